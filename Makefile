@@ -1,0 +1,47 @@
+# Two commands on a fresh machine: `make run` (environment, ingest corpus/, serve) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test venv ingest serve eval bench lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# torch first and pinned to the CPU build, before anything can pull a CUDA build of several GB
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/lgnet ingest corpus/
+	$(VENV)/bin/lgnet serve --host $(HOST) --port $(PORT)
+
+ingest: $(STAMP)
+	$(VENV)/bin/lgnet ingest corpus/ --verbose
+
+serve: $(STAMP)
+	$(VENV)/bin/lgnet serve --host $(HOST) --port $(PORT)
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest -q
+
+eval: $(STAMP)
+	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/
+	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet eval --write docs/search-quality.md
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run --out docs/benchmarks.md
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check . || true
+
+clean:
+	rm -rf data .eval-data .pytest_cache

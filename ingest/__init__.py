@@ -1,0 +1,1 @@
+"""Ingestion pipeline: corpus files -> clean, typed, citable passages in the Chroma collection."""

@@ -1,0 +1,123 @@
+"""From a file's text to logical documents with metadata, and from documents to passages."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from ingest.chunking import chunk_spans
+from ingest.city import main_city
+from ingest.metadata import cities_mentioned, detect_language, detect_phase, interventions
+from ingest.model import Chunk, Document, PageSpan, Part, RawText
+from ingest.splitters import looks_like_press_review, split_press_review
+from lgnet.text import normalize_space, strip_markdown
+
+_KIND_TO_TYPE = {"article": "press_article", "table": "press_summary"}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "doc"
+
+
+def document_base_id(source: str) -> str:
+    """Readable and unique: the file stem plus a short hash of its corpus path."""
+    return f"{slug(Path(source).stem)[:60]}-{hashlib.sha1(source.encode()).hexdigest()[:6]}"
+
+
+class DocumentBuilder:
+    """Splits a file into documents (articles and tables of a press review, or the whole file) and
+    describes each: type, phase, date, outlet, url, language, city, cities mentioned, intervention areas."""
+
+    def run(self, raw: RawText, source: str, entry: dict) -> list[Document]:
+        parts = self._parts(raw, entry)
+        base = document_base_id(source)
+        counters: dict[str, int] = {}
+        docs = []
+        for part in parts:
+            n = counters[part.kind] = counters.get(part.kind, 0) + 1
+            doc_id = base if part.kind == "document" else f"{base}-{part.kind[0]}{n:02d}"
+            docs.append(self._describe(part, raw, source, entry, doc_id))
+        return docs
+
+    def _parts(self, raw: RawText, entry: dict) -> list[Part]:
+        if entry.get("doc_type") == "press_review" or (
+            "doc_type" not in entry and looks_like_press_review(raw.text)
+        ):
+            parts = split_press_review(raw.text)
+            if parts:
+                return parts
+        title = entry.get("title") or raw.title or _first_line(raw.text) or Path(raw.path).stem
+        return [Part(kind="document", title=title, text=raw.text, start=0, end=len(raw.text))]
+
+    def _describe(self, part: Part, raw: RawText, source: str, entry: dict, doc_id: str) -> Document:
+        whole_file = part.kind == "document"
+        doc_type = _KIND_TO_TYPE.get(part.kind) or entry.get("doc_type") or "other"
+        if doc_type == "press_review":
+            doc_type = "other"
+        city = entry.get("city") if whole_file else None
+        if city is None and part.kind != "table":
+            city = main_city(part.title, part.text)
+        language = (entry.get("language") if whole_file else None) or detect_language(part.text)
+        return Document(
+            doc_id=doc_id,
+            source=source,
+            title=normalize_space(strip_markdown(part.title)),
+            text=part.text,
+            doc_type=doc_type,
+            start=part.start,
+            phase=entry.get("phase") or detect_phase(part.text),
+            date=part.date or entry.get("date"),
+            outlet=part.outlet,
+            url=part.url or (entry.get("url") if whole_file else None),
+            language=language,
+            city=city,
+            cities_mentioned=cities_mentioned(part.text),
+            interventions=interventions(part.text) if part.kind != "table" else [],
+            category=part.category,
+            pages=_pages_within(raw.pages, part.start, part.end),
+        )
+
+
+def _first_line(text: str) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return normalize_space(line)[:200]
+    return ""
+
+
+def _pages_within(pages: list[PageSpan], start: int, end: int) -> list[PageSpan]:
+    """The file's page spans, clipped to a document and shifted into its own offsets."""
+    return [
+        PageSpan(p.number, max(p.start, start) - start, min(p.end, end) - start)
+        for p in pages
+        if p.end > start and p.start < end
+    ]
+
+
+def display_text(text: str) -> str:
+    """A passage as shown: markdown markers gone, paragraphs kept, spaces tidied."""
+    text = strip_markdown(text)
+    paragraphs = [normalize_space(p) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+class Chunker:
+    """Cuts documents into passages and labels each with its intervention areas and page."""
+
+    def __init__(self, min_words: int = 120, max_words: int = 300) -> None:
+        if not 0 < min_words <= max_words:
+            raise ValueError(f"need 0 < min_words <= max_words, got {min_words}, {max_words}")
+        self.min_words = min_words
+        self.max_words = max_words
+
+    def run(self, doc: Document) -> list[Chunk]:
+        chunks = []
+        for i, (start, end) in enumerate(chunk_spans(doc.text, self.min_words, self.max_words)):
+            text = display_text(doc.text[start:end])
+            if not text:
+                continue
+            page = next((p.number for p in doc.pages if p.start <= start < p.end), None)
+            areas = interventions(text) if doc.doc_type != "press_summary" else []
+            chunks.append(Chunk(f"{doc.doc_id}:{i:03d}", doc, i, text, start, end, page, areas))
+        return chunks

@@ -1,0 +1,94 @@
+"""Typed records passed between the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DOC_TYPES = ("project_sheet", "press_article", "press_summary", "practice_report", "other")
+PHASES = ("LGNetEA", "LGNet2", "LGNet3")
+
+
+@dataclass
+class PageSpan:
+    """Page `number` (1-based) covers text[start:end] of the file's extracted text."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass
+class RawText:
+    """What a reader returns: the file's plain text, and its pages when the format has them."""
+
+    path: Path
+    text: str
+    format: str  # "txt", "md", "pdf", "docx", "html"
+    encoding: str | None = None
+    pages: list[PageSpan] = field(default_factory=list)
+    title: str | None = None  # when the format carries one (HTML <title>, DOCX core properties)
+
+
+@dataclass
+class Part:
+    """One logical document cut out of a file (an article of a press review, a summary table, a whole file).
+
+    `start`/`end` are character offsets into the file's text, so a passage can be shown in context.
+    """
+
+    kind: str  # "article", "table" or "document"
+    title: str
+    text: str
+    start: int
+    end: int
+    date: str | None = None  # ISO yyyy-mm-dd
+    outlet: str | None = None
+    url: str | None = None
+    category: str | None = None  # the press review's outlet category ("Agenzie", "Social Network"...)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """A logical document with its metadata, ready to chunk."""
+
+    doc_id: str
+    source: str  # path relative to the corpus root
+    title: str
+    text: str
+    doc_type: str
+    start: int  # offset of `text` in the source file's text
+    phase: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str = "it"
+    city: str | None = None
+    cities_mentioned: list[str] = field(default_factory=list)
+    interventions: list[str] = field(default_factory=list)
+    category: str | None = None
+    pages: list[PageSpan] = field(default_factory=list)  # in this document's own offsets
+    dup_group: str | None = None  # syndicated copies share it (the canonical copy's doc_id)
+    dup_canonical: bool = True
+
+
+@dataclass
+class Chunk:
+    """A passage: shown as `text`, embedded as `embed_text` (with title and city as context)."""
+
+    chunk_id: str
+    doc: Document
+    index: int
+    text: str
+    start: int  # offsets in the document's text
+    end: int
+    page: int | None = None
+    interventions: list[str] = field(default_factory=list)
+    dup_group: str | None = None  # near-identical passages (across outlets) share it
+    dup_canonical: bool = True
+
+    @property
+    def embed_text(self) -> str:
+        context = self.doc.title if not self.doc.city else f"{self.doc.title} ({self.doc.city})"
+        return f"{context}\n{self.text}"

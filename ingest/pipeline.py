@@ -1,0 +1,253 @@
+"""The ingestion pipeline: discover -> read -> split and describe -> chunk -> embed -> store -> deduplicate.
+
+Incremental: a manifest of content hashes means an unchanged file costs a hash, a changed file replaces its
+passages (re-using the vectors of passages whose text did not change), a removed file's passages go.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sys
+import time
+import uuid
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from ingest.catalogue import CATALOGUE_NAME, load_catalogue
+from ingest.dedup import near_duplicate_groups
+from ingest.documents import Chunker, DocumentBuilder
+from ingest.manifest import FileEntry, Manifest
+from ingest.metadata import year_of
+from ingest.model import Chunk, Document
+from ingest.readers import read_file, supported_suffixes
+from ingest.report import FileError, IngestReport
+from lgnet.config import Settings
+from lgnet.embedders import Embedder, get_embedder
+from lgnet.errors import IngestError, LGNetError, NotFound
+from lgnet.store import Store, clean_metadata
+
+log = logging.getLogger(__name__)
+SKIPPED_NAMES = {CATALOGUE_NAME, ".gitkeep", ".DS_Store"}
+
+
+def doc_metadata(doc: Document, n_chunks: int) -> dict:
+    return clean_metadata({
+        "doc_id": doc.doc_id, "title": doc.title, "doc_type": doc.doc_type, "phase": doc.phase,
+        "city": doc.city, "cities_mentioned": doc.cities_mentioned, "interventions": doc.interventions,
+        "date": doc.date, "year": year_of(doc.date), "outlet": doc.outlet, "url": doc.url,
+        "language": doc.language, "source": doc.source, "doc_start": doc.start, "category": doc.category,
+        "chunks": n_chunks, "pages": len(doc.pages) or None,
+    })
+
+
+def chunk_metadata(chunk: Chunk) -> dict:
+    doc = chunk.doc
+    return clean_metadata({
+        "doc_id": doc.doc_id, "title": doc.title, "doc_type": doc.doc_type, "phase": doc.phase,
+        "city": doc.city, "cities_mentioned": doc.cities_mentioned, "interventions": chunk.interventions,
+        "date": doc.date, "year": year_of(doc.date), "outlet": doc.outlet, "url": doc.url,
+        "language": doc.language, "page": chunk.page, "char_start": chunk.start, "char_end": chunk.end,
+        "doc_start": doc.start, "source": doc.source, "chunk_index": chunk.index, "category": doc.category,
+        "content_hash": hashlib.sha1(chunk.embed_text.encode()).hexdigest(),
+    })
+
+
+class IngestPipeline:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, store: Store | None = None,
+                 progress: bool | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or get_embedder(settings.embedding_model, settings.threads)
+        self.store = store or Store(settings, self.embedder.name, self.embedder.dim)
+        self.builder = DocumentBuilder()
+        self.chunker = Chunker(settings.chunk_min_words, settings.chunk_max_words)
+        self.progress = sys.stderr.isatty() if progress is None else progress
+
+    def run(self, paths: Iterable[Path], rebuild: bool = False, prune: bool = True) -> IngestReport:
+        """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index."""
+        started = time.perf_counter()
+        report = IngestReport(embedder=self.embedder.name)
+        if rebuild:
+            self.store.reset()
+            self.settings.manifest_path.unlink(missing_ok=True)
+        manifest = Manifest.load(self.settings.manifest_path, self.embedder.name)
+        changed = False
+        roots: list[str] = []
+        seen: set[str] = set()
+        for path in paths:
+            path = Path(path)
+            root = path if path.is_dir() else path.parent
+            roots.append(root.resolve().name + "/")
+            catalogue = self._catalogue(root, report)
+            for file in self._discover(path):
+                source = f"{root.resolve().name}/{file.relative_to(root).as_posix()}"
+                seen.add(source)
+                report.files_seen += 1
+                try:
+                    changed |= self._ingest_file(file, source, catalogue.get(file.relative_to(root).as_posix(),
+                                                                             {}), manifest, report)
+                except IngestError as exc:
+                    report.errors.append(FileError(exc.path, exc.code, exc.reason))
+                    log.warning("%s", exc.message)
+        if prune:
+            for source in [s for s in manifest.files if any(s.startswith(r) for r in roots) and s not in seen]:
+                self.store.delete_source(source)
+                del manifest.files[source]
+                manifest.save()
+                report.files_removed += 1
+                changed = True
+        if changed or rebuild:
+            self.refresh_duplicates()
+            self.store.bump_revision(uuid.uuid4().hex)
+        self._summarise(report)
+        report.seconds_total = time.perf_counter() - started
+        report.save(self.settings.report_path)
+        return report
+
+    def delete_document(self, doc_id: str) -> list[str]:
+        """Remove one document and its passages. When it was its file's last document the file leaves the
+        manifest too (an uploaded file is deleted), so it is not ingested again."""
+        doc = self.store.get_doc(doc_id)
+        if doc is None:
+            raise NotFound(f"no document with id {doc_id!r}", {"id": doc_id})
+        source = doc["meta"].get("source", "")
+        ids = [row["id"] for row in self.store.iter_chunks(where={"doc_id": doc_id})]
+        self.store.delete_chunks(ids)
+        self.store.delete_docs([doc_id])
+        manifest = Manifest.load(self.settings.manifest_path, self.embedder.name)
+        entry = manifest.files.get(source)
+        if entry:
+            entry.doc_ids = [d for d in entry.doc_ids if d != doc_id]
+            entry.chunk_ids = [c for c in entry.chunk_ids if c not in set(ids)]
+            if not entry.doc_ids:
+                del manifest.files[source]
+                uploaded = self.settings.data_dir / source
+                if source.startswith(f"{self.settings.uploads_dir.name}/") and uploaded.is_file():
+                    uploaded.unlink()
+            manifest.save()
+        self.refresh_duplicates()
+        self.store.bump_revision(uuid.uuid4().hex)
+        return [doc_id]
+
+    # --- one file ----------------------------------------------------------------------------------------
+    def _ingest_file(self, file: Path, source: str, entry: dict, manifest: Manifest,
+                     report: IngestReport) -> bool:
+        try:
+            data = file.read_bytes() if file.stat().st_size <= self.settings.max_file_bytes else None
+        except OSError as exc:
+            raise IngestError(file, f"cannot read: {exc.strerror or exc}") from exc
+        digest = hashlib.sha256(data).hexdigest() if data is not None else None
+        known = manifest.files.get(source)
+        if known and digest and known.sha256 == digest:
+            report.files_unchanged += 1
+            return False
+        raw = read_file(file, self.settings.max_file_bytes)  # raises IngestError naming the file
+        docs = self.builder.run(raw, source, entry)
+        chunks = [c for d in docs for c in self.chunker.run(d)]
+        if not chunks:
+            raise IngestError(file, "no text passages could be made from it")
+        vectors = self._vectors(chunks, source, report)
+        # Replace the file's previous passages only once the new ones are ready: a failure above keeps them.
+        self.store.delete_source(source)
+        self.store.upsert_chunks([c.chunk_id for c in chunks], [c.text for c in chunks], vectors,
+                                 [chunk_metadata(c) for c in chunks])
+        doc_vectors = np.stack([_mean([v for c, v in zip(chunks, vectors, strict=True) if c.doc is d])
+                                for d in docs])
+        counts = Counter(c.doc.doc_id for c in chunks)
+        self.store.upsert_docs([d.doc_id for d in docs], [d.text for d in docs], doc_vectors,
+                               [doc_metadata(d, counts[d.doc_id]) for d in docs])
+        manifest.files[source] = FileEntry(digest or "", len(data or b""), [d.doc_id for d in docs],
+                                           [c.chunk_id for c in chunks])
+        manifest.save()
+        report.files_ingested += 1
+        return True
+
+    def _vectors(self, chunks: list[Chunk], source: str, report: IngestReport) -> np.ndarray:
+        """Embed the passages, re-using stored vectors of passages whose embedded text is unchanged."""
+        reusable = {row["meta"].get("content_hash"): row["embedding"]
+                    for row in self.store.iter_chunks(where={"source": source}, embeddings=True)}
+        hashes = [chunk_metadata(c)["content_hash"] for c in chunks]
+        todo = [i for i, h in enumerate(hashes) if h not in reusable]
+        vectors = np.zeros((len(chunks), self.embedder.dim), dtype=np.float32)
+        for i, h in enumerate(hashes):
+            if h in reusable:
+                vectors[i] = reusable[h]
+        started = time.perf_counter()
+        batch = self.settings.batch_size
+        steps = range(0, len(todo), batch)
+        for i in tqdm(steps, desc=f"embedding {Path(source).name}", unit="batch", disable=not self.progress):
+            idx = todo[i:i + batch]
+            vectors[idx] = self.embedder.embed([chunks[j].embed_text for j in idx])
+        report.seconds_embedding += time.perf_counter() - started
+        report.chunks_embedded += len(todo)
+        report.chunks_reused += len(chunks) - len(todo)
+        return vectors
+
+    # --- whole index -------------------------------------------------------------------------------------
+    def refresh_duplicates(self) -> None:
+        """Recompute duplicate groups over the whole index and update only the metadata that changed."""
+        docs = list(self.store.iter_docs())
+        doc_groups = near_duplicate_groups(
+            ((d["id"], d["text"]) for d in docs if d["meta"].get("doc_type") != "press_summary"),
+            threshold=0.6, min_containment=0.85,
+        )
+        self._update_groups(docs, doc_groups, "dup_group", self.store.update_doc_metadata)
+        chunks = list(self.store.iter_chunks())
+        chunk_groups = near_duplicate_groups(((c["id"], c["text"]) for c in chunks), threshold=0.6)
+        for c in chunks:  # a passage also carries its document's syndication group
+            c["meta"]["_doc_group"] = doc_groups.get(c["meta"].get("doc_id"), (c["meta"].get("doc_id"), True))[0]
+        self._update_groups(chunks, chunk_groups, "dup_group", self.store.update_chunk_metadata, doc_key=True)
+
+    @staticmethod
+    def _update_groups(rows: list[dict], groups: dict, key: str, update, doc_key: bool = False) -> None:
+        ids, metas = [], []
+        for row in rows:
+            meta = row["meta"]
+            group, canonical = groups.get(row["id"], (row["id"], True))
+            new = {key: group, "dup_canonical": canonical}
+            if doc_key:
+                new["doc_dup_group"] = meta.pop("_doc_group")
+            if any(meta.get(k) != v for k, v in new.items()):
+                ids.append(row["id"])
+                metas.append({**meta, **new})
+        if ids:
+            update(ids, metas)
+
+    def _summarise(self, report: IngestReport) -> None:
+        docs = [{"doc_id": d["id"], **d["meta"]} for d in self.store.iter_docs()]
+        chunk_groups = Counter(c["meta"].get("dup_group") for c in self.store.iter_chunks())
+        report.chunks = sum(chunk_groups.values())
+        report.summarise_index(
+            [{k: d.get(k) for k in ("doc_id", "title", "doc_type", "city", "date", "outlet", "source",
+                                    "dup_group", "chunks")} for d in docs],
+            chunk_groups,
+        )
+
+    def _catalogue(self, root: Path, report: IngestReport) -> dict[str, dict]:
+        try:
+            return load_catalogue(root)
+        except IngestError as exc:
+            report.errors.append(FileError(exc.path, exc.code, exc.reason))
+            return {}
+
+    @staticmethod
+    def _discover(path: Path) -> list[Path]:
+        """Files under `path` (a broken link too, so it is reported), without hidden files or the catalogue."""
+        if not path.exists() and not path.is_symlink():
+            raise LGNetError(f"{path}: no such file or folder")
+        if not path.is_dir():
+            return [path]
+        return sorted(
+            p for p in path.rglob("*")
+            if not p.is_dir() and p.name not in SKIPPED_NAMES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+
+
+def _mean(vectors: list[np.ndarray]) -> np.ndarray:
+    v = np.mean(np.stack(vectors), axis=0)
+    return v / max(float(np.linalg.norm(v)), 1e-12)

@@ -1,0 +1,145 @@
+"""File readers: one small module per format behind a suffix registry.
+
+`read_file(path, max_bytes)` checks the file (exists, regular, not empty, not over `max_bytes`), checks that its
+content is what its suffix claims, and hands the bytes to the format's reader. Every failure is an
+`IngestError` subclass naming the file and the reason; no library exception escapes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.model import RawText
+from ingest.readers._sniff import content_kind, describe, sniff_format
+from ingest.readers.docx_reader import read_docx
+from ingest.readers.html_reader import read_html
+from ingest.readers.pdf_reader import read_pdf
+from ingest.readers.text_reader import read_md, read_txt
+from lgnet.errors import (
+    CorruptFile,
+    EmptyFile,
+    FileTooLarge,
+    IngestError,
+    UnreadableFile,
+    UnsupportedFileType,
+)
+
+__all__ = ["Reader", "read_file", "register", "sniff_format", "supported_suffixes"]
+
+Reader = Callable[[Path, bytes], RawText]
+"""A reader gets the file's path (for messages) and its bytes, and returns its text or raises IngestError."""
+
+_TEXT_KINDS = frozenset({"txt", "html"})  # a .txt/.md may quote HTML; a .html may be a bare fragment
+
+
+@dataclass(frozen=True)
+class _Entry:
+    reader: Reader
+    kinds: frozenset[str] | None  # content kinds (see _sniff.content_kind) the suffix accepts; None: any
+    label: str  # the format's name in messages
+
+
+_REGISTRY: dict[str, _Entry] = {}
+
+
+def register(
+    suffixes: str | Iterable[str], reader: Reader, *, kinds: Iterable[str] | None = None, label: str = ""
+) -> None:
+    """Read files with these suffixes (".pdf" or "pdf", any case) with `reader`, replacing any earlier one.
+
+    `kinds`: the content kinds the file may have ("pdf", "docx", "html", "txt", "zip"...), checked before
+    `reader` runs; None skips the check. `label` names the format in error messages.
+    """
+    names = [suffixes] if isinstance(suffixes, str) else list(suffixes)
+    for suffix in names:
+        suffix = "." + suffix.lower().lstrip(".")
+        entry_label = label or suffix[1:].upper()
+        _REGISTRY[suffix] = _Entry(reader, frozenset(kinds) if kinds is not None else None, entry_label)
+
+
+def supported_suffixes() -> list[str]:
+    """The registered suffixes, sorted, with their dot: [".docx", ".htm", ...]."""
+    return sorted(_REGISTRY)
+
+
+def read_file(path: Path, max_bytes: int) -> RawText:
+    """Read one file into plain text. Raises an IngestError subclass, naming the file, on any failure."""
+    path = Path(path)
+    entry = _REGISTRY.get(path.suffix.lower())
+    if entry is None:
+        raise UnsupportedFileType(
+            path, f"unsupported file type {path.suffix or '(no suffix)'!r}; supported: "
+            + ", ".join(supported_suffixes())
+        )
+    data = _read_bytes(path, max_bytes)
+    _check_content(path, data, entry)
+    try:
+        raw = entry.reader(path, data)
+    except IngestError:
+        raise
+    except Exception as exc:  # a reader bug or a library surprise still names the file
+        raise CorruptFile(path, f"could not read {entry.label}: {type(exc).__name__}: {exc}") from exc
+    if not raw.text.strip():
+        raise EmptyFile(path, "no text in the file (only whitespace or empty elements)")
+    return raw
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        reason = "broken symbolic link" if path.is_symlink() else "file not found"
+        raise UnreadableFile(path, reason) from None
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot access the file: {exc.strerror or exc}") from exc
+    if path.is_dir():
+        raise UnreadableFile(path, "is a directory, not a file")
+    if not path.is_file():
+        raise UnreadableFile(path, "not a regular file")  # FIFOs, devices: reading could block or never end
+    if st.st_size > max_bytes:  # before reading: a huge file is never loaded
+        raise FileTooLarge(path, f"{_size(st.st_size)}, over the limit of {_size(max_bytes)}")
+    if st.st_size == 0:
+        raise EmptyFile(path, "empty file (0 bytes)")
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # +1: the file may have grown since stat
+    except OSError as exc:
+        raise UnreadableFile(path, f"cannot read the file: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise FileTooLarge(path, f"over the limit of {_size(max_bytes)}")
+    if not data.strip():
+        raise EmptyFile(path, "empty file (only whitespace)")
+    return data
+
+
+def _check_content(path: Path, data: bytes, entry: _Entry) -> None:
+    """Refuse a file whose bytes contradict its suffix (an executable renamed .pdf, junk named .txt)."""
+    if entry.kinds is None:
+        return
+    kind = content_kind(data)
+    if kind in entry.kinds:
+        return
+    looks = describe(kind)
+    if entry.kinds <= _TEXT_KINDS:
+        reason = "binary content, not text" if kind is None else f"binary content, not text (looks like {looks})"
+    else:
+        reason = f"content is not {describe(_first(entry.kinds))} (looks like {looks})"
+    # Something recognizable but of another type is unsupported; bytes that are nothing known are corrupt.
+    raise (CorruptFile if kind is None else UnsupportedFileType)(path, reason)
+
+
+def _first(kinds: frozenset[str]) -> str:
+    return "docx" if "docx" in kinds else sorted(kinds)[0]
+
+
+def _size(n: int) -> str:
+    return f"{n} bytes" if n < 1024 * 1024 else f"{n / (1024 * 1024):.1f} MB ({n} bytes)"
+
+
+register((".txt",), read_txt, kinds=_TEXT_KINDS, label="text")
+register((".md", ".markdown"), read_md, kinds=_TEXT_KINDS, label="Markdown")
+register((".pdf",), read_pdf, kinds={"pdf"}, label="PDF")
+register((".docx",), read_docx, kinds={"docx", "zip"}, label="DOCX")  # zip: the reader says what is missing
+register((".html", ".htm"), read_html, kinds=_TEXT_KINDS, label="HTML")

@@ -1,0 +1,18 @@
+"""Plain text and Markdown (Markdown is kept as written: its markup is readable text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.model import RawText
+from ingest.readers._text import clean_text, decode_text
+
+
+def read_txt(path: Path, data: bytes) -> RawText:
+    text, encoding = decode_text(path, data)
+    return RawText(path=path, text=clean_text(text), format="txt", encoding=encoding)
+
+
+def read_md(path: Path, data: bytes) -> RawText:
+    text, encoding = decode_text(path, data)
+    return RawText(path=path, text=clean_text(text), format="md", encoding=encoding)

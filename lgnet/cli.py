@@ -1,0 +1,115 @@
+"""The `lgnet` command: ingest, search, serve, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from lgnet.config import get_settings
+from lgnet.errors import LGNetError
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest.pipeline import IngestPipeline
+
+    settings = get_settings()
+    if args.max_file_mb is not None:
+        settings = settings.model_copy(update={"max_file_mb": args.max_file_mb})
+    report = IngestPipeline(settings).run([Path(p) for p in args.paths], rebuild=args.rebuild)
+    print(report.render(verbose=args.verbose))
+    print(f"  report saved to {settings.report_path}")
+    if report.errors and args.strict:
+        print(f"--strict: {len(report.errors)} file(s) failed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from retrieval.render import render_text
+    from retrieval.service import SearchRequest, get_search_service
+
+    service = get_search_service(get_settings())
+    request = SearchRequest(q=args.query, k=args.k, city=args.city, intervention=args.intervention,
+                            doc_type=args.doc_type, phase=args.phase, year=args.year)
+    result = service.search(request)
+    if args.json:
+        print(json.dumps(result.to_contract(), ensure_ascii=False, indent=1))
+    else:
+        print(render_text(result))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from search_api.app import create_app
+
+    uvicorn.run(create_app(get_settings()), host=args.host, port=args.port, log_level="info")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from retrieval.evaluation import run_evaluation
+
+    report = run_evaluation(get_settings(), ablation=not args.no_ablation)
+    print(report.render())
+    if args.write:
+        Path(args.write).write_text(report.markdown(), "utf-8")
+        print(f"written to {args.write}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lgnet", description="LGNet knowledge platform")
+    parser.add_argument("-v", "--verbose-log", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="ingest files or folders into the index")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--rebuild", action="store_true", help="drop the index and start clean")
+    p.add_argument("--strict", action="store_true", help="exit with an error if any file fails")
+    p.add_argument("--max-file-mb", type=float, default=None, help="refuse files larger than this")
+    p.add_argument("--verbose", action="store_true", help="list every document in the report")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("search", help="search the index")
+    p.add_argument("query")
+    p.add_argument("--city")
+    p.add_argument("--intervention")
+    p.add_argument("--doc-type")
+    p.add_argument("--phase")
+    p.add_argument("--year", type=int)
+    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="print the JSON contract of the API")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("serve", help="serve the API and the site")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("eval", help="run the relevance set and print the metrics")
+    p.add_argument("--no-ablation", action="store_true")
+    p.add_argument("--write", metavar="FILE", help="also write the Markdown report (docs/search-quality.md)")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose_log else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except LGNetError as exc:
+        print(f"lgnet: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""The one settings object, read from the environment (prefix LGNET_)."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LGNET_", extra="ignore")
+
+    data_dir: Path = Field(default=Path("./data"), description="Embedded store, manifest, lexical index, reports")
+    chroma_url: str | None = Field(default=None, description="Chroma server URL; unset means embedded store")
+    embedding_model: str = Field(default="use-m3", description="'use-m3' or 'st:<name or path>'")
+    corpus_dir: Path = Field(default=Path("./corpus"), description="The corpus folder (reindex, original files)")
+    admin_token: str | None = Field(default=None, description="Bearer token for write endpoints")
+    collection: str = Field(default="lgnet_chunks", description="Chroma collection of passages")
+    max_file_mb: float = Field(default=50.0, description="Files larger than this are refused")
+    threads: int = Field(default_factory=lambda: os.cpu_count() or 1, description="Threads for embedding")
+    chunk_min_words: int = 120
+    chunk_max_words: int = 300
+    batch_size: int = 64
+    # Retrieval (see docs/architecture.md); `lgnet eval` measures the effect of each.
+    rrf_k: int = 60
+    weight_dense: float = 1.0
+    weight_lexical: float = 1.0
+    city_boost: float = 1.0
+    intervention_boost: float = 0.3
+    candidates: int = 100
+    dense_min_similarity: float = 0.2
+    max_per_document: int = 2
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.data_dir / "manifest.json"
+
+    @property
+    def report_path(self) -> Path:
+        return self.data_dir / "ingest-report.json"
+
+    @property
+    def uploads_dir(self) -> Path:
+        return self.data_dir / "uploads"
+
+    @property
+    def lexical_dir(self) -> Path:
+        return self.data_dir / "lexical"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings for the running process; built on first use, never at import time."""
+    return Settings()

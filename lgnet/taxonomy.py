@@ -1,0 +1,58 @@
+"""Intervention areas (codes of DESIGN.md) and the terms that signal them, from data/interventions.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from lgnet.text import fold
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str
+    label_it: str
+    label_en: str
+    terms: tuple[str, ...]
+
+
+def _term_pattern(term: str) -> str:
+    term = fold(term)
+    if term.endswith("*"):
+        return rf"(?<!\w){re.escape(term[:-1])}\w*"
+    return rf"(?<!\w){re.escape(term)}(?!\w)"
+
+
+class Taxonomy:
+    def __init__(self, areas: list[Area]) -> None:
+        self.areas = areas
+        self.codes = [a.code for a in areas]
+        self.by_code = {a.code: a for a in areas}
+        self._patterns = {a.code: re.compile("|".join(_term_pattern(t) for t in a.terms)) for a in areas}
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> Taxonomy:
+        raw = json.loads(resources.files("lgnet").joinpath("data/interventions.json").read_text("utf-8"))
+        return cls(
+            [
+                Area(a["code"], a["label_it"], a["label_en"], tuple(a["terms_it"] + a["terms_en"]))
+                for a in raw["areas"]
+            ]
+        )
+
+    def counts(self, text: str) -> dict[str, int]:
+        folded = fold(text)
+        return {code: len(p.findall(folded)) for code, p in self._patterns.items()}
+
+    def classify(self, text: str) -> list[str]:
+        """Areas whose terms occur in the text, in taxonomy order (multi-label)."""
+        return [code for code, n in self.counts(text).items() if n]
+
+    def matches(self, text: str) -> list[tuple[str, int, int]]:
+        """(code, start, end) of every term occurrence, offsets in the folded text (same length for Latin)."""
+        folded = fold(text)
+        return [(code, m.start(), m.end()) for code, p in self._patterns.items() for m in p.finditer(folded)]

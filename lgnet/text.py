@@ -1,0 +1,42 @@
+"""Small text helpers shared by ingestion and retrieval."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1", re.S)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents: 'Città' -> 'citta', so spelling variants meet."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def normalize_space(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def strip_markdown(text: str) -> str:
+    """Remove bold/italic markers and [label](#) links left by PDF-to-text conversion."""
+    text = _MD_EMPHASIS.sub(r"\2", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return text.replace("**", "")
+
+
+def comparable(text: str) -> str:
+    """Fold, drop punctuation and collapse spaces: a key for comparing titles."""
+    text = fold(strip_markdown(text))
+    text = re.sub(r"[^\w\s]", " ", text)
+    return normalize_space(text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9(])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split on sentence ends followed by a capital; good enough for press Italian and English."""
+    parts = _SENTENCE_END.split(text.strip())
+    return [p.strip() for p in parts if p.strip()]

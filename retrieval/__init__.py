@@ -1,0 +1,1 @@
+"""Retrieval: query understanding, lexical and dense candidates, fusion, collapse, facets, snippets."""

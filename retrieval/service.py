@@ -1,0 +1,298 @@
+"""The one search service used by the CLI, the API and the site.
+
+query -> analysis -> lexical (BM25) + dense (Chroma) candidates -> reciprocal-rank fusion (+ city and area
+boosts) -> filters -> duplicate collapse -> per-document diversity -> facets -> page -> snippets + answer.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.model import DOC_TYPES, PHASES
+from lgnet.config import Settings
+from lgnet.embedders import Embedder, get_embedder
+from lgnet.errors import InvalidRequest, NotFound
+from lgnet.gazetteer import Gazetteer
+from lgnet.store import Store
+from lgnet.taxonomy import Taxonomy
+from retrieval.analysis import ParsedQuery, QueryAnalyzer, get_analyzer
+from retrieval.answer import best_answer
+from retrieval.lexical import LexicalIndex, LexicalIndexManager
+from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
+from retrieval.snippets import snippet
+
+MAX_QUERY_CHARS = 500
+MAX_K = 100
+
+
+@dataclass
+class Candidate:
+    position: int  # index in the lexical corpus (all passages)
+    score: float
+
+
+class SearchService:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, store: Store | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or get_embedder(settings.embedding_model, settings.threads)
+        self.store = store or Store(settings, self.embedder.name, self.embedder.dim)
+        self.lexical = LexicalIndexManager(self.store, settings.lexical_dir)
+        self.analyzer = QueryAnalyzer()
+        self.gazetteer = Gazetteer.default()
+        self.taxonomy = Taxonomy.default()
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        self.embedder.warm_up()
+        self.lexical.current()
+
+    # --- validation --------------------------------------------------------------------------------------
+    def allowed_values(self) -> dict[str, list]:
+        return {"city": [c.name for c in self.gazetteer.cities], "intervention": self.taxonomy.codes,
+                "doc_type": list(DOC_TYPES), "phase": list(PHASES)}
+
+    def validate(self, request: SearchRequest) -> SearchRequest:
+        if len(request.q) > MAX_QUERY_CHARS:
+            raise InvalidRequest(f"query longer than {MAX_QUERY_CHARS} characters", {"max": MAX_QUERY_CHARS})
+        if not 1 <= request.k <= MAX_K:
+            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": request.k})
+        if not 1 <= request.page <= 1000:
+            raise InvalidRequest("page must be between 1 and 1000", {"page": request.page})
+        if request.sort not in ("relevance", "date"):
+            raise InvalidRequest("sort must be 'relevance' or 'date'", {"allowed": ["relevance", "date"]})
+        cities = []
+        for name in request.city:
+            city = self.gazetteer.get(name)
+            if city is None:
+                raise InvalidRequest(f"unknown city {name!r}", {"field": "city", "allowed": self.allowed_values()["city"]})
+            cities.append(city.name)
+        request.city = cities
+        allowed = self.allowed_values()
+        for name in ("intervention", "doc_type", "phase"):
+            for value in getattr(request, name):
+                if value not in allowed[name]:
+                    raise InvalidRequest(f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]})
+        return request
+
+    # --- search ------------------------------------------------------------------------------------------
+    def search(self, request: SearchRequest) -> SearchResult:
+        t0 = time.perf_counter()
+        request = self.validate(request)
+        timings: dict[str, float] = {}
+        index = self.lexical.current()
+        parsed = self.analyzer.parse(request.q) if request.understand else ParsedQuery(request.q, "it")
+        timings["analysis"] = time.perf_counter() - t0
+        mask = self._filter_mask(index, request)
+
+        if not parsed.text:
+            ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask)]
+            query_vec = None
+        else:
+            ranked, query_vec = self._rank(index, parsed, request, mask, timings)
+
+        t = time.perf_counter()
+        collapsed = self._collapse(index, ranked)
+        if request.sort == "date" or not parsed.text:
+            collapsed.sort(key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position),
+                           reverse=True)
+        else:
+            collapsed = self._diversify(index, collapsed)
+        facets = self._facets(index, collapsed)
+        start = (request.page - 1) * request.k
+        page = collapsed[start:start + request.k]
+        stems = set(get_analyzer().query_tokens(parsed.lexical_text))
+        hits = [self._hit(index, c, stems) for c in page]
+        timings["collapse_facets"] = time.perf_counter() - t
+        t = time.perf_counter()
+        answer = best_answer(stems, index.idf, hits[:3]) if parsed.text and request.page == 1 else None
+        timings["answer"] = time.perf_counter() - t
+        timings["total"] = time.perf_counter() - t0
+        return SearchResult(query=request.q, parsed=parsed, total=len(collapsed), page=request.page,
+                            k=request.k, hits=hits, facets=facets, answer=answer, timings=timings,
+                            filters=request.filters)
+
+    def _rank(self, index: LexicalIndex, parsed: ParsedQuery, request: SearchRequest, mask: np.ndarray,
+              timings: dict[str, float]) -> tuple[list[Candidate], np.ndarray | None]:
+        s = self.settings
+        lists: list[tuple[list[int], float]] = []
+        query_vec = None
+        if request.mode in ("hybrid", "lexical"):
+            t = time.perf_counter()
+            text = parsed.lexical_text if request.understand else parsed.text
+            scores = index.scores(get_analyzer().query_tokens(text)) * mask
+            order = np.argsort(-scores, kind="stable")
+            lexical = [int(i) for i in order[: int(np.count_nonzero(scores > 0))]]
+            lists.append((lexical, s.weight_lexical))
+            timings["lexical"] = time.perf_counter() - t
+        if request.mode in ("hybrid", "dense"):
+            t = time.perf_counter()
+            query_vec = self.embedder.embed([parsed.text])[0]
+            timings["embed"] = time.perf_counter() - t
+            t = time.perf_counter()
+            found = self.store.query(query_vec, s.candidates, where=_where(request))
+            dense = [index.corpus.position[cid] for cid, sim in found
+                     if sim >= s.dense_min_similarity and cid in index.corpus.position]
+            lists.append(([i for i in dense if mask[i]], s.weight_dense))
+            timings["dense"] = time.perf_counter() - t
+        fused: dict[int, float] = {}
+        for positions, weight in lists:
+            for rank, pos in enumerate(positions):
+                fused[pos] = fused.get(pos, 0.0) + weight / (s.rrf_k + rank + 1)
+        if request.understand and (parsed.cities or parsed.interventions):
+            top = 1.0 / (s.rrf_k + 1)
+            for pos in fused:
+                meta = index.corpus.metas[pos]
+                if meta.get("city") in parsed.cities:
+                    fused[pos] += s.city_boost * top
+                if set(meta.get("interventions", [])) & set(parsed.interventions):
+                    fused[pos] += s.intervention_boost * top
+        ranked = sorted((Candidate(p, sc) for p, sc in fused.items()), key=lambda c: (-c.score, c.position))
+        return ranked, query_vec
+
+    # --- the stages after ranking ------------------------------------------------------------------------
+    @staticmethod
+    def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray:
+        metas = index.corpus.metas
+        mask = np.ones(len(metas), dtype=bool)
+        for i, meta in enumerate(metas):
+            if request.city and meta.get("city") not in request.city:
+                mask[i] = False
+            elif request.intervention and not set(meta.get("interventions", [])) & set(request.intervention):
+                mask[i] = False
+            elif request.doc_type and meta.get("doc_type") not in request.doc_type:
+                mask[i] = False
+            elif request.phase and meta.get("phase") not in request.phase:
+                mask[i] = False
+            elif request.year and meta.get("year") not in request.year:
+                mask[i] = False
+        return mask
+
+    @staticmethod
+    def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
+        """One hit per group of near-identical passages: the best ranked stands for the others."""
+        seen: set[str] = set()
+        out = []
+        for c in ranked:
+            group = index.corpus.metas[c.position].get("dup_group") or index.corpus.ids[c.position]
+            if group not in seen:
+                seen.add(group)
+                out.append(c)
+        return out
+
+    def _diversify(self, index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
+        """At most `max_per_document` passages of one article (or its syndicated copies) before the others."""
+        limit = self.settings.max_per_document
+        counts: Counter[str] = Counter()
+        first, later = [], []
+        for c in ranked:
+            meta = index.corpus.metas[c.position]
+            key = meta.get("doc_dup_group") or meta.get("doc_id")
+            counts[key] += 1
+            (first if counts[key] <= limit else later).append(c)
+        return first + later
+
+    @staticmethod
+    def _facets(index: LexicalIndex, matching: list[Candidate]) -> dict[str, list[dict]]:
+        """Counts over the whole matching set (after collapse), not just the page shown."""
+        facets = {}
+        for fieldname in FACET_FIELDS:
+            counter: Counter = Counter()
+            for c in matching:
+                value = index.corpus.metas[c.position].get(fieldname)
+                for v in value if isinstance(value, list) else [value]:
+                    if v is not None:
+                        counter[v] += 1
+            facets[FACET_NAMES.get(fieldname, fieldname)] = [
+                {"value": v, "count": n} for v, n in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
+            ]
+        return facets
+
+    def _hit(self, index: LexicalIndex, c: Candidate, stems: set[str]) -> Hit:
+        return self._hit_at(index, c.position, c.score, stems)
+
+    def _hit_at(self, index: LexicalIndex, position: int, score: float, stems: set[str]) -> Hit:
+        meta = index.corpus.metas[position]
+        cid = index.corpus.ids[position]
+        text = index.corpus.texts[position]
+        group = meta.get("dup_group")
+        duplicates = [
+            Duplicate(index.corpus.ids[p], m.get("doc_id", ""), m.get("title", ""), m.get("outlet"),
+                      m.get("date"), m.get("url"))
+            for p in index.corpus.groups.get(group, []) if p != position
+            for m in [index.corpus.metas[p]]
+        ] if group else []
+        return Hit(
+            id=cid, doc_id=meta.get("doc_id", ""), title=meta.get("title", ""), text=text,
+            snippet=snippet(text, stems), score=round(float(score), 6), city=meta.get("city"),
+            interventions=list(meta.get("interventions", [])), doc_type=meta.get("doc_type", "other"),
+            phase=meta.get("phase"), date=meta.get("date"), source=meta.get("source", ""), url=meta.get("url"),
+            outlet=meta.get("outlet"), page=meta.get("page"), char_start=meta.get("char_start"),
+            char_end=meta.get("char_end"), dup_group=group, duplicates=duplicates,
+        )
+
+    # --- more like this ----------------------------------------------------------------------------------
+    def similar(self, chunk_id: str, k: int = 5) -> list[Hit]:
+        """Passages like this one from other documents (and not syndicated copies of it)."""
+        if not 1 <= k <= MAX_K:
+            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": k})
+        rows = self.store.get_chunks([chunk_id], embeddings=True)
+        if not rows:
+            raise NotFound(f"no passage with id {chunk_id!r}", {"id": chunk_id})
+        source = rows[0]
+        meta = source["meta"]
+        index = self.lexical.current()
+        exclude_docs = {meta.get("doc_id"), meta.get("doc_dup_group")}
+        seen_groups = {meta.get("dup_group")}
+        hits = []
+        for cid, sim in self.store.query(source["embedding"], k * 6 + 10):
+            pos = index.corpus.position.get(cid)
+            if pos is None:
+                continue
+            m = index.corpus.metas[pos]
+            if m.get("doc_id") in exclude_docs or m.get("doc_dup_group") in exclude_docs:
+                continue
+            if m.get("dup_group") in seen_groups:
+                continue
+            seen_groups.add(m.get("dup_group"))
+            exclude_docs.add(m.get("doc_dup_group"))  # one passage per other article
+            hits.append(self._hit_at(index, pos, sim, set()))
+            if len(hits) == k:
+                break
+        return hits
+
+
+def _where(request: SearchRequest) -> dict | None:
+    """The request's filters as a Chroma `where` clause (pushed down to the dense retriever)."""
+    clauses: list[dict] = []
+    if request.city:
+        clauses.append({"city": {"$in": request.city}})
+    if request.intervention:
+        ors = [{"interventions": {"$contains": v}} for v in request.intervention]
+        clauses.append(ors[0] if len(ors) == 1 else {"$or": ors})
+    if request.doc_type:
+        clauses.append({"doc_type": {"$in": request.doc_type}})
+    if request.phase:
+        clauses.append({"phase": {"$in": request.phase}})
+    if request.year:
+        clauses.append({"year": {"$in": [int(y) for y in request.year]}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+_services: dict[int, SearchService] = {}
+_services_lock = threading.Lock()
+
+
+def get_search_service(settings: Settings) -> SearchService:
+    """One service per settings in a process (models and indexes are loaded once)."""
+    key = hash(settings.model_dump_json())
+    with _services_lock:
+        if key not in _services:
+            _services[key] = SearchService(settings)
+        return _services[key]

@@ -1,0 +1,48 @@
+"""HTML-safe snippets with the query's terms marked, and the answer sentence."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from retrieval.analysis import get_analyzer
+
+_WORD = re.compile(r"\w+")
+
+
+def _marked_spans(text: str, query_stems: set[str]) -> list[tuple[int, int]]:
+    analyzer = get_analyzer()
+    return [(m.start(), m.end()) for m in _WORD.finditer(text) if analyzer.word_stems(m.group(0)) & query_stems]
+
+
+def highlight(text: str, query_stems: set[str]) -> str:
+    """The whole text, HTML-escaped, with matching words in <mark>. Escaping comes first, so hostile text
+    ("<script>") can only ever show as text."""
+    out, last = [], 0
+    for start, end in _marked_spans(text, query_stems):
+        out.append(html.escape(text[last:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def snippet(text: str, query_stems: set[str], words: int = 45) -> str:
+    """The window of about `words` words with the most query terms, escaped and marked."""
+    tokens = list(re.finditer(r"\S+", text))
+    if not tokens:
+        return ""
+    spans = _marked_spans(text, query_stems)
+    starts = [s for s, _ in spans]
+    best, best_count = 0, -1
+    for i in range(0, max(1, len(tokens) - words + 1), 5):
+        lo = tokens[i].start()
+        hi = tokens[min(i + words, len(tokens)) - 1].end()
+        count = sum(lo <= s < hi for s in starts)
+        if count > best_count:
+            best, best_count = i, count
+    lo = tokens[best].start()
+    end_index = min(best + words, len(tokens)) - 1
+    hi = tokens[end_index].end()
+    body = highlight(text[lo:hi], query_stems)
+    return ("… " if best > 0 else "") + body + (" …" if end_index < len(tokens) - 1 else "")

@@ -1,0 +1,1 @@
+"""The JSON API (FastAPI): one router per resource, settings and services injected."""

@@ -1,0 +1,74 @@
+"""The application: API routers, the site, static files, one error shape. Nothing heavy at import time."""
+
+from __future__ import annotations
+
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from lgnet import __version__
+from lgnet.config import Settings, get_settings
+from retrieval.service import SearchService
+from search_api.errors import install_error_handlers
+from search_api.jobs import JobQueue
+from search_api.routers import admin, cities, documents, health, search
+
+STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
+
+
+def create_app(settings: Settings | None = None, service: SearchService | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.jobs.shutdown()
+
+    app = FastAPI(
+        title="LGNet knowledge platform API",
+        version=__version__,
+        description="Search the practices of the LGNet network of Italian municipalities for the inclusion of "
+        "vulnerable migrants: passages, documents, cities. Writes need `Authorization: Bearer <token>`.",
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.jobs = JobQueue()
+    lock = threading.Lock()
+    holder: dict[str, SearchService] = {"service": service} if service else {}
+
+    def service_factory() -> SearchService:
+        if "service" not in holder:
+            with lock:
+                if "service" not in holder:
+                    holder["service"] = SearchService(settings)
+        return holder["service"]
+
+    app.state.service_factory = service_factory
+    install_error_handlers(app)
+    for module in (search, documents, cities, health, admin):
+        app.include_router(module.router)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        # Swagger UI from our own static files: the docs work offline.
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="LGNet API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
+
+    try:
+        from web.routes import router as web_router
+    except ImportError:  # the site is optional for API-only deployments
+        web_router = None
+    if web_router is not None:
+        app.include_router(web_router)
+    STATIC.mkdir(parents=True, exist_ok=True)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

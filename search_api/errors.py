@@ -1,0 +1,43 @@
+"""One error shape for every 4xx and 5xx: {"error": {"code", "message", "detail"}}."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from lgnet.errors import LGNetError, StoreUnavailable
+
+log = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 5
+
+
+def error_body(code: str, message: str, detail: object = None) -> dict:
+    return {"error": {"code": code, "message": message, "detail": detail}}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(LGNetError)
+    async def lgnet_error(request: Request, exc: LGNetError) -> JSONResponse:
+        headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if isinstance(exc, StoreUnavailable) else None
+        return JSONResponse(exc.to_dict(), status_code=exc.http_status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = [{"loc": list(e.get("loc", [])), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+        return JSONResponse(error_body("invalid_request", "the request is not valid", detail), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+                413: "too_large"}.get(exc.status_code, "http_error")
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s", request.url.path)
+        return JSONResponse(error_body("internal_error", "an unexpected error occurred"), status_code=500)

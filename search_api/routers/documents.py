@@ -1,0 +1,91 @@
+"""Documents: list, read, original file; protected upload and delete."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import FileResponse
+
+from ingest.readers import sniff_format, supported_suffixes
+from lgnet.errors import FileTooLarge, InvalidRequest, UnsupportedFileType
+from retrieval.browse import document_file, get_document, list_documents
+from search_api.auth import require_admin
+from search_api.deps import ServiceDep, SettingsDep
+from search_api.ingest_jobs import delete_document_job, ingest_upload_job
+from search_api.schemas import ERRORS, Deleted, DocumentDetail, DocumentList, JobOut
+
+router = APIRouter(prefix="/api/documents", tags=["documents"], responses=ERRORS)
+DocId = Annotated[str, Path(max_length=200, examples=["lgnet3-scheda-progetto-0a1b2c"])]
+
+
+@router.get("", response_model=DocumentList, summary="List documents, newest first")
+def documents(
+    service: ServiceDep,
+    city: Annotated[str | None, Query(max_length=100)] = None,
+    intervention: Annotated[str | None, Query(max_length=50)] = None,
+    doc_type: Annotated[str | None, Query(max_length=50)] = None,
+    phase: Annotated[str | None, Query(max_length=20)] = None,
+    year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    k: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> dict:
+    return list_documents(service, city, intervention, doc_type, phase, year, page, k)
+
+
+@router.get("/{doc_id}", response_model=DocumentDetail, summary="A document: metadata, passages, copies")
+def document(service: ServiceDep, doc_id: DocId) -> dict:
+    return get_document(service, doc_id)
+
+
+@router.get("/{doc_id}/file", summary="The original file", response_class=FileResponse,
+            responses={200: {"content": {"application/octet-stream": {}}}})
+def original_file(service: ServiceDep, settings: SettingsDep, doc_id: DocId) -> FileResponse:
+    # Only files inside the corpus or the uploads folder are ever served (no path traversal).
+    path = document_file(service, doc_id, [settings.corpus_dir, settings.uploads_dir])
+    return FileResponse(path, filename=path.name)
+
+
+@router.post("", status_code=202, response_model=JobOut, dependencies=[Depends(require_admin)],
+             summary="Upload a document (PDF, DOCX, TXT, MD, HTML) to ingest",
+             openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+                 "type": "object", "required": ["file"],
+                 "properties": {"file": {"type": "string", "format": "binary"}}}}}}})
+async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -> dict:
+    """The size limit is checked on Content-Length before the body is read; the type is sniffed from the
+    content, never taken from the name. Answers a job to follow at GET /api/jobs/{id}."""
+    length = request.headers.get("content-length")
+    if length is None or not length.isdigit():
+        raise InvalidRequest("a Content-Length header is required for uploads")
+    if int(length) > settings.max_file_bytes + 64 * 1024:
+        raise FileTooLarge("upload", f"larger than the limit of {settings.max_file_mb:g} MB")
+    form = await request.form(max_files=1, max_fields=5)
+    upload = form.get("file")
+    if upload is None or isinstance(upload, str):
+        raise InvalidRequest("send the document as the multipart field 'file'")
+    data = await upload.read()
+    await form.close()
+    if len(data) > settings.max_file_bytes:
+        raise FileTooLarge(upload.filename or "upload", f"larger than the limit of {settings.max_file_mb:g} MB")
+    name = _safe_name(upload.filename or "upload")
+    kind = sniff_format(data)
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if kind is None:
+        raise UnsupportedFileType(name, f"content is not a supported document ({', '.join(supported_suffixes())})")
+    if suffix != kind and not (kind == "txt" and suffix in ("txt", "md")):
+        raise UnsupportedFileType(name, f"the name says .{suffix or '?'} but the content is {kind}")
+    return ingest_upload_job(request.app, service, settings, name, data).to_dict()
+
+
+@router.delete("/{doc_id}", response_model=Deleted, dependencies=[Depends(require_admin)],
+               summary="Remove a document and its passages")
+def delete(request: Request, service: ServiceDep, doc_id: DocId) -> dict:
+    return {"deleted": delete_document_job(request.app, service, doc_id)}
+
+
+def _safe_name(name: str) -> str:
+    """A file name with no folders and no odd characters."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = re.sub(r"[^\w.\-]+", "_", name).strip("._") or "upload"
+    return name[:120]

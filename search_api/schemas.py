@@ -1,0 +1,189 @@
+"""Response models: they document the API (OpenAPI) and are what schemathesis checks responses against."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ErrorInfo(BaseModel):
+    code: str = Field(examples=["not_found"])
+    message: str = Field(examples=["no document with id 'x'"])
+    detail: Any = None
+
+
+class ErrorBody(BaseModel):
+    error: ErrorInfo
+
+
+ERRORS = {code: {"model": ErrorBody} for code in (401, 403, 404, 413, 415, 422, 503)}
+
+
+class Duplicate(BaseModel):
+    id: str
+    doc_id: str
+    title: str
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+class Hit(BaseModel):
+    id: str = Field(examples=["lgnet2-rassegna-stampa-2023-12-14-1a2b3c-a01:001"])
+    doc_id: str
+    title: str
+    text: str = Field(description="The passage's full plain text")
+    snippet: str = Field(description="HTML-safe excerpt, query terms in <mark>")
+    score: float
+    city: str | None = Field(description="The one municipality the passage is about")
+    interventions: list[str]
+    doc_type: str
+    phase: str | None = None
+    date: str | None = None
+    source: str
+    url: str | None = None
+    outlet: str | None = None
+    page: int | None = None
+    char_start: int | None = None
+    char_end: int | None = None
+    dup_group: str | None = None
+    duplicates: list[Duplicate] = Field(description="Other outlets that published the same passage")
+
+
+class FacetValue(BaseModel):
+    value: str | int
+    count: int
+
+
+class Parsed(BaseModel):
+    text: str
+    language: str
+    cities: list[str]
+    interventions: list[str]
+    expansions: list[str]
+
+
+class Answer(BaseModel):
+    sentence: str
+    highlighted: str
+    chunk_id: str
+    doc_id: str
+    title: str
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    city: str | None = None
+    score: float
+
+
+class SearchResponse(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "query": "alloggi per famiglie a Torino", "total": 12, "page": 1, "k": 10,
+        "results": [], "facets": {"city": [{"value": "Torino", "count": 3}]}, "filters": {},
+        "parsed": {"text": "alloggi per famiglie a Torino", "language": "it", "cities": ["Torino"],
+                   "interventions": ["housing"], "expansions": []},
+        "answer": None, "timings_ms": {"total": 12.5}}]})
+
+    query: str
+    total: int
+    page: int
+    k: int
+    results: list[Hit]
+    facets: dict[str, list[FacetValue]]
+    filters: dict[str, list[str | int]]
+    parsed: Parsed
+    answer: Answer | None
+    timings_ms: dict[str, float]
+
+
+class DocumentSummary(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    doc_id: str
+    title: str
+    doc_type: str | None
+    phase: str | None = None
+    city: str | None = None
+    date: str | None = None
+    year: int | None = None
+    outlet: str | None = None
+    url: str | None = None
+    source: str | None = None
+    interventions: list[str]
+    passages: int
+
+
+class DocumentList(BaseModel):
+    total: int
+    page: int
+    k: int
+    documents: list[DocumentSummary]
+
+
+class DocumentDetail(BaseModel):
+    document: dict[str, Any]
+    chunks: list[dict[str, Any]]
+    duplicates: list[dict[str, Any]]
+    similar: list[Hit]
+    figures: list[dict[str, Any]]
+
+
+class SimilarResponse(BaseModel):
+    id: str
+    results: list[Hit]
+
+
+class CityInfo(BaseModel):
+    name: str
+    name_en: str
+    region: str
+    lat: float
+    lon: float
+    documents: int
+    interventions: dict[str, int]
+
+
+class CityList(BaseModel):
+    cities: list[CityInfo]
+
+
+class CityProfile(BaseModel):
+    city: dict[str, Any]
+    documents: list[dict[str, Any]]
+    interventions: dict[str, list[dict[str, Any]]]
+    figures: list[dict[str, Any]]
+    partners: list[dict[str, Any]]
+    press: list[dict[str, Any]]
+
+
+class FacetsResponse(BaseModel):
+    total: int
+    facets: dict[str, list[FacetValue]]
+    allowed: dict[str, list[str]]
+
+
+class Health(BaseModel):
+    status: str = Field(examples=["ok"])
+
+
+class Ready(BaseModel):
+    status: str
+    store: str
+    passages: int
+    documents: int
+    embedder: str
+    revision: str
+
+
+class JobOut(BaseModel):
+    id: str
+    kind: str
+    status: str = Field(description="queued, running, done or failed")
+    created: float
+    finished: float | None = None
+    result: dict[str, Any] | None = None
+    error: dict[str, Any] | None = None
+
+
+class Deleted(BaseModel):
+    deleted: list[str]

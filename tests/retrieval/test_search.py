@@ -1,0 +1,116 @@
+"""The search service over the real corpus index (real model, real Chroma store)."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from ingest.dedup import jaccard
+from lgnet.errors import InvalidRequest, NotFound
+from retrieval.models import SearchRequest
+from retrieval.snippets import highlight
+
+
+def search(service, q="", **kw):
+    return service.search(SearchRequest(q=q, **kw))
+
+
+def test_english_city_name_finds_the_city(service):
+    result = search(service, "how many people found a home in Turin")
+    assert result.parsed.cities == ["Torino"]
+    assert result.hits[0].city == "Torino"
+    assert any("160" in h.text for h in result.hits[:3])
+
+
+def test_city_is_a_boost_not_a_filter(service):
+    result = search(service, "unità di strada Sassari", k=20)
+    assert result.hits[0].city == "Sassari"
+    assert any(h.city != "Sassari" for h in result.hits)  # other cities still shown
+    assert result.filters == {}
+
+
+def test_duplicates_are_collapsed_and_listed(service):
+    result = search(service, "Torino nel progetto inclusivo, in 160 trovano un tetto", k=10)
+    groups = [h.dup_group for h in result.hits]
+    assert len(groups) == len(set(groups))
+    top = result.hits[0]
+    assert top.duplicates, "the syndicated copies of the Torino text should be listed"
+    assert all(d.id != top.id for d in top.duplicates)
+    for a in range(len(result.hits)):
+        for b in range(a + 1, len(result.hits)):
+            assert jaccard(result.hits[a].text, result.hits[b].text) < 0.6
+
+
+def test_diversity_limits_passages_per_article(service):
+    result = search(service, "progetto LgNet2 migranti inclusione", k=10)
+    docs = [h.doc_id for h in result.hits]
+    assert max(docs.count(d) for d in docs) <= 2
+
+
+def test_facets_count_the_whole_matching_set(service):
+    first = search(service, "alloggi", k=3)
+    second = search(service, "alloggi", k=3, page=2)
+    assert first.total > 3
+    assert first.facets == second.facets
+    assert sum(f["count"] for f in first.facets["doc_type"]) == first.total
+    assert {h.id for h in first.hits}.isdisjoint({h.id for h in second.hits})
+
+
+def test_filters_are_applied_and_validated(service):
+    result = search(service, "accoglienza", city=["Florence"], k=20)
+    assert result.hits and all(h.city == "Firenze" for h in result.hits)
+    result = search(service, "accoglienza", intervention=["housing"], k=20)
+    assert all("housing" in h.interventions for h in result.hits)
+    with pytest.raises(InvalidRequest) as err:
+        search(service, "x", city=["Atlantide"])
+    assert "Torino" in err.value.detail["allowed"]
+    with pytest.raises(InvalidRequest):
+        search(service, "x", intervention=["teleport"])
+    with pytest.raises(InvalidRequest):
+        search(service, "x" * 600)
+
+
+def test_hostile_query_is_escaped(service):
+    result = search(service, '<script>alert("x")</script> alloggi <img src=x onerror=alert(1)>')
+    for hit in result.hits:
+        assert "<script" not in hit.snippet and "<img" not in hit.snippet
+    marked = highlight('Case <b onmouseover="x">alloggi</b> & <script>1</script>', {"allogg"})
+    assert "<b " not in marked and "<script>" not in marked
+    assert "<mark>alloggi</mark>" in marked
+    assert html.unescape(marked.replace("<mark>", "").replace("</mark>", "")).startswith("Case <b")
+
+
+def test_snippets_mark_query_terms(service):
+    result = search(service, "posti letto per donne e minori")
+    assert "<mark>" in result.hits[0].snippet
+
+
+def test_answer_sentence_with_citation(service):
+    result = search(service, "quante persone hanno trovato una soluzione abitativa a Torino?")
+    assert result.answer is not None
+    assert "160" in result.answer.sentence
+    assert result.answer.doc_id and result.answer.title
+
+
+def test_browse_without_query_sorts_by_date(service):
+    result = search(service, "", doc_type=["press_article"], k=50)
+    dates = [h.date for h in result.hits]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_similar_passages_come_from_other_documents(service):
+    hit = search(service, "unità mobili ASL Roma Capitale").hits[0]
+    similar = service.similar(hit.id, k=5)
+    assert similar and all(s.doc_id != hit.doc_id for s in similar)
+    with pytest.raises(NotFound):
+        service.similar("no-such-passage")
+
+
+def test_lexical_index_rebuilds_when_the_store_changes(service):
+    index = service.lexical.current()
+    assert service.lexical.current() is index
+    service.store.bump_revision("test-revision")
+    rebuilt = service.lexical.current()
+    assert rebuilt is not index and rebuilt.revision == "test-revision"
+    assert len(rebuilt.corpus.ids) == len(index.corpus.ids)
