@@ -1,7 +1,7 @@
 """File readers: one small module per format behind a suffix registry.
 
-`read_file(path, max_bytes)` checks the file (exists, regular, not empty, not over `max_bytes`), checks that its
-content is what its suffix claims, and hands the bytes to the format's reader. Every failure is an
+`read_file(path, max_bytes)` checks the file (exists, regular, not empty, not over `max_bytes`), checks that
+its content is what its suffix claims, and hands the bytes to the format's reader. Every failure is an
 `IngestError` subclass naming the file and the reason; no library exception escapes.
 """
 
@@ -31,13 +31,13 @@ __all__ = ["Reader", "read_file", "register", "sniff_format", "supported_suffixe
 Reader = Callable[[Path, bytes], RawText]
 """A reader gets the file's path (for messages) and its bytes, and returns its text or raises IngestError."""
 
-_TEXT_KINDS = frozenset({"txt", "html"})  # a .txt/.md may quote HTML; a .html may be a bare fragment
+_TEXT_KINDS = ("txt", "html")  # a .txt/.md may quote HTML; a .html may be a bare fragment
 
 
 @dataclass(frozen=True)
 class _Entry:
     reader: Reader
-    kinds: frozenset[str] | None  # content kinds (see _sniff.content_kind) the suffix accepts; None: any
+    kinds: tuple[str, ...] | None  # accepted content kinds (_sniff.content_kind), expected first; None: any
     label: str  # the format's name in messages
 
 
@@ -49,14 +49,14 @@ def register(
 ) -> None:
     """Read files with these suffixes (".pdf" or "pdf", any case) with `reader`, replacing any earlier one.
 
-    `kinds`: the content kinds the file may have ("pdf", "docx", "html", "txt", "zip"...), checked before
-    `reader` runs; None skips the check. `label` names the format in error messages.
+    `kinds`: the content kinds the file may have ("pdf", "docx", "html", "txt", "zip"...), the expected one
+    first, checked before `reader` runs; None skips the check. `label` names the format in error messages.
     """
     names = [suffixes] if isinstance(suffixes, str) else list(suffixes)
     for suffix in names:
         suffix = "." + suffix.lower().lstrip(".")
         entry_label = label or suffix[1:].upper()
-        _REGISTRY[suffix] = _Entry(reader, frozenset(kinds) if kinds is not None else None, entry_label)
+        _REGISTRY[suffix] = _Entry(reader, tuple(kinds) if kinds is not None else None, entry_label)
 
 
 def supported_suffixes() -> list[str]:
@@ -69,10 +69,9 @@ def read_file(path: Path, max_bytes: int) -> RawText:
     path = Path(path)
     entry = _REGISTRY.get(path.suffix.lower())
     if entry is None:
-        raise UnsupportedFileType(
-            path, f"unsupported file type {path.suffix or '(no suffix)'!r}; supported: "
-            + ", ".join(supported_suffixes())
-        )
+        suffix = repr(path.suffix) if path.suffix else "(no suffix)"
+        supported = ", ".join(supported_suffixes())
+        raise UnsupportedFileType(path, f"unsupported file type {suffix}; supported: {supported}")
     data = _read_bytes(path, max_bytes)
     _check_content(path, data, entry)
     try:
@@ -122,16 +121,12 @@ def _check_content(path: Path, data: bytes, entry: _Entry) -> None:
     if kind in entry.kinds:
         return
     looks = describe(kind)
-    if entry.kinds <= _TEXT_KINDS:
-        reason = "binary content, not text" if kind is None else f"binary content, not text (looks like {looks})"
+    if set(entry.kinds) <= set(_TEXT_KINDS):
+        reason = "binary content, not text" + ("" if kind is None else f" (looks like {looks})")
     else:
-        reason = f"content is not {describe(_first(entry.kinds))} (looks like {looks})"
+        reason = f"content is not {describe(entry.kinds[0])} (looks like {looks})"
     # Something recognizable but of another type is unsupported; bytes that are nothing known are corrupt.
     raise (CorruptFile if kind is None else UnsupportedFileType)(path, reason)
-
-
-def _first(kinds: frozenset[str]) -> str:
-    return "docx" if "docx" in kinds else sorted(kinds)[0]
 
 
 def _size(n: int) -> str:
@@ -140,6 +135,6 @@ def _size(n: int) -> str:
 
 register((".txt",), read_txt, kinds=_TEXT_KINDS, label="text")
 register((".md", ".markdown"), read_md, kinds=_TEXT_KINDS, label="Markdown")
-register((".pdf",), read_pdf, kinds={"pdf"}, label="PDF")
-register((".docx",), read_docx, kinds={"docx", "zip"}, label="DOCX")  # zip: the reader says what is missing
+register((".pdf",), read_pdf, kinds=("pdf",), label="PDF")
+register((".docx",), read_docx, kinds=("docx", "zip"), label="DOCX")  # zip: the reader says what is missing
 register((".html", ".htm"), read_html, kinds=_TEXT_KINDS, label="HTML")

@@ -73,8 +73,8 @@ def content_kind(data: bytes) -> str | None:
 
 
 def sniff_format(data: bytes) -> str | None:
-    """The format of `data` recognized from its content: "pdf", "docx", "html", "txt", or None (not a document:
-    executables, images, archives, other zips, binary junk). The names match `RawText.format` and suffixes."""
+    """The format of `data` recognized from its content: "pdf", "docx", "html", "txt", or None (not a
+    document: executables, images, archives, other zips, binary junk). Names match `RawText.format`."""
     kind = content_kind(data)
     return kind if kind in ("pdf", "docx", "html", "txt") else None
 
@@ -92,15 +92,15 @@ def _zip_has(data: bytes, name: str) -> bool:
 
 
 def _is_pe(data: bytes) -> bool:
-    """A Windows executable: "MZ", and the PE signature where the DOS header points (a text may start with MZ)."""
+    """A Windows executable: "MZ", then the PE signature where the DOS header points (text may start "MZ")."""
     if not data.startswith(b"MZ") or len(data) < 64:
         return False
     offset = int.from_bytes(data[0x3C:0x40], "little")
-    return data[offset : offset + 4] == b"PE\x00\x00" or b"This program cannot be run in DOS mode" in data[:512]
+    return data[offset : offset + 4] == b"PE\x00\x00" or b"program cannot be run in DOS mode" in data[:512]
 
 
 def _trim_partial_utf8(head: bytes) -> bytes:
-    """The head may cut a multi-byte UTF-8 character in two: drop its first bytes so strict UTF-8 still works."""
+    """The head may cut a multi-byte UTF-8 character in two: drop its first bytes, so strict UTF-8 works."""
     for cut in range(4):
         try:
             head[: len(head) - cut].decode("utf-8")

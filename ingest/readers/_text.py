@@ -1,4 +1,4 @@
-"""Shared text handling: decode bytes of unknown encoding, then clean the text the same way for every format."""
+"""Shared text handling: decode bytes of unknown encoding; clean the text the same way for every format."""
 
 from __future__ import annotations
 
@@ -87,7 +87,7 @@ def guess_decode(data: bytes, hint: str | None = None) -> tuple[str, str] | None
 
 
 def decode_text(path: Path, data: bytes, hint: str | None = None) -> tuple[str, str]:
-    """Decode a text file's bytes or raise CorruptFile: binary content is refused, not ingested as mojibake."""
+    """Decode a text file's bytes or raise CorruptFile: binary content is refused, not ingested as junk."""
     decoded = guess_decode(data, hint)
     if decoded is None:
         raise CorruptFile(path, "binary content, not text")
@@ -98,7 +98,7 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
 def clean_text(text: str) -> str:
-    """Newlines to \\n, Unicode NFC, no NUL or other control characters (tabs and newlines kept), no stray BOM."""
+    """Newlines to \\n, Unicode NFC, no NUL nor other control characters (but tabs, newlines), no BOM."""
     text = _NEWLINES.sub("\n", text)
     text = unicodedata.normalize("NFC", text)
     return _STRIP.sub("", text)

@@ -25,7 +25,7 @@ def read_docx(path: Path, data: bytes) -> RawText:
         document = docx.Document(io.BytesIO(data))
         blocks = [_block_text(item) for item in document.iter_inner_content()]
         title = (document.core_properties.title or "").strip() or None
-    except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError... on bad input
+    except Exception as exc:  # python-docx and lxml raise KeyError, ValueError, XMLSyntaxError... on bad data
         raise CorruptFile(path, f"damaged DOCX: {type(exc).__name__}: {exc}") from exc
     # Blank lines between blocks, like paragraphs everywhere else; empty paragraphs are only spacing.
     text = "\n\n".join(block for block in (clean_text(b).strip() for b in blocks) if block)
@@ -61,4 +61,6 @@ def _row_text(cells: list[_Cell]) -> str:
         # A cell holds paragraphs and possibly nested tables; one line per row keeps the table readable.
         inner = (_block_text(item) for item in cell.iter_inner_content())
         texts.append(" ".join(t.replace("\n", " ").strip() for t in inner if t.strip()))
+    while texts and not texts[-1]:  # trailing empty cells would only add separators
+        texts.pop()
     return CELL_SEPARATOR.join(texts)

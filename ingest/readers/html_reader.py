@@ -1,4 +1,4 @@
-"""HTML with BeautifulSoup (stdlib html.parser): visible text with paragraph breaks; the title from <title>."""
+"""HTML with BeautifulSoup (stdlib html.parser): visible text with paragraph breaks; title from <title>."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def read_html(path: Path, data: bytes) -> RawText:
     declared = _META_CHARSET.search(data[:4096])
     text, encoding = decode_text(path, data, hint=declared.group(1).decode("ascii") if declared else None)
     soup = BeautifulSoup(text, "html.parser")
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    title = " ".join(soup.title.get_text(" ").split()) if soup.title else ""
     for tag in soup.find_all(DROP):
         tag.decompose()
     for tag in soup.find_all("br"):

@@ -36,7 +36,8 @@ def _page_texts(path: Path, data: bytes) -> list[str]:
         if reader.is_encrypted and not reader.decrypt(""):
             raise EncryptedFile(path, "password-protected PDF")
         texts = []
-        for number, page in enumerate(reader.pages, start=1):
+        for page in reader.pages:
+            number += 1
             texts.append(page.extract_text() or "")
         return texts
     except EncryptedFile:

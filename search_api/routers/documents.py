@@ -17,6 +17,9 @@ from search_api.ingest_jobs import delete_document_job, ingest_upload_job
 from search_api.schemas import ERRORS, Deleted, DocumentDetail, DocumentList, JobOut
 
 router = APIRouter(prefix="/api/documents", tags=["documents"], responses=ERRORS)
+# Which file-name suffixes each sniffed content type may carry (an HTML fragment may sniff as text).
+SUFFIXES_FOR_CONTENT = {"pdf": {"pdf"}, "docx": {"docx"}, "html": {"html", "htm"},
+                        "txt": {"txt", "md", "markdown", "html", "htm"}}
 DocId = Annotated[str, Path(max_length=200, examples=["lgnet3-scheda-progetto-0a1b2c"])]
 
 
@@ -73,7 +76,7 @@ async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if kind is None:
         raise UnsupportedFileType(name, f"content is not a supported document ({', '.join(supported_suffixes())})")
-    if suffix != kind and not (kind == "txt" and suffix in ("txt", "md")):
+    if suffix not in SUFFIXES_FOR_CONTENT[kind]:
         raise UnsupportedFileType(name, f"the name says .{suffix or '?'} but the content is {kind}")
     return ingest_upload_job(request.app, service, settings, name, data).to_dict()
 

@@ -1,0 +1,101 @@
+"""The one city a passage or article is about, as opposed to the cities it merely lists.
+
+Every LGNet2 article repeats the 16 partner cities ("Bologna, Caserta, Firenze, ..., Trieste e Bolzano
+rappresentata dall'Azienda Servizi Sociali Bolzano"), so raw mention counts point everywhere. Mentions
+inside an enumeration (a clause, or a run of short lines, naming several cities) are ignored; the rest are
+weighted by where they stand: the title and the dateline ("(ANSA) - TORINO, 18 OTT", "Roma - Intercettare...")
+weigh most, then "Comune di X" / "nella città di X", then plain mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lgnet.gazetteer import Gazetteer, Mention
+
+ENUMERATION_MIN = 4  # distinct cities in one clause that make it a list, not a story
+_SHORT_LINE = 60  # list items and page headers are short lines; running text is longer
+_TITLE_WEIGHT = 4.0
+_DATELINE_WEIGHT = 3.0
+_PHRASE_WEIGHT = 3.0
+_MENTION_WEIGHT = 1.0
+_CLAUSE = re.compile(r"[^\n.;:!?]+")  # the partner list sits after a colon, in one clause with its ASSB alias
+_AGENCY = re.compile(r"\([^()\n]{2,25}\)\s*[-–]\s*$")  # "(ANSA) - " right before the city
+_PHRASE = re.compile(r"(?:comune|città|citta|capoluogo|municipality|city)\s+(?:di|of)\s*$", re.I)
+# After a line-initial city: "TORINO, 18 OTT", "BOLZANO. ", "Roma - ", "Sassari Intercettare", lone "Milano"
+_AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
+
+
+def _markup_free(text: str) -> str:
+    """Blank out markdown emphasis without moving offsets, so "**Bologna, Caserta**" reads as plain text."""
+    return text.replace("**", "  ").replace("__", "  ")
+
+
+def _enumerations(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Spans that list cities: a clause naming several, or a run of short lines naming several (bullets)."""
+    candidates = [c.span() for c in _CLAUSE.finditer(text)]
+    run_start = None
+    for line in re.finditer(r"[^\n]+", text):
+        if len(line.group(0).strip()) > _SHORT_LINE:
+            run_start = None
+        else:
+            run_start = line.start() if run_start is None else run_start
+            candidates.append((run_start, line.end()))  # every prefix of the run; the longest one wins below
+    spans = []
+    for start, end in candidates:
+        if len({m.city.name for m in mentions if start <= m.start < end}) >= ENUMERATION_MIN:
+            spans.append((start, end))
+    return spans
+
+
+def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """Mentions outside enumerations of cities."""
+    mentions = gazetteer.mentions(text)
+    lists = _enumerations(text, mentions)
+    return [m for m in mentions if not any(s <= m.start < e for s, e in lists)]
+
+
+def _is_dateline(text: str, m: Mention) -> bool:
+    line_start = text.rfind("\n", 0, m.start) + 1
+    before = text[line_start:m.start]
+    if _AGENCY.search(before):
+        return True
+    return not before.strip() and bool(_AFTER_DATELINE.match(text, m.end))
+
+
+def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
+    """Evidence per city that the passage is about it (higher is stronger)."""
+    gazetteer = gazetteer or Gazetteer.default()
+    scores: Counter[str] = Counter()
+    title = _markup_free(title or "")
+    in_title = {m.city.name for m in _story_mentions(title, gazetteer)}
+    for name in in_title:
+        scores[name] += _TITLE_WEIGHT / len(in_title)
+    text = _markup_free(text or "")
+    for m in _story_mentions(text, gazetteer):
+        if _is_dateline(text, m):
+            scores[m.city.name] += _DATELINE_WEIGHT
+        elif _PHRASE.search(text, max(0, m.start - 30), m.start):
+            scores[m.city.name] += _PHRASE_WEIGHT
+        else:
+            scores[m.city.name] += _MENTION_WEIGHT
+    return scores
+
+
+def main_city(title: str, text: str, gazetteer: Gazetteer | None = None) -> str | None:
+    """Canonical name of the city the passage is about, or None when no single city clearly wins."""
+    scores = city_scores(title, text, gazetteer)
+    ranked = scores.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 2 and ranked[0][1] < 1.5 * ranked[1][1]:
+        return None  # two cities with comparable evidence: a comparison, not one city's story
+    if ranked[0][1] < 0.5 * sum(scores.values()):
+        return None  # many cities (a whole review, a summary table): no single subject
+    return ranked[0][0]
+
+
+def cities_mentioned(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
+    """Every city named, lists included, in order of first mention."""
+    return (gazetteer or Gazetteer.default()).cities_in(text)

@@ -1,0 +1,95 @@
+"""main_city: the one city a passage is about, never the partner list every LGNet2 article repeats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.city import cities_mentioned, main_city
+from ingest.splitters import split_press_review
+
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+PARTNERS = (
+    "Gli interventi vengono portati avanti sui territori da una rete di 16 città italiane caratterizzate "
+    "da una significativa presenza di migranti in condizione di particolare vulnerabilità ed emarginazione "
+    "sociale: "
+    "**Bologna, Caserta, Firenze, Genova, Latina, Milano, Napoli, Palermo, Perugia, Potenza, Roma, Sassari, "
+    "Taranto, Torino, Trieste e Bolzano rappresentata dall'Azienda Servizi Sociali Bolzano**."
+)
+
+# The city of each of the 60 articles of the LGNet2 press review, in order, read by hand.
+EXPECTED_CITIES = [
+    # Agenzie
+    "Torino", "Torino", "Bolzano", "Milano", "Latina", "Taranto", "Roma", "Roma",
+    "Roma",  # Redattore Sociale: no city in the title; "L'adesione al progetto del Comune di Roma Capitale"
+    "Caserta",  # ANSA dateline "(ANSA) - NAPOLI" is the agency's office; title and text are about Caserta
+    # Quotidiani e quotidiani online
+    "Torino", "Bolzano", "Perugia", "Perugia", "Perugia", "Milano", "Milano", "Latina", "Latina", "Latina",
+    "Palermo", "Potenza", "Taranto", "Taranto", "Sassari", "Sassari", "Caserta", "Genova", "Trieste",
+    "Trieste",
+    # Periodici e periodici online
+    "Milano",
+    # Tv, Radio e canali online
+    "Potenza",  # TGR Basilicata: only "Assessore Politiche sociali Comune di Potenza" names a city
+    # Social Network
+    "Bolzano", "Perugia", "Perugia", "Latina", "Latina", "Potenza", "Potenza", "Potenza", "Taranto",
+    "Sassari", "Caserta", "Caserta", "Trieste",
+    # Portali ed E-zine
+    "Torino", "Latina", "Potenza", "Sassari", "Sassari", "Roma", "Caserta", "Caserta", "Caserta", "Genova",
+    "Genova", "Genova", "Genova", "Trieste",
+    "Potenza",  # Rainews "Dall'orto alla cucina": "Potenza è tra le 16 città"
+]
+
+
+def test_every_article_of_the_press_review_has_its_city():
+    text = (SEEDS / "003_91860512d1cb6da1.txt").read_text(encoding="utf-8")
+    articles = [p for p in split_press_review(text) if p.kind == "article"]
+    assert len(articles) == len(EXPECTED_CITIES) == 60
+    got = [main_city(a.title, a.text) for a in articles]
+    assert got == EXPECTED_CITIES
+
+
+def test_partner_list_alone_names_no_city():
+    assert main_city("", PARTNERS) is None
+    assert main_city("Il progetto LgNet2", PARTNERS) is None
+
+
+def test_partner_list_does_not_outweigh_the_story():
+    text = PARTNERS + "\n\nL'adesione al progetto del Comune di Latina ha reso possibile sviluppare attività."
+    assert main_city("Fra i Comuni della rete LgNet2", text) == "Latina"
+
+
+def test_dateline():
+    assert main_city("", "(ANSA) - TORINO, 18 OTT - Ha fatto tappa il tour degli operatori.") == "Torino"
+    assert main_city("", "(askanews) - Milano, 25 ott 2023 - Intercettare i migranti.") == "Milano"
+    assert main_city("", "Roma - Intercettare i migranti in condizione di vulnerabilità.") == "Roma"
+
+
+def test_aliases_and_english_names():
+    assert main_city("", "Nel capoluogo ionico l'assessorato ha reso possibile varie attività.") == "Taranto"
+    assert main_city("Florence joins the network", "The municipality set up a one-stop-shop.") == "Firenze"
+    assert main_city("", "L'adesione al progetto di Roma Capitale ha permesso tre unità mobili.") == "Roma"
+    assert main_city("", "L'Azienda Servizi Sociali Bolzano ha attivato alloggi ponte.") == "Bolzano"
+
+
+def test_no_single_winner():
+    assert main_city("", "") is None
+    assert main_city("", "Scambi tra Torino e Milano sulle unità di strada.") is None
+
+
+@pytest.mark.parametrize(
+    ("seed", "city"),
+    [
+        ("000_9ccbcd668545e0e2.txt", None),  # LGNetEA presentation: 18 partner cities, no subject city
+        ("001_b60c8ab8445e51f6.txt", None),
+        ("002_a5768231834ef136.txt", "Firenze"),  # project sheet of the Comune di Firenze
+    ],
+)
+def test_whole_documents(seed, city):
+    assert main_city("", (SEEDS / seed).read_text(encoding="utf-8")) == city
+
+
+def test_cities_mentioned_includes_lists():
+    assert cities_mentioned(PARTNERS)[:3] == ["Bologna", "Caserta", "Firenze"]
+    assert "Bolzano" in cities_mentioned(PARTNERS)
