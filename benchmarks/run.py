@@ -10,7 +10,6 @@ import argparse
 import os
 import platform
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,14 +43,21 @@ def bench_ingest(settings: Settings) -> dict:
     texts = [f"{r['meta'].get('title', '')}\n{r['text']}" for r in pipeline.store.iter_chunks()]
     t = time.perf_counter()
     for i in range(0, len(texts), settings.batch_size):
-        embedder.embed(texts[i:i + settings.batch_size])
+        embedder.embed(texts[i : i + settings.batch_size])
     pure = time.perf_counter() - t
     t = time.perf_counter()
     second = IngestPipeline(settings, embedder=embedder, progress=False).run([REPO / "corpus"])
     second_s = time.perf_counter() - t
     assert second.chunks_embedded == 0
-    return {"chunks": first.chunks, "first_s": first_s, "pure_embed_s": pure, "second_s": second_s,
-            "chunks_per_s": first.chunks / first_s, "ratio": first_s / pure, "rerun_fraction": second_s / first_s}
+    return {
+        "chunks": first.chunks,
+        "first_s": first_s,
+        "pure_embed_s": pure,
+        "second_s": second_s,
+        "chunks_per_s": first.chunks / first_s,
+        "ratio": first_s / pure,
+        "rerun_fraction": second_s / first_s,
+    }
 
 
 def bench_queries(service: SearchService, queries: list[str], rounds: int) -> dict:
@@ -67,8 +73,13 @@ def bench_queries(service: SearchService, queries: list[str], rounds: int) -> di
             t = time.perf_counter()
             service.search(SearchRequest(q=q))
             total.append(time.perf_counter() - t)
-    return {"p50": pct(total, .5), "p95": pct(total, .95), "embed_p50": pct(embed, .5),
-            "embed_p95": pct(embed, .95), "n": len(total)}
+    return {
+        "p50": pct(total, 0.5),
+        "p95": pct(total, 0.95),
+        "embed_p50": pct(embed, 0.5),
+        "embed_p95": pct(embed, 0.95),
+        "n": len(total),
+    }
 
 
 def bench_http(settings: Settings, queries: list[str], rounds: int) -> dict:
@@ -76,8 +87,12 @@ def bench_http(settings: Settings, queries: list[str], rounds: int) -> dict:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     env = {**os.environ, "LGNET_DATA_DIR": str(settings.data_dir)}
-    server = subprocess.Popen([sys.executable, "-m", "lgnet.cli", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "lgnet.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         with httpx.Client(base_url=base, timeout=30) as client:
@@ -97,7 +112,7 @@ def bench_http(settings: Settings, queries: list[str], rounds: int) -> dict:
                     r = client.get("/api/search", params={"q": q})
                     times.append(time.perf_counter() - t)
                     r.raise_for_status()
-        return {"p50": pct(times, .5), "p95": pct(times, .95), "n": len(times)}
+        return {"p50": pct(times, 0.5), "p95": pct(times, 0.95), "n": len(times)}
     finally:
         server.terminate()
         server.wait(10)
@@ -116,26 +131,36 @@ def main() -> None:
         http = bench_http(settings, queries, args.rounds)
     ms = 1000
     lines = [
-        "# Benchmarks", "",
+        "# Benchmarks",
+        "",
         f"Produced by `make bench` on {platform.node()} ({os.cpu_count()} cores, Python "
-        f"{platform.python_version()}), {time.strftime('%Y-%m-%d %H:%M')}. Do not edit by hand.", "",
-        "## Ingestion of corpus/", "",
-        "| measure | value | aim |", "|---|---|---|",
+        f"{platform.python_version()}), {time.strftime('%Y-%m-%d %H:%M')}. Do not edit by hand.",
+        "",
+        "## Ingestion of corpus/",
+        "",
+        "| measure | value | aim |",
+        "|---|---|---|",
         f"| passages | {ingest['chunks']} | |",
         f"| first ingest | {ingest['first_s']:.2f} s ({ingest['chunks_per_s']:.0f} passages/s) | |",
         f"| pure embedding of the same passages | {ingest['pure_embed_s']:.2f} s | |",
         f"| total / pure embedding | **{ingest['ratio']:.2f}** | at most 1.5 |",
         f"| second run, unchanged corpus | {ingest['second_s']:.3f} s = **{ingest['rerun_fraction']:.1%}** of the first "
-        "| under 10 % |", "",
-        f"## Query latency ({inproc['n']} searches: the relevance set's queries x {args.rounds})", "",
-        "| measure | p50 | p95 | aim |", "|---|---|---|---|",
+        "| under 10 % |",
+        "",
+        f"## Query latency ({inproc['n']} searches: the relevance set's queries x {args.rounds})",
+        "",
+        "| measure | p50 | p95 | aim |",
+        "|---|---|---|---|",
         f"| query embedding alone | {inproc['embed_p50'] * ms:.1f} ms | {inproc['embed_p95'] * ms:.1f} ms | |",
         f"| search, in-process (warm) | {inproc['p50'] * ms:.1f} ms | {inproc['p95'] * ms:.1f} ms | |",
         f"| search over HTTP (uvicorn, loopback) | {http['p50'] * ms:.1f} ms | {http['p95'] * ms:.1f} ms | |",
-        "", "| ratio | value | aim |", "|---|---|---|",
+        "",
+        "| ratio | value | aim |",
+        "|---|---|---|",
         f"| in-process p95 / query-embedding p95 | **{inproc['p95'] / inproc['embed_p95']:.1f}** | at most 3 |",
         f"| share of in-process p50 spent embedding the query | {inproc['embed_p50'] / inproc['p50']:.0%} | |",
-        f"| HTTP p95 / in-process p95 | **{http['p95'] / inproc['p95']:.2f}** | at most 2 |", "",
+        f"| HTTP p95 / in-process p95 | **{http['p95'] / inproc['p95']:.2f}** | at most 2 |",
+        "",
     ]
     Path(args.out).write_text("\n".join(lines), "utf-8")
     print("\n".join(lines))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lgnet.errors import IngestError
 from ingest.model import DOC_TYPES, PHASES
+from lgnet.errors import IngestError
 
 CATALOGUE_NAME = "catalogue.json"
 ALLOWED_KEYS = {"title", "doc_type", "phase", "language", "date", "url", "city", "seed"}

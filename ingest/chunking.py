@@ -60,7 +60,7 @@ def _windows(text: str, start: int, end: int, max_words: int) -> list[Span]:
         return [Span(start, end, len(words))]
     out = []
     for i in range(0, len(words), max_words):
-        group = words[i:i + max_words]
+        group = words[i : i + max_words]
         out.append(Span(start + group[0].start(), start + group[-1].end(), len(group)))
     return out
 

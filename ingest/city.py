@@ -58,7 +58,7 @@ def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 def _is_dateline(text: str, m: Mention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
-    before = text[line_start:m.start]
+    before = text[line_start : m.start]
     if _AGENCY.search(before):
         return True
     return not before.strip() and bool(_AFTER_DATELINE.match(text, m.end))

@@ -21,7 +21,7 @@ def shingles(text: str, size: int = 3) -> set[bytes]:
     words = re.findall(r"\w+", fold(strip_markdown(text)))
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + size]).encode() for i in range(len(words) - size + 1)}
+    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
 def minhash(text: str) -> MinHash:
@@ -48,8 +48,9 @@ def containment(a: str, b: str) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
-def near_duplicate_groups(items: Iterable[tuple[str, str]], threshold: float = 0.6,
-                          min_containment: float | None = None) -> dict[str, tuple[str, bool]]:
+def near_duplicate_groups(
+    items: Iterable[tuple[str, str]], threshold: float = 0.6, min_containment: float | None = None
+) -> dict[str, tuple[str, bool]]:
     """Map each id to (group id, is canonical). Singletons are their own group.
 
     LSH proposes candidate pairs at Jaccard >= `threshold`; a pair is kept when either its Jaccard reaches

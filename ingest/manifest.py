@@ -43,8 +43,11 @@ class Manifest:
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": VERSION, "embedder": self.embedder,
-                "files": {k: asdict(v) for k, v in sorted(self.files.items())}}
+        data = {
+            "version": VERSION,
+            "embedder": self.embedder,
+            "files": {k: asdict(v) for k, v in sorted(self.files.items())},
+        }
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".manifest-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False, indent=1)

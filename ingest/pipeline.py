@@ -24,7 +24,7 @@ from ingest.documents import Chunker, DocumentBuilder
 from ingest.manifest import FileEntry, Manifest
 from ingest.metadata import year_of
 from ingest.model import Chunk, Document
-from ingest.readers import read_file, supported_suffixes
+from ingest.readers import read_file
 from ingest.report import FileError, IngestReport
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
@@ -36,30 +36,65 @@ SKIPPED_NAMES = {CATALOGUE_NAME, ".gitkeep", ".DS_Store"}
 
 
 def doc_metadata(doc: Document, n_chunks: int) -> dict:
-    return clean_metadata({
-        "doc_id": doc.doc_id, "title": doc.title, "doc_type": doc.doc_type, "phase": doc.phase,
-        "city": doc.city, "cities_mentioned": doc.cities_mentioned, "interventions": doc.interventions,
-        "date": doc.date, "year": year_of(doc.date), "outlet": doc.outlet, "url": doc.url,
-        "language": doc.language, "source": doc.source, "doc_start": doc.start, "category": doc.category,
-        "chunks": n_chunks, "pages": len(doc.pages) or None,
-    })
+    return clean_metadata(
+        {
+            "doc_id": doc.doc_id,
+            "title": doc.title,
+            "doc_type": doc.doc_type,
+            "phase": doc.phase,
+            "city": doc.city,
+            "cities_mentioned": doc.cities_mentioned,
+            "interventions": doc.interventions,
+            "date": doc.date,
+            "year": year_of(doc.date),
+            "outlet": doc.outlet,
+            "url": doc.url,
+            "language": doc.language,
+            "source": doc.source,
+            "doc_start": doc.start,
+            "category": doc.category,
+            "chunks": n_chunks,
+            "pages": len(doc.pages) or None,
+        }
+    )
 
 
 def chunk_metadata(chunk: Chunk) -> dict:
     doc = chunk.doc
-    return clean_metadata({
-        "doc_id": doc.doc_id, "title": doc.title, "doc_type": doc.doc_type, "phase": doc.phase,
-        "city": doc.city, "cities_mentioned": doc.cities_mentioned, "interventions": chunk.interventions,
-        "date": doc.date, "year": year_of(doc.date), "outlet": doc.outlet, "url": doc.url,
-        "language": doc.language, "page": chunk.page, "char_start": chunk.start, "char_end": chunk.end,
-        "doc_start": doc.start, "source": doc.source, "chunk_index": chunk.index, "category": doc.category,
-        "content_hash": hashlib.sha1(chunk.embed_text.encode()).hexdigest(),
-    })
+    return clean_metadata(
+        {
+            "doc_id": doc.doc_id,
+            "title": doc.title,
+            "doc_type": doc.doc_type,
+            "phase": doc.phase,
+            "city": doc.city,
+            "cities_mentioned": doc.cities_mentioned,
+            "interventions": chunk.interventions,
+            "date": doc.date,
+            "year": year_of(doc.date),
+            "outlet": doc.outlet,
+            "url": doc.url,
+            "language": doc.language,
+            "page": chunk.page,
+            "char_start": chunk.start,
+            "char_end": chunk.end,
+            "doc_start": doc.start,
+            "source": doc.source,
+            "chunk_index": chunk.index,
+            "category": doc.category,
+            "content_hash": hashlib.sha1(chunk.embed_text.encode()).hexdigest(),
+        }
+    )
 
 
 class IngestPipeline:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None, store: Store | None = None,
-                 progress: bool | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        store: Store | None = None,
+        progress: bool | None = None,
+    ) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.threads)
         self.store = store or Store(settings, self.embedder.name, self.embedder.dim)
@@ -88,13 +123,16 @@ class IngestPipeline:
                 seen.add(source)
                 report.files_seen += 1
                 try:
-                    changed |= self._ingest_file(file, source, catalogue.get(file.relative_to(root).as_posix(),
-                                                                             {}), manifest, report)
+                    changed |= self._ingest_file(
+                        file, source, catalogue.get(file.relative_to(root).as_posix(), {}), manifest, report
+                    )
                 except IngestError as exc:
                     report.errors.append(FileError(exc.path, exc.code, exc.reason))
                     log.warning("%s", exc.message)
         if prune:
-            for source in [s for s in manifest.files if any(s.startswith(r) for r in roots) and s not in seen]:
+            for source in [
+                s for s in manifest.files if any(s.startswith(r) for r in roots) and s not in seen
+            ]:
                 self.store.delete_source(source)
                 del manifest.files[source]
                 manifest.save()
@@ -134,8 +172,9 @@ class IngestPipeline:
         return [doc_id]
 
     # --- one file ----------------------------------------------------------------------------------------
-    def _ingest_file(self, file: Path, source: str, entry: dict, manifest: Manifest,
-                     report: IngestReport) -> bool:
+    def _ingest_file(
+        self, file: Path, source: str, entry: dict, manifest: Manifest, report: IngestReport
+    ) -> bool:
         try:
             data = file.read_bytes() if file.stat().st_size <= self.settings.max_file_bytes else None
         except OSError as exc:
@@ -153,23 +192,35 @@ class IngestPipeline:
         vectors = self._vectors(chunks, source, report)
         # Replace the file's previous passages only once the new ones are ready: a failure above keeps them.
         self.store.delete_source(source)
-        self.store.upsert_chunks([c.chunk_id for c in chunks], [c.text for c in chunks], vectors,
-                                 [chunk_metadata(c) for c in chunks])
-        doc_vectors = np.stack([_mean([v for c, v in zip(chunks, vectors, strict=True) if c.doc is d])
-                                for d in docs])
+        self.store.upsert_chunks(
+            [c.chunk_id for c in chunks],
+            [c.text for c in chunks],
+            vectors,
+            [chunk_metadata(c) for c in chunks],
+        )
+        doc_vectors = np.stack(
+            [_mean([v for c, v in zip(chunks, vectors, strict=True) if c.doc is d]) for d in docs]
+        )
         counts = Counter(c.doc.doc_id for c in chunks)
-        self.store.upsert_docs([d.doc_id for d in docs], [d.text for d in docs], doc_vectors,
-                               [doc_metadata(d, counts[d.doc_id]) for d in docs])
-        manifest.files[source] = FileEntry(digest or "", len(data or b""), [d.doc_id for d in docs],
-                                           [c.chunk_id for c in chunks])
+        self.store.upsert_docs(
+            [d.doc_id for d in docs],
+            [d.text for d in docs],
+            doc_vectors,
+            [doc_metadata(d, counts[d.doc_id]) for d in docs],
+        )
+        manifest.files[source] = FileEntry(
+            digest or "", len(data or b""), [d.doc_id for d in docs], [c.chunk_id for c in chunks]
+        )
         manifest.save()
         report.files_ingested += 1
         return True
 
     def _vectors(self, chunks: list[Chunk], source: str, report: IngestReport) -> np.ndarray:
         """Embed the passages, re-using stored vectors of passages whose embedded text is unchanged."""
-        reusable = {row["meta"].get("content_hash"): row["embedding"]
-                    for row in self.store.iter_chunks(where={"source": source}, embeddings=True)}
+        reusable = {
+            row["meta"].get("content_hash"): row["embedding"]
+            for row in self.store.iter_chunks(where={"source": source}, embeddings=True)
+        }
         hashes = [chunk_metadata(c)["content_hash"] for c in chunks]
         todo = [i for i, h in enumerate(hashes) if h not in reusable]
         vectors = np.zeros((len(chunks), self.embedder.dim), dtype=np.float32)
@@ -180,7 +231,7 @@ class IngestPipeline:
         batch = self.settings.batch_size
         steps = range(0, len(todo), batch)
         for i in tqdm(steps, desc=f"embedding {Path(source).name}", unit="batch", disable=not self.progress):
-            idx = todo[i:i + batch]
+            idx = todo[i : i + batch]
             vectors[idx] = self.embedder.embed([chunks[j].embed_text for j in idx])
         report.seconds_embedding += time.perf_counter() - started
         report.chunks_embedded += len(todo)
@@ -193,13 +244,16 @@ class IngestPipeline:
         docs = list(self.store.iter_docs())
         doc_groups = near_duplicate_groups(
             ((d["id"], d["text"]) for d in docs if d["meta"].get("doc_type") != "press_summary"),
-            threshold=0.6, min_containment=0.85,
+            threshold=0.6,
+            min_containment=0.85,
         )
         self._update_groups(docs, doc_groups, "dup_group", self.store.update_doc_metadata)
         chunks = list(self.store.iter_chunks())
         chunk_groups = near_duplicate_groups(((c["id"], c["text"]) for c in chunks), threshold=0.6)
         for c in chunks:  # a passage also carries its document's syndication group
-            c["meta"]["_doc_group"] = doc_groups.get(c["meta"].get("doc_id"), (c["meta"].get("doc_id"), True))[0]
+            c["meta"]["_doc_group"] = doc_groups.get(
+                c["meta"].get("doc_id"), (c["meta"].get("doc_id"), True)
+            )[0]
         self._update_groups(chunks, chunk_groups, "dup_group", self.store.update_chunk_metadata, doc_key=True)
 
     @staticmethod
@@ -222,8 +276,23 @@ class IngestPipeline:
         chunk_groups = Counter(c["meta"].get("dup_group") for c in self.store.iter_chunks())
         report.chunks = sum(chunk_groups.values())
         report.summarise_index(
-            [{k: d.get(k) for k in ("doc_id", "title", "doc_type", "city", "date", "outlet", "source",
-                                    "dup_group", "chunks")} for d in docs],
+            [
+                {
+                    k: d.get(k)
+                    for k in (
+                        "doc_id",
+                        "title",
+                        "doc_type",
+                        "city",
+                        "date",
+                        "outlet",
+                        "source",
+                        "dup_group",
+                        "chunks",
+                    )
+                }
+                for d in docs
+            ],
             chunk_groups,
         )
 
@@ -242,8 +311,10 @@ class IngestPipeline:
         if not path.is_dir():
             return [path]
         return sorted(
-            p for p in path.rglob("*")
-            if not p.is_dir() and p.name not in SKIPPED_NAMES
+            p
+            for p in path.rglob("*")
+            if not p.is_dir()
+            and p.name not in SKIPPED_NAMES
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
 

@@ -32,8 +32,15 @@ def cmd_search(args: argparse.Namespace) -> int:
     from retrieval.service import SearchRequest, get_search_service
 
     service = get_search_service(get_settings())
-    request = SearchRequest(q=args.query, k=args.k, city=args.city, intervention=args.intervention,
-                            doc_type=args.doc_type, phase=args.phase, year=args.year)
+    request = SearchRequest(
+        q=args.query,
+        k=args.k,
+        city=args.city,
+        intervention=args.intervention,
+        doc_type=args.doc_type,
+        phase=args.phase,
+        year=args.year,
+    )
     result = service.search(request)
     if args.json:
         print(json.dumps(result.to_contract(), ensure_ascii=False, indent=1))
@@ -100,8 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose_log else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose_log else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     try:
         return args.func(args)
     except LGNetError as exc:

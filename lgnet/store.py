@@ -6,6 +6,7 @@ Embeddings are always passed explicitly: Chroma's default embedding function wou
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Iterator
@@ -21,9 +22,29 @@ log = logging.getLogger(__name__)
 
 # Metadata keys of a passage; lists are Chroma array metadata (filter with $contains).
 CHUNK_FIELDS = (
-    "doc_id", "title", "doc_type", "phase", "city", "cities_mentioned", "interventions", "date", "year",
-    "outlet", "url", "language", "page", "char_start", "char_end", "doc_start", "source", "chunk_index",
-    "dup_group", "dup_canonical", "doc_dup_group", "category", "content_hash",
+    "doc_id",
+    "title",
+    "doc_type",
+    "phase",
+    "city",
+    "cities_mentioned",
+    "interventions",
+    "date",
+    "year",
+    "outlet",
+    "url",
+    "language",
+    "page",
+    "char_start",
+    "char_end",
+    "doc_start",
+    "source",
+    "chunk_index",
+    "dup_group",
+    "dup_canonical",
+    "doc_dup_group",
+    "category",
+    "content_hash",
 )
 PAGE = 500  # rows per Chroma get() page
 
@@ -79,7 +100,10 @@ class Store:
                 detail={"stored": stored, "configured": meta},
             )
         docs = client.get_or_create_collection(
-            f"{name}_docs", embedding_function=None, configuration={"hnsw": {"space": "cosine"}}, metadata=meta
+            f"{name}_docs",
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata=meta,
         )
         self._client, self._chunks, self._docs = client, chunks, docs
 
@@ -100,8 +124,9 @@ class Store:
             if self.settings.chroma_url and _is_connection_error(exc):
                 with self._lock:
                     self._client = self._chunks = self._docs = None
-                raise StoreUnavailable(f"Chroma server at {self.settings.chroma_url} is not reachable",
-                                       detail=str(exc)) from exc
+                raise StoreUnavailable(
+                    f"Chroma server at {self.settings.chroma_url} is not reachable", detail=str(exc)
+                ) from exc
             raise
 
     @property
@@ -118,43 +143,52 @@ class Store:
         """Drop both collections (for --rebuild), whatever embedder built them."""
         with self._lock:
             if self._client is None:
-                try:
+                with contextlib.suppress(EmbedderMismatch):  # dropping it is the point
                     self._connect()
-                except EmbedderMismatch:
-                    pass
             client = self._client
             if client is None:
                 import chromadb
 
-                client = (chromadb.PersistentClient(path=str(self.settings.chroma_dir))
-                          if not self.settings.chroma_url else None)
+                client = (
+                    chromadb.PersistentClient(path=str(self.settings.chroma_dir))
+                    if not self.settings.chroma_url
+                    else None
+                )
             for name in (self.settings.collection, f"{self.settings.collection}_docs"):
-                try:
+                with contextlib.suppress(Exception):  # an absent collection is fine
                     client.delete_collection(name)
-                except Exception:  # noqa: BLE001 - absent collection
-                    pass
             self._client = self._chunks = self._docs = None
 
     # --- writes ------------------------------------------------------------------------------------------
     def upsert_chunks(self, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
         for i in range(0, len(ids), PAGE):
             sl = slice(i, i + PAGE)
-            self._call(self.chunks.upsert, ids=ids[sl], documents=texts[sl],
-                       embeddings=np.asarray(vectors[sl], dtype=np.float32), metadatas=metas[sl])
+            self._call(
+                self.chunks.upsert,
+                ids=ids[sl],
+                documents=texts[sl],
+                embeddings=np.asarray(vectors[sl], dtype=np.float32),
+                metadatas=metas[sl],
+            )
 
     def upsert_docs(self, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
         for i in range(0, len(ids), PAGE):
             sl = slice(i, i + PAGE)
-            self._call(self.docs.upsert, ids=ids[sl], documents=texts[sl],
-                       embeddings=np.asarray(vectors[sl], dtype=np.float32), metadatas=metas[sl])
+            self._call(
+                self.docs.upsert,
+                ids=ids[sl],
+                documents=texts[sl],
+                embeddings=np.asarray(vectors[sl], dtype=np.float32),
+                metadatas=metas[sl],
+            )
 
     def update_chunk_metadata(self, ids: list[str], metas: list[dict]) -> None:
         for i in range(0, len(ids), PAGE):
-            self._call(self.chunks.update, ids=ids[i:i + PAGE], metadatas=metas[i:i + PAGE])
+            self._call(self.chunks.update, ids=ids[i : i + PAGE], metadatas=metas[i : i + PAGE])
 
     def update_doc_metadata(self, ids: list[str], metas: list[dict]) -> None:
         for i in range(0, len(ids), PAGE):
-            self._call(self.docs.update, ids=ids[i:i + PAGE], metadatas=metas[i:i + PAGE])
+            self._call(self.docs.update, ids=ids[i : i + PAGE], metadatas=metas[i : i + PAGE])
 
     def delete_source(self, source: str) -> None:
         """Remove every passage and document that came from one corpus file."""
@@ -215,8 +249,12 @@ class Store:
         include = ["documents", "metadatas"] + (["embeddings"] if embeddings else [])
         page = self._call(self.chunks.get, ids=ids, include=include)
         rows = {
-            cid: {"id": cid, "text": page["documents"][i], "meta": page["metadatas"][i] or {},
-                  **({"embedding": np.asarray(page["embeddings"][i])} if embeddings else {})}
+            cid: {
+                "id": cid,
+                "text": page["documents"][i],
+                "meta": page["metadatas"][i] or {},
+                **({"embedding": np.asarray(page["embeddings"][i])} if embeddings else {}),
+            }
             for i, cid in enumerate(page["ids"])
         }
         return [rows[i] for i in ids if i in rows]
@@ -232,16 +270,33 @@ class Store:
         n = self.count()
         if n == 0:
             return []
-        res = self._call(self.chunks.query, query_embeddings=[np.asarray(vector, dtype=np.float32)],
-                         n_results=min(k, n), where=where, include=["distances"])
+        res = self._call(
+            self.chunks.query,
+            query_embeddings=[np.asarray(vector, dtype=np.float32)],
+            n_results=min(k, n),
+            where=where,
+            include=["distances"],
+        )
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
 
 def _is_connection_error(exc: Exception) -> bool:
     names = {type(e).__name__ for e in _chain(exc)}
     text = str(exc).lower()
-    return bool(names & {"ConnectError", "ConnectTimeout", "ReadTimeout", "RemoteProtocolError",
-                         "ConnectionError", "ConnectionRefusedError"}) or "connection" in text
+    return (
+        bool(
+            names
+            & {
+                "ConnectError",
+                "ConnectTimeout",
+                "ReadTimeout",
+                "RemoteProtocolError",
+                "ConnectionError",
+                "ConnectionRefusedError",
+            }
+        )
+        or "connection" in text
+    )
 
 
 def _chain(exc: BaseException | None) -> Iterator[BaseException]:

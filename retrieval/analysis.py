@@ -47,7 +47,9 @@ class Analyzer:
     def query_tokens(self, text: str) -> list[str]:
         """A query is stemmed both ways: the user may write English or Italian words in either."""
         words = self.words(text)
-        return list(dict.fromkeys(self._stemmers["it"].stemWords(words) + self._stemmers["en"].stemWords(words)))
+        return list(
+            dict.fromkeys(self._stemmers["it"].stemWords(words) + self._stemmers["en"].stemWords(words))
+        )
 
 
 @lru_cache(maxsize=1)
@@ -75,8 +77,13 @@ class ParsedQuery:
         return " ".join([self.text, *self.expansions])
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "language": self.language, "cities": self.cities,
-                "interventions": self.interventions, "expansions": self.expansions}
+        return {
+            "text": self.text,
+            "language": self.language,
+            "cities": self.cities,
+            "interventions": self.interventions,
+            "expansions": self.expansions,
+        }
 
 
 class QueryAnalyzer:
@@ -97,8 +104,13 @@ class QueryAnalyzer:
         # Typo'd city names are added in their correct spelling so BM25 can match them too.
         expansions += [c for c in cities if fold(c) not in fold(text)]
         areas = self.taxonomy.classify(" ".join([text, *expansions]))
-        return ParsedQuery(text=text, language=detect_language(text), cities=cities, interventions=areas,
-                           expansions=list(dict.fromkeys(expansions)))
+        return ParsedQuery(
+            text=text,
+            language=detect_language(text),
+            cities=cities,
+            interventions=areas,
+            expansions=list(dict.fromkeys(expansions)),
+        )
 
     def _expand(self, text: str) -> list[str]:
         folded = f" {fold(text)} "

@@ -41,6 +41,15 @@ def best_answer(query_stems: set[str], idf: dict[str, float], hits: list[Hit]) -
         return None
     score, rank, sentence = best
     hit = hits[rank]
-    return Answer(sentence=sentence, highlighted=highlight(sentence, query_stems), chunk_id=hit.id,
-                  doc_id=hit.doc_id, title=hit.title, outlet=hit.outlet, date=hit.date, url=hit.url,
-                  city=hit.city, score=round(score, 4))
+    return Answer(
+        sentence=sentence,
+        highlighted=highlight(sentence, query_stems),
+        chunk_id=hit.id,
+        doc_id=hit.doc_id,
+        title=hit.title,
+        outlet=hit.outlet,
+        date=hit.date,
+        url=hit.url,
+        city=hit.city,
+        score=round(score, 4),
+    )

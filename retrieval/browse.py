@@ -26,12 +26,22 @@ def _documents(index: LexicalIndex) -> dict[str, dict]:
         doc_id = meta.get("doc_id", cid)
         if doc_id not in docs:
             docs[doc_id] = {
-                "doc_id": doc_id, "title": meta.get("title", ""), "doc_type": meta.get("doc_type"),
-                "phase": meta.get("phase"), "city": meta.get("city"), "date": meta.get("date"),
-                "year": meta.get("year"), "outlet": meta.get("outlet"), "url": meta.get("url"),
-                "source": meta.get("source"), "language": meta.get("language"), "category": meta.get("category"),
-                "cities_mentioned": meta.get("cities_mentioned", []), "dup_group": meta.get("doc_dup_group"),
-                "interventions": [], "passages": 0,
+                "doc_id": doc_id,
+                "title": meta.get("title", ""),
+                "doc_type": meta.get("doc_type"),
+                "phase": meta.get("phase"),
+                "city": meta.get("city"),
+                "date": meta.get("date"),
+                "year": meta.get("year"),
+                "outlet": meta.get("outlet"),
+                "url": meta.get("url"),
+                "source": meta.get("source"),
+                "language": meta.get("language"),
+                "category": meta.get("category"),
+                "cities_mentioned": meta.get("cities_mentioned", []),
+                "dup_group": meta.get("doc_dup_group"),
+                "interventions": [],
+                "passages": 0,
             }
         d = docs[doc_id]
         d["passages"] += 1
@@ -40,29 +50,41 @@ def _documents(index: LexicalIndex) -> dict[str, dict]:
     return docs
 
 
-def list_documents(service: SearchService, city: str | None = None, intervention: str | None = None,
-                   doc_type: str | None = None, phase: str | None = None, year: int | None = None,
-                   page: int = 1, k: int = 20) -> dict:
+def list_documents(
+    service: SearchService,
+    city: str | None = None,
+    intervention: str | None = None,
+    doc_type: str | None = None,
+    phase: str | None = None,
+    year: int | None = None,
+    page: int = 1,
+    k: int = 20,
+) -> dict:
     if not 1 <= k <= 100 or page < 1:
         raise InvalidRequest("k must be 1-100 and page at least 1", {"k": k, "page": page})
     if city:
         found = service.gazetteer.get(city)
         if not found:
-            raise InvalidRequest(f"unknown city {city!r}", {"field": "city", "allowed": service.allowed_values()["city"]})
+            raise InvalidRequest(
+                f"unknown city {city!r}", {"field": "city", "allowed": service.allowed_values()["city"]}
+            )
         city = found.name
     allowed = service.allowed_values()
     for name, value in (("intervention", intervention), ("doc_type", doc_type), ("phase", phase)):
         if value and value not in allowed[name]:
             raise InvalidRequest(f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]})
     docs = [
-        d for d in _documents(service.lexical.current()).values()
-        if (not city or d["city"] == city) and (not intervention or intervention in d["interventions"])
-        and (not doc_type or d["doc_type"] == doc_type) and (not phase or d["phase"] == phase)
+        d
+        for d in _documents(service.lexical.current()).values()
+        if (not city or d["city"] == city)
+        and (not intervention or intervention in d["interventions"])
+        and (not doc_type or d["doc_type"] == doc_type)
+        and (not phase or d["phase"] == phase)
         and (not year or d["year"] == year)
     ]
     docs.sort(key=lambda d: (d["date"] or "", d["doc_id"]), reverse=True)
     start = (page - 1) * k
-    return {"total": len(docs), "page": page, "k": k, "documents": docs[start:start + k]}
+    return {"total": len(docs), "page": page, "k": k, "documents": docs[start : start + k]}
 
 
 def get_document(service: SearchService, doc_id: str, similar: int = 5) -> dict:
@@ -73,14 +95,22 @@ def get_document(service: SearchService, doc_id: str, similar: int = 5) -> dict:
     summary = docs[doc_id]
     stored = service.store.get_doc(doc_id)
     chunks = [
-        {"id": cid, "text": text, "char_start": meta.get("char_start"), "char_end": meta.get("char_end"),
-         "page": meta.get("page"), "interventions": meta.get("interventions", []), "dup_group": meta.get("dup_group")}
+        {
+            "id": cid,
+            "text": text,
+            "char_start": meta.get("char_start"),
+            "char_end": meta.get("char_end"),
+            "page": meta.get("page"),
+            "interventions": meta.get("interventions", []),
+            "dup_group": meta.get("dup_group"),
+        }
         for cid, text, meta in zip(index.corpus.ids, index.corpus.texts, index.corpus.metas, strict=True)
         if meta.get("doc_id") == doc_id
     ]
     copies = [
         {k: d[k] for k in ("doc_id", "title", "outlet", "date", "url")}
-        for d in docs.values() if summary["dup_group"] and d["dup_group"] == summary["dup_group"] and d["doc_id"] != doc_id
+        for d in docs.values()
+        if summary["dup_group"] and d["dup_group"] == summary["dup_group"] and d["doc_id"] != doc_id
     ]
     similar_hits = service.similar(chunks[0]["id"], k=similar) if chunks and similar else []
     return {
@@ -116,8 +146,17 @@ def list_cities(service: SearchService) -> dict:
             per_city[d["city"]].update(d["interventions"])
     cities = []
     for c in service.gazetteer.cities:
-        cities.append({"name": c.name, "name_en": c.name_en, "region": c.region, "lat": c.lat, "lon": c.lon,
-                       "documents": counts.get(c.name, 0), "interventions": dict(per_city.get(c.name, {}))})
+        cities.append(
+            {
+                "name": c.name,
+                "name_en": c.name_en,
+                "region": c.region,
+                "lat": c.lat,
+                "lon": c.lon,
+                "documents": counts.get(c.name, 0),
+                "interventions": dict(per_city.get(c.name, {})),
+            }
+        )
     return {"cities": cities}
 
 
@@ -138,8 +177,14 @@ def city_profile(service: SearchService, name: str) -> dict:
         if group in seen_groups:
             continue  # syndicated copies say the same thing once
         seen_groups.add(group)
-        passage = {"id": cid, "doc_id": meta.get("doc_id"), "title": meta.get("title"), "text": text,
-                   "outlet": meta.get("outlet"), "date": meta.get("date")}
+        passage = {
+            "id": cid,
+            "doc_id": meta.get("doc_id"),
+            "title": meta.get("title"),
+            "text": text,
+            "outlet": meta.get("outlet"),
+            "date": meta.get("date"),
+        }
         for area in meta.get("interventions", []):
             by_area[area].append(passage)
         for f in figures(text):
@@ -147,10 +192,21 @@ def city_profile(service: SearchService, name: str) -> dict:
                 facts.append({**f.to_dict(), "chunk_id": cid, "doc_id": meta.get("doc_id")})
         for org, sentence in partners(text):
             if not org.startswith(NETWORK_ORGS) and org not in partner_list:
-                partner_list[org] = {"name": org, "sentence": sentence, "chunk_id": cid, "doc_id": meta.get("doc_id")}
+                partner_list[org] = {
+                    "name": org,
+                    "sentence": sentence,
+                    "chunk_id": cid,
+                    "doc_id": meta.get("doc_id"),
+                }
     unique_facts = list({(f["value"], f["unit"], f["sentence"]): f for f in facts}.values())
     return {
-        "city": {"name": city.name, "name_en": city.name_en, "region": city.region, "lat": city.lat, "lon": city.lon},
+        "city": {
+            "name": city.name,
+            "name_en": city.name_en,
+            "region": city.region,
+            "lat": city.lat,
+            "lon": city.lon,
+        },
         "documents": docs,
         "interventions": {a: by_area[a] for a in service.taxonomy.codes if a in by_area},
         "figures": unique_facts,
@@ -175,13 +231,26 @@ def intervention_comparison(service: SearchService, code: str, per_city: int = 3
         seen.add(group)
         row = rows.setdefault(city, {"city": city, "passages": [], "figures": [], "partners": []})
         if len(row["passages"]) < per_city:
-            row["passages"].append({"id": cid, "doc_id": meta.get("doc_id"), "title": meta.get("title"),
-                                    "text": text, "outlet": meta.get("outlet"), "date": meta.get("date")})
-        row["figures"] += [{**f.to_dict(), "chunk_id": cid} for f in figures(text) if f.unit != "municipalities"]
-        row["partners"] += [{"name": o, "chunk_id": cid} for o, _ in partners(text)
-                            if not o.startswith(NETWORK_ORGS)]
+            row["passages"].append(
+                {
+                    "id": cid,
+                    "doc_id": meta.get("doc_id"),
+                    "title": meta.get("title"),
+                    "text": text,
+                    "outlet": meta.get("outlet"),
+                    "date": meta.get("date"),
+                }
+            )
+        row["figures"] += [
+            {**f.to_dict(), "chunk_id": cid} for f in figures(text) if f.unit != "municipalities"
+        ]
+        row["partners"] += [
+            {"name": o, "chunk_id": cid} for o, _ in partners(text) if not o.startswith(NETWORK_ORGS)
+        ]
     for row in rows.values():
         row["figures"] = list({(f["value"], f["unit"]): f for f in row["figures"]}.values())
         row["partners"] = list({p["name"]: p for p in row["partners"]}.values())
-    return {"area": {"code": area.code, "label_it": area.label_it, "label_en": area.label_en},
-            "cities": sorted(rows.values(), key=lambda r: r["city"])}
+    return {
+        "area": {"code": area.code, "label_it": area.label_it, "label_en": area.label_en},
+        "cities": sorted(rows.values(), key=lambda r: r["city"]),
+    }

@@ -44,8 +44,16 @@ def load_relevance_set() -> list[QueryCase]:
     for line in text.splitlines():
         if line.strip():
             raw = json.loads(line)
-            cases.append(QueryCase(raw["id"], raw["query"], raw.get("lang", "it"), raw.get("city"),
-                                   raw["evidence"], raw.get("kind", "")))
+            cases.append(
+                QueryCase(
+                    raw["id"],
+                    raw["query"],
+                    raw.get("lang", "it"),
+                    raw.get("city"),
+                    raw["evidence"],
+                    raw.get("kind", ""),
+                )
+            )
     return cases
 
 
@@ -70,8 +78,9 @@ class Metrics:
     failures: list[str] = field(default_factory=list)
 
 
-def evaluate(service: SearchService, cases: list[QueryCase], mode: str = "hybrid",
-             understand: bool = True) -> Metrics:
+def evaluate(
+    service: SearchService, cases: list[QueryCase], mode: str = "hybrid", understand: bool = True
+) -> Metrics:
     index = service.lexical.current()
     n_relevant = {c.id: sum(is_relevant(t, c.evidence) for t in index.corpus.texts) for c in cases}
     success = rr = ndcg = city_ok = city_n = dup_pairs = pairs = 0.0
@@ -103,8 +112,16 @@ def evaluate(service: SearchService, cases: list[QueryCase], mode: str = "hybrid
         queries_with_dup += found > 0
     n = len(cases)
     latencies.sort()
-    return Metrics(success / n, rr / n, ndcg / n, city_ok / max(1, city_n), dup_pairs / max(1, pairs),
-                   queries_with_dup, latencies[len(latencies) // 2] * 1000, failures)
+    return Metrics(
+        success / n,
+        rr / n,
+        ndcg / n,
+        city_ok / max(1, city_n),
+        dup_pairs / max(1, pairs),
+        queries_with_dup,
+        latencies[len(latencies) // 2] * 1000,
+        failures,
+    )
 
 
 @dataclass
@@ -114,13 +131,20 @@ class EvalReport:
     corpus_passages: int
 
     def render(self) -> str:
-        head = f"{'configuration':<30} {'S@5':>6} {'MRR@10':>7} {'nDCG@10':>8} {'city@1':>7} {'dup pairs':>10}"
-        lines = [f"Relevance set: {len(self.cases)} queries "
-                 f"({sum(c.lang == 'it' for c in self.cases)} Italian, {sum(c.lang == 'en' for c in self.cases)} "
-                 f"English) over {self.corpus_passages} passages", head]
+        head = (
+            f"{'configuration':<30} {'S@5':>6} {'MRR@10':>7} {'nDCG@10':>8} {'city@1':>7} {'dup pairs':>10}"
+        )
+        lines = [
+            f"Relevance set: {len(self.cases)} queries "
+            f"({sum(c.lang == 'it' for c in self.cases)} Italian, {sum(c.lang == 'en' for c in self.cases)} "
+            f"English) over {self.corpus_passages} passages",
+            head,
+        ]
         for name, m in self.results.items():
-            lines.append(f"{name:<30} {m.success_at_5:>6.3f} {m.mrr_at_10:>7.3f} {m.ndcg_at_10:>8.3f} "
-                         f"{m.city_top1:>7.3f} {m.dup_pair_rate:>10.4f}")
+            lines.append(
+                f"{name:<30} {m.success_at_5:>6.3f} {m.mrr_at_10:>7.3f} {m.ndcg_at_10:>8.3f} "
+                f"{m.city_top1:>7.3f} {m.dup_pair_rate:>10.4f}"
+            )
         final = list(self.results.values())[-1]
         lines.append(f"queries with a near-duplicate pair in the top 10: {final.queries_with_dup}")
         lines.append(f"not found in the top 5: {', '.join(final.failures) or 'none'}")
@@ -128,22 +152,30 @@ class EvalReport:
 
     def markdown(self) -> str:
         lines = [
-            "# Search quality", "",
-            "Produced by `lgnet eval --write docs/search-quality.md` (`make eval`); do not edit by hand.", "",
+            "# Search quality",
+            "",
+            "Produced by `lgnet eval --write docs/search-quality.md` (`make eval`); do not edit by hand.",
+            "",
             f"Relevance set: {len(self.cases)} queries in `lgnet/data/relevance_set.jsonl` "
             f"({sum(c.lang == 'it' for c in self.cases)} Italian, {sum(c.lang == 'en' for c in self.cases)} "
             f"English), over {self.corpus_passages} passages of the corpus. A hit is relevant when it contains "
-            "one of the query's evidence phrases.", "",
+            "one of the query's evidence phrases.",
+            "",
             "| configuration | Success@5 | MRR@10 | nDCG@10 | top-1 city | near-dup pairs in top 10 | p50 ms |",
             "|---|---|---|---|---|---|---|",
         ]
         for name, m in self.results.items():
-            lines.append(f"| {name} | {m.success_at_5:.3f} | {m.mrr_at_10:.3f} | {m.ndcg_at_10:.3f} | "
-                         f"{m.city_top1:.3f} | {m.dup_pair_rate:.4f} ({m.queries_with_dup} queries) | "
-                         f"{m.latency_ms_p50:.1f} |")
+            lines.append(
+                f"| {name} | {m.success_at_5:.3f} | {m.mrr_at_10:.3f} | {m.ndcg_at_10:.3f} | "
+                f"{m.city_top1:.3f} | {m.dup_pair_rate:.4f} ({m.queries_with_dup} queries) | "
+                f"{m.latency_ms_p50:.1f} |"
+            )
         final = list(self.results.values())[-1]
-        lines += ["", f"Queries not answered in the top 5 by the full system: {', '.join(final.failures) or 'none'}.",
-                  ""]
+        lines += [
+            "",
+            f"Queries not answered in the top 5 by the full system: {', '.join(final.failures) or 'none'}.",
+            "",
+        ]
         return "\n".join(lines)
 
 

@@ -27,11 +27,14 @@ _FIGURE = re.compile(
 _WORDS = {"cento": 100, "mille": 1000, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "dieci": 10}
 _PARTNER_CUE = re.compile(
     r"hanno collaborat[oi]|ha collaborato|in collaborazione con|realizzat[ei] da|hanno lavorato|"
-    r"con il supporto d|gestit[oi] da|partner", re.I)
+    r"con il supporto d|gestit[oi] da|partner",
+    re.I,
+)
 _ORG = re.compile(
     r"((?:la |il |l')?(?:Cooperativa|Coop\.|Associazione|Associazioni|associazione|associazioni|cooperativa|"
     r"Fondazione|Caritas|Centro|Azienda|ASL|Asl|Gruppo|Comunità|Parrocchia|Arci|Aps|APS|Onlus|"
-    r"Società|Consorzio|Istituto|Federazione|Comitato|Croce Rossa)[^,;.\n]{0,80})")
+    r"Società|Consorzio|Istituto|Federazione|Comitato|Croce Rossa)[^,;.\n]{0,80})"
+)
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ metadata, saved with the store revision it was built from, and rebuilt when that
 from __future__ import annotations
 
 import json
-import math
 import logging
+import math
 import shutil
 import threading
 from collections import Counter
@@ -42,8 +42,9 @@ class Corpus:
 
 
 class LexicalIndex:
-    def __init__(self, corpus: Corpus, bm25: bm25s.BM25 | None, revision: str,
-                 idf: dict[str, float] | None = None) -> None:
+    def __init__(
+        self, corpus: Corpus, bm25: bm25s.BM25 | None, revision: str, idf: dict[str, float] | None = None
+    ) -> None:
         self.corpus = corpus
         self.bm25 = bm25
         self.revision = revision
@@ -59,7 +60,9 @@ class LexicalIndex:
             texts.append(row["text"])
             metas.append(meta)
             # The title takes part in matching, as it does in the dense embedding.
-            tokens.append(analyzer.tokens(f"{meta.get('title', '')}\n{row['text']}", meta.get("language", "it")))
+            tokens.append(
+                analyzer.tokens(f"{meta.get('title', '')}\n{row['text']}", meta.get("language", "it"))
+            )
         bm25 = None
         if ids:
             bm25 = bm25s.BM25()
@@ -78,8 +81,14 @@ class LexicalIndex:
         tmp.mkdir(parents=True)
         if self.bm25 is not None:
             self.bm25.save(str(tmp / "bm25"))
-        meta = {"version": INDEX_VERSION, "revision": self.revision, "idf": self.idf, "ids": self.corpus.ids,
-                "texts": self.corpus.texts, "metas": self.corpus.metas}
+        meta = {
+            "version": INDEX_VERSION,
+            "revision": self.revision,
+            "idf": self.idf,
+            "ids": self.corpus.ids,
+            "texts": self.corpus.texts,
+            "metas": self.corpus.metas,
+        }
         (tmp / "corpus.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
         shutil.rmtree(folder, ignore_errors=True)
         tmp.rename(folder)

@@ -36,8 +36,11 @@ class SearchRequest:
 
     @property
     def filters(self) -> dict[str, list]:
-        return {name: getattr(self, name) for name in ("city", "intervention", "doc_type", "phase", "year")
-                if getattr(self, name)}
+        return {
+            name: getattr(self, name)
+            for name in ("city", "intervention", "doc_type", "phase", "year")
+            if getattr(self, name)
+        }
 
 
 @dataclass

@@ -17,8 +17,10 @@ def _plain(marked: str) -> str:
 def render_text(result: SearchResult) -> str:
     p = result.parsed
     lines = [f'"{result.query}": {result.total} passages']
-    understood = [f"cities {', '.join(p.cities)}" if p.cities else "",
-                  f"areas {', '.join(p.interventions)}" if p.interventions else ""]
+    understood = [
+        f"cities {', '.join(p.cities)}" if p.cities else "",
+        f"areas {', '.join(p.interventions)}" if p.interventions else "",
+    ]
     if any(understood):
         lines.append("  understood: " + "; ".join(u for u in understood if u))
     if result.answer:

@@ -37,7 +37,9 @@ class Candidate:
 
 
 class SearchService:
-    def __init__(self, settings: Settings, embedder: Embedder | None = None, store: Store | None = None) -> None:
+    def __init__(
+        self, settings: Settings, embedder: Embedder | None = None, store: Store | None = None
+    ) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.threads)
         self.store = store or Store(settings, self.embedder.name, self.embedder.dim)
@@ -53,8 +55,12 @@ class SearchService:
 
     # --- validation --------------------------------------------------------------------------------------
     def allowed_values(self) -> dict[str, list]:
-        return {"city": [c.name for c in self.gazetteer.cities], "intervention": self.taxonomy.codes,
-                "doc_type": list(DOC_TYPES), "phase": list(PHASES)}
+        return {
+            "city": [c.name for c in self.gazetteer.cities],
+            "intervention": self.taxonomy.codes,
+            "doc_type": list(DOC_TYPES),
+            "phase": list(PHASES),
+        }
 
     def validate(self, request: SearchRequest) -> SearchRequest:
         if len(request.q) > MAX_QUERY_CHARS:
@@ -69,14 +75,18 @@ class SearchService:
         for name in request.city:
             city = self.gazetteer.get(name)
             if city is None:
-                raise InvalidRequest(f"unknown city {name!r}", {"field": "city", "allowed": self.allowed_values()["city"]})
+                raise InvalidRequest(
+                    f"unknown city {name!r}", {"field": "city", "allowed": self.allowed_values()["city"]}
+                )
             cities.append(city.name)
         request.city = cities
         allowed = self.allowed_values()
         for name in ("intervention", "doc_type", "phase"):
             for value in getattr(request, name):
                 if value not in allowed[name]:
-                    raise InvalidRequest(f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]})
+                    raise InvalidRequest(
+                        f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]}
+                    )
         return request
 
     # --- search ------------------------------------------------------------------------------------------
@@ -98,13 +108,14 @@ class SearchService:
         t = time.perf_counter()
         collapsed = self._collapse(index, ranked)
         if request.sort == "date" or not parsed.text:
-            collapsed.sort(key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position),
-                           reverse=True)
+            collapsed.sort(
+                key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position), reverse=True
+            )
         else:
             collapsed = self._diversify(index, collapsed)
         facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
-        page = collapsed[start:start + request.k]
+        page = collapsed[start : start + request.k]
         stems = set(get_analyzer().query_tokens(parsed.lexical_text))
         hits = [self._hit(index, c, stems) for c in page]
         timings["collapse_facets"] = time.perf_counter() - t
@@ -112,12 +123,27 @@ class SearchService:
         answer = best_answer(stems, index.idf, hits[:3]) if parsed.text and request.page == 1 else None
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
-        return SearchResult(query=request.q, parsed=parsed, total=len(collapsed), page=request.page,
-                            k=request.k, hits=hits, facets=facets, answer=answer, timings=timings,
-                            filters=request.filters)
+        return SearchResult(
+            query=request.q,
+            parsed=parsed,
+            total=len(collapsed),
+            page=request.page,
+            k=request.k,
+            hits=hits,
+            facets=facets,
+            answer=answer,
+            timings=timings,
+            filters=request.filters,
+        )
 
-    def _rank(self, index: LexicalIndex, parsed: ParsedQuery, request: SearchRequest, mask: np.ndarray,
-              timings: dict[str, float]) -> tuple[list[Candidate], np.ndarray | None]:
+    def _rank(
+        self,
+        index: LexicalIndex,
+        parsed: ParsedQuery,
+        request: SearchRequest,
+        mask: np.ndarray,
+        timings: dict[str, float],
+    ) -> tuple[list[Candidate], np.ndarray | None]:
         s = self.settings
         lists: list[tuple[list[int], float]] = []
         query_vec = None
@@ -135,8 +161,11 @@ class SearchService:
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
             found = self.store.query(query_vec, s.candidates, where=_where(request))
-            dense = [index.corpus.position[cid] for cid, sim in found
-                     if sim >= s.dense_min_similarity and cid in index.corpus.position]
+            dense = [
+                index.corpus.position[cid]
+                for cid, sim in found
+                if sim >= s.dense_min_similarity and cid in index.corpus.position
+            ]
             lists.append(([i for i in dense if mask[i]], s.weight_dense))
             timings["dense"] = time.perf_counter() - t
         fused: dict[int, float] = {}
@@ -157,20 +186,21 @@ class SearchService:
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod
     def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray:
-        metas = index.corpus.metas
-        mask = np.ones(len(metas), dtype=bool)
-        for i, meta in enumerate(metas):
-            if request.city and meta.get("city") not in request.city:
-                mask[i] = False
-            elif request.intervention and not set(meta.get("interventions", [])) & set(request.intervention):
-                mask[i] = False
-            elif request.doc_type and meta.get("doc_type") not in request.doc_type:
-                mask[i] = False
-            elif request.phase and meta.get("phase") not in request.phase:
-                mask[i] = False
-            elif request.year and meta.get("year") not in request.year:
-                mask[i] = False
-        return mask
+        """Which passages pass the request's filters (the lexical side of the Chroma `where`)."""
+
+        def passes(meta: dict) -> bool:
+            return (
+                (not request.city or meta.get("city") in request.city)
+                and (
+                    not request.intervention
+                    or bool(set(meta.get("interventions", [])) & set(request.intervention))
+                )
+                and (not request.doc_type or meta.get("doc_type") in request.doc_type)
+                and (not request.phase or meta.get("phase") in request.phase)
+                and (not request.year or meta.get("year") in request.year)
+            )
+
+        return np.fromiter((passes(m) for m in index.corpus.metas), dtype=bool, count=len(index.corpus.metas))
 
     @staticmethod
     def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
@@ -208,7 +238,8 @@ class SearchService:
                     if v is not None:
                         counter[v] += 1
             facets[FACET_NAMES.get(fieldname, fieldname)] = [
-                {"value": v, "count": n} for v, n in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
+                {"value": v, "count": n}
+                for v, n in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
             ]
         return facets
 
@@ -220,19 +251,43 @@ class SearchService:
         cid = index.corpus.ids[position]
         text = index.corpus.texts[position]
         group = meta.get("dup_group")
-        duplicates = [
-            Duplicate(index.corpus.ids[p], m.get("doc_id", ""), m.get("title", ""), m.get("outlet"),
-                      m.get("date"), m.get("url"))
-            for p in index.corpus.groups.get(group, []) if p != position
-            for m in [index.corpus.metas[p]]
-        ] if group else []
+        duplicates = (
+            [
+                Duplicate(
+                    index.corpus.ids[p],
+                    m.get("doc_id", ""),
+                    m.get("title", ""),
+                    m.get("outlet"),
+                    m.get("date"),
+                    m.get("url"),
+                )
+                for p in index.corpus.groups.get(group, [])
+                if p != position
+                for m in [index.corpus.metas[p]]
+            ]
+            if group
+            else []
+        )
         return Hit(
-            id=cid, doc_id=meta.get("doc_id", ""), title=meta.get("title", ""), text=text,
-            snippet=snippet(text, stems), score=round(float(score), 6), city=meta.get("city"),
-            interventions=list(meta.get("interventions", [])), doc_type=meta.get("doc_type", "other"),
-            phase=meta.get("phase"), date=meta.get("date"), source=meta.get("source", ""), url=meta.get("url"),
-            outlet=meta.get("outlet"), page=meta.get("page"), char_start=meta.get("char_start"),
-            char_end=meta.get("char_end"), dup_group=group, duplicates=duplicates,
+            id=cid,
+            doc_id=meta.get("doc_id", ""),
+            title=meta.get("title", ""),
+            text=text,
+            snippet=snippet(text, stems),
+            score=round(float(score), 6),
+            city=meta.get("city"),
+            interventions=list(meta.get("interventions", [])),
+            doc_type=meta.get("doc_type", "other"),
+            phase=meta.get("phase"),
+            date=meta.get("date"),
+            source=meta.get("source", ""),
+            url=meta.get("url"),
+            outlet=meta.get("outlet"),
+            page=meta.get("page"),
+            char_start=meta.get("char_start"),
+            char_end=meta.get("char_end"),
+            dup_group=group,
+            duplicates=duplicates,
         )
 
     # --- more like this ----------------------------------------------------------------------------------

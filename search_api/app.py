@@ -58,10 +58,13 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
         # Swagger UI from our own static files: the docs work offline.
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="LGNet API",
-                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-                                   swagger_favicon_url="/static/favicon.svg")
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="LGNet API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
 
     try:
         from web.routes import router as web_router

@@ -16,7 +16,9 @@ def _pipeline(service: SearchService, settings: Settings) -> IngestPipeline:
     return IngestPipeline(settings, embedder=service.embedder, store=service.store, progress=False)
 
 
-def ingest_upload_job(app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes) -> Job:
+def ingest_upload_job(
+    app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes
+) -> Job:
     def run() -> dict:
         folder = settings.uploads_dir
         folder.mkdir(parents=True, exist_ok=True)
@@ -45,8 +47,13 @@ def reindex_job(app: FastAPI, service: SearchService, rebuild: bool) -> Job:
     def run() -> dict:
         paths = [p for p in (settings.corpus_dir, settings.uploads_dir) if p.is_dir()]
         report = _pipeline(service, settings).run(paths, rebuild=rebuild)
-        return {"files_ingested": report.files_ingested, "files_unchanged": report.files_unchanged,
-                "files_removed": report.files_removed, "documents": report.documents, "chunks": report.chunks,
-                "errors": [e.__dict__ for e in report.errors]}
+        return {
+            "files_ingested": report.files_ingested,
+            "files_unchanged": report.files_unchanged,
+            "files_removed": report.files_removed,
+            "documents": report.documents,
+            "chunks": report.chunks,
+            "errors": [e.__dict__ for e in report.errors],
+        }
 
     return app.state.jobs.submit("reindex", run)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from collections.abc import Callable
 from typing import Any
 
 from lgnet.errors import LGNetError, NotFound

@@ -78,12 +78,30 @@ class Answer(BaseModel):
 
 
 class SearchResponse(BaseModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "query": "alloggi per famiglie a Torino", "total": 12, "page": 1, "k": 10,
-        "results": [], "facets": {"city": [{"value": "Torino", "count": 3}]}, "filters": {},
-        "parsed": {"text": "alloggi per famiglie a Torino", "language": "it", "cities": ["Torino"],
-                   "interventions": ["housing"], "expansions": []},
-        "answer": None, "timings_ms": {"total": 12.5}}]})
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "query": "alloggi per famiglie a Torino",
+                    "total": 12,
+                    "page": 1,
+                    "k": 10,
+                    "results": [],
+                    "facets": {"city": [{"value": "Torino", "count": 3}]},
+                    "filters": {},
+                    "parsed": {
+                        "text": "alloggi per famiglie a Torino",
+                        "language": "it",
+                        "cities": ["Torino"],
+                        "interventions": ["housing"],
+                        "expansions": [],
+                    },
+                    "answer": None,
+                    "timings_ms": {"total": 12.5},
+                }
+            ]
+        }
+    )
 
     query: str
     total: int

@@ -15,8 +15,14 @@ SEEDS = REPO.parent / "shared" / "seeds"
 
 
 def make_settings(data_dir: Path, **overrides) -> Settings:
-    return Settings(data_dir=data_dir, corpus_dir=CORPUS, chroma_url=None, embedding_model="use-m3",
-                    admin_token=None, **overrides)
+    return Settings(
+        data_dir=data_dir,
+        corpus_dir=CORPUS,
+        chroma_url=None,
+        embedding_model="use-m3",
+        admin_token=None,
+        **overrides,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,20 @@ from dataclasses import dataclass
 from ingest.model import Part
 from lgnet.text import comparable, fold, normalize_space, strip_markdown
 
-_MONTH_NAMES = ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-                "ottobre", "novembre", "dicembre")
+_MONTH_NAMES = (
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+)
 MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 _MONTH_RE = "|".join(MONTHS)
 _DATE_LINE = re.compile(rf"(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})", re.I)
@@ -28,8 +40,13 @@ _SEPARATOR_CELL = re.compile(r":?-*:?")
 _BODY_WORDS = 25  # a line this long is running text, not a header, outlet name or title
 _TITLE_WORDS = 40  # longer lines are never titles (saves fuzzy comparisons)
 # Header names of the index table's columns, and their order when the header is missing.
-_COLUMNS = {"testata": "outlet", "audience": "audience", "titolo": "title", "data": "date",
-            "giornalista": "journalist"}
+_COLUMNS = {
+    "testata": "outlet",
+    "audience": "audience",
+    "titolo": "title",
+    "data": "date",
+    "giornalista": "journalist",
+}
 _DEFAULT_COLUMNS = ("outlet", "audience", "title", "date", "journalist")
 
 
@@ -126,8 +143,19 @@ def parse_index(text: str, year_hint: int | None = None) -> list[IndexRow]:
             date = _INDEX_DATE.fullmatch(when)
             if outlet and title and date:
                 iso = _iso(date.group(1), date.group(2), date.group(3) or year)
-                rows.append(IndexRow(category, outlet, row.get("audience", ""), title, iso,
-                                     row.get("journalist", ""), start, end, when))
+                rows.append(
+                    IndexRow(
+                        category,
+                        outlet,
+                        row.get("audience", ""),
+                        title,
+                        iso,
+                        row.get("journalist", ""),
+                        start,
+                        end,
+                        when,
+                    )
+                )
             elif not outlet and title and not when and rows and rows[-1].category == category:
                 last = rows[-1]  # a title wrapped onto the next row (or the next table, after a page break)
                 last.title, last.end = f"{last.title} {title}", end
@@ -145,8 +173,16 @@ def _summary_parts(text: str, rows: list[IndexRow], updated: str | None) -> list
         table = [c for c in cells_rows if not all(map(_SEPARATOR_CELL.fullmatch, c))]
         if len(table) >= 3 and len(table[0]) >= 2 and all(table[0]):
             body = "\n".join(" | ".join(c.rstrip("*") for c in cells) for cells in table)
-            parts.append(Part("table", "Rassegna stampa: uscite e audience per categoria", body,
-                              block[1][0], block[-1][1], date=updated))
+            parts.append(
+                Part(
+                    "table",
+                    "Rassegna stampa: uscite e audience per categoria",
+                    body,
+                    block[1][0],
+                    block[-1][1],
+                    date=updated,
+                )
+            )
     for category in dict.fromkeys(r.category for r in rows):
         items = [r for r in rows if r.category == category]
         end = items[-1].end
@@ -162,8 +198,18 @@ def _summary_parts(text: str, rows: list[IndexRow], updated: str | None) -> list
         if total:
             lines.append(f"Audience totale: {total.group(1)}")
             extra["audience"] = total.group(1)
-        parts.append(Part("table", f"Rassegna stampa: {category}", "\n".join(lines), items[0].start, end,
-                          date=updated, category=category, extra=extra))
+        parts.append(
+            Part(
+                "table",
+                f"Rassegna stampa: {category}",
+                "\n".join(lines),
+                items[0].start,
+                end,
+                date=updated,
+                category=category,
+                extra=extra,
+            )
+        )
     return parts
 
 
@@ -299,7 +345,7 @@ def _align(segs: list[_Seg], rows: list[IndexRow]) -> dict[int, IndexRow]:
 
 def _article(text: str, seg: _Seg, row: IndexRow | None) -> Part:
     filled = [x for x in seg.lines if x[2]]
-    first, last = text[filled[0][0]:filled[0][1]], text[filled[-1][0]:filled[-1][1]]
+    first, last = text[filled[0][0] : filled[0][1]], text[filled[-1][0] : filled[-1][1]]
     start = filled[0][0] + len(first) - len(first.lstrip())
     end = filled[-1][0] + len(last.rstrip())
     body = text[start:end]
@@ -319,9 +365,18 @@ def _article(text: str, seg: _Seg, row: IndexRow | None) -> Part:
     date = (row.date if row else None) or seg.date
     if seg.date and date != seg.date:
         extra["date_line"] = seg.date  # the index and the article's date line disagree; the index wins
-    return Part("article", normalize_space(title), body, start, end, date=date,
-                outlet=row.outlet if row else None, url=url.group(0).rstrip(".,;") if url else None,
-                category=seg.category or (row.category if row else None), extra=extra)
+    return Part(
+        "article",
+        normalize_space(title),
+        body,
+        start,
+        end,
+        date=date,
+        outlet=row.outlet if row else None,
+        url=url.group(0).rstrip(".,;") if url else None,
+        category=seg.category or (row.category if row else None),
+        extra=extra,
+    )
 
 
 def split_press_review(text: str, year_hint: int | None = None) -> list[Part]:

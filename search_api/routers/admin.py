@@ -19,7 +19,12 @@ def job(request: Request, job_id: Annotated[str, Path(max_length=64)]) -> dict:
     return request.app.state.jobs.get(job_id).to_dict()
 
 
-@router.post("/reindex", status_code=202, response_model=JobOut, dependencies=[Depends(require_admin)],
-             summary="Re-ingest the corpus and uploads (incremental, or from scratch with rebuild=true)")
+@router.post(
+    "/reindex",
+    status_code=202,
+    response_model=JobOut,
+    dependencies=[Depends(require_admin)],
+    summary="Re-ingest the corpus and uploads (incremental, or from scratch with rebuild=true)",
+)
 def reindex(request: Request, service: ServiceDep, rebuild: Annotated[bool, Query()] = False) -> dict:
     return reindex_job(request.app, service, rebuild).to_dict()

@@ -18,8 +18,12 @@ from search_api.schemas import ERRORS, Deleted, DocumentDetail, DocumentList, Jo
 
 router = APIRouter(prefix="/api/documents", tags=["documents"], responses=ERRORS)
 # Which file-name suffixes each sniffed content type may carry (an HTML fragment may sniff as text).
-SUFFIXES_FOR_CONTENT = {"pdf": {"pdf"}, "docx": {"docx"}, "html": {"html", "htm"},
-                        "txt": {"txt", "md", "markdown", "html", "htm"}}
+SUFFIXES_FOR_CONTENT = {
+    "pdf": {"pdf"},
+    "docx": {"docx"},
+    "html": {"html", "htm"},
+    "txt": {"txt", "md", "markdown", "html", "htm"},
+}
 DocId = Annotated[str, Path(max_length=200, examples=["lgnet3-scheda-progetto-0a1b2c"])]
 
 
@@ -42,19 +46,39 @@ def document(service: ServiceDep, doc_id: DocId) -> dict:
     return get_document(service, doc_id)
 
 
-@router.get("/{doc_id}/file", summary="The original file", response_class=FileResponse,
-            responses={200: {"content": {"application/octet-stream": {}}}})
+@router.get(
+    "/{doc_id}/file",
+    summary="The original file",
+    response_class=FileResponse,
+    responses={200: {"content": {"application/octet-stream": {}}}},
+)
 def original_file(service: ServiceDep, settings: SettingsDep, doc_id: DocId) -> FileResponse:
     # Only files inside the corpus or the uploads folder are ever served (no path traversal).
     path = document_file(service, doc_id, [settings.corpus_dir, settings.uploads_dir])
     return FileResponse(path, filename=path.name)
 
 
-@router.post("", status_code=202, response_model=JobOut, dependencies=[Depends(require_admin)],
-             summary="Upload a document (PDF, DOCX, TXT, MD, HTML) to ingest",
-             openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
-                 "type": "object", "required": ["file"],
-                 "properties": {"file": {"type": "string", "format": "binary"}}}}}}})
+@router.post(
+    "",
+    status_code=202,
+    response_model=JobOut,
+    dependencies=[Depends(require_admin)],
+    summary="Upload a document (PDF, DOCX, TXT, MD, HTML) to ingest",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["file"],
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                    }
+                }
+            },
+        }
+    },
+)
 async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -> dict:
     """The size limit is checked on Content-Length before the body is read; the type is sniffed from the
     content, never taken from the name. Answers a job to follow at GET /api/jobs/{id}."""
@@ -70,19 +94,27 @@ async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -
     data = await upload.read()
     await form.close()
     if len(data) > settings.max_file_bytes:
-        raise FileTooLarge(upload.filename or "upload", f"larger than the limit of {settings.max_file_mb:g} MB")
+        raise FileTooLarge(
+            upload.filename or "upload", f"larger than the limit of {settings.max_file_mb:g} MB"
+        )
     name = _safe_name(upload.filename or "upload")
     kind = sniff_format(data)
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if kind is None:
-        raise UnsupportedFileType(name, f"content is not a supported document ({', '.join(supported_suffixes())})")
+        raise UnsupportedFileType(
+            name, f"content is not a supported document ({', '.join(supported_suffixes())})"
+        )
     if suffix not in SUFFIXES_FOR_CONTENT[kind]:
         raise UnsupportedFileType(name, f"the name says .{suffix or '?'} but the content is {kind}")
     return ingest_upload_job(request.app, service, settings, name, data).to_dict()
 
 
-@router.delete("/{doc_id}", response_model=Deleted, dependencies=[Depends(require_admin)],
-               summary="Remove a document and its passages")
+@router.delete(
+    "/{doc_id}",
+    response_model=Deleted,
+    dependencies=[Depends(require_admin)],
+    summary="Remove a document and its passages",
+)
 def delete(request: Request, service: ServiceDep, doc_id: DocId) -> dict:
     return {"deleted": delete_document_job(request.app, service, doc_id)}
 

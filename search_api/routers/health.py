@@ -15,8 +15,16 @@ def health() -> dict:
     return {"status": "ok"}
 
 
-@router.get("/ready", response_model=Ready, responses={503: ERRORS[503]}, summary="Readiness: store reachable")
+@router.get(
+    "/ready", response_model=Ready, responses={503: ERRORS[503]}, summary="Readiness: store reachable"
+)
 def ready(service: ServiceDep) -> dict:
     store = service.store
-    return {"status": "ready", "store": store.location, "passages": store.count(),
-            "documents": store.count_docs(), "embedder": service.embedder.name, "revision": store.revision()}
+    return {
+        "status": "ready",
+        "store": store.location,
+        "passages": store.count(),
+        "documents": store.count_docs(),
+        "embedder": service.embedder.name,
+        "revision": store.revision(),
+    }

@@ -19,8 +19,14 @@ Multi = list[str] | None
 @router.get("/search", response_model=SearchResponse, summary="Search passages")
 def search(
     service: ServiceDep,
-    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, description="Query, Italian or English",
-                            examples=["alloggi ponte per famiglie"])] = "",
+    q: Annotated[
+        str,
+        Query(
+            max_length=MAX_QUERY_CHARS,
+            description="Query, Italian or English",
+            examples=["alloggi ponte per famiglie"],
+        ),
+    ] = "",
     k: Annotated[int, Query(ge=1, le=MAX_K, description="Results per page")] = 10,
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
     city: Annotated[Multi, Query(description="City (Italian or English name); repeat for several")] = None,
@@ -32,14 +38,26 @@ def search(
 ) -> dict:
     """Hybrid search (BM25 + dense, fused), near-duplicates collapsed, with facets over the whole matching
     set and the answer sentence. Unknown filter values answer 422 with the allowed values."""
-    request = SearchRequest(q=q, k=k, page=page, city=city or [], intervention=intervention or [],
-                            doc_type=doc_type or [], phase=phase or [], year=year or [], sort=sort)
+    request = SearchRequest(
+        q=q,
+        k=k,
+        page=page,
+        city=city or [],
+        intervention=intervention or [],
+        doc_type=doc_type or [],
+        phase=phase or [],
+        year=year or [],
+        sort=sort,
+    )
     return service.search(request).to_contract()
 
 
 @router.get("/similar/{chunk_id}", response_model=SimilarResponse, summary="More like this")
-def similar(service: ServiceDep, chunk_id: Annotated[str, Path(max_length=300)],
-            k: Annotated[int, Query(ge=1, le=MAX_K)] = 5) -> dict:
+def similar(
+    service: ServiceDep,
+    chunk_id: Annotated[str, Path(max_length=300)],
+    k: Annotated[int, Query(ge=1, le=MAX_K)] = 5,
+) -> dict:
     """Passages similar to a given passage, from other documents (syndicated copies excluded)."""
     return {"id": chunk_id, "results": [h.to_dict() for h in service.similar(chunk_id, k)]}
 

@@ -22,8 +22,22 @@ def test_search_contract(client):
     body = client.get("/api/search", params={"q": "alloggi ponte Bolzano", "k": 5}).json()
     assert body["query"] == "alloggi ponte Bolzano" and body["total"] >= 5
     hit = body["results"][0]
-    for key in ("id", "doc_id", "title", "text", "snippet", "score", "city", "interventions", "doc_type",
-                "phase", "date", "source", "url", "duplicates"):
+    for key in (
+        "id",
+        "doc_id",
+        "title",
+        "text",
+        "snippet",
+        "score",
+        "city",
+        "interventions",
+        "doc_type",
+        "phase",
+        "date",
+        "source",
+        "url",
+        "duplicates",
+    ):
         assert key in hit
     assert hit["city"] == "Bolzano"
     assert {"city", "intervention", "doc_type", "phase", "year"} <= set(body["facets"])
@@ -34,7 +48,9 @@ def test_search_pagination_and_filters(client):
     p1 = client.get("/api/search", params={"q": "migranti", "k": 5, "page": 1}).json()
     p2 = client.get("/api/search", params={"q": "migranti", "k": 5, "page": 2}).json()
     assert {h["id"] for h in p1["results"]}.isdisjoint({h["id"] for h in p2["results"]})
-    body = client.get("/api/search", params=[("q", "accoglienza"), ("city", "Milan"), ("city", "Roma")]).json()
+    body = client.get(
+        "/api/search", params=[("q", "accoglienza"), ("city", "Milan"), ("city", "Roma")]
+    ).json()
     assert {h["city"] for h in body["results"]} <= {"Milano", "Roma"}
 
 
@@ -54,7 +70,7 @@ def test_documents_list_detail_and_file(client):
     assert detail["document"]["doc_id"] == doc_id and detail["chunks"]
     text = detail["document"]["text"]
     for chunk in detail["chunks"]:
-        assert chunk["text"].split()[0].strip("*") in text[chunk["char_start"]:chunk["char_end"]]
+        assert chunk["text"].split()[0].strip("*") in text[chunk["char_start"] : chunk["char_end"]]
     original = client.get(f"/api/documents/{doc_id}/file")
     assert original.status_code == 200 and "LgNet2" in original.text
     assert_error(client.get("/api/documents/nope"), 404, "not_found")
@@ -78,9 +94,20 @@ def test_similar_cities_and_facets(client):
 def test_openapi_and_offline_docs(client):
     spec = client.get("/openapi.json").json()
     paths = spec["paths"]
-    for path in ("/api/search", "/api/similar/{chunk_id}", "/api/documents", "/api/documents/{doc_id}",
-                 "/api/documents/{doc_id}/file", "/api/facets", "/api/cities", "/api/cities/{city}",
-                 "/api/health", "/api/ready", "/api/jobs/{job_id}", "/api/reindex"):
+    for path in (
+        "/api/search",
+        "/api/similar/{chunk_id}",
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/documents/{doc_id}/file",
+        "/api/facets",
+        "/api/cities",
+        "/api/cities/{city}",
+        "/api/health",
+        "/api/ready",
+        "/api/jobs/{job_id}",
+        "/api/reindex",
+    ):
         assert path in paths, path
     docs = client.get("/docs").text
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()

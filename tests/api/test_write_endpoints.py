@@ -45,9 +45,11 @@ def upload(client, name: str, data: bytes, token: str | None = TOKEN):
     return client.post("/api/documents", files={"file": (name, data)}, headers=headers)
 
 
-PRACTICE = ("Il Comune di Bari ha aperto un emporio solidale per le famiglie migranti: "
-            "in sei mesi 85 nuclei familiari hanno ricevuto beni di prima necessità e orientamento ai servizi. "
-            "Il progetto è stato realizzato con la Cooperativa Sociale Occhi Azzurri.")
+PRACTICE = (
+    "Il Comune di Bari ha aperto un emporio solidale per le famiglie migranti: "
+    "in sei mesi 85 nuclei familiari hanno ricevuto beni di prima necessità e orientamento ai servizi. "
+    "Il progetto è stato realizzato con la Cooperativa Sociale Occhi Azzurri."
+)
 
 
 def test_writes_need_the_right_token(writable):
@@ -86,7 +88,10 @@ def test_upload_pdf_is_ingested_and_searchable(writable):
 def test_upload_docx_and_txt(writable):
     job = wait(writable, upload(writable, "scheda.docx", docx_bytes([PRACTICE])).json()["id"])
     assert job["status"] == "done", job
-    job = wait(writable, upload(writable, "nota.txt", "Nota di Aosta: sportello unico aperto nel 2024.".encode()).json()["id"])
+    job = wait(
+        writable,
+        upload(writable, "nota.txt", b"Nota di Aosta: sportello unico aperto nel 2024.").json()["id"],
+    )
     assert job["status"] == "done", job
 
 

@@ -19,8 +19,13 @@ def minilm_spec() -> str:
 
 def test_use_m3_is_multilingual_and_normalised():
     embedder = get_embedder("use-m3", 2)
-    vectors = embedder.embed(["housing for homeless families", "alloggi per famiglie senza casa",
-                              "laboratori teatrali nelle scuole"])
+    vectors = embedder.embed(
+        [
+            "housing for homeless families",
+            "alloggi per famiglie senza casa",
+            "laboratori teatrali nelle scuole",
+        ]
+    )
     assert vectors.shape == (3, 512)
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]

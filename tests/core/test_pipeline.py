@@ -37,7 +37,13 @@ def test_every_passage_has_its_metadata(corpus_index):
     rows = list(store.iter_chunks())
     for row in rows:
         meta = row["meta"]
-        assert meta["doc_type"] in ("project_sheet", "press_article", "press_summary", "practice_report", "other")
+        assert meta["doc_type"] in (
+            "project_sheet",
+            "press_article",
+            "press_summary",
+            "practice_report",
+            "other",
+        )
         assert meta["phase"] in ("LGNetEA", "LGNet2", "LGNet3")
         assert meta["language"] in ("it", "en")
         assert 0 <= meta["char_start"] < meta["char_end"]
@@ -47,7 +53,7 @@ def test_every_passage_has_its_metadata(corpus_index):
     # Offsets point back into the source file: the passage's words are at that place.
     doc = store.get_doc(rows[5]["meta"]["doc_id"])
     meta = rows[5]["meta"]
-    original = doc["text"][meta["char_start"]:meta["char_end"]]
+    original = doc["text"][meta["char_start"] : meta["char_end"]]
     assert rows[5]["text"].split()[0].strip("*") in original
 
 
@@ -66,7 +72,9 @@ def test_changed_and_removed_files(tmp_path, corpus_copy):
     IngestPipeline(settings, progress=False).run([corpus_copy])
     before = ids_in_store(settings)
     sheet = corpus_copy / "project-sheets" / "lgnet3-scheda-progetto.txt"
-    sheet.write_text(sheet.read_text() + "\n\nNuovo paragrafo: il Comune di Aosta ha aperto uno sportello unico.\n")
+    sheet.write_text(
+        sheet.read_text() + "\n\nNuovo paragrafo: il Comune di Aosta ha aperto uno sportello unico.\n"
+    )
     (corpus_copy / "project-sheets" / "lgnetea-presentation-en.txt").unlink()
     report = IngestPipeline(settings, progress=False).run([corpus_copy])
     assert report.files_ingested == 1 and report.files_removed == 1
@@ -75,7 +83,10 @@ def test_changed_and_removed_files(tmp_path, corpus_copy):
     assert not any(i.startswith("lgnetea-presentation-en") for i in after)
     assert any(i.startswith("lgnetea-presentation-en") for i in before)
     store = IngestPipeline(settings, progress=False).store
-    texts = [r["text"] for r in store.iter_chunks(where={"source": "corpus/project-sheets/lgnet3-scheda-progetto.txt"})]
+    texts = [
+        r["text"]
+        for r in store.iter_chunks(where={"source": "corpus/project-sheets/lgnet3-scheda-progetto.txt"})
+    ]
     assert any("Aosta ha aperto uno sportello unico" in t for t in texts)
 
 

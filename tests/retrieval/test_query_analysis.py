@@ -12,17 +12,20 @@ def qa() -> QueryAnalyzer:
     return QueryAnalyzer()
 
 
-@pytest.mark.parametrize("query, cities", [
-    ("progetti di housing a Torino", ["Torino"]),
-    ("housing projects in Turin", ["Torino"]),
-    ("one-stop-shop in Florence and Genoa", ["Firenze", "Genova"]),
-    ("unità mobili di Roma Capitale", ["Roma"]),
-    ("Bozen social services", ["Bolzano"]),
-    ("cosa ha fatto il capoluogo ionico", ["Taranto"]),
-    ("accoglienza a Palremo", ["Palermo"]),
-    ("migranti a Tarnato", ["Taranto"]),
-    ("alloggi ponte per famiglie", []),
-])
+@pytest.mark.parametrize(
+    "query, cities",
+    [
+        ("progetti di housing a Torino", ["Torino"]),
+        ("housing projects in Turin", ["Torino"]),
+        ("one-stop-shop in Florence and Genoa", ["Firenze", "Genova"]),
+        ("unità mobili di Roma Capitale", ["Roma"]),
+        ("Bozen social services", ["Bolzano"]),
+        ("cosa ha fatto il capoluogo ionico", ["Taranto"]),
+        ("accoglienza a Palremo", ["Palermo"]),
+        ("migranti a Tarnato", ["Taranto"]),
+        ("alloggi ponte per famiglie", []),
+    ],
+)
 def test_cities_recognised(qa, query, cities):
     assert qa.parse(query).cities == cities
 
