@@ -24,9 +24,8 @@ def shingles(text: str, size: int = 3) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
-def minhash(text: str) -> MinHash:
+def minhash(grams: set[bytes]) -> MinHash:
     m = MinHash(num_perm=NUM_PERM)
-    grams = shingles(text)
     if grams:
         m.update_batch(list(grams))
     return m
@@ -34,18 +33,16 @@ def minhash(text: str) -> MinHash:
 
 def jaccard(a: str, b: str) -> float:
     """Exact shingle Jaccard similarity (used to verify LSH candidates and by the evaluation)."""
-    sa, sb = shingles(a), shingles(b)
-    if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / len(sa | sb)
+    return _jaccard(shingles(a), shingles(b))
 
 
-def containment(a: str, b: str) -> float:
+def _jaccard(sa: set[bytes], sb: set[bytes]) -> float:
+    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+
+
+def _containment(sa: set[bytes], sb: set[bytes]) -> float:
     """Share of the shorter text's shingles found in the longer one: a truncated copy scores high."""
-    sa, sb = shingles(a), shingles(b)
-    if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / min(len(sa), len(sb))
+    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
 
 
 def near_duplicate_groups(
@@ -69,11 +66,12 @@ def near_duplicate_groups(
             x = parent[x]
         return x
 
-    for item_id, text in items:
-        m = minhash(text)
+    grams = {item_id: shingles(text) for item_id, text in items}
+    for item_id, _ in items:
+        m = minhash(grams[item_id])
         for other in lsh.query(m):
-            a, b = texts[item_id], texts[other]
-            if jaccard(a, b) >= threshold or (min_containment and containment(a, b) >= min_containment):
+            a, b = grams[item_id], grams[other]
+            if _jaccard(a, b) >= threshold or (min_containment and _containment(a, b) >= min_containment):
                 parent[find(item_id)] = find(other)
         lsh.insert(item_id, m)
 

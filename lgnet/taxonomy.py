@@ -22,8 +22,13 @@ class Area:
 def _term_pattern(term: str) -> str:
     term = fold(term)
     if term.endswith("*"):
-        return rf"(?<!\w){re.escape(term[:-1])}\w*"
-    return rf"(?<!\w){re.escape(term)}(?!\w)"
+        return rf"{re.escape(term[:-1])}\w*"
+    return rf"{re.escape(term)}(?!\w)"
+
+
+def _area_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    # One word-start check in front of all the alternatives: much faster than one per term.
+    return re.compile(r"(?<!\w)(?:" + "|".join(_term_pattern(t) for t in sorted(terms, key=len, reverse=True)) + ")")
 
 
 class Taxonomy:
@@ -31,7 +36,7 @@ class Taxonomy:
         self.areas = areas
         self.codes = [a.code for a in areas]
         self.by_code = {a.code: a for a in areas}
-        self._patterns = {a.code: re.compile("|".join(_term_pattern(t) for t in a.terms)) for a in areas}
+        self._patterns = {a.code: _area_pattern(a.terms) for a in areas}
 
     @classmethod
     @lru_cache(maxsize=1)

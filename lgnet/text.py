@@ -9,10 +9,12 @@ _WS = re.compile(r"\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1", re.S)
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents: 'Città' -> 'citta', so spelling variants meet."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text.lower()))
 
 
 def normalize_space(text: str) -> str:

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import hmac
+from typing import Annotated
 
-from fastapi import HTTPException, Request
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from search_api.deps import get_settings_dep
 
+# Declared as a security scheme, so the OpenAPI document says which endpoints need the token.
+bearer = HTTPBearer(auto_error=False, description="The server's LGNET_ADMIN_TOKEN")
 
-def require_admin(request: Request) -> None:
+
+def require_admin(
+    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> None:
     token = get_settings_dep(request).admin_token
     if not token:
         raise HTTPException(403, "writes are disabled: no LGNET_ADMIN_TOKEN is configured on the server")
-    header = request.headers.get("authorization", "")
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not given:
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
         raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+    if not hmac.compare_digest(credentials.credentials.strip().encode(), token.encode()):
         raise HTTPException(403, "wrong token")

@@ -1,0 +1,79 @@
+"""A real `chroma run` server: the API answers 503 + Retry-After while it is down, and recovers by itself."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from ingest.pipeline import IngestPipeline
+from search_api.app import create_app
+from tests.api.test_read_endpoints import assert_error
+from tests.conftest import CORPUS, make_settings
+
+CHROMA = shutil.which("chroma") or str(Path(__file__).resolve().parents[2] / ".venv" / "bin" / "chroma")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ChromaServer:
+    def __init__(self, path: Path, port: int) -> None:
+        self.path, self.port, self.proc = path, port, None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen([CHROMA, "run", "--path", str(self.path), "--port", str(self.port)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"http://localhost:{self.port}/api/v2/heartbeat", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.2)
+        raise RuntimeError("chroma server did not start")
+
+    def stop(self) -> None:
+        if self.proc:
+            self.proc.terminate()
+            self.proc.wait(10)
+            self.proc = None
+
+
+@pytest.fixture
+def server(tmp_path):
+    srv = ChromaServer(tmp_path / "chroma-server", free_port())
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def test_store_outage_answers_503_and_recovers(tmp_path, server):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "project-sheets", corpus / "project-sheets")
+    settings = make_settings(tmp_path / "data").model_copy(update={"chroma_url": f"http://localhost:{server.port}"})
+    report = IngestPipeline(settings, progress=False).run([corpus])
+    assert report.ok and report.chunks > 0
+    assert not (settings.data_dir / "chroma").exists()  # nothing embedded locally: it all went to the server
+
+    with TestClient(create_app(settings)) as client:
+        ok = client.get("/api/search", params={"q": "durata del progetto LGNet3"})
+        assert ok.status_code == 200 and ok.json()["results"]
+        server.stop()
+        down = client.get("/api/search", params={"q": "durata del progetto LGNet3"})
+        err = assert_error(down, 503, "store_unavailable")
+        assert down.headers["Retry-After"].isdigit() and "not reachable" in err["message"]
+        assert_error(client.get("/api/ready"), 503)
+        assert client.get("/api/health").status_code == 200  # liveness does not depend on the store
+        server.start()
+        again = client.get("/api/search", params={"q": "durata del progetto LGNet3"})
+        assert again.status_code == 200 and again.json()["results"]
