@@ -69,6 +69,8 @@ class SearchService:
             raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": request.k})
         if not 1 <= request.page <= 1000:
             raise InvalidRequest("page must be between 1 and 1000", {"page": request.page})
+        if any(not 1900 <= int(y) <= 2100 for y in request.year):
+            raise InvalidRequest("year must be between 1900 and 2100", {"year": request.year})
         if request.sort not in ("relevance", "date"):
             raise InvalidRequest("sort must be 'relevance' or 'date'", {"allowed": ["relevance", "date"]})
         cities = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query
+from pydantic import Field
 
 from retrieval.models import SearchRequest
 from retrieval.service import MAX_K, MAX_QUERY_CHARS
@@ -33,7 +34,7 @@ def search(
     intervention: Annotated[Multi, Query(description="Intervention area code")] = None,
     doc_type: Annotated[Multi, Query()] = None,
     phase: Annotated[Multi, Query()] = None,
-    year: Annotated[list[int] | None, Query()] = None,
+    year: Annotated[list[Annotated[int, Field(ge=1900, le=2100)]] | None, Query()] = None,
     sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
 ) -> dict:
     """Hybrid search (BM25 + dense, fused), near-duplicates collapsed, with facets over the whole matching

@@ -112,3 +112,10 @@ def test_openapi_and_offline_docs(client):
     docs = client.get("/docs").text
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+def test_year_out_of_range_is_a_clean_422(client):
+    assert_error(client.get("/api/search", params={"q": "x", "year": 9223372036854775808}), 422)
+    assert_error(client.get("/api/search", params={"q": "x", "year": 3000}), 422)
+    body = client.get("/api/search", params={"q": "progetto", "year": 2023}).json()
+    assert body["results"] and all(h["date"].startswith("2023") for h in body["results"])
