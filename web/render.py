@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -34,7 +35,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        passages=text.passages, excerpt=text.excerpt, map_outline=map_outline, languages=LANGUAGES
+        passages=text.passages, excerpt=text.excerpt, marked=text.marked, map_outline=map_outline, languages=LANGUAGES
     )
     return env
 
@@ -59,8 +60,6 @@ def url_with(request: Request, **changes: str | None) -> str:
     """The current URL with some query parameters changed (None removes one)."""
     params = [(k, v) for k, v in request.query_params.multi_items() if k not in changes]
     params += [(k, v) for k, v in changes.items() if v is not None]
-    from urllib.parse import urlencode
-
     query = urlencode(params)
     return request.url.path + (f"?{query}" if query else "")
 

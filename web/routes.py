@@ -1,0 +1,92 @@
+"""The site's pages. Each route calls one data function (web.pages) and renders its dict as a page, as an htmx
+fragment or as JSON (`?format=json` or `Accept: application/json`)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import quote
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import RedirectResponse, Response
+
+from lgnet.errors import LGNetError, NotFound
+from search_api.deps import ServiceDep
+from web import pages
+from web.render import render
+from web.state import SearchState
+
+router = APIRouter(include_in_schema=False)
+
+
+def _error(request: Request, exc: LGNetError) -> Response:
+    return render(request, "error.html", exc.to_dict(), status=exc.http_status)
+
+
+@router.get("/")
+def search(request: Request, service: ServiceDep) -> Response:
+    allowed = service.allowed_values()
+    state = SearchState.from_params(
+        request.query_params, allowed, lambda n: (c.name if (c := service.gazetteer.get(n)) else None)
+    )
+    try:
+        data = pages.search_page(service, state)
+    except LGNetError as exc:
+        return _error(request, exc)
+    return render(request, "search.html", data, fragment="results", state=state, allowed=allowed)
+
+
+@router.get("/documenti/{doc_id}")
+def document(
+    request: Request,
+    service: ServiceDep,
+    doc_id: Annotated[str, Path(max_length=200)],
+    passage: Annotated[str | None, Query(max_length=300)] = None,
+    q: Annotated[str, Query(max_length=500)] = "",
+) -> Response:
+    try:
+        data = pages.document_page(service, doc_id, passage)
+    except LGNetError as exc:
+        return _error(request, exc)
+    return render(request, "document.html", data, fragment="main", q=q)
+
+
+@router.get("/citta/{name}")
+def city(request: Request, service: ServiceDep, name: Annotated[str, Path(max_length=100)]) -> Response:
+    found = service.gazetteer.get(name)
+    if found is not None and found.name != name:
+        # /citta/Turin, /citta/torino: one address per city.
+        query = f"?{request.url.query}" if request.url.query else ""
+        return RedirectResponse(f"/citta/{quote(found.name)}{query}", status_code=308)
+    try:
+        data = pages.city_page(service, name)
+    except LGNetError as exc:
+        return _error(request, exc)
+    return render(request, "city.html", data, fragment="main")
+
+
+@router.get("/interventi")
+def interventions(request: Request, service: ServiceDep) -> Response:
+    return render(request, "interventions.html", pages.interventions_index(service), fragment="main")
+
+
+@router.get("/interventi/{code}")
+def intervention(request: Request, service: ServiceDep, code: Annotated[str, Path(max_length=50)]) -> Response:
+    try:
+        data = pages.intervention_page(service, code)
+    except LGNetError as exc:
+        return _error(request, exc)
+    return render(request, "intervention.html", data, fragment="main")
+
+
+@router.get("/mappa")
+def map_(request: Request, service: ServiceDep) -> Response:
+    return render(request, "map.html", pages.map_page(service), fragment="main")
+
+
+@router.get("/citta")
+def cities(request: Request) -> Response:
+    """The cities are listed on the map page (with a table for those who do not use the map)."""
+    return RedirectResponse("/mappa#elenco-citta", status_code=307)
+
+
+__all__ = ["router", "NotFound"]
