@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ingest.chunking import chunk_spans
 from ingest.city import main_city
+from ingest.clean import blank_furniture
 from ingest.metadata import cities_mentioned, detect_language, detect_phase, interventions
 from ingest.model import Chunk, Document, PageSpan, Part, RawText
 from ingest.splitters import looks_like_press_review, split_press_review
@@ -41,9 +42,7 @@ class DocumentBuilder:
         return docs
 
     def _parts(self, raw: RawText, entry: dict) -> list[Part]:
-        if entry.get("doc_type") == "press_review" or (
-            "doc_type" not in entry and looks_like_press_review(raw.text)
-        ):
+        if entry.get("doc_type") == "press_review" or ("doc_type" not in entry and looks_like_press_review(raw.text)):
             parts = split_press_review(raw.text)
             if parts:
                 return parts
@@ -52,28 +51,29 @@ class DocumentBuilder:
 
     def _describe(self, part: Part, raw: RawText, source: str, entry: dict, doc_id: str) -> Document:
         whole_file = part.kind == "document"
+        text = part.text if part.kind == "table" else blank_furniture(part.text)
         doc_type = _KIND_TO_TYPE.get(part.kind) or entry.get("doc_type") or "other"
         if doc_type == "press_review":
             doc_type = "other"
         city = entry.get("city") if whole_file else None
         if city is None and part.kind != "table":
-            city = main_city(part.title, part.text)
-        language = (entry.get("language") if whole_file else None) or detect_language(part.text)
+            city = main_city(part.title, text)
+        language = (entry.get("language") if whole_file else None) or detect_language(text)
         return Document(
             doc_id=doc_id,
             source=source,
             title=normalize_space(strip_markdown(part.title)),
-            text=part.text,
+            text=text,
             doc_type=doc_type,
             start=part.start,
-            phase=entry.get("phase") or detect_phase(part.text),
+            phase=entry.get("phase") or detect_phase(text),
             date=part.date or entry.get("date"),
             outlet=part.outlet,
             url=part.url or (entry.get("url") if whole_file else None),
             language=language,
             city=city,
-            cities_mentioned=cities_mentioned(part.text),
-            interventions=interventions(part.text) if part.kind != "table" else [],
+            cities_mentioned=cities_mentioned(text),
+            interventions=interventions(text) if part.kind != "table" else [],
             category=part.category,
             pages=_pages_within(raw.pages, part.start, part.end),
         )

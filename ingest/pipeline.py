@@ -130,9 +130,7 @@ class IngestPipeline:
                     report.errors.append(FileError(exc.path, exc.code, exc.reason))
                     log.warning("%s", exc.message)
         if prune:
-            for source in [
-                s for s in manifest.files if any(s.startswith(r) for r in roots) and s not in seen
-            ]:
+            for source in [s for s in manifest.files if any(s.startswith(r) for r in roots) and s not in seen]:
                 self.store.delete_source(source)
                 del manifest.files[source]
                 manifest.save()
@@ -172,9 +170,7 @@ class IngestPipeline:
         return [doc_id]
 
     # --- one file ----------------------------------------------------------------------------------------
-    def _ingest_file(
-        self, file: Path, source: str, entry: dict, manifest: Manifest, report: IngestReport
-    ) -> bool:
+    def _ingest_file(self, file: Path, source: str, entry: dict, manifest: Manifest, report: IngestReport) -> bool:
         try:
             data = file.read_bytes() if file.stat().st_size <= self.settings.max_file_bytes else None
         except OSError as exc:
@@ -198,9 +194,7 @@ class IngestPipeline:
             vectors,
             [chunk_metadata(c) for c in chunks],
         )
-        doc_vectors = np.stack(
-            [_mean([v for c, v in zip(chunks, vectors, strict=True) if c.doc is d]) for d in docs]
-        )
+        doc_vectors = np.stack([_mean([v for c, v in zip(chunks, vectors, strict=True) if c.doc is d]) for d in docs])
         counts = Counter(c.doc.doc_id for c in chunks)
         self.store.upsert_docs(
             [d.doc_id for d in docs],
@@ -251,9 +245,7 @@ class IngestPipeline:
         chunks = list(self.store.iter_chunks())
         chunk_groups = near_duplicate_groups(((c["id"], c["text"]) for c in chunks), threshold=0.6)
         for c in chunks:  # a passage also carries its document's syndication group
-            c["meta"]["_doc_group"] = doc_groups.get(
-                c["meta"].get("doc_id"), (c["meta"].get("doc_id"), True)
-            )[0]
+            c["meta"]["_doc_group"] = doc_groups.get(c["meta"].get("doc_id"), (c["meta"].get("doc_id"), True))[0]
         self._update_groups(chunks, chunk_groups, "dup_group", self.store.update_chunk_metadata, doc_key=True)
 
     @staticmethod

@@ -13,14 +13,10 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LGNET_", extra="ignore")
 
-    data_dir: Path = Field(
-        default=Path("./data"), description="Embedded store, manifest, lexical index, reports"
-    )
+    data_dir: Path = Field(default=Path("./data"), description="Embedded store, manifest, lexical index, reports")
     chroma_url: str | None = Field(default=None, description="Chroma server URL; unset means embedded store")
     embedding_model: str = Field(default="use-m3", description="'use-m3' or 'st:<name or path>'")
-    corpus_dir: Path = Field(
-        default=Path("./corpus"), description="The corpus folder (reindex, original files)"
-    )
+    corpus_dir: Path = Field(default=Path("./corpus"), description="The corpus folder (reindex, original files)")
     admin_token: str | None = Field(default=None, description="Bearer token for write endpoints")
     collection: str = Field(default="lgnet_chunks", description="Chroma collection of passages")
     max_file_mb: float = Field(default=50.0, description="Files larger than this are refused")

@@ -43,10 +43,7 @@ class Taxonomy:
     def default(cls) -> Taxonomy:
         raw = json.loads(resources.files("lgnet").joinpath("data/interventions.json").read_text("utf-8"))
         return cls(
-            [
-                Area(a["code"], a["label_it"], a["label_en"], tuple(a["terms_it"] + a["terms_en"]))
-                for a in raw["areas"]
-            ]
+            [Area(a["code"], a["label_it"], a["label_en"], tuple(a["terms_it"] + a["terms_en"])) for a in raw["areas"]]
         )
 
     def counts(self, text: str) -> dict[str, int]:

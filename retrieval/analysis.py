@@ -47,9 +47,7 @@ class Analyzer:
     def query_tokens(self, text: str) -> list[str]:
         """A query is stemmed both ways: the user may write English or Italian words in either."""
         words = self.words(text)
-        return list(
-            dict.fromkeys(self._stemmers["it"].stemWords(words) + self._stemmers["en"].stemWords(words))
-        )
+        return list(dict.fromkeys(self._stemmers["it"].stemWords(words) + self._stemmers["en"].stemWords(words)))
 
 
 @lru_cache(maxsize=1)

@@ -241,12 +241,8 @@ def intervention_comparison(service: SearchService, code: str, per_city: int = 3
                     "date": meta.get("date"),
                 }
             )
-        row["figures"] += [
-            {**f.to_dict(), "chunk_id": cid} for f in figures(text) if f.unit != "municipalities"
-        ]
-        row["partners"] += [
-            {"name": o, "chunk_id": cid} for o, _ in partners(text) if not o.startswith(NETWORK_ORGS)
-        ]
+        row["figures"] += [{**f.to_dict(), "chunk_id": cid} for f in figures(text) if f.unit != "municipalities"]
+        row["partners"] += [{"name": o, "chunk_id": cid} for o, _ in partners(text) if not o.startswith(NETWORK_ORGS)]
     for row in rows.values():
         row["figures"] = list({(f["value"], f["unit"]): f for f in row["figures"]}.values())
         row["partners"] = list({p["name"]: p for p in row["partners"]}.values())

@@ -17,7 +17,7 @@ from ingest.dedup import jaccard
 from lgnet.config import Settings
 from lgnet.text import fold, normalize_space, strip_markdown
 from retrieval.models import SearchRequest
-from retrieval.service import SearchService, get_search_service
+from retrieval.service import NEAR_DUPLICATE, SearchService, get_search_service
 
 CONFIGS = {
     "BM25 only": {"mode": "lexical", "understand": False},
@@ -25,7 +25,6 @@ CONFIGS = {
     "fused": {"mode": "hybrid", "understand": False},
     "fused + query understanding": {"mode": "hybrid", "understand": True},
 }
-NEAR_DUPLICATE = 0.6  # shingle Jaccard above which two passages count as near-duplicates
 
 
 @dataclass
@@ -78,9 +77,7 @@ class Metrics:
     failures: list[str] = field(default_factory=list)
 
 
-def evaluate(
-    service: SearchService, cases: list[QueryCase], mode: str = "hybrid", understand: bool = True
-) -> Metrics:
+def evaluate(service: SearchService, cases: list[QueryCase], mode: str = "hybrid", understand: bool = True) -> Metrics:
     index = service.lexical.current()
     n_relevant = {c.id: sum(is_relevant(t, c.evidence) for t in index.corpus.texts) for c in cases}
     success = rr = ndcg = city_ok = city_n = dup_pairs = pairs = 0.0
@@ -131,9 +128,7 @@ class EvalReport:
     corpus_passages: int
 
     def render(self) -> str:
-        head = (
-            f"{'configuration':<30} {'S@5':>6} {'MRR@10':>7} {'nDCG@10':>8} {'city@1':>7} {'dup pairs':>10}"
-        )
+        head = f"{'configuration':<30} {'S@5':>6} {'MRR@10':>7} {'nDCG@10':>8} {'city@1':>7} {'dup pairs':>10}"
         lines = [
             f"Relevance set: {len(self.cases)} queries "
             f"({sum(c.lang == 'it' for c in self.cases)} Italian, {sum(c.lang == 'en' for c in self.cases)} "

@@ -18,6 +18,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
+from ingest.dedup import shingles
 from lgnet.store import Store
 from retrieval.analysis import get_analyzer
 
@@ -35,10 +36,19 @@ class Corpus:
 
     def __post_init__(self) -> None:
         self.position = {cid: i for i, cid in enumerate(self.ids)}
+        self._shingles: dict[int, set[bytes]] = {}
         self.groups: dict[str, list[int]] = {}  # near-duplicate group -> positions of its passages
         for i, meta in enumerate(self.metas):
             if meta.get("dup_group"):
                 self.groups.setdefault(meta["dup_group"], []).append(i)
+
+    def similarity(self, a: int, b: int) -> float:
+        """Exact shingle Jaccard similarity of two passages (shingle sets cached on first use)."""
+        for p in (a, b):
+            if p not in self._shingles:
+                self._shingles[p] = shingles(self.texts[p])
+        sa, sb = self._shingles[a], self._shingles[b]
+        return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
 
 
 class LexicalIndex:
@@ -60,9 +70,7 @@ class LexicalIndex:
             texts.append(row["text"])
             metas.append(meta)
             # The title takes part in matching, as it does in the dense embedding.
-            tokens.append(
-                analyzer.tokens(f"{meta.get('title', '')}\n{row['text']}", meta.get("language", "it"))
-            )
+            tokens.append(analyzer.tokens(f"{meta.get('title', '')}\n{row['text']}", meta.get("language", "it")))
         bm25 = None
         if ids:
             bm25 = bm25s.BM25()

@@ -27,6 +27,7 @@ from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRe
 from retrieval.snippets import snippet
 
 MAX_QUERY_CHARS = 500
+NEAR_DUPLICATE = 0.6  # shingle Jaccard at which two passages say the same thing
 MAX_K = 100
 
 
@@ -37,9 +38,7 @@ class Candidate:
 
 
 class SearchService:
-    def __init__(
-        self, settings: Settings, embedder: Embedder | None = None, store: Store | None = None
-    ) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None, store: Store | None = None) -> None:
         self.settings = settings
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.threads)
         self.store = store or Store(settings, self.embedder.name, self.embedder.dim)
@@ -86,9 +85,7 @@ class SearchService:
         for name in ("intervention", "doc_type", "phase"):
             for value in getattr(request, name):
                 if value not in allowed[name]:
-                    raise InvalidRequest(
-                        f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]}
-                    )
+                    raise InvalidRequest(f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]})
         return request
 
     # --- search ------------------------------------------------------------------------------------------
@@ -110,9 +107,7 @@ class SearchService:
         t = time.perf_counter()
         collapsed = self._collapse(index, ranked)
         if request.sort == "date" or not parsed.text:
-            collapsed.sort(
-                key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position), reverse=True
-            )
+            collapsed.sort(key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position), reverse=True)
         else:
             collapsed = self._diversify(index, collapsed)
         facets = self._facets(index, collapsed)
@@ -193,10 +188,7 @@ class SearchService:
         def passes(meta: dict) -> bool:
             return (
                 (not request.city or meta.get("city") in request.city)
-                and (
-                    not request.intervention
-                    or bool(set(meta.get("interventions", [])) & set(request.intervention))
-                )
+                and (not request.intervention or bool(set(meta.get("interventions", [])) & set(request.intervention)))
                 and (not request.doc_type or meta.get("doc_type") in request.doc_type)
                 and (not request.phase or meta.get("phase") in request.phase)
                 and (not request.year or meta.get("year") in request.year)
@@ -205,16 +197,24 @@ class SearchService:
         return np.fromiter((passes(m) for m in index.corpus.metas), dtype=bool, count=len(index.corpus.metas))
 
     @staticmethod
-    def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
-        """One hit per group of near-identical passages: the best ranked stands for the others."""
+    def _collapse(index: LexicalIndex, ranked: list[Candidate], check_top: int = 50) -> list[Candidate]:
+        """One hit per group of near-identical passages: the best ranked stands for the others.
+
+        Groups come from ingestion (MinHash LSH, approximate); among the first `check_top` hits the exact
+        shingle similarity is checked too, so no near-duplicate pair reaches the pages users read."""
         seen: set[str] = set()
-        out = []
+        kept: list[Candidate] = []
         for c in ranked:
             group = index.corpus.metas[c.position].get("dup_group") or index.corpus.ids[c.position]
-            if group not in seen:
-                seen.add(group)
-                out.append(c)
-        return out
+            if group in seen:
+                continue
+            if len(kept) < check_top and any(
+                index.corpus.similarity(c.position, k.position) >= NEAR_DUPLICATE for k in kept[:check_top]
+            ):
+                continue
+            seen.add(group)
+            kept.append(c)
+        return kept
 
     def _diversify(self, index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
         """At most `max_per_document` passages of one article (or its syndicated copies) before the others."""
@@ -240,8 +240,7 @@ class SearchService:
                     if v is not None:
                         counter[v] += 1
             facets[FACET_NAMES.get(fieldname, fieldname)] = [
-                {"value": v, "count": n}
-                for v, n in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
+                {"value": v, "count": n} for v, n in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
             ]
         return facets
 

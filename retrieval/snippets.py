@@ -12,9 +12,7 @@ _WORD = re.compile(r"\w+")
 
 def _marked_spans(text: str, query_stems: set[str]) -> list[tuple[int, int]]:
     analyzer = get_analyzer()
-    return [
-        (m.start(), m.end()) for m in _WORD.finditer(text) if analyzer.word_stems(m.group(0)) & query_stems
-    ]
+    return [(m.start(), m.end()) for m in _WORD.finditer(text) if analyzer.word_stems(m.group(0)) & query_stems]
 
 
 def highlight(text: str, query_stems: set[str]) -> str:

@@ -16,9 +16,7 @@ def _pipeline(service: SearchService, settings: Settings) -> IngestPipeline:
     return IngestPipeline(settings, embedder=service.embedder, store=service.store, progress=False)
 
 
-def ingest_upload_job(
-    app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes
-) -> Job:
+def ingest_upload_job(app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes) -> Job:
     def run() -> dict:
         folder = settings.uploads_dir
         folder.mkdir(parents=True, exist_ok=True)

@@ -43,7 +43,7 @@ def document_page(service: SearchService, doc_id: str, passage: str | None = Non
     source = chosen or (ids[0] if ids else None)
     own_city = data["document"]["city"]
     similar = [h.to_dict() for h in service.similar(source, k=SIMILAR_SHOWN * 3)] if source else []
-    data["similar"] = [h for h in similar if not own_city or h["city"] != own_city][:SIMILAR_SHOWN]
+    data["similar"] = [h for h in similar if h["city"] and h["city"] != own_city][:SIMILAR_SHOWN]
     data["passage"] = chosen
     return data
 

@@ -18,7 +18,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 # Everything the pages load comes from this server: no CDN, no inline script, no eval.
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self'; script-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
@@ -35,7 +35,12 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(
-        passages=text.passages, excerpt=text.excerpt, marked=text.marked, map_outline=map_outline, languages=LANGUAGES
+        passages=text.passages,
+        paragraphs=text.paragraphs,
+        excerpt=text.excerpt,
+        marked=text.marked,
+        map_outline=map_outline,
+        languages=LANGUAGES,
     )
     return env
 
@@ -86,13 +91,12 @@ def render(
         "request": request,
         "path": request.url.path,
         "switch_url": {code: url_with(request, lang=code, format=None) for code in LANGUAGES},
+        "json_url": url_with(request, format="json", lang=None),
+        "partial": bool(fragment) and is_fragment(request),
         **extra,
     }
     tpl = environment().get_template(template)
-    if fragment and is_fragment(request):
-        html = "".join(tpl.blocks[fragment](tpl.new_context(context)))
-    else:
-        html = tpl.render(context)
+    html = "".join(tpl.blocks[fragment](tpl.new_context(context))) if context["partial"] else tpl.render(context)
     response = HTMLResponse(html, status_code=status, headers=headers)
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie(COOKIE, lang, max_age=COOKIE_MAX_AGE, samesite="lax", httponly=True)

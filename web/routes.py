@@ -9,7 +9,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from lgnet.errors import LGNetError, NotFound
+from lgnet.errors import LGNetError
 from search_api.deps import ServiceDep
 from web import pages
 from web.render import render
@@ -26,7 +26,7 @@ def _error(request: Request, exc: LGNetError) -> Response:
 def search(request: Request, service: ServiceDep) -> Response:
     allowed = service.allowed_values()
     state = SearchState.from_params(
-        request.query_params, allowed, lambda n: (c.name if (c := service.gazetteer.get(n)) else None)
+        request.query_params, allowed, lambda n: c.name if (c := service.gazetteer.get(n)) else None
     )
     try:
         data = pages.search_page(service, state)
@@ -87,6 +87,3 @@ def map_(request: Request, service: ServiceDep) -> Response:
 def cities(request: Request) -> Response:
     """The cities are listed on the map page (with a table for those who do not use the map)."""
     return RedirectResponse("/mappa#elenco-citta", status_code=307)
-
-
-__all__ = ["router", "NotFound"]

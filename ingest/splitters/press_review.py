@@ -164,6 +164,9 @@ def parse_index(text: str, year_hint: int | None = None) -> list[IndexRow]:
     return rows
 
 
+_FOOTNOTE = re.compile(r"\s*\n\s*\*([^\n|]{20,})")
+
+
 def _summary_parts(text: str, rows: list[IndexRow], updated: str | None) -> list[Part]:
     """One table document per category, plus the overall table of counts and audience by category."""
     parts = []
@@ -173,15 +176,13 @@ def _summary_parts(text: str, rows: list[IndexRow], updated: str | None) -> list
         table = [c for c in cells_rows if not all(map(_SEPARATOR_CELL.fullmatch, c))]
         if len(table) >= 3 and len(table[0]) >= 2 and all(table[0]):
             body = "\n".join(" | ".join(c.rstrip("*") for c in cells) for cells in table)
+            end = block[-1][1]
+            note = _FOOTNOTE.match(text, end)  # "*I risultati sono sottostimati...": how the audience was counted
+            if note:
+                body += "\n\n" + note.group(1).strip()
+                end = note.end()
             parts.append(
-                Part(
-                    "table",
-                    "Rassegna stampa: uscite e audience per categoria",
-                    body,
-                    block[1][0],
-                    block[-1][1],
-                    date=updated,
-                )
+                Part("table", "Rassegna stampa: uscite e audience per categoria", body, block[1][0], end, date=updated)
             )
     for category in dict.fromkeys(r.category for r in rows):
         items = [r for r in rows if r.category == category]
@@ -191,8 +192,7 @@ def _summary_parts(text: str, rows: list[IndexRow], updated: str | None) -> list
         if total:
             end += 1 + len(following)
         lines = [f"Categoria: {category}"] + [
-            " | ".join(x for x in (r.outlet, r.audience, r.title, r.date_text, r.journalist) if x)
-            for r in items
+            " | ".join(x for x in (r.outlet, r.audience, r.title, r.date_text, r.journalist) if x) for r in items
         ]
         extra = {}
         if total:

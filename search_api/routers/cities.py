@@ -19,7 +19,5 @@ def cities(service: ServiceDep) -> dict:
 
 
 @router.get("/{city}", response_model=CityProfile, summary="What a city did: documents, areas, figures")
-def city(
-    service: ServiceDep, city: Annotated[str, Path(max_length=100, examples=["Torino", "Turin"])]
-) -> dict:
+def city(service: ServiceDep, city: Annotated[str, Path(max_length=100, examples=["Torino", "Turin"])]) -> dict:
     return city_profile(service, city)

@@ -94,16 +94,12 @@ async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -
     data = await upload.read()
     await form.close()
     if len(data) > settings.max_file_bytes:
-        raise FileTooLarge(
-            upload.filename or "upload", f"larger than the limit of {settings.max_file_mb:g} MB"
-        )
+        raise FileTooLarge(upload.filename or "upload", f"larger than the limit of {settings.max_file_mb:g} MB")
     name = _safe_name(upload.filename or "upload")
     kind = sniff_format(data)
     suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if kind is None:
-        raise UnsupportedFileType(
-            name, f"content is not a supported document ({', '.join(supported_suffixes())})"
-        )
+        raise UnsupportedFileType(name, f"content is not a supported document ({', '.join(supported_suffixes())})")
     if suffix not in SUFFIXES_FOR_CONTENT[kind]:
         raise UnsupportedFileType(name, f"the name says .{suffix or '?'} but the content is {kind}")
     return ingest_upload_job(request.app, service, settings, name, data).to_dict()

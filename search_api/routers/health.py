@@ -15,9 +15,7 @@ def health() -> dict:
     return {"status": "ok"}
 
 
-@router.get(
-    "/ready", response_model=Ready, responses={503: ERRORS[503]}, summary="Readiness: store reachable"
-)
+@router.get("/ready", response_model=Ready, responses={503: ERRORS[503]}, summary="Readiness: store reachable")
 def ready(service: ServiceDep) -> dict:
     store = service.store
     return {

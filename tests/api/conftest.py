@@ -26,9 +26,7 @@ def writable(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS / "project-sheets", corpus / "project-sheets")
     shutil.copy(CORPUS / "catalogue.json", corpus / "catalogue.json")
-    settings = make_settings(tmp_path / "data").model_copy(
-        update={"admin_token": TOKEN, "corpus_dir": corpus}
-    )
+    settings = make_settings(tmp_path / "data").model_copy(update={"admin_token": TOKEN, "corpus_dir": corpus})
     IngestPipeline(settings, progress=False).run([corpus])
     with TestClient(create_app(settings)) as c:
         yield c

@@ -31,8 +31,11 @@ class ChromaServer:
         self.path, self.port, self.proc = path, port, None
 
     def start(self) -> None:
-        self.proc = subprocess.Popen([CHROMA, "run", "--path", str(self.path), "--port", str(self.port)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.proc = subprocess.Popen(
+            [CHROMA, "run", "--path", str(self.path), "--port", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

@@ -19,8 +19,16 @@ from tests.api.test_write_endpoints import PRACTICE, pdf_bytes
 from tests.conftest import CORPUS, make_settings
 
 CLIENTS, SECONDS = 8, 30
-QUERIES = ["alloggi ponte", "street units in Sassari", "sportello unico Taranto", "emporio solidale Bari",
-           "one-stop-shop Milan", "impegno civico giardini", "LGNet3 durata", "famiglie senza casa Torino"]
+QUERIES = [
+    "alloggi ponte",
+    "street units in Sassari",
+    "sportello unico Taranto",
+    "emporio solidale Bari",
+    "one-stop-shop Milan",
+    "impegno civico giardini",
+    "LGNet3 durata",
+    "famiglie senza casa Torino",
+]
 
 
 @pytest.fixture

@@ -48,9 +48,7 @@ def test_search_pagination_and_filters(client):
     p1 = client.get("/api/search", params={"q": "migranti", "k": 5, "page": 1}).json()
     p2 = client.get("/api/search", params={"q": "migranti", "k": 5, "page": 2}).json()
     assert {h["id"] for h in p1["results"]}.isdisjoint({h["id"] for h in p2["results"]})
-    body = client.get(
-        "/api/search", params=[("q", "accoglienza"), ("city", "Milan"), ("city", "Roma")]
-    ).json()
+    body = client.get("/api/search", params=[("q", "accoglienza"), ("city", "Milan"), ("city", "Roma")]).json()
     assert {h["city"] for h in body["results"]} <= {"Milano", "Roma"}
 
 

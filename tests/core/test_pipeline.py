@@ -72,9 +72,7 @@ def test_changed_and_removed_files(tmp_path, corpus_copy):
     IngestPipeline(settings, progress=False).run([corpus_copy])
     before = ids_in_store(settings)
     sheet = corpus_copy / "project-sheets" / "lgnet3-scheda-progetto.txt"
-    sheet.write_text(
-        sheet.read_text() + "\n\nNuovo paragrafo: il Comune di Aosta ha aperto uno sportello unico.\n"
-    )
+    sheet.write_text(sheet.read_text() + "\n\nNuovo paragrafo: il Comune di Aosta ha aperto uno sportello unico.\n")
     (corpus_copy / "project-sheets" / "lgnetea-presentation-en.txt").unlink()
     report = IngestPipeline(settings, progress=False).run([corpus_copy])
     assert report.files_ingested == 1 and report.files_removed == 1
@@ -83,10 +81,7 @@ def test_changed_and_removed_files(tmp_path, corpus_copy):
     assert not any(i.startswith("lgnetea-presentation-en") for i in after)
     assert any(i.startswith("lgnetea-presentation-en") for i in before)
     store = IngestPipeline(settings, progress=False).store
-    texts = [
-        r["text"]
-        for r in store.iter_chunks(where={"source": "corpus/project-sheets/lgnet3-scheda-progetto.txt"})
-    ]
+    texts = [r["text"] for r in store.iter_chunks(where={"source": "corpus/project-sheets/lgnet3-scheda-progetto.txt"})]
     assert any("Aosta ha aperto uno sportello unico" in t for t in texts)
 
 

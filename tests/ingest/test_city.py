@@ -21,23 +21,70 @@ PARTNERS = (
 # The city of each of the 60 articles of the LGNet2 press review, in order, read by hand.
 EXPECTED_CITIES = [
     # Agenzie
-    "Torino", "Torino", "Bolzano", "Milano", "Latina", "Taranto", "Roma", "Roma",
+    "Torino",
+    "Torino",
+    "Bolzano",
+    "Milano",
+    "Latina",
+    "Taranto",
+    "Roma",
+    "Roma",
     "Roma",  # Redattore Sociale: no city in the title; "L'adesione al progetto del Comune di Roma Capitale"
     "Caserta",  # ANSA dateline "(ANSA) - NAPOLI" is the agency's office; title and text are about Caserta
     # Quotidiani e quotidiani online
-    "Torino", "Bolzano", "Perugia", "Perugia", "Perugia", "Milano", "Milano", "Latina", "Latina", "Latina",
-    "Palermo", "Potenza", "Taranto", "Taranto", "Sassari", "Sassari", "Caserta", "Genova", "Trieste",
+    "Torino",
+    "Bolzano",
+    "Perugia",
+    "Perugia",
+    "Perugia",
+    "Milano",
+    "Milano",
+    "Latina",
+    "Latina",
+    "Latina",
+    "Palermo",
+    "Potenza",
+    "Taranto",
+    "Taranto",
+    "Sassari",
+    "Sassari",
+    "Caserta",
+    "Genova",
+    "Trieste",
     "Trieste",
     # Periodici e periodici online
     "Milano",
     # Tv, Radio e canali online
     "Potenza",  # TGR Basilicata: only "Assessore Politiche sociali Comune di Potenza" names a city
     # Social Network
-    "Bolzano", "Perugia", "Perugia", "Latina", "Latina", "Potenza", "Potenza", "Potenza", "Taranto",
-    "Sassari", "Caserta", "Caserta", "Trieste",
+    "Bolzano",
+    "Perugia",
+    "Perugia",
+    "Latina",
+    "Latina",
+    "Potenza",
+    "Potenza",
+    "Potenza",
+    "Taranto",
+    "Sassari",
+    "Caserta",
+    "Caserta",
+    "Trieste",
     # Portali ed E-zine
-    "Torino", "Latina", "Potenza", "Sassari", "Sassari", "Roma", "Caserta", "Caserta", "Caserta", "Genova",
-    "Genova", "Genova", "Genova", "Trieste",
+    "Torino",
+    "Latina",
+    "Potenza",
+    "Sassari",
+    "Sassari",
+    "Roma",
+    "Caserta",
+    "Caserta",
+    "Caserta",
+    "Genova",
+    "Genova",
+    "Genova",
+    "Genova",
+    "Trieste",
     "Potenza",  # Rainews "Dall'orto alla cucina": "Potenza è tra le 16 città"
 ]
 

@@ -28,8 +28,9 @@ TARANTO = f"Taranto {RETE}{TAIL}"
 TARANTO_BS = 'Il Comune di Taranto: "Così ci prendiamo cura dei migranti"'
 SASSARI = f"Sassari {RETE}{TAIL}"
 CASERTA = f"Caserta {RETE}{TAIL}"
-CASERTA_VIA = ("Caserta fra i Comuni della rete LgNet2: al via il progetto per promuovere le politiche di "
-               "inclusione delle città")
+CASERTA_VIA = (
+    "Caserta fra i Comuni della rete LgNet2: al via il progetto per promuovere le politiche di inclusione delle città"
+)
 CASERTA_MIG = "Migranti, a Caserta il progetto LgNet2 con fondi europei"
 GENOVA = f"Genova {RETE}{TAIL}"
 GENOVA_LBJ = "Genova fra i Comuni della rete LgNet2 che promuove le politiche di inclusione delle città"
@@ -43,16 +44,23 @@ TORINO_ANSA = "Torino nel progetto inclusivo LgNet2, in 160 trovano un tetto."
 EXPECTED = [
     ("Agenzie", "ANSA - Politics News Service", TORINO_ANSA, "2023-10-18"),
     ("Agenzie", "ANSA - Regional Service", TORINO_ANSA, "2023-10-18"),
-    ("Agenzie", "ANSA - Regional Service", "Migranti: promuovere l'inclusione, a Bolzano il progetto LgNet2.",
-     "2023-10-19"),
+    (
+        "Agenzie",
+        "ANSA - Regional Service",
+        "Migranti: promuovere l'inclusione, a Bolzano il progetto LgNet2.",
+        "2023-10-19",
+    ),
     ("Agenzie", "AskaneWS", "Migranti, Milano fra i Comuni della rete LgNet2", "2023-10-25"),
     ("Agenzie", "Agir", LATINA, "2023-10-27"),
-    ("Agenzie", "ANSA - Regional Service", "Anche Taranto fra Comuni rete LgNet2 per includere migranti",
-     "2023-11-21"),
+    ("Agenzie", "ANSA - Regional Service", "Anche Taranto fra Comuni rete LgNet2 per includere migranti", "2023-11-21"),
     ("Agenzie", "ANSA - Regional Service", ROMA_ANSA, "2023-11-23"),
     ("Agenzie", "ANSA - General News", ROMA_ANSA, "2023-11-23"),
-    ("Agenzie", "Redattore sociale",
-     '"LgNet2": 16 comuni in rete per accogliere i migranti a rischio emarginazione sociale', "2023-11-23"),
+    (
+        "Agenzie",
+        "Redattore sociale",
+        '"LgNet2": 16 comuni in rete per accogliere i migranti a rischio emarginazione sociale',
+        "2023-11-23",
+    ),
     ("Agenzie", "ANSA - Regional Service", CASERTA_MIG + ".", "2023-11-24"),
     ("Quotidiani e quotidiani online", "Torinoggi.it", TORINO, "2023-10-17"),
     ("Quotidiani e quotidiani online", "Altoadige.it", BOLZANO_AA, "2023-10-19"),
@@ -63,18 +71,24 @@ EXPECTED = [
     ("Quotidiani e quotidiani online", "Dietrolanotizia.eu", f"Milano {RETE}", "2023-10-26"),
     ("Quotidiani e quotidiani online", "Mondoreale.it", LATINA_MR, "2023-10-27"),
     ("Quotidiani e quotidiani online", "Latinanews.eu", LATINA, "2023-10-28"),
-    ("Quotidiani e quotidiani online", "Ilmessaggero.it", "LATINA; Accoglienza, Latina nella rete LgNet2",
-     "2023-10-29"),
-    ("Quotidiani e quotidiani online", "Siciliaoggi notizie.it",
-     f"Palermo {RETE}{TAIL}",
-     "2023-11-03"),
+    (
+        "Quotidiani e quotidiani online",
+        "Ilmessaggero.it",
+        "LATINA; Accoglienza, Latina nella rete LgNet2",
+        "2023-10-29",
+    ),
+    ("Quotidiani e quotidiani online", "Siciliaoggi notizie.it", f"Palermo {RETE}{TAIL}", "2023-11-03"),
     ("Quotidiani e quotidiani online", "Ilmattinoquotidiano.it", POTENZA_MT, "2023-11-16"),
     ("Quotidiani e quotidiani online", "Puglialive.net", TARANTO, "2023-11-21"),
     ("Quotidiani e quotidiani online", "Tarantobuonasera.it", TARANTO_BS, "2023-11-21"),
     ("Quotidiani e quotidiani online", "Sardegna-reporter.it", SASSARI, "2023-11-22"),
-    ("Quotidiani e quotidiani online", "La Nuova Sardegna",
-     "Unità di strada per integrare i migranti; Sassari nel progetto nazionale LgNet2 per ridurre il "
-     "rischio di conflitto sociale", "2023-11-23"),
+    (
+        "Quotidiani e quotidiani online",
+        "La Nuova Sardegna",
+        "Unità di strada per integrare i migranti; Sassari nel progetto nazionale LgNet2 per ridurre il "
+        "rischio di conflitto sociale",
+        "2023-11-23",
+    ),
     ("Quotidiani e quotidiani online", "Casertaweb.com", CASERTA, "2023-11-24"),
     ("Quotidiani e quotidiani online", "Genova24.it", GENOVA, "2023-11-29"),
     ("Quotidiani e quotidiani online", "Triestecafe.it", TRIESTE, "2023-12-01"),
@@ -91,8 +105,7 @@ EXPECTED = [
     ("Social Network", "Twitter – SassiLive", POTENZA, "2023-11-16"),
     ("Social Network", "Facebook – Taranto BuonaSera", TARANTO_BS, "2023-11-21"),
     ("Social Network", "Facebook – Mediterraneanews.org", SASSARI, "2023-11-22"),
-    ("Social Network", "Facebook – Terzo settore ed i volontari della provincia di Caserta", CASERTA,
-     "2023-11-24"),
+    ("Social Network", "Facebook – Terzo settore ed i volontari della provincia di Caserta", CASERTA, "2023-11-24"),
     ("Social Network", "Facebook – Pubblica Now", CASERTA_VIA, "2023-11-26"),
     ("Social Network", "Facebook – Trieste Cafè", TRIESTE, "2023-12-01"),
     ("Portali ed E-zine", "Virgilio.it - Torinoggi.it", TORINO, "2023-10-17"),
@@ -100,9 +113,7 @@ EXPECTED = [
     ("Portali ed E-zine", "Sassilive.it", POTENZA, "2023-11-16"),
     ("Portali ed E-zine", "Informazione.it – Sardegna Reporter", SASSARI, "2023-11-22"),
     ("Portali ed E-zine", "Mediterranews.org", SASSARI, "2023-11-22"),
-    ("Portali ed E-zine", "Controluce.it",
-     f"Roma {RETE}{TAIL}",
-     "2023-11-23"),
+    ("Portali ed E-zine", "Controluce.it", f"Roma {RETE}{TAIL}", "2023-11-23"),
     ("Portali ed E-zine", "Casertanotizie.com", CASERTA_MIG, "2023-11-24"),
     ("Portali ed E-zine", "Zazoom.it – Caserta Notizie", CASERTA_MIG, "2023-11-24"),
     ("Portali ed E-zine", "Pubblicanow.it", CASERTA_VIA, "2023-11-26"),
@@ -166,8 +177,8 @@ def test_offsets_point_into_the_original_text():
     text = review_text()
     for a in articles():
         assert a.text and a.text.strip()
-        assert text[a.start:a.end] == a.text
-        assert comparable(a.title)[:30] in comparable(text[a.start:a.end])
+        assert text[a.start : a.end] == a.text
+        assert comparable(a.title)[:30] in comparable(text[a.start : a.end])
 
 
 def test_articles_do_not_overlap_and_hold_one_date_line_at_most():
@@ -217,7 +228,8 @@ def test_generic_review_without_index_match_still_splits():
     assert looks_like_press_review(text)
     arts = [p for p in split_press_review(text) if p.kind == "article"]
     assert [(a.outlet, a.title, a.date) for a in arts] == [
-        ("ANSA", "Primo titolo", "2024-03-01"), ("ANSA", "Secondo titolo", "2024-03-02"),
+        ("ANSA", "Primo titolo", "2024-03-01"),
+        ("ANSA", "Secondo titolo", "2024-03-02"),
         ("Agir", "Terzo titolo", "2024-03-03"),
     ]
 

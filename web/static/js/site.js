@@ -1,0 +1,24 @@
+/* LGNet site: the little the pages need beyond htmx. Everything works without it. */
+(function () {
+  "use strict";
+
+  // After live results replace the list, keep focus sensible: if the element that had focus is gone
+  // (a page number, a removed filter), move it to the results heading, which also scrolls there.
+  document.addEventListener("htmx:afterSettle", function () {
+    var active = document.activeElement;
+    if (!active || active === document.body || !document.body.contains(active)) {
+      var heading = document.getElementById("results-heading");
+      if (heading) {
+        heading.focus();
+      }
+    }
+  });
+
+  // A document opened with ?passage= but no #anchor still shows the passage found.
+  document.addEventListener("DOMContentLoaded", function () {
+    var current = document.querySelector(".passage-current");
+    if (current && !window.location.hash) {
+      current.scrollIntoView({ block: "start" });
+    }
+  });
+})();
