@@ -115,7 +115,10 @@ class RecordBuilder:
                 for item in items:
                     if _key(item.sentence) in boilerplate and kind != "partners":
                         continue
-                    targets = chunk_areas if kind in ("figures", "partners", "periods") else areas_of(item.sentence)
+                    if kind == "partners":  # who worked "on the project in the city": every area of the city
+                        targets = city_areas
+                    else:
+                        targets = chunk_areas if kind in ("figures", "periods") else areas_of(item.sentence)
                     for area in targets:
                         facts[area][kind].append((chunk, item))
         out = []
