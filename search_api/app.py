@@ -72,6 +72,9 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
         web_router = None
     if web_router is not None:
         app.include_router(web_router)
+        from web.practice_routes import router as practice_router
+
+        app.include_router(practice_router)
     STATIC.mkdir(parents=True, exist_ok=True)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
