@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 QUERY = "alloggi ponte per famiglie"
-PAGES = ["/", f"/?q={QUERY}", "/citta/Torino", "/interventi", "/interventi/housing", "/mappa"]
+PAGES = ["/", f"/?q={QUERY}", "/citta/Torino", "/citta/Bari", "/interventi", "/interventi/housing", "/mappa"]
 
 
 def doc_link(html: str) -> str:
@@ -181,3 +181,27 @@ def test_static_assets_and_licences_are_served(site):
         assert site.get(path).status_code == 200, path
     for licence in ("bootstrap-italia/LICENSE", "htmx/LICENSE"):
         assert site.get(f"/static/vendor/{licence}").status_code == 200, licence
+
+
+@pytest.mark.parametrize("url", ["/citta/Latina", "/interventi/housing"])
+def test_copies_of_syndicated_articles_are_shown_once(site, url):
+    data = site.get(url, params={"format": "json"}).json()
+    if "interventions" in data:  # a city
+        groups, figure_lists = list(data["interventions"].values()), [data["figures"]]
+    else:  # an area compared across cities
+        groups, figure_lists = [r["passages"] for r in data["cities"]], [r["figures"] for r in data["cities"]]
+    assert any(len(g) > 1 for g in groups)
+    for passages in groups:
+        openings = [" ".join(p["text"].split())[:100].casefold() for p in passages]
+        assert len(openings) == len(set(openings))
+    for figures in figure_lists:
+        values = [(f["value"], f["unit"]) for f in figures]
+        assert len(values) == len(set(values))
+
+
+def test_the_original_file_of_a_document_is_served(site):
+    href = doc_link(site.get("/", params={"q": "sportello unico"}).text)
+    html = site.get(href.split("#")[0]).text
+    link = re.search(r'href="(/api/documents/[^"]+/file)"', html).group(1)
+    r = site.get(link)
+    assert r.status_code == 200 and len(r.content) > 100
