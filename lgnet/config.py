@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -25,9 +26,12 @@ class Settings(BaseSettings):
     chunk_max_words: int = 300
     batch_size: int = 64
     # Retrieval (see docs/architecture.md); `lgnet eval` measures the effect of each.
+    # Fusion and weights chosen on the odd half of the relevance set and checked on the even half (the
+    # "Fusion" table of docs/search-quality.md): scores rather than ranks, BM25 weighing twice the dense side.
+    fusion: Literal["rrf", "score"] = "score"
     rrf_k: int = 60
     weight_dense: float = 1.0
-    weight_lexical: float = 1.0
+    weight_lexical: float = 2.0
     city_boost: float = 1.0
     intervention_boost: float = 0.3
     candidates: int = 100

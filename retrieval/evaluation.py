@@ -23,7 +23,17 @@ CONFIGS = {
     "BM25 only": {"mode": "lexical", "understand": False},
     "dense only": {"mode": "dense", "understand": False},
     "fused": {"mode": "hybrid", "understand": False},
+    "BM25 + query understanding": {"mode": "lexical", "understand": True},
+    "dense + query understanding": {"mode": "dense", "understand": True},
     "fused + query understanding": {"mode": "hybrid", "understand": True},
+}
+# Fusion settings compared on the two halves of the set (odd-numbered queries chose the default, even check it).
+FUSIONS = {
+    "rank, equal weights, k=60": {"fusion": "rrf", "rrf_k": 60, "weight_lexical": 1.0, "weight_dense": 1.0},
+    "rank, BM25 x1.5, k=10": {"fusion": "rrf", "rrf_k": 10, "weight_lexical": 1.5, "weight_dense": 1.0},
+    "rank, BM25 x3, k=30": {"fusion": "rrf", "rrf_k": 30, "weight_lexical": 3.0, "weight_dense": 1.0},
+    "score, equal weights": {"fusion": "score", "weight_lexical": 1.0, "weight_dense": 1.0},
+    "score, BM25 x2 (default)": {"fusion": "score", "weight_lexical": 2.0, "weight_dense": 1.0},
 }
 
 
@@ -126,6 +136,7 @@ class EvalReport:
     cases: list[QueryCase]
     results: dict[str, Metrics]
     corpus_passages: int
+    fusions: dict[str, tuple[Metrics, Metrics]] = field(default_factory=dict)  # name -> (odd half, even half)
 
     def render(self) -> str:
         head = f"{'configuration':<30} {'S@5':>6} {'MRR@10':>7} {'nDCG@10':>8} {'city@1':>7} {'dup pairs':>10}"
@@ -140,6 +151,13 @@ class EvalReport:
                 f"{name:<30} {m.success_at_5:>6.3f} {m.mrr_at_10:>7.3f} {m.ndcg_at_10:>8.3f} "
                 f"{m.city_top1:>7.3f} {m.dup_pair_rate:>10.4f}"
             )
+        if self.fusions:
+            lines.append(f"{'fusion (full system)':<34} {'MRR odd':>8} {'MRR even':>9} {'S@5 odd':>8} {'S@5 even':>9}")
+            for name, (odd, even) in self.fusions.items():
+                lines.append(
+                    f"{name:<34} {odd.mrr_at_10:>8.3f} {even.mrr_at_10:>9.3f} "
+                    f"{odd.success_at_5:>8.3f} {even.success_at_5:>9.3f}"
+                )
         final = list(self.results.values())[-1]
         lines.append(f"queries with a near-duplicate pair in the top 10: {final.queries_with_dup}")
         lines.append(f"not found in the top 5: {', '.join(final.failures) or 'none'}")
@@ -171,6 +189,22 @@ class EvalReport:
             f"Queries not answered in the top 5 by the full system: {', '.join(final.failures) or 'none'}.",
             "",
         ]
+        if self.fusions:
+            lines += [
+                "## Fusion",
+                "",
+                "How the two candidate lists are combined, with query understanding on. The default was chosen "
+                "on the odd-numbered queries only; the even-numbered ones are the check it did not see.",
+                "",
+                "| fusion | MRR@10 odd | MRR@10 even | Success@5 odd | Success@5 even |",
+                "|---|---|---|---|---|",
+            ]
+            for name, (odd, even) in self.fusions.items():
+                lines.append(
+                    f"| {name} | {odd.mrr_at_10:.3f} | {even.mrr_at_10:.3f} | {odd.success_at_5:.3f} | "
+                    f"{even.success_at_5:.3f} |"
+                )
+            lines.append("")
         return "\n".join(lines)
 
 
@@ -180,4 +214,14 @@ def run_evaluation(settings: Settings, ablation: bool = True) -> EvalReport:
     cases = load_relevance_set()
     configs = CONFIGS if ablation else {"fused + query understanding": CONFIGS["fused + query understanding"]}
     results = {name: evaluate(service, cases, **cfg) for name, cfg in configs.items()}
-    return EvalReport(cases, results, len(service.lexical.current().corpus.ids))
+    fusions = {}
+    if ablation:
+        odd, even = cases[0::2], cases[1::2]
+        default = service.settings
+        try:
+            for name, overrides in FUSIONS.items():
+                service.settings = default.model_copy(update=overrides)
+                fusions[name] = (evaluate(service, odd), evaluate(service, even))
+        finally:
+            service.settings = default
+    return EvalReport(cases, results, len(service.lexical.current().corpus.ids), fusions)

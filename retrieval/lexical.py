@@ -23,6 +23,7 @@ from lgnet.store import Store
 from retrieval.analysis import get_analyzer
 
 log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
 INDEX_VERSION = 3
 
 

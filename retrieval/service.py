@@ -1,6 +1,6 @@
 """The one search service used by the CLI, the API and the site.
 
-query -> analysis -> lexical (BM25) + dense (Chroma) candidates -> reciprocal-rank fusion (+ city and area
+query -> analysis -> lexical (BM25) + dense (Chroma) candidates -> weighted fusion, by rank or score (+ city and area
 boosts) -> filters -> duplicate collapse -> per-document diversity -> facets -> page -> snippets + answer.
 """
 
@@ -142,7 +142,7 @@ class SearchService:
         timings: dict[str, float],
     ) -> tuple[list[Candidate], np.ndarray | None]:
         s = self.settings
-        lists: list[tuple[list[int], float]] = []
+        lists: list[tuple[list[tuple[int, float]], float]] = []
         query_vec = None
         if request.mode in ("hybrid", "lexical"):
             t = time.perf_counter()
@@ -150,7 +150,7 @@ class SearchService:
             scores = index.scores(get_analyzer().query_tokens(text)) * mask
             order = np.argsort(-scores, kind="stable")
             lexical = [int(i) for i in order[: int(np.count_nonzero(scores > 0))]]
-            lists.append((lexical, s.weight_lexical))
+            lists.append(([(i, float(scores[i])) for i in lexical], s.weight_lexical))
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
             t = time.perf_counter()
@@ -159,18 +159,15 @@ class SearchService:
             t = time.perf_counter()
             found = self.store.query(query_vec, s.candidates, where=_where(request))
             dense = [
-                index.corpus.position[cid]
+                (index.corpus.position[cid], sim)
                 for cid, sim in found
                 if sim >= s.dense_min_similarity and cid in index.corpus.position
             ]
-            lists.append(([i for i in dense if mask[i]], s.weight_dense))
+            lists.append(([(i, sim) for i, sim in dense if mask[i]], s.weight_dense))
             timings["dense"] = time.perf_counter() - t
-        fused: dict[int, float] = {}
-        for positions, weight in lists:
-            for rank, pos in enumerate(positions):
-                fused[pos] = fused.get(pos, 0.0) + weight / (s.rrf_k + rank + 1)
+        fused = _fuse(lists, s.fusion, s.rrf_k)
         if request.understand and (parsed.cities or parsed.interventions):
-            top = 1.0 / (s.rrf_k + 1)
+            top = 1.0 / (s.rrf_k + 1) if s.fusion == "rrf" else 1.0
             for pos in fused:
                 meta = index.corpus.metas[pos]
                 if meta.get("city") in parsed.cities:
@@ -320,6 +317,26 @@ class SearchService:
             if len(hits) == k:
                 break
         return hits
+
+
+def _fuse(lists: list[tuple[list[tuple[int, float]], float]], method: str, rrf_k: int) -> dict[int, float]:
+    """Combine ranked (position, score) lists into one score per position.
+
+    "rrf": weighted reciprocal rank, which uses only the order of each list. "score": weighted sum of the
+    scores scaled to [0, 1] within each list (lowest to highest), which also uses how far apart they are."""
+    fused: dict[int, float] = {}
+    for ranked, weight in lists:
+        if not ranked:
+            continue
+        if method == "rrf":
+            contributions = [(pos, 1.0 / (rrf_k + rank + 1)) for rank, (pos, _) in enumerate(ranked)]
+        else:
+            high, low = max(sc for _, sc in ranked), min(sc for _, sc in ranked)
+            span = (high - low) or 1.0
+            contributions = [(pos, (sc - low) / span) for pos, sc in ranked]
+        for pos, value in contributions:
+            fused[pos] = fused.get(pos, 0.0) + weight * value
+    return fused
 
 
 def _where(request: SearchRequest) -> dict | None:

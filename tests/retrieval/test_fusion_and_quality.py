@@ -1,0 +1,55 @@
+"""Fusion arithmetic, the relevance set's validity, and the quality bar of the full system on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.evaluation import evaluate, is_relevant, load_relevance_set
+from retrieval.service import _fuse
+
+
+@pytest.mark.parametrize("method", ["rrf", "score"])
+def test_a_passage_both_retrievers_found_beats_one_found_once(method):
+    lexical = [(1, 9.0), (2, 5.0), (3, 1.0)]
+    dense = [(4, 0.8), (2, 0.7), (5, 0.3)]
+    fused = _fuse([(lexical, 1.0), (dense, 1.0)], method, rrf_k=60)
+    assert max(fused, key=fused.get) == 2
+    assert set(fused) == {1, 2, 3, 4, 5}
+
+
+@pytest.mark.parametrize("method", ["rrf", "score"])
+def test_weights_decide_between_the_retrievers(method):
+    lexical, dense = [(1, 9.0), (2, 1.0)], [(3, 0.9), (4, 0.1)]
+    lexical_heavy = _fuse([(lexical, 2.0), (dense, 1.0)], method, rrf_k=60)
+    dense_heavy = _fuse([(lexical, 1.0), (dense, 2.0)], method, rrf_k=60)
+    assert max(lexical_heavy, key=lexical_heavy.get) == 1
+    assert max(dense_heavy, key=dense_heavy.get) == 3
+
+
+def test_score_fusion_uses_the_gaps_between_scores():
+    # Same order in both lists; only the scores differ: a clear BM25 winner keeps the lead over a dense near-tie.
+    lexical = [(1, 10.0), (2, 1.0), (3, 0.5)]
+    dense = [(2, 0.61), (1, 0.60), (3, 0.20)]
+    assert max(_fuse([(lexical, 1.0), (dense, 1.0)], "score", 60).items(), key=lambda kv: kv[1])[0] == 1
+
+
+def test_empty_lists_fuse_to_nothing():
+    assert _fuse([([], 1.0), ([], 1.0)], "score", 60) == {}
+
+
+def test_relevance_set_is_bilingual_and_every_query_has_evidence_in_the_corpus(service):
+    cases = load_relevance_set()
+    assert len(cases) >= 60
+    assert abs(sum(c.lang == "it" for c in cases) - sum(c.lang == "en" for c in cases)) <= 2
+    assert len({c.id for c in cases}) == len(cases)
+    texts = service.lexical.current().corpus.texts
+    orphans = [c.id for c in cases if not any(is_relevant(t, c.evidence) for t in texts)]
+    assert not orphans, f"evidence no longer found in any passage: {orphans}"
+
+
+def test_full_system_meets_the_quality_bar(service):
+    metrics = evaluate(service, load_relevance_set())
+    print(f"S@5={metrics.success_at_5:.3f} MRR@10={metrics.mrr_at_10:.3f} failures={metrics.failures}")
+    assert metrics.success_at_5 >= 0.90
+    assert metrics.mrr_at_10 >= 0.80
+    assert metrics.queries_with_dup == 0
