@@ -39,21 +39,25 @@ def test_search_page_before_a_query(live_server, page):
 
 def test_type_a_query_tick_a_city_open_a_document_reach_the_city(live_server, page):
     page.goto(live_server + "/")
+    page.evaluate("window.stillHere = true")  # gone if the page reloads instead of swapping results
     page.get_by_label("Che cosa cerchi?").press_sequentially(QUERY)
     # htmx updates the results as one types and pushes the search into the URL.
     page.wait_for_url(re.compile(r"q=alloggi(\+|%20)ponte"))
     results_ready(page)
     assert page.locator("#q").evaluate("el => el === document.activeElement")  # typing goes on undisturbed
+    assert page.evaluate("window.stillHere === true")
     status = page.locator("#search-status")
     assert re.search(r"\d+ risultat", status.inner_text())
     assert page.locator(".result-card").count() >= 5
     assert page.locator(".snippet mark").count() > 0
     assert page.locator(".answer .answer-sentence").is_visible()
-    details = page.locator("details.duplicates").first
-    details.locator("summary").click()
-    assert details.locator("li").first.is_visible()
-    assert_accessible(page, "results")
+    page.evaluate("document.querySelector('.search-box').scrollIntoView()")
     screenshot(page, "results", readme=True)
+    details = page.locator("details.duplicates").first
+    assert not details.locator("li").first.is_visible()
+    details.locator("summary").click()  # "also published by N outlets" opens the list
+    assert details.locator("li").count() >= 1 and details.locator("li").first.is_visible()
+    assert_accessible(page, "results")
 
     # Tick a city: the results narrow, a chip appears, the box keeps its focus, the URL records it.
     box = page.locator("fieldset.facet input[name=city]").first
@@ -163,9 +167,14 @@ def tab_until(page, predicate: str, limit: int = 80) -> None:
 
 
 def focus_is_visible(page) -> bool:
+    """The focused element shows a focus ring; a Bootstrap Italia checkbox is hidden and shows it on its label."""
     return page.evaluate(
-        """() => { const s = getComputedStyle(document.activeElement);
-        return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; }"""
+        """() => { let el = document.activeElement;
+        if (el.type === 'checkbox') { el = document.querySelector(`label[for="${el.id}"]`); }
+        const s = getComputedStyle(el);
+        const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+        const r = el.getBoundingClientRect();
+        return ring && r.width > 0 && r.height > 0; }"""
     )
 
 
@@ -184,10 +193,12 @@ def test_keyboard_only(live_server, page):
     tab_until(page, "el.name === 'intervention'")
     assert focus_is_visible(page)
     area = focused(page, "document.activeElement.value")
+    screenshot(page, "keyboard-focus-checkbox")
     page.keyboard.press("Space")
     page.wait_for_url(re.compile(rf"intervention={area}"))
     results_ready(page)
     assert focused(page, "document.activeElement.value") == area  # focus stays on the box just ticked
+    assert focus_is_visible(page)
     tab_until(page, "el.closest('.card-title')")
     assert focus_is_visible(page)
     page.keyboard.press("Enter")
