@@ -158,4 +158,3 @@ def edit_item(
     except LGNetError as exc:
         return _error(request, exc)
     return _redirect(f"/dossier/{dossier_id}#voce-{item_id}" if action != "elimina" else f"/dossier/{dossier_id}")
-
