@@ -86,7 +86,9 @@ def test_similar_cities_and_facets(client):
     assert any(f["value"] == 160 for f in profile["figures"])
     assert_error(client.get("/api/cities/Atlantide"), 404)
     facets = client.get("/api/facets").json()
-    assert facets["total"] > 100 and "taking_charge" in facets["allowed"]["intervention"]
+    browse = client.get("/api/search", params={"k": 1}).json()
+    assert facets["total"] == browse["total"] > 50 and "taking_charge" in facets["allowed"]["intervention"]
+    assert sum(f["count"] for f in facets["facets"]["doc_type"]) == facets["total"]
 
 
 def test_openapi_and_offline_docs(client):
