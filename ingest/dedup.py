@@ -56,7 +56,6 @@ def near_duplicate_groups(
     both contain the same boilerplate would otherwise be chained into one group.
     """
     items = [(i, t) for i, t in items]
-    lsh = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM)
     texts = dict(items)
     parent = {i: i for i, _ in items}
 
@@ -67,13 +66,10 @@ def near_duplicate_groups(
         return x
 
     grams = {item_id: shingles(text) for item_id, text in items}
-    for item_id, _ in items:
-        m = minhash(grams[item_id])
-        for other in lsh.query(m):
-            a, b = grams[item_id], grams[other]
-            if _jaccard(a, b) >= threshold or (min_containment and _containment(a, b) >= min_containment):
-                parent[find(item_id)] = find(other)
-        lsh.insert(item_id, m)
+    for item_id, other in _candidate_pairs(grams, threshold):
+        a, b = grams[item_id], grams[other]
+        if _jaccard(a, b) >= threshold or (min_containment and _containment(a, b) >= min_containment):
+            parent[find(item_id)] = find(other)
 
     members: dict[str, list[str]] = {}
     for item_id, _ in items:
@@ -85,3 +81,26 @@ def near_duplicate_groups(
         for g in group:
             result[g] = (canonical, g == canonical)
     return result
+
+
+def near_duplicate_neighbours(shingle_sets: list[set[bytes]], threshold: float = 0.6) -> list[set[int]]:
+    """For each text (by position), the positions of the others with exact shingle Jaccard >= `threshold`.
+
+    Exact, not transitive: used at query time so no two hits shown together say the same thing."""
+    neighbours: list[set[int]] = [set() for _ in shingle_sets]
+    grams = dict(enumerate(shingle_sets))
+    for a, b in _candidate_pairs(grams, threshold):
+        if _jaccard(grams[a], grams[b]) >= threshold:
+            neighbours[a].add(b)
+            neighbours[b].add(a)
+    return neighbours
+
+
+def _candidate_pairs(grams: dict, threshold: float) -> Iterable[tuple]:
+    """Pairs LSH proposes as similar, each once (the LSH threshold sits below `threshold` to miss fewer)."""
+    lsh = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM)
+    for key, grams_of_key in grams.items():
+        m = minhash(grams_of_key)
+        for other in lsh.query(m):
+            yield key, other
+        lsh.insert(key, m)

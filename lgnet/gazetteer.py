@@ -49,6 +49,7 @@ class Gazetteer:
         # Documents: the written form or ALL CAPS (datelines "TORINO, 18 OTT"); "potenza" (power) is not a city.
         self._doc_pattern = re.compile(rf"(?<!\w)(?:{alternatives}|{alternatives_upper})(?!\w)")
         self._query_pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(f)) for f in forms)})(?!\w)")
+        self._typo_cache: dict[str, str | None] = {}
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -80,11 +81,20 @@ class Gazetteer:
             for m in self._query_pattern.finditer(folded)
         ]
         taken = [(m.start, m.end) for m in found]
-        keys = [k for k in self._folded_to_city if " " not in k]
         for word in re.finditer(r"\w{5,}", folded):
             if any(s <= word.start() < e for s, e in taken):
                 continue
-            close = difflib.get_close_matches(word.group(0), keys, n=1, cutoff=0.8)
+            close = self._closest_name(word.group(0))
             if close:
-                found.append(Mention(self._folded_to_city[close[0]], word.start(), word.end(), word.group(0)))
+                found.append(Mention(self._folded_to_city[close], word.start(), word.end(), word.group(0)))
         return sorted(found, key=lambda m: m.start)
+
+    def _closest_name(self, word: str) -> str | None:
+        """The city form a (folded) word is probably a misspelling of; remembered, as users repeat words."""
+        if word not in self._typo_cache:
+            keys = [k for k in self._folded_to_city if " " not in k]
+            close = difflib.get_close_matches(word, keys, n=1, cutoff=0.8)
+            if len(self._typo_cache) > 50_000:
+                self._typo_cache.clear()
+            self._typo_cache[word] = close[0] if close else None
+        return self._typo_cache[word]

@@ -266,14 +266,12 @@ class Store:
         return {"id": doc_id, "text": page["documents"][0], "meta": page["metadatas"][0] or {}}
 
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        """Nearest passages as (id, cosine similarity), best first."""
-        n = self.count()
-        if n == 0:
-            return []
+        """Nearest passages as (id, cosine similarity), best first (fewer when the store holds fewer: Chroma 1.x
+        answers an oversized n_results, or an empty collection, without error, so no count() round trip)."""
         res = self._call(
             self.chunks.query,
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
-            n_results=min(k, n),
+            n_results=k,
             where=where,
             include=["distances"],
         )

@@ -17,6 +17,7 @@ from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
+STEM_CACHE_SIZE = 200_000  # distinct words remembered (a few MB)
 _STOP = {fold(w) for w in (*STOPWORDS_ITALIAN, *STOPWORDS_EN)} | {"lgnet", "lgnet2", "lgnet3", "progetto"}
 
 
@@ -25,6 +26,7 @@ class Analyzer:
 
     def __init__(self) -> None:
         self._stemmers = {"it": Stemmer.Stemmer("italian"), "en": Stemmer.Stemmer("english")}
+        self._stem_cache: dict[str, frozenset[str]] = {}
 
     def words(self, text: str) -> list[str]:
         out = []
@@ -37,12 +39,19 @@ class Analyzer:
     def tokens(self, text: str, language: str = "it") -> list[str]:
         return self._stemmers.get(language, self._stemmers["it"]).stemWords(self.words(text))
 
-    def word_stems(self, word: str) -> set[str]:
-        """Both stems of one word ({} for a stop word): how a text word is matched against a query."""
-        word = fold(word)
-        if len(word) < 2 or word in _STOP:
-            return set()
-        return {self._stemmers["it"].stemWord(word), self._stemmers["en"].stemWord(word)}
+    def word_stems(self, word: str) -> frozenset[str]:
+        """Both stems of one word ({} for a stop word): how a text word is matched against a query.
+        Cached: snippets ask this for every word of every hit shown."""
+        stems = self._stem_cache.get(word)
+        if stems is None:
+            folded = fold(word)
+            if len(folded) < 2 or folded in _STOP:
+                stems = frozenset()
+            else:
+                stems = frozenset({self._stemmers["it"].stemWord(folded), self._stemmers["en"].stemWord(folded)})
+            if len(self._stem_cache) < STEM_CACHE_SIZE:
+                self._stem_cache[word] = stems
+        return stems
 
     def query_tokens(self, text: str) -> list[str]:
         """A query is stemmed both ways: the user may write English or Italian words in either."""

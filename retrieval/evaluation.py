@@ -16,8 +16,9 @@ from importlib import resources
 from ingest.dedup import jaccard
 from lgnet.config import Settings
 from lgnet.text import fold, normalize_space, strip_markdown
+from retrieval.lexical import NEAR_DUPLICATE
 from retrieval.models import SearchRequest
-from retrieval.service import NEAR_DUPLICATE, SearchService, get_search_service
+from retrieval.service import SearchService, get_search_service
 
 CONFIGS = {
     "BM25 only": {"mode": "lexical", "understand": False},

@@ -18,13 +18,14 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from ingest.dedup import shingles
+from ingest.dedup import near_duplicate_neighbours, shingles
 from lgnet.store import Store
 from retrieval.analysis import get_analyzer
 
 log = logging.getLogger(__name__)
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
 INDEX_VERSION = 3
+NEAR_DUPLICATE = 0.6  # shingle Jaccard at which two passages say the same thing
 
 
 @dataclass
@@ -37,19 +38,18 @@ class Corpus:
 
     def __post_init__(self) -> None:
         self.position = {cid: i for i, cid in enumerate(self.ids)}
-        self._shingles: dict[int, set[bytes]] = {}
+        self._near: list[set[int]] | None = None
         self.groups: dict[str, list[int]] = {}  # near-duplicate group -> positions of its passages
         for i, meta in enumerate(self.metas):
             if meta.get("dup_group"):
                 self.groups.setdefault(meta["dup_group"], []).append(i)
 
-    def similarity(self, a: int, b: int) -> float:
-        """Exact shingle Jaccard similarity of two passages (shingle sets cached on first use)."""
-        for p in (a, b):
-            if p not in self._shingles:
-                self._shingles[p] = shingles(self.texts[p])
-        sa, sb = self._shingles[a], self._shingles[b]
-        return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
+    def near_duplicates(self, position: int) -> set[int]:
+        """The passages that say the same as this one (exact shingle Jaccard >= NEAR_DUPLICATE), whatever
+        their ingestion group; computed for the whole corpus on first use (LSH, then exact check)."""
+        if self._near is None:
+            self._near = near_duplicate_neighbours([shingles(t) for t in self.texts], NEAR_DUPLICATE)
+        return self._near[position]
 
 
 class LexicalIndex:

@@ -27,7 +27,6 @@ from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRe
 from retrieval.snippets import snippet
 
 MAX_QUERY_CHARS = 500
-NEAR_DUPLICATE = 0.6  # shingle Jaccard at which two passages say the same thing
 MAX_K = 100
 
 
@@ -50,7 +49,9 @@ class SearchService:
 
     def warm_up(self) -> None:
         self.embedder.warm_up()
-        self.lexical.current()
+        index = self.lexical.current()
+        if index.corpus.ids:
+            index.corpus.near_duplicates(0)
 
     # --- validation --------------------------------------------------------------------------------------
     def allowed_values(self) -> dict[str, list]:
@@ -194,22 +195,20 @@ class SearchService:
         return np.fromiter((passes(m) for m in index.corpus.metas), dtype=bool, count=len(index.corpus.metas))
 
     @staticmethod
-    def _collapse(index: LexicalIndex, ranked: list[Candidate], check_top: int = 50) -> list[Candidate]:
+    def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
         """One hit per group of near-identical passages: the best ranked stands for the others.
 
-        Groups come from ingestion (MinHash LSH, approximate); among the first `check_top` hits the exact
-        shingle similarity is checked too, so no near-duplicate pair reaches the pages users read."""
+        Groups come from ingestion (MinHash LSH, chained through syndicated copies); the exact pairwise check
+        also catches a near-copy that ingestion grouped elsewhere, so no two hits shown say the same thing."""
         seen: set[str] = set()
+        shadowed: set[int] = set()
         kept: list[Candidate] = []
         for c in ranked:
             group = index.corpus.metas[c.position].get("dup_group") or index.corpus.ids[c.position]
-            if group in seen:
-                continue
-            if len(kept) < check_top and any(
-                index.corpus.similarity(c.position, k.position) >= NEAR_DUPLICATE for k in kept[:check_top]
-            ):
+            if group in seen or c.position in shadowed:
                 continue
             seen.add(group)
+            shadowed |= index.corpus.near_duplicates(c.position)
             kept.append(c)
         return kept
 

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from retrieval.analysis import get_analyzer
 
 _WORD = re.compile(r"\w+")
 
 
-def _marked_spans(text: str, query_stems: set[str]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def _word_spans(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """Each word of a text with its stems: the same passages are shown again and again, so this is cached."""
     analyzer = get_analyzer()
-    return [(m.start(), m.end()) for m in _WORD.finditer(text) if analyzer.word_stems(m.group(0)) & query_stems]
+    return tuple((m.start(), m.end(), analyzer.word_stems(m.group(0))) for m in _WORD.finditer(text))
+
+
+def _marked_spans(text: str, query_stems: set[str]) -> list[tuple[int, int]]:
+    return [(start, end) for start, end, stems in _word_spans(text) if not stems.isdisjoint(query_stems)]
 
 
 def highlight(text: str, query_stems: set[str]) -> str:
