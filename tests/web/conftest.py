@@ -102,7 +102,7 @@ def page(browser, request):
     yield pg
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(Exception):  # a closed page has nothing to show
-        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+        pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True, caret="initial")
     context.close()
     assert not pg.dialogs, f"a dialog opened: {pg.dialogs}"
 
@@ -117,6 +117,8 @@ def axe(page, context: str | None = None) -> list[dict]:
         "([ctx, opts]) => axe.run(ctx || document, opts)",
         [context, options],
     )
+    # axe leaves empty style="" attributes behind; htmx would copy them on its next swap, which the CSP refuses.
+    page.evaluate("document.querySelectorAll('[style=\"\"]').forEach(e => e.removeAttribute('style'))")
     return [
         {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
         for v in result["violations"]
@@ -124,12 +126,24 @@ def axe(page, context: str | None = None) -> list[dict]:
 
 
 def screenshot(page, name: str, readme: bool = False) -> None:
-    """Save a screenshot as a test artifact and, for the README's main pages, under docs/screenshots."""
+    """Save a screenshot as a test artifact and, for the README's main pages, under docs/screenshots.
+    (caret="initial": Playwright would otherwise leave style="" on inputs, which htmx copies and the CSP refuses.)"""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, caret="initial")
     if readme:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False, caret="initial")
+
+
+def console_errors(page) -> list[str]:
+    """The page's console errors and exceptions, without htmx's note of a request it aborted on purpose (a newer
+    search replaced it: hx-sync), which it logs as sendAbort plus afterRequest."""
+    errors = list(page.console_errors)
+    for _ in range(sum(e.startswith("htmx:sendAbort") for e in errors)):
+        errors.remove(next(e for e in errors if e.startswith("htmx:sendAbort")))
+        if any(e.startswith("htmx:afterRequest") for e in errors):
+            errors.remove(next(e for e in errors if e.startswith("htmx:afterRequest")))
+    return errors
 
 
 def pretty(violations: list[dict]) -> str:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.web.conftest import axe, pretty, screenshot
+from tests.web.conftest import axe, console_errors, pretty, screenshot
 
 pytestmark = pytest.mark.slow
 
@@ -34,7 +34,7 @@ def test_search_page_before_a_query(live_server, page):
     assert page.get_by_label("Che cosa cerchi?").is_visible()
     assert_accessible(page, "search")
     screenshot(page, "search", readme=True)
-    assert not page.console_errors
+    assert console_errors(page) == []
 
 
 def test_type_a_query_tick_a_city_open_a_document_reach_the_city(live_server, page):
@@ -102,6 +102,7 @@ def test_type_a_query_tick_a_city_open_a_document_reach_the_city(live_server, pa
     assert page.locator("ol.timeline li").count() >= 1
     assert_accessible(page, "city")
     screenshot(page, "city", readme=True)
+    assert console_errors(page) == []
 
 
 def test_remove_a_chip_sort_by_date_and_page(live_server, page):
@@ -142,6 +143,14 @@ def test_intervention_and_map_pages(live_server, page):
     screenshot(page, "map", readme=True)
     page.locator("svg a.map-city[href='/citta/Caserta']").click()
     page.wait_for_url(re.compile(r"/citta/Caserta$"))
+    # The map's cities are links for the keyboard too.
+    page.go_back()
+    tab_until(page, "el.classList && el.classList.contains('map-city')")
+    assert page.evaluate("getComputedStyle(document.activeElement.querySelector('circle')).strokeWidth") == "3px"
+    href = focused(page, "document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"{href}$"))
+    assert console_errors(page) == []
 
 
 def test_switch_to_english(live_server, page):
@@ -156,6 +165,16 @@ def test_switch_to_english(live_server, page):
     assert page.locator(".city-table").get_by_role("link", name="Turin").is_visible()
     assert_accessible(page, "map (en)")
     screenshot(page, "map-en")
+    page.goto(live_server + f"/?q={QUERY}&city=Latina")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "with 1 filter" in page.locator("#search-status").inner_text()
+    assert_accessible(page, "results (en)")
+    page.locator(".result-card .card-title a").first.click()
+    page.wait_for_url(re.compile(r"/documenti/"))
+    assert page.locator(".passage-current .passage-label").inner_text().strip().lower() == "passage found"
+    assert_accessible(page, "document (en)")
+    screenshot(page, "document-en")
+    assert console_errors(page) == []
 
 
 def tab_until(page, predicate: str, limit: int = 80) -> None:
@@ -207,6 +226,7 @@ def test_keyboard_only(live_server, page):
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/citta/"))
     assert page.locator("h1").is_visible()
+    assert console_errors(page) == []
 
 
 def test_without_javascript_the_same_pages_work_by_full_reloads(live_server, browser):
