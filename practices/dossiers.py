@@ -23,6 +23,7 @@ MAX_TITLE = 200
 MAX_DOSSIERS = 10_000
 ID_PATTERN = r"^[A-Za-z0-9_-]{16,64}$"
 ITEM_KINDS = ("practice", "passage")
+ITEM_ID = r"^[A-Za-z0-9_-]{4,32}$"
 _ID = re.compile(ID_PATTERN)
 _REF = re.compile(r"^[\w.:-]{1,300}$")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from lgnet.errors import NotFound
 from practices.catalogue import TABLE_COLUMNS, get_catalogue
+from practices.dossiers import ITEM_KINDS
 from retrieval.service import SearchService
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -28,6 +29,20 @@ def citation(source: dict) -> str:
     tail = [source["url"]] if source.get("url") else []
     ref = f"documento {source.get('doc_id')}" + (f", p. {source['page']}" if source.get("page") else "")
     return " ".join(p for p in (f"{head}.", f"{where}." if where else "", *tail, f"({ref})") if p)
+
+
+def snapshot(service: SearchService, kind: str, ref: str) -> dict:
+    """What a new dossier item keeps of its source (title, text, citations, city), in case it later leaves
+    the index. Unknown kinds and refs are NotFound."""
+    if kind not in ITEM_KINDS:
+        raise NotFound(f"unknown kind {kind!r}")
+    if kind == "passage" and not service.store.get_chunks([ref]):
+        raise NotFound(f"no passage with id {ref!r}", {"ref": ref})
+    if kind == "practice":
+        get_catalogue(service).get(ref)
+    resolved = resolve(service, {"id": "-", "title": "", "description": "", "created": "", "updated": "",
+                                 "items": [{"id": "-", "kind": kind, "ref": ref, "note": ""}]})["items"][0]  # fmt: skip
+    return {k: resolved[k] for k in ("title", "text", "citations", "city")}
 
 
 def resolve(service: SearchService, dossier: dict) -> dict:

@@ -16,7 +16,7 @@ from lgnet.config import Settings, get_settings
 from retrieval.service import SearchService
 from search_api.errors import install_error_handlers
 from search_api.jobs import JobQueue
-from search_api.routers import admin, cities, documents, health, practices, search
+from search_api.routers import admin, cities, documents, dossiers, health, practices, search
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 
@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
 
     app.state.service_factory = service_factory
     install_error_handlers(app)
-    for module in (search, documents, cities, health, admin, practices):
+    for module in (search, documents, cities, health, admin, practices, dossiers):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

@@ -14,10 +14,9 @@ from fastapi.responses import RedirectResponse, Response
 
 from lgnet.errors import LGNetError
 from practices.catalogue import get_catalogue
-from practices.dossiers import ID_PATTERN, MAX_NOTE, MAX_TITLE, get_dossier_store
-from practices.export import resolve
+from practices.dossiers import ID_PATTERN, ITEM_ID, MAX_NOTE, MAX_TITLE, get_dossier_store
+from practices.export import resolve, snapshot
 from search_api.deps import ServiceDep, SettingsDep
-from search_api.routers.practices import ITEM_ID, _snapshot
 from web.render import render
 
 router = APIRouter(include_in_schema=False)
@@ -103,7 +102,7 @@ def add_to_dossier(
         if dossier is None:
             dossier = store.create(title or "Dossier")
         if kind and ref:
-            store.add_item(dossier["id"], kind, ref, "", _snapshot(service, kind, ref))
+            store.add_item(dossier["id"], kind, ref, "", snapshot(service, kind, ref))
     except LGNetError as exc:
         return _error(request, exc)
     return _redirect(f"/dossier/{dossier['id']}", dossier["id"])

@@ -1,24 +1,21 @@
-"""Practice records (search, facets, detail, similar, compare, open-data export) and trainers' dossiers."""
+"""Practice records: search, facets, detail, similar practices, compare one area, open-data export."""
 
 from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Body, Path, Query
+from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from lgnet.errors import NotFound
 from practices.catalogue import MAX_K, MAX_QUERY_CHARS, get_catalogue
-from practices.dossiers import ID_PATTERN, ITEM_KINDS, MAX_NOTE, MAX_TITLE, get_dossier_store
-from practices.export import FORMATS, export_dossier, resolve, table_csv, table_json
-from search_api.deps import ServiceDep, SettingsDep
+from practices.export import table_csv, table_json
+from search_api.deps import ServiceDep
 from search_api.schemas import ERRORS, FacetValue
 
 router = APIRouter(prefix="/api", responses=ERRORS)
 Multi = list[str] | None
 PRACTICE_ID = r"^[a-z0-9-]{1,120}$"
-ITEM_ID = r"^[A-Za-z0-9_-]{4,32}$"
 EXAMPLE_PRACTICE = "torino-housing-lgnet2"
 
 
@@ -158,75 +155,6 @@ class Comparison(BaseModel):
     practices: list[CompareRow]
 
 
-class DossierIn(BaseModel):
-    title: str = Field("", max_length=MAX_TITLE, examples=["Housing: cosa hanno fatto le città"])
-    description: str = Field("", max_length=MAX_NOTE)
-
-
-class DossierPatch(BaseModel):
-    title: str | None = Field(None, max_length=MAX_TITLE)
-    description: str | None = Field(None, max_length=MAX_NOTE)
-
-
-class ItemIn(BaseModel):
-    kind: Literal["practice", "passage"] = Field(examples=["practice"])
-    ref: str = Field(min_length=1, max_length=300, description="A practice id or a passage id",
-                     examples=[EXAMPLE_PRACTICE])  # fmt: skip
-    note: str = Field("", max_length=MAX_NOTE)
-
-
-class NoteIn(BaseModel):
-    note: str = Field(max_length=MAX_NOTE, examples=["Da discutere nel modulo 2"])
-
-
-class MoveIn(BaseModel):
-    direction: Literal["up", "down"]
-
-
-class OrderIn(BaseModel):
-    order: list[Annotated[str, Field(max_length=32)]] = Field(max_length=500, description="Every item id, once")
-
-
-class Item(BaseModel):
-    id: str
-    kind: str
-    ref: str
-    note: str
-    added: str
-    snapshot: dict
-
-
-class Dossier(BaseModel):
-    id: str = Field(examples=["q3Z9x0bYtq1c2V7l8sPpA4Nw"])
-    title: str
-    description: str
-    created: str
-    updated: str
-    items: list[Item]
-
-
-class ResolvedItem(BaseModel):
-    id: str
-    kind: str
-    ref: str
-    note: str
-    title: str
-    text: str
-    facts: list[str]
-    citations: list[str]
-    city: str | None = None
-    missing: bool
-
-
-class DossierView(BaseModel):
-    dossier: Dossier
-    resolved: list[ResolvedItem]
-
-
-DossierId = Annotated[str, Path(pattern=ID_PATTERN, description="The dossier's token (its link)")]
-ItemId = Annotated[str, Path(pattern=ITEM_ID)]
-
-
 # --- practices ---------------------------------------------------------------------------------------------
 @router.get("/practices", response_model=PracticeList, summary="Search practice records", tags=["practices"])
 def practices(
@@ -295,102 +223,3 @@ def similar(
     k: Annotated[int, Query(ge=1, le=MAX_K)] = 5,
 ) -> dict:
     return {"id": practice_id, "results": get_catalogue(service).similar(practice_id, k)}
-
-
-# --- dossiers ----------------------------------------------------------------------------------------------
-def _view(service, dossier: dict) -> dict:
-    return {"dossier": dossier, "resolved": resolve(service, dossier)["items"]}
-
-
-@router.post("/dossiers", response_model=DossierView, status_code=201, summary="Create a dossier", tags=["dossiers"])
-def create_dossier(service: ServiceDep, settings: SettingsDep, body: Annotated[DossierIn, Body()]) -> dict:
-    """A new, empty dossier. Its id is a random token: whoever has the link can read and edit it."""
-    return _view(service, get_dossier_store(settings.data_dir).create(body.title, body.description))
-
-
-@router.get("/dossiers/{dossier_id}", response_model=DossierView, summary="A dossier", tags=["dossiers"])
-def get_dossier(service: ServiceDep, settings: SettingsDep, dossier_id: DossierId) -> dict:
-    """The dossier and its items resolved: current text, facts and full citations."""
-    return _view(service, get_dossier_store(settings.data_dir).get(dossier_id))
-
-
-@router.put("/dossiers/{dossier_id}", response_model=DossierView, summary="Rename or describe", tags=["dossiers"])
-def update_dossier(
-    service: ServiceDep, settings: SettingsDep, dossier_id: DossierId, body: Annotated[DossierPatch, Body()]
-) -> dict:
-    return _view(service, get_dossier_store(settings.data_dir).update(dossier_id, body.title, body.description))
-
-
-@router.post("/dossiers/{dossier_id}/items", response_model=DossierView, status_code=201, summary="Add an item",
-             tags=["dossiers"])  # fmt: skip
-def add_item(
-    service: ServiceDep, settings: SettingsDep, dossier_id: DossierId, body: Annotated[ItemIn, Body()]
-) -> dict:
-    """Add a practice (`kind=practice`, `ref` = practice id) or a passage (`kind=passage`, `ref` = passage id).
-    The item keeps a snapshot (title, text, citations) in case its source later leaves the index."""
-    store = get_dossier_store(settings.data_dir)
-    store.get(dossier_id)
-    snapshot = _snapshot(service, body.kind, body.ref)
-    return _view(service, store.add_item(dossier_id, body.kind, body.ref, body.note, snapshot))
-
-
-def _snapshot(service, kind: str, ref: str) -> dict:
-    if kind not in ITEM_KINDS:
-        raise NotFound(f"unknown kind {kind!r}")
-    if kind == "passage" and not service.store.get_chunks([ref]):
-        raise NotFound(f"no passage with id {ref!r}", {"ref": ref})
-    if kind == "practice":
-        get_catalogue(service).get(ref)
-    resolved = resolve(service, {"id": "-", "title": "", "description": "", "created": "", "updated": "",
-                                 "items": [{"id": "-", "kind": kind, "ref": ref, "note": ""}]})["items"][0]  # fmt: skip
-    return {k: resolved[k] for k in ("title", "text", "citations", "city")}
-
-
-@router.put("/dossiers/{dossier_id}/items/{item_id}", response_model=DossierView, summary="Annotate an item",
-            tags=["dossiers"])  # fmt: skip
-def annotate(
-    service: ServiceDep, settings: SettingsDep, dossier_id: DossierId, item_id: ItemId, body: Annotated[NoteIn, Body()]
-) -> dict:
-    return _view(service, get_dossier_store(settings.data_dir).annotate(dossier_id, item_id, body.note))
-
-
-@router.delete("/dossiers/{dossier_id}/items/{item_id}", response_model=DossierView, summary="Remove an item",
-               tags=["dossiers"])  # fmt: skip
-def remove_item(service: ServiceDep, settings: SettingsDep, dossier_id: DossierId, item_id: ItemId) -> dict:
-    return _view(service, get_dossier_store(settings.data_dir).remove(dossier_id, item_id))
-
-
-@router.post("/dossiers/{dossier_id}/items/{item_id}/move", response_model=DossierView,
-             summary="Move an item up or down", tags=["dossiers"])  # fmt: skip
-def move_item(
-    service: ServiceDep, settings: SettingsDep, dossier_id: DossierId, item_id: ItemId, body: Annotated[MoveIn, Body()]
-) -> dict:
-    return _view(service, get_dossier_store(settings.data_dir).move(dossier_id, item_id, body.direction))
-
-
-@router.put("/dossiers/{dossier_id}/order", response_model=DossierView, summary="Reorder the items",
-            tags=["dossiers"])  # fmt: skip
-def reorder(
-    service: ServiceDep, settings: SettingsDep, dossier_id: DossierId, body: Annotated[OrderIn, Body()]
-) -> dict:
-    """Give every item id once, in the new order."""
-    return _view(service, get_dossier_store(settings.data_dir).reorder(dossier_id, body.order))
-
-
-@router.get(
-    "/dossiers/{dossier_id}/export",
-    summary="Export a dossier as Markdown, DOCX or PDF",
-    tags=["dossiers"],
-    response_class=Response,
-    responses={200: {"content": {m.split(";")[0]: {} for m in FORMATS.values()}, "description": "The file"}},
-)
-def export(
-    service: ServiceDep,
-    settings: SettingsDep,
-    dossier_id: DossierId,
-    format: Annotated[Literal["md", "docx", "pdf"], Query()] = "md",
-) -> Response:
-    """Each item with its text, facts, note and full citations (document, outlet, date, URL or page)."""
-    dossier = get_dossier_store(settings.data_dir).get(dossier_id)
-    content, media, name = export_dossier(service, dossier, format)
-    return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
