@@ -46,6 +46,7 @@ def test_type_a_query_tick_a_city_open_a_document_reach_the_city(live_server, pa
     results_ready(page)
     assert page.locator("#q").evaluate("el => el === document.activeElement")  # typing goes on undisturbed
     assert page.evaluate("window.stillHere === true")
+    assert page.title().startswith(f"{QUERY} · Cerca")
     status = page.locator("#search-status")
     assert re.search(r"\d+ risultat", status.inner_text())
     assert page.locator(".result-card").count() >= 5

@@ -67,8 +67,9 @@ def test_htmx_request_gets_only_the_results_fragment_with_an_oob_status(site):
     r = site.get("/", params={"q": QUERY}, headers={"HX-Request": "true"})
     assert r.status_code == 200
     assert "<html" not in r.text and "<header" not in r.text
-    assert r.text.lstrip().startswith('<div id="search-results"')
+    assert re.match(r'\s*<title>[^<]*</title>\s*<div id="search-results"', r.text)
     assert 'hx-swap-oob="innerHTML"' in r.text
+    assert f"<title>{QUERY} · Cerca · " in r.text  # htmx renames the tab and the history entry
     assert "Vary" in r.headers and "HX-Request" in r.headers["vary"]
     # htmx restoring history needs the whole page.
     full = site.get("/", params={"q": QUERY}, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
