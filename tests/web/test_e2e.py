@@ -248,3 +248,19 @@ def test_without_javascript_the_same_pages_work_by_full_reloads(live_server, bro
         assert page.locator(".chip").count() == 0
     finally:
         context.close()
+
+
+def test_reflow_at_320_pixels(live_server, browser):
+    """WCAG 1.4.10: at 320 CSS pixels nothing needs horizontal scrolling (wide tables scroll inside their box)
+    and the always-visible menu does not cover the page."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="it-IT")
+    page = context.new_page()
+    try:
+        for url in (f"/?q={QUERY}&city=Latina", "/citta/Latina", "/interventi/housing", "/mappa"):
+            page.goto(live_server + url)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 320, url
+            header = page.locator("header").bounding_box()
+            assert page.locator("h1").bounding_box()["y"] >= header["y"] + header["height"], url
+        screenshot(page, "mobile-map")
+    finally:
+        context.close()
