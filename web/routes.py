@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse, Response
 from lgnet.errors import LGNetError
 from search_api.deps import ServiceDep
 from web import pages
-from web.render import render
+from web.render import is_fragment, render
 from web.state import SearchState
 
 router = APIRouter(include_in_schema=False)
@@ -32,7 +32,11 @@ def search(request: Request, service: ServiceDep) -> Response:
         data = pages.search_page(service, state)
     except LGNetError as exc:
         return _error(request, exc)
-    return render(request, "search.html", data, fragment="results", state=state, allowed=allowed)
+    response = render(request, "search.html", data, fragment="results", state=state, allowed=allowed)
+    if is_fragment(request):
+        # htmx pushes this search's canonical URL (defaults left out, unknown values dropped), the links' form.
+        response.headers["HX-Push-Url"] = state.url()
+    return response
 
 
 @router.get("/documenti/{doc_id}")

@@ -47,6 +47,7 @@ def test_type_a_query_tick_a_city_open_a_document_reach_the_city(live_server, pa
     assert page.locator("#q").evaluate("el => el === document.activeElement")  # typing goes on undisturbed
     assert page.evaluate("window.stillHere === true")
     assert page.title().startswith(f"{QUERY} · Cerca")
+    assert page.url == f"{live_server}/?q=alloggi+ponte+per+famiglie"  # the canonical URL, as links write it
     status = page.locator("#search-status")
     assert re.search(r"\d+ risultat", status.inner_text())
     assert page.locator(".result-card").count() >= 5
@@ -130,6 +131,13 @@ def test_remove_a_chip_sort_by_date_and_page(live_server, page):
 
 
 def test_intervention_and_map_pages(live_server, page):
+    page.goto(live_server + "/interventi")
+    assert page.locator(".area-card").count() >= 5
+    assert_accessible(page, "interventions")
+    page.goto(live_server + "/documenti/no-such-document")
+    assert page.locator("h1").inner_text() == "Pagina non trovata"
+    assert_accessible(page, "not found")
+    page.console_errors.clear()  # the browser notes the 404 itself
     page.goto(live_server + "/interventi/housing")
     assert page.locator("table.compare-table tbody tr").count() >= 2
     assert_accessible(page, "intervention")

@@ -70,6 +70,7 @@ def test_htmx_request_gets_only_the_results_fragment_with_an_oob_status(site):
     assert re.match(r'\s*<title>[^<]*</title>\s*<div id="search-results"', r.text)
     assert 'hx-swap-oob="innerHTML"' in r.text
     assert f"<title>{QUERY} · Cerca · " in r.text  # htmx renames the tab and the history entry
+    assert r.headers["hx-push-url"] == "/?q=alloggi+ponte+per+famiglie"  # canonical: no default sort, no page 1
     assert "Vary" in r.headers and "HX-Request" in r.headers["vary"]
     # htmx restoring history needs the whole page.
     full = site.get("/", params={"q": QUERY}, headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
