@@ -28,6 +28,11 @@ def focused(page, script: str = "document.activeElement.id"):
     return page.evaluate(f"() => {script}")
 
 
+def focus_settles_on(page, element_id: str) -> None:
+    """Wait until focus is on the element (htmx settles a swap a moment after it), or fail after the timeout."""
+    page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=element_id)
+
+
 def test_search_page_before_a_query(live_server, page):
     page.goto(live_server + "/")
     assert page.locator("html").get_attribute("lang") == "it"
@@ -68,7 +73,7 @@ def test_type_a_query_tick_a_city_open_a_document_reach_the_city(live_server, pa
     page.wait_for_url(re.compile(rf"city={city}"))
     results_ready(page)
     assert page.locator(f"#f-city-{city}").is_checked()
-    assert focused(page) == f"f-city-{city}"
+    focus_settles_on(page, f"f-city-{city}")
     assert page.locator(".chip").filter(has_text=city).is_visible()
     cities = page.locator(".result-card .result-city").all_inner_texts()
     assert cities and {c.strip() for c in cities} == {city}
@@ -114,7 +119,7 @@ def test_remove_a_chip_sort_by_date_and_page(live_server, page):
     page.wait_for_url(lambda u: u.count("city=") == 1)
     results_ready(page)
     assert page.locator(".chip").count() == 1
-    assert focused(page) == "results-heading"  # the removed chip is gone: focus goes to the results
+    focus_settles_on(page, "results-heading")  # the removed chip is gone: focus goes to the results
     page.locator("#sort").select_option("date")
     page.wait_for_url(re.compile(r"sort=date"))
     results_ready(page)
@@ -225,7 +230,7 @@ def test_keyboard_only(live_server, page):
     page.keyboard.press("Space")
     page.wait_for_url(re.compile(rf"intervention={area}"))
     results_ready(page)
-    assert focused(page, "document.activeElement.value") == area  # focus stays on the box just ticked
+    focus_settles_on(page, f"f-intervention-{area}")  # focus stays on the box just ticked
     assert focus_is_visible(page)
     tab_until(page, "el.closest('.card-title')")
     assert focus_is_visible(page)
