@@ -76,6 +76,8 @@ def browser():
     """One headless Debian Chromium for the whole session (never downloaded)."""
     from playwright.sync_api import sync_playwright
 
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `bash .ci/run` installs Debian's chromium (never `playwright install`)")
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
         yield b
