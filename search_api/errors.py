@@ -6,17 +6,30 @@ import logging
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lgnet.errors import LGNetError, StoreUnavailable
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 5
+API_PREFIXES = ("/api", "/openapi.json", "/docs", "/static")
 
 
 def error_body(code: str, message: str, detail: object = None) -> dict:
     return {"error": {"code": code, "message": message, "detail": detail}}
+
+
+def _site_page(request: Request, body: dict, status: int) -> Response | None:
+    """A browser asking for a page that is not there gets the site's error page (same shape as JSON twin)."""
+    path = request.url.path
+    if path.startswith(API_PREFIXES) or "text/html" not in request.headers.get("accept", ""):
+        return None
+    try:
+        from web.render import render
+    except ImportError:  # API-only deployment
+        return None
+    return render(request, "error.html", body, status=status)
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -31,7 +44,7 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(error_body("invalid_request", "the request is not valid", detail), status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         code = {
             401: "unauthorized",
             403: "forbidden",
@@ -39,11 +52,11 @@ def install_error_handlers(app: FastAPI) -> None:
             405: "method_not_allowed",
             413: "too_large",
         }.get(exc.status_code, "http_error")
-        return JSONResponse(
-            error_body(code, str(exc.detail)),
-            status_code=exc.status_code,
-            headers=getattr(exc, "headers", None),
-        )
+        body = error_body(code, str(exc.detail))
+        page = _site_page(request, body, exc.status_code)
+        if page is not None:
+            return page
+        return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -6,6 +6,7 @@ import re
 
 from markupsafe import Markup
 
+from lgnet.text import strip_markdown
 from retrieval.analysis import get_analyzer
 from retrieval.snippets import highlight
 
@@ -57,8 +58,9 @@ def _skip_header(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    """Paragraphs separated by blank lines (single line breaks are kept inside a paragraph)."""
-    return [p.strip("\n") for p in re.split(r"\n\s*\n", text) if p.strip()]
+    """Paragraphs separated by blank lines (single line breaks are kept inside a paragraph), without the
+    markdown emphasis (`**housing**`) that PDF-to-text conversion leaves in the sources."""
+    return [strip_markdown(p).strip("\n") for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def excerpt(text: str | None, limit: int = 280) -> str:

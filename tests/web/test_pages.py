@@ -207,3 +207,31 @@ def test_the_original_file_of_a_document_is_served(site):
     link = re.search(r'href="(/api/documents/[^"]+/file)"', html).group(1)
     r = site.get(link)
     assert r.status_code == 200 and len(r.content) > 100
+
+
+def test_document_text_is_shown_without_markdown_markers():
+    from web.text import paragraphs
+
+    assert paragraphs("nell'ambito **housing-inclusione abitativa**, con\n\n__alloggi__") == [
+        "nell'ambito housing-inclusione abitativa, con",
+        "alloggi",
+    ]
+
+
+def test_a_passage_found_can_be_added_to_a_dossier_from_its_document_page(site):
+    href = doc_link(site.get("/", params={"q": QUERY}).text)
+    passage = parse_qs(urlsplit(href).query)["passage"][0]
+    html = site.get(href.split("#")[0]).text
+    assert f'name="ref" value="{passage}"' in html
+    r = site.post("/dossier", data={"kind": "passage", "ref": passage, "new": "1"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"].startswith("/dossier/")
+    dossier = site.get(r.headers["location"], params={"format": "json"}).json()
+    assert [(i["kind"], i["ref"]) for i in dossier["dossier"]["items"]] == [("passage", passage)]
+
+
+def test_an_unknown_address_gets_the_site_error_page_in_a_browser_and_json_elsewhere(site):
+    page = site.get("/pagina-che-non-esiste", headers={"Accept": "text/html,application/xhtml+xml"})
+    assert page.status_code == 404 and '<html lang="it">' in page.text and "Pagina non trovata" in page.text
+    api = site.get("/api/non-esiste", headers={"Accept": "text/html"})
+    assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
+    assert site.get("/pagina-che-non-esiste").json()["error"]["code"] == "not_found"
