@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -24,8 +25,15 @@ def shingles(text: str, size: int = 3) -> set[bytes]:
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=1)
+def _prototype() -> MinHash:
+    """The hash permutations, drawn once: every MinHash must share them to be comparable anyway."""
+    return MinHash(num_perm=NUM_PERM)
+
+
 def minhash(grams: set[bytes]) -> MinHash:
-    m = MinHash(num_perm=NUM_PERM)
+    proto = _prototype()
+    m = MinHash(num_perm=NUM_PERM, permutations=proto.permutations, scheme=proto.scheme)
     if grams:
         m.update_batch(list(grams))
     return m

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
@@ -47,6 +48,7 @@ CHUNK_FIELDS = (
     "content_hash",
 )
 PAGE = 500  # rows per Chroma get() page
+REVISION_TTL = 1.0  # seconds a revision read from the store is trusted
 
 
 def clean_metadata(meta: dict[str, Any]) -> dict[str, Any]:
@@ -64,6 +66,7 @@ class Store:
         self._client = None
         self._chunks = None
         self._docs = None
+        self._revision: tuple[str, float] | None = None  # (revision, when read)
         self._lock = threading.RLock()
 
     # --- connection --------------------------------------------------------------------------------------
@@ -141,6 +144,7 @@ class Store:
 
     def reset(self) -> None:
         """Drop both collections (for --rebuild), whatever embedder built them."""
+        self._revision = None
         with self._lock:
             if self._client is None:
                 with contextlib.suppress(EmbedderMismatch):  # dropping it is the point
@@ -208,13 +212,20 @@ class Store:
         meta = dict(self.chunks.metadata or {})
         meta["revision"] = revision
         self._call(self.chunks.modify, metadata=meta)
+        self._revision = (revision, time.monotonic())
 
     def revision(self) -> str:
-        """The current revision, read fresh from the store (another process may have ingested)."""
+        """The current revision. Read from the store at most every REVISION_TTL seconds: a change made through
+        this object is seen at once, one made by another process (a CLI ingest) within that time."""
+        cached = self._revision
+        if cached is not None and time.monotonic() - cached[1] < REVISION_TTL:
+            return cached[0]
         self._call(lambda: None)
         name = self.settings.collection
         collection = self._call(self._client.get_collection, name, embedding_function=None)
-        return str((collection.metadata or {}).get("revision", ""))
+        revision = str((collection.metadata or {}).get("revision", ""))
+        self._revision = (revision, time.monotonic())
+        return revision
 
     # --- reads -------------------------------------------------------------------------------------------
     def count(self) -> int:

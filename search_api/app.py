@@ -51,6 +51,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
         return holder["service"]
 
     app.state.service_factory = service_factory
+    app.state.service_holder = holder
     install_error_handlers(app)
     for module in (search, documents, cities, health, admin, practices, dossiers):
         app.include_router(module.router)

@@ -5,19 +5,19 @@ from __future__ import annotations
 import hmac
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from search_api.deps import get_settings_dep
+from search_api.deps import SettingsDep
 
 # Declared as a security scheme, so the OpenAPI document says which endpoints need the token.
 bearer = HTTPBearer(auto_error=False, description="The server's LGNET_ADMIN_TOKEN")
 
 
-def require_admin(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+async def require_admin(
+    settings: SettingsDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> None:
-    token = get_settings_dep(request).admin_token
+    token = settings.admin_token
     if not token:
         raise HTTPException(403, "writes are disabled: no LGNET_ADMIN_TOKEN is configured on the server")
     if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
