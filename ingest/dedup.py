@@ -6,7 +6,9 @@ stable while that copy stays in the index.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -92,15 +94,25 @@ def near_duplicate_groups(
 
 
 def near_duplicate_neighbours(shingle_sets: list[set[bytes]], threshold: float = 0.6) -> list[set[int]]:
-    """For each text (by position), the positions of the others with exact shingle Jaccard >= `threshold`.
+    """For each text (by position), the positions of the others with shingle Jaccard >= `threshold`: exact,
+    every pair found (used at query time, so no two hits shown together say the same thing).
 
-    Exact, not transitive: used at query time so no two hits shown together say the same thing."""
+    Prefix filtering (the AllPairs method): with shingles ordered rarest first, two sets can only reach the
+    threshold if they share one of the first |s| - ceil(threshold * |s|) + 1 shingles of either set, so only
+    those candidates are compared, not every pair."""
+    frequency = Counter(g for grams in shingle_sets for g in grams)
+    postings: dict[bytes, list[int]] = {}
     neighbours: list[set[int]] = [set() for _ in shingle_sets]
-    grams = dict(enumerate(shingle_sets))
-    for a, b in _candidate_pairs(grams, threshold):
-        if _jaccard(grams[a], grams[b]) >= threshold:
-            neighbours[a].add(b)
-            neighbours[b].add(a)
+    for i, grams in enumerate(shingle_sets):
+        ordered = sorted(grams, key=lambda g: (frequency[g], g))
+        prefix = ordered[: len(ordered) - math.ceil(threshold * len(ordered)) + 1] if ordered else []
+        candidates = {j for g in prefix for j in postings.get(g, ())}
+        for j in candidates:
+            if _jaccard(grams, shingle_sets[j]) >= threshold:
+                neighbours[i].add(j)
+                neighbours[j].add(i)
+        for g in prefix:
+            postings.setdefault(g, []).append(i)
     return neighbours
 
 
