@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+import threading
 from pathlib import Path
 
 from lgnet.config import get_settings
@@ -54,8 +55,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from search_api.app import create_app
 
-    uvicorn.run(create_app(get_settings()), host=args.host, port=args.port, log_level="info")
+    app = create_app(get_settings())
+    # Load the model and build the derived indexes while the server starts, so the first user does not wait.
+    threading.Thread(target=_warm_up, args=(app,), name="warm-up", daemon=True).start()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0
+
+
+def _warm_up(app) -> None:
+    from practices.catalogue import get_catalogue
+
+    try:
+        service = app.state.service_factory()
+        service.warm_up()
+        get_catalogue(service).records()
+    except LGNetError as exc:  # the store may be down: requests will say so, with the error shape
+        logging.getLogger(__name__).warning("warm-up skipped: %s", exc.message)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
