@@ -331,8 +331,8 @@ def _fuse(lists: list[tuple[list[tuple[int, float]], float]], method: str, rrf_k
             contributions = [(pos, 1.0 / (rrf_k + rank + 1)) for rank, (pos, _) in enumerate(ranked)]
         else:
             high, low = max(sc for _, sc in ranked), min(sc for _, sc in ranked)
-            span = (high - low) or 1.0
-            contributions = [(pos, (sc - low) / span) for pos, sc in ranked]
+            # all equal (or one candidate): each is as good as the list's best
+            contributions = [(pos, (sc - low) / (high - low) if high > low else 1.0) for pos, sc in ranked]
         for pos, value in contributions:
             fused[pos] = fused.get(pos, 0.0) + weight * value
     return fused

@@ -33,8 +33,9 @@ def test_score_fusion_uses_the_gaps_between_scores():
     assert max(_fuse([(lexical, 1.0), (dense, 1.0)], "score", 60).items(), key=lambda kv: kv[1])[0] == 1
 
 
-def test_empty_lists_fuse_to_nothing():
+def test_empty_lists_fuse_to_nothing_and_a_lone_candidate_counts_fully():
     assert _fuse([([], 1.0), ([], 1.0)], "score", 60) == {}
+    assert _fuse([([(7, 3.2)], 2.0), ([], 1.0)], "score", 60) == {7: 2.0}
 
 
 def test_relevance_set_is_bilingual_and_every_query_has_evidence_in_the_corpus(service):
