@@ -35,53 +35,40 @@ log = logging.getLogger(__name__)
 SKIPPED_NAMES = {CATALOGUE_NAME, ".gitkeep", ".DS_Store"}
 
 
+def _shared_metadata(doc: Document) -> dict:
+    """What a document and each of its passages both carry."""
+    return {
+        "doc_id": doc.doc_id,
+        "title": doc.title,
+        "doc_type": doc.doc_type,
+        "phase": doc.phase,
+        "city": doc.city,
+        "cities_mentioned": doc.cities_mentioned,
+        "interventions": doc.interventions,
+        "date": doc.date,
+        "year": year_of(doc.date),
+        "outlet": doc.outlet,
+        "url": doc.url,
+        "language": doc.language,
+        "source": doc.source,
+        "doc_start": doc.start,
+        "category": doc.category,
+    }
+
+
 def doc_metadata(doc: Document, n_chunks: int) -> dict:
-    return clean_metadata(
-        {
-            "doc_id": doc.doc_id,
-            "title": doc.title,
-            "doc_type": doc.doc_type,
-            "phase": doc.phase,
-            "city": doc.city,
-            "cities_mentioned": doc.cities_mentioned,
-            "interventions": doc.interventions,
-            "date": doc.date,
-            "year": year_of(doc.date),
-            "outlet": doc.outlet,
-            "url": doc.url,
-            "language": doc.language,
-            "source": doc.source,
-            "doc_start": doc.start,
-            "category": doc.category,
-            "chunks": n_chunks,
-            "pages": len(doc.pages) or None,
-        }
-    )
+    return clean_metadata({**_shared_metadata(doc), "chunks": n_chunks, "pages": len(doc.pages) or None})
 
 
 def chunk_metadata(chunk: Chunk) -> dict:
-    doc = chunk.doc
     return clean_metadata(
         {
-            "doc_id": doc.doc_id,
-            "title": doc.title,
-            "doc_type": doc.doc_type,
-            "phase": doc.phase,
-            "city": doc.city,
-            "cities_mentioned": doc.cities_mentioned,
-            "interventions": chunk.interventions,
-            "date": doc.date,
-            "year": year_of(doc.date),
-            "outlet": doc.outlet,
-            "url": doc.url,
-            "language": doc.language,
+            **_shared_metadata(chunk.doc),
+            "interventions": chunk.interventions,  # the passage's own areas, not the document's
             "page": chunk.page,
             "char_start": chunk.start,
             "char_end": chunk.end,
-            "doc_start": doc.start,
-            "source": doc.source,
             "chunk_index": chunk.index,
-            "category": doc.category,
             "content_hash": hashlib.sha1(chunk.embed_text.encode()).hexdigest(),
         }
     )
@@ -185,14 +172,15 @@ class IngestPipeline:
         chunks = [c for d in docs for c in self.chunker.run(d)]
         if not chunks:
             raise IngestError(file, "no text passages could be made from it")
-        vectors = self._vectors(chunks, source, report)
+        metas = [chunk_metadata(c) for c in chunks]
+        vectors = self._vectors(chunks, [m["content_hash"] for m in metas], source, report)
         # Replace the file's previous passages only once the new ones are ready: a failure above keeps them.
         self.store.delete_source(source)
         self.store.upsert_chunks(
             [c.chunk_id for c in chunks],
             [c.text for c in chunks],
             vectors,
-            [chunk_metadata(c) for c in chunks],
+            metas,
         )
         doc_vectors = np.stack([_mean([v for c, v in zip(chunks, vectors, strict=True) if c.doc is d]) for d in docs])
         counts = Counter(c.doc.doc_id for c in chunks)
@@ -209,13 +197,12 @@ class IngestPipeline:
         report.files_ingested += 1
         return True
 
-    def _vectors(self, chunks: list[Chunk], source: str, report: IngestReport) -> np.ndarray:
+    def _vectors(self, chunks: list[Chunk], hashes: list[str], source: str, report: IngestReport) -> np.ndarray:
         """Embed the passages, re-using stored vectors of passages whose embedded text is unchanged."""
         reusable = {
             row["meta"].get("content_hash"): row["embedding"]
             for row in self.store.iter_chunks(where={"source": source}, embeddings=True)
         }
-        hashes = [chunk_metadata(c)["content_hash"] for c in chunks]
         todo = [i for i, h in enumerate(hashes) if h not in reusable]
         vectors = np.zeros((len(chunks), self.embedder.dim), dtype=np.float32)
         for i, h in enumerate(hashes):

@@ -165,21 +165,16 @@ class Store:
 
     # --- writes ------------------------------------------------------------------------------------------
     def upsert_chunks(self, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
-        for i in range(0, len(ids), PAGE):
-            sl = slice(i, i + PAGE)
-            self._call(
-                self.chunks.upsert,
-                ids=ids[sl],
-                documents=texts[sl],
-                embeddings=np.asarray(vectors[sl], dtype=np.float32),
-                metadatas=metas[sl],
-            )
+        self._upsert(self.chunks, ids, texts, vectors, metas)
 
     def upsert_docs(self, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
+        self._upsert(self.docs, ids, texts, vectors, metas)
+
+    def _upsert(self, collection, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
         for i in range(0, len(ids), PAGE):
             sl = slice(i, i + PAGE)
             self._call(
-                self.docs.upsert,
+                collection.upsert,
                 ids=ids[sl],
                 documents=texts[sl],
                 embeddings=np.asarray(vectors[sl], dtype=np.float32),

@@ -177,14 +177,7 @@ def city_profile(service: SearchService, name: str) -> dict:
         if group in seen_groups:
             continue  # syndicated copies say the same thing once
         seen_groups.add(group)
-        passage = {
-            "id": cid,
-            "doc_id": meta.get("doc_id"),
-            "title": meta.get("title"),
-            "text": text,
-            "outlet": meta.get("outlet"),
-            "date": meta.get("date"),
-        }
+        passage = _passage(cid, text, meta)
         for area in meta.get("interventions", []):
             by_area[area].append(passage)
         for f in figures(text):
@@ -215,6 +208,18 @@ def city_profile(service: SearchService, name: str) -> dict:
     }
 
 
+def _passage(cid: str, text: str, meta: dict) -> dict:
+    """A passage as the city and area pages list it, with what its citation needs."""
+    return {
+        "id": cid,
+        "doc_id": meta.get("doc_id"),
+        "title": meta.get("title"),
+        "text": text,
+        "outlet": meta.get("outlet"),
+        "date": meta.get("date"),
+    }
+
+
 def intervention_comparison(service: SearchService, code: str, per_city: int = 3) -> dict:
     """One intervention area across cities, side by side: passages, figures and partners of each city."""
     area = service.taxonomy.by_code.get(code)
@@ -231,16 +236,7 @@ def intervention_comparison(service: SearchService, code: str, per_city: int = 3
         seen.add(group)
         row = rows.setdefault(city, {"city": city, "passages": [], "figures": [], "partners": []})
         if len(row["passages"]) < per_city:
-            row["passages"].append(
-                {
-                    "id": cid,
-                    "doc_id": meta.get("doc_id"),
-                    "title": meta.get("title"),
-                    "text": text,
-                    "outlet": meta.get("outlet"),
-                    "date": meta.get("date"),
-                }
-            )
+            row["passages"].append(_passage(cid, text, meta))
         row["figures"] += [{**f.to_dict(), "chunk_id": cid} for f in figures(text) if f.unit != "municipalities"]
         row["partners"] += [{"name": o, "chunk_id": cid} for o, _ in partners(text) if not o.startswith(NETWORK_ORGS)]
     for row in rows.values():
