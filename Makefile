@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv ingest serve eval bench lint clean
+.PHONY: run test venv system-packages ingest serve eval bench lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
+# Debian packages listed in .ci/apt-packages.txt (chromium for the browser tests...), installed when missing
+system-packages:
+	bash .ci/system-packages
+
 run: $(STAMP)
 	$(VENV)/bin/lgnet ingest corpus/
 	$(VENV)/bin/lgnet serve --host $(HOST) --port $(PORT)
@@ -28,7 +32,7 @@ ingest: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/lgnet serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+test: $(STAMP) system-packages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest -q
 
