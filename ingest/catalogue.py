@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ingest.model import DOC_TYPES, PHASES
 from lgnet.errors import IngestError
+from lgnet.vocabulary import DOC_TYPES, PHASES
 
 CATALOGUE_NAME = "catalogue.json"
 ALLOWED_KEYS = {"title", "doc_type", "phase", "language", "date", "url", "city", "seed"}
@@ -26,8 +26,8 @@ def load_catalogue(root: Path) -> dict[str, dict]:
         unknown = set(entry) - ALLOWED_KEYS
         if unknown:
             raise IngestError(path, f"entry {rel!r} has unknown keys {sorted(unknown)}")
-        if entry.get("doc_type") not in (None, "press_review", *DOC_TYPES):
-            raise IngestError(path, f"entry {rel!r}: doc_type must be one of {DOC_TYPES} or press_review")
+        if entry.get("doc_type") not in (None, *DOC_TYPES):
+            raise IngestError(path, f"entry {rel!r}: doc_type must be one of {DOC_TYPES}")
         if entry.get("phase") not in (None, *PHASES):
             raise IngestError(path, f"entry {rel!r}: phase must be one of {PHASES}")
     return entries

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DOC_TYPES = ("project_sheet", "press_article", "press_summary", "practice_report", "other")
-PHASES = ("LGNetEA", "LGNet2", "LGNet3")
+from lgnet.vocabulary import DOC_TYPES, PHASES  # noqa: F401  (re-exported for older imports)
 
 
 @dataclass

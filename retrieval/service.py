@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.model import DOC_TYPES, PHASES
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import InvalidRequest, NotFound
 from lgnet.gazetteer import Gazetteer
 from lgnet.store import Store
 from lgnet.taxonomy import Taxonomy
+from lgnet.vocabulary import DOC_TYPES, PHASES
 from retrieval.analysis import ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
 from retrieval.lexical import LexicalIndex, LexicalIndexManager

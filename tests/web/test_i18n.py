@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.model import DOC_TYPES
 from lgnet.taxonomy import Taxonomy
+from lgnet.vocabulary import DOC_TYPES
 from web.i18n import LANGUAGES, Translator, catalogue, pick_language
 from web.state import FILTERS, SORTS
 
