@@ -12,7 +12,7 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +33,9 @@ from lgnet.store import Store, clean_metadata
 
 log = logging.getLogger(__name__)
 SKIPPED_NAMES = {CATALOGUE_NAME, ".gitkeep", ".DS_Store"}
+# Called with (store, embedder) after the passages and their duplicate groups changed, before the revision
+# moves: the layers above (knowledge: practice records) keep their derived data in step this way.
+IndexHook = Callable[[Store, Embedder], object]
 
 
 def _shared_metadata(doc: Document) -> dict:
@@ -81,8 +84,10 @@ class IngestPipeline:
         embedder: Embedder | None = None,
         store: Store | None = None,
         progress: bool | None = None,
+        hooks: Sequence[IndexHook] = (),
     ) -> None:
         self.settings = settings
+        self.hooks = tuple(hooks)
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.threads)
         self.store = store or Store(settings, self.embedder.name, self.embedder.dim)
         self.builder = DocumentBuilder()
@@ -125,6 +130,7 @@ class IngestPipeline:
                 changed = True
         if changed or rebuild:
             self.refresh_duplicates()
+            self._run_hooks()
             self.store.bump_revision(uuid.uuid4().hex)
         self._summarise(report)
         report.seconds_total = time.perf_counter() - started
@@ -153,6 +159,7 @@ class IngestPipeline:
                     uploaded.unlink()
             manifest.save()
         self.refresh_duplicates()
+        self._run_hooks()
         self.store.bump_revision(uuid.uuid4().hex)
         return [doc_id]
 
@@ -234,6 +241,10 @@ class IngestPipeline:
         for c in chunks:  # a passage also carries its document's syndication group
             c["meta"]["_doc_group"] = doc_groups.get(c["meta"].get("doc_id"), (c["meta"].get("doc_id"), True))[0]
         self._update_groups(chunks, chunk_groups, "dup_group", self.store.update_chunk_metadata, doc_key=True)
+
+    def _run_hooks(self) -> None:
+        for hook in self.hooks:
+            hook(self.store, self.embedder)
 
     @staticmethod
     def _update_groups(rows: list[dict], groups: dict, key: str, update, doc_key: bool = False) -> None:

@@ -15,11 +15,12 @@ from lgnet.errors import LGNetError
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ingest.pipeline import IngestPipeline
+    from knowledge.hooks import INDEX_HOOKS
 
     settings = get_settings()
     if args.max_file_mb is not None:
         settings = settings.model_copy(update={"max_file_mb": args.max_file_mb})
-    report = IngestPipeline(settings).run([Path(p) for p in args.paths], rebuild=args.rebuild)
+    report = IngestPipeline(settings, hooks=INDEX_HOOKS).run([Path(p) for p in args.paths], rebuild=args.rebuild)
     print(report.render(verbose=args.verbose))
     print(f"  report saved to {settings.report_path}")
     if report.errors and args.strict:
@@ -63,12 +64,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _warm_up(app) -> None:
-    from practices.catalogue import get_catalogue
+    from retrieval.practices import get_catalogue
 
     try:
         service = app.state.service_factory()
         service.warm_up()
-        get_catalogue(service).records()
+        get_catalogue(service).warm_up()
     except LGNetError as exc:  # the store may be down: requests will say so, with the error shape
         logging.getLogger(__name__).warning("warm-up skipped: %s", exc.message)
 

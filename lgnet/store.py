@@ -222,6 +222,30 @@ class Store:
         self._revision = (revision, time.monotonic())
         return revision
 
+    # --- collections beside the passages (derived data such as the practice records) ------------------------
+    def aux_collection(self, suffix: str):
+        """The collection `<name>_<suffix>`, created on first use; it outlives `reset()` (a rebuild), so what is
+        kept there (editors' edits, records rebuilt by fingerprint) survives one."""
+        name = f"{self.settings.collection}_{suffix}"
+        meta = {"embedder": self.embedder_name, "dim": self.dim}
+        self._call(lambda: None)
+        return self._call(
+            lambda: self._client.get_or_create_collection(
+                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}, metadata=meta
+            )
+        )
+
+    def aux_upsert(self, suffix: str, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
+        if ids:
+            self._upsert(self.aux_collection(suffix), ids, texts, vectors, metas)
+
+    def aux_delete(self, suffix: str, ids: list[str] | None = None, where: dict | None = None) -> None:
+        if ids or where:
+            self._call(self.aux_collection(suffix).delete, ids=ids, where=where)
+
+    def aux_rows(self, suffix: str, where: dict | None = None, embeddings: bool = False) -> Iterator[dict]:
+        yield from self._iter(self.aux_collection(suffix), where, embeddings)
+
     # --- reads -------------------------------------------------------------------------------------------
     def count(self) -> int:
         return int(self._call(self.chunks.count))

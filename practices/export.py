@@ -10,8 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from lgnet.errors import NotFound
-from practices.catalogue import TABLE_COLUMNS, get_catalogue
 from practices.dossiers import ITEM_KINDS
+from retrieval.practices import TABLE_COLUMNS, get_catalogue
 from retrieval.service import SearchService
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -61,7 +61,7 @@ def resolve(service: SearchService, dossier: dict) -> dict:
                 entry.update(
                     title=r["title"],
                     text=" ".join(s["text"] for s in r["summary"]),
-                    facts=[f"{f['value']} {f['unit_label_it']}" for f in r["figures"]]
+                    facts=[f"{f['value']} {f['label'] or f['unit_label_it']}" for f in r["figures"]]
                     + [f"Partner: {p['name']}" for p in r["partners"]],
                     citations=[citation(s) for s in r["sources"]],
                     city=r["city"],

@@ -1,24 +1,34 @@
-"""Figures and partners stated in passages, each with the sentence it comes from.
-
-The rules live in `practices.extract` (evaluated against tests/practices/gold.json); this module keeps the
-small interface the browse pages use: `figures(text)` and `partners(text)`.
-"""
+"""Figures and partners stated in passages (the rules live in the knowledge layer)."""
 
 from __future__ import annotations
 
-from practices.extract import Figure
-from practices.extract import figures as _figures
-from practices.extract import partners as _partners
+from dataclasses import asdict, dataclass
 
-__all__ = ["Figure", "figures", "partners"]
+from knowledge import figures as _fig
+from knowledge import partners as _partners
+from knowledge.sentences import clean, sentences
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    unit: str
+    text: str
+    sentence: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 def figures(text: str) -> list[Figure]:
-    """Counts with their unit ("160 persone", "32 posti letto"), years, dates and percentages left out."""
-    return _figures(text)
+    out = []
+    for s in sentences(text):
+        body = clean(s.text)
+        out += [Figure(f.value, f.unit, f.text, body, s.start, s.end) for f in _fig.figures(body)]
+    return out
 
 
 def partners(text: str) -> list[tuple[str, str]]:
-    """(organisation, sentence) for the organisations that worked with the city; the network itself (ANCI,
-    Cittalia, the Ministry) and the municipality's own offices are not partners."""
-    return [(p.name, p.sentence) for p in _partners(text)]
+    return [(p.name, p.sentence) for p in _partners.partners(text)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from ingest.pipeline import IngestPipeline
+from knowledge.hooks import INDEX_HOOKS
 from lgnet.config import Settings
 from lgnet.errors import IngestError
 from retrieval.service import SearchService
@@ -13,7 +14,7 @@ from search_api.jobs import Job
 
 def _pipeline(service: SearchService, settings: Settings) -> IngestPipeline:
     # The service's embedder and store: one Chroma client per process, models loaded once.
-    return IngestPipeline(settings, embedder=service.embedder, store=service.store, progress=False)
+    return IngestPipeline(settings, embedder=service.embedder, store=service.store, progress=False, hooks=INDEX_HOOKS)
 
 
 def ingest_upload_job(app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes) -> Job:

@@ -29,9 +29,10 @@ def make_settings(data_dir: Path, **overrides) -> Settings:
 def corpus_index(tmp_path_factory) -> Settings:
     """The corpus ingested once for the session into an embedded store (treat as read-only)."""
     from ingest.pipeline import IngestPipeline
+    from knowledge.hooks import INDEX_HOOKS
 
     settings = make_settings(tmp_path_factory.mktemp("corpus-index"))
-    report = IngestPipeline(settings, progress=False).run([CORPUS])
+    report = IngestPipeline(settings, progress=False, hooks=INDEX_HOOKS).run([CORPUS])
     assert report.ok, report.errors
     return settings
 

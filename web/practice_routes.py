@@ -13,9 +13,9 @@ from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from lgnet.errors import LGNetError
-from practices.catalogue import get_catalogue
 from practices.dossiers import ID_PATTERN, ITEM_ID, MAX_NOTE, MAX_TITLE, get_dossier_store
 from practices.export import resolve, snapshot
+from retrieval.practices import get_catalogue
 from search_api.deps import ServiceDep, SettingsDep
 from web.render import render
 

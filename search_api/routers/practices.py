@@ -8,8 +8,18 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from practices.catalogue import MAX_K, MAX_QUERY_CHARS, get_catalogue
+from lgnet.practice import (
+    Budget,
+    FieldReview,
+    Figure,
+    Partner,
+    Period,
+    PracticeRecord,
+    ProjectFacts,
+    Sourced,
+)
 from practices.export import table_csv, table_json
+from retrieval.practices import MAX_K, MAX_QUERY_CHARS, NO_PHASE, get_catalogue
 from search_api.deps import ServiceDep
 from search_api.schemas import ERRORS, FacetValue
 
@@ -19,90 +29,15 @@ PRACTICE_ID = r"^[a-z0-9-]{1,120}$"
 EXAMPLE_PRACTICE = "torino-housing-lgnet2"
 
 
-# --- models ------------------------------------------------------------------------------------------------
-class Source(BaseModel):
-    chunk_id: str = Field(description="The passage the field was read from", examples=["...-a11:003"])
-    doc_id: str | None = None
-    start: int = Field(description="Offset of the sentence in the passage")
-    end: int
-    quote: str = Field(description="The sentence itself")
-
-
-class Sourced(BaseModel):
-    text: str
-    source: Source
-
-
-class FigureOut(BaseModel):
-    value: int | float
-    unit: str = Field(examples=["families"])
-    unit_label_it: str
-    unit_label_en: str
-    text: str = Field(examples=["oltre 160 persone"])
-    source: Source
-    also_in: int = Field(0, description="Other passages stating the same figure")
-
-
-class PartnerOut(BaseModel):
-    name: str = Field(examples=["Cooperativa Astrolabio"])
-    source: Source
-
-
-class TargetOut(BaseModel):
-    code: str
-    label_it: str
-    label_en: str
-    text: str
-    source: Source
-
-
-class PeriodMention(BaseModel):
-    code: str
-    value: str
-    source: Source
-
-
-class Period(BaseModel):
-    start: str | None = None
-    end: str | None = None
-    mentions: list[PeriodMention]
-
-
-class Citation(BaseModel):
-    doc_id: str | None = None
-    title: str | None = None
-    doc_type: str | None = None
-    outlet: str | None = None
-    date: str | None = None
-    url: str | None = None
-    source: str | None = None
-    page: int | None = None
-
-
-class Practice(BaseModel):
-    id: str = Field(examples=[EXAMPLE_PRACTICE])
-    title: str
-    title_en: str
-    city: str
-    area: str
-    area_label_it: str
-    area_label_en: str
-    areas: list[str]
-    phase: str | None = None
-    summary: list[Sourced] = Field(description="Extractive: the sentences that say most")
-    activities: list[Sourced]
-    target_groups: list[TargetOut]
-    figures: list[FigureOut]
-    partners: list[PartnerOut]
-    period: Period
-    sources: list[Citation]
-    passages: list[str]
-    text: str
+# --- models (the records themselves are typed once, in lgnet.practice) -------------------------------------
+class PracticeOut(PracticeRecord):
+    project: ProjectFacts | None = Field(None, description="What the city's documents state for the whole project")
 
 
 class FigureBrief(BaseModel):
     value: int | float
     unit: str
+    label: str = ""
 
 
 class PracticeCard(BaseModel):
@@ -139,9 +74,14 @@ class CompareRow(BaseModel):
     city: str
     phase: str | None = None
     activities: list[Sourced]
-    figures: list[FigureOut]
-    partners: list[PartnerOut]
+    figures: list[Figure]
+    partners: list[Partner]
     summary: list[Sourced]
+    period: Period
+    budget: Budget
+    review: dict[str, FieldReview]
+    project_figures: list[Figure] = Field(description="Figures stated for the whole project in the city")
+    project_partners: list[Partner]
 
 
 class AreaOut(BaseModel):
@@ -162,7 +102,7 @@ def practices(
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS, examples=["alloggi per famiglie"])] = "",
     city: Annotated[Multi, Query(description="City, Italian or English name; repeat for several")] = None,
     area: Annotated[Multi, Query(description="Intervention area code", examples=[["housing"]])] = None,
-    phase: Annotated[Multi, Query()] = None,
+    phase: Annotated[Multi, Query(description=f"Phase; {NO_PHASE!r} for records with no phase")] = None,
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
     k: Annotated[int, Query(ge=1, le=MAX_K)] = 20,
 ) -> dict:
@@ -206,7 +146,7 @@ def compare(
     return get_catalogue(service).compare(area, phase)
 
 
-@router.get("/practices/{practice_id}", response_model=Practice, summary="A practice record", tags=["practices"])
+@router.get("/practices/{practice_id}", response_model=PracticeOut, summary="A practice record", tags=["practices"])
 def practice(
     service: ServiceDep,
     practice_id: Annotated[str, Path(pattern=PRACTICE_ID, examples=[EXAMPLE_PRACTICE])],

@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ingest.pipeline import IngestPipeline
+from knowledge.hooks import INDEX_HOOKS
 from search_api.app import create_app
 from tests.conftest import CORPUS, make_settings
 
@@ -27,7 +28,7 @@ def writable(tmp_path):
     shutil.copytree(CORPUS / "project-sheets", corpus / "project-sheets")
     shutil.copy(CORPUS / "catalogue.json", corpus / "catalogue.json")
     settings = make_settings(tmp_path / "data").model_copy(update={"admin_token": TOKEN, "corpus_dir": corpus})
-    IngestPipeline(settings, progress=False).run([corpus])
+    IngestPipeline(settings, progress=False, hooks=INDEX_HOOKS).run([corpus])
     with TestClient(create_app(settings)) as c:
         yield c
 

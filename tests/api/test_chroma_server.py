@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ingest.pipeline import IngestPipeline
+from knowledge.hooks import INDEX_HOOKS
 from search_api.app import create_app
 from tests.api.test_read_endpoints import assert_error
 from tests.conftest import CORPUS, make_settings
@@ -64,7 +65,7 @@ def test_store_outage_answers_503_and_recovers(tmp_path, server):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS / "project-sheets", corpus / "project-sheets")
     settings = make_settings(tmp_path / "data").model_copy(update={"chroma_url": f"http://localhost:{server.port}"})
-    report = IngestPipeline(settings, progress=False).run([corpus])
+    report = IngestPipeline(settings, progress=False, hooks=INDEX_HOOKS).run([corpus])
     assert report.ok and report.chunks > 0
     assert not (settings.data_dir / "chroma").exists()  # nothing embedded locally: it all went to the server
 

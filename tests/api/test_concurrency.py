@@ -13,6 +13,7 @@ import pytest
 import uvicorn
 
 from ingest.pipeline import IngestPipeline
+from knowledge.hooks import INDEX_HOOKS
 from search_api.app import create_app
 from tests.api.conftest import TOKEN, auth
 from tests.api.test_write_endpoints import PRACTICE, pdf_bytes
@@ -36,7 +37,7 @@ def live_server(tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     settings = make_settings(tmp_path / "data").model_copy(update={"admin_token": TOKEN, "corpus_dir": corpus})
-    IngestPipeline(settings, progress=False).run([corpus])
+    IngestPipeline(settings, progress=False, hooks=INDEX_HOOKS).run([corpus])
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

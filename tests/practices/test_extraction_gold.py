@@ -6,18 +6,21 @@ import json
 from pathlib import Path
 
 import pytest
-
-from practices.catalogue import get_catalogue
-from practices.extract import comparable_name
-from practices.records import _same_org
+from knowledge.partners import comparable_name
+from knowledge.partners import same_org as _same_org
+from retrieval.practices import get_catalogue
 
 GOLD = json.loads((Path(__file__).with_name("gold.json")).read_text("utf-8"))["cities"]
 
 
 def _extracted(records: list[dict]) -> tuple[dict[str, set], dict[str, list[str]]]:
+    """Per city: the figures and partners of its records and of its whole-project facts (amounts of money are
+    the budget's)."""
     figures: dict[str, set] = {}
     partners: dict[str, list[str]] = {}
     for r in records:
+        if r["budget"]["total"]:
+            figures.setdefault(r["city"], set()).add((float(r["budget"]["total"]["value"]), "euro"))
         figures.setdefault(r["city"], set()).update((float(f["value"]), f["unit"]) for f in r["figures"])
         names = partners.setdefault(r["city"], [])
         for p in r["partners"]:
@@ -50,7 +53,9 @@ def _score(found: dict[str, list], gold: dict[str, list], same) -> tuple[float, 
 
 @pytest.fixture(scope="module")
 def extracted(service):
-    return _extracted(get_catalogue(service).records())
+    catalogue = get_catalogue(service)
+    projects = [{**p.model_dump(mode="json"), "budget": {"total": None}} for p in catalogue.projects()]
+    return _extracted(catalogue.records() + projects)
 
 
 def test_gold_covers_ten_cities_read_from_the_text():

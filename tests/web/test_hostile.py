@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from ingest.pipeline import IngestPipeline
+from knowledge.hooks import INDEX_HOOKS
 from search_api.app import create_app
 from tests.conftest import CORPUS, make_settings
 from tests.web.conftest import screenshot, serve
@@ -58,7 +59,7 @@ def hostile(tmp_path_factory, service):
     }
     (corpus / "catalogue.json").write_text(json.dumps({"documents": documents}), "utf-8")
     settings = make_settings(root / "data").model_copy(update={"corpus_dir": corpus})
-    report = IngestPipeline(settings, progress=False).run([corpus])
+    report = IngestPipeline(settings, progress=False, hooks=INDEX_HOOKS).run([corpus])
     assert report.ok, report.errors
     app = create_app(settings)
     with TestClient(app) as client:

@@ -1,0 +1,170 @@
+"""Sentence-level facts other than counts and partners: activities, target groups, the project's period,
+contacts, results and transferability. Each rule reads one clean sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lgnet.text import fold
+
+_ACTIVITY = re.compile(
+    r"\b(?:(?:sono|è)\s+stat[aeio]\s+|(?:ha|hanno)\s+(?:permesso\s+di\s+|reso\s+possibile\s+)?)"
+    r"(?:attivat|realizzat|creat|allestit|avviat|promoss|sviluppat|costituit|svolt|organizzat|implementat|"
+    r"attivare|realizzare|sviluppare|creare)\w*|\battivazione\s+d|\brealizzazione\s+d|"
+    r"\b(?:was|were|have\s+been)\s+(?:activated|set\s+up|created|organised|organized|developed)",
+    re.I,
+)
+TARGET_GROUPS: dict[str, str] = {
+    "unaccompanied_minors": r"minori\s+stranieri\s+non\s+accompagnati|msna|unaccompanied\s+minors",
+    "minors": r"minori|di\s+minore\s+età|bambini|adolescenti|children|minors",
+    "young_people": r"giovani|ragazzi|young\s+people",
+    "women": r"donne|mamme|madri|women|mothers",
+    "families": r"nuclei\s+familiari|nuclei\s+monoparentali|famiglie|families",
+    "homeless": r"senza\s+(?:fissa\s+)?dimora|homeless",
+    "refugees": r"rifugiati|profughi|richiedenti\s+asilo|titolari\s+di\s+protezione|refugees|asylum\s+seekers",
+    "mental_health": r"disagio\s+mentale|salute\s+mentale|patologie\s+psichiatriche|dipendenz\w+|mental\s+health",
+    "detainees": r"detenuti|esecuzioni\s+penali|fine\s+pena|prisoners",
+    "elderly": r"anziani|elderly",
+    "vulnerable_migrants": r"migranti\s+(?:in\s+condizion\w+\s+di\s+)?(?:particolare\s+)?vulnerabil\w+|"
+    r"cittadini\s+(?:di\s+)?paesi\s+terzi|vulnerable\s+migrants|third.country\s+nationals",
+}
+TARGET_LABELS = {
+    "unaccompanied_minors": ("minori stranieri non accompagnati", "unaccompanied minors"),
+    "minors": ("minori", "minors"),
+    "young_people": ("giovani", "young people"),
+    "women": ("donne e madri", "women and mothers"),
+    "families": ("famiglie e nuclei", "families"),
+    "homeless": ("persone senza dimora", "homeless people"),
+    "refugees": ("rifugiati e richiedenti asilo", "refugees and asylum seekers"),
+    "mental_health": ("persone con disagio mentale o dipendenze", "people with mental health or addiction needs"),
+    "detainees": ("detenuti ed ex detenuti", "(former) prisoners"),
+    "elderly": ("anziani", "elderly people"),
+    "vulnerable_migrants": ("migranti vulnerabili", "vulnerable migrants"),
+}
+_TARGETS = {code: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I) for code, p in TARGET_GROUPS.items()}
+
+
+@dataclass(frozen=True)
+class Mention:
+    code: str  # what kind of mention ("" for an activity, a target-group code, "start"/"end"/"range"...)
+    text: str
+
+
+def activity(sentence: str) -> Mention | None:
+    """What was done ("sono stati attivati...", "è stato creato..."), from the verb on."""
+    m = _ACTIVITY.search(sentence)
+    if m and 40 <= len(sentence) <= 700 and not sentence.startswith(("«", '"', "“")):
+        return Mention("", sentence[m.start() :].strip())
+    return None
+
+
+def target_groups(sentence: str) -> list[Mention]:
+    return [Mention(code, m.group(0)) for code, p in _TARGETS.items() if (m := p.search(sentence))]
+
+
+# --- period ------------------------------------------------------------------------------------------------
+MONTHS = {"gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "agosto": 8,
+          "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12, "january": 1, "february": 2, "march": 3,
+          "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+          "december": 12}  # fmt: skip
+_DATE = r"(?:(?P<{p}d>\d{{1,2}})[/.-](?P<{p}m>\d{{1,2}})[/.-](?P<{p}y>20\d\d)|(?:(?P<{p}dd>\d{{1,2}})\s+)?" \
+        r"(?P<{p}mn>" + "|".join(MONTHS) + r")\s+(?P<{p}yy>20\d\d))"  # fmt: skip
+_LABELLED_DATE = re.compile(
+    r"(?P<label>inizio|avvio|fine|conclusione|termine|start|end)\s*(?:del\s+)?(?:progetto|project|attivit[àa])?"
+    r"\s*:?\s*(?:il\s+)?" + _DATE.format(p="a"),
+    re.I,
+)
+_FROM_TO = re.compile(r"\b(?:dal|da|from)\s+(?:l'|il\s+)?" + _DATE.format(p="a") + r"\s+(?:al|a|fino\s+al|to|until)\s+"
+                      r"(?:il\s+)?" + _DATE.format(p="b"), re.I)  # fmt: skip
+_YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>20\d\d)(?!\d)")
+_FUND = re.compile(r"(?:fami|fondo|programm\w*|pon|por|fesr|fse\+?|asylum[\w\s,]*fund)\W*$", re.I)
+
+
+def _iso(match: re.Match, p: str, end: bool = False) -> str | None:
+    g = match.groupdict()
+    if g.get(f"{p}y"):
+        return f"{g[p + 'y']}-{int(g[p + 'm']):02d}-{int(g[p + 'd']):02d}"
+    if g.get(f"{p}yy"):
+        month = MONTHS[g[p + "mn"].lower()]
+        day = g.get(f"{p}dd")
+        if day:
+            return f"{g[p + 'yy']}-{month:02d}-{int(day):02d}"
+        return f"{g[p + 'yy']}-{month:02d}" + ("" if not end else "")
+    return None
+
+
+def periods(sentence: str) -> list[Mention]:
+    """Stated project dates: "Inizio progetto: 01/07/2019", "dal 1 marzo 2022 al 31 dicembre 2023", "2024-2026"
+    (a fund's or programme's years, "Fondo FAMI 2014-2020", are not the project's)."""
+    out = []
+    for m in _FROM_TO.finditer(sentence):
+        start, end = _iso(m, "a"), _iso(m, "b", end=True)
+        if start and end:
+            out += [Mention("start", start), Mention("end", end)]
+    for m in _LABELLED_DATE.finditer(sentence):
+        value = _iso(m, "a")
+        if value:
+            code = "end" if fold(m.group("label")) in ("fine", "conclusione", "termine", "end") else "start"
+            out.append(Mention(code, value))
+    if not out:
+        for m in _YEAR_RANGE.finditer(sentence):
+            y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            if y1 <= y2 <= y1 + 10 and not _FUND.search(sentence[: m.start()]):
+                out.append(Mention("range", f"{y1}/{y2}"))
+    return out
+
+
+# --- contacts, results, transferability --------------------------------------------------------------------
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\b(?:tel\.?|telefono|phone)\s*:?\s*(?P<n>\+?[\d\s/.-]{6,18}\d)", re.I)
+_OFFICE = re.compile(
+    r"(?:ufficio\s+di\s+riferimento|ufficio\s+referente|referente|servizio\s+di\s+riferimento|contatti|contact|"
+    r"responsabile\s+del\s+progetto)\s*:\s*(?P<office>[^:;\n]{3,120}?)\s*(?=$|[;\n]|\s(?:e-?mail|tel)\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ContactFact:
+    office: str | None
+    email: str | None
+    phone: str | None
+
+
+def contact(sentence: str) -> ContactFact | None:
+    office = _OFFICE.search(sentence)
+    email = _EMAIL.search(sentence)
+    phone = _PHONE.search(sentence)
+    if not (office or email or phone):
+        return None
+    office_text = office.group("office").strip(" .,") if office else None
+    if office_text and _EMAIL.fullmatch(office_text):
+        office_text = None
+    return ContactFact(office_text, email.group(0).rstrip(".") if email else None,
+                       phone.group("n").strip() if phone else None)  # fmt: skip
+
+
+_RESULT = re.compile(
+    r"\bhanno\s+(?:permesso|consentito|trovato|ottenuto|raggiunto|portato)|\bha\s+(?:permesso|consentito|portato)|"
+    r"\b(?:è|sono)\s+stat[oaie]\s+possibil|\bhanno\s+visto\s+il\s+coinvolgimento|\bha\s+visto\s+il\s+coinvolgimento|"
+    r"\brisultat[oi]\s+(?:raggiunt|ottenut|conseguit)|\bcomplessivamente\b|\bin\s+totale\b|"
+    r"\b(?:resulted\s+in|led\s+to|achieved|have\s+found)\b",
+    re.I,
+)
+_EXPECTED = re.compile(r"\brisultati\s+attesi\b|\bsi\s+prevede\b|\bprevist[oaie]\b|\bexpected\b", re.I)
+_TRANSFER = re.compile(
+    r"\breplicabil\w*|\breplicat[oa]\b|\breplicare\b|\btrasferibil\w*|\btrasferire\b|\bmodello\s+(?:da|che\s+pu[òo]|"
+    r"esportabil)|\besportabil\w*|\bbuona\s+pratica\b|\bsostenibilit[àa]\b|\btransferab\w*|\breplicab\w*|"
+    r"\bcould\s+be\s+(?:replicated|transferred)",
+    re.I,
+)
+
+
+def result(sentence: str) -> bool:
+    """A sentence that states what the project achieved (not what it expects to)."""
+    return bool(_RESULT.search(sentence)) and not _EXPECTED.search(sentence)
+
+
+def transferability(sentence: str) -> bool:
+    return bool(_TRANSFER.search(sentence))

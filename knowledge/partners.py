@@ -1,0 +1,201 @@
+"""Organisations that worked with a city: the lists after "hanno collaborato", "in collaborazione con",
+"realizzate da", "convenzioni con"...; organisations named with a strong keyword; and the formal partnership of a
+project sheet ("Partenariato: Capofila: ... • Fondazione ..."), with the role it states.
+
+The network itself (ANCI, Cittalia, the Ministry) and the municipality's own offices are not partners of a city,
+except where a project sheet lists them as the project's partnership.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from knowledge.sentences import Sentence, clean, sentences
+from lgnet.text import fold
+
+# --- cue lists ----------------------------------------------------------------------------------------------
+# Phrases after which a sentence names who did the work with the city.
+_PARTNER_CUE = re.compile(
+    r"\b(?:hanno|ha)\s+(?:collaborato|lavorato|partecipato)(?:\s+al\s+progetto)?|"
+    r"\bin\s+collaborazione\s+con|\bin\s+partenariato\s+con|\bcon\s+il\s+supporto\s+d(?:i|el|ella|ell'|ei)|"
+    r"\b(?:sono|è|sono\s+stat[ei]|è\s+stat[oa])\s+(?:realizzat|gestit|promoss|svolt)[aeio]\s+da|"
+    r"\b(?:sviluppat|realizzat|gestit)[aeio]\s+da|\bconvenzion[ie]\s+con|\baccordi?\s+con|"
+    r"\bprotocoll[oi]\s+d'intesa\s+con|\bpartners?\s*:",
+    re.I,
+)
+ORG_KEYWORDS = (
+    r"Cooperativ[ae]|Coop\.|Associazion[ei]|Fondazione|Caritas|Consorzio|Azienda|ASL|Asl|ASP|Asp|AUSL|USL|"
+    r"Onlus|ONLUS|Aps|APS|Odv|ODV|Arci|ARCI|Parrocchia|Confraternita|Comitato|Federazione|Istituto|Università|"
+    r"Centro|Gruppo|Rete|Croce\s+Rossa|Diocesi|Unione|Ente|Agenzia"
+)
+# A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
+_NAMED_ORG = re.compile(
+    r"(?<![\w'’])(?:(?:Cooperativa|Associazione|Fondazione|Consorzio)(?:\s+[Ss]ociale)?"
+    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.-]+|\d+))+|Caritas(?:\s+[A-Z][\w-]+)+|"
+    r"(?:ASL|ASP|AUSL)\s+(?:[A-Z][\w]*\s*\d*|\d+))"
+)
+_ARTICLE = re.compile(
+    r"^(?:(?:(?:e|ed|inoltre|con|anche|tra\s+cui|quali|come|al\s+progetto|il|lo|la|i|gli|le|un|una|uno|dal|dalla|"
+    r"dallo|dai|dalle|del|della|dello)\s+)|(?:l|un|dall|dell)['’]\s*)+",
+    re.I,
+)
+_PLURAL_DESCRIPTOR = re.compile(r"^(?:le\s+)?(?:associazioni|cooperative|realtà|organizzazioni|enti)\s+(?=[A-Z])", re.I)
+_CLAUSE = re.compile(
+    r"\s(?:hanno|ha|che|sono|è|sarà|nonché|dedicat\w*|operant\w*|attiv[aoi]\s|grazie|presso|ovvero|"
+    r"per\s+(?!la\s|il\s|le\s|i\s|gli\s|l')\w+(?:are|ere|ire)\b)"
+)
+# Who is not a partner of a city: the network itself and the municipality's own offices.
+NETWORK = re.compile(
+    r"^(?:anci(?:\s+(?:nazionale|comunicare))?|cittalia|fondazione\s+(?:anci|cittalia)|associazione\s+dei\s+comuni.*|"
+    r"ministero.*|dipartimento.*|viminale|direzione\s+centrale.*|unione\s+europea|fondo\s+fami.*)$",
+    re.I,
+)
+_MUNICIPAL = re.compile(r"\bComun[ei]\b|\bcomunal[ei]\b|\bMunicipi|\bRoma\s+Capitale\b|\bassessorat", re.I)
+
+
+@dataclass(frozen=True)
+class PartnerFact:
+    name: str
+    sentence: str
+    start: int  # the sentence's offsets in the passage
+    end: int
+    role: str | None = None
+
+
+def _split_items(segment: str) -> list[str]:
+    """'A, B, C e D' -> [A, B, C, D]; a dash separates organisations unless it spells out an acronym or
+    qualifies a place ('IPRS – Istituto ...', 'Segretariato sociale – Distretto Latina 2')."""
+    parts = [p.strip() for p in re.split(r",\s*", segment) if p.strip()]
+    if parts:
+        last = parts.pop()
+        pieces = re.split(r"\s+(?:e|ed)\s+(?=(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s)?[A-Z\"«“])", last)
+        parts += pieces
+    items: list[str] = []
+    for part in parts:
+        chunks = [c.strip() for c in re.split(r"\s+[–—-]\s+", part)]
+        current = chunks[0]
+        for nxt in chunks[1:]:
+            if re.fullmatch(r"[A-Z][A-Z0-9.&]{1,9}", current) or re.match(r"(?:Distretto|Comune|Sede)\b", nxt):
+                current = f"{current} – {nxt}"
+            else:
+                items.append(current)
+                current = nxt
+        items.append(current)
+    return items
+
+
+def _tidy(item: str) -> str | None:
+    item = item.strip(" .;:*\"«»“”'")
+    item = _PLURAL_DESCRIPTOR.sub("", item)
+    item = _ARTICLE.sub("", item).strip()
+    item = _PLURAL_DESCRIPTOR.sub("", item)
+    cut = _CLAUSE.search(item)
+    if cut:
+        item = item[: cut.start()]
+    item = item.strip(" .;:,*\"«»“”'")
+    if not item or len(item) < 3 or len(item.split()) > 12:
+        return None
+    if not (item[0].isupper() or item[0].isdigit()):
+        if re.match(r"(?:associazione|cooperativa|fondazione)\s", item, re.I):
+            item = item[0].upper() + item[1:]
+        else:
+            return None
+    if NETWORK.match(item) or _MUNICIPAL.search(item) or not _looks_like_name(item):
+        return None
+    return item
+
+
+def _looks_like_name(item: str) -> bool:
+    """A name, not a clause: no leading number or infinitive, mostly capitalised unless an organisation word."""
+    words = item.split()
+    if item[0].isdigit() or re.fullmatch(r"[A-Z][a-zà-ù]{3,}(?:are|ere|ire)", words[0]):
+        return False
+    if re.search(rf"\b(?:{ORG_KEYWORDS})\b", item):
+        return True
+    capitalised = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    return len(words) <= 3 or capitalised / len(words) >= 0.4
+
+
+def partners(text: str) -> list[PartnerFact]:
+    """Organisations that worked with the city: the lists after "hanno collaborato", "in collaborazione con",
+    "realizzate da", "convenzioni con"...; and organisations named with a strong keyword anywhere."""
+    found: dict[str, PartnerFact] = {}
+
+    def add(name: str | None, s: Sentence, body: str) -> None:
+        if name and comparable_name(name) not in found:
+            found[comparable_name(name)] = PartnerFact(name, body, s.start, s.end)
+
+    for s in sentences(text):
+        body = clean(s.text)
+        cues = list(_PARTNER_CUE.finditer(body))
+        for i, cue in enumerate(cues):
+            segment = body[cue.end() : cues[i + 1].start() if i + 1 < len(cues) else len(body)]
+            for item in _split_items(segment):
+                add(_tidy(item), s, body)
+        for m in _NAMED_ORG.finditer(body):
+            name = _tidy(m.group(0))
+            if name and not any(comparable_name(name) in k for k in found):
+                add(name, s, body)
+    return list(found.values())
+
+
+def comparable_name(name: str) -> str:
+    """A key to compare organisation names: folded, no punctuation or articles."""
+    name = re.sub(r"[^\w\s]", " ", fold(name))
+    return re.sub(r"\s+", " ", name).strip()
+
+
+
+
+def same_org(a: str, b: str) -> bool:
+    """Two comparable names of one organisation ("FILEF" and "FILEF Federazione ...", "Stimate"/"Stimmate")."""
+    return (
+        a == b or a.startswith(b + " ") or b.startswith(a + " ") or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+    )
+
+
+# --- the partnership of a project sheet ---------------------------------------------------------------------
+_SECTION = re.compile(r"(?:^|\n)\s*(?:Partenariato|Partnership|Partner(?:s)?\s+di\s+progetto|Soggetti\s+partner)\s*:?"
+                      r"[ \t]*", re.I)  # fmt: skip
+_ROLE_LINE = re.compile(r"^(?P<role>Capofila|Soggetto\s+proponente|Lead\s+partner|Partner|Co-?beneficiari?o?)\s*:\s*"
+                        r"(?P<name>.*)$", re.I)  # fmt: skip
+_BULLET = re.compile(r"^(?:[•·\-–*]|\d{1,2}[.)])\s*")
+_OTHER_CITIES = re.compile(r"^(?:Comuni|Città|Municipalities)\b", re.I)
+
+
+def partnership(text: str) -> list[PartnerFact]:
+    """The organisations a "Partenariato:" section lists, one a line (bullets, "Capofila: ..."), with their
+    role; the list of member municipalities ("Comuni di: 1. Agrigento ...") is the network, not a partner."""
+    out: list[PartnerFact] = []
+    for m in _SECTION.finditer(text):
+        pos = m.end()
+        lines = [(pos + x.start(), x.group(0)) for x in re.finditer(r"[^\n]+", text[pos:])]
+        current: list = []  # [start, end, name, role]
+        items: list[list] = []
+        for start, raw in lines:
+            line = clean(raw)
+            if not line:
+                continue
+            role = _ROLE_LINE.match(line)
+            bullet = _BULLET.match(line)
+            if role:
+                current = [start, start + len(raw.rstrip()), role.group("name"), role.group("role").lower()]
+                items.append(current)
+            elif bullet and not re.match(r"^\d", line):
+                current = [start, start + len(raw.rstrip()), line[bullet.end() :], "partner di progetto"]
+                items.append(current)
+            elif current and not bullet and not line.endswith(":") and len(line.split()) <= 12 and not items[1:]:
+                current[1] = start + len(raw.rstrip())  # a wrapped line of the first entry
+                current[2] = f"{current[2]} {line}"
+            else:
+                break
+        for start, end, name, role in items:
+            name = name.strip(" .;:")
+            if not name or _OTHER_CITIES.match(name) or len(name.split()) > 25:
+                continue
+            # "Direzione Centrale ..., Ministero dell'Interno": the organisation is the last part.
+            organisation = name.rsplit(", ", 1)[-1] if role == "capofila" and ", " in name else name
+            out.append(PartnerFact(organisation, clean(text[start:end]), start, end, role))
+    return out

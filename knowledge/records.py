@@ -1,0 +1,424 @@
+"""Practice records built from facts: one per city x intervention area x phase.
+
+Each passage of the city's documents is read sentence by sentence; every fact (a count, a partner, an
+activity, a result...) is attributed to an area by its OWN sentence, never by the passage around it. Facts
+whose sentence names no area (or three or more: the programme's description) belong to the whole project in
+that city (`ProjectFacts`). Copies of one article are read once (the near-duplicate groups of ingest), a
+sentence found in the documents of three or more cities is the programme's boilerplate and never a fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from knowledge import figures as fig
+from knowledge import mentions, partners
+from knowledge.mentions import TARGET_LABELS
+from knowledge.sentences import Sentence, clean, key, readable, sentences
+from lgnet.gazetteer import Gazetteer
+from lgnet.practice import (
+    Amount,
+    Budget,
+    Citation,
+    Contact,
+    Figure,
+    Partner,
+    Period,
+    PeriodMention,
+    PracticeRecord,
+    ProjectFacts,
+    Source,
+    Sourced,
+    Target,
+)
+from lgnet.taxonomy import Taxonomy
+from lgnet.text import fold
+
+SUMMARY_SENTENCES = 3
+MAX_ACTIVITIES = 8
+BOILERPLATE_CITIES = 3  # a sentence found in the passages of this many cities describes the programme
+RECORD_TYPES = ("press_article", "project_sheet", "practice_report", "report", "minutes", "other")
+# Which documents speak best for a record's summary: a city's own sheet or report before a press copy.
+TYPE_RANK = {"practice_report": 0, "project_sheet": 1, "report": 2, "minutes": 3, "press_article": 4, "other": 5}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def practice_id(city: str, area: str, phase: str | None) -> str:
+    return f"{slug(city)}-{slug(area)}-{slug(phase or 'nd')}"
+
+
+def project_id(city: str, phase: str | None) -> str:
+    return f"{slug(city)}-{slug(phase or 'nd')}"
+
+
+@dataclass
+class Passage:
+    id: str
+    text: str
+    meta: dict
+
+    @property
+    def doc_id(self) -> str:
+        return self.meta.get("doc_id") or self.id.rsplit(":", 1)[0]
+
+
+@dataclass
+class _Read:
+    """One sentence as read: where it is, its clean text and the areas it names itself."""
+
+    passage: Passage
+    sentence: Sentence
+    body: str
+    areas: list[str]
+
+    def source(self) -> Source:
+        return Source(chunk_id=self.passage.id, doc_id=self.passage.doc_id, start=self.sentence.start,
+                      end=self.sentence.end, quote=self.body)  # fmt: skip
+
+
+@dataclass
+class _Bucket:
+    """The facts of one area (or of the whole project when `area` is None)."""
+
+    sentences: list[_Read] = field(default_factory=list)
+    figures: list[tuple[_Read, fig.FigureFact]] = field(default_factory=list)
+    partners: list[tuple[_Read | None, Partner]] = field(default_factory=list)
+    activities: list[tuple[_Read, str]] = field(default_factory=list)
+    targets: list[tuple[_Read, mentions.Mention]] = field(default_factory=list)
+    results: list[_Read] = field(default_factory=list)
+    transferability: list[_Read] = field(default_factory=list)
+
+    def weight(self) -> int:
+        facts = len(self.figures) + len(self.partners) + len(self.activities) + len(self.results)
+        return facts * 2 + len(self.sentences)
+
+
+def boilerplate_keys(passages: list[Passage]) -> set[str]:
+    """Sentences found in the passages of BOILERPLATE_CITIES or more cities: the programme's own words."""
+    cities: dict[str, set[str]] = defaultdict(set)
+    for p in passages:
+        if p.meta.get("city"):
+            for s in sentences(p.text):
+                cities[key(s.text)].add(p.meta["city"])
+    return {k for k, c in cities.items() if len(c) >= BOILERPLATE_CITIES}
+
+
+def read_once(passages: list[Passage]) -> list[Passage]:
+    """The passages worth reading: one document per group of syndicated copies (the canonical one when it is
+    there), and one passage per group of near-identical passages."""
+    by_group: dict[str, list[Passage]] = defaultdict(list)
+    for p in passages:
+        by_group[p.meta.get("doc_dup_group") or p.doc_id].append(p)
+    kept: list[Passage] = []
+    seen_chunks: set[str] = set()
+    for group in by_group.values():
+        docs: dict[str, list[Passage]] = defaultdict(list)
+        for p in group:
+            docs[p.doc_id].append(p)
+        best = max(docs, key=lambda d: (docs[d][0].meta.get("doc_id") == group[0].meta.get("doc_dup_group"),
+                                        sum(len(p.text) for p in docs[d]), d))  # fmt: skip
+        for p in sorted(docs[best], key=lambda p: p.meta.get("chunk_index", 0)):
+            dup = p.meta.get("dup_group") or p.id
+            if dup not in seen_chunks:
+                seen_chunks.add(dup)
+                kept.append(p)
+    return kept
+
+
+class RecordBuilder:
+    """Turns the passages of one (city, phase) into its practice records and its project-level facts."""
+
+    def __init__(self, taxonomy: Taxonomy | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.taxonomy = taxonomy or Taxonomy.default()
+        self.gazetteer = gazetteer or Gazetteer.default()
+
+    # --- reading -----------------------------------------------------------------------------------------
+    def _areas(self, body: str) -> list[str]:
+        areas = self.taxonomy.classify(body)
+        return areas if len(areas) < 3 else []
+
+    def _figure_area(self, read: _Read, f: fig.FigureFact) -> str | None:
+        """The area of the term nearest the figure in its own clause (";"-separated), else the sentence's
+        only area, else the area its unit implies (beds are housing)."""
+        body = read.body
+        clause_start = body.rfind(";", 0, f.start) + 1
+        clause_end = body.find(";", f.end)
+        clause_end = len(body) if clause_end < 0 else clause_end
+        matches = [(c, s, e) for c, s, e in self.taxonomy.matches(body) if clause_start <= s < clause_end]
+        before = [m for m in matches if m[2] <= f.start]
+        after = [m for m in matches if m[1] >= f.end]
+        if before:
+            return max(before, key=lambda m: m[2])[0]
+        if after:
+            return min(after, key=lambda m: m[1])[0]
+        if len(read.areas) == 1:
+            return read.areas[0]
+        return fig.UNIT_AREA.get(f.unit)
+
+    def build(self, city: str, phase: str | None, passages: list[Passage], boilerplate: set[str]
+              ) -> tuple[list[PracticeRecord], ProjectFacts]:  # fmt: skip
+        buckets: dict[str | None, _Bucket] = defaultdict(_Bucket)
+        periods: list[tuple[_Read, mentions.Mention]] = []
+        amounts: list[tuple[_Read, fig.AmountFact]] = []
+        contacts: list[tuple[_Read, mentions.ContactFact]] = []
+        documents: dict[str, dict] = {}
+        seen: set[tuple[str, str]] = set()
+        for p in read_once(passages):
+            documents.setdefault(p.doc_id, p.meta)
+            for part in partners.partnership(p.text):
+                buckets[None].partners.append((None, Partner(
+                    name=part.name, role=part.role,
+                    source=Source(chunk_id=p.id, doc_id=p.doc_id, start=part.start, end=part.end, quote=part.sentence),
+                )))  # fmt: skip
+            for s in sentences(p.text):
+                body = clean(s.text)
+                k = key(body)
+                if (p.doc_id, k) in seen:
+                    continue  # the sentence two consecutive passages share
+                seen.add((p.doc_id, k))
+                read = _Read(p, s, body, self._areas(body))
+                self._read_sentence(read, buckets, k in boilerplate)
+                if k in boilerplate:
+                    continue
+                periods += [(read, m) for m in mentions.periods(body)]
+                amounts += [(read, a) for a in fig.amounts(body)]
+                if c := mentions.contact(body):
+                    contacts.append((read, c))
+        project = self._project(city, phase, buckets.get(None, _Bucket()), periods, amounts, contacts, documents)
+        records = []
+        for area in self.taxonomy.codes:
+            bucket = buckets.get(area)
+            if bucket and (bucket.figures or bucket.activities or bucket.results or bucket.partners
+                           or bucket.sentences):  # fmt: skip
+                records.append(self._record(city, area, phase, bucket, project, documents))
+        areas = [r.area for r in records]
+        for r in records:
+            r.areas = areas
+        project.records = [r.id for r in records]
+        return records, project
+
+    def _read_sentence(self, read: _Read, buckets: dict, boilerplate: bool) -> None:
+        body = read.body
+        found = partners.partners(body)
+        if found:
+            # The area of a list of partners is what the sentence says apart from their names ("Segretariato
+            # sociale" is an organisation there, not the area).
+            rest = body
+            for item in found:
+                rest = rest.replace(item.name, " ")
+            areas = self._areas(rest)
+            for item in found:
+                for area in areas or [None]:
+                    buckets[area].partners.append((read, Partner(name=item.name, source=read.source())))
+        if boilerplate:
+            return
+        for area in read.areas:
+            buckets[area].sentences.append(read)
+        for f in fig.figures(body):
+            buckets[self._figure_area(read, f)].figures.append((read, f))
+        act = mentions.activity(body)
+        for area in read.areas or [None]:
+            if act:
+                buckets[area].activities.append((read, act.text))
+            if mentions.result(body):
+                buckets[area].results.append(read)
+            if mentions.transferability(body):
+                buckets[area].transferability.append(read)
+            if area is not None:
+                buckets[area].targets += [(read, m) for m in mentions.target_groups(body)]
+
+    # --- one record ----------------------------------------------------------------------------------------
+    def _record(self, city: str, area: str, phase: str | None, b: _Bucket, project: ProjectFacts,
+                documents: dict[str, dict]) -> PracticeRecord:  # fmt: skip
+        label = self.taxonomy.by_code[area]
+        summary = self._summary(area, b)
+        used = [s.source for s in summary if s.source] + [f.source for f in _figures(b.figures) if f.source]
+        used += [p.source for p in _partners(b.partners) if p.source]
+        doc_ids = list(dict.fromkeys(s.doc_id for s in used if s.doc_id))
+        doc_ids += [r.passage.doc_id for r in b.sentences if r.passage.doc_id not in doc_ids]
+        city_en = self.gazetteer.by_name[city].name_en if city in self.gazetteer.by_name else city
+        suffix = f" ({phase})" if phase else ""
+        targets: dict[str, Target] = {}
+        for read, m in b.targets:
+            if m.code not in targets:
+                it, en = TARGET_LABELS[m.code]
+                targets[m.code] = Target(code=m.code, label_it=it, label_en=en, text=m.text, source=read.source())
+        record = PracticeRecord(
+            id=practice_id(city, area, phase),
+            title=f"{label.label_it} a {city}{suffix}",
+            title_en=f"{label.label_en} in {city_en}{suffix}",
+            city=city,
+            area=area,
+            area_label_it=label.label_it,
+            area_label_en=label.label_en,
+            phase=phase,
+            summary=summary,
+            activities=_unique_sourced(b.activities, MAX_ACTIVITIES),
+            target_groups=list(targets.values()),
+            figures=_figures(b.figures),
+            partners=_partners(b.partners),
+            period=project.period,
+            budget=project.budget,
+            contacts=project.contacts,
+            results=_unique_sourced([(r, r.body) for r in b.results], 5),
+            transferability=_unique_sourced([(r, r.body) for r in b.transferability], 3),
+            sources=[_citation(d, documents[d]) for d in doc_ids if d in documents],
+            passages=list(dict.fromkeys(r.passage.id for r in b.sentences)),
+        )
+        record.text = record_text(record)
+        return record
+
+    def _summary(self, area: str, b: _Bucket) -> list[Sourced]:
+        """Whole, readable sentences from the best source: the document saying most about the area (a city's
+        sheet or report before a press article), then the next ones if it has too few."""
+        per_doc: dict[str, list[_Read]] = defaultdict(list)
+        for r in b.sentences:
+            per_doc[r.passage.doc_id].append(r)
+        facts = defaultdict(int)
+        for r, _ in b.figures + b.activities:
+            facts[r.passage.doc_id] += 1
+
+        def rank(doc_id: str) -> tuple:
+            meta = per_doc[doc_id][0].passage.meta
+            return (-(facts[doc_id] * 2 + len(per_doc[doc_id])), TYPE_RANK.get(meta.get("doc_type"), 9), doc_id)
+
+        chosen: list[_Read] = []
+        for doc_id in sorted(per_doc, key=rank):
+            candidates = [r for r in per_doc[doc_id] if readable(r.body) and not r.body.startswith(("«", '"', "“"))]
+            scored = sorted(candidates, key=lambda r: -self._sentence_score(area, r))
+            for r in scored[: SUMMARY_SENTENCES - len(chosen)]:
+                chosen.append(r)
+            if len(chosen) >= SUMMARY_SENTENCES or len(chosen) >= 2:
+                break
+        order = {id(r): i for i, r in enumerate(b.sentences)}
+        chosen.sort(key=lambda r: order[id(r)])
+        return [Sourced(text=r.body, source=r.source()) for r in chosen]
+
+    def _sentence_score(self, area: str, r: _Read) -> float:
+        counts = self.taxonomy.counts(r.body)
+        score = 2.0 * counts.get(area, 0) + 1.5 * bool(fig.figures(r.body)) + 1.0 * bool(mentions.activity(r.body))
+        return score - 0.5 * (len(r.areas) > 1) - 1.0 * (len(r.body) > 350)
+
+    # --- the whole project in the city ---------------------------------------------------------------------
+    def _project(self, city: str, phase: str | None, b: _Bucket, periods: list, amounts: list, contacts: list,
+                 documents: dict) -> ProjectFacts:  # fmt: skip
+        return ProjectFacts(
+            id=project_id(city, phase),
+            city=city,
+            phase=phase,
+            figures=_figures(b.figures),
+            partners=_partners(b.partners),
+            activities=_unique_sourced(b.activities, MAX_ACTIVITIES),
+            results=_unique_sourced([(r, r.body) for r in b.results], 5),
+            transferability=_unique_sourced([(r, r.body) for r in b.transferability], 3),
+            period=stated_period(periods),
+            budget=_budget(amounts),
+            contacts=_contacts(contacts),
+        )
+
+
+# --- merging facts -------------------------------------------------------------------------------------------
+def _figures(items: list[tuple[_Read, fig.FigureFact]]) -> list[Figure]:
+    """One figure per (value, unit); `also_in` counts the other documents (copies excluded) stating it."""
+    out: dict[tuple[float, str], Figure] = {}
+    docs: dict[tuple[float, str], set[str]] = defaultdict(set)
+    for read, f in items:
+        k = (f.value, f.unit)
+        docs[k].add(read.passage.doc_id)
+        if k in out:
+            continue
+        it, en = fig.UNIT_LABELS[f.unit]
+        value = int(f.value) if f.value == int(f.value) else f.value
+        out[k] = Figure(value=value, unit=f.unit, unit_label_it=it, unit_label_en=en, label=f.label, text=f.text,
+                        source=read.source())  # fmt: skip
+    for k, figure in out.items():
+        figure.also_in = len(docs[k]) - 1
+    return list(out.values())
+
+
+def _partners(items: list[tuple[_Read | None, Partner]]) -> list[Partner]:
+    """One entry per organisation; spelling variants of copies ('Stimate'/'Stimmate') merge, the fuller
+    name wins."""
+    out: list[Partner] = []
+    keys: list[str] = []
+    for _, p in items:
+        k = partners.comparable_name(p.name)
+        same = next((i for i, other in enumerate(keys) if partners.same_org(other, k)), None)
+        if same is None:
+            keys.append(k)
+            out.append(p)
+        elif len(k) > len(keys[same]):
+            keys[same] = k
+            out[same] = p.model_copy(update={"role": p.role or out[same].role})
+    return out
+
+
+def _unique_sourced(items: list[tuple[_Read, str]], limit: int) -> list[Sourced]:
+    out: list[Sourced] = []
+    seen: set[str] = set()
+    for read, text in items:
+        k = key(text)
+        if k not in seen and len(out) < limit:
+            seen.add(k)
+            out.append(Sourced(text=text, source=read.source()))
+    return out
+
+
+def stated_period(items: list[tuple[_Read, mentions.Mention]]) -> Period:
+    """The project's period from stated dates: the earliest start and the latest end; a year range when no
+    date is stated. Empty (basis None) when the text states none."""
+    starts = [(m.text, r) for r, m in items if m.code == "start"]
+    ends = [(m.text, r) for r, m in items if m.code == "end"]
+    ranges = [(m.text.split("/"), r) for r, m in items if m.code == "range"]
+    listed = [PeriodMention(code=m.code, value=m.text, source=r.source()) for r, m in items][:5]
+    if starts or ends:
+        start = min(starts, key=lambda t: t[0]) if starts else None
+        end = max(ends, key=lambda t: t[0]) if ends else None
+        where = (start or end)[1]
+        return Period(start=start[0] if start else None, end=end[0] if end else None, basis="stated",
+                      source=where.source(), mentions=listed)  # fmt: skip
+    if ranges:
+        (y1, y2), where = ranges[0]
+        return Period(start=y1, end=y2, basis="stated", source=where.source(), mentions=listed)
+    return Period(mentions=listed)
+
+
+def _budget(items: list[tuple[_Read, fig.AmountFact]]) -> Budget:
+    amounts: list[Amount] = []
+    seen: set[tuple[float, str]] = set()
+    for read, a in items:
+        if (a.value, a.kind) not in seen:
+            seen.add((a.value, a.kind))
+            amounts.append(Amount(value=a.value, kind=a.kind, label=a.label, source=read.source()))
+
+    def first(*kinds: str) -> Amount | None:
+        return next((a for k in kinds for a in amounts if a.kind == k), None)
+
+    return Budget(total=first("city_share", "total", "funded"), cofinancing=first("cofinancing"), items=amounts)
+
+
+def _contacts(items: list[tuple[_Read, mentions.ContactFact]]) -> list[Contact]:
+    out: list[Contact] = []
+    for read, c in items:
+        if not any((o.office, o.email) == (c.office, c.email) for o in out):
+            out.append(Contact(office=c.office, email=c.email, phone=c.phone, source=read.source()))
+    return out[:5]
+
+
+def _citation(doc_id: str, meta: dict) -> Citation:
+    return Citation(doc_id=doc_id, **{k: meta.get(k) for k in ("title", "doc_type", "outlet", "date", "url",
+                                                              "source", "page")})  # fmt: skip
+
+
+def record_text(record: PracticeRecord) -> str:
+    """What lexical search reads of a record."""
+    parts = [record.title, record.title_en, record.city, record.area_label_it, record.area_label_en]
+    parts += [s.text for s in record.summary] + [a.text for a in record.activities]
+    parts += [p.name for p in record.partners] + [t.label_it for t in record.target_groups]
+    parts += [f"{f.value} {f.unit_label_it} {f.label}" for f in record.figures]
+    return "\n".join(parts)

@@ -1,0 +1,299 @@
+"""The practice catalogue: the one read model of practice records, as every view shows them.
+
+Records are built at ingest (knowledge.repository) and loaded here when the store revision moves; editors'
+edits are applied on read. Search fuses a lexical match on the record's text (the passage analyzer) with the
+cosine of the query to the record's embedded summary, by reciprocal rank. City pages, area pages, the compare
+view, the catalogue, search cards and the API all read `PracticeCatalogue`, so no two views disagree.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import weakref
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from knowledge.edits import EditStore, apply_edits, validate_edit
+from knowledge.repository import RecordRepository, Snapshot
+from lgnet.errors import InvalidRequest, NotFound
+from lgnet.practice import FieldEdit, PracticeRecord, ProjectFacts
+from retrieval.analysis import get_analyzer
+from retrieval.service import SearchService
+
+log = logging.getLogger(__name__)
+MAX_K = 100
+MAX_QUERY_CHARS = 500
+RRF_K = 20
+FACETS = ("city", "area", "phase")
+NO_PHASE = "nd"  # the facet value of records whose documents state no phase
+TABLE_COLUMNS = ("id", "title", "city", "area", "phase", "summary", "activities", "target_groups", "figures",
+                 "partners", "period_start", "period_end", "budget_total", "sources")  # fmt: skip
+
+
+@dataclass
+class _State:
+    key: object = None
+    records: list[PracticeRecord] = field(default_factory=list)
+    by_id: dict[str, int] = field(default_factory=dict)
+    projects: dict[str, ProjectFacts] = field(default_factory=dict)
+    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
+    tokens: list[set[str]] = field(default_factory=list)
+    idf: dict[str, float] = field(default_factory=dict)
+
+
+class PracticeCatalogue:
+    def __init__(self, service: SearchService) -> None:
+        self.service = service
+        self.repository = RecordRepository(service.store)
+        self.edits = EditStore(service.store)
+        self._state = _State()
+        self._snapshot: tuple[str, Snapshot] | None = None
+        self._lock = threading.Lock()
+
+    # --- loading -------------------------------------------------------------------------------------------
+    def warm_up(self) -> None:
+        """Load the records (and build them once if this index predates them)."""
+        self._current()
+
+    def _current(self) -> _State:
+        revision = self.service.store.revision()
+        key = (revision, self.edits.version())
+        if self._state.key == key:
+            return self._state
+        with self._lock:
+            if self._state.key != key:
+                snapshot = self._load(revision)
+                self._state = self._index(snapshot, key)
+        return self._state
+
+    def _load(self, revision: str) -> Snapshot:
+        if self._snapshot and self._snapshot[0] == revision:
+            return self._snapshot[1]
+        snapshot = self.repository.load()
+        if snapshot.groups == 0 and self.service.store.count():
+            # An index ingested before records existed (or by a pipeline without the knowledge hook).
+            log.info("practice records missing: building them once")
+            self.repository.refresh(self.service.embedder)
+            snapshot = self.repository.load()
+        self._snapshot = (revision, snapshot)
+        return snapshot
+
+    def _index(self, snapshot: Snapshot, key: object) -> _State:
+        edits: dict[str, list[FieldEdit]] = {}
+        for e in self.edits.all():
+            edits.setdefault(e.practice_id, []).append(e)
+        records = [apply_edits(r, edits.get(r.id, [])) for r in snapshot.records]
+        analyzer = get_analyzer()
+        tokens = [set(analyzer.tokens(r.text)) | set(analyzer.tokens(r.text, "en")) for r in records]
+        df = Counter(t for ts in tokens for t in ts)
+        n = max(len(records), 1)
+        idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        return _State(key, records, {r.id: i for i, r in enumerate(records)}, snapshot.projects, snapshot.vectors,
+                      tokens, idf)  # fmt: skip
+
+    # --- records -------------------------------------------------------------------------------------------
+    def models(self) -> list[PracticeRecord]:
+        return self._current().records
+
+    def records(self) -> list[dict]:
+        return [r.model_dump(mode="json") for r in self.models()]
+
+    def model(self, practice_id: str) -> PracticeRecord:
+        state = self._current()
+        i = state.by_id.get(practice_id)
+        if i is None:
+            raise NotFound(f"no practice with id {practice_id!r}", {"id": practice_id})
+        return state.records[i]
+
+    def get(self, practice_id: str) -> dict:
+        record = self.model(practice_id)
+        data = record.model_dump(mode="json")
+        project = self.project(record.city, record.phase)
+        data["project"] = project.model_dump(mode="json") if project else None
+        return data
+
+    def project(self, city: str, phase: str | None) -> ProjectFacts | None:
+        from knowledge.records import project_id
+
+        return self._current().projects.get(project_id(city, phase))
+
+    def projects(self, city: str | None = None) -> list[ProjectFacts]:
+        return [p for p in self._current().projects.values() if city is None or p.city == city]
+
+    # --- editorial review ------------------------------------------------------------------------------------
+    def edit(self, practice_id: str, field: str, action: str, value: object, reason: str | None,
+             editor: str | None = None) -> dict:  # fmt: skip
+        self.model(practice_id)  # 404 before 422: the record must exist
+        edit = self.edits.add(validate_edit(practice_id, field, action, value, reason, editor))
+        return {"edit": edit.model_dump(mode="json"), "practice": self.get(practice_id)}
+
+    def edits_of(self, practice_id: str) -> list[dict]:
+        self.model(practice_id)
+        return [e.model_dump(mode="json") for e in self.edits.of(practice_id)]
+
+    # --- search ----------------------------------------------------------------------------------------------
+    def _validate(self, q: str, city: list[str], area: list[str], phase: list[str], page: int, k: int) -> list[str]:
+        if len(q) > MAX_QUERY_CHARS:
+            raise InvalidRequest(f"query longer than {MAX_QUERY_CHARS} characters", {"max": MAX_QUERY_CHARS})
+        if not 1 <= k <= MAX_K or not 1 <= page <= 1000:
+            raise InvalidRequest(f"k must be 1-{MAX_K} and page 1-1000", {"k": k, "page": page})
+        allowed = self.service.allowed_values()
+        cities = []
+        for name in city:
+            found = self.service.gazetteer.get(name)
+            if found is None:
+                raise InvalidRequest(f"unknown city {name!r}", {"field": "city", "allowed": allowed["city"]})
+            cities.append(found.name)
+        phases = [*allowed["phase"], NO_PHASE]
+        for name, values, ok in (("area", area, allowed["intervention"]), ("phase", phase, phases)):
+            for v in values:
+                if v not in ok:
+                    raise InvalidRequest(f"unknown {name} {v!r}", {"field": name, "allowed": ok})
+        return cities
+
+    def matching(self, q: str = "", city: list[str] | None = None, area: list[str] | None = None,
+                 phase: list[str] | None = None) -> list[tuple[PracticeRecord, float]]:  # fmt: skip
+        """Records matching a query and filters, best first (all of them, by city, when there is no query):
+        the one function search cards, the catalogue and the exports use."""
+        city, area, phase = city or [], area or [], phase or []
+        city = self._validate(q, city, area, phase, 1, 1)
+        state = self._current()
+        q = q.strip()
+        scores = self._scores(q, state) if q else None
+        positions = [
+            i
+            for i, r in enumerate(state.records)
+            if (not city or r.city in city)
+            and (not area or r.area in area)
+            and (not phase or (r.phase or NO_PHASE) in phase)
+            and (scores is None or scores[i] > 0)
+        ]
+        if scores is not None:
+            positions.sort(key=lambda i: -scores[i])
+        return [(state.records[i], float(scores[i]) if scores is not None else 0.0) for i in positions]
+
+    def search(self, q: str = "", city: list[str] | None = None, area: list[str] | None = None,
+               phase: list[str] | None = None, page: int = 1, k: int = 20) -> dict:  # fmt: skip
+        self._validate(q, [], [], [], page, k)
+        found = self.matching(q, city, area, phase)
+        facets = {
+            name: [{"value": v, "count": c} for v, c in Counter(_facet(r, name) for r, _ in found).most_common()]
+            for name in FACETS
+        }
+        start = (page - 1) * k
+        results = [{**card(r), "score": round(s, 6)} for r, s in found[start : start + k]]
+        return {"query": q.strip(), "total": len(found), "page": page, "k": k, "results": results, "facets": facets}
+
+    def _scores(self, q: str, state: _State) -> np.ndarray:
+        """Reciprocal-rank fusion of the lexical and the dense ranking; a record matching neither scores 0."""
+        n = len(state.records)
+        stems = set(get_analyzer().query_tokens(q))
+        lexical = np.array([sum(state.idf.get(t, 0.0) for t in stems & ts) for ts in state.tokens], dtype=np.float32)
+        if n and state.vectors.shape[0] == n:
+            dense = state.vectors @ np.asarray(self.service.embedder.embed([q])[0], dtype=np.float32)
+        else:
+            dense = np.zeros(n, dtype=np.float32)
+        fused = np.zeros(n, dtype=np.float32)
+        for ranking, mask in ((lexical, lexical > 0), (dense, dense >= self.service.settings.dense_min_similarity)):
+            order = np.argsort(-ranking, kind="stable")
+            for rank, i in enumerate(order):
+                if mask[i]:
+                    fused[i] += 1.0 / (RRF_K + rank + 1)
+        return fused
+
+    def similar(self, practice_id: str, k: int = 5) -> list[dict]:
+        """The nearest practices of other cities (embedded summaries; the same area first on ties)."""
+        if not 1 <= k <= MAX_K:
+            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": k})
+        record = self.model(practice_id)
+        state = self._current()
+        i = state.by_id[practice_id]
+        if state.vectors.shape[0] != len(state.records):
+            return []
+        sims = state.vectors @ state.vectors[i]
+        others = [j for j, r in enumerate(state.records) if r.city != record.city]
+        others.sort(key=lambda j: (-(float(sims[j]) + 0.05 * (state.records[j].area == record.area)), j))
+        return [{**card(state.records[j]), "score": round(float(sims[j]), 6)} for j in others[:k]]
+
+    def compare(self, area: str, phase: str | None = None) -> dict:
+        """One area across cities: each city's record (activities, figures, partners, period, budget) beside the
+        facts its documents state for the whole project there."""
+        if area not in self.service.taxonomy.codes:
+            raise NotFound(f"unknown intervention area {area!r}", {"allowed": self.service.taxonomy.codes})
+        label = self.service.taxonomy.by_code[area]
+        rows = [r for r in self.models() if r.area == area and (not phase or r.phase == phase)]
+        rows.sort(key=lambda r: (r.city, r.phase or ""))
+        out = []
+        for r in rows:
+            row = r.model_dump(mode="json", include={"id", "title", "city", "phase", "activities", "figures",
+                                                     "partners", "summary", "period", "budget", "review"})  # fmt: skip
+            project = self.project(r.city, r.phase)
+            row["project_figures"] = [f.model_dump(mode="json") for f in project.figures] if project else []
+            row["project_partners"] = [p.model_dump(mode="json") for p in project.partners] if project else []
+            out.append(row)
+        return {"area": {"code": area, "label_it": label.label_it, "label_en": label.label_en}, "practices": out}
+
+    def table(self, q: str = "", city: list[str] | None = None, area: list[str] | None = None,
+              phase: list[str] | None = None) -> list[dict]:  # fmt: skip
+        """The practice table (open data): one flat row per matching record, facts joined, sources cited."""
+        return [table_row(r) for r, _ in self.matching(q, city, area, phase)]
+
+
+def _facet(r: PracticeRecord, name: str) -> str:
+    value = getattr(r, name)
+    return value if value is not None else NO_PHASE
+
+
+def card(r: PracticeRecord) -> dict:
+    """A record as a search result card."""
+    return {
+        "id": r.id,
+        "title": r.title,
+        "title_en": r.title_en,
+        "city": r.city,
+        "area": r.area,
+        "phase": r.phase,
+        "summary": " ".join(s.text for s in r.summary[:1]),
+        "figures": [{"value": f.value, "unit": f.unit, "label": f.label} for f in r.figures[:4]],
+        "partners": [p.name for p in r.partners[:4]],
+        "sources": len(r.sources),
+    }
+
+
+def table_row(r: PracticeRecord) -> dict:
+    total = r.budget.total
+    return {
+        "id": r.id,
+        "title": r.title,
+        "city": r.city,
+        "area": r.area,
+        "phase": r.phase or "",
+        "summary": " ".join(s.text for s in r.summary),
+        "activities": " | ".join(a.text for a in r.activities),
+        "target_groups": " | ".join(t.label_it for t in r.target_groups),
+        "figures": " | ".join(f"{f.value} {f.unit}" + (f" ({f.label})" if f.label else "") for f in r.figures),
+        "partners": " | ".join(p.name for p in r.partners),
+        "period_start": r.period.start or "",
+        "period_end": r.period.end or "",
+        "budget_total": f"{total.value:.2f} {total.currency}" if total else "",
+        "sources": " | ".join(
+            ", ".join(str(x) for x in (s.title, s.outlet, s.date, s.url) if x) for s in r.sources
+        ),
+    }
+
+
+_CATALOGUES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CATALOGUES_LOCK = threading.Lock()
+
+
+def get_catalogue(service: SearchService) -> PracticeCatalogue:
+    """One catalogue per search service (records loaded once per store revision)."""
+    with _CATALOGUES_LOCK:
+        catalogue = _CATALOGUES.get(service)
+        if catalogue is None:
+            catalogue = _CATALOGUES[service] = PracticeCatalogue(service)
+        return catalogue
