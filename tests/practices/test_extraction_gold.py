@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from knowledge.partners import comparable_name
 from knowledge.partners import same_org as _same_org
 from retrieval.practices import get_catalogue
