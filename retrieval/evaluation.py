@@ -13,8 +13,8 @@ import time
 from dataclasses import dataclass, field
 from importlib import resources
 
-from ingest.dedup import jaccard
 from lgnet.config import Settings
+from lgnet.similarity import jaccard
 from lgnet.text import fold, normalize_space, strip_markdown
 from retrieval.lexical import NEAR_DUPLICATE
 from retrieval.models import SearchRequest
