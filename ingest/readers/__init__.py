@@ -19,6 +19,7 @@ from ingest.readers.docx_reader import read_docx
 from ingest.readers.html_reader import read_html
 from ingest.readers.limits import ReadLimits
 from ingest.readers.odf_reader import read_ods, read_odt
+from ingest.readers.p7m_reader import read_p7m
 from ingest.readers.pdf_reader import read_pdf
 from ingest.readers.text_reader import read_md, read_txt
 from ingest.readers.xlsx_reader import read_xlsx
@@ -113,7 +114,7 @@ def check_upload(name: str, data: bytes) -> str:
 
 def suffix_for_kind(kind: str | None) -> str | None:
     """A registered suffix whose reader takes content of this kind first (".pdf" for "pdf")."""
-    for suffix, entry in sorted(_REGISTRY.items()):
+    for suffix, entry in _REGISTRY.items():  # in registration order: .txt before .md for text
         if entry.kinds and entry.kinds[0] == kind:
             return suffix
     return None
@@ -197,4 +198,5 @@ register((".docx",), read_docx, kinds=("docx", "zip"), label="DOCX")
 register((".odt",), read_odt, kinds=("odt", "zip"), label="ODT")
 register((".ods",), read_ods, kinds=("ods", "zip"), label="ODS")
 register((".xlsx", ".xlsm"), read_xlsx, kinds=("xlsx", "zip"), label="XLSX")
-register((".html", ".htm"), read_html, kinds=_TEXT_KINDS, label="HTML")
+register((".html", ".htm"), read_html, kinds=("html", "txt", "eml"), label="HTML")
+register((".p7m",), read_p7m, kinds=("p7m",), label="signed file (.p7m)")

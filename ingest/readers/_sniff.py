@@ -70,12 +70,12 @@ DESCRIPTIONS = {
 
 def content_kind(data: bytes) -> str | None:
     """The fine-grained kind of `data`: a format of `sniff_format`, or "zip", "executable", "image"..."""
+    if is_cms(data):  # first: a signed PDF has "%PDF-" in its first kilobyte too
+        return "p7m"
     if b"%PDF-" in data[:1024]:  # readers accept up to 1 KB of junk before the header
         return "pdf"
     if data.startswith(_ZIP_MAGIC):
         return _zip_kind(data)
-    if is_cms(data):
-        return "p7m"
     if _is_pe(data):
         return "executable"
     for magic, kind in _MAGIC:
