@@ -144,15 +144,15 @@ def test_cities_mentioned_includes_lists():
 
 
 def _enumerations_reference(text, mentions):
-    """The former quadratic definition: every clause and every prefix of a run of short lines, checked alone."""
+    """The former quadratic definition: every clause and every prefix of a run of list lines, checked alone."""
     import re
 
-    from ingest.city import _CLAUSE, _SHORT_LINE, ENUMERATION_MIN
+    from ingest.city import _CLAUSE, ENUMERATION_MIN, _list_line
 
     candidates = [c.span() for c in _CLAUSE.finditer(text)]
     run_start = None
     for line in re.finditer(r"[^\n]+", text):
-        if len(line.group(0).strip()) > _SHORT_LINE:
+        if not _list_line(line.group(0)):
             run_start = None
         else:
             run_start = line.start() if run_start is None else run_start
@@ -210,3 +210,12 @@ def _work(lines: int) -> int:
 def test_enumerations_work_grows_linearly_with_short_lines():
     small, large = _work(2_000), _work(8_000)
     assert large <= 4.5 * small  # the former definition read every mention once per prefix of the run: 16x
+
+
+def test_a_table_of_participants_is_a_list():
+    table = "\n".join(
+        f"| Comune di {c} | dott. Mario Rossi | assistente sociale, referente per l'ufficio di piano |"
+        for c in ("Bari", "Celano", "Trasacco", "Pescina")
+    )
+    text = f"{table}\n\nLo sportello del Comune di Bari ha accolto 40 persone nel primo semestre."
+    assert main_city("Verbale della riunione", text) == "Bari"
