@@ -14,7 +14,7 @@ from fastapi.responses import Response
 
 from lgnet.errors import LGNetError
 from practices.catalogue import get_catalogue
-from search_api.deps import ServiceDep
+from web.deps import ServiceDep
 from web.dossier_routes import COOKIE
 from web.dossier_routes import router as dossier_router
 from web.render import render
