@@ -5,11 +5,18 @@ from __future__ import annotations
 
 import re
 
+import httpx
 import pytest
 
 from tests.web.conftest import axe, pretty
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_catalogue(live_server) -> None:
+    """The catalogue builds its records on its first request (slow on a busy machine): done before the clock."""
+    httpx.get(f"{live_server}/pratiche", timeout=600).raise_for_status()
 
 
 def test_practice_page_links_every_fact_to_its_passage(page, live_server):
