@@ -95,6 +95,7 @@ class DocumentBuilder:
             interventions=interventions(text) if part.kind != "table" else [],
             category=part.category,
             pages=_pages_within(raw.pages, part.start, part.end),
+            body_start=part.body_start,
         )
 
 
@@ -138,5 +139,8 @@ class Chunker:
                 continue
             page = next((p.number for p in doc.pages if p.start <= start < p.end), None)
             areas = interventions(text) if doc.doc_type != "press_summary" else []
-            chunks.append(Chunk(f"{doc.doc_id}:{i:03d}", doc, i, text, start, end, page, areas))
+            chunk = Chunk(f"{doc.doc_id}:{i:03d}", doc, i, text, start, end, page, areas)
+            if start < doc.body_start:  # the passage opens with the article's header
+                chunk.header_end = min(len(text), len(display_text(doc.text[start : min(end, doc.body_start)])))
+            chunks.append(chunk)
         return chunks

@@ -52,6 +52,7 @@ class Part:
     url: str | None = None
     category: str | None = None  # the press review's outlet category ("Agenzie", "Social Network"...)
     extra: dict[str, str] = field(default_factory=dict)
+    body_start: int = 0  # offset in `text` where the article's body starts, after its header (date, title, outlet)
 
 
 @dataclass
@@ -77,6 +78,7 @@ class Document:
     dup_group: str | None = None  # syndicated copies share it (the canonical copy's doc_id)
     dup_canonical: bool = True
     meta: dict[str, Any] = field(default_factory=dict)  # format metadata (RawText.meta, attachment links)
+    body_start: int = 0  # offset in `text` after the article's header (the splitter's Part.body_start)
 
     def ocr_metadata(self, start: int = 0, end: int | None = None) -> dict[str, Any]:
         """`ocr` and `ocr_confidence` (the lowest of the OCR'd pages) for text[start:end]; {} when none of
@@ -102,6 +104,7 @@ class Chunk:
     interventions: list[str] = field(default_factory=list)
     dup_group: str | None = None  # near-identical passages (across outlets) share it
     dup_canonical: bool = True
+    header_end: int = 0  # characters of `text` that are the article's header (date, title, outlet, link)
 
     @property
     def embed_text(self) -> str:

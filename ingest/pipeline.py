@@ -61,7 +61,14 @@ def _shared_metadata(doc: Document) -> dict:
 
 
 def doc_metadata(doc: Document, n_chunks: int) -> dict:
-    return clean_metadata({**_shared_metadata(doc), "chunks": n_chunks, "pages": len(doc.pages) or None})
+    return clean_metadata(
+        {
+            **_shared_metadata(doc),
+            "chunks": n_chunks,
+            "pages": len(doc.pages) or None,
+            "body_start": doc.body_start or None,  # where an article's text starts after its header
+        }
+    )
 
 
 def chunk_metadata(chunk: Chunk) -> dict:
@@ -75,6 +82,7 @@ def chunk_metadata(chunk: Chunk) -> dict:
             "char_start": chunk.start,
             "char_end": chunk.end,
             "chunk_index": chunk.index,
+            "header_end": chunk.header_end or None,  # the article header's characters at the passage's start
             "content_hash": hashlib.sha1(chunk.embed_text.encode()).hexdigest(),
         }
     )

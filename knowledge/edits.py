@@ -51,7 +51,7 @@ def validate_edit(practice_id: str, field: str, action: str, value: object, reas
             ) from exc
     elif value is not None:
         raise InvalidRequest(f"{action!r} takes no value", {"field": "value"})
-    at = datetime.now(UTC).isoformat(timespec="seconds")
+    at = datetime.now(UTC).isoformat(timespec="microseconds")  # orders edits made in one second
     return FieldEdit(id=uuid.uuid4().hex, practice_id=practice_id, field=field, action=action, value=value,
                      reason=reason.strip(), editor=(editor or "").strip() or None, at=at)  # fmt: skip
 

@@ -113,14 +113,30 @@ def label(sentence: str, start: int, end: int, unit_words: str, unit: str) -> st
     hanno trovato casa", "posti letto in alloggi ponte") or the verb that governs it ("persone prese in
     carico" from "prendere in carico oltre 450 persone")."""
     noun = re.sub(r"\s+", " ", unit_words.strip()).lower()
+    if noun.startswith("di "):  # "60 di minore età"
+        noun = UNIT_LABELS[unit][0]
     tail = sentence[end:]
     stop = _AFTER_STOP.search(tail)
     after = tail[: stop.start()] if stop else tail
     words = after.split()[:6]
     feminine = noun.split()[0] in FEMININE
+    while words and words[-1].lower() in ("che", "di", "a", "in", "per", "con", "il", "la", "le", "i", "gli"):
+        words.pop()
     if words and (_AUXILIARY.match(" ".join(words)) or _QUALIFIER.match(words[0])):
         phrase = " ".join(words)
         return f"{noun} che {phrase}" if _AUXILIARY.match(phrase) else f"{noun} {phrase}"
+    clause = re.split(r"[,;:()]", sentence[:start])[-1]
+    # "hanno trovato una soluzione abitativa 160 persone": the verb phrase before the count.
+    aux = list(re.finditer(r"\b(?:hanno|ha|sono\s+stat[ei]|sono)\s+[a-zà-ù]+(?:at[ei]|it[ei]|ut[ei]|olt[ei]|at[oi])\b",
+                           clause, re.I))  # fmt: skip
+    if aux:
+        phrase = [w for w in clause[aux[-1].start() :].split() if w.lower() not in _FILLERS or w.lower() == "di"]
+        while phrase and phrase[-1].lower() in _FILLERS:
+            phrase.pop()
+        if phrase and phrase[0].lower() in ("hanno", "ha") and 2 <= len(phrase) <= 8:
+            return f"{noun} che {' '.join(phrase).lower()}"
+        if phrase and phrase[0].lower() == "sono" and _PARTICIPLE.match(phrase[-1]):
+            return f"{noun} {phrase[-1].lower()}"  # "sono stati attivati 70 posti letto"
     before = [w.strip(",;:()") for w in sentence[:start].split()][-6:]
     while before and before[-1].lower() in _FILLERS:
         before.pop()
@@ -129,7 +145,8 @@ def label(sentence: str, start: int, end: int, unit_words: str, unit: str) -> st
     # "prendere in carico oltre 450 persone": the infinitive (and its complement) before the number.
     for i in range(len(before) - 1, max(-1, len(before) - 4), -1):
         part = _participle(before[i], feminine)
-        if part and re.fullmatch(r"[a-zà-ù]+", before[i]):
+        complement = {w.lower() for w in before[i + 1 :]}
+        if part and re.fullmatch(r"[a-zà-ù]+", before[i]) and complement <= {"in", "carico", "accoglienza", "casa"}:
             rest = " ".join(before[i + 1 :])
             return f"{noun} {part}" + (f" {rest}" if rest else "")
     return noun

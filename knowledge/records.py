@@ -36,6 +36,10 @@ from lgnet.practice import (
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 
+# A count closing a list of activities of several areas is their total: the whole project's.
+_FOR_N = re.compile(r"\bper\s+(?:(?:oltre|circa|almeno|complessiv\w*)\s+)?$", re.I)
+_TOTAL = re.compile(r"\b(?:per\s+un\s+totale\s+di|in\s+totale|complessiv\w*|nel\s+complesso|in\s+tutto|"
+                    r"totale\s+di|overall|in\s+total)\b", re.I)  # fmt: skip
 SUMMARY_SENTENCES = 3
 MAX_ACTIVITIES = 8
 BOILERPLATE_CITIES = 3  # a sentence found in the passages of this many cities describes the programme
@@ -103,7 +107,7 @@ def boilerplate_keys(passages: list[Passage]) -> set[str]:
     cities: dict[str, set[str]] = defaultdict(set)
     for p in passages:
         if p.meta.get("city"):
-            for s in sentences(p.text):
+            for s in sentences(p.text, p.meta.get("header_end", 0)):
                 cities[key(s.text)].add(p.meta["city"])
     return {k for k, c in cities.items() if len(c) >= BOILERPLATE_CITIES}
 
@@ -150,6 +154,9 @@ class RecordBuilder:
         clause_end = body.find(";", f.end)
         clause_end = len(body) if clause_end < 0 else clause_end
         matches = [(c, s, e) for c, s, e in self.taxonomy.matches(body) if clause_start <= s < clause_end]
+        lead = body[max(clause_start, f.start - 60) : f.start]
+        if (_TOTAL.search(lead) or _FOR_N.search(lead)) and len({m[0] for m in matches}) >= 2:
+            return None  # "..., per un totale di 65 beneficiari" after a list of several areas: the whole project
         before = [m for m in matches if m[2] <= f.start]
         after = [m for m in matches if m[1] >= f.end]
         if before:
@@ -168,6 +175,13 @@ class RecordBuilder:
         contacts: list[tuple[_Read, mentions.ContactFact]] = []
         documents: dict[str, dict] = {}
         seen: set[tuple[str, str]] = set()
+        copies: dict[str, list[str]] = defaultdict(list)  # a document's syndication group -> its copies
+        for p in passages:
+            documents.setdefault(p.doc_id, p.meta)
+            group = p.meta.get("doc_dup_group") or p.doc_id
+            if p.doc_id not in copies[group]:
+                copies[group].append(p.doc_id)
+        self._copies = {d: copies[m.get("doc_dup_group") or d] for d, m in documents.items()}
         for p in read_once(passages):
             documents.setdefault(p.doc_id, p.meta)
             for part in partners.partnership(p.text):
@@ -175,7 +189,7 @@ class RecordBuilder:
                     name=part.name, role=part.role,
                     source=Source(chunk_id=p.id, doc_id=p.doc_id, start=part.start, end=part.end, quote=part.sentence),
                 )))  # fmt: skip
-            for s in sentences(p.text):
+            for s in sentences(p.text, p.meta.get("header_end", 0)):
                 body = clean(s.text)
                 k = key(body)
                 if (p.doc_id, k) in seen:
@@ -189,6 +203,9 @@ class RecordBuilder:
                 amounts += [(read, a) for a in fig.amounts(body)]
                 if c := mentions.contact(body):
                     contacts.append((read, c))
+        stated = {(f.value, f.unit) for area, b in buckets.items() if area for _, f in b.figures}
+        if None in buckets:  # the same count said without its area elsewhere is the same fact
+            buckets[None].figures = [(r, f) for r, f in buckets[None].figures if (f.value, f.unit) not in stated]
         project = self._project(city, phase, buckets.get(None, _Bucket()), periods, amounts, contacts, documents)
         records = []
         for area in self.taxonomy.codes:
@@ -237,10 +254,12 @@ class RecordBuilder:
                 documents: dict[str, dict]) -> PracticeRecord:  # fmt: skip
         label = self.taxonomy.by_code[area]
         summary = self._summary(area, b)
-        used = [s.source for s in summary if s.source] + [f.source for f in _figures(b.figures) if f.source]
+        used = [s.source for s in summary if s.source] + [f.source for f in _figures(b.figures, area) if f.source]
         used += [p.source for p in _partners(b.partners) if p.source]
         doc_ids = list(dict.fromkeys(s.doc_id for s in used if s.doc_id))
         doc_ids += [r.passage.doc_id for r in b.sentences if r.passage.doc_id not in doc_ids]
+        # The copies of each article read are cited too (as copies: the site groups them, "anche in ...").
+        doc_ids = list(dict.fromkeys(c for d in doc_ids for c in [d, *self._copies.get(d, [])]))
         city_en = self.gazetteer.by_name[city].name_en if city in self.gazetteer.by_name else city
         suffix = f" ({phase})" if phase else ""
         targets: dict[str, Target] = {}
@@ -260,7 +279,7 @@ class RecordBuilder:
             summary=summary,
             activities=_unique_sourced(b.activities, MAX_ACTIVITIES),
             target_groups=list(targets.values()),
-            figures=_figures(b.figures),
+            figures=_figures(b.figures, area),
             partners=_partners(b.partners),
             period=project.period,
             budget=project.budget,
@@ -323,7 +342,7 @@ class RecordBuilder:
 
 
 # --- merging facts -------------------------------------------------------------------------------------------
-def _figures(items: list[tuple[_Read, fig.FigureFact]]) -> list[Figure]:
+def _figures(items: list[tuple[_Read, fig.FigureFact]], area: str | None = None) -> list[Figure]:
     """One figure per (value, unit); `also_in` counts the other documents (copies excluded) stating it."""
     out: dict[tuple[float, str], Figure] = {}
     docs: dict[tuple[float, str], set[str]] = defaultdict(set)
@@ -335,7 +354,7 @@ def _figures(items: list[tuple[_Read, fig.FigureFact]]) -> list[Figure]:
         it, en = fig.UNIT_LABELS[f.unit]
         value = int(f.value) if f.value == int(f.value) else f.value
         out[k] = Figure(value=value, unit=f.unit, unit_label_it=it, unit_label_en=en, label=f.label, text=f.text,
-                        source=read.source())  # fmt: skip
+                        area=area, source=read.source())  # fmt: skip
     for k, figure in out.items():
         figure.also_in = len(docs[k]) - 1
     return list(out.values())

@@ -25,7 +25,7 @@ from lgnet.store import Store
 
 log = logging.getLogger(__name__)
 SUFFIX = "records"
-BUILDER_VERSION = "facts-1"  # bump when the rules change: every group is rebuilt once
+BUILDER_VERSION = "facts-4"  # bump when the rules change: every group is rebuilt once
 
 
 @dataclass
@@ -72,7 +72,7 @@ class RecordRepository:
             for r in self.store.iter_chunks()
             if r["meta"].get("doc_type") in RECORD_TYPES
         ]
-        keys_of = {p.id: [key(s.text) for s in sentences(p.text)] for p in passages}
+        keys_of = {p.id: [key(s.text) for s in sentences(p.text, p.meta.get("header_end", 0))] for p in passages}
         cities: dict[str, set[str]] = defaultdict(set)
         for p in passages:
             if p.meta.get("city"):
@@ -146,7 +146,7 @@ class RecordRepository:
 
         found = []
         for p in members:
-            for s in sentences(p.text):
+            for s in sentences(p.text, p.meta.get("header_end", 0)):
                 body = clean(s.text)
                 if key(body) not in boilerplate:
                     found += [(_Read(p, s, body, []), m) for m in mentions.periods(body)]
@@ -187,7 +187,7 @@ class RecordRepository:
 def _fingerprint(members: list[Passage], boilerplate: set[str], keys_of: dict[str, list[str]]) -> str:
     h = hashlib.sha1(BUILDER_VERSION.encode())
     fields = ("content_hash", "dup_group", "doc_dup_group", "dup_canonical", "city", "phase", "doc_type", "title",
-              "date", "outlet", "interventions", "body_start")  # fmt: skip
+              "date", "outlet", "interventions", "header_end")  # fmt: skip
     for p in sorted(members, key=lambda p: p.id):
         h.update(json.dumps([p.id, [p.meta.get(f) for f in fields]], default=str).encode())
         h.update(json.dumps(sorted({k for k in keys_of[p.id] if k in boilerplate})).encode())

@@ -19,11 +19,11 @@ class Sentence:
     end: int
 
 
-def sentences(text: str) -> list[Sentence]:
-    """Sentences with their offsets; full stops after abbreviations and initials do not cut."""
+def sentences(text: str, start: int = 0) -> list[Sentence]:
+    """Sentences with their offsets; full stops after abbreviations and initials do not cut. Reading starts at
+    `start` (after an article's header), offsets stay those of `text`."""
     out: list[Sentence] = []
-    start = 0
-    for m in _END.finditer(text):
+    for m in _END.finditer(text, start):
         head = text[start : m.start() + 1].rstrip()
         blank_line = "\n\n" in m.group(0) or "\n \n" in m.group(0)
         if m.group(0).startswith(".") and _ABBREVIATION.search(head) and not blank_line:

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from knowledge.partners import comparable_name, same_org
+from knowledge.records import Passage, read_once
 from lgnet.errors import InvalidRequest, NotFound
 from lgnet.network import Network
-from retrieval.facts import figures, partners
+from lgnet.practice import PracticeRecord, ProjectFacts
 from retrieval.lexical import LexicalIndex
+from retrieval.practices import card, get_catalogue
 from retrieval.service import SearchService
-
-NETWORK_ORGS = ("Associazione dei Comuni", "Fondazione Cittalia", "Fondazione Anci", "Cittalia")
 
 
 def _documents(index: LexicalIndex) -> dict[str, dict]:
@@ -119,8 +120,15 @@ def get_document(service: SearchService, doc_id: str, similar: int = 5) -> dict:
         "chunks": chunks,
         "duplicates": copies,
         "similar": [h.to_dict() for h in similar_hits],
-        "figures": [f.to_dict() for f in figures(stored["text"] if stored else "")],
+        "figures": _document_figures(service, {doc_id, *(c["doc_id"] for c in copies)}),
     }
+
+
+def _document_figures(service: SearchService, doc_ids: set[str]) -> list[dict]:
+    """The figures the practice records read from this document (or one of its copies), with their record."""
+    catalogue = get_catalogue(service)
+    figures, _ = _facts(catalogue.models(), catalogue.projects())
+    return [f for f in figures if (f.get("source") or {}).get("doc_id") in doc_ids]
 
 
 def document_file(service: SearchService, doc_id: str, roots: list[Path]) -> Path:
@@ -169,7 +177,38 @@ def list_cities(service: SearchService) -> dict:
     return {"cities": sorted(cities, key=lambda c: c["name"])}
 
 
+def _read_once(index: LexicalIndex, keep) -> list[Passage]:
+    """The passages `keep` accepts, one document per group of syndicated copies and one passage per group of
+    near-identical passages: the same rule the practice records are read with."""
+    corpus = index.corpus
+    rows = zip(corpus.ids, corpus.texts, corpus.metas, strict=True)
+    return read_once([Passage(cid, text, meta) for cid, text, meta in rows if keep(meta)])
+
+
+def _facts(records: list[PracticeRecord], projects: list[ProjectFacts]) -> tuple[list[dict], list[dict]]:
+    """The figures and partners of some records and project facts, each once, with the area and record it
+    belongs to (area None: stated for the whole project in the city)."""
+    figures, partners, names = [], [], []
+    seen: set[tuple] = set()
+    for item in [*records, *projects]:
+        area = getattr(item, "area", None)
+        extra = {"area": area, "phase": item.phase, "practice": item.id if area else None}
+        for f in item.figures:
+            # A count stated for the whole project and again for one area is one fact: the area's.
+            if (f.value, f.unit, item.phase) not in seen:
+                seen.add((f.value, f.unit, item.phase))
+                figures.append({**f.model_dump(mode="json"), **extra, "area": f.area or area})
+        for p in item.partners:
+            key = comparable_name(p.name)
+            if not any(same_org(key, k) for k in names):
+                names.append(key)
+                partners.append({**p.model_dump(mode="json"), **extra})
+    return figures, partners
+
+
 def city_profile(service: SearchService, name: str) -> dict:
+    """What a city did: its documents, passages by area, and its practice records with their figures,
+    partners and periods (the catalogue's records: the same the API and the compare view show)."""
     city = service.gazetteer.get(name)
     if city is None:
         raise NotFound(f"unknown city {name!r}", {"allowed": service.allowed_values()["city"]})
@@ -177,30 +216,13 @@ def city_profile(service: SearchService, name: str) -> dict:
     docs = [d for d in _documents(index).values() if d["city"] == city.name]
     docs.sort(key=lambda d: d["date"] or "")
     by_area: dict[str, list[dict]] = defaultdict(list)
-    seen_groups: set[str] = set()
-    facts, partner_list = [], {}
-    for cid, text, meta in zip(index.corpus.ids, index.corpus.texts, index.corpus.metas, strict=True):
-        if meta.get("city") != city.name:
-            continue
-        group = meta.get("dup_group") or cid
-        if group in seen_groups:
-            continue  # syndicated copies say the same thing once
-        seen_groups.add(group)
-        passage = _passage(cid, text, meta)
-        for area in meta.get("interventions", []):
-            by_area[area].append(passage)
-        for f in figures(text):
-            if f.unit != "municipalities":
-                facts.append({**f.to_dict(), "chunk_id": cid, "doc_id": meta.get("doc_id")})
-        for org, sentence in partners(text):
-            if not org.startswith(NETWORK_ORGS) and org not in partner_list:
-                partner_list[org] = {
-                    "name": org,
-                    "sentence": sentence,
-                    "chunk_id": cid,
-                    "doc_id": meta.get("doc_id"),
-                }
-    unique_facts = list({(f["value"], f["unit"], f["sentence"]): f for f in facts}.values())
+    for p in _read_once(index, lambda m: m.get("city") == city.name):
+        for area in p.meta.get("interventions", []):
+            by_area[area].append(_passage(p.id, p.text, p.meta))
+    catalogue = get_catalogue(service)
+    records = [r for r in catalogue.models() if r.city == city.name]
+    projects = catalogue.projects(city.name)
+    figures, partners = _facts(records, projects)
     return {
         "city": {
             "name": city.name,
@@ -213,8 +235,11 @@ def city_profile(service: SearchService, name: str) -> dict:
         },
         "documents": docs,
         "interventions": {a: by_area[a] for a in service.taxonomy.codes if a in by_area},
-        "figures": unique_facts,
-        "partners": list(partner_list.values()),
+        "practices": [{**card(r), "period": r.period.model_dump(mode="json")} for r in records],
+        "projects": [p.model_dump(mode="json", include={"id", "phase", "period", "budget", "contacts"})
+                     for p in projects],  # fmt: skip
+        "figures": figures,
+        "partners": partners,
         "press": [d for d in docs if d["doc_type"] == "press_article"],
     }
 
@@ -225,35 +250,35 @@ def _passage(cid: str, text: str, meta: dict) -> dict:
         "id": cid,
         "doc_id": meta.get("doc_id"),
         "title": meta.get("title"),
-        "text": text,
+        "text": text[meta.get("header_end", 0) :].strip() or text,  # without the article's header
         "outlet": meta.get("outlet"),
         "date": meta.get("date"),
     }
 
 
 def intervention_comparison(service: SearchService, code: str, per_city: int = 3) -> dict:
-    """One intervention area across cities, side by side: passages, figures and partners of each city."""
+    """One intervention area across cities, side by side: each city's practice record (figures, partners,
+    period) with a few of its passages. The rows are the compare view's records."""
     area = service.taxonomy.by_code.get(code)
     if area is None:
         raise NotFound(f"unknown intervention area {code!r}", {"allowed": service.taxonomy.codes})
     index = service.lexical.current()
-    rows: dict[str, dict] = {}
-    seen: set[str] = set()
-    for cid, text, meta in zip(index.corpus.ids, index.corpus.texts, index.corpus.metas, strict=True):
-        city = meta.get("city")
-        group = meta.get("dup_group") or cid
-        if not city or code not in meta.get("interventions", []) or group in seen:
-            continue
-        seen.add(group)
-        row = rows.setdefault(city, {"city": city, "passages": [], "figures": [], "partners": []})
-        if len(row["passages"]) < per_city:
-            row["passages"].append(_passage(cid, text, meta))
-        row["figures"] += [{**f.to_dict(), "chunk_id": cid} for f in figures(text) if f.unit != "municipalities"]
-        row["partners"] += [{"name": o, "chunk_id": cid} for o, _ in partners(text) if not o.startswith(NETWORK_ORGS)]
-    for row in rows.values():
-        row["figures"] = list({(f["value"], f["unit"]): f for f in row["figures"]}.values())
-        row["partners"] = list({p["name"]: p for p in row["partners"]}.values())
-    return {
-        "area": {"code": area.code, "label_it": area.label_it, "label_en": area.label_en},
-        "cities": sorted(rows.values(), key=lambda r: r["city"]),
-    }
+    passages: dict[tuple[str, str | None], list[dict]] = defaultdict(list)
+    for p in _read_once(index, lambda m: bool(m.get("city")) and code in m.get("interventions", [])):
+        passages[(p.meta["city"], p.meta.get("phase"))].append(_passage(p.id, p.text, p.meta))
+    catalogue = get_catalogue(service)
+    rows = []
+    for r in sorted((r for r in catalogue.models() if r.area == code), key=lambda r: (r.city, r.phase or "")):
+        project = catalogue.project(r.city, r.phase)
+        rows.append({
+            "city": r.city,
+            "phase": r.phase,
+            "practice": r.id,
+            "passages": passages.get((r.city, r.phase), [])[:per_city],
+            "figures": [f.model_dump(mode="json") for f in r.figures],
+            "partners": [p.model_dump(mode="json") for p in r.partners],
+            "project_figures": [f.model_dump(mode="json") for f in project.figures] if project else [],
+            "project_partners": [p.model_dump(mode="json") for p in project.partners] if project else [],
+            "period": r.period.model_dump(mode="json"),
+        })  # fmt: skip
+    return {"area": {"code": area.code, "label_it": area.label_it, "label_en": area.label_en}, "cities": rows}

@@ -171,7 +171,9 @@ class CityProfile(BaseModel):
     city: dict[str, Any]
     documents: list[dict[str, Any]]
     interventions: dict[str, list[dict[str, Any]]]
-    figures: list[dict[str, Any]]
+    practices: list[dict[str, Any]] = Field(description="The city's practice records (cards with their period)")
+    projects: list[dict[str, Any]] = Field(description="Per phase: the project's period, budget and contacts")
+    figures: list[dict[str, Any]] = Field(description="Figures of the city's records (area None: whole project)")
     partners: list[dict[str, Any]]
     press: list[dict[str, Any]]
 

@@ -19,7 +19,6 @@ from web.state import FILTERS, PAGE_SIZE, SearchState
 
 MAP_OUTLINE = Path(__file__).resolve().parent / "static" / "map" / "italy.json"
 SIMILAR_SHOWN = 5
-OPENING = 100  # characters of a passage that identify its near-copies
 
 
 def search_page(service: SearchService, state: SearchState) -> dict:
@@ -49,44 +48,12 @@ def document_page(service: SearchService, doc_id: str, passage: str | None = Non
     return data
 
 
-def _same_start(text: str) -> str:
-    """What two copies of one passage share even when the copies were cut or wrapped differently."""
-    return " ".join(text.split())[:OPENING].casefold()
-
-
-def _distinct_passages(items: list[dict]) -> list[dict]:
-    """Passages without the near-copies that syndicated articles leave behind (same opening words)."""
-    seen: set[str] = set()
-    kept = []
-    for item in items:
-        key = _same_start(item["text"])
-        if key not in seen:
-            seen.add(key)
-            kept.append(item)
-    return kept
-
-
-def _distinct_figures(figures: list[dict]) -> list[dict]:
-    """Each figure once (copies of an article repeat it), the first place it was found as its source."""
-    kept: dict[tuple, dict] = {}
-    for f in figures:
-        kept.setdefault((f["value"], f["unit"]), f)
-    return list(kept.values())
-
-
 def city_page(service: SearchService, name: str) -> dict:
-    data = city_profile(service, name)
-    data["interventions"] = {code: _distinct_passages(items) for code, items in data["interventions"].items()}
-    data["figures"] = _distinct_figures(data["figures"])
-    return data
+    return city_profile(service, name)
 
 
 def intervention_page(service: SearchService, code: str) -> dict:
-    data = intervention_comparison(service, code)
-    for row in data["cities"]:
-        row["passages"] = _distinct_passages(row["passages"])
-        row["figures"] = _distinct_figures(row["figures"])
-    return data
+    return intervention_comparison(service, code)
 
 
 def interventions_index(service: SearchService) -> dict:

@@ -11,7 +11,6 @@ from retrieval.analysis import get_analyzer
 from retrieval.snippets import highlight
 
 SNAP = 3  # how far a passage boundary may move to fall on whitespace
-HEADER_LINE = 70  # shorter lines at the start of a passage are a header (date, title, outlet)
 
 
 def _snap(text: str, pos: int, low: int) -> int:
@@ -47,16 +46,6 @@ def passages(text: str, chunks: list[dict]) -> list[dict]:
     return segments
 
 
-def _skip_header(text: str) -> str:
-    """Without the header lines a press article's first passage starts with (date, title, outlet, link)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    start = 0
-    while start < len(lines) - 1 and (len(lines[start]) < HEADER_LINE or "<http" in lines[start]):
-        start += 1
-    rest = " ".join(lines[start:])
-    return rest if len(rest) >= 2 * HEADER_LINE else " ".join(lines)
-
-
 def paragraphs(text: str) -> list[str]:
     """Paragraphs separated by blank lines (single line breaks are kept inside a paragraph), without the
     markdown emphasis (`**housing**`) that PDF-to-text conversion leaves in the sources."""
@@ -64,8 +53,9 @@ def paragraphs(text: str) -> list[str]:
 
 
 def excerpt(text: str | None, limit: int = 280) -> str:
-    """The start of a text (after any header lines), cut at a word, with an ellipsis if it was cut."""
-    text = " ".join(_skip_header(text or "").split())
+    """The start of a text cut at a word, with an ellipsis if it was cut (an article's header is cut off by the
+    read model, from the span the press-review splitter stored)."""
+    text = " ".join((text or "").split())
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]

@@ -362,6 +362,10 @@ def _article(text: str, seg: _Seg, row: IndexRow | None) -> Part:
         extra["audience"] = row.audience
     if row and row.journalist:
         extra["journalist"] = row.journalist
+    # The header the compiler and the outlet put above the text: the lines before the first line of running
+    # text (stored, so pages and the fact rules need not guess it again).
+    first_body = next((x[0] for x in filled if len(x[2].split()) >= _BODY_WORDS), None)
+    body_start = max(0, first_body - start) if first_body is not None else 0
     date = (row.date if row else None) or seg.date
     if seg.date and date != seg.date:
         extra["date_line"] = seg.date  # the index and the article's date line disagree; the index wins
@@ -376,6 +380,7 @@ def _article(text: str, seg: _Seg, row: IndexRow | None) -> Part:
         url=url.group(0).rstrip(".,;") if url else None,
         category=seg.category or (row.category if row else None),
         extra=extra,
+        body_start=body_start,
     )
 
 

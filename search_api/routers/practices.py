@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from knowledge.edits import MAX_EDITOR
 from lgnet.practice import (
     Budget,
+    FieldEdit,
     FieldReview,
     Figure,
     Partner,
@@ -20,6 +22,7 @@ from lgnet.practice import (
 )
 from practices.export import table_csv, table_json
 from retrieval.practices import MAX_K, MAX_QUERY_CHARS, NO_PHASE, get_catalogue
+from search_api.auth import require_admin
 from search_api.deps import ServiceDep
 from search_api.schemas import ERRORS, FacetValue
 
@@ -163,3 +166,49 @@ def similar(
     k: Annotated[int, Query(ge=1, le=MAX_K)] = 5,
 ) -> dict:
     return {"id": practice_id, "results": get_catalogue(service).similar(practice_id, k)}
+
+
+# --- editorial review --------------------------------------------------------------------------------------
+class EditIn(BaseModel):
+    field: str = Field(description="An editable field of the record", examples=["partners"])
+    action: str = Field(description="confirm, correct or hide", examples=["correct"])
+    value: Any = Field(None, description="The corrected value (only with correct), shaped like the field")
+    reason: str | None = Field(None, description="Why (required)", examples=["Elenco verificato sulla scheda"])
+    editor: str | None = Field(None, description="Who edits (a label, optional)", max_length=MAX_EDITOR)
+
+
+class EditResult(BaseModel):
+    edit: FieldEdit
+    practice: PracticeOut
+
+
+class EditList(BaseModel):
+    id: str
+    edits: list[FieldEdit]
+
+
+@router.post(
+    "/practices/{practice_id}/edits",
+    response_model=EditResult,
+    status_code=201,
+    summary="Confirm, correct or hide one field of a record (editors)",
+    tags=["practices"],
+    dependencies=[Depends(require_admin)],
+)
+def edit_practice(
+    service: ServiceDep,
+    practice_id: Annotated[str, Path(pattern=PRACTICE_ID, examples=[EXAMPLE_PRACTICE])],
+    body: EditIn,
+) -> dict:
+    """Stored apart from extraction with its time, reason and editor; applied whenever the record is read, so
+    it survives re-ingests and rebuilds. Unknown fields, values of the wrong shape or a missing reason: 422."""
+    return get_catalogue(service).edit(practice_id, body.field, body.action, body.value, body.reason, body.editor)
+
+
+@router.get("/practices/{practice_id}/edits", response_model=EditList, summary="The editors' edits of a record",
+            tags=["practices"])  # fmt: skip
+def practice_edits(
+    service: ServiceDep,
+    practice_id: Annotated[str, Path(pattern=PRACTICE_ID, examples=[EXAMPLE_PRACTICE])],
+) -> dict:
+    return {"id": practice_id, "edits": get_catalogue(service).edits_of(practice_id)}

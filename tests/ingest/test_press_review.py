@@ -241,3 +241,15 @@ def test_generic_review_without_index_match_still_splits():
 def test_year_hint_or_inferred(year_hint):
     rows = parse_index(review_text(), year_hint=year_hint)
     assert rows[0].date == "2023-10-18"
+
+
+def test_the_header_span_of_each_article_is_kept():
+    """Date line, title, outlet and link come before `body_start`; the body opens with running text, so pages
+    and the fact rules need not guess the header again."""
+    articles = [p for p in parts() if p.kind == "article"]
+    with_header = [a for a in articles if a.body_start > 0]
+    assert len(with_header) >= 50
+    for a in with_header:
+        header, body = a.text[: a.body_start], a.text[a.body_start :]
+        assert len(body.split("\n", 1)[0].split()) >= 25, a.title
+        assert header.strip()

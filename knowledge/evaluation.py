@@ -1,0 +1,214 @@
+"""How well the practice records hold up against hand-checked gold: precision and recall per field.
+
+Gold files (tests/practices/gold.json for the corpus, tests/unseen/gold.json for documents written before
+the rules that read them) list records per (city, area, phase) with figures (value, unit, label, area),
+partners, period and budget. Scored on the records the read model serves:
+- figures, attributed: a figure counts only in the record of its gold area (value and unit equal), or among
+  the whole project's facts when the gold says it has no area; the city-level line counts a figure found
+  anywhere for the city and phase;
+- partners, per city and phase: the record's own and the project's (what a record page shows);
+- period (start and end) and budget (total, co-financing), per city and phase: exact values.
+Optional gold figures are neither rewarded nor penalised; `not_figures` are always wrong.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from knowledge.figures import UNIT_LABELS
+from knowledge.partners import comparable_name, same_org
+from lgnet.practice import PracticeRecord, ProjectFacts
+from lgnet.text import fold
+
+# Surface forms of the units (Italian and English) -> the records' unit codes.
+_UNIT_FORMS = {fold(form): code for code, labels in UNIT_LABELS.items() for form in labels}
+_UNIT_FORMS.update({"famiglie": "families", "nuclei": "families", "abitazioni": "housing_units",
+                    "appartamenti": "housing_units", "migranti": "people", "utenti": "beneficiaries",
+                    "destinatari": "beneficiaries", "bambini": "minors", "persons": "people"})  # fmt: skip
+
+
+def unit_key(unit: str) -> str:
+    """One key for a unit however it is written: a code ('beds'), its label ('posti letto') or a noun."""
+    u = fold(unit).strip()
+    if u in UNIT_LABELS:
+        return u
+    return _UNIT_FORMS.get(u) or _UNIT_FORMS.get(u.split()[0] if u else "", u.split()[0] if u else "")
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    misses: list = field(default_factory=list)
+    wrong: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+
+@dataclass
+class Evaluation:
+    name: str
+    records: int = 0
+    figures: Score = field(default_factory=Score)
+    figures_city: Score = field(default_factory=Score)  # found anywhere for the city and phase, any area
+    partners: Score = field(default_factory=Score)
+    period: Score = field(default_factory=Score)
+    budget: Score = field(default_factory=Score)
+
+    def rows(self) -> list[tuple[str, Score]]:
+        return [("figures (area attributed)", self.figures), ("figures (city level)", self.figures_city),
+                ("partners", self.partners), ("period (start, end)", self.period),
+                ("budget (total, co-financing)", self.budget)]  # fmt: skip
+
+    def markdown(self) -> str:
+        lines = [f"### Practice records: {self.name} ({self.records} gold records)", "",
+                 "| field | precision | recall | right | wrong | missed |", "|---|---|---|---|---|---|"]  # fmt: skip
+        for label, s in self.rows():
+            lines.append(f"| {label} | {_fmt(s.precision)} | {_fmt(s.recall)} | {s.tp} | {s.fp} | {s.fn} |")
+        return "\n".join(lines) + "\n"
+
+    def render(self) -> str:
+        out = [f"Practice records, {self.name} ({self.records} gold records):"]
+        for label, s in self.rows():
+            out.append(f"  {label:30s} precision {_fmt(s.precision):>5}  recall {_fmt(s.recall):>5}  "
+                       f"({s.tp} right, {s.fp} wrong, {s.fn} missed)")  # fmt: skip
+        return "\n".join(out)
+
+
+def _fmt(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.2f}"
+
+
+# --- gold ----------------------------------------------------------------------------------------------------
+def load_gold(path: Path) -> list[dict]:
+    """Gold records, one per (city, area, phase): the unseen set's per-document records merged (two copies of
+    one article give the same records), or the corpus gold's `records`."""
+    data = json.loads(Path(path).read_text("utf-8"))
+    raw = data.get("records") or [r for d in data.get("documents", []) for r in d.get("records", [])]
+    not_figures = [n for d in data.get("documents", []) for n in d.get("not_figures", []) or []]
+    merged: dict[tuple, dict] = {}
+    for r in raw:
+        k = (r["city"], r["area"], r.get("phase"))
+        if k not in merged:
+            merged[k] = {**r, "not_figures": list(not_figures if not data.get("records") else [])}
+    return list(merged.values())
+
+
+# --- scoring -------------------------------------------------------------------------------------------------
+def evaluate(name: str, gold: list[dict], records: list[PracticeRecord], projects: list[ProjectFacts]) -> Evaluation:
+    ev = Evaluation(name, len(gold))
+    cities = {(g["city"], g.get("phase")) for g in gold}
+
+    def same_group(r, city: str, phase: str | None) -> bool:
+        return r.city == city and (phase is None or r.phase == phase)
+
+    # Figures: attributed to the right record.
+    gold_keys: dict[tuple, list[tuple]] = defaultdict(list)
+    for g in gold:
+        for f in g.get("figures", []):
+            gold_keys[(g["city"], g.get("phase"))].append((float(f["value"]), unit_key(str(f["unit"])), f["area"],
+                                                           bool(f.get("optional"))))  # fmt: skip
+    for (city, phase), expected in gold_keys.items():
+        mine = [(float(f.value), unit_key(f.unit), r.area) for r in records if same_group(r, city, phase)
+                for f in r.figures]  # fmt: skip
+        mine += [(float(f.value), unit_key(f.unit), None) for p in projects if same_group(p, city, phase)
+                 for f in p.figures]  # fmt: skip
+        unmatched = list(mine)
+        for value, unit, area, optional in expected:
+            hit = next((m for m in unmatched if m == (value, unit, area)), None)
+            anywhere = hit or next((m for m in mine if m[:2] == (value, unit)), None)
+            if hit:
+                unmatched.remove(hit)
+            if optional:
+                continue
+            ev.figures.tp += bool(hit)
+            ev.figures.fn += not hit
+            if not hit:
+                ev.figures.misses.append((city, value, unit, area))
+            ev.figures_city.tp += bool(anywhere)
+            ev.figures_city.fn += not anywhere
+        optional_keys = {(v, u, a) for v, u, a, o in expected if o}
+        for m in unmatched:
+            if m not in optional_keys:
+                ev.figures.fp += 1
+                ev.figures.wrong.append((city, *m))
+        ev.figures_city.fp += sum(1 for m in unmatched if m not in optional_keys
+                                  and not any((v, u) == m[:2] for v, u, *_ in expected))  # fmt: skip
+    # Partners, period, budget: per city and phase.
+    for city, phase in sorted(cities, key=lambda k: (k[0], k[1] or "")):
+        group = [g for g in gold if g["city"] == city and g.get("phase") == phase]
+        expected_partners = list(dict.fromkeys(_name(p) for g in group for p in g.get("partners", [])))
+        found: list[str] = []
+        for item in [*[r for r in records if same_group(r, city, phase)],
+                     *[p for p in projects if same_group(p, city, phase)]]:  # fmt: skip
+            for p in item.partners:
+                k = comparable_name(p.name)
+                if not any(same_org(k, o) for o in found):
+                    found.append(k)
+        _match(ev.partners, city, [comparable_name(p) for p in expected_partners], found, _org_match)
+        g = group[0]
+        sample = next((r for r in records if same_group(r, city, phase)), None)
+        for key in ("start", "end"):
+            want = (g.get("period") or {}).get(key)
+            got = sample.period.__getattribute__(key) if sample else None
+            _compare(ev.period, city, key, want, got, lambda w, o: o is not None and str(o).startswith(str(w)))
+        for key in ("total", "cofinancing"):
+            want = (g.get("budget") or {}).get(key)
+            amount = getattr(sample.budget, key) if sample else None
+            _compare(ev.budget, city, key, want, amount.value if amount else None,
+                     lambda w, o: o is not None and abs(float(w) - float(o)) < 0.5)  # fmt: skip
+    return ev
+
+
+def _name(p) -> str:
+    return p if isinstance(p, str) else p.get("name", "")
+
+
+def _org_match(a: str, b: str) -> bool:
+    """One organisation named two ways: the same name, or all the words of the shorter name (two or more) in
+    the longer one ("Cooperativa Alfa", "Cooperativa Sociale Alfa")."""
+    if same_org(a, b) or (len(a) > 6 and len(b) > 6 and (a in b or b in a)):
+        return True
+    short, long = sorted((set(a.split()), set(b.split())), key=len)
+    return len(short) >= 2 and short <= long
+
+
+def _match(score: Score, city: str, expected: list[str], found: list[str], same) -> None:
+    unmatched = list(found)
+    for item in expected:
+        hit = next((f for f in unmatched if same(f, item)), None)
+        if hit is None:
+            score.fn += 1
+            score.misses.append((city, item))
+        else:
+            score.tp += 1
+            unmatched.remove(hit)
+    score.fp += len(unmatched)
+    score.wrong += [(city, f) for f in unmatched]
+
+
+def _compare(score: Score, city: str, key: str, want, got, same) -> None:
+    """A single-valued field: right, wrong (stated but different, or stated where the gold has none) or
+    missed (the gold has it, the record says "non indicato")."""
+    if want is None and got is None:
+        return
+    if want is not None and got is not None and same(want, got):
+        score.tp += 1
+    elif got is None:
+        score.fn += 1
+        score.misses.append((city, key, want))
+    else:
+        score.fp += 1
+        score.wrong.append((city, key, got, want))
+        if want is not None:
+            score.fn += 1
