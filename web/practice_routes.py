@@ -25,10 +25,6 @@ PAGE_SIZE = 20
 Multi = list[str] | None
 
 
-def _error(request: Request, exc: LGNetError) -> Response:
-    return render(request, "error.html", exc.to_dict(), status=exc.http_status)
-
-
 @router.get("/pratiche")
 def practices(
     request: Request,
@@ -39,10 +35,7 @@ def practices(
     phase: Annotated[Multi, Query()] = None,
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> Response:
-    try:
-        data = get_catalogue(service).search(q, city, area, phase, page, PAGE_SIZE)
-    except LGNetError as exc:
-        return _error(request, exc)
+    data = get_catalogue(service).search(q, city, area, phase, page, PAGE_SIZE)
     data["state"] = {"q": q, "city": city or [], "area": area or [], "phase": phase or []}
     data["areas"] = service.taxonomy.codes
     return render(request, "practices.html", data, fragment="results", dossier=request.cookies.get(COOKIE))
@@ -50,10 +43,7 @@ def practices(
 
 @router.get("/pratiche/confronto/{area}")
 def compare(request: Request, service: ServiceDep, area: Annotated[str, Path(max_length=50)]) -> Response:
-    try:
-        data = get_catalogue(service).compare(area)
-    except LGNetError as exc:
-        return _error(request, exc)
+    data = get_catalogue(service).compare(area)
     data["areas"] = service.taxonomy.codes
     return render(request, "compare.html", data, fragment="main")
 
@@ -61,11 +51,8 @@ def compare(request: Request, service: ServiceDep, area: Annotated[str, Path(max
 @router.get("/pratiche/{practice_id}")
 def practice(request: Request, service: ServiceDep, practice_id: Annotated[str, Path(max_length=120)]) -> Response:
     catalogue = get_catalogue(service)
-    try:
-        record = catalogue.get(practice_id)
-        similar = catalogue.similar(practice_id, 5)
-    except LGNetError as exc:
-        return _error(request, exc)
+    record = catalogue.get(practice_id)
+    similar = catalogue.similar(practice_id, 5)
     documents = {s["doc_id"]: s for s in record["sources"]}
     data = {"practice": record, "similar": similar, "documents": documents}
     return render(request, "practice.html", data, fragment="main", dossier=request.cookies.get(COOKIE))
@@ -92,19 +79,16 @@ def add_to_dossier(
     """Add an item to the current dossier (the cookie's), creating one if there is none or if asked."""
     store = get_dossier_store(settings.data_dir)
     current = request.cookies.get(COOKIE)
-    try:
-        dossier = None
-        if current and not new:
-            try:
-                dossier = store.get(current)
-            except LGNetError:
-                dossier = None
-        if dossier is None:
-            dossier = store.create(title or "Dossier")
-        if kind and ref:
-            store.add_item(dossier["id"], kind, ref, "", snapshot(service, kind, ref))
-    except LGNetError as exc:
-        return _error(request, exc)
+    dossier = None
+    if current and not new:
+        try:
+            dossier = store.get(current)
+        except LGNetError:  # the cookie names a dossier that is gone: start a new one
+            dossier = None
+    if dossier is None:
+        dossier = store.create(title or "Dossier")
+    if kind and ref:
+        store.add_item(dossier["id"], kind, ref, "", snapshot(service, kind, ref))
     return _redirect(f"/dossier/{dossier['id']}", dossier["id"])
 
 
@@ -112,10 +96,7 @@ def add_to_dossier(
 def dossier_page(
     request: Request, service: ServiceDep, settings: SettingsDep, dossier_id: Annotated[str, Path(max_length=64)]
 ) -> Response:
-    try:
-        dossier = get_dossier_store(settings.data_dir).get(dossier_id)
-    except LGNetError as exc:
-        return _error(request, exc)
+    dossier = get_dossier_store(settings.data_dir).get(dossier_id)
     data = {"dossier": dossier, "resolved": resolve(service, dossier)["items"]}
     response = render(request, "dossier.html", data, fragment="main", share_url=str(request.url.replace(query="")))
     response.set_cookie(COOKIE, dossier_id, max_age=180 * 24 * 3600, samesite="lax", httponly=True)
@@ -130,10 +111,7 @@ def rename(
     title: Annotated[str, Form(max_length=MAX_TITLE)] = "",
     description: Annotated[str, Form(max_length=MAX_NOTE)] = "",
 ) -> Response:
-    try:
-        get_dossier_store(settings.data_dir).update(dossier_id, title, description)
-    except LGNetError as exc:
-        return _error(request, exc)
+    get_dossier_store(settings.data_dir).update(dossier_id, title, description)
     return _redirect(f"/dossier/{dossier_id}")
 
 
@@ -147,13 +125,10 @@ def edit_item(
     note: Annotated[str, Form(max_length=MAX_NOTE)] = "",
 ) -> Response:
     store = get_dossier_store(settings.data_dir)
-    try:
-        if action == "nota":
-            store.annotate(dossier_id, item_id, note)
-        elif action == "elimina":
-            store.remove(dossier_id, item_id)
-        else:
-            store.move(dossier_id, item_id, "up" if action == "su" else "down")
-    except LGNetError as exc:
-        return _error(request, exc)
+    if action == "nota":
+        store.annotate(dossier_id, item_id, note)
+    elif action == "elimina":
+        store.remove(dossier_id, item_id)
+    else:
+        store.move(dossier_id, item_id, "up" if action == "su" else "down")
     return _redirect(f"/dossier/{dossier_id}#voce-{item_id}" if action != "elimina" else f"/dossier/{dossier_id}")
