@@ -10,10 +10,10 @@ from ingest.chunking import chunk_spans
 from ingest.city import main_city
 from ingest.clean import blank_furniture
 from ingest.doctype import DocTypeClassifier
-from ingest.metadata import cities_mentioned, detect_language, detect_phase, interventions
+from ingest.metadata import cities_mentioned, detect_phase, interventions
 from ingest.model import Chunk, Document, PageSpan, Part, RawText
 from ingest.splitters import looks_like_press_review, split_press_review
-from lgnet.text import normalize_space, strip_markdown
+from lgnet.text import detect_language, normalize_space, strip_markdown
 
 _KIND_TO_TYPE = {"article": "press_article", "table": "press_summary"}
 
