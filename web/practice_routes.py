@@ -12,7 +12,6 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from lgnet.errors import LGNetError
 from practices.catalogue import get_catalogue
 from web.deps import ServiceDep
 from web.dossier_routes import COOKIE
@@ -22,10 +21,6 @@ from web.render import render
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 20
 Multi = list[str] | None
-
-
-def _error(request: Request, exc: LGNetError) -> Response:
-    return render(request, "error.html", exc.to_dict(), status=exc.http_status)
 
 
 @router.get("/pratiche")
@@ -38,10 +33,7 @@ def practices(
     phase: Annotated[Multi, Query()] = None,
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> Response:
-    try:
-        data = get_catalogue(service).search(q, city, area, phase, page, PAGE_SIZE)
-    except LGNetError as exc:
-        return _error(request, exc)
+    data = get_catalogue(service).search(q, city, area, phase, page, PAGE_SIZE)
     data["state"] = {"q": q, "city": city or [], "area": area or [], "phase": phase or []}
     data["areas"] = service.taxonomy.codes
     return render(request, "practices.html", data, fragment="results", dossier=request.cookies.get(COOKIE))
@@ -49,10 +41,7 @@ def practices(
 
 @router.get("/pratiche/confronto/{area}")
 def compare(request: Request, service: ServiceDep, area: Annotated[str, Path(max_length=50)]) -> Response:
-    try:
-        data = get_catalogue(service).compare(area)
-    except LGNetError as exc:
-        return _error(request, exc)
+    data = get_catalogue(service).compare(area)
     data["areas"] = service.taxonomy.codes
     return render(request, "compare.html", data, fragment="main")
 
@@ -60,11 +49,8 @@ def compare(request: Request, service: ServiceDep, area: Annotated[str, Path(max
 @router.get("/pratiche/{practice_id}")
 def practice(request: Request, service: ServiceDep, practice_id: Annotated[str, Path(max_length=120)]) -> Response:
     catalogue = get_catalogue(service)
-    try:
-        record = catalogue.get(practice_id)
-        similar = catalogue.similar(practice_id, 5)
-    except LGNetError as exc:
-        return _error(request, exc)
+    record = catalogue.get(practice_id)
+    similar = catalogue.similar(practice_id, 5)
     documents = {s["doc_id"]: s for s in record["sources"]}
     data = {"practice": record, "similar": similar, "documents": documents}
     return render(request, "practice.html", data, fragment="main", dossier=request.cookies.get(COOKIE))
