@@ -34,10 +34,11 @@ serve: $(STAMP)
 
 test: $(STAMP) system-packages
 	$(VENV)/bin/ruff check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest -q
 
 eval: $(STAMP)
-	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/
+	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/ $(wildcard tests/unseen/documents)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet eval --write docs/search-quality.md
 
 bench: $(STAMP)

@@ -16,7 +16,7 @@ from lgnet.errors import LGNetError
 from practices.catalogue import get_catalogue
 from practices.dossiers import ID_PATTERN, ITEM_ID, MAX_NOTE, MAX_TITLE, get_dossier_store
 from practices.export import resolve, snapshot
-from search_api.deps import ServiceDep, SettingsDep
+from web.deps import ServiceDep, SettingsDep
 from web.render import render
 
 router = APIRouter(include_in_schema=False)

@@ -9,7 +9,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from search_api.app import create_app
+from app.factory import create_app
 
 
 @pytest.fixture(scope="module")
