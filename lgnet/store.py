@@ -252,7 +252,7 @@ class Store:
     def writing(self) -> Iterator[None]:
         """Exclusive writer across processes sharing this data dir (CLI ingest, server jobs, workers):
         a file lock, re-entrant within the process."""
-        with _writer_lock(self.settings.data_dir):
+        with writer_lock(self.settings.data_dir):
             yield
 
     # --- writes ------------------------------------------------------------------------------------------
@@ -401,7 +401,8 @@ _writer_locks_guard = threading.Lock()
 
 
 @contextlib.contextmanager
-def _writer_lock(data_dir: Path) -> Iterator[None]:
+def writer_lock(data_dir: Path) -> Iterator[None]:
+    """Exclusive writer for one data dir across processes (fcntl lock file), re-entrant within a process."""
     data_dir.mkdir(parents=True, exist_ok=True)
     key = str(data_dir.resolve())
     with _writer_locks_guard:

@@ -32,7 +32,7 @@ def lgnet_env(data_dir: Path, corpus: Path, **extra: str) -> dict[str, str]:
 
 def lgnet(env: dict[str, str], *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "lgnet.cli", *args], env=env, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-m", "app.cli", *args], env=env, capture_output=True, text=True, timeout=timeout
     )
 
 
@@ -43,7 +43,7 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "lgnet.cli", "serve", "--port", str(self.port), *args],
+            [sys.executable, "-m", "app.cli", "serve", "--port", str(self.port), *args],
             env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
