@@ -108,7 +108,7 @@ def _first_line(text: str) -> str:
 def _pages_within(pages: list[PageSpan], start: int, end: int) -> list[PageSpan]:
     """The file's page spans, clipped to a document and shifted into its own offsets."""
     return [
-        PageSpan(p.number, max(p.start, start) - start, min(p.end, end) - start)
+        PageSpan(p.number, max(p.start, start) - start, min(p.end, end) - start, p.ocr_confidence)
         for p in pages
         if p.end > start and p.start < end
     ]

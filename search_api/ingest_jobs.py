@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from ingest.catalogue import CATALOGUE_NAME, save_entry
 from ingest.pipeline import IngestPipeline
 from lgnet.config import Settings
 from lgnet.errors import IngestError
@@ -25,26 +26,37 @@ def _pipeline(service: SearchService, settings: Settings) -> IngestPipeline:
     return IngestPipeline(settings, embedder=service.embedder, store=service.store, progress=False)
 
 
-def ingest_upload_job(app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes) -> Job:
+def ingest_upload_job(
+    app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes, entry: dict | None = None
+) -> Job:
     """Stores the upload under a name of its own (never over an earlier file), ingests it holding the write
-    lock, and removes it again if the ingestion fails: a failed re-upload never touches the good earlier file."""
+    lock, and removes it again if the ingestion fails: a failed re-upload never touches the good earlier file.
+    `entry`: checked upload fields (title, doc_type, phase, city, date, language), kept in the uploads folder's
+    catalogue so they override detection now and at every reindex."""
 
     def run() -> dict:
+        folder = settings.uploads_dir
         with writer_lock(settings.data_dir):
-            target = _new_upload_path(settings.uploads_dir, name, data)
+            target = _new_upload_path(folder, name, data)
             try:
+                save_entry(folder, target.name, entry or None)
                 report = _pipeline(service, settings).run([target], prune=False)
             except BaseException:
-                target.unlink(missing_ok=True)
+                _remove_upload(folder, target)
                 raise
             if report.errors:
-                target.unlink(missing_ok=True)
+                _remove_upload(folder, target)
                 raise IngestError(name, report.errors[0].reason)
-        source = f"{settings.uploads_dir.name}/{target.name}"
+        source = f"{folder.name}/{target.name}"
         docs = [d["doc_id"] for d in report.doc_list if d.get("source") == source]
         return {"file": target.name, "documents": docs, "chunks_embedded": report.chunks_embedded}
 
     return app.state.jobs.submit("upload", run)
+
+
+def _remove_upload(folder: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)
+    save_entry(folder, target.name, None)
 
 
 def _new_upload_path(folder: Path, name: str, data: bytes) -> Path:
@@ -74,7 +86,8 @@ def quarantine_orphan_uploads(settings: Settings) -> list[str]:
         except (OSError, ValueError, AttributeError):
             return []
         moved = []
-        for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        files = (p for p in folder.rglob("*") if p.is_file() and p.name != CATALOGUE_NAME and p.name[0] != ".")
+        for file in sorted(files):
             source = f"{folder.name}/{file.relative_to(folder).as_posix()}"
             if source in known:
                 continue
