@@ -37,6 +37,12 @@ def test_type_and_any_comune_come_from_the_content(writable):
     assert writable.get("/api/practices", params={"city": "Riace"}).status_code == 200
     assert writable.get("/api/search", params={"q": "x", "city": "Lecce nei Marsi"}).status_code == 200
     assert_error(writable.get("/api/search", params={"q": "x", "city": "Atlantide"}), 422, "invalid_request")
+    # The map lists it without drawing it (no coordinates for comuni outside the network), and its page exists
+    mapped = {c["name"]: c for c in writable.get("/mappa", params={"format": "json"}).json()["cities"]}
+    assert mapped["Riace"]["x"] is None and mapped["Torino"]["x"] is not None
+    page = writable.get("/mappa")
+    assert page.status_code == 200 and "Riace" in page.text
+    assert writable.get("/citta/Riace").status_code == 200
 
 
 def test_fields_override_detection_and_survive_a_reindex(writable):
