@@ -123,6 +123,9 @@ class IngestPipeline:
             except BaseException:
                 self.store.discard()  # the half-built generation; the published one never changed
                 raise
+            if report.interrupted:  # Ctrl-C: a partial rebuild is never published, the current index stays
+                self.store.discard()
+                return report
             self.store.publish(followers=(live,))
             os.replace(staged, self.settings.manifest_path)
             return report
