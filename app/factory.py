@@ -20,7 +20,7 @@ from lgnet.config import Settings, get_settings
 from retrieval.provider import ServiceProvider
 from retrieval.service import SearchService
 from search_api.jobs import JobQueue
-from search_api.routers import admin, cities, documents, dossiers, health, practices, search
+from search_api.routers import admin, cities, documents, dossiers, health, overview, practices, search
 from web.practice_routes import router as practice_router
 from web.routes import router as site_router
 
@@ -48,7 +48,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     app.state.jobs = JobQueue()
     app.state.services = ServiceProvider(settings, service)
     install_error_handlers(app)
-    for module in (search, documents, cities, health, admin, practices, dossiers):
+    for module in (search, documents, cities, health, admin, practices, dossiers, overview):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

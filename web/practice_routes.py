@@ -14,6 +14,8 @@ from fastapi.responses import Response
 
 from lgnet.errors import LGNetError
 from practices.catalogue import get_catalogue
+from practices.overview import overview
+from web.catalogue_page import catalogue_page
 from web.deps import ServiceDep
 from web.dossier_routes import COOKIE
 from web.dossier_routes import router as dossier_router
@@ -36,14 +38,13 @@ def practices(
     city: Annotated[Multi, Query()] = None,
     area: Annotated[Multi, Query()] = None,
     phase: Annotated[Multi, Query()] = None,
+    sort: Annotated[str, Query(max_length=20)] = "",
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> Response:
     try:
-        data = get_catalogue(service).search(q, city, area, phase, page, PAGE_SIZE)
+        data = catalogue_page(service, q, city or [], area or [], phase or [], sort, page)
     except LGNetError as exc:
         return _error(request, exc)
-    data["state"] = {"q": q, "city": city or [], "area": area or [], "phase": phase or []}
-    data["areas"] = service.taxonomy.codes
     return render(request, "practices.html", data, fragment="results", dossier=request.cookies.get(COOKIE))
 
 
@@ -68,6 +69,23 @@ def practice(request: Request, service: ServiceDep, practice_id: Annotated[str, 
     documents = {s["doc_id"]: s for s in record["sources"]}
     data = {"practice": record, "similar": similar, "documents": documents}
     return render(request, "practice.html", data, fragment="main", dossier=request.cookies.get(COOKIE))
+
+
+@router.get("/panoramica")
+def overview_page(
+    request: Request,
+    service: ServiceDep,
+    phase: Annotated[Multi, Query()] = None,
+    area: Annotated[Multi, Query()] = None,
+    region: Annotated[Multi, Query()] = None,
+    sort: Annotated[str, Query(max_length=20)] = "city",
+) -> Response:
+    """The designer's overview: cities x areas x phases (the same data as /api/overview)."""
+    try:
+        data = overview(service, phase, area, region, sort)
+    except LGNetError as exc:
+        return _error(request, exc)
+    return render(request, "overview.html", data, fragment="main")
 
 
 # The dossier pages live beside the catalogue's (same app, same router list).
