@@ -7,6 +7,7 @@ passages (re-using the vectors of passages whose text did not change), a removed
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sys
 import time
@@ -75,6 +76,15 @@ def chunk_metadata(chunk: Chunk) -> dict:
             "content_hash": hashlib.sha1(chunk.embed_text.encode()).hexdigest(),
         }
     )
+
+
+def _digest(data: bytes, entry: dict) -> str:
+    """The file's content hash; with a catalogue entry or upload fields, of those too, so that new metadata for
+    the same bytes re-describes the file (a file without an entry keeps its plain content hash)."""
+    h = hashlib.sha256(data)
+    if entry:
+        h.update(b"\0" + json.dumps(entry, sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()
 
 
 class IngestPipeline:
@@ -165,7 +175,7 @@ class IngestPipeline:
             data = file.read_bytes() if file.stat().st_size <= self.settings.max_file_bytes else None
         except OSError as exc:
             raise IngestError(file, f"cannot read: {exc.strerror or exc}") from exc
-        digest = hashlib.sha256(data).hexdigest() if data is not None else None
+        digest = _digest(data, entry) if data is not None else None
         known = manifest.files.get(source)
         if known and digest and known.sha256 == digest:
             report.files_unchanged += 1

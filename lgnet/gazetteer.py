@@ -18,7 +18,6 @@ from lgnet.comuni import load_comuni
 from lgnet.place_names import (
     LOCATIVE,
     PLACE,
-    STREETS,
     STRONG,
     TOKEN,
     Entry,
@@ -26,6 +25,7 @@ from lgnet.place_names import (
     evidence,
     fold_token,
     in_address,
+    in_street_name,
     previous_word,
     sentence_start,
     strict_dateline,
@@ -186,8 +186,8 @@ class Gazetteer:
         written = text[start:end]
         all_caps = written.isupper() and len(written) > 1
         before = previous_word(text, spans, i)
-        if before and fold_token(before) in STREETS:
-            return None  # "via Roma", "piazza Venezia"
+        if in_street_name(text, spans, i):
+            return None  # "via Roma", "piazza Venezia", "via Monsignor Bologna"
         graded = [(e, evidence(text, start, end, e, before)) for e in cities]
         if len({e.target for e, _ in graded}) > 1:
             graded = [(e, ev) for e, ev in graded if ev == "sigla"]  # homonyms: only "Castro (LE)" says which
