@@ -13,6 +13,8 @@ _PHASE_PATTERNS = (
     ("LGNet2", re.compile(r"\blg\s?net\s?2\b", re.I)),
     ("LGNetEA", re.compile(r"\blg\s?net\s?ea\b|emergency assistance", re.I)),
 )
+
+
 def detect_phase(text: str) -> str | None:
     """The phase most often named in the text."""
     counts = {phase: len(p.findall(text)) for phase, p in _PHASE_PATTERNS}

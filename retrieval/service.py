@@ -50,6 +50,7 @@ class SearchService:
 
     def warm_up(self) -> None:
         self.embedder.warm_up()
+        self.gazetteer.warm_up()
         index = self.lexical.current()
         if index.corpus.ids:
             index.corpus.near_duplicates(0)
