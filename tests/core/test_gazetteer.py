@@ -117,6 +117,9 @@ def test_regions_and_provinces(g):
         ("castro", []),
         ("housing in Foggia and Padua", ["Foggia", "Padova"]),
         ("unità di strada Turino", ["Torino"]),
+        ("accoglienza a palremo", ["Palermo"]),
+        ("minori senza casa, quanto costa la prima accoglienza", []),  # not Cosenza, Aosta, Parma
+        ("Casa Ponte Salento", []),
     ],
 )
 def test_query_mentions(g, query, cities):
