@@ -54,7 +54,7 @@ def _documents(index: LexicalIndex) -> dict[str, dict]:
         if meta.get("ocr_confidence") is not None:  # the document's lowest passage confidence
             d["ocr_confidence"] = min(d.get("ocr_confidence", 100.0), meta["ocr_confidence"])
         d["interventions"] = sorted(set(d["interventions"]) | set(meta.get("interventions", [])))
-    index._documents = docs
+    index._documents = docs  # type: ignore[attr-defined]  # (issue 12: the read model replaces this cache)
     return docs
 
 
