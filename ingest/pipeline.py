@@ -7,7 +7,9 @@ passages (re-using the vectors of passages whose text did not change), a removed
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import os
 import sys
 import time
 import uuid
@@ -26,6 +28,7 @@ from ingest.metadata import year_of
 from ingest.model import Chunk, Document
 from ingest.readers import ReadLimits, read_file
 from ingest.report import FileError, IngestReport
+from ingest.walk import FolderProgress
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import IngestError, LGNetError, NotFound
@@ -88,6 +91,15 @@ def chunk_metadata(chunk: Chunk) -> dict:
     )
 
 
+def _digest(data: bytes, entry: dict) -> str:
+    """The file's content hash; with a catalogue entry or upload fields, of those too, so that new metadata for
+    the same bytes re-describes the file (a file without an entry keeps its plain content hash)."""
+    h = hashlib.sha256(data)
+    if entry:
+        h.update(b"\0" + json.dumps(entry, sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
 class IngestPipeline:
     def __init__(
         self,
@@ -104,35 +116,69 @@ class IngestPipeline:
         self.builder = DocumentBuilder()
         self.chunker = Chunker(settings.chunk_min_words, settings.chunk_max_words)
         self.progress = sys.stderr.isatty() if progress is None else progress
+        self.manifest_path = settings.manifest_path  # a rebuild stages its own and swaps it in at the end
 
     def run(self, paths: Iterable[Path], rebuild: bool = False, prune: bool = True) -> IngestReport:
-        """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index."""
+        """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index.
+        One writer at a time across processes (the store's write lock); a rebuild fills a new generation while
+        the current one keeps serving, and swaps it in only when complete."""
+        with self.store.writing():
+            return self._rebuild(list(paths), prune) if rebuild else self._run(paths, prune)
+
+    def _rebuild(self, paths: list[Path], prune: bool) -> IngestReport:
+        live, staged = self.store, self.settings.manifest_path.with_name("manifest.rebuild.json")
+        staged.unlink(missing_ok=True)
+        self.store, self.manifest_path = live.new_generation(), staged
+        try:
+            try:
+                report = self._run(paths, prune, rebuild=True)
+                Manifest.load(staged, self.embedder.name).save()  # exists even when no file was ingested
+            except BaseException:
+                self.store.discard()  # the half-built generation; the published one never changed
+                raise
+            if report.interrupted:  # Ctrl-C: a partial rebuild is never published, the current index stays
+                self.store.discard()
+                return report
+            self.store.publish(followers=(live,))
+            os.replace(staged, self.settings.manifest_path)
+            return report
+        finally:
+            self.store, self.manifest_path = live, self.settings.manifest_path
+
+    def _run(self, paths: Iterable[Path], prune: bool, rebuild: bool = False) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport(embedder=self.embedder.name)
-        if rebuild:
-            self.store.reset()
-            self.settings.manifest_path.unlink(missing_ok=True)
-        manifest = Manifest.load(self.settings.manifest_path, self.embedder.name)
+        manifest = Manifest.load(self.manifest_path, self.embedder.name)
         changed = False
         roots: list[str] = []
         seen: set[str] = set()
+        work: list[tuple[Path, dict, Path]] = []  # (root, catalogue, file): all found first, for the estimate
         for path in paths:
             path = Path(path)
             root = path if path.is_dir() else path.parent
             roots.append(root.resolve().name + "/")
             catalogue = self._catalogue(root, report)
-            for file in self._discover(path):
+            work.extend((root, catalogue, file) for file in self._discover(path))
+        with FolderProgress([file for _, _, file in work], self.progress) as walk:
+            for root, catalogue, file in work:
+                if walk.stopped:
+                    report.interrupted = True
+                    break
                 source = f"{root.resolve().name}/{file.relative_to(root).as_posix()}"
                 seen.add(source)
                 report.files_seen += 1
                 try:
-                    changed |= self._ingest_file(
+                    ingested = self._ingest_file(
                         file, source, catalogue.get(file.relative_to(root).as_posix(), {}), manifest, report
                     )
+                    changed |= ingested
+                    report.tally(file, "read" if ingested else "unchanged")
                 except IngestError as exc:
                     report.errors.append(FileError(exc.path, exc.code, exc.reason))
+                    report.tally(file, "refused", exc.code)
                     log.warning("%s", exc.message)
-        if prune:
+                walk.done(file)
+        if prune and not report.interrupted:  # an interrupted walk has not seen every file
             for source in [s for s in manifest.files if any(s.startswith(r) for r in roots) and s not in seen]:
                 self.store.delete_source(source)
                 del manifest.files[source]
@@ -151,6 +197,10 @@ class IngestPipeline:
     def delete_document(self, doc_id: str) -> list[str]:
         """Remove one document and its passages. When it was its file's last document the file leaves the
         manifest too (an uploaded file is deleted), so it is not ingested again."""
+        with self.store.writing():
+            return self._delete_document(doc_id)
+
+    def _delete_document(self, doc_id: str) -> list[str]:
         doc = self.store.get_doc(doc_id)
         if doc is None:
             raise NotFound(f"no document with id {doc_id!r}", {"id": doc_id})
@@ -180,13 +230,14 @@ class IngestPipeline:
             data = file.read_bytes() if file.stat().st_size <= self.settings.max_file_bytes else None
         except OSError as exc:
             raise IngestError(file, f"cannot read: {exc.strerror or exc}") from exc
-        digest = hashlib.sha256(data).hexdigest() if data is not None else None
+        digest = _digest(data, entry) if data is not None else None
         known = manifest.files.get(source)
         if known and digest and known.sha256 == digest:
             report.files_unchanged += 1
             return False
         limits = ReadLimits.from_settings(self.settings, self.progress)
         raw = read_file(file, self.settings.max_file_bytes, limits)  # raises IngestError naming the file
+        report.note_read(file, raw.meta)
         docs = self.builder.run(raw, source, entry)
         chunks = [c for d in docs for c in self.chunker.run(d)]
         if not chunks:
