@@ -331,27 +331,50 @@ class Store:
 
     # --- collections beside the passages (derived data such as the practice records) ------------------------
     def aux_collection(self, suffix: str):
-        """The collection `<name>_<suffix>`, created on first use; it outlives `reset()` (a rebuild), so what is
-        kept there (editors' edits, records rebuilt by fingerprint) survives one."""
+        """The collection `<name>_<suffix>` (outside the generations: a rebuild neither drops nor swaps it, so
+        what is kept there, editors' edits and records rebuilt by fingerprint, survives one)."""
         name = f"{self.settings.collection}_{suffix}"
         meta = {"embedder": self.embedder_name, "dim": self.dim}
-        self._call(lambda: None)
-        return self._call(
-            lambda: self._client.get_or_create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}, metadata=meta
-            )
+        with self._lock:
+            client = self._guard(self._client_or_new)
+        return self._guard(
+            client.get_or_create_collection,
+            name,
+            embedding_function=None,
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata=meta,
         )
 
     def aux_upsert(self, suffix: str, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
-        if ids:
-            self._upsert(self.aux_collection(suffix), ids, texts, vectors, metas)
+        collection = self.aux_collection(suffix)
+        for i in range(0, len(ids), PAGE):
+            sl = slice(i, i + PAGE)
+            self._guard(
+                collection.upsert,
+                ids=ids[sl],
+                documents=texts[sl],
+                embeddings=np.asarray(vectors[sl], dtype=np.float32),
+                metadatas=metas[sl],
+            )
 
     def aux_delete(self, suffix: str, ids: list[str] | None = None, where: dict | None = None) -> None:
         if ids or where:
-            self._call(self.aux_collection(suffix).delete, ids=ids, where=where)
+            self._guard(self.aux_collection(suffix).delete, ids=ids, where=where)
 
     def aux_rows(self, suffix: str, where: dict | None = None, embeddings: bool = False) -> Iterator[dict]:
-        yield from self._iter(self.aux_collection(suffix), where, embeddings)
+        collection = self.aux_collection(suffix)
+        include = ["documents", "metadatas"] + (["embeddings"] if embeddings else [])
+        offset = 0
+        while True:
+            page = self._guard(collection.get, where=where, include=include, limit=PAGE, offset=offset)
+            for i, cid in enumerate(page["ids"]):
+                row = {"id": cid, "text": page["documents"][i], "meta": page["metadatas"][i] or {}}
+                if embeddings:
+                    row["embedding"] = np.asarray(page["embeddings"][i], dtype=np.float32)
+                yield row
+            if len(page["ids"]) < PAGE:
+                return
+            offset += PAGE
 
     # --- reads -------------------------------------------------------------------------------------------
     def count(self) -> int:
