@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 
 import web
 from app.errors import install_error_handlers
+from ingest import sandbox
 from lgnet import __version__
 from lgnet.config import Settings, get_settings
 from retrieval.provider import ServiceProvider
@@ -38,6 +39,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
         threading.Thread(target=quarantine_orphan_uploads, args=(settings,), daemon=True).start()
         yield
         app.state.jobs.shutdown()
+        sandbox.shutdown()  # a parse under way must not hold the process after SIGTERM
 
     app = FastAPI(
         title="LGNet knowledge platform API",
