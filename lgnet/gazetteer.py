@@ -121,6 +121,10 @@ class Gazetteer:
     def default(cls) -> Gazetteer:
         return cls(*_load_default())
 
+    def warm_up(self) -> None:
+        """Build the name trie now (about 0.1 s of CPU) rather than on the first document or query."""
+        _ = self._trie, self._typo_keys, self._lowercase_starts
+
     # --- lookups -----------------------------------------------------------------------------------------
     def get(self, name: str) -> City | None:
         """A city by any of its forms, case- and accent-insensitive ('Florence', 'firenze', 'Bozen', 'Castro (LE)');

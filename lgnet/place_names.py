@@ -94,9 +94,10 @@ class NameTrie:
             if j > i and not _joined(text, spans[j - 1][1], spans[j][0]):
                 break
             start, end = spans[j]
-            node = node.get(fold_token(text[start:end]))
-            if node is None:
+            child = node.get(fold_token(text[start:end]))
+            if child is None:
                 break
+            node = child
             j += 1
             if _END in node:
                 best = (j, node[_END])

@@ -78,9 +78,10 @@ class Store:
         self.dim = dim
         self._pinned = generation  # a generation being built: never follows the pointer
         self._generation: str | None = None  # the generation whose collections are open
-        self._client = None
-        self._chunks = None
-        self._docs = None
+        # Chroma's client and collections, opened on first use (and again after a lost server)
+        self._client: Any = None
+        self._chunks: Any = None
+        self._docs: Any = None
         self._revision: tuple[str, float] | None = None  # (revision, when read)
         self._lock = threading.RLock()
 

@@ -50,6 +50,7 @@ class SearchService:
 
     def warm_up(self) -> None:
         self.embedder.warm_up()
+        self.gazetteer.warm_up()
         index = self.lexical.current()
         if index.corpus.ids:
             index.corpus.near_duplicates(0)
@@ -218,10 +219,11 @@ class SearchService:
         """At most `max_per_document` passages of one article (or its syndicated copies) before the others."""
         limit = self.settings.max_per_document
         counts: Counter[str] = Counter()
-        first, later = [], []
+        first: list[Candidate] = []
+        later: list[Candidate] = []
         for c in ranked:
             meta = index.corpus.metas[c.position]
-            key = meta.get("doc_dup_group") or meta.get("doc_id")
+            key = str(meta.get("doc_dup_group") or meta.get("doc_id"))
             counts[key] += 1
             (first if counts[key] <= limit else later).append(c)
         return first + later

@@ -63,7 +63,7 @@ def test_fields_override_detection_and_survive_a_reindex(writable):
     assert wait(writable, writable.post("/api/reindex", headers=auth()).json()["id"])["status"] == "done"
     doc = writable.get(f"/api/documents/{doc_id}").json()["document"]
     assert {k: doc[k] for k in expected} == expected
-    # The same bytes with new fields are described anew (the fields are part of what makes a file unchanged)
+    # A second upload of the same bytes with other fields is described by those fields
     job = wait(writable, post(writable, "nota.docx", docx_bytes([NOTE]), doc_type="minutes", city="Bra").json()["id"])
     doc = writable.get(f"/api/documents/{job['result']['documents'][0]}").json()["document"]
     assert (doc["doc_type"], doc["city"], doc["phase"]) == ("minutes", "Bra", None)
