@@ -24,7 +24,7 @@ from retrieval.provider import ServiceProvider
 from retrieval.service import SearchService
 from search_api.ingest_jobs import quarantine_orphan_uploads
 from search_api.jobs import JobQueue
-from search_api.routers import admin, cities, documents, dossiers, health, practices, search
+from search_api.routers import admin, cities, documents, dossiers, health, overview, practices, search
 from web.practice_routes import router as practice_router
 from web.routes import router as site_router
 
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     app.state.services = ServiceProvider(settings, service)
     install_error_handlers(app)
     app.add_middleware(Protection, rules=rules_from_settings(settings))  # headers everywhere, rate limits
-    for module in (search, documents, cities, health, admin, practices, dossiers):
+    for module in (search, documents, cities, health, admin, practices, dossiers, overview):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)
