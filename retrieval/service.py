@@ -46,7 +46,6 @@ class SearchService:
         self.analyzer = QueryAnalyzer()
         self.gazetteer = Gazetteer.default()
         self.taxonomy = Taxonomy.default()
-        self._lock = threading.Lock()
 
     def warm_up(self) -> None:
         self.embedder.warm_up()
