@@ -22,7 +22,7 @@ from retrieval.provider import ServiceProvider
 from retrieval.service import SearchService
 from search_api.ingest_jobs import quarantine_orphan_uploads
 from search_api.jobs import JobQueue
-from search_api.routers import admin, cities, documents, dossiers, health, practices, search
+from search_api.routers import admin, cities, documents, dossiers, health, overview, practices, search
 from web.practice_routes import router as practice_router
 from web.routes import router as site_router
 
@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     app.state.jobs = JobQueue(settings.data_dir / "jobs.sqlite")  # shared by every worker process
     app.state.services = ServiceProvider(settings, service)
     install_error_handlers(app)
-    for module in (search, documents, cities, health, admin, practices, dossiers):
+    for module in (search, documents, cities, health, admin, practices, dossiers, overview):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)
