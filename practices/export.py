@@ -94,7 +94,7 @@ def snapshot(service: SearchService, kind: str, ref: str) -> dict:
     the index. Unknown kinds and refs are NotFound."""
     if kind not in ITEM_KINDS:
         raise NotFound(f"unknown kind {kind!r}")
-    content = _content(service, get_catalogue(service), _dup_groups(service), kind, ref)
+    content = _content(service, get_catalogue(service), dup_groups(service), kind, ref)
     if content is None:
         raise NotFound(f"no {kind} with id {ref!r}", {"ref": ref})
     return {k: content[k] for k in ("title", "text", "facts", "sources", "citations", "city")}
