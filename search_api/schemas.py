@@ -61,7 +61,14 @@ class Parsed(BaseModel):
     language: str
     cities: list[str]
     interventions: list[str]
-    expansions: list[str]
+    expansions: list[str] = Field(description="Thesaurus and glossary alternatives (weigh less than the query)")
+    intent: str | None = Field(None, description="figure, partners, places, how or definition")
+    frame: list[str] = Field([], description="Question phrasing taken out of the lexical search")
+    corrections: dict[str, str] = Field({}, description="Typed word -> the index's word it was corrected to")
+    regions: list[str] = []
+    places: list[str] = Field([], description="Regions, macro-areas or provinces named")
+    region_cities: list[str] = Field([], description="Cities of the places named (boosted)")
+    phases: list[str] = Field([], description="Phases named by name, edition or years (boosted)")
 
 
 class Answer(BaseModel):
@@ -111,6 +118,7 @@ class SearchResponse(BaseModel):
     facets: dict[str, list[FacetValue]]
     filters: dict[str, list[str | int]]
     parsed: Parsed
+    suggestion: str | None = Field(None, description="The query with its typos corrected (Forse cercavi)")
     answer: Answer | None
     timings_ms: dict[str, float]
 
