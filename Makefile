@@ -34,11 +34,13 @@ serve: $(STAMP)
 
 test: $(STAMP) system-packages
 	$(VENV)/bin/ruff check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest -q
 
 eval: $(STAMP)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/ $(wildcard tests/unseen/documents)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet eval --write docs/search-quality.md
+	$(PY) -m ingest.ocr_eval
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run --out docs/benchmarks.md

@@ -96,7 +96,7 @@ def bench_http(settings: Settings, queries: list[str], rounds: int) -> dict:
         port = s.getsockname()[1]
     env = {**os.environ, "LGNET_DATA_DIR": str(settings.data_dir)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "lgnet.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -9,10 +9,11 @@ from pathlib import Path
 from ingest.chunking import chunk_spans
 from ingest.city import main_city
 from ingest.clean import blank_furniture
-from ingest.metadata import cities_mentioned, detect_language, detect_phase, interventions
+from ingest.doctype import DocTypeClassifier
+from ingest.metadata import cities_mentioned, detect_phase, interventions
 from ingest.model import Chunk, Document, PageSpan, Part, RawText
 from ingest.splitters import looks_like_press_review, split_press_review
-from lgnet.text import normalize_space, strip_markdown
+from lgnet.text import detect_language, normalize_space, strip_markdown
 
 _KIND_TO_TYPE = {"article": "press_article", "table": "press_summary"}
 
@@ -30,15 +31,31 @@ class DocumentBuilder:
     """Splits a file into documents (articles and tables of a press review, or the whole file) and
     describes each: type, phase, date, outlet, url, language, city, cities mentioned, intervention areas."""
 
+    def __init__(self, doctype: DocTypeClassifier | None = None) -> None:
+        self.doctype = doctype or DocTypeClassifier()
+
     def run(self, raw: RawText, source: str, entry: dict) -> list[Document]:
-        parts = self._parts(raw, entry)
         base = document_base_id(source)
+        docs = self._documents(raw, source, entry, base)
+        # Attachments (of an e-mail) are documents of their own, linked both ways with the message.
+        for n, attachment in enumerate(raw.attachments, start=1):
+            children = self._documents(attachment, source, {}, f"{base}-a{n:02d}")
+            for child in children:
+                child.meta.update(parent_doc_id=docs[0].doc_id, attachment=attachment.path.name)
+            docs[0].meta.setdefault("attachments", []).extend(child.doc_id for child in children)
+            docs.extend(children)
+        return docs
+
+    def _documents(self, raw: RawText, source: str, entry: dict, base: str) -> list[Document]:
+        parts = self._parts(raw, entry)
         counters: dict[str, int] = {}
         docs = []
         for part in parts:
             n = counters[part.kind] = counters.get(part.kind, 0) + 1
             doc_id = base if part.kind == "document" else f"{base}-{part.kind[0]}{n:02d}"
-            docs.append(self._describe(part, raw, source, entry, doc_id))
+            doc = self._describe(part, raw, source, entry, doc_id)
+            doc.meta = {**raw.meta, "format": raw.format, **doc.ocr_metadata()}
+            docs.append(doc)
         return docs
 
     def _parts(self, raw: RawText, entry: dict) -> list[Part]:
@@ -52,13 +69,15 @@ class DocumentBuilder:
     def _describe(self, part: Part, raw: RawText, source: str, entry: dict, doc_id: str) -> Document:
         whole_file = part.kind == "document"
         text = part.text if part.kind == "table" else blank_furniture(part.text)
-        doc_type = _KIND_TO_TYPE.get(part.kind) or entry.get("doc_type") or "other"
-        if doc_type == "press_review":
-            doc_type = "other"
+        language = (entry.get("language") if whole_file else None) or detect_language(text)
+        # The splitter knows its parts; a catalogue entry or upload field overrides; otherwise the content decides
+        # (an entry's "press_review" whose articles could not be split says nothing about the whole text).
+        doc_type = _KIND_TO_TYPE.get(part.kind) or (entry.get("doc_type") if whole_file else None)
+        if doc_type in (None, "press_review"):
+            doc_type = self.doctype.run(part.title, text, language).doc_type
         city = entry.get("city") if whole_file else None
         if city is None and part.kind != "table":
             city = main_city(part.title, text)
-        language = (entry.get("language") if whole_file else None) or detect_language(text)
         return Document(
             doc_id=doc_id,
             source=source,
@@ -89,7 +108,7 @@ def _first_line(text: str) -> str:
 def _pages_within(pages: list[PageSpan], start: int, end: int) -> list[PageSpan]:
     """The file's page spans, clipped to a document and shifted into its own offsets."""
     return [
-        PageSpan(p.number, max(p.start, start) - start, min(p.end, end) - start)
+        PageSpan(p.number, max(p.start, start) - start, min(p.end, end) - start, p.ocr_confidence)
         for p in pages
         if p.end > start and p.start < end
     ]

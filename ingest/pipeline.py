@@ -7,6 +7,7 @@ passages (re-using the vectors of passages whose text did not change), a removed
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sys
 import time
@@ -24,7 +25,7 @@ from ingest.documents import Chunker, DocumentBuilder
 from ingest.manifest import FileEntry, Manifest
 from ingest.metadata import year_of
 from ingest.model import Chunk, Document
-from ingest.readers import read_file
+from ingest.readers import ReadLimits, read_file
 from ingest.report import FileError, IngestReport
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
@@ -53,6 +54,7 @@ def _shared_metadata(doc: Document) -> dict:
         "source": doc.source,
         "doc_start": doc.start,
         "category": doc.category,
+        **doc.meta,  # the format's own: format, ocr, signer, sender, parent message, attachments...
     }
 
 
@@ -61,9 +63,11 @@ def doc_metadata(doc: Document, n_chunks: int) -> dict:
 
 
 def chunk_metadata(chunk: Chunk) -> dict:
+    shared = {k: v for k, v in _shared_metadata(chunk.doc).items() if k not in ("ocr", "ocr_confidence")}
     return clean_metadata(
         {
-            **_shared_metadata(chunk.doc),
+            **shared,
+            **chunk.doc.ocr_metadata(chunk.start, chunk.end),  # only when this passage's own pages were OCR'd
             "interventions": chunk.interventions,  # the passage's own areas, not the document's
             "page": chunk.page,
             "char_start": chunk.start,
@@ -72,6 +76,15 @@ def chunk_metadata(chunk: Chunk) -> dict:
             "content_hash": hashlib.sha1(chunk.embed_text.encode()).hexdigest(),
         }
     )
+
+
+def _digest(data: bytes, entry: dict) -> str:
+    """The file's content hash; with a catalogue entry or upload fields, of those too, so that new metadata for
+    the same bytes re-describes the file (a file without an entry keeps its plain content hash)."""
+    h = hashlib.sha256(data)
+    if entry:
+        h.update(b"\0" + json.dumps(entry, sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()
 
 
 class IngestPipeline:
@@ -162,12 +175,13 @@ class IngestPipeline:
             data = file.read_bytes() if file.stat().st_size <= self.settings.max_file_bytes else None
         except OSError as exc:
             raise IngestError(file, f"cannot read: {exc.strerror or exc}") from exc
-        digest = hashlib.sha256(data).hexdigest() if data is not None else None
+        digest = _digest(data, entry) if data is not None else None
         known = manifest.files.get(source)
         if known and digest and known.sha256 == digest:
             report.files_unchanged += 1
             return False
-        raw = read_file(file, self.settings.max_file_bytes)  # raises IngestError naming the file
+        limits = ReadLimits.from_settings(self.settings, self.progress)
+        raw = read_file(file, self.settings.max_file_bytes, limits)  # raises IngestError naming the file
         docs = self.builder.run(raw, source, entry)
         chunks = [c for d in docs for c in self.chunker.run(d)]
         if not chunks:

@@ -285,22 +285,11 @@ class Store:
 
 
 def _is_connection_error(exc: Exception) -> bool:
-    names = {type(e).__name__ for e in _chain(exc)}
-    text = str(exc).lower()
-    return (
-        bool(
-            names
-            & {
-                "ConnectError",
-                "ConnectTimeout",
-                "ReadTimeout",
-                "RemoteProtocolError",
-                "ConnectionError",
-                "ConnectionRefusedError",
-            }
-        )
-        or "connection" in text
-    )
+    """The server cannot be reached: a transport error of Chroma's HTTP client (httpx) or of the socket, in
+    the exception or anything that caused it. Errors the server answered with are not connection errors."""
+    import httpx
+
+    return any(isinstance(e, (httpx.TransportError, ConnectionError, TimeoutError)) for e in _chain(exc))
 
 
 def _chain(exc: BaseException | None) -> Iterator[BaseException]:

@@ -18,8 +18,8 @@ from importlib import resources
 
 import numpy as np
 
-from ingest.dedup import jaccard
 from lgnet.config import Settings
+from lgnet.similarity import jaccard
 from lgnet.text import fold, normalize_space, strip_markdown
 from retrieval.lexical import NEAR_DUPLICATE
 from retrieval.models import SearchRequest

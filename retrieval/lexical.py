@@ -18,7 +18,7 @@ from pathlib import Path
 import bm25s
 import numpy as np
 
-from ingest.dedup import near_duplicate_neighbours, shingles
+from lgnet.similarity import near_duplicate_neighbours, shingles
 from lgnet.store import Store
 from retrieval.analysis import get_analyzer
 

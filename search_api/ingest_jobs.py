@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from ingest.catalogue import save_entry
 from ingest.pipeline import IngestPipeline
 from lgnet.config import Settings
 from lgnet.errors import IngestError
@@ -16,15 +17,22 @@ def _pipeline(service: SearchService, settings: Settings) -> IngestPipeline:
     return IngestPipeline(settings, embedder=service.embedder, store=service.store, progress=False)
 
 
-def ingest_upload_job(app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes) -> Job:
+def ingest_upload_job(
+    app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes, entry: dict | None = None
+) -> Job:
+    """`entry`: checked upload fields (title, doc_type, phase, city, date, language), kept in the uploads folder's
+    catalogue so they override detection now and at every reindex."""
+
     def run() -> dict:
         folder = settings.uploads_dir
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / name
         target.write_bytes(data)
+        save_entry(folder, name, entry or None)
         report = _pipeline(service, settings).run([target], prune=False)
         if report.errors:
             target.unlink(missing_ok=True)
+            save_entry(folder, name, None)
             raise IngestError(name, report.errors[0].reason)
         source = f"{folder.name}/{name}"
         docs = [d["doc_id"] for d in report.doc_list if d.get("source") == source]

@@ -11,7 +11,6 @@ from lgnet.config import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
-SEEDS = REPO.parent / "shared" / "seeds"
 
 
 def make_settings(data_dir: Path, **overrides) -> Settings:

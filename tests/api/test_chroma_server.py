@@ -12,8 +12,8 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from app.factory import create_app
 from ingest.pipeline import IngestPipeline
-from search_api.app import create_app
 from tests.api.test_read_endpoints import assert_error
 from tests.conftest import CORPUS, make_settings
 

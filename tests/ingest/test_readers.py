@@ -15,7 +15,7 @@ from pypdf import PdfReader, PdfWriter
 
 import ingest.readers as readers
 from ingest.model import RawText
-from ingest.readers import read_file, register, sniff_format, supported_suffixes
+from ingest.readers import ReadLimits, read_file, register, sniff_format, supported_suffixes
 from lgnet.errors import (
     CorruptFile,
     EmptyFile,
@@ -125,9 +125,9 @@ def test_pdf_truncated(tmp_path: Path) -> None:
 def test_pdf_without_text(tmp_path: Path) -> None:
     pdf = FPDF()
     pdf.add_page()
-    pdf.rect(20, 20, 100, 60, style="F")  # a drawing, like a scan: nothing to extract
+    pdf.rect(20, 20, 100, 60, style="F")  # a drawing only: nothing to extract, nothing to recognise
     exc = fails(write(tmp_path, "scan.pdf", bytes(pdf.output())), EmptyFile)
-    assert exc.reason == "no extractable text (scanned PDF?)"
+    assert exc.reason == "no extractable text (no text, no image)"
 
 
 def test_pdf_garbage_after_magic(tmp_path: Path) -> None:
@@ -344,10 +344,10 @@ def test_supported_suffixes() -> None:
 def test_register_and_library_errors_are_wrapped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(readers, "_REGISTRY", dict(readers._REGISTRY))  # registrations stay in this test
 
-    def read_csv(path: Path, data: bytes) -> RawText:
+    def read_csv(path: Path, data: bytes, limits: ReadLimits) -> RawText:
         return RawText(path=path, text=data.decode(), format="csv")
 
-    def explode(path: Path, data: bytes) -> RawText:
+    def explode(path: Path, data: bytes, limits: ReadLimits) -> RawText:
         raise ValueError("library surprise")
 
     register(["CSV"], read_csv, kinds=["txt"])

@@ -53,7 +53,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from search_api.app import create_app
+    from app.factory import create_app
 
     app = create_app(get_settings())
     # Load the model and build the derived indexes while the server starts, so the first user does not wait.
@@ -66,7 +66,7 @@ def _warm_up(app) -> None:
     from practices.catalogue import get_catalogue
 
     try:
-        service = app.state.service_factory()
+        service = app.state.services.get()
         service.warm_up()
         get_catalogue(service).records()
     except LGNetError as exc:  # the store may be down: requests will say so, with the error shape
