@@ -66,29 +66,40 @@ MACRO_AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 class PlaceSource(Protocol):
     """What place recognition needs from the gazetteer."""
 
-    def region_of(self, city: str) -> str | None: ...
+    def region_names(self) -> dict[str, tuple[str, ...]]: ...
 
-    def province_of(self, city: str) -> str | None: ...
+    def province_names(self) -> list[str]: ...
 
-    def city_names(self) -> list[str]: ...
+    def cities_of(self, regions: set[str], provinces: set[str]) -> list[str]: ...
 
 
 class GazetteerPlaces:
-    """PlaceSource over lgnet.gazetteer (province only where the gazetteer's cities carry one)."""
+    """PlaceSource over lgnet.gazetteer: its regions (with English names and aliases) and provinces when it
+    has them, this module's table of regions otherwise."""
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
 
-    def region_of(self, city: str) -> str | None:
-        found = self.gazetteer.get(city)
-        return getattr(found, "region", None) if found else None
+    def region_names(self) -> dict[str, tuple[str, ...]]:
+        regions = getattr(self.gazetteer, "regions", None)
+        if not regions:
+            return REGIONS
+        names = {r.name: tuple(r.forms) for r in regions}
+        for name, aliases in REGIONS.items():  # the other names people use, kept whatever the gazetteer says
+            names[name] = tuple(dict.fromkeys((*names.get(name, ()), *aliases)))
+        return names
 
-    def province_of(self, city: str) -> str | None:
-        found = self.gazetteer.get(city)
-        return getattr(found, "province", None) if found else None
+    def province_names(self) -> list[str]:
+        provinces = getattr(self.gazetteer, "provinces", None) or {}
+        return sorted({part for name in provinces.values() for part in name.split("/")})
 
-    def city_names(self) -> list[str]:
-        return [c.name for c in self.gazetteer.cities]
+    def cities_of(self, regions: set[str], provinces: set[str]) -> list[str]:
+        folded = {fold(p) for p in provinces}
+        return [
+            c.name
+            for c in self.gazetteer.cities
+            if c.region in regions or (folded and any(fold(p) in folded for p in getattr(c, "province", "").split("/")))
+        ]
 
 
 @dataclass
@@ -105,12 +116,12 @@ class PlaceRecognizer:
     def __init__(self, source: PlaceSource | None = None) -> None:
         self.source = source or GazetteerPlaces()
         forms: list[tuple[str, str, str]] = []  # (folded form, kind, name)
-        for region, aliases in REGIONS.items():
+        for region, aliases in self.source.region_names().items():
             for form in (region, *aliases):
                 forms.append((_key(form), "region", region))
         for area, (names, _) in MACRO_AREAS.items():
             forms += [(_key(n), "macro_area", area) for n in names]
-        provinces = sorted({p for c in self.source.city_names() if (p := self.source.province_of(c))})
+        provinces = self.source.province_names()
         # A province is named as such ("provincia di Bari", "province of Bari"): a bare name is the city.
         forms += [(f"provincia di {_key(p)}", "province", p) for p in provinces]
         forms += [(f"province of {_key(p)}", "province", p) for p in provinces]
@@ -134,19 +145,9 @@ class PlaceRecognizer:
         """The gazetteer's cities inside the places mentioned."""
         regions = {r for m in mentions for r in m.regions}
         provinces = {p for m in mentions for p in m.provinces}
-        return [
-            c
-            for c in self.source.city_names()
-            if self.source.region_of(c) in regions or (provinces and self.source.province_of(c) in provinces)
-        ]
-
-    def region_of(self, city: str | None) -> str | None:
-        return self.source.region_of(city) if city else None
-
-    def province_of(self, city: str | None) -> str | None:
-        return self.source.province_of(city) if city else None
+        return self.source.cities_of(regions, provinces) if regions or provinces else []
 
 
 def _key(text: str) -> str:
-    """Folded, apostrophes and hyphens as spaces, single spaces: offsets stay those of the folded query."""
+    """Folded, apostrophes and hyphens as spaces: offsets stay those of the folded query."""
     return re.sub(r"['’-]", " ", fold(text))

@@ -72,7 +72,11 @@ class SearchService:
 
     def parse(self, q: str, index: LexicalIndex | None = None) -> ParsedQuery:
         index = index or self.lexical.current()
-        return self.analyzer.parse(q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf)
+        parsed = self.analyzer.parse(q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf)
+        if parsed.region_cities:  # of a region's comuni, those the index has passages about
+            present = {m.get("city") for m in index.corpus.metas}
+            parsed.region_cities = [c for c in parsed.region_cities if c in present]
+        return parsed
 
     # --- validation --------------------------------------------------------------------------------------
     def allowed_values(self) -> dict[str, list]:

@@ -49,6 +49,7 @@ class Hit(BaseModel):
     char_end: int | None = None
     dup_group: str | None = None
     duplicates: list[Duplicate] = Field(description="Other outlets that published the same passage")
+    practice_ids: list[str] = Field([], description="Practice records that cite this passage")
 
 
 class FacetValue(BaseModel):
@@ -82,6 +83,16 @@ class Answer(BaseModel):
     url: str | None = None
     city: str | None = None
     score: float
+
+
+class PracticeCard(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    title: str
+    city: str | None = None
+    area: str | None = None
+    phase: str | None = None
+    summary: str = ""
 
 
 class SearchResponse(BaseModel):
@@ -119,6 +130,7 @@ class SearchResponse(BaseModel):
     filters: dict[str, list[str | int]]
     parsed: Parsed
     suggestion: str | None = Field(None, description="The query with its typos corrected (Forse cercavi)")
+    practices: list[PracticeCard] = Field([], description="Practice records matching the query, shown first")
     answer: Answer | None
     timings_ms: dict[str, float]
 
