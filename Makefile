@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv system-packages ingest serve eval bench lint clean
+.PHONY: run test venv system-packages ingest serve eval bench lint clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,12 @@ serve: $(STAMP)
 test: $(STAMP) system-packages
 	$(VENV)/bin/ruff check .
 	PYTHONPATH=. $(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
+
+# The README's pictures (docs/screenshots/) from the browser tests; `make test` only writes tests/artifacts/.
+screenshots: $(STAMP) system-packages
+	UPDATE_SCREENSHOTS=1 $(VENV)/bin/pytest -q tests/web/test_e2e.py
 
 eval: $(STAMP)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/ $(wildcard tests/unseen/documents)

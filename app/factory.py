@@ -5,6 +5,7 @@ Nothing heavy at import time or in `create_app`: the search service (model, inde
 
 from __future__ import annotations
 
+import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -19,8 +20,9 @@ from lgnet import __version__
 from lgnet.config import Settings, get_settings
 from retrieval.provider import ServiceProvider
 from retrieval.service import SearchService
+from search_api.ingest_jobs import quarantine_orphan_uploads
 from search_api.jobs import JobQueue
-from search_api.routers import admin, cities, documents, dossiers, health, practices, search
+from search_api.routers import admin, cities, documents, dossiers, health, overview, practices, search
 from web.practice_routes import router as practice_router
 from web.routes import router as site_router
 
@@ -32,6 +34,8 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # An upload killed half-way is never ingested later (a thread: it waits for the write lock).
+        threading.Thread(target=quarantine_orphan_uploads, args=(settings,), daemon=True).start()
         yield
         app.state.jobs.shutdown()
 
@@ -45,10 +49,10 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.jobs = JobQueue()
+    app.state.jobs = JobQueue(settings.data_dir / "jobs.sqlite")  # shared by every worker process
     app.state.services = ServiceProvider(settings, service)
     install_error_handlers(app)
-    for module in (search, documents, cities, health, admin, practices, dossiers):
+    for module in (search, documents, cities, health, admin, practices, dossiers, overview):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

@@ -47,6 +47,8 @@ class DocumentBuilder:
         return docs
 
     def _documents(self, raw: RawText, source: str, entry: dict, base: str) -> list[Document]:
+        if raw.date and "date" not in entry:  # the file's own date (an e-mail's) unless the catalogue says
+            entry = {**entry, "date": raw.date}
         parts = self._parts(raw, entry)
         counters: dict[str, int] = {}
         docs = []

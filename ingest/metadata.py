@@ -18,7 +18,7 @@ _PHASE_PATTERNS = (
 def detect_phase(text: str) -> str | None:
     """The phase most often named in the text."""
     counts = {phase: len(p.findall(text)) for phase, p in _PHASE_PATTERNS}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda phase: counts[phase])
     return best if counts[best] else None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import sys
 import time
 import uuid
@@ -101,15 +102,36 @@ class IngestPipeline:
         self.builder = DocumentBuilder()
         self.chunker = Chunker(settings.chunk_min_words, settings.chunk_max_words)
         self.progress = sys.stderr.isatty() if progress is None else progress
+        self.manifest_path = settings.manifest_path  # a rebuild stages its own and swaps it in at the end
 
     def run(self, paths: Iterable[Path], rebuild: bool = False, prune: bool = True) -> IngestReport:
-        """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index."""
+        """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index.
+        One writer at a time across processes (the store's write lock); a rebuild fills a new generation while
+        the current one keeps serving, and swaps it in only when complete."""
+        with self.store.writing():
+            return self._rebuild(list(paths), prune) if rebuild else self._run(paths, prune)
+
+    def _rebuild(self, paths: list[Path], prune: bool) -> IngestReport:
+        live, staged = self.store, self.settings.manifest_path.with_name("manifest.rebuild.json")
+        staged.unlink(missing_ok=True)
+        self.store, self.manifest_path = live.new_generation(), staged
+        try:
+            try:
+                report = self._run(paths, prune, rebuild=True)
+                Manifest.load(staged, self.embedder.name).save()  # exists even when no file was ingested
+            except BaseException:
+                self.store.discard()  # the half-built generation; the published one never changed
+                raise
+            self.store.publish(followers=(live,))
+            os.replace(staged, self.settings.manifest_path)
+            return report
+        finally:
+            self.store, self.manifest_path = live, self.settings.manifest_path
+
+    def _run(self, paths: Iterable[Path], prune: bool, rebuild: bool = False) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport(embedder=self.embedder.name)
-        if rebuild:
-            self.store.reset()
-            self.settings.manifest_path.unlink(missing_ok=True)
-        manifest = Manifest.load(self.settings.manifest_path, self.embedder.name)
+        manifest = Manifest.load(self.manifest_path, self.embedder.name)
         changed = False
         roots: list[str] = []
         seen: set[str] = set()
@@ -147,6 +169,10 @@ class IngestPipeline:
     def delete_document(self, doc_id: str) -> list[str]:
         """Remove one document and its passages. When it was its file's last document the file leaves the
         manifest too (an uploaded file is deleted), so it is not ingested again."""
+        with self.store.writing():
+            return self._delete_document(doc_id)
+
+    def _delete_document(self, doc_id: str) -> list[str]:
         doc = self.store.get_doc(doc_id)
         if doc is None:
             raise NotFound(f"no document with id {doc_id!r}", {"id": doc_id})

@@ -181,8 +181,9 @@ class QueryAnalyzer:
 
         core = question.core
         # "la terza edizione", "in Sicilia": a phase or a place to boost, not words to match
-        for span in [*self.phases.find(core), *self.places.find(core)]:
-            core = core[: span.start] + " " * (span.end - span.start) + core[span.end :]
+        spans = [(p.start, p.end) for p in self.phases.find(core)] + [(p.start, p.end) for p in self.places.find(core)]
+        for start, end in spans:
+            core = core[:start] + " " * (end - start) + core[end:]
         core = " ".join(core.split()) or question.core
 
         concepts, expansions = self._concepts(core)

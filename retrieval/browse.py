@@ -47,7 +47,7 @@ def _documents(index: LexicalIndex) -> dict[str, dict]:
         d = docs[doc_id]
         d["passages"] += 1
         d["interventions"] = sorted(set(d["interventions"]) | set(meta.get("interventions", [])))
-    index._documents = docs
+    index._documents = docs  # type: ignore[attr-defined]  # (issue 12: the read model replaces this cache)
     return docs
 
 

@@ -4,6 +4,7 @@ question's own phrasing (question words, elisions, auxiliaries) and the domain v
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from lgnet.text import fold
 
@@ -33,7 +34,7 @@ _ITALIAN_LETTERS = re.compile(r"[àèéìòù]")
 
 
 def detect_query_language(
-    text: str, italian_terms: set[str] = frozenset(), english_terms: set[str] = frozenset()
+    text: str, italian_terms: AbstractSet[str] = frozenset(), english_terms: AbstractSet[str] = frozenset()
 ) -> str:
     """'it' or 'en'. `italian_terms`/`english_terms`: domain words known to be of one language (thesaurus,
     glossary). Italian when nothing tells them apart: the users and the corpus are Italian."""

@@ -54,28 +54,20 @@ def sentence_key(sentence: str) -> str:
 
 
 class Boilerplate:
-    """Sentences repeated by the documents of several cities, and how much of each passage they make up."""
+    """Sentences repeated by the documents of several cities."""
 
     def __init__(self, texts: list[str], metas: list[dict]) -> None:
         owners: dict[str, set[str]] = {}
-        keyed: list[list[tuple[str, int]]] = []
         for text, meta in zip(texts, metas, strict=True):
             owner = meta.get("city") or meta.get("doc_dup_group") or meta.get("doc_id") or text[:50]
-            sentences = []
             for start, end in sentence_spans(text):
                 key = sentence_key(text[start:end])
-                sentences.append((key, end - start))
                 if len(key) > 20:
                     owners.setdefault(key, set()).add(owner)
-            keyed.append(sentences)
         self.keys = frozenset(k for k, o in owners.items() if len(o) >= BOILERPLATE_OWNERS)
-        # share of each passage's text (by position in the index) that is boilerplate
-        self.share = [
-            sum(n for k, n in sentences if k in self.keys) / max(1, sum(n for _, n in sentences)) for sentences in keyed
-        ]
 
-    def __contains__(self, sentence: str) -> bool:
-        return sentence_key(sentence) in self.keys
+    def __contains__(self, sentence: object) -> bool:
+        return isinstance(sentence, str) and sentence_key(sentence) in self.keys
 
 
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -37,7 +37,6 @@ MAX_K = 100
 # Boosts relative to the recognised city's (Settings.city_boost): a city of the region named, the phase named.
 REGION_SHARE = 0.6
 PHASE_SHARE = 0.5
-BOILERPLATE_PENALTY = 0.0  # a passage made only of the network's boilerplate keeps half its score
 
 
 @dataclass
@@ -59,6 +58,7 @@ class SearchService:
 
     def warm_up(self) -> None:
         self.embedder.warm_up()
+        self.gazetteer.warm_up()
         index = self.lexical.current()
         if index.corpus.ids:
             index.corpus.near_duplicates(0)
@@ -199,10 +199,10 @@ class SearchService:
         if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
             # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
             wanted_cities, wanted_phases = set(parsed.region_cities), set(parsed.phases)
-            for pos in np.flatnonzero(mask):
-                meta = index.corpus.metas[pos]
+            for position in np.flatnonzero(mask).tolist():
+                meta = index.corpus.metas[position]
                 if meta.get("city") in wanted_cities or meta.get("phase") in wanted_phases:
-                    fused.setdefault(int(pos), 0.0)
+                    fused.setdefault(position, 0.0)
         if request.understand and (parsed.cities or parsed.interventions or parsed.region_cities or parsed.phases):
             top = 1.0 / (s.rrf_k + 1) if s.fusion == "rrf" else 1.0
             region_cities = set(parsed.region_cities) - set(parsed.cities)
@@ -216,10 +216,6 @@ class SearchService:
                     fused[pos] += s.intervention_boost * top
                 if meta.get("phase") in parsed.phases:
                     fused[pos] += s.city_boost * PHASE_SHARE * top
-        if request.understand:
-            share = boilerplate_of(index).share
-            for pos in fused:
-                fused[pos] *= 1.0 - BOILERPLATE_PENALTY * share[pos]
         ranked = sorted((Candidate(p, sc) for p, sc in fused.items()), key=lambda c: (-c.score, c.position))
         return ranked, query_vec
 
@@ -286,10 +282,11 @@ class SearchService:
         """At most `max_per_document` passages of one article (or its syndicated copies) before the others."""
         limit = self.settings.max_per_document
         counts: Counter[str] = Counter()
-        first, later = [], []
+        first: list[Candidate] = []
+        later: list[Candidate] = []
         for c in ranked:
             meta = index.corpus.metas[c.position]
-            key = meta.get("doc_dup_group") or meta.get("doc_id")
+            key = str(meta.get("doc_dup_group") or meta.get("doc_id"))
             counts[key] += 1
             (first if counts[key] <= limit else later).append(c)
         return first + later

@@ -12,6 +12,7 @@ import re
 import threading
 import weakref
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from lgnet.text import fold
@@ -60,7 +61,7 @@ class Correction:
 class Vocabulary:
     """Words of the indexed texts with their frequency, and a trigram index to find close ones."""
 
-    def __init__(self, texts: list[str], extra: set[str] = frozenset()) -> None:
+    def __init__(self, texts: list[str], extra: AbstractSet[str] = frozenset()) -> None:
         self.freq: Counter[str] = Counter()
         written: dict[str, Counter[str]] = {}
         for text in texts:
@@ -106,7 +107,7 @@ _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
-def vocabulary_of(index, extra: set[str] = frozenset()) -> Vocabulary:
+def vocabulary_of(index, extra: AbstractSet[str] = frozenset()) -> Vocabulary:
     """The vocabulary of a lexical index (texts and titles), built on first use and kept while the index lives."""
     with _lock:
         vocab = _cache.get(index)

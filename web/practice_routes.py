@@ -13,13 +13,14 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from practices.catalogue import get_catalogue
+from practices.overview import overview
+from web.catalogue_page import catalogue_page
 from web.deps import ServiceDep
 from web.dossier_routes import COOKIE
 from web.dossier_routes import router as dossier_router
 from web.render import render
 
 router = APIRouter(include_in_schema=False)
-PAGE_SIZE = 20
 Multi = list[str] | None
 
 
@@ -31,11 +32,10 @@ def practices(
     city: Annotated[Multi, Query()] = None,
     area: Annotated[Multi, Query()] = None,
     phase: Annotated[Multi, Query()] = None,
+    sort: Annotated[str, Query(max_length=20)] = "",
     page: Annotated[int, Query(ge=1, le=1000)] = 1,
 ) -> Response:
-    data = get_catalogue(service).search(q, city, area, phase, page, PAGE_SIZE)
-    data["state"] = {"q": q, "city": city or [], "area": area or [], "phase": phase or []}
-    data["areas"] = service.taxonomy.codes
+    data = catalogue_page(service, q, city or [], area or [], phase or [], sort, page)
     return render(request, "practices.html", data, fragment="results", dossier=request.cookies.get(COOKIE))
 
 
@@ -54,6 +54,19 @@ def practice(request: Request, service: ServiceDep, practice_id: Annotated[str, 
     documents = {s["doc_id"]: s for s in record["sources"]}
     data = {"practice": record, "similar": similar, "documents": documents}
     return render(request, "practice.html", data, fragment="main", dossier=request.cookies.get(COOKIE))
+
+
+@router.get("/panoramica")
+def overview_page(
+    request: Request,
+    service: ServiceDep,
+    phase: Annotated[Multi, Query()] = None,
+    area: Annotated[Multi, Query()] = None,
+    region: Annotated[Multi, Query()] = None,
+    sort: Annotated[str, Query(max_length=20)] = "city",
+) -> Response:
+    """The designer's overview: cities x areas x phases (the same data as /api/overview)."""
+    return render(request, "overview.html", overview(service, phase, area, region, sort), fragment="main")
 
 
 # The dossier pages live beside the catalogue's (same app, same router list).

@@ -70,10 +70,10 @@ def _region_text(page, top: float, bottom: float) -> str:  # noqa: ANN001
 
 
 def _rows_text(rows: list[list[str | None]]) -> str:
-    rows = [[cell_text(c) for c in row] for row in rows if any(c and c.strip() for c in row)]
-    if not rows:
+    cells = [[cell_text(c) for c in row] for row in rows if any(c and c.strip() for c in row)]
+    if not cells:
         return ""
-    if len(rows[0]) < 2:
-        return "\n".join(" ".join(r) for r in rows)
-    headers = [header_text(c, i + 1) for i, c in enumerate(rows[0])]
-    return "\n".join(format_row(headers, row) for row in rows[1:])
+    if len(cells[0]) < 2:
+        return "\n".join(" ".join(r) for r in cells)
+    headers = [header_text(c, i + 1) for i, c in enumerate(cells[0])]
+    return "\n".join(format_row(headers, row) for row in cells[1:])

@@ -37,6 +37,12 @@ def test_type_and_any_comune_come_from_the_content(writable):
     assert writable.get("/api/practices", params={"city": "Riace"}).status_code == 200
     assert writable.get("/api/search", params={"q": "x", "city": "Lecce nei Marsi"}).status_code == 200
     assert_error(writable.get("/api/search", params={"q": "x", "city": "Atlantide"}), 422, "invalid_request")
+    # The map lists it without drawing it (no coordinates for comuni outside the network), and its page exists
+    mapped = {c["name"]: c for c in writable.get("/mappa", params={"format": "json"}).json()["cities"]}
+    assert mapped["Riace"]["x"] is None and mapped["Torino"]["x"] is not None
+    page = writable.get("/mappa")
+    assert page.status_code == 200 and "Riace" in page.text
+    assert writable.get("/citta/Riace").status_code == 200
 
 
 def test_fields_override_detection_and_survive_a_reindex(writable):
@@ -57,7 +63,7 @@ def test_fields_override_detection_and_survive_a_reindex(writable):
     assert wait(writable, writable.post("/api/reindex", headers=auth()).json()["id"])["status"] == "done"
     doc = writable.get(f"/api/documents/{doc_id}").json()["document"]
     assert {k: doc[k] for k in expected} == expected
-    # The same bytes with new fields are described anew (the fields are part of what makes a file unchanged)
+    # A second upload of the same bytes with other fields is described by those fields
     job = wait(writable, post(writable, "nota.docx", docx_bytes([NOTE]), doc_type="minutes", city="Bra").json()["id"])
     doc = writable.get(f"/api/documents/{job['result']['documents'][0]}").json()["document"]
     assert (doc["doc_type"], doc["city"], doc["phase"]) == ("minutes", "Bra", None)
