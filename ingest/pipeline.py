@@ -28,6 +28,7 @@ from ingest.metadata import year_of
 from ingest.model import Chunk, Document
 from ingest.readers import ReadLimits, read_file
 from ingest.report import FileError, IngestReport
+from ingest.walk import FolderProgress
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import IngestError, LGNetError, NotFound
@@ -122,6 +123,9 @@ class IngestPipeline:
             except BaseException:
                 self.store.discard()  # the half-built generation; the published one never changed
                 raise
+            if report.interrupted:  # Ctrl-C: a partial rebuild is never published, the current index stays
+                self.store.discard()
+                return report
             self.store.publish(followers=(live,))
             os.replace(staged, self.settings.manifest_path)
             return report
@@ -135,23 +139,33 @@ class IngestPipeline:
         changed = False
         roots: list[str] = []
         seen: set[str] = set()
+        work: list[tuple[Path, dict, Path]] = []  # (root, catalogue, file): all found first, for the estimate
         for path in paths:
             path = Path(path)
             root = path if path.is_dir() else path.parent
             roots.append(root.resolve().name + "/")
             catalogue = self._catalogue(root, report)
-            for file in self._discover(path):
+            work.extend((root, catalogue, file) for file in self._discover(path))
+        with FolderProgress([file for _, _, file in work], self.progress) as walk:
+            for root, catalogue, file in work:
+                if walk.stopped:
+                    report.interrupted = True
+                    break
                 source = f"{root.resolve().name}/{file.relative_to(root).as_posix()}"
                 seen.add(source)
                 report.files_seen += 1
                 try:
-                    changed |= self._ingest_file(
+                    ingested = self._ingest_file(
                         file, source, catalogue.get(file.relative_to(root).as_posix(), {}), manifest, report
                     )
+                    changed |= ingested
+                    report.tally(file, "read" if ingested else "unchanged")
                 except IngestError as exc:
                     report.errors.append(FileError(exc.path, exc.code, exc.reason))
+                    report.tally(file, "refused", exc.code)
                     log.warning("%s", exc.message)
-        if prune:
+                walk.done(file)
+        if prune and not report.interrupted:  # an interrupted walk has not seen every file
             for source in [s for s in manifest.files if any(s.startswith(r) for r in roots) and s not in seen]:
                 self.store.delete_source(source)
                 del manifest.files[source]
@@ -208,6 +222,7 @@ class IngestPipeline:
             return False
         limits = ReadLimits.from_settings(self.settings, self.progress)
         raw = read_file(file, self.settings.max_file_bytes, limits)  # raises IngestError naming the file
+        report.note_read(file, raw.meta)
         docs = self.builder.run(raw, source, entry)
         chunks = [c for d in docs for c in self.chunker.run(d)]
         if not chunks:

@@ -29,7 +29,7 @@ KIND_LABEL = {"practice": "Pratica", "passage": "Passaggio"}
 MISSING = "(fonte non più disponibile nell'indice: testo conservato quando è stata aggiunta)"
 
 
-def _dup_groups(service: SearchService) -> dict[str, str]:
+def dup_groups(service: SearchService) -> dict[str, str]:
     """doc_id -> duplicate group of its article (syndicated copies share one). Read from the passages' metadata;
     the one place to switch when the read model offers it directly."""
     corpus = service.lexical.current().corpus
@@ -107,7 +107,7 @@ def resolve(service: SearchService, dossier: dict) -> dict:
     """The dossier with each item's current content and sources (a removed source falls back to the snapshot
     taken when the item was added)."""
     catalogue = get_catalogue(service)
-    groups = _dup_groups(service)
+    groups = dup_groups(service)
     items = []
     for item in dossier["items"]:
         entry = {k: item[k] for k in ("id", "kind", "ref", "note")}

@@ -359,6 +359,7 @@ class SearchService:
             char_end=meta.get("char_end"),
             dup_group=group,
             duplicates=duplicates,
+            ocr_confidence=meta.get("ocr_confidence"),
         )
 
     # --- more like this ----------------------------------------------------------------------------------

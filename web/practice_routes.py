@@ -13,6 +13,8 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from practices.catalogue import get_catalogue
+from practices.cite import group_sources
+from practices.export import dup_groups
 from practices.overview import overview
 from web.catalogue_page import catalogue_page
 from web.deps import ServiceDep
@@ -52,7 +54,9 @@ def practice(request: Request, service: ServiceDep, practice_id: Annotated[str, 
     record = catalogue.get(practice_id)
     similar = catalogue.similar(practice_id, 5)
     documents = {s["doc_id"]: s for s in record["sources"]}
-    data = {"practice": record, "similar": similar, "documents": documents}
+    # One source per article: syndicated copies listed under it ("anche in ..."), links without tracking.
+    articles = group_sources(record["sources"], dup_groups(service))
+    data = {"practice": record, "similar": similar, "documents": documents, "articles": articles}
     return render(request, "practice.html", data, fragment="main", dossier=request.cookies.get(COOKIE))
 
 

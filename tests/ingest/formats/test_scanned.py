@@ -6,7 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from app.factory import create_app
 from ingest.ocr_eval import SAMPLE_PAGES, character_error_rate, scanned_pdf
 from ingest.readers import ocr
 from lgnet.errors import CorruptFile, EmptyFile, FileTooLarge
@@ -53,6 +55,12 @@ def test_scanned_pdf_is_searchable_and_marked(tmp_path: Path, mixed: bytes) -> N
     assert "ocr" not in rows[0] and rows[0]["char_end"] < len(SAMPLE_PAGES[0])  # text layer only: not marked
     doc = service.store.get_doc(hit.doc_id)["meta"]
     assert doc["ocr"] is True and doc["ocr_pages"] == 1
+    # The site shows it: a badge on the result and on the document page, in Italian and in English.
+    with TestClient(create_app(service.settings, service=service)) as client:
+        page = client.get("/", params={"q": "Taranto mobile street unit homeless migrants"}).text
+        assert "Da scansione (OCR 9" in page
+        page = client.get(f"/documenti/{hit.doc_id}", params={"lang": "en"}).text
+        assert "From a scan (OCR 9" in page
 
 
 def test_ocr_limits_and_switch(tmp_path: Path, mixed: bytes) -> None:
