@@ -93,6 +93,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.write:
         Path(args.write).write_text(report.markdown(), "utf-8")
         print(f"written to {args.write}")
+    if args.readme:
+        report.update_readme(Path(args.readme))
+        print(f"figures updated in {args.readme}")
     return 0
 
 
@@ -128,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="run the relevance set and print the metrics")
     p.add_argument("--no-ablation", action="store_true")
     p.add_argument("--write", metavar="FILE", help="also write the Markdown report (docs/search-quality.md)")
+    p.add_argument("--readme", metavar="FILE", help="also rewrite the figures between the eval markers of FILE")
     p.set_defaults(func=cmd_eval)
     return parser
 
