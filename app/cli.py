@@ -50,6 +50,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_HEADER_BYTES = 32 * 1024
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -58,7 +61,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(get_settings())
     # Load the model and build the derived indexes while the server starts, so the first user does not wait.
     threading.Thread(target=_warm_up, args=(app,), name="warm-up", daemon=True).start()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        # h11 enforces a size limit on the request line and headers (httptools has none): 32 KB, then 400.
+        http="h11",
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+        timeout_graceful_shutdown=5,  # SIGTERM: open requests get 5 s, then the process exits
+    )
     return 0
 
 
@@ -81,6 +93,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.write:
         Path(args.write).write_text(report.markdown(), "utf-8")
         print(f"written to {args.write}")
+    if args.readme:
+        report.update_readme(Path(args.readme))
+        print(f"figures updated in {args.readme}")
     return 0
 
 
@@ -116,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="run the relevance set and print the metrics")
     p.add_argument("--no-ablation", action="store_true")
     p.add_argument("--write", metavar="FILE", help="also write the Markdown report (docs/search-quality.md)")
+    p.add_argument("--readme", metavar="FILE", help="also rewrite the figures between the eval markers of FILE")
     p.set_defaults(func=cmd_eval)
     return parser
 

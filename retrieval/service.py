@@ -20,15 +20,23 @@ from lgnet.gazetteer import Gazetteer
 from lgnet.network import Network
 from lgnet.store import Store
 from lgnet.taxonomy import Taxonomy
+from lgnet.text import fold
 from lgnet.vocabulary import DOC_TYPES, PHASES
-from retrieval.analysis import ParsedQuery, QueryAnalyzer, get_analyzer
+from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
+from retrieval.dictionary import language_words
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
+from retrieval.sentences import Boilerplate, boilerplate_of
 from retrieval.snippets import snippet
+from retrieval.spelling import Vocabulary, vocabulary_of
+from retrieval.terms import QueryTerms, query_terms, translation_weight
 
 MAX_QUERY_CHARS = 500
 MAX_K = 100
+# Boosts relative to the recognised city's (Settings.city_boost): a city of the region named, the phase named.
+REGION_SHARE = 0.6
+PHASE_SHARE = 0.5
 
 
 @dataclass
@@ -46,7 +54,6 @@ class SearchService:
         self.analyzer = QueryAnalyzer()
         self.gazetteer = Gazetteer.default()
         self.taxonomy = Taxonomy.default()
-        self._lock = threading.Lock()
 
     def warm_up(self) -> None:
         self.embedder.warm_up()
@@ -54,6 +61,21 @@ class SearchService:
         index = self.lexical.current()
         if index.corpus.ids:
             index.corpus.near_duplicates(0)
+            self.vocabulary(index)
+            boilerplate_of(index)
+        language_words()
+
+    def vocabulary(self, index: LexicalIndex) -> Vocabulary:
+        """The index's words (plus the thesaurus') for spelling corrections, built once per index."""
+        return vocabulary_of(index, self.analyzer.thesaurus.words)
+
+    def parse(self, q: str, index: LexicalIndex | None = None) -> ParsedQuery:
+        index = index or self.lexical.current()
+        parsed = self.analyzer.parse(q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf)
+        if parsed.region_cities:  # of a region's comuni, those the index has passages about
+            present = {m.get("city") for m in index.corpus.metas}
+            parsed.region_cities = [c for c in parsed.region_cities if c in present]
+        return parsed
 
     # --- validation --------------------------------------------------------------------------------------
     def allowed_values(self) -> dict[str, list]:
@@ -98,7 +120,10 @@ class SearchService:
         request = self.validate(request)
         timings: dict[str, float] = {}
         index = self.lexical.current()
-        parsed = self.analyzer.parse(request.q) if request.understand else ParsedQuery(request.q, "it")
+        if request.understand:
+            parsed = self.parse(request.q, index)
+        else:
+            parsed = ParsedQuery(request.q, "it", concepts=[Concept(w) for w in get_analyzer().words(request.q)])
         timings["analysis"] = time.perf_counter() - t0
         mask = self._filter_mask(index, request)
 
@@ -117,11 +142,12 @@ class SearchService:
         facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
         page = collapsed[start : start + request.k]
-        stems = set(get_analyzer().query_tokens(parsed.lexical_text))
-        hits = [self._hit(index, c, stems) for c in page]
+        terms = query_terms(parsed, index.idf)
+        boilerplate = boilerplate_of(index)
+        hits = [self._hit(index, c, terms, boilerplate) for c in page]
         timings["collapse_facets"] = time.perf_counter() - t
         t = time.perf_counter()
-        answer = best_answer(stems, index.idf, hits[:3]) if parsed.text and request.page == 1 else None
+        answer = best_answer(terms, hits[:3], boilerplate) if parsed.text and request.page == 1 else None
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
         return SearchResult(
@@ -150,8 +176,7 @@ class SearchService:
         query_vec = None
         if request.mode in ("hybrid", "lexical"):
             t = time.perf_counter()
-            text = parsed.lexical_text if request.understand else parsed.text
-            scores = index.scores(get_analyzer().query_tokens(text)) * mask
+            scores = self._lexical_scores(index, parsed, request.understand) * mask
             order = np.argsort(-scores, kind="stable")
             lexical = [int(i) for i in order[: int(np.count_nonzero(scores > 0))]]
             lists.append(([(i, float(scores[i])) for i in lexical], s.weight_lexical))
@@ -170,16 +195,53 @@ class SearchService:
             lists.append(([(i, sim) for i, sim in dense if mask[i]], s.weight_dense))
             timings["dense"] = time.perf_counter() - t
         fused = _fuse(lists, s.fusion, s.rrf_k)
-        if request.understand and (parsed.cities or parsed.interventions):
+        if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
+            # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
+            wanted_cities, wanted_phases = set(parsed.region_cities), set(parsed.phases)
+            for position in np.flatnonzero(mask).tolist():
+                meta = index.corpus.metas[position]
+                if meta.get("city") in wanted_cities or meta.get("phase") in wanted_phases:
+                    fused.setdefault(position, 0.0)
+        if request.understand and (parsed.cities or parsed.interventions or parsed.region_cities or parsed.phases):
             top = 1.0 / (s.rrf_k + 1) if s.fusion == "rrf" else 1.0
+            region_cities = set(parsed.region_cities) - set(parsed.cities)
             for pos in fused:
                 meta = index.corpus.metas[pos]
                 if meta.get("city") in parsed.cities:
                     fused[pos] += s.city_boost * top
+                elif meta.get("city") in region_cities:
+                    fused[pos] += s.city_boost * REGION_SHARE * top
                 if set(meta.get("interventions", [])) & set(parsed.interventions):
                     fused[pos] += s.intervention_boost * top
+                if meta.get("phase") in parsed.phases:
+                    fused[pos] += s.city_boost * PHASE_SHARE * top
         ranked = sorted((Candidate(p, sc) for p, sc in fused.items()), key=lambda c: (-c.score, c.position))
         return ranked, query_vec
+
+    def _lexical_scores(self, index: LexicalIndex, parsed: ParsedQuery, understand: bool) -> np.ndarray:
+        """BM25 of the user's words (question frame out, typos corrected) plus, at a lower weight, BM25 of
+        their thesaurus alternatives."""
+        analyzer = get_analyzer()
+        if not understand:
+            return index.scores(analyzer.query_tokens(parsed.text))
+        language = self.analyzer.thesaurus.language
+        city_fixes = [e for e in parsed.expansions if e in parsed.cities]
+        main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]))
+        scores = index.scores(main)
+        taken = set(main)
+        for concept in parsed.concepts:
+            # each concept counts once, by its best alternative: "casa" does not add up "alloggio",
+            # "abitazione" and "housing"; a phrase's words count as a share of the phrase
+            best = None
+            for alternative in concept.alternatives:
+                weight = translation_weight(parsed.language, language.get(fold(alternative)))
+                tokens = [t for t in analyzer.query_tokens(alternative) if t not in taken] if weight else []
+                if tokens:
+                    found = index.scores(tokens) * (weight / max(1, len(alternative.split())))
+                    best = found if best is None else np.maximum(best, found)
+            if best is not None:
+                scores = scores + best
+        return scores
 
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod
@@ -244,10 +306,17 @@ class SearchService:
             ]
         return facets
 
-    def _hit(self, index: LexicalIndex, c: Candidate, stems: set[str]) -> Hit:
-        return self._hit_at(index, c.position, c.score, stems)
+    def _hit(self, index: LexicalIndex, c: Candidate, terms: QueryTerms, boilerplate: Boilerplate) -> Hit:
+        return self._hit_at(index, c.position, c.score, terms, boilerplate)
 
-    def _hit_at(self, index: LexicalIndex, position: int, score: float, stems: set[str]) -> Hit:
+    def _hit_at(
+        self,
+        index: LexicalIndex,
+        position: int,
+        score: float,
+        terms: QueryTerms | None = None,
+        boilerplate: Boilerplate | None = None,
+    ) -> Hit:
         meta = index.corpus.metas[position]
         cid = index.corpus.ids[position]
         text = index.corpus.texts[position]
@@ -274,7 +343,7 @@ class SearchService:
             doc_id=meta.get("doc_id", ""),
             title=meta.get("title", ""),
             text=text,
-            snippet=snippet(text, stems),
+            snippet=snippet(text, terms or QueryTerms(), boilerplate if boilerplate is not None else ()),
             score=round(float(score), 6),
             city=meta.get("city"),
             interventions=list(meta.get("interventions", [])),
@@ -317,7 +386,7 @@ class SearchService:
                 continue
             seen_groups.add(m.get("dup_group"))
             exclude_docs.add(m.get("doc_dup_group"))  # one passage per other article
-            hits.append(self._hit_at(index, pos, sim, set()))
+            hits.append(self._hit_at(index, pos, sim))
             if len(hits) == k:
                 break
         return hits

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 from pydantic import Field
 
+from practices.cards import with_practices
 from retrieval.models import SearchRequest
 from retrieval.service import MAX_K, MAX_QUERY_CHARS
 from search_api.deps import ServiceDep
@@ -50,7 +51,7 @@ def search(
         year=year or [],
         sort=sort,
     )
-    return service.search(request).to_contract()
+    return with_practices(service, service.search(request).to_contract(), request.filters)
 
 
 @router.get("/similar/{chunk_id}", response_model=SimilarResponse, summary="More like this")

@@ -57,3 +57,10 @@ def test_phase_on_city_pages_and_the_map(site):
     assert re.search(r'class="map-label-empty">Aosta<', labels)  # labelled although without documents
     assert mappa.index('<g class="map-labels"') > mappa.rindex("<circle")  # names above every circle
     assert "0 documenti" not in mappa
+
+
+def test_a_search_page_past_the_end_says_so(site):
+    site.cookies.clear()
+    html = site.get("/", params={"q": "alloggi", "page": 99}).text
+    assert "Pagina 99 di" not in html
+    assert "La pagina 99 non esiste" in html and "Nessun risultato" not in html
