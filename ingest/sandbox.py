@@ -99,6 +99,10 @@ def _kill_pool() -> None:
 
 def _limit_memory(memory_mb: int) -> None:
     import resource
+    import signal
+
+    # Ctrl-C at the terminal is for the walk (ingest/walk.py: stop after this file), not for the worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
