@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from ingest.model import RawText
 from ingest.readers import ReadLimits, read_file
@@ -60,8 +61,8 @@ def read_in_worker(path: Path, max_bytes: int, limits: ReadLimits, sandbox: Sand
                 f"the reader died, probably over the memory limit of {sandbox.memory_mb} MB (LGNET_PARSE_MEMORY_MB)",
             ) from None
     if kind == "ok":
-        return value
-    cls, reason = value
+        return cast(RawText, value)
+    cls, reason = cast(tuple[str, str], value)
     raise getattr(errors, cls, errors.UnreadableFile)(path, reason)
 
 
@@ -98,6 +99,10 @@ def _kill_pool() -> None:
 
 def _limit_memory(memory_mb: int) -> None:
     import resource
+    import signal
+
+    # Ctrl-C at the terminal is for the walk (ingest/walk.py: stop after this file), not for the worker.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

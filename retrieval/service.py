@@ -24,6 +24,7 @@ from lgnet.text import fold
 from lgnet.vocabulary import DOC_TYPES, PHASES
 from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
+from retrieval.bounds import check_k, check_page, check_query
 from retrieval.dictionary import language_words
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
@@ -32,8 +33,6 @@ from retrieval.snippets import snippet
 from retrieval.spelling import Vocabulary, vocabulary_of
 from retrieval.terms import QueryTerms, query_terms, translation_weight
 
-MAX_QUERY_CHARS = 500
-MAX_K = 100
 # Boosts relative to the recognised city's (Settings.city_boost): a city of the region named, the phase named.
 REGION_SHARE = 0.6
 PHASE_SHARE = 0.5
@@ -88,12 +87,9 @@ class SearchService:
         }
 
     def validate(self, request: SearchRequest) -> SearchRequest:
-        if len(request.q) > MAX_QUERY_CHARS:
-            raise InvalidRequest(f"query longer than {MAX_QUERY_CHARS} characters", {"max": MAX_QUERY_CHARS})
-        if not 1 <= request.k <= MAX_K:
-            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": request.k})
-        if not 1 <= request.page <= 1000:
-            raise InvalidRequest("page must be between 1 and 1000", {"page": request.page})
+        check_query(request.q)
+        check_k(request.k)
+        check_page(request.page)
         if any(not 1900 <= int(y) <= 2100 for y in request.year):
             raise InvalidRequest("year must be between 1900 and 2100", {"year": request.year})
         if request.sort not in ("relevance", "date"):
@@ -364,8 +360,7 @@ class SearchService:
     # --- more like this ----------------------------------------------------------------------------------
     def similar(self, chunk_id: str, k: int = 5) -> list[Hit]:
         """Passages like this one from other documents (and not syndicated copies of it)."""
-        if not 1 <= k <= MAX_K:
-            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": k})
+        check_k(k)
         rows = self.store.get_chunks([chunk_id], embeddings=True)
         if not rows:
             raise NotFound(f"no passage with id {chunk_id!r}", {"id": chunk_id})
