@@ -114,6 +114,9 @@ class IngestPipeline:
             return self._rebuild(list(paths), prune) if rebuild else self._run(paths, prune)
 
     def _rebuild(self, paths: list[Path], prune: bool) -> IngestReport:
+        uploads = self.settings.uploads_dir
+        if uploads.is_dir() and all(Path(p).resolve() != uploads.resolve() for p in paths):
+            paths = [*paths, uploads]  # uploads are part of the index: a rebuild of the corpus keeps them
         live, staged = self.store, self.settings.manifest_path.with_name("manifest.rebuild.json")
         staged.unlink(missing_ok=True)
         self.store, self.manifest_path = live.new_generation(), staged

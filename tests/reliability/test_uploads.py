@@ -119,3 +119,16 @@ def test_jobs_are_shared_between_processes_and_survive_a_kill(tmp_path):
     restarted = JobQueue(path)  # a new process starting on the same data dir
     job = restarted.get(killed_id)
     assert job.status == "failed" and job.error["code"] == "interrupted"
+
+
+def test_cli_rebuild_of_the_corpus_keeps_uploaded_documents(settings):
+    """`lgnet ingest --rebuild corpus/` must not drop uploads (they would then look like orphans)."""
+    settings.uploads_dir.mkdir(parents=True)
+    upload = settings.uploads_dir / "caricato-12345678.txt"
+    upload.write_text(GOOD.replace("Bari", "Matera"), "utf-8")
+    pipeline = IngestPipeline(settings, progress=False)
+    assert pipeline.run([upload], prune=False).ok
+    report = pipeline.run([settings.corpus_dir], rebuild=True)
+    assert any(d.get("source") == f"uploads/{upload.name}" for d in report.doc_list)
+    manifest = (settings.manifest_path).read_text("utf-8")
+    assert f"uploads/{upload.name}" in manifest
