@@ -50,6 +50,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_HEADER_BYTES = 32 * 1024
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -58,7 +61,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     app = create_app(get_settings())
     # Load the model and build the derived indexes while the server starts, so the first user does not wait.
     threading.Thread(target=_warm_up, args=(app,), name="warm-up", daemon=True).start()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level="info",
+        # h11 enforces a size limit on the request line and headers (httptools has none): 32 KB, then 400.
+        http="h11",
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+        timeout_graceful_shutdown=5,  # SIGTERM: open requests get 5 s, then the process exits
+    )
     return 0
 
 

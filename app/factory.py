@@ -16,6 +16,8 @@ from fastapi.staticfiles import StaticFiles
 
 import web
 from app.errors import install_error_handlers
+from app.security import Protection, rules_from_settings
+from ingest import sandbox
 from lgnet import __version__
 from lgnet.config import Settings, get_settings
 from retrieval.provider import ServiceProvider
@@ -38,6 +40,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
         threading.Thread(target=quarantine_orphan_uploads, args=(settings,), daemon=True).start()
         yield
         app.state.jobs.shutdown()
+        sandbox.shutdown()  # a parse under way must not hold the process after SIGTERM
 
     app = FastAPI(
         title="LGNet knowledge platform API",
@@ -52,6 +55,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     app.state.jobs = JobQueue(settings.data_dir / "jobs.sqlite")  # shared by every worker process
     app.state.services = ServiceProvider(settings, service)
     install_error_handlers(app)
+    app.add_middleware(Protection, rules=rules_from_settings(settings))  # headers everywhere, rate limits
     for module in (search, documents, cities, health, admin, practices, dossiers, overview):
         app.include_router(module.router)
 

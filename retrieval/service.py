@@ -24,6 +24,7 @@ from lgnet.text import fold
 from lgnet.vocabulary import DOC_TYPES, PHASES
 from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
+from retrieval.bounds import check_filters, check_k, check_page, check_query
 from retrieval.dictionary import language_words
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
@@ -32,8 +33,6 @@ from retrieval.snippets import snippet
 from retrieval.spelling import Vocabulary, vocabulary_of
 from retrieval.terms import QueryTerms, query_terms, translation_weight
 
-MAX_QUERY_CHARS = 500
-MAX_K = 100
 # Boosts relative to the recognised city's (Settings.city_boost): a city of the region named, the phase named.
 REGION_SHARE = 0.6
 PHASE_SHARE = 0.5
@@ -54,7 +53,6 @@ class SearchService:
         self.analyzer = QueryAnalyzer()
         self.gazetteer = Gazetteer.default()
         self.taxonomy = Taxonomy.default()
-        self._lock = threading.Lock()
 
     def warm_up(self) -> None:
         self.embedder.warm_up()
@@ -89,30 +87,18 @@ class SearchService:
         }
 
     def validate(self, request: SearchRequest) -> SearchRequest:
-        if len(request.q) > MAX_QUERY_CHARS:
-            raise InvalidRequest(f"query longer than {MAX_QUERY_CHARS} characters", {"max": MAX_QUERY_CHARS})
-        if not 1 <= request.k <= MAX_K:
-            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": request.k})
-        if not 1 <= request.page <= 1000:
-            raise InvalidRequest("page must be between 1 and 1000", {"page": request.page})
+        check_query(request.q)
+        check_k(request.k)
+        check_page(request.page)
         if any(not 1900 <= int(y) <= 2100 for y in request.year):
             raise InvalidRequest("year must be between 1900 and 2100", {"year": request.year})
         if request.sort not in ("relevance", "date"):
             raise InvalidRequest("sort must be 'relevance' or 'date'", {"allowed": ["relevance", "date"]})
-        cities = []
-        for name in request.city:
-            city = self.gazetteer.get(name)
-            if city is None:
-                raise InvalidRequest(
-                    f"unknown city {name!r}", {"field": "city", "allowed": self.allowed_values()["city"]}
-                )
-            cities.append(city.name)
-        request.city = cities
         allowed = self.allowed_values()
-        for name in ("intervention", "doc_type", "phase"):
-            for value in getattr(request, name):
-                if value not in allowed[name]:
-                    raise InvalidRequest(f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]})
+        fields = ("city", "intervention", "doc_type", "phase")
+        checked = check_filters({f: getattr(request, f) for f in fields}, self.gazetteer, allowed)
+        for field, values in checked.items():
+            setattr(request, field, values)
         return request
 
     # --- search ------------------------------------------------------------------------------------------
@@ -365,8 +351,7 @@ class SearchService:
     # --- more like this ----------------------------------------------------------------------------------
     def similar(self, chunk_id: str, k: int = 5) -> list[Hit]:
         """Passages like this one from other documents (and not syndicated copies of it)."""
-        if not 1 <= k <= MAX_K:
-            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": k})
+        check_k(k)
         rows = self.store.get_chunks([chunk_id], embeddings=True)
         if not rows:
             raise NotFound(f"no passage with id {chunk_id!r}", {"id": chunk_id})
