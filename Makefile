@@ -40,8 +40,12 @@ eval: $(STAMP)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet eval --write docs/search-quality.md
 
+# 1k and 10k passages, embedded and server; the 100k run is separate (long): make bench SIZES=100000 MODES=embedded
+SIZES ?= 1000,10000
+MODES ?= embedded,server
 bench: $(STAMP)
-	$(PY) -m benchmarks.run --out docs/benchmarks.md
+	$(PY) -c 'import matplotlib' 2>/dev/null || $(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) -m benchmarks.run --out docs/benchmarks.md --sizes $(SIZES) --modes $(MODES)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

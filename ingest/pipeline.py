@@ -19,7 +19,7 @@ import numpy as np
 from tqdm import tqdm
 
 from ingest.catalogue import CATALOGUE_NAME, load_catalogue
-from ingest.dedup import near_duplicate_groups
+from ingest.dedup import Doc, DuplicateIndex, Passage
 from ingest.documents import Chunker, DocumentBuilder
 from ingest.manifest import FileEntry, Manifest
 from ingest.metadata import year_of
@@ -29,6 +29,7 @@ from ingest.report import FileError, IngestReport
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import IngestError, LGNetError, NotFound
+from lgnet.state import state_path, transaction
 from lgnet.store import Store, clean_metadata
 
 log = logging.getLogger(__name__)
@@ -88,15 +89,20 @@ class IngestPipeline:
         self.builder = DocumentBuilder()
         self.chunker = Chunker(settings.chunk_min_words, settings.chunk_max_words)
         self.progress = sys.stderr.isatty() if progress is None else progress
+        self._manifest_obj: Manifest | None = None
+        # Texts stored by this run, so the duplicate refresh does not read them back from the store.
+        self._fresh_passages: dict[str, Passage] = {}
+        self._fresh_docs: dict[str, tuple[Doc, str]] = {}
 
     def run(self, paths: Iterable[Path], rebuild: bool = False, prune: bool = True) -> IngestReport:
         """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index."""
         started = time.perf_counter()
         report = IngestReport(embedder=self.embedder.name)
+        manifest = self._manifest()
         if rebuild:
             self.store.reset()
-            self.settings.manifest_path.unlink(missing_ok=True)
-        manifest = Manifest.load(self.settings.manifest_path, self.embedder.name)
+            manifest.reset()
+            self.settings.manifest_path.unlink(missing_ok=True)  # the JSON manifest of earlier versions
         changed = False
         roots: list[str] = []
         seen: set[str] = set()
@@ -117,14 +123,15 @@ class IngestPipeline:
                     report.errors.append(FileError(exc.path, exc.code, exc.reason))
                     log.warning("%s", exc.message)
         if prune:
-            for source in [s for s in manifest.files if any(s.startswith(r) for r in roots) and s not in seen]:
+            for source in [s for s in manifest.sources() if any(s.startswith(r) for r in roots) and s not in seen]:
+                entry = manifest.get(source)
                 self.store.delete_source(source)
-                del manifest.files[source]
-                manifest.save()
+                manifest.remove(source, entry.chunk_ids if entry else [], entry.doc_ids if entry else [])
                 report.files_removed += 1
                 changed = True
+        # Also finishes the refresh of an earlier run killed before it (the manifest says what is pending).
+        changed |= self.refresh_duplicates(manifest)
         if changed or rebuild:
-            self.refresh_duplicates()
             self.store.bump_revision(uuid.uuid4().hex)
         self._summarise(report)
         report.seconds_total = time.perf_counter() - started
@@ -141,18 +148,21 @@ class IngestPipeline:
         ids = [row["id"] for row in self.store.iter_chunks(where={"doc_id": doc_id})]
         self.store.delete_chunks(ids)
         self.store.delete_docs([doc_id])
-        manifest = Manifest.load(self.settings.manifest_path, self.embedder.name)
-        entry = manifest.files.get(source)
+        manifest = self._manifest()
+        entry = manifest.get(source)
         if entry:
             entry.doc_ids = [d for d in entry.doc_ids if d != doc_id]
             entry.chunk_ids = [c for c in entry.chunk_ids if c not in set(ids)]
             if not entry.doc_ids:
-                del manifest.files[source]
+                manifest.remove(source, ids, [doc_id])
                 uploaded = self.settings.data_dir / source
                 if source.startswith(f"{self.settings.uploads_dir.name}/") and uploaded.is_file():
                     uploaded.unlink()
-            manifest.save()
-        self.refresh_duplicates()
+            else:
+                manifest.update(source, entry, ids, [doc_id])
+        else:
+            manifest.removed(ids, [doc_id])
+        self.refresh_duplicates(manifest)
         self.store.bump_revision(uuid.uuid4().hex)
         return [doc_id]
 
@@ -163,7 +173,7 @@ class IngestPipeline:
         except OSError as exc:
             raise IngestError(file, f"cannot read: {exc.strerror or exc}") from exc
         digest = hashlib.sha256(data).hexdigest() if data is not None else None
-        known = manifest.files.get(source)
+        known = manifest.get(source)
         if known and digest and known.sha256 == digest:
             report.files_unchanged += 1
             return False
@@ -173,7 +183,10 @@ class IngestPipeline:
         if not chunks:
             raise IngestError(file, "no text passages could be made from it")
         metas = [chunk_metadata(c) for c in chunks]
-        vectors = self._vectors(chunks, [m["content_hash"] for m in metas], source, report)
+        for c, m in zip(chunks, metas, strict=True):  # singletons until the duplicate refresh says otherwise
+            m.update(dup_group=c.chunk_id, dup_canonical=True, doc_dup_group=c.doc.doc_id)
+        old_chunks: list[str] = []
+        vectors = self._vectors(chunks, [m["content_hash"] for m in metas], source, report, old_chunks)
         # Replace the file's previous passages only once the new ones are ready: a failure above keeps them.
         self.store.delete_source(source)
         self.store.upsert_chunks(
@@ -188,21 +201,25 @@ class IngestPipeline:
             [d.doc_id for d in docs],
             [d.text for d in docs],
             doc_vectors,
-            [doc_metadata(d, counts[d.doc_id]) for d in docs],
+            [{**doc_metadata(d, counts[d.doc_id]), "dup_group": d.doc_id, "dup_canonical": True} for d in docs],
         )
-        manifest.files[source] = FileEntry(
-            digest or "", len(data or b""), [d.doc_id for d in docs], [c.chunk_id for c in chunks]
-        )
-        manifest.save()
+        entry_ = FileEntry(digest or "", len(data or b""), [d.doc_id for d in docs], [c.chunk_id for c in chunks])
+        old_docs = known.doc_ids if known else []
+        manifest.put(source, entry_, old_chunks + entry_.chunk_ids, old_docs)
+        self._fresh_passages.update({c.chunk_id: Passage(c.chunk_id, c.doc.doc_id, c.text) for c in chunks})
+        self._fresh_docs.update({d.doc_id: (Doc(d.doc_id, d.text, d.city), d.doc_type) for d in docs})
         report.files_ingested += 1
         return True
 
-    def _vectors(self, chunks: list[Chunk], hashes: list[str], source: str, report: IngestReport) -> np.ndarray:
-        """Embed the passages, re-using stored vectors of passages whose embedded text is unchanged."""
-        reusable = {
-            row["meta"].get("content_hash"): row["embedding"]
-            for row in self.store.iter_chunks(where={"source": source}, embeddings=True)
-        }
+    def _vectors(
+        self, chunks: list[Chunk], hashes: list[str], source: str, report: IngestReport, old_ids: list[str]
+    ) -> np.ndarray:
+        """Embed the passages, re-using stored vectors of passages whose embedded text is unchanged (the ids
+        of the file's stored passages are appended to `old_ids`)."""
+        reusable = {}
+        for row in self.store.iter_chunks(where={"source": source}, embeddings=True):
+            reusable[row["meta"].get("content_hash")] = row["embedding"]
+            old_ids.append(row["id"])
         todo = [i for i, h in enumerate(hashes) if h not in reusable]
         vectors = np.zeros((len(chunks), self.embedder.dim), dtype=np.float32)
         for i, h in enumerate(hashes):
@@ -220,35 +237,75 @@ class IngestPipeline:
         return vectors
 
     # --- whole index -------------------------------------------------------------------------------------
-    def refresh_duplicates(self) -> None:
-        """Recompute duplicate groups over the whole index and update only the metadata that changed."""
-        docs = list(self.store.iter_docs())
-        doc_groups = near_duplicate_groups(
-            ((d["id"], d["text"]) for d in docs if d["meta"].get("doc_type") != "press_summary"),
-            threshold=0.6,
-            min_containment=0.85,
-        )
-        self._update_groups(docs, doc_groups, "dup_group", self.store.update_doc_metadata)
-        chunks = list(self.store.iter_chunks())
-        chunk_groups = near_duplicate_groups(((c["id"], c["text"]) for c in chunks), threshold=0.6)
-        for c in chunks:  # a passage also carries its document's syndication group
-            c["meta"]["_doc_group"] = doc_groups.get(c["meta"].get("doc_id"), (c["meta"].get("doc_id"), True))[0]
-        self._update_groups(chunks, chunk_groups, "dup_group", self.store.update_chunk_metadata, doc_key=True)
+    def refresh_duplicates(self, manifest: Manifest | None = None) -> bool:
+        """Update near-duplicate groups for the files whose refresh is pending (this run's, or an interrupted
+        run's) and the passages removed, then write the groups that changed to the store. True if anything was
+        pending."""
+        manifest = manifest or self._manifest()
+        dups = DuplicateIndex(manifest.conn)
+        sources, chunk_ids, doc_ids, removed = manifest.dedup_pending()
+        if sources or removed:
+            passages = [self._fresh_passages.get(c) for c in chunk_ids]
+            missing = [c for c, p in zip(chunk_ids, passages, strict=True) if p is None]
+            fetched = {
+                r["id"]: Passage(r["id"], r["meta"].get("doc_id", ""), r["text"]) for r in self._get_chunks(missing)
+            }
+            passages = [p or fetched[c] for c, p in zip(chunk_ids, passages, strict=True) if p or c in fetched]
+            docs = [self._fresh_docs.get(d) for d in doc_ids]
+            missing = [d for d, x in zip(doc_ids, docs, strict=True) if x is None]
+            fetched_docs = {
+                r["id"]: (Doc(r["id"], r["text"], r["meta"].get("city")), r["meta"].get("doc_type"))
+                for r in self._get_docs(missing)
+            }
+            docs = [x or fetched_docs[d] for d, x in zip(doc_ids, docs, strict=True) if x or d in fetched_docs]
+            with transaction(manifest.conn):
+                dups.refresh(
+                    [r.split(":", 1)[1] for r in removed if r.startswith("chunk:")],
+                    [r.split(":", 1)[1] for r in removed if r.startswith("doc:")],
+                    passages,
+                    [d for d, doc_type in docs if doc_type != "press_summary"],
+                )
+                manifest.dedup_finished(sources)
+        pushed = self._push_groups(manifest, dups)
+        self._fresh_passages.clear()
+        self._fresh_docs.clear()
+        return bool(sources or removed or pushed)
 
-    @staticmethod
-    def _update_groups(rows: list[dict], groups: dict, key: str, update, doc_key: bool = False) -> None:
-        ids, metas = [], []
-        for row in rows:
-            meta = row["meta"]
-            group, canonical = groups.get(row["id"], (row["id"], True))
-            new = {key: group, "dup_canonical": canonical}
-            if doc_key:
-                new["doc_dup_group"] = meta.pop("_doc_group")
-            if any(meta.get(k) != v for k, v in new.items()):
-                ids.append(row["id"])
-                metas.append({**meta, **new})
-        if ids:
-            update(ids, metas)
+    def _push_groups(self, manifest: Manifest, dups: DuplicateIndex) -> int:
+        """Write the groups that changed to the store's metadata (the store's readers filter and collapse with
+        them); each batch is cleared only once written, so an interrupted push resumes."""
+        with transaction(manifest.conn):
+            dups.clear_missing_dirty()
+        pushed = 0
+        for kind in ("doc", "chunk"):
+            while batch := dups.dirty(kind):
+                rows = self._get_docs(list(batch)) if kind == "doc" else self._get_chunks(list(batch))
+                ids = [r["id"] for r in rows if any(r["meta"].get(k) != v for k, v in batch[r["id"]].items())]
+                metas = [{**r["meta"], **batch[r["id"]]} for r in rows if r["id"] in set(ids)]
+                if ids:
+                    update = self.store.update_doc_metadata if kind == "doc" else self.store.update_chunk_metadata
+                    update(ids, metas)
+                with transaction(manifest.conn):
+                    dups.clear_dirty(kind, batch)
+                    if kind == "chunk":
+                        manifest.log_changes(ids)
+                pushed += len(ids)
+        return pushed
+
+    def _get_chunks(self, ids: list[str]) -> list[dict]:
+        return [r for i in range(0, len(ids), 500) for r in self.store.get_chunks(ids[i : i + 500])]
+
+    def _get_docs(self, ids: list[str]) -> list[dict]:
+        return [
+            r
+            for i in range(0, len(ids), 500)
+            for r in self.store.iter_docs(where={"doc_id": {"$in": ids[i : i + 500]}})
+        ]
+
+    def _manifest(self) -> Manifest:
+        if self._manifest_obj is None:
+            self._manifest_obj = Manifest(state_path(self.settings.data_dir), self.embedder.name)
+        return self._manifest_obj
 
     def _summarise(self, report: IngestReport) -> None:
         docs = [{"doc_id": d["id"], **d["meta"]} for d in self.store.iter_docs()]

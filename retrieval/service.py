@@ -28,6 +28,7 @@ from retrieval.snippets import snippet
 
 MAX_QUERY_CHARS = 500
 MAX_K = 100
+LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: the per-query cost does not grow with the corpus
 
 
 @dataclass
@@ -46,12 +47,18 @@ class SearchService:
         self.gazetteer = Gazetteer.default()
         self.taxonomy = Taxonomy.default()
         self._lock = threading.Lock()
+        self._warm = False
 
     def warm_up(self) -> None:
+        """Load what the first search needs: the model (and one query through it), the lexical index."""
         self.embedder.warm_up()
-        index = self.lexical.current()
-        if index.corpus.ids:
-            index.corpus.near_duplicates(0)
+        self.embedder.embed(["avvio"])
+        self.lexical.current()
+        self._warm = True
+
+    def is_warm(self) -> bool:
+        """True once `warm_up` has run: the first search will not load anything."""
+        return self._warm and self.lexical.loaded()
 
     # --- validation --------------------------------------------------------------------------------------
     def allowed_values(self) -> dict[str, list]:
@@ -100,7 +107,8 @@ class SearchService:
         mask = self._filter_mask(index, request)
 
         if not parsed.text:
-            ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask)]
+            every = np.flatnonzero(mask) if mask is not None else range(len(index.corpus.ids))
+            ranked = [Candidate(int(i), 0.0) for i in every]
             query_vec = None
         else:
             ranked, query_vec = self._rank(index, parsed, request, mask, timings)
@@ -139,7 +147,7 @@ class SearchService:
         index: LexicalIndex,
         parsed: ParsedQuery,
         request: SearchRequest,
-        mask: np.ndarray,
+        mask: np.ndarray | None,
         timings: dict[str, float],
     ) -> tuple[list[Candidate], np.ndarray | None]:
         s = self.settings
@@ -148,10 +156,8 @@ class SearchService:
         if request.mode in ("hybrid", "lexical"):
             t = time.perf_counter()
             text = parsed.lexical_text if request.understand else parsed.text
-            scores = index.scores(get_analyzer().query_tokens(text)) * mask
-            order = np.argsort(-scores, kind="stable")
-            lexical = [int(i) for i in order[: int(np.count_nonzero(scores > 0))]]
-            lists.append(([(i, float(scores[i])) for i in lexical], s.weight_lexical))
+            lexical = index.top(get_analyzer().query_tokens(text), LEXICAL_CANDIDATES, mask)
+            lists.append((lexical, s.weight_lexical))
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
             t = time.perf_counter()
@@ -164,7 +170,7 @@ class SearchService:
                 for cid, sim in found
                 if sim >= s.dense_min_similarity and cid in index.corpus.position
             ]
-            lists.append(([(i, sim) for i, sim in dense if mask[i]], s.weight_dense))
+            lists.append(([(i, sim) for i, sim in dense if mask is None or mask[i]], s.weight_dense))
             timings["dense"] = time.perf_counter() - t
         fused = _fuse(lists, s.fusion, s.rrf_k)
         if request.understand and (parsed.cities or parsed.interventions):
@@ -180,19 +186,21 @@ class SearchService:
 
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod
-    def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray:
-        """Which passages pass the request's filters (the lexical side of the Chroma `where`)."""
-
-        def passes(meta: dict) -> bool:
-            return (
-                (not request.city or meta.get("city") in request.city)
-                and (not request.intervention or bool(set(meta.get("interventions", [])) & set(request.intervention)))
-                and (not request.doc_type or meta.get("doc_type") in request.doc_type)
-                and (not request.phase or meta.get("phase") in request.phase)
-                and (not request.year or meta.get("year") in request.year)
-            )
-
-        return np.fromiter((passes(m) for m in index.corpus.metas), dtype=bool, count=len(index.corpus.metas))
+    def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray | None:
+        """Which passages pass the request's filters (the lexical side of the Chroma `where`), combined from
+        per-value masks the index keeps; None without filters."""
+        mask = None
+        for fieldname, values in (
+            ("city", request.city),
+            ("interventions", request.intervention),
+            ("doc_type", request.doc_type),
+            ("phase", request.phase),
+            ("year", [int(y) for y in request.year]),
+        ):
+            if values:
+                one = index.mask(fieldname, list(values))
+                mask = one if mask is None else mask & one
+        return mask
 
     @staticmethod
     def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:

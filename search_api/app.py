@@ -17,15 +17,21 @@ from retrieval.service import SearchService
 from search_api.errors import install_error_handlers
 from search_api.jobs import JobQueue
 from search_api.routers import admin, cities, documents, dossiers, health, practices, search
+from search_api.warmup import start_warm_up
 
 STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
 
 
-def create_app(settings: Settings | None = None, service: SearchService | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, service: SearchService | None = None, warm: bool = False
+) -> FastAPI:
+    """`warm`: load the model, indexes and records in the background as soon as the server starts."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if warm:
+            start_warm_up(app)
         yield
         app.state.jobs.shutdown()
 
@@ -52,6 +58,10 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
 
     app.state.service_factory = service_factory
     app.state.service_holder = holder
+    # A service handed in already warm (tests) counts as warm; otherwise /api/ready starts the warm-up.
+    app.state.warm = bool(service is not None and service.is_warm())
+    app.state.warming = False
+    app.state.warm_lock = threading.Lock()
     install_error_handlers(app)
     for module in (search, documents, cities, health, admin, practices, dossiers):
         app.include_router(module.router)
@@ -79,3 +89,9 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     STATIC.mkdir(parents=True, exist_ok=True)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def create_served_app() -> FastAPI:
+    """The app factory of `lgnet serve` (uvicorn imports it by name in each worker): settings from the
+    environment, warming up as soon as the worker starts."""
+    return create_app(get_settings(), warm=True)
