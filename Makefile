@@ -37,7 +37,7 @@ test: $(STAMP) system-packages
 	$(VENV)/bin/pytest -q
 
 eval: $(STAMP)
-	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/
+	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/ $(wildcard tests/unseen/documents)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet eval --write docs/search-quality.md
 
 # 1k and 10k passages, embedded and server; the 100k run is separate (long): make bench SIZES=100000 MODES=embedded

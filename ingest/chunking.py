@@ -1,13 +1,16 @@
 """Structure-aware chunking: whole sentences packed into passages of roughly 120-300 words.
 
-Paragraphs are the preferred cut; a paragraph broken by the PDF-to-text conversion (no final punctuation,
-next one starting in lower case) is glued back first. Consecutive passages overlap by one sentence.
+Paragraphs are the preferred cut, table rows (ingest/tables.py) are kept whole; a paragraph broken by the
+PDF-to-text conversion (no final punctuation, next one starting in lower case) is glued back first.
+Consecutive passages overlap by one sentence.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from ingest.tables import is_row
 
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t\u00a0]*\n))*", re.M)
 _SENTENCE = re.compile(r".+?(?:[.!?…]+[»”\"')\]]*(?=\s+[«“\"(\[]?[A-ZÀ-Ý0-9])|$)", re.S)
@@ -43,6 +46,9 @@ def _units(text: str, max_words: int) -> list[Span]:
         para_units: list[Span] = []
         for line in re.finditer(r"[^\n]+", text[p_start:p_end]):
             base = p_start + line.start()
+            if is_row(line.group(0)):  # a table row ("Comune: Bari; Beneficiari: 120") is never cut
+                para_units.extend(_windows(text, base, base + len(line.group(0).rstrip()), max_words))
+                continue
             for s in _SENTENCE.finditer(line.group(0)):
                 if not s.group(0).strip():
                     continue

@@ -10,11 +10,13 @@ weigh most, then "Comune di X" / "nella città di X", then plain mentions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from lgnet.gazetteer import Gazetteer, Mention
 
 ENUMERATION_MIN = 4  # distinct cities in one clause that make it a list, not a story
+_LINE_LOOKBACK = 200  # a dateline sits at most this far into its line
 _SHORT_LINE = 60  # list items and page headers are short lines; running text is longer
 _TITLE_WEIGHT = 4.0
 _DATELINE_WEIGHT = 3.0
@@ -32,33 +34,57 @@ def _markup_free(text: str) -> str:
     return text.replace("**", "  ").replace("__", "  ")
 
 
+def _distinct_cities(mentions: list[Mention], starts: list[int], start: int, end: int) -> int:
+    """How many cities the mentions starting in [start, end) name (mentions sorted by start)."""
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    return len({m.city.name for m in mentions[lo:hi]})
+
+
 def _enumerations(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Spans that list cities: a clause naming several, or a run of short lines naming several (bullets)."""
-    candidates = [c.span() for c in _CLAUSE.finditer(text)]
-    run_start = None
+    """Spans that list cities: a clause naming several, or a run of short lines naming several (bullets).
+
+    Linear in the text: clauses are disjoint, and of the prefixes of a run of short lines the longest decides
+    (if any prefix names enough cities, the whole run does, and it covers the others)."""
+    mentions = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in mentions]
+    spans = [c.span() for c in _CLAUSE.finditer(text)]
+    run: tuple[int, int] | None = None
     for line in re.finditer(r"[^\n]+", text):
         if len(line.group(0).strip()) > _SHORT_LINE:
-            run_start = None
+            if run:
+                spans.append(run)
+            run = None
         else:
-            run_start = line.start() if run_start is None else run_start
-            candidates.append((run_start, line.end()))  # every prefix of the run; the longest one wins below
-    spans = []
-    for start, end in candidates:
-        if len({m.city.name for m in mentions if start <= m.start < end}) >= ENUMERATION_MIN:
-            spans.append((start, end))
-    return spans
+            run = (run[0] if run else line.start(), line.end())
+    if run:
+        spans.append(run)
+    return [(a, b) for a, b in spans if _distinct_cities(mentions, starts, a, b) >= ENUMERATION_MIN]
+
+
+def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """The mentions that start in none of the spans (one sweep over both, sorted)."""
+    spans = sorted(spans)
+    kept, k, reach = [], 0, -1
+    for m in sorted(mentions, key=lambda m: m.start):
+        while k < len(spans) and spans[k][0] <= m.start:
+            reach = max(reach, spans[k][1])
+            k += 1
+        if m.start >= reach:
+            kept.append(m)
+    return kept
 
 
 def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions outside enumerations of cities."""
     mentions = gazetteer.mentions(text)
-    lists = _enumerations(text, mentions)
-    return [m for m in mentions if not any(s <= m.start < e for s, e in lists)]
+    return _outside(mentions, _enumerations(text, mentions))
 
 
 def _is_dateline(text: str, m: Mention) -> bool:
-    line_start = text.rfind("\n", 0, m.start) + 1
-    before = text[line_start : m.start]
+    line_start = text.rfind("\n", max(0, m.start - _LINE_LOOKBACK), m.start)
+    if line_start < 0 and m.start > _LINE_LOOKBACK:
+        return False  # a long way into its line: not a dateline (and no scan back to the start of a huge line)
+    before = text[line_start + 1 : m.start]
     if _AGENCY.search(before):
         return True
     return not before.strip() and bool(_AFTER_DATELINE.match(text, m.end))

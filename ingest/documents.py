@@ -31,14 +31,27 @@ class DocumentBuilder:
     describes each: type, phase, date, outlet, url, language, city, cities mentioned, intervention areas."""
 
     def run(self, raw: RawText, source: str, entry: dict) -> list[Document]:
-        parts = self._parts(raw, entry)
         base = document_base_id(source)
+        docs = self._documents(raw, source, entry, base)
+        # Attachments (of an e-mail) are documents of their own, linked both ways with the message.
+        for n, attachment in enumerate(raw.attachments, start=1):
+            children = self._documents(attachment, source, {}, f"{base}-a{n:02d}")
+            for child in children:
+                child.meta.update(parent_doc_id=docs[0].doc_id, attachment=attachment.path.name)
+            docs[0].meta.setdefault("attachments", []).extend(child.doc_id for child in children)
+            docs.extend(children)
+        return docs
+
+    def _documents(self, raw: RawText, source: str, entry: dict, base: str) -> list[Document]:
+        parts = self._parts(raw, entry)
         counters: dict[str, int] = {}
         docs = []
         for part in parts:
             n = counters[part.kind] = counters.get(part.kind, 0) + 1
             doc_id = base if part.kind == "document" else f"{base}-{part.kind[0]}{n:02d}"
-            docs.append(self._describe(part, raw, source, entry, doc_id))
+            doc = self._describe(part, raw, source, entry, doc_id)
+            doc.meta = {**raw.meta, "format": raw.format, **doc.ocr_metadata()}
+            docs.append(doc)
         return docs
 
     def _parts(self, raw: RawText, entry: dict) -> list[Part]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lgnet.vocabulary import DOC_TYPES, PHASES  # noqa: F401  (re-exported for older imports)
 
@@ -15,6 +16,7 @@ class PageSpan:
     number: int
     start: int
     end: int
+    ocr_confidence: float | None = None  # set when the page's text was recognised by OCR (0-100)
 
 
 @dataclass
@@ -23,10 +25,14 @@ class RawText:
 
     path: Path
     text: str
-    format: str  # "txt", "md", "pdf", "docx", "html"
+    format: str  # "txt", "md", "pdf", "docx", "html", "odt", "ods", "xlsx", "eml"
     encoding: str | None = None
     pages: list[PageSpan] = field(default_factory=list)
     title: str | None = None  # when the format carries one (HTML <title>, DOCX core properties)
+    # Metadata every document and passage of the file carries (signer of a .p7m, sender of a mail...).
+    meta: dict[str, Any] = field(default_factory=dict)
+    # Files inside this one, each read by its own reader (an e-mail's attachments).
+    attachments: list[RawText] = field(default_factory=list)
 
 
 @dataclass
@@ -70,6 +76,16 @@ class Document:
     pages: list[PageSpan] = field(default_factory=list)  # in this document's own offsets
     dup_group: str | None = None  # syndicated copies share it (the canonical copy's doc_id)
     dup_canonical: bool = True
+    meta: dict[str, Any] = field(default_factory=dict)  # format metadata (RawText.meta, attachment links)
+
+    def ocr_metadata(self, start: int = 0, end: int | None = None) -> dict[str, Any]:
+        """`ocr` and `ocr_confidence` (the lowest of the OCR'd pages) for text[start:end]; {} when none of
+        those pages was recognised by OCR."""
+        end = len(self.text) if end is None else end
+        scores = [
+            p.ocr_confidence for p in self.pages if p.ocr_confidence is not None and p.end > start and p.start < end
+        ]
+        return {"ocr": True, "ocr_confidence": round(min(scores), 1)} if scores else {}
 
 
 @dataclass

@@ -24,7 +24,7 @@ from ingest.documents import Chunker, DocumentBuilder
 from ingest.manifest import FileEntry, Manifest
 from ingest.metadata import year_of
 from ingest.model import Chunk, Document
-from ingest.readers import read_file
+from ingest.readers import ReadLimits, read_file
 from ingest.report import FileError, IngestReport
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
@@ -54,6 +54,7 @@ def _shared_metadata(doc: Document) -> dict:
         "source": doc.source,
         "doc_start": doc.start,
         "category": doc.category,
+        **doc.meta,  # the format's own: format, ocr, signer, sender, parent message, attachments...
     }
 
 
@@ -62,9 +63,11 @@ def doc_metadata(doc: Document, n_chunks: int) -> dict:
 
 
 def chunk_metadata(chunk: Chunk) -> dict:
+    shared = {k: v for k, v in _shared_metadata(chunk.doc).items() if k not in ("ocr", "ocr_confidence")}
     return clean_metadata(
         {
-            **_shared_metadata(chunk.doc),
+            **shared,
+            **chunk.doc.ocr_metadata(chunk.start, chunk.end),  # only when this passage's own pages were OCR'd
             "interventions": chunk.interventions,  # the passage's own areas, not the document's
             "page": chunk.page,
             "char_start": chunk.start,
@@ -177,7 +180,8 @@ class IngestPipeline:
         if known and digest and known.sha256 == digest:
             report.files_unchanged += 1
             return False
-        raw = read_file(file, self.settings.max_file_bytes)  # raises IngestError naming the file
+        limits = ReadLimits.from_settings(self.settings, self.progress)
+        raw = read_file(file, self.settings.max_file_bytes, limits)  # raises IngestError naming the file
         docs = self.builder.run(raw, source, entry)
         chunks = [c for d in docs for c in self.chunker.run(d)]
         if not chunks:

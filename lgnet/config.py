@@ -21,6 +21,20 @@ class Settings(BaseSettings):
     admin_token: str | None = Field(default=None, description="Bearer token for write endpoints")
     collection: str = Field(default="lgnet_chunks", description="Chroma collection of passages")
     max_file_mb: float = Field(default=50.0, description="Files larger than this are refused")
+    # What reading one file may cost (ingest/readers/limits.py): over a limit the file is refused, by name.
+    max_pdf_pages: int = Field(default=2000, description="PDFs with more pages than this are refused")
+    max_sheet_rows: int = Field(default=100_000, description="Spreadsheets (XLSX, ODS) with more rows are refused")
+    max_uncompressed_mb: float = Field(
+        default=512.0, description="Zip-based files (DOCX, ODT, ODS, XLSX) inflating to more are refused"
+    )
+    ocr_enabled: bool = Field(default=True, description="Recognise PDF pages without a text layer (Tesseract)")
+    ocr_languages: str = Field(default="ita+eng", description="Tesseract language models for OCR")
+    ocr_dpi: int = Field(default=300, description="Resolution at which scanned pages are rendered for OCR")
+    ocr_page_seconds: float = Field(default=120.0, description="OCR time limit per page; a slower page is skipped")
+    ocr_max_pages: int = Field(default=200, description="PDFs with more pages needing OCR than this are refused")
+    pdf_table_max_pages: int = Field(default=200, description="Pages of a PDF searched for tables (pdfplumber)")
+    max_attachments: int = Field(default=20, description="E-mail attachments read per message (more are listed)")
+    max_nesting: int = Field(default=3, description="Files inside files (attachments, signed envelopes) depth")
     threads: int = Field(default_factory=lambda: os.cpu_count() or 1, description="Threads for embedding")
     chunk_min_words: int = 120
     chunk_max_words: int = 300

@@ -1,29 +1,70 @@
-"""The network's cities: Italian and English names, aliases, region, coordinates (data in data/cities.json)."""
+"""Every Italian comune (ISTAT's list, lgnet/comuni.py) with region, province and NUTS codes, plus English names,
+aliases and coordinates (data/cities.json), region names in Italian and English (data/cities_regions.json).
+
+Documents are read case-aware (a place starts with a capital, and a comune whose name is a common word needs
+evidence: see lgnet/place_names.py); queries case-free for well-known cities, with typo tolerance. The token
+trie is built on first use, never at import.
+"""
 
 from __future__ import annotations
 
 import difflib
 import json
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
+from lgnet.comuni import load_comuni
+from lgnet.place_names import (
+    LOCATIVE,
+    PLACE,
+    STREETS,
+    STRONG,
+    TOKEN,
+    Entry,
+    NameTrie,
+    evidence,
+    fold_token,
+    in_address,
+    previous_word,
+    sentence_start,
+    strict_dateline,
+)
 from lgnet.text import fold
 
 
 @dataclass(frozen=True)
 class City:
-    name: str
+    name: str  # canonical: the Italian name, "Castro (LE)" for the few homonyms
     name_en: str
     region: str
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    province: str = ""  # ISTAT's supra-municipal unit (province, metropolitan city, free consortium)
+    province_code: str = ""  # car plate code: TO, MI, BZ
+    istat: str = ""
+    nuts3: str = ""
+    capital: bool = False  # chief town of its province
+    well_known: bool = False  # a chief town or a city with an entry in data/cities.json
+    common_word: bool = False  # its name is also a word or a first name: needs evidence in documents
+    official: str = ""  # the name as ISTAT writes it (without the province code of homonyms)
 
     @property
     def forms(self) -> tuple[str, ...]:
         """Every written form of the city: Italian, English, aliases."""
+        return tuple(dict.fromkeys((self.official or self.name, self.name_en, *self.aliases)))
+
+
+@dataclass(frozen=True)
+class Region:
+    name: str  # short Italian name: "Trentino-Alto Adige"
+    name_en: str
+    aliases: tuple[str, ...] = ()
+    code: str = ""
+
+    @property
+    def forms(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys((self.name, self.name_en, *self.aliases)))
 
 
@@ -33,68 +74,314 @@ class Mention:
     start: int
     end: int
     form: str
+    evidence: str = "plain"  # phrase, sigla, dateline, alias, place, plain (lgnet/place_names.py)
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    region: Region
+    start: int
+    end: int
+    form: str
 
 
 class Gazetteer:
     """Finds cities in text (case-aware, for documents) and in queries (case-free, typo-tolerant)."""
 
-    def __init__(self, cities: list[City]) -> None:
+    def __init__(
+        self,
+        cities: list[City],
+        regions: list[Region] | None = None,
+        province_aliases: dict[str, list[str]] | None = None,
+    ) -> None:
         self.cities = cities
+        self.regions = regions or []
         self.by_name = {c.name: c for c in cities}
-        forms = sorted({f for c in cities for f in c.forms}, key=len, reverse=True)
-        self._form_to_city = {f: c for c in cities for f in c.forms}
-        self._folded_to_city = {fold(f): c for c in cities for f in c.forms}
-        alternatives = "|".join(re.escape(f) for f in forms)
-        alternatives_upper = "|".join(re.escape(f.upper()) for f in forms)
-        # Documents: the written form or ALL CAPS (datelines "TORINO, 18 OTT"); "potenza" (power) is not a city.
-        self._doc_pattern = re.compile(rf"(?<!\w)(?:{alternatives}|{alternatives_upper})(?!\w)")
-        self._query_pattern = re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(fold(f)) for f in forms)})(?!\w)")
+        self._by_form: dict[str, list[City]] = {}
+        for c in cities:
+            for f in (*c.forms, c.name):
+                bucket = self._by_form.setdefault(fold(f), [])
+                if c not in bucket:
+                    bucket.append(c)
+        self._regions_by_form = {fold(f): r for r in self.regions for f in r.forms}
+        self.provinces: dict[str, str] = {}  # code -> name
+        for c in cities:
+            if c.province_code:
+                self.provinces.setdefault(c.province_code, c.province)
+        self._province_forms = {fold(n): code for code, n in self.provinces.items()}
+        self._province_forms.update({fold(part): code for code, n in self.provinces.items() for part in n.split("/")})
+        for code, names in (province_aliases or {}).items():
+            self._province_forms.update({fold(n): code for n in names})
+        self._province_alias_names = {n: code for code, names in (province_aliases or {}).items() for n in names}
         self._typo_cache: dict[str, str | None] = {}
 
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> Gazetteer:
-        raw = json.loads(resources.files("lgnet").joinpath("data/cities.json").read_text("utf-8"))
-        return cls([City(**{**c, "aliases": tuple(c["aliases"])}) for c in raw["cities"]])
+        return cls(*_load_default())
 
+    # --- lookups -----------------------------------------------------------------------------------------
     def get(self, name: str) -> City | None:
-        """A city by any of its forms, case- and accent-insensitive ('Florence', 'firenze', 'Bozen')."""
-        return self._folded_to_city.get(fold(name.strip()))
+        """A city by any of its forms, case- and accent-insensitive ('Florence', 'firenze', 'Bozen', 'Castro (LE)');
+        None when unknown or when the name is shared by two comuni and no province code says which."""
+        found = self._by_form.get(fold(name.strip()))
+        return found[0] if found and len(found) == 1 else None
 
+    def homonyms(self, name: str) -> list[City]:
+        """Every comune written this way ('Castro': Castro (BG) and Castro (LE))."""
+        return list(self._by_form.get(fold(name.strip()), []))
+
+    def region(self, name: str) -> Region | None:
+        """A region by its Italian or English name ('Sicily', 'Puglia', 'Apulia', 'Lombardy')."""
+        return self._regions_by_form.get(fold(name.strip()))
+
+    def province_code(self, name: str) -> str | None:
+        """A province's car-plate code from its code or name ('TO', 'Torino', 'Bozen', 'Alto Adige')."""
+        key = name.strip()
+        if key.upper() in self.provinces:
+            return key.upper()
+        return self._province_forms.get(fold(key))
+
+    def cities_of_region(self, name: str) -> list[City]:
+        region = self.region(name)
+        return [c for c in self.cities if region and c.region == region.name]
+
+    def cities_of_province(self, name: str) -> list[City]:
+        code = self.province_code(name)
+        return [c for c in self.cities if code and c.province_code == code]
+
+    # --- documents ---------------------------------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
-        found = []
-        for m in self._doc_pattern.finditer(text):
-            form = m.group(0)
-            city = self._form_to_city.get(form) or self._folded_to_city[fold(form)]
-            found.append(Mention(city, m.start(), m.end(), form))
+        """Cities named in a document, each with the evidence that the word is the place."""
+        spans = [m.span() for m in TOKEN.finditer(text)]
+        found: list[Mention] = []
+        i = 0
+        while i < len(spans):
+            start, end = spans[i]
+            if not text[start].isupper() and fold_token(text[start:end]) not in self._lowercase_starts:
+                i += 1
+                continue
+            hit = self._trie.longest(text, spans, i)
+            if hit is None:
+                i += 1
+                continue
+            j, entries = hit
+            mention = self._document_mention(text, spans, i, j, entries)
+            if mention:
+                found.append(mention)
+            i = j if mention or any(e.kind != "city" for e in entries) else i + 1
         return found
+
+    def _document_mention(
+        self, text: str, spans: list[tuple[int, int]], i: int, j: int, entries: list[Entry]
+    ) -> Mention | None:
+        start, end = spans[i][0], spans[j - 1][1]
+        cities = [e for e in entries if e.kind == "city"]
+        if not cities or len(cities) < len(entries) or in_address(text, start, end):
+            return None  # a region or province name ("Friuli Venezia Giulia", "Alto Adige") is no city
+        if not text[start].isupper():
+            cities = [e for e in cities if e.alias and e.form[0].islower()]  # "capoluogo ionico"
+            if not cities:
+                return None
+        written = text[start:end]
+        all_caps = written.isupper() and len(written) > 1
+        before = previous_word(text, spans, i)
+        if before and fold_token(before) in STREETS:
+            return None  # "via Roma", "piazza Venezia"
+        graded = [(e, evidence(text, start, end, e, before)) for e in cities]
+        if len({e.target for e, _ in graded}) > 1:
+            graded = [(e, ev) for e, ev in graded if ev == "sigla"]  # homonyms: only "Castro (LE)" says which
+            if len(graded) != 1:
+                return None
+        entry, ev = graded[0]
+        city: City = entry.target
+        if not _counts_in_document(city, ev, all_caps, text, spans, i, j, before):
+            return None
+        return Mention(city, start, end, written, ev)
 
     def cities_in(self, text: str) -> list[str]:
         """Names of the cities mentioned, in order of first mention, without repeats."""
         return list(dict.fromkeys(m.city.name for m in self.mentions(text)))
 
+    # --- queries -----------------------------------------------------------------------------------------
     def query_mentions(self, query: str) -> list[Mention]:
-        """Cities named in a user query, in any case, and with typos ('Turino', 'Palremo') for longer words."""
-        folded = fold(query)
-        found = [
-            Mention(self._folded_to_city[m.group(0)], m.start(), m.end(), m.group(0))
-            for m in self._query_pattern.finditer(folded)
-        ]
-        taken = [(m.start, m.end) for m in found]
-        for word in re.finditer(r"\w{5,}", folded):
-            if any(s <= word.start() < e for s, e in taken):
+        """Cities named in a user query: well-known ones in any case, others capitalised or after 'a', 'di',
+        'comune di'; typos ('Turino', 'Palremo') for well-known cities and words of five letters or more."""
+        spans = [m.span() for m in TOKEN.finditer(query)]
+        found: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        i = 0
+        while i < len(spans):
+            hit = self._trie.longest(query, spans, i)
+            if hit is None:
+                i += 1
                 continue
-            close = self._closest_name(word.group(0))
+            j, entries = hit
+            start, end = spans[i][0], spans[j - 1][1]
+            taken.append((start, end))
+            mention = self._query_mention(query, spans, i, start, end, entries)
+            if mention:
+                found.append(mention)
+            i = j
+        for start, end in spans:
+            word = fold(query[start:end])
+            if len(word) < 5 or any(s <= start < e for s, e in taken):
+                continue
+            close = self._closest_name(word)
             if close:
-                found.append(Mention(self._folded_to_city[close], word.start(), word.end(), word.group(0)))
+                found.append(Mention(self._by_form[close][0], start, end, query[start:end], "typo"))
         return sorted(found, key=lambda m: m.start)
 
+    def _query_mention(
+        self, query: str, spans: list[tuple[int, int]], i: int, start: int, end: int, entries: list[Entry]
+    ) -> Mention | None:
+        cities = [e for e in entries if e.kind == "city"]
+        if not cities or len(cities) < len(entries):
+            return None
+        before = previous_word(query, spans, i)
+        ev = evidence(query, start, end, cities[0], before)
+        if len({e.target for e in cities}) > 1:
+            cities = [e for e in cities if evidence(query, start, end, e, before) == "sigla"]
+            if len(cities) != 1:
+                return None
+        entry = cities[0]
+        city: City = entry.target
+        capitalised = query[start].isupper()
+        if entry.alias or (city.well_known and not city.common_word):
+            ok = True
+        elif city.common_word:
+            ok = ev in _QUERY_STRONG or (capitalised and ev == "place" and fold(before or "") in LOCATIVE)
+        else:
+            ok = capitalised or ev in _QUERY_STRONG or ev == "place"
+        return Mention(city, start, end, query[start:end], ev) if ok else None
+
+    def query_regions(self, query: str) -> list[RegionMention]:
+        """Regions named in a query, in Italian or English, any case ('Sicily', 'in puglia', 'Lombardy')."""
+        spans = [m.span() for m in TOKEN.finditer(query)]
+        found = []
+        i = 0
+        while i < len(spans):
+            hit = self._trie.longest(query, spans, i)
+            if hit is None:
+                i += 1
+                continue
+            j, entries = hit
+            regions = [e for e in entries if e.kind == "region"]
+            if regions:
+                start, end = spans[i][0], spans[j - 1][1]
+                found.append(RegionMention(regions[0].target, start, end, query[start:end]))
+            i = j
+        return found
+
     def _closest_name(self, word: str) -> str | None:
-        """The city form a (folded) word is probably a misspelling of; remembered, as users repeat words."""
+        """The well-known city a (folded) word is probably a misspelling of; remembered, as users repeat words."""
         if word not in self._typo_cache:
-            keys = [k for k in self._folded_to_city if " " not in k]
-            close = difflib.get_close_matches(word, keys, n=1, cutoff=0.8)
+            close = difflib.get_close_matches(word, self._typo_keys, n=1, cutoff=0.8)
             if len(self._typo_cache) > 50_000:
                 self._typo_cache.clear()
             self._typo_cache[word] = close[0] if close else None
         return self._typo_cache[word]
+
+    # --- built on first use --------------------------------------------------------------------------------
+    @cached_property
+    def _trie(self) -> NameTrie:
+        trie = NameTrie()
+        for c in self.cities:
+            official = c.official or c.name
+            trie.add(official, Entry("city", c, official, alias=False))
+            for form in c.forms[1:]:
+                trie.add(form, Entry("city", c, form, alias=fold(form) != fold(official)))
+        for r in self.regions:
+            for form in r.forms:
+                trie.add(form, Entry("region", r, form, alias=False))
+        for code, name in self.provinces.items():
+            for form in {name, *name.split("/")}:
+                if fold(form) not in self._by_form:  # "Torino" the province is the city's name too
+                    trie.add(form, Entry("province", code, form, alias=False))
+        for form, code in self._province_alias_names.items():
+            trie.add(form, Entry("province", code, form, alias=True))
+        return trie
+
+    @cached_property
+    def _lowercase_starts(self) -> frozenset[str]:
+        """First words of the aliases written in lower case ("capoluogo ionico"), where a lower-case word may
+        start a name in a document."""
+        return frozenset(fold_token(TOKEN.findall(f)[0]) for c in self.cities for f in c.aliases if f[:1].islower())
+
+    @cached_property
+    def _typo_keys(self) -> list[str]:
+        keys = {fold(f) for c in self.cities if c.well_known and not c.common_word for f in c.forms if " " not in f}
+        return sorted(k for k in keys if len(self._by_form.get(k, [])) == 1)
+
+
+_QUERY_STRONG = frozenset({"phrase", "sigla"})  # a query has no datelines
+
+
+def _counts_in_document(
+    city: City, ev: str, all_caps: bool, text: str, spans: list[tuple[int, int]], i: int, j: int, before: str | None
+) -> bool:
+    """Whether a capitalised name is the place here, by how well known it is and the evidence around it."""
+    if ev == "dateline" and city.common_word:
+        return strict_dateline(text, spans[i][0], spans[j - 1][1])  # "Vita, 12 marzo", not "Ora, il progetto"
+    if ev in STRONG or ev == "alias":
+        return True
+    if all_caps:
+        return city.well_known and not city.common_word  # headings: "ROMA", but not "ORA", "VITA", "PONTE"
+    if city.common_word:
+        if ev != "place" or fold_token(before or "") not in LOCATIVE:
+            return False
+        after = spans[j][0] if j < len(spans) else None
+        # "a Paola Rossi": a first name followed by a surname is a person
+        return not (after is not None and text[spans[j - 1][1] : after] == " " and text[after].isupper())
+    if city.well_known:
+        return True
+    # A lesser-known comune right after a capitalised word is part of a longer name ("Fernando Picerno",
+    # "Spazio Culturale Nicolosi"), unless that word only opens the sentence.
+    if before and before[0].isupper() and before.lower() not in PLACE:
+        return sentence_start(text, spans[i - 1][0])
+    return True
+
+
+def _load_default() -> tuple[list[City], list[Region], dict[str, list[str]]]:
+    data = resources.files("lgnet").joinpath("data")
+    extras = json.loads(data.joinpath("cities.json").read_text("utf-8"))["cities"]
+    geo = json.loads(data.joinpath("cities_regions.json").read_text("utf-8"))
+    common = json.loads(data.joinpath("cities_common_words.json").read_text("utf-8"))
+    words, chief_words = set(common["words"]), set(common["chief_towns"])
+    regions = [Region(r["name"], r["name_en"], tuple(r["aliases"])) for r in geo["regions"]]
+    region_by_istat = {fold(a): r for r in regions for a in (r.name, *r.aliases)}
+    rows = load_comuni()
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.name] = counts.get(row.name, 0) + 1
+    cities = []
+    for row in rows:
+        extra = extras.get(row.name, {})
+        region = region_by_istat.get(fold(row.region)) or region_by_istat.get(fold(row.region.split("/")[0]))
+        if region is None:
+            raise ValueError(f"data/cities_regions.json has no region named {row.region!r} (ISTAT)")
+        names = [n for n in row.name_other.split("/") if n] if row.name_other else []
+        aliases = tuple(dict.fromkeys([*names, *extra.get("aliases", [])]))
+        name = row.name if counts[row.name] == 1 else f"{row.name} ({row.province_code})"
+        cities.append(
+            City(
+                name=name,
+                name_en=extra.get("name_en", row.name),
+                region=region.name,
+                lat=extra.get("lat"),
+                lon=extra.get("lon"),
+                aliases=aliases,
+                province=row.province,
+                province_code=row.province_code,
+                istat=row.istat,
+                nuts3=row.nuts3,
+                capital=row.capital,
+                well_known=row.capital or bool(extra),
+                common_word=not extra and any(n in (chief_words if row.capital else words) for n in (row.name, *names)),
+                official=row.name,
+            )
+        )
+    missing = set(extras) - {c.official for c in cities}
+    if missing:
+        raise ValueError(f"data/cities.json names comuni ISTAT does not list: {sorted(missing)}")
+    return cities, regions, geo.get("province_aliases", {})

@@ -9,6 +9,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from lgnet.errors import InvalidRequest, NotFound
+from lgnet.network import Network
 from retrieval.facts import figures, partners
 from retrieval.lexical import LexicalIndex
 from retrieval.service import SearchService
@@ -137,6 +138,7 @@ def document_file(service: SearchService, doc_id: str, roots: list[Path]) -> Pat
 
 
 def list_cities(service: SearchService) -> dict:
+    """The network's cities (any phase, even before they have documents) and every other city with documents."""
     docs = _documents(service.lexical.current()).values()
     per_city: dict[str, Counter] = defaultdict(Counter)
     counts: Counter = Counter()
@@ -144,20 +146,27 @@ def list_cities(service: SearchService) -> dict:
         if d["city"]:
             counts[d["city"]] += 1
             per_city[d["city"]].update(d["interventions"])
+    network = Network.default()
+    names = list(dict.fromkeys([*network.cities(), *sorted(counts)]))
     cities = []
-    for c in service.gazetteer.cities:
+    for name in names:
+        c = service.gazetteer.get(name)
+        if c is None:
+            continue
         cities.append(
             {
                 "name": c.name,
                 "name_en": c.name_en,
                 "region": c.region,
+                "province": c.province_code,
                 "lat": c.lat,
                 "lon": c.lon,
+                "phases": network.phases_of(c.name),
                 "documents": counts.get(c.name, 0),
                 "interventions": dict(per_city.get(c.name, {})),
             }
         )
-    return {"cities": cities}
+    return {"cities": sorted(cities, key=lambda c: c["name"])}
 
 
 def city_profile(service: SearchService, name: str) -> dict:
@@ -197,6 +206,8 @@ def city_profile(service: SearchService, name: str) -> dict:
             "name": city.name,
             "name_en": city.name_en,
             "region": city.region,
+            "province": city.province_code,
+            "phases": Network.default().phases_of(city.name),
             "lat": city.lat,
             "lon": city.lon,
         },

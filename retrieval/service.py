@@ -17,6 +17,7 @@ from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import InvalidRequest, NotFound
 from lgnet.gazetteer import Gazetteer
+from lgnet.network import Network
 from lgnet.store import Store
 from lgnet.taxonomy import Taxonomy
 from lgnet.vocabulary import DOC_TYPES, PHASES
@@ -63,7 +64,8 @@ class SearchService:
     # --- validation --------------------------------------------------------------------------------------
     def allowed_values(self) -> dict[str, list]:
         return {
-            "city": [c.name for c in self.gazetteer.cities],
+            # Any comune is accepted (gazetteer); the network's cities are the ones worth listing.
+            "city": sorted(Network.default().cities()),
             "intervention": self.taxonomy.codes,
             "doc_type": list(DOC_TYPES),
             "phase": list(PHASES),

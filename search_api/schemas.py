@@ -155,8 +155,10 @@ class CityInfo(BaseModel):
     name: str
     name_en: str
     region: str
-    lat: float
-    lon: float
+    province: str = Field("", description="car-plate code of the province (ISTAT)")
+    lat: float | None = Field(None, description="known for the network's cities only")
+    lon: float | None = None
+    phases: list[str] = Field(default_factory=list, description="LGNet phases the city took part in")
     documents: int
     interventions: dict[str, int]
 

@@ -91,7 +91,7 @@ def intervention_page(service: SearchService, code: str) -> dict:
 
 def interventions_index(service: SearchService) -> dict:
     """The intervention areas, each with the cities that worked on it and their documents."""
-    cities = list_cities(service)["cities"]
+    cities = [c for c in list_cities(service)["cities"] if c["lat"] is not None]  # ISTAT gives no coordinates
     areas = []
     for area in service.taxonomy.areas:
         active = [c for c in cities if c["interventions"].get(area.code)]
@@ -115,7 +115,7 @@ def map_outline() -> dict:
 def map_page(service: SearchService) -> dict:
     """The network's cities with their place on the vendored outline of Italy and a radius by documents."""
     projection = Projection.from_dict(map_outline()["projection"])
-    cities = list_cities(service)["cities"]
+    cities = [c for c in list_cities(service)["cities"] if c["lat"] is not None]  # ISTAT gives no coordinates
     most = max((c["documents"] for c in cities), default=0) or 1
     for c in cities:
         x, y = projection.xy(c["lon"], c["lat"])

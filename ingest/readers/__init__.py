@@ -1,8 +1,10 @@
 """File readers: one small module per format behind a suffix registry.
 
-`read_file(path, max_bytes)` checks the file (exists, regular, not empty, not over `max_bytes`), checks that
-its content is what its suffix claims, and hands the bytes to the format's reader. Every failure is an
-`IngestError` subclass naming the file and the reason; no library exception escapes.
+`read_file(path, max_bytes, limits)` checks the file (exists, regular, not empty, not over `max_bytes`), checks
+that its content is what its suffix claims, and hands the bytes to the format's reader with the cost limits
+(`ReadLimits`: pages, rows, inflated size, OCR time). `read_data` does the same for bytes found inside another
+file (an e-mail attachment, a signed envelope's content). Every failure is an `IngestError` subclass naming
+the file and the reason; no library exception escapes.
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.model import RawText
-from ingest.readers._sniff import content_kind, describe, sniff_format
+from ingest.readers._sniff import DOCUMENT_KINDS, content_kind, describe, sniff_format
 from ingest.readers.docx_reader import read_docx
 from ingest.readers.html_reader import read_html
+from ingest.readers.limits import ReadLimits
+from ingest.readers.odf_reader import read_ods, read_odt
+from ingest.readers.p7m_reader import read_p7m
 from ingest.readers.pdf_reader import read_pdf
 from ingest.readers.text_reader import read_md, read_txt
+from ingest.readers.xlsx_reader import read_xlsx
 from lgnet.errors import (
     CorruptFile,
     EmptyFile,
@@ -26,12 +32,23 @@ from lgnet.errors import (
     UnsupportedFileType,
 )
 
-__all__ = ["Reader", "read_file", "register", "sniff_format", "supported_suffixes"]
+__all__ = [
+    "DOCUMENT_KINDS",
+    "ReadLimits",
+    "Reader",
+    "check_upload",
+    "read_data",
+    "read_file",
+    "register",
+    "sniff_format",
+    "supported_suffixes",
+]
 
-Reader = Callable[[Path, bytes], RawText]
-"""A reader gets the file's path (for messages) and its bytes, and returns its text or raises IngestError."""
+Reader = Callable[[Path, bytes, ReadLimits], RawText]
+"""A reader gets the file's path (for messages), its bytes and the cost limits, and returns its text or raises
+IngestError."""
 
-_TEXT_KINDS = ("txt", "html")  # a .txt/.md may quote HTML; a .html may be a bare fragment
+_TEXT_KINDS = ("txt", "html", "eml")  # a .txt/.md may quote HTML or a mail; a .html may be a bare fragment
 
 
 @dataclass(frozen=True)
@@ -64,18 +81,58 @@ def supported_suffixes() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def read_file(path: Path, max_bytes: int) -> RawText:
+def read_file(path: Path, max_bytes: int, limits: ReadLimits | None = None) -> RawText:
     """Read one file into plain text. Raises an IngestError subclass, naming the file, on any failure."""
     path = Path(path)
+    entry = _entry(path)
+    data = _read_bytes(path, max_bytes)
+    return _read(path, data, entry, limits or ReadLimits())
+
+
+def read_data(path: Path, data: bytes, limits: ReadLimits) -> RawText:
+    """Read bytes found inside another file; `path` names them ("messaggio.eml/allegato.pdf") and picks the
+    reader by its suffix. Same checks and errors as `read_file`, one nesting level deeper."""
+    path = Path(path)
+    if limits.depth >= limits.max_depth:
+        raise UnsupportedFileType(path, f"files nested more than {limits.max_depth} deep are not read")
+    entry = _entry(path)
+    if not data.strip():
+        raise EmptyFile(path, "empty file (0 bytes)" if not data else "empty file (only whitespace)")
+    return _read(path, data, entry, limits.nested())
+
+
+def check_upload(name: str, data: bytes) -> str:
+    """The content kind of an uploaded file, if its suffix is registered and its content matches it; else
+    UnsupportedFileType naming it. Uploads are typed by content, never by name alone."""
+    entry = _entry(Path(name))
+    kind = content_kind(data)
+    if entry.kinds is not None and (kind not in entry.kinds or kind == "zip"):
+        suffix = Path(name).suffix.lower()
+        raise UnsupportedFileType(name, f"the name says {suffix} but the content is {describe(kind)} ({kind})")
+    return kind or "unknown"
+
+
+def suffix_for_kind(kind: str | None) -> str | None:
+    """A registered suffix whose reader takes content of this kind first (".pdf" for "pdf")."""
+    for suffix, entry in _REGISTRY.items():  # in registration order: .txt before .md for text
+        if entry.kinds and entry.kinds[0] == kind:
+            return suffix
+    return None
+
+
+def _entry(path: Path) -> _Entry:
     entry = _REGISTRY.get(path.suffix.lower())
     if entry is None:
         suffix = repr(path.suffix) if path.suffix else "(no suffix)"
         supported = ", ".join(supported_suffixes())
         raise UnsupportedFileType(path, f"unsupported file type {suffix}; supported: {supported}")
-    data = _read_bytes(path, max_bytes)
+    return entry
+
+
+def _read(path: Path, data: bytes, entry: _Entry, limits: ReadLimits) -> RawText:
     _check_content(path, data, entry)
     try:
-        raw = entry.reader(path, data)
+        raw = entry.reader(path, data, limits)
     except IngestError:
         raise
     except Exception as exc:  # a reader bug or a library surprise still names the file
@@ -136,5 +193,10 @@ def _size(n: int) -> str:
 register((".txt",), read_txt, kinds=_TEXT_KINDS, label="text")
 register((".md", ".markdown"), read_md, kinds=_TEXT_KINDS, label="Markdown")
 register((".pdf",), read_pdf, kinds=("pdf",), label="PDF")
-register((".docx",), read_docx, kinds=("docx", "zip"), label="DOCX")  # zip: the reader says what is missing
-register((".html", ".htm"), read_html, kinds=_TEXT_KINDS, label="HTML")
+# zip: a damaged or incomplete office file; the reader says what is missing
+register((".docx",), read_docx, kinds=("docx", "zip"), label="DOCX")
+register((".odt",), read_odt, kinds=("odt", "zip"), label="ODT")
+register((".ods",), read_ods, kinds=("ods", "zip"), label="ODS")
+register((".xlsx", ".xlsm"), read_xlsx, kinds=("xlsx", "zip"), label="XLSX")
+register((".html", ".htm"), read_html, kinds=("html", "txt", "eml"), label="HTML")
+register((".p7m",), read_p7m, kinds=("p7m",), label="signed file (.p7m)")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 
 import docx
@@ -12,15 +11,16 @@ from docx.text.paragraph import Paragraph
 
 from ingest.model import RawText
 from ingest.readers._text import clean_text
-from lgnet.errors import CorruptFile, FileTooLarge
+from ingest.readers._zip import check_zip
+from ingest.readers.limits import ReadLimits
+from lgnet.errors import CorruptFile
 
-# A DOCX is a zip: refuse one that would inflate to more than this (a zip bomb), before python-docx parses it.
-MAX_UNCOMPRESSED = 512 * 1024 * 1024
 CELL_SEPARATOR = " | "
 
 
-def read_docx(path: Path, data: bytes) -> RawText:
-    _check_zip(path, data)
+def read_docx(path: Path, data: bytes, limits: ReadLimits) -> RawText:
+    # A DOCX is a zip: one that would inflate past the limit (a zip bomb) is refused before python-docx parses it.
+    check_zip(path, data, "word/document.xml", "DOCX", limits.max_uncompressed_bytes)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = [_block_text(item) for item in document.iter_inner_content()]
@@ -30,19 +30,6 @@ def read_docx(path: Path, data: bytes) -> RawText:
     # Blank lines between blocks, like paragraphs everywhere else; empty paragraphs are only spacing.
     text = "\n\n".join(block for block in (clean_text(b).strip() for b in blocks) if block)
     return RawText(path=path, text=text, format="docx", title=clean_text(title) if title else None)
-
-
-def _check_zip(path: Path, data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = zf.namelist()
-            inflated = sum(info.file_size for info in zf.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise CorruptFile(path, f"damaged DOCX (not a valid zip): {exc}") from exc
-    if "word/document.xml" not in names:
-        raise CorruptFile(path, "damaged DOCX: no word/document.xml in the archive")
-    if inflated > MAX_UNCOMPRESSED:
-        raise FileTooLarge(path, f"DOCX inflates to {inflated} bytes, over the limit of {MAX_UNCOMPRESSED}")
 
 
 def _block_text(item: Paragraph | Table) -> str:

@@ -10,6 +10,7 @@ from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
 
 from ingest.model import RawText
 from ingest.readers._text import clean_text, decode_text
+from ingest.readers.limits import ReadLimits
 
 # Not content: code, styling, navigation menus, and <head> elements that carry no visible text.
 DROP = ("script", "style", "nav", "noscript", "template", "title", "meta", "link", "base", "svg", "iframe")
@@ -27,7 +28,7 @@ class _Break(NavigableString):
     """A line or paragraph break we insert; kept as is when inline whitespace is collapsed."""
 
 
-def read_html(path: Path, data: bytes) -> RawText:
+def read_html(path: Path, data: bytes, limits: ReadLimits | None = None) -> RawText:
     declared = _META_CHARSET.search(data[:4096])
     text, encoding = decode_text(path, data, hint=declared.group(1).decode("ascii") if declared else None)
     soup = BeautifulSoup(text, "html.parser")

@@ -10,12 +10,13 @@ from pypdf.errors import DependencyError, FileNotDecryptedError
 
 from ingest.model import PageSpan, RawText
 from ingest.readers._text import clean_text
+from ingest.readers.limits import ReadLimits
 from lgnet.errors import CorruptFile, EmptyFile, EncryptedFile
 
 PAGE_SEPARATOR = "\n\n"
 
 
-def read_pdf(path: Path, data: bytes) -> RawText:
+def read_pdf(path: Path, data: bytes, limits: ReadLimits) -> RawText:
     # No title from the PDF metadata: it is mostly producer junk ("Microsoft Word - bozza3.docx").
     texts = [clean_text(text).strip() for text in _page_texts(path, data)]
     if not any(texts):

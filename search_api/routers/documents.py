@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import FileResponse
 
-from ingest.readers import sniff_format, supported_suffixes
-from lgnet.errors import FileTooLarge, InvalidRequest, UnsupportedFileType
+from ingest.readers import check_upload
+from lgnet.errors import FileTooLarge, InvalidRequest
 from retrieval.browse import document_file, get_document, list_documents
 from search_api.auth import require_admin
 from search_api.deps import ServiceDep, SettingsDep
@@ -17,13 +17,6 @@ from search_api.ingest_jobs import delete_document_job, ingest_upload_job
 from search_api.schemas import ERRORS, Deleted, DocumentDetail, DocumentList, JobOut
 
 router = APIRouter(prefix="/api/documents", tags=["documents"], responses=ERRORS)
-# Which file-name suffixes each sniffed content type may carry (an HTML fragment may sniff as text).
-SUFFIXES_FOR_CONTENT = {
-    "pdf": {"pdf"},
-    "docx": {"docx"},
-    "html": {"html", "htm"},
-    "txt": {"txt", "md", "markdown", "html", "htm"},
-}
 DocId = Annotated[str, Path(max_length=200, examples=["lgnet3-scheda-progetto-0a1b2c"])]
 
 
@@ -63,7 +56,7 @@ def original_file(service: ServiceDep, settings: SettingsDep, doc_id: DocId) -> 
     status_code=202,
     response_model=JobOut,
     dependencies=[Depends(require_admin)],
-    summary="Upload a document (PDF, DOCX, TXT, MD, HTML) to ingest",
+    summary="Upload a document (any type the readers accept: PDF, DOCX, ODT, ODS, XLSX, TXT, MD, HTML...)",
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -96,12 +89,7 @@ async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -
     if len(data) > settings.max_file_bytes:
         raise FileTooLarge(upload.filename or "upload", f"larger than the limit of {settings.max_file_mb:g} MB")
     name = _safe_name(upload.filename or "upload")
-    kind = sniff_format(data)
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if kind is None:
-        raise UnsupportedFileType(name, f"content is not a supported document ({', '.join(supported_suffixes())})")
-    if suffix not in SUFFIXES_FOR_CONTENT[kind]:
-        raise UnsupportedFileType(name, f"the name says .{suffix or '?'} but the content is {kind}")
+    check_upload(name, data)  # every type the reader registry reads; the content must match the name
     return ingest_upload_job(request.app, service, settings, name, data).to_dict()
 
 

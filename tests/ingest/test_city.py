@@ -10,6 +10,7 @@ from ingest.city import cities_mentioned, main_city
 from ingest.splitters import split_press_review
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 PARTNERS = (
     "Gli interventi vengono portati avanti sui territori da una rete di 16 città italiane caratterizzate "
     "da una significativa presenza di migranti in condizione di particolare vulnerabilità ed emarginazione "
@@ -140,3 +141,75 @@ def test_whole_documents(seed, city):
 def test_cities_mentioned_includes_lists():
     assert cities_mentioned(PARTNERS)[:3] == ["Bologna", "Caserta", "Firenze"]
     assert "Bolzano" in cities_mentioned(PARTNERS)
+
+
+# --- linear-time enumerations (issue 16 item 3) ------------------------------------------------------------
+
+
+def _enumerations_reference(text, mentions):
+    """The former quadratic definition: every clause and every prefix of a run of short lines, checked alone."""
+    import re
+
+    from ingest.city import _CLAUSE, _SHORT_LINE, ENUMERATION_MIN
+
+    candidates = [c.span() for c in _CLAUSE.finditer(text)]
+    run_start = None
+    for line in re.finditer(r"[^\n]+", text):
+        if len(line.group(0).strip()) > _SHORT_LINE:
+            run_start = None
+        else:
+            run_start = line.start() if run_start is None else run_start
+            candidates.append((run_start, line.end()))
+    return [
+        (s, e) for s, e in candidates if len({m.city.name for m in mentions if s <= m.start < e}) >= ENUMERATION_MIN
+    ]
+
+
+def _covered(spans, mentions):
+    return [m.start for m in mentions if any(s <= m.start < e for s, e in spans)]
+
+
+def test_linear_enumerations_find_what_the_quadratic_ones_did_on_the_corpus():
+    from ingest.city import _enumerations
+    from lgnet.gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.rglob("*.txt"))]
+    review = (CORPUS / "press-reviews" / "lgnet2-rassegna-stampa-2023-12-14.txt").read_text(encoding="utf-8")
+    texts += [a.text for a in split_press_review(review)]
+    checked = 0
+    for text in texts:
+        mentions = g.mentions(text)
+        new, old = _enumerations(text, mentions), _enumerations_reference(text, mentions)
+        assert _covered(new, mentions) == _covered(old, mentions)
+        checked += bool(old)
+    assert checked > 10  # the comparison saw real enumerations
+
+
+class _CountingList(list):
+    """A list that counts how many elements are read through iteration."""
+
+    reads = 0
+
+    def __iter__(self):
+        for item in super().__iter__():
+            _CountingList.reads += 1
+            yield item
+
+
+def _work(lines: int) -> int:
+    from ingest.city import _enumerations
+    from lgnet.gazetteer import Gazetteer
+
+    cities = ["Torino", "Milano", "Roma", "Napoli", "Bari", "Genova"]
+    text = "\n".join(f"- {cities[i % len(cities)]} {i}" for i in range(lines))
+    mentions = _CountingList(Gazetteer.default().mentions(text))
+    _CountingList.reads = 0
+    spans = _enumerations(text, mentions)
+    assert spans  # a run of short lines naming six cities is a list
+    return _CountingList.reads
+
+
+def test_enumerations_work_grows_linearly_with_short_lines():
+    small, large = _work(2_000), _work(8_000)
+    assert large <= 4.5 * small  # the former definition read every mention once per prefix of the run: 16x

@@ -15,7 +15,7 @@ from pypdf import PdfReader, PdfWriter
 
 import ingest.readers as readers
 from ingest.model import RawText
-from ingest.readers import read_file, register, sniff_format, supported_suffixes
+from ingest.readers import ReadLimits, read_file, register, sniff_format, supported_suffixes
 from lgnet.errors import (
     CorruptFile,
     EmptyFile,
@@ -344,10 +344,10 @@ def test_supported_suffixes() -> None:
 def test_register_and_library_errors_are_wrapped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(readers, "_REGISTRY", dict(readers._REGISTRY))  # registrations stay in this test
 
-    def read_csv(path: Path, data: bytes) -> RawText:
+    def read_csv(path: Path, data: bytes, limits: ReadLimits) -> RawText:
         return RawText(path=path, text=data.decode(), format="csv")
 
-    def explode(path: Path, data: bytes) -> RawText:
+    def explode(path: Path, data: bytes, limits: ReadLimits) -> RawText:
         raise ValueError("library surprise")
 
     register(["CSV"], read_csv, kinds=["txt"])

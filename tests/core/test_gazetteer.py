@@ -1,0 +1,123 @@
+"""The gazetteer: every comune of ISTAT's list, homonyms and common words, regions, queries."""
+
+from __future__ import annotations
+
+import pytest
+
+from lgnet.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def g() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def found(g: Gazetteer, text: str) -> list[str]:
+    return [m.city.name for m in g.mentions(text)]
+
+
+def test_every_comune_with_codes(g):
+    assert len(g.cities) > 7800
+    torino = g.get("Turin")
+    assert (torino.name, torino.region, torino.province_code, torino.istat, torino.nuts3) == (
+        "Torino",
+        "Piemonte",
+        "TO",
+        "001272",
+        "ITC11",
+    )
+    assert torino.capital and torino.lat and torino.lon
+    riace = g.get("riace")
+    assert (riace.region, riace.province_code, riace.lat) == ("Calabria", "RC", None)  # no coordinates known
+    assert g.get("Bozen").name == g.get("ASSB").name == "Bolzano"
+    assert g.get("Roma Capitale").name == "Roma" and g.get("Genoa").name == "Genova"
+    assert g.get("Atlantide") is None
+
+
+def test_homonyms_need_their_province(g):
+    assert g.get("Castro") is None
+    assert sorted(c.name for c in g.homonyms("Castro")) == ["Castro (BG)", "Castro (LE)"]
+    assert g.get("Castro (LE)").province == "Lecce"
+    assert found(g, "Il Comune di Castro (LE) e il porto.") == ["Castro (LE)"]
+    assert found(g, "Il porto di Castro.") == []
+
+
+def test_longest_name_wins(g):
+    assert found(g, "Il Comune di Lecce nei Marsi ha aperto uno sportello.") == ["Lecce nei Marsi"]
+    assert found(g, "Da Sesto San Giovanni a Milano.") == ["Sesto San Giovanni", "Milano"]
+    # Regions and provinces are not the cities inside their names
+    assert found(g, "In Friuli Venezia Giulia e in Valle d'Aosta; Alto Adige.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Vita è bella e Ora il Sostegno.",
+        "Ponte tra culture: alloggi ponte per famiglie.",
+        "Fondi europei e Fondi FAMI per il Terzo settore.",
+        "Lo ha detto Paola Rossi; il sindaco Carlo Marino era presente.",
+        "Ora, il progetto continua.",
+        "VITA E LAVORO",
+        "Bra size, Opera house, Cologne water.",
+    ],
+)
+def test_common_words_are_not_places_without_evidence(g, text):
+    assert found(g, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Il Comune di Vita ha aderito.", "Vita"),
+        ("Nuovi alloggi a Bra per i rifugiati.", "Bra"),
+        ("BRA, 12 marzo - Nuovi alloggi.", "Bra"),
+        ("Lo sportello di Ala (TN) è aperto.", "Ala"),
+        ("The municipality of Opera opened a shelter.", "Opera"),
+    ],
+)
+def test_common_words_are_places_with_evidence(g, text, city):
+    assert found(g, text) == [city]
+
+
+def test_streets_addresses_and_lower_case_are_not_places(g):
+    assert found(g, "Sede in via Roma 12 e piazza Venezia 3.") == []
+    assert found(g, "Vedi https://www.torinoggi.it/Roma/ e info@Bra.it") == []
+    assert found(g, "la potenza del progetto, in latina") == []
+
+
+def test_lesser_known_comuni_in_running_text(g):
+    assert found(g, "A Riace l'accoglienza diffusa; Riace è un modello.") == ["Riace", "Riace"]
+    assert found(g, "Intervista a Fernando Picerno.") == []  # a surname, after a first name
+    assert found(g, "Caritas di Latina e Spazio Culturale Nicolosi") == ["Latina"]
+
+
+def test_regions_and_provinces(g):
+    assert g.region("Apulia").name == g.region("puglia").name == "Puglia"
+    assert g.region("Sicily").name == "Sicilia" and g.region("Lombardy").name_en == "Lombardy"
+    assert len(g.regions) == 20
+    sicily = g.cities_of_region("Sicily")
+    assert {"Palermo", "Catania", "Agrigento"} <= {c.name for c in sicily} and len(sicily) > 300
+    assert all(c.region == "Sicilia" for c in sicily)
+    assert g.province_code("Bozen") == g.province_code("Alto Adige") == "BZ"
+    assert "Merano" in {c.name for c in g.cities_of_province("BZ")}
+    assert [r.region.name for r in g.query_regions("progetti di housing in Sicily e in puglia")] == [
+        "Sicilia",
+        "Puglia",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "cities"),
+    [
+        ("progetti a riace", ["Riace"]),
+        ("accoglienza a Riace", ["Riace"]),
+        ("alloggi ponte per famiglie", []),
+        ("vita da migranti", []),
+        ("comune di vita", ["Vita"]),
+        ("castro", []),
+        ("housing in Foggia and Padua", ["Foggia", "Padova"]),
+        ("unità di strada Turino", ["Torino"]),
+    ],
+)
+def test_query_mentions(g, query, cities):
+    assert [m.city.name for m in g.query_mentions(query)] == cities

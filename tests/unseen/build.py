@@ -1,0 +1,119 @@
+"""Build the PDF and DOCX documents of the unseen set from their committed source texts.
+
+Run from the repository root: `python tests/unseen/build.py`. The sources live in tests/unseen/sources/
+(plain text: `# ` and `## ` headings, `- ` bullets, `a | b` table rows); the outputs go to
+tests/unseen/documents/ and are committed, so tests never need this script. Dates are fixed so that a
+rebuild gives the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+from fpdf import FPDF
+
+HERE = Path(__file__).resolve().parent
+SOURCES = HERE / "sources"
+DOCUMENTS = HERE / "documents"
+FONTS = HERE.parent.parent / "practices" / "fonts"
+FIXED_DATE = dt.datetime(2025, 6, 30, 12, 0, tzinfo=dt.UTC)
+
+# source file stem -> output format
+TARGETS = {
+    "scheda-pratica-lecce-housing": "pdf",
+    "evaluation-summary-campobasso-en": "pdf",
+    "scheda-progetto-bari-lgnet3": "docx",
+    "articolo-catanzaro-lgnet3-aree-intervento": "docx",
+}
+
+
+def blocks(text: str) -> list[tuple[str, object]]:
+    """Split a source text into (kind, content) blocks: h1, h2, bullet, para, table."""
+    out: list[tuple[str, object]] = []
+    for line in text.splitlines():
+        line = line.rstrip()
+        if not line:
+            continue
+        if line.startswith("## "):
+            out.append(("h2", line[3:]))
+        elif line.startswith("# "):
+            out.append(("h1", line[2:]))
+        elif line.startswith("- "):
+            out.append(("bullet", line[2:]))
+        elif " | " in line:
+            row = [cell.strip() for cell in line.split(" | ")]
+            if out and out[-1][0] == "table":
+                out[-1][1].append(row)  # type: ignore[union-attr]
+            else:
+                out.append(("table", [row]))
+        else:
+            out.append(("para", line))
+    return out
+
+
+def build_pdf(source: Path, target: Path) -> None:
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(FIXED_DATE)
+    pdf.set_title(source.stem)
+    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
+    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf.add_page()
+    for kind, content in blocks(source.read_text(encoding="utf-8")):
+        if kind == "h1":
+            pdf.set_font("DejaVu", "B", 14)
+            pdf.multi_cell(0, 8, str(content), align="L", new_x="LMARGIN", new_y="NEXT")
+        elif kind == "h2":
+            pdf.ln(2)
+            pdf.set_font("DejaVu", "B", 11.5)
+            pdf.multi_cell(0, 7, str(content), align="L", new_x="LMARGIN", new_y="NEXT")
+        elif kind == "bullet":
+            pdf.set_font("DejaVu", "", 10)
+            pdf.multi_cell(0, 5.5, "• " + str(content), align="L", new_x="LMARGIN", new_y="NEXT")
+        elif kind == "table":
+            pdf.set_font("DejaVu", "", 10)
+            for row in content:  # type: ignore[union-attr]
+                pdf.multi_cell(0, 5.5, "   ".join(row), align="L", new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.set_font("DejaVu", "", 10)
+            pdf.multi_cell(0, 5.5, str(content), align="L", new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1.5)
+    pdf.output(str(target))
+
+
+def build_docx(source: Path, target: Path) -> None:
+    document = docx.Document()
+    document.core_properties.created = FIXED_DATE.replace(tzinfo=None)
+    document.core_properties.modified = FIXED_DATE.replace(tzinfo=None)
+    document.core_properties.title = source.stem
+    for kind, content in blocks(source.read_text(encoding="utf-8")):
+        if kind == "h1":
+            document.add_heading(str(content), level=1)
+        elif kind == "h2":
+            document.add_heading(str(content), level=2)
+        elif kind == "bullet":
+            document.add_paragraph(str(content), style="List Bullet")
+        elif kind == "table":
+            rows = content  # type: ignore[assignment]
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+        else:
+            document.add_paragraph(str(content))
+    document.save(str(target))
+
+
+def main() -> None:
+    for stem, fmt in TARGETS.items():
+        source = SOURCES / f"{stem}.txt"
+        target = DOCUMENTS / f"{stem}.{fmt}"
+        (build_pdf if fmt == "pdf" else build_docx)(source, target)
+        print(f"{target.relative_to(HERE)} ({target.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main()

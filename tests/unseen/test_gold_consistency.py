@@ -1,0 +1,154 @@
+"""The unseen set is consistent with itself: every gold quote, partner, contact and query evidence is really
+written in its document. This checks the material only, never the extraction or search rules."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from lgnet.text import fold, normalize_space, strip_markdown
+from lgnet.vocabulary import DOC_TYPES, PHASES
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+GOLD = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
+NEW_QUERIES = REPO / "lgnet" / "data" / "relevance_set_new.jsonl"
+AREAS = {"housing", "taking_charge", "civic_engagement", "community_building", "capacity_building"}
+FORMS = {
+    "natural_question_it",
+    "typo",
+    "acronym_synonym",
+    "region",
+    "phase",
+    "english_it_term",
+    "figure",
+    "paraphrase",
+    "keyword",
+}
+READABLE = {".txt", ".md", ".html", ".pdf", ".docx"}
+
+
+def norm(text: str) -> str:
+    # Same normalisation as retrieval/evaluation.py's `_norm`, so evidence found here is found there.
+    return normalize_space(fold(strip_markdown(text)).replace("’", "'"))
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+        elif tag in ("p", "h1", "h2", "h3", "li", "title", "header", "footer"):
+            self.parts.append("\n")
+
+    def handle_data(self, data) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def document_text(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(path).pages)
+    if suffix == ".docx":
+        document = docx.Document(str(path))
+        cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    if suffix == ".html":
+        parser = _Text()
+        parser.feed(path.read_text(encoding="utf-8"))
+        return "".join(parser.parts)
+    return path.read_text(encoding="utf-8")
+
+
+def _strings_of(entry: dict) -> list[tuple[str, str]]:
+    """Every (what, string) of a document's gold that must be written in its text."""
+    out: list[tuple[str, str]] = []
+    for record in entry["records"]:
+        for figure in record["figures"]:
+            out.append(("figure quote", figure["quote"]))
+        out += [("partner", p) for p in record["partners"]]
+        out += [("target group", t) for t in record["target_groups"]]
+        out += [("contact e-mail", c["email"]) for c in record["contacts"] if c.get("email")]
+        if record["period"] and record["period"].get("quote"):
+            out.append(("period quote", record["period"]["quote"]))
+        for key in ("quote_total", "quote_cofinancing"):
+            if record["budget"] and record["budget"].get(key):
+                out.append(("budget quote", record["budget"][key]))
+    out += [("not_figure quote", n["quote"]) for n in entry.get("not_figures", [])]
+    return out
+
+
+@pytest.mark.parametrize("entry", GOLD["documents"], ids=lambda e: e["file"])
+def test_gold_strings_are_in_the_document(entry: dict) -> None:
+    path = HERE / entry["file"]
+    assert path.is_file(), f"{entry['file']} is in gold.json but not on disk"
+    body = norm(document_text(path))
+    assert len(body.split()) >= 300, f"{entry['file']}: fewer than 300 words"
+    missing = [f"{what}: {s!r}" for what, s in _strings_of(entry) if norm(s) not in body]
+    assert not missing, f"{entry['file']}: not found in the text:\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("entry", GOLD["documents"], ids=lambda e: e["file"])
+def test_gold_fields_are_well_formed(entry: dict) -> None:
+    assert entry["doc_type"] in DOC_TYPES
+    assert entry["phase"] is None or entry["phase"] in PHASES
+    assert entry["language"] in ("it", "en")
+    if entry.get("source"):
+        assert (HERE / entry["source"]).is_file(), f"missing source text {entry['source']}"
+    keys = set()
+    for record in entry["records"]:
+        key = (record["city"], record["area"], record["phase"])
+        assert key not in keys, f"{entry['file']}: two records for {key}"
+        keys.add(key)
+        assert record["city"] == entry["city"] and record["area"] in AREAS
+        for figure in record["figures"]:
+            assert figure["area"] == record["area"]
+            assert figure["label"] and figure["unit"]
+            # The value is written in its own quote (Italian thousands separators removed).
+            digits = re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", figure["quote"])
+            assert re.search(rf"(?<![\d]){int(figure['value'])}(?![\d])", digits), figure
+
+
+def test_every_document_on_disk_has_gold_and_formats_are_covered() -> None:
+    on_disk = {p.name for p in (HERE / "documents").iterdir() if p.suffix in READABLE}
+    in_gold = {Path(e["file"]).name for e in GOLD["documents"]}
+    assert on_disk == in_gold
+    assert {Path(n).suffix for n in in_gold} == READABLE
+    groups = [e["syndication_group"] for e in GOLD["documents"] if e["syndication_group"]]
+    assert groups and all(groups.count(g) >= 2 for g in groups)
+
+
+def _searchable_texts() -> list[str]:
+    files = [p for p in (REPO / "corpus").rglob("*") if p.suffix in READABLE]
+    files += [p for p in (HERE / "documents").iterdir() if p.suffix in READABLE]
+    return [norm(document_text(p)) for p in files]
+
+
+def test_new_relevance_queries_are_well_formed_and_their_evidence_exists() -> None:
+    rows = [json.loads(line) for line in NEW_QUERIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 60
+    ids = [r["id"] for r in rows]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(r"n\d{3}", i) for i in ids)
+    texts = _searchable_texts()
+    missing = []
+    for row in rows:
+        assert set(row) >= {"id", "query", "lang", "city", "evidence", "kind", "note", "form", "source"}, row["id"]
+        assert row["form"] in FORMS and row["lang"] in ("it", "en") and row["source"] in ("unseen", "corpus")
+        assert row["evidence"], row["id"]
+        missing += [f"{row['id']}: {e!r}" for e in row["evidence"] if not any(norm(e) in t for t in texts)]
+    assert not missing, "evidence not found in corpus/ or tests/unseen/documents/:\n" + "\n".join(missing)
