@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest.readers import read_file
-from lgnet.gazetteer import Gazetteer
+from lgnet.network import Network
 
 REPO = Path(__file__).resolve().parents[1]
 WORDS_PER_PASSAGE = 190  # what the chunker makes of these articles on average (measured at 1k)
@@ -45,7 +45,7 @@ def generate(target_passages: int, folder: Path, seed: int = 42) -> Path:
         return folder
     rng = random.Random(seed)
     sentences = source_sentences()
-    cities = [c.name for c in Gazetteer.default().cities][:60]
+    cities = sorted(Network.default().cities())
     articles: list[tuple[str, str, list[str]]] = []
     words = 0
     n = 0

@@ -402,6 +402,11 @@ class DuplicateIndex:
     def neighbours(self, passage_id: str) -> set[str]:
         return {r[0] for r in self.conn.execute("SELECT b FROM dup_near WHERE a=?", (passage_id,))}
 
+    def passage_group_sizes(self) -> dict[str, int]:
+        """Passages per near-duplicate group (groups of two or more)."""
+        sql = "SELECT grp, COUNT(*) FROM dup_passage GROUP BY grp HAVING COUNT(*) > 1"
+        return dict(self.conn.execute(sql).fetchall())
+
     def group_sizes(self) -> dict[str, int]:
         """Documents per syndication group (groups of two or more)."""
         sql = "SELECT grp, COUNT(*) FROM dup_doc GROUP BY grp HAVING COUNT(*) > 1"

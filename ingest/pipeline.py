@@ -312,9 +312,10 @@ class IngestPipeline:
         return self._manifest_obj
 
     def _summarise(self, report: IngestReport) -> None:
-        docs = [{"doc_id": d["id"], **d["meta"]} for d in self.store.iter_docs()]
-        chunk_groups = Counter(c["meta"].get("dup_group") for c in self.store.iter_chunks())
-        report.chunks = sum(chunk_groups.values())
+        # Metadata only, and passage groups from the duplicate tables: no passage text is read back.
+        docs = [{"doc_id": d["id"], **d["meta"]} for d in self.store.iter_docs(text=False)]
+        report.chunks = self.store.count()
+        chunk_groups = Counter(DuplicateIndex(self._manifest().conn).passage_group_sizes())
         report.summarise_index(
             [
                 {

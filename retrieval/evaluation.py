@@ -18,10 +18,10 @@ from importlib import resources
 
 import numpy as np
 
+from ingest.dedup import PASSAGE_JACCARD as NEAR_DUPLICATE
 from ingest.dedup import jaccard
 from lgnet.config import Settings
 from lgnet.text import fold, normalize_space, strip_markdown
-from retrieval.lexical import NEAR_DUPLICATE
 from retrieval.models import SearchRequest
 from retrieval.service import SearchService, get_search_service
 
