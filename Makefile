@@ -34,6 +34,7 @@ serve: $(STAMP)
 
 test: $(STAMP) system-packages
 	$(VENV)/bin/ruff check .
+	PYTHONPATH=. $(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest -q
 
 eval: $(STAMP)

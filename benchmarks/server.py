@@ -1,4 +1,4 @@
-"""The bench's server: the real app (`search_api.app.create_app`, warming up at start) with the bench's
+"""The bench's server: the real app (`app.factory.create_app`, warming up at start) with the bench's
 embedder (the real model, or the labelled stand-in above 10k passages), served by uvicorn.
 
 `python -m benchmarks.server --port P --data-dir D [--chroma-url U] [--stand-in] [--workers N]`
@@ -18,9 +18,9 @@ from lgnet.embedders import get_embedder
 
 def build_app():
     """Factory for uvicorn (also in each worker): the configuration comes through the environment."""
+    from app.factory import create_app
     from benchmarks.synthetic import StandInEmbedder
     from retrieval.service import SearchService
-    from search_api.app import create_app
 
     settings = Settings()
     embedder = StandInEmbedder() if os.environ.get("BENCH_STAND_IN") == "1" else None

@@ -34,6 +34,13 @@ def _markup_free(text: str) -> str:
     return text.replace("**", "  ").replace("__", "  ")
 
 
+def _list_line(line: str) -> bool:
+    """A line of a list or a table: short (list items, page headers) or a table row of any length ("| Comune di
+    Celano | ... |", tab-separated cells), where each row names its own entity."""
+    line = line.strip()
+    return len(line) <= _SHORT_LINE or line.startswith("|") or line.count("\t") >= 2
+
+
 def _distinct_cities(mentions: list[Mention], starts: list[int], start: int, end: int) -> int:
     """How many cities the mentions starting in [start, end) name (mentions sorted by start)."""
     lo, hi = bisect_left(starts, start), bisect_left(starts, end)
@@ -41,7 +48,8 @@ def _distinct_cities(mentions: list[Mention], starts: list[int], start: int, end
 
 
 def _enumerations(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
-    """Spans that list cities: a clause naming several, or a run of short lines naming several (bullets).
+    """Spans that list cities: a clause naming several, or a run of list lines (short lines, table rows) naming
+    several (bullets, a table of participants).
 
     Linear in the text: clauses are disjoint, and of the prefixes of a run of short lines the longest decides
     (if any prefix names enough cities, the whole run does, and it covers the others)."""
@@ -50,7 +58,7 @@ def _enumerations(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     spans = [c.span() for c in _CLAUSE.finditer(text)]
     run: tuple[int, int] | None = None
     for line in re.finditer(r"[^\n]+", text):
-        if len(line.group(0).strip()) > _SHORT_LINE:
+        if not _list_line(line.group(0)):
             if run:
                 spans.append(run)
             run = None

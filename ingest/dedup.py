@@ -26,9 +26,10 @@ from functools import lru_cache
 
 import numpy as np
 
+from lgnet.similarity import NEAR_DUPLICATE, jaccard, shingles  # noqa: F401 (part of this module's API)
 from lgnet.text import fold, strip_markdown
 
-PASSAGE_JACCARD = 0.6
+PASSAGE_JACCARD = NEAR_DUPLICATE
 DOC_SHARE = 0.6
 DOC_MIN_OWN = 6  # sampled own shingles the smaller document needs (about 24 shingles) to be compared at all
 DOC_SAMPLE = 4
@@ -58,19 +59,6 @@ CREATE TABLE IF NOT EXISTS dup_dirty (kind TEXT, id TEXT, PRIMARY KEY (kind, id)
 # --- shingles ----------------------------------------------------------------------------------------------
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", fold(strip_markdown(text)))
-
-
-def shingles(text: str, size: int = 3) -> set[bytes]:
-    words = _words(text)
-    if len(words) < size:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
-
-
-def jaccard(a: str, b: str) -> float:
-    """Exact shingle Jaccard similarity of two texts (the evaluation uses it)."""
-    sa, sb = shingles(a), shingles(b)
-    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0
 
 
 @lru_cache(maxsize=200_000)

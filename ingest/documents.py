@@ -9,10 +9,11 @@ from pathlib import Path
 from ingest.chunking import chunk_spans
 from ingest.city import main_city
 from ingest.clean import blank_furniture
-from ingest.metadata import cities_mentioned, detect_language, detect_phase, interventions
+from ingest.doctype import DocTypeClassifier
+from ingest.metadata import cities_mentioned, detect_phase, interventions
 from ingest.model import Chunk, Document, PageSpan, Part, RawText
 from ingest.splitters import looks_like_press_review, split_press_review
-from lgnet.text import normalize_space, strip_markdown
+from lgnet.text import detect_language, normalize_space, strip_markdown
 
 _KIND_TO_TYPE = {"article": "press_article", "table": "press_summary"}
 
@@ -29,6 +30,9 @@ def document_base_id(source: str) -> str:
 class DocumentBuilder:
     """Splits a file into documents (articles and tables of a press review, or the whole file) and
     describes each: type, phase, date, outlet, url, language, city, cities mentioned, intervention areas."""
+
+    def __init__(self, doctype: DocTypeClassifier | None = None) -> None:
+        self.doctype = doctype or DocTypeClassifier()
 
     def run(self, raw: RawText, source: str, entry: dict) -> list[Document]:
         base = document_base_id(source)
@@ -65,13 +69,15 @@ class DocumentBuilder:
     def _describe(self, part: Part, raw: RawText, source: str, entry: dict, doc_id: str) -> Document:
         whole_file = part.kind == "document"
         text = part.text if part.kind == "table" else blank_furniture(part.text)
-        doc_type = _KIND_TO_TYPE.get(part.kind) or entry.get("doc_type") or "other"
-        if doc_type == "press_review":
-            doc_type = "other"
+        language = (entry.get("language") if whole_file else None) or detect_language(text)
+        # The splitter knows its parts; a catalogue entry or upload field overrides; otherwise the content decides
+        # (an entry's "press_review" whose articles could not be split says nothing about the whole text).
+        doc_type = _KIND_TO_TYPE.get(part.kind) or (entry.get("doc_type") if whole_file else None)
+        if doc_type in (None, "press_review"):
+            doc_type = self.doctype.run(part.title, text, language).doc_type
         city = entry.get("city") if whole_file else None
         if city is None and part.kind != "table":
             city = main_city(part.title, text)
-        language = (entry.get("language") if whole_file else None) or detect_language(text)
         return Document(
             doc_id=doc_id,
             source=source,

@@ -97,6 +97,13 @@ class NotFound(LGNetError):
     http_status = 404
 
 
+class Forbidden(LGNetError):
+    """The request is understood but not allowed with this link or token (e.g. a read-only dossier link)."""
+
+    code = "forbidden"
+    http_status = 403
+
+
 class InvalidRequest(LGNetError):
     code = "invalid_request"
     http_status = 422

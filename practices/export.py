@@ -1,5 +1,8 @@
-"""Exports: a dossier as Markdown, DOCX (python-docx) or PDF (fpdf2, Unicode font shipped in the package);
-the practice table as CSV and JSON (open data). Every dossier item carries its full citation."""
+"""Exports: a dossier as Markdown, DOCX or PDF for a classroom (A4, Italian, cover and contents, numbered
+sources with links), the practice table as CSV (open data, and the Italian spreadsheet flavour) and JSON.
+
+`resolve` turns a stored dossier into what every format prints: each item's current text as one paragraph,
+labelled facts and its sources, one per article (syndicated copies cited once, "anche in ...")."""
 
 from __future__ import annotations
 
@@ -7,32 +10,85 @@ import csv
 import io
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 
 from lgnet.errors import NotFound
 from practices.catalogue import TABLE_COLUMNS, get_catalogue
+from practices.cite import citation, date_it, file_slug, group_sources, number_it, one_paragraph
 from practices.dossiers import ITEM_KINDS
 from retrieval.service import SearchService
 
-FONTS = Path(__file__).resolve().parent / "fonts"
 FORMATS = {
     "md": "text/markdown; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
+LANGUAGE = "it-IT"
+KIND_LABEL = {"practice": "Pratica", "passage": "Passaggio"}
+MISSING = "(fonte non più disponibile nell'indice: testo conservato quando è stata aggiunta)"
 
 
-def citation(source: dict) -> str:
-    """'Title. Outlet, 2023-10-18. https://... (document doc_id, p. 3)'."""
-    head = source.get("title") or source.get("doc_id") or ""
-    where = ", ".join(str(x) for x in (source.get("outlet"), source.get("date")) if x)
-    tail = [source["url"]] if source.get("url") else []
-    ref = f"documento {source.get('doc_id')}" + (f", p. {source['page']}" if source.get("page") else "")
-    return " ".join(p for p in (f"{head}.", f"{where}." if where else "", *tail, f"({ref})") if p)
+def _dup_groups(service: SearchService) -> dict[str, str]:
+    """doc_id -> duplicate group of its article (syndicated copies share one). Read from the passages' metadata;
+    the one place to switch when the read model offers it directly."""
+    corpus = service.lexical.current().corpus
+    return {m.get("doc_id"): m.get("doc_dup_group") or m.get("doc_id") for m in corpus.metas if m.get("doc_id")}
+
+
+def figure_text(figure: dict) -> str:
+    """'32 posti letto' or 'Persone accolte: 120 persone': a figure always with what it counts, never a code."""
+    unit = figure.get("unit_label_it") or figure.get("unit_label") or ""
+    value = figure.get("value")
+    text = f"{number_it(value)} {unit}".strip() if isinstance(value, int | float) else str(value or "")
+    label = (figure.get("label_it") or figure.get("label") or "").strip()
+    return f"{label}: {text}" if label and label.lower() != unit.lower() else text
+
+
+def budget_text(budget: object) -> str | None:
+    """A record's budget in words ('Budget: 250.000 euro'); None when there is none."""
+    if isinstance(budget, int | float):
+        return f"Budget: {number_it(budget)} euro"
+    if isinstance(budget, dict):
+        total = budget.get("total") if "total" in budget else budget.get("value")
+        if isinstance(total, dict):
+            total = total.get("value")
+        if isinstance(total, int | float):
+            text = f"Budget: {number_it(total)} {budget.get('currency') or 'euro'}"
+            cof = budget.get("cofinancing") or budget.get("co_financing")
+            if isinstance(cof, dict):
+                cof = cof.get("value")
+            if isinstance(cof, int | float):
+                text += f" (cofinanziamento {number_it(cof)} euro)"
+            return text
+    return None
+
+
+def practice_facts(record: dict) -> list[str]:
+    """The facts an export prints for a practice: period, budget, labelled figures, partners, contacts."""
+    facts = []
+    period = record.get("period") or {}
+    if period.get("start"):
+        end = period.get("end")
+        facts.append(
+            "Periodo: " + date_it(period["start"]) + (f" – {date_it(end)}" if end and end != period["start"] else "")
+        )
+    if (budget := budget_text(record.get("budget"))) is not None:
+        facts.append(budget)
+    facts += [figure_text(f) for f in record.get("figures", [])]
+    if record.get("partners"):
+        facts.append("Partner: " + "; ".join(p["name"] for p in record["partners"]))
+    for contact in record.get("contacts", []) or []:
+        value = contact.get("value") or contact.get("text") if isinstance(contact, dict) else contact
+        if value:
+            facts.append(f"Contatto: {value}")
+    return facts
+
+
+def _sources_out(entries: list[dict]) -> tuple[list[dict], list[str]]:
+    return entries, [citation(e) for e in entries]
 
 
 def snapshot(service: SearchService, kind: str, ref: str) -> dict:
-    """What a new dossier item keeps of its source (title, text, citations, city), in case it later leaves
+    """What a new dossier item keeps of its source (title, text, facts, sources, city), in case it later leaves
     the index. Unknown kinds and refs are NotFound."""
     if kind not in ITEM_KINDS:
         raise NotFound(f"unknown kind {kind!r}")
@@ -40,15 +96,16 @@ def snapshot(service: SearchService, kind: str, ref: str) -> dict:
         raise NotFound(f"no passage with id {ref!r}", {"ref": ref})
     if kind == "practice":
         get_catalogue(service).get(ref)
-    resolved = resolve(service, {"id": "-", "title": "", "description": "", "created": "", "updated": "",
-                                 "items": [{"id": "-", "kind": kind, "ref": ref, "note": ""}]})["items"][0]  # fmt: skip
-    return {k: resolved[k] for k in ("title", "text", "citations", "city")}
+    item = {"id": "-", "kind": kind, "ref": ref, "note": ""}
+    resolved = resolve(service, {"id": "-", "title": "", "items": [item]})["items"][0]
+    return {k: resolved[k] for k in ("title", "text", "facts", "sources", "citations", "city")}
 
 
 def resolve(service: SearchService, dossier: dict) -> dict:
-    """The dossier with each item's current content and citations (a removed source falls back to the
-    snapshot taken when the item was added)."""
+    """The dossier with each item's current content and sources (a removed source falls back to the snapshot
+    taken when the item was added)."""
     catalogue = get_catalogue(service)
+    groups = _dup_groups(service)
     items = []
     for item in dossier["items"]:
         entry = {k: item[k] for k in ("id", "kind", "ref", "note")}
@@ -58,12 +115,13 @@ def resolve(service: SearchService, dossier: dict) -> dict:
             except NotFound:
                 entry.update(_missing(item))
             else:
+                sources, citations = _sources_out(group_sources(r["sources"], groups))
                 entry.update(
                     title=r["title"],
-                    text=" ".join(s["text"] for s in r["summary"]),
-                    facts=[f"{f['value']} {f['unit_label_it']}" for f in r["figures"]]
-                    + [f"Partner: {p['name']}" for p in r["partners"]],
-                    citations=[citation(s) for s in r["sources"]],
+                    text=one_paragraph(" ".join(s["text"] for s in r["summary"])),
+                    facts=practice_facts(r),
+                    sources=sources,
+                    citations=citations,
                     city=r["city"],
                     missing=False,
                 )
@@ -73,118 +131,72 @@ def resolve(service: SearchService, dossier: dict) -> dict:
                 entry.update(_missing(item))
             else:
                 meta = rows[0]["meta"]
-                source = {k: meta.get(k) for k in ("doc_id", "title", "outlet", "date", "url", "page")}
+                sources, citations = _sources_out(group_sources([meta], groups))
                 entry.update(
-                    title=meta.get("title") or meta.get("doc_id"),
-                    text=rows[0]["text"],
+                    title=meta.get("title") or "Passaggio senza titolo",
+                    text=one_paragraph(rows[0]["text"]),
                     facts=[],
-                    citations=[citation(source)],
+                    sources=sources,
+                    citations=citations,
                     city=meta.get("city"),
                     missing=False,
                 )
         items.append(entry)
-    return {**{k: dossier[k] for k in ("id", "title", "description", "created", "updated")}, "items": items}
+    now = datetime.now(UTC).date().isoformat()
+    return {
+        "title": dossier.get("title") or "Dossier",
+        "description": dossier.get("description", ""),
+        "author": dossier.get("author") or "",
+        "created": dossier.get("created", ""),
+        "updated": dossier.get("updated", ""),
+        "exported": now,
+        "exported_it": date_it(now),
+        "items": items,
+    }
 
 
 def _missing(item: dict) -> dict:
     snap = item.get("snapshot") or {}
+    citations = snap.get("citations", [])
+    sources = snap.get("sources") or [{"text": c, "url": None, "also": []} for c in citations]
     return {
-        "title": snap.get("title") or item["ref"],
-        "text": snap.get("text", ""),
-        "facts": [],
-        "citations": snap.get("citations", []),
+        "title": snap.get("title") or "Voce non più disponibile",
+        "text": one_paragraph(snap.get("text", "")),
+        "facts": snap.get("facts", []),
+        "sources": sources,
+        "citations": citations,
         "city": snap.get("city"),
         "missing": True,
     }
 
 
+def kind_line(item: dict) -> str:
+    return KIND_LABEL.get(item["kind"], "") + (f" · {item['city']}" if item.get("city") else "")
+
+
+def byline(resolved: dict) -> str:
+    """'A cura di Maria Rossi · 23 novembre 2026' (the author only when the dossier has one)."""
+    parts = [f"A cura di {resolved['author']}"] if resolved.get("author") else []
+    return " · ".join([*parts, resolved["exported_it"]])
+
+
 # --- dossier formats ---------------------------------------------------------------------------------------
 def to_markdown(resolved: dict) -> str:
-    lines = [f"# {resolved['title']}", ""]
+    lines = [f"# {resolved['title']}", "", f"_{byline(resolved)} · banca dati LGNet_", ""]
     if resolved.get("description"):
         lines += [resolved["description"], ""]
-    lines += [f"_Esportato il {datetime.now(UTC).date().isoformat()} dalla banca dati LGNet._", ""]
+    lines += ["## Indice", ""] + [f"{n}. {i['title']}" for n, i in enumerate(resolved["items"], 1)] + [""]
     for n, item in enumerate(resolved["items"], 1):
-        kind = "Pratica" if item["kind"] == "practice" else "Passaggio"
-        lines += [f"## {n}. {item['title']}", "", f"*{kind}{' · ' + item['city'] if item.get('city') else ''}*", ""]
+        lines += [f"## {n}. {item['title']}", "", f"*{kind_line(item)}*", ""]
         if item["missing"]:
-            lines += ["> (fonte non più disponibile nell'indice)", ""]
+            lines += [f"> {MISSING}", ""]
         if item["text"]:
             lines += [item["text"], ""]
         lines += [f"- {fact}" for fact in item["facts"]] + ([""] if item["facts"] else [])
         if item["note"]:
             lines += [f"**Nota:** {item['note']}", ""]
-        lines += ["**Fonti:**", ""] + [f"- {c}" for c in item["citations"]] + [""]
+        lines += ["**Fonti:**", ""] + [f"{k}. {c}" for k, c in enumerate(item["citations"], 1)] + [""]
     return "\n".join(lines)
-
-
-def to_docx(resolved: dict) -> bytes:
-    from docx import Document
-
-    doc = Document()
-    doc.core_properties.title = resolved["title"]
-    doc.add_heading(resolved["title"], level=0)
-    if resolved.get("description"):
-        doc.add_paragraph(resolved["description"])
-    for n, item in enumerate(resolved["items"], 1):
-        doc.add_heading(f"{n}. {item['title']}", level=1)
-        kind = "Pratica" if item["kind"] == "practice" else "Passaggio"
-        doc.add_paragraph().add_run(f"{kind}{' · ' + item['city'] if item.get('city') else ''}").italic = True
-        if item["missing"]:
-            doc.add_paragraph("(fonte non più disponibile nell'indice)")
-        if item["text"]:
-            doc.add_paragraph(item["text"])
-        for fact in item["facts"]:
-            doc.add_paragraph(fact, style="List Bullet")
-        if item["note"]:
-            p = doc.add_paragraph()
-            p.add_run("Nota: ").bold = True
-            p.add_run(item["note"])
-        doc.add_paragraph().add_run("Fonti").bold = True
-        for c in item["citations"]:
-            doc.add_paragraph(c, style="List Number")
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
-
-
-def to_pdf(resolved: dict) -> bytes:
-    from fpdf import FPDF
-    from fpdf.enums import WrapMode, XPos, YPos
-
-    pdf = FPDF(format="A4")
-    pdf.set_title(resolved["title"])
-    pdf.set_creator("LGNet knowledge platform")
-    pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.add_page()
-
-    def para(text: str, size: float = 10, style: str = "", gap: float = 2, wrap: WrapMode = WrapMode.WORD) -> None:
-        pdf.set_font("DejaVu", style, size)
-        pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=wrap)
-        pdf.ln(gap)
-
-    para(resolved["title"], 18, "B", 4)
-    if resolved.get("description"):
-        para(resolved["description"])
-    for n, item in enumerate(resolved["items"], 1):
-        para(f"{n}. {item['title']}", 13, "B")
-        kind = "Pratica" if item["kind"] == "practice" else "Passaggio"
-        para(f"{kind}{' · ' + item['city'] if item.get('city') else ''}", 9)
-        if item["missing"]:
-            para("(fonte non più disponibile nell'indice)", 9)
-        if item["text"]:
-            para(item["text"])
-        for fact in item["facts"]:
-            para(f"• {fact}", 10, "", 0.5)
-        if item["note"]:
-            para(f"Nota: {item['note']}", 10, "B")
-        para("Fonti", 10, "B", 0.5)
-        for c in item["citations"]:
-            para(f"- {c}", 8, "", 1)
-        pdf.ln(3)
-    return bytes(pdf.output())
 
 
 def export_dossier(service: SearchService, dossier: dict, fmt: str) -> tuple[bytes, str, str]:
@@ -193,19 +205,43 @@ def export_dossier(service: SearchService, dossier: dict, fmt: str) -> tuple[byt
     if fmt == "md":
         content = to_markdown(resolved).encode("utf-8")
     elif fmt == "docx":
+        from practices.export_docx import to_docx
+
         content = to_docx(resolved)
     else:
+        from practices.export_pdf import to_pdf
+
         content = to_pdf(resolved)
-    return content, FORMATS[fmt], f"dossier-{dossier['id'][:8]}.{fmt}"
+    return content, FORMATS[fmt], f"{file_slug(resolved['title'])}.{fmt}"
 
 
 # --- the practice table ------------------------------------------------------------------------------------
 def table_csv(rows: list[dict]) -> str:
+    """Open data: comma-separated UTF-8, dots for decimals (what programs read)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(TABLE_COLUMNS), lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
+
+
+def table_csv_it(rows: list[dict]) -> bytes:
+    """The same table as Italian spreadsheets open it as it is: semicolons, a UTF-8 byte-order mark, CRLF,
+    decimal commas in numbers, Italian dates."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(TABLE_COLUMNS), delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell_it(k, v) for k, v in row.items() if k in TABLE_COLUMNS})
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cell_it(column: str, value: object) -> object:
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        return number_it(value)
+    if column.startswith("period_") and isinstance(value, str):
+        return date_it(value)
+    return value
 
 
 def table_json(rows: list[dict]) -> str:

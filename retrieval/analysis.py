@@ -11,10 +11,9 @@ from importlib import resources
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_ITALIAN
 
-from ingest.metadata import detect_language
 from lgnet.gazetteer import Gazetteer
 from lgnet.taxonomy import Taxonomy
-from lgnet.text import fold
+from lgnet.text import detect_language, fold
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 STEM_CACHE_SIZE = 200_000  # distinct words remembered (a few MB)

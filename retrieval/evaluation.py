@@ -18,9 +18,8 @@ from importlib import resources
 
 import numpy as np
 
-from ingest.dedup import PASSAGE_JACCARD as NEAR_DUPLICATE
-from ingest.dedup import jaccard
 from lgnet.config import Settings
+from lgnet.similarity import NEAR_DUPLICATE, jaccard
 from lgnet.text import fold, normalize_space, strip_markdown
 from retrieval.models import SearchRequest
 from retrieval.service import SearchService, get_search_service

@@ -1,4 +1,4 @@
-"""Dependencies injected into routes: settings and the search service (tests override them)."""
+"""Dependencies injected into the API's routes: settings and the search service (tests override them)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from lgnet.config import Settings
+from retrieval.provider import ServiceProvider
 from retrieval.service import SearchService
 
 
@@ -18,8 +19,8 @@ async def get_settings_dep(request: Request) -> Settings:
 
 async def get_service(request: Request) -> SearchService:
     """The service; building it the first time (model, indexes) runs in the threadpool, off the event loop."""
-    ready = request.app.state.service_holder.get("service")
-    return ready if ready is not None else await run_in_threadpool(request.app.state.service_factory)
+    services: ServiceProvider = request.app.state.services
+    return services.ready or await run_in_threadpool(services.get)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

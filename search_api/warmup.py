@@ -26,7 +26,7 @@ def _warm_up(app: FastAPI) -> None:
     from practices.catalogue import get_catalogue
 
     try:
-        service = app.state.service_factory()
+        service = app.state.services.get()
         service.warm_up()
         get_catalogue(service).records()
         app.state.warm = True
@@ -37,6 +37,5 @@ def _warm_up(app: FastAPI) -> None:
 
 
 def is_ready(app: FastAPI) -> bool:
-    holder = app.state.service_holder
-    service = holder.get("service")
+    service = app.state.services.ready
     return bool(app.state.warm and service is not None and service.is_warm())

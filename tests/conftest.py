@@ -12,7 +12,6 @@ from lgnet.config import Settings
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
-SEEDS = REPO.parent / "shared" / "seeds"
 
 
 # Set for the whole session by --chroma-server: every store the tests make lives on that real server.

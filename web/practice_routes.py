@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Path, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
 
 from lgnet.errors import LGNetError
 from practices.catalogue import get_catalogue
-from practices.dossiers import ID_PATTERN, ITEM_ID, MAX_NOTE, MAX_TITLE, get_dossier_store
-from practices.export import resolve, snapshot
-from search_api.deps import ServiceDep, SettingsDep
+from web.deps import ServiceDep
+from web.dossier_routes import COOKIE
+from web.dossier_routes import router as dossier_router
 from web.render import render
 
 router = APIRouter(include_in_schema=False)
-COOKIE = "dossier"
 PAGE_SIZE = 20
 Multi = list[str] | None
 
@@ -71,89 +70,5 @@ def practice(request: Request, service: ServiceDep, practice_id: Annotated[str, 
     return render(request, "practice.html", data, fragment="main", dossier=request.cookies.get(COOKIE))
 
 
-# --- dossiers ----------------------------------------------------------------------------------------------
-def _redirect(url: str, dossier_id: str | None = None) -> RedirectResponse:
-    response = RedirectResponse(url, status_code=303)
-    if dossier_id:
-        response.set_cookie(COOKIE, dossier_id, max_age=180 * 24 * 3600, samesite="lax", httponly=True)
-    return response
-
-
-@router.post("/dossier")
-def add_to_dossier(
-    request: Request,
-    service: ServiceDep,
-    settings: SettingsDep,
-    kind: Annotated[str, Form(max_length=20)] = "",
-    ref: Annotated[str, Form(max_length=300)] = "",
-    title: Annotated[str, Form(max_length=MAX_TITLE)] = "",
-    new: Annotated[str, Form(max_length=5)] = "",
-) -> Response:
-    """Add an item to the current dossier (the cookie's), creating one if there is none or if asked."""
-    store = get_dossier_store(settings.data_dir)
-    current = request.cookies.get(COOKIE)
-    try:
-        dossier = None
-        if current and not new:
-            try:
-                dossier = store.get(current)
-            except LGNetError:
-                dossier = None
-        if dossier is None:
-            dossier = store.create(title or "Dossier")
-        if kind and ref:
-            store.add_item(dossier["id"], kind, ref, "", snapshot(service, kind, ref))
-    except LGNetError as exc:
-        return _error(request, exc)
-    return _redirect(f"/dossier/{dossier['id']}", dossier["id"])
-
-
-@router.get("/dossier/{dossier_id}")
-def dossier_page(
-    request: Request, service: ServiceDep, settings: SettingsDep, dossier_id: Annotated[str, Path(max_length=64)]
-) -> Response:
-    try:
-        dossier = get_dossier_store(settings.data_dir).get(dossier_id)
-    except LGNetError as exc:
-        return _error(request, exc)
-    data = {"dossier": dossier, "resolved": resolve(service, dossier)["items"]}
-    response = render(request, "dossier.html", data, fragment="main", share_url=str(request.url.replace(query="")))
-    response.set_cookie(COOKIE, dossier_id, max_age=180 * 24 * 3600, samesite="lax", httponly=True)
-    return response
-
-
-@router.post("/dossier/{dossier_id}/titolo")
-def rename(
-    request: Request,
-    settings: SettingsDep,
-    dossier_id: Annotated[str, Path(pattern=ID_PATTERN)],
-    title: Annotated[str, Form(max_length=MAX_TITLE)] = "",
-    description: Annotated[str, Form(max_length=MAX_NOTE)] = "",
-) -> Response:
-    try:
-        get_dossier_store(settings.data_dir).update(dossier_id, title, description)
-    except LGNetError as exc:
-        return _error(request, exc)
-    return _redirect(f"/dossier/{dossier_id}")
-
-
-@router.post("/dossier/{dossier_id}/voci/{item_id}/{action}")
-def edit_item(
-    request: Request,
-    settings: SettingsDep,
-    dossier_id: Annotated[str, Path(pattern=ID_PATTERN)],
-    item_id: Annotated[str, Path(pattern=ITEM_ID)],
-    action: Annotated[str, Path(pattern=r"^(nota|su|giu|elimina)$")],
-    note: Annotated[str, Form(max_length=MAX_NOTE)] = "",
-) -> Response:
-    store = get_dossier_store(settings.data_dir)
-    try:
-        if action == "nota":
-            store.annotate(dossier_id, item_id, note)
-        elif action == "elimina":
-            store.remove(dossier_id, item_id)
-        else:
-            store.move(dossier_id, item_id, "up" if action == "su" else "down")
-    except LGNetError as exc:
-        return _error(request, exc)
-    return _redirect(f"/dossier/{dossier_id}#voce-{item_id}" if action != "elimina" else f"/dossier/{dossier_id}")
+# The dossier pages live beside the catalogue's (same app, same router list).
+router.include_router(dossier_router)

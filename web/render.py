@@ -69,6 +69,12 @@ def url_with(request: Request, **changes: str | None) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
+def _dossier_cookie(request: Request) -> str | None:
+    """The owner's dossier token remembered by this browser (linked from the header), if it looks like one."""
+    token = request.cookies.get("dossier") or ""
+    return token if 16 <= len(token) <= 64 and token.replace("-", "").replace("_", "").isalnum() else None
+
+
 def render(
     request: Request,
     template: str,
@@ -93,6 +99,7 @@ def render(
         "switch_url": {code: url_with(request, lang=code, format=None) for code in LANGUAGES},
         "json_url": url_with(request, format="json", lang=None),
         "partial": bool(fragment) and is_fragment(request),
+        "current_dossier": _dossier_cookie(request),
         **extra,
     }
     tpl = environment().get_template(template)

@@ -10,8 +10,8 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from lgnet.errors import LGNetError
-from search_api.deps import ServiceDep
 from web import pages
+from web.deps import ServiceDep
 from web.render import is_fragment, render
 from web.state import SearchState
 

@@ -1,5 +1,8 @@
 """Dossiers: practices and passages collected, ordered and annotated by a trainer or designer, shared by link
-and exported with full citations."""
+and exported with full citations.
+
+Two links: the owner's (edit token, `id` in the creation answer) changes the dossier; the shared one (`read_id`)
+only reads it. Every write with the read token answers 403."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from fastapi import APIRouter, Body, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from practices.dossiers import ID_PATTERN, ITEM_ID, MAX_NOTE, MAX_TITLE, get_dossier_store
+from practices.dossiers import ID_PATTERN, ITEM_ID, MAX_AUTHOR, MAX_NOTE, MAX_TITLE, get_dossier_store
 from practices.export import FORMATS, export_dossier, resolve, snapshot
 from search_api.deps import ServiceDep, SettingsDep
 from search_api.routers.practices import EXAMPLE_PRACTICE
@@ -21,11 +24,13 @@ router = APIRouter(prefix="/api", responses=ERRORS)
 class DossierIn(BaseModel):
     title: str = Field("", max_length=MAX_TITLE, examples=["Housing: cosa hanno fatto le città"])
     description: str = Field("", max_length=MAX_NOTE)
+    author: str = Field("", max_length=MAX_AUTHOR, examples=["Maria Rossi, ANCI"])
 
 
 class DossierPatch(BaseModel):
     title: str | None = Field(None, max_length=MAX_TITLE)
     description: str | None = Field(None, max_length=MAX_NOTE)
+    author: str | None = Field(None, max_length=MAX_AUTHOR)
 
 
 class ItemIn(BaseModel):
@@ -57,9 +62,12 @@ class Item(BaseModel):
 
 
 class Dossier(BaseModel):
-    id: str = Field(examples=["q3Z9x0bYtq1c2V7l8sPpA4Nw"])
+    id: str = Field(examples=["q3Z9x0bYtq1c2V7l8sPpA4Nw"], description="The token this answer was asked with")
+    read_id: str = Field(description="The read-only token: the link to share")
+    editable: bool = Field(description="True when `id` is the owner's (edit) token")
     title: str
     description: str
+    author: str = ""
     created: str
     updated: str
     items: list[Item]
@@ -74,6 +82,7 @@ class ResolvedItem(BaseModel):
     text: str
     facts: list[str]
     citations: list[str]
+    sources: list[dict] = []
     city: str | None = None
     missing: bool
 
@@ -87,14 +96,12 @@ DossierId = Annotated[str, Path(pattern=ID_PATTERN, description="The dossier's t
 ItemId = Annotated[str, Path(pattern=ITEM_ID)]
 
 
-def _view(service, dossier: dict) -> dict:
-    return {"dossier": dossier, "resolved": resolve(service, dossier)["items"]}
-
-
 @router.post("/dossiers", response_model=DossierView, status_code=201, summary="Create a dossier", tags=["dossiers"])
 def create_dossier(service: ServiceDep, settings: SettingsDep, body: Annotated[DossierIn, Body()]) -> dict:
-    """A new, empty dossier. Its id is a random token: whoever has the link can read and edit it."""
-    return _view(service, get_dossier_store(settings.data_dir).create(body.title, body.description))
+    """A new, empty dossier. `id` is the owner's edit token (keep it: it is shown only here and to whoever has
+    it); `read_id` is the token to share, which only reads."""
+    store = get_dossier_store(settings.data_dir)
+    return _view(service, store.create(body.title, body.description, body.author))
 
 
 @router.get("/dossiers/{dossier_id}", response_model=DossierView, summary="A dossier", tags=["dossiers"])
@@ -107,7 +114,16 @@ def get_dossier(service: ServiceDep, settings: SettingsDep, dossier_id: DossierI
 def update_dossier(
     service: ServiceDep, settings: SettingsDep, dossier_id: DossierId, body: Annotated[DossierPatch, Body()]
 ) -> dict:
-    return _view(service, get_dossier_store(settings.data_dir).update(dossier_id, body.title, body.description))
+    store = get_dossier_store(settings.data_dir)
+    return _view(service, store.update(dossier_id, body.title, body.description, body.author))
+
+
+@router.delete("/dossiers/{dossier_id}", status_code=204, summary="Delete a dossier", tags=["dossiers"],
+               response_class=Response)  # fmt: skip
+def delete_dossier(settings: SettingsDep, dossier_id: DossierId) -> Response:
+    """Only with the owner's token; the shared link stops working too."""
+    get_dossier_store(settings.data_dir).delete(dossier_id)
+    return Response(status_code=204)
 
 
 @router.post("/dossiers/{dossier_id}/items", response_model=DossierView, status_code=201, summary="Add an item",
@@ -118,7 +134,7 @@ def add_item(
     """Add a practice (`kind=practice`, `ref` = practice id) or a passage (`kind=passage`, `ref` = passage id).
     The item keeps a snapshot (title, text, citations) in case its source later leaves the index."""
     store = get_dossier_store(settings.data_dir)
-    store.get(dossier_id)
+    store.check_editable(dossier_id)
     kept = snapshot(service, body.kind, body.ref)
     return _view(service, store.add_item(dossier_id, body.kind, body.ref, body.note, kept))
 
@@ -171,3 +187,7 @@ def export(
     dossier = get_dossier_store(settings.data_dir).get(dossier_id)
     content, media, name = export_dossier(service, dossier, format)
     return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+def _view(service, dossier: dict) -> dict:
+    return {"dossier": dossier, "resolved": resolve(service, dossier)["items"]}

@@ -5,8 +5,8 @@ import shutil
 import pytest
 from fastapi.testclient import TestClient
 
+from app.factory import create_app
 from ingest.pipeline import IngestPipeline
-from search_api.app import create_app
 from tests.conftest import CORPUS, make_settings
 
 TOKEN = "s3cret-token"

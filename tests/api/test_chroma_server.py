@@ -7,8 +7,8 @@ import shutil
 import pytest
 from fastapi.testclient import TestClient
 
+from app.factory import create_app
 from ingest.pipeline import IngestPipeline
-from search_api.app import create_app
 from tests.api.test_read_endpoints import assert_error
 from tests.chroma_server import ChromaServer, free_port
 from tests.conftest import CORPUS, make_settings

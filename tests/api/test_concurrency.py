@@ -12,8 +12,8 @@ import httpx
 import pytest
 import uvicorn
 
+from app.factory import create_app
 from ingest.pipeline import IngestPipeline
-from search_api.app import create_app
 from tests.api.conftest import TOKEN, auth
 from tests.api.test_write_endpoints import PRACTICE, pdf_bytes
 from tests.conftest import CORPUS, make_settings

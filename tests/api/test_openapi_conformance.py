@@ -13,7 +13,7 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from search_api.app import create_app
+from app.factory import create_app
 from tests.api.conftest import TOKEN
 
 

@@ -25,7 +25,7 @@ TEXT = (
 
 def _serve(port: int, env: dict) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "lgnet.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -119,7 +119,7 @@ def test_several_workers_need_a_chroma_server(tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO), "LGNET_DATA_DIR": str(tmp_path)}
     env.pop("LGNET_CHROMA_URL", None)
     result = subprocess.run(
-        [sys.executable, "-m", "lgnet.cli", "serve", "--workers", "2", "--port", str(free_port())],
+        [sys.executable, "-m", "app.cli", "serve", "--workers", "2", "--port", str(free_port())],
         env=env,
         capture_output=True,
         text=True,

@@ -62,7 +62,7 @@ def test_writes_need_the_right_token(writable):
 def test_writes_refused_without_configured_token(client, corpus_index):
     from fastapi.testclient import TestClient
 
-    from search_api.app import create_app
+    from app.factory import create_app
 
     with TestClient(create_app(corpus_index)) as c:
         err = assert_error(c.post("/api/reindex", headers=auth()), 403)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from ingest.city import cities_mentioned, main_city
 from ingest.splitters import split_press_review
+from tests.conftest import CORPUS
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 PARTNERS = (
     "Gli interventi vengono portati avanti sui territori da una rete di 16 città italiane caratterizzate "
     "da una significativa presenza di migranti in condizione di particolare vulnerabilità ed emarginazione "
@@ -91,7 +88,7 @@ EXPECTED_CITIES = [
 
 
 def test_every_article_of_the_press_review_has_its_city():
-    text = (SEEDS / "003_91860512d1cb6da1.txt").read_text(encoding="utf-8")
+    text = (CORPUS / "press-reviews/lgnet2-rassegna-stampa-2023-12-14.txt").read_text(encoding="utf-8")
     articles = [p for p in split_press_review(text) if p.kind == "article"]
     assert len(articles) == len(EXPECTED_CITIES) == 60
     got = [main_city(a.title, a.text) for a in articles]
@@ -129,13 +126,13 @@ def test_no_single_winner():
 @pytest.mark.parametrize(
     ("seed", "city"),
     [
-        ("000_9ccbcd668545e0e2.txt", None),  # LGNetEA presentation: 18 partner cities, no subject city
-        ("001_b60c8ab8445e51f6.txt", None),
-        ("002_a5768231834ef136.txt", "Firenze"),  # project sheet of the Comune di Firenze
+        ("project-sheets/lgnetea-presentation-en.txt", None),  # 18 partner cities, no subject city
+        ("project-sheets/lgnetea-presentazione-it.txt", None),
+        ("project-sheets/lgnetea-scheda-comune-firenze.txt", "Firenze"),  # project sheet of the Comune di Firenze
     ],
 )
 def test_whole_documents(seed, city):
-    assert main_city("", (SEEDS / seed).read_text(encoding="utf-8")) == city
+    assert main_city("", (CORPUS / seed).read_text(encoding="utf-8")) == city
 
 
 def test_cities_mentioned_includes_lists():
@@ -147,15 +144,15 @@ def test_cities_mentioned_includes_lists():
 
 
 def _enumerations_reference(text, mentions):
-    """The former quadratic definition: every clause and every prefix of a run of short lines, checked alone."""
+    """The former quadratic definition: every clause and every prefix of a run of list lines, checked alone."""
     import re
 
-    from ingest.city import _CLAUSE, _SHORT_LINE, ENUMERATION_MIN
+    from ingest.city import _CLAUSE, ENUMERATION_MIN, _list_line
 
     candidates = [c.span() for c in _CLAUSE.finditer(text)]
     run_start = None
     for line in re.finditer(r"[^\n]+", text):
-        if len(line.group(0).strip()) > _SHORT_LINE:
+        if not _list_line(line.group(0)):
             run_start = None
         else:
             run_start = line.start() if run_start is None else run_start
@@ -213,3 +210,12 @@ def _work(lines: int) -> int:
 def test_enumerations_work_grows_linearly_with_short_lines():
     small, large = _work(2_000), _work(8_000)
     assert large <= 4.5 * small  # the former definition read every mention once per prefix of the run: 16x
+
+
+def test_a_table_of_participants_is_a_list():
+    table = "\n".join(
+        f"| Comune di {c} | dott. Mario Rossi | assistente sociale, referente per l'ufficio di piano |"
+        for c in ("Bari", "Celano", "Trasacco", "Pescina")
+    )
+    text = f"{table}\n\nLo sportello del Comune di Bari ha accolto 40 persone nel primo semestre."
+    assert main_city("Verbale della riunione", text) == "Bari"

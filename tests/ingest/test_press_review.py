@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 
 import pytest
 
 from ingest.splitters import looks_like_press_review, parse_index, split_press_review
 from lgnet.text import comparable
+from tests.conftest import CORPUS
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-REVIEW = SEEDS / "003_91860512d1cb6da1.txt"
+REVIEW = CORPUS / "press-reviews/lgnet2-rassegna-stampa-2023-12-14.txt"
 DATE_LINE = re.compile(r"^\d{1,2} (?:ottobre|novembre|dicembre) 2023$", re.M)
 
 RETE = "fra i Comuni della rete LgNet2"
@@ -212,8 +211,12 @@ def test_urls_audience_and_date_disagreements():
 
 def test_detection():
     assert looks_like_press_review(review_text())
-    for other in ("000_9ccbcd668545e0e2.txt", "002_a5768231834ef136.txt", "004_bca622d471782e97.txt"):
-        assert not looks_like_press_review((SEEDS / other).read_text(encoding="utf-8"))
+    for other in (
+        "project-sheets/lgnetea-presentation-en.txt",
+        "project-sheets/lgnetea-scheda-comune-firenze.txt",
+        "project-sheets/lgnet3-scheda-progetto.txt",
+    ):
+        assert not looks_like_press_review((CORPUS / other).read_text(encoding="utf-8"))
 
 
 def test_generic_review_without_index_match_still_splits():

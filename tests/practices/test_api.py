@@ -9,7 +9,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from search_api.app import create_app
+from app.factory import create_app
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +114,19 @@ def test_dossier_bounds_and_ids(client):
     long_note = {"kind": "practice", "ref": "latina-housing-lgnet2", "note": "n" * 5000}
     r = client.post(f"{base}/items", json=long_note)
     assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
+
+
+def test_dossier_shared_link_reads_only_and_owner_deletes(client):
+    d = client.post("/api/dossiers", json={"title": "Condiviso", "author": "Maria Rossi"}).json()["dossier"]
+    edit, read = d["id"], d["read_id"]
+    assert d["editable"] and d["author"] == "Maria Rossi"
+    shared = client.get(f"/api/dossiers/{read}")
+    assert shared.status_code == 200 and shared.json()["dossier"]["editable"] is False
+    assert edit not in shared.text
+    r = client.post(f"/api/dossiers/{read}/items", json={"kind": "practice", "ref": "latina-housing-lgnet2"})
+    assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
+    assert client.put(f"/api/dossiers/{read}", json={"title": "x"}).status_code == 403
+    assert client.delete(f"/api/dossiers/{read}").status_code == 403
+    assert client.get(f"/api/dossiers/{read}/export", params={"format": "md"}).status_code == 200
+    assert client.delete(f"/api/dossiers/{edit}").status_code == 204
+    assert client.get(f"/api/dossiers/{read}").status_code == 404

@@ -6,8 +6,8 @@ import html
 
 import pytest
 
-from ingest.dedup import jaccard
 from lgnet.errors import InvalidRequest, NotFound
+from lgnet.similarity import jaccard
 from retrieval.models import SearchRequest
 from retrieval.snippets import highlight
 

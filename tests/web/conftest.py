@@ -19,7 +19,7 @@ import pytest
 import uvicorn
 from fastapi.testclient import TestClient
 
-from search_api.app import create_app
+from app.factory import create_app
 
 CHROMIUM = "/usr/bin/chromium"
 HERE = Path(__file__).resolve().parent

@@ -104,7 +104,7 @@ def test_pagination_links_keep_the_search_and_unknown_filters_are_reported(site)
 def test_english_by_parameter_then_by_cookie(site, corpus_index, service):
     from fastapi.testclient import TestClient
 
-    from search_api.app import create_app
+    from app.factory import create_app
 
     with TestClient(create_app(settings=corpus_index, service=service)) as own:
         r = own.get("/", params={"lang": "en", "q": QUERY})

@@ -5,6 +5,13 @@
   // After live results replace the list, keep focus sensible: if the element that had focus is gone
   // (a page number, a removed filter), move it to the results heading, which also scrolls there.
   document.addEventListener("htmx:afterSettle", function () {
+    // "Aggiungi al dossier" was replaced by its confirmation: focus its link, where the button was.
+    var next = document.querySelector("[data-focus-after-swap]");
+    if (next) {
+      next.removeAttribute("data-focus-after-swap");
+      next.focus();
+      return;
+    }
     var active = document.activeElement;
     if (!active || active === document.body || !document.body.contains(active)) {
       var heading = document.getElementById("results-heading");

@@ -1,4 +1,7 @@
-"""The application: API routers, the site, static files, one error shape. Nothing heavy at import time."""
+"""The application: the API's routers, the site's routes, static files, one error path.
+
+Nothing heavy at import time or in `create_app`: the search service (model, indexes) is built on first use.
+"""
 
 from __future__ import annotations
 
@@ -11,15 +14,19 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
+import web
+from app.errors import install_error_handlers
 from lgnet import __version__
 from lgnet.config import Settings, get_settings
+from retrieval.provider import ServiceProvider
 from retrieval.service import SearchService
-from search_api.errors import install_error_handlers
 from search_api.jobs import JobQueue
 from search_api.routers import admin, cities, documents, dossiers, health, practices, search
 from search_api.warmup import start_warm_up
+from web.practice_routes import router as practice_router
+from web.routes import router as site_router
 
-STATIC = Path(__file__).resolve().parents[1] / "web" / "static"
+STATIC = Path(web.__file__).resolve().parent / "static"
 
 
 def create_app(
@@ -46,18 +53,7 @@ def create_app(
     )
     app.state.settings = settings
     app.state.jobs = JobQueue()
-    lock = threading.Lock()
-    holder: dict[str, SearchService] = {"service": service} if service else {}
-
-    def service_factory() -> SearchService:
-        if "service" not in holder:
-            with lock:
-                if "service" not in holder:
-                    holder["service"] = SearchService(settings)
-        return holder["service"]
-
-    app.state.service_factory = service_factory
-    app.state.service_holder = holder
+    app.state.services = ServiceProvider(settings, service)
     # A service handed in already warm (tests) counts as warm; otherwise /api/ready starts the warm-up.
     app.state.warm = bool(service is not None and service.is_warm())
     app.state.warming = False
@@ -77,16 +73,8 @@ def create_app(
             swagger_favicon_url="/static/favicon.svg",
         )
 
-    try:
-        from web.routes import router as web_router
-    except ImportError:  # the site is optional for API-only deployments
-        web_router = None
-    if web_router is not None:
-        app.include_router(web_router)
-        from web.practice_routes import router as practice_router
-
-        app.include_router(practice_router)
-    STATIC.mkdir(parents=True, exist_ok=True)
+    app.include_router(site_router)
+    app.include_router(practice_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 

@@ -56,7 +56,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-
     # Each worker is a process with its own model and derived indexes, loaded while it starts (/api/ready
     # says when); they share the store, the data dir (uploads, jobs, the change log) and the saved indexes.
     settings = get_settings()  # a configuration error shows here, once, not in every worker
@@ -65,7 +64,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "--workers above 1 needs a Chroma server (LGNET_CHROMA_URL): an embedded store belongs to one process"
         )
     uvicorn.run(
-        "search_api.app:create_served_app",
+        "app.factory:create_served_app",
         factory=True,
         host=args.host,
         port=args.port,

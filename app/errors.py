@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from lgnet.errors import LGNetError, StoreUnavailable
+from web.render import render
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 5
@@ -24,10 +25,6 @@ def _site_page(request: Request, body: dict, status: int) -> Response | None:
     """A browser asking for a page that is not there gets the site's error page (same shape as JSON twin)."""
     path = request.url.path
     if path.startswith(API_PREFIXES) or "text/html" not in request.headers.get("accept", ""):
-        return None
-    try:
-        from web.render import render
-    except ImportError:  # API-only deployment
         return None
     return render(request, "error.html", body, status=status)
 

@@ -1,0 +1,270 @@
+"""What kind of document a text is, from its content: practice report, project sheet, press article, press review,
+report, minutes or other (lgnet/vocabulary.py DOC_TYPES).
+
+Each genre has its tell-tale structure, written from the corpus and from how Italian public administrations and
+newsrooms write them: a project sheet is a form of field labels ("Titolo del progetto:", "Ente capofila",
+"Partenariato", "Importo"); minutes have an agenda, those present and the times a meeting opened and closed;
+a good-practice report has the headings of EU practice databases ("Buona pratica", "Trasferibilità", "Lezioni
+apprese"); a press article a dateline, an agency tag or a byline and quoted speakers; a report sections such as
+"Introduzione", "Metodologia", "Conclusioni", monitoring periods and indicators. Every cue adds to its genre's
+score (capped, so one repeated word cannot decide); the best score wins if it reaches `threshold`, else `other`.
+A catalogue entry or an upload field overrides the decision (ingest/documents.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lgnet.text import fold
+
+_MONTHS = r"(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic|jan|may|jun|jul|aug|sep|oct|dec)[a-z]*\.?"
+_MONTHS_RAW = r"(?i:" + _MONTHS + r")"  # months in any case inside a case-sensitive pattern: "23 NOV"
+_AGENCIES = r"(?:ansa|agi|askanews|adnkronos|dire|italpress|lapresse|redattore sociale|reuters|ap|afp|nova)"
+
+
+@dataclass(frozen=True)
+class Cue:
+    doc_type: str
+    weight: float
+    pattern: re.Pattern[str]
+    where: str  # "title" (title and first lines), "lines" (a line starts with it), "body" (anywhere)
+    cap: int = 1  # at most this many occurrences count
+    raw: bool = False  # matched on the text as written (capitals matter), not on the folded text
+
+
+def _cue(doc_type: str, weight: float, pattern: str, where: str = "body", cap: int = 1, raw: bool = False) -> Cue:
+    return Cue(doc_type, weight, re.compile(pattern, re.M if where == "lines" else 0), where, cap, raw)
+
+
+_LINE = r"^[ \t>*#•\-–\d.)]*"  # list bullets, markdown headings and numbering before a label
+
+# Patterns run on folded text (lower case, no accents) unless marked RAW (case matters: datelines, bylines).
+CUES: tuple[Cue, ...] = (
+    # A press review that could not be split into its articles stays one document of its own type
+    _cue("press_review", 6, r"\brassegna (?:stampa|web)\b|\bpress (?:review|clippings?)\b", "title"),
+    # Minutes (verbale)
+    _cue(
+        "minutes", 5, r"\bverbale\b|\bminutes\b|\bresoconto (?:della|dell'|del) (?:riunione|incontro|seduta)", "title"
+    ),
+    _cue("minutes", 2, r"\bverbale\b", "body"),
+    _cue("minutes", 3, r"\bordine del giorno\b|\bo\.?\s?d\.?\s?g\.|\bagenda\b", "body"),
+    _cue(
+        "minutes",
+        2,
+        _LINE + r"(?:presenti|assenti|partecipanti|sono presenti|risultano presenti|attendees|present)\b",
+        "lines",
+        cap=2,
+    ),
+    _cue("minutes", 2, r"\b(?:riunione|seduta|incontro|meeting)\b[^.\n]{0,60}\b(?:alle ore|at \d)", "body"),
+    _cue(
+        "minutes",
+        2,
+        r"\b(?:si apre|si chiude|ha inizio|termina|si conclude|e tolta|viene chiusa)\b[^.\n]{0,40}"
+        r"\balle ore\b",
+        "body",
+    ),
+    _cue("minutes", 1, r"\balle ore \d", "body", cap=2),
+    _cue(
+        "minutes",
+        2,
+        r"\b(?:segretario verbalizzante|verbalizza|letto,? approvato|il presidente (?:apre|dichiara))",
+        "body",
+    ),
+    _cue(
+        "minutes",
+        1,
+        r"\b(?:si decide|si concorda|il gruppo (?:concorda|decide)|decisioni|action points?|"
+        r"prossim[oa] (?:riunione|incontro|seduta))",
+        "body",
+        cap=2,
+    ),
+    _cue("minutes", 1, _LINE + r"punto \d", "lines", cap=2),
+    # Project sheet (scheda progetto): a form of field labels
+    _cue("project_sheet", 4, r"\bscheda (?:di )?progetto\b|\bproject (?:sheet|fiche|summary)\b", "title"),
+    _cue(
+        "project_sheet",
+        1.5,
+        _LINE + r"(?:titolo|nome|denominazione) del progetto\b|" + _LINE + r"project (?:title|name)",
+        "lines",
+    ),
+    _cue(
+        "project_sheet",
+        1.5,
+        _LINE + r"(?:ente |soggetto )?(?:capofila|proponente|beneficiario)\b|" + _LINE + r"lead (?:partner|applicant)",
+        "lines",
+    ),
+    _cue(
+        "project_sheet",
+        1.5,
+        _LINE
+        + r"(?:partenariato|partner(?: del progetto| di progetto)?|partners)\s*(?::|$)|"
+        + _LINE
+        + r"partner del progetto",
+        "lines",
+    ),
+    _cue(
+        "project_sheet",
+        1.5,
+        _LINE + r"(?:importo|costo totale|budget|finanziamento|contributo|quota|"
+        r"total budget|total cost)\b[^\n]{0,60}(?::|€|eur)",
+        "lines",
+        cap=2,
+    ),
+    _cue(
+        "project_sheet",
+        1,
+        _LINE + r"(?:durata|data di (?:inizio|avvio|fine)|inizio (?:del )?progetto|"
+        r"fine (?:del )?progetto|periodo di (?:realizzazione|attuazione)|duration|start date|end date)\b",
+        "lines",
+        cap=2,
+    ),
+    _cue(
+        "project_sheet",
+        1,
+        _LINE + r"(?:cup|codice progetto|fondo|programma|asse|obiettivo specifico|"
+        r"ruolo del comune|ufficio di riferimento|stato del progetto|anno di presentazione|"
+        r"obiettivi?(?: generale| specifici)?|destinatari|beneficiari(?: finali)?|attivita previste|"
+        r"risultati attesi|expected results|objectives|target groups?)\b",
+        "lines",
+        cap=4,
+    ),
+    # Project presentations: the headings and funding line of a project's own description
+    _cue(
+        "project_sheet",
+        1.5,
+        _LINE + r"(?:il progetto|the project|descrizione del progetto|project description|enti co-?beneficiari|"
+        r"partner di progetto|l'impatto del progetto|obiettivo del progetto|aree di intervento|ambiti di intervento|"
+        r"areas of intervention)\s*:?\s*$",
+        "lines",
+        cap=2,
+    ),
+    _cue("project_sheet", 1, r"\bco-?finanziat[oa] da|\bco-?financed by|\bco-?funded by", "body"),
+    # Good-practice report (scheda di buona pratica)
+    _cue(
+        "practice_report",
+        5,
+        r"\bbuon[ae] pratic[ah]e?\b|\bgood practices?\b|\bbest practices?\b|"
+        r"\bscheda (?:di )?(?:buona )?pratica\b|\bpratica replicabile\b",
+        "title",
+    ),
+    _cue("practice_report", 2, r"\bbuon[ae] pratic[ah]e?\b|\bgood practices?\b", "body"),
+    _cue("practice_report", 2.5, _LINE + r"(?:trasferibilita|replicabilita|transferability|replicability)\b", "lines"),
+    _cue(
+        "practice_report",
+        2,
+        _LINE + r"(?:elementi di innovazione|innovativita|lezioni apprese|punti di forza|"
+        r"fattori di successo|criticita(?: incontrate)?|sostenibilita|lessons learn[te]d?|success factors|"
+        r"descrizione della pratica|come (?:e nata|funziona)|risultati raggiunti)\b",
+        "lines",
+        cap=3,
+    ),
+    _cue("practice_report", 1, r"\b(?:trasferibil|replicabil|transferab|replicab)\w*", "body", cap=2),
+    # Report (rapporto, relazione, monitoraggio, valutazione)
+    _cue(
+        "report",
+        4,
+        r"\b(?:rapporto|relazione|report|monitoraggio|valutazione|evaluation|assessment|"
+        r"executive summary|sintesi dei risultati)\b",
+        "title",
+    ),
+    _cue(
+        "report",
+        1,
+        _LINE + r"(?:indice|sommario|introduzione|premessa|metodologia|methodology|methods?|"
+        r"conclusioni|conclusions?|raccomandazioni|recommendations?|findings|key findings|executive summary|"
+        r"sintesi|indicatori|indicators|stato di (?:attuazione|avanzamento)|avanzamento|"
+        r"periodo di riferimento|reporting period|scostamenti|spesa sostenuta|next steps|prossimi passi)\b",
+        "lines",
+        cap=4,
+    ),
+    _cue(
+        "report",
+        1.5,
+        r"\b(?:periodo di (?:riferimento|monitoraggio|rendicontazione)|reporting period|"
+        r"(?:primo|secondo|i|ii) semestre|mid-term|intermedia|ex post|indicatori di (?:risultato|output))\b",
+        "body",
+        cap=2,
+    ),
+    # Press article: agency tags, datelines ("ROMA, 23 NOV -", "Bra, 12 marzo 2025 -", "Roma - Intercettare")
+    _cue("press_article", 4, r"\(" + _AGENCIES + r"\)\s*[-–]", "body"),
+    _cue(
+        "press_article", 3, r"^\s*[A-ZÀ-Ý][A-Za-zÀ-ÿ' ]{1,30}(?:,|\s[-–])\s*\d{1,2}\s" + _MONTHS_RAW, "lines", raw=True
+    ),
+    _cue("press_article", 2, r"^\s*[A-ZÀ-Ý][a-zà-ÿ']+(?: [A-ZÀ-Ý][a-zà-ÿ']+)? [-–] [A-ZÀ-Ý]", "lines", raw=True),
+    # a publication date on its own near the top: "23 ottobre 2023", "[23/10/2023] - ", "17-10-2023 18:22"
+    _cue("press_article", 2, r"^\W{0,3}\d{1,2}(?: " + _MONTHS + r" |[/.\-]\d{1,2}[/.\-])\d{2,4}\b", "lines"),
+    # bylines: "di Giulia Serra", "DI GIULIA MASCIA", "By Marco Piras"
+    _cue(
+        "press_article",
+        2,
+        r"^\s*(?:[Dd]i|DI|[Bb]y|BY|[Aa] cura di)\s+\[?[A-ZÀ-Ý][A-Za-zà-ÿ']+ [A-ZÀ-Ý][A-Za-zà-ÿ']+",
+        "lines",
+        raw=True,
+    ),
+    _cue(
+        "press_article",
+        2,
+        r"\b(?:ha (?:dichiarato|spiegato|detto|sottolineato|commentato|aggiunto|annunciato)|"
+        r"spiega|commenta|sottolinea|dichiara|afferma|racconta|said|explained)\b",
+        "body",
+        cap=3,
+    ),
+    _cue(
+        "press_article",
+        1,
+        r"\b(?:l'assessor[ea]|il sindaco|la sindaca|l'assessorato|the mayor|councillor)\b",
+        "body",
+        cap=2,
+    ),
+    _cue(
+        "press_article",
+        1.5,
+        r"\b(?:leggi anche|condividi|pubblicato il|ultimo aggiornamento|fonte:|riproduzione riservata|redazione|"
+        r"tutti i diritti|minuti di lettura|tempo di lettura|leggi tutta la notizia|read more)\b",
+        "body",
+        cap=2,
+    ),
+)
+# When two genres tie, the more specific form wins.
+_PRIORITY = ("press_review", "minutes", "practice_report", "project_sheet", "report", "press_article")
+
+
+@dataclass
+class TypeDecision:
+    doc_type: str
+    scores: dict[str, float] = field(default_factory=dict)
+    source: str = "content"  # "content", "catalogue" (an entry or upload field), "splitter"
+
+
+class DocTypeClassifier:
+    """Pipeline stage: a document's type from its title, text and language. Pure rules, nothing to load."""
+
+    def __init__(self, threshold: float = 3.0, head_chars: int = 20_000) -> None:
+        if threshold <= 0 or head_chars < 1000:
+            raise ValueError(f"need threshold > 0 and head_chars >= 1000, got {threshold}, {head_chars}")
+        self.threshold = threshold
+        self.head_chars = head_chars
+
+    def scores(self, title: str, text: str, language: str | None = None) -> dict[str, float]:
+        head = text[: self.head_chars]  # genres show in their first pages; bounds the work on huge files
+        first_lines = "\n".join([title, *[ln for ln in head.splitlines() if ln.strip()][:3]])
+        folded = {"title": fold(first_lines), "body": fold(head), "lines": fold(head)}
+        raw = {"title": first_lines, "body": head, "lines": head}
+        scores = dict.fromkeys(_PRIORITY, 0.0)
+        for cue in CUES:
+            haystack = (raw if cue.raw else folded)[cue.where]
+            count = sum(1 for _ in zip(range(cue.cap), cue.pattern.finditer(haystack), strict=False))
+            scores[cue.doc_type] += cue.weight * count
+        words = len(head.split())
+        if words > 2500:
+            scores["press_article"] -= 3  # articles are short
+        if language == "en" and words > 300:
+            scores["report"] += 1  # the network's English documents are reports for an EU audience
+        return scores
+
+    def run(self, title: str, text: str, language: str | None = None) -> TypeDecision:
+        scores = self.scores(title, text, language)
+        best = max(_PRIORITY, key=lambda t: (scores[t], -_PRIORITY.index(t)))
+        doc_type = best if scores[best] >= self.threshold else "other"
+        return TypeDecision(doc_type, scores)

@@ -1,0 +1,117 @@
+"""How often document type and city detection are right, on the corpus and on the unseen set.
+
+The catalogue is withheld (an entry would override detection), so the figures measure the content rules:
+ingest/doctype.py for the type, ingest/city.py with the gazetteer for the city. Files are read by the real
+readers and described by the real DocumentBuilder. The unseen set (tests/unseen/, written before these rules
+were) is reported apart from the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+
+from ingest.documents import DocumentBuilder
+from ingest.readers import read_file
+
+_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class DocResult:
+    file: str
+    title: str
+    doc_type: str | None
+    expected_type: str | None
+    city: str | None
+    expected_city: str | None
+
+    @property
+    def type_ok(self) -> bool:
+        return self.doc_type == self.expected_type
+
+    @property
+    def city_ok(self) -> bool:
+        return self.city == self.expected_city
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "type_ok": self.type_ok, "city_ok": self.city_ok}
+
+
+@dataclass
+class MetadataEval:
+    name: str
+    documents: list[DocResult]
+
+    def accuracy(self, what: str) -> float:
+        if not self.documents:
+            return 0.0
+        ok = {
+            "type": lambda d: d.type_ok,
+            "city": lambda d: d.city_ok,
+            "both": lambda d: d.type_ok and d.city_ok,
+        }[what]
+        return sum(ok(d) for d in self.documents) / len(self.documents)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "n": len(self.documents),
+            "type_accuracy": round(self.accuracy("type"), 3),
+            "city_accuracy": round(self.accuracy("city"), 3),
+            "both_accuracy": round(self.accuracy("both"), 3),
+            "documents": [d.to_dict() for d in self.documents],
+        }
+
+    def table(self) -> str:
+        """A Markdown table: one row per document, wrong values marked."""
+        rows = [
+            f"### {self.name}: type {self.accuracy('type'):.0%}, city {self.accuracy('city'):.0%}, "
+            f"both {self.accuracy('both'):.0%} of {len(self.documents)} documents",
+            "",
+            "| file | type (expected) | city (expected) |",
+            "|---|---|---|",
+        ]
+        for d in self.documents:
+            t = d.doc_type if d.type_ok else f"**{d.doc_type}** ({d.expected_type})"
+            c = d.city if d.city_ok else f"**{d.city}** ({d.expected_city})"
+            rows.append(f"| {d.file} | {t} | {c} |")
+        return "\n".join(rows)
+
+
+def _whole_file(builder: DocumentBuilder, path: Path, source: str):
+    raw = read_file(path, _MAX_BYTES)
+    return builder.run(raw, source, {})[0]
+
+
+def evaluate_corpus(corpus_dir: Path, builder: DocumentBuilder | None = None) -> list[MetadataEval]:
+    """Whole files of the corpus (type and city, catalogue withheld) and the press review's 60 articles (city)."""
+    builder = builder or DocumentBuilder()
+    gold = json.loads(resources.files("lgnet").joinpath("data/cities_metadata_gold.json").read_text("utf-8"))
+    files = []
+    for rel, expected in gold["files"].items():
+        doc = _whole_file(builder, corpus_dir / rel, f"corpus/{rel}")
+        files.append(DocResult(rel, doc.title, doc.doc_type, expected["doc_type"], doc.city, expected["city"]))
+    review = gold["press_review"]
+    raw = read_file(corpus_dir / review["file"], _MAX_BYTES)
+    articles = [d for d in builder.run(raw, f"corpus/{review['file']}", {}) if d.doc_type != "press_summary"]
+    results = [
+        DocResult(f"{review['file']}#{i + 1}", d.title, d.doc_type, review["doc_type"], d.city, city)
+        for i, (d, city) in enumerate(zip(articles, review["cities"], strict=False))
+    ]
+    if len(articles) != len(review["cities"]):
+        results.append(DocResult(review["file"], f"{len(articles)} articles split", None, "press_article", None, None))
+    return [MetadataEval("corpus: whole files", files), MetadataEval("corpus: press review articles", results)]
+
+
+def evaluate_unseen(unseen_dir: Path, builder: DocumentBuilder | None = None) -> MetadataEval:
+    """The unseen set's documents against its gold.json (doc_type and city of each file)."""
+    builder = builder or DocumentBuilder()
+    gold = json.loads((unseen_dir / "gold.json").read_text("utf-8"))
+    results = []
+    for g in gold["documents"]:
+        doc = _whole_file(builder, unseen_dir / g["file"], f"unseen/{g['file']}")
+        results.append(DocResult(g["file"], doc.title, doc.doc_type, g["doc_type"], doc.city, g["city"]))
+    return MetadataEval("unseen set", results)
