@@ -32,10 +32,14 @@ ingest: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/lgnet serve --host $(HOST) --port $(PORT)
 
+SERVER_TESTS := tests/core/test_pipeline.py tests/retrieval/test_lexical.py tests/retrieval/test_search.py \
+	tests/api/test_read_endpoints.py tests/api/test_write_endpoints.py
 test: $(STAMP) system-packages
 	$(VENV)/bin/ruff check .
 	PYTHONPATH=. $(VENV)/bin/lint-imports
 	$(VENV)/bin/pytest -q
+	# The integration tests again, every store on a real `chroma run` server (a representative subset)
+	$(VENV)/bin/pytest -q --chroma-server $(SERVER_TESTS)
 
 eval: $(STAMP)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/ $(wildcard tests/unseen/documents)

@@ -6,7 +6,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from search_api.deps import ServiceDep
-from search_api.errors import error_body
 from search_api.schemas import ERRORS, Health, Ready
 from search_api.warmup import is_ready, start_warm_up
 
@@ -29,7 +28,13 @@ def ready(request: Request, service: ServiceDep):
     if not is_ready(request.app):
         start_warm_up(request.app)  # a server started without warm-up gets ready on the first probe
         return JSONResponse(
-            error_body("warming_up", "loading the model, the indexes and the practice records", None),
+            {
+                "error": {
+                    "code": "warming_up",
+                    "message": "loading the model, the indexes and the practice records",
+                    "detail": None,
+                }
+            },
             status_code=503,
             headers={"Retry-After": str(WARMING_RETRY_SECONDS)},
         )
