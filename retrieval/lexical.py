@@ -51,20 +51,54 @@ MAX_SEGMENTS = 8
 SAVE_AFTER_CHANGES = 0.1  # share of the corpus changed since the last save that makes a serving process save
 
 
-@dataclass
 class Corpus:
     """Every passage's id, text and metadata, in index order (also used for filters and facets)."""
 
-    ids: list[str]
-    texts: list[str]
-    metas: list[dict]
+    def __init__(
+        self,
+        ids: list[str],
+        texts: list[str],
+        metas: list[dict],
+        position: dict[str, int] | None = None,
+        groups: dict[str, list[int]] | None = None,
+    ) -> None:
+        self.ids, self.texts, self.metas = ids, texts, metas
+        self.position = position if position is not None else {cid: i for i, cid in enumerate(ids)}
+        if groups is None:
+            groups = {}  # near-duplicate group -> positions of its passages
+            for i, meta in enumerate(metas):
+                if meta.get("dup_group"):
+                    groups.setdefault(meta["dup_group"], []).append(i)
+        self.groups = groups
 
-    def __post_init__(self) -> None:
-        self.position = {cid: i for i, cid in enumerate(self.ids)}
-        self.groups: dict[str, list[int]] = {}  # near-duplicate group -> positions of its passages
-        for i, meta in enumerate(self.metas):
-            if meta.get("dup_group"):
-                self.groups.setdefault(meta["dup_group"], []).append(i)
+    def updated(self, rows: list[dict]) -> tuple[Corpus, list[int]]:
+        """A copy with `rows` ({id, text, meta}) replacing the passages of the same id in place and the others
+        appended; also their positions. Costs a shallow copy plus the rows (no pass in Python over all)."""
+        ids, texts, metas = list(self.ids), list(self.texts), list(self.metas)
+        position = dict(self.position)
+        groups = dict(self.groups)
+        positions = []
+        for row in rows:
+            pos = position.get(row["id"])
+            if pos is None:
+                pos = position[row["id"]] = len(ids)
+                ids.append(row["id"])
+                texts.append(row["text"])
+                metas.append(row["meta"])
+            else:
+                old_group = metas[pos].get("dup_group")
+                if old_group and pos in groups.get(old_group, ()):
+                    remaining = [p for p in groups[old_group] if p != pos]
+                    if remaining:
+                        groups[old_group] = remaining
+                    else:
+                        del groups[old_group]
+                texts[pos], metas[pos] = row["text"], row["meta"]
+            group = row["meta"].get("dup_group")
+            if group:
+                groups[group] = [*groups.get(group, []), pos]
+            positions.append(pos)
+        return Corpus(ids, texts, metas, position, groups), positions
 
     def near_duplicates(self, position: int) -> set[int]:
         """The other passages of this one's near-duplicate group (`ingest.dedup`: the one notion, computed at
@@ -106,36 +140,45 @@ class LexicalIndex:
         return index
 
     def apply(self, added: list[dict], removed: set[str]) -> LexicalIndex:
-        """A new index with `removed` ids gone and `added` rows ({id, text, meta}) appended (an id in both is
-        replaced). The old index stays valid for the searches still using it."""
-        gone = (removed | {r["id"] for r in added}) & self.corpus.position.keys()
-        keep = np.ones(len(self.corpus.ids), dtype=bool)
-        keep[[self.corpus.position[i] for i in gone]] = False
-        new_position = np.cumsum(keep) - 1
-        new_position[~keep] = -1
-        ids = [c for c, k in zip(self.corpus.ids, keep, strict=True) if k] if gone else list(self.corpus.ids)
-        texts = [t for t, k in zip(self.corpus.texts, keep, strict=True) if k] if gone else list(self.corpus.texts)
-        metas = [m for m, k in zip(self.corpus.metas, keep, strict=True) if k] if gone else list(self.corpus.metas)
-        segments = [
-            Segment(s.weights, np.where(s.rows >= 0, new_position[np.maximum(s.rows, 0)], -1)) for s in self.segments
-        ]
+        """A new index with `removed` ids gone and `added` rows ({id, text, meta}) replacing or appended. The
+        old index stays valid for the searches still using it. Without deletions no pass over the corpus is
+        made in Python: changed passages keep their position, their old rows are masked."""
+        corpus = self.corpus
+        deleted = (removed - {r["id"] for r in added}) & corpus.position.keys()
+        if deleted:  # compact the corpus (positions shift)
+            keep = np.ones(len(corpus.ids), dtype=bool)
+            keep[[corpus.position[i] for i in deleted]] = False
+            remap = np.cumsum(keep) - 1
+            remap[~keep] = -1
+            segments = [
+                Segment(s.weights, np.where(s.rows >= 0, remap[np.maximum(s.rows, 0)], -1)) for s in self.segments
+            ]
+            corpus = Corpus(
+                [c for c, k in zip(corpus.ids, keep, strict=True) if k],
+                [t for t, k in zip(corpus.texts, keep, strict=True) if k],
+                [m for m, k in zip(corpus.metas, keep, strict=True) if k],
+            )
+        else:
+            segments = list(self.segments)
         vocab, df, lengths_sum = dict(self.vocab), self.df, self.lengths_sum
         if added:
+            replaced = np.array(sorted(corpus.position[r["id"]] for r in added if r["id"] in corpus.position))
+            if replaced.size:  # their old rows no longer count
+                segments = [Segment(s.weights, np.where(np.isin(s.rows, replaced), -1, s.rows)) for s in segments]
+            corpus, positions = corpus.updated(added)
             analyzer = get_analyzer()
             tokens = [
                 analyzer.tokens(f"{r['meta'].get('title', '')}\n{r['text']}", r["meta"].get("language", "it"))
                 for r in added
             ]
             lengths_sum += sum(len(t) for t in tokens)
-            avgdl = max(lengths_sum / max(len(ids) + len(added), 1), 1.0)
-            segment, df = _segment(tokens, vocab, df, avgdl, start=len(ids))
+            avgdl = max(lengths_sum / max(len(corpus.ids), 1), 1.0)
+            segment, df = _segment(tokens, vocab, df, avgdl, np.array(positions, dtype=np.int64))
             segments.append(segment)
-            ids += [r["id"] for r in added]
-            texts += [r["text"] for r in added]
-            metas += [r["meta"] for r in added]
-        index = LexicalIndex(Corpus(ids, texts, metas), segments, vocab, df, lengths_sum)
-        index.changes_since_save = self.changes_since_save + len(gone) + len(added)
-        if len(segments) > MAX_SEGMENTS or sum(int((s.rows < 0).sum()) for s in segments) > len(ids) // 4 + 100:
+        index = LexicalIndex(corpus, segments, vocab, df, lengths_sum)
+        index.changes_since_save = self.changes_since_save + len(deleted) + len(added)
+        dead = sum(int((s.rows < 0).sum()) for s in segments)
+        if len(segments) > MAX_SEGMENTS or dead > len(corpus.ids) // 4 + 100:
             index = index.merged()
         return index
 
@@ -310,11 +353,12 @@ class Idf:
 
 
 def _idf(n: int, df: int) -> float:
+    df = min(df, n)  # replaced rows count in df until a merge: never let a term weigh less than nothing
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 def _segment(
-    tokens: list[list[str]], vocab: dict[str, int], df: np.ndarray, avgdl: float, start: int
+    tokens: list[list[str]], vocab: dict[str, int], df: np.ndarray, avgdl: float, positions: np.ndarray
 ) -> tuple[Segment, np.ndarray]:
     rows, cols, values = [], [], []
     for r, doc in enumerate(tokens):
@@ -331,7 +375,7 @@ def _segment(
     grown = np.zeros(len(vocab), dtype=np.int64)
     grown[: df.size] = df
     grown += np.diff(weights.indptr)
-    return Segment(weights, np.arange(start, start + len(tokens), dtype=np.int64)), grown
+    return Segment(weights, positions), grown
 
 
 class LexicalIndexManager:
