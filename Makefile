@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test venv system-packages ingest serve eval bench lint clean
+.PHONY: run test venv system-packages ingest serve eval bench lint clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,13 +37,19 @@ SERVER_TESTS := tests/core/test_pipeline.py tests/retrieval/test_lexical.py test
 test: $(STAMP) system-packages
 	$(VENV)/bin/ruff check .
 	PYTHONPATH=. $(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
 	# The integration tests again, every store on a real `chroma run` server (a representative subset)
 	$(VENV)/bin/pytest -q --chroma-server $(SERVER_TESTS)
 
+# The README's pictures (docs/screenshots/) from the browser tests; `make test` only writes tests/artifacts/.
+screenshots: $(STAMP) system-packages
+	UPDATE_SCREENSHOTS=1 $(VENV)/bin/pytest -q tests/web/test_e2e.py
+
 eval: $(STAMP)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/ $(wildcard tests/unseen/documents)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet eval --write docs/search-quality.md
+	$(PY) -m ingest.ocr_eval
 
 # 1k and 10k passages, embedded and server; the 100k run is separate (long): make bench SIZES=100000 MODES=embedded
 SIZES ?= 1000,10000

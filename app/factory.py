@@ -20,8 +20,9 @@ from lgnet import __version__
 from lgnet.config import Settings, get_settings
 from retrieval.provider import ServiceProvider
 from retrieval.service import SearchService
+from search_api.ingest_jobs import quarantine_orphan_uploads
 from search_api.jobs import JobQueue
-from search_api.routers import admin, cities, documents, dossiers, health, practices, search
+from search_api.routers import admin, cities, documents, dossiers, health, overview, practices, search
 from search_api.warmup import start_warm_up
 from web.practice_routes import router as practice_router
 from web.routes import router as site_router
@@ -37,6 +38,8 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # An upload killed half-way is never ingested later (a thread: it waits for the write lock).
+        threading.Thread(target=quarantine_orphan_uploads, args=(settings,), daemon=True).start()
         if warm:
             start_warm_up(app)
         yield
@@ -52,14 +55,14 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.jobs = JobQueue()
+    app.state.jobs = JobQueue(settings.data_dir / "jobs.sqlite")  # shared by every worker process
     app.state.services = ServiceProvider(settings, service)
     # A service handed in already warm (tests) counts as warm; otherwise /api/ready starts the warm-up.
     app.state.warm = bool(service is not None and service.is_warm())
     app.state.warming = False
     app.state.warm_lock = threading.Lock()
     install_error_handlers(app)
-    for module in (search, documents, cities, health, admin, practices, dossiers):
+    for module in (search, documents, cities, health, admin, practices, dossiers, overview):
         app.include_router(module.router)
 
     @app.get("/docs", include_in_schema=False)

@@ -101,19 +101,19 @@ def _is_dateline(text: str, m: Mention) -> bool:
 def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
     """Evidence per city that the passage is about it (higher is stronger)."""
     gazetteer = gazetteer or Gazetteer.default()
-    scores: Counter[str] = Counter()
+    scores: Counter[str] = Counter()  # weights are floats: Counter adds any numbers, its stubs say int
     title = _markup_free(title or "")
     in_title = {m.city.name for m in _story_mentions(title, gazetteer)}
     for name in in_title:
-        scores[name] += _TITLE_WEIGHT / len(in_title)
+        scores[name] += _TITLE_WEIGHT / len(in_title)  # type: ignore[assignment]
     text = _markup_free(text or "")
     for m in _story_mentions(text, gazetteer):
         if _is_dateline(text, m):
-            scores[m.city.name] += _DATELINE_WEIGHT
+            scores[m.city.name] += _DATELINE_WEIGHT  # type: ignore[assignment]
         elif _PHRASE.search(text, max(0, m.start - 30), m.start):
-            scores[m.city.name] += _PHRASE_WEIGHT
+            scores[m.city.name] += _PHRASE_WEIGHT  # type: ignore[assignment]
         else:
-            scores[m.city.name] += _MENTION_WEIGHT
+            scores[m.city.name] += _MENTION_WEIGHT  # type: ignore[assignment]
     return scores
 
 

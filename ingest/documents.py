@@ -47,6 +47,8 @@ class DocumentBuilder:
         return docs
 
     def _documents(self, raw: RawText, source: str, entry: dict, base: str) -> list[Document]:
+        if raw.date and "date" not in entry:  # the file's own date (an e-mail's) unless the catalogue says
+            entry = {**entry, "date": raw.date}
         parts = self._parts(raw, entry)
         counters: dict[str, int] = {}
         docs = []
@@ -108,7 +110,7 @@ def _first_line(text: str) -> str:
 def _pages_within(pages: list[PageSpan], start: int, end: int) -> list[PageSpan]:
     """The file's page spans, clipped to a document and shifted into its own offsets."""
     return [
-        PageSpan(p.number, max(p.start, start) - start, min(p.end, end) - start)
+        PageSpan(p.number, max(p.start, start) - start, min(p.end, end) - start, p.ocr_confidence)
         for p in pages
         if p.end > start and p.start < end
     ]

@@ -115,3 +115,12 @@ def evaluate_unseen(unseen_dir: Path, builder: DocumentBuilder | None = None) ->
         doc = _whole_file(builder, unseen_dir / g["file"], f"unseen/{g['file']}")
         results.append(DocResult(g["file"], doc.title, doc.doc_type, g["doc_type"], doc.city, g["city"]))
     return MetadataEval("unseen set", results)
+
+
+def report(corpus_dir: Path, unseen_dir: Path | None = None) -> str:
+    """Markdown for `lgnet eval`: the corpus tables, then the unseen set's apart."""
+    parts = ["## Document type and city (catalogue withheld)", ""]
+    parts += [e.table() + "\n" for e in evaluate_corpus(corpus_dir)]
+    if unseen_dir is not None and (unseen_dir / "gold.json").is_file():
+        parts += ["Unseen set (written before these rules; reported apart):", "", evaluate_unseen(unseen_dir).table()]
+    return "\n".join(parts)

@@ -15,12 +15,13 @@ The near-duplicate tables of `ingest.dedup` live in the same file (`lgnet.state`
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lgnet.state import connect, transaction
+from lgnet.state import STATE_PREFIX, connect, transaction
 
 
 @dataclass
@@ -141,3 +142,21 @@ class Manifest:
                 if name not in ("meta", "sqlite_sequence"):
                     self.conn.execute(f"DELETE FROM {name}")  # noqa: S608 - table names from sqlite_master
         self.new_epoch()
+
+
+def known_sources(data_dir: Path) -> set[str] | None:
+    """Every source any generation's manifest knows (None when there is no manifest at all): a file known to
+    any of them is not an orphan."""
+    files = sorted(Path(data_dir).glob(f"{STATE_PREFIX}*.sqlite"))
+    if not files:
+        return None
+    known: set[str] = set()
+    for path in files:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=60)
+        try:
+            known |= {r[0] for r in conn.execute("SELECT source FROM files")}
+        except sqlite3.Error:
+            return None  # unreadable: move nothing
+        finally:
+            conn.close()
+    return known

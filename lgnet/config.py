@@ -36,21 +36,27 @@ class Settings(BaseSettings):
     max_attachments: int = Field(default=20, description="E-mail attachments read per message (more are listed)")
     max_nesting: int = Field(default=3, description="Files inside files (attachments, signed envelopes) depth")
     threads: int = Field(default_factory=lambda: os.cpu_count() or 1, description="Threads for embedding")
-    chunk_min_words: int = 120
-    chunk_max_words: int = 300
-    batch_size: int = 64
+    chunk_min_words: int = Field(
+        default=120, description="Fewest words of a passage (whole sentences, cut at paragraphs)"
+    )
+    chunk_max_words: int = Field(default=300, description="Most words of a passage")
+    batch_size: int = Field(default=64, description="Passages embedded and stored per batch")
     # Retrieval (see docs/architecture.md); `lgnet eval` measures the effect of each.
     # Fusion and weights chosen on the odd half of the relevance set and checked on the even half (the
     # "Fusion" table of docs/search-quality.md): scores rather than ranks, BM25 weighing twice the dense side.
-    fusion: Literal["rrf", "score"] = "score"
-    rrf_k: int = 60
-    weight_dense: float = 1.0
-    weight_lexical: float = 2.0
-    city_boost: float = 1.0
-    intervention_boost: float = 0.3
-    candidates: int = 100
-    dense_min_similarity: float = 0.2
-    max_per_document: int = 2
+    fusion: Literal["rrf", "score"] = Field(
+        default="score", description="How BM25 and dense lists are fused: min-max scaled scores or reciprocal rank"
+    )
+    rrf_k: int = Field(default=60, description="The constant k of reciprocal rank fusion")
+    weight_dense: float = Field(default=1.0, description="Weight of the dense (embedding) list in the fusion")
+    weight_lexical: float = Field(default=2.0, description="Weight of the BM25 list in the fusion")
+    city_boost: float = Field(default=1.0, description="Boost of passages about a city the query names")
+    intervention_boost: float = Field(default=0.3, description="Boost of passages in an area the query names")
+    candidates: int = Field(default=100, description="Candidates taken from each list before fusion")
+    dense_min_similarity: float = Field(default=0.2, description="Dense candidates less similar than this are dropped")
+    max_per_document: int = Field(
+        default=2, description="Passages of one article (or its copies) shown before the other documents"
+    )
 
     @property
     def max_file_bytes(self) -> int:

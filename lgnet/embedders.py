@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -41,7 +41,7 @@ class UseM3Embedder:
             raise ConfigError(f"threads must be at least 1, got {threads}")
         # Its default of 4 threads on a 2-core machine is ~200x slower per query (DESIGN.md).
         self.threads = threads
-        self._model = None
+        self._model: Any = None  # loaded by warm_up()
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:
@@ -73,7 +73,7 @@ class SentenceTransformerEmbedder:
         self.model = model
         self.name = f"st:{model}"
         self.threads = threads
-        self._model = None
+        self._model: Any = None  # loaded by warm_up()
         self._lock = threading.Lock()
 
     def warm_up(self) -> None:

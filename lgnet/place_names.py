@@ -17,6 +17,7 @@ from typing import Any
 from lgnet.text import fold
 
 TOKEN = re.compile(r"[^\W_]+")
+_ELIDED = frozenset({"dell", "all", "nell", "dall", "sull", "coll"})  # dell'Aquila = di + L'Aquila
 _END = ""  # trie key of the entries that end at a node (no token folds to "")
 _JOINERS = frozenset(" '’-/")  # what may stand between two words of one name: "L'Aquila", "Emilia-Romagna"
 _PHRASE = re.compile(
@@ -82,17 +83,21 @@ class NameTrie:
             entries.append(entry)
 
     def longest(self, text: str, spans: list[tuple[int, int]], i: int) -> tuple[int, list[Entry]] | None:
-        """(index after the last token, entries) of the longest name starting at token i, or None."""
+        """(index after the last token, entries) of the longest name starting at token i, or None.
+        After an elided article ("dell'Aquila", "all'Aquila") the name may be one that starts with "L'"."""
         node = self.root
+        if i > 0 and fold_token(text[slice(*spans[i - 1])]) in _ELIDED and text[spans[i - 1][1]] in "'’":
+            node = self.root.get("l", self.root)
         best = None
         j = i
         while j < len(spans):
             if j > i and not _joined(text, spans[j - 1][1], spans[j][0]):
                 break
             start, end = spans[j]
-            node = node.get(fold_token(text[start:end]))
-            if node is None:
+            child = node.get(fold_token(text[start:end]))
+            if child is None:
                 break
+            node = child
             j += 1
             if _END in node:
                 best = (j, node[_END])
@@ -140,8 +145,8 @@ def evidence(text: str, start: int, end: int, entry: Entry, before: str | None) 
         return "dateline"
     if entry.alias:
         return "alias"
-    if before is not None and fold_token(before) in PLACE and before.islower():
-        return "place"
+    if before is not None and fold_token(before) in PLACE and not (before.isupper() and len(before) > 1):
+        return "place"  # "a Bra", and "Ad Alba" opening a sentence
     return "plain"
 
 
@@ -152,6 +157,25 @@ def strict_dateline(text: str, start: int, end: int) -> bool:
     """A dateline proper: an agency tag before, or a dash or a day number after ("VITA - ", "Bra, 12 marzo")."""
     head = text[_line_start(text, start) : start]
     return bool(_AGENCY.search(head) or _DATE_AFTER.match(text, end))
+
+
+def in_street_name(text: str, spans: list[tuple[int, int]], i: int) -> bool:
+    """After a street word and up to three capitalised words, across one line break: "via Monsignor\nBologna",
+    "piazza Papa Giovanni", "corso Vittorio Emanuele" are addresses, not the places they honour."""
+    k = i - 1
+    for _ in range(4):
+        if k < 0:
+            return False
+        gap = text[spans[k][1] : spans[k + 1][0]]
+        if gap.strip(" \t\r\n") or gap.count("\n") > 1:
+            return False
+        word = text[slice(*spans[k])]
+        if fold_token(word) in STREETS:
+            return True
+        if not word[:1].isupper():
+            return False
+        k -= 1
+    return False
 
 
 def in_address(text: str, start: int, end: int) -> bool:

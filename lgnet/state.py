@@ -1,4 +1,4 @@
-"""The index's state file: one SQLite database under the data dir (`index.sqlite`, WAL mode) shared by every
+"""The index's state file: one SQLite database under the data dir (`index-<generation>.sqlite`, WAL) shared by every
 process that writes or reads the index (CLI runs, API workers). `ingest.manifest` keeps the manifest and the
 change log in it, `ingest.dedup` the near-duplicate tables; derived indexes (`retrieval.lexical`) read the
 change log to update themselves.
@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-STATE_FILE = "index.sqlite"
+STATE_PREFIX = "index-"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -24,8 +24,9 @@ CREATE TABLE IF NOT EXISTS dedup_removed (kind TEXT NOT NULL, id TEXT NOT NULL, 
 """
 
 
-def state_path(data_dir: Path) -> Path:
-    return Path(data_dir) / STATE_FILE
+def state_path(data_dir: Path, generation: str) -> Path:
+    """One state file per store generation (`lgnet.store`): a rebuild fills a new one, published with it."""
+    return Path(data_dir) / f"{STATE_PREFIX}{generation}.sqlite"
 
 
 def connect(path: Path) -> sqlite3.Connection:

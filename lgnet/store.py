@@ -7,10 +7,15 @@ Embeddings are always passed explicitly: Chroma's default embedding function wou
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import logging
+import os
+import re
 import threading
 import time
+import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
@@ -49,6 +54,7 @@ CHUNK_FIELDS = (
 )
 PAGE = 500  # rows per Chroma get() page
 REVISION_TTL = 1.0  # seconds a revision read from the store is trusted
+POINTER_SUFFIX = "_pointer"  # the collection whose metadata names the current generation
 
 
 def clean_metadata(meta: dict[str, Any]) -> dict[str, Any]:
@@ -57,20 +63,30 @@ def clean_metadata(meta: dict[str, Any]) -> dict[str, Any]:
 
 
 class Store:
-    """Passages and documents in Chroma, embedded or through a `chroma run` server."""
+    """Passages and documents in Chroma, embedded or through a `chroma run` server.
 
-    def __init__(self, settings: Settings, embedder_name: str, dim: int) -> None:
+    Generations: the collections in use are named by a pointer record (the metadata of the `<name>_pointer`
+    collection), so a rebuild writes a new generation (`new_generation()`) while the current one keeps serving,
+    then `publish()` swaps the pointer in one write and drops the old generation. Every Store that follows the
+    pointer (any process) re-reads it with the revision and reopens; a call that finds its collection gone
+    re-reads the pointer and is retried once.
+    """
+
+    def __init__(self, settings: Settings, embedder_name: str, dim: int, generation: str | None = None) -> None:
         self.settings = settings
         self.embedder_name = embedder_name
         self.dim = dim
-        self._client = None
-        self._chunks = None
-        self._docs = None
+        self._pinned = generation  # a generation being built: never follows the pointer
+        self._generation: str | None = None  # the generation whose collections are open
+        # Chroma's client and collections, opened on first use (and again after a lost server)
+        self._client: Any = None
+        self._chunks: Any = None
+        self._docs: Any = None
         self._revision: tuple[str, float] | None = None  # (revision, when read)
         self._lock = threading.RLock()
 
     # --- connection --------------------------------------------------------------------------------------
-    def _connect(self) -> None:
+    def _new_client(self):
         import chromadb
 
         if self.settings.chroma_url:
@@ -86,11 +102,39 @@ class Store:
                 raise StoreUnavailable(
                     f"Chroma server at {self.settings.chroma_url} is not reachable", detail=str(exc)
                 ) from exc
-        else:
-            self.settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-            client = chromadb.PersistentClient(path=str(self.settings.chroma_dir))
+            return client
+        self.settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(self.settings.chroma_dir))
+
+    def _client_or_new(self):
+        if self._client is None:
+            self._client = self._new_client()
+        return self._client
+
+    def _pointer(self):
+        """The pointer collection (created on first use, naming the legacy generation `<name>`)."""
+        client = self._client_or_new()
+        name = f"{self.settings.collection}{POINTER_SUFFIX}"
+        try:
+            return client.get_collection(name, embedding_function=None)
+        except Exception as exc:  # noqa: BLE001 - absent: create it (another process may win the race)
+            if not _is_missing(exc):
+                raise
+        try:
+            return client.create_collection(
+                name, embedding_function=None, metadata={"current": self.settings.collection}
+            )
+        except Exception:  # noqa: BLE001 - created meanwhile by another process
+            return client.get_collection(name, embedding_function=None)
+
+    def current_generation(self) -> str:
+        """The generation readers use now."""
+        return str((self._pointer().metadata or {}).get("current") or self.settings.collection)
+
+    def _connect(self) -> None:
+        client = self._client_or_new()
+        name = self._pinned or self.current_generation()
         meta = {"embedder": self.embedder_name, "dim": self.dim}
-        name = self.settings.collection
         chunks = client.get_or_create_collection(
             name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}, metadata=meta
         )
@@ -108,73 +152,123 @@ class Store:
             configuration={"hnsw": {"space": "cosine"}},
             metadata=meta,
         )
-        self._client, self._chunks, self._docs = client, chunks, docs
+        self._chunks, self._docs, self._generation = chunks, docs, name
+
+    def _forget(self, client: bool = False) -> None:
+        """Drop the open collections (and the client), so the next call re-reads the pointer."""
+        with self._lock:
+            self._chunks = self._docs = self._generation = None
+            self._revision = None
+            if client:
+                self._client = None
 
     @property
     def location(self) -> str:
         return self.settings.chroma_url or str(self.settings.chroma_dir)
 
-    def _call(self, fn, *args, **kwargs):
-        """Run a Chroma call; a lost server becomes StoreUnavailable and the next call reconnects."""
+    def _ensure(self) -> None:
         with self._lock:
             if self._chunks is None:
-                self._connect()
+                self._guard(self._connect)
+
+    def _guard(self, fn, *args, **kwargs):
         try:
             return fn(*args, **kwargs)
         except (StoreError, EmbedderMismatch):
             raise
         except Exception as exc:
             if self.settings.chroma_url and _is_connection_error(exc):
-                with self._lock:
-                    self._client = self._chunks = self._docs = None
+                self._forget(client=True)
                 raise StoreUnavailable(
                     f"Chroma server at {self.settings.chroma_url} is not reachable", detail=str(exc)
                 ) from exc
             raise
 
-    @property
-    def chunks(self):
-        self._call(lambda: None)
-        return self._chunks
+    def _op(self, which: str, method: str, **kwargs):
+        """Call `method` on the passages ("chunks") or documents ("docs") collection of the current generation.
+        A lost server becomes StoreUnavailable (the next call reconnects); a collection dropped by a rebuild
+        in another process makes this store follow the pointer and retry once."""
+        for attempt in (0, 1):
+            self._ensure()
+            collection = self._chunks if which == "chunks" else self._docs
+            try:
+                return self._guard(getattr(collection, method), **kwargs)
+            except Exception as exc:
+                if attempt == 0 and self._pinned is None and _is_missing(exc):
+                    log.info("collection %s gone (rebuilt elsewhere): following the pointer", self._generation)
+                    self._forget()
+                    continue
+                raise
+        raise AssertionError("unreachable")
 
     @property
-    def docs(self):
-        self._call(lambda: None)
-        return self._docs
+    def generation(self) -> str:
+        self._ensure()
+        return str(self._generation)
 
-    def reset(self) -> None:
-        """Drop both collections (for --rebuild), whatever embedder built them."""
-        self._revision = None
-        with self._lock:
-            if self._client is None:
-                with contextlib.suppress(EmbedderMismatch):  # dropping it is the point
-                    self._connect()
-            client = self._client
-            if client is None:
-                import chromadb
+    # --- generations (rebuilds) --------------------------------------------------------------------------
+    def new_generation(self) -> Store:
+        """A store writing to a fresh, empty generation that no reader sees until `publish()`."""
+        name = f"{self.settings.collection}_g{uuid.uuid4().hex[:12]}"
+        return Store(self.settings, self.embedder_name, self.dim, generation=name)
 
-                client = (
-                    chromadb.PersistentClient(path=str(self.settings.chroma_dir))
-                    if not self.settings.chroma_url
-                    else None
-                )
-            for name in (self.settings.collection, f"{self.settings.collection}_docs"):
-                with contextlib.suppress(Exception):  # an absent collection is fine
+    def publish(self, followers: tuple[Store, ...] = ()) -> None:
+        """Make this (pinned) generation the current one in one write, then drop every other generation.
+        `followers` (stores of this process) switch at once; other processes within REVISION_TTL or at their
+        next call that finds the old collection gone."""
+        if self._pinned is None:
+            raise StoreError("only a new generation can be published")
+        self._ensure()
+        pointer = self._guard(self._pointer)
+        self._guard(pointer.modify, metadata={"current": self._pinned, "published": time.time()})
+        for store in followers:
+            store._forget()
+        self.drop_other_generations()
+
+    def discard(self) -> None:
+        """Drop this unpublished generation (a rebuild that failed)."""
+        if self._pinned is None or self._client is None:
+            return
+        for name in (self._pinned, f"{self._pinned}_docs"):
+            with contextlib.suppress(Exception):
+                self._client.delete_collection(name)
+        self._forget()
+
+    def drop_other_generations(self) -> None:
+        """Delete the collections of every generation but the current one (old ones, and rebuilds that were
+        killed half-way). Call it holding the write lock, so no rebuild is under way."""
+        client = self._client_or_new()
+        current = self._pinned or self.current_generation()
+        keep = {current, f"{current}_docs", f"{self.settings.collection}{POINTER_SUFFIX}"}
+        base = self.settings.collection
+        for collection in self._guard(client.list_collections):
+            name = collection if isinstance(collection, str) else collection.name
+            ours = name in (base, f"{base}_docs") or re.fullmatch(rf"{re.escape(base)}_g[0-9a-f]+(_docs)?", name)
+            if ours and name not in keep:
+                with contextlib.suppress(Exception):  # already gone: fine
                     client.delete_collection(name)
-            self._client = self._chunks = self._docs = None
+                    log.info("dropped old generation collection %s", name)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[None]:
+        """Exclusive writer across processes sharing this data dir (CLI ingest, server jobs, workers):
+        a file lock, re-entrant within the process."""
+        with writer_lock(self.settings.data_dir):
+            yield
 
     # --- writes ------------------------------------------------------------------------------------------
     def upsert_chunks(self, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
-        self._upsert(self.chunks, ids, texts, vectors, metas)
+        self._upsert("chunks", ids, texts, vectors, metas)
 
     def upsert_docs(self, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
-        self._upsert(self.docs, ids, texts, vectors, metas)
+        self._upsert("docs", ids, texts, vectors, metas)
 
-    def _upsert(self, collection, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
+    def _upsert(self, which: str, ids: list[str], texts: list[str], vectors: np.ndarray, metas: list[dict]) -> None:
         for i in range(0, len(ids), PAGE):
             sl = slice(i, i + PAGE)
-            self._call(
-                collection.upsert,
+            self._op(
+                which,
+                "upsert",
                 ids=ids[sl],
                 documents=texts[sl],
                 embeddings=np.asarray(vectors[sl], dtype=np.float32),
@@ -183,64 +277,77 @@ class Store:
 
     def update_chunk_metadata(self, ids: list[str], metas: list[dict]) -> None:
         for i in range(0, len(ids), PAGE):
-            self._call(self.chunks.update, ids=ids[i : i + PAGE], metadatas=metas[i : i + PAGE])
+            self._op("chunks", "update", ids=ids[i : i + PAGE], metadatas=metas[i : i + PAGE])
 
     def update_doc_metadata(self, ids: list[str], metas: list[dict]) -> None:
         for i in range(0, len(ids), PAGE):
-            self._call(self.docs.update, ids=ids[i : i + PAGE], metadatas=metas[i : i + PAGE])
+            self._op("docs", "update", ids=ids[i : i + PAGE], metadatas=metas[i : i + PAGE])
 
     def delete_source(self, source: str) -> None:
         """Remove every passage and document that came from one corpus file."""
-        self._call(self.chunks.delete, where={"source": source})
-        self._call(self.docs.delete, where={"source": source})
+        self._op("chunks", "delete", where={"source": source})
+        self._op("docs", "delete", where={"source": source})
 
     def delete_chunks(self, ids: list[str]) -> None:
         if ids:
-            self._call(self.chunks.delete, ids=ids)
+            self._op("chunks", "delete", ids=ids)
 
     def delete_docs(self, ids: list[str]) -> None:
         if ids:
-            self._call(self.docs.delete, ids=ids)
+            self._op("docs", "delete", ids=ids)
 
     def bump_revision(self, revision: str) -> None:
-        """Mark the index as changed, so derived indexes (lexical) in any process know to rebuild."""
-        meta = dict(self.chunks.metadata or {})
+        """Mark the index as changed, so derived indexes (lexical) in any process know to rebuild. The revision
+        lives on the generation's own collection: only a publish ever writes the pointer."""
+        self._ensure()
+        meta = dict(self._chunks.metadata or {})
         meta["revision"] = revision
-        self._call(self.chunks.modify, metadata=meta)
-        self._revision = (revision, time.monotonic())
+        self._op("chunks", "modify", metadata=meta)
+        self._revision = (f"{self._generation}:{revision}", time.monotonic())
 
     def revision(self) -> str:
-        """The current revision. Read from the store at most every REVISION_TTL seconds: a change made through
-        this object is seen at once, one made by another process (a CLI ingest) within that time."""
+        """The current revision (`generation:revision`). Read from the store at most every REVISION_TTL
+        seconds: a change made through this object is seen at once, one made by another process (a CLI
+        ingest, a rebuild published elsewhere) within that time. A new generation reopens the collections."""
         cached = self._revision
         if cached is not None and time.monotonic() - cached[1] < REVISION_TTL:
             return cached[0]
-        self._call(lambda: None)
-        name = self.settings.collection
-        collection = self._call(self._client.get_collection, name, embedding_function=None)
-        revision = str((collection.metadata or {}).get("revision", ""))
+        self._ensure()
+        with self._lock:
+            name = self._pinned or self._guard(self.current_generation)
+            if name != self._generation:
+                self._forget()
+                self._ensure()
+        try:
+            collection = self._guard(self._client.get_collection, name, embedding_function=None)
+        except Exception as exc:
+            if self._pinned is not None or not _is_missing(exc):
+                raise
+            self._forget()  # dropped by a rebuild published in between: read the pointer again
+            return self.revision()
+        revision = f"{name}:{(collection.metadata or {}).get('revision', '')}"
         self._revision = (revision, time.monotonic())
         return revision
 
     # --- reads -------------------------------------------------------------------------------------------
     def count(self) -> int:
-        return int(self._call(self.chunks.count))
+        return int(self._op("chunks", "count"))
 
     def count_docs(self) -> int:
-        return int(self._call(self.docs.count))
+        return int(self._op("docs", "count"))
 
     def iter_chunks(self, where: dict | None = None, embeddings: bool = False) -> Iterator[dict]:
-        yield from self._iter(self.chunks, where, embeddings)
+        yield from self._iter("chunks", where, embeddings)
 
     def iter_docs(self, where: dict | None = None, text: bool = True) -> Iterator[dict]:
         """Documents; without `text`, only ids and metadata (a listing does not read every document's text)."""
-        yield from self._iter(self.docs, where, False, text)
+        yield from self._iter("docs", where, False, text)
 
-    def _iter(self, collection, where: dict | None, embeddings: bool, text: bool = True) -> Iterator[dict]:
+    def _iter(self, which: str, where: dict | None, embeddings: bool, text: bool = True) -> Iterator[dict]:
         include = (["documents"] if text else []) + ["metadatas"] + (["embeddings"] if embeddings else [])
         offset = 0
         while True:
-            page = self._call(collection.get, where=where, include=include, limit=PAGE, offset=offset)
+            page = self._op(which, "get", where=where, include=include, limit=PAGE, offset=offset)
             for i, cid in enumerate(page["ids"]):
                 row = {"id": cid, "text": page["documents"][i] if text else "", "meta": page["metadatas"][i] or {}}
                 if embeddings:
@@ -254,7 +361,7 @@ class Store:
         if not ids:
             return []
         include = ["documents", "metadatas"] + (["embeddings"] if embeddings else [])
-        page = self._call(self.chunks.get, ids=ids, include=include)
+        page = self._op("chunks", "get", ids=ids, include=include)
         rows = {
             cid: {
                 "id": cid,
@@ -267,7 +374,7 @@ class Store:
         return [rows[i] for i in ids if i in rows]
 
     def get_doc(self, doc_id: str) -> dict | None:
-        page = self._call(self.docs.get, ids=[doc_id], include=["documents", "metadatas"])
+        page = self._op("docs", "get", ids=[doc_id], include=["documents", "metadatas"])
         if not page["ids"]:
             return None
         return {"id": doc_id, "text": page["documents"][0], "meta": page["metadatas"][0] or {}}
@@ -275,8 +382,9 @@ class Store:
     def query(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """Nearest passages as (id, cosine similarity), best first (fewer when the store holds fewer: Chroma 1.x
         answers an oversized n_results, or an empty collection, without error, so no count() round trip)."""
-        res = self._call(
-            self.chunks.query,
+        res = self._op(
+            "chunks",
+            "query",
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=k,
             where=where,
@@ -285,23 +393,43 @@ class Store:
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
 
 
+def _is_missing(exc: BaseException) -> bool:
+    """Chroma's "collection does not exist" (embedded or over HTTP)."""
+    return any(type(e).__name__ == "NotFoundError" or "does not exist" in str(e) for e in _chain(exc))
+
+
+_writer_locks: dict[str, list] = {}  # data dir -> [thread lock, fd, depth]
+_writer_locks_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def writer_lock(data_dir: Path) -> Iterator[None]:
+    """Exclusive writer for one data dir across processes (fcntl lock file), re-entrant within a process."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = str(data_dir.resolve())
+    with _writer_locks_guard:
+        entry = _writer_locks.setdefault(key, [threading.RLock(), None, 0])
+    with entry[0]:
+        if entry[2] == 0:
+            fd = os.open(data_dir / ".write.lock", os.O_RDWR | os.O_CREAT, 0o644)
+            fcntl.flock(fd, fcntl.LOCK_EX)  # waits for a writer in another process
+            entry[1] = fd
+        entry[2] += 1
+        try:
+            yield
+        finally:
+            entry[2] -= 1
+            if entry[2] == 0:
+                os.close(entry[1])  # closing releases the flock
+                entry[1] = None
+
+
 def _is_connection_error(exc: Exception) -> bool:
-    names = {type(e).__name__ for e in _chain(exc)}
-    text = str(exc).lower()
-    return (
-        bool(
-            names
-            & {
-                "ConnectError",
-                "ConnectTimeout",
-                "ReadTimeout",
-                "RemoteProtocolError",
-                "ConnectionError",
-                "ConnectionRefusedError",
-            }
-        )
-        or "connection" in text
-    )
+    """The server cannot be reached: a transport error of Chroma's HTTP client (httpx) or of the socket, in
+    the exception or anything that caused it. Errors the server answered with are not connection errors."""
+    import httpx
+
+    return any(isinstance(e, (httpx.TransportError, ConnectionError, TimeoutError)) for e in _chain(exc))
 
 
 def _chain(exc: BaseException | None) -> Iterator[BaseException]:

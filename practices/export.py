@@ -9,12 +9,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import UTC, datetime
 
 from lgnet.errors import NotFound
 from practices.catalogue import TABLE_COLUMNS, get_catalogue
 from practices.cite import citation, date_it, file_slug, group_sources, number_it, one_paragraph
 from practices.dossiers import ITEM_KINDS
+from practices.extract import UNIT_LABELS
 from retrieval.service import SearchService
 
 FORMATS = {
@@ -239,9 +241,18 @@ def table_csv_it(rows: list[dict]) -> bytes:
 def _cell_it(column: str, value: object) -> object:
     if isinstance(value, float | int) and not isinstance(value, bool):
         return number_it(value)
+    if column == "figures" and isinstance(value, str):  # "32 beds | 2.5 euro" -> "32 posti letto | 2,5 euro"
+        return _FIGURE.sub(lambda m: f"{number_it(_num(m[1]))} {UNIT_LABELS.get(m[2], (m[2],))[0]}", value)
     if column.startswith("period_") and isinstance(value, str):
         return date_it(value)
     return value
+
+
+_FIGURE = re.compile(r"(\d+(?:\.\d+)?) ([a-z_]+)")
+
+
+def _num(text: str) -> float | int:
+    return float(text) if "." in text else int(text)
 
 
 def table_json(rows: list[dict]) -> str:

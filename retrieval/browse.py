@@ -17,6 +17,9 @@ from retrieval.service import SearchService
 NETWORK_ORGS = ("Associazione dei Comuni", "Fondazione Cittalia", "Fondazione Anci", "Cittalia")
 
 
+_FORMAT_KEYS = ("format", "signed", "signers", "signed_at", "sender", "parent_doc_id", "attachment", "attachments")
+
+
 def _documents(index: LexicalIndex) -> dict[str, dict]:
     """Document summaries from their passages' metadata, in corpus order (cached on the index)."""
     cached = getattr(index, "_documents", None)
@@ -43,11 +46,15 @@ def _documents(index: LexicalIndex) -> dict[str, dict]:
                 "dup_group": meta.get("doc_dup_group"),
                 "interventions": [],
                 "passages": 0,
+                # the file's format and provenance (ingest/readers): signed files, e-mails, OCR'd scans
+                **{k: meta[k] for k in _FORMAT_KEYS if meta.get(k) is not None},
             }
         d = docs[doc_id]
         d["passages"] += 1
+        if meta.get("ocr_confidence") is not None:  # the document's lowest passage confidence
+            d["ocr_confidence"] = min(d.get("ocr_confidence", 100.0), meta["ocr_confidence"])
         d["interventions"] = sorted(set(d["interventions"]) | set(meta.get("interventions", [])))
-    index._documents = docs
+    index._documents = docs  # type: ignore[attr-defined]  # (issue 12: the read model replaces this cache)
     return docs
 
 
@@ -104,6 +111,7 @@ def get_document(service: SearchService, doc_id: str, similar: int = 5) -> dict:
             "page": meta.get("page"),
             "interventions": meta.get("interventions", []),
             "dup_group": meta.get("dup_group"),
+            "ocr_confidence": meta.get("ocr_confidence"),
         }
         for cid, text, meta in zip(index.corpus.ids, index.corpus.texts, index.corpus.metas, strict=True)
         if meta.get("doc_id") == doc_id

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -25,7 +26,7 @@ from retrieval.models import SearchRequest
 from retrieval.service import SearchService, get_search_service
 
 PARTS = {"old": "data/relevance_set.jsonl", "new": "data/relevance_set_new.jsonl"}
-CONFIGS = {
+CONFIGS: dict[str, dict[str, Any]] = {
     "BM25 only": {"mode": "lexical", "understand": False},
     "dense only": {"mode": "dense", "understand": False},
     "fused": {"mode": "hybrid", "understand": False},

@@ -26,7 +26,7 @@ import numpy as np
 from filelock import FileLock
 from scipy import sparse
 
-from lgnet.state import STATE_FILE, connect, read_changes
+from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
 from retrieval.analysis import get_analyzer
 
@@ -382,20 +382,22 @@ class LexicalIndexManager:
     """Hands out the current lexical index: loaded at start, updated from the change log when the store's
     revision moves, rebuilt (by one process at a time) only when it cannot be updated."""
 
-    def __init__(self, store: Store, folder: Path, state: Path | None = None) -> None:
+    def __init__(self, store: Store, folder: Path, data_dir: Path | None = None) -> None:
         self.store = store
         self.folder = folder
-        self.state = state or folder.parent / STATE_FILE
-        self._conn = None
+        self.data_dir = data_dir or folder.parent
+        self._conns: dict = {}
         self._index: LexicalIndex | None = None
         self._lock = threading.Lock()
         self._saving = threading.Lock()
 
     @property
     def conn(self):
-        if self._conn is None:
-            self._conn = connect(self.state)
-        return self._conn
+        """The change log of the store's current generation (a published rebuild brings a new one)."""
+        generation = self.store.generation
+        if generation not in self._conns:
+            self._conns[generation] = connect(state_path(self.data_dir, generation))
+        return self._conns[generation]
 
     def loaded(self) -> bool:
         return self._index is not None

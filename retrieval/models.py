@@ -74,6 +74,7 @@ class Hit:
     char_end: int | None = None
     dup_group: str | None = None
     duplicates: list[Duplicate] = field(default_factory=list)
+    ocr_confidence: float | None = None  # set when the passage was read by OCR from a scan (0-100)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

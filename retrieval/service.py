@@ -54,6 +54,7 @@ class SearchService:
         """Load what the first search needs: the model (and one query through it), the lexical index."""
         self.embedder.warm_up()
         self.embedder.embed(["avvio"])
+        self.gazetteer.warm_up()
         self.lexical.current()
         self._warm = True
 
@@ -226,10 +227,11 @@ class SearchService:
         """At most `max_per_document` passages of one article (or its syndicated copies) before the others."""
         limit = self.settings.max_per_document
         counts: Counter[str] = Counter()
-        first, later = [], []
+        first: list[Candidate] = []
+        later: list[Candidate] = []
         for c in ranked:
             meta = index.corpus.metas[c.position]
-            key = meta.get("doc_dup_group") or meta.get("doc_id")
+            key = str(meta.get("doc_dup_group") or meta.get("doc_id"))
             counts[key] += 1
             (first if counts[key] <= limit else later).append(c)
         return first + later
@@ -295,6 +297,7 @@ class SearchService:
             char_end=meta.get("char_end"),
             dup_group=group,
             duplicates=duplicates,
+            ocr_confidence=meta.get("ocr_confidence"),
         )
 
     # --- more like this ----------------------------------------------------------------------------------

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+import os
+import uuid
+from pathlib import Path
+
 from fastapi import FastAPI
 
+from ingest.catalogue import CATALOGUE_NAME, save_entry
+from ingest.manifest import known_sources
 from ingest.pipeline import IngestPipeline
 from lgnet.config import Settings
 from lgnet.errors import IngestError
+from lgnet.store import writer_lock
 from retrieval.service import SearchService
 from search_api.jobs import Job
+
+log = logging.getLogger(__name__)
 
 
 def _pipeline(service: SearchService, settings: Settings) -> IngestPipeline:
@@ -16,21 +26,76 @@ def _pipeline(service: SearchService, settings: Settings) -> IngestPipeline:
     return IngestPipeline(settings, embedder=service.embedder, store=service.store, progress=False)
 
 
-def ingest_upload_job(app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes) -> Job:
+def ingest_upload_job(
+    app: FastAPI, service: SearchService, settings: Settings, name: str, data: bytes, entry: dict | None = None
+) -> Job:
+    """Stores the upload under a name of its own (never over an earlier file), ingests it holding the write
+    lock, and removes it again if the ingestion fails: a failed re-upload never touches the good earlier file.
+    `entry`: checked upload fields (title, doc_type, phase, city, date, language), kept in the uploads folder's
+    catalogue so they override detection now and at every reindex."""
+
     def run() -> dict:
         folder = settings.uploads_dir
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / name
-        target.write_bytes(data)
-        report = _pipeline(service, settings).run([target], prune=False)
-        if report.errors:
-            target.unlink(missing_ok=True)
-            raise IngestError(name, report.errors[0].reason)
-        source = f"{folder.name}/{name}"
+        with writer_lock(settings.data_dir):
+            target = _new_upload_path(folder, name, data)
+            try:
+                save_entry(folder, target.name, entry or None)
+                report = _pipeline(service, settings).run([target], prune=False)
+            except BaseException:
+                _remove_upload(folder, target)
+                raise
+            if report.errors:
+                _remove_upload(folder, target)
+                raise IngestError(name, report.errors[0].reason)
+        source = f"{folder.name}/{target.name}"
         docs = [d["doc_id"] for d in report.doc_list if d.get("source") == source]
-        return {"file": name, "documents": docs, "chunks_embedded": report.chunks_embedded}
+        return {"file": target.name, "documents": docs, "chunks_embedded": report.chunks_embedded}
 
     return app.state.jobs.submit("upload", run)
+
+
+def _remove_upload(folder: Path, target: Path) -> None:
+    target.unlink(missing_ok=True)
+    save_entry(folder, target.name, None)
+
+
+def _new_upload_path(folder: Path, name: str, data: bytes) -> Path:
+    """`<stem>-<8 hex>.<suffix>`, created exclusively (an existing file is never overwritten)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, dot, suffix = name.rpartition(".")
+    stem, suffix = (stem, f".{suffix}") if dot and stem else (name, "")
+    while True:
+        target = folder / f"{stem}-{uuid.uuid4().hex[:8]}{suffix}"
+        try:
+            with open(target, "xb") as f:
+                f.write(data)
+            return target
+        except FileExistsError:
+            continue
+
+
+def quarantine_orphan_uploads(settings: Settings) -> list[str]:
+    """Files in uploads/ that the manifest does not know (an upload killed half-way) move to quarantine/, so
+    no reindex ever ingests them. Nothing is moved when the manifest cannot be read."""
+    folder = settings.uploads_dir
+    if not folder.is_dir():
+        return []
+    with writer_lock(settings.data_dir):
+        known = known_sources(settings.data_dir)
+        if known is None:
+            return []
+        moved = []
+        files = (p for p in folder.rglob("*") if p.is_file() and p.name != CATALOGUE_NAME and p.name[0] != ".")
+        for file in sorted(files):
+            source = f"{folder.name}/{file.relative_to(folder).as_posix()}"
+            if source in known:
+                continue
+            target = settings.data_dir / "quarantine" / file.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(file, target)
+            moved.append(source)
+            log.warning("upload %s is not in the manifest (interrupted upload): moved to %s", source, target)
+        return moved
 
 
 def delete_document_job(app: FastAPI, service: SearchService, doc_id: str) -> list[str]:
@@ -43,6 +108,7 @@ def reindex_job(app: FastAPI, service: SearchService, rebuild: bool) -> Job:
     settings: Settings = app.state.settings
 
     def run() -> dict:
+        quarantine_orphan_uploads(settings)
         paths = [p for p in (settings.corpus_dir, settings.uploads_dir) if p.is_dir()]
         report = _pipeline(service, settings).run(paths, rebuild=rebuild)
         return {

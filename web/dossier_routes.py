@@ -25,10 +25,6 @@ COOKIE_AGE = 180 * 24 * 3600
 Token = Annotated[str, Path(pattern=ID_PATTERN)]
 
 
-def _error(request: Request, exc: LGNetError) -> Response:
-    return render(request, "error.html", exc.to_dict(), status=exc.http_status)
-
-
 def _remember(response: Response, token: str) -> Response:
     response.set_cookie(COOKIE, token, max_age=COOKIE_AGE, samesite="lax", httponly=True)
     return response
@@ -55,21 +51,18 @@ def add_to_dossier(
     a fragment (the page stays); without JavaScript the browser goes back where it was, or to the dossier."""
     store = get_dossier_store(settings.data_dir)
     current = request.cookies.get(COOKIE)
-    try:
-        dossier = None
-        if current and not new:
-            try:
-                dossier = store.get(current)
-            except LGNetError:
-                dossier = None
-            if dossier is not None and not dossier["editable"]:
-                dossier = None
-        if dossier is None:
-            dossier = store.create(title or "Dossier")
-        if kind and ref:
-            dossier = store.add_item(dossier["id"], kind, ref, "", snapshot(service, kind, ref))
-    except LGNetError as exc:
-        return _error(request, exc)
+    dossier = None
+    if current and not new:
+        try:
+            dossier = store.get(current)
+        except LGNetError:
+            dossier = None
+        if dossier is not None and not dossier["editable"]:
+            dossier = None
+    if dossier is None:
+        dossier = store.create(title or "Dossier")
+    if kind and ref:
+        dossier = store.add_item(dossier["id"], kind, ref, "", snapshot(service, kind, ref))
     if is_fragment(request):
         response = render(request, "_dossier_added.html", {"dossier": dossier}, fragment="added")
     else:
@@ -83,10 +76,7 @@ def add_to_dossier(
 def dossier_page(
     request: Request, service: ServiceDep, settings: SettingsDep, dossier_id: Annotated[str, Path(max_length=64)]
 ) -> Response:
-    try:
-        dossier = get_dossier_store(settings.data_dir).get(dossier_id)
-    except LGNetError as exc:
-        return _error(request, exc)
+    dossier = get_dossier_store(settings.data_dir).get(dossier_id)
     base = str(request.base_url).rstrip("/")
     links = {"share": f"{base}/dossier/{dossier['read_id']}"}
     if dossier["editable"]:
@@ -105,19 +95,13 @@ def rename(
     author: Annotated[str | None, Form(max_length=MAX_AUTHOR)] = None,
     description: Annotated[str | None, Form(max_length=MAX_NOTE)] = None,
 ) -> Response:
-    try:
-        get_dossier_store(settings.data_dir).update(dossier_id, title, description, author)
-    except LGNetError as exc:
-        return _error(request, exc)
+    get_dossier_store(settings.data_dir).update(dossier_id, title, description, author)
     return RedirectResponse(f"/dossier/{dossier_id}", status_code=303)
 
 
 @router.post("/dossier/{dossier_id}/elimina")
 def delete(request: Request, settings: SettingsDep, dossier_id: Token) -> Response:
-    try:
-        get_dossier_store(settings.data_dir).delete(dossier_id)
-    except LGNetError as exc:
-        return _error(request, exc)
+    get_dossier_store(settings.data_dir).delete(dossier_id)
     response = RedirectResponse("/pratiche?dossier_eliminato=1", status_code=303)
     response.delete_cookie(COOKIE)
     return response
@@ -135,15 +119,12 @@ def edit_item(
     """Every button of an item sits in the note's form, so the note typed so far is saved with any of them:
     a move never loses it."""
     store = get_dossier_store(settings.data_dir)
-    try:
-        if note is not None and action != "elimina":
-            store.annotate(dossier_id, item_id, note)
-        if action == "elimina":
-            store.remove(dossier_id, item_id)
-        elif action in ("su", "giu"):
-            store.move(dossier_id, item_id, "up" if action == "su" else "down")
-    except LGNetError as exc:
-        return _error(request, exc)
+    if note is not None and action != "elimina":
+        store.annotate(dossier_id, item_id, note)
+    if action == "elimina":
+        store.remove(dossier_id, item_id)
+    elif action in ("su", "giu"):
+        store.move(dossier_id, item_id, "up" if action == "su" else "down")
     if action == "nota" and is_fragment(request):
         return render(request, "_dossier_added.html", {"item": item_id}, fragment="saved")
     return RedirectResponse(f"/dossier/{dossier_id}" + (f"#voce-{item_id}" if action != "elimina" else ""), 303)

@@ -52,6 +52,10 @@ class Translator:
         text = f"{n:,}"
         return text.replace(",", ".") if self.lang == "it" else text
 
+    def unit(self, code: str) -> str:
+        """What a figure counts ('posti letto'), never the code ('beds', 'housing_units')."""
+        return self.messages.get(f"unit.{code}") or self._fallback.get(f"unit.{code}") or code.replace("_", " ")
+
     def area(self, code: str) -> str:
         area = Taxonomy.default().by_code.get(code)
         if area is None:

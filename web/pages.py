@@ -115,9 +115,12 @@ def map_outline() -> dict:
 def map_page(service: SearchService) -> dict:
     """The network's cities with their place on the vendored outline of Italy and a radius by documents."""
     projection = Projection.from_dict(map_outline()["projection"])
-    cities = [c for c in list_cities(service)["cities"] if c["lat"] is not None]  # ISTAT gives no coordinates
+    cities = list_cities(service)["cities"]
     most = max((c["documents"] for c in cities), default=0) or 1
     for c in cities:
+        if c["lat"] is None or c["lon"] is None:
+            c.update(x=None, y=None, r=None)  # known only for the network's cities: listed, not drawn
+            continue
         x, y = projection.xy(c["lon"], c["lat"])
         # Area proportional to the number of documents; cities without documents stay visible.
         radius = 4 + 14 * math.sqrt(c["documents"] / most)

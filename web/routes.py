@@ -9,7 +9,6 @@ from urllib.parse import quote
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
-from lgnet.errors import LGNetError
 from web import pages
 from web.deps import ServiceDep
 from web.render import is_fragment, render
@@ -18,20 +17,13 @@ from web.state import SearchState
 router = APIRouter(include_in_schema=False)
 
 
-def _error(request: Request, exc: LGNetError) -> Response:
-    return render(request, "error.html", exc.to_dict(), status=exc.http_status)
-
-
 @router.get("/")
 def search(request: Request, service: ServiceDep) -> Response:
     allowed = service.allowed_values()
     state = SearchState.from_params(
         request.query_params, allowed, lambda n: c.name if (c := service.gazetteer.get(n)) else None
     )
-    try:
-        data = pages.search_page(service, state)
-    except LGNetError as exc:
-        return _error(request, exc)
+    data = pages.search_page(service, state)
     response = render(request, "search.html", data, fragment="results", state=state, allowed=allowed)
     if is_fragment(request):
         # htmx pushes this search's canonical URL (defaults left out, unknown values dropped), the links' form.
@@ -47,10 +39,7 @@ def document(
     passage: Annotated[str | None, Query(max_length=300)] = None,
     q: Annotated[str, Query(max_length=500)] = "",
 ) -> Response:
-    try:
-        data = pages.document_page(service, doc_id, passage)
-    except LGNetError as exc:
-        return _error(request, exc)
+    data = pages.document_page(service, doc_id, passage)
     return render(request, "document.html", data, fragment="main", q=q)
 
 
@@ -61,10 +50,7 @@ def city(request: Request, service: ServiceDep, name: Annotated[str, Path(max_le
         # /citta/Turin, /citta/torino: one address per city.
         query = f"?{request.url.query}" if request.url.query else ""
         return RedirectResponse(f"/citta/{quote(found.name)}{query}", status_code=308)
-    try:
-        data = pages.city_page(service, name)
-    except LGNetError as exc:
-        return _error(request, exc)
+    data = pages.city_page(service, name)
     return render(request, "city.html", data, fragment="main")
 
 
@@ -75,10 +61,7 @@ def interventions(request: Request, service: ServiceDep) -> Response:
 
 @router.get("/interventi/{code}")
 def intervention(request: Request, service: ServiceDep, code: Annotated[str, Path(max_length=50)]) -> Response:
-    try:
-        data = pages.intervention_page(service, code)
-    except LGNetError as exc:
-        return _error(request, exc)
+    data = pages.intervention_page(service, code)
     return render(request, "intervention.html", data, fragment="main")
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from ingest.model import RawText
 from ingest.readers._sniff import DOCUMENT_KINDS, content_kind, describe, sniff_format
 from ingest.readers.docx_reader import read_docx
+from ingest.readers.eml_reader import read_eml
 from ingest.readers.html_reader import read_html
 from ingest.readers.limits import ReadLimits
 from ingest.readers.odf_reader import read_ods, read_odt
@@ -178,7 +179,7 @@ def _check_content(path: Path, data: bytes, entry: _Entry) -> None:
     if kind in entry.kinds:
         return
     looks = describe(kind)
-    if set(entry.kinds) <= set(_TEXT_KINDS):
+    if entry.kinds[0] in ("txt", "html"):  # a text format given something else
         reason = "binary content, not text" + ("" if kind is None else f" (looks like {looks})")
     else:
         reason = f"content is not {describe(entry.kinds[0])} (looks like {looks})"
@@ -199,4 +200,5 @@ register((".odt",), read_odt, kinds=("odt", "zip"), label="ODT")
 register((".ods",), read_ods, kinds=("ods", "zip"), label="ODS")
 register((".xlsx", ".xlsm"), read_xlsx, kinds=("xlsx", "zip"), label="XLSX")
 register((".html", ".htm"), read_html, kinds=("html", "txt", "eml"), label="HTML")
+register((".eml",), read_eml, kinds=("eml",), label="e-mail")
 register((".p7m",), read_p7m, kinds=("p7m",), label="signed file (.p7m)")

@@ -122,7 +122,7 @@ def parse_index(text: str, year_hint: int | None = None) -> list[IndexRow]:
     year = year_hint or _infer_year(text)
     rows: list[IndexRow] = []
     category: str | None = None
-    columns = _DEFAULT_COLUMNS
+    columns: tuple[str, ...] = _DEFAULT_COLUMNS
     for block in _tables(text, _first_date_line(text)):
         above, table = block[0], block[1:]
         if above[2] and not above[2].startswith("*") and len(above[2].split()) <= 6:
@@ -383,7 +383,8 @@ def split_press_review(text: str, year_hint: int | None = None) -> list[Part]:
     """Summary tables (kind "table") then articles (kind "article"), with offsets into `text`."""
     rows = parse_index(text, year_hint)
     updated = _UPDATED.search(text[:5000])
-    update_iso = _iso(*_DATE_LINE.fullmatch(updated.group(1)).groups()) if updated else None
+    date_line = _DATE_LINE.fullmatch(updated.group(1)) if updated else None
+    update_iso = _iso(*date_line.groups()) if date_line else None
     body_start = max((r.end for r in rows), default=0)
     segs = _split_body(text, body_start, rows)
     matches = _align(segs, rows)

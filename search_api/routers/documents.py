@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import FileResponse
 
+from ingest.catalogue import UPLOAD_FIELDS, check_fields
 from ingest.readers import check_upload
 from lgnet.errors import FileTooLarge, InvalidRequest
 from retrieval.browse import document_file, get_document, list_documents
@@ -17,6 +18,14 @@ from search_api.ingest_jobs import delete_document_job, ingest_upload_job
 from search_api.schemas import ERRORS, Deleted, DocumentDetail, DocumentList, JobOut
 
 router = APIRouter(prefix="/api/documents", tags=["documents"], responses=ERRORS)
+UPLOAD_FIELD_DOCS = {
+    "title": "overrides the title read from the file",
+    "doc_type": "practice_report, project_sheet, press_article, press_review, report, minutes or other",
+    "phase": "LGNetEA, LGNet2 or LGNet3",
+    "city": "the comune the document is about, Italian or English name (any Italian comune)",
+    "date": "YYYY, YYYY-MM or YYYY-MM-DD",
+    "language": "two-letter code: it, en",
+}
 DocId = Annotated[str, Path(max_length=200, examples=["lgnet3-scheda-progetto-0a1b2c"])]
 
 
@@ -65,7 +74,13 @@ def original_file(service: ServiceDep, settings: SettingsDep, doc_id: DocId) -> 
                     "schema": {
                         "type": "object",
                         "required": ["file"],
-                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "properties": {
+                            "file": {"type": "string", "format": "binary"},
+                            **{
+                                name: {"type": "string", "description": description}
+                                for name, description in UPLOAD_FIELD_DOCS.items()
+                            },
+                        },
                     }
                 }
             },
@@ -80,17 +95,22 @@ async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -
         raise InvalidRequest("a Content-Length header is required for uploads")
     if int(length) > settings.max_file_bytes + 64 * 1024:
         raise FileTooLarge("upload", f"larger than the limit of {settings.max_file_mb:g} MB")
-    form = await request.form(max_files=1, max_fields=5)
+    form = await request.form(max_files=1, max_fields=len(UPLOAD_FIELDS) + 4)
     upload = form.get("file")
     if upload is None or isinstance(upload, str):
         raise InvalidRequest("send the document as the multipart field 'file'")
+    unknown = sorted(set(form) - {"file", *UPLOAD_FIELDS})
+    if unknown:
+        raise InvalidRequest(f"unknown fields {unknown}", {"allowed": ["file", *UPLOAD_FIELDS]})
+    # Optional metadata, checked like a catalogue entry; it overrides what ingestion detects.
+    entry = check_fields({k: v.strip() for k in UPLOAD_FIELDS if isinstance(v := form.get(k), str) and v.strip()})
     data = await upload.read()
     await form.close()
     if len(data) > settings.max_file_bytes:
         raise FileTooLarge(upload.filename or "upload", f"larger than the limit of {settings.max_file_mb:g} MB")
     name = _safe_name(upload.filename or "upload")
     check_upload(name, data)  # every type the reader registry reads; the content must match the name
-    return ingest_upload_job(request.app, service, settings, name, data).to_dict()
+    return ingest_upload_job(request.app, service, settings, name, data, entry).to_dict()
 
 
 @router.delete(

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from practices.catalogue import MAX_K, MAX_QUERY_CHARS, get_catalogue
-from practices.export import table_csv, table_json
+from practices.export import table_csv, table_csv_it, table_json
 from search_api.deps import ServiceDep
 from search_api.schemas import ERRORS, FacetValue
 
@@ -180,13 +180,20 @@ def practices(
 )
 def export_practices(
     service: ServiceDep,
-    format: Annotated[Literal["csv", "json"], Query(description="csv or json")] = "csv",
+    format: Annotated[
+        Literal["csv", "csv-it", "json"],
+        Query(description="csv (open data), csv-it (semicolons, BOM, decimal commas: Italian spreadsheets) or json"),
+    ] = "csv",
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
     city: Annotated[Multi, Query()] = None,
     area: Annotated[Multi, Query()] = None,
     phase: Annotated[Multi, Query()] = None,
 ) -> Response:
     rows = get_catalogue(service).table(q, city, area, phase)
+    if format == "csv-it":
+        name = "lgnet-pratiche-excel.csv"
+        headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        return Response(table_csv_it(rows), media_type="text/csv; charset=utf-8", headers=headers)
     if format == "csv":
         body, media = table_csv(rows), "text/csv; charset=utf-8"
     else:

@@ -117,7 +117,18 @@ def test_regions_and_provinces(g):
         ("castro", []),
         ("housing in Foggia and Padua", ["Foggia", "Padova"]),
         ("unità di strada Turino", ["Torino"]),
+        ("accoglienza a palremo", ["Palermo"]),
+        ("minori senza casa, quanto costa la prima accoglienza", []),  # not Cosenza, Aosta, Parma
+        ("Casa Ponte Salento", []),
     ],
 )
 def test_query_mentions(g, query, cities):
     assert [m.city.name for m in g.query_mentions(query)] == cities
+
+
+def test_elided_articles_wrapped_streets_and_capitalised_prepositions(g):
+    assert found(g, "Il protocollo con l'ATER dell'Aquila e all'Aquila.") == ["L'Aquila", "L'Aquila"]
+    assert found(g, "La sede in via Monsignor\nBologna ospita lo sportello.") == []
+    assert found(g, "Sede in piazza Papa Giovanni, Napoli.") == ["Napoli"]
+    assert found(g, "Ad Alba e a Cuneo sono in corso contatti.") == ["Alba", "Cuneo"]
+    assert found(g, "Il Consorzio Socio Assistenziale Alba Langhe Roero.") == []

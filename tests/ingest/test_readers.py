@@ -125,9 +125,9 @@ def test_pdf_truncated(tmp_path: Path) -> None:
 def test_pdf_without_text(tmp_path: Path) -> None:
     pdf = FPDF()
     pdf.add_page()
-    pdf.rect(20, 20, 100, 60, style="F")  # a drawing, like a scan: nothing to extract
+    pdf.rect(20, 20, 100, 60, style="F")  # a drawing only: nothing to extract, nothing to recognise
     exc = fails(write(tmp_path, "scan.pdf", bytes(pdf.output())), EmptyFile)
-    assert exc.reason == "no extractable text (scanned PDF?)"
+    assert exc.reason == "no extractable text (no text, no image)"
 
 
 def test_pdf_garbage_after_magic(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import socket
 import threading
 import time
@@ -24,8 +25,9 @@ from app.factory import create_app
 CHROMIUM = "/usr/bin/chromium"
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-ARTIFACTS = REPO / "tests" / "artifacts"
-SCREENSHOTS = REPO / "docs" / "screenshots"
+ARTIFACTS = REPO / "tests" / "artifacts"  # ignored by git: every run writes here
+SCREENSHOTS = REPO / "docs" / "screenshots"  # the README's pictures, refreshed only by `make screenshots`
+UPDATE_SCREENSHOTS = os.environ.get("UPDATE_SCREENSHOTS") == "1"
 AXE = HERE / "vendor" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -128,11 +130,12 @@ def axe(page, context: str | None = None) -> list[dict]:
 
 
 def screenshot(page, name: str, readme: bool = False) -> None:
-    """Save a screenshot as a test artifact and, for the README's main pages, under docs/screenshots.
+    """Save a screenshot as a test artifact and, for the README's main pages with UPDATE_SCREENSHOTS=1
+    (`make screenshots`), under docs/screenshots: an ordinary test run leaves the tracked tree alone.
     (caret="initial": Playwright would otherwise leave style="" on inputs, which htmx copies and the CSP refuses.)"""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True, caret="initial")
-    if readme:
+    if readme and UPDATE_SCREENSHOTS:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False, caret="initial")
 

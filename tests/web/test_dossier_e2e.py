@@ -129,7 +129,7 @@ def test_dossier_fits_a_phone_and_keyboard_alone_adds_an_item(browser, live_serv
         page.keyboard.press("Enter")
         page.locator(".dossier-added a").wait_for()
         # Focus lands on the confirmation's link, where the button was (not back at the top of the page).
-        page.wait_for_function("document.activeElement && document.activeElement.closest('.dossier-added')")
+        page.wait_for_function("() => document.activeElement?.closest('.dossier-added') != null")
         page.keyboard.press("Enter")
         page.wait_for_url(re.compile(r"/dossier/[\w-]{16,}"))
         assert page.locator("#dossier-items > li").count() == 1

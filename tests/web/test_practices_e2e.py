@@ -32,7 +32,7 @@ def test_practice_page_links_every_fact_to_its_passage(page, live_server):
 
 def test_compare_view(page, live_server):
     page.goto(f"{live_server}/pratiche")
-    page.get_by_role("link", name="Inclusione abitativa").first.click()
+    page.locator(".catalogue-links").get_by_role("link", name="Inclusione abitativa").click()
     page.wait_for_url(re.compile(r"/pratiche/confronto/housing"))
     rows = page.locator("#compare-table tbody tr")
     assert rows.count() >= 8

@@ -2,6 +2,9 @@
 (function () {
   "use strict";
 
+  // Hints that only hold with JavaScript (results that update as one types) show only when it runs.
+  document.documentElement.classList.add("js");
+
   // After live results replace the list, keep focus sensible: if the element that had focus is gone
   // (a page number, a removed filter), move it to the results heading, which also scrolls there.
   document.addEventListener("htmx:afterSettle", function () {
