@@ -308,19 +308,18 @@ class IngestPipeline:
         dups = DuplicateIndex(manifest.conn)
         sources, chunk_ids, doc_ids, removed = manifest.dedup_pending()
         if sources or removed:
-            passages = [self._fresh_passages.get(c) for c in chunk_ids]
-            missing = [c for c, p in zip(chunk_ids, passages, strict=True) if p is None]
+            fresh = [self._fresh_passages.get(c) for c in chunk_ids]
+            missing = [c for c, p in zip(chunk_ids, fresh, strict=True) if p is None]
             fetched = {
                 r["id"]: Passage(r["id"], r["meta"].get("doc_id", ""), r["text"]) for r in self._get_chunks(missing)
             }
-            passages = [p or fetched[c] for c, p in zip(chunk_ids, passages, strict=True) if p or c in fetched]
-            docs = [self._fresh_docs.get(d) for d in doc_ids]
-            missing = [d for d, x in zip(doc_ids, docs, strict=True) if x is None]
-            fetched_docs = {
-                r["id"]: (Doc(r["id"], r["text"], r["meta"].get("city")), r["meta"].get("doc_type"))
+            passages: list[Passage] = [p for p in fresh if p is not None] + list(fetched.values())
+            fresh_docs = [self._fresh_docs.get(d) for d in doc_ids]
+            missing = [d for d, x in zip(doc_ids, fresh_docs, strict=True) if x is None]
+            docs: list[tuple[Doc, str]] = [x for x in fresh_docs if x is not None] + [
+                (Doc(r["id"], r["text"], r["meta"].get("city")), r["meta"].get("doc_type", ""))
                 for r in self._get_docs(missing)
-            }
-            docs = [x or fetched_docs[d] for d, x in zip(doc_ids, docs, strict=True) if x or d in fetched_docs]
+            ]
             with transaction(manifest.conn):
                 dups.refresh(
                     [r.split(":", 1)[1] for r in removed if r.startswith("chunk:")],

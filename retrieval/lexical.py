@@ -13,7 +13,6 @@ the others wait and load what it saved.
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import shutil
@@ -23,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import orjson
 from filelock import FileLock
 from scipy import sparse
 
@@ -30,19 +30,14 @@ from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
 from retrieval.analysis import get_analyzer
 
-try:  # orjson reads and writes the saved corpus several times faster; the standard library does it too
-    import orjson
 
-    def _dumps(obj) -> bytes:
-        return orjson.dumps(obj)
+def _dumps(obj) -> bytes:
+    return orjson.dumps(obj)
 
-    _loads = orjson.loads
-except ImportError:  # pragma: no cover
 
-    def _dumps(obj) -> bytes:
-        return json.dumps(obj, ensure_ascii=False).encode()
+def _loads(data: bytes):
+    return orjson.loads(data)
 
-    _loads = json.loads
 
 log = logging.getLogger(__name__)
 INDEX_VERSION = 4

@@ -129,7 +129,8 @@ class SearchService:
         hits = [self._hit(index, c, stems) for c in page]
         timings["collapse_facets"] = time.perf_counter() - t
         t = time.perf_counter()
-        answer = best_answer(stems, index.idf, hits[:3]) if parsed.text and request.page == 1 else None
+        weights = {s: index.idf.get(s, 0.0) for s in stems}  # the query's terms only, not the vocabulary
+        answer = best_answer(stems, weights, hits[:3]) if parsed.text and request.page == 1 else None
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
         return SearchResult(
