@@ -53,6 +53,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_HEADER_BYTES = 32 * 1024
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -70,6 +73,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=args.port,
         workers=args.workers,
         log_level="info",
+        # h11 enforces a size limit on the request line and headers (httptools has none): 32 KB, then 400.
+        http="h11",
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+        timeout_graceful_shutdown=5,  # SIGTERM: open requests get 5 s, then the process exits
     )
     return 0
 
@@ -82,6 +89,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.write:
         Path(args.write).write_text(report.markdown(), "utf-8")
         print(f"written to {args.write}")
+    if args.readme:
+        report.update_readme(Path(args.readme))
+        print(f"figures updated in {args.readme}")
     return 0
 
 
@@ -118,6 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="run the relevance set and print the metrics")
     p.add_argument("--no-ablation", action="store_true")
     p.add_argument("--write", metavar="FILE", help="also write the Markdown report (docs/search-quality.md)")
+    p.add_argument("--readme", metavar="FILE", help="also rewrite the figures between the eval markers of FILE")
     p.set_defaults(func=cmd_eval)
     return parser
 

@@ -16,6 +16,8 @@ from fastapi.staticfiles import StaticFiles
 
 import web
 from app.errors import install_error_handlers
+from app.security import Protection, rules_from_settings
+from ingest import sandbox
 from lgnet import __version__
 from lgnet.config import Settings, get_settings
 from retrieval.provider import ServiceProvider
@@ -44,6 +46,7 @@ def create_app(
             start_warm_up(app)
         yield
         app.state.jobs.shutdown()
+        sandbox.shutdown()  # a parse under way must not hold the process after SIGTERM
 
     app = FastAPI(
         title="LGNet knowledge platform API",
@@ -62,6 +65,7 @@ def create_app(
     app.state.warming = False
     app.state.warm_lock = threading.Lock()
     install_error_handlers(app)
+    app.add_middleware(Protection, rules=rules_from_settings(settings))  # headers everywhere, rate limits
     for module in (search, documents, cities, health, admin, practices, dossiers, overview):
         app.include_router(module.router)
 

@@ -250,7 +250,17 @@ def _http(settings: Settings, stand_in: bool) -> dict:
         load = []
         for clients in (1, 8, 32):
             res = subprocess.run(
-                [sys.executable, "-m", "benchmarks.load", "--url", base, "--clients", str(clients), "--seconds", "10"],
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.clients",
+                    "--url",
+                    base,
+                    "--clients",
+                    str(clients),
+                    "--seconds",
+                    "10",
+                ],
                 env=env,
                 capture_output=True,
                 text=True,

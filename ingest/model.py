@@ -75,8 +75,6 @@ class Document:
     interventions: list[str] = field(default_factory=list)
     category: str | None = None
     pages: list[PageSpan] = field(default_factory=list)  # in this document's own offsets
-    dup_group: str | None = None  # syndicated copies share it (the canonical copy's doc_id)
-    dup_canonical: bool = True
     meta: dict[str, Any] = field(default_factory=dict)  # format metadata (RawText.meta, attachment links)
 
     def ocr_metadata(self, start: int = 0, end: int | None = None) -> dict[str, Any]:
@@ -101,8 +99,6 @@ class Chunk:
     end: int
     page: int | None = None
     interventions: list[str] = field(default_factory=list)
-    dup_group: str | None = None  # near-identical passages (across outlets) share it
-    dup_canonical: bool = True
 
     @property
     def embed_text(self) -> str:

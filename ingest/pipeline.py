@@ -25,8 +25,9 @@ from ingest.documents import Chunker, DocumentBuilder
 from ingest.manifest import FileEntry, Manifest
 from ingest.metadata import year_of
 from ingest.model import Chunk, Document
-from ingest.readers import ReadLimits, read_file
+from ingest.readers import ReadLimits
 from ingest.report import FileError, IngestReport
+from ingest.sandbox import SandboxLimits, read_in_worker
 from ingest.walk import FolderProgress
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
@@ -239,7 +240,8 @@ class IngestPipeline:
             report.files_unchanged += 1
             return False
         limits = ReadLimits.from_settings(self.settings, self.progress)
-        raw = read_file(file, self.settings.max_file_bytes, limits)  # raises IngestError naming the file
+        # In a worker process with time, memory and output limits; raises IngestError naming the file.
+        raw = read_in_worker(file, self.settings.max_file_bytes, limits, SandboxLimits.from_settings(self.settings))
         report.note_read(file, raw.meta)
         docs = self.builder.run(raw, source, entry)
         chunks = [c for d in docs for c in self.chunker.run(d)]

@@ -26,32 +26,6 @@ from lgnet.errors import EmbedderMismatch, StoreError, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
-# Metadata keys of a passage; lists are Chroma array metadata (filter with $contains).
-CHUNK_FIELDS = (
-    "doc_id",
-    "title",
-    "doc_type",
-    "phase",
-    "city",
-    "cities_mentioned",
-    "interventions",
-    "date",
-    "year",
-    "outlet",
-    "url",
-    "language",
-    "page",
-    "char_start",
-    "char_end",
-    "doc_start",
-    "source",
-    "chunk_index",
-    "dup_group",
-    "dup_canonical",
-    "doc_dup_group",
-    "category",
-    "content_hash",
-)
 PAGE = 500  # rows per Chroma get() page
 REVISION_TTL = 1.0  # seconds a revision read from the store is trusted
 POINTER_SUFFIX = "_pointer"  # the collection whose metadata names the current generation

@@ -18,6 +18,7 @@ import math
 import shutil
 import threading
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -328,23 +329,23 @@ class LexicalIndex:
             return None
 
 
-class Idf:
+class Idf(Mapping[str, float]):
     """A read-only mapping stem -> IDF computed on demand (no per-query copy of the vocabulary)."""
 
     def __init__(self, index: LexicalIndex) -> None:
         self._index = index
 
-    def get(self, term: str, default: float = 0.0) -> float:
-        i = self._index.vocab.get(term)
-        return default if i is None else _idf(len(self._index.corpus.ids), int(self._index.df[i]))
-
     def __getitem__(self, term: str) -> float:
-        if term not in self._index.vocab:
-            raise KeyError(term)
-        return self.get(term)
+        return _idf(len(self._index.corpus.ids), int(self._index.df[self._index.vocab[term]]))
 
     def __contains__(self, term: object) -> bool:
         return term in self._index.vocab
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index.vocab)
+
+    def __len__(self) -> int:
+        return len(self._index.vocab)
 
 
 def _idf(n: int, df: int) -> float:

@@ -53,7 +53,15 @@ def make_settings(data_dir: Path, **overrides) -> Settings:
         corpus_dir=CORPUS,
         embedding_model="use-m3",
         admin_token=None,
-        **{**server, **overrides},
+        # The shared test clients make many writes from one address: rate limits are tested on their own.
+        **{
+            **server,
+            "write_rate_per_minute": 1e6,
+            "write_burst": 10**6,
+            "upload_rate_per_minute": 1e6,
+            "upload_burst": 10**6,
+            **overrides,
+        },
     )
 
 
