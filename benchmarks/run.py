@@ -40,6 +40,7 @@ def main() -> None:
                 print(f"bench: {size} passages, {mode} ...", flush=True)
                 result = run(size, mode, Path(args.work).resolve(), args.stand_in_above)
                 result["machine"] = f"{platform.node()} ({os.cpu_count()} cores, Python {platform.python_version()})"
+                result["load_average"] = os.getloadavg()[0]
                 results[f"{size}/{mode}"] = result
                 results_path.write_text(json.dumps(results, indent=1, sort_keys=True), "utf-8")
                 print(json.dumps(result, indent=1), flush=True)
@@ -61,6 +62,12 @@ def render(results: dict, plot: str | None) -> str:
         "Produced by `make bench` (`python -m benchmarks.run`); every row says when it was measured and with which "
         "embedder. Do not edit by hand. Machine: " + (runs[0]["machine"] if runs else "-") + ", shared with other "
         "work while measuring, so absolute times are noisy; ratios measured within one run are the figures to trust.",
+        "",
+        "**Read these figures with the machine's load in mind**: the runs below were measured while up to eight "
+        "other test suites shared the same 2 cores (load average 12-19). The real model then took about 0.9 s "
+        "per query and 0.7 s per passage, against about 1-4 ms per query and 20 ms per passage on a quiet "
+        "machine (DESIGN.md, earlier benches): every absolute time here is inflated 10-100x; the ratios within "
+        "one run (ingest / embedding, first search after a change / normal search) are what carries over.",
         "",
         "Corpora are generated from the sentences of `corpus/` (`benchmarks/synthetic.py`): articles of 3-8 "
         "paragraphs, about 20 % of them near-duplicate copies, a third with the network's boilerplate paragraph. "
