@@ -103,13 +103,13 @@ class Corpus:
         return {p for p in self.groups.get(group, ()) if p != position} if group else set()
 
 
-@dataclass
+@dataclass(eq=False)
 class Segment:
     weights: sparse.csc_matrix  # rows: passages of this segment; columns: terms; values: BM25 term weight
     rows: np.ndarray  # corpus position of each row, -1 once the passage left
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity (caches are keyed by the index object)
 class LexicalIndex:
     corpus: Corpus
     segments: list[Segment]
