@@ -119,6 +119,9 @@ class IngestPipeline:
     def _rebuild(self, paths: list[Path], prune: bool) -> IngestReport:
         """The new generation has its own state file (manifest, change log, duplicate tables), named after it:
         publishing the generation publishes it too; the old one goes with the old generation."""
+        uploads = self.settings.uploads_dir
+        if uploads.is_dir() and all(Path(p).resolve() != uploads.resolve() for p in paths):
+            paths = [*paths, uploads]  # uploads are part of the index: a rebuild of the corpus keeps them
         live = self.store
         self.store = live.new_generation()
         try:

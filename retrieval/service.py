@@ -24,7 +24,7 @@ from lgnet.text import fold
 from lgnet.vocabulary import DOC_TYPES, PHASES
 from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
-from retrieval.bounds import check_k, check_page, check_query
+from retrieval.bounds import check_filters, check_k, check_page, check_query
 from retrieval.dictionary import language_words
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
@@ -102,20 +102,11 @@ class SearchService:
             raise InvalidRequest("year must be between 1900 and 2100", {"year": request.year})
         if request.sort not in ("relevance", "date"):
             raise InvalidRequest("sort must be 'relevance' or 'date'", {"allowed": ["relevance", "date"]})
-        cities = []
-        for name in request.city:
-            city = self.gazetteer.get(name)
-            if city is None:
-                raise InvalidRequest(
-                    f"unknown city {name!r}", {"field": "city", "allowed": self.allowed_values()["city"]}
-                )
-            cities.append(city.name)
-        request.city = cities
         allowed = self.allowed_values()
-        for name in ("intervention", "doc_type", "phase"):
-            for value in getattr(request, name):
-                if value not in allowed[name]:
-                    raise InvalidRequest(f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]})
+        fields = ("city", "intervention", "doc_type", "phase")
+        checked = check_filters({f: getattr(request, f) for f in fields}, self.gazetteer, allowed)
+        for field, values in checked.items():
+            setattr(request, field, values)
         return request
 
     # --- search ------------------------------------------------------------------------------------------
