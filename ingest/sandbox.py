@@ -15,6 +15,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from ingest.model import RawText
 from ingest.readers import ReadLimits, read_file
@@ -60,8 +61,8 @@ def read_in_worker(path: Path, max_bytes: int, limits: ReadLimits, sandbox: Sand
                 f"the reader died, probably over the memory limit of {sandbox.memory_mb} MB (LGNET_PARSE_MEMORY_MB)",
             ) from None
     if kind == "ok":
-        return value
-    cls, reason = value
+        return cast(RawText, value)
+    cls, reason = cast(tuple[str, str], value)
     raise getattr(errors, cls, errors.UnreadableFile)(path, reason)
 
 

@@ -18,10 +18,9 @@ import numpy as np
 from lgnet.errors import InvalidRequest, NotFound
 from practices.records import RecordCache
 from retrieval.analysis import get_analyzer
+from retrieval.bounds import MAX_K, MAX_QUERY_CHARS
 from retrieval.service import SearchService
 
-MAX_K = 100
-MAX_QUERY_CHARS = 500
 RRF_K = 20
 FACETS = ("city", "area", "phase")
 TABLE_COLUMNS = ("id", "title", "city", "area", "phase", "summary", "activities", "target_groups", "figures",

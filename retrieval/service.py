@@ -24,6 +24,7 @@ from lgnet.text import fold
 from lgnet.vocabulary import DOC_TYPES, PHASES
 from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
+from retrieval.bounds import check_filters, check_k, check_page, check_query
 from retrieval.dictionary import language_words
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
@@ -32,11 +33,10 @@ from retrieval.snippets import snippet
 from retrieval.spelling import Vocabulary, vocabulary_of
 from retrieval.terms import QueryTerms, query_terms, translation_weight
 
-MAX_QUERY_CHARS = 500
-MAX_K = 100
 # Boosts relative to the recognised city's (Settings.city_boost): a city of the region named, the phase named.
 REGION_SHARE = 0.6
 PHASE_SHARE = 0.5
+LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
 
 
 @dataclass
@@ -54,16 +54,23 @@ class SearchService:
         self.analyzer = QueryAnalyzer()
         self.gazetteer = Gazetteer.default()
         self.taxonomy = Taxonomy.default()
+        self._warm = False
 
     def warm_up(self) -> None:
+        """Load what the first search needs: the model (and one query through it), the lexical index."""
         self.embedder.warm_up()
+        self.embedder.embed(["avvio"])
         self.gazetteer.warm_up()
         index = self.lexical.current()
         if index.corpus.ids:
-            index.corpus.near_duplicates(0)
             self.vocabulary(index)
             boilerplate_of(index)
         language_words()
+        self._warm = True
+
+    def is_warm(self) -> bool:
+        """True once `warm_up` has run: the first search will not load anything."""
+        return self._warm and self.lexical.loaded()
 
     def vocabulary(self, index: LexicalIndex) -> Vocabulary:
         """The index's words (plus the thesaurus') for spelling corrections, built once per index."""
@@ -88,30 +95,18 @@ class SearchService:
         }
 
     def validate(self, request: SearchRequest) -> SearchRequest:
-        if len(request.q) > MAX_QUERY_CHARS:
-            raise InvalidRequest(f"query longer than {MAX_QUERY_CHARS} characters", {"max": MAX_QUERY_CHARS})
-        if not 1 <= request.k <= MAX_K:
-            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": request.k})
-        if not 1 <= request.page <= 1000:
-            raise InvalidRequest("page must be between 1 and 1000", {"page": request.page})
+        check_query(request.q)
+        check_k(request.k)
+        check_page(request.page)
         if any(not 1900 <= int(y) <= 2100 for y in request.year):
             raise InvalidRequest("year must be between 1900 and 2100", {"year": request.year})
         if request.sort not in ("relevance", "date"):
             raise InvalidRequest("sort must be 'relevance' or 'date'", {"allowed": ["relevance", "date"]})
-        cities = []
-        for name in request.city:
-            city = self.gazetteer.get(name)
-            if city is None:
-                raise InvalidRequest(
-                    f"unknown city {name!r}", {"field": "city", "allowed": self.allowed_values()["city"]}
-                )
-            cities.append(city.name)
-        request.city = cities
         allowed = self.allowed_values()
-        for name in ("intervention", "doc_type", "phase"):
-            for value in getattr(request, name):
-                if value not in allowed[name]:
-                    raise InvalidRequest(f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]})
+        fields = ("city", "intervention", "doc_type", "phase")
+        checked = check_filters({f: getattr(request, f) for f in fields}, self.gazetteer, allowed)
+        for field, values in checked.items():
+            setattr(request, field, values)
         return request
 
     # --- search ------------------------------------------------------------------------------------------
@@ -128,7 +123,8 @@ class SearchService:
         mask = self._filter_mask(index, request)
 
         if not parsed.text:
-            ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask)]
+            every = np.flatnonzero(mask) if mask is not None else range(len(index.corpus.ids))
+            ranked = [Candidate(int(i), 0.0) for i in every]
             query_vec = None
         else:
             ranked, query_vec = self._rank(index, parsed, request, mask, timings)
@@ -168,7 +164,7 @@ class SearchService:
         index: LexicalIndex,
         parsed: ParsedQuery,
         request: SearchRequest,
-        mask: np.ndarray,
+        mask: np.ndarray | None,
         timings: dict[str, float],
     ) -> tuple[list[Candidate], np.ndarray | None]:
         s = self.settings
@@ -176,9 +172,14 @@ class SearchService:
         query_vec = None
         if request.mode in ("hybrid", "lexical"):
             t = time.perf_counter()
-            scores = self._lexical_scores(index, parsed, request.understand) * mask
-            order = np.argsort(-scores, kind="stable")
-            lexical = [int(i) for i in order[: int(np.count_nonzero(scores > 0))]]
+            scores = self._lexical_scores(index, parsed, request.understand)
+            if mask is not None:
+                scores = scores * mask
+            # The best LEXICAL_CANDIDATES only: sorting every matching passage grew with the corpus.
+            matching = np.flatnonzero(scores > 0)
+            if matching.size > LEXICAL_CANDIDATES:
+                matching = matching[np.argpartition(-scores[matching], LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]]
+            lexical = sorted((int(i) for i in matching), key=lambda i: (-scores[i], i))
             lists.append(([(i, float(scores[i])) for i in lexical], s.weight_lexical))
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
@@ -192,13 +193,14 @@ class SearchService:
                 for cid, sim in found
                 if sim >= s.dense_min_similarity and cid in index.corpus.position
             ]
-            lists.append(([(i, sim) for i, sim in dense if mask[i]], s.weight_dense))
+            lists.append(([(i, sim) for i, sim in dense if mask is None or mask[i]], s.weight_dense))
             timings["dense"] = time.perf_counter() - t
         fused = _fuse(lists, s.fusion, s.rrf_k)
         if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
             # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
             wanted_cities, wanted_phases = set(parsed.region_cities), set(parsed.phases)
-            for position in np.flatnonzero(mask).tolist():
+            everywhere = range(len(index.corpus.ids)) if mask is None else np.flatnonzero(mask).tolist()
+            for position in everywhere:
                 meta = index.corpus.metas[position]
                 if meta.get("city") in wanted_cities or meta.get("phase") in wanted_phases:
                     fused.setdefault(position, 0.0)
@@ -245,19 +247,21 @@ class SearchService:
 
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod
-    def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray:
-        """Which passages pass the request's filters (the lexical side of the Chroma `where`)."""
-
-        def passes(meta: dict) -> bool:
-            return (
-                (not request.city or meta.get("city") in request.city)
-                and (not request.intervention or bool(set(meta.get("interventions", [])) & set(request.intervention)))
-                and (not request.doc_type or meta.get("doc_type") in request.doc_type)
-                and (not request.phase or meta.get("phase") in request.phase)
-                and (not request.year or meta.get("year") in request.year)
-            )
-
-        return np.fromiter((passes(m) for m in index.corpus.metas), dtype=bool, count=len(index.corpus.metas))
+    def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray | None:
+        """Which passages pass the request's filters (the lexical side of the Chroma `where`), combined from
+        per-value masks the index keeps; None without filters."""
+        mask = None
+        for fieldname, values in (
+            ("city", request.city),
+            ("interventions", request.intervention),
+            ("doc_type", request.doc_type),
+            ("phase", request.phase),
+            ("year", [int(y) for y in request.year]),
+        ):
+            if values:
+                one = index.mask(fieldname, list(values))
+                mask = one if mask is None else mask & one
+        return mask
 
     @staticmethod
     def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
@@ -364,8 +368,7 @@ class SearchService:
     # --- more like this ----------------------------------------------------------------------------------
     def similar(self, chunk_id: str, k: int = 5) -> list[Hit]:
         """Passages like this one from other documents (and not syndicated copies of it)."""
-        if not 1 <= k <= MAX_K:
-            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": k})
+        check_k(k)
         rows = self.store.get_chunks([chunk_id], embeddings=True)
         if not rows:
             raise NotFound(f"no passage with id {chunk_id!r}", {"id": chunk_id})

@@ -8,8 +8,9 @@ from urllib.parse import urlencode
 
 from lgnet.network import Network
 from lgnet.vocabulary import PHASES
-from practices.catalogue import MAX_K, get_catalogue
+from practices.catalogue import get_catalogue
 from practices.overview import budget_total
+from retrieval.bounds import MAX_K
 from retrieval.service import SearchService
 
 PAGE_SIZE = 20

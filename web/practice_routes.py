@@ -16,6 +16,7 @@ from practices.catalogue import get_catalogue
 from practices.cite import group_sources
 from practices.export import dup_groups
 from practices.overview import overview
+from retrieval.bounds import MAX_PAGE
 from web.catalogue_page import catalogue_page
 from web.deps import ServiceDep
 from web.dossier_routes import COOKIE
@@ -35,7 +36,7 @@ def practices(
     area: Annotated[Multi, Query()] = None,
     phase: Annotated[Multi, Query()] = None,
     sort: Annotated[str, Query(max_length=20)] = "",
-    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
     data = catalogue_page(service, q, city or [], area or [], phase or [], sort, page)
     return render(request, "practices.html", data, fragment="results", dossier=request.cookies.get(COOKIE))

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.runtime import Macro
 from markupsafe import Markup
 
 from practices.cite import clean_url
@@ -46,6 +47,10 @@ def environment() -> Environment:
         lang_attr=lang_attr,
         clean_url=clean_url,
     )
+    # A block rendered alone (the htmx fragment) does not see its template's top-level imports: the shared
+    # macros are globals as well, so `/documenti/{id}` and `/citta/{name}` fragments find them.
+    macros = env.get_template("_macros.html").module
+    env.globals.update({k: v for k, v in vars(macros).items() if isinstance(v, Macro)})
     return env
 
 

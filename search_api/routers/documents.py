@@ -11,6 +11,7 @@ from fastapi.responses import FileResponse
 from ingest.catalogue import UPLOAD_FIELDS, check_fields
 from ingest.readers import check_upload
 from lgnet.errors import EmptyFile, FileTooLarge, InvalidRequest
+from retrieval.bounds import MAX_K, MAX_PAGE
 from retrieval.browse import document_file, get_document, list_documents
 from search_api.auth import require_admin
 from search_api.deps import ServiceDep, SettingsDep
@@ -37,8 +38,8 @@ def documents(
     doc_type: Annotated[str | None, Query(max_length=50)] = None,
     phase: Annotated[str | None, Query(max_length=20)] = None,
     year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-    page: Annotated[int, Query(ge=1, le=1000)] = 1,
-    k: Annotated[int, Query(ge=1, le=100)] = 20,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+    k: Annotated[int, Query(ge=1, le=MAX_K)] = 20,
 ) -> dict:
     return list_documents(service, city, intervention, doc_type, phase, year, page, k)
 

@@ -8,8 +8,9 @@ from fastapi import APIRouter, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from practices.catalogue import MAX_K, MAX_QUERY_CHARS, get_catalogue
+from practices.catalogue import get_catalogue
 from practices.export import table_csv, table_csv_it, table_json
+from retrieval.bounds import MAX_K, MAX_PAGE, MAX_QUERY_CHARS
 from search_api.deps import ServiceDep
 from search_api.schemas import ERRORS, FacetValue
 
@@ -163,7 +164,7 @@ def practices(
     city: Annotated[Multi, Query(description="City, Italian or English name; repeat for several")] = None,
     area: Annotated[Multi, Query(description="Intervention area code", examples=[["housing"]])] = None,
     phase: Annotated[Multi, Query()] = None,
-    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     k: Annotated[int, Query(ge=1, le=MAX_K)] = 20,
 ) -> dict:
     """Practice records (one per city, area and phase), matched lexically and by meaning, with facets
