@@ -21,9 +21,8 @@ from typing import Any
 import numpy as np
 
 from lgnet.config import Settings
-from lgnet.similarity import jaccard
+from lgnet.similarity import NEAR_DUPLICATE, jaccard
 from lgnet.text import fold, normalize_space, strip_markdown
-from retrieval.lexical import NEAR_DUPLICATE
 from retrieval.models import SearchRequest
 from retrieval.service import SearchService, get_search_service
 

@@ -36,6 +36,7 @@ from retrieval.terms import QueryTerms, query_terms, translation_weight
 # Boosts relative to the recognised city's (Settings.city_boost): a city of the region named, the phase named.
 REGION_SHARE = 0.6
 PHASE_SHARE = 0.5
+LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
 
 
 @dataclass
@@ -53,16 +54,23 @@ class SearchService:
         self.analyzer = QueryAnalyzer()
         self.gazetteer = Gazetteer.default()
         self.taxonomy = Taxonomy.default()
+        self._warm = False
 
     def warm_up(self) -> None:
+        """Load what the first search needs: the model (and one query through it), the lexical index."""
         self.embedder.warm_up()
+        self.embedder.embed(["avvio"])
         self.gazetteer.warm_up()
         index = self.lexical.current()
         if index.corpus.ids:
-            index.corpus.near_duplicates(0)
             self.vocabulary(index)
             boilerplate_of(index)
         language_words()
+        self._warm = True
+
+    def is_warm(self) -> bool:
+        """True once `warm_up` has run: the first search will not load anything."""
+        return self._warm and self.lexical.loaded()
 
     def vocabulary(self, index: LexicalIndex) -> Vocabulary:
         """The index's words (plus the thesaurus') for spelling corrections, built once per index."""
@@ -115,7 +123,8 @@ class SearchService:
         mask = self._filter_mask(index, request)
 
         if not parsed.text:
-            ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask)]
+            every = np.flatnonzero(mask) if mask is not None else range(len(index.corpus.ids))
+            ranked = [Candidate(int(i), 0.0) for i in every]
             query_vec = None
         else:
             ranked, query_vec = self._rank(index, parsed, request, mask, timings)
@@ -155,7 +164,7 @@ class SearchService:
         index: LexicalIndex,
         parsed: ParsedQuery,
         request: SearchRequest,
-        mask: np.ndarray,
+        mask: np.ndarray | None,
         timings: dict[str, float],
     ) -> tuple[list[Candidate], np.ndarray | None]:
         s = self.settings
@@ -163,9 +172,14 @@ class SearchService:
         query_vec = None
         if request.mode in ("hybrid", "lexical"):
             t = time.perf_counter()
-            scores = self._lexical_scores(index, parsed, request.understand) * mask
-            order = np.argsort(-scores, kind="stable")
-            lexical = [int(i) for i in order[: int(np.count_nonzero(scores > 0))]]
+            scores = self._lexical_scores(index, parsed, request.understand)
+            if mask is not None:
+                scores = scores * mask
+            # The best LEXICAL_CANDIDATES only: sorting every matching passage grew with the corpus.
+            matching = np.flatnonzero(scores > 0)
+            if matching.size > LEXICAL_CANDIDATES:
+                matching = matching[np.argpartition(-scores[matching], LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]]
+            lexical = sorted((int(i) for i in matching), key=lambda i: (-scores[i], i))
             lists.append(([(i, float(scores[i])) for i in lexical], s.weight_lexical))
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
@@ -179,13 +193,14 @@ class SearchService:
                 for cid, sim in found
                 if sim >= s.dense_min_similarity and cid in index.corpus.position
             ]
-            lists.append(([(i, sim) for i, sim in dense if mask[i]], s.weight_dense))
+            lists.append(([(i, sim) for i, sim in dense if mask is None or mask[i]], s.weight_dense))
             timings["dense"] = time.perf_counter() - t
         fused = _fuse(lists, s.fusion, s.rrf_k)
         if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
             # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
             wanted_cities, wanted_phases = set(parsed.region_cities), set(parsed.phases)
-            for position in np.flatnonzero(mask).tolist():
+            everywhere = range(len(index.corpus.ids)) if mask is None else np.flatnonzero(mask).tolist()
+            for position in everywhere:
                 meta = index.corpus.metas[position]
                 if meta.get("city") in wanted_cities or meta.get("phase") in wanted_phases:
                     fused.setdefault(position, 0.0)
@@ -232,19 +247,21 @@ class SearchService:
 
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod
-    def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray:
-        """Which passages pass the request's filters (the lexical side of the Chroma `where`)."""
-
-        def passes(meta: dict) -> bool:
-            return (
-                (not request.city or meta.get("city") in request.city)
-                and (not request.intervention or bool(set(meta.get("interventions", [])) & set(request.intervention)))
-                and (not request.doc_type or meta.get("doc_type") in request.doc_type)
-                and (not request.phase or meta.get("phase") in request.phase)
-                and (not request.year or meta.get("year") in request.year)
-            )
-
-        return np.fromiter((passes(m) for m in index.corpus.metas), dtype=bool, count=len(index.corpus.metas))
+    def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray | None:
+        """Which passages pass the request's filters (the lexical side of the Chroma `where`), combined from
+        per-value masks the index keeps; None without filters."""
+        mask = None
+        for fieldname, values in (
+            ("city", request.city),
+            ("interventions", request.intervention),
+            ("doc_type", request.doc_type),
+            ("phase", request.phase),
+            ("year", [int(y) for y in request.year]),
+        ):
+            if values:
+                one = index.mask(fieldname, list(values))
+                mask = one if mask is None else mask & one
+        return mask
 
     @staticmethod
     def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:

@@ -5,6 +5,7 @@ be marked as matches."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from lgnet.text import fold
@@ -75,7 +76,7 @@ def stem_terms(stems: set[str] | frozenset[str]) -> QueryTerms:
     return QueryTerms([ConceptTerms(1.0, [(frozenset(stems),)], [])] if stems else [])
 
 
-def query_terms(parsed: ParsedQuery, idf: dict[str, float]) -> QueryTerms:
+def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
     analyzer = get_analyzer()
     terms = QueryTerms(intent=parsed.intent)
 
