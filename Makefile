@@ -32,11 +32,14 @@ ingest: $(STAMP)
 serve: $(STAMP)
 	$(VENV)/bin/lgnet serve --host $(HOST) --port $(PORT)
 
+SERVER_TESTS := tests/retrieval/test_lexical.py tests/api/test_write_endpoints.py
 test: $(STAMP) system-packages
 	$(VENV)/bin/ruff check .
 	PYTHONPATH=. $(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
+	# The integration tests again, every store on a real `chroma run` server (a representative subset)
+	$(VENV)/bin/pytest -q --chroma-server $(SERVER_TESTS)
 
 # The README's pictures (docs/screenshots/) from the browser tests; `make test` only writes tests/artifacts/.
 screenshots: $(STAMP) system-packages
@@ -44,11 +47,15 @@ screenshots: $(STAMP) system-packages
 
 eval: $(STAMP)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/ $(wildcard tests/unseen/documents)
-	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet eval --write docs/search-quality.md
+	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet eval --write docs/search-quality.md --readme README.md
 	$(PY) -m ingest.ocr_eval
 
+# 1k and 10k passages, embedded and server; the 100k run is separate (long): make bench SIZES=100000 MODES=embedded
+SIZES ?= 1000,10000
+MODES ?= embedded,server
 bench: $(STAMP)
-	$(PY) -m benchmarks.run --out docs/benchmarks.md
+	$(PY) -c 'import matplotlib' 2>/dev/null || $(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) -m benchmarks.run --out docs/benchmarks.md --sizes $(SIZES) --modes $(MODES)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -6,11 +6,10 @@ import argparse
 import json
 import logging
 import sys
-import threading
 from pathlib import Path
 
 from lgnet.config import get_settings
-from lgnet.errors import LGNetError
+from lgnet.errors import ConfigError, LGNetError
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -20,7 +19,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     settings = get_settings()
     if args.max_file_mb is not None:
         settings = settings.model_copy(update={"max_file_mb": args.max_file_mb})
-    report = IngestPipeline(settings, hooks=INDEX_HOOKS).run([Path(p) for p in args.paths], rebuild=args.rebuild)
+    pipeline = IngestPipeline(settings, hooks=INDEX_HOOKS)
+    report = pipeline.run([Path(p) for p in args.paths], rebuild=args.rebuild)
+    from retrieval.lexical import LexicalIndexManager
+
+    LexicalIndexManager(pipeline.store, settings.lexical_dir).refresh_saved()
     print(report.render(verbose=args.verbose))
     print(f"  report saved to {settings.report_path}")
     if report.errors and args.strict:
@@ -51,27 +54,32 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_HEADER_BYTES = 32 * 1024
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from app.factory import create_app
-
-    app = create_app(get_settings())
-    # Load the model and build the derived indexes while the server starts, so the first user does not wait.
-    threading.Thread(target=_warm_up, args=(app,), name="warm-up", daemon=True).start()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
+    # Each worker is a process with its own model and derived indexes, loaded while it starts (/api/ready
+    # says when); they share the store, the data dir (uploads, jobs, the change log) and the saved indexes.
+    settings = get_settings()  # a configuration error shows here, once, not in every worker
+    if args.workers > 1 and not settings.chroma_url:
+        raise ConfigError(
+            "--workers above 1 needs a Chroma server (LGNET_CHROMA_URL): an embedded store belongs to one process"
+        )
+    uvicorn.run(
+        "app.factory:create_served_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="info",
+        # h11 enforces a size limit on the request line and headers (httptools has none): 32 KB, then 400.
+        http="h11",
+        h11_max_incomplete_event_size=MAX_HEADER_BYTES,
+        timeout_graceful_shutdown=5,  # SIGTERM: open requests get 5 s, then the process exits
+    )
     return 0
-
-
-def _warm_up(app) -> None:
-    from retrieval.practices import get_catalogue
-
-    try:
-        service = app.state.services.get()
-        service.warm_up()
-        get_catalogue(service).warm_up()
-    except LGNetError as exc:  # the store may be down: requests will say so, with the error shape
-        logging.getLogger(__name__).warning("warm-up skipped: %s", exc.message)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -82,6 +90,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.write:
         Path(args.write).write_text(report.markdown(), "utf-8")
         print(f"written to {args.write}")
+    if args.readme:
+        report.update_readme(Path(args.readme))
+        print(f"figures updated in {args.readme}")
     return 0
 
 
@@ -112,11 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="serve the API and the site")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1, help="worker processes (share one store: set LGNET_CHROMA_URL)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("eval", help="run the relevance set and print the metrics")
     p.add_argument("--no-ablation", action="store_true")
     p.add_argument("--write", metavar="FILE", help="also write the Markdown report (docs/search-quality.md)")
+    p.add_argument("--readme", metavar="FILE", help="also rewrite the figures between the eval markers of FILE")
     p.set_defaults(func=cmd_eval)
     return parser
 

@@ -16,6 +16,8 @@ from fastapi.staticfiles import StaticFiles
 
 import web
 from app.errors import install_error_handlers
+from app.security import Protection, rules_from_settings
+from ingest import sandbox
 from lgnet import __version__
 from lgnet.config import Settings, get_settings
 from retrieval.provider import ServiceProvider
@@ -23,21 +25,28 @@ from retrieval.service import SearchService
 from search_api.ingest_jobs import quarantine_orphan_uploads
 from search_api.jobs import JobQueue
 from search_api.routers import admin, cities, documents, dossiers, health, overview, practices, search
+from search_api.warmup import start_warm_up
 from web.practice_routes import router as practice_router
 from web.routes import router as site_router
 
 STATIC = Path(web.__file__).resolve().parent / "static"
 
 
-def create_app(settings: Settings | None = None, service: SearchService | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None, service: SearchService | None = None, warm: bool = False
+) -> FastAPI:
+    """`warm`: load the model, indexes and records in the background as soon as the server starts."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         # An upload killed half-way is never ingested later (a thread: it waits for the write lock).
         threading.Thread(target=quarantine_orphan_uploads, args=(settings,), daemon=True).start()
+        if warm:
+            start_warm_up(app)
         yield
         app.state.jobs.shutdown()
+        sandbox.shutdown()  # a parse under way must not hold the process after SIGTERM
 
     app = FastAPI(
         title="LGNet knowledge platform API",
@@ -51,7 +60,12 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     app.state.settings = settings
     app.state.jobs = JobQueue(settings.data_dir / "jobs.sqlite")  # shared by every worker process
     app.state.services = ServiceProvider(settings, service)
+    # A service handed in already warm (tests) counts as warm; otherwise /api/ready starts the warm-up.
+    app.state.warm = bool(service is not None and service.is_warm())
+    app.state.warming = False
+    app.state.warm_lock = threading.Lock()
     install_error_handlers(app)
+    app.add_middleware(Protection, rules=rules_from_settings(settings))  # headers everywhere, rate limits
     for module in (search, documents, cities, health, admin, practices, dossiers, overview):
         app.include_router(module.router)
 
@@ -70,3 +84,9 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     app.include_router(practice_router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def create_served_app() -> FastAPI:
+    """The app factory of `lgnet serve` (uvicorn imports it by name in each worker): settings from the
+    environment, warming up as soon as the worker starts."""
+    return create_app(get_settings(), warm=True)

@@ -1,81 +1,401 @@
-"""Near-duplicate groups with MinHash LSH (datasketch): syndicated copies of one text share a group.
+"""Near-duplicates, one notion for the whole platform, kept incrementally in the index's SQLite state file.
 
-The canonical member is the most complete copy (the longest); the group id is the canonical's id, so it is
-stable while that copy stays in the index.
+- **Passages**: two passages are near-duplicates when the Jaccard similarity of their word 3-gram sets reaches
+  `PASSAGE_JACCARD`. Candidates come from MinHash LSH (persisted bands, queried with the new passages only);
+  the exact Jaccard is computed on the candidates only. A group is a connected component of that relation.
+- **Documents** (syndicated copies of one article): a shingle is *boilerplate* when it occurs in documents of
+  `BOILERPLATE_CITIES` or more different cities (the network's standard paragraph); two documents are copies
+  when they share at least `DOC_SHARE` of the smaller one's own (non-boilerplate) shingles. A new title, a
+  byline, a reworded opening or a cut paragraph keep two copies together; a boilerplate paragraph shared by
+  articles about different cities never makes them copies. Documents keep a sample of their shingles
+  (1 in `DOC_SAMPLE`, by hash) for this.
+- The canonical member of a group is its longest (ties: the smallest id); the group id is the canonical's id.
+
+`DuplicateIndex.refresh` updates the tables for what changed and marks "dirty" the ids whose group changed;
+the pipeline writes those to Chroma and clears them (a run killed in between finishes it next time).
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
-from lgnet.similarity import containment as _containment
-from lgnet.similarity import jaccard, near_duplicate_neighbours, shingles  # noqa: F401 (part of this module's API)
-from lgnet.similarity import shingle_jaccard as _jaccard
+from lgnet.similarity import NEAR_DUPLICATE, jaccard, shingles  # noqa: F401 (part of this module's API)
+from lgnet.text import fold, strip_markdown
 
-NUM_PERM = 128
+PASSAGE_JACCARD = NEAR_DUPLICATE
+DOC_SHARE = 0.6
+DOC_MIN_OWN = 6  # sampled own shingles the smaller document needs (about 24 shingles) to be compared at all
+DOC_SAMPLE = 4
+BOILERPLATE_CITIES = 3
+NUM_PERM = 126
+BAND_ROWS = 3  # 42 bands of 3 rows: a pair at Jaccard 0.6 is missed with probability 4e-5
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS dup_passage (id TEXT PRIMARY KEY, doc_id TEXT, length INTEGER, grams BLOB,
+    grp TEXT, canonical INTEGER);
+CREATE INDEX IF NOT EXISTS dup_passage_doc ON dup_passage (doc_id);
+CREATE TABLE IF NOT EXISTS dup_lsh (band INTEGER, key INTEGER, id TEXT);
+CREATE INDEX IF NOT EXISTS dup_lsh_key ON dup_lsh (band, key);
+CREATE INDEX IF NOT EXISTS dup_lsh_id ON dup_lsh (id);
+CREATE TABLE IF NOT EXISTS dup_near (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dup_doc (id TEXT PRIMARY KEY, city TEXT, length INTEGER, grams BLOB,
+    grp TEXT, canonical INTEGER);
+CREATE TABLE IF NOT EXISTS dup_doc_gram (h INTEGER, id TEXT);
+CREATE INDEX IF NOT EXISTS dup_doc_gram_h ON dup_doc_gram (h);
+CREATE INDEX IF NOT EXISTS dup_doc_gram_id ON dup_doc_gram (id);
+CREATE TABLE IF NOT EXISTS dup_gram_city (h INTEGER, city TEXT, n INTEGER, PRIMARY KEY (h, city)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dup_doc_near (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS dup_dirty (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID;
+"""
 
 
+# --- shingles ----------------------------------------------------------------------------------------------
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", fold(strip_markdown(text)))
+
+
+@lru_cache(maxsize=200_000)
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def gram_hashes(text: str) -> np.ndarray:
+    """The text's word 3-grams as sorted unique 64-bit hashes (stable across processes and runs)."""
+    words = _words(text)
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
+    if len(h) >= 3:
+        with np.errstate(over="ignore"):
+            m = np.uint64(0x9E3779B97F4A7C15)
+            h = _mix((h[:-2] * m + h[1:-1]) * m + h[2:])
+    else:
+        h = np.array([int(np.bitwise_xor.reduce(h))], dtype=np.uint64)
+    return np.unique(h)
+
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """splitmix64's finaliser: a non-linear 64-bit mix (a linear hash family over linearly built keys is far
+    from min-wise independent)."""
+    with np.errstate(over="ignore"):
+        z = z + np.uint64(0x9E3779B97F4A7C15)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+        return z ^ (z >> np.uint64(31))
+
+
+def overlap(a: np.ndarray, b: np.ndarray) -> int:
+    return int(np.intersect1d(a, b, assume_unique=True).size)
+
+
+def gram_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    if not a.size or not b.size:
+        return 0.0
+    inter = overlap(a, b)
+    return inter / (a.size + b.size - inter)
+
+
+# --- MinHash LSH -------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
-def _prototype() -> MinHash:
-    """The hash permutations, drawn once: every MinHash must share them to be comparable anyway."""
-    return MinHash(num_perm=NUM_PERM)
+def _seeds() -> np.ndarray:
+    rng = np.random.RandomState(1)  # fixed: band keys are persisted and must stay comparable
+    return rng.randint(0, 1 << 62, size=(NUM_PERM, 1), dtype=np.int64).astype(np.uint64)
 
 
-def minhash(grams: set[bytes]) -> MinHash:
-    proto = _prototype()
-    m = MinHash(num_perm=NUM_PERM, permutations=proto.permutations, scheme=proto.scheme)
-    if grams:
-        m.update_batch(list(grams))
-    return m
+def band_keys(grams: np.ndarray) -> list[int]:
+    """The LSH bucket key of each band of the MinHash signature (signed 64-bit, for SQLite)."""
+    if not grams.size:
+        return []
+    signature = _mix(grams[None, :] ^ _seeds()).min(axis=1)
+    bands = signature[: NUM_PERM - NUM_PERM % BAND_ROWS].reshape(-1, BAND_ROWS)
+    with np.errstate(over="ignore"):
+        keys = bands[:, 0] * np.uint64(1_000_003) ^ bands[:, 1] * np.uint64(998_244_353) ^ bands[:, 2]
+    return [int(k) for k in keys.view(np.int64)]
 
 
-def near_duplicate_groups(
-    items: Iterable[tuple[str, str]], threshold: float = 0.6, min_containment: float | None = None
-) -> dict[str, tuple[str, bool]]:
-    """Map each id to (group id, is canonical). Singletons are their own group.
-
-    LSH proposes candidate pairs at Jaccard >= `threshold`; a pair is kept when either its Jaccard reaches
-    the threshold or, with `min_containment`, the shorter text is mostly contained in the longer (a shortened
-    syndicated copy). Containment suits whole articles, not passages: two passages of different cities that
-    both contain the same boilerplate would otherwise be chained into one group.
-    """
-    items = [(i, t) for i, t in items]
-    texts = dict(items)
-    parent = {i: i for i, _ in items}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    grams = {item_id: shingles(text) for item_id, text in items}
-    for item_id, other in _candidate_pairs(grams, threshold):
-        a, b = grams[item_id], grams[other]
-        if _jaccard(a, b) >= threshold or (min_containment and _containment(a, b) >= min_containment):
-            parent[find(item_id)] = find(other)
-
-    members: dict[str, list[str]] = {}
-    for item_id, _ in items:
-        members.setdefault(find(item_id), []).append(item_id)
-    result: dict[str, tuple[str, bool]] = {}
-    for group in members.values():
-        lengths = np.array([len(texts[g]) for g in group])
-        canonical = group[int(np.argmax(lengths))]  # first longest: stable under ties
-        for g in group:
-            result[g] = (canonical, g == canonical)
-    return result
+def _blob(grams: np.ndarray) -> bytes:
+    return grams.astype(np.uint64).tobytes()
 
 
-def _candidate_pairs(grams: dict, threshold: float) -> Iterable[tuple]:
-    """Pairs LSH proposes as similar, each once (the LSH threshold sits below `threshold` to miss fewer)."""
-    lsh = MinHashLSH(threshold=threshold * 0.8, num_perm=NUM_PERM)
-    for key, grams_of_key in grams.items():
-        m = minhash(grams_of_key)
-        for other in lsh.query(m):
-            yield key, other
-        lsh.insert(key, m)
+def _unblob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.uint64)
+
+
+@dataclass
+class Passage:
+    id: str
+    doc_id: str
+    text: str
+
+
+@dataclass
+class Doc:
+    id: str
+    text: str
+    city: str | None
+
+
+class DuplicateIndex:
+    """The near-duplicate tables in the index's state file (the caller holds the transaction)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        conn.executescript(_SCHEMA)
+
+    # --- the refresh -------------------------------------------------------------------------------------
+    def refresh(
+        self, removed_passages: Iterable[str], removed_docs: Iterable[str], passages: list[Passage], docs: list[Doc]
+    ) -> tuple[int, int]:
+        """Update groups for what changed: removed ids leave, new ones (ids re-added replace their old row)
+        are compared with the index through LSH / shingle postings. Returns the number of dirty
+        (passages, documents)."""
+        touched_docs = self._remove_docs(set(removed_docs) | {d.id for d in docs})
+        touched_docs |= self._add_docs(docs)
+        changed_docs = self._regroup("doc", touched_docs)
+        touched = self._remove_passages(set(removed_passages) | {p.id for p in passages})
+        touched |= self._add_passages(passages)
+        self._regroup("chunk", touched)
+        for doc_id in changed_docs:  # their passages carry the document's group too
+            self.conn.execute(
+                "INSERT OR IGNORE INTO dup_dirty SELECT 'chunk', id FROM dup_passage WHERE doc_id=?", (doc_id,)
+            )
+        counts = dict(self.conn.execute("SELECT kind, COUNT(*) FROM dup_dirty GROUP BY kind").fetchall())
+        return counts.get("chunk", 0), counts.get("doc", 0)
+
+    def _remove_passages(self, ids: set[str]) -> set[str]:
+        touched: set[str] = set()
+        for pid in ids:
+            row = self.conn.execute("SELECT grp FROM dup_passage WHERE id=?", (pid,)).fetchone()
+            if row is None:
+                continue
+            touched |= {r[0] for r in self.conn.execute("SELECT b FROM dup_near WHERE a=?", (pid,))}
+            touched |= {r[0] for r in self.conn.execute("SELECT id FROM dup_passage WHERE grp=?", (row[0],))}
+            self.conn.execute("DELETE FROM dup_near WHERE a=? OR b=?", (pid, pid))
+            self.conn.execute("DELETE FROM dup_lsh WHERE id=?", (pid,))
+            self.conn.execute("DELETE FROM dup_passage WHERE id=?", (pid,))
+        return touched - ids
+
+    def _add_passages(self, passages: list[Passage]) -> set[str]:
+        if not passages:
+            return set()
+        grams = {p.id: gram_hashes(p.text) for p in passages}
+        self.conn.executemany(
+            "INSERT INTO dup_passage VALUES (?, ?, ?, ?, ?, 1)",
+            [(p.id, p.doc_id, len(p.text), _blob(grams[p.id]), p.id) for p in passages],
+        )
+        keys = [(band, key, p.id) for p in passages for band, key in enumerate(band_keys(grams[p.id]))]
+        self.conn.executemany("INSERT INTO dup_lsh VALUES (?, ?, ?)", keys)
+        # Candidates: passages sharing a bucket with a new one (new ones included, so pairs inside the batch too).
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS dup_query (band INTEGER, key INTEGER, id TEXT)")
+        self.conn.execute("DELETE FROM dup_query")
+        self.conn.executemany("INSERT INTO dup_query VALUES (?, ?, ?)", keys)
+        pairs = {
+            (min(q, c), max(q, c))
+            for q, c in self.conn.execute(
+                "SELECT DISTINCT q.id, l.id FROM dup_query q JOIN dup_lsh l ON l.band = q.band AND l.key = q.key "
+                "WHERE l.id != q.id"
+            )
+        }
+        self.conn.execute("DELETE FROM dup_query")
+        others = {i for pair in pairs for i in pair} - grams.keys()
+        grams.update(self._grams("dup_passage", others))
+        edges = [(a, b) for a, b in pairs if gram_jaccard(grams[a], grams[b]) >= PASSAGE_JACCARD]
+        self.conn.executemany("INSERT OR IGNORE INTO dup_near VALUES (?, ?)", edges + [(b, a) for a, b in edges])
+        return {p.id for p in passages} | {i for e in edges for i in e}
+
+    def _remove_docs(self, ids: set[str]) -> set[str]:
+        touched: set[str] = set()
+        for did in ids:
+            row = self.conn.execute("SELECT grp, city, grams FROM dup_doc WHERE id=?", (did,)).fetchone()
+            if row is None:
+                continue
+            touched |= {r[0] for r in self.conn.execute("SELECT b FROM dup_doc_near WHERE a=?", (did,))}
+            touched |= {r[0] for r in self.conn.execute("SELECT id FROM dup_doc WHERE grp=?", (row[0],))}
+            city = row[1] or ""
+            self.conn.executemany(
+                "UPDATE dup_gram_city SET n = n - 1 WHERE h=? AND city=?",
+                [(int(h), city) for h in _unblob(row[2]).view(np.int64)],
+            )
+            self.conn.execute("DELETE FROM dup_doc_near WHERE a=? OR b=?", (did, did))
+            self.conn.execute("DELETE FROM dup_doc_gram WHERE id=?", (did,))
+            self.conn.execute("DELETE FROM dup_doc WHERE id=?", (did,))
+        self.conn.execute("DELETE FROM dup_gram_city WHERE n <= 0")
+        return touched - ids
+
+    def _add_docs(self, docs: list[Doc]) -> set[str]:
+        if not docs:
+            return set()
+        grams = {}
+        for d in docs:
+            g = gram_hashes(d.text)
+            grams[d.id] = g[g % np.uint64(DOC_SAMPLE) == 0]
+        self.conn.executemany(
+            "INSERT INTO dup_doc VALUES (?, ?, ?, ?, ?, 1)",
+            [(d.id, d.city, len(d.text), _blob(grams[d.id]), d.id) for d in docs],
+        )
+        self.conn.executemany(
+            "INSERT INTO dup_doc_gram VALUES (?, ?)", [(int(h), d.id) for d in docs for h in grams[d.id].view(np.int64)]
+        )
+        self.conn.executemany(
+            "INSERT INTO dup_gram_city VALUES (?, ?, 1) ON CONFLICT (h, city) DO UPDATE SET n = n + 1",
+            [(int(h), d.city or "") for d in docs for h in grams[d.id].view(np.int64)],
+        )
+        new_grams = np.unique(np.concatenate(list(grams.values()))).view(np.int64)
+        boiler = self._boilerplate(new_grams)
+        touched = {d.id for d in docs}
+        # Shingles that have just become boilerplate: copies joined through them are checked again.
+        for did in self._docs_with(boiler, linked_only=True) - touched:
+            touched |= self._check_doc_edges(did)
+        pairs = set()
+        for d in docs:
+            own = [int(h) for h in grams[d.id].view(np.int64) if int(h) not in boiler]
+            for other in self._docs_with(set(own)) - {d.id}:
+                pairs.add((min(d.id, other), max(d.id, other)))
+        others = {i for p in pairs for i in p} - grams.keys()
+        grams.update(self._grams("dup_doc", others))
+        boiler |= self._boilerplate(
+            np.unique(np.concatenate([grams[i] for i in others])).view(np.int64) if others else []
+        )
+        edges = [(a, b) for a, b in pairs if self._copies(grams[a], grams[b], boiler)]
+        self.conn.executemany("INSERT OR IGNORE INTO dup_doc_near VALUES (?, ?)", edges + [(b, a) for a, b in edges])
+        return touched | {i for e in edges for i in e}
+
+    def _copies(self, a: np.ndarray, b: np.ndarray, boiler: set[int]) -> bool:
+        if boiler:
+            drop = np.array(sorted(boiler), dtype=np.int64).view(np.uint64)
+            a, b = np.setdiff1d(a, drop, assume_unique=True), np.setdiff1d(b, drop, assume_unique=True)
+        smaller = min(a.size, b.size)
+        return smaller >= DOC_MIN_OWN and overlap(a, b) / smaller >= DOC_SHARE
+
+    def _check_doc_edges(self, did: str) -> set[str]:
+        """Re-check one document's copy links (after some of its shingles became boilerplate)."""
+        others = {r[0] for r in self.conn.execute("SELECT b FROM dup_doc_near WHERE a=?", (did,))}
+        grams = self._grams("dup_doc", others | {did})
+        boiler = self._boilerplate(np.unique(np.concatenate(list(grams.values()))).view(np.int64))
+        for other in others:
+            if not self._copies(grams[did], grams[other], boiler):
+                self.conn.execute(
+                    "DELETE FROM dup_doc_near WHERE (a=? AND b=?) OR (a=? AND b=?)", (did, other, other, did)
+                )
+        return others | {did}
+
+    def _boilerplate(self, hashes) -> set[int]:
+        found: set[int] = set()
+        hashes = [int(h) for h in hashes]
+        for i in range(0, len(hashes), 500):
+            part = hashes[i : i + 500]
+            found |= {
+                r[0]
+                for r in self.conn.execute(
+                    f"SELECT h FROM dup_gram_city WHERE h IN ({','.join('?' * len(part))}) AND n > 0 "  # noqa: S608
+                    "GROUP BY h HAVING COUNT(*) >= ?",
+                    (*part, BOILERPLATE_CITIES),
+                )
+            }
+        return found
+
+    def _docs_with(self, hashes: set[int], linked_only: bool = False) -> set[str]:
+        found: set[str] = set()
+        hashes_list = list(hashes)
+        extra = " AND id IN (SELECT a FROM dup_doc_near)" if linked_only else ""
+        for i in range(0, len(hashes_list), 500):
+            part = hashes_list[i : i + 500]
+            sql = f"SELECT DISTINCT id FROM dup_doc_gram WHERE h IN ({','.join('?' * len(part))}){extra}"  # noqa: S608
+            found |= {r[0] for r in self.conn.execute(sql, part)}
+        return found
+
+    def _grams(self, table: str, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        ids = list(ids)
+        out = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            sql = f"SELECT id, grams FROM {table} WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
+            out.update({r[0]: _unblob(r[1]) for r in self.conn.execute(sql, part)})
+        return out
+
+    def _regroup(self, kind: str, touched: set[str]) -> set[str]:
+        """Connected components through the touched ids; members whose group changed become dirty."""
+        table, near = ("dup_doc", "dup_doc_near") if kind == "doc" else ("dup_passage", "dup_near")
+        done: set[str] = set()
+        changed: set[str] = set()
+        for start in touched:
+            if start in done:
+                continue
+            component, frontier = {start}, [start]
+            while frontier:
+                node = frontier.pop()
+                for (other,) in self.conn.execute(f"SELECT b FROM {near} WHERE a=?", (node,)):  # noqa: S608
+                    if other not in component:
+                        component.add(other)
+                        frontier.append(other)
+            done |= component
+            rows = self._rows(table, component)
+            if not rows:
+                continue
+            canonical = min(rows, key=lambda r: (-r[1], r[0]))[0]
+            for rid, _length, grp, is_canonical in rows:
+                if grp != canonical or bool(is_canonical) != (rid == canonical):
+                    self.conn.execute(
+                        f"UPDATE {table} SET grp=?, canonical=? WHERE id=?",  # noqa: S608
+                        (canonical, int(rid == canonical), rid),
+                    )
+                    self.conn.execute("INSERT OR IGNORE INTO dup_dirty VALUES (?, ?)", (kind, rid))
+                    changed.add(rid)
+        return changed
+
+    def _rows(self, table: str, ids: set[str]) -> list[tuple]:
+        ids_list = list(ids)
+        rows = []
+        for i in range(0, len(ids_list), 500):
+            part = ids_list[i : i + 500]
+            sql = f"SELECT id, length, grp, canonical FROM {table} WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
+            rows += self.conn.execute(sql, part).fetchall()
+        return rows
+
+    # --- what the store needs to know --------------------------------------------------------------------
+    def dirty(self, kind: str, limit: int = 500) -> dict[str, dict]:
+        """Up to `limit` ids whose group metadata the store has not received yet, with that metadata."""
+        out: dict[str, dict] = {}
+        if kind == "doc":
+            sql = (
+                "SELECT d.id, g.grp, g.canonical FROM dup_dirty d JOIN dup_doc g ON g.id = d.id "
+                "WHERE d.kind='doc' LIMIT ?"
+            )
+            for did, grp, canonical in self.conn.execute(sql, (limit,)):
+                out[did] = {"dup_group": grp, "dup_canonical": bool(canonical)}
+        else:
+            sql = (
+                "SELECT d.id, p.grp, p.canonical, p.doc_id, g.grp FROM dup_dirty d JOIN dup_passage p ON p.id = d.id "
+                "LEFT JOIN dup_doc g ON g.id = p.doc_id WHERE d.kind='chunk' LIMIT ?"
+            )
+            for cid, grp, canonical, doc_id, doc_grp in self.conn.execute(sql, (limit,)):
+                out[cid] = {"dup_group": grp, "dup_canonical": bool(canonical), "doc_dup_group": doc_grp or doc_id}
+        return out
+
+    def clear_dirty(self, kind: str, ids: Iterable[str]) -> None:
+        self.conn.executemany("DELETE FROM dup_dirty WHERE kind=? AND id=?", [(kind, i) for i in ids])
+
+    def clear_missing_dirty(self) -> None:
+        """Dirty marks of ids no longer in the tables (removed meanwhile) have nothing to push."""
+        self.conn.execute("DELETE FROM dup_dirty WHERE kind='chunk' AND id NOT IN (SELECT id FROM dup_passage)")
+        self.conn.execute("DELETE FROM dup_dirty WHERE kind='doc' AND id NOT IN (SELECT id FROM dup_doc)")
+
+    def neighbours(self, passage_id: str) -> set[str]:
+        return {r[0] for r in self.conn.execute("SELECT b FROM dup_near WHERE a=?", (passage_id,))}
+
+    def passage_group_sizes(self) -> dict[str, int]:
+        """Passages per near-duplicate group (groups of two or more)."""
+        sql = "SELECT grp, COUNT(*) FROM dup_passage GROUP BY grp HAVING COUNT(*) > 1"
+        return dict(self.conn.execute(sql).fetchall())
+
+    def group_sizes(self) -> dict[str, int]:
+        """Documents per syndication group (groups of two or more)."""
+        sql = "SELECT grp, COUNT(*) FROM dup_doc GROUP BY grp HAVING COUNT(*) > 1"
+        return dict(self.conn.execute(sql).fetchall())

@@ -12,7 +12,7 @@ from ingest.clean import blank_furniture
 from ingest.doctype import DocTypeClassifier
 from ingest.metadata import cities_mentioned, detect_phase, interventions
 from ingest.model import Chunk, Document, PageSpan, Part, RawText
-from ingest.splitters import looks_like_press_review, split_press_review
+from ingest.splitters import split
 from lgnet.text import detect_language, normalize_space, strip_markdown
 
 _KIND_TO_TYPE = {"article": "press_article", "table": "press_summary"}
@@ -56,15 +56,15 @@ class DocumentBuilder:
             n = counters[part.kind] = counters.get(part.kind, 0) + 1
             doc_id = base if part.kind == "document" else f"{base}-{part.kind[0]}{n:02d}"
             doc = self._describe(part, raw, source, entry, doc_id)
-            doc.meta = {**raw.meta, "format": raw.format, **doc.ocr_metadata()}
+            # what the splitter found about a part (a press article's journalist, audience...) is kept too
+            doc.meta = {**raw.meta, "format": raw.format, **part.extra, **doc.ocr_metadata()}
             docs.append(doc)
         return docs
 
     def _parts(self, raw: RawText, entry: dict) -> list[Part]:
-        if entry.get("doc_type") == "press_review" or ("doc_type" not in entry and looks_like_press_review(raw.text)):
-            parts = split_press_review(raw.text)
-            if parts:
-                return parts
+        parts = split(raw.text, entry.get("doc_type"))  # the splitter registry (ingest/splitters)
+        if parts:
+            return parts
         title = entry.get("title") or raw.title or _first_line(raw.text) or Path(raw.path).stem
         return [Part(kind="document", title=title, text=raw.text, start=0, end=len(raw.text))]
 

@@ -6,7 +6,7 @@ import re
 
 from lgnet.gazetteer import Gazetteer
 from lgnet.taxonomy import Taxonomy
-from lgnet.text import fold, split_sentences
+from lgnet.text import split_sentences
 
 _PHASE_PATTERNS = (
     ("LGNet3", re.compile(r"\blg\s?net\s?3\b", re.I)),
@@ -44,7 +44,3 @@ def cities_mentioned(text: str, gazetteer: Gazetteer | None = None) -> list[str]
 
 def year_of(date: str | None) -> int | None:
     return int(date[:4]) if date and re.match(r"\d{4}", date) else None
-
-
-def folded_contains(haystack: str, needle: str) -> bool:
-    return fold(needle) in fold(haystack)

@@ -76,8 +76,6 @@ class Document:
     interventions: list[str] = field(default_factory=list)
     category: str | None = None
     pages: list[PageSpan] = field(default_factory=list)  # in this document's own offsets
-    dup_group: str | None = None  # syndicated copies share it (the canonical copy's doc_id)
-    dup_canonical: bool = True
     meta: dict[str, Any] = field(default_factory=dict)  # format metadata (RawText.meta, attachment links)
     body_start: int = 0  # offset in `text` after the article's header (the splitter's Part.body_start)
 
@@ -103,8 +101,6 @@ class Chunk:
     end: int
     page: int | None = None
     interventions: list[str] = field(default_factory=list)
-    dup_group: str | None = None  # near-identical passages (across outlets) share it
-    dup_canonical: bool = True
     header_end: int = 0  # characters of `text` that are the article's header (date, title, outlet, link)
 
     @property

@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import sys
 import time
 import uuid
@@ -21,17 +20,19 @@ import numpy as np
 from tqdm import tqdm
 
 from ingest.catalogue import CATALOGUE_NAME, load_catalogue
-from ingest.dedup import near_duplicate_groups
+from ingest.dedup import Doc, DuplicateIndex, Passage
 from ingest.documents import Chunker, DocumentBuilder
 from ingest.manifest import FileEntry, Manifest
 from ingest.metadata import year_of
 from ingest.model import Chunk, Document
-from ingest.readers import ReadLimits, read_file
+from ingest.readers import ReadLimits
 from ingest.report import FileError, IngestReport
+from ingest.sandbox import SandboxLimits, read_in_worker
 from ingest.walk import FolderProgress
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import IngestError, LGNetError, NotFound
+from lgnet.state import state_path, transaction
 from lgnet.store import Store, clean_metadata
 
 log = logging.getLogger(__name__)
@@ -116,7 +117,10 @@ class IngestPipeline:
         self.builder = DocumentBuilder()
         self.chunker = Chunker(settings.chunk_min_words, settings.chunk_max_words)
         self.progress = sys.stderr.isatty() if progress is None else progress
-        self.manifest_path = settings.manifest_path  # a rebuild stages its own and swaps it in at the end
+        self._manifests: dict[str, Manifest] = {}  # by store generation: a rebuild gets a fresh state file
+        # Texts stored by this run, so the duplicate refresh does not read them back from the store.
+        self._fresh_passages: dict[str, Passage] = {}
+        self._fresh_docs: dict[str, tuple[Doc, str]] = {}
 
     def run(self, paths: Iterable[Path], rebuild: bool = False, prune: bool = True) -> IngestReport:
         """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index.
@@ -126,29 +130,43 @@ class IngestPipeline:
             return self._rebuild(list(paths), prune) if rebuild else self._run(paths, prune)
 
     def _rebuild(self, paths: list[Path], prune: bool) -> IngestReport:
-        live, staged = self.store, self.settings.manifest_path.with_name("manifest.rebuild.json")
-        staged.unlink(missing_ok=True)
-        self.store, self.manifest_path = live.new_generation(), staged
+        """The new generation has its own state file (manifest, change log, duplicate tables), named after it:
+        publishing the generation publishes it too; the old one goes with the old generation."""
+        uploads = self.settings.uploads_dir
+        if uploads.is_dir() and all(Path(p).resolve() != uploads.resolve() for p in paths):
+            paths = [*paths, uploads]  # uploads are part of the index: a rebuild of the corpus keeps them
+        live = self.store
+        self.store = live.new_generation()
         try:
             try:
                 report = self._run(paths, prune, rebuild=True)
-                Manifest.load(staged, self.embedder.name).save()  # exists even when no file was ingested
             except BaseException:
+                self._drop_state(self.store.generation)
                 self.store.discard()  # the half-built generation; the published one never changed
                 raise
             if report.interrupted:  # Ctrl-C: a partial rebuild is never published, the current index stays
+                self._drop_state(self.store.generation)
                 self.store.discard()
                 return report
+            old = live.generation
             self.store.publish(followers=(live,))
-            os.replace(staged, self.settings.manifest_path)
+            self._drop_state(old)
+            self.settings.manifest_path.unlink(missing_ok=True)  # the JSON manifest of earlier versions
             return report
         finally:
-            self.store, self.manifest_path = live, self.settings.manifest_path
+            self.store = live
+
+    def _drop_state(self, generation: str) -> None:
+        manifest = self._manifests.pop(generation, None)
+        if manifest is not None:
+            manifest.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{state_path(self.settings.data_dir, generation)}{suffix}").unlink(missing_ok=True)
 
     def _run(self, paths: Iterable[Path], prune: bool, rebuild: bool = False) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport(embedder=self.embedder.name)
-        manifest = Manifest.load(self.manifest_path, self.embedder.name)
+        manifest = self._manifest()
         changed = False
         roots: list[str] = []
         seen: set[str] = set()
@@ -179,14 +197,15 @@ class IngestPipeline:
                     log.warning("%s", exc.message)
                 walk.done(file)
         if prune and not report.interrupted:  # an interrupted walk has not seen every file
-            for source in [s for s in manifest.files if any(s.startswith(r) for r in roots) and s not in seen]:
+            for source in [s for s in manifest.sources() if any(s.startswith(r) for r in roots) and s not in seen]:
+                entry = manifest.get(source)
                 self.store.delete_source(source)
-                del manifest.files[source]
-                manifest.save()
+                manifest.remove(source, entry.chunk_ids if entry else [], entry.doc_ids if entry else [])
                 report.files_removed += 1
                 changed = True
+        # Also finishes the refresh of an earlier run killed before it (the manifest says what is pending).
+        changed |= self.refresh_duplicates(manifest)
         if changed or rebuild:
-            self.refresh_duplicates()
             self._run_hooks()
             self.store.bump_revision(uuid.uuid4().hex)
         self._summarise(report)
@@ -208,18 +227,21 @@ class IngestPipeline:
         ids = [row["id"] for row in self.store.iter_chunks(where={"doc_id": doc_id})]
         self.store.delete_chunks(ids)
         self.store.delete_docs([doc_id])
-        manifest = Manifest.load(self.settings.manifest_path, self.embedder.name)
-        entry = manifest.files.get(source)
+        manifest = self._manifest()
+        entry = manifest.get(source)
         if entry:
             entry.doc_ids = [d for d in entry.doc_ids if d != doc_id]
             entry.chunk_ids = [c for c in entry.chunk_ids if c not in set(ids)]
             if not entry.doc_ids:
-                del manifest.files[source]
+                manifest.remove(source, ids, [doc_id])
                 uploaded = self.settings.data_dir / source
                 if source.startswith(f"{self.settings.uploads_dir.name}/") and uploaded.is_file():
                     uploaded.unlink()
-            manifest.save()
-        self.refresh_duplicates()
+            else:
+                manifest.update(source, entry, ids, [doc_id])
+        else:
+            manifest.removed(ids, [doc_id])
+        self.refresh_duplicates(manifest)
         self._run_hooks()
         self.store.bump_revision(uuid.uuid4().hex)
         return [doc_id]
@@ -231,19 +253,23 @@ class IngestPipeline:
         except OSError as exc:
             raise IngestError(file, f"cannot read: {exc.strerror or exc}") from exc
         digest = _digest(data, entry) if data is not None else None
-        known = manifest.files.get(source)
+        known = manifest.get(source)
         if known and digest and known.sha256 == digest:
             report.files_unchanged += 1
             return False
         limits = ReadLimits.from_settings(self.settings, self.progress)
-        raw = read_file(file, self.settings.max_file_bytes, limits)  # raises IngestError naming the file
+        # In a worker process with time, memory and output limits; raises IngestError naming the file.
+        raw = read_in_worker(file, self.settings.max_file_bytes, limits, SandboxLimits.from_settings(self.settings))
         report.note_read(file, raw.meta)
         docs = self.builder.run(raw, source, entry)
         chunks = [c for d in docs for c in self.chunker.run(d)]
         if not chunks:
             raise IngestError(file, "no text passages could be made from it")
         metas = [chunk_metadata(c) for c in chunks]
-        vectors = self._vectors(chunks, [m["content_hash"] for m in metas], source, report)
+        for c, m in zip(chunks, metas, strict=True):  # singletons until the duplicate refresh says otherwise
+            m.update(dup_group=c.chunk_id, dup_canonical=True, doc_dup_group=c.doc.doc_id)
+        old_chunks: list[str] = []
+        vectors = self._vectors(chunks, [m["content_hash"] for m in metas], source, report, old_chunks)
         # Replace the file's previous passages only once the new ones are ready: a failure above keeps them.
         self.store.delete_source(source)
         self.store.upsert_chunks(
@@ -258,21 +284,25 @@ class IngestPipeline:
             [d.doc_id for d in docs],
             [d.text for d in docs],
             doc_vectors,
-            [doc_metadata(d, counts[d.doc_id]) for d in docs],
+            [{**doc_metadata(d, counts[d.doc_id]), "dup_group": d.doc_id, "dup_canonical": True} for d in docs],
         )
-        manifest.files[source] = FileEntry(
-            digest or "", len(data or b""), [d.doc_id for d in docs], [c.chunk_id for c in chunks]
-        )
-        manifest.save()
+        entry_ = FileEntry(digest or "", len(data or b""), [d.doc_id for d in docs], [c.chunk_id for c in chunks])
+        old_docs = known.doc_ids if known else []
+        manifest.put(source, entry_, old_chunks + entry_.chunk_ids, old_docs)
+        self._fresh_passages.update({c.chunk_id: Passage(c.chunk_id, c.doc.doc_id, c.text) for c in chunks})
+        self._fresh_docs.update({d.doc_id: (Doc(d.doc_id, d.text, d.city), d.doc_type) for d in docs})
         report.files_ingested += 1
         return True
 
-    def _vectors(self, chunks: list[Chunk], hashes: list[str], source: str, report: IngestReport) -> np.ndarray:
-        """Embed the passages, re-using stored vectors of passages whose embedded text is unchanged."""
-        reusable = {
-            row["meta"].get("content_hash"): row["embedding"]
-            for row in self.store.iter_chunks(where={"source": source}, embeddings=True)
-        }
+    def _vectors(
+        self, chunks: list[Chunk], hashes: list[str], source: str, report: IngestReport, old_ids: list[str]
+    ) -> np.ndarray:
+        """Embed the passages, re-using stored vectors of passages whose embedded text is unchanged (the ids
+        of the file's stored passages are appended to `old_ids`)."""
+        reusable = {}
+        for row in self.store.iter_chunks(where={"source": source}, embeddings=True):
+            reusable[row["meta"].get("content_hash")] = row["embedding"]
+            old_ids.append(row["id"])
         todo = [i for i, h in enumerate(hashes) if h not in reusable]
         vectors = np.zeros((len(chunks), self.embedder.dim), dtype=np.float32)
         for i, h in enumerate(hashes):
@@ -290,44 +320,86 @@ class IngestPipeline:
         return vectors
 
     # --- whole index -------------------------------------------------------------------------------------
-    def refresh_duplicates(self) -> None:
-        """Recompute duplicate groups over the whole index and update only the metadata that changed."""
-        docs = list(self.store.iter_docs())
-        doc_groups = near_duplicate_groups(
-            ((d["id"], d["text"]) for d in docs if d["meta"].get("doc_type") != "press_summary"),
-            threshold=0.6,
-            min_containment=0.85,
-        )
-        self._update_groups(docs, doc_groups, "dup_group", self.store.update_doc_metadata)
-        chunks = list(self.store.iter_chunks())
-        chunk_groups = near_duplicate_groups(((c["id"], c["text"]) for c in chunks), threshold=0.6)
-        for c in chunks:  # a passage also carries its document's syndication group
-            c["meta"]["_doc_group"] = doc_groups.get(c["meta"].get("doc_id"), (c["meta"].get("doc_id"), True))[0]
-        self._update_groups(chunks, chunk_groups, "dup_group", self.store.update_chunk_metadata, doc_key=True)
+    def refresh_duplicates(self, manifest: Manifest | None = None) -> bool:
+        """Update near-duplicate groups for the files whose refresh is pending (this run's, or an interrupted
+        run's) and the passages removed, then write the groups that changed to the store. True if anything was
+        pending."""
+        manifest = manifest or self._manifest()
+        dups = DuplicateIndex(manifest.conn)
+        sources, chunk_ids, doc_ids, removed = manifest.dedup_pending()
+        if sources or removed:
+            fresh = [self._fresh_passages.get(c) for c in chunk_ids]
+            missing = [c for c, p in zip(chunk_ids, fresh, strict=True) if p is None]
+            fetched = {
+                r["id"]: Passage(r["id"], r["meta"].get("doc_id", ""), r["text"]) for r in self._get_chunks(missing)
+            }
+            passages: list[Passage] = [p for p in fresh if p is not None] + list(fetched.values())
+            fresh_docs = [self._fresh_docs.get(d) for d in doc_ids]
+            missing = [d for d, x in zip(doc_ids, fresh_docs, strict=True) if x is None]
+            docs: list[tuple[Doc, str]] = [x for x in fresh_docs if x is not None] + [
+                (Doc(r["id"], r["text"], r["meta"].get("city")), r["meta"].get("doc_type", ""))
+                for r in self._get_docs(missing)
+            ]
+            with transaction(manifest.conn):
+                dups.refresh(
+                    [r.split(":", 1)[1] for r in removed if r.startswith("chunk:")],
+                    [r.split(":", 1)[1] for r in removed if r.startswith("doc:")],
+                    passages,
+                    [d for d, doc_type in docs if doc_type != "press_summary"],
+                )
+                manifest.dedup_finished(sources)
+        pushed = self._push_groups(manifest, dups)
+        self._fresh_passages.clear()
+        self._fresh_docs.clear()
+        return bool(sources or removed or pushed)
 
     def _run_hooks(self) -> None:
         for hook in self.hooks:
             hook(self.store, self.embedder)
 
-    @staticmethod
-    def _update_groups(rows: list[dict], groups: dict, key: str, update, doc_key: bool = False) -> None:
-        ids, metas = [], []
-        for row in rows:
-            meta = row["meta"]
-            group, canonical = groups.get(row["id"], (row["id"], True))
-            new = {key: group, "dup_canonical": canonical}
-            if doc_key:
-                new["doc_dup_group"] = meta.pop("_doc_group")
-            if any(meta.get(k) != v for k, v in new.items()):
-                ids.append(row["id"])
-                metas.append({**meta, **new})
-        if ids:
-            update(ids, metas)
+    def _push_groups(self, manifest: Manifest, dups: DuplicateIndex) -> int:
+        """Write the groups that changed to the store's metadata (the store's readers filter and collapse with
+        them); each batch is cleared only once written, so an interrupted push resumes."""
+        with transaction(manifest.conn):
+            dups.clear_missing_dirty()
+        pushed = 0
+        for kind in ("doc", "chunk"):
+            while batch := dups.dirty(kind):
+                rows = self._get_docs(list(batch)) if kind == "doc" else self._get_chunks(list(batch))
+                ids = [r["id"] for r in rows if any(r["meta"].get(k) != v for k, v in batch[r["id"]].items())]
+                metas = [{**r["meta"], **batch[r["id"]]} for r in rows if r["id"] in set(ids)]
+                if ids:
+                    update = self.store.update_doc_metadata if kind == "doc" else self.store.update_chunk_metadata
+                    update(ids, metas)
+                with transaction(manifest.conn):
+                    dups.clear_dirty(kind, batch)
+                    if kind == "chunk":
+                        manifest.log_changes(ids)
+                pushed += len(ids)
+        return pushed
+
+    def _get_chunks(self, ids: list[str]) -> list[dict]:
+        return [r for i in range(0, len(ids), 500) for r in self.store.get_chunks(ids[i : i + 500])]
+
+    def _get_docs(self, ids: list[str]) -> list[dict]:
+        return [
+            r
+            for i in range(0, len(ids), 500)
+            for r in self.store.iter_docs(where={"doc_id": {"$in": ids[i : i + 500]}})
+        ]
+
+    def _manifest(self) -> Manifest:
+        """The manifest of the store's generation (a rebuild writes a new generation with its own)."""
+        generation = self.store.generation
+        if generation not in self._manifests:
+            self._manifests[generation] = Manifest(state_path(self.settings.data_dir, generation), self.embedder.name)
+        return self._manifests[generation]
 
     def _summarise(self, report: IngestReport) -> None:
-        docs = [{"doc_id": d["id"], **d["meta"]} for d in self.store.iter_docs()]
-        chunk_groups = Counter(c["meta"].get("dup_group") for c in self.store.iter_chunks())
-        report.chunks = sum(chunk_groups.values())
+        # Metadata only, and passage groups from the duplicate tables: no passage text is read back.
+        docs = [{"doc_id": d["id"], **d["meta"]} for d in self.store.iter_docs(text=False)]
+        report.chunks = self.store.count()
+        chunk_groups = Counter(DuplicateIndex(self._manifest().conn).passage_group_sizes())
         report.summarise_index(
             [
                 {

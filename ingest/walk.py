@@ -10,6 +10,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+from typing import Any
 
 from tqdm import tqdm
 
@@ -24,7 +25,7 @@ class FolderProgress:
         self.enabled = enabled
         self.stopped = False
         self._bar: tqdm | None = None
-        self._previous = None
+        self._previous: Any = None  # the SIGINT handler to restore
         self._finished = 0
 
     def __enter__(self) -> FolderProgress:

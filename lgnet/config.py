@@ -25,8 +25,20 @@ class Settings(BaseSettings):
     max_pdf_pages: int = Field(default=2000, description="PDFs with more pages than this are refused")
     max_sheet_rows: int = Field(default=100_000, description="Spreadsheets (XLSX, ODS) with more rows are refused")
     max_uncompressed_mb: float = Field(
-        default=512.0, description="Zip-based files (DOCX, ODT, ODS, XLSX) inflating to more are refused"
+        default=128.0, description="Zip-based files (DOCX, ODT, ODS, XLSX) inflating to more are refused"
     )
+    # Every parse runs in a worker process (ingest/sandbox.py): over a limit the worker is killed, the file refused.
+    parse_seconds: float = Field(default=600.0, description="Time limit for reading one file (OCR included)")
+    parse_memory_mb: int = Field(default=2048, description="Address-space limit of the parsing worker process")
+    # Per-client rate limits (app/security.py; in memory per process): over them, 429 with Retry-After.
+    write_rate_per_minute: float = Field(default=30.0, description="Anonymous writes (dossiers) per client")
+    write_burst: int = Field(default=20, description="Anonymous writes a client may make at once")
+    upload_rate_per_minute: float = Field(default=6.0, description="Uploads and deletes per client")
+    upload_burst: int = Field(default=10, description="Uploads a client may make at once")
+    public_url: str | None = Field(
+        default=None, description="The site's public address, for absolute links (dossier share links)"
+    )
+    parse_max_chars: int = Field(default=20_000_000, description="Text one file may yield (attachments included)")
     ocr_enabled: bool = Field(default=True, description="Recognise PDF pages without a text layer (Tesseract)")
     ocr_languages: str = Field(default="ita+eng", description="Tesseract language models for OCR")
     ocr_dpi: int = Field(default=300, description="Resolution at which scanned pages are rendered for OCR")

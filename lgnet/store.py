@@ -26,32 +26,6 @@ from lgnet.errors import EmbedderMismatch, StoreError, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
-# Metadata keys of a passage; lists are Chroma array metadata (filter with $contains).
-CHUNK_FIELDS = (
-    "doc_id",
-    "title",
-    "doc_type",
-    "phase",
-    "city",
-    "cities_mentioned",
-    "interventions",
-    "date",
-    "year",
-    "outlet",
-    "url",
-    "language",
-    "page",
-    "char_start",
-    "char_end",
-    "doc_start",
-    "source",
-    "chunk_index",
-    "dup_group",
-    "dup_canonical",
-    "doc_dup_group",
-    "category",
-    "content_hash",
-)
 PAGE = 500  # rows per Chroma get() page
 REVISION_TTL = 1.0  # seconds a revision read from the store is trusted
 POINTER_SUFFIX = "_pointer"  # the collection whose metadata names the current generation
@@ -386,16 +360,17 @@ class Store:
     def iter_chunks(self, where: dict | None = None, embeddings: bool = False) -> Iterator[dict]:
         yield from self._iter("chunks", where, embeddings)
 
-    def iter_docs(self, where: dict | None = None) -> Iterator[dict]:
-        yield from self._iter("docs", where, False)
+    def iter_docs(self, where: dict | None = None, text: bool = True) -> Iterator[dict]:
+        """Documents; without `text`, only ids and metadata (a listing does not read every document's text)."""
+        yield from self._iter("docs", where, False, text)
 
-    def _iter(self, which: str, where: dict | None, embeddings: bool) -> Iterator[dict]:
-        include = ["documents", "metadatas"] + (["embeddings"] if embeddings else [])
+    def _iter(self, which: str, where: dict | None, embeddings: bool, text: bool = True) -> Iterator[dict]:
+        include = (["documents"] if text else []) + ["metadatas"] + (["embeddings"] if embeddings else [])
         offset = 0
         while True:
             page = self._op(which, "get", where=where, include=include, limit=PAGE, offset=offset)
             for i, cid in enumerate(page["ids"]):
-                row = {"id": cid, "text": page["documents"][i], "meta": page["metadatas"][i] or {}}
+                row = {"id": cid, "text": page["documents"][i] if text else "", "meta": page["metadatas"][i] or {}}
                 if embeddings:
                     row["embedding"] = np.asarray(page["embeddings"][i], dtype=np.float32)
                 yield row

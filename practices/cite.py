@@ -76,6 +76,7 @@ def source_entry(meta: dict) -> dict:
         "page": meta.get("page") or None,
         "url": clean_url(meta.get("url")),
         "also": [],
+        "doc_id": meta.get("doc_id"),  # for the site's links; exports never print it
     }
 
 
@@ -90,6 +91,10 @@ def group_sources(metas: list[dict], groups: dict[str, str]) -> list[dict]:
         entry = source_entry(meta)
         if group in by_group:
             first = by_group[group]
+            if entry["url"] and not first["url"]:  # cite the copy that has a link; the other goes "anche in"
+                entry["also"], first["also"] = first["also"], []
+                entries[entries.index(first)] = by_group[group] = entry
+                first, entry = entry, first
             seen = [(first["outlet"], first["url"])] + [(a["outlet"], a["url"]) for a in first["also"]]
             if (entry["outlet"], entry["url"]) not in seen:
                 first["also"].append({k: entry[k] for k in ("outlet", "date", "date_it", "url")})

@@ -17,6 +17,7 @@ import re
 import secrets
 import tempfile
 import threading
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +28,7 @@ MAX_NOTE = 4000
 MAX_TITLE = 200
 MAX_AUTHOR = 120
 MAX_DOSSIERS = 10_000
+EMPTY_TTL_SECONDS = 24 * 3600  # at the cap, dossiers left empty this long are removed to make room
 ID_PATTERN = r"^[A-Za-z0-9_-]{16,64}$"
 ITEM_KINDS = ("practice", "passage")
 ITEM_ID = r"^[A-Za-z0-9_-]{4,32}$"
@@ -82,6 +84,8 @@ class DossierStore:
         author = _text(author, MAX_AUTHOR, "author")
         with self._lock:
             if self.folder.exists() and sum(1 for _ in self.folder.glob("*.json")) >= MAX_DOSSIERS:
+                self._expire_empty()
+            if self.folder.exists() and sum(1 for _ in self.folder.glob("*.json")) >= MAX_DOSSIERS:
                 raise InvalidRequest("too many dossiers on this server", {"max": MAX_DOSSIERS})
             edit = secrets.token_urlsafe(18)
             dossier = {
@@ -95,6 +99,20 @@ class DossierStore:
                 "items": [],
             }
             return self._write(dossier)
+
+    def _expire_empty(self) -> int:
+        """Remove dossiers with no items and no change for EMPTY_TTL_SECONDS (a flood of empty ones must not
+        lock everyone out); returns how many went."""
+        cutoff = time.time() - EMPTY_TTL_SECONDS
+        removed = 0
+        for path in self.folder.glob("*.json"):
+            try:
+                if path.stat().st_mtime < cutoff and not json.loads(path.read_text("utf-8")).get("items"):
+                    path.unlink()
+                    removed += 1
+            except (OSError, ValueError):
+                continue
+        return removed
 
     def get(self, token: str) -> dict:
         """The dossier behind an edit token (`editable` true, `id` the edit token) or a read token (`editable`

@@ -29,7 +29,7 @@ KIND_LABEL = {"practice": "Pratica", "passage": "Passaggio"}
 MISSING = "(fonte non più disponibile nell'indice: testo conservato quando è stata aggiunta)"
 
 
-def _dup_groups(service: SearchService) -> dict[str, str]:
+def dup_groups(service: SearchService) -> dict[str, str]:
     """doc_id -> duplicate group of its article (syndicated copies share one). Read from the passages' metadata;
     the one place to switch when the read model offers it directly."""
     corpus = service.lexical.current().corpus
@@ -98,55 +98,54 @@ def snapshot(service: SearchService, kind: str, ref: str) -> dict:
     the index. Unknown kinds and refs are NotFound."""
     if kind not in ITEM_KINDS:
         raise NotFound(f"unknown kind {kind!r}")
-    if kind == "passage" and not service.store.get_chunks([ref]):
-        raise NotFound(f"no passage with id {ref!r}", {"ref": ref})
+    content = _content(service, get_catalogue(service), dup_groups(service), kind, ref)
+    if content is None:
+        raise NotFound(f"no {kind} with id {ref!r}", {"ref": ref})
+    return {k: content[k] for k in ("title", "text", "facts", "sources", "citations", "city")}
+
+
+def _content(service: SearchService, catalogue, groups: dict, kind: str, ref: str) -> dict | None:
+    """The current content of a practice or passage, or None if it is no longer in the index."""
     if kind == "practice":
-        get_catalogue(service).get(ref)
-    item = {"id": "-", "kind": kind, "ref": ref, "note": ""}
-    resolved = resolve(service, {"id": "-", "title": "", "items": [item]})["items"][0]
-    return {k: resolved[k] for k in ("title", "text", "facts", "sources", "citations", "city")}
+        try:
+            r = catalogue.get(ref)
+        except NotFound:
+            return None
+        sources, citations = _sources_out(group_sources(r["sources"], groups))
+        return {
+            "title": r["title"],
+            "text": one_paragraph(" ".join(s["text"] for s in r["summary"])),
+            "facts": practice_facts(r),
+            "sources": sources,
+            "citations": citations,
+            "city": r["city"],
+            "missing": False,
+        }
+    rows = service.store.get_chunks([ref])
+    if not rows:
+        return None
+    meta = rows[0]["meta"]
+    sources, citations = _sources_out(group_sources([meta], groups))
+    return {
+        "title": meta.get("title") or "Passaggio senza titolo",
+        "text": one_paragraph(rows[0]["text"]),
+        "facts": [],
+        "sources": sources,
+        "citations": citations,
+        "city": meta.get("city"),
+        "missing": False,
+    }
 
 
 def resolve(service: SearchService, dossier: dict) -> dict:
     """The dossier with each item's current content and sources (a removed source falls back to the snapshot
     taken when the item was added)."""
     catalogue = get_catalogue(service)
-    groups = _dup_groups(service)
+    groups = dup_groups(service)
     items = []
     for item in dossier["items"]:
         entry = {k: item[k] for k in ("id", "kind", "ref", "note")}
-        if item["kind"] == "practice":
-            try:
-                r = catalogue.get(item["ref"])
-            except NotFound:
-                entry.update(_missing(item))
-            else:
-                sources, citations = _sources_out(group_sources(r["sources"], groups))
-                entry.update(
-                    title=r["title"],
-                    text=one_paragraph(" ".join(s["text"] for s in r["summary"])),
-                    facts=practice_facts(r),
-                    sources=sources,
-                    citations=citations,
-                    city=r["city"],
-                    missing=False,
-                )
-        else:
-            rows = service.store.get_chunks([item["ref"]])
-            if not rows:
-                entry.update(_missing(item))
-            else:
-                meta = rows[0]["meta"]
-                sources, citations = _sources_out(group_sources([meta], groups))
-                entry.update(
-                    title=meta.get("title") or "Passaggio senza titolo",
-                    text=one_paragraph(rows[0]["text"]),
-                    facts=[],
-                    sources=sources,
-                    citations=citations,
-                    city=meta.get("city"),
-                    missing=False,
-                )
+        entry.update(_content(service, catalogue, groups, item["kind"], item["ref"]) or _missing(item))
         items.append(entry)
     now = datetime.now(UTC).date().isoformat()
     return {

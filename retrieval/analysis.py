@@ -1,19 +1,25 @@
-"""Text analysis for the lexical index, and query understanding (cities, areas, glossary expansion)."""
+"""Text analysis for the lexical index, and query understanding: what a query asks and how."""
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_ITALIAN
 
 from lgnet.gazetteer import Gazetteer
 from lgnet.taxonomy import Taxonomy
-from lgnet.text import detect_language, fold
+from lgnet.text import fold
+from retrieval.dictionary import is_word
+from retrieval.language import ENGLISH, ITALIAN, detect_query_language
+from retrieval.phases import PhaseRecognizer
+from retrieval.places import PlaceRecognizer
+from retrieval.question import read_question
+from retrieval.spelling import Vocabulary
+from retrieval.thesaurus import Thesaurus
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 STEM_CACHE_SIZE = 200_000  # distinct words remembered (a few MB)
@@ -63,10 +69,13 @@ def get_analyzer() -> Analyzer:
     return Analyzer()
 
 
-@lru_cache(maxsize=1)
-def glossary() -> dict[str, list[str]]:
-    raw = json.loads(resources.files("lgnet").joinpath("data/glossary.json").read_text("utf-8"))
-    return {fold(k): v for k, v in raw["terms"].items()}
+@dataclass
+class Concept:
+    """One thing the user asked about: a word or a thesaurus phrase, with the other ways of saying it."""
+
+    text: str  # folded, as the user wrote it
+    corrections: list[str] = field(default_factory=list)  # spelling corrections (weigh as the word itself)
+    alternatives: list[str] = field(default_factory=list)  # thesaurus / glossary expansions (weigh less)
 
 
 @dataclass
@@ -76,11 +85,34 @@ class ParsedQuery:
     cities: list[str] = field(default_factory=list)
     interventions: list[str] = field(default_factory=list)
     expansions: list[str] = field(default_factory=list)
+    core: str = ""  # the query without its question frame (folded); what the lexical search weighs
+    intent: str | None = None  # "figure", "partners", "places", "how", "definition"
+    frame: list[str] = field(default_factory=list)
+    concepts: list[Concept] = field(default_factory=list)
+    corrections: dict[str, str] = field(default_factory=dict)  # typed word -> index word
+    suggestion: str | None = None  # the query with its typos corrected ("Forse cercavi")
+    regions: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # regions / macro-areas / provinces as named
+    region_cities: list[str] = field(default_factory=list)  # cities of those places
+    phases: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.core:
+            self.core = fold(self.text)
+
+    @property
+    def main_text(self) -> str:
+        """The user's own words (frame removed) with their corrections: full weight."""
+        return " ".join([self.core, *self.corrections.values()])
+
+    @property
+    def expansion_text(self) -> str:
+        return " ".join(self.expansions)
 
     @property
     def lexical_text(self) -> str:
-        """The words BM25 looks for: the query plus its glossary expansions."""
-        return " ".join([self.text, *self.expansions])
+        """Every word the lexical search looks for."""
+        return " ".join([self.main_text, self.expansion_text])
 
     def to_dict(self) -> dict:
         return {
@@ -89,41 +121,144 @@ class ParsedQuery:
             "cities": self.cities,
             "interventions": self.interventions,
             "expansions": self.expansions,
+            "intent": self.intent,
+            "frame": self.frame,
+            "corrections": self.corrections,
+            "regions": self.regions,
+            "places": self.places,
+            "region_cities": self.region_cities,
+            "phases": self.phases,
         }
 
 
 class QueryAnalyzer:
-    """Recognises cities (Italian or English names, aliases, typos) and intervention areas in a query, and
-    widens it with the English-Italian glossary. Used to boost and to report, never to filter silently."""
+    """Reads a query: language, question frame and intent, cities (names, aliases, typos), regions and
+    provinces with their cities, phases, intervention areas, thesaurus expansions and spelling corrections
+    against the index's vocabulary. Used to weigh, boost and report, never to filter silently."""
 
-    def __init__(self, gazetteer: Gazetteer | None = None, taxonomy: Taxonomy | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        taxonomy: Taxonomy | None = None,
+        places: PlaceRecognizer | None = None,
+    ) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
         self.taxonomy = taxonomy or Taxonomy.default()
-        self.glossary = glossary()
-        # Longest phrases first, so "street unit" wins over "unit".
-        self._phrases = sorted(self.glossary, key=len, reverse=True)
-
-    def parse(self, query: str) -> ParsedQuery:
-        text = " ".join(query.split())
-        cities = list(dict.fromkeys(m.city.name for m in self.gazetteer.query_mentions(text)))
-        expansions = self._expand(text)
-        # Typo'd city names are added in their correct spelling so BM25 can match them too.
-        expansions += [c for c in cities if fold(c) not in fold(text)]
-        areas = self.taxonomy.classify(" ".join([text, *expansions]))
-        return ParsedQuery(
-            text=text,
-            language=detect_language(text),
-            cities=cities,
-            interventions=areas,
-            expansions=list(dict.fromkeys(expansions)),
+        self.thesaurus = Thesaurus.default()
+        self.places = places or PlaceRecognizer()
+        self.phases = PhaseRecognizer.default()
+        self._known = frozenset(
+            {w for c in self.gazetteer.cities for f in c.forms for w in re.findall(r"\w+", fold(f))}
+            | self.thesaurus.words
+            | _STOP
+            | ITALIAN
+            | ENGLISH
         )
 
-    def _expand(self, text: str) -> list[str]:
-        folded = f" {fold(text)} "
-        found: list[str] = []
-        for phrase in self._phrases:
-            pattern = rf"(?<!\w){re.escape(phrase)}(?!\w)"
-            if re.search(pattern, folded):
-                found.extend(self.glossary[phrase])
-                folded = re.sub(pattern, " ", folded)
-        return found
+    def parse(
+        self,
+        query: str,
+        vocabulary: Callable[[], Vocabulary] | None = None,
+        known_stems: Container[str] = (),
+    ) -> ParsedQuery:
+        """`vocabulary`: gives the index's words, for spelling corrections (called only when a word is unknown);
+        `known_stems`: the index's stems (a word whose stem the index has is an inflection, not a typo)."""
+        text = " ".join(query.split())
+        folded = fold(text)
+        language = detect_query_language(text, self.thesaurus.italian, self.thesaurus.english)
+        question = read_question(folded)
+
+        places = self.places.find(folded)
+        in_place = [(p.start, p.end) for p in places]
+        cities = list(
+            dict.fromkeys(
+                m.city.name
+                for m in self.gazetteer.query_mentions(text)
+                if not any(s <= m.start < e for s, e in in_place)  # "Venezia" inside "Friuli-Venezia Giulia"
+            )
+        )
+        phases = list(dict.fromkeys(p.code for p in self.phases.find(folded)))
+
+        core = question.core
+        # "la terza edizione", "in Sicilia": a phase or a place to boost, not words to match
+        spans = [(p.start, p.end) for p in self.phases.find(core)] + [(p.start, p.end) for p in self.places.find(core)]
+        for start, end in spans:
+            core = core[:start] + " " * (end - start) + core[end:]
+        core = " ".join(core.split()) or question.core
+
+        concepts, expansions = self._concepts(core)
+        corrections: dict[str, str] = {}
+        suggestion_words: dict[str, str] = {}
+        if vocabulary is not None:
+            for concept in concepts:
+                word = concept.text
+                if " " in word or not word.isalpha() or word in self._known or is_word(word):
+                    continue
+                if any(s in known_stems for s in get_analyzer().word_stems(word)):
+                    continue
+                fix = vocabulary().correct(word)
+                if fix is not None:
+                    concept.corrections.append(fix.correct)
+                    corrections[word] = fix.correct
+                    suggestion_words[word] = fix.display
+                    # the corrected word may itself be a thesaurus term: "senzateto" -> "senzatetto"
+                    for match in self.thesaurus.find(fix.correct):
+                        concept.alternatives.extend(match.alternatives)
+                        expansions.extend(match.alternatives)
+        # Typo'd city names are added in their correct spelling so BM25 can match them too.
+        city_fixes = [c for c in cities if fold(c) not in folded]
+        expansions += city_fixes
+        areas = self.taxonomy.classify(" ".join([core, *corrections.values(), *expansions]))
+        suggestion = None
+        if suggestion_words or city_fixes:
+            suggestion = _rewrite(text, suggestion_words)
+            for c in city_fixes:
+                for m in self.gazetteer.query_mentions(suggestion):
+                    if m.city.name == c and fold(m.form) != fold(c):
+                        suggestion = suggestion[: m.start] + c + suggestion[m.end :]
+                        break
+            if fold(suggestion) == folded:
+                suggestion = None
+        return ParsedQuery(
+            text=text,
+            language=language,
+            cities=cities,
+            interventions=areas,
+            expansions=list(dict.fromkeys(e for e in expansions if e not in core)),
+            core=core,
+            intent=question.intent,
+            frame=question.frame,
+            concepts=concepts,
+            corrections=corrections,
+            suggestion=suggestion,
+            regions=list(dict.fromkeys(r for p in places for r in p.regions)),
+            places=list(dict.fromkeys(p.name for p in places)),
+            region_cities=self.places.cities_in(places),
+            phases=phases,
+        )
+
+    def _concepts(self, core: str) -> tuple[list[Concept], list[str]]:
+        """The query's thesaurus phrases (with their alternatives) and its other content words."""
+        concepts: list[Concept] = []
+        expansions: list[str] = []
+        taken = []
+        for match in self.thesaurus.find(core):
+            concepts.append(Concept(match.phrase, alternatives=list(match.alternatives)))
+            expansions.extend(match.alternatives)
+            taken.append((match.start, match.end))
+        for m in _WORD.finditer(core):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            word = re.sub(r"^\w['’]", "", m.group(0))
+            if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in ENGLISH:
+                concepts.append(Concept(word))
+        return concepts, expansions
+
+
+def _rewrite(text: str, replacements: dict[str, str]) -> str:
+    """The query as typed, with the corrected words replaced (matched accent- and case-free)."""
+
+    def swap(m: re.Match) -> str:
+        return replacements.get(fold(m.group(0)), m.group(0))
+
+    return re.sub(r"\w+", swap, text)

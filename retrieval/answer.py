@@ -1,49 +1,52 @@
-"""The answer sentence: among the top passages, the one sentence that best answers the query.
+"""The answer sentence: among the top passages, one whole sentence that answers the query, or none.
 
-Scored lexically (query terms weighted by their rarity in the corpus), so it costs microseconds, not
-another round of embeddings; cross-language queries reach Italian sentences through the glossary expansion.
+Scored lexically (the query's concepts weighted by their rarity in the index, alternatives from the thesaurus
+counting less), so it costs microseconds, not another round of embeddings. Boilerplate and fragments (a PDF
+line that starts mid-sentence) are never offered; a figure question wants a sentence with a number.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
-from lgnet.text import split_sentences
-from retrieval.analysis import get_analyzer
 from retrieval.models import Answer, Hit
-from retrieval.snippets import highlight
+from retrieval.sentences import sentence_spans
+from retrieval.snippets import _NUMBER, highlight, sentence_score
+from retrieval.terms import QueryTerms
 
 MIN_WORDS, MAX_WORDS = 6, 70
-MIN_COVERAGE = 0.35  # share of the query's weight a sentence must carry to be offered as the answer
+# Share of the query's weight a sentence must carry to be offered as the answer. A long question is seldom
+# covered whole by one sentence, so each concept beyond two asks a little less, down to a floor.
+MIN_COVERAGE, COVERAGE_STEP, COVERAGE_FLOOR = 0.5, 0.04, 0.3
+RANK_PENALTY = 0.05  # the better-ranked passage wins a near tie
+_STARTS_WELL = re.compile(r"[«“\"'(\[]?[A-ZÀ-Ý0-9]")
 
 
-def best_answer(query_stems: set[str], idf: dict[str, float], hits: list[Hit]) -> Answer | None:
-    if not query_stems or not hits:
-        return None
-    analyzer = get_analyzer()
-    weights = {s: idf.get(s, 0.0) for s in query_stems}
-    total = sum(weights.values())
-    if total <= 0:
+def best_answer(terms: QueryTerms, hits: list[Hit], boilerplate: Container[str] = ()) -> Answer | None:
+    if not terms.concepts or not hits:
         return None
     best: tuple[float, int, str] | None = None
     for rank, hit in enumerate(hits):
-        for paragraph in hit.text.split("\n\n"):
-            for sentence in split_sentences(paragraph):
-                n = len(sentence.split())
-                if not MIN_WORDS <= n <= MAX_WORDS:
-                    continue
-                stems = {st for w in re.findall(r"\w+", sentence) for st in analyzer.word_stems(w)}
-                coverage = sum(w for s, w in weights.items() if s in stems) / total
-                score = coverage - 0.05 * rank  # the better-ranked passage wins a tie
-                if best is None or score > best[0]:
-                    best = (score, rank, sentence)
-    if best is None or best[0] < MIN_COVERAGE:
+        for start, end in sentence_spans(hit.text):
+            sentence = " ".join(hit.text[start:end].split())
+            if not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS or not _STARTS_WELL.match(sentence):
+                continue
+            if sentence in boilerplate or sentence.endswith(":"):
+                continue
+            if terms.intent == "figure" and not _NUMBER.search(sentence):
+                continue
+            score = sentence_score(sentence, terms, boilerplate) - RANK_PENALTY * rank
+            if best is None or score > best[0]:
+                best = (score, rank, sentence)
+    needed = max(COVERAGE_FLOOR, MIN_COVERAGE - COVERAGE_STEP * max(0, len(terms.concepts) - 2))
+    if best is None or best[0] < needed:
         return None
     score, rank, sentence = best
     hit = hits[rank]
     return Answer(
         sentence=sentence,
-        highlighted=highlight(sentence, query_stems),
+        highlighted=highlight(sentence, terms),
         chunk_id=hit.id,
         doc_id=hit.doc_id,
         title=hit.title,

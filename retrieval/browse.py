@@ -195,9 +195,12 @@ def _read_once(index: LexicalIndex, keep) -> list[Passage]:
 def _facts(records: list[PracticeRecord], projects: list[ProjectFacts]) -> tuple[list[dict], list[dict]]:
     """The figures and partners of some records and project facts, each once, with the area and record it
     belongs to (area None: stated for the whole project in the city)."""
-    figures, partners, names = [], [], []
+    figures: list[dict] = []
+    partners: list[dict] = []
+    names: list[str] = []
     seen: set[tuple] = set()
-    for item in [*records, *projects]:
+    items: list[PracticeRecord | ProjectFacts] = [*records, *projects]
+    for item in items:
         area = getattr(item, "area", None)
         extra = {"area": area, "phase": item.phase, "practice": item.id if area else None}
         for f in item.figures:

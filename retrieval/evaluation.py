@@ -15,14 +15,14 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from lgnet.config import Settings
-from lgnet.similarity import jaccard
+from lgnet.similarity import NEAR_DUPLICATE, jaccard
 from lgnet.text import fold, normalize_space, strip_markdown
-from retrieval.lexical import NEAR_DUPLICATE
 from retrieval.models import SearchRequest
 from retrieval.service import SearchService, get_search_service
 
@@ -36,6 +36,7 @@ CONFIGS: dict[str, dict[str, Any]] = {
     "fused + query understanding": {"mode": "hybrid", "understand": True},
 }
 FULL = "fused + query understanding"
+README_MARKERS = ("<!-- eval:start (make eval) -->", "<!-- eval:end -->")
 # Fusion settings compared on the two halves of the old part (odd-numbered queries chose the default, even
 # check it); the new part was never used to choose them.
 FUSIONS = {
@@ -244,6 +245,28 @@ class EvalReport:
                     f"{odd.success_at_5:>8.3f} {even.success_at_5:>9.3f}"
                 )
         return "\n".join(lines)
+
+    def summary(self) -> str:
+        """One line per part: the figures the README quotes."""
+        lines = []
+        for part in self.parts.values():
+            m = part.configs[FULL]
+            lines.append(
+                f"- {part.part} part ({len(part.cases)} queries): Success@5 {m.success_at_5:.3f}, "
+                f"MRR@10 {m.mrr_at_10:.3f}, nDCG@10 {m.ndcg_at_10:.3f}, answer from a relevant passage "
+                f"{m.answer_ok:.3f}"
+            )
+        return "\n".join(lines)
+
+    def update_readme(self, path: Path) -> None:
+        """Rewrites what lies between README_MARKERS in `path` with `summary()`."""
+        start, end = README_MARKERS
+        text = path.read_text("utf-8")
+        if start not in text or end not in text:
+            raise ValueError(f"{path}: no {start} ... {end} block to update")
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+        path.write_text(f"{head}{start}\n{self.summary()}\n{end}{tail}", "utf-8")
 
     def markdown(self) -> str:
         lines = [

@@ -1,134 +1,402 @@
-"""BM25 (bm25s) over the passages stored in Chroma: derived, persisted, rebuilt when the index changes.
+"""BM25 over the passages stored in Chroma: derived, incremental, persisted, loaded at start.
 
-Chroma stays the single source of truth: the lexical index is built from the collection's own texts and
-metadata, saved with the store revision it was built from, and rebuilt when that revision moves.
+Chroma stays the single source of truth. The index is a list of *segments* (sparse BM25 term weights of some
+passages, scipy CSC: one column per term) over one shared vocabulary. A change to the store adds one segment
+for the passages it added or changed and drops the rows of the ones it removed, so its cost is the size of the
+change: the ids come from the change log of the index's state file (`ingest.manifest`), the texts from
+Chroma. Segments are merged when there are too many. A query touches only the postings of its terms and keeps
+the best `k` (`top`). The index is saved (with the change-log position it is at) after an ingest and when
+many changes have piled up; a process starting loads it and replays the changes made since. A new epoch
+(`--rebuild`) or a count that does not match the store means a full build; one process builds (a file lock),
+the others wait and load what it saved.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import shutil
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import bm25s
 import numpy as np
+import orjson
+from filelock import FileLock
+from scipy import sparse
 
-from lgnet.similarity import near_duplicate_neighbours, shingles
+from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
 from retrieval.analysis import get_analyzer
 
+
+def _dumps(obj) -> bytes:
+    return orjson.dumps(obj)
+
+
+def _loads(data: bytes):
+    return orjson.loads(data)
+
+
 log = logging.getLogger(__name__)
-logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
-INDEX_VERSION = 3
-NEAR_DUPLICATE = 0.6  # shingle Jaccard at which two passages say the same thing
+INDEX_VERSION = 4
+K1, B = 1.5, 0.75
+MAX_SEGMENTS = 8
+SAVE_AFTER_CHANGES = 0.1  # share of the corpus changed since the last save that makes a serving process save
 
 
-@dataclass
 class Corpus:
     """Every passage's id, text and metadata, in index order (also used for filters and facets)."""
 
-    ids: list[str]
-    texts: list[str]
-    metas: list[dict]
+    def __init__(
+        self,
+        ids: list[str],
+        texts: list[str],
+        metas: list[dict],
+        position: dict[str, int] | None = None,
+        groups: dict[str, list[int]] | None = None,
+    ) -> None:
+        self.ids, self.texts, self.metas = ids, texts, metas
+        self.position = position if position is not None else {cid: i for i, cid in enumerate(ids)}
+        if groups is None:
+            groups = {}  # near-duplicate group -> positions of its passages
+            for i, meta in enumerate(metas):
+                if meta.get("dup_group"):
+                    groups.setdefault(meta["dup_group"], []).append(i)
+        self.groups = groups
 
-    def __post_init__(self) -> None:
-        self.position = {cid: i for i, cid in enumerate(self.ids)}
-        self._near: list[set[int]] | None = None
-        self.groups: dict[str, list[int]] = {}  # near-duplicate group -> positions of its passages
-        for i, meta in enumerate(self.metas):
-            if meta.get("dup_group"):
-                self.groups.setdefault(meta["dup_group"], []).append(i)
+    def updated(self, rows: list[dict]) -> tuple[Corpus, list[int]]:
+        """A copy with `rows` ({id, text, meta}) replacing the passages of the same id in place and the others
+        appended; also their positions. Costs a shallow copy plus the rows (no pass in Python over all)."""
+        ids, texts, metas = list(self.ids), list(self.texts), list(self.metas)
+        position = dict(self.position)
+        groups = dict(self.groups)
+        positions = []
+        for row in rows:
+            pos = position.get(row["id"])
+            if pos is None:
+                pos = position[row["id"]] = len(ids)
+                ids.append(row["id"])
+                texts.append(row["text"])
+                metas.append(row["meta"])
+            else:
+                old_group = metas[pos].get("dup_group")
+                if old_group and pos in groups.get(old_group, ()):
+                    remaining = [p for p in groups[old_group] if p != pos]
+                    if remaining:
+                        groups[old_group] = remaining
+                    else:
+                        del groups[old_group]
+                texts[pos], metas[pos] = row["text"], row["meta"]
+            group = row["meta"].get("dup_group")
+            if group:
+                groups[group] = [*groups.get(group, []), pos]
+            positions.append(pos)
+        return Corpus(ids, texts, metas, position, groups), positions
 
     def near_duplicates(self, position: int) -> set[int]:
-        """The passages that say the same as this one (exact shingle Jaccard >= NEAR_DUPLICATE), whatever
-        their ingestion group; computed for the whole corpus on first use (LSH, then exact check)."""
-        if self._near is None:
-            self._near = near_duplicate_neighbours([shingles(t) for t in self.texts], NEAR_DUPLICATE)
-        return self._near[position]
+        """The other passages of this one's near-duplicate group (`ingest.dedup`: the one notion, computed at
+        ingest and stored on the passages)."""
+        group = self.metas[position].get("dup_group")
+        return {p for p in self.groups.get(group, ()) if p != position} if group else set()
 
 
+@dataclass(eq=False)
+class Segment:
+    weights: sparse.csc_matrix  # rows: passages of this segment; columns: terms; values: BM25 term weight
+    rows: np.ndarray  # corpus position of each row, -1 once the passage left
+
+
+@dataclass(eq=False)  # compared and hashed by identity (caches are keyed by the index object)
 class LexicalIndex:
-    def __init__(
-        self, corpus: Corpus, bm25: bm25s.BM25 | None, revision: str, idf: dict[str, float] | None = None
-    ) -> None:
-        self.corpus = corpus
-        self.bm25 = bm25
-        self.revision = revision
-        self.idf = idf or {}  # stem -> inverse document frequency, to weigh query terms
+    corpus: Corpus
+    segments: list[Segment]
+    vocab: dict[str, int]
+    df: np.ndarray  # passages containing each term (removed passages count until a merge)
+    lengths_sum: float
+    revision: str = ""
+    epoch: str = ""
+    seq: int = 0  # position in the change log this index reflects
+    changes_since_save: int = 0
+    _masks: dict = field(default_factory=dict, repr=False)
+
+    # --- building --------------------------------------------------------------------------------------
+    @classmethod
+    def empty(cls) -> LexicalIndex:
+        return cls(Corpus([], [], []), [], {}, np.zeros(0, dtype=np.int64), 0.0)
 
     @classmethod
-    def build(cls, store: Store, revision: str) -> LexicalIndex:
-        ids, texts, metas, tokens = [], [], [], []
-        analyzer = get_analyzer()
-        for row in store.iter_chunks():
-            meta = row["meta"]
-            ids.append(row["id"])
-            texts.append(row["text"])
-            metas.append(meta)
-            # The title takes part in matching, as it does in the dense embedding.
-            tokens.append(analyzer.tokens(f"{meta.get('title', '')}\n{row['text']}", meta.get("language", "it")))
-        bm25 = None
-        if ids:
-            bm25 = bm25s.BM25()
-            bm25.index(tokens, show_progress=False)
-        return cls(Corpus(ids, texts, metas), bm25, revision, _idf(tokens))
+    def build(cls, store: Store, revision: str = "", epoch: str = "", seq: int = 0) -> LexicalIndex:
+        rows = list(store.iter_chunks())
+        index = cls.empty()
+        index = index.apply(rows, set())
+        index.revision, index.epoch, index.seq = revision, epoch, seq
+        return index
+
+    def apply(self, added: list[dict], removed: set[str]) -> LexicalIndex:
+        """A new index with `removed` ids gone and `added` rows ({id, text, meta}) replacing or appended. The
+        old index stays valid for the searches still using it. Without deletions no pass over the corpus is
+        made in Python: changed passages keep their position, their old rows are masked."""
+        corpus = self.corpus
+        deleted = (removed - {r["id"] for r in added}) & corpus.position.keys()
+        if deleted:  # compact the corpus (positions shift)
+            keep = np.ones(len(corpus.ids), dtype=bool)
+            keep[[corpus.position[i] for i in deleted]] = False
+            remap = np.cumsum(keep) - 1
+            remap[~keep] = -1
+            segments = [
+                Segment(s.weights, np.where(s.rows >= 0, remap[np.maximum(s.rows, 0)], -1)) for s in self.segments
+            ]
+            corpus = Corpus(
+                [c for c, k in zip(corpus.ids, keep, strict=True) if k],
+                [t for t, k in zip(corpus.texts, keep, strict=True) if k],
+                [m for m, k in zip(corpus.metas, keep, strict=True) if k],
+            )
+        else:
+            segments = list(self.segments)
+        vocab, df, lengths_sum = dict(self.vocab), self.df, self.lengths_sum
+        if added:
+            replaced = np.array(sorted(corpus.position[r["id"]] for r in added if r["id"] in corpus.position))
+            if replaced.size:  # their old rows no longer count
+                segments = [Segment(s.weights, np.where(np.isin(s.rows, replaced), -1, s.rows)) for s in segments]
+            corpus, positions = corpus.updated(added)
+            analyzer = get_analyzer()
+            tokens = [
+                analyzer.tokens(f"{r['meta'].get('title', '')}\n{r['text']}", r["meta"].get("language", "it"))
+                for r in added
+            ]
+            lengths_sum += sum(len(t) for t in tokens)
+            avgdl = max(lengths_sum / max(len(corpus.ids), 1), 1.0)
+            segment, df = _segment(tokens, vocab, df, avgdl, np.array(positions, dtype=np.int64))
+            segments.append(segment)
+        index = LexicalIndex(corpus, segments, vocab, df, lengths_sum)
+        index.changes_since_save = self.changes_since_save + len(deleted) + len(added)
+        dead = sum(int((s.rows < 0).sum()) for s in segments)
+        if len(segments) > MAX_SEGMENTS or dead > len(corpus.ids) // 4 + 100:
+            index = index.merged()
+        return index
+
+    def merged(self) -> LexicalIndex:
+        """One segment of the live rows, in corpus order (document frequencies recounted)."""
+        width = len(self.vocab)
+        parts, positions = [], []
+        for s in self.segments:
+            live = np.flatnonzero(s.rows >= 0)
+            w = s.weights.tocsr()[live]
+            w.resize((w.shape[0], width))
+            parts.append(w)
+            positions.append(s.rows[live])
+        if not parts:
+            return self
+        order = np.argsort(np.concatenate(positions))
+        weights = sparse.vstack(parts, format="csr")[order].tocsc()
+        df = np.diff(weights.indptr).astype(np.int64)
+        rows = np.arange(weights.shape[0], dtype=np.int64)
+        index = LexicalIndex(self.corpus, [Segment(weights, rows)], self.vocab, df, self.lengths_sum)
+        index.changes_since_save = self.changes_since_save
+        return index
+
+    # --- querying ----------------------------------------------------------------------------------------
+    @property
+    def idf(self) -> Idf:
+        """stem -> inverse document frequency, to weigh query terms (answers, snippets)."""
+        return Idf(self)
+
+    def top(self, query_tokens: list[str], k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The `k` best (position, BM25 score) with a score above zero, best first; only the postings of the
+        query's terms are read."""
+        positions, scores = self._matches(query_tokens)
+        if mask is not None and positions.size:
+            keep = mask[positions]
+            positions, scores = positions[keep], scores[keep]
+        if positions.size > k:
+            best = np.argpartition(-scores, k - 1)[:k]
+            positions, scores = positions[best], scores[best]
+        order = np.lexsort((positions, -scores))
+        return [(int(positions[i]), float(scores[i])) for i in order]
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
-        if self.bm25 is None or not query_tokens:
-            return np.zeros(len(self.corpus.ids), dtype=np.float32)
-        return np.asarray(self.bm25.get_scores(query_tokens), dtype=np.float32)
+        """BM25 score of every passage (zeros where no term matches)."""
+        out = np.zeros(len(self.corpus.ids), dtype=np.float32)
+        positions, scores = self._matches(query_tokens)
+        out[positions] = scores
+        return out
+
+    def _matches(self, query_tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        n = len(self.corpus.ids)
+        terms = Counter(self.vocab[t] for t in query_tokens if t in self.vocab)
+        if not terms or not n:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        all_positions, all_scores = [], []
+        for s in self.segments:
+            cols = [t for t in terms if t < s.weights.shape[1]]
+            if not cols:
+                continue
+            sub = s.weights[:, cols]
+            factor = np.array([_idf(n, int(self.df[t])) * terms[t] for t in cols], dtype=np.float32)
+            contributions = sub.data * np.repeat(factor, np.diff(sub.indptr))
+            rows, inverse = np.unique(sub.indices, return_inverse=True)
+            summed = np.bincount(inverse, weights=contributions, minlength=rows.size).astype(np.float32)
+            positions = s.rows[rows]
+            live = positions >= 0
+            all_positions.append(positions[live])
+            all_scores.append(summed[live])
+        if not all_positions:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        return np.concatenate(all_positions), np.concatenate(all_scores)
+
+    def mask(self, fieldname: str, values: list) -> np.ndarray:
+        """Passages whose `fieldname` (a value or a list) is one of `values`: per-value masks, computed once
+        per index and combined."""
+        per_value = self._masks.get(fieldname)
+        if per_value is None:
+            positions: dict = {}
+            for i, meta in enumerate(self.corpus.metas):
+                value = meta.get(fieldname)
+                for v in value if isinstance(value, list) else [value]:
+                    positions.setdefault(v, []).append(i)
+            per_value = {v: np.array(p, dtype=np.int64) for v, p in positions.items()}
+            self._masks[fieldname] = per_value
+        out = np.zeros(len(self.corpus.ids), dtype=bool)
+        for v in values:
+            if v in per_value:
+                out[per_value[v]] = True
+        return out
 
     # --- persistence -------------------------------------------------------------------------------------
     def save(self, folder: Path) -> None:
-        tmp = folder.with_name(folder.name + ".tmp")
+        index = self.merged() if len(self.segments) > 1 else self
+        tmp = folder.with_name(f"{folder.name}.tmp-{threading.get_ident()}")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        if self.bm25 is not None:
-            self.bm25.save(str(tmp / "bm25"))
-        meta = {
+        if index.segments:
+            w = index.segments[0].weights
+            np.savez(tmp / "weights.npz", data=w.data, indices=w.indices, indptr=w.indptr, shape=np.array(w.shape))
+        head = {
             "version": INDEX_VERSION,
             "revision": self.revision,
-            "idf": self.idf,
-            "ids": self.corpus.ids,
-            "texts": self.corpus.texts,
-            "metas": self.corpus.metas,
+            "epoch": self.epoch,
+            "seq": self.seq,
+            "lengths_sum": self.lengths_sum,
+            "vocab": sorted(self.vocab, key=self.vocab.__getitem__),
+            "df": index.df.tolist(),
         }
-        (tmp / "corpus.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
-        shutil.rmtree(folder, ignore_errors=True)
+        (tmp / "head.json").write_bytes(_dumps(head))
+        corpus = {"ids": self.corpus.ids, "texts": self.corpus.texts, "metas": self.corpus.metas}
+        (tmp / "corpus.json").write_bytes(_dumps(corpus))
+        old = folder.with_name(f"{folder.name}.old-{threading.get_ident()}")
+        if folder.exists():
+            folder.rename(old)
         tmp.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+        self.changes_since_save = 0
+
+    @staticmethod
+    def load_head(folder: Path) -> dict | None:
+        try:
+            return _loads((folder / "head.json").read_bytes())
+        except (OSError, ValueError):
+            return None
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex | None:
         try:
-            meta = json.loads((folder / "corpus.json").read_text("utf-8"))
-            if meta.get("version") != INDEX_VERSION:
+            head = _loads((folder / "head.json").read_bytes())
+            if head.get("version") != INDEX_VERSION:
                 return None
-            bm25 = bm25s.BM25.load(str(folder / "bm25")) if meta["ids"] else None
-            return cls(Corpus(meta["ids"], meta["texts"], meta["metas"]), bm25, meta["revision"], meta["idf"])
+            corpus = _loads((folder / "corpus.json").read_bytes())
+            segments = []
+            if corpus["ids"]:
+                z = np.load(folder / "weights.npz")
+                w = sparse.csc_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
+                segments.append(Segment(w, np.arange(w.shape[0], dtype=np.int64)))
+            vocab = {t: i for i, t in enumerate(head["vocab"])}
+            index = cls(
+                Corpus(corpus["ids"], corpus["texts"], corpus["metas"]),
+                segments,
+                vocab,
+                np.array(head["df"], dtype=np.int64),
+                head["lengths_sum"],
+                head["revision"],
+                head["epoch"],
+                head["seq"],
+            )
+            return index
         except Exception as exc:  # noqa: BLE001 - a damaged derived index is simply rebuilt
             log.info("lexical index in %s not usable (%s): rebuilding", folder, exc)
             return None
 
 
-def _idf(tokens: list[list[str]]) -> dict[str, float]:
-    df = Counter(t for doc in tokens for t in set(doc))
-    n = len(tokens)
-    return {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+class Idf(Mapping[str, float]):
+    """A read-only mapping stem -> IDF computed on demand (no per-query copy of the vocabulary)."""
+
+    def __init__(self, index: LexicalIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, term: str) -> float:
+        return _idf(len(self._index.corpus.ids), int(self._index.df[self._index.vocab[term]]))
+
+    def __contains__(self, term: object) -> bool:
+        return term in self._index.vocab
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index.vocab)
+
+    def __len__(self) -> int:
+        return len(self._index.vocab)
+
+
+def _idf(n: int, df: int) -> float:
+    df = min(df, n)  # replaced rows count in df until a merge: never let a term weigh less than nothing
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _segment(
+    tokens: list[list[str]], vocab: dict[str, int], df: np.ndarray, avgdl: float, positions: np.ndarray
+) -> tuple[Segment, np.ndarray]:
+    rows, cols, values = [], [], []
+    for r, doc in enumerate(tokens):
+        norm = K1 * (1 - B + B * len(doc) / avgdl)
+        for term, tf in Counter(doc).items():
+            col = vocab.setdefault(term, len(vocab))
+            rows.append(r)
+            cols.append(col)
+            values.append(tf / (tf + norm))
+    weights = sparse.csc_matrix(
+        (np.array(values, dtype=np.float32), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))),
+        shape=(len(tokens), len(vocab)),
+    )
+    grown = np.zeros(len(vocab), dtype=np.int64)
+    grown[: df.size] = df
+    grown += np.diff(weights.indptr)
+    return Segment(weights, positions), grown
 
 
 class LexicalIndexManager:
-    """Hands out the current lexical index, loading or rebuilding it when the store's revision changes."""
+    """Hands out the current lexical index: loaded at start, updated from the change log when the store's
+    revision moves, rebuilt (by one process at a time) only when it cannot be updated."""
 
-    def __init__(self, store: Store, folder: Path) -> None:
+    def __init__(self, store: Store, folder: Path, data_dir: Path | None = None) -> None:
         self.store = store
         self.folder = folder
+        self.data_dir = data_dir or folder.parent
+        self._conns: dict = {}
         self._index: LexicalIndex | None = None
         self._lock = threading.Lock()
+        self._saving = threading.Lock()
+
+    @property
+    def conn(self):
+        """The change log of the store's current generation (a published rebuild brings a new one)."""
+        generation = self.store.generation
+        if generation not in self._conns:
+            self._conns[generation] = connect(state_path(self.data_dir, generation))
+        return self._conns[generation]
+
+    def loaded(self) -> bool:
+        return self._index is not None
 
     def current(self) -> LexicalIndex:
         revision = self.store.revision()
@@ -136,14 +404,75 @@ class LexicalIndexManager:
         if index is not None and index.revision == revision:
             return index
         with self._lock:
-            if self._index is not None and self._index.revision == revision:
-                return self._index
-            index = LexicalIndex.load(self.folder)
-            if index is None or index.revision != revision or len(index.corpus.ids) != self.store.count():
-                index = LexicalIndex.build(self.store, revision)
-                try:
-                    index.save(self.folder)
-                except OSError as exc:  # read-only data dir: serve from memory
-                    log.warning("cannot save lexical index to %s: %s", self.folder, exc)
+            index = self._index
+            if index is not None and index.revision == revision:
+                return index
+            index = self._update(index or LexicalIndex.load(self.folder), revision)
             self._index = index
+        if index.changes_since_save > SAVE_AFTER_CHANGES * len(index.corpus.ids) + 50:
+            threading.Thread(target=self.save, name="lexical-save", daemon=True).start()
+        return index
+
+    def _update(self, index: LexicalIndex | None, revision: str) -> LexicalIndex:
+        if index is None:
+            return self._rebuild(revision)
+        epoch, last, changed = read_changes(self.conn, index.seq)
+        if index.epoch == epoch:
+            if changed:
+                rows = [r for i in range(0, len(changed), 500) for r in self.store.get_chunks(changed[i : i + 500])]
+                index = index.apply(rows, set(changed))
+                index.epoch, index.seq = epoch, last
+            if len(index.corpus.ids) == self.store.count():
+                index.revision = revision
+                return index
+            log.info("lexical index out of step with the store: rebuilding")
+        return self._rebuild(revision)
+
+    def _rebuild(self, revision: str) -> LexicalIndex:
+        """A full build, by one process at a time: the others wait, then load what it saved."""
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(self.folder.parent / f".{self.folder.name}.lock")):
+            epoch, last, _ = read_changes(self.conn, 1 << 62)
+            saved = LexicalIndex.load(self.folder)
+            if (
+                saved is not None
+                and (saved.epoch, saved.seq) == (epoch, last)
+                and len(saved.corpus.ids) == self.store.count()
+            ):
+                saved.revision = revision
+                return saved
+            index = LexicalIndex.build(self.store, revision, epoch, last)
+            try:
+                index.save(self.folder)
+            except OSError as exc:  # read-only data dir: serve from memory
+                log.warning("cannot save lexical index to %s: %s", self.folder, exc)
             return index
+
+    def refresh_saved(self) -> None:
+        """After an ingest (CLI): keep the saved index close to the store, so servers start by loading it and
+        replaying a short log. A small change is left to that replay (loading and saving cost the corpus)."""
+        head = LexicalIndex.load_head(self.folder)
+        epoch, last, _ = read_changes(self.conn, 1 << 62)
+        if head is not None and head.get("epoch") == epoch:
+            behind = self.conn.execute("SELECT COUNT(*) FROM changes WHERE seq > ?", (head.get("seq", 0),)).fetchone()
+            if behind[0] <= SAVE_AFTER_CHANGES * self.store.count() + 50:
+                return
+        self.current()
+        self.save()
+
+    def save(self) -> None:
+        """Save the current index (one process at a time; a save already running in this one is enough)."""
+        if not self._saving.acquire(blocking=False):
+            return
+        try:
+            index = self._index
+            if index is None:
+                return
+            with FileLock(str(self.folder.parent / f".{self.folder.name}.lock")):
+                saved = LexicalIndex.load_head(self.folder)
+                if saved is None or saved.get("epoch") != index.epoch or saved.get("seq", 0) < index.seq:
+                    index.save(self.folder)
+        except OSError as exc:
+            log.warning("cannot save lexical index to %s: %s", self.folder, exc)
+        finally:
+            self._saving.release()

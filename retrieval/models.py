@@ -117,6 +117,7 @@ class SearchResult:
             "facets": self.facets,
             "filters": self.filters,
             "parsed": self.parsed.to_dict(),
+            "suggestion": self.parsed.suggestion,
             "answer": asdict(self.answer) if self.answer else None,
             "timings_ms": {k: round(v * 1000, 2) for k, v in self.timings.items()},
         }

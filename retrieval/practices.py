@@ -22,11 +22,10 @@ from knowledge.repository import RecordRepository, Snapshot
 from lgnet.errors import InvalidRequest, NotFound
 from lgnet.practice import FieldEdit, PracticeRecord, ProjectFacts
 from retrieval.analysis import get_analyzer
+from retrieval.bounds import check_k, check_page, check_query
 from retrieval.service import SearchService
 
 log = logging.getLogger(__name__)
-MAX_K = 100
-MAX_QUERY_CHARS = 500
 RRF_K = 20
 FACETS = ("city", "area", "phase")
 NO_PHASE = "nd"  # the facet value of records whose documents state no phase
@@ -137,10 +136,9 @@ class PracticeCatalogue:
 
     # --- search ----------------------------------------------------------------------------------------------
     def _validate(self, q: str, city: list[str], area: list[str], phase: list[str], page: int, k: int) -> list[str]:
-        if len(q) > MAX_QUERY_CHARS:
-            raise InvalidRequest(f"query longer than {MAX_QUERY_CHARS} characters", {"max": MAX_QUERY_CHARS})
-        if not 1 <= k <= MAX_K or not 1 <= page <= 1000:
-            raise InvalidRequest(f"k must be 1-{MAX_K} and page 1-1000", {"k": k, "page": page})
+        check_query(q)
+        check_k(k)
+        check_page(page)
         allowed = self.service.allowed_values()
         cities = []
         for name in city:
@@ -207,8 +205,7 @@ class PracticeCatalogue:
 
     def similar(self, practice_id: str, k: int = 5) -> list[dict]:
         """The nearest practices of other cities (embedded summaries; the same area first on ties)."""
-        if not 1 <= k <= MAX_K:
-            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": k})
+        check_k(k)
         record = self.model(practice_id)
         state = self._current()
         i = state.by_id[practice_id]

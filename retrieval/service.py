@@ -20,15 +20,23 @@ from lgnet.gazetteer import Gazetteer
 from lgnet.network import Network
 from lgnet.store import Store
 from lgnet.taxonomy import Taxonomy
+from lgnet.text import fold
 from lgnet.vocabulary import DOC_TYPES, PHASES
-from retrieval.analysis import ParsedQuery, QueryAnalyzer, get_analyzer
+from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
+from retrieval.bounds import check_filters, check_k, check_page, check_query
+from retrieval.dictionary import language_words
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
+from retrieval.sentences import Boilerplate, boilerplate_of
 from retrieval.snippets import snippet
+from retrieval.spelling import Vocabulary, vocabulary_of
+from retrieval.terms import QueryTerms, query_terms, translation_weight
 
-MAX_QUERY_CHARS = 500
-MAX_K = 100
+# Boosts relative to the recognised city's (Settings.city_boost): a city of the region named, the phase named.
+REGION_SHARE = 0.6
+PHASE_SHARE = 0.5
+LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
 
 
 @dataclass
@@ -46,14 +54,35 @@ class SearchService:
         self.analyzer = QueryAnalyzer()
         self.gazetteer = Gazetteer.default()
         self.taxonomy = Taxonomy.default()
-        self._lock = threading.Lock()
+        self._warm = False
 
     def warm_up(self) -> None:
+        """Load what the first search needs: the model (and one query through it), the lexical index."""
         self.embedder.warm_up()
+        self.embedder.embed(["avvio"])
         self.gazetteer.warm_up()
         index = self.lexical.current()
         if index.corpus.ids:
-            index.corpus.near_duplicates(0)
+            self.vocabulary(index)
+            boilerplate_of(index)
+        language_words()
+        self._warm = True
+
+    def is_warm(self) -> bool:
+        """True once `warm_up` has run: the first search will not load anything."""
+        return self._warm and self.lexical.loaded()
+
+    def vocabulary(self, index: LexicalIndex) -> Vocabulary:
+        """The index's words (plus the thesaurus') for spelling corrections, built once per index."""
+        return vocabulary_of(index, self.analyzer.thesaurus.words)
+
+    def parse(self, q: str, index: LexicalIndex | None = None) -> ParsedQuery:
+        index = index or self.lexical.current()
+        parsed = self.analyzer.parse(q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf)
+        if parsed.region_cities:  # of a region's comuni, those the index has passages about
+            present = {m.get("city") for m in index.corpus.metas}
+            parsed.region_cities = [c for c in parsed.region_cities if c in present]
+        return parsed
 
     # --- validation --------------------------------------------------------------------------------------
     def allowed_values(self) -> dict[str, list]:
@@ -66,30 +95,18 @@ class SearchService:
         }
 
     def validate(self, request: SearchRequest) -> SearchRequest:
-        if len(request.q) > MAX_QUERY_CHARS:
-            raise InvalidRequest(f"query longer than {MAX_QUERY_CHARS} characters", {"max": MAX_QUERY_CHARS})
-        if not 1 <= request.k <= MAX_K:
-            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": request.k})
-        if not 1 <= request.page <= 1000:
-            raise InvalidRequest("page must be between 1 and 1000", {"page": request.page})
+        check_query(request.q)
+        check_k(request.k)
+        check_page(request.page)
         if any(not 1900 <= int(y) <= 2100 for y in request.year):
             raise InvalidRequest("year must be between 1900 and 2100", {"year": request.year})
         if request.sort not in ("relevance", "date"):
             raise InvalidRequest("sort must be 'relevance' or 'date'", {"allowed": ["relevance", "date"]})
-        cities = []
-        for name in request.city:
-            city = self.gazetteer.get(name)
-            if city is None:
-                raise InvalidRequest(
-                    f"unknown city {name!r}", {"field": "city", "allowed": self.allowed_values()["city"]}
-                )
-            cities.append(city.name)
-        request.city = cities
         allowed = self.allowed_values()
-        for name in ("intervention", "doc_type", "phase"):
-            for value in getattr(request, name):
-                if value not in allowed[name]:
-                    raise InvalidRequest(f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]})
+        fields = ("city", "intervention", "doc_type", "phase")
+        checked = check_filters({f: getattr(request, f) for f in fields}, self.gazetteer, allowed)
+        for field, values in checked.items():
+            setattr(request, field, values)
         return request
 
     # --- search ------------------------------------------------------------------------------------------
@@ -98,12 +115,16 @@ class SearchService:
         request = self.validate(request)
         timings: dict[str, float] = {}
         index = self.lexical.current()
-        parsed = self.analyzer.parse(request.q) if request.understand else ParsedQuery(request.q, "it")
+        if request.understand:
+            parsed = self.parse(request.q, index)
+        else:
+            parsed = ParsedQuery(request.q, "it", concepts=[Concept(w) for w in get_analyzer().words(request.q)])
         timings["analysis"] = time.perf_counter() - t0
         mask = self._filter_mask(index, request)
 
         if not parsed.text:
-            ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask)]
+            every = np.flatnonzero(mask) if mask is not None else range(len(index.corpus.ids))
+            ranked = [Candidate(int(i), 0.0) for i in every]
             query_vec = None
         else:
             ranked, query_vec = self._rank(index, parsed, request, mask, timings)
@@ -117,11 +138,12 @@ class SearchService:
         facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
         page = collapsed[start : start + request.k]
-        stems = set(get_analyzer().query_tokens(parsed.lexical_text))
-        hits = [self._hit(index, c, stems) for c in page]
+        terms = query_terms(parsed, index.idf)
+        boilerplate = boilerplate_of(index)
+        hits = [self._hit(index, c, terms, boilerplate) for c in page]
         timings["collapse_facets"] = time.perf_counter() - t
         t = time.perf_counter()
-        answer = best_answer(stems, index.idf, hits[:3]) if parsed.text and request.page == 1 else None
+        answer = best_answer(terms, hits[:3], boilerplate) if parsed.text and request.page == 1 else None
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
         return SearchResult(
@@ -142,7 +164,7 @@ class SearchService:
         index: LexicalIndex,
         parsed: ParsedQuery,
         request: SearchRequest,
-        mask: np.ndarray,
+        mask: np.ndarray | None,
         timings: dict[str, float],
     ) -> tuple[list[Candidate], np.ndarray | None]:
         s = self.settings
@@ -150,10 +172,14 @@ class SearchService:
         query_vec = None
         if request.mode in ("hybrid", "lexical"):
             t = time.perf_counter()
-            text = parsed.lexical_text if request.understand else parsed.text
-            scores = index.scores(get_analyzer().query_tokens(text)) * mask
-            order = np.argsort(-scores, kind="stable")
-            lexical = [int(i) for i in order[: int(np.count_nonzero(scores > 0))]]
+            scores = self._lexical_scores(index, parsed, request.understand)
+            if mask is not None:
+                scores = scores * mask
+            # The best LEXICAL_CANDIDATES only: sorting every matching passage grew with the corpus.
+            matching = np.flatnonzero(scores > 0)
+            if matching.size > LEXICAL_CANDIDATES:
+                matching = matching[np.argpartition(-scores[matching], LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]]
+            lexical = sorted((int(i) for i in matching), key=lambda i: (-scores[i], i))
             lists.append(([(i, float(scores[i])) for i in lexical], s.weight_lexical))
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
@@ -167,35 +193,75 @@ class SearchService:
                 for cid, sim in found
                 if sim >= s.dense_min_similarity and cid in index.corpus.position
             ]
-            lists.append(([(i, sim) for i, sim in dense if mask[i]], s.weight_dense))
+            lists.append(([(i, sim) for i, sim in dense if mask is None or mask[i]], s.weight_dense))
             timings["dense"] = time.perf_counter() - t
         fused = _fuse(lists, s.fusion, s.rrf_k)
-        if request.understand and (parsed.cities or parsed.interventions):
+        if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
+            # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
+            wanted_cities, wanted_phases = set(parsed.region_cities), set(parsed.phases)
+            everywhere = range(len(index.corpus.ids)) if mask is None else np.flatnonzero(mask).tolist()
+            for position in everywhere:
+                meta = index.corpus.metas[position]
+                if meta.get("city") in wanted_cities or meta.get("phase") in wanted_phases:
+                    fused.setdefault(position, 0.0)
+        if request.understand and (parsed.cities or parsed.interventions or parsed.region_cities or parsed.phases):
             top = 1.0 / (s.rrf_k + 1) if s.fusion == "rrf" else 1.0
+            region_cities = set(parsed.region_cities) - set(parsed.cities)
             for pos in fused:
                 meta = index.corpus.metas[pos]
                 if meta.get("city") in parsed.cities:
                     fused[pos] += s.city_boost * top
+                elif meta.get("city") in region_cities:
+                    fused[pos] += s.city_boost * REGION_SHARE * top
                 if set(meta.get("interventions", [])) & set(parsed.interventions):
                     fused[pos] += s.intervention_boost * top
+                if meta.get("phase") in parsed.phases:
+                    fused[pos] += s.city_boost * PHASE_SHARE * top
         ranked = sorted((Candidate(p, sc) for p, sc in fused.items()), key=lambda c: (-c.score, c.position))
         return ranked, query_vec
 
+    def _lexical_scores(self, index: LexicalIndex, parsed: ParsedQuery, understand: bool) -> np.ndarray:
+        """BM25 of the user's words (question frame out, typos corrected) plus, at a lower weight, BM25 of
+        their thesaurus alternatives."""
+        analyzer = get_analyzer()
+        if not understand:
+            return index.scores(analyzer.query_tokens(parsed.text))
+        language = self.analyzer.thesaurus.language
+        city_fixes = [e for e in parsed.expansions if e in parsed.cities]
+        main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]))
+        scores = index.scores(main)
+        taken = set(main)
+        for concept in parsed.concepts:
+            # each concept counts once, by its best alternative: "casa" does not add up "alloggio",
+            # "abitazione" and "housing"; a phrase's words count as a share of the phrase
+            best = None
+            for alternative in concept.alternatives:
+                weight = translation_weight(parsed.language, language.get(fold(alternative)))
+                tokens = [t for t in analyzer.query_tokens(alternative) if t not in taken] if weight else []
+                if tokens:
+                    found = index.scores(tokens) * (weight / max(1, len(alternative.split())))
+                    best = found if best is None else np.maximum(best, found)
+            if best is not None:
+                scores = scores + best
+        return scores
+
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod
-    def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray:
-        """Which passages pass the request's filters (the lexical side of the Chroma `where`)."""
-
-        def passes(meta: dict) -> bool:
-            return (
-                (not request.city or meta.get("city") in request.city)
-                and (not request.intervention or bool(set(meta.get("interventions", [])) & set(request.intervention)))
-                and (not request.doc_type or meta.get("doc_type") in request.doc_type)
-                and (not request.phase or meta.get("phase") in request.phase)
-                and (not request.year or meta.get("year") in request.year)
-            )
-
-        return np.fromiter((passes(m) for m in index.corpus.metas), dtype=bool, count=len(index.corpus.metas))
+    def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray | None:
+        """Which passages pass the request's filters (the lexical side of the Chroma `where`), combined from
+        per-value masks the index keeps; None without filters."""
+        mask = None
+        for fieldname, values in (
+            ("city", request.city),
+            ("interventions", request.intervention),
+            ("doc_type", request.doc_type),
+            ("phase", request.phase),
+            ("year", [int(y) for y in request.year]),
+        ):
+            if values:
+                one = index.mask(fieldname, list(values))
+                mask = one if mask is None else mask & one
+        return mask
 
     @staticmethod
     def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
@@ -244,10 +310,17 @@ class SearchService:
             ]
         return facets
 
-    def _hit(self, index: LexicalIndex, c: Candidate, stems: set[str]) -> Hit:
-        return self._hit_at(index, c.position, c.score, stems)
+    def _hit(self, index: LexicalIndex, c: Candidate, terms: QueryTerms, boilerplate: Boilerplate) -> Hit:
+        return self._hit_at(index, c.position, c.score, terms, boilerplate)
 
-    def _hit_at(self, index: LexicalIndex, position: int, score: float, stems: set[str]) -> Hit:
+    def _hit_at(
+        self,
+        index: LexicalIndex,
+        position: int,
+        score: float,
+        terms: QueryTerms | None = None,
+        boilerplate: Boilerplate | None = None,
+    ) -> Hit:
         meta = index.corpus.metas[position]
         cid = index.corpus.ids[position]
         text = index.corpus.texts[position]
@@ -274,7 +347,7 @@ class SearchService:
             doc_id=meta.get("doc_id", ""),
             title=meta.get("title", ""),
             text=text,
-            snippet=snippet(text, stems),
+            snippet=snippet(text, terms or QueryTerms(), boilerplate if boilerplate is not None else ()),
             score=round(float(score), 6),
             city=meta.get("city"),
             interventions=list(meta.get("interventions", [])),
@@ -295,8 +368,7 @@ class SearchService:
     # --- more like this ----------------------------------------------------------------------------------
     def similar(self, chunk_id: str, k: int = 5) -> list[Hit]:
         """Passages like this one from other documents (and not syndicated copies of it)."""
-        if not 1 <= k <= MAX_K:
-            raise InvalidRequest(f"k must be between 1 and {MAX_K}", {"k": k})
+        check_k(k)
         rows = self.store.get_chunks([chunk_id], embeddings=True)
         if not rows:
             raise NotFound(f"no passage with id {chunk_id!r}", {"id": chunk_id})
@@ -317,7 +389,7 @@ class SearchService:
                 continue
             seen_groups.add(m.get("dup_group"))
             exclude_docs.add(m.get("doc_dup_group"))  # one passage per other article
-            hits.append(self._hit_at(index, pos, sim, set()))
+            hits.append(self._hit_at(index, pos, sim))
             if len(hits) == k:
                 break
         return hits

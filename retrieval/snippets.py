@@ -1,15 +1,26 @@
-"""HTML-safe snippets with the query's terms marked, and the answer sentence."""
+"""HTML-safe snippets: the passage's best whole sentence(s) for the query, with the real matches marked.
+
+A sentence is scored by the query's concepts it carries (the user's words, their corrections, and their
+thesaurus alternatives at a lower weight); the network's boilerplate counts little, and a figure question
+prefers a sentence with a number.
+"""
 
 from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_left
+from collections.abc import Container
 from functools import lru_cache
 
+from lgnet.text import fold
 from retrieval.analysis import get_analyzer
+from retrieval.sentences import sentence_spans
+from retrieval.terms import QueryTerms, stem_terms
 
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d|\b(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|cento|mille|mila)\b", re.I)
+BOILERPLATE_FACTOR = 0.2
+SHORT_SENTENCE = 20  # words: a shorter best sentence brings its neighbour along
 
 
 @lru_cache(maxsize=4096)
@@ -19,14 +30,29 @@ def _word_spans(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     return tuple((m.start(), m.end(), analyzer.word_stems(m.group(0))) for m in _WORD.finditer(text))
 
 
-def _marked_spans(text: str, query_stems: set[str]) -> list[tuple[int, int]]:
-    return [(start, end) for start, end, stems in _word_spans(text) if not stems.isdisjoint(query_stems)]
+def _marked_spans(text: str, terms: QueryTerms) -> list[tuple[int, int]]:
+    stems = terms.stems
+    spans = {
+        (start, end)
+        for start, end, word_stems in _word_spans(text)
+        if not word_stems.isdisjoint(stems) and terms.marks(text[start:end], word_stems)
+    }
+    if terms.phrases:  # a multi-word alternative ("senza fissa dimora") is marked where it occurs whole
+        folded = fold(text)
+        if len(folded) == len(text):
+            for phrase in terms.phrases:
+                pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)"
+                for m in re.finditer(pattern, folded):
+                    spans.update((s, e) for s, e, _ in _word_spans(text) if m.start() <= s and e <= m.end())
+    return sorted(spans)
 
 
-def highlight(text: str, query_stems: set[str]) -> str:
+def highlight(text: str, terms: QueryTerms | set[str] | frozenset[str]) -> str:
     """The whole text, HTML-escaped, with matching words in <mark>. Escaping comes first, so hostile text
-    ("<script>") can only ever show as text."""
-    return _render(text, 0, len(text), _marked_spans(text, query_stems))
+    ("<script>") can only ever show as text. `terms`: a query's terms, or bare stems."""
+    if not isinstance(terms, QueryTerms):
+        terms = stem_terms(terms)
+    return _render(text, 0, len(text), _marked_spans(text, terms))
 
 
 def _render(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
@@ -41,25 +67,45 @@ def _render(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in re.finditer(r"\S+", text))
+def sentence_score(sentence: str, terms: QueryTerms, boilerplate: Container[str] = ()) -> float:
+    stems = {s for _, _, st in _word_spans(sentence) for s in st}
+    score = terms.coverage(stems)
+    if terms.intent == "figure":
+        score *= 1.3 if _NUMBER.search(sentence) else 0.8
+    if sentence in boilerplate:
+        score *= BOILERPLATE_FACTOR
+    return score
 
 
-def snippet(text: str, query_stems: set[str], words: int = 45) -> str:
-    """The window of about `words` words with the most query terms, escaped and marked."""
-    tokens = _tokens(text)
-    if not tokens:
+def snippet(text: str, terms: QueryTerms, boilerplate: Container[str] = (), words: int = 45) -> str:
+    """The best sentence (and a neighbour when it is short), escaped and marked; about `words` words at most."""
+    spans = sentence_spans(text)
+    if not spans:
         return ""
-    spans = _marked_spans(text, query_stems)
-    starts = [s for s, _ in spans]
+    scores = [sentence_score(text[s:e], terms, boilerplate) for s, e in spans]
+    best = max(range(len(spans)), key=lambda i: (scores[i], -i))
+    if scores[best] <= 0:  # nothing matched (a dense hit): the first sentence that is not boilerplate
+        best = next((i for i, (s, e) in enumerate(spans) if text[s:e] not in boilerplate), 0)
+    lo, hi = spans[best]
+    n = len(text[lo:hi].split())
+    if n < SHORT_SENTENCE:
+        neighbour = best + 1 if best + 1 < len(spans) else best - 1
+        if 0 <= neighbour < len(spans) and n + len(text[slice(*spans[neighbour])].split()) <= words:
+            lo, hi = min(lo, spans[neighbour][0]), max(hi, spans[neighbour][1])
+    marked = _marked_spans(text, terms)
+    if len(text[lo:hi].split()) > words * 1.5:  # one very long sentence: the window with most matches in it
+        lo, hi = _window(text, lo, hi, marked, words)
+    body = _render(text, lo, hi, marked)
+    return ("… " if lo > 0 else "") + body + (" …" if hi < len(text.rstrip()) else "")
+
+
+def _window(text: str, lo: int, hi: int, marked: list[tuple[int, int]], words: int) -> tuple[int, int]:
+    tokens = [(m.start() + lo, m.end() + lo) for m in re.finditer(r"\S+", text[lo:hi])]
+    starts = [s for s, _ in marked]
     best, best_count = 0, -1
-    for i in range(0, max(1, len(tokens) - words + 1), 5):
-        lo = tokens[i][0]
-        hi = tokens[min(i + words, len(tokens)) - 1][1]
-        count = bisect_left(starts, hi) - bisect_left(starts, lo)
+    for i in range(0, max(1, len(tokens) - words + 1), 3):
+        a, b = tokens[i][0], tokens[min(i + words, len(tokens)) - 1][1]
+        count = sum(a <= s < b for s in starts)
         if count > best_count:
             best, best_count = i, count
-    end_index = min(best + words, len(tokens)) - 1
-    body = _render(text, tokens[best][0], tokens[end_index][1], spans)
-    return ("… " if best > 0 else "") + body + (" …" if end_index < len(tokens) - 1 else "")
+    return tokens[best][0], tokens[min(best + words, len(tokens)) - 1][1]

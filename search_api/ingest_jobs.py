@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import uuid
@@ -11,6 +10,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from ingest.catalogue import CATALOGUE_NAME, save_entry
+from ingest.manifest import known_sources
 from ingest.pipeline import IngestPipeline
 from knowledge.hooks import INDEX_HOOKS
 from lgnet.config import Settings
@@ -82,9 +82,8 @@ def quarantine_orphan_uploads(settings: Settings) -> list[str]:
     if not folder.is_dir():
         return []
     with writer_lock(settings.data_dir):
-        try:
-            known = set(json.loads(settings.manifest_path.read_text("utf-8")).get("files", {}))
-        except (OSError, ValueError, AttributeError):
+        known = known_sources(settings.data_dir)
+        if known is None:
             return []
         moved = []
         files = (p for p in folder.rglob("*") if p.is_file() and p.name != CATALOGUE_NAME and p.name[0] != ".")

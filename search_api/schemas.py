@@ -49,6 +49,7 @@ class Hit(BaseModel):
     char_end: int | None = None
     dup_group: str | None = None
     duplicates: list[Duplicate] = Field(description="Other outlets that published the same passage")
+    practice_ids: list[str] = Field([], description="Practice records that cite this passage")
 
 
 class FacetValue(BaseModel):
@@ -61,7 +62,14 @@ class Parsed(BaseModel):
     language: str
     cities: list[str]
     interventions: list[str]
-    expansions: list[str]
+    expansions: list[str] = Field(description="Thesaurus and glossary alternatives (weigh less than the query)")
+    intent: str | None = Field(None, description="figure, partners, places, how or definition")
+    frame: list[str] = Field([], description="Question phrasing taken out of the lexical search")
+    corrections: dict[str, str] = Field({}, description="Typed word -> the index's word it was corrected to")
+    regions: list[str] = []
+    places: list[str] = Field([], description="Regions, macro-areas or provinces named")
+    region_cities: list[str] = Field([], description="Cities of the places named (boosted)")
+    phases: list[str] = Field([], description="Phases named by name, edition or years (boosted)")
 
 
 class Answer(BaseModel):
@@ -75,6 +83,16 @@ class Answer(BaseModel):
     url: str | None = None
     city: str | None = None
     score: float
+
+
+class PracticeCard(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    title: str
+    city: str | None = None
+    area: str | None = None
+    phase: str | None = None
+    summary: str = ""
 
 
 class SearchResponse(BaseModel):
@@ -111,6 +129,8 @@ class SearchResponse(BaseModel):
     facets: dict[str, list[FacetValue]]
     filters: dict[str, list[str | int]]
     parsed: Parsed
+    suggestion: str | None = Field(None, description="The query with its typos corrected (Forse cercavi)")
+    practices: list[PracticeCard] = Field([], description="Practice records matching the query, shown first")
     answer: Answer | None
     timings_ms: dict[str, float]
 

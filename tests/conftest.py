@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -13,14 +14,54 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "corpus"
 
 
+# Set for the whole session by --chroma-server: every store the tests make lives on that real server.
+CHROMA_SERVER: dict[str, str] = {}
+
+
+def pytest_addoption(parser) -> None:
+    parser.addoption(
+        "--chroma-server",
+        action="store_true",
+        help="run the tests against a real `chroma run` server on a free loopback port instead of embedded stores",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chroma_server_mode(request, tmp_path_factory):
+    if not request.config.getoption("--chroma-server"):
+        yield None
+        return
+    from tests.chroma_server import ChromaServer
+
+    server = ChromaServer(tmp_path_factory.mktemp("chroma-server"))
+    server.start()
+    CHROMA_SERVER["url"] = server.url
+    try:
+        yield server
+    finally:
+        CHROMA_SERVER.clear()
+        server.stop()
+
+
 def make_settings(data_dir: Path, **overrides) -> Settings:
+    """Settings of a test store: embedded, or (with --chroma-server) its own collections on the server."""
+    server = {"chroma_url": None}
+    if CHROMA_SERVER:
+        server = {"chroma_url": CHROMA_SERVER["url"], "collection": f"t{uuid.uuid4().hex[:12]}"}
     return Settings(
         data_dir=data_dir,
         corpus_dir=CORPUS,
-        chroma_url=None,
         embedding_model="use-m3",
         admin_token=None,
-        **overrides,
+        # The shared test clients make many writes from one address: rate limits are tested on their own.
+        **{
+            **server,
+            "write_rate_per_minute": 1e6,
+            "write_burst": 10**6,
+            "upload_rate_per_minute": 1e6,
+            "upload_burst": 10**6,
+            **overrides,
+        },
     )
 
 

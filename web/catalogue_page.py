@@ -9,7 +9,8 @@ from urllib.parse import urlencode
 from lgnet.network import Network
 from lgnet.vocabulary import PHASES
 from practices.overview import budget_total
-from retrieval.practices import MAX_K, get_catalogue
+from retrieval.bounds import MAX_K
+from retrieval.practices import get_catalogue
 from retrieval.service import SearchService
 
 PAGE_SIZE = 20

@@ -77,7 +77,7 @@ def dossier_page(
     request: Request, service: ServiceDep, settings: SettingsDep, dossier_id: Annotated[str, Path(max_length=64)]
 ) -> Response:
     dossier = get_dossier_store(settings.data_dir).get(dossier_id)
-    base = str(request.base_url).rstrip("/")
+    base = (settings.public_url or "").rstrip("/")  # configured, never from the Host header; else relative
     links = {"share": f"{base}/dossier/{dossier['read_id']}"}
     if dossier["editable"]:
         links["owner"] = f"{base}/dossier/{dossier['id']}"

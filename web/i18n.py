@@ -1,7 +1,7 @@
 """The site's languages: Italian first, English second. Every visible string comes from web/locales/*.json.
 
 A catalogue is a flat JSON object `{"key": "text with {placeholders}"}`; plurals are two keys, `key.one` and
-`key.other`. The language comes from `?lang=`, then the `lang` cookie, then Italian.
+`key.other`. The language comes from `?lang=`, then the `lang` cookie, then the browser's Accept-Language, then Italian.
 """
 
 from __future__ import annotations
@@ -24,11 +24,29 @@ def catalogue(lang: str) -> dict[str, str]:
     return json.loads((LOCALES / f"{lang}.json").read_text("utf-8"))
 
 
-def pick_language(query_lang: str | None, cookie_lang: str | None) -> str:
+def pick_language(query_lang: str | None, cookie_lang: str | None, accept_language: str | None = None) -> str:
+    """`?lang=`, then the cookie, then (first visit) the browser's Accept-Language, then Italian."""
     for candidate in (query_lang, cookie_lang):
         if candidate in LANGUAGES:
             return candidate
-    return DEFAULT_LANGUAGE
+    return from_accept_language(accept_language or "")
+
+
+def from_accept_language(header: str) -> str:
+    """The site language the browser prefers most ('en-GB,en;q=0.9,it;q=0.8' -> 'en'); Italian when none fits."""
+    best, best_q = DEFAULT_LANGUAGE, 0.0
+    for position, part in enumerate(header.split(",")[:20]):
+        tag, _, params = part.strip().partition(";")
+        q = 1.0
+        if params.strip().startswith("q="):
+            try:
+                q = float(params.strip()[2:])
+            except ValueError:
+                continue
+        code = tag.strip().lower().split("-")[0]
+        if code in LANGUAGES and q > best_q and q > 0:
+            best, best_q = code, q - position * 1e-6  # ties: the first listed wins
+    return best
 
 
 class Translator:

@@ -12,6 +12,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from practices.cards import with_practices
 from retrieval.browse import city_profile, get_document, intervention_comparison, list_cities
 from retrieval.service import SearchService
 from web.geo import Projection
@@ -24,7 +25,8 @@ SIMILAR_SHOWN = 5
 def search_page(service: SearchService, state: SearchState) -> dict:
     """Results, facets and answer of a search. A facet with a ticked value counts as if it were not ticked,
     so that a second city can be added to the first (multi-select facets)."""
-    result = service.search(state.request()).to_contract()
+    request = state.request()
+    result = with_practices(service, service.search(request).to_contract(), request.filters)
     for name in FILTERS:
         if getattr(state, name):
             others = service.search(state.request(k=1, **{name: []}))

@@ -12,7 +12,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
+from practices.cite import group_sources
+from practices.export import dup_groups
 from practices.overview import overview
+from retrieval.bounds import MAX_PAGE
 from retrieval.practices import get_catalogue
 from web.catalogue_page import catalogue_page
 from web.deps import ServiceDep
@@ -33,7 +36,7 @@ def practices(
     area: Annotated[Multi, Query()] = None,
     phase: Annotated[Multi, Query()] = None,
     sort: Annotated[str, Query(max_length=20)] = "",
-    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
 ) -> Response:
     data = catalogue_page(service, q, city or [], area or [], phase or [], sort, page)
     return render(request, "practices.html", data, fragment="results", dossier=request.cookies.get(COOKIE))
@@ -52,7 +55,9 @@ def practice(request: Request, service: ServiceDep, practice_id: Annotated[str, 
     record = catalogue.get(practice_id)
     similar = catalogue.similar(practice_id, 5)
     documents = {s["doc_id"]: s for s in record["sources"]}
-    data = {"practice": record, "similar": similar, "documents": documents}
+    # One source per article: syndicated copies listed under it ("anche in ..."), links without tracking.
+    articles = group_sources(record["sources"], dup_groups(service))
+    data = {"practice": record, "similar": similar, "documents": documents, "articles": articles}
     return render(request, "practice.html", data, fragment="main", dossier=request.cookies.get(COOKIE))
 
 

@@ -9,7 +9,10 @@ from urllib.parse import urlencode
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.runtime import Macro
+from markupsafe import Markup
 
+from practices.cite import clean_url
 from web import text
 from web.i18n import COOKIE, LANGUAGES, Translator, pick_language
 from web.pages import map_outline
@@ -41,12 +44,20 @@ def environment() -> Environment:
         marked=text.marked,
         map_outline=map_outline,
         languages=LANGUAGES,
+        lang_attr=lang_attr,
+        clean_url=clean_url,
     )
+    # A block rendered alone (the htmx fragment) does not see its template's top-level imports: the shared
+    # macros are globals as well, so `/documenti/{id}` and `/citta/{name}` fragments find them.
+    macros = env.get_template("_macros.html").module
+    env.globals.update({k: v for k, v in vars(macros).items() if isinstance(v, Macro)})
     return env
 
 
 def language(request: Request) -> str:
-    return pick_language(request.query_params.get("lang"), request.cookies.get(COOKIE))
+    return pick_language(
+        request.query_params.get("lang"), request.cookies.get(COOKIE), request.headers.get("accept-language")
+    )
 
 
 def wants_json(request: Request) -> bool:
@@ -69,6 +80,13 @@ def url_with(request: Request, **changes: str | None) -> str:
     return request.url.path + (f"?{query}" if query else "")
 
 
+def lang_attr(page_lang: str, code: str | None = "it") -> Markup:
+    """`{{ lang_attr(lang) }}` on an element of Italian content (document text, passages, record fields) gives
+    it `lang="it"` inside an English page, so screen readers switch voice; nothing when the languages agree."""
+    code = (code or "it").lower()
+    return Markup(f' lang="{code}"') if code in LANGUAGES and code != page_lang else Markup("")
+
+
 def _dossier_cookie(request: Request) -> str | None:
     """The owner's dossier token remembered by this browser (linked from the header), if it looks like one."""
     token = request.cookies.get("dossier") or ""
@@ -86,7 +104,7 @@ def render(
 ) -> Response:
     """`data` as JSON when asked for, else the template (or only its `fragment` block for htmx)."""
     lang = language(request)
-    headers = {"Vary": "Accept, HX-Request, Cookie", "Content-Language": lang, **SECURITY_HEADERS}
+    headers = {"Vary": "Accept, Accept-Language, HX-Request, Cookie", "Content-Language": lang, **SECURITY_HEADERS}
     if wants_json(request):
         return JSONResponse(data, status_code=status, headers=headers)
     t = Translator(lang)

@@ -8,13 +8,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlencode
 
+from retrieval.bounds import MAX_PAGE, MAX_QUERY_CHARS
 from retrieval.models import SearchRequest
-from retrieval.service import MAX_QUERY_CHARS
 
 FILTERS = ("city", "intervention", "doc_type", "phase", "year")
 SORTS = ("relevance", "date")
 PAGE_SIZE = 10
-MAX_PAGE = 1000
 
 
 @dataclass

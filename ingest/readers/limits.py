@@ -11,7 +11,7 @@ from lgnet.config import Settings
 class ReadLimits:
     max_pages: int = 2000  # pages of a PDF
     max_rows: int = 100_000  # data rows of a spreadsheet (all sheets)
-    max_uncompressed_bytes: int = 512 * 1024 * 1024  # what a zip-based file (DOCX, ODT, XLSX...) inflates to
+    max_uncompressed_bytes: int = 128 * 1024 * 1024  # what a zip-based file (DOCX, ODT, XLSX...) inflates to
     ocr: bool = True  # recognise pages that have no text layer
     ocr_languages: str = "ita+eng"
     ocr_dpi: int = 300

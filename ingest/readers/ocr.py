@@ -71,7 +71,11 @@ class _PageFailed(Exception):
 
 def _run(command: list[str], seconds: float, what: str) -> bytes:
     try:
-        done = subprocess.run(command, capture_output=True, timeout=seconds, env=_ENV, check=False)
+        # its own session: a Ctrl-C at the terminal stops the walk between files (ingest/walk.py) and must not
+        # kill the page being recognised, which would store the file with that page missing
+        done = subprocess.run(
+            command, capture_output=True, timeout=seconds, env=_ENV, check=False, start_new_session=True
+        )
     except subprocess.TimeoutExpired:
         raise _PageFailed(f"{what} took more than {seconds:g} s") from None
     except OSError as exc:

@@ -10,7 +10,8 @@ from fastapi.responses import FileResponse
 
 from ingest.catalogue import UPLOAD_FIELDS, check_fields
 from ingest.readers import check_upload
-from lgnet.errors import FileTooLarge, InvalidRequest
+from lgnet.errors import EmptyFile, FileTooLarge, InvalidRequest
+from retrieval.bounds import MAX_K, MAX_PAGE
 from retrieval.browse import document_file, get_document, list_documents
 from search_api.auth import require_admin
 from search_api.deps import ServiceDep, SettingsDep
@@ -37,8 +38,8 @@ def documents(
     doc_type: Annotated[str | None, Query(max_length=50)] = None,
     phase: Annotated[str | None, Query(max_length=20)] = None,
     year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-    page: Annotated[int, Query(ge=1, le=1000)] = 1,
-    k: Annotated[int, Query(ge=1, le=100)] = 20,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+    k: Annotated[int, Query(ge=1, le=MAX_K)] = 20,
 ) -> dict:
     return list_documents(service, city, intervention, doc_type, phase, year, page, k)
 
@@ -57,7 +58,13 @@ def document(service: ServiceDep, doc_id: DocId) -> dict:
 def original_file(service: ServiceDep, settings: SettingsDep, doc_id: DocId) -> FileResponse:
     # Only files inside the corpus or the uploads folder are ever served (no path traversal).
     path = document_file(service, doc_id, [settings.corpus_dir, settings.uploads_dir])
-    return FileResponse(path, filename=path.name)
+    # Untrusted content: always a download, never rendered or sniffed from our origin.
+    return FileResponse(
+        path,
+        filename=path.name,
+        content_disposition_type="attachment",
+        headers={"Content-Security-Policy": "sandbox; default-src 'none'", "X-Content-Type-Options": "nosniff"},
+    )
 
 
 @router.post(
@@ -109,6 +116,8 @@ async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -
     if len(data) > settings.max_file_bytes:
         raise FileTooLarge(upload.filename or "upload", f"larger than the limit of {settings.max_file_mb:g} MB")
     name = _safe_name(upload.filename or "upload")
+    if not data.strip():  # refused at once, not after a job
+        raise EmptyFile(name, "the file is empty")
     check_upload(name, data)  # every type the reader registry reads; the content must match the name
     return ingest_upload_job(request.app, service, settings, name, data, entry).to_dict()
 

@@ -21,7 +21,8 @@ from lgnet.practice import (
     Sourced,
 )
 from practices.export import table_csv, table_csv_it, table_json
-from retrieval.practices import MAX_K, MAX_QUERY_CHARS, NO_PHASE, get_catalogue
+from retrieval.bounds import MAX_K, MAX_PAGE, MAX_QUERY_CHARS
+from retrieval.practices import NO_PHASE, get_catalogue
 from search_api.auth import require_admin
 from search_api.deps import ServiceDep
 from search_api.schemas import ERRORS, FacetValue
@@ -106,7 +107,7 @@ def practices(
     city: Annotated[Multi, Query(description="City, Italian or English name; repeat for several")] = None,
     area: Annotated[Multi, Query(description="Intervention area code", examples=[["housing"]])] = None,
     phase: Annotated[Multi, Query(description=f"Phase; {NO_PHASE!r} for records with no phase")] = None,
-    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     k: Annotated[int, Query(ge=1, le=MAX_K)] = 20,
 ) -> dict:
     """Practice records (one per city, area and phase), matched lexically and by meaning, with facets

@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Path, Query
 from pydantic import Field
 
+from practices.cards import with_practices
+from retrieval.bounds import MAX_K, MAX_PAGE, MAX_QUERY_CHARS
 from retrieval.models import SearchRequest
-from retrieval.service import MAX_K, MAX_QUERY_CHARS
 from search_api.deps import ServiceDep
 from search_api.schemas import ERRORS, FacetsResponse, SearchResponse, SimilarResponse
 
@@ -29,7 +30,7 @@ def search(
         ),
     ] = "",
     k: Annotated[int, Query(ge=1, le=MAX_K, description="Results per page")] = 10,
-    page: Annotated[int, Query(ge=1, le=1000)] = 1,
+    page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     city: Annotated[Multi, Query(description="City (Italian or English name); repeat for several")] = None,
     intervention: Annotated[Multi, Query(description="Intervention area code")] = None,
     doc_type: Annotated[Multi, Query()] = None,
@@ -50,7 +51,7 @@ def search(
         year=year or [],
         sort=sort,
     )
-    return service.search(request).to_contract()
+    return with_practices(service, service.search(request).to_contract(), request.filters)
 
 
 @router.get("/similar/{chunk_id}", response_model=SimilarResponse, summary="More like this")

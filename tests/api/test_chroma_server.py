@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import time
-from pathlib import Path
 
-import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -16,41 +11,8 @@ from app.factory import create_app
 from ingest.pipeline import IngestPipeline
 from knowledge.hooks import INDEX_HOOKS
 from tests.api.test_read_endpoints import assert_error
+from tests.chroma_server import ChromaServer, free_port
 from tests.conftest import CORPUS, make_settings
-
-CHROMA = shutil.which("chroma") or str(Path(__file__).resolve().parents[2] / ".venv" / "bin" / "chroma")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class ChromaServer:
-    def __init__(self, path: Path, port: int) -> None:
-        self.path, self.port, self.proc = path, port, None
-
-    def start(self) -> None:
-        self.proc = subprocess.Popen(
-            [CHROMA, "run", "--path", str(self.path), "--port", str(self.port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"http://localhost:{self.port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.2)
-        raise RuntimeError("chroma server did not start")
-
-    def stop(self) -> None:
-        if self.proc:
-            self.proc.terminate()
-            self.proc.wait(10)
-            self.proc = None
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from ingest.dedup import DuplicateIndex
 from ingest.pipeline import IngestPipeline
 from lgnet.errors import EmbedderMismatch
 from lgnet.store import Store
@@ -131,7 +132,7 @@ def test_bad_files_are_reported_and_the_index_survives(tmp_path, corpus_copy):
     assert set(names) == {"empty.txt", "junk.txt", "corrupt.pdf", "huge.txt", "tabella.xlsx"}
     assert names["huge.txt"].code == "file_too_large"
     assert names["empty.txt"].code == "empty_file"
-    assert names["tabella.xlsx"].code == "unsupported_type"
+    assert names["tabella.xlsx"].code == "corrupt_file"  # XLSX is read since issue 14: this one is a broken zip
     assert ids_in_store(settings) == before
     saved = json.loads(settings.report_path.read_text())
     assert len(saved["errors"]) == 5
@@ -154,3 +155,38 @@ def test_opening_an_index_with_another_embedder_is_an_error(tmp_path, corpus_cop
     store = Store(settings, "st:other-model", 384)
     with pytest.raises(EmbedderMismatch, match="use-m3"):
         store.count()
+
+
+def _groups(settings) -> tuple[dict, dict]:
+    store = IngestPipeline(settings, progress=False).store
+    chunks = {r["id"]: (r["meta"].get("dup_group"), r["meta"].get("doc_dup_group")) for r in store.iter_chunks()}
+    return chunks, {r["id"]: r["meta"].get("dup_group") for r in store.iter_docs()}
+
+
+@pytest.mark.parametrize("where", ["refresh", "push"])
+def test_a_run_killed_before_the_duplicate_refresh_is_repaired_by_the_next(
+    tmp_path, corpus_copy, corpus_index, monkeypatch, where
+):
+    """Issue 16 item 4: killed after the last file is stored and before (or while) the groups reach the store."""
+    settings = make_settings(tmp_path / "data")
+    pipeline = IngestPipeline(settings, progress=False)
+
+    def killed(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    if where == "refresh":
+        monkeypatch.setattr(DuplicateIndex, "refresh", killed)
+    else:
+        monkeypatch.setattr(pipeline.store, "update_chunk_metadata", killed)
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.run([corpus_copy])
+    monkeypatch.undo()
+    chunks, docs = _groups(settings)
+    assert chunks and docs
+    if where == "refresh":  # every passage still its own group: syndicated copies would not collapse
+        assert all(group == (cid, None) or group[0] == cid for cid, group in chunks.items())
+
+    report = IngestPipeline(settings, progress=False).run([corpus_copy])
+    assert report.files_ingested == 0 and report.chunks_embedded == 0  # nothing re-ingested, only repaired
+    assert report.duplicate_groups >= 10
+    assert _groups(settings) == _groups(corpus_index)  # the same groups as an uninterrupted run

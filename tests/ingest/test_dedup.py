@@ -1,11 +1,13 @@
-"""Near-duplicate detection: syndicated groups at ingestion, exact neighbours at query time."""
+"""Near-duplicates: one notion (passages: shingle Jaccard; documents: shared own shingles), kept incrementally."""
 
 from __future__ import annotations
 
 import itertools
 import random
+import sqlite3
 
-from ingest.dedup import _jaccard, near_duplicate_groups, near_duplicate_neighbours, shingles
+from ingest.dedup import DOC_SHARE, Doc, DuplicateIndex, Passage, gram_hashes, gram_jaccard, shingles
+from lgnet.state import transaction
 
 WORDS = [
     "comune",
@@ -39,18 +41,121 @@ def _texts(n: int, seed: int = 7) -> list[str]:
     return texts
 
 
-def test_neighbours_are_exactly_the_pairs_over_the_threshold():
-    grams = [shingles(t) for t in _texts(150)]
-    brute = {(a, b) for a, b in itertools.combinations(range(len(grams)), 2) if _jaccard(grams[a], grams[b]) >= 0.6}
-    found = near_duplicate_neighbours(grams, 0.6)
+def _index() -> DuplicateIndex:
+    return DuplicateIndex(sqlite3.connect(":memory:", isolation_level=None))
+
+
+def _refresh(dups: DuplicateIndex, passages=(), docs=(), removed_passages=(), removed_docs=()) -> None:
+    with transaction(dups.conn):
+        dups.refresh(removed_passages, removed_docs, list(passages), list(docs))
+
+
+def _pairs(dups: DuplicateIndex, table: str = "dup_near") -> set[tuple[str, str]]:
+    return {(a, b) for a, b in dups.conn.execute(f"SELECT a, b FROM {table} WHERE a < b")}  # noqa: S608
+
+
+def _groups(dups: DuplicateIndex, table: str = "dup_passage") -> dict[str, tuple[str, int]]:
+    return {i: (g, c) for i, g, c in dups.conn.execute(f"SELECT id, grp, canonical FROM {table}")}  # noqa: S608
+
+
+def _brute(texts: dict[str, str]) -> set[tuple[str, str]]:
+    grams = {i: gram_hashes(t) for i, t in texts.items()}
+    return {
+        (a, b) for a, b in itertools.combinations(sorted(grams), 2) if gram_jaccard(grams[a], grams[b]) >= 0.6
+    }
+
+
+def test_hashed_shingles_match_the_shingle_sets():
+    for text in _texts(20):
+        assert len(gram_hashes(text)) == len(shingles(text))
+
+
+def test_neighbours_added_in_batches_are_exactly_the_pairs_over_the_threshold():
+    texts = {f"p{i:03d}": t for i, t in enumerate(_texts(150))}
+    dups = _index()
+    ids = sorted(texts)
+    for batch in (ids[:60], ids[60:61], ids[61:]):  # LSH queried with the new passages only
+        _refresh(dups, [Passage(i, f"d{i}", texts[i]) for i in batch])
+    brute = _brute(texts)
     assert brute  # the fixture does contain near-copies
-    assert {(a, b) for a in range(len(found)) for b in found[a] if a < b} == brute
-    assert all(a not in found[a] for a in range(len(found)))
+    assert _pairs(dups) == brute
 
 
-def test_syndicated_copies_share_a_group_with_the_longest_as_canonical():
-    article = " ".join(f"parola{i}" for i in range(200))
-    items = [("short", article[: len(article) * 9 // 10]), ("full", article), ("other", _texts(1)[0])]
-    groups = near_duplicate_groups(items, threshold=0.6, min_containment=0.85)
-    assert groups["short"] == ("full", False) and groups["full"] == ("full", True)
-    assert groups["other"] == ("other", True)
+def test_incremental_groups_equal_groups_computed_at_once():
+    texts = {f"p{i:03d}": t for i, t in enumerate(_texts(120, seed=3))}
+    ids = sorted(texts)
+    removed = ids[::7]
+    step = _index()
+    _refresh(step, [Passage(i, f"d{i}", texts[i]) for i in ids[:80]])
+    _refresh(step, [Passage(i, f"d{i}", texts[i]) for i in ids[80:]], removed_passages=[])
+    _refresh(step, removed_passages=removed)
+    once = _index()
+    _refresh(once, [Passage(i, f"d{i}", texts[i]) for i in ids if i not in removed])
+    assert _groups(step) == _groups(once)
+    assert _pairs(step) == _pairs(once) == _brute({i: texts[i] for i in ids if i not in removed})
+    sizes = {}
+    for g, _ in _groups(once).values():
+        sizes[g] = sizes.get(g, 0) + 1
+    assert max(sizes.values()) > 1
+    # The canonical member is the longest of its group, and the group is named after it.
+    for i, (g, canonical) in _groups(once).items():
+        assert bool(canonical) == (i == g)
+        assert len(texts[g]) >= len(texts[i])
+
+
+def test_dirty_marks_only_the_passages_whose_group_changed():
+    texts = _texts(40, seed=5)
+    dups = _index()
+    _refresh(dups, [Passage(f"p{i}", "d", t) for i, t in enumerate(texts)])
+    grouped = {i for i, (g, _) in _groups(dups).items() if g != i}
+    assert set(dups.dirty("chunk", 1000)) >= grouped
+    with transaction(dups.conn):
+        dups.clear_dirty("chunk", list(dups.dirty("chunk", 1000)))
+    _refresh(dups, [Passage("new", "d", "una frase del tutto nuova su altro " * 5)])
+    assert set(dups.dirty("chunk", 1000)) == set()  # a singleton keeps the default group it was stored with
+
+
+BOILERPLATE = (
+    "Il progetto LGNet rientra nella rete nazionale dei comuni per la presa in carico dei migranti vulnerabili, "
+    "finanziata dal Fondo Asilo Migrazione e Integrazione con il Ministero dell'Interno, ANCI e Cittalia, che "
+    "coordina le attività delle città aderenti e il monitoraggio dei risultati raggiunti nei territori."
+)
+CITIES = ["Roma", "Milano", "Torino", "Napoli", "Bari", "Latina"]
+
+
+def _article(city: str, seed: int) -> str:
+    rng = random.Random(seed)
+    words = ["casa", "lavoro", "scuola", "famiglie", "sportello", "servizi", "alloggio", "quartiere", "corsi"]
+    body = " ".join(rng.choice(words) + str(rng.randint(0, 999)) for _ in range(90))
+    return f"{city}. {body}\n\n{BOILERPLATE}"
+
+
+def test_boilerplate_shared_by_articles_of_different_cities_never_makes_them_copies():
+    dups = _index()
+    _refresh(dups, docs=[Doc(f"a-{c}", _article(c, i), c) for i, c in enumerate(CITIES)])
+    assert _pairs(dups, "dup_doc_near") == set()
+    assert dups.group_sizes() == {}
+
+
+def test_a_syndicated_copy_with_new_title_byline_opening_and_a_cut_paragraph_is_one_group():
+    rng = random.Random(11)
+    vocab = ["progetto", "comune", "alloggi", "famiglie", "sportello", "unità", "strada", "corsi", "lingua"]
+    paragraphs = [" ".join(rng.choice(vocab) + str(rng.randint(0, 500)) for _ in range(60)) for _ in range(5)]
+    original = "Roma, nuovo sportello per i migranti\n\n" + "\n\n".join(paragraphs) + "\n\n" + BOILERPLATE
+    copy = (
+        "Apre in città lo sportello unico\ndi Mario Rossi\n\nUn'apertura attesa da tempo, con parole diverse. "
+        + "\n\n".join(paragraphs[1:4])  # the first paragraph reworded away, the last one cut
+        + "\n\n" + BOILERPLATE
+    )
+    dups = _index()
+    others = [Doc(f"a-{c}", _article(c, i), c) for i, c in enumerate(CITIES)]
+    _refresh(dups, docs=others + [Doc("orig", original, "Roma")])
+    _refresh(dups, docs=[Doc("copy", copy, "Roma")])  # arrives later, on its own
+    groups = _groups(dups, "dup_doc")
+    assert groups["copy"] == ("orig", 0) and groups["orig"] == ("orig", 1)
+    assert dups.group_sizes() == {"orig": 2}
+    assert set(dups.dirty("doc", 100)) == {"copy"}
+    # Removing the original leaves the copy alone, canonical of its own group again.
+    _refresh(dups, removed_docs=["orig"])
+    assert _groups(dups, "dup_doc")["copy"] == ("copy", 1)
+    assert 0 < DOC_SHARE < 1

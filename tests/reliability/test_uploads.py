@@ -12,9 +12,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.factory import create_app
+from ingest.manifest import known_sources
 from ingest.pipeline import IngestPipeline
 from search_api.jobs import JobQueue
 from tests.api.conftest import TOKEN, auth
+from tests.api.test_write_endpoints import pdf_bytes
 from tests.conftest import CORPUS, make_settings
 
 GOOD = (
@@ -44,15 +46,17 @@ def settings(tmp_path):
 
 def test_failed_reupload_keeps_the_good_file(settings):
     with TestClient(create_app(settings)) as client:
-        first = client.post("/api/documents", headers=auth(), files={"file": ("nota.txt", GOOD.encode())})
+        good = pdf_bytes([GOOD])
+        first = client.post("/api/documents", headers=auth(), files={"file": ("nota.pdf", good)})
         job = wait_job(client, first.json()["id"])
         assert job["status"] == "done", job
         doc_id = job["result"]["documents"][0]
-        again = client.post("/api/documents", headers=auth(), files={"file": ("nota.txt", b" \n\t\n  \n")})
+        broken = b"%PDF-1.4\n1 0 obj <<>> garbage"  # a PDF by its bytes, unreadable by pypdf: fails in the job
+        again = client.post("/api/documents", headers=auth(), files={"file": ("nota.pdf", broken)})
         failed = wait_job(client, again.json()["id"])
-        assert failed["status"] == "failed" and "nota.txt" in failed["error"]["message"]
+        assert failed["status"] == "failed" and "nota.pdf" in failed["error"]["message"]
         original = client.get(f"/api/documents/{doc_id}/file")
-        assert original.status_code == 200 and original.content == GOOD.encode()
+        assert original.status_code == 200 and original.content == good
         uploads = sorted(p.name for p in settings.uploads_dir.iterdir())
         assert len(uploads) == 1 and uploads[0].startswith("nota-")  # the failed one left nothing behind
         before = client.get("/api/search", params={"q": "sportello unico Bari"}).json()["total"]
@@ -116,3 +120,15 @@ def test_jobs_are_shared_between_processes_and_survive_a_kill(tmp_path):
     restarted = JobQueue(path)  # a new process starting on the same data dir
     job = restarted.get(killed_id)
     assert job.status == "failed" and job.error["code"] == "interrupted"
+
+
+def test_cli_rebuild_of_the_corpus_keeps_uploaded_documents(settings):
+    """`lgnet ingest --rebuild corpus/` must not drop uploads (they would then look like orphans)."""
+    settings.uploads_dir.mkdir(parents=True)
+    upload = settings.uploads_dir / "caricato-12345678.txt"
+    upload.write_text(GOOD.replace("Bari", "Matera"), "utf-8")
+    pipeline = IngestPipeline(settings, progress=False)
+    assert pipeline.run([upload], prune=False).ok
+    report = pipeline.run([settings.corpus_dir], rebuild=True)
+    assert any(d.get("source") == f"uploads/{upload.name}" for d in report.doc_list)
+    assert f"uploads/{upload.name}" in (known_sources(settings.data_dir) or set())  # the SQLite manifest

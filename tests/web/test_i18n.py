@@ -79,5 +79,14 @@ def test_translator_dates_numbers_plurals_and_language_choice():
     assert it.city("Torino") == "Torino" and en.city("Torino") == "Turin"
     assert pick_language("en", "it") == "en" and pick_language(None, "en") == "en"
     assert pick_language("xx", None) == "it" and pick_language(None, None) == "it"
+
     with pytest.raises(KeyError):
         it("no.such.key")
+
+
+def test_first_visit_follows_the_browser_then_the_link_and_the_cookie_win():
+    assert pick_language(None, None, "en-GB,en;q=0.9,it;q=0.8") == "en"
+    assert pick_language(None, None, "it-IT,it;q=0.9,en;q=0.8") == "it"
+    assert pick_language(None, None, "de-DE,de;q=0.9,en;q=0.5") == "en"  # the best one the site has
+    assert pick_language(None, None, "fr-FR,de") == "it" and pick_language(None, None, "en;q=0") == "it"
+    assert pick_language(None, "it", "en-US") == "it" and pick_language("it", None, "en") == "it"

@@ -121,3 +121,18 @@ def test_phone_first_result_before_the_filters_and_tables_that_say_they_scroll(b
         assert not axe(page), pretty(axe(page))
     finally:
         context.close()
+
+
+def test_a_practice_prints_on_two_a4_pages_with_the_sources_addresses(page, live_server, tmp_path):
+    from pypdf import PdfReader
+
+    page.goto(f"{live_server}/pratiche/trieste-housing-lgnet2")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-nav").is_visible() and not page.locator("#add-to-dossier").is_visible()
+    pdf = tmp_path / "pratica.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    reader = PdfReader(pdf)
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert len(reader.pages) <= 2, f"{len(reader.pages)} pages"
+    assert "https://" in text and "fbclid" not in text
+    assert round(float(reader.pages[0].mediabox.height)) == 842  # A4

@@ -162,6 +162,8 @@ def test_bad_office_files_are_refused_by_name(tmp_path: Path) -> None:
     fails(write(tmp_path, "rotto.xlsx", xlsx_bytes()[:500]), CorruptFile)  # truncated zip
     fails(write(tmp_path, "finto.xlsx", "non sono un foglio di calcolo"), UnsupportedFileType)
     fails(write(tmp_path, "finto.ods", odt_bytes()), UnsupportedFileType)  # an ODT named .ods
+    exc = fails(write(tmp_path, "finto.pdf", xlsx_bytes()), UnsupportedFileType)  # a spreadsheet named .pdf
+    assert "Excel workbook" in exc.reason
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr("foto.txt", "non un documento")

@@ -1,0 +1,206 @@
+"""Load test from a separate process: requests/s and errors at 1, 8, 32 clients, idle and with an upload or a
+rebuild running. Loopback only, bounded in time. Writes a Markdown table (docs/RELIABILITY.md quotes it).
+
+    python benchmarks/load.py --corpus corpus/project-sheets --seconds 10 --clients 1,8,32 --write out.md
+
+It ingests the corpus into a fresh data dir, starts `lgnet serve` there (admin token set), and for each
+scenario and client count runs `clients` threads that search in a loop for `seconds` seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[1]
+QUERIES = [
+    "sportello unico per migranti",
+    "durata del progetto LGNet3",
+    "housing first alloggi",
+    "one-stop shop Florence",
+    "unità mobili di strada",
+    "formazione degli operatori comunali",
+    "presa in carico psico-sociale",
+    "co-housing Bologna",
+]
+TOKEN = "load-test-token"
+
+
+def _env(data: Path, corpus: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LGNET_")}
+    env.update(PYTHONPATH=str(REPO), LGNET_DATA_DIR=str(data), LGNET_CORPUS_DIR=str(corpus), LGNET_ADMIN_TOKEN=TOKEN)
+    return env
+
+
+def _wait_ready(url: str, proc: subprocess.Popen, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit("the server exited")
+        try:
+            if httpx.get(f"{url}/api/ready", timeout=5).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.5)
+    raise SystemExit("the server did not get ready")
+
+
+def run_clients(url: str, clients: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def worker(n: int) -> None:
+        with httpx.Client(timeout=60) as client:
+            i = n
+            while time.monotonic() < stop:
+                q = QUERIES[i % len(QUERIES)]
+                i += 1
+                t = time.perf_counter()
+                try:
+                    r = client.get(f"{url}/api/search", params={"q": q, "k": 10})
+                    ok = r.status_code == 200 and r.json()["total"] > 0
+                    problem = (
+                        None
+                        if ok
+                        else f"{r.status_code} total={r.json().get('total') if r.status_code == 200 else '-'}"
+                    )
+                except httpx.HTTPError as exc:
+                    problem = repr(exc)
+                with lock:
+                    latencies.append(time.perf_counter() - t)
+                    if problem:
+                        errors.append(problem)
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    return {
+        "clients": clients,
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "median_ms": statistics.median(latencies) * 1000 if latencies else 0.0,
+        "p95_ms": (sorted(latencies)[int(0.95 * (len(latencies) - 1))] * 1000) if latencies else 0.0,
+        "errors": len(errors),
+        "error_examples": sorted(set(errors))[:3],
+    }
+
+
+def background(url: str, scenario: str, corpus: Path) -> tuple[threading.Thread | None, dict]:
+    """Starts the write that runs alongside the searches; returns its thread and where its outcome goes."""
+    outcome: dict = {}
+    if scenario == "idle":
+        return None, outcome
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+
+    def go() -> None:
+        t = time.perf_counter()
+        with httpx.Client(timeout=600) as client:
+            if scenario == "upload":
+                text = (corpus.rglob("*.txt").__next__()).read_bytes()
+                r = client.post(f"{url}/api/documents", headers=headers, files={"file": ("carico.txt", text)})
+            else:
+                r = client.post(f"{url}/api/reindex", params={"rebuild": "true"}, headers=headers)
+            job = r.json()["id"]
+            while (state := client.get(f"{url}/api/jobs/{job}").json())["status"] not in ("done", "failed"):
+                time.sleep(0.2)
+        outcome.update(status=state["status"], seconds=time.perf_counter() - t)
+
+    thread = threading.Thread(target=go)
+    thread.start()
+    return thread, outcome
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", default=str(REPO / "corpus" / "project-sheets"))
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--clients", default="1,8,32")
+    parser.add_argument("--scenarios", default="idle,upload,rebuild")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--write", help="also write the Markdown table to this file")
+    args = parser.parse_args()
+    corpus = Path(args.corpus).resolve()
+    tmp = Path(tempfile.mkdtemp(prefix="lgnet-load-"))
+    env = _env(tmp / "data", corpus)
+    url = f"http://127.0.0.1:{args.port}"
+    subprocess.run([sys.executable, "-m", "app.cli", "ingest", str(corpus)], env=env, check=True, capture_output=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(args.port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    rows = []
+    try:
+        _wait_ready(url, server)
+        run_clients(url, 2, 2)  # warm
+        for scenario in args.scenarios.split(","):
+            for clients in [int(c) for c in args.clients.split(",")]:
+                thread, outcome = background(url, scenario, corpus)
+                row = run_clients(url, clients, args.seconds)
+                if thread:
+                    thread.join(900)
+                row.update(scenario=scenario, write=outcome)
+                rows.append(row)
+                print(_line(row), flush=True)
+        started = time.monotonic()
+        server.terminate()
+        server.wait(30)
+        stop_seconds = time.monotonic() - started
+    finally:
+        if server.poll() is None:
+            server.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+    table = _markdown(rows, args, stop_seconds)
+    print(table)
+    if args.write:
+        Path(args.write).write_text(table, "utf-8")
+    return 0
+
+
+def _line(row: dict) -> str:
+    write = row["write"]
+    extra = f", {row['scenario']} {write.get('status')} in {write.get('seconds', 0):.1f} s" if write else ""
+    return (
+        f"{row['scenario']:8} {row['clients']:3} clients: {row['rps']:6.1f} req/s, median {row['median_ms']:.0f} ms, "
+        f"p95 {row['p95_ms']:.0f} ms, {row['errors']} errors{extra}"
+    )
+
+
+def _markdown(rows: list[dict], args, stop_seconds: float) -> str:
+    lines = [
+        f"Corpus `{Path(args.corpus).name}`, {args.seconds:g} s per row, `{os.cpu_count()}` cores, loopback; "
+        f"SIGTERM to exit: {stop_seconds:.1f} s.",
+        "",
+        "| scenario | clients | requests | req/s | median ms | p95 ms | errors | write alongside |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        w = r["write"]
+        write = f"{w.get('status')} in {w.get('seconds', 0):.1f} s" if w else "-"
+        lines.append(
+            f"| {r['scenario']} | {r['clients']} | {r['requests']} | {r['rps']:.1f} | {r['median_ms']:.0f} | "
+            f"{r['p95_ms']:.0f} | {r['errors']} | {write} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,284 @@
+"""One bench run: a synthetic corpus of N passages, in an embedded store or behind a `chroma run` server."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from benchmarks.synthetic import StandInEmbedder, generate, new_article
+from ingest.pipeline import IngestPipeline
+from lgnet.config import Settings
+from lgnet.embedders import get_embedder
+from retrieval.evaluation import load_relevance_set
+from retrieval.lexical import LexicalIndexManager
+from retrieval.models import SearchRequest
+from retrieval.service import SearchService
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMA = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+STAND_IN_ABOVE = 10_000
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))] if values else 0.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+class ChromaServer:
+    def __init__(self, path: Path) -> None:
+        self.path, self.port = path, free_port()
+        self.proc = subprocess.Popen(
+            [CHROMA, "run", "--path", str(path), "--port", str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wait_http(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", 60)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(30)
+
+
+def wait_http(url: str, timeout: float) -> float:
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        try:
+            if httpx.get(url, timeout=5).status_code == 200:
+                return time.monotonic() - started
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"{url} not answering after {timeout} s")
+
+
+SAMPLE = 300
+
+
+def real_embedding_cost(texts: list[str], settings: Settings, sample: int = SAMPLE) -> float:
+    """Seconds per passage for the real model, on a sample of the corpus's own passages."""
+    model = get_embedder("use-m3", settings.threads)
+    model.warm_up()
+    part = texts[:sample]
+    t = time.perf_counter()
+    for i in range(0, len(part), settings.batch_size):
+        model.embed(part[i : i + settings.batch_size])
+    return (time.perf_counter() - t) / max(len(part), 1)
+
+
+def real_query_embedding(queries: list[str], settings: Settings) -> list[float]:
+    """The real model's time per query (beside latencies measured with the stand-in)."""
+    model = get_embedder("use-m3", settings.threads)
+    model.warm_up()
+    times = []
+    for q in queries:
+        t = time.perf_counter()
+        model.embed([q])
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def run(size: int, mode: str, work: Path, stand_in_above: int = STAND_IN_ABOVE) -> dict:
+    corpus = generate(size, work / f"corpus-{size}")
+    data = work / f"data-{size}-{mode}"
+    shutil.rmtree(data, ignore_errors=True)
+    server = ChromaServer(data / "chroma-server") if mode == "server" else None
+    stand_in = size > stand_in_above
+    try:
+        settings = Settings(data_dir=data, chroma_url=server.url if server else None, embedding_model="use-m3")
+        embedder = StandInEmbedder() if stand_in else get_embedder("use-m3", settings.threads)
+        embedder.warm_up()
+        out: dict = {"size": size, "mode": mode, "embedder": embedder.name, "when": time.strftime("%Y-%m-%d %H:%M")}
+        out.update(_ingest(settings, embedder, corpus, stand_in))
+        out.update(_in_process(settings, embedder, work, size))
+        out.update(_http(settings, stand_in))
+        out["disk_bytes"] = du(data)
+        out["disk_per_passage"] = out["disk_bytes"] / out["passages"]
+        return out
+    finally:
+        if server:
+            server.stop()
+
+
+def _ingest(settings: Settings, embedder, corpus: Path, stand_in: bool) -> dict:
+    pipeline = IngestPipeline(settings, embedder=embedder, progress=False)
+    pipeline.store.count()  # opening the store is once per process
+    t = time.perf_counter()
+    report = pipeline.run([corpus])
+    ingest_s = time.perf_counter() - t
+    t = time.perf_counter()
+    LexicalIndexManager(pipeline.store, settings.lexical_dir).refresh_saved()  # what `lgnet ingest` does after
+    lexical_s = time.perf_counter() - t
+    texts = [_embed_text(r["meta"], r["text"]) for r in pipeline.store.iter_chunks()]
+    per_passage = real_embedding_cost(texts, settings)
+    real_embed_s = per_passage * len(texts)
+    model_s = report.seconds_embedding
+    return {
+        "passages": report.chunks,
+        "documents": report.documents,
+        "duplicate_groups": report.duplicate_groups,
+        "duplicate_passage_groups": report.duplicate_passage_groups,
+        "ingest_s": ingest_s + lexical_s,
+        "lexical_save_s": lexical_s,
+        "embedding_in_ingest_s": model_s,
+        "real_embed_s": real_embed_s,
+        # With the stand-in, the ingest without its (negligible) embedding plus the real model's cost.
+        "ingest_real_s": (ingest_s + lexical_s - model_s + real_embed_s) if stand_in else ingest_s + lexical_s,
+    }
+
+
+def _embed_text(meta: dict, text: str) -> str:
+    """What ingestion embeds for a passage (ingest.model.Chunk.embed_text), rebuilt from the store."""
+    title, city = meta.get("title", ""), meta.get("city")
+    return f"{title} ({city})\n{text}" if city else f"{title}\n{text}"
+
+
+def _queries() -> list[str]:
+    return [c.query for c in load_relevance_set()]
+
+
+def _in_process(settings: Settings, embedder, work: Path, size: int) -> dict:
+    pipeline = IngestPipeline(settings, embedder=embedder, progress=False)
+    service = SearchService(settings, embedder=embedder, store=pipeline.store)
+    service.warm_up()
+    queries = _queries()
+    half = len(queries) // 2
+    cold, warm, embed = [], [], []
+    for q in queries[:half]:  # never seen by this process
+        t = time.perf_counter()
+        service.search(SearchRequest(q=q))
+        cold.append(time.perf_counter() - t)
+    for _ in range(2):
+        for q in queries[:half]:
+            t = time.perf_counter()
+            embedder.embed([q])
+            embed.append(time.perf_counter() - t)
+            t = time.perf_counter()
+            service.search(SearchRequest(q=q))
+            warm.append(time.perf_counter() - t)
+    adds, firsts = [], []
+    for seed in range(3):
+        path = new_article(work, seed + size)
+        t = time.perf_counter()
+        pipeline.run([path], prune=False)
+        adds.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        result = service.search(SearchRequest(q=f"zanzibarite {seed + size}"))
+        firsts.append(time.perf_counter() - t)
+        assert result.hits, "the added file is not searchable"
+        pipeline.delete_document(result.hits[0].doc_id)
+        service.search(SearchRequest(q="alloggi"))
+    if embedder.name.endswith("(stand-in)"):
+        embed = real_query_embedding(queries[:half] * 2, settings)
+    return {
+        "inproc_cold_p50": pct(cold, 0.5),
+        "inproc_cold_p95": pct(cold, 0.95),
+        "inproc_warm_p50": pct(warm, 0.5),
+        "inproc_warm_p95": pct(warm, 0.95),
+        "embed_p50": pct(embed, 0.5),
+        "embed_p95": pct(embed, 0.95),
+        "add_file_s": statistics.median(adds),
+        "first_search_after_change_s": statistics.median(firsts),
+    }
+
+
+def _http(settings: Settings, stand_in: bool) -> dict:
+    port = free_port()
+    cmd = [sys.executable, "-m", "benchmarks.server", "--port", str(port), "--data-dir", str(settings.data_dir)]
+    if settings.chroma_url:
+        cmd += ["--chroma-url", settings.chroma_url]
+    if stand_in:
+        cmd.append("--stand-in")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    base = f"http://127.0.0.1:{port}"
+    queries = _queries()
+    half = len(queries) // 2
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_http(f"{base}/api/health", 120)
+        listening = time.monotonic() - started
+        with httpx.Client(base_url=base, timeout=600) as http:
+            t = time.perf_counter()
+            http.get("/api/search", params={"q": queries[-1]}).raise_for_status()
+            first_search = time.monotonic() - started
+            first_search_only = time.perf_counter() - t
+            try:  # model, lexical index and practice records all loaded
+                wait_http(f"{base}/api/ready", 900)
+                ready = time.monotonic() - started
+            except RuntimeError:
+                ready = float("nan")
+            cold, warm = [], []
+            for q in queries[:half]:  # never seen by this server
+                t = time.perf_counter()
+                http.get("/api/search", params={"q": q}).raise_for_status()
+                cold.append(time.perf_counter() - t)
+            for _ in range(2):
+                for q in queries[:half]:
+                    t = time.perf_counter()
+                    http.get("/api/search", params={"q": q}).raise_for_status()
+                    warm.append(time.perf_counter() - t)
+        load = []
+        for clients in (1, 8, 32):
+            res = subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "benchmarks.clients",
+                    "--url",
+                    base,
+                    "--clients",
+                    str(clients),
+                    "--seconds",
+                    "10",
+                ],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            load.append(json.loads(res.stdout.strip().splitlines()[-1]))
+        return {
+            "startup_listening_s": listening,
+            "startup_ready_s": ready,
+            "startup_first_search_s": first_search,
+            "http_first_search_s": first_search_only,
+            "http_cold_p50": pct(cold, 0.5),
+            "http_cold_p95": pct(cold, 0.95),
+            "http_warm_p50": pct(warm, 0.5),
+            "http_warm_p95": pct(warm, 0.95),
+            "server_rss_mb": rss_mb(proc.pid),
+            "load": load,
+        }
+    finally:
+        proc.terminate()
+        proc.wait(30)

@@ -1,0 +1,75 @@
+"""Practices first: the practice records matching a search, shown as cards above the passages, and for each
+passage the records it supports (every field of a record cites the passages it comes from).
+
+The one place search results meet the practice catalogue; the API and the site both call `with_practices`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from retrieval.practices import get_catalogue
+from retrieval.service import SearchService
+
+CARDS = 3  # cards shown above the passages
+CANDIDATES = 20  # catalogue results considered for them
+LINKED_FROM = 5  # a record supported by one of the first passages goes first
+
+
+def _chunk_ids(value: Any) -> Iterator[str]:
+    """Every passage id cited anywhere in a record (fields carry `source: {chunk_id, ...}`)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "chunk_id" and isinstance(item, str):
+                yield item
+            else:
+                yield from _chunk_ids(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _chunk_ids(item)
+
+
+_links: dict[int, tuple[list[dict], dict[str, list[str]]]] = {}
+_lock = threading.Lock()
+
+
+def passage_practices(records: list[dict]) -> dict[str, list[str]]:
+    """Passage id -> ids of the records citing it; computed once per list of records (one per revision)."""
+    with _lock:
+        cached = _links.get(id(records))
+        if cached is not None and cached[0] is records:
+            return cached[1]
+        links: dict[str, list[str]] = {}
+        for record in records:
+            for chunk_id in dict.fromkeys(_chunk_ids(record)):
+                links.setdefault(chunk_id, []).append(record["id"])
+        _links.clear()  # only the current revision's records are asked for
+        _links[id(records)] = (records, links)
+        return links
+
+
+def with_practices(service: SearchService, result: dict, filters: dict[str, list] | None = None) -> dict:
+    """Adds `practices` (cards) and each hit's `practice_ids` to a search result's contract (in place)."""
+    catalogue = get_catalogue(service)
+    links = passage_practices(catalogue.records())
+    for hit in result["results"]:
+        hit["practice_ids"] = links.get(hit["id"], [])
+    query = (result.get("suggestion") or result.get("query") or "").strip()
+    if not query or result.get("page", 1) != 1:
+        result["practices"] = []
+        return result
+    filters = filters or {}
+    found = catalogue.search(
+        q=query,
+        city=filters.get("city") or [],
+        area=filters.get("intervention") or [],
+        phase=filters.get("phase") or [],
+        k=CANDIDATES,
+    )["results"]
+    linked = list(dict.fromkeys(pid for hit in result["results"][:LINKED_FROM] for pid in hit["practice_ids"]))
+    order = {pid: i for i, pid in enumerate(linked)}
+    found.sort(key=lambda card: order.get(card["id"], len(order)))  # stable: catalogue rank otherwise
+    result["practices"] = found[:CARDS]
+    return result

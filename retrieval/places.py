@@ -1,0 +1,153 @@
+"""Regions, macro-areas and provinces named in a query, and the cities they contain.
+
+The lookups go through `PlaceSource`, a small interface over the gazetteer: a city's region and (when the
+gazetteer knows it) its province. Region names in Italian and English are here, the cities come from the
+gazetteer, so a richer gazetteer (every comune) widens the answer without a change here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from lgnet.gazetteer import Gazetteer
+from lgnet.text import fold
+
+# The 20 regions (ISTAT names) with the other names people use for them.
+REGIONS: dict[str, tuple[str, ...]] = {
+    "Abruzzo": ("Abruzzi",),
+    "Basilicata": ("Lucania",),
+    "Calabria": (),
+    "Campania": (),
+    "Emilia-Romagna": ("Emilia Romagna",),
+    "Friuli-Venezia Giulia": ("Friuli Venezia Giulia", "Friuli"),
+    "Lazio": ("Latium",),
+    "Liguria": (),
+    "Lombardia": ("Lombardy",),
+    "Marche": ("the Marches",),
+    "Molise": (),
+    "Piemonte": ("Piedmont",),
+    "Puglia": ("Apulia", "Puglie"),
+    "Sardegna": ("Sardinia",),
+    "Sicilia": ("Sicily",),
+    "Toscana": ("Tuscany",),
+    "Trentino-Alto Adige": (
+        "Trentino Alto Adige",
+        "Trentino-South Tyrol",
+        "Trentino",
+        "Alto Adige",
+        "South Tyrol",
+        "Sudtirol",
+    ),
+    "Umbria": (),
+    "Valle d'Aosta": ("Valle d Aosta", "Val d'Aosta", "Aosta Valley", "Vallee d'Aoste"),
+    "Veneto": (),
+}
+# ISTAT's macro-areas (ripartizioni), as people say them.
+MACRO_AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Nord": (
+        ("nord italia", "italia settentrionale", "nord del paese", "northern italy", "north of italy"),
+        ("Piemonte", "Valle d'Aosta", "Liguria", "Lombardia", "Trentino-Alto Adige", "Veneto",
+         "Friuli-Venezia Giulia", "Emilia-Romagna"),
+    ),
+    "Centro": (
+        ("centro italia", "italia centrale", "central italy", "centre of italy"),
+        ("Toscana", "Umbria", "Marche", "Lazio"),
+    ),
+    "Sud e Isole": (
+        ("sud italia", "italia meridionale", "mezzogiorno", "meridione", "al sud", "del sud", "nel sud",
+         "southern italy", "south of italy", "the south"),
+        ("Abruzzo", "Molise", "Campania", "Puglia", "Basilicata", "Calabria", "Sicilia", "Sardegna"),
+    ),
+}  # fmt: skip
+
+
+class PlaceSource(Protocol):
+    """What place recognition needs from the gazetteer."""
+
+    def region_names(self) -> dict[str, tuple[str, ...]]: ...
+
+    def province_names(self) -> list[str]: ...
+
+    def cities_of(self, regions: set[str], provinces: set[str]) -> list[str]: ...
+
+
+class GazetteerPlaces:
+    """PlaceSource over lgnet.gazetteer: its regions (with English names and aliases) and provinces when it
+    has them, this module's table of regions otherwise."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self.gazetteer = gazetteer or Gazetteer.default()
+
+    def region_names(self) -> dict[str, tuple[str, ...]]:
+        regions = getattr(self.gazetteer, "regions", None)
+        if not regions:
+            return REGIONS
+        names = {r.name: tuple(r.forms) for r in regions}
+        for name, aliases in REGIONS.items():  # the other names people use, kept whatever the gazetteer says
+            names[name] = tuple(dict.fromkeys((*names.get(name, ()), *aliases)))
+        return names
+
+    def province_names(self) -> list[str]:
+        provinces = getattr(self.gazetteer, "provinces", None) or {}
+        return sorted({part for name in provinces.values() for part in name.split("/")})
+
+    def cities_of(self, regions: set[str], provinces: set[str]) -> list[str]:
+        folded = {fold(p) for p in provinces}
+        return [
+            c.name
+            for c in self.gazetteer.cities
+            if c.region in regions or (folded and any(fold(p) in folded for p in getattr(c, "province", "").split("/")))
+        ]
+
+
+@dataclass
+class PlaceMention:
+    kind: str  # "region", "macro_area" or "province"
+    name: str
+    regions: list[str]
+    start: int
+    end: int
+    provinces: list[str] = field(default_factory=list)
+
+
+class PlaceRecognizer:
+    def __init__(self, source: PlaceSource | None = None) -> None:
+        self.source = source or GazetteerPlaces()
+        forms: list[tuple[str, str, str]] = []  # (folded form, kind, name)
+        for region, aliases in self.source.region_names().items():
+            for form in (region, *aliases):
+                forms.append((_key(form), "region", region))
+        for area, (names, _) in MACRO_AREAS.items():
+            forms += [(_key(n), "macro_area", area) for n in names]
+        provinces = self.source.province_names()
+        # A province is named as such ("provincia di Bari", "province of Bari"): a bare name is the city.
+        forms += [(f"provincia di {_key(p)}", "province", p) for p in provinces]
+        forms += [(f"province of {_key(p)}", "province", p) for p in provinces]
+        self._kind = {form: (kind, name) for form, kind, name in forms}
+        alternatives = "|".join(re.escape(f) for f in sorted(self._kind, key=len, reverse=True))
+        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+    def find(self, folded: str) -> list[PlaceMention]:
+        found = []
+        for m in self._pattern.finditer(_key(folded)):
+            kind, name = self._kind[m.group(0)]
+            if kind == "region":
+                found.append(PlaceMention(kind, name, [name], m.start(), m.end()))
+            elif kind == "macro_area":
+                found.append(PlaceMention(kind, name, list(MACRO_AREAS[name][1]), m.start(), m.end()))
+            else:
+                found.append(PlaceMention(kind, name, [], m.start(), m.end(), [name]))
+        return found
+
+    def cities_in(self, mentions: list[PlaceMention]) -> list[str]:
+        """The gazetteer's cities inside the places mentioned."""
+        regions = {r for m in mentions for r in m.regions}
+        provinces = {p for m in mentions for p in m.provinces}
+        return self.source.cities_of(regions, provinces) if regions or provinces else []
+
+
+def _key(text: str) -> str:
+    """Folded, apostrophes and hyphens as spaces: offsets stay those of the folded query."""
+    return re.sub(r"['’-]", " ", fold(text))

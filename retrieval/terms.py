@@ -1,0 +1,107 @@
+"""The query's terms as ranking, snippets and the answer weigh them: each concept the user asked about (a word
+or a thesaurus phrase), the ways of saying it, its weight (rarity in the index), and which written words may
+be marked as matches."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from lgnet.text import fold
+from retrieval.analysis import ParsedQuery, get_analyzer
+
+EXPANSION_WEIGHT = 0.5  # a thesaurus / glossary alternative counts half as much as the user's own word
+ALTERNATIVE_COVERAGE = 0.8  # in a sentence, an alternative stands for most of the concept
+MARK_LENGTH_SLACK = 2  # a marked word is at most this many letters longer or shorter than a query word
+
+# A phrase as stems: one set per word (a word's Italian and English stems), all words needed.
+Phrase = tuple[frozenset[str], ...]
+
+
+def translation_weight(query_language: str, alternative_language: str | None) -> float:
+    """An Italian alternative of an English query is its translation into the corpus's language: it counts as
+    the word itself. Any other alternative is a synonym, and counts less than the user's own word."""
+    if alternative_language == "en":
+        return 0.0
+    return 1.0 if query_language == "en" and alternative_language == "it" else EXPANSION_WEIGHT
+
+
+def _satisfied(phrase: Phrase, stems: set[str] | frozenset[str]) -> bool:
+    return bool(phrase) and all(not word.isdisjoint(stems) for word in phrase)
+
+
+@dataclass
+class ConceptTerms:
+    weight: float
+    own: list[Phrase]  # the word as written, and its spelling correction
+    alternatives: list[Phrase]  # its thesaurus / glossary alternatives
+
+    def score(self, stems: set[str] | frozenset[str]) -> float:
+        if any(_satisfied(p, stems) for p in self.own):
+            return self.weight
+        if any(_satisfied(p, stems) for p in self.alternatives):
+            return self.weight * ALTERNATIVE_COVERAGE
+        return 0.0
+
+
+@dataclass
+class QueryTerms:
+    concepts: list[ConceptTerms] = field(default_factory=list)
+    intent: str | None = None
+    written: dict[str, set[int]] = field(default_factory=dict)  # stem -> lengths of query words with it
+    phrases: list[str] = field(default_factory=list)  # folded multi-word alternatives, marked only whole
+
+    @property
+    def stems(self) -> set[str]:
+        return {s for c in self.concepts for p in (*c.own, *c.alternatives) for word in p for s in word}
+
+    def coverage(self, stems: set[str] | frozenset[str]) -> float:
+        """The share of the query's weight a text with these stems carries (an alternative counts less)."""
+        total = sum(c.weight for c in self.concepts)
+        return sum(c.score(stems) for c in self.concepts) / total if total > 0 else 0.0
+
+    def marks(self, word: str, stems: frozenset[str]) -> bool:
+        """Whether a written word is a real match: same stem as a query word and about as long, so
+        "rifugi" (shelters) is not marked for "rifugiati" (refugees). Terms made of bare stems mark every
+        word with one of them."""
+        if not self.written:
+            return True
+        length = len(word)
+        return any(abs(length - n) <= MARK_LENGTH_SLACK for s in stems if s in self.written for n in self.written[s])
+
+
+def stem_terms(stems: set[str] | frozenset[str]) -> QueryTerms:
+    """Terms from bare stems (no written forms known): every word with one of the stems matches."""
+    return QueryTerms([ConceptTerms(1.0, [(frozenset(stems),)], [])] if stems else [])
+
+
+def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
+    analyzer = get_analyzer()
+    terms = QueryTerms(intent=parsed.intent)
+
+    def phrase(text: str, markable: bool) -> Phrase:
+        words = []
+        for w in re.findall(r"\w+", text):
+            stems = analyzer.word_stems(w)
+            if stems:
+                words.append(stems)
+                if markable:
+                    for s in stems:
+                        terms.written.setdefault(s, set()).add(len(fold(w)))
+        return tuple(words)
+
+    def weight_of(phrases: list[Phrase]) -> float:
+        return max((idf.get(s, 0.0) for p in phrases for word in p for s in word), default=0.0)
+
+    for concept in parsed.concepts:
+        own = [p for p in (phrase(t, True) for t in [concept.text, *concept.corrections]) if p]
+        # words of a multi-word alternative are marked only as part of it, which a mark cannot check: unmarked
+        alternatives = [p for p in (phrase(a, " " not in a) for a in concept.alternatives) if p]
+        terms.phrases.extend(fold(a) for a in concept.alternatives if " " in a)
+        weight = weight_of(own)
+        if weight <= 0:  # the user's word is not in the index: its alternatives carry it
+            weight = EXPANSION_WEIGHT * weight_of(alternatives)
+        if weight > 0:
+            terms.concepts.append(ConceptTerms(weight, own, alternatives))
+    return terms

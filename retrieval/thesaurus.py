@@ -1,0 +1,71 @@
+"""The domain thesaurus (lgnet/data/thesaurus.json) and the English-Italian glossary (lgnet/data/glossary.json)
+as one lookup: a phrase of the query -> the other ways the field says it. Expansions widen the lexical query
+at a lower weight than the user's own words."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from lgnet.text import fold
+
+
+@dataclass(frozen=True)
+class Match:
+    phrase: str  # folded, as found in the query
+    start: int
+    end: int
+    alternatives: tuple[str, ...]  # other ways of saying it (lower case, accents kept)
+
+
+class Thesaurus:
+    def __init__(self, groups: list[dict], glossary: dict[str, list[str]]) -> None:
+        alternatives: dict[str, list[str]] = {}
+        self.language: dict[str, str] = {}  # folded term -> "it" or "en"
+        self.italian: set[str] = set()  # single words known to be Italian / English (for language detection)
+        self.english: set[str] = set()
+        for group in groups:
+            terms = [t.lower() for t in (*group.get("it", []), *group.get("en", []))]
+            for lang in ("it", "en"):
+                self.language.update((fold(t), lang) for t in group.get(lang, []))
+            for term in terms:
+                alternatives.setdefault(fold(term), []).extend(t for t in terms if t != term)
+            self.italian.update(w for t in group.get("it", []) for w in fold(t).split())
+            self.english.update(w for t in group.get("en", []) for w in fold(t).split())
+        for english, italian in glossary.items():
+            key = fold(english)
+            self.language.setdefault(key, "en")
+            self.language.update((fold(t), "it") for t in italian if fold(t) != key)
+            alternatives.setdefault(key, []).extend(t.lower() for t in italian if fold(t) != key)
+            self.english.update(key.split())
+        self.alternatives = {k: tuple(dict.fromkeys(a for a in v if fold(a) != k)) for k, v in alternatives.items()}
+        self.words = {w for phrase in self.alternatives for w in re.findall(r"\w+", phrase)}
+        self.words |= {w for alts in self.alternatives.values() for a in alts for w in re.findall(r"\w+", fold(a))}
+        # Longest phrases first, so "alloggi ponte" wins over "alloggi"; hyphen and space are the same.
+        ordered = sorted(self.alternatives, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<!\w)("
+            + "|".join(re.escape(p).replace(r"\-", "[- ]?").replace(r"\ ", "[- ]") for p in ordered)
+            + r")(?!\w)"
+        )
+        self._canonical = {re.sub(r"[- ]", "", p): p for p in ordered}
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> Thesaurus:
+        data = resources.files("lgnet").joinpath("data")
+        thesaurus = json.loads(data.joinpath("thesaurus.json").read_text("utf-8"))
+        glossary = json.loads(data.joinpath("glossary.json").read_text("utf-8"))
+        return cls(thesaurus["groups"], glossary["terms"])
+
+    def find(self, folded: str) -> list[Match]:
+        """Thesaurus phrases in a folded query, longest first, without overlaps."""
+        out = []
+        for m in self._pattern.finditer(folded):
+            phrase = self._canonical.get(re.sub(r"[- ]", "", m.group(1)))
+            if phrase:
+                out.append(Match(m.group(1), m.start(), m.end(), self.alternatives[phrase]))
+        return out

@@ -1,0 +1,41 @@
+"""Warm-up: load what the first search needs (model, derived indexes, practice records) before saying ready."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from fastapi import FastAPI
+
+from lgnet.errors import LGNetError
+
+log = logging.getLogger(__name__)
+
+
+def start_warm_up(app: FastAPI) -> None:
+    """Warm up in a background thread, once per app (a second call while one runs does nothing)."""
+    state = app.state
+    with state.warm_lock:
+        if state.warming or state.warm:
+            return
+        state.warming = True
+    threading.Thread(target=_warm_up, args=(app,), name="warm-up", daemon=True).start()
+
+
+def _warm_up(app: FastAPI) -> None:
+    from retrieval.practices import get_catalogue
+
+    try:
+        service = app.state.services.get()
+        service.warm_up()
+        get_catalogue(service).warm_up()
+        app.state.warm = True
+    except LGNetError as exc:  # the store may be down: requests will say so; /api/ready tries again
+        log.warning("warm-up failed: %s", exc.message)
+    finally:
+        app.state.warming = False
+
+
+def is_ready(app: FastAPI) -> bool:
+    service = app.state.services.ready
+    return bool(app.state.warm and service is not None and service.is_warm())

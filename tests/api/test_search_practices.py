@@ -1,0 +1,50 @@
+"""Issue 11: search leads to practices (cards above the passages, each passage linked to its records) and
+suggests a corrected query; the site shows both (real index, real app)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.factory import create_app
+
+
+@pytest.fixture(scope="module")
+def client(service, corpus_index):
+    with TestClient(create_app(corpus_index, service=service)) as c:
+        yield c
+
+
+def test_housing_question_shows_housing_practice_cards_of_several_cities(client):
+    q = "come hanno fatto altri comuni a trovare casa alle famiglie migranti in uscita dall'accoglienza?"
+    body = client.get("/api/search", params={"q": q}).json()
+    cards = body["practices"]
+    assert 1 <= len(cards) <= 3
+    assert sum(c["area"] == "housing" for c in cards) >= 2
+    assert len({c["city"] for c in cards}) >= 2
+    for card in cards:
+        assert client.get(f"/api/practices/{card['id']}").status_code == 200
+
+
+def test_passages_link_to_the_records_that_cite_them(client):
+    body = client.get("/api/search", params={"q": "alloggi ponte", "k": 20}).json()
+    linked = [h for h in body["results"] if h["practice_ids"]]
+    assert linked
+    for hit in linked[:3]:
+        record = client.get(f"/api/practices/{hit['practice_ids'][0]}").json()
+        assert hit["id"] in str(record)  # the record cites this passage somewhere
+
+
+def test_typo_gives_a_suggestion_and_results(client):
+    body = client.get("/api/search", params={"q": "accoglenza"}).json()
+    assert body["suggestion"] == "accoglienza"
+    assert body["total"] > 0
+    assert client.get("/api/search", params={"q": "accoglienza"}).json()["suggestion"] is None
+
+
+@pytest.mark.parametrize("lang, text", [("it", "Forse cercavi"), ("en", "Did you mean")])
+def test_site_shows_the_suggestion_and_the_practice_cards(client, lang, text):
+    page = client.get("/", params={"q": "alogio", "lang": lang}).text
+    assert text in page
+    assert 'href="/?q=alloggio"' in page
+    assert 'class="practice-cards' in page and 'href="/pratiche/' in page

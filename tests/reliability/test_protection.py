@@ -1,0 +1,100 @@
+"""Issue 16 items 6 and 10: per-client rate limits (429 + Retry-After in the one error shape), security
+headers on every response, untrusted files as sandboxed attachments, links from configuration."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.factory import create_app
+from app.security import Rule, TokenBuckets
+from practices import dossiers as dossier_module
+from practices.dossiers import DossierStore
+from tests.api.conftest import TOKEN, auth
+from tests.conftest import make_settings
+
+
+@pytest.fixture
+def app(tmp_path):
+    settings = make_settings(tmp_path / "data").model_copy(
+        update={
+            "admin_token": TOKEN,
+            "write_rate_per_minute": 60,
+            "write_burst": 5,
+            "public_url": "https://lgnet.example.it",
+        }
+    )
+    return create_app(settings)
+
+
+def test_dossier_flood_is_limited_per_client_and_others_are_served(app):
+    flooder = TestClient(app, client=("203.0.113.9", 4000))
+    answers = [flooder.post("/api/dossiers", json={"title": f"d{i}"}) for i in range(12)]
+    assert all(a.status_code < 300 for a in answers[:5])
+    limited = [a for a in answers if a.status_code == 429]
+    assert len(limited) >= 6
+    body = limited[0].json()["error"]
+    assert body["code"] == "rate_limited" and body["detail"]["retry_after"] >= 1
+    assert int(limited[0].headers["Retry-After"]) >= 1
+    other = TestClient(app, client=("198.51.100.7", 4000))  # another user is not locked out
+    assert other.post("/api/dossiers", json={"title": "mio"}).status_code < 300
+
+
+def test_token_bucket_refills():
+    buckets, rule = TokenBuckets(), Rule("w", ("/",), per_minute=60, burst=2)
+    assert buckets.take(rule, "a", now=0) == 0 and buckets.take(rule, "a", now=0) == 0
+    assert buckets.take(rule, "a", now=0) == pytest.approx(1.0)
+    assert buckets.take(rule, "a", now=1.01) == 0  # one token a second
+
+
+def test_old_empty_dossiers_expire_at_the_cap(tmp_path, monkeypatch):
+    store = DossierStore(tmp_path / "dossiers")
+    monkeypatch.setattr(dossier_module, "MAX_DOSSIERS", 3)
+    made = [store.create(title=f"vuoto {i}") for i in range(3)]
+    with pytest.raises(Exception, match="too many dossiers"):
+        store.create(title="uno di troppo")
+    old = time.time() - dossier_module.EMPTY_TTL_SECONDS - 60
+    for path in (tmp_path / "dossiers").glob("*.json"):
+        os.utime(path, (old, old))
+    assert store.create(title="ora c'è posto")["title"] == "ora c'è posto"
+    assert len(made) == 3
+
+
+def test_security_headers_everywhere_and_files_as_sandboxed_attachments(app, tmp_path):
+    with TestClient(app) as client:
+        for path in ("/api/health", "/docs", "/static/favicon.svg", "/openapi.json", "/api/nothing-here"):
+            r = client.get(path)
+            assert r.headers["X-Content-Type-Options"] == "nosniff", path
+            assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"], path
+            assert r.headers["X-Frame-Options"] == "DENY", path
+        html = b"<html><body><script>alert(1)</script>" + b"<p>Il Comune di Bari apre uno sportello.</p>" * 40
+        job = client.post("/api/documents", headers=auth(), files={"file": ("pagina.html", html)}).json()
+        deadline = time.monotonic() + 240
+        while (state := client.get(f"/api/jobs/{job['id']}").json())["status"] not in ("done", "failed"):
+            assert time.monotonic() < deadline
+            time.sleep(0.2)
+        assert state["status"] == "done", state
+        served = client.get(f"/api/documents/{state['result']['documents'][0]}/file")
+        assert served.status_code == 200 and served.content == html
+        assert served.headers["Content-Disposition"].startswith("attachment")
+        assert "sandbox" in served.headers["Content-Security-Policy"]
+        assert served.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_empty_upload_refused_at_once(app):
+    with TestClient(app) as client:
+        r = client.post("/api/documents", headers=auth(), files={"file": ("vuoto.txt", b"")})
+        assert r.status_code == 422 and r.json()["error"]["code"] == "empty_file"
+        assert "vuoto.txt" in r.json()["error"]["message"]
+
+
+def test_share_link_from_configuration_never_from_host(app):
+    with TestClient(app) as client:
+        created = client.post("/api/dossiers", json={"title": "link"}).json()["dossier"]
+        page = client.get(f"/dossier/{created['id']}", headers={"Host": "evil.example.com"})
+        assert page.status_code == 200
+        assert "evil.example.com" not in page.text
+        assert f"https://lgnet.example.it/dossier/{created['read_id']}" in page.text

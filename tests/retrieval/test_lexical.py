@@ -1,0 +1,83 @@
+"""The lexical index: updated from the change log (never rebuilt for a change), saved, loaded at start."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+
+from ingest.pipeline import IngestPipeline
+from retrieval.analysis import get_analyzer
+from retrieval.lexical import LexicalIndex, LexicalIndexManager
+from retrieval.models import SearchRequest
+from retrieval.service import SearchService
+from tests.conftest import CORPUS, make_settings
+
+NEW_TEXT = (
+    "Il Comune di Aosta ha inaugurato lo sportello zanzibarite per l'orientamento abitativo delle famiglie "
+    "migranti in uscita dall'accoglienza. Lo sportello zanzibarite offre consulenza legale, ricerca di alloggi "
+    "e mediazione con i proprietari, in collaborazione con le associazioni del territorio. "
+) * 3
+
+
+@pytest.fixture
+def small(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS / "project-sheets", corpus / "project-sheets")
+    shutil.copy(CORPUS / "catalogue.json", corpus / "catalogue.json")
+    settings = make_settings(tmp_path / "data")
+    pipeline = IngestPipeline(settings, progress=False)
+    pipeline.run([corpus])
+    return settings, pipeline, corpus
+
+
+def _no_rebuild(*args, **kwargs):
+    raise AssertionError("the lexical index was rebuilt from the whole store")
+
+
+def test_an_added_and_a_removed_file_reach_the_index_without_a_rebuild(small, monkeypatch, tmp_path):
+    settings, pipeline, corpus = small
+    service = SearchService(settings, embedder=pipeline.embedder, store=pipeline.store)
+    before = service.lexical.current()
+    monkeypatch.setattr(LexicalIndex, "build", classmethod(_no_rebuild))
+    new = tmp_path / "uploads" / "aosta.txt"
+    new.parent.mkdir()
+    new.write_text(NEW_TEXT, "utf-8")
+    pipeline.run([new], prune=False)
+    hits = service.search(SearchRequest(q="zanzibarite")).hits
+    assert hits and "zanzibarite" in hits[0].text
+    after = service.lexical.current()
+    assert len(after.corpus.ids) == len(before.corpus.ids) + len(hits) == pipeline.store.count()
+    pipeline.delete_document(hits[0].doc_id)
+    assert service.search(SearchRequest(q="zanzibarite")).hits == []
+    assert len(service.lexical.current().corpus.ids) == len(before.corpus.ids)
+
+
+def test_a_new_process_loads_the_saved_index_and_replays_the_changes_since(small, monkeypatch, tmp_path):
+    settings, pipeline, corpus = small
+    first = LexicalIndexManager(pipeline.store, settings.lexical_dir)
+    first.current()  # built once and saved
+    assert (settings.lexical_dir / "corpus.json").is_file()
+    new = tmp_path / "uploads" / "aosta.txt"
+    new.parent.mkdir()
+    new.write_text(NEW_TEXT, "utf-8")
+    pipeline.run([new], prune=False)
+    monkeypatch.setattr(LexicalIndex, "build", classmethod(_no_rebuild))
+    second = LexicalIndexManager(pipeline.store, settings.lexical_dir)  # as a worker starting now
+    index = second.current()
+    assert len(index.corpus.ids) == pipeline.store.count()
+    assert any("zanzibarite" in t for t in index.corpus.texts)
+
+
+def test_top_k_equals_the_best_of_the_full_scores(small):
+    settings, pipeline, _ = small
+    index = LexicalIndexManager(pipeline.store, settings.lexical_dir).current()
+    tokens = get_analyzer().query_tokens("progetto comune servizi inclusione migranti")
+    scores = index.scores(tokens)
+    top = index.top(tokens, 5)
+    assert len(top) == 5 and np.count_nonzero(scores) > 5
+    assert [p for p, _ in top] == [int(i) for i in np.argsort(-scores, kind="stable")[:5]]
+    assert all(abs(scores[p] - s) < 1e-5 for p, s in top)
+    mask = index.mask("doc_type", [index.corpus.metas[top[-1][0]]["doc_type"]])
+    assert all(mask[p] for p, _ in index.top(tokens, 50, mask))

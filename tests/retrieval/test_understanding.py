@@ -1,0 +1,202 @@
+"""Issue 11: query understanding that generalises, snippets and answers that answer (real index)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from lgnet.text import fold
+from retrieval.analysis import QueryAnalyzer
+from retrieval.language import detect_query_language
+from retrieval.models import SearchRequest
+from retrieval.phases import PhaseRecognizer
+from retrieval.question import read_question
+from retrieval.spelling import Vocabulary, edit_distance
+
+HOUSING_QUESTION = "come hanno fatto altri comuni a trovare casa alle famiglie migranti in uscita dall'accoglienza?"
+
+
+@pytest.fixture(scope="module")
+def qa() -> QueryAnalyzer:
+    return QueryAnalyzer()
+
+
+@pytest.mark.parametrize(
+    "query, language",
+    [
+        (HOUSING_QUESTION, "it"),
+        ("quali comuni hanno aperto uno sportello per i senza dimora", "it"),
+        ("alloggi ponte", "it"),
+        ("how did other cities find homes for refugee families?", "en"),
+        ("refugees employment", "en"),
+        ("housing for women", "en"),
+    ],
+)
+def test_language_of_short_questions(query, language):
+    from retrieval.thesaurus import Thesaurus
+
+    t = Thesaurus.default()
+    assert detect_query_language(query, t.italian, t.english) == language
+
+
+@pytest.mark.parametrize(
+    "query, intent, gone",
+    [
+        (HOUSING_QUESTION, "how", "altri comuni"),
+        ("quante persone hanno trovato casa a Torino", "figure", "quante"),
+        ("quali comuni hanno aperto uno sportello", "places", "quali comuni"),
+        ("how many people found a home in Turin", "figure", "how many"),
+        ("che cosa è il portierato sociale", "definition", "che cosa"),
+        ("con quali associazioni ha lavorato Torino", "partners", "con quali"),
+    ],
+)
+def test_question_frame_is_taken_out_and_intent_kept(query, intent, gone):
+    question = read_question(fold(query))
+    assert question.intent == intent
+    assert gone not in question.core
+    assert question.core  # the topic stays
+
+
+def test_a_query_that_is_only_a_frame_keeps_its_words():
+    assert read_question("come").core == "come"
+
+
+@pytest.mark.parametrize(
+    "query, phase",
+    [
+        ("la terza edizione", "LGNet3"),
+        ("LGNet 3 a Bari", "LGNet3"),
+        ("the third edition of the network", "LGNet3"),
+        ("progetti 2024-2026", "LGNet3"),
+        ("la seconda fase", "LGNet2"),
+        ("LgNet2", "LGNet2"),
+        ("LGNet Emergency Assistance", "LGNetEA"),
+    ],
+)
+def test_phases_by_name_ordinal_edition_or_years(qa, query, phase):
+    assert qa.parse(query).phases == [phase]
+
+
+def test_years_of_the_fund_are_not_a_phase():
+    assert PhaseRecognizer.default().find("fami 2014-2020") == []
+
+
+@pytest.mark.parametrize(
+    "query, region, city",
+    [
+        ("progetti in Sicilia", "Sicilia", "Palermo"),
+        ("in Sicily", "Sicilia", "Catania"),
+        ("in Puglia", "Puglia", "Bari"),
+    ],
+)
+def test_regions_in_italian_and_english_give_their_cities(qa, query, region, city):
+    parsed = qa.parse(query)
+    assert parsed.regions == [region]
+    assert city in parsed.region_cities
+    assert all(c not in parsed.region_cities for c in ("Torino", "Milano"))
+
+
+def test_a_city_inside_a_region_name_is_not_the_city(qa):
+    parsed = qa.parse("servizi in Friuli-Venezia Giulia")
+    assert parsed.regions == ["Friuli-Venezia Giulia"]
+    assert "Venezia" not in parsed.cities
+
+
+def test_thesaurus_expands_acronyms_and_synonyms_below_the_users_words(qa):
+    assert "minori stranieri non accompagnati" in qa.parse("MSNA").expansions
+    assert "senza dimora" in qa.parse("senzatetto").expansions
+    assert "coabitazione" in qa.parse("convivenza tra ragazzi").expansions
+    assert "giovani" in qa.parse("convivenza tra ragazzi").expansions
+
+
+def test_edit_distance_counts_transpositions():
+    assert edit_distance("alogio", "alloggio", 2) == 2
+    assert edit_distance("accoglenza", "accoglienza", 2) == 1
+    assert edit_distance("sitema", "sistema", 2) == 1
+    assert edit_distance("abc", "xyz", 1) == 2  # gave up above the limit
+
+
+def test_vocabulary_corrects_to_the_closest_frequent_word():
+    vocab = Vocabulary(["alloggio alloggio alloggi", "accoglienza accoglienza", "appoggio"])
+    assert vocab.correct("alogio").correct == "alloggio"
+    assert vocab.correct("accoglenza").correct == "accoglienza"
+    assert vocab.correct("alloggio") is None  # known
+    assert vocab.correct("zzzzzzz") is None
+
+
+# --- on the real index ----------------------------------------------------------------------------------
+
+
+def search(service, q, k=10):
+    return service.search(SearchRequest(q=q, k=k))
+
+
+def test_italian_question_finds_housing_in_several_cities_with_an_answer(service):
+    result = search(service, HOUSING_QUESTION)
+    assert result.parsed.language == "it"
+    assert "housing" in result.parsed.interventions
+    top = result.hits[:5]
+    assert len({h.city for h in top if h.city}) >= 3
+    assert sum("housing" in h.interventions for h in top) >= 3
+    assert result.answer is not None
+    assert result.answer.sentence[0].isupper() and result.answer.sentence.rstrip().endswith((".", "!", "?", "»", '"'))
+
+
+@pytest.mark.parametrize("typo, word", [("alogio", "alloggio"), ("accoglenza", "accoglienza")])
+def test_typos_are_corrected_and_suggested(service, typo, word):
+    result = search(service, typo)
+    assert result.total > 0
+    assert fold(result.parsed.suggestion or "") == word
+    assert result.to_contract()["suggestion"] == result.parsed.suggestion
+
+
+def test_a_real_word_is_not_corrected(service):
+    result = search(service, "residents of the neighbourhoods")
+    assert result.parsed.corrections == {}
+    assert result.parsed.suggestion is None
+
+
+@pytest.mark.parametrize("query", ["senzatetto", "MSNA"])
+def test_synonyms_and_acronyms_find_results(service, query):
+    result = search(service, query)
+    assert result.total > 0
+    assert any(re.search(r"senza (fissa )?dimora|non accompagnati", h.text, re.I) for h in result.hits[:3])
+
+
+def test_alloggi_finds_housing_in_many_cities(service):
+    result = search(service, "alloggi", k=50)
+    cities = {h.city for h in result.hits if h.city and "housing" in h.interventions}
+    assert len(cities) >= 8
+
+
+def test_a_region_finds_its_cities(service):
+    result = search(service, "in Sicilia")
+    assert result.total > 0
+    assert {h.city for h in result.hits[:5]} <= {"Palermo", "Catania", "Agrigento"}
+
+
+def test_phase_named_by_edition_finds_that_phase(service):
+    result = search(service, "la terza edizione")
+    assert result.hits and result.hits[0].phase == "LGNet3"
+
+
+def test_snippet_is_not_the_network_boilerplate_when_a_sentence_answers(service):
+    result = search(service, "quante persone hanno trovato casa a Torino")
+    torino = [h for h in result.hits if h.city == "Torino"]
+    assert torino
+    assert any(re.search(r"\d", h.snippet) for h in torino[:2])
+    assert result.answer is not None and re.search(r"\d", result.answer.sentence)
+
+
+def test_only_real_matches_are_highlighted(service):
+    result = search(service, "refugees in shelters")
+    for hit in result.hits:
+        assert "<mark>rifugi</mark>" not in hit.snippet.lower() or "shelter" in result.query
+
+
+def test_answer_is_a_whole_sentence_or_none(service):
+    for q in ("refugees employment", "orientamento al lavoro per donne", "alloggi ponte per famiglie"):
+        answer = search(service, q).answer
+        if answer is not None:
+            assert re.match(r"[«“\"'(\[]?[A-ZÀ-Ý0-9]", answer.sentence), answer.sentence
