@@ -70,6 +70,9 @@ def with_practices(service: SearchService, result: dict, filters: dict[str, list
     )["results"]
     linked = list(dict.fromkeys(pid for hit in result["results"][:LINKED_FROM] for pid in hit["practice_ids"]))
     order = {pid: i for i, pid in enumerate(linked)}
-    found.sort(key=lambda card: order.get(card["id"], len(order)))  # stable: catalogue rank otherwise
+    # The areas the query names ("trovare casa" is housing) come first when no area filter says otherwise.
+    asked = set((result.get("parsed") or {}).get("interventions") or []) if not filters.get("intervention") else set()
+    # Stable: the asked areas first, then the records the first passages support, then catalogue rank.
+    found.sort(key=lambda card: (bool(asked) and card.get("area") not in asked, order.get(card["id"], len(order))))
     result["practices"] = found[:CARDS]
     return result
