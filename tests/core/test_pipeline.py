@@ -132,7 +132,7 @@ def test_bad_files_are_reported_and_the_index_survives(tmp_path, corpus_copy):
     assert set(names) == {"empty.txt", "junk.txt", "corrupt.pdf", "huge.txt", "tabella.xlsx"}
     assert names["huge.txt"].code == "file_too_large"
     assert names["empty.txt"].code == "empty_file"
-    assert names["tabella.xlsx"].code == "corrupt_file"  # XLSX is read now: a broken zip named .xlsx is corrupt
+    assert names["tabella.xlsx"].code == "corrupt_file"  # XLSX is read since issue 14: this one is a broken zip
     assert ids_in_store(settings) == before
     saved = json.loads(settings.report_path.read_text())
     assert len(saved["errors"]) == 5
