@@ -47,7 +47,7 @@ screenshots: $(STAMP) system-packages
 
 eval: $(STAMP)
 	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet ingest corpus/ $(wildcard tests/unseen/documents)
-	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet eval --write docs/search-quality.md --readme README.md
+	LGNET_DATA_DIR=.eval-data $(VENV)/bin/lgnet eval --write docs/search-quality.md --readme README.md --knowledge docs/knowledge-quality.md
 	$(PY) -m ingest.ocr_eval
 
 # 1k and 10k passages, embedded and server; the 100k run is separate (long): make bench SIZES=100000 MODES=embedded

@@ -93,7 +93,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.readme:
         report.update_readme(Path(args.readme))
         print(f"figures updated in {args.readme}")
+    if args.knowledge:
+        from app.quality import knowledge_report
+
+        text, summary = knowledge_report(get_settings())
+        Path(args.knowledge).write_text(text, "utf-8")
+        print(f"document types, cities and practice records measured in {args.knowledge}")
+        if args.readme:
+            _replace_between(
+                Path(args.readme), "<!-- knowledge:start (make eval) -->", "<!-- knowledge:end -->", summary
+            )
     return 0
+
+
+def _replace_between(path: Path, start: str, end: str, body: str) -> None:
+    """Rewrite the lines between two markers of a file (the README's figures come from commands)."""
+    text = path.read_text("utf-8")
+    head, sep, rest = text.partition(start)
+    _, sep2, tail = rest.partition(end)
+    if not (sep and sep2):
+        raise ConfigError(f"markers {start!r} and {end!r} not found in {path}")
+    path.write_text(f"{head}{start}\n{body}\n{end}{tail}", "utf-8")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -130,6 +150,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-ablation", action="store_true")
     p.add_argument("--write", metavar="FILE", help="also write the Markdown report (docs/search-quality.md)")
     p.add_argument("--readme", metavar="FILE", help="also rewrite the figures between the eval markers of FILE")
+    p.add_argument(
+        "--knowledge",
+        metavar="FILE",
+        help="also measure types, cities and records (docs/knowledge-quality.md)",
+    )
     p.set_defaults(func=cmd_eval)
     return parser
 
