@@ -24,7 +24,7 @@ ACTIONS = ("confirm", "correct", "hide")
 MAX_REASON = 1000
 MAX_EDITOR = 100
 EDITS_TTL = 1.0  # seconds the edits read from the store are trusted (own writes are seen at once)
-_ADAPTERS = {name: TypeAdapter(kind) for name, kind in EDITABLE_FIELDS.items()}
+_ADAPTERS: dict[str, TypeAdapter] = {name: TypeAdapter(kind) for name, kind in EDITABLE_FIELDS.items()}
 _EMPTY = {"title": "", "title_en": "", "period": {}, "budget": {}}
 
 

@@ -130,13 +130,13 @@ def label(sentence: str, start: int, end: int, unit_words: str, unit: str) -> st
     aux = list(re.finditer(r"\b(?:hanno|ha|sono\s+stat[ei]|sono)\s+[a-zà-ù]+(?:at[ei]|it[ei]|ut[ei]|olt[ei]|at[oi])\b",
                            clause, re.I))  # fmt: skip
     if aux:
-        phrase = [w for w in clause[aux[-1].start() :].split() if w.lower() not in _FILLERS or w.lower() == "di"]
-        while phrase and phrase[-1].lower() in _FILLERS:
-            phrase.pop()
-        if phrase and phrase[0].lower() in ("hanno", "ha") and 2 <= len(phrase) <= 8:
-            return f"{noun} che {' '.join(phrase).lower()}"
-        if phrase and phrase[0].lower() == "sono" and _PARTICIPLE.match(phrase[-1]):
-            return f"{noun} {phrase[-1].lower()}"  # "sono stati attivati 70 posti letto"
+        verb = [w for w in clause[aux[-1].start() :].split() if w.lower() not in _FILLERS or w.lower() == "di"]
+        while verb and verb[-1].lower() in _FILLERS:
+            verb.pop()
+        if verb and verb[0].lower() in ("hanno", "ha") and 2 <= len(verb) <= 8:
+            return f"{noun} che {' '.join(verb).lower()}"
+        if verb and verb[0].lower() == "sono" and _PARTICIPLE.match(verb[-1]):
+            return f"{noun} {verb[-1].lower()}"  # "sono stati attivati 70 posti letto"
     before = [w.strip(",;:()") for w in sentence[:start].split()][-6:]
     while before and before[-1].lower() in _FILLERS:
         before.pop()

@@ -228,9 +228,9 @@ class RecordBuilder:
             rest = body
             for item in found:
                 rest = rest.replace(item.name, " ")
-            areas = self._areas(rest)
+            areas: list[str | None] = list(self._areas(rest)) or [None]
             for item in found:
-                for area in areas or [None]:
+                for area in areas:
                     buckets[area].partners.append((read, Partner(name=item.name, source=read.source())))
         if boilerplate:
             return
@@ -239,7 +239,8 @@ class RecordBuilder:
         for f in fig.figures(body):
             buckets[self._figure_area(read, f)].figures.append((read, f))
         act = mentions.activity(body)
-        for area in read.areas or [None]:
+        read_areas: list[str | None] = list(read.areas) or [None]
+        for area in read_areas:
             if act:
                 buckets[area].activities.append((read, act.text))
             if mentions.result(body):
@@ -298,13 +299,13 @@ class RecordBuilder:
         per_doc: dict[str, list[_Read]] = defaultdict(list)
         for r in b.sentences:
             per_doc[r.passage.doc_id].append(r)
-        facts = defaultdict(int)
+        facts: dict[str, int] = defaultdict(int)
         for r, _ in b.figures + b.activities:
             facts[r.passage.doc_id] += 1
 
         def rank(doc_id: str) -> tuple:
             meta = per_doc[doc_id][0].passage.meta
-            return (-(facts[doc_id] * 2 + len(per_doc[doc_id])), TYPE_RANK.get(meta.get("doc_type"), 9), doc_id)
+            return (-(facts[doc_id] * 2 + len(per_doc[doc_id])), TYPE_RANK.get(str(meta.get("doc_type")), 9), doc_id)
 
         chosen: list[_Read] = []
         for doc_id in sorted(per_doc, key=rank):
@@ -398,7 +399,7 @@ def stated_period(items: list[tuple[_Read, mentions.Mention]]) -> Period:
     if starts or ends:
         start = min(starts, key=lambda t: t[0]) if starts else None
         end = max(ends, key=lambda t: t[0]) if ends else None
-        where = (start or end)[1]
+        where = start[1] if start else end[1]  # type: ignore[index]  # one of them is set
         return Period(start=start[0] if start else None, end=end[0] if end else None, basis="stated",
                       source=where.source(), mentions=listed)  # fmt: skip
     if ranges:

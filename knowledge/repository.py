@@ -168,8 +168,8 @@ class RecordRepository:
                 project = ProjectFacts.model_validate_json(row["text"])
                 snap.projects[project.id] = project
             elif kind == "phase":
-                phase = PhaseFacts.model_validate_json(row["text"])
-                snap.phases[phase.phase] = phase
+                facts = PhaseFacts.model_validate_json(row["text"])
+                snap.phases[facts.phase] = facts
             elif kind == "group":
                 snap.groups += 1
         order = sorted(range(len(snap.records)), key=lambda i: (snap.records[i].city, snap.records[i].phase or "",
@@ -177,7 +177,8 @@ class RecordRepository:
         snap.records = [snap.records[i] for i in order]
         if vectors:
             snap.vectors = np.stack([vectors[i] for i in order]).astype(np.float32)
-        for item in [*snap.records, *snap.projects.values()]:
+        dated: list[PracticeRecord | ProjectFacts] = [*snap.records, *snap.projects.values()]
+        for item in dated:
             phase = snap.phases.get(item.phase or "")
             if item.period.basis is None and phase and phase.period.basis:
                 item.period = phase.period.model_copy(update={"basis": "phase", "mentions": item.period.mentions})

@@ -6,7 +6,7 @@ serves them and the API schemas that describe them. A null field is shown as "no
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -140,7 +140,7 @@ class PracticeRecord(BaseModel):
 
 
 # Fields an editor may confirm, correct or hide, and the type a correction must have.
-EDITABLE_FIELDS: dict[str, object] = {
+EDITABLE_FIELDS: dict[str, Any] = {
     "title": str,
     "title_en": str,
     "summary": list[Sourced],
