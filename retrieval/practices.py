@@ -9,7 +9,6 @@ view, the catalogue, search cards and the API all read `PracticeCatalogue`, so n
 from __future__ import annotations
 
 import logging
-import math
 import threading
 import weakref
 from collections import Counter
@@ -24,6 +23,7 @@ from lgnet.practice import FieldEdit, PracticeRecord, ProjectFacts
 from retrieval.analysis import get_analyzer
 from retrieval.bounds import check_k, check_page, check_query
 from retrieval.filters import NO_PHASE, SearchFilters
+from retrieval.fusion import fuse, idf
 from retrieval.service import SearchService
 
 log = logging.getLogger(__name__)
@@ -90,9 +90,9 @@ class PracticeCatalogue:
         tokens = [set(analyzer.tokens(r.text)) | set(analyzer.tokens(r.text, "en")) for r in records]
         df = Counter(t for ts in tokens for t in ts)
         n = max(len(records), 1)
-        idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        weights = {t: idf(n, f) for t, f in df.items()}
         return _State(key, records, {r.id: i for i, r in enumerate(records)}, snapshot.projects, snapshot.vectors,
-                      tokens, idf)  # fmt: skip
+                      tokens, weights)  # fmt: skip
 
     # --- records -------------------------------------------------------------------------------------------
     def models(self) -> list[PracticeRecord]:
@@ -174,12 +174,13 @@ class PracticeCatalogue:
             dense = state.vectors @ np.asarray(self.service.embedder.embed([q])[0], dtype=np.float32)
         else:
             dense = np.zeros(n, dtype=np.float32)
-        fused = np.zeros(n, dtype=np.float32)
-        for ranking, mask in ((lexical, lexical > 0), (dense, dense >= self.service.settings.dense_min_similarity)):
+        lists = []
+        for ranking, keep in ((lexical, lexical > 0), (dense, dense >= self.service.settings.dense_min_similarity)):
             order = np.argsort(-ranking, kind="stable")
-            for rank, i in enumerate(order):
-                if mask[i]:
-                    fused[i] += 1.0 / (RRF_K + rank + 1)
+            lists.append(([(int(i), float(ranking[i])) for i in order if keep[i]], 1.0))
+        fused = np.zeros(n, dtype=np.float32)
+        for i, score in fuse(lists, "rrf", RRF_K).items():
+            fused[i] = score
         return fused
 
     def similar(self, practice_id: str, k: int = 5) -> list[dict]:

@@ -25,6 +25,7 @@ from retrieval.answer import best_answer
 from retrieval.bounds import MAX_YEAR, MIN_YEAR, check_k, check_page, check_query
 from retrieval.dictionary import language_words
 from retrieval.filters import FilterVocabulary, SearchFilters
+from retrieval.fusion import fuse
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
 from retrieval.sentences import Boilerplate, boilerplate_of
@@ -193,7 +194,7 @@ class SearchService:
             ]
             lists.append(([(i, sim) for i, sim in dense if mask is None or mask[i]], s.weight_dense))
             timings["dense"] = time.perf_counter() - t
-        fused = _fuse(lists, s.fusion, s.rrf_k)
+        fused = fuse(lists, s.fusion, s.rrf_k)
         if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
             # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
             wanted = index.mask("city", parsed.region_cities) | index.mask("phase", parsed.phases)
@@ -371,26 +372,6 @@ class SearchService:
             if len(hits) == k:
                 break
         return hits
-
-
-def _fuse(lists: list[tuple[list[tuple[int, float]], float]], method: str, rrf_k: int) -> dict[int, float]:
-    """Combine ranked (position, score) lists into one score per position.
-
-    "rrf": weighted reciprocal rank, which uses only the order of each list. "score": weighted sum of the
-    scores scaled to [0, 1] within each list (lowest to highest), which also uses how far apart they are."""
-    fused: dict[int, float] = {}
-    for ranked, weight in lists:
-        if not ranked:
-            continue
-        if method == "rrf":
-            contributions = [(pos, 1.0 / (rrf_k + rank + 1)) for rank, (pos, _) in enumerate(ranked)]
-        else:
-            high, low = max(sc for _, sc in ranked), min(sc for _, sc in ranked)
-            # all equal (or one candidate): each is as good as the list's best
-            contributions = [(pos, (sc - low) / (high - low) if high > low else 1.0) for pos, sc in ranked]
-        for pos, value in contributions:
-            fused[pos] = fused.get(pos, 0.0) + weight * value
-    return fused
 
 
 _services: dict[int, SearchService] = {}
