@@ -1,9 +1,12 @@
-"""Typed request and result of a search; `to_contract()` is the JSON of DESIGN.md."""
+"""Typed request and result of a search; `to_contract()` is the JSON of DESIGN.md. `Hit`, `Answer` and
+`Duplicate` are defined here once; the API's response models (search_api/schemas.py) reuse them."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
+
+from pydantic import BaseModel, Field
 
 from retrieval.analysis import ParsedQuery
 from retrieval.filters import SearchFilters
@@ -41,54 +44,57 @@ class SearchRequest:
         return {name: getattr(self, name) for name in ("city", "intervention", "doc_type", "phase", "year")}
 
 
-@dataclass
-class Duplicate:
+class Duplicate(BaseModel):
+    """Another outlet's copy of a passage (the same article syndicated)."""
+
     id: str
     doc_id: str
     title: str
-    outlet: str | None
-    date: str | None
-    url: str | None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
 
 
-@dataclass
-class Hit:
-    id: str
+class Hit(BaseModel):
+    """One passage found: what the API returns (search_api/schemas.py reuses it) and the site shows."""
+
+    id: str = Field(examples=["lgnet2-rassegna-stampa-2023-12-14-1a2b3c-a01:001"])
     doc_id: str
     title: str
-    text: str
-    snippet: str
+    text: str = Field(description="The passage's full plain text")
+    snippet: str = Field(description="HTML-safe excerpt, query terms in <mark>")
     score: float
-    city: str | None
+    city: str | None = Field(description="The one municipality the passage is about")
     interventions: list[str]
     doc_type: str
-    phase: str | None
-    date: str | None
+    phase: str | None = None
+    date: str | None = None
     source: str
-    url: str | None
+    url: str | None = None
     outlet: str | None = None
     page: int | None = None
     char_start: int | None = None
     char_end: int | None = None
     dup_group: str | None = None
-    duplicates: list[Duplicate] = field(default_factory=list)
-    ocr_confidence: float | None = None  # set when the passage was read by OCR from a scan (0-100)
+    duplicates: list[Duplicate] = Field(default_factory=list, description="Other outlets that published it")
+    ocr_confidence: float | None = Field(None, description="Set when the passage was read by OCR (0-100)")
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return self.model_dump()
 
 
-@dataclass
-class Answer:
+class Answer(BaseModel):
+    """The sentence of a top passage that answers the query (retrieval/answer.py), with its source."""
+
     sentence: str
-    highlighted: str
+    highlighted: str = Field(description="The sentence, HTML-safe, query terms in <mark>")
     chunk_id: str
     doc_id: str
     title: str
-    outlet: str | None
-    date: str | None
-    url: str | None
-    city: str | None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    city: str | None = None
     score: float
 
 
@@ -116,6 +122,6 @@ class SearchResult:
             "filters": self.filters.as_dict(),
             "parsed": self.parsed.to_dict(),
             "suggestion": self.parsed.suggestion,
-            "answer": asdict(self.answer) if self.answer else None,
+            "answer": self.answer.model_dump() if self.answer else None,
             "timings_ms": {k: round(v * 1000, 2) for k, v in self.timings.items()},
         }

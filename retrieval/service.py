@@ -307,12 +307,12 @@ class SearchService:
         duplicates = (
             [
                 Duplicate(
-                    index.corpus.ids[p],
-                    m.get("doc_id", ""),
-                    m.get("title", ""),
-                    m.get("outlet"),
-                    m.get("date"),
-                    m.get("url"),
+                    id=index.corpus.ids[p],
+                    doc_id=m.get("doc_id", ""),
+                    title=m.get("title", ""),
+                    outlet=m.get("outlet"),
+                    date=m.get("date"),
+                    url=m.get("url"),
                 )
                 for p in index.corpus.groups.get(group, [])
                 if p != position

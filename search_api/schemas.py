@@ -1,10 +1,14 @@
-"""Response models: they document the API (OpenAPI) and are what schemathesis checks responses against."""
+"""Response models: they document the API (OpenAPI) and are what schemathesis checks responses against.
+The domain types are reused, never copied: passages, answers and copies from retrieval.models, practice
+records from lgnet.practice."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from retrieval.models import Answer, Hit
 
 
 class ErrorInfo(BaseModel):
@@ -20,35 +24,7 @@ class ErrorBody(BaseModel):
 ERRORS = {code: {"model": ErrorBody} for code in (401, 403, 404, 413, 415, 422, 503)}
 
 
-class Duplicate(BaseModel):
-    id: str
-    doc_id: str
-    title: str
-    outlet: str | None = None
-    date: str | None = None
-    url: str | None = None
-
-
-class Hit(BaseModel):
-    id: str = Field(examples=["lgnet2-rassegna-stampa-2023-12-14-1a2b3c-a01:001"])
-    doc_id: str
-    title: str
-    text: str = Field(description="The passage's full plain text")
-    snippet: str = Field(description="HTML-safe excerpt, query terms in <mark>")
-    score: float
-    city: str | None = Field(description="The one municipality the passage is about")
-    interventions: list[str]
-    doc_type: str
-    phase: str | None = None
-    date: str | None = None
-    source: str
-    url: str | None = None
-    outlet: str | None = None
-    page: int | None = None
-    char_start: int | None = None
-    char_end: int | None = None
-    dup_group: str | None = None
-    duplicates: list[Duplicate] = Field(description="Other outlets that published the same passage")
+class HitOut(Hit):
     practice_ids: list[str] = Field([], description="Practice records that cite this passage")
 
 
@@ -70,19 +46,6 @@ class Parsed(BaseModel):
     places: list[str] = Field([], description="Regions, macro-areas or provinces named")
     region_cities: list[str] = Field([], description="Cities of the places named (boosted)")
     phases: list[str] = Field([], description="Phases named by name, edition or years (boosted)")
-
-
-class Answer(BaseModel):
-    sentence: str
-    highlighted: str
-    chunk_id: str
-    doc_id: str
-    title: str
-    outlet: str | None = None
-    date: str | None = None
-    url: str | None = None
-    city: str | None = None
-    score: float
 
 
 class PracticeCard(BaseModel):
@@ -125,7 +88,7 @@ class SearchResponse(BaseModel):
     total: int
     page: int
     k: int
-    results: list[Hit]
+    results: list[HitOut]
     facets: dict[str, list[FacetValue]]
     filters: dict[str, list[str | int]]
     parsed: Parsed
