@@ -32,9 +32,7 @@ from web.routes import router as site_router
 STATIC = Path(web.__file__).resolve().parent / "static"
 
 
-def create_app(
-    settings: Settings | None = None, service: SearchService | None = None, warm: bool = False
-) -> FastAPI:
+def create_app(settings: Settings | None = None, service: SearchService | None = None, warm: bool = False) -> FastAPI:
     """`warm`: load the model, indexes and records in the background as soon as the server starts."""
     settings = settings or get_settings()
 
@@ -65,7 +63,10 @@ def create_app(
     app.state.warming = False
     app.state.warm_lock = threading.Lock()
     install_error_handlers(app)
-    app.add_middleware(Protection, rules=rules_from_settings(settings))  # headers everywhere, rate limits
+    # Headers everywhere; rate limits in one SQLite file every worker process shares.
+    app.add_middleware(
+        Protection, rules=rules_from_settings(settings), buckets_path=settings.data_dir / "ratelimit.sqlite"
+    )
     for module in (search, documents, cities, health, admin, practices, dossiers, overview):
         app.include_router(module.router)
 
