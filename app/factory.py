@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 import web
+from app.concurrency import ReadGate
 from app.errors import install_error_handlers
 from app.security import Protection, rules_from_settings
 from ingest import sandbox
@@ -63,7 +64,9 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     app.state.warming = False
     app.state.warm_lock = threading.Lock()
     install_error_handlers(app)
-    # Headers everywhere; rate limits in one SQLite file every worker process shares.
+    # Searches and pages compute at most `read_concurrency` at once (the cores), the rest wait in the event loop.
+    app.add_middleware(ReadGate, limit=settings.read_concurrency)
+    # Headers everywhere (outermost: the gate's 503 gets them too); rate limits shared by the worker processes.
     app.add_middleware(
         Protection, rules=rules_from_settings(settings), buckets_path=settings.data_dir / "ratelimit.sqlite"
     )

@@ -75,3 +75,16 @@ def test_ocr_limits_and_switch(tmp_path: Path, mixed: bytes) -> None:
     # In a mixed PDF a page that fails leaves the others: the text page is kept, the failure is noted.
     raw = read(write(tmp_path, "mista.pdf", mixed), ocr_page_seconds=0.001)
     assert raw.text.startswith("Scheda buona pratica") and raw.meta["ocr_failed"][0].startswith("page 2:")
+
+
+def test_ocr_time_is_bounded_by_the_parse_time_limit(tmp_path: Path) -> None:
+    """One time rule: the OCR of a file gets a share of LGNET_PARSE_SECONDS, whatever the page count times the
+    per-page limit would allow; past it the file is refused by name (not killed with its worker)."""
+    from ingest.readers.limits import OCR_SHARE_OF_PARSE, ReadLimits
+    from lgnet.config import Settings
+
+    limits = ReadLimits.from_settings(Settings(parse_seconds=300, ocr_page_seconds=120, ocr_max_pages=200))
+    assert limits.ocr_total_seconds == 300 * OCR_SHARE_OF_PARSE < limits.ocr_page_seconds * limits.ocr_max_pages
+    path = write(tmp_path, "scansione.pdf", scanned_pdf(SAMPLE_PAGES[:1], 100))
+    exc = fails(path, FileTooLarge, ocr_total_seconds=0.0)
+    assert "LGNET_PARSE_SECONDS" in exc.reason and "0 pages were recognised" in exc.reason
