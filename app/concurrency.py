@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import weakref
 
 EXEMPT = ("/static/", "/api/health", "/api/ready", "/api/jobs/", "/favicon")
 GATED_METHODS = {"GET", "HEAD"}
@@ -27,7 +28,9 @@ class ReadGate:
         self.app = app
         self.limit = limit
         self.max_waiting = max_waiting
-        self._semaphore: asyncio.Semaphore | None = None  # made in the server's event loop
+        # One semaphore per event loop (a server has one; a test client may run each request in a new one, and an
+        # asyncio semaphore cannot be shared between loops).
+        self._semaphores: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         self.waiting = 0
         self.running = 0
         self.most_running = 0  # the highest number of gated requests seen computing at once (tests read it)
@@ -36,14 +39,16 @@ class ReadGate:
         if scope["type"] != "http" or scope.get("method") not in GATED_METHODS or scope["path"].startswith(EXEMPT):
             await self.app(scope, receive, send)
             return
-        if self._semaphore is None:
-            self._semaphore = asyncio.Semaphore(self.limit)
+        loop = asyncio.get_running_loop()
+        semaphore = self._semaphores.get(loop)
+        if semaphore is None:
+            semaphore = self._semaphores[loop] = asyncio.Semaphore(self.limit)
         if self.waiting >= self.max_waiting:
             await _busy(send)
             return
         self.waiting += 1
         try:
-            await self._semaphore.acquire()
+            await semaphore.acquire()
         finally:
             self.waiting -= 1
         held = True
@@ -55,7 +60,7 @@ class ReadGate:
             if held:
                 held = False
                 self.running -= 1
-                self._semaphore.release()  # type: ignore[union-attr]
+                semaphore.release()
 
         async def send_releasing(message) -> None:
             if message["type"] == "http.response.start":

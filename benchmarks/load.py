@@ -146,6 +146,9 @@ def main() -> int:
     parser.add_argument("--scenarios", default="idle,upload,rebuild")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--write", help="also write the Markdown table to this file")
+    parser.add_argument(
+        "--read-concurrency", type=int, help="LGNET_READ_CONCURRENCY of the server (default: its cores)"
+    )
     parser.add_argument("--url", help="a server already running: only the clients, one JSON line per count")
     parser.add_argument("--json", action="store_true", help="with --url: JSON lines (the default there)")
     args = parser.parse_args()
@@ -159,6 +162,8 @@ def main() -> int:
     corpus = Path(args.corpus).resolve()
     tmp = Path(tempfile.mkdtemp(prefix="lgnet-load-"))
     env = _env(tmp / "data", corpus)
+    if args.read_concurrency:
+        env["LGNET_READ_CONCURRENCY"] = str(args.read_concurrency)
     url = f"http://127.0.0.1:{args.port}"
     subprocess.run([sys.executable, "-m", "app.cli", "ingest", str(corpus)], env=env, check=True, capture_output=True)
     server = subprocess.Popen(
@@ -206,8 +211,9 @@ def _line(row: dict) -> str:
 
 def _markdown(rows: list[dict], args, stop_seconds: float) -> str:
     lines = [
-        f"Corpus `{Path(args.corpus).name}`, {args.seconds:g} s per row, `{os.cpu_count()}` cores, loopback; "
-        f"SIGTERM to exit: {stop_seconds:.1f} s.",
+        f"Corpus `{Path(args.corpus).name}`, {args.seconds:g} s per row, `{os.cpu_count()}` cores, loopback, "
+        f"searches computed at once: {args.read_concurrency or os.cpu_count()}, load average at the end "
+        f"{os.getloadavg()[0]:.1f}; SIGTERM to exit: {stop_seconds:.1f} s.",
         "",
         "| scenario | clients | requests | req/s | median ms | p95 ms | errors | write alongside |",
         "|---|---|---|---|---|---|---|---|",
