@@ -66,8 +66,8 @@ def test_a_huge_request_header_is_refused_and_the_server_keeps_serving(served):
     try:
         refused = httpx.get(f"{server.url}/api/health", headers={"X-Huge": "a" * 1024 * 1024}, timeout=30)
         assert refused.status_code in (400, 431)
-    except httpx.RemoteProtocolError:
-        pass  # the connection closed without an answer is also a refusal
+    except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
+        pass  # the connection closed (reset) before an answer is also a refusal
     assert httpx.get(f"{server.url}/api/search", params={"q": "LGNet3"}, timeout=60).json()["total"] > 0
 
 

@@ -57,6 +57,10 @@ def test_scanned_pdf_is_searchable_and_marked(tmp_path: Path, mixed: bytes) -> N
     assert doc["ocr"] is True and doc["ocr_pages"] == 1
     # The site shows it: a badge on the result and on the document page, in Italian and in English.
     with TestClient(create_app(service.settings, service=service)) as client:
+        api = client.get("/api/search", params={"q": "Taranto mobile street unit homeless migrants"}).json()
+        scanned_hits = [h for h in api["results"] if h["ocr_confidence"] is not None]
+        assert scanned_hits and all(h["ocr_confidence"] > 80 for h in scanned_hits)  # exposed by the API (issue 14)
+        assert client.get(f"/api/documents/{hit.doc_id}").json()["document"]["ocr_confidence"] > 80
         page = client.get("/", params={"q": "Taranto mobile street unit homeless migrants"}).text
         assert "Da scansione (OCR 9" in page
         page = client.get(f"/documenti/{hit.doc_id}", params={"lang": "en"}).text
