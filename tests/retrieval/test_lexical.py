@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 
 import numpy as np
 import pytest
@@ -81,3 +82,28 @@ def test_top_k_equals_the_best_of_the_full_scores(small):
     assert all(abs(scores[p] - s) < 1e-5 for p, s in top)
     mask = index.mask("doc_type", [index.corpus.metas[top[-1][0]]["doc_type"]])
     assert all(mask[p] for p, _ in index.top(tokens, 50, mask))
+
+
+def test_after_a_published_rebuild_the_old_index_serves_while_the_new_one_is_built(small, monkeypatch):
+    """A rebuild from another process (a new generation, a new change log) cannot be replayed: the index is
+    rebuilt in a thread, and until it is complete searches get the old one instead of waiting for it."""
+    settings, pipeline, corpus = small
+    manager = LexicalIndexManager(pipeline.store, settings.lexical_dir)
+    old = manager.current()
+    IngestPipeline(settings, progress=False).run([corpus], rebuild=True)  # as `lgnet ingest --rebuild`
+    release = threading.Event()
+    real_build = LexicalIndex.build.__func__  # type: ignore[attr-defined]
+
+    def held_build(cls, *args, **kwargs):
+        assert release.wait(120), "the test never released the build"
+        return real_build(cls, *args, **kwargs)
+
+    monkeypatch.setattr(LexicalIndex, "build", classmethod(held_build))
+    assert manager.current() is old  # answered at once, the build held
+    assert manager.rebuilding is not None and manager.rebuilding.is_alive()
+    assert manager.current() is old  # one rebuild, not one per search
+    release.set()
+    manager.rebuilding.join(120)
+    new = manager.current()
+    assert new is not old and new.epoch != old.epoch
+    assert len(new.corpus.ids) == pipeline.store.count()
