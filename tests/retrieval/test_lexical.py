@@ -107,3 +107,26 @@ def test_after_a_published_rebuild_the_old_index_serves_while_the_new_one_is_bui
     new = manager.current()
     assert new is not old and new.epoch != old.epoch
     assert len(new.corpus.ids) == pipeline.store.count()
+
+
+def test_the_unfiltered_browse_is_computed_once_per_index_and_follows_changes(small, tmp_path):
+    """The home page and /api/facets (no query, no filter) walk the index once, not on every request; a
+    change brings a new index and so a new browse, with the new passages counted."""
+    settings, pipeline, corpus = small
+    service = SearchService(settings, embedder=pipeline.embedder, store=pipeline.store)
+    calls = []
+    collapse = service._collapse
+    service._collapse = lambda index, ranked: calls.append(len(ranked)) or collapse(index, ranked)  # type: ignore[method-assign]
+    first = service.search(SearchRequest(q="", k=5))
+    again = service.search(SearchRequest(q="", k=5, page=2))
+    assert len(calls) == 1 and again.total == first.total and again.facets == first.facets
+    assert [h.id for h in again.hits] != [h.id for h in first.hits]  # the next page of the same order
+    new = tmp_path / "uploads" / "aosta.txt"
+    new.parent.mkdir()
+    new.write_text(NEW_TEXT, "utf-8")
+    pipeline.run([new], prune=False)
+    after = service.search(SearchRequest(q=""))
+    assert len(calls) == 2 and after.total > first.total
+    cities = {f["value"]: f["count"] for f in after.facets["city"]}
+    before = {f["value"]: f["count"] for f in first.facets["city"]}
+    assert cities.get("Aosta", 0) > before.get("Aosta", 0)
