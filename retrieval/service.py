@@ -135,10 +135,10 @@ class SearchService:
             t = time.perf_counter()
             collapsed, facets = self._browse_all(index)
         else:
-            if not parsed.text:
-                ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask)]
-            else:
+            if parsed.text:
                 ranked, _ = self._rank(index, parsed, request, mask, timings)
+            else:  # a filtered browse: the passages of the mask
+                ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask if mask is not None else [])]
             t = time.perf_counter()
             collapsed = self._collapse(index, ranked)
             if request.sort == "date" or not parsed.text:
