@@ -14,7 +14,6 @@ the others wait and load what it saved.
 from __future__ import annotations
 
 import logging
-import math
 import shutil
 import threading
 from collections import Counter
@@ -30,6 +29,7 @@ from scipy import sparse
 from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
 from retrieval.analysis import get_analyzer
+from retrieval.fusion import idf as bm25_idf
 
 
 def _dumps(obj) -> bytes:
@@ -235,7 +235,7 @@ class LexicalIndex:
             if not cols:
                 continue
             sub = s.weights[:, cols]
-            factor = np.array([_idf(n, int(self.df[t])) * terms[t] for t in cols], dtype=np.float32)
+            factor = np.array([bm25_idf(n, int(self.df[t])) * terms[t] for t in cols], dtype=np.float32)
             contributions = sub.data * np.repeat(factor, np.diff(sub.indptr))
             rows, inverse = np.unique(sub.indices, return_inverse=True)
             summed = np.bincount(inverse, weights=contributions, minlength=rows.size).astype(np.float32)
@@ -344,7 +344,7 @@ class Idf(Mapping[str, float]):
         self._index = index
 
     def __getitem__(self, term: str) -> float:
-        return _idf(len(self._index.corpus.ids), int(self._index.df[self._index.vocab[term]]))
+        return bm25_idf(len(self._index.corpus.ids), int(self._index.df[self._index.vocab[term]]))
 
     def __contains__(self, term: object) -> bool:
         return term in self._index.vocab
@@ -354,11 +354,6 @@ class Idf(Mapping[str, float]):
 
     def __len__(self) -> int:
         return len(self._index.vocab)
-
-
-def _idf(n: int, df: int) -> float:
-    df = min(df, n)  # replaced rows count in df until a merge: never let a term weigh less than nothing
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
 def _segment(
