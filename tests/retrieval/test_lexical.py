@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -99,7 +100,10 @@ def test_after_a_published_rebuild_the_old_index_serves_while_the_new_one_is_bui
         return real_build(cls, *args, **kwargs)
 
     monkeypatch.setattr(LexicalIndex, "build", classmethod(held_build))
-    assert manager.current() is old  # answered at once, the build held
+    deadline = time.monotonic() + 30  # the store re-reads its generation pointer at most once a second
+    while manager.rebuilding is None and time.monotonic() < deadline:
+        assert manager.current() is old  # answered at once, the build held
+        time.sleep(0.1)
     assert manager.rebuilding is not None and manager.rebuilding.is_alive()
     assert manager.current() is old  # one rebuild, not one per search
     release.set()
