@@ -89,6 +89,14 @@ def lang_attr(page_lang: str, code: str | None = "it") -> Markup:
     return Markup(f' lang="{code}"') if code in LANGUAGES and code != page_lang else Markup("")
 
 
+def _page_address(request: Request) -> str:
+    """This page's address for print: the configured public URL, never the Host header; else the path alone."""
+    settings = getattr(request.app.state, "settings", None)
+    base = (getattr(settings, "public_url", None) or "").rstrip("/")
+    query = f"?{request.url.query}" if request.url.query else ""
+    return f"{base}{request.url.path}{query}"
+
+
 def _dossier_cookie(request: Request) -> str | None:
     """The owner's dossier token remembered by this browser (linked from the header), if it looks like one."""
     token = request.cookies.get("dossier") or ""
@@ -120,6 +128,7 @@ def render(
         "json_url": url_with(request, format="json", lang=None),
         "partial": bool(fragment) and is_fragment(request),
         "current_dossier": _dossier_cookie(request),
+        "page_address": _page_address(request),
         **extra,
     }
     tpl = environment().get_template(template)
