@@ -125,6 +125,9 @@ def main_city(title: str, text: str, gazetteer: Gazetteer | None = None) -> str 
         return None
     if len(ranked) == 2 and ranked[0][1] < 1.5 * ranked[1][1]:
         return None  # two cities with comparable evidence: a comparison, not one city's story
+    gazetteer = gazetteer or Gazetteer.default()
+    if ranked[0][0] in {m.city.name for m in _story_mentions(_markup_free(title or ""), gazetteer)}:
+        return ranked[0][0]  # named in the title and clearly ahead: the subject, however many others it lists
     if ranked[0][1] < 0.5 * sum(scores.values()):
         return None  # many cities (a whole review, a summary table): no single subject
     return ranked[0][0]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.counting import not_a_count
+
 UNITS: dict[str, str] = {
     "beds": r"posti\s+letto|posti\s+(?:in\s+)?accoglienza|beds",
     "families": r"nuclei\s+familiari|nuclei\s+monoparentali|nuclei|famiglie|families|households",
@@ -63,17 +65,32 @@ def number(raw: str) -> float | None:
 
 
 def figures(sentence: str) -> list[FigureFact]:
-    """Counts with their unit in one (clean) sentence, once per (value, unit); years, dates, percentages,
-    amounts of money left out (see `amounts`)."""
+    """Counts with their unit in one (clean) sentence, once per (value, unit): the known units first, then any
+    counted noun (see `knowledge.counts`); years, dates, percentages, amounts of money left out (see `amounts`)."""
+    out = _known(sentence)
+    taken = [(f.start, f.end) for f in out]
+    seen = {(f.value, f.unit) for f in out}
+    for f in counted_nouns(sentence):
+        if (f.value, f.unit) not in seen and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
+            seen.add((f.value, f.unit))
+            out.append(f)
+    return sorted(out, key=lambda f: f.start)
+
+
+def _known(sentence: str) -> list[FigureFact]:
     out: list[FigureFact] = []
     seen: set[tuple[float, str]] = set()
     for m in _FIGURE.finditer(sentence):
         unit = next(k for k in UNITS if m.group(k))
         between = sentence[m.end("num") : m.start(unit)]
+        if re.search(r"\b(?:di|da|of)\b|\bd['’]", between):
+            continue  # "186 accessi di cittadini": the count is of the first noun (see `counted_nouns`)
         if _BREAKERS.search(between) or _NOT_COUNT.match(sentence[m.end("num") :]):
             continue
         value = number(m.group("num"))
         if value is None or value <= 0 or (1900 <= value <= 2100 and value == int(value)):
+            continue
+        if not_a_count(sentence, m.start("num"), m.end(), unit):
             continue
         if unit == "people" and m.group("people").lower().startswith("cittadin") and value < 2:
             continue
@@ -115,11 +132,14 @@ def label(sentence: str, start: int, end: int, unit_words: str, unit: str) -> st
     noun = re.sub(r"\s+", " ", unit_words.strip()).lower()
     if noun.startswith("di "):  # "60 di minore età"
         noun = UNIT_LABELS[unit][0]
+    # "permanenza media di 4 mesi": what a duration measures comes before it.
+    if noun.split()[0] in TIME_UNITS and _AVERAGE.search(sentence):
+        return _measured(sentence[:start], noun)
     tail = sentence[end:]
     stop = _AFTER_STOP.search(tail)
     after = tail[: stop.start()] if stop else tail
     words = after.split()[:6]
-    feminine = noun.split()[0] in FEMININE
+    feminine = noun.split()[0] in FEMININE or noun.split()[0].endswith("e")
     while words and words[-1].lower() in ("che", "di", "a", "in", "per", "con", "il", "la", "le", "i", "gli"):
         words.pop()
     if words and (_AUXILIARY.match(" ".join(words)) or _QUALIFIER.match(words[0])):
@@ -153,9 +173,10 @@ def label(sentence: str, start: int, end: int, unit_words: str, unit: str) -> st
 
 
 # --- money -------------------------------------------------------------------------------------------------
-_AMOUNT_NUM = r"(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)"
+# Italian "180.000,00" or English "180,000.00" (an English report writes its sums the English way).
+_AMOUNT_NUM = r"(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:,\d{1,2})?)"
 _AMOUNT = re.compile(
-    rf"(?:€\s*{_AMOUNT_NUM}(?:\s*(?P<mil>milioni|mila))?|{_AMOUNT_NUM.replace('num', 'num2')}"
+    rf"(?:(?:€|EUR)\s*{_AMOUNT_NUM}(?:\s*(?P<mil>milioni|mila))?|{_AMOUNT_NUM.replace('num', 'num2')}"
     rf"(?:\s*(?P<mil2>milioni|mila))?\s*(?:di\s+)?(?:euro|€|EUR)\b)",
     re.I,
 )
@@ -163,6 +184,12 @@ _AMOUNT = re.compile(
 _LABELLED = re.compile(
     r"(?P<label>(?:costo|importo|budget|valore|finanziamento|cofinanziamento|co-finanziamento|contributo|"
     r"quota)[^:\n]{0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
+    re.I,
+)
+# A sum per person, per month or on average is what a practice gives each one: a figure, never the budget.
+_PER_UNIT = re.compile(
+    r"\b(?:medi[oa]|mensil[ei]|al\s+mese|a\s+persona|pro\s+capite|a\s+testa|per\s+(?:ciascun[oa]?|ogni|"
+    r"famiglia|nucleo|persona|beneficiari[oa])|average|monthly|per\s+(?:month|person|family))\b",
     re.I,
 )
 AMOUNT_KINDS = (
@@ -188,7 +215,7 @@ def amounts(sentence: str) -> list[AmountFact]:
     found: list[AmountFact] = []
     spans: list[tuple[int, int]] = []
     for m in _LABELLED.finditer(sentence):
-        value = number(m.group("num").replace(" ", "."))
+        value = amount_number(m.group("num"))
         if value:
             found.append(_amount(sentence, value, m.group("label"), m.group(0), m.start(), m.end()))
             spans.append((m.start(), m.end()))
@@ -196,7 +223,7 @@ def amounts(sentence: str) -> list[AmountFact]:
         if any(s <= m.start() < e for s, e in spans):
             continue
         raw = m.group("num") or m.group("num2")
-        value = number(raw.replace(" ", "."))
+        value = amount_number(raw)
         scale = (m.group("mil") or m.group("mil2") or "").lower()
         if not value:
             continue
@@ -207,8 +234,122 @@ def amounts(sentence: str) -> list[AmountFact]:
     return found
 
 
+def amount_number(raw: str) -> float | None:
+    """A sum as written: "180.000,00", "180 000", or English "180,000.00"."""
+    raw = raw.replace(" ", ".")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", raw):
+        return float(raw.replace(",", ""))
+    return number(raw)
+
+
 def _amount(sentence: str, value: float, context: str, text: str, start: int, end: int) -> AmountFact:
-    kind = next((k for k, p in AMOUNT_KINDS if p.search(context)), "total")
+    """What a sum is: the words right after it label it first ("€ 30.000 di cofinanziamento"), then the words
+    before it; a part ("di cui € X") is never the total; a sum per person or month is per unit."""
+    after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", sentence[end : end + 60])[0]
+    own = sentence[max(0, start - 30) : end + len(after)]
+    if not re.match(r"\s+(?:di|of|as|a\s+titolo\s+di|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
+                    r"\s+(?:il|la|lo|l['’]|the)?)\s*", after):
+        after = ""  # what follows is the next field ("... € 40.000 Cofinanziamento: € 24.000"), not this sum's label
+    if _PER_UNIT.search(own):
+        words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
+        return AmountFact(value, "unit", " ".join(words[-6:]).lower() or "importo", text, start, end)
+    kind = next((k for k, p in AMOUNT_KINDS[:3] if p.search(after)), None)
+    if kind:
+        return AmountFact(value, kind, re.sub(r"^(?:di|of|as)\s+", "", after.strip()).lower(), text, start, end)
+    if kind is None and re.search(r"\bdi\s+cui\s*$", context):
+        kind = "part"
+    # The kind word nearest the sum decides ("finanziato fino al 2025, costa complessivamente 110.000 euro").
+    nearest = [(m.end(), k) for k, p in AMOUNT_KINDS for m in p.finditer(context)]
+    kind = kind or (max(nearest)[1] if nearest else "total")
     words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
     label_text = " ".join(words[-8:]).lower() if words else "importo"
     return AmountFact(value, kind, label_text, text, start, end)
+
+
+# --- any counted noun ----------------------------------------------------------------------------------------
+# "87 cartelle sociali", "410 accessi", "12 operatori", "1.200 ore di mediazione": a number and a plural noun
+# are a count whatever the noun, once the context rules (`not_a_count`) and the words below are left out.
+TIME_UNITS = {"ore", "giorni", "mesi", "settimane", "giornate", "minuti", "hours", "days", "weeks", "months"}
+_NOT_NOUNS = {
+    # function words, verbs and connectives that follow numbers
+    "del", "dei", "degli", "delle", "della", "alle", "agli", "nelle", "negli", "sulle", "sugli", "dalle", "dagli",
+    "tra", "fra", "per", "con", "che", "non", "più", "circa", "oltre", "sono", "erano", "hanno", "nel", "dal",
+    "the", "and", "are", "were", "have", "from", "more", "than", "out", "new", "cui", "ciascuno",
+    "volte", "times", "anni", "anno", "years", "year", "secoli", "euro", "milioni", "mila", "miliardi", "million",
+    "millions", "thousand", "comuni", "città", "regioni", "province", "municipalities", "cities", "regions",
+    "abitanti", "residenti", "inhabitants", "residents", "punti", "pagine", "pages", "posizioni", "volumi",
+    "righe", "lines", "anziché", "invece", "rispetto", "ovvero", "cioè", "mentre", "quali", "quale", "nei", "sui",
+    "dai", "coi", "ai", "tre", "due", "sei", "nove", "dieci", "venti", "cento", "mille", "sere", "mattine",
+    "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+    "novembre", "dicembre", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
+_PRE_ADJECTIVES = {"nuovi", "nuove", "ulteriori", "diversi", "diverse", "altri", "altre", "new", "further", "other"}
+# A second word that belongs to the noun: an adjective ("cartelle sociali", "ore settimanali") or "di X".
+_ADJECTIVE = re.compile(r"^[a-zà-ù]+(?:ali|ili|ari|ivi|ive|ici|iche|ati|ate|iti|ite|uti|ute|enti|anti|osi|ose|"
+                        r"ani|ane|ini|ine|esi|esche|eschi)$")  # fmt: skip
+_COUNTED = re.compile(
+    rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)\s+(?P<noun>[a-zà-ù]{{3,}}(?:\s+[a-zà-ù]{{3,}}){{0,2}})"
+    r"(?P<tail>\s+(?:di|d['’])\s*[a-zà-ù]{3,})?",
+    re.I,
+)
+_AVERAGE = re.compile(r"\bmedi[oae]\b|\bin\s+media\b|\baverage\b|\bmean\b", re.I)
+_TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|within|after|every|for|in)\s+"
+                          r"(?:(?:i|gli|le|oltre|circa|almeno|the)\s+)?$", re.I)  # fmt: skip
+
+
+def _plural(word: str) -> bool:
+    """An Italian plural (-i, -e, invariant -à) or an English one (-s)."""
+    w = word.lower()
+    if w in ("staff", "personale"):  # invariant nouns of people counted
+        return True
+    if re.search(r"(?:ati|ate|usi|use|olti|olte)$", w):
+        return False  # a past participle ("di cui 9 conclusi", "3 attivati"), not a noun
+    return w not in _NOT_NOUNS and (w.endswith(("i", "e", "à")) or (w.endswith("s") and len(w) > 3))
+
+
+def counted_nouns(sentence: str) -> list[FigureFact]:
+    """Counts of any noun: the noun (and an adjective that goes with it) is the unit, as written."""
+    out: list[FigureFact] = []
+    for m in _COUNTED.finditer(sentence):
+        words = m.group("noun").split()
+        if words[0].lower() in _PRE_ADJECTIVES and len(words) >= 2:
+            words = words[1:]  # "87 nuove cartelle": the noun is "cartelle"
+        words = words[:2] if len(words) >= 2 and _ADJECTIVE.match(words[1].lower()) else words[:1]
+        head = words[0]
+        if not re.fullmatch(r"[a-zà-ù]+", head) or not _plural(head) or not m.group("num")[0].isdigit():
+            continue  # a capitalised word is a name ("73100 Lecce"); "tre componenti" is not a reported figure
+        value = number(m.group("num"))
+        if value is None or value < 2 or (1900 <= value <= 2100 and value == int(value)):
+            continue
+        if head in TIME_UNITS and not _time_count(sentence, m.start(), words, m.group("tail")):
+            continue
+        if not_a_count(sentence, m.start("num"), m.end(), "generic"):
+            continue
+        unit = " ".join(w.lower() for w in words)
+        noun_end = sentence.index(words[-1], m.start("noun")) + len(words[-1])
+        if head == "ore" and m.group("tail"):
+            noun_end = m.end("tail")  # "ore di mediazione"
+        text = sentence[m.start() : noun_end]
+        out.append(FigureFact(value, unit, label(sentence, m.start(), noun_end, sentence[m.start("noun") : noun_end],
+                                                 "generic"), text, m.start(), noun_end))  # fmt: skip
+    return out
+
+
+def _time_count(sentence: str, start: int, words: list[str], tail: str | None) -> bool:
+    """A duration is a figure when it is an average ("permanenza media di 4 mesi") or hours of a service
+    ("1.200 ore di mediazione", "30 ore settimanali"); never a deadline or a span ("entro 30 giorni")."""
+    if _TIME_BEFORE.search(sentence[max(0, start - 30) : start]):
+        return False
+    if words[0].lower() in ("ore", "hours", "giornate") and (tail or words[1:]):
+        return True
+    return bool(_AVERAGE.search(sentence))
+
+
+def _measured(before: str, noun: str) -> str:
+    """The label of a duration: what the sentence says is measured ("tempo medio di permanenza")."""
+    clause = re.split(r"[,;:()]", before)[-1]
+    words = [w for w in clause.split() if w.lower() not in ("è", "e", "di", "a", "da", "sceso", "scesa", "salito",
+                                                           "salita", "passato", "passata", "pari")]  # fmt: skip
+    phrase = " ".join(words[-6:]).lower()
+    return f"{noun}: {phrase}" if phrase else noun

@@ -75,8 +75,22 @@ _LABELLED_DATE = re.compile(
     r"\s*:?\s*(?:il\s+)?" + _DATE.format(p="a"),
     re.I,
 )
-_FROM_TO = re.compile(r"\b(?:dal|da|from)\s+(?:l'|il\s+)?" + _DATE.format(p="a") + r"\s+(?:al|a|fino\s+al|to|until)\s+"
-                      r"(?:il\s+)?" + _DATE.format(p="b"), re.I)  # fmt: skip
+_FROM_TO = re.compile(r"\b(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:mese\s+di\s+))?" + _DATE.format(p="a") +
+                      r"\s+(?:al|a|ad|e|fino\s+al|fino\s+ad?|to|until|and)\s+(?:il\s+|(?:mese\s+di\s+))?" +
+                      _DATE.format(p="b") + "|" + _DATE.format(p="a").replace("(?P<a", "(?P<c") + r"\s*[-–—]\s*" +
+                      _DATE.format(p="b").replace("(?P<b", "(?P<e"), re.I)  # fmt: skip
+# Start and end told by a verb: "è stato avviato il 01/10/2023 e si concluderà il 30/09/2025".
+_VERB_DATE = re.compile(
+    r"\b(?P<verb>avviat[oa]|iniziat[oa]|partit[oa]|started|launched|began|"
+    r"conclu(?:so|sa|derà|dersi|de)|termin(?:ato|ata|erà|a)|scade|chiuso|ended|ends|will\s+end|closed|"
+    r"fino\s+(?:al|ad?|alla\s+fine\s+di)|until|through)"
+    r"\s+(?:(?:il|nel|a|ad|in|on|nel\s+mese\s+di)\s+)?" + _DATE.format(p="a"),
+    re.I,
+)
+# A school year: "anno scolastico 2024/2025", "a.s. 2024-25": September to June.
+_SCHOOL_YEAR = re.compile(
+    r"\b(?:anno\s+scolastico|a\.\s?s\.|school\s+year)\s+(?P<y1>20\d\d)\s*[-/–]\s*(?P<y2>(?:20)?\d\d)\b", re.I
+)
 _YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>20\d\d)(?!\d)")
 _FUND = re.compile(r"(?:fami|fondo|programm\w*|pon|por|fesr|fse\+?|asylum[\w\s,]*fund)\W*$", re.I)
 
@@ -99,9 +113,19 @@ def periods(sentence: str) -> list[Mention]:
     (a fund's or programme's years, "Fondo FAMI 2014-2020", are not the project's)."""
     out = []
     for m in _FROM_TO.finditer(sentence):
-        start, end = _iso(m, "a"), _iso(m, "b", end=True)
-        if start and end:
+        start = _iso(m, "a") or _iso(m, "c")
+        end = _iso(m, "b", end=True) or _iso(m, "e", end=True)
+        if start and end and start <= end:
             out += [Mention("start", start), Mention("end", end)]
+    for m in _VERB_DATE.finditer(sentence):
+        value = _iso(m, "a")
+        if value and not _FROM_TO.search(sentence[m.start() :]):
+            ends = re.match(r"conclu|termin|scade|chius|end|closed|will|fino|until|through", m.group("verb"), re.I)
+            out.append(Mention("end" if ends else "start", value))
+    for m in _SCHOOL_YEAR.finditer(sentence):
+        y1, y2 = int(m.group("y1")), int(m.group("y2")[-2:]) + 2000
+        if y2 == y1 + 1:
+            out += [Mention("start", f"{y1}-09"), Mention("end", f"{y2}-06")]
     for m in _LABELLED_DATE.finditer(sentence):
         value = _iso(m, "a")
         if value:

@@ -12,6 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from knowledge import organisations
 from knowledge.sentences import Sentence, clean, sentences
 from lgnet.text import fold
 
@@ -22,7 +23,18 @@ _PARTNER_CUE = re.compile(
     r"\bin\s+collaborazione\s+con|\bin\s+partenariato\s+con|\bcon\s+il\s+supporto\s+d(?:i|el|ella|ell'|ei)|"
     r"\b(?:sono|è|sono\s+stat[ei]|è\s+stat[oa])\s+(?:realizzat|gestit|promoss|svolt)[aeio]\s+da|"
     r"\b(?:sviluppat|realizzat|gestit)[aeio]\s+da|\bconvenzion[ie]\s+con|\baccordi?\s+con|"
-    r"\bprotocoll[oi]\s+d'intesa\s+con|\bpartners?\s*:",
+    r"\bprotocoll[oi]\s+d'intesa\s+con|\bpartners?\s*:|"
+    r"\brete\s+(?:composta|formata|costituita)\s+da|\bin\s+rete\s+con|"
+    r"\b(?:enti|soggetti|organizzazioni|realt[àa])\s+partners?(?:\s+(?:coinvolt\w+|del\s+progetto))?\s*:?|"
+    r"\bpartners?\s+(?:del\s+progetto|di\s+progetto|coinvolti)\s*(?:sono|:)",
+    re.I,
+)
+# Looser cues ("insieme a", "grazie a", "coinvolgendo"): what follows is a partner only when it looks like an
+# organisation (a keyword or an acronym), never a place or a person ("grazie a Milano", "insieme a Maria").
+_LOOSE_CUE = re.compile(
+    r"\binsieme\s+(?:a|al|alla|allo|ai|agli|alle|all['’])|\bgrazie\s+(?:a|al|alla|allo|ai|agli|alle|all['’])(?!\s*"
+    r"(?:contribut|finanziament|sostegno))|\bcoinvolgendo|\bcon\s+il\s+coinvolgimento\s+d(?:i|el|ella|ell['’]|ei|egli|elle)|"
+    r"\bin\s+raccordo\s+con|\bin\s+sinergia\s+con|\btogether\s+with|\bin\s+partnership\s+with|\bwith\s+the\s+support\s+of",
     re.I,
 )
 ORG_KEYWORDS = (
@@ -43,7 +55,7 @@ _ARTICLE = re.compile(
 )
 _PLURAL_DESCRIPTOR = re.compile(r"^(?:le\s+)?(?:associazioni|cooperative|realtà|organizzazioni|enti)\s+(?=[A-Z])", re.I)
 _CLAUSE = re.compile(
-    r"\s(?:hanno|ha|che|sono|è|sarà|nonché|dedicat\w*|operant\w*|attiv[aoi]\s|grazie|presso|ovvero|"
+    r"\s(?:hanno|ha|che|sono|è|sarà|nonché|si\s|dedicat\w*|operant\w*|attiv[aoi]\s|grazie|presso|ovvero|"
     r"per\s+(?!la\s|il\s|le\s|i\s|gli\s|l')\w+(?:are|ere|ire)\b)"
 )
 # Who is not a partner of a city: the network itself and the municipality's own offices.
@@ -52,7 +64,18 @@ NETWORK = re.compile(
     r"ministero.*|dipartimento.*|viminale|direzione\s+centrale.*|unione\s+europea|fondo\s+fami.*)$",
     re.I,
 )
-_MUNICIPAL = re.compile(r"\bComun[ei]\b|\bcomunal[ei]\b|\bMunicipi|\bRoma\s+Capitale\b|\bassessorat", re.I)
+_MUNICIPAL = re.compile(
+    r"\bComun[ei]\b|\bcomunal[ei]\b|\bMunicipi|\bRoma\s+Capitale\b|\bassessorat|^Serviz[io]\s+social[ei]", re.I
+)
+_ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s")
+# Another municipality named as a partner ("Comune di X"): kept, unless it is the city itself (see `partners`).
+_OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
+# Who pays is not a partner: "con il contributo della Fondazione X", "finanziato da".
+_FUNDER = re.compile(
+    r"(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"
+    r"\s+(?:\w+\s+){0,2}?(?:di|da|del|della|dello|dei|degli|delle|dal|dalla|dall['’])?\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +93,7 @@ def _split_items(segment: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",\s*", segment) if p.strip()]
     if parts:
         last = parts.pop()
-        pieces = re.split(r"\s+(?:e|ed)\s+(?=(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s)?[A-Z\"«“])", last)
+        pieces = re.split(r"\s+(?:e|ed)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s)?[A-Z\"«“])", last)
         parts += pieces
     items: list[str] = []
     for part in parts:
@@ -102,7 +125,9 @@ def _tidy(item: str) -> str | None:
             item = item[0].upper() + item[1:]
         else:
             return None
-    if NETWORK.match(item) or _MUNICIPAL.search(item) or not _looks_like_name(item):
+    if NETWORK.match(item) or not _looks_like_name(item):
+        return None
+    if _MUNICIPAL.search(item) and not _OTHER_COMUNE.match(item):
         return None
     return item
 
@@ -118,24 +143,45 @@ def _looks_like_name(item: str) -> bool:
     return len(words) <= 3 or capitalised / len(words) >= 0.4
 
 
-def partners(text: str) -> list[PartnerFact]:
+def partners(text: str, city: str | None = None, named_orgs: bool = True) -> list[PartnerFact]:
     """Organisations that worked with the city: the lists after "hanno collaborato", "in collaborazione con",
-    "realizzate da", "convenzioni con"...; and organisations named with a strong keyword anywhere."""
+    "realizzate da", "convenzioni con", "insieme a"...; organisations named by a keyword or an acronym with its
+    place anywhere (not a funder; only with `named_orgs`: the programme's boilerplate names the network's
+    members, who are not the city's partners); other municipalities ("Comune di X") but never `city` itself."""
     found: dict[str, PartnerFact] = {}
+    own = fold(city) if city else None
 
     def add(name: str | None, s: Sentence, body: str) -> None:
-        if name and comparable_name(name) not in found:
-            found[comparable_name(name)] = PartnerFact(name, body, s.start, s.end)
+        if not name or comparable_name(name) in found:
+            return
+        other = _OTHER_COMUNE.match(name)
+        if other and (own is None or fold(other.group("place")).strip() == own):
+            return  # the city's own municipality is who does the work, not a partner
+        found[comparable_name(name)] = PartnerFact(name, body, s.start, s.end)
 
     for s in sentences(text):
         body = clean(s.text)
-        cues = list(_PARTNER_CUE.finditer(body))
-        for i, cue in enumerate(cues):
-            segment = body[cue.end() : cues[i + 1].start() if i + 1 < len(cues) else len(body)]
+        cues = [(c, False) for c in _PARTNER_CUE.finditer(body)] + [(c, True) for c in _LOOSE_CUE.finditer(body)]
+        cues.sort(key=lambda c: c[0].start())
+        for i, (cue, loose) in enumerate(cues):
+            segment = body[cue.end() : cues[i + 1][0].start() if i + 1 < len(cues) else len(body)]
             for item in _split_items(segment):
-                add(_tidy(item), s, body)
+                name = _tidy(item)
+                if name and loose and not _ORGANISATION_LIKE.search(name):
+                    continue
+                add(name, s, body)
+        if not named_orgs:
+            continue
+        spans = []
         for m in _NAMED_ORG.finditer(body):
+            spans.append((m.start(), m.end()))
             name = _tidy(m.group(0))
+            if name and not any(comparable_name(name) in k for k in found) and not _FUNDER.search(body[: m.start()]):
+                add(name, s, body)
+        for raw, start, end in organisations.named(body):
+            if any(a <= start < b or start <= a < end for a, b in spans) or _FUNDER.search(body[:start]):
+                continue
+            name = _tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):
                 add(name, s, body)
     return list(found.values())
@@ -151,8 +197,12 @@ def comparable_name(name: str) -> str:
 
 def same_org(a: str, b: str) -> bool:
     """Two comparable names of one organisation ("FILEF" and "FILEF Federazione ...", "Stimate"/"Stimmate")."""
+    short, long = sorted((a, b), key=len)
     return (
-        a == b or a.startswith(b + " ") or b.startswith(a + " ") or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+        a == b
+        or long.startswith(short + " ")
+        or (len(short.split()) >= 2 and f" {short} " in f" {long} ")  # "FILEF Federazione X" holds "Federazione X"
+        or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
     )
 
 

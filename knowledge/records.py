@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from knowledge import figures as fig
 from knowledge import mentions, partners
 from knowledge.mentions import TARGET_LABELS
+from knowledge.sections import Sections, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
 from lgnet.gazetteer import Gazetteer
 from lgnet.practice import (
@@ -140,6 +141,9 @@ class RecordBuilder:
     def __init__(self, taxonomy: Taxonomy | None = None, gazetteer: Gazetteer | None = None) -> None:
         self.taxonomy = taxonomy or Taxonomy.default()
         self.gazetteer = gazetteer or Gazetteer.default()
+        self._sections = Sections({}, {})
+        self._copies: dict[str, list[str]] = {}
+        self._city: str | None = None
 
     # --- reading -----------------------------------------------------------------------------------------
     def _areas(self, body: str) -> list[str]:
@@ -165,10 +169,14 @@ class RecordBuilder:
             return min(after, key=lambda m: m[1])[0]
         if len(read.areas) == 1:
             return read.areas[0]
-        return fig.UNIT_AREA.get(f.unit)
+        if f.unit in fig.UNIT_AREA:
+            return fig.UNIT_AREA[f.unit]
+        # The sentence names no area: its section's heading, else the document's one dominant area.
+        return self._sections.area(read.passage.id, read.passage.doc_id, read.sentence.start)
 
     def build(self, city: str, phase: str | None, passages: list[Passage], boilerplate: set[str]
               ) -> tuple[list[PracticeRecord], ProjectFacts]:  # fmt: skip
+        self._city = city
         buckets: dict[str | None, _Bucket] = defaultdict(_Bucket)
         periods: list[tuple[_Read, mentions.Mention]] = []
         amounts: list[tuple[_Read, fig.AmountFact]] = []
@@ -182,6 +190,7 @@ class RecordBuilder:
             if p.doc_id not in copies[group]:
                 copies[group].append(p.doc_id)
         self._copies = {d: copies[m.get("doc_dup_group") or d] for d, m in documents.items()}
+        self._sections = sections(passages, self.taxonomy.classify, self._areas)
         for p in read_once(passages):
             documents.setdefault(p.doc_id, p.meta)
             for part in partners.partnership(p.text):
@@ -221,7 +230,7 @@ class RecordBuilder:
 
     def _read_sentence(self, read: _Read, buckets: dict, boilerplate: bool) -> None:
         body = read.body
-        found = partners.partners(body)
+        found = partners.partners(body, self._city, named_orgs=not boilerplate)
         if found:
             # The area of a list of partners is what the sentence says apart from their names ("Segretariato
             # sociale" is an organisation there, not the area).
@@ -238,6 +247,10 @@ class RecordBuilder:
             buckets[area].sentences.append(read)
         for f in fig.figures(body):
             buckets[self._figure_area(read, f)].figures.append((read, f))
+        for a in fig.amounts(body):
+            if a.kind == "unit":  # "un contributo medio di 900 euro": a figure of what each one got
+                f = fig.FigureFact(a.value, "euro", a.label, a.text, a.start, a.end)
+                buckets[self._figure_area(read, f)].figures.append((read, f))
         act = mentions.activity(body)
         read_areas: list[str | None] = list(read.areas) or [None]
         for area in read_areas:
@@ -352,7 +365,7 @@ def _figures(items: list[tuple[_Read, fig.FigureFact]], area: str | None = None)
         docs[k].add(read.passage.doc_id)
         if k in out:
             continue
-        it, en = fig.UNIT_LABELS[f.unit]
+        it, en = fig.UNIT_LABELS.get(f.unit, (f.unit, f.unit))  # any counted noun is its own label
         value = int(f.value) if f.value == int(f.value) else f.value
         out[k] = Figure(value=value, unit=f.unit, unit_label_it=it, unit_label_en=en, label=f.label, text=f.text,
                         area=area, source=read.source())  # fmt: skip
@@ -396,6 +409,10 @@ def stated_period(items: list[tuple[_Read, mentions.Mention]]) -> Period:
     ends = [(m.text, r) for r, m in items if m.code == "end"]
     ranges = [(m.text.split("/"), r) for r, m in items if m.code == "range"]
     listed = [PeriodMention(code=m.code, value=m.text, source=r.source()) for r, m in items][:5]
+    if ranges and not (starts and ends):  # "2024-2026" completes a start or an end stated alone
+        (y1, y2), _ = ranges[0]
+        starts = starts or [(y1, ranges[0][1])]
+        ends = ends or [(y2, ranges[0][1])]
     if starts or ends:
         start = min(starts, key=lambda t: t[0]) if starts else None
         end = max(ends, key=lambda t: t[0]) if ends else None
@@ -412,6 +429,8 @@ def _budget(items: list[tuple[_Read, fig.AmountFact]]) -> Budget:
     amounts: list[Amount] = []
     seen: set[tuple[float, str]] = set()
     for read, a in items:
+        if a.kind in ("unit", "part"):
+            continue  # a sum per person is a figure; an unlabelled part of a total is neither total nor share
         if (a.value, a.kind) not in seen:
             seen.add((a.value, a.kind))
             amounts.append(Amount(value=a.value, kind=a.kind, label=a.label, source=read.source()))

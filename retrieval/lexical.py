@@ -247,9 +247,21 @@ class LexicalIndex:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
         return np.concatenate(all_positions), np.concatenate(all_scores)
 
+    def values(self, fieldname: str) -> set:
+        """The values `fieldname` takes in this index (from the per-value masks, computed once)."""
+        return set(self._per_value(fieldname))
+
     def mask(self, fieldname: str, values: list) -> np.ndarray:
         """Passages whose `fieldname` (a value or a list) is one of `values`: per-value masks, computed once
         per index and combined."""
+        per_value = self._per_value(fieldname)
+        out = np.zeros(len(self.corpus.ids), dtype=bool)
+        for v in values:
+            if v in per_value:
+                out[per_value[v]] = True
+        return out
+
+    def _per_value(self, fieldname: str) -> dict:
         per_value = self._masks.get(fieldname)
         if per_value is None:
             positions: dict = {}
@@ -259,11 +271,7 @@ class LexicalIndex:
                     positions.setdefault(v, []).append(i)
             per_value = {v: np.array(p, dtype=np.int64) for v, p in positions.items()}
             self._masks[fieldname] = per_value
-        out = np.zeros(len(self.corpus.ids), dtype=bool)
-        for v in values:
-            if v in per_value:
-                out[per_value[v]] = True
-        return out
+        return per_value
 
     # --- persistence -------------------------------------------------------------------------------------
     def save(self, folder: Path) -> None:

@@ -79,6 +79,7 @@ class GazetteerPlaces:
 
     def __init__(self, gazetteer: Gazetteer | None = None) -> None:
         self.gazetteer = gazetteer or Gazetteer.default()
+        self._by_place: tuple[dict[str, list[str]], dict[str, list[str]]] | None = None
 
     def region_names(self) -> dict[str, tuple[str, ...]]:
         regions = getattr(self.gazetteer, "regions", None)
@@ -94,12 +95,25 @@ class GazetteerPlaces:
         return sorted({part for name in provinces.values() for part in name.split("/")})
 
     def cities_of(self, regions: set[str], provinces: set[str]) -> list[str]:
-        folded = {fold(p) for p in provinces}
-        return [
-            c.name
-            for c in self.gazetteer.cities
-            if c.region in regions or (folded and any(fold(p) in folded for p in getattr(c, "province", "").split("/")))
-        ]
+        by_region, by_province = self._index()
+        names = [n for r in sorted(regions) for n in by_region.get(r, [])]
+        names += [n for p in sorted({fold(p) for p in provinces}) for n in by_province.get(p, [])]
+        return list(dict.fromkeys(names))
+
+    def _index(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """Cities by region and by (folded) province, built once on first use: scanning every comune per
+        query cost ~30 ms."""
+        if self._by_place is None:
+            by_region: dict[str, list[str]] = {}
+            by_province: dict[str, list[str]] = {}
+            for c in self.gazetteer.cities:
+                if c.region:
+                    by_region.setdefault(c.region, []).append(c.name)
+                for p in getattr(c, "province", "").split("/"):
+                    if p:
+                        by_province.setdefault(fold(p), []).append(c.name)
+            self._by_place = (by_region, by_province)
+        return self._by_place
 
 
 @dataclass
@@ -140,6 +154,10 @@ class PlaceRecognizer:
             else:
                 found.append(PlaceMention(kind, name, [], m.start(), m.end(), [name]))
         return found
+
+    def warm_up(self) -> None:
+        """Build the source's cities-by-place index before the first question needs it."""
+        self.source.cities_of({"Lazio"}, set())
 
     def cities_in(self, mentions: list[PlaceMention]) -> list[str]:
         """The gazetteer's cities inside the places mentioned."""

@@ -61,8 +61,11 @@ class SearchService:
         self.embedder.warm_up()
         self.embedder.embed(["avvio"])
         self.gazetteer.warm_up()
+        self.analyzer.places.warm_up()
         index = self.lexical.current()
         if index.corpus.ids:
+            for fieldname in ("city", "phase"):  # the masks a place or phase question reads
+                index.values(fieldname)
             self.vocabulary(index)
             boilerplate_of(index)
         language_words()
@@ -80,7 +83,7 @@ class SearchService:
         index = index or self.lexical.current()
         parsed = self.analyzer.parse(q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf)
         if parsed.region_cities:  # of a region's comuni, those the index has passages about
-            present = {m.get("city") for m in index.corpus.metas}
+            present = index.values("city")
             parsed.region_cities = [c for c in parsed.region_cities if c in present]
         return parsed
 
@@ -198,12 +201,9 @@ class SearchService:
         fused = _fuse(lists, s.fusion, s.rrf_k)
         if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
             # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
-            wanted_cities, wanted_phases = set(parsed.region_cities), set(parsed.phases)
-            everywhere = range(len(index.corpus.ids)) if mask is None else np.flatnonzero(mask).tolist()
-            for position in everywhere:
-                meta = index.corpus.metas[position]
-                if meta.get("city") in wanted_cities or meta.get("phase") in wanted_phases:
-                    fused.setdefault(position, 0.0)
+            wanted = index.mask("city", parsed.region_cities) | index.mask("phase", parsed.phases)
+            for position in np.flatnonzero(wanted if mask is None else wanted & mask).tolist():
+                fused.setdefault(position, 0.0)
         if request.understand and (parsed.cities or parsed.interventions or parsed.region_cities or parsed.phases):
             top = 1.0 / (s.rrf_k + 1) if s.fusion == "rrf" else 1.0
             region_cities = set(parsed.region_cities) - set(parsed.cities)

@@ -219,3 +219,15 @@ def test_a_table_of_participants_is_a_list():
     )
     text = f"{table}\n\nLo sportello del Comune di Bari ha accolto 40 persone nel primo semestre."
     assert main_city("Verbale della riunione", text) == "Bari"
+
+
+def test_the_city_of_the_title_wins_when_clearly_ahead_of_the_many_it_lists():
+    from ingest.city import main_city
+
+    text = (
+        "Il Comune di Sulmona illustra i dati dello sportello. Il Comune di Pratola Peligna chiede un rinvio. "
+        "Il Comune di Raiano segnala un alloggio. Il Comune di Pacentro propone una data. "
+        "Il Comune di Introdacqua approva. Il Comune di Sulmona chiude la seduta."
+    )
+    assert main_city("Verbale del tavolo di ambito – Comune capofila Sulmona", text) == "Sulmona"
+    assert main_city("Verbale del tavolo di ambito", text) is None  # no title: many cities, no one subject

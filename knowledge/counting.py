@@ -1,0 +1,58 @@
+"""Is a number followed by a noun a count of what a practice did? The context rules shared by the known units
+and any counted noun: numbers that name (an article, a page, a street number, a phone), date, measure a
+population or an age, or point back to a count stated elsewhere ("dei 200 contatti, ...") are not figures."""
+
+from __future__ import annotations
+
+import re
+
+# The words right before a number that make it a name or a reference, not a count.
+_NAMING = re.compile(
+    r"(?:\b(?:art|artt|articol[oi]|comm[ai]|legge|l|d\.\s*lgs|d\.lgs|dlgs|decreto|dpr|d\.p\.r|n|nn|nr|num|numero|"
+    r"pag|pagin[ae]|pp?|p|tel|telefono|fax|cell|cellulare|cap|civico|interno|lotto|tabella|figura|fig|allegato|"
+    r"capitolo|sezione|punto|misura|azione|obiettivo|wp|no|page|section|table|phone|aged?|età)\.?"
+    r"|n°|nº|#|\+\d{1,3})\s*$",
+    re.I,
+)
+# A street and its number: "via Garibaldi 12", "piazza San Francesco 3".
+_ADDRESS = re.compile(
+    r"\b(?:via|viale|piazza|piazzale|corso|largo|vicolo|contrada|località|loc\.|strada|borgo)\s+"
+    r"(?:(?:[A-ZÀ-Ý][\w'’.]*|d[ei]|del|della|dei|degli|delle|san|santa)\s+){0,5}$",
+    re.I,
+)
+# A determiner before the number: the count was stated before and is referred to ("dei 200 contatti, 40...").
+_REFERENCE = re.compile(r"\b(?:dei|degli|delle|sui|sugli|sulle|tra\s+i|tra\s+le|fra\s+i|fra\s+le|of\s+the)\s+$", re.I)
+# What follows a number that makes it a date, a share, an age, a time of day or part of a phone number.
+_AFTER = re.compile(r"^(?:\s*[/.-]\s*\d|\s*%|\s*per\s*cento|\s*percent|\s+anni\b|\s+years?\s+old|\s*[:.]\d\d\b|"
+                    r"\s+\d{3,})", re.I)  # fmt: skip
+# A sentence that states how many people live somewhere: its counts of people are context, not results.
+POPULATION = re.compile(
+    r"\b(?:abitanti|residenti|popolazione|risiedono|vivono|censiti|inhabitants|residents|population|live\s+in)\b",
+    re.I,
+)
+PEOPLE_UNITS = {"people", "families", "minors", "women"}
+# "a Genova sono presenti 12 musei": what a place has, not what a practice did (only for nouns of any kind).
+_EXISTS = re.compile(
+    r"\b(?:sono\s+presenti|ci\s+sono|esistono|si\s+contano|there\s+are)\s+(?:(?:circa|oltre|ben)\s+)?$", re.I
+)
+
+
+def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
+    """True when the number at `num_start` (its count ending at `end`) names, dates, measures a population or
+    refers back to a count stated elsewhere."""
+    before = sentence[max(0, num_start - 60) : num_start]
+    if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before):
+        return True
+    num = re.match(r"[\d.,]+", sentence[num_start:])
+    if num and _AFTER.match(sentence[num_start + len(num.group(0).rstrip(".,")) :]):
+        return True
+    if unit == "generic" and _EXISTS.search(before):
+        return True
+    return unit in PEOPLE_UNITS | {"generic"} and bool(POPULATION.search(_clause(sentence, num_start, end)))
+
+
+def _clause(sentence: str, start: int, end: int) -> str:
+    """The clause around a span: up to the nearest ";", ":" or sentence bound (commas keep a clause whole)."""
+    left = max(sentence.rfind(c, 0, start) for c in ";:")
+    right = [i for i in (sentence.find(c, end) for c in ";:") if i >= 0]
+    return sentence[left + 1 : min(right) if right else len(sentence)]

@@ -1,0 +1,89 @@
+"""Organisations named in a sentence without a cue phrase: a keyword that says what the organisation is
+("Azienda sanitaria provinciale di X", "Caritas diocesana di X", "Istituto comprensivo X", "Agenzia per la casa
+della X") and its name, or an acronym placed somewhere ("ATER di X", "IACP X", "CPIA 2 X")."""
+
+from __future__ import annotations
+
+import re
+
+# Words that open an organisation's name (capitalised as written, or any case for the first three).
+KEYWORDS = (
+    r"(?:[Cc]ooperativa|[Aa]ssociazione|[Ff]ondazione|Consorzio|Caritas|Azienda|Agenzia|Universit[àa]|Istituto|"
+    r"Parrocchia|Federazione|Comitato|Croce\s+Rossa|Diocesi|Centro\s+(?:servizi|di\s+servizi)|Casa\s+(?:di|della)|"
+    r"Ordine|Camera\s+di\s+[Cc]ommercio|Ufficio\s+[Ss]colastico|Societ[àa]|Unione|Confcooperative|Legacoop)"
+)
+_START = re.compile(rf"(?<!\w){KEYWORDS}(?!\w)")
+_CONNECTORS = {"di", "del", "della", "dello", "dei", "degli", "delle", "per", "la", "il", "le", "lo", "in"}
+_ELIDED = re.compile(r"^(?:dell|d|l|all|sull)['’](?P<rest>.+)$", re.I)
+# A lowercase word that still belongs to a name: an adjective of kind ("sociale", "sanitaria", "diocesana")
+# or a common noun of well-known names ("casa", "studi", "volontariato", "istruzione").
+_LOWER_PART = re.compile(r"^(?:[a-zà-ù]+(?:ale|ali|ana|ano|ane|iva|ivo|ive|aria|ario|arie|ica|ico|iche|ese|ense|"
+                         r"ata|ato)|casa|studi|servizi|volontariato|istruzione|superiore|comprensivo|onlus|"
+                         r"solidariet[àa]|lavoro|salute|ricerca|formazione)$")  # fmt: skip
+_WORD = re.compile(r"[\w'’.&-]+")
+MAX_WORDS = 10
+# An acronym and where it is: "ATER dell'Aquila", "IACP Campobasso", "CPIA 1 Karalis".
+_ACRONYM = re.compile(
+    r"(?<!\w)(?<![A-Z]\s)(?P<acro>[A-Z]{3,7})(?:\s+(?P<num>\d{1,2}))?\s+"
+    r"(?P<place>(?:(?:di|del|della|dell['’]|d['’])\s*)?[A-Z][a-zà-ù'’]+(?:\s+[A-Z][a-zà-ù'’]+)?)"
+)
+# Acronyms that are programmes, funds, documents or the network, never an organisation of a city.
+NOT_ORGANISATIONS = {
+    "LGNET", "LGNETEA", "FAMI", "PON", "POR", "FESR", "FSE", "ISEE", "ISTAT", "SPRAR", "SIPROIMI", "CAS", "SAI",
+    "PNRR", "PDF", "URL", "NUTS", "ISBN", "IBAN", "CUP", "CIG", "DPCM", "DGR", "TAR", "IVA", "COVID", "UNHCR",
+    "OCSE", "OECD", "ONU", "NATO", "CITTÀ", "CITTA", "COMUNE", "REGIONE", "PROVINCIA", "ITALIA", "NOTE", "AMIF", "ESF",
+}  # fmt: skip
+
+
+_NOT_PLACES = {
+    "Provincia", "Regione", "Comune", "Città", "Costo", "Totale", "Progetto", "Settore", "Servizio", "Il", "La", "Lo",
+    "Le", "Gli", "Un", "Una", "The", "In", "Nel", "Nella", "Per", "Con", "Si", "Sono", "È",
+}  # fmt: skip
+
+
+def named(sentence: str) -> list[tuple[str, int, int]]:
+    """(name, start, end) of organisations named by a keyword or an acronym with its place."""
+    out: list[tuple[str, int, int]] = []
+    for m in _START.finditer(sentence):
+        name = _extend(sentence, m.start(), m.end())
+        if name:
+            out.append((name, m.start(), m.start() + len(name)))
+    for m in _ACRONYM.finditer(sentence):
+        if m.group("acro") in NOT_ORGANISATIONS or any(s <= m.start() < e for _, s, e in out):
+            continue
+        if re.match(r"\s*[A-Z]{2,}\b", sentence[m.end() :]) or m.group("place").split()[-1] in _NOT_PLACES:
+            continue  # a heading in capitals ("COMUNE DI X SETTORE ..."), or "X Provincia di ..."
+        out.append((m.group(0), m.start(), m.end()))
+    return out
+
+
+def _extend(sentence: str, start: int, key_end: int) -> str | None:
+    """The keyword and the words of the name after it, up to a punctuation mark or a word that cannot be part
+    of a name; the name must end on a capitalised word (or a number, "CPIA 2")."""
+    words: list[tuple[str, int]] = []  # (word, end offset)
+    pos = key_end
+    proper = False
+    for w in _WORD.finditer(sentence, pos):
+        gap = sentence[pos : w.start()]
+        if gap.strip() or len(words) >= MAX_WORDS:
+            break  # punctuation ends the name
+        token = w.group(0).rstrip(".")
+        if _proper(token):
+            proper = True
+        elif not (token.lower() in _CONNECTORS or _ELIDED.match(token) or (_LOWER_PART.match(token) and not proper)):
+            break
+        words.append((token, w.start() + len(token)))
+        pos = w.end()
+    while words and not _proper(words[-1][0]):
+        words.pop()
+    if not words:
+        return None
+    name = sentence[start : words[-1][1]]
+    return name[0].upper() + name[1:]
+
+
+def _proper(token: str) -> bool:
+    """A capitalised word or a number, also after an elided article ("dell'Aquila")."""
+    elided = _ELIDED.match(token)
+    core = elided.group("rest") if elided else token
+    return core[:1].isupper() or core[:1].isdigit()

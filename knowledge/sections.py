@@ -1,0 +1,102 @@
+"""Which intervention area a part of a document is about, when a sentence does not say it itself: the heading
+of its section ("## Accoglienza abitativa", "Presa in carico" on a line of its own), else the document's one
+dominant area (a practice report about housing; never a press article, which speaks of the whole project).
+Used only for facts whose own sentence names no area."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+_MARKDOWN = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*$")
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)])\s+")
+MAX_HEADING_WORDS = 8
+DOMINANT_SHARE = 0.8  # of the sentences naming one area, the share a document's main area must have
+DOMINANT_MIN = 3
+# Documents written about one practice (a press article speaks of the whole project: its figures stay there).
+PRACTICE_TYPES = {"practice_report", "report", "minutes", "project_sheet"}
+
+
+class _Passage(Protocol):
+    id: str
+    text: str
+    meta: dict
+
+
+@dataclass
+class Sections:
+    """Per passage, the offsets where a section starts and its area (None: a section about no one area)."""
+
+    starts: dict[str, list[tuple[int, str | None]]]
+    dominant: dict[str, str]  # doc_id -> its dominant area, when it has one
+
+    def area(self, passage_id: str, doc_id: str, offset: int) -> str | None:
+        current: str | None = None
+        for start, area in self.starts.get(passage_id, []):
+            if start > offset:
+                break
+            current = area
+        return current or self.dominant.get(doc_id)
+
+
+def _headings(text: str) -> list[tuple[int, str]]:
+    """(offset, heading text) of the lines that are headings: markdown titles, or short lines of their own,
+    starting with a capital, without final punctuation, followed by a blank line or a capitalised line."""
+    out = []
+    lines = list(re.finditer(r"[^\n]*", text))
+    for i, m in enumerate(lines):
+        line = m.group(0).strip()
+        if not line:
+            continue
+        md = _MARKDOWN.match(line)
+        if md:
+            out.append((m.start(), md.group("title")))
+            continue
+        line = _NUMBERED.sub("", line).strip("*_ ")
+        nxt = next((x.group(0).strip() for x in lines[i + 1 :] if x.group(0).strip()), "")
+        words = line.split()
+        bullet = re.match(r"^[-•*–]\s", m.group(0).strip())
+        closed = line.endswith((".", ",", ";", ":"))
+        if (
+            1 <= len(words) <= MAX_HEADING_WORDS
+            and line[0].isupper()
+            and not closed
+            and not bullet
+            and (not nxt or nxt[0].isupper() or nxt[0] in "#*")
+        ):
+            out.append((m.start(), line))
+    return out
+
+
+def sections(
+    passages: Sequence[_Passage], classify: Callable[[str], list[str]], sentence_areas: Callable[[str], list[str]]
+) -> Sections:
+    """The sections of every document in `passages` (read in order, a section runs on into the next passage)
+    and each document's dominant area."""
+    by_doc: dict[str, list[_Passage]] = {}
+    for p in passages:
+        by_doc.setdefault(p.meta.get("doc_id") or p.id.rsplit(":", 1)[0], []).append(p)
+    starts: dict[str, list[tuple[int, str | None]]] = {}
+    dominant: dict[str, str] = {}
+    for doc_id, parts in by_doc.items():
+        carried: str | None = None
+        single: Counter[str] = Counter()
+        for p in sorted(parts, key=lambda p: p.meta.get("chunk_index", 0)):
+            marks: list[tuple[int, str | None]] = [(0, carried)]
+            for offset, title in _headings(p.text):
+                areas = classify(title)
+                carried = areas[0] if len(areas) == 1 else None
+                marks.append((offset, carried))
+            starts[p.id] = marks
+            for line in re.split(r"(?<=[.!?])\s+|\n", p.text):
+                areas = sentence_areas(line)
+                if len(areas) == 1:
+                    single[areas[0]] += 1
+        if single and parts[0].meta.get("doc_type") in PRACTICE_TYPES:
+            area, n = single.most_common(1)[0]
+            if n >= DOMINANT_MIN and n / sum(single.values()) >= DOMINANT_SHARE:
+                dominant[doc_id] = area
+    return Sections(starts, dominant)

@@ -1,0 +1,74 @@
+"""Counts of any noun become figures with their label; numbers that name, date or describe a place do not.
+Sentences invented for the mechanism (never copied from the unseen set)."""
+
+import pytest
+
+from knowledge.figures import figures
+
+
+def found(sentence: str) -> dict[float, str]:
+    return {f.value: f.unit for f in figures(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Nel primo anno sono stati aperti 58 fascicoli personali e 312 contatti.", 58, "fascicoli personali"),
+        ("Nel primo anno sono stati aperti 58 fascicoli personali e 312 contatti.", 312, "contatti"),
+        ("Lo sportello ha impiegato 9 mediatori culturali per tutto il progetto.", 9, "mediatori culturali"),
+        ("Sono state svolte 2.400 ore di mediazione linguistica nelle scuole.", 2400, "ore"),
+        ("Il centro resta aperto 25 ore settimanali, anche il sabato.", 25, "ore settimanali"),
+        ("La permanenza media nelle case di sgancio è stata di 3 mesi.", 3, "mesi"),
+        ("The help desk logged 275 requests and trained 14 volunteers.", 275, "requests"),
+        ("The help desk logged 275 requests and trained 14 volunteers.", 14, "volunteers"),
+        ("Hanno partecipato agli incontri 48 nuove famiglie del quartiere.", 48, "families"),
+    ],
+)
+def test_any_counted_noun_is_a_figure(sentence, value, unit):
+    assert found(sentence).get(value) == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Le domande vanno presentate entro 45 giorni dalla pubblicazione del bando.", 45),
+        ("Il progetto è durato 18 mesi in tutto.", 18),
+        ("Nel 2023 il servizio ha cambiato sede.", 2023),
+        ("Chiamare il numero verde, tel. 0871 223344, dal lunedì al venerdì.", 871),
+        ("La sede è in via Giuseppe Mazzini 27 persone permettendo.", 27),
+        ("Come prevede l'art. 14 delle linee guida, i fondi sono vincolati.", 14),
+        ("Nel quartiere vivono circa 4.200 persone di origine straniera.", 4200),
+        ("Gli stranieri residenti in città sono circa 9.100 cittadini.", 9100),
+        ("La riunione si è tenuta il 12 novembre scorso in municipio.", 12),
+        ("Vedi a pagina 34 persone e servizi coinvolti.", 34),
+        ("Il tasso di occupazione degli alloggi è salito al 85% degli spazi.", 85),
+        ("Dei 300 contatti registrati allo sportello, 60 persone sono state accolte.", 300),
+        ("Sul territorio sono presenti 14 biblioteche comunali.", 14),
+        ("Giovani tra i 18 e i 25 anni hanno preso parte alle attività.", 25),
+        ("La delibera n. 112 approva il piano delle attività.", 112),
+    ],
+)
+def test_numbers_that_are_not_counts(sentence, value):
+    assert value not in found(sentence)
+
+
+def test_a_counted_noun_keeps_its_label_from_its_own_sentence():
+    (fact,) = figures("Nel 2024 sono state aperte 41 nuove schede sociali.")
+    assert fact.unit == "schede sociali"
+    assert "schede sociali" in fact.label
+    (hours,) = figures("Sono state erogate 640 ore di orientamento al lavoro.")
+    assert hours.label == "ore di orientamento erogate"
+
+
+def test_the_known_units_are_kept():
+    assert found("In totale 120 persone hanno trovato casa e sono stati attivati 30 posti letto.") == {
+        120: "people", 30: "beds"}  # fmt: skip
+
+
+def test_a_participle_after_a_number_is_not_a_noun():
+    assert 4 not in found("Sono stati avviati 11 tirocini, di cui 4 conclusi con un contratto.")
+    assert found("Sono stati avviati 11 tirocini, di cui 4 conclusi con un contratto.").get(11) == "tirocini"
+
+
+def test_a_count_of_the_first_noun_is_not_taken_by_a_later_unit():
+    assert found("Lo sportello ha contato 230 accessi di cittadini stranieri.") == {230: "accessi"}

@@ -1,0 +1,53 @@
+"""The project's period from months, verbs and school years; sums labelled by the words after them, parts and
+per-person sums kept out of the budget. Sentences invented for the mechanism."""
+
+import pytest
+
+from knowledge.figures import amounts
+from knowledge.mentions import periods
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lo sportello resta aperto da marzo 2024 ad aprile 2026.", [("start", "2024-03"), ("end", "2026-04")]),
+        ("Le attività si svolgono tra ottobre 2023 e giugno 2025.", [("start", "2023-10"), ("end", "2025-06")]),
+        ("Periodo di attuazione: maggio 2024 – novembre 2025.", [("start", "2024-05"), ("end", "2025-11")]),
+        ("Il servizio è partito il 3 febbraio 2024 e si concluderà il 31/01/2026.",
+         [("start", "2024-02-03"), ("end", "2026-01-31")]),
+        ("Il laboratorio, avviato nel marzo 2023, è finanziato fino a giugno 2025.",
+         [("start", "2023-03"), ("end", "2025-06")]),
+        ("Nell'anno scolastico 2023/2024 le classi coinvolte erano nove.", [("start", "2023-09"), ("end", "2024-06")]),
+        ("The pilot ran from April 2023 to March 2025.", [("start", "2023-04"), ("end", "2025-03")]),
+        ("Il Fondo FAMI 2021-2027 sostiene la rete.", []),
+    ],
+)  # fmt: skip
+def test_periods(sentence, expected):
+    assert sorted((m.code, m.text) for m in periods(sentence)) == sorted(expected)
+
+
+def kinds(sentence: str) -> list[tuple[float, str]]:
+    return [(a.value, a.kind) for a in amounts(sentence)]
+
+
+def test_a_sum_is_labelled_by_the_words_right_after_it():
+    assert kinds("La spesa prevista è di € 90.000,00, di cui € 18.000,00 di cofinanziamento comunale.") == [
+        (90000, "total"), (18000, "cofinancing")]  # fmt: skip
+    assert kinds("The action costs EUR 120,500 in total, with EUR 12,050 as co-financing.") == [
+        (120500, "total"), (12050, "cofinancing")]  # fmt: skip
+    split = kinds("Il piano costa 70.000 euro: 60.000 euro dalla Regione e 10.000 euro sono il cofinanziamento.")
+    assert split[-1] == (10000, "cofinancing")
+
+
+def test_the_next_field_of_a_form_does_not_label_a_sum():
+    assert kinds("Costo totale: € 50.000,00 Contributo regionale: € 45.000,00 Cofinanziamento: € 5.000,00") == [
+        (50000, "total"), (45000, "funded"), (5000, "cofinancing")]  # fmt: skip
+
+
+def test_the_nearest_kind_word_decides():
+    assert kinds("Il servizio, finanziato per due anni, costa complessivamente 80.000 euro.") == [(80000, "total")]
+
+
+def test_a_sum_per_person_or_month_is_not_the_budget():
+    assert kinds("Ogni tirocinante riceve un'indennità mensile di 500 euro.") == [(500, "unit")]
+    assert kinds("Il contributo medio per famiglia è stato di 900 euro.") == [(900, "unit")]
