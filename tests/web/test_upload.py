@@ -149,7 +149,7 @@ def test_a_scan_shows_the_ocr_badge_on_its_passages(site_writable):
 
     job = follow(site_writable, post(site_writable, "scansione.pdf", scanned_pdf(SAMPLE_PAGES[:1], 300)))
     assert job["job"]["status"] == "done", job
-    html = site_writable.get(f"/documenti/{job['documents'][0]['doc_id']}").text
+    html = site_writable.get(f"/documenti/{job['documents'][0]['doc_id']}", params={"lang": "it"}).text
     badges = re.findall(
         r'class="passage-ocr[^"]*"><span class="badge[^"]*ocr-badge"[^>]*>Da scansione \(OCR (\d+)%\)', html
     )
