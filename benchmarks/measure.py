@@ -247,26 +247,14 @@ def _http(settings: Settings, stand_in: bool) -> dict:
                     t = time.perf_counter()
                     http.get("/api/search", params={"q": q}).raise_for_status()
                     warm.append(time.perf_counter() - t)
-        load = []
-        for clients in (1, 8, 32):
-            res = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "benchmarks.clients",
-                    "--url",
-                    base,
-                    "--clients",
-                    str(clients),
-                    "--seconds",
-                    "10",
-                ],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            load.append(json.loads(res.stdout.strip().splitlines()[-1]))
+        res = subprocess.run(  # the one load generator, from a separate process
+            [sys.executable, "-m", "benchmarks.load", "--url", base, "--clients", "1,8,32", "--seconds", "10"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        load = [json.loads(line) for line in res.stdout.strip().splitlines() if line.startswith("{")]
         return {
             "startup_listening_s": listening,
             "startup_ready_s": ready,

@@ -117,7 +117,7 @@ def render(results: dict, plot: str | None) -> str:
         "",
         "## Concurrent clients",
         "",
-        "Searches from a separate process (`benchmarks/clients.py`), 10 s per level, one server worker.",
+        "Searches from a separate process (`benchmarks/load.py --url`), 10 s per level, one server worker.",
         "",
         "| passages | mode | clients | requests/s | errors | p50 | p95 |",
         "|---|---|---|---|---|---|---|",

@@ -21,9 +21,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/")
 def search(request: Request, service: ServiceDep) -> Response:
     allowed = service.allowed_values()
-    state = SearchState.from_params(
-        request.query_params, allowed, lambda n: c.name if (c := service.gazetteer.get(n)) else None
-    )
+    state = SearchState.from_params(request.query_params, service.filter_vocabulary)
     data = pages.search_page(service, state)
     response = render(request, "search.html", data, fragment="results", state=state, allowed=allowed)
     if is_fragment(request):
