@@ -171,6 +171,7 @@ async def _too_many(send, rule: Rule, wait: float) -> None:
 
 def rules_from_settings(settings) -> tuple[Rule, ...]:
     return (
-        Rule("uploads", ("/api/documents",), settings.upload_rate_per_minute, settings.upload_burst),
+        # The site's upload form (/carica) shares the API's upload bucket: the same limit whichever door is used.
+        Rule("uploads", ("/api/documents", "/carica"), settings.upload_rate_per_minute, settings.upload_burst),
         Rule("dossier writes", ("/api/dossiers", "/dossier"), settings.write_rate_per_minute, settings.write_burst),
     )
