@@ -159,7 +159,7 @@ def render(results: dict, plot: str | None) -> str:
         "",
         "Searches from a separate process (`benchmarks/load.py --url`; rows measured at ca41fd8 or earlier came from "
         "its predecessor `benchmarks/clients.py`, the same loop), 10 s per level, one server worker, measured before "
-        "the read gate (`app/concurrency.py`) unless the code column says later.",
+        "the read gate (`app/concurrency.py`) for every row measured at ca41fd8 or earlier.",
         "",
         "| passages | mode | clients | requests/s | errors | p50 | p95 |",
         "|---|---|---|---|---|---|---|",
