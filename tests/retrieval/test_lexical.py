@@ -134,3 +134,33 @@ def test_the_unfiltered_browse_is_computed_once_per_index_and_follows_changes(sm
     cities = {f["value"]: f["count"] for f in after.facets["city"]}
     before = {f["value"]: f["count"] for f in first.facets["city"]}
     assert cities.get("Aosta", 0) > before.get("Aosta", 0)
+
+
+def test_the_boilerplate_of_a_changed_index_is_derived_from_the_last_one(small, tmp_path, monkeypatch):
+    """The network's boilerplate (sentences three cities repeat) follows adds, changes and removals by
+    splitting only the passages that changed; it equals the one built from scratch."""
+    from retrieval import sentences
+
+    settings, pipeline, corpus = small
+    service = SearchService(settings, embedder=pipeline.embedder, store=pipeline.store)
+    base = service.lexical.current()
+    sentences.boilerplate_of(base)  # the last one built: the next is derived from it
+    boilerplate = "Il servizio è finanziato dal fondo regionale per la casa e coordinato dalla prefettura locale."
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    for city in ("Aosta", "Trento", "Matera"):  # three cities repeat one sentence: it becomes boilerplate
+        own = f"Il Comune di {city} ha aperto uno sportello casa per le famiglie migranti della città. " * 12
+        (folder / f"{city}.txt").write_text(f"{city}: sportello casa\n\n{own}\n\n{boilerplate}\n", "utf-8")
+    split: list[str] = []
+    real_keys = sentences._keys
+    monkeypatch.setattr(sentences, "_keys", lambda text: split.append(text) or real_keys(text))
+    pipeline.run([folder], prune=False)
+    index = service.lexical.current()
+    derived = sentences.boilerplate_of(index)
+    assert 0 < len(split) < len(index.corpus.ids) // 2  # the new passages, not the corpus
+    full = sentences.Boilerplate(index.corpus.ids, index.corpus.texts, index.corpus.metas)
+    assert derived.keys == full.keys and boilerplate in derived
+    pipeline.delete_document(service.search(SearchRequest(q="sportello casa Aosta")).hits[0].doc_id)
+    index = service.lexical.current()
+    full = sentences.Boilerplate(index.corpus.ids, index.corpus.texts, index.corpus.metas)
+    assert sentences.boilerplate_of(index).keys == full.keys
