@@ -41,8 +41,10 @@ def test_first_result_in_the_first_screen_and_filters_in_a_dialog(phone, live_se
     page = phone
     page.goto(f"{live_server}/?q={QUERY.replace(' ', '+')}")
     first = page.locator(".result-card").first.bounding_box()
-    print(f"phone: first search result at {first['y']:.0f} px (viewport {PHONE['height']} px)")
+    title = page.locator(".result-card .card-title").first.bounding_box()
+    print(f"phone: first search result at {first['y']:.0f} px, its title at {title['y']:.0f} px (viewport 844 px)")
     assert first["y"] < PHONE["height"], f"the first result starts at {first['y']:.0f} px, below the first screen"
+    assert title["y"] + 20 < PHONE["height"], f"the first result's title starts at {title['y']:.0f} px"
     assert page.evaluate("window.scrollY") == 0
     assert not page.locator(".facets").is_visible()  # folded away, not above the results
     opener = page.locator("#open-filters")
