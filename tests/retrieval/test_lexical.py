@@ -164,3 +164,35 @@ def test_the_boilerplate_of_a_changed_index_is_derived_from_the_last_one(small, 
     index = service.lexical.current()
     full = sentences.Boilerplate(index.corpus.ids, index.corpus.texts, index.corpus.metas)
     assert sentences.boilerplate_of(index).keys == full.keys
+
+
+def test_the_spelling_vocabulary_of_a_changed_index_is_derived_and_equals_a_full_build(small, tmp_path):
+    """Corrections read the index's vocabulary; after a change it is derived from the last one (only the
+    passages changed are read) and equals the one built from scratch, the old one left as it was."""
+    from retrieval import spelling
+
+    settings, pipeline, corpus = small
+    service = SearchService(settings, embedder=pipeline.embedder, store=pipeline.store)
+    before_index = service.lexical.current()
+    before = service.vocabulary(before_index)
+    before_freq = dict(before.freq)
+    assert "zanzibarite" not in before
+    new = tmp_path / "uploads" / "aosta.txt"
+    new.parent.mkdir()
+    new.write_text(NEW_TEXT, "utf-8")
+    pipeline.run([new], prune=False)
+    index = service.lexical.current()
+    derived = service.vocabulary(index)
+    corpus_ = index.corpus
+    titles = [m.get("title", "") for m in corpus_.metas]
+    full = spelling.Vocabulary.of_index(corpus_.ids, corpus_.texts, titles, service.analyzer.thesaurus.words)
+    assert derived.freq == full.freq and derived.display == full.display and "zanzibarite" in derived
+    assert {g: sorted(w) for g, w in derived._grams.items() if w} == {g: sorted(w) for g, w in full._grams.items() if w}
+    assert derived.correct("zanzibarrite").correct == "zanzibarite"
+    assert dict(before.freq) == before_freq and "zanzibarite" not in before  # the old one unchanged
+    pipeline.delete_document(service.search(SearchRequest(q="zanzibarite")).hits[0].doc_id)
+    index = service.lexical.current()
+    corpus_ = index.corpus
+    titles = [m.get("title", "") for m in corpus_.metas]
+    full = spelling.Vocabulary.of_index(corpus_.ids, corpus_.texts, titles, service.analyzer.thesaurus.words)
+    assert service.vocabulary(index).freq == full.freq and "zanzibarite" not in service.vocabulary(index)
