@@ -55,7 +55,7 @@ def test_upload_a_real_file_follow_the_job_and_find_it(page, upload_server, odt_
     page.evaluate("window.stillHere = true")
     page.locator("#job-done").wait_for(timeout=120_000)
     assert page.evaluate("window.stillHere === true") and page.url == job_url
-    assert page.locator("#job-status [role=status]").inner_text().startswith("Fatto")
+    assert page.locator(".job-live[role=status] #job-done").inner_text().startswith("Fatto")  # announced
     assert not page.locator("#job-status").get_attribute("hx-trigger")  # polling stops when the job is done
     assert not axe(page), pretty(axe(page))
     link = page.locator(".uploaded-documents a").first
