@@ -104,8 +104,10 @@ def render(results: dict, plot: str | None) -> str:
         "of each run and the commit measured. Under that load the real model took 0.4-0.9 s per passage and "
         "0.2-1.4 s per query, against about 20 ms per passage and 1-4 ms per query on a quiet machine "
         "(DESIGN.md, earlier benches): absolute times are inflated many times over; the ratios within one run "
-        "(ingest / embedding, first search after a change / normal search) are what carries over. Sizes absent "
-        "from the tables were not measured.",
+        "(ingest / embedding, first search after a change / normal search) are what carries over. Rows without a "
+        "load figure were measured at load average 12-19 (earlier code), so comparing them with later rows "
+        "(and the plot's lines from 1k to 10k) shows the machine's load as much as the code. Sizes absent "
+        "from the tables (100k) were not measured.",
         "",
         "Corpora are generated from the sentences of `corpus/` (`benchmarks/synthetic.py`): articles of 3-8 "
         "paragraphs, about 20 % of them near-duplicate copies, a third with the network's boilerplate paragraph. "
