@@ -10,6 +10,7 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+from retrieval.filters import SearchFilters
 from retrieval.practices import get_catalogue
 from retrieval.service import SearchService
 
@@ -50,7 +51,7 @@ def passage_practices(records: list[dict]) -> dict[str, list[str]]:
         return links
 
 
-def with_practices(service: SearchService, result: dict, filters: dict[str, list] | None = None) -> dict:
+def with_practices(service: SearchService, result: dict, filters: SearchFilters | None = None) -> dict:
     """Adds `practices` (cards) and each hit's `practice_ids` to a search result's contract (in place)."""
     catalogue = get_catalogue(service)
     links = passage_practices(catalogue.records())
@@ -60,18 +61,12 @@ def with_practices(service: SearchService, result: dict, filters: dict[str, list
     if not query or result.get("page", 1) != 1:
         result["practices"] = []
         return result
-    filters = filters or {}
-    found = catalogue.search(
-        q=query,
-        city=filters.get("city") or [],
-        area=filters.get("intervention") or [],
-        phase=filters.get("phase") or [],
-        k=CANDIDATES,
-    )["results"]
+    filters = filters or SearchFilters()
+    found = catalogue.search(query, filters.for_records(), k=CANDIDATES)["results"]
     linked = list(dict.fromkeys(pid for hit in result["results"][:LINKED_FROM] for pid in hit["practice_ids"]))
     order = {pid: i for i, pid in enumerate(linked)}
     # The areas the query names ("trovare casa" is housing) come first when no area filter says otherwise.
-    asked = set((result.get("parsed") or {}).get("interventions") or []) if not filters.get("intervention") else set()
+    asked = set((result.get("parsed") or {}).get("interventions") or []) if not filters.intervention else set()
     # Stable: the asked areas first, then the records the first passages support, then catalogue rank.
     found.sort(key=lambda card: (bool(asked) and card.get("area") not in asked, order.get(card["id"], len(order))))
     result["practices"] = found[:CARDS]

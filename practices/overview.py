@@ -58,14 +58,11 @@ def overview(
     region: list[str] | None = None,
     sort: str = "city",
 ) -> dict:
-    phase, area, region = phase or [], area or [], region or []
+    filters = service.filters({"phase": phase, "area": area, "region": region})
+    phase, area, region = list(filters.phase), list(filters.intervention), list(filters.region)
     codes = service.taxonomy.codes
     cities = list_cities(service)["cities"]
     regions = sorted({c["region"] for c in cities if c["region"]})
-    for field, values, allowed in (("phase", phase, PHASES), ("area", area, codes), ("region", region, regions)):
-        bad = [v for v in values if v not in allowed]
-        if bad:
-            raise InvalidRequest(f"unknown {field} {bad[0]!r}", {"field": field, "allowed": list(allowed)})
     if sort not in SORTS:
         raise InvalidRequest(f"unknown sort {sort!r}", {"field": "sort", "allowed": list(SORTS)})
 

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from knowledge.partners import comparable_name, same_org
 from knowledge.records import Passage, read_once
-from lgnet.errors import InvalidRequest, NotFound
+from lgnet.errors import NotFound
 from lgnet.network import Network
 from lgnet.practice import PracticeRecord, ProjectFacts
+from retrieval.bounds import check_k, check_page
 from retrieval.lexical import LexicalIndex
 from retrieval.practices import card, get_catalogue
 from retrieval.service import SearchService
@@ -68,28 +69,12 @@ def list_documents(
     page: int = 1,
     k: int = 20,
 ) -> dict:
-    if not 1 <= k <= 100 or page < 1:
-        raise InvalidRequest("k must be 1-100 and page at least 1", {"k": k, "page": page})
-    if city:
-        found = service.gazetteer.get(city)
-        if not found:
-            raise InvalidRequest(
-                f"unknown city {city!r}", {"field": "city", "allowed": service.allowed_values()["city"]}
-            )
-        city = found.name
-    allowed = service.allowed_values()
-    for name, value in (("intervention", intervention), ("doc_type", doc_type), ("phase", phase)):
-        if value and value not in allowed[name]:
-            raise InvalidRequest(f"unknown {name} {value!r}", {"field": name, "allowed": allowed[name]})
-    docs = [
-        d
-        for d in _documents(service.lexical.current()).values()
-        if (not city or d["city"] == city)
-        and (not intervention or intervention in d["interventions"])
-        and (not doc_type or d["doc_type"] == doc_type)
-        and (not phase or d["phase"] == phase)
-        and (not year or d["year"] == year)
-    ]
+    check_k(k)
+    check_page(page)
+    filters = service.filters(
+        {"city": city, "intervention": intervention, "doc_type": doc_type, "phase": phase, "year": year}
+    )
+    docs = [d for d in _documents(service.lexical.current()).values() if filters.matches(d)]
     docs.sort(key=lambda d: (d["date"] or "", d["doc_id"]), reverse=True)
     start = (page - 1) * k
     return {"total": len(docs), "page": page, "k": k, "documents": docs[start : start + k]}

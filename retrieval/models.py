@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from retrieval.analysis import ParsedQuery
+from retrieval.filters import SearchFilters
 
 FACET_FIELDS = ("city", "interventions", "doc_type", "phase", "year")
 FACET_NAMES = {"interventions": "intervention"}  # facet name in the API -> metadata field
@@ -35,12 +36,9 @@ class SearchRequest:
                 setattr(self, name, [value])
 
     @property
-    def filters(self) -> dict[str, list]:
-        return {
-            name: getattr(self, name)
-            for name in ("city", "intervention", "doc_type", "phase", "year")
-            if getattr(self, name)
-        }
+    def raw_filters(self) -> dict[str, list]:
+        """The filters as asked (unchecked): `SearchService.validate` parses them into SearchFilters."""
+        return {name: getattr(self, name) for name in ("city", "intervention", "doc_type", "phase", "year")}
 
 
 @dataclass
@@ -105,7 +103,7 @@ class SearchResult:
     facets: dict[str, list[dict[str, Any]]]
     answer: Answer | None = None
     timings: dict[str, float] = field(default_factory=dict)
-    filters: dict[str, list] = field(default_factory=dict)
+    filters: SearchFilters = field(default_factory=SearchFilters)
 
     def to_contract(self) -> dict[str, Any]:
         return {
@@ -115,7 +113,7 @@ class SearchResult:
             "k": self.k,
             "results": [h.to_dict() for h in self.hits],
             "facets": self.facets,
-            "filters": self.filters,
+            "filters": self.filters.as_dict(),
             "parsed": self.parsed.to_dict(),
             "suggestion": self.parsed.suggestion,
             "answer": asdict(self.answer) if self.answer else None,

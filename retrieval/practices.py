@@ -9,7 +9,6 @@ view, the catalogue, search cards and the API all read `PracticeCatalogue`, so n
 from __future__ import annotations
 
 import logging
-import math
 import threading
 import weakref
 from collections import Counter
@@ -19,16 +18,17 @@ import numpy as np
 
 from knowledge.edits import EditStore, apply_edits, validate_edit
 from knowledge.repository import RecordRepository, Snapshot
-from lgnet.errors import InvalidRequest, NotFound
+from lgnet.errors import NotFound
 from lgnet.practice import FieldEdit, PracticeRecord, ProjectFacts
 from retrieval.analysis import get_analyzer
 from retrieval.bounds import check_k, check_page, check_query
+from retrieval.filters import NO_PHASE, SearchFilters
+from retrieval.fusion import fuse, idf
 from retrieval.service import SearchService
 
 log = logging.getLogger(__name__)
 RRF_K = 20
 FACETS = ("city", "area", "phase")
-NO_PHASE = "nd"  # the facet value of records whose documents state no phase
 TABLE_COLUMNS = ("id", "title", "city", "area", "phase", "summary", "activities", "target_groups", "figures",
                  "partners", "period_start", "period_end", "budget_total", "sources")  # fmt: skip
 
@@ -90,9 +90,9 @@ class PracticeCatalogue:
         tokens = [set(analyzer.tokens(r.text)) | set(analyzer.tokens(r.text, "en")) for r in records]
         df = Counter(t for ts in tokens for t in ts)
         n = max(len(records), 1)
-        idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        weights = {t: idf(n, f) for t, f in df.items()}
         return _State(key, records, {r.id: i for i, r in enumerate(records)}, snapshot.projects, snapshot.vectors,
-                      tokens, idf)  # fmt: skip
+                      tokens, weights)  # fmt: skip
 
     # --- records -------------------------------------------------------------------------------------------
     def models(self) -> list[PracticeRecord]:
@@ -135,49 +135,28 @@ class PracticeCatalogue:
         return [e.model_dump(mode="json") for e in self.edits.of(practice_id)]
 
     # --- search ----------------------------------------------------------------------------------------------
-    def _validate(self, q: str, city: list[str], area: list[str], phase: list[str], page: int, k: int) -> list[str]:
+    def matching(self, q: str = "", filters: SearchFilters | None = None) -> list[tuple[PracticeRecord, float]]:
+        """Records matching a query and filters (parsed with `no_phase`), best first (all of them, by city,
+        when there is no query): the one function search cards, the catalogue and the exports use."""
         check_query(q)
-        check_k(k)
-        check_page(page)
-        allowed = self.service.allowed_values()
-        cities = []
-        for name in city:
-            found = self.service.gazetteer.get(name)
-            if found is None:
-                raise InvalidRequest(f"unknown city {name!r}", {"field": "city", "allowed": allowed["city"]})
-            cities.append(found.name)
-        phases = [*allowed["phase"], NO_PHASE]
-        for name, values, ok in (("area", area, allowed["intervention"]), ("phase", phase, phases)):
-            for v in values:
-                if v not in ok:
-                    raise InvalidRequest(f"unknown {name} {v!r}", {"field": name, "allowed": ok})
-        return cities
-
-    def matching(self, q: str = "", city: list[str] | None = None, area: list[str] | None = None,
-                 phase: list[str] | None = None) -> list[tuple[PracticeRecord, float]]:  # fmt: skip
-        """Records matching a query and filters, best first (all of them, by city, when there is no query):
-        the one function search cards, the catalogue and the exports use."""
-        city, area, phase = city or [], area or [], phase or []
-        city = self._validate(q, city, area, phase, 1, 1)
+        filters = filters or SearchFilters()
         state = self._current()
         q = q.strip()
         scores = self._scores(q, state) if q else None
         positions = [
             i
             for i, r in enumerate(state.records)
-            if (not city or r.city in city)
-            and (not area or r.area in area)
-            and (not phase or (r.phase or NO_PHASE) in phase)
+            if filters.matches({"city": r.city, "interventions": [r.area], "phase": r.phase})
             and (scores is None or scores[i] > 0)
         ]
         if scores is not None:
             positions.sort(key=lambda i: -scores[i])
         return [(state.records[i], float(scores[i]) if scores is not None else 0.0) for i in positions]
 
-    def search(self, q: str = "", city: list[str] | None = None, area: list[str] | None = None,
-               phase: list[str] | None = None, page: int = 1, k: int = 20) -> dict:  # fmt: skip
-        self._validate(q, [], [], [], page, k)
-        found = self.matching(q, city, area, phase)
+    def search(self, q: str = "", filters: SearchFilters | None = None, page: int = 1, k: int = 20) -> dict:
+        check_k(k)
+        check_page(page)
+        found = self.matching(q, filters)
         facets = {
             name: [{"value": v, "count": c} for v, c in Counter(_facet(r, name) for r, _ in found).most_common()]
             for name in FACETS
@@ -195,12 +174,13 @@ class PracticeCatalogue:
             dense = state.vectors @ np.asarray(self.service.embedder.embed([q])[0], dtype=np.float32)
         else:
             dense = np.zeros(n, dtype=np.float32)
-        fused = np.zeros(n, dtype=np.float32)
-        for ranking, mask in ((lexical, lexical > 0), (dense, dense >= self.service.settings.dense_min_similarity)):
+        lists = []
+        for ranking, keep in ((lexical, lexical > 0), (dense, dense >= self.service.settings.dense_min_similarity)):
             order = np.argsort(-ranking, kind="stable")
-            for rank, i in enumerate(order):
-                if mask[i]:
-                    fused[i] += 1.0 / (RRF_K + rank + 1)
+            lists.append(([(int(i), float(ranking[i])) for i in order if keep[i]], 1.0))
+        fused = np.zeros(n, dtype=np.float32)
+        for i, score in fuse(lists, "rrf", RRF_K).items():
+            fused[i] = score
         return fused
 
     def similar(self, practice_id: str, k: int = 5) -> list[dict]:
@@ -234,10 +214,9 @@ class PracticeCatalogue:
             out.append(row)
         return {"area": {"code": area, "label_it": label.label_it, "label_en": label.label_en}, "practices": out}
 
-    def table(self, q: str = "", city: list[str] | None = None, area: list[str] | None = None,
-              phase: list[str] | None = None) -> list[dict]:  # fmt: skip
+    def table(self, q: str = "", filters: SearchFilters | None = None) -> list[dict]:
         """The practice table (open data): one flat row per matching record, facts joined, sources cited."""
-        return [table_row(r) for r, _ in self.matching(q, city, area, phase)]
+        return [table_row(r) for r, _ in self.matching(q, filters)]
 
 
 def _facet(r: PracticeRecord, name: str) -> str:

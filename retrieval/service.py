@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,15 +18,15 @@ from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import InvalidRequest, NotFound
 from lgnet.gazetteer import Gazetteer
-from lgnet.network import Network
 from lgnet.store import Store
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
-from lgnet.vocabulary import DOC_TYPES, PHASES
 from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
-from retrieval.bounds import check_filters, check_k, check_page, check_query
+from retrieval.bounds import MAX_YEAR, MIN_YEAR, check_k, check_page, check_query
 from retrieval.dictionary import language_words
+from retrieval.filters import FilterVocabulary, SearchFilters
+from retrieval.fusion import fuse
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
 from retrieval.sentences import Boilerplate, boilerplate_of
@@ -36,6 +37,11 @@ from retrieval.terms import QueryTerms, query_terms, translation_weight
 # Boosts relative to the recognised city's (Settings.city_boost): a city of the region named, the phase named.
 REGION_SHARE = 0.6
 PHASE_SHARE = 0.5
+# The unfiltered browse of each index (home page, /api/facets), kept while the index is in use.
+_BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[list[Candidate], dict[str, list[dict]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_browse_lock = threading.Lock()
 LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
 
 
@@ -54,6 +60,7 @@ class SearchService:
         self.analyzer = QueryAnalyzer()
         self.gazetteer = Gazetteer.default()
         self.taxonomy = Taxonomy.default()
+        self.filter_vocabulary = FilterVocabulary(self.gazetteer, tuple(self.taxonomy.codes))
         self._warm = False
 
     def warm_up(self) -> None:
@@ -89,33 +96,27 @@ class SearchService:
 
     # --- validation --------------------------------------------------------------------------------------
     def allowed_values(self) -> dict[str, list]:
-        return {
-            # Any comune is accepted (gazetteer); the network's cities are the ones worth listing.
-            "city": sorted(Network.default().cities()),
-            "intervention": self.taxonomy.codes,
-            "doc_type": list(DOC_TYPES),
-            "phase": list(PHASES),
-        }
+        return self.filter_vocabulary.allowed()
 
-    def validate(self, request: SearchRequest) -> SearchRequest:
+    def filters(self, raw: dict, *, no_phase: bool = False) -> SearchFilters:
+        """Filters from a request's parameters, checked (strict: an unknown value is an InvalidRequest)."""
+        return SearchFilters.parse(raw, self.filter_vocabulary, no_phase=no_phase)
+
+    def validate(self, request: SearchRequest) -> SearchFilters:
+        """The request's bounds checked, and its filters parsed once."""
         check_query(request.q)
         check_k(request.k)
         check_page(request.page)
-        if any(not 1900 <= int(y) <= 2100 for y in request.year):
-            raise InvalidRequest("year must be between 1900 and 2100", {"year": request.year})
+        if any(not MIN_YEAR <= int(y) <= MAX_YEAR for y in request.year):
+            raise InvalidRequest(f"year must be between {MIN_YEAR} and {MAX_YEAR}", {"year": request.year})
         if request.sort not in ("relevance", "date"):
             raise InvalidRequest("sort must be 'relevance' or 'date'", {"allowed": ["relevance", "date"]})
-        allowed = self.allowed_values()
-        fields = ("city", "intervention", "doc_type", "phase")
-        checked = check_filters({f: getattr(request, f) for f in fields}, self.gazetteer, allowed)
-        for field, values in checked.items():
-            setattr(request, field, values)
-        return request
+        return self.filters(request.raw_filters)
 
     # --- search ------------------------------------------------------------------------------------------
     def search(self, request: SearchRequest) -> SearchResult:
         t0 = time.perf_counter()
-        request = self.validate(request)
+        filters = self.validate(request)
         timings: dict[str, float] = {}
         index = self.lexical.current()
         if request.understand:
@@ -123,22 +124,23 @@ class SearchService:
         else:
             parsed = ParsedQuery(request.q, "it", concepts=[Concept(w) for w in get_analyzer().words(request.q)])
         timings["analysis"] = time.perf_counter() - t0
-        mask = self._filter_mask(index, request)
+        mask = filters.mask(index)
 
-        if not parsed.text:
-            every = np.flatnonzero(mask) if mask is not None else range(len(index.corpus.ids))
-            ranked = [Candidate(int(i), 0.0) for i in every]
-            query_vec = None
+        if not parsed.text and mask is None:  # the whole index by date (home page, /api/facets): once per index
+            t = time.perf_counter()
+            collapsed, facets = self._browse_all(index)
         else:
-            ranked, query_vec = self._rank(index, parsed, request, mask, timings)
-
-        t = time.perf_counter()
-        collapsed = self._collapse(index, ranked)
-        if request.sort == "date" or not parsed.text:
-            collapsed.sort(key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position), reverse=True)
-        else:
-            collapsed = self._diversify(index, collapsed)
-        facets = self._facets(index, collapsed)
+            if parsed.text:
+                ranked, _ = self._rank(index, parsed, request, filters, mask, timings)
+            else:  # a filtered browse: the passages of the mask
+                ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask if mask is not None else [])]
+            t = time.perf_counter()
+            collapsed = self._collapse(index, ranked)
+            if request.sort == "date" or not parsed.text:
+                self._by_date(index, collapsed)
+            else:
+                collapsed = self._diversify(index, collapsed)
+            facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
         page = collapsed[start : start + request.k]
         terms = query_terms(parsed, index.idf)
@@ -159,7 +161,7 @@ class SearchService:
             facets=facets,
             answer=answer,
             timings=timings,
-            filters=request.filters,
+            filters=filters,
         )
 
     def _rank(
@@ -167,6 +169,7 @@ class SearchService:
         index: LexicalIndex,
         parsed: ParsedQuery,
         request: SearchRequest,
+        filters: SearchFilters,
         mask: np.ndarray | None,
         timings: dict[str, float],
     ) -> tuple[list[Candidate], np.ndarray | None]:
@@ -190,7 +193,7 @@ class SearchService:
             query_vec = self.embedder.embed([parsed.text])[0]
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
-            found = self.store.query(query_vec, s.candidates, where=_where(request))
+            found = self.store.query(query_vec, s.candidates, where=filters.where())
             dense = [
                 (index.corpus.position[cid], sim)
                 for cid, sim in found
@@ -198,7 +201,7 @@ class SearchService:
             ]
             lists.append(([(i, sim) for i, sim in dense if mask is None or mask[i]], s.weight_dense))
             timings["dense"] = time.perf_counter() - t
-        fused = _fuse(lists, s.fusion, s.rrf_k)
+        fused = fuse(lists, s.fusion, s.rrf_k)
         if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
             # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
             wanted = index.mask("city", parsed.region_cities) | index.mask("phase", parsed.phases)
@@ -247,23 +250,6 @@ class SearchService:
 
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod
-    def _filter_mask(index: LexicalIndex, request: SearchRequest) -> np.ndarray | None:
-        """Which passages pass the request's filters (the lexical side of the Chroma `where`), combined from
-        per-value masks the index keeps; None without filters."""
-        mask = None
-        for fieldname, values in (
-            ("city", request.city),
-            ("interventions", request.intervention),
-            ("doc_type", request.doc_type),
-            ("phase", request.phase),
-            ("year", [int(y) for y in request.year]),
-        ):
-            if values:
-                one = index.mask(fieldname, list(values))
-                mask = one if mask is None else mask & one
-        return mask
-
-    @staticmethod
     def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
         """One hit per group of near-identical passages: the best ranked stands for the others.
 
@@ -280,6 +266,22 @@ class SearchService:
             shadowed |= index.corpus.near_duplicates(c.position)
             kept.append(c)
         return kept
+
+    @staticmethod
+    def _by_date(index: LexicalIndex, candidates: list[Candidate]) -> None:
+        candidates.sort(key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position), reverse=True)
+
+    def _browse_all(self, index: LexicalIndex) -> tuple[list[Candidate], dict[str, list[dict]]]:
+        """Every passage (copies collapsed) newest first, and its facets: computed on the first browse of an
+        index and kept with it (an index is replaced, never changed, when the store changes)."""
+        with _browse_lock:
+            cached = _BROWSE.get(index)
+            if cached is None:
+                collapsed = self._collapse(index, [Candidate(i, 0.0) for i in range(len(index.corpus.ids))])
+                self._by_date(index, collapsed)
+                cached = _BROWSE[index] = (collapsed, self._facets(index, collapsed))
+        collapsed, facets = cached
+        return collapsed, {name: [dict(v) for v in values] for name, values in facets.items()}  # callers may edit
 
     def _diversify(self, index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
         """At most `max_per_document` passages of one article (or its syndicated copies) before the others."""
@@ -393,45 +395,6 @@ class SearchService:
             if len(hits) == k:
                 break
         return hits
-
-
-def _fuse(lists: list[tuple[list[tuple[int, float]], float]], method: str, rrf_k: int) -> dict[int, float]:
-    """Combine ranked (position, score) lists into one score per position.
-
-    "rrf": weighted reciprocal rank, which uses only the order of each list. "score": weighted sum of the
-    scores scaled to [0, 1] within each list (lowest to highest), which also uses how far apart they are."""
-    fused: dict[int, float] = {}
-    for ranked, weight in lists:
-        if not ranked:
-            continue
-        if method == "rrf":
-            contributions = [(pos, 1.0 / (rrf_k + rank + 1)) for rank, (pos, _) in enumerate(ranked)]
-        else:
-            high, low = max(sc for _, sc in ranked), min(sc for _, sc in ranked)
-            # all equal (or one candidate): each is as good as the list's best
-            contributions = [(pos, (sc - low) / (high - low) if high > low else 1.0) for pos, sc in ranked]
-        for pos, value in contributions:
-            fused[pos] = fused.get(pos, 0.0) + weight * value
-    return fused
-
-
-def _where(request: SearchRequest) -> dict | None:
-    """The request's filters as a Chroma `where` clause (pushed down to the dense retriever)."""
-    clauses: list[dict] = []
-    if request.city:
-        clauses.append({"city": {"$in": request.city}})
-    if request.intervention:
-        ors = [{"interventions": {"$contains": v}} for v in request.intervention]
-        clauses.append(ors[0] if len(ors) == 1 else {"$or": ors})
-    if request.doc_type:
-        clauses.append({"doc_type": {"$in": request.doc_type}})
-    if request.phase:
-        clauses.append({"phase": {"$in": request.phase}})
-    if request.year:
-        clauses.append({"year": {"$in": [int(y) for y in request.year]}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 _services: dict[int, SearchService] = {}

@@ -4,6 +4,7 @@ one), sorting, pages that exist, chips, and an explanation when a phase has no p
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from lgnet.network import Network
@@ -22,17 +23,19 @@ def catalogue_page(
     service: SearchService, q: str, city: list[str], area: list[str], phase: list[str], sort: str, page: int
 ) -> dict:
     catalogue = get_catalogue(service)
+    filters = service.filters({"city": city, "area": area, "phase": phase}, no_phase=True)
+    city, area, phase = list(filters.city), list(filters.intervention), list(filters.phase)
     sort = sort if sort in SORTS else ("relevance" if q.strip() else "city")
     indexed = {r["phase"] for r in catalogue.records()}
     # A phase of the programme with no document yet (LGNet3) is a real filter with nothing behind it, not an error.
     waiting = [p for p in phase if p in PHASES and p not in indexed]
-    asked = [p for p in phase if p not in waiting]
-    if phase and not asked:
+    asked = replace(filters, phase=tuple(p for p in phase if p not in waiting))
+    if phase and not asked.phase:
         found = {"query": q, "total": 0, "results": [], "facets": {name: [] for name in FILTERS}}
     else:
-        found = catalogue.search(q, city, area, asked, page=1, k=MAX_K)
+        found = catalogue.search(q, asked, page=1, k=MAX_K)
         for extra in range(2, math.ceil(found["total"] / MAX_K) + 1):
-            found["results"] += catalogue.search(q, city, area, asked, page=extra, k=MAX_K)["results"]
+            found["results"] += catalogue.search(q, asked, page=extra, k=MAX_K)["results"]
     results = found["results"]
     records = {r["id"]: r for r in catalogue.records()}
     if sort == "city":

@@ -25,8 +25,8 @@ SIMILAR_SHOWN = 5
 def search_page(service: SearchService, state: SearchState) -> dict:
     """Results, facets and answer of a search. A facet with a ticked value counts as if it were not ticked,
     so that a second city can be added to the first (multi-select facets)."""
-    request = state.request()
-    result = with_practices(service, service.search(request).to_contract(), request.filters)
+    found = service.search(state.request())
+    result = with_practices(service, found.to_contract(), found.filters)
     for name in FILTERS:
         if getattr(state, name):
             others = service.search(state.request(k=1, **{name: []}))

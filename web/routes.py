@@ -13,6 +13,7 @@ from web import pages
 from web.deps import ServiceDep
 from web.render import is_fragment, render
 from web.state import SearchState
+from web.upload_routes import router as upload_router
 
 router = APIRouter(include_in_schema=False)
 
@@ -20,9 +21,7 @@ router = APIRouter(include_in_schema=False)
 @router.get("/")
 def search(request: Request, service: ServiceDep) -> Response:
     allowed = service.allowed_values()
-    state = SearchState.from_params(
-        request.query_params, allowed, lambda n: c.name if (c := service.gazetteer.get(n)) else None
-    )
+    state = SearchState.from_params(request.query_params, service.filter_vocabulary)
     data = pages.search_page(service, state)
     response = render(request, "search.html", data, fragment="results", state=state, allowed=allowed)
     if is_fragment(request):
@@ -74,3 +73,6 @@ def map_(request: Request, service: ServiceDep) -> Response:
 def cities(request: Request) -> Response:
     """The cities are listed on the map page (with a table for those who do not use the map)."""
     return RedirectResponse("/mappa#elenco-citta", status_code=307)
+
+
+router.include_router(upload_router)

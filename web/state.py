@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlencode
 
 from retrieval.bounds import MAX_PAGE, MAX_QUERY_CHARS
+from retrieval.filters import FilterVocabulary, SearchFilters
 from retrieval.models import SearchRequest
 
 FILTERS = ("city", "intervention", "doc_type", "phase", "year")
@@ -29,29 +30,18 @@ class SearchState:
     ignored: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_params(cls, params, allowed: dict[str, list], canonical_city) -> SearchState:
-        """From request query parameters (a multi-dict with `get` and `getlist`)."""
-        state = cls(q=(params.get("q") or "").strip()[:MAX_QUERY_CHARS])
-        for name in ("intervention", "doc_type", "phase"):
-            for value in params.getlist(name):
-                state._add(name, value, value in allowed[name], value)
-        for value in params.getlist("city"):
-            name = canonical_city(value)
-            state._add("city", name, name is not None, value)
-        for value in params.getlist("year"):
-            ok = value.strip().isdigit() and 1900 <= int(value) <= 2100
-            state._add("year", int(value) if ok else None, ok, value)
+    def from_params(cls, params, vocabulary: FilterVocabulary) -> SearchState:
+        """From request query parameters (a multi-dict with `get` and `getlist`); the filters are parsed
+        leniently by the one SearchFilters (unknown values dropped and reported)."""
+        filters, ignored = SearchFilters.lenient({name: params.getlist(name) for name in FILTERS}, vocabulary)
+        state = cls(q=(params.get("q") or "").strip()[:MAX_QUERY_CHARS], ignored=ignored)
+        for name, values in filters.as_dict().items():
+            setattr(state, name, values)
         sort = params.get("sort") or "relevance"
         state.sort = sort if sort in SORTS else "relevance"
         page = params.get("page") or "1"
         state.page = min(int(page), MAX_PAGE) if page.isdigit() and int(page) >= 1 else 1
         return state
-
-    def _add(self, name: str, value, ok: bool, raw: str) -> None:
-        if not ok:
-            self.ignored.append(raw[:60])
-        elif value not in getattr(self, name):
-            getattr(self, name).append(value)
 
     def request(self, k: int = PAGE_SIZE, **changes) -> SearchRequest:
         values = {name: list(getattr(self, name)) for name in FILTERS}

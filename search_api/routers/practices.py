@@ -22,7 +22,8 @@ from lgnet.practice import (
 )
 from practices.export import table_csv, table_csv_it, table_json
 from retrieval.bounds import MAX_K, MAX_PAGE, MAX_QUERY_CHARS
-from retrieval.practices import NO_PHASE, get_catalogue
+from retrieval.filters import NO_PHASE
+from retrieval.practices import get_catalogue
 from search_api.auth import require_admin
 from search_api.deps import ServiceDep
 from search_api.schemas import ERRORS, FacetValue
@@ -112,7 +113,8 @@ def practices(
 ) -> dict:
     """Practice records (one per city, area and phase), matched lexically and by meaning, with facets
     (city, area, phase) over the whole matching set. Unknown filter values answer 422 with the allowed ones."""
-    return get_catalogue(service).search(q, city, area, phase, page, k)
+    filters = service.filters({"city": city, "area": area, "phase": phase}, no_phase=True)
+    return get_catalogue(service).search(q, filters, page, k)
 
 
 @router.get(
@@ -133,7 +135,8 @@ def export_practices(
     area: Annotated[Multi, Query()] = None,
     phase: Annotated[Multi, Query()] = None,
 ) -> Response:
-    rows = get_catalogue(service).table(q, city, area, phase)
+    filters = service.filters({"city": city, "area": area, "phase": phase}, no_phase=True)
+    rows = get_catalogue(service).table(q, filters)
     if format == "csv-it":
         name = "lgnet-pratiche-excel.csv"
         headers = {"Content-Disposition": f'attachment; filename="{name}"'}

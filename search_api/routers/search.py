@@ -51,7 +51,8 @@ def search(
         year=year or [],
         sort=sort,
     )
-    return with_practices(service, service.search(request).to_contract(), request.filters)
+    result = service.search(request)
+    return with_practices(service, result.to_contract(), result.filters)
 
 
 @router.get("/similar/{chunk_id}", response_model=SimilarResponse, summary="More like this")

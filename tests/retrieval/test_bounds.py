@@ -1,29 +1,60 @@
-"""Request bounds and filter checks, written once for search, browse and the catalogue."""
+"""Request bounds and the one filter object (SearchFilters), for search, browse, the catalogue and the site."""
 
 from __future__ import annotations
 
 import pytest
 
 from lgnet.errors import InvalidRequest
-from lgnet.gazetteer import Gazetteer
-from retrieval.bounds import MAX_K, MAX_PAGE, MAX_QUERY_CHARS, check_filters, check_k, check_page, check_query
+from retrieval.bounds import MAX_K, MAX_PAGE, MAX_QUERY_CHARS, check_k, check_page, check_query
+from retrieval.filters import NO_PHASE, FilterVocabulary, SearchFilters
 
-ALLOWED = {"city": ["Torino"], "intervention": ["housing", "taking_charge"], "phase": ["LGNet2"]}
+VOCABULARY = FilterVocabulary.default()
 
 
 def test_cities_resolve_to_their_one_name_and_values_are_checked():
-    checked = check_filters({"city": ["Turin", "bozen"], "intervention": ["housing"]}, Gazetteer.default(), ALLOWED)
-    assert checked == {"city": ["Torino", "Bolzano"], "intervention": ["housing"]}
+    f = SearchFilters.parse({"city": ["Turin", "bozen", "Torino"], "intervention": "housing", "year": ["2023"]},
+                            VOCABULARY)  # fmt: skip
+    assert f.city == ("Torino", "Bolzano") and f.intervention == ("housing",) and f.year == (2023,)
+    assert f.as_dict() == {"city": ["Torino", "Bolzano"], "intervention": ["housing"], "year": [2023]}
+    assert SearchFilters.parse({"region": ["Piedmont"]}, VOCABULARY).region == ("Piemonte",)
 
 
 @pytest.mark.parametrize(
-    ("filters", "field"),
-    [({"city": ["Atlantide"]}, "city"), ({"intervention": ["gardening"]}, "intervention"), ({"phase": ["x"]}, "phase")],
-)
-def test_an_unknown_value_names_its_field_and_what_it_allows(filters, field):
+    ("raw", "field"),
+    [({"city": ["Atlantide"]}, "city"), ({"intervention": ["gardening"]}, "intervention"), ({"phase": ["x"]}, "phase"),
+     ({"area": ["gardening"]}, "area"), ({"doc_type": ["poem"]}, "doc_type")],
+)  # fmt: skip
+def test_an_unknown_value_names_its_field_and_what_it_allows(raw, field):
     with pytest.raises(InvalidRequest) as err:
-        check_filters(filters, Gazetteer.default(), ALLOWED)
-    assert err.value.detail["field"] == field and err.value.detail["allowed"] == ALLOWED[field]
+        SearchFilters.parse(raw, VOCABULARY)
+    allowed = VOCABULARY.allowed()["intervention" if field == "area" else field]
+    assert err.value.detail["field"] == field and err.value.detail["allowed"] == allowed
+
+
+def test_years_outside_the_bounds_and_no_phase_outside_the_catalogue_are_refused():
+    for raw in ({"year": [1800]}, {"year": ["20x3"]}, {"phase": [NO_PHASE]}):
+        with pytest.raises(InvalidRequest):
+            SearchFilters.parse(raw, VOCABULARY)
+    assert SearchFilters.parse({"phase": [NO_PHASE]}, VOCABULARY, no_phase=True).phase == (NO_PHASE,)
+
+
+def test_lenient_parsing_drops_and_reports_unknown_values():
+    f, ignored = SearchFilters.lenient({"city": ["Atlantide", "Latina"], "year": ["1800"]}, VOCABULARY)
+    assert f == SearchFilters(city=("Latina",)) and ignored == ["Atlantide", "1800"]
+
+
+def test_matching_where_and_record_part():
+    f = SearchFilters(city=("Torino",), intervention=("housing", "taking_charge"), year=(2023,))
+    assert f.matches({"city": "Torino", "interventions": ["taking_charge"], "year": 2023})
+    assert not f.matches({"city": "Torino", "interventions": ["jobs"], "year": 2023})
+    assert not f.matches({"city": "Latina", "interventions": ["housing"], "year": 2023})
+    assert SearchFilters(phase=(NO_PHASE,)).matches({"phase": None})
+    assert f.where() == {"$and": [{"city": {"$in": ["Torino"]}},
+                                  {"$or": [{"interventions": {"$contains": "housing"}},
+                                           {"interventions": {"$contains": "taking_charge"}}]},
+                                  {"year": {"$in": [2023]}}]}  # fmt: skip
+    assert SearchFilters().where() is None and not SearchFilters()
+    assert f.for_records() == SearchFilters(city=("Torino",), intervention=("housing", "taking_charge"))
 
 
 def test_bounds():

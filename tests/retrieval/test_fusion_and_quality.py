@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 
 from retrieval.evaluation import evaluate, is_relevant, load_relevance_set
-from retrieval.service import _fuse
+from retrieval.fusion import fuse
 
 
 @pytest.mark.parametrize("method", ["rrf", "score"])
 def test_a_passage_both_retrievers_found_beats_one_found_once(method):
     lexical = [(1, 9.0), (2, 5.0), (3, 1.0)]
     dense = [(4, 0.8), (2, 0.7), (5, 0.3)]
-    fused = _fuse([(lexical, 1.0), (dense, 1.0)], method, rrf_k=60)
+    fused = fuse([(lexical, 1.0), (dense, 1.0)], method, rrf_k=60)
     assert max(fused, key=fused.get) == 2
     assert set(fused) == {1, 2, 3, 4, 5}
 
@@ -20,8 +20,8 @@ def test_a_passage_both_retrievers_found_beats_one_found_once(method):
 @pytest.mark.parametrize("method", ["rrf", "score"])
 def test_weights_decide_between_the_retrievers(method):
     lexical, dense = [(1, 9.0), (2, 1.0)], [(3, 0.9), (4, 0.1)]
-    lexical_heavy = _fuse([(lexical, 2.0), (dense, 1.0)], method, rrf_k=60)
-    dense_heavy = _fuse([(lexical, 1.0), (dense, 2.0)], method, rrf_k=60)
+    lexical_heavy = fuse([(lexical, 2.0), (dense, 1.0)], method, rrf_k=60)
+    dense_heavy = fuse([(lexical, 1.0), (dense, 2.0)], method, rrf_k=60)
     assert max(lexical_heavy, key=lexical_heavy.get) == 1
     assert max(dense_heavy, key=dense_heavy.get) == 3
 
@@ -30,12 +30,12 @@ def test_score_fusion_uses_the_gaps_between_scores():
     # Same order in both lists; only the scores differ: a clear BM25 winner keeps the lead over a dense near-tie.
     lexical = [(1, 10.0), (2, 1.0), (3, 0.5)]
     dense = [(2, 0.61), (1, 0.60), (3, 0.20)]
-    assert max(_fuse([(lexical, 1.0), (dense, 1.0)], "score", 60).items(), key=lambda kv: kv[1])[0] == 1
+    assert max(fuse([(lexical, 1.0), (dense, 1.0)], "score", 60).items(), key=lambda kv: kv[1])[0] == 1
 
 
 def test_empty_lists_fuse_to_nothing_and_a_lone_candidate_counts_fully():
-    assert _fuse([([], 1.0), ([], 1.0)], "score", 60) == {}
-    assert _fuse([([(7, 3.2)], 2.0), ([], 1.0)], "score", 60) == {7: 2.0}
+    assert fuse([([], 1.0), ([], 1.0)], "score", 60) == {}
+    assert fuse([([(7, 3.2)], 2.0), ([], 1.0)], "score", 60) == {7: 2.0}
 
 
 def test_relevance_set_is_bilingual_and_every_query_has_evidence_in_the_corpus(service):

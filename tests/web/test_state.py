@@ -6,18 +6,14 @@ from urllib.parse import parse_qs, urlsplit
 
 from starlette.datastructures import QueryParams
 
+from retrieval.filters import FilterVocabulary
 from web.state import MAX_PAGE, SearchState
 
-ALLOWED = {
-    "intervention": ["housing", "taking_charge"],
-    "doc_type": ["press_article", "project_sheet"],
-    "phase": ["LGNet2", "LGNetEA"],
-}
-CITIES = {"torino": "Torino", "turin": "Torino", "latina": "Latina"}
+VOCABULARY = FilterVocabulary.default()  # the real gazetteer, taxonomy and vocabulary
 
 
 def state(query: str) -> SearchState:
-    return SearchState.from_params(QueryParams(query), ALLOWED, lambda name: CITIES.get(name.strip().lower()))
+    return SearchState.from_params(QueryParams(query), VOCABULARY)
 
 
 def test_values_are_read_canonical_and_unknown_ones_are_reported_not_raised():
