@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 import web
+from app.concurrency import ReadGate
 from app.errors import install_error_handlers
 from app.security import Protection, rules_from_settings
 from ingest import sandbox
@@ -32,9 +33,7 @@ from web.routes import router as site_router
 STATIC = Path(web.__file__).resolve().parent / "static"
 
 
-def create_app(
-    settings: Settings | None = None, service: SearchService | None = None, warm: bool = False
-) -> FastAPI:
+def create_app(settings: Settings | None = None, service: SearchService | None = None, warm: bool = False) -> FastAPI:
     """`warm`: load the model, indexes and records in the background as soon as the server starts."""
     settings = settings or get_settings()
 
@@ -65,7 +64,12 @@ def create_app(
     app.state.warming = False
     app.state.warm_lock = threading.Lock()
     install_error_handlers(app)
-    app.add_middleware(Protection, rules=rules_from_settings(settings))  # headers everywhere, rate limits
+    # Searches and pages compute at most `read_concurrency` at once (the cores), the rest wait in the event loop.
+    app.add_middleware(ReadGate, limit=settings.read_concurrency)
+    # Headers everywhere (outermost: the gate's 503 gets them too); rate limits shared by the worker processes.
+    app.add_middleware(
+        Protection, rules=rules_from_settings(settings), buckets_path=settings.data_dir / "ratelimit.sqlite"
+    )
     for module in (search, documents, cities, health, admin, practices, dossiers, overview):
         app.include_router(module.router)
 

@@ -1,15 +1,23 @@
-"""Load test from a separate process: requests/s and errors at 1, 8, 32 clients, idle and with an upload or a
-rebuild running. Loopback only, bounded in time. Writes a Markdown table (docs/RELIABILITY.md quotes it).
+"""The one load generator (a separate process, loopback, bounded in time): requests/s, latency and errors at
+1, 8, 32 concurrent clients searching in a loop.
+
+Scenarios (issue 16; docs/RELIABILITY.md quotes the table):
 
     python benchmarks/load.py --corpus corpus/project-sheets --seconds 10 --clients 1,8,32 --write out.md
 
-It ingests the corpus into a fresh data dir, starts `lgnet serve` there (admin token set), and for each
-scenario and client count runs `clients` threads that search in a loop for `seconds` seconds.
+ingests the corpus into a fresh data dir, starts `lgnet serve` there (admin token set), and for each scenario
+(idle, an upload running, a rebuild running) and client count runs the clients; an empty answer counts as an
+error. Against a server already running (the scale bench, `benchmarks/measure.py`):
+
+    python -m benchmarks.load --url http://127.0.0.1:P --clients 8 --seconds 10 --json
+
+prints one JSON line per client count (latencies in seconds), the queries being the relevance set's.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -56,29 +64,31 @@ def _wait_ready(url: str, proc: subprocess.Popen, timeout: float = 300) -> None:
     raise SystemExit("the server did not get ready")
 
 
-def run_clients(url: str, clients: int, seconds: float) -> dict:
+def run_clients(
+    url: str, clients: int, seconds: float, queries: list[str] | None = None, require_hits: bool = True
+) -> dict:
+    """`clients` threads search in a loop for `seconds`; an error is a failed request, a status other than
+    200, or (with `require_hits`) an answer with no result."""
+    queries = queries or QUERIES
     latencies: list[float] = []
     errors: list[str] = []
     lock = threading.Lock()
     stop = time.monotonic() + seconds
 
     def worker(n: int) -> None:
-        with httpx.Client(timeout=60) as client:
+        with httpx.Client(timeout=120) as client:
             i = n
             while time.monotonic() < stop:
-                q = QUERIES[i % len(QUERIES)]
-                i += 1
+                q = queries[i % len(queries)]
+                i += clients
                 t = time.perf_counter()
                 try:
                     r = client.get(f"{url}/api/search", params={"q": q, "k": 10})
-                    ok = r.status_code == 200 and r.json()["total"] > 0
-                    problem = (
-                        None
-                        if ok
-                        else f"{r.status_code} total={r.json().get('total') if r.status_code == 200 else '-'}"
-                    )
+                    problem = None if r.status_code == 200 else str(r.status_code)
+                    if problem is None and require_hits and r.json()["total"] == 0:
+                        problem = "200 total=0"
                 except httpx.HTTPError as exc:
-                    problem = repr(exc)
+                    problem = type(exc).__name__
                 with lock:
                     latencies.append(time.perf_counter() - t)
                     if problem:
@@ -91,14 +101,15 @@ def run_clients(url: str, clients: int, seconds: float) -> dict:
     for t in threads:
         t.join()
     elapsed = time.monotonic() - started
+    latencies.sort()
     return {
         "clients": clients,
         "requests": len(latencies),
-        "rps": len(latencies) / elapsed,
-        "median_ms": statistics.median(latencies) * 1000 if latencies else 0.0,
-        "p95_ms": (sorted(latencies)[int(0.95 * (len(latencies) - 1))] * 1000) if latencies else 0.0,
+        "rps": (len(latencies) - len(errors)) / elapsed,  # answered requests per second
+        "p50": statistics.median(latencies) if latencies else 0.0,
+        "p95": latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0,
         "errors": len(errors),
-        "error_examples": sorted(set(errors))[:3],
+        "error_kinds": {kind: errors.count(kind) for kind in sorted(set(errors))},
     }
 
 
@@ -135,10 +146,24 @@ def main() -> int:
     parser.add_argument("--scenarios", default="idle,upload,rebuild")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--write", help="also write the Markdown table to this file")
+    parser.add_argument(
+        "--read-concurrency", type=int, help="LGNET_READ_CONCURRENCY of the server (default: its cores)"
+    )
+    parser.add_argument("--url", help="a server already running: only the clients, one JSON line per count")
+    parser.add_argument("--json", action="store_true", help="with --url: JSON lines (the default there)")
     args = parser.parse_args()
+    if args.url:
+        from retrieval.evaluation import load_relevance_set
+
+        queries = [c.query for c in load_relevance_set()]
+        for clients in [int(c) for c in args.clients.split(",")]:
+            print(json.dumps(run_clients(args.url, clients, args.seconds, queries, require_hits=False)), flush=True)
+        return 0
     corpus = Path(args.corpus).resolve()
     tmp = Path(tempfile.mkdtemp(prefix="lgnet-load-"))
     env = _env(tmp / "data", corpus)
+    if args.read_concurrency:
+        env["LGNET_READ_CONCURRENCY"] = str(args.read_concurrency)
     url = f"http://127.0.0.1:{args.port}"
     subprocess.run([sys.executable, "-m", "app.cli", "ingest", str(corpus)], env=env, check=True, capture_output=True)
     server = subprocess.Popen(
@@ -179,15 +204,16 @@ def _line(row: dict) -> str:
     write = row["write"]
     extra = f", {row['scenario']} {write.get('status')} in {write.get('seconds', 0):.1f} s" if write else ""
     return (
-        f"{row['scenario']:8} {row['clients']:3} clients: {row['rps']:6.1f} req/s, median {row['median_ms']:.0f} ms, "
-        f"p95 {row['p95_ms']:.0f} ms, {row['errors']} errors{extra}"
+        f"{row['scenario']:8} {row['clients']:3} clients: {row['rps']:6.1f} req/s, median {row['p50'] * 1000:.0f} ms, "
+        f"p95 {row['p95'] * 1000:.0f} ms, {row['errors']} errors{extra}"
     )
 
 
 def _markdown(rows: list[dict], args, stop_seconds: float) -> str:
     lines = [
-        f"Corpus `{Path(args.corpus).name}`, {args.seconds:g} s per row, `{os.cpu_count()}` cores, loopback; "
-        f"SIGTERM to exit: {stop_seconds:.1f} s.",
+        f"Corpus `{Path(args.corpus).name}`, {args.seconds:g} s per row, `{os.cpu_count()}` cores, loopback, "
+        f"searches computed at once: {args.read_concurrency or os.cpu_count()}, load average at the end "
+        f"{os.getloadavg()[0]:.1f}; SIGTERM to exit: {stop_seconds:.1f} s.",
         "",
         "| scenario | clients | requests | req/s | median ms | p95 ms | errors | write alongside |",
         "|---|---|---|---|---|---|---|---|",
@@ -196,8 +222,8 @@ def _markdown(rows: list[dict], args, stop_seconds: float) -> str:
         w = r["write"]
         write = f"{w.get('status')} in {w.get('seconds', 0):.1f} s" if w else "-"
         lines.append(
-            f"| {r['scenario']} | {r['clients']} | {r['requests']} | {r['rps']:.1f} | {r['median_ms']:.0f} | "
-            f"{r['p95_ms']:.0f} | {r['errors']} | {write} |"
+            f"| {r['scenario']} | {r['clients']} | {r['requests']} | {r['rps']:.1f} | {r['p50'] * 1000:.0f} | "
+            f"{r['p95'] * 1000:.0f} | {r['errors']} | {write} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -129,6 +129,25 @@ def run(size: int, mode: str, work: Path, stand_in_above: int = STAND_IN_ABOVE) 
             server.stop()
 
 
+def rerun_in_process(size: int, mode: str, work: Path, stand_in_above: int = STAND_IN_ABOVE) -> dict:
+    """The in-process figures again (queries, add one file, first search after it) on the index a full run
+    left in `work`, with the code as it is now: for a change to the search path, without a new ingest."""
+    data = work / f"data-{size}-{mode}"
+    if not (data / "chroma").is_dir() and not (data / "chroma-server").is_dir():
+        raise SystemExit(f"no index left by a full run in {data}")
+    server = ChromaServer(data / "chroma-server") if mode == "server" else None
+    try:
+        settings = Settings(data_dir=data, chroma_url=server.url if server else None, embedding_model="use-m3")
+        embedder = StandInEmbedder() if size > stand_in_above else get_embedder("use-m3", settings.threads)
+        embedder.warm_up()
+        out = _in_process(settings, embedder, work, size)
+        out["inproc_when"] = time.strftime("%Y-%m-%d %H:%M")
+        return out
+    finally:
+        if server:
+            server.stop()
+
+
 def _ingest(settings: Settings, embedder, corpus: Path, stand_in: bool) -> dict:
     pipeline = IngestPipeline(settings, embedder=embedder, progress=False)
     pipeline.store.count()  # opening the store is once per process
@@ -247,26 +266,14 @@ def _http(settings: Settings, stand_in: bool) -> dict:
                     t = time.perf_counter()
                     http.get("/api/search", params={"q": q}).raise_for_status()
                     warm.append(time.perf_counter() - t)
-        load = []
-        for clients in (1, 8, 32):
-            res = subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "benchmarks.clients",
-                    "--url",
-                    base,
-                    "--clients",
-                    str(clients),
-                    "--seconds",
-                    "10",
-                ],
-                env=env,
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            load.append(json.loads(res.stdout.strip().splitlines()[-1]))
+        res = subprocess.run(  # the one load generator, from a separate process
+            [sys.executable, "-m", "benchmarks.load", "--url", base, "--clients", "1,8,32", "--seconds", "10"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        load = [json.loads(line) for line in res.stdout.strip().splitlines() if line.startswith("{")]
         return {
             "startup_listening_s": listening,
             "startup_ready_s": ready,

@@ -14,7 +14,7 @@ import platform
 import time
 from pathlib import Path
 
-from benchmarks.measure import STAND_IN_ABOVE, run
+from benchmarks.measure import STAND_IN_ABOVE, rerun_in_process, run
 
 REPO = Path(__file__).resolve().parents[1]
 MS = 1000
@@ -28,6 +28,11 @@ def main() -> None:
     parser.add_argument("--work", default=".bench", help="generated corpora and indexes (kept between runs)")
     parser.add_argument("--only-write", action="store_true", help="rewrite the doc from the kept results")
     parser.add_argument(
+        "--in-process-only",
+        action="store_true",
+        help="re-measure only the in-process figures on the index a full run left in --work (current code)",
+    )
+    parser.add_argument(
         "--stand-in-above", type=int, default=STAND_IN_ABOVE, help="sizes above this use the stand-in embedder"
     )
     args = parser.parse_args()
@@ -38,9 +43,17 @@ def main() -> None:
         for size in [int(s) for s in args.sizes.split(",")]:
             for mode in args.modes.split(","):
                 print(f"bench: {size} passages, {mode} ...", flush=True)
+                if args.in_process_only:
+                    partial = rerun_in_process(size, mode, Path(args.work).resolve(), args.stand_in_above)
+                    partial.update(inproc_load_average=os.getloadavg()[0], inproc_code=_commit())
+                    results[f"{size}/{mode}"].update(partial)
+                    results_path.write_text(json.dumps(results, indent=1, sort_keys=True), "utf-8")
+                    print(json.dumps(partial, indent=1), flush=True)
+                    continue
                 result = run(size, mode, Path(args.work).resolve(), args.stand_in_above)
                 result["machine"] = f"{platform.node()} ({os.cpu_count()} cores, Python {platform.python_version()})"
                 result["load_average"] = os.getloadavg()[0]
+                result["code"] = _commit()
                 results[f"{size}/{mode}"] = result
                 results_path.write_text(json.dumps(results, indent=1, sort_keys=True), "utf-8")
                 print(json.dumps(result, indent=1), flush=True)
@@ -48,6 +61,29 @@ def main() -> None:
     drawn = draw(results, plot)
     out.write_text(render(results, plot.name if drawn else None), "utf-8")
     print(f"written to {out}")
+
+
+def _commit() -> str:
+    """The commit measured (so a row can be read against the code it measured)."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+        return done.stdout.strip() or "unknown"
+    except OSError:
+        return "unknown"
+
+
+def _when(r: dict) -> str:
+    """When, at which commit and under which load average (at the end of the run) a row was measured."""
+    extra = [f"load {r['load_average']:.1f}" if "load_average" in r else "", f"code {r['code']}" if "code" in r else ""]
+    when = r["when"] + (f" ({', '.join(e for e in extra if e)})" if any(extra) else "")
+    if "inproc_when" in r:  # add one file, first search after it and normal search re-measured later
+        when += (
+            f"; in-process figures {r['inproc_when']} (load {r.get('inproc_load_average', 0):.1f}, "
+            f"code {r.get('inproc_code', 'unknown')})"
+        )
+    return when
 
 
 def _runs(results: dict) -> list[dict]:
@@ -63,11 +99,15 @@ def render(results: dict, plot: str | None) -> str:
         "embedder. Do not edit by hand. Machine: " + (runs[0]["machine"] if runs else "-") + ", shared with other "
         "work while measuring, so absolute times are noisy; ratios measured within one run are the figures to trust.",
         "",
-        "**Read these figures with the machine's load in mind**: the runs below were measured while up to eight "
-        "other test suites shared the same 2 cores (load average 12-19). The real model then took about 0.9 s "
-        "per query and 0.7 s per passage, against about 1-4 ms per query and 20 ms per passage on a quiet "
-        "machine (DESIGN.md, earlier benches): every absolute time here is inflated 10-100x; the ratios within "
-        "one run (ingest / embedding, first search after a change / normal search) are what carries over.",
+        "**Read these figures with the machine's load in mind**: the runs below were measured while five or six "
+        "other sessions ran their tests on the same 2 cores; the *when* column gives the load average at the end "
+        "of each run and the commit measured. Under that load the real model took 0.4-0.9 s per passage and "
+        "0.2-1.4 s per query, against about 20 ms per passage and 1-4 ms per query on a quiet machine "
+        "(DESIGN.md, earlier benches): absolute times are inflated many times over; the ratios within one run "
+        "(ingest / embedding, first search after a change / normal search) are what carries over. Rows without a "
+        "load figure were measured at load average 12-19 (earlier code), so comparing them with later rows "
+        "(and the plot's lines from 1k to 10k) shows the machine's load as much as the code. Sizes absent "
+        "from the tables (100k) were not measured.",
         "",
         "Corpora are generated from the sentences of `corpus/` (`benchmarks/synthetic.py`): articles of 3-8 "
         "paragraphs, about 20 % of them near-duplicate copies, a third with the network's boilerplate paragraph. "
@@ -85,7 +125,7 @@ def render(results: dict, plot: str | None) -> str:
     for r in runs:
         ratio = r["ingest_real_s"] / r["real_embed_s"] if r["real_embed_s"] else 0
         lines.append(
-            f"| {r['passages']:,} | {r['mode']} | {r['embedder']} | {r['when']} | {r['ingest_s']:.1f} s"
+            f"| {r['passages']:,} | {r['mode']} | {r['embedder']} | {_when(r)} | {r['ingest_s']:.1f} s"
             + (f" ({r['ingest_real_s']:.0f} s with the real model)" if r["embedder"].endswith("(stand-in)") else "")
             + f" | {r['passages'] / r['ingest_s']:.0f} | {r['real_embed_s']:.1f} s | **{ratio:.2f}** "
             f"| {r['add_file_s']:.2f} s | {r['first_search_after_change_s'] * MS:.0f} ms "
@@ -97,7 +137,9 @@ def render(results: dict, plot: str | None) -> str:
         "",
         "Cold: queries never seen by a freshly started process (the first half of the relevance set); warm: the same "
         "queries again. Startup: from launching the server process to the first answered search. The query "
-        "embedding column is always the real model's time per query, measured in the same run.",
+        "embedding column is always the real model's time per query, measured in the same run. Where the first "
+        "table says the in-process figures were re-measured (`--in-process-only`), the in-process columns here "
+        "are from that later measurement too.",
         "",
         "| passages | mode | startup to ready | startup to first search | in-process cold p50 / p95 "
         "| in-process warm p50 / p95 | HTTP cold p50 / p95 | HTTP warm p50 / p95 | query embedding p95 | server RSS "
@@ -117,7 +159,9 @@ def render(results: dict, plot: str | None) -> str:
         "",
         "## Concurrent clients",
         "",
-        "Searches from a separate process (`benchmarks/clients.py`), 10 s per level, one server worker.",
+        "Searches from a separate process (`benchmarks/load.py --url`; rows measured at ca41fd8 or earlier came from "
+        "its predecessor `benchmarks/clients.py`, the same loop), 10 s per level, one server worker, measured before "
+        "the read gate (`app/concurrency.py`) for every row measured at ca41fd8 or earlier.",
         "",
         "| passages | mode | clients | requests/s | errors | p50 | p95 |",
         "|---|---|---|---|---|---|---|",

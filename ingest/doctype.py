@@ -140,6 +140,15 @@ CUES: tuple[Cue, ...] = (
         cap=2,
     ),
     _cue("project_sheet", 1, r"\bco-?finanziat[oa] da|\bco-?financed by|\bco-?funded by", "body"),
+    # a project describing itself in running text (an English presentation has no form labels)
+    _cue(
+        "project_sheet",
+        1,
+        r"\b(?:partners? of the project|(?:the )?objective of the project|the project aims|"
+        r"partner del progetto|obiettivo del progetto|il progetto (?:mira|intende|si propone))\b",
+        "body",
+        cap=2,
+    ),
     # Good-practice report (scheda di buona pratica)
     _cue(
         "practice_report",

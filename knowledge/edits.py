@@ -23,6 +23,7 @@ SUFFIX = "edits"
 ACTIONS = ("confirm", "correct", "hide")
 MAX_REASON = 1000
 MAX_EDITOR = 100
+REQUIRED = ("title", "title_en")  # a record is always shown under a title: corrected, never hidden or emptied
 EDITS_TTL = 1.0  # seconds the edits read from the store are trusted (own writes are seen at once)
 _ADAPTERS: dict[str, TypeAdapter] = {name: TypeAdapter(kind) for name, kind in EDITABLE_FIELDS.items()}
 _EMPTY = {"title": "", "title_en": "", "period": {}, "budget": {}}
@@ -39,6 +40,9 @@ def validate_edit(practice_id: str, field: str, action: str, value: object, reas
         raise InvalidRequest("an edit needs a reason", {"field": "reason"})
     if len(reason) > MAX_REASON or (editor and len(editor) > MAX_EDITOR):
         raise InvalidRequest(f"reason at most {MAX_REASON} characters, editor {MAX_EDITOR}", {"field": "reason"})
+    if field in REQUIRED and (action == "hide" or (action == "correct" and not str(value or "").strip())):
+        raise InvalidRequest(f"a record needs a {field!r}: correct it instead of hiding or emptying it",
+                             {"field": field, "action": action})  # fmt: skip
     if action == "correct":
         if value is None:
             raise InvalidRequest(f"a correction of {field!r} needs a value", {"field": "value"})

@@ -247,8 +247,11 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     before it; a part ("di cui € X") is never the total; a sum per person or month is per unit."""
     after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", sentence[end : end + 60])[0]
     own = sentence[max(0, start - 30) : end + len(after)]
-    if not re.match(r"\s+(?:di|of|as|a\s+titolo\s+di|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
-                    r"\s+(?:il|la|lo|l['’]|the)?)\s*", after):
+    if not re.match(
+        r"\s+(?:di|of|as|a\s+titolo\s+di|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
+        r"\s+(?:il|la|lo|l['’]|the)?)\s*",
+        after,
+    ):
         after = ""  # what follows is the next field ("... € 40.000 Cofinanziamento: € 24.000"), not this sum's label
     if _PER_UNIT.search(own):
         words = re.sub(r"\s+", " ", context).strip(" :,-–").split()

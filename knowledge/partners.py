@@ -193,8 +193,6 @@ def comparable_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
-
-
 def same_org(a: str, b: str) -> bool:
     """Two comparable names of one organisation ("FILEF" and "FILEF Federazione ...", "Stimate"/"Stimmate")."""
     short, long = sorted((a, b), key=len)

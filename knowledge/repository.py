@@ -1,5 +1,6 @@
 """Practice records kept with the index: built at ingest for the (city, phase) groups that changed, stored in a
-Chroma collection beside the passages (`<collection>_records`), loaded by every process that reads the index.
+Chroma collection beside the passages of the same generation (`<generation>_records`: a rebuild fills its own,
+published and dropped with its passages), loaded by every process that reads the index.
 
 A group's fingerprint covers its passages (ids, content hashes, near-duplicate groups, city, phase, type) and
 the programme boilerplate found in them; only groups whose fingerprint moved are rebuilt, groups that lost
@@ -62,6 +63,11 @@ class RecordRepository:
         self.store = store
         self.builder = builder or RecordBuilder()
 
+    def _suffix(self) -> str:
+        """The records follow the store's generation like the passages: a rebuild writes its own collection,
+        unseen until published (asked each time: a store follows the pointer when a rebuild is published)."""
+        return self.store.generation_suffix(SUFFIX)
+
     # --- write side (ingest) -------------------------------------------------------------------------------
     def refresh(self, embedder) -> RefreshReport:
         """Rebuild the records of the groups whose passages changed since the last refresh."""
@@ -85,7 +91,7 @@ class RecordRepository:
                 groups[group_key(p.meta.get("city"), p.meta.get("phase"))].append(p)
         stored = {
             row["meta"]["group"]: row["meta"].get("fingerprint")
-            for row in self.store.aux_rows(SUFFIX, where={"kind": "group"})
+            for row in self.store.aux_rows(self._suffix(), where={"kind": "group"})
         }
         report.groups = len(groups)
         for gkey, members in groups.items():
@@ -94,7 +100,7 @@ class RecordRepository:
                 report.records += self._rebuild(gkey, members, boilerplate, fp, embedder)
                 report.rebuilt.append(gkey)
         for gkey in set(stored) - set(groups):
-            self.store.aux_delete(SUFFIX, where={"group": gkey})
+            self.store.aux_delete(self._suffix(), where={"group": gkey})
             report.removed.append(gkey)
         report.seconds = time.perf_counter() - started
         if report.rebuilt or report.removed:
@@ -133,10 +139,11 @@ class RecordRepository:
         texts.append(gkey)
         metas.append({"kind": "group", "group": gkey, "fingerprint": fp})
         vectors.append(blank)
-        old = {row["id"] for row in self.store.aux_rows(SUFFIX, where={"group": gkey})}
+        suffix = self._suffix()
+        old = {row["id"] for row in self.store.aux_rows(suffix, where={"group": gkey})}
         # The new items first, then the stale ones out: a reader never sees the group empty.
-        self.store.aux_upsert(SUFFIX, ids, texts, np.stack(vectors), [{k: v for k, v in m.items() if v} for m in metas])
-        self.store.aux_delete(SUFFIX, ids=sorted(old - set(ids)) or None)
+        self.store.aux_upsert(suffix, ids, texts, np.stack(vectors), [{k: v for k, v in m.items() if v} for m in metas])
+        self.store.aux_delete(suffix, ids=sorted(old - set(ids)) or None)
         return n
 
     def _phase(self, phase: str, members: list[Passage], boilerplate: set[str]) -> PhaseFacts:
@@ -154,12 +161,12 @@ class RecordRepository:
 
     # --- read side -----------------------------------------------------------------------------------------
     def has_records(self) -> bool:
-        return any(True for _ in self.store.aux_rows(SUFFIX, where={"kind": "group"}))
+        return any(True for _ in self.store.aux_rows(self._suffix(), where={"kind": "group"}))
 
     def load(self) -> Snapshot:
         snap = Snapshot()
         vectors = []
-        for row in self.store.aux_rows(SUFFIX, embeddings=True):
+        for row in self.store.aux_rows(self._suffix(), embeddings=True):
             kind = row["meta"].get("kind")
             if kind == "record":
                 snap.records.append(PracticeRecord.model_validate_json(row["text"]))

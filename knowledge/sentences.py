@@ -69,10 +69,10 @@ def readable(text: str) -> bool:
     connective, ends like a sentence, has no words glued together, no form labels ("Importo: ... Partenariato:")
     and no byline or link."""
     body = clean(text)
-    if len(body) < 50 or len(body) > 500 or not (body[0].isupper() or body[0] in "«“\""):
+    if len(body) < 50 or len(body) > 500 or not (body[0].isupper() or body[0] in '«“"'):
         return False
     if _OPENERS.match(body) or _GLUE.search(body) or _BYLINE.search(body):
         return False
-    if not body.rstrip("»”\")").endswith((".", "!", "?")):
+    if not body.rstrip('»”")').endswith((".", "!", "?")):
         return False
     return len(_FIELD_LABEL.findall(body)) == 0 and not re.match(r"^(?:\d+[.)]|[•\-–])\s", body)

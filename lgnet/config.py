@@ -30,7 +30,7 @@ class Settings(BaseSettings):
     # Every parse runs in a worker process (ingest/sandbox.py): over a limit the worker is killed, the file refused.
     parse_seconds: float = Field(default=600.0, description="Time limit for reading one file (OCR included)")
     parse_memory_mb: int = Field(default=2048, description="Address-space limit of the parsing worker process")
-    # Per-client rate limits (app/security.py; in memory per process): over them, 429 with Retry-After.
+    # Per-client rate limits (app/security.py; shared by the worker processes): over them, 429 with Retry-After.
     write_rate_per_minute: float = Field(default=30.0, description="Anonymous writes (dossiers) per client")
     write_burst: int = Field(default=20, description="Anonymous writes a client may make at once")
     upload_rate_per_minute: float = Field(default=6.0, description="Uploads and deletes per client")
@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     max_attachments: int = Field(default=20, description="E-mail attachments read per message (more are listed)")
     max_nesting: int = Field(default=3, description="Files inside files (attachments, signed envelopes) depth")
     threads: int = Field(default_factory=lambda: os.cpu_count() or 1, description="Threads for embedding")
+    read_concurrency: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        description="Searches and pages computed at once per server process (the rest wait their turn)",
+    )
     chunk_min_words: int = Field(
         default=120, description="Fewest words of a passage (whole sentences, cut at paragraphs)"
     )

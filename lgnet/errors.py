@@ -97,6 +97,13 @@ class NotFound(LGNetError):
     http_status = 404
 
 
+class Unauthorized(LGNetError):
+    """A write without the admin token."""
+
+    code = "unauthorized"
+    http_status = 401
+
+
 class Forbidden(LGNetError):
     """The request is understood but not allowed with this link or token (e.g. a read-only dossier link)."""
 

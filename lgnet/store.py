@@ -29,6 +29,8 @@ log = logging.getLogger(__name__)
 PAGE = 500  # rows per Chroma get() page
 REVISION_TTL = 1.0  # seconds a revision read from the store is trusted
 POINTER_SUFFIX = "_pointer"  # the collection whose metadata names the current generation
+# Collections that belong to one generation beside its passages: built with it, published and dropped with it.
+GENERATION_SUFFIXES = ("docs", "records")
 
 
 def clean_metadata(meta: dict[str, Any]) -> dict[str, Any]:
@@ -203,7 +205,7 @@ class Store:
         """Drop this unpublished generation (a rebuild that failed)."""
         if self._pinned is None or self._client is None:
             return
-        for name in (self._pinned, f"{self._pinned}_docs"):
+        for name in (self._pinned, *(f"{self._pinned}_{s}" for s in GENERATION_SUFFIXES)):
             with contextlib.suppress(Exception):
                 self._client.delete_collection(name)
         self._forget()
@@ -213,11 +215,15 @@ class Store:
         killed half-way). Call it holding the write lock, so no rebuild is under way."""
         client = self._client_or_new()
         current = self._pinned or self.current_generation()
-        keep = {current, f"{current}_docs", f"{self.settings.collection}{POINTER_SUFFIX}"}
+        keep = {current, *(f"{current}_{s}" for s in GENERATION_SUFFIXES)}
+        keep.add(f"{self.settings.collection}{POINTER_SUFFIX}")
         base = self.settings.collection
+        suffixes = "|".join(GENERATION_SUFFIXES)
         for collection in self._guard(client.list_collections):
             name = collection if isinstance(collection, str) else collection.name
-            ours = name in (base, f"{base}_docs") or re.fullmatch(rf"{re.escape(base)}_g[0-9a-f]+(_docs)?", name)
+            ours = name in (base, *(f"{base}_{s}" for s in GENERATION_SUFFIXES)) or re.fullmatch(
+                rf"{re.escape(base)}_g[0-9a-f]+(_(?:{suffixes}))?", name
+            )
             if ours and name not in keep:
                 with contextlib.suppress(Exception):  # already gone: fine
                     client.delete_collection(name)
@@ -304,6 +310,14 @@ class Store:
         return revision
 
     # --- collections beside the passages (derived data such as the practice records) ------------------------
+    def generation_suffix(self, suffix: str) -> str:
+        """The aux suffix of a collection that belongs to this store's generation (`<generation>_<suffix>`): a
+        rebuild fills its own, readers see it only once the generation is published, and it goes with it."""
+        self.revision()  # follows the pointer (at most every REVISION_TTL) if a rebuild was published elsewhere
+        generation = self.generation
+        base = self.settings.collection
+        return suffix if generation == base else f"{generation[len(base) + 1 :]}_{suffix}"
+
     def aux_collection(self, suffix: str):
         """The collection `<name>_<suffix>` (outside the generations: a rebuild neither drops nor swaps it, so
         what is kept there, editors' edits and records rebuilt by fingerprint, survives one)."""

@@ -231,8 +231,9 @@ def city_profile(service: SearchService, name: str) -> dict:
         "documents": docs,
         "interventions": {a: by_area[a] for a in service.taxonomy.codes if a in by_area},
         "practices": [{**card(r), "period": r.period.model_dump(mode="json")} for r in records],
-        "projects": [p.model_dump(mode="json", include={"id", "phase", "period", "budget", "contacts"})
-                     for p in projects],  # fmt: skip
+        "projects": [
+            p.model_dump(mode="json", include={"id", "phase", "period", "budget", "contacts"}) for p in projects
+        ],  # fmt: skip
         "figures": figures,
         "partners": partners,
         "press": [d for d in docs if d["doc_type"] == "press_article"],

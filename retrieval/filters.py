@@ -87,9 +87,7 @@ class SearchFilters:
     region: tuple[str, ...] = ()
 
     @classmethod
-    def parse(
-        cls, raw: Mapping[str, Any], vocabulary: FilterVocabulary, *, no_phase: bool = False
-    ) -> SearchFilters:
+    def parse(cls, raw: Mapping[str, Any], vocabulary: FilterVocabulary, *, no_phase: bool = False) -> SearchFilters:
         """Strict: the first unknown value is an InvalidRequest naming the field and the allowed values.
         `raw` maps filter names to a value, a list of values or None; `no_phase` accepts NO_PHASE."""
         filters, ignored = cls._parse(raw, vocabulary, no_phase)

@@ -379,7 +379,9 @@ def _segment(
 
 class LexicalIndexManager:
     """Hands out the current lexical index: loaded at start, updated from the change log when the store's
-    revision moves, rebuilt (by one process at a time) only when it cannot be updated."""
+    revision moves, rebuilt (by one process at a time) only when it cannot be updated (a published
+    `--rebuild`, a store out of step). Such a rebuild runs in a thread while the index in memory keeps
+    serving: no search waits for it, except the very first one of a process that has none."""
 
     def __init__(self, store: Store, folder: Path, data_dir: Path | None = None) -> None:
         self.store = store
@@ -389,6 +391,7 @@ class LexicalIndexManager:
         self._index: LexicalIndex | None = None
         self._lock = threading.Lock()
         self._saving = threading.Lock()
+        self.rebuilding: threading.Thread | None = None  # the background rebuild under way, if any
 
     @property
     def conn(self):
@@ -410,15 +413,41 @@ class LexicalIndexManager:
             index = self._index
             if index is not None and index.revision == revision:
                 return index
-            index = self._update(index or LexicalIndex.load(self.folder), revision)
+            if index is None:  # nothing to serve meanwhile: load, replay, or build here
+                index = self._update(LexicalIndex.load(self.folder), revision) or self._rebuild(revision)
+            else:
+                updated = self._update(index, revision, rebuild=False)
+                if updated is None:
+                    self._rebuild_in_background(revision)
+                    return index  # the old index serves until the new one is complete
+                index = updated
             self._index = index
         if index.changes_since_save > SAVE_AFTER_CHANGES * len(index.corpus.ids) + 50:
             threading.Thread(target=self.save, name="lexical-save", daemon=True).start()
         return index
 
-    def _update(self, index: LexicalIndex | None, revision: str) -> LexicalIndex:
+    def _rebuild_in_background(self, revision: str) -> None:
+        """Called under self._lock."""
+        if self.rebuilding is not None and self.rebuilding.is_alive():
+            return
+
+        def run() -> None:
+            try:
+                index = self._rebuild(revision)
+            except Exception:  # noqa: BLE001 - the old index keeps serving; the next search tries again
+                log.exception("background rebuild of the lexical index failed")
+                return
+            with self._lock:
+                self._index = index  # if the store moved meanwhile, the next search replays the log on top
+
+        self.rebuilding = threading.Thread(target=run, name="lexical-rebuild", daemon=True)
+        self.rebuilding.start()
+
+    def _update(self, index: LexicalIndex | None, revision: str, rebuild: bool = True) -> LexicalIndex | None:
+        """The index brought up to `revision` from the change log; when it cannot be (another epoch, out of
+        step), rebuilt here, or None with `rebuild=False`."""
         if index is None:
-            return self._rebuild(revision)
+            return self._rebuild(revision) if rebuild else None
         epoch, last, changed = read_changes(self.conn, index.seq)
         if index.epoch == epoch:
             if changed:
@@ -429,7 +458,7 @@ class LexicalIndexManager:
                 index.revision = revision
                 return index
             log.info("lexical index out of step with the store: rebuilding")
-        return self._rebuild(revision)
+        return self._rebuild(revision) if rebuild else None
 
     def _rebuild(self, revision: str) -> LexicalIndex:
         """A full build, by one process at a time: the others wait, then load what it saved."""

@@ -256,9 +256,7 @@ def table_row(r: PracticeRecord) -> dict:
         "period_start": r.period.start or "",
         "period_end": r.period.end or "",
         "budget_total": f"{total.value:.2f} {total.currency}" if total else "",
-        "sources": " | ".join(
-            ", ".join(str(x) for x in (s.title, s.outlet, s.date, s.url) if x) for s in r.sources
-        ),
+        "sources": " | ".join(", ".join(str(x) for x in (s.title, s.outlet, s.date, s.url) if x) for s in r.sources),
     }
 
 

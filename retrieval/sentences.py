@@ -53,18 +53,67 @@ def sentence_key(sentence: str) -> str:
     return comparable(sentence)[:300]
 
 
-class Boilerplate:
-    """Sentences repeated by the documents of several cities."""
+def _owner(text: str, meta: dict) -> str:
+    return meta.get("city") or meta.get("doc_dup_group") or meta.get("doc_id") or text[:50]
 
-    def __init__(self, texts: list[str], metas: list[dict]) -> None:
-        owners: dict[str, set[str]] = {}
-        for text, meta in zip(texts, metas, strict=True):
-            owner = meta.get("city") or meta.get("doc_dup_group") or meta.get("doc_id") or text[:50]
-            for start, end in sentence_spans(text):
-                key = sentence_key(text[start:end])
-                if len(key) > 20:
-                    owners.setdefault(key, set()).add(owner)
-        self.keys = frozenset(k for k, o in owners.items() if len(o) >= BOILERPLATE_OWNERS)
+
+def _keys(text: str) -> tuple[str, ...]:
+    keys = (sentence_key(text[start:end]) for start, end in sentence_spans(text))
+    return tuple(dict.fromkeys(k for k in keys if len(k) > 20))
+
+
+class Boilerplate:
+    """Sentences repeated by the documents of several cities. Built for an index's passages, or derived from
+    the one of an earlier index (`updated`): only the passages added, changed or removed are split again,
+    so the first search after a change costs the change, not the corpus."""
+
+    def __init__(self, ids: list[str], texts: list[str], metas: list[dict]) -> None:
+        self._entries: dict[str, tuple[str, str, tuple[str, ...]]] = {}  # id -> (text, owner, keys)
+        self._owners: dict[str, dict[str, int]] = {}  # key -> owner -> passages of that owner saying it
+        for cid, text, meta in zip(ids, texts, metas, strict=True):
+            self._add(cid, text, _owner(text, meta))
+        self._freeze()
+
+    def _add(self, cid: str, text: str, owner: str) -> None:
+        entry = (text, owner, _keys(text))
+        self._entries[cid] = entry
+        for key in entry[2]:
+            per_owner = dict(self._owners.get(key, ()))  # copied, never changed in place: an earlier
+            per_owner[owner] = per_owner.get(owner, 0) + 1  # Boilerplate may share it
+            self._owners[key] = per_owner
+
+    def _remove(self, cid: str) -> None:
+        _, owner, keys = self._entries.pop(cid)
+        for key in keys:
+            per_owner = dict(self._owners[key])
+            per_owner[owner] -= 1
+            if not per_owner[owner]:
+                del per_owner[owner]
+            if per_owner:
+                self._owners[key] = per_owner
+            else:
+                del self._owners[key]
+
+    def _freeze(self) -> None:
+        self.keys = frozenset(k for k, o in self._owners.items() if len(o) >= BOILERPLATE_OWNERS)
+
+    def updated(self, ids: list[str], texts: list[str], metas: list[dict]) -> Boilerplate:
+        """The boilerplate of another version of the corpus, from this one (which stays valid)."""
+        new = Boilerplate.__new__(Boilerplate)
+        new._entries = dict(self._entries)
+        new._owners = dict(self._owners)  # the per-key dicts are shared until changed (copy on write)
+        for gone in new._entries.keys() - set(ids):
+            new._remove(gone)
+        for cid, text, meta in zip(ids, texts, metas, strict=True):
+            owner = _owner(text, meta)
+            entry = new._entries.get(cid)
+            if entry is not None and entry[1] == owner and (entry[0] is text or entry[0] == text):
+                continue
+            if entry is not None:
+                new._remove(cid)
+            new._add(cid, text, owner)
+        new._freeze()
+        return new
 
     def __contains__(self, sentence: object) -> bool:
         return isinstance(sentence, str) and sentence_key(sentence) in self.keys
@@ -72,12 +121,18 @@ class Boilerplate:
 
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
+_latest: list[Boilerplate] = []  # the one built last: the next index's is derived from it
 
 
 def boilerplate_of(index) -> Boilerplate:
     with _lock:
         found = _cache.get(index)
         if found is None:
-            found = Boilerplate(index.corpus.texts, index.corpus.metas)
+            corpus = index.corpus
+            if _latest:
+                found = _latest[0].updated(corpus.ids, corpus.texts, corpus.metas)
+            else:
+                found = Boilerplate(corpus.ids, corpus.texts, corpus.metas)
             _cache[index] = found
+            _latest[:] = [found]
         return found

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 import time
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 
@@ -36,6 +37,11 @@ from retrieval.terms import QueryTerms, query_terms, translation_weight
 # Boosts relative to the recognised city's (Settings.city_boost): a city of the region named, the phase named.
 REGION_SHARE = 0.6
 PHASE_SHARE = 0.5
+# The unfiltered browse of each index (home page, /api/facets), kept while the index is in use.
+_BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[list[Candidate], dict[str, list[dict]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_browse_lock = threading.Lock()
 LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
 
 
@@ -120,20 +126,21 @@ class SearchService:
         timings["analysis"] = time.perf_counter() - t0
         mask = filters.mask(index)
 
-        if not parsed.text:
-            every = np.flatnonzero(mask) if mask is not None else range(len(index.corpus.ids))
-            ranked = [Candidate(int(i), 0.0) for i in every]
-            query_vec = None
+        if not parsed.text and mask is None:  # the whole index by date (home page, /api/facets): once per index
+            t = time.perf_counter()
+            collapsed, facets = self._browse_all(index)
         else:
-            ranked, query_vec = self._rank(index, parsed, request, filters, mask, timings)
-
-        t = time.perf_counter()
-        collapsed = self._collapse(index, ranked)
-        if request.sort == "date" or not parsed.text:
-            collapsed.sort(key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position), reverse=True)
-        else:
-            collapsed = self._diversify(index, collapsed)
-        facets = self._facets(index, collapsed)
+            if parsed.text:
+                ranked, _ = self._rank(index, parsed, request, filters, mask, timings)
+            else:  # a filtered browse: the passages of the mask
+                ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask if mask is not None else [])]
+            t = time.perf_counter()
+            collapsed = self._collapse(index, ranked)
+            if request.sort == "date" or not parsed.text:
+                self._by_date(index, collapsed)
+            else:
+                collapsed = self._diversify(index, collapsed)
+            facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
         page = collapsed[start : start + request.k]
         terms = query_terms(parsed, index.idf)
@@ -259,6 +266,22 @@ class SearchService:
             shadowed |= index.corpus.near_duplicates(c.position)
             kept.append(c)
         return kept
+
+    @staticmethod
+    def _by_date(index: LexicalIndex, candidates: list[Candidate]) -> None:
+        candidates.sort(key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position), reverse=True)
+
+    def _browse_all(self, index: LexicalIndex) -> tuple[list[Candidate], dict[str, list[dict]]]:
+        """Every passage (copies collapsed) newest first, and its facets: computed on the first browse of an
+        index and kept with it (an index is replaced, never changed, when the store changes)."""
+        with _browse_lock:
+            cached = _BROWSE.get(index)
+            if cached is None:
+                collapsed = self._collapse(index, [Candidate(i, 0.0) for i in range(len(index.corpus.ids))])
+                self._by_date(index, collapsed)
+                cached = _BROWSE[index] = (collapsed, self._facets(index, collapsed))
+        collapsed, facets = cached
+        return collapsed, {name: [dict(v) for v in values] for name, values in facets.items()}  # callers may edit
 
     def _diversify(self, index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
         """At most `max_per_document` passages of one article (or its syndicated copies) before the others."""

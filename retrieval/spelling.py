@@ -59,25 +59,106 @@ class Correction:
 
 
 class Vocabulary:
-    """Words of the indexed texts with their frequency, and a trigram index to find close ones."""
+    """Words of the indexed texts with their frequency, and a trigram index to find close ones. Built from
+    texts, or derived from the vocabulary of an earlier version of the index (`updated`): only the passages
+    added, changed or removed are read again, so a change costs the change, not the corpus."""
 
     def __init__(self, texts: list[str], extra: AbstractSet[str] = frozenset()) -> None:
-        self.freq: Counter[str] = Counter()
-        written: dict[str, Counter[str]] = {}
-        for text in texts:
-            for m in _WORD.finditer(text):
-                surface = m.group(0).lower()
-                key = fold(surface)
-                self.freq[key] += 1
-                written.setdefault(key, Counter())[surface] += 1
-        for word in extra:
-            self.freq.setdefault(word, 1)
-        self.display = {k: c.most_common(1)[0][0] for k, c in written.items()}
+        self._extra = extra
+        self._text_freq: Counter[str] = Counter()  # from the texts only
+        self.freq: Counter[str] = Counter()  # the texts', plus 1 for an extra word they never use
+        self._written: dict[str, Counter[str]] = {}  # folded word -> its written forms and their counts
+        self.display: dict[str, str] = {}
         self._grams: dict[str, list[str]] = {}
-        for word in self.freq:
-            if len(word) >= MIN_LENGTH - 1:
-                for g in _trigrams(word):
-                    self._grams.setdefault(g, []).append(word)
+        self._own_grams: set[str] | None = None  # lists this object may change in place (None: all of them)
+        self._passages: dict[str, str] = {}  # id -> text, when built from an index (`of_index`)
+        self._titles: Counter[str] = Counter()  # title -> passages carrying it (a title counts once)
+        deltas: Counter[str] = Counter()
+        for text in texts:
+            _collect(text, 1, deltas)
+        self._commit(deltas)
+        for word in extra:
+            self._set(word)
+
+    @classmethod
+    def of_index(cls, ids: list[str], texts: list[str], titles: list[str], extra: AbstractSet[str]) -> Vocabulary:
+        vocab = cls([], extra)
+        return vocab._apply(dict(zip(ids, texts, strict=True)), Counter(titles))
+
+    def updated(self, ids: list[str], texts: list[str], titles: list[str]) -> Vocabulary:
+        """The vocabulary of another version of the index, from this one (which stays valid: the inner
+        counters and trigram lists are shared until one of them changes, then copied)."""
+        new = Vocabulary.__new__(Vocabulary)
+        new._extra = self._extra
+        new._text_freq, new.freq = Counter(self._text_freq), Counter(self.freq)
+        new._written, new.display, new._grams = dict(self._written), dict(self.display), dict(self._grams)
+        new._own_grams = set()
+        new._passages, new._titles = dict(self._passages), Counter(self._titles)
+        return new._apply(dict(zip(ids, texts, strict=True)), Counter(titles))
+
+    def _apply(self, passages: dict[str, str], titles: Counter[str]) -> Vocabulary:
+        deltas: Counter[str] = Counter()
+        for cid in self._passages.keys() - passages.keys():
+            _collect(self._passages.pop(cid), -1, deltas)
+        for cid, text in passages.items():
+            old = self._passages.get(cid)
+            if old is text or old == text:
+                continue
+            if old is not None:
+                _collect(old, -1, deltas)
+            _collect(text, 1, deltas)
+            self._passages[cid] = text
+        for title in set(self._titles) | set(titles):
+            if bool(self._titles.get(title)) != bool(titles.get(title)):
+                _collect(title, 1 if titles.get(title) else -1, deltas)
+        self._titles = Counter({t: n for t, n in titles.items() if n})
+        self._commit(deltas)
+        return self
+
+    def _commit(self, deltas: Counter[str]) -> None:
+        """Apply the change in count of each written form (a fresh counter per word changed: never in place)."""
+        by_key: dict[str, list[tuple[str, int]]] = {}
+        for surface, delta in deltas.items():
+            if delta:
+                by_key.setdefault(fold(surface), []).append((surface, delta))
+        for key, changes in by_key.items():
+            written = Counter(self._written.get(key, ()))
+            for surface, delta in changes:
+                written[surface] += delta
+                self._text_freq[key] += delta
+            written = Counter({w: n for w, n in written.items() if n > 0})
+            if written:
+                self._written[key] = written
+                self.display[key] = written.most_common(1)[0][0]
+            else:
+                self._written.pop(key, None)
+                self.display.pop(key, None)
+            if self._text_freq[key] <= 0:
+                del self._text_freq[key]
+            self._set(key)
+
+    def _set(self, word: str) -> None:
+        """freq[word] from the texts' count (or 1 for an extra word), the trigram index following it."""
+        count = self._text_freq.get(word, 0) or (1 if word in self._extra else 0)
+        known = word in self.freq
+        if count:
+            self.freq[word] = count
+        elif known:
+            del self.freq[word]
+        if count and not known and len(word) >= MIN_LENGTH - 1:
+            for g in _trigrams(word):
+                self._gram_list(g).append(word)
+        elif known and not count and len(word) >= MIN_LENGTH - 1:
+            for g in _trigrams(word):
+                self._gram_list(g).remove(word)
+
+    def _gram_list(self, gram: str) -> list[str]:
+        """The words of a trigram, copied first when an earlier vocabulary shares the list."""
+        words = self._grams.setdefault(gram, [])
+        if self._own_grams is not None and gram not in self._own_grams:
+            words = self._grams[gram] = list(words)
+            self._own_grams.add(gram)
+        return words
 
     def __contains__(self, word: str) -> bool:
         return word in self.freq
@@ -103,16 +184,30 @@ class Vocabulary:
         return Correction(word, correct, self.display.get(correct, correct), d)
 
 
+def _collect(text: str, sign: int, deltas: Counter[str]) -> None:
+    for m in _WORD.finditer(text):
+        deltas[m.group(0).lower()] += sign
+
+
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 
 
+_latest: list[Vocabulary] = []  # the one built last: the next index's is derived from it
+
+
 def vocabulary_of(index, extra: AbstractSet[str] = frozenset()) -> Vocabulary:
-    """The vocabulary of a lexical index (texts and titles), built on first use and kept while the index lives."""
+    """The vocabulary of a lexical index (texts and titles), made on first use and kept while the index lives:
+    derived from the last one made (with the same extra words), or built when there is none."""
     with _lock:
         vocab = _cache.get(index)
         if vocab is None:
-            titles = {m.get("title", "") for m in index.corpus.metas}
-            vocab = Vocabulary([*index.corpus.texts, *titles], extra)
+            corpus = index.corpus
+            titles = [m.get("title", "") for m in corpus.metas]
+            if _latest and _latest[0]._extra == extra:
+                vocab = _latest[0].updated(corpus.ids, corpus.texts, titles)
+            else:
+                vocab = Vocabulary.of_index(corpus.ids, corpus.texts, titles, extra)
             _cache[index] = vocab
+            _latest[:] = [vocab]
         return vocab

@@ -1,13 +1,15 @@
-"""Write endpoints: `Authorization: Bearer <LGNET_ADMIN_TOKEN>`, compared in constant time."""
+"""Write endpoints: `Authorization: Bearer <LGNET_ADMIN_TOKEN>`, checked by the rule the site's forms use too
+(lgnet/admin.py: constant-time compare)."""
 
 from __future__ import annotations
 
-import hmac
 from typing import Annotated
 
 from fastapi import Depends, HTTPException
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from lgnet.admin import check_admin_token
+from lgnet.errors import Forbidden, Unauthorized
 from search_api.deps import SettingsDep
 
 # Declared as a security scheme, so the OpenAPI document says which endpoints need the token.
@@ -17,10 +19,10 @@ bearer = HTTPBearer(auto_error=False, description="The server's LGNET_ADMIN_TOKE
 async def require_admin(
     settings: SettingsDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ) -> None:
-    token = settings.admin_token
-    if not token:
-        raise HTTPException(403, "writes are disabled: no LGNET_ADMIN_TOKEN is configured on the server")
-    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
-        raise HTTPException(401, "missing bearer token", headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(credentials.credentials.strip().encode(), token.encode()):
-        raise HTTPException(403, "wrong token")
+    presented = credentials.credentials if credentials and credentials.scheme.lower() == "bearer" else None
+    try:
+        check_admin_token(settings.admin_token, presented)
+    except Unauthorized as exc:
+        raise HTTPException(401, exc.message, headers={"WWW-Authenticate": "Bearer"}) from exc
+    except Forbidden as exc:
+        raise HTTPException(403, exc.message) from exc

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import logging
 import os
-import uuid
-from pathlib import Path
 
 from fastapi import FastAPI
 
-from ingest.catalogue import CATALOGUE_NAME, save_entry
+from ingest.catalogue import CATALOGUE_NAME
 from ingest.manifest import known_sources
 from ingest.pipeline import IngestPipeline
+from ingest.uploads import store_and_ingest
 from knowledge.hooks import INDEX_HOOKS
 from lgnet.config import Settings
-from lgnet.errors import IngestError
 from lgnet.store import writer_lock
 from retrieval.service import SearchService
 from search_api.jobs import Job
@@ -36,43 +34,9 @@ def ingest_upload_job(
     catalogue so they override detection now and at every reindex."""
 
     def run() -> dict:
-        folder = settings.uploads_dir
-        with writer_lock(settings.data_dir):
-            target = _new_upload_path(folder, name, data)
-            try:
-                save_entry(folder, target.name, entry or None)
-                report = _pipeline(service, settings).run([target], prune=False)
-            except BaseException:
-                _remove_upload(folder, target)
-                raise
-            if report.errors:
-                _remove_upload(folder, target)
-                raise IngestError(name, report.errors[0].reason)
-        source = f"{folder.name}/{target.name}"
-        docs = [d["doc_id"] for d in report.doc_list if d.get("source") == source]
-        return {"file": target.name, "documents": docs, "chunks_embedded": report.chunks_embedded}
+        return store_and_ingest(settings, _pipeline(service, settings), name, data, entry)
 
     return app.state.jobs.submit("upload", run)
-
-
-def _remove_upload(folder: Path, target: Path) -> None:
-    target.unlink(missing_ok=True)
-    save_entry(folder, target.name, None)
-
-
-def _new_upload_path(folder: Path, name: str, data: bytes) -> Path:
-    """`<stem>-<8 hex>.<suffix>`, created exclusively (an existing file is never overwritten)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    stem, dot, suffix = name.rpartition(".")
-    stem, suffix = (stem, f".{suffix}") if dot and stem else (name, "")
-    while True:
-        target = folder / f"{stem}-{uuid.uuid4().hex[:8]}{suffix}"
-        try:
-            with open(target, "xb") as f:
-                f.write(data)
-            return target
-        except FileExistsError:
-            continue
 
 
 def quarantine_orphan_uploads(settings: Settings) -> list[str]:

@@ -26,6 +26,9 @@ ERRORS = {code: {"model": ErrorBody} for code in (401, 403, 404, 413, 415, 422, 
 
 class HitOut(Hit):
     practice_ids: list[str] = Field([], description="Practice records that cite this passage")
+    ocr_confidence: float | None = Field(
+        None, description="Set when the passage was read by OCR from a scan: the lowest page confidence (0-100)"
+    )
 
 
 class FacetValue(BaseModel):
@@ -112,6 +115,12 @@ class DocumentSummary(BaseModel):
     source: str | None = None
     interventions: list[str]
     passages: int
+    signed: bool | None = Field(None, description="The file is a signed envelope (CAdES .p7m)")
+    signers: list[str] | None = Field(None, description="Names of the signers of a signed file")
+    signed_at: str | None = Field(None, description="The earliest signing time (ISO 8601)")
+    ocr_confidence: float | None = Field(
+        None, description="Set when some of the text was read by OCR: the lowest passage confidence (0-100)"
+    )
 
 
 class DocumentList(BaseModel):

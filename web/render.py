@@ -16,6 +16,7 @@ from practices.cite import clean_url
 from web import text
 from web.i18n import COOKIE, LANGUAGES, Translator, pick_language
 from web.pages import map_outline
+from web.uploads import describe_error
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -46,6 +47,7 @@ def environment() -> Environment:
         languages=LANGUAGES,
         lang_attr=lang_attr,
         clean_url=clean_url,
+        upload_error=describe_error,
     )
     # A block rendered alone (the htmx fragment) does not see its template's top-level imports: the shared
     # macros are globals as well, so `/documenti/{id}` and `/citta/{name}` fragments find them.
@@ -87,6 +89,14 @@ def lang_attr(page_lang: str, code: str | None = "it") -> Markup:
     return Markup(f' lang="{code}"') if code in LANGUAGES and code != page_lang else Markup("")
 
 
+def _page_address(request: Request) -> str:
+    """This page's address for print: the configured public URL, never the Host header; else the path alone."""
+    settings = getattr(request.app.state, "settings", None)
+    base = (getattr(settings, "public_url", None) or "").rstrip("/")
+    query = f"?{request.url.query}" if request.url.query else ""
+    return f"{base}{request.url.path}{query}"
+
+
 def _dossier_cookie(request: Request) -> str | None:
     """The owner's dossier token remembered by this browser (linked from the header), if it looks like one."""
     token = request.cookies.get("dossier") or ""
@@ -118,6 +128,7 @@ def render(
         "json_url": url_with(request, format="json", lang=None),
         "partial": bool(fragment) and is_fragment(request),
         "current_dossier": _dossier_cookie(request),
+        "page_address": _page_address(request),
         **extra,
     }
     tpl = environment().get_template(template)

@@ -13,6 +13,7 @@ from web import pages
 from web.deps import ServiceDep
 from web.render import is_fragment, render
 from web.state import SearchState
+from web.upload_routes import router as upload_router
 
 router = APIRouter(include_in_schema=False)
 
@@ -72,3 +73,6 @@ def map_(request: Request, service: ServiceDep) -> Response:
 def cities(request: Request) -> Response:
     """The cities are listed on the map page (with a table for those who do not use the map)."""
     return RedirectResponse("/mappa#elenco-citta", status_code=307)
+
+
+router.include_router(upload_router)

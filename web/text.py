@@ -32,14 +32,18 @@ def passages(text: str, chunks: list[dict]) -> list[dict]:
     pos = 0
     located = [c for c in chunks if c.get("char_start") is not None and c.get("char_end") is not None]
     if not located:
-        return [{"id": c["id"], "text": c["text"]} for c in chunks] or [{"id": None, "text": text}]
+        return [{"id": c["id"], "text": c["text"], "ocr_confidence": c.get("ocr_confidence")} for c in chunks] or [
+            {"id": None, "text": text}
+        ]
     for chunk in sorted(located, key=lambda c: c["char_start"]):
         start = _snap(text, chunk["char_start"], pos)
         end = _snap(text, chunk["char_end"], start)
         if start > pos and text[pos:start].strip():
             segments.append({"id": None, "text": text[pos:start].strip("\n")})
         if end > start:
-            segments.append({"id": chunk["id"], "text": text[start:end].strip("\n")})
+            segments.append(
+                {"id": chunk["id"], "text": text[start:end].strip("\n"), "ocr_confidence": chunk.get("ocr_confidence")}
+            )
             pos = end
     if text[pos:].strip():
         segments.append({"id": None, "text": text[pos:].strip("\n")})

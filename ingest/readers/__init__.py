@@ -77,6 +77,14 @@ def register(
         _REGISTRY[suffix] = _Entry(reader, tuple(kinds) if kinds is not None else None, entry_label)
 
 
+def supported_formats() -> dict[str, list[str]]:
+    """Each format's name and its suffixes, in registration order: {"PDF": [".pdf"], "Markdown": [".md", ...]}."""
+    formats: dict[str, list[str]] = {}
+    for suffix, entry in _REGISTRY.items():
+        formats.setdefault(entry.label, []).append(suffix)
+    return formats
+
+
 def supported_suffixes() -> list[str]:
     """The registered suffixes, sorted, with their dot: [".docx", ".htm", ...]."""
     return sorted(_REGISTRY)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 
 from lgnet.config import Settings
 
+OCR_SHARE_OF_PARSE = 0.9  # the rest of the parse's time is for the text layer, tables and the hand-back
+
 
 @dataclass(frozen=True)
 class ReadLimits:
@@ -17,6 +19,9 @@ class ReadLimits:
     ocr_dpi: int = 300
     ocr_page_seconds: float = 120.0  # rendering or recognising one page longer than this gives up that page
     ocr_max_pages: int = 200  # pages needing OCR in one PDF
+    # All of a file's OCR together: a share of the parse's time limit (ingest/sandbox.py), so a scan is refused
+    # with a reason before the worker would be killed for time (docs/SECURITY.md, "one time rule").
+    ocr_total_seconds: float | None = None
     pdf_table_max_pages: int = 200  # pages of one PDF searched for tables
     max_attachments: int = 20  # attachments of one e-mail
     max_depth: int = 3  # files inside files (an attachment of a message, a signed file's content)
@@ -34,6 +39,7 @@ class ReadLimits:
             ocr_dpi=settings.ocr_dpi,
             ocr_page_seconds=settings.ocr_page_seconds,
             ocr_max_pages=settings.ocr_max_pages,
+            ocr_total_seconds=settings.parse_seconds * OCR_SHARE_OF_PARSE,
             pdf_table_max_pages=settings.pdf_table_max_pages,
             max_attachments=settings.max_attachments,
             max_depth=settings.max_nesting,

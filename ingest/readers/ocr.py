@@ -1,8 +1,10 @@
 """OCR of PDF pages that have no text layer: each page rendered by poppler's `pdftoppm` and recognised by
 Tesseract (Debian packages poppler-utils, tesseract-ocr, tesseract-ocr-ita, tesseract-ocr-eng).
 
-Both run as separate processes, one page at a time, each with a time limit (`ReadLimits.ocr_page_seconds`),
-a bounded image size and one thread (two cores are shared by everything else). Tesseract is called directly
+Both run as separate processes, one page at a time, each with a time limit (`ReadLimits.ocr_page_seconds`,
+and never past what is left of the file's OCR budget, `ReadLimits.ocr_total_seconds`: a file whose scan
+needs more is refused by name, before the parse's own time limit would kill its worker), a bounded image
+size and one thread (two cores are shared by everything else). Tesseract is called directly
 rather than through a wrapper, so its environment and time limit are ours. A page that fails or runs out of
 time is reported and left empty; the others are kept.
 """
@@ -16,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +26,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from ingest.readers.limits import ReadLimits
-from lgnet.errors import UnreadableFile
+from lgnet.errors import FileTooLarge, UnreadableFile
 
 MAX_LONG_SIDE_PX = 7000  # a huge page is rendered at a lower resolution (A3 at 300 dpi is 4960 px)
 _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -48,16 +51,31 @@ def ocr_pages(path: Path, data: bytes, pages: Sequence[tuple[int, float]], limit
     problem = available()
     if problem:
         raise UnreadableFile(path, f"the PDF has scanned pages but OCR cannot run: {problem}")
-    results = []
+    results: list[OcrPage] = []
     progress = limits.progress if limits.progress is not None else sys.stderr.isatty()
+    budget = limits.ocr_total_seconds
+    deadline = None if budget is None else time.monotonic() + budget
+
+    def seconds_for_step() -> float:
+        if deadline is None:
+            return limits.ocr_page_seconds
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise FileTooLarge(
+                path,
+                f"OCR of its {len(pages)} scanned pages needs more than {budget:g} s, its share of the parse time "
+                f"limit (LGNET_PARSE_SECONDS); {len(results)} pages were recognised in that time",
+            )
+        return min(limits.ocr_page_seconds, left)
+
     with tempfile.TemporaryDirectory(prefix="lgnet-ocr-") as tmp:
         pdf = Path(tmp) / "in.pdf"
         pdf.write_bytes(data)
         for number, long_side_pt in tqdm(pages, desc=f"OCR {path.name}", unit="page", disable=not progress):
             dpi = max(72, min(limits.ocr_dpi, int(MAX_LONG_SIDE_PX * 72 / max(long_side_pt, 1.0))))
             try:
-                image = _render(pdf, number, dpi, Path(tmp) / f"p{number}", limits.ocr_page_seconds)
-                text, confidence = recognise(image, limits.ocr_languages, limits.ocr_page_seconds, dpi)
+                image = _render(pdf, number, dpi, Path(tmp) / f"p{number}", seconds_for_step())
+                text, confidence = recognise(image, limits.ocr_languages, seconds_for_step(), dpi)
                 image.unlink(missing_ok=True)
                 results.append(OcrPage(number, text, confidence))
             except _PageFailed as exc:

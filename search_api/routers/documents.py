@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import FileResponse
 
-from ingest.catalogue import UPLOAD_FIELDS, check_fields
-from ingest.readers import check_upload
-from lgnet.errors import EmptyFile, FileTooLarge, InvalidRequest
+from ingest.catalogue import UPLOAD_FIELDS
+from ingest.uploads import check_fields_of, check_file, check_length, safe_name
+from lgnet.errors import InvalidRequest
 from retrieval.bounds import MAX_K, MAX_PAGE
 from retrieval.browse import document_file, get_document, list_documents
 from search_api.auth import require_admin
@@ -97,11 +96,7 @@ def original_file(service: ServiceDep, settings: SettingsDep, doc_id: DocId) -> 
 async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -> dict:
     """The size limit is checked on Content-Length before the body is read; the type is sniffed from the
     content, never taken from the name. Answers a job to follow at GET /api/jobs/{id}."""
-    length = request.headers.get("content-length")
-    if length is None or not length.isdigit():
-        raise InvalidRequest("a Content-Length header is required for uploads")
-    if int(length) > settings.max_file_bytes + 64 * 1024:
-        raise FileTooLarge("upload", f"larger than the limit of {settings.max_file_mb:g} MB")
+    check_length(settings, request.headers.get("content-length"))
     form = await request.form(max_files=1, max_fields=len(UPLOAD_FIELDS) + 4)
     upload = form.get("file")
     if upload is None or isinstance(upload, str):
@@ -110,15 +105,10 @@ async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -
     if unknown:
         raise InvalidRequest(f"unknown fields {unknown}", {"allowed": ["file", *UPLOAD_FIELDS]})
     # Optional metadata, checked like a catalogue entry; it overrides what ingestion detects.
-    entry = check_fields({k: v.strip() for k in UPLOAD_FIELDS if isinstance(v := form.get(k), str) and v.strip()})
+    entry = check_fields_of(safe_name(upload.filename or "upload"), form)
     data = await upload.read()
     await form.close()
-    if len(data) > settings.max_file_bytes:
-        raise FileTooLarge(upload.filename or "upload", f"larger than the limit of {settings.max_file_mb:g} MB")
-    name = _safe_name(upload.filename or "upload")
-    if not data.strip():  # refused at once, not after a job
-        raise EmptyFile(name, "the file is empty")
-    check_upload(name, data)  # every type the reader registry reads; the content must match the name
+    name = check_file(settings, upload.filename, data)  # the same checks as the site's upload form
     return ingest_upload_job(request.app, service, settings, name, data, entry).to_dict()
 
 
@@ -130,10 +120,3 @@ async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -
 )
 def delete(request: Request, service: ServiceDep, doc_id: DocId) -> dict:
     return {"deleted": delete_document_job(request.app, service, doc_id)}
-
-
-def _safe_name(name: str) -> str:
-    """A file name with no folders and no odd characters."""
-    name = name.replace("\\", "/").rsplit("/", 1)[-1]
-    name = re.sub(r"[^\w.\-]+", "_", name).strip("._") or "upload"
-    return name[:120]

@@ -60,9 +60,7 @@ def _groups(dups: DuplicateIndex, table: str = "dup_passage") -> dict[str, tuple
 
 def _brute(texts: dict[str, str]) -> set[tuple[str, str]]:
     grams = {i: gram_hashes(t) for i, t in texts.items()}
-    return {
-        (a, b) for a, b in itertools.combinations(sorted(grams), 2) if gram_jaccard(grams[a], grams[b]) >= 0.6
-    }
+    return {(a, b) for a, b in itertools.combinations(sorted(grams), 2) if gram_jaccard(grams[a], grams[b]) >= 0.6}
 
 
 def test_hashed_shingles_match_the_shingle_sets():
@@ -145,7 +143,8 @@ def test_a_syndicated_copy_with_new_title_byline_opening_and_a_cut_paragraph_is_
     copy = (
         "Apre in città lo sportello unico\ndi Mario Rossi\n\nUn'apertura attesa da tempo, con parole diverse. "
         + "\n\n".join(paragraphs[1:4])  # the first paragraph reworded away, the last one cut
-        + "\n\n" + BOILERPLATE
+        + "\n\n"
+        + BOILERPLATE
     )
     dups = _index()
     others = [Doc(f"a-{c}", _article(c, i), c) for i, c in enumerate(CITIES)]

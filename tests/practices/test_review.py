@@ -84,6 +84,8 @@ def test_confirm_correct_and_hide_are_stored_with_time_and_reason(client):
         {"field": "period", "action": "correct", "value": "last year", "reason": "x"},
         {"field": "figures", "action": "correct", "reason": "no value"},
         {"field": "figures", "action": "hide", "value": [], "reason": "hide takes no value"},
+        {"field": "title", "action": "hide", "reason": "a record needs a title"},
+        {"field": "title_en", "action": "correct", "value": "  ", "reason": "nor an empty one"},
     ],
 )
 def test_bad_edits_get_the_one_error_shape(client, body):

@@ -50,6 +50,28 @@ def test_token_bucket_refills():
     assert buckets.take(rule, "a", now=1.01) == 0  # one token a second
 
 
+def test_shared_buckets_are_one_bucket_across_processes(tmp_path):
+    """Two connections to one file (what two worker processes open): tokens spent through one are gone for
+    the other, and the refill is computed from the shared record."""
+    rule = Rule("w", ("/",), per_minute=60, burst=2)
+    first, second = TokenBuckets(tmp_path / "rl.sqlite"), TokenBuckets(tmp_path / "rl.sqlite")
+    assert first.take(rule, "a", now=100) == 0 and second.take(rule, "a", now=100) == 0
+    assert first.take(rule, "a", now=100) == pytest.approx(1.0)
+    assert second.take(rule, "a", now=100) == pytest.approx(1.0)
+    assert second.take(rule, "b", now=100) == 0  # per client
+    assert first.take(rule, "a", now=101.01) == 0
+
+
+def test_workers_share_the_rate_limit(tmp_path):
+    """Two apps on one data dir, as `lgnet serve --workers 2` makes: a flood spread over both is limited at
+    the burst of one bucket, not twice it (one token a minute: no refill during the test)."""
+    settings = make_settings(tmp_path / "data").model_copy(update={"write_rate_per_minute": 1, "write_burst": 5})
+    clients = [TestClient(create_app(settings), client=("203.0.113.9", 4000)) for _ in range(2)]
+    answers = [clients[i % 2].post("/api/dossiers", json={"title": f"d{i}"}) for i in range(10)]
+    assert [a.status_code < 300 for a in answers] == [True] * 5 + [False] * 5
+    assert {a.status_code for a in answers[5:]} == {429}
+
+
 def test_old_empty_dossiers_expire_at_the_cap(tmp_path, monkeypatch):
     store = DossierStore(tmp_path / "dossiers")
     monkeypatch.setattr(dossier_module, "MAX_DOSSIERS", 3)

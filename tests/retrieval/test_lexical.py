@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -81,3 +83,116 @@ def test_top_k_equals_the_best_of_the_full_scores(small):
     assert all(abs(scores[p] - s) < 1e-5 for p, s in top)
     mask = index.mask("doc_type", [index.corpus.metas[top[-1][0]]["doc_type"]])
     assert all(mask[p] for p, _ in index.top(tokens, 50, mask))
+
+
+def test_after_a_published_rebuild_the_old_index_serves_while_the_new_one_is_built(small, monkeypatch):
+    """A rebuild from another process (a new generation, a new change log) cannot be replayed: the index is
+    rebuilt in a thread, and until it is complete searches get the old one instead of waiting for it."""
+    settings, pipeline, corpus = small
+    manager = LexicalIndexManager(pipeline.store, settings.lexical_dir)
+    old = manager.current()
+    IngestPipeline(settings, progress=False).run([corpus], rebuild=True)  # as `lgnet ingest --rebuild`
+    release = threading.Event()
+    real_build = LexicalIndex.build.__func__  # type: ignore[attr-defined]
+
+    def held_build(cls, *args, **kwargs):
+        assert release.wait(120), "the test never released the build"
+        return real_build(cls, *args, **kwargs)
+
+    monkeypatch.setattr(LexicalIndex, "build", classmethod(held_build))
+    deadline = time.monotonic() + 30  # the store re-reads its generation pointer at most once a second
+    while manager.rebuilding is None and time.monotonic() < deadline:
+        assert manager.current() is old  # answered at once, the build held
+        time.sleep(0.1)
+    assert manager.rebuilding is not None and manager.rebuilding.is_alive()
+    assert manager.current() is old  # one rebuild, not one per search
+    release.set()
+    manager.rebuilding.join(120)
+    new = manager.current()
+    assert new is not old and new.epoch != old.epoch
+    assert len(new.corpus.ids) == pipeline.store.count()
+
+
+def test_the_unfiltered_browse_is_computed_once_per_index_and_follows_changes(small, tmp_path):
+    """The home page and /api/facets (no query, no filter) walk the index once, not on every request; a
+    change brings a new index and so a new browse, with the new passages counted."""
+    settings, pipeline, corpus = small
+    service = SearchService(settings, embedder=pipeline.embedder, store=pipeline.store)
+    calls = []
+    collapse = service._collapse
+    service._collapse = lambda index, ranked: calls.append(len(ranked)) or collapse(index, ranked)  # type: ignore[method-assign]
+    first = service.search(SearchRequest(q="", k=5))
+    again = service.search(SearchRequest(q="", k=5, page=2))
+    assert len(calls) == 1 and again.total == first.total and again.facets == first.facets
+    assert [h.id for h in again.hits] != [h.id for h in first.hits]  # the next page of the same order
+    new = tmp_path / "uploads" / "aosta.txt"
+    new.parent.mkdir()
+    new.write_text(NEW_TEXT, "utf-8")
+    pipeline.run([new], prune=False)
+    after = service.search(SearchRequest(q=""))
+    assert len(calls) == 2 and after.total > first.total
+    cities = {f["value"]: f["count"] for f in after.facets["city"]}
+    before = {f["value"]: f["count"] for f in first.facets["city"]}
+    assert cities.get("Aosta", 0) > before.get("Aosta", 0)
+
+
+def test_the_boilerplate_of_a_changed_index_is_derived_from_the_last_one(small, tmp_path, monkeypatch):
+    """The network's boilerplate (sentences three cities repeat) follows adds, changes and removals by
+    splitting only the passages that changed; it equals the one built from scratch."""
+    from retrieval import sentences
+
+    settings, pipeline, corpus = small
+    service = SearchService(settings, embedder=pipeline.embedder, store=pipeline.store)
+    base = service.lexical.current()
+    sentences.boilerplate_of(base)  # the last one built: the next is derived from it
+    boilerplate = "Il servizio è finanziato dal fondo regionale per la casa e coordinato dalla prefettura locale."
+    folder = tmp_path / "uploads"
+    folder.mkdir()
+    for city in ("Aosta", "Trento", "Matera"):  # three cities repeat one sentence: it becomes boilerplate
+        own = f"Il Comune di {city} ha aperto uno sportello casa per le famiglie migranti della città. " * 12
+        (folder / f"{city}.txt").write_text(f"{city}: sportello casa\n\n{own}\n\n{boilerplate}\n", "utf-8")
+    split: list[str] = []
+    real_keys = sentences._keys
+    monkeypatch.setattr(sentences, "_keys", lambda text: split.append(text) or real_keys(text))
+    pipeline.run([folder], prune=False)
+    index = service.lexical.current()
+    derived = sentences.boilerplate_of(index)
+    assert 0 < len(split) < len(index.corpus.ids) // 2  # the new passages, not the corpus
+    full = sentences.Boilerplate(index.corpus.ids, index.corpus.texts, index.corpus.metas)
+    assert derived.keys == full.keys and boilerplate in derived
+    pipeline.delete_document(service.search(SearchRequest(q="sportello casa Aosta")).hits[0].doc_id)
+    index = service.lexical.current()
+    full = sentences.Boilerplate(index.corpus.ids, index.corpus.texts, index.corpus.metas)
+    assert sentences.boilerplate_of(index).keys == full.keys
+
+
+def test_the_spelling_vocabulary_of_a_changed_index_is_derived_and_equals_a_full_build(small, tmp_path):
+    """Corrections read the index's vocabulary; after a change it is derived from the last one (only the
+    passages changed are read) and equals the one built from scratch, the old one left as it was."""
+    from retrieval import spelling
+
+    settings, pipeline, corpus = small
+    service = SearchService(settings, embedder=pipeline.embedder, store=pipeline.store)
+    before_index = service.lexical.current()
+    before = service.vocabulary(before_index)
+    before_freq = dict(before.freq)
+    assert "zanzibarite" not in before
+    new = tmp_path / "uploads" / "aosta.txt"
+    new.parent.mkdir()
+    new.write_text(NEW_TEXT, "utf-8")
+    pipeline.run([new], prune=False)
+    index = service.lexical.current()
+    derived = service.vocabulary(index)
+    corpus_ = index.corpus
+    titles = [m.get("title", "") for m in corpus_.metas]
+    full = spelling.Vocabulary.of_index(corpus_.ids, corpus_.texts, titles, service.analyzer.thesaurus.words)
+    assert derived.freq == full.freq and derived.display == full.display and "zanzibarite" in derived
+    assert {g: sorted(w) for g, w in derived._grams.items() if w} == {g: sorted(w) for g, w in full._grams.items() if w}
+    assert derived.correct("zanzibarrite").correct == "zanzibarite"
+    assert dict(before.freq) == before_freq and "zanzibarite" not in before  # the old one unchanged
+    pipeline.delete_document(service.search(SearchRequest(q="zanzibarite")).hits[0].doc_id)
+    index = service.lexical.current()
+    corpus_ = index.corpus
+    titles = [m.get("title", "") for m in corpus_.metas]
+    full = spelling.Vocabulary.of_index(corpus_.ids, corpus_.texts, titles, service.analyzer.thesaurus.words)
+    assert service.vocabulary(index).freq == full.freq and "zanzibarite" not in service.vocabulary(index)

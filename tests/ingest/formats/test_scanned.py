@@ -57,6 +57,10 @@ def test_scanned_pdf_is_searchable_and_marked(tmp_path: Path, mixed: bytes) -> N
     assert doc["ocr"] is True and doc["ocr_pages"] == 1
     # The site shows it: a badge on the result and on the document page, in Italian and in English.
     with TestClient(create_app(service.settings, service=service)) as client:
+        api = client.get("/api/search", params={"q": "Taranto mobile street unit homeless migrants"}).json()
+        scanned_hits = [h for h in api["results"] if h["ocr_confidence"] is not None]
+        assert scanned_hits and all(h["ocr_confidence"] > 80 for h in scanned_hits)  # exposed by the API (issue 14)
+        assert client.get(f"/api/documents/{hit.doc_id}").json()["document"]["ocr_confidence"] > 80
         page = client.get("/", params={"q": "Taranto mobile street unit homeless migrants"}).text
         assert "Da scansione (OCR 9" in page
         page = client.get(f"/documenti/{hit.doc_id}", params={"lang": "en"}).text
@@ -75,3 +79,16 @@ def test_ocr_limits_and_switch(tmp_path: Path, mixed: bytes) -> None:
     # In a mixed PDF a page that fails leaves the others: the text page is kept, the failure is noted.
     raw = read(write(tmp_path, "mista.pdf", mixed), ocr_page_seconds=0.001)
     assert raw.text.startswith("Scheda buona pratica") and raw.meta["ocr_failed"][0].startswith("page 2:")
+
+
+def test_ocr_time_is_bounded_by_the_parse_time_limit(tmp_path: Path) -> None:
+    """One time rule: the OCR of a file gets a share of LGNET_PARSE_SECONDS, whatever the page count times the
+    per-page limit would allow; past it the file is refused by name (not killed with its worker)."""
+    from ingest.readers.limits import OCR_SHARE_OF_PARSE, ReadLimits
+    from lgnet.config import Settings
+
+    limits = ReadLimits.from_settings(Settings(parse_seconds=300, ocr_page_seconds=120, ocr_max_pages=200))
+    assert limits.ocr_total_seconds == 300 * OCR_SHARE_OF_PARSE < limits.ocr_page_seconds * limits.ocr_max_pages
+    path = write(tmp_path, "scansione.pdf", scanned_pdf(SAMPLE_PAGES[:1], 100))
+    exc = fails(path, FileTooLarge, ocr_total_seconds=0.0)
+    assert "LGNET_PARSE_SECONDS" in exc.reason and "0 pages were recognised" in exc.reason

@@ -9,8 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from fpdf import FPDF
 
+from app.factory import create_app
 from ingest.readers import check_upload, sniff_format
 from lgnet.errors import CorruptFile, UnsupportedFileType
 from tests.ingest.formats.helpers import fails, ingest, read, search, write
@@ -104,3 +106,9 @@ def test_signed_file_is_searchable_with_signer_metadata(signer, tmp_path: Path) 
     assert hit.source == "corpus/scheda-lecce.pdf.p7m" and hit.page == 1 and TEXT in hit.text
     meta = service.store.get_doc(hit.doc_id)["meta"]
     assert meta["signers"] == ["Maria Bianchi"] and meta["signed"] is True and meta["format"] == "pdf"
+    with TestClient(create_app(service.settings, service=service)) as client:  # the API exposes them (issue 14)
+        document = client.get(f"/api/documents/{hit.doc_id}").json()["document"]
+        assert document["signers"] == ["Maria Bianchi"] and document["signed"] is True
+        [listed] = client.get("/api/documents").json()["documents"]
+        assert listed["signers"] == ["Maria Bianchi"] and listed["signed_at"] == document["signed_at"]
+        assert "signers" in client.get("/openapi.json").json()["components"]["schemas"]["DocumentSummary"]["properties"]

@@ -1,0 +1,128 @@
+"""The upload form in Chromium: an editor uploads a real ODT with its description and the admin token, follows the
+job (htmx polling) to the document and finds it by search; a bad file and a wrong token get the Italian message
+naming the file; without JavaScript the job page's refresh link gets there too. axe on every page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from app.factory import create_app
+from ingest.pipeline import IngestPipeline
+from retrieval.service import SearchService
+from tests.conftest import make_settings
+from tests.ingest.formats.test_office import odt_bytes
+from tests.web.conftest import axe, console_errors, pretty, serve
+
+pytestmark = pytest.mark.slow
+TOKEN = "e2e-upload-token"
+
+
+@pytest.fixture(scope="module")
+def upload_server(tmp_path_factory, service):
+    """The whole app served over an empty index of its own, with an admin token (the session's model reused)."""
+    root = tmp_path_factory.mktemp("upload-e2e")
+    (root / "corpus").mkdir()
+    settings = make_settings(root / "data").model_copy(update={"admin_token": TOKEN, "corpus_dir": root / "corpus"})
+    IngestPipeline(settings, embedder=service.embedder, progress=False).run([root / "corpus"])
+    base, server, thread = serve(create_app(settings, service=SearchService(settings, embedder=service.embedder)))
+    yield base
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def odt_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("files") / "scheda-bari.odt"
+    path.write_bytes(odt_bytes())
+    return path
+
+
+def test_upload_a_real_file_follow_the_job_and_find_it(page, upload_server, odt_file):
+    page.goto(f"{upload_server}/carica")
+    assert page.locator("h1").inner_text() == "Carica un documento"
+    assert not axe(page), pretty(axe(page))
+    page.get_by_label("File da caricare").set_input_files(str(odt_file))
+    page.get_by_label("Titolo").fill("Scheda sportello unico Bari")
+    page.get_by_label("Comune").fill("Bari")
+    page.get_by_label("Fase del progetto").select_option("LGNet3")
+    page.get_by_label("Codice di amministrazione").fill(TOKEN)
+    page.get_by_role("button", name="Carica il documento").click()
+    page.wait_for_url(re.compile(r"/caricamenti/[0-9a-f]{32}$"))
+    job_url = page.url
+    # htmx polls the job until it is done: no reload, the status region announces it.
+    page.evaluate("window.stillHere = true")
+    page.locator("#job-done").wait_for(timeout=120_000)
+    assert page.evaluate("window.stillHere === true") and page.url == job_url
+    assert page.locator(".job-live[role=status] #job-done").inner_text().startswith("Fatto")  # announced
+    assert not page.locator("#job-status").get_attribute("hx-trigger")  # polling stops when the job is done
+    assert not axe(page), pretty(axe(page))
+    link = page.locator(".uploaded-documents a").first
+    assert link.inner_text() == "Scheda sportello unico Bari"
+    link.click()
+    page.wait_for_url(re.compile(r"/documenti/"))
+    assert page.locator("h1").inner_text() == "Scheda sportello unico Bari"
+    assert "Bari" in page.locator(".meta-list").inner_text() and "LGNet3" in page.locator(".meta-list").inner_text()
+    doc_url = page.url
+
+    page.goto(f"{upload_server}/")
+    page.get_by_label("Che cosa cerchi?").fill("sportello unico presa in carico Bari")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"q=sportello"))
+    first = page.locator(".result-card .card-title a").first
+    assert first.inner_text() == "Scheda sportello unico Bari"
+    first.click()
+    page.wait_for_url(re.compile(r"/documenti/"))
+    assert page.url.split("?")[0] == doc_url.split("?")[0]
+    assert console_errors(page) == []
+
+
+def test_a_bad_file_and_a_wrong_token_are_told_in_italian(page, upload_server, tmp_path):
+    fake = tmp_path / "bilancio.pdf"
+    fake.write_bytes(b"PK\x03\x04" + b"\x00" * 200)  # a ZIP archive under a PDF's name
+    page.goto(f"{upload_server}/carica")
+    page.get_by_label("File da caricare").set_input_files(str(fake))
+    page.get_by_label("Codice di amministrazione").fill(TOKEN)
+    page.get_by_role("button", name="Carica il documento").click()
+    error = page.locator("#upload-error")
+    error.wait_for()
+    assert page.locator("h1").inner_text() == "Caricamento non riuscito"
+    text = error.inner_text()
+    assert "«bilancio.pdf»" in text and "non corrisponde all'estensione" in text, text
+    assert "ZIP" in text and "the name says" not in page.content()
+    assert not axe(page), pretty(axe(page))
+    page.console_errors.clear()  # the browser notes the 415 itself
+
+    page.get_by_role("link", name="Torna al modulo di caricamento").click()
+    page.wait_for_url(re.compile(r"/carica$"))
+    ok = tmp_path / "nota.txt"
+    ok.write_text("Nota sul progetto di Matera per lo sportello casa.", "utf-8")
+    page.get_by_label("File da caricare").set_input_files(str(ok))
+    page.get_by_label("Codice di amministrazione").fill("non-il-codice")
+    page.get_by_role("button", name="Carica il documento").click()
+    error.wait_for()
+    assert "«nota.txt»" in error.inner_text() and "codice di amministrazione non è corretto" in error.inner_text()
+
+
+def test_without_javascript_the_job_page_has_a_refresh_link(browser, upload_server, tmp_path):
+    context = browser.new_context(locale="it-IT", java_script_enabled=False)
+    try:
+        page = context.new_page()
+        note = tmp_path / "nota-taranto.md"
+        note.write_text("# Taranto\n\nIl Comune di Taranto apre un dormitorio con 40 posti letto.\n", "utf-8")
+        page.goto(f"{upload_server}/carica?lang=en")
+        page.get_by_label("File to upload").set_input_files(str(note))
+        page.get_by_label("Admin token").fill(TOKEN)
+        page.get_by_role("button", name="Upload the document").click()
+        page.wait_for_url(re.compile(r"/caricamenti/"))
+        for _ in range(120):  # a person presses "Refresh the status" until it is done
+            if page.locator("#job-done").count():
+                break
+            page.get_by_role("link", name="Refresh the status").click()
+            page.wait_for_timeout(500)
+        assert page.locator("#job-done").is_visible()
+        assert page.locator("html").get_attribute("lang") == "en"
+        assert page.locator(".uploaded-documents a").count() == 1
+    finally:
+        context.close()

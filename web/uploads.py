@@ -1,0 +1,77 @@
+"""The upload pages' data: the form (the formats the reader registry accepts, the metadata fields and their
+allowed values), a job followed until its documents can be opened, and any error of the one error shape told in
+the visitor's language, naming the file and the problem."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest.catalogue import UPLOAD_FIELDS
+from ingest.readers import supported_formats
+from lgnet.config import Settings
+from lgnet.vocabulary import DOC_TYPES, PHASES
+from retrieval.browse import get_document
+from retrieval.service import SearchService
+from web.i18n import Translator
+
+UPLOAD_ERROR_CODES = (
+    "unsupported_type",
+    "empty_file",
+    "file_too_large",
+    "corrupt_file",
+    "encrypted_file",
+    "unreadable_file",
+    "ingest_error",
+    "invalid_request",
+    "unauthorized",
+    "forbidden",
+    "rate_limited",
+    "interrupted",
+)
+
+
+def form_page(settings: Settings) -> dict:
+    """What the form offers: every format the reader registry reads (asked, never listed by hand) and the values
+    the metadata fields accept (the catalogue's own vocabulary)."""
+    formats = supported_formats()
+    return {
+        "enabled": bool(settings.admin_token),
+        "max_mb": int(settings.max_file_mb)
+        if settings.max_file_mb == int(settings.max_file_mb)
+        else settings.max_file_mb,
+        "formats": [{"label": label, "suffixes": suffixes} for label, suffixes in formats.items()],
+        "accept": ",".join(s for suffixes in formats.values() for s in suffixes),
+        "fields": list(UPLOAD_FIELDS),
+        "doc_types": [t for t in DOC_TYPES if t != "press_summary"],  # summary tables come from the splitter
+        "phases": list(PHASES),
+    }
+
+
+def job_page(service: SearchService, job: dict) -> dict:
+    """A job as the API gives it, plus the title of each document it made (once done)."""
+    documents = []
+    for doc_id in (job.get("result") or {}).get("documents", []):
+        try:
+            title = get_document(service, doc_id, similar=0)["document"].get("title")
+        except Exception:  # noqa: BLE001 - the link still works if the title cannot be read yet
+            title = None
+        documents.append({"doc_id": doc_id, "title": title})
+    return {"job": job, "documents": documents, "finished": job["status"] in ("done", "failed")}
+
+
+def describe_error(error: dict[str, Any], t: Translator, file: str | None = None) -> str:
+    """One sentence for people: which file, what went wrong, what to do. Built from the error's code and detail,
+    never from the developer's message."""
+    detail = error.get("detail") if isinstance(error.get("detail"), dict) else {}
+    name = detail.get("file") or file
+    code = error.get("code", "error")
+    if code == "invalid_request" and detail.get("field") in UPLOAD_FIELDS:
+        field = detail["field"]
+        problem = t(f"upload.problem.field.{field}")
+        if field == "city" and detail.get("candidates"):
+            problem = t("upload.problem.field.city_ambiguous", candidates=", ".join(detail["candidates"]))
+        return t("upload.error.field", file=name or "", field=t(f"upload.field.{field}"), problem=problem)
+    key = f"upload.problem.{code}" if code in UPLOAD_ERROR_CODES else "upload.problem.error"
+    if name is None:
+        return t("upload.error.no_file", problem=t(key))
+    return t("upload.error.file", file=name, problem=t(key))
