@@ -43,6 +43,7 @@ _BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[list[Candidate], dict[str
 )
 _browse_lock = threading.Lock()
 LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
+DENSE_OVERFETCH = 4  # the dense search asks for this many times the candidates it keeps
 
 
 @dataclass
@@ -193,7 +194,10 @@ class SearchService:
             query_vec = self.embedder.embed([parsed.text])[0]
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
-            found = self.store.query(query_vec, s.candidates, where=filters.where())
+            # HNSW is approximate: the last of exactly `candidates` neighbours changed from one process to the
+            # next, and with them the dense list's floor and every fused score; the best `candidates` of a
+            # wider search are stable.
+            found = self.store.query(query_vec, s.candidates * DENSE_OVERFETCH, where=filters.where())[: s.candidates]
             dense = [
                 (index.corpus.position[cid], sim)
                 for cid, sim in found
@@ -251,20 +255,16 @@ class SearchService:
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod
     def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
-        """One hit per group of near-identical passages: the best ranked stands for the others.
-
-        Groups come from ingestion (MinHash LSH, chained through syndicated copies); the exact pairwise check
-        also catches a near-copy that ingestion grouped elsewhere, so no two hits shown say the same thing."""
+        """One hit per group of near-identical passages: the best ranked stands for the others. The groups are
+        the one notion of near-duplicate, `dup_group`, computed at ingest (ingest/dedup.py: MinHash LSH candidates,
+        exact Jaccard, chained through syndicated copies) and stored on the passages."""
         seen: set[str] = set()
-        shadowed: set[int] = set()
         kept: list[Candidate] = []
         for c in ranked:
             group = index.corpus.metas[c.position].get("dup_group") or index.corpus.ids[c.position]
-            if group in seen or c.position in shadowed:
-                continue
-            seen.add(group)
-            shadowed |= index.corpus.near_duplicates(c.position)
-            kept.append(c)
+            if group not in seen:
+                seen.add(group)
+                kept.append(c)
         return kept
 
     @staticmethod
