@@ -13,13 +13,12 @@ from lgnet.errors import ConfigError, LGNetError
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from ingest.pipeline import IngestPipeline
-    from knowledge.hooks import INDEX_HOOKS
+    from knowledge.hooks import index_pipeline
 
     settings = get_settings()
     if args.max_file_mb is not None:
         settings = settings.model_copy(update={"max_file_mb": args.max_file_mb})
-    pipeline = IngestPipeline(settings, hooks=INDEX_HOOKS)
+    pipeline = index_pipeline(settings)
     report = pipeline.run([Path(p) for p in args.paths], rebuild=args.rebuild)
     from retrieval.lexical import LexicalIndexManager
 

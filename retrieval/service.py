@@ -251,20 +251,16 @@ class SearchService:
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod
     def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
-        """One hit per group of near-identical passages: the best ranked stands for the others.
-
-        Groups come from ingestion (MinHash LSH, chained through syndicated copies); the exact pairwise check
-        also catches a near-copy that ingestion grouped elsewhere, so no two hits shown say the same thing."""
+        """One hit per group of near-identical passages: the best ranked stands for the others. The groups are
+        the one notion of near-duplicate, `dup_group`, computed at ingest (ingest/dedup.py: MinHash LSH candidates,
+        exact Jaccard, chained through syndicated copies) and stored on the passages."""
         seen: set[str] = set()
-        shadowed: set[int] = set()
         kept: list[Candidate] = []
         for c in ranked:
             group = index.corpus.metas[c.position].get("dup_group") or index.corpus.ids[c.position]
-            if group in seen or c.position in shadowed:
-                continue
-            seen.add(group)
-            shadowed |= index.corpus.near_duplicates(c.position)
-            kept.append(c)
+            if group not in seen:
+                seen.add(group)
+                kept.append(c)
         return kept
 
     @staticmethod
