@@ -3,7 +3,11 @@ knowledge, so the hook is handed to the pipeline by whoever builds it, never imp
 
 from __future__ import annotations
 
+from ingest.pipeline import IngestPipeline
 from knowledge.repository import RecordRepository, RefreshReport
+from lgnet.config import Settings
+from lgnet.embedders import Embedder
+from lgnet.store import Store
 
 
 def refresh_records(store, embedder) -> RefreshReport:
@@ -12,3 +16,12 @@ def refresh_records(store, embedder) -> RefreshReport:
 
 
 INDEX_HOOKS = (refresh_records,)
+
+
+def index_pipeline(
+    settings: Settings, embedder: Embedder | None = None, store: Store | None = None, progress: bool | None = None
+) -> IngestPipeline:
+    """The ingestion pipeline that also keeps the practice records up to date: the one the CLI, the API's jobs
+    and the site's upload form run (a served app passes its service's embedder and store: one Chroma client
+    per process, models loaded once)."""
+    return IngestPipeline(settings, embedder=embedder, store=store, progress=progress, hooks=INDEX_HOOKS)

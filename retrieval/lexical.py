@@ -96,12 +96,6 @@ class Corpus:
             positions.append(pos)
         return Corpus(ids, texts, metas, position, groups), positions
 
-    def near_duplicates(self, position: int) -> set[int]:
-        """The other passages of this one's near-duplicate group (`ingest.dedup`: the one notion, computed at
-        ingest and stored on the passages)."""
-        group = self.metas[position].get("dup_group")
-        return {p for p in self.groups.get(group, ()) if p != position} if group else set()
-
 
 @dataclass(eq=False)
 class Segment:

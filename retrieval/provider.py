@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import threading
 
+import anyio.to_thread
+
 from lgnet.config import Settings
 from retrieval.service import SearchService
 
@@ -30,3 +32,9 @@ class ServiceProvider:
                 if self._service is None:
                     self._service = SearchService(self.settings)
         return self._service
+
+    async def current(self) -> SearchService:
+        """For the routes of the API and the site (their `ServiceDep`): the service at once when it is built, else
+        built in a worker thread, off the event loop."""
+        service = self._service
+        return service if service is not None else await anyio.to_thread.run_sync(self.get)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
-from starlette.concurrency import run_in_threadpool
 
 from lgnet.config import Settings
 from retrieval.provider import ServiceProvider
@@ -18,9 +17,8 @@ async def get_settings_dep(request: Request) -> Settings:
 
 
 async def get_service(request: Request) -> SearchService:
-    """The service; building it the first time (model, indexes) runs in the threadpool, off the event loop."""
     services: ServiceProvider = request.app.state.services
-    return services.ready or await run_in_threadpool(services.get)
+    return await services.current()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

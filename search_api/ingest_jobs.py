@@ -11,7 +11,7 @@ from ingest.catalogue import CATALOGUE_NAME
 from ingest.manifest import known_sources
 from ingest.pipeline import IngestPipeline
 from ingest.uploads import store_and_ingest
-from knowledge.hooks import INDEX_HOOKS
+from knowledge.hooks import index_pipeline
 from lgnet.config import Settings
 from lgnet.store import writer_lock
 from retrieval.service import SearchService
@@ -21,8 +21,7 @@ log = logging.getLogger(__name__)
 
 
 def _pipeline(service: SearchService, settings: Settings) -> IngestPipeline:
-    # The service's embedder and store: one Chroma client per process, models loaded once.
-    return IngestPipeline(settings, embedder=service.embedder, store=service.store, progress=False, hooks=INDEX_HOOKS)
+    return index_pipeline(settings, service.embedder, service.store, progress=False)
 
 
 def ingest_upload_job(

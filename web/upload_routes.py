@@ -11,9 +11,8 @@ from fastapi import APIRouter, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
 from ingest.catalogue import UPLOAD_FIELDS
-from ingest.pipeline import IngestPipeline
 from ingest.uploads import check_fields_of, check_file, check_length, safe_name, store_and_ingest
-from knowledge.hooks import INDEX_HOOKS
+from knowledge.hooks import index_pipeline
 from lgnet.admin import check_admin_token
 from lgnet.errors import InvalidRequest
 from web import uploads
@@ -48,9 +47,7 @@ async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -
     name = check_file(settings, upload.filename, data)
 
     def run() -> dict:  # in the app's one job worker, like the API's uploads
-        pipeline = IngestPipeline(
-            settings, embedder=service.embedder, store=service.store, progress=False, hooks=INDEX_HOOKS
-        )
+        pipeline = index_pipeline(settings, service.embedder, service.store, progress=False)
         return store_and_ingest(settings, pipeline, name, data, entry)
 
     job = request.app.state.jobs.submit("upload", run)
