@@ -43,6 +43,7 @@ _BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[list[Candidate], dict[str
 )
 _browse_lock = threading.Lock()
 LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
+DENSE_OVERFETCH = 4  # the dense search asks for this many times the candidates it keeps
 
 
 @dataclass
@@ -193,7 +194,10 @@ class SearchService:
             query_vec = self.embedder.embed([parsed.text])[0]
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
-            found = self.store.query(query_vec, s.candidates, where=filters.where())
+            # HNSW is approximate: the last of exactly `candidates` neighbours changed from one process to the
+            # next, and with them the dense list's floor and every fused score; the best `candidates` of a
+            # wider search are stable.
+            found = self.store.query(query_vec, s.candidates * DENSE_OVERFETCH, where=filters.where())[: s.candidates]
             dense = [
                 (index.corpus.position[cid], sim)
                 for cid, sim in found
