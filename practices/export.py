@@ -14,9 +14,11 @@ from datetime import UTC, datetime
 
 from knowledge.figures import UNIT_LABELS
 from lgnet.errors import NotFound
+from lgnet.practice import Budget, Figure, PracticeRecord
 from practices.cite import citation, date_it, file_slug, group_sources, number_it, one_paragraph
 from practices.dossiers import ITEM_KINDS
-from retrieval.practices import TABLE_COLUMNS, get_catalogue
+from retrieval.browse import documents
+from retrieval.practices import TABLE_COLUMNS, PracticeCatalogue, get_catalogue
 from retrieval.service import SearchService
 
 FORMATS = {
@@ -30,60 +32,42 @@ MISSING = "(fonte non più disponibile nell'indice: testo conservato quando è s
 
 
 def dup_groups(service: SearchService) -> dict[str, str]:
-    """doc_id -> duplicate group of its article (syndicated copies share one). Read from the passages' metadata;
-    the one place to switch when the read model offers it directly."""
-    corpus = service.lexical.current().corpus
-    return {m.get("doc_id"): m.get("doc_dup_group") or m.get("doc_id") for m in corpus.metas if m.get("doc_id")}
+    """doc_id -> the group of its article's syndicated copies (its own id when it has none), from the read
+    model's documents."""
+    return {d.doc_id: d.dup_group or d.doc_id for d in documents(service.lexical.current()).values()}
 
 
-def figure_text(figure: dict) -> str:
+def figure_text(figure: Figure) -> str:
     """'32 posti letto' or 'Persone accolte: 120 persone': a figure always with what it counts, never a code."""
-    unit = figure.get("unit_label_it") or figure.get("unit_label") or ""
-    value = figure.get("value")
-    text = f"{number_it(value)} {unit}".strip() if isinstance(value, int | float) else str(value or "")
-    label = (figure.get("label_it") or figure.get("label") or "").strip()
+    unit = figure.unit_label_it
+    text = f"{number_it(figure.value)} {unit}".strip()
+    label = figure.label.strip()
     return f"{label}: {text}" if label and label.lower() != unit.lower() else text
 
 
-def budget_text(budget: object) -> str | None:
+def budget_text(budget: Budget) -> str | None:
     """A record's budget in words ('Budget: 250.000 euro'); None when there is none."""
-    if isinstance(budget, int | float):
-        return f"Budget: {number_it(budget)} euro"
-    if isinstance(budget, dict):
-        total = budget.get("total") if "total" in budget else budget.get("value")
-        if isinstance(total, dict):
-            total = total.get("value")
-        if isinstance(total, int | float):
-            text = f"Budget: {number_it(total)} {budget.get('currency') or 'euro'}"
-            cof = budget.get("cofinancing") or budget.get("co_financing")
-            if isinstance(cof, dict):
-                cof = cof.get("value")
-            if isinstance(cof, int | float):
-                text += f" (cofinanziamento {number_it(cof)} euro)"
-            return text
-    return None
+    if budget.total is None:
+        return None
+    text = f"Budget: {number_it(budget.total.value)} euro"
+    if budget.cofinancing is not None:
+        text += f" (cofinanziamento {number_it(budget.cofinancing.value)} euro)"
+    return text
 
 
-def practice_facts(record: dict) -> list[str]:
+def practice_facts(record: PracticeRecord) -> list[str]:
     """The facts an export prints for a practice: period, budget, labelled figures, partners, contacts."""
     facts = []
-    period = record.get("period") or {}
-    if period.get("start"):
-        end = period.get("end")
-        facts.append(
-            "Periodo: " + date_it(period["start"]) + (f" – {date_it(end)}" if end and end != period["start"] else "")
-        )
-    if (budget := budget_text(record.get("budget"))) is not None:
+    start, end = record.period.start, record.period.end
+    if start:
+        facts.append("Periodo: " + date_it(start) + (f" – {date_it(end)}" if end and end != start else ""))
+    if (budget := budget_text(record.budget)) is not None:
         facts.append(budget)
-    facts += [figure_text(f) for f in record.get("figures", [])]
-    if record.get("partners"):
-        facts.append("Partner: " + "; ".join(p["name"] for p in record["partners"]))
-    for contact in record.get("contacts", []) or []:
-        if isinstance(contact, dict):
-            parts = [contact.get(k) for k in ("office", "email", "phone", "value", "text")]
-            value = ", ".join(str(p) for p in parts if p)
-        else:
-            value = contact
+    facts += [figure_text(f) for f in record.figures]
+    if record.partners:
+        facts.append("Partner: " + "; ".join(p.name for p in record.partners))
+    for contact in record.contacts:
+        value = ", ".join(str(p) for p in (contact.office, contact.email, contact.phone) if p)
         if value:
             facts.append(f"Contatto: {value}")
     return facts
@@ -104,21 +88,21 @@ def snapshot(service: SearchService, kind: str, ref: str) -> dict:
     return {k: content[k] for k in ("title", "text", "facts", "sources", "citations", "city")}
 
 
-def _content(service: SearchService, catalogue, groups: dict, kind: str, ref: str) -> dict | None:
+def _content(service: SearchService, catalogue: PracticeCatalogue, groups: dict, kind: str, ref: str) -> dict | None:
     """The current content of a practice or passage, or None if it is no longer in the index."""
     if kind == "practice":
         try:
-            r = catalogue.get(ref)
+            r = catalogue.model(ref)
         except NotFound:
             return None
-        sources, citations = _sources_out(group_sources(r["sources"], groups))
+        sources, citations = _sources_out(group_sources([s.model_dump(mode="json") for s in r.sources], groups))
         return {
-            "title": r["title"],
-            "text": one_paragraph(" ".join(s["text"] for s in r["summary"])),
+            "title": r.title,
+            "text": one_paragraph(" ".join(s.text for s in r.summary)),
             "facts": practice_facts(r),
             "sources": sources,
             "citations": citations,
-            "city": r["city"],
+            "city": r.city,
             "missing": False,
         }
     rows = service.store.get_chunks([ref])

@@ -1,15 +1,14 @@
 """The designer's overview: cities x intervention areas x phases on one page. What each city did (practices,
 budget, period), where the gaps are, and which network cities have no documents yet (LGNet3 partners are
 listed from the network data before any document arrives). Filters combine: phase AND area AND region (any
-of the values chosen within one).
-
-Records are read through `_rows`, the one place that knows the record's shape."""
+of the values chosen within one)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from lgnet.errors import InvalidRequest
+from lgnet.practice import Budget
 from lgnet.vocabulary import PHASES
 from retrieval.browse import list_cities
 from retrieval.practices import get_catalogue
@@ -18,37 +17,26 @@ from retrieval.service import SearchService
 SORTS = ("city", "practices", "region")
 
 
-def budget_total(budget: object) -> float | None:
-    """A record's total budget in euro, whatever its shape (a number, {total}, {total: {value}}), or None."""
-    if isinstance(budget, int | float) and not isinstance(budget, bool):
-        return float(budget)
-    if isinstance(budget, dict):
-        total = budget.get("total", budget.get("value"))
-        if isinstance(total, dict):
-            total = total.get("value")
-        if isinstance(total, int | float) and not isinstance(total, bool):
-            return float(total)
-    return None
+def budget_total(budget: Budget) -> float | None:
+    """A record's total budget in euro, or None when its documents state none."""
+    return budget.total.value if budget.total is not None else None
 
 
 def _rows(service: SearchService) -> list[dict]:
-    """The practice records as the overview needs them (switch here when the record shape changes)."""
-    rows = []
-    for r in get_catalogue(service).records():
-        period = r.get("period") or {}
-        rows.append(
-            {
-                "id": r["id"],
-                "city": r["city"],
-                "area": r["area"],
-                "phase": r.get("phase"),
-                "budget": budget_total(r.get("budget")),
-                "start": period.get("start"),
-                "end": period.get("end"),
-                "figures": len(r.get("figures", [])),
-            }
-        )
-    return rows
+    """The practice records as the overview needs them."""
+    return [
+        {
+            "id": r.id,
+            "city": r.city,
+            "area": r.area,
+            "phase": r.phase,
+            "budget": budget_total(r.budget),
+            "start": r.period.start,
+            "end": r.period.end,
+            "figures": len(r.figures),
+        }
+        for r in get_catalogue(service).models()
+    ]
 
 
 def overview(

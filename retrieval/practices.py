@@ -18,6 +18,7 @@ import numpy as np
 
 from knowledge.edits import EditStore, apply_edits, validate_edit
 from knowledge.repository import RecordRepository, Snapshot
+from lgnet.domain import AreaRef, CompareRow, Comparison, FigureBrief, PracticeCard, ScoredCard, dump
 from lgnet.errors import NotFound
 from lgnet.practice import FieldEdit, PracticeRecord, ProjectFacts
 from retrieval.analysis import get_analyzer
@@ -162,7 +163,7 @@ class PracticeCatalogue:
             for name in FACETS
         }
         start = (page - 1) * k
-        results = [{**card(r), "score": round(s, 6)} for r, s in found[start : start + k]]
+        results = [dump(ScoredCard(**vars(card(r)), score=round(s, 6))) for r, s in found[start : start + k]]
         return {"query": q.strip(), "total": len(found), "page": page, "k": k, "results": results, "facets": facets}
 
     def _scores(self, q: str, state: _State) -> np.ndarray:
@@ -194,11 +195,15 @@ class PracticeCatalogue:
         sims = state.vectors @ state.vectors[i]
         others = [j for j, r in enumerate(state.records) if r.city != record.city]
         others.sort(key=lambda j: (-(float(sims[j]) + 0.05 * (state.records[j].area == record.area)), j))
-        return [{**card(state.records[j]), "score": round(float(sims[j]), 6)} for j in others[:k]]
+        return [dump(ScoredCard(**vars(card(state.records[j])), score=round(float(sims[j]), 6))) for j in others[:k]]
 
     def compare(self, area: str, phase: str | None = None) -> dict:
+        return dump(self.comparison(area, phase))
+
+    def comparison(self, area: str, phase: str | None = None) -> Comparison:
         """One area across cities: each city's record (activities, figures, partners, period, budget) beside the
-        facts its documents state for the whole project there."""
+        facts its documents state for the whole project there. The API's compare view and the site's area
+        page both read it."""
         if area not in self.service.taxonomy.codes:
             raise NotFound(f"unknown intervention area {area!r}", {"allowed": self.service.taxonomy.codes})
         label = self.service.taxonomy.by_code[area]
@@ -206,13 +211,14 @@ class PracticeCatalogue:
         rows.sort(key=lambda r: (r.city, r.phase or ""))
         out = []
         for r in rows:
-            row = r.model_dump(mode="json", include={"id", "title", "city", "phase", "activities", "figures",
-                                                     "partners", "summary", "period", "budget", "review"})  # fmt: skip
             project = self.project(r.city, r.phase)
-            row["project_figures"] = [f.model_dump(mode="json") for f in project.figures] if project else []
-            row["project_partners"] = [p.model_dump(mode="json") for p in project.partners] if project else []
-            out.append(row)
-        return {"area": {"code": area, "label_it": label.label_it, "label_en": label.label_en}, "practices": out}
+            out.append(CompareRow(
+                id=r.id, title=r.title, city=r.city, phase=r.phase, activities=r.activities, figures=r.figures,
+                partners=r.partners, summary=r.summary, period=r.period, budget=r.budget, review=r.review,
+                project_figures=project.figures if project else [],
+                project_partners=project.partners if project else [],
+            ))  # fmt: skip
+        return Comparison(area=AreaRef(code=area, label_it=label.label_it, label_en=label.label_en), practices=out)
 
     def table(self, q: str = "", filters: SearchFilters | None = None) -> list[dict]:
         """The practice table (open data): one flat row per matching record, facts joined, sources cited."""
@@ -224,20 +230,20 @@ def _facet(r: PracticeRecord, name: str) -> str:
     return value if value is not None else NO_PHASE
 
 
-def card(r: PracticeRecord) -> dict:
+def card(r: PracticeRecord) -> PracticeCard:
     """A record as a search result card."""
-    return {
-        "id": r.id,
-        "title": r.title,
-        "title_en": r.title_en,
-        "city": r.city,
-        "area": r.area,
-        "phase": r.phase,
-        "summary": " ".join(s.text for s in r.summary[:1]),
-        "figures": [{"value": f.value, "unit": f.unit, "label": f.label} for f in r.figures[:4]],
-        "partners": [p.name for p in r.partners[:4]],
-        "sources": len(r.sources),
-    }
+    return PracticeCard(
+        id=r.id,
+        title=r.title,
+        title_en=r.title_en,
+        city=r.city,
+        area=r.area,
+        phase=r.phase,
+        summary=" ".join(s.text for s in r.summary[:1]),
+        figures=[FigureBrief(value=f.value, unit=f.unit, label=f.label) for f in r.figures[:4]],
+        partners=[p.name for p in r.partners[:4]],
+        sources=len(r.sources),
+    )
 
 
 def table_row(r: PracticeRecord) -> dict:

@@ -1,6 +1,6 @@
 """Response models: they document the API (OpenAPI) and are what schemathesis checks responses against.
 The domain types are reused, never copied: passages, answers and copies from retrieval.models, practice
-records from lgnet.practice."""
+records from lgnet.practice, documents, cities, cards and comparisons from lgnet.domain."""
 
 from __future__ import annotations
 
@@ -8,6 +8,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from lgnet.domain import (
+    CityInfo,
+    DocumentCopy,
+    DocumentPassage,
+    DocumentSummary,
+    DocumentText,
+    FigureFact,
+    ScoredCard,
+)
 from retrieval.models import Answer, Hit
 
 
@@ -51,16 +60,6 @@ class Parsed(BaseModel):
     phases: list[str] = Field([], description="Phases named by name, edition or years (boosted)")
 
 
-class PracticeCard(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    id: str
-    title: str
-    city: str | None = None
-    area: str | None = None
-    phase: str | None = None
-    summary: str = ""
-
-
 class SearchResponse(BaseModel):
     model_config = ConfigDict(
         json_schema_extra={
@@ -96,31 +95,9 @@ class SearchResponse(BaseModel):
     filters: dict[str, list[str | int]]
     parsed: Parsed
     suggestion: str | None = Field(None, description="The query with its typos corrected (Forse cercavi)")
-    practices: list[PracticeCard] = Field([], description="Practice records matching the query, shown first")
+    practices: list[ScoredCard] = Field([], description="Practice records matching the query, shown first")
     answer: Answer | None
     timings_ms: dict[str, float]
-
-
-class DocumentSummary(BaseModel):
-    model_config = ConfigDict(extra="allow")
-    doc_id: str
-    title: str
-    doc_type: str | None
-    phase: str | None = None
-    city: str | None = None
-    date: str | None = None
-    year: int | None = None
-    outlet: str | None = None
-    url: str | None = None
-    source: str | None = None
-    interventions: list[str]
-    passages: int
-    signed: bool | None = Field(None, description="The file is a signed envelope (CAdES .p7m)")
-    signers: list[str] | None = Field(None, description="Names of the signers of a signed file")
-    signed_at: str | None = Field(None, description="The earliest signing time (ISO 8601)")
-    ocr_confidence: float | None = Field(
-        None, description="Set when some of the text was read by OCR: the lowest passage confidence (0-100)"
-    )
 
 
 class DocumentList(BaseModel):
@@ -131,11 +108,11 @@ class DocumentList(BaseModel):
 
 
 class DocumentDetail(BaseModel):
-    document: dict[str, Any]
-    chunks: list[dict[str, Any]]
-    duplicates: list[dict[str, Any]]
+    document: DocumentText
+    chunks: list[DocumentPassage]
+    duplicates: list[DocumentCopy] = Field(description="Other outlets' copies of the same article")
     similar: list[Hit]
-    figures: list[dict[str, Any]]
+    figures: list[FigureFact] = Field(description="Figures the practice records read from it (or a copy)")
 
 
 class SimilarResponse(BaseModel):
@@ -143,31 +120,8 @@ class SimilarResponse(BaseModel):
     results: list[Hit]
 
 
-class CityInfo(BaseModel):
-    name: str
-    name_en: str
-    region: str
-    province: str = Field("", description="car-plate code of the province (ISTAT)")
-    lat: float | None = Field(None, description="known for the network's cities only")
-    lon: float | None = None
-    phases: list[str] = Field(default_factory=list, description="LGNet phases the city took part in")
-    documents: int
-    interventions: dict[str, int]
-
-
 class CityList(BaseModel):
     cities: list[CityInfo]
-
-
-class CityProfile(BaseModel):
-    city: dict[str, Any]
-    documents: list[dict[str, Any]]
-    interventions: dict[str, list[dict[str, Any]]]
-    practices: list[dict[str, Any]] = Field(description="The city's practice records (cards with their period)")
-    projects: list[dict[str, Any]] = Field(description="Per phase: the project's period, budget and contacts")
-    figures: list[dict[str, Any]] = Field(description="Figures of the city's records (area None: whole project)")
-    partners: list[dict[str, Any]]
-    press: list[dict[str, Any]]
 
 
 class FacetsResponse(BaseModel):

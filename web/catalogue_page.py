@@ -26,7 +26,7 @@ def catalogue_page(
     filters = service.filters({"city": city, "area": area, "phase": phase}, no_phase=True)
     city, area, phase = list(filters.city), list(filters.intervention), list(filters.phase)
     sort = sort if sort in SORTS else ("relevance" if q.strip() else "city")
-    indexed = {r["phase"] for r in catalogue.records()}
+    indexed = {r.phase for r in catalogue.models()}
     # A phase of the programme with no document yet (LGNet3) is a real filter with nothing behind it, not an error.
     waiting = [p for p in phase if p in PHASES and p not in indexed]
     asked = replace(filters, phase=tuple(p for p in phase if p not in waiting))
@@ -37,27 +37,22 @@ def catalogue_page(
         for extra in range(2, math.ceil(found["total"] / MAX_K) + 1):
             found["results"] += catalogue.search(q, asked, page=extra, k=MAX_K)["results"]
     results = found["results"]
-    records = {r["id"]: r for r in catalogue.records()}
+    records = {r.id: r for r in catalogue.models()}
     if sort == "city":
         results.sort(key=lambda r: (r["city"], PHASES.index(r["phase"]) if r["phase"] in PHASES else 9))
     elif sort == "phase":
         results.sort(key=lambda r: (PHASES.index(r["phase"]) if r["phase"] in PHASES else 9, r["city"]))
     elif sort == "figures":
-        results.sort(key=lambda r: (-len(records[r["id"]]["figures"]), r["city"]))
+        results.sort(key=lambda r: (-len(records[r["id"]].figures), r["city"]))
     total = len(results)
     pages = max(1, math.ceil(total / PAGE_SIZE))
     asked_page, page = page, min(page, pages)  # "Pagina 99 di 2" never: the last page, and we say so
     for r in results[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
-        record = records.get(r["id"], {})
-        r["budget"] = budget_total(record.get("budget"))
+        record = records[r["id"]]
+        r["budget"] = budget_total(record.budget)
         r["figures"] = [
-            {
-                "value": f["value"],
-                "unit": f["unit"],
-                "label_it": f.get("unit_label_it"),
-                "label_en": f.get("unit_label_en"),
-            }
-            for f in record.get("figures", [])[:4]
+            {"value": f.value, "unit": f.unit, "label_it": f.unit_label_it, "label_en": f.unit_label_en}
+            for f in record.figures[:4]
         ] or r["figures"]
     state = {"q": q, "city": city, "area": area, "phase": phase, "sort": sort}
     network = Network.default()

@@ -6,9 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
+from lgnet.domain import CityProfile
 from retrieval.browse import city_profile, list_cities
 from search_api.deps import ServiceDep
-from search_api.schemas import ERRORS, CityList, CityProfile
+from search_api.schemas import ERRORS, CityList
 
 router = APIRouter(prefix="/api/cities", tags=["cities"], responses=ERRORS)
 

@@ -9,16 +9,11 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from knowledge.edits import MAX_EDITOR
+from lgnet.domain import Comparison, ScoredCard
 from lgnet.practice import (
-    Budget,
     FieldEdit,
-    FieldReview,
-    Figure,
-    Partner,
-    Period,
     PracticeRecord,
     ProjectFacts,
-    Sourced,
 )
 from practices.export import table_csv, table_csv_it, table_json
 from retrieval.bounds import MAX_K, MAX_PAGE, MAX_QUERY_CHARS
@@ -39,65 +34,18 @@ class PracticeOut(PracticeRecord):
     project: ProjectFacts | None = Field(None, description="What the city's documents state for the whole project")
 
 
-class FigureBrief(BaseModel):
-    value: int | float
-    unit: str
-    label: str = ""
-
-
-class PracticeCard(BaseModel):
-    id: str
-    title: str
-    title_en: str
-    city: str
-    area: str
-    phase: str | None = None
-    summary: str
-    figures: list[FigureBrief]
-    partners: list[str]
-    sources: int
-    score: float
-
-
 class PracticeList(BaseModel):
     query: str
     total: int
     page: int
     k: int
-    results: list[PracticeCard]
+    results: list[ScoredCard]
     facets: dict[str, list[FacetValue]]
 
 
 class SimilarPractices(BaseModel):
     id: str
-    results: list[PracticeCard]
-
-
-class CompareRow(BaseModel):
-    id: str
-    title: str
-    city: str
-    phase: str | None = None
-    activities: list[Sourced]
-    figures: list[Figure]
-    partners: list[Partner]
-    summary: list[Sourced]
-    period: Period
-    budget: Budget
-    review: dict[str, FieldReview]
-    project_figures: list[Figure] = Field(description="Figures stated for the whole project in the city")
-    project_partners: list[Partner]
-
-
-class AreaOut(BaseModel):
-    code: str
-    label_it: str
-    label_en: str
-
-
-class Comparison(BaseModel):
-    area: AreaOut
-    practices: list[CompareRow]
+    results: list[ScoredCard]
 
 
 # --- practices ---------------------------------------------------------------------------------------------
