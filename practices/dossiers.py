@@ -131,6 +131,13 @@ class DossierStore:
             return {**migrated, "editable": True}
         return {"id": token, "editable": False, **_defaults(stored)}
 
+    def find(self, token: str) -> dict | None:
+        """Like `get`, but None when the token names no dossier (a cookie left from a deleted one)."""
+        try:
+            return self.get(token)
+        except NotFound:
+            return None
+
     def _editable(self, token: str) -> dict:
         dossier = self.get(token)
         if not dossier["editable"]:

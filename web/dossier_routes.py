@@ -13,7 +13,6 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import RedirectResponse, Response
 
-from lgnet.errors import LGNetError
 from practices.dossiers import ID_PATTERN, ITEM_ID, MAX_AUTHOR, MAX_NOTE, MAX_TITLE, get_dossier_store
 from practices.export import resolve, snapshot
 from web.deps import ServiceDep, SettingsDep
@@ -53,10 +52,7 @@ def add_to_dossier(
     current = request.cookies.get(COOKIE)
     dossier = None
     if current and not new:
-        try:
-            dossier = store.get(current)
-        except LGNetError:
-            dossier = None
+        dossier = store.find(current)
         if dossier is not None and not dossier["editable"]:
             dossier = None
     if dossier is None:

@@ -10,7 +10,7 @@ from ingest.catalogue import UPLOAD_FIELDS
 from ingest.readers import supported_formats
 from lgnet.config import Settings
 from lgnet.vocabulary import DOC_TYPES, PHASES
-from retrieval.browse import get_document
+from retrieval.browse import documents
 from retrieval.service import SearchService
 from web.i18n import Translator
 
@@ -49,14 +49,12 @@ def form_page(settings: Settings) -> dict:
 
 def job_page(service: SearchService, job: dict) -> dict:
     """A job as the API gives it, plus the title of each document it made (once done)."""
-    documents = []
-    for doc_id in (job.get("result") or {}).get("documents", []):
-        try:
-            title = get_document(service, doc_id, similar=0)["document"].get("title")
-        except Exception:  # noqa: BLE001 - the link still works if the title cannot be read yet
-            title = None
-        documents.append({"doc_id": doc_id, "title": title})
-    return {"job": job, "documents": documents, "finished": job["status"] in ("done", "failed")}
+    known = documents(service.lexical.current())  # the link works even before the index shows the document
+    made = [
+        {"doc_id": doc_id, "title": known[doc_id].title if doc_id in known else None}
+        for doc_id in (job.get("result") or {}).get("documents", [])
+    ]
+    return {"job": job, "documents": made, "finished": job["status"] in ("done", "failed")}
 
 
 def describe_error(error: dict[str, Any], t: Translator, file: str | None = None) -> str:
