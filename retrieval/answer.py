@@ -1,8 +1,11 @@
 """The answer sentence: among the top passages, one whole sentence that answers the query, or none.
 
 Scored lexically (the query's concepts weighted by their rarity in the index, alternatives from the thesaurus
-counting less), so it costs microseconds, not another round of embeddings. Boilerplate and fragments (a PDF
-line that starts mid-sentence) are never offered; a figure question wants a sentence with a number.
+counting less), so it costs microseconds, not another round of embeddings. Never offered: boilerplate,
+fragments (a PDF line that starts mid-sentence, a list item ending in ";", a bulleted list) and letterheads a
+PDF ran into the text. A figure question wants a sentence with a number; a question about two things or more
+wants a sentence that says two of them at least ("orientamento al lavoro per donne" is not answered by a
+sentence about housing for women).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Container
 
 from retrieval.models import Answer, Hit
 from retrieval.sentences import sentence_spans
-from retrieval.snippets import _NUMBER, highlight, sentence_score
+from retrieval.snippets import _NUMBER, _word_spans, highlight, sentence_score
 from retrieval.terms import QueryTerms
 
 MIN_WORDS, MAX_WORDS = 6, 70
@@ -21,6 +24,9 @@ MIN_WORDS, MAX_WORDS = 6, 70
 MIN_COVERAGE, COVERAGE_STEP, COVERAGE_FLOOR = 0.5, 0.04, 0.3
 RANK_PENALTY = 0.05  # the better-ranked passage wins a near tie
 _STARTS_WELL = re.compile(r"[«“\"'(\[]?[A-ZÀ-Ý0-9]")
+# A letterhead a PDF ran into the text ("COMUNE DI LECCE Settore Politiche Sociali ... SCHEDA BUONA PRATICA"):
+# a word in capitals (longer than an acronym) followed by another.
+_LETTERHEAD = re.compile(r"[A-ZÀ-Ý]{4,}\s+[A-ZÀ-Ý]{2,}\b")
 
 
 def best_answer(terms: QueryTerms, hits: list[Hit], boilerplate: Container[str] = ()) -> Answer | None:
@@ -32,9 +38,11 @@ def best_answer(terms: QueryTerms, hits: list[Hit], boilerplate: Container[str] 
             sentence = " ".join(hit.text[start:end].split())
             if not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS or not _STARTS_WELL.match(sentence):
                 continue
-            if sentence in boilerplate or sentence.endswith(":"):
+            if sentence in boilerplate or sentence.endswith((":", ";")) or not is_prose(sentence):
                 continue
             if terms.intent == "figure" and not _NUMBER.search(sentence):
+                continue
+            if concepts_carried(sentence, terms) < min(2, len(terms.concepts)):
                 continue
             score = sentence_score(sentence, terms, boilerplate) - RANK_PENALTY * rank
             if best is None or score > best[0]:
@@ -55,4 +63,19 @@ def best_answer(terms: QueryTerms, hits: list[Hit], boilerplate: Container[str] 
         url=hit.url,
         city=hit.city,
         score=round(score, 4),
+    )
+
+
+def is_prose(sentence: str) -> bool:
+    """Not a letterhead that lost its line break, not a bulleted list run into one line."""
+    return not _LETTERHEAD.match(sentence) and "•" not in sentence
+
+
+def concepts_carried(sentence: str, terms: QueryTerms) -> int:
+    """How many of the query's concepts the sentence says: the concept itself, an alternative, or a word of
+    the phrase as written ("the shop" says "one stop shop")."""
+    stems = {s for _, _, word_stems in _word_spans(sentence) for s in word_stems}
+    return sum(
+        c.score(stems) > 0 or any(not word.isdisjoint(stems) for phrase in c.own for word in phrase)
+        for c in terms.concepts
     )

@@ -1,0 +1,97 @@
+"""The answer sentence on passages written here: what is never offered, and what is (retrieval/answer.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.analysis import QueryAnalyzer
+from retrieval.answer import best_answer, concepts_carried, is_prose
+from retrieval.models import Hit
+from retrieval.terms import QueryTerms, query_terms
+
+
+class _EveryStemCounts(dict):
+    """An IDF where every stem weighs 1: the tests choose sentences by the concepts they carry."""
+
+    def get(self, key, default=None):
+        return 1.0
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> QueryAnalyzer:
+    return QueryAnalyzer()
+
+
+def terms_of(analyzer: QueryAnalyzer, q: str) -> QueryTerms:
+    return query_terms(analyzer.parse(q), _EveryStemCounts())
+
+
+def hit(text: str, rank: int = 0) -> Hit:
+    return Hit(
+        id=f"doc{rank}:000",
+        doc_id=f"doc{rank}",
+        title="Titolo",
+        text=text,
+        snippet="",
+        score=1.0,
+        city=None,
+        interventions=[],
+        doc_type="report",
+        source="x.pdf",
+    )
+
+
+def test_a_letterhead_run_into_the_text_is_not_the_answer(analyzer):
+    text = (
+        "COMUNE DI ROVERETO Settore Politiche Sociali SCHEDA BUONA PRATICA alloggi di transizione per famiglie "
+        "migranti in uscita dall'accoglienza 1. Dati identificativi del progetto. "
+        "Grazie agli alloggi di transizione 40 famiglie migranti hanno trovato casa in due anni."
+    )
+    answer = best_answer(terms_of(analyzer, "alloggi per famiglie migranti"), [hit(text)])
+    assert answer is not None
+    assert answer.sentence.startswith("Grazie agli alloggi")
+
+
+def test_without_the_sentence_that_answers_the_letterhead_gives_no_answer(analyzer):
+    text = "COMUNE DI ROVERETO Settore Politiche Sociali alloggi di transizione per famiglie migranti nel 2023."
+    assert best_answer(terms_of(analyzer, "alloggi per famiglie migranti"), [hit(text)]) is None
+
+
+def test_a_sentence_about_one_of_two_things_asked_is_no_answer(analyzer):
+    terms = terms_of(analyzer, "orientamento al lavoro per donne")
+    housing = "Il progetto ha attivato soluzioni abitative e accompagnamento sociale rivolte a donne in emergenza."
+    assert best_answer(terms, [hit(housing)]) is None
+    work = "Dodici donne hanno seguito un percorso di orientamento al lavoro con una mediatrice."
+    answer = best_answer(terms, [hit(housing), hit(work, 1)])
+    assert answer is not None and answer.sentence == work
+
+
+def test_a_word_of_a_phrase_counts_as_saying_it(analyzer):
+    terms = terms_of(analyzer, "waiting time one stop shop")
+    sentence = "The average waiting time for a first interview dropped from 21 to 6 days after the shop opened."
+    assert concepts_carried(sentence, terms) == 2
+    assert best_answer(terms, [hit(sentence)]) is not None
+
+
+def test_list_items_are_not_answers(analyzer):
+    terms = terms_of(analyzer, "partner alloggi Lecce")
+    text = (
+        "Partenariato Cooperativa Sociale Rinascita (gestione degli alloggi e équipe educativa); "
+        "Caritas Diocesana di Lecce (segnalazione dei casi e beni di prima necessità); "
+        "Destinatari • titolari di protezione in uscita dai progetti SAI • neomaggiorenni partner degli alloggi "
+        "di Lecce."
+    )
+    assert best_answer(terms, [hit(text)]) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, prose",
+    [
+        ("COMUNE DI LECCE Settore Politiche Sociali e alloggi.", False),
+        ("SAI e CAS hanno accolto 40 persone a Lecce.", True),
+        ("MSNA e neomaggiorenni hanno trovato casa.", True),
+        ("Destinatari • titolari di protezione • neomaggiorenni.", False),
+    ],
+)
+def test_prose_or_not(sentence, prose):
+    assert is_prose(sentence) is prose
