@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -215,19 +216,12 @@ class Gazetteer:
         spans = [m.span() for m in TOKEN.finditer(query)]
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        i = 0
-        while i < len(spans):
-            hit = self._trie.longest(query, spans, i)
-            if hit is None:
-                i += 1
-                continue
-            j, entries = hit
+        for i, j, entries in self._names(query, spans):
             start, end = spans[i][0], spans[j - 1][1]
             taken.append((start, end))
             mention = self._query_mention(query, spans, i, start, end, entries)
             if mention:
                 found.append(mention)
-            i = j
         for start, end in spans:
             word = fold(query[start:end])
             # A lower-case short word is more often a word than a misspelt city ("quanto costa": not Aosta)
@@ -266,6 +260,16 @@ class Gazetteer:
         """Regions named in a query, in Italian or English, any case ('Sicily', 'in puglia', 'Lombardy')."""
         spans = [m.span() for m in TOKEN.finditer(query)]
         found = []
+        for i, j, entries in self._names(query, spans):
+            regions = [e for e in entries if e.kind == "region"]
+            if regions:
+                start, end = spans[i][0], spans[j - 1][1]
+                found.append(RegionMention(regions[0].target, start, end, query[start:end]))
+        return found
+
+    def _names(self, query: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[Entry]]]:
+        """The longest names the trie knows in a query, left to right: (first token, token after the last one,
+        the cities or regions of that name)."""
         i = 0
         while i < len(spans):
             hit = self._trie.longest(query, spans, i)
@@ -273,12 +277,8 @@ class Gazetteer:
                 i += 1
                 continue
             j, entries = hit
-            regions = [e for e in entries if e.kind == "region"]
-            if regions:
-                start, end = spans[i][0], spans[j - 1][1]
-                found.append(RegionMention(regions[0].target, start, end, query[start:end]))
+            yield i, j, entries
             i = j
-        return found
 
     def _closest_name(self, word: str) -> str | None:
         """The curated city a (folded) word is probably a misspelling of; remembered, as users repeat words."""

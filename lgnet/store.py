@@ -14,7 +14,7 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -36,6 +36,22 @@ GENERATION_SUFFIXES = ("docs", "records")
 def clean_metadata(meta: dict[str, Any]) -> dict[str, Any]:
     """Chroma takes no None and no empty list: leave such keys out."""
     return {k: v for k, v in meta.items() if v is not None and v != [] and v != ""}
+
+
+def _paged(get: Callable[..., Any], where: dict | None, embeddings: bool, text: bool = True) -> Iterator[dict]:
+    """Every row a Chroma `get` returns, PAGE at a time: {id, text, meta} (and embedding)."""
+    include = (["documents"] if text else []) + ["metadatas"] + (["embeddings"] if embeddings else [])
+    offset = 0
+    while True:
+        page = get(where=where, include=include, limit=PAGE, offset=offset)
+        for i, cid in enumerate(page["ids"]):
+            row = {"id": cid, "text": page["documents"][i] if text else "", "meta": page["metadatas"][i] or {}}
+            if embeddings:
+                row["embedding"] = np.asarray(page["embeddings"][i], dtype=np.float32)
+            yield row
+        if len(page["ids"]) < PAGE:
+            return
+        offset += PAGE
 
 
 class Store:
@@ -351,18 +367,7 @@ class Store:
 
     def aux_rows(self, suffix: str, where: dict | None = None, embeddings: bool = False) -> Iterator[dict]:
         collection = self.aux_collection(suffix)
-        include = ["documents", "metadatas"] + (["embeddings"] if embeddings else [])
-        offset = 0
-        while True:
-            page = self._guard(collection.get, where=where, include=include, limit=PAGE, offset=offset)
-            for i, cid in enumerate(page["ids"]):
-                row = {"id": cid, "text": page["documents"][i], "meta": page["metadatas"][i] or {}}
-                if embeddings:
-                    row["embedding"] = np.asarray(page["embeddings"][i], dtype=np.float32)
-                yield row
-            if len(page["ids"]) < PAGE:
-                return
-            offset += PAGE
+        yield from _paged(lambda **kw: self._guard(collection.get, **kw), where, embeddings)
 
     # --- reads -------------------------------------------------------------------------------------------
     def count(self) -> int:
@@ -379,18 +384,7 @@ class Store:
         yield from self._iter("docs", where, False, text)
 
     def _iter(self, which: str, where: dict | None, embeddings: bool, text: bool = True) -> Iterator[dict]:
-        include = (["documents"] if text else []) + ["metadatas"] + (["embeddings"] if embeddings else [])
-        offset = 0
-        while True:
-            page = self._op(which, "get", where=where, include=include, limit=PAGE, offset=offset)
-            for i, cid in enumerate(page["ids"]):
-                row = {"id": cid, "text": page["documents"][i] if text else "", "meta": page["metadatas"][i] or {}}
-                if embeddings:
-                    row["embedding"] = np.asarray(page["embeddings"][i], dtype=np.float32)
-                yield row
-            if len(page["ids"]) < PAGE:
-                return
-            offset += PAGE
+        yield from _paged(lambda **kw: self._op(which, "get", **kw), where, embeddings, text)
 
     def get_chunks(self, ids: list[str], embeddings: bool = False) -> list[dict]:
         if not ids:
