@@ -10,8 +10,9 @@ import threading
 from collections.abc import Iterator
 from typing import Any
 
+from lgnet.domain import ScoredCard, dump
 from retrieval.filters import SearchFilters
-from retrieval.practices import get_catalogue
+from retrieval.practices import card, get_catalogue
 from retrieval.service import SearchService
 
 CARDS = 3  # cards shown above the passages
@@ -64,10 +65,26 @@ def with_practices(service: SearchService, result: dict, filters: SearchFilters 
     filters = filters or SearchFilters()
     found = catalogue.search(query, filters.for_records(), k=CANDIDATES)["results"]
     linked = list(dict.fromkeys(pid for hit in result["results"][:LINKED_FROM] for pid in hit["practice_ids"]))
+    # The records the first passages support are candidates too: a query the records' own words do not
+    # match ("senzatetto", "in Sicilia") still leads to the practices its passages describe.
+    known = {c["id"] for c in found}
+    for pid in linked:
+        if pid not in known:
+            record = catalogue.model(pid)
+            if filters.for_records().matches(
+                {"city": record.city, "interventions": [record.area], "phase": record.phase}
+            ):
+                found.append(dump(ScoredCard(**vars(card(record)), score=0.0)))
+    parsed = result.get("parsed") or {}
+    # The places the query names ("a Cagliari", "in Sicilia") when no city filter says otherwise: only
+    # their practices are shown, a card from elsewhere would answer another question.
+    places = set(parsed.get("cities") or []) | set(parsed.get("region_cities") or []) if not filters.city else set()
+    if places:
+        found = [c for c in found if c.get("city") in places]
     order = {pid: i for i, pid in enumerate(linked)}
     # The areas the query names ("trovare casa" is housing) come first when no area filter says otherwise.
-    asked = set((result.get("parsed") or {}).get("interventions") or []) if not filters.intervention else set()
+    asked = set(parsed.get("interventions") or []) if not filters.intervention else set()
     # Stable: the asked areas first, then the records the first passages support, then catalogue rank.
-    found.sort(key=lambda card: (bool(asked) and card.get("area") not in asked, order.get(card["id"], len(order))))
+    found.sort(key=lambda c: (bool(asked) and c.get("area") not in asked, order.get(c["id"], len(order))))
     result["practices"] = found[:CARDS]
     return result

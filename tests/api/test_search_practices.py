@@ -48,3 +48,27 @@ def test_site_shows_the_suggestion_and_the_practice_cards(client, lang, text):
     assert text in page
     assert 'href="/?q=alloggio"' in page
     assert 'class="practice-cards' in page and 'href="/pratiche/' in page
+
+
+@pytest.mark.parametrize("q", ["in Sicilia", "progetti per migranti in Sicilia", "in Puglia"])
+def test_a_region_shows_only_its_cities_practice_cards(client, q):
+    body = client.get("/api/search", params={"q": q}).json()
+    region_cities = set(body["parsed"]["region_cities"])
+    assert region_cities
+    assert body["practices"], "the region's practices are shown"
+    assert {c["city"] for c in body["practices"]} <= region_cities
+
+
+def test_a_city_named_shows_that_citys_practice_cards(client):
+    body = client.get("/api/search", params={"q": "alloggi a Torino"}).json()
+    assert body["practices"]
+    assert {c["city"] for c in body["practices"]} == {"Torino"}
+
+
+def test_cards_come_from_the_passages_when_the_records_words_do_not_match(client):
+    # "senzatetto" is not in any record's text; the passages found (via the thesaurus) support records
+    body = client.get("/api/search", params={"q": "senzatetto"}).json()
+    linked = {pid for hit in body["results"][:5] for pid in hit["practice_ids"]}
+    assert linked
+    assert body["practices"]
+    assert {c["id"] for c in body["practices"]} <= linked | {c["id"] for c in body["practices"] if c["score"] > 0}
