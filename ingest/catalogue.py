@@ -19,6 +19,7 @@ from lgnet.vocabulary import DOC_TYPES, PHASES
 CATALOGUE_NAME = "catalogue.json"
 ALLOWED_KEYS = {"title", "doc_type", "phase", "language", "date", "url", "city", "seed"}
 UPLOAD_FIELDS = ("title", "doc_type", "phase", "city", "date", "language")
+UPLOAD_DOC_TYPES = tuple(t for t in DOC_TYPES if t != "press_summary")  # summary tables come out of the splitter
 MAX_TITLE = 300
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _LANGUAGE = re.compile(r"[a-z]{2}")
@@ -35,9 +36,9 @@ def check_fields(fields: dict, gazetteer: Gazetteer | None = None) -> dict:
         out["title"] = " ".join(out["title"].split())
         if not out["title"] or len(out["title"]) > MAX_TITLE:
             raise InvalidRequest(f"title must have 1 to {MAX_TITLE} characters", {"field": "title"})
-    uploadable = [t for t in DOC_TYPES if t != "press_summary"]  # summary tables only come out of the splitter
-    if out.get("doc_type") is not None and out["doc_type"] not in uploadable:
-        raise InvalidRequest(f"unknown doc_type {out['doc_type']!r}", {"field": "doc_type", "allowed": uploadable})
+    if out.get("doc_type") is not None and out["doc_type"] not in UPLOAD_DOC_TYPES:
+        allowed = list(UPLOAD_DOC_TYPES)
+        raise InvalidRequest(f"unknown doc_type {out['doc_type']!r}", {"field": "doc_type", "allowed": allowed})
     if out.get("phase") is not None and out["phase"] not in PHASES:
         raise InvalidRequest(f"unknown phase {out['phase']!r}", {"field": "phase", "allowed": list(PHASES)})
     if out.get("city") is not None:

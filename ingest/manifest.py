@@ -135,14 +135,6 @@ class Manifest:
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('epoch', ?)", (epoch,))
         return epoch
 
-    def reset(self) -> None:
-        """Forget everything (`--rebuild`): files, the duplicate tables, the change log; a new epoch."""
-        with transaction(self.conn):
-            for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall():
-                if name not in ("meta", "sqlite_sequence"):
-                    self.conn.execute(f"DELETE FROM {name}")  # noqa: S608 - table names from sqlite_master
-        self.new_epoch()
-
 
 def known_sources(data_dir: Path) -> set[str] | None:
     """Every source any generation's manifest knows (None when there is no manifest at all): a file known to

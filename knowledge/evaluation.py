@@ -119,8 +119,9 @@ def evaluate(name: str, gold: list[dict], records: list[PracticeRecord], project
             gold_keys[(g["city"], g.get("phase"))].append((float(f["value"]), unit_key(str(f["unit"])), f["area"],
                                                            bool(f.get("optional"))))  # fmt: skip
     for (city, phase), expected in gold_keys.items():
-        mine = [(float(f.value), unit_key(f.unit), r.area) for r in records if same_group(r, city, phase)
-                for f in r.figures]  # fmt: skip
+        mine: list[tuple[float, str, str | None]] = [
+            (float(f.value), unit_key(f.unit), r.area) for r in records if same_group(r, city, phase) for f in r.figures
+        ]
         mine += [(float(f.value), unit_key(f.unit), None) for p in projects if same_group(p, city, phase)
                  for f in p.figures]  # fmt: skip
         unmatched = list(mine)
@@ -149,8 +150,9 @@ def evaluate(name: str, gold: list[dict], records: list[PracticeRecord], project
         group = [g for g in gold if g["city"] == city and g.get("phase") == phase]
         expected_partners = list(dict.fromkeys(_name(p) for g in group for p in g.get("partners", [])))
         found: list[str] = []
-        for item in [*[r for r in records if same_group(r, city, phase)],
-                     *[p for p in projects if same_group(p, city, phase)]]:  # fmt: skip
+        items: list[PracticeRecord | ProjectFacts] = [r for r in records if same_group(r, city, phase)]
+        items += [p for p in projects if same_group(p, city, phase)]
+        for item in items:
             for p in item.partners:
                 k = comparable_name(p.name)
                 if not any(same_org(k, o) for o in found):

@@ -103,16 +103,6 @@ class _Bucket:
         return facts * 2 + len(self.sentences)
 
 
-def boilerplate_keys(passages: list[Passage]) -> set[str]:
-    """Sentences found in the passages of BOILERPLATE_CITIES or more cities: the programme's own words."""
-    cities: dict[str, set[str]] = defaultdict(set)
-    for p in passages:
-        if p.meta.get("city"):
-            for s in sentences(p.text, p.meta.get("header_end", 0)):
-                cities[key(s.text)].add(p.meta["city"])
-    return {k for k, c in cities.items() if len(c) >= BOILERPLATE_CITIES}
-
-
 def read_once(passages: list[Passage]) -> list[Passage]:
     """The passages worth reading: one document per group of syndicated copies (the canonical one when it is
     there), and one passage per group of near-identical passages."""

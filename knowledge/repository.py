@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from knowledge.records import RECORD_TYPES, Passage, RecordBuilder, stated_period
+from knowledge.records import BOILERPLATE_CITIES, RECORD_TYPES, Passage, RecordBuilder, stated_period
 from knowledge.sentences import clean, key, sentences
 from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
 from lgnet.store import Store
@@ -84,7 +84,7 @@ class RecordRepository:
             if p.meta.get("city"):
                 for k in keys_of[p.id]:
                     cities[k].add(p.meta["city"])
-        boilerplate = {k for k, c in cities.items() if len(c) >= 3}
+        boilerplate = {k for k, c in cities.items() if len(c) >= BOILERPLATE_CITIES}
         groups: dict[str, list[Passage]] = defaultdict(list)
         for p in passages:
             if p.meta.get("city") or p.meta.get("phase"):

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -79,14 +78,6 @@ class Mention:
     evidence: str = "plain"  # phrase, sigla, dateline, alias, place, plain (lgnet/place_names.py)
 
 
-@dataclass(frozen=True)
-class RegionMention:
-    region: Region
-    start: int
-    end: int
-    form: str
-
-
 class Gazetteer:
     """Finds cities in text (case-aware, for documents) and in queries (case-free, typo-tolerant)."""
 
@@ -148,14 +139,6 @@ class Gazetteer:
             return key.upper()
         return self._province_forms.get(fold(key))
 
-    def cities_of_region(self, name: str) -> list[City]:
-        region = self.region(name)
-        return [c for c in self.cities if region and c.region == region.name]
-
-    def cities_of_province(self, name: str) -> list[City]:
-        code = self.province_code(name)
-        return [c for c in self.cities if code and c.province_code == code]
-
     # --- documents ---------------------------------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
         """Cities named in a document, each with the evidence that the word is the place."""
@@ -216,12 +199,19 @@ class Gazetteer:
         spans = [m.span() for m in TOKEN.finditer(query)]
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
-        for i, j, entries in self._names(query, spans):
+        i = 0
+        while i < len(spans):
+            hit = self._trie.longest(query, spans, i)
+            if hit is None:
+                i += 1
+                continue
+            j, entries = hit
             start, end = spans[i][0], spans[j - 1][1]
             taken.append((start, end))
             mention = self._query_mention(query, spans, i, start, end, entries)
             if mention:
                 found.append(mention)
+            i = j
         for start, end in spans:
             word = fold(query[start:end])
             # A lower-case short word is more often a word than a misspelt city ("quanto costa": not Aosta)
@@ -255,30 +245,6 @@ class Gazetteer:
         else:
             ok = capitalised or ev in _QUERY_STRONG or ev == "place"
         return Mention(city, start, end, query[start:end], ev) if ok else None
-
-    def query_regions(self, query: str) -> list[RegionMention]:
-        """Regions named in a query, in Italian or English, any case ('Sicily', 'in puglia', 'Lombardy')."""
-        spans = [m.span() for m in TOKEN.finditer(query)]
-        found = []
-        for i, j, entries in self._names(query, spans):
-            regions = [e for e in entries if e.kind == "region"]
-            if regions:
-                start, end = spans[i][0], spans[j - 1][1]
-                found.append(RegionMention(regions[0].target, start, end, query[start:end]))
-        return found
-
-    def _names(self, query: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[Entry]]]:
-        """The longest names the trie knows in a query, left to right: (first token, token after the last one,
-        the cities or regions of that name)."""
-        i = 0
-        while i < len(spans):
-            hit = self._trie.longest(query, spans, i)
-            if hit is None:
-                i += 1
-                continue
-            j, entries = hit
-            yield i, j, entries
-            i = j
 
     def _closest_name(self, word: str) -> str | None:
         """The curated city a (folded) word is probably a misspelling of; remembered, as users repeat words."""

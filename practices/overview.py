@@ -6,9 +6,10 @@ of the values chosen within one)."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from lgnet.errors import InvalidRequest
-from lgnet.practice import Budget
+from lgnet.practice import Budget, PracticeRecord
 from lgnet.vocabulary import PHASES
 from retrieval.browse import list_cities
 from retrieval.practices import get_catalogue
@@ -20,23 +21,6 @@ SORTS = ("city", "practices", "region")
 def budget_total(budget: Budget) -> float | None:
     """A record's total budget in euro, or None when its documents state none."""
     return budget.total.value if budget.total is not None else None
-
-
-def _rows(service: SearchService) -> list[dict]:
-    """The practice records as the overview needs them."""
-    return [
-        {
-            "id": r.id,
-            "city": r.city,
-            "area": r.area,
-            "phase": r.phase,
-            "budget": budget_total(r.budget),
-            "start": r.period.start,
-            "end": r.period.end,
-            "figures": len(r.figures),
-        }
-        for r in get_catalogue(service).models()
-    ]
 
 
 def overview(
@@ -55,10 +39,10 @@ def overview(
         raise InvalidRequest(f"unknown sort {sort!r}", {"field": "sort", "allowed": list(SORTS)})
 
     shown_areas = [a for a in codes if not area or a in area]
-    records = [r for r in _rows(service) if (not phase or r["phase"] in phase) and r["area"] in shown_areas]
-    by_city: dict[str, list[dict]] = defaultdict(list)
+    records = [r for r in get_catalogue(service).models() if (not phase or r.phase in phase) and r.area in shown_areas]
+    by_city: dict[str, list[PracticeRecord]] = defaultdict(list)
     for r in records:
-        by_city[r["city"]].append(r)
+        by_city[r.city].append(r)
 
     out = []
     for c in cities:
@@ -70,16 +54,16 @@ def overview(
             continue
         if not mine and not c["phases"] and not c["documents"]:
             continue
-        cells = {}
+        cells: dict[str, dict[str, Any]] = {}
         for code in shown_areas:
-            rs = sorted((r for r in mine if r["area"] == code), key=lambda r: _phase_order(r["phase"]))
-            budgets = [r["budget"] for r in rs if r["budget"] is not None]
-            starts = sorted(r["start"] for r in rs if r["start"])
-            ends = sorted(r["end"] for r in rs if r["end"])
+            rs = sorted((r for r in mine if r.area == code), key=lambda r: _phase_order(r.phase))
+            budgets = [b for r in rs if (b := budget_total(r.budget)) is not None]
+            starts = sorted(r.period.start for r in rs if r.period.start)
+            ends = sorted(r.period.end for r in rs if r.period.end)
             cells[code] = {
                 "practices": len(rs),
-                "items": [{"id": r["id"], "phase": r["phase"]} for r in rs],
-                "phases": sorted({r["phase"] for r in rs if r["phase"]}, key=_phase_order),
+                "items": [{"id": r.id, "phase": r.phase} for r in rs],
+                "phases": sorted({r.phase for r in rs if r.phase}, key=_phase_order),
                 "budget": sum(budgets) if budgets else None,
                 "start": starts[0] if starts else None,
                 "end": ends[-1] if ends else None,

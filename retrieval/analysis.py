@@ -105,15 +105,6 @@ class ParsedQuery:
         """The user's own words (frame removed) with their corrections: full weight."""
         return " ".join([self.core, *self.corrections.values()])
 
-    @property
-    def expansion_text(self) -> str:
-        return " ".join(self.expansions)
-
-    @property
-    def lexical_text(self) -> str:
-        """Every word the lexical search looks for."""
-        return " ".join([self.main_text, self.expansion_text])
-
     def to_dict(self) -> dict:
         return {
             "text": self.text,

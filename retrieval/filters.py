@@ -136,9 +136,6 @@ class SearchFilters:
         """The filters set, as lists (the API's `filters` and the site's state)."""
         return {f.name: list(getattr(self, f.name)) for f in fields(self) if getattr(self, f.name)}
 
-    def without(self, name: str) -> SearchFilters:
-        return replace(self, **{name: ()})
-
     def for_records(self) -> SearchFilters:
         """The part a practice record can be matched by (a record has a city, an area and a phase)."""
         return replace(self, doc_type=(), year=(), region=())

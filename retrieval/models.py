@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from lgnet.domain import DocumentCopy
 from retrieval.analysis import ParsedQuery
 from retrieval.filters import SearchFilters
 
@@ -44,15 +45,10 @@ class SearchRequest:
         return {name: getattr(self, name) for name in ("city", "intervention", "doc_type", "phase", "year")}
 
 
-class Duplicate(BaseModel):
-    """Another outlet's copy of a passage (the same article syndicated)."""
+class Duplicate(DocumentCopy):
+    """Another outlet's copy of a passage (the same article syndicated): its passage and that passage's document."""
 
     id: str
-    doc_id: str
-    title: str
-    outlet: str | None = None
-    date: str | None = None
-    url: str | None = None
 
 
 class Hit(BaseModel):

@@ -15,7 +15,7 @@ from fastapi.responses import Response
 from practices.cite import group_sources
 from practices.export import dup_groups
 from practices.overview import overview
-from retrieval.bounds import MAX_PAGE
+from retrieval.bounds import MAX_PAGE, MAX_QUERY_CHARS
 from retrieval.practices import get_catalogue
 from web.catalogue_page import catalogue_page
 from web.deps import ServiceDep
@@ -31,7 +31,7 @@ Multi = list[str] | None
 def practices(
     request: Request,
     service: ServiceDep,
-    q: Annotated[str, Query(max_length=500)] = "",
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
     city: Annotated[Multi, Query()] = None,
     area: Annotated[Multi, Query()] = None,
     phase: Annotated[Multi, Query()] = None,

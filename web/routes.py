@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
+from retrieval.bounds import MAX_QUERY_CHARS
 from web import pages
 from web.deps import ServiceDep
 from web.render import is_fragment, render
@@ -36,7 +37,7 @@ def document(
     service: ServiceDep,
     doc_id: Annotated[str, Path(max_length=200)],
     passage: Annotated[str | None, Query(max_length=300)] = None,
-    q: Annotated[str, Query(max_length=500)] = "",
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
 ) -> Response:
     data = pages.document_page(service, doc_id, passage)
     return render(request, "document.html", data, fragment="main", q=q)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.catalogue import UPLOAD_FIELDS
+from ingest.catalogue import UPLOAD_DOC_TYPES, UPLOAD_FIELDS
 from ingest.readers import supported_formats
 from lgnet.config import Settings
-from lgnet.vocabulary import DOC_TYPES, PHASES
+from lgnet.vocabulary import PHASES
 from retrieval.browse import documents
 from retrieval.service import SearchService
 from web.i18n import Translator
@@ -42,7 +42,7 @@ def form_page(settings: Settings) -> dict:
         "formats": [{"label": label, "suffixes": suffixes} for label, suffixes in formats.items()],
         "accept": ",".join(s for suffixes in formats.values() for s in suffixes),
         "fields": list(UPLOAD_FIELDS),
-        "doc_types": [t for t in DOC_TYPES if t != "press_summary"],  # summary tables come from the splitter
+        "doc_types": list(UPLOAD_DOC_TYPES),
         "phases": list(PHASES),
     }
 

@@ -7,9 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import FileResponse
 
-from ingest.catalogue import UPLOAD_FIELDS
+from ingest.catalogue import UPLOAD_DOC_TYPES, UPLOAD_FIELDS
 from ingest.uploads import check_fields_of, check_file, check_length, safe_name
 from lgnet.errors import InvalidRequest
+from lgnet.vocabulary import PHASES
 from retrieval.bounds import MAX_K, MAX_PAGE
 from retrieval.browse import document_file, get_document, list_documents
 from search_api.auth import require_admin
@@ -20,8 +21,8 @@ from search_api.schemas import ERRORS, Deleted, DocumentDetail, DocumentList, Jo
 router = APIRouter(prefix="/api/documents", tags=["documents"], responses=ERRORS)
 UPLOAD_FIELD_DOCS = {
     "title": "overrides the title read from the file",
-    "doc_type": "practice_report, project_sheet, press_article, press_review, report, minutes or other",
-    "phase": "LGNetEA, LGNet2 or LGNet3",
+    "doc_type": ", ".join(UPLOAD_DOC_TYPES[:-1]) + f" or {UPLOAD_DOC_TYPES[-1]}",
+    "phase": ", ".join(PHASES[:-1]) + f" or {PHASES[-1]}",
     "city": "the comune the document is about, Italian or English name (any Italian comune)",
     "date": "YYYY, YYYY-MM or YYYY-MM-DD",
     "language": "two-letter code: it, en",

@@ -95,15 +95,8 @@ def test_regions_and_provinces(g):
     assert g.region("Apulia").name == g.region("puglia").name == "Puglia"
     assert g.region("Sicily").name == "Sicilia" and g.region("Lombardy").name_en == "Lombardy"
     assert len(g.regions) == 20
-    sicily = g.cities_of_region("Sicily")
-    assert {"Palermo", "Catania", "Agrigento"} <= {c.name for c in sicily} and len(sicily) > 300
-    assert all(c.region == "Sicilia" for c in sicily)
     assert g.province_code("Bozen") == g.province_code("Alto Adige") == "BZ"
-    assert "Merano" in {c.name for c in g.cities_of_province("BZ")}
-    assert [r.region.name for r in g.query_regions("progetti di housing in Sicily e in puglia")] == [
-        "Sicilia",
-        "Puglia",
-    ]
+    # Regions and provinces named in a query, and their cities: retrieval/places.py (tests/retrieval).
 
 
 @pytest.mark.parametrize(
