@@ -26,6 +26,9 @@ TARGETS = {
     "evaluation-summary-campobasso-en": "pdf",
     "scheda-progetto-bari-lgnet3": "docx",
     "articolo-catanzaro-lgnet3-aree-intervento": "docx",
+    # batch 2 (2026-11-24)
+    "scheda-buona-pratica-fondi-lavoro-agricolo": "pdf",
+    "scheda-progetto-cento-donne-salute": "docx",
 }
 
 
