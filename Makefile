@@ -55,7 +55,7 @@ SIZES ?= 1000,10000
 MODES ?= embedded,server
 bench: $(STAMP)
 	$(PY) -c 'import matplotlib' 2>/dev/null || $(PY) -m pip install --quiet -e '.[bench]'
-	$(PY) -m benchmarks.run --out docs/benchmarks.md --sizes $(SIZES) --modes $(MODES)
+	$(PY) -m benchmarks.run --out docs/benchmarks.md --sizes $(SIZES) --modes $(MODES) --readme README.md
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

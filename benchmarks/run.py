@@ -14,6 +14,7 @@ import platform
 import time
 from pathlib import Path
 
+from benchmarks import latency
 from benchmarks.measure import STAND_IN_ABOVE, rerun_in_process, run
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,6 +28,7 @@ def main() -> None:
     parser.add_argument("--modes", default="embedded,server")
     parser.add_argument("--work", default=".bench", help="generated corpora and indexes (kept between runs)")
     parser.add_argument("--only-write", action="store_true", help="rewrite the doc from the kept results")
+    parser.add_argument("--readme", metavar="FILE", help="also rewrite the latency figures between the bench markers")
     parser.add_argument(
         "--in-process-only",
         action="store_true",
@@ -61,6 +63,9 @@ def main() -> None:
     drawn = draw(results, plot)
     out.write_text(render(results, plot.name if drawn else None), "utf-8")
     print(f"written to {out}")
+    if args.readme:
+        latency.update_readme(Path(args.readme), _runs(results))
+        print(f"latency figures written to {args.readme}")
 
 
 def _commit() -> str:
@@ -172,7 +177,7 @@ def render(results: dict, plot: str | None) -> str:
                 f"| {r['passages']:,} | {r['mode']} | {level['clients']} | {level['rps']:.1f} | {level['errors']} "
                 f"| {level['p50'] * MS:.0f} ms | {level['p95'] * MS:.0f} ms |"
             )
-    lines += ["", "## Aims (issue 15)", "", *aims(runs), ""]
+    lines += ["", "## Aims (issues 15 and 11)", "", *aims(runs), ""]
     if plot:
         lines += [f"![Bench figures by corpus size]({plot})", ""]
     return "\n".join(lines)
@@ -217,6 +222,7 @@ def aims(runs: list[dict]) -> list[str]:
             f"| full ingest within 1.3x pure embedding ({r['passages']:,}, {r['mode']}) | {ratio:.2f}x "
             f"| {'yes' if ratio <= 1.3 else '**no**'} |"
         )
+    out += latency.aims(runs)  # issue 11: search latency against the query embedding
     return out
 
 

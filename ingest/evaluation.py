@@ -106,15 +106,18 @@ def evaluate_corpus(corpus_dir: Path, builder: DocumentBuilder | None = None) ->
     return [MetadataEval("corpus: whole files", files), MetadataEval("corpus: press review articles", results)]
 
 
-def evaluate_unseen(unseen_dir: Path, builder: DocumentBuilder | None = None) -> MetadataEval:
-    """The unseen set's documents against its gold.json (doc_type and city of each file)."""
+def evaluate_unseen(unseen_dir: Path, builder: DocumentBuilder | None = None, batch: int | None = None) -> MetadataEval:
+    """The unseen set's documents against its gold.json (doc_type and city of each file); `batch` keeps one
+    batch of it (a document without `batch` is of batch 1), None all of them."""
     builder = builder or DocumentBuilder()
     gold = json.loads((unseen_dir / "gold.json").read_text("utf-8"))
     results = []
     for g in gold["documents"]:
+        if batch is not None and g.get("batch", 1) != batch:
+            continue
         doc = _whole_file(builder, unseen_dir / g["file"], f"unseen/{g['file']}")
         results.append(DocResult(g["file"], doc.title, doc.doc_type, g["doc_type"], doc.city, g["city"]))
-    return MetadataEval("unseen set", results)
+    return MetadataEval("unseen set" if batch is None else f"unseen set, batch {batch}", results)
 
 
 def report(corpus_dir: Path, unseen_dir: Path | None = None) -> str:

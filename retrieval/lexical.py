@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import orjson
@@ -244,6 +245,10 @@ class LexicalIndex:
     def values(self, fieldname: str) -> set:
         """The values `fieldname` takes in this index (from the per-value masks, computed once)."""
         return set(self._per_value(fieldname))
+
+    def positions(self, fieldname: str) -> dict[Any, np.ndarray]:
+        """Each value of `fieldname` -> the positions of the passages with it (computed once per index)."""
+        return self._per_value(fieldname)
 
     def mask(self, fieldname: str, values: list) -> np.ndarray:
         """Passages whose `fieldname` (a value or a list) is one of `values`: per-value masks, computed once

@@ -211,17 +211,18 @@ class SearchService:
                 fused.setdefault(position, 0.0)
         if request.understand and (parsed.cities or parsed.interventions or parsed.region_cities or parsed.phases):
             top = 1.0 / (s.rrf_k + 1) if s.fusion == "rrf" else 1.0
-            region_cities = set(parsed.region_cities) - set(parsed.cities)
-            for pos in fused:
-                meta = index.corpus.metas[pos]
-                if meta.get("city") in parsed.cities:
-                    fused[pos] += s.city_boost * top
-                elif meta.get("city") in region_cities:
-                    fused[pos] += s.city_boost * REGION_SHARE * top
-                if set(meta.get("interventions", [])) & set(parsed.interventions):
-                    fused[pos] += s.intervention_boost * top
-                if meta.get("phase") in parsed.phases:
-                    fused[pos] += s.city_boost * PHASE_SHARE * top
+            region_cities = [c for c in parsed.region_cities if c not in parsed.cities]
+            # from the index's per-value positions, not a metadata lookup per candidate
+            positions = np.fromiter(fused, dtype=np.int64, count=len(fused))
+            boosts = [
+                (index.mask("city", parsed.cities), s.city_boost),
+                (index.mask("city", region_cities), s.city_boost * REGION_SHARE),
+                (index.mask("interventions", parsed.interventions), s.intervention_boost),
+                (index.mask("phase", parsed.phases), s.city_boost * PHASE_SHARE),
+            ]
+            for mask_of, weight in boosts:
+                for pos in positions[mask_of[positions]].tolist():
+                    fused[pos] += weight * top
         ranked = sorted((Candidate(p, sc) for p, sc in fused.items()), key=lambda c: (-c.score, c.position))
         return ranked, query_vec
 
@@ -296,17 +297,19 @@ class SearchService:
 
     @staticmethod
     def _facets(index: LexicalIndex, matching: list[Candidate]) -> dict[str, list[dict]]:
-        """Counts over the whole matching set (after collapse), not just the page shown."""
+        """Counts over the whole matching set (after collapse), not just the page shown: each value's passages
+        (kept with the index) counted among those matching, so the cost is the index's values, not a Python
+        loop over every match."""
+        selected = np.zeros(len(index.corpus.ids), dtype=bool)
+        if matching:
+            selected[np.fromiter((c.position for c in matching), dtype=np.int64, count=len(matching))] = True
         facets = {}
         for fieldname in FACET_FIELDS:
-            counter: Counter = Counter()
-            for c in matching:
-                value = index.corpus.metas[c.position].get(fieldname)
-                for v in value if isinstance(value, list) else [value]:
-                    if v is not None:
-                        counter[v] += 1
+            counts = [
+                (v, int(np.count_nonzero(selected[p]))) for v, p in index.positions(fieldname).items() if v is not None
+            ]
             facets[FACET_NAMES.get(fieldname, fieldname)] = [
-                {"value": v, "count": n} for v, n in sorted(counter.items(), key=lambda kv: (-kv[1], str(kv[0])))
+                {"value": v, "count": n} for v, n in sorted(counts, key=lambda kv: (-kv[1], str(kv[0]))) if n
             ]
         return facets
 

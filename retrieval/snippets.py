@@ -30,12 +30,14 @@ def _word_spans(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     return tuple((m.start(), m.end(), analyzer.word_stems(m.group(0))) for m in _WORD.finditer(text))
 
 
-def _marked_spans(text: str, terms: QueryTerms) -> list[tuple[int, int]]:
+def _marked_spans(text: str, terms: QueryTerms, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """The words to mark in text[lo:hi] (the whole text by default)."""
     stems = terms.stems
+    hi = len(text) if hi is None else hi
     spans = {
         (start, end)
         for start, end, word_stems in _word_spans(text)
-        if not word_stems.isdisjoint(stems) and terms.marks(text[start:end], word_stems)
+        if lo <= start and end <= hi and not word_stems.isdisjoint(stems) and terms.marks(text[start:end], word_stems)
     }
     if terms.phrases:  # a multi-word alternative ("senza fissa dimora") is marked where it occurs whole
         folded = fold(text)
@@ -92,7 +94,7 @@ def snippet(text: str, terms: QueryTerms, boilerplate: Container[str] = (), word
         neighbour = best + 1 if best + 1 < len(spans) else best - 1
         if 0 <= neighbour < len(spans) and n + len(text[slice(*spans[neighbour])].split()) <= words:
             lo, hi = min(lo, spans[neighbour][0]), max(hi, spans[neighbour][1])
-    marked = _marked_spans(text, terms)
+    marked = _marked_spans(text, terms, lo, hi)  # only where the snippet is: a passage has many more words
     if len(text[lo:hi].split()) > words * 1.5:  # one very long sentence: the window with most matches in it
         lo, hi = _window(text, lo, hi, marked, words)
     body = _render(text, lo, hi, marked)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lgnet.text import fold
 from retrieval.analysis import ParsedQuery, get_analyzer
@@ -37,7 +38,14 @@ class ConceptTerms:
     own: list[Phrase]  # the word as written, and its spelling correction
     alternatives: list[Phrase]  # its thesaurus / glossary alternatives
 
+    @cached_property
+    def any_stem(self) -> frozenset[str]:
+        """Every stem of the concept: a text with none of them does not say it (most sentences, at once)."""
+        return frozenset(s for p in (*self.own, *self.alternatives) for word in p for s in word)
+
     def score(self, stems: set[str] | frozenset[str]) -> float:
+        if self.any_stem.isdisjoint(stems):
+            return 0.0
         if any(_satisfied(p, stems) for p in self.own):
             return self.weight
         if any(_satisfied(p, stems) for p in self.alternatives):

@@ -122,9 +122,10 @@ def test_corpus_detection_with_the_catalogue_withheld():
 
 
 def test_unseen_set_type_and_city():
-    result = evaluate_unseen(REPO / "tests" / "unseen")
+    # Batch 1 only: batch 2 (tests/unseen/README.md) is a pure measurement, reported by `make eval`, no aim.
+    result = evaluate_unseen(REPO / "tests" / "unseen", batch=1)
     print("\n" + result.table())
-    assert len(result.documents) >= 10
+    assert len(result.documents) == 10
     assert result.accuracy("type") >= 0.9 and result.accuracy("city") >= 0.9  # issue 10's aim
 
 

@@ -9,6 +9,7 @@ rebuild gives the same files.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import docx
@@ -26,6 +27,10 @@ TARGETS = {
     "evaluation-summary-campobasso-en": "pdf",
     "scheda-progetto-bari-lgnet3": "docx",
     "articolo-catanzaro-lgnet3-aree-intervento": "docx",
+    # batch 2 (2026-11-24)
+    "scheda-buona-pratica-fondi-lavoro-agricolo": "pdf",
+    "scheda-progetto-cento-donne-salute": "docx",
+    "relazione-finale-catania-lgnetea": "pdf",
 }
 
 
@@ -107,8 +112,12 @@ def build_docx(source: Path, target: Path) -> None:
     document.save(str(target))
 
 
-def main() -> None:
+def main(stems: list[str]) -> None:
+    # DOCX files are zip archives whose entries carry the build time: rebuild only what changed
+    # (`python tests/unseen/build.py <stem> ...`), or everything when no stem is given.
     for stem, fmt in TARGETS.items():
+        if stems and stem not in stems:
+            continue
         source = SOURCES / f"{stem}.txt"
         target = DOCUMENTS / f"{stem}.{fmt}"
         (build_pdf if fmt == "pdf" else build_docx)(source, target)
@@ -116,4 +125,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -1,0 +1,69 @@
+"""Search latency against the query embedding (issue 11): cold (never-seen queries, fresh server) and warm
+p95 over HTTP, as multiples of the real model's time to embed one query, measured in the same run.
+
+Only runs where the server itself used the real model count: with the stand-in embedder the server's latency
+leaves the model out, so comparing it with the model's time would flatter it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+MS = 1000
+COLD_WITHIN, WARM_WITHIN = 5.0, 3.0  # times the query-embedding p95
+README_MARKERS = ("<!-- bench:start (make bench) -->", "<!-- bench:end -->")
+
+
+def real_model_runs(runs: list[dict]) -> list[dict]:
+    return [r for r in runs if not r["embedder"].endswith("(stand-in)") and r.get("embed_p95")]
+
+
+def ratios(r: dict) -> tuple[float, float]:
+    """(HTTP cold p95, HTTP warm p95) / query-embedding p95."""
+    return r["http_cold_p95"] / r["embed_p95"], r["http_warm_p95"] / r["embed_p95"]
+
+
+def aims(runs: list[dict]) -> list[str]:
+    """Rows of the bench's aims table."""
+    rows = []
+    for r in real_model_runs(runs):
+        cold, warm = ratios(r)
+        where = f"{r['passages']:,}, {r['mode']}"
+        rows.append(
+            f"| HTTP cold p95 within {COLD_WITHIN:g}x query-embedding p95 ({where}) | {cold:.1f}x "
+            f"| {'yes' if cold <= COLD_WITHIN else '**no**'} |"
+        )
+        rows.append(
+            f"| HTTP warm p95 within {WARM_WITHIN:g}x query-embedding p95 ({where}) | {warm:.1f}x "
+            f"| {'yes' if warm <= WARM_WITHIN else '**no**'} |"
+        )
+    return rows
+
+
+def summary(runs: list[dict]) -> str:
+    """The README's lines: one per run with the real model."""
+    lines = []
+    for r in real_model_runs(runs):
+        cold, warm = ratios(r)
+        load = f", load {r['load_average']:.1f}" if "load_average" in r else ""
+        lines.append(
+            f"- {r['passages']:,} passages, {r['mode']} store ({r['when']}{load}): HTTP cold p50 / p95 "
+            f"{r['http_cold_p50'] * MS:.0f} / {r['http_cold_p95'] * MS:.0f} ms, warm "
+            f"{r['http_warm_p50'] * MS:.0f} / {r['http_warm_p95'] * MS:.0f} ms; in-process cold "
+            f"{r['inproc_cold_p50'] * MS:.0f} / {r['inproc_cold_p95'] * MS:.0f} ms, warm "
+            f"{r['inproc_warm_p50'] * MS:.0f} / {r['inproc_warm_p95'] * MS:.0f} ms; query embedding p50 / p95 "
+            f"{r['embed_p50'] * MS:.1f} / {r['embed_p95'] * MS:.1f} ms: HTTP p95 cold {cold:.1f}x, warm {warm:.1f}x "
+            f"the embedding (aims {COLD_WITHIN:g}x, {WARM_WITHIN:g}x)"
+        )
+    return "\n".join(lines) or "- no run with the real model kept in docs/benchmarks.json"
+
+
+def update_readme(path: Path, runs: list[dict]) -> None:
+    """Rewrites what lies between README_MARKERS in `path` with `summary()`."""
+    start, end = README_MARKERS
+    text = path.read_text("utf-8")
+    if start not in text or end not in text:
+        raise ValueError(f"{path}: no {start} ... {end} block to update")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    path.write_text(f"{head}{start}\n{summary(runs)}\n{end}{tail}", "utf-8")
