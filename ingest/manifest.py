@@ -69,12 +69,17 @@ class Manifest:
     def put(self, source: str, entry: FileEntry, touched_chunks: Iterable[str], removed_docs: Iterable[str]) -> None:
         """Record a file as completely stored, with the passages its write touched (old and new), in one
         transaction; its duplicate refresh is pending until `dedup_finished`."""
+        self.put_many([(source, entry, touched_chunks, removed_docs)])
+
+    def put_many(self, files: Iterable[tuple[str, FileEntry, Iterable[str], Iterable[str]]]) -> None:
+        """`put` for a batch of files stored together, in one transaction."""
         with transaction(self.conn):
-            self.conn.execute(
-                "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, 0)",
-                (source, entry.sha256, entry.size, json.dumps(entry.doc_ids), json.dumps(entry.chunk_ids)),
-            )
-            self._record(touched_chunks, removed_docs, keep_docs=entry.doc_ids, keep_chunks=entry.chunk_ids)
+            for source, entry, touched_chunks, removed_docs in files:
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, 0)",
+                    (source, entry.sha256, entry.size, json.dumps(entry.doc_ids), json.dumps(entry.chunk_ids)),
+                )
+                self._record(touched_chunks, removed_docs, keep_docs=entry.doc_ids, keep_chunks=entry.chunk_ids)
 
     def remove(self, source: str, touched_chunks: Iterable[str], removed_docs: Iterable[str]) -> None:
         with transaction(self.conn):

@@ -14,6 +14,7 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +41,23 @@ SKIPPED_NAMES = {CATALOGUE_NAME, ".gitkeep", ".DS_Store"}
 # Called with (store, embedder) after the passages and their duplicate groups changed, before the revision
 # moves: the layers above (knowledge: practice records) keep their derived data in step this way.
 IndexHook = Callable[[Store, Embedder], object]
+# Files read are stored together once this many passages wait: one Chroma upsert per collection per batch
+# instead of two per file (each upsert has a fixed cost of tens of ms, more than a small file's passages).
+WRITE_BATCH_PASSAGES = 256
+WRITE_BATCH_FILES = 64
+
+
+@dataclass
+class _ReadFile:
+    """A file read, described and chunked, waiting to be embedded and stored with its batch."""
+
+    source: str
+    digest: str
+    size: int
+    docs: list[Document]
+    chunks: list[Chunk]
+    metas: list[dict]
+    known: FileEntry | None
 
 
 def _shared_metadata(doc: Document) -> dict:
@@ -75,8 +93,9 @@ def doc_metadata(doc: Document, n_chunks: int) -> dict:
     )
 
 
-def chunk_metadata(chunk: Chunk) -> dict:
-    shared = {k: v for k, v in _shared_metadata(chunk.doc).items() if k not in ("ocr", "ocr_confidence")}
+def chunk_metadata(chunk: Chunk, shared: dict | None = None) -> dict:
+    """`shared`: the document's part (`passage_shared_metadata`), computed once for all its passages."""
+    shared = passage_shared_metadata(chunk.doc) if shared is None else shared
     return clean_metadata(
         {
             **shared,
@@ -90,6 +109,10 @@ def chunk_metadata(chunk: Chunk) -> dict:
             "content_hash": hashlib.sha1(chunk.embed_text.encode()).hexdigest(),
         }
     )
+
+
+def passage_shared_metadata(doc: Document) -> dict:
+    return {k: v for k, v in _shared_metadata(doc).items() if k not in ("ocr", "ocr_confidence")}
 
 
 def _digest(data: bytes, entry: dict) -> str:
@@ -177,6 +200,7 @@ class IngestPipeline:
             roots.append(root.resolve().name + "/")
             catalogue = self._catalogue(root, report)
             work.extend((root, catalogue, file) for file in self._discover(path))
+        pending: list[_ReadFile] = []
         with FolderProgress([file for _, _, file in work], self.progress) as walk:
             for root, catalogue, file in work:
                 if walk.stopped:
@@ -186,16 +210,22 @@ class IngestPipeline:
                 seen.add(source)
                 report.files_seen += 1
                 try:
-                    ingested = self._ingest_file(
+                    read = self._read_file(
                         file, source, catalogue.get(file.relative_to(root).as_posix(), {}), manifest, report
                     )
-                    changed |= ingested
-                    report.tally(file, "read" if ingested else "unchanged")
+                    report.tally(file, "read" if read else "unchanged")
+                    if read:
+                        pending.append(read)
+                        changed = True
                 except IngestError as exc:
                     report.errors.append(FileError(exc.path, exc.code, exc.reason))
                     report.tally(file, "refused", exc.code)
                     log.warning("%s", exc.message)
+                if sum(len(r.chunks) for r in pending) >= WRITE_BATCH_PASSAGES or len(pending) >= WRITE_BATCH_FILES:
+                    self._store_batch(pending, manifest, report)
+                    pending = []
                 walk.done(file)
+        self._store_batch(pending, manifest, report)  # what was read before the end (or a Ctrl-C) is kept
         if prune and not report.interrupted:  # an interrupted walk has not seen every file
             for source in [s for s in manifest.sources() if any(s.startswith(r) for r in roots) and s not in seen]:
                 entry = manifest.get(source)
@@ -246,8 +276,11 @@ class IngestPipeline:
         self.store.bump_revision(uuid.uuid4().hex)
         return [doc_id]
 
-    # --- one file ----------------------------------------------------------------------------------------
-    def _ingest_file(self, file: Path, source: str, entry: dict, manifest: Manifest, report: IngestReport) -> bool:
+    # --- one file, then a batch of files -------------------------------------------------------------------
+    def _read_file(
+        self, file: Path, source: str, entry: dict, manifest: Manifest, report: IngestReport
+    ) -> _ReadFile | None:
+        """Read, describe and chunk one file (None when unchanged); stored later with its batch."""
         try:
             data = file.read_bytes() if file.stat().st_size <= self.settings.max_file_bytes else None
         except OSError as exc:
@@ -256,7 +289,7 @@ class IngestPipeline:
         known = manifest.get(source)
         if known and digest and known.sha256 == digest:
             report.files_unchanged += 1
-            return False
+            return None
         limits = ReadLimits.from_settings(self.settings, self.progress)
         # In a worker process with time, memory and output limits; raises IngestError naming the file.
         raw = read_in_worker(file, self.settings.max_file_bytes, limits, SandboxLimits.from_settings(self.settings))
@@ -265,53 +298,77 @@ class IngestPipeline:
         chunks = [c for d in docs for c in self.chunker.run(d)]
         if not chunks:
             raise IngestError(file, "no text passages could be made from it")
-        metas = [chunk_metadata(c) for c in chunks]
+        shared = {id(d): passage_shared_metadata(d) for d in docs}
+        metas = [chunk_metadata(c, shared[id(c.doc)]) for c in chunks]
         for c, m in zip(chunks, metas, strict=True):  # singletons until the duplicate refresh says otherwise
             m.update(dup_group=c.chunk_id, dup_canonical=True, doc_dup_group=c.doc.doc_id)
-        old_chunks: list[str] = []
-        vectors = self._vectors(chunks, [m["content_hash"] for m in metas], source, report, old_chunks)
-        # Replace the file's previous passages only once the new ones are ready: a failure above keeps them.
-        self.store.delete_source(source)
-        self.store.upsert_chunks(
-            [c.chunk_id for c in chunks],
-            [c.text for c in chunks],
-            vectors,
-            metas,
-        )
-        doc_vectors = np.stack([_mean([v for c, v in zip(chunks, vectors, strict=True) if c.doc is d]) for d in docs])
+        return _ReadFile(source, digest or "", len(data or b""), docs, chunks, metas, known)
+
+    def _store_batch(self, batch: list[_ReadFile], manifest: Manifest, report: IngestReport) -> None:
+        """Embed and store a batch of files read: one read of their stored passages (vectors to re-use), one
+        delete, one upsert per collection, and the manifest entries in one transaction. A file's previous
+        passages are replaced only once the new ones are embedded: a failure before keeps them."""
+        if not batch:
+            return
+        sources = [r.source for r in batch]
+        old_ids: dict[str, list[str]] = {s: [] for s in sources}
+        reusable: dict[str, dict[str, np.ndarray]] = {s: {} for s in sources}
+        for i in range(0, len(sources), 100):
+            part = sources[i : i + 100]
+            where = {"source": part[0]} if len(part) == 1 else {"source": {"$in": part}}
+            for row in self.store.iter_chunks(where=where, embeddings=True):
+                src = row["meta"].get("source", "")
+                if src in old_ids:
+                    old_ids[src].append(row["id"])
+                    reusable[src][row["meta"].get("content_hash")] = row["embedding"]
+        chunks = [c for r in batch for c in r.chunks]
+        metas = [m for r in batch for m in r.metas]
+        owners = [r.source for r in batch for _ in r.chunks]
+        vectors = self._vectors(chunks, [m["content_hash"] for m in metas], owners, reusable, report)
+        self.store.delete_chunks([c for s in sources for c in old_ids[s]])
+        self.store.delete_docs_of(sources)
+        self.store.upsert_chunks([c.chunk_id for c in chunks], [c.text for c in chunks], vectors, metas)
+        docs = [d for r in batch for d in r.docs]
+        by_doc: dict[str, list[np.ndarray]] = {}
+        for c, v in zip(chunks, vectors, strict=True):
+            by_doc.setdefault(c.doc.doc_id, []).append(v)
         counts = Counter(c.doc.doc_id for c in chunks)
         self.store.upsert_docs(
             [d.doc_id for d in docs],
             [d.text for d in docs],
-            doc_vectors,
+            np.stack([_mean(by_doc[d.doc_id]) for d in docs]),
             [{**doc_metadata(d, counts[d.doc_id]), "dup_group": d.doc_id, "dup_canonical": True} for d in docs],
         )
-        entry_ = FileEntry(digest or "", len(data or b""), [d.doc_id for d in docs], [c.chunk_id for c in chunks])
-        old_docs = known.doc_ids if known else []
-        manifest.put(source, entry_, old_chunks + entry_.chunk_ids, old_docs)
+        entries = []
+        for r in batch:
+            entry = FileEntry(r.digest, r.size, [d.doc_id for d in r.docs], [c.chunk_id for c in r.chunks])
+            entries.append((r.source, entry, old_ids[r.source] + entry.chunk_ids, r.known.doc_ids if r.known else []))
+        manifest.put_many(entries)
         self._fresh_passages.update({c.chunk_id: Passage(c.chunk_id, c.doc.doc_id, c.text) for c in chunks})
-        self._fresh_docs.update({d.doc_id: (Doc(d.doc_id, d.text, d.city), d.doc_type) for d in docs})
-        report.files_ingested += 1
-        return True
+        self._fresh_docs.update({d.doc_id: (Doc(d.doc_id, d.text, d.city), d.doc_type) for r in batch for d in r.docs})
+        report.files_ingested += len(batch)
 
     def _vectors(
-        self, chunks: list[Chunk], hashes: list[str], source: str, report: IngestReport, old_ids: list[str]
+        self,
+        chunks: list[Chunk],
+        hashes: list[str],
+        owners: list[str],
+        reusable: dict[str, dict[str, np.ndarray]],
+        report: IngestReport,
     ) -> np.ndarray:
-        """Embed the passages, re-using stored vectors of passages whose embedded text is unchanged (the ids
-        of the file's stored passages are appended to `old_ids`)."""
-        reusable = {}
-        for row in self.store.iter_chunks(where={"source": source}, embeddings=True):
-            reusable[row["meta"].get("content_hash")] = row["embedding"]
-            old_ids.append(row["id"])
-        todo = [i for i, h in enumerate(hashes) if h not in reusable]
+        """Embed the passages, re-using the stored vector of a passage of the same file whose embedded text
+        is unchanged."""
         vectors = np.zeros((len(chunks), self.embedder.dim), dtype=np.float32)
-        for i, h in enumerate(hashes):
-            if h in reusable:
-                vectors[i] = reusable[h]
+        todo = []
+        for i, (h, owner) in enumerate(zip(hashes, owners, strict=True)):
+            if h in reusable[owner]:
+                vectors[i] = reusable[owner][h]
+            else:
+                todo.append(i)
         started = time.perf_counter()
         batch = self.settings.batch_size
         steps = range(0, len(todo), batch)
-        for i in tqdm(steps, desc=f"embedding {Path(source).name}", unit="batch", disable=not self.progress):
+        for i in tqdm(steps, desc=f"embedding {len(set(owners))} files", unit="batch", disable=not self.progress):
             idx = todo[i : i + batch]
             vectors[idx] = self.embedder.embed([chunks[j].embed_text for j in idx])
         report.seconds_embedding += time.perf_counter() - started

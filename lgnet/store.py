@@ -284,9 +284,15 @@ class Store:
         self._op("chunks", "delete", where={"source": source})
         self._op("docs", "delete", where={"source": source})
 
+    def delete_docs_of(self, sources: list[str]) -> None:
+        """Remove the documents of these corpus files (one delete for a batch of files)."""
+        for i in range(0, len(sources), 100):
+            part = sources[i : i + 100]
+            self._op("docs", "delete", where={"source": part[0]} if len(part) == 1 else {"source": {"$in": part}})
+
     def delete_chunks(self, ids: list[str]) -> None:
-        if ids:
-            self._op("chunks", "delete", ids=ids)
+        for i in range(0, len(ids), PAGE):
+            self._op("chunks", "delete", ids=ids[i : i + PAGE])
 
     def delete_docs(self, ids: list[str]) -> None:
         if ids:

@@ -44,7 +44,7 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(tmp_path: Path, monkeypat
     tree(corpus)
     settings = make_settings(tmp_path / "data")
     pipeline = IngestPipeline(settings, progress=False)
-    real = pipeline._ingest_file
+    real = pipeline._read_file
     calls = []
 
     def ingest_then_interrupt(*args, **kwargs):
@@ -55,7 +55,7 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(tmp_path: Path, monkeypat
             if len(calls) == 4:  # png and p7m refused, beneficiari.xlsx read, rotto.xlsx refused
                 os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C, handled between files
 
-    monkeypatch.setattr(pipeline, "_ingest_file", ingest_then_interrupt)
+    monkeypatch.setattr(pipeline, "_read_file", ingest_then_interrupt)
     first = pipeline.run([corpus])
     assert first.interrupted and first.files_seen == 4 and first.files_ingested == 1
     assert "STOPPED before the end" in first.render()
