@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lgnet.domain import ScoredCard, dump
+from lgnet.practice import PracticeRecord
 from retrieval.filters import SearchFilters
 from retrieval.practices import card, get_catalogue
 from retrieval.service import SearchService
@@ -33,20 +34,21 @@ def _chunk_ids(value: Any) -> Iterator[str]:
             yield from _chunk_ids(item)
 
 
-_links: dict[int, tuple[list[dict], dict[str, list[str]]]] = {}
+_links: dict[int, tuple[list[PracticeRecord], dict[str, list[str]]]] = {}
 _lock = threading.Lock()
 
 
-def passage_practices(records: list[dict]) -> dict[str, list[str]]:
-    """Passage id -> ids of the records citing it; computed once per list of records (one per revision)."""
+def passage_practices(records: list[PracticeRecord]) -> dict[str, list[str]]:
+    """Passage id -> ids of the records citing it; computed once per list of records: the catalogue keeps one
+    list per revision (`PracticeCatalogue.models()`), so a search does not walk every record again."""
     with _lock:
         cached = _links.get(id(records))
         if cached is not None and cached[0] is records:
             return cached[1]
         links: dict[str, list[str]] = {}
         for record in records:
-            for chunk_id in dict.fromkeys(_chunk_ids(record)):
-                links.setdefault(chunk_id, []).append(record["id"])
+            for chunk_id in dict.fromkeys(_chunk_ids(record.model_dump(mode="json"))):
+                links.setdefault(chunk_id, []).append(record.id)
         _links.clear()  # only the current revision's records are asked for
         _links[id(records)] = (records, links)
         return links
@@ -55,7 +57,7 @@ def passage_practices(records: list[dict]) -> dict[str, list[str]]:
 def with_practices(service: SearchService, result: dict, filters: SearchFilters | None = None) -> dict:
     """Adds `practices` (cards) and each hit's `practice_ids` to a search result's contract (in place)."""
     catalogue = get_catalogue(service)
-    links = passage_practices(catalogue.records())
+    links = passage_practices(catalogue.models())
     for hit in result["results"]:
         hit["practice_ids"] = links.get(hit["id"], [])
     query = (result.get("suggestion") or result.get("query") or "").strip()
