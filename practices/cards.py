@@ -6,14 +6,9 @@ The one place search results meet the practice catalogue; the API and the site b
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from typing import Any
-
 from lgnet.domain import ScoredCard, dump
-from lgnet.practice import PracticeRecord
 from retrieval.filters import SearchFilters
-from retrieval.practices import card, get_catalogue
+from retrieval.practices import card, get_catalogue, record_matches
 from retrieval.service import SearchService
 
 CARDS = 3  # cards shown above the passages
@@ -21,45 +16,12 @@ CANDIDATES = 20  # catalogue results considered for them
 LINKED_FROM = 5  # a record supported by one of the first passages goes first
 
 
-def _chunk_ids(value: Any) -> Iterator[str]:
-    """Every passage id cited anywhere in a record (fields carry `source: {chunk_id, ...}`)."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "chunk_id" and isinstance(item, str):
-                yield item
-            else:
-                yield from _chunk_ids(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _chunk_ids(item)
-
-
-_links: dict[int, tuple[list[PracticeRecord], dict[str, list[str]]]] = {}
-_lock = threading.Lock()
-
-
-def passage_practices(records: list[PracticeRecord]) -> dict[str, list[str]]:
-    """Passage id -> ids of the records citing it; computed once per list of records: the catalogue keeps one
-    list per revision (`PracticeCatalogue.models()`), so a search does not walk every record again."""
-    with _lock:
-        cached = _links.get(id(records))
-        if cached is not None and cached[0] is records:
-            return cached[1]
-        links: dict[str, list[str]] = {}
-        for record in records:
-            for chunk_id in dict.fromkeys(_chunk_ids(record.model_dump(mode="json"))):
-                links.setdefault(chunk_id, []).append(record.id)
-        _links.clear()  # only the current revision's records are asked for
-        _links[id(records)] = (records, links)
-        return links
-
-
 def with_practices(service: SearchService, result: dict, filters: SearchFilters | None = None) -> dict:
     """Adds `practices` (cards) and each hit's `practice_ids` to a search result's contract (in place)."""
     catalogue = get_catalogue(service)
-    links = passage_practices(catalogue.models())
+    links = catalogue.cited_by()
     for hit in result["results"]:
-        hit["practice_ids"] = links.get(hit["id"], [])
+        hit["practice_ids"] = list(links.get(hit["id"], ()))  # a copy: the links are shared
     query = (result.get("suggestion") or result.get("query") or "").strip()
     if not query or result.get("page", 1) != 1:
         result["practices"] = []
@@ -73,9 +35,7 @@ def with_practices(service: SearchService, result: dict, filters: SearchFilters 
     for pid in linked:
         if pid not in known:
             record = catalogue.model(pid)
-            if filters.for_records().matches(
-                {"city": record.city, "interventions": [record.area], "phase": record.phase}
-            ):
+            if record_matches(filters.for_records(), record):
                 found.append(dump(ScoredCard(**vars(card(record)), score=0.0)))
     parsed = result.get("parsed") or {}
     # The places the query names ("a Cagliari", "in Sicilia") when no city filter says otherwise: only

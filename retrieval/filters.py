@@ -30,6 +30,7 @@ NO_PHASE = "nd"  # the catalogue's value for records whose documents state no ph
 ALIASES = {"area": "intervention"}  # the catalogue's name for an intervention area
 META_FIELDS = {"city": "city", "intervention": "interventions", "doc_type": "doc_type", "phase": "phase",
                "year": "year"}  # fmt: skip
+SEARCH_FILTERS = tuple(META_FIELDS)  # the filters (and facets) of a passage search, in the order pages show them
 
 
 @dataclass(frozen=True)

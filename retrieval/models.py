@@ -10,10 +10,10 @@ from pydantic import BaseModel, Field
 
 from lgnet.domain import DocumentCopy
 from retrieval.analysis import ParsedQuery
-from retrieval.filters import SearchFilters
+from retrieval.filters import META_FIELDS, SEARCH_FILTERS, SearchFilters
 
-FACET_FIELDS = ("city", "interventions", "doc_type", "phase", "year")
-FACET_NAMES = {"interventions": "intervention"}  # facet name in the API -> metadata field
+FACET_FIELDS = tuple(META_FIELDS.values())  # the metadata fields counted as facets
+FACET_NAMES = {field: name for name, field in META_FIELDS.items()}  # metadata field -> facet (filter) name
 
 
 @dataclass
@@ -32,7 +32,7 @@ class SearchRequest:
     understand: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("city", "intervention", "doc_type", "phase", "year"):
+        for name in SEARCH_FILTERS:
             value = getattr(self, name)
             if value is None or value == "":
                 setattr(self, name, [])
@@ -42,7 +42,7 @@ class SearchRequest:
     @property
     def raw_filters(self) -> dict[str, list]:
         """The filters as asked (unchecked): `SearchService.validate` parses them into SearchFilters."""
-        return {name: getattr(self, name) for name in ("city", "intervention", "doc_type", "phase", "year")}
+        return {name: getattr(self, name) for name in SEARCH_FILTERS}
 
 
 class Duplicate(DocumentCopy):

@@ -12,7 +12,9 @@ import logging
 import threading
 import weakref
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -43,6 +45,7 @@ class _State:
     vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
     tokens: list[set[str]] = field(default_factory=list)
     idf: dict[str, float] = field(default_factory=dict)
+    cited_by: dict[str, list[str]] = field(default_factory=dict)  # passage id -> ids of the records citing it
 
 
 class PracticeCatalogue:
@@ -93,14 +96,15 @@ class PracticeCatalogue:
         n = max(len(records), 1)
         weights = {t: idf(n, f) for t, f in df.items()}
         return _State(key, records, {r.id: i for i, r in enumerate(records)}, snapshot.projects, snapshot.vectors,
-                      tokens, weights)  # fmt: skip
+                      tokens, weights, _cited_by(records))  # fmt: skip
 
     # --- records -------------------------------------------------------------------------------------------
     def models(self) -> list[PracticeRecord]:
         return self._current().records
 
-    def records(self) -> list[dict]:
-        return [r.model_dump(mode="json") for r in self.models()]
+    def cited_by(self) -> dict[str, list[str]]:
+        """Passage id -> ids of the records whose fields cite it (computed once per store revision and edits)."""
+        return self._current().cited_by
 
     def model(self, practice_id: str) -> PracticeRecord:
         state = self._current()
@@ -145,10 +149,7 @@ class PracticeCatalogue:
         q = q.strip()
         scores = self._scores(q, state) if q else None
         positions = [
-            i
-            for i, r in enumerate(state.records)
-            if filters.matches({"city": r.city, "interventions": [r.area], "phase": r.phase})
-            and (scores is None or scores[i] > 0)
+            i for i, r in enumerate(state.records) if record_matches(filters, r) and (scores is None or scores[i] > 0)
         ]
         if scores is not None:
             positions.sort(key=lambda i: -scores[i])
@@ -223,6 +224,32 @@ class PracticeCatalogue:
     def table(self, q: str = "", filters: SearchFilters | None = None) -> list[dict]:
         """The practice table (open data): one flat row per matching record, facts joined, sources cited."""
         return [table_row(r) for r, _ in self.matching(q, filters)]
+
+
+def record_matches(filters: SearchFilters, r: PracticeRecord) -> bool:
+    """Whether a record passes the filters (a record has a city, an area and a phase; parse with `no_phase`)."""
+    return filters.matches({"city": r.city, "interventions": [r.area], "phase": r.phase})
+
+
+def _cited_by(records: list[PracticeRecord]) -> dict[str, list[str]]:
+    links: dict[str, list[str]] = {}
+    for r in records:
+        for chunk_id in dict.fromkeys(_chunk_ids(r.model_dump())):
+            links.setdefault(chunk_id, []).append(r.id)
+    return links
+
+
+def _chunk_ids(value: Any) -> Iterator[str]:
+    """Every passage id cited anywhere in a dumped record (fields carry `source: {chunk_id, ...}`)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "chunk_id" and isinstance(item, str):
+                yield item
+            else:
+                yield from _chunk_ids(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _chunk_ids(item)
 
 
 def _facet(r: PracticeRecord, name: str) -> str:

@@ -11,12 +11,12 @@ from lgnet.network import Network
 from lgnet.vocabulary import PHASES
 from practices.overview import budget_total
 from retrieval.bounds import MAX_K
-from retrieval.practices import get_catalogue
+from retrieval.practices import FACETS, get_catalogue
 from retrieval.service import SearchService
 
 PAGE_SIZE = 20
 SORTS = ("relevance", "city", "phase", "figures")
-FILTERS = ("city", "area", "phase")
+FILTERS = FACETS  # the catalogue's filters are its facets
 
 
 def catalogue_page(

@@ -9,10 +9,10 @@ from dataclasses import asdict, dataclass, field, replace
 from urllib.parse import urlencode
 
 from retrieval.bounds import MAX_PAGE, MAX_QUERY_CHARS
-from retrieval.filters import FilterVocabulary, SearchFilters
+from retrieval.filters import SEARCH_FILTERS, FilterVocabulary, SearchFilters
 from retrieval.models import SearchRequest
 
-FILTERS = ("city", "intervention", "doc_type", "phase", "year")
+FILTERS = SEARCH_FILTERS
 SORTS = ("relevance", "date")
 PAGE_SIZE = 10
 

@@ -11,7 +11,7 @@ from ingest.catalogue import UPLOAD_DOC_TYPES, UPLOAD_FIELDS
 from ingest.uploads import check_fields_of, check_file, check_length, safe_name
 from lgnet.errors import InvalidRequest
 from lgnet.vocabulary import PHASES
-from retrieval.bounds import MAX_K, MAX_PAGE
+from retrieval.bounds import MAX_K, MAX_PAGE, MAX_YEAR, MIN_YEAR
 from retrieval.browse import document_file, get_document, list_documents
 from search_api.auth import require_admin
 from search_api.deps import ServiceDep, SettingsDep
@@ -37,7 +37,7 @@ def documents(
     intervention: Annotated[str | None, Query(max_length=50)] = None,
     doc_type: Annotated[str | None, Query(max_length=50)] = None,
     phase: Annotated[str | None, Query(max_length=20)] = None,
-    year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+    year: Annotated[int | None, Query(ge=MIN_YEAR, le=MAX_YEAR)] = None,
     page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     k: Annotated[int, Query(ge=1, le=MAX_K)] = 20,
 ) -> dict:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 from pydantic import Field
 
 from practices.cards import with_practices
-from retrieval.bounds import MAX_K, MAX_PAGE, MAX_QUERY_CHARS
+from retrieval.bounds import MAX_K, MAX_PAGE, MAX_QUERY_CHARS, MAX_YEAR, MIN_YEAR
 from retrieval.models import SearchRequest
 from search_api.deps import ServiceDep
 from search_api.schemas import ERRORS, FacetsResponse, SearchResponse, SimilarResponse
@@ -35,7 +35,7 @@ def search(
     intervention: Annotated[Multi, Query(description="Intervention area code")] = None,
     doc_type: Annotated[Multi, Query()] = None,
     phase: Annotated[Multi, Query()] = None,
-    year: Annotated[list[Annotated[int, Field(ge=1900, le=2100)]] | None, Query()] = None,
+    year: Annotated[list[Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]] | None, Query()] = None,
     sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
 ) -> dict:
     """Hybrid search (BM25 + dense, fused), near-duplicates collapsed, with facets over the whole matching

@@ -75,11 +75,10 @@ def test_cards_come_from_the_passages_when_the_records_words_do_not_match(client
 
 
 def test_passage_links_are_built_once_per_revision_of_the_records(client, service):
-    from practices.cards import passage_practices
     from retrieval.practices import get_catalogue
 
     catalogue = get_catalogue(service)
-    links = passage_practices(catalogue.models())
-    assert links and passage_practices(catalogue.models()) is links  # not rebuilt on every search
+    links = catalogue.cited_by()
+    assert links and catalogue.cited_by() is links  # not rebuilt on every search
     client.get("/api/search", params={"q": "alloggi"})
-    assert passage_practices(catalogue.models()) is links
+    assert catalogue.cited_by() is links
