@@ -90,10 +90,13 @@ def _fmt(x: float | None) -> str:
 
 
 # --- gold ----------------------------------------------------------------------------------------------------
-def load_gold(path: Path) -> list[dict]:
+def load_gold(path: Path, batch: int | None = None) -> list[dict]:
     """Gold records, one per (city, area, phase): the unseen set's per-document records merged (two copies of
-    one article give the same records), or the corpus gold's `records`."""
+    one article give the same records), or the corpus gold's `records`. `batch` keeps the unseen documents of
+    one batch (a document without `batch` is of batch 1); None keeps them all."""
     data = json.loads(Path(path).read_text("utf-8"))
+    if batch is not None:
+        data["documents"] = [d for d in data.get("documents", []) if d.get("batch", 1) == batch]
     raw = data.get("records") or [r for d in data.get("documents", []) for r in d.get("records", [])]
     not_figures = [n for d in data.get("documents", []) for n in d.get("not_figures", []) or []]
     merged: dict[tuple, dict] = {}

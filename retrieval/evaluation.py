@@ -22,7 +22,7 @@ import numpy as np
 
 from lgnet.config import Settings
 from lgnet.similarity import NEAR_DUPLICATE, jaccard
-from lgnet.text import fold, normalize_space, strip_markdown
+from lgnet.text import fold, normalize_space, replace_between, strip_markdown
 from retrieval.models import SearchRequest
 from retrieval.service import SearchService, get_search_service
 
@@ -58,6 +58,7 @@ class QueryCase:
     kind: str = ""
     form: str = ""  # how the question is asked (new part); the old part's `kind` stands in for it
     part: str = "old"
+    batch: int = 1  # new part: 1 = written on 2026-11-23, 2 = on 2026-11-24 (tests/unseen/README.md)
 
 
 def load_relevance_set(part: str = "old") -> list[QueryCase]:
@@ -80,6 +81,7 @@ def load_relevance_set(part: str = "old") -> list[QueryCase]:
                     kind,
                     raw.get("form") or kind or "other",
                     part,
+                    int(raw.get("batch", 1)),
                 )
             )
     return cases
@@ -210,6 +212,15 @@ class PartReport:
     def by_form(self) -> dict[str, Metrics]:
         return _groups(self.outcomes, lambda c: c.form)
 
+    @property
+    def by_batch(self) -> dict[str, Metrics]:
+        """The new part's batches apart (each written before the rules that meet it); {} for a single batch."""
+        groups = _groups(self.outcomes, lambda c: str(c.batch))
+        return groups if len(groups) > 1 else {}
+
+    def batch_outcomes(self, batch: int) -> list[Outcome]:
+        return [o for o in self.outcomes if o.case.batch == batch]
+
 
 @dataclass
 class EvalReport:
@@ -228,6 +239,7 @@ class EvalReport:
         for part in self.parts.values():
             lines += ["", f"== {part.part} part: {len(part.cases)} queries ({_languages(part.cases)})", head]
             rows = [(name, m) for name, m in part.configs.items()]
+            rows += [(f"  batch {k}", m) for k, m in part.by_batch.items()]
             rows += [(f"  language {k}", m) for k, m in part.by_language.items()]
             rows += [(f"  form {k}", m) for k, m in part.by_form.items()]
             for name, m in rows:
@@ -237,6 +249,9 @@ class EvalReport:
                 )
             final = part.configs[FULL]
             lines.append(f"not found in the top 5: {', '.join(final.failures) or 'none'}")
+            for k in part.by_batch:
+                missed = aggregate(part.batch_outcomes(int(k))).failures
+                lines.append(f"  batch {k}, not found in the top 5: {', '.join(missed) or 'none'}")
         if self.fusions:
             lines.append(f"\n{'fusion (old part)':<34} {'MRR odd':>8} {'MRR even':>9} {'S@5 odd':>8} {'S@5 even':>9}")
             for name, (odd, even) in self.fusions.items():
@@ -256,17 +271,17 @@ class EvalReport:
                 f"MRR@10 {m.mrr_at_10:.3f}, nDCG@10 {m.ndcg_at_10:.3f}, answer from a relevant passage "
                 f"{m.answer_ok:.3f}"
             )
+            for k, b in part.by_batch.items():
+                lines.append(
+                    f"- {part.part} part, batch {k} ({b.n} queries): Success@5 {b.success_at_5:.3f}, "
+                    f"MRR@10 {b.mrr_at_10:.3f}, nDCG@10 {b.ndcg_at_10:.3f}, answer from a relevant passage "
+                    f"{b.answer_ok:.3f}"
+                )
         return "\n".join(lines)
 
     def update_readme(self, path: Path) -> None:
         """Rewrites what lies between README_MARKERS in `path` with `summary()`."""
-        start, end = README_MARKERS
-        text = path.read_text("utf-8")
-        if start not in text or end not in text:
-            raise ValueError(f"{path}: no {start} ... {end} block to update")
-        head, rest = text.split(start, 1)
-        _, tail = rest.split(end, 1)
-        path.write_text(f"{head}{start}\n{self.summary()}\n{end}{tail}", "utf-8")
+        replace_between(path, *README_MARKERS, self.summary())
 
     def markdown(self) -> str:
         lines = [
@@ -280,7 +295,10 @@ class EvalReport:
             "",
             "- **old**: `lgnet/data/relevance_set.jsonl`, the set the mechanisms were developed and tuned on;",
             "- **new**: `lgnet/data/relevance_set_new.jsonl`, written from the documents (including the unseen "
-            "ones of `tests/unseen/documents`) before any tuning on it: the honest figure.",
+            "ones of `tests/unseen/documents`) before any tuning on it: the honest figure. Its batches are "
+            "reported apart too: batch 1 (n001-n073) was written on 2026-11-23 and some rules were changed "
+            'after it; batch 2 (`"batch": 2`, written on 2026-11-24) is a pure measurement that no rule '
+            "was tuned on.",
             "",
             "*answer ok*: the answer sentence offered comes from a relevant passage; *answered*: an answer was "
             "offered at all. *p50 ms*: each query's embedding is computed once and reused across configurations, so "
@@ -298,10 +316,20 @@ class EvalReport:
                 "Full system by language and by question form:",
                 "",
             ]
-            rows = [(f"language `{k}`", m) for k, m in part.by_language.items()]
+            rows = [(f"batch {k}", m) for k, m in part.by_batch.items()]
+            rows += [(f"language `{k}`", m) for k, m in part.by_language.items()]
             rows += [(f"form `{k}`", m) for k, m in part.by_form.items()]
             lines += _table("group", rows, extra=False)
             lines.append("")
+            for k in part.by_batch:
+                outcomes = part.batch_outcomes(int(k))
+                missed = aggregate(outcomes).failures
+                lines += [f"Batch {k}: not answered in the top 5: {', '.join(missed) or 'none'}.", ""]
+                rows = [(f"language `{g}`", m) for g, m in _groups(outcomes, lambda c: c.lang).items()]
+                rows += [(f"form `{g}`", m) for g, m in _groups(outcomes, lambda c: c.form).items()]
+                lines += [f"Full system on batch {k} by language and by question form:", ""]
+                lines += _table("group", rows, extra=False)
+                lines.append("")
         if self.fusions:
             lines += [
                 "## Fusion",
