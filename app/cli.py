@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lgnet.config import get_settings
 from lgnet.errors import ConfigError, LGNetError
+from lgnet.text import replace_between
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -99,20 +100,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         Path(args.knowledge).write_text(text, "utf-8")
         print(f"document types, cities and practice records measured in {args.knowledge}")
         if args.readme:
-            _replace_between(
-                Path(args.readme), "<!-- knowledge:start (make eval) -->", "<!-- knowledge:end -->", summary
-            )
+            markers = ("<!-- knowledge:start (make eval) -->", "<!-- knowledge:end -->")
+            replace_between(Path(args.readme), *markers, summary)
     return 0
-
-
-def _replace_between(path: Path, start: str, end: str, body: str) -> None:
-    """Rewrite the lines between two markers of a file (the README's figures come from commands)."""
-    text = path.read_text("utf-8")
-    head, sep, rest = text.partition(start)
-    _, sep2, tail = rest.partition(end)
-    if not (sep and sep2):
-        raise ConfigError(f"markers {start!r} and {end!r} not found in {path}")
-    path.write_text(f"{head}{start}\n{body}\n{end}{tail}", "utf-8")
 
 
 def build_parser() -> argparse.ArgumentParser:

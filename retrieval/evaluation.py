@@ -22,7 +22,7 @@ import numpy as np
 
 from lgnet.config import Settings
 from lgnet.similarity import NEAR_DUPLICATE, jaccard
-from lgnet.text import fold, normalize_space, strip_markdown
+from lgnet.text import fold, normalize_space, replace_between, strip_markdown
 from retrieval.models import SearchRequest
 from retrieval.service import SearchService, get_search_service
 
@@ -281,13 +281,7 @@ class EvalReport:
 
     def update_readme(self, path: Path) -> None:
         """Rewrites what lies between README_MARKERS in `path` with `summary()`."""
-        start, end = README_MARKERS
-        text = path.read_text("utf-8")
-        if start not in text or end not in text:
-            raise ValueError(f"{path}: no {start} ... {end} block to update")
-        head, rest = text.split(start, 1)
-        _, tail = rest.split(end, 1)
-        path.write_text(f"{head}{start}\n{self.summary()}\n{end}{tail}", "utf-8")
+        replace_between(path, *README_MARKERS, self.summary())
 
     def markdown(self) -> str:
         lines = [
