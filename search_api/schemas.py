@@ -35,9 +35,6 @@ ERRORS = {code: {"model": ErrorBody} for code in (401, 403, 404, 413, 415, 422, 
 
 class HitOut(Hit):
     practice_ids: list[str] = Field([], description="Practice records that cite this passage")
-    ocr_confidence: float | None = Field(
-        None, description="Set when the passage was read by OCR from a scan: the lowest page confidence (0-100)"
-    )
 
 
 class FacetValue(BaseModel):
