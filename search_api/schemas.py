@@ -30,7 +30,7 @@ class ErrorBody(BaseModel):
     error: ErrorInfo
 
 
-ERRORS = {code: {"model": ErrorBody} for code in (401, 403, 404, 413, 415, 422, 503)}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (401, 403, 404, 413, 415, 422, 503)}
 
 
 class HitOut(Hit):
