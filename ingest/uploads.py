@@ -7,7 +7,7 @@ import re
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from ingest.catalogue import UPLOAD_FIELDS, check_fields, save_entry
 from ingest.readers import check_upload
@@ -15,11 +15,10 @@ from lgnet.config import Settings
 from lgnet.errors import EmptyFile, FileTooLarge, IngestError, InvalidRequest
 from lgnet.store import writer_lock
 
+if TYPE_CHECKING:  # the pipeline is handed in (with the knowledge hooks): only its type is needed here
+    from ingest.pipeline import IngestPipeline
+
 BODY_OVERHEAD = 64 * 1024  # multipart headers and the metadata fields around the file
-
-
-class Pipeline(Protocol):
-    def run(self, paths: list[Path], prune: bool = ...): ...
 
 
 def check_length(settings: Settings, content_length: str | None) -> None:
@@ -60,7 +59,7 @@ def safe_name(name: str) -> str:
     return name[:120]
 
 
-def store_and_ingest(settings: Settings, pipeline: Pipeline, name: str, data: bytes, entry: dict | None) -> dict:
+def store_and_ingest(settings: Settings, pipeline: IngestPipeline, name: str, data: bytes, entry: dict | None) -> dict:
     """Stores the upload under a name of its own (never over an earlier file), ingests it holding the write lock,
     and removes it again if the ingestion fails: a failed re-upload never touches the good earlier file.
     `entry`: checked upload fields, kept in the uploads folder's catalogue so they override detection now and at
