@@ -85,6 +85,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from retrieval.evaluation import run_evaluation
 
+    if args.tune:
+        from retrieval.rerank import Reranker
+        from retrieval.service import get_search_service
+        from retrieval.tuning import run_tuning
+
+        service = get_search_service(get_settings())
+        service.warm_up()
+        service.reranker = Reranker()  # features and candidates as the fusion gives them
+        tuned = run_tuning(service)
+        print(f"reranker tuned on {tuned['tuned_on']}: {tuned['weights']}")
+        Reranker.default.cache_clear()
+        service.reranker = Reranker.default()
     report = run_evaluation(get_settings(), ablation=not args.no_ablation)
     print(report.render())
     if args.write:
@@ -137,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="run the relevance set and print the metrics")
     p.add_argument("--no-ablation", action="store_true")
+    p.add_argument(
+        "--tune",
+        action="store_true",
+        help="first tune the reranker (lgnet/data/rerank.json) on the old part and the new part's tuning half",
+    )
     p.add_argument("--write", metavar="FILE", help="also write the Markdown report (docs/search-quality.md)")
     p.add_argument("--readme", metavar="FILE", help="also rewrite the figures between the eval markers of FILE")
     p.add_argument(

@@ -30,6 +30,7 @@ class SearchRequest:
     # Ablation switches, used by `lgnet eval`.
     mode: str = "hybrid"  # "hybrid", "lexical" or "dense"
     understand: bool = True
+    rerank: bool = True  # the tuned reranker (retrieval/rerank.py; the fusion's order without it)
 
     def __post_init__(self) -> None:
         for name in SEARCH_FILTERS:
