@@ -10,6 +10,7 @@ from pathlib import Path
 
 from lgnet.config import get_settings
 from lgnet.errors import ConfigError, LGNetError
+from lgnet.text import replace_between
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -84,6 +85,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     from retrieval.evaluation import run_evaluation
 
+    if args.tune:
+        from retrieval.rerank import Reranker
+        from retrieval.service import get_search_service
+        from retrieval.tuning import run_tuning
+
+        service = get_search_service(get_settings())
+        service.warm_up()
+        service.reranker = Reranker()  # features and candidates as the fusion gives them
+        tuned = run_tuning(service)
+        print(f"reranker tuned on {tuned['tuned_on']}: {tuned['weights']}")
+        Reranker.default.cache_clear()
+        service.reranker = Reranker.default()
     report = run_evaluation(get_settings(), ablation=not args.no_ablation)
     print(report.render())
     if args.write:
@@ -99,20 +112,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         Path(args.knowledge).write_text(text, "utf-8")
         print(f"document types, cities and practice records measured in {args.knowledge}")
         if args.readme:
-            _replace_between(
-                Path(args.readme), "<!-- knowledge:start (make eval) -->", "<!-- knowledge:end -->", summary
-            )
+            markers = ("<!-- knowledge:start (make eval) -->", "<!-- knowledge:end -->")
+            replace_between(Path(args.readme), *markers, summary)
     return 0
-
-
-def _replace_between(path: Path, start: str, end: str, body: str) -> None:
-    """Rewrite the lines between two markers of a file (the README's figures come from commands)."""
-    text = path.read_text("utf-8")
-    head, sep, rest = text.partition(start)
-    _, sep2, tail = rest.partition(end)
-    if not (sep and sep2):
-        raise ConfigError(f"markers {start!r} and {end!r} not found in {path}")
-    path.write_text(f"{head}{start}\n{body}\n{end}{tail}", "utf-8")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -147,6 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="run the relevance set and print the metrics")
     p.add_argument("--no-ablation", action="store_true")
+    p.add_argument(
+        "--tune",
+        action="store_true",
+        help="first tune the reranker (lgnet/data/rerank.json) on the old part and the new part's tuning half",
+    )
     p.add_argument("--write", metavar="FILE", help="also write the Markdown report (docs/search-quality.md)")
     p.add_argument("--readme", metavar="FILE", help="also rewrite the figures between the eval markers of FILE")
     p.add_argument(

@@ -19,11 +19,11 @@ from app.concurrency import ReadGate
 from app.errors import install_error_handlers
 from app.security import Protection, rules_from_settings
 from ingest import sandbox
+from ingest.uploads import quarantine_orphan_uploads
 from lgnet import __version__
 from lgnet.config import Settings, get_settings
 from retrieval.provider import ServiceProvider
 from retrieval.service import SearchService
-from search_api.ingest_jobs import quarantine_orphan_uploads
 from search_api.jobs import JobQueue
 from search_api.routers import admin, cities, documents, dossiers, health, overview, practices, search
 from search_api.warmup import start_warm_up

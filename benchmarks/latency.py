@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lgnet.text import replace_between
+
 MS = 1000
 COLD_WITHIN, WARM_WITHIN = 5.0, 3.0  # times the query-embedding p95
 README_MARKERS = ("<!-- bench:start (make bench) -->", "<!-- bench:end -->")
@@ -60,10 +62,4 @@ def summary(runs: list[dict]) -> str:
 
 def update_readme(path: Path, runs: list[dict]) -> None:
     """Rewrites what lies between README_MARKERS in `path` with `summary()`."""
-    start, end = README_MARKERS
-    text = path.read_text("utf-8")
-    if start not in text or end not in text:
-        raise ValueError(f"{path}: no {start} ... {end} block to update")
-    head, rest = text.split(start, 1)
-    _, tail = rest.split(end, 1)
-    path.write_text(f"{head}{start}\n{summary(runs)}\n{end}{tail}", "utf-8")
+    replace_between(path, *README_MARKERS, summary(runs))

@@ -3,23 +3,26 @@ before anything is stored, then the file stored under a name of its own and inge
 
 from __future__ import annotations
 
+import logging
+import os
 import re
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
-from ingest.catalogue import UPLOAD_FIELDS, check_fields, save_entry
+from ingest.catalogue import CATALOGUE_NAME, UPLOAD_FIELDS, check_fields, save_entry
+from ingest.manifest import known_sources
 from ingest.readers import check_upload
 from lgnet.config import Settings
 from lgnet.errors import EmptyFile, FileTooLarge, IngestError, InvalidRequest
 from lgnet.store import writer_lock
 
+if TYPE_CHECKING:  # the pipeline is handed in (with the knowledge hooks): only its type is needed here
+    from ingest.pipeline import IngestPipeline
+
+log = logging.getLogger(__name__)
 BODY_OVERHEAD = 64 * 1024  # multipart headers and the metadata fields around the file
-
-
-class Pipeline(Protocol):
-    def run(self, paths: list[Path], prune: bool = ...): ...
 
 
 def check_length(settings: Settings, content_length: str | None) -> None:
@@ -60,7 +63,7 @@ def safe_name(name: str) -> str:
     return name[:120]
 
 
-def store_and_ingest(settings: Settings, pipeline: Pipeline, name: str, data: bytes, entry: dict | None) -> dict:
+def store_and_ingest(settings: Settings, pipeline: IngestPipeline, name: str, data: bytes, entry: dict | None) -> dict:
     """Stores the upload under a name of its own (never over an earlier file), ingests it holding the write lock,
     and removes it again if the ingestion fails: a failed re-upload never touches the good earlier file.
     `entry`: checked upload fields, kept in the uploads folder's catalogue so they override detection now and at
@@ -100,3 +103,27 @@ def _new_upload_path(folder: Path, name: str, data: bytes) -> Path:
             return target
         except FileExistsError:
             continue
+
+
+def quarantine_orphan_uploads(settings: Settings) -> list[str]:
+    """Files in uploads/ that the manifest does not know (an upload killed half-way) move to quarantine/, so
+    no reindex ever ingests them. Nothing is moved when the manifest cannot be read."""
+    folder = settings.uploads_dir
+    if not folder.is_dir():
+        return []
+    with writer_lock(settings.data_dir):
+        known = known_sources(settings.data_dir)
+        if known is None:
+            return []
+        moved = []
+        files = (p for p in folder.rglob("*") if p.is_file() and p.name != CATALOGUE_NAME and p.name[0] != ".")
+        for file in sorted(files):
+            source = f"{folder.name}/{file.relative_to(folder).as_posix()}"
+            if source in known:
+                continue
+            target = settings.data_dir / "quarantine" / file.relative_to(folder)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(file, target)
+            moved.append(source)
+            log.warning("upload %s is not in the manifest (interrupted upload): moved to %s", source, target)
+        return moved

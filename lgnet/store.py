@@ -429,8 +429,10 @@ class Store:
 
 
 def _is_missing(exc: BaseException) -> bool:
-    """Chroma's "collection does not exist" (embedded or over HTTP)."""
-    return any(type(e).__name__ == "NotFoundError" or "does not exist" in str(e) for e in _chain(exc))
+    """Chroma's "collection does not exist": a NotFoundError, embedded and over HTTP alike (chromadb 1.5)."""
+    from chromadb.errors import NotFoundError
+
+    return any(isinstance(e, NotFoundError) for e in _chain(exc))
 
 
 _writer_locks: dict[str, list] = {}  # data dir -> [thread lock, fd, depth]

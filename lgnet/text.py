@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
+
+from lgnet.errors import ConfigError
 
 _WS = re.compile(r"\s+")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1", re.S)
@@ -59,3 +62,14 @@ def detect_language(text: str) -> str:
     it = sum(w in _STOP_IT for w in words)
     en = sum(w in _STOP_EN for w in words)
     return "en" if en > it else "it"
+
+
+def replace_between(path: Path, start: str, end: str, body: str) -> None:
+    """Rewrite what lies between two marker lines of a file, keeping the rest (the README's figures come from
+    commands: `make eval`, `make bench`). A file without both markers is a ConfigError naming them."""
+    text = path.read_text("utf-8")
+    head, found_start, rest = text.partition(start)
+    _, found_end, tail = rest.partition(end)
+    if not (found_start and found_end):
+        raise ConfigError(f"markers {start!r} and {end!r} not found in {path}")
+    path.write_text(f"{head}{start}\n{body}\n{end}{tail}", "utf-8")

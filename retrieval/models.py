@@ -30,6 +30,7 @@ class SearchRequest:
     # Ablation switches, used by `lgnet eval`.
     mode: str = "hybrid"  # "hybrid", "lexical" or "dense"
     understand: bool = True
+    rerank: bool = True  # the tuned reranker (retrieval/rerank.py; the fusion's order without it)
 
     def __post_init__(self) -> None:
         for name in SEARCH_FILTERS:
@@ -73,7 +74,9 @@ class Hit(BaseModel):
     char_end: int | None = None
     dup_group: str | None = None
     duplicates: list[Duplicate] = Field(default_factory=list, description="Other outlets that published it")
-    ocr_confidence: float | None = Field(None, description="Set when the passage was read by OCR (0-100)")
+    ocr_confidence: float | None = Field(
+        None, description="Set when the passage was read by OCR from a scan: the lowest page confidence (0-100)"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump()

@@ -29,6 +29,8 @@ from retrieval.filters import FilterVocabulary, SearchFilters
 from retrieval.fusion import fuse
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
+from retrieval.rerank import Reranker, Signals
+from retrieval.rerank import features as rerank_features
 from retrieval.sentences import Boilerplate, boilerplate_of
 from retrieval.snippets import snippet
 from retrieval.spelling import Vocabulary, vocabulary_of
@@ -52,6 +54,17 @@ class Candidate:
     score: float
 
 
+@dataclass
+class _Ranked:
+    """A text query's fused, collapsed candidates with what the reranker needs about them."""
+
+    index: LexicalIndex
+    collapsed: list[Candidate]
+    signals: Signals
+    terms: QueryTerms
+    boilerplate: Boilerplate
+
+
 class SearchService:
     def __init__(self, settings: Settings, embedder: Embedder | None = None, store: Store | None = None) -> None:
         self.settings = settings
@@ -62,6 +75,7 @@ class SearchService:
         self.gazetteer = Gazetteer.default()
         self.taxonomy = Taxonomy.default()
         self.filter_vocabulary = FilterVocabulary(self.gazetteer, tuple(self.taxonomy.codes))
+        self.reranker = Reranker.default()
         self._warm = False
 
     def warm_up(self) -> None:
@@ -129,8 +143,9 @@ class SearchService:
             t = time.perf_counter()
             collapsed, facets = self._browse_all(index)
         else:
+            signals = Signals()
             if parsed.text:
-                ranked, _ = self._rank(index, parsed, request, filters, mask, timings)
+                ranked = self._rank(index, parsed, request, filters, mask, timings, signals)
             else:  # a filtered browse: the passages of the mask
                 ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask if mask is not None else [])]
             t = time.perf_counter()
@@ -138,6 +153,9 @@ class SearchService:
             if request.sort == "date" or not parsed.text:
                 self._by_date(index, collapsed)
             else:
+                if request.understand and request.rerank and not self.reranker.identity:
+                    found = _Ranked(index, collapsed, signals, query_terms(parsed, index.idf), boilerplate_of(index))
+                    collapsed = self._rerank(found, self.reranker)
                 collapsed = self._diversify(index, collapsed)
             facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
@@ -171,10 +189,10 @@ class SearchService:
         filters: SearchFilters,
         mask: np.ndarray | None,
         timings: dict[str, float],
-    ) -> tuple[list[Candidate], np.ndarray | None]:
+        signals: Signals,
+    ) -> list[Candidate]:
         s = self.settings
         lists: list[tuple[list[tuple[int, float]], float]] = []
-        query_vec = None
         if request.mode in ("hybrid", "lexical"):
             t = time.perf_counter()
             scores = self._lexical_scores(index, parsed, request.understand)
@@ -185,7 +203,8 @@ class SearchService:
             if matching.size > LEXICAL_CANDIDATES:
                 matching = matching[np.argpartition(-scores[matching], LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]]
             lexical = sorted((int(i) for i in matching), key=lambda i: (-scores[i], i))
-            lists.append(([(i, float(scores[i])) for i in lexical], s.weight_lexical))
+            signals.lexical = {i: float(scores[i]) for i in lexical}
+            lists.append((list(signals.lexical.items()), s.weight_lexical))
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
             t = time.perf_counter()
@@ -201,7 +220,8 @@ class SearchService:
                 for cid, sim in found
                 if sim >= s.dense_min_similarity and cid in index.corpus.position
             ]
-            lists.append(([(i, sim) for i, sim in dense if mask is None or mask[i]], s.weight_dense))
+            signals.dense = {i: sim for i, sim in dense if mask is None or mask[i]}
+            lists.append((list(signals.dense.items()), s.weight_dense))
             timings["dense"] = time.perf_counter() - t
         fused = fuse(lists, s.fusion, s.rrf_k)
         if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
@@ -223,8 +243,47 @@ class SearchService:
             for mask_of, weight in boosts:
                 for pos in positions[mask_of[positions]].tolist():
                     fused[pos] += weight * top
-        ranked = sorted((Candidate(p, sc) for p, sc in fused.items()), key=lambda c: (-c.score, c.position))
-        return ranked, query_vec
+        return sorted((Candidate(p, sc) for p, sc in fused.items()), key=lambda c: (-c.score, c.position))
+
+    # --- the reranker (retrieval/rerank.py) ----------------------------------------------------------------
+    def rerank_features(self, request: SearchRequest) -> tuple[list[int], np.ndarray]:
+        """The fused candidates the reranker reweighs (positions in the lexical corpus) and their features:
+        what tuning (`retrieval/tuning.py`) reads."""
+        filters = self.validate(request)
+        index = self.lexical.current()
+        parsed = self.parse(request.q, index)
+        signals = Signals()
+        ranked = self._rank(index, parsed, request, filters, filters.mask(index), {}, signals) if parsed.text else []
+        collapsed = self._collapse(index, ranked)
+        found = _Ranked(index, collapsed, signals, query_terms(parsed, index.idf), boilerplate_of(index))
+        top = found.collapsed[: self.reranker.candidates]
+        return [c.position for c in top], self._features(found, top)
+
+    @staticmethod
+    def _features(found: _Ranked, top: list[Candidate]) -> np.ndarray:
+        corpus = found.index.corpus
+        positions = [c.position for c in top]
+        return rerank_features(
+            positions,
+            [c.score for c in top],
+            found.signals,
+            [corpus.texts[p] for p in positions],
+            [corpus.metas[p].get("title", "") for p in positions],
+            found.terms,
+            found.boilerplate,
+        )
+
+    def _rerank(self, found: _Ranked, reranker: Reranker) -> list[Candidate]:
+        """The best `reranker.candidates` reordered by the reranker, above the rest as fused."""
+        top, rest = found.collapsed[: reranker.candidates], found.collapsed[reranker.candidates :]
+        if len(top) < 2:
+            return found.collapsed
+        scores = reranker.scores(self._features(found, top))
+        order = sorted(range(len(top)), key=lambda i: (-scores[i], i))
+        # shown scores stay decreasing: the reranked ones sit above the first one left as fused
+        floor = rest[0].score if rest else 0.0
+        low = min(scores)
+        return [Candidate(top[i].position, floor + 1.0 + float(scores[i] - low)) for i in order] + rest
 
     def _lexical_scores(self, index: LexicalIndex, parsed: ParsedQuery, understand: bool) -> np.ndarray:
         """BM25 of the user's words (question frame out, typos corrected) plus, at a lower weight, BM25 of

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-import os
-
 from fastapi import FastAPI
 
-from ingest.catalogue import CATALOGUE_NAME
-from ingest.manifest import known_sources
 from ingest.pipeline import IngestPipeline
-from ingest.uploads import store_and_ingest
+from ingest.uploads import quarantine_orphan_uploads, store_and_ingest
 from knowledge.hooks import index_pipeline
 from lgnet.config import Settings
-from lgnet.store import writer_lock
 from retrieval.service import SearchService
 from search_api.jobs import Job
-
-log = logging.getLogger(__name__)
 
 
 def _pipeline(service: SearchService, settings: Settings) -> IngestPipeline:
@@ -36,30 +28,6 @@ def ingest_upload_job(
         return store_and_ingest(settings, _pipeline(service, settings), name, data, entry)
 
     return app.state.jobs.submit("upload", run)
-
-
-def quarantine_orphan_uploads(settings: Settings) -> list[str]:
-    """Files in uploads/ that the manifest does not know (an upload killed half-way) move to quarantine/, so
-    no reindex ever ingests them. Nothing is moved when the manifest cannot be read."""
-    folder = settings.uploads_dir
-    if not folder.is_dir():
-        return []
-    with writer_lock(settings.data_dir):
-        known = known_sources(settings.data_dir)
-        if known is None:
-            return []
-        moved = []
-        files = (p for p in folder.rglob("*") if p.is_file() and p.name != CATALOGUE_NAME and p.name[0] != ".")
-        for file in sorted(files):
-            source = f"{folder.name}/{file.relative_to(folder).as_posix()}"
-            if source in known:
-                continue
-            target = settings.data_dir / "quarantine" / file.relative_to(folder)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(file, target)
-            moved.append(source)
-            log.warning("upload %s is not in the manifest (interrupted upload): moved to %s", source, target)
-        return moved
 
 
 def delete_document_job(app: FastAPI, service: SearchService, doc_id: str) -> list[str]:

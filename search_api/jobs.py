@@ -171,6 +171,7 @@ class JobQueue:
 
     def _get_memory(self, job_id: str):
         with self._db_lock:
+            assert self._memory is not None  # only called when the jobs live in memory
             return self._memory.execute(
                 "SELECT id, kind, status, created, finished, result, error FROM jobs WHERE id = ?", (job_id,)
             ).fetchone()

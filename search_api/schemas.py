@@ -30,14 +30,11 @@ class ErrorBody(BaseModel):
     error: ErrorInfo
 
 
-ERRORS = {code: {"model": ErrorBody} for code in (401, 403, 404, 413, 415, 422, 503)}
+ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (401, 403, 404, 413, 415, 422, 503)}
 
 
 class HitOut(Hit):
     practice_ids: list[str] = Field([], description="Practice records that cite this passage")
-    ocr_confidence: float | None = Field(
-        None, description="Set when the passage was read by OCR from a scan: the lowest page confidence (0-100)"
-    )
 
 
 class FacetValue(BaseModel):

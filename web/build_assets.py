@@ -10,6 +10,7 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 from web.geo import Projection
 
@@ -121,7 +122,8 @@ def draw_map() -> dict:
     topology = json.loads((NODE / "world-atlas/countries-10m.json").read_text())
     arcs = _decode_arcs(topology)
     proj = Projection.fit(BOUNDS, WIDTH)
-    italy, neighbours = [], []
+    italy: list[Any] = []
+    neighbours: list[Any] = []
     for geometry in topology["objects"]["countries"]["geometries"]:
         gid = geometry.get("id")
         if gid != ITALY and gid not in NEIGHBOURS:

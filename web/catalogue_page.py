@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from typing import Any
 from urllib.parse import urlencode
 
 from lgnet.network import Network
@@ -30,6 +31,7 @@ def catalogue_page(
     # A phase of the programme with no document yet (LGNet3) is a real filter with nothing behind it, not an error.
     waiting = [p for p in phase if p in PHASES and p not in indexed]
     asked = replace(filters, phase=tuple(p for p in phase if p not in waiting))
+    found: dict[str, Any]
     if phase and not asked.phase:
         found = {"query": q, "total": 0, "results": [], "facets": {name: [] for name in FILTERS}}
     else:

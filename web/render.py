@@ -132,7 +132,8 @@ def render(
         **extra,
     }
     tpl = environment().get_template(template)
-    html = "".join(tpl.blocks[fragment](tpl.new_context(context))) if context["partial"] else tpl.render(context)
+    partial = fragment if context["partial"] else None
+    html = "".join(tpl.blocks[partial](tpl.new_context(context))) if partial else tpl.render(context)
     response = HTMLResponse(html, status_code=status, headers=headers)
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie(COOKIE, lang, max_age=COOKIE_MAX_AGE, samesite="lax", httponly=True)

@@ -6,6 +6,7 @@ Unknown or malformed values in a hand-edited URL are dropped (and reported on th
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from typing import Any
 from urllib.parse import urlencode
 
 from retrieval.bounds import MAX_PAGE, MAX_QUERY_CHARS
@@ -44,7 +45,7 @@ class SearchState:
         return state
 
     def request(self, k: int = PAGE_SIZE, **changes) -> SearchRequest:
-        values = {name: list(getattr(self, name)) for name in FILTERS}
+        values: dict[str, Any] = {name: list(getattr(self, name)) for name in FILTERS}
         values.update(changes)
         return SearchRequest(q=self.q, k=k, page=self.page, sort=self.sort, **values)
 

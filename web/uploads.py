@@ -60,7 +60,7 @@ def job_page(service: SearchService, job: dict) -> dict:
 def describe_error(error: dict[str, Any], t: Translator, file: str | None = None) -> str:
     """One sentence for people: which file, what went wrong, what to do. Built from the error's code and detail,
     never from the developer's message."""
-    detail = error.get("detail") if isinstance(error.get("detail"), dict) else {}
+    detail: dict[str, Any] = error["detail"] if isinstance(error.get("detail"), dict) else {}
     name = detail.get("file") or file
     code = error.get("code", "error")
     if code == "invalid_request" and detail.get("field") in UPLOAD_FIELDS:

@@ -72,3 +72,13 @@ def test_cards_come_from_the_passages_when_the_records_words_do_not_match(client
     assert linked
     assert body["practices"]
     assert {c["id"] for c in body["practices"]} <= linked | {c["id"] for c in body["practices"] if c["score"] > 0}
+
+
+def test_passage_links_are_built_once_per_revision_of_the_records(client, service):
+    from retrieval.practices import get_catalogue
+
+    catalogue = get_catalogue(service)
+    links = catalogue.cited_by()
+    assert links and catalogue.cited_by() is links  # not rebuilt on every search
+    client.get("/api/search", params={"q": "alloggi"})
+    assert catalogue.cited_by() is links

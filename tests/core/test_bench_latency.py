@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks import latency
+from lgnet.errors import ConfigError
 
 
 def run(embedder: str, cold: float, warm: float, embed: float) -> dict:
@@ -57,5 +58,5 @@ def test_the_readme_block_is_rewritten_and_the_rest_kept(tmp_path):
 def test_a_readme_without_the_block_is_an_error(tmp_path):
     readme = tmp_path / "README.md"
     readme.write_text("no markers\n", "utf-8")
-    with pytest.raises(ValueError, match="bench:start"):
+    with pytest.raises(ConfigError, match="bench:start"):
         latency.update_readme(readme, [])

@@ -1,0 +1,125 @@
+"""A linear reranker over the best fused candidates: the fusion's order is reweighed with what it cannot see
+(how much of the question one sentence carries, the title, a number beside the asked noun for a figure
+question, boilerplate) at weights tuned by `lgnet eval --tune` and kept as data (lgnet/data/rerank.json).
+
+Weights start as the identity (only the fused score counts), so without a weights file the order is the
+fusion's. Tuned on the old part and one half of the new part only (`retrieval/tuning.py`); the other half and
+the unseen parts are the check it did not see (docs/search-quality.md, "Reranker").
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Container, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from retrieval.sentences import sentence_spans
+from retrieval.snippets import _NUMBER, _word_spans
+from retrieval.terms import QueryTerms
+
+WEIGHTS_FILE = "data/rerank.json"
+FEATURES = (
+    "fused",  # the fusion's score (boosts included), scaled to the list's best
+    "lexical",  # BM25, scaled to the list's best (0: not a BM25 candidate)
+    "dense",  # embedding similarity, scaled within the list (0: not a dense candidate)
+    "coverage",  # share of the question's weight the whole passage carries
+    "sentence",  # share one sentence carries: the words of the question close together
+    "title",  # share the title carries
+    "figure",  # figure question: share carried by a sentence holding a number
+    "boilerplate",  # share of the passage's sentences that are the network's boilerplate
+)
+CANDIDATES = 20  # how many of the fused list are reweighed: the rest keep their order below them
+
+
+@dataclass(frozen=True)
+class Reranker:
+    weights: Mapping[str, float] = field(default_factory=lambda: {"fused": 1.0})
+    candidates: int = CANDIDATES
+
+    @property
+    def vector(self) -> np.ndarray:
+        return np.array([self.weights.get(f, 0.0) for f in FEATURES])
+
+    @property
+    def identity(self) -> bool:
+        return all(v == 0 for f, v in self.weights.items() if f != "fused")
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def default(cls) -> Reranker:
+        """The committed weights (identity when the file is absent)."""
+        resource = resources.files("lgnet").joinpath(WEIGHTS_FILE)
+        if not resource.is_file():
+            return cls()
+        data = json.loads(resource.read_text("utf-8"))
+        return cls(dict(data["weights"]), int(data.get("candidates", CANDIDATES)))
+
+    def order(self, features: np.ndarray) -> list[int]:
+        """Indices of the candidates, best first (ties keep the fusion's order)."""
+        scores = features @ self.vector
+        return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        return features @ self.vector
+
+
+def held_out_ids() -> frozenset[str]:
+    """The new part's queries the committed weights were not tuned on (empty without a weights file)."""
+    resource = resources.files("lgnet").joinpath(WEIGHTS_FILE)
+    if not resource.is_file():
+        return frozenset()
+    return frozenset(json.loads(resource.read_text("utf-8")).get("held_out", []))
+
+
+@dataclass
+class Signals:
+    """What the fusion knew about each candidate, by position in the lexical corpus."""
+
+    lexical: dict[int, float] = field(default_factory=dict)
+    dense: dict[int, float] = field(default_factory=dict)
+
+
+def features(
+    positions: Sequence[int],
+    fused: Sequence[float],
+    signals: Signals,
+    texts: Sequence[str],
+    titles: Sequence[str],
+    terms: QueryTerms,
+    boilerplate: Container[str],
+) -> np.ndarray:
+    """One row of FEATURES per candidate."""
+    rows = np.zeros((len(positions), len(FEATURES)))
+    if not len(positions):
+        return rows
+    top = max(fused) or 1.0
+    lexical_top = max((signals.lexical.get(p, 0.0) for p in positions), default=0.0) or 1.0
+    dense = [signals.dense[p] for p in positions if p in signals.dense]
+    low, high = (min(dense), max(dense)) if dense else (0.0, 0.0)
+    for row, (pos, score, text, title) in enumerate(zip(positions, fused, texts, titles, strict=True)):
+        sentences = [text[s:e] for s, e in sentence_spans(text)] or [text]
+        stems = [_stems(s) for s in sentences]
+        covered = [terms.coverage(st) for st in stems]
+        with_number = [c for c, s in zip(covered, sentences, strict=True) if _NUMBER.search(s)]
+        d = signals.dense.get(pos)
+        rows[row] = (
+            score / top,
+            signals.lexical.get(pos, 0.0) / lexical_top,
+            0.0 if d is None else ((d - low) / (high - low) if high > low else 1.0),
+            terms.coverage(frozenset().union(*stems)),
+            max(covered),
+            terms.coverage(_stems(title)) if title else 0.0,
+            max(with_number, default=0.0) if terms.intent == "figure" else 0.0,
+            sum(s in boilerplate for s in sentences) / len(sentences),
+        )
+    return rows
+
+
+@lru_cache(maxsize=16384)
+def _stems(text: str) -> frozenset[str]:
+    """A sentence's stems: the same passages come back query after query, so this is cached."""
+    return frozenset(s for _, _, stems in _word_spans(text) for s in stems)
