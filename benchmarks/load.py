@@ -95,12 +95,14 @@ def run_clients(
                         errors.append(problem)
 
     started = time.monotonic()
+    cpu = time.process_time()  # the generator's own CPU (it shares the machine's cores with the server)
     threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     elapsed = time.monotonic() - started
+    client_cpu = time.process_time() - cpu
     latencies.sort()
     return {
         "clients": clients,
@@ -109,6 +111,10 @@ def run_clients(
         "p50": statistics.median(latencies) if latencies else 0.0,
         "p95": latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0,
         "errors": len(errors),
+        # Of one core: how much the load generator itself took from the server's 2 cores while measuring.
+        "client_cpu_share": client_cpu / elapsed if elapsed else 0.0,
+        "client_cpu_ms_per_request": client_cpu / max(len(latencies), 1) * 1000,
+        "load_average": os.getloadavg()[0],
         "error_kinds": {kind: errors.count(kind) for kind in sorted(set(errors))},
     }
 
@@ -205,7 +211,8 @@ def _line(row: dict) -> str:
     extra = f", {row['scenario']} {write.get('status')} in {write.get('seconds', 0):.1f} s" if write else ""
     return (
         f"{row['scenario']:8} {row['clients']:3} clients: {row['rps']:6.1f} req/s, median {row['p50'] * 1000:.0f} ms, "
-        f"p95 {row['p95'] * 1000:.0f} ms, {row['errors']} errors{extra}"
+        f"p95 {row['p95'] * 1000:.0f} ms, {row['errors']} errors, generator CPU "
+        f"{row['client_cpu_share'] * 100:.0f} % of a core{extra}"
     )
 
 

@@ -1,0 +1,65 @@
+"""Full ingest against pure embedding of the same passages, on a synthetic corpus, in one run (issue 15's
+"full ingest within 1.3x pure embedding"); optionally with a cProfile of the ingest:
+
+    python -m benchmarks.ingest_ratio --size 1000 [--profile 40]
+
+The ingest and the embedding-alone pass run back to back in one process, so the ratio is comparable under a
+shared machine's load even when the absolute times are not. Never part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import shutil
+import time
+from pathlib import Path
+
+from benchmarks.measure import _embed_text, real_embedding_cost
+from benchmarks.synthetic import generate
+from ingest.pipeline import IngestPipeline
+from lgnet.config import Settings
+from lgnet.embedders import get_embedder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=1000)
+    parser.add_argument("--work", default=".bench")
+    parser.add_argument("--profile", type=int, default=0, help="print this many lines of the ingest's profile")
+    args = parser.parse_args()
+    work = Path(args.work).resolve()
+    corpus = generate(args.size, work / f"corpus-{args.size}")
+    data = work / f"data-{args.size}-ratio"
+    shutil.rmtree(data, ignore_errors=True)
+    settings = Settings(data_dir=data, embedding_model="use-m3")
+    embedder = get_embedder("use-m3", settings.threads)
+    embedder.warm_up()
+    pipeline = IngestPipeline(settings, embedder=embedder, progress=False)
+    pipeline.store.count()  # opening the store is once per process
+    load_before = os.getloadavg()[0]
+    profile = cProfile.Profile() if args.profile else None
+    started = time.perf_counter()
+    if profile:
+        profile.enable()
+    report = pipeline.run([corpus])
+    if profile:
+        profile.disable()
+    ingest = time.perf_counter() - started
+    texts = [_embed_text(r["meta"], r["text"]) for r in pipeline.store.iter_chunks()]
+    pure = real_embedding_cost(texts, settings, sample=len(texts)) * len(texts)
+    own = ingest - report.seconds_embedding
+    print(
+        f"{len(texts)} passages: ingest {ingest:.1f} s (embedding in it {report.seconds_embedding:.1f} s, the "
+        f"pipeline's own work {own:.1f} s = {own / len(texts) * 1000:.0f} ms/passage); pure embedding {pure:.1f} s; "
+        f"ratio {ingest / pure:.2f}; load average {load_before:.1f} -> {os.getloadavg()[0]:.1f}"
+    )
+    if profile:
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(args.profile)
+    shutil.rmtree(data, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
