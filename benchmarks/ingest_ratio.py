@@ -19,7 +19,7 @@ from pathlib import Path
 
 from benchmarks.measure import _embed_text, real_embedding_cost
 from benchmarks.synthetic import generate
-from ingest.pipeline import IngestPipeline
+from knowledge.hooks import index_pipeline
 from lgnet.config import Settings
 from lgnet.embedders import get_embedder
 
@@ -37,7 +37,7 @@ def main() -> None:
     settings = Settings(data_dir=data, embedding_model="use-m3")
     embedder = get_embedder("use-m3", settings.threads)
     embedder.warm_up()
-    pipeline = IngestPipeline(settings, embedder=embedder, progress=False)
+    pipeline = index_pipeline(settings, embedder=embedder, progress=False)
     pipeline.store.count()  # opening the store is once per process
     load_before = os.getloadavg()[0]
     profile = cProfile.Profile() if args.profile else None
