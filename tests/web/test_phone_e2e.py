@@ -108,7 +108,8 @@ def test_without_javascript_the_filters_are_a_section_after_the_results(browser,
         assert not page.locator("#open-filters").is_visible()
         link.click()
         heading = page.locator("#facets-heading").bounding_box()
-        assert page.evaluate("window.scrollY") > first["y"] and 0 <= heading["y"] < PHONE["height"]  # jumped there
+        # -1: the jump can land the heading a fraction of a pixel above the top (sub-pixel rounding)
+        assert page.evaluate("window.scrollY") > first["y"] and -1 <= heading["y"] < PHONE["height"]  # jumped there
         page.locator("#facets label", has_text=re.compile(r"^Latina")).first.click()
         page.get_by_role("button", name="Applica i filtri").click()
         page.wait_for_url(re.compile(r"city=Latina"))
