@@ -27,9 +27,15 @@ _AFTER = re.compile(r"^(?:\s*[/.-]\s*\d|\s*%|\s*per\s*cento|\s*percent|\s+anni\b
                     r"\s+\d{3,})", re.I)  # fmt: skip
 # A sentence that states how many people live somewhere: its counts of people are context, not results.
 POPULATION = re.compile(
-    r"\b(?:abitanti|residenti|popolazione|risiedono|vivono|censiti|inhabitants|residents|population|live\s+in)\b",
+    r"\b(?:abitanti|residenti|popolazione|risied\w+|viv(?:ono|evano)|abitav\w+|censiti|inhabitants|residents|"
+    r"population|live\s+in|lived\s+in)\b",
     re.I,
 )
+# The size of a place: "una città di circa 40.000 persone", "a town of about 12,000 people".
+_PLACE_SIZE = re.compile(r"\b(?:city|town|village|comune|citt[àa]|paese|centro)\s+(?:of|di)\s+(?:(?:about|around|some|"
+                         r"over|nearly|circa|oltre|quasi|poco\s+(?:più|meno)\s+di)\s+)?$", re.I)  # fmt: skip
+# "il cento per cento": a number word after "per" is a share ("per cento", "per mille"), never a count.
+_PER_CENT = re.compile(r"\bper\s*$", re.I)
 PEOPLE_UNITS = {"people", "families", "minors", "women"}
 # "a Genova sono presenti 12 musei": what a place has, not what a practice did (only for nouns of any kind).
 _EXISTS = re.compile(
@@ -41,7 +47,9 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     """True when the number at `num_start` (its count ending at `end`) names, dates, measures a population or
     refers back to a count stated elsewhere."""
     before = sentence[max(0, num_start - 60) : num_start]
-    if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before):
+    if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before) or _PLACE_SIZE.search(before):
+        return True
+    if _PER_CENT.search(before) and re.match(r"(?:cento|mille)\b", sentence[num_start:], re.I):
         return True
     num = re.match(r"[\d.,]+", sentence[num_start:])
     if num and _AFTER.match(sentence[num_start + len(num.group(0).rstrip(".,")) :]):

@@ -58,6 +58,8 @@ def number(raw: str) -> float | None:
     raw = raw.lower().strip()
     if raw in WORD_NUMBERS:
         return float(WORD_NUMBERS[raw])
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+        return float(raw.replace(",", ""))  # "1,340 first contacts": English thousands (a count has no 3 decimals)
     try:
         return float(raw.replace(".", "").replace(",", "."))
     except ValueError:

@@ -394,7 +394,13 @@ def _unique_sourced(items: list[tuple[_Read, str]], limit: int) -> list[Sourced]
 
 def stated_period(items: list[tuple[_Read, mentions.Mention]]) -> Period:
     """The project's period from stated dates: the earliest start and the latest end; a year range when no
-    date is stated. Empty (basis None) when the text states none."""
+    date is stated. Dates in sentences about the project's own time ("Periodo di realizzazione: ...", "il
+    progetto si svolge dal ...") outrank dates of what happened in it ("tra ottobre 2022 e settembre 2024 lo
+    sportello ha registrato ..."). Of two dates of one month, the one with its day wins. Empty (basis None)
+    when the text states none."""
+    own = [(r, m) for r, m in items if mentions.PROJECT_TIME.search(r.body) and m.code in ("start", "end")]
+    if any(m.code == "start" for _, m in own) or any(m.code == "end" for _, m in own):
+        items = own + [(r, m) for r, m in items if m.code == "range"]
     starts = [(m.text, r) for r, m in items if m.code == "start"]
     ends = [(m.text, r) for r, m in items if m.code == "end"]
     ranges = [(m.text.split("/"), r) for r, m in items if m.code == "range"]
@@ -404,8 +410,8 @@ def stated_period(items: list[tuple[_Read, mentions.Mention]]) -> Period:
         starts = starts or [(y1, ranges[0][1])]
         ends = ends or [(y2, ranges[0][1])]
     if starts or ends:
-        start = min(starts, key=lambda t: t[0]) if starts else None
-        end = max(ends, key=lambda t: t[0]) if ends else None
+        start = _precise(starts, min(starts, key=lambda t: t[0])) if starts else None
+        end = _precise(ends, max(ends, key=lambda t: t[0])) if ends else None
         where = start[1] if start else end[1]  # type: ignore[index]  # one of them is set
         return Period(start=start[0] if start else None, end=end[0] if end else None, basis="stated",
                       source=where.source(), mentions=listed)  # fmt: skip
@@ -413,6 +419,11 @@ def stated_period(items: list[tuple[_Read, mentions.Mention]]) -> Period:
         (y1, y2), where = ranges[0]
         return Period(start=y1, end=y2, basis="stated", source=where.source(), mentions=listed)
     return Period(mentions=listed)
+
+
+def _precise(dates: list[tuple[str, _Read]], chosen: tuple[str, _Read]) -> tuple[str, _Read]:
+    """The most precise statement of the chosen date: "2022-10-01" rather than "2022-10"."""
+    return max((d for d in dates if d[0].startswith(chosen[0])), key=lambda t: len(t[0]))
 
 
 def _budget(items: list[tuple[_Read, fig.AmountFact]]) -> Budget:
