@@ -22,6 +22,9 @@ _ADDRESS = re.compile(
 )
 # A determiner before the number: the count was stated before and is referred to ("dei 200 contatti, 40...").
 _REFERENCE = re.compile(r"\b(?:dei|degli|delle|sui|sugli|sulle|tra\s+i|tra\s+le|fra\s+i|fra\s+le|of\s+the)\s+$", re.I)
+# A definite article before a number word names things already known ("i due appartamenti sono occupati",
+# "le tre sedi"): a description, not a count of what was done.
+_ARTICLE = re.compile(r"(?:^|\s)(?:i|gli|le|the)\s+$", re.I)
 # What follows a number that makes it a date, a share, an age, a time of day or part of a phone number.
 _AFTER = re.compile(r"^(?:\s*[/.-]\s*\d|\s*%|\s*per\s*cento|\s*percent|\s+anni\b|\s+years?\s+old|\s*[:.]\d\d\b|"
                     r"\s+\d{3,})", re.I)  # fmt: skip
@@ -48,6 +51,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     refers back to a count stated elsewhere."""
     before = sentence[max(0, num_start - 60) : num_start]
     if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before) or _PLACE_SIZE.search(before):
+        return True
+    if _ARTICLE.search(before) and sentence[num_start].isalpha():
         return True
     if _PER_CENT.search(before) and re.match(r"(?:cento|mille)\b", sentence[num_start:], re.I):
         return True

@@ -18,6 +18,7 @@ from knowledge import mentions, partners
 from knowledge.mentions import TARGET_LABELS
 from knowledge.sections import Sections, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
+from knowledge.timeframe import results_only
 from lgnet.gazetteer import Gazetteer
 from lgnet.practice import (
     Amount,
@@ -202,6 +203,10 @@ class RecordBuilder:
                 amounts += [(read, a) for a in fig.amounts(body)]
                 if c := mentions.contact(body):
                     contacts.append((read, c))
+        # Results only: counts dated before the project's stated start, and targets beside results, are not.
+        start = stated_period(periods).start
+        for b in buckets.values():
+            b.figures = results_only(b.figures, lambda i: i[0].body, lambda i: i[0].passage.doc_id, start)
         stated = {(f.value, f.unit) for area, b in buckets.items() if area for _, f in b.figures}
         if None in buckets:  # the same count said without its area elsewhere is the same fact
             buckets[None].figures = [(r, f) for r, f in buckets[None].figures if (f.value, f.unit) not in stated]
@@ -430,8 +435,8 @@ def _budget(items: list[tuple[_Read, fig.AmountFact]]) -> Budget:
     amounts: list[Amount] = []
     seen: set[tuple[float, str]] = set()
     for read, a in items:
-        if a.kind in ("unit", "part"):
-            continue  # a sum per person is a figure; an unlabelled part of a total is neither total nor share
+        if a.kind in ("unit", "part", "paid"):
+            continue  # a sum per person is a figure; a part of a total or what people pay is neither total nor share
         if (a.value, a.kind) not in seen:
             seen.add((a.value, a.kind))
             amounts.append(Amount(value=a.value, kind=a.kind, label=a.label, source=read.source()))

@@ -89,3 +89,12 @@ def test_shares_and_sizes_of_places_are_not_counts(sentence, value):
 
 def test_english_thousands_are_read_as_thousands():
     assert found("The desk registered 2,415 requests in its first year.") == {2415: "requests"}
+
+
+def test_small_numbers_in_words_and_known_things_are_not_counts():
+    assert found("Altre 14 persone sono ospitate in due appartamenti del Comune.") == {14: "people"}
+    assert 4 not in found("I quattro alloggi della cooperativa sono tutti occupati.")
+
+
+def test_a_capitalised_word_after_a_number_opens_the_next_cell():
+    assert 45 not in found("Indicatore | Valore Persone orientate | 45 Famiglie accolte | 12")

@@ -74,3 +74,8 @@ def test_the_projects_own_dates_outrank_dates_of_what_happened_in_it():
     assert (alone.start, alone.end) == ("2024-03", "2025-05")
     same_month = read("Il progetto è partito a marzo 2024.") + read("Il progetto è partito il 4 marzo 2024.")
     assert stated_period(same_month).start == "2024-03-04"
+
+
+def test_what_the_people_served_pay_is_neither_a_figure_nor_the_budget():
+    assert kinds("Gli ospiti contribuiscono alle spese con una quota mensile di 60 euro.") == [(60, "paid")]
+    assert kinds("Ogni famiglia riceve un contributo mensile di 250 euro per l'affitto.") == [(250, "unit")]
