@@ -58,6 +58,8 @@ def number(raw: str) -> float | None:
     raw = raw.lower().strip()
     if raw in WORD_NUMBERS:
         return float(WORD_NUMBERS[raw])
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+        return float(raw.replace(",", ""))  # "1,340 first contacts": English thousands (a count has no 3 decimals)
     try:
         return float(raw.replace(".", "").replace(",", "."))
     except ValueError:
@@ -87,9 +89,13 @@ def _known(sentence: str) -> list[FigureFact]:
             continue  # "186 accessi di cittadini": the count is of the first noun (see `counted_nouns`)
         if _BREAKERS.search(between) or _NOT_COUNT.match(sentence[m.end("num") :]):
             continue
+        if m.group(unit)[0].isupper() and not sentence.isupper():
+            continue  # "| 80 Donne ponte formate | 12": the capitalised word opens the next cell or line, not a noun
         value = number(m.group("num"))
         if value is None or value <= 0 or (1900 <= value <= 2100 and value == int(value)):
             continue
+        if value <= 10 and not m.group("num")[0].isdigit():
+            continue  # "in due appartamenti", "segnala due nuclei": small numbers in words describe, results use digits
         if not_a_count(sentence, m.start("num"), m.end(), unit):
             continue
         if unit == "people" and m.group("people").lower().startswith("cittadin") and value < 2:
@@ -186,6 +192,14 @@ _LABELLED = re.compile(
     r"quota)[^:\n]{0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
     re.I,
 )
+# What the people served pay ("contribuiscono alle spese con una quota mensile di 80 euro", "pagano un canone"):
+# neither what the practice gave nor its budget.
+_PAID_BY_THEM = re.compile(
+    r"\b(?:contribuisc\w+|contribuiv\w+|pag(?:a|ano|ava|avano)|vers(?:a|ano|ava|avano)|pay|pays|paid)\b|"
+    r"\b(?:quota|canone|retta|affitto)\s+(?:mensile|settimanale|annu[ao]|di\s+partecipazione)\b|"
+    r"\ba\s+carico\s+(?:dei|degli|delle)\s+(?:ospiti|ragazzi|beneficiari|inquilini|famiglie|utenti)\b",
+    re.I,
+)
 # A sum per person, per month or on average is what a practice gives each one: a figure, never the budget.
 _PER_UNIT = re.compile(
     r"\b(?:medi[oa]|mensil[ei]|al\s+mese|a\s+persona|pro\s+capite|a\s+testa|per\s+(?:ciascun[oa]?|ogni|"
@@ -253,6 +267,8 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
         after,
     ):
         after = ""  # what follows is the next field ("... € 40.000 Cofinanziamento: € 24.000"), not this sum's label
+    if _PER_UNIT.search(own) and _PAID_BY_THEM.search(sentence[max(0, start - 90) : end + 40]):
+        return AmountFact(value, "paid", "quota a carico delle persone", text, start, end)
     if _PER_UNIT.search(own):
         words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
         return AmountFact(value, "unit", " ".join(words[-6:]).lower() or "importo", text, start, end)

@@ -72,3 +72,29 @@ def test_a_participle_after_a_number_is_not_a_noun():
 
 def test_a_count_of_the_first_noun_is_not_taken_by_a_later_unit():
     assert found("Lo sportello ha contato 230 accessi di cittadini stranieri.") == {230: "accessi"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("L'obiettivo è che il cento per cento delle famiglie seguite abbia un medico di base.", 100),
+        ("Nel quartiere risiedevano circa 3.100 cittadini stranieri alla fine del 2021.", 3100),
+        ("Padova, a city of about 210,000 people, funds the service with its own budget.", 210000),
+        ("Padova, a city of about 210,000 people, funds the service with its own budget.", 210),
+    ],
+)
+def test_shares_and_sizes_of_places_are_not_counts(sentence, value):
+    assert value not in found(sentence)
+
+
+def test_english_thousands_are_read_as_thousands():
+    assert found("The desk registered 2,415 requests in its first year.") == {2415: "requests"}
+
+
+def test_small_numbers_in_words_and_known_things_are_not_counts():
+    assert found("Altre 14 persone sono ospitate in due appartamenti del Comune.") == {14: "people"}
+    assert 4 not in found("I quattro alloggi della cooperativa sono tutti occupati.")
+
+
+def test_a_capitalised_word_after_a_number_opens_the_next_cell():
+    assert 45 not in found("Indicatore | Valore Persone orientate | 45 Famiglie accolte | 12")
