@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ingest.evaluation import unseen_batches
 from knowledge.evaluation import load_gold
-from retrieval.evaluation import load_relevance_set
+from retrieval.evaluation import FULL, EvalReport, Outcome, PartReport, QueryCase, aggregate, load_relevance_set
 
 HERE = Path(__file__).resolve().parent
 GOLD = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
@@ -45,3 +45,18 @@ def test_relevance_queries_carry_their_batch():
     assert batches["n120"] == 3
     assert sum(b == 2 for b in batches.values()) >= 30 and sum(b == 3 for b in batches.values()) >= 30
     assert all(c.batch == 1 for c in load_relevance_set("old"))
+
+
+def _outcome(case: QueryCase, found: bool) -> Outcome:
+    return Outcome(case, 0 if found else None, 1.0 if found else 0.0, None, 0, 0, found, found, 0.001)
+
+
+def test_the_search_report_gives_each_batch_its_own_line_and_table():
+    cases = [c for c in load_relevance_set("new") if c.id in ("n001", "n074", "n120", "n121")]
+    outcomes = [_outcome(c, c.id != "n121") for c in cases]
+    part = PartReport("new", cases, {FULL: aggregate(outcomes)}, outcomes)
+    assert {k: m.n for k, m in part.by_batch.items()} == {"1": 1, "2": 1, "3": 2}
+    report = EvalReport({"new": part}, corpus_passages=1)
+    assert "- new part, batch 3 (2 queries): Success@5 0.500" in report.summary()
+    assert "Batch 3: not answered in the top 5: n121." in report.markdown()
+    assert "batch 3, not found in the top 5: n121" in report.render()
