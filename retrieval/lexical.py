@@ -29,6 +29,7 @@ from scipy import sparse
 
 from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
+from retrieval import derived
 from retrieval.analysis import get_analyzer
 from retrieval.fusion import idf as bm25_idf
 
@@ -293,6 +294,10 @@ class LexicalIndex:
         (tmp / "head.json").write_bytes(_dumps(head))
         corpus = {"ids": self.corpus.ids, "texts": self.corpus.texts, "metas": self.corpus.metas}
         (tmp / "corpus.json").write_bytes(_dumps(corpus))
+        try:  # beside it, what a starting process would otherwise rebuild from every text
+            derived.save(self, tmp)
+        except Exception:  # noqa: BLE001 - without them a start rebuilds them, as before
+            log.exception("cannot save the derived indexes")
         old = folder.with_name(f"{folder.name}.old-{threading.get_ident()}")
         if folder.exists():
             folder.rename(old)
@@ -330,6 +335,7 @@ class LexicalIndex:
                 head["epoch"],
                 head["seq"],
             )
+            derived.load(index, folder)  # the spelling vocabulary and boilerplate, when saved for this index
             return index
         except Exception as exc:  # noqa: BLE001 - a damaged derived index is simply rebuilt
             log.info("lexical index in %s not usable (%s): rebuilding", folder, exc)
@@ -491,8 +497,15 @@ class LexicalIndexManager:
         self.current()
         self.save()
 
-    def save(self) -> None:
-        """Save the current index (one process at a time; a save already running in this one is enough)."""
+    def repair_derived(self) -> None:
+        """When the saved index has no usable derived indexes beside it (older code, a failed write), save the
+        current index with them, so the next start loads them instead of reading every text."""
+        if not derived.fresh(self.folder, LexicalIndex.load_head(self.folder)):
+            self.save(force=True)
+
+    def save(self, force: bool = False) -> None:
+        """Save the current index (one process at a time; a save already running in this one is enough);
+        `force`: also when the saved one is at the same position."""
         if not self._saving.acquire(blocking=False):
             return
         try:
@@ -501,7 +514,8 @@ class LexicalIndexManager:
                 return
             with FileLock(str(self.folder.parent / f".{self.folder.name}.lock")):
                 saved = LexicalIndex.load_head(self.folder)
-                if saved is None or saved.get("epoch") != index.epoch or saved.get("seq", 0) < index.seq:
+                position = -1 if saved is None or saved.get("epoch") != index.epoch else saved.get("seq", 0)
+                if position < index.seq or (force and position == index.seq):
                     index.save(self.folder)
         except OSError as exc:
             log.warning("cannot save lexical index to %s: %s", self.folder, exc)
