@@ -14,11 +14,11 @@ _NAMING = re.compile(
     r"|n°|nº|#|\+\d{1,3})\s*$",
     re.I,
 )
-# A street and its number: "via Garibaldi 12", "piazza San Francesco 3".
+# A street and its number: "via Garibaldi 12", "piazza San Francesco 3"; the street's name is capitalised
+# ("lo sportello di via Jannoni ha aperto 87 cartelle": the words after the name are the sentence going on).
 _ADDRESS = re.compile(
-    r"\b(?:via|viale|piazza|piazzale|corso|largo|vicolo|contrada|località|loc\.|strada|borgo)\s+"
-    r"(?:(?:[A-ZÀ-Ý][\w'’.]*|d[ei]|del|della|dei|degli|delle|san|santa)\s+){0,5}$",
-    re.I,
+    r"\b(?i:via|viale|piazza|piazzale|corso|largo|vicolo|contrada|località|loc\.|strada|borgo)\s+"
+    r"(?:(?:[A-ZÀ-Ý0-9][\w'’.]*|d[ei]|del|della|dei|degli|delle|[Ss]an|[Ss]anta)\s+){0,5}$"
 )
 # A determiner before the number: the count was stated before and is referred to ("dei 200 contatti, 40...").
 _REFERENCE = re.compile(r"\b(?:dei|degli|delle|sui|sugli|sulle|tra\s+i|tra\s+le|fra\s+i|fra\s+le|of\s+the)\s+$", re.I)
@@ -46,6 +46,11 @@ _EXISTS = re.compile(
 )
 
 
+# How a study was made ("is based on 14 interviews", "si basa su 20 questionari"): its sources, not results.
+_METHOD = re.compile(r"\b(?:(?:is|are|was)\s+based\s+on|based\s+on|si\s+basa\s+su|basat[aoie]\s+su|metodologi\w+|"
+                     r"methodology|fonti\s+dei\s+dati|data\s+sources)\b", re.I)  # fmt: skip
+
+
 def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     """True when the number at `num_start` (its count ending at `end`) names, dates, measures a population or
     refers back to a count stated elsewhere."""
@@ -60,6 +65,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     if num and _AFTER.match(sentence[num_start + len(num.group(0).rstrip(".,")) :]):
         return True
     if unit == "generic" and _EXISTS.search(before):
+        return True
+    if _METHOD.search(_clause(sentence, num_start, end)):
         return True
     return unit in PEOPLE_UNITS | {"generic"} and bool(POPULATION.search(_clause(sentence, num_start, end)))
 

@@ -54,6 +54,11 @@ class FigureFact:
     end: int
 
 
+def _year(raw: str, value: float) -> bool:
+    """A year as written ("2024"), never a count written with a separator ("2.000 visitatori")."""
+    return 1900 <= value <= 2100 and value == int(value) and raw.isdigit()
+
+
 def number(raw: str) -> float | None:
     raw = raw.lower().strip()
     if raw in WORD_NUMBERS:
@@ -92,7 +97,7 @@ def _known(sentence: str) -> list[FigureFact]:
         if m.group(unit)[0].isupper() and not sentence.isupper():
             continue  # "| 80 Donne ponte formate | 12": the capitalised word opens the next cell or line, not a noun
         value = number(m.group("num"))
-        if value is None or value <= 0 or (1900 <= value <= 2100 and value == int(value)):
+        if value is None or value <= 0 or _year(m.group("num"), value):
             continue
         if value <= 10 and not m.group("num")[0].isdigit():
             continue  # "in due appartamenti", "segnala due nuclei": small numbers in words describe, results use digits
@@ -308,10 +313,12 @@ _PRE_ADJECTIVES = {"nuovi", "nuove", "ulteriori", "diversi", "diverse", "altri",
 _ADJECTIVE = re.compile(r"^[a-zà-ù]+(?:ali|ili|ari|ivi|ive|ici|iche|ati|ate|iti|ite|uti|ute|enti|anti|osi|ose|"
                         r"ani|ane|ini|ine|esi|esche|eschi)$")  # fmt: skip
 _COUNTED = re.compile(
-    rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)\s+(?P<noun>[a-zà-ù]{{3,}}(?:\s+[a-zà-ù]{{3,}}){{0,2}})"
+    rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)\s+(?P<art>(?:i|gli|le)\s+)?(?P<noun>[a-zà-ù]{{3,}}(?:\s+[a-zà-ù]{{3,}}){{0,2}})"
     r"(?P<tail>\s+(?:di|d['’])\s*[a-zà-ù]{3,})?",
     re.I,
 )
+# "Sono 40 i dipendenti che...", "sono stati 16 i giovani...": the count stated by "essere", the noun after its article.
+_BE_BEFORE = re.compile(r"\b(?:sono|erano|saranno|furono|sono\s+stat[ie])\s+(?:(?:oltre|circa|ben|quasi)\s+)?$", re.I)
 _AVERAGE = re.compile(r"\bmedi[oae]\b|\bin\s+media\b|\baverage\b|\bmean\b", re.I)
 _TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|within|after|every|for|in)\s+"
                           r"(?:(?:i|gli|le|oltre|circa|almeno|the)\s+)?$", re.I)  # fmt: skip
@@ -331,6 +338,8 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
     """Counts of any noun: the noun (and an adjective that goes with it) is the unit, as written."""
     out: list[FigureFact] = []
     for m in _COUNTED.finditer(sentence):
+        if m.group("art") and not _BE_BEFORE.search(sentence[: m.start()]):
+            continue  # "dei 20 i..." cannot be; an article after a number belongs to "sono N i ..."
         words = m.group("noun").split()
         if words[0].lower() in _PRE_ADJECTIVES and len(words) >= 2:
             words = words[1:]  # "87 nuove cartelle": the noun is "cartelle"
@@ -339,7 +348,7 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         if not re.fullmatch(r"[a-zà-ù]+", head) or not _plural(head) or not m.group("num")[0].isdigit():
             continue  # a capitalised word is a name ("73100 Lecce"); "tre componenti" is not a reported figure
         value = number(m.group("num"))
-        if value is None or value < 2 or (1900 <= value <= 2100 and value == int(value)):
+        if value is None or value < 2 or _year(m.group("num"), value):
             continue
         if head in TIME_UNITS and not _time_count(sentence, m.start(), words, m.group("tail")):
             continue

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from knowledge import areas as area_cues
 from knowledge import figures as fig
 from knowledge import mentions, partners
 from knowledge.mentions import TARGET_LABELS
@@ -142,9 +143,12 @@ class RecordBuilder:
         return areas if len(areas) < 3 else []
 
     def _figure_area(self, read: _Read, f: fig.FigureFact) -> str | None:
-        """The area of the term nearest the figure in its own clause (";"-separated), else the sentence's
-        only area, else the area its unit implies (beds are housing)."""
+        """Staff being trained are capacity building; else the area of the term nearest the figure in its own
+        clause (";"-separated), else of what the figure counts (`knowledge.areas`), else the sentence's only
+        area, else the area its unit implies (beds are housing)."""
         body = read.body
+        if area_cues.trained_staff(body, f"{f.unit} {f.text}"):
+            return "capacity_building"
         clause_start = body.rfind(";", 0, f.start) + 1
         clause_end = body.find(";", f.end)
         clause_end = len(body) if clause_end < 0 else clause_end
@@ -154,10 +158,11 @@ class RecordBuilder:
             return None  # "..., per un totale di 65 beneficiari" after a list of several areas: the whole project
         before = [m for m in matches if m[2] <= f.start]
         after = [m for m in matches if m[1] >= f.end]
-        if before:
-            return max(before, key=lambda m: m[2])[0]
-        if after:
-            return min(after, key=lambda m: m[1])[0]
+        nearest = max(before, key=lambda m: m[2]) if before else min(after, key=lambda m: m[1]) if after else None
+        if nearest:
+            return "taking_charge" if area_cues.language_course(body[nearest[1] : nearest[2]]) else nearest[0]
+        if cue := area_cues.cue_area(body, f.start, f.end):
+            return cue
         if len(read.areas) == 1:
             return read.areas[0]
         if f.unit in fig.UNIT_AREA:

@@ -98,3 +98,15 @@ def test_small_numbers_in_words_and_known_things_are_not_counts():
 
 def test_a_capitalised_word_after_a_number_opens_the_next_cell():
     assert 45 not in found("Indicatore | Valore Persone orientate | 45 Famiglie accolte | 12")
+
+
+def test_counts_stated_with_essere_and_with_a_thousands_separator():
+    assert found("Sono 35 i tirocinanti che hanno concluso il percorso.") == {35: "tirocinanti"}
+    assert found("La rassegna ha richiamato circa 1.900 spettatori.") == {1900: "spettatori"}
+    assert 2024 not in found("Nel 2024 gli sportelli erano aperti.")
+
+
+def test_a_street_name_is_capitalised_and_a_study_method_is_no_result():
+    assert found("Il centro di via Verdi ha accolto 52 ospiti nel primo anno.") == {52: "ospiti"}
+    assert 8 not in found("Il centro si trova in via Verdi 8 ospiti a parte.")
+    assert 20 not in found("The review is based on 20 interviews with managers.")
