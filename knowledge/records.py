@@ -189,7 +189,7 @@ class RecordBuilder:
         self._sections = sections(passages, self.taxonomy.classify, self._areas)
         for p in read_once(passages):
             documents.setdefault(p.doc_id, p.meta)
-            for part in partners.partnership(p.text):
+            for part in partners.partnership(p.text) + partners.attendees(p.text, city):
                 buckets[None].partners.append((None, Partner(
                     name=part.name, role=part.role,
                     source=Source(chunk_id=p.id, doc_id=p.doc_id, start=part.start, end=part.end, quote=part.sentence),

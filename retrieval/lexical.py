@@ -13,6 +13,7 @@ the others wait and load what it saved.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import shutil
 import threading
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = 4
 K1, B = 1.5, 0.75
 MAX_SEGMENTS = 8
+LINEAGE = 8  # ancestors an index remembers the changes since
+_serials = itertools.count(1)
 SAVE_AFTER_CHANGES = 0.1  # share of the corpus changed since the last save that makes a serving process save
 
 
@@ -117,6 +120,10 @@ class LexicalIndex:
     seq: int = 0  # position in the change log this index reflects
     changes_since_save: int = 0
     _masks: dict = field(default_factory=dict, repr=False)
+    serial: int = field(default_factory=lambda: next(_serials), repr=False)
+    # serial of each of the last indexes this one was made from by `apply` -> ids added, changed or removed
+    # since: what a derived index (the boilerplate) needs to follow a change at its cost
+    lineage: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     # --- building --------------------------------------------------------------------------------------
     @classmethod
@@ -150,14 +157,19 @@ class LexicalIndex:
                 [t for t, k in zip(corpus.texts, keep, strict=True) if k],
                 [m for m, k in zip(corpus.metas, keep, strict=True) if k],
             )
+            masks = {f: _remapped(per_value, remap) for f, per_value in self._masks.items()}
         else:
             segments = list(self.segments)
+            masks = dict(self._masks)
         vocab, df, lengths_sum = dict(self.vocab), self.df, self.lengths_sum
         if added:
             replaced = np.array(sorted(corpus.position[r["id"]] for r in added if r["id"] in corpus.position))
             if replaced.size:  # their old rows no longer count
                 segments = [Segment(s.weights, np.where(np.isin(s.rows, replaced), -1, s.rows)) for s in segments]
+            before = [corpus.metas[corpus.position[r["id"]]] if r["id"] in corpus.position else None for r in added]
             corpus, positions = corpus.updated(added)
+            moves = list(zip(positions, before, (r["meta"] for r in added), strict=True))
+            masks = {f: _moved(per_value, f, moves) for f, per_value in masks.items()}
             analyzer = get_analyzer()
             tokens = [
                 analyzer.tokens(f"{r['meta'].get('title', '')}\n{r['text']}", r["meta"].get("language", "it"))
@@ -168,6 +180,10 @@ class LexicalIndex:
             segment, df = _segment(tokens, vocab, df, avgdl, np.array(positions, dtype=np.int64))
             segments.append(segment)
         index = LexicalIndex(corpus, segments, vocab, df, lengths_sum)
+        index._masks = masks  # the per-value positions (filters, facets) moved for the change, not recounted
+        changed = frozenset(deleted | {r["id"] for r in added})
+        lineage = {self.serial: changed, **{serial: ids | changed for serial, ids in self.lineage.items()}}
+        index.lineage = dict(list(lineage.items())[:LINEAGE])
         index.changes_since_save = self.changes_since_save + len(deleted) + len(added)
         dead = sum(int((s.rows < 0).sum()) for s in segments)
         if len(segments) > MAX_SEGMENTS or dead > len(corpus.ids) // 4 + 100:
@@ -191,6 +207,8 @@ class LexicalIndex:
         df = np.diff(weights.indptr).astype(np.int64)
         rows = np.arange(weights.shape[0], dtype=np.int64)
         index = LexicalIndex(self.corpus, [Segment(weights, rows)], self.vocab, df, self.lengths_sum)
+        index._masks = self._masks  # the same corpus: the same positions
+        index.lineage = {self.serial: frozenset(), **self.lineage}
         index.changes_since_save = self.changes_since_save
         return index
 
@@ -266,8 +284,7 @@ class LexicalIndex:
         if per_value is None:
             positions: dict = {}
             for i, meta in enumerate(self.corpus.metas):
-                value = meta.get(fieldname)
-                for v in value if isinstance(value, list) else [value]:
+                for v in _values(meta, fieldname):
                     positions.setdefault(v, []).append(i)
             per_value = {v: np.array(p, dtype=np.int64) for v, p in positions.items()}
             self._masks[fieldname] = per_value
@@ -340,6 +357,46 @@ class LexicalIndex:
         except Exception as exc:  # noqa: BLE001 - a damaged derived index is simply rebuilt
             log.info("lexical index in %s not usable (%s): rebuilding", folder, exc)
             return None
+
+
+def _values(meta: dict, fieldname: str) -> list:
+    value = meta.get(fieldname)
+    return list(dict.fromkeys(value)) if isinstance(value, list) else [value]
+
+
+def _remapped(per_value: dict, remap: np.ndarray) -> dict:
+    """Per-value positions after a compaction (`remap`: old position -> new, -1 for a passage gone)."""
+    out = {}
+    for v, positions in per_value.items():
+        moved = remap[positions]
+        moved = moved[moved >= 0]
+        if moved.size:
+            out[v] = moved
+    return out
+
+
+def _moved(per_value: dict, fieldname: str, moves: list[tuple[int, dict | None, dict]]) -> dict:
+    """Per-value positions with each (position, old meta or None, new meta) moved: only the values touched
+    are rewritten, so a change costs the passages changed, not a pass over the corpus."""
+    gone: dict[Any, list[int]] = {}
+    come: dict[Any, list[int]] = {}
+    for position, old, new in moves:
+        for v in _values(old, fieldname) if old is not None else ():
+            gone.setdefault(v, []).append(position)
+        for v in _values(new, fieldname):
+            come.setdefault(v, []).append(position)
+    out = dict(per_value)
+    for v in gone.keys() | come.keys():
+        positions = out.get(v, np.zeros(0, dtype=np.int64))
+        if v in gone:
+            positions = positions[~np.isin(positions, gone[v])]
+        if v in come:
+            positions = np.union1d(positions, np.array(come[v], dtype=np.int64))
+        if positions.size:
+            out[v] = positions
+        else:
+            out.pop(v, None)
+    return out
 
 
 class Idf(Mapping[str, float]):

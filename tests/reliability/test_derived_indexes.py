@@ -165,3 +165,59 @@ def test_ready_only_once_the_practice_records_are_loaded(store, monkeypatch):
             time.sleep(0.1)
         assert get_catalogue(service).loaded()
         assert client.get("/api/practices").status_code == 200
+
+
+def _rows(ids, city_of, interventions_of) -> list[dict]:
+    return [
+        {
+            "id": f"p{i}",
+            "text": f"passaggio {i} accoglienza",
+            "meta": {"city": city_of(i), "interventions": interventions_of(i)},
+        }
+        for i in ids
+    ]
+
+
+def test_filter_and_facet_positions_follow_a_change_without_a_recount():
+    """The per-value positions (filters, facets) of the index after a change equal those counted afresh."""
+    fields = ("city", "interventions")
+    index = LexicalIndex.empty().apply(
+        _rows(range(40), lambda i: ["Bari", "Roma", None][i % 3], lambda i: ["casa", "lavoro", "casa"][: i % 4]), set()
+    )
+    for f in fields:
+        index.positions(f)  # computed once, as the first search does
+    changed = _rows([4, 5, 99], lambda i: "Genova" if i == 4 else "Bari", lambda i: ["scuola"] if i < 99 else [])
+    index = index.apply(changed, set())  # two passages replaced (one moves city), one added
+    index = index.apply([], {"p0", "p7", "p99"})  # removed: positions shift
+    index = index.apply(_rows([7], lambda i: "Roma", lambda i: ["casa"]), set())  # back, at the end
+    assert set(index._masks) == set(fields)  # moved, not dropped
+    recount = LexicalIndex(index.corpus, index.segments, index.vocab, index.df, index.lengths_sum)
+    for f in fields:
+        moved, counted = index.positions(f), recount.positions(f)
+        assert moved.keys() == counted.keys(), f
+        for value in counted:
+            assert moved[value].tolist() == counted[value].tolist(), (f, value)
+    assert index.positions("city")["Genova"].tolist() == [index.corpus.position["p4"]]
+
+
+def test_boilerplate_follows_a_change_at_its_cost(new_process, monkeypatch):
+    """After a change, only the passages changed are split again; the result equals a count afresh."""
+    shared = "Il progetto fa parte della rete nazionale dei comuni per l'inclusione dei migranti vulnerabili."
+    cities = ["Bari", "Roma", "Genova", "Bari"]
+    rows = [
+        {"id": f"p{i}", "text": f"{shared} Testo proprio numero {i} su casa e lavoro.", "meta": {"city": city}}
+        for i, city in enumerate(cities)
+    ]
+    index = LexicalIndex.empty().apply(rows, set())
+    assert shared in sentences.boilerplate_of(index)  # three cities say it
+    read = []  # the passages looked at again (a pass over all of them grew with the corpus)
+    owner = sentences._owner
+    monkeypatch.setattr(sentences, "_owner", lambda text, meta: read.append(text) or owner(text, meta))
+    index = index.apply([], {"p2"})  # Genova's passage removed: two cities left
+    assert shared not in sentences.boilerplate_of(index) and read == []
+    index = index.apply([{"id": "p9", "text": f"{shared} Altro.", "meta": {"city": "Prato"}}], set())
+    found = sentences.boilerplate_of(index)
+    assert shared in found and read == [f"{shared} Altro."]
+    monkeypatch.undo()
+    counted = sentences.Boilerplate(index.corpus.ids, index.corpus.texts, index.corpus.metas)
+    assert found.keys == counted.keys and found._owners == counted._owners
