@@ -30,12 +30,14 @@ UPLOAD_ERROR_CODES = (
 )
 
 
-def form_page(settings: Settings) -> dict:
+def form_page(settings: Settings, remembered: bool = False) -> dict:
     """What the form offers: every format the reader registry reads (asked, never listed by hand) and the values
-    the metadata fields accept (the catalogue's own vocabulary)."""
+    the metadata fields accept (the catalogue's own vocabulary); `remembered`: this browser holds an upload pass
+    (web/upload_session.py), so the token need not be typed again."""
     formats = supported_formats()
     return {
         "enabled": bool(settings.admin_token),
+        "remembered": remembered and bool(settings.admin_token),
         "max_mb": int(settings.max_file_mb)
         if settings.max_file_mb == int(settings.max_file_mb)
         else settings.max_file_mb,
