@@ -17,7 +17,7 @@ import logging
 import shutil
 import threading
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -259,6 +259,20 @@ class LexicalIndex:
             if v in per_value:
                 out[per_value[v]] = True
         return out
+
+    def codes(self, key: Callable[[int, dict], object]) -> np.ndarray:
+        """One integer per passage, equal where `key(position, meta)` is equal (computed once per index and
+        key function): what collapse and diversity compare, as an array instead of a loop over metadata."""
+        found = self._masks.get(key)
+        if found is None:
+            numbering: dict = {}
+            found = np.fromiter(
+                (numbering.setdefault(key(i, m), len(numbering)) for i, m in enumerate(self.corpus.metas)),
+                dtype=np.int64,
+                count=len(self.corpus.metas),
+            )
+            self._masks[key] = found
+        return found
 
     def _per_value(self, fieldname: str) -> dict:
         per_value = self._masks.get(fieldname)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections import Counter
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,6 +46,9 @@ _BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[list[Candidate], dict[str
 _browse_lock = threading.Lock()
 LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
 DENSE_OVERFETCH = 4  # the dense search asks for this many times the candidates it keeps
+# The vectors of the last few queries: a search's practice cards ask for the same text right after it (the
+# model ran twice per request). Small on purpose: it shares one request's vector, it is not a result cache.
+RECENT_VECTORS = 8
 
 
 @dataclass
@@ -77,6 +80,8 @@ class SearchService:
         self.filter_vocabulary = FilterVocabulary(self.gazetteer, tuple(self.taxonomy.codes))
         self.reranker = Reranker.default()
         self._warm = False
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors_lock = threading.Lock()
 
     def warm_up(self) -> None:
         """Load what the first search needs: the model (and one query through it), the lexical index."""
@@ -92,6 +97,21 @@ class SearchService:
             boilerplate_of(index)
         language_words()
         self._warm = True
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The query's vector (whitespace normalised), embedded once for the search and its practice cards."""
+        key = " ".join(text.split())
+        with self._vectors_lock:
+            vector = self._vectors.get(key)
+            if vector is not None:
+                self._vectors.move_to_end(key)
+                return vector
+        vector = self.embedder.embed([key])[0]
+        with self._vectors_lock:
+            self._vectors[key] = vector
+            while len(self._vectors) > RECENT_VECTORS:
+                self._vectors.popitem(last=False)
+        return vector
 
     def is_warm(self) -> bool:
         """True once `warm_up` has run: the first search will not load anything."""
@@ -202,13 +222,13 @@ class SearchService:
             matching = np.flatnonzero(scores > 0)
             if matching.size > LEXICAL_CANDIDATES:
                 matching = matching[np.argpartition(-scores[matching], LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]]
-            lexical = sorted((int(i) for i in matching), key=lambda i: (-scores[i], i))
-            signals.lexical = {i: float(scores[i]) for i in lexical}
+            lexical = matching[np.lexsort((matching, -scores[matching]))]  # best first, then by position
+            signals.lexical = dict(zip(lexical.tolist(), scores[lexical].tolist(), strict=True))
             lists.append((list(signals.lexical.items()), s.weight_lexical))
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
             t = time.perf_counter()
-            query_vec = self.embedder.embed([parsed.text])[0]
+            query_vec = self.embed_query(parsed.text)
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
             # HNSW is approximate: the last of exactly `candidates` neighbours changed from one process to the
@@ -243,7 +263,10 @@ class SearchService:
             for mask_of, weight in boosts:
                 for pos in positions[mask_of[positions]].tolist():
                     fused[pos] += weight * top
-        return sorted((Candidate(p, sc) for p, sc in fused.items()), key=lambda c: (-c.score, c.position))
+        positions = np.fromiter(fused, dtype=np.int64, count=len(fused))
+        scores = np.fromiter(fused.values(), dtype=np.float64, count=len(fused))
+        order = np.lexsort((positions, -scores))  # best first, then by position
+        return [Candidate(p, sc) for p, sc in zip(positions[order].tolist(), scores[order].tolist(), strict=True)]
 
     # --- the reranker (retrieval/rerank.py) ----------------------------------------------------------------
     def rerank_features(self, request: SearchRequest) -> tuple[list[int], np.ndarray]:
@@ -316,14 +339,11 @@ class SearchService:
         """One hit per group of near-identical passages: the best ranked stands for the others. The groups are
         the one notion of near-duplicate, `dup_group`, computed at ingest (ingest/dedup.py: MinHash LSH candidates,
         exact Jaccard, chained through syndicated copies) and stored on the passages."""
-        seen: set[str] = set()
-        kept: list[Candidate] = []
-        for c in ranked:
-            group = index.corpus.metas[c.position].get("dup_group") or index.corpus.ids[c.position]
-            if group not in seen:
-                seen.add(group)
-                kept.append(c)
-        return kept
+        if not ranked:
+            return []
+        groups = index.codes(_copy_group)[np.fromiter((c.position for c in ranked), np.int64, len(ranked))]
+        _, first = np.unique(groups, return_index=True)  # each group's best ranked
+        return [ranked[i] for i in np.sort(first).tolist()]
 
     @staticmethod
     def _by_date(index: LexicalIndex, candidates: list[Candidate]) -> None:
@@ -343,16 +363,19 @@ class SearchService:
 
     def _diversify(self, index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
         """At most `max_per_document` passages of one article (or its syndicated copies) before the others."""
+        if not ranked:
+            return []
         limit = self.settings.max_per_document
-        counts: Counter[str] = Counter()
-        first: list[Candidate] = []
-        later: list[Candidate] = []
-        for c in ranked:
-            meta = index.corpus.metas[c.position]
-            key = str(meta.get("doc_dup_group") or meta.get("doc_id"))
-            counts[key] += 1
-            (first if counts[key] <= limit else later).append(c)
-        return first + later
+        articles = index.codes(_article)[np.fromiter((c.position for c in ranked), np.int64, len(ranked))]
+        # each candidate's rank among its article's: by article (stable, so in ranked order), minus where the
+        # article's run starts
+        by_article = np.argsort(articles, kind="stable")
+        sorted_articles = articles[by_article]
+        starts = np.flatnonzero(np.r_[True, sorted_articles[1:] != sorted_articles[:-1]])
+        rank_in_article = np.empty(len(ranked), dtype=np.int64)
+        rank_in_article[by_article] = np.arange(len(ranked)) - np.repeat(starts, np.diff(np.r_[starts, len(ranked)]))
+        early = rank_in_article < limit
+        return [ranked[i] for i in (*np.flatnonzero(early).tolist(), *np.flatnonzero(~early).tolist())]
 
     @staticmethod
     def _facets(index: LexicalIndex, matching: list[Candidate]) -> dict[str, list[dict]]:
@@ -455,6 +478,16 @@ class SearchService:
             if len(hits) == k:
                 break
         return hits
+
+
+def _copy_group(position: int, meta: dict) -> object:
+    """What collapse keeps one of: the near-duplicate group, else the passage itself."""
+    return meta.get("dup_group") or ("passage", position)
+
+
+def _article(position: int, meta: dict) -> str:
+    """What diversity counts passages of: the article, its syndicated copies together."""
+    return str(meta.get("doc_dup_group") or meta.get("doc_id"))
 
 
 _services: dict[int, SearchService] = {}
