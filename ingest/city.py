@@ -4,7 +4,10 @@ Every LGNet2 article repeats the 16 partner cities ("Bologna, Caserta, Firenze, 
 rappresentata dall'Azienda Servizi Sociali Bolzano"), so raw mention counts point everywhere. Mentions
 inside an enumeration (a clause, or a run of short lines, naming several cities) are ignored; the rest are
 weighted by where they stand: the title and the dateline ("(ANSA) - TORINO, 18 OTT", "Roma - Intercettare...")
-weigh most, then "Comune di X" / "nella città di X", then plain mentions.
+weigh most, then "Comune di X" / "nella città di X" / "X (LT)", then plain mentions. A city named as the seat of
+an organisation or as a province ("ASL di Latina", "CPIA 9 di Latina", "FLAI CGIL Frosinone Latina",
+"provincia di Latina") says where a partner sits, not what the text is about: it weighs little, so a province's
+or partner's name never outranks the comune the document is about ("Comune di Fondi (LT)").
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from lgnet.gazetteer import Gazetteer, Mention
+from lgnet.text import fold
 
 ENUMERATION_MIN = 4  # distinct cities in one clause that make it a list, not a story
 _LINE_LOOKBACK = 200  # a dateline sits at most this far into its line
@@ -22,9 +26,16 @@ _TITLE_WEIGHT = 4.0
 _DATELINE_WEIGHT = 3.0
 _PHRASE_WEIGHT = 3.0
 _MENTION_WEIGHT = 1.0
+_SEAT_WEIGHT = 0.25
 _CLAUSE = re.compile(r"[^\n.;:!?]+")  # the partner list sits after a colon, in one clause with its ASSB alias
 _AGENCY = re.compile(r"\([^()\n]{2,25}\)\s*[-–]\s*$")  # "(ANSA) - " right before the city
 _PHRASE = re.compile(r"(?:comune|città|citta|capoluogo|municipality|city)\s+(?:di|of)\s*$", re.I)
+# Before a city named as a seat: a province or diocese word, or an organisation's name ending right before it:
+# an acronym or a number ("CPIA 9 di", "ASL di", "FLAI CGIL"), or a capitalised word inside the sentence
+# ("Caritas Diocesana di", "Tribunale di", "Frosinone Latina").
+_SEAT_WORD = re.compile(r"\b(?:provincia|province|prefettura|questura|diocesi|arcidiocesi|distretto|"
+                        r"circondario|county)\s+(?:di|of)\s*$", re.I)  # fmt: skip
+_SEAT_NAME = re.compile(r"(?:\b[A-Z]{2,}[A-Z0-9]*|\b\d{1,3}|(?<=[a-zà-ù,] )[A-ZÀ-Ý][a-zà-ù]+)\s+(?:(?:di|of)\s+)?$")
 # After a line-initial city: "TORINO, 18 OTT", "BOLZANO. ", "Roma - ", "Sassari Intercettare", lone "Milano"
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
 
@@ -98,6 +109,17 @@ def _is_dateline(text: str, m: Mention) -> bool:
     return not before.strip() and bool(_AFTER_DATELINE.match(text, m.end))
 
 
+def _is_seat(text: str, m: Mention) -> bool:
+    """The city names where an organisation sits, or a province: "ASL di Latina", "provincia di Latina", or an
+    organisation's name known as an alias of its city ("Azienda Servizi Sociali di Bolzano")."""
+    official = fold(m.city.official or m.city.name)
+    if m.evidence == "alias" and fold(m.form).endswith(" " + official):
+        return True
+    line_start = text.rfind("\n", max(0, m.start - _LINE_LOOKBACK), m.start) + 1
+    before = text[max(line_start, m.start - 40) : m.start]
+    return bool(_SEAT_WORD.search(before) or _SEAT_NAME.search(before))
+
+
 def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
     """Evidence per city that the passage is about it (higher is stronger)."""
     gazetteer = gazetteer or Gazetteer.default()
@@ -110,8 +132,10 @@ def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Co
     for m in _story_mentions(text, gazetteer):
         if _is_dateline(text, m):
             scores[m.city.name] += _DATELINE_WEIGHT  # type: ignore[assignment]
-        elif _PHRASE.search(text, max(0, m.start - 30), m.start):
+        elif _PHRASE.search(text, max(0, m.start - 30), m.start) or m.evidence == "sigla":
             scores[m.city.name] += _PHRASE_WEIGHT  # type: ignore[assignment]
+        elif _is_seat(text, m):
+            scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
         else:
             scores[m.city.name] += _MENTION_WEIGHT  # type: ignore[assignment]
     return scores

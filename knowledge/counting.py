@@ -14,22 +14,31 @@ _NAMING = re.compile(
     r"|n°|nº|#|\+\d{1,3})\s*$",
     re.I,
 )
-# A street and its number: "via Garibaldi 12", "piazza San Francesco 3".
+# A street and its number: "via Garibaldi 12", "piazza San Francesco 3"; the street's name is capitalised
+# ("lo sportello di via Jannoni ha aperto 87 cartelle": the words after the name are the sentence going on).
 _ADDRESS = re.compile(
-    r"\b(?:via|viale|piazza|piazzale|corso|largo|vicolo|contrada|località|loc\.|strada|borgo)\s+"
-    r"(?:(?:[A-ZÀ-Ý][\w'’.]*|d[ei]|del|della|dei|degli|delle|san|santa)\s+){0,5}$",
-    re.I,
+    r"\b(?i:via|viale|piazza|piazzale|corso|largo|vicolo|contrada|località|loc\.|strada|borgo)\s+"
+    r"(?:(?:[A-ZÀ-Ý0-9][\w'’.]*|d[ei]|del|della|dei|degli|delle|[Ss]an|[Ss]anta)\s+){0,5}$"
 )
 # A determiner before the number: the count was stated before and is referred to ("dei 200 contatti, 40...").
 _REFERENCE = re.compile(r"\b(?:dei|degli|delle|sui|sugli|sulle|tra\s+i|tra\s+le|fra\s+i|fra\s+le|of\s+the)\s+$", re.I)
+# A definite article before a number word names things already known ("i due appartamenti sono occupati",
+# "le tre sedi"): a description, not a count of what was done.
+_ARTICLE = re.compile(r"(?:^|\s)(?:i|gli|le|the)\s+$", re.I)
 # What follows a number that makes it a date, a share, an age, a time of day or part of a phone number.
 _AFTER = re.compile(r"^(?:\s*[/.-]\s*\d|\s*%|\s*per\s*cento|\s*percent|\s+anni\b|\s+years?\s+old|\s*[:.]\d\d\b|"
                     r"\s+\d{3,})", re.I)  # fmt: skip
 # A sentence that states how many people live somewhere: its counts of people are context, not results.
 POPULATION = re.compile(
-    r"\b(?:abitanti|residenti|popolazione|risiedono|vivono|censiti|inhabitants|residents|population|live\s+in)\b",
+    r"\b(?:abitanti|residenti|popolazione|risied\w+|viv(?:ono|evano)|abitav\w+|censiti|inhabitants|residents|"
+    r"population|live\s+in|lived\s+in)\b",
     re.I,
 )
+# The size of a place: "una città di circa 40.000 persone", "a town of about 12,000 people".
+_PLACE_SIZE = re.compile(r"\b(?:city|town|village|comune|citt[àa]|paese|centro)\s+(?:of|di)\s+(?:(?:about|around|some|"
+                         r"over|nearly|circa|oltre|quasi|poco\s+(?:più|meno)\s+di)\s+)?$", re.I)  # fmt: skip
+# "il cento per cento": a number word after "per" is a share ("per cento", "per mille"), never a count.
+_PER_CENT = re.compile(r"\bper\s*$", re.I)
 PEOPLE_UNITS = {"people", "families", "minors", "women"}
 # "a Genova sono presenti 12 musei": what a place has, not what a practice did (only for nouns of any kind).
 _EXISTS = re.compile(
@@ -37,16 +46,27 @@ _EXISTS = re.compile(
 )
 
 
+# How a study was made ("is based on 14 interviews", "si basa su 20 questionari"): its sources, not results.
+_METHOD = re.compile(r"\b(?:(?:is|are|was)\s+based\s+on|based\s+on|si\s+basa\s+su|basat[aoie]\s+su|metodologi\w+|"
+                     r"methodology|fonti\s+dei\s+dati|data\s+sources)\b", re.I)  # fmt: skip
+
+
 def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     """True when the number at `num_start` (its count ending at `end`) names, dates, measures a population or
     refers back to a count stated elsewhere."""
     before = sentence[max(0, num_start - 60) : num_start]
-    if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before):
+    if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before) or _PLACE_SIZE.search(before):
+        return True
+    if _ARTICLE.search(before) and sentence[num_start].isalpha():
+        return True
+    if _PER_CENT.search(before) and re.match(r"(?:cento|mille)\b", sentence[num_start:], re.I):
         return True
     num = re.match(r"[\d.,]+", sentence[num_start:])
     if num and _AFTER.match(sentence[num_start + len(num.group(0).rstrip(".,")) :]):
         return True
     if unit == "generic" and _EXISTS.search(before):
+        return True
+    if _METHOD.search(_clause(sentence, num_start, end)):
         return True
     return unit in PEOPLE_UNITS | {"generic"} and bool(POPULATION.search(_clause(sentence, num_start, end)))
 

@@ -141,12 +141,13 @@ def evaluate(name: str, gold: list[dict], records: list[PracticeRecord], project
                 ev.figures.misses.append((city, value, unit, area))
             ev.figures_city.tp += bool(anywhere)
             ev.figures_city.fn += not anywhere
-        optional_keys = {(v, u, a) for v, u, a, o in expected if o}
+        # An optional figure is neither rewarded nor penalised, whichever area it was put in.
+        optional_keys = {(v, u) for v, u, a, o in expected if o}
         for m in unmatched:
-            if m not in optional_keys:
+            if m[:2] not in optional_keys:
                 ev.figures.fp += 1
                 ev.figures.wrong.append((city, *m))
-        ev.figures_city.fp += sum(1 for m in unmatched if m not in optional_keys
+        ev.figures_city.fp += sum(1 for m in unmatched if m[:2] not in optional_keys
                                   and not any((v, u) == m[:2] for v, u, *_ in expected))  # fmt: skip
     # Partners, period, budget: per city and phase.
     for city, phase in sorted(cities, key=lambda k: (k[0], k[1] or "")):

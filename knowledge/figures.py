@@ -54,10 +54,17 @@ class FigureFact:
     end: int
 
 
+def _year(raw: str, value: float) -> bool:
+    """A year as written ("2024"), never a count written with a separator ("2.000 visitatori")."""
+    return 1900 <= value <= 2100 and value == int(value) and raw.isdigit()
+
+
 def number(raw: str) -> float | None:
     raw = raw.lower().strip()
     if raw in WORD_NUMBERS:
         return float(WORD_NUMBERS[raw])
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
+        return float(raw.replace(",", ""))  # "1,340 first contacts": English thousands (a count has no 3 decimals)
     try:
         return float(raw.replace(".", "").replace(",", "."))
     except ValueError:
@@ -74,6 +81,13 @@ def figures(sentence: str) -> list[FigureFact]:
         if (f.value, f.unit) not in seen and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
             seen.add((f.value, f.unit))
             out.append(f)
+    from knowledge.ellipsis import elliptic  # it reads the counts found here: imported when they are
+
+    taken = [(f.start, f.end) for f in out]
+    for f in elliptic(sentence, sorted(out, key=lambda f: f.start)):
+        if (f.value, f.unit) not in seen and not any(s <= f.start < e for s, e in taken):
+            seen.add((f.value, f.unit))
+            out.append(f)
     return sorted(out, key=lambda f: f.start)
 
 
@@ -87,9 +101,13 @@ def _known(sentence: str) -> list[FigureFact]:
             continue  # "186 accessi di cittadini": the count is of the first noun (see `counted_nouns`)
         if _BREAKERS.search(between) or _NOT_COUNT.match(sentence[m.end("num") :]):
             continue
+        if m.group(unit)[0].isupper() and not sentence.isupper():
+            continue  # "| 80 Donne ponte formate | 12": the capitalised word opens the next cell or line, not a noun
         value = number(m.group("num"))
-        if value is None or value <= 0 or (1900 <= value <= 2100 and value == int(value)):
+        if value is None or value <= 0 or _year(m.group("num"), value):
             continue
+        if value <= 10 and not m.group("num")[0].isdigit():
+            continue  # "in due appartamenti", "segnala due nuclei": small numbers in words describe, results use digits
         if not_a_count(sentence, m.start("num"), m.end(), unit):
             continue
         if unit == "people" and m.group("people").lower().startswith("cittadin") and value < 2:
@@ -186,6 +204,14 @@ _LABELLED = re.compile(
     r"quota)[^:\n]{0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
     re.I,
 )
+# What the people served pay ("contribuiscono alle spese con una quota mensile di 80 euro", "pagano un canone"):
+# neither what the practice gave nor its budget.
+_PAID_BY_THEM = re.compile(
+    r"\b(?:contribuisc\w+|contribuiv\w+|pag(?:a|ano|ava|avano)|vers(?:a|ano|ava|avano)|pay|pays|paid)\b|"
+    r"\b(?:quota|canone|retta|affitto)\s+(?:mensile|settimanale|annu[ao]|di\s+partecipazione)\b|"
+    r"\ba\s+carico\s+(?:dei|degli|delle)\s+(?:ospiti|ragazzi|beneficiari|inquilini|famiglie|utenti)\b",
+    re.I,
+)
 # A sum per person, per month or on average is what a practice gives each one: a figure, never the budget.
 _PER_UNIT = re.compile(
     r"\b(?:medi[oa]|mensil[ei]|al\s+mese|a\s+persona|pro\s+capite|a\s+testa|per\s+(?:ciascun[oa]?|ogni|"
@@ -193,7 +219,10 @@ _PER_UNIT = re.compile(
     re.I,
 )
 AMOUNT_KINDS = (
-    ("cofinancing", re.compile(r"co-?finanziament|cofinanced|co-financ", re.I)),
+    # The municipality's own share of a project others fund is its co-financing ("di cui 20.000 euro a carico
+    # del Comune").
+    ("cofinancing", re.compile(r"co-?finanziament|cofinanced|co-financ|a\s+carico\s+del(?:l['’]\s*)?\s*(?:comune|"
+                               r"amministrazione|ente)", re.I)),  # fmt: skip
     ("city_share", re.compile(r"quota\s+(?:per\s+il|del)\s+comune|quota\s+comunale|assegnat\w+\s+al\s+comune", re.I)),
     ("funded", re.compile(r"finanziat|contribut|funded|grant", re.I)),
     ("total", re.compile(r"totale|complessiv|budget|costo|valore|importo|total", re.I)),
@@ -248,11 +277,13 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", sentence[end : end + 60])[0]
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
-        r"\s+(?:di|of|as|a\s+titolo\s+di|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
+        r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
         r"\s+(?:il|la|lo|l['’]|the)?)\s*",
         after,
     ):
         after = ""  # what follows is the next field ("... € 40.000 Cofinanziamento: € 24.000"), not this sum's label
+    if _PER_UNIT.search(own) and _PAID_BY_THEM.search(sentence[max(0, start - 90) : end + 40]):
+        return AmountFact(value, "paid", "quota a carico delle persone", text, start, end)
     if _PER_UNIT.search(own):
         words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
         return AmountFact(value, "unit", " ".join(words[-6:]).lower() or "importo", text, start, end)
@@ -292,10 +323,12 @@ _PRE_ADJECTIVES = {"nuovi", "nuove", "ulteriori", "diversi", "diverse", "altri",
 _ADJECTIVE = re.compile(r"^[a-zà-ù]+(?:ali|ili|ari|ivi|ive|ici|iche|ati|ate|iti|ite|uti|ute|enti|anti|osi|ose|"
                         r"ani|ane|ini|ine|esi|esche|eschi)$")  # fmt: skip
 _COUNTED = re.compile(
-    rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)\s+(?P<noun>[a-zà-ù]{{3,}}(?:\s+[a-zà-ù]{{3,}}){{0,2}})"
+    rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)\s+(?P<art>(?:i|gli|le)\s+)?(?P<noun>[a-zà-ù]{{3,}}(?:\s+[a-zà-ù]{{3,}}){{0,2}})"
     r"(?P<tail>\s+(?:di|d['’])\s*[a-zà-ù]{3,})?",
     re.I,
 )
+# "Sono 40 i dipendenti che...", "sono stati 16 i giovani...": the count stated by "essere", the noun after its article.
+_BE_BEFORE = re.compile(r"\b(?:sono|erano|saranno|furono|sono\s+stat[ie])\s+(?:(?:oltre|circa|ben|quasi)\s+)?$", re.I)
 _AVERAGE = re.compile(r"\bmedi[oae]\b|\bin\s+media\b|\baverage\b|\bmean\b", re.I)
 _TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|within|after|every|for|in)\s+"
                           r"(?:(?:i|gli|le|oltre|circa|almeno|the)\s+)?$", re.I)  # fmt: skip
@@ -315,6 +348,8 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
     """Counts of any noun: the noun (and an adjective that goes with it) is the unit, as written."""
     out: list[FigureFact] = []
     for m in _COUNTED.finditer(sentence):
+        if m.group("art") and not _BE_BEFORE.search(sentence[: m.start()]):
+            continue  # "dei 20 i..." cannot be; an article after a number belongs to "sono N i ..."
         words = m.group("noun").split()
         if words[0].lower() in _PRE_ADJECTIVES and len(words) >= 2:
             words = words[1:]  # "87 nuove cartelle": the noun is "cartelle"
@@ -323,7 +358,7 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         if not re.fullmatch(r"[a-zà-ù]+", head) or not _plural(head) or not m.group("num")[0].isdigit():
             continue  # a capitalised word is a name ("73100 Lecce"); "tre componenti" is not a reported figure
         value = number(m.group("num"))
-        if value is None or value < 2 or (1900 <= value <= 2100 and value == int(value)):
+        if value is None or value < 2 or _year(m.group("num"), value):
             continue
         if head in TIME_UNITS and not _time_count(sentence, m.start(), words, m.group("tail")):
             continue

@@ -68,7 +68,7 @@ MONTHS = {"gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "gi
           "settembre": 9, "ottobre": 10, "novembre": 11, "dicembre": 12, "january": 1, "february": 2, "march": 3,
           "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
           "december": 12}  # fmt: skip
-_DATE = r"(?:(?P<{p}d>\d{{1,2}})[/.-](?P<{p}m>\d{{1,2}})[/.-](?P<{p}y>20\d\d)|(?:(?P<{p}dd>\d{{1,2}})\s+)?" \
+_DATE = r"(?:(?P<{p}d>\d{{1,2}})[/.-](?P<{p}m>\d{{1,2}})[/.-](?P<{p}y>20\d\d)|(?:(?P<{p}dd>\d{{1,2}})[°º]?\s+)?" \
         r"(?P<{p}mn>" + "|".join(MONTHS) + r")\s+(?P<{p}yy>20\d\d))"  # fmt: skip
 _LABELLED_DATE = re.compile(
     r"(?P<label>inizio|avvio|fine|conclusione|termine|start|end)\s*(?:del\s+)?(?:progetto|project|attivit[àa])?"
@@ -87,9 +87,19 @@ _VERB_DATE = re.compile(
     r"\s+(?:(?:il|nel|a|ad|in|on|nel\s+mese\s+di)\s+)?" + _DATE.format(p="a"),
     re.I,
 )
-# A school year: "anno scolastico 2024/2025", "a.s. 2024-25": September to June.
+# A school year: "anno scolastico 2024/2025", "a.s. 2024-25": September to June. It dates the project only
+# when the sentence is about the project itself; otherwise it is when a course or a class took place.
 _SCHOOL_YEAR = re.compile(
     r"\b(?:anno\s+scolastico|a\.\s?s\.|school\s+year)\s+(?P<y1>20\d\d)\s*[-/–]\s*(?P<y2>(?:20)?\d\d)\b", re.I
+)
+# A start told alone: "dal 1° settembre 2023", "a partire da marzo 2024", "since May 2024".
+_FROM_ONLY = re.compile(r"\b(?:a\s+partire\s+(?:dal|da|dall')|dal|da|since|from)\s+(?:il\s+|(?:mese\s+di\s+))?"
+                        + _DATE.format(p="a"), re.I)  # fmt: skip
+# The sentence speaks of the project's own time: its period, duration, start or end, or the project as subject.
+PROJECT_TIME = re.compile(
+    r"\b(?:progett[oi]|iniziativ[ae]|periodo\s+di\s+(?:realizzazione|attuazione|svolgimento|progetto)|durata|"
+    r"inizio|avvio|fine\s+(?:del\s+)?progetto|project|programme|pilot)\b",
+    re.I,
 )
 _YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>20\d\d)(?!\d)")
 _FUND = re.compile(r"(?:fami|fondo|programm\w*|pon|por|fesr|fse\+?|asylum[\w\s,]*fund)\W*$", re.I)
@@ -122,9 +132,14 @@ def periods(sentence: str) -> list[Mention]:
         if value and not _FROM_TO.search(sentence[m.start() :]):
             ends = re.match(r"conclu|termin|scade|chius|end|closed|will|fino|until|through", m.group("verb"), re.I)
             out.append(Mention("end" if ends else "start", value))
+    ranges = [r.span() for r in _FROM_TO.finditer(sentence)]
+    for m in _FROM_ONLY.finditer(sentence):
+        value = _iso(m, "a")
+        if value and not any(a < m.end() and m.start() < b for a, b in ranges):  # not the start of a range
+            out.append(Mention("start", value))
     for m in _SCHOOL_YEAR.finditer(sentence):
         y1, y2 = int(m.group("y1")), int(m.group("y2")[-2:]) + 2000
-        if y2 == y1 + 1:
+        if y2 == y1 + 1 and PROJECT_TIME.search(sentence):
             out += [Mention("start", f"{y1}-09"), Mention("end", f"{y2}-06")]
     for m in _LABELLED_DATE.finditer(sentence):
         value = _iso(m, "a")
@@ -132,7 +147,10 @@ def periods(sentence: str) -> list[Mention]:
             code = "end" if fold(m.group("label")) in ("fine", "conclusione", "termine", "end") else "start"
             out.append(Mention(code, value))
     if not out:
+        school = [m.span() for m in _SCHOOL_YEAR.finditer(sentence)]
         for m in _YEAR_RANGE.finditer(sentence):
+            if any(a <= m.start() < b for a, b in school):
+                continue  # the year of a class, not the project's years
             y1, y2 = int(m.group("y1")), int(m.group("y2"))
             if y1 <= y2 <= y1 + 10 and not _FUND.search(sentence[: m.start()]):
                 out.append(Mention("range", f"{y1}/{y2}"))

@@ -8,7 +8,8 @@ import re
 
 # Words that open an organisation's name (capitalised as written, or any case for the first three).
 KEYWORDS = (
-    r"(?:[Cc]ooperativa|[Aa]ssociazione|[Ff]ondazione|Consorzio|Caritas|Azienda|Agenzia|Universit[àa]|Istituto|"
+    r"(?:[Cc]ooperativa|[Aa]ssociazione|[Aa]ssociation|[Ff]ondazione|Consorzio|Caritas|Azienda|Agenzia|Universit[àa]|"
+    r"Istituto|Arci|ARCI|"
     r"Parrocchia|Federazione|Comitato|Croce\s+Rossa|Diocesi|Centro\s+(?:servizi|di\s+servizi)|Casa\s+(?:di|della)|"
     r"Ordine|Camera\s+di\s+[Cc]ommercio|Ufficio\s+[Ss]colastico|Societ[àa]|Unione|Confcooperative|Legacoop)"
 )
@@ -35,6 +36,9 @@ NOT_ORGANISATIONS = {
 }  # fmt: skip
 
 
+# A parenthesis right after a date: the byline's agency ("REGGIO, 11 marzo 2025 (Agenzia X) –").
+_DATELINE_AGENCY = re.compile(r"(?:\b20\d\d|\b\d{1,2}\s+[A-Za-z]{3,9}\.?)\s*\(\s*$")
+
 _NOT_PLACES = {
     "Provincia", "Regione", "Comune", "Città", "Costo", "Totale", "Progetto", "Settore", "Servizio", "Il", "La", "Lo",
     "Le", "Gli", "Un", "Una", "The", "In", "Nel", "Nella", "Per", "Con", "Si", "Sono", "È",
@@ -46,6 +50,8 @@ def named(sentence: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for m in _START.finditer(sentence):
         name = _extend(sentence, m.start(), m.end())
+        if name and _DATELINE_AGENCY.search(sentence[: m.start()]):
+            continue  # "11 marzo 2025 (Agenzia X) –": who wrote the article
         if name:
             out.append((name, m.start(), m.start() + len(name)))
     for m in _ACRONYM.finditer(sentence):

@@ -72,8 +72,9 @@ _ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comun
 _OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
 # Who pays is not a partner: "con il contributo della Fondazione X", "finanziato da".
 _FUNDER = re.compile(
-    r"(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"
-    r"\s+(?:\w+\s+){0,2}?(?:di|da|del|della|dello|dei|degli|delle|dal|dalla|dall['’])?\s*$",
+    r"(?:(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"
+    r"\s+(?:\w+\s+){0,2}?(?:di|da|del|della|dello|dei|degli|delle|dal|dalla|dall['’])?|"
+    r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from))\s*$",
     re.I,
 )
 
@@ -93,7 +94,9 @@ def _split_items(segment: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",\s*", segment) if p.strip()]
     if parts:
         last = parts.pop()
-        pieces = re.split(r"\s+(?:e|ed)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s)?[A-Z\"«“])", last)
+        pieces = re.split(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s)?"
+                          r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s))",
+                          last)  # fmt: skip
         parts += pieces
     items: list[str] = []
     for part in parts:
@@ -193,11 +196,21 @@ def comparable_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip()
 
 
+_FUNCTION_WORDS = {"di", "del", "della", "dello", "dell", "dei", "degli", "delle", "e", "ed", "per", "il", "la", "lo",
+                   "l", "i", "gli", "le", "d", "of", "the", "and"}  # fmt: skip
+
+
+def _content_words(name: str) -> set[str]:
+    words = set(name.split()) - _FUNCTION_WORDS
+    return words if len(words) >= 3 else set()
+
+
 def same_org(a: str, b: str) -> bool:
     """Two comparable names of one organisation ("FILEF" and "FILEF Federazione ...", "Stimate"/"Stimmate")."""
     short, long = sorted((a, b), key=len)
     return (
         a == b
+        or _content_words(a) == _content_words(b) != set()  # "Distretto X dell'Azienda Y" = "Azienda Y – Distretto X"
         or long.startswith(short + " ")
         or (len(short.split()) >= 2 and f" {short} " in f" {long} ")  # "FILEF Federazione X" holds "Federazione X"
         or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
@@ -205,8 +218,10 @@ def same_org(a: str, b: str) -> bool:
 
 
 # --- the partnership of a project sheet ---------------------------------------------------------------------
-_SECTION = re.compile(r"(?:^|\n)\s*(?:Partenariato|Partnership|Partner(?:s)?\s+di\s+progetto|Soggetti\s+partner)\s*:?"
-                      r"[ \t]*", re.I)  # fmt: skip
+_SECTION = re.compile(r"(?:(?:^|\n)\s*(?:#{1,6}\s*)?|(?<=[.!?] ))(?:Partenariato|Partnership|"
+                      r"Partner(?:s)?\s+(?:di|del)\s+progetto|Soggetti\s+partner|(?:Enti|Soggetti|Organizzazioni)\s+coinvolt[ie]|"
+                      r"Partners?(?=[ \t]*:?[ \t]*(?:\n|[•\-][ \t])))[ \t]*:?[ \t]*", re.I)  # fmt: skip
+_INLINE_BULLET = re.compile(r"[ \t]+[•·\-*][ \t]+")
 _ROLE_LINE = re.compile(r"^(?P<role>Capofila|Soggetto\s+proponente|Lead\s+partner|Partner|Co-?beneficiari?o?)\s*:\s*"
                         r"(?P<name>.*)$", re.I)  # fmt: skip
 _BULLET = re.compile(r"^(?:[•·\-–*]|\d{1,2}[.)])\s*")
@@ -214,36 +229,106 @@ _OTHER_CITIES = re.compile(r"^(?:Comuni|Città|Municipalities)\b", re.I)
 
 
 def partnership(text: str) -> list[PartnerFact]:
-    """The organisations a "Partenariato:" section lists, one a line (bullets, "Capofila: ..."), with their
-    role; the list of member municipalities ("Comuni di: 1. Agrigento ...") is the network, not a partner."""
+    """The organisations a "Partenariato:" section lists, one a line (bullets, "Capofila: ..."), several bullets
+    run together on one line, or one name a paragraph, with their role; the list of member municipalities
+    ("Comuni di: 1. Agrigento ...") is the network, not a partner."""
     out: list[PartnerFact] = []
     for m in _SECTION.finditer(text):
         pos = m.end()
         lines = [(pos + x.start(), x.group(0)) for x in re.finditer(r"[^\n]+", text[pos:])]
         current: list = []  # [start, end, name, role]
         items: list[list] = []
+        previous_end = pos
         for start, raw in lines:
             line = clean(raw)
+            paragraph = "\n\n" in text[previous_end:start].replace(" ", "")
+            previous_end = start + len(raw)
             if not line:
                 continue
             role = _ROLE_LINE.match(line)
             bullet = _BULLET.match(line)
+            end = start + len(raw.rstrip())
             if role:
-                current = [start, start + len(raw.rstrip()), role.group("name"), role.group("role").lower()]
+                current = [start, end, role.group("name"), role.group("role").lower()]
                 items.append(current)
             elif bullet and not re.match(r"^\d", line):
-                current = [start, start + len(raw.rstrip()), line[bullet.end() :], "partner di progetto"]
+                # One bullet a line, or several run together on one line ("- A - B", "• A • B").
+                for piece in _INLINE_BULLET.split(line[bullet.end() :]):
+                    current = [start, end, _item_name(piece), "partner di progetto"]
+                    items.append(current)
+            elif paragraph and all(i[3] == "paragraph" for i in items) and _paragraph_name(line):
+                current = [start, end, line, "paragraph"]  # "Partner\n\nAzienda X\n\nCooperativa Y"
                 items.append(current)
-            elif current and not bullet and not line.endswith(":") and len(line.split()) <= 12 and not items[1:]:
-                current[1] = start + len(raw.rstrip())  # a wrapped line of the first entry
+            elif (
+                current
+                and current[3] != "paragraph"
+                and not line.endswith(":")
+                and len(line.split()) <= 12
+                and not items[1:]
+            ):
+                current[1] = end  # a wrapped line of the first entry
                 current[2] = f"{current[2]} {line}"
             else:
                 break
-        for start, end, name, role in items:
+        for start, end, name, kind in items:
             name = name.strip(" .;:")
             if not name or _OTHER_CITIES.match(name) or len(name.split()) > 25:
                 continue
             # "Direzione Centrale ..., Ministero dell'Interno": the organisation is the last part.
-            organisation = name.rsplit(", ", 1)[-1] if role == "capofila" and ", " in name else name
-            out.append(PartnerFact(organisation, clean(text[start:end]), start, end, role))
+            organisation = name.rsplit(", ", 1)[-1] if kind == "capofila" and ", " in name else name
+            kind = "partner di progetto" if kind == "paragraph" else kind
+            out.append(PartnerFact(organisation, clean(text[start:end]), start, end, kind))
+    return out
+
+
+def _paragraph_name(line: str) -> bool:
+    """A short line of its own that is an organisation's name, not a sentence or the next heading."""
+    return not line.endswith((".", ":")) and len(line.split()) <= 12 and _tidy(line) is not None
+
+
+def _item_name(piece: str) -> str:
+    """An item of a list run together on one line; the last one may run on into the next heading ("Caritas
+    X Periodo e risorse Periodo di realizzazione: ..."): then the organisation's name it opens."""
+    piece = re.split(r"[:;](?:\s|$)|\.\s", piece)[0].strip()
+    if len(piece.split()) <= 8:
+        return piece
+    found = organisations.named(piece)
+    return found[0][0] if found and found[0][1] == 0 else ""
+
+
+# --- who sat at the table: the attendance list of minutes ------------------------------------------------------
+_PRESENT = re.compile(r"(?:^|\n)[ \t]*(?:#{1,6}[ \t]*)?\**(?:Presenti|Partecipanti|Present|Attendees|Participants)\**"
+                      r"[ \t]*:?[ \t]*\**[ \t]*(?=\n|[-•|])", re.I)  # fmt: skip
+_ROW = re.compile(r"\|[ \t]*\n?[ \t]*\|")  # the end of a table row and the start of the next, on one line or two
+_ITEM = re.compile(r"(?:^|\s)[-•*][ \t]+")  # a bullet, one a line or run together on one line
+
+
+def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
+    """The organisations of an attendance list ("Presenti:"): a bullet "Name, role, Organisation" gives its last
+    part when that is an organisation's name; a table row gives its first cell. The city's own offices and
+    the network are left out, like everywhere else."""
+    out: list[PartnerFact] = []
+    own = fold(city) if city else None
+    for m in _PRESENT.finditer(text):
+        end = text.find("\n\n", m.end() + 1)
+        segment = text[m.end() : end if end >= 0 else len(text)].strip()
+        if segment.startswith("|"):
+            rows = [r.strip(" |\n") for r in _ROW.split(segment)]
+            candidates = [r.split("|")[0].strip() for r in rows if r and not set(r) <= set("-:| ")][1:]  # no header
+        elif _ITEM.match(segment):
+            candidates = []
+            for item in _ITEM.split(segment):
+                item = re.sub(r"\s*\([^)]*\)\s*$", "", item.strip())
+                last = item.rsplit(", ", 1)[-1]
+                if re.search(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|Comune\s+di\s", last):
+                    candidates.append(last)  # else a person, or a person's role
+        else:
+            continue
+        for candidate in candidates:
+            name = _tidy(re.sub(r"^(?:rappresentant\w+|delegat\w+)\s+(?:del|della|dell['’]|dei|di)\s*", "", candidate))
+            other = _OTHER_COMUNE.match(name or "")
+            if not name or (other and (own is None or fold(other.group("place")).strip() == own)):
+                continue
+            at = text.find(candidate, m.end())
+            out.append(PartnerFact(name, clean(candidate), at, at + len(candidate)))
     return out

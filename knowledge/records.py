@@ -13,11 +13,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from knowledge import areas as area_cues
 from knowledge import figures as fig
 from knowledge import mentions, partners
 from knowledge.mentions import TARGET_LABELS
 from knowledge.sections import Sections, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
+from knowledge.timeframe import results_only
 from lgnet.gazetteer import Gazetteer
 from lgnet.practice import (
     Amount,
@@ -141,9 +143,12 @@ class RecordBuilder:
         return areas if len(areas) < 3 else []
 
     def _figure_area(self, read: _Read, f: fig.FigureFact) -> str | None:
-        """The area of the term nearest the figure in its own clause (";"-separated), else the sentence's
-        only area, else the area its unit implies (beds are housing)."""
+        """Staff being trained are capacity building; else the area of the term nearest the figure in its own
+        clause (";"-separated), else of what the figure counts (`knowledge.areas`), else the sentence's only
+        area, else the area its unit implies (beds are housing)."""
         body = read.body
+        if area_cues.trained_staff(body, f"{f.unit} {f.text}"):
+            return "capacity_building"
         clause_start = body.rfind(";", 0, f.start) + 1
         clause_end = body.find(";", f.end)
         clause_end = len(body) if clause_end < 0 else clause_end
@@ -153,10 +158,11 @@ class RecordBuilder:
             return None  # "..., per un totale di 65 beneficiari" after a list of several areas: the whole project
         before = [m for m in matches if m[2] <= f.start]
         after = [m for m in matches if m[1] >= f.end]
-        if before:
-            return max(before, key=lambda m: m[2])[0]
-        if after:
-            return min(after, key=lambda m: m[1])[0]
+        nearest = max(before, key=lambda m: m[2]) if before else min(after, key=lambda m: m[1]) if after else None
+        if nearest:
+            return "taking_charge" if area_cues.language_course(body[nearest[1] : nearest[2]]) else nearest[0]
+        if cue := area_cues.cue_area(body, f.start, f.end):
+            return cue
         if len(read.areas) == 1:
             return read.areas[0]
         if f.unit in fig.UNIT_AREA:
@@ -183,7 +189,7 @@ class RecordBuilder:
         self._sections = sections(passages, self.taxonomy.classify, self._areas)
         for p in read_once(passages):
             documents.setdefault(p.doc_id, p.meta)
-            for part in partners.partnership(p.text):
+            for part in partners.partnership(p.text) + partners.attendees(p.text, city):
                 buckets[None].partners.append((None, Partner(
                     name=part.name, role=part.role,
                     source=Source(chunk_id=p.id, doc_id=p.doc_id, start=part.start, end=part.end, quote=part.sentence),
@@ -202,6 +208,10 @@ class RecordBuilder:
                 amounts += [(read, a) for a in fig.amounts(body)]
                 if c := mentions.contact(body):
                     contacts.append((read, c))
+        # Results only: counts dated before the project's stated start, and targets beside results, are not.
+        start = stated_period(periods).start
+        for b in buckets.values():
+            b.figures = results_only(b.figures, lambda i: i[0].body, lambda i: i[0].passage.doc_id, start)
         stated = {(f.value, f.unit) for area, b in buckets.items() if area for _, f in b.figures}
         if None in buckets:  # the same count said without its area elsewhere is the same fact
             buckets[None].figures = [(r, f) for r, f in buckets[None].figures if (f.value, f.unit) not in stated]
@@ -394,7 +404,13 @@ def _unique_sourced(items: list[tuple[_Read, str]], limit: int) -> list[Sourced]
 
 def stated_period(items: list[tuple[_Read, mentions.Mention]]) -> Period:
     """The project's period from stated dates: the earliest start and the latest end; a year range when no
-    date is stated. Empty (basis None) when the text states none."""
+    date is stated. Dates in sentences about the project's own time ("Periodo di realizzazione: ...", "il
+    progetto si svolge dal ...") outrank dates of what happened in it ("tra ottobre 2022 e settembre 2024 lo
+    sportello ha registrato ..."). Of two dates of one month, the one with its day wins. Empty (basis None)
+    when the text states none."""
+    own = [(r, m) for r, m in items if mentions.PROJECT_TIME.search(r.body) and m.code in ("start", "end")]
+    if any(m.code == "start" for _, m in own) or any(m.code == "end" for _, m in own):
+        items = own + [(r, m) for r, m in items if m.code == "range"]
     starts = [(m.text, r) for r, m in items if m.code == "start"]
     ends = [(m.text, r) for r, m in items if m.code == "end"]
     ranges = [(m.text.split("/"), r) for r, m in items if m.code == "range"]
@@ -404,8 +420,8 @@ def stated_period(items: list[tuple[_Read, mentions.Mention]]) -> Period:
         starts = starts or [(y1, ranges[0][1])]
         ends = ends or [(y2, ranges[0][1])]
     if starts or ends:
-        start = min(starts, key=lambda t: t[0]) if starts else None
-        end = max(ends, key=lambda t: t[0]) if ends else None
+        start = _precise(starts, min(starts, key=lambda t: t[0])) if starts else None
+        end = _precise(ends, max(ends, key=lambda t: t[0])) if ends else None
         where = start[1] if start else end[1]  # type: ignore[index]  # one of them is set
         return Period(start=start[0] if start else None, end=end[0] if end else None, basis="stated",
                       source=where.source(), mentions=listed)  # fmt: skip
@@ -415,12 +431,17 @@ def stated_period(items: list[tuple[_Read, mentions.Mention]]) -> Period:
     return Period(mentions=listed)
 
 
+def _precise(dates: list[tuple[str, _Read]], chosen: tuple[str, _Read]) -> tuple[str, _Read]:
+    """The most precise statement of the chosen date: "2022-10-01" rather than "2022-10"."""
+    return max((d for d in dates if d[0].startswith(chosen[0])), key=lambda t: len(t[0]))
+
+
 def _budget(items: list[tuple[_Read, fig.AmountFact]]) -> Budget:
     amounts: list[Amount] = []
     seen: set[tuple[float, str]] = set()
     for read, a in items:
-        if a.kind in ("unit", "part"):
-            continue  # a sum per person is a figure; an unlabelled part of a total is neither total nor share
+        if a.kind in ("unit", "part", "paid"):
+            continue  # a sum per person is a figure; a part of a total or what people pay is neither total nor share
         if (a.value, a.kind) not in seen:
             seen.add((a.value, a.kind))
             amounts.append(Amount(value=a.value, kind=a.kind, label=a.label, source=read.source()))

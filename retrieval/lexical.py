@@ -29,6 +29,7 @@ from scipy import sparse
 
 from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
+from retrieval import derived
 from retrieval.analysis import get_analyzer
 from retrieval.fusion import idf as bm25_idf
 
@@ -149,14 +150,19 @@ class LexicalIndex:
                 [t for t, k in zip(corpus.texts, keep, strict=True) if k],
                 [m for m, k in zip(corpus.metas, keep, strict=True) if k],
             )
+            masks = {f: _remapped(per_value, remap) for f, per_value in self._masks.items()}
         else:
             segments = list(self.segments)
+            masks = dict(self._masks)
         vocab, df, lengths_sum = dict(self.vocab), self.df, self.lengths_sum
         if added:
             replaced = np.array(sorted(corpus.position[r["id"]] for r in added if r["id"] in corpus.position))
             if replaced.size:  # their old rows no longer count
                 segments = [Segment(s.weights, np.where(np.isin(s.rows, replaced), -1, s.rows)) for s in segments]
+            before = [corpus.metas[corpus.position[r["id"]]] if r["id"] in corpus.position else None for r in added]
             corpus, positions = corpus.updated(added)
+            moves = list(zip(positions, before, (r["meta"] for r in added), strict=True))
+            masks = {f: _moved(per_value, f, moves) for f, per_value in masks.items()}
             analyzer = get_analyzer()
             tokens = [
                 analyzer.tokens(f"{r['meta'].get('title', '')}\n{r['text']}", r["meta"].get("language", "it"))
@@ -167,6 +173,7 @@ class LexicalIndex:
             segment, df = _segment(tokens, vocab, df, avgdl, np.array(positions, dtype=np.int64))
             segments.append(segment)
         index = LexicalIndex(corpus, segments, vocab, df, lengths_sum)
+        index._masks = masks  # the per-value positions (filters, facets) moved for the change, not recounted
         index.changes_since_save = self.changes_since_save + len(deleted) + len(added)
         dead = sum(int((s.rows < 0).sum()) for s in segments)
         if len(segments) > MAX_SEGMENTS or dead > len(corpus.ids) // 4 + 100:
@@ -190,6 +197,7 @@ class LexicalIndex:
         df = np.diff(weights.indptr).astype(np.int64)
         rows = np.arange(weights.shape[0], dtype=np.int64)
         index = LexicalIndex(self.corpus, [Segment(weights, rows)], self.vocab, df, self.lengths_sum)
+        index._masks = self._masks  # the same corpus: the same positions
         index.changes_since_save = self.changes_since_save
         return index
 
@@ -279,8 +287,7 @@ class LexicalIndex:
         if per_value is None:
             positions: dict = {}
             for i, meta in enumerate(self.corpus.metas):
-                value = meta.get(fieldname)
-                for v in value if isinstance(value, list) else [value]:
+                for v in _values(meta, fieldname):
                     positions.setdefault(v, []).append(i)
             per_value = {v: np.array(p, dtype=np.int64) for v, p in positions.items()}
             self._masks[fieldname] = per_value
@@ -307,6 +314,10 @@ class LexicalIndex:
         (tmp / "head.json").write_bytes(_dumps(head))
         corpus = {"ids": self.corpus.ids, "texts": self.corpus.texts, "metas": self.corpus.metas}
         (tmp / "corpus.json").write_bytes(_dumps(corpus))
+        try:  # beside it, what a starting process would otherwise rebuild from every text
+            derived.save(self, tmp)
+        except Exception:  # noqa: BLE001 - without them a start rebuilds them, as before
+            log.exception("cannot save the derived indexes")
         old = folder.with_name(f"{folder.name}.old-{threading.get_ident()}")
         if folder.exists():
             folder.rename(old)
@@ -344,10 +355,51 @@ class LexicalIndex:
                 head["epoch"],
                 head["seq"],
             )
+            derived.load(index, folder)  # the spelling vocabulary and boilerplate, when saved for this index
             return index
         except Exception as exc:  # noqa: BLE001 - a damaged derived index is simply rebuilt
             log.info("lexical index in %s not usable (%s): rebuilding", folder, exc)
             return None
+
+
+def _values(meta: dict, fieldname: str) -> list:
+    value = meta.get(fieldname)
+    return list(dict.fromkeys(value)) if isinstance(value, list) else [value]
+
+
+def _remapped(per_value: dict, remap: np.ndarray) -> dict:
+    """Per-value positions after a compaction (`remap`: old position -> new, -1 for a passage gone)."""
+    out = {}
+    for v, positions in per_value.items():
+        moved = remap[positions]
+        moved = moved[moved >= 0]
+        if moved.size:
+            out[v] = moved
+    return out
+
+
+def _moved(per_value: dict, fieldname: str, moves: list[tuple[int, dict | None, dict]]) -> dict:
+    """Per-value positions with each (position, old meta or None, new meta) moved: only the values touched
+    are rewritten, so a change costs the passages changed, not a pass over the corpus."""
+    gone: dict[Any, list[int]] = {}
+    come: dict[Any, list[int]] = {}
+    for position, old, new in moves:
+        for v in _values(old, fieldname) if old is not None else ():
+            gone.setdefault(v, []).append(position)
+        for v in _values(new, fieldname):
+            come.setdefault(v, []).append(position)
+    out = dict(per_value)
+    for v in gone.keys() | come.keys():
+        positions = out.get(v, np.zeros(0, dtype=np.int64))
+        if v in gone:
+            positions = positions[~np.isin(positions, gone[v])]
+        if v in come:
+            positions = np.union1d(positions, np.array(come[v], dtype=np.int64))
+        if positions.size:
+            out[v] = positions
+        else:
+            out.pop(v, None)
+    return out
 
 
 class Idf(Mapping[str, float]):
@@ -505,8 +557,15 @@ class LexicalIndexManager:
         self.current()
         self.save()
 
-    def save(self) -> None:
-        """Save the current index (one process at a time; a save already running in this one is enough)."""
+    def repair_derived(self) -> None:
+        """When the saved index has no usable derived indexes beside it (older code, a failed write), save the
+        current index with them, so the next start loads them instead of reading every text."""
+        if not derived.fresh(self.folder, LexicalIndex.load_head(self.folder)):
+            self.save(force=True)
+
+    def save(self, force: bool = False) -> None:
+        """Save the current index (one process at a time; a save already running in this one is enough);
+        `force`: also when the saved one is at the same position."""
         if not self._saving.acquire(blocking=False):
             return
         try:
@@ -515,7 +574,8 @@ class LexicalIndexManager:
                 return
             with FileLock(str(self.folder.parent / f".{self.folder.name}.lock")):
                 saved = LexicalIndex.load_head(self.folder)
-                if saved is None or saved.get("epoch") != index.epoch or saved.get("seq", 0) < index.seq:
+                position = -1 if saved is None or saved.get("epoch") != index.epoch else saved.get("seq", 0)
+                if position < index.seq or (force and position == index.seq):
                     index.save(self.folder)
         except OSError as exc:
             log.warning("cannot save lexical index to %s: %s", self.folder, exc)

@@ -62,6 +62,10 @@ class PracticeCatalogue:
         """Load the records (and build them once if this index predates them)."""
         self._current()
 
+    def loaded(self) -> bool:
+        """True once records are in memory: a catalogue call will not load them (until the store moves)."""
+        return self._state.key is not None
+
     def _current(self) -> _State:
         revision = self.service.store.revision()
         key = (revision, self.edits.version())

@@ -115,6 +115,22 @@ class Boilerplate:
         new._freeze()
         return new
 
+    def state(self, ids: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+        """(owner, sentence keys) of each passage of `ids`, in that order: what a process starting needs to
+        rebuild this without splitting the texts again (retrieval.derived saves it beside the lexical index)."""
+        return [self._entries[cid][1:] for cid in ids]
+
+    @classmethod
+    def from_state(cls, state: list, ids: list[str], texts: list[str]) -> Boilerplate:
+        found = cls([], [], [])
+        for cid, text, (owner, keys) in zip(ids, texts, state, strict=True):
+            found._entries[cid] = (text, owner, tuple(keys))
+            for key in keys:
+                per_owner = found._owners.setdefault(key, {})
+                per_owner[owner] = per_owner.get(owner, 0) + 1
+        found._freeze()
+        return found
+
     def __contains__(self, sentence: object) -> bool:
         return isinstance(sentence, str) and sentence_key(sentence) in self.keys
 
@@ -122,6 +138,13 @@ class Boilerplate:
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 _latest: list[Boilerplate] = []  # the one built last: the next index's is derived from it
+
+
+def remember(index, found: Boilerplate) -> None:
+    """Use `found` (loaded from disk) as the boilerplate of `index`, and derive the next ones from it."""
+    with _lock:
+        _cache[index] = found
+        _latest[:] = [found]
 
 
 def boilerplate_of(index) -> Boilerplate:

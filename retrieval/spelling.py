@@ -160,6 +160,30 @@ class Vocabulary:
             self._own_grams.add(gram)
         return words
 
+    def state(self) -> dict:
+        """What a process starting needs to rebuild this vocabulary without reading the texts again
+        (retrieval.derived saves it beside the lexical index). The trigram lists follow `freq`'s order."""
+        return {"text_freq": self._text_freq, "freq": self.freq, "written": self._written, "display": self.display}
+
+    @classmethod
+    def from_state(
+        cls, state: dict, ids: list[str], texts: list[str], titles: list[str], extra: AbstractSet[str]
+    ) -> Vocabulary:
+        """The vocabulary `state()` described, for the passages (ids, texts, titles) it was made from."""
+        vocab = cls([], extra)
+        vocab._text_freq = Counter(state["text_freq"])
+        vocab.freq = Counter(state["freq"])
+        vocab._written = {k: Counter(v) for k, v in state["written"].items()}
+        vocab.display = dict(state["display"])
+        vocab._grams = {}
+        for word in vocab.freq:  # the order words joined their lists in: candidates tie as in a fresh build
+            if len(word) >= MIN_LENGTH - 1:
+                for g in _trigrams(word):
+                    vocab._grams.setdefault(g, []).append(word)
+        vocab._passages = dict(zip(ids, texts, strict=True))
+        vocab._titles = Counter({t: n for t, n in Counter(titles).items() if n})
+        return vocab
+
     def __contains__(self, word: str) -> bool:
         return word in self.freq
 
@@ -194,6 +218,13 @@ _lock = threading.Lock()
 
 
 _latest: list[Vocabulary] = []  # the one built last: the next index's is derived from it
+
+
+def remember(index, vocab: Vocabulary) -> None:
+    """Use `vocab` (loaded from disk) as the vocabulary of `index`, and derive the next ones from it."""
+    with _lock:
+        _cache[index] = vocab
+        _latest[:] = [vocab]
 
 
 def vocabulary_of(index, extra: AbstractSet[str] = frozenset()) -> Vocabulary:

@@ -13,10 +13,10 @@ log = logging.getLogger(__name__)
 
 
 def start_warm_up(app: FastAPI) -> None:
-    """Warm up in a background thread, once per app (a second call while one runs does nothing)."""
+    """Warm up in a background thread, once per app (a second call while one runs, or once ready, does nothing)."""
     state = app.state
     with state.warm_lock:
-        if state.warming or state.warm:
+        if state.warming or is_ready(app):
             return
         state.warming = True
     threading.Thread(target=_warm_up, args=(app,), name="warm-up", daemon=True).start()
@@ -32,10 +32,19 @@ def _warm_up(app: FastAPI) -> None:
         app.state.warm = True
     except LGNetError as exc:  # the store may be down: requests will say so; /api/ready tries again
         log.warning("warm-up failed: %s", exc.message)
+        return
     finally:
         app.state.warming = False
+    try:  # after ready: a start that had to rebuild the derived indexes saves them for the next one
+        service.lexical.repair_derived()
+    except Exception:  # noqa: BLE001 - the next start rebuilds them again, nothing worse
+        log.exception("cannot save the derived indexes")
 
 
 def is_ready(app: FastAPI) -> bool:
+    """The first search and the first catalogue call will not load anything: model, lexical index, derived
+    indexes and practice records are in memory (a service handed in warm still waits for the records)."""
+    from retrieval.practices import get_catalogue
+
     service = app.state.services.ready
-    return bool(app.state.warm and service is not None and service.is_warm())
+    return bool(app.state.warm and service is not None and service.is_warm() and get_catalogue(service).loaded())

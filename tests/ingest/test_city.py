@@ -231,3 +231,21 @@ def test_the_city_of_the_title_wins_when_clearly_ahead_of_the_many_it_lists():
     )
     assert main_city("Verbale del tavolo di ambito – Comune capofila Sulmona", text) == "Sulmona"
     assert main_city("Verbale del tavolo di ambito", text) is None  # no title: many cities, no one subject
+
+
+def test_a_province_or_a_partner_seat_never_outranks_the_comune():
+    # A small comune in the province of a chief town, whose name returns in its partners' names.
+    text = (
+        "Comune di Sabaudia (LT) – Servizi sociali\n\n"
+        "Sabaudia conta circa 20.000 abitanti nella provincia di Latina. Lo sportello ha lavorato con il "
+        "CPIA 9 di Latina, con la ASL di Latina e con la UIL Frosinone Latina per i corsi e le visite."
+    )
+    assert main_city("Scheda di buona pratica", text) == "Sabaudia"
+
+
+def test_a_chief_town_named_as_itself_still_wins():
+    text = (
+        "Il Comune di Latina ha aperto uno sportello per i lavoratori stranieri. A Latina il servizio ha accolto "
+        "200 persone, alcune arrivate da Sabaudia."
+    )
+    assert main_city("Sportello lavoro", text) == "Latina"

@@ -72,3 +72,55 @@ def test_a_participle_after_a_number_is_not_a_noun():
 
 def test_a_count_of_the_first_noun_is_not_taken_by_a_later_unit():
     assert found("Lo sportello ha contato 230 accessi di cittadini stranieri.") == {230: "accessi"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("L'obiettivo è che il cento per cento delle famiglie seguite abbia un medico di base.", 100),
+        ("Nel quartiere risiedevano circa 3.100 cittadini stranieri alla fine del 2021.", 3100),
+        ("Padova, a city of about 210,000 people, funds the service with its own budget.", 210000),
+        ("Padova, a city of about 210,000 people, funds the service with its own budget.", 210),
+    ],
+)
+def test_shares_and_sizes_of_places_are_not_counts(sentence, value):
+    assert value not in found(sentence)
+
+
+def test_english_thousands_are_read_as_thousands():
+    assert found("The desk registered 2,415 requests in its first year.") == {2415: "requests"}
+
+
+def test_small_numbers_in_words_and_known_things_are_not_counts():
+    assert found("Altre 14 persone sono ospitate in due appartamenti del Comune.") == {14: "people"}
+    assert 4 not in found("I quattro alloggi della cooperativa sono tutti occupati.")
+
+
+def test_a_capitalised_word_after_a_number_opens_the_next_cell():
+    assert 45 not in found("Indicatore | Valore Persone orientate | 45 Famiglie accolte | 12")
+
+
+def test_counts_stated_with_essere_and_with_a_thousands_separator():
+    assert found("Sono 35 i tirocinanti che hanno concluso il percorso.") == {35: "tirocinanti"}
+    assert found("La rassegna ha richiamato circa 1.900 spettatori.") == {1900: "spettatori"}
+    assert 2024 not in found("Nel 2024 gli sportelli erano aperti.")
+
+
+def test_a_street_name_is_capitalised_and_a_study_method_is_no_result():
+    assert found("Il centro di via Verdi ha accolto 52 ospiti nel primo anno.") == {52: "ospiti"}
+    assert 8 not in found("Il centro si trova in via Verdi 8 ospiti a parte.")
+    assert 20 not in found("The review is based on 20 interviews with managers.")
+
+
+def test_a_count_whose_noun_was_just_said():
+    facts = {
+        (f.value, f.unit): f.label for f in figures("Il corso ha avuto 60 iscritti; 41 di loro hanno superato l'esame.")
+    }
+    assert facts[(41, "people")].startswith("persone che hanno superato")
+    assert (12, "volontari") in {
+        (f.value, f.unit) for f in figures("Sono arrivati 30 volontari, di cui 12 sono rimasti.")
+    }
+    assert [(f.value, f.unit) for f in figures("Di questi, 75 sono stati accompagnati al consultorio.")] == [
+        (75, "people")
+    ]
+    assert [f.value for f in figures("Sono stati aperti 20 laboratori; 9 si sono trasformati in corsi.")] == [20]

@@ -46,3 +46,53 @@ def test_organisations_named_without_a_cue_phrase(sentence, expected):
 )
 def test_funders_places_people_and_the_city_itself_are_not_partners(sentence):
     assert names(sentence) == []
+
+
+def _names(found) -> list[str]:
+    return [p.name for p in found]
+
+
+def test_a_list_joined_by_and_keeps_an_organisation_written_in_lowercase():
+    found = partners(
+        "Partner del progetto sono la Cooperativa Sociale Alfa, Caritas Beta e l'associazione Porta Aperta."
+    )
+    assert "Associazione Porta Aperta" in _names(found)
+    assert "Cooperativa Sociale Alfa" in _names(found)
+
+
+def test_who_gives_the_money_and_who_wrote_the_article_are_not_partners():
+    assert _names(partners("Dei 90.000 euro, 60.000 euro arrivano dalla Fondazione Gamma.")) == []
+    assert _names(partners("PADOVA, 3 aprile 2025 (Agenzia Nord Notizie) – Il Comune ha aperto lo sportello.")) == []
+
+
+def test_the_partnership_section_in_its_written_forms():
+    from knowledge.partners import partnership
+
+    markdown = "### Partner\n\n- Cooperativa Delta - Associazione Epsilon - CPIA di Rovigo\n\n### Costi\n"
+    assert _names(partnership(markdown)) == ["Cooperativa Delta", "Associazione Epsilon", "CPIA di Rovigo"]
+    paragraphs = (
+        "Partner\n\nAzienda ULSS 6 Euganea\n\nCooperativa Sociale Zeta\n\nRisultati attesi e indicatori\n\nTesto."
+    )
+    assert _names(partnership(paragraphs)) == ["Azienda ULSS 6 Euganea", "Cooperativa Sociale Zeta"]
+    inline = "Attività finite. Partenariato • Cooperativa Eta • UIL Rovigo • Caritas Diocesana di Adria Costi e tempi"
+    assert _names(partnership(inline))[:2] == ["Cooperativa Eta", "UIL Rovigo"]
+
+
+def test_the_organisations_of_an_attendance_list():
+    from knowledge.partners import attendees
+
+    bullets = ("Presenti: - dott.ssa Anna Neri, dirigente (coordina) - Luca Bianchi, Associazione Theta - Sara Verdi, "
+               "operatrice, Centro per l'Impiego di Rovigo - Marco Blu, Comune di Rovigo\n\nOdG")  # fmt: skip
+    assert _names(attendees(bullets, "Rovigo")) == ["Associazione Theta", "Centro per l'Impiego di Rovigo"]
+    table = ("### Presenti | Ente | Nominativo | |---|---| | Comune di Adria | Anna Neri | "
+             "| Cooperativa Iota | Luca Bianchi |\n\n### Ordine del giorno")  # fmt: skip
+    assert _names(attendees(table, "Rovigo")) == ["Comune di Adria", "Cooperativa Iota"]
+
+
+def test_one_organisation_named_in_two_word_orders():
+    from knowledge.partners import comparable_name, same_org
+
+    assert same_org(
+        comparable_name("Distretto Sud dell'Azienda ULSS 5"), comparable_name("Azienda ULSS 5 – Distretto Sud")
+    )
+    assert not same_org(comparable_name("Cooperativa Alfa"), comparable_name("Cooperativa Beta"))

@@ -1,4 +1,5 @@
-"""The project's period from months, verbs and school years; sums labelled by the words after them, parts and
+"""The project's period from months, verbs, start-only dates and school years (only when about the project);
+the project's own dates before dates of what happened in it; sums labelled by the words after them, parts and
 per-person sums kept out of the budget. Sentences invented for the mechanism."""
 
 import pytest
@@ -17,7 +18,11 @@ from knowledge.mentions import periods
          [("start", "2024-02-03"), ("end", "2026-01-31")]),
         ("Il laboratorio, avviato nel marzo 2023, è finanziato fino a giugno 2025.",
          [("start", "2023-03"), ("end", "2025-06")]),
-        ("Nell'anno scolastico 2023/2024 le classi coinvolte erano nove.", [("start", "2023-09"), ("end", "2024-06")]),
+        ("Nell'anno scolastico 2023/2024 le classi coinvolte erano nove.", []),
+        ("Il progetto si è svolto nell'anno scolastico 2023/2024.", [("start", "2023-09"), ("end", "2024-06")]),
+        ("Dal 1° marzo 2024 lo sportello apre anche il sabato.", [("start", "2024-03-01")]),
+        ("Il servizio è attivo a partire da ottobre 2023 in tre quartieri.", [("start", "2023-10")]),
+        ("Il progetto dura dal 1° aprile 2024 al 31 marzo 2026.", [("start", "2024-04-01"), ("end", "2026-03-31")]),
         ("The pilot ran from April 2023 to March 2025.", [("start", "2023-04"), ("end", "2025-03")]),
         ("Il Fondo FAMI 2021-2027 sostiene la rete.", []),
     ],
@@ -51,3 +56,31 @@ def test_the_nearest_kind_word_decides():
 def test_a_sum_per_person_or_month_is_not_the_budget():
     assert kinds("Ogni tirocinante riceve un'indennità mensile di 500 euro.") == [(500, "unit")]
     assert kinds("Il contributo medio per famiglia è stato di 900 euro.") == [(900, "unit")]
+
+
+def test_the_projects_own_dates_outrank_dates_of_what_happened_in_it():
+    from knowledge.records import Passage, _Read, stated_period
+    from knowledge.sentences import Sentence
+
+    def read(text: str) -> list:
+        r = _Read(Passage("p:0", text, {}), Sentence(text, 0, len(text)), text, [])
+        return [(r, m) for m in periods(text)]
+
+    found = read("Tra marzo 2024 e maggio 2025 lo sportello ha ricevuto 300 richieste.")
+    found += read("Periodo di realizzazione: dal 01/02/2024 al 30/06/2025.")
+    period = stated_period(found)
+    assert (period.start, period.end) == ("2024-02-01", "2025-06-30")
+    alone = stated_period(read("Tra marzo 2024 e maggio 2025 lo sportello ha ricevuto 300 richieste."))
+    assert (alone.start, alone.end) == ("2024-03", "2025-05")
+    same_month = read("Il progetto è partito a marzo 2024.") + read("Il progetto è partito il 4 marzo 2024.")
+    assert stated_period(same_month).start == "2024-03-04"
+
+
+def test_what_the_people_served_pay_is_neither_a_figure_nor_the_budget():
+    assert kinds("Gli ospiti contribuiscono alle spese con una quota mensile di 60 euro.") == [(60, "paid")]
+    assert kinds("Ogni famiglia riceve un contributo mensile di 250 euro per l'affitto.") == [(250, "unit")]
+
+
+def test_the_municipalitys_own_share_is_its_cofinancing():
+    assert kinds("Il progetto costa 90.000 euro, di cui 30.000 euro a carico del Comune.") == [
+        (90000, "total"), (30000, "cofinancing")]  # fmt: skip

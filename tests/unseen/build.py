@@ -31,6 +31,11 @@ TARGETS = {
     "scheda-buona-pratica-fondi-lavoro-agricolo": "pdf",
     "scheda-progetto-cento-donne-salute": "docx",
     "relazione-finale-catania-lgnetea": "pdf",
+    # batch 3 (2026-12-04)
+    "scheda-buona-pratica-vasto-casa-ponte": "pdf",
+    "scheda-progetto-prato-macrolotto-zero": "docx",
+    "midterm-report-genoa-lgnet3-en": "pdf",
+    "rapporto-monitoraggio-potenza-2025": "docx",
 }
 
 

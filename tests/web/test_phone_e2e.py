@@ -118,6 +118,38 @@ def test_without_javascript_the_filters_are_a_section_after_the_results(browser,
         context.close()
 
 
+def test_without_javascript_the_header_menu_is_folded_and_one_link_away(browser, live_server):
+    """No JavaScript on a phone: the header's navigation does not push the results down (folded, as with
+    JavaScript); a "Menu" link unfolds it in place, above the page (nothing covered); on a large screen it shows."""
+    context = browser.new_context(locale="it-IT", viewport=PHONE, java_script_enabled=False, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server}/?q={QUERY.replace(' ', '+')}")
+        nav = page.locator("#site-nav")
+        assert not nav.is_visible(), "without JavaScript the phone menu stays open above the results"
+        title = page.locator(".result-card .card-title").first.bounding_box()
+        assert title["y"] + 20 < PHONE["height"], f"the first result's title starts at {title['y']:.0f} px"
+        assert not page.locator("#site-menu-toggle").is_visible()  # the JavaScript button is not offered
+        link = page.locator("#site-menu-link")
+        assert link.is_visible() and link.get_attribute("href") == "#site-nav"
+        link.click()
+        assert nav.is_visible()
+        # (one read of both boxes: a jump can still be scrolling between two reads)
+        nav_bottom, main_top = page.evaluate(
+            "[document.getElementById('site-nav').getBoundingClientRect().bottom,"
+            " document.querySelector('main').getBoundingClientRect().top]"
+        )
+        assert nav_bottom <= main_top + 1, f"the open menu ({nav_bottom} px) covers the page ({main_top} px)"
+        assert page.evaluate("getComputedStyle(document.getElementById('site-nav')).position") == "static"
+        nav.get_by_role("link", name="Pratiche").click()
+        page.wait_for_url(re.compile(r"/pratiche$"))
+        assert not page.locator("#site-nav").is_visible()  # folded again on the next page
+        page.set_viewport_size({"width": 1280, "height": 900})
+        assert page.locator("#site-nav").is_visible() and not page.locator("#site-menu-link").is_visible()
+    finally:
+        context.close()
+
+
 def test_catalogue_first_practice_in_the_first_screen_and_its_filters_dialog(phone, live_server):
     page = phone
     page.goto(f"{live_server}/pratiche?q=alloggi")

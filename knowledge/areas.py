@@ -1,0 +1,77 @@
+"""Which area a count belongs to by what it counts, when the intervention taxonomy's terms do not say it.
+
+The taxonomy (lgnet/data/interventions.json) names an area by its services ("sportello", "alloggi",
+"volontariato"); a count often names only what was counted: "415 case files", "540 visite mediche", "11
+consiglieri eletti", "2.000 visitatori alla festa". The records follow the network's convention for such
+counts: health accompaniment, language courses, job orientation and case files are taking charge; staff who
+are trained are capacity building (whatever service they work in); elections, councils, volunteers and
+collaboration pacts are civic engagement; feasts, events, dinners and their visitors are community building.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CUES: dict[str, str] = {
+    "taking_charge": r"cartell[ae]\s+(?:social|personal)\w*|fascicol\w+|case\s+files?|progett\w+\s+(?:individual|"
+    r"personalizzat)\w*|piano\s+individual\w*|personal\s+plans?|prim[ie]\s+(?:contatti|colloqui|accessi)|"
+    r"first\s+(?:contacts|interviews?|appointments)|colloqu\w+|tempi?\s+(?:medi\s+)?di\s+attesa|waiting\s+times?|orientament\w+\s+(?:al|alla|ai)\s+(?:lavoro|servizi|formazione)|"
+    r"job[\s-]orientation|employment\s+service|bilanci\w*\s+delle\s+competenze|"
+    r"cors[oi]\s+(?:seral[ei]\s+)?(?:di\s+)?(?:lingua|italiano|alfabetizzazione)|alfabetizzazione|licenza\s+media|"
+    r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+mediche|ambulatori\w*|vaccinazion\w+|"
+    r"screening|servizio\s+sanitario|tessera\s+sanitaria|medical|health\s+(?:care|services?)|"
+    r"accompagnat\w+\s+(?:ai|al|alle)\s+(?:servizi|visite)|permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+",
+    "civic_engagement": r"elezion\w+|elett[ieoa]\b|votant\w+|hanno\s+votato|consiglier\w+|consulta\b|consiglio\s+"
+    r"(?:dei|delle|di\s+quartiere|consultivo)|consultative\s+council|council|patt[oi]\s+di\s+collaborazione|"
+    r"comitat\w+\s+(?:dei|di)\s+(?:residenti|quartiere|inquilini)|tutori\s+volontari|volontar\w+|volunteer\w*|"
+    r"beni\s+comuni|cittadinanza\s+attiva|(?:cura|manutenzione|pulizia)\s+(?:del|dell[ae]|dei|degli)\s+(?:verde|aree\s+"
+    r"verdi|giardini|parchi|piazze|spazi\s+pubblici)",
+    "community_building": r"\bfest[ae]\b|visitatori|visitors|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
+    r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|tornei?\b|feasts?|festivals?|"
+    r"neighbourhood\s+(?:events?|dinners?)|dinners?",
+    "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|abitazion\w+|alloggi\w*|"
+    r"appartament\w+|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|"
+    r"\brent\b|households?\s+(?:moved|housed)",
+}
+_CUE = {area: re.compile(rf"\b(?:{p})", re.I) for area, p in _CUES.items()}
+_STAFF = re.compile(
+    r"\b(?:operator[ie]|operatrici|dipendenti|assistenti\s+sociali|educator[ie]|educatrici|funzionari|insegnanti|"
+    r"docenti|personale|staff|social\s+workers|employees|professionals|mediatori|medici|infermier[ie])\b",
+    re.I,
+)
+_TRAINING = re.compile(
+    r"\b(?:formazione|format[ie]|formativ[oaie]|aggiornament\w+|seminari\w*|webinar|training|trained|workshops?|cors[oi]|"
+    r"giornat[ae]\s+formativ[ae]|modul[oi]\s+formativ[oi]|percors[oi]\s+formativ[oi])\b",
+    re.I,
+)
+# Terms of the taxonomy whose counts the records file elsewhere: a language course is taking charge.
+_LANGUAGE_COURSE = re.compile(r"cors[oi]\s+(?:di\s+)?lingua|language\s+courses?", re.I)
+
+
+def trained_staff(text: str, unit: str) -> bool:
+    """A count of staff in a sentence about their training: capacity building, whatever service they serve."""
+    return bool(_STAFF.search(unit) and _TRAINING.search(text))
+
+
+def language_course(term: str) -> bool:
+    return bool(_LANGUAGE_COURSE.search(term))
+
+
+def cue_area(sentence: str, start: int, end: int) -> str | None:
+    """The area of the cue nearest the count at sentence[start:end]: in the count's own words first, then in
+    its comma-separated segment, then in its clause (";")."""
+    for area, p in _CUE.items():
+        if any(start <= m.start() < end for m in p.finditer(sentence)):
+            return area
+    for left_stop, right_stop in ((",;:", ",;:"), (";", ";")):
+        left = max(sentence.rfind(c, 0, start) for c in left_stop) + 1
+        rights = [i for i in (sentence.find(c, end) for c in right_stop) if i >= 0]
+        right = min(rights) if rights else len(sentence)
+        found = [
+            (min(abs(m.start() - start), abs(m.end() - end)), area)
+            for area, p in _CUE.items()
+            for m in p.finditer(sentence, left, right)
+        ]
+        if found:
+            return min(found)[1]
+    return None

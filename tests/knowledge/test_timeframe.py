@@ -1,0 +1,48 @@
+"""Results, targets and baselines: when a count stands in time. Sentences invented for the mechanism."""
+
+import pytest
+
+from knowledge.timeframe import before_project, planned, results_only
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Saranno accolte 25 famiglie negli alloggi del centro storico.",
+        "Si prevede di orientare almeno 150 persone nei tre anni.",
+        "Per il secondo anno sono previsti 40 partecipanti ai laboratori.",
+        "Il gruppo decide di attivare un nuovo appartamento con 5 posti entro marzo.",
+        "Obiettivo: 60 minori seguiti dalla rete dei tutori.",
+        "The desk will train 20 volunteers by the end of the year.",
+    ],
+)
+def test_plans_and_targets(sentence):
+    assert planned(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sono state accolte 25 famiglie negli alloggi del centro storico.",
+        "Lo sportello ha orientato 150 persone, come previsto dalla convenzione.",
+        "In the first year the desk trained 20 volunteers.",
+        "Nel 2024 la città ha ospitato 40 partecipanti.",
+    ],
+)
+def test_results_are_not_plans(sentence):
+    assert not planned(sentence)
+
+
+def test_a_sentence_dated_before_the_project_is_a_baseline():
+    assert before_project("Nel 2022 l'ambulatorio ha visitato 310 donne straniere.", "2024-03-01")
+    assert before_project("Prima del progetto lo sportello riceveva 20 persone al mese.", None)
+    assert not before_project("Nel 2024 l'ambulatorio ha visitato 310 donne straniere.", "2024-03-01")
+    assert not before_project("L'ambulatorio ha visitato 310 donne straniere.", "2024-03-01")
+    assert not before_project("Nel 2022 l'ambulatorio ha visitato 310 donne straniere.", None)
+
+
+def test_targets_count_only_where_a_document_states_no_results():
+    sheet = [("a", "Saranno formati 30 mediatori."), ("a", "Si prevede di accogliere 12 nuclei.")]
+    minutes = [("b", "Sono stati accolti 9 ragazzi."), ("b", "Il tavolo decide di aprire un alloggio con 3 posti.")]
+    kept = results_only(sheet + minutes, text=lambda i: i[1], doc=lambda i: i[0], start=None)
+    assert kept == [*sheet, minutes[0]]
