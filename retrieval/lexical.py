@@ -117,6 +117,7 @@ class LexicalIndex:
     seq: int = 0  # position in the change log this index reflects
     changes_since_save: int = 0
     _masks: dict = field(default_factory=dict, repr=False)
+    _codes: dict = field(default_factory=dict, repr=False)  # key function -> one integer per passage
 
     # --- building --------------------------------------------------------------------------------------
     @classmethod
@@ -271,7 +272,7 @@ class LexicalIndex:
     def codes(self, key: Callable[[int, dict], object]) -> np.ndarray:
         """One integer per passage, equal where `key(position, meta)` is equal (computed once per index and
         key function): what collapse and diversity compare, as an array instead of a loop over metadata."""
-        found = self._masks.get(key)
+        found = self._codes.get(key)
         if found is None:
             numbering: dict = {}
             found = np.fromiter(
@@ -279,7 +280,7 @@ class LexicalIndex:
                 dtype=np.int64,
                 count=len(self.corpus.metas),
             )
-            self._masks[key] = found
+            self._codes[key] = found
         return found
 
     def _per_value(self, fieldname: str) -> dict:

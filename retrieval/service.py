@@ -93,6 +93,8 @@ class SearchService:
         if index.corpus.ids:
             for fieldname in ("city", "phase"):  # the masks a place or phase question reads
                 index.values(fieldname)
+            index.codes(_copy_group)  # what collapse and diversity compare
+            index.codes(_article)
             self.vocabulary(index)
             boilerplate_of(index)
         language_words()
