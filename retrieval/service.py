@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -93,8 +93,6 @@ class SearchService:
         if index.corpus.ids:
             for fieldname in ("city", "phase"):  # the masks a place or phase question reads
                 index.values(fieldname)
-            index.codes(_copy_group)  # what collapse and diversity compare
-            index.codes(_article)
             self.vocabulary(index)
             boilerplate_of(index)
         language_words()
@@ -341,11 +339,14 @@ class SearchService:
         """One hit per group of near-identical passages: the best ranked stands for the others. The groups are
         the one notion of near-duplicate, `dup_group`, computed at ingest (ingest/dedup.py: MinHash LSH candidates,
         exact Jaccard, chained through syndicated copies) and stored on the passages."""
-        if not ranked:
-            return []
-        groups = index.codes(_copy_group)[np.fromiter((c.position for c in ranked), np.int64, len(ranked))]
-        _, first = np.unique(groups, return_index=True)  # each group's best ranked
-        return [ranked[i] for i in np.sort(first).tolist()]
+        seen: set[str] = set()
+        kept: list[Candidate] = []
+        for c in ranked:
+            group = index.corpus.metas[c.position].get("dup_group") or index.corpus.ids[c.position]
+            if group not in seen:
+                seen.add(group)
+                kept.append(c)
+        return kept
 
     @staticmethod
     def _by_date(index: LexicalIndex, candidates: list[Candidate]) -> None:
@@ -365,19 +366,16 @@ class SearchService:
 
     def _diversify(self, index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
         """At most `max_per_document` passages of one article (or its syndicated copies) before the others."""
-        if not ranked:
-            return []
         limit = self.settings.max_per_document
-        articles = index.codes(_article)[np.fromiter((c.position for c in ranked), np.int64, len(ranked))]
-        # each candidate's rank among its article's: by article (stable, so in ranked order), minus where the
-        # article's run starts
-        by_article = np.argsort(articles, kind="stable")
-        sorted_articles = articles[by_article]
-        starts = np.flatnonzero(np.r_[True, sorted_articles[1:] != sorted_articles[:-1]])
-        rank_in_article = np.empty(len(ranked), dtype=np.int64)
-        rank_in_article[by_article] = np.arange(len(ranked)) - np.repeat(starts, np.diff(np.r_[starts, len(ranked)]))
-        early = rank_in_article < limit
-        return [ranked[i] for i in (*np.flatnonzero(early).tolist(), *np.flatnonzero(~early).tolist())]
+        counts: Counter[str] = Counter()
+        first: list[Candidate] = []
+        later: list[Candidate] = []
+        for c in ranked:
+            meta = index.corpus.metas[c.position]
+            key = str(meta.get("doc_dup_group") or meta.get("doc_id"))
+            counts[key] += 1
+            (first if counts[key] <= limit else later).append(c)
+        return first + later
 
     @staticmethod
     def _facets(index: LexicalIndex, matching: list[Candidate]) -> dict[str, list[dict]]:
@@ -480,16 +478,6 @@ class SearchService:
             if len(hits) == k:
                 break
         return hits
-
-
-def _copy_group(position: int, meta: dict) -> object:
-    """What collapse keeps one of: the near-duplicate group, else the passage itself."""
-    return meta.get("dup_group") or ("passage", position)
-
-
-def _article(position: int, meta: dict) -> str:
-    """What diversity counts passages of: the article, its syndicated copies together."""
-    return str(meta.get("doc_dup_group") or meta.get("doc_id"))
 
 
 _services: dict[int, SearchService] = {}

@@ -70,6 +70,15 @@ def describe_error(error: dict[str, Any], t: Translator, file: str | None = None
             problem = t("upload.problem.field.city_ambiguous", candidates=", ".join(detail["candidates"]))
         return t("upload.error.field", file=name or "", field=t(f"upload.field.{field}"), problem=problem)
     key = f"upload.problem.{code}" if code in UPLOAD_ERROR_CODES else "upload.problem.error"
+    wait = retry_wait(error, t)
+    problem = t("upload.problem.rate_limited_wait", wait=wait) if code == "rate_limited" and wait else t(key)
     if name is None:
-        return t("upload.error.no_file", problem=t(key))
-    return t("upload.error.file", file=name, problem=t(key))
+        return t("upload.error.no_file", problem=problem)
+    return t("upload.error.file", file=name, problem=problem)
+
+
+def retry_wait(error: dict[str, Any], t: Translator) -> str | None:
+    """'12 secondi': how long a rate-limited visitor waits (the error's `retry_after`, also its Retry-After)."""
+    detail = error.get("detail")
+    retry = detail.get("retry_after") if isinstance(detail, dict) else None
+    return t.plural("time.seconds", int(retry)) if isinstance(retry, int | float) and retry > 0 else None

@@ -1,5 +1,5 @@
 """What a search computes once instead of again and again (the latency work of issue 11): the query vector
-shared with the practice cards, each passage's sentences and stems kept, collapse and diversity over arrays.
+shared with the practice cards, each passage's sentences and stems kept.
 No timings here (they live in the bench): each test checks the work is shared and the result unchanged."""
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from practices.cards import with_practices
 from retrieval.models import SearchRequest
 from retrieval.sentence_stems import NUMBER, passage_sentences
 from retrieval.sentences import sentence_spans
-from retrieval.service import Candidate
 from retrieval.snippets import _word_spans
 
 
@@ -84,39 +83,3 @@ def test_coverage_is_remembered_by_the_query_stems_only(service):
     assert plain == pytest.approx(1.0)
     assert terms.coverage(stems | {"zzz", "qqq"}) == plain  # other stems never change it
     assert terms.coverage({"zzz"}) == 0.0
-
-
-def _collapse_by_loop(index, ranked):
-    seen, kept = set(), []
-    for c in ranked:
-        group = index.corpus.metas[c.position].get("dup_group") or index.corpus.ids[c.position]
-        if group not in seen:
-            seen.add(group)
-            kept.append(c)
-    return kept
-
-
-def _diversify_by_loop(index, ranked, limit):
-    counts: dict[str, int] = {}
-    first, later = [], []
-    for c in ranked:
-        meta = index.corpus.metas[c.position]
-        key = str(meta.get("doc_dup_group") or meta.get("doc_id"))
-        counts[key] = counts.get(key, 0) + 1
-        (first if counts[key] <= limit else later).append(c)
-    return first + later
-
-
-def test_collapse_and_diversity_over_arrays_keep_the_loop_s_order(service):
-    index = service.lexical.current()
-    n = len(index.corpus.ids)
-    # every passage, in a scrambled but fixed order: all the copies and articles meet
-    ranked = [Candidate((i * 7919) % n, float(n - i)) for i in range(n)]
-    assert n % 7919, "the scramble must be a permutation"
-    collapsed = service._collapse(index, ranked)
-    assert collapsed == _collapse_by_loop(index, ranked)
-    assert len(collapsed) < n, "the corpus has near-duplicates to collapse"
-    diversified = service._diversify(index, collapsed)
-    assert diversified == _diversify_by_loop(index, collapsed, service.settings.max_per_document)
-    assert diversified != collapsed, "some article has more passages than the limit"
-    assert service._collapse(index, []) == [] and service._diversify(index, []) == []

@@ -126,3 +126,47 @@ def test_without_javascript_the_job_page_has_a_refresh_link(browser, upload_serv
         assert page.locator(".uploaded-documents a").count() == 1
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def limited_server(tmp_path_factory, service):
+    """The app with one upload allowed per minute (burst 1): the second upload from the form is rate-limited."""
+    root = tmp_path_factory.mktemp("upload-limited")
+    settings = make_settings(root / "data").model_copy(
+        update={"admin_token": TOKEN, "upload_rate_per_minute": 1.0, "upload_burst": 1}
+    )
+    base, server, thread = serve(create_app(settings, service=SearchService(settings, embedder=service.embedder)))
+    yield base
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_a_rate_limited_upload_is_told_as_a_page_with_the_wait(page, limited_server, tmp_path):
+    note = tmp_path / "nota.txt"
+    note.write_text("Nota sul progetto di Matera per lo sportello casa.", "utf-8")
+    answers: list = []
+    page.on("response", lambda r: answers.append(r) if r.request.method == "POST" else None)
+    for _ in range(2):  # the first takes the one token (a wrong code: refused, but counted), the second is over
+        page.goto(f"{limited_server}/carica")
+        page.get_by_label("File da caricare").set_input_files(str(note))
+        page.get_by_label("Codice di amministrazione").fill("non-il-codice")
+        page.get_by_role("button", name="Carica il documento").click()
+        page.locator("#upload-error").wait_for()
+    limited = answers[-1]
+    assert limited.status == 429 and limited.headers["content-type"].startswith("text/html")
+    wait = int(limited.headers["retry-after"])
+    assert 1 <= wait <= 60
+    assert page.locator("h1").inner_text() == "Caricamento non riuscito"
+    text = page.locator("#upload-error").inner_text()
+    assert "troppi caricamenti" in text and f"{wait} secondi" in text, text
+    assert "too many requests" not in page.content() and '"error"' not in page.content()  # no raw JSON
+    assert page.get_by_role("link", name="Torna al modulo di caricamento").is_visible()
+    assert not axe(page), pretty(axe(page))
+    page.console_errors.clear()  # the browser notes the 401 and the 429 itself
+    page.goto(f"{limited_server}/carica?lang=en")
+    page.get_by_label("File to upload").set_input_files(str(note))
+    page.get_by_label("Admin token").fill("not-the-token")
+    page.get_by_role("button", name="Upload the document").click()
+    page.locator("#upload-error").wait_for()
+    assert "too many uploads" in page.locator("#upload-error").inner_text()
+    assert re.search(r"\d+ seconds?", page.locator("#upload-error").inner_text())
