@@ -54,11 +54,11 @@ async def upload(request: Request, service: ServiceDep, settings: SettingsDep) -
     await form.close()
     name = check_file(settings, upload.filename, data)
 
-    def run() -> dict:  # in the app's one job worker, like the API's uploads
+    def run(progress_file: str) -> dict:  # in the app's one job worker, like the API's uploads
         pipeline = index_pipeline(settings, service.embedder, service.store, progress=False)
-        return store_and_ingest(settings, pipeline, name, data, entry)
+        return store_and_ingest(settings, pipeline, name, data, entry, progress_file)
 
-    job = request.app.state.jobs.submit("upload", run)
+    job = request.app.state.jobs.submit("upload", run, progress=True)
     response = RedirectResponse(f"/caricamenti/{job.id}", status_code=303)
     for hook in getattr(request.state, "response_hooks", ()):
         hook(response)

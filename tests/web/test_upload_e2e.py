@@ -9,7 +9,9 @@ import re
 import pytest
 
 from app.factory import create_app
+from ingest.ocr_eval import SAMPLE_PAGES, scanned_pdf
 from ingest.pipeline import IngestPipeline
+from ingest.readers import ocr
 from retrieval.service import SearchService
 from tests.conftest import make_settings
 from tests.ingest.formats.test_office import odt_bytes
@@ -227,3 +229,25 @@ def test_a_right_token_is_remembered_even_when_the_file_is_refused_and_a_wrong_o
         page.locator("#upload-error").wait_for()
         assert bool([c for c in page.context.cookies() if c["name"] == "lgnet_upload"]) is kept
     page.console_errors.clear()
+
+
+@pytest.mark.skipif(ocr.available() is not None, reason=str(ocr.available()))
+def test_a_scan_shows_its_pages_in_the_progress_bar(page, upload_server, tmp_path):
+    scan = tmp_path / "verbale-firmato.pdf"
+    scan.write_bytes(scanned_pdf((SAMPLE_PAGES * 2)[:4], 300))
+    page.goto(f"{upload_server}/carica")
+    page.get_by_label("File da caricare").set_input_files(str(scan))
+    page.get_by_label("Codice di amministrazione").fill(TOKEN)
+    page.get_by_role("button", name="Carica il documento").click()
+    page.wait_for_url(re.compile(r"/caricamenti/"))
+    # htmx polls the job each second: the bar appears with OCR's page count and moves on page by page.
+    page.wait_for_function(
+        "() => { const b = document.getElementById('job-pages-bar'); return b && b.value >= 1 && b.value < 4; }",
+        timeout=300_000,
+    )
+    bar = page.get_by_role("progressbar", name=re.compile(r"pagine scansionate: \d di 4"))
+    assert bar.get_attribute("max") == "4"
+    assert not axe(page, "#job-status"), pretty(axe(page, "#job-status"))
+    page.locator("#job-done").wait_for(timeout=300_000)
+    assert not page.locator("#job-pages-bar").count()
+    assert console_errors(page) == []
