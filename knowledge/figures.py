@@ -81,6 +81,13 @@ def figures(sentence: str) -> list[FigureFact]:
         if (f.value, f.unit) not in seen and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
             seen.add((f.value, f.unit))
             out.append(f)
+    from knowledge.ellipsis import elliptic  # it reads the counts found here: imported when they are
+
+    taken = [(f.start, f.end) for f in out]
+    for f in elliptic(sentence, sorted(out, key=lambda f: f.start)):
+        if (f.value, f.unit) not in seen and not any(s <= f.start < e for s, e in taken):
+            seen.add((f.value, f.unit))
+            out.append(f)
     return sorted(out, key=lambda f: f.start)
 
 
@@ -212,7 +219,16 @@ _PER_UNIT = re.compile(
     re.I,
 )
 AMOUNT_KINDS = (
-    ("cofinancing", re.compile(r"co-?finanziament|cofinanced|co-financ", re.I)),
+    # The municipality's own share of a project others fund is its co-financing ("di cui 20.000 euro a carico
+    # del Comune").
+    (
+        "cofinancing",
+        re.compile(
+            r"co-?finanziament|cofinanced|co-financ|a\s+carico\s+dell?['’]?\s*(?:comune|ente|"
+            r"amministrazione)",
+            re.I,
+        ),
+    ),
     ("city_share", re.compile(r"quota\s+(?:per\s+il|del)\s+comune|quota\s+comunale|assegnat\w+\s+al\s+comune", re.I)),
     ("funded", re.compile(r"finanziat|contribut|funded|grant", re.I)),
     ("total", re.compile(r"totale|complessiv|budget|costo|valore|importo|total", re.I)),
@@ -267,7 +283,7 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", sentence[end : end + 60])[0]
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
-        r"\s+(?:di|of|as|a\s+titolo\s+di|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
+        r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
         r"\s+(?:il|la|lo|l['’]|the)?)\s*",
         after,
     ):

@@ -13,6 +13,7 @@ the others wait and load what it saved.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import shutil
 import threading
@@ -46,6 +47,8 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = 4
 K1, B = 1.5, 0.75
 MAX_SEGMENTS = 8
+LINEAGE = 8  # ancestors an index remembers the changes since
+_serials = itertools.count(1)
 SAVE_AFTER_CHANGES = 0.1  # share of the corpus changed since the last save that makes a serving process save
 
 
@@ -117,6 +120,10 @@ class LexicalIndex:
     seq: int = 0  # position in the change log this index reflects
     changes_since_save: int = 0
     _masks: dict = field(default_factory=dict, repr=False)
+    serial: int = field(default_factory=lambda: next(_serials), repr=False)
+    # serial of each of the last indexes this one was made from by `apply` -> ids added, changed or removed
+    # since: what a derived index (the boilerplate) needs to follow a change at its cost
+    lineage: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     # --- building --------------------------------------------------------------------------------------
     @classmethod
@@ -174,6 +181,9 @@ class LexicalIndex:
             segments.append(segment)
         index = LexicalIndex(corpus, segments, vocab, df, lengths_sum)
         index._masks = masks  # the per-value positions (filters, facets) moved for the change, not recounted
+        changed = frozenset(deleted | {r["id"] for r in added})
+        lineage = {self.serial: changed, **{serial: ids | changed for serial, ids in self.lineage.items()}}
+        index.lineage = dict(list(lineage.items())[:LINEAGE])
         index.changes_since_save = self.changes_since_save + len(deleted) + len(added)
         dead = sum(int((s.rows < 0).sum()) for s in segments)
         if len(segments) > MAX_SEGMENTS or dead > len(corpus.ids) // 4 + 100:
@@ -198,6 +208,7 @@ class LexicalIndex:
         rows = np.arange(weights.shape[0], dtype=np.int64)
         index = LexicalIndex(self.corpus, [Segment(weights, rows)], self.vocab, df, self.lengths_sum)
         index._masks = self._masks  # the same corpus: the same positions
+        index.lineage = {self.serial: frozenset(), **self.lineage}
         index.changes_since_save = self.changes_since_save
         return index
 

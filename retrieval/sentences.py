@@ -115,6 +115,31 @@ class Boilerplate:
         new._freeze()
         return new
 
+    def changed(self, ids: frozenset[str], corpus) -> Boilerplate:
+        """The boilerplate after the passages `ids` were added, changed or removed (`corpus`: the lexical
+        corpus after the change): only they are split again and only the sentences they say are recounted."""
+        new = Boilerplate.__new__(Boilerplate)
+        new._entries = dict(self._entries)
+        new._owners = dict(self._owners)  # copy on write, as in `updated`
+        touched: set[str] = set()
+        for cid in ids:
+            if cid in new._entries:
+                touched.update(new._entries[cid][2])
+                new._remove(cid)
+            position = corpus.position.get(cid)
+            if position is not None:
+                text = corpus.texts[position]
+                new._add(cid, text, _owner(text, corpus.metas[position]))
+                touched.update(new._entries[cid][2])
+        keys = set(self.keys)
+        for key in touched:
+            if len(new._owners.get(key, ())) >= BOILERPLATE_OWNERS:
+                keys.add(key)
+            else:
+                keys.discard(key)
+        new.keys = frozenset(keys)
+        return new
+
     def state(self, ids: list[str]) -> list[tuple[str, tuple[str, ...]]]:
         """(owner, sentence keys) of each passage of `ids`, in that order: what a process starting needs to
         rebuild this without splitting the texts again (retrieval.derived saves it beside the lexical index)."""
@@ -138,6 +163,7 @@ class Boilerplate:
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 _latest: list[Boilerplate] = []  # the one built last: the next index's is derived from it
+_latest_of: list[int] = []  # the serial of its lexical index
 
 
 def remember(index, found: Boilerplate) -> None:
@@ -145,6 +171,7 @@ def remember(index, found: Boilerplate) -> None:
     with _lock:
         _cache[index] = found
         _latest[:] = [found]
+        _latest_of[:] = [getattr(index, "serial", 0)]
 
 
 def boilerplate_of(index) -> Boilerplate:
@@ -152,10 +179,14 @@ def boilerplate_of(index) -> Boilerplate:
         found = _cache.get(index)
         if found is None:
             corpus = index.corpus
-            if _latest:
+            lineage = getattr(index, "lineage", {})
+            if _latest and _latest_of and _latest_of[0] in lineage:  # made from the last index seen: the change only
+                found = _latest[0].changed(lineage[_latest_of[0]], corpus)
+            elif _latest:
                 found = _latest[0].updated(corpus.ids, corpus.texts, corpus.metas)
             else:
                 found = Boilerplate(corpus.ids, corpus.texts, corpus.metas)
             _cache[index] = found
             _latest[:] = [found]
+            _latest_of[:] = [getattr(index, "serial", 0)]
         return found

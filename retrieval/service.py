@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -46,6 +46,9 @@ _BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[list[Candidate], dict[str
 _browse_lock = threading.Lock()
 LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
 DENSE_OVERFETCH = 4  # the dense search asks for this many times the candidates it keeps
+# The vectors of the last few queries: a search's practice cards ask for the same text right after it (the
+# model ran twice per request). Small on purpose: it shares one request's vector, it is not a result cache.
+RECENT_VECTORS = 8
 
 
 @dataclass
@@ -77,6 +80,8 @@ class SearchService:
         self.filter_vocabulary = FilterVocabulary(self.gazetteer, tuple(self.taxonomy.codes))
         self.reranker = Reranker.default()
         self._warm = False
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors_lock = threading.Lock()
 
     def warm_up(self) -> None:
         """Load what the first search needs: the model (and one query through it), the lexical index."""
@@ -92,6 +97,21 @@ class SearchService:
             boilerplate_of(index)
         language_words()
         self._warm = True
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """The query's vector (whitespace normalised), embedded once for the search and its practice cards."""
+        key = " ".join(text.split())
+        with self._vectors_lock:
+            vector = self._vectors.get(key)
+            if vector is not None:
+                self._vectors.move_to_end(key)
+                return vector
+        vector = self.embedder.embed([key])[0]
+        with self._vectors_lock:
+            self._vectors[key] = vector
+            while len(self._vectors) > RECENT_VECTORS:
+                self._vectors.popitem(last=False)
+        return vector
 
     def is_warm(self) -> bool:
         """True once `warm_up` has run: the first search will not load anything."""
@@ -202,13 +222,13 @@ class SearchService:
             matching = np.flatnonzero(scores > 0)
             if matching.size > LEXICAL_CANDIDATES:
                 matching = matching[np.argpartition(-scores[matching], LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]]
-            lexical = sorted((int(i) for i in matching), key=lambda i: (-scores[i], i))
-            signals.lexical = {i: float(scores[i]) for i in lexical}
+            lexical = matching[np.lexsort((matching, -scores[matching]))]  # best first, then by position
+            signals.lexical = dict(zip(lexical.tolist(), scores[lexical].tolist(), strict=True))
             lists.append((list(signals.lexical.items()), s.weight_lexical))
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
             t = time.perf_counter()
-            query_vec = self.embedder.embed([parsed.text])[0]
+            query_vec = self.embed_query(parsed.text)
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
             # HNSW is approximate: the last of exactly `candidates` neighbours changed from one process to the
@@ -243,7 +263,10 @@ class SearchService:
             for mask_of, weight in boosts:
                 for pos in positions[mask_of[positions]].tolist():
                     fused[pos] += weight * top
-        return sorted((Candidate(p, sc) for p, sc in fused.items()), key=lambda c: (-c.score, c.position))
+        positions = np.fromiter(fused, dtype=np.int64, count=len(fused))
+        scores = np.fromiter(fused.values(), dtype=np.float64, count=len(fused))
+        order = np.lexsort((positions, -scores))  # best first, then by position
+        return [Candidate(p, sc) for p, sc in zip(positions[order].tolist(), scores[order].tolist(), strict=True)]
 
     # --- the reranker (retrieval/rerank.py) ----------------------------------------------------------------
     def rerank_features(self, request: SearchRequest) -> tuple[list[int], np.ndarray]:

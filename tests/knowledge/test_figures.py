@@ -110,3 +110,23 @@ def test_a_street_name_is_capitalised_and_a_study_method_is_no_result():
     assert found("Il centro di via Verdi ha accolto 52 ospiti nel primo anno.") == {52: "ospiti"}
     assert 8 not in found("Il centro si trova in via Verdi 8 ospiti a parte.")
     assert 20 not in found("The review is based on 20 interviews with managers.")
+
+
+def test_a_count_whose_noun_was_just_said():
+    facts = {
+        (f.value, f.unit): f.label for f in figures("Il corso ha avuto 60 iscritti; 41 di loro hanno superato l'esame.")
+    }
+    assert facts[(41, "people")].startswith("persone che hanno superato")
+    assert (12, "volontari") in {
+        (f.value, f.unit) for f in figures("Sono arrivati 30 volontari, di cui 12 sono rimasti.")
+    }
+    assert [(f.value, f.unit) for f in figures("Di questi, 75 sono stati accompagnati al consultorio.")] == [
+        (75, "people")
+    ]
+    assert [f.value for f in figures("Sono stati aperti 20 laboratori; 9 si sono trasformati in corsi.")] == [20]
+
+
+def test_residents_who_took_part_are_counted_and_a_population_is_not():
+    assert found("La festa ha richiamato circa 250 partecipanti, in gran parte residenti.") == {250: "partecipanti"}
+    assert found("Un gruppo di 9 donne già residenti da anni sarà formato come tutor.") == {9: "women"}
+    assert 5200 not in found("Nel rione risiedono 5.200 persone, molte di origine straniera.")

@@ -79,3 +79,8 @@ def test_the_projects_own_dates_outrank_dates_of_what_happened_in_it():
 def test_what_the_people_served_pay_is_neither_a_figure_nor_the_budget():
     assert kinds("Gli ospiti contribuiscono alle spese con una quota mensile di 60 euro.") == [(60, "paid")]
     assert kinds("Ogni famiglia riceve un contributo mensile di 250 euro per l'affitto.") == [(250, "unit")]
+
+
+def test_the_municipalitys_own_share_is_its_cofinancing():
+    assert kinds("Il progetto costa 90.000 euro, di cui 30.000 euro a carico del Comune.") == [
+        (90000, "total"), (30000, "cofinancing")]  # fmt: skip

@@ -198,3 +198,26 @@ def test_filter_and_facet_positions_follow_a_change_without_a_recount():
         for value in counted:
             assert moved[value].tolist() == counted[value].tolist(), (f, value)
     assert index.positions("city")["Genova"].tolist() == [index.corpus.position["p4"]]
+
+
+def test_boilerplate_follows_a_change_at_its_cost(new_process, monkeypatch):
+    """After a change, only the passages changed are split again; the result equals a count afresh."""
+    shared = "Il progetto fa parte della rete nazionale dei comuni per l'inclusione dei migranti vulnerabili."
+    cities = ["Bari", "Roma", "Genova", "Bari"]
+    rows = [
+        {"id": f"p{i}", "text": f"{shared} Testo proprio numero {i} su casa e lavoro.", "meta": {"city": city}}
+        for i, city in enumerate(cities)
+    ]
+    index = LexicalIndex.empty().apply(rows, set())
+    assert shared in sentences.boilerplate_of(index)  # three cities say it
+    read = []  # the passages looked at again (a pass over all of them grew with the corpus)
+    owner = sentences._owner
+    monkeypatch.setattr(sentences, "_owner", lambda text, meta: read.append(text) or owner(text, meta))
+    index = index.apply([], {"p2"})  # Genova's passage removed: two cities left
+    assert shared not in sentences.boilerplate_of(index) and read == []
+    index = index.apply([{"id": "p9", "text": f"{shared} Altro.", "meta": {"city": "Prato"}}], set())
+    found = sentences.boilerplate_of(index)
+    assert shared in found and read == [f"{shared} Altro."]
+    monkeypatch.undo()
+    counted = sentences.Boilerplate(index.corpus.ids, index.corpus.texts, index.corpus.metas)
+    assert found.keys == counted.keys and found._owners == counted._owners

@@ -1,0 +1,46 @@
+"""Counts whose noun is left out because the text just said it: "156 iscritti; 97 di loro hanno ottenuto il
+certificato", "Di queste, 263 sono state accompagnate", "726 persone; 263 sono state accompagnate". A count
+told with a pronoun of people ("di loro", "di queste", "dei quali", "of them") counts people; one that only
+follows another count of its sentence ("47 iscritti, di cui 31 hanno superato l'esame") borrows its noun. A
+reflexive verb ("26 si sono trasformati in contratti") says what the things became: no count of them."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.counting import not_a_count
+from knowledge.figures import FigureFact, label, number
+
+_PRONOUN = r"(?:di\s+(?:loro|questi|queste|essi|esse)|dei\s+quali|delle\s+quali|tra\s+(?:loro|questi|queste)|" \
+           r"of\s+(?:them|whom|these))"  # fmt: skip
+_VERB = r"(?:hanno|ha|sono|è|erano|have|has|were|are|had)\b"
+_ELLIPTIC = re.compile(
+    rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?![\w.,/-]?\d)\s+(?P<pron>{_PRONOUN}\s+)?{_VERB}", re.I
+)
+_LEAD = re.compile(r"(?:[;,:]\s*|\bdi\s+cui\s+|\b(?:altri|altre|further|another)\s+|\be\s+)$", re.I)
+_PRONOUN_BEFORE = re.compile(rf"(?:^|[;,:.]\s*){_PRONOUN}\s*,?\s*$", re.I)
+_TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
+
+
+def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
+    """The counts of `sentence` whose noun was left out (see the module's docstring)."""
+    out: list[FigureFact] = []
+    for m in _ELLIPTIC.finditer(sentence):
+        start, end = m.start("num"), m.end("num")
+        head = sentence[:start]
+        value = number(m.group("num"))
+        if value is None or value < 2 or (m.group("num").isdigit() and 1900 <= value <= 2100) or _TIME.search(head):
+            continue
+        if not_a_count(sentence, start, m.end(), "generic"):
+            continue
+        before = [f for f in found if f.end <= start]
+        if m.group("pron") or _PRONOUN_BEFORE.search(head):
+            unit, words = "people", "persone"
+        elif before and _LEAD.search(head):
+            noun = max(before, key=lambda f: f.end)
+            unit, words = noun.unit, (re.sub(r"^\S+\s+", "", noun.text) if noun.text[:1].isdigit() else noun.unit)
+        else:
+            continue
+        said = m.end("pron") if m.group("pron") else end  # the label reads on after "di loro"
+        out.append(FigureFact(value, unit, label(sentence, start, said, words, unit), sentence[start:end], start, end))
+    return out
