@@ -138,4 +138,7 @@ def render(
     response = HTMLResponse(html, status_code=status, headers=headers)
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie(COOKIE, lang, max_age=COOKIE_MAX_AGE, samesite="lax", httponly=True)
+    # Cookies a route decided on before something was refused (the upload pass after a right token, a bad file)
+    for hook in getattr(request.state, "response_hooks", ()):
+        hook(response)
     return response

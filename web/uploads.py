@@ -30,12 +30,14 @@ UPLOAD_ERROR_CODES = (
 )
 
 
-def form_page(settings: Settings) -> dict:
+def form_page(settings: Settings, remembered: bool = False) -> dict:
     """What the form offers: every format the reader registry reads (asked, never listed by hand) and the values
-    the metadata fields accept (the catalogue's own vocabulary)."""
+    the metadata fields accept (the catalogue's own vocabulary); `remembered`: this browser holds an upload pass
+    (web/upload_session.py), so the token need not be typed again."""
     formats = supported_formats()
     return {
         "enabled": bool(settings.admin_token),
+        "remembered": remembered and bool(settings.admin_token),
         "max_mb": int(settings.max_file_mb)
         if settings.max_file_mb == int(settings.max_file_mb)
         else settings.max_file_mb,
@@ -54,7 +56,23 @@ def job_page(service: SearchService, job: dict) -> dict:
         {"doc_id": doc_id, "title": known[doc_id].title if doc_id in known else None}
         for doc_id in (job.get("result") or {}).get("documents", [])
     ]
-    return {"job": job, "documents": made, "finished": job["status"] in ("done", "failed")}
+    return {
+        "job": job,
+        "documents": made,
+        "finished": job["status"] in ("done", "failed"),
+        "pages": ocr_pages(job),
+    }
+
+
+def ocr_pages(job: dict) -> dict[str, int] | None:
+    """{"done", "total"} while the job's OCR reports its pages (search_api/jobs.py), else None."""
+    progress = job.get("progress") or {}
+    done, total = progress.get("done"), progress.get("total")
+    if job.get("status") != "running" or progress.get("stage") != "ocr":
+        return None
+    if not isinstance(done, int) or not isinstance(total, int) or total <= 0:
+        return None
+    return {"done": max(0, min(done, total)), "total": total}
 
 
 def describe_error(error: dict[str, Any], t: Translator, file: str | None = None) -> str:
