@@ -13,7 +13,7 @@ from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_ITALIAN
 from lgnet.gazetteer import Gazetteer
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
-from retrieval.dictionary import is_word
+from retrieval.dictionary import is_word, language_words
 from retrieval.language import ENGLISH, ITALIAN, detect_query_language
 from retrieval.phases import PhaseRecognizer
 from retrieval.places import PlaceRecognizer
@@ -185,9 +185,13 @@ class QueryAnalyzer:
                 word = concept.text
                 if " " in word or not word.isalpha() or word in self._known or is_word(word):
                     continue
-                if any(s in known_stems for s in get_analyzer().word_stems(word)):
+                fix = vocabulary().correct(word, language_words())
+                stems = get_analyzer().word_stems(word)
+                # An inflection the index has the stem of ("coprogettazioni") matches already: it is not a typo
+                # when its correction is of the same family. A stem alone proves nothing: the Italian stemmer
+                # cuts "stranieir" to "stran", as "strano".
+                if fix is not None and any(s in known_stems for s in stems & get_analyzer().word_stems(fix.correct)):
                     continue
-                fix = vocabulary().correct(word)
                 if fix is not None:
                     concept.corrections.append(fix.correct)
                     corrections[word] = fix.correct
