@@ -32,6 +32,7 @@ from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRe
 from retrieval.places import places_first
 from retrieval.rerank import Reranker, Signals
 from retrieval.rerank import features as rerank_features
+from retrieval.sentence_stems import PASSAGES, passage_sentences
 from retrieval.sentences import Boilerplate, boilerplate_of
 from retrieval.snippets import snippet
 from retrieval.spelling import Vocabulary, vocabulary_of
@@ -96,23 +97,30 @@ class SearchService:
                 index.values(fieldname)
             self.vocabulary(index)
             boilerplate_of(index)
+            for text in index.corpus.texts[:PASSAGES]:  # each passage's sentences and stems: a cold query's
+                passage_sentences(text)  # reranker and snippets then split and stem nothing
         language_words()
         self._warm = True
 
-    def embed_query(self, text: str) -> np.ndarray:
-        """The query's vector (whitespace normalised), embedded once for the search and its practice cards."""
+    def embed_query(self, text: str, also: str | None = None) -> np.ndarray:
+        """The query's vector (whitespace normalised), embedded once for the search and its practice cards.
+        `also`: a text asked for right after (the corrected query the cards search), embedded in the same call."""
         key = " ".join(text.split())
         with self._vectors_lock:
             vector = self._vectors.get(key)
             if vector is not None:
                 self._vectors.move_to_end(key)
                 return vector
-        vector = self.embedder.embed([key])[0]
+        texts = [key]
+        if also and " ".join(also.split()) != key:
+            texts.append(" ".join(also.split()))
+        vectors = self.embedder.embed(texts)
         with self._vectors_lock:
-            self._vectors[key] = vector
+            for t, v in zip(texts, vectors, strict=True):
+                self._vectors[t] = v
             while len(self._vectors) > RECENT_VECTORS:
                 self._vectors.popitem(last=False)
-        return vector
+        return vectors[0]
 
     def is_warm(self) -> bool:
         """True once `warm_up` has run: the first search will not load anything."""
@@ -157,6 +165,7 @@ class SearchService:
             parsed = self.parse(request.q, index)
         else:
             parsed = ParsedQuery(request.q, "it", concepts=[Concept(w) for w in get_analyzer().words(request.q)])
+        terms = query_terms(parsed, index.idf)  # what the reranker, the snippets and the answer weigh
         timings["analysis"] = time.perf_counter() - t0
         mask = filters.mask(index)
 
@@ -175,7 +184,7 @@ class SearchService:
                 self._by_date(index, collapsed)
             else:
                 if request.understand and request.rerank and not self.reranker.identity:
-                    found = _Ranked(index, collapsed, signals, query_terms(parsed, index.idf), boilerplate_of(index))
+                    found = _Ranked(index, collapsed, signals, terms, boilerplate_of(index))
                     collapsed = self._rerank(found, self.reranker)
                 collapsed = self._diversify(index, collapsed)
                 if request.understand and parsed.region_cities:  # "in Sardegna": its cities' passages first
@@ -183,7 +192,6 @@ class SearchService:
             facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
         page = collapsed[start : start + request.k]
-        terms = query_terms(parsed, index.idf)
         boilerplate = boilerplate_of(index)
         hits = [self._hit(index, c, terms, boilerplate) for c in page]
         timings["collapse_facets"] = time.perf_counter() - t
@@ -231,7 +239,7 @@ class SearchService:
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
             t = time.perf_counter()
-            query_vec = self.embed_query(parsed.text)
+            query_vec = self.embed_query(parsed.text, also=parsed.suggestion)
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
             # HNSW is approximate: the last of exactly `candidates` neighbours changed from one process to the

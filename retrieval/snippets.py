@@ -35,26 +35,59 @@ def _start(word: tuple[int, int, frozenset[str]]) -> int:
     return word[0]
 
 
+def _words_within(text: str, lo: int, hi: int) -> list[tuple[int, int, frozenset[str]]]:
+    """The words lying whole inside text[lo:hi] with their stems: `_word_spans(text)` cut to the window,
+    without splitting and stemming the whole passage."""
+    start = lo
+    while start > 0 and _WORD.match(text, start - 1, start):  # lo cuts a word: scan from its beginning
+        start -= 1
+    analyzer = get_analyzer()
+    words = []
+    for m in _WORD.finditer(text, start):
+        if m.end() > hi:
+            break
+        if m.start() >= lo:
+            words.append((m.start(), m.end(), analyzer.word_stems(m.group(0))))
+    return words
+
+
 def _marked_spans(text: str, terms: QueryTerms, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """The words to mark in text[lo:hi] (the whole text by default)."""
     stems = terms.stems
     hi = len(text) if hi is None else hi
-    words = _word_spans(text)
-    first = bisect_left(words, lo, key=_start)  # only the words inside: a passage has many more
+    words = _words_within(text, lo, hi)  # only the words inside: a passage has many more
     spans = set()
-    for start, end, word_stems in words[first:]:
-        if start >= hi:
-            break
-        if end <= hi and not word_stems.isdisjoint(stems) and terms.marks(text[start:end], word_stems):
+    for start, end, word_stems in words:
+        if not word_stems.isdisjoint(stems) and terms.marks(text[start:end], word_stems):
             spans.add((start, end))
     if terms.phrases:  # a multi-word alternative ("senza fissa dimora") is marked where it occurs whole
-        folded = fold(text)
+        folded = _folded(text)
         if len(folded) == len(text):
-            for phrase in terms.phrases:
-                pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)"
-                for m in re.finditer(pattern, folded):
-                    spans.update((s, e) for s, e, _ in _word_spans(text) if m.start() <= s and e <= m.end())
+            for first_word, pattern in _phrase_patterns(tuple(terms.phrases)):
+                if first_word not in folded:  # most passages have no phrase at all: no regex scan then
+                    continue
+                for m in pattern.finditer(folded):
+                    a, b = max(m.start(), lo), min(m.end(), hi)  # its words inside text[lo:hi]
+                    for start, end, _ in words[bisect_left(words, a, key=_start) :]:
+                        if end > b:
+                            break
+                        spans.add((start, end))
     return sorted(spans)
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+@lru_cache(maxsize=256)
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each phrase's first word and the pattern of its whole words (compiled once per query, not per passage)."""
+    return tuple(
+        (p.split()[0], re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)"))
+        for p in phrases
+        if p.split()
+    )
 
 
 def highlight(text: str, terms: QueryTerms | set[str] | frozenset[str]) -> str:

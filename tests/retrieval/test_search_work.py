@@ -19,12 +19,14 @@ class CountingEmbedder:
     def __init__(self, embedder) -> None:
         self.embedder = embedder
         self.texts: list[str] = []
+        self.calls = 0
 
     def __getattr__(self, name):
         return getattr(self.embedder, name)
 
     def embed(self, texts):
         self.texts.extend(texts)
+        self.calls += 1
         return self.embedder.embed(texts)
 
 
@@ -44,6 +46,16 @@ def test_search_and_its_practice_cards_embed_the_query_once(service, counting):
     contract = with_practices(service, result.to_contract(), result.filters)
     assert contract["practices"], "the query should find practice cards"
     assert counting.texts == [" ".join(q.split())]
+
+
+def test_a_corrected_query_is_embedded_with_it_in_one_call(service, counting):
+    result = service.search(SearchRequest(q="casa per famiglie migranti a Palremo"))
+    suggestion = result.parsed.suggestion
+    assert suggestion and "palermo" in suggestion.lower()
+    contract = with_practices(service, result.to_contract(), result.filters)  # the cards search the suggestion
+    assert contract["practices"]
+    assert counting.texts == ["casa per famiglie migranti a Palremo", suggestion]
+    assert counting.calls == 1
 
 
 def test_a_new_query_is_embedded_again(service, counting):
