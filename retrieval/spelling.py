@@ -80,8 +80,8 @@ def typo_distance(a: str, b: str, limit: float) -> float:
     if abs(len(a) - len(b)) > half:
         return limit + 1
 
-    def indel(word: str, k: int) -> int:  # deleting or inserting word[k]: half when it doubles a neighbour
-        return 1 if (k > 0 and word[k - 1] == word[k]) or (k + 1 < len(word) and word[k + 1] == word[k]) else 2
+    def indel(word: str, k: int) -> int:  # deleting or inserting word[k]: half when it repeats the letter before
+        return 1 if k > 0 and word[k - 1] == word[k] else 2
 
     ins = [indel(b, j) for j in range(len(b))]
     prev2: list[int] = []

@@ -102,3 +102,16 @@ def test_an_inflection_of_a_word_of_the_index_is_not_corrected():
     vocab = Vocabulary(["raccogliendo fondi", "accoglienza accogliere"])
     parsed = QueryAnalyzer().parse("accogliendo famiglie", vocabulary=lambda: vocab, known_stems={"accogl"})
     assert parsed.corrections == {} and parsed.suggestion is None
+
+
+def test_only_the_repeated_letter_is_cheap():
+    assert typo_distance("sardiia", "sarda", 2) == 1.5  # one "i" is the doubling, the other a real deletion
+    assert typo_distance("sardiia", "sardinia", 2) == 1.0
+
+
+def test_a_corrected_city_name_keeps_its_capital_and_is_the_city():
+    vocab = Vocabulary(["Avezzano avezzano abitare"])
+    parsed = QueryAnalyzer().parse("Avezano abitare", vocabulary=lambda: vocab)
+    assert parsed.suggestion == "Avezzano abitare"
+    assert parsed.cities == ["Avezzano"]
+    assert parsed.corrections == {"avezano": "avezzano"}
