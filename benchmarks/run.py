@@ -52,10 +52,11 @@ def main() -> None:
                     results_path.write_text(json.dumps(results, indent=1, sort_keys=True), "utf-8")
                     print(json.dumps(partial, indent=1), flush=True)
                     continue
+                code = _commit()  # the code imported now (a commit landing during a long run does not count)
                 result = run(size, mode, Path(args.work).resolve(), args.stand_in_above)
                 result["machine"] = f"{platform.node()} ({os.cpu_count()} cores, Python {platform.python_version()})"
                 result["load_average"] = os.getloadavg()[0]
-                result["code"] = _commit()
+                result["code"] = code
                 results[f"{size}/{mode}"] = result
                 results_path.write_text(json.dumps(results, indent=1, sort_keys=True), "utf-8")
                 print(json.dumps(result, indent=1), flush=True)
@@ -112,7 +113,7 @@ def render(results: dict, plot: str | None) -> str:
         "(ingest / embedding, first search after a change / normal search) are what carries over. Rows without a "
         "load figure were measured at load average 12-19 (earlier code), so comparing them with later rows "
         "(and the plot's lines from 1k to 10k) shows the machine's load as much as the code. Sizes absent "
-        "from the tables (100k) were not measured.",
+        "from the tables were not measured.",
         "",
         "Corpora are generated from the sentences of `corpus/` (`benchmarks/synthetic.py`): articles of 3-8 "
         "paragraphs, about 20 % of them near-duplicate copies, a third with the network's boilerplate paragraph. "
@@ -187,7 +188,14 @@ def aims(runs: list[dict]) -> list[str]:
     by = {(r["size"], r["mode"]): r for r in runs}
     small = by.get((1000, "embedded"))
     big = max((r for r in runs if r["mode"] == "embedded"), key=lambda r: r["size"], default=None)
-    out = ["| aim | measured | met |", "|---|---|---|"]
+    out = []
+    if small and big and big is not small:
+        out += [
+            f"The 1k figures the ratios below divide by come from the 1k embedded row ({_when(small)}, "
+            f"{small['embedder']}); the {big['passages']:,} figures from its row ({_when(big)}, {big['embedder']}).",
+            "",
+        ]
+    out += ["| aim | measured | met |", "|---|---|---|"]
     if small and big and big is not small:
         n = f"{big['passages']:,}"
         checks = [
