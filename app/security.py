@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import sqlite3
 import threading
@@ -129,44 +128,41 @@ class Protection:
                 if path.startswith(rule.prefixes):
                     wait = self.buckets.take(rule, client)
                     if wait > 0:
-                        await _too_many(send, rule, wait)
+                        await _too_many(scope, receive, send, rule, wait)
                         return
         csp = DOCS_CSP if path == "/docs" or path.startswith("/docs/") else DEFAULT_CSP
-
-        async def send_with_headers(message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                present = {k.lower() for k, _ in headers}
-                headers += [(k, v) for k, v in HEADERS.items() if k not in present]
-                if b"content-security-policy" not in present:
-                    headers.append((b"content-security-policy", csp))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+        await self.app(scope, receive, _with_headers(send, csp))
 
 
-async def _too_many(send, rule: Rule, wait: float) -> None:
+def _with_headers(send, csp: bytes):
+    async def send_with_headers(message) -> None:
+        if message["type"] == "http.response.start":
+            headers = list(message.get("headers", []))
+            present = {k.lower() for k, _ in headers}
+            headers += [(k, v) for k, v in HEADERS.items() if k not in present]
+            if b"content-security-policy" not in present:
+                headers.append((b"content-security-policy", csp))
+            message = {**message, "headers": headers}
+        await send(message)
+
+    return send_with_headers
+
+
+async def _too_many(scope, receive, send, rule: Rule, wait: float) -> None:
+    """429 in the one error shape: JSON for the API, the site's error page for a form of the site (a browser
+    must not be shown raw JSON), through the one error path (app/errors.py)."""
+    from starlette.requests import Request
+
+    from app.errors import error_body, respond  # here: app.errors renders pages, which need the whole app
+
     retry = max(1, math.ceil(wait))
-    body = json.dumps(
-        {
-            "error": {
-                "code": "rate_limited",
-                "message": f"too many requests: at most {rule.per_minute:g} per minute for {rule.name}; "
-                f"retry in {retry} s",
-                "detail": {"limit_per_minute": rule.per_minute, "burst": rule.burst, "retry_after": retry},
-            }
-        }
-    ).encode()
-    headers = [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-        (b"retry-after", str(retry).encode()),
-        *[(k, v) for k, v in HEADERS.items()],
-        (b"content-security-policy", DEFAULT_CSP),
-    ]
-    await send({"type": "http.response.start", "status": 429, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+    body = error_body(
+        "rate_limited",
+        f"too many requests: at most {rule.per_minute:g} per minute for {rule.name}; retry in {retry} s",
+        {"limit_per_minute": rule.per_minute, "burst": rule.burst, "retry_after": retry},
+    )
+    response = respond(Request(scope, receive), body, 429, {"Retry-After": str(retry)})
+    await response(scope, receive, _with_headers(send, DEFAULT_CSP))
 
 
 def rules_from_settings(settings) -> tuple[Rule, ...]:

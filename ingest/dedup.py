@@ -340,14 +340,18 @@ class DuplicateIndex:
             if not rows:
                 continue
             canonical = min(rows, key=lambda r: (-r[1], r[0]))[0]
-            for rid, _length, grp, is_canonical in rows:
-                if grp != canonical or bool(is_canonical) != (rid == canonical):
-                    self.conn.execute(
-                        f"UPDATE {table} SET grp=?, canonical=? WHERE id=?",  # noqa: S608
-                        (canonical, int(rid == canonical), rid),
-                    )
-                    self.conn.execute("INSERT OR IGNORE INTO dup_dirty VALUES (?, ?)", (kind, rid))
-                    changed.add(rid)
+            moved = {rid for rid, _length, grp, flag in rows if grp != canonical or bool(flag) != (rid == canonical)}
+            for rid in moved:
+                self.conn.execute(
+                    f"UPDATE {table} SET grp=?, canonical=? WHERE id=?",  # noqa: S608
+                    (canonical, int(rid == canonical), rid),
+                )
+            if kind == "doc" and moved:  # a copy without a city of its own inherits from its group's new members
+                sql = "SELECT id FROM dup_doc WHERE grp=? AND (city IS NULL OR city = '')"
+                moved |= {r[0] for r in self.conn.execute(sql, (canonical,))}
+            for rid in moved:
+                self.conn.execute("INSERT OR IGNORE INTO dup_dirty VALUES (?, ?)", (kind, rid))
+                changed.add(rid)
         return changed
 
     def _rows(self, table: str, ids: set[str]) -> list[tuple]:
@@ -365,19 +369,29 @@ class DuplicateIndex:
         out: dict[str, dict] = {}
         if kind == "doc":
             sql = (
-                "SELECT d.id, g.grp, g.canonical FROM dup_dirty d JOIN dup_doc g ON g.id = d.id "
+                "SELECT d.id, g.grp, g.canonical, g.city FROM dup_dirty d JOIN dup_doc g ON g.id = d.id "
                 "WHERE d.kind='doc' LIMIT ?"
             )
-            for did, grp, canonical in self.conn.execute(sql, (limit,)):
-                out[did] = {"dup_group": grp, "dup_canonical": bool(canonical)}
+            for did, grp, canonical, city in self.conn.execute(sql, (limit,)):
+                out[did] = {"dup_group": grp, "dup_canonical": bool(canonical), **self._inherited(city, grp)}
         else:
             sql = (
-                "SELECT d.id, p.grp, p.canonical, p.doc_id, g.grp FROM dup_dirty d JOIN dup_passage p ON p.id = d.id "
-                "LEFT JOIN dup_doc g ON g.id = p.doc_id WHERE d.kind='chunk' LIMIT ?"
+                "SELECT d.id, p.grp, p.canonical, p.doc_id, g.grp, g.city FROM dup_dirty d JOIN dup_passage p "
+                "ON p.id = d.id LEFT JOIN dup_doc g ON g.id = p.doc_id WHERE d.kind='chunk' LIMIT ?"
             )
-            for cid, grp, canonical, doc_id, doc_grp in self.conn.execute(sql, (limit,)):
-                out[cid] = {"dup_group": grp, "dup_canonical": bool(canonical), "doc_dup_group": doc_grp or doc_id}
+            for cid, grp, canonical, doc_id, doc_grp, city in self.conn.execute(sql, (limit,)):
+                out[cid] = {"dup_group": grp, "dup_canonical": bool(canonical), "doc_dup_group": doc_grp or doc_id,
+                            **self._inherited(city, doc_grp)}  # fmt: skip
         return out
+
+    def _inherited(self, city: str | None, grp: str | None) -> dict[str, str]:
+        """A copy whose own text names no city takes the one city of its syndication group: an outlet's copy
+        with a new title and the dateline cut is about the city of the agency's copy."""
+        if city or not grp:
+            return {}
+        sql = "SELECT DISTINCT city FROM dup_doc WHERE grp=? AND city IS NOT NULL AND city != ''"
+        cities = [r[0] for r in self.conn.execute(sql, (grp,))]
+        return {"city": cities[0]} if len(cities) == 1 else {}
 
     def clear_dirty(self, kind: str, ids: Iterable[str]) -> None:
         self.conn.executemany("DELETE FROM dup_dirty WHERE kind=? AND id=?", [(kind, i) for i in ids])

@@ -140,6 +140,7 @@ class IngestPipeline:
         self.builder = DocumentBuilder()
         self.chunker = Chunker(settings.chunk_min_words, settings.chunk_max_words)
         self.progress = sys.stderr.isatty() if progress is None else progress
+        self.progress_file: str | None = None  # where OCR reports its pages (a job's progress), if anyone follows
         self._manifests: dict[str, Manifest] = {}  # by store generation: a rebuild gets a fresh state file
         # Texts stored by this run, so the duplicate refresh does not read them back from the store.
         self._fresh_passages: dict[str, Passage] = {}
@@ -290,7 +291,7 @@ class IngestPipeline:
         if known and digest and known.sha256 == digest:
             report.files_unchanged += 1
             return None
-        limits = ReadLimits.from_settings(self.settings, self.progress)
+        limits = ReadLimits.from_settings(self.settings, self.progress, self.progress_file)
         # In a worker process with time, memory and output limits; raises IngestError naming the file.
         raw = read_in_worker(file, self.settings.max_file_bytes, limits, SandboxLimits.from_settings(self.settings))
         report.note_read(file, raw.meta)

@@ -63,11 +63,19 @@ def safe_name(name: str) -> str:
     return name[:120]
 
 
-def store_and_ingest(settings: Settings, pipeline: IngestPipeline, name: str, data: bytes, entry: dict | None) -> dict:
+def store_and_ingest(
+    settings: Settings,
+    pipeline: IngestPipeline,
+    name: str,
+    data: bytes,
+    entry: dict | None,
+    progress_file: str | None = None,
+) -> dict:
     """Stores the upload under a name of its own (never over an earlier file), ingests it holding the write lock,
     and removes it again if the ingestion fails: a failed re-upload never touches the good earlier file.
     `entry`: checked upload fields, kept in the uploads folder's catalogue so they override detection now and at
-    every reindex."""
+    every reindex. `progress_file`: where OCR reports its pages (the job's progress)."""
+    pipeline.progress_file = progress_file
     folder = settings.uploads_dir
     with writer_lock(settings.data_dir):
         target = _new_upload_path(folder, name, data)

@@ -40,6 +40,14 @@ _PLACE_SIZE = re.compile(r"\b(?:city|town|village|comune|citt[àa]|paese|centro)
 # "il cento per cento": a number word after "per" is a share ("per cento", "per mille"), never a count.
 _PER_CENT = re.compile(r"\bper\s*$", re.I)
 PEOPLE_UNITS = {"people", "families", "minors", "women"}
+# Residents who took part in something are a count of the practice ("35 residents have joined the council",
+# "un gruppo di 12 donne già residenti sarà formato"), not the size of a population.
+_TOOK_PART = re.compile(
+    r"\b(?:have|has)\s+(?:joined|attended|taken\s+part|participated|volunteered)|\bjoined\b|"
+    r"\b(?:hanno|ha)\s+(?:partecipato|aderito|preso\s+parte|frequentato|richiamato|coinvolto)|"
+    r"\bsar(?:à|anno)\s+format|\bsono\s+stat[ie]\s+(?:coinvolt|format|accolt|inserit)",
+    re.I,
+)
 # "a Genova sono presenti 12 musei": what a place has, not what a practice did (only for nouns of any kind).
 _EXISTS = re.compile(
     r"\b(?:sono\s+presenti|ci\s+sono|esistono|si\s+contano|there\s+are)\s+(?:(?:circa|oltre|ben)\s+)?$", re.I
@@ -68,7 +76,18 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True
     if _METHOD.search(_clause(sentence, num_start, end)):
         return True
-    return unit in PEOPLE_UNITS | {"generic"} and bool(POPULATION.search(_clause(sentence, num_start, end)))
+    if unit not in PEOPLE_UNITS | {"generic"}:
+        return False
+    segment = _segment(sentence, num_start, end)
+    return bool(POPULATION.search(segment)) and not _TOOK_PART.search(segment)
+
+
+def _segment(sentence: str, start: int, end: int) -> str:
+    """The words around a span up to the nearest comma, ";", ":" or sentence bound: where a count's own
+    predicate is ("nel quartiere vivono 4.200 persone"; not "300 partecipanti, in gran parte residenti")."""
+    left = max(sentence.rfind(c, 0, start) for c in ",;:")
+    right = [i for i in (sentence.find(c, end) for c in ",;:") if i >= 0]
+    return sentence[left + 1 : min(right) if right else len(sentence)]
 
 
 def _clause(sentence: str, start: int, end: int) -> str:

@@ -221,8 +221,14 @@ _PER_UNIT = re.compile(
 AMOUNT_KINDS = (
     # The municipality's own share of a project others fund is its co-financing ("di cui 20.000 euro a carico
     # del Comune").
-    ("cofinancing", re.compile(r"co-?finanziament|cofinanced|co-financ|a\s+carico\s+del(?:l['’]\s*)?\s*(?:comune|"
-                               r"amministrazione|ente)", re.I)),  # fmt: skip
+    (
+        "cofinancing",
+        re.compile(
+            r"co-?finanziament|cofinanced|co-financ|a\s+carico\s+dell?['’]?\s*(?:comune|ente|"
+            r"amministrazione)",
+            re.I,
+        ),
+    ),
     ("city_share", re.compile(r"quota\s+(?:per\s+il|del)\s+comune|quota\s+comunale|assegnat\w+\s+al\s+comune", re.I)),
     ("funded", re.compile(r"finanziat|contribut|funded|grant", re.I)),
     ("total", re.compile(r"totale|complessiv|budget|costo|valore|importo|total", re.I)),

@@ -26,7 +26,7 @@ from lgnet.store import Store
 
 log = logging.getLogger(__name__)
 SUFFIX = "records"
-BUILDER_VERSION = "facts-10"  # bump when the rules change: every group is rebuilt once
+BUILDER_VERSION = "facts-11"  # bump when the rules change: every group is rebuilt once
 
 
 @dataclass

@@ -13,7 +13,7 @@ from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_ITALIAN
 from lgnet.gazetteer import Gazetteer
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
-from retrieval.dictionary import is_word
+from retrieval.dictionary import is_word, language_words
 from retrieval.language import ENGLISH, ITALIAN, detect_query_language
 from retrieval.phases import PhaseRecognizer
 from retrieval.places import PlaceRecognizer
@@ -159,12 +159,17 @@ class QueryAnalyzer:
         language = detect_query_language(text, self.thesaurus.italian, self.thesaurus.english)
         question = read_question(folded)
 
-        places = self.places.find(folded)
+        mentions = self.gazetteer.query_mentions(text)
+        places = [  # "Emilia" inside "Reggio Emilia" is the city
+            p
+            for p in self.places.find(folded)
+            if not any(m.start <= p.start and p.end <= m.end and m.end - m.start > p.end - p.start for m in mentions)
+        ]
         in_place = [(p.start, p.end) for p in places]
         cities = list(
             dict.fromkeys(
                 m.city.name
-                for m in self.gazetteer.query_mentions(text)
+                for m in mentions
                 if not any(s <= m.start < e for s, e in in_place)  # "Venezia" inside "Friuli-Venezia Giulia"
             )
         )
@@ -172,7 +177,9 @@ class QueryAnalyzer:
 
         core = question.core
         # "la terza edizione", "in Sicilia": a phase or a place to boost, not words to match
-        spans = [(p.start, p.end) for p in self.phases.find(core)] + [(p.start, p.end) for p in self.places.find(core)]
+        named = {p.name for p in places}
+        spans = [(p.start, p.end) for p in self.phases.find(core)]
+        spans += [(p.start, p.end) for p in self.places.find(core) if p.name in named]
         for start, end in spans:
             core = core[:start] + " " * (end - start) + core[end:]
         core = " ".join(core.split()) or question.core
@@ -185,9 +192,13 @@ class QueryAnalyzer:
                 word = concept.text
                 if " " in word or not word.isalpha() or word in self._known or is_word(word):
                     continue
-                if any(s in known_stems for s in get_analyzer().word_stems(word)):
+                fix = vocabulary().correct(word, language_words())
+                stems = get_analyzer().word_stems(word)
+                # An inflection the index has the stem of ("coprogettazioni") matches already: it is not a typo
+                # when its correction is of the same family. A stem alone proves nothing: the Italian stemmer
+                # cuts "stranieir" to "stran", as "strano".
+                if fix is not None and any(s in known_stems for s in stems & get_analyzer().word_stems(fix.correct)):
                     continue
-                fix = vocabulary().correct(word)
                 if fix is not None:
                     concept.corrections.append(fix.correct)
                     corrections[word] = fix.correct

@@ -31,6 +31,33 @@ def language_words() -> frozenset[str]:
         return _words
 
 
+# Italian forms the list often lacks, from one it has: gerunds from infinitives, plurals and genders from the
+# masculine singular ("accogliendo": "accogliere", "psichiatrici": "psichiatrico").
+_FORMS = (
+    ("ando", ("are",)),
+    ("endo", ("ere", "ire")),
+    ("ici", ("ico",)),
+    ("iche", ("ica", "ico")),
+    ("chi", ("co",)),
+    ("che", ("ca", "co")),
+    ("ghi", ("go",)),
+    ("ghe", ("ga", "go")),
+    ("i", ("o", "e", "a")),
+    ("e", ("a", "o")),
+    ("a", ("o",)),
+)
+
+
 def is_word(word: str) -> bool:
-    """Whether a (folded) word is a word of Italian or English (possessives and plurals as listed)."""
-    return fold(word) in language_words()
+    """Whether a (folded) word is a word of Italian or English (possessives and plurals as listed), or an
+    Italian gerund, plural or feminine of a listed word."""
+    word = fold(word)
+    words = language_words()
+    if word in words:
+        return True
+    for ending, sources in _FORMS:
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            stem = word[: -len(ending)]
+            if any(stem + source in words for source in sources):
+                return True
+    return False

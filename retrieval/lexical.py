@@ -120,6 +120,7 @@ class LexicalIndex:
     seq: int = 0  # position in the change log this index reflects
     changes_since_save: int = 0
     _masks: dict = field(default_factory=dict, repr=False)
+    _postings: dict = field(default_factory=dict, repr=False)  # term column -> (positions, weights), as read
     serial: int = field(default_factory=lambda: next(_serials), repr=False)
     # serial of each of the last indexes this one was made from by `apply` -> ids added, changed or removed
     # since: what a derived index (the boilerplate) needs to follow a change at its cost
@@ -239,27 +240,44 @@ class LexicalIndex:
         return out
 
     def _matches(self, query_tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The passages with a query term and their BM25 scores: each term's postings weighed by its IDF and
+        summed in float64 in the query's term order (as one sparse product would)."""
         n = len(self.corpus.ids)
         terms = Counter(self.vocab[t] for t in query_tokens if t in self.vocab)
         if not terms or not n:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        all_positions, all_scores = [], []
-        for s in self.segments:
-            cols = [t for t in terms if t < s.weights.shape[1]]
-            if not cols:
-                continue
-            sub = s.weights[:, cols]
-            factor = np.array([bm25_idf(n, int(self.df[t])) * terms[t] for t in cols], dtype=np.float32)
-            contributions = sub.data * np.repeat(factor, np.diff(sub.indptr))
-            rows, inverse = np.unique(sub.indices, return_inverse=True)
-            summed = np.bincount(inverse, weights=contributions, minlength=rows.size).astype(np.float32)
-            positions = s.rows[rows]
-            live = positions >= 0
-            all_positions.append(positions[live])
-            all_scores.append(summed[live])
-        if not all_positions:
+        summed = np.zeros(n, dtype=np.float64)
+        found = []
+        for t, count in terms.items():
+            positions, weights = self._posting(t)
+            if positions.size:
+                summed[positions] += weights * np.float32(bm25_idf(n, int(self.df[t])) * count)
+                found.append(positions)
+        if not found:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-        return np.concatenate(all_positions), np.concatenate(all_scores)
+        positions = np.unique(np.concatenate(found))
+        return positions, summed[positions].astype(np.float32)
+
+    def _posting(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        """The live passages with the term (corpus positions) and its BM25 term weight in each, read from the
+        segments' columns once per index: a query's thesaurus alternatives ask for the same few terms again."""
+        found = self._postings.get(term)
+        if found is None:
+            positions, weights = [], []
+            for s in self.segments:
+                if term < s.weights.shape[1]:
+                    lo, hi = s.weights.indptr[term], s.weights.indptr[term + 1]
+                    rows = s.rows[s.weights.indices[lo:hi]]
+                    live = rows >= 0
+                    positions.append(rows[live])
+                    weights.append(s.weights.data[lo:hi][live])
+            found = (
+                (np.concatenate(positions), np.concatenate(weights))
+                if positions
+                else (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
+            )
+            self._postings[term] = found
+        return found
 
     def values(self, fieldname: str) -> set:
         """The values `fieldname` takes in this index (from the per-value masks, computed once)."""

@@ -177,7 +177,7 @@ class PracticeCatalogue:
         stems = set(get_analyzer().query_tokens(q))
         lexical = np.array([sum(state.idf.get(t, 0.0) for t in stems & ts) for ts in state.tokens], dtype=np.float32)
         if n and state.vectors.shape[0] == n:
-            dense = state.vectors @ np.asarray(self.service.embedder.embed([q])[0], dtype=np.float32)
+            dense = state.vectors @ np.asarray(self.service.embed_query(q), dtype=np.float32)
         else:
             dense = np.zeros(n, dtype=np.float32)
         lists = []

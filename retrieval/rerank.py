@@ -17,7 +17,7 @@ from importlib import resources
 
 import numpy as np
 
-from retrieval.sentences import sentence_spans
+from retrieval.sentence_stems import passage_sentences
 from retrieval.snippets import _NUMBER, _word_spans
 from retrieval.terms import QueryTerms
 
@@ -100,20 +100,24 @@ def features(
     lexical_top = max((signals.lexical.get(p, 0.0) for p in positions), default=0.0) or 1.0
     dense = [signals.dense[p] for p in positions if p in signals.dense]
     low, high = (min(dense), max(dense)) if dense else (0.0, 0.0)
+    figure = terms.intent == "figure"
     for row, (pos, score, text, title) in enumerate(zip(positions, fused, texts, titles, strict=True)):
-        sentences = [text[s:e] for s, e in sentence_spans(text)] or [text]
-        stems = [_stems(s) for s in sentences]
-        covered = [terms.coverage(st) for st in stems]
-        with_number = [c for c, s in zip(covered, sentences, strict=True) if _NUMBER.search(s)]
+        found = passage_sentences(text)
+        if found.spans:
+            sentences = [text[s:e] for s, e in found.spans]
+            covered = [terms.coverage(st) for st in found.stems]
+            numbers = found.numbers
+        else:  # nothing but blanks: the text stands as its one sentence
+            sentences, covered, numbers = [text], [terms.coverage(_stems(text))], (bool(_NUMBER.search(text)),)
         d = signals.dense.get(pos)
         rows[row] = (
             score / top,
             signals.lexical.get(pos, 0.0) / lexical_top,
             0.0 if d is None else ((d - low) / (high - low) if high > low else 1.0),
-            terms.coverage(frozenset().union(*stems)),
+            terms.coverage(found.all_stems),
             max(covered),
             terms.coverage(_stems(title)) if title else 0.0,
-            max(with_number, default=0.0) if terms.intent == "figure" else 0.0,
+            max((c for c, n in zip(covered, numbers, strict=True) if n), default=0.0) if figure else 0.0,
             sum(s in boilerplate for s in sentences) / len(sentences),
         )
     return rows

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,8 +29,10 @@ from retrieval.filters import FilterVocabulary, SearchFilters
 from retrieval.fusion import fuse
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
+from retrieval.places import places_first
 from retrieval.rerank import Reranker, Signals
 from retrieval.rerank import features as rerank_features
+from retrieval.sentence_stems import PASSAGES, passage_sentences
 from retrieval.sentences import Boilerplate, boilerplate_of
 from retrieval.snippets import snippet
 from retrieval.spelling import Vocabulary, vocabulary_of
@@ -46,6 +48,9 @@ _BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[list[Candidate], dict[str
 _browse_lock = threading.Lock()
 LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
 DENSE_OVERFETCH = 4  # the dense search asks for this many times the candidates it keeps
+# The vectors of the last few queries: a search's practice cards ask for the same text right after it (the
+# model ran twice per request). Small on purpose: it shares one request's vector, it is not a result cache.
+RECENT_VECTORS = 8
 
 
 @dataclass
@@ -77,6 +82,8 @@ class SearchService:
         self.filter_vocabulary = FilterVocabulary(self.gazetteer, tuple(self.taxonomy.codes))
         self.reranker = Reranker.default()
         self._warm = False
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors_lock = threading.Lock()
 
     def warm_up(self) -> None:
         """Load what the first search needs: the model (and one query through it), the lexical index."""
@@ -90,8 +97,30 @@ class SearchService:
                 index.values(fieldname)
             self.vocabulary(index)
             boilerplate_of(index)
+            for text in index.corpus.texts[:PASSAGES]:  # each passage's sentences and stems: a cold query's
+                passage_sentences(text)  # reranker and snippets then split and stem nothing
         language_words()
         self._warm = True
+
+    def embed_query(self, text: str, also: str | None = None) -> np.ndarray:
+        """The query's vector (whitespace normalised), embedded once for the search and its practice cards.
+        `also`: a text asked for right after (the corrected query the cards search), embedded in the same call."""
+        key = " ".join(text.split())
+        with self._vectors_lock:
+            vector = self._vectors.get(key)
+            if vector is not None:
+                self._vectors.move_to_end(key)
+                return vector
+        texts = [key]
+        if also and " ".join(also.split()) != key:
+            texts.append(" ".join(also.split()))
+        vectors = self.embedder.embed(texts)
+        with self._vectors_lock:
+            for t, v in zip(texts, vectors, strict=True):
+                self._vectors[t] = v
+            while len(self._vectors) > RECENT_VECTORS:
+                self._vectors.popitem(last=False)
+        return vectors[0]
 
     def is_warm(self) -> bool:
         """True once `warm_up` has run: the first search will not load anything."""
@@ -136,6 +165,7 @@ class SearchService:
             parsed = self.parse(request.q, index)
         else:
             parsed = ParsedQuery(request.q, "it", concepts=[Concept(w) for w in get_analyzer().words(request.q)])
+        terms = query_terms(parsed, index.idf)  # what the reranker, the snippets and the answer weigh
         timings["analysis"] = time.perf_counter() - t0
         mask = filters.mask(index)
 
@@ -154,13 +184,14 @@ class SearchService:
                 self._by_date(index, collapsed)
             else:
                 if request.understand and request.rerank and not self.reranker.identity:
-                    found = _Ranked(index, collapsed, signals, query_terms(parsed, index.idf), boilerplate_of(index))
+                    found = _Ranked(index, collapsed, signals, terms, boilerplate_of(index))
                     collapsed = self._rerank(found, self.reranker)
                 collapsed = self._diversify(index, collapsed)
+                if request.understand and parsed.region_cities:  # "in Sardegna": its cities' passages first
+                    collapsed = places_first(collapsed, index.mask("city", parsed.region_cities))
             facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
         page = collapsed[start : start + request.k]
-        terms = query_terms(parsed, index.idf)
         boilerplate = boilerplate_of(index)
         hits = [self._hit(index, c, terms, boilerplate) for c in page]
         timings["collapse_facets"] = time.perf_counter() - t
@@ -202,13 +233,13 @@ class SearchService:
             matching = np.flatnonzero(scores > 0)
             if matching.size > LEXICAL_CANDIDATES:
                 matching = matching[np.argpartition(-scores[matching], LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]]
-            lexical = sorted((int(i) for i in matching), key=lambda i: (-scores[i], i))
-            signals.lexical = {i: float(scores[i]) for i in lexical}
+            lexical = matching[np.lexsort((matching, -scores[matching]))]  # best first, then by position
+            signals.lexical = dict(zip(lexical.tolist(), scores[lexical].tolist(), strict=True))
             lists.append((list(signals.lexical.items()), s.weight_lexical))
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
             t = time.perf_counter()
-            query_vec = self.embedder.embed([parsed.text])[0]
+            query_vec = self.embed_query(parsed.text, also=parsed.suggestion)
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
             # HNSW is approximate: the last of exactly `candidates` neighbours changed from one process to the
@@ -243,7 +274,10 @@ class SearchService:
             for mask_of, weight in boosts:
                 for pos in positions[mask_of[positions]].tolist():
                     fused[pos] += weight * top
-        return sorted((Candidate(p, sc) for p, sc in fused.items()), key=lambda c: (-c.score, c.position))
+        positions = np.fromiter(fused, dtype=np.int64, count=len(fused))
+        scores = np.fromiter(fused.values(), dtype=np.float64, count=len(fused))
+        order = np.lexsort((positions, -scores))  # best first, then by position
+        return [Candidate(p, sc) for p, sc in zip(positions[order].tolist(), scores[order].tolist(), strict=True)]
 
     # --- the reranker (retrieval/rerank.py) ----------------------------------------------------------------
     def rerank_features(self, request: SearchRequest) -> tuple[list[int], np.ndarray]:

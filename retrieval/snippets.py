@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Container
+from bisect import bisect_left
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 from lgnet.text import fold
 from retrieval.analysis import get_analyzer
-from retrieval.sentences import sentence_spans
+from retrieval.sentence_stems import NUMBER as _NUMBER
+from retrieval.sentence_stems import passage_sentences
 from retrieval.terms import QueryTerms, stem_terms
 
 _WORD = re.compile(r"\w+")
-_NUMBER = re.compile(r"\d|\b(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|cento|mille|mila)\b", re.I)
 BOILERPLATE_FACTOR = 0.2
 SHORT_SENTENCE = 20  # words: a shorter best sentence brings its neighbour along
 
@@ -30,23 +31,63 @@ def _word_spans(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     return tuple((m.start(), m.end(), analyzer.word_stems(m.group(0))) for m in _WORD.finditer(text))
 
 
+def _start(word: tuple[int, int, frozenset[str]]) -> int:
+    return word[0]
+
+
+def _words_within(text: str, lo: int, hi: int) -> list[tuple[int, int, frozenset[str]]]:
+    """The words lying whole inside text[lo:hi] with their stems: `_word_spans(text)` cut to the window,
+    without splitting and stemming the whole passage."""
+    start = lo
+    while start > 0 and _WORD.match(text, start - 1, start):  # lo cuts a word: scan from its beginning
+        start -= 1
+    analyzer = get_analyzer()
+    words = []
+    for m in _WORD.finditer(text, start):
+        if m.end() > hi:
+            break
+        if m.start() >= lo:
+            words.append((m.start(), m.end(), analyzer.word_stems(m.group(0))))
+    return words
+
+
 def _marked_spans(text: str, terms: QueryTerms, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """The words to mark in text[lo:hi] (the whole text by default)."""
     stems = terms.stems
     hi = len(text) if hi is None else hi
-    spans = {
-        (start, end)
-        for start, end, word_stems in _word_spans(text)
-        if lo <= start and end <= hi and not word_stems.isdisjoint(stems) and terms.marks(text[start:end], word_stems)
-    }
+    words = _words_within(text, lo, hi)  # only the words inside: a passage has many more
+    spans = set()
+    for start, end, word_stems in words:
+        if not word_stems.isdisjoint(stems) and terms.marks(text[start:end], word_stems):
+            spans.add((start, end))
     if terms.phrases:  # a multi-word alternative ("senza fissa dimora") is marked where it occurs whole
-        folded = fold(text)
+        folded = _folded(text)
         if len(folded) == len(text):
-            for phrase in terms.phrases:
-                pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)"
-                for m in re.finditer(pattern, folded):
-                    spans.update((s, e) for s, e, _ in _word_spans(text) if m.start() <= s and e <= m.end())
+            for first_word, pattern in _phrase_patterns(tuple(terms.phrases)):
+                if first_word not in folded:  # most passages have no phrase at all: no regex scan then
+                    continue
+                for m in pattern.finditer(folded):
+                    a, b = max(m.start(), lo), min(m.end(), hi)  # its words inside text[lo:hi]
+                    for start, end, _ in words[bisect_left(words, a, key=_start) :]:
+                        if end > b:
+                            break
+                        spans.add((start, end))
     return sorted(spans)
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+@lru_cache(maxsize=256)
+def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each phrase's first word and the pattern of its whole words (compiled once per query, not per passage)."""
+    return tuple(
+        (p.split()[0], re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)"))
+        for p in phrases
+        if p.split()
+    )
 
 
 def highlight(text: str, terms: QueryTerms | set[str] | frozenset[str]) -> str:
@@ -71,20 +112,28 @@ def _render(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
 
 def sentence_score(sentence: str, terms: QueryTerms, boilerplate: Container[str] = ()) -> float:
     stems = {s for _, _, st in _word_spans(sentence) for s in st}
+    return _score(terms, stems, bool(_NUMBER.search(sentence)), sentence in boilerplate)
+
+
+def _score(terms: QueryTerms, stems: Iterable[str], number: bool, boilerplate: bool) -> float:
     score = terms.coverage(stems)
     if terms.intent == "figure":
-        score *= 1.3 if _NUMBER.search(sentence) else 0.8
-    if sentence in boilerplate:
+        score *= 1.3 if number else 0.8
+    if boilerplate:
         score *= BOILERPLATE_FACTOR
     return score
 
 
 def snippet(text: str, terms: QueryTerms, boilerplate: Container[str] = (), words: int = 45) -> str:
     """The best sentence (and a neighbour when it is short), escaped and marked; about `words` words at most."""
-    spans = sentence_spans(text)
+    found = passage_sentences(text)  # its sentences' stems, computed once per passage
+    spans = found.spans
     if not spans:
         return ""
-    scores = [sentence_score(text[s:e], terms, boilerplate) for s, e in spans]
+    scores = [
+        _score(terms, stems, number, text[s:e] in boilerplate)
+        for (s, e), stems, number in zip(spans, found.stems, found.numbers, strict=True)
+    ]
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     if scores[best] <= 0:  # nothing matched (a dense hit): the first sentence that is not boilerplate
         best = next((i for i, (s, e) in enumerate(spans) if text[s:e] not in boilerplate), 0)

@@ -1,17 +1,22 @@
 """Typo tolerance over the index's own vocabulary: a query word the index has never seen is corrected to a
 close, frequent word it has ("alogio" -> "alloggio", "accoglenza" -> "accoglienza").
 
-Candidates come from a character-trigram index of the vocabulary (built lazily from the lexical index the
-first time a query has an unknown word, and kept with that index); the closest by edit distance (with
-transpositions) wins, the more frequent on a tie.
+Candidates come from three places: a character-trigram index of the vocabulary (built lazily from the lexical
+index the first time a query has an unknown word, and kept with that index), every word one edit away (looked
+up, so none is lost when the trigrams of a short or early-typo'd word are shared by thousands: "rgeione"), and
+the words that differ only in doubled letters ("alogio" -> "alloggio", the commonest Italian typo). The closest
+by edit distance (with transpositions; a doubled letter missed or added costs half) wins, the more frequent
+on a tie.
 """
 
 from __future__ import annotations
 
 import re
+import string
 import threading
 import weakref
 from collections import Counter
+from collections.abc import Container
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -20,10 +25,28 @@ from lgnet.text import fold
 _WORD = re.compile(r"[^\W\d_]{3,}")
 MIN_LENGTH = 4  # shorter words are too often right and too easily confused
 MAX_CANDIDATES = 40
+_LETTERS = string.ascii_lowercase  # vocabulary keys are folded: no accents
+_DOUBLING = "="  # prefix of the trigram-index keys that group words by their letters undoubled ("=alogio")
 
 
 def max_distance(word: str) -> int:
     return 1 if len(word) <= 5 else 2
+
+
+def undoubled(word: str) -> str:
+    """The word with each run of one letter written once: "accoglienza" -> "acoglienza"."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away (Norvig's edits1)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        | {a + c + b for a, b in splits for c in _LETTERS}
+    )
 
 
 def _trigrams(word: str) -> set[str]:
@@ -50,12 +73,41 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def typo_distance(a: str, b: str, limit: float) -> float:
+    """Edit distance (optimal string alignment) where a letter doubled or undoubled costs 0.5: "alogio" is 1.0
+    from "alloggio" but 2 from "alogico". Above `limit` it gives up and returns more than `limit`."""
+    half = int(limit * 2)  # the costs in half units, to stay in integers
+    if abs(len(a) - len(b)) > half:
+        return limit + 1
+
+    def indel(word: str, k: int) -> int:  # deleting or inserting word[k]: half when it doubles a neighbour
+        return 1 if (k > 0 and word[k - 1] == word[k]) or (k + 1 < len(word) and word[k + 1] == word[k]) else 2
+
+    ins = [indel(b, j) for j in range(len(b))]
+    prev2: list[int] = []
+    prev = [0]
+    for j in range(len(b)):
+        prev.append(prev[-1] + ins[j])
+    for i, ca in enumerate(a, 1):
+        dele = indel(a, i - 1)
+        cur = [prev[0] + dele] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 2
+            cur[j] = min(prev[j] + dele, cur[j - 1] + ins[j - 1], prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 2)
+        if min(cur) > half:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1] / 2
+
+
 @dataclass(frozen=True)
 class Correction:
     word: str  # folded, as typed
     correct: str  # folded, as the index has it
     display: str  # the commonest written form in the documents (accents kept)
-    distance: int
+    distance: float  # typo_distance
 
 
 class Vocabulary:
@@ -185,10 +237,10 @@ class Vocabulary:
         elif known:
             del self.freq[word]
         if count and not known and len(word) >= MIN_LENGTH - 1:
-            for g in _trigrams(word):
+            for g in _keys(word):
                 self._gram_list(g).append(word)
         elif known and not count and len(word) >= MIN_LENGTH - 1:
-            for g in _trigrams(word):
+            for g in _keys(word):
                 self._gram_list(g).remove(word)
 
     def _gram_list(self, gram: str) -> list[str]:
@@ -217,7 +269,7 @@ class Vocabulary:
         vocab._grams = {}
         for word in vocab.freq:  # the order words joined their lists in: candidates tie as in a fresh build
             if len(word) >= MIN_LENGTH - 1:
-                for g in _trigrams(word):
+                for g in _keys(word):
                     vocab._grams.setdefault(g, []).append(word)
         vocab._passages = dict(zip(ids, texts, strict=True))
         vocab._titles = Counter({t: n for t, n in Counter(titles).items() if n})
@@ -227,17 +279,23 @@ class Vocabulary:
     def __contains__(self, word: str) -> bool:
         return word in self.freq
 
-    def correct(self, word: str) -> Correction | None:
-        """The closest known word within the distance allowed for the word's length, or None."""
+    def correct(self, word: str, language: Container[str] = ()) -> Correction | None:
+        """The closest known word within the distance allowed for the word's length, or None. `language`: the
+        words of the language; when one the index lacks is closer than any the index has, the user meant it
+        ("quatni": "quanti", not the index's "quali"), and there is nothing to correct to."""
         if len(word) < MIN_LENGTH or word in self.freq:
             return None
         limit = max_distance(word)
         shared: Counter[str] = Counter()
         for g in _trigrams(word):
             shared.update(self._grams.get(g, ()))
-        best: tuple[int, int, str] | None = None
-        for candidate, _ in shared.most_common(MAX_CANDIDATES):
-            d = edit_distance(word, candidate, limit)
+        candidates = {c for c, _ in shared.most_common(MAX_CANDIDATES)}
+        near = _edits1(word)
+        candidates.update(e for e in near if e in self.freq)
+        candidates.update(self._grams.get(_DOUBLING + undoubled(word), ()))
+        best: tuple[float, int, str] | None = None
+        for candidate in candidates:
+            d = typo_distance(word, candidate, limit)
             if d <= limit:
                 key = (d, -self.freq[candidate], candidate)
                 if best is None or key < best:
@@ -245,7 +303,14 @@ class Vocabulary:
         if best is None:
             return None
         d, _, correct = best
+        if any(typo_distance(word, w, d) < d for w in near if w in language and w not in self.freq):
+            return None
         return Correction(word, correct, self.display.get(correct, correct), d)
+
+
+def _keys(word: str) -> set[str]:
+    """The keys a vocabulary word is listed under: its trigrams and its undoubled form."""
+    return _trigrams(word) | {_DOUBLING + undoubled(word)}
 
 
 def _collect(text: str, sign: int, deltas: Counter[str]) -> None:

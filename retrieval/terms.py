@@ -5,7 +5,7 @@ be marked as matches."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -60,14 +60,27 @@ class QueryTerms:
     written: dict[str, set[int]] = field(default_factory=dict)  # stem -> lengths of query words with it
     phrases: list[str] = field(default_factory=list)  # folded multi-word alternatives, marked only whole
 
+    _covered: dict[frozenset[str], float] = field(default_factory=dict, repr=False, compare=False)
+
     @property
     def stems(self) -> set[str]:
         return {s for c in self.concepts for p in (*c.own, *c.alternatives) for word in p for s in word}
 
-    def coverage(self, stems: set[str] | frozenset[str]) -> float:
-        """The share of the query's weight a text with these stems carries (an alternative counts less)."""
-        total = sum(c.weight for c in self.concepts)
-        return sum(c.score(stems) for c in self.concepts) / total if total > 0 else 0.0
+    @cached_property
+    def _stem_set(self) -> frozenset[str]:
+        return frozenset(self.stems)
+
+    def coverage(self, stems: Iterable[str]) -> float:
+        """The share of the query's weight a text with these stems carries (an alternative counts less).
+        Only the query's own stems matter, so the answer is remembered by those: most sentences of a
+        passage carry none or the same few."""
+        found = self._stem_set.intersection(stems)
+        covered = self._covered.get(found)
+        if covered is None:
+            total = sum(c.weight for c in self.concepts)
+            covered = sum(c.score(found) for c in self.concepts) / total if total > 0 else 0.0
+            self._covered[found] = covered
+        return covered
 
     def marks(self, word: str, stems: frozenset[str]) -> bool:
         """Whether a written word is a real match: same stem as a query word and about as long, so

@@ -24,10 +24,10 @@ def ingest_upload_job(
     `entry`: checked upload fields (title, doc_type, phase, city, date, language), kept in the uploads folder's
     catalogue so they override detection now and at every reindex."""
 
-    def run() -> dict:
-        return store_and_ingest(settings, _pipeline(service, settings), name, data, entry)
+    def run(progress_file: str) -> dict:
+        return store_and_ingest(settings, _pipeline(service, settings), name, data, entry, progress_file)
 
-    return app.state.jobs.submit("upload", run)
+    return app.state.jobs.submit("upload", run, progress=True)
 
 
 def delete_document_job(app: FastAPI, service: SearchService, doc_id: str) -> list[str]:

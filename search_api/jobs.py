@@ -12,6 +12,7 @@ import json
 import os
 import queue
 import sqlite3
+import tempfile
 import threading
 import time
 import uuid
@@ -37,6 +38,8 @@ class Job:
     finished: float | None = None
     result: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
+    # While it runs, what it reports as it goes: OCR's pages {"file", "stage": "ocr", "done", "total"}
+    progress: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -48,6 +51,9 @@ class JobQueue:
         self._path = str(path) if path else ":memory:"
         if path:
             path.parent.mkdir(parents=True, exist_ok=True)
+        # Progress files beside the table, so any worker process answering `get` reads them too.
+        self._progress_dir = path.parent / "job-progress" if path else Path(tempfile.mkdtemp(prefix="lgnet-jobs-"))
+        self._progress_dir.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._memory = sqlite3.connect(":memory:", check_same_thread=False) if path is None else None
         self._db_lock = threading.Lock()
@@ -111,11 +117,20 @@ class JobQueue:
             db.execute("DELETE FROM jobs WHERE finished IS NOT NULL AND finished < ?", (time.time() - KEEP_SECONDS,))
 
     # --- the queue ---------------------------------------------------------------------------------------
-    def submit(self, kind: str, fn: Callable[[], dict[str, Any]]) -> Job:
+    def submit(self, kind: str, fn: Callable[..., dict[str, Any]], *, progress: bool = False) -> Job:
+        """Queue `fn()`; with `progress`, `fn(progress_file)`: a file it (or its reader's worker process) writes
+        its progress to as JSON, shown as the job's `progress` while it runs."""
         job = Job(id=uuid.uuid4().hex, kind=kind)
         self._save(job)
-        self._queue.put((job, fn))
+        if progress:
+            report_to = str(self._progress_file(job.id))
+            self._queue.put((job, lambda: fn(report_to)))
+        else:
+            self._queue.put((job, fn))
         return job
+
+    def _progress_file(self, job_id: str) -> Path:
+        return self._progress_dir / f"{job_id}.json"
 
     def _loop(self) -> None:
         while not self._stopping.is_set():
@@ -141,6 +156,7 @@ class JobQueue:
         finally:
             job.finished = time.time()
             self._save(job)
+            self._progress_file(job.id).unlink(missing_ok=True)
 
     def run_now(self, fn: Callable[[], Any]) -> Any:
         """Run `fn` in the worker (after queued jobs) and wait for it: writes never overlap."""
@@ -167,7 +183,15 @@ class JobQueue:
             finished,
             json.loads(result) if result else None,
             json.loads(error) if error else None,
+            self._progress(jid) if status == "running" else None,
         )
+
+    def _progress(self, job_id: str) -> dict[str, Any] | None:
+        try:
+            progress = json.loads(self._progress_file(job_id).read_text("utf-8"))
+        except (OSError, ValueError):
+            return None  # none reported (yet), or gone as the job finished
+        return progress if isinstance(progress, dict) else None
 
     def _get_memory(self, job_id: str):
         with self._db_lock:

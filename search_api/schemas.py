@@ -148,6 +148,11 @@ class JobOut(BaseModel):
     finished: float | None = None
     result: dict[str, Any] | None = None
     error: dict[str, Any] | None = None
+    progress: dict[str, Any] | None = Field(
+        default=None,
+        description="While running, when reported: pages recognised by OCR so far "
+        '{"file", "stage": "ocr", "done", "total"}',
+    )
 
 
 class Deleted(BaseModel):

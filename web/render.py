@@ -16,7 +16,7 @@ from practices.cite import clean_url
 from web import text
 from web.i18n import COOKIE, LANGUAGES, Translator, pick_language
 from web.pages import map_outline
-from web.uploads import describe_error
+from web.uploads import describe_error, retry_wait
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -48,6 +48,7 @@ def environment() -> Environment:
         lang_attr=lang_attr,
         clean_url=clean_url,
         upload_error=describe_error,
+        retry_wait=retry_wait,
     )
     # A block rendered alone (the htmx fragment) does not see its template's top-level imports: the shared
     # macros are globals as well, so `/documenti/{id}` and `/citta/{name}` fragments find them.
@@ -137,4 +138,7 @@ def render(
     response = HTMLResponse(html, status_code=status, headers=headers)
     if request.query_params.get("lang") in LANGUAGES:
         response.set_cookie(COOKIE, lang, max_age=COOKIE_MAX_AGE, samesite="lax", httponly=True)
+    # Cookies a route decided on before something was refused (the upload pass after a right token, a bad file)
+    for hook in getattr(request.state, "response_hooks", ()):
+        hook(response)
     return response

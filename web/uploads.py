@@ -30,12 +30,14 @@ UPLOAD_ERROR_CODES = (
 )
 
 
-def form_page(settings: Settings) -> dict:
+def form_page(settings: Settings, remembered: bool = False) -> dict:
     """What the form offers: every format the reader registry reads (asked, never listed by hand) and the values
-    the metadata fields accept (the catalogue's own vocabulary)."""
+    the metadata fields accept (the catalogue's own vocabulary); `remembered`: this browser holds an upload pass
+    (web/upload_session.py), so the token need not be typed again."""
     formats = supported_formats()
     return {
         "enabled": bool(settings.admin_token),
+        "remembered": remembered and bool(settings.admin_token),
         "max_mb": int(settings.max_file_mb)
         if settings.max_file_mb == int(settings.max_file_mb)
         else settings.max_file_mb,
@@ -54,7 +56,23 @@ def job_page(service: SearchService, job: dict) -> dict:
         {"doc_id": doc_id, "title": known[doc_id].title if doc_id in known else None}
         for doc_id in (job.get("result") or {}).get("documents", [])
     ]
-    return {"job": job, "documents": made, "finished": job["status"] in ("done", "failed")}
+    return {
+        "job": job,
+        "documents": made,
+        "finished": job["status"] in ("done", "failed"),
+        "pages": ocr_pages(job),
+    }
+
+
+def ocr_pages(job: dict) -> dict[str, int] | None:
+    """{"done", "total"} while the job's OCR reports its pages (search_api/jobs.py), else None."""
+    progress = job.get("progress") or {}
+    done, total = progress.get("done"), progress.get("total")
+    if job.get("status") != "running" or progress.get("stage") != "ocr":
+        return None
+    if not isinstance(done, int) or not isinstance(total, int) or total <= 0:
+        return None
+    return {"done": max(0, min(done, total)), "total": total}
 
 
 def describe_error(error: dict[str, Any], t: Translator, file: str | None = None) -> str:
@@ -70,6 +88,15 @@ def describe_error(error: dict[str, Any], t: Translator, file: str | None = None
             problem = t("upload.problem.field.city_ambiguous", candidates=", ".join(detail["candidates"]))
         return t("upload.error.field", file=name or "", field=t(f"upload.field.{field}"), problem=problem)
     key = f"upload.problem.{code}" if code in UPLOAD_ERROR_CODES else "upload.problem.error"
+    wait = retry_wait(error, t)
+    problem = t("upload.problem.rate_limited_wait", wait=wait) if code == "rate_limited" and wait else t(key)
     if name is None:
-        return t("upload.error.no_file", problem=t(key))
-    return t("upload.error.file", file=name, problem=t(key))
+        return t("upload.error.no_file", problem=problem)
+    return t("upload.error.file", file=name, problem=problem)
+
+
+def retry_wait(error: dict[str, Any], t: Translator) -> str | None:
+    """'12 secondi': how long a rate-limited visitor waits (the error's `retry_after`, also its Retry-After)."""
+    detail = error.get("detail")
+    retry = detail.get("retry_after") if isinstance(detail, dict) else None
+    return t.plural("time.seconds", int(retry)) if isinstance(retry, int | float) and retry > 0 else None

@@ -26,10 +26,15 @@ class ReadLimits:
     max_attachments: int = 20  # attachments of one e-mail
     max_depth: int = 3  # files inside files (an attachment of a message, a signed file's content)
     progress: bool | None = None  # OCR progress bar: None means when stderr is a terminal
+    # A file where OCR writes its page count as it goes ({"file", "done", "total"}): how a job shows progress
+    # per page, read by the server while the worker process recognises the pages (search_api/jobs.py).
+    progress_file: str | None = None
     depth: int = 0  # how deep the file being read is
 
     @classmethod
-    def from_settings(cls, settings: Settings, progress: bool | None = None) -> ReadLimits:
+    def from_settings(
+        cls, settings: Settings, progress: bool | None = None, progress_file: str | None = None
+    ) -> ReadLimits:
         return cls(
             max_pages=settings.max_pdf_pages,
             max_rows=settings.max_sheet_rows,
@@ -44,6 +49,7 @@ class ReadLimits:
             max_attachments=settings.max_attachments,
             max_depth=settings.max_nesting,
             progress=progress,
+            progress_file=progress_file,
         )
 
     def nested(self) -> ReadLimits:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -71,6 +72,7 @@ def ocr_pages(path: Path, data: bytes, pages: Sequence[tuple[int, float]], limit
     with tempfile.TemporaryDirectory(prefix="lgnet-ocr-") as tmp:
         pdf = Path(tmp) / "in.pdf"
         pdf.write_bytes(data)
+        report_pages(limits.progress_file, path.name, 0, len(pages))
         for number, long_side_pt in tqdm(pages, desc=f"OCR {path.name}", unit="page", disable=not progress):
             dpi = max(72, min(limits.ocr_dpi, int(MAX_LONG_SIDE_PX * 72 / max(long_side_pt, 1.0))))
             try:
@@ -80,7 +82,21 @@ def ocr_pages(path: Path, data: bytes, pages: Sequence[tuple[int, float]], limit
                 results.append(OcrPage(number, text, confidence))
             except _PageFailed as exc:
                 results.append(OcrPage(number, error=str(exc)))
+            report_pages(limits.progress_file, path.name, len(results), len(pages))
     return results
+
+
+def report_pages(progress_file: str | None, name: str, done: int, total: int) -> None:
+    """Pages recognised so far, for whoever follows the job (written whole, then renamed: never read half)."""
+    if not progress_file:
+        return
+    target = Path(progress_file)
+    partial = target.with_name(target.name + ".part")
+    try:
+        partial.write_text(json.dumps({"file": name, "stage": "ocr", "done": done, "total": total}), "utf-8")
+        os.replace(partial, target)
+    except OSError:
+        pass  # progress is a courtesy: never a reason to fail the file
 
 
 class _PageFailed(Exception):

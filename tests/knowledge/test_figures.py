@@ -124,3 +124,9 @@ def test_a_count_whose_noun_was_just_said():
         (75, "people")
     ]
     assert [f.value for f in figures("Sono stati aperti 20 laboratori; 9 si sono trasformati in corsi.")] == [20]
+
+
+def test_residents_who_took_part_are_counted_and_a_population_is_not():
+    assert found("La festa ha richiamato circa 250 partecipanti, in gran parte residenti.") == {250: "partecipanti"}
+    assert found("Un gruppo di 9 donne già residenti da anni sarà formato come tutor.") == {9: "women"}
+    assert 5200 not in found("Nel rione risiedono 5.200 persone, molte di origine straniera.")

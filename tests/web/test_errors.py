@@ -60,3 +60,22 @@ def test_a_missing_document_page_has_no_developer_message(site):
     r = site.get("/documenti/non-esiste", headers=BROWSER)
     assert r.status_code == 404 and "Pagina non trovata" in r.text
     assert site.get("/documenti/non-esiste", params={"format": "json"}).json()["error"]["code"] == "not_found"
+
+
+def test_a_rate_limited_site_form_answers_the_error_page_and_the_api_json(tmp_path):
+    """Over the rate, a form of the site gets the site's error page (its language, the wait in seconds,
+    Retry-After), the API the one JSON shape; both carry the same error object."""
+    settings = make_settings(tmp_path / "data").model_copy(update={"write_rate_per_minute": 1, "write_burst": 1})
+    with TestClient(create_app(settings), client=("203.0.113.9", 4000)) as client:
+        assert client.post("/dossier", data={"title": "uno"}, headers=BROWSER, follow_redirects=False).status_code < 400
+        page = client.post("/dossier", data={"title": "due"}, headers=BROWSER, follow_redirects=False)
+        assert page.status_code == 429 and page.headers["content-type"].startswith("text/html")
+        wait = int(page.headers["Retry-After"])
+        assert "Troppe richieste" in page.text and f"{wait} secondi" in page.text, page.text[-1500:]
+        assert "too many requests" not in page.text
+        assert "default-src 'self'" in page.headers["content-security-policy"]  # the site's own policy
+        assert page.headers["x-frame-options"] == "DENY"
+        english = client.post("/dossier?lang=en", data={"title": "tre"}, headers=BROWSER, follow_redirects=False)
+        assert english.status_code == 429 and "Too many requests" in english.text
+        api = client.post("/api/dossiers", json={"title": "quattro"})
+    assert api.status_code == 429 and api.json()["error"]["code"] == "rate_limited"

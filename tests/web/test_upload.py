@@ -189,3 +189,37 @@ def test_a_server_without_a_token_refuses_uploads_from_the_site(site, service):
     assert "upload-disabled" in site.get("/carica").text  # the shared corpus app: no admin token
     refused = site.post("/carica", data={"token": "anything"}, files={"file": ("nota.txt", NOTE.encode())})
     assert refused.status_code == 403 and "non è corretto" in error_text(refused.text)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(ocr.available() is not None, reason=str(ocr.available()))
+def test_a_scan_reports_its_pages_while_ocr_runs(site_writable):
+    """A 4-page scan uploaded from the site: while the job runs, its page (and the API's job) says how many pages
+    OCR has recognised, in order, up to all four; the HTML fragment shows them as a bar; gone once done."""
+    from ingest.ocr_eval import SAMPLE_PAGES, scanned_pdf
+
+    pages = (SAMPLE_PAGES * 2)[:4]
+    response = post(site_writable, "verbale-scansionato.pdf", scanned_pdf(pages, 300), title="Verbale scansionato")
+    url = response.headers["location"]
+    seen: list[tuple[int, int]] = []
+    fragment = None
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        data = site_writable.get(url, params={"format": "json"}).json()
+        if data["finished"]:
+            break
+        if data["pages"]:
+            seen.append((data["pages"]["done"], data["pages"]["total"]))
+            if fragment is None and 0 < data["pages"]["done"] < 4:
+                fragment = site_writable.get(url, headers={"HX-Request": "true"}).text
+                api = site_writable.get(f"/api/jobs/{url.rsplit('/', 1)[1]}").json()
+                assert api["progress"]["stage"] == "ocr" and api["progress"]["total"] == 4, api
+        time.sleep(0.2)
+    assert data["job"]["status"] == "done", data
+    assert data["pages"] is None and data["job"]["progress"] is None  # finished: no progress left behind
+    print(f"OCR pages seen while polling: {seen}")
+    assert {total for _, total in seen} == {4}
+    done = [d for d, _ in seen]
+    assert done == sorted(done) and any(0 < d < 4 for d in done), seen
+    assert fragment is not None and 'id="job-pages-bar"' in fragment and 'max="4"' in fragment
+    assert "pagine scansionate" in fragment

@@ -1,0 +1,97 @@
+"""What a search computes once instead of again and again (the latency work of issue 11): the query vector
+shared with the practice cards, each passage's sentences and stems kept.
+No timings here (they live in the bench): each test checks the work is shared and the result unchanged."""
+
+from __future__ import annotations
+
+import pytest
+
+from practices.cards import with_practices
+from retrieval.models import SearchRequest
+from retrieval.sentence_stems import NUMBER, passage_sentences
+from retrieval.sentences import sentence_spans
+from retrieval.snippets import _word_spans
+
+
+class CountingEmbedder:
+    """The service's own model, counting the texts it is asked to embed."""
+
+    def __init__(self, embedder) -> None:
+        self.embedder = embedder
+        self.texts: list[str] = []
+        self.calls = 0
+
+    def __getattr__(self, name):
+        return getattr(self.embedder, name)
+
+    def embed(self, texts):
+        self.texts.extend(texts)
+        self.calls += 1
+        return self.embedder.embed(texts)
+
+
+@pytest.fixture
+def counting(service):
+    original = service.embedder
+    service.embedder = CountingEmbedder(original)
+    try:
+        yield service.embedder
+    finally:
+        service.embedder = original
+
+
+def test_search_and_its_practice_cards_embed_the_query_once(service, counting):
+    q = "alloggi per   famiglie migranti in uscita dall'accoglienza"  # spacing differs from the parsed text
+    result = service.search(SearchRequest(q=q))
+    contract = with_practices(service, result.to_contract(), result.filters)
+    assert contract["practices"], "the query should find practice cards"
+    assert counting.texts == [" ".join(q.split())]
+
+
+def test_a_corrected_query_is_embedded_with_it_in_one_call(service, counting):
+    result = service.search(SearchRequest(q="casa per famiglie migranti a Palremo"))
+    suggestion = result.parsed.suggestion
+    assert suggestion and "palermo" in suggestion.lower()
+    contract = with_practices(service, result.to_contract(), result.filters)  # the cards search the suggestion
+    assert contract["practices"]
+    assert counting.texts == ["casa per famiglie migranti a Palremo", suggestion]
+    assert counting.calls == 1
+
+
+def test_a_new_query_is_embedded_again(service, counting):
+    service.search(SearchRequest(q="mediazione linguistica negli ospedali"))
+    service.search(SearchRequest(q="mediazione culturale nelle scuole"))
+    assert counting.texts == ["mediazione linguistica negli ospedali", "mediazione culturale nelle scuole"]
+
+
+def test_the_query_vector_is_the_model_s(service):
+    vector = service.embed_query("orientamento al lavoro")
+    assert list(vector) == list(service.embedder.embed(["orientamento al lavoro"])[0])
+
+
+def test_passage_sentences_are_those_of_each_sentence_alone(service):
+    index = service.lexical.current()
+    checked = 0
+    for text in index.corpus.texts[:60]:
+        found = passage_sentences(text)
+        assert found.spans == sentence_spans(text)
+        for (start, end), stems, number in zip(found.spans, found.stems, found.numbers, strict=True):
+            sentence = text[start:end]
+            alone = {s for _, _, st in _word_spans(sentence) for s in st}
+            assert set(stems) == alone
+            assert number == bool(NUMBER.search(sentence))
+            checked += 1
+        assert found.all_stems == {s for w in _word_spans(text) for s in w[2]}
+    assert checked > 100
+
+
+def test_coverage_is_remembered_by_the_query_stems_only(service):
+    result = service.search(SearchRequest(q="casa per famiglie"))
+    from retrieval.terms import query_terms
+
+    terms = query_terms(result.parsed, service.lexical.current().idf)
+    stems = {s for c in terms.concepts for p in c.own for w in p for s in w}
+    plain = terms.coverage(stems)
+    assert plain == pytest.approx(1.0)
+    assert terms.coverage(stems | {"zzz", "qqq"}) == plain  # other stems never change it
+    assert terms.coverage({"zzz"}) == 0.0

@@ -1,0 +1,104 @@
+"""Typo tolerance: the Italian typos of the field are corrected to the index's word, real words are not."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.analysis import QueryAnalyzer
+from retrieval.dictionary import is_word
+from retrieval.spelling import Vocabulary, typo_distance, undoubled
+
+# Many words ending like "regione" (80 made-up "-gione"s, more than the trigram candidates kept): a typo at its
+# start leaves it only the trigrams they share.
+_IONE = " ".join(f"{a}{b}gione" for a in "bcdfghlmnp" for b in "aeioustv")
+TEXTS = [
+    "alloggio alloggio alloggi accoglienza accoglienza accoglienza appoggio",
+    "sportello sportello sportello orientamento lavoro stranieri stranieri strano",
+    _IONE + " regione regione regione rione",
+    "mediatori culturali culturali cultura cultura quali quali quali",
+]
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary(TEXTS)
+
+
+def test_a_doubled_letter_missed_or_added_costs_half():
+    assert typo_distance("alogio", "alloggio", 2) == 1.0
+    assert typo_distance("sportelo", "sportello", 2) == 0.5
+    assert typo_distance("culturalli", "culturali", 2) == 0.5
+    assert typo_distance("rgeione", "regione", 2) == 1.0  # a transposition is one edit
+    assert typo_distance("accoglenza", "accoglienza", 2) == 1.0
+    assert typo_distance("abcdef", "uvwxyz", 2) > 2  # gave up above the limit
+
+
+def test_undoubled():
+    assert undoubled("accoglienza") == "acoglienza"
+    assert undoubled("alloggio") == undoubled("alogio")
+
+
+@pytest.mark.parametrize(
+    "typo, word",
+    [
+        ("alogio", "alloggio"),  # two doublings missed
+        ("accoglenza", "accoglienza"),
+        ("sportelo", "sportello"),
+        ("orientamneto", "orientamento"),
+        ("stranieir", "stranieri"),
+        ("rgeione", "regione"),  # its trigrams are those of every '-zione': found one edit away
+    ],
+)
+def test_typos_of_the_field_are_corrected(vocab, typo, word):
+    fix = vocab.correct(typo)
+    assert fix is not None and fix.correct == word
+
+
+def test_a_known_word_is_kept(vocab):
+    assert vocab.correct("strano") is None
+    assert vocab.correct("rione") is None
+
+
+def test_a_closer_word_of_the_language_that_the_index_lacks_is_no_typo(vocab):
+    assert vocab.correct("quatni").correct == "quali"  # the index's word, two edits away
+    assert vocab.correct("quatni", language={"quanti"}) is None  # the user meant "quanti" (one edit)
+    assert vocab.correct("sportelo", language={"sportelli"}).correct == "sportello"  # as close: the index's
+
+
+def test_the_vocabulary_keeps_its_keys_when_a_word_goes_and_comes_back():
+    vocab = Vocabulary.of_index(["a", "b"], ["alloggio accoglienza", "regione"], ["", ""], frozenset())
+    assert vocab.correct("alogio").correct == "alloggio"
+    changed = vocab.updated(["b"], ["regione"], [""])  # "alloggio" gone
+    assert changed.correct("alogio") is None
+    assert vocab.correct("alogio").correct == "alloggio"  # the earlier version is unchanged
+    back = changed.updated(["a", "b"], ["alloggio", "regione"], ["", ""])
+    assert back.correct("alogio").correct == "alloggio"
+
+
+def test_italian_forms_the_word_list_lacks_are_words():
+    assert is_word("accogliendo")  # gerund of "accogliere"
+    assert not is_word("stranieir")
+    assert not is_word("accoglenza")
+
+
+@pytest.mark.parametrize(
+    "query, corrected",
+    [
+        ("consulta stranieir", {"stranieir": "stranieri"}),  # "stran" is a stem of the index: still a typo
+        ("mediatori culturalli", {"culturalli": "culturali"}),
+        ("sportelo di orientamneto", {"sportelo": "sportello", "orientamneto": "orientamento"}),
+    ],
+)
+def test_queries_search_with_the_correction_and_suggest_it(query, corrected):
+    vocab = Vocabulary(TEXTS)
+    known_stems = {"stran", "cultur", "sportell", "orient"}
+    parsed = QueryAnalyzer().parse(query, vocabulary=lambda: vocab, known_stems=known_stems)
+    assert parsed.corrections == corrected
+    assert all(word in parsed.main_text for word in corrected.values())
+    assert parsed.suggestion is not None and all(word in parsed.suggestion for word in corrected.values())
+
+
+def test_an_inflection_of_a_word_of_the_index_is_not_corrected():
+    vocab = Vocabulary(["raccogliendo fondi", "accoglienza accogliere"])
+    parsed = QueryAnalyzer().parse("accogliendo famiglie", vocabulary=lambda: vocab, known_stems={"accogl"})
+    assert parsed.corrections == {} and parsed.suggestion is None
