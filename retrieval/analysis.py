@@ -159,12 +159,17 @@ class QueryAnalyzer:
         language = detect_query_language(text, self.thesaurus.italian, self.thesaurus.english)
         question = read_question(folded)
 
-        places = self.places.find(folded)
+        mentions = self.gazetteer.query_mentions(text)
+        places = [  # "Emilia" inside "Reggio Emilia" is the city
+            p
+            for p in self.places.find(folded)
+            if not any(m.start <= p.start and p.end <= m.end and m.end - m.start > p.end - p.start for m in mentions)
+        ]
         in_place = [(p.start, p.end) for p in places]
         cities = list(
             dict.fromkeys(
                 m.city.name
-                for m in self.gazetteer.query_mentions(text)
+                for m in mentions
                 if not any(s <= m.start < e for s, e in in_place)  # "Venezia" inside "Friuli-Venezia Giulia"
             )
         )
@@ -172,7 +177,9 @@ class QueryAnalyzer:
 
         core = question.core
         # "la terza edizione", "in Sicilia": a phase or a place to boost, not words to match
-        spans = [(p.start, p.end) for p in self.phases.find(core)] + [(p.start, p.end) for p in self.places.find(core)]
+        named = {p.name for p in places}
+        spans = [(p.start, p.end) for p in self.phases.find(core)]
+        spans += [(p.start, p.end) for p in self.places.find(core) if p.name in named]
         for start, end in spans:
             core = core[:start] + " " * (end - start) + core[end:]
         core = " ".join(core.split()) or question.core

@@ -8,8 +8,11 @@ gazetteer, so a richer gazetteer (every comune) widens the answer without a chan
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Protocol
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol, TypeVar
+
+import numpy as np
 
 from lgnet.gazetteer import Gazetteer
 from lgnet.text import fold
@@ -20,7 +23,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Basilicata": ("Lucania",),
     "Calabria": (),
     "Campania": (),
-    "Emilia-Romagna": ("Emilia Romagna",),
+    "Emilia-Romagna": ("Emilia Romagna", "Emilia", "Romagna"),
     "Friuli-Venezia Giulia": ("Friuli Venezia Giulia", "Friuli"),
     "Lazio": ("Latium",),
     "Liguria": (),
@@ -44,6 +47,41 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "Valle d'Aosta": ("Valle d Aosta", "Val d'Aosta", "Aosta Valley", "Vallee d'Aoste"),
     "Veneto": (),
 }
+# What the people and things of a region are called ("progetti pugliesi", "comuni siciliani", "Sicilian towns"):
+# Italian adjectives in "-o" take -o/-a/-i/-e (written "sicilian*"), the others are listed whole. A name that is
+# also a person's or a city's ("romano", "giuliano", "Venetian") is left out.
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Abruzzo": ("abruzzese", "abruzzesi"),
+    "Basilicata": ("lucan*", "Lucanian"),
+    "Calabria": ("calabrese", "calabresi", "Calabrian"),
+    "Campania": ("campano", "campani", "Campanian"),  # "campana", "campane": bells
+    "Emilia-Romagna": ("emilian*", "romagnol*", "Emilian"),
+    "Friuli-Venezia Giulia": ("friulan*", "Friulian"),
+    "Lazio": ("laziale", "laziali"),
+    "Liguria": ("ligure", "liguri", "Ligurian"),
+    "Lombardia": ("lombard*", "Lombard"),
+    "Marche": ("marchigian*",),
+    "Molise": ("molisan*",),
+    "Piemonte": ("piemontese", "piemontesi", "Piedmontese"),
+    "Puglia": ("pugliese", "pugliesi", "Apulian"),
+    "Sardegna": ("sard*", "Sardinian"),
+    "Sicilia": ("sicilian*", "Sicilian"),
+    "Toscana": ("toscan*", "Tuscan"),
+    "Trentino-Alto Adige": ("trentin*", "altoatesin*", "sudtirolese", "sudtirolesi"),
+    "Umbria": ("umbr*", "Umbrian"),
+    "Valle d'Aosta": ("valdostan*",),
+    "Veneto": ("venet*",),
+}
+
+
+def demonym_forms(region: str) -> list[str]:
+    """The words that name a region's people or things, every gender and number spelt out."""
+    forms = []
+    for word in DEMONYMS.get(region, ()):
+        forms += [word[:-1] + end for end in "oaie"] if word.endswith("*") else [word]
+    return forms
+
+
 # ISTAT's macro-areas (ripartizioni), as people say them.
 MACRO_AREAS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "Nord": (
@@ -131,7 +169,7 @@ class PlaceRecognizer:
         self.source = source or GazetteerPlaces()
         forms: list[tuple[str, str, str]] = []  # (folded form, kind, name)
         for region, aliases in self.source.region_names().items():
-            for form in (region, *aliases):
+            for form in (region, *aliases, *demonym_forms(region)):
                 forms.append((_key(form), "region", region))
         for area, (names, _) in MACRO_AREAS.items():
             forms += [(_key(n), "macro_area", area) for n in names]
@@ -139,6 +177,7 @@ class PlaceRecognizer:
         # A province is named as such ("provincia di Bari", "province of Bari"): a bare name is the city.
         forms += [(f"provincia di {_key(p)}", "province", p) for p in provinces]
         forms += [(f"province of {_key(p)}", "province", p) for p in provinces]
+        forms += [(f"{_key(p)} province", "province", p) for p in provinces]
         self._kind = {form: (kind, name) for form, kind, name in forms}
         alternatives = "|".join(re.escape(f) for f in sorted(self._kind, key=len, reverse=True))
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
@@ -169,3 +208,27 @@ class PlaceRecognizer:
 def _key(text: str) -> str:
     """Folded, apostrophes and hyphens as spaces: offsets stay those of the folded query."""
     return re.sub(r"['’-]", " ", fold(text))
+
+
+class _Scored(Protocol):
+    @property
+    def position(self) -> int: ...
+
+    @property
+    def score(self) -> float: ...
+
+
+S = TypeVar("S", bound=_Scored)
+
+
+def places_first(ranked: Sequence[S], inside: np.ndarray) -> list[S]:
+    """The candidates in the places the query names (`inside`: a mask over positions) before the others, each
+    group in its order: "in Sardegna" is a restriction the user wrote, so a passage of Sassari comes before a
+    better-worded one of Bari, which still follows (nothing is filtered out). Scores are raised so they stay
+    decreasing."""
+    first = [c for c in ranked if inside[c.position]]
+    if not first or len(first) == len(ranked):
+        return list(ranked)
+    rest = [c for c in ranked if not inside[c.position]]
+    lift = max(0.0, rest[0].score - first[-1].score + 1e-6) if rest else 0.0
+    return [replace(c, score=c.score + lift) for c in first] + rest  # type: ignore[type-var]  # a dataclass

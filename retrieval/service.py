@@ -29,6 +29,7 @@ from retrieval.filters import FilterVocabulary, SearchFilters
 from retrieval.fusion import fuse
 from retrieval.lexical import LexicalIndex, LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
+from retrieval.places import places_first
 from retrieval.rerank import Reranker, Signals
 from retrieval.rerank import features as rerank_features
 from retrieval.sentence_stems import PASSAGES, passage_sentences
@@ -187,6 +188,8 @@ class SearchService:
                     found = _Ranked(index, collapsed, signals, terms, boilerplate_of(index))
                     collapsed = self._rerank(found, self.reranker)
                 collapsed = self._diversify(index, collapsed)
+                if request.understand and parsed.region_cities:  # "in Sardegna": its cities' passages first
+                    collapsed = places_first(collapsed, index.mask("city", parsed.region_cities))
             facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
         page = collapsed[start : start + request.k]

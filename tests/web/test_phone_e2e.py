@@ -150,6 +150,24 @@ def test_without_javascript_the_header_menu_is_folded_and_one_link_away(browser,
         context.close()
 
 
+def test_the_menu_button_is_for_small_screens_only(browser, live_server):
+    """With JavaScript the header's "Menu" button folds the navigation on phones; on a large screen the navigation
+    is always shown, so a button that toggles nothing is not offered."""
+    context = browser.new_context(locale="it-IT", viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server}/mappa")
+        assert page.locator("#site-nav").is_visible()
+        assert not page.locator("#site-menu-toggle").is_visible() and not page.locator("#site-menu-link").is_visible()
+        page.set_viewport_size(PHONE)
+        assert page.locator("#site-menu-toggle").is_visible() and not page.locator("#site-nav").is_visible()
+        page.locator("#site-menu-toggle").click()
+        assert page.locator("#site-nav").is_visible()
+        assert page.locator("#site-menu-toggle").get_attribute("aria-expanded") == "true"
+    finally:
+        context.close()
+
+
 def test_catalogue_first_practice_in_the_first_screen_and_its_filters_dialog(phone, live_server):
     page = phone
     page.goto(f"{live_server}/pratiche?q=alloggi")

@@ -1,0 +1,95 @@
+"""Regions and provinces in a query: the names people use, the region's people ("pugliesi"), and their cities
+ranked first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from retrieval.analysis import QueryAnalyzer
+from retrieval.places import demonym_forms, places_first
+
+
+@pytest.fixture(scope="module")
+def qa() -> QueryAnalyzer:
+    return QueryAnalyzer()
+
+
+@pytest.mark.parametrize(
+    "query, region, city",
+    [
+        ("progetti pugliesi per l'abitare", "Puglia", "Lecce"),
+        ("comuni siciliani che accolgono famiglie", "Sicilia", "Vittoria"),
+        ("esperienze sarde di portierato", "Sardegna", "Cagliari"),
+        ("Sicilian towns with a housing agency", "Sicilia", "Ragusa"),
+        ("Apulian municipalities and farm workers", "Puglia", "Foggia"),
+        ("una città calabrese", "Calabria", "Paola"),
+        ("servizi in Romagna", "Emilia-Romagna", "Rimini"),
+    ],
+)
+def test_the_regions_people_name_the_region(qa, query, region, city):
+    parsed = qa.parse(query)
+    assert parsed.regions == [region]
+    assert city in parsed.region_cities
+    assert parsed.places == [region]
+
+
+def test_a_demonym_is_a_place_not_a_word_to_match(qa):
+    assert qa.parse("progetti pugliesi per l'abitare").core == "progetti per l'abitare"
+
+
+def test_demonyms_in_every_gender_and_number():
+    assert {"siciliano", "siciliana", "siciliani", "siciliane", "Sicilian"} <= set(demonym_forms("Sicilia"))
+    assert "campana" not in demonym_forms("Campania")  # a bell
+
+
+@pytest.mark.parametrize(
+    "query, province, city",
+    [
+        ("Bergamo province one-stop shop", "Bergamo", "Romano di Lombardia"),
+        ("province of Ragusa greenhouses", "Ragusa", "Vittoria"),
+        ("in provincia di Ferrara", "Ferrara", "Cento"),
+    ],
+)
+def test_provinces_in_both_word_orders_give_their_comuni(qa, query, province, city):
+    parsed = qa.parse(query)
+    assert parsed.places == [province]
+    assert city in parsed.region_cities
+    assert parsed.cities == []  # the province, not its chief town
+
+
+def test_a_region_name_inside_a_city_name_is_the_city(qa):
+    parsed = qa.parse("Reggio Emilia quanti rifugiati negli alloggi")
+    assert parsed.cities == ["Reggio nell'Emilia"]
+    assert parsed.regions == [] and parsed.region_cities == []
+    assert "emilia" in parsed.core  # still a word to match
+
+
+@dataclass(frozen=True)
+class Scored:
+    position: int
+    score: float
+
+
+def test_the_places_passages_come_first_and_the_others_follow():
+    ranked = [Scored(0, 9.0), Scored(1, 8.0), Scored(2, 7.0), Scored(3, 6.0)]
+    inside = np.array([False, True, False, True])
+    out = places_first(ranked, inside)
+    assert [c.position for c in out] == [1, 3, 0, 2]
+    assert [c.score for c in out] == sorted((c.score for c in out), reverse=True)  # still decreasing
+
+
+def test_nothing_moves_when_no_passage_or_every_passage_is_in_the_place():
+    ranked = [Scored(0, 2.0), Scored(1, 1.0)]
+    assert places_first(ranked, np.array([False, False])) == ranked
+    assert places_first(ranked, np.array([True, True])) == ranked
+
+
+@pytest.mark.parametrize("query", ["support for refugees in Sardinia", "progetti sardi per i rifugiati"])
+def test_a_region_puts_its_cities_first_on_the_index(service, query):
+    from retrieval.models import SearchRequest
+
+    hits = service.search(SearchRequest(q=query, k=5)).hits
+    assert hits and all(h.city in {"Sassari", "Cagliari"} for h in hits[:3])
