@@ -187,6 +187,10 @@ def test_each_bad_variant_is_refused_by_name_through_both_doors(app_client):
             site = post(app_client, name, data, token=TOKEN)
             assert site.status_code == api.status_code == 415, (name, api.status_code, site.status_code)
             message = error_text(site.text)
+            found = error["detail"]["found"]
+            assert f"non corrisponde all'estensione {error['detail']['suffix']}: è " in message, message
+            assert {"zip": "archivio ZIP", "odt": "testo OpenDocument (ODT)", "txt": "un testo semplice",
+                    "unknown": "contenuto binario"}[found] in message, (found, message)  # fmt: skip
         print(f"{name}: {error['code']}: API «{error['message']}» / site «{message}»")
         assert error["code"] == code and name in error["message"], (name, error)
         assert name in message and "Traceback" not in message, message  # the site names the file, in Italian
