@@ -56,6 +56,8 @@ MODES ?= embedded,server
 bench: $(STAMP)
 	$(PY) -c 'import matplotlib' 2>/dev/null || $(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) -m benchmarks.run --out docs/benchmarks.md --sizes $(SIZES) --modes $(MODES) --readme README.md
+	# Reading speed per format (issue 14): OCR and text PDFs in pages/s, spreadsheets in rows/s
+	$(PY) -m benchmarks.formats
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -31,7 +31,8 @@ def wants_site_page(request: Request) -> bool:
         return False
     endpoint = request.scope.get("endpoint")
     on_site_route = getattr(endpoint, "__module__", "").startswith("web.")
-    return on_site_route or "text/html" in request.headers.get("accept", "")
+    # htmx (the site's own requests) sends no text/html Accept; before routing (a 429) only its header tells
+    return on_site_route or "text/html" in request.headers.get("accept", "") or "hx-request" in request.headers
 
 
 def respond(request: Request, body: dict, status: int, headers: dict[str, str] | None = None) -> Response:

@@ -87,7 +87,8 @@ def store_and_ingest(
             raise
         if report.errors:
             remove_upload(folder, target)
-            raise IngestError(name, report.errors[0].reason)
+            first = report.errors[0]  # raised again as its own kind (corrupt_file...), so a page can say which
+            raise _error_class(first.code)(name, first.reason)
     source = f"{folder.name}/{target.name}"
     docs = [d["doc_id"] for d in report.doc_list if d.get("source") == source]
     return {"file": target.name, "documents": docs, "chunks_embedded": report.chunks_embedded}
@@ -135,3 +136,14 @@ def quarantine_orphan_uploads(settings: Settings) -> list[str]:
             moved.append(source)
             log.warning("upload %s is not in the manifest (interrupted upload): moved to %s", source, target)
         return moved
+
+
+def _error_class(code: str) -> type[IngestError]:
+    """The IngestError subclass with this code (IngestError itself when none has it)."""
+    pending: list[type[IngestError]] = [IngestError]
+    while pending:
+        cls = pending.pop()
+        if cls.code == code:
+            return cls
+        pending += cls.__subclasses__()
+    return IngestError

@@ -590,7 +590,8 @@ class LexicalIndexManager:
             with FileLock(str(self.folder.parent / f".{self.folder.name}.lock")):
                 saved = LexicalIndex.load_head(self.folder)
                 position = -1 if saved is None or saved.get("epoch") != index.epoch else saved.get("seq", 0)
-                if position < index.seq or (force and position == index.seq):
+                # forced: unless another worker has just written matching derived indexes
+                if position < index.seq or (force and position == index.seq and not derived.fresh(self.folder, saved)):
                     index.save(self.folder)
         except OSError as exc:
             log.warning("cannot save lexical index to %s: %s", self.folder, exc)

@@ -38,8 +38,9 @@ from retrieval.snippets import snippet
 from retrieval.spelling import Vocabulary, vocabulary_of
 from retrieval.terms import QueryTerms, query_terms, translation_weight
 
-# Boosts relative to the recognised city's (Settings.city_boost): a city of the region named, the phase named.
-REGION_SHARE = 0.6
+# Boosts relative to the recognised city's (Settings.city_boost): a city of the region named (as much as a city
+# named: "in Sicilia" asks for its cities as "a Palermo" does; 0.6 let other regions' cities lead), the phase named.
+REGION_SHARE = 1.0
 PHASE_SHARE = 0.5
 # The unfiltered browse of each index (home page, /api/facets), kept while the index is in use.
 _BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[list[Candidate], dict[str, list[dict]]]] = (

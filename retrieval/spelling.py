@@ -125,6 +125,7 @@ class Vocabulary:
         self._own_grams: set[str] | None = None  # lists this object may change in place (None: all of them)
         self._passages: dict[str, str] = {}  # id -> text, when built from an index (`of_index`)
         self._titles: Counter[str] = Counter()  # title -> passages carrying it (a title counts once)
+        self._title_of: dict[str, str] = {}  # id -> its title, when built from an index
         deltas: Counter[str] = Counter()
         for text in texts:
             _collect(text, 1, deltas)
@@ -135,18 +136,56 @@ class Vocabulary:
     @classmethod
     def of_index(cls, ids: list[str], texts: list[str], titles: list[str], extra: AbstractSet[str]) -> Vocabulary:
         vocab = cls([], extra)
+        vocab._title_of = dict(zip(ids, titles, strict=True))
         return vocab._apply(dict(zip(ids, texts, strict=True)), Counter(titles))
 
     def updated(self, ids: list[str], texts: list[str], titles: list[str]) -> Vocabulary:
         """The vocabulary of another version of the index, from this one (which stays valid: the inner
         counters and trigram lists are shared until one of them changes, then copied)."""
+        new = self._copy()
+        new._title_of = dict(zip(ids, titles, strict=True))
+        return new._apply(dict(zip(ids, texts, strict=True)), Counter(titles))
+
+    def changed(self, ids: frozenset[str], corpus) -> Vocabulary:
+        """The vocabulary after the passages `ids` were added, changed or removed (`corpus`: the lexical corpus
+        after the change): only their texts and titles are read, not every passage's."""
+        new = self._copy()
+        deltas: Counter[str] = Counter()
+        titles: set[str] = set()
+        for cid in ids:
+            text = new._passages.pop(cid, None)
+            if text is not None:
+                _collect(text, -1, deltas)
+            title = new._title_of.pop(cid, None)
+            if title is not None:
+                new._titles[title] -= 1
+                titles.add(title)
+            position = corpus.position.get(cid)
+            if position is not None:
+                text, title = corpus.texts[position], corpus.metas[position].get("title", "")
+                new._passages[cid], new._title_of[cid] = text, title
+                _collect(text, 1, deltas)
+                new._titles[title] += 1
+                titles.add(title)
+        for title in titles:  # a title's words count once, while some passage carries it
+            now = new._titles.get(title, 0) > 0
+            if not now:
+                new._titles.pop(title, None)
+            if now != bool(self._titles.get(title)):
+                _collect(title, 1 if now else -1, deltas)
+        new._commit(deltas)
+        return new
+
+    def _copy(self) -> Vocabulary:
+        """A copy that shares the inner counters and trigram lists until one of them changes."""
         new = Vocabulary.__new__(Vocabulary)
         new._extra = self._extra
         new._text_freq, new.freq = Counter(self._text_freq), Counter(self.freq)
         new._written, new.display, new._grams = dict(self._written), dict(self.display), dict(self._grams)
         new._own_grams = set()
         new._passages, new._titles = dict(self._passages), Counter(self._titles)
-        return new._apply(dict(zip(ids, texts, strict=True)), Counter(titles))
+        new._title_of = dict(self._title_of)
+        return new
 
     def _apply(self, passages: dict[str, str], titles: Counter[str]) -> Vocabulary:
         deltas: Counter[str] = Counter()
@@ -234,6 +273,7 @@ class Vocabulary:
                     vocab._grams.setdefault(g, []).append(word)
         vocab._passages = dict(zip(ids, texts, strict=True))
         vocab._titles = Counter({t: n for t, n in Counter(titles).items() if n})
+        vocab._title_of = dict(zip(ids, titles, strict=True))
         return vocab
 
     def __contains__(self, word: str) -> bool:
@@ -283,6 +323,7 @@ _lock = threading.Lock()
 
 
 _latest: list[Vocabulary] = []  # the one built last: the next index's is derived from it
+_latest_of: list[int] = []  # the serial of its lexical index
 
 
 def remember(index, vocab: Vocabulary) -> None:
@@ -290,6 +331,7 @@ def remember(index, vocab: Vocabulary) -> None:
     with _lock:
         _cache[index] = vocab
         _latest[:] = [vocab]
+        _latest_of[:] = [getattr(index, "serial", 0)]
 
 
 def vocabulary_of(index, extra: AbstractSet[str] = frozenset()) -> Vocabulary:
@@ -299,11 +341,16 @@ def vocabulary_of(index, extra: AbstractSet[str] = frozenset()) -> Vocabulary:
         vocab = _cache.get(index)
         if vocab is None:
             corpus = index.corpus
-            titles = [m.get("title", "") for m in corpus.metas]
-            if _latest and _latest[0]._extra == extra:
-                vocab = _latest[0].updated(corpus.ids, corpus.texts, titles)
+            lineage = getattr(index, "lineage", {})
+            same = bool(_latest) and _latest[0]._extra == extra
+            if same and _latest_of and _latest_of[0] in lineage:  # made from the last index seen: the change only
+                vocab = _latest[0].changed(lineage[_latest_of[0]], corpus)
+            elif same:
+                vocab = _latest[0].updated(corpus.ids, corpus.texts, [m.get("title", "") for m in corpus.metas])
             else:
+                titles = [m.get("title", "") for m in corpus.metas]
                 vocab = Vocabulary.of_index(corpus.ids, corpus.texts, titles, extra)
             _cache[index] = vocab
             _latest[:] = [vocab]
+            _latest_of[:] = [getattr(index, "serial", 0)]
         return vocab

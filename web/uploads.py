@@ -90,6 +90,9 @@ def describe_error(error: dict[str, Any], t: Translator, file: str | None = None
     key = f"upload.problem.{code}" if code in UPLOAD_ERROR_CODES else "upload.problem.error"
     wait = retry_wait(error, t)
     problem = t("upload.problem.rate_limited_wait", wait=wait) if code == "rate_limited" and wait else t(key)
+    found = detail.get("found")
+    if code == "unsupported_type" and isinstance(found, str) and f"upload.kind.{found}" in t.messages:
+        problem = t("upload.problem.mismatch", suffix=detail.get("suffix", ""), found=t(f"upload.kind.{found}"))
     if name is None:
         return t("upload.error.no_file", problem=problem)
     return t("upload.error.file", file=name, problem=problem)

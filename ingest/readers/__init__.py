@@ -117,7 +117,9 @@ def check_upload(name: str, data: bytes) -> str:
     kind = content_kind(data)
     if entry.kinds is not None and (kind not in entry.kinds or kind == "zip"):
         suffix = Path(name).suffix.lower()
-        raise UnsupportedFileType(name, f"the name says {suffix} but the content is {describe(kind)} ({kind})")
+        error = UnsupportedFileType(name, f"the name says {suffix} but the content is {describe(kind)} ({kind})")
+        error.detail.update({"suffix": suffix, "found": kind or "unknown"})  # what a page says in its language
+        raise error
     return kind or "unknown"
 
 

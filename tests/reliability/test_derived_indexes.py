@@ -221,3 +221,31 @@ def test_boilerplate_follows_a_change_at_its_cost(new_process, monkeypatch):
     monkeypatch.undo()
     counted = sentences.Boilerplate(index.corpus.ids, index.corpus.texts, index.corpus.metas)
     assert found.keys == counted.keys and found._owners == counted._owners
+
+
+def test_spelling_vocabulary_follows_a_change_at_its_cost(new_process, monkeypatch):
+    """After a change, only the changed passages' texts and titles are read; the result equals a fresh build."""
+    extra = frozenset({"tesauro"})
+    rows = [
+        {"id": f"p{i}", "text": f"Accoglienza abitativa numero{'x' * i} a Bari.", "meta": {"title": f"Titolo{i % 2}"}}
+        for i in range(6)
+    ]
+    index = LexicalIndex.empty().apply(rows, set())
+    assert "accoglienza" in spelling.vocabulary_of(index, extra)
+    read = []  # the texts and titles read again; no pass over every passage (`updated`) either
+    monkeypatch.setattr(spelling.Vocabulary, "updated", lambda *args: pytest.fail("a pass over every passage"))
+    collect = spelling._collect
+    monkeypatch.setattr(
+        spelling, "_collect", lambda text, sign, deltas: read.append(text) or collect(text, sign, deltas)
+    )
+    index = index.apply([], {"p0", "p2", "p4"})  # the last passages titled "Titolo0"
+    index = index.apply([{"id": "p1", "text": "Inserimento lavorativo.", "meta": {"title": "Nuovo"}}], set())
+    found = spelling.vocabulary_of(index, extra)  # two changes since the last vocabulary made
+    assert sorted(read) == sorted(
+        [rows[i]["text"] for i in (0, 1, 2, 4)] + ["Inserimento lavorativo.", "Titolo0", "Nuovo"]
+    )
+    monkeypatch.undo()
+    corpus = index.corpus
+    built = spelling.Vocabulary.of_index(corpus.ids, corpus.texts, [m.get("title", "") for m in corpus.metas], extra)
+    assert found.freq == built.freq and found.display == built.display and found._titles == built._titles
+    assert "titolo0" not in found and "inserimento" in found and "tesauro" in found

@@ -30,6 +30,13 @@ def test_city_is_a_boost_not_a_filter(service):
     assert not result.filters and result.to_contract()["filters"] == {}
 
 
+def test_a_region_s_cities_lead_as_a_named_city_would(service):
+    result = search(service, "unità di strada in Lazio", k=10)
+    assert set(result.parsed.region_cities) == {"Roma", "Latina"}
+    assert [h.city for h in result.hits[:3]] == [h.city for h in result.hits[:3] if h.city in {"Roma", "Latina"}]
+    assert any(h.city not in {"Roma", "Latina"} for h in result.hits)  # a boost, not a filter
+
+
 def test_duplicates_are_collapsed_and_listed(service):
     result = search(service, "Torino nel progetto inclusivo, in 160 trovano un tetto", k=10)
     groups = [h.dup_group for h in result.hits]

@@ -139,3 +139,36 @@ def test_dossier_fits_a_phone_and_keyboard_alone_adds_an_item(browser, live_serv
         assert not axe(page), pretty(axe(page))
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def limited_server(corpus_index, service, tmp_path_factory):
+    """The corpus app with one dossier write a minute (burst 1), on a data dir of its own (its own buckets and
+    dossiers; the reads go through the shared service)."""
+    from app.factory import create_app
+    from tests.web.conftest import serve
+
+    settings = corpus_index.model_copy(
+        update={"data_dir": tmp_path_factory.mktemp("limited"), "write_rate_per_minute": 1.0, "write_burst": 1}
+    )
+    base, server, thread = serve(create_app(settings=settings, service=service))
+    yield base
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_an_addition_over_the_rate_limit_says_so_in_place(page, limited_server):
+    """htmx swaps nothing on a 429: the site says why beside the button, in Italian, with the wait; no JSON."""
+    page.goto(f"{limited_server}/pratiche?q=accoglienza")
+    cards = page.locator("#practice-results li.card")
+    cards.nth(0).get_by_role("button", name=re.compile("Aggiungi al dossier")).click()
+    cards.nth(0).locator(".dossier-added").wait_for()
+    cards.nth(1).get_by_role("button", name=re.compile("Aggiungi al dossier")).click()
+    alert = cards.nth(1).get_by_role("alert")
+    alert.wait_for()
+    text = alert.inner_text()
+    assert "Troppe richieste" not in text and re.search(r"Riprova tra \d+ second[io]", text), text
+    assert "{" not in text and "rate_limited" not in text
+    assert cards.nth(1).get_by_role("button", name=re.compile("Aggiungi al dossier")).is_visible()  # still there
+    assert not axe(page, "#practice-results"), pretty(axe(page, "#practice-results"))
+    page.console_errors.clear()  # the browser notes the 429 itself

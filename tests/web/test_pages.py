@@ -235,3 +235,45 @@ def test_an_unknown_address_gets_the_site_error_page_in_a_browser_and_json_elsew
     api = site.get("/api/non-esiste", headers={"Accept": "text/html"})
     assert api.status_code == 404 and api.json()["error"]["code"] == "not_found"
     assert site.get("/pagina-che-non-esiste").json()["error"]["code"] == "not_found"
+
+
+def test_catalogue_sorts_and_pages(site):
+    """Issue 13: the catalogue sorts (by phase, by city) and pages through every practice exactly once."""
+    first = site.get("/pratiche", params={"format": "json", "sort": "phase"}).json()
+    assert first["pages"] >= 2 and first["state"]["sort"] == "phase"
+    seen = []
+    for page in range(1, first["pages"] + 1):
+        data = site.get("/pratiche", params={"format": "json", "sort": "phase", "page": page}).json()
+        assert data["page"] == page
+        seen += data["results"]
+    assert len(seen) == first["total"] == len({r["id"] for r in seen})
+    order = {p: i for i, p in enumerate(("LGNetEA", "LGNet2", "LGNet3"))}
+    phases = [order.get(r["phase"], 9) for r in seen]
+    assert phases == sorted(phases)
+    by_city = site.get("/pratiche", params={"format": "json", "sort": "city"}).json()["results"]
+    assert [r["city"] for r in by_city] == sorted(r["city"] for r in by_city)
+    html = site.get("/pratiche", params={"sort": "phase"}).text
+    assert 'aria-current="page"' in html and "page=2" in html  # pages the visitor can follow
+
+
+def test_map_names_every_city_above_every_circle(site):
+    """Issue 13's small things: cities without documents are labelled too, and the names are drawn after all the
+    circles (an SVG paints in document order), so no circle covers another city's name."""
+    data = site.get("/mappa", params={"format": "json"}).json()
+    svg = site.get("/mappa").text.split('class="map-svg"', 1)[1].split("</svg>", 1)[0]
+    labels = re.findall(r"<text [^>]*>([^<]+)</text>", svg.split('class="map-labels"', 1)[1])
+    assert len(labels) == len(data["cities"]) and any(not c["documents"] for c in data["cities"])
+    assert svg.rfind("<circle") < svg.find('class="map-labels"')
+
+
+def test_the_owner_deletes_a_dossier_from_the_site(site):
+    made = site.post("/dossier", data={"kind": "practice", "ref": "latina-housing-lgnet2", "new": "1"},
+                     follow_redirects=False)  # fmt: skip
+    url = made.headers["location"]
+    token = url.rsplit("/", 1)[1]
+    assert site.get(url).status_code == 200
+    read = site.get(f"/api/dossiers/{token}").json()["dossier"]["read_id"]
+    assert site.post(f"/dossier/{read}/elimina", follow_redirects=False).status_code == 403  # not with the read link
+    gone = site.post(f"{url}/elimina", follow_redirects=False)
+    assert gone.status_code == 303 and gone.headers["location"].startswith("/pratiche")
+    assert site.get(url).status_code == 404 and site.get(f"/dossier/{read}").status_code == 404

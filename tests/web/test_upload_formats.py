@@ -166,7 +166,7 @@ BAD = [  # (name, bytes, refused when: at upload (content sniffed) or while read
     ("volontari.ods", odt_bytes(), "upload", "unsupported_type"),  # an ODT under an ODS name
     ("relazione.pdf", b"PK\x03\x04" + b"\x00" * 64, "upload", "unsupported_type"),  # a ZIP under a PDF name
     ("messaggio.eml", b"\x00\x01\x02 binary", "upload", "unsupported_type"),
-    ("verbale.pdf", b"%PDF-1.4\n" + b"garbage " * 64, "job", "ingest_error"),  # a PDF header, then nothing
+    ("verbale.pdf", b"%PDF-1.4\n" + b"garbage " * 64, "job", "corrupt_file"),  # a PDF header, then nothing
 ]
 
 
@@ -182,11 +182,16 @@ def test_each_bad_variant_is_refused_by_name_through_both_doors(app_client):
             assert site["job"]["error"]["code"] == error["code"]
             html = app_client.get(f"/caricamenti/{site['job']['id']}").text
             message = re.search(r'id="job-failed">([^<]*)<', html)[1].replace("&#39;", "'")
+            assert "danneggiato" in message, message  # the kind of problem, in Italian
         else:
             error = api.json()["error"]
             site = post(app_client, name, data, token=TOKEN)
             assert site.status_code == api.status_code == 415, (name, api.status_code, site.status_code)
             message = error_text(site.text)
+            found = error["detail"]["found"]
+            assert f"non corrisponde all'estensione {error['detail']['suffix']}: è " in message, message
+            assert {"zip": "archivio ZIP", "odt": "testo OpenDocument (ODT)", "txt": "un testo semplice",
+                    "unknown": "contenuto binario"}[found] in message, (found, message)  # fmt: skip
         print(f"{name}: {error['code']}: API «{error['message']}» / site «{message}»")
         assert error["code"] == code and name in error["message"], (name, error)
         assert name in message and "Traceback" not in message, message  # the site names the file, in Italian

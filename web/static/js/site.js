@@ -24,6 +24,30 @@
     }
   });
 
+  // An htmx request refused (over the rate limit, a read-only link, the service down): htmx swaps nothing, so say
+  // why beside what was pressed, with the error page's own sentence (its language, the wait), never its markup.
+  document.addEventListener("htmx:responseError", function (event) {
+    var xhr = event.detail.xhr;
+    var page = new DOMParser().parseFromString((xhr && xhr.responseText) || "", "text/html");
+    var said = page.querySelector("main #upload-error, main .lead");
+    var elt = event.detail.elt;
+    if (!said || !elt || !elt.isConnected) {
+      return;
+    }
+    var box = document.getElementById("request-error") || document.createElement("p");
+    box.id = "request-error";
+    box.className = "alert alert-danger mt-2 request-error";
+    box.setAttribute("role", "alert");
+    box.textContent = said.textContent.trim();
+    elt.insertAdjacentElement("afterend", box);
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var box = document.getElementById("request-error");
+    if (box && event.detail.successful) {
+      box.remove();
+    }
+  });
+
   // Phones: the header's navigation folds behind the "Menu" button (without JavaScript it stays open).
   var menuToggle = document.getElementById("site-menu-toggle");
   var siteNav = document.getElementById("site-nav");
