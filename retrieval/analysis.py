@@ -18,7 +18,7 @@ from retrieval.language import ENGLISH, ITALIAN, detect_query_language
 from retrieval.phases import PhaseRecognizer
 from retrieval.places import PlaceRecognizer
 from retrieval.question import read_question
-from retrieval.spelling import Vocabulary
+from retrieval.spelling import Vocabulary, split
 from retrieval.thesaurus import Thesaurus
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -210,7 +210,7 @@ class QueryAnalyzer:
                 word = concept.text
                 if " " in word or not word.isalpha() or word in self._known or is_word(word):
                     continue
-                fix = vocabulary().correct(word, language_words())
+                fix = vocabulary().correct(word, language_words()) or split(vocabulary(), word)
                 if word not in vocabulary():  # a region's name, English or the people's ("Sardiia", "Sicliy")
                     place = self._place_words.correct(word, language_words())
                     if place is not None and (fix is None or place.distance <= fix.distance):

@@ -308,6 +308,38 @@ class Vocabulary:
         return Correction(word, correct, self.display.get(correct, correct), d)
 
 
+_ELISIONS = ("l", "d", "dell", "dall", "nell", "sull", "all", "un", "quest")  # "lintegrazione": "l'integrazione"
+
+
+def split(vocab: Vocabulary, word: str) -> Correction | None:
+    """Two words run together ("senzadimora", "sportellounico"), as the two the index has most of; a lost
+    apostrophe too ("dellaccoglienza"). Each part a word of three letters or more the index has twice or more."""
+    if len(word) < 2 * MIN_LENGTH - 1 or word in vocab.freq:
+        return None
+    best: tuple[int, str, str] | None = None
+    for i in range(1, len(word) - 2):
+        left, right = word[:i], word[i:]
+        if vocab.freq.get(right, 0) < 2:
+            continue
+        if left in _ELISIONS:
+            key = (vocab.freq[right], left + "'", right)
+        elif len(left) >= 3 and vocab.freq.get(left, 0) >= 2:
+            key = (min(vocab.freq[left], vocab.freq[right]), left + " ", right)
+        else:
+            continue
+        if best is None or key[0] > best[0]:
+            best = key
+    if best is None:
+        return None
+    _, left, right = best
+    shown = (
+        left + vocab.display.get(right, right)
+        if left.endswith("'")
+        else (vocab.display.get(left.strip(), left.strip()) + " " + vocab.display.get(right, right))
+    )
+    return Correction(word, fold(shown), shown, 1.0)
+
+
 def _keys(word: str) -> set[str]:
     """The keys a vocabulary word is listed under: its trigrams and its undoubled form."""
     return _trigrams(word) | {_DOUBLING + undoubled(word)}

@@ -115,3 +115,24 @@ def test_a_corrected_city_name_keeps_its_capital_and_is_the_city():
     assert parsed.suggestion == "Avezzano abitare"
     assert parsed.cities == ["Avezzano"]
     assert parsed.corrections == {"avezano": "avezzano"}
+
+
+@pytest.mark.parametrize(
+    "typed, words",
+    [("senzadimora", "senza dimora"), ("sportellounico", "sportello unico"), ("dellaccoglienza", "dell'accoglienza")],
+)
+def test_words_run_together_are_split(typed, words):
+    from retrieval.spelling import split
+
+    vocab = Vocabulary(["senza dimora senza dimora", "sportello unico sportello unico", "accoglienza accoglienza"])
+    assert vocab.correct(typed) is None  # no single word is close
+    fix = split(vocab, typed)
+    assert fix is not None and fix.correct == words
+
+
+def test_a_known_or_unsplittable_word_is_not_split():
+    from retrieval.spelling import split
+
+    vocab = Vocabulary(["senza dimora senza dimora senzadimora", "unico"])
+    assert split(vocab, "senzadimora") is None  # the index has it
+    assert split(vocab, "rosatelli") is None
