@@ -138,7 +138,10 @@ class QueryAnalyzer:
         self.thesaurus = Thesaurus.default()
         self.places = places or PlaceRecognizer()
         self.phases = PhaseRecognizer.default()
-        self._place_words = Vocabulary(self.places.forms())
+        # the words of place names as a vocabulary's extra words: none of the index's texts is read for them
+        self._place_words = Vocabulary(
+            [], frozenset(w for f in self.places.forms() for w in re.findall(r"[a-z]{3,}", f))
+        )
         self._known = frozenset(
             {w for c in self.gazetteer.cities for f in c.forms for w in re.findall(r"\w+", fold(f))}
             | self.thesaurus.words
