@@ -22,10 +22,12 @@ import numpy as np
 from knowledge.records import BOILERPLATE_CITIES, RECORD_TYPES, Passage, RecordBuilder, stated_period
 from knowledge.sentences import clean, key, sentences
 from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
+from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
 
 log = logging.getLogger(__name__)
 SUFFIX = "records"
+KEYS = "recordkeys"  # per group its passages' ids and sentence keys, and where the change log was read to
 BUILDER_VERSION = "facts-11"  # bump when the rules change: every group is rebuilt once
 
 
@@ -62,6 +64,7 @@ class RecordRepository:
     def __init__(self, store: Store, builder: RecordBuilder | None = None) -> None:
         self.store = store
         self.builder = builder or RecordBuilder()
+        self.passages_read = 0  # by the last refresh
 
     def _suffix(self) -> str:
         """The records follow the store's generation like the passages: a rebuild writes its own collection,
@@ -70,43 +73,150 @@ class RecordRepository:
 
     # --- write side (ingest) -------------------------------------------------------------------------------
     def refresh(self, embedder) -> RefreshReport:
-        """Rebuild the records of the groups whose passages changed since the last refresh."""
+        """Rebuild the records of the groups whose passages changed since the last refresh: only the groups the
+        change log's passages were or are in (and those a programme sentence that changed status touches) are
+        read; everything when there is no position in the log to start from (first refresh, a rebuild's new
+        epoch, new rules)."""
         started = time.perf_counter()
-        report = RefreshReport()
-        passages = [
-            Passage(r["id"], r["text"], r["meta"])
-            for r in self.store.iter_chunks()
-            if r["meta"].get("doc_type") in RECORD_TYPES
-        ]
-        keys_of = {p.id: [key(s.text) for s in sentences(p.text, p.meta.get("header_end", 0))] for p in passages}
-        cities: dict[str, set[str]] = defaultdict(set)
-        for p in passages:
-            if p.meta.get("city"):
-                for k in keys_of[p.id]:
-                    cities[k].add(p.meta["city"])
-        boilerplate = {k for k, c in cities.items() if len(c) >= BOILERPLATE_CITIES}
+        self.passages_read = 0
+        conn = connect(state_path(self.store.settings.data_dir, self.store.generation))
+        try:
+            state = self._state()
+            epoch, last, changed = read_changes(conn, state["seq"] if state else 1 << 62)
+        finally:
+            conn.close()
+        if state and state["epoch"] == epoch and state["version"] == BUILDER_VERSION and state["seq"] <= last:
+            report = self._refresh_changed(embedder, changed)
+        else:
+            report = self._refresh_all(embedder)
+        self._save_state(epoch, last)
+        report.seconds = time.perf_counter() - started
+        if report.rebuilt or report.removed:
+            log.info("practice records: %d groups rebuilt, %d removed in %.1fs (%d passages read)",
+                     len(report.rebuilt), len(report.removed), report.seconds, self.passages_read)  # fmt: skip
+        return report
+
+    def _refresh_all(self, embedder) -> RefreshReport:
+        passages = self._read(None)
         groups: dict[str, list[Passage]] = defaultdict(list)
         for p in passages:
-            if p.meta.get("city") or p.meta.get("phase"):
-                groups[group_key(p.meta.get("city"), p.meta.get("phase"))].append(p)
+            groups[_group_of(p)].append(p)
+        groups.pop("", None)
+        stale = {row["meta"]["group"] for row in self.store.aux_rows(self._keys_suffix(), where={"kind": "keys"})}
+        self.store.aux_delete(self._keys_suffix(), ids=[f"keys:{g}" for g in sorted(stale - set(groups))] or None)
+        keys_of = _keys(passages)
+        report = self._apply(groups, keys_of, _boilerplate(_city_keys(groups, keys_of)), embedder, removed=None)
+        report.groups = len(groups)
+        return report
+
+    def _refresh_changed(self, embedder, changed: list[str]) -> RefreshReport:
+        """Only the groups the changed passages touch, with the programme boilerplate kept up to date from each
+        group's stored sentence keys (a sentence becomes boilerplate in one city, and stops being it in another)."""
+        known: dict[str, set[str]] = {}
+        group_of: dict[str, str] = {}
+        for row in self.store.aux_rows(self._keys_suffix(), where={"kind": "keys"}):
+            data = json.loads(row["text"])
+            known[row["meta"]["group"]] = set(data["keys"])
+            group_of.update(dict.fromkeys(data["ids"], row["meta"]["group"]))
+        todo = {group_of[c] for c in changed if c in group_of}
+        for i in range(0, len(changed), 500):
+            rows = self.store.get_chunks(changed[i : i + 500])
+            self.passages_read += len(rows)
+            todo |= {_group_of(Passage(r["id"], r["text"], r["meta"])) for r in rows}
+        todo.discard("")
+        before = _boilerplate(_city_keys_of(known))
+        groups: dict[str, list[Passage]] = {}
+        keys_of: dict[str, list[str]] = {}
+        while todo:
+            found = self._read_groups(todo)
+            keys_of.update(_keys([p for members in found.values() for p in members]))
+            for gkey, members in found.items():
+                groups[gkey] = members
+                if members:
+                    known[gkey] = {k for p in members for k in keys_of[p.id]}
+                else:
+                    known.pop(gkey, None)
+            moved = before ^ _boilerplate(_city_keys_of(known))
+            todo = {g for g, keys in known.items() if g not in groups and keys & moved}
+        boilerplate = _boilerplate(_city_keys_of(known))
+        report = self._apply({g: m for g, m in groups.items() if m}, keys_of, boilerplate, embedder,
+                             removed=[g for g, m in groups.items() if not m])  # fmt: skip
+        report.groups = len(known)
+        return report
+
+    def _apply(
+        self,
+        groups: dict[str, list[Passage]],
+        keys_of: dict[str, list[str]],
+        boilerplate: set[str],
+        embedder,
+        removed: list[str] | None,
+    ) -> RefreshReport:
+        """Rebuild the groups among `groups` whose fingerprint moved and drop `removed` (None: every stored group
+        not in `groups`); store each group's sentence keys for the next refresh."""
+        report = RefreshReport()
         stored = {
             row["meta"]["group"]: row["meta"].get("fingerprint")
             for row in self.store.aux_rows(self._suffix(), where={"kind": "group"})
         }
-        report.groups = len(groups)
         for gkey, members in groups.items():
             fp = _fingerprint(members, boilerplate, keys_of)
             if stored.get(gkey) != fp:
                 report.records += self._rebuild(gkey, members, boilerplate, fp, embedder)
                 report.rebuilt.append(gkey)
-        for gkey in set(stored) - set(groups):
-            self.store.aux_delete(self._suffix(), where={"group": gkey})
-            report.removed.append(gkey)
-        report.seconds = time.perf_counter() - started
-        if report.rebuilt or report.removed:
-            log.info("practice records: %d groups rebuilt, %d removed in %.1fs", len(report.rebuilt),
-                     len(report.removed), report.seconds)  # fmt: skip
+        gone = set(stored) - set(groups) if removed is None else set(removed)
+        for gkey in sorted(gone):
+            if gkey in stored:
+                self.store.aux_delete(self._suffix(), where={"group": gkey})
+                report.removed.append(gkey)
+        self.store.aux_delete(self._keys_suffix(), ids=[f"keys:{g}" for g in sorted(gone)] or None)
+        ids = sorted(groups)
+        texts = [
+            json.dumps(
+                {"ids": sorted(p.id for p in groups[g]), "keys": sorted({k for p in groups[g] for k in keys_of[p.id]})}
+            )
+            for g in ids
+        ]
+        metas = [{"kind": "keys", "group": g} for g in ids]
+        if ids:
+            self.store.aux_upsert(self._keys_suffix(), [f"keys:{g}" for g in ids], texts, self._blanks(len(ids)), metas)
         return report
+
+    def _read(self, where: dict | None) -> list[Passage]:
+        """The record-type passages (matching `where`), counted: a refresh reads only what it must."""
+        types = {"doc_type": {"$in": list(RECORD_TYPES)}}
+        rows = list(self.store.iter_chunks(where={"$and": [where, types]} if where else types))
+        self.passages_read += len(rows)
+        return [Passage(r["id"], r["text"], r["meta"]) for r in rows]
+
+    def _read_groups(self, gkeys: set[str]) -> dict[str, list[Passage]]:
+        """The passages of these groups, read by city (a group without a city by its phase)."""
+        found: dict[str, list[Passage]] = {g: [] for g in gkeys}
+        cities = sorted({g.split("|")[0] for g in gkeys if g.split("|")[0]})
+        phases = sorted({g.split("|")[1] for g in gkeys if not g.split("|")[0]})
+        passages = [p for c in cities for p in self._read({"city": c})]
+        passages += [p for ph in phases for p in self._read({"phase": ph}) if not p.meta.get("city")]
+        for p in passages:
+            if _group_of(p) in found:
+                found[_group_of(p)].append(p)
+        return found
+
+    def _keys_suffix(self) -> str:
+        return self.store.generation_suffix(KEYS)
+
+    def _blanks(self, n: int) -> np.ndarray:
+        blank = np.zeros((n, self.store.dim), dtype=np.float32)
+        blank[:, 0] = 1.0
+        return blank
+
+    def _state(self) -> dict | None:
+        """Where in the change log the last refresh stopped (None: no refresh, or one from before this log)."""
+        rows = list(self.store.aux_rows(self._keys_suffix(), where={"kind": "state"}))
+        return json.loads(rows[0]["text"]) if rows else None
+
+    def _save_state(self, epoch: str, seq: int) -> None:
+        text = json.dumps({"epoch": epoch, "seq": seq, "version": BUILDER_VERSION})
+        self.store.aux_upsert(self._keys_suffix(), ["state"], [text], self._blanks(1), [{"kind": "state"}])
 
     def _rebuild(self, gkey: str, members: list[Passage], boilerplate: set[str], fp: str, embedder) -> int:
         city, phase = gkey.split("|")
@@ -190,6 +300,39 @@ class RecordRepository:
             if item.period.basis is None and phase and phase.period.basis:
                 item.period = phase.period.model_copy(update={"basis": "phase", "mentions": item.period.mentions})
         return snap
+
+
+def _group_of(p: Passage) -> str:
+    """The (city, phase) group a record-type passage belongs to ("" for none)."""
+    if p.meta.get("doc_type") not in RECORD_TYPES or not (p.meta.get("city") or p.meta.get("phase")):
+        return ""
+    return group_key(p.meta.get("city"), p.meta.get("phase"))
+
+
+def _keys(passages: list[Passage]) -> dict[str, list[str]]:
+    return {p.id: [key(s.text) for s in sentences(p.text, p.meta.get("header_end", 0))] for p in passages}
+
+
+def _city_keys(groups: dict[str, list[Passage]], keys_of: dict[str, list[str]]) -> dict[str, set[str]]:
+    return _city_keys_of({g: {k for p in members for k in keys_of[p.id]} for g, members in groups.items()})
+
+
+def _city_keys_of(group_keys: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The sentence keys of each city's passages, from its groups' keys."""
+    cities: dict[str, set[str]] = defaultdict(set)
+    for gkey, keys in group_keys.items():
+        if city := gkey.split("|")[0]:
+            cities[city] |= keys
+    return cities
+
+
+def _boilerplate(city_keys: dict[str, set[str]]) -> set[str]:
+    """Sentences found in the passages of BOILERPLATE_CITIES cities or more: the programme's own text."""
+    count: dict[str, int] = defaultdict(int)
+    for keys in city_keys.values():
+        for k in keys:
+            count[k] += 1
+    return {k for k, n in count.items() if n >= BOILERPLATE_CITIES}
 
 
 def _fingerprint(members: list[Passage], boilerplate: set[str], keys_of: dict[str, list[str]]) -> str:

@@ -30,7 +30,7 @@ PAGE = 500  # rows per Chroma get() page
 REVISION_TTL = 1.0  # seconds a revision read from the store is trusted
 POINTER_SUFFIX = "_pointer"  # the collection whose metadata names the current generation
 # Collections that belong to one generation beside its passages: built with it, published and dropped with it.
-GENERATION_SUFFIXES = ("docs", "records")
+GENERATION_SUFFIXES = ("docs", "records", "recordkeys")
 
 
 def clean_metadata(meta: dict[str, Any]) -> dict[str, Any]:

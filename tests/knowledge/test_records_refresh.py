@@ -1,0 +1,101 @@
+"""After a change the records refresh reads the passages of the groups the change touches, not the index, and
+ends where a full rebuild would. A real Chroma store and the real embedding model, on a folder of its own."""
+
+from __future__ import annotations
+
+from ingest.pipeline import IngestPipeline
+from knowledge.records import RECORD_TYPES
+from knowledge.repository import KEYS, SUFFIX, RecordRepository
+from lgnet.store import Store
+from tests.conftest import make_settings
+
+SHEET = (
+    "Scheda pratica del Comune di {city}\n\n"
+    "Accoglienza abitativa\n\n"
+    "Nel 2024 il Comune di {city} ha attivato {beds} posti letto in alloggi ponte per famiglie migranti. "
+    "Il servizio a {city} è gestito insieme alla {partner}.\n"
+    "{extra}\n"
+)
+PROGRAMME = "Il progetto LGNet è finanziato dal Fondo Asilo Migrazione e Integrazione del Ministero dell'Interno."
+
+
+def sheet(city: str, beds: int, partner: str, programme: bool) -> str:
+    return SHEET.format(city=city, beds=beds, partner=partner, extra=PROGRAMME if programme else "")
+
+
+def snapshot(store: Store) -> tuple:
+    snap = RecordRepository(store).load()
+    return (
+        [r.model_dump() for r in snap.records],
+        {k: v.model_dump() for k, v in snap.projects.items()},
+        {k: v.model_dump() for k, v in snap.phases.items()},
+        snap.vectors.round(5).tolist(),
+    )
+
+
+def full_rebuild(store: Store, embedder) -> RecordRepository:
+    """Records and their refresh state dropped: the next refresh reads everything."""
+    for suffix in (SUFFIX, KEYS):
+        name = store.generation_suffix(suffix)
+        store.aux_delete(name, ids=[row["id"] for row in store.aux_rows(name)] or None)
+    repository = RecordRepository(store)
+    repository.refresh(embedder)
+    return repository
+
+
+def record_passages(store: Store, city: str) -> int:
+    return sum(1 for r in store.iter_chunks(where={"city": city}) if r["meta"].get("doc_type") in RECORD_TYPES)
+
+
+def test_a_refresh_reads_the_touched_cities_only_and_ends_as_a_full_rebuild(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "scheda-sulmona.txt").write_text(sheet("Sulmona", 12, "Cooperativa sociale Il Faro", True), "utf-8")
+    (folder / "scheda-avezzano.txt").write_text(sheet("Avezzano", 8, "Caritas diocesana", True), "utf-8")
+    (folder / "scheda-teramo.txt").write_text(sheet("Teramo", 20, "Associazione Ponti", False), "utf-8")
+    settings = make_settings(tmp_path / "data")
+    reads: list[tuple[RecordRepository, list[str]]] = []
+
+    def hook(store, embedder):
+        repository = RecordRepository(store)
+        report = repository.refresh(embedder)
+        reads.append((repository, report.rebuilt))
+
+    pipeline = IngestPipeline(settings, progress=False, hooks=[hook])
+    assert pipeline.run([folder]).ok
+    store = pipeline.store
+    total = store.count()
+    assert reads[-1][0].passages_read == total  # the first refresh reads everything
+
+    # A new city with nothing in common with the others: only its passages are read, only its group is built.
+    (folder / "scheda-pescara.txt").write_text(sheet("Pescara", 30, "Comunità di Sant'Egidio", False), "utf-8")
+    assert pipeline.run([folder]).ok
+    repository, rebuilt = reads[-1]
+    pescara = record_passages(store, "Pescara")
+    assert pescara > 0
+    assert repository.passages_read == 2 * pescara  # the changed passages, then their city's
+    assert repository.passages_read < store.count()
+    assert rebuilt and all(g.startswith("Pescara|") for g in rebuilt)
+    incremental = snapshot(store)
+    assert full_rebuild(store, pipeline.embedder).passages_read == store.count()
+    assert snapshot(store) == incremental
+
+    # The programme's sentence reaches a third city: it becomes boilerplate, so the two cities that had it are
+    # read and rebuilt too (their fingerprints moved), and the result is again a full rebuild's.
+    (folder / "scheda-teramo.txt").write_text(sheet("Teramo", 20, "Associazione Ponti", True), "utf-8")
+    assert pipeline.run([folder]).ok
+    repository, rebuilt = reads[-1]
+    assert {g.split("|")[0] for g in rebuilt} == {"Teramo", "Sulmona", "Avezzano"}
+    assert repository.passages_read < store.count() + record_passages(store, "Teramo")
+    incremental = snapshot(store)
+    full_rebuild(store, pipeline.embedder)
+    assert snapshot(store) == incremental
+
+    # A file removed: its city's records go, the others stay as a full rebuild leaves them.
+    (folder / "scheda-pescara.txt").unlink()
+    assert pipeline.run([folder]).ok
+    repository, _ = reads[-1]
+    assert not any(r.city == "Pescara" for r in RecordRepository(store).load().records)
+    incremental = snapshot(store)
+    full_rebuild(store, pipeline.embedder)
+    assert snapshot(store) == incremental
