@@ -18,7 +18,7 @@ from retrieval.language import ENGLISH, ITALIAN, detect_query_language
 from retrieval.phases import PhaseRecognizer
 from retrieval.places import PlaceRecognizer
 from retrieval.question import read_question
-from retrieval.spelling import Vocabulary
+from retrieval.spelling import Vocabulary, split
 from retrieval.thesaurus import Thesaurus
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -138,6 +138,10 @@ class QueryAnalyzer:
         self.thesaurus = Thesaurus.default()
         self.places = places or PlaceRecognizer()
         self.phases = PhaseRecognizer.default()
+        # the words of place names as a vocabulary's extra words: none of the index's texts is read for them
+        self._place_words = Vocabulary(
+            [], frozenset(w for f in self.places.forms() for w in re.findall(r"[a-z]{3,}", f))
+        )
         self._known = frozenset(
             {w for c in self.gazetteer.cities for f in c.forms for w in re.findall(r"\w+", fold(f))}
             | self.thesaurus.words
@@ -153,7 +157,24 @@ class QueryAnalyzer:
         known_stems: Container[str] = (),
     ) -> ParsedQuery:
         """`vocabulary`: gives the index's words, for spelling corrections (called only when a word is unknown);
-        `known_stems`: the index's stems (a word whose stem the index has is an inflection, not a typo)."""
+        `known_stems`: the index's stems (a word whose stem the index has is an inflection, not a typo).
+
+        A query with typos is read again as corrected: the search is the corrected query's ("in Pugia" is in
+        Puglia, "Avezano" is the city), and the corrections and the suggestion stay those of the query typed."""
+        parsed = self._read(query, vocabulary, known_stems)
+        if parsed.suggestion is None:
+            return parsed
+        fixed = self._read(parsed.suggestion)
+        fixed.text = parsed.text
+        fixed.corrections, fixed.suggestion = parsed.corrections, parsed.suggestion
+        return fixed
+
+    def _read(
+        self,
+        query: str,
+        vocabulary: Callable[[], Vocabulary] | None = None,
+        known_stems: Container[str] = (),
+    ) -> ParsedQuery:
         text = " ".join(query.split())
         folded = fold(text)
         language = detect_query_language(text, self.thesaurus.italian, self.thesaurus.english)
@@ -192,7 +213,11 @@ class QueryAnalyzer:
                 word = concept.text
                 if " " in word or not word.isalpha() or word in self._known or is_word(word):
                     continue
-                fix = vocabulary().correct(word, language_words())
+                fix = vocabulary().correct(word, language_words()) or split(vocabulary(), word)
+                if word not in vocabulary():  # a region's name, English or the people's ("Sardiia", "Sicliy")
+                    place = self._place_words.correct(word, language_words())
+                    if place is not None and (fix is None or place.distance <= fix.distance):
+                        fix = place
                 stems = get_analyzer().word_stems(word)
                 # An inflection the index has the stem of ("coprogettazioni") matches already: it is not a typo
                 # when its correction is of the same family. A stem alone proves nothing: the Italian stemmer
@@ -261,6 +286,10 @@ def _rewrite(text: str, replacements: dict[str, str]) -> str:
     """The query as typed, with the corrected words replaced (matched accent- and case-free)."""
 
     def swap(m: re.Match) -> str:
-        return replacements.get(fold(m.group(0)), m.group(0))
+        typed = m.group(0)
+        new = replacements.get(fold(typed), typed)
+        if typed[:1].isupper() and new[:1].islower():  # "Avezano" -> "Avezzano": a city stays a name
+            return new.upper() if typed.isupper() and len(typed) > 1 else new[:1].upper() + new[1:]
+        return new
 
     return re.sub(r"\w+", swap, text)

@@ -182,6 +182,10 @@ class PlaceRecognizer:
         alternatives = "|".join(re.escape(f) for f in sorted(self._kind, key=len, reverse=True))
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
+    def forms(self) -> list[str]:
+        """Every way of naming a place this recognises (folded), for spelling corrections."""
+        return [form.removeprefix("provincia di ").removeprefix("province of ") for form in self._kind]
+
     def find(self, folded: str) -> list[PlaceMention]:
         found = []
         for m in self._pattern.finditer(_key(folded)):

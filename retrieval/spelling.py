@@ -80,8 +80,8 @@ def typo_distance(a: str, b: str, limit: float) -> float:
     if abs(len(a) - len(b)) > half:
         return limit + 1
 
-    def indel(word: str, k: int) -> int:  # deleting or inserting word[k]: half when it doubles a neighbour
-        return 1 if (k > 0 and word[k - 1] == word[k]) or (k + 1 < len(word) and word[k + 1] == word[k]) else 2
+    def indel(word: str, k: int) -> int:  # deleting or inserting word[k]: half when it repeats the letter before
+        return 1 if k > 0 and word[k - 1] == word[k] else 2
 
     ins = [indel(b, j) for j in range(len(b))]
     prev2: list[int] = []
@@ -306,6 +306,38 @@ class Vocabulary:
         if any(typo_distance(word, w, d) < d for w in near if w in language and w not in self.freq):
             return None
         return Correction(word, correct, self.display.get(correct, correct), d)
+
+
+_ELISIONS = ("l", "d", "dell", "dall", "nell", "sull", "all", "un", "quest")  # "lintegrazione": "l'integrazione"
+
+
+def split(vocab: Vocabulary, word: str) -> Correction | None:
+    """Two words run together ("senzadimora", "sportellounico"), as the two the index has most of; a lost
+    apostrophe too ("dellaccoglienza"). Each part a word of three letters or more the index has twice or more."""
+    if len(word) < 2 * MIN_LENGTH - 1 or word in vocab.freq:
+        return None
+    best: tuple[int, str, str] | None = None
+    for i in range(1, len(word) - 2):
+        left, right = word[:i], word[i:]
+        if vocab.freq.get(right, 0) < 2:
+            continue
+        if left in _ELISIONS:
+            key = (vocab.freq[right], left + "'", right)
+        elif len(left) >= 3 and vocab.freq.get(left, 0) >= 2:
+            key = (min(vocab.freq[left], vocab.freq[right]), left + " ", right)
+        else:
+            continue
+        if best is None or key[0] > best[0]:
+            best = key
+    if best is None:
+        return None
+    _, left, right = best
+    shown = (
+        left + vocab.display.get(right, right)
+        if left.endswith("'")
+        else (vocab.display.get(left.strip(), left.strip()) + " " + vocab.display.get(right, right))
+    )
+    return Correction(word, fold(shown), shown, 1.0)
 
 
 def _keys(word: str) -> set[str]:

@@ -93,3 +93,16 @@ def test_a_region_puts_its_cities_first_on_the_index(service, query):
 
     hits = service.search(SearchRequest(q=query, k=5)).hits
     assert hits and all(h.city in {"Sassari", "Cagliari"} for h in hits[:3])
+
+
+@pytest.mark.parametrize(
+    "query, region",
+    [("inclusione abitativa in Pugia", "Puglia"), ("community concierge in Sardiia", "Sardegna")],
+)
+def test_a_misspelt_region_is_the_region(qa, query, region):
+    from retrieval.spelling import Vocabulary
+
+    vocab = Vocabulary(["inclusione abitativa puglia", "community concierge"])
+    parsed = qa.parse(query, vocabulary=lambda: vocab)
+    assert parsed.regions == [region]
+    assert parsed.suggestion is not None and parsed.text == query

@@ -102,3 +102,37 @@ def test_an_inflection_of_a_word_of_the_index_is_not_corrected():
     vocab = Vocabulary(["raccogliendo fondi", "accoglienza accogliere"])
     parsed = QueryAnalyzer().parse("accogliendo famiglie", vocabulary=lambda: vocab, known_stems={"accogl"})
     assert parsed.corrections == {} and parsed.suggestion is None
+
+
+def test_only_the_repeated_letter_is_cheap():
+    assert typo_distance("sardiia", "sarda", 2) == 1.5  # one "i" is the doubling, the other a real deletion
+    assert typo_distance("sardiia", "sardinia", 2) == 1.0
+
+
+def test_a_corrected_city_name_keeps_its_capital_and_is_the_city():
+    vocab = Vocabulary(["Avezzano avezzano abitare"])
+    parsed = QueryAnalyzer().parse("Avezano abitare", vocabulary=lambda: vocab)
+    assert parsed.suggestion == "Avezzano abitare"
+    assert parsed.cities == ["Avezzano"]
+    assert parsed.corrections == {"avezano": "avezzano"}
+
+
+@pytest.mark.parametrize(
+    "typed, words",
+    [("senzadimora", "senza dimora"), ("sportellounico", "sportello unico"), ("dellaccoglienza", "dell'accoglienza")],
+)
+def test_words_run_together_are_split(typed, words):
+    from retrieval.spelling import split
+
+    vocab = Vocabulary(["senza dimora senza dimora", "sportello unico sportello unico", "accoglienza accoglienza"])
+    assert vocab.correct(typed) is None  # no single word is close
+    fix = split(vocab, typed)
+    assert fix is not None and fix.correct == words
+
+
+def test_a_known_or_unsplittable_word_is_not_split():
+    from retrieval.spelling import split
+
+    vocab = Vocabulary(["senza dimora senza dimora senzadimora", "unico"])
+    assert split(vocab, "senzadimora") is None  # the index has it
+    assert split(vocab, "rosatelli") is None
