@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,8 @@ DOC_SAMPLE = 4
 BOILERPLATE_CITIES = 3
 NUM_PERM = 126
 BAND_ROWS = 3  # 42 bands of 3 rows: a pair at Jaccard 0.6 is missed with probability 4e-5
+OVERFULL_BUCKET = 64  # the corpus's largest bucket holds 40 passages; a 10k bench corpus's 977
+REPRESENTATIVES = 8
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS dup_passage (id TEXT PRIMARY KEY, doc_id TEXT, length INTEGER, grams BLOB,
@@ -196,6 +199,15 @@ class DuplicateIndex:
         self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS dup_query (band INTEGER, key INTEGER, id TEXT)")
         self.conn.execute("DELETE FROM dup_query")
         self.conn.executemany("INSERT INTO dup_query VALUES (?, ?, ?)", keys)
+        # A paragraph repeated across the corpus (the network's standard text) fills one bucket per band with
+        # thousands of passages: pairing all of them grows with the square of the corpus (16 GB at 100k).
+        # Over-full buckets pair their new members with a few representatives only (below).
+        full = self.conn.execute(
+            "SELECT q.band, q.key FROM (SELECT DISTINCT band, key FROM dup_query) q "
+            "JOIN dup_lsh l ON l.band = q.band AND l.key = q.key GROUP BY q.band, q.key HAVING COUNT(*) > ?",
+            (OVERFULL_BUCKET,),
+        ).fetchall()
+        self.conn.executemany("DELETE FROM dup_query WHERE band = ? AND key = ?", full)
         pairs = {
             (min(q, c), max(q, c))
             for q, c in self.conn.execute(
@@ -204,11 +216,33 @@ class DuplicateIndex:
             )
         }
         self.conn.execute("DELETE FROM dup_query")
+        for band, key in full:
+            pairs |= self._representative_pairs(band, key, grams.keys())
         others = {i for pair in pairs for i in pair} - grams.keys()
         grams.update(self._grams("dup_passage", others))
         edges = [(a, b) for a, b in pairs if gram_jaccard(grams[a], grams[b]) >= PASSAGE_JACCARD]
         self.conn.executemany("INSERT OR IGNORE INTO dup_near VALUES (?, ?)", edges + [(b, a) for a, b in edges])
         return {p.id for p in passages} | {i for e in edges for i in e}
+
+    def _representative_pairs(self, band: int, key: int, new: Iterable[str]) -> set[tuple[str, str]]:
+        """The pairs an over-full bucket gives: each new member with one stored member of each of the bucket's
+        `REPRESENTATIVES` largest groups (or, when the bucket holds only new passages, its first new members).
+        A near-copy of the repeated paragraph joins its group through a representative; a pair of two other
+        members is still found through any bucket they share that is not over-full."""
+        new = set(new)
+        rows = self.conn.execute(
+            "SELECT l.id, p.grp FROM dup_lsh l JOIN dup_passage p ON p.id = l.id "
+            "WHERE l.band = ? AND l.key = ? ORDER BY l.id",
+            (band, key),
+        ).fetchall()
+        members = [i for i, _ in rows if i in new]
+        first_of_group: dict[str, str] = {}
+        for i, grp in rows:
+            if i not in new:
+                first_of_group.setdefault(grp, i)
+        sizes = Counter(grp for i, grp in rows if i not in new)
+        reps = [first_of_group[g] for g, _ in sizes.most_common(REPRESENTATIVES)] or members[:REPRESENTATIVES]
+        return {(min(m, r), max(m, r)) for m in members for r in reps if m != r}
 
     def _remove_docs(self, ids: set[str]) -> set[str]:
         touched: set[str] = set()

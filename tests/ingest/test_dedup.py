@@ -158,3 +158,34 @@ def test_a_syndicated_copy_with_new_title_byline_opening_and_a_cut_paragraph_is_
     _refresh(dups, removed_docs=["orig"])
     assert _groups(dups, "dup_doc")["copy"] == ("copy", 1)
     assert 0 < DOC_SHARE < 1
+
+
+def test_a_paragraph_repeated_past_the_bucket_bound_is_one_group_at_linear_cost(monkeypatch):
+    """The network's standard paragraph fills one LSH bucket per band with thousands of passages at 100k: past
+    OVERFULL_BUCKET a bucket pairs its new members with representatives only, and the copies are still one group."""
+    import ingest.dedup as dedup
+
+    monkeypatch.setattr(dedup, "OVERFULL_BUCKET", 6)
+    compared = []
+    real = dedup.gram_jaccard
+    monkeypatch.setattr(dedup, "gram_jaccard", lambda a, b: compared.append(1) or real(a, b))
+    rng = random.Random(3)
+    base = rng.choices(WORDS + [f"w{i}" for i in range(200)], k=80)
+    copies = {}
+    for n in range(60):
+        words = list(base)
+        for _ in range(2):
+            words[rng.randrange(len(words))] = f"x{n}"
+        copies[f"c{n:03d}"] = " ".join(words)
+    others = {f"o{n:03d}": t for n, t in enumerate(_texts(10, seed=11))}
+    dups = _index()
+    ids = sorted(copies)
+    _refresh(dups, [Passage(i, f"d{i}", t) for i, t in {**{i: copies[i] for i in ids[:40]}, **others}.items()])
+    for i in ids[40:]:  # then one at a time, as uploads come
+        _refresh(dups, [Passage(i, f"d{i}", copies[i])])
+    groups = _groups(dups)
+    assert len({groups[i][0] for i in copies}) == 1  # every copy in the one group
+    assert sum(groups[i][1] for i in copies) == 1  # with one canonical
+    assert all(groups[i][0] not in copies for i in others)  # unrelated texts stay apart
+    all_pairs = len(copies) * (len(copies) - 1) // 2
+    assert len(compared) < all_pairs / 2  # without the bound every pair of copies would be compared
