@@ -5,10 +5,12 @@ naming the file."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,15 +33,21 @@ HTML = (
 )
 
 
-@pytest.fixture(scope="module")
-def site_writable(tmp_path_factory, service):
-    """The whole app over an empty index of its own, with an admin token (the session's model is reused)."""
-    root = tmp_path_factory.mktemp("site-upload")
+@contextlib.contextmanager
+def writable_app(root: Path, service, token: str) -> Iterator[TestClient]:
+    """The whole app over an empty index of its own under `root`, with an admin token (the session's model is
+    reused)."""
     (root / "corpus").mkdir()
-    settings = make_settings(root / "data").model_copy(update={"admin_token": TOKEN, "corpus_dir": root / "corpus"})
+    settings = make_settings(root / "data").model_copy(update={"admin_token": token, "corpus_dir": root / "corpus"})
     IngestPipeline(settings, embedder=service.embedder, progress=False).run([root / "corpus"])
     own = SearchService(settings, embedder=service.embedder)
     with TestClient(create_app(settings, service=own), follow_redirects=False) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def site_writable(tmp_path_factory, service):
+    with writable_app(tmp_path_factory.mktemp("site-upload"), service, TOKEN) as client:
         yield client
 
 

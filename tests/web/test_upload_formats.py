@@ -17,16 +17,12 @@ from fpdf import FPDF
 from odf import text as odf_text
 from odf.opendocument import OpenDocumentText
 
-from app.factory import create_app
 from ingest.ocr_eval import scanned_pdf
-from ingest.pipeline import IngestPipeline
 from ingest.readers import ocr
-from retrieval.service import SearchService
-from tests.conftest import make_settings
 from tests.ingest.formats.test_email import eml_bytes
 from tests.ingest.formats.test_office import ods_bytes, odt_bytes, xlsx_bytes
 from tests.ingest.formats.test_signed import pdf_bytes, sign
-from tests.web.test_upload import error_text, follow, post
+from tests.web.test_upload import error_text, follow, post, writable_app
 
 pytestmark = [
     pytest.mark.slow,
@@ -39,12 +35,7 @@ DOORS = {"api": "Cremona", "site": "Ravenna"}  # each door's files name their ow
 
 @pytest.fixture(scope="module")
 def app_client(tmp_path_factory, service):
-    root = tmp_path_factory.mktemp("two-doors")
-    (root / "corpus").mkdir()
-    settings = make_settings(root / "data").model_copy(update={"admin_token": TOKEN, "corpus_dir": root / "corpus"})
-    IngestPipeline(settings, embedder=service.embedder, progress=False).run([root / "corpus"])
-    own = SearchService(settings, embedder=service.embedder)
-    with TestClient(create_app(settings, service=own), follow_redirects=False) as client:
+    with writable_app(tmp_path_factory.mktemp("two-doors"), service, TOKEN) as client:
         yield client
 
 
