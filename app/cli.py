@@ -21,7 +21,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"max_file_mb": args.max_file_mb})
     pipeline = index_pipeline(settings)
     report = pipeline.run([Path(p) for p in args.paths], rebuild=args.rebuild)
-    from retrieval.lexical import LexicalIndexManager
+    from retrieval.lexical_manager import LexicalIndexManager
 
     LexicalIndexManager(pipeline.store, settings.lexical_dir).refresh_saved()
     print(report.render(verbose=args.verbose))

@@ -19,7 +19,7 @@ from knowledge.hooks import index_pipeline
 from lgnet.config import Settings
 from lgnet.embedders import get_embedder
 from retrieval.evaluation import load_relevance_set
-from retrieval.lexical import LexicalIndexManager
+from retrieval.lexical_manager import LexicalIndexManager
 from retrieval.models import SearchRequest
 from retrieval.service import SearchService
 

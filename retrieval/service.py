@@ -27,7 +27,8 @@ from retrieval.bounds import check_k, check_page, check_query
 from retrieval.dictionary import language_words
 from retrieval.filters import FilterVocabulary, SearchFilters
 from retrieval.fusion import fuse
-from retrieval.lexical import LexicalIndex, LexicalIndexManager
+from retrieval.lexical import LexicalIndex
+from retrieval.lexical_manager import LexicalIndexManager
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest, SearchResult
 from retrieval.places import places_first
 from retrieval.rerank import Reranker, Signals

@@ -17,7 +17,8 @@ from app.factory import create_app
 from ingest.pipeline import IngestPipeline
 from knowledge.hooks import INDEX_HOOKS
 from retrieval import derived, sentences, spelling
-from retrieval.lexical import LexicalIndex, LexicalIndexManager
+from retrieval.lexical import LexicalIndex
+from retrieval.lexical_manager import LexicalIndexManager
 from retrieval.practices import PracticeCatalogue, get_catalogue
 from retrieval.service import SearchService
 from tests.conftest import CORPUS, make_settings

@@ -11,7 +11,8 @@ import pytest
 
 from ingest.pipeline import IngestPipeline
 from retrieval.analysis import get_analyzer
-from retrieval.lexical import LexicalIndex, LexicalIndexManager
+from retrieval.lexical import LexicalIndex
+from retrieval.lexical_manager import LexicalIndexManager
 from retrieval.models import SearchRequest
 from retrieval.service import SearchService
 from tests.conftest import CORPUS, make_settings
