@@ -130,3 +130,26 @@ def test_residents_who_took_part_are_counted_and_a_population_is_not():
     assert found("La festa ha richiamato circa 250 partecipanti, in gran parte residenti.") == {250: "partecipanti"}
     assert found("Un gruppo di 9 donne già residenti da anni sarà formato come tutor.") == {9: "women"}
     assert 5200 not in found("Nel rione risiedono 5.200 persone, molte di origine straniera.")
+
+
+def test_a_pronoun_of_people_needs_no_verb_and_stands_for_the_people_counted_first():
+    facts = {(f.value, f.unit) for f in figures("Per 18 di loro il percorso si è chiuso con un contratto.")}
+    assert facts == {(18, "people")}
+    facts = {(f.value, f.unit) for f in figures("Hanno trovato casa 35 persone, 12 delle quali con un contributo.")}
+    assert facts == {(35, "people"), (12, "people")}
+    # "di loro" after a count of families counts families
+    sentence = "Sono rientrate 40 famiglie, per un totale di 120 persone; per 15 di loro il Comune ha pagato."
+    assert (15, "families") in {(f.value, f.unit) for f in figures(sentence)}
+
+
+def test_a_count_that_only_follows_another_elliptic_count_borrows_its_noun():
+    facts = {
+        (f.value, f.unit) for f in figures("Per 30 di loro è stato rinnovato il permesso, e 21 hanno trovato lavoro.")
+    }
+    assert facts == {(30, "people"), (21, "people")}
+
+
+def test_a_reflexive_count_is_people_only_after_a_partitive():
+    sentence = "Dei 50 ragazzi seguiti dal centro 14 si sono iscritti al gruppo dei volontari."
+    assert [(f.value, f.unit) for f in figures(sentence)] == [(14, "people")]
+    assert [f.value for f in figures("Sono stati aperti 20 laboratori; 9 si sono trasformati in corsi.")] == [20]
