@@ -31,7 +31,7 @@ _AFTER = re.compile(r"^(?:\s*[/.-]\s*\d|\s*%|\s*per\s*cento|\s*percent|\s+anni\b
 # A sentence that states how many people live somewhere: its counts of people are context, not results.
 POPULATION = re.compile(
     r"\b(?:abitanti|residenti|popolazione|risied\w+|viv(?:ono|evano)|abitav\w+|censiti|inhabitants|residents|"
-    r"population|live\s+in|lived\s+in)\b",
+    r"population|(?:live|lived)\s+in(?!\s+(?:them|it|the\s+(?:flats?|apartments?|houses?|homes?))\b))\b",
     re.I,
 )
 # The size of a place: "una città di circa 40.000 persone", "a town of about 12,000 people".

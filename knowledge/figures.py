@@ -41,7 +41,8 @@ _UNIT = "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items())
 _FIGURE = re.compile(rf"(?<![\w.,/-]){_NUM}(?![\w.,/-]?\d)\s+(?:(?:[a-zà-ù']+)\s+){{0,2}}?(?:{_UNIT})(?!\w)", re.I)
 _NOT_COUNT = re.compile(r"^\s*(?:%|per\s*cento|anni|mesi|giorni|ore)\b", re.I)
 # Words between the number and the unit that show the number counts something else ("16 comuni e 160 persone").
-_BREAKERS = re.compile(r"\b(?:comuni|citt[àa]|anni|mesi|giorni|ore|euro|per|di cui|e|ed|con|su|in|a)\b", re.I)
+_BREAKERS = re.compile(r"\b(?:comuni|citt[àa]|anni|mesi|giorni|ore|euro|per|di cui|e|ed|con|su|in|a|with|and|for|on|to|"
+                       r"at|by)\b", re.I)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -340,6 +341,31 @@ _TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|within|after|eve
                           r"(?:(?:i|gli|le|oltre|circa|almeno|the)\s+)?$", re.I)  # fmt: skip
 
 
+# Counted nouns of English documents as the network's Italian documents write them (records compare across
+# cities in one vocabulary; `unit_labels` gives the English back for the English site).
+ENGLISH_NOUNS = {
+    "visits": "accessi", "contacts": "contatti", "first contacts": "primi contatti", "events": "eventi",
+    "meetings": "incontri", "staff": "operatori",
+    "workers": "lavoratori", "participants": "partecipanti", "volunteers": "volontari", "interviews": "colloqui",
+    "courses": "corsi", "students": "studenti", "trainees": "tirocinanti", "internships": "tirocini",
+    "requests": "richieste", "applications": "domande", "outings": "uscite", "users": "utenti",
+    "asylum seekers": "richiedenti asilo", "refugees": "rifugiati", "residents": "residenti",
+}  # fmt: skip
+_ITALIAN_TO_ENGLISH = {it: en for en, it in ENGLISH_NOUNS.items()}
+
+
+def unit_labels(unit: str) -> tuple[str, str]:
+    """A unit's Italian and English labels: the known units', else the counted noun in both languages."""
+    if unit in UNIT_LABELS:
+        return UNIT_LABELS[unit]
+    return unit, _ITALIAN_TO_ENGLISH.get(unit, unit)
+
+
+def _english_plural(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_NOUNS
+
+
 def _plural(word: str) -> bool:
     """An Italian plural (-i, -e, invariant -à) or an English one (-s)."""
     w = word.lower()
@@ -359,8 +385,13 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         words = m.group("noun").split()
         if words[0].lower() in _PRE_ADJECTIVES and len(words) >= 2:
             words = words[1:]  # "87 nuove cartelle": the noun is "cartelle"
-        words = words[:2] if len(words) >= 2 and _ADJECTIVE.match(words[1].lower()) else words[:1]
-        head = words[0]
+        if len(words) >= 2 and " ".join(words[:2]).lower() in ENGLISH_NOUNS:
+            words = words[:2]  # "first contacts"
+        elif len(words) >= 2 and not _plural(words[0]) and _english_plural(words[1]):
+            words = words[1:2]  # "18 community events", "12 information meetings": the English head comes last
+        if " ".join(words).lower() not in ENGLISH_NOUNS:
+            words = words[:2] if len(words) >= 2 and _ADJECTIVE.match(words[1].lower()) else words[:1]
+        head = words[-1] if " ".join(words).lower() in ENGLISH_NOUNS else words[0]
         if not re.fullmatch(r"[a-zà-ù]+", head) or not _plural(head) or not m.group("num")[0].isdigit():
             continue  # a capitalised word is a name ("73100 Lecce"); "tre componenti" is not a reported figure
         value = number(m.group("num"))
@@ -371,6 +402,7 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         if not_a_count(sentence, m.start("num"), m.end(), "generic"):
             continue
         unit = " ".join(w.lower() for w in words)
+        unit = ENGLISH_NOUNS.get(unit, unit)  # "2,870 visits": the network's Italian noun, the English one its label
         noun_end = sentence.index(words[-1], m.start("noun")) + len(words[-1])
         if head == "ore" and m.group("tail"):
             noun_end = m.end("tail")  # "ore di mediazione"

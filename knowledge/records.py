@@ -367,7 +367,7 @@ def _figures(items: list[tuple[_Read, fig.FigureFact]], area: str | None = None)
         docs[k].add(read.passage.doc_id)
         if k in out:
             continue
-        it, en = fig.UNIT_LABELS.get(f.unit, (f.unit, f.unit))  # any counted noun is its own label
+        it, en = fig.unit_labels(f.unit)
         value = int(f.value) if f.value == int(f.value) else f.value
         out[k] = Figure(value=value, unit=f.unit, unit_label_it=it, unit_label_en=en, label=f.label, text=f.text,
                         area=area, source=read.source())  # fmt: skip

@@ -19,8 +19,8 @@ def found(sentence: str) -> dict[float, str]:
         ("Sono state svolte 2.400 ore di mediazione linguistica nelle scuole.", 2400, "ore"),
         ("Il centro resta aperto 25 ore settimanali, anche il sabato.", 25, "ore settimanali"),
         ("La permanenza media nelle case di sgancio è stata di 3 mesi.", 3, "mesi"),
-        ("The help desk logged 275 requests and trained 14 volunteers.", 275, "requests"),
-        ("The help desk logged 275 requests and trained 14 volunteers.", 14, "volunteers"),
+        ("The help desk logged 275 requests and trained 14 volunteers.", 275, "richieste"),
+        ("The help desk logged 275 requests and trained 14 volunteers.", 14, "volontari"),
         ("Hanno partecipato agli incontri 48 nuove famiglie del quartiere.", 48, "families"),
     ],
 )
@@ -88,7 +88,7 @@ def test_shares_and_sizes_of_places_are_not_counts(sentence, value):
 
 
 def test_english_thousands_are_read_as_thousands():
-    assert found("The desk registered 2,415 requests in its first year.") == {2415: "requests"}
+    assert found("The desk registered 2,415 requests in its first year.") == {2415: "richieste"}
 
 
 def test_small_numbers_in_words_and_known_things_are_not_counts():
@@ -153,3 +153,20 @@ def test_a_reflexive_count_is_people_only_after_a_partitive():
     sentence = "Dei 50 ragazzi seguiti dal centro 14 si sono iscritti al gruppo dei volontari."
     assert [(f.value, f.unit) for f in figures(sentence)] == [(14, "people")]
     assert [f.value for f in figures("Sono stati aperti 20 laboratori; 9 si sono trasformati in corsi.")] == [20]
+
+
+def test_english_counted_nouns_take_the_networks_italian_noun_and_keep_the_english_label():
+    from knowledge.figures import unit_labels
+
+    facts = {(f.value, f.unit) for f in figures("The desk held 12 information meetings and recorded 2,870 visits.")}
+    assert facts == {(12, "incontri"), (2870, "accessi")}
+    assert {(f.value, f.unit) for f in figures("The team made 900 contacts with people sleeping rough.")} == {
+        (900, "contatti")
+    }
+    assert [(f.value, f.unit) for f in figures("It registered 410 first contacts.")] == [(410, "primi contatti")]
+    assert unit_labels("accessi") == ("accessi", "visits") and unit_labels("beds") == ("posti letto", "beds")
+
+
+def test_people_living_in_the_flats_of_a_practice_are_no_population():
+    assert {f.value for f in figures("Over two years 64 people have lived in them.")} == {64}
+    assert figures("About 4,000 people live in the district.") == []
