@@ -15,7 +15,7 @@ import re
 _CUES: dict[str, str] = {
     "taking_charge": r"cartell[ae]\s+(?:social|personal)\w*|fascicol\w+|case\s+files?|progett\w+\s+(?:individual|"
     r"personalizzat)\w*|piano\s+individual\w*|personal\s+plans?|prim[ie]\s+(?:contatti|colloqui|accessi)|"
-    r"first\s+(?:contacts|interviews?|appointments)|colloqu\w+|tempi?\s+(?:medi\s+)?di\s+attesa|waiting\s+times?|orientament\w+\s+(?:al|alla|ai)\s+(?:lavoro|servizi|formazione)|"
+    r"first\s+(?:contacts|interviews?|appointments)|contatti|contacts|colloqu\w+|tempi?\s+(?:medi\s+)?di\s+attesa|waiting\s+times?|orientament\w+\s+(?:al|alla|ai)\s+(?:lavoro|servizi|formazione)|"
     r"job[\s-]orientation|employment\s+service|bilanci\w*\s+delle\s+competenze|"
     r"cors[oi]\s+(?:seral[ei]\s+)?(?:di\s+)?(?:lingua|italiano|alfabetizzazione)|alfabetizzazione|licenza\s+media|"
     r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+mediche|ambulatori\w*|vaccinazion\w+|"
@@ -55,6 +55,11 @@ def trained_staff(text: str, unit: str) -> bool:
 
 def language_course(term: str) -> bool:
     return bool(_LANGUAGE_COURSE.search(term))
+
+
+def own_cue(sentence: str, start: int, end: int) -> str | None:
+    """The area of a cue in the count's own words ("1.015 contatti", "14 incontri di comunità")."""
+    return next((area for area, p in _CUE.items() if any(start <= m.start() < end for m in p.finditer(sentence))), None)
 
 
 def cue_area(sentence: str, start: int, end: int) -> str | None:

@@ -154,6 +154,8 @@ class RecordBuilder:
         clause_end = len(body) if clause_end < 0 else clause_end
         if f.unit in fig.UNIT_AREA:
             return fig.UNIT_AREA[f.unit]  # "3 appartamenti", "30 posti letto" say their area themselves
+        if own := area_cues.own_cue(body, f.start, f.end):
+            return own  # what the count counts says it: "1.015 contatti", "18 eventi"
         matches = [(c, s, e) for c, s, e in self.taxonomy.matches(body) if clause_start <= s < clause_end]
         lead = body[max(clause_start, f.start - 60) : f.start]
         lead = re.split(r"\d[^,;]*", lead)[-1]  # "14 posti complessivi, in cui 26 persone": the other count's total
