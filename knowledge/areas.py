@@ -26,7 +26,8 @@ _CUES: dict[str, str] = {
     r"comitat\w+\s+(?:dei|di)\s+(?:residenti|quartiere|inquilini)|tutori\s+volontari|volontar\w+|volunteer\w*|"
     r"beni\s+comuni|cittadinanza\s+attiva|(?:cura|manutenzione|pulizia)\s+(?:del|dell[ae]|dei|degli)\s+(?:verde|aree\s+"
     r"verdi|giardini|parchi|piazze|spazi\s+pubblici)",
-    "community_building": r"\bfest[ae]\b|visitatori|visitors|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
+    "community_building": r"incontri\s+(?:di|del|della)\s+(?:comunit|quartiere|vicinato)\w*|community\s+meetings?|"
+    r"\bfest[ae]\b|visitatori|visitors|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|tornei?\b|feasts?|festivals?|"
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",
     "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|abitazion\w+|alloggi\w*|"
@@ -62,13 +63,13 @@ def own_cue(sentence: str, start: int, end: int) -> str | None:
     return next((area for area, p in _CUE.items() if any(start <= m.start() < end for m in p.finditer(sentence))), None)
 
 
-def cue_area(sentence: str, start: int, end: int) -> str | None:
+def cue_area(sentence: str, start: int, end: int, clause: bool = True) -> str | None:
     """The area of the cue nearest the count at sentence[start:end]: in the count's own words first, then in
-    its comma-separated segment, then in its clause (";")."""
+    its comma-separated segment, then (unless `clause` is False) in its clause (";")."""
     for area, p in _CUE.items():
         if any(start <= m.start() < end for m in p.finditer(sentence)):
             return area
-    for left_stop, right_stop in ((",;:", ",;:"), (";", ";")):
+    for left_stop, right_stop in ((",;:", ",;:"), (";", ";"))[: 2 if clause else 1]:
         left = max(sentence.rfind(c, 0, start) for c in left_stop) + 1
         rights = [i for i in (sentence.find(c, end) for c in right_stop) if i >= 0]
         right = min(rights) if rights else len(sentence)

@@ -318,7 +318,7 @@ _NOT_NOUNS = {
     "the", "and", "are", "were", "have", "from", "more", "than", "out", "new", "cui", "ciascuno",
     "volte", "times", "anni", "anno", "years", "year", "secoli", "euro", "milioni", "mila", "miliardi", "million",
     "millions", "thousand", "comuni", "città", "regioni", "province", "municipalities", "cities", "regions",
-    "abitanti", "residenti", "inhabitants", "residents", "punti", "pagine", "pages", "posizioni", "volumi",
+    "abitanti", "inhabitants", "punti", "pagine", "pages", "posizioni", "volumi",
     "righe", "lines", "anziché", "invece", "rispetto", "ovvero", "cioè", "mentre", "quali", "quale", "nei", "sui",
     "dai", "coi", "ai", "tre", "due", "sei", "nove", "dieci", "venti", "cento", "mille", "sere", "mattine",
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
@@ -327,17 +327,20 @@ _NOT_NOUNS = {
 }  # fmt: skip
 _PRE_ADJECTIVES = {"nuovi", "nuove", "ulteriori", "diversi", "diverse", "altri", "altre", "new", "further", "other"}
 # A second word that belongs to the noun: an adjective ("cartelle sociali", "ore settimanali") or "di X".
-_ADJECTIVE = re.compile(r"^[a-zà-ù]+(?:ali|ili|ari|ivi|ive|ici|iche|ati|ate|iti|ite|uti|ute|enti|anti|osi|ose|"
+# A past participle after the noun says what happened to it ("9 case recuperate", "42 operatori formati"): the
+# label keeps it, the unit does not (one count, one unit).
+_ADJECTIVE = re.compile(r"^[a-zà-ù]+(?:ali|ili|ari|ivi|ive|ici|iche|enti|anti|osi|ose|"
                         r"ani|ane|ini|ine|esi|esche|eschi)$")  # fmt: skip
 _COUNTED = re.compile(
-    rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)\s+(?P<art>(?:i|gli|le)\s+)?(?P<noun>[a-zà-ù]{{3,}}(?:\s+[a-zà-ù]{{3,}}){{0,2}})"
+    rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)\s+(?P<art>(?:i|gli|le|tra|fra)\s+)?(?P<noun>[a-zà-ù]{{3,}}(?:\s+[a-zà-ù]{{3,}}){{0,2}})"
     r"(?P<tail>\s+(?:di|d['’])\s*[a-zà-ù]{3,})?",
     re.I,
 )
 # "Sono 40 i dipendenti che...", "sono stati 16 i giovani...": the count stated by "essere", the noun after its article.
 _BE_BEFORE = re.compile(r"\b(?:sono|erano|saranno|furono|sono\s+stat[ie])\s+(?:(?:oltre|circa|ben|quasi)\s+)?$", re.I)
 _AVERAGE = re.compile(r"\bmedi[oae]\b|\bin\s+media\b|\baverage\b|\bmean\b", re.I)
-_TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|within|after|every|for|in)\s+"
+_TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|nei|negli|durante|within|after|every|for|in|over|"
+                          r"during)\s+"
                           r"(?:(?:i|gli|le|oltre|circa|almeno|the)\s+)?$", re.I)  # fmt: skip
 
 
@@ -380,7 +383,10 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
     """Counts of any noun: the noun (and an adjective that goes with it) is the unit, as written."""
     out: list[FigureFact] = []
     for m in _COUNTED.finditer(sentence):
-        if m.group("art") and not _BE_BEFORE.search(sentence[: m.start()]):
+        art = (m.group("art") or "").strip().lower()
+        if art in ("tra", "fra") and not re.match(r"\s+(?:e|ed|and)\s", sentence[m.end("noun") :]):
+            continue  # "35 tra dipendenti e agenti" counts both; "5 tra le città" is no count of a noun
+        if art in ("i", "gli", "le") and not _BE_BEFORE.search(sentence[: m.start()]):
             continue  # "dei 20 i..." cannot be; an article after a number belongs to "sono N i ..."
         words = m.group("noun").split()
         if words[0].lower() in _PRE_ADJECTIVES and len(words) >= 2:
@@ -419,7 +425,10 @@ def _time_count(sentence: str, start: int, words: list[str], tail: str | None) -
         return False
     if words[0].lower() in ("ore", "hours", "giornate") and (tail or words[1:]):
         return True
-    return bool(_AVERAGE.search(sentence))
+    # the average must be this duration's: "Nei 24 mesi ..., con una permanenza media di sette mesi" is a span
+    left = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
+    rights = [i for i in (sentence.find(c, start) for c in ",;:") if i >= 0]
+    return bool(_AVERAGE.search(sentence[left : min(rights) if rights else len(sentence)]))
 
 
 def _measured(before: str, noun: str) -> str:

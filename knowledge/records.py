@@ -162,8 +162,16 @@ class RecordBuilder:
         if (_TOTAL.search(lead) or _FOR_N.search(lead)) and len({m[0] for m in matches}) >= 2:
             return None  # "..., per un totale di 65 beneficiari" after a list of several areas: the whole project
         before = [m for m in matches if m[2] <= f.start]
+        # After the count, its own segment speaks first: "35 residents have joined the council meetings, and a
+        # women's group ... workshops" is about the council, not the workshops of the next segment.
+        segment_end = min([i for i in (body.find(c, f.end) for c in ",;:") if i >= 0] or [len(body)])
         after = [m for m in matches if m[1] >= f.end]
-        nearest = max(before, key=lambda m: m[2]) if before else min(after, key=lambda m: m[1]) if after else None
+        nearest = max(before, key=lambda m: m[2]) if before else None
+        if nearest is None and after and after[0][1] < segment_end:
+            nearest = min(after, key=lambda m: m[1])
+        if nearest is None and (cue := area_cues.cue_area(body, f.start, f.end, clause=False)):
+            return cue
+        nearest = nearest or (min(after, key=lambda m: m[1]) if after else None)
         if nearest:
             return "taking_charge" if area_cues.language_course(body[nearest[1] : nearest[2]]) else nearest[0]
         if cue := area_cues.cue_area(body, f.start, f.end):

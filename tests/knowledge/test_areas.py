@@ -79,3 +79,14 @@ def test_taxonomy_terms_match_across_hyphens_and_spaces():
     taxonomy = Taxonomy.default()
     assert "taking_charge" in taxonomy.classify("The one-stop shop opened in May.")
     assert "taking_charge" in taxonomy.classify("The one stop-shop opened in May.")
+
+
+def test_after_a_count_its_own_segment_speaks_before_the_next_one():
+    text = (
+        "Since May, 30 residents have joined the neighbourhood council as delegates, and a women's group counts "
+        "about 50 regular participants, from sewing workshops to conversation classes."
+    )
+    found = _areas(text)
+    assert found[30] == "civic_engagement"  # the council of its own segment, not the workshops further on
+    assert found[50] == "community_building"  # no cue of its own: the workshops after it, before the clause's cue
+    assert _areas("Il progetto ha coinvolto 14 incontri di comunità nelle contrade.")[14] == "community_building"

@@ -170,3 +170,30 @@ def test_english_counted_nouns_take_the_networks_italian_noun_and_keep_the_engli
 def test_people_living_in_the_flats_of_a_practice_are_no_population():
     assert {f.value for f in figures("Over two years 64 people have lived in them.")} == {64}
     assert figures("About 4,000 people live in the district.") == []
+
+
+def test_a_span_of_months_is_no_duration_figure_and_a_participle_is_no_part_of_the_unit():
+    sentence = "Nei 24 mesi del progetto 58 persone sono state accolte, con una permanenza media di 7 mesi."
+    assert found(sentence) == {58: "people", 7: "mesi"}
+    assert {(f.value, f.unit) for f in figures("Nelle 9 case recuperate abitano oggi 23 persone.")} == {
+        (9, "case"),
+        (23, "people"),
+    }
+
+
+def test_residents_who_joined_count_and_a_population_word_further_on_does_not_stop_a_count():
+    assert found("Sono 35 i nuovi residenti, quasi tutti giovani, che si sono iscritti all'associazione.") == {
+        35: "residenti"
+    }
+    sentence = "Sono stati firmati 10 patti di collaborazione con gruppi di residenti per la cura del giardino."
+    assert found(sentence) == {10: "patti"}
+    assert 2950 not in found("Al 1° gennaio risiedevano in città 2.950 cittadini stranieri.")
+    assert 4200 not in found("Nel quartiere vivono 4.200 residenti stranieri.")
+
+
+def test_a_count_of_two_nouns_and_a_survey_sample():
+    assert found("Sono stati formati 35 tra dipendenti comunali e agenti della Polizia municipale.") == {
+        35: "dipendenti comunali"
+    }
+    assert 5 not in found("Il progetto coinvolge 5 tra le città più grandi.")
+    assert found("The evaluator's survey of 120 users found that most would come back.") == {}
