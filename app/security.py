@@ -41,6 +41,11 @@ class Rule:
     prefixes: tuple[str, ...]
     per_minute: float
     burst: int
+    # Paths under a prefix that spend nothing: leaving (forgetting the upload pass) must never be refused.
+    exempt: tuple[str, ...] = ()
+
+    def applies_to(self, path: str) -> bool:
+        return path.startswith(self.prefixes) and path not in self.exempt
 
 
 class TokenBuckets:
@@ -125,7 +130,7 @@ class Protection:
         if scope.get("method") in WRITE_METHODS:
             client = (scope.get("client") or ("unknown", 0))[0]
             for rule in self.rules:
-                if path.startswith(rule.prefixes):
+                if rule.applies_to(path):
                     wait = self.buckets.take(rule, client)
                     if wait > 0:
                         await _too_many(scope, receive, send, rule, wait)
@@ -168,6 +173,12 @@ async def _too_many(scope, receive, send, rule: Rule, wait: float) -> None:
 def rules_from_settings(settings) -> tuple[Rule, ...]:
     return (
         # The site's upload form (/carica) shares the API's upload bucket: the same limit whichever door is used.
-        Rule("uploads", ("/api/documents", "/carica"), settings.upload_rate_per_minute, settings.upload_burst),
+        Rule(
+            "uploads",
+            ("/api/documents", "/carica"),
+            settings.upload_rate_per_minute,
+            settings.upload_burst,
+            exempt=("/carica/dimentica",),
+        ),
         Rule("dossier writes", ("/api/dossiers", "/dossier"), settings.write_rate_per_minute, settings.write_burst),
     )

@@ -21,20 +21,21 @@ import numpy as np
 from tqdm import tqdm
 
 from ingest.catalogue import CATALOGUE_NAME, load_catalogue
-from ingest.dedup import Doc, DuplicateIndex, Passage
+from ingest.dedup import DuplicateIndex
 from ingest.documents import Chunker, DocumentBuilder
+from ingest.duplicate_refresh import DuplicateRefresh
 from ingest.manifest import FileEntry, Manifest
-from ingest.metadata import year_of
 from ingest.model import Chunk, Document
 from ingest.readers import ReadLimits
 from ingest.report import FileError, IngestReport
 from ingest.sandbox import SandboxLimits, read_in_worker
+from ingest.store_metadata import chunk_metadata, doc_metadata, passage_shared_metadata
 from ingest.walk import FolderProgress
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import IngestError, LGNetError, NotFound
-from lgnet.state import state_path, transaction
-from lgnet.store import Store, clean_metadata
+from lgnet.state import state_path
+from lgnet.store import Store
 
 log = logging.getLogger(__name__)
 SKIPPED_NAMES = {CATALOGUE_NAME, ".gitkeep", ".DS_Store"}
@@ -58,61 +59,6 @@ class _ReadFile:
     chunks: list[Chunk]
     metas: list[dict]
     known: FileEntry | None
-
-
-def _shared_metadata(doc: Document) -> dict:
-    """What a document and each of its passages both carry."""
-    return {
-        "doc_id": doc.doc_id,
-        "title": doc.title,
-        "doc_type": doc.doc_type,
-        "phase": doc.phase,
-        "city": doc.city,
-        "cities_mentioned": doc.cities_mentioned,
-        "interventions": doc.interventions,
-        "date": doc.date,
-        "year": year_of(doc.date),
-        "outlet": doc.outlet,
-        "url": doc.url,
-        "language": doc.language,
-        "source": doc.source,
-        "doc_start": doc.start,
-        "category": doc.category,
-        **doc.meta,  # the format's own: format, ocr, signer, sender, parent message, attachments...
-    }
-
-
-def doc_metadata(doc: Document, n_chunks: int) -> dict:
-    return clean_metadata(
-        {
-            **_shared_metadata(doc),
-            "chunks": n_chunks,
-            "pages": len(doc.pages) or None,
-            "body_start": doc.body_start or None,  # where an article's text starts after its header
-        }
-    )
-
-
-def chunk_metadata(chunk: Chunk, shared: dict | None = None) -> dict:
-    """`shared`: the document's part (`passage_shared_metadata`), computed once for all its passages."""
-    shared = passage_shared_metadata(chunk.doc) if shared is None else shared
-    return clean_metadata(
-        {
-            **shared,
-            **chunk.doc.ocr_metadata(chunk.start, chunk.end),  # only when this passage's own pages were OCR'd
-            "interventions": chunk.interventions,  # the passage's own areas, not the document's
-            "page": chunk.page,
-            "char_start": chunk.start,
-            "char_end": chunk.end,
-            "chunk_index": chunk.index,
-            "header_end": chunk.header_end or None,  # the article header's characters at the passage's start
-            "content_hash": hashlib.sha1(chunk.embed_text.encode()).hexdigest(),
-        }
-    )
-
-
-def passage_shared_metadata(doc: Document) -> dict:
-    return {k: v for k, v in _shared_metadata(doc).items() if k not in ("ocr", "ocr_confidence")}
 
 
 def _digest(data: bytes, entry: dict) -> str:
@@ -142,9 +88,7 @@ class IngestPipeline:
         self.progress = sys.stderr.isatty() if progress is None else progress
         self.progress_file: str | None = None  # where OCR reports its pages (a job's progress), if anyone follows
         self._manifests: dict[str, Manifest] = {}  # by store generation: a rebuild gets a fresh state file
-        # Texts stored by this run, so the duplicate refresh does not read them back from the store.
-        self._fresh_passages: dict[str, Passage] = {}
-        self._fresh_docs: dict[str, tuple[Doc, str]] = {}
+        self.duplicates = DuplicateRefresh()
 
     def run(self, paths: Iterable[Path], rebuild: bool = False, prune: bool = True) -> IngestReport:
         """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index.
@@ -345,8 +289,7 @@ class IngestPipeline:
             entry = FileEntry(r.digest, r.size, [d.doc_id for d in r.docs], [c.chunk_id for c in r.chunks])
             entries.append((r.source, entry, old_ids[r.source] + entry.chunk_ids, r.known.doc_ids if r.known else []))
         manifest.put_many(entries)
-        self._fresh_passages.update({c.chunk_id: Passage(c.chunk_id, c.doc.doc_id, c.text) for c in chunks})
-        self._fresh_docs.update({d.doc_id: (Doc(d.doc_id, d.text, d.city), d.doc_type) for r in batch for d in r.docs})
+        self.duplicates.remember(chunks, docs)
         report.files_ingested += len(batch)
 
     def _vectors(
@@ -379,72 +322,12 @@ class IngestPipeline:
 
     # --- whole index -------------------------------------------------------------------------------------
     def refresh_duplicates(self, manifest: Manifest | None = None) -> bool:
-        """Update near-duplicate groups for the files whose refresh is pending (this run's, or an interrupted
-        run's) and the passages removed, then write the groups that changed to the store. True if anything was
-        pending."""
-        manifest = manifest or self._manifest()
-        dups = DuplicateIndex(manifest.conn)
-        sources, chunk_ids, doc_ids, removed = manifest.dedup_pending()
-        if sources or removed:
-            fresh = [self._fresh_passages.get(c) for c in chunk_ids]
-            missing = [c for c, p in zip(chunk_ids, fresh, strict=True) if p is None]
-            fetched = {
-                r["id"]: Passage(r["id"], r["meta"].get("doc_id", ""), r["text"]) for r in self._get_chunks(missing)
-            }
-            passages: list[Passage] = [p for p in fresh if p is not None] + list(fetched.values())
-            fresh_docs = [self._fresh_docs.get(d) for d in doc_ids]
-            missing = [d for d, x in zip(doc_ids, fresh_docs, strict=True) if x is None]
-            docs: list[tuple[Doc, str]] = [x for x in fresh_docs if x is not None] + [
-                (Doc(r["id"], r["text"], r["meta"].get("city")), r["meta"].get("doc_type", ""))
-                for r in self._get_docs(missing)
-            ]
-            with transaction(manifest.conn):
-                dups.refresh(
-                    [r.split(":", 1)[1] for r in removed if r.startswith("chunk:")],
-                    [r.split(":", 1)[1] for r in removed if r.startswith("doc:")],
-                    passages,
-                    [d for d, doc_type in docs if doc_type != "press_summary"],
-                )
-                manifest.dedup_finished(sources)
-        pushed = self._push_groups(manifest, dups)
-        self._fresh_passages.clear()
-        self._fresh_docs.clear()
-        return bool(sources or removed or pushed)
+        """The near-duplicate refresh of what is pending (`DuplicateRefresh.run`)."""
+        return self.duplicates.run(self.store, manifest or self._manifest())
 
     def _run_hooks(self) -> None:
         for hook in self.hooks:
             hook(self.store, self.embedder)
-
-    def _push_groups(self, manifest: Manifest, dups: DuplicateIndex) -> int:
-        """Write the groups that changed to the store's metadata (the store's readers filter and collapse with
-        them); each batch is cleared only once written, so an interrupted push resumes."""
-        with transaction(manifest.conn):
-            dups.clear_missing_dirty()
-        pushed = 0
-        for kind in ("doc", "chunk"):
-            while batch := dups.dirty(kind):
-                rows = self._get_docs(list(batch)) if kind == "doc" else self._get_chunks(list(batch))
-                ids = [r["id"] for r in rows if any(r["meta"].get(k) != v for k, v in batch[r["id"]].items())]
-                metas = [{**r["meta"], **batch[r["id"]]} for r in rows if r["id"] in set(ids)]
-                if ids:
-                    update = self.store.update_doc_metadata if kind == "doc" else self.store.update_chunk_metadata
-                    update(ids, metas)
-                with transaction(manifest.conn):
-                    dups.clear_dirty(kind, batch)
-                    if kind == "chunk":
-                        manifest.log_changes(ids)
-                pushed += len(ids)
-        return pushed
-
-    def _get_chunks(self, ids: list[str]) -> list[dict]:
-        return [r for i in range(0, len(ids), 500) for r in self.store.get_chunks(ids[i : i + 500])]
-
-    def _get_docs(self, ids: list[str]) -> list[dict]:
-        return [
-            r
-            for i in range(0, len(ids), 500)
-            for r in self.store.iter_docs(where={"doc_id": {"$in": ids[i : i + 500]}})
-        ]
 
     def _manifest(self) -> Manifest:
         """The manifest of the store's generation (a rebuild writes a new generation with its own)."""

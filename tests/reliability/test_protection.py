@@ -72,6 +72,18 @@ def test_workers_share_the_rate_limit(tmp_path):
     assert {a.status_code for a in answers[5:]} == {429}
 
 
+def test_forgetting_the_upload_pass_spends_no_upload_token(tmp_path):
+    """'Dimentica il codice' sits under the upload prefix (/carica) but is a way out, not an upload: a user
+    who spent the burst can still forget the pass, and forgetting leaves the uploads' tokens untouched."""
+    settings = make_settings(tmp_path / "data").model_copy(update={"upload_rate_per_minute": 1, "upload_burst": 1})
+    client = TestClient(create_app(settings), client=("203.0.113.9", 4000))
+    forgets = [client.post("/carica/dimentica", follow_redirects=False) for _ in range(3)]
+    assert [f.status_code for f in forgets] == [303] * 3
+    first, second = (client.post("/carica", follow_redirects=False) for _ in range(2))
+    assert first.status_code != 429 and second.status_code == 429  # the one token was still there
+    assert client.post("/carica/dimentica", follow_redirects=False).status_code == 303
+
+
 def test_old_empty_dossiers_expire_at_the_cap(tmp_path, monkeypatch):
     store = DossierStore(tmp_path / "dossiers")
     monkeypatch.setattr(dossier_module, "MAX_DOSSIERS", 3)
