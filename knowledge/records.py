@@ -143,30 +143,41 @@ class RecordBuilder:
         return areas if len(areas) < 3 else []
 
     def _figure_area(self, read: _Read, f: fig.FigureFact) -> str | None:
-        """Staff being trained are capacity building; else the area of the term nearest the figure in its own
-        clause (";"-separated), else of what the figure counts (`knowledge.areas`), else the sentence's only
-        area, else the area its unit implies (beds are housing)."""
+        """Staff being trained are capacity building; a unit that implies its area has it (beds are housing); else
+        the area of the term nearest the figure in its own clause (";"-separated), else of what the figure counts
+        (`knowledge.areas`), else the sentence's only area."""
         body = read.body
         if area_cues.trained_staff(body, f"{f.unit} {f.text}"):
             return "capacity_building"
         clause_start = body.rfind(";", 0, f.start) + 1
         clause_end = body.find(";", f.end)
         clause_end = len(body) if clause_end < 0 else clause_end
+        if f.unit in fig.UNIT_AREA:
+            return fig.UNIT_AREA[f.unit]  # "3 appartamenti", "30 posti letto" say their area themselves
+        if own := area_cues.own_cue(body, f.start, f.end):
+            return own  # what the count counts says it: "1.015 contatti", "18 eventi"
         matches = [(c, s, e) for c, s, e in self.taxonomy.matches(body) if clause_start <= s < clause_end]
         lead = body[max(clause_start, f.start - 60) : f.start]
+        lead = re.split(r"\d[^,;]*", lead)[-1]  # "14 posti complessivi, in cui 26 persone": the other count's total
         if (_TOTAL.search(lead) or _FOR_N.search(lead)) and len({m[0] for m in matches}) >= 2:
             return None  # "..., per un totale di 65 beneficiari" after a list of several areas: the whole project
         before = [m for m in matches if m[2] <= f.start]
+        # After the count, its own segment speaks first: "35 residents have joined the council meetings, and a
+        # women's group ... workshops" is about the council, not the workshops of the next segment.
+        segment_end = min([i for i in (body.find(c, f.end) for c in ",;:") if i >= 0] or [len(body)])
         after = [m for m in matches if m[1] >= f.end]
-        nearest = max(before, key=lambda m: m[2]) if before else min(after, key=lambda m: m[1]) if after else None
+        nearest = max(before, key=lambda m: m[2]) if before else None
+        if nearest is None and after and after[0][1] < segment_end:
+            nearest = min(after, key=lambda m: m[1])
+        if nearest is None and (cue := area_cues.cue_area(body, f.start, f.end, clause=False)):
+            return cue
+        nearest = nearest or (min(after, key=lambda m: m[1]) if after else None)
         if nearest:
             return "taking_charge" if area_cues.language_course(body[nearest[1] : nearest[2]]) else nearest[0]
         if cue := area_cues.cue_area(body, f.start, f.end):
             return cue
         if len(read.areas) == 1:
             return read.areas[0]
-        if f.unit in fig.UNIT_AREA:
-            return fig.UNIT_AREA[f.unit]
         # The sentence names no area: its section's heading, else the document's one dominant area.
         return self._sections.area(read.passage.id, read.passage.doc_id, read.sentence.start)
 
@@ -211,7 +222,8 @@ class RecordBuilder:
         # Results only: counts dated before the project's stated start, and targets beside results, are not.
         start = stated_period(periods).start
         for b in buckets.values():
-            b.figures = results_only(b.figures, lambda i: i[0].body, lambda i: i[0].passage.doc_id, start)
+            b.figures = results_only(b.figures, lambda i: i[0].body, lambda i: i[0].passage.doc_id, start,
+                                     lambda i: (i[1].start, i[1].end))  # fmt: skip
         stated = {(f.value, f.unit) for area, b in buckets.items() if area for _, f in b.figures}
         if None in buckets:  # the same count said without its area elsewhere is the same fact
             buckets[None].figures = [(r, f) for r, f in buckets[None].figures if (f.value, f.unit) not in stated]
@@ -365,7 +377,7 @@ def _figures(items: list[tuple[_Read, fig.FigureFact]], area: str | None = None)
         docs[k].add(read.passage.doc_id)
         if k in out:
             continue
-        it, en = fig.UNIT_LABELS.get(f.unit, (f.unit, f.unit))  # any counted noun is its own label
+        it, en = fig.unit_labels(f.unit)
         value = int(f.value) if f.value == int(f.value) else f.value
         out[k] = Figure(value=value, unit=f.unit, unit_label_it=it, unit_label_en=en, label=f.label, text=f.text,
                         area=area, source=read.source())  # fmt: skip

@@ -36,6 +36,11 @@ TARGETS = {
     "scheda-progetto-prato-macrolotto-zero": "docx",
     "midterm-report-genoa-lgnet3-en": "pdf",
     "rapporto-monitoraggio-potenza-2025": "docx",
+    # batch 4 (2026-12-04, afternoon)
+    "scheda-buona-pratica-iglesias-lavoro-miniere": "pdf",
+    "scheda-progetto-fermo-scuola-ponte": "docx",
+    "final-report-naples-lgnet2-en": "pdf",
+    "delibera-giunta-sassari-lgnet3-2024": "docx",
 }
 
 

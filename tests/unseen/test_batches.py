@@ -1,4 +1,4 @@
-"""The unseen set's batches are loaded apart, so `make eval` can report batches 2 and 3 (pure measurements) on
+"""The unseen set's batches are loaded apart, so `make eval` can report batches 2, 3 and 4 (pure measurements) on
 their own and the aims stay on batch 1. Checks the loaders only, never the rules."""
 
 from __future__ import annotations
@@ -6,13 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ingest.evaluation import unseen_batches
+from ingest.evaluation import batch_status, unseen_batches
 from knowledge.evaluation import load_gold
 from retrieval.evaluation import FULL, EvalReport, Outcome, PartReport, QueryCase, aggregate, load_relevance_set
 
 HERE = Path(__file__).resolve().parent
 GOLD = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
-BATCHES = (1, 2, 3)
+BATCHES = (1, 2, 3, 4)
 
 
 def _cities(batch: int) -> set[str]:
@@ -38,12 +38,18 @@ def test_gold_records_of_one_batch_are_only_that_batch_s():
         assert not any(n["quote"] in others for r in records for n in r["not_figures"])
 
 
+def test_the_newest_batch_is_the_one_called_unseen():
+    assert batch_status(unseen_batches(HERE)) == "batches 1, 2 and 3 are development material, batch 4 unseen"
+    assert batch_status([1, 2]) == "batch 1 is development material, batch 2 unseen"
+    assert batch_status([1]) == "batch 1 unseen"
+
+
 def test_relevance_queries_carry_their_batch():
     cases = load_relevance_set("new")
     batches = {c.id: c.batch for c in cases}
     assert batches["n001"] == 1 and batches["n073"] == 1 and batches["n074"] == 2 and batches["n119"] == 2
-    assert batches["n120"] == 3
-    assert sum(b == 2 for b in batches.values()) >= 30 and sum(b == 3 for b in batches.values()) >= 30
+    assert batches["n120"] == 3 and batches["n165"] == 3 and batches["n166"] == 4
+    assert all(sum(b == k for b in batches.values()) >= 30 for k in (2, 3, 4))
     assert all(c.batch == 1 for c in load_relevance_set("old"))
 
 
@@ -52,11 +58,12 @@ def _outcome(case: QueryCase, found: bool) -> Outcome:
 
 
 def test_the_search_report_gives_each_batch_its_own_line_and_table():
-    cases = [c for c in load_relevance_set("new") if c.id in ("n001", "n074", "n120", "n121")]
-    outcomes = [_outcome(c, c.id != "n121") for c in cases]
+    cases = [c for c in load_relevance_set("new") if c.id in ("n001", "n074", "n120", "n121", "n166", "n167")]
+    outcomes = [_outcome(c, c.id not in ("n121", "n167")) for c in cases]
     part = PartReport("new", cases, {FULL: aggregate(outcomes)}, outcomes)
-    assert {k: m.n for k, m in part.by_batch.items()} == {"1": 1, "2": 1, "3": 2}
+    assert {k: m.n for k, m in part.by_batch.items()} == {"1": 1, "2": 1, "3": 2, "4": 2}
     report = EvalReport({"new": part}, corpus_passages=1)
-    assert "- new part, batch 3 (2 queries): Success@5 0.500" in report.summary()
-    assert "Batch 3: not answered in the top 5: n121." in report.markdown()
-    assert "batch 3, not found in the top 5: n121" in report.render()
+    for batch, missed in ((3, "n121"), (4, "n167")):
+        assert f"- new part, batch {batch} (2 queries): Success@5 0.500" in report.summary()
+        assert f"Batch {batch}: not answered in the top 5: {missed}." in report.markdown()
+        assert f"batch {batch}, not found in the top 5: {missed}" in report.render()

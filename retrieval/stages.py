@@ -1,0 +1,325 @@
+"""The stages of a search after its request is read (retrieval/service.py): the query's vector, the lexical (BM25)
+and dense candidates, their weighted fusion (by rank or score, + city, region, area and phase boosts), the
+reranker, duplicate collapse, per-document diversity, facets, and the hits of the page.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import weakref
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+
+from lgnet.config import Settings
+from lgnet.embedders import Embedder
+from lgnet.store import Store
+from lgnet.text import fold
+from retrieval.analysis import ParsedQuery, QueryAnalyzer, get_analyzer
+from retrieval.diversity import diversify
+from retrieval.filters import SearchFilters
+from retrieval.fusion import fuse
+from retrieval.lexical import LexicalIndex
+from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest
+from retrieval.rerank import Reranker, Signals
+from retrieval.rerank import features as rerank_features
+from retrieval.sentences import Boilerplate
+from retrieval.snippets import snippet
+from retrieval.terms import QueryTerms, translation_weight
+
+# Boosts relative to the recognised city's (Settings.city_boost): a city of the region named (as much as a city
+# named: "in Sicilia" asks for its cities as "a Palermo" does; 0.6 let other regions' cities lead), the phase named.
+REGION_SHARE = 1.0
+PHASE_SHARE = 0.5
+# The unfiltered browse of each index (home page, /api/facets), kept while the index is in use.
+_BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[list[Candidate], dict[str, list[dict]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_browse_lock = threading.Lock()
+LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
+DENSE_OVERFETCH = 4  # the dense search asks for this many times the candidates it keeps
+# The vectors of the last few queries: a search's practice cards ask for the same text right after it (the
+# model ran twice per request). Small on purpose: it shares one request's vector, it is not a result cache.
+RECENT_VECTORS = 8
+
+
+@dataclass
+class Candidate:
+    position: int  # index in the lexical corpus (all passages)
+    score: float
+
+
+@dataclass
+class _Ranked:
+    """A text query's fused, collapsed candidates with what the reranker needs about them."""
+
+    index: LexicalIndex
+    collapsed: list[Candidate]
+    signals: Signals
+    terms: QueryTerms
+    boilerplate: Boilerplate
+
+
+class SearchStages:
+    """The search pipeline's stages; `SearchService` (retrieval/service.py) assembles a request from them."""
+
+    settings: Settings
+    embedder: Embedder
+    store: Store
+    analyzer: QueryAnalyzer
+    _vectors: OrderedDict[str, np.ndarray]
+    _vectors_lock: threading.Lock
+
+    def embed_query(self, text: str, also: str | None = None) -> np.ndarray:
+        """The query's vector (whitespace normalised), embedded once for the search and its practice cards.
+        `also`: a text asked for right after (the corrected query the cards search), embedded in the same call."""
+        key = " ".join(text.split())
+        with self._vectors_lock:
+            vector = self._vectors.get(key)
+            if vector is not None:
+                self._vectors.move_to_end(key)
+                return vector
+        texts = [key]
+        if also and " ".join(also.split()) != key:
+            texts.append(" ".join(also.split()))
+        vectors = self.embedder.embed(texts)
+        with self._vectors_lock:
+            for t, v in zip(texts, vectors, strict=True):
+                self._vectors[t] = v
+            while len(self._vectors) > RECENT_VECTORS:
+                self._vectors.popitem(last=False)
+        return vectors[0]
+
+    def _rank(
+        self,
+        index: LexicalIndex,
+        parsed: ParsedQuery,
+        request: SearchRequest,
+        filters: SearchFilters,
+        mask: np.ndarray | None,
+        timings: dict[str, float],
+        signals: Signals,
+    ) -> list[Candidate]:
+        s = self.settings
+        lists: list[tuple[list[tuple[int, float]], float]] = []
+        if request.mode in ("hybrid", "lexical"):
+            t = time.perf_counter()
+            scores = self._lexical_scores(index, parsed, request.understand)
+            if mask is not None:
+                scores = scores * mask
+            # The best LEXICAL_CANDIDATES only: sorting every matching passage grew with the corpus.
+            matching = np.flatnonzero(scores > 0)
+            if matching.size > LEXICAL_CANDIDATES:
+                matching = matching[np.argpartition(-scores[matching], LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]]
+            lexical = matching[np.lexsort((matching, -scores[matching]))]  # best first, then by position
+            signals.lexical = dict(zip(lexical.tolist(), scores[lexical].tolist(), strict=True))
+            lists.append((list(signals.lexical.items()), s.weight_lexical))
+            timings["lexical"] = time.perf_counter() - t
+        if request.mode in ("hybrid", "dense"):
+            t = time.perf_counter()
+            query_vec = self.embed_query(parsed.text, also=parsed.suggestion)
+            timings["embed"] = time.perf_counter() - t
+            t = time.perf_counter()
+            # HNSW is approximate: the last of exactly `candidates` neighbours changed from one process to the
+            # next, and with them the dense list's floor and every fused score; the best `candidates` of a
+            # wider search are stable.
+            found = self.store.query(query_vec, s.candidates * DENSE_OVERFETCH, where=filters.where())[: s.candidates]
+            dense = [
+                (index.corpus.position[cid], sim)
+                for cid, sim in found
+                if sim >= s.dense_min_similarity and cid in index.corpus.position
+            ]
+            signals.dense = {i: sim for i, sim in dense if mask is None or mask[i]}
+            lists.append((list(signals.dense.items()), s.weight_dense))
+            timings["dense"] = time.perf_counter() - t
+        fused = fuse(lists, s.fusion, s.rrf_k)
+        if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
+            # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
+            wanted = index.mask("city", parsed.region_cities) | index.mask("phase", parsed.phases)
+            for position in np.flatnonzero(wanted if mask is None else wanted & mask).tolist():
+                fused.setdefault(position, 0.0)
+        if request.understand and (parsed.cities or parsed.interventions or parsed.region_cities or parsed.phases):
+            top = 1.0 / (s.rrf_k + 1) if s.fusion == "rrf" else 1.0
+            region_cities = [c for c in parsed.region_cities if c not in parsed.cities]
+            # from the index's per-value positions, not a metadata lookup per candidate
+            positions = np.fromiter(fused, dtype=np.int64, count=len(fused))
+            boosts = [
+                (index.mask("city", parsed.cities), s.city_boost),
+                (index.mask("city", region_cities), s.city_boost * REGION_SHARE),
+                (index.mask("interventions", parsed.interventions), s.intervention_boost),
+                (index.mask("phase", parsed.phases), s.city_boost * PHASE_SHARE),
+            ]
+            for mask_of, weight in boosts:
+                for pos in positions[mask_of[positions]].tolist():
+                    fused[pos] += weight * top
+        positions = np.fromiter(fused, dtype=np.int64, count=len(fused))
+        scores = np.fromiter(fused.values(), dtype=np.float64, count=len(fused))
+        order = np.lexsort((positions, -scores))  # best first, then by position
+        return [Candidate(p, sc) for p, sc in zip(positions[order].tolist(), scores[order].tolist(), strict=True)]
+
+    @staticmethod
+    def _features(found: _Ranked, top: list[Candidate]) -> np.ndarray:
+        corpus = found.index.corpus
+        positions = [c.position for c in top]
+        return rerank_features(
+            positions,
+            [c.score for c in top],
+            found.signals,
+            [corpus.texts[p] for p in positions],
+            [corpus.metas[p].get("title", "") for p in positions],
+            found.terms,
+            found.boilerplate,
+        )
+
+    def _rerank(self, found: _Ranked, reranker: Reranker) -> list[Candidate]:
+        """The best `reranker.candidates` reordered by the reranker, above the rest as fused."""
+        top, rest = found.collapsed[: reranker.candidates], found.collapsed[reranker.candidates :]
+        if len(top) < 2:
+            return found.collapsed
+        scores = reranker.scores(self._features(found, top))
+        order = sorted(range(len(top)), key=lambda i: (-scores[i], i))
+        # shown scores stay decreasing: the reranked ones sit above the first one left as fused
+        floor = rest[0].score if rest else 0.0
+        low = min(scores)
+        return [Candidate(top[i].position, floor + 1.0 + float(scores[i] - low)) for i in order] + rest
+
+    def _lexical_scores(self, index: LexicalIndex, parsed: ParsedQuery, understand: bool) -> np.ndarray:
+        """BM25 of the user's words (question frame out, typos corrected) plus, at a lower weight, BM25 of
+        their thesaurus alternatives."""
+        analyzer = get_analyzer()
+        if not understand:
+            return index.scores(analyzer.query_tokens(parsed.text))
+        language = self.analyzer.thesaurus.language
+        city_fixes = [e for e in parsed.expansions if e in parsed.cities]
+        main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]))
+        scores = index.scores(main)
+        taken = set(main)
+        for concept in parsed.concepts:
+            # each concept counts once, by its best alternative: "casa" does not add up "alloggio",
+            # "abitazione" and "housing"; a phrase's words count as a share of the phrase
+            best = None
+            for alternative in concept.alternatives:
+                weight = translation_weight(parsed.language, language.get(fold(alternative)))
+                tokens = [t for t in analyzer.query_tokens(alternative) if t not in taken] if weight else []
+                if tokens:
+                    found = index.scores(tokens) * (weight / max(1, len(alternative.split())))
+                    best = found if best is None else np.maximum(best, found)
+            if best is not None:
+                scores = scores + best
+        return scores
+
+    # --- the stages after ranking ------------------------------------------------------------------------
+    @staticmethod
+    def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
+        """One hit per group of near-identical passages: the best ranked stands for the others. The groups are
+        the one notion of near-duplicate, `dup_group`, computed at ingest (ingest/dedup.py: MinHash LSH candidates,
+        exact Jaccard, chained through syndicated copies) and stored on the passages."""
+        seen: set[str] = set()
+        kept: list[Candidate] = []
+        for c in ranked:
+            group = index.corpus.metas[c.position].get("dup_group") or index.corpus.ids[c.position]
+            if group not in seen:
+                seen.add(group)
+                kept.append(c)
+        return kept
+
+    @staticmethod
+    def _by_date(index: LexicalIndex, candidates: list[Candidate]) -> None:
+        candidates.sort(key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position), reverse=True)
+
+    def _browse_all(self, index: LexicalIndex) -> tuple[list[Candidate], dict[str, list[dict]]]:
+        """Every passage (copies collapsed) newest first, and its facets: computed on the first browse of an
+        index and kept with it (an index is replaced, never changed, when the store changes)."""
+        with _browse_lock:
+            cached = _BROWSE.get(index)
+            if cached is None:
+                collapsed = self._collapse(index, [Candidate(i, 0.0) for i in range(len(index.corpus.ids))])
+                self._by_date(index, collapsed)
+                cached = _BROWSE[index] = (collapsed, self._facets(index, collapsed))
+        collapsed, facets = cached
+        return collapsed, {name: [dict(v) for v in values] for name, values in facets.items()}  # callers may edit
+
+    def _diversify(self, index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
+        """At most `max_per_document` passages of one article (or its syndicated copies) in each block of results
+        (retrieval/diversity.py)."""
+        metas = index.corpus.metas
+        return diversify(
+            ranked,
+            lambda c: str(metas[c.position].get("doc_dup_group") or metas[c.position].get("doc_id")),
+            self.settings.max_per_document,
+        )
+
+    @staticmethod
+    def _facets(index: LexicalIndex, matching: list[Candidate]) -> dict[str, list[dict]]:
+        """Counts over the whole matching set (after collapse), not just the page shown: each value's passages
+        (kept with the index) counted among those matching, so the cost is the index's values, not a Python
+        loop over every match."""
+        selected = np.zeros(len(index.corpus.ids), dtype=bool)
+        if matching:
+            selected[np.fromiter((c.position for c in matching), dtype=np.int64, count=len(matching))] = True
+        facets = {}
+        for fieldname in FACET_FIELDS:
+            counts = [
+                (v, int(np.count_nonzero(selected[p]))) for v, p in index.positions(fieldname).items() if v is not None
+            ]
+            facets[FACET_NAMES.get(fieldname, fieldname)] = [
+                {"value": v, "count": n} for v, n in sorted(counts, key=lambda kv: (-kv[1], str(kv[0]))) if n
+            ]
+        return facets
+
+    def _hit(self, index: LexicalIndex, c: Candidate, terms: QueryTerms, boilerplate: Boilerplate) -> Hit:
+        return self._hit_at(index, c.position, c.score, terms, boilerplate)
+
+    def _hit_at(
+        self,
+        index: LexicalIndex,
+        position: int,
+        score: float,
+        terms: QueryTerms | None = None,
+        boilerplate: Boilerplate | None = None,
+    ) -> Hit:
+        meta = index.corpus.metas[position]
+        cid = index.corpus.ids[position]
+        text = index.corpus.texts[position]
+        group = meta.get("dup_group")
+        duplicates = (
+            [
+                Duplicate(
+                    id=index.corpus.ids[p],
+                    doc_id=m.get("doc_id", ""),
+                    title=m.get("title", ""),
+                    outlet=m.get("outlet"),
+                    date=m.get("date"),
+                    url=m.get("url"),
+                )
+                for p in index.corpus.groups.get(group, [])
+                if p != position
+                for m in [index.corpus.metas[p]]
+            ]
+            if group
+            else []
+        )
+        return Hit(
+            id=cid,
+            doc_id=meta.get("doc_id", ""),
+            title=meta.get("title", ""),
+            text=text,
+            snippet=snippet(text, terms or QueryTerms(), boilerplate if boilerplate is not None else ()),
+            score=round(float(score), 6),
+            city=meta.get("city"),
+            interventions=list(meta.get("interventions", [])),
+            doc_type=meta.get("doc_type", "other"),
+            phase=meta.get("phase"),
+            date=meta.get("date"),
+            source=meta.get("source", ""),
+            url=meta.get("url"),
+            outlet=meta.get("outlet"),
+            page=meta.get("page"),
+            char_start=meta.get("char_start"),
+            char_end=meta.get("char_end"),
+            dup_group=group,
+            duplicates=duplicates,
+            ocr_confidence=meta.get("ocr_confidence"),
+        )
