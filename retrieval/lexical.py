@@ -244,15 +244,18 @@ class LexicalIndex:
         return [(int(positions[i]), float(scores[i])) for i in order]
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
-        """BM25 score of every passage (zeros where no term matches)."""
-        out = np.zeros(len(self.corpus.ids), dtype=np.float32)
-        positions, scores = self._matches(query_tokens)
-        out[positions] = scores
-        return out
+        """BM25 score of every passage (zeros where no term matches): each term's postings weighed by its IDF
+        and summed in float64 in the query's term order (as one sparse product would)."""
+        n = len(self.corpus.ids)
+        summed = np.zeros(n, dtype=np.float64)
+        for t, count in Counter(self.vocab[t] for t in query_tokens if t in self.vocab).items():
+            positions, weights = self._posting(t)
+            if positions.size:
+                summed[positions] += weights * np.float32(bm25_idf(n, int(self.df[t])) * count)
+        return summed.astype(np.float32)  # no sort of the matching positions: the callers read every score
 
     def _matches(self, query_tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """The passages with a query term and their BM25 scores: each term's postings weighed by its IDF and
-        summed in float64 in the query's term order (as one sparse product would)."""
+        """The passages with a query term and their BM25 scores (`scores` of those only)."""
         n = len(self.corpus.ids)
         terms = Counter(self.vocab[t] for t in query_tokens if t in self.vocab)
         if not terms or not n:
