@@ -102,8 +102,8 @@ def _known(sentence: str) -> list[FigureFact]:
             continue  # "186 accessi di cittadini": the count is of the first noun (see `counted_nouns`)
         if _BREAKERS.search(between) or _NOT_COUNT.match(sentence[m.end("num") :]):
             continue
-        if m.group(unit)[0].isupper() and not sentence.isupper():
-            continue  # "| 80 Donne ponte formate | 12": the capitalised word opens the next cell or line, not a noun
+        if re.search(r"\b[A-ZÀ-Ý]", sentence[m.end("num") : m.end(unit)]) and not sentence.isupper():
+            continue  # "| 80 Donne ponte formate | 12": a capitalised word opens the next cell or line, not a noun
         value = number(m.group("num"))
         if value is None or value <= 0 or _year(m.group("num"), value):
             continue
@@ -318,7 +318,8 @@ _NOT_NOUNS = {
     "the", "and", "are", "were", "have", "from", "more", "than", "out", "new", "cui", "ciascuno",
     "volte", "times", "anni", "anno", "years", "year", "secoli", "euro", "milioni", "mila", "miliardi", "million",
     "millions", "thousand", "comuni", "città", "regioni", "province", "municipalities", "cities", "regions",
-    "abitanti", "inhabitants", "punti", "pagine", "pages", "posizioni", "volumi",
+    "abitanti", "inhabitants", "metri", "chilometri", "ettari", "litri", "chili", "tonnellate", "quintali",
+    "metres", "meters", "kilometres", "hectares", "punti", "pagine", "pages", "posizioni", "volumi",
     "righe", "lines", "anziché", "invece", "rispetto", "ovvero", "cioè", "mentre", "quali", "quale", "nei", "sui",
     "dai", "coi", "ai", "tre", "due", "sei", "nove", "dieci", "venti", "cento", "mille", "sere", "mattine",
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",

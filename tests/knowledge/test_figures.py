@@ -197,3 +197,8 @@ def test_a_count_of_two_nouns_and_a_survey_sample():
     }
     assert 5 not in found("Il progetto coinvolge 5 tra le città più grandi.")
     assert found("The evaluator's survey of 120 users found that most would come back.") == {}
+
+
+def test_a_measure_is_no_count_and_a_capitalised_word_opens_the_next_cell():
+    assert found("Il giardino è un prato di circa 4.000 metri quadrati.") == {}
+    assert found("Patti sottoscritti | 10 Residenti stranieri coinvolti | 60") == {}
