@@ -202,7 +202,7 @@ _AMOUNT = re.compile(
 # A label then a bare number: "Costo totale del progetto: 11.434.653,45".
 _LABELLED = re.compile(
     r"(?P<label>(?:costo|importo|budget|valore|finanziamento|cofinanziamento|co-finanziamento|contributo|"
-    r"quota)[^:\n]{0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
+    r"quota)(?:(?!euro|€)[^:\n]){0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
     re.I,
 )
 # What the people served pay ("contribuiscono alle spese con una quota mensile di 80 euro", "pagano un canone"):
@@ -281,7 +281,10 @@ def amount_number(raw: str) -> float | None:
 def _amount(sentence: str, value: float, context: str, text: str, start: int, end: int) -> AmountFact:
     """What a sum is: the words right after it label it first ("€ 30.000 di cofinanziamento"), then the words
     before it; a part ("di cui € X") is never the total; a sum per person or month is per unit."""
-    after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", sentence[end : end + 60])[0]
+    # a share in parentheses right after the sum says how big it is, not what it is: "EUR 47,790.00 (15%) is the
+    # City's co-financing"
+    tail = re.sub(r"^\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)", "", sentence[end : end + 70])
+    after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", tail)[0]
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
         r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
@@ -297,7 +300,7 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     kind = next((k for k, p in AMOUNT_KINDS[:3] if p.search(after)), None)
     if kind:
         return AmountFact(value, kind, re.sub(r"^(?:di|of|as)\s+", "", after.strip()).lower(), text, start, end)
-    if kind is None and re.search(r"\bdi\s+cui\s*$", context):
+    if kind is None and re.search(r"\b(?:di\s+cui|of\s+which)\s*$", context):
         kind = "part"
     # The kind word nearest the sum decides ("finanziato fino al 2025, costa complessivamente 110.000 euro").
     nearest = [(m.end(), k) for k, p in AMOUNT_KINDS for m in p.finditer(context)]
