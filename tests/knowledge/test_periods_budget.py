@@ -59,11 +59,11 @@ def test_a_sum_per_person_or_month_is_not_the_budget():
 
 
 def test_the_projects_own_dates_outrank_dates_of_what_happened_in_it():
-    from knowledge.records import Passage, _Read, stated_period
+    from knowledge.records import Passage, Read, stated_period
     from knowledge.sentences import Sentence
 
     def read(text: str) -> list:
-        r = _Read(Passage("p:0", text, {}), Sentence(text, 0, len(text)), text, [])
+        r = Read(Passage("p:0", text, {}), Sentence(text, 0, len(text)), text, [])
         return [(r, m) for m in periods(text)]
 
     found = read("Tra marzo 2024 e maggio 2025 lo sportello ha ricevuto 300 richieste.")
