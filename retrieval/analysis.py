@@ -97,6 +97,7 @@ class ParsedQuery:
     regions: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # regions / macro-areas / provinces as named
     region_cities: list[str] = field(default_factory=list)  # cities of those places
+    provinces: list[str] = field(default_factory=list)  # provinces named ("provincia di Chieti")
     phases: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -270,6 +271,7 @@ class QueryAnalyzer:
             regions=list(dict.fromkeys(r for p in places for r in p.regions)),
             places=list(dict.fromkeys(p.name for p in places)),
             region_cities=self.places.cities_in(places),
+            provinces=list(dict.fromkeys(v for p in places for v in p.provinces)),
             phases=phases,
         )
 
