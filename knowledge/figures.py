@@ -78,9 +78,10 @@ def figures(sentence: str) -> list[FigureFact]:
     out = _known(sentence)
     taken = [(f.start, f.end) for f in out]
     seen = {(f.value, f.unit) for f in out}
-    for f in counted_nouns(sentence):
+    for f in counted_nouns(sentence) + english_heads(sentence):
         if (f.value, f.unit) not in seen and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
             seen.add((f.value, f.unit))
+            taken.append((f.start, f.end))
             out.append(f)
     from knowledge.ellipsis import elliptic  # it reads the counts found here: imported when they are
 
@@ -357,6 +358,8 @@ ENGLISH_NOUNS = {
     "courses": "corsi", "students": "studenti", "trainees": "tirocinanti", "internships": "tirocini",
     "requests": "richieste", "applications": "domande", "outings": "uscite", "users": "utenti",
     "asylum seekers": "richiedenti asilo", "refugees": "rifugiati", "residents": "residenti",
+    "case files": "cartelle", "files": "fascicoli", "days": "giorni", "hours": "ore", "weeks": "settimane",
+    "months": "mesi",
 }  # fmt: skip
 _ITALIAN_TO_ENGLISH = {it: en for en, it in ENGLISH_NOUNS.items()}
 
@@ -419,6 +422,44 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         text = sentence[m.start() : noun_end]
         out.append(FigureFact(value, unit, label(sentence, m.start(), noun_end, sentence[m.start("noun") : noun_end],
                                                  "generic"), text, m.start(), noun_end))  # fmt: skip
+    return out
+
+
+# English puts the counted noun last, after its modifiers: "28 municipal and health-service staff completed",
+# "156 individual case files". Read only in English sentences, when the noun is one of ENGLISH_NOUNS.
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|with|were|was|have|has|had|of|for|their)\b")
+_ENGLISH_NUMBER = re.compile(rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)")
+_WORD = re.compile(r"\s+([a-z][a-z-]*)")
+
+
+def english_heads(sentence: str) -> list[FigureFact]:
+    """Counts of an English noun after up to four modifiers ("28 municipal and health-service staff")."""
+    if len(_ENGLISH_WORDS.findall(sentence)) < 2:
+        return []
+    out: list[FigureFact] = []
+    for m in _ENGLISH_NUMBER.finditer(sentence):
+        words: list[re.Match[str]] = []
+        pos = m.end()
+        while len(words) < 5 and (w := _WORD.match(sentence, pos)):
+            words.append(w)
+            pos = w.end()
+        nouns = (i for i, w in enumerate(words) if _english_plural(w.group(1)) or w.group(1) in ENGLISH_NOUNS)
+        head = next(nouns, None)
+        if not head:
+            continue  # no modifier before the noun: the other rules read it
+        noun = words[head].group(1)
+        if head and f"{words[head - 1].group(1)} {noun}" in ENGLISH_NOUNS:
+            noun = f"{words[head - 1].group(1)} {noun}"  # "case files"
+        end = words[head].end()
+        value = number(m.group("num"))
+        if noun not in ENGLISH_NOUNS or value is None or value < 2 or _year(m.group("num"), value):
+            continue
+        if not m.group("num")[0].isdigit() or not_a_count(sentence, m.start("num"), end, "generic"):
+            continue
+        if noun in TIME_UNITS and not _time_count(sentence, m.start(), [noun], None):
+            continue
+        out.append(FigureFact(value, ENGLISH_NOUNS[noun], label(sentence, m.start(), end, noun, "generic"),
+                              sentence[m.start() : end], m.start(), end))  # fmt: skip
     return out
 
 
