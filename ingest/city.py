@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from lgnet.gazetteer import Gazetteer, Mention
+from lgnet.place_names import strict_dateline, wrapped_line
 from lgnet.text import fold
 
 ENUMERATION_MIN = 4  # distinct cities in one clause that make it a list, not a story
@@ -33,8 +34,10 @@ _PHRASE = re.compile(r"(?:comune|città|citta|capoluogo|municipality|city)\s+(?:
 # Before a city named as a seat: a province or diocese word, or an organisation's name ending right before it:
 # an acronym or a number ("CPIA 9 di", "ASL di", "FLAI CGIL"), or a capitalised word inside the sentence
 # ("Caritas Diocesana di", "Tribunale di", "Frosinone Latina").
-_SEAT_WORD = re.compile(r"\b(?:provincia|province|prefettura|questura|diocesi|arcidiocesi|distretto|"
+_SEAT_WORD = re.compile(r"\b(?:provincia|province|prefettura|questura|diocesi|arcidiocesi|diocesan[ao]|distretto|"
                         r"circondario|county)\s+(?:di|of)\s*$", re.I)  # fmt: skip
+# "PAOLA (Cosenza)", "Vasto (Chieti)": a city in parentheses right after a name is the province qualifying it.
+_QUALIFIER = re.compile(r"[A-Za-zÀ-ÿ']\s*\(\s*$")
 _SEAT_NAME = re.compile(r"(?:\b[A-Z]{2,}[A-Z0-9]*|\b\d{1,3}|(?<=[a-zà-ù,] )[A-ZÀ-Ý][a-zà-ù]+)\s+(?:(?:di|of)\s+)?$")
 # After a line-initial city: "TORINO, 18 OTT", "BOLZANO. ", "Roma - ", "Sassari Intercettare", lone "Milano"
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
@@ -106,7 +109,11 @@ def _is_dateline(text: str, m: Mention) -> bool:
     before = text[line_start + 1 : m.start]
     if _AGENCY.search(before):
         return True
-    return not before.strip() and bool(_AFTER_DATELINE.match(text, m.end))
+    if before.strip() or not _AFTER_DATELINE.match(text, m.end):
+        return False
+    # A name opening a line that a page wrapped out of running text ("tra Vasto, San Salvo e\nCasalbordino,
+    # hanno ospitato") is no dateline, unless capitals or a date say it is one.
+    return not wrapped_line(text, m.start) or m.form.isupper() or strict_dateline(text, m.start, m.end)
 
 
 def _is_seat(text: str, m: Mention) -> bool:
@@ -117,7 +124,7 @@ def _is_seat(text: str, m: Mention) -> bool:
         return True
     line_start = text.rfind("\n", max(0, m.start - _LINE_LOOKBACK), m.start) + 1
     before = text[max(line_start, m.start - 40) : m.start]
-    return bool(_SEAT_WORD.search(before) or _SEAT_NAME.search(before))
+    return bool(_SEAT_WORD.search(before) or _SEAT_NAME.search(before) or _QUALIFIER.search(before))
 
 
 def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:

@@ -196,9 +196,19 @@ CUES: tuple[Cue, ...] = (
         cap=2,
     ),
     # Press article: agency tags, datelines ("ROMA, 23 NOV -", "Bra, 12 marzo 2025 -", "Roma - Intercettare")
-    _cue("press_article", 4, r"\(" + _AGENCIES + r"\)\s*[-–]", "body"),
     _cue(
-        "press_article", 3, r"^\s*[A-ZÀ-Ý][A-Za-zÀ-ÿ' ]{1,30}(?:,|\s[-–])\s*\d{1,2}\s" + _MONTHS_RAW, "lines", raw=True
+        "press_article",
+        4,
+        r"\(" + _AGENCIES + r"\)\s*[-–]|\((?:agenzia|agency|news agency)\b[^()\n]{0,40}\)\s*[-–]",
+        "body",
+    ),
+    # the place may carry its province: "PAOLA (Cosenza), 9 ottobre 2025", "Vasto (CH) - 3 marzo"
+    _cue(
+        "press_article",
+        3,
+        r"^\s*[A-ZÀ-Ý][A-Za-zÀ-ÿ' ]{1,30}(?:\s*\([A-Za-zÀ-ÿ' ]{2,30}\))?(?:,|\s[-–])\s*\d{1,2}\s" + _MONTHS_RAW,
+        "lines",
+        raw=True,
     ),
     _cue("press_article", 2, r"^\s*[A-ZÀ-Ý][a-zà-ÿ']+(?: [A-ZÀ-Ý][a-zà-ÿ']+)? [-–] [A-ZÀ-Ý]", "lines", raw=True),
     # a publication date on its own near the top: "23 ottobre 2023", "[23/10/2023] - ", "17-10-2023 18:22"

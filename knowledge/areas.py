@@ -15,7 +15,7 @@ import re
 _CUES: dict[str, str] = {
     "taking_charge": r"cartell[ae]\s+(?:social|personal)\w*|fascicol\w+|case\s+files?|progett\w+\s+(?:individual|"
     r"personalizzat)\w*|piano\s+individual\w*|personal\s+plans?|prim[ie]\s+(?:contatti|colloqui|accessi)|"
-    r"first\s+(?:contacts|interviews?|appointments)|colloqu\w+|tempi?\s+(?:medi\s+)?di\s+attesa|waiting\s+times?|orientament\w+\s+(?:al|alla|ai)\s+(?:lavoro|servizi|formazione)|"
+    r"first\s+(?:contacts|interviews?|appointments)|contatti|contacts|colloqu\w+|tempi?\s+(?:medi\s+)?di\s+attesa|waiting\s+times?|orientament\w+\s+(?:al|alla|ai)\s+(?:lavoro|servizi|formazione)|"
     r"job[\s-]orientation|employment\s+service|bilanci\w*\s+delle\s+competenze|"
     r"cors[oi]\s+(?:seral[ei]\s+)?(?:di\s+)?(?:lingua|italiano|alfabetizzazione)|alfabetizzazione|licenza\s+media|"
     r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+mediche|ambulatori\w*|vaccinazion\w+|"
@@ -26,7 +26,8 @@ _CUES: dict[str, str] = {
     r"comitat\w+\s+(?:dei|di)\s+(?:residenti|quartiere|inquilini)|tutori\s+volontari|volontar\w+|volunteer\w*|"
     r"beni\s+comuni|cittadinanza\s+attiva|(?:cura|manutenzione|pulizia)\s+(?:del|dell[ae]|dei|degli)\s+(?:verde|aree\s+"
     r"verdi|giardini|parchi|piazze|spazi\s+pubblici)",
-    "community_building": r"\bfest[ae]\b|visitatori|visitors|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
+    "community_building": r"incontri\s+(?:di|del|della)\s+(?:comunit|quartiere|vicinato)\w*|community\s+meetings?|"
+    r"\bfest[ae]\b|visitatori|visitors|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|tornei?\b|feasts?|festivals?|"
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",
     "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|abitazion\w+|alloggi\w*|"
@@ -57,13 +58,18 @@ def language_course(term: str) -> bool:
     return bool(_LANGUAGE_COURSE.search(term))
 
 
-def cue_area(sentence: str, start: int, end: int) -> str | None:
+def own_cue(sentence: str, start: int, end: int) -> str | None:
+    """The area of a cue in the count's own words ("1.015 contatti", "14 incontri di comunità")."""
+    return next((area for area, p in _CUE.items() if any(start <= m.start() < end for m in p.finditer(sentence))), None)
+
+
+def cue_area(sentence: str, start: int, end: int, clause: bool = True) -> str | None:
     """The area of the cue nearest the count at sentence[start:end]: in the count's own words first, then in
-    its comma-separated segment, then in its clause (";")."""
+    its comma-separated segment, then (unless `clause` is False) in its clause (";")."""
     for area, p in _CUE.items():
         if any(start <= m.start() < end for m in p.finditer(sentence)):
             return area
-    for left_stop, right_stop in ((",;:", ",;:"), (";", ";")):
+    for left_stop, right_stop in ((",;:", ",;:"), (";", ";"))[: 2 if clause else 1]:
         left = max(sentence.rfind(c, 0, start) for c in left_stop) + 1
         rights = [i for i in (sentence.find(c, end) for c in right_stop) if i >= 0]
         right = min(rights) if rights else len(sentence)

@@ -31,7 +31,7 @@ _AFTER = re.compile(r"^(?:\s*[/.-]\s*\d|\s*%|\s*per\s*cento|\s*percent|\s+anni\b
 # A sentence that states how many people live somewhere: its counts of people are context, not results.
 POPULATION = re.compile(
     r"\b(?:abitanti|residenti|popolazione|risied\w+|viv(?:ono|evano)|abitav\w+|censiti|inhabitants|residents|"
-    r"population|live\s+in|lived\s+in)\b",
+    r"population|(?:live|lived)\s+in(?!\s+(?:them|it|the\s+(?:flats?|apartments?|houses?|homes?))\b))\b",
     re.I,
 )
 # The size of a place: "una città di circa 40.000 persone", "a town of about 12,000 people".
@@ -44,6 +44,7 @@ PEOPLE_UNITS = {"people", "families", "minors", "women"}
 # "un gruppo di 12 donne già residenti sarà formato"), not the size of a population.
 _TOOK_PART = re.compile(
     r"\b(?:have|has)\s+(?:joined|attended|taken\s+part|participated|volunteered)|\bjoined\b|"
+    r"\bsi\s+sono\s+iscritt|\bcoinvolgend|\bcome\s+volontar|"
     r"\b(?:hanno|ha)\s+(?:partecipato|aderito|preso\s+parte|frequentato|richiamato|coinvolto)|"
     r"\bsar(?:à|anno)\s+format|\bsono\s+stat[ie]\s+(?:coinvolt|format|accolt|inserit)",
     re.I,
@@ -54,6 +55,9 @@ _EXISTS = re.compile(
 )
 
 
+# The size of a survey's sample ("a survey of 120 users"): how a study was made, not what the practice did.
+_SAMPLE = re.compile(r"\b(?:survey|sample|questionnaire|indagine|campione|questionari\w*|sondaggio)\s+"
+                     r"(?:of|on|among|su|di|a|tra)\s+(?:(?:about|circa|oltre|the|i|gli|le)\s+)?$", re.I)  # fmt: skip
 # How a study was made ("is based on 14 interviews", "si basa su 20 questionari"): its sources, not results.
 _METHOD = re.compile(r"\b(?:(?:is|are|was)\s+based\s+on|based\s+on|si\s+basa\s+su|basat[aoie]\s+su|metodologi\w+|"
                      r"methodology|fonti\s+dei\s+dati|data\s+sources)\b", re.I)  # fmt: skip
@@ -65,6 +69,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     before = sentence[max(0, num_start - 60) : num_start]
     if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before) or _PLACE_SIZE.search(before):
         return True
+    if _SAMPLE.search(before):
+        return True  # "a survey of 120 users": how a study was made, not what the practice did
     if _ARTICLE.search(before) and sentence[num_start].isalpha():
         return True
     if _PER_CENT.search(before) and re.match(r"(?:cento|mille)\b", sentence[num_start:], re.I):
@@ -78,16 +84,20 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True
     if unit not in PEOPLE_UNITS | {"generic"}:
         return False
-    segment = _segment(sentence, num_start, end)
-    return bool(POPULATION.search(segment)) and not _TOOK_PART.search(segment)
+    # A population word counts in the count's own words, before it in its segment or in the two words after it
+    # ("2.950 cittadini stranieri residenti"), not further on ("10 patti di collaborazione con gruppi di residenti").
+    left, right = _segment_bounds(sentence, num_start, end)
+    after = re.match(r"(?:\s+\S+){0,2}", sentence[end:right])
+    scope = sentence[left:end] + (after.group(0) if after else "")
+    return bool(POPULATION.search(scope)) and not _TOOK_PART.search(_clause(sentence, num_start, end))
 
 
-def _segment(sentence: str, start: int, end: int) -> str:
+def _segment_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The words around a span up to the nearest comma, ";", ":" or sentence bound: where a count's own
     predicate is ("nel quartiere vivono 4.200 persone"; not "300 partecipanti, in gran parte residenti")."""
     left = max(sentence.rfind(c, 0, start) for c in ",;:")
     right = [i for i in (sentence.find(c, end) for c in ",;:") if i >= 0]
-    return sentence[left + 1 : min(right) if right else len(sentence)]
+    return left + 1, min(right) if right else len(sentence)
 
 
 def _clause(sentence: str, start: int, end: int) -> str:

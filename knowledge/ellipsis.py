@@ -14,11 +14,18 @@ from knowledge.figures import FigureFact, label, number
 _PRONOUN = r"(?:di\s+(?:loro|questi|queste|essi|esse)|dei\s+quali|delle\s+quali|tra\s+(?:loro|questi|queste)|" \
            r"of\s+(?:them|whom|these))"  # fmt: skip
 _VERB = r"(?:hanno|ha|sono|è|erano|have|has|were|are|had)\b"
+# A number then a pronoun of people ("27 di loro il percorso...", "22 delle quali con il contributo") or a verb
+# ("29 hanno trovato"); a reflexive verb only after a partitive ("dei 74 beneficiari seguiti, 19 si sono iscritti").
 _ELLIPTIC = re.compile(
-    rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?![\w.,/-]?\d)\s+(?P<pron>{_PRONOUN}\s+)?{_VERB}", re.I
+    rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?![\w.,/-]?\d)\s+"
+    rf"(?:(?P<pron>{_PRONOUN})\b|(?P<refl>si\s+)?{_VERB})",
+    re.I,
 )
+# "dei 74 beneficiari seguiti dall'equipe": the count a later bare number is a part of.
+_PARTITIVE = re.compile(r"\b(?:dei|degli|delle|tra\s+i|fra\s+i|of\s+the)\s+\d[\d.]*\s+\w+", re.I)
 _LEAD = re.compile(r"(?:[;,:]\s*|\bdi\s+cui\s+|\b(?:altri|altre|further|another)\s+|\be\s+)$", re.I)
 _PRONOUN_BEFORE = re.compile(rf"(?:^|[;,:.]\s*){_PRONOUN}\s*,?\s*$", re.I)
+_PERSONS = {"families", "minors", "women", "beneficiaries"}  # counted units a pronoun of people can stand for
 _TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
 
 
@@ -33,11 +40,16 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             continue
         if not_a_count(sentence, start, m.end(), "generic"):
             continue
-        before = [f for f in found if f.end <= start]
-        if m.group("pron") or _PRONOUN_BEFORE.search(head):
-            unit, words = "people", "persone"
+        before = sorted([f for f in [*found, *out] if f.end <= start], key=lambda f: f.end)
+        if m.group("refl") and not _PARTITIVE.search(head):
+            continue  # "26 si sono trasformati in contratti": what things became
+        if m.group("pron") or _PRONOUN_BEFORE.search(head) or m.group("refl"):
+            # a pronoun stands for the people the sentence counted first ("41 famiglie, ...; per 29 di loro")
+            first = min(found, key=lambda f: f.start) if found else None
+            unit = first.unit if first and first.unit in _PERSONS and first.start < start else "people"
+            words = "persone" if unit == "people" else first.text.split(maxsplit=1)[-1]  # type: ignore[union-attr]
         elif before and _LEAD.search(head):
-            noun = max(before, key=lambda f: f.end)
+            noun = before[-1]
             unit, words = noun.unit, (re.sub(r"^\S+\s+", "", noun.text) if noun.text[:1].isdigit() else noun.unit)
         else:
             continue

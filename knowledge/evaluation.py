@@ -5,7 +5,8 @@ the rules that read them) list records per (city, area, phase) with figures (val
 partners, period and budget. Scored on the records the read model serves:
 - figures, attributed: a figure counts only in the record of its gold area (value and unit equal), or among
   the whole project's facts when the gold says it has no area; the city-level line counts a figure found
-  anywhere for the city and phase;
+  anywhere for the city and phase. Units are equal by meaning (`unit_key`): a code, its label or a noun, in
+  Italian or English, and any noun of persons is one unit with "persone";
 - partners, per city and phase: the record's own and the project's (what a record page shows);
 - period (start and end) and budget (total, co-financing), per city and phase: exact values.
 Optional gold figures are neither rewarded nor penalised; `not_figures` are always wrong.
@@ -18,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.figures import UNIT_LABELS
+from knowledge.figures import ENGLISH_NOUNS, UNIT_LABELS
 from knowledge.partners import comparable_name, same_org
 from lgnet.practice import PracticeRecord, ProjectFacts
 from lgnet.text import fold
@@ -30,12 +31,29 @@ _UNIT_FORMS.update({"famiglie": "families", "nuclei": "families", "abitazioni": 
                     "destinatari": "beneficiaries", "bambini": "minors", "persons": "people"})  # fmt: skip
 
 
+# Nouns that count persons, whatever their role. The gold names what is counted in a normal form ("persone")
+# where the text, and the record that keeps its words, say "1.540 lavoratori e familiari", "850 partecipanti",
+# "88 richiedenti asilo", "35 tra dipendenti comunali e agenti": both count persons, and a record is right when
+# it has the value in the right area. Families, minors and women stay units of their own (the gold names them).
+PERSON_NOUNS = frozenset({
+    "people", "beneficiaries", "persone", "lavoratori", "lavoratrici", "partecipanti", "residenti", "richiedenti",
+    "operatori", "operatrici", "dipendenti", "utenti", "ospiti", "iscritti", "adulti", "giovani", "familiari",
+    "neomaggiorenni", "rifugiati", "migranti", "cittadini", "titolari", "agenti", "mediatori", "studenti",
+    "tirocinanti", "volontari", "spettatori", "visitatori", "individui", "uomini", "ragazzi", "ragazze", "tutori",
+    "votanti", "elettori", "pazienti", "genitori", "assistiti", "richiedenti asilo",
+})  # fmt: skip
+
+
 def unit_key(unit: str) -> str:
-    """One key for a unit however it is written: a code ('beds'), its label ('posti letto') or a noun."""
+    """One key for a unit however it is written: a code ('beds'), its label ('posti letto'), a noun in Italian or
+    in English (an English document's 'visits' is the gold's 'accessi'); any noun of persons is 'people'."""
     u = fold(unit).strip()
     if u in UNIT_LABELS:
-        return u
-    return _UNIT_FORMS.get(u) or _UNIT_FORMS.get(u.split()[0] if u else "", u.split()[0] if u else "")
+        return "people" if u in PERSON_NOUNS else u
+    u = fold(ENGLISH_NOUNS.get(u, u))
+    first = u.split()[0] if u else ""
+    key = _UNIT_FORMS.get(u) or _UNIT_FORMS.get(first) or first
+    return "people" if key in PERSON_NOUNS else key
 
 
 @dataclass

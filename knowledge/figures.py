@@ -41,7 +41,8 @@ _UNIT = "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items())
 _FIGURE = re.compile(rf"(?<![\w.,/-]){_NUM}(?![\w.,/-]?\d)\s+(?:(?:[a-zà-ù']+)\s+){{0,2}}?(?:{_UNIT})(?!\w)", re.I)
 _NOT_COUNT = re.compile(r"^\s*(?:%|per\s*cento|anni|mesi|giorni|ore)\b", re.I)
 # Words between the number and the unit that show the number counts something else ("16 comuni e 160 persone").
-_BREAKERS = re.compile(r"\b(?:comuni|citt[àa]|anni|mesi|giorni|ore|euro|per|di cui|e|ed|con|su|in|a)\b", re.I)
+_BREAKERS = re.compile(r"\b(?:comuni|citt[àa]|anni|mesi|giorni|ore|euro|per|di cui|e|ed|con|su|in|a|with|and|for|on|to|"
+                       r"at|by)\b", re.I)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,10 @@ def figures(sentence: str) -> list[FigureFact]:
     out = _known(sentence)
     taken = [(f.start, f.end) for f in out]
     seen = {(f.value, f.unit) for f in out}
-    for f in counted_nouns(sentence):
+    for f in counted_nouns(sentence) + english_heads(sentence):
         if (f.value, f.unit) not in seen and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
             seen.add((f.value, f.unit))
+            taken.append((f.start, f.end))
             out.append(f)
     from knowledge.ellipsis import elliptic  # it reads the counts found here: imported when they are
 
@@ -101,8 +103,8 @@ def _known(sentence: str) -> list[FigureFact]:
             continue  # "186 accessi di cittadini": the count is of the first noun (see `counted_nouns`)
         if _BREAKERS.search(between) or _NOT_COUNT.match(sentence[m.end("num") :]):
             continue
-        if m.group(unit)[0].isupper() and not sentence.isupper():
-            continue  # "| 80 Donne ponte formate | 12": the capitalised word opens the next cell or line, not a noun
+        if re.search(r"\b[A-ZÀ-Ý]", sentence[m.end("num") : m.end(unit)]) and not sentence.isupper():
+            continue  # "| 80 Donne ponte formate | 12": a capitalised word opens the next cell or line, not a noun
         value = number(m.group("num"))
         if value is None or value <= 0 or _year(m.group("num"), value):
             continue
@@ -201,7 +203,7 @@ _AMOUNT = re.compile(
 # A label then a bare number: "Costo totale del progetto: 11.434.653,45".
 _LABELLED = re.compile(
     r"(?P<label>(?:costo|importo|budget|valore|finanziamento|cofinanziamento|co-finanziamento|contributo|"
-    r"quota)[^:\n]{0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
+    r"quota)(?:(?!euro|€)[^:\n]){0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
     re.I,
 )
 # What the people served pay ("contribuiscono alle spese con una quota mensile di 80 euro", "pagano un canone"):
@@ -280,7 +282,10 @@ def amount_number(raw: str) -> float | None:
 def _amount(sentence: str, value: float, context: str, text: str, start: int, end: int) -> AmountFact:
     """What a sum is: the words right after it label it first ("€ 30.000 di cofinanziamento"), then the words
     before it; a part ("di cui € X") is never the total; a sum per person or month is per unit."""
-    after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", sentence[end : end + 60])[0]
+    # a share in parentheses right after the sum says how big it is, not what it is: "EUR 47,790.00 (15%) is the
+    # City's co-financing"
+    tail = re.sub(r"^\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)", "", sentence[end : end + 70])
+    after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", tail)[0]
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
         r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
@@ -296,7 +301,7 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     kind = next((k for k, p in AMOUNT_KINDS[:3] if p.search(after)), None)
     if kind:
         return AmountFact(value, kind, re.sub(r"^(?:di|of|as)\s+", "", after.strip()).lower(), text, start, end)
-    if kind is None and re.search(r"\bdi\s+cui\s*$", context):
+    if kind is None and re.search(r"\b(?:di\s+cui|of\s+which)\s*$", context):
         kind = "part"
     # The kind word nearest the sum decides ("finanziato fino al 2025, costa complessivamente 110.000 euro").
     nearest = [(m.end(), k) for k, p in AMOUNT_KINDS for m in p.finditer(context)]
@@ -317,7 +322,8 @@ _NOT_NOUNS = {
     "the", "and", "are", "were", "have", "from", "more", "than", "out", "new", "cui", "ciascuno",
     "volte", "times", "anni", "anno", "years", "year", "secoli", "euro", "milioni", "mila", "miliardi", "million",
     "millions", "thousand", "comuni", "città", "regioni", "province", "municipalities", "cities", "regions",
-    "abitanti", "residenti", "inhabitants", "residents", "punti", "pagine", "pages", "posizioni", "volumi",
+    "abitanti", "inhabitants", "metri", "chilometri", "ettari", "litri", "chili", "tonnellate", "quintali",
+    "metres", "meters", "kilometres", "hectares", "punti", "pagine", "pages", "posizioni", "volumi",
     "righe", "lines", "anziché", "invece", "rispetto", "ovvero", "cioè", "mentre", "quali", "quale", "nei", "sui",
     "dai", "coi", "ai", "tre", "due", "sei", "nove", "dieci", "venti", "cento", "mille", "sere", "mattine",
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
@@ -326,18 +332,48 @@ _NOT_NOUNS = {
 }  # fmt: skip
 _PRE_ADJECTIVES = {"nuovi", "nuove", "ulteriori", "diversi", "diverse", "altri", "altre", "new", "further", "other"}
 # A second word that belongs to the noun: an adjective ("cartelle sociali", "ore settimanali") or "di X".
-_ADJECTIVE = re.compile(r"^[a-zà-ù]+(?:ali|ili|ari|ivi|ive|ici|iche|ati|ate|iti|ite|uti|ute|enti|anti|osi|ose|"
+# A past participle after the noun says what happened to it ("9 case recuperate", "42 operatori formati"): the
+# label keeps it, the unit does not (one count, one unit).
+_ADJECTIVE = re.compile(r"^[a-zà-ù]+(?:ali|ili|ari|ivi|ive|ici|iche|enti|anti|osi|ose|"
                         r"ani|ane|ini|ine|esi|esche|eschi)$")  # fmt: skip
 _COUNTED = re.compile(
-    rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)\s+(?P<art>(?:i|gli|le)\s+)?(?P<noun>[a-zà-ù]{{3,}}(?:\s+[a-zà-ù]{{3,}}){{0,2}})"
+    rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)\s+(?P<art>(?:i|gli|le|tra|fra)\s+)?(?P<noun>[a-zà-ù]{{3,}}(?:\s+[a-zà-ù]{{3,}}){{0,2}})"
     r"(?P<tail>\s+(?:di|d['’])\s*[a-zà-ù]{3,})?",
     re.I,
 )
 # "Sono 40 i dipendenti che...", "sono stati 16 i giovani...": the count stated by "essere", the noun after its article.
 _BE_BEFORE = re.compile(r"\b(?:sono|erano|saranno|furono|sono\s+stat[ie])\s+(?:(?:oltre|circa|ben|quasi)\s+)?$", re.I)
 _AVERAGE = re.compile(r"\bmedi[oae]\b|\bin\s+media\b|\baverage\b|\bmean\b", re.I)
-_TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|within|after|every|for|in)\s+"
+_TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|nei|negli|durante|within|after|every|for|in|over|"
+                          r"during)\s+"
                           r"(?:(?:i|gli|le|oltre|circa|almeno|the)\s+)?$", re.I)  # fmt: skip
+
+
+# Counted nouns of English documents as the network's Italian documents write them (records compare across
+# cities in one vocabulary; `unit_labels` gives the English back for the English site).
+ENGLISH_NOUNS = {
+    "visits": "accessi", "contacts": "contatti", "first contacts": "primi contatti", "events": "eventi",
+    "meetings": "incontri", "staff": "operatori",
+    "workers": "lavoratori", "participants": "partecipanti", "volunteers": "volontari", "interviews": "colloqui",
+    "courses": "corsi", "students": "studenti", "trainees": "tirocinanti", "internships": "tirocini",
+    "requests": "richieste", "applications": "domande", "outings": "uscite", "users": "utenti",
+    "asylum seekers": "richiedenti asilo", "refugees": "rifugiati", "residents": "residenti",
+    "case files": "cartelle", "files": "fascicoli", "days": "giorni", "hours": "ore", "weeks": "settimane",
+    "months": "mesi",
+}  # fmt: skip
+_ITALIAN_TO_ENGLISH = {it: en for en, it in ENGLISH_NOUNS.items()}
+
+
+def unit_labels(unit: str) -> tuple[str, str]:
+    """A unit's Italian and English labels: the known units', else the counted noun in both languages."""
+    if unit in UNIT_LABELS:
+        return UNIT_LABELS[unit]
+    return unit, _ITALIAN_TO_ENGLISH.get(unit, unit)
+
+
+def _english_plural(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_NOUNS
 
 
 def _plural(word: str) -> bool:
@@ -354,13 +390,21 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
     """Counts of any noun: the noun (and an adjective that goes with it) is the unit, as written."""
     out: list[FigureFact] = []
     for m in _COUNTED.finditer(sentence):
-        if m.group("art") and not _BE_BEFORE.search(sentence[: m.start()]):
+        art = (m.group("art") or "").strip().lower()
+        if art in ("tra", "fra") and not re.match(r"\s+(?:e|ed|and)\s", sentence[m.end("noun") :]):
+            continue  # "35 tra dipendenti e agenti" counts both; "5 tra le città" is no count of a noun
+        if art in ("i", "gli", "le") and not _BE_BEFORE.search(sentence[: m.start()]):
             continue  # "dei 20 i..." cannot be; an article after a number belongs to "sono N i ..."
         words = m.group("noun").split()
         if words[0].lower() in _PRE_ADJECTIVES and len(words) >= 2:
             words = words[1:]  # "87 nuove cartelle": the noun is "cartelle"
-        words = words[:2] if len(words) >= 2 and _ADJECTIVE.match(words[1].lower()) else words[:1]
-        head = words[0]
+        if len(words) >= 2 and " ".join(words[:2]).lower() in ENGLISH_NOUNS:
+            words = words[:2]  # "first contacts"
+        elif len(words) >= 2 and not _plural(words[0]) and _english_plural(words[1]):
+            words = words[1:2]  # "18 community events", "12 information meetings": the English head comes last
+        if " ".join(words).lower() not in ENGLISH_NOUNS:
+            words = words[:2] if len(words) >= 2 and _ADJECTIVE.match(words[1].lower()) else words[:1]
+        head = words[-1] if " ".join(words).lower() in ENGLISH_NOUNS else words[0]
         if not re.fullmatch(r"[a-zà-ù]+", head) or not _plural(head) or not m.group("num")[0].isdigit():
             continue  # a capitalised word is a name ("73100 Lecce"); "tre componenti" is not a reported figure
         value = number(m.group("num"))
@@ -371,12 +415,51 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         if not_a_count(sentence, m.start("num"), m.end(), "generic"):
             continue
         unit = " ".join(w.lower() for w in words)
+        unit = ENGLISH_NOUNS.get(unit, unit)  # "2,870 visits": the network's Italian noun, the English one its label
         noun_end = sentence.index(words[-1], m.start("noun")) + len(words[-1])
         if head == "ore" and m.group("tail"):
             noun_end = m.end("tail")  # "ore di mediazione"
         text = sentence[m.start() : noun_end]
         out.append(FigureFact(value, unit, label(sentence, m.start(), noun_end, sentence[m.start("noun") : noun_end],
                                                  "generic"), text, m.start(), noun_end))  # fmt: skip
+    return out
+
+
+# English puts the counted noun last, after its modifiers: "28 municipal and health-service staff completed",
+# "156 individual case files". Read only in English sentences, when the noun is one of ENGLISH_NOUNS.
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|with|were|was|have|has|had|of|for|their)\b")
+_ENGLISH_NUMBER = re.compile(rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)")
+_WORD = re.compile(r"\s+([a-z][a-z-]*)")
+
+
+def english_heads(sentence: str) -> list[FigureFact]:
+    """Counts of an English noun after up to four modifiers ("28 municipal and health-service staff")."""
+    if len(_ENGLISH_WORDS.findall(sentence)) < 2:
+        return []
+    out: list[FigureFact] = []
+    for m in _ENGLISH_NUMBER.finditer(sentence):
+        words: list[re.Match[str]] = []
+        pos = m.end()
+        while len(words) < 5 and (w := _WORD.match(sentence, pos)):
+            words.append(w)
+            pos = w.end()
+        nouns = (i for i, w in enumerate(words) if _english_plural(w.group(1)) or w.group(1) in ENGLISH_NOUNS)
+        head = next(nouns, None)
+        if not head:
+            continue  # no modifier before the noun: the other rules read it
+        noun = words[head].group(1)
+        if head and f"{words[head - 1].group(1)} {noun}" in ENGLISH_NOUNS:
+            noun = f"{words[head - 1].group(1)} {noun}"  # "case files"
+        end = words[head].end()
+        value = number(m.group("num"))
+        if noun not in ENGLISH_NOUNS or value is None or value < 2 or _year(m.group("num"), value):
+            continue
+        if not m.group("num")[0].isdigit() or not_a_count(sentence, m.start("num"), end, "generic"):
+            continue
+        if noun in TIME_UNITS and not _time_count(sentence, m.start(), [noun], None):
+            continue
+        out.append(FigureFact(value, ENGLISH_NOUNS[noun], label(sentence, m.start(), end, noun, "generic"),
+                              sentence[m.start() : end], m.start(), end))  # fmt: skip
     return out
 
 
@@ -387,7 +470,10 @@ def _time_count(sentence: str, start: int, words: list[str], tail: str | None) -
         return False
     if words[0].lower() in ("ore", "hours", "giornate") and (tail or words[1:]):
         return True
-    return bool(_AVERAGE.search(sentence))
+    # the average must be this duration's: "Nei 24 mesi ..., con una permanenza media di sette mesi" is a span
+    left = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
+    rights = [i for i in (sentence.find(c, start) for c in ",;:") if i >= 0]
+    return bool(_AVERAGE.search(sentence[left : min(rights) if rights else len(sentence)]))
 
 
 def _measured(before: str, noun: str) -> str:

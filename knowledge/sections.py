@@ -71,6 +71,15 @@ def _headings(text: str) -> list[tuple[int, str]]:
     return out
 
 
+# A numbered heading run into the text where a PDF's lines were joined: "... to go. 3. Housing Through the
+# project ...": the words right after the number say what the section is about.
+_INLINE = re.compile(r"(?:^|(?<=[.!?])\s)(?P<num>\d{1,2})\.\s+(?P<words>[A-Z][\w'’-]*(?:[\s:,]+[\w'’-]+){0,4})")
+
+
+def _inline_headings(text: str) -> list[tuple[int, str]]:
+    return [(m.start("num"), m.group("words")) for m in _INLINE.finditer(text)]
+
+
 def sections(
     passages: Sequence[_Passage], classify: Callable[[str], list[str]], sentence_areas: Callable[[str], list[str]]
 ) -> Sections:
@@ -86,7 +95,10 @@ def sections(
         single: Counter[str] = Counter()
         for p in sorted(parts, key=lambda p: p.meta.get("chunk_index", 0)):
             marks: list[tuple[int, str | None]] = [(0, carried)]
-            for offset, title in _headings(p.text):
+            found = _headings(p.text)
+            if not found and "\n" not in p.text.strip():  # a passage whose lines were joined
+                found = _inline_headings(p.text)
+            for offset, title in found:
                 areas = classify(title)
                 carried = areas[0] if len(areas) == 1 else None
                 marks.append((offset, carried))

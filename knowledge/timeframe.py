@@ -34,9 +34,30 @@ _BEFORE = re.compile(r"\bprima\s+(?:del(?:l['’])?\s*(?:progetto|avvio|interven
                      r"\bbefore\s+the\s+(?:project|programme|service)\b", re.I)  # fmt: skip
 
 
-def planned(sentence: str) -> bool:
-    """The sentence states what is planned or expected, not what was done."""
-    return bool(_PLANNED.search(sentence))
+# A verb of something done ("ha preso in carico", "sono state accolte", "had recorded"): a count in its own
+# segment is a result even when the sentence goes on with a target ("..., contro un obiettivo di 250").
+_DONE = re.compile(
+    r"\b(?:ha|hanno|è|sono|era|erano|aveva|avevano|has|have|had|was|were)\s+(?:(?:gi[àa]|stat[oaie]|been|already)\s+)*"
+    r"(?P<verb>[a-zà-ù]+(?:at[oaie]|it[oaie]|ut[oaie]|olt[oaie]|es[oaie]|ost[oaie]|ed))\b",
+    re.I,
+)
+# Participles of planning: "ha deciso di", "sono previsti" state a plan, not a result.
+_PLANNING = re.compile(r"^(?:decis|previst|programmat|stabilit|pianificat|fissat|plann|expect|intend)", re.I)
+
+
+def planned(sentence: str, span: tuple[int, int] | None = None) -> bool:
+    """The sentence states what is planned or expected, not what was done. With the `span` of a count, a
+    segment of its own (between commas, ";" or ":") that says it was done makes that count a result."""
+    if not _PLANNED.search(sentence):
+        return False
+    if span is None:
+        return True
+    left = max(sentence.rfind(c, 0, span[0]) for c in ",;:")
+    rights = [i for i in (sentence.find(c, span[1]) for c in ",;:") if i >= 0]
+    segment = sentence[left + 1 : min(rights) if rights else len(sentence)]
+    if _PLANNED.search(segment):
+        return True
+    return not any(not _PLANNING.match(m.group("verb")) for m in _DONE.finditer(segment))
 
 
 def before_project(sentence: str, start: str | None) -> bool:
@@ -50,8 +71,16 @@ def before_project(sentence: str, start: str | None) -> bool:
     return bool(years) and max(years) < int(start[:4])
 
 
-def results_only(items: Iterable[T], text: Callable[[T], str], doc: Callable[[T], str], start: str | None) -> list[T]:
-    """The facts that are results: baselines dropped, and targets dropped from documents that state results."""
+def results_only(
+    items: Iterable[T],
+    text: Callable[[T], str],
+    doc: Callable[[T], str],
+    start: str | None,
+    span: Callable[[T], tuple[int, int]] | None = None,
+) -> list[T]:
+    """The facts that are results: baselines dropped, and targets dropped from documents that state results
+    (`span`: where each fact stands in its sentence, so a result and a target of one sentence are told apart)."""
     kept = [i for i in items if not before_project(text(i), start)]
-    with_results = {doc(i) for i in kept if not planned(text(i))}
-    return [i for i in kept if doc(i) not in with_results or not planned(text(i))]
+    plan = {id(i): planned(text(i), span(i) if span else None) for i in kept}
+    with_results = {doc(i) for i in kept if not plan[id(i)]}
+    return [i for i in kept if doc(i) not in with_results or not plan[id(i)]]

@@ -71,8 +71,9 @@ class Settings(BaseSettings):
     intervention_boost: float = Field(default=0.3, description="Boost of passages in an area the query names")
     candidates: int = Field(default=100, description="Candidates taken from each list before fusion")
     dense_min_similarity: float = Field(default=0.2, description="Dense candidates less similar than this are dropped")
+    # 3 in each 5 results (retrieval/diversity.py), chosen on the old part of the relevance set: S@5 0.957 -> 0.989
     max_per_document: int = Field(
-        default=2, description="Passages of one article (or its copies) shown before the other documents"
+        default=3, description="Passages of one article (or its copies) in each block of 5 results at most"
     )
 
     @property

@@ -141,8 +141,16 @@ class Gazetteer:
 
     # --- documents ---------------------------------------------------------------------------------------
     def mentions(self, text: str) -> list[Mention]:
-        """Cities named in a document, each with the evidence that the word is the place."""
+        """Cities named in a document, each with the evidence that the word is the place. A comune whose name is a
+        common word, once the document names it as a place ("Comune di Vasto", "a Vasto"), is that place wherever
+        else it is capitalised ("Vasto è un comune", "tra Vasto, San Salvo e ..."), unless a person's surname
+        follows ("Paola Ruffo")."""
         spans = [m.span() for m in TOKEN.finditer(text)]
+        found = self._mentions(text, spans, frozenset())
+        confirmed = frozenset(m.city.name for m in found if m.city.common_word)
+        return self._mentions(text, spans, confirmed) if confirmed else found
+
+    def _mentions(self, text: str, spans: list[tuple[int, int]], confirmed: frozenset[str]) -> list[Mention]:
         found: list[Mention] = []
         i = 0
         while i < len(spans):
@@ -155,14 +163,14 @@ class Gazetteer:
                 i += 1
                 continue
             j, entries = hit
-            mention = self._document_mention(text, spans, i, j, entries)
+            mention = self._document_mention(text, spans, i, j, entries, confirmed)
             if mention:
                 found.append(mention)
             i = j if mention or any(e.kind != "city" for e in entries) else i + 1
         return found
 
     def _document_mention(
-        self, text: str, spans: list[tuple[int, int]], i: int, j: int, entries: list[Entry]
+        self, text: str, spans: list[tuple[int, int]], i: int, j: int, entries: list[Entry], confirmed: frozenset[str]
     ) -> Mention | None:
         start, end = spans[i][0], spans[j - 1][1]
         cities = [e for e in entries if e.kind == "city"]
@@ -184,6 +192,8 @@ class Gazetteer:
                 return None
         entry, ev = graded[0]
         city: City = entry.target
+        if city.name in confirmed and not _before_surname(text, spans, j):
+            return Mention(city, start, end, written, ev)
         if not _counts_in_document(city, ev, all_caps, text, spans, i, j, before):
             return None
         return Mention(city, start, end, written, ev)
@@ -304,9 +314,7 @@ def _counts_in_document(
     if city.common_word:
         if ev != "place" or fold_token(before or "") not in LOCATIVE:
             return False
-        after = spans[j][0] if j < len(spans) else None
-        # "a Paola Rossi": a first name followed by a surname is a person
-        return not (after is not None and text[spans[j - 1][1] : after] == " " and text[after].isupper())
+        return not _before_surname(text, spans, j)  # "a Paola Rossi": a first name followed by a surname
     if city.well_known:
         return True
     # A lesser-known comune right after a capitalised word is part of a longer name ("Fernando Picerno",
@@ -314,6 +322,13 @@ def _counts_in_document(
     if before and before[0].isupper() and before.lower() not in PLACE:
         return sentence_start(text, spans[i - 1][0])
     return True
+
+
+def _before_surname(text: str, spans: list[tuple[int, int]], j: int) -> bool:
+    """The name ending before token j is followed, one space on, by a capitalised word: a first name and its
+    surname ("Paola Rossi")."""
+    after = spans[j][0] if j < len(spans) else None
+    return after is not None and text[spans[j - 1][1] : after] == " " and text[after].isupper()
 
 
 def _load_default() -> tuple[list[City], list[Region], dict[str, list[str]]]:

@@ -24,6 +24,8 @@ _PHRASE = re.compile(
     r"(?:comune|comuni|citta|municipality|municipalities|city|town|sindaco|sindaca|mayor|giunta)\s+(?:di|of)\s+$"
 )
 _SIGLA = re.compile(r"[ \t]*\(([A-Z]{2})\)")
+_PROVINCE_NAMED = re.compile(r"[ \t]*\(([A-ZÀ-Ý][\w' -]{2,30})\)")  # "PAOLA (Cosenza), 9 ottobre"
+_LONG_LINE = 60  # a line longer than this that ends mid-sentence is running text wrapped by the page
 _AGENCY = re.compile(r"\([^()\n]{2,25}\)\s*[-–]\s*$")  # "(ANSA) - " right before the city
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,\-–—]|\.\s|\r?\n|$)")
 STREETS = frozenset(
@@ -116,6 +118,22 @@ def _joined(text: str, end: int, start: int) -> bool:
     return 0 < len(gap) <= 3 and all(c in _JOINERS for c in gap)
 
 
+def wrapped_line(text: str, start: int) -> bool:
+    """The line holding `start` continues the line before it: a long line of running text that ends mid-sentence
+    (a PDF page wraps "tra Vasto, San Salvo e / Casalbordino, hanno ospitato ...")."""
+    line_start = text.rfind("\n", max(0, start - 400), start)
+    if line_start <= 0:
+        return False
+    lo = max(0, line_start - 400)
+    found = text.rfind("\n", lo, line_start)
+    previous = text[found + 1 if found >= 0 else lo : line_start].rstrip()
+    return (
+        len(previous) > _LONG_LINE
+        and not previous.startswith("#")
+        and (previous[-1].isalnum() or previous[-1] in ",'’")
+    )
+
+
 def sentence_start(text: str, start: int) -> bool:
     """Whether a word opens a sentence, a line or a quote (so its capital says nothing)."""
     k = start - 1
@@ -139,15 +157,29 @@ def evidence(text: str, start: int, end: int, entry: Entry, before: str | None) 
     sigla = _SIGLA.match(text, end)
     if sigla and entry.kind == "city" and sigla.group(1) == entry.target.province_code:
         return "sigla"  # checked first: it also says which of two homonyms
+    named = _PROVINCE_NAMED.match(text, end)
+    if named and entry.kind == "city" and fold(named.group(1)) in _province_names(entry.target.province):
+        return "sigla"  # the province written out: "Paola (Cosenza)", "Castro (Lecce)"
     if _PHRASE.search(fold(text[max(0, start - 40) : start])):
         return "phrase"
-    if (_AGENCY.search(head) or not head.strip(" \t*#>•-")) and _AFTER_DATELINE.match(text, end):
+    at_line_start = _AGENCY.search(head) or not head.strip(" \t*#>•-")
+    if at_line_start and _AFTER_DATELINE.match(text, end) and _not_wrapped(text, start, end):
         return "dateline"
     if entry.alias:
         return "alias"
     if before is not None and fold_token(before) in PLACE and not (before.isupper() and len(before) > 1):
         return "place"  # "a Bra", and "Ad Alba" opening a sentence
     return "plain"
+
+
+def _not_wrapped(text: str, start: int, end: int) -> bool:
+    """A name opening a wrapped line of running text is no dateline, unless capitals or a date say it is one."""
+    return not wrapped_line(text, start) or text[start:end].isupper() or strict_dateline(text, start, end)
+
+
+def _province_names(province: str) -> set[str]:
+    """A province as written in full: "Bolzano/Bozen" is either name."""
+    return {fold(part.strip()) for part in province.split("/") if part.strip()}
 
 
 _DATE_AFTER = re.compile(r"[ \t]*(?:[-–—]|,[ \t]*\d{1,2}\b)")

@@ -20,10 +20,13 @@ class Area:
 
 
 def _term_pattern(term: str) -> str:
+    """A term as a pattern: "*" ends a stem; a space or a hyphen between words is either ("one-stop shop",
+    "one stop-shop" and "one-stop-shop" are one term)."""
     term = fold(term)
-    if term.endswith("*"):
-        return rf"{re.escape(term[:-1])}\w*"
-    return rf"{re.escape(term)}(?!\w)"
+    stem = term.endswith("*")
+    words = re.split(r"[\s-]+", term[:-1] if stem else term)
+    body = r"[\s-]+".join(re.escape(w) for w in words)
+    return rf"{body}\w*" if stem else rf"{body}(?!\w)"
 
 
 def _area_pattern(terms: tuple[str, ...]) -> re.Pattern:

@@ -22,6 +22,9 @@ from retrieval.spelling import Vocabulary, split
 from retrieval.thesaurus import Thesaurus
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
+# Italian elided articles and prepositions before a word ("dall'accoglienza", "nell'ambito", "un'unità"): the word
+# is what the user asked about, and what spelling checks ("dall'acoglienza" is "accoglienza" misspelt).
+_ELIDED = re.compile(r"^(?:[ldcsmtvn]|un|dell|dall|nell|all|sull|coll|quest|quell|nessun|sant|tutt|anch)['’](?=\w)")
 STEM_CACHE_SIZE = 200_000  # distinct words remembered (a few MB)
 _STOP = {fold(w) for w in (*STOPWORDS_ITALIAN, *STOPWORDS_EN)} | {"lgnet", "lgnet2", "lgnet3", "progetto"}
 
@@ -94,6 +97,7 @@ class ParsedQuery:
     regions: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # regions / macro-areas / provinces as named
     region_cities: list[str] = field(default_factory=list)  # cities of those places
+    provinces: list[str] = field(default_factory=list)  # provinces named ("provincia di Chieti")
     phases: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -180,7 +184,13 @@ class QueryAnalyzer:
         language = detect_query_language(text, self.thesaurus.italian, self.thesaurus.english)
         question = read_question(folded)
 
-        mentions = self.gazetteer.query_mentions(text)
+        # A word the documents use is not a misspelt city ("in transito" is not Taranto). The language's word
+        # lists would say too much: "turino" is a form of "turare", and "a turino" is Torino.
+        mentions = [
+            m
+            for m in self.gazetteer.query_mentions(text)
+            if m.evidence != "typo" or vocabulary is None or fold(m.form) not in vocabulary()
+        ]
         places = [  # "Emilia" inside "Reggio Emilia" is the city
             p
             for p in self.places.find(folded)
@@ -239,9 +249,9 @@ class QueryAnalyzer:
         suggestion = None
         if suggestion_words or city_fixes:
             suggestion = _rewrite(text, suggestion_words)
-            for c in city_fixes:
+            for c in city_fixes:  # written as the city is, capital included ("a palremo" -> "a Palermo")
                 for m in self.gazetteer.query_mentions(suggestion):
-                    if m.city.name == c and fold(m.form) != fold(c):
+                    if m.city.name == c and m.form != c:
                         suggestion = suggestion[: m.start] + c + suggestion[m.end :]
                         break
             if fold(suggestion) == folded:
@@ -261,6 +271,7 @@ class QueryAnalyzer:
             regions=list(dict.fromkeys(r for p in places for r in p.regions)),
             places=list(dict.fromkeys(p.name for p in places)),
             region_cities=self.places.cities_in(places),
+            provinces=list(dict.fromkeys(v for p in places for v in p.provinces)),
             phases=phases,
         )
 
@@ -276,7 +287,7 @@ class QueryAnalyzer:
         for m in _WORD.finditer(core):
             if any(s <= m.start() < e for s, e in taken):
                 continue
-            word = re.sub(r"^\w['’]", "", m.group(0))
+            word = _ELIDED.sub("", m.group(0))
             if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in ENGLISH:
                 concepts.append(Concept(word))
         return concepts, expansions

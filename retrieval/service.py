@@ -27,7 +27,7 @@ from retrieval.filters import FilterVocabulary, SearchFilters
 from retrieval.lexical import LexicalIndex
 from retrieval.lexical_manager import LexicalIndexManager
 from retrieval.models import Hit, SearchRequest, SearchResult
-from retrieval.places import places_first
+from retrieval.places import in_places, places_first
 from retrieval.rerank import Reranker, Signals
 from retrieval.sentence_stems import PASSAGES, passage_sentences
 from retrieval.sentences import boilerplate_of
@@ -133,8 +133,9 @@ class SearchService(SearchStages):
                     found = _Ranked(index, collapsed, signals, terms, boilerplate_of(index))
                     collapsed = self._rerank(found, self.reranker)
                 collapsed = self._diversify(index, collapsed)
-                if request.understand and parsed.region_cities:  # "in Sardegna": its cities' passages first
-                    collapsed = places_first(collapsed, index.mask("city", parsed.region_cities))
+                if request.understand and (parsed.regions or parsed.provinces):  # "in Sardegna": its passages first
+                    inside = in_places(index, collapsed[:50], parsed.regions, parsed.provinces, parsed.region_cities)
+                    collapsed = places_first(collapsed, inside)
             facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
         page = collapsed[start : start + request.k]

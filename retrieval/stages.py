@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -18,6 +18,7 @@ from lgnet.embedders import Embedder
 from lgnet.store import Store
 from lgnet.text import fold
 from retrieval.analysis import ParsedQuery, QueryAnalyzer, get_analyzer
+from retrieval.diversity import diversify
 from retrieval.filters import SearchFilters
 from retrieval.fusion import fuse
 from retrieval.lexical import LexicalIndex
@@ -251,17 +252,14 @@ class SearchStages:
         return collapsed, {name: [dict(v) for v in values] for name, values in facets.items()}  # callers may edit
 
     def _diversify(self, index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
-        """At most `max_per_document` passages of one article (or its syndicated copies) before the others."""
-        limit = self.settings.max_per_document
-        counts: Counter[str] = Counter()
-        first: list[Candidate] = []
-        later: list[Candidate] = []
-        for c in ranked:
-            meta = index.corpus.metas[c.position]
-            key = str(meta.get("doc_dup_group") or meta.get("doc_id"))
-            counts[key] += 1
-            (first if counts[key] <= limit else later).append(c)
-        return first + later
+        """At most `max_per_document` passages of one article (or its syndicated copies) in each block of results
+        (retrieval/diversity.py)."""
+        metas = index.corpus.metas
+        return diversify(
+            ranked,
+            lambda c: str(metas[c.position].get("doc_dup_group") or metas[c.position].get("doc_id")),
+            self.settings.max_per_document,
+        )
 
     @staticmethod
     def _facets(index: LexicalIndex, matching: list[Candidate]) -> dict[str, list[dict]]:

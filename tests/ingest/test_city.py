@@ -249,3 +249,44 @@ def test_a_chief_town_named_as_itself_still_wins():
         "200 persone, alcune arrivate da Sabaudia."
     )
     assert main_city("Sportello lavoro", text) == "Latina"
+
+
+def test_a_name_opening_a_wrapped_line_of_running_text_is_no_dateline():
+    # A PDF page wraps running text: the comune that happens to open a line is a plain mention, not a dateline.
+    text = (
+        "Scheda di buona pratica\n"
+        "Comune di Ortona (CH) – Servizi sociali\n"
+        "I centri di accoglienza della costa, tra Ortona, Francavilla al Mare, San Vito Chietino e\n"
+        "Casalbordino, hanno ospitato diverse centinaia di richiedenti asilo negli ultimi anni.\n"
+    )
+    from ingest.city import city_scores
+
+    scores = city_scores("Scheda di buona pratica", text)
+    assert scores["Casalbordino"] == scores["San Vito Chietino"] == 1.0
+    assert main_city("Scheda di buona pratica", text) == "Ortona"
+    # A real dateline still counts, on its own line or after a wrapped one when a date follows.
+    dated = "Un titolo di giornale abbastanza lungo da superare i sessanta caratteri della riga\nCasalbordino, 3 marzo"
+    assert city_scores("", dated)["Casalbordino"] == 3.0
+
+
+def test_a_common_word_comune_named_as_a_place_counts_wherever_it_is_capitalised():
+    text = (
+        "Il Comune di Bra ha aperto uno sportello per l'abitare. Bra conta circa 29.000 abitanti; tra Bra e "
+        "Cherasco i braccianti cercano casa. Lo coordina Bra Rossi."  # a first name before a surname: a person
+    )
+    assert cities_mentioned(text) == ["Bra", "Cherasco"]
+    from lgnet.gazetteer import Gazetteer
+
+    assert [m.city.name for m in Gazetteer.default().mentions(text)] == ["Bra", "Bra", "Bra", "Cherasco"]
+    # Without a place named, the capitalised word alone is still no place.
+    assert Gazetteer.default().mentions("Bra conta molto; tra Bra e il resto.") == []
+
+
+def test_a_city_qualified_by_its_province_written_out():
+    # "PAOLA (Cosenza), 9 ottobre": the dateline's comune with its province; the province is no subject.
+    text = (
+        "PAOLA (Cosenza), 9 ottobre 2025 (Agenzia Calabria Sud) – Nel centro storico una casa su tre è vuota. "
+        "I corsi di italiano si tengono con il CPIA di Cosenza, con la Caritas diocesana di Cosenza e l'ASP di "
+        "Cosenza. L'esperienza sarà presentata a Lamezia Terme."
+    )
+    assert main_city("Le case vuote del centro storico diventano alloggi", text) == "Paola"

@@ -167,8 +167,8 @@ def test_a_paragraph_repeated_past_the_bucket_bound_is_one_group_at_linear_cost(
 
     monkeypatch.setattr(dedup, "OVERFULL_BUCKET", 6)
     compared = []
-    real = dedup.gram_jaccard
-    monkeypatch.setattr(dedup, "gram_jaccard", lambda a, b: compared.append(1) or real(a, b))
+    real = dedup.set_jaccard
+    monkeypatch.setattr(dedup, "set_jaccard", lambda a, b: compared.append(1) or real(a, b))
     rng = random.Random(3)
     base = rng.choices(WORDS + [f"w{i}" for i in range(200)], k=80)
     copies = {}
@@ -189,3 +189,58 @@ def test_a_paragraph_repeated_past_the_bucket_bound_is_one_group_at_linear_cost(
     assert all(groups[i][0] not in copies for i in others)  # unrelated texts stay apart
     all_pairs = len(copies) * (len(copies) - 1) // 2
     assert len(compared) < all_pairs / 2  # without the bound every pair of copies would be compared
+
+
+def test_groups_after_rounds_of_additions_changes_and_removals_equal_groups_computed_at_once():
+    """Additions merge groups by name, removals walk what they touched: together, the groups of the final
+    passages, whatever the order they came in."""
+    rng = random.Random(17)
+    texts = {f"p{i:03d}": t for i, t in enumerate(_texts(160, seed=13))}
+    ids = sorted(texts)
+    rng.shuffle(ids)
+    step = _index()
+    live: dict[str, str] = {}
+    for n in range(0, len(ids), 20):
+        batch = ids[n : n + 20]
+        changed = rng.sample(sorted(live), min(3, len(live)))  # re-ingested with a new text: removed, then added
+        for i in changed:
+            live[i] = texts[ids[rng.randrange(len(ids))]] + " aggiunta"
+        gone = rng.sample(sorted(set(live) - set(changed)), min(2, len(live) - len(changed)))
+        for i in gone:
+            del live[i]
+        live.update({i: texts[i] for i in batch})
+        _refresh(step, [Passage(i, f"d{i}", live[i]) for i in batch + changed], removed_passages=gone)
+    once = _index()
+    _refresh(once, [Passage(i, f"d{i}", t) for i, t in live.items()])
+    assert _pairs(step) == _pairs(once) == _brute(live)
+    assert _groups(step) == _groups(once)
+    assert len({g for g, _ in _groups(once).values()}) < len(live)  # there are groups to get right
+
+
+def test_a_passage_joining_a_large_group_does_not_walk_its_members():
+    """A near-copy of a paragraph repeated across the corpus joins its group by the group's name: the walk of
+    the group (one query per member, each batch) is only for removals, which can split it."""
+    rng = random.Random(5)
+    base = rng.choices(WORDS + [f"w{i}" for i in range(200)], k=80)
+
+    def copy(n: int, extra: int = 0) -> str:
+        words = list(base)
+        words[rng.randrange(len(words))] = f"x{n}"
+        return " ".join(words + [f"y{k}" for k in range(extra)])
+
+    dups = _index()
+    _refresh(dups, [Passage(f"c{n:03d}", f"d{n}", copy(n)) for n in range(50)])
+    with transaction(dups.conn):
+        dups.clear_dirty("chunk", list(dups.dirty("chunk", 1000)))
+    walked = []
+    dups.conn.set_trace_callback(lambda sql: walked.append(sql) if "FROM dup_near WHERE a=" in sql else None)
+    _refresh(dups, [Passage("new", "dn", copy(99))])
+    _refresh(dups, [Passage("longest", "dl", copy(98, extra=5))])  # longer than every member: the new canonical
+    dups.conn.set_trace_callback(None)
+    assert walked == []
+    groups = _groups(dups)
+    assert {g for g, _ in groups.values()} == {"longest"} and [i for i, (_, c) in groups.items() if c] == ["longest"]
+    # "new" joined, then every member moved to "longest" (stored as its own canonical: nothing to write)
+    assert set(dups.dirty("chunk", 1000)) == set(groups) - {"longest"}
+    _refresh(dups, removed_passages=["longest"])  # a removal walks the group again and names it anew
+    assert len({g for g, _ in _groups(dups).values()}) == 1 and "longest" not in _groups(dups)

@@ -137,3 +137,13 @@ def test_an_english_project_presentation_without_form_labels_is_a_project_sheet(
         "The objective of the project is to make the first year of autonomy safer for those leaving reception."
     )
     assert DocTypeClassifier().run("Safe Harbours", text, "en").doc_type == "project_sheet"
+
+
+def test_a_dateline_with_its_province_and_an_agency_named_in_full():
+    text = (
+        "PAOLA (Cosenza), 9 ottobre 2025 (Agenzia Calabria Sud) – Nel centro storico una casa su tre è vuota. "
+        "Il Comune ha recuperato 9 case sfitte e le ha affittate a canone concordato."
+    )
+    decision = DocTypeClassifier().run("Le case vuote diventano alloggi", text, "it")
+    assert decision.doc_type == "press_article"
+    assert decision.scores["press_article"] >= 7  # the dateline and the agency tag each count

@@ -44,3 +44,49 @@ def _passage(text: str):
     from knowledge.records import Passage
 
     return Passage("doc:0", text, {"doc_id": "doc", "doc_type": "report", "city": "Padova"})
+
+
+def _areas(text: str, doc_type: str = "report") -> dict[float, str]:
+    from knowledge.records import Passage
+
+    passage = Passage("doc:0", text, {"doc_id": "doc", "doc_type": doc_type, "city": "Padova"})
+    records, project = RecordBuilder().build("Padova", None, [passage], set())
+    found = {f.value: r.area for r in records for f in r.figures}
+    return found | {f.value: None for f in project.figures}
+
+
+def test_a_unit_or_a_counted_noun_that_names_its_area_keeps_it():
+    # "preso in carico" is the nearest term, but flats are housing and contacts are taking charge
+    assert _areas("Per chi è preso in carico il Comune ha attivato 3 appartamenti di transizione.")[3] == "housing"
+    assert _areas("The team made 900 contacts with people sleeping rough or in informal accommodation.")[900] == (
+        "taking_charge"
+    )
+
+
+def test_a_numbered_heading_run_into_a_joined_pdf_passage_opens_its_section():
+    text = (
+        "1. Summary The city joined the network in 2024. 3. Housing The City leases flats from the public company. "
+        "Over the year 44 people were hosted there. 4. Community building The project worked with the parish. "
+        "A homework club has had 37 children enrolled."
+    )
+    found = _areas(text)
+    assert found[44] == "housing" and found[37] == "community_building"
+
+
+def test_taxonomy_terms_match_across_hyphens_and_spaces():
+    from lgnet.taxonomy import Taxonomy
+
+    taxonomy = Taxonomy.default()
+    assert "taking_charge" in taxonomy.classify("The one-stop shop opened in May.")
+    assert "taking_charge" in taxonomy.classify("The one stop-shop opened in May.")
+
+
+def test_after_a_count_its_own_segment_speaks_before_the_next_one():
+    text = (
+        "Since May, 30 residents have joined the neighbourhood council as delegates, and a women's group counts "
+        "about 50 regular participants, from sewing workshops to conversation classes."
+    )
+    found = _areas(text)
+    assert found[30] == "civic_engagement"  # the council of its own segment, not the workshops further on
+    assert found[50] == "community_building"  # no cue of its own: the workshops after it, before the clause's cue
+    assert _areas("Il progetto ha coinvolto 14 incontri di comunità nelle contrade.")[14] == "community_building"

@@ -3,7 +3,7 @@ Sentences invented for the mechanism (never copied from the unseen set)."""
 
 import pytest
 
-from knowledge.figures import figures
+from knowledge.figures import english_heads, figures
 
 
 def found(sentence: str) -> dict[float, str]:
@@ -19,8 +19,8 @@ def found(sentence: str) -> dict[float, str]:
         ("Sono state svolte 2.400 ore di mediazione linguistica nelle scuole.", 2400, "ore"),
         ("Il centro resta aperto 25 ore settimanali, anche il sabato.", 25, "ore settimanali"),
         ("La permanenza media nelle case di sgancio è stata di 3 mesi.", 3, "mesi"),
-        ("The help desk logged 275 requests and trained 14 volunteers.", 275, "requests"),
-        ("The help desk logged 275 requests and trained 14 volunteers.", 14, "volunteers"),
+        ("The help desk logged 275 requests and trained 14 volunteers.", 275, "richieste"),
+        ("The help desk logged 275 requests and trained 14 volunteers.", 14, "volontari"),
         ("Hanno partecipato agli incontri 48 nuove famiglie del quartiere.", 48, "families"),
     ],
 )
@@ -88,7 +88,7 @@ def test_shares_and_sizes_of_places_are_not_counts(sentence, value):
 
 
 def test_english_thousands_are_read_as_thousands():
-    assert found("The desk registered 2,415 requests in its first year.") == {2415: "requests"}
+    assert found("The desk registered 2,415 requests in its first year.") == {2415: "richieste"}
 
 
 def test_small_numbers_in_words_and_known_things_are_not_counts():
@@ -130,3 +130,84 @@ def test_residents_who_took_part_are_counted_and_a_population_is_not():
     assert found("La festa ha richiamato circa 250 partecipanti, in gran parte residenti.") == {250: "partecipanti"}
     assert found("Un gruppo di 9 donne già residenti da anni sarà formato come tutor.") == {9: "women"}
     assert 5200 not in found("Nel rione risiedono 5.200 persone, molte di origine straniera.")
+
+
+def test_a_pronoun_of_people_needs_no_verb_and_stands_for_the_people_counted_first():
+    facts = {(f.value, f.unit) for f in figures("Per 18 di loro il percorso si è chiuso con un contratto.")}
+    assert facts == {(18, "people")}
+    facts = {(f.value, f.unit) for f in figures("Hanno trovato casa 35 persone, 12 delle quali con un contributo.")}
+    assert facts == {(35, "people"), (12, "people")}
+    # "di loro" after a count of families counts families
+    sentence = "Sono rientrate 40 famiglie, per un totale di 120 persone; per 15 di loro il Comune ha pagato."
+    assert (15, "families") in {(f.value, f.unit) for f in figures(sentence)}
+
+
+def test_a_count_that_only_follows_another_elliptic_count_borrows_its_noun():
+    facts = {
+        (f.value, f.unit) for f in figures("Per 30 di loro è stato rinnovato il permesso, e 21 hanno trovato lavoro.")
+    }
+    assert facts == {(30, "people"), (21, "people")}
+
+
+def test_a_reflexive_count_is_people_only_after_a_partitive():
+    sentence = "Dei 50 ragazzi seguiti dal centro 14 si sono iscritti al gruppo dei volontari."
+    assert [(f.value, f.unit) for f in figures(sentence)] == [(14, "people")]
+    assert [f.value for f in figures("Sono stati aperti 20 laboratori; 9 si sono trasformati in corsi.")] == [20]
+
+
+def test_english_counted_nouns_take_the_networks_italian_noun_and_keep_the_english_label():
+    from knowledge.figures import unit_labels
+
+    facts = {(f.value, f.unit) for f in figures("The desk held 12 information meetings and recorded 2,870 visits.")}
+    assert facts == {(12, "incontri"), (2870, "accessi")}
+    assert {(f.value, f.unit) for f in figures("The team made 900 contacts with people sleeping rough.")} == {
+        (900, "contatti")
+    }
+    assert [(f.value, f.unit) for f in figures("It registered 410 first contacts.")] == [(410, "primi contatti")]
+    assert unit_labels("accessi") == ("accessi", "visits") and unit_labels("beds") == ("posti letto", "beds")
+
+
+def test_people_living_in_the_flats_of_a_practice_are_no_population():
+    assert {f.value for f in figures("Over two years 64 people have lived in them.")} == {64}
+    assert figures("About 4,000 people live in the district.") == []
+
+
+def test_a_span_of_months_is_no_duration_figure_and_a_participle_is_no_part_of_the_unit():
+    sentence = "Nei 24 mesi del progetto 58 persone sono state accolte, con una permanenza media di 7 mesi."
+    assert found(sentence) == {58: "people", 7: "mesi"}
+    assert {(f.value, f.unit) for f in figures("Nelle 9 case recuperate abitano oggi 23 persone.")} == {
+        (9, "case"),
+        (23, "people"),
+    }
+
+
+def test_residents_who_joined_count_and_a_population_word_further_on_does_not_stop_a_count():
+    assert found("Sono 35 i nuovi residenti, quasi tutti giovani, che si sono iscritti all'associazione.") == {
+        35: "residenti"
+    }
+    sentence = "Sono stati firmati 10 patti di collaborazione con gruppi di residenti per la cura del giardino."
+    assert found(sentence) == {10: "patti"}
+    assert 2950 not in found("Al 1° gennaio risiedevano in città 2.950 cittadini stranieri.")
+    assert 4200 not in found("Nel quartiere vivono 4.200 residenti stranieri.")
+
+
+def test_a_count_of_two_nouns_and_a_survey_sample():
+    assert found("Sono stati formati 35 tra dipendenti comunali e agenti della Polizia municipale.") == {
+        35: "dipendenti comunali"
+    }
+    assert 5 not in found("Il progetto coinvolge 5 tra le città più grandi.")
+    assert found("The evaluator's survey of 120 users found that most would come back.") == {}
+
+
+def test_a_measure_is_no_count_and_a_capitalised_word_opens_the_next_cell():
+    assert found("Il giardino è un prato di circa 4.000 metri quadrati.") == {}
+    assert found("Patti sottoscritti | 10 Residenti stranieri coinvolti | 60") == {}
+
+
+def test_an_english_noun_after_its_modifiers():
+    sentence = "On training, 28 municipal and health-service staff completed the course with their tutors."
+    assert [(f.value, f.unit) for f in figures(sentence)] == [(28, "operatori")]
+    sentence = "The desk opened 156 individual case files and waited 6 days on average for the first interview."
+    assert {(f.value, f.unit) for f in figures(sentence)} == {(156, "cartelle"), (6, "giorni")}
+    # an Italian sentence is read by the Italian rules only
+    assert english_heads("Il Comune ha seguito 28 nuovi e vecchi utenti.") == []

@@ -46,3 +46,14 @@ def test_targets_count_only_where_a_document_states_no_results():
     minutes = [("b", "Sono stati accolti 9 ragazzi."), ("b", "Il tavolo decide di aprire un alloggio con 3 posti.")]
     kept = results_only(sheet + minutes, text=lambda i: i[1], doc=lambda i: i[0], start=None)
     assert kept == [*sheet, minutes[0]]
+
+
+def test_a_result_and_a_target_of_one_sentence_are_told_apart():
+    sentence = "Lo sportello ha seguito 120 persone, contro un obiettivo di 200 a fine progetto."
+    assert not planned(sentence, (sentence.index("120"), sentence.index("120") + 11))
+    assert planned(sentence, (sentence.index("200"), sentence.index("200") + 3))
+    # A plan stated with a past verb of planning stays a plan; a target sentence without a done verb too.
+    decided = "Il gruppo ha deciso di aprire 2 alloggi, con 8 posti."
+    assert planned(decided, (decided.index("2 "), decided.index("2 ") + 10))
+    stimated = "Si prevede di organizzare 24 eventi, con una partecipazione stimata in 1.500 persone."
+    assert planned(stimated, (stimated.index("1.500"), stimated.index("1.500") + 13))

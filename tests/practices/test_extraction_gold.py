@@ -40,6 +40,15 @@ def test_scoring_counts_a_figure_in_the_wrong_area_as_wrong_and_missed():
     assert unit_key("posti letto") == unit_key("beds") == "beds"
 
 
+def test_units_are_equal_by_meaning():
+    # an English document's noun is the gold's Italian one; any noun of persons is "persone"
+    assert unit_key("visits") == unit_key("accessi") and unit_key("staff") == unit_key("operatori")
+    assert unit_key("lavoratori") == unit_key("partecipanti") == unit_key("persone") == unit_key("beneficiaries")
+    # families, minors and women stay units of their own; other nouns stay apart
+    assert len({unit_key("famiglie"), unit_key("bambini"), unit_key("donne"), unit_key("persone")}) == 4
+    assert unit_key("eventi") != unit_key("persone") and unit_key("alloggi") != unit_key("persone")
+
+
 @pytest.mark.parametrize("field", ["figures", "partners"])
 def test_corpus_attribution_is_scored(service, field):
     catalogue = get_catalogue(service)

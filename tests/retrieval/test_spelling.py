@@ -136,3 +136,27 @@ def test_a_known_or_unsplittable_word_is_not_split():
     vocab = Vocabulary(["senza dimora senza dimora senzadimora", "unico"])
     assert split(vocab, "senzadimora") is None  # the index has it
     assert split(vocab, "rosatelli") is None
+
+
+def test_a_typo_after_an_elided_article_is_corrected():
+    """The word after an elision ("dall'acoglienza") is the one misspelt (it was skipped whole, apostrophe and all)."""
+    vocab = Vocabulary(TEXTS)
+    parsed = QueryAnalyzer().parse("uscita dall'acoglienza", vocabulary=lambda: vocab)
+    assert parsed.corrections == {"acoglienza": "accoglienza"}
+    assert parsed.suggestion == "uscita dall'accoglienza"
+
+
+def test_a_word_of_the_documents_is_not_a_misspelt_city():
+    """A word the documents use ("transito", close to "Taranto") is not a misspelt city."""
+    with_word = Vocabulary(["migranti in transito lungo la rotta balcanica"])
+    parsed = QueryAnalyzer().parse("migranti in transito", vocabulary=lambda: with_word)
+    assert parsed.cities == [] and parsed.suggestion is None
+    without = Vocabulary(["migranti lungo la rotta balcanica"])
+    assert QueryAnalyzer().parse("migranti in transito", vocabulary=lambda: without).cities == ["Taranto"]
+
+
+def test_a_misspelt_city_typed_in_lower_case_is_suggested_with_its_capital():
+    vocab = Vocabulary(["progetti a Palermo, progetti a Catania"])
+    parsed = QueryAnalyzer().parse("progetti a palremo", vocabulary=lambda: vocab)
+    assert parsed.cities == ["Palermo"]
+    assert parsed.suggestion == "progetti a Palermo"
