@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from knowledge import areas as area_cues
 from knowledge import figures as fig
-from knowledge import mentions, partners
+from knowledge import mentions, money, partners
 from knowledge.mentions import TARGET_LABELS
 from knowledge.merging import (
     budget_of,
@@ -143,7 +143,7 @@ class RecordBuilder:
         self._last_area = {}
         buckets: dict[str | None, _Bucket] = defaultdict(_Bucket)
         periods: list[tuple[Read, mentions.Mention]] = []
-        amounts: list[tuple[Read, fig.AmountFact]] = []
+        amounts: list[tuple[Read, money.AmountFact]] = []
         contacts: list[tuple[Read, mentions.ContactFact]] = []
         documents: dict[str, dict] = {}
         seen: set[tuple[str, str]] = set()
@@ -173,7 +173,7 @@ class RecordBuilder:
                 if k in boilerplate:
                     continue
                 periods += [(read, m) for m in mentions.periods(body)]
-                amounts += [(read, a) for a in fig.amounts(body)]
+                amounts += [(read, a) for a in money.amounts(body)]
                 if c := mentions.contact(body):
                     contacts.append((read, c))
             # The dates of a table ("Data di inizio | 01/04/2025"), a sentence per row. Its counts are not read:
@@ -225,7 +225,7 @@ class RecordBuilder:
             buckets[area].figures.append((read, f))
             if area:
                 self._last_area[read.passage.id] = (read.sentence.start, area)
-        for a in fig.amounts(body):
+        for a in money.amounts(body):
             if a.kind == "unit":  # "un contributo medio di 900 euro": a figure of what each one got
                 f = fig.FigureFact(a.value, "euro", a.label, a.text, a.start, a.end)
                 buckets[self._figure_area(read, f)].figures.append((read, f))
