@@ -78,9 +78,10 @@ def figures(sentence: str) -> list[FigureFact]:
     out = _known(sentence)
     taken = [(f.start, f.end) for f in out]
     seen = {(f.value, f.unit) for f in out}
-    for f in counted_nouns(sentence):
+    for f in counted_nouns(sentence) + english_heads(sentence):
         if (f.value, f.unit) not in seen and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
             seen.add((f.value, f.unit))
+            taken.append((f.start, f.end))
             out.append(f)
     from knowledge.ellipsis import elliptic  # it reads the counts found here: imported when they are
 
@@ -102,8 +103,8 @@ def _known(sentence: str) -> list[FigureFact]:
             continue  # "186 accessi di cittadini": the count is of the first noun (see `counted_nouns`)
         if _BREAKERS.search(between) or _NOT_COUNT.match(sentence[m.end("num") :]):
             continue
-        if m.group(unit)[0].isupper() and not sentence.isupper():
-            continue  # "| 80 Donne ponte formate | 12": the capitalised word opens the next cell or line, not a noun
+        if re.search(r"\b[A-ZÀ-Ý]", sentence[m.end("num") : m.end(unit)]) and not sentence.isupper():
+            continue  # "| 80 Donne ponte formate | 12": a capitalised word opens the next cell or line, not a noun
         value = number(m.group("num"))
         if value is None or value <= 0 or _year(m.group("num"), value):
             continue
@@ -202,7 +203,7 @@ _AMOUNT = re.compile(
 # A label then a bare number: "Costo totale del progetto: 11.434.653,45".
 _LABELLED = re.compile(
     r"(?P<label>(?:costo|importo|budget|valore|finanziamento|cofinanziamento|co-finanziamento|contributo|"
-    r"quota)[^:\n]{0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
+    r"quota)(?:(?!euro|€)[^:\n]){0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
     re.I,
 )
 # What the people served pay ("contribuiscono alle spese con una quota mensile di 80 euro", "pagano un canone"):
@@ -281,7 +282,10 @@ def amount_number(raw: str) -> float | None:
 def _amount(sentence: str, value: float, context: str, text: str, start: int, end: int) -> AmountFact:
     """What a sum is: the words right after it label it first ("€ 30.000 di cofinanziamento"), then the words
     before it; a part ("di cui € X") is never the total; a sum per person or month is per unit."""
-    after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", sentence[end : end + 60])[0]
+    # a share in parentheses right after the sum says how big it is, not what it is: "EUR 47,790.00 (15%) is the
+    # City's co-financing"
+    tail = re.sub(r"^\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)", "", sentence[end : end + 70])
+    after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", tail)[0]
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
         r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
@@ -297,7 +301,7 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     kind = next((k for k, p in AMOUNT_KINDS[:3] if p.search(after)), None)
     if kind:
         return AmountFact(value, kind, re.sub(r"^(?:di|of|as)\s+", "", after.strip()).lower(), text, start, end)
-    if kind is None and re.search(r"\bdi\s+cui\s*$", context):
+    if kind is None and re.search(r"\b(?:di\s+cui|of\s+which)\s*$", context):
         kind = "part"
     # The kind word nearest the sum decides ("finanziato fino al 2025, costa complessivamente 110.000 euro").
     nearest = [(m.end(), k) for k, p in AMOUNT_KINDS for m in p.finditer(context)]
@@ -318,7 +322,8 @@ _NOT_NOUNS = {
     "the", "and", "are", "were", "have", "from", "more", "than", "out", "new", "cui", "ciascuno",
     "volte", "times", "anni", "anno", "years", "year", "secoli", "euro", "milioni", "mila", "miliardi", "million",
     "millions", "thousand", "comuni", "città", "regioni", "province", "municipalities", "cities", "regions",
-    "abitanti", "inhabitants", "punti", "pagine", "pages", "posizioni", "volumi",
+    "abitanti", "inhabitants", "metri", "chilometri", "ettari", "litri", "chili", "tonnellate", "quintali",
+    "metres", "meters", "kilometres", "hectares", "punti", "pagine", "pages", "posizioni", "volumi",
     "righe", "lines", "anziché", "invece", "rispetto", "ovvero", "cioè", "mentre", "quali", "quale", "nei", "sui",
     "dai", "coi", "ai", "tre", "due", "sei", "nove", "dieci", "venti", "cento", "mille", "sere", "mattine",
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
@@ -353,6 +358,8 @@ ENGLISH_NOUNS = {
     "courses": "corsi", "students": "studenti", "trainees": "tirocinanti", "internships": "tirocini",
     "requests": "richieste", "applications": "domande", "outings": "uscite", "users": "utenti",
     "asylum seekers": "richiedenti asilo", "refugees": "rifugiati", "residents": "residenti",
+    "case files": "cartelle", "files": "fascicoli", "days": "giorni", "hours": "ore", "weeks": "settimane",
+    "months": "mesi",
 }  # fmt: skip
 _ITALIAN_TO_ENGLISH = {it: en for en, it in ENGLISH_NOUNS.items()}
 
@@ -415,6 +422,44 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         text = sentence[m.start() : noun_end]
         out.append(FigureFact(value, unit, label(sentence, m.start(), noun_end, sentence[m.start("noun") : noun_end],
                                                  "generic"), text, m.start(), noun_end))  # fmt: skip
+    return out
+
+
+# English puts the counted noun last, after its modifiers: "28 municipal and health-service staff completed",
+# "156 individual case files". Read only in English sentences, when the noun is one of ENGLISH_NOUNS.
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|with|were|was|have|has|had|of|for|their)\b")
+_ENGLISH_NUMBER = re.compile(rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)")
+_WORD = re.compile(r"\s+([a-z][a-z-]*)")
+
+
+def english_heads(sentence: str) -> list[FigureFact]:
+    """Counts of an English noun after up to four modifiers ("28 municipal and health-service staff")."""
+    if len(_ENGLISH_WORDS.findall(sentence)) < 2:
+        return []
+    out: list[FigureFact] = []
+    for m in _ENGLISH_NUMBER.finditer(sentence):
+        words: list[re.Match[str]] = []
+        pos = m.end()
+        while len(words) < 5 and (w := _WORD.match(sentence, pos)):
+            words.append(w)
+            pos = w.end()
+        nouns = (i for i, w in enumerate(words) if _english_plural(w.group(1)) or w.group(1) in ENGLISH_NOUNS)
+        head = next(nouns, None)
+        if not head:
+            continue  # no modifier before the noun: the other rules read it
+        noun = words[head].group(1)
+        if head and f"{words[head - 1].group(1)} {noun}" in ENGLISH_NOUNS:
+            noun = f"{words[head - 1].group(1)} {noun}"  # "case files"
+        end = words[head].end()
+        value = number(m.group("num"))
+        if noun not in ENGLISH_NOUNS or value is None or value < 2 or _year(m.group("num"), value):
+            continue
+        if not m.group("num")[0].isdigit() or not_a_count(sentence, m.start("num"), end, "generic"):
+            continue
+        if noun in TIME_UNITS and not _time_count(sentence, m.start(), [noun], None):
+            continue
+        out.append(FigureFact(value, ENGLISH_NOUNS[noun], label(sentence, m.start(), end, noun, "generic"),
+                              sentence[m.start() : end], m.start(), end))  # fmt: skip
     return out
 
 
