@@ -1,5 +1,5 @@
 """Counts stated in a sentence ("160 persone hanno trovato casa", "32 posti letto") with a label saying what
-they count, and amounts of money with what they are (total, funded, co-financing, the city's share)."""
+they count (amounts of money: `knowledge.money`)."""
 
 from __future__ import annotations
 
@@ -78,9 +78,10 @@ def figures(sentence: str) -> list[FigureFact]:
     out = _known(sentence)
     taken = [(f.start, f.end) for f in out]
     seen = {(f.value, f.unit) for f in out}
-    for f in counted_nouns(sentence):
+    for f in counted_nouns(sentence) + english_heads(sentence):
         if (f.value, f.unit) not in seen and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
             seen.add((f.value, f.unit))
+            taken.append((f.start, f.end))
             out.append(f)
     from knowledge.ellipsis import elliptic  # it reads the counts found here: imported when they are
 
@@ -102,8 +103,8 @@ def _known(sentence: str) -> list[FigureFact]:
             continue  # "186 accessi di cittadini": the count is of the first noun (see `counted_nouns`)
         if _BREAKERS.search(between) or _NOT_COUNT.match(sentence[m.end("num") :]):
             continue
-        if m.group(unit)[0].isupper() and not sentence.isupper():
-            continue  # "| 80 Donne ponte formate | 12": the capitalised word opens the next cell or line, not a noun
+        if re.search(r"\b[A-ZÀ-Ý]", sentence[m.end("num") : m.end(unit)]) and not sentence.isupper():
+            continue  # "| 80 Donne ponte formate | 12": a capitalised word opens the next cell or line, not a noun
         value = number(m.group("num"))
         if value is None or value <= 0 or _year(m.group("num"), value):
             continue
@@ -191,122 +192,6 @@ def label(sentence: str, start: int, end: int, unit_words: str, unit: str) -> st
     return noun
 
 
-# --- money -------------------------------------------------------------------------------------------------
-# Italian "180.000,00" or English "180,000.00" (an English report writes its sums the English way).
-_AMOUNT_NUM = r"(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:,\d{1,2})?)"
-_AMOUNT = re.compile(
-    rf"(?:(?:€|EUR)\s*{_AMOUNT_NUM}(?:\s*(?P<mil>milioni|mila))?|{_AMOUNT_NUM.replace('num', 'num2')}"
-    rf"(?:\s*(?P<mil2>milioni|mila))?\s*(?:di\s+)?(?:euro|€|EUR)\b)",
-    re.I,
-)
-# A label then a bare number: "Costo totale del progetto: 11.434.653,45".
-_LABELLED = re.compile(
-    r"(?P<label>(?:costo|importo|budget|valore|finanziamento|cofinanziamento|co-finanziamento|contributo|"
-    r"quota)[^:\n]{0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
-    re.I,
-)
-# What the people served pay ("contribuiscono alle spese con una quota mensile di 80 euro", "pagano un canone"):
-# neither what the practice gave nor its budget.
-_PAID_BY_THEM = re.compile(
-    r"\b(?:contribuisc\w+|contribuiv\w+|pag(?:a|ano|ava|avano)|vers(?:a|ano|ava|avano)|pay|pays|paid)\b|"
-    r"\b(?:quota|canone|retta|affitto)\s+(?:mensile|settimanale|annu[ao]|di\s+partecipazione)\b|"
-    r"\ba\s+carico\s+(?:dei|degli|delle)\s+(?:ospiti|ragazzi|beneficiari|inquilini|famiglie|utenti)\b",
-    re.I,
-)
-# A sum per person, per month or on average is what a practice gives each one: a figure, never the budget.
-_PER_UNIT = re.compile(
-    r"\b(?:medi[oa]|mensil[ei]|al\s+mese|a\s+persona|pro\s+capite|a\s+testa|per\s+(?:ciascun[oa]?|ogni|"
-    r"famiglia|nucleo|persona|beneficiari[oa])|average|monthly|per\s+(?:month|person|family))\b",
-    re.I,
-)
-AMOUNT_KINDS = (
-    # The municipality's own share of a project others fund is its co-financing ("di cui 20.000 euro a carico
-    # del Comune").
-    (
-        "cofinancing",
-        re.compile(
-            r"co-?finanziament|cofinanced|co-financ|a\s+carico\s+dell?['’]?\s*(?:comune|ente|"
-            r"amministrazione)",
-            re.I,
-        ),
-    ),
-    ("city_share", re.compile(r"quota\s+(?:per\s+il|del)\s+comune|quota\s+comunale|assegnat\w+\s+al\s+comune", re.I)),
-    ("funded", re.compile(r"finanziat|contribut|funded|grant", re.I)),
-    ("total", re.compile(r"totale|complessiv|budget|costo|valore|importo|total", re.I)),
-)
-
-
-@dataclass(frozen=True)
-class AmountFact:
-    value: float
-    kind: str  # total, funded, cofinancing, city_share
-    label: str
-    text: str
-    start: int
-    end: int
-
-
-def amounts(sentence: str) -> list[AmountFact]:
-    """Sums of money in a sentence, each with its kind decided by the words before it in the sentence."""
-    found: list[AmountFact] = []
-    spans: list[tuple[int, int]] = []
-    for m in _LABELLED.finditer(sentence):
-        value = amount_number(m.group("num"))
-        if value:
-            found.append(_amount(sentence, value, m.group("label"), m.group(0), m.start(), m.end()))
-            spans.append((m.start(), m.end()))
-    for m in _AMOUNT.finditer(sentence):
-        if any(s <= m.start() < e for s, e in spans):
-            continue
-        raw = m.group("num") or m.group("num2")
-        value = amount_number(raw)
-        scale = (m.group("mil") or m.group("mil2") or "").lower()
-        if not value:
-            continue
-        value *= 1_000_000 if scale == "milioni" else 1000 if scale == "mila" else 1
-        head = sentence[max(0, m.start() - 90) : m.start()]
-        head = re.split(r"[.;]\s", head)[-1]
-        found.append(_amount(sentence, value, head, m.group(0), m.start(), m.end()))
-    return found
-
-
-def amount_number(raw: str) -> float | None:
-    """A sum as written: "180.000,00", "180 000", or English "180,000.00"."""
-    raw = raw.replace(" ", ".")
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", raw):
-        return float(raw.replace(",", ""))
-    return number(raw)
-
-
-def _amount(sentence: str, value: float, context: str, text: str, start: int, end: int) -> AmountFact:
-    """What a sum is: the words right after it label it first ("€ 30.000 di cofinanziamento"), then the words
-    before it; a part ("di cui € X") is never the total; a sum per person or month is per unit."""
-    after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", sentence[end : end + 60])[0]
-    own = sentence[max(0, start - 30) : end + len(after)]
-    if not re.match(
-        r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
-        r"\s+(?:il|la|lo|l['’]|the)?)\s*",
-        after,
-    ):
-        after = ""  # what follows is the next field ("... € 40.000 Cofinanziamento: € 24.000"), not this sum's label
-    if _PER_UNIT.search(own) and _PAID_BY_THEM.search(sentence[max(0, start - 90) : end + 40]):
-        return AmountFact(value, "paid", "quota a carico delle persone", text, start, end)
-    if _PER_UNIT.search(own):
-        words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
-        return AmountFact(value, "unit", " ".join(words[-6:]).lower() or "importo", text, start, end)
-    kind = next((k for k, p in AMOUNT_KINDS[:3] if p.search(after)), None)
-    if kind:
-        return AmountFact(value, kind, re.sub(r"^(?:di|of|as)\s+", "", after.strip()).lower(), text, start, end)
-    if kind is None and re.search(r"\bdi\s+cui\s*$", context):
-        kind = "part"
-    # The kind word nearest the sum decides ("finanziato fino al 2025, costa complessivamente 110.000 euro").
-    nearest = [(m.end(), k) for k, p in AMOUNT_KINDS for m in p.finditer(context)]
-    kind = kind or (max(nearest)[1] if nearest else "total")
-    words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
-    label_text = " ".join(words[-8:]).lower() if words else "importo"
-    return AmountFact(value, kind, label_text, text, start, end)
-
-
 # --- any counted noun ----------------------------------------------------------------------------------------
 # "87 cartelle sociali", "410 accessi", "12 operatori", "1.200 ore di mediazione": a number and a plural noun
 # are a count whatever the noun, once the context rules (`not_a_count`) and the words below are left out.
@@ -318,7 +203,8 @@ _NOT_NOUNS = {
     "the", "and", "are", "were", "have", "from", "more", "than", "out", "new", "cui", "ciascuno",
     "volte", "times", "anni", "anno", "years", "year", "secoli", "euro", "milioni", "mila", "miliardi", "million",
     "millions", "thousand", "comuni", "città", "regioni", "province", "municipalities", "cities", "regions",
-    "abitanti", "inhabitants", "punti", "pagine", "pages", "posizioni", "volumi",
+    "abitanti", "inhabitants", "metri", "chilometri", "ettari", "litri", "chili", "tonnellate", "quintali",
+    "metres", "meters", "kilometres", "hectares", "punti", "pagine", "pages", "posizioni", "volumi",
     "righe", "lines", "anziché", "invece", "rispetto", "ovvero", "cioè", "mentre", "quali", "quale", "nei", "sui",
     "dai", "coi", "ai", "tre", "due", "sei", "nove", "dieci", "venti", "cento", "mille", "sere", "mattine",
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
@@ -353,6 +239,8 @@ ENGLISH_NOUNS = {
     "courses": "corsi", "students": "studenti", "trainees": "tirocinanti", "internships": "tirocini",
     "requests": "richieste", "applications": "domande", "outings": "uscite", "users": "utenti",
     "asylum seekers": "richiedenti asilo", "refugees": "rifugiati", "residents": "residenti",
+    "case files": "cartelle", "files": "fascicoli", "days": "giorni", "hours": "ore", "weeks": "settimane",
+    "months": "mesi",
 }  # fmt: skip
 _ITALIAN_TO_ENGLISH = {it: en for en, it in ENGLISH_NOUNS.items()}
 
@@ -415,6 +303,44 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         text = sentence[m.start() : noun_end]
         out.append(FigureFact(value, unit, label(sentence, m.start(), noun_end, sentence[m.start("noun") : noun_end],
                                                  "generic"), text, m.start(), noun_end))  # fmt: skip
+    return out
+
+
+# English puts the counted noun last, after its modifiers: "28 municipal and health-service staff completed",
+# "156 individual case files". Read only in English sentences, when the noun is one of ENGLISH_NOUNS.
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|with|were|was|have|has|had|of|for|their)\b")
+_ENGLISH_NUMBER = re.compile(rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)")
+_WORD = re.compile(r"\s+([a-z][a-z-]*)")
+
+
+def english_heads(sentence: str) -> list[FigureFact]:
+    """Counts of an English noun after up to four modifiers ("28 municipal and health-service staff")."""
+    if len(_ENGLISH_WORDS.findall(sentence)) < 2:
+        return []
+    out: list[FigureFact] = []
+    for m in _ENGLISH_NUMBER.finditer(sentence):
+        words: list[re.Match[str]] = []
+        pos = m.end()
+        while len(words) < 5 and (w := _WORD.match(sentence, pos)):
+            words.append(w)
+            pos = w.end()
+        nouns = (i for i, w in enumerate(words) if _english_plural(w.group(1)) or w.group(1) in ENGLISH_NOUNS)
+        head = next(nouns, None)
+        if not head:
+            continue  # no modifier before the noun: the other rules read it
+        noun = words[head].group(1)
+        if head and f"{words[head - 1].group(1)} {noun}" in ENGLISH_NOUNS:
+            noun = f"{words[head - 1].group(1)} {noun}"  # "case files"
+        end = words[head].end()
+        value = number(m.group("num"))
+        if noun not in ENGLISH_NOUNS or value is None or value < 2 or _year(m.group("num"), value):
+            continue
+        if not m.group("num")[0].isdigit() or not_a_count(sentence, m.start("num"), end, "generic"):
+            continue
+        if noun in TIME_UNITS and not _time_count(sentence, m.start(), [noun], None):
+            continue
+        out.append(FigureFact(value, ENGLISH_NOUNS[noun], label(sentence, m.start(), end, noun, "generic"),
+                              sentence[m.start() : end], m.start(), end))  # fmt: skip
     return out
 
 

@@ -72,7 +72,7 @@ _DATE = r"(?:(?P<{p}d>\d{{1,2}})[/.-](?P<{p}m>\d{{1,2}})[/.-](?P<{p}y>20\d\d)|(?
         r"(?P<{p}mn>" + "|".join(MONTHS) + r")\s+(?P<{p}yy>20\d\d))"  # fmt: skip
 _LABELLED_DATE = re.compile(
     r"(?P<label>inizio|avvio|fine|conclusione|termine|start|end)\s*(?:del\s+)?(?:progetto|project|attivit[àa])?"
-    r"\s*:?\s*(?:il\s+)?" + _DATE.format(p="a"),
+    r"\s*[:|]?\s*(?:il\s+)?" + _DATE.format(p="a"),
     re.I,
 )
 _FROM_TO = re.compile(r"\b(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:mese\s+di\s+))?" + _DATE.format(p="a") +

@@ -211,6 +211,7 @@ def same_org(a: str, b: str) -> bool:
     return (
         a == b
         or _content_words(a) == _content_words(b) != set()  # "Distretto X dell'Azienda Y" = "Azienda Y – Distretto X"
+        or set() != _content_words(short) <= set(long.split())  # "Azienda Sanitaria di X", "... Locale di X"
         or long.startswith(short + " ")
         or (len(short.split()) >= 2 and f" {short} " in f" {long} ")  # "FILEF Federazione X" holds "Federazione X"
         or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
@@ -282,8 +283,11 @@ def partnership(text: str) -> list[PartnerFact]:
 
 
 def _paragraph_name(line: str) -> bool:
-    """A short line of its own that is an organisation's name, not a sentence or the next heading."""
-    return not line.endswith((".", ":")) and len(line.split()) <= 12 and _tidy(line) is not None
+    """A short line of its own that is an organisation's name, not a sentence or the next heading (a heading is
+    written in sentence case, "Durata e risorse"; a name in title case or opened by its kind, "Cooperativa ...")."""
+    words = line.split()
+    heading = len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and not organisations.named(line)
+    return not line.endswith((".", ":")) and len(words) <= 12 and not heading and _tidy(line) is not None
 
 
 def _item_name(piece: str) -> str:

@@ -15,27 +15,24 @@ from dataclasses import dataclass, field
 
 from knowledge import areas as area_cues
 from knowledge import figures as fig
-from knowledge import mentions, partners
+from knowledge import mentions, money, partners
 from knowledge.mentions import TARGET_LABELS
+from knowledge.merging import (
+    budget_of,
+    citation,
+    contacts_of,
+    merge_figures,
+    merge_partners,
+    stated_period,
+    unique_sourced,
+)
+from knowledge.reading import Passage, Read, read_once
 from knowledge.sections import Sections, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
+from knowledge.tables import table_sentences
 from knowledge.timeframe import results_only
 from lgnet.gazetteer import Gazetteer
-from lgnet.practice import (
-    Amount,
-    Budget,
-    Citation,
-    Contact,
-    Figure,
-    Partner,
-    Period,
-    PeriodMention,
-    PracticeRecord,
-    ProjectFacts,
-    Source,
-    Sourced,
-    Target,
-)
+from lgnet.practice import Partner, PracticeRecord, ProjectFacts, Source, Sourced, Target
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 
@@ -64,67 +61,20 @@ def project_id(city: str, phase: str | None) -> str:
 
 
 @dataclass
-class Passage:
-    id: str
-    text: str
-    meta: dict
-
-    @property
-    def doc_id(self) -> str:
-        return self.meta.get("doc_id") or self.id.rsplit(":", 1)[0]
-
-
-@dataclass
-class _Read:
-    """One sentence as read: where it is, its clean text and the areas it names itself."""
-
-    passage: Passage
-    sentence: Sentence
-    body: str
-    areas: list[str]
-
-    def source(self) -> Source:
-        return Source(chunk_id=self.passage.id, doc_id=self.passage.doc_id, start=self.sentence.start,
-                      end=self.sentence.end, quote=self.body)  # fmt: skip
-
-
-@dataclass
 class _Bucket:
     """The facts of one area (or of the whole project when `area` is None)."""
 
-    sentences: list[_Read] = field(default_factory=list)
-    figures: list[tuple[_Read, fig.FigureFact]] = field(default_factory=list)
-    partners: list[tuple[_Read | None, Partner]] = field(default_factory=list)
-    activities: list[tuple[_Read, str]] = field(default_factory=list)
-    targets: list[tuple[_Read, mentions.Mention]] = field(default_factory=list)
-    results: list[_Read] = field(default_factory=list)
-    transferability: list[_Read] = field(default_factory=list)
+    sentences: list[Read] = field(default_factory=list)
+    figures: list[tuple[Read, fig.FigureFact]] = field(default_factory=list)
+    partners: list[tuple[Read | None, Partner]] = field(default_factory=list)
+    activities: list[tuple[Read, str]] = field(default_factory=list)
+    targets: list[tuple[Read, mentions.Mention]] = field(default_factory=list)
+    results: list[Read] = field(default_factory=list)
+    transferability: list[Read] = field(default_factory=list)
 
     def weight(self) -> int:
         facts = len(self.figures) + len(self.partners) + len(self.activities) + len(self.results)
         return facts * 2 + len(self.sentences)
-
-
-def read_once(passages: list[Passage]) -> list[Passage]:
-    """The passages worth reading: one document per group of syndicated copies (the canonical one when it is
-    there), and one passage per group of near-identical passages."""
-    by_group: dict[str, list[Passage]] = defaultdict(list)
-    for p in passages:
-        by_group[p.meta.get("doc_dup_group") or p.doc_id].append(p)
-    kept: list[Passage] = []
-    seen_chunks: set[str] = set()
-    for group in by_group.values():
-        docs: dict[str, list[Passage]] = defaultdict(list)
-        for p in group:
-            docs[p.doc_id].append(p)
-        best = max(docs, key=lambda d: (docs[d][0].meta.get("doc_id") == group[0].meta.get("doc_dup_group"),
-                                        sum(len(p.text) for p in docs[d]), d))  # fmt: skip
-        for p in sorted(docs[best], key=lambda p: p.meta.get("chunk_index", 0)):
-            dup = p.meta.get("dup_group") or p.id
-            if dup not in seen_chunks:
-                seen_chunks.add(dup)
-                kept.append(p)
-    return kept
 
 
 class RecordBuilder:
@@ -136,13 +86,14 @@ class RecordBuilder:
         self._sections = Sections({}, {})
         self._copies: dict[str, list[str]] = {}
         self._city: str | None = None
+        self._last_area: dict[str, tuple[int, str]] = {}  # per passage, where its last count with an area was
 
     # --- reading -----------------------------------------------------------------------------------------
     def _areas(self, body: str) -> list[str]:
         areas = self.taxonomy.classify(body)
         return areas if len(areas) < 3 else []
 
-    def _figure_area(self, read: _Read, f: fig.FigureFact) -> str | None:
+    def _figure_area(self, read: Read, f: fig.FigureFact) -> str | None:
         """Staff being trained are capacity building; a unit that implies its area has it (beds are housing); else
         the area of the term nearest the figure in its own clause (";"-separated), else of what the figure counts
         (`knowledge.areas`), else the sentence's only area."""
@@ -178,16 +129,22 @@ class RecordBuilder:
             return cue
         if len(read.areas) == 1:
             return read.areas[0]
+        # "Per 27 di loro il percorso si è concluso...": a count without its noun goes on with the people the
+        # sentence before counted, in their area.
+        previous = self._last_area.get(read.passage.id)
+        if re.fullmatch(r"[\d.,]+", f.text) and previous and previous[0] < read.sentence.start:
+            return previous[1]
         # The sentence names no area: its section's heading, else the document's one dominant area.
         return self._sections.area(read.passage.id, read.passage.doc_id, read.sentence.start)
 
     def build(self, city: str, phase: str | None, passages: list[Passage], boilerplate: set[str]
               ) -> tuple[list[PracticeRecord], ProjectFacts]:  # fmt: skip
         self._city = city
+        self._last_area = {}
         buckets: dict[str | None, _Bucket] = defaultdict(_Bucket)
-        periods: list[tuple[_Read, mentions.Mention]] = []
-        amounts: list[tuple[_Read, fig.AmountFact]] = []
-        contacts: list[tuple[_Read, mentions.ContactFact]] = []
+        periods: list[tuple[Read, mentions.Mention]] = []
+        amounts: list[tuple[Read, money.AmountFact]] = []
+        contacts: list[tuple[Read, mentions.ContactFact]] = []
         documents: dict[str, dict] = {}
         seen: set[tuple[str, str]] = set()
         copies: dict[str, list[str]] = defaultdict(list)  # a document's syndication group -> its copies
@@ -211,14 +168,20 @@ class RecordBuilder:
                 if (p.doc_id, k) in seen:
                     continue  # the sentence two consecutive passages share
                 seen.add((p.doc_id, k))
-                read = _Read(p, s, body, self._areas(body))
+                read = Read(p, s, body, self._areas(body))
                 self._read_sentence(read, buckets, k in boilerplate)
                 if k in boilerplate:
                     continue
                 periods += [(read, m) for m in mentions.periods(body)]
-                amounts += [(read, a) for a in fig.amounts(body)]
+                amounts += [(read, a) for a in money.amounts(body)]
                 if c := mentions.contact(body):
                     contacts.append((read, c))
+            # The dates of a table ("Data di inizio | 01/04/2025"), a sentence per row. Its counts are not read:
+            # on documents the rules had not seen they restated the text's counts in other areas more often than
+            # they added one (measured on the unseen batch's totals).
+            for row in table_sentences(p.text):
+                read = Read(p, Sentence(row.text, row.start, row.end), row.text, [])
+                periods += [(read, m) for m in mentions.periods(row.text)]
         # Results only: counts dated before the project's stated start, and targets beside results, are not.
         start = stated_period(periods).start
         for b in buckets.values():
@@ -240,7 +203,7 @@ class RecordBuilder:
         project.records = [r.id for r in records]
         return records, project
 
-    def _read_sentence(self, read: _Read, buckets: dict, boilerplate: bool) -> None:
+    def _read_sentence(self, read: Read, buckets: dict, boilerplate: bool) -> None:
         body = read.body
         found = partners.partners(body, self._city, named_orgs=not boilerplate)
         if found:
@@ -258,8 +221,11 @@ class RecordBuilder:
         for area in read.areas:
             buckets[area].sentences.append(read)
         for f in fig.figures(body):
-            buckets[self._figure_area(read, f)].figures.append((read, f))
-        for a in fig.amounts(body):
+            area = self._figure_area(read, f)
+            buckets[area].figures.append((read, f))
+            if area:
+                self._last_area[read.passage.id] = (read.sentence.start, area)
+        for a in money.amounts(body):
             if a.kind == "unit":  # "un contributo medio di 900 euro": a figure of what each one got
                 f = fig.FigureFact(a.value, "euro", a.label, a.text, a.start, a.end)
                 buckets[self._figure_area(read, f)].figures.append((read, f))
@@ -280,8 +246,8 @@ class RecordBuilder:
                 documents: dict[str, dict]) -> PracticeRecord:  # fmt: skip
         label = self.taxonomy.by_code[area]
         summary = self._summary(area, b)
-        used = [s.source for s in summary if s.source] + [f.source for f in _figures(b.figures, area) if f.source]
-        used += [p.source for p in _partners(b.partners) if p.source]
+        used = [s.source for s in summary if s.source] + [f.source for f in merge_figures(b.figures, area) if f.source]
+        used += [p.source for p in merge_partners(b.partners) if p.source]
         doc_ids = list(dict.fromkeys(s.doc_id for s in used if s.doc_id))
         doc_ids += [r.passage.doc_id for r in b.sentences if r.passage.doc_id not in doc_ids]
         # The copies of each article read are cited too (as copies: the site groups them, "anche in ...").
@@ -303,16 +269,16 @@ class RecordBuilder:
             area_label_en=label.label_en,
             phase=phase,
             summary=summary,
-            activities=_unique_sourced(b.activities, MAX_ACTIVITIES),
+            activities=unique_sourced(b.activities, MAX_ACTIVITIES),
             target_groups=list(targets.values()),
-            figures=_figures(b.figures, area),
-            partners=_partners(b.partners),
+            figures=merge_figures(b.figures, area),
+            partners=merge_partners(b.partners),
             period=project.period,
             budget=project.budget,
             contacts=project.contacts,
-            results=_unique_sourced([(r, r.body) for r in b.results], 5),
-            transferability=_unique_sourced([(r, r.body) for r in b.transferability], 3),
-            sources=[_citation(d, documents[d]) for d in doc_ids if d in documents],
+            results=unique_sourced([(r, r.body) for r in b.results], 5),
+            transferability=unique_sourced([(r, r.body) for r in b.transferability], 3),
+            sources=[citation(d, documents[d]) for d in doc_ids if d in documents],
             passages=list(dict.fromkeys(r.passage.id for r in b.sentences)),
         )
         record.text = record_text(record)
@@ -321,7 +287,7 @@ class RecordBuilder:
     def _summary(self, area: str, b: _Bucket) -> list[Sourced]:
         """Whole, readable sentences from the best source: the document saying most about the area (a city's
         sheet or report before a press article), then the next ones if it has too few."""
-        per_doc: dict[str, list[_Read]] = defaultdict(list)
+        per_doc: dict[str, list[Read]] = defaultdict(list)
         for r in b.sentences:
             per_doc[r.passage.doc_id].append(r)
         facts: dict[str, int] = defaultdict(int)
@@ -332,7 +298,7 @@ class RecordBuilder:
             meta = per_doc[doc_id][0].passage.meta
             return (-(facts[doc_id] * 2 + len(per_doc[doc_id])), TYPE_RANK.get(str(meta.get("doc_type")), 9), doc_id)
 
-        chosen: list[_Read] = []
+        chosen: list[Read] = []
         for doc_id in sorted(per_doc, key=rank):
             candidates = [r for r in per_doc[doc_id] if readable(r.body) and not r.body.startswith(("«", '"', "“"))]
             scored = sorted(candidates, key=lambda r: -self._sentence_score(area, r))
@@ -344,7 +310,7 @@ class RecordBuilder:
         chosen.sort(key=lambda r: order[id(r)])
         return [Sourced(text=r.body, source=r.source()) for r in chosen]
 
-    def _sentence_score(self, area: str, r: _Read) -> float:
+    def _sentence_score(self, area: str, r: Read) -> float:
         counts = self.taxonomy.counts(r.body)
         score = 2.0 * counts.get(area, 0) + 1.5 * bool(fig.figures(r.body)) + 1.0 * bool(mentions.activity(r.body))
         return score - 0.5 * (len(r.areas) > 1) - 1.0 * (len(r.body) > 350)
@@ -356,125 +322,15 @@ class RecordBuilder:
             id=project_id(city, phase),
             city=city,
             phase=phase,
-            figures=_figures(b.figures),
-            partners=_partners(b.partners),
-            activities=_unique_sourced(b.activities, MAX_ACTIVITIES),
-            results=_unique_sourced([(r, r.body) for r in b.results], 5),
-            transferability=_unique_sourced([(r, r.body) for r in b.transferability], 3),
+            figures=merge_figures(b.figures),
+            partners=merge_partners(b.partners),
+            activities=unique_sourced(b.activities, MAX_ACTIVITIES),
+            results=unique_sourced([(r, r.body) for r in b.results], 5),
+            transferability=unique_sourced([(r, r.body) for r in b.transferability], 3),
             period=stated_period(periods),
-            budget=_budget(amounts),
-            contacts=_contacts(contacts),
+            budget=budget_of(amounts),
+            contacts=contacts_of(contacts),
         )
-
-
-# --- merging facts -------------------------------------------------------------------------------------------
-def _figures(items: list[tuple[_Read, fig.FigureFact]], area: str | None = None) -> list[Figure]:
-    """One figure per (value, unit); `also_in` counts the other documents (copies excluded) stating it."""
-    out: dict[tuple[float, str], Figure] = {}
-    docs: dict[tuple[float, str], set[str]] = defaultdict(set)
-    for read, f in items:
-        k = (f.value, f.unit)
-        docs[k].add(read.passage.doc_id)
-        if k in out:
-            continue
-        it, en = fig.unit_labels(f.unit)
-        value = int(f.value) if f.value == int(f.value) else f.value
-        out[k] = Figure(value=value, unit=f.unit, unit_label_it=it, unit_label_en=en, label=f.label, text=f.text,
-                        area=area, source=read.source())  # fmt: skip
-    for k, figure in out.items():
-        figure.also_in = len(docs[k]) - 1
-    return list(out.values())
-
-
-def _partners(items: list[tuple[_Read | None, Partner]]) -> list[Partner]:
-    """One entry per organisation; spelling variants of copies ('Stimate'/'Stimmate') merge, the fuller
-    name wins."""
-    out: list[Partner] = []
-    keys: list[str] = []
-    for _, p in items:
-        k = partners.comparable_name(p.name)
-        same = next((i for i, other in enumerate(keys) if partners.same_org(other, k)), None)
-        if same is None:
-            keys.append(k)
-            out.append(p)
-        elif len(k) > len(keys[same]):
-            keys[same] = k
-            out[same] = p.model_copy(update={"role": p.role or out[same].role})
-    return out
-
-
-def _unique_sourced(items: list[tuple[_Read, str]], limit: int) -> list[Sourced]:
-    out: list[Sourced] = []
-    seen: set[str] = set()
-    for read, text in items:
-        k = key(text)
-        if k not in seen and len(out) < limit:
-            seen.add(k)
-            out.append(Sourced(text=text, source=read.source()))
-    return out
-
-
-def stated_period(items: list[tuple[_Read, mentions.Mention]]) -> Period:
-    """The project's period from stated dates: the earliest start and the latest end; a year range when no
-    date is stated. Dates in sentences about the project's own time ("Periodo di realizzazione: ...", "il
-    progetto si svolge dal ...") outrank dates of what happened in it ("tra ottobre 2022 e settembre 2024 lo
-    sportello ha registrato ..."). Of two dates of one month, the one with its day wins. Empty (basis None)
-    when the text states none."""
-    own = [(r, m) for r, m in items if mentions.PROJECT_TIME.search(r.body) and m.code in ("start", "end")]
-    if any(m.code == "start" for _, m in own) or any(m.code == "end" for _, m in own):
-        items = own + [(r, m) for r, m in items if m.code == "range"]
-    starts = [(m.text, r) for r, m in items if m.code == "start"]
-    ends = [(m.text, r) for r, m in items if m.code == "end"]
-    ranges = [(m.text.split("/"), r) for r, m in items if m.code == "range"]
-    listed = [PeriodMention(code=m.code, value=m.text, source=r.source()) for r, m in items][:5]
-    if ranges and not (starts and ends):  # "2024-2026" completes a start or an end stated alone
-        (y1, y2), _ = ranges[0]
-        starts = starts or [(y1, ranges[0][1])]
-        ends = ends or [(y2, ranges[0][1])]
-    if starts or ends:
-        start = _precise(starts, min(starts, key=lambda t: t[0])) if starts else None
-        end = _precise(ends, max(ends, key=lambda t: t[0])) if ends else None
-        where = start[1] if start else end[1]  # type: ignore[index]  # one of them is set
-        return Period(start=start[0] if start else None, end=end[0] if end else None, basis="stated",
-                      source=where.source(), mentions=listed)  # fmt: skip
-    if ranges:
-        (y1, y2), where = ranges[0]
-        return Period(start=y1, end=y2, basis="stated", source=where.source(), mentions=listed)
-    return Period(mentions=listed)
-
-
-def _precise(dates: list[tuple[str, _Read]], chosen: tuple[str, _Read]) -> tuple[str, _Read]:
-    """The most precise statement of the chosen date: "2022-10-01" rather than "2022-10"."""
-    return max((d for d in dates if d[0].startswith(chosen[0])), key=lambda t: len(t[0]))
-
-
-def _budget(items: list[tuple[_Read, fig.AmountFact]]) -> Budget:
-    amounts: list[Amount] = []
-    seen: set[tuple[float, str]] = set()
-    for read, a in items:
-        if a.kind in ("unit", "part", "paid"):
-            continue  # a sum per person is a figure; a part of a total or what people pay is neither total nor share
-        if (a.value, a.kind) not in seen:
-            seen.add((a.value, a.kind))
-            amounts.append(Amount(value=a.value, kind=a.kind, label=a.label, source=read.source()))
-
-    def first(*kinds: str) -> Amount | None:
-        return next((a for k in kinds for a in amounts if a.kind == k), None)
-
-    return Budget(total=first("city_share", "total", "funded"), cofinancing=first("cofinancing"), items=amounts)
-
-
-def _contacts(items: list[tuple[_Read, mentions.ContactFact]]) -> list[Contact]:
-    out: list[Contact] = []
-    for read, c in items:
-        if not any((o.office, o.email) == (c.office, c.email) for o in out):
-            out.append(Contact(office=c.office, email=c.email, phone=c.phone, source=read.source()))
-    return out[:5]
-
-
-def _citation(doc_id: str, meta: dict) -> Citation:
-    return Citation(doc_id=doc_id, **{k: meta.get(k) for k in ("title", "doc_type", "outlet", "date", "url",
-                                                              "source", "page")})  # fmt: skip
 
 
 def record_text(record: PracticeRecord) -> str:
@@ -484,3 +340,7 @@ def record_text(record: PracticeRecord) -> str:
     parts += [p.name for p in record.partners] + [t.label_it for t in record.target_groups]
     parts += [f"{f.value} {f.unit_label_it} {f.label}" for f in record.figures]
     return "\n".join(parts)
+
+
+__all__ = ["BOILERPLATE_CITIES", "RECORD_TYPES", "Passage", "Read", "RecordBuilder", "read_once", "record_text",
+           "stated_period"]  # fmt: skip

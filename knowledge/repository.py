@@ -28,7 +28,7 @@ from lgnet.store import Store
 log = logging.getLogger(__name__)
 SUFFIX = "records"
 KEYS = "recordkeys"  # per group its passages' ids and sentence keys, and where the change log was read to
-BUILDER_VERSION = "facts-11"  # bump when the rules change: every group is rebuilt once
+BUILDER_VERSION = "facts-12"  # bump when the rules change: every group is rebuilt once
 
 
 @dataclass
@@ -259,14 +259,14 @@ class RecordRepository:
     def _phase(self, phase: str, members: list[Passage], boilerplate: set[str]) -> PhaseFacts:
         """A phase's years, as its programme documents (about no one city) state them."""
         from knowledge import mentions
-        from knowledge.records import _Read
+        from knowledge.reading import Read
 
         found = []
         for p in members:
             for s in sentences(p.text, p.meta.get("header_end", 0)):
                 body = clean(s.text)
                 if key(body) not in boilerplate:
-                    found += [(_Read(p, s, body, []), m) for m in mentions.periods(body)]
+                    found += [(Read(p, s, body, []), m) for m in mentions.periods(body)]
         return PhaseFacts(phase=phase, period=stated_period(found))
 
     # --- read side -----------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_ITALIAN
 from lgnet.gazetteer import Gazetteer
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
+from retrieval.cognates import cognate
 from retrieval.dictionary import is_word, language_words
 from retrieval.language import ENGLISH, ITALIAN, detect_query_language
 from retrieval.phases import PhaseRecognizer
@@ -97,7 +98,9 @@ class ParsedQuery:
     regions: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # regions / macro-areas / provinces as named
     region_cities: list[str] = field(default_factory=list)  # cities of those places
+    provinces: list[str] = field(default_factory=list)  # provinces named ("provincia di Chieti")
     phases: list[str] = field(default_factory=list)
+    translations: dict[str, str] = field(default_factory=dict)  # English word -> its Italian cognate in the index
 
     def __post_init__(self) -> None:
         if not self.core:
@@ -106,7 +109,7 @@ class ParsedQuery:
     @property
     def main_text(self) -> str:
         """The user's own words (frame removed) with their corrections: full weight."""
-        return " ".join([self.core, *self.corrections.values()])
+        return " ".join([self.core, *self.corrections.values(), *self.translations.values()])
 
     def to_dict(self) -> dict:
         return {
@@ -165,12 +168,14 @@ class QueryAnalyzer:
         A query with typos is read again as corrected: the search is the corrected query's ("in Pugia" is in
         Puglia, "Avezano" is the city), and the corrections and the suggestion stay those of the query typed."""
         parsed = self._read(query, vocabulary, known_stems)
-        if parsed.suggestion is None:
-            return parsed
-        fixed = self._read(parsed.suggestion)
-        fixed.text = parsed.text
-        fixed.corrections, fixed.suggestion = parsed.corrections, parsed.suggestion
-        return fixed
+        if parsed.suggestion is not None:
+            fixed = self._read(parsed.suggestion)
+            fixed.text = parsed.text
+            fixed.corrections, fixed.suggestion = parsed.corrections, parsed.suggestion
+            parsed = fixed
+        if parsed.language == "en" and vocabulary is not None:
+            _translate(parsed, vocabulary())
+        return parsed
 
     def _read(
         self,
@@ -270,6 +275,7 @@ class QueryAnalyzer:
             regions=list(dict.fromkeys(r for p in places for r in p.regions)),
             places=list(dict.fromkeys(p.name for p in places)),
             region_cities=self.places.cities_in(places),
+            provinces=list(dict.fromkeys(v for p in places for v in p.provinces)),
             phases=phases,
         )
 
@@ -289,6 +295,18 @@ class QueryAnalyzer:
             if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in ENGLISH:
                 concepts.append(Concept(word))
         return concepts, expansions
+
+
+def _translate(parsed: ParsedQuery, vocabulary: Vocabulary) -> None:
+    """An English word the thesaurus does not know is also searched as its Italian cognate in the index
+    (retrieval/cognates.py), at the weight of the word itself: it is the same word in the corpus's language."""
+    for concept in parsed.concepts:
+        if " " in concept.text or concept.alternatives or concept.corrections:
+            continue
+        italian = cognate(concept.text, vocabulary)
+        if italian is not None and italian != concept.text:
+            concept.corrections.append(italian)
+            parsed.translations[concept.text] = italian
 
 
 def _rewrite(text: str, replacements: dict[str, str]) -> str:

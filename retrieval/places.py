@@ -8,14 +8,19 @@ gazetteer, so a richer gazetteer (every comune) widens the answer without a chan
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+import threading
+import weakref
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import numpy as np
 
-from lgnet.gazetteer import Gazetteer
+from lgnet.gazetteer import City, Gazetteer
 from lgnet.text import fold
+
+if TYPE_CHECKING:  # the lexical index reads queries through this package: no import at run time
+    from retrieval.lexical import LexicalIndex
 
 # The 20 regions (ISTAT names) with the other names people use for them.
 REGIONS: dict[str, tuple[str, ...]] = {
@@ -223,6 +228,56 @@ class _Scored(Protocol):
 
 
 S = TypeVar("S", bound=_Scored)
+
+
+DOCUMENT_CITIES_KEPT = 4096  # documents whose named cities are remembered per index (a few hundred KB)
+_document_cities: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # index -> {doc_id: city names}
+_document_lock = threading.Lock()
+
+
+def in_places(
+    index: LexicalIndex,
+    candidates: Sequence[_Scored],
+    regions: Collection[str],
+    provinces: Collection[str],
+    cities: Collection[str],
+    gazetteer: Gazetteer | None = None,
+) -> np.ndarray:
+    """Mask of the passages in the places a query names: those of its `cities` (the places' comuni), and, among
+    the `candidates`, those of a document filed without a city whose text names cities of those places only
+    (a practice report "tra Vasto, San Salvo e Casalbordino" is about Abruzzo, city or not)."""
+    inside = index.mask("city", list(cities))
+    metas = index.corpus.metas
+    unplaced = {str(metas[c.position].get("doc_id")) for c in candidates if not metas[c.position].get("city")}
+    if not unplaced or not (regions or provinces):
+        return inside
+    gazetteer = gazetteer or Gazetteer.default()
+    wanted_provinces = {fold(p) for p in provinces}
+    by_doc = index.positions("doc_id")  # per value, computed once per index
+    for doc in unplaced:
+        named = _cities_of_document(index, doc, by_doc.get(doc, np.zeros(0, dtype=np.int64)), gazetteer)
+        if named and all(
+            city.region in regions or any(fold(p) in wanted_provinces for p in city.province.split("/"))
+            for city in named
+        ):
+            inside[by_doc[doc]] = True
+    return inside
+
+
+def _cities_of_document(index: LexicalIndex, doc: str, positions: np.ndarray, gazetteer: Gazetteer) -> list[City]:
+    """The gazetteer's cities a document's passages name (remembered per index: the same few documents come
+    back query after query)."""
+    with _document_lock:
+        known = _document_cities.setdefault(index, {})
+        if doc in known:
+            return known[doc]
+    names = {m.city.name: m.city for p in positions for m in gazetteer.mentions(index.corpus.texts[p])}
+    found = list(names.values())
+    with _document_lock:
+        if len(known) >= DOCUMENT_CITIES_KEPT:
+            known.clear()
+        known[doc] = found
+    return found
 
 
 def places_first(ranked: Sequence[S], inside: np.ndarray) -> list[S]:

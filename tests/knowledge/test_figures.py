@@ -3,7 +3,7 @@ Sentences invented for the mechanism (never copied from the unseen set)."""
 
 import pytest
 
-from knowledge.figures import figures
+from knowledge.figures import english_heads, figures
 
 
 def found(sentence: str) -> dict[float, str]:
@@ -197,3 +197,25 @@ def test_a_count_of_two_nouns_and_a_survey_sample():
     }
     assert 5 not in found("Il progetto coinvolge 5 tra le città più grandi.")
     assert found("The evaluator's survey of 120 users found that most would come back.") == {}
+
+
+def test_a_measure_is_no_count_and_a_capitalised_word_opens_the_next_cell():
+    assert found("Il giardino è un prato di circa 4.000 metri quadrati.") == {}
+    assert found("Patti sottoscritti | 10 Residenti stranieri coinvolti | 60") == {}
+
+
+def test_an_english_noun_after_its_modifiers():
+    sentence = "On training, 28 municipal and health-service staff completed the course with their tutors."
+    assert [(f.value, f.unit) for f in figures(sentence)] == [(28, "operatori")]
+    sentence = "The desk opened 156 individual case files and waited 6 days on average for the first interview."
+    assert {(f.value, f.unit) for f in figures(sentence)} == {(156, "cartelle"), (6, "giorni")}
+    # an Italian sentence is read by the Italian rules only
+    assert english_heads("Il Comune ha seguito 28 nuovi e vecchi utenti.") == []
+
+
+def test_a_count_stated_as_the_predicate_of_its_noun():
+    sentence = "Le persone accompagnate alla scelta del medico di base sono state 96."
+    assert [(f.value, f.unit) for f in figures(sentence)] == [(96, "people")]
+    assert [(f.value, f.unit) for f in figures("I posti letto attivati nel dormitorio sono 30.")] == [(30, "beds")]
+    assert [(f.value, f.unit) for f in figures("Gli iscritti al corso serale erano 45.")] == [(45, "iscritti")]
+    assert figures("Le riunioni si sono tenute nel 2024.") == []

@@ -96,3 +96,18 @@ def test_one_organisation_named_in_two_word_orders():
         comparable_name("Distretto Sud dell'Azienda ULSS 5"), comparable_name("Azienda ULSS 5 – Distretto Sud")
     )
     assert not same_org(comparable_name("Cooperativa Alfa"), comparable_name("Cooperativa Beta"))
+
+
+def test_one_organisation_named_with_a_word_more():
+    from knowledge.partners import comparable_name, same_org
+
+    assert same_org(comparable_name("Azienda Sanitaria di Adria"), comparable_name("Azienda Sanitaria Locale di Adria"))
+    assert not same_org(comparable_name("Comune di Rovigo"), comparable_name("Azienda Sanitaria Locale di Rovigo"))
+    assert not same_org(comparable_name("Caritas di Adria"), comparable_name("Caritas diocesana di Rovigo"))
+
+
+def test_a_list_of_names_a_paragraph_ends_at_a_heading_in_sentence_case():
+    from knowledge.partners import partnership
+
+    text = "Partner\n\nCooperativa Sociale Kappa\n\nFondazione Lambda di Adria\n\nDurata e risorse\n\nData di inizio"
+    assert _names(partnership(text)) == ["Cooperativa Sociale Kappa", "Fondazione Lambda di Adria"]

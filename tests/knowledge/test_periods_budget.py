@@ -4,8 +4,8 @@ per-person sums kept out of the budget. Sentences invented for the mechanism."""
 
 import pytest
 
-from knowledge.figures import amounts
 from knowledge.mentions import periods
+from knowledge.money import amounts
 
 
 @pytest.mark.parametrize(
@@ -59,11 +59,11 @@ def test_a_sum_per_person_or_month_is_not_the_budget():
 
 
 def test_the_projects_own_dates_outrank_dates_of_what_happened_in_it():
-    from knowledge.records import Passage, _Read, stated_period
+    from knowledge.records import Passage, Read, stated_period
     from knowledge.sentences import Sentence
 
     def read(text: str) -> list:
-        r = _Read(Passage("p:0", text, {}), Sentence(text, 0, len(text)), text, [])
+        r = Read(Passage("p:0", text, {}), Sentence(text, 0, len(text)), text, [])
         return [(r, m) for m in periods(text)]
 
     found = read("Tra marzo 2024 e maggio 2025 lo sportello ha ricevuto 300 richieste.")
@@ -84,3 +84,12 @@ def test_what_the_people_served_pay_is_neither_a_figure_nor_the_budget():
 def test_the_municipalitys_own_share_is_its_cofinancing():
     assert kinds("Il progetto costa 90.000 euro, di cui 30.000 euro a carico del Comune.") == [
         (90000, "total"), (30000, "cofinancing")]  # fmt: skip
+
+
+def test_a_label_holds_no_sum_of_its_own_and_a_share_in_parentheses_does_not_hide_the_label():
+    sentence = "Il costo complessivo è di 120.000 euro: 100.000 euro dalla Regione e 20.000 euro di cofinanziamento."
+    assert kinds(sentence)[0] == (120000, "total")
+    assert kinds("The City's budget is EUR 200,000.00, of which EUR 30,000.00 (15%) is the City's co-financing.") == [
+        (200000, "total"),
+        (30000, "cofinancing"),
+    ]

@@ -106,3 +106,40 @@ def test_a_misspelt_region_is_the_region(qa, query, region):
     parsed = qa.parse(query, vocabulary=lambda: vocab)
     assert parsed.regions == [region]
     assert parsed.suggestion is not None and parsed.text == query
+
+
+def _index(rows: list[tuple[str, str, str | None, str]]):
+    """A real lexical index of (id, document, city, text) passages."""
+    from retrieval.lexical import LexicalIndex
+
+    return LexicalIndex.empty().apply(
+        [{"id": i, "text": t, "meta": {"doc_id": d, "city": c, "title": d}} for i, d, c, t in rows], set()
+    )
+
+
+@dataclass
+class _Hit:
+    position: int
+    score: float
+
+
+def test_a_document_filed_without_a_city_is_in_the_place_its_cities_are_in():
+    """A practice report with no city of its own that names only comuni of Abruzzo is about Abruzzo; one that
+    names comuni of several regions (a network's list) is not, and neither is one that names none."""
+    from retrieval.places import in_places
+
+    index = _index(
+        [
+            ("r1", "report", None, "Dal 2016 i centri della costa, tra Vasto, San Salvo e Casalbordino, accolgono."),
+            ("r2", "report", None, "Nei 24 mesi 58 persone sono state accolte nei 10 alloggi di transizione."),
+            ("n1", "network", None, "I Comuni di Avezzano, Palermo, Torino e Bari partecipano alla rete."),
+            ("x1", "nothing", None, "Gli alloggi di transizione accolgono le famiglie."),
+            ("a1", "avezzano", "Avezzano", "Ad Avezzano gli alloggi di transizione sono sei."),
+        ]
+    )
+    everything = [_Hit(i, 1.0) for i in range(5)]
+    inside = in_places(index, everything, ["Abruzzo"], [], ["Avezzano"])
+    assert inside.tolist() == [True, True, False, False, True]  # the report's passage naming no city too
+    by_province = in_places(index, everything, [], ["Chieti"], [])
+    assert by_province.tolist() == [True, True, False, False, False]
+    assert not in_places(index, everything, ["Sicilia"], [], []).any()

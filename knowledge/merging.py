@@ -1,0 +1,121 @@
+"""Facts merged into what a record shows: one figure per (value, unit), one entry per organisation, the
+project's period from stated dates, its budget and contacts, the citations of its documents."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from knowledge import figures as fig
+from knowledge import mentions, money, partners
+from knowledge.reading import Read
+from knowledge.sentences import key
+from lgnet.practice import Amount, Budget, Citation, Contact, Figure, Partner, Period, PeriodMention, Sourced
+
+
+def merge_figures(items: list[tuple[Read, fig.FigureFact]], area: str | None = None) -> list[Figure]:
+    """One figure per (value, unit); `also_in` counts the other documents (copies excluded) stating it."""
+    out: dict[tuple[float, str], Figure] = {}
+    docs: dict[tuple[float, str], set[str]] = defaultdict(set)
+    for read, f in items:
+        k = (f.value, f.unit)
+        docs[k].add(read.passage.doc_id)
+        if k in out:
+            continue
+        it, en = fig.unit_labels(f.unit)
+        value = int(f.value) if f.value == int(f.value) else f.value
+        out[k] = Figure(value=value, unit=f.unit, unit_label_it=it, unit_label_en=en, label=f.label, text=f.text,
+                        area=area, source=read.source())  # fmt: skip
+    for k, figure in out.items():
+        figure.also_in = len(docs[k]) - 1
+    return list(out.values())
+
+
+def merge_partners(items: list[tuple[Read | None, Partner]]) -> list[Partner]:
+    """One entry per organisation; spelling variants of copies ('Stimate'/'Stimmate') merge, the fuller
+    name wins."""
+    out: list[Partner] = []
+    keys: list[str] = []
+    for _, p in items:
+        k = partners.comparable_name(p.name)
+        same = next((i for i, other in enumerate(keys) if partners.same_org(other, k)), None)
+        if same is None:
+            keys.append(k)
+            out.append(p)
+        elif len(k) > len(keys[same]):
+            keys[same] = k
+            out[same] = p.model_copy(update={"role": p.role or out[same].role})
+    return out
+
+
+def unique_sourced(items: list[tuple[Read, str]], limit: int) -> list[Sourced]:
+    out: list[Sourced] = []
+    seen: set[str] = set()
+    for read, text in items:
+        k = key(text)
+        if k not in seen and len(out) < limit:
+            seen.add(k)
+            out.append(Sourced(text=text, source=read.source()))
+    return out
+
+
+def stated_period(items: list[tuple[Read, mentions.Mention]]) -> Period:
+    """The project's period from stated dates: the earliest start and the latest end; a year range when no
+    date is stated. Dates in sentences about the project's own time ("Periodo di realizzazione: ...", "il
+    progetto si svolge dal ...") outrank dates of what happened in it ("tra ottobre 2022 e settembre 2024 lo
+    sportello ha registrato ..."). Of two dates of one month, the one with its day wins. Empty (basis None)
+    when the text states none."""
+    own = [(r, m) for r, m in items if mentions.PROJECT_TIME.search(r.body) and m.code in ("start", "end")]
+    if any(m.code == "start" for _, m in own) or any(m.code == "end" for _, m in own):
+        items = own + [(r, m) for r, m in items if m.code == "range"]
+    starts = [(m.text, r) for r, m in items if m.code == "start"]
+    ends = [(m.text, r) for r, m in items if m.code == "end"]
+    ranges = [(m.text.split("/"), r) for r, m in items if m.code == "range"]
+    listed = [PeriodMention(code=m.code, value=m.text, source=r.source()) for r, m in items][:5]
+    if ranges and not (starts and ends):  # "2024-2026" completes a start or an end stated alone
+        (y1, y2), _ = ranges[0]
+        starts = starts or [(y1, ranges[0][1])]
+        ends = ends or [(y2, ranges[0][1])]
+    if starts or ends:
+        start = _precise(starts, min(starts, key=lambda t: t[0])) if starts else None
+        end = _precise(ends, max(ends, key=lambda t: t[0])) if ends else None
+        where = start[1] if start else end[1]  # type: ignore[index]  # one of them is set
+        return Period(start=start[0] if start else None, end=end[0] if end else None, basis="stated",
+                      source=where.source(), mentions=listed)  # fmt: skip
+    if ranges:
+        (y1, y2), where = ranges[0]
+        return Period(start=y1, end=y2, basis="stated", source=where.source(), mentions=listed)
+    return Period(mentions=listed)
+
+
+def _precise(dates: list[tuple[str, Read]], chosen: tuple[str, Read]) -> tuple[str, Read]:
+    """The most precise statement of the chosen date: "2022-10-01" rather than "2022-10"."""
+    return max((d for d in dates if d[0].startswith(chosen[0])), key=lambda t: len(t[0]))
+
+
+def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
+    amounts: list[Amount] = []
+    seen: set[tuple[float, str]] = set()
+    for read, a in items:
+        if a.kind in ("unit", "part", "paid"):
+            continue  # a sum per person is a figure; a part of a total or what people pay is neither total nor share
+        if (a.value, a.kind) not in seen:
+            seen.add((a.value, a.kind))
+            amounts.append(Amount(value=a.value, kind=a.kind, label=a.label, source=read.source()))
+
+    def first(*kinds: str) -> Amount | None:
+        return next((a for k in kinds for a in amounts if a.kind == k), None)
+
+    return Budget(total=first("city_share", "total", "funded"), cofinancing=first("cofinancing"), items=amounts)
+
+
+def contacts_of(items: list[tuple[Read, mentions.ContactFact]]) -> list[Contact]:
+    out: list[Contact] = []
+    for read, c in items:
+        if not any((o.office, o.email) == (c.office, c.email) for o in out):
+            out.append(Contact(office=c.office, email=c.email, phone=c.phone, source=read.source()))
+    return out[:5]
+
+
+def citation(doc_id: str, meta: dict) -> Citation:
+    return Citation(doc_id=doc_id, **{k: meta.get(k) for k in ("title", "doc_type", "outlet", "date", "url",
+                                                              "source", "page")})  # fmt: skip

@@ -1,0 +1,57 @@
+"""Passages as the records read them: a stored passage, one of its sentences as read, and the passages worth
+reading once (one document per group of syndicated copies, one passage per group of near-identical ones)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from knowledge.sentences import Sentence
+from lgnet.practice import Source
+
+
+@dataclass
+class Passage:
+    id: str
+    text: str
+    meta: dict
+
+    @property
+    def doc_id(self) -> str:
+        return self.meta.get("doc_id") or self.id.rsplit(":", 1)[0]
+
+
+@dataclass
+class Read:
+    """One sentence as read: where it is, its clean text and the areas it names itself."""
+
+    passage: Passage
+    sentence: Sentence
+    body: str
+    areas: list[str]
+
+    def source(self) -> Source:
+        return Source(chunk_id=self.passage.id, doc_id=self.passage.doc_id, start=self.sentence.start,
+                      end=self.sentence.end, quote=self.body)  # fmt: skip
+
+
+def read_once(passages: list[Passage]) -> list[Passage]:
+    """The passages worth reading: one document per group of syndicated copies (the canonical one when it is
+    there), and one passage per group of near-identical passages."""
+    by_group: dict[str, list[Passage]] = defaultdict(list)
+    for p in passages:
+        by_group[p.meta.get("doc_dup_group") or p.doc_id].append(p)
+    kept: list[Passage] = []
+    seen_chunks: set[str] = set()
+    for group in by_group.values():
+        docs: dict[str, list[Passage]] = defaultdict(list)
+        for p in group:
+            docs[p.doc_id].append(p)
+        best = max(docs, key=lambda d: (docs[d][0].meta.get("doc_id") == group[0].meta.get("doc_dup_group"),
+                                        sum(len(p.text) for p in docs[d]), d))  # fmt: skip
+        for p in sorted(docs[best], key=lambda p: p.meta.get("chunk_index", 0)):
+            dup = p.meta.get("dup_group") or p.id
+            if dup not in seen_chunks:
+                seen_chunks.add(dup)
+                kept.append(p)
+    return kept
