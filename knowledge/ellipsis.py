@@ -29,9 +29,36 @@ _PERSONS = {"families", "minors", "women", "beneficiaries"}  # counted units a p
 _TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
 
 
+# A count stated as the predicate of its noun: "Le persone accompagnate al medico di base sono state 96."
+_PREDICATE = re.compile(
+    r"^(?:Le|I|Gli|The)\s+(?P<noun>[a-zà-ù]{3,})\b[^.;:]*?\s(?:sono\s+stat[ie]|sono|erano|were|are)\s+"
+    r"(?:(?:circa|oltre|about|over)\s+)?(?P<num>\d{1,3}(?:\.\d{3})+|\d+)\s*[.;]?\s*$"
+)
+
+
+def predicate(sentence: str) -> list[FigureFact]:
+    """A count that closes its sentence as the predicate of the noun that opens it ("Le persone accompagnate ...
+    sono state 96"): a count of that noun (a known unit's code, else the noun)."""
+    m = _PREDICATE.match(sentence)
+    value = number(m.group("num")) if m else None
+    if m is None or value is None or value < 2 or (1900 <= value <= 2100 and m.group("num").isdigit()):
+        return []
+    from knowledge.figures import UNITS
+
+    words = sentence[m.start("noun") :].lower().split()
+    known = [(code, n) for n in (3, 2, 1) for code, p in UNITS.items() if re.fullmatch(p, " ".join(words[:n]))]
+    unit = known[0][0] if known else m.group("noun").lower()  # "I posti letto attivati" are beds
+    if not_a_count(sentence, m.start("num"), m.end("num"), unit if unit in UNITS else "generic"):
+        return []
+    subject = sentence[m.start("noun") : m.start("num")].rstrip()
+    subject = re.sub(r"\s+(?:sono\s+stat[ie]|sono|erano|were|are)(?:\s+(?:circa|oltre|about|over))?$", "", subject)
+    return [FigureFact(value, unit, subject.lower(), sentence[m.start("num") : m.end("num")], m.start("num"),
+                       m.end("num"))]  # fmt: skip
+
+
 def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
     """The counts of `sentence` whose noun was left out (see the module's docstring)."""
-    out: list[FigureFact] = []
+    out: list[FigureFact] = [f for f in predicate(sentence) if not any(g.start <= f.start < g.end for g in found)]
     for m in _ELLIPTIC.finditer(sentence):
         start, end = m.start("num"), m.end("num")
         head = sentence[:start]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from knowledge import figures as fig
-from knowledge import mentions, partners
+from knowledge import mentions, money, partners
 from knowledge.reading import Read
 from knowledge.sentences import key
 from lgnet.practice import Amount, Budget, Citation, Contact, Figure, Partner, Period, PeriodMention, Sourced
@@ -92,7 +92,7 @@ def _precise(dates: list[tuple[str, Read]], chosen: tuple[str, Read]) -> tuple[s
     return max((d for d in dates if d[0].startswith(chosen[0])), key=lambda t: len(t[0]))
 
 
-def budget_of(items: list[tuple[Read, fig.AmountFact]]) -> Budget:
+def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
     amounts: list[Amount] = []
     seen: set[tuple[float, str]] = set()
     for read, a in items:

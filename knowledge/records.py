@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from knowledge import areas as area_cues
 from knowledge import figures as fig
-from knowledge import mentions, partners
+from knowledge import mentions, money, partners
 from knowledge.mentions import TARGET_LABELS
 from knowledge.merging import (
     budget_of,
@@ -86,6 +86,7 @@ class RecordBuilder:
         self._sections = Sections({}, {})
         self._copies: dict[str, list[str]] = {}
         self._city: str | None = None
+        self._last_area: dict[str, tuple[int, str]] = {}  # per passage, where its last count with an area was
 
     # --- reading -----------------------------------------------------------------------------------------
     def _areas(self, body: str) -> list[str]:
@@ -128,15 +129,21 @@ class RecordBuilder:
             return cue
         if len(read.areas) == 1:
             return read.areas[0]
+        # "Per 27 di loro il percorso si è concluso...": a count without its noun goes on with the people the
+        # sentence before counted, in their area.
+        previous = self._last_area.get(read.passage.id)
+        if re.fullmatch(r"[\d.,]+", f.text) and previous and previous[0] < read.sentence.start:
+            return previous[1]
         # The sentence names no area: its section's heading, else the document's one dominant area.
         return self._sections.area(read.passage.id, read.passage.doc_id, read.sentence.start)
 
     def build(self, city: str, phase: str | None, passages: list[Passage], boilerplate: set[str]
               ) -> tuple[list[PracticeRecord], ProjectFacts]:  # fmt: skip
         self._city = city
+        self._last_area = {}
         buckets: dict[str | None, _Bucket] = defaultdict(_Bucket)
         periods: list[tuple[Read, mentions.Mention]] = []
-        amounts: list[tuple[Read, fig.AmountFact]] = []
+        amounts: list[tuple[Read, money.AmountFact]] = []
         contacts: list[tuple[Read, mentions.ContactFact]] = []
         documents: dict[str, dict] = {}
         seen: set[tuple[str, str]] = set()
@@ -166,7 +173,7 @@ class RecordBuilder:
                 if k in boilerplate:
                     continue
                 periods += [(read, m) for m in mentions.periods(body)]
-                amounts += [(read, a) for a in fig.amounts(body)]
+                amounts += [(read, a) for a in money.amounts(body)]
                 if c := mentions.contact(body):
                     contacts.append((read, c))
             # The dates of a table ("Data di inizio | 01/04/2025"), a sentence per row. Its counts are not read:
@@ -214,8 +221,11 @@ class RecordBuilder:
         for area in read.areas:
             buckets[area].sentences.append(read)
         for f in fig.figures(body):
-            buckets[self._figure_area(read, f)].figures.append((read, f))
-        for a in fig.amounts(body):
+            area = self._figure_area(read, f)
+            buckets[area].figures.append((read, f))
+            if area:
+                self._last_area[read.passage.id] = (read.sentence.start, area)
+        for a in money.amounts(body):
             if a.kind == "unit":  # "un contributo medio di 900 euro": a figure of what each one got
                 f = fig.FigureFact(a.value, "euro", a.label, a.text, a.start, a.end)
                 buckets[self._figure_area(read, f)].figures.append((read, f))

@@ -90,3 +90,13 @@ def test_after_a_count_its_own_segment_speaks_before_the_next_one():
     assert found[30] == "civic_engagement"  # the council of its own segment, not the workshops further on
     assert found[50] == "community_building"  # no cue of its own: the workshops after it, before the clause's cue
     assert _areas("Il progetto ha coinvolto 14 incontri di comunità nelle contrade.")[14] == "community_building"
+
+
+def test_a_count_without_its_noun_goes_on_in_the_area_of_the_sentence_before():
+    text = (
+        "Lo sportello ha preso in carico 64 persone con un progetto individuale. "
+        "Per 27 di loro il percorso si è concluso con un contratto di lavoro."
+    )
+    assert _areas(text, doc_type="press_article")[27] == "taking_charge"
+    alone = "Per 27 di loro il percorso si è concluso con un contratto di lavoro."
+    assert _areas(alone, doc_type="press_article")[27] is None

@@ -211,3 +211,11 @@ def test_an_english_noun_after_its_modifiers():
     assert {(f.value, f.unit) for f in figures(sentence)} == {(156, "cartelle"), (6, "giorni")}
     # an Italian sentence is read by the Italian rules only
     assert english_heads("Il Comune ha seguito 28 nuovi e vecchi utenti.") == []
+
+
+def test_a_count_stated_as_the_predicate_of_its_noun():
+    sentence = "Le persone accompagnate alla scelta del medico di base sono state 96."
+    assert [(f.value, f.unit) for f in figures(sentence)] == [(96, "people")]
+    assert [(f.value, f.unit) for f in figures("I posti letto attivati nel dormitorio sono 30.")] == [(30, "beds")]
+    assert [(f.value, f.unit) for f in figures("Gli iscritti al corso serale erano 45.")] == [(45, "iscritti")]
+    assert figures("Le riunioni si sono tenute nel 2024.") == []

@@ -4,8 +4,8 @@ per-person sums kept out of the budget. Sentences invented for the mechanism."""
 
 import pytest
 
-from knowledge.figures import amounts
 from knowledge.mentions import periods
+from knowledge.money import amounts
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,127 @@
+"""Amounts of money in a sentence, with what they are: the total, what a funder gives, the co-financing, the
+city's share, a part of a total, a sum per person or month (a figure, never the budget), what the people served pay
+(neither). The words right after a sum label it first ("€ 30.000 di cofinanziamento"), then the words before it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.figures import number
+
+# Italian "180.000,00" or English "180,000.00" (an English report writes its sums the English way).
+_AMOUNT_NUM = r"(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:,\d{1,2})?)"
+_AMOUNT = re.compile(
+    rf"(?:(?:€|EUR)\s*{_AMOUNT_NUM}(?:\s*(?P<mil>milioni|mila))?|{_AMOUNT_NUM.replace('num', 'num2')}"
+    rf"(?:\s*(?P<mil2>milioni|mila))?\s*(?:di\s+)?(?:euro|€|EUR)\b)",
+    re.I,
+)
+# A label then a bare number: "Costo totale del progetto: 11.434.653,45".
+_LABELLED = re.compile(
+    r"(?P<label>(?:costo|importo|budget|valore|finanziamento|cofinanziamento|co-finanziamento|contributo|"
+    r"quota)(?:(?!euro|€)[^:\n]){0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
+    re.I,
+)
+# What the people served pay ("contribuiscono alle spese con una quota mensile di 80 euro", "pagano un canone"):
+# neither what the practice gave nor its budget.
+_PAID_BY_THEM = re.compile(
+    r"\b(?:contribuisc\w+|contribuiv\w+|pag(?:a|ano|ava|avano)|vers(?:a|ano|ava|avano)|pay|pays|paid)\b|"
+    r"\b(?:quota|canone|retta|affitto)\s+(?:mensile|settimanale|annu[ao]|di\s+partecipazione)\b|"
+    r"\ba\s+carico\s+(?:dei|degli|delle)\s+(?:ospiti|ragazzi|beneficiari|inquilini|famiglie|utenti)\b",
+    re.I,
+)
+# A sum per person, per month or on average is what a practice gives each one: a figure, never the budget.
+_PER_UNIT = re.compile(
+    r"\b(?:medi[oa]|mensil[ei]|al\s+mese|a\s+persona|pro\s+capite|a\s+testa|per\s+(?:ciascun[oa]?|ogni|"
+    r"famiglia|nucleo|persona|beneficiari[oa])|average|monthly|per\s+(?:month|person|family))\b",
+    re.I,
+)
+AMOUNT_KINDS = (
+    # The municipality's own share of a project others fund is its co-financing ("di cui 20.000 euro a carico
+    # del Comune").
+    (
+        "cofinancing",
+        re.compile(
+            r"co-?finanziament|cofinanced|co-financ|a\s+carico\s+dell?['’]?\s*(?:comune|ente|"
+            r"amministrazione)",
+            re.I,
+        ),
+    ),
+    ("city_share", re.compile(r"quota\s+(?:per\s+il|del)\s+comune|quota\s+comunale|assegnat\w+\s+al\s+comune", re.I)),
+    ("funded", re.compile(r"finanziat|contribut|funded|grant", re.I)),
+    ("total", re.compile(r"totale|complessiv|budget|costo|valore|importo|total", re.I)),
+)
+
+
+@dataclass(frozen=True)
+class AmountFact:
+    value: float
+    kind: str  # total, funded, cofinancing, city_share
+    label: str
+    text: str
+    start: int
+    end: int
+
+
+def amounts(sentence: str) -> list[AmountFact]:
+    """Sums of money in a sentence, each with its kind decided by the words before it in the sentence."""
+    found: list[AmountFact] = []
+    spans: list[tuple[int, int]] = []
+    for m in _LABELLED.finditer(sentence):
+        value = amount_number(m.group("num"))
+        if value:
+            found.append(_amount(sentence, value, m.group("label"), m.group(0), m.start(), m.end()))
+            spans.append((m.start(), m.end()))
+    for m in _AMOUNT.finditer(sentence):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        raw = m.group("num") or m.group("num2")
+        value = amount_number(raw)
+        scale = (m.group("mil") or m.group("mil2") or "").lower()
+        if not value:
+            continue
+        value *= 1_000_000 if scale == "milioni" else 1000 if scale == "mila" else 1
+        head = sentence[max(0, m.start() - 90) : m.start()]
+        head = re.split(r"[.;]\s", head)[-1]
+        found.append(_amount(sentence, value, head, m.group(0), m.start(), m.end()))
+    return found
+
+
+def amount_number(raw: str) -> float | None:
+    """A sum as written: "180.000,00", "180 000", or English "180,000.00"."""
+    raw = raw.replace(" ", ".")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?", raw):
+        return float(raw.replace(",", ""))
+    return number(raw)
+
+
+def _amount(sentence: str, value: float, context: str, text: str, start: int, end: int) -> AmountFact:
+    """What a sum is: the words right after it label it first ("€ 30.000 di cofinanziamento"), then the words
+    before it; a part ("di cui € X") is never the total; a sum per person or month is per unit."""
+    # a share in parentheses right after the sum says how big it is, not what it is: "EUR 47,790.00 (15%) is the
+    # City's co-financing"
+    tail = re.sub(r"^\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)", "", sentence[end : end + 70])
+    after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", tail)[0]
+    own = sentence[max(0, start - 30) : end + len(after)]
+    if not re.match(
+        r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
+        r"\s+(?:il|la|lo|l['’]|the)?)\s*",
+        after,
+    ):
+        after = ""  # what follows is the next field ("... € 40.000 Cofinanziamento: € 24.000"), not this sum's label
+    if _PER_UNIT.search(own) and _PAID_BY_THEM.search(sentence[max(0, start - 90) : end + 40]):
+        return AmountFact(value, "paid", "quota a carico delle persone", text, start, end)
+    if _PER_UNIT.search(own):
+        words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
+        return AmountFact(value, "unit", " ".join(words[-6:]).lower() or "importo", text, start, end)
+    kind = next((k for k, p in AMOUNT_KINDS[:3] if p.search(after)), None)
+    if kind:
+        return AmountFact(value, kind, re.sub(r"^(?:di|of|as)\s+", "", after.strip()).lower(), text, start, end)
+    if kind is None and re.search(r"\b(?:di\s+cui|of\s+which)\s*$", context):
+        kind = "part"
+    # The kind word nearest the sum decides ("finanziato fino al 2025, costa complessivamente 110.000 euro").
+    nearest = [(m.end(), k) for k, p in AMOUNT_KINDS for m in p.finditer(context)]
+    kind = kind or (max(nearest)[1] if nearest else "total")
+    words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
+    label_text = " ".join(words[-8:]).lower() if words else "importo"
+    return AmountFact(value, kind, label_text, text, start, end)
