@@ -382,8 +382,9 @@ class Store:
     def count_docs(self) -> int:
         return int(self._op("docs", "count"))
 
-    def iter_chunks(self, where: dict | None = None, embeddings: bool = False) -> Iterator[dict]:
-        yield from self._iter("chunks", where, embeddings)
+    def iter_chunks(self, where: dict | None = None, embeddings: bool = False, text: bool = True) -> Iterator[dict]:
+        """Passages; without `text`, only ids, metadata (and embeddings)."""
+        yield from self._iter("chunks", where, embeddings, text)
 
     def iter_docs(self, where: dict | None = None, text: bool = True) -> Iterator[dict]:
         """Documents; without `text`, only ids and metadata (a listing does not read every document's text)."""

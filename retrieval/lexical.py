@@ -31,6 +31,10 @@ from lgnet.store import Store
 from retrieval import derived
 from retrieval.analysis import get_analyzer
 from retrieval.fusion import idf as bm25_idf
+from retrieval.value_positions import moved as _moved
+from retrieval.value_positions import remapped as _remapped
+from retrieval.value_positions import values as _values
+from retrieval.vectors import VectorIndex
 
 
 def _dumps(obj) -> bytes:
@@ -122,15 +126,17 @@ class LexicalIndex:
     # serial of each of the last indexes this one was made from by `apply` -> ids added, changed or removed
     # since: what a derived index (the boilerplate) needs to follow a change at its cost
     lineage: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    # the passages' embeddings, row = corpus position (retrieval/vectors.py); None when rows came without them
+    vectors: VectorIndex | None = field(default=None, repr=False)
 
     # --- building --------------------------------------------------------------------------------------
     @classmethod
     def empty(cls) -> LexicalIndex:
-        return cls(Corpus([], [], []), [], {}, np.zeros(0, dtype=np.int64), 0.0)
+        return cls(Corpus([], [], []), [], {}, np.zeros(0, dtype=np.int64), 0.0, vectors=VectorIndex.empty())
 
     @classmethod
     def build(cls, store: Store, revision: str = "", epoch: str = "", seq: int = 0) -> LexicalIndex:
-        rows = list(store.iter_chunks())
+        rows = list(store.iter_chunks(embeddings=True))
         index = cls.empty()
         index = index.apply(rows, set())
         index.revision, index.epoch, index.seq = revision, epoch, seq
@@ -156,9 +162,11 @@ class LexicalIndex:
                 [m for m, k in zip(corpus.metas, keep, strict=True) if k],
             )
             masks = {f: _remapped(per_value, remap) for f, per_value in self._masks.items()}
+            vectors = self.vectors.compacted(keep) if self.vectors is not None else None
         else:
             segments = list(self.segments)
             masks = dict(self._masks)
+            vectors = self.vectors
         vocab, df, lengths_sum = dict(self.vocab), self.df, self.lengths_sum
         if added:
             replaced = np.array(sorted(corpus.position[r["id"]] for r in added if r["id"] in corpus.position))
@@ -177,7 +185,11 @@ class LexicalIndex:
             avgdl = max(lengths_sum / max(len(corpus.ids), 1), 1.0)
             segment, df = _segment(tokens, vocab, df, avgdl, np.array(positions, dtype=np.int64))
             segments.append(segment)
-        index = LexicalIndex(corpus, segments, vocab, df, lengths_sum)
+            if vectors is not None and all(r.get("embedding") is not None for r in added):
+                vectors = vectors.placed(positions, (r["embedding"] for r in added))
+            else:  # rows read without their embeddings: the dense search goes to Chroma
+                vectors = None
+        index = LexicalIndex(corpus, segments, vocab, df, lengths_sum, vectors=vectors)
         index._masks = masks  # the per-value positions (filters, facets) moved for the change, not recounted
         changed = frozenset(deleted | {r["id"] for r in added})
         lineage = {self.serial: changed, **{serial: ids | changed for serial, ids in self.lineage.items()}}
@@ -204,7 +216,9 @@ class LexicalIndex:
         weights = sparse.vstack(parts, format="csr")[order].tocsc()
         df = np.diff(weights.indptr).astype(np.int64)
         rows = np.arange(weights.shape[0], dtype=np.int64)
-        index = LexicalIndex(self.corpus, [Segment(weights, rows)], self.vocab, df, self.lengths_sum)
+        index = LexicalIndex(
+            self.corpus, [Segment(weights, rows)], self.vocab, df, self.lengths_sum, vectors=self.vectors
+        )
         index._masks = self._masks  # the same corpus: the same positions
         index.lineage = {self.serial: frozenset(), **self.lineage}
         index.changes_since_save = self.changes_since_save
@@ -230,15 +244,18 @@ class LexicalIndex:
         return [(int(positions[i]), float(scores[i])) for i in order]
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
-        """BM25 score of every passage (zeros where no term matches)."""
-        out = np.zeros(len(self.corpus.ids), dtype=np.float32)
-        positions, scores = self._matches(query_tokens)
-        out[positions] = scores
-        return out
+        """BM25 score of every passage (zeros where no term matches): each term's postings weighed by its IDF
+        and summed in float64 in the query's term order (as one sparse product would)."""
+        n = len(self.corpus.ids)
+        summed = np.zeros(n, dtype=np.float64)
+        for t, count in Counter(self.vocab[t] for t in query_tokens if t in self.vocab).items():
+            positions, weights = self._posting(t)
+            if positions.size:
+                summed[positions] += weights * np.float32(bm25_idf(n, int(self.df[t])) * count)
+        return summed.astype(np.float32)  # no sort of the matching positions: the callers read every score
 
     def _matches(self, query_tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """The passages with a query term and their BM25 scores: each term's postings weighed by its IDF and
-        summed in float64 in the query's term order (as one sparse product would)."""
+        """The passages with a query term and their BM25 scores (`scores` of those only)."""
         n = len(self.corpus.ids)
         terms = Counter(self.vocab[t] for t in query_tokens if t in self.vocab)
         if not terms or not n:
@@ -326,6 +343,8 @@ class LexicalIndex:
         (tmp / "head.json").write_bytes(_dumps(head))
         corpus = {"ids": self.corpus.ids, "texts": self.corpus.texts, "metas": self.corpus.metas}
         (tmp / "corpus.json").write_bytes(_dumps(corpus))
+        if self.vectors is not None:
+            self.vectors.save(tmp)
         try:  # beside it, what a starting process would otherwise rebuild from every text
             derived.save(self, tmp)
         except Exception:  # noqa: BLE001 - without them a start rebuilds them, as before
@@ -366,52 +385,13 @@ class LexicalIndex:
                 head["revision"],
                 head["epoch"],
                 head["seq"],
+                vectors=VectorIndex.load(folder, len(corpus["ids"])),
             )
             derived.load(index, folder)  # the spelling vocabulary and boilerplate, when saved for this index
             return index
         except Exception as exc:  # noqa: BLE001 - a damaged derived index is simply rebuilt
             log.info("lexical index in %s not usable (%s): rebuilding", folder, exc)
             return None
-
-
-def _values(meta: dict, fieldname: str) -> list:
-    value = meta.get(fieldname)
-    return list(dict.fromkeys(value)) if isinstance(value, list) else [value]
-
-
-def _remapped(per_value: dict, remap: np.ndarray) -> dict:
-    """Per-value positions after a compaction (`remap`: old position -> new, -1 for a passage gone)."""
-    out = {}
-    for v, positions in per_value.items():
-        moved = remap[positions]
-        moved = moved[moved >= 0]
-        if moved.size:
-            out[v] = moved
-    return out
-
-
-def _moved(per_value: dict, fieldname: str, moves: list[tuple[int, dict | None, dict]]) -> dict:
-    """Per-value positions with each (position, old meta or None, new meta) moved: only the values touched
-    are rewritten, so a change costs the passages changed, not a pass over the corpus."""
-    gone: dict[Any, list[int]] = {}
-    come: dict[Any, list[int]] = {}
-    for position, old, new in moves:
-        for v in _values(old, fieldname) if old is not None else ():
-            gone.setdefault(v, []).append(position)
-        for v in _values(new, fieldname):
-            come.setdefault(v, []).append(position)
-    out = dict(per_value)
-    for v in gone.keys() | come.keys():
-        positions = out.get(v, np.zeros(0, dtype=np.int64))
-        if v in gone:
-            positions = positions[~np.isin(positions, gone[v])]
-        if v in come:
-            positions = np.union1d(positions, np.array(come[v], dtype=np.int64))
-        if positions.size:
-            out[v] = positions
-        else:
-            out.pop(v, None)
-    return out
 
 
 class Idf(Mapping[str, float]):

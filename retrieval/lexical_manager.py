@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from contextlib import nullcontext
 from pathlib import Path
 
 from filelock import FileLock
@@ -13,6 +14,7 @@ from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
 from retrieval import derived
 from retrieval.lexical import LexicalIndex
+from retrieval.vectors import VectorIndex
 
 log = logging.getLogger(__name__)
 SAVE_AFTER_CHANGES = 0.1  # share of the corpus changed since the last save that makes a serving process save
@@ -55,7 +57,7 @@ class LexicalIndexManager:
             if index is not None and index.revision == revision:
                 return index
             if index is None:  # nothing to serve meanwhile: load, replay, or build here
-                index = self._update(LexicalIndex.load(self.folder), revision) or self._rebuild(revision)
+                index = self._update(self._load(), revision) or self._rebuild(revision)
             else:
                 updated = self._update(index, revision, rebuild=False)
                 if updated is None:
@@ -92,7 +94,11 @@ class LexicalIndexManager:
         epoch, last, changed = read_changes(self.conn, index.seq)
         if index.epoch == epoch:
             if changed:
-                rows = [r for i in range(0, len(changed), 500) for r in self.store.get_chunks(changed[i : i + 500])]
+                rows = [
+                    r
+                    for i in range(0, len(changed), 500)
+                    for r in self.store.get_chunks(changed[i : i + 500], embeddings=True)
+                ]
                 index = index.apply(rows, set(changed))
                 index.epoch, index.seq = epoch, last
             if len(index.corpus.ids) == self.store.count():
@@ -106,7 +112,7 @@ class LexicalIndexManager:
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         with FileLock(str(self.folder.parent / f".{self.folder.name}.lock")):
             epoch, last, _ = read_changes(self.conn, 1 << 62)
-            saved = LexicalIndex.load(self.folder)
+            saved = self._load(locked=True)
             if (
                 saved is not None
                 and (saved.epoch, saved.seq) == (epoch, last)
@@ -120,6 +126,25 @@ class LexicalIndexManager:
             except OSError as exc:  # read-only data dir: serve from memory
                 log.warning("cannot save lexical index to %s: %s", self.folder, exc)
             return index
+
+    def _load(self, locked: bool = False) -> LexicalIndex | None:
+        """The saved index; saved by older code without its embeddings, they are read from the store once
+        (embeddings and ids only) and written beside it. `locked`: the caller holds the folder's file lock."""
+        index = LexicalIndex.load(self.folder)
+        if index is None or index.vectors is not None:
+            return index
+        rows = self.store.iter_chunks(embeddings=True, text=False)
+        index.vectors = VectorIndex.from_rows(index.corpus.ids, rows)  # a passage gone since: a zero row
+        if index.vectors is None:
+            return index
+        try:
+            with nullcontext() if locked else FileLock(str(self.folder.parent / f".{self.folder.name}.lock")):
+                head = LexicalIndex.load_head(self.folder) or {}
+                if (head.get("epoch"), head.get("seq")) == (index.epoch, index.seq):  # still the index read
+                    index.vectors.save(self.folder)
+        except OSError as exc:
+            log.warning("cannot save the passages' vectors to %s: %s", self.folder, exc)
+        return index
 
     def refresh_saved(self) -> None:
         """After an ingest (CLI): keep the saved index close to the store, so servers start by loading it and

@@ -177,16 +177,23 @@ class SearchService(SearchStages):
     def similar(self, chunk_id: str, k: int = 5) -> list[Hit]:
         """Passages like this one from other documents (and not syndicated copies of it)."""
         check_k(k)
-        rows = self.store.get_chunks([chunk_id], embeddings=True)
-        if not rows:
-            raise NotFound(f"no passage with id {chunk_id!r}", {"id": chunk_id})
-        source = rows[0]
-        meta = source["meta"]
         index = self.lexical.current()
+        at = index.corpus.position.get(chunk_id)
+        if index.vectors is not None and at is not None:  # in memory (retrieval/vectors.py), exact
+            meta = index.corpus.metas[at]
+            found = [
+                (index.corpus.ids[p], sim) for p, sim in index.vectors.nearest(index.vectors.matrix[at], k * 6 + 10)
+            ]
+        else:
+            rows = self.store.get_chunks([chunk_id], embeddings=True)
+            if not rows:
+                raise NotFound(f"no passage with id {chunk_id!r}", {"id": chunk_id})
+            meta = rows[0]["meta"]
+            found = self.store.query(rows[0]["embedding"], k * 6 + 10)
         exclude_docs = {meta.get("doc_id"), meta.get("doc_dup_group")}
         seen_groups = {meta.get("dup_group")}
         hits = []
-        for cid, sim in self.store.query(source["embedding"], k * 6 + 10):
+        for cid, sim in found:
             pos = index.corpus.position.get(cid)
             if pos is None:
                 continue

@@ -122,15 +122,11 @@ class SearchStages:
             query_vec = self.embed_query(parsed.text, also=parsed.suggestion)
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
-            # HNSW is approximate: the last of exactly `candidates` neighbours changed from one process to the
-            # next, and with them the dense list's floor and every fused score; the best `candidates` of a
-            # wider search are stable.
-            found = self.store.query(query_vec, s.candidates * DENSE_OVERFETCH, where=filters.where())[: s.candidates]
-            dense = [
-                (index.corpus.position[cid], sim)
-                for cid, sim in found
-                if sim >= s.dense_min_similarity and cid in index.corpus.position
-            ]
+            if index.vectors is not None:  # exact, in memory (retrieval/vectors.py), the filters as a mask
+                found = index.vectors.nearest(query_vec, s.candidates, mask)
+                dense = [(i, sim) for i, sim in found if sim >= s.dense_min_similarity]
+            else:  # an index made without the embeddings: Chroma's HNSW
+                dense = self._dense_from_store(index, query_vec, filters)
             signals.dense = {i: sim for i, sim in dense if mask is None or mask[i]}
             lists.append((list(signals.dense.items()), s.weight_dense))
             timings["dense"] = time.perf_counter() - t
@@ -158,6 +154,20 @@ class SearchStages:
         scores = np.fromiter(fused.values(), dtype=np.float64, count=len(fused))
         order = np.lexsort((positions, -scores))  # best first, then by position
         return [Candidate(p, sc) for p, sc in zip(positions[order].tolist(), scores[order].tolist(), strict=True)]
+
+    def _dense_from_store(
+        self, index: LexicalIndex, query_vec: np.ndarray, filters: SearchFilters
+    ) -> list[tuple[int, float]]:
+        s = self.settings
+        # HNSW is approximate: the last of exactly `candidates` neighbours changed from one process to the
+        # next, and with them the dense list's floor and every fused score; the best `candidates` of a
+        # wider search are stable.
+        found = self.store.query(query_vec, s.candidates * DENSE_OVERFETCH, where=filters.where())[: s.candidates]
+        return [
+            (index.corpus.position[cid], sim)
+            for cid, sim in found
+            if sim >= s.dense_min_similarity and cid in index.corpus.position
+        ]
 
     @staticmethod
     def _features(found: _Ranked, top: list[Candidate]) -> np.ndarray:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -10,6 +11,7 @@ from fastapi.testclient import TestClient
 from app.factory import create_app
 from ingest.pipeline import IngestPipeline
 from knowledge.hooks import INDEX_HOOKS
+from lgnet.store import REVISION_TTL
 from tests.api.test_read_endpoints import assert_error
 from tests.chroma_server import ChromaServer, free_port
 from tests.conftest import CORPUS, make_settings
@@ -35,6 +37,9 @@ def test_store_outage_answers_503_and_recovers(tmp_path, server):
         ok = client.get("/api/search", params={"q": "durata del progetto LGNet3"})
         assert ok.status_code == 200 and ok.json()["results"]
         server.stop()
+        # a search reads the store only for its revision (passages, BM25 and vectors are in memory): the outage
+        # shows once that revision, trusted for REVISION_TTL, must be read again
+        time.sleep(REVISION_TTL + 0.1)
         down = client.get("/api/search", params={"q": "durata del progetto LGNet3"})
         err = assert_error(down, 503, "store_unavailable")
         assert down.headers["Retry-After"].isdigit() and "not reachable" in err["message"]
