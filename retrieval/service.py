@@ -145,7 +145,8 @@ class SearchService(SearchStages):
         hits = [self._hit(index, c, terms, boilerplate) for c in page]
         timings["collapse_facets"] = time.perf_counter() - t
         t = time.perf_counter()
-        answer = best_answer(terms, hits[:3], boilerplate) if parsed.text and request.page == 1 else None
+        places = parsed.cities or parsed.region_cities
+        answer = best_answer(terms, hits[:3], boilerplate, places) if parsed.text and request.page == 1 else None
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
         return SearchResult(
