@@ -13,23 +13,25 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 from tqdm import tqdm
 
 from ingest.catalogue import CATALOGUE_NAME, load_catalogue
 from ingest.dedup import DuplicateIndex
-from ingest.documents import Chunker, DocumentBuilder
 from ingest.duplicate_refresh import DuplicateRefresh
 from ingest.manifest import FileEntry, Manifest
 from ingest.model import Chunk, Document
+from ingest.prepare import PreparedFile, PrepareTask, prepare_file
 from ingest.readers import ReadLimits
 from ingest.report import FileError, IngestReport
-from ingest.sandbox import SandboxLimits, read_in_worker
-from ingest.store_metadata import chunk_metadata, doc_metadata, passage_shared_metadata
+from ingest.sandbox import SandboxLimits, WorkerQueue
+from ingest.store_metadata import doc_metadata
 from ingest.walk import FolderProgress
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
@@ -46,6 +48,9 @@ IndexHook = Callable[[Store, Embedder], object]
 # instead of two per file (each upsert has a fixed cost of tens of ms, more than a small file's passages).
 WRITE_BATCH_PASSAGES = 256
 WRITE_BATCH_FILES = 64
+# Files handed to the parse worker ahead of their turn: a batch's worth, so that it reads the next batch while
+# this process embeds and stores the one before.
+READ_AHEAD_FILES = WRITE_BATCH_FILES
 
 
 @dataclass
@@ -59,6 +64,17 @@ class _ReadFile:
     chunks: list[Chunk]
     metas: list[dict]
     known: FileEntry | None
+
+
+@dataclass
+class _Looked:
+    """A file of the walk checked against the manifest ahead of its turn."""
+
+    digest: str = ""
+    size: int = 0
+    known: FileEntry | None = None
+    unchanged: bool = False
+    error: IngestError | None = None
 
 
 def _digest(data: bytes, entry: dict) -> str:
@@ -83,12 +99,12 @@ class IngestPipeline:
         self.hooks = tuple(hooks)
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.threads)
         self.store = store or Store(settings, self.embedder.name, self.embedder.dim)
-        self.builder = DocumentBuilder()
-        self.chunker = Chunker(settings.chunk_min_words, settings.chunk_max_words)
         self.progress = sys.stderr.isatty() if progress is None else progress
         self.progress_file: str | None = None  # where OCR reports its pages (a job's progress), if anyone follows
         self._manifests: dict[str, Manifest] = {}  # by store generation: a rebuild gets a fresh state file
         self.duplicates = DuplicateRefresh()
+        self._queue: WorkerQueue | None = None  # the parse worker's queue, during a walk
+        self._looked: dict[Path, _Looked] = {}  # files of the walk checked ahead of their turn
 
     def run(self, paths: Iterable[Path], rebuild: bool = False, prune: bool = True) -> IngestReport:
         """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index.
@@ -146,18 +162,19 @@ class IngestPipeline:
             catalogue = self._catalogue(root, report)
             work.extend((root, catalogue, file) for file in self._discover(path))
         pending: list[_ReadFile] = []
-        with FolderProgress([file for _, _, file in work], self.progress) as walk:
-            for root, catalogue, file in work:
+        queue = WorkerQueue(SandboxLimits.from_settings(self.settings))
+        with FolderProgress([file for _, _, file in work], self.progress) as walk, queue, self._walking(queue):
+            for n, (root, _catalogue, file) in enumerate(work):
                 if walk.stopped:
                     report.interrupted = True
                     break
+                for ahead in work[n : n + READ_AHEAD_FILES]:
+                    self._look(*ahead, manifest)
                 source = f"{root.resolve().name}/{file.relative_to(root).as_posix()}"
                 seen.add(source)
                 report.files_seen += 1
                 try:
-                    read = self._read_file(
-                        file, source, catalogue.get(file.relative_to(root).as_posix(), {}), manifest, report
-                    )
+                    read = self._read_file(file, source, report)
                     report.tally(file, "read" if read else "unchanged")
                     if read:
                         pending.append(read)
@@ -187,6 +204,14 @@ class IngestPipeline:
         report.seconds_total = time.perf_counter() - started
         report.save(self.settings.report_path)
         return report
+
+    @contextmanager
+    def _walking(self, queue: WorkerQueue) -> Iterator[None]:
+        self._queue, self._looked = queue, {}
+        try:
+            yield
+        finally:
+            self._queue, self._looked = None, {}
 
     def delete_document(self, doc_id: str) -> list[str]:
         """Remove one document and its passages. When it was its file's last document the file leaves the
@@ -222,32 +247,52 @@ class IngestPipeline:
         return [doc_id]
 
     # --- one file, then a batch of files -------------------------------------------------------------------
-    def _read_file(
-        self, file: Path, source: str, entry: dict, manifest: Manifest, report: IngestReport
-    ) -> _ReadFile | None:
-        """Read, describe and chunk one file (None when unchanged); stored later with its batch."""
+    def _look(self, root: Path, catalogue: dict, file: Path, manifest: Manifest) -> None:
+        """Check a file of the walk against the manifest ahead of its turn; a changed file is handed to the parse
+        worker at once, which reads, describes and chunks it while this process embeds the files before it."""
+        if file in self._looked:
+            return
+        relative = file.relative_to(root).as_posix()
+        source = f"{root.resolve().name}/{relative}"
         try:
             data = file.read_bytes() if file.stat().st_size <= self.settings.max_file_bytes else None
         except OSError as exc:
-            raise IngestError(file, f"cannot read: {exc.strerror or exc}") from exc
+            self._looked[file] = _Looked(error=IngestError(file, f"cannot read: {exc.strerror or exc}"))
+            return
+        entry = catalogue.get(relative, {})
         digest = _digest(data, entry) if data is not None else None
         known = manifest.get(source)
-        if known and digest and known.sha256 == digest:
+        looked = _Looked(digest or "", len(data or b""), known, unchanged=bool(known and digest == known.sha256))
+        if not looked.unchanged:
+            limits = ReadLimits.from_settings(self.settings, self.progress, self.progress_file)
+            sandbox = SandboxLimits.from_settings(self.settings)
+            task = PrepareTask(
+                file, source, entry, self.settings.max_file_bytes, limits, sandbox.max_text_chars,
+                self.settings.chunk_min_words, self.settings.chunk_max_words,
+            )  # fmt: skip
+            self._worker().submit(file, prepare_file, task)
+        self._looked[file] = looked
+
+    def _read_file(self, file: Path, source: str, report: IngestReport) -> _ReadFile | None:
+        """Read, describe and chunk one file looked at before (None when unchanged); stored later with its batch.
+        The parse runs in a worker process with time, memory and output limits; raises IngestError naming
+        the file."""
+        looked = self._looked.pop(file)
+        if looked.error:
+            raise looked.error
+        if looked.unchanged:
             report.files_unchanged += 1
             return None
-        limits = ReadLimits.from_settings(self.settings, self.progress, self.progress_file)
-        # In a worker process with time, memory and output limits; raises IngestError naming the file.
-        raw = read_in_worker(file, self.settings.max_file_bytes, limits, SandboxLimits.from_settings(self.settings))
-        report.note_read(file, raw.meta)
-        docs = self.builder.run(raw, source, entry)
-        chunks = [c for d in docs for c in self.chunker.run(d)]
-        if not chunks:
-            raise IngestError(file, "no text passages could be made from it")
-        shared = {id(d): passage_shared_metadata(d) for d in docs}
-        metas = [chunk_metadata(c, shared[id(c.doc)]) for c in chunks]
-        for c, m in zip(chunks, metas, strict=True):  # singletons until the duplicate refresh says otherwise
-            m.update(dup_group=c.chunk_id, dup_canonical=True, doc_dup_group=c.doc.doc_id)
-        return _ReadFile(source, digest or "", len(data or b""), docs, chunks, metas, known)
+        prepared = cast(PreparedFile, self._worker().result(file))
+        report.note_read(file, prepared.read_meta)
+        return _ReadFile(
+            source, looked.digest, looked.size, prepared.docs, prepared.chunks, prepared.metas, looked.known
+        )
+
+    def _worker(self) -> WorkerQueue:
+        if self._queue is None:
+            raise RuntimeError("files are read inside a walk (IngestPipeline._run)")
+        return self._queue
 
     def _store_batch(self, batch: list[_ReadFile], manifest: Manifest, report: IngestReport) -> None:
         """Embed and store a batch of files read: one read of their stored passages (vectors to re-use), one

@@ -11,7 +11,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import threading
-from concurrent.futures import ProcessPoolExecutor
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +38,7 @@ class SandboxLimits:
         return cls(settings.parse_seconds, settings.parse_memory_mb, settings.parse_max_chars)
 
 
-_lock = threading.Lock()  # one parse at a time per process: writes are serialised anyway
+_lock = threading.Lock()  # one WorkerQueue at a time per process: writes are serialised anyway
 _pool: ProcessPoolExecutor | None = None
 _pool_memory: int | None = None
 
@@ -44,26 +46,97 @@ _pool_memory: int | None = None
 def read_in_worker(path: Path, max_bytes: int, limits: ReadLimits, sandbox: SandboxLimits) -> RawText:
     """`read_file` in the worker process. Raises the reader's IngestError, or one naming the file when a
     limit is hit (time, memory, text size) or the worker dies."""
-    with _lock:
-        pool = _get_pool(sandbox.memory_mb)
-        future = pool.submit(_work, str(path), max_bytes, limits, sandbox.max_text_chars)
+    with WorkerQueue(sandbox) as queue:
+        queue.submit(path, checked_read, path, max_bytes, limits, sandbox.max_text_chars)
+        return cast(RawText, queue.result(path))
+
+
+@dataclass
+class _Job:
+    path: Path
+    call: tuple
+    future: Future
+    submitted: float
+
+
+class WorkerQueue:
+    """Files handed to the worker ahead of need and taken back in the order submitted, so that the worker
+    parses the next files while the caller embeds the ones before (one worker: they run in that order).
+    Each job keeps the time limit from when the worker started it (when the job before it finished); after
+    a kill the jobs queued behind the file at fault are submitted again."""
+
+    def __init__(self, sandbox: SandboxLimits) -> None:
+        self.sandbox = sandbox
+        self._jobs: dict[Path, _Job] = {}
+
+    def __enter__(self) -> WorkerQueue:
+        _lock.acquire()  # one queue at a time per process: a kill for one file must not hit another's jobs
+        return self
+
+    def __exit__(self, *exc: object) -> None:
         try:
-            kind, value = future.result(timeout=sandbox.seconds)
+            self.close()
+        finally:
+            _lock.release()
+
+    def submit(self, key: Path, fn: Callable[..., object], *args: object) -> None:
+        """Run `fn(*args)` in the worker (a module-level function: it is pickled by name); it may raise an
+        IngestError, which `result` raises again."""
+        self._jobs[key] = self._start(key, (fn, args))
+
+    def __contains__(self, key: Path) -> bool:
+        return key in self._jobs
+
+    def _start(self, path: Path, call: tuple) -> _Job:
+        future = _get_pool(self.sandbox.memory_mb).submit(_guarded, call[0], *call[1])
+        future.add_done_callback(_finished)
+        return _Job(path, call, future, time.monotonic())
+
+    def result(self, key: Path) -> object:
+        """The value of the job `key` (every job submitted before it has been taken back already); raises
+        the IngestError it ended with, naming the file."""
+        job = self._jobs.pop(key)
+        if job.future.cancelled():  # a kill for an earlier file cancelled it before it ran
+            job = self._start(job.path, job.call)
+        started = max(job.submitted, _last_finished)  # nothing queued after it can have finished yet
+        try:
+            kind, value = job.future.result(timeout=max(0.0, self.sandbox.seconds - (time.monotonic() - started)))
         except TimeoutError:
-            _kill_pool()
+            self._kill()
             raise errors.UnreadableFile(
-                path, f"reading took longer than the limit of {sandbox.seconds:g} s (LGNET_PARSE_SECONDS)"
+                job.path, f"reading took longer than the limit of {self.sandbox.seconds:g} s (LGNET_PARSE_SECONDS)"
             ) from None
         except BrokenProcessPool:
-            _kill_pool()
+            self._kill()
             raise errors.UnreadableFile(
-                path,
-                f"the reader died, probably over the memory limit of {sandbox.memory_mb} MB (LGNET_PARSE_MEMORY_MB)",
+                job.path,
+                f"the reader died, probably over the memory limit of {self.sandbox.memory_mb} MB "
+                "(LGNET_PARSE_MEMORY_MB)",
             ) from None
-    if kind == "ok":
-        return cast(RawText, value)
-    cls, reason = cast(tuple[str, str], value)
-    raise getattr(errors, cls, errors.UnreadableFile)(path, reason)
+        if kind == "ok":
+            return value
+        cls, reason = cast(tuple[str, str], value)
+        raise getattr(errors, cls, errors.UnreadableFile)(job.path, reason)
+
+    def _kill(self) -> None:
+        """Kill the worker (the job at fault is running in it) and queue the jobs behind it again."""
+        _kill_pool()
+        for key, job in self._jobs.items():
+            self._jobs[key] = self._start(job.path, job.call)
+
+    def close(self) -> None:
+        """Jobs not taken back (the walk was stopped): the worker is killed rather than left parsing them."""
+        if any(not job.future.done() for job in self._jobs.values()):
+            _kill_pool()
+        self._jobs.clear()
+
+
+_last_finished = 0.0  # when the worker last finished a job: the next one in its queue started then
+
+
+def _finished(_future: Future) -> None:
+    global _last_finished
+    _last_finished = time.monotonic()
 
 
 def shutdown() -> None:
@@ -108,15 +181,20 @@ def _limit_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _work(path: str, max_bytes: int, limits: ReadLimits, max_chars: int) -> tuple[str, object]:
-    """In the worker: read, check the output size, and hand back the text or the error (as plain values:
-    exception classes with their own constructors do not survive pickling)."""
+def checked_read(path: Path, max_bytes: int, limits: ReadLimits, max_chars: int) -> RawText:
+    """`read_file`, then the output limit (in the worker)."""
+    raw = read_file(Path(path), max_bytes, limits)
+    size = _chars(raw)
+    if size > max_chars:
+        raise errors.FileTooLarge(path, f"holds {size:,} characters of text, over the limit of {max_chars:,}")
+    return raw
+
+
+def _guarded(fn: Callable[..., object], *args: object) -> tuple[str, object]:
+    """In the worker: `fn(*args)`, its value or its error handed back as plain values (exception classes with
+    their own constructors do not survive pickling)."""
     try:
-        raw = read_file(Path(path), max_bytes, limits)
-        size = _chars(raw)
-        if size > max_chars:
-            return "error", ("FileTooLarge", f"holds {size:,} characters of text, over the limit of {max_chars:,}")
-        return "ok", raw
+        return "ok", fn(*args)
     except errors.IngestError as exc:
         return "error", (type(exc).__name__, exc.reason)
     except MemoryError:

@@ -133,6 +133,8 @@ class SearchService(SearchStages):
                     found = _Ranked(index, collapsed, signals, terms, boilerplate_of(index))
                     collapsed = self._rerank(found, self.reranker)
                 collapsed = self._diversify(index, collapsed)
+                if request.understand and parsed.phases:  # "la terza edizione" restricts as a place does
+                    collapsed = places_first(collapsed, index.mask("phase", parsed.phases))
                 if request.understand and (parsed.regions or parsed.provinces):  # "in Sardegna": its passages first
                     inside = in_places(index, collapsed[:50], parsed.regions, parsed.provinces, parsed.region_cities)
                     collapsed = places_first(collapsed, inside)

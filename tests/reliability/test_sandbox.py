@@ -11,7 +11,7 @@ import pytest
 
 from ingest.pipeline import IngestPipeline
 from ingest.readers import ReadLimits
-from ingest.sandbox import SandboxLimits, read_in_worker
+from ingest.sandbox import SandboxLimits, WorkerQueue, checked_read, read_in_worker
 from lgnet.errors import IngestError
 from tests.conftest import CORPUS, make_settings
 
@@ -81,3 +81,22 @@ def test_output_limit(tmp_path):
     with pytest.raises(IngestError) as info:
         read_in_worker(text, 50 * 1024 * 1024, ReadLimits(), SandboxLimits(max_text_chars=100_000))
     assert "lungo.txt" in info.value.message and "characters" in info.value.reason
+
+
+def test_files_queued_behind_a_killed_parse_are_read_by_the_next_worker(tmp_path):
+    """The pipeline hands the worker a batch of files ahead of their turn: when one of them is killed (time or
+    memory), it alone is refused; those queued behind it are handed to the fresh worker and read."""
+    heavy = tmp_path / "pesante.docx"
+    bomb_docx(heavy, 100)
+    goods = sorted((CORPUS / "project-sheets").glob("*.txt"))[:3]
+    read_in_worker(goods[0], 50 * 1024 * 1024, ReadLimits(), SandboxLimits())  # a worker started beforehand
+    with WorkerQueue(SandboxLimits(seconds=8, memory_mb=4096)) as queue:
+        for path in [goods[0], heavy, *goods[1:]]:
+            queue.submit(path, checked_read, path, 50 * 1024 * 1024, ReadLimits(), 10**9)
+        assert queue.result(goods[0]).text
+        with pytest.raises(IngestError) as info:
+            queue.result(heavy)
+        assert "pesante.docx" in info.value.message
+        assert "longer than the limit" in info.value.reason or "died" in info.value.reason  # killed, either way
+        for path in goods[1:]:
+            assert queue.result(path).text

@@ -1,0 +1,62 @@
+"""One file from its bytes to the passages ready to embed: read, split and describe into documents, chunk,
+and the store metadata of each passage. Runs in the parse worker (`ingest.sandbox`), so that it goes on
+beside the embedding of the files before it in the main process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ingest.documents import Chunker, DocumentBuilder
+from ingest.model import Chunk, Document
+from ingest.readers import ReadLimits
+from ingest.sandbox import checked_read
+from ingest.store_metadata import chunk_metadata, passage_shared_metadata
+from lgnet.errors import IngestError
+
+
+@dataclass
+class PreparedFile:
+    """What the worker hands back for a file read."""
+
+    read_meta: dict[str, Any]  # the reader's own (OCR pages, attachments not read): for the ingest report
+    docs: list[Document]
+    chunks: list[Chunk]
+    metas: list[dict]
+
+
+@dataclass(frozen=True)
+class PrepareTask:
+    """Everything the worker needs for one file (plain values: it crosses a process boundary)."""
+
+    path: Path
+    source: str
+    entry: dict
+    max_bytes: int
+    limits: ReadLimits
+    max_text_chars: int
+    chunk_min_words: int
+    chunk_max_words: int
+
+
+@lru_cache(maxsize=1)
+def _builder() -> DocumentBuilder:
+    return DocumentBuilder()  # its classifiers are built once per worker process
+
+
+def prepare_file(task: PrepareTask) -> PreparedFile:
+    """Raises the reader's IngestError, or one naming the file when its text is over the limit or no passage
+    could be made from it."""
+    raw = checked_read(task.path, task.max_bytes, task.limits, task.max_text_chars)
+    docs = _builder().run(raw, task.source, task.entry)
+    chunker = Chunker(task.chunk_min_words, task.chunk_max_words)
+    chunks = [c for d in docs for c in chunker.run(d)]
+    if not chunks:
+        raise IngestError(task.path, "no text passages could be made from it")
+    shared = {id(d): passage_shared_metadata(d) for d in docs}
+    metas = [chunk_metadata(c, shared[id(c.doc)]) for c in chunks]
+    for c, m in zip(chunks, metas, strict=True):  # singletons until the duplicate refresh says otherwise
+        m.update(dup_group=c.chunk_id, dup_canonical=True, doc_dup_group=c.doc.doc_id)
+    return PreparedFile(raw.meta, docs, chunks, metas)
