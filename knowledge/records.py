@@ -154,7 +154,7 @@ class RecordBuilder:
             if p.doc_id not in copies[group]:
                 copies[group].append(p.doc_id)
         self._copies = {d: copies[m.get("doc_dup_group") or d] for d, m in documents.items()}
-        self._sections = sections(passages, self.taxonomy.classify, self._areas)
+        self._sections = sections(passages, self.taxonomy.classify, self._areas, self.taxonomy.matches)
         for p in read_once(passages):
             documents.setdefault(p.doc_id, p.meta)
             for part in partners.partnership(p.text) + partners.attendees(p.text, city):

@@ -76,12 +76,24 @@ def _headings(text: str) -> list[tuple[int, str]]:
 _INLINE = re.compile(r"(?:^|(?<=[.!?])\s)(?P<num>\d{1,2})\.\s+(?P<words>[A-Z][\w'’-]*(?:[\s:,]+[\w'’-]+){0,4})")
 
 
+# The area a practice report or project sheet declares for itself: "Ambito tematico: community building e impegno
+# civico", "Area di intervento | Inclusione abitativa". The first one named is its main area.
+_DECLARED = re.compile(
+    r"(?:^|\n)[ \t#*]*(?:ambit[oi]\s+(?:tematic[oi]|di\s+intervento)|aree?\s+(?:tematic[ah]e?|di\s+intervento)|"
+    r"settor[ei]\s+di\s+intervento|thematic\s+areas?|areas?\s+of\s+intervention)[ \t*]*[:|][ \t]*(?P<areas>[^\n]+)",
+    re.I,
+)
+
+
 def _inline_headings(text: str) -> list[tuple[int, str]]:
     return [(m.start("num"), m.group("words")) for m in _INLINE.finditer(text)]
 
 
 def sections(
-    passages: Sequence[_Passage], classify: Callable[[str], list[str]], sentence_areas: Callable[[str], list[str]]
+    passages: Sequence[_Passage],
+    classify: Callable[[str], list[str]],
+    sentence_areas: Callable[[str], list[str]],
+    matches: Callable[[str], list[tuple[str, int, int]]] = lambda text: [],
 ) -> Sections:
     """The sections of every document in `passages` (read in order, a section runs on into the next passage)
     and each document's dominant area."""
@@ -111,4 +123,9 @@ def sections(
             area, n = single.most_common(1)[0]
             if n >= DOMINANT_MIN and n / sum(single.values()) >= DOMINANT_SHARE:
                 dominant[doc_id] = area
+        if doc_id not in dominant and parts[0].meta.get("doc_type") in PRACTICE_TYPES:
+            declared = next((m for p in parts for m in _DECLARED.finditer(p.text)), None)
+            named = sorted(matches(declared.group("areas")), key=lambda m: m[1]) if declared else []
+            if named:
+                dominant[doc_id] = named[0][0]  # the first area the document declares is its main one
     return Sections(starts, dominant)

@@ -133,6 +133,8 @@ class SearchService(SearchStages):
                     found = _Ranked(index, collapsed, signals, terms, boilerplate_of(index))
                     collapsed = self._rerank(found, self.reranker)
                 collapsed = self._diversify(index, collapsed)
+                if request.understand and parsed.phases:  # "la terza edizione" restricts as a place does
+                    collapsed = places_first(collapsed, index.mask("phase", parsed.phases))
                 if request.understand and (parsed.regions or parsed.provinces):  # "in Sardegna": its passages first
                     inside = in_places(index, collapsed[:50], parsed.regions, parsed.provinces, parsed.region_cities)
                     collapsed = places_first(collapsed, inside)
@@ -143,7 +145,8 @@ class SearchService(SearchStages):
         hits = [self._hit(index, c, terms, boilerplate) for c in page]
         timings["collapse_facets"] = time.perf_counter() - t
         t = time.perf_counter()
-        answer = best_answer(terms, hits[:3], boilerplate) if parsed.text and request.page == 1 else None
+        places = parsed.cities or parsed.region_cities
+        answer = best_answer(terms, hits[:3], boilerplate, places) if parsed.text and request.page == 1 else None
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
         return SearchResult(

@@ -45,7 +45,39 @@ DENSE_OVERFETCH = 4  # the dense search asks for this many times the candidates 
 RECENT_VECTORS = 8
 
 
-@dataclass
+# Each near-duplicate group's passages as shown under a hit (`Duplicate`), per index: a group syndicated widely
+# (40 copies in the 10k bench corpus) was rebuilt and validated for every hit showing it, on every search.
+_COPIES: weakref.WeakKeyDictionary[LexicalIndex, dict[str, list[tuple[int, Duplicate]]]] = weakref.WeakKeyDictionary()
+_copies_lock = threading.Lock()
+
+
+def _copies(index: LexicalIndex, group: str) -> list[tuple[int, Duplicate]]:
+    """(position, Duplicate) of every passage of `group`, built once per index (shared: never edited)."""
+    with _copies_lock:
+        per_group = _COPIES.setdefault(index, {})
+        found = per_group.get(group)
+    if found is None:
+        found = [
+            (
+                p,
+                Duplicate(
+                    id=index.corpus.ids[p],
+                    doc_id=m.get("doc_id", ""),
+                    title=m.get("title", ""),
+                    outlet=m.get("outlet"),
+                    date=m.get("date"),
+                    url=m.get("url"),
+                ),
+            )
+            for p in index.corpus.groups.get(group, [])
+            for m in [index.corpus.metas[p]]
+        ]
+        with _copies_lock:
+            per_group[group] = found
+    return found
+
+
+@dataclass(slots=True)  # made for every candidate of every search
 class Candidate:
     position: int  # index in the lexical corpus (all passages)
     score: float
@@ -226,10 +258,11 @@ class SearchStages:
         """One hit per group of near-identical passages: the best ranked stands for the others. The groups are
         the one notion of near-duplicate, `dup_group`, computed at ingest (ingest/dedup.py: MinHash LSH candidates,
         exact Jaccard, chained through syndicated copies) and stored on the passages."""
+        metas, ids = index.corpus.metas, index.corpus.ids  # read once: up to ~1,100 candidates a search
         seen: set[str] = set()
         kept: list[Candidate] = []
         for c in ranked:
-            group = index.corpus.metas[c.position].get("dup_group") or index.corpus.ids[c.position]
+            group = metas[c.position].get("dup_group") or ids[c.position]
             if group not in seen:
                 seen.add(group)
                 kept.append(c)
@@ -294,23 +327,7 @@ class SearchStages:
         cid = index.corpus.ids[position]
         text = index.corpus.texts[position]
         group = meta.get("dup_group")
-        duplicates = (
-            [
-                Duplicate(
-                    id=index.corpus.ids[p],
-                    doc_id=m.get("doc_id", ""),
-                    title=m.get("title", ""),
-                    outlet=m.get("outlet"),
-                    date=m.get("date"),
-                    url=m.get("url"),
-                )
-                for p in index.corpus.groups.get(group, [])
-                if p != position
-                for m in [index.corpus.metas[p]]
-            ]
-            if group
-            else []
-        )
+        duplicates = [d for p, d in _copies(index, group) if p != position] if group else []
         return Hit(
             id=cid,
             doc_id=meta.get("doc_id", ""),

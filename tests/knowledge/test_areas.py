@@ -100,3 +100,13 @@ def test_a_count_without_its_noun_goes_on_in_the_area_of_the_sentence_before():
     assert _areas(text, doc_type="press_article")[27] == "taking_charge"
     alone = "Per 27 di loro il percorso si è concluso con un contratto di lavoro."
     assert _areas(alone, doc_type="press_article")[27] is None
+
+
+def test_a_practice_report_declares_its_main_area():
+    text = (
+        "Scheda buona pratica\n\nAmbito tematico: community building e impegno civico\n\n"
+        "Risultati\n\nNel 2024 lo spazio ha registrato 1.200 passaggi e 300 richieste di servizio."
+    )
+    found = _areas(text, doc_type="practice_report")
+    assert found[1200] == found[300] == "community_building"
+    assert _areas(text, doc_type="press_article")[1200] is None  # an article speaks of the whole project

@@ -181,6 +181,16 @@ def test_phase_named_by_edition_finds_that_phase(service):
     assert result.hits and result.hits[0].phase == "LGNet3"
 
 
+def test_a_phase_named_with_a_topic_puts_that_phases_passages_first(service):
+    """A phase named ("nella terza edizione") restricts as "in Sardegna" does: every passage of LGNet3 the query
+    matches comes before the others, which still follow."""
+    result = search(service, "corsi di italiano per donne nella terza edizione", k=20)
+    phases = [h.phase for h in result.hits]
+    assert "LGNet3" in phases and any(p != "LGNet3" for p in phases)
+    first_other = next(i for i, p in enumerate(phases) if p != "LGNet3")
+    assert all(p != "LGNet3" for p in phases[first_other:])
+
+
 def test_snippet_is_not_the_network_boilerplate_when_a_sentence_answers(service):
     result = search(service, "quante persone hanno trovato casa a Torino")
     torino = [h for h in result.hits if h.city == "Torino"]
