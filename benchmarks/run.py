@@ -21,14 +21,18 @@ REPO = Path(__file__).resolve().parents[1]
 MS = 1000
 # Why the tables have no 100k row yet (written by hand: the run never finished, so it left no results).
 HUNDRED_K = (
-    "**100k passages: not measured.** The embedded run of 2026-12-04 (code d200d90, stand-in embedder, load "
-    "average 6-12) stored all 23,848 files (104,475 passages) in about 23 minutes, then stayed in the duplicate "
-    "refresh (`ingest/dedup.py` `_add_passages`) with the process growing to 16 GB of RSS at 56 minutes; it was "
-    "stopped before the machine ran out of memory. The candidate pairs of the passage LSH are every pair sharing "
-    "a bucket, and the bucket of a shared paragraph grows with the corpus: at 3,133 passages the largest bucket "
-    "already holds 299 passages (9.5 %) while only 902 pairs are near-duplicates, so at 100k a few buckets of "
-    "about 10,000 passages give tens of millions of pairs each, held as Python tuples. Bounding it (exact copies "
-    "grouped by their shingle hash, over-full buckets paired through one representative) is the next step."
+    "**100k passages: not measured.** Two embedded runs (stand-in embedder) never reached the measures. Code "
+    "d200d90 (load 6-12): all 23,848 files (104,475 passages) stored in about 23 minutes, then the duplicate "
+    "refresh paired every passage of an LSH bucket with every other (the bucket of a shared paragraph grows "
+    "with the corpus) and grew to 16 GB of RSS; stopped. Code 3ee415e (2026-12-04 16:59, load 7-13, with the "
+    "bucket bound of 20c83de): the 23,848 files stored in 74 minutes, the documents' duplicate refresh in about "
+    "12 minutes (RSS 1.7-2.0 GB), then the passages' refresh stayed for more than 15 minutes deleting the "
+    "over-full buckets from its query table one DELETE each, every one a scan of the 4.4 million rows "
+    "(`ingest/dedup.py`; since then one DELETE for all of them); not re-run in that session (the "
+    "walk alone takes over an hour at that load). Still ahead: with all 104k passages in one refresh, "
+    "the exact Jaccard of the candidate pairs (about 65 per passage on this corpus, built from a small pool of "
+    "sentences) grows faster than the passages (dedup alone in one call, load 7-9: 8,000 passages 87 s, 20,000 "
+    "484 s)."
 )
 
 
