@@ -27,6 +27,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # is what the user asked about, and what spelling checks ("dall'acoglienza" is "accoglienza" misspelt).
 _ELIDED = re.compile(r"^(?:[ldcsmtvn]|un|dell|dall|nell|all|sull|coll|quest|quell|nessun|sant|tutt|anch)['’](?=\w)")
 STEM_CACHE_SIZE = 200_000  # distinct words remembered (a few MB)
+_ENDING = re.compile(r"[aeiou]+$")  # an Italian word's inflected ending
 _STOP = {fold(w) for w in (*STOPWORDS_ITALIAN, *STOPWORDS_EN)} | {"lgnet", "lgnet2", "lgnet3", "progetto"}
 
 
@@ -234,9 +235,14 @@ class QueryAnalyzer:
                         fix = place
                 stems = get_analyzer().word_stems(word)
                 # An inflection the index has the stem of ("coprogettazioni") matches already: it is not a typo
-                # when its correction is of the same family. A stem alone proves nothing: the Italian stemmer
-                # cuts "stranieir" to "stran", as "strano".
-                if fix is not None and any(s in known_stems for s in stems & get_analyzer().word_stems(fix.correct)):
+                # when its correction is of the same family and differs only in its ending vowels ("rifugati",
+                # stemmed as "rifugiati" is, is a typo). A stem alone proves nothing: the Italian stemmer cuts
+                # "stranieir" to "stran", as "strano".
+                if (
+                    fix is not None
+                    and _ENDING.sub("", word) == _ENDING.sub("", fix.correct)
+                    and any(s in known_stems for s in stems & get_analyzer().word_stems(fix.correct))
+                ):
                     continue
                 if fix is not None:
                     concept.corrections.append(fix.correct)
