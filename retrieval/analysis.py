@@ -10,7 +10,7 @@ from functools import lru_cache
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_ITALIAN
 
-from lgnet.gazetteer import Gazetteer
+from lgnet.gazetteer import Gazetteer, Mention
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 from retrieval.cognates import cognate
@@ -162,15 +162,16 @@ class QueryAnalyzer:
         query: str,
         vocabulary: Callable[[], Vocabulary] | None = None,
         known_stems: Container[str] = (),
+        known_cities: Container[str] = (),
     ) -> ParsedQuery:
         """`vocabulary`: gives the index's words, for spelling corrections (called only when a word is unknown);
         `known_stems`: the index's stems (a word whose stem the index has is an inflection, not a typo).
 
         A query with typos is read again as corrected: the search is the corrected query's ("in Pugia" is in
         Puglia, "Avezano" is the city), and the corrections and the suggestion stay those of the query typed."""
-        parsed = self._read(query, vocabulary, known_stems)
+        parsed = self._read(query, vocabulary, known_stems, known_cities)
         if parsed.suggestion is not None:
-            fixed = self._read(parsed.suggestion)
+            fixed = self._read(parsed.suggestion, known_cities=known_cities)
             fixed.text = parsed.text
             fixed.corrections, fixed.suggestion = parsed.corrections, parsed.suggestion
             parsed = fixed
@@ -183,6 +184,7 @@ class QueryAnalyzer:
         query: str,
         vocabulary: Callable[[], Vocabulary] | None = None,
         known_stems: Container[str] = (),
+        known_cities: Container[str] = (),
     ) -> ParsedQuery:
         text = " ".join(query.split())
         folded = fold(text)
@@ -196,6 +198,7 @@ class QueryAnalyzer:
             for m in self.gazetteer.query_mentions(text)
             if m.evidence != "typo" or vocabulary is None or fold(m.form) not in vocabulary()
         ]
+        mentions += self._named_cities(text, mentions, known_cities)
         places = [  # "Emilia" inside "Reggio Emilia" is the city
             p
             for p in self.places.find(folded)
@@ -284,6 +287,25 @@ class QueryAnalyzer:
             provinces=list(dict.fromkeys(v for p in places for v in p.provinces)),
             phases=phases,
         )
+
+    def _named_cities(self, text: str, found: list[Mention], known_cities: Container[str]) -> list[Mention]:
+        """Cities whose name is also a word ("Bra", "Paola", "Prato"), written with a capital, that the index has
+        documents about: the gazetteer wants "a", "di" before them, but "Santuario di Paola" and "Paola borgo
+        accogliente" name the place. Not the first word of a sentence-like query ("Vita quotidiana dei
+        migranti"), where the capital says nothing."""
+        words = [(m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", text)]
+        keywords_only = not any(fold(text[a:b]) in ITALIAN or fold(text[a:b]) in ENGLISH for a, b in words)
+        out = []
+        for i, (start, end) in enumerate(words):
+            written = text[start:end]
+            if not written[0].isupper() or (i == 0 and not keywords_only):
+                continue
+            if any(m.start <= start < m.end for m in found):
+                continue
+            city = self.gazetteer.get(written)
+            if city is not None and city.common_word and city.name in known_cities:
+                out.append(Mention(city, start, end, written, "capital"))
+        return out
 
     def _concepts(self, core: str) -> tuple[list[Concept], list[str]]:
         """The query's thesaurus phrases (with their alternatives) and its other content words."""
