@@ -41,6 +41,7 @@ class SandboxLimits:
 _lock = threading.Lock()  # one WorkerQueue at a time per process: writes are serialised anyway
 _pool: ProcessPoolExecutor | None = None
 _pool_memory: int | None = None
+_pool_tasks = 0  # files handed to the current worker
 
 
 def read_in_worker(path: Path, max_bytes: int, limits: ReadLimits, sandbox: SandboxLimits) -> RawText:
@@ -88,7 +89,14 @@ class WorkerQueue:
         return key in self._jobs
 
     def _start(self, path: Path, call: tuple) -> _Job:
+        global _pool_tasks
+        # The worker is replaced after MAX_TASKS files, when it has nothing queued. Not with the executor's
+        # max_tasks_per_child: in Python 3.11 a worker retiring while tasks wait is never replaced (the
+        # queue hangs until each file's time limit; CPython gh-115634).
+        if _pool_tasks >= MAX_TASKS and all(job.future.done() for job in self._jobs.values()):
+            _retire_pool()
         future = _get_pool(self.sandbox.memory_mb).submit(_guarded, call[0], *call[1])
+        _pool_tasks += 1
         future.add_done_callback(_finished)
         return _Job(path, call, future, time.monotonic())
 
@@ -145,7 +153,7 @@ def shutdown() -> None:
 
 
 def _get_pool(memory_mb: int) -> ProcessPoolExecutor:
-    global _pool, _pool_memory
+    global _pool, _pool_memory, _pool_tasks
     if _pool is None or _pool_memory != memory_mb:
         _kill_pool()
         _pool = ProcessPoolExecutor(
@@ -153,10 +161,17 @@ def _get_pool(memory_mb: int) -> ProcessPoolExecutor:
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_limit_memory,
             initargs=(memory_mb,),
-            max_tasks_per_child=MAX_TASKS,
         )
-        _pool_memory = memory_mb
+        _pool_memory, _pool_tasks = memory_mb, 0
     return _pool
+
+
+def _retire_pool() -> None:
+    """Let the idle worker exit; the next file starts a fresh one."""
+    global _pool
+    pool, _pool = _pool, None
+    if pool is not None:
+        pool.shutdown(wait=True)
 
 
 def _kill_pool() -> None:

@@ -11,8 +11,9 @@ sentence about housing for women).
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Collection, Container
 
+from lgnet.text import fold
 from retrieval.models import Answer, Hit
 from retrieval.sentences import sentence_spans
 from retrieval.snippets import _NUMBER, _word_spans, highlight, sentence_score
@@ -29,11 +30,19 @@ _STARTS_WELL = re.compile(r"[«“\"'(\[]?[A-ZÀ-Ý0-9]")
 _LETTERHEAD = re.compile(r"[A-ZÀ-Ý]{4,}\s+[A-ZÀ-Ý]{2,}\b")
 
 
-def best_answer(terms: QueryTerms, hits: list[Hit], boilerplate: Container[str] = ()) -> Answer | None:
+def best_answer(
+    terms: QueryTerms, hits: list[Hit], boilerplate: Container[str] = (), places: Collection[str] = ()
+) -> Answer | None:
+    """`places`: the cities the query asks about (named, or of the region named). When a top passage is of one
+    of them, a passage filed under another city that does not name one of them does not answer ("Bari LGNet3
+    total cost" is not Campobasso's budget)."""
     if not terms.concepts or not hits:
         return None
+    elsewhere = any(h.city in places for h in hits)  # then the other cities' passages are out
     best: tuple[float, int, str] | None = None
     for rank, hit in enumerate(hits):
+        if elsewhere and hit.city is not None and hit.city not in places and not _names(hit.text, places):
+            continue
         for start, end in sentence_spans(hit.text):
             sentence = " ".join(hit.text[start:end].split())
             if not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS or not _STARTS_WELL.match(sentence):
@@ -64,6 +73,11 @@ def best_answer(terms: QueryTerms, hits: list[Hit], boilerplate: Container[str] 
         city=hit.city,
         score=round(score, 4),
     )
+
+
+def _names(text: str, places: Collection[str]) -> bool:
+    folded = fold(text)
+    return any(re.search(rf"\b{re.escape(fold(p))}\b", folded) for p in places)
 
 
 def is_prose(sentence: str) -> bool:

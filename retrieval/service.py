@@ -78,7 +78,9 @@ class SearchService(SearchStages):
 
     def parse(self, q: str, index: LexicalIndex | None = None) -> ParsedQuery:
         index = index or self.lexical.current()
-        parsed = self.analyzer.parse(q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf)
+        parsed = self.analyzer.parse(
+            q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf, known_cities=index.values("city")
+        )
         if parsed.region_cities:  # of a region's comuni, those the index has passages about
             present = index.values("city")
             parsed.region_cities = [c for c in parsed.region_cities if c in present]
@@ -145,7 +147,8 @@ class SearchService(SearchStages):
         hits = [self._hit(index, c, terms, boilerplate) for c in page]
         timings["collapse_facets"] = time.perf_counter() - t
         t = time.perf_counter()
-        answer = best_answer(terms, hits[:3], boilerplate) if parsed.text and request.page == 1 else None
+        places = parsed.cities or parsed.region_cities
+        answer = best_answer(terms, hits[:3], boilerplate, places) if parsed.text and request.page == 1 else None
         timings["answer"] = time.perf_counter() - t
         timings["total"] = time.perf_counter() - t0
         return SearchResult(

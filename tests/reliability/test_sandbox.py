@@ -100,3 +100,21 @@ def test_files_queued_behind_a_killed_parse_are_read_by_the_next_worker(tmp_path
         assert "longer than the limit" in info.value.reason or "died" in info.value.reason  # killed, either way
         for path in goods[1:]:
             assert queue.result(path).text
+
+
+def test_a_worker_retiring_after_its_files_is_replaced_while_files_wait(monkeypatch):
+    """The worker is replaced after MAX_TASKS files. With the executor's max_tasks_per_child (Python 3.11) a
+    worker retiring while files wait in its queue was never replaced: each waiting file hit the time limit."""
+    import ingest.sandbox as sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_TASKS", 3)
+    sandbox.shutdown()  # a fresh worker, counted from zero
+    goods = sorted((CORPUS / "project-sheets").glob("*.txt"))
+    paths = [goods[n % len(goods)] for n in range(10)]
+    with WorkerQueue(SandboxLimits(seconds=60)) as queue:
+        for n in range(5):  # five ahead, then one more each time one is taken back, as the pipeline does
+            queue.submit((paths[n], n), checked_read, paths[n], 50 * 1024 * 1024, ReadLimits(), 10**9)
+        for n in range(10):
+            assert queue.result((paths[n], n)).text
+            if n + 5 < 10:
+                queue.submit((paths[n + 5], n + 5), checked_read, paths[n + 5], 50 * 1024 * 1024, ReadLimits(), 10**9)

@@ -95,3 +95,21 @@ def test_list_items_are_not_answers(analyzer):
 )
 def test_prose_or_not(sentence, prose):
     assert is_prose(sentence) is prose
+
+
+def _at(text: str, rank: int, city: str | None) -> Hit:
+    return hit(text, rank).model_copy(update={"city": city})
+
+
+def test_the_answer_about_a_city_comes_from_that_city(analyzer):
+    """A question about Bari is not answered by Campobasso's budget, even ranked first; a passage filed under
+    another city that names Bari still may (a document filed under its province)."""
+    terms = terms_of(analyzer, "budget totale e cofinanziamento comunale a Bari")
+    campobasso = _at(
+        "Il budget totale di Campobasso è di 260.480 euro, con un cofinanziamento comunale del 10%.", 0, "Campobasso"
+    )
+    bari = _at("Il budget totale del progetto è di 328.295 euro, compreso il cofinanziamento comunale.", 1, "Bari")
+    assert best_answer(terms, [campobasso, bari], places=["Bari"]).city == "Bari"
+    assert best_answer(terms, [campobasso, bari]).city == "Campobasso"  # no city asked: the best sentence
+    province = _at("A Bari il budget totale è di 328.295 euro, compreso il cofinanziamento comunale.", 0, "Puglia")
+    assert best_answer(terms, [province, bari], places=["Bari"]).chunk_id == "doc0:000"
