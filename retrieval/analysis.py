@@ -10,7 +10,7 @@ from functools import lru_cache
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_ITALIAN
 
-from lgnet.gazetteer import Gazetteer
+from lgnet.gazetteer import Gazetteer, Mention
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 from retrieval.cognates import cognate
@@ -27,6 +27,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # is what the user asked about, and what spelling checks ("dall'acoglienza" is "accoglienza" misspelt).
 _ELIDED = re.compile(r"^(?:[ldcsmtvn]|un|dell|dall|nell|all|sull|coll|quest|quell|nessun|sant|tutt|anch)['’](?=\w)")
 STEM_CACHE_SIZE = 200_000  # distinct words remembered (a few MB)
+_ENDING = re.compile(r"[aeiou]+$")  # an Italian word's inflected ending
 _STOP = {fold(w) for w in (*STOPWORDS_ITALIAN, *STOPWORDS_EN)} | {"lgnet", "lgnet2", "lgnet3", "progetto"}
 
 
@@ -161,15 +162,16 @@ class QueryAnalyzer:
         query: str,
         vocabulary: Callable[[], Vocabulary] | None = None,
         known_stems: Container[str] = (),
+        known_cities: Container[str] = (),
     ) -> ParsedQuery:
         """`vocabulary`: gives the index's words, for spelling corrections (called only when a word is unknown);
         `known_stems`: the index's stems (a word whose stem the index has is an inflection, not a typo).
 
         A query with typos is read again as corrected: the search is the corrected query's ("in Pugia" is in
         Puglia, "Avezano" is the city), and the corrections and the suggestion stay those of the query typed."""
-        parsed = self._read(query, vocabulary, known_stems)
+        parsed = self._read(query, vocabulary, known_stems, known_cities)
         if parsed.suggestion is not None:
-            fixed = self._read(parsed.suggestion)
+            fixed = self._read(parsed.suggestion, known_cities=known_cities)
             fixed.text = parsed.text
             fixed.corrections, fixed.suggestion = parsed.corrections, parsed.suggestion
             parsed = fixed
@@ -182,6 +184,7 @@ class QueryAnalyzer:
         query: str,
         vocabulary: Callable[[], Vocabulary] | None = None,
         known_stems: Container[str] = (),
+        known_cities: Container[str] = (),
     ) -> ParsedQuery:
         text = " ".join(query.split())
         folded = fold(text)
@@ -195,6 +198,7 @@ class QueryAnalyzer:
             for m in self.gazetteer.query_mentions(text)
             if m.evidence != "typo" or vocabulary is None or fold(m.form) not in vocabulary()
         ]
+        mentions += self._named_cities(text, mentions, known_cities)
         places = [  # "Emilia" inside "Reggio Emilia" is the city
             p
             for p in self.places.find(folded)
@@ -234,9 +238,14 @@ class QueryAnalyzer:
                         fix = place
                 stems = get_analyzer().word_stems(word)
                 # An inflection the index has the stem of ("coprogettazioni") matches already: it is not a typo
-                # when its correction is of the same family. A stem alone proves nothing: the Italian stemmer
-                # cuts "stranieir" to "stran", as "strano".
-                if fix is not None and any(s in known_stems for s in stems & get_analyzer().word_stems(fix.correct)):
+                # when its correction is of the same family and differs only in its ending vowels ("rifugati",
+                # stemmed as "rifugiati" is, is a typo). A stem alone proves nothing: the Italian stemmer cuts
+                # "stranieir" to "stran", as "strano".
+                if (
+                    fix is not None
+                    and _ENDING.sub("", word) == _ENDING.sub("", fix.correct)
+                    and any(s in known_stems for s in stems & get_analyzer().word_stems(fix.correct))
+                ):
                     continue
                 if fix is not None:
                     concept.corrections.append(fix.correct)
@@ -278,6 +287,25 @@ class QueryAnalyzer:
             provinces=list(dict.fromkeys(v for p in places for v in p.provinces)),
             phases=phases,
         )
+
+    def _named_cities(self, text: str, found: list[Mention], known_cities: Container[str]) -> list[Mention]:
+        """Cities whose name is also a word ("Bra", "Paola", "Prato"), written with a capital, that the index has
+        documents about: the gazetteer wants "a", "di" before them, but "Santuario di Paola" and "Paola borgo
+        accogliente" name the place. Not the first word of a sentence-like query ("Vita quotidiana dei
+        migranti"), where the capital says nothing."""
+        words = [(m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", text)]
+        keywords_only = not any(fold(text[a:b]) in ITALIAN or fold(text[a:b]) in ENGLISH for a, b in words)
+        out = []
+        for i, (start, end) in enumerate(words):
+            written = text[start:end]
+            if not written[0].isupper() or (i == 0 and not keywords_only):
+                continue
+            if any(m.start <= start < m.end for m in found):
+                continue
+            city = self.gazetteer.get(written)
+            if city is not None and city.common_word and city.name in known_cities:
+                out.append(Mention(city, start, end, written, "capital"))
+        return out
 
     def _concepts(self, core: str) -> tuple[list[Concept], list[str]]:
         """The query's thesaurus phrases (with their alternatives) and its other content words."""

@@ -78,7 +78,9 @@ class SearchService(SearchStages):
 
     def parse(self, q: str, index: LexicalIndex | None = None) -> ParsedQuery:
         index = index or self.lexical.current()
-        parsed = self.analyzer.parse(q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf)
+        parsed = self.analyzer.parse(
+            q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf, known_cities=index.values("city")
+        )
         if parsed.region_cities:  # of a region's comuni, those the index has passages about
             present = index.values("city")
             parsed.region_cities = [c for c in parsed.region_cities if c in present]

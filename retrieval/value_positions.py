@@ -40,7 +40,11 @@ def moved(per_value: dict, fieldname: str, moves: list[tuple[int, dict | None, d
         if v in gone:
             positions = positions[~np.isin(positions, gone[v])]
         if v in come:
-            positions = np.union1d(positions, np.array(come[v], dtype=np.int64))
+            arrived = np.unique(np.array(come[v], dtype=np.int64))
+            if positions.size and arrived[0] > positions[-1]:  # appended passages: no sort of the value's positions
+                positions = np.concatenate([positions, arrived])
+            else:
+                positions = np.union1d(positions, arrived)
         if positions.size:
             out[v] = positions
         else:

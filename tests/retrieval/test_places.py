@@ -143,3 +143,21 @@ def test_a_document_filed_without_a_city_is_in_the_place_its_cities_are_in():
     by_province = in_places(index, everything, [], ["Chieti"], [])
     assert by_province.tolist() == [True, True, False, False, False]
     assert not in_places(index, everything, ["Sicilia"], [], []).any()
+
+
+@pytest.mark.parametrize(
+    "query, city",
+    [
+        ("volontariato al Santuario di Paola", "Paola"),
+        ("la portineria di comunità di Bra", "Bra"),
+        ("Prato Macrolotto Zero giardino", "Prato"),  # keywords only: the first word's capital counts too
+    ],
+)
+def test_a_city_named_like_a_word_is_the_city_when_capitalised_and_in_the_index(qa, query, city):
+    assert qa.parse(query, known_cities={city}).cities == [city]
+    assert qa.parse(query).cities == []  # the index has no documents about it: a word or a person
+
+
+def test_the_first_word_of_a_sentence_is_capitalised_anyway(qa):
+    assert qa.parse("Vita quotidiana dei migranti", known_cities={"Vita"}).cities == []
+    assert qa.parse("prato e giardino", known_cities={"Prato"}).cities == []

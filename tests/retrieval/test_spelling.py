@@ -160,3 +160,14 @@ def test_a_misspelt_city_typed_in_lower_case_is_suggested_with_its_capital():
     parsed = QueryAnalyzer().parse("progetti a palremo", vocabulary=lambda: vocab)
     assert parsed.cities == ["Palermo"]
     assert parsed.suggestion == "progetti a Palermo"
+
+
+def test_a_typo_sharing_the_stem_of_its_correction_is_still_suggested():
+    """A typo ("rifugati") stems as its correction does, so it matched already, but it is misspelt inside: the
+    suggestion writes it right. An inflection differing only in its ending vowels is left as typed."""
+    vocab = Vocabulary(["rifugiati rifugiati accolti", "coprogettazione coprogettazione con il terzo settore"])
+    known = {"rifug", "coprogett", "accolt"}
+    parsed = QueryAnalyzer().parse("alloggi per rifugati", vocabulary=lambda: vocab, known_stems=known)
+    assert parsed.corrections == {"rifugati": "rifugiati"} and parsed.suggestion == "alloggi per rifugiati"
+    inflected = QueryAnalyzer().parse("coprogettazioni locali", vocabulary=lambda: vocab, known_stems=known)
+    assert inflected.corrections == {} and inflected.suggestion is None
