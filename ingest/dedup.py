@@ -17,26 +17,29 @@ the pipeline writes those to Chroma and clears them (a run killed in between fin
 
 from __future__ import annotations
 
-import hashlib
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
+from ingest.minhash import (  # noqa: F401 (gram_jaccard: part of this module's API)
+    band_keys,
+    blob,
+    gram_hashes,
+    gram_jaccard,
+    overlap,
+    set_jaccard,
+    unblob,
+)
 from lgnet.similarity import NEAR_DUPLICATE, jaccard, shingles  # noqa: F401 (part of this module's API)
-from lgnet.text import fold, strip_markdown
 
 PASSAGE_JACCARD = NEAR_DUPLICATE
 DOC_SHARE = 0.6
 DOC_MIN_OWN = 6  # sampled own shingles the smaller document needs (about 24 shingles) to be compared at all
 DOC_SAMPLE = 4
 BOILERPLATE_CITIES = 3
-NUM_PERM = 126
-BAND_ROWS = 3  # 42 bands of 3 rows: a pair at Jaccard 0.6 is missed with probability 4e-5
 OVERFULL_BUCKET = 64  # the corpus's largest bucket holds 40 passages; a 10k bench corpus's 977
 REPRESENTATIVES = 8
 
@@ -59,86 +62,6 @@ CREATE TABLE IF NOT EXISTS dup_gram_city (h INTEGER, city TEXT, n INTEGER, PRIMA
 CREATE TABLE IF NOT EXISTS dup_doc_near (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_dirty (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID;
 """
-
-
-# --- shingles ----------------------------------------------------------------------------------------------
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", fold(strip_markdown(text)))
-
-
-@lru_cache(maxsize=200_000)
-def _word_hash(word: str) -> int:
-    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
-
-
-def gram_hashes(text: str) -> np.ndarray:
-    """The text's word 3-grams as sorted unique 64-bit hashes (stable across processes and runs)."""
-    words = _words(text)
-    if not words:
-        return np.zeros(0, dtype=np.uint64)
-    h = np.fromiter((_word_hash(w) for w in words), dtype=np.uint64, count=len(words))
-    if len(h) >= 3:
-        with np.errstate(over="ignore"):
-            m = np.uint64(0x9E3779B97F4A7C15)
-            h = _mix((h[:-2] * m + h[1:-1]) * m + h[2:])
-    else:
-        h = np.array([int(np.bitwise_xor.reduce(h))], dtype=np.uint64)
-    return np.unique(h)
-
-
-def _mix(z: np.ndarray) -> np.ndarray:
-    """splitmix64's finaliser: a non-linear 64-bit mix (a linear hash family over linearly built keys is far
-    from min-wise independent)."""
-    with np.errstate(over="ignore"):
-        z = z + np.uint64(0x9E3779B97F4A7C15)
-        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        return z ^ (z >> np.uint64(31))
-
-
-def overlap(a: np.ndarray, b: np.ndarray) -> int:
-    return int(np.intersect1d(a, b, assume_unique=True).size)
-
-
-def gram_jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    if not a.size or not b.size:
-        return 0.0
-    inter = overlap(a, b)
-    return inter / (a.size + b.size - inter)
-
-
-def set_jaccard(a: set[int], b: set[int]) -> float:
-    """`gram_jaccard` of the same grams held as sets."""
-    if not a or not b:
-        return 0.0
-    inter = len(a & b)
-    return inter / (len(a) + len(b) - inter)
-
-
-# --- MinHash LSH -------------------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _seeds() -> np.ndarray:
-    rng = np.random.RandomState(1)  # fixed: band keys are persisted and must stay comparable
-    return rng.randint(0, 1 << 62, size=(NUM_PERM, 1), dtype=np.int64).astype(np.uint64)
-
-
-def band_keys(grams: np.ndarray) -> list[int]:
-    """The LSH bucket key of each band of the MinHash signature (signed 64-bit, for SQLite)."""
-    if not grams.size:
-        return []
-    signature = _mix(grams[None, :] ^ _seeds()).min(axis=1)
-    bands = signature[: NUM_PERM - NUM_PERM % BAND_ROWS].reshape(-1, BAND_ROWS)
-    with np.errstate(over="ignore"):
-        keys = bands[:, 0] * np.uint64(1_000_003) ^ bands[:, 1] * np.uint64(998_244_353) ^ bands[:, 2]
-    return [int(k) for k in keys.view(np.int64)]
-
-
-def _blob(grams: np.ndarray) -> bytes:
-    return grams.astype(np.uint64).tobytes()
-
-
-def _unblob(blob: bytes) -> np.ndarray:
-    return np.frombuffer(blob, dtype=np.uint64)
 
 
 @dataclass
@@ -203,7 +126,7 @@ class DuplicateIndex:
         grams = {p.id: gram_hashes(p.text) for p in passages}
         self.conn.executemany(
             "INSERT INTO dup_passage VALUES (?, ?, ?, ?, ?, 1)",
-            [(p.id, p.doc_id, len(p.text), _blob(grams[p.id]), p.id) for p in passages],
+            [(p.id, p.doc_id, len(p.text), blob(grams[p.id]), p.id) for p in passages],
         )
         keys = [(band, key, p.id) for p in passages for band, key in enumerate(band_keys(grams[p.id]))]
         self.conn.executemany("INSERT INTO dup_lsh VALUES (?, ?, ?)", keys)
@@ -309,7 +232,7 @@ class DuplicateIndex:
             city = row[1] or ""
             self.conn.executemany(
                 "UPDATE dup_gram_city SET n = n - 1 WHERE h=? AND city=?",
-                [(int(h), city) for h in _unblob(row[2]).view(np.int64)],
+                [(int(h), city) for h in unblob(row[2]).view(np.int64)],
             )
             self.conn.execute("DELETE FROM dup_doc_near WHERE a=? OR b=?", (did, did))
             self.conn.execute("DELETE FROM dup_doc_gram WHERE id=?", (did,))
@@ -326,7 +249,7 @@ class DuplicateIndex:
             grams[d.id] = g[g % np.uint64(DOC_SAMPLE) == 0]
         self.conn.executemany(
             "INSERT INTO dup_doc VALUES (?, ?, ?, ?, ?, 1)",
-            [(d.id, d.city, len(d.text), _blob(grams[d.id]), d.id) for d in docs],
+            [(d.id, d.city, len(d.text), blob(grams[d.id]), d.id) for d in docs],
         )
         self.conn.executemany(
             "INSERT INTO dup_doc_gram VALUES (?, ?)", [(int(h), d.id) for d in docs for h in grams[d.id].view(np.int64)]
@@ -405,7 +328,7 @@ class DuplicateIndex:
         for i in range(0, len(ids), 500):
             part = ids[i : i + 500]
             sql = f"SELECT id, grams FROM {table} WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
-            out.update({r[0]: _unblob(r[1]) for r in self.conn.execute(sql, part)})
+            out.update({r[0]: unblob(r[1]) for r in self.conn.execute(sql, part)})
         return out
 
     def _regroup(self, kind: str, touched: set[str]) -> set[str]:
