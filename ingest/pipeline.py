@@ -48,9 +48,10 @@ IndexHook = Callable[[Store, Embedder], object]
 # instead of two per file (each upsert has a fixed cost of tens of ms, more than a small file's passages).
 WRITE_BATCH_PASSAGES = 256
 WRITE_BATCH_FILES = 64
-# Files handed to the parse worker ahead of their turn: a batch's worth, so that it reads the next batch while
-# this process embeds and stores the one before.
-READ_AHEAD_FILES = WRITE_BATCH_FILES
+# Files handed to the parse worker ahead of their turn. One (none ahead): the embedding's BLAS threads take
+# every core, and a parse beside them slowed the embedding more than it saved (1k bench at 84ec252, a batch
+# ahead: the embedding took 57.5 s inside the ingest against 14.0 s alone, at load 3.7).
+READ_AHEAD_FILES = 1
 
 
 @dataclass
