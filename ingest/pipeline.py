@@ -249,8 +249,8 @@ class IngestPipeline:
 
     # --- one file, then a batch of files -------------------------------------------------------------------
     def _look(self, root: Path, catalogue: dict, file: Path, manifest: Manifest) -> None:
-        """Check a file of the walk against the manifest ahead of its turn; a changed file is handed to the parse
-        worker at once, which reads, describes and chunks it while this process embeds the files before it."""
+        """Check a file of the walk against the manifest (READ_AHEAD_FILES before its turn); a changed file is
+        handed to the parse worker, which reads, describes and chunks it."""
         if file in self._looked:
             return
         relative = file.relative_to(root).as_posix()
