@@ -14,6 +14,9 @@ from pathlib import Path
 
 import docx
 from fpdf import FPDF
+from odf.opendocument import OpenDocumentText
+from odf.style import Style, TextProperties
+from odf.text import H, List, ListItem, P
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "sources"
@@ -41,6 +44,12 @@ TARGETS = {
     "scheda-progetto-fermo-scuola-ponte": "docx",
     "final-report-naples-lgnet2-en": "pdf",
     "delibera-giunta-sassari-lgnet3-2024": "docx",
+    # batch 5 (2026-12-05)
+    "scheda-buona-pratica-noto-agenzia-casa": "pdf",
+    "scheda-progetto-taranto-lgnet3-mare": "docx",
+    "annual-report-milan-lgnet3-2025-en": "pdf",
+    "relazione-finale-agrigento-lgnetea": "docx",
+    "intervista-castro-sbarchi-accoglienza": "odt",
 }
 
 
@@ -122,6 +131,39 @@ def build_docx(source: Path, target: Path) -> None:
     document.save(str(target))
 
 
+def build_odt(source: Path, target: Path) -> None:
+    # ODT (batch 5): headings, paragraphs and bullets; the meta dates are fixed like the DOCX ones.
+    document = OpenDocumentText()
+    document.meta.addElement(_meta_date())
+    bold = Style(name="Heading", family="paragraph")
+    bold.addElement(TextProperties(fontweight="bold"))
+    document.styles.addElement(bold)
+    for kind, content in blocks(source.read_text(encoding="utf-8")):
+        if kind in ("h1", "h2"):
+            document.text.addElement(H(outlinelevel=1 if kind == "h1" else 2, stylename=bold, text=str(content)))
+        elif kind == "bullet":
+            items = List()
+            item = ListItem()
+            item.addElement(P(text=str(content)))
+            items.addElement(item)
+            document.text.addElement(items)
+        elif kind == "table":
+            for row in content:  # type: ignore[union-attr]
+                document.text.addElement(P(text=" | ".join(row)))
+        else:
+            document.text.addElement(P(text=str(content)))
+    document.save(str(target))
+
+
+def _meta_date():  # noqa: ANN202 - an odfpy element
+    from odf.dc import Date
+
+    return Date(text=FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%S"))
+
+
+BUILDERS = {"pdf": build_pdf, "docx": build_docx, "odt": build_odt}
+
+
 def main(stems: list[str]) -> None:
     # DOCX files are zip archives whose entries carry the build time: rebuild only what changed
     # (`python tests/unseen/build.py <stem> ...`), or everything when no stem is given.
@@ -130,7 +172,7 @@ def main(stems: list[str]) -> None:
             continue
         source = SOURCES / f"{stem}.txt"
         target = DOCUMENTS / f"{stem}.{fmt}"
-        (build_pdf if fmt == "pdf" else build_docx)(source, target)
+        BUILDERS[fmt](source, target)
         print(f"{target.relative_to(HERE)} ({target.stat().st_size} bytes)")
 
 
