@@ -47,7 +47,9 @@ class Settings(BaseSettings):
     pdf_table_max_pages: int = Field(default=200, description="Pages of a PDF searched for tables (pdfplumber)")
     max_attachments: int = Field(default=20, description="E-mail attachments read per message (more are listed)")
     max_nesting: int = Field(default=3, description="Files inside files (attachments, signed envelopes) depth")
-    threads: int = Field(default_factory=lambda: os.cpu_count() or 1, description="Threads for embedding")
+    # One BLAS thread by default: with one per core, any other work on the machine (the parse worker, a second
+    # search, another process) leaves the threads spin-waiting for each other (docs/architecture.md, "Threads").
+    threads: int = Field(default=1, ge=1, description="BLAS threads of the embedding model and the process's numpy")
     read_concurrency: int = Field(
         default_factory=lambda: os.cpu_count() or 1,
         ge=1,

@@ -39,7 +39,8 @@ class UseM3Embedder:
     def __init__(self, threads: int) -> None:
         if threads < 1:
             raise ConfigError(f"threads must be at least 1, got {threads}")
-        # Its default of 4 threads on a 2-core machine is ~200x slower per query (DESIGN.md).
+        # Its default of 4 threads on a 2-core machine is ~200x slower per query (DESIGN.md); 2 threads are as
+        # slow once anything else runs beside them (limit_blas_threads), hence Settings.threads = 1.
         self.threads = threads
         self._model: Any = None  # loaded by warm_up()
         self._lock = threading.Lock()
@@ -110,12 +111,24 @@ _cache_lock = threading.Lock()
 
 
 def get_embedder(spec: str, threads: int) -> Embedder:
-    """The embedder for a settings value ('use-m3' or 'st:<name or path>'), one instance per process."""
+    """The embedder for a settings value ('use-m3' or 'st:<name or path>'), one instance per process; the
+    process's other BLAS calls (the search's matrix-vector products) get the same thread budget."""
     key = (spec, threads)
     with _cache_lock:
         if key not in _cache:
+            limit_blas_threads(threads)
             _cache[key] = _build(spec, threads)
         return _cache[key]
+
+
+def limit_blas_threads(threads: int) -> None:
+    """Cap every BLAS library loaded in this process (numpy's OpenBLAS) at `threads`. OpenBLAS's threads
+    spin-wait for each other: on 2 cores with other work running (load 6), 2 threads made the 10k x 512
+    matrix-vector product of a search 1.6 -> 15.6 ms, 35 ms with 4 searches at once, and a query's embedding
+    3.8 -> 264 ms."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=threads, user_api="blas")
 
 
 def _build(spec: str, threads: int) -> Embedder:

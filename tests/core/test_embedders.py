@@ -18,7 +18,7 @@ def minilm_spec() -> str:
 
 
 def test_use_m3_is_multilingual_and_normalised():
-    embedder = get_embedder("use-m3", 2)
+    embedder = get_embedder("use-m3", 1)
     vectors = embedder.embed(
         [
             "housing for homeless families",
@@ -32,16 +32,16 @@ def test_use_m3_is_multilingual_and_normalised():
 
 
 def test_sentence_transformers_backend_with_real_weights():
-    embedder = get_embedder(minilm_spec(), 2)
+    embedder = get_embedder(minilm_spec(), 1)
     vectors = embedder.embed(["street unit for migrants", "mobile outreach team", "budget table"])
     assert embedder.dim == 384 and vectors.shape == (3, 384)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
-    assert get_embedder(minilm_spec(), 2) is embedder  # loaded once per process
+    assert get_embedder(minilm_spec(), 1) is embedder  # loaded once per process
 
 
 def test_unknown_embedder_is_a_clear_error():
     with pytest.raises(ConfigError, match="unknown embedding model"):
-        get_embedder("word2vec", 2)
+        get_embedder("word2vec", 1)
 
 
 def test_index_built_with_one_embedder_refuses_another(tmp_path, corpus_copy):
@@ -53,3 +53,21 @@ def test_index_built_with_one_embedder_refuses_another(tmp_path, corpus_copy):
     assert report.ok and report.chunks > 0
     with pytest.raises(EmbedderMismatch, match="rebuild"):
         IngestPipeline(make_settings(tmp_path / "data"), progress=False).run([corpus_copy])
+
+
+def test_the_process_blas_threads_follow_the_setting():
+    from threadpoolctl import threadpool_info
+
+    from lgnet.embedders import limit_blas_threads
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    np.ones((64, 64)) @ np.ones(64)  # numpy's BLAS is loaded
+    try:
+        limit_blas_threads(2)
+        assert blas_threads() == {2}
+        limit_blas_threads(1)
+        assert blas_threads() == {1}
+    finally:
+        limit_blas_threads(1)
