@@ -48,9 +48,15 @@ def test_no_cognate_without_an_italian_word_of_the_same_making(vocab, english):
 
 
 def test_an_english_query_searches_the_cognates_as_its_own_words(vocab):
-    parsed = QueryAnalyzer().parse("what collaboration for the deposit", vocabulary=lambda: vocab)
+    parsed = QueryAnalyzer().parse("what collaboration for the mediator", vocabulary=lambda: vocab)
     assert parsed.language == "en"
-    assert parsed.translations == {"collaboration": "collaborazione", "deposit": "deposito"}
+    assert parsed.translations == {"collaboration": "collaborazione", "mediator": "mediatore"}
     assert "collaborazione" in parsed.main_text and parsed.suggestion is None  # no "did you mean"
-    italian = QueryAnalyzer().parse("la collaborazione per il deposito", vocabulary=lambda: vocab)
+    italian = QueryAnalyzer().parse("la collaborazione per il mediatore", vocabulary=lambda: vocab)
     assert italian.translations == {}
+
+
+def test_a_thesaurus_term_is_read_through_the_thesaurus_not_as_a_cognate(vocab):
+    parsed = QueryAnalyzer().parse("what collaboration for the deposit", vocabulary=lambda: vocab)
+    assert "deposit" not in parsed.translations
+    assert "deposito cauzionale" in parsed.expansions  # the field's own phrase, not the bare cognate

@@ -110,6 +110,21 @@ def test_thesaurus_expands_acronyms_and_synonyms_below_the_users_words(qa):
     assert "giovani" in qa.parse("convivenza tra ragazzi").expansions
 
 
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("rent deposit for refugees", "deposito cauzionale"),  # housing: the rent's guarantees
+        ("case vuote in comodato", "immobili vuoti"),
+        ("accordo con l'ATER", "case popolari"),  # the regional public housing agencies are one family
+        ("corso per i vigili urbani", "polizia locale"),  # public bodies by their other names
+        ("collaboration pact for the parks", "patto di collaborazione"),
+        ("doposcuola per i figli dei migranti", "homework club"),
+    ],
+)
+def test_thesaurus_families_of_the_field(qa, query, expected):
+    assert expected in qa.parse(query).expansions
+
+
 def test_edit_distance_counts_transpositions():
     assert edit_distance("alogio", "alloggio", 2) == 2
     assert edit_distance("accoglenza", "accoglienza", 2) == 1
