@@ -76,12 +76,43 @@ def _seeds() -> np.ndarray:
     return rng.randint(0, 1 << 62, size=(NUM_PERM, 1), dtype=np.int64).astype(np.uint64)
 
 
-def band_keys(grams: np.ndarray) -> list[int]:
-    """The LSH bucket key of each band of the MinHash signature (signed 64-bit, for SQLite)."""
+def signature(grams: np.ndarray) -> np.ndarray:
+    """The MinHash signature (NUM_PERM minima): the share of positions two signatures agree on estimates the
+    Jaccard of their grams (standard error 0.044 at 0.6). Empty grams: zeros."""
+    if not grams.size:
+        return np.zeros(NUM_PERM, dtype=np.uint64)
+    return _mix(grams[None, :] ^ _seeds()).min(axis=1)
+
+
+def agreement(signatures: np.ndarray, a: np.ndarray, b: np.ndarray, step: int = 20_000) -> np.ndarray:
+    """For each pair (a[i], b[i]) of rows of `signatures`, the share of positions they agree on."""
+    out = np.empty(len(a), dtype=np.float32)
+    for i in range(0, len(a), step):
+        out[i : i + step] = (signatures[a[i : i + step]] == signatures[b[i : i + step]]).mean(axis=1)
+    return out
+
+
+def likely_pairs(pairs: set[tuple[str, str]], sigs: dict[str, np.ndarray], least: float) -> list[tuple[str, str]]:
+    """The candidate pairs whose MinHash signatures (`sigs` by id) agree on at least `least` of their positions."""
+    if not pairs:
+        return []
+    ordered = list(pairs)
+    nodes = sorted({i for pair in ordered for i in pair})
+    row = {n: k for k, n in enumerate(nodes)}
+    matrix = np.stack([sigs[n] for n in nodes])
+    a = np.fromiter((row[x] for x, _ in ordered), dtype=np.int64, count=len(ordered))
+    b = np.fromiter((row[y] for _, y in ordered), dtype=np.int64, count=len(ordered))
+    keep = agreement(matrix, a, b) >= least
+    return [pair for pair, k in zip(ordered, keep.tolist(), strict=True) if k]
+
+
+def band_keys(grams: np.ndarray, sig: np.ndarray | None = None) -> list[int]:
+    """The LSH bucket key of each band of the MinHash signature (signed 64-bit, for SQLite); `sig`: the grams'
+    signature when already computed."""
     if not grams.size:
         return []
-    signature = _mix(grams[None, :] ^ _seeds()).min(axis=1)
-    bands = signature[: NUM_PERM - NUM_PERM % BAND_ROWS].reshape(-1, BAND_ROWS)
+    sig = signature(grams) if sig is None else sig
+    bands = sig[: NUM_PERM - NUM_PERM % BAND_ROWS].reshape(-1, BAND_ROWS)
     with np.errstate(over="ignore"):
         keys = bands[:, 0] * np.uint64(1_000_003) ^ bands[:, 1] * np.uint64(998_244_353) ^ bands[:, 2]
     return [int(k) for k in keys.view(np.int64)]

@@ -244,3 +244,47 @@ def test_a_passage_joining_a_large_group_does_not_walk_its_members():
     assert set(dups.dirty("chunk", 1000)) == set(groups) - {"longest"}
     _refresh(dups, removed_passages=["longest"])  # a removal walks the group again and names it anew
     assert len({g for g, _ in _groups(dups).values()}) == 1 and "longest" not in _groups(dups)
+
+
+def _recombined(n: int, seed: int) -> dict[str, str]:
+    """Passages recombined from a small pool of sentences (as the bench corpora are): many share a sentence or
+    two and fall into a common LSH bucket without being near-copies; a few are edited copies."""
+    rng = random.Random(seed)
+    pool = [" ".join(rng.choices(WORDS + [f"w{i}" for i in range(300)], k=12)) for _ in range(40)]
+    texts: dict[str, str] = {}
+    for i in range(n):
+        if texts and rng.random() < 0.2:
+            words = rng.choice(list(texts.values())).split()
+            words[rng.randrange(len(words))] = f"z{i}"
+            texts[f"p{i:03d}"] = " ".join(words)
+        else:
+            texts[f"p{i:03d}"] = " ".join(rng.sample(pool, 6))
+    return texts
+
+
+def test_candidates_whose_signatures_disagree_skip_the_exact_jaccard_and_the_pairs_stay_exact(monkeypatch):
+    """The MinHash-agreement prefilter: most LSH candidates of recombined passages share a sentence or two
+    only; their exact Jaccard is not computed, and the near-duplicate pairs are still exactly the brute force's
+    (added in slices smaller than the batch, each queried against the ones before)."""
+    import ingest.dedup as dedup
+
+    monkeypatch.setattr(dedup, "ADD_SLICE", 25)
+    compared = []
+    real = dedup.set_jaccard
+    monkeypatch.setattr(dedup, "set_jaccard", lambda a, b: compared.append(1) or real(a, b))
+    candidates = []
+    real_likely = dedup.likely_pairs
+    monkeypatch.setattr(
+        dedup, "likely_pairs", lambda p, s, least: candidates.append(len(p)) or real_likely(p, s, least)
+    )
+    texts = _recombined(150, seed=21)
+    dups = _index()
+    _refresh(dups, [Passage(i, f"d{i}", t) for i, t in texts.items()])
+    brute = _brute(texts)
+    assert brute and _pairs(dups) == brute
+    assert len(candidates) == 6  # one query per slice of 25
+    assert len(compared) < sum(candidates) / 2  # without the prefilter every candidate is compared
+    once = _index()
+    monkeypatch.setattr(dedup, "ADD_SLICE", 1000)
+    _refresh(once, [Passage(i, f"d{i}", t) for i, t in texts.items()])
+    assert _groups(once) == _groups(dups)
