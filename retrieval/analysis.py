@@ -317,7 +317,7 @@ class QueryAnalyzer:
             expansions.extend(match.alternatives)
             taken.append((match.start, match.end))
         for m in _WORD.finditer(core):
-            if any(s <= m.start() < e for s, e in taken):
+            if any(s < m.end() and m.start() < e for s, e in taken):  # "all'abitare" holds "abitare"
                 continue
             word = _ELIDED.sub("", m.group(0))
             if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in ENGLISH:

@@ -1,6 +1,10 @@
 """The domain thesaurus (lgnet/data/thesaurus.json) and the English-Italian glossary (lgnet/data/glossary.json)
 as one lookup: a phrase of the query -> the other ways the field says it. Expansions widen the lexical query
-at a lower weight than the user's own words."""
+at a lower weight than the user's own words.
+
+A phrase of several words is also found inflected ("prese in carico" is "presa in carico", "alloggio di
+transizione" is "alloggi di transizione"): each of its words by its stem. A single word only as written: its
+stem would say too much ("casa" and "CAS" share the stem "cas")."""
 
 from __future__ import annotations
 
@@ -10,7 +14,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import Stemmer
+
 from lgnet.text import fold
+
+_WORD = re.compile(r"\w+")
+_STEMMERS = (Stemmer.Stemmer("italian"), Stemmer.Stemmer("english"))
+
+
+def _stems(word: str) -> frozenset[str]:
+    return frozenset(stemmer.stemWord(word) for stemmer in _STEMMERS)
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,14 @@ class Thesaurus:
             + r")(?!\w)"
         )
         self._canonical = {re.sub(r"[- ]", "", p): p for p in ordered}
+        # phrases of several words by their first word's stems: (their words' stems, the phrase)
+        self._inflected: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = {}
+        for phrase in ordered:
+            words = _WORD.findall(phrase)
+            if len(words) > 1:
+                stems = tuple(_stems(w) for w in words)
+                for stem in stems[0]:
+                    self._inflected.setdefault(stem, []).append((stems, phrase))
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -62,10 +83,23 @@ class Thesaurus:
         return cls(thesaurus["groups"], glossary["terms"])
 
     def find(self, folded: str) -> list[Match]:
-        """Thesaurus phrases in a folded query, longest first, without overlaps."""
-        out = []
+        """Thesaurus phrases in a folded query, the longest first, without overlaps: as written, or for a phrase of
+        several words inflected ("case sfitte" in "la casa sfitta" wins over "casa")."""
+        found = []
         for m in self._pattern.finditer(folded):
             phrase = self._canonical.get(re.sub(r"[- ]", "", m.group(1)))
             if phrase:
-                out.append(Match(m.group(1), m.start(), m.end(), self.alternatives[phrase]))
-        return out
+                match = Match(m.group(1), m.start(), m.end(), self.alternatives[phrase])
+                found.append((len(_WORD.findall(m.group(1))), phrase, match))
+        words = [(m.start(), m.end(), _stems(m.group(0))) for m in _WORD.finditer(folded)]
+        for i, (start, _, first) in enumerate(words):
+            for stems, phrase in {c for stem in first for c in self._inflected.get(stem, ())}:
+                span = words[i : i + len(stems)]
+                if len(span) == len(stems) and all(not a.isdisjoint(w[2]) for a, w in zip(stems, span, strict=True)):
+                    end = span[-1][1]
+                    found.append((len(stems), phrase, Match(folded[start:end], start, end, self.alternatives[phrase])))
+        out: list[Match] = []
+        for _, _, match in sorted(found, key=lambda f: (-f[0], f[2].start, f[1])):
+            if not any(match.start < m.end and m.start < match.end for m in out):
+                out.append(match)
+        return sorted(out, key=lambda m: m.start)

@@ -125,6 +125,17 @@ def test_thesaurus_families_of_the_field(qa, query, expected):
     assert expected in qa.parse(query).expansions
 
 
+def test_a_thesaurus_phrase_is_found_inflected_a_single_word_only_as_written():
+    from retrieval.thesaurus import Thesaurus
+
+    thesaurus = Thesaurus.default()
+    found = {m.phrase: m.alternatives for m in thesaurus.find("persone prese in carico e una casa sfitta")}
+    assert "case management" in found["prese in carico"]  # "presa in carico" in the plural
+    assert "immobili vuoti" in found["casa sfitta"]  # the longer phrase wins over "casa"
+    assert thesaurus.find("cas")[0].phrase == "cas"
+    assert thesaurus.find("casi") == []  # its stem is "cas" (CAS), but a single word counts only as written
+
+
 def test_edit_distance_counts_transpositions():
     assert edit_distance("alogio", "alloggio", 2) == 2
     assert edit_distance("accoglenza", "accoglienza", 2) == 1
@@ -225,3 +236,8 @@ def test_answer_is_a_whole_sentence_or_none(service):
         answer = search(service, q).answer
         if answer is not None:
             assert re.match(r"[«“\"'(\[]?[A-ZÀ-Ý0-9]", answer.sentence), answer.sentence
+
+
+def test_a_word_after_an_elision_is_one_concept(qa):
+    concepts = [c.text for c in qa.parse("accompagnamento all'abitare e contributi").concepts]
+    assert concepts.count("abitare") == 1  # the thesaurus' "abitare" inside "all'abitare", not again as a word
