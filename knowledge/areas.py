@@ -20,7 +20,9 @@ _CUES: dict[str, str] = {
     r"cors[oi]\s+(?:seral[ei]\s+)?(?:di\s+)?(?:lingua|italiano|alfabetizzazione)|alfabetizzazione|licenza\s+media|"
     r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+mediche|ambulatori\w*|vaccinazion\w+|"
     r"screening|servizio\s+sanitario|tessera\s+sanitaria|medical|health\s+(?:care|services?)|"
-    r"accompagnat\w+\s+(?:ai|al|alle)\s+(?:servizi|visite)|permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+",
+    r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:ai|al|alle|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
+    r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
+    r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+",
     "civic_engagement": r"elezion\w+|elett[ieoa]\b|votant\w+|hanno\s+votato|consiglier\w+|consulta\b|consiglio\s+"
     r"(?:dei|delle|di\s+quartiere|consultivo)|consultative\s+council|council|patt[oi]\s+di\s+collaborazione|"
     r"comitat\w+\s+(?:dei|di)\s+(?:residenti|quartiere|inquilini)|tutori\s+volontari|volontar\w+|volunteer\w*|"
@@ -41,12 +43,13 @@ _STAFF = re.compile(
     re.I,
 )
 _TRAINING = re.compile(
-    r"\b(?:formazione|format[ie]|formativ[oaie]|aggiornament\w+|seminari\w*|webinar|training|trained|workshops?|cors[oi]|"
+    r"\b(?:formazione|format[ie]|formativ[oaie]|form(?:are|ano|eranno|erà|arsi)|aggiornament\w+|seminari\w*|webinar|training|trained|workshops?|cors[oi]|"
     r"giornat[ae]\s+formativ[ae]|modul[oi]\s+formativ[oi]|percors[oi]\s+formativ[oi])\b",
     re.I,
 )
 # Terms of the taxonomy whose counts the records file elsewhere: a language course is taking charge.
-_LANGUAGE_COURSE = re.compile(r"cors[oi]\s+(?:di\s+)?lingua|language\s+courses?", re.I)
+_LANGUAGE_COURSE = re.compile(r"(?:cors[oi]|laborator[io]|lezion[ei])\s+(?:di\s+)?(?:lingua|italiano)|italiano\s+L2|"
+                              r"language\s+courses?", re.I)  # fmt: skip
 
 
 def trained_staff(text: str, unit: str) -> bool:
@@ -55,6 +58,7 @@ def trained_staff(text: str, unit: str) -> bool:
 
 
 def language_course(term: str) -> bool:
+    """A course of the language ("laboratori di italiano L2"): the term with the words that say what is taught."""
     return bool(_LANGUAGE_COURSE.search(term))
 
 

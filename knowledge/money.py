@@ -63,6 +63,18 @@ class AmountFact:
     end: int
 
 
+# An average says what the practice gave each one ("un importo medio di 1.150 euro"): a result. A monthly allowance
+# or a ceiling ("500 euro al mese", "fino a 250 euro") is a rule of the scheme, not what it achieved.
+_AVERAGE = re.compile(r"\bmedi[oa]\b|\bin\s+media\b|\baverage\b|\bon\s+average\b", re.I)
+
+
+def average(sentence: str, a: AmountFact) -> bool:
+    """A sum per unit stated as an average in its own segment (up to the nearest comma or ";")."""
+    left = max(sentence.rfind(c, 0, a.start) for c in ",;:") + 1
+    rights = [i for i in (sentence.find(c, a.end) for c in ",;:") if i >= 0]
+    return bool(_AVERAGE.search(sentence[left : min(rights) if rights else len(sentence)]))
+
+
 def amounts(sentence: str) -> list[AmountFact]:
     """Sums of money in a sentence, each with its kind decided by the words before it in the sentence."""
     found: list[AmountFact] = []

@@ -124,7 +124,9 @@ class RecordBuilder:
             return cue
         nearest = nearest or (min(after, key=lambda m: m[1]) if after else None)
         if nearest:
-            return "taking_charge" if area_cues.language_course(body[nearest[1] : nearest[2]]) else nearest[0]
+            # the term with its complement: "laboratori di italiano L2" teach the language (taking charge)
+            taught = area_cues.language_course(body[nearest[1] : nearest[2] + 25])
+            return "taking_charge" if taught else nearest[0]
         if cue := area_cues.cue_area(body, f.start, f.end):
             return cue
         if len(read.areas) == 1:
@@ -226,7 +228,7 @@ class RecordBuilder:
             if area:
                 self._last_area[read.passage.id] = (read.sentence.start, area)
         for a in money.amounts(body):
-            if a.kind == "unit":  # "un contributo medio di 900 euro": a figure of what each one got
+            if a.kind == "unit" and money.average(body, a):  # "un contributo medio di 900 euro": what each got
                 f = fig.FigureFact(a.value, "euro", a.label, a.text, a.start, a.end)
                 buckets[self._figure_area(read, f)].figures.append((read, f))
         act = mentions.activity(body)

@@ -9,7 +9,8 @@ from lgnet.text import fold
 
 # Abbreviations after which a full stop does not end a sentence ("Anteo Soc. Coop. Sociale", "A.M.M.I.").
 _ABBREVIATION = re.compile(r"(?:\b(?:Soc|Coop|Dott|Prof|Sig|ecc|es|ss|n|nr|Geom|Avv|Ing|S\.p\.A|S\.r\.l)|\b[A-Z])\.$")
-_END = re.compile(r"[.!?»”\"]+\s+(?=[«“\"*A-ZÀ-Ý0-9(])|;\s+(?=[A-Z])|\n\s*\n")
+# A list item opened by a bullet after a full stop is a sentence of its own ("... Carbonia. • Nei due anni ...").
+_END = re.compile(r"[.!?»”\"]+\s+(?=[«“\"*A-ZÀ-Ý0-9(•▪●])|;\s+(?=[A-Z])|\n\s*\n|\s+(?=[•▪●]\s)")
 
 
 @dataclass(frozen=True)

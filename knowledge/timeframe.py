@@ -1,11 +1,11 @@
-"""When a count stands in time: a result of the project, a target it plans, or a baseline from before it.
+"""When a count stands in time: a result of the project, a target it sets, a proposal, or a baseline from before it.
 
-A practice record shows what a project did. A sentence dated before the project started ("Nel 2023 il
-consultorio ha seguito 212 gravidanze" in a project that starts in 2025) describes the situation the project
-answers; a sentence in the future or about what is planned ("Saranno formati 30 operatori", "si prevede di
-accogliere 20 nuclei", "il tavolo decide di aprire un appartamento con 4 posti") states a target. Targets are
-kept only for a document that states no results at all (a project sheet written before the project): there
-they are all the document says; beside results they are plans, not figures.
+A practice record shows what a project did and what it set out to do. A sentence dated before the project started
+("Nel 2023 il consultorio ha seguito 212 gravidanze" in a project that starts in 2025) describes the situation
+the project answers: never a figure. A stated target ("Saranno formati 30 operatori", "si prevede di accogliere
+20 nuclei", "contro un obiettivo di 250") is a figure of the project, labelled as a target, in a project sheet
+as in a report beside its results. What a meeting decides or proposes ("il tavolo decide di aprire un
+appartamento con 4 posti", "propone di aumentare a 40 i posti") is still to be discussed: never a figure.
 """
 
 from __future__ import annotations
@@ -71,6 +71,19 @@ def before_project(sentence: str, start: str | None) -> bool:
     return bool(years) and max(years) < int(start[:4])
 
 
+# What a meeting or a body decides, proposes or asks: a plan still to be discussed, not the project's target.
+_PROPOSAL = re.compile(
+    r"\bdecid(?:e|ono)\b|\b(?:ha|hanno)\s+deciso\b|\bpropon(?:e|gono)\b|\bpropost[aoie]\b|\bsuggerisc\w+|"
+    r"\bchied(?:e|ono)\s+(?:di|che)\b|\b(?:decides?|decided|proposes?|proposed|suggests?|suggested)\b",
+    re.I,
+)
+
+
+def proposal(sentence: str) -> bool:
+    """A decision or proposal of the people speaking (a meeting's), not a target the project states."""
+    return bool(_PROPOSAL.search(sentence))
+
+
 def results_only(
     items: Iterable[T],
     text: Callable[[T], str],
@@ -78,9 +91,8 @@ def results_only(
     start: str | None,
     span: Callable[[T], tuple[int, int]] | None = None,
 ) -> list[T]:
-    """The facts that are results: baselines dropped, and targets dropped from documents that state results
-    (`span`: where each fact stands in its sentence, so a result and a target of one sentence are told apart)."""
+    """The facts that are the project's: baselines dropped, and the counts of decisions or proposals still to
+    be discussed (`span`: where each fact stands in its sentence, so a result beside a plan is kept). Stated
+    targets stay: `planned` tells them apart for their label. `doc` is kept for the callers' signature."""
     kept = [i for i in items if not before_project(text(i), start)]
-    plan = {id(i): planned(text(i), span(i) if span else None) for i in kept}
-    with_results = {doc(i) for i in kept if not plan[id(i)]}
-    return [i for i in kept if doc(i) not in with_results or not plan[id(i)]]
+    return [i for i in kept if not (planned(text(i), span(i) if span else None) and proposal(text(i)))]

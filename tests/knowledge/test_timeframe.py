@@ -41,11 +41,12 @@ def test_a_sentence_dated_before_the_project_is_a_baseline():
     assert not before_project("Nel 2022 l'ambulatorio ha visitato 310 donne straniere.", None)
 
 
-def test_targets_count_only_where_a_document_states_no_results():
+def test_stated_targets_stay_and_decisions_of_a_meeting_do_not():
     sheet = [("a", "Saranno formati 30 mediatori."), ("a", "Si prevede di accogliere 12 nuclei.")]
     minutes = [("b", "Sono stati accolti 9 ragazzi."), ("b", "Il tavolo decide di aprire un alloggio con 3 posti.")]
-    kept = results_only(sheet + minutes, text=lambda i: i[1], doc=lambda i: i[0], start=None)
-    assert kept == [*sheet, minutes[0]]
+    report = [("c", "Il centro ha ospitato 44 persone."), ("c", "L'obiettivo di fine progetto è di 70 persone.")]
+    kept = results_only(sheet + minutes + report, text=lambda i: i[1], doc=lambda i: i[0], start=None)
+    assert kept == [*sheet, minutes[0], *report]
 
 
 def test_a_result_and_a_target_of_one_sentence_are_told_apart():
