@@ -104,25 +104,21 @@ class SearchStages:
     _vectors: OrderedDict[str, np.ndarray]
     _vectors_lock: threading.Lock
 
-    def embed_query(self, text: str, also: str | None = None) -> np.ndarray:
-        """The query's vector (whitespace normalised), embedded once for the search and its practice cards.
-        `also`: a text asked for right after (the corrected query the cards search), embedded in the same call."""
+    def embed_query(self, text: str) -> np.ndarray:
+        """The query's vector (whitespace normalised), embedded once for the search and its practice cards (both
+        ask for the corrected query when there were typos)."""
         key = " ".join(text.split())
         with self._vectors_lock:
             vector = self._vectors.get(key)
             if vector is not None:
                 self._vectors.move_to_end(key)
                 return vector
-        texts = [key]
-        if also and " ".join(also.split()) != key:
-            texts.append(" ".join(also.split()))
-        vectors = self.embedder.embed(texts)
+        vector = self.embedder.embed([key])[0]
         with self._vectors_lock:
-            for t, v in zip(texts, vectors, strict=True):
-                self._vectors[t] = v
+            self._vectors[key] = vector
             while len(self._vectors) > RECENT_VECTORS:
                 self._vectors.popitem(last=False)
-        return vectors[0]
+        return vector
 
     def _rank(
         self,
@@ -151,7 +147,8 @@ class SearchStages:
             timings["lexical"] = time.perf_counter() - t
         if request.mode in ("hybrid", "dense"):
             t = time.perf_counter()
-            query_vec = self.embed_query(parsed.text, also=parsed.suggestion)
+            # the corrected query when there were typos: the model reads a misspelt word as another word
+            query_vec = self.embed_query(parsed.suggestion or parsed.text)
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
             if index.vectors is not None:  # exact, in memory (retrieval/vectors.py), the filters as a mask
