@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
+
 Ranked = list[tuple[int, float]]  # (position, score), best first
 
 
@@ -32,3 +34,21 @@ def fuse(lists: list[tuple[Ranked, float]], method: str, rrf_k: int) -> dict[int
         for pos, value in contributions:
             fused[pos] = fused.get(pos, 0.0) + weight * value
     return fused
+
+
+def fuse_into(
+    fused: np.ndarray, present: np.ndarray, positions: np.ndarray, scores: np.ndarray, weight: float, method: str,
+    rrf_k: int,
+) -> None:  # fmt: skip
+    """`fuse` for one list given as arrays (positions best first, all distinct), added into `fused` (one float64
+    per position of the corpus) and marked in `present`: the same values as `fuse`, without a Python loop over
+    the search's thousand BM25 candidates."""
+    if not positions.size:
+        return
+    if method == "rrf":
+        values = 1.0 / (rrf_k + np.arange(1, positions.size + 1, dtype=np.float64))
+    else:
+        high, low = float(scores.max()), float(scores.min())
+        values = (scores - low) / (high - low) if high > low else np.ones(positions.size)
+    fused[positions] += weight * values
+    present[positions] = True

@@ -32,7 +32,7 @@ from retrieval.rerank import Reranker, Signals
 from retrieval.sentence_stems import PASSAGES, passage_sentences
 from retrieval.sentences import boilerplate_of
 from retrieval.spelling import Vocabulary, vocabulary_of
-from retrieval.stages import Candidate, SearchStages, _Ranked
+from retrieval.stages import Candidate, SearchStages, _Ranked, group_codes
 from retrieval.terms import query_terms
 
 
@@ -63,6 +63,7 @@ class SearchService(SearchStages):
                 index.values(fieldname)
             self.vocabulary(index)
             boilerplate_of(index)
+            group_codes(index)  # the collapse's groups
             for text in index.corpus.texts[:PASSAGES]:  # each passage's sentences and stems: a cold query's
                 passage_sentences(text)  # reranker and snippets then split and stem nothing
         language_words()
