@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from lgnet.text import fold
+
 _CUES: dict[str, str] = {
     "taking_charge": r"cartell[ae]\s+(?:social|personal)\w*|fascicol\w+|case\s+files?|progett\w+\s+(?:individual|"
     r"personalizzat)\w*|piano\s+individual\w*|personal\s+plans?|prim[ie]\s+(?:contatti|colloqui|accessi)|"
@@ -22,7 +24,8 @@ _CUES: dict[str, str] = {
     r"screening|servizio\s+sanitario|tessera\s+sanitaria|medical|health\s+(?:care|services?)|"
     r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:ai|al|alle|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
     r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
-    r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+",
+    r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+charge|"
+    r"residence\s+registration",
     "civic_engagement": r"elezion\w+|elett[ieoa]\b|votant\w+|hanno\s+votato|consiglier\w+|consulta\b|consiglio\s+"
     r"(?:dei|delle|di\s+quartiere|consultivo)|consultative\s+council|council|patt[oi]\s+di\s+collaborazione|"
     r"comitat\w+\s+(?:dei|di)\s+(?:residenti|quartiere|inquilini)|tutori\s+volontari|volontar\w+|volunteer\w*|"
@@ -84,4 +87,21 @@ def cue_area(sentence: str, start: int, end: int, clause: bool = True) -> str | 
         ]
         if found:
             return min(found)[1]
+    return None
+
+
+def _stem(word: str) -> str:
+    w = fold(word).lower().rstrip("*")
+    return w[:-1] if len(w) > 5 and w[-1] in "aeiou" else w
+
+
+def noun_area(terms: dict[str, tuple[str, ...]], noun: str) -> str | None:
+    """The area of a one-word term of the taxonomy the counted noun is a form of ("18 coabitazioni": the term
+    "coabitazione"): singular and plural share a stem."""
+    stem = _stem(noun.split()[0]) if noun.strip() else ""
+    if len(stem) < 5:
+        return None
+    for area, words in terms.items():
+        if any(" " not in t and "-" not in t and _stem(t) == stem for t in words):
+            return area
     return None

@@ -20,6 +20,15 @@ _ADDRESS = re.compile(
     r"\b(?i:via|viale|piazza|piazzale|corso|largo|vicolo|contrada|località|loc\.|strada|borgo)\s+"
     r"(?:(?:[A-ZÀ-Ý0-9][\w'’.]*|d[ei]|del|della|dei|degli|delle|[Ss]an|[Ss]anta)\s+){0,5}$"
 )
+# The whole a count is part of: "312 votanti su circa 3.900 aventi diritto", "19 su 33", "12 out of 40".
+_DENOMINATOR = re.compile(r"\d[\d.,]*\s+(?:[a-zà-ù]+,?\s+){0,4}?(?:su|out\s+of|of\s+the)\s+"
+                          r"(?:(?:circa|oltre|un\s+totale\s+di|about|a\s+total\s+of)\s+)?$", re.I)  # fmt: skip
+# Members of a body present at its meeting: "8 assessori su 9", "12 consiglieri presenti su 15".
+_QUORUM = re.compile(r"\d+\s+(?:assessori|consiglieri|componenti|membri|members|councillors)(?:\s+presenti)?\s+"
+                     r"(?:su|out\s+of|of)\s+\d", re.I)  # fmt: skip
+# People who live in the housing the practice provides ("5 appartamenti ..., dove oggi vivono 12 persone"): housed.
+_HOUSED = re.compile(r"\b(?:alloggi|appartament[io]|case|abitazioni|coabitazioni|flats|apartments|homes)\b[^.;]*"
+                     r"\b(?:dove|in\s+cui|nei\s+quali|nelle\s+quali|where)\s+(?:\w+\s+){0,2}$", re.I)  # fmt: skip
 # A determiner before the number: the count was stated before and is referred to ("dei 200 contatti, 40...").
 _REFERENCE = re.compile(r"\b(?:dei|degli|delle|sui|sugli|sulle|tra\s+i|tra\s+le|fra\s+i|fra\s+le|of\s+the)\s+$", re.I)
 # A definite article before a number word names things already known ("i due appartamenti sono occupati",
@@ -44,8 +53,9 @@ PEOPLE_UNITS = {"people", "families", "minors", "women"}
 # "un gruppo di 12 donne già residenti sarà formato"), not the size of a population.
 _TOOK_PART = re.compile(
     r"\b(?:have|has)\s+(?:joined|attended|taken\s+part|participated|volunteered)|\bjoined\b|"
-    r"\bsi\s+sono\s+iscritt|\bcoinvolgend|\bcome\s+volontar|"
-    r"\b(?:hanno|ha)\s+(?:partecipato|aderito|preso\s+parte|frequentato|richiamato|coinvolto)|"
+    r"\bsi\s+sono\s+iscritt|\bcoinvolg\w+|\bcome\s+volontar|"
+    r"\b(?:hanno|ha)\s+(?:partecipato|aderito|preso\s+parte|frequentato|richiamato|coinvolto|votato)|\bvoted\b|"
+    r"\bsono\s+stat[ie]\s+elett|\bwere\s+elected|"
     r"\bsar(?:à|anno)\s+format|\bsono\s+stat[ie]\s+(?:coinvolt|format|accolt|inserit)",
     re.I,
 )
@@ -69,6 +79,10 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     before = sentence[max(0, num_start - 60) : num_start]
     if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before) or _PLACE_SIZE.search(before):
         return True
+    if _DENOMINATOR.search(sentence[max(0, num_start - 80) : num_start]):
+        return True  # the whole the count before it is a part of
+    if _QUORUM.match(sentence[num_start:]):
+        return True  # "con la presenza di 8 assessori su 9": the members of a body at its own meeting
     if _SAMPLE.search(before):
         return True  # "a survey of 120 users": how a study was made, not what the practice did
     if _ARTICLE.search(before) and sentence[num_start].isalpha():
@@ -89,7 +103,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     left, right = _segment_bounds(sentence, num_start, end)
     after = re.match(r"(?:\s+\S+){0,2}", sentence[end:right])
     scope = sentence[left:end] + (after.group(0) if after else "")
-    return bool(POPULATION.search(scope)) and not _TOOK_PART.search(_clause(sentence, num_start, end))
+    housed = _HOUSED.search(sentence[max(0, num_start - 200) : num_start])
+    return bool(POPULATION.search(scope)) and not _TOOK_PART.search(_clause(sentence, num_start, end)) and not housed
 
 
 def _segment_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 from knowledge.counting import not_a_count
-from knowledge.figures import FigureFact, label, number
+from knowledge.figures import FigureFact, label, number, unit_labels
 
 _PRONOUN = r"(?:di\s+(?:loro|questi|queste|essi|esse)|dei\s+quali|delle\s+quali|tra\s+(?:loro|questi|queste)|" \
            r"of\s+(?:them|whom|these))"  # fmt: skip
-_VERB = r"(?:hanno|ha|sono|è|erano|have|has|were|are|had)\b"
+_VERB = r"(?:hanno|ha|sono|è|erano|have|has|were|are|had|[a-z]{3,}ed|got|found|took|made|left|went|obtained)\b"
 # A number then a pronoun of people ("27 di loro il percorso...", "22 delle quali con il contributo") or a verb
 # ("29 hanno trovato"); a reflexive verb only after a partitive ("dei 74 beneficiari seguiti, 19 si sono iscritti").
 _ELLIPTIC = re.compile(
@@ -23,7 +23,16 @@ _ELLIPTIC = re.compile(
 )
 # "dei 74 beneficiari seguiti dall'equipe": the count a later bare number is a part of.
 _PARTITIVE = re.compile(r"\b(?:dei|degli|delle|tra\s+i|fra\s+i|of\s+the)\s+\d[\d.]*\s+\w+", re.I)
-_LEAD = re.compile(r"(?:[;,:]\s*|\bdi\s+cui\s+|\b(?:altri|altre|further|another)\s+|\be\s+)$", re.I)
+_PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})\s*,\s*$", re.I)
+_LEAD = re.compile(r"(?:[;,:]\s*|\bdi\s+cui\s+|\b(?:altri|altre|further|another)\s+|\b(?:e|and)\s+)$", re.I)
+# A verb with the clitic "ne" (of them) before a bare number: "accompagnandone 29 a un corso", "di prenderne in
+# carico 60", "ne sono stati attivati 33": the number counts what the sentence counted before it.
+_CLITIC = re.compile(r"(?:\b[a-zà-ù]{4,}ne|\bne\s+(?:(?:sono|è|ha|hanno)\s+)?(?:stat[ie]\s+)?[a-zà-ù]+)"
+                     r"(?:\s+(?:in\s+carico|già|poi|altri|altre))?\s+$", re.I)  # fmt: skip
+# A stated target whose noun was just said: "contro un obiettivo di 250", "(obiettivo annuale: 250)".
+_TARGET = re.compile(r"\b(?:obiettiv[oi]|target)\b[^.;:()\d]{0,25}?(?::|\bdi|\bwas|\bof|\bè\s+di)\s+"
+                     r"(?:(?:almeno|circa|at\s+least)\s+)?$", re.I)  # fmt: skip
+_BARE = re.compile(r"(?<![\w.,/'’-])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)(?![\w.,/%-]?\d)(?!\s*%)")
 _PRONOUN_BEFORE = re.compile(rf"(?:^|[;,:.]\s*){_PRONOUN}\s*,?\s*$", re.I)
 _PERSONS = {"families", "minors", "women", "beneficiaries"}  # counted units a pronoun of people can stand for
 _TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
@@ -31,8 +40,9 @@ _TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
 
 # A count stated as the predicate of its noun: "Le persone accompagnate al medico di base sono state 96."
 _PREDICATE = re.compile(
-    r"^(?:Le|I|Gli|The)\s+(?P<noun>[a-zà-ù]{3,})\b[^.;:]*?\s(?:sono\s+stat[ie]|sono|erano|were|are)\s+"
-    r"(?:(?:circa|oltre|about|over)\s+)?(?P<num>\d{1,3}(?:\.\d{3})+|\d+)\s*[.;]?\s*$"
+    r"^(?:Le|I|Gli|The)\s+(?P<noun>[a-zà-ù]{3,})\b[^.;:,]*?\s(?:sono\s+stat[ie]|sono|erano|were|are)\s+"
+    r"(?:(?:finora|sinora|in\s+tutto|complessivamente|so\s+far)\s+)?(?:(?:circa|oltre|about|over)\s+)?"
+    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+)\s*(?:[.;]?\s*$|,)"
 )
 
 
@@ -51,7 +61,8 @@ def predicate(sentence: str) -> list[FigureFact]:
     if not_a_count(sentence, m.start("num"), m.end("num"), unit if unit in UNITS else "generic"):
         return []
     subject = sentence[m.start("noun") : m.start("num")].rstrip()
-    subject = re.sub(r"\s+(?:sono\s+stat[ie]|sono|erano|were|are)(?:\s+(?:circa|oltre|about|over))?$", "", subject)
+    subject = re.sub(r"\s+(?:sono\s+stat[ie]|sono|erano|were|are)(?:\s+(?:finora|sinora|in\s+tutto|complessivamente|"
+                     r"so\s+far))?(?:\s+(?:circa|oltre|about|over))?$", "", subject)  # fmt: skip
     return [FigureFact(value, unit, subject.lower(), sentence[m.start("num") : m.end("num")], m.start("num"),
                        m.end("num"))]  # fmt: skip
 
@@ -75,6 +86,9 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             first = min(found, key=lambda f: f.start) if found else None
             unit = first.unit if first and first.unit in _PERSONS and first.start < start else "people"
             words = "persone" if unit == "people" else first.text.split(maxsplit=1)[-1]  # type: ignore[union-attr]
+        elif not before and (part := _PARTITIVE_LEAD.search(head)) and not m.group("refl"):
+            # "Dei 33 tirocinanti, 19 hanno ottenuto un contratto": a part of the whole just named
+            unit, words = part.group("noun").lower(), part.group("noun").lower()
         elif before and _LEAD.search(head):
             noun = before[-1]
             unit, words = noun.unit, (re.sub(r"^\S+\s+", "", noun.text) if noun.text[:1].isdigit() else noun.unit)
@@ -82,4 +96,38 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             continue
         said = m.end("pron") if m.group("pron") else end  # the label reads on after "di loro"
         out.append(FigureFact(value, unit, label(sentence, start, said, words, unit), sentence[start:end], start, end))
+    out += borrowed(sentence, [*found, *out])
+    return out
+
+
+def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
+    """Bare numbers that borrow the noun of the sentence's count before them: after a clitic "ne", as a target
+    ("contro un obiettivo di 250"), or parallel to that count ("accompagnandone 29 a un corso e 17 a un
+    lavoro": the same word after both numbers). A number at the start of a sentence or list item that is the
+    subject of an active verb ("19 hanno ottenuto un contratto") counts people."""
+    out: list[FigureFact] = []
+    taken = [(f.start, f.end) for f in found]
+    for m in _BARE.finditer(sentence):
+        start, end = m.span("num")
+        value = number(m.group("num"))
+        if value is None or value < 2 or any(s <= start < e for s, e in taken) or (m.group("num").isdigit()
+                                                                                  and 1900 <= value <= 2100):
+            continue
+        head = sentence[:start]
+        if _TIME.search(head) or not_a_count(sentence, start, end, "generic"):
+            continue
+        before = sorted([f for f in [*found, *out] if f.end <= start], key=lambda f: f.end)
+        nxt = re.match(r"\s+(\w+)", sentence[end:])
+        parallel = before and nxt and re.match(rf"\s+{re.escape(nxt.group(1))}\b", sentence[before[-1].end :])
+        if before and (_CLITIC.search(head) or _TARGET.search(head) or (parallel and _LEAD.search(head))):
+            noun = before[-1]
+            unit = noun.unit
+            rest = re.sub(r"^\S+\s*", "", noun.text) if noun.text[:1].isdigit() else noun.unit
+            words = rest or unit_labels(unit)[0]  # a bare count borrowed its noun too: the unit's label
+        elif re.fullmatch(r"\W*", head) and re.match(r"\s+(?:hanno|have|has)\s+[a-zà-ù]+", sentence[end:], re.I):
+            unit, words = "people", "persone"
+        else:
+            continue
+        out.append(FigureFact(value, unit, label(sentence, start, end, words, unit), sentence[start:end], start, end))
+        taken.append((start, end))
     return out

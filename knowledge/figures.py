@@ -15,7 +15,7 @@ UNITS: dict[str, str] = {
     "women": r"donne|women",
     "housing_units": r"alloggi|appartamenti|abitazioni|unit[àa]\s+abitative|flats|apartments",
     "beneficiaries": r"beneficiari|destinatari|utenti|beneficiaries",
-    "people": r"persone|migranti|cittadini|stranieri|rifugiati|individui|people|persons|migrants",
+    "people": r"persone|migranti|cittadin[ie]|stranier[ie]|rifugiat[ie]|individui|people|persons|migrants",
 }
 UNIT_LABELS = {
     "beds": ("posti letto", "beds"),
@@ -210,7 +210,11 @@ _NOT_NOUNS = {
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
     "novembre", "dicembre", "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
+    # what describes a group rather than counts what was done: "11 consiglieri di 9 nazionalità", "in 6 lingue"
+    "nazionalità", "nationalities", "lingue", "languages", "paesi", "countries", "etnie",
 }  # fmt: skip
+# Nouns of events in -ate/-ati that are no participles ("10 serate", "6 giornate").
+_EVENT_NOUNS = {"serate", "giornate", "mattinate", "nottate", "passeggiate", "camminate", "tavolate", "grigliate"}
 _PRE_ADJECTIVES = {"nuovi", "nuove", "ulteriori", "diversi", "diverse", "altri", "altre", "new", "further", "other"}
 # A second word that belongs to the noun: an adjective ("cartelle sociali", "ore settimanali") or "di X".
 # A past participle after the noun says what happened to it ("9 case recuperate", "42 operatori formati"): the
@@ -239,7 +243,8 @@ ENGLISH_NOUNS = {
     "courses": "corsi", "students": "studenti", "trainees": "tirocinanti", "internships": "tirocini",
     "requests": "richieste", "applications": "domande", "outings": "uscite", "users": "utenti",
     "asylum seekers": "richiedenti asilo", "refugees": "rifugiati", "residents": "residenti",
-    "case files": "cartelle", "files": "fascicoli", "days": "giorni", "hours": "ore", "weeks": "settimane",
+    "case files": "cartelle", "files": "fascicoli", "officers": "agenti", "teachers": "insegnanti",
+    "days": "giorni", "hours": "ore", "weeks": "settimane",
     "months": "mesi",
 }  # fmt: skip
 _ITALIAN_TO_ENGLISH = {it: en for en, it in ENGLISH_NOUNS.items()}
@@ -262,7 +267,7 @@ def _plural(word: str) -> bool:
     w = word.lower()
     if w in ("staff", "personale"):  # invariant nouns of people counted
         return True
-    if re.search(r"(?:ati|ate|usi|use|olti|olte)$", w):
+    if re.search(r"(?:ati|ate|usi|use|olti|olte)$", w) and w not in _EVENT_NOUNS:
         return False  # a past participle ("di cui 9 conclusi", "3 attivati"), not a noun
     return w not in _NOT_NOUNS and (w.endswith(("i", "e", "à")) or (w.endswith("s") and len(w) > 3))
 

@@ -3,6 +3,7 @@ reading once (one document per group of syndicated copies, one passage per group
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -55,3 +56,19 @@ def read_once(passages: list[Passage]) -> list[Passage]:
                 seen_chunks.add(dup)
                 kept.append(p)
     return kept
+
+
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def numbers(text: str) -> set[str]:
+    return {n.rstrip(".,") for n in _NUMBER.findall(text)}
+
+
+def copies_left(passages: list[Passage], kept: list[Passage]) -> list[Passage]:
+    """The passages of the syndicated copies `read_once` did not read: a copy may keep a paragraph the read one
+    cut. The records read from them only sentences whose numbers the read copy never states (each fact once)."""
+    read = {p.id for p in kept}
+    read_docs = {p.doc_id for p in kept}
+    left = [p for p in passages if p.id not in read and p.doc_id not in read_docs and p.meta.get("doc_dup_group")]
+    return sorted(left, key=lambda p: (p.doc_id, p.meta.get("chunk_index", 0)))

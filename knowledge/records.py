@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge import areas as area_cues
 from knowledge import figures as fig
@@ -26,11 +26,11 @@ from knowledge.merging import (
     stated_period,
     unique_sourced,
 )
-from knowledge.reading import Passage, Read, read_once
+from knowledge.reading import Passage, Read, copies_left, numbers, read_once
 from knowledge.sections import Sections, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
 from knowledge.tables import table_sentences
-from knowledge.timeframe import results_only
+from knowledge.timeframe import planned, results_only
 from lgnet.gazetteer import Gazetteer
 from lgnet.practice import Partner, PracticeRecord, ProjectFacts, Source, Sourced, Target
 from lgnet.taxonomy import Taxonomy
@@ -40,12 +40,17 @@ from lgnet.text import fold
 _FOR_N = re.compile(r"\bper\s+(?:(?:oltre|circa|almeno|complessiv\w*)\s+)?$", re.I)
 _TOTAL = re.compile(r"\b(?:per\s+un\s+totale\s+di|in\s+totale|complessiv\w*|nel\s+complesso|in\s+tutto|"
                     r"totale\s+di|overall|in\s+total)\b", re.I)  # fmt: skip
+_TARGET_WORD = re.compile(r"\b(?:obiettiv[oi]|target)\b", re.I)
 SUMMARY_SENTENCES = 3
 MAX_ACTIVITIES = 8
 BOILERPLATE_CITIES = 3  # a sentence found in the passages of this many cities describes the programme
 RECORD_TYPES = ("press_article", "project_sheet", "practice_report", "report", "minutes", "other")
 # Which documents speak best for a record's summary: a city's own sheet or report before a press copy.
 TYPE_RANK = {"practice_report": 0, "project_sheet": 1, "report": 2, "minutes": 3, "press_article": 4, "other": 5}
+
+
+def _as_target(f: fig.FigureFact) -> fig.FigureFact:
+    return f if "obiettiv" in f.label else replace(f, label=f"{f.label} (obiettivo)")
 
 
 def slug(text: str) -> str:
@@ -129,12 +134,17 @@ class RecordBuilder:
             return "taking_charge" if taught else nearest[0]
         if cue := area_cues.cue_area(body, f.start, f.end):
             return cue
+        terms = {a.code: a.terms for a in self.taxonomy.areas}
+        if own_term := area_cues.noun_area(terms, f.unit):
+            return own_term  # "18 coabitazioni": a form of the term "coabitazione"
         if len(read.areas) == 1:
             return read.areas[0]
         # "Per 27 di loro il percorso si è concluso...": a count without its noun goes on with the people the
         # sentence before counted, in their area.
         previous = self._last_area.get(read.passage.id)
-        if re.fullmatch(r"[\d.,]+", f.text) and previous and previous[0] < read.sentence.start:
+        # A target stated after a result ("The target set in 2022 was 900 people") is that result's area.
+        bare = re.fullmatch(r"[\d.,]+", f.text) or _TARGET_WORD.search(body)
+        if bare and previous and previous[0] < read.sentence.start:
             return previous[1]
         # The sentence names no area: its section's heading, else the document's one dominant area.
         return self._sections.area(read.passage.id, read.passage.doc_id, read.sentence.start)
@@ -157,7 +167,11 @@ class RecordBuilder:
                 copies[group].append(p.doc_id)
         self._copies = {d: copies[m.get("doc_dup_group") or d] for d, m in documents.items()}
         self._sections = sections(passages, self.taxonomy.classify, self._areas, self.taxonomy.matches)
-        for p in read_once(passages):
+        kept = read_once(passages)
+        said: dict[str, set[str]] = defaultdict(set)  # the numbers each syndication group's read copy states
+        for p in kept:
+            said[p.meta.get("doc_dup_group") or p.doc_id] |= numbers(p.text)
+        for p in kept:
             documents.setdefault(p.doc_id, p.meta)
             for part in partners.partnership(p.text) + partners.attendees(p.text, city):
                 buckets[None].partners.append((None, Partner(
@@ -184,11 +198,23 @@ class RecordBuilder:
             for row in table_sentences(p.text):
                 read = Read(p, Sentence(row.text, row.start, row.end), row.text, [])
                 periods += [(read, m) for m in mentions.periods(row.text)]
+        # A paragraph only another copy kept: its sentences with numbers the read copy never states.
+        for p in copies_left(passages, kept):
+            for s in sentences(p.text, p.meta.get("header_end", 0)):
+                body = clean(s.text)
+                k = key(body)
+                found = numbers(body)
+                if k in boilerplate or not found or found & said[p.meta["doc_dup_group"]]:
+                    continue
+                said[p.meta["doc_dup_group"]] |= found
+                self._read_sentence(Read(p, s, body, self._areas(body)), buckets, False)
         # Results only: counts dated before the project's stated start, and targets beside results, are not.
         start = stated_period(periods).start
         for b in buckets.values():
             b.figures = results_only(b.figures, lambda i: i[0].body, lambda i: i[0].passage.doc_id, start,
                                      lambda i: (i[1].start, i[1].end))  # fmt: skip
+            # a stated target says so in its label ("persone prese in carico (obiettivo)")
+            b.figures = [(r, _as_target(f) if planned(r.body, (f.start, f.end)) else f) for r, f in b.figures]
         stated = {(f.value, f.unit) for area, b in buckets.items() if area for _, f in b.figures}
         if None in buckets:  # the same count said without its area elsewhere is the same fact
             buckets[None].figures = [(r, f) for r, f in buckets[None].figures if (f.value, f.unit) not in stated]

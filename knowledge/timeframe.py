@@ -52,12 +52,16 @@ def planned(sentence: str, span: tuple[int, int] | None = None) -> bool:
         return False
     if span is None:
         return True
-    left = max(sentence.rfind(c, 0, span[0]) for c in ",;:")
-    rights = [i for i in (sentence.find(c, span[1]) for c in ",;:") if i >= 0]
+    left = max(sentence.rfind(c, 0, span[0]) for c in ",;:(")
+    rights = [i for i in (sentence.find(c, span[1]) for c in ",;:(") if i >= 0]
     segment = sentence[left + 1 : min(rights) if rights else len(sentence)]
     if _PLANNED.search(segment):
         return True
     return not any(not _PLANNING.match(m.group("verb")) for m in _DONE.finditer(segment))
+
+
+# A school year ("anno scolastico 2024/25") ends in the summer of its second year.
+_SCHOOL_YEAR = re.compile(r"\banno\s+scolastico\s+(?P<y>20\d\d)\s*[/-]\s*(?:20)?\d\d\b", re.I)
 
 
 def before_project(sentence: str, start: str | None) -> bool:
@@ -67,6 +71,9 @@ def before_project(sentence: str, start: str | None) -> bool:
         return True
     if not start:
         return False
+    school = [f"{int(m.group('y')) + 1}-07" for m in _SCHOOL_YEAR.finditer(sentence)]
+    if school and max(school) <= start:
+        return True
     years = [int(m.group("y") or m.group("y2")) for m in _YEAR.finditer(sentence)]
     return bool(years) and max(years) < int(start[:4])
 

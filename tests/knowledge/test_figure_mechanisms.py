@@ -40,3 +40,54 @@ def test_families_accompanied_to_enrolment_are_taken_charge_of():
     assert _areas_of("Sono state accompagnate 27 famiglie all'iscrizione scolastica dei figli.") == {
         27.0: "taking_charge"
     }
+
+
+def _counts(sentence: str) -> dict[float, str]:
+    from knowledge.figures import figures
+
+    return {f.value: f.unit for f in figures(sentence)}
+
+
+def test_a_bare_number_borrows_the_noun_its_sentence_just_counted():
+    # a clitic "ne", a parallel coordination, a stated target, a partitive whole
+    assert _counts("Lo sportello ha incontrato 120 persone, orientandone 45 ai servizi e 20 ai corsi serali.") == {
+        120.0: "people", 45.0: "people", 20.0: "people"}  # fmt: skip
+    assert _counts("Il centro ha accolto 70 nuclei, contro un obiettivo di 90 a fine anno.") == {
+        70.0: "families", 90.0: "families"}  # fmt: skip
+    assert _counts("Dei 25 apprendisti, 11 hanno ottenuto un'assunzione stabile.") == {11.0: "apprendisti"}
+    assert _counts("• 12 hanno concluso il percorso di autonomia.") == {12.0: "people"}
+    assert _counts("The desk took charge of 640 people and 210 obtained a health card.") == {
+        640.0: "people", 210.0: "people"}  # fmt: skip
+
+
+def test_a_count_stated_as_the_predicate_of_its_noun():
+    assert _counts("I ragazzi accolti sono stati finora 33, quasi tutti minorenni.") == {33.0: "ragazzi"}
+
+
+def test_wholes_quorums_and_descriptions_are_no_counts():
+    assert _counts("Hanno votato 140 residenti stranieri, su circa 2.100 aventi diritto.") == {140.0: "people"}
+    assert _counts("La seduta si è aperta alla presenza di 7 consiglieri su 11.") == {}
+    assert _counts("Sono stati eletti 9 consiglieri di 7 nazionalità diverse.") == {9.0: "consiglieri"}
+
+
+def test_people_living_in_the_housing_provided_are_housed_not_a_population():
+    assert _counts("Sono stati recuperati 4 appartamenti sfitti, dove oggi vivono 15 persone.") == {
+        4.0: "housing_units", 15.0: "people"}  # fmt: skip
+    assert _counts("Nel quartiere vivono 4.000 persone.") == {}
+
+
+def test_event_nouns_in_ate_are_nouns_not_participles():
+    assert _counts("Il circolo ha organizzato 6 serate di cinema all'aperto.") == {6.0: "serate"}
+    assert _counts("Dei tirocini, 9 conclusi con un contratto.") == {}
+
+
+def test_a_school_year_before_the_start_is_a_baseline():
+    from knowledge.timeframe import before_project
+
+    assert before_project("Nell'anno scolastico 2023/24 erano iscritti 300 alunni stranieri.", "2024-09-01")
+    assert not before_project("Nell'anno scolastico 2024/25 sono stati iscritti 300 alunni.", "2024-09-01")
+
+
+def test_a_counted_noun_that_is_a_form_of_a_taxonomy_term_takes_its_area():
+    assert _areas_of("Il Comune ha avviato 12 coabitazioni tra anziani soli e studenti fuori sede.") == {
+        12.0: "housing"}  # fmt: skip
