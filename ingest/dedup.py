@@ -194,8 +194,10 @@ class DuplicateIndex:
         for band, key in full:
             pairs |= self._representative_pairs(band, key, grams.keys())
         others = {i for pair in pairs for i in pair} - grams.keys()
-        grams.update(self._grams("dup_passage", others))
-        likely = likely_pairs(pairs, {**self._signatures(others, grams), **short}, MIN_AGREEMENT)
+        likely = likely_pairs(pairs, {**self._signatures(others), **short}, MIN_AGREEMENT)
+        # The stored passages' grams are read for the likely pairs only (at 100k a slice's candidates reach most
+        # of the index, their signatures are a third of their grams' size).
+        grams.update(self._grams("dup_passage", {i for pair in likely for i in pair} - grams.keys()))
         # Python sets: a candidate pair costs a set intersection (about 4x faster than numpy's on 200 grams).
         sets = {i: set(grams[i].tolist()) for i in {i for pair in likely for i in pair}}
         edges = [(a, b) for a, b in likely if set_jaccard(sets[a], sets[b]) >= PASSAGE_JACCARD]
@@ -350,7 +352,7 @@ class DuplicateIndex:
             found |= {r[0] for r in self.conn.execute(sql, part)}
         return found
 
-    def _signatures(self, ids: set[str], grams: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    def _signatures(self, ids: set[str]) -> dict[str, np.ndarray]:
         """The stored (32-bit) signatures of these passages; computed from their grams where the index has
         none (built before signatures were kept)."""
         ids_list = list(ids)
@@ -359,8 +361,8 @@ class DuplicateIndex:
             part = ids_list[i : i + 500]
             sql = f"SELECT id, sig FROM dup_sig WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
             out.update({r[0]: np.frombuffer(r[1], dtype=np.uint32) for r in self.conn.execute(sql, part)})
-        for pid in ids - out.keys():
-            out[pid] = signature(grams[pid]).astype(np.uint32)
+        for pid, grams in self._grams("dup_passage", ids - out.keys()).items():
+            out[pid] = signature(grams).astype(np.uint32)
         return out
 
     def _grams(self, table: str, ids: Iterable[str]) -> dict[str, np.ndarray]:
