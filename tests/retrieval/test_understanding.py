@@ -119,6 +119,9 @@ def test_thesaurus_expands_acronyms_and_synonyms_below_the_users_words(qa):
         ("corso per i vigili urbani", "polizia locale"),  # public bodies by their other names
         ("collaboration pact for the parks", "patto di collaborazione"),
         ("doposcuola per i figli dei migranti", "homework club"),
+        ("accordo con l'UEPE", "probation office"),  # the field's acronyms: institutions
+        ("corsi con l'OIM", "iom"),
+        ("affido familiare di minori soli", "foster care"),
     ],
 )
 def test_thesaurus_families_of_the_field(qa, query, expected):
