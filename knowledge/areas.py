@@ -32,7 +32,7 @@ _CUES: dict[str, str] = {
     r"beni\s+comuni|cittadinanza\s+attiva|(?:cura|manutenzione|pulizia)\s+(?:del|dell[ae]|dei|degli)\s+(?:verde|aree\s+"
     r"verdi|giardini|parchi|piazze|spazi\s+pubblici)",
     "community_building": r"incontri\s+(?:di|del|della)\s+(?:comunit|quartiere|vicinato)\w*|community\s+meetings?|"
-    r"\bfest[ae]\b|visitatori|visitors|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
+    r"\bfest[ae]\b|visitatori|visitors|(?:tra|fra)\s+vicini\b|neighbou?rs\b|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|tornei?\b|feasts?|festivals?|"
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",
     "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|abitazion\w+|alloggi\w*|"

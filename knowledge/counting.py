@@ -26,6 +26,7 @@ _DENOMINATOR = re.compile(r"\d[\d.,]*\s+(?:[a-zà-ù]+,?\s+){0,4}?(?:su|out\s+of
 # Members of a body present at its meeting: "8 assessori su 9", "12 consiglieri presenti su 15".
 _QUORUM = re.compile(r"\d+\s+(?:assessori|consiglieri|componenti|membri|members|councillors)(?:\s+presenti)?\s+"
                      r"(?:su|out\s+of|of)\s+\d", re.I)  # fmt: skip
+_OTHER_COUNT = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?:[a-zà-ù]+\s+){0,2}$", re.I)
 # People who live in the housing the practice provides ("5 appartamenti ..., dove oggi vivono 12 persone"): housed.
 _HOUSED = re.compile(r"\b(?:alloggi|appartament[io]|case|abitazioni|coabitazioni|flats|apartments|homes)\b[^.;]*"
                      r"\b(?:dove|in\s+cui|nei\s+quali|nelle\s+quali|where)\s+(?:\w+\s+){0,2}$", re.I)  # fmt: skip
@@ -55,7 +56,7 @@ _TOOK_PART = re.compile(
     r"\b(?:have|has)\s+(?:joined|attended|taken\s+part|participated|volunteered)|\bjoined\b|"
     r"\bsi\s+sono\s+iscritt|\bcoinvolg\w+|\bcome\s+volontar|"
     r"\b(?:hanno|ha)\s+(?:partecipato|aderito|preso\s+parte|frequentato|richiamato|coinvolto|votato)|\bvoted\b|"
-    r"\bsono\s+stat[ie]\s+elett|\bwere\s+elected|"
+    r"\bsono\s+stat[ie]\s+elett|\bwere\s+elected|\breached\b|\bha(?:nno)?\s+raggiunto\b|"
     r"\bsar(?:à|anno)\s+format|\bsono\s+stat[ie]\s+(?:coinvolt|format|accolt|inserit)",
     re.I,
 )
@@ -103,8 +104,12 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     left, right = _segment_bounds(sentence, num_start, end)
     after = re.match(r"(?:\s+\S+){0,2}", sentence[end:right])
     scope = sentence[left:end] + (after.group(0) if after else "")
+    # A population word that is the noun of another count is that count's ("1,420 residents through 48 sessions").
+    offset = left
+    population = [m for m in POPULATION.finditer(scope)
+                  if not (offset + m.start() < num_start and _OTHER_COUNT.search(scope[: m.start()]))]  # fmt: skip
     housed = _HOUSED.search(sentence[max(0, num_start - 200) : num_start])
-    return bool(POPULATION.search(scope)) and not _TOOK_PART.search(_clause(sentence, num_start, end)) and not housed
+    return bool(population) and not _TOOK_PART.search(_clause(sentence, num_start, end)) and not housed
 
 
 def _segment_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

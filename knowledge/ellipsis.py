@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from knowledge.counting import not_a_count
-from knowledge.figures import FigureFact, label, number, unit_labels
+from knowledge.figures import ENGLISH_NOUNS, FigureFact, label, number, unit_labels
 
 _PRONOUN = r"(?:di\s+(?:loro|questi|queste|essi|esse)|dei\s+quali|delle\s+quali|tra\s+(?:loro|questi|queste)|" \
            r"of\s+(?:them|whom|these))"  # fmt: skip
@@ -38,38 +38,11 @@ _PERSONS = {"families", "minors", "women", "beneficiaries"}  # counted units a p
 _TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
 
 
-# A count stated as the predicate of its noun: "Le persone accompagnate al medico di base sono state 96."
-_PREDICATE = re.compile(
-    r"^(?:Le|I|Gli|The)\s+(?P<noun>[a-zà-ù]{3,})\b[^.;:,]*?\s(?:sono\s+stat[ie]|sono|erano|were|are)\s+"
-    r"(?:(?:finora|sinora|in\s+tutto|complessivamente|so\s+far)\s+)?(?:(?:circa|oltre|about|over)\s+)?"
-    r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+)\s*(?:[.;]?\s*$|,)"
-)
-
-
-def predicate(sentence: str) -> list[FigureFact]:
-    """A count that closes its sentence as the predicate of the noun that opens it ("Le persone accompagnate ...
-    sono state 96"): a count of that noun (a known unit's code, else the noun)."""
-    m = _PREDICATE.match(sentence)
-    value = number(m.group("num")) if m else None
-    if m is None or value is None or value < 2 or (1900 <= value <= 2100 and m.group("num").isdigit()):
-        return []
-    from knowledge.figures import UNITS
-
-    words = sentence[m.start("noun") :].lower().split()
-    known = [(code, n) for n in (3, 2, 1) for code, p in UNITS.items() if re.fullmatch(p, " ".join(words[:n]))]
-    unit = known[0][0] if known else m.group("noun").lower()  # "I posti letto attivati" are beds
-    if not_a_count(sentence, m.start("num"), m.end("num"), unit if unit in UNITS else "generic"):
-        return []
-    subject = sentence[m.start("noun") : m.start("num")].rstrip()
-    subject = re.sub(r"\s+(?:sono\s+stat[ie]|sono|erano|were|are)(?:\s+(?:finora|sinora|in\s+tutto|complessivamente|"
-                     r"so\s+far))?(?:\s+(?:circa|oltre|about|over))?$", "", subject)  # fmt: skip
-    return [FigureFact(value, unit, subject.lower(), sentence[m.start("num") : m.end("num")], m.start("num"),
-                       m.end("num"))]  # fmt: skip
-
-
 def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
     """The counts of `sentence` whose noun was left out (see the module's docstring)."""
-    out: list[FigureFact] = [f for f in predicate(sentence) if not any(g.start <= f.start < g.end for g in found)]
+    from knowledge.statements import stated  # it reads the known units of figures: imported when used
+
+    out: list[FigureFact] = [f for f in stated(sentence) if not any(g.start <= f.start < g.end for g in found)]
     for m in _ELLIPTIC.finditer(sentence):
         start, end = m.start("num"), m.end("num")
         head = sentence[:start]
@@ -88,7 +61,8 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             words = "persone" if unit == "people" else first.text.split(maxsplit=1)[-1]  # type: ignore[union-attr]
         elif not before and (part := _PARTITIVE_LEAD.search(head)) and not m.group("refl"):
             # "Dei 33 tirocinanti, 19 hanno ottenuto un contratto": a part of the whole just named
-            unit, words = part.group("noun").lower(), part.group("noun").lower()
+            noun_words = part.group("noun").lower()
+            unit, words = ENGLISH_NOUNS.get(noun_words, noun_words), noun_words
         elif before and _LEAD.search(head):
             noun = before[-1]
             unit, words = noun.unit, (re.sub(r"^\S+\s+", "", noun.text) if noun.text[:1].isdigit() else noun.unit)
@@ -110,8 +84,12 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
     for m in _BARE.finditer(sentence):
         start, end = m.span("num")
         value = number(m.group("num"))
-        if value is None or value < 2 or any(s <= start < e for s, e in taken) or (m.group("num").isdigit()
-                                                                                  and 1900 <= value <= 2100):
+        if (
+            value is None
+            or value < 2
+            or any(s <= start < e for s, e in taken)
+            or (m.group("num").isdigit() and 1900 <= value <= 2100)
+        ):
             continue
         head = sentence[:start]
         if _TIME.search(head) or not_a_count(sentence, start, end, "generic"):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.counting import not_a_count
+from knowledge.numbers import WORD_NUMBER, word_value
 
 UNITS: dict[str, str] = {
     "beds": r"posti\s+letto|posti\s+(?:in\s+)?accoglienza|beds",
@@ -30,13 +31,8 @@ UNIT_LABELS = {
 FEMININE = {"persone", "famiglie", "donne", "abitazioni", "unità"}
 # Units that say by themselves which area they belong to.
 UNIT_AREA = {"beds": "housing", "housing_units": "housing"}
-WORD_NUMBERS = {
-    "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10,
-    "venti": 20, "trenta": 30, "quaranta": 40, "cinquanta": 50, "cento": 100, "duecento": 200, "trecento": 300,
-    "mille": 1000, "duemila": 2000,
-}  # fmt: skip
-_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-_NUM = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|" + _WORDS + ")"
+# Numbers in words are read by their parts (`knowledge.numbers`): "trentadue famiglie", "centoventi persone".
+_NUM = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|" + WORD_NUMBER + ")"
 _UNIT = "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items())
 _FIGURE = re.compile(rf"(?<![\w.,/-]){_NUM}(?![\w.,/-]?\d)\s+(?:(?:[a-zà-ù']+)\s+){{0,2}}?(?:{_UNIT})(?!\w)", re.I)
 _NOT_COUNT = re.compile(r"^\s*(?:%|per\s*cento|anni|mesi|giorni|ore)\b", re.I)
@@ -56,14 +52,16 @@ class FigureFact:
 
 
 def _year(raw: str, value: float) -> bool:
-    """A year as written ("2024"), never a count written with a separator ("2.000 visitatori")."""
-    return 1900 <= value <= 2100 and value == int(value) and raw.isdigit()
+    """A year as written ("2024", "duemilaventiquattro"), never a count written with a separator ("2.000
+    visitatori")."""
+    return 1900 <= value <= 2100 and value == int(value) and "." not in raw and "," not in raw
 
 
 def number(raw: str) -> float | None:
     raw = raw.lower().strip()
-    if raw in WORD_NUMBERS:
-        return float(WORD_NUMBERS[raw])
+    if raw[:1].isalpha():
+        words = word_value(raw)
+        return float(words) if words is not None else None
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", raw):
         return float(raw.replace(",", ""))  # "1,340 first contacts": English thousands (a count has no 3 decimals)
     try:
@@ -216,6 +214,8 @@ _NOT_NOUNS = {
 # Nouns of events in -ate/-ati that are no participles ("10 serate", "6 giornate").
 _EVENT_NOUNS = {"serate", "giornate", "mattinate", "nottate", "passeggiate", "camminate", "tavolate", "grigliate"}
 _PRE_ADJECTIVES = {"nuovi", "nuove", "ulteriori", "diversi", "diverse", "altri", "altre", "new", "further", "other"}
+# "780 primi colloqui": an ordinal that makes one noun with the next ("primi contatti", "prime visite").
+_ORDINALS = {"primi", "prime", "first"}
 # A second word that belongs to the noun: an adjective ("cartelle sociali", "ore settimanali") or "di X".
 # A past participle after the noun says what happened to it ("9 case recuperate", "42 operatori formati"): the
 # label keeps it, the unit does not (one count, one unit).
@@ -267,6 +267,8 @@ def _plural(word: str) -> bool:
     w = word.lower()
     if w in ("staff", "personale"):  # invariant nouns of people counted
         return True
+    if w.endswith("ione"):
+        return False  # "edizione", "riunione": the plural is "-ioni"
     if re.search(r"(?:ati|ate|usi|use|olti|olte)$", w) and w not in _EVENT_NOUNS:
         return False  # a past participle ("di cui 9 conclusi", "3 attivati"), not a noun
     return w not in _NOT_NOUNS and (w.endswith(("i", "e", "à")) or (w.endswith("s") and len(w) > 3))
@@ -286,16 +288,21 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
             words = words[1:]  # "87 nuove cartelle": the noun is "cartelle"
         if len(words) >= 2 and " ".join(words[:2]).lower() in ENGLISH_NOUNS:
             words = words[:2]  # "first contacts"
+        elif len(words) >= 2 and words[0].lower() in _ORDINALS and _plural(words[1]):
+            words = words[:2]  # "780 primi colloqui"
         elif len(words) >= 2 and not _plural(words[0]) and _english_plural(words[1]):
             words = words[1:2]  # "18 community events", "12 information meetings": the English head comes last
-        if " ".join(words).lower() not in ENGLISH_NOUNS:
+        ordinal = words[0].lower() in _ORDINALS
+        if " ".join(words).lower() not in ENGLISH_NOUNS and not ordinal:
             words = words[:2] if len(words) >= 2 and _ADJECTIVE.match(words[1].lower()) else words[:1]
-        head = words[-1] if " ".join(words).lower() in ENGLISH_NOUNS else words[0]
-        if not re.fullmatch(r"[a-zà-ù]+", head) or not _plural(head) or not m.group("num")[0].isdigit():
-            continue  # a capitalised word is a name ("73100 Lecce"); "tre componenti" is not a reported figure
+        head = words[-1] if " ".join(words).lower() in ENGLISH_NOUNS or ordinal else words[0]
+        if not re.fullmatch(r"[a-zà-ù]+", head) or not _plural(head):
+            continue  # a capitalised word is a name ("73100 Lecce")
         value = number(m.group("num"))
         if value is None or value < 2 or _year(m.group("num"), value):
             continue
+        if value <= 10 and not m.group("num")[0].isdigit():
+            continue  # "tre componenti", "le due sedi": small numbers in words describe, results use digits
         if head in TIME_UNITS and not _time_count(sentence, m.start(), words, m.group("tail")):
             continue
         if not_a_count(sentence, m.start("num"), m.end(), "generic"):
@@ -313,7 +320,7 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
 
 # English puts the counted noun last, after its modifiers: "28 municipal and health-service staff completed",
 # "156 individual case files". Read only in English sentences, when the noun is one of ENGLISH_NOUNS.
-_ENGLISH_WORDS = re.compile(r"\b(?:the|and|with|were|was|have|has|had|of|for|their)\b")
+_ENGLISH_WORDS = re.compile(r"\b(?:the|and|with|were|was|have|has|had|of|for|their)\b", re.I)
 _ENGLISH_NUMBER = re.compile(rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)")
 _WORD = re.compile(r"\s+([a-z][a-z-]*)")
 

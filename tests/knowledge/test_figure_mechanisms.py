@@ -91,3 +91,33 @@ def test_a_school_year_before_the_start_is_a_baseline():
 def test_a_counted_noun_that_is_a_form_of_a_taxonomy_term_takes_its_area():
     assert _areas_of("Il Comune ha avviato 12 coabitazioni tra anziani soli e studenti fuori sede.") == {
         12.0: "housing"}  # fmt: skip
+
+
+def test_numbers_in_words_are_read_by_their_parts():
+    from knowledge.numbers import word_value
+
+    cases = {"trentadue": 32, "centottanta": 180, "ventotto": 28, "milleduecento": 1200, "duecentocinquanta": 250,
+             "tremilacinquecento": 3500, "twenty-two": 22, "one hundred and fifty": 150, "settembre": None}  # fmt: skip
+    assert {w: word_value(w) for w in cases} == cases
+    assert _counts("Nel secondo anno lo sportello ha accolto trentadue famiglie e centoventi persone.") == {
+        32.0: "families", 120.0: "people"}  # fmt: skip
+    assert _counts("Forty-five households moved into the new flats.") == {45.0: "families"}
+    # small numbers in words describe; a year in words is a year
+    assert _counts("Le tre famiglie vivono nelle due case del borgo.") == {}
+    assert _counts("L'anno duemilaventicinque, il giorno dodici del mese di marzo, si è riunita la Giunta.") == {}
+
+
+def test_counts_stated_after_their_noun():
+    assert _counts("Complessivamente, nel 2025 i beneficiari raggiunti sono stati 418.") == {418.0: "beneficiaries"}
+    assert _counts("Il numero di persone orientate al lavoro è salito a 73.") == {73.0: "people"}
+    assert _counts("Famiglie sostenute nel semestre: 57.") == {57.0: "families"}
+    assert _counts("Le richieste di alloggio sono scese da 90 nel 2023 a 64 nel 2024.") == {64.0: "richieste"}
+    # a label that is no count: a time, those present at a meeting
+    assert _counts("Edizione delle ore 19:30") == {}
+    assert _counts("Presenti: 9.") == {}
+
+
+def test_a_population_word_of_another_count_is_not_this_counts():
+    assert _counts("The scheme reached 860 residents through 35 evening sessions.") == {
+        860.0: "residenti", 35.0: "sessions"}  # fmt: skip
+    assert _counts("Al 1° gennaio 2024 risiedevano in città 3.100 cittadini stranieri.") == {}

@@ -1,0 +1,88 @@
+"""Counts stated after what they count: the number is the predicate of a noun phrase said before it.
+
+- "Le persone accompagnate al medico sono state 96", "..., i beneficiari raggiunti sono stati 312": the noun
+  phrase with its article, then "essere", then the number;
+- "Il numero di persone accolte è salito a 85", "Number of people reached: 1,200": "numero di X";
+- "Persone prese in carico: 128", "Beneficiari diretti: 540": a plural noun phrase as a label, then the number;
+- "Le segnalazioni sono passate da 31 nel 2023 a 17 nel 2024": a change, whose count is the value reached.
+The unit is a known unit's code when the noun phrase opens with one ("I posti letto attivati" are beds), else
+the noun as written; the label is the noun phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.counting import not_a_count
+from knowledge.figures import UNITS, FigureFact, _plural, number
+
+_N = r"(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)(?![\d%])(?!\s*%)(?!\s*(?:euro|€))"
+_ADVERBS = (
+    r"(?:(?:finora|sinora|in\s+tutto|complessivamente|so\s+far|in\s+total)\s+)?"
+    r"(?:(?:circa|oltre|about|over)\s+)?"
+)
+_BE = r"(?:sono\s+stat[ie]|sono|erano|furono|were|are|was|is)"
+# A noun phrase with its article, then "essere", then the number, within one segment.
+_PREDICATE = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?:nel|nell['’]anno|in)\s+\d{{4}}\s+)(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b"
+    rf"[^.;:,]*?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;,)]|$)"
+)
+# "il numero di/dei X ... è (salito a) N", "number of X: N".
+_NUMBER_OF = re.compile(
+    rf"\b(?:numero|number)\s+(?:(?:complessivo|totale|total)\s+)?(?:di|dei|degli|delle|of)\s+(?P<noun>[a-zà-ù]{{3,}})"
+    rf"[^.;:\d]{{0,80}}?(?::|\b(?:è|e'|was|is|ha\s+raggiunto|ha\s+superato(?:\s+quota)?|reached)(?:\s+(?:salit[oa]|"
+    rf"arrivat[oa]|cresciut[oa]|pari))?(?:\s+(?:a|di|to))?)\s+{_ADVERBS}{_N}",
+    re.I,
+)
+# "Persone prese in carico: 128": a label of a few words opening with a plural noun, a colon, the number.
+_LABEL = re.compile(
+    rf"(?:^|[;.]\s+|\s[-–•]\s+)(?P<noun>[A-ZÀ-Ýa-zà-ù][a-zà-ù]{{3,}})(?P<rest>(?:\s+[^\W\d][\w'’]*){{0,7}}?)\s*:\s*{_ADVERBS}{_N}"
+    r"\s*(?:[.;]|$|\s[-–•]\s)"
+)
+# What a label opening with a plural may be that is no count: those present at a meeting, ages, shares.
+_NOT_LABELS = {"presenti", "assenti", "date", "ore", "anni", "percentuali", "note", "fonti", "tempi", "costi",
+               "spese", "entrate", "uscite", "risorse"}  # fmt: skip
+# "passate da 31 (nel 2023) a 17 (nel 2024)": the count is the value reached.
+_CHANGE = re.compile(
+    rf"\b(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b[^.;:]*?\b(?:passat[ie]|salit[ie]|aumentat[ie]|"
+    rf"sces[ie]|calat[ie]|diminuit[ie]|cresciut[ie]|went|rose|grew|fell|increased|decreased)\s+(?:da|from)\s+"
+    rf"\d[\d.,]*(?:\s+(?:nel|in)\s+\d{{4}})?\s+(?:a|to)\s+{_N}"
+)
+
+
+def stated(sentence: str) -> list[FigureFact]:
+    """The counts of `sentence` stated after their noun (see the module's docstring)."""
+    out: list[FigureFact] = []
+    for pattern in (_PREDICATE, _NUMBER_OF, _CHANGE, _LABEL):
+        for m in pattern.finditer(sentence):
+            noun = m.group("noun")
+            if pattern is _LABEL and (noun.lower() in _NOT_LABELS or not _plural(noun)):
+                continue
+            if pattern is not _LABEL and not _plural(noun):
+                continue
+            value = number(m.group("num"))
+            if value is None or value < 2 or (1900 <= value <= 2100 and m.group("num").isdigit()):
+                continue
+            if any(f.start <= m.start("num") < f.end for f in out):
+                continue
+            subject = _subject(sentence, m.start("noun"), m.start("num"))
+            words = subject.split()
+            known = [code for n in (3, 2, 1) for code, p in UNITS.items() if re.fullmatch(p, " ".join(words[:n]))]
+            unit = known[0] if known else noun.lower()
+            if not_a_count(sentence, m.start("num"), m.end("num"), unit if unit in UNITS else "generic"):
+                continue
+            out.append(FigureFact(value, unit, subject, sentence[m.start("num") : m.end("num")], m.start("num"),
+                                  m.end("num")))  # fmt: skip
+    return out
+
+
+def _subject(sentence: str, start: int, end: int) -> str:
+    """The noun phrase of a stated count, without the verb and adverbs that lead to the number."""
+    subject = sentence[start:end].rstrip(" :")
+    subject = re.sub(rf"\s+(?:{_BE}|è|e'|ha\s+raggiunto|ha\s+superato|reached)(?:\s+\w+)?(?:\s+(?:a|di|to))?\s*$", "",
+                     subject, flags=re.I)  # fmt: skip
+    subject = re.sub(r"\s+(?:finora|sinora|in\s+tutto|complessivamente|so\s+far|circa|oltre|about|over|quota)\s*$", "",
+                     subject, flags=re.I)  # fmt: skip
+    subject = re.sub(r"\s+(?:da|from)\s+\d.*$", "", subject)
+    subject = re.sub(r"\s+(?:sono|were|are)\s+\w+$", "", subject)
+    return subject.lower().strip()
