@@ -91,8 +91,10 @@ def features(
     titles: Sequence[str],
     terms: QueryTerms,
     boilerplate: Container[str],
+    flags: Sequence[Sequence[bool]] | None = None,
 ) -> np.ndarray:
-    """One row of FEATURES per candidate."""
+    """One row of FEATURES per candidate. `flags`: which sentences of each text are boilerplate, when known
+    (`Boilerplate.sentence_flags`), else asked of `boilerplate`."""
     rows = np.zeros((len(positions), len(FEATURES)))
     if not len(positions):
         return rows
@@ -104,11 +106,12 @@ def features(
     for row, (pos, score, text, title) in enumerate(zip(positions, fused, texts, titles, strict=True)):
         found = passage_sentences(text)
         if found.spans:
-            sentences = [text[s:e] for s, e in found.spans]
+            said = flags[row] if flags is not None else [text[s:e] in boilerplate for s, e in found.spans]
             covered = [terms.coverage(st) for st in found.stems]
             numbers = found.numbers
         else:  # nothing but blanks: the text stands as its one sentence
-            sentences, covered, numbers = [text], [terms.coverage(_stems(text))], (bool(_NUMBER.search(text)),)
+            said, covered = [text in boilerplate], [terms.coverage(_stems(text))]
+            numbers = (bool(_NUMBER.search(text)),)
         d = signals.dense.get(pos)
         rows[row] = (
             score / top,
@@ -118,7 +121,7 @@ def features(
             max(covered),
             terms.coverage(_stems(title)) if title else 0.0,
             max((c for c, n in zip(covered, numbers, strict=True) if n), default=0.0) if figure else 0.0,
-            sum(s in boilerplate for s in sentences) / len(sentences),
+            sum(said) / len(said),
         )
     return rows
 

@@ -159,6 +159,30 @@ class Boilerplate:
     def __contains__(self, sentence: object) -> bool:
         return isinstance(sentence, str) and sentence_key(sentence) in self.keys
 
+    def sentence_flags(self, cid: str, text: str) -> tuple[bool, ...]:
+        """Whether each sentence of the passage `cid` (its `sentence_spans`) is boilerplate, kept per passage
+        (the warm-up asks it of every passage, so a cold query reads no city names in its candidates'
+        sentences: `sentence_key` was most of a cold query's reranker). The sentence keys kept for the passage
+        answer at once for most, none of whose keys is boilerplate."""
+        flags = self._flags.get(cid)
+        if flags is not None and flags[0] is text:
+            return flags[1]
+        spans = sentence_spans(text)
+        entry = self._entries.get(cid)
+        if entry is not None and (entry[0] is text or entry[0] == text) and self.keys.isdisjoint(entry[2]):
+            found = (False,) * len(spans)  # every key longer than 20 is kept, and only those can be boilerplate
+        else:
+            found = tuple(text[start:end] in self for start, end in spans)
+        self._flags[cid] = (text, found)
+        return found
+
+    @property
+    def _flags(self) -> dict[str, tuple[str, tuple[bool, ...]]]:
+        try:
+            return self.__dict__["_flag_cache"]
+        except KeyError:  # made by __init__, `updated`, `changed` or `from_state`: one per Boilerplate
+            return self.__dict__.setdefault("_flag_cache", {})
+
 
 _cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 _lock = threading.Lock()

@@ -62,10 +62,13 @@ class SearchService(SearchStages):
             for fieldname in ("city", "phase"):  # the masks a place or phase question reads
                 index.values(fieldname)
             self.vocabulary(index)
-            boilerplate_of(index)
+            boilerplate = boilerplate_of(index)
             group_codes(index)  # the collapse's groups
-            for text in index.corpus.texts[:PASSAGES]:  # each passage's sentences and stems: a cold query's
-                passage_sentences(text)  # reranker and snippets then split and stem nothing
+            # each passage's sentences, their stems and which are boilerplate: a cold query's reranker and
+            # snippets then split, stem and look for city names in nothing
+            for cid, text in zip(index.corpus.ids[:PASSAGES], index.corpus.texts[:PASSAGES], strict=True):
+                passage_sentences(text)
+                boilerplate.sentence_flags(cid, text)
         language_words()
         self._warm = True
 

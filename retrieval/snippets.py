@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_left
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
 
 from lgnet.text import fold
@@ -124,19 +124,24 @@ def _score(terms: QueryTerms, stems: Iterable[str], number: bool, boilerplate: b
     return score
 
 
-def snippet(text: str, terms: QueryTerms, boilerplate: Container[str] = (), words: int = 45) -> str:
-    """The best sentence (and a neighbour when it is short), escaped and marked; about `words` words at most."""
+def snippet(
+    text: str, terms: QueryTerms, boilerplate: Container[str] = (), words: int = 45, flags: Sequence[bool] | None = None
+) -> str:
+    """The best sentence (and a neighbour when it is short), escaped and marked; about `words` words at most.
+    `flags`: which sentences are boilerplate, when known (`Boilerplate.sentence_flags`), else asked of
+    `boilerplate`."""
     found = passage_sentences(text)  # its sentences' stems, computed once per passage
     spans = found.spans
     if not spans:
         return ""
+    said = flags if flags is not None else [text[s:e] in boilerplate for s, e in spans]
     scores = [
-        _score(terms, stems, number, text[s:e] in boilerplate)
-        for (s, e), stems, number in zip(spans, found.stems, found.numbers, strict=True)
+        _score(terms, stems, number, repeated)
+        for stems, number, repeated in zip(found.stems, found.numbers, said, strict=True)
     ]
     best = max(range(len(spans)), key=lambda i: (scores[i], -i))
     if scores[best] <= 0:  # nothing matched (a dense hit): the first sentence that is not boilerplate
-        best = next((i for i, (s, e) in enumerate(spans) if text[s:e] not in boilerplate), 0)
+        best = next((i for i, repeated in enumerate(said) if not repeated), 0)
     lo, hi = spans[best]
     n = len(text[lo:hi].split())
     if n < SHORT_SENTENCE:

@@ -222,14 +222,16 @@ class SearchStages:
     def _features(found: _Ranked, top: list[Candidate]) -> np.ndarray:
         corpus = found.index.corpus
         positions = [c.position for c in top]
+        texts = [corpus.texts[p] for p in positions]
         return rerank_features(
             positions,
             [c.score for c in top],
             found.signals,
-            [corpus.texts[p] for p in positions],
+            texts,
             [corpus.metas[p].get("title", "") for p in positions],
             found.terms,
             found.boilerplate,
+            [found.boilerplate.sentence_flags(corpus.ids[p], t) for p, t in zip(positions, texts, strict=True)],
         )
 
     def _rerank(self, found: _Ranked, reranker: Reranker) -> list[Candidate]:
@@ -348,7 +350,12 @@ class SearchStages:
             doc_id=meta.get("doc_id", ""),
             title=meta.get("title", ""),
             text=text,
-            snippet=snippet(text, terms or QueryTerms(), boilerplate if boilerplate is not None else ()),
+            snippet=snippet(
+                text,
+                terms or QueryTerms(),
+                boilerplate if boilerplate is not None else (),
+                flags=boilerplate.sentence_flags(cid, text) if boilerplate is not None else None,
+            ),
             score=round(float(score), 6),
             city=meta.get("city"),
             interventions=list(meta.get("interventions", [])),

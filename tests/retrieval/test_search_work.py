@@ -1,16 +1,20 @@
 """What a search computes once instead of again and again (the latency work of issue 11): the query vector
-shared with the practice cards, each passage's sentences and stems kept.
+shared with the practice cards, each passage's sentences, stems and boilerplate flags kept, fusion and collapse
+over arrays.
 No timings here (they live in the bench): each test checks the work is shared and the result unchanged."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from practices.cards import with_practices
+from retrieval.fusion import fuse, fuse_into
 from retrieval.models import SearchRequest
 from retrieval.sentence_stems import NUMBER, passage_sentences
-from retrieval.sentences import sentence_spans
+from retrieval.sentences import boilerplate_of, sentence_spans
 from retrieval.snippets import _word_spans
+from retrieval.stages import Candidate
 
 
 class CountingEmbedder:
@@ -95,3 +99,43 @@ def test_coverage_is_remembered_by_the_query_stems_only(service):
     assert plain == pytest.approx(1.0)
     assert terms.coverage(stems | {"zzz", "qqq"}) == plain  # other stems never change it
     assert terms.coverage({"zzz"}) == 0.0
+
+
+@pytest.mark.parametrize("method", ["score", "rrf"])
+def test_fusing_into_arrays_gives_the_scores_of_fuse(method):
+    lexical = [(4, 7.5), (0, 3.25), (9, 3.25), (2, 0.5)]
+    dense = [(9, 0.81), (5, 0.62), (4, 0.4)]
+    fused = np.zeros(10)
+    present = np.zeros(10, dtype=bool)
+    for ranked, weight in ((lexical, 0.7), (dense, 1.3)):
+        positions = np.array([p for p, _ in ranked], dtype=np.int64)
+        fuse_into(fused, present, positions, np.array([s for _, s in ranked]), weight, method, 60)
+    expected = fuse([(lexical, 0.7), (dense, 1.3)], method, 60)
+    assert set(np.flatnonzero(present).tolist()) == set(expected)
+    assert {p: fused[p] for p in expected} == expected  # the same floats, not approximately
+
+
+def test_the_collapse_keeps_the_best_ranked_of_each_group(service):
+    index = service.lexical.current()
+    groups = index.corpus.groups
+    group = next(g for g, members in groups.items() if len(members) >= 2)
+    first, second = groups[group][:2]
+    others = [members[0] for g, members in groups.items() if g != group][:5]  # one passage of each other group
+    ranked = [Candidate(others[0], 9.0), Candidate(second, 8.0), Candidate(others[1], 7.0), Candidate(first, 6.0)]
+    ranked += [Candidate(p, 1.0) for p in others[2:]]
+    kept = service._collapse(index, ranked)
+    assert [c.position for c in kept] == [others[0], second, others[1], *others[2:]]
+
+
+def test_boilerplate_flags_of_a_passage_are_those_of_its_sentences(service):
+    index = service.lexical.current()
+    boilerplate = boilerplate_of(index)
+    repeated = 0
+    for cid, text in zip(index.corpus.ids, index.corpus.texts, strict=True):
+        flags = boilerplate.sentence_flags(cid, text)
+        assert flags == tuple(text[s:e] in boilerplate for s, e in sentence_spans(text))
+        repeated += sum(flags)
+    assert repeated, "the corpus repeats sentences of the network: some should be boilerplate"
+    cid = index.corpus.ids[0]  # a text the index does not hold under that id is split and asked again
+    other = "Il Comune di Bari ha aperto uno sportello. " + index.corpus.texts[0]
+    assert boilerplate.sentence_flags(cid, other) == tuple(other[s:e] in boilerplate for s, e in sentence_spans(other))
