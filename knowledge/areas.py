@@ -22,7 +22,7 @@ _CUES: dict[str, str] = {
     r"cors[oi]\s+(?:seral[ei]\s+)?(?:di\s+)?(?:lingua|italiano|alfabetizzazione)|alfabetizzazione|licenza\s+media|"
     r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+mediche|ambulatori\w*|vaccinazion\w+|"
     r"screening|servizio\s+sanitario|tessera\s+sanitaria|medical|health\s+(?:care|services?)|"
-    r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:ai|al|alle|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
+    r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:(?:ai|al|alle|agli)\s+|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
     r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
     r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+charge|"
     r"residence\s+registration",
@@ -36,7 +36,7 @@ _CUES: dict[str, str] = {
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|tornei?\b|feasts?|festivals?|"
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",
     "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|abitazion\w+|alloggi\w*|"
-    r"appartament\w+|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|"
+    r"appartament\w+|immobil[ie]\b|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|"
     r"\brent\b|households?\s+(?:moved|housed)",
 }
 _CUE = {area: re.compile(rf"\b(?:{p})", re.I) for area, p in _CUES.items()}
@@ -46,7 +46,7 @@ _STAFF = re.compile(
     re.I,
 )
 _TRAINING = re.compile(
-    r"\b(?:formazione|format[ie]|formativ[oaie]|form(?:are|ano|eranno|erà|arsi)|aggiornament\w+|seminari\w*|webinar|training|trained|workshops?|cors[oi]|"
+    r"\b(?:formazione|format[ie]|formativ[oaie]|form(?:are|ano|at[oaie]|eranno|erà|ando|arsi)|aggiornament\w+|seminari\w*|webinar|training|trained|workshops?|cors[oi]|"
     r"giornat[ae]\s+formativ[ae]|modul[oi]\s+formativ[oi]|percors[oi]\s+formativ[oi])\b",
     re.I,
 )
@@ -56,8 +56,9 @@ _LANGUAGE_COURSE = re.compile(r"(?:cors[oi]|laborator[io]|lezion[ei])\s+(?:di\s+
 
 
 def trained_staff(text: str, unit: str) -> bool:
-    """A count of staff in a sentence about their training: capacity building, whatever service they serve."""
-    return bool(_STAFF.search(unit) and _TRAINING.search(text))
+    """A count of staff in a sentence about their training, or of training events for staff ("6 seminari per i
+    dipendenti comunali"): capacity building, whatever service they serve."""
+    return bool(_STAFF.search(unit) and _TRAINING.search(text)) or bool(_TRAINING.match(unit) and _STAFF.search(text))
 
 
 def language_course(term: str) -> bool:

@@ -26,6 +26,9 @@ _DENOMINATOR = re.compile(r"\d[\d.,]*\s+(?:[a-zà-ù]+,?\s+){0,4}?(?:su|out\s+of
 # Members of a body present at its meeting: "8 assessori su 9", "12 consiglieri presenti su 15".
 _QUORUM = re.compile(r"\d+\s+(?:assessori|consiglieri|componenti|membri|members|councillors)(?:\s+presenti)?\s+"
                      r"(?:su|out\s+of|of)\s+\d", re.I)  # fmt: skip
+# A part of the count just stated: "N X, di cui M", "N X, of whom M".
+_PART_OF = re.compile(r"(?P<whole>\d[\d.,]*\s+(?:[\w'’]+\s+){0,3}?[\w'’]+)\s*,?\s*"
+                      r"(?:di\s+cui|of\s+whom|of\s+which)\s+$", re.I)  # fmt: skip
 _OTHER_COUNT = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?:[a-zà-ù]+\s+){0,2}$", re.I)
 # People who live in the housing the practice provides ("5 appartamenti ..., dove oggi vivono 12 persone"): housed.
 _HOUSED = re.compile(r"\b(?:alloggi|appartament[io]|case|abitazioni|coabitazioni|flats|apartments|homes)\b[^.;]*"
@@ -56,7 +59,7 @@ _TOOK_PART = re.compile(
     r"\b(?:have|has)\s+(?:joined|attended|taken\s+part|participated|volunteered)|\bjoined\b|"
     r"\bsi\s+sono\s+iscritt|\bcoinvolg\w+|\bcome\s+volontar|"
     r"\b(?:hanno|ha)\s+(?:partecipato|aderito|preso\s+parte|frequentato|richiamato|coinvolto|votato)|\bvoted\b|"
-    r"\bsono\s+stat[ie]\s+elett|\bwere\s+elected|\breached\b|\bha(?:nno)?\s+raggiunto\b|"
+    r"\bsono\s+stat[ie]\s+elett|\bwere\s+elected|\b(?:volunteered|participated|attended|took\s+part)\b|\breached\b|\bha(?:nno)?\s+raggiunto\b|"
     r"\bsar(?:à|anno)\s+format|\bsono\s+stat[ie]\s+(?:coinvolt|format|accolt|inserit)",
     re.I,
 )
@@ -80,6 +83,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     before = sentence[max(0, num_start - 60) : num_start]
     if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before) or _PLACE_SIZE.search(before):
         return True
+    if (part := _PART_OF.search(before)) and POPULATION.search(part.group("whole")):
+        return True  # "12.300 abitanti, di cui 1.100 stranieri": a part of a population is a population
     if _DENOMINATOR.search(sentence[max(0, num_start - 80) : num_start]):
         return True  # the whole the count before it is a part of
     if _QUORUM.match(sentence[num_start:]):

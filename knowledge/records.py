@@ -123,8 +123,13 @@ class RecordBuilder:
         segment_end = min([i for i in (body.find(c, f.end) for c in ",;:") if i >= 0] or [len(body)])
         after = [m for m in matches if m[1] >= f.end]
         nearest = max(before, key=lambda m: m[2]) if before else None
-        if nearest is None and after and after[0][1] < segment_end:
-            nearest = min(after, key=lambda m: m[1])
+        own_after = [m for m in after if m[1] < segment_end]
+        if nearest is None and own_after:
+            nearest = min(own_after, key=lambda m: m[1])
+        elif nearest and nearest[0] == "taking_charge" and any(m[0] != nearest[0] for m in own_after):
+            # the service that did it before the count, what it achieved after it: "lo sportello ha aiutato 42
+            # famiglie a trovare un alloggio" is housing
+            nearest = min((m for m in own_after if m[0] != nearest[0]), key=lambda m: m[1])
         if nearest is None and (cue := area_cues.cue_area(body, f.start, f.end, clause=False)):
             return cue
         nearest = nearest or (min(after, key=lambda m: m[1]) if after else None)

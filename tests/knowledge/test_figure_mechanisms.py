@@ -121,3 +121,20 @@ def test_a_population_word_of_another_count_is_not_this_counts():
     assert _counts("The scheme reached 860 residents through 35 evening sessions.") == {
         860.0: "residenti", 35.0: "sessions"}  # fmt: skip
     assert _counts("Al 1° gennaio 2024 risiedevano in città 3.100 cittadini stranieri.") == {}
+
+
+def test_what_a_service_achieved_after_the_count_outranks_the_service_before_it():
+    assert _areas_of("Lo sportello casa ha aiutato 37 famiglie a trovare un alloggio in affitto.") == {37.0: "housing"}
+    assert _areas_of("Lo sportello ha preso in carico 88 persone con un piano individuale.") == {88.0: "taking_charge"}
+
+
+def test_training_events_for_staff_and_every_form_of_formare_are_capacity_building():
+    assert _areas_of("Il Comune ha formato 33 educatori sull'approccio interculturale.") == {33.0: "capacity_building"}
+    assert _areas_of("Sono stati organizzati 5 seminari per i dipendenti comunali.") == {5.0: "capacity_building"}
+    assert _areas_of("The city trained 27 front-office staff on intercultural communication.") == {
+        27.0: "capacity_building"}  # fmt: skip
+
+
+def test_a_part_of_a_population_is_a_population():
+    assert _counts("Il paese conta circa 9.800 abitanti, di cui 760 stranieri.") == {}
+    assert _counts("Some 22 residents volunteered to paint the school.") == {22.0: "residenti"}
