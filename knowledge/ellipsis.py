@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from knowledge.counting import not_a_count
-from knowledge.figures import ENGLISH_NOUNS, FigureFact, label, number, unit_labels
+from knowledge.figures import ENGLISH_NOUNS, UNITS, FigureFact, label, number, unit_labels
 
 _PRONOUN = r"(?:di\s+(?:loro|questi|queste|essi|esse)|dei\s+quali|delle\s+quali|tra\s+(?:loro|questi|queste)|" \
            r"of\s+(?:them|whom|these))"  # fmt: skip
@@ -23,6 +23,7 @@ _ELLIPTIC = re.compile(
 )
 # "dei 74 beneficiari seguiti dall'equipe": the count a later bare number is a part of.
 _PARTITIVE = re.compile(r"\b(?:dei|degli|delle|tra\s+i|fra\s+i|of\s+the)\s+\d[\d.]*\s+\w+", re.I)
+_OF_WHOLE = re.compile(r"\s+(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})\b", re.I)
 _PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})\s*,\s*$", re.I)
 _LEAD = re.compile(r"(?:[;,:]\s*|\bdi\s+cui\s+|\b(?:altri|altre|further|another)\s+|\b(?:e|and)\s+)$", re.I)
 # A verb with the clitic "ne" (of them) before a bare number: "accompagnandone 29 a un corso", "di prenderne in
@@ -61,8 +62,7 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             words = "persone" if unit == "people" else first.text.split(maxsplit=1)[-1]  # type: ignore[union-attr]
         elif not before and (part := _PARTITIVE_LEAD.search(head)) and not m.group("refl"):
             # "Dei 33 tirocinanti, 19 hanno ottenuto un contratto": a part of the whole just named
-            noun_words = part.group("noun").lower()
-            unit, words = ENGLISH_NOUNS.get(noun_words, noun_words), noun_words
+            unit, words = _unit_of(part.group("noun")), part.group("noun").lower()
         elif before and _LEAD.search(head):
             noun = before[-1]
             unit, words = noun.unit, (re.sub(r"^\S+\s+", "", noun.text) if noun.text[:1].isdigit() else noun.unit)
@@ -72,6 +72,13 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         out.append(FigureFact(value, unit, label(sentence, start, said, words, unit), sentence[start:end], start, end))
     out += borrowed(sentence, [*found, *out])
     return out
+
+
+def _unit_of(noun: str) -> str:
+    """A noun as a unit: a known unit's code ("alloggi", "flats"), else the network's noun for an English one."""
+    noun = noun.lower()
+    known = [code for code, p in UNITS.items() if re.fullmatch(p, noun)]
+    return known[0] if known else ENGLISH_NOUNS.get(noun, noun)
 
 
 def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
@@ -102,6 +109,9 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             unit = noun.unit
             rest = re.sub(r"^\S+\s*", "", noun.text) if noun.text[:1].isdigit() else noun.unit
             words = rest or unit_labels(unit)[0]  # a bare count borrowed its noun too: the unit's label
+        elif whole := _OF_WHOLE.match(sentence, end):
+            # "58 dei 90 partecipanti", "5 of the 6 flats": a part of a whole named right after it
+            unit, words = _unit_of(whole.group("noun")), whole.group("noun").lower()
         elif re.fullmatch(r"\W*", head) and re.match(r"\s+(?:hanno|have|has)\s+[a-zà-ù]+", sentence[end:], re.I):
             unit, words = "people", "persone"
         else:

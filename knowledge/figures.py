@@ -10,13 +10,13 @@ from knowledge.counting import not_a_count
 from knowledge.numbers import WORD_NUMBER, word_value
 
 UNITS: dict[str, str] = {
-    "beds": r"posti\s+letto|posti\s+(?:in\s+)?accoglienza|beds",
+    "beds": r"posti\s+letto|posti\s+(?:in\s+)?accoglienza|beds|bed\s+places|bed\s+spaces",
     "families": r"nuclei\s+familiari|nuclei\s+monoparentali|nuclei|famiglie|families|households",
     "minors": r"minori(?:\s+stranieri)?|di\s+minore\s+et[àa]|bambin[ie]|minors|children",
     "women": r"donne|women",
     "housing_units": r"alloggi|appartamenti|abitazioni|unit[àa]\s+abitative|flats|apartments",
     "beneficiaries": r"beneficiari|destinatari|utenti|beneficiaries",
-    "people": r"persone|migranti|cittadin[ie]|stranier[ie]|rifugiat[ie]|individui|people|persons|migrants",
+    "people": r"persone|migranti|cittadin[ie]|stranier[ie]|rifugiat[ie]|individui|people|persons|individuals|migrants",
 }
 UNIT_LABELS = {
     "beds": ("posti letto", "beds"),
@@ -173,7 +173,7 @@ def label(sentence: str, start: int, end: int, unit_words: str, unit: str) -> st
             verb.pop()
         if verb and verb[0].lower() in ("hanno", "ha") and 2 <= len(verb) <= 8:
             return f"{noun} che {' '.join(verb).lower()}"
-        if verb and verb[0].lower() == "sono" and _PARTICIPLE.match(verb[-1]):
+        if verb and verb[0].lower() == "sono" and _PARTICIPLE.match(verb[-1]) and not re.match(r"stat[ie]$", verb[-1]):
             return f"{noun} {verb[-1].lower()}"  # "sono stati attivati 70 posti letto"
     before = [w.strip(",;:()") for w in sentence[:start].split()][-6:]
     while before and before[-1].lower() in _FILLERS:
@@ -245,7 +245,13 @@ ENGLISH_NOUNS = {
     "asylum seekers": "richiedenti asilo", "refugees": "rifugiati", "residents": "residenti",
     "case files": "cartelle", "files": "fascicoli", "officers": "agenti", "teachers": "insegnanti",
     "days": "giorni", "hours": "ore", "weeks": "settimane",
-    "months": "mesi",
+    "months": "mesi", "pupils": "alunni", "mediators": "mediatori",
+    "interpreters": "interpreti", "social workers": "operatori", "tutors": "tutori", "mentors": "mentori",
+    "doctors": "medici", "nurses": "infermieri", "calls": "chiamate", "appointments": "appuntamenti",
+    "vaccinations": "vaccinazioni", "schools": "scuole", "workshops": "laboratori", "lessons": "lezioni",
+    "classes": "classi", "meals": "pasti", "nights": "pernottamenti", "companies": "aziende", "employers": "aziende",
+    "contracts": "contratti", "placements": "tirocini", "traineeships": "tirocini", "sessions": "incontri",
+    "clients": "utenti", "service users": "utenti", "patients": "pazienti", "children": "bambini",
 }  # fmt: skip
 _ITALIAN_TO_ENGLISH = {it: en for en, it in ENGLISH_NOUNS.items()}
 

@@ -119,7 +119,7 @@ def test_counts_stated_after_their_noun():
 
 def test_a_population_word_of_another_count_is_not_this_counts():
     assert _counts("The scheme reached 860 residents through 35 evening sessions.") == {
-        860.0: "residenti", 35.0: "sessions"}  # fmt: skip
+        860.0: "residenti", 35.0: "incontri"}  # fmt: skip
     assert _counts("Al 1° gennaio 2024 risiedevano in città 3.100 cittadini stranieri.") == {}
 
 
@@ -138,3 +138,13 @@ def test_training_events_for_staff_and_every_form_of_formare_are_capacity_buildi
 def test_a_part_of_a_population_is_a_population():
     assert _counts("Il paese conta circa 9.800 abitanti, di cui 760 stranieri.") == {}
     assert _counts("Some 22 residents volunteered to paint the school.") == {22.0: "residenti"}
+
+
+def test_a_part_named_before_its_whole_counts_the_whole_s_noun():
+    assert _counts("Hanno trovato un impiego 44 dei 70 partecipanti al percorso.") == {44.0: "partecipanti"}
+    assert _counts("Of the 25 flats, 21 are now let to refugee families.") == {21.0: "housing_units"}
+
+
+def test_english_service_nouns_take_the_network_s_italian_nouns():
+    assert _counts("The desk booked 940 appointments for 610 individuals.") == {940.0: "appuntamenti", 610.0: "people"}
+    assert _counts("The shelter offered 30 bed places to 52 pupils.") == {30.0: "beds", 52.0: "alunni"}
