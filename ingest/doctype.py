@@ -80,6 +80,40 @@ CUES: tuple[Cue, ...] = (
         cap=2,
     ),
     _cue("minutes", 1, _LINE + r"punto \d", "lines", cap=2),
+    # An administrative act (a resolution of the council, a manager's determination, a decree): its formal structure,
+    # the recitals ("Premesso che", "Visto", "Considerato", "Richiamata"), the body deciding on a line of its own
+    # ("LA GIUNTA COMUNALE" ... "DELIBERA"), the vote and the law on local government. Not a genre of the vocabulary:
+    # an act that wins is `other` (a resolution is no minutes, though its preamble says when the body met).
+    _cue(
+        "act",
+        5,
+        r"\bdeliberazion[ei]\b|\bdelibera (?:di|della|del) (?:giunta|consiglio)\b|"
+        r"\bdeterminazione (?:dirigenziale|n\.)|\bdecreto (?:sindacale|dirigenziale)\b|\bordinanza (?:sindacale|n\.)",
+        "title",
+    ),
+    _cue(
+        "act",
+        1,
+        _LINE + r"(?:premesso|visto|vista|visti|viste|considerato|considerata|richiamat[oaie]|ritenuto|ritenuta|"
+        r"dato atto|preso atto|acquisit[oaie]|accertato|rilevato)\b",
+        "lines",
+        cap=5,
+    ),
+    _cue(
+        "act",
+        2,
+        _LINE + r"(?:la giunta (?:comunale|municipale)|il consiglio comunale|il dirigente|il sindaco)\s*$",
+        "lines",
+    ),  # fmt: skip
+    _cue("act", 3, _LINE + r"(?:delibera|determina|decreta|ordina)\s*:?\s*$", "lines"),
+    _cue(
+        "act",
+        1,
+        r"\bcon voti unanimi\b|\bimmediatamente eseguibile\b|\bregolarita (?:tecnica|contabile)\b|"
+        r"\bd\.?\s?lgs\.?\s*(?:n\.?\s*)?267/2000\b|\btesto unico (?:delle leggi sull'ordinamento degli )?enti locali\b",
+        "body",
+        cap=3,
+    ),
     # Project sheet (scheda progetto): a form of field labels
     _cue("project_sheet", 4, r"\bscheda (?:di )?progetto\b|\bproject (?:sheet|fiche|summary)\b", "title"),
     _cue(
@@ -246,7 +280,7 @@ CUES: tuple[Cue, ...] = (
     ),
 )
 # When two genres tie, the more specific form wins.
-_PRIORITY = ("press_review", "minutes", "practice_report", "project_sheet", "report", "press_article")
+_PRIORITY = ("press_review", "act", "minutes", "practice_report", "project_sheet", "report", "press_article")
 
 
 @dataclass
@@ -285,5 +319,5 @@ class DocTypeClassifier:
     def run(self, title: str, text: str, language: str | None = None) -> TypeDecision:
         scores = self.scores(title, text, language)
         best = max(_PRIORITY, key=lambda t: (scores[t], -_PRIORITY.index(t)))
-        doc_type = best if scores[best] >= self.threshold else "other"
+        doc_type = best if scores[best] >= self.threshold and best != "act" else "other"
         return TypeDecision(doc_type, scores)

@@ -147,3 +147,30 @@ def test_a_dateline_with_its_province_and_an_agency_named_in_full():
     decision = DocTypeClassifier().run("Le case vuote diventano alloggi", text, "it")
     assert decision.doc_type == "press_article"
     assert decision.scores["press_article"] >= 7  # the dateline and the agency tag each count
+
+
+RESOLUTION = """COMUNE DI ALBAVERDE
+Deliberazione della Giunta Comunale n. 112 del 4 giugno 2025
+Oggetto: Approvazione del progetto di accoglienza diffusa e variazione di bilancio
+
+L'anno duemilaventicinque, il giorno quattro del mese di giugno, alle ore 10.00, nella sala delle adunanze si è
+riunita la Giunta Comunale con la presenza di 5 assessori su 6.
+
+LA GIUNTA COMUNALE
+Premesso che il Comune partecipa alla rete dei comuni per l'accoglienza;
+Visto il decreto legislativo 18 agosto 2000, n. 267;
+Considerato che il progetto prevede l'attivazione di 3 alloggi;
+Acquisiti i pareri favorevoli di regolarità tecnica e contabile;
+Con voti unanimi, espressi nelle forme di legge,
+DELIBERA
+1. di approvare il progetto;
+2. di dichiarare il presente atto immediatamente eseguibile.
+"""
+
+
+def test_an_administrative_act_is_no_minutes():
+    # a resolution says when its body met, but its structure is an act's: recitals, the body, "DELIBERA"
+    decision = DocTypeClassifier().run("", RESOLUTION, "it")
+    assert decision.doc_type == "other"
+    assert decision.scores["act"] > decision.scores["minutes"]
+    assert DocTypeClassifier().run("", MINUTES, "it").doc_type == "minutes"  # minutes stay minutes
