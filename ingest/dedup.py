@@ -18,7 +18,6 @@ the pipeline writes those to Chroma and clears them (a run killed in between fin
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -191,8 +190,15 @@ class DuplicateIndex:
             )
         }
         self.conn.execute("DELETE FROM dup_query")
-        for band, key in full:
-            pairs |= self._representative_pairs(band, key, grams.keys())
+        if full:
+            self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS dup_new (id TEXT PRIMARY KEY) WITHOUT ROWID")
+            self.conn.execute("DELETE FROM dup_new")
+            self.conn.executemany("INSERT OR IGNORE INTO dup_new VALUES (?)", [(i,) for i in grams])
+            bucket_members: dict[tuple[int, int], list[str]] = {}
+            for band, key, pid in keys:
+                bucket_members.setdefault((band, key), []).append(pid)
+            for band, key in full:
+                pairs |= self._representative_pairs(band, key, sorted(bucket_members.get((band, key), [])))
         others = {i for pair in pairs for i in pair} - grams.keys()
         likely = likely_pairs(pairs, {**self._signatures(others), **short}, MIN_AGREEMENT)
         # The stored passages' grams are read for the likely pairs only (at 100k a slice's candidates reach most
@@ -236,24 +242,19 @@ class DuplicateIndex:
                 )
                 self.conn.execute("UPDATE dup_passage SET grp=?, canonical=0 WHERE grp=?", (canonical, g))
 
-    def _representative_pairs(self, band: int, key: int, new: Iterable[str]) -> set[tuple[str, str]]:
-        """The pairs an over-full bucket gives: each new member with one stored member of each of the bucket's
-        `REPRESENTATIVES` largest groups (or, when the bucket holds only new passages, its first new members).
-        A near-copy of the repeated paragraph joins its group through a representative; a pair of two other
-        members is still found through any bucket they share that is not over-full."""
-        new = set(new)
+    def _representative_pairs(self, band: int, key: int, members: list[str]) -> set[tuple[str, str]]:
+        """The pairs an over-full bucket gives: each of its new `members` (the slice's, in table `dup_new`) with
+        one stored member (the smallest id) of each of the bucket's `REPRESENTATIVES` largest groups (or, when
+        the bucket holds only new passages, its first new members). A near-copy of the repeated paragraph joins
+        its group through a representative; a pair of two other members is still found through any bucket they
+        share that is not over-full. Counted in SQL: at 100k a bucket of the network's paragraph holds tens of
+        thousands of passages, asked once a slice."""
         rows = self.conn.execute(
-            "SELECT l.id, p.grp FROM dup_lsh l JOIN dup_passage p ON p.id = l.id "
-            "WHERE l.band = ? AND l.key = ? ORDER BY l.id",
-            (band, key),
+            "SELECT MIN(l.id) FROM dup_lsh l JOIN dup_passage p ON p.id = l.id WHERE l.band = ? AND l.key = ? "
+            "AND l.id NOT IN (SELECT id FROM dup_new) GROUP BY p.grp ORDER BY COUNT(*) DESC, MIN(l.id) LIMIT ?",
+            (band, key, REPRESENTATIVES),
         ).fetchall()
-        members = [i for i, _ in rows if i in new]
-        first_of_group: dict[str, str] = {}
-        for i, grp in rows:
-            if i not in new:
-                first_of_group.setdefault(grp, i)
-        sizes = Counter(grp for i, grp in rows if i not in new)
-        reps = [first_of_group[g] for g, _ in sizes.most_common(REPRESENTATIVES)] or members[:REPRESENTATIVES]
+        reps = [r[0] for r in rows] or members[:REPRESENTATIVES]
         return {(min(m, r), max(m, r)) for m in members for r in reps if m != r}
 
     def _remove_docs(self, ids: set[str]) -> set[str]:
