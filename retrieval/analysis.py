@@ -217,7 +217,7 @@ class QueryAnalyzer:
         core = question.core
         # "la terza edizione", "in Sicilia": a phase or a place to boost, not words to match
         named = {p.name for p in places}
-        spans = [(p.start, p.end) for p in self.phases.find(core)]
+        spans = [(p.start, p.end) for p in self.phases.find(core) if p.how != "year"]  # "primo semestre 2025"
         spans += [(p.start, p.end) for p in self.places.find(core) if p.name in named]
         for start, end in spans:
             core = core[:start] + " " * (end - start) + core[end:]

@@ -12,6 +12,8 @@ from importlib import resources
 YEAR_RANGE = re.compile(
     r"(?<!\w)(?:(?:dal|tra il|fra il|from|between)\s+)?(20\d\d)\s*(?:-|–|/|al|a|e il|e|to|and|until)\s*(20\d\d)(?!\w)"
 )
+# One year ("fino al 2026", "nel 2025", "risultati 2025") names the phase whose years hold it; not a year of a range.
+YEAR = re.compile(r"(?<![\w/.,-])(20\d\d)(?![\w/.,-])")
 MIN_OVERLAP = 0.5  # share of the asked years a phase must cover ("2014-2020", the fund's years, is no phase)
 
 
@@ -20,7 +22,7 @@ class PhaseMention:
     code: str
     start: int
     end: int
-    how: str  # "name", "ordinal" or "years"
+    how: str  # "name", "ordinal", "years" or "year" (one year: a time the query asks about, kept as a word too)
 
 
 class PhaseRecognizer:
@@ -63,6 +65,9 @@ class PhaseRecognizer:
             add(self.by_ordinal.get(number), m.start(), m.end(), "ordinal")
         for m in YEAR_RANGE.finditer(folded):
             add(self.phase_of_years(int(m.group(1)), int(m.group(2))), m.start(), m.end(), "years")
+            taken.append((m.start(), m.end()))  # a range that names no phase ("2014-2020") is no single year either
+        for m in YEAR.finditer(folded):
+            add(self.phase_of_years(int(m.group(1)), int(m.group(1))), m.start(), m.end(), "year")
         return sorted(found, key=lambda p: p.start)
 
     def phase_of_years(self, first: int, last: int) -> str | None:

@@ -80,6 +80,15 @@ def test_phases_by_name_ordinal_edition_or_years(qa, query, phase):
 
 def test_years_of_the_fund_are_not_a_phase():
     assert PhaseRecognizer.default().find("fami 2014-2020") == []
+    assert PhaseRecognizer.default().find("fami 2021-2027") == []  # nor is one of its years
+
+
+def test_one_year_names_its_phase_and_stays_a_word(qa):
+    parsed = qa.parse("progetti in corso fino al 2026")
+    assert parsed.phases == ["LGNet3"]
+    assert "2026" in parsed.core  # "primo semestre 2025" is also what a document writes
+    assert qa.parse("risultati del 2022").phases == ["LGNet2"]
+    assert qa.parse("delibera n. 2025/123").phases == []  # a number, not a year asked about
 
 
 @pytest.mark.parametrize(
