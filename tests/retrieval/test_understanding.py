@@ -131,6 +131,7 @@ def test_thesaurus_expands_acronyms_and_synonyms_below_the_users_words(qa):
         ("accordo con l'UEPE", "probation office"),  # the field's acronyms: institutions
         ("corsi con l'OIM", "iom"),
         ("affido familiare di minori soli", "foster care"),
+        ("trovano casa le famiglie", "soluzione abitativa"),  # how people ask for housing, inflected
     ],
 )
 def test_thesaurus_families_of_the_field(qa, query, expected):
