@@ -92,6 +92,7 @@ class RecordBuilder:
         self._copies: dict[str, list[str]] = {}
         self._city: str | None = None
         self._last_area: dict[str, tuple[int, str]] = {}  # per passage, where its last count with an area was
+        self._counts: list[tuple[int, int]] = []  # the spans of the counts of the sentence being read
 
     # --- reading -----------------------------------------------------------------------------------------
     def _areas(self, body: str) -> list[str]:
@@ -118,12 +119,18 @@ class RecordBuilder:
         if (_TOTAL.search(lead) or _FOR_N.search(lead)) and len({m[0] for m in matches}) >= 2:
             return None  # "..., per un totale di 65 beneficiari" after a list of several areas: the whole project
         before = [m for m in matches if m[2] <= f.start]
+        # A term after the count before this one is this count's own context; one before or inside that count is
+        # that count's ("28 refugees in 9 flats and supported 140 people at the help desk": the flats are not the
+        # 140's). The older terms stay a fallback when this count's stretch names none.
+        previous_end = max([e for s, e in self._counts if e <= f.start], default=clause_start)
+        stretch = [m for m in before if m[1] >= previous_end]
         # After the count, its own segment speaks first: "35 residents have joined the council meetings, and a
         # women's group ... workshops" is about the council, not the workshops of the next segment.
         segment_end = min([i for i in (body.find(c, f.end) for c in ",;:") if i >= 0] or [len(body)])
         after = [m for m in matches if m[1] >= f.end]
-        nearest = max(before, key=lambda m: m[2]) if before else None
         own_after = [m for m in after if m[1] < segment_end]
+        before = stretch or ([] if own_after and previous_end > clause_start else before)
+        nearest = max(before, key=lambda m: m[2]) if before else None
         if nearest is None and own_after:
             nearest = min(own_after, key=lambda m: m[1])
         elif nearest and nearest[0] == "taking_charge" and any(m[0] != nearest[0] for m in own_after):
@@ -253,7 +260,9 @@ class RecordBuilder:
             return
         for area in read.areas:
             buckets[area].sentences.append(read)
-        for f in fig.figures(body):
+        counts = fig.figures(body)
+        self._counts = [(f.start, f.end) for f in counts]
+        for f in counts:
             area = self._figure_area(read, f)
             buckets[area].figures.append((read, f))
             if area:

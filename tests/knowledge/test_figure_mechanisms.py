@@ -148,3 +148,10 @@ def test_a_part_named_before_its_whole_counts_the_whole_s_noun():
 def test_english_service_nouns_take_the_network_s_italian_nouns():
     assert _counts("The desk booked 940 appointments for 610 individuals.") == {940.0: "appuntamenti", 610.0: "people"}
     assert _counts("The shelter offered 30 bed places to 52 pupils.") == {30.0: "beds", 52.0: "alunni"}
+
+
+def test_a_term_that_belongs_to_the_count_before_is_not_the_next_count_s_area():
+    assert _areas_of("The project hosted 31 refugees in 11 flats and supported 160 people at the help desk.") == {
+        31.0: "housing", 11.0: "housing", 160.0: "taking_charge"}  # fmt: skip
+    assert _areas_of("Il torneo di calcio ha visto 12 squadre e 5 incontri pubblici sul razzismo.") == {
+        12.0: "community_building", 5.0: "community_building"}  # fmt: skip
