@@ -10,6 +10,7 @@ import re
 
 from knowledge.counting import not_a_count
 from knowledge.figures import ENGLISH_NOUNS, UNITS, FigureFact, label, number, unit_labels
+from knowledge.numbers import WORD_NUMBER
 
 _PRONOUN = r"(?:di\s+(?:loro|questi|queste|essi|esse)|dei\s+quali|delle\s+quali|tra\s+(?:loro|questi|queste)|" \
            r"of\s+(?:them|whom|these))"  # fmt: skip
@@ -28,12 +29,15 @@ _PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<
 _LEAD = re.compile(r"(?:[;,:]\s*|\bdi\s+cui\s+|\b(?:altri|altre|further|another)\s+|\b(?:e|and)\s+)$", re.I)
 # A verb with the clitic "ne" (of them) before a bare number: "accompagnandone 29 a un corso", "di prenderne in
 # carico 60", "ne sono stati attivati 33": the number counts what the sentence counted before it.
-_CLITIC = re.compile(r"(?:\b[a-zà-ù]{4,}ne|\bne\s+(?:(?:sono|è|ha|hanno)\s+)?(?:stat[ie]\s+)?[a-zà-ù]+)"
+_AUX = r"(?:sono|è|ha|hanno|abbiamo|avevamo|siamo|erano|era|aveva|avevano)"
+_CLITIC = re.compile(rf"(?:\b[a-zà-ù]{{4,}}ne|\bne\s+(?:{_AUX}\s+)?(?:stat[ie]\s+)?[a-zà-ù]+)"
                      r"(?:\s+(?:in\s+carico|già|poi|altri|altre))?\s+$", re.I)  # fmt: skip
 # A stated target whose noun was just said: "contro un obiettivo di 250", "(obiettivo annuale: 250)".
 _TARGET = re.compile(r"\b(?:obiettiv[oi]|target)\b[^.;:()\d]{0,25}?(?::|\bdi|\bwas|\bof|\bè\s+di)\s+"
                      r"(?:(?:almeno|circa|at\s+least)\s+)?$", re.I)  # fmt: skip
-_BARE = re.compile(r"(?<![\w.,/'’-])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)(?![\w.,/%-]?\d)(?!\s*%)")
+# A bare number in digits, or in words from eleven up ("ne abbiamo accolti trecento": small ones describe).
+_BARE = re.compile(rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUMBER})"
+                   r"(?![\w.,/%-]?\d)(?!\s*%)(?![\w-])", re.I)  # fmt: skip
 _PRONOUN_BEFORE = re.compile(rf"(?:^|[;,:.]\s*){_PRONOUN}\s*,?\s*$", re.I)
 _PERSONS = {"families", "minors", "women", "beneficiaries"}  # counted units a pronoun of people can stand for
 _TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
@@ -95,7 +99,8 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             value is None
             or value < 2
             or any(s <= start < e for s, e in taken)
-            or (m.group("num").isdigit() and 1900 <= value <= 2100)
+            or (1900 <= value <= 2100 and "." not in m.group("num"))
+            or (value <= 10 and not m.group("num")[0].isdigit())
         ):
             continue
         head = sentence[:start]

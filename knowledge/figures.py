@@ -169,6 +169,8 @@ def label(sentence: str, start: int, end: int, unit_words: str, unit: str) -> st
                            clause, re.I))  # fmt: skip
     if aux:
         verb = [w for w in clause[aux[-1].start() :].split() if w.lower() not in _FILLERS or w.lower() == "di"]
+        # the verb's own words: another count after it is that count's object ("ha registrato 2.140 accessi e 780")
+        verb = verb[: next((i for i, w in enumerate(verb) if re.search(r"\d", w)), len(verb))]
         while verb and verb[-1].lower() in _FILLERS:
             verb.pop()
         if verb and verb[0].lower() in ("hanno", "ha") and 2 <= len(verb) <= 8:

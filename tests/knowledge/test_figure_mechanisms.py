@@ -155,3 +155,13 @@ def test_a_term_that_belongs_to_the_count_before_is_not_the_next_count_s_area():
         31.0: "housing", 11.0: "housing", 160.0: "taking_charge"}  # fmt: skip
     assert _areas_of("Il torneo di calcio ha visto 12 squadre e 5 incontri pubblici sul razzismo.") == {
         12.0: "community_building", 5.0: "community_building"}  # fmt: skip
+
+
+def test_spoken_counts_after_a_clitic_in_words_and_a_label_without_another_count():
+    assert _counts("Abbiamo seguito 40 famiglie, ne abbiamo sistemate dodici in case in affitto.") == {
+        40.0: "families", 12.0: "families"}  # fmt: skip
+    assert _counts("Ne abbiamo parlato tre volte con il prefetto.") == {}
+    from knowledge.figures import figures
+
+    labels = {f.value: f.label for f in figures("Lo sportello ha registrato 1.900 accessi e 640 primi colloqui.")}
+    assert labels[640.0] == "primi colloqui che ha registrato"
