@@ -106,3 +106,9 @@ def noun_area(terms: dict[str, tuple[str, ...]], noun: str) -> str | None:
         if any(" " not in t and "-" not in t and _stem(t) == stem for t in words):
             return area
     return None
+
+
+def after_cue(sentence: str, start: int, end: int) -> str | None:
+    """The area of the first cue in sentence[start:end] (what a count's own words after it say it became)."""
+    found = [(m.start(), area) for area, p in _CUE.items() for m in p.finditer(sentence, start, end)]
+    return min(found)[1] if found else None

@@ -14,7 +14,11 @@ from knowledge.numbers import WORD_NUMBER
 
 _PRONOUN = r"(?:di\s+(?:loro|questi|queste|essi|esse)|dei\s+quali|delle\s+quali|tra\s+(?:loro|questi|queste)|" \
            r"of\s+(?:them|whom|these))"  # fmt: skip
-_VERB = r"(?:hanno|ha|sono|è|erano|have|has|were|are|had|[a-z]{3,}ed|got|found|took|made|left|went|obtained)\b"
+# An auxiliary or a finite verb: Italian third persons plural ("fanno", "vivono"), English past forms.
+_VERB = (
+    r"(?:hanno|ha|sono|è|erano|have|has|were|are|had|[a-zà-ù]+(?:ano|ono|anno)|[a-z]{3,}ed|got|found|took|made|"
+    r"left|went|obtained)\b"
+)
 # A number then a pronoun of people ("27 di loro il percorso...", "22 delle quali con il contributo") or a verb
 # ("29 hanno trovato"); a reflexive verb only after a partitive ("dei 74 beneficiari seguiti, 19 si sono iscritti").
 _ELLIPTIC = re.compile(

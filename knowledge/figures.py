@@ -37,8 +37,10 @@ _UNIT = "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items())
 _FIGURE = re.compile(rf"(?<![\w.,/-]){_NUM}(?![\w.,/-]?\d)\s+(?:(?:[a-zà-ù']+)\s+){{0,2}}?(?:{_UNIT})(?!\w)", re.I)
 _NOT_COUNT = re.compile(r"^\s*(?:%|per\s*cento|anni|mesi|giorni|ore)\b", re.I)
 # Words between the number and the unit that show the number counts something else ("16 comuni e 160 persone").
-_BREAKERS = re.compile(r"\b(?:comuni|citt[àa]|anni|mesi|giorni|ore|euro|per|di cui|e|ed|con|su|in|a|with|and|for|on|to|"
-                       r"at|by)\b", re.I)  # fmt: skip
+# A preposition between them says the number counts the first noun: "30 ragazzi negli alloggi" are no alloggi.
+_BREAKERS = re.compile(r"\b(?:comuni|citt[àa]|anni|mesi|giorni|ore|euro|per|di cui|e|ed|con|su|in|a|da|tra|fra|"
+                       r"with|and|for|on|to|at|by|from|into|n(?:el|ei|egli|elle|ello|ella)|a(?:l|i|gli|lle|llo|lla)|"
+                       r"d(?:al|ai|agli|alle|allo|alla)|s(?:ul|ui|ugli|ulle|ullo|ulla))\b", re.I)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,8 @@ class RecordBuilder:
             # the service that did it before the count, what it achieved after it: "lo sportello ha aiutato 42
             # famiglie a trovare un alloggio" is housing
             nearest = min((m for m in own_after if m[0] != nearest[0]), key=lambda m: m[1])
+        elif nearest and (outcome := area_cues.after_cue(body, f.end, segment_end)) and outcome != nearest[0]:
+            return outcome  # "la campagna ... ha portato 17 cittadini a completare il corso per tutori volontari"
         if nearest is None and (cue := area_cues.cue_area(body, f.start, f.end, clause=False)):
             return cue
         nearest = nearest or (min(after, key=lambda m: m[1]) if after else None)

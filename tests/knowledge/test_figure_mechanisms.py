@@ -165,3 +165,16 @@ def test_spoken_counts_after_a_clitic_in_words_and_a_label_without_another_count
 
     labels = {f.value: f.label for f in figures("Lo sportello ha registrato 1.900 accessi e 640 primi colloqui.")}
     assert labels[640.0] == "primi colloqui che ha registrato"
+
+
+def test_what_the_count_s_own_words_say_it_became_outranks_the_means_before_it():
+    sentence = "La campagna di sensibilizzazione ha portato 23 cittadini a diventare tutori volontari."
+    assert _areas_of(sentence) == {23.0: "civic_engagement"}
+
+
+def test_another_count_whose_verb_follows_it_borrows_the_noun_before():
+    found = _areas_of("Sono stati accolti 30 ragazzi negli alloggi del Comune, e altri 9 fanno parte del comitato "
+                      "dei residenti.")  # fmt: skip
+    assert found == {30.0: "housing", 9.0: "civic_engagement"}
+    # a preposition between a number and a unit says the number counts the noun before it
+    assert _counts("Sono stati accolti 30 ragazzi negli alloggi del Comune.") == {30.0: "ragazzi"}
