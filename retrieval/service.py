@@ -19,6 +19,7 @@ from lgnet.errors import InvalidRequest, NotFound
 from lgnet.gazetteer import Gazetteer
 from lgnet.store import Store
 from lgnet.taxonomy import Taxonomy
+from lgnet.text import fold
 from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
 from retrieval.bounds import check_k, check_page, check_query
@@ -31,6 +32,7 @@ from retrieval.places import in_places, places_first
 from retrieval.rerank import Reranker, Signals
 from retrieval.sentence_stems import PASSAGES, passage_sentences
 from retrieval.sentences import boilerplate_of
+from retrieval.snippets import warm_up_phrases
 from retrieval.spelling import Vocabulary, vocabulary_of
 from retrieval.stages import Candidate, SearchStages, _Ranked, group_codes
 from retrieval.terms import query_terms
@@ -70,6 +72,8 @@ class SearchService(SearchStages):
                 passage_sentences(text)
                 boilerplate.sentence_flags(cid, text)
         language_words()
+        alternatives = self.analyzer.thesaurus.alternatives.values()
+        warm_up_phrases(fold(a) for alts in alternatives for a in alts if " " in a)  # the snippets' patterns
         self._warm = True
 
     def is_warm(self) -> bool:

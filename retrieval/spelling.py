@@ -110,6 +110,9 @@ class Correction:
     distance: float  # typo_distance
 
 
+CORRECTIONS_KEPT = 50_000  # words remembered by `Vocabulary.correct`
+
+
 class Vocabulary:
     """Words of the indexed texts with their frequency, and a trigram index to find close ones. Built from
     texts, or derived from the vocabulary of an earlier version of the index (`updated`): only the passages
@@ -282,9 +285,24 @@ class Vocabulary:
     def correct(self, word: str, language: Container[str] = ()) -> Correction | None:
         """The closest known word within the distance allowed for the word's length, or None. `language`: the
         words of the language; when one the index lacks is closer than any the index has, the user meant it
-        ("quatni": "quanti", not the index's "quali"), and there is nothing to correct to."""
+        ("quatni": "quanti", not the index's "quali"), and there is nothing to correct to.
+        Remembered per word (a vocabulary never changes once made): half of reading a query was correcting
+        the same few unknown words, query after query."""
         if len(word) < MIN_LENGTH or word in self.freq:
             return None
+        if not isinstance(language, frozenset | tuple):  # a word list that may change: not remembered
+            return self._correct(word, language)
+        memo = self.__dict__.setdefault("_corrections", {})  # objects made by __new__ (`changed`) have none yet
+        key = (word, language)
+        if key in memo:
+            return memo[key]
+        found = self._correct(word, language)
+        if len(memo) >= CORRECTIONS_KEPT:
+            memo.clear()
+        memo[key] = found
+        return found
+
+    def _correct(self, word: str, language: Container[str]) -> Correction | None:
         limit = max_distance(word)
         shared: Counter[str] = Counter()
         for g in _trigrams(word):

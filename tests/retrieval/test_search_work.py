@@ -5,16 +5,20 @@ No timings here (they live in the bench): each test checks the work is shared an
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
+from lgnet.text import fold
 from practices.cards import with_practices
 from retrieval.fusion import fuse, fuse_into
 from retrieval.models import SearchRequest
 from retrieval.sentence_stems import NUMBER, passage_sentences
 from retrieval.sentences import boilerplate_of, sentence_spans
-from retrieval.snippets import _word_spans
+from retrieval.snippets import _marked_spans, _word_spans
 from retrieval.stages import Candidate
+from retrieval.terms import QueryTerms
 
 
 class CountingEmbedder:
@@ -139,3 +143,35 @@ def test_boilerplate_flags_of_a_passage_are_those_of_its_sentences(service):
     cid = index.corpus.ids[0]  # a text the index does not hold under that id is split and asked again
     other = "Il Comune di Bari ha aperto uno sportello. " + index.corpus.texts[0]
     assert boilerplate.sentence_flags(cid, other) == tuple(other[s:e] in boilerplate for s, e in sentence_spans(other))
+
+
+def _marked_in_whole_text(words: list[tuple[int, int]], matches: list[tuple[int, int]], lo: int, hi: int) -> list:
+    """The words of text[lo:hi] inside a match of the whole text (what snippets did before)."""
+    spans = set()
+    for start, end in matches:
+        a, b = max(start, lo), min(end, hi)
+        spans.update((s, e) for s, e in words if s >= a and e <= b and s >= lo and e <= hi)
+    return sorted(spans)
+
+
+def test_phrases_are_marked_near_the_snippet_as_in_the_whole_text(service):
+    """Only the text around the snippet is scanned for a query's phrases; the marks are those of the whole text,
+    for phrases that can overlap themselves ("porta a porta") or hold an apostrophe too."""
+    index = service.lexical.current()
+    folded_texts = " ".join(fold(t) for t in index.corpus.texts)
+    alternatives = service.analyzer.thesaurus.alternatives
+    phrases = sorted({fold(a) for alts in alternatives.values() for a in alts if " " in a and fold(a) in folded_texts})
+    phrases = phrases[:40] + ["porta a porta", "dell'accoglienza", "dei migranti", "il comune di", "di di"]
+    patterns = [re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, p.split())) + r"(?!\w)") for p in phrases]
+    terms = QueryTerms(phrases=phrases)
+    marked = 0
+    for text in index.corpus.texts[:200]:
+        folded = fold(text)
+        matches = [m.span() for pattern in patterns for m in pattern.finditer(folded)]
+        words = [m.span() for m in re.finditer(r"\w+", text)]
+        cuts = [(words[i][0], words[i + 9][0] - 1) for i in range(0, len(words) - 9, 5)]  # windows cutting phrases
+        for lo, hi in [*sentence_spans(text), (0, len(text)), *cuts]:
+            found = _marked_spans(text, terms, lo, hi)
+            assert found == _marked_in_whole_text(words, matches, lo, hi)
+            marked += len(found)
+    assert marked > 50

@@ -171,3 +171,11 @@ def test_a_typo_sharing_the_stem_of_its_correction_is_still_suggested():
     assert parsed.corrections == {"rifugati": "rifugiati"} and parsed.suggestion == "alloggi per rifugiati"
     inflected = QueryAnalyzer().parse("coprogettazioni locali", vocabulary=lambda: vocab, known_stems=known)
     assert inflected.corrections == {} and inflected.suggestion is None
+
+
+def test_a_remembered_correction_is_the_word_s_for_that_word_list():
+    vocab = Vocabulary(TEXTS)
+    assert vocab.correct("quatni", frozenset()).correct == "quali"
+    assert vocab.correct("quatni", frozenset({"quanti"})) is None  # another word list, another answer
+    assert vocab.correct("quatni", frozenset()).correct == "quali"  # remembered, as computed
+    assert vocab.correct("alogio", ()) == vocab._correct("alogio", ())
