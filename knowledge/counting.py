@@ -30,6 +30,14 @@ _QUORUM = re.compile(r"\d+\s+(?:assessori|consiglieri|componenti|membri|members|
 _PART_OF = re.compile(r"(?P<whole>\d[\d.,]*\s+(?:[\w'’]+\s+){0,3}?[\w'’]+)\s*,?\s*"
                       r"(?:di\s+cui|of\s+whom|of\s+which)\s+$", re.I)  # fmt: skip
 _OTHER_COUNT = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?:[a-zà-ù]+\s+){0,2}$", re.I)
+# A number per unit or a ceiling states a rule of the service, not what it did: "per ogni alloggio sono previsti 4
+# posti", "ogni operatore segue al massimo 25 casi" ("2 appartamenti con 4 posti letto ciascuno" says what the
+# flats hold: the corpus gold counts it).
+_PER_EACH_BEFORE = re.compile(r"\b(?:per\s+ogni|per\s+ciascun[oa]?|for\s+each)\s+[a-zà-ù]+\b[^,;:.\d]{0,30}$|"
+                              r"(?:^|[,;:]\s*)(?:ogni|ciascun[oa]?|each|every)\s+[a-zà-ù]+\s+[^,;:.\d]{0,30}$",
+                              re.I)  # fmt: skip
+_CEILING = re.compile(r"\b(?:al\s+massimo|fino\s+a(?:\s+un\s+massimo\s+di)?|massimo\s+di|up\s+to|at\s+most|"
+                      r"a\s+maximum\s+of)\s+$", re.I)  # fmt: skip
 # People who live in the housing the practice provides ("5 appartamenti ..., dove oggi vivono 12 persone"): housed.
 _HOUSED = re.compile(r"\b(?:alloggi|appartament[io]|case|abitazioni|coabitazioni|flats|apartments|homes)\b[^.;]*"
                      r"\b(?:dove|in\s+cui|nei\s+quali|nelle\s+quali|where)\s+(?:\w+\s+){0,2}$", re.I)  # fmt: skip
@@ -89,6 +97,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True  # the whole the count before it is a part of
     if _QUORUM.match(sentence[num_start:]):
         return True  # "con la presenza di 8 assessori su 9": the members of a body at its own meeting
+    if _PER_EACH_BEFORE.search(before) or _CEILING.search(before):
+        return True  # "per ogni alloggio sono previsti 4 posti", "al massimo 25 casi": a rule, not a count
     if _SAMPLE.search(before):
         return True  # "a survey of 120 users": how a study was made, not what the practice did
     if _ARTICLE.search(before) and sentence[num_start].isalpha():

@@ -83,6 +83,7 @@ def figures(sentence: str) -> list[FigureFact]:
             seen.add((f.value, f.unit))
             taken.append((f.start, f.end))
             out.append(f)
+    out = [_part_of(sentence, f, out) for f in out]
     from knowledge.ellipsis import elliptic  # it reads the counts found here: imported when they are
 
     taken = [(f.start, f.end) for f in out]
@@ -91,6 +92,24 @@ def figures(sentence: str) -> list[FigureFact]:
             seen.add((f.value, f.unit))
             out.append(f)
     return sorted(out, key=lambda f: f.start)
+
+
+# "48 domande, di cui 30 ammesse": after "di cui" a participle agreeing with the noun before says what the part is.
+_PART_LEAD = re.compile(r"\b(?:di\s+cui|of\s+whom|of\s+which)\s+$", re.I)
+_PARTICIPLE_WORD = re.compile(r"^[a-zà-ù]+(?:at|it|ut|ess|es|us|ost|ott|ert|olt|ist)[ei]$", re.I)
+
+
+def _part_of(sentence: str, f: FigureFact, found: list[FigureFact]) -> FigureFact:
+    """A count of a participle after "di cui" is a part of the count before it, in its unit."""
+    before = [g for g in found if g.end <= f.start]
+    word = f.unit.split()[0] if f.unit not in UNIT_LABELS else ""
+    if not before or not word or word in _EVENT_NOUNS or not _PARTICIPLE_WORD.match(word):
+        return f
+    if not _PART_LEAD.search(sentence[: f.start]):
+        return f
+    whole = max(before, key=lambda g: g.end)
+    noun = re.sub(r"^\S+\s+", "", whole.text) if whole.text[:1].isdigit() else whole.unit
+    return FigureFact(f.value, whole.unit, f"{noun} {word}".lower(), f.text, f.start, f.end)
 
 
 def _known(sentence: str) -> list[FigureFact]:
@@ -306,7 +325,8 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         if " ".join(words).lower() not in ENGLISH_NOUNS and not ordinal:
             words = words[:2] if len(words) >= 2 and _ADJECTIVE.match(words[1].lower()) else words[:1]
         head = words[-1] if " ".join(words).lower() in ENGLISH_NOUNS or ordinal else words[0]
-        if not re.fullmatch(r"[a-zà-ù]+", head) or not _plural(head):
+        part = _PART_LEAD.search(sentence[: m.start()]) and _PARTICIPLE_WORD.match(head)  # "di cui 9 conclusi"
+        if not re.fullmatch(r"[a-zà-ù]+", head) or not (_plural(head) or part):
             continue  # a capitalised word is a name ("73100 Lecce")
         value = number(m.group("num"))
         if value is None or value < 2 or _year(m.group("num"), value):

@@ -178,3 +178,22 @@ def test_another_count_whose_verb_follows_it_borrows_the_noun_before():
     assert found == {30.0: "housing", 9.0: "civic_engagement"}
     # a preposition between a number and a unit says the number counts the noun before it
     assert _counts("Sono stati accolti 30 ragazzi negli alloggi del Comune.") == {30.0: "ragazzi"}
+
+
+def test_a_part_after_di_cui_told_by_a_participle_is_a_part_of_the_count_before():
+    from knowledge.figures import figures
+
+    found = {f.value: (f.unit, f.label) for f in figures("Sono arrivate 52 domande di contributo, di cui 37 accolte.")}
+    assert found[37.0] == ("domande", "domande accolte")
+    assert _counts("Sono stati avviati 15 tirocini, di cui 8 conclusi con un'assunzione.") == {
+        15.0: "tirocini", 8.0: "tirocini"}  # fmt: skip
+
+
+def test_a_rule_per_unit_or_a_ceiling_is_no_count():
+    assert _counts("Per ogni appartamento sono previsti 3 posti letto.") == {}
+    assert _counts("Ogni mediatore segue al massimo 20 casi.") == {}
+    # what each flat holds is a count of the flats' beds (the corpus gold counts it)
+    assert _counts("Sono stati aperti 3 appartamenti con 4 posti letto ciascuno.") == {
+        3.0: "housing_units",
+        4.0: "beds",
+    }

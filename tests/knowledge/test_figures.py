@@ -66,8 +66,11 @@ def test_the_known_units_are_kept():
 
 
 def test_a_participle_after_a_number_is_not_a_noun():
-    assert 4 not in found("Sono stati avviati 11 tirocini, di cui 4 conclusi con un contratto.")
-    assert found("Sono stati avviati 11 tirocini, di cui 4 conclusi con un contratto.").get(11) == "tirocini"
+    # after "di cui" the participle says what the part of the count before is: a count of that noun, never of
+    # "conclusi"; without a count before, a participle counts nothing
+    sentence = "Sono stati avviati 11 tirocini, di cui 4 conclusi con un contratto."
+    assert found(sentence) == {11: "tirocini", 4: "tirocini"}
+    assert found("Dei tirocini avviati, 4 conclusi con un contratto.") == {}
 
 
 def test_a_count_of_the_first_noun_is_not_taken_by_a_later_unit():
