@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from knowledge.counting import not_a_count
-from knowledge.figures import ENGLISH_NOUNS, UNITS, FigureFact, label, number, unit_labels
+from knowledge.figures import ENGLISH_NOUNS, UNITS, FigureFact, number, unit_labels
+from knowledge.labels import label
 from knowledge.numbers import WORD_NUMBER
 
 _PRONOUN = r"(?:di\s+(?:loro|questi|queste|essi|esse)|dei\s+quali|delle\s+quali|tra\s+(?:loro|questi|queste)|" \

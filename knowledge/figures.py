@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.counting import not_a_count
+from knowledge.labels import _AVERAGE, TIME_UNITS, label
 from knowledge.numbers import WORD_NUMBER, word_value
 
 UNITS: dict[str, str] = {
@@ -28,7 +29,6 @@ UNIT_LABELS = {
     "people": ("persone", "people"),
     "euro": ("euro", "euro"),
 }
-FEMININE = {"persone", "famiglie", "donne", "abitazioni", "unità"}
 # Units that say by themselves which area they belong to.
 UNIT_AREA = {"beds": "housing", "housing_units": "housing"}
 # Numbers in words are read by their parts (`knowledge.numbers`): "trentadue famiglie", "centoventi persone".
@@ -136,87 +136,15 @@ def _known(sentence: str) -> list[FigureFact]:
         if (value, unit) in seen:
             continue
         seen.add((value, unit))
-        out.append(FigureFact(value, unit, label(sentence, m.start(), m.end(), m.group(unit), unit), m.group(0),
+        words = UNIT_LABELS[unit][0] if m.group(unit).startswith("di ") else m.group(unit)  # "60 di minore età"
+        out.append(FigureFact(value, unit, label(sentence, m.start(), m.end(), words, unit), m.group(0),
                               m.start(), m.end()))  # fmt: skip
     return out
-
-
-# --- labels ------------------------------------------------------------------------------------------------
-_AFTER_STOP = re.compile(r"[,;:.()\[\]«»“”\"]|\s(?:e|ed|di cui|mentre|ma|per un totale|oltre a)\s", re.I)
-_AUXILIARY = re.compile(r"^(?:hanno|ha|sono|è|erano|sono\s+stat[ei]|hanno\s+potuto)\b", re.I)
-_PARTICIPLE = re.compile(r"^[a-zà-ù]+(?:at[ei]|it[ei]|ut[ei]|olt[ei]|ols[ei]|es[ei]|ost[ei])$", re.I)
-_QUALIFIER = re.compile(r"^(?:in|con|senza|presso|ospitat|accolt|inserit|coinvolt|seguit|assistit|raggiunt|"
-                        r"agganciat|pres[ei]|sostenut|orientat|formati|che)\w*", re.I)  # fmt: skip
-_FILLERS = {"oltre", "circa", "almeno", "ben", "quasi", "di", "totale", "un", "per", "complessivamente", "a", "le",
-            "i", "gli", "delle", "dei", "degli"}  # fmt: skip
-_IRREGULAR = {"prendere": "pres", "accogliere": "accolt", "coinvolgere": "coinvolt", "raggiungere": "raggiunt",
-              "sostenere": "sostenut", "assistere": "assistit", "seguire": "seguit", "inserire": "inserit"}  # fmt: skip
-
-
-def _participle(verb: str, feminine: bool) -> str | None:
-    ending = "e" if feminine else "i"
-    v = verb.lower()
-    if v in _IRREGULAR:
-        return _IRREGULAR[v] + ending
-    for inf, stem in (("are", "at"), ("ire", "it"), ("ere", "ut")):
-        if v.endswith(inf) and len(v) > 5:
-            return v[: -len(inf)] + stem + ending
-    return None
-
-
-def label(sentence: str, start: int, end: int, unit_words: str, unit: str) -> str:
-    """What a count counts, in the sentence's words: the unit as written plus what follows it ("persone che
-    hanno trovato casa", "posti letto in alloggi ponte") or the verb that governs it ("persone prese in
-    carico" from "prendere in carico oltre 450 persone")."""
-    noun = re.sub(r"\s+", " ", unit_words.strip()).lower()
-    if noun.startswith("di "):  # "60 di minore età"
-        noun = UNIT_LABELS[unit][0]
-    # "permanenza media di 4 mesi": what a duration measures comes before it.
-    if noun.split()[0] in TIME_UNITS and _AVERAGE.search(sentence):
-        return _measured(sentence[:start], noun)
-    tail = sentence[end:]
-    stop = _AFTER_STOP.search(tail)
-    after = tail[: stop.start()] if stop else tail
-    words = after.split()[:6]
-    feminine = noun.split()[0] in FEMININE or noun.split()[0].endswith("e")
-    while words and words[-1].lower() in ("che", "di", "a", "in", "per", "con", "il", "la", "le", "i", "gli"):
-        words.pop()
-    if words and (_AUXILIARY.match(" ".join(words)) or _QUALIFIER.match(words[0])):
-        phrase = " ".join(words)
-        return f"{noun} che {phrase}" if _AUXILIARY.match(phrase) else f"{noun} {phrase}"
-    clause = re.split(r"[,;:()]", sentence[:start])[-1]
-    # "hanno trovato una soluzione abitativa 160 persone": the verb phrase before the count.
-    aux = list(re.finditer(r"\b(?:hanno|ha|sono\s+stat[ei]|sono)\s+[a-zà-ù]+(?:at[ei]|it[ei]|ut[ei]|olt[ei]|at[oi])\b",
-                           clause, re.I))  # fmt: skip
-    if aux:
-        verb = [w for w in clause[aux[-1].start() :].split() if w.lower() not in _FILLERS or w.lower() == "di"]
-        # the verb's own words: another count after it is that count's object ("ha registrato 2.140 accessi e 780")
-        verb = verb[: next((i for i, w in enumerate(verb) if re.search(r"\d", w)), len(verb))]
-        while verb and verb[-1].lower() in _FILLERS:
-            verb.pop()
-        if verb and verb[0].lower() in ("hanno", "ha") and 2 <= len(verb) <= 8:
-            return f"{noun} che {' '.join(verb).lower()}"
-        if verb and verb[0].lower() == "sono" and _PARTICIPLE.match(verb[-1]) and not re.match(r"stat[ie]$", verb[-1]):
-            return f"{noun} {verb[-1].lower()}"  # "sono stati attivati 70 posti letto"
-    before = [w.strip(",;:()") for w in sentence[:start].split()][-6:]
-    while before and before[-1].lower() in _FILLERS:
-        before.pop()
-    if before and _PARTICIPLE.match(before[-1]) and not before[-1].lower().startswith(("stat", "tutt")):
-        return f"{noun} {before[-1].lower()}"
-    # "prendere in carico oltre 450 persone": the infinitive (and its complement) before the number.
-    for i in range(len(before) - 1, max(-1, len(before) - 4), -1):
-        part = _participle(before[i], feminine)
-        complement = {w.lower() for w in before[i + 1 :]}
-        if part and re.fullmatch(r"[a-zà-ù]+", before[i]) and complement <= {"in", "carico", "accoglienza", "casa"}:
-            rest = " ".join(before[i + 1 :])
-            return f"{noun} {part}" + (f" {rest}" if rest else "")
-    return noun
 
 
 # --- any counted noun ----------------------------------------------------------------------------------------
 # "87 cartelle sociali", "410 accessi", "12 operatori", "1.200 ore di mediazione": a number and a plural noun
 # are a count whatever the noun, once the context rules (`not_a_count`) and the words below are left out.
-TIME_UNITS = {"ore", "giorni", "mesi", "settimane", "giornate", "minuti", "hours", "days", "weeks", "months"}
 _NOT_NOUNS = {
     # function words, verbs and connectives that follow numbers
     "del", "dei", "degli", "delle", "della", "alle", "agli", "nelle", "negli", "sulle", "sugli", "dalle", "dagli",
@@ -251,7 +179,6 @@ _COUNTED = re.compile(
 )
 # "Sono 40 i dipendenti che...", "sono stati 16 i giovani...": the count stated by "essere", the noun after its article.
 _BE_BEFORE = re.compile(r"\b(?:sono|erano|saranno|furono|sono\s+stat[ie])\s+(?:(?:oltre|circa|ben|quasi)\s+)?$", re.I)
-_AVERAGE = re.compile(r"\bmedi[oae]\b|\bin\s+media\b|\baverage\b|\bmean\b", re.I)
 _TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|nei|negli|durante|within|after|every|for|in|over|"
                           r"during)\s+"
                           r"(?:(?:i|gli|le|oltre|circa|almeno|the)\s+)?$", re.I)  # fmt: skip
@@ -398,12 +325,3 @@ def _time_count(sentence: str, start: int, words: list[str], tail: str | None) -
     left = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
     rights = [i for i in (sentence.find(c, start) for c in ",;:") if i >= 0]
     return bool(_AVERAGE.search(sentence[left : min(rights) if rights else len(sentence)]))
-
-
-def _measured(before: str, noun: str) -> str:
-    """The label of a duration: what the sentence says is measured ("tempo medio di permanenza")."""
-    clause = re.split(r"[,;:()]", before)[-1]
-    words = [w for w in clause.split() if w.lower() not in ("è", "e", "di", "a", "da", "sceso", "scesa", "salito",
-                                                           "salita", "passato", "passata", "pari")]  # fmt: skip
-    phrase = " ".join(words[-6:]).lower()
-    return f"{noun}: {phrase}" if phrase else noun

@@ -13,9 +13,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
-from knowledge import areas as area_cues
 from knowledge import figures as fig
 from knowledge import mentions, money, partners
+from knowledge.attribution import figure_area
 from knowledge.mentions import TARGET_LABELS
 from knowledge.merging import (
     budget_of,
@@ -36,10 +36,6 @@ from lgnet.practice import Partner, PracticeRecord, ProjectFacts, Source, Source
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 
-# A count closing a list of activities of several areas is their total: the whole project's.
-_FOR_N = re.compile(r"\bper\s+(?:(?:oltre|circa|almeno|complessiv\w*)\s+)?$", re.I)
-_TOTAL = re.compile(r"\b(?:per\s+un\s+totale\s+di|in\s+totale|complessiv\w*|nel\s+complesso|in\s+tutto|"
-                    r"totale\s+di|overall|in\s+total)\b", re.I)  # fmt: skip
 _TARGET_WORD = re.compile(r"\b(?:obiettiv[oi]|target)\b", re.I)
 SUMMARY_SENTENCES = 3
 MAX_ACTIVITIES = 8
@@ -100,64 +96,18 @@ class RecordBuilder:
         return areas if len(areas) < 3 else []
 
     def _figure_area(self, read: Read, f: fig.FigureFact) -> str | None:
-        """Staff being trained are capacity building; a unit that implies its area has it (beds are housing); else
-        the area of the term nearest the figure in its own clause (";"-separated), else of what the figure counts
-        (`knowledge.areas`), else the sentence's only area."""
-        body = read.body
-        if area_cues.trained_staff(body, f"{f.unit} {f.text}"):
-            return "capacity_building"
-        clause_start = body.rfind(";", 0, f.start) + 1
-        clause_end = body.find(";", f.end)
-        clause_end = len(body) if clause_end < 0 else clause_end
-        if f.unit in fig.UNIT_AREA:
-            return fig.UNIT_AREA[f.unit]  # "3 appartamenti", "30 posti letto" say their area themselves
-        if own := area_cues.own_cue(body, f.start, f.end):
-            return own  # what the count counts says it: "1.015 contatti", "18 eventi"
-        matches = [(c, s, e) for c, s, e in self.taxonomy.matches(body) if clause_start <= s < clause_end]
-        lead = body[max(clause_start, f.start - 60) : f.start]
-        lead = re.split(r"\d[^,;]*", lead)[-1]  # "14 posti complessivi, in cui 26 persone": the other count's total
-        if (_TOTAL.search(lead) or _FOR_N.search(lead)) and len({m[0] for m in matches}) >= 2:
-            return None  # "..., per un totale di 65 beneficiari" after a list of several areas: the whole project
-        before = [m for m in matches if m[2] <= f.start]
-        # A term after the count before this one is this count's own context; one before or inside that count is
-        # that count's ("28 refugees in 9 flats and supported 140 people at the help desk": the flats are not the
-        # 140's). The older terms stay a fallback when this count's stretch names none.
-        previous_end = max([e for s, e in self._counts if e <= f.start], default=clause_start)
-        stretch = [m for m in before if m[1] >= previous_end]
-        # After the count, its own segment speaks first: "35 residents have joined the council meetings, and a
-        # women's group ... workshops" is about the council, not the workshops of the next segment.
-        segment_end = min([i for i in (body.find(c, f.end) for c in ",;:") if i >= 0] or [len(body)])
-        after = [m for m in matches if m[1] >= f.end]
-        own_after = [m for m in after if m[1] < segment_end]
-        before = stretch or ([] if own_after and previous_end > clause_start else before)
-        nearest = max(before, key=lambda m: m[2]) if before else None
-        if nearest is None and own_after:
-            nearest = min(own_after, key=lambda m: m[1])
-        elif nearest and nearest[0] == "taking_charge" and any(m[0] != nearest[0] for m in own_after):
-            # the service that did it before the count, what it achieved after it: "lo sportello ha aiutato 42
-            # famiglie a trovare un alloggio" is housing
-            nearest = min((m for m in own_after if m[0] != nearest[0]), key=lambda m: m[1])
-        elif nearest and (outcome := area_cues.after_cue(body, f.end, segment_end)) and outcome != nearest[0]:
-            return outcome  # "la campagna ... ha portato 17 cittadini a completare il corso per tutori volontari"
-        if nearest is None and (cue := area_cues.cue_area(body, f.start, f.end, clause=False)):
-            return cue
-        nearest = nearest or (min(after, key=lambda m: m[1]) if after else None)
-        if nearest:
-            # the term with its complement: "laboratori di italiano L2" teach the language (taking charge)
-            taught = area_cues.language_course(body[nearest[1] : nearest[2] + 25])
-            return "taking_charge" if taught else nearest[0]
-        if cue := area_cues.cue_area(body, f.start, f.end):
-            return cue
-        terms = {a.code: a.terms for a in self.taxonomy.areas}
-        if own_term := area_cues.noun_area(terms, f.unit):
-            return own_term  # "18 coabitazioni": a form of the term "coabitazione"
+        """The area its own sentence gives a count (`knowledge.attribution`), else the sentence's only area, else
+        the area of the count before it for a bare count or a target, else its section's."""
+        decided, area = figure_area(read.body, f, self.taxonomy, self._counts)
+        if decided:
+            return area
         if len(read.areas) == 1:
             return read.areas[0]
         # "Per 27 di loro il percorso si è concluso...": a count without its noun goes on with the people the
         # sentence before counted, in their area.
         previous = self._last_area.get(read.passage.id)
         # A target stated after a result ("The target set in 2022 was 900 people") is that result's area.
-        bare = re.fullmatch(r"[\d.,]+", f.text) or _TARGET_WORD.search(body)
+        bare = re.fullmatch(r"[\d.,]+", f.text) or _TARGET_WORD.search(read.body)
         if bare and previous and previous[0] < read.sentence.start:
             return previous[1]
         # The sentence names no area: its section's heading, else the document's one dominant area.

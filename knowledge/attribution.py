@@ -1,0 +1,73 @@
+"""A count's area by its own sentence: what it counts, the taxonomy's terms in its own stretch and segment, what
+its own words say it became, the cues of what it counts (`knowledge.areas`). Undecided when the sentence names no
+area for it: the records then look at the sentence's only area, the count before it and its section.
+
+Staff being trained are capacity building; a unit that implies its area has it (beds are housing); a total after a
+list of several areas is the whole project's (None).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.areas import after_cue, cue_area, language_course, noun_area, own_cue, trained_staff
+from knowledge.figures import UNIT_AREA, FigureFact
+from lgnet.taxonomy import Taxonomy
+
+# A count closing a list of activities of several areas is their total: the whole project's.
+_FOR_N = re.compile(r"\bper\s+(?:(?:oltre|circa|almeno|complessiv\w*)\s+)?$", re.I)
+_TOTAL = re.compile(r"\b(?:per\s+un\s+totale\s+di|in\s+totale|complessiv\w*|nel\s+complesso|in\s+tutto|"
+                    r"totale\s+di|overall|in\s+total)\b", re.I)  # fmt: skip
+
+
+def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple[int, int]]
+                ) -> tuple[bool, str | None]:  # fmt: skip
+    """(decided, area) for the count `f` of the sentence `body`, whose counts stand at `counts`."""
+    if trained_staff(body, f"{f.unit} {f.text}"):
+        return True, "capacity_building"
+    clause_start = body.rfind(";", 0, f.start) + 1
+    clause_end = body.find(";", f.end)
+    clause_end = len(body) if clause_end < 0 else clause_end
+    if f.unit in UNIT_AREA:
+        return True, UNIT_AREA[f.unit]  # "3 appartamenti", "30 posti letto" say their area themselves
+    if own := own_cue(body, f.start, f.end):
+        return True, own  # what the count counts says it: "1.015 contatti", "18 eventi"
+    matches = [(c, s, e) for c, s, e in taxonomy.matches(body) if clause_start <= s < clause_end]
+    lead = body[max(clause_start, f.start - 60) : f.start]
+    lead = re.split(r"\d[^,;]*", lead)[-1]  # "14 posti complessivi, in cui 26 persone": the other count's total
+    if (_TOTAL.search(lead) or _FOR_N.search(lead)) and len({m[0] for m in matches}) >= 2:
+        return True, None  # "..., per un totale di 65 beneficiari" after a list of several areas: the whole project
+    before = [m for m in matches if m[2] <= f.start]
+    # A term after the count before this one is this count's own context; one before or inside that count is
+    # that count's ("28 refugees in 9 flats and supported 140 people at the help desk": the flats are not the
+    # 140's). The older terms stay a fallback when this count's stretch names none.
+    previous_end = max([e for s, e in counts if e <= f.start], default=clause_start)
+    stretch = [m for m in before if m[1] >= previous_end]
+    # After the count, its own segment speaks first: "35 residents have joined the council meetings, and a
+    # women's group ... workshops" is about the council, not the workshops of the next segment.
+    segment_end = min([i for i in (body.find(c, f.end) for c in ",;:") if i >= 0] or [len(body)])
+    after = [m for m in matches if m[1] >= f.end]
+    own_after = [m for m in after if m[1] < segment_end]
+    before = stretch or ([] if own_after and previous_end > clause_start else before)
+    nearest = max(before, key=lambda m: m[2]) if before else None
+    if nearest is None and own_after:
+        nearest = min(own_after, key=lambda m: m[1])
+    elif nearest and nearest[0] == "taking_charge" and any(m[0] != nearest[0] for m in own_after):
+        # the service that did it before the count, what it achieved after it: "lo sportello ha aiutato 42
+        # famiglie a trovare un alloggio" is housing
+        nearest = min((m for m in own_after if m[0] != nearest[0]), key=lambda m: m[1])
+    elif nearest and (outcome := after_cue(body, f.end, segment_end)) and outcome != nearest[0]:
+        return True, outcome  # "la campagna ... ha portato 17 cittadini a completare il corso per tutori volontari"
+    if nearest is None and (cue := cue_area(body, f.start, f.end, clause=False)):
+        return True, cue
+    nearest = nearest or (min(after, key=lambda m: m[1]) if after else None)
+    if nearest:
+        # the term with its complement: "laboratori di italiano L2" teach the language (taking charge)
+        taught = language_course(body[nearest[1] : nearest[2] + 25])
+        return True, "taking_charge" if taught else nearest[0]
+    if cue := cue_area(body, f.start, f.end):
+        return True, cue
+    terms = {a.code: a.terms for a in taxonomy.areas}
+    if own_term := noun_area(terms, f.unit):
+        return True, own_term  # "18 coabitazioni": a form of the term "coabitazione"
+    return False, None
