@@ -39,10 +39,14 @@ def best_answer(
     if not terms.concepts or not hits:
         return None
     elsewhere = any(h.city in places for h in hits)  # then the other cities' passages are out
+    # a passage filed under the city asked about says the city in every sentence ("quanti tutori ha formato
+    # Perugia?" is answered by "17 cittadini ... tutori volontari" in a Perugia report)
+    place_stems = frozenset(s for _, _, stems in _word_spans(" ".join(places)) for s in stems)
     best: tuple[float, int, str] | None = None
     for rank, hit in enumerate(hits):
         if elsewhere and hit.city is not None and hit.city not in places and not _names(hit.text, places):
             continue
+        said = place_stems if hit.city in places else frozenset()
         for start, end in sentence_spans(hit.text):
             sentence = " ".join(hit.text[start:end].split())
             if not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS or not _STARTS_WELL.match(sentence):
@@ -51,7 +55,7 @@ def best_answer(
                 continue
             if terms.intent == "figure" and not _NUMBER.search(sentence):
                 continue
-            if concepts_carried(sentence, terms) < min(2, len(terms.concepts)):
+            if concepts_carried(sentence, terms, said) < min(2, len(terms.concepts)):
                 continue
             score = sentence_score(sentence, terms, boilerplate) - RANK_PENALTY * rank
             if best is None or score > best[0]:
@@ -85,10 +89,10 @@ def is_prose(sentence: str) -> bool:
     return not _LETTERHEAD.match(sentence) and "•" not in sentence
 
 
-def concepts_carried(sentence: str, terms: QueryTerms) -> int:
+def concepts_carried(sentence: str, terms: QueryTerms, said: frozenset[str] = frozenset()) -> int:
     """How many of the query's concepts the sentence says: the concept itself, an alternative, or a word of
-    the phrase as written ("the shop" says "one stop shop")."""
-    stems = {s for _, _, word_stems in _word_spans(sentence) for s in word_stems}
+    the phrase as written ("the shop" says "one stop shop"). `said`: stems its passage says for it (its city)."""
+    stems = {s for _, _, word_stems in _word_spans(sentence) for s in word_stems} | said
     return sum(
         c.score(stems) > 0 or any(not word.isdisjoint(stems) for phrase in c.own for word in phrase)
         for c in terms.concepts

@@ -73,6 +73,17 @@ def test_a_word_of_a_phrase_counts_as_saying_it(analyzer):
     assert best_answer(terms, [hit(sentence)]) is not None
 
 
+def test_a_passage_of_the_city_asked_about_says_the_city(analyzer):
+    parsed = analyzer.parse("quanti tutori volontari a Perugia?")
+    terms = query_terms(parsed, _EveryStemCounts())
+    sentence = "Nel 2024 sono stati 17 i cittadini che hanno completato il corso per tutori volontari del tribunale."
+    elsewhere = hit(sentence)  # filed under no city: only the topic is said, one of the two things asked
+    assert best_answer(terms, [elsewhere], places=parsed.cities) is None
+    there = hit(sentence).model_copy(update={"city": "Perugia"})
+    answer = best_answer(terms, [there], places=parsed.cities)
+    assert answer is not None and answer.sentence == sentence
+
+
 def test_list_items_are_not_answers(analyzer):
     terms = terms_of(analyzer, "partner alloggi Lecce")
     text = (
