@@ -51,7 +51,9 @@ _AFTER = re.compile(r"^(?:\s*[/.-]\s*\d|\s*%|\s*per\s*cento|\s*percent|\s+anni\b
                     r"\s+\d{3,})", re.I)  # fmt: skip
 # A sentence that states how many people live somewhere: its counts of people are context, not results.
 POPULATION = re.compile(
-    r"\b(?:abitanti|residenti|popolazione|risied\w+|viv(?:ono|evano)|abitav\w+|censiti|inhabitants|residents|"
+    r"\b(?:abitanti|residenti|popolazione|risied\w+|abitav\w+|censiti|inhabitants|residents|"
+    # living in the housing provided is being housed: "altri 9 vivono negli alloggi ponte"
+    r"viv(?:ono|evano)(?!\s+(?:\w+\s+){0,2}(?:alloggi|appartament\w*|cas[ae]|coabitazion\w*|struttur\w*)\b)|"
     r"population|(?:live|lived)\s+in(?!\s+(?:them|it|the\s+(?:flats?|apartments?|houses?|homes?))\b))\b",
     re.I,
 )
@@ -118,11 +120,11 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     # ("2.950 cittadini stranieri residenti"), not further on ("10 patti di collaborazione con gruppi di residenti").
     left, right = _segment_bounds(sentence, num_start, end)
     after = re.match(r"(?:\s+\S+){0,2}", sentence[end:right])
-    scope = sentence[left:end] + (after.group(0) if after else "")
+    scope_end = end + (len(after.group(0)) if after else 0)
     # A population word that is the noun of another count is that count's ("1,420 residents through 48 sessions").
-    offset = left
-    population = [m for m in POPULATION.finditer(scope)
-                  if not (offset + m.start() < num_start and _OTHER_COUNT.search(scope[: m.start()]))]  # fmt: skip
+    # Matched on the whole sentence (what follows a word may clear it: "vivono negli alloggi"), kept in the scope.
+    population = [m for m in POPULATION.finditer(sentence) if left <= m.start() < scope_end
+                  and not (m.start() < num_start and _OTHER_COUNT.search(sentence[left : m.start()]))]  # fmt: skip
     housed = _HOUSED.search(sentence[max(0, num_start - 200) : num_start])
     return bool(population) and not _TOOK_PART.search(_clause(sentence, num_start, end)) and not housed
 

@@ -30,6 +30,8 @@ _ELLIPTIC = re.compile(
 # "dei 74 beneficiari seguiti dall'equipe": the count a later bare number is a part of.
 _PARTITIVE = re.compile(r"\b(?:dei|degli|delle|tra\s+i|fra\s+i|of\s+the)\s+\d[\d.]*\s+\w+", re.I)
 _OF_WHOLE = re.compile(r"\s+(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})\b", re.I)
+_PART_BEFORE = re.compile(r"(?:\bdi\s+cui|\bdelle\s+quali|\bdei\s+quali|\bof\s+whom|\bof\s+which)\s*$", re.I)
+_PART_AFTER = re.compile(r"[\d.,]+\s+(?:(?:delle|dei)\s+quali|of\s+(?:them|whom))\b", re.I)
 _PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})\s*,\s*$", re.I)
 _LEAD = re.compile(r"(?:[;,:]\s*|\bdi\s+cui\s+|\b(?:altri|altre|further|another)\s+|\b(?:e|and)\s+)$", re.I)
 # A verb with the clitic "ne" (of them) before a bare number: "accompagnandone 29 a un corso", "di prenderne in
@@ -115,7 +117,11 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         nxt = re.match(r"\s+(\w+)", sentence[end:])
         parallel = before and nxt and re.match(rf"\s+{re.escape(nxt.group(1))}\b", sentence[before[-1].end :])
         if before and (_CLITIC.search(head) or _TARGET.search(head) or (parallel and _LEAD.search(head))):
-            noun = before[-1]
+            # a target is of the count its clause is about, not of a part of it ("312 persone, 118 delle quali
+            # donne, contro un obiettivo di 400": 400 persone)
+            wholes = [g for g in before if not (_PART_BEFORE.search(sentence[: g.start])
+                                                 or _PART_AFTER.match(sentence, g.start))]  # fmt: skip
+            noun = wholes[-1] if _TARGET.search(head) and wholes else before[-1]
             unit = noun.unit
             rest = re.sub(r"^\S+\s*", "", noun.text) if noun.text[:1].isdigit() else noun.unit
             words = rest or unit_labels(unit)[0]  # a bare count borrowed its noun too: the unit's label

@@ -30,7 +30,7 @@ from knowledge.reading import Passage, Read, copies_left, numbers, read_once
 from knowledge.sections import Sections, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
 from knowledge.tables import table_sentences
-from knowledge.timeframe import planned, results_only
+from knowledge.timeframe import results_only, target
 from lgnet.gazetteer import Gazetteer
 from lgnet.practice import Partner, PracticeRecord, ProjectFacts, Source, Sourced, Target
 from lgnet.taxonomy import Taxonomy
@@ -178,7 +178,7 @@ class RecordBuilder:
             b.figures = results_only(b.figures, lambda i: i[0].body, lambda i: i[0].passage.doc_id, start,
                                      lambda i: (i[1].start, i[1].end))  # fmt: skip
             # a stated target says so in its label ("persone prese in carico (obiettivo)")
-            b.figures = [(r, _as_target(f) if planned(r.body, (f.start, f.end)) else f) for r, f in b.figures]
+            b.figures = [(r, _as_target(f) if target(r.body, (f.start, f.end)) else f) for r, f in b.figures]
         stated = {(f.value, f.unit) for area, b in buckets.items() if area for _, f in b.figures}
         if None in buckets:  # the same count said without its area elsewhere is the same fact
             buckets[None].figures = [(r, f) for r, f in buckets[None].figures if (f.value, f.unit) not in stated]

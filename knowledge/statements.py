@@ -24,7 +24,9 @@ _ADVERBS = (
 _BE = r"(?:sono\s+stat[ie]|sono|erano|furono|were|are|was|is)"
 # A noun phrase with its article, then "essere", then the number, within one segment.
 _PREDICATE = re.compile(
-    rf"(?:^|[,;:]\s+|\b(?:nel|nell['’]anno|in)\s+\d{{4}}\s+)(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b"
+    # after a clause's start, or a capitalised article after a heading glued to the sentence ("Comunità Le feste")
+    rf"(?:^|[,;:]\s+|\b(?:nel|nell['’]anno|in)\s+\d{{4}}\s+|(?<=\s)(?=(?:Le|I|Gli|The)\s))"
+    rf"(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b"
     rf"[^.;:,]*?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;,)]|$)"
 )
 # "il numero di/dei X ... è (salito a) N", "number of X: N".

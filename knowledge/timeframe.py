@@ -80,15 +80,45 @@ def before_project(sentence: str, start: str | None) -> bool:
 
 # What a meeting or a body decides, proposes or asks: a plan still to be discussed, not the project's target.
 _PROPOSAL = re.compile(
-    r"\bdecid(?:e|ono)\b|\b(?:ha|hanno)\s+deciso\b|\bpropon(?:e|gono)\b|\bpropost[aoie]\b|\bsuggerisc\w+|"
+    r"\bdecid(?:e|ono)\b|\b(?:ha|hanno)\s+deciso\b|\bpropon(?:e|gono)\b|\bpropost[aoie]\s+di\b|\bsuggerisc\w+|"
     r"\bchied(?:e|ono)\s+(?:di|che)\b|\b(?:decides?|decided|proposes?|proposed|suggests?|suggested)\b",
     re.I,
 )
 
 
-def proposal(sentence: str) -> bool:
-    """A decision or proposal of the people speaking (a meeting's), not a target the project states."""
-    return bool(_PROPOSAL.search(sentence))
+def proposal(sentence: str, span: tuple[int, int] | None = None) -> bool:
+    """A decision or proposal of the people speaking (a meeting's), not a target the project states. With the
+    `span` of a count: a decision before it governs it ("Il tavolo decide: ...; - di aprire un appartamento con 4
+    posti") unless the count's own segment says it was done ("chi decide di fermarsi: ... hanno preso in carico 88
+    richiedenti")."""
+    if span is None:
+        return bool(_PROPOSAL.search(sentence))
+    if not _PROPOSAL.search(sentence[: span[0]]):
+        return False
+    left = max(sentence.rfind(c, 0, span[0]) for c in ",;:(")
+    rights = [i for i in (sentence.find(c, span[1]) for c in ",;:(") if i >= 0]
+    segment = sentence[left + 1 : min(rights) if rights else len(sentence)]
+    return not any(not _PLANNING.match(m.group("verb")) for m in _DONE.finditer(segment))
+
+
+_NAMED_TARGET = re.compile(r"\b(?:obiettiv[oi]|target)\b[^,;()\d]{0,30}?(?::|\bdi|\bwas|\bof|\bè\s+di)\s*"
+                           r"(?:(?:almeno|circa|at\s+least)\s+)?$", re.I)  # fmt: skip
+
+
+def target(sentence: str, span: tuple[int, int]) -> bool:
+    """The count is a target: its own words say so ("contro un obiettivo di 250", "(obiettivo annuale: 250)"), or
+    its sentence plans and no verb of something done comes before it in its clause ("Si prevede di organizzare 24
+    eventi, con una partecipazione stimata in 1.500 persone"; not "ha preso in carico 312 persone, 118 delle quali
+    donne, contro un obiettivo di 400": the 118 are done)."""
+    left = max(sentence.rfind(c, 0, span[0]) for c in ",;:(")
+    rights = [i for i in (sentence.find(c, span[1]) for c in ",;:(") if i >= 0]
+    if _PLANNED.search(sentence[left + 1 : min(rights) if rights else len(sentence)]) or _NAMED_TARGET.search(
+        sentence[max(0, span[0] - 60) : span[0]]
+    ):
+        return True
+    clause = sentence[sentence.rfind(";", 0, span[0]) + 1 : span[0]]
+    done = any(not _PLANNING.match(m.group("verb")) for m in _DONE.finditer(clause))
+    return planned(sentence, span) and not done
 
 
 def results_only(
@@ -102,4 +132,4 @@ def results_only(
     be discussed (`span`: where each fact stands in its sentence, so a result beside a plan is kept). Stated
     targets stay: `planned` tells them apart for their label. `doc` is kept for the callers' signature."""
     kept = [i for i in items if not before_project(text(i), start)]
-    return [i for i in kept if not (planned(text(i), span(i) if span else None) and proposal(text(i)))]
+    return [i for i in kept if not proposal(text(i), span(i) if span else None)]

@@ -197,3 +197,32 @@ def test_a_rule_per_unit_or_a_ceiling_is_no_count():
         3.0: "housing_units",
         4.0: "beds",
     }
+
+
+def test_a_decision_governs_the_counts_after_it_unless_they_were_done():
+    from knowledge.timeframe import proposal
+
+    decided = "Il gruppo decide: di chiedere un incontro alla Prefettura; di aprire un alloggio con 5 posti."
+    assert proposal(decided, (decided.index("5 posti"), decided.index("5 posti") + 7))
+    done = "Per chi decide di restare: da marzo il Comune ha preso in carico 64 richiedenti asilo."
+    assert not proposal(done, (done.index("64"), done.index("64") + 2))
+    named = "Sono stati eletti 7 consiglieri, che hanno presentato tre proposte alla Giunta."
+    assert not proposal(named, (named.index("7"), named.index("7") + 1))
+
+
+def test_a_document_read_whole_keeps_results_targets_and_areas_apart():
+    text = ("Sportello\nNel 2025 lo sportello ha preso in carico 240 persone, 90 delle quali donne, contro un "
+            "obiettivo di 300 a fine progetto.\n\nAbitare\nAltri 11 nuclei vivono negli alloggi ponte del Comune."
+            "\n\nComunità\n"
+            "Le cene di quartiere sono state 8, con circa 600 partecipanti.\n\nProssimi passi\nIl tavolo propone di "
+            "aprire un secondo sportello con 4 mediatori.")  # fmt: skip
+    passages = [Passage(f"d:{i}", t, {"doc_id": "d", "doc_type": "report", "city": "Lucca", "chunk_index": i})
+                for i, t in enumerate(text.split("\n\n"))]  # fmt: skip
+    records, project = RecordBuilder().build("Lucca", None, passages, set())
+    found = {(f.value, f.unit): (r.area, f.label) for r in records for f in r.figures}
+    found.update({(f.value, f.unit): (None, f.label) for f in project.figures})
+    assert found[(300, "people")] == ("taking_charge", "persone (obiettivo)")  # the target of the whole, not of a part
+    assert found[(90, "women")] == ("taking_charge", "donne")  # a part of what was done is no target
+    assert found[(11, "families")][0] == "housing"  # living in the housing provided is being housed
+    assert found[(8, "cene")][0] == "community_building"  # a predicate after a heading glued to its sentence
+    assert not any(v == 4 for v, _ in found)  # a proposal of the meeting
