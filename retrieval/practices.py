@@ -26,7 +26,7 @@ from lgnet.practice import FieldEdit, PracticeRecord, ProjectFacts
 from retrieval.analysis import get_analyzer
 from retrieval.bounds import check_k, check_page, check_query
 from retrieval.filters import NO_PHASE, SearchFilters
-from retrieval.fusion import fuse, idf
+from retrieval.fusion import fuse_into, idf
 from retrieval.service import SearchService
 
 log = logging.getLogger(__name__)
@@ -152,9 +152,8 @@ class PracticeCatalogue:
         state = self._current()
         q = q.strip()
         scores = self._scores(q, state) if q else None
-        positions = [
-            i for i, r in enumerate(state.records) if record_matches(filters, r) and (scores is None or scores[i] > 0)
-        ]
+        scored = range(len(state.records)) if scores is None else np.flatnonzero(scores > 0).tolist()
+        positions = [i for i in scored if record_matches(filters, state.records[i])]  # the scored ones only
         if scores is not None:
             positions.sort(key=lambda i: -scores[i])
         return [(state.records[i], float(scores[i]) if scores is not None else 0.0) for i in positions]
@@ -180,14 +179,13 @@ class PracticeCatalogue:
             dense = state.vectors @ np.asarray(self.service.embed_query(q), dtype=np.float32)
         else:
             dense = np.zeros(n, dtype=np.float32)
-        lists = []
+        fused = np.zeros(n, dtype=np.float64)  # `fuse` over arrays: no Python loop over every record
+        present = np.zeros(n, dtype=bool)
         for ranking, keep in ((lexical, lexical > 0), (dense, dense >= self.service.settings.dense_min_similarity)):
             order = np.argsort(-ranking, kind="stable")
-            lists.append(([(int(i), float(ranking[i])) for i in order if keep[i]], 1.0))
-        fused = np.zeros(n, dtype=np.float32)
-        for i, score in fuse(lists, "rrf", RRF_K).items():
-            fused[i] = score
-        return fused
+            order = order[keep[order]]
+            fuse_into(fused, present, order, ranking[order].astype(np.float64), 1.0, "rrf", RRF_K)
+        return fused.astype(np.float32)
 
     def similar(self, practice_id: str, k: int = 5) -> list[dict]:
         """The nearest practices of other cities (embedded summaries; the same area first on ties)."""
