@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
+import numpy as np
+
 from lgnet.comuni import load_comuni
 from lgnet.place_names import (
     LOCATIVE,
@@ -115,7 +117,7 @@ class Gazetteer:
 
     def warm_up(self) -> None:
         """Build the name trie now (about 0.1 s of CPU) rather than on the first document or query."""
-        _ = self._trie, self._typo_keys, self._lowercase_starts
+        _ = self._trie, self._typo_key_counts, self._lowercase_starts
 
     # --- lookups -----------------------------------------------------------------------------------------
     def get(self, name: str) -> City | None:
@@ -259,7 +261,7 @@ class Gazetteer:
     def _closest_name(self, word: str) -> str | None:
         """The curated city a (folded) word is probably a misspelling of; remembered, as users repeat words."""
         if word not in self._typo_cache:
-            close = difflib.get_close_matches(word, self._typo_keys, n=1, cutoff=0.8)
+            close = _close_matches(word, self._typo_key_counts)
             if len(self._typo_cache) > 50_000:
                 self._typo_cache.clear()
             self._typo_cache[word] = close[0] if close else None
@@ -290,6 +292,10 @@ class Gazetteer:
         """First words of the aliases written in lower case ("capoluogo ionico"), where a lower-case word may
         start a name in a document."""
         return frozenset(fold_token(TOKEN.findall(f)[0]) for c in self.cities for f in c.aliases if f[:1].islower())
+
+    @cached_property
+    def _typo_key_counts(self) -> TypoKeys:
+        return TypoKeys(self._typo_keys)
 
     @cached_property
     def _typo_keys(self) -> list[str]:
@@ -375,3 +381,41 @@ def _load_default() -> tuple[list[City], list[Region], dict[str, list[str]]]:
     if missing:
         raise ValueError(f"data/cities.json names comuni ISTAT does not list: {sorted(missing)}")
     return cities, regions, geo.get("province_aliases", {})
+
+
+class TypoKeys:
+    """Words with their letter counts as a matrix (one row per word), for `_close_matches`."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = keys
+        self.letters = {c: i for i, c in enumerate(sorted({c for k in keys for c in k}))}
+        self.counts = np.zeros((len(keys), len(self.letters)), dtype=np.int64)
+        for row, key in enumerate(keys):
+            for c in key:
+                self.counts[row, self.letters[c]] += 1
+        self.lengths = np.array([len(k) for k in keys], dtype=np.int64)
+
+
+def _close_matches(word: str, keys: TypoKeys, cutoff: float = 0.8) -> list[str]:
+    """`difflib.get_close_matches(word, keys, n=1, cutoff)`, the same answer: its two quick upper bounds
+    (lengths, then letters in common) computed for every key at once, a SequenceMatcher only for the keys
+    that pass them (a cold query's words paid one for every curated city)."""
+    if not keys.keys:
+        return []
+    counts = np.zeros(len(keys.letters), dtype=np.int64)
+    for c in word:
+        if c in keys.letters:  # a letter no key has matches nothing
+            counts[keys.letters[c]] += 1
+    length = keys.lengths + len(word)
+    real_quick = 2.0 * np.minimum(keys.lengths, len(word)) / length  # SequenceMatcher.real_quick_ratio
+    quick = 2.0 * np.minimum(keys.counts, counts).sum(axis=1) / length  # SequenceMatcher.quick_ratio
+    best: tuple[float, str] | None = None
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    for row in np.flatnonzero((real_quick >= cutoff) & (quick >= cutoff)).tolist():
+        key = keys.keys[row]
+        matcher.set_seq1(key)
+        ratio = matcher.ratio()
+        if ratio >= cutoff and (best is None or (ratio, key) > best):  # heapq.nlargest(1, ...) is max()
+            best = (ratio, key)
+    return [best[1]] if best else []

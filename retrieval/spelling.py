@@ -307,14 +307,18 @@ class Vocabulary:
         shared: Counter[str] = Counter()
         for g in _trigrams(word):
             shared.update(self._grams.get(g, ()))
-        candidates = {c for c, _ in shared.most_common(MAX_CANDIDATES)}
+        # Most shared trigrams first: the likely corrections come early and bound the others' distance.
+        candidates = dict.fromkeys(c for c, _ in shared.most_common(MAX_CANDIDATES))
         near = _edits1(word)
-        candidates.update(e for e in near if e in self.freq)
-        candidates.update(self._grams.get(_DOUBLING + undoubled(word), ()))
+        candidates.update(dict.fromkeys(e for e in near if e in self.freq))
+        candidates.update(dict.fromkeys(self._grams.get(_DOUBLING + undoubled(word), ())))
         best: tuple[float, int, str] | None = None
         for candidate in candidates:
-            d = typo_distance(word, candidate, limit)
-            if d <= limit:
+            # A candidate farther than the best so far cannot win: its distance is computed only up to that
+            # (typo_distance gives up sooner), the same answer with less work.
+            bound = limit if best is None else best[0]
+            d = typo_distance(word, candidate, bound)
+            if d <= bound:
                 key = (d, -self.freq[candidate], candidate)
                 if best is None or key < best:
                     best = key

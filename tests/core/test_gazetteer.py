@@ -125,3 +125,20 @@ def test_elided_articles_wrapped_streets_and_capitalised_prepositions(g):
     assert found(g, "Sede in piazza Papa Giovanni, Napoli.") == ["Napoli"]
     assert found(g, "Ad Alba e a Cuneo sono in corso contatti.") == ["Alba", "Cuneo"]
     assert found(g, "Il Consorzio Socio Assistenziale Alba Langhe Roero.") == []
+
+
+def test_a_misspelt_city_is_found_as_difflib_finds_it():
+    """The closest curated city of a word: difflib's answer (get_close_matches, n=1, cutoff 0.8), its quick
+    bounds computed for every city at once."""
+    import difflib
+
+    from lgnet.gazetteer import _close_matches
+
+    gazetteer = Gazetteer.default()
+    keys = gazetteer._typo_keys
+    words = {"torinno", "palremo", "cagliarri", "turino", "milanno", "napolli", "quante", "persone", "housing"}
+    for key in keys:  # each city with a letter dropped, doubled, swapped or replaced
+        words |= {key[1:], key[:-1], key + key[-1], key[1] + key[0] + key[2:], "x" + key[1:], key[:2] + "'" + key[3:]}
+    found = {w: _close_matches(w, gazetteer._typo_key_counts) for w in words}
+    assert found == {w: difflib.get_close_matches(w, keys, n=1, cutoff=0.8) for w in words}
+    assert found["torinno"] == ["torino"] and found["housing"] == []
