@@ -46,8 +46,12 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     # After the count, its own segment speaks first: "35 residents have joined the council meetings, and a
     # women's group ... workshops" is about the council, not the workshops of the next segment.
     segment_end = min([i for i in (body.find(c, f.end) for c in ",;:") if i >= 0] or [len(body)])
-    after = [m for m in matches if m[1] >= f.end]
-    own_after = [m for m in after if m[1] < segment_end]
+    # a term after the next count belongs to that count ("20 tirocini in aziende e 6 alloggi": not the 20's)
+    next_start = min([s for s, e in counts if s >= f.end] or [len(body)])
+    after = [m for m in matches if f.end <= m[1] < next_start] or [
+        m for m in matches if m[1] >= f.end and not any(s <= m[1] < e for s, e in counts)
+    ]
+    own_after = [m for m in after if m[1] < min(segment_end, next_start)]
     before = stretch or ([] if own_after and previous_end > clause_start else before)
     nearest = max(before, key=lambda m: m[2]) if before else None
     if nearest is None and own_after:
@@ -56,7 +60,7 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         # the service that did it before the count, what it achieved after it: "lo sportello ha aiutato 42
         # famiglie a trovare un alloggio" is housing
         nearest = min((m for m in own_after if m[0] != nearest[0]), key=lambda m: m[1])
-    elif nearest and (outcome := after_cue(body, f.end, segment_end)) and outcome != nearest[0]:
+    elif nearest and (outcome := after_cue(body, f.end, min(segment_end, next_start))) and outcome != nearest[0]:
         return True, outcome  # "la campagna ... ha portato 17 cittadini a completare il corso per tutori volontari"
     if nearest is None and (cue := cue_area(body, f.start, f.end, clause=False)):
         return True, cue

@@ -71,6 +71,11 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             first = min(found, key=lambda f: f.start) if found else None
             unit = first.unit if first and first.unit in _PERSONS and first.start < start else "people"
             words = "persone" if unit == "people" else first.text.split(maxsplit=1)[-1]  # type: ignore[union-attr]
+            # "305 of them women", "118 di loro donne": the unit the pronoun is followed by
+            said_unit = re.match(r"\s+(\w+(?:\s+\w+)?)", sentence[m.end("pron") :]) if m.group("pron") else None
+            known = [c for c, p in UNITS.items() if said_unit and re.match(rf"(?:{p})\b", said_unit.group(1), re.I)]
+            if known and known[0] in _PERSONS | {"people"}:
+                unit, words = known[0], said_unit.group(1).split()[0]  # type: ignore[union-attr]
         elif not before and (part := _PARTITIVE_LEAD.search(head)) and not m.group("refl"):
             # "Dei 33 tirocinanti, 19 hanno ottenuto un contratto": a part of the whole just named
             unit, words = _unit_of(part.group("noun")), part.group("noun").lower()

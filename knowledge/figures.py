@@ -246,7 +246,7 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
             words = words[:2]  # "first contacts"
         elif len(words) >= 2 and words[0].lower() in _ORDINALS and _plural(words[1]):
             words = words[:2]  # "780 primi colloqui"
-        elif len(words) >= 2 and not _plural(words[0]) and _english_plural(words[1]):
+        elif len(words) >= 2 and not _plural(words[0]) and (_english_plural(words[1]) or words[1] in ENGLISH_NOUNS):
             words = words[1:2]  # "18 community events", "12 information meetings": the English head comes last
         ordinal = words[0].lower() in _ORDINALS
         if " ".join(words).lower() not in ENGLISH_NOUNS and not ordinal:

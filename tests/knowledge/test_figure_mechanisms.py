@@ -226,3 +226,13 @@ def test_a_document_read_whole_keeps_results_targets_and_areas_apart():
     assert found[(11, "families")][0] == "housing"  # living in the housing provided is being housed
     assert found[(8, "cene")][0] == "community_building"  # a predicate after a heading glued to its sentence
     assert not any(v == 4 for v, _ in found)  # a proposal of the meeting
+
+
+def test_a_term_after_the_next_count_is_that_count_s_and_the_unit_after_a_pronoun_is_kept():
+    found = _areas_of("Lo sportello ha orientato 80 persone al lavoro e 5 alloggi sono stati messi a disposizione.")
+    assert found == {80.0: "taking_charge", 5.0: "housing"}
+    assert _counts("In 2025 the desk took charge of 520 people, 230 of them women.") == {
+        520.0: "people",
+        230.0: "women",
+    }
+    assert _counts("Two training cycles reached 44 municipal staff.") == {44.0: "operatori"}
