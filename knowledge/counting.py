@@ -23,6 +23,10 @@ _ADDRESS = re.compile(
 # The whole a count is part of: "312 votanti su circa 3.900 aventi diritto", "19 su 33", "12 out of 40".
 _DENOMINATOR = re.compile(r"\d[\d.,]*\s+(?:[a-zà-ù]+,?\s+){0,4}?(?:su|out\s+of|of\s+the)\s+"
                           r"(?:(?:circa|oltre|un\s+totale\s+di|about|a\s+total\s+of)\s+)?$", re.I)  # fmt: skip
+# Those who attended the meeting itself: "Presenti: 11 componenti; assenti: 2".
+_ATTENDANCE = re.compile(r"\b(?:presenti|assenti|present|absent|attendees)\s*:\s*$|"
+                         r"\b(?:riunione|seduta|tavolo|meeting)\b[^.;]{0,40}\b(?:erano|sono|risultano|were)\s+"
+                         r"present[ie]\s+(?:(?:circa|oltre)\s+)?$", re.I)  # fmt: skip
 # Members of a body present at its meeting: "8 assessori su 9", "12 consiglieri presenti su 15".
 _QUORUM = re.compile(r"\d+\s+(?:assessori|consiglieri|componenti|membri|members|councillors)(?:\s+presenti)?\s+"
                      r"(?:su|out\s+of|of)\s+\d", re.I)  # fmt: skip
@@ -75,7 +79,7 @@ _TOOK_PART = re.compile(
 )
 # "a Genova sono presenti 12 musei": what a place has, not what a practice did (only for nouns of any kind).
 _EXISTS = re.compile(
-    r"\b(?:sono\s+presenti|ci\s+sono|esistono|si\s+contano|there\s+are)\s+(?:(?:circa|oltre|ben)\s+)?$", re.I
+    r"\b(?:sono\s+presenti|ci\s+sono|esistono|si\s+contano|there\s+are)\s+(?:(?:circa|oltre|ben|almeno)\s+)?$", re.I
 )
 
 
@@ -110,7 +114,9 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     num = re.match(r"[\d.,]+", sentence[num_start:])
     if num and _AFTER.match(sentence[num_start + len(num.group(0).rstrip(".,")) :]):
         return True
-    if unit == "generic" and _EXISTS.search(before):
+    if _ATTENDANCE.search(before):
+        return True  # "Presenti: 11 componenti": who attended the meeting the minutes record
+    if unit in ("generic", "housing_units") and _EXISTS.search(before):
         return True
     if _METHOD.search(_clause(sentence, num_start, end)):
         return True

@@ -23,7 +23,7 @@ _VERB = (
 # A number then a pronoun of people ("27 di loro il percorso...", "22 delle quali con il contributo") or a verb
 # ("29 hanno trovato"); a reflexive verb only after a partitive ("dei 74 beneficiari seguiti, 19 si sono iscritti").
 _ELLIPTIC = re.compile(
-    rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?![\w.,/-]?\d)\s+"
+    rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d+|{WORD_NUMBER})(?![\w.,/-]?\d)\s+"
     rf"(?:(?P<pron>{_PRONOUN})\b|(?P<refl>si\s+)?{_VERB})",
     re.I,
 )
@@ -38,7 +38,12 @@ _LEAD = re.compile(r"(?:[;,:]\s*|\bdi\s+cui\s+|\b(?:altri|altre|further|another)
 # carico 60", "ne sono stati attivati 33": the number counts what the sentence counted before it.
 _AUX = r"(?:sono|è|ha|hanno|abbiamo|avevamo|siamo|erano|era|aveva|avevano)"
 _CLITIC = re.compile(rf"(?:\b[a-zà-ù]{{4,}}ne|\bne\s+(?:{_AUX}\s+)?(?:stat[ie]\s+)?[a-zà-ù]+)"
-                     r"(?:\s+(?:in\s+carico|già|poi|altri|altre))?\s+$", re.I)  # fmt: skip
+                     r"(?:\s+(?:in\s+carico|già|poi|altri|altre|più\s+di|oltre|circa|almeno|quasi))?\s+$",
+                     re.I)  # fmt: skip
+# Verbs whose object is people: a clitic "ne" with no count before it in its sentence stands for persons ("Da
+# gennaio ne sono passate più di trecento", "ne abbiamo accompagnate centoventi ai servizi").
+_OF_PEOPLE = re.compile(r"\bne\b.*\b(?:accol|accompagnat|passat|seguit|ospitat|inserit|aiutat|assistit|incontrat|"
+                        r"arrivat|orientat|sostenut|pres[ei]\s+in\s+carico)\w*", re.I)  # fmt: skip
 # A stated target whose noun was just said: "contro un obiettivo di 250", "(obiettivo annuale: 250)".
 _TARGET = re.compile(r"\b(?:obiettiv[oi]|target)\b[^.;:()\d]{0,25}?(?::|\bdi|\bwas|\bof|\bè\s+di)\s+"
                      r"(?:(?:almeno|circa|at\s+least)\s+)?$", re.I)  # fmt: skip
@@ -61,6 +66,8 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         value = number(m.group("num"))
         if value is None or value < 2 or (m.group("num").isdigit() and 1900 <= value <= 2100) or _TIME.search(head):
             continue
+        if value <= 10 and not m.group("num")[0].isdigit():
+            continue  # small numbers in words describe ("tre di loro")
         if not_a_count(sentence, start, m.end(), "generic"):
             continue
         before = sorted([f for f in [*found, *out] if f.end <= start], key=lambda f: f.end)
@@ -130,6 +137,8 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             unit = noun.unit
             rest = re.sub(r"^\S+\s*", "", noun.text) if noun.text[:1].isdigit() else noun.unit
             words = rest or unit_labels(unit)[0]  # a bare count borrowed its noun too: the unit's label
+        elif not before and _CLITIC.search(head) and _OF_PEOPLE.search(head[-60:]):
+            unit, words = "people", "persone"
         elif whole := _OF_WHOLE.match(sentence, end):
             # "58 dei 90 partecipanti", "5 of the 6 flats": a part of a whole named right after it
             unit, words = _unit_of(whole.group("noun")), whole.group("noun").lower()

@@ -236,3 +236,17 @@ def test_a_term_after_the_next_count_is_that_count_s_and_the_unit_after_a_pronou
         230.0: "women",
     }
     assert _counts("Two training cycles reached 44 municipal staff.") == {44.0: "operatori"}
+
+
+def test_minutes_and_interviews():
+    # who attended the meeting is no figure of the practice; what was reported at it is
+    assert _counts("Presenti: 9 componenti; assenti: 2.") == {}
+    assert _counts("Alla riunione del tavolo erano presenti 14 persone.") == {}
+    assert _counts("La referente riferisce che sono stati firmati 12 nuovi contratti di affitto.") == {
+        12.0: "contratti"
+    }
+    # spoken: a clitic of people with no count before it, numbers in words with a pronoun
+    assert _counts("Da gennaio ne sono passate più di trecento dal centro.") == {300.0: "people"}
+    assert _counts("Abbiamo seguito 41 minori; diciotto di loro vanno a scuola.") == {41.0: "minors", 18.0: "minors"}
+    # what a city has is no figure of the practice
+    assert _counts("In città ci sono almeno 700 alloggi sfitti.") == {}
