@@ -89,8 +89,9 @@ class PartnerFact:
 
 
 def _split_items(segment: str) -> list[str]:
-    """'A, B, C e D' -> [A, B, C, D]; a dash separates organisations unless it spells out an acronym or
-    qualifies a place ('IPRS – Istituto ...', 'Segretariato sociale – Distretto Latina 2')."""
+    """'A, B, C e D' -> [A, B, C, D]; a dash separates organisations unless it spells out an acronym, qualifies a
+    place ('IPRS – Istituto ...', 'Segretariato sociale – Distretto Latina 2') or stands inside a quoted name
+    ('Istituto Comprensivo «Da Vinci – Ungaretti»')."""
     parts = [p.strip() for p in re.split(r",\s*", segment) if p.strip()]
     if parts:
         last = parts.pop()
@@ -103,7 +104,9 @@ def _split_items(segment: str) -> list[str]:
         chunks = [c.strip() for c in re.split(r"\s+[–—-]\s+", part)]
         current = chunks[0]
         for nxt in chunks[1:]:
-            if re.fullmatch(r"[A-Z][A-Z0-9.&]{1,9}", current) or re.match(r"(?:Distretto|Comune|Sede)\b", nxt):
+            quoted = current.count("«") > current.count("»") or current.count("“") > current.count("”")
+            place = re.match(r"(?:Distretto|Comune|Sede)\b", nxt)
+            if quoted or place or re.fullmatch(r"[A-Z][A-Z0-9.&]{1,9}", current):
                 current = f"{current} – {nxt}"
             else:
                 items.append(current)

@@ -111,3 +111,10 @@ def test_a_list_of_names_a_paragraph_ends_at_a_heading_in_sentence_case():
 
     text = "Partner\n\nCooperativa Sociale Kappa\n\nFondazione Lambda di Adria\n\nDurata e risorse\n\nData di inizio"
     assert _names(partnership(text)) == ["Cooperativa Sociale Kappa", "Fondazione Lambda di Adria"]
+
+
+def test_a_dash_inside_a_quoted_name_does_not_split_it():
+    from knowledge.partners import _split_items
+
+    items = _split_items("l'Istituto Comprensivo «Manzoni – Pascoli», la Cooperativa Sociale Aurora")
+    assert items == ["l'Istituto Comprensivo «Manzoni – Pascoli»", "la Cooperativa Sociale Aurora"]
