@@ -29,6 +29,9 @@ _PARTNER_CUE = re.compile(
     r"\bpartners?\s+(?:del\s+progetto|di\s+progetto|coinvolti)\s*(?:sono|:)",
     re.I,
 )
+# What follows "svolto da", "realizzato da" when it is a time: a month, a year, a date.
+_WHEN = re.compile(r"\s*(?:(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
+                   r"dicembre)\b|\d)", re.I)  # fmt: skip
 # Looser cues ("insieme a", "grazie a", "coinvolgendo"): what follows is a partner only when it looks like an
 # organisation (a keyword or an acronym), never a place or a person ("grazie a Milano", "insieme a Maria").
 _LOOSE_CUE = re.compile(
@@ -74,7 +77,9 @@ _OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
 _FUNDER = re.compile(
     r"(?:(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"
     r"\s+(?:\w+\s+){0,2}?(?:di|da|del|della|dello|dei|degli|delle|dal|dalla|dall['’])?|"
-    r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from))\s*$",
+    r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from))\s*$|"
+    # the rest of a funder's name after a comma: "221.000 euro dal Fondo Asilo, Migrazione e Integrazione"
+    r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)\s+(?:[\w'’]+\s+){1,3}?[\w'’]+,\s*$",
     re.I,
 )
 
@@ -171,6 +176,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
         cues.sort(key=lambda c: c[0].start())
         for i, (cue, loose) in enumerate(cues):
             segment = body[cue.end() : cues[i + 1][0].start() if i + 1 < len(cues) else len(body)]
+            if _WHEN.match(segment):
+                continue  # "si è svolto da gennaio 2024 a dicembre 2025": a time, not who did it
             for item in _split_items(segment):
                 name = _tidy(item)
                 if name and loose and not _ORGANISATION_LIKE.search(name):

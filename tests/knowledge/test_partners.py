@@ -118,3 +118,11 @@ def test_a_dash_inside_a_quoted_name_does_not_split_it():
 
     items = _split_items("l'Istituto Comprensivo «Manzoni – Pascoli», la Cooperativa Sociale Aurora")
     assert items == ["l'Istituto Comprensivo «Manzoni – Pascoli»", "la Cooperativa Sociale Aurora"]
+
+
+def test_a_time_after_a_cue_and_the_rest_of_a_funder_s_name_are_no_partners():
+    from knowledge.partners import partners
+
+    sentence = ("Il progetto, che si è svolto da marzo 2023 a febbraio 2025, è costato 180.000 euro: 150.000 euro dal "
+                "Fondo Asilo, Migrazione e Integrazione e 30.000 euro di cofinanziamento comunale.")  # fmt: skip
+    assert [p.name for p in partners(sentence, "Lucca")] == []
