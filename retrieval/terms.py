@@ -43,14 +43,30 @@ class ConceptTerms:
         """Every stem of the concept: a text with none of them does not say it (most sentences, at once)."""
         return frozenset(s for p in (*self.own, *self.alternatives) for word in p for s in word)
 
+    @cached_property
+    def _own(self) -> tuple[frozenset[str], list[Phrase]]:
+        return _by_length(self.own)
+
+    @cached_property
+    def _alternatives(self) -> tuple[frozenset[str], list[Phrase]]:
+        return _by_length(self.alternatives)
+
     def score(self, stems: set[str] | frozenset[str]) -> float:
         if self.any_stem.isdisjoint(stems):
             return 0.0
-        if any(_satisfied(p, stems) for p in self.own):
+        single, longer = self._own
+        if not single.isdisjoint(stems) or any(_satisfied(p, stems) for p in longer):
             return self.weight
-        if any(_satisfied(p, stems) for p in self.alternatives):
+        single, longer = self._alternatives  # a family of the thesaurus: dozens, most of one word
+        if not single.isdisjoint(stems) or any(_satisfied(p, stems) for p in longer):
             return self.weight * ALTERNATIVE_COVERAGE
         return 0.0
+
+
+def _by_length(phrases: list[Phrase]) -> tuple[frozenset[str], list[Phrase]]:
+    """The stems of the one-word phrases together (one of them in a text satisfies that phrase: one test for
+    them all), and the longer phrases."""
+    return frozenset(s for p in phrases if len(p) == 1 for s in p[0]), [p for p in phrases if len(p) > 1]
 
 
 @dataclass
@@ -74,6 +90,8 @@ class QueryTerms:
         """The share of the query's weight a text with these stems carries (an alternative counts less).
         Only the query's own stems matter, so the answer is remembered by those: most sentences of a
         passage carry none or the same few."""
+        if self._stem_set.isdisjoint(stems):  # most sentences: none of the query's stems (covers nothing)
+            return 0.0
         found = self._stem_set.intersection(stems)
         covered = self._covered.get(found)
         if covered is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 
@@ -29,6 +30,7 @@ def _warm_up(app: FastAPI) -> None:
         service = app.state.services.get()
         service.warm_up()
         get_catalogue(service).warm_up()
+        gc.collect()  # the records loaded too: the collector's full pass now, not during a search
         app.state.warm = True
     except LGNetError as exc:  # the store may be down: requests will say so; /api/ready tries again
         log.warning("warm-up failed: %s", exc.message)

@@ -175,3 +175,21 @@ def test_phrases_are_marked_near_the_snippet_as_in_the_whole_text(service):
             assert found == _marked_in_whole_text(words, matches, lo, hi)
             marked += len(found)
     assert marked > 50
+
+
+def test_a_concept_is_said_by_a_word_of_its_own_or_by_a_whole_alternative():
+    from retrieval.terms import ALTERNATIVE_COVERAGE, ConceptTerms
+
+    w = frozenset
+    concept = ConceptTerms(
+        2.0,
+        own=[(w({"cas", "casa"}),), (w({"alloggi"}), w({"pont"}))],
+        alternatives=[(w({"abitazion"}),), (w({"hous"}),), (w({"sistem"}), w({"abitat"}))],
+    )
+    assert concept.score({"casa", "altro"}) == 2.0
+    assert concept.score({"alloggi"}) == 0.0  # half of a phrase says nothing
+    assert concept.score({"alloggi", "pont"}) == 2.0
+    assert concept.score({"hous"}) == 2.0 * ALTERNATIVE_COVERAGE
+    assert concept.score({"sistem", "abitat", "zzz"}) == 2.0 * ALTERNATIVE_COVERAGE
+    assert concept.score({"sistem"}) == 0.0
+    assert QueryTerms([concept]).coverage(("zzz", "qqq")) == 0.0
