@@ -21,7 +21,7 @@ _CUES: dict[str, str] = {
     r"job[\s-]orientation|employment\s+service|bilanci\w*\s+delle\s+competenze|"
     r"cors[oi]\s+(?:seral[ei]\s+)?(?:di\s+)?(?:lingua|italiano|alfabetizzazione)|alfabetizzazione|licenza\s+media|"
     r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+mediche|ambulatori\w*|vaccinazion\w+|"
-    r"screening|servizio\s+sanitario|tessera\s+sanitaria|medical|health\s+(?:care|services?)|"
+    r"screening|servizio\s+sanitario|tessera\s+sanitaria|medical|health\s+(?:care|services?)|\bsanitari[oae]\b|"
     r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:(?:ai|al|alle|agli)\s+|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
     r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
     r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+charge|"
@@ -93,14 +93,14 @@ def cue_area(sentence: str, start: int, end: int, clause: bool = True) -> str | 
 
 def _stem(word: str) -> str:
     w = fold(word).lower().rstrip("*")
-    return w[:-1] if len(w) > 5 and w[-1] in "aeiou" else w
+    return w[:-1] if len(w) > 3 and w[-1] in "aeiou" else w
 
 
 def noun_area(terms: dict[str, tuple[str, ...]], noun: str) -> str | None:
     """The area of a one-word term of the taxonomy the counted noun is a form of ("18 coabitazioni": the term
     "coabitazione"): singular and plural share a stem."""
     stem = _stem(noun.split()[0]) if noun.strip() else ""
-    if len(stem) < 5:
+    if len(stem) < 3:
         return None
     for area, words in terms.items():
         if any(" " not in t and "-" not in t and _stem(t) == stem for t in words):

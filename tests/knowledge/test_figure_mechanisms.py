@@ -250,3 +250,8 @@ def test_minutes_and_interviews():
     assert _counts("Abbiamo seguito 41 minori; diciotto di loro vanno a scuola.") == {41.0: "minors", 18.0: "minors"}
     # what a city has is no figure of the practice
     assert _counts("In città ci sono almeno 700 alloggi sfitti.") == {}
+
+
+def test_short_nouns_share_their_stem_with_the_taxonomy_and_health_is_taking_charge():
+    assert _areas_of("Sono stati assegnati 18 orti a famiglie del quartiere.") == {18.0: "civic_engagement"}
+    assert _areas_of("Il camper sanitario ha raggiunto 540 lavoratori stagionali.") == {540.0: "taking_charge"}
