@@ -32,17 +32,18 @@ _CUES: dict[str, str] = {
     r"beni\s+comuni|cittadinanza\s+attiva|(?:cura|manutenzione|pulizia)\s+(?:del|dell[ae]|dei|degli)\s+(?:verde|aree\s+"
     r"verdi|giardini|parchi|piazze|spazi\s+pubblici)",
     "community_building": r"incontri\s+(?:di|del|della)\s+(?:comunit|quartiere|vicinato)\w*|community\s+meetings?|"
-    r"\bfest[ae]\b|visitatori|visitors|(?:tra|fra)\s+vicini\b|neighbou?rs\b|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
+    r"\bfest[ae]\b|visitatori|visitors|assemble[ae]\s+(?:di\s+|dei\s+|con\s+i\s+)?(?:condomin|quartiere|residenti|inquilini)\w*|"
+    r"(?:neighbou?rhood|residents['’]?|tenants['’]?)\s+(?:assembl|meeting)\w*|(?:tra|fra)\s+vicini\b|neighbou?rs\b|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|torne[oi]\b|(?:public|community)\s+meetings?|incontri\s+pubblici|feasts?|festivals?|"
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",
     "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|abitazion\w+|alloggi\w*|"
     r"appartament\w+|immobil[ie]\b|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|"
-    r"\brent\b|households?\s+(?:moved|housed)",
+    r"\brent\b|households?\s+(?:moved|housed)|\bhoused\b",
 }
 _CUE = {area: re.compile(rf"\b(?:{p})", re.I) for area, p in _CUES.items()}
 _STAFF = re.compile(
     r"\b(?:operator[ie]|operatrici|dipendenti|assistenti\s+sociali|educator[ie]|educatrici|funzionari|insegnanti|"
-    r"docenti|personale|staff|social\s+workers|employees|professionals|mediatori|medici|infermier[ie])\b",
+    r"docenti|personale|staff|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie])\b",
     re.I,
 )
 _TRAINING = re.compile(

@@ -20,6 +20,12 @@ _TOTAL = re.compile(r"\b(?:per\s+un\s+totale\s+di|in\s+totale|complessiv\w*|nel\
                     r"totale\s+di|overall|in\s+total)\b", re.I)  # fmt: skip
 
 
+def _noun_end(body: str, end: int) -> int:
+    """The end of a count's noun phrase: its words up to a verb, a comma or the next number."""
+    m = re.match(r"(?:\s+(?:[a-zà-ù'’]+))*?(?=\s+(?:hanno|ha|sono|è|have|has|were|was)\b|[,;:.]|\s+\d|$)", body[end:])
+    return end + (m.end() if m else 0)
+
+
 def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple[int, int]]
                 ) -> tuple[bool, str | None]:  # fmt: skip
     """(decided, area) for the count `f` of the sentence `body`, whose counts stand at `counts`."""
@@ -52,6 +58,12 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         m for m in matches if m[1] >= f.end and not any(s <= m[1] < e for s, e in counts)
     ]
     own_after = [m for m in after if m[1] < min(segment_end, next_start)]
+    if not stretch and not own_after and previous_end > clause_start:
+        # nothing of its own: the count goes with the count right before it when that one says its area itself
+        # ("le 3 assemblee con i condomini hanno visto la partecipazione di 48 famiglie")
+        prev = max(((s, e) for s, e in counts if e == previous_end), default=None)
+        if prev and (said := own_cue(body, prev[0], _noun_end(body, prev[1]))):
+            return True, said
     before = stretch or ([] if own_after and previous_end > clause_start else before)
     nearest = max(before, key=lambda m: m[2]) if before else None
     if nearest is None and own_after:

@@ -278,7 +278,7 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
 # English puts the counted noun last, after its modifiers: "28 municipal and health-service staff completed",
 # "156 individual case files". Read only in English sentences, when the noun is one of ENGLISH_NOUNS.
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|with|were|was|have|has|had|of|for|their|on|to|by|from|at|which|this|that|"
-                            r"is|are|they)\b", re.I)  # fmt: skip
+                            r"is|are|they|we|our|its|who|whom|across|into|over|up)\b", re.I)  # fmt: skip
 _ENGLISH_NUMBER = re.compile(rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)")
 _WORD = re.compile(r"\s+([a-z][a-z-]*)")
 

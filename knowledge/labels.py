@@ -51,6 +51,11 @@ def label(sentence: str, start: int, end: int, unit_words: str, unit: str) -> st
         phrase = " ".join(words)
         return f"{noun} che {phrase}" if _AUXILIARY.match(phrase) else f"{noun} {phrase}"
     clause = re.split(r"[,;:()]", sentence[:start])[-1]
+    # the verb of this count, not of a count before it that has its own ("ha formato 16 operatori e le 3 assemblee
+    # hanno visto ... 48 famiglie"); a verb shared by both stays ("ha registrato 1.900 accessi e 640 colloqui")
+    own = re.split(r"(?<![\w.,])\d[\d.,]*\s+\S+", clause)[-1]
+    if re.search(r"\b(?:hanno|ha|sono|è|have|has|were|was)\b", own):
+        clause = own
     # "hanno trovato una soluzione abitativa 160 persone": the verb phrase before the count.
     aux = list(re.finditer(r"\b(?:hanno|ha|sono\s+stat[ei]|sono)\s+[a-zà-ù]+(?:at[ei]|it[ei]|ut[ei]|olt[ei]|at[oi])\b",
                            clause, re.I))  # fmt: skip

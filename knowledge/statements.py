@@ -32,7 +32,8 @@ _PREDICATE = re.compile(
 # "il numero di/dei X ... è (salito a) N", "number of X: N".
 _NUMBER_OF = re.compile(
     rf"\b(?:numero|number)\s+(?:(?:complessivo|totale|total)\s+)?(?:di|dei|degli|delle|of)\s+(?P<noun>[a-zà-ù]{{3,}})"
-    rf"[^.;:\d]{{0,80}}?(?::|\b(?:è|e'|was|is|ha\s+raggiunto|ha\s+superato(?:\s+quota)?|reached)(?:\s+(?:salit[oa]|"
+    rf"[^.;:\d]{{0,80}}?(?::|\b(?:è|e'|was|is|ha\s+raggiunto|ha\s+superato(?:\s+quota)?|reached|rose|grew|increased|"
+    rf"climbed|fell|dropped)(?:\s+(?:salit[oa]|"
     rf"arrivat[oa]|cresciut[oa]|pari))?(?:\s+(?:a|di|to))?)\s+{_ADVERBS}{_N}",
     re.I,
 )

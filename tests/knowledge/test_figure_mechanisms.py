@@ -255,3 +255,18 @@ def test_minutes_and_interviews():
 def test_short_nouns_share_their_stem_with_the_taxonomy_and_health_is_taking_charge():
     assert _areas_of("Sono stati assegnati 18 orti a famiglie del quartiere.") == {18.0: "civic_engagement"}
     assert _areas_of("Il camper sanitario ha raggiunto 540 lavoratori stagionali.") == {540.0: "taking_charge"}
+
+
+def test_a_count_with_nothing_of_its_own_goes_with_the_count_before_that_says_its_area():
+    sentence = ("Lo sportello ha formato 12 operatori e le 4 assemblee con i condomini hanno visto la partecipazione "
+                "di 52 famiglie.")  # fmt: skip
+    assert _areas_of(sentence) == {12.0: "capacity_building", 4.0: "community_building", 52.0: "community_building"}
+    from knowledge.figures import figures
+
+    assert {f.value: f.label for f in figures(sentence)}[52.0] == "famiglie"  # not "che ha formato"
+
+
+def test_english_reports_read_as_the_italian_ones():
+    assert _areas_of("We trained 96 front-line workers on intercultural mediation.") == {96.0: "capacity_building"}
+    assert _areas_of("The number of people housed rose to 61 by December.") == {61.0: "housing"}
+    assert _areas_of("Around 250 residents took part in the neighbourhood assemblies.") == {250.0: "community_building"}
