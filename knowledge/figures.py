@@ -161,6 +161,9 @@ _NOT_NOUNS = {
     "october", "november", "december",
     # what describes a group rather than counts what was done: "11 consiglieri di 9 nazionalità", "in 6 lingue"
     "nazionalità", "nationalities", "lingue", "languages", "paesi", "countries", "etnie",
+    # the parts of a city (like "comuni", "città") and of a document
+    "quartieri", "rioni", "frazioni", "municipi", "neighbourhoods", "districts", "capitoli", "allegati", "paragrafi",
+    "sezioni", "tabelle", "grafici", "chapters", "annexes", "sections", "tables",
 }  # fmt: skip
 # Nouns of events in -ate/-ati that are no participles ("10 serate", "6 giornate").
 _EVENT_NOUNS = {"serate", "giornate", "mattinate", "nottate", "passeggiate", "camminate", "tavolate", "grigliate"}

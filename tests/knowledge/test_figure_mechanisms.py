@@ -270,3 +270,8 @@ def test_english_reports_read_as_the_italian_ones():
     assert _areas_of("We trained 96 front-line workers on intercultural mediation.") == {96.0: "capacity_building"}
     assert _areas_of("The number of people housed rose to 61 by December.") == {61.0: "housing"}
     assert _areas_of("Around 250 residents took part in the neighbourhood assemblies.") == {250.0: "community_building"}
+
+
+def test_the_parts_of_a_city_or_of_a_document_are_no_counts():
+    assert _counts("Sono attivi 3 sportelli decentrati in 3 quartieri.") == {3.0: "sportelli"}
+    assert _counts("Il rapporto si compone di 5 capitoli e 3 allegati.") == {}
