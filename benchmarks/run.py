@@ -19,20 +19,22 @@ from benchmarks.measure import STAND_IN_ABOVE, rerun_in_process, run
 
 REPO = Path(__file__).resolve().parents[1]
 MS = 1000
-# Why the tables have no 100k row yet (written by hand: the run never finished, so it left no results).
+# What the one 100k run went through (written by hand from its log, py-spy and its state file: the table row has
+# only the end figures).
 HUNDRED_K = (
-    "**100k passages: not measured.** Two embedded runs (stand-in embedder) never reached the measures. Code "
-    "d200d90 (load 6-12): all 23,848 files (104,475 passages) stored in about 23 minutes, then the duplicate "
-    "refresh paired every passage of an LSH bucket with every other (the bucket of a shared paragraph grows "
-    "with the corpus) and grew to 16 GB of RSS; stopped. Code 3ee415e (2026-12-04 16:59, load 7-13, with the "
-    "bucket bound of 20c83de): the 23,848 files stored in 74 minutes, the documents' duplicate refresh in about "
-    "12 minutes (RSS 1.7-2.0 GB), then the passages' refresh stayed for more than 15 minutes deleting the "
-    "over-full buckets from its query table one DELETE each, every one a scan of the 4.4 million rows "
-    "(`ingest/dedup.py`; since then one DELETE for all of them); not re-run in that session (the "
-    "walk alone takes over an hour at that load). Still ahead: with all 104k passages in one refresh, "
-    "the exact Jaccard of the candidate pairs (about 65 per passage on this corpus, built from a small pool of "
-    "sentences) grows faster than the passages (dedup alone in one call, load 7-9: 8,000 passages 87 s, 20,000 "
-    "484 s)."
+    "**100k passages**: one embedded run with the stand-in embedder (code 37bab07, 2026-12-05 06:57-07:55, "
+    "load 1.2-5 from other sessions). Its ingest took 44 min (2,541 s, then 117 s to save the lexical index): "
+    "the walk stored the 23,848 files (104,475 passages) in about 14 minutes (d200d90: 23 min, 3ee415e: 74 min "
+    "at load 7-13 with the same walk code, so that gap was the machine; since then the description and chunking "
+    "moved into the parse worker and the worker is replaced every 1,000 files instead of 200), the documents' "
+    "duplicate refresh took 1.5 min, the passages' about 19 min (53 slices of 2,000 passages, the later ones "
+    "~35 s each: candidate pairs still grow a little faster than the passages; RSS up to 1.75 GB), writing the "
+    "groups to Chroma (58,684 passages moved into another's group) about 3 min, the practice records about 5 "
+    "min. Earlier runs never got that far: d200d90's refresh grew to 16 GB pairing whole LSH buckets, 3ee415e's "
+    "stalled deleting over-full buckets one DELETE each. Adding one file takes 160 s at 100k (0.86 s at 1k): "
+    "the practice records' refresh of the city's and the phase's groups (`knowledge/repository.py`, two thirds "
+    "of py-spy's samples over one minute of it) and the ingest report's summary of every document "
+    "(`IngestPipeline._summarise`, 15 %): whole-group and whole-index work, the next walls."
 )
 
 
@@ -131,7 +133,7 @@ def render(results: dict, plot: str | None) -> str:
         "(and the plot's lines from 1k to 10k) shows the machine's load as much as the code. Sizes absent "
         "from the tables were not measured.",
         "",
-        *([] if any(r["size"] >= 100_000 for r in runs) else [HUNDRED_K, ""]),
+        *([HUNDRED_K, ""] if any(r["size"] >= 100_000 for r in runs) else []),
         "Corpora are generated from the sentences of `corpus/` (`benchmarks/synthetic.py`): articles of 3-8 "
         "paragraphs, about 20 % of them near-duplicate copies, a third with the network's boilerplate paragraph. "
         "The real model (USE-M3) embeds them where the embedder column says so; otherwise a **stand-in embedder** "
