@@ -56,10 +56,12 @@ def test_ctrl_c_stops_cleanly_and_the_next_run_resumes(tmp_path: Path, monkeypat
                 os.kill(os.getpid(), signal.SIGINT)  # a real Ctrl-C, handled between files
 
     monkeypatch.setattr(pipeline, "_read_file", ingest_then_interrupt)
+    before = signal.getsignal(signal.SIGINT)
     first = pipeline.run([corpus])
     assert first.interrupted and first.files_seen == 4 and first.files_ingested == 1
     assert "STOPPED before the end" in first.render()
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # our handler is gone again
+    after = signal.getsignal(signal.SIGINT)
+    assert after is before, f"the SIGINT handler was {before!r} before the run and {after!r} after"
     second = IngestPipeline(settings, progress=False).run([corpus])
     assert not second.interrupted
     assert second.files_unchanged == 1 and second.files_ingested == 9 - 1 - 3  # 3 files are refused
