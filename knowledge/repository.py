@@ -195,11 +195,21 @@ class RecordRepository:
         cities = sorted({g.split("|")[0] for g in gkeys if g.split("|")[0]})
         phases = sorted({g.split("|")[1] for g in gkeys if not g.split("|")[0]})
         passages = [p for c in cities for p in self._read({"city": c})]
-        passages += [p for ph in phases for p in self._read({"phase": ph}) if not p.meta.get("city")]
+        passages += [p for ph in phases for p in self._read_cityless(ph)]
         for p in passages:
             if _group_of(p) in found:
                 found[_group_of(p)].append(p)
         return found
+
+    def _read_cityless(self, phase: str) -> list[Passage]:
+        """The record-type passages of a phase about no city: metadata first, then only their texts (a phase
+        holds most of the index, its programme documents a few hundred passages)."""
+        types = {"doc_type": {"$in": list(RECORD_TYPES)}}
+        rows = self.store.iter_chunks(where={"$and": [{"phase": phase}, types]}, text=False)
+        ids = [r["id"] for r in rows if not r["meta"].get("city")]
+        found = [r for i in range(0, len(ids), 500) for r in self.store.get_chunks(ids[i : i + 500])]
+        self.passages_read += len(found)
+        return [Passage(r["id"], r["text"], r["meta"]) for r in found]
 
     def _keys_suffix(self) -> str:
         return self.store.generation_suffix(KEYS)

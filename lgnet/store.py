@@ -39,19 +39,23 @@ def clean_metadata(meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def _paged(get: Callable[..., Any], where: dict | None, embeddings: bool, text: bool = True) -> Iterator[dict]:
-    """Every row a Chroma `get` returns, PAGE at a time: {id, text, meta} (and embedding)."""
+    """Every row a Chroma `get` returns, PAGE at a time: {id, text, meta} (and embedding), in Chroma's order.
+    The matching ids first in one call, then the rows PAGE ids at a time: a page by offset costs its offset
+    (the 102,803 passages of one phase of the 100k bench took 100 s by offset, 17 s by ids)."""
     include = (["documents"] if text else []) + ["metadatas"] + (["embeddings"] if embeddings else [])
-    offset = 0
-    while True:
-        page = get(where=where, include=include, limit=PAGE, offset=offset)
-        for i, cid in enumerate(page["ids"]):
+    ids = get(where=where, include=[])["ids"]
+    for start in range(0, len(ids), PAGE):
+        wanted = ids[start : start + PAGE]
+        page = get(ids=wanted, include=include)
+        at = {cid: i for i, cid in enumerate(page["ids"])}
+        for cid in wanted:
+            i = at.get(cid)
+            if i is None:
+                continue  # deleted since the ids were read
             row = {"id": cid, "text": page["documents"][i] if text else "", "meta": page["metadatas"][i] or {}}
             if embeddings:
                 row["embedding"] = np.asarray(page["embeddings"][i], dtype=np.float32)
             yield row
-        if len(page["ids"]) < PAGE:
-            return
-        offset += PAGE
 
 
 class Store:
