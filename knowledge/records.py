@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from knowledge import figures as fig
@@ -81,8 +82,10 @@ class _Bucket:
 class RecordBuilder:
     """Turns the passages of one (city, phase) into its practice records and its project-level facts."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, taxonomy: Taxonomy | None = None, gazetteer: Gazetteer | None = None,
+                 figure_reader: Callable[[str], list[fig.FigureFact]] | None = None) -> None:  # fmt: skip
         self.taxonomy = taxonomy or Taxonomy.default()
+        self.figure_reader = figure_reader or fig.figures  # the counts of a sentence (the rules by default)
         self.gazetteer = gazetteer or Gazetteer.default()
         self._sections = Sections({}, {})
         self._copies: dict[str, list[str]] = {}
@@ -212,7 +215,7 @@ class RecordBuilder:
             return
         for area in read.areas:
             buckets[area].sentences.append(read)
-        counts = fig.figures(body)
+        counts = self.figure_reader(body)
         self._counts = [(f.start, f.end) for f in counts]
         for f in counts:
             area = self._figure_area(read, f)

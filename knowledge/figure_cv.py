@@ -1,0 +1,177 @@
+"""Figures measured by leave-one-batch-out cross-validation: `python -m knowledge.figure_cv`.
+
+The folds are the corpus gold and the development batches of the unseen set (DEV_BATCHES). The passages are
+those of an index holding corpus/ and tests/unseen/documents (`make eval`'s, LGNET_DATA_DIR), kept to the
+corpus and the files of the development batches: a batch written later (the honest measure) is never read,
+scored or printed here. Records are rebuilt from those passages as the repository builds them (per city and
+phase, programme boilerplate found across cities), then scored per fold with `knowledge.evaluation`.
+
+Rules have no training, so their cross-validated figure is their plain one. A learned figure reader
+(`knowledge.figure_model`) is trained for each fold on the other folds only, and scored on the held-out one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from knowledge.evaluation import Evaluation, evaluate, load_gold
+from knowledge.figures import FigureFact
+from knowledge.records import RECORD_TYPES, Passage, RecordBuilder
+from knowledge.repository import _boilerplate, _city_keys, _group_of, _keys
+from lgnet.practice import PracticeRecord, ProjectFacts
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS_GOLD = REPO / "tests" / "practices" / "gold.json"
+UNSEEN_GOLD = REPO / "tests" / "unseen" / "gold.json"
+# The unseen batches that are development material; a newer batch is the honest measure and stays unread.
+DEV_BATCHES = (1, 2, 3, 4, 5)
+CORPUS = "corpus"
+
+FigureReader = Callable[[str], list[FigureFact]]
+
+
+def fold_names() -> list[str]:
+    return [CORPUS, *(f"b{b}" for b in DEV_BATCHES)]
+
+
+def gold_of(fold: str) -> list[dict]:
+    """The gold records of one fold (the corpus, or one development batch)."""
+    if fold == CORPUS:
+        return load_gold(CORPUS_GOLD)
+    return load_gold(UNSEEN_GOLD, batch=int(fold[1:]))
+
+
+def dev_files() -> dict[str, str]:
+    """File name -> fold of the unseen documents of the development batches (only those)."""
+    data = json.loads(UNSEEN_GOLD.read_text("utf-8"))
+    return {Path(d["file"]).name: f"b{d.get('batch', 1)}" for d in data["documents"]
+            if d.get("batch", 1) in DEV_BATCHES}  # fmt: skip
+
+
+def fold_of(source: str, files: dict[str, str]) -> str | None:
+    """The fold a passage's source file belongs to: corpus/ files are the corpus, the unseen ones by name; any
+    other file (a later batch) None."""
+    if source.startswith("corpus/") or "/corpus/" in source:
+        return CORPUS
+    return files.get(Path(source).name)
+
+
+def dev_passages(rows: Iterable[dict]) -> list[Passage]:
+    """The record-type passages of the corpus and the development batches, from stored rows (id, text, meta)."""
+    files = dev_files()
+    out = []
+    for r in rows:
+        meta = r["meta"]
+        if meta.get("doc_type") in RECORD_TYPES and fold_of(str(meta.get("source", "")), files) is not None:
+            out.append(Passage(r["id"], r["text"], meta))
+    return out
+
+
+def index_passages(data_dir: Path | None = None) -> list[Passage]:
+    """The development passages of the index in `data_dir` (default: the settings' LGNET_DATA_DIR)."""
+    from lgnet.config import Settings
+    from lgnet.embedders import get_embedder
+    from lgnet.store import Store
+
+    settings = Settings() if data_dir is None else Settings(data_dir=data_dir)
+    embedder = get_embedder(settings.embedding_model, settings.threads)  # its name and dim only: not loaded
+    store = Store(settings, embedder.name, embedder.dim)
+    return dev_passages(store.iter_chunks())
+
+
+def build(passages: list[Passage], reader: FigureReader | None = None) -> tuple[list[PracticeRecord],
+                                                                                 list[ProjectFacts]]:  # fmt: skip
+    """The records and project facts of these passages, grouped and built as the repository does."""
+    groups: dict[str, list[Passage]] = defaultdict(list)
+    for p in passages:
+        groups[_group_of(p)].append(p)
+    groups.pop("", None)
+    boilerplate = _boilerplate(_city_keys(groups, _keys(passages)))
+    builder = RecordBuilder(figure_reader=reader)
+    records: list[PracticeRecord] = []
+    projects: list[ProjectFacts] = []
+    for gkey in sorted(groups):
+        city, phase = gkey.split("|")
+        if city:
+            found, project = builder.build(city, phase or None, groups[gkey], boilerplate)
+            records += found
+            projects.append(project)
+    return records, projects
+
+
+def dev_gold() -> dict[str, list[dict]]:
+    """The gold records of every fold."""
+    return {f: gold_of(f) for f in fold_names()}
+
+
+def score(records: list[PracticeRecord], projects: list[ProjectFacts], gold: dict[str, list[dict]]
+          ) -> dict[str, Evaluation]:  # fmt: skip
+    return {f: evaluate(f, g, records, projects) for f, g in gold.items()}
+
+
+@dataclass
+class FoldRow:
+    fold: str
+    rules: Evaluation
+    learned: Evaluation | None = None
+
+
+def cross_validate(passages: list[Passage], gold: dict[str, list[dict]],
+                   train: Callable[[list[str]], FigureReader] | None = None) -> list[FoldRow]:  # fmt: skip
+    """Per fold of `gold`: the rules' figures, and those of a reader trained on the other folds only (`train`
+    is given the training folds' names and returns a reader; it never sees the held-out fold's gold)."""
+    rules = score(*build(passages), gold)
+    rows = []
+    for fold in gold:
+        learned = None
+        if train is not None:
+            reader = train([f for f in gold if f != fold])
+            learned = score(*build(passages, reader), {fold: gold[fold]})[fold]
+        rows.append(FoldRow(fold, rules[fold], learned))
+    return rows
+
+
+def _pr(ev: Evaluation | None, city: bool = False) -> str:
+    if ev is None:
+        return "-"
+    s = ev.figures_city if city else ev.figures
+    p = "n/a" if s.precision is None else f"{s.precision:.2f}"
+    r = "n/a" if s.recall is None else f"{s.recall:.2f}"
+    return f"{p}/{r} ({s.tp}/{s.fp}/{s.fn})"
+
+
+def table(rows: list[FoldRow]) -> str:
+    """Figures P/R (right/wrong/missed) per held-out fold, area attributed and city level."""
+    lines = ["| held out | rules (area) | learned (area) | rules (city) | learned (city) |", "|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r.fold} | {_pr(r.rules)} | {_pr(r.learned)} | {_pr(r.rules, True)} | "
+                     f"{_pr(r.learned, True)} |")  # fmt: skip
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data-dir", type=Path, default=None, help="the index (default: LGNET_DATA_DIR)")
+    ap.add_argument("--learned", action="store_true", help="also a figure reader trained on the other folds")
+    ap.add_argument("--misses", action="store_true", help="list the rules' misses and wrong figures per fold")
+    args = ap.parse_args(argv)
+    passages = index_passages(args.data_dir)
+    train = None
+    if args.learned:
+        from knowledge.figure_model import trainer
+
+        train = trainer(passages)
+    rows = cross_validate(passages, dev_gold(), train)
+    print(table(rows))
+    if args.misses:
+        for r in rows:
+            print(f"\n{r.fold}: missed {r.rules.figures.misses}\n  wrong {r.rules.figures.wrong}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+"""The leave-one-batch-out harness (knowledge.figure_cv)."""
+
+from __future__ import annotations
+
+from knowledge import figure_cv
+from knowledge.figures import FigureFact
+from knowledge.records import Passage
+
+
+def _passage(pid: str, text: str, source: str, city: str = "Lecce", doc_type: str = "practice_report") -> Passage:
+    meta = {"doc_id": pid, "source": source, "city": city, "doc_type": doc_type, "chunk_index": 0}
+    return Passage(f"{pid}:0", text, meta)
+
+
+def test_folds_are_the_corpus_and_the_development_batches_only():
+    assert figure_cv.fold_names() == ["corpus", "b1", "b2", "b3", "b4", "b5"]
+    files = figure_cv.dev_files()
+    assert set(files.values()) == {"b1", "b2", "b3", "b4", "b5"}
+    assert figure_cv.fold_of("corpus/project-sheets/x.txt", files) == "corpus"
+    assert figure_cv.fold_of("documents/scheda-pratica-lecce-housing.pdf", files) == "b1"
+    # a file of no development batch (a later batch, an upload) is never read
+    assert figure_cv.fold_of("documents/a-later-batch.pdf", files) is None
+
+
+def test_dev_passages_keep_record_types_of_known_files():
+    rows = [
+        {"id": "a:0", "text": "x", "meta": {"source": "corpus/a.txt", "doc_type": "press_article"}},
+        {"id": "b:0", "text": "x", "meta": {"source": "documents/unknown.pdf", "doc_type": "report"}},
+        {"id": "c:0", "text": "x", "meta": {"source": "corpus/c.txt", "doc_type": "press_summary"}},
+    ]
+    assert [p.id for p in figure_cv.dev_passages(rows)] == ["a:0"]
+
+
+GOLD = {"held": [{"city": "Lecce", "area": "housing", "phase": None, "partners": [], "period": None, "budget": None,
+                  "figures": [{"value": 9, "unit": "alloggi", "area": "housing"},
+                              {"value": 38, "unit": "posti letto", "area": "housing"}]}]}  # fmt: skip
+TEXT = "Nel biennio sono stati messi a disposizione 9 alloggi per complessivi 38 posti letto."
+
+
+def test_cross_validation_scores_rules_and_a_reader_trained_without_the_held_out_fold():
+    passages = [_passage("lecce", TEXT, "corpus/lecce.txt")]
+    seen: list[list[str]] = []
+
+    def train(folds: list[str]):
+        seen.append(folds)
+        return lambda sentence: [FigureFact(9, "housing_units", "alloggi", "9 alloggi", 0, 9)]
+
+    gold = {**GOLD, "other": []}
+    rows = figure_cv.cross_validate(passages, gold, train)
+    assert seen == [["other"], ["held"]]  # each fold held out once, trained on the rest
+    held = rows[0]
+    assert (held.rules.figures.tp, held.rules.figures.fp, held.rules.figures.fn) == (2, 0, 0)
+    assert held.learned is not None
+    assert (held.learned.figures.tp, held.learned.figures.fn) == (1, 1)  # the reader found only the flats
+    assert "| held | 1.00/1.00 (2/0/0) | 1.00/0.50 (1/0/1) |" in figure_cv.table(rows)
+
