@@ -41,7 +41,7 @@ _CUES: dict[str, str] = {
     r"\brent\b|households?\s+(?:moved|housed)|\bhoused\b",
 }
 _CUE = {area: re.compile(rf"\b(?:{p})", re.I) for area, p in _CUES.items()}
-_STAFF = re.compile(
+STAFF = re.compile(
     r"\b(?:operator[ie]|operatrici|dipendenti|assistenti\s+sociali|educator[ie]|educatrici|funzionari|insegnanti|"
     r"docenti|personale|staff|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie])\b",
     re.I,
@@ -59,7 +59,7 @@ _LANGUAGE_COURSE = re.compile(r"(?:cors[oi]|laborator[io]|lezion[ei])\s+(?:di\s+
 def trained_staff(text: str, unit: str) -> bool:
     """A count of staff in a sentence about their training, or of training events for staff ("6 seminari per i
     dipendenti comunali"): capacity building, whatever service they serve."""
-    return bool(_STAFF.search(unit) and _TRAINING.search(text)) or bool(_TRAINING.match(unit) and _STAFF.search(text))
+    return bool(STAFF.search(unit) and _TRAINING.search(text)) or bool(_TRAINING.match(unit) and STAFF.search(text))
 
 
 def language_course(term: str) -> bool:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from knowledge.figures import ENGLISH_NOUNS, UNIT_LABELS
 from knowledge.partners import comparable_name, same_org
+from knowledge.persons import counts_persons
 from lgnet.practice import PracticeRecord, ProjectFacts
 from lgnet.text import fold
 
@@ -31,17 +32,11 @@ _UNIT_FORMS.update({"famiglie": "families", "nuclei": "families", "abitazioni": 
                     "destinatari": "beneficiaries", "bambini": "minors", "persons": "people"})  # fmt: skip
 
 
-# Nouns that count persons, whatever their role. The gold names what is counted in a normal form ("persone")
+# Nouns that count persons, whatever their role, are one unit (`knowledge.persons`, by meaning: the groups and
+# staff the rules know, nouns of agents and roles). The gold names what is counted in a normal form ("persone")
 # where the text, and the record that keeps its words, say "1.540 lavoratori e familiari", "850 partecipanti",
-# "88 richiedenti asilo", "35 tra dipendenti comunali e agenti": both count persons, and a record is right when
-# it has the value in the right area. Families, minors and women stay units of their own (the gold names them).
-PERSON_NOUNS = frozenset({
-    "people", "beneficiaries", "persone", "lavoratori", "lavoratrici", "partecipanti", "residenti", "richiedenti",
-    "operatori", "operatrici", "dipendenti", "utenti", "ospiti", "iscritti", "adulti", "giovani", "familiari",
-    "neomaggiorenni", "rifugiati", "migranti", "cittadini", "titolari", "agenti", "mediatori", "studenti",
-    "tirocinanti", "volontari", "spettatori", "visitatori", "individui", "uomini", "ragazzi", "ragazze", "tutori",
-    "votanti", "elettori", "pazienti", "genitori", "assistiti", "richiedenti asilo",
-})  # fmt: skip
+# "88 richiedenti asilo", "35 tra dipendenti comunali e agenti", "24 alunni": both count persons, and a record
+# is right when it has the value in the right area. Families, minors and women stay units of their own.
 
 
 def unit_key(unit: str) -> str:
@@ -49,11 +44,13 @@ def unit_key(unit: str) -> str:
     in English (an English document's 'visits' is the gold's 'accessi'); any noun of persons is 'people'."""
     u = fold(unit).strip()
     if u in UNIT_LABELS:
-        return "people" if u in PERSON_NOUNS else u
+        return "people" if u in ("people", "beneficiaries") else u
     u = fold(ENGLISH_NOUNS.get(u, u))
     first = u.split()[0] if u else ""
     key = _UNIT_FORMS.get(u) or _UNIT_FORMS.get(first) or first
-    return "people" if key in PERSON_NOUNS else key
+    if key in UNIT_LABELS:
+        return "people" if key in ("people", "beneficiaries") else key
+    return "people" if counts_persons(u) else key
 
 
 @dataclass

@@ -1,9 +1,11 @@
-"""The leave-one-batch-out harness (knowledge.figure_cv)."""
+"""The leave-one-batch-out harness (knowledge.figure_cv) and the scorer's nouns of persons (knowledge.persons)."""
 
 from __future__ import annotations
 
 from knowledge import figure_cv
+from knowledge.evaluation import unit_key
 from knowledge.figures import FigureFact
+from knowledge.persons import counts_persons
 from knowledge.records import Passage
 
 
@@ -54,3 +56,13 @@ def test_cross_validation_scores_rules_and_a_reader_trained_without_the_held_out
     assert (held.learned.figures.tp, held.learned.figures.fn) == (1, 1)  # the reader found only the flats
     assert "| held | 1.00/1.00 (2/0/0) | 1.00/0.50 (1/0/1) |" in figure_cv.table(rows)
 
+
+def test_nouns_of_persons_are_one_unit_by_meaning():
+    for noun in ("alunni", "anziani", "insegnanti", "braccianti", "proprietari", "consiglieri", "lavoratori",
+                 "partecipanti", "richiedenti asilo", "farm workers", "municipal staff", "tirocinanti"):  # fmt: skip
+        assert counts_persons(noun), noun
+        assert unit_key(noun) == unit_key("persone"), noun
+    for noun in ("documenti", "eventi", "interventi", "indicatori", "contratti", "seminari", "vouchers",
+                 "posti letto", "ore di mediazione", "famiglie", "minori", "donne", "partners"):  # fmt: skip
+        assert not counts_persons(noun), noun
+    assert unit_key("nuclei familiari") == "families" and unit_key("minori") == "minors"

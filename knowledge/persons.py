@@ -1,0 +1,61 @@
+"""Whether a counted noun counts persons ("alunni", "braccianti", "consiglieri", "case workers"), by what the
+rules already know of people (the target groups, the staff, the English nouns of people) and by the shape of
+Italian and English nouns of agents and roles ("-tori", "-trici", "-anti", "-enti", "-isti"; "-ers", "-ees").
+Families, minors and women are persons too but units of their own: the gold and the records name them apart."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.areas import STAFF
+from knowledge.mentions import TARGET_GROUPS
+from lgnet.text import fold
+
+# The target groups of persons the records name (families, minors and women are units of their own).
+_GROUPS = re.compile("|".join(f"(?:{TARGET_GROUPS[c]})" for c in ("young_people", "homeless", "refugees",
+                                                                  "detainees", "elderly", "vulnerable_migrants")))
+
+# Persons by role or condition that no suffix tells ("alunni", "anziani", "proprietari", "consiglieri").
+_ROLES = frozenset({
+    "persone", "people", "persons", "individui", "individuals", "uomini", "men", "adulti", "adults", "giovani",
+    "ragazzi", "ragazze", "alunni", "allievi", "anziani", "familiari", "genitori", "parents", "figli", "ospiti",
+    "guests", "iscritti", "cittadini", "citizens", "stranieri", "foreigners", "migranti", "rifugiati", "profughi",
+    "neomaggiorenni", "beneficiari", "destinatari", "proprietari", "locatari", "affittuari", "inquilini",
+    "tenants", "landlords", "owners", "consiglieri", "councillors", "infermieri", "nurses", "operai", "medici",
+    "doctors", "tutori", "tutors", "mentori", "mentors", "mediatori", "volontari", "volunteers", "funzionari",
+    "officials", "titolari", "agenti", "officers", "pazienti", "patients", "assistiti", "detenuti", "prisoners",
+    "members", "membri", "componenti", "soci", "clienti", "parenti", "staff", "personale", "elettori", "votanti",
+    "voters", "minorenni", "maggiorenni", "vicini", "neighbours", "neighbors", "richiedenti asilo",
+    "asylum seekers", "case workers", "social workers", "assistenti sociali", "educatori", "tirocinanti",
+})  # fmt: skip
+# Italian agents and roles: "-tori/-trici" (lavoratori, visitatrici), "-anti/-enti" (partecipanti, braccianti,
+# residenti, utenti: not "-menti" nor the things below), "-isti" (giornalisti); English agents "-ers", "-ees",
+# "-ants", "-ents", "-ists" (workers, trainees, participants, residents, specialists).
+_AGENT = re.compile(r"(?:tori|trici|anti|enti|isti|ers|ees|ants|ents|ists)$")
+_THING_ENDINGS = re.compile(r"(?:menti|ments|venti|vents|tatori|icatori)$")  # documenti, eventi, contatori, indicatori
+_THINGS = frozenset({
+    "settori", "fattori", "motori", "trattori", "generatori", "distributori", "sectors", "factors", "enti",
+    "ambienti", "incidenti", "continenti", "ingredienti", "denti", "ristoranti", "impianti", "trapianti",
+    "diamanti", "guanti", "contanti", "istanti", "quanti", "tanti", "carburanti", "papers", "numbers", "centers",
+    "centres", "chapters", "letters", "flyers", "posters", "meters", "metres", "orders", "containers", "computers",
+    "registers", "counters", "quarters", "headquarters", "folders", "vouchers", "partners", "providers", "fees",
+    "trees", "degrees", "committees", "lists", "checklists", "waters", "corners", "towers", "offers", "answers",
+    "layers", "filters", "clusters", "banners", "stickers", "markers", "covers", "powers", "matters", "dollars",
+})  # fmt: skip
+
+
+def counts_persons(noun: str) -> bool:
+    """A noun (one word or a short phrase, any case, Italian or English) that counts persons."""
+    n = fold(noun).strip().lower()
+    if not n:
+        return False
+    head = n.split()[0]
+    if n in _ROLES or head in _ROLES or _GROUPS.fullmatch(n) or STAFF.fullmatch(n):
+        return True
+    # English puts the head last ("municipal staff", "farm workers")
+    last = n.split()[-1]
+    for word in dict.fromkeys((head, last)):
+        if word in _ROLES or (len(word) > 5 and _AGENT.search(word) and not _THING_ENDINGS.search(word)
+                              and word not in _THINGS):
+            return True
+    return False
