@@ -50,6 +50,12 @@ TARGETS = {
     "annual-report-milan-lgnet3-2025-en": "pdf",
     "relazione-finale-agrigento-lgnetea": "docx",
     "intervista-castro-sbarchi-accoglienza": "odt",
+    # batch 6 (2026-12-05)
+    "bilancio-sociale-cooperativa-massa-2024-estratto": "pdf",
+    "avviso-pubblico-pordenone-coprogettazione-abitare": "pdf",
+    "talk-transcript-padua-housing-first-en": "docx",
+    "scheda-progetto-roma-lgnet3-municipio-vi": "docx",
+    "question-time-consiglio-palermo-2025-11": "odt",
 }
 
 
