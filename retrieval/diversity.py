@@ -6,7 +6,7 @@ other documents, where sending it after every other match buried it (docs/search
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 WINDOW = 5  # results per block: what a screen shows above the fold
@@ -20,14 +20,21 @@ def diversify(ranked: Sequence[T], document_of: Callable[[T], str], limit: int, 
     (when the list has other documents to fill it with); otherwise in the order given."""
     if limit <= 0 or len(ranked) <= limit:
         return list(ranked)
-    pending = list(ranked[:HEAD])
-    keys = [document_of(c) for c in pending]
-    out: list[T] = []
-    block: Counter[str] = Counter()
+    order = diversify_order([document_of(c) for c in ranked[:HEAD]], limit, window)
+    return [ranked[i] for i in order] + list(ranked[HEAD:])
+
+
+def diversify_order(keys: Sequence[Hashable], limit: int, window: int = WINDOW) -> list[int]:
+    """`diversify` on the documents of the list's head alone (`keys`, at most HEAD): the indices of `keys` in
+    the new order."""
+    pending = list(range(len(keys)))
+    left = list(keys)
+    out: list[int] = []
+    block: Counter[Hashable] = Counter()
     while pending:
         if len(out) % window == 0:
             block.clear()
-        pick = next((i for i, k in enumerate(keys) if block[k] < limit), 0)
-        block[keys.pop(pick)] += 1
+        pick = next((i for i, k in enumerate(left) if block[k] < limit), 0)
+        block[left.pop(pick)] += 1
         out.append(pending.pop(pick))
-    return out + list(ranked[HEAD:])
+    return out

@@ -73,7 +73,10 @@ class Hit(BaseModel):
     char_start: int | None = None
     char_end: int | None = None
     dup_group: str | None = None
-    duplicates: list[Duplicate] = Field(default_factory=list, description="Other outlets that published it")
+    duplicates: list[Duplicate] = Field(
+        default_factory=list, description="Other outlets that published it (the first 20 of `duplicates_total`)"
+    )
+    duplicates_total: int = Field(0, description="How many other passages are copies of it")
     ocr_confidence: float | None = Field(
         None, description="Set when the passage was read by OCR from a scan: the lowest page confidence (0-100)"
     )

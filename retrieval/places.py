@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -219,17 +219,6 @@ def _key(text: str) -> str:
     return re.sub(r"['’-]", " ", fold(text))
 
 
-class _Scored(Protocol):
-    @property
-    def position(self) -> int: ...
-
-    @property
-    def score(self) -> float: ...
-
-
-S = TypeVar("S", bound=_Scored)
-
-
 DOCUMENT_CITIES_KEPT = 4096  # documents whose named cities are remembered per index (a few hundred KB)
 _document_cities: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # index -> {doc_id: city names}
 _document_lock = threading.Lock()
@@ -237,7 +226,7 @@ _document_lock = threading.Lock()
 
 def in_places(
     index: LexicalIndex,
-    candidates: Sequence[_Scored],
+    candidates: Iterable[int],
     regions: Collection[str],
     provinces: Collection[str],
     cities: Collection[str],
@@ -248,7 +237,7 @@ def in_places(
     (a practice report "tra Vasto, San Salvo e Casalbordino" is about Abruzzo, city or not)."""
     inside = index.mask("city", list(cities))
     metas = index.corpus.metas
-    unplaced = {str(metas[c.position].get("doc_id")) for c in candidates if not metas[c.position].get("city")}
+    unplaced = {str(metas[p].get("doc_id")) for p in candidates if not metas[p].get("city")}
     if not unplaced or not (regions or provinces):
         return inside
     gazetteer = gazetteer or Gazetteer.default()
@@ -278,16 +267,3 @@ def _cities_of_document(index: LexicalIndex, doc: str, positions: np.ndarray, ga
             known.clear()
         known[doc] = found
     return found
-
-
-def places_first(ranked: Sequence[S], inside: np.ndarray) -> list[S]:
-    """The candidates in the places the query names (`inside`: a mask over positions) before the others, each
-    group in its order: "in Sardegna" is a restriction the user wrote, so a passage of Sassari comes before a
-    better-worded one of Bari, which still follows (nothing is filtered out). Scores are raised so they stay
-    decreasing."""
-    first = [c for c in ranked if inside[c.position]]
-    if not first or len(first) == len(ranked):
-        return list(ranked)
-    rest = [c for c in ranked if not inside[c.position]]
-    lift = max(0.0, rest[0].score - first[-1].score + 1e-6) if rest else 0.0
-    return [replace(c, score=c.score + lift) for c in first] + rest  # type: ignore[type-var]  # a dataclass

@@ -32,6 +32,8 @@ def render_text(result: SearchResult) -> str:
         lines += textwrap.wrap(_plain(h.snippet), 100, initial_indent="   ", subsequent_indent="   ")
         if h.duplicates:
             outlets = sorted({d.outlet or d.doc_id for d in h.duplicates})
-            lines.append(f"   also published by {len(outlets)}: {', '.join(outlets)}")
+            more = h.duplicates_total - len(h.duplicates)
+            shown = ", ".join(outlets) + (f" (+{more} more)" if more > 0 else "")
+            lines.append(f"   also published by {len(outlets)}: {shown}")
         lines.append(f"   source: {h.url or h.source} ({h.id})")
     return "\n".join(lines)

@@ -24,18 +24,19 @@ from lgnet.text import fold
 from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
 from retrieval.bounds import check_k, check_page, check_query
+from retrieval.candidates import Candidates, places_first
 from retrieval.dictionary import language_words
 from retrieval.filters import FilterVocabulary, SearchFilters
 from retrieval.lexical import LexicalIndex
 from retrieval.lexical_manager import LexicalIndexManager
 from retrieval.models import Hit, SearchRequest, SearchResult
-from retrieval.places import in_places, places_first
+from retrieval.places import in_places
 from retrieval.rerank import Reranker, Signals
 from retrieval.sentence_stems import PASSAGES, passage_sentences
 from retrieval.sentences import boilerplate_of
 from retrieval.snippets import warm_up_phrases
 from retrieval.spelling import Vocabulary, vocabulary_of
-from retrieval.stages import Candidate, SearchStages, _Ranked, group_codes
+from retrieval.stages import SearchStages, _Ranked, group_codes
 from retrieval.terms import query_terms
 
 
@@ -137,11 +138,11 @@ class SearchService(SearchStages):
             if parsed.text:
                 ranked = self._rank(index, parsed, request, filters, mask, timings, signals)
             else:  # a filtered browse: the passages of the mask
-                ranked = [Candidate(int(i), 0.0) for i in np.flatnonzero(mask if mask is not None else [])]
+                ranked = Candidates.of(np.flatnonzero(mask) if mask is not None else [])
             t = time.perf_counter()
             collapsed = self._collapse(index, ranked)
             if request.sort == "date" or not parsed.text:
-                self._by_date(index, collapsed)
+                collapsed = self._by_date(index, collapsed)
             else:
                 if request.understand and request.rerank and not self.reranker.identity:
                     found = _Ranked(index, collapsed, signals, terms, boilerplate_of(index))
@@ -150,13 +151,13 @@ class SearchService(SearchStages):
                 if request.understand and parsed.phases:  # "la terza edizione" restricts as a place does
                     collapsed = places_first(collapsed, index.mask("phase", parsed.phases))
                 if request.understand and (parsed.regions or parsed.provinces):  # "in Sardegna": its passages first
-                    inside = in_places(index, collapsed[:50], parsed.regions, parsed.provinces, parsed.region_cities)
+                    head = collapsed.positions[:50].tolist()
+                    inside = in_places(index, head, parsed.regions, parsed.provinces, parsed.region_cities)
                     collapsed = places_first(collapsed, inside)
             facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
-        page = collapsed[start : start + request.k]
         boilerplate = boilerplate_of(index)
-        hits = [self._hit(index, c, terms, boilerplate) for c in page]
+        hits = [self._hit_at(index, p, sc, terms, boilerplate) for p, sc in collapsed.pairs(start, start + request.k)]
         timings["collapse_facets"] = time.perf_counter() - t
         t = time.perf_counter()
         places = parsed.cities or parsed.region_cities
@@ -184,11 +185,14 @@ class SearchService(SearchStages):
         index = self.lexical.current()
         parsed = self.parse(request.q, index)
         signals = Signals()
-        ranked = self._rank(index, parsed, request, filters, filters.mask(index), {}, signals) if parsed.text else []
+        if parsed.text:
+            ranked = self._rank(index, parsed, request, filters, filters.mask(index), {}, signals)
+        else:
+            ranked = Candidates.of([])
         collapsed = self._collapse(index, ranked)
         found = _Ranked(index, collapsed, signals, query_terms(parsed, index.idf), boilerplate_of(index))
-        top = found.collapsed[: self.reranker.candidates]
-        return [c.position for c in top], self._features(found, top)
+        top = found.collapsed.take(slice(0, self.reranker.candidates))
+        return top.positions.tolist(), self._features(found, top)
 
     # --- more like this ----------------------------------------------------------------------------------
     def similar(self, chunk_id: str, k: int = 5) -> list[Hit]:

@@ -18,7 +18,16 @@ from lgnet.embedders import Embedder
 from lgnet.store import Store
 from lgnet.text import fold
 from retrieval.analysis import ParsedQuery, QueryAnalyzer, get_analyzer
-from retrieval.diversity import diversify
+from retrieval.candidates import (
+    Candidates,
+    by_date,
+    collapse,
+    date_ranks,
+    diversify,
+    document_codes,
+    facet_counts,
+    facet_table,
+)
 from retrieval.filters import SearchFilters
 from retrieval.fusion import fuse_into
 from retrieval.lexical import LexicalIndex
@@ -34,44 +43,50 @@ from retrieval.terms import QueryTerms, translation_weight
 REGION_SHARE = 1.0
 PHASE_SHARE = 0.5
 # The unfiltered browse of each index (home page, /api/facets), kept while the index is in use.
-_BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[list[Candidate], dict[str, list[dict]]]] = (
-    weakref.WeakKeyDictionary()
-)
+_BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[Candidates, dict[str, list[dict]]]] = weakref.WeakKeyDictionary()
 _browse_lock = threading.Lock()
 LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
 DENSE_OVERFETCH = 4  # the dense search asks for this many times the candidates it keeps
 # The vectors of the last few queries: a search's practice cards ask for the same text right after it (the
 # model ran twice per request). Small on purpose: it shares one request's vector, it is not a result cache.
 RECENT_VECTORS = 8
+MAX_DUPLICATES = 20  # copies listed under a hit (`Hit.duplicates_total` counts them all)
 
 
-# Each near-duplicate group's passages as shown under a hit (`Duplicate`), per index: a group syndicated widely
-# (40 copies in the 10k bench corpus) was rebuilt and validated for every hit showing it, on every search.
-_COPIES: weakref.WeakKeyDictionary[LexicalIndex, dict[str, list[tuple[int, Duplicate]]]] = weakref.WeakKeyDictionary()
+# Each near-duplicate group's first passages as shown under a hit (`Duplicate`) and its size, per index: a group
+# syndicated widely was rebuilt and validated for every hit showing it, on every search.
+_COPIES: weakref.WeakKeyDictionary[LexicalIndex, dict[str, tuple[int, list[tuple[int, Duplicate]]]]] = (
+    weakref.WeakKeyDictionary()
+)
 _copies_lock = threading.Lock()
 
 
-def _copies(index: LexicalIndex, group: str) -> list[tuple[int, Duplicate]]:
-    """(position, Duplicate) of every passage of `group`, built once per index (shared: never edited)."""
+def _copies(index: LexicalIndex, group: str) -> tuple[int, list[tuple[int, Duplicate]]]:
+    """The size of `group` and (position, Duplicate) of its first MAX_DUPLICATES + 1 passages (one of them may
+    be the hit itself), built once per index (shared: never edited)."""
     with _copies_lock:
         per_group = _COPIES.setdefault(index, {})
         found = per_group.get(group)
     if found is None:
-        found = [
-            (
-                p,
-                Duplicate(
-                    id=index.corpus.ids[p],
-                    doc_id=m.get("doc_id", ""),
-                    title=m.get("title", ""),
-                    outlet=m.get("outlet"),
-                    date=m.get("date"),
-                    url=m.get("url"),
-                ),
-            )
-            for p in index.corpus.groups.get(group, [])
-            for m in [index.corpus.metas[p]]
-        ]
+        members = index.corpus.groups.get(group, [])
+        found = (
+            len(members),
+            [
+                (
+                    p,
+                    Duplicate(
+                        id=index.corpus.ids[p],
+                        doc_id=m.get("doc_id", ""),
+                        title=m.get("title", ""),
+                        outlet=m.get("outlet"),
+                        date=m.get("date"),
+                        url=m.get("url"),
+                    ),
+                )
+                for p in members[: MAX_DUPLICATES + 1]
+                for m in [index.corpus.metas[p]]
+            ],
+        )
         with _copies_lock:
             per_group[group] = found
     return found
@@ -94,18 +109,12 @@ def group_codes(index: LexicalIndex) -> np.ndarray:
     return codes
 
 
-@dataclass(slots=True)  # made for every candidate of every search
-class Candidate:
-    position: int  # index in the lexical corpus (all passages)
-    score: float
-
-
 @dataclass
 class _Ranked:
     """A text query's fused, collapsed candidates with what the reranker needs about them."""
 
     index: LexicalIndex
-    collapsed: list[Candidate]
+    collapsed: Candidates
     signals: Signals
     terms: QueryTerms
     boilerplate: Boilerplate
@@ -146,7 +155,7 @@ class SearchStages:
         mask: np.ndarray | None,
         timings: dict[str, float],
         signals: Signals,
-    ) -> list[Candidate]:
+    ) -> Candidates:
         s = self.settings
         # The fused score of every position of the corpus (and which were candidates of either list): arrays,
         # not a dict filled in a Python loop over the thousand BM25 candidates.
@@ -202,7 +211,7 @@ class SearchStages:
         positions = np.flatnonzero(present)
         scores = fused[positions]
         order = np.lexsort((positions, -scores))  # best first, then by position
-        return [Candidate(p, sc) for p, sc in zip(positions[order].tolist(), scores[order].tolist(), strict=True)]
+        return Candidates(positions[order], scores[order])
 
     def _dense_from_store(
         self, index: LexicalIndex, query_vec: np.ndarray, filters: SearchFilters
@@ -219,13 +228,13 @@ class SearchStages:
         ]
 
     @staticmethod
-    def _features(found: _Ranked, top: list[Candidate]) -> np.ndarray:
+    def _features(found: _Ranked, top: Candidates) -> np.ndarray:
         corpus = found.index.corpus
-        positions = [c.position for c in top]
+        positions = top.positions.tolist()
         texts = [corpus.texts[p] for p in positions]
         return rerank_features(
             positions,
-            [c.score for c in top],
+            top.scores.tolist(),
             found.signals,
             texts,
             [corpus.metas[p].get("title", "") for p in positions],
@@ -234,17 +243,19 @@ class SearchStages:
             [found.boilerplate.sentence_flags(corpus.ids[p], t) for p, t in zip(positions, texts, strict=True)],
         )
 
-    def _rerank(self, found: _Ranked, reranker: Reranker) -> list[Candidate]:
+    def _rerank(self, found: _Ranked, reranker: Reranker) -> Candidates:
         """The best `reranker.candidates` reordered by the reranker, above the rest as fused."""
-        top, rest = found.collapsed[: reranker.candidates], found.collapsed[reranker.candidates :]
+        n = reranker.candidates
+        top, rest = found.collapsed.take(slice(0, n)), found.collapsed.take(slice(n, None))
         if len(top) < 2:
             return found.collapsed
         scores = reranker.scores(self._features(found, top))
         order = sorted(range(len(top)), key=lambda i: (-scores[i], i))
         # shown scores stay decreasing: the reranked ones sit above the first one left as fused
-        floor = rest[0].score if rest else 0.0
+        floor = float(rest.scores[0]) if len(rest) else 0.0
         low = min(scores)
-        return [Candidate(top[i].position, floor + 1.0 + float(scores[i] - low)) for i in order] + rest
+        lifted = [floor + 1.0 + float(scores[i] - low) for i in order]
+        return Candidates(top.positions[order], np.array(lifted, dtype=np.float64)).concat(rest)
 
     def _lexical_scores(self, index: LexicalIndex, parsed: ParsedQuery, understand: bool) -> np.ndarray:
         """BM25 of the user's words (question frame out, typos corrected) plus, at a lower weight, BM25 of
@@ -273,64 +284,45 @@ class SearchStages:
 
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod
-    def _collapse(index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
+    def _collapse(index: LexicalIndex, ranked: Candidates) -> Candidates:
         """One hit per group of near-identical passages: the best ranked stands for the others. The groups are
         the one notion of near-duplicate, `dup_group`, computed at ingest (ingest/dedup.py: MinHash LSH candidates,
         exact Jaccard, chained through syndicated copies) and stored on the passages."""
-        if len(ranked) < 2:
-            return list(ranked)
-        # Each candidate's group as a number kept per index, and the first of each number found with numpy:
-        # a lookup in every candidate's metadata cost ~0.6 ms for the thousand candidates of a search.
-        positions = np.fromiter((c.position for c in ranked), dtype=np.int64, count=len(ranked))
-        _, first = np.unique(group_codes(index)[positions], return_index=True)  # first occurrences (stable)
-        return [ranked[i] for i in np.sort(first).tolist()]
+        return collapse(group_codes(index), ranked)
 
     @staticmethod
-    def _by_date(index: LexicalIndex, candidates: list[Candidate]) -> None:
-        candidates.sort(key=lambda c: (index.corpus.metas[c.position].get("date") or "", -c.position), reverse=True)
+    def _by_date(index: LexicalIndex, candidates: Candidates) -> Candidates:
+        return by_date(date_ranks(index), candidates)
 
-    def _browse_all(self, index: LexicalIndex) -> tuple[list[Candidate], dict[str, list[dict]]]:
+    def _browse_all(self, index: LexicalIndex) -> tuple[Candidates, dict[str, list[dict]]]:
         """Every passage (copies collapsed) newest first, and its facets: computed on the first browse of an
         index and kept with it (an index is replaced, never changed, when the store changes)."""
         with _browse_lock:
             cached = _BROWSE.get(index)
             if cached is None:
-                collapsed = self._collapse(index, [Candidate(i, 0.0) for i in range(len(index.corpus.ids))])
-                self._by_date(index, collapsed)
+                collapsed = self._collapse(index, Candidates.of(np.arange(len(index.corpus.ids))))
+                collapsed = self._by_date(index, collapsed)
                 cached = _BROWSE[index] = (collapsed, self._facets(index, collapsed))
         collapsed, facets = cached
         return collapsed, {name: [dict(v) for v in values] for name, values in facets.items()}  # callers may edit
 
-    def _diversify(self, index: LexicalIndex, ranked: list[Candidate]) -> list[Candidate]:
+    def _diversify(self, index: LexicalIndex, ranked: Candidates) -> Candidates:
         """At most `max_per_document` passages of one article (or its syndicated copies) in each block of results
         (retrieval/diversity.py)."""
-        metas = index.corpus.metas
-        return diversify(
-            ranked,
-            lambda c: str(metas[c.position].get("doc_dup_group") or metas[c.position].get("doc_id")),
-            self.settings.max_per_document,
-        )
+        return diversify(document_codes(index), ranked, self.settings.max_per_document)
 
     @staticmethod
-    def _facets(index: LexicalIndex, matching: list[Candidate]) -> dict[str, list[dict]]:
-        """Counts over the whole matching set (after collapse), not just the page shown: each value's passages
-        (kept with the index) counted among those matching, so the cost is the index's values, not a Python
-        loop over every match."""
-        selected = np.zeros(len(index.corpus.ids), dtype=bool)
-        if matching:
-            selected[np.fromiter((c.position for c in matching), dtype=np.int64, count=len(matching))] = True
+    def _facets(index: LexicalIndex, matching: Candidates) -> dict[str, list[dict]]:
+        """Counts over the whole matching set (after collapse), not just the page shown: the matching
+        candidates' rows of each field's passages x values table (kept with the index) summed, so the cost is
+        the candidates', not the index's."""
         facets = {}
         for fieldname in FACET_FIELDS:
-            counts = [
-                (v, int(np.count_nonzero(selected[p]))) for v, p in index.positions(fieldname).items() if v is not None
-            ]
+            counts = facet_counts(facet_table(index, fieldname), matching)
             facets[FACET_NAMES.get(fieldname, fieldname)] = [
                 {"value": v, "count": n} for v, n in sorted(counts, key=lambda kv: (-kv[1], str(kv[0]))) if n
             ]
         return facets
-
-    def _hit(self, index: LexicalIndex, c: Candidate, terms: QueryTerms, boilerplate: Boilerplate) -> Hit:
-        return self._hit_at(index, c.position, c.score, terms, boilerplate)
 
     def _hit_at(
         self,
@@ -344,7 +336,10 @@ class SearchStages:
         cid = index.corpus.ids[position]
         text = index.corpus.texts[position]
         group = meta.get("dup_group")
-        duplicates = [d for p, d in _copies(index, group) if p != position] if group else []
+        # the first MAX_DUPLICATES copies only: a group grows with the corpus (the synthetic corpus's boilerplate
+        # paragraph: 1,402 passages at 10k), and each copy listed went through the response's validation and JSON
+        size, copies = _copies(index, group) if group else (0, [])
+        duplicates = [d for p, d in copies if p != position][:MAX_DUPLICATES]
         return Hit(
             id=cid,
             doc_id=meta.get("doc_id", ""),
@@ -370,5 +365,6 @@ class SearchStages:
             char_end=meta.get("char_end"),
             dup_group=group,
             duplicates=duplicates,
+            duplicates_total=max(size - 1, len(duplicates)),  # the passage is one of its group's
             ocr_confidence=meta.get("ocr_confidence"),
         )

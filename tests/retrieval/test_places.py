@@ -3,13 +3,12 @@ ranked first."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pytest
 
 from retrieval.analysis import QueryAnalyzer
-from retrieval.places import demonym_forms, places_first
+from retrieval.candidates import Candidates, places_first
+from retrieval.places import demonym_forms
 
 
 @pytest.fixture(scope="module")
@@ -67,24 +66,20 @@ def test_a_region_name_inside_a_city_name_is_the_city(qa):
     assert "emilia" in parsed.core  # still a word to match
 
 
-@dataclass(frozen=True)
-class Scored:
-    position: int
-    score: float
-
-
 def test_the_places_passages_come_first_and_the_others_follow():
-    ranked = [Scored(0, 9.0), Scored(1, 8.0), Scored(2, 7.0), Scored(3, 6.0)]
+    ranked = Candidates.of([0, 1, 2, 3], [9.0, 8.0, 7.0, 6.0])
     inside = np.array([False, True, False, True])
     out = places_first(ranked, inside)
-    assert [c.position for c in out] == [1, 3, 0, 2]
-    assert [c.score for c in out] == sorted((c.score for c in out), reverse=True)  # still decreasing
+    assert out.positions.tolist() == [1, 3, 0, 2]
+    assert out.scores.tolist() == sorted(out.scores.tolist(), reverse=True)  # still decreasing
+    assert out.scores[2:].tolist() == [9.0, 7.0]  # the others keep their scores
 
 
 def test_nothing_moves_when_no_passage_or_every_passage_is_in_the_place():
-    ranked = [Scored(0, 2.0), Scored(1, 1.0)]
-    assert places_first(ranked, np.array([False, False])) == ranked
-    assert places_first(ranked, np.array([True, True])) == ranked
+    ranked = Candidates.of([0, 1], [2.0, 1.0])
+    for inside in ([False, False], [True, True]):
+        out = places_first(ranked, np.array(inside))
+        assert out.positions.tolist() == [0, 1] and out.scores.tolist() == [2.0, 1.0]
 
 
 @pytest.mark.parametrize("query", ["support for refugees in Sardinia", "progetti sardi per i rifugiati"])
@@ -117,12 +112,6 @@ def _index(rows: list[tuple[str, str, str | None, str]]):
     )
 
 
-@dataclass
-class _Hit:
-    position: int
-    score: float
-
-
 def test_a_document_filed_without_a_city_is_in_the_place_its_cities_are_in():
     """A practice report with no city of its own that names only comuni of Abruzzo is about Abruzzo; one that
     names comuni of several regions (a network's list) is not, and neither is one that names none."""
@@ -137,7 +126,7 @@ def test_a_document_filed_without_a_city_is_in_the_place_its_cities_are_in():
             ("a1", "avezzano", "Avezzano", "Ad Avezzano gli alloggi di transizione sono sei."),
         ]
     )
-    everything = [_Hit(i, 1.0) for i in range(5)]
+    everything = list(range(5))
     inside = in_places(index, everything, ["Abruzzo"], [], ["Avezzano"])
     assert inside.tolist() == [True, True, False, False, True]  # the report's passage naming no city too
     by_province = in_places(index, everything, [], ["Chieti"], [])

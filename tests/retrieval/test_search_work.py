@@ -12,12 +12,12 @@ import pytest
 
 from lgnet.text import fold
 from practices.cards import with_practices
+from retrieval.candidates import Candidates
 from retrieval.fusion import fuse, fuse_into
 from retrieval.models import SearchRequest
 from retrieval.sentence_stems import NUMBER, passage_sentences
 from retrieval.sentences import boilerplate_of, sentence_spans
 from retrieval.snippets import _marked_spans, _word_spans
-from retrieval.stages import Candidate
 from retrieval.terms import QueryTerms
 
 
@@ -125,10 +125,11 @@ def test_the_collapse_keeps_the_best_ranked_of_each_group(service):
     group = next(g for g, members in groups.items() if len(members) >= 2)
     first, second = groups[group][:2]
     others = [members[0] for g, members in groups.items() if g != group][:5]  # one passage of each other group
-    ranked = [Candidate(others[0], 9.0), Candidate(second, 8.0), Candidate(others[1], 7.0), Candidate(first, 6.0)]
-    ranked += [Candidate(p, 1.0) for p in others[2:]]
+    positions = [others[0], second, others[1], first, *others[2:]]
+    ranked = Candidates.of(positions, [9.0, 8.0, 7.0, 6.0] + [1.0] * len(others[2:]))
     kept = service._collapse(index, ranked)
-    assert [c.position for c in kept] == [others[0], second, others[1], *others[2:]]
+    assert kept.positions.tolist() == [others[0], second, others[1], *others[2:]]
+    assert kept.scores.tolist() == [9.0, 8.0, 7.0] + [1.0] * len(others[2:])  # each keeps its own score
 
 
 def test_boilerplate_flags_of_a_passage_are_those_of_its_sentences(service):

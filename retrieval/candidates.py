@@ -1,0 +1,152 @@
+"""A search's candidates as two arrays (positions in the lexical corpus, best first, and their scores) through
+the stages after fusion: duplicate collapse, date order, per-document diversity, places first, facets. Only the
+page's hits become objects. A thousand small objects per search, made and walked by every stage, cost more
+than the numpy calls that replace them, and the per-index codes below are built once per index.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from retrieval.diversity import HEAD, diversify_order
+from retrieval.lexical import LexicalIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    positions: np.ndarray  # int64 positions in the lexical corpus, best first, all distinct
+    scores: np.ndarray  # float64, one per position
+
+    @classmethod
+    def of(cls, positions: np.ndarray | list[int], scores: np.ndarray | list[float] | None = None) -> Candidates:
+        p = np.asarray(positions, dtype=np.int64)
+        s = np.zeros(p.size) if scores is None else np.asarray(scores, dtype=np.float64)
+        return cls(p, s)
+
+    def __len__(self) -> int:
+        return int(self.positions.size)
+
+    def take(self, order: np.ndarray | slice) -> Candidates:
+        return Candidates(self.positions[order], self.scores[order])
+
+    def pairs(self, start: int = 0, stop: int | None = None) -> list[tuple[int, float]]:
+        """(position, score) of the candidates start:stop, as Python numbers (the page's hits)."""
+        return list(zip(self.positions[start:stop].tolist(), self.scores[start:stop].tolist(), strict=True))
+
+    def concat(self, other: Candidates) -> Candidates:
+        positions = np.concatenate([self.positions, other.positions])
+        return Candidates(positions, np.concatenate([self.scores, other.scores]))
+
+
+def collapse(codes: np.ndarray, ranked: Candidates) -> Candidates:
+    """The best ranked candidate of each group (`codes`: one number per corpus position, equal within a group),
+    in the ranked order."""
+    if len(ranked) < 2:
+        return ranked
+    _, first = np.unique(codes[ranked.positions], return_index=True)  # first occurrence of each group
+    return ranked.take(np.sort(first))
+
+
+def by_date(ranks: np.ndarray, found: Candidates) -> Candidates:
+    """Newest first (`ranks`: each position's date rank, higher is newer), then by position."""
+    return found.take(np.lexsort((found.positions, -ranks[found.positions])))
+
+
+def diversify(codes: np.ndarray, ranked: Candidates, limit: int) -> Candidates:
+    """At most `limit` passages of one document in each block of results (retrieval/diversity.py) among the
+    first HEAD; `codes`: each position's document (or its syndicated group) as a number."""
+    n = len(ranked)
+    if limit <= 0 or n <= limit:
+        return ranked
+    head = diversify_order(codes[ranked.positions[:HEAD]].tolist(), limit)
+    return ranked.take(np.concatenate([np.asarray(head, dtype=np.int64), np.arange(len(head), n)]))
+
+
+def places_first(ranked: Candidates, inside: np.ndarray) -> Candidates:
+    """The candidates in the places the query names (`inside`: a mask over positions) before the others, each
+    group in its order: "in Sardegna" is a restriction the user wrote, so a passage of Sassari comes before a
+    better-worded one of Bari, which still follows (nothing is filtered out). Scores are raised so they stay
+    decreasing."""
+    selected = inside[ranked.positions]
+    n = int(np.count_nonzero(selected))
+    if not n or n == len(ranked):
+        return ranked
+    first, rest = ranked.take(selected), ranked.take(~selected)
+    lift = max(0.0, float(rest.scores[0]) - float(first.scores[-1]) + 1e-6)
+    return Candidates(first.positions, first.scores + lift).concat(rest)
+
+
+def facet_counts(table: tuple[list, sparse.csr_matrix], matching: Candidates) -> list[tuple[object, int]]:
+    """(value, count) of one field over the matching candidates (positions distinct): `table` is the field's
+    values and a passages x values matrix of ones (`FacetTables`), so the cost is the candidates', not the
+    index's."""
+    values, matrix = table
+    if not len(matching) or not values:
+        return []
+    counts = np.bincount(matrix[matching.positions].indices, minlength=len(values))
+    return [(v, int(n)) for v, n in zip(values, counts.tolist(), strict=True)]
+
+
+class PerIndex:
+    """Something computed once per lexical index from its corpus (kept while the index is in use)."""
+
+    def __init__(self, build: Callable[[LexicalIndex], object]) -> None:
+        self._build = build
+        self._kept: weakref.WeakKeyDictionary[LexicalIndex, object] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def __call__(self, index: LexicalIndex):
+        with self._lock:
+            found = self._kept.get(index)
+        if found is None:
+            found = self._build(index)
+            with self._lock:
+                self._kept[index] = found
+        return found
+
+
+def _codes(keys) -> np.ndarray:
+    numbers: dict = {}
+    return np.fromiter((numbers.setdefault(k, len(numbers)) for k in keys), np.int64)
+
+
+def _document_codes(index: LexicalIndex) -> np.ndarray:
+    metas = index.corpus.metas
+    return _codes(str(m.get("doc_dup_group") or m.get("doc_id")) for m in metas)
+
+
+def _date_ranks(index: LexicalIndex) -> np.ndarray:
+    dates = [m.get("date") or "" for m in index.corpus.metas]
+    ordered = sorted(set(dates))
+    rank = {d: i for i, d in enumerate(ordered)}
+    return np.fromiter((rank[d] for d in dates), np.int64, len(dates))
+
+
+def _facet_table(fieldname: str) -> Callable[[LexicalIndex], tuple[list, sparse.csr_matrix]]:
+    def build(index: LexicalIndex) -> tuple[list, sparse.csr_matrix]:
+        per_value = [(v, p) for v, p in index.positions(fieldname).items() if v is not None]
+        rows = np.concatenate([p for _, p in per_value]) if per_value else np.zeros(0, dtype=np.int64)
+        cols = np.repeat(np.arange(len(per_value)), [len(p) for _, p in per_value])
+        shape = (len(index.corpus.ids), len(per_value))
+        matrix = sparse.csr_matrix((np.ones(rows.size, dtype=np.int8), (rows, cols)), shape=shape)
+        return [v for v, _ in per_value], matrix
+
+    return build
+
+
+document_codes = PerIndex(_document_codes)  # what diversity counts per block
+date_ranks = PerIndex(_date_ranks)  # the date order of a browse or of `sort=date`
+FACET_TABLES: dict[str, PerIndex] = {}
+
+
+def facet_table(index: LexicalIndex, fieldname: str) -> tuple[list, sparse.csr_matrix]:
+    table = FACET_TABLES.get(fieldname)
+    if table is None:
+        table = FACET_TABLES.setdefault(fieldname, PerIndex(_facet_table(fieldname)))
+    return table(index)

@@ -1,0 +1,85 @@
+"""The candidates as arrays (retrieval/candidates.py) against the plain definitions they replaced, on the corpus
+index: the stages after fusion keep the same order, scores and counts. No timings (they live in the bench)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from retrieval import candidates as cand
+from retrieval import stages
+from retrieval.diversity import diversify as diversify_objects
+from retrieval.models import FACET_FIELDS, SearchRequest
+from retrieval.value_positions import values
+
+
+def _random(index, seed: int, n: int = 300) -> cand.Candidates:
+    rng = random.Random(seed)
+    positions = rng.sample(range(len(index.corpus.ids)), min(n, len(index.corpus.ids)))
+    return cand.Candidates.of(positions, sorted((rng.random() for _ in positions), reverse=True))
+
+
+@pytest.mark.parametrize("seed, limit", [(1, 1), (2, 2), (3, 1)])
+def test_diversity_over_arrays_is_the_diversity_of_the_objects(service, seed, limit):
+    index = service.lexical.current()
+    start = random.Random(seed).randrange(len(index.corpus.ids) // 2)
+    # passages in corpus order: a document's passages follow each other, so the blocks have some to move
+    positions = np.arange(start, len(index.corpus.ids))
+    ranked = cand.Candidates.of(positions, np.linspace(1, 0, positions.size))
+    metas = index.corpus.metas
+    pairs = ranked.pairs()
+    expected = diversify_objects(
+        pairs, lambda c: str(metas[c[0]].get("doc_dup_group") or metas[c[0]].get("doc_id")), limit
+    )
+    out = cand.diversify(cand.document_codes(index), ranked, limit)
+    assert out.pairs() == expected
+    assert out.pairs() != pairs  # something moved
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_facets_over_the_candidates_count_what_the_metadata_says(service, seed):
+    index = service.lexical.current()
+    found = _random(index, seed, 150)
+    facets = service._facets(index, found)
+    for fieldname, name in zip(FACET_FIELDS, facets, strict=True):
+        counted: dict = {}
+        for p in found.positions.tolist():
+            for v in values(index.corpus.metas[p], fieldname):
+                if v is not None:
+                    counted[v] = counted.get(v, 0) + 1
+        assert {f["value"]: f["count"] for f in facets[name]} == counted, fieldname
+        assert [f["count"] for f in facets[name]] == sorted(counted.values(), reverse=True)
+
+
+def test_date_order_is_newest_first_then_by_position(service):
+    index = service.lexical.current()
+    found = _random(index, 4)
+    out = service._by_date(index, found)
+    expected = sorted(found.pairs(), key=lambda c: (index.corpus.metas[c[0]].get("date") or "", -c[0]), reverse=True)
+    assert out.pairs() == expected
+
+
+def test_a_hit_lists_the_first_copies_of_its_group_and_counts_them_all(service, monkeypatch):
+    index = service.lexical.current()
+    group, members = max(index.corpus.groups.items(), key=lambda kv: len(kv[1]))
+    assert len(members) >= 3, "the corpus has a passage with two copies at least"
+    monkeypatch.setattr(stages, "MAX_DUPLICATES", 1)
+    monkeypatch.setattr(stages, "_COPIES", stages.weakref.WeakKeyDictionary())  # built with the patched cap
+    hit = service._hit_at(index, members[1], 1.0)
+    assert [d.id for d in hit.duplicates] == [index.corpus.ids[members[0]]]
+    assert hit.duplicates_total == len(members) - 1
+
+
+def test_a_search_answers_the_same_with_its_candidates_as_arrays(service):
+    """The whole path (fusion, collapse, rerank, diversity, facets, page) gives decreasing scores, distinct
+    groups, and pages that follow each other."""
+    first = service.search(SearchRequest(q="alloggi per famiglie", k=5))
+    second = service.search(SearchRequest(q="alloggi per famiglie", k=5, page=2))
+    scores = [h.score for h in first.hits + second.hits]
+    assert scores == sorted(scores, reverse=True)
+    groups = [h.dup_group or h.id for h in first.hits + second.hits]
+    assert len(groups) == len(set(groups))
+    assert first.total == second.total and sum(f["count"] for f in first.facets["doc_type"]) == first.total
+    assert np.all(np.diff([h.score for h in first.hits]) <= 0)
