@@ -19,10 +19,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge.evaluation import Evaluation, evaluate, load_gold
+from knowledge.evaluation import Evaluation, evaluate, load_gold, unit_key
 from knowledge.figures import FigureFact
 from knowledge.records import RECORD_TYPES, Passage, RecordBuilder
 from knowledge.repository import _boilerplate, _city_keys, _group_of, _keys
+from knowledge.sentences import clean, key, sentences
 from lgnet.practice import PracticeRecord, ProjectFacts
 
 REPO = Path(__file__).resolve().parents[1]
@@ -114,6 +115,50 @@ def score(records: list[PracticeRecord], projects: list[ProjectFacts], gold: dic
     return {f: evaluate(f, g, records, projects) for f, g in gold.items()}
 
 
+# --- learning ------------------------------------------------------------------------------------------------
+def samples(passages: list[Passage], gold: dict[str, list[dict]], folds: Iterable[str]) -> list[tuple[dict, int]]:
+    """Every candidate count of the passages of `folds` whose city the fold's gold covers, labelled 1 when its
+    value and unit are a gold figure of that city and phase (optional gold figures are left out)."""
+    from knowledge.figure_model import candidates
+
+    files = dev_files()
+    wanted = set(folds)
+    out: list[tuple[dict, int]] = []
+    seen: set[tuple[str | None, str]] = set()
+    for p in sorted(passages, key=lambda p: p.id):
+        fold = fold_of(str(p.meta.get("source", "")), files)
+        if fold not in wanted:
+            continue
+        records = [g for g in gold[fold or ""] if g["city"] == p.meta.get("city")
+                   and g.get("phase") in (None, p.meta.get("phase"))]  # fmt: skip
+        if not records:
+            continue
+        figs = [f for g in records for f in g.get("figures", [])]
+        keys = {(float(f["value"]), unit_key(str(f["unit"]))) for f in figs if not f.get("optional")}
+        optional = {(float(f["value"]), unit_key(str(f["unit"]))) for f in figs if f.get("optional")}
+        for s in sentences(p.text, p.meta.get("header_end", 0)):
+            body = clean(s.text)
+            if (fold, key(body)) in seen:
+                continue  # a sentence of syndicated copies (the corpus's press review) once
+            seen.add((fold, key(body)))
+            for c in candidates(body):
+                k = (c.fact.value, unit_key(c.fact.unit))
+                if k not in optional:
+                    out.append((c.features, int(k in keys)))
+    return out
+
+
+def trainer(passages: list[Passage], gold: dict[str, list[dict]], c: float = 1.0, threshold: float = 0.5
+            ) -> Callable[[list[str]], FigureReader]:  # fmt: skip
+    """Train on the named folds, read with the result."""
+    from knowledge.figure_model import fit
+
+    def train(folds: list[str]) -> FigureReader:
+        return fit(samples(passages, gold, folds), c, threshold).reader()
+
+    return train
+
+
 @dataclass
 class FoldRow:
     fold: str
@@ -158,15 +203,13 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data-dir", type=Path, default=None, help="the index (default: LGNET_DATA_DIR)")
     ap.add_argument("--learned", action="store_true", help="also a figure reader trained on the other folds")
+    ap.add_argument("--c", type=float, default=1.0, help="the logistic regression's inverse regularisation")
+    ap.add_argument("--threshold", type=float, default=0.5, help="how likely a reading the rules left must be")
     ap.add_argument("--misses", action="store_true", help="list the rules' misses and wrong figures per fold")
     args = ap.parse_args(argv)
     passages = index_passages(args.data_dir)
-    train = None
-    if args.learned:
-        from knowledge.figure_model import trainer
-
-        train = trainer(passages)
-    rows = cross_validate(passages, dev_gold(), train)
+    gold = dev_gold()
+    rows = cross_validate(passages, gold, trainer(passages, gold, args.c, args.threshold) if args.learned else None)
     print(table(rows))
     if args.misses:
         for r in rows:

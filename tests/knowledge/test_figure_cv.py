@@ -66,3 +66,37 @@ def test_nouns_of_persons_are_one_unit_by_meaning():
                  "posti letto", "ore di mediazione", "famiglie", "minori", "donne", "partners"):  # fmt: skip
         assert not counts_persons(noun), noun
     assert unit_key("nuclei familiari") == "families" and unit_key("minori") == "minors"
+
+
+# --- the learned reader (knowledge.figure_model) ----------------------------------------------------------------
+ELLIPTIC = ("Gli operatori hanno accompagnato 36 persone all'iscrizione anagrafica e 23 al rinnovo del permesso di "
+            "soggiorno.")  # fmt: skip
+
+
+def test_candidates_read_every_number_with_the_noun_after_it_or_one_said_before_it():
+    from knowledge.figure_model import candidates
+
+    found = {(c.source, c.fact.value, c.fact.unit) for c in candidates(ELLIPTIC)}
+    assert ("rule", 36.0, "people") in found  # the rules' count
+    assert ("before", 23.0, "people") in found  # the bare number borrows the count's noun before it
+    about = {(c.fact.value, c.fact.unit) for c in candidates("Alla festa c'era una cinquantina di residenti.")}
+    assert (50.0, "residenti") in about
+
+
+def test_the_reader_keeps_the_rules_counts_and_adds_only_likely_readings():
+    from knowledge.figure_model import Model
+
+    likes_before_people = Model({"kind=known:people": 4.0}, -2.0, threshold=0.7)
+    read = {(f.value, f.unit) for f in likes_before_people.reader()(ELLIPTIC)}
+    assert read == {(36.0, "people"), (23.0, "people")}
+    cautious = Model({"kind=known:people": 4.0}, -2.0, threshold=0.95)
+    assert {(f.value, f.unit) for f in cautious.reader()(ELLIPTIC)} == {(36.0, "people")}
+
+
+def test_fit_learns_which_features_make_a_figure():
+    from knowledge.figure_model import fit
+
+    samples = [({"a0=persone": 1.0}, 1), ({"a0=abitanti": 1.0}, 0)] * 20
+    model = fit(samples, c=10.0)
+    assert model.probability({"a0=persone": 1.0}) > 0.9 > 0.1 > model.probability({"a0=abitanti": 1.0})
+    assert fit(samples, c=10.0) == model  # deterministic
