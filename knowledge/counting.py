@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.cues import PART
+
 # The words right before a number that make it a name or a reference, not a count.
 _NAMING = re.compile(
     r"(?:\b(?:art|artt|articol[oi]|comm[ai]|legge|l|d\.\s*lgs|d\.lgs|dlgs|decreto|dpr|d\.p\.r|n|nn|nr|num|numero|"
@@ -31,8 +33,7 @@ _ATTENDANCE = re.compile(r"\b(?:presenti|assenti|present|absent|attendees)\s*:\s
 _QUORUM = re.compile(r"\d+\s+(?:assessori|consiglieri|componenti|membri|members|councillors)(?:\s+presenti)?\s+"
                      r"(?:su|out\s+of|of)\s+\d", re.I)  # fmt: skip
 # A part of the count just stated: "N X, di cui M", "N X, of whom M".
-_PART_OF = re.compile(r"(?P<whole>\d[\d.,]*\s+(?:[\w'’]+\s+){0,3}?[\w'’]+)\s*,?\s*"
-                      r"(?:di\s+cui|of\s+whom|of\s+which)\s+$", re.I)  # fmt: skip
+_PART_OF = re.compile(rf"(?P<whole>\d[\d.,]*\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+)\s*,?\s*{PART}\s+$", re.I)
 _OTHER_COUNT = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?:[a-zà-ù]+\s+){0,2}$", re.I)
 # A number per unit or a ceiling states a rule of the service, not what it did: "per ogni alloggio sono previsti 4
 # posti", "ogni operatore segue al massimo 25 casi" ("2 appartamenti con 4 posti letto ciascuno" says what the

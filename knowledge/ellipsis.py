@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from knowledge.counting import not_a_count
+from knowledge.cues import PART, TARGET_BEFORE
 from knowledge.figures import ENGLISH_NOUNS, UNITS, FigureFact, number, unit_labels
 from knowledge.labels import label
 from knowledge.numbers import WORD_NUMBER
@@ -30,10 +31,10 @@ _ELLIPTIC = re.compile(
 # "dei 74 beneficiari seguiti dall'equipe": the count a later bare number is a part of.
 _PARTITIVE = re.compile(r"\b(?:dei|degli|delle|tra\s+i|fra\s+i|of\s+the)\s+\d[\d.]*\s+\w+", re.I)
 _OF_WHOLE = re.compile(r"\s+(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})\b", re.I)
-_PART_BEFORE = re.compile(r"(?:\bdi\s+cui|\bdelle\s+quali|\bdei\s+quali|\bof\s+whom|\bof\s+which)\s*$", re.I)
+_PART_BEFORE = re.compile(rf"\b{PART}\s*$", re.I)
 _PART_AFTER = re.compile(r"[\d.,]+\s+(?:(?:delle|dei)\s+quali|of\s+(?:them|whom))\b", re.I)
 _PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})\s*,\s*$", re.I)
-_LEAD = re.compile(r"(?:[;,:]\s*|\bdi\s+cui\s+|\b(?:altri|altre|further|another)\s+|\b(?:e|and)\s+)$", re.I)
+_LEAD = re.compile(rf"(?:[;,:]\s*|\b{PART}\s+|\b(?:altri|altre|further|another)\s+|\b(?:e|and)\s+)$", re.I)
 # A verb with the clitic "ne" (of them) before a bare number: "accompagnandone 29 a un corso", "di prenderne in
 # carico 60", "ne sono stati attivati 33": the number counts what the sentence counted before it.
 _AUX = r"(?:sono|è|ha|hanno|abbiamo|avevamo|siamo|erano|era|aveva|avevano)"
@@ -44,9 +45,6 @@ _CLITIC = re.compile(rf"(?:\b[a-zà-ù]{{4,}}ne|\bne\s+(?:{_AUX}\s+)?(?:stat[ie]
 # gennaio ne sono passate più di trecento", "ne abbiamo accompagnate centoventi ai servizi").
 _OF_PEOPLE = re.compile(r"\bne\b.*\b(?:accol|accompagnat|passat|seguit|ospitat|inserit|aiutat|assistit|incontrat|"
                         r"arrivat|orientat|sostenut|pres[ei]\s+in\s+carico)\w*", re.I)  # fmt: skip
-# A stated target whose noun was just said: "contro un obiettivo di 250", "(obiettivo annuale: 250)".
-_TARGET = re.compile(r"\b(?:obiettiv[oi]|target)\b[^.;:()\d]{0,25}?(?::|\bdi|\bwas|\bof|\bè\s+di)\s+"
-                     r"(?:(?:almeno|circa|at\s+least)\s+)?$", re.I)  # fmt: skip
 # A bare number in digits, or in words from eleven up ("ne abbiamo accolti trecento": small ones describe).
 _BARE = re.compile(rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUMBER})"
                    r"(?![\w.,/%-]?\d)(?!\s*%)(?![\w-])", re.I)  # fmt: skip
@@ -128,12 +126,12 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         before = sorted([f for f in [*found, *out] if f.end <= start], key=lambda f: f.end)
         nxt = re.match(r"\s+(\w+)", sentence[end:])
         parallel = before and nxt and re.match(rf"\s+{re.escape(nxt.group(1))}\b", sentence[before[-1].end :])
-        if before and (_CLITIC.search(head) or _TARGET.search(head) or (parallel and _LEAD.search(head))):
+        if before and (_CLITIC.search(head) or TARGET_BEFORE.search(head) or (parallel and _LEAD.search(head))):
             # a target is of the count its clause is about, not of a part of it ("312 persone, 118 delle quali
             # donne, contro un obiettivo di 400": 400 persone)
             wholes = [g for g in before if not (_PART_BEFORE.search(sentence[: g.start])
                                                  or _PART_AFTER.match(sentence, g.start))]  # fmt: skip
-            noun = wholes[-1] if _TARGET.search(head) and wholes else before[-1]
+            noun = wholes[-1] if TARGET_BEFORE.search(head) and wholes else before[-1]
             unit = noun.unit
             rest = re.sub(r"^\S+\s*", "", noun.text) if noun.text[:1].isdigit() else noun.unit
             words = rest or unit_labels(unit)[0]  # a bare count borrowed its noun too: the unit's label

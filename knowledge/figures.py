@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.counting import not_a_count
+from knowledge.cues import PART
 from knowledge.labels import _AVERAGE, TIME_UNITS, label
 from knowledge.numbers import WORD_NUMBER, word_value
 
@@ -95,7 +96,7 @@ def figures(sentence: str) -> list[FigureFact]:
 
 
 # "48 domande, di cui 30 ammesse": after "di cui" a participle agreeing with the noun before says what the part is.
-_PART_LEAD = re.compile(r"\b(?:di\s+cui|of\s+whom|of\s+which)\s+$", re.I)
+_PART_LEAD = re.compile(rf"\b{PART}\s+$", re.I)
 _PARTICIPLE_WORD = re.compile(r"^[a-zà-ù]+(?:at|it|ut|ess|es|us|ost|ott|ert|olt|ist)[ei]$", re.I)
 
 

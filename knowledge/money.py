@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.cues import PART
 from knowledge.figures import number
 
 # Italian "180.000,00" or English "180,000.00" (an English report writes its sums the English way).
@@ -113,7 +114,7 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     # a share in parentheses right after the sum says how big it is, not what it is: "EUR 47,790.00 (15%) is the
     # City's co-financing"
     tail = re.sub(r"^\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)", "", sentence[end : end + 70])
-    after = re.split(r"[,;.()|:]|\s(?:e|ed|di\s+cui)\s", tail)[0]
+    after = re.split(rf"[,;.()|:]|\s(?:e|ed|{PART})\s", tail)[0]
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
         r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
@@ -129,7 +130,7 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     kind = next((k for k, p in AMOUNT_KINDS[:3] if p.search(after)), None)
     if kind:
         return AmountFact(value, kind, re.sub(r"^(?:di|of|as)\s+", "", after.strip()).lower(), text, start, end)
-    if kind is None and re.search(r"\b(?:di\s+cui|of\s+which)\s*$", context):
+    if kind is None and re.search(rf"\b{PART}\s*$", context):
         kind = "part"
     # The kind word nearest the sum decides ("finanziato fino al 2025, costa complessivamente 110.000 euro").
     nearest = [(m.end(), k) for k, p in AMOUNT_KINDS for m in p.finditer(context)]

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from knowledge.cues import TARGET_BEFORE
+
 T = TypeVar("T")
 
 # Future tense (Italian third persons, English "will"), forecasts, objectives, decisions and intentions.
@@ -101,10 +103,6 @@ def proposal(sentence: str, span: tuple[int, int] | None = None) -> bool:
     return not any(not _PLANNING.match(m.group("verb")) for m in _DONE.finditer(segment))
 
 
-_NAMED_TARGET = re.compile(r"\b(?:obiettiv[oi]|target)\b[^,;()\d]{0,30}?(?::|\bdi|\bwas|\bof|\bè\s+di)\s*"
-                           r"(?:(?:almeno|circa|at\s+least)\s+)?$", re.I)  # fmt: skip
-
-
 def target(sentence: str, span: tuple[int, int]) -> bool:
     """The count is a target: its own words say so ("contro un obiettivo di 250", "(obiettivo annuale: 250)"), or
     its sentence plans and no verb of something done comes before it in its clause ("Si prevede di organizzare 24
@@ -112,7 +110,7 @@ def target(sentence: str, span: tuple[int, int]) -> bool:
     donne, contro un obiettivo di 400": the 118 are done)."""
     left = max(sentence.rfind(c, 0, span[0]) for c in ",;:(")
     rights = [i for i in (sentence.find(c, span[1]) for c in ",;:(") if i >= 0]
-    if _PLANNED.search(sentence[left + 1 : min(rights) if rights else len(sentence)]) or _NAMED_TARGET.search(
+    if _PLANNED.search(sentence[left + 1 : min(rights) if rights else len(sentence)]) or TARGET_BEFORE.search(
         sentence[max(0, span[0] - 60) : span[0]]
     ):
         return True

@@ -275,3 +275,19 @@ def test_english_reports_read_as_the_italian_ones():
 def test_the_parts_of_a_city_or_of_a_document_are_no_counts():
     assert _counts("Sono attivi 3 sportelli decentrati in 3 quartieri.") == {3.0: "sportelli"}
     assert _counts("Il rapporto si compone di 5 capitoli e 3 allegati.") == {}
+
+
+def test_a_part_and_a_stated_target_are_read_alike_by_every_rule():
+    """knowledge.cues defines 'di cui' (and its forms) and the target before a number once: the figures, the
+    counts' ellipsis and the timeframe read the same phrases."""
+    from knowledge.figures import figures as read
+    from knowledge.timeframe import target
+
+    for part in ("di cui", "delle quali"):
+        found = [(f.value, f.unit, f.label) for f in read(f"Sono arrivate 48 domande, {part} 30 ammesse.")]
+        assert (30.0, "domande", "domande ammesse") in found, part
+    for sentence in ("Ha preso in carico 312 persone, contro un obiettivo di 400.",
+                     "Ha preso in carico 312 persone (obiettivo annuale: 400)."):  # fmt: skip
+        assert (400.0, "people") in {(f.value, f.unit) for f in read(sentence)}  # the noun borrowed by the target
+        at, done = sentence.index("400"), sentence.index("312")
+        assert target(sentence, (at, at + 3)) and not target(sentence, (done, done + 3))
