@@ -51,6 +51,14 @@ _BARE = re.compile(rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}
 _PRONOUN_BEFORE = re.compile(rf"(?:^|[;,:.]\s*){_PRONOUN}\s*,?\s*$", re.I)
 _PERSONS = {"families", "minors", "women", "beneficiaries"}  # counted units a pronoun of people can stand for
 _TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
+# "36 persone all'iscrizione anagrafica e 23 al rinnovo del permesso", "19 contratti: dodici per famiglie con
+# minori e 7 per lavoratori soli": a bare number joined by "e" (or by the colon that opens the parts) to the count
+# before it, a preposition where that count had its noun, counts the same (not a rate: "e 3 al mese").
+_JOINED = re.compile(r"(?:\b(?:e|ed|and)|:)\s+$", re.I)
+_PREPOSITION = re.compile(r"\s+(?:a|al|allo|alla|ai|agli|alle|all['’]|in|nel|nella|nei|negli|nelle|per|con|verso|to|"
+                          r"into|for|with)(?:\s+|(?<=['’]))(?!(?:più|meno|more|less|each|ogni|ciascun\w*|testa|"
+                          r"persona|settiman\w+|mes[ei]|ann[oi]|giorn[oi]|or[ae]|weeks?|months?|years?|days?)\b)",
+                          re.I)  # fmt: skip
 
 
 def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
@@ -126,7 +134,10 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         before = sorted([f for f in [*found, *out] if f.end <= start], key=lambda f: f.end)
         nxt = re.match(r"\s+(\w+)", sentence[end:])
         parallel = before and nxt and re.match(rf"\s+{re.escape(nxt.group(1))}\b", sentence[before[-1].end :])
-        if before and (_CLITIC.search(head) or TARGET_BEFORE.search(head) or (parallel and _LEAD.search(head))):
+        joined = (before and _JOINED.search(head) and _PREPOSITION.match(sentence, end)
+                  and not re.search(r"[;.]", sentence[before[-1].end : start]))  # fmt: skip
+        if before and (_CLITIC.search(head) or TARGET_BEFORE.search(head) or (parallel and _LEAD.search(head))
+                       or joined):  # fmt: skip
             # a target is of the count its clause is about, not of a part of it ("312 persone, 118 delle quali
             # donne, contro un obiettivo di 400": 400 persone)
             wholes = [g for g in before if not (_PART_BEFORE.search(sentence[: g.start])

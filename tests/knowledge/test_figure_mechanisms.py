@@ -291,3 +291,20 @@ def test_a_part_and_a_stated_target_are_read_alike_by_every_rule():
         assert (400.0, "people") in {(f.value, f.unit) for f in read(sentence)}  # the noun borrowed by the target
         at, done = sentence.index("400"), sentence.index("312")
         assert target(sentence, (at, at + 3)) and not target(sentence, (done, done + 3))
+
+
+def test_a_bare_number_joined_to_a_count_with_a_preposition_counts_the_same():
+    from knowledge.figures import figures as read
+
+    def found(sentence: str) -> set[tuple[float, str]]:
+        return {(f.value, f.unit) for f in read(sentence)}
+
+    assert (23.0, "people") in found("Hanno accompagnato 36 persone all'iscrizione anagrafica e 23 al rinnovo del "
+                                     "permesso di soggiorno.")  # fmt: skip
+    assert {(12.0, "contratti"), (7.0, "contratti")} <= found(
+        "Sono stati firmati 19 contratti di locazione: dodici per famiglie con minori e 7 per lavoratori soli."
+    )
+    # a rate, a comparison or another sentence part is no such count
+    assert found("Abbiamo accolto 40 persone e 3 al mese nel secondo anno.") == {(40.0, "people")}
+    assert (12.0, "people") not in found("Abbiamo accolto 40 persone e 12 in più rispetto al 2023.")
+    assert (5.0, "people") not in found("Abbiamo accolto 40 persone; 5 per il secondo anno.")
