@@ -28,7 +28,8 @@ from knowledge.merging import (
     unique_sourced,
 )
 from knowledge.reading import Passage, Read, copies_left, numbers, read_once
-from knowledge.sections import Sections, sections
+from knowledge.readings import NO_MEMO, Memo, Readings
+from knowledge.sections import Outline, Sections, outline, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
 from knowledge.tables import table_sentences
 from knowledge.timeframe import results_only, target
@@ -79,29 +80,94 @@ class _Bucket:
         return facts * 2 + len(self.sentences)
 
 
-class RecordBuilder:
-    """Turns the passages of one (city, phase) into its practice records and its project-level facts."""
+@dataclass(frozen=True)
+class _Said:
+    """What the rules find in one sentence that is not the programme's boilerplate (kept per passage)."""
 
-    def __init__(self, taxonomy: Taxonomy | None = None, gazetteer: Gazetteer | None = None,
-                 figure_reader: Callable[[str], list[fig.FigureFact]] | None = None) -> None:  # fmt: skip
+    figures: list[fig.FigureFact]
+    decided: list[tuple[bool, str | None]]  # per count, what its own sentence says of its area
+    averages: list[tuple[fig.FigureFact, tuple[bool, str | None]]]  # unit amounts stated as averages, as counts
+    amounts: list[money.AmountFact]
+    activity: mentions.Mention | None
+    result: bool
+    transferability: bool
+    targets: list[mentions.Mention]  # only for a sentence naming an area
+    periods: list[mentions.Mention]
+    contact: mentions.ContactFact | None
+
+
+class RecordBuilder:
+    """Turns the passages of one (city, phase) into its practice records and its project-level facts. With
+    `readings`, what each passage says is taken from (and added to) its stored readings (`knowledge.readings`)."""
+
+    def __init__(
+        self,
+        taxonomy: Taxonomy | None = None,
+        gazetteer: Gazetteer | None = None,
+        figure_reader: Callable[[str], list[fig.FigureFact]] | None = None,
+        readings: Readings | None = None,
+    ) -> None:
         self.taxonomy = taxonomy or Taxonomy.default()
         self.figure_reader = figure_reader or fig.figures  # the counts of a sentence (the rules by default)
         self.gazetteer = gazetteer or Gazetteer.default()
+        self.readings = readings
         self._sections = Sections({}, {})
         self._copies: dict[str, list[str]] = {}
         self._city: str | None = None
         self._last_area: dict[str, tuple[int, str]] = {}  # per passage, where its last count with an area was
-        self._counts: list[tuple[int, int]] = []  # the spans of the counts of the sentence being read
 
     # --- reading -----------------------------------------------------------------------------------------
+    def memo(self, p: Passage) -> Memo:
+        """The passage's stored readings (none kept for another figure reader than the rules')."""
+        if self.readings is None or self.figure_reader is not fig.figures:
+            return NO_MEMO
+        return self.readings.of(p)
+
     def _areas(self, body: str) -> list[str]:
         areas = self.taxonomy.classify(body)
         return areas if len(areas) < 3 else []
 
-    def _figure_area(self, read: Read, f: fig.FigureFact) -> str | None:
-        """The area its own sentence gives a count (`knowledge.attribution`), else the sentence's only area, else
-        the area of the count before it for a bare count or a target, else its section's."""
-        decided, area = figure_area(read.body, f, self.taxonomy, self._counts)
+    def sentence_of(self, text: str) -> tuple[str, str, list[str], set[str]]:
+        """A sentence as read: its clean text, its key, the areas it names itself, its numbers."""
+        body = clean(text)
+        return body, key(body), self._areas(body), numbers(body)
+
+    def _said(self, body: str) -> _Said:
+        """Every per-sentence rule of a sentence that is not boilerplate, at once."""
+        counts = self.figure_reader(body)
+        spans = [(f.start, f.end) for f in counts]
+        found = money.amounts(body)
+        averages = []
+        for a in found:
+            if a.kind == "unit" and money.average(body, a):  # "un contributo medio di 900 euro": what each got
+                f = fig.FigureFact(a.value, "euro", a.label, a.text, a.start, a.end)
+                averages.append((f, figure_area(body, f, self.taxonomy, spans)))
+        return _Said(
+            figures=counts,
+            decided=[figure_area(body, f, self.taxonomy, spans) for f in counts],
+            averages=averages,
+            amounts=found,
+            activity=mentions.activity(body),
+            result=mentions.result(body),
+            transferability=mentions.transferability(body),
+            targets=mentions.target_groups(body) if self._areas(body) else [],
+            periods=mentions.periods(body),
+            contact=mentions.contact(body),
+        )
+
+    def _tables(self, text: str) -> list[tuple[Sentence, list[mentions.Mention]]]:
+        return [(Sentence(row.text, row.start, row.end), mentions.periods(row.text)) for row in table_sentences(text)]
+
+    def _outline_of(self, text: str) -> Outline:
+        return outline(text, self.taxonomy.classify, self._areas)
+
+    def _outline(self, p: Passage) -> Outline:
+        return self.memo(p)("outline", self._outline_of, p.text)
+
+    def _figure_area(self, read: Read, f: fig.FigureFact, decision: tuple[bool, str | None]) -> str | None:
+        """The area its own sentence gives a count (`decision`: `knowledge.attribution`), else the sentence's only
+        area, else the area of the count before it for a bare count or a target, else its section's."""
+        decided, area = decision
         if decided:
             return area
         if len(read.areas) == 1:
@@ -133,48 +199,50 @@ class RecordBuilder:
             if p.doc_id not in copies[group]:
                 copies[group].append(p.doc_id)
         self._copies = {d: copies[m.get("doc_dup_group") or d] for d, m in documents.items()}
-        self._sections = sections(passages, self.taxonomy.classify, self._areas, self.taxonomy.matches)
+        self._sections = sections(passages, self._outline, self.taxonomy.matches)
         kept = read_once(passages)
         said: dict[str, set[str]] = defaultdict(set)  # the numbers each syndication group's read copy states
         for p in kept:
-            said[p.meta.get("doc_dup_group") or p.doc_id] |= numbers(p.text)
+            said[p.meta.get("doc_dup_group") or p.doc_id] |= self.memo(p)("numbers", numbers, p.text)
         for p in kept:
             documents.setdefault(p.doc_id, p.meta)
-            for part in partners.partnership(p.text) + partners.attendees(p.text, city):
+            memo = self.memo(p)
+            parts = memo("partnership", partners.partnership, p.text) + memo("attendees", partners.attendees, p.text,
+                                                                               city)  # fmt: skip
+            for part in parts:
                 buckets[None].partners.append((None, Partner(
                     name=part.name, role=part.role,
                     source=Source(chunk_id=p.id, doc_id=p.doc_id, start=part.start, end=part.end, quote=part.sentence),
                 )))  # fmt: skip
-            for s in sentences(p.text, p.meta.get("header_end", 0)):
-                body = clean(s.text)
-                k = key(body)
+            for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
+                body, k, areas, _ = memo("sentence", self.sentence_of, s.text)
                 if (p.doc_id, k) in seen:
                     continue  # the sentence two consecutive passages share
                 seen.add((p.doc_id, k))
-                read = Read(p, s, body, self._areas(body))
-                self._read_sentence(read, buckets, k in boilerplate)
+                read = Read(p, s, body, areas)
+                self._read_sentence(read, buckets, k in boilerplate, memo)
                 if k in boilerplate:
                     continue
-                periods += [(read, m) for m in mentions.periods(body)]
-                amounts += [(read, a) for a in money.amounts(body)]
-                if c := mentions.contact(body):
+                facts = memo("said", self._said, body)
+                periods += [(read, m) for m in facts.periods]
+                amounts += [(read, a) for a in facts.amounts]
+                if c := facts.contact:
                     contacts.append((read, c))
             # The dates of a table ("Data di inizio | 01/04/2025"), a sentence per row. Its counts are not read:
             # on documents the rules had not seen they restated the text's counts in other areas more often than
             # they added one (measured on the unseen batch's totals).
-            for row in table_sentences(p.text):
-                read = Read(p, Sentence(row.text, row.start, row.end), row.text, [])
-                periods += [(read, m) for m in mentions.periods(row.text)]
+            for row, found_periods in memo("tables", self._tables, p.text):
+                read = Read(p, row, row.text, [])
+                periods += [(read, m) for m in found_periods]
         # A paragraph only another copy kept: its sentences with numbers the read copy never states.
         for p in copies_left(passages, kept):
-            for s in sentences(p.text, p.meta.get("header_end", 0)):
-                body = clean(s.text)
-                k = key(body)
-                found = numbers(body)
+            memo = self.memo(p)
+            for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
+                body, k, areas, found = memo("sentence", self.sentence_of, s.text)
                 if k in boilerplate or not found or found & said[p.meta["doc_dup_group"]]:
                     continue
                 said[p.meta["doc_dup_group"]] |= found
-                self._read_sentence(Read(p, s, body, self._areas(body)), buckets, False)
+                self._read_sentence(Read(p, s, body, areas), buckets, False, memo)
         # Results only: counts dated before the project's stated start, and targets beside results, are not.
         start = stated_period(periods).start
         for b in buckets.values():
@@ -198,16 +266,16 @@ class RecordBuilder:
         project.records = [r.id for r in records]
         return records, project
 
-    def _read_sentence(self, read: Read, buckets: dict, boilerplate: bool) -> None:
+    def _read_sentence(self, read: Read, buckets: dict, boilerplate: bool, memo: Memo) -> None:
         body = read.body
-        found = partners.partners(body, self._city, named_orgs=not boilerplate)
+        found = memo("partners", partners.partners, body, self._city, not boilerplate)
         if found:
             # The area of a list of partners is what the sentence says apart from their names ("Segretariato
             # sociale" is an organisation there, not the area).
             rest = body
             for item in found:
                 rest = rest.replace(item.name, " ")
-            areas: list[str | None] = list(self._areas(rest)) or [None]
+            areas: list[str | None] = list(memo("areas", self._areas, rest)) or [None]
             for item in found:
                 for area in areas:
                     buckets[area].partners.append((read, Partner(name=item.name, source=read.source())))
@@ -215,28 +283,25 @@ class RecordBuilder:
             return
         for area in read.areas:
             buckets[area].sentences.append(read)
-        counts = self.figure_reader(body)
-        self._counts = [(f.start, f.end) for f in counts]
-        for f in counts:
-            area = self._figure_area(read, f)
+        facts = memo("said", self._said, body)
+        for f, decision in zip(facts.figures, facts.decided, strict=True):
+            area = self._figure_area(read, f, decision)
             buckets[area].figures.append((read, f))
             if area:
                 self._last_area[read.passage.id] = (read.sentence.start, area)
-        for a in money.amounts(body):
-            if a.kind == "unit" and money.average(body, a):  # "un contributo medio di 900 euro": what each got
-                f = fig.FigureFact(a.value, "euro", a.label, a.text, a.start, a.end)
-                buckets[self._figure_area(read, f)].figures.append((read, f))
-        act = mentions.activity(body)
+        for f, decision in facts.averages:
+            buckets[self._figure_area(read, f, decision)].figures.append((read, f))
+        act = facts.activity
         read_areas: list[str | None] = list(read.areas) or [None]
         for area in read_areas:
             if act:
                 buckets[area].activities.append((read, act.text))
-            if mentions.result(body):
+            if facts.result:
                 buckets[area].results.append(read)
-            if mentions.transferability(body):
+            if facts.transferability:
                 buckets[area].transferability.append(read)
             if area is not None:
-                buckets[area].targets += [(read, m) for m in mentions.target_groups(body)]
+                buckets[area].targets += [(read, m) for m in facts.targets]
 
     # --- one record ----------------------------------------------------------------------------------------
     def _record(self, city: str, area: str, phase: str | None, b: _Bucket, project: ProjectFacts,
@@ -297,7 +362,12 @@ class RecordBuilder:
 
         chosen: list[Read] = []
         for doc_id in sorted(per_doc, key=rank):
-            candidates = [r for r in per_doc[doc_id] if readable(r.body) and not r.body.startswith(("«", '"', "“"))]
+            quoted = ("«", '"', "“")
+            candidates = [
+                r
+                for r in per_doc[doc_id]
+                if self.memo(r.passage)("readable", readable, r.body) and not r.body.startswith(quoted)
+            ]
             scored = sorted(candidates, key=lambda r: -self._sentence_score(area, r))
             for r in scored[: SUMMARY_SENTENCES - len(chosen)]:
                 chosen.append(r)
@@ -308,8 +378,10 @@ class RecordBuilder:
         return [Sourced(text=r.body, source=r.source()) for r in chosen]
 
     def _sentence_score(self, area: str, r: Read) -> float:
-        counts = self.taxonomy.counts(r.body)
-        score = 2.0 * counts.get(area, 0) + 1.5 * bool(fig.figures(r.body)) + 1.0 * bool(mentions.activity(r.body))
+        counts = self.memo(r.passage)("counts", self.taxonomy.counts, r.body)
+        facts = self.memo(r.passage)("said", self._said, r.body)
+        figures = facts.figures if self.figure_reader is fig.figures else fig.figures(r.body)
+        score = 2.0 * counts.get(area, 0) + 1.5 * bool(figures) + 1.0 * bool(facts.activity)
         return score - 0.5 * (len(r.areas) > 1) - 1.0 * (len(r.body) > 350)
 
     # --- the whole project in the city ---------------------------------------------------------------------

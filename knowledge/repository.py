@@ -4,8 +4,10 @@ published and dropped with its passages), loaded by every process that reads the
 
 A group's fingerprint covers its passages (ids, content hashes, near-duplicate groups, city, phase, type) and
 the programme boilerplate found in them; only groups whose fingerprint moved are rebuilt, groups that lost
-all their passages are dropped. Because the records live in the store, several processes sharing a
-`chroma run` server see the same records, and a killed run is repaired by the next refresh.
+all their passages are dropped. What the rules read in each passage (sentence keys, areas, counts, partners,
+periods...) is kept per passage in the state file (`knowledge.readings`): a rebuilt group re-combines it.
+Because the records live in the store, several processes sharing a `chroma run` server see the same records,
+and a killed run is repaired by the next refresh.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from knowledge import mentions
+from knowledge.reading import Read
+from knowledge.readings import Readings
 from knowledge.records import BOILERPLATE_CITIES, RECORD_TYPES, Passage, RecordBuilder, stated_period
-from knowledge.sentences import clean, key, sentences
+from knowledge.sentences import key, sentences
 from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
 from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
@@ -65,6 +70,8 @@ class RecordRepository:
         self.store = store
         self.builder = builder or RecordBuilder()
         self.passages_read = 0  # by the last refresh
+        self.passages_parsed = 0  # by the last refresh: passages whose readings were not stored (new or changed)
+        self.readings: Readings | None = None  # during a refresh: what the rules read of each passage
 
     def _suffix(self) -> str:
         """The records follow the store's generation like the passages: a rebuild writes its own collection,
@@ -78,22 +85,27 @@ class RecordRepository:
         read; everything when there is no position in the log to start from (first refresh, a rebuild's new
         epoch, new rules)."""
         started = time.perf_counter()
-        self.passages_read = 0
+        self.passages_read = self.passages_parsed = 0
         conn = connect(state_path(self.store.settings.data_dir, self.store.generation))
         try:
             state = self._state()
             epoch, last, changed = read_changes(conn, state["seq"] if state else 1 << 62)
+            self.readings = self.builder.readings = Readings(conn, BUILDER_VERSION)
+            if state and state["epoch"] == epoch and state["version"] == BUILDER_VERSION and state["seq"] <= last:
+                report = self._refresh_changed(embedder, changed)
+            else:
+                report = self._refresh_all(embedder)
+            self.readings.save()
+            self.passages_parsed = self.readings.computed
         finally:
+            self.builder.readings = None
             conn.close()
-        if state and state["epoch"] == epoch and state["version"] == BUILDER_VERSION and state["seq"] <= last:
-            report = self._refresh_changed(embedder, changed)
-        else:
-            report = self._refresh_all(embedder)
         self._save_state(epoch, last)
         report.seconds = time.perf_counter() - started
         if report.rebuilt or report.removed:
-            log.info("practice records: %d groups rebuilt, %d removed in %.1fs (%d passages read)",
-                     len(report.rebuilt), len(report.removed), report.seconds, self.passages_read)  # fmt: skip
+            log.info("practice records: %d groups rebuilt, %d removed in %.1fs (%d passages read, %d parsed)",
+                     len(report.rebuilt), len(report.removed), report.seconds, self.passages_read,
+                     self.passages_parsed)  # fmt: skip
         return report
 
     def _refresh_all(self, embedder) -> RefreshReport:
@@ -104,7 +116,8 @@ class RecordRepository:
         groups.pop("", None)
         stale = {row["meta"]["group"] for row in self.store.aux_rows(self._keys_suffix(), where={"kind": "keys"})}
         self.store.aux_delete(self._keys_suffix(), ids=[f"keys:{g}" for g in sorted(stale - set(groups))] or None)
-        keys_of = _keys(passages)
+        keys_of = self._stored_keys(passages)
+        self._readings().keep_only(set(keys_of))
         report = self._apply(groups, keys_of, _boilerplate(_city_keys(groups, keys_of)), embedder, removed=None)
         report.groups = len(groups)
         return report
@@ -119,17 +132,20 @@ class RecordRepository:
             known[row["meta"]["group"]] = set(data["keys"])
             group_of.update(dict.fromkeys(data["ids"], row["meta"]["group"]))
         todo = {group_of[c] for c in changed if c in group_of}
+        present: set[str] = set()
         for i in range(0, len(changed), 500):
             rows = self.store.get_chunks(changed[i : i + 500])
             self.passages_read += len(rows)
             todo |= {_group_of(Passage(r["id"], r["text"], r["meta"])) for r in rows}
+            present |= {r["id"] for r in rows}
+        self._readings().drop([c for c in changed if c not in present])  # passages gone
         todo.discard("")
         before = _boilerplate(_city_keys_of(known))
         groups: dict[str, list[Passage]] = {}
         keys_of: dict[str, list[str]] = {}
         while todo:
             found = self._read_groups(todo)
-            keys_of.update(_keys([p for members in found.values() for p in members]))
+            keys_of.update(self._stored_keys([p for members in found.values() for p in members]))
             for gkey, members in found.items():
                 groups[gkey] = members
                 if members:
@@ -164,6 +180,7 @@ class RecordRepository:
             if stored.get(gkey) != fp:
                 report.records += self._rebuild(gkey, members, boilerplate, fp, embedder)
                 report.rebuilt.append(gkey)
+            self._readings().save([p.id for p in members], release=True)  # a whole refresh holds one group
         gone = set(stored) - set(groups) if removed is None else set(removed)
         for gkey in sorted(gone):
             if gkey in stored:
@@ -210,6 +227,21 @@ class RecordRepository:
         found = [r for i in range(0, len(ids), 500) for r in self.store.get_chunks(ids[i : i + 500])]
         self.passages_read += len(found)
         return [Passage(r["id"], r["text"], r["meta"]) for r in found]
+
+    def _readings(self) -> Readings:
+        if self.readings is None:
+            raise RuntimeError("readings are open during a refresh only")
+        return self.readings
+
+    def _stored_keys(self, passages: list[Passage]) -> dict[str, list[str]]:
+        """Each passage's sentence keys (loading the passages' readings, which keep them)."""
+        self._readings().load(passages)
+        out = {}
+        for p in passages:
+            memo, header_end = self.builder.memo(p), p.meta.get("header_end", 0)
+            found = memo("sentences", sentences, p.text, header_end)
+            out[p.id] = memo("keys", lambda *_: [key(s.text) for s in found], p.text, header_end)  # noqa: B023
+        return out
 
     def _keys_suffix(self) -> str:
         return self.store.generation_suffix(KEYS)
@@ -268,15 +300,13 @@ class RecordRepository:
 
     def _phase(self, phase: str, members: list[Passage], boilerplate: set[str]) -> PhaseFacts:
         """A phase's years, as its programme documents (about no one city) state them."""
-        from knowledge import mentions
-        from knowledge.reading import Read
-
         found = []
         for p in members:
-            for s in sentences(p.text, p.meta.get("header_end", 0)):
-                body = clean(s.text)
-                if key(body) not in boilerplate:
-                    found += [(Read(p, s, body, []), m) for m in mentions.periods(body)]
+            memo = self.builder.memo(p)
+            for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
+                body, k, _, _ = memo("sentence", self.builder.sentence_of, s.text)
+                if k not in boilerplate:
+                    found += [(Read(p, s, body, []), m) for m in memo("periods", mentions.periods, body)]
         return PhaseFacts(phase=phase, period=stated_period(found))
 
     # --- read side -----------------------------------------------------------------------------------------
@@ -320,6 +350,7 @@ def _group_of(p: Passage) -> str:
 
 
 def _keys(passages: list[Passage]) -> dict[str, list[str]]:
+    """Each passage's sentence keys, from its text (what the stored readings keep)."""
     return {p.id: [key(s.text) for s in sentences(p.text, p.meta.get("header_end", 0))] for p in passages}
 
 

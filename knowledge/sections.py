@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 _MARKDOWN = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*$")
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)])\s+")
@@ -24,6 +24,9 @@ class _Passage(Protocol):
     id: str
     text: str
     meta: dict
+
+
+P = TypeVar("P", bound=_Passage)
 
 
 @dataclass
@@ -89,15 +92,41 @@ def _inline_headings(text: str) -> list[tuple[int, str]]:
     return [(m.start("num"), m.group("words")) for m in _INLINE.finditer(text)]
 
 
+@dataclass(frozen=True)
+class Outline:
+    """What one passage says of its sections, by itself: where its headings are and the area each names (None:
+    not one area), how many of its lines name exactly one area, and the areas it declares for its document."""
+
+    headings: list[tuple[int, str | None]]
+    single: dict[str, int]
+    declared: str | None
+
+
+def outline(text: str, classify: Callable[[str], list[str]], sentence_areas: Callable[[str], list[str]]) -> Outline:
+    found = _headings(text)
+    if not found and "\n" not in text.strip():  # a passage whose lines were joined
+        found = _inline_headings(text)
+    headings: list[tuple[int, str | None]] = []
+    for offset, title in found:
+        areas = classify(title)
+        headings.append((offset, areas[0] if len(areas) == 1 else None))
+    single: Counter[str] = Counter()
+    for line in re.split(r"(?<=[.!?])\s+|\n", text):
+        areas = sentence_areas(line)
+        if len(areas) == 1:
+            single[areas[0]] += 1
+    declared = next(iter(_DECLARED.finditer(text)), None)
+    return Outline(headings, dict(single), declared.group("areas") if declared else None)
+
+
 def sections(
-    passages: Sequence[_Passage],
-    classify: Callable[[str], list[str]],
-    sentence_areas: Callable[[str], list[str]],
+    passages: Sequence[P],
+    outline_of: Callable[[P], Outline],
     matches: Callable[[str], list[tuple[str, int, int]]] = lambda text: [],
 ) -> Sections:
     """The sections of every document in `passages` (read in order, a section runs on into the next passage)
-    and each document's dominant area."""
-    by_doc: dict[str, list[_Passage]] = {}
+    and each document's dominant area, from each passage's `outline`."""
+    by_doc: dict[str, list[P]] = {}
     for p in passages:
         by_doc.setdefault(p.meta.get("doc_id") or p.id.rsplit(":", 1)[0], []).append(p)
     starts: dict[str, list[tuple[int, str | None]]] = {}
@@ -105,27 +134,21 @@ def sections(
     for doc_id, parts in by_doc.items():
         carried: str | None = None
         single: Counter[str] = Counter()
+        outlines = {p.id: outline_of(p) for p in parts}
         for p in sorted(parts, key=lambda p: p.meta.get("chunk_index", 0)):
             marks: list[tuple[int, str | None]] = [(0, carried)]
-            found = _headings(p.text)
-            if not found and "\n" not in p.text.strip():  # a passage whose lines were joined
-                found = _inline_headings(p.text)
-            for offset, title in found:
-                areas = classify(title)
-                carried = areas[0] if len(areas) == 1 else None
+            for offset, area in outlines[p.id].headings:
+                carried = area
                 marks.append((offset, carried))
             starts[p.id] = marks
-            for line in re.split(r"(?<=[.!?])\s+|\n", p.text):
-                areas = sentence_areas(line)
-                if len(areas) == 1:
-                    single[areas[0]] += 1
+            single.update(outlines[p.id].single)
         if single and parts[0].meta.get("doc_type") in PRACTICE_TYPES:
             area, n = single.most_common(1)[0]
             if n >= DOMINANT_MIN and n / sum(single.values()) >= DOMINANT_SHARE:
                 dominant[doc_id] = area
         if doc_id not in dominant and parts[0].meta.get("doc_type") in PRACTICE_TYPES:
-            declared = next((m for p in parts for m in _DECLARED.finditer(p.text)), None)
-            named = sorted(matches(declared.group("areas")), key=lambda m: m[1]) if declared else []
+            declared = next((outlines[p.id].declared for p in parts if outlines[p.id].declared is not None), None)
+            named = sorted(matches(declared), key=lambda m: m[1]) if declared is not None else []
             if named:
                 dominant[doc_id] = named[0][0]  # the first area the document declares is its main one
     return Sections(starts, dominant)
