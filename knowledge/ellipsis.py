@@ -51,6 +51,11 @@ _BARE = re.compile(rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}
 _PRONOUN_BEFORE = re.compile(rf"(?:^|[;,:.]\s*){_PRONOUN}\s*,?\s*$", re.I)
 _PERSONS = {"families", "minors", "women", "beneficiaries"}  # counted units a pronoun of people can stand for
 _TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
+# "173 persone, a fronte delle 150 previste", "14 inserimenti abitativi, contro i 20 previsti": a number then a
+# participle of planning is the planned count of what the count before it counted (a stated target; "delle 150"
+# refers to the plan, not back to a count).
+_PLANNED_AFTER = re.compile(r"\s+(?:previst[ie]|programmat[ie]|preventivat[ie]|attes[ie]|expected|planned|foreseen)\b",
+                            re.I)  # fmt: skip
 # "36 persone all'iscrizione anagrafica e 23 al rinnovo del permesso", "19 contratti: dodici per famiglie con
 # minori e 7 per lavoratori soli": a bare number joined by "e" (or by the colon that opens the parts) to the count
 # before it, a preposition where that count had its noun, counts the same (not a rate: "e 3 al mese").
@@ -129,20 +134,21 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         ):
             continue
         head = sentence[:start]
-        if _TIME.search(head) or not_a_count(sentence, start, end, "generic"):
-            continue
         before = sorted([f for f in [*found, *out] if f.end <= start], key=lambda f: f.end)
+        planned = bool(before and _PLANNED_AFTER.match(sentence, end))
+        if _TIME.search(head) or (not_a_count(sentence, start, end, "generic") and not planned):
+            continue
         nxt = re.match(r"\s+(\w+)", sentence[end:])
         parallel = before and nxt and re.match(rf"\s+{re.escape(nxt.group(1))}\b", sentence[before[-1].end :])
         joined = (before and _JOINED.search(head) and _PREPOSITION.match(sentence, end)
                   and not re.search(r"[;.]", sentence[before[-1].end : start]))  # fmt: skip
         if before and (_CLITIC.search(head) or TARGET_BEFORE.search(head) or (parallel and _LEAD.search(head))
-                       or joined):  # fmt: skip
+                       or joined or planned):  # fmt: skip
             # a target is of the count its clause is about, not of a part of it ("312 persone, 118 delle quali
             # donne, contro un obiettivo di 400": 400 persone)
             wholes = [g for g in before if not (_PART_BEFORE.search(sentence[: g.start])
                                                  or _PART_AFTER.match(sentence, g.start))]  # fmt: skip
-            noun = wholes[-1] if TARGET_BEFORE.search(head) and wholes else before[-1]
+            noun = wholes[-1] if (TARGET_BEFORE.search(head) or planned) and wholes else before[-1]
             unit = noun.unit
             rest = re.sub(r"^\S+\s*", "", noun.text) if noun.text[:1].isdigit() else noun.unit
             words = rest or unit_labels(unit)[0]  # a bare count borrowed its noun too: the unit's label

@@ -158,6 +158,9 @@ _NOT_NOUNS = {
     "righe", "lines", "anziché", "invece", "rispetto", "ovvero", "cioè", "mentre", "quali", "quale", "nei", "sui",
     "dai", "coi", "ai", "tre", "due", "sei", "nove", "dieci", "venti", "cento", "mille", "sere", "mattine",
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+    # participles of planning after a bare number: "contro i 20 previsti" is a target of the count before it
+    "previsti", "previste", "programmati", "programmate", "preventivati", "preventivate", "attesi", "expected",
+    "planned", "foreseen",
     "novembre", "dicembre", "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
     # what describes a group rather than counts what was done: "11 consiglieri di 9 nazionalità", "in 6 lingue"

@@ -308,3 +308,14 @@ def test_a_bare_number_joined_to_a_count_with_a_preposition_counts_the_same():
     assert found("Abbiamo accolto 40 persone e 3 al mese nel secondo anno.") == {(40.0, "people")}
     assert (12.0, "people") not in found("Abbiamo accolto 40 persone e 12 in più rispetto al 2023.")
     assert (5.0, "people") not in found("Abbiamo accolto 40 persone; 5 per il secondo anno.")
+
+
+def test_a_number_then_a_participle_of_planning_is_the_target_of_the_count_before_it():
+    from knowledge.figures import figures as read
+
+    found = {(f.value, f.unit) for f in read("Lo sportello ha preso in carico 173 persone, a fronte delle 150 "
+                                             "previste dal progetto.")}  # fmt: skip
+    assert found == {(173.0, "people"), (150.0, "people")}
+    found = {(f.value, f.unit) for f in read("Sono stati realizzati 14 inserimenti abitativi, contro i 20 previsti.")}
+    assert found == {(14.0, "inserimenti abitativi"), (20.0, "inserimenti abitativi")}  # not 20 'previsti'
+    assert {(f.value, f.unit) for f in read("Sono previsti 20 incontri.")} == {(20.0, "incontri")}
