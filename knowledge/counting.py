@@ -78,6 +78,14 @@ _TOOK_PART = re.compile(
     r"\bsar(?:à|anno)\s+format|\bsono\s+stat[ie]\s+(?:coinvolt|format|accolt|inserit)",
     re.I,
 )
+# Residents with whom an event was held took part in it: "la festa di contrada, con una cinquantina di residenti",
+# "a dinner with 40 residents" (not "un comune con 12.000 residenti": no event in the clause).
+_WITH = re.compile(r"\b(?:con|with)\s+(?:(?:circa|oltre|almeno|quasi|about|over|some|una?|a)\s+)?$", re.I)
+_PLACE_WITH = re.compile(r"\b(?:comune|citt[àa]|paese|quartiere|frazione|centro|town|city|village|district)\s+"
+                         r"(?:[\w'’]+\s+){0,3}(?:con|with)\s+(?:[\w'’]+\s+)?$", re.I)  # fmt: skip
+_EVENT = re.compile(r"\b(?:fest[ae]|cen[ae]|pranz[oi]|event[oi]|incontr[oi]|assemble[ae]|laborator[io]|"
+                    r"spettacol[oi]|events?|dinners?|lunch(?:es)?|parties|party|meetings?|workshops?)\b",
+                    re.I)  # fmt: skip
 # "a Genova sono presenti 12 musei": what a place has, not what a practice did (only for nouns of any kind).
 _EXISTS = re.compile(
     r"\b(?:sono\s+presenti|ci\s+sono|esistono|si\s+contano|there\s+are)\s+(?:(?:circa|oltre|ben|almeno)\s+)?$", re.I
@@ -133,7 +141,9 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     population = [m for m in POPULATION.finditer(sentence) if left <= m.start() < scope_end
                   and not (m.start() < num_start and _OTHER_COUNT.search(sentence[left : m.start()]))]  # fmt: skip
     housed = _HOUSED.search(sentence[max(0, num_start - 200) : num_start])
-    return bool(population) and not _TOOK_PART.search(_clause(sentence, num_start, end)) and not housed
+    clause = _clause(sentence, num_start, end)
+    attended = bool(_WITH.search(before) and _EVENT.search(clause) and not _PLACE_WITH.search(before))
+    return bool(population) and not _TOOK_PART.search(clause) and not housed and not attended
 
 
 def _segment_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -24,15 +24,12 @@ from dataclasses import dataclass
 from knowledge.counting import not_a_count
 from knowledge.figures import UNIT_LABELS, UNITS, FigureFact, _plural, figures, number
 from knowledge.labels import TIME_UNITS, label
-from knowledge.numbers import WORD_NUMBER
+from knowledge.numbers import APPROXIMATE, WORD_NUMBER
 from knowledge.persons import counts_persons
 from knowledge.timeframe import target
 from lgnet.text import fold
 
-# "una cinquantina di residenti", "un centinaio": about that many.
-_ABOUT = {"decina": 10, "dozzina": 12, "quindicina": 15, "ventina": 20, "trentina": 30, "quarantina": 40,
-          "cinquantina": 50, "sessantina": 60, "settantina": 70, "ottantina": 80, "novantina": 90, "centinaio": 100,
-          "dozen": 12}  # fmt: skip
+_ABOUT = APPROXIMATE
 _NUMBER = re.compile(rf"(?<![\w.,/'’-])(?P<num>{'|'.join(_ABOUT)}|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|"
                      rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:,\d+)?|{WORD_NUMBER})(?![\w]|[.,/-]?\d)", re.I)  # fmt: skip
 _WORD = re.compile(r"[\w'’%€]+|[^\w\s]")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from knowledge.counting import not_a_count
 from knowledge.cues import PART
 from knowledge.labels import _AVERAGE, TIME_UNITS, label
-from knowledge.numbers import WORD_NUMBER, word_value
+from knowledge.numbers import APPROXIMATE, WORD_NUMBER, word_value
 
 UNITS: dict[str, str] = {
     "beds": r"posti\s+letto|posti\s+(?:in\s+)?accoglienza|beds|bed\s+places|bed\s+spaces",
@@ -79,7 +79,7 @@ def figures(sentence: str) -> list[FigureFact]:
     out = _known(sentence)
     taken = [(f.start, f.end) for f in out]
     seen = {(f.value, f.unit) for f in out}
-    for f in counted_nouns(sentence) + english_heads(sentence):
+    for f in counted_nouns(sentence) + english_heads(sentence) + approximate(sentence):
         if (f.value, f.unit) not in seen and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
             seen.add((f.value, f.unit))
             taken.append((f.start, f.end))
@@ -279,6 +279,25 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         text = sentence[m.start() : noun_end]
         out.append(FigureFact(value, unit, label(sentence, m.start(), noun_end, sentence[m.start("noun") : noun_end],
                                                  "generic"), text, m.start(), noun_end))  # fmt: skip
+    return out
+
+
+# "una cinquantina di residenti", "un centinaio di persone", "a dozen volunteers": about that many of the noun.
+_APPROXIMATE = re.compile(rf"\b(?:una?|a)\s+(?P<num>{'|'.join(APPROXIMATE)})\s+(?:(?:di|of)\s+)?"
+                          r"(?P<noun>[a-zà-ù]{3,})\b", re.I)  # fmt: skip
+
+
+def approximate(sentence: str) -> list[FigureFact]:
+    """Counts stated as about that many ("una trentina di proprietari"), in the noun's unit."""
+    out = []
+    for m in _APPROXIMATE.finditer(sentence):
+        noun = m.group("noun").lower()
+        if not _plural(noun) or noun in TIME_UNITS or not_a_count(sentence, m.start("num"), m.end(), "generic"):
+            continue
+        unit = next((code for code, p in UNITS.items() if re.fullmatch(p, noun)), ENGLISH_NOUNS.get(noun, noun))
+        words = sentence[m.start("noun") : m.end()]
+        out.append(FigureFact(float(APPROXIMATE[m.group("num").lower()]), unit,
+                              label(sentence, m.start(), m.end(), words, "generic"), m.group(0), m.start(), m.end()))
     return out
 
 

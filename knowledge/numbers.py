@@ -88,3 +88,9 @@ def word_value(raw: str) -> int | None:
     if re.search(r"[\s-]", word) or word in _EN_SMALL or word in _EN_SCALE:
         return _english(word)
     return _italian(word)
+
+
+# About that many: "una cinquantina di residenti", "un centinaio di persone", "a dozen volunteers".
+APPROXIMATE = {"decina": 10, "dozzina": 12, "quindicina": 15, "ventina": 20, "trentina": 30, "quarantina": 40,
+               "cinquantina": 50, "sessantina": 60, "settantina": 70, "ottantina": 80, "novantina": 90,
+               "centinaio": 100, "dozen": 12}  # fmt: skip

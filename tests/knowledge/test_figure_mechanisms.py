@@ -319,3 +319,17 @@ def test_a_number_then_a_participle_of_planning_is_the_target_of_the_count_befor
     found = {(f.value, f.unit) for f in read("Sono stati realizzati 14 inserimenti abitativi, contro i 20 previsti.")}
     assert found == {(14.0, "inserimenti abitativi"), (20.0, "inserimenti abitativi")}  # not 20 'previsti'
     assert {(f.value, f.unit) for f in read("Sono previsti 20 incontri.")} == {(20.0, "incontri")}
+
+
+def test_about_that_many_is_a_count_and_residents_at_an_event_took_part():
+    from knowledge.figures import figures as read
+
+    def found(sentence: str) -> set[tuple[float, str]]:
+        return {(f.value, f.unit) for f in read(sentence)}
+
+    assert (30.0, "proprietari") in found("Gli operatori hanno contattato una trentina di proprietari del centro.")
+    assert found("A dozen volunteers joined the council.") == {(12.0, "volontari")}
+    assert found("Dopo una ventina di giorni il contratto è stato firmato.") == set()  # a time, not a count
+    assert found("La festa si è svolta in piazza, con una cinquantina di residenti.") == {(50.0, "residenti")}
+    assert found("Campagna è un comune con 16.000 residenti, e la festa si è svolta in piazza.") == set()
+    assert found("Il paese conta un centinaio di abitanti.") == set()  # a population
