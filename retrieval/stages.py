@@ -36,7 +36,7 @@ from retrieval.rerank import Reranker, Signals
 from retrieval.rerank import features as rerank_features
 from retrieval.sentences import Boilerplate
 from retrieval.snippets import snippet
-from retrieval.terms import QueryTerms, translation_weight
+from retrieval.terms import QueryTerms, translated_into, translation_weight
 
 # Boosts relative to the recognised city's (Settings.city_boost): a city of the region named (as much as a city
 # named: "in Sicilia" asks for its cities as "a Palermo" does; 0.6 let other regions' cities lead), the phase named.
@@ -259,7 +259,7 @@ class SearchStages:
 
     def _lexical_scores(self, index: LexicalIndex, parsed: ParsedQuery, understand: bool) -> np.ndarray:
         """BM25 of the user's words (question frame out, typos corrected) plus, at a lower weight, BM25 of
-        their thesaurus alternatives."""
+        their thesaurus alternatives (a translation at full weight, in the passages of its language)."""
         analyzer = get_analyzer()
         if not understand:
             return index.scores(analyzer.query_tokens(parsed.text))
@@ -273,10 +273,19 @@ class SearchStages:
             # "abitazione" and "housing"; a phrase's words count as a share of the phrase
             best = None
             for alternative in concept.alternatives:
-                weight = translation_weight(parsed.language, language.get(fold(alternative)))
+                alternative_language = language.get(fold(alternative))
+                weight = translation_weight(parsed.language, alternative_language)
+                only = None  # the passages of the translation's language, when it counts there only
+                if (other := translated_into(parsed.language, alternative_language)) is not None:
+                    only = index.positions("language").get(other)
+                    weight = 1.0 if only is not None else 0.0
                 tokens = [t for t in analyzer.query_tokens(alternative) if t not in taken] if weight else []
                 if tokens:
                     found = index.scores(tokens) * (weight / max(1, len(alternative.split())))
+                    if only is not None:
+                        inside = np.zeros_like(found)
+                        inside[only] = found[only]
+                        found = inside
                     best = found if best is None else np.maximum(best, found)
             if best is not None:
                 scores = scores + best

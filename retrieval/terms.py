@@ -28,6 +28,13 @@ def translation_weight(query_language: str, alternative_language: str | None) ->
     return 1.0 if query_language == "en" and alternative_language == "it" else EXPANSION_WEIGHT
 
 
+def translated_into(query_language: str, alternative_language: str | None) -> str | None:
+    """The language of the passages an alternative is the query's own word in: an English alternative of an
+    Italian query is its translation into the English documents' language, and counts as the word itself in
+    the English passages only (in an Italian passage an English word is a loanword: "housing", "staff")."""
+    return "en" if query_language == "it" and alternative_language == "en" else None
+
+
 def _satisfied(phrase: Phrase, stems: set[str] | frozenset[str]) -> bool:
     return bool(phrase) and all(not word.isdisjoint(stems) for word in phrase)
 

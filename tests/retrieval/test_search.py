@@ -8,6 +8,8 @@ import pytest
 
 from lgnet.errors import InvalidRequest, NotFound
 from lgnet.similarity import jaccard
+from lgnet.text import fold
+from retrieval.analysis import get_analyzer
 from retrieval.models import SearchRequest
 from retrieval.snippets import highlight
 
@@ -121,3 +123,35 @@ def test_lexical_index_follows_the_store_revision(service):
     followed = service.lexical.current()  # nothing in the change log: the same passages, not rebuilt
     assert followed.revision.endswith(":test-revision")
     assert followed.corpus.ids == index.corpus.ids
+
+
+def test_an_italian_word_s_english_translation_counts_fully_in_the_english_passages_only(service):
+    """'impegno civico' is 'civic engagement' in the English presentation: its translation scores the English
+    passages as the word itself would, and adds nothing to the Italian ones (where it is a loanword)."""
+    from dataclasses import replace
+
+    index = service.lexical.current()
+    parsed = service.parse("progetti di impegno civico", index)
+    assert parsed.language == "it"
+    language = service.analyzer.thesaurus.language
+    italian_only = replace(
+        parsed,
+        concepts=[
+            replace(c, alternatives=[a for a in c.alternatives if language.get(fold(a)) != "en"])
+            for c in parsed.concepts
+        ],
+    )
+    scores = service._lexical_scores(index, parsed, True)
+    without = service._lexical_scores(index, italian_only, True)
+    english = [
+        p
+        for p, (m, t) in enumerate(zip(index.corpus.metas, index.corpus.texts, strict=True))
+        if m.get("language") == "en" and "civic engagement" in t.lower()
+    ]
+    assert english and all(scores[p] > without[p] for p in english)
+    italian = [p for p, m in enumerate(index.corpus.metas) if m.get("language") != "en"]
+    assert (scores[italian] == without[italian]).all()
+    # as the Italian word scores the Italian passages: full weight (a phrase's words a share each), not a
+    # synonym's half
+    alone = index.scores(get_analyzer().query_tokens("civic engagement")) / 2
+    assert all(scores[p] >= alone[p] - 1e-9 for p in english)
