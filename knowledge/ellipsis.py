@@ -10,7 +10,7 @@ import re
 
 from knowledge.counting import not_a_count
 from knowledge.cues import PART, TARGET_BEFORE
-from knowledge.figures import ENGLISH_NOUNS, UNITS, FigureFact, number, unit_labels
+from knowledge.figures import _NOT_NOUNS, ENGLISH_NOUNS, UNITS, FigureFact, number, unit_labels
 from knowledge.labels import label
 from knowledge.numbers import WORD_NUMBER
 
@@ -34,6 +34,9 @@ _OF_WHOLE = re.compile(r"\s+(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>
 _PART_BEFORE = re.compile(rf"\b{PART}\s*$", re.I)
 _PART_AFTER = re.compile(r"[\d.,]+\s+(?:(?:delle|dei)\s+quali|of\s+(?:them|whom))\b", re.I)
 _PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})\s*,\s*$", re.I)
+# "Tra le persone prese in carico, 61 sono state accompagnate": the group a sentence opens with, its part counted.
+_GROUP_LEAD = re.compile(r"(?:^|[;:.]\s*)(?:tra|fra|among)\s+(?:i|gli|le|the)\s+(?P<noun>[a-zà-ù]{3,}[ies])"
+                         r"(?:\s+[\w'’]+){0,5}\s*,\s*$", re.I)  # fmt: skip
 _LEAD = re.compile(rf"(?:[;,:]\s*|\b{PART}\s+|\b(?:altri|altre|further|another)\s+|\b(?:e|and)\s+)$", re.I)
 # A verb with the clitic "ne" (of them) before a bare number: "accompagnandone 29 a un corso", "di prenderne in
 # carico 60", "ne sono stati attivati 33": the number counts what the sentence counted before it.
@@ -94,18 +97,25 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             known = [c for c, p in UNITS.items() if said_unit and re.match(rf"(?:{p})\b", said_unit.group(1), re.I)]
             if known and known[0] in _PERSONS | {"people"}:
                 unit, words = known[0], said_unit.group(1).split()[0]  # type: ignore[union-attr]
-        elif not before and (part := _PARTITIVE_LEAD.search(head)) and not m.group("refl"):
+        elif not before and (part := _PARTITIVE_LEAD.search(head) or _group(head)) and not m.group("refl"):
             # "Dei 33 tirocinanti, 19 hanno ottenuto un contratto": a part of the whole just named
             unit, words = _unit_of(part.group("noun")), part.group("noun").lower()
         elif before and _LEAD.search(head):
             noun = before[-1]
-            unit, words = noun.unit, (re.sub(r"^\S+\s+", "", noun.text) if noun.text[:1].isdigit() else noun.unit)
+            rest = re.sub(r"^\S+\s*", "", noun.text) if noun.text[:1].isdigit() else noun.unit
+            unit, words = noun.unit, rest or unit_labels(noun.unit)[0]  # a bare count before: its unit's label
         else:
             continue
         said = m.end("pron") if m.group("pron") else end  # the label reads on after "di loro"
         out.append(FigureFact(value, unit, label(sentence, start, said, words, unit), sentence[start:end], start, end))
     out += borrowed(sentence, [*found, *out])
     return out
+
+
+def _group(head: str) -> re.Match[str] | None:
+    """The group of persons or things a sentence opens with ("Tra le persone prese in carico, "), not of places."""
+    m = _GROUP_LEAD.search(head)
+    return m if m and m.group("noun").lower() not in _NOT_NOUNS else None
 
 
 def _unit_of(noun: str) -> str:

@@ -333,3 +333,13 @@ def test_about_that_many_is_a_count_and_residents_at_an_event_took_part():
     assert found("La festa si è svolta in piazza, con una cinquantina di residenti.") == {(50.0, "residenti")}
     assert found("Campagna è un comune con 16.000 residenti, e la festa si è svolta in piazza.") == set()
     assert found("Il paese conta un centinaio di abitanti.") == set()  # a population
+
+
+def test_a_group_the_sentence_opens_with_is_what_its_bare_counts_count():
+    from knowledge.figures import figures as read
+
+    found = [(f.value, f.unit, f.label) for f in read(
+        "Tra le persone prese in carico, 61 sono state accompagnate a un corso e 34 hanno ottenuto un contratto.")]
+    assert [(v, u) for v, u, _ in found] == [(61.0, "people"), (34.0, "people")]
+    assert found[1][2].startswith("persone che hanno ottenuto")  # the bare count before lends its unit's label
+    assert read("Tra i comuni della provincia, 12 hanno aderito.") == []  # places are no count
