@@ -18,6 +18,7 @@ class DuplicateRefresh:
     def __init__(self) -> None:
         self._fresh_passages: dict[str, Passage] = {}
         self._fresh_docs: dict[str, tuple[Doc, str]] = {}
+        self.pushed_docs: set[str] = set()  # documents whose group metadata the last refresh wrote
 
     def remember(self, chunks: Iterable[Chunk], docs: Iterable[Document]) -> None:
         self._fresh_passages.update({c.chunk_id: Passage(c.chunk_id, c.doc.doc_id, c.text) for c in chunks})
@@ -50,13 +51,14 @@ class DuplicateRefresh:
                     [d for d, doc_type in docs if doc_type != "press_summary"],
                 )
                 manifest.dedup_finished(sources)
-        pushed = _push_groups(store, manifest, dups)
+        self.pushed_docs = set()
+        pushed = _push_groups(store, manifest, dups, self.pushed_docs)
         self._fresh_passages.clear()
         self._fresh_docs.clear()
         return bool(sources or removed or pushed)
 
 
-def _push_groups(store: Store, manifest: Manifest, dups: DuplicateIndex) -> int:
+def _push_groups(store: Store, manifest: Manifest, dups: DuplicateIndex, docs_pushed: set[str]) -> int:
     """Write the groups that changed to the store's metadata (the store's readers filter and collapse with
     them); each batch is cleared only once written, so an interrupted push resumes."""
     with transaction(manifest.conn):
@@ -74,6 +76,8 @@ def _push_groups(store: Store, manifest: Manifest, dups: DuplicateIndex) -> int:
                 dups.clear_dirty(kind, batch)
                 if kind == "chunk":
                     manifest.log_changes(ids)
+                else:
+                    docs_pushed.update(ids)
             pushed += len(ids)
     return pushed
 

@@ -23,7 +23,6 @@ import numpy as np
 from tqdm import tqdm
 
 from ingest.catalogue import CATALOGUE_NAME, load_catalogue
-from ingest.dedup import DuplicateIndex
 from ingest.duplicate_refresh import DuplicateRefresh
 from ingest.manifest import FileEntry, Manifest
 from ingest.model import Chunk, Document
@@ -32,6 +31,7 @@ from ingest.readers import ReadLimits
 from ingest.report import FileError, IngestReport
 from ingest.sandbox import SandboxLimits, WorkerQueue
 from ingest.store_metadata import doc_metadata
+from ingest.summary import IndexSummary, passage_groups
 from ingest.walk import FolderProgress
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
@@ -106,6 +106,7 @@ class IngestPipeline:
         self.duplicates = DuplicateRefresh()
         self._queue: WorkerQueue | None = None  # the parse worker's queue, during a walk
         self._looked: dict[Path, _Looked] = {}  # files of the walk checked ahead of their turn
+        self._touched_docs: set[str] = set()  # documents stored or removed by the run, for its report
 
     def run(self, paths: Iterable[Path], rebuild: bool = False, prune: bool = True) -> IngestReport:
         """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index.
@@ -151,6 +152,7 @@ class IngestPipeline:
     def _run(self, paths: Iterable[Path], prune: bool, rebuild: bool = False) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport(embedder=self.embedder.name)
+        self._touched_docs = set()
         manifest = self._manifest()
         changed = False
         roots: list[str] = []
@@ -194,6 +196,7 @@ class IngestPipeline:
                 entry = manifest.get(source)
                 self.store.delete_source(source)
                 manifest.remove(source, entry.chunk_ids if entry else [], entry.doc_ids if entry else [])
+                self._touched_docs.update(entry.doc_ids if entry else [])
                 report.files_removed += 1
                 changed = True
         # Also finishes the refresh of an earlier run killed before it (the manifest says what is pending).
@@ -242,6 +245,7 @@ class IngestPipeline:
                 manifest.update(source, entry, ids, [doc_id])
         else:
             manifest.removed(ids, [doc_id])
+        IndexSummary(manifest.conn).remove([doc_id])
         self.refresh_duplicates(manifest)
         self._run_hooks()
         self.store.bump_revision(uuid.uuid4().hex)
@@ -335,6 +339,8 @@ class IngestPipeline:
             entry = FileEntry(r.digest, r.size, [d.doc_id for d in r.docs], [c.chunk_id for c in r.chunks])
             entries.append((r.source, entry, old_ids[r.source] + entry.chunk_ids, r.known.doc_ids if r.known else []))
         manifest.put_many(entries)
+        for r in batch:
+            self._touched_docs.update([*(r.known.doc_ids if r.known else []), *(d.doc_id for d in r.docs)])
         self.duplicates.remember(chunks, docs)
         report.files_ingested += len(batch)
 
@@ -383,30 +389,14 @@ class IngestPipeline:
         return self._manifests[generation]
 
     def _summarise(self, report: IngestReport) -> None:
-        # Metadata only, and passage groups from the duplicate tables: no passage text is read back.
-        docs = [{"doc_id": d["id"], **d["meta"]} for d in self.store.iter_docs(text=False)]
+        # Metadata of the documents the run touched (and those whose syndication group moved), the index's
+        # figures from the state file's summary table and duplicate tables: no whole listing, no text read back.
+        conn = self._manifest().conn
+        summary = IndexSummary(conn)
+        docs = summary.update(self.store, self._touched_docs | self.duplicates.pushed_docs)
+        self._touched_docs = set()
         report.chunks = self.store.count()
-        chunk_groups = Counter(DuplicateIndex(self._manifest().conn).passage_group_sizes())
-        report.summarise_index(
-            [
-                {
-                    k: d.get(k)
-                    for k in (
-                        "doc_id",
-                        "title",
-                        "doc_type",
-                        "city",
-                        "date",
-                        "outlet",
-                        "source",
-                        "dup_group",
-                        "chunks",
-                    )
-                }
-                for d in docs
-            ],
-            chunk_groups,
-        )
+        report.summarise(summary.figures(), docs, passage_groups(conn))
 
     def _catalogue(self, root: Path, report: IngestReport) -> dict[str, dict]:
         try:

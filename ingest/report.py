@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -80,15 +79,12 @@ class IngestReport:
         for reason in meta.get("attachments_not_read", []):
             self.warnings.append(FileError(str(file), "attachment_not_read", reason))
 
-    def summarise_index(self, docs: list[dict], chunk_groups: Counter) -> None:
-        """Fill the index figures from the stored documents and passage duplicate groups."""
-        self.documents = len(docs)
-        self.articles = sum(d["doc_type"] == "press_article" for d in docs)
-        self.tables = sum(d["doc_type"] == "press_summary" for d in docs)
-        self.duplicate_groups = sum(n > 1 for n in Counter(d.get("dup_group") for d in docs).values())
-        self.duplicate_passage_groups = sum(n > 1 for n in chunk_groups.values())
-        self.cities = dict(Counter(d["city"] for d in docs if d.get("city")).most_common())
-        self.doc_list = sorted(docs, key=lambda d: (d["source"], d["doc_id"]))
+    def summarise(self, figures: dict, docs: list[dict], passage_groups: int) -> None:
+        """The index figures kept by `ingest.summary`; `doc_list` holds the documents this run read or stored."""
+        self.documents, self.articles, self.tables = figures["documents"], figures["articles"], figures["tables"]
+        self.duplicate_groups, self.cities = figures["duplicate_groups"], figures["cities"]
+        self.duplicate_passage_groups = passage_groups
+        self.doc_list = sorted(docs, key=lambda d: (d["source"] or "", d["doc_id"]))
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
