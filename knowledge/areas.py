@@ -22,7 +22,7 @@ _CUES: dict[str, str] = {
     r"cors[oi]\s+(?:seral[ei]\s+)?(?:di\s+)?(?:lingua|italiano|alfabetizzazione)|alfabetizzazione|licenza\s+media|"
     r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+mediche|ambulatori\w*|vaccinazion\w+|"
     r"screening|servizio\s+sanitario|tessera\s+sanitaria|medical|health\s+(?:care|services?)|\bsanitari[oae]\b|"
-    r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:(?:ai|al|alle|agli)\s+|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
+    r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:(?:a|ai|al|alle|agli)\s+|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
     r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
     r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+charge|"
     r"residence\s+registration",

@@ -47,7 +47,9 @@ _CEILING = re.compile(r"\b(?:al\s+massimo|fino\s+a(?:\s+un\s+massimo\s+di)?|mass
 _HOUSED = re.compile(r"\b(?:alloggi|appartament[io]|case|abitazioni|coabitazioni|flats|apartments|homes)\b[^.;]*"
                      r"\b(?:dove|in\s+cui|nei\s+quali|nelle\s+quali|where)\s+(?:\w+\s+){0,2}$", re.I)  # fmt: skip
 # A determiner before the number: the count was stated before and is referred to ("dei 200 contatti, 40...").
-_REFERENCE = re.compile(r"\b(?:dei|degli|delle|sui|sugli|sulle|tra\s+i|tra\s+le|fra\s+i|fra\s+le|of\s+the)\s+$", re.I)
+# "dei 20 ...", "tutti i 14 ragazzi inseriti", "all 14 of": the count stated elsewhere, referred back to.
+_REFERENCE = re.compile(r"\b(?:dei|degli|delle|sui|sugli|sulle|tra\s+i|tra\s+le|fra\s+i|fra\s+le|of\s+the|"
+                        r"tutt[ie]\s+(?:e\s+)?(?:i|gli|le))\s+$", re.I)  # fmt: skip
 # A definite article before a number word names things already known ("i due appartamenti sono occupati",
 # "le tre sedi"): a description, not a count of what was done.
 _ARTICLE = re.compile(r"(?:^|\s)(?:i|gli|le|the)\s+$", re.I)

@@ -250,9 +250,11 @@ class RecordBuilder:
                                      lambda i: (i[1].start, i[1].end))  # fmt: skip
             # a stated target says so in its label ("persone prese in carico (obiettivo)")
             b.figures = [(r, _as_target(f) if target(r.body, (f.start, f.end)) else f) for r, f in b.figures]
-        stated = {(f.value, f.unit) for area, b in buckets.items() if area for _, f in b.figures}
+        # ... by the head of its noun too: "530 visite" in a headline is the report's "530 visite mediche"
+        stated = {(f.value, f.unit.split()[0]) for area, b in buckets.items() if area for _, f in b.figures}
         if None in buckets:  # the same count said without its area elsewhere is the same fact
-            buckets[None].figures = [(r, f) for r, f in buckets[None].figures if (f.value, f.unit) not in stated]
+            buckets[None].figures = [(r, f) for r, f in buckets[None].figures
+                                     if (f.value, f.unit.split()[0]) not in stated]  # fmt: skip
         project = self._project(city, phase, buckets.get(None, _Bucket()), periods, amounts, contacts, documents)
         records = []
         for area in self.taxonomy.codes:

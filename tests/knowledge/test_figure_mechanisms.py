@@ -343,3 +343,18 @@ def test_a_group_the_sentence_opens_with_is_what_its_bare_counts_count():
     assert [(v, u) for v, u, _ in found] == [(61.0, "people"), (34.0, "people")]
     assert found[1][2].startswith("persone che hanno ottenuto")  # the bare count before lends its unit's label
     assert read("Tra i comuni della provincia, 12 hanno aderito.") == []  # places are no count
+
+
+def test_a_headline_count_is_its_areas_count_and_tutti_i_refers_back():
+    from knowledge.figures import figures as read
+
+    text = ("A Caserta 530 visite ai braccianti in un anno. Il camper sanitario ha fatto 530 visite mediche nelle "
+            "campagne. Per i casi più seri, 19 persone sono state accompagnate a visite specialistiche.")  # fmt: skip
+    p = Passage("d:0", text, {"doc_id": "d", "doc_type": "press_article", "city": "Caserta", "chunk_index": 0})
+    records, project = RecordBuilder().build("Caserta", None, [p], set())
+    # the headline's '530 visite' is the same fact as the '530 visite mediche' of taking charge, not a project one
+    assert [(r.area, [(f.value, f.unit) for f in r.figures]) for r in records] == [
+        ("taking_charge", [(530, "visite mediche"), (19, "people")])  # accompanied 'a visite': taking charge
+    ]
+    assert project.figures == []
+    assert read("Tutti i 14 ragazzi inseriti sono poi passati a un affitto autonomo.") == []
