@@ -120,6 +120,24 @@ class _Ranked:
     boilerplate: Boilerplate
 
 
+def _only_in(scores: np.ndarray, index: LexicalIndex, language: str) -> np.ndarray:
+    """`scores` (a fresh array) kept for the passages in `language` only: the smaller side is written, so an
+    Italian query's English translations copy the few English passages and an English query's Italian ones
+    zero them, never a pass over the whole corpus in Python."""
+    per_language = index.positions("language")
+    inside = per_language.get(language)
+    if inside is None:
+        return np.zeros_like(scores)
+    if 2 * len(inside) <= len(scores):
+        kept = np.zeros_like(scores)
+        kept[inside] = scores[inside]
+        return kept
+    for value, positions in per_language.items():  # a passage without a language is under None
+        if value != language:
+            scores[positions] = 0.0
+    return scores
+
+
 class SearchStages:
     """The search pipeline's stages; `SearchService` (retrieval/service.py) assembles a request from them."""
 
@@ -275,17 +293,14 @@ class SearchStages:
             for alternative in concept.alternatives:
                 alternative_language = language.get(fold(alternative))
                 weight = translation_weight(parsed.language, alternative_language)
-                only = None  # the passages of the translation's language, when it counts there only
-                if (other := translated_into(parsed.language, alternative_language)) is not None:
-                    only = index.positions("language").get(other)
-                    weight = 1.0 if only is not None else 0.0
+                only = translated_into(parsed.language, alternative_language)  # counts in these passages only
+                if only is not None:
+                    weight = 1.0 if only in index.positions("language") else 0.0
                 tokens = [t for t in analyzer.query_tokens(alternative) if t not in taken] if weight else []
                 if tokens:
                     found = index.scores(tokens) * (weight / max(1, len(alternative.split())))
                     if only is not None:
-                        inside = np.zeros_like(found)
-                        inside[only] = found[only]
-                        found = inside
+                        found = _only_in(found, index, only)
                     best = found if best is None else np.maximum(best, found)
             if best is not None:
                 scores = scores + best

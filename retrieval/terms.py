@@ -29,10 +29,13 @@ def translation_weight(query_language: str, alternative_language: str | None) ->
 
 
 def translated_into(query_language: str, alternative_language: str | None) -> str | None:
-    """The language of the passages an alternative is the query's own word in: an English alternative of an
-    Italian query is its translation into the English documents' language, and counts as the word itself in
-    the English passages only (in an Italian passage an English word is a loanword: "housing", "staff")."""
-    return "en" if query_language == "it" and alternative_language == "en" else None
+    """The language of the passages an alternative is the query's own word in: an alternative in the other
+    language is the word's translation, and counts as the word itself in the passages of that language only
+    (in an Italian passage an English word is a loanword, "housing", "staff"; in an English one an Italian
+    term is a quotation, '"alloggi di transizione", temporary flats')."""
+    if alternative_language in ("it", "en") and query_language in ("it", "en"):
+        return alternative_language if alternative_language != query_language else None
+    return None
 
 
 def _satisfied(phrase: Phrase, stems: set[str] | frozenset[str]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 import pytest
 
@@ -125,24 +126,26 @@ def test_lexical_index_follows_the_store_revision(service):
     assert followed.corpus.ids == index.corpus.ids
 
 
-def test_an_italian_word_s_english_translation_counts_fully_in_the_english_passages_only(service):
-    """'impegno civico' is 'civic engagement' in the English presentation: its translation scores the English
-    passages as the word itself would, and adds nothing to the Italian ones (where it is a loanword)."""
-    from dataclasses import replace
-
-    index = service.lexical.current()
-    parsed = service.parse("progetti di impegno civico", index)
-    assert parsed.language == "it"
-    language = service.analyzer.thesaurus.language
-    italian_only = replace(
+def _with_and_without(service, index, parsed, language):
+    """BM25 of the parsed query, and of the same without its alternatives in `language`."""
+    languages = service.analyzer.thesaurus.language
+    other = replace(
         parsed,
         concepts=[
-            replace(c, alternatives=[a for a in c.alternatives if language.get(fold(a)) != "en"])
+            replace(c, alternatives=[a for a in c.alternatives if languages.get(fold(a)) != language])
             for c in parsed.concepts
         ],
     )
-    scores = service._lexical_scores(index, parsed, True)
-    without = service._lexical_scores(index, italian_only, True)
+    return service._lexical_scores(index, parsed, True), service._lexical_scores(index, other, True)
+
+
+def test_an_italian_word_s_english_translation_counts_fully_in_the_english_passages_only(service):
+    """'impegno civico' is 'civic engagement' in the English presentation: its translation scores the English
+    passages as the word itself would, and adds nothing to the Italian ones (where it is a loanword)."""
+    index = service.lexical.current()
+    parsed = service.parse("progetti di impegno civico", index)
+    assert parsed.language == "it"
+    scores, without = _with_and_without(service, index, parsed, "en")
     english = [
         p
         for p, (m, t) in enumerate(zip(index.corpus.metas, index.corpus.texts, strict=True))
@@ -155,3 +158,17 @@ def test_an_italian_word_s_english_translation_counts_fully_in_the_english_passa
     # synonym's half
     alone = index.scores(get_analyzer().query_tokens("civic engagement")) / 2
     assert all(scores[p] >= alone[p] - 1e-9 for p in english)
+
+
+def test_an_english_word_s_italian_translation_counts_in_the_italian_passages_only(service):
+    """The other way round: 'migrants' -> 'migranti' scores the Italian passages as the word itself, and adds
+    nothing to the English presentation, which the user's own word already matches ('migranti' shares its
+    stem with 'migrants' there: it counted twice)."""
+    index = service.lexical.current()
+    parsed = service.parse("day centre with showers and laundry for homeless migrants", index)
+    assert parsed.language == "en"
+    scores, without = _with_and_without(service, index, parsed, "it")
+    english = [p for p, m in enumerate(index.corpus.metas) if m.get("language") == "en"]
+    italian = [p for p, m in enumerate(index.corpus.metas) if m.get("language") == "it"]
+    assert english and (scores[english] == without[english]).all()
+    assert (scores[italian] > without[italian]).any()
