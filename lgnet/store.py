@@ -380,6 +380,10 @@ class Store:
         yield from _paged(lambda **kw: self._guard(collection.get, **kw), where, embeddings)
 
     # --- reads -------------------------------------------------------------------------------------------
+    def chunk_ids(self, where: dict | None = None) -> list[str]:
+        """The ids of the passages matching `where`, in Chroma's order (no metadata read)."""
+        return list(self._op("chunks", "get", where=where, include=[])["ids"])
+
     def count(self) -> int:
         return int(self._op("chunks", "count"))
 

@@ -92,3 +92,33 @@ def test_a_change_parses_its_own_passages_and_ends_as_a_build_from_the_texts(tmp
     incremental = snapshot(store)
     from_texts(store, pipeline.embedder)
     assert snapshot(store) == incremental
+
+
+PROGRAMME_DOC = (
+    "Il programma LGNet2\n\n"
+    "Il programma LGNet2 si svolge dal {start} al 31 dicembre 2025 e coinvolge una rete di comuni italiani. "
+    "LGNet2 sostiene servizi di inclusione per le persone migranti vulnerabili.\n"
+)
+
+
+def test_a_change_to_a_phase_programme_reads_the_group_it_left_and_ends_as_a_build_from_the_texts(tmp_path):
+    """A phase's group of passages about no city is read by its stored members (the phase's ids listed, only
+    theirs read): a changed programme document, then one more, give the phase's period a build from the texts
+    gives."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "programma.txt").write_text(PROGRAMME_DOC.format(start="1 gennaio 2023"), "utf-8")
+    (folder / "scheda-sulmona.txt").write_text(sheet("Sulmona", 12, "Cooperativa sociale Il Faro", True), "utf-8")
+    settings = make_settings(tmp_path / "data")
+    pipeline = IngestPipeline(settings, progress=False, hooks=[lambda s, e: RecordRepository(s).refresh(e)])
+    assert pipeline.run([folder]).ok
+    store = pipeline.store
+    assert "LGNet2" in RecordRepository(store).load().phases
+    (folder / "programma.txt").write_text(PROGRAMME_DOC.format(start="1 marzo 2024"), "utf-8")
+    (folder / "programma-bis.txt").write_text(PROGRAMME_DOC.format(start="1 marzo 2024") + "Seconda nota.\n", "utf-8")
+    assert pipeline.run([folder]).ok
+    period = RecordRepository(store).load().phases["LGNet2"].period
+    assert period.start and period.start.startswith("2024")
+    incremental = snapshot(store)
+    from_texts(store, pipeline.embedder)
+    assert snapshot(store) == incremental
