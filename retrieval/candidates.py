@@ -17,6 +17,9 @@ from scipy import sparse
 from retrieval.diversity import HEAD, diversify_order
 from retrieval.lexical import LexicalIndex
 
+# A facet table: the columns' (field, value) and a passages x columns matrix of ones.
+FacetTable = tuple[list[tuple[str, object]], sparse.csr_matrix]
+
 
 @dataclass(frozen=True, slots=True)
 class Candidates:
@@ -82,15 +85,18 @@ def places_first(ranked: Candidates, inside: np.ndarray) -> Candidates:
     return Candidates(first.positions, first.scores + lift).concat(rest)
 
 
-def facet_counts(table: tuple[list, sparse.csr_matrix], matching: Candidates) -> list[tuple[object, int]]:
-    """(value, count) of one field over the matching candidates (positions distinct): `table` is the field's
-    values and a passages x values matrix of ones (`FacetTables`), so the cost is the candidates', not the
-    index's."""
-    values, matrix = table
-    if not len(matching) or not values:
-        return []
-    counts = np.bincount(matrix[matching.positions].indices, minlength=len(values))
-    return [(v, int(n)) for v, n in zip(values, counts.tolist(), strict=True)]
+def facet_counts(table: FacetTable, matching: Candidates) -> dict[str, list[tuple[object, int]]]:
+    """Each field's (value, count) over the matching candidates (positions distinct), in the order of the table's
+    columns: one gather of the candidates' rows of the passages x (field, value) matrix of ones and one count,
+    so the cost is the candidates', not the index's."""
+    columns, matrix = table
+    counts = [0] * len(columns)
+    if len(matching) and columns:
+        counts = np.bincount(matrix[matching.positions].indices, minlength=len(columns)).tolist()
+    out: dict[str, list[tuple[object, int]]] = {}
+    for (fieldname, value), n in zip(columns, counts, strict=True):
+        out.setdefault(fieldname, []).append((value, int(n)))
+    return out
 
 
 class PerIndex:
@@ -128,25 +134,26 @@ def _date_ranks(index: LexicalIndex) -> np.ndarray:
     return np.fromiter((rank[d] for d in dates), np.int64, len(dates))
 
 
-def _facet_table(fieldname: str) -> Callable[[LexicalIndex], tuple[list, sparse.csr_matrix]]:
-    def build(index: LexicalIndex) -> tuple[list, sparse.csr_matrix]:
-        per_value = [(v, p) for v, p in index.positions(fieldname).items() if v is not None]
+def _facet_table(fieldnames: tuple[str, ...]) -> Callable[[LexicalIndex], FacetTable]:
+    def build(index: LexicalIndex) -> FacetTable:
+        per_value = [((f, v), p) for f in fieldnames for v, p in index.positions(f).items() if v is not None]
         rows = np.concatenate([p for _, p in per_value]) if per_value else np.zeros(0, dtype=np.int64)
         cols = np.repeat(np.arange(len(per_value)), [len(p) for _, p in per_value])
         shape = (len(index.corpus.ids), len(per_value))
         matrix = sparse.csr_matrix((np.ones(rows.size, dtype=np.int8), (rows, cols)), shape=shape)
-        return [v for v, _ in per_value], matrix
+        return [c for c, _ in per_value], matrix
 
     return build
 
 
 document_codes = PerIndex(_document_codes)  # what diversity counts per block
 date_ranks = PerIndex(_date_ranks)  # the date order of a browse or of `sort=date`
-FACET_TABLES: dict[str, PerIndex] = {}
+_FACET_TABLES: dict[tuple[str, ...], PerIndex] = {}
 
 
-def facet_table(index: LexicalIndex, fieldname: str) -> tuple[list, sparse.csr_matrix]:
-    table = FACET_TABLES.get(fieldname)
+def facet_table(index: LexicalIndex, fieldnames: tuple[str, ...]) -> FacetTable:
+    """The facet fields' values (field, value) and a passages x values matrix of ones, once per index."""
+    table = _FACET_TABLES.get(fieldnames)
     if table is None:
-        table = FACET_TABLES.setdefault(fieldname, PerIndex(_facet_table(fieldname)))
+        table = _FACET_TABLES.setdefault(fieldnames, PerIndex(_facet_table(fieldnames)))
     return table(index)

@@ -24,12 +24,12 @@ from lgnet.text import fold
 from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
 from retrieval.bounds import check_k, check_page, check_query
-from retrieval.candidates import Candidates, places_first
+from retrieval.candidates import Candidates, date_ranks, document_codes, facet_table, places_first
 from retrieval.dictionary import language_words
 from retrieval.filters import FilterVocabulary, SearchFilters
 from retrieval.lexical import LexicalIndex
 from retrieval.lexical_manager import LexicalIndexManager
-from retrieval.models import Hit, SearchRequest, SearchResult
+from retrieval.models import FACET_FIELDS, Hit, SearchRequest, SearchResult
 from retrieval.places import in_places
 from retrieval.rerank import Reranker, Signals
 from retrieval.sentence_stems import PASSAGES, passage_sentences
@@ -68,6 +68,9 @@ class SearchService(SearchStages):
             self.vocabulary(index)
             boilerplate = boilerplate_of(index)
             group_codes(index)  # the collapse's groups
+            document_codes(index)  # the documents diversity counts, the date order, the facets' table
+            date_ranks(index)
+            facet_table(index, FACET_FIELDS)
             # each passage's sentences, their stems and which are boilerplate: a cold query's reranker and
             # snippets then split, stem and look for city names in nothing
             for cid, text in zip(index.corpus.ids[:PASSAGES], index.corpus.texts[:PASSAGES], strict=True):

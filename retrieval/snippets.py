@@ -36,9 +36,11 @@ def _start(word: tuple[int, int, frozenset[str]]) -> int:
     return word[0]
 
 
-def _words_within(text: str, lo: int, hi: int) -> list[tuple[int, int, frozenset[str]]]:
+@lru_cache(maxsize=4096)
+def _words_within(text: str, lo: int, hi: int) -> tuple[tuple[int, int, frozenset[str]], ...]:
     """The words lying whole inside text[lo:hi] with their stems: `_word_spans(text)` cut to the window,
-    without splitting and stemming the whole passage."""
+    without splitting and stemming the whole passage. Remembered: a passage's best sentence is the snippet's
+    window for many queries."""
     start = lo
     while start > 0 and _WORD.match(text, start - 1, start):  # lo cuts a word: scan from its beginning
         start -= 1
@@ -49,12 +51,12 @@ def _words_within(text: str, lo: int, hi: int) -> list[tuple[int, int, frozenset
             break
         if m.start() >= lo:
             words.append((m.start(), m.end(), analyzer.word_stems(m.group(0))))
-    return words
+    return tuple(words)
 
 
 def _marked_spans(text: str, terms: QueryTerms, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """The words to mark in text[lo:hi] (the whole text by default)."""
-    stems = terms.stems
+    stems = terms.stem_set  # the set built once per query, not once per snippet
     hi = len(text) if hi is None else hi
     words = _words_within(text, lo, hi)  # only the words inside: a passage has many more
     spans = set()

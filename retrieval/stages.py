@@ -338,11 +338,12 @@ class SearchStages:
     @staticmethod
     def _facets(index: LexicalIndex, matching: Candidates) -> dict[str, list[dict]]:
         """Counts over the whole matching set (after collapse), not just the page shown: the matching
-        candidates' rows of each field's passages x values table (kept with the index) summed, so the cost is
-        the candidates', not the index's."""
+        candidates' rows of the facet fields' passages x values table (kept with the index) counted, so the
+        cost is the candidates', not the index's."""
         facets = {}
+        counted = facet_counts(facet_table(index, FACET_FIELDS), matching)
         for fieldname in FACET_FIELDS:
-            counts = facet_counts(facet_table(index, fieldname), matching)
+            counts = counted.get(fieldname, [])
             facets[FACET_NAMES.get(fieldname, fieldname)] = [
                 {"value": v, "count": n} for v, n in sorted(counts, key=lambda kv: (-kv[1], str(kv[0]))) if n
             ]

@@ -96,6 +96,11 @@ class QueryTerms:
     def _stem_set(self) -> frozenset[str]:
         return frozenset(self.stems)
 
+    @property
+    def stem_set(self) -> frozenset[str]:
+        """`stems`, computed once (the terms are complete once made: `query_terms`)."""
+        return self._stem_set
+
     def coverage(self, stems: Iterable[str]) -> float:
         """The share of the query's weight a text with these stems carries (an alternative counts less).
         Only the query's own stems matter, so the answer is remembered by those: most sentences of a
