@@ -19,6 +19,7 @@ from pathlib import Path
 from ingest.dedup import Doc, DuplicateIndex
 from ingest.documents import DocumentBuilder
 from ingest.readers import read_file
+from lgnet.gazetteer import same_comune
 
 _MAX_BYTES = 50 * 1024 * 1024
 
@@ -38,7 +39,7 @@ class DocResult:
 
     @property
     def city_ok(self) -> bool:
-        return self.city == self.expected_city
+        return same_comune(self.expected_city, self.city)
 
     def to_dict(self) -> dict:
         return {**asdict(self), "type_ok": self.type_ok, "city_ok": self.city_ok}

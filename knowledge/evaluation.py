@@ -22,6 +22,7 @@ from pathlib import Path
 from knowledge.figures import ENGLISH_NOUNS, UNIT_LABELS
 from knowledge.partners import comparable_name, same_org
 from knowledge.persons import counts_persons
+from lgnet.gazetteer import same_comune
 from lgnet.practice import PracticeRecord, ProjectFacts
 from lgnet.text import fold
 
@@ -128,7 +129,7 @@ def evaluate(name: str, gold: list[dict], records: list[PracticeRecord], project
     cities = {(g["city"], g.get("phase")) for g in gold}
 
     def same_group(r, city: str, phase: str | None) -> bool:
-        return r.city == city and (phase is None or r.phase == phase)
+        return same_comune(city, r.city) and (phase is None or r.phase == phase)
 
     # Figures: attributed to the right record.
     gold_keys: dict[tuple, list[tuple]] = defaultdict(list)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -305,6 +306,15 @@ class Gazetteer:
 
 
 _QUERY_STRONG = frozenset({"phrase", "sigla"})  # a query has no datelines
+_HOMONYM_CODE = re.compile(r" \([A-Z]{2}\)$")
+
+
+def same_comune(expected: str | None, found: str | None) -> bool:
+    """Whether a found canonical name is the comune a hand-written gold names: the same name, or the gold's ISTAT
+    name without the province code the gazetteer gives homonyms ("Castro" for "Castro (LE)")."""
+    if expected is None or found is None:
+        return expected == found
+    return found == expected or (_HOMONYM_CODE.search(found) is not None and found[:-5] == expected)
 
 
 def _counts_in_document(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lgnet.gazetteer import Gazetteer
+from lgnet.gazetteer import Gazetteer, same_comune
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +142,9 @@ def test_a_misspelt_city_is_found_as_difflib_finds_it():
     found = {w: _close_matches(w, gazetteer._typo_key_counts) for w in words}
     assert found == {w: difflib.get_close_matches(w, keys, n=1, cutoff=0.8) for w in words}
     assert found["torinno"] == ["torino"] and found["housing"] == []
+
+
+def test_a_gold_name_without_province_code_is_its_homonym():
+    assert same_comune("Castro", "Castro (LE)") and same_comune("Bari", "Bari")
+    assert same_comune(None, None) and not same_comune("Castro", None) and not same_comune(None, "Bari")
+    assert not same_comune("Castro", "Castrovillari") and not same_comune("Castro (BG)", "Castro (LE)")
