@@ -149,11 +149,18 @@ class Gazetteer:
         else it is capitalised ("Vasto è un comune", "tra Vasto, San Salvo e ..."), unless a person's surname
         follows ("Paola Ruffo")."""
         spans = [m.span() for m in TOKEN.finditer(text)]
-        found = self._mentions(text, spans, frozenset())
+        scan = _Scan()
+        found = self._mentions(text, spans, frozenset(), scan)
         confirmed = frozenset(m.city.name for m in found if m.city.common_word)
-        return self._mentions(text, spans, confirmed) if confirmed else found
+        if scan.homonyms:  # a name two comuni share, with no province code: the text's other places may say which
+            scan.context = _Context.of(found, scan.areas)
+        if confirmed or scan.context:
+            return self._mentions(text, spans, confirmed, _Scan(context=scan.context))
+        return found
 
-    def _mentions(self, text: str, spans: list[tuple[int, int]], confirmed: frozenset[str]) -> list[Mention]:
+    def _mentions(
+        self, text: str, spans: list[tuple[int, int]], confirmed: frozenset[str], scan: _Scan
+    ) -> list[Mention]:
         found: list[Mention] = []
         i = 0
         while i < len(spans):
@@ -166,14 +173,23 @@ class Gazetteer:
                 i += 1
                 continue
             j, entries = hit
-            mention = self._document_mention(text, spans, i, j, entries, confirmed)
+            if entries[0].kind != "city" and not in_address(text, spans[i][0], spans[j - 1][1]):
+                scan.areas.extend(e for e in entries if e.kind != "city")  # a region or province named
+            mention = self._document_mention(text, spans, i, j, entries, confirmed, scan)
             if mention:
                 found.append(mention)
             i = j if mention or any(e.kind != "city" for e in entries) else i + 1
         return found
 
     def _document_mention(
-        self, text: str, spans: list[tuple[int, int]], i: int, j: int, entries: list[Entry], confirmed: frozenset[str]
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        i: int,
+        j: int,
+        entries: list[Entry],
+        confirmed: frozenset[str],
+        scan: _Scan,
     ) -> Mention | None:
         start, end = spans[i][0], spans[j - 1][1]
         cities = [e for e in entries if e.kind == "city"]
@@ -189,9 +205,11 @@ class Gazetteer:
         if in_street_name(text, spans, i):
             return None  # "via Roma", "piazza Venezia", "via Monsignor Bologna"
         graded = [(e, evidence(text, start, end, e, before)) for e in cities]
-        if len({e.target for e, _ in graded}) > 1:
-            graded = [(e, ev) for e, ev in graded if ev == "sigla"]  # homonyms: only "Castro (LE)" says which
+        if len({e.target for e, _ in graded}) > 1:  # homonyms: "Castro (LE)" says which, or the text's other places
+            sigla = [(e, ev) for e, ev in graded if ev == "sigla"]
+            graded = sigla if len(sigla) == 1 else scan.context.choose(graded) if scan.context else []
             if len(graded) != 1:
+                scan.homonyms = True
                 return None
         entry, ev = graded[0]
         city: City = entry.target
@@ -306,6 +324,53 @@ class Gazetteer:
 
 
 _QUERY_STRONG = frozenset({"phrase", "sigla"})  # a query has no datelines
+
+
+@dataclass
+class _Context:
+    """The provinces and regions a text is set in: those of the comuni it names unambiguously and the provinces
+    and regions it names ("Olbia", "Budoni", "Regione Sardegna": Sassari's province, Sardinia)."""
+
+    provinces: dict[str, int] = field(default_factory=dict)
+    regions: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, found: list[Mention], areas: list[Entry]) -> _Context:
+        ctx = cls()
+        for c in {m.city.name: m.city for m in found}.values():
+            ctx.provinces[c.province_code] = ctx.provinces.get(c.province_code, 0) + 1
+            ctx.regions[c.region] = ctx.regions.get(c.region, 0) + 1
+        for e in areas:
+            if e.kind == "province":
+                ctx.provinces[e.target] = ctx.provinces.get(e.target, 0) + 1
+            elif e.kind == "region":
+                ctx.regions[e.target.name] = ctx.regions.get(e.target.name, 0) + 1
+        return ctx
+
+    def __bool__(self) -> bool:
+        return bool(self.provinces or self.regions)
+
+    def choose(self, graded: list[tuple[Entry, str]]) -> list[tuple[Entry, str]]:
+        """The one homonym the text's places point to: clearly more of them in its province (each counting twice)
+        or region than in any other's; none when they do not say."""
+
+        def support(c: City) -> int:
+            return 2 * self.provinces.get(c.province_code, 0) + self.regions.get(c.region, 0)
+
+        ranked = sorted(graded, key=lambda g: support(g[0].target), reverse=True)
+        best, second = support(ranked[0][0].target), support(ranked[1][0].target)
+        return ranked[:1] if best > 0 and best >= 2 * second else []
+
+
+@dataclass
+class _Scan:
+    """What one pass over a document noticed besides its mentions."""
+
+    homonyms: bool = False  # a homonym left unresolved
+    areas: list[Entry] = field(default_factory=list)  # regions and provinces named
+    context: _Context | None = None
+
+
 _HOMONYM_CODE = re.compile(r" \([A-Z]{2}\)$")
 
 

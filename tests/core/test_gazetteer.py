@@ -148,3 +148,23 @@ def test_a_gold_name_without_province_code_is_its_homonym():
     assert same_comune("Castro", "Castro (LE)") and same_comune("Bari", "Bari")
     assert same_comune(None, None) and not same_comune("Castro", None) and not same_comune(None, "Bari")
     assert not same_comune("Castro", "Castrovillari") and not same_comune("Castro (BG)", "Castro (LE)")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # Lecce's province around it: Gallipoli, Nardò and the region
+        ("Il Comune di Castro ha aperto un centro. Famiglie da Gallipoli e da Nardò, in Puglia.", "Castro (LE)"),
+        # Bergamo's: Lovere and Sarnico on the lake
+        ("Il Comune di Castro, tra Lovere e Sarnico, ospita dieci famiglie.", "Castro (BG)"),
+        # only the region: Sardinia
+        ("Il sindaco di San Teodoro ha firmato con la Regione Sardegna.", "San Teodoro (SS)"),
+    ],
+)
+def test_a_homonym_is_the_one_the_other_places_of_the_text_point_to(g, text, city):
+    assert found(g, text)[0] == city
+
+
+def test_a_homonym_stays_unresolved_when_the_text_points_both_ways_or_nowhere(g):
+    assert "Castro (LE)" not in found(g, "Il Comune di Castro, tra Lovere e Gallipoli.")
+    assert found(g, "Il Comune di Castro ha aperto un centro.") == []
