@@ -211,6 +211,16 @@ CUES: tuple[Cue, ...] = (
         r"executive summary|sintesi dei risultati)\b",
         "title",
     ),
+    # An organisation's accounts of its year (a third-sector body's social report, art. 14 of d.lgs. 117/2017),
+    # or a chapter of one: a report, though none of the words above names it
+    _cue(
+        "report",
+        4,
+        r"\bbilancio (?:sociale|di sostenibilita|di missione)\b|\brendiconto (?:sociale|annuale|di attivita)\b|"
+        r"\bsocial (?:report|accounts)\b",
+        "title",
+    ),
+    _cue("report", 1, _LINE + r"(?:capitolo|chapter) \d+\b", "lines"),
     _cue(
         "report",
         1,

@@ -174,3 +174,23 @@ def test_an_administrative_act_is_no_minutes():
     assert decision.doc_type == "other"
     assert decision.scores["act"] > decision.scores["minutes"]
     assert DocTypeClassifier().run("", MINUTES, "it").doc_type == "minutes"  # minutes stay minutes
+
+
+def test_a_social_report_extract_is_a_report():
+    # An association's yearly accounts have no "rapporto"/"relazione" in their title: their genre's name says it.
+    text = """Associazione Ponti Aperti – Bilancio sociale 2023
+
+Capitolo 3 – Le attività per l'abitare
+Nel 2023 l'associazione ha accompagnato 40 famiglie nella ricerca di una casa in affitto e ha gestito
+tre alloggi di transizione con il Comune. Le volontarie hanno tenuto uno sportello due pomeriggi a settimana.
+"""
+    decision = DocTypeClassifier().run("Associazione Ponti Aperti – Bilancio sociale 2023", text, "it")
+    assert decision.doc_type == "report"
+    # the genre's words in an article's body do not make it a report
+    article = """Casa, la cooperativa presenta i suoi numeri
+di Marta Ferri
+MODENA, 12 maggio 2024 - Quaranta famiglie accompagnate, tre alloggi di transizione.
+I numeri sono quelli del bilancio sociale della cooperativa, presentato ieri, ha spiegato la presidente.
+"""
+    title = "Casa, la cooperativa presenta i suoi numeri"
+    assert DocTypeClassifier().run(title, article, "it").doc_type == "press_article"
