@@ -15,9 +15,9 @@ def _passage(pid: str, text: str, source: str, city: str = "Lecce", doc_type: st
 
 
 def test_folds_are_the_corpus_and_the_development_batches_only():
-    assert figure_cv.fold_names() == ["corpus", "b1", "b2", "b3", "b4", "b5"]
+    assert figure_cv.fold_names() == ["corpus", "b1", "b2", "b3", "b4", "b5", "b6"]
     files = figure_cv.dev_files()
-    assert set(files.values()) == {"b1", "b2", "b3", "b4", "b5"}
+    assert set(files.values()) == {"b1", "b2", "b3", "b4", "b5", "b6"}
     assert figure_cv.fold_of("corpus/project-sheets/x.txt", files) == "corpus"
     assert figure_cv.fold_of("documents/scheda-pratica-lecce-housing.pdf", files) == "b1"
     # a file of no development batch (a later batch, an upload) is never read
@@ -55,6 +55,8 @@ def test_cross_validation_scores_rules_and_a_reader_trained_without_the_held_out
     assert held.learned is not None
     assert (held.learned.figures.tp, held.learned.figures.fn) == (1, 1)  # the reader found only the flats
     assert "| held | 1.00/1.00 (2/0/0) | 1.00/0.50 (1/0/1) |" in figure_cv.table(rows)
+    # no partner, period or budget in the gold and none found: nothing to score
+    assert "| held | n/a/n/a (0/0/0) | n/a/n/a (0/0/0) | n/a/n/a (0/0/0) |" in figure_cv.fields_table(rows)
 
 
 def test_nouns_of_persons_are_one_unit_by_meaning():
