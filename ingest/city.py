@@ -38,6 +38,8 @@ _SEAT_WORD = re.compile(r"\b(?:provincia|province|prefettura|questura|diocesi|ar
                         r"circondario|county)\s+(?:di|of)\s*$", re.I)  # fmt: skip
 # "PAOLA (Cosenza)", "Vasto (Chieti)": a city in parentheses right after a name is the province qualifying it.
 _QUALIFIER = re.compile(r"[A-Za-zÀ-ÿ']\s*\(\s*$")
+# A postal "care of": the office an organisation uses as its address ("segreteria c/o Comune di X (RC)")
+_CARE_OF = re.compile(r"\bc/o\b[^\n,;]{0,25}$", re.I)
 _SEAT_NAME = re.compile(r"(?:\b[A-Z]{2,}[A-Z0-9]*|\b\d{1,3}|(?<=[a-zà-ù,] )[A-ZÀ-Ý][a-zà-ù]+)\s+(?:(?:di|of)\s+)?$")
 # After a line-initial city: "TORINO, 18 OTT", "BOLZANO. ", "Roma - ", "Sassari Intercettare", lone "Milano"
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
@@ -127,6 +129,11 @@ def _is_seat(text: str, m: Mention) -> bool:
     return bool(_SEAT_WORD.search(before) or _SEAT_NAME.search(before) or _QUALIFIER.search(before))
 
 
+def _care_of(text: str, m: Mention) -> bool:
+    line_start = text.rfind("\n", max(0, m.start - _LINE_LOOKBACK), m.start) + 1
+    return bool(_CARE_OF.search(text[max(line_start, m.start - 40) : m.start]))
+
+
 def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
     """Evidence per city that the passage is about it (higher is stronger)."""
     gazetteer = gazetteer or Gazetteer.default()
@@ -136,8 +143,12 @@ def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Co
     for name in in_title:
         scores[name] += _TITLE_WEIGHT / len(in_title)  # type: ignore[assignment]
     text = _markup_free(text or "")
+    dated = None  # a text has one dateline: later ones of other cities open its short news about them
     for m in _story_mentions(text, gazetteer):
-        if _is_dateline(text, m):
+        if _care_of(text, m):
+            scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
+        elif _is_dateline(text, m) and dated in (None, m.city.name):
+            dated = m.city.name
             scores[m.city.name] += _DATELINE_WEIGHT  # type: ignore[assignment]
         elif _PHRASE.search(text, max(0, m.start - 30), m.start) or m.evidence == "sigla":
             scores[m.city.name] += _PHRASE_WEIGHT  # type: ignore[assignment]

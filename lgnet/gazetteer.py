@@ -398,6 +398,8 @@ def _counts_in_document(
         return not _before_surname(text, spans, j)  # "a Paola Rossi": a first name followed by a surname
     if city.well_known:
         return True
+    if ev == "plain" and _before_surname(text, spans, j):
+        return False  # a lesser-known comune's name, no place word before it, then a surname: "la sindaca Rosa Tedesco"
     # A lesser-known comune right after a capitalised word is part of a longer name ("Fernando Picerno",
     # "Spazio Culturale Nicolosi"), unless that word only opens the sentence.
     if before and before[0].isupper() and before.lower() not in PLACE:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.city import cities_mentioned, main_city
+from ingest.city import cities_mentioned, city_scores, main_city
 from ingest.splitters import split_press_review
 from tests.conftest import CORPUS
 
@@ -290,3 +290,39 @@ def test_a_city_qualified_by_its_province_written_out():
         "Cosenza. L'esperienza sarà presentata a Lamezia Terme."
     )
     assert main_city("Le case vuote del centro storico diventano alloggi", text) == "Paola"
+
+
+# A network's newsletter: its lead story about one village, then short news of others, each opened like a
+# dateline, and the network's secretariat hosted by another comune (made up for the test).
+NEWSLETTER = """Rete dei Piccoli Comuni Solidali – Notiziario n. 4, marzo 2025
+
+Ornica, il paese che ha riaperto la scuola
+
+A Ornica la scuola era chiusa da sei anni. Con il progetto «Banchi nuovi» il Comune ha accolto quattro famiglie
+e oggi la pluriclasse ha undici alunni. «Abbiamo scommesso sulle case vuote», racconta la sindaca Grazia Ferri.
+
+Brevi dalla rete
+
+Cusio – Il Comune ha aperto uno sportello per le famiglie arrivate in paese.
+
+Averara – Firmato l'accordo con la cooperativa per il trasporto scolastico.
+
+Segreteria della rete c/o Comune di Cusio (BG) – notiziario@piccolicomuni.example.
+"""
+
+
+def test_short_news_of_other_comuni_and_a_secretariat_do_not_outweigh_the_lead_story():
+    assert main_city("Notiziario n. 4 – Rete dei Piccoli Comuni Solidali", NEWSLETTER) == "Ornica"
+
+
+def test_one_dateline_per_text():
+    # the first dateline is the text's; a later line opened by another city is the news of that city
+    text = "TORINO, 3 marzo - Nuovi alloggi per le famiglie.\nMilano - Altre due famiglie in lista.\n"
+    scores = city_scores("", text)
+    assert scores["Torino"] == 3.0 and scores["Milano"] == 1.0
+
+
+def test_a_lesser_known_comune_written_as_a_first_name_before_a_surname_is_a_person():
+    # "Rosa" is Rosà (VI) without its accent, "Grazia" no comune: the mayor's name says no place
+    assert "Rosà" not in cities_mentioned("Lo ha detto la sindaca Rosa Tedesco alla festa del paese.")
+    assert "Rosà" in cities_mentioned("Il Comune di Rosà ha aperto uno sportello.")
