@@ -70,12 +70,17 @@ _SOCIAL = {
 _LINK_LABELS = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
-def _is_furniture(line: str) -> bool:
+# A heading in capitals of two or more words ("COSTI E FINANZIAMENTO", "LA SOLUZIONE"): in a text with two of them,
+# a word in capitals on its own line is one more heading ("PARTNER", "CONTATTI"), not an agency's feed code.
+_CAPITALS_HEADING = re.compile(r"^[ \t#*]*[A-ZÀ-Ý][A-ZÀ-Ý'’]*(?:[ \t]+[A-ZÀ-Ý'’]+)+[ \t*]*$", re.M)
+
+
+def _is_furniture(line: str, headings: bool = False) -> bool:
     bare = _LINK_LABELS.sub(r"\1", line).strip().strip("-–•·|*#⋮ ")
     if not bare:
         return False
     if re.fullmatch(r"[A-Z]{4,8}", bare):  # upper-case feed code, not an ordinary word
-        return True
+        return not headings
     if _FURNITURE.fullmatch(bare) and not re.fullmatch(r"[a-z]{4,8}", bare, re.I):
         return True
     words = re.findall(r"[^\W\d_]+", fold(bare))
@@ -86,6 +91,7 @@ def _is_furniture(line: str) -> bool:
 def blank_furniture(text: str) -> str:
     """The text with furniture lines turned into spaces (same length, same line breaks)."""
     out = []
+    headings = len(_CAPITALS_HEADING.findall(text, 0, 200_000)) >= 2
     for line in text.split("\n"):
-        out.append(" " * len(line) if _is_furniture(line) else line)
+        out.append(" " * len(line) if _is_furniture(line, headings) else line)
     return "\n".join(out)

@@ -38,6 +38,9 @@ NOT_ORGANISATIONS = {
 
 # A parenthesis right after a date: the byline's agency ("REGGIO, 11 marzo 2025 (Agenzia X) –").
 _DATELINE_AGENCY = re.compile(r"(?:\b20\d\d|\b\d{1,2}\s+[A-Za-z]{3,9}\.?)\s*\(\s*$")
+# ... or the same tag closing the article, a date or a dash after it ("(Agenzia X) 04-MAR-26 12:40").
+_AGENCY_TAG_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(\s*$")
+_AGENCY_TAG_AFTER = re.compile(r"\s*\)\s*(?:[-–—]|\d{1,2}[-/.\s](?:\d|[A-Za-z]{3}))")
 
 _NOT_PLACES = {
     "Provincia", "Regione", "Comune", "Città", "Costo", "Totale", "Progetto", "Settore", "Servizio", "Il", "La", "Lo",
@@ -50,8 +53,10 @@ def named(sentence: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for m in _START.finditer(sentence):
         name = _extend(sentence, m.start(), m.end())
-        if name and _DATELINE_AGENCY.search(sentence[: m.start()]):
-            continue  # "11 marzo 2025 (Agenzia X) –": who wrote the article
+        before = sentence[: m.start()]
+        tag = _AGENCY_TAG_BEFORE.search(before) and _AGENCY_TAG_AFTER.match(sentence, m.start() + len(name or ""))
+        if name and (_DATELINE_AGENCY.search(before) or tag):
+            continue  # "11 marzo 2025 (Agenzia X) –", "(Agenzia X) 04-MAR-26": who wrote the article
         if name:
             out.append((name, m.start(), m.start() + len(name)))
     for m in _ACRONYM.finditer(sentence):
@@ -60,6 +65,22 @@ def named(sentence: str) -> list[tuple[str, int, int]]:
         if re.match(r"\s*[A-Z]{2,}\b", sentence[m.end() :]) or m.group("place").split()[-1] in _NOT_PLACES:
             continue  # a heading in capitals ("COMUNE DI X SETTORE ..."), or "X Provincia di ..."
         out.append((m.group(0), m.start(), m.end()))
+    return _branches_joined(sentence, out)
+
+
+# A dash then a local branch: one organisation ("Croce Rossa Italiana – Comitato di Maglie")
+_BRANCH = re.compile(r"\s*[–—-]\s*(?:Comitato|Sezione|Sede|Delegazione|Distretto)\b")
+
+
+def _branches_joined(sentence: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    found = sorted(found, key=lambda f: f[1])
+    out: list[tuple[str, int, int]] = []
+    for name, start, end in found:
+        if out and (branch := _BRANCH.match(sentence, out[-1][2])) and branch.end() - len(name.split()[0]) <= start:
+            _, first, _ = out.pop()
+            out.append((sentence[first:end], first, end))
+        else:
+            out.append((name, start, end))
     return out
 
 

@@ -26,9 +26,19 @@ _PARTNER_CUE = re.compile(
     r"\bprotocoll[oi]\s+d'intesa\s+con|\bpartners?\s*:|"
     r"\brete\s+(?:composta|formata|costituita)\s+da|\bin\s+rete\s+con|"
     r"\b(?:enti|soggetti|organizzazioni|realt[àa])\s+partners?(?:\s+(?:coinvolt\w+|del\s+progetto))?\s*:?|"
-    r"\bpartners?\s+(?:del\s+progetto|di\s+progetto|coinvolti)\s*(?:sono|:)",
+    r"\bpartners?\s+(?:del\s+progetto|di\s+progetto|coinvolti)\s*(?:sono|:)|"
+    # who does the work, said actively: "Lo realizzano X e Y", "I partner sono X", "con la collaborazione di X"
+    r"\b(?:lo|la|li|le)\s+(?:realizzano|gestiscono|promuovono|conducono|curano)\b|\b(?:i|gli)\s+partners?\s+sono\b|"
+    r"\bcon\s+la\s+(?:collaborazione|partecipazione)\s+d(?:i|el|ella|ell['’]|ei|egli|elle)\b|"
+    # ... and in English: "we work with X", "run with X", "held with X", "in cooperation with X", "partners are X"
+    r"\b(?:we|they|it)\s+(?:work|works|worked|collaborate|collaborates|collaborated|partnered)\s+with\b|"
+    r"\b(?:run|held|implemented|delivered|carried\s+out|managed|organi[sz]ed|developed)\s+(?:together\s+)?with\b|"
+    r"\bin\s+(?:collaboration|cooperation)\s+with\b|\bpartners\s+(?:are|were|include|included)\b",
     re.I,
 )
+# An item opening a relative clause ("which manages the flats", "whose Department of X, Y and Z"): it and the
+# items after it that are no organisation describe the partner before it.
+_RELATIVE = re.compile(r"^(?:which|whose|who|that|che|cui|il\s+cui|la\s+cui|i\s+cui|le\s+cui)\b", re.I)
 # What follows "svolto da", "realizzato da" when it is a time: a month, a year, a date.
 _WHEN = re.compile(r"\s*(?:(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
                    r"dicembre)\b|\d)", re.I)  # fmt: skip
@@ -43,7 +53,8 @@ _LOOSE_CUE = re.compile(
 ORG_KEYWORDS = (
     r"Cooperativ[ae]|Coop\.|Associazion[ei]|Fondazione|Caritas|Consorzio|Azienda|ASL|Asl|ASP|Asp|AUSL|USL|"
     r"Onlus|ONLUS|Aps|APS|Odv|ODV|Arci|ARCI|Parrocchia|Confraternita|Comitato|Federazione|Istituto|Università|"
-    r"Centro|Gruppo|Rete|Croce\s+Rossa|Diocesi|Unione|Ente|Agenzia"
+    r"Centro|Gruppo|Rete|Croce\s+Rossa|Diocesi|Unione|Ente|Agenzia|"
+    r"University|Foundation|Association|Cooperative|Agency|Diocese|Charity|Trust"
 )
 # A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
 _NAMED_ORG = re.compile(
@@ -53,10 +64,12 @@ _NAMED_ORG = re.compile(
 )
 _ARTICLE = re.compile(
     r"^(?:(?:(?:e|ed|inoltre|con|anche|tra\s+cui|quali|come|al\s+progetto|il|lo|la|i|gli|le|un|una|uno|dal|dalla|"
-    r"dallo|dai|dalle|del|della|dello)\s+)|(?:l|un|dall|dell)['’]\s*)+",
+    r"dallo|dai|dalle|del|della|dello|and|with|the|also)\s+)|(?:l|un|dall|dell)['’]\s*)+",
     re.I,
 )
-_PLURAL_DESCRIPTOR = re.compile(r"^(?:le\s+)?(?:associazioni|cooperative|realtà|organizzazioni|enti)\s+(?=[A-Z])", re.I)
+_PLURAL_DESCRIPTOR = re.compile(
+    r"^(?:le\s+)?(?:associazioni|cooperative|realtà|organizzazioni|enti)\s+(?=(?-i:[A-Z]))", re.I  # a name follows
+)
 _CLAUSE = re.compile(
     r"\s(?:hanno|ha|che|sono|è|sarà|nonché|si\s|dedicat\w*|operant\w*|attiv[aoi]\s|grazie|presso|ovvero|"
     r"per\s+(?!la\s|il\s|le\s|i\s|gli\s|l')\w+(?:are|ere|ire)\b)"
@@ -100,8 +113,10 @@ def _split_items(segment: str) -> list[str]:
     parts = [p.strip() for p in re.split(r",\s*", segment) if p.strip()]
     if parts:
         last = parts.pop()
+        # "A e B", "A e la Cooperativa B", and an English "A and the local health authority B"
         pieces = re.split(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s)?"
-                          r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s))",
+                          r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s)|"
+                          r"(?:with\s+)?the\s)",
                           last)  # fmt: skip
         parts += pieces
     items: list[str] = []
@@ -178,8 +193,15 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             segment = body[cue.end() : cues[i + 1][0].start() if i + 1 < len(cues) else len(body)]
             if _WHEN.match(segment):
                 continue  # "si è svolto da gennaio 2024 a dicembre 2025": a time, not who did it
+            clause = False
             for item in _split_items(segment):
+                if _RELATIVE.match(item):
+                    clause = True
+                    continue
                 name = _tidy(item)
+                if clause and not (name and _ORGANISATION_LIKE.search(name)):
+                    continue
+                clause = False
                 if name and loose and not _ORGANISATION_LIKE.search(name):
                     continue
                 add(name, s, body)
@@ -231,7 +253,9 @@ def same_org(a: str, b: str) -> bool:
 # --- the partnership of a project sheet ---------------------------------------------------------------------
 _SECTION = re.compile(r"(?:(?:^|\n)\s*(?:#{1,6}\s*)?|(?<=[.!?] ))(?:Partenariato|Partnership|"
                       r"Partner(?:s)?\s+(?:di|del)\s+progetto|Soggetti\s+partner|(?:Enti|Soggetti|Organizzazioni)\s+coinvolt[ie]|"
-                      r"Partners?(?=[ \t]*:?[ \t]*(?:\n|[•\-][ \t])))[ \t]*:?[ \t]*", re.I)  # fmt: skip
+                      r"Partners?(?=[ \t]*:?[ \t]*(?:\n|[•\-][ \t]))|"
+                      # a heading in capitals a passage's display glued to its first line: "PARTNER Cooperativa X"
+                      r"(?-i:PARTNERS?|PARTENARIATO)(?=[ \t]+(?-i:[A-Z])))[ \t]*:?[ \t]*", re.I)  # fmt: skip
 _INLINE_BULLET = re.compile(r"[ \t]+[•·\-*][ \t]+")
 _ROLE_LINE = re.compile(r"^(?P<role>Capofila|Soggetto\s+proponente|Lead\s+partner|Partner|Co-?beneficiari?o?)\s*:\s*"
                         r"(?P<name>.*)$", re.I)  # fmt: skip
@@ -279,6 +303,12 @@ def partnership(text: str) -> list[PartnerFact]:
             ):
                 current[1] = end  # a wrapped line of the first entry
                 current[2] = f"{current[2]} {line}"
+            elif not items and "," in line:
+                # the names on one line, run on with commas ("PARTNER\nCooperativa X, Associazione Y, Compagnia Z.")
+                names = [_tidy(item) for item in _split_items(line)]
+                if all(names):
+                    items += [[start, end, name, "partner di progetto"] for name in names]
+                break
             else:
                 break
         for start, end, name, kind in items:

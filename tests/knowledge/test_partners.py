@@ -126,3 +126,44 @@ def test_a_time_after_a_cue_and_the_rest_of_a_funder_s_name_are_no_partners():
     sentence = ("Il progetto, che si è svolto da marzo 2023 a febbraio 2025, è costato 180.000 euro: 150.000 euro dal "
                 "Fondo Asilo, Migrazione e Integrazione e 30.000 euro di cofinanziamento comunale.")  # fmt: skip
     assert [p.name for p in partners(sentence, "Lucca")] == []
+
+
+def test_an_agency_tag_closing_the_article_is_who_wrote_it():
+    text = "Il Comune ha aperto lo sportello con la Cooperativa Sociale Nuvola.\n(Agenzia Sudest) 12-APR-25 10:15"
+    assert _names(partners(text, "Lecce")) == ["Cooperativa Sociale Nuvola"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # said actively, and "con la collaborazione di"
+        ("Lo gestiscono la Cooperativa Sociale Il Faro e la Rete dei Cortili Aperti, con la collaborazione di "
+         "Acque Chiare Servizi.", ["Cooperativa Sociale Il Faro", "Rete dei Cortili Aperti", "Acque Chiare Servizi"]),
+        ("I partner sono l'ASL Teramo, la Cooperativa Sociale Orsa e il Centro Studi Valle Peligna.",
+         ["ASL Teramo", "Cooperativa Sociale Orsa", "Centro Studi Valle Peligna"]),
+        # in English, a relative clause's list is not a list of partners
+        ("We work with the Cooperativa Sociale Aurora, which runs the shelter, and with the University of Bergamo, "
+         "whose Department of Law, Economics and Social Sciences evaluates the project.",
+         ["Cooperativa Sociale Aurora", "University of Bergamo"]),
+        ("The desk is run with Cooperativa Sociale Arca and the local health authority ASL Teramo.",
+         ["Cooperativa Sociale Arca", "ASL Teramo"]),
+        # a local branch after a dash is the same organisation
+        ("Il Comune ha formato una squadra con la Croce Rossa Italiana – Comitato di Lanciano.",
+         ["Croce Rossa Italiana – Comitato di Lanciano"]),
+    ],
+)
+def test_who_does_the_work_said_actively_and_in_english(sentence, expected):
+    assert sorted(names(sentence)) == sorted(expected)
+
+
+def test_a_group_in_lower_case_after_a_cue_is_not_cut_into_a_name():
+    sentence = ("Con la collaborazione delle associazioni di categoria sono stati attivati 10 tirocini in aziende e "
+                "cooperative del CAAB; 5 sono diventati contratti.")
+    assert not any("CAAB" in n for n in names(sentence))
+
+
+def test_a_partnership_heading_in_capitals_glued_to_its_comma_list():
+    from knowledge.partners import partnership
+
+    text = "Costo: 9.000 euro.\n\nPARTNER Cooperativa Sociale Gamma, Associazione Delta, Compagnia Teatro Sud.\n\nX"
+    assert _names(partnership(text)) == ["Cooperativa Sociale Gamma", "Associazione Delta", "Compagnia Teatro Sud"]
