@@ -80,11 +80,34 @@ _FROM_TO = re.compile(r"\b(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:mese\
                       _DATE.format(p="b") + "|" + _DATE.format(p="a").replace("(?P<a", "(?P<c") + r"\s*[-–—]\s*" +
                       _DATE.format(p="b").replace("(?P<b", "(?P<e"), re.I)  # fmt: skip
 # Start and end told by a verb: "è stato avviato il 01/10/2023 e si concluderà il 30/09/2025".
+# Between the verb and its date, who did it or a short aside ("avviato dal Comune nell'ottobre 2024", "si
+# concluderanno con il progetto nazionale, il 31 dicembre 2026"): a few words, no sentence or clause break.
 _VERB_DATE = re.compile(
-    r"\b(?P<verb>avviat[oa]|iniziat[oa]|partit[oa]|started|launched|began|"
-    r"conclu(?:so|sa|derà|dersi|de)|termin(?:ato|ata|erà|a)|scade|chiuso|ended|ends|will\s+end|closed|"
-    r"fino\s+(?:al|ad?|alla\s+fine\s+di)|until|through)"
-    r"\s+(?:(?:il|nel|a|ad|in|on|nel\s+mese\s+di)\s+)?" + _DATE.format(p="a"),
+    r"\b(?P<verb>avviat[oaie]|iniziat[oaie]|partit[oaie]|started|launched|began|"
+    r"conclu(?:so|sa|si|se|derà|deranno|dersi|de|dono)|termin(?:ato|ata|ati|ate|erà|eranno|a|ano)|scade|"
+    r"chius[oaie]|chiuder(?:à|anno)|ended|ends|will\s+(?:end|close)|closes|closed|"
+    r"fino\s+(?:al|ad?|all['’]|alla\s+fine\s+di)|until|through)"
+    r"(?:\s+(?:(?:da|dal|dalla|dall['’]|dai|con|by|with)\s+)(?:[^\s,.;:]+\s+){0,3}?[^\s,.;:]+,?)?"
+    r"(?:\s+(?:il|nel|a|ad|in|on|nel\s+mese\s+di)\b|\s*\b(?:nell|all)['’])?\s*" + _DATE.format(p="a"),
+    re.I,
+)
+# How long the project lasts ("durerà due anni", "della durata di 18 mesi", "Durata: 24 mesi", "will last two
+# years"): with a start and no stated end, it gives the end (knowledge.merging.stated_period). Never a bare "per
+# tre anni", which is as often how long something else lasts ("in comodato d'uso per dieci anni").
+_NUMBER_WORDS = {"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5, "sei": 6, "dodici": 12,
+                 "diciotto": 18, "ventiquattro": 24, "trentasei": 36, "one": 1, "two": 2, "three": 3, "four": 4,
+                 "five": 5, "six": 6, "twelve": 12, "eighteen": 18}  # fmt: skip
+_DURATION = re.compile(
+    r"\b(?:durer(?:à|anno)|dura|della\s+durata\s+(?:complessiva\s+)?di|durata(?:\s+(?:del\s+progetto|complessiva))?"
+    r"\s*:|(?:will\s+)?lasts?|duration\s*:)\s*(?P<n>\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")\s+"
+    r"(?P<unit>anni|anno|mesi|mese|years?|months?)\b",
+    re.I,
+)
+# The end told as a year's end: "si chiuderà a fine 2026", "fino alla fine del 2025", "by the end of 2026".
+_YEAR_END = re.compile(
+    r"\b(?:conclu\w+|termin\w+|chiu\w+|fino|close[sd]?|end(?:s|ed)?|runs?|until|through)\s+"
+    r"(?:(?:a|alla|entro\s+(?:la\s+)?|by\s+the|at\s+the|to\s+the|until\s+the)\s*)?(?:fine|end)\s+(?:del\s+|of\s+)?"
+    r"(?P<y>20\d\d)\b",
     re.I,
 )
 # A school year: "anno scolastico 2024/2025", "a.s. 2024-25": September to June. It dates the project only
@@ -130,8 +153,17 @@ def periods(sentence: str) -> list[Mention]:
     for m in _VERB_DATE.finditer(sentence):
         value = _iso(m, "a")
         if value and not _FROM_TO.search(sentence[m.start() :]):
-            ends = re.match(r"conclu|termin|scade|chius|end|closed|will|fino|until|through", m.group("verb"), re.I)
+            ends = re.match(r"conclu|termin|scade|chiu|end|close|will|fino|until|through", m.group("verb"), re.I)
             out.append(Mention("end" if ends else "start", value))
+    for m in _DURATION.finditer(sentence):
+        n = m.group("n").lower()
+        count = int(n) if n.isdigit() else _NUMBER_WORDS.get(n)
+        if count and 0 < count <= 120:
+            months = count * 12 if m.group("unit").lower().startswith(("ann", "year")) else count
+            out.append(Mention("duration", str(months)))
+    for m in _YEAR_END.finditer(sentence):
+        if not any(x.code == "end" for x in out):
+            out.append(Mention("end", f"{m.group('y')}-12"))
     ranges = [r.span() for r in _FROM_TO.finditer(sentence)]
     for m in _FROM_ONLY.finditer(sentence):
         value = _iso(m, "a")

@@ -64,6 +64,8 @@ def stated_period(items: list[tuple[Read, mentions.Mention]]) -> Period:
     progetto si svolge dal ...") outrank dates of what happened in it ("tra ottobre 2022 e settembre 2024 lo
     sportello ha registrato ..."). Of two dates of one month, the one with its day wins. Empty (basis None)
     when the text states none."""
+    durations = [int(m.text) for r, m in items if m.code == "duration" and mentions.PROJECT_TIME.search(r.body)]
+    items = [(r, m) for r, m in items if m.code != "duration"]
     own = [(r, m) for r, m in items if mentions.PROJECT_TIME.search(r.body) and m.code in ("start", "end")]
     if any(m.code == "start" for _, m in own) or any(m.code == "end" for _, m in own):
         items = own + [(r, m) for r, m in items if m.code == "range"]
@@ -75,6 +77,9 @@ def stated_period(items: list[tuple[Read, mentions.Mention]]) -> Period:
         (y1, y2), _ = ranges[0]
         starts = starts or [(y1, ranges[0][1])]
         ends = ends or [(y2, ranges[0][1])]
+    if starts and not ends and durations:  # "è partito a gennaio 2025 e durerà due anni": to December 2026
+        first = min(starts, key=lambda t: t[0])
+        ends = [(_months_after(first[0], durations[0]), first[1])]
     if starts or ends:
         start = _precise(starts, min(starts, key=lambda t: t[0])) if starts else None
         end = _precise(ends, max(ends, key=lambda t: t[0])) if ends else None
@@ -85,6 +90,13 @@ def stated_period(items: list[tuple[Read, mentions.Mention]]) -> Period:
         (y1, y2), where = ranges[0]
         return Period(start=y1, end=y2, basis="stated", source=where.source(), mentions=listed)
     return Period(mentions=listed)
+
+
+def _months_after(start: str, months: int) -> str:
+    """The month a project of `months` months starting at `start` ("2025-01", "2025-01-16") ends in."""
+    year, month = int(start[:4]), int(start[5:7]) if len(start) >= 7 else 1
+    last = year * 12 + month - 1 + months - 1
+    return f"{last // 12}-{last % 12 + 1:02d}"
 
 
 def _precise(dates: list[tuple[str, Read]], chosen: tuple[str, Read]) -> tuple[str, Read]:

@@ -93,3 +93,40 @@ def test_a_label_holds_no_sum_of_its_own_and_a_share_in_parentheses_does_not_hid
         (200000, "total"),
         (30000, "cofinancing"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # plural verbs, and an aside between the verb and its date
+        ("Le attività sono partite il 2 marzo 2024 e si concluderanno con il programma regionale, il 30 giugno 2026.",
+         [("start", "2024-03-02"), ("end", "2026-06-30")]),
+        # who started it, and the elided article
+        ("Il laboratorio, avviato dalla Caritas nell'ottobre 2023, ospita dieci donne.", [("start", "2023-10")]),
+        ("Il servizio, partito nell'aprile 2024 e finanziato fino all'aprile 2026, costa 50.000 euro.",
+         [("start", "2024-04"), ("end", "2026-04")]),
+        # the end as a year's end, and an English closing verb
+        ("Lo sportello, aperto a maggio 2024, si chiuderà a fine 2025.", [("end", "2025-12")]),
+        ("The shelter opened on 3 May 2024 and will close on 30 April 2026.", [("end", "2026-04-30")]),
+    ],
+)  # fmt: skip
+def test_periods_told_by_verbs_with_asides_and_year_ends(sentence, expected):
+    assert sorted((m.code, m.text) for m in periods(sentence) if m.code != "duration") == sorted(expected)
+
+
+def test_a_project_s_duration_gives_its_end_from_its_start():
+    from knowledge.records import Passage, Read, stated_period
+    from knowledge.sentences import Sentence
+
+    def read(text: str) -> list:
+        r = Read(Passage("p:0", text, {}), Sentence(text, 0, len(text)), text, [])
+        return [(r, m) for m in periods(text)]
+
+    period = stated_period(read("Il progetto è partito a marzo 2025 e durerà diciotto mesi."))
+    assert (period.start, period.end) == ("2025-03", "2026-08")
+    # how long something else lasts says nothing of the project's end
+    lent = read("Il progetto è partito a marzo 2025.") + read("Le case sono date in comodato per dieci anni.")
+    assert stated_period(lent).end is None
+    # a stated end wins over a duration
+    both = read("Il progetto è partito a marzo 2025, durerà due anni e si concluderà il 31 gennaio 2027.")
+    assert stated_period(both).end == "2027-01-31"
