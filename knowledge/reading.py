@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from knowledge.sentences import Sentence
+from lgnet.gazetteer import Gazetteer, same_comune
 from lgnet.practice import Source
 
 
@@ -72,3 +73,28 @@ def copies_left(passages: list[Passage], kept: list[Passage]) -> list[Passage]:
     read_docs = {p.doc_id for p in kept}
     left = [p for p in passages if p.id not in read and p.doc_id not in read_docs and p.meta.get("doc_dup_group")]
     return sorted(left, key=lambda p: (p.doc_id, p.meta.get("chunk_index", 0)))
+
+
+# A paragraph opened like a dateline by a comune, then a dash: "Stignano – Il Comune ha ottenuto 8 posti".
+_NEWS_HEAD = re.compile(r"[ \t]*[–—-][ \t]")
+_CANDIDATE = re.compile(r"[ \t]*[A-ZÀ-Ý][\w'’ ]{1,40}?[ \t]*[–—-][ \t]")  # cheap: most paragraphs never open so
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+
+
+def other_places(p: Passage, city: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of the passage's paragraphs about another comune: a newsletter's or a review's short news, each
+    opened by its comune and a dash ("Caulonia – Firmato il protocollo ..."). The document's own opening
+    paragraph never is (its dateline may name the agency's office)."""
+    spans = []
+    for m in _PARAGRAPH.finditer(p.text):
+        if m.start() == 0 and not p.meta.get("char_start"):
+            continue
+        if not _CANDIDATE.match(p.text, m.start()):
+            continue
+        head = m.group(0)[:80]
+        found = gazetteer.mentions(head)
+        if not found or found[0].start != len(head) - len(head.lstrip()):
+            continue
+        if _NEWS_HEAD.match(head, found[0].end) and not same_comune(city, found[0].city.name):
+            spans.append(m.span())
+    return spans

@@ -27,7 +27,7 @@ from knowledge.merging import (
     stated_period,
     unique_sourced,
 )
-from knowledge.reading import Passage, Read, copies_left, numbers, read_once
+from knowledge.reading import Passage, Read, copies_left, numbers, other_places, read_once
 from knowledge.readings import NO_MEMO, Memo, Readings
 from knowledge.sections import Outline, Sections, outline, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
@@ -207,6 +207,7 @@ class RecordBuilder:
         for p in kept:
             documents.setdefault(p.doc_id, p.meta)
             memo = self.memo(p)
+            elsewhere = other_places(p, city, self.gazetteer)
             parts = memo("partnership", partners.partnership, p.text) + memo("attendees", partners.attendees, p.text,
                                                                                city)  # fmt: skip
             for part in parts:
@@ -215,6 +216,8 @@ class RecordBuilder:
                     source=Source(chunk_id=p.id, doc_id=p.doc_id, start=part.start, end=part.end, quote=part.sentence),
                 )))  # fmt: skip
             for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
+                if any(a <= s.start < b for a, b in elsewhere):
+                    continue  # another comune's short news: none of its facts are this city's
                 body, k, areas, _ = memo("sentence", self.sentence_of, s.text)
                 if (p.doc_id, k) in seen:
                     continue  # the sentence two consecutive passages share
@@ -237,7 +240,10 @@ class RecordBuilder:
         # A paragraph only another copy kept: its sentences with numbers the read copy never states.
         for p in copies_left(passages, kept):
             memo = self.memo(p)
+            elsewhere = other_places(p, city, self.gazetteer)
             for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
+                if any(a <= s.start < b for a, b in elsewhere):
+                    continue
                 body, k, areas, found = memo("sentence", self.sentence_of, s.text)
                 if k in boilerplate or not found or found & said[p.meta["doc_dup_group"]]:
                     continue
