@@ -36,9 +36,10 @@ _PARTNER_CUE = re.compile(
     r"\bin\s+(?:collaboration|cooperation)\s+with\b|\bpartners\s+(?:are|were|include|included)\b",
     re.I,
 )
-# An item opening a relative clause ("which manages the flats", "whose Department of X, Y and Z"): it and the
-# items after it that are no organisation describe the partner before it.
-_RELATIVE = re.compile(r"^(?:which|whose|who|that|che|cui|il\s+cui|la\s+cui|i\s+cui|le\s+cui)\b", re.I)
+# An item opening a possessive relative clause ("whose Department of X, Y and Z", "il cui comitato di A, B e C"): it
+# and the items after it that are no organisation describe the partner before it. A plain relative ("che gestisce
+# il SAI,", "which runs the flats,") ends at its comma, and the list goes on.
+_RELATIVE = re.compile(r"^(?:whose|il\s+cui|la\s+cui|i\s+cui|le\s+cui)\b", re.I)
 # What follows "svolto da", "realizzato da" when it is a time: a month, a year, a date.
 _WHEN = re.compile(r"\s*(?:(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
                    r"dicembre)\b|\d)", re.I)  # fmt: skip
@@ -115,7 +116,8 @@ def _split_items(segment: str) -> list[str]:
         last = parts.pop()
         # "A e B", "A e la Cooperativa B", and an English "A and the local health authority B"
         pieces = re.split(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s)?"
-                          r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s)|"
+                          r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s|"
+                          r"(?:circolo|comitato|gruppo|consorzio|centro|istituto)\s+(?-i:[A-Z]))|"
                           r"(?:with\s+)?the\s)",
                           last)  # fmt: skip
         parts += pieces
@@ -149,6 +151,8 @@ def _tidy(item: str) -> str | None:
     if not (item[0].isupper() or item[0].isdigit()):
         if re.match(r"(?:associazione|cooperativa|fondazione)\s", item, re.I):
             item = item[0].upper() + item[1:]
+        elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto)\s+(?-i:[A-Z])", item, re.I):
+            item = item[0].upper() + item[1:]  # a kind in lower case before the name: "il circolo Legambiente X"
         else:
             return None
     if NETWORK.match(item) or not _looks_like_name(item):

@@ -167,3 +167,10 @@ def test_a_partnership_heading_in_capitals_glued_to_its_comma_list():
 
     text = "Costo: 9.000 euro.\n\nPARTNER Cooperativa Sociale Gamma, Associazione Delta, Compagnia Teatro Sud.\n\nX"
     assert _names(partnership(text)) == ["Cooperativa Sociale Gamma", "Associazione Delta", "Compagnia Teatro Sud"]
+
+
+def test_a_plain_relative_clause_ends_at_its_comma_and_a_kind_in_lower_case_opens_a_name():
+    sentence = ("I partner sono la Cooperativa Sociale Arnia, che gestisce lo sportello, la Pro Loco Scanno e il "
+                "circolo Legambiente Alto Sangro.")
+    expected = ["Circolo Legambiente Alto Sangro", "Cooperativa Sociale Arnia", "Pro Loco Scanno"]
+    assert sorted(names(sentence)) == expected
