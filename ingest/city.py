@@ -38,6 +38,9 @@ _SEAT_WORD = re.compile(r"\b(?:provincia|province|prefettura|questura|diocesi|ar
                         r"circondario|county)\s+(?:di|of)\s*$", re.I)  # fmt: skip
 # "PAOLA (Cosenza)", "Vasto (Chieti)": a city in parentheses right after a name is the province qualifying it.
 _QUALIFIER = re.compile(r"[A-Za-zÀ-ÿ']\s*\(\s*$")
+# A neighbour named as such: "il vicino comune di X", "i comuni limitrofi di X e Y", "the neighbouring town of X"
+_NEIGHBOUR = re.compile(r"\b(?:vicin[oaie]|limitrof[oaie]|confinant[ei]|neighbou?ring|nearby)\s+(?:comun[ei]|"
+                        r"citt[àa]|paes[ei]|towns?|municipalit(?:y|ies))\s+(?:di|of)\s*$", re.I)  # fmt: skip
 # A postal "care of": the office an organisation uses as its address ("segreteria c/o Comune di X (RC)")
 _CARE_OF = re.compile(r"\bc/o\b[^\n,;]{0,25}$", re.I)
 _SEAT_NAME = re.compile(r"(?:\b[A-Z]{2,}[A-Z0-9]*|\b\d{1,3}|(?<=[a-zà-ù,] )[A-ZÀ-Ý][a-zà-ù]+)\s+(?:(?:di|of)\s+)?$")
@@ -129,9 +132,11 @@ def _is_seat(text: str, m: Mention) -> bool:
     return bool(_SEAT_WORD.search(before) or _SEAT_NAME.search(before) or _QUALIFIER.search(before))
 
 
-def _care_of(text: str, m: Mention) -> bool:
+def _elsewhere(text: str, m: Mention) -> bool:
+    """A postal "c/o" (an organisation's address) or a neighbour named as one: the text is about another place."""
     line_start = text.rfind("\n", max(0, m.start - _LINE_LOOKBACK), m.start) + 1
-    return bool(_CARE_OF.search(text[max(line_start, m.start - 40) : m.start]))
+    before = text[max(line_start, m.start - 40) : m.start]
+    return bool(_CARE_OF.search(before) or _NEIGHBOUR.search(before))
 
 
 def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
@@ -145,7 +150,7 @@ def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Co
     text = _markup_free(text or "")
     dated = None  # a text has one dateline: later ones of other cities open its short news about them
     for m in _story_mentions(text, gazetteer):
-        if _care_of(text, m):
+        if _elsewhere(text, m):
             scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
         elif _is_dateline(text, m) and dated in (None, m.city.name):
             dated = m.city.name

@@ -326,3 +326,10 @@ def test_a_lesser_known_comune_written_as_a_first_name_before_a_surname_is_a_per
     # "Rosa" is Rosà (VI) without its accent, "Grazia" no comune: the mayor's name says no place
     assert "Rosà" not in cities_mentioned("Lo ha detto la sindaca Rosa Tedesco alla festa del paese.")
     assert "Rosà" in cities_mentioned("Il Comune di Rosà ha aperto uno sportello.")
+
+
+def test_a_neighbour_named_as_such_is_not_the_subject():
+    text = ("Il corso di Ornica è stato frequentato anche da 6 giovani del vicino comune di Cusio, che ha "
+            "contribuito alle spese. A Ornica il corso riprende in autunno.")
+    scores = city_scores("", text)
+    assert scores["Cusio"] < 1.0 and main_city("", text) == "Ornica"
