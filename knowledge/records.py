@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from knowledge import figures as fig
 from knowledge import mentions, money, partners
 from knowledge.attribution import figure_area
+from knowledge.elsewhere import about_elsewhere, other_comune_clauses
 from knowledge.mentions import TARGET_LABELS
 from knowledge.merging import (
     budget_of,
@@ -155,6 +156,9 @@ class RecordBuilder:
             contact=mentions.contact(body),
         )
 
+    def _elsewhere(self, body: str, city: str | None) -> list[tuple[int, int]]:
+        return other_comune_clauses(body, city, self.gazetteer)
+
     def _tables(self, text: str) -> list[tuple[Sentence, list[mentions.Mention]]]:
         return [(Sentence(row.text, row.start, row.end), mentions.periods(row.text)) for row in table_sentences(text)]
 
@@ -292,12 +296,18 @@ class RecordBuilder:
         for area in read.areas:
             buckets[area].sentences.append(read)
         facts = memo("said", self._said, body)
+        # a count placed in another comune is that comune's ("per il Comune di Carrara ha accolto 22 persone")
+        away = memo("elsewhere", self._elsewhere, body, self._city) if facts.figures or facts.averages else []
         for f, decision in zip(facts.figures, facts.decided, strict=True):
+            if about_elsewhere(away, f.start, f.end):
+                continue
             area = self._figure_area(read, f, decision)
             buckets[area].figures.append((read, f))
             if area:
                 self._last_area[read.passage.id] = (read.sentence.start, area)
         for f, decision in facts.averages:
+            if about_elsewhere(away, f.start, f.end):
+                continue
             buckets[self._figure_area(read, f, decision)].figures.append((read, f))
         act = facts.activity
         read_areas: list[str | None] = list(read.areas) or [None]

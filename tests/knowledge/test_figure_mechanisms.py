@@ -358,3 +358,16 @@ def test_a_headline_count_is_its_areas_count_and_tutti_i_refers_back():
     ]
     assert project.figures == []
     assert read("Tutti i 14 ragazzi inseriti sono poi passati a un affitto autonomo.") == []
+
+
+def test_a_count_placed_in_another_comune_is_not_this_citys():
+    # the place set before the count in its clause: a twin service, a neighbour, a comparison
+    assert _areas_of("Il servizio gemello che gestiamo per il Comune di Pistoia ha accolto 22 persone in 5 "
+                     "appartamenti.") == {}  # fmt: skip
+    assert _areas_of("Il modello non è nuovo: a Viareggio, un'altra associazione ha ospitato 40 persone.") == {}
+    # the city itself, where this project's people went after the count, a province named after its chief town
+    assert _areas_of("A Lucca il progetto ha ospitato 31 persone in 9 appartamenti.") == {31.0: "housing",
+                                                                                          9.0: "housing"}  # fmt: skip
+    assert _areas_of("Il progetto ha ospitato 31 persone in alloggi, 8 delle quali poi in affitto a Viareggio.") == {
+        31.0: "housing", 8.0: "housing"}  # fmt: skip
+    assert _areas_of("Nella provincia di Pisa il progetto ha ospitato 31 persone in alloggi.") == {31.0: "housing"}
