@@ -42,6 +42,14 @@ _DATELINE_AGENCY = re.compile(r"(?:\b20\d\d|\b\d{1,2}\s+[A-Za-z]{3,9}\.?)\s*\(\s
 _AGENCY_TAG_BEFORE = re.compile(r"(?:^|\n)[ \t]*\(\s*$")
 _AGENCY_TAG_AFTER = re.compile(r"\s*\)\s*(?:[-–—]|\d{1,2}[-/.\s](?:\d|[A-Za-z]{3}))")
 
+# Before an acronym, what says it owns the buildings named, not that it worked with the city: "nei condomini IPES
+# di X", "alloggi ATER", "the flats belong to ATER X", "di proprietà dell'ACER".
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?:condomini|alloggi|case|appartamenti|immobili|palazzine|edifici|stabili|graduatori[ae])|"
+    r"\bbelong(?:s|ing)?\s+to|\bowned\s+by|\bdi\s+propriet[àa]\s+(?:di|del|della|dell['’]))\s*(?:del(?:l['’])?\s*)?$",
+    re.I,
+)
+
 _NOT_PLACES = {
     "Provincia", "Regione", "Comune", "Città", "Costo", "Totale", "Progetto", "Settore", "Servizio", "Il", "La", "Lo",
     "Le", "Gli", "Un", "Una", "The", "In", "Nel", "Nella", "Per", "Con", "Si", "Sono", "È",
@@ -62,6 +70,8 @@ def named(sentence: str) -> list[tuple[str, int, int]]:
     for m in _ACRONYM.finditer(sentence):
         if m.group("acro") in NOT_ORGANISATIONS or any(s <= m.start() < e for _, s, e in out):
             continue
+        if _OWNER_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
+            continue  # the owner of the flats named, not who worked with the city
         if re.match(r"\s*[A-Z]{2,}\b", sentence[m.end() :]) or m.group("place").split()[-1] in _NOT_PLACES:
             continue  # a heading in capitals ("COMUNE DI X SETTORE ..."), or "X Provincia di ..."
         out.append((m.group(0), m.start(), m.end()))

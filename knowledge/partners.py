@@ -226,6 +226,21 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
     return list(found.values())
 
 
+_NAME_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "e", "ed", "per", "la", "il", "lo", "le", "a",
+               "al", "alla", "allo", "ai", "agli", "alle", "in",
+               "of", "the", "and", "for", "für", "de", "des", "du", "und", "der", "die", "das", "d", "l"}  # fmt: skip
+
+
+def masthead(line: str) -> bool:
+    """A document's first line that is only the names of who issued it ("ASSB – Azienda Servizi Sociali di Bolzano
+    / Betrieb für Sozialdienste Bozen"): an organisation named and nothing but names around it (no word in lower
+    case but a name's own), so not a title saying what someone did ("La Cooperativa X apre uno sportello")."""
+    if "\n" in line.strip() or len(line) > 160 or not organisations.named(line):
+        return False
+    words = re.findall(r"[^\W\d_]+", line)
+    return all(w[0].isupper() or w.lower() in _NAME_WORDS for w in words)
+
+
 def comparable_name(name: str) -> str:
     """A key to compare organisation names: folded, no punctuation or articles."""
     name = re.sub(r"[^\w\s]", " ", fold(name))

@@ -227,7 +227,8 @@ class RecordBuilder:
                     continue  # the sentence two consecutive passages share
                 seen.add((p.doc_id, k))
                 read = Read(p, s, body, areas)
-                self._read_sentence(read, buckets, k in boilerplate, memo)
+                issuer = not p.meta.get("char_start") and s.start == 0 and partners.masthead(body)
+                self._read_sentence(read, buckets, k in boilerplate, memo, issuer)
                 if k in boilerplate:
                     continue
                 facts = memo("said", self._said, body)
@@ -278,9 +279,10 @@ class RecordBuilder:
         project.records = [r.id for r in records]
         return records, project
 
-    def _read_sentence(self, read: Read, buckets: dict, boilerplate: bool, memo: Memo) -> None:
+    def _read_sentence(self, read: Read, buckets: dict, boilerplate: bool, memo: Memo, issuer: bool = False) -> None:
         body = read.body
-        found = memo("partners", partners.partners, body, self._city, not boilerplate)
+        # the document's masthead names who issued it, not a partner
+        found = [] if issuer else memo("partners", partners.partners, body, self._city, not boilerplate)
         if found:
             # The area of a list of partners is what the sentence says apart from their names ("Segretariato
             # sociale" is an organisation there, not the area).

@@ -174,3 +174,24 @@ def test_a_plain_relative_clause_ends_at_its_comma_and_a_kind_in_lower_case_open
                 "circolo Legambiente Alto Sangro.")
     expected = ["Circolo Legambiente Alto Sangro", "Cooperativa Sociale Arnia", "Pro Loco Scanno"]
     assert sorted(names(sentence)) == expected
+
+
+def test_the_owner_of_the_flats_named_is_not_a_partner():
+    assert names("Nei condomini ACER di San Donato si sono tenuti 4 incontri con l'Associazione Vicini.") == [
+        "Associazione Vicini"]
+    assert names("Ten of the flats belong to ATER Rieti, the public housing agency.") == []
+    assert names("È stato firmato un accordo con l'ATER di Rieti per 10 alloggi.") == ["ATER di Rieti"]
+
+
+def test_a_document_s_masthead_names_who_issued_it():
+    from knowledge.partners import masthead
+    from knowledge.records import Passage, RecordBuilder
+
+    assert masthead("# FCA – Fondazione Casa Aperta di Chieti / Open House Foundation")
+    assert not masthead("La Cooperativa Sociale Il Faro apre uno sportello a Chieti")
+    text = ("# Azienda Pubblica di Servizi alla Persona di Chieti\n\n"
+            "Lo sportello ha preso in carico 40 persone insieme alla Cooperativa Sociale Arnia.")
+    p = Passage("d:000", text, {"doc_id": "d", "doc_type": "report", "city": "Chieti", "char_start": 0})
+    records, project = RecordBuilder().build("Chieti", None, [p], set())
+    found = {x.name for r in records for x in r.partners} | {x.name for x in project.partners}
+    assert found == {"Cooperativa Sociale Arnia"}
