@@ -56,6 +56,12 @@ TARGETS = {
     "talk-transcript-padua-housing-first-en": "docx",
     "scheda-progetto-roma-lgnet3-municipio-vi": "docx",
     "question-time-consiglio-palermo-2025-11": "odt",
+    # batch 7 (2026-12-05)
+    "determina-dirigenziale-latina-lgnet3-casa-comune": "pdf",
+    "rapporto-valutazione-ventimiglia-transito-2025": "pdf",
+    "relazione-finale-fami-bella-radici-nuove": "docx",
+    "intervista-assessora-firenze-lgnet3-abitare": "docx",
+    "verbale-tavolo-toro-sai-2025-10": "odt",
 }
 
 
