@@ -93,6 +93,18 @@ _EXISTS = re.compile(
     r"\b(?:sono\s+presenti|ci\s+sono|esistono|si\s+contano|there\s+are)\s+(?:(?:circa|oltre|ben|almeno)\s+)?$", re.I
 )
 
+# An organisation's or a place's own workforce and members ("Al 31 dicembre conta 112 soci e 187 lavoratrici e
+# lavoratori", "nella zona industriale lavorano oltre 8.000 addetti", "the cooperative employs 40 people"): who
+# does the work or owns the body, not whom the practice served.
+_WORKFORCE = re.compile(r"(?:soci[ae]?|associat[ie]|addett[ie]|lavorat(?:ori|rici)|dipendenti|employees|members|"
+                        r"workers|staff)\b", re.I)  # fmt: skip
+_HAS_WORKFORCE = re.compile(
+    r"\b(?:conta|contano|contava|contavano|impiega|impiegano|impiegava|occupa|occupano|lavorano|lavoravano|"
+    r"employs|employ|employed|counts)\s+(?:(?:circa|oltre|più\s+di|quasi|about|over|some|nearly|more\s+than)\s+)?"
+    r"(?:\d[\d.,]*\s+[\w'’]+(?:\s+[\w'’]+)?\s*,?\s+(?:e|and)\s+)?$",
+    re.I,
+)
+
 
 # The size of a survey's sample ("a survey of 120 users"): how a study was made, not what the practice did.
 _SAMPLE = re.compile(r"\b(?:survey|sample|questionnaire|indagine|campione|questionari\w*|sondaggio)\s+"
@@ -131,6 +143,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True
     if _METHOD.search(_clause(sentence, num_start, end)):
         return True
+    if _HAS_WORKFORCE.search(before) and _WORKFORCE.search(sentence, num_start, end):
+        return True  # "conta 112 soci": the organisation's own members and workers, not its beneficiaries
     if unit not in PEOPLE_UNITS | {"generic"}:
         return False
     # A population word counts in the count's own words, before it in its segment or in the two words after it

@@ -371,3 +371,11 @@ def test_a_count_placed_in_another_comune_is_not_this_citys():
     assert _areas_of("Il progetto ha ospitato 31 persone in alloggi, 8 delle quali poi in affitto a Viareggio.") == {
         31.0: "housing", 8.0: "housing"}  # fmt: skip
     assert _areas_of("Nella provincia di Pisa il progetto ha ospitato 31 persone in alloggi.") == {31.0: "housing"}
+
+
+def test_an_organisations_own_members_and_workers_are_not_what_it_did():
+    assert _counts("A fine anno la cooperativa conta 90 soci e 140 lavoratori, per il 60% donne.") == {}
+    assert _counts("Nel distretto lavorano oltre 5.000 addetti, in gran parte pendolari.") == {}
+    # workers the practice housed or trained are its figures
+    assert _counts("La foresteria ha ospitato 31 lavoratori stagionali.") == {31.0: "lavoratori stagionali"}
+    assert _counts("Sono 40 i dipendenti comunali che hanno frequentato il corso.") != {}
