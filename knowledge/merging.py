@@ -108,7 +108,7 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
     amounts: list[Amount] = []
     seen: set[tuple[float, str]] = set()
     for read, a in items:
-        if a.kind in ("unit", "part", "paid"):
+        if a.kind in ("unit", "part", "paid", "accounts"):
             continue  # a sum per person is a figure; a part of a total or what people pay is neither total nor share
         if (a.value, a.kind) not in seen:
             seen.add((a.value, a.kind))

@@ -14,13 +14,14 @@ from knowledge.figures import number
 _AMOUNT_NUM = r"(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:,\d{1,2})?)"
 _AMOUNT = re.compile(
     rf"(?:(?:€|EUR)\s*{_AMOUNT_NUM}(?:\s*(?P<mil>milioni|mila))?|{_AMOUNT_NUM.replace('num', 'num2')}"
-    rf"(?:\s*(?P<mil2>milioni|mila))?\s*(?:di\s+)?(?:euro|€|EUR)\b)",
+    rf"(?:\s*(?P<mil2>milioni|mila))?\s*(?:di\s+)?(?:euro\b|EUR\b|€))",  # "17.650,00 €" (no word after €)
     re.I,
 )
 # A label then a bare number: "Costo totale del progetto: 11.434.653,45".
+# A table row read as text is the same: "Totale progetto | 250.000,00", "Cofinanziamento Comune | 37.500,00".
 _LABELLED = re.compile(
     r"(?P<label>(?:costo|importo|budget|valore|finanziamento|cofinanziamento|co-finanziamento|contributo|"
-    r"quota)(?:(?!euro|€)[^:\n]){0,80}):\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
+    r"quota|totale)(?:(?!euro|€)[^:|\n]){0,80})[:|]\s*(?:€\s*)?(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+,\d{2})",
     re.I,
 )
 # What the people served pay ("contribuiscono alle spese con una quota mensile di 80 euro", "pagano un canone"):
@@ -37,6 +38,14 @@ _PER_UNIT = re.compile(
     r"famiglia|nucleo|persona|beneficiari[oa])|average|monthly|per\s+(?:month|person|family))\b",
     re.I,
 )
+# ... or said right after the sum: "2.300 euro ciascuno", "EUR 250 a month", "500 euro a settimana"
+_PER_UNIT_AFTER = re.compile(
+    r"^\s*(?:ciascun[oa]|cadauno|each|a\s+testa|a\s+persona|a\s+famiglia|a\s+(?:month|week|day)|"
+    r"a\s+settimana|al\s+giorno|per\s+(?:month|week|day))\b",
+    re.I,
+)
+# An organisation's own accounts are not a project's budget: "il valore della produzione è stato di 6.412.000 euro".
+_OWN_ACCOUNTS = re.compile(r"\b(?:valore\s+della\s+produzione|fatturato|ricavi|turnover|revenues?)\b", re.I)
 AMOUNT_KINDS = (
     # The municipality's own share of a project others fund is its co-financing ("di cui 20.000 euro a carico
     # del Comune").
@@ -44,7 +53,12 @@ AMOUNT_KINDS = (
         "cofinancing",
         re.compile(
             r"co-?finanziament|cofinanced|co-financ|a\s+carico\s+dell?['’]?\s*(?:comune|ente|"
-            r"amministrazione)",
+            r"amministrazione|bilancio\s+comunale)|"
+            # the municipality's own money in other words: "fondi (propri) del Comune", "messi dalla Città",
+            # "li mette il Comune", "from the city's own budget"
+            r"fondi\s+(?:propri\s+)?del\s+comune|fondi\s+propri|risorse\s+proprie|bilancio\s+comunale|"
+            r"(?:mess[oaie]|stanziat[oaie]|mess[oaie]\s+a\s+disposizione)\s+dal(?:la)?\s+(?:comune|citt[àa]|"
+            r"amministrazione)|\bl[aei]?\s+mette\s+il\s+comune|(?:city|municipality)['’]s\s+own",
             re.I,
         ),
     ),
@@ -117,14 +131,17 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     after = re.split(rf"[,;.()|:]|\s(?:e|ed|{PART})\s", tail)[0]
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
-        r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|(?:sono|è|rappresentano|costituiscono|are|is)"
-        r"\s+(?:il|la|lo|l['’]|the)?)\s*",
+        r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|con|mess[oaie]|stanziat[oaie]|l[aei]?\s+mette|"
+        r"comes?\s+from|(?:sono|è|rappresentano|costituiscono|are|is)\s+(?:il|la|lo|l['’]|the)?)\s*",
         after,
     ):
         after = ""  # what follows is the next field ("... € 40.000 Cofinanziamento: € 24.000"), not this sum's label
-    if _PER_UNIT.search(own) and _PAID_BY_THEM.search(sentence[max(0, start - 90) : end + 40]):
+    per_unit = _PER_UNIT.search(own) or _PER_UNIT_AFTER.match(tail)
+    if per_unit and _PAID_BY_THEM.search(sentence[max(0, start - 90) : end + 40]):
         return AmountFact(value, "paid", "quota a carico delle persone", text, start, end)
-    if _PER_UNIT.search(own):
+    if _OWN_ACCOUNTS.search(sentence[max(0, start - 60) : start]):
+        return AmountFact(value, "accounts", "conti dell'organizzazione", text, start, end)
+    if per_unit:
         words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
         return AmountFact(value, "unit", " ".join(words[-6:]).lower() or "importo", text, start, end)
     kind = next((k for k, p in AMOUNT_KINDS[:3] if p.search(after)), None)

@@ -130,3 +130,26 @@ def test_a_project_s_duration_gives_its_end_from_its_start():
     # a stated end wins over a duration
     both = read("Il progetto è partito a marzo 2025, durerà due anni e si concluderà il 31 gennaio 2027.")
     assert stated_period(both).end == "2027-01-31"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the municipality's own money in other words
+        ("Il servizio costa 90.000 euro: 80.000 euro arrivano dalla Regione e 10.000 euro sono fondi del Comune.",
+         (10000, "cofinancing")),
+        ("Il laboratorio dispone di 40.000 euro, di cui 4.000 euro messi dalla Città.", (4000, "cofinancing")),
+        ("Costa 20.000 euro: 15.000 li copre la Fondazione e 5.000 euro li mette il Comune.", (5000, "cofinancing")),
+        ("The shelter costs EUR 300,000; EUR 60,000 comes from the city's own budget.", (60000, "cofinancing")),
+        ("La spesa è di 50.000 euro, di cui 5.000 euro a carico del bilancio comunale.", (5000, "cofinancing")),
+        # a sum written with the euro sign after it, as in a table
+        ("Costo totale del progetto | 120.500,00 €", (120500, "total")),
+        ("Totale progetto | 98.000,00", (98000, "total")),
+        # a sum for each one, or a month, is no budget; nor are an organisation's own accounts
+        ("Sono previsti 10 contributi per un massimo di 1.500 euro ciascuno.", (1500, "unit")),
+        ("The rent each household pays, up to EUR 200 a month, is returned as a deposit.", (200, "paid")),
+        ("Il valore della produzione della cooperativa è stato di 3.100.000 euro.", (3100000, "accounts")),
+    ],
+)  # fmt: skip
+def test_the_kind_of_a_sum_in_other_words(sentence, expected):
+    assert expected in kinds(sentence)
