@@ -180,11 +180,16 @@ class RecordBuilder:
         # sentence before counted, in their area.
         previous = self._last_area.get(read.passage.id)
         # A target stated after a result ("The target set in 2022 was 900 people") is that result's area.
-        bare = re.fullmatch(r"[\d.,]+", f.text) or _TARGET_WORD.search(read.body)
-        if bare and previous and previous[0] < read.sentence.start:
+        section = self._sections.area(read.passage.id, read.passage.doc_id, read.sentence.start)
+        bare = re.fullmatch(r"[\d.,]+", f.text)
+        # ... but a target with its own noun under a heading of another area is that section's
+        same_section = not section or self._sections.area(read.passage.id, read.passage.doc_id, previous[0]
+                                                          if previous else 0) == section  # fmt: skip
+        goes_on = bare or (_TARGET_WORD.search(read.body) and same_section)
+        if previous and previous[0] < read.sentence.start and goes_on:
             return previous[1]
         # The sentence names no area: its section's heading, else the document's one dominant area.
-        return self._sections.area(read.passage.id, read.passage.doc_id, read.sentence.start)
+        return section
 
     def build(self, city: str, phase: str | None, passages: list[Passage], boilerplate: set[str]
               ) -> tuple[list[PracticeRecord], ProjectFacts]:  # fmt: skip

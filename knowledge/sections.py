@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from lgnet.text import fold
+
 _MARKDOWN = re.compile(r"^#{1,6}\s+(?P<title>.+?)\s*#*$")
 _NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.)]?|[IVX]{1,4}[.)])\s+")
 MAX_HEADING_WORDS = 8
@@ -88,6 +90,36 @@ _DECLARED = re.compile(
 )
 
 
+# A heading run into its paragraph: "Comunità. Nei condomini ...", "Azione 4 – Comunità. Sono previste ...",
+# "**Abitare.** Il tasso ..." (a monitoring report's or a project sheet's paragraphs, each opened by its area).
+_RUN_IN = re.compile(r"(?m)^[ \t*_]*(?:(?:Azione|Action|Asse|Area|Misura)\s+\d{1,2}\s*[–—:-]\s*)?"
+                     r"(?P<title>[A-ZÀ-Ý][\w'’]*(?:[ \t]+[\w'’]+){0,3}?)\.[*_]*[ \t]+(?=[A-ZÀ-Ý«\"])")  # fmt: skip
+# The words a heading names an area by that the taxonomy, made for services, does not know as such.
+_HEADING_WORDS = {
+    "comunita": "community_building", "community": "community_building", "abitare": "housing", "casa": "housing",
+    "formazione": "capacity_building", "rafforzamento dei servizi": "capacity_building",
+    "training": "capacity_building", "partecipazione": "civic_engagement", "impegno civico": "civic_engagement",
+}  # fmt: skip
+
+
+def _heading_area(title: str, classify: Callable[[str], list[str]]) -> str | None:
+    areas = classify(title)
+    if len(areas) == 1:
+        return areas[0]
+    return _HEADING_WORDS.get(" ".join(fold(title).lower().split())) if not areas else None
+
+
+def _run_in_headings(text: str, classify: Callable[[str], list[str]]) -> list[tuple[int, str]]:
+    """Run-in headings that name one area (one that names none is left out: most short opening sentences are
+    sentences, "Il meccanismo è semplice.")."""
+    out = []
+    for m in _RUN_IN.finditer(text):
+        area = _heading_area(m.group("title"), classify)
+        if area:
+            out.append((m.start(), area))
+    return out
+
+
 def _inline_headings(text: str) -> list[tuple[int, str]]:
     return [(m.start("num"), m.group("words")) for m in _INLINE.finditer(text)]
 
@@ -110,6 +142,8 @@ def outline(text: str, classify: Callable[[str], list[str]], sentence_areas: Cal
     for offset, title in found:
         areas = classify(title)
         headings.append((offset, areas[0] if len(areas) == 1 else None))
+    if run_in := [h for h in _run_in_headings(text, classify) if h[0] not in {o for o, _ in headings}]:
+        headings = sorted([*headings, *run_in], key=lambda h: h[0])
     single: Counter[str] = Counter()
     for line in re.split(r"(?<=[.!?])\s+|\n", text):
         areas = sentence_areas(line)

@@ -379,3 +379,14 @@ def test_an_organisations_own_members_and_workers_are_not_what_it_did():
     # workers the practice housed or trained are its figures
     assert _counts("La foresteria ha ospitato 31 lavoratori stagionali.") == {31.0: "lavoratori stagionali"}
     assert _counts("Sono 40 i dipendenti comunali che hanno frequentato il corso.") != {}
+
+
+def test_a_run_in_heading_names_its_paragraphs_area_and_a_target_under_it_is_that_sections():
+    text = ("Azione 3 – Rafforzamento dei servizi. Saranno formati 12 operatori sulla presa in carico integrata.\n\n"
+            "Azione 4 – Comunità. Sono previste giornate al parco, con l'obiettivo di coinvolgere almeno 150 "
+            "residenti.\n\nAbitare. Il progetto ha messo a disposizione 6 alloggi.")  # fmt: skip
+    assert _areas_of(text) == {12.0: "capacity_building", 150.0: "community_building", 6.0: "housing"}
+    # a short opening sentence naming no area is no heading: the target goes with the count before it
+    text = ("Saranno formati 12 operatori sulla presa in carico integrata.\n\nIl metodo è semplice. Sono previste "
+            "giornate al parco, con l'obiettivo di coinvolgere almeno 150 residenti.")  # fmt: skip
+    assert _areas_of(text) == {12.0: "capacity_building", 150.0: "capacity_building"}
