@@ -8,7 +8,8 @@ partners, period and budget. Scored on the records the read model serves:
   anywhere for the city and phase. Units are equal by meaning (`unit_key`): a code, its label or a noun, in
   Italian or English, and any noun of persons is one unit with "persone";
 - partners, per city and phase: the record's own and the project's (what a record page shows);
-- period (start and end) and budget (total, co-financing), per city and phase: exact values.
+- period (start and end) and budget (total, co-financing), per city and phase: exact values (a date at month
+  precision is right for a gold day of that month: `same_date`).
 Optional gold figures are neither rewarded nor penalised; `not_figures` are always wrong.
 """
 
@@ -183,13 +184,23 @@ def evaluate(name: str, gold: list[dict], records: list[PracticeRecord], project
         for key in ("start", "end"):
             want = (g.get("period") or {}).get(key)
             got = sample.period.__getattribute__(key) if sample else None
-            _compare(ev.period, city, key, want, got, lambda w, o: o is not None and str(o).startswith(str(w)))
+            _compare(ev.period, city, key, want, got, same_date)
         for key in ("total", "cofinancing"):
             want = (g.get("budget") or {}).get(key)
             amount = getattr(sample.budget, key) if sample else None
             _compare(ev.budget, city, key, want, amount.value if amount else None,
                      lambda w, o: o is not None and abs(float(w) - float(o)) < 0.5)  # fmt: skip
     return ev
+
+
+def same_date(want: object, got: object) -> bool:
+    """A period's date against the gold's: the same at the gold's precision ("2024-04" found "2024-04-01"), or
+    at the found date's when it is a month and the gold a day of that month ("2024-02" for "2024-02-01": the
+    record says nothing false, it says less; a different month, or a year alone for a month, is wrong)."""
+    if got is None or want is None:
+        return False
+    w, o = str(want), str(got)
+    return o.startswith(w) or (len(o) >= 7 and w.startswith(o))
 
 
 def _name(p) -> str:

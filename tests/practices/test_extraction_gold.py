@@ -40,6 +40,14 @@ def test_scoring_counts_a_figure_in_the_wrong_area_as_wrong_and_missed():
     assert unit_key("posti letto") == unit_key("beds") == "beds"
 
 
+def test_a_period_date_is_right_at_the_coarser_of_the_two_precisions_down_to_the_month():
+    from knowledge.evaluation import same_date
+
+    assert same_date("2024-04", "2024-04-01") and same_date("2024-02-01", "2024-02")  # less said, nothing false
+    assert not same_date("2024-02-01", "2024-03") and not same_date("2024-02-01", "2024-02-02")
+    assert not same_date("2024-02", "2024") and not same_date("2024-02-01", None)  # a year alone says too little
+
+
 def test_units_are_equal_by_meaning():
     # an English document's noun is the gold's Italian one; any noun of persons is "persone"
     assert unit_key("visits") == unit_key("accessi") and unit_key("staff") == unit_key("operatori")
