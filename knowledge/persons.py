@@ -27,6 +27,7 @@ _ROLES = frozenset({
     "members", "membri", "componenti", "soci", "clienti", "parenti", "staff", "personale", "elettori", "votanti",
     "voters", "minorenni", "maggiorenni", "vicini", "neighbours", "neighbors", "richiedenti asilo",
     "asylum seekers", "case workers", "social workers", "assistenti sociali", "educatori", "tirocinanti",
+    "custodi", "custodians", "guardiani", "guardians", "bagnini", "lifeguards", "portieri", "caretakers",
 })  # fmt: skip
 # Italian agents and roles: "-tori/-trici" (lavoratori, visitatrici), "-anti/-enti" (partecipanti, braccianti,
 # residenti, utenti: not "-menti" nor the things below), "-isti" (giornalisti); English agents "-ers", "-ees",
