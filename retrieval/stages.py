@@ -10,6 +10,7 @@ import time
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -109,6 +110,18 @@ def group_codes(index: LexicalIndex) -> np.ndarray:
     return codes
 
 
+@lru_cache(maxsize=8192)
+def _query_tokens(alternative: str) -> tuple[str, ...]:
+    """A thesaurus alternative's query tokens: the thesaurus' phrases come back query after query (a long
+    question brings 40-70 of them)."""
+    return tuple(get_analyzer().query_tokens(alternative))
+
+
+@lru_cache(maxsize=8192)
+def _folded(alternative: str) -> str:
+    return fold(alternative)
+
+
 @dataclass
 class _Ranked:
     """A text query's fused, collapsed candidates with what the reranker needs about them."""
@@ -118,24 +131,6 @@ class _Ranked:
     signals: Signals
     terms: QueryTerms
     boilerplate: Boilerplate
-
-
-def _only_in(scores: np.ndarray, index: LexicalIndex, language: str) -> np.ndarray:
-    """`scores` (a fresh array) kept for the passages in `language` only: the smaller side is written, so an
-    Italian query's English translations copy the few English passages and an English query's Italian ones
-    zero them, never a pass over the whole corpus in Python."""
-    per_language = index.positions("language")
-    inside = per_language.get(language)
-    if inside is None:
-        return np.zeros_like(scores)
-    if 2 * len(inside) <= len(scores):
-        kept = np.zeros_like(scores)
-        kept[inside] = scores[inside]
-        return kept
-    for value, positions in per_language.items():  # a passage without a language is under None
-        if value != language:
-            scores[positions] = 0.0
-    return scores
 
 
 class SearchStages:
@@ -182,15 +177,18 @@ class SearchStages:
         present = np.zeros(size, dtype=bool)
         if request.mode in ("hybrid", "lexical"):
             t = time.perf_counter()
-            scores = self._lexical_scores(index, parsed, request.understand)
+            within, scores = self._lexical_scores(index, parsed, request.understand)
             if mask is not None:
-                scores = scores * mask
+                scores = scores * mask[within]
             # The best LEXICAL_CANDIDATES only: sorting every matching passage grew with the corpus.
-            matching = np.flatnonzero(scores > 0)
+            held = scores > 0
+            matching, matching_scores = within[held], scores[held]
             if matching.size > LEXICAL_CANDIDATES:
-                matching = matching[np.argpartition(-scores[matching], LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]]
-            lexical = matching[np.lexsort((matching, -scores[matching]))]  # best first, then by position
-            lexical_scores = scores[lexical].astype(np.float64)
+                best = np.argpartition(-matching_scores, LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]
+                matching, matching_scores = matching[best], matching_scores[best]
+            order = np.lexsort((matching, -matching_scores))  # best first, then by position
+            lexical = matching[order]
+            lexical_scores = matching_scores[order].astype(np.float64)
             signals.lexical = dict(zip(lexical.tolist(), lexical_scores.tolist(), strict=True))
             fuse_into(fused, present, lexical, lexical_scores, s.weight_lexical, s.fusion, s.rrf_k)
             timings["lexical"] = time.perf_counter() - t
@@ -275,36 +273,47 @@ class SearchStages:
         lifted = [floor + 1.0 + float(scores[i] - low) for i in order]
         return Candidates(top.positions[order], np.array(lifted, dtype=np.float64)).concat(rest)
 
-    def _lexical_scores(self, index: LexicalIndex, parsed: ParsedQuery, understand: bool) -> np.ndarray:
+    def _lexical_scores(
+        self, index: LexicalIndex, parsed: ParsedQuery, understand: bool
+    ) -> tuple[np.ndarray, np.ndarray]:
         """BM25 of the user's words (question frame out, typos corrected) plus, at a lower weight, BM25 of
-        their thesaurus alternatives (a translation at full weight, in the passages of its language)."""
+        their thesaurus alternatives (a translation at full weight, in the passages of its language): the
+        passages holding one of those words (sorted positions) and their scores, every other passage scoring
+        0. Each list is scored over that candidate set only (`LexicalIndex.scores_within`), never over the
+        whole corpus."""
         analyzer = get_analyzer()
         if not understand:
-            return index.scores(analyzer.query_tokens(parsed.text))
+            positions, (scores,) = index.scores_within([analyzer.query_tokens(parsed.text)])
+            return positions, scores
         language = self.analyzer.thesaurus.language
         city_fixes = [e for e in parsed.expansions if e in parsed.cities]
         main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]))
-        scores = index.scores(main)
         taken = set(main)
-        for concept in parsed.concepts:
-            # each concept counts once, by its best alternative: "casa" does not add up "alloggio",
-            # "abitazione" and "housing"; a phrase's words count as a share of the phrase
-            best = None
+        # each alternative scored: (its concept, its tokens, its weight, the passages' language it counts in)
+        alternatives: list[tuple[int, list[str], float, str | None]] = []
+        for number, concept in enumerate(parsed.concepts):
             for alternative in concept.alternatives:
-                alternative_language = language.get(fold(alternative))
+                alternative_language = language.get(_folded(alternative))
                 weight = translation_weight(parsed.language, alternative_language)
                 only = translated_into(parsed.language, alternative_language)  # counts in these passages only
                 if only is not None:
                     weight = 1.0 if only in index.positions("language") else 0.0
-                tokens = [t for t in analyzer.query_tokens(alternative) if t not in taken] if weight else []
-                if tokens:
-                    found = index.scores(tokens) * (weight / max(1, len(alternative.split())))
-                    if only is not None:
-                        found = _only_in(found, index, only)
-                    best = found if best is None else np.maximum(best, found)
-            if best is not None:
-                scores = scores + best
-        return scores
+                tokens = [t for t in _query_tokens(alternative) if t not in taken] if weight else []
+                if tokens:  # a phrase's words count as a share of the phrase
+                    alternatives.append((number, tokens, weight / max(1, len(alternative.split())), only))
+        positions, lists = index.scores_within([main, *(tokens for _, tokens, _, _ in alternatives)])
+        scores = lists[0]
+        # each concept counts once, by its best alternative: "casa" does not add up "alloggio", "abitazione"
+        # and "housing"
+        best: dict[int, np.ndarray] = {}
+        for (number, _, weight, only), found in zip(alternatives, lists[1:], strict=True):
+            found = found * weight
+            if only is not None:
+                found = np.where(index.in_value("language", only)[positions], found, np.float32(0.0))
+            best[number] = found if number not in best else np.maximum(best[number], found)
+        for found in best.values():  # in the concepts' order
+            scores = scores + found
+        return positions, scores
 
     # --- the stages after ranking ------------------------------------------------------------------------
     @staticmethod

@@ -3,10 +3,13 @@ suggests a corrected query; the site shows both (real index, real app)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
 from app.factory import create_app
+from retrieval.analysis import get_analyzer
+from retrieval.practices import _lexical, get_catalogue
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +85,16 @@ def test_passage_links_are_built_once_per_revision_of_the_records(client, servic
     assert links and catalogue.cited_by() is links  # not rebuilt on every search
     client.get("/api/search", params={"q": "alloggi"})
     assert catalogue.cited_by() is links
+
+
+@pytest.mark.parametrize("q", ["alloggi ponte per famiglie", "housing for refugees", "unità di strada", "xyzzy"])
+def test_a_record_s_lexical_score_is_the_idf_of_the_query_stems_its_text_holds(service, q):
+    """Read from the stems' postings: each record scores the sum of the IDF of the query's stems it holds."""
+    state = get_catalogue(service)._current()
+    stems = set(get_analyzer().query_tokens(q))
+    expected = [sum(state.idf[t] for t in stems & tokens) for tokens in state.tokens]
+    got = _lexical(q, state)
+    assert len(got) == len(state.records) > 10
+    assert np.allclose(got, expected, rtol=1e-6, atol=0)
+    assert (got > 0).tolist() == [bool(stems & tokens) for tokens in state.tokens]
+    assert (q == "xyzzy") == (not got.any())

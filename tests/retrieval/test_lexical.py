@@ -86,6 +86,35 @@ def test_top_k_equals_the_best_of_the_full_scores(small):
     assert all(mask[p] for p, _ in index.top(tokens, 50, mask))
 
 
+def test_scores_over_the_candidate_set_equal_the_whole_corpus_scores(small, tmp_path):
+    """`scores_within` scores several token lists over the passages holding one of their terms only: each equals
+    `scores` there, every other passage scores 0 in each, and the set is sorted (an index with a file added
+    since its build: postings over two segments)."""
+    settings, pipeline, _ = small
+    manager = LexicalIndexManager(pipeline.store, settings.lexical_dir)
+    new = tmp_path / "uploads" / "aosta.txt"
+    new.parent.mkdir()
+    new.write_text(NEW_TEXT, "utf-8")
+    pipeline.run([new], prune=False)
+    index = manager.current()
+    analyzer = get_analyzer()
+    lists = [
+        analyzer.query_tokens(q)
+        for q in ("sportello zanzibarite alloggi", "famiglie migranti", "mediazione proprietari", "xyzzy")
+    ]
+    positions, scored = index.scores_within(lists)
+    assert np.array_equal(positions, np.unique(positions)) and positions.size < len(index.corpus.ids)
+    for tokens, within in zip(lists, scored, strict=True):
+        whole = index.scores(tokens)
+        assert np.array_equal(within, whole[positions])
+        outside = np.ones(whole.size, dtype=bool)
+        outside[positions] = False
+        assert not whole[outside].any()
+    assert not scored[-1].any()  # a word no passage has
+    empty, nothing = index.scores_within([analyzer.query_tokens("xyzzy")])
+    assert empty.size == 0 and nothing[0].size == 0
+
+
 def test_after_a_published_rebuild_the_old_index_serves_while_the_new_one_is_built(small, monkeypatch):
     """A rebuild from another process (a new generation, a new change log) cannot be replayed: the index is
     rebuilt in a thread, and until it is complete searches get the old one instead of waiting for it."""

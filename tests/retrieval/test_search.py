@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from lgnet.errors import InvalidRequest, NotFound
@@ -13,6 +14,7 @@ from lgnet.text import fold
 from retrieval.analysis import get_analyzer
 from retrieval.models import SearchRequest
 from retrieval.snippets import highlight
+from retrieval.terms import translated_into, translation_weight
 
 
 def search(service, q="", **kw):
@@ -136,7 +138,62 @@ def _with_and_without(service, index, parsed, language):
             for c in parsed.concepts
         ],
     )
-    return service._lexical_scores(index, parsed, True), service._lexical_scores(index, other, True)
+    return _whole(index, service._lexical_scores(index, parsed, True)), _whole(
+        index, service._lexical_scores(index, other, True)
+    )
+
+
+def _whole(index, found):
+    """The candidate set's scores (positions, scores) as one score per passage of the corpus."""
+    positions, scores = found
+    whole = np.zeros(len(index.corpus.ids), dtype=np.float32)
+    whole[positions] = scores
+    return whole
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "come hanno fatto altri comuni a trovare casa alle famiglie migranti in uscita dall'accoglienza?",
+        "day centre with showers and laundry for homeless migrants",
+        "senzatetto e senza dimora a Torino",
+        "progetti di impegno civico",
+    ],
+)
+def test_bm25_over_the_candidate_set_equals_scoring_the_whole_corpus(service, q):
+    """The user's words and each thesaurus alternative are scored over the passages holding one of the
+    query's words only: the same scores, so the same top candidates, as scoring every passage for each."""
+    index = service.lexical.current()
+    parsed = service.parse(q, index)
+    assert any(c.alternatives for c in parsed.concepts)
+    analyzer = get_analyzer()
+    languages = service.analyzer.thesaurus.language
+    main = analyzer.query_tokens(" ".join([parsed.main_text, *[e for e in parsed.expansions if e in parsed.cities]]))
+    expected = index.scores(main)  # every passage scored, for the words and each alternative
+    for concept in parsed.concepts:
+        best = None
+        for alternative in concept.alternatives:
+            language = languages.get(fold(alternative))
+            weight = translation_weight(parsed.language, language)
+            only = translated_into(parsed.language, language)
+            if only is not None:
+                weight = 1.0 if only in index.positions("language") else 0.0
+            tokens = [t for t in analyzer.query_tokens(alternative) if t not in main] if weight else []
+            if tokens:
+                found = index.scores(tokens) * (weight / max(1, len(alternative.split())))
+                if only is not None:
+                    found = np.where(index.mask("language", [only]), found, np.float32(0))
+                best = found if best is None else np.maximum(best, found)
+        if best is not None:
+            expected = expected + best
+    positions, scores = service._lexical_scores(index, parsed, True)
+    got = _whole(index, (positions, scores))
+    assert np.count_nonzero(expected) > 10
+    assert np.array_equal(got, expected)  # the same floats, and 0 outside the candidate set
+    assert np.array_equal(positions, np.sort(positions))
+    top = np.lexsort((np.arange(expected.size), -expected))[:20]
+    found_top = positions[np.lexsort((positions, -scores))][:20]
+    assert found_top.tolist() == top.tolist()
 
 
 def test_an_italian_word_s_english_translation_counts_fully_in_the_english_passages_only(service):
