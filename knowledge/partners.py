@@ -29,6 +29,8 @@ _PARTNER_CUE = re.compile(
     r"\bpartners?\s+(?:del\s+progetto|di\s+progetto|coinvolti)\s*(?:sono|:)|"
     # who does the work, said actively: "Lo realizzano X e Y", "I partner sono X", "con la collaborazione di X"
     r"\b(?:lo|la|li|le)\s+(?:realizzano|gestiscono|promuovono|conducono|curano)\b|\b(?:i|gli)\s+partners?\s+sono\b|"
+    r"\b(?:al\s+progetto|all['’]iniziativa|vi)\s+(?:partecipano|aderiscono|collaborano)\b|"
+    r"\b(?:organizzat|realizzat|svolt|condott)[oaie]\s+(?:insieme\s+)?con\b|"
     r"\bcon\s+la\s+(?:collaborazione|partecipazione)\s+d(?:i|el|ella|ell['’]|ei|egli|elle)\b|"
     # ... and in English: "we work with X", "run with X", "held with X", "in cooperation with X", "partners are X"
     r"\b(?:we|they|it)\s+(?:work|works|worked|collaborate|collaborates|collaborated|partnered)\s+with\b|"
@@ -107,20 +109,25 @@ class PartnerFact:
     role: str | None = None
 
 
+_AND = re.compile(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s)?"
+                  r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s|"
+                  r"(?:circolo|comitato|gruppo|consorzio|centro|istituto)\s+(?-i:[A-Z]))|"
+                  r"(?:with\s+)?the\s)")  # fmt: skip
+
+
 def _split_items(segment: str) -> list[str]:
     """'A, B, C e D' -> [A, B, C, D]; a dash separates organisations unless it spells out an acronym, qualifies a
     place ('IPRS – Istituto ...', 'Segretariato sociale – Distretto Latina 2') or stands inside a quoted name
     ('Istituto Comprensivo «Da Vinci – Ungaretti»')."""
     parts = [p.strip() for p in re.split(r",\s*", segment) if p.strip()]
+    # "A e B", "A e la Cooperativa B", and an English "A and the local health authority B" in the part where the
+    # list ends: the last one, or the one before a clause that follows the list ("..., la Caritas X e l'ASL Y,
+    # individuati con avviso ...")
+    last = len(parts) - 1
+    while last > 0 and re.match(r"[a-zà-ù]", parts[last]) and not _ARTICLE.match(parts[last]):
+        last -= 1
     if parts:
-        last = parts.pop()
-        # "A e B", "A e la Cooperativa B", and an English "A and the local health authority B"
-        pieces = re.split(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s)?"
-                          r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s|"
-                          r"(?:circolo|comitato|gruppo|consorzio|centro|istituto)\s+(?-i:[A-Z]))|"
-                          r"(?:with\s+)?the\s)",
-                          last)  # fmt: skip
-        parts += pieces
+        parts[last : last + 1] = _AND.split(parts[last])
     items: list[str] = []
     for part in parts:
         chunks = [c.strip() for c in re.split(r"\s+[–—-]\s+", part)]
@@ -149,7 +156,7 @@ def _tidy(item: str) -> str | None:
     if not item or len(item) < 3 or len(item.split()) > 12:
         return None
     if not (item[0].isupper() or item[0].isdigit()):
-        if re.match(r"(?:associazione|cooperativa|fondazione)\s", item, re.I):
+        if re.match(r"(?:associazione|cooperativa|fondazione)\s", item, re.I) and re.search(r"\s[A-Z0-9«\"“]", item):
             item = item[0].upper() + item[1:]
         elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto)\s+(?-i:[A-Z])", item, re.I):
             item = item[0].upper() + item[1:]  # a kind in lower case before the name: "il circolo Legambiente X"

@@ -195,3 +195,16 @@ def test_a_document_s_masthead_names_who_issued_it():
     records, project = RecordBuilder().build("Chieti", None, [p], set())
     found = {x.name for r in records for x in r.partners} | {x.name for x in project.partners}
     assert found == {"Cooperativa Sociale Arnia"}
+
+
+def test_a_list_ending_before_a_clause_and_a_present_tense_cue():
+    sentence = ("Le attività saranno realizzate in collaborazione con la Cooperativa Sociale Orsa, la Caritas "
+                "diocesana di Sulmona e l'ASL n. 2 di Sulmona, individuati con avviso pubblico.")
+    assert "ASL n. 2 di Sulmona" in names(sentence)
+    assert "Anci Abruzzo" in names("Al progetto partecipano la Cooperativa Sociale Orsa e Anci Abruzzo.")
+
+
+def test_an_unnamed_association_in_lower_case_is_no_partner():
+    assert names("Le giornate di cura dei giardini sono state organizzate con l'associazione di quartiere.") == []
+    assert names("Le giornate sono state organizzate con l'associazione Amici del Parco.") == [
+        "Associazione Amici del Parco"]
