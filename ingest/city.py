@@ -101,9 +101,9 @@ def _outside(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Ment
     return kept
 
 
-def _story_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
-    """Mentions outside enumerations of cities."""
-    mentions = gazetteer.mentions(text)
+def _story_mentions(text: str, gazetteer: Gazetteer, about: list[Mention] | None = None) -> list[Mention]:
+    """Mentions outside enumerations of cities (`about`: the body's, when `text` is its title)."""
+    mentions = gazetteer.mentions(text, about)
     return _outside(mentions, _enumerations(text, mentions))
 
 
@@ -141,15 +141,20 @@ def _elsewhere(text: str, m: Mention) -> bool:
 
 def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
     """Evidence per city that the passage is about it (higher is stronger)."""
-    gazetteer = gazetteer or Gazetteer.default()
+    return _scores(title, text, gazetteer or Gazetteer.default())[0]
+
+
+def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], set[str]]:
+    """The evidence per city, and the cities the title names."""
     scores: Counter[str] = Counter()  # weights are floats: Counter adds any numbers, its stubs say int
-    title = _markup_free(title or "")
-    in_title = {m.city.name for m in _story_mentions(title, gazetteer)}
+    text = _markup_free(text or "")
+    body = _story_mentions(text, gazetteer)
+    # the title read with the body's evidence: a common-word comune or a homonym the body places is placed there too
+    in_title = {m.city.name for m in _story_mentions(_markup_free(title or ""), gazetteer, body)}
     for name in in_title:
         scores[name] += _TITLE_WEIGHT / len(in_title)  # type: ignore[assignment]
-    text = _markup_free(text or "")
     dated = None  # a text has one dateline: later ones of other cities open its short news about them
-    for m in _story_mentions(text, gazetteer):
+    for m in body:
         if _elsewhere(text, m):
             scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
         elif _is_dateline(text, m) and dated in (None, m.city.name):
@@ -161,19 +166,18 @@ def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Co
             scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
         else:
             scores[m.city.name] += _MENTION_WEIGHT  # type: ignore[assignment]
-    return scores
+    return scores, in_title
 
 
 def main_city(title: str, text: str, gazetteer: Gazetteer | None = None) -> str | None:
     """Canonical name of the city the passage is about, or None when no single city clearly wins."""
-    scores = city_scores(title, text, gazetteer)
+    scores, in_title = _scores(title, text, gazetteer or Gazetteer.default())
     ranked = scores.most_common(2)
     if not ranked:
         return None
     if len(ranked) == 2 and ranked[0][1] < 1.5 * ranked[1][1]:
         return None  # two cities with comparable evidence: a comparison, not one city's story
-    gazetteer = gazetteer or Gazetteer.default()
-    if ranked[0][0] in {m.city.name for m in _story_mentions(_markup_free(title or ""), gazetteer)}:
+    if ranked[0][0] in in_title:
         return ranked[0][0]  # named in the title and clearly ahead: the subject, however many others it lists
     if ranked[0][1] < 0.5 * sum(scores.values()):
         return None  # many cities (a whole review, a summary table): no single subject

@@ -143,17 +143,19 @@ class Gazetteer:
         return self._province_forms.get(fold(key))
 
     # --- documents ---------------------------------------------------------------------------------------
-    def mentions(self, text: str) -> list[Mention]:
+    def mentions(self, text: str, about: list[Mention] | None = None) -> list[Mention]:
         """Cities named in a document, each with the evidence that the word is the place. A comune whose name is a
         common word, once the document names it as a place ("Comune di Vasto", "a Vasto"), is that place wherever
         else it is capitalised ("Vasto è un comune", "tra Vasto, San Salvo e ..."), unless a person's surname
-        follows ("Paola Ruffo")."""
+        follows ("Paola Ruffo"). `about`: the mentions of the text this one heads (a title's body), whose places
+        count as this text's own evidence ("Fondi, braccianti al lavoro" over a body that says "a Fondi")."""
+        about = about or []
         spans = [m.span() for m in TOKEN.finditer(text)]
         scan = _Scan()
         found = self._mentions(text, spans, frozenset(), scan)
-        confirmed = frozenset(m.city.name for m in found if m.city.common_word)
+        confirmed = frozenset(m.city.name for m in [*found, *about] if m.city.common_word)
         if scan.homonyms:  # a name two comuni share, with no province code: the text's other places may say which
-            scan.context = _Context.of(found, scan.areas)
+            scan.context = _Context.of([*found, *about], scan.areas)
         if confirmed or scan.context:
             return self._mentions(text, spans, confirmed, _Scan(context=scan.context))
         return found

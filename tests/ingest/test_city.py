@@ -333,3 +333,13 @@ def test_a_neighbour_named_as_such_is_not_the_subject():
             "contribuito alle spese. A Ornica il corso riprende in autunno.")
     scores = city_scores("", text)
     assert scores["Cusio"] < 1.0 and main_city("", text) == "Ornica"
+
+
+def test_a_title_is_read_with_its_body_s_evidence():
+    # a common-word comune and a homonym in a title count when the body places them
+    body = "Il progetto è nato a Fondi nel 2022. Il mercato di Fondi è tra i più grandi del Lazio."
+    assert city_scores("Fondi, braccianti al lavoro nelle serre", body)["Fondi"] == city_scores("", body)["Fondi"] + 4
+    body = "Il Comune di Castro ha aperto un centro. Famiglie da Gallipoli e da Nardò, in Puglia."
+    assert city_scores("Castro, il porto che accoglie", body)["Castro (LE)"] == 7.0
+    # ... and never when the body does not
+    assert city_scores("Fondi europei per le serre", "Il progetto usa fondi europei per le serre.") == {}
