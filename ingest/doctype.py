@@ -91,6 +91,26 @@ CUES: tuple[Cue, ...] = (
         r"\bdeterminazione (?:dirigenziale|n\.)|\bdecreto (?:sindacale|dirigenziale)\b|\bordinanza (?:sindacale|n\.)",
         "title",
     ),
+    # A call for proposals or for expressions of interest is an act of the administration too, however many form
+    # labels of a project sheet it carries ("Importo", "Durata", "Destinatari")
+    _cue(
+        "act",
+        5,
+        r"\bavviso pubblico\b|\bbando (?:pubblico|di (?:gara|concorso|selezione))\b|\bmanifestazion[ei] di interesse\b|"
+        r"\bcall for (?:proposals|applications|expressions of interest)\b",
+        "title",
+    ),
+    # ... and its sections: who may apply, how and by when, how proposals are scored
+    _cue(
+        "act",
+        1.5,
+        _LINE + r"(?:art\.?\s*\d+\s*[-–.:]\s*)?(?:requisiti di (?:partecipazione|ammissione)|soggetti ammessi|"
+        r"modalit[aà] (?:e termini )?di presentazione|termini? (?:e modalit[aà] )?(?:di|per la) presentazione|"
+        r"criteri di (?:valutazione|selezione)|commissione (?:giudicatrice|di valutazione)|eligibility|"
+        r"how to apply|selection criteria)\b",
+        "lines",
+        cap=3,
+    ),
     _cue(
         "act",
         1,
@@ -238,6 +258,14 @@ CUES: tuple[Cue, ...] = (
         r"(?:primo|secondo|i|ii) semestre|mid-term|intermedia|ex post|indicatori di (?:risultato|output))\b",
         "body",
         cap=2,
+    ),
+    # Press article: the genre named ("Comunicato stampa", "Intervista a ...", a newsletter's issue)
+    _cue(
+        "press_article",
+        3,
+        r"\bcomunicato stampa\b|\bnota stampa\b|\bpress release\b|\bintervista\b|\binterview\b|"
+        r"\bnewsletter\b|\bnotiziario\b",
+        "title",
     ),
     # Press article: agency tags, datelines ("ROMA, 23 NOV -", "Bra, 12 marzo 2025 -", "Roma - Intercettare")
     _cue(

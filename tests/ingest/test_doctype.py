@@ -194,3 +194,24 @@ I numeri sono quelli del bilancio sociale della cooperativa, presentato ieri, ha
 """
     title = "Casa, la cooperativa presenta i suoi numeri"
     assert DocTypeClassifier().run(title, article, "it").doc_type == "press_article"
+
+
+def test_a_genre_named_in_the_title_a_call_and_a_press_release():
+    # a call for proposals carries a sheet's form labels but is an act of the administration: other
+    call = """Avviso pubblico per la co-progettazione di servizi per l'abitare
+Ente proponente: Comune di Lodi
+Importo: € 200.000,00
+Durata: 24 mesi
+Destinatari: nuclei in emergenza abitativa
+Partenariato: da individuare con la procedura
+Art. 5 – Requisiti di partecipazione
+Possono partecipare gli enti del Terzo settore iscritti al registro.
+Art. 6 – Modalità di presentazione
+Le proposte vanno inviate a mezzo PEC.
+Art. 7 – Criteri di valutazione
+"""
+    assert DocTypeClassifier().run("Avviso pubblico per la co-progettazione", call, "it").doc_type == "other"
+    release = "Comunicato stampa\nIl Comune ha aperto un nuovo sportello per le famiglie.\n"
+    assert DocTypeClassifier().run("Comunicato stampa – Nuovo sportello", release, "it").doc_type == "press_article"
+    interview = "Intervista alla sindaca di Ornica\nSindaca, come è nato il progetto?\nÈ nato in paese.\n"
+    assert DocTypeClassifier().run("Intervista alla sindaca", interview, "it").doc_type == "press_article"
