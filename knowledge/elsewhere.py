@@ -8,7 +8,9 @@ The place is a comune of the gazetteer written as a place: after "Comune di" (an
 locative preposition ("a", "ad", "in", "nel", "presso", "at"), or after "di" following a common noun ("la
 struttura di Merano"). Not where people came from or went ("da", "verso", "from", "to"), not a list ("tra"), not
 part of a name ("Caritas di Roma", "Università di Padova", "Barriera di Milano"), a street ("via Roma") or a
-province, diocese or region named after its chief town ("provincia di Perugia").
+province, diocese or region named after its chief town ("provincia di Perugia"). The other comune is a well-known
+city or one of the same region (a neighbour, a model, a comparison): a lesser-known comune of another region is
+rather a district of the city with the same name ("a San Lorenzo" in Rome, San Lorenzo a comune in Calabria).
 """
 
 from __future__ import annotations
@@ -52,10 +54,13 @@ def other_comune_clauses(body: str, city: str | None, gazetteer: Gazetteer) -> l
     where they came from)."""
     if not city:
         return []
+    home = gazetteer.get(city)
     out: list[tuple[int, int]] = []
     for m in gazetteer.mentions(body):
         if same_comune(city, m.city.name) or m.city.name == city or not _is_place(body, m):
             continue
+        if not m.city.well_known and home is not None and m.city.region != home.region:
+            continue  # a small comune far away is rather a district of the city named alike ("a San Lorenzo", Rome)
         left = max(body.rfind(c, 0, m.start) for c in ";:") + 1
         right = [i for i in (body.find(c, m.end) for c in ";:") if i >= 0]
         out.append((max(left, m.end), min(right) if right else len(body)))

@@ -371,6 +371,10 @@ def test_a_count_placed_in_another_comune_is_not_this_citys():
     assert _areas_of("Il progetto ha ospitato 31 persone in alloggi, 8 delle quali poi in affitto a Viareggio.") == {
         31.0: "housing", 8.0: "housing"}  # fmt: skip
     assert _areas_of("Nella provincia di Pisa il progetto ha ospitato 31 persone in alloggi.") == {31.0: "housing"}
+    # a lesser-known comune of another region is rather a district named alike (San Lorenzo, RC; Lucca's own
+    # 'San Lorenzo' would be one); a well-known city of another region is that city
+    assert _areas_of("A San Lorenzo il progetto ha ospitato 31 persone in alloggi.") == {31.0: "housing"}
+    assert _areas_of("A Torino un progetto simile ha ospitato 45 persone in alloggi.") == {}
 
 
 def test_an_organisations_own_members_and_workers_are_not_what_it_did():
