@@ -83,7 +83,8 @@ _FROM_TO = re.compile(r"\b(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:mese\
 # Between the verb and its date, who did it or a short aside ("avviato dal Comune nell'ottobre 2024", "si
 # concluderanno con il progetto nazionale, il 31 dicembre 2026"): a few words, no sentence or clause break.
 _VERB_DATE = re.compile(
-    r"\b(?P<verb>avviat[oaie]|iniziat[oaie]|partit[oaie]|started|launched|began|"
+    r"\b(?P<verb>avviat[oaie]|iniziat[oaie]|partit[oaie]|(?:ha|hanno)\s+preso\s+(?:il\s+)?(?:via|avvio)|started|"
+    r"launched|began|"
     r"conclu(?:so|sa|si|se|derà|deranno|dersi|de|dono)|termin(?:ato|ata|ati|ate|erà|eranno|a|ano)|scade|"
     r"chius[oaie]|chiuder(?:à|anno)|ended|ends|will\s+(?:end|close)|closes|closed|"
     r"fino\s+(?:al|ad?|all['’]|alla\s+fine\s+di)|until|through)"
@@ -124,7 +125,22 @@ PROJECT_TIME = re.compile(
     r"inizio|avvio|fine\s+(?:del\s+)?progetto|project|programme|pilot)\b",
     re.I,
 )
-_YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>20\d\d)(?!\d)")
+_YEAR_RANGE = re.compile(r"(?<!\d)(?P<y1>20\d\d)\s*[-–/]\s*(?P<y2>20\d\d)(?!\d)|"
+                         r"\b(?:dal|tra\s+il|fra\s+il|from|between)\s+(?P<y3>20\d\d)\s+(?:al|e\s+il|to|and)\s+"
+                         r"(?P<y4>20\d\d)\b", re.I)  # fmt: skip
+# Two months of one year: "gennaio-dicembre 2025", "da marzo a ottobre 2024", "March to December 2025".
+_MONTHS_OF_YEAR = re.compile(
+    r"\b(?:(?:da|dal\s+mese\s+di|from)\s+)?(?P<m1>" + "|".join(MONTHS) + r")\s*(?:[-–]|\s(?:a|al|to)\s)\s*"
+    r"(?P<m2>" + "|".join(MONTHS) + r")\s+(?P<y>20\d\d)\b",
+    re.I,
+)
+# A start or an end told by a verb and a year alone: "avviato nel 2023", "si concluderà nel 2025".
+_VERB_YEAR = re.compile(
+    r"\b(?P<verb>avviat[oaie]|iniziat[oaie]|partit[oaie]|started|launched|began|conclu(?:so|sa|si|se|derà|deranno)|"
+    r"termin(?:ato|ata|ati|ate|erà|eranno)|chiuder(?:à|anno)|will\s+(?:end|close)|ended|closed)\s+"
+    r"(?:nel|in|a\s+fine|alla\s+fine\s+del|by\s+the\s+end\s+of)\s+(?P<y>20\d\d)\b(?!\s*[-–/]\s*20\d\d)",
+    re.I,
+)
 _FUND = re.compile(r"(?:fami|fondo|programm\w*|pon|por|fesr|fse\+?|asylum[\w\s,]*fund)\W*$", re.I)
 
 
@@ -164,6 +180,15 @@ def periods(sentence: str) -> list[Mention]:
     for m in _YEAR_END.finditer(sentence):
         if not any(x.code == "end" for x in out):
             out.append(Mention("end", f"{m.group('y')}-12"))
+    for m in _MONTHS_OF_YEAR.finditer(sentence):
+        m1, m2 = MONTHS[m.group("m1").lower()], MONTHS[m.group("m2").lower()]
+        if m1 < m2 and not any(x.code in ("start", "end") for x in out):
+            out += [Mention("start", f"{m.group('y')}-{m1:02d}"), Mention("end", f"{m.group('y')}-{m2:02d}")]
+    for m in _VERB_YEAR.finditer(sentence):
+        ends = re.match(r"conclu|termin|chiu|will|ended|closed", m.group("verb"), re.I)
+        code = "end" if ends else "start"
+        if not any(x.code == code for x in out):
+            out.append(Mention(code, m.group("y")))
     ranges = [r.span() for r in _FROM_TO.finditer(sentence)]
     for m in _FROM_ONLY.finditer(sentence):
         value = _iso(m, "a")
@@ -183,7 +208,7 @@ def periods(sentence: str) -> list[Mention]:
         for m in _YEAR_RANGE.finditer(sentence):
             if any(a <= m.start() < b for a, b in school):
                 continue  # the year of a class, not the project's years
-            y1, y2 = int(m.group("y1")), int(m.group("y2"))
+            y1, y2 = int(m.group("y1") or m.group("y3")), int(m.group("y2") or m.group("y4"))
             if y1 <= y2 <= y1 + 10 and not _FUND.search(sentence[: m.start()]):
                 out.append(Mention("range", f"{y1}/{y2}"))
     return out

@@ -153,3 +153,18 @@ def test_a_project_s_duration_gives_its_end_from_its_start():
 )  # fmt: skip
 def test_the_kind_of_a_sum_in_other_words(sentence, expected):
     assert expected in kinds(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Il progetto si svolge dal 2024 al 2026.", [("range", "2024/2026")]),
+        ("Il progetto, avviato nel 2023, si concluderà nel 2025.", [("start", "2023"), ("end", "2025")]),
+        ("Periodo di attuazione: gennaio-dicembre 2025.", [("start", "2025-01"), ("end", "2025-12")]),
+        ("Il progetto ha preso il via nel marzo 2024 e si chiuderà nel febbraio 2026.",
+         [("start", "2024-03"), ("end", "2026-02")]),
+        ("Nel 2023 il centro ha accolto 40 persone.", []),
+    ],
+)  # fmt: skip
+def test_periods_by_years_and_months_of_one_year(sentence, expected):
+    assert sorted((m.code, m.text) for m in periods(sentence)) == sorted(expected)
