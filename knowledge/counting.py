@@ -98,6 +98,11 @@ _EXISTS = re.compile(
 # does the work or owns the body, not whom the practice served.
 _WORKFORCE = re.compile(r"(?:soci[ae]?|associat[ie]|addett[ie]|lavorat(?:ori|rici)|dipendenti|employees|members|"
                         r"workers|staff)\b", re.I)  # fmt: skip
+# ... but the members of a council, committee or group the practice set up are what it did ("la consulta conta 15
+# membri", "the new residents' committee counts 12 members").
+_BODY = re.compile(r"\b(?:consiglio|consulta|comitato|assemblea|gruppo|rete|council|committee|board|group|network|"
+                   r"forum|associazione\s+(?:dei|delle|di)\s+(?:nuovi|migranti|stranieri|residenti|inquilini))\b",
+                   re.I)  # fmt: skip
 _HAS_WORKFORCE = re.compile(
     r"\b(?:conta|contano|contava|contavano|impiega|impiegano|impiegava|occupa|occupano|lavorano|lavoravano|"
     r"employs|employ|employed|counts)\s+(?:(?:circa|oltre|più\s+di|quasi|about|over|some|nearly|more\s+than)\s+)?"
@@ -143,7 +148,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True
     if _METHOD.search(_clause(sentence, num_start, end)):
         return True
-    if _HAS_WORKFORCE.search(before) and _WORKFORCE.search(sentence, num_start, end):
+    if (_HAS_WORKFORCE.search(before) and _WORKFORCE.search(sentence, num_start, end)
+            and not _BODY.search(sentence[max(0, num_start - 120) : num_start])):  # fmt: skip
         return True  # "conta 112 soci": the organisation's own members and workers, not its beneficiaries
     if unit not in PEOPLE_UNITS | {"generic"}:
         return False

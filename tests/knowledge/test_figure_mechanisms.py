@@ -383,6 +383,9 @@ def test_an_organisations_own_members_and_workers_are_not_what_it_did():
     # workers the practice housed or trained are its figures
     assert _counts("La foresteria ha ospitato 31 lavoratori stagionali.") == {31.0: "lavoratori stagionali"}
     assert _counts("Sono 40 i dipendenti comunali che hanno frequentato il corso.") != {}
+    # the members of a body the practice set up are what it did
+    assert _counts("The new council of foreign citizens counts 12 members.") == {12.0: "members"}
+    assert _counts("La consulta dei nuovi cittadini conta 15 soci.") == {15.0: "soci"}
 
 
 def test_a_run_in_heading_names_its_paragraphs_area_and_a_target_under_it_is_that_sections():
