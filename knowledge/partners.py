@@ -100,6 +100,10 @@ _FUNDER = re.compile(
 )
 
 
+# A sum in parentheses right after a name is what that body gives: a funder's share, "Fondazione X (25.000 euro)".
+_SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*\)")
+
+
 @dataclass(frozen=True)
 class PartnerFact:
     name: str
@@ -222,10 +226,13 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
         for m in _NAMED_ORG.finditer(body):
             spans.append((m.start(), m.end()))
             name = _tidy(m.group(0))
-            if name and not any(comparable_name(name) in k for k in found) and not _FUNDER.search(body[: m.start()]):
+            funder = _FUNDER.search(body[: m.start()]) or _SHARE_AFTER.match(body, m.end())
+            if name and not any(comparable_name(name) in k for k in found) and not funder:
                 add(name, s, body)
         for raw, start, end in organisations.named(body):
             if any(a <= start < b or start <= a < end for a, b in spans) or _FUNDER.search(body[:start]):
+                continue
+            if _SHARE_AFTER.match(body, end):
                 continue
             name = _tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):

@@ -208,3 +208,9 @@ def test_an_unnamed_association_in_lower_case_is_no_partner():
     assert names("Le giornate di cura dei giardini sono state organizzate con l'associazione di quartiere.") == []
     assert names("Le giornate sono state organizzate con l'associazione Amici del Parco.") == [
         "Associazione Amici del Parco"]
+
+
+def test_a_body_with_its_share_in_parentheses_is_a_funder():
+    sentence = ("Il progetto è finanziato dalla Regione (80.000 euro) e dalla Fondazione Monte Alto (20.000 euro), "
+                "con la Cooperativa Sociale Arnia.")
+    assert names(sentence) == ["Cooperativa Sociale Arnia"]
