@@ -29,6 +29,8 @@ _PHRASE_WEIGHT = 3.0
 _MENTION_WEIGHT = 1.0
 _SEAT_WEIGHT = 0.25
 _CLAUSE = re.compile(r"[^\n.;:!?]+")  # the partner list sits after a colon, in one clause with its ASSB alias
+# The comune's own web or mail domain: "servizisociali@comune.castro.le.it", "www.comune.camini.rc.it"
+_DOMAIN = re.compile(r"(?<![\w-])comune\.(?P<label>[a-z]+)\.(?:(?P<pv>[a-z]{2})\.)?it\b", re.I)
 _AGENCY = re.compile(r"\([^()\n]{2,25}\)\s*[-–]\s*$")  # "(ANSA) - " right before the city
 _PHRASE = re.compile(r"(?:comune|città|citta|capoluogo|municipality|city)\s+(?:di|of)\s*$", re.I)
 # Before a city named as a seat: a province or diocese word, or an organisation's name ending right before it:
@@ -166,6 +168,9 @@ def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], 
             scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
         else:
             scores[m.city.name] += _MENTION_WEIGHT  # type: ignore[assignment]
+    # the comune's own domain in a contact says as much as "Comune di X" (once per comune)
+    for name in {c.name for d in _DOMAIN.finditer(text) if (c := gazetteer.by_domain(d["label"], d["pv"]))}:
+        scores[name] += _PHRASE_WEIGHT  # type: ignore[assignment]
     return scores, in_title
 
 

@@ -131,6 +131,23 @@ class Gazetteer:
         """Every comune written this way ('Castro': Castro (BG) and Castro (LE))."""
         return list(self._by_form.get(fold(name.strip()), []))
 
+    def by_domain(self, label: str, province_code: str | None = None) -> City | None:
+        """The comune whose web or mail domain is comune.<label>[.<province>].it ("santeodoro", "ss"): its name
+        folded, without spaces, apostrophes or hyphens; the province code decides between homonyms."""
+        found = self._domains.get(label.lower(), [])
+        if province_code:
+            found = [c for c in found if c.province_code == province_code.upper()]
+        else:  # only chief towns write comune.<name>.it; "comune.re.it" is Reggio Emilia's, not the comune Re's
+            found = [c for c in found if c.capital or c.well_known]
+        return found[0] if len(found) == 1 else None
+
+    @cached_property
+    def _domains(self) -> dict[str, list[City]]:
+        out: dict[str, list[City]] = {}
+        for c in self.cities:
+            out.setdefault(re.sub(r"[^a-z]", "", fold(c.official or c.name)), []).append(c)
+        return out
+
     def region(self, name: str) -> Region | None:
         """A region by its Italian or English name ('Sicily', 'Puglia', 'Apulia', 'Lombardy')."""
         return self._regions_by_form.get(fold(name.strip()))
