@@ -128,7 +128,8 @@ def _known(sentence: str) -> list[FigureFact]:
         value = number(m.group("num"))
         if value is None or value <= 0 or _year(m.group("num"), value):
             continue
-        if value <= 10 and not m.group("num")[0].isdigit():
+        small = value <= 10 and not m.group("num")[0].isdigit()
+        if small and not opening_count(sentence, m.start("num"), m.end("num"), value):
             continue  # "in due appartamenti", "segnala due nuclei": small numbers in words describe, results use digits
         if not_a_count(sentence, m.start("num"), m.end(), unit):
             continue
@@ -237,6 +238,24 @@ def _plural(word: str) -> bool:
     return w not in _NOT_NOUNS and (w.endswith(("i", "e", "à")) or (w.endswith("s") and len(w) > 3))
 
 
+# A sentence opens with a number in words (a number may not open a sentence in digits: "Sette ospiti ... hanno
+# trovato un alloggio", "Cinque aree verdi sono state adottate"): a count when a verb follows in its clause (not a
+# headline's "Due solitudini sotto lo stesso tetto:" nor "Dieci anni fa").
+_OPENING = re.compile(r"[\s«\"“'‘•*-]*$")
+_SCALE_AFTER = re.compile(r"\s+(?:dozen|dozens|dozzin\w+|decin\w+|centinai\w+|hundreds?|thousands?|migliaia)\b", re.I)
+_CLAUSE_VERB = re.compile(r"\b(?:hanno|ha|sono|è|erano|era|furono|were|was|have|has|had|are|is)\b", re.I)
+
+
+def opening_count(sentence: str, start: int, end: int, value: float) -> bool:
+    """A number in words at sentence[start:end] opening its sentence, capitalised, with a verb in its clause."""
+    if not _OPENING.match(sentence[:start]) or not sentence[start : start + 1].isupper():
+        return False
+    if value < 2 or _SCALE_AFTER.match(sentence, start + len(sentence[start:end].split()[0])):
+        return False  # "Un appartamento è dotato ...", "Two dozen people a month": one thing, or about that many
+    stop = min([i for i in (sentence.find(c, end) for c in ";:") if i >= 0] or [len(sentence)])
+    return bool(_CLAUSE_VERB.search(sentence, end, stop))
+
+
 def counted_nouns(sentence: str) -> list[FigureFact]:
     """Counts of any noun: the noun (and an adjective that goes with it) is the unit, as written."""
     out: list[FigureFact] = []
@@ -265,7 +284,8 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         value = number(m.group("num"))
         if value is None or value < 2 or _year(m.group("num"), value):
             continue
-        if value <= 10 and not m.group("num")[0].isdigit():
+        small = value <= 10 and not m.group("num")[0].isdigit()
+        if small and not opening_count(sentence, m.start("num"), m.end("num"), value):
             continue  # "tre componenti", "le due sedi": small numbers in words describe, results use digits
         if head in TIME_UNITS and not _time_count(sentence, m.start(), words, m.group("tail")):
             continue

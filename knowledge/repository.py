@@ -33,7 +33,7 @@ from lgnet.store import Store
 log = logging.getLogger(__name__)
 SUFFIX = "records"
 KEYS = "recordkeys"  # per group its passages' ids and sentence keys, and where the change log was read to
-BUILDER_VERSION = "facts-48"  # bump when the rules change: every group is rebuilt once
+BUILDER_VERSION = "facts-50"  # bump when the rules change: every group is rebuilt once
 
 
 @dataclass

@@ -397,3 +397,16 @@ def test_a_run_in_heading_names_its_paragraphs_area_and_a_target_under_it_is_tha
     text = ("Saranno formati 12 operatori sulla presa in carico integrata.\n\nIl metodo è semplice. Sono previste "
             "giornate al parco, con l'obiettivo di coinvolgere almeno 150 residenti.")  # fmt: skip
     assert _areas_of(text) == {12.0: "capacity_building", 150.0: "capacity_building"}
+
+
+def test_a_number_in_words_opening_a_sentence_is_a_count_when_a_verb_follows_in_its_clause():
+    # Italian does not open a sentence with digits: the number is written out there
+    assert _counts("Sette ospiti, dopo il periodo in foresteria, hanno trovato un alloggio in affitto.") == {
+        7.0: "ospiti"}  # fmt: skip
+    assert _counts("Cinque aree verdi sono state adottate dal gruppo.") == {5.0: "aree"}
+    # a headline without a verb in its clause, a time, one thing, about that many, and small numbers elsewhere
+    for sentence in ("Due solitudini sotto lo stesso tetto: anziani e rifugiati vivono insieme",
+                     "Dieci anni fa si contavano sulle dita i camini accesi.",
+                     "Un appartamento è dotato di un impianto.",
+                     "Two dozen people a month were referred to the night shelters.", "Le due sedi sono aperte."):
+        assert _counts(sentence) == {}, sentence
