@@ -49,6 +49,9 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = 4
 K1, B = 1.5, 0.75
 MAX_SEGMENTS = 8
+# A query's candidate set past this share of the corpus is scored as the whole corpus (its positions as they are:
+# no slot lookup per posting), as when a thesaurus alternative is a word most passages use.
+WHOLE_ABOVE = 0.5
 LINEAGE = 8  # ancestors an index remembers the changes since
 _serials = itertools.count(1)
 
@@ -123,6 +126,7 @@ class LexicalIndex:
     _masks: dict = field(default_factory=dict, repr=False)
     _postings: dict = field(default_factory=dict, repr=False)  # term column -> (positions, weights), as read
     _value_masks: dict = field(default_factory=dict, repr=False)  # (field, value) -> bool per passage
+    _weighted_once: dict = field(default_factory=dict, repr=False)  # term column -> its postings' weight x IDF
     serial: int = field(default_factory=lambda: next(_serials), repr=False)
     # serial of each of the last indexes this one was made from by `apply` -> ids added, changed or removed
     # since: what a derived index (the boilerplate) needs to follow a change at its cost
@@ -255,29 +259,53 @@ class LexicalIndex:
                 summed[positions] += weights * np.float32(bm25_idf(n, int(self.df[t])) * count)
         return summed.astype(np.float32)  # no sort of the matching positions: the callers read every score
 
-    def scores_within(self, token_lists: Sequence[list[str]]) -> tuple[np.ndarray, list[np.ndarray]]:
+    def scores_within(self, token_lists: Sequence[list[str]]) -> tuple[np.ndarray, Iterator[np.ndarray]]:
         """`scores` of each token list over the passages holding a term of any of them only (the candidate
         set: sorted positions), and those positions: a query's thesaurus alternatives each scored the whole
         corpus (an array of every passage per alternative, ~12 ms a query at 100k passages). Each score is
         computed as `scores` computes it (the same float64 sums in the same term order), so
-        `scores(tokens)[positions]` equals it, and every passage outside the set scores 0 in each."""
+        `scores(tokens)[positions]` equals it, and every passage outside the set scores 0 in each. The lists'
+        scores come one at a time, in order, as the iterator is read. A set past WHOLE_ABOVE of the corpus is
+        the whole corpus (`np.arange(n)`)."""
         n = len(self.corpus.ids)
         counted = [Counter(self.vocab[t] for t in tokens if t in self.vocab) for tokens in token_lists]
-        held = np.zeros(n, dtype=bool)
-        for t in set().union(*counted):
-            held[self._posting(t)[0]] = True
-        positions = np.flatnonzero(held)  # sorted, as a whole-corpus array's matching positions are
-        slots = np.empty(n, dtype=np.int64)  # read only at the positions of the set's own terms, all written
-        slots[positions] = np.arange(positions.size)
-        out = []
+        postings = [self._posting(t)[0] for t in set().union(*counted)]
+        positions = np.arange(n)  # most of the corpus (common words): scored as it is, no slot per posting
+        slots = None
+        if all(p.size <= n * WHOLE_ABOVE / 2 for p in postings):  # else the set is surely that large: not built
+            held = np.zeros(n, dtype=bool)
+            for p in postings:
+                held[p] = True
+            within = np.flatnonzero(held)  # sorted, as a whole-corpus array's matching positions are
+            if within.size <= n * WHOLE_ABOVE:
+                positions = within
+                slots = np.empty(n, dtype=np.int64)  # read at the positions of the set's own terms only: all set
+                slots[positions] = np.arange(positions.size)
+        return positions, self._scored(counted, positions.size, slots)
+
+    def _scored(self, counted: list[Counter], size: int, slots: np.ndarray | None) -> Iterator[np.ndarray]:
+        """Each list's scores, made when asked for: at 100k passages a query's 70 lists held at once (28 MB)
+        were given back to the system and faulted in again by the next query."""
         for terms in counted:
-            summed = np.zeros(positions.size, dtype=np.float64)
+            summed = np.zeros(size, dtype=np.float64)
             for t, count in terms.items():
-                at, weights = self._posting(t)
+                at, weighted = self._weighted(t, count)
                 if at.size:
-                    summed[slots[at]] += weights * np.float32(bm25_idf(n, int(self.df[t])) * count)
-            out.append(summed.astype(np.float32))
-        return positions, out
+                    summed[at if slots is None else slots[at]] += weighted
+            yield summed.astype(np.float32)
+
+    def _weighted(self, term: int, count: int) -> tuple[np.ndarray, np.ndarray]:
+        """A term's postings with its BM25 weight times IDF (and its count in the query), as `scores` computes
+        them; a count of one kept per index (a query's alternatives ask for the same terms again)."""
+        positions, weights = self._posting(term)
+        if count == 1:
+            found = self._weighted_once.get(term)
+            if found is None:
+                found = self._weighted_once[term] = weights * np.float32(
+                    bm25_idf(len(self.corpus.ids), int(self.df[term])) * count
+                )
+            return positions, found
+        return positions, weights * np.float32(bm25_idf(len(self.corpus.ids), int(self.df[term])) * count)
 
     def in_value(self, fieldname: str, value: object) -> np.ndarray:
         """One bool per passage: whether its `fieldname` is `value` (kept per index, like the positions)."""

@@ -110,6 +110,26 @@ def group_codes(index: LexicalIndex) -> np.ndarray:
     return codes
 
 
+def _only_in(scores: np.ndarray, positions: np.ndarray, index: LexicalIndex, language: str) -> np.ndarray:
+    """`scores` (a fresh array, one per position of `positions`) kept for the passages in `language` only. Over
+    the whole corpus the smaller side is written, so an Italian query's English translations copy the few
+    English passages and an English query's Italian ones zero them, never a pass over the corpus in Python."""
+    if positions.size != len(index.corpus.ids):  # a candidate set: its passages' languages read
+        return np.where(index.in_value("language", language)[positions], scores, np.float32(0.0))
+    per_language = index.positions("language")
+    inside = per_language.get(language)
+    if inside is None:
+        return np.zeros_like(scores)
+    if 2 * len(inside) <= len(scores):
+        kept = np.zeros_like(scores)
+        kept[inside] = scores[inside]
+        return kept
+    for value, at in per_language.items():  # a passage without a language is under None
+        if value != language:
+            scores[at] = 0.0
+    return scores
+
+
 @lru_cache(maxsize=8192)
 def _query_tokens(alternative: str) -> tuple[str, ...]:
     """A thesaurus alternative's query tokens: the thesaurus' phrases come back query after query (a long
@@ -283,8 +303,8 @@ class SearchStages:
         whole corpus."""
         analyzer = get_analyzer()
         if not understand:
-            positions, (scores,) = index.scores_within([analyzer.query_tokens(parsed.text)])
-            return positions, scores
+            positions, lists = index.scores_within([analyzer.query_tokens(parsed.text)])
+            return positions, next(lists)
         language = self.analyzer.thesaurus.language
         city_fixes = [e for e in parsed.expansions if e in parsed.cities]
         main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]))
@@ -302,14 +322,14 @@ class SearchStages:
                 if tokens:  # a phrase's words count as a share of the phrase
                     alternatives.append((number, tokens, weight / max(1, len(alternative.split())), only))
         positions, lists = index.scores_within([main, *(tokens for _, tokens, _, _ in alternatives)])
-        scores = lists[0]
+        scores = next(lists)
         # each concept counts once, by its best alternative: "casa" does not add up "alloggio", "abitazione"
-        # and "housing"
+        # and "housing" (one list's scores at a time: they are made as they are read)
         best: dict[int, np.ndarray] = {}
-        for (number, _, weight, only), found in zip(alternatives, lists[1:], strict=True):
+        for (number, _, weight, only), found in zip(alternatives, lists, strict=True):
             found = found * weight
             if only is not None:
-                found = np.where(index.in_value("language", only)[positions], found, np.float32(0.0))
+                found = _only_in(found, positions, index, only)
             best[number] = found if number not in best else np.maximum(best[number], found)
         for found in best.values():  # in the concepts' order
             scores = scores + found

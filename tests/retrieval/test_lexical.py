@@ -87,9 +87,9 @@ def test_top_k_equals_the_best_of_the_full_scores(small):
 
 
 def test_scores_over_the_candidate_set_equal_the_whole_corpus_scores(small, tmp_path):
-    """`scores_within` scores several token lists over the passages holding one of their terms only: each equals
-    `scores` there, every other passage scores 0 in each, and the set is sorted (an index with a file added
-    since its build: postings over two segments)."""
+    """`scores_within` scores several token lists over the passages holding one of their terms only (the
+    whole corpus when that is most of it): each equals `scores` there, every other passage scores 0 in each,
+    and the set is sorted (an index with a file added since its build: postings over two segments)."""
     settings, pipeline, _ = small
     manager = LexicalIndexManager(pipeline.store, settings.lexical_dir)
     new = tmp_path / "uploads" / "aosta.txt"
@@ -97,22 +97,24 @@ def test_scores_over_the_candidate_set_equal_the_whole_corpus_scores(small, tmp_
     new.write_text(NEW_TEXT, "utf-8")
     pipeline.run([new], prune=False)
     index = manager.current()
+    n = len(index.corpus.ids)
     analyzer = get_analyzer()
-    lists = [
-        analyzer.query_tokens(q)
-        for q in ("sportello zanzibarite alloggi", "famiglie migranti", "mediazione proprietari", "xyzzy")
-    ]
-    positions, scored = index.scores_within(lists)
-    assert np.array_equal(positions, np.unique(positions)) and positions.size < len(index.corpus.ids)
-    for tokens, within in zip(lists, scored, strict=True):
-        whole = index.scores(tokens)
-        assert np.array_equal(within, whole[positions])
-        outside = np.ones(whole.size, dtype=bool)
-        outside[positions] = False
-        assert not whole[outside].any()
-    assert not scored[-1].any()  # a word no passage has
+    rare = [analyzer.query_tokens(q) for q in ("zanzibarite", "sportello zanzibarite", "xyzzy")]
+    common = [analyzer.query_tokens(q) for q in ("famiglie migranti comune", "servizi inclusione")]
+    for lists in (rare, common, rare + common):
+        positions, scores = index.scores_within(lists)
+        assert np.array_equal(positions, np.unique(positions))
+        for tokens, within in zip(lists, scores, strict=True):
+            whole = index.scores(tokens)
+            assert np.array_equal(within, whole[positions])
+            outside = np.ones(n, dtype=bool)
+            outside[positions] = False
+            assert not whole[outside].any()
+    aosta = [p for p, t in enumerate(index.corpus.texts) if "zanzibarite" in t]
+    assert index.scores_within(rare)[0].tolist() == aosta  # the passages with one of the words, no others
+    assert index.scores_within(common)[0].tolist() == list(range(n))  # most passages: the whole corpus
     empty, nothing = index.scores_within([analyzer.query_tokens("xyzzy")])
-    assert empty.size == 0 and nothing[0].size == 0
+    assert empty.size == 0 and next(nothing).size == 0
 
 
 def test_after_a_published_rebuild_the_old_index_serves_while_the_new_one_is_built(small, monkeypatch):
