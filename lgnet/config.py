@@ -73,6 +73,13 @@ class Settings(BaseSettings):
     intervention_boost: float = Field(default=0.3, description="Boost of passages in an area the query names")
     candidates: int = Field(default=100, description="Candidates taken from each list before fusion")
     dense_min_similarity: float = Field(default=0.2, description="Dense candidates less similar than this are dropped")
+    # Measured on the 100k bench index (stand-in vectors) and the 10k one (real model): docs/architecture.md
+    dense_exact_up_to: int = Field(
+        default=20_000, description="Above this many passages the dense search ranks by a sketch, then exactly"
+    )
+    dense_rescore: int = Field(
+        default=2_000, description="Passages nearest in the sketch that the dense search scores exactly"
+    )
     # 3 in each 5 results (retrieval/diversity.py), chosen on the old part of the relevance set: S@5 0.957 -> 0.989
     max_per_document: int = Field(
         default=3, description="Passages of one article (or its copies) in each block of 5 results at most"

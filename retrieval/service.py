@@ -71,6 +71,8 @@ class SearchService(SearchStages):
             document_codes(index)  # the documents diversity counts, the date order, the facets' table
             date_ranks(index)
             facet_table(index, FACET_FIELDS)
+            if index.vectors is not None:  # the dense search's sketch, above its exact size
+                index.vectors.warm_up(self.settings.dense_exact_up_to)
             # each passage's sentences, their stems and which are boilerplate: a cold query's reranker and
             # snippets then split, stem and look for city names in nothing
             for cid, text in zip(index.corpus.ids[:PASSAGES], index.corpus.texts[:PASSAGES], strict=True):
@@ -206,7 +208,13 @@ class SearchService(SearchStages):
         if index.vectors is not None and at is not None:  # in memory (retrieval/vectors.py), exact
             meta = index.corpus.metas[at]
             found = [
-                (index.corpus.ids[p], sim) for p, sim in index.vectors.nearest(index.vectors.matrix[at], k * 6 + 10)
+                (index.corpus.ids[p], sim)
+                for p, sim in index.vectors.nearest(
+                    index.vectors.matrix[at],
+                    k * 6 + 10,
+                    exact_up_to=self.settings.dense_exact_up_to,
+                    rescore=self.settings.dense_rescore,
+                )
             ]
         else:
             rows = self.store.get_chunks([chunk_id], embeddings=True)

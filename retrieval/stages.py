@@ -219,7 +219,7 @@ class SearchStages:
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
             if index.vectors is not None:  # exact, in memory (retrieval/vectors.py), the filters as a mask
-                found = index.vectors.nearest(query_vec, s.candidates, mask)
+                found = index.vectors.nearest(query_vec, s.candidates, mask, s.dense_exact_up_to, s.dense_rescore)
                 dense = [(i, sim) for i, sim in found if sim >= s.dense_min_similarity]
             else:  # an index made without the embeddings: Chroma's HNSW
                 dense = self._dense_from_store(index, query_vec, filters)

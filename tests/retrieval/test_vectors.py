@@ -77,6 +77,65 @@ def test_appends_and_replacements_equal_a_rebuild_and_leave_the_older_index_as_i
         first.placed([31], [matrix[31]])  # a gap after the last row
 
 
+def _clustered(n: int, dim: int = 64, seed: int = 7) -> np.ndarray:
+    """Rows with structure, as embeddings have: a few latent directions and a little noise."""
+    rng = np.random.default_rng(seed)
+    latent = rng.normal(size=(n, 8)) @ rng.normal(size=(8, dim))
+    return (latent + 0.1 * rng.normal(size=(n, dim))).astype(np.float32)
+
+
+def test_above_its_exact_size_the_search_ranks_by_the_sketch_then_scores_exactly():
+    matrix = _clustered(3000)
+    queries = _clustered(20, seed=8)
+    index = VectorIndex.of(matrix)
+    mask = np.zeros(3000, dtype=bool)
+    mask[::3] = True
+    exact_sims = dict(index.nearest(queries[0], 3000))
+    hits = total = 0
+    for q in queries:
+        found = index.nearest(q, 20, exact_up_to=1000, rescore=300)
+        truth = _brute_force(matrix, q, 20)
+        hits += len({p for p, _ in found} & set(truth))
+        total += len(truth)
+        assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
+        filtered = index.nearest(q, 20, mask, exact_up_to=1000, rescore=300)
+        assert filtered and all(mask[p] for p, _ in filtered)
+    assert hits / total >= 0.95  # approximate, nearly all of the true neighbours
+    for p, sim in index.nearest(queries[0], 20, exact_up_to=1000, rescore=300):
+        assert sim == exact_sims[p]  # the kept ones scored exactly
+    # at or below the exact size, or rescoring every row: the exact search
+    assert index.nearest(queries[1], 20, exact_up_to=3000) == index.nearest(queries[1], 20)
+    assert index.nearest(queries[1], 20, exact_up_to=0, rescore=3000) == index.nearest(queries[1], 20)
+
+
+def test_the_sketch_follows_appends_replacements_and_compactions():
+    matrix = _clustered(1200)
+    first = VectorIndex.of(matrix[:1000])
+    first.warm_up(0)  # the sketch computed now
+    sketch = first._rows.sketched
+    assert sketch is not None
+
+    def projected(index: VectorIndex) -> np.ndarray:
+        s = index._rows.sketched
+        return (index.matrix - s.center) @ s.basis
+
+    def first_found(index: VectorIndex, row: np.ndarray) -> int:
+        return index.nearest(row, 5, exact_up_to=0, rescore=50)[0][0]
+
+    appended = first.placed(range(1000, 1100), matrix[1000:1100])  # in place: the sketch rows appended
+    assert np.allclose(appended._rows.sketched.rows[:1100], projected(appended), atol=1e-4)
+    assert first_found(appended, matrix[1050]) == 1050
+    changed = appended.placed([7, 1100], [matrix[1150], matrix[1100]])  # a copy: the same directions
+    assert changed._rows.sketched.basis is sketch.basis
+    assert np.allclose(changed._rows.sketched.rows[:1101], projected(changed), atol=1e-4)
+    assert first_found(changed, matrix[1150]) in (7, 1150) and first_found(changed, matrix[1100]) == 1100
+    keep = np.ones(1101, dtype=bool)
+    keep[:10] = False
+    compacted = changed.compacted(keep)
+    assert np.allclose(compacted._rows.sketched.rows[:1091], projected(compacted), atol=1e-4)
+    assert first_found(compacted, matrix[1100]) == 1090
+
+
 def test_saved_and_loaded_only_when_the_rows_match(tmp_path):
     index = VectorIndex.of(_random(20, seed=6))
     index.save(tmp_path)
