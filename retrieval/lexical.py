@@ -259,14 +259,17 @@ class LexicalIndex:
                 summed[positions] += weights * np.float32(bm25_idf(n, int(self.df[t])) * count)
         return summed.astype(np.float32)  # no sort of the matching positions: the callers read every score
 
-    def scores_within(self, token_lists: Sequence[list[str]]) -> tuple[np.ndarray, Iterator[np.ndarray]]:
+    def scores_within(
+        self, token_lists: Sequence[list[str]], sparse: bool = False
+    ) -> tuple[np.ndarray, Iterator[np.ndarray | tuple[np.ndarray, np.ndarray]]]:
         """`scores` of each token list over the passages holding a term of any of them only (the candidate
         set: sorted positions), and those positions: a query's thesaurus alternatives each scored the whole
         corpus (an array of every passage per alternative, ~12 ms a query at 100k passages). Each score is
         computed as `scores` computes it (the same float64 sums in the same term order), so
         `scores(tokens)[positions]` equals it, and every passage outside the set scores 0 in each. The lists'
         scores come one at a time, in order, as the iterator is read. A set past WHOLE_ABOVE of the corpus is
-        the whole corpus (`np.arange(n)`)."""
+        the whole corpus (`np.arange(n)`); then, with `sparse`, a list of one term (said once) comes as its
+        postings and their scores, (positions, scores), the others scoring 0: no array of the whole corpus."""
         n = len(self.corpus.ids)
         counted = [Counter(self.vocab[t] for t in tokens if t in self.vocab) for tokens in token_lists]
         postings = [self._posting(t)[0] for t in set().union(*counted)]
@@ -281,12 +284,18 @@ class LexicalIndex:
                 positions = within
                 slots = np.empty(n, dtype=np.int64)  # read at the positions of the set's own terms only: all set
                 slots[positions] = np.arange(positions.size)
-        return positions, self._scored(counted, positions.size, slots)
+        return positions, self._scored(counted, positions.size, slots, sparse and slots is None)
 
-    def _scored(self, counted: list[Counter], size: int, slots: np.ndarray | None) -> Iterator[np.ndarray]:
+    def _scored(
+        self, counted: list[Counter], size: int, slots: np.ndarray | None, sparse: bool
+    ) -> Iterator[np.ndarray | tuple[np.ndarray, np.ndarray]]:
         """Each list's scores, made when asked for: at 100k passages a query's 70 lists held at once (28 MB)
         were given back to the system and faulted in again by the next query."""
         for terms in counted:
+            if sparse and len(terms) == 1 and next(iter(terms.values())) == 1:
+                # its weights as float32, as the float64 sum of one of them rounded back would be
+                yield self._weighted(next(iter(terms)), 1)
+                continue
             summed = np.zeros(size, dtype=np.float64)
             for t, count in terms.items():
                 at, weighted = self._weighted(t, count)

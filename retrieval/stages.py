@@ -110,6 +110,16 @@ def group_codes(index: LexicalIndex) -> np.ndarray:
     return codes
 
 
+def _dense(found: np.ndarray | tuple[np.ndarray, np.ndarray], size: int) -> np.ndarray:
+    """A list's scores over the whole candidate set (`found` as `LexicalIndex.scores_within` gives it)."""
+    if not isinstance(found, tuple):
+        return found
+    at, values = found
+    whole = np.zeros(size, dtype=np.float32)
+    whole[at] = values
+    return whole
+
+
 def _only_in(scores: np.ndarray, positions: np.ndarray, index: LexicalIndex, language: str) -> np.ndarray:
     """`scores` (a fresh array, one per position of `positions`) kept for the passages in `language` only. Over
     the whole corpus the smaller side is written, so an Italian query's English translations copy the few
@@ -304,7 +314,7 @@ class SearchStages:
         analyzer = get_analyzer()
         if not understand:
             positions, lists = index.scores_within([analyzer.query_tokens(parsed.text)])
-            return positions, next(lists)
+            return positions, _dense(next(lists), positions.size)
         language = self.analyzer.thesaurus.language
         city_fixes = [e for e in parsed.expansions if e in parsed.cities]
         main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]))
@@ -321,12 +331,22 @@ class SearchStages:
                 tokens = [t for t in _query_tokens(alternative) if t not in taken] if weight else []
                 if tokens:  # a phrase's words count as a share of the phrase
                     alternatives.append((number, tokens, weight / max(1, len(alternative.split())), only))
-        positions, lists = index.scores_within([main, *(tokens for _, tokens, _, _ in alternatives)])
-        scores = next(lists)
+        positions, lists = index.scores_within([main, *(tokens for _, tokens, _, _ in alternatives)], sparse=True)
+        scores = _dense(next(lists), positions.size)
         # each concept counts once, by its best alternative: "casa" does not add up "alloggio", "abitazione"
         # and "housing" (one list's scores at a time: they are made as they are read)
         best: dict[int, np.ndarray] = {}
         for (number, _, weight, only), found in zip(alternatives, lists, strict=True):
+            if isinstance(found, tuple):  # one word's postings (over the whole corpus): only they are written
+                at, values = found
+                values = values * weight
+                if only is not None:
+                    values = np.where(index.in_value("language", only)[at], values, np.float32(0.0))
+                into = best.get(number)
+                if into is None:
+                    into = best[number] = np.zeros(positions.size, dtype=np.float32)
+                into[at] = np.maximum(into[at], values)  # as the maximum of whole arrays (scores are >= 0)
+                continue
             found = found * weight
             if only is not None:
                 found = _only_in(found, positions, index, only)
