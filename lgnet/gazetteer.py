@@ -110,6 +110,9 @@ class Gazetteer:
             self._province_forms.update({fold(n): code for n in names})
         self._province_alias_names = {n: code for code, names in (province_aliases or {}).items() for n in names}
         self._typo_cache: dict[str, str | None] = {}
+        # The last texts scanned: describing a document asks for the mentions of its text twice (its city and
+        # the cities it names: ingest/city.py, ingest/metadata.py); a text read with `about` is not kept.
+        self._scanned = lru_cache(maxsize=8)(self._scan)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -166,7 +169,14 @@ class Gazetteer:
         else it is capitalised ("Vasto è un comune", "tra Vasto, San Salvo e ..."), unless a person's surname
         follows ("Paola Ruffo"). `about`: the mentions of the text this one heads (a title's body), whose places
         count as this text's own evidence ("Fondi, braccianti al lavoro" over a body that says "a Fondi")."""
-        about = about or []
+        if about:
+            return self._scan_text(text, about)
+        return list(self._scanned(text))
+
+    def _scan(self, text: str) -> tuple[Mention, ...]:
+        return tuple(self._scan_text(text, []))
+
+    def _scan_text(self, text: str, about: list[Mention]) -> list[Mention]:
         spans = [m.span() for m in TOKEN.finditer(text)]
         scan = _Scan()
         found = self._mentions(text, spans, frozenset(), scan)

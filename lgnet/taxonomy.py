@@ -40,6 +40,8 @@ class Taxonomy:
         self.codes = [a.code for a in areas]
         self.by_code = {a.code: a for a in areas}
         self._patterns = {a.code: _area_pattern(a.terms) for a in areas}
+        # A sentence is classified again by its passage after its document, and by the records after ingest.
+        self._classified = lru_cache(maxsize=16_384)(self._classify)
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -55,7 +57,10 @@ class Taxonomy:
 
     def classify(self, text: str) -> list[str]:
         """Areas whose terms occur in the text, in taxonomy order (multi-label)."""
-        return [code for code, n in self.counts(text).items() if n]
+        return list(self._classified(text))
+
+    def _classify(self, text: str) -> tuple[str, ...]:
+        return tuple(code for code, n in self.counts(text).items() if n)
 
     def matches(self, text: str) -> list[tuple[str, int, int]]:
         """(code, start, end) of every term occurrence, offsets in the folded text (same length for Latin)."""

@@ -168,3 +168,14 @@ def test_a_homonym_is_the_one_the_other_places_of_the_text_point_to(g, text, cit
 def test_a_homonym_stays_unresolved_when_the_text_points_both_ways_or_nowhere(g):
     assert "Castro (LE)" not in found(g, "Il Comune di Castro, tra Lovere e Gallipoli.")
     assert found(g, "Il Comune di Castro ha aperto un centro.") == []
+
+
+def test_mentions_of_a_text_scanned_again_are_a_fresh_list(g):
+    # The last texts' mentions are kept (a document's text is asked for twice when it is described): a caller
+    # that changes the list it got must not change what the next caller gets.
+    text = "Il Comune di Vasto ha aperto uno sportello; a Latina il servizio continua."
+    first = g.mentions(text)
+    assert [m.city.name for m in first] == ["Vasto", "Latina"]
+    first.clear()
+    assert found(g, text) == ["Vasto", "Latina"]
+    assert found(g, "A Vasto il servizio continua.") == ["Vasto"]
