@@ -38,6 +38,7 @@ from retrieval.snippets import warm_up_phrases
 from retrieval.spelling import Vocabulary, vocabulary_of
 from retrieval.stages import SearchStages, _Ranked, group_codes
 from retrieval.terms import query_terms
+from retrieval.within_document import document_words, documents, order_within_documents
 
 
 class SearchService(SearchStages):
@@ -70,6 +71,8 @@ class SearchService(SearchStages):
             group_codes(index)  # the collapse's groups
             document_codes(index)  # the documents diversity counts, the date order, the facets' table
             date_ranks(index)
+            documents(index)  # each passage's document and each document's opening passage
+            document_words(index)
             facet_table(index, FACET_FIELDS)
             if index.vectors is not None:  # the dense search's sketch, above its exact size
                 index.vectors.warm_up(self.settings.dense_exact_up_to)
@@ -152,6 +155,8 @@ class SearchService(SearchStages):
                 if request.understand and request.rerank and not self.reranker.identity:
                     found = _Ranked(index, collapsed, signals, terms, boilerplate_of(index))
                     collapsed = self._rerank(found, self.reranker)
+                if request.understand:  # a document's passage that says the query leads it
+                    collapsed = order_within_documents(index, collapsed, terms)
                 collapsed = self._diversify(index, collapsed)
                 if request.understand and parsed.phases:  # "la terza edizione" restricts as a place does
                     collapsed = places_first(collapsed, index.mask("phase", parsed.phases))

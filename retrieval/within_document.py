@@ -1,0 +1,116 @@
+"""Which passage of a document comes first: the passages of one document among the first results are reordered
+among themselves, each keeping the document's places in the list, by how much of the query their best sentence
+says once the document's own words are credited to every passage of it.
+
+A document's opening passage carries its title, headline and city, which the query often names; its other
+passages do not repeat them, so the opening passage led the document even when another passage holds the
+sentence that answers ("how many people did the Catanzaro street unit meet": the headline names Catanzaro,
+the second passage the 215 people the unit met). The title, the first sentences of the opening passage and
+the city the document is filed under are what the document says of itself: credited to each of its passages,
+a passage wins its document's first place by its own sentences. A tie keeps the order the ranking gave.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+
+from retrieval.analysis import get_analyzer
+from retrieval.candidates import Candidates, PerIndex
+from retrieval.lexical import LexicalIndex
+from retrieval.sentence_stems import passage_sentences
+from retrieval.terms import QueryTerms
+
+HEAD = 50  # the first results reordered: a document's passages further down are not looked at
+HEADING_SENTENCES = 2  # of the opening passage: a headline and its subtitle, or a letterhead and a title
+
+
+def _words(text: str) -> set[str]:
+    analyzer = get_analyzer()
+    return {s for w in analyzer.words(text) for s in analyzer.word_stems(w)}
+
+
+def _documents(index: LexicalIndex) -> tuple[np.ndarray, dict[str, int]]:
+    """Each passage's document as a number, and each document's opening passage (its lowest chunk)."""
+    codes: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    numbers = np.empty(len(index.corpus.ids), dtype=np.int64)
+    for position, meta in enumerate(index.corpus.metas):
+        doc = str(meta.get("doc_id") or index.corpus.ids[position])
+        numbers[position] = codes.setdefault(doc, len(codes))
+        chunk = int(meta.get("chunk_index") or 0)
+        if doc not in first or chunk < first[doc][0]:
+            first[doc] = (chunk, position)
+    return numbers, {doc: position for doc, (_, position) in first.items()}
+
+
+documents = PerIndex(_documents)
+
+
+class _DocumentWords:
+    """The stems a document says of itself (title, opening sentences, city), per index, made when first asked."""
+
+    def __init__(self, index: LexicalIndex) -> None:
+        self.index = index
+        self.kept: dict[str, frozenset[str]] = {}
+
+    def __call__(self, doc: str) -> frozenset[str]:
+        found = self.kept.get(doc)
+        if found is None:
+            corpus = self.index.corpus
+            opening = documents(self.index)[1].get(doc)
+            words: set[str] = set()
+            if opening is not None:
+                meta = corpus.metas[opening]
+                title = meta.get("title") or ""
+                if " " in title.strip():  # a file name standing in for a title says nothing
+                    words |= _words(title)
+                if meta.get("city"):
+                    words |= _words(str(meta["city"]))
+                for stems in passage_sentences(corpus.texts[opening]).stems[:HEADING_SENTENCES]:
+                    words.update(stems)
+            found = self.kept[doc] = frozenset(words)
+        return found
+
+
+document_words = PerIndex(_DocumentWords)
+
+
+def _said(index: LexicalIndex, position: int, terms: QueryTerms, credited: frozenset[str]) -> float:
+    """The share of the query the passage's best sentence says, the document's own words credited."""
+    asked = terms.stem_set
+    found = passage_sentences(index.corpus.texts[position])
+    best = terms.coverage(credited)
+    if asked.isdisjoint(found.all_stems) or asked.intersection(found.all_stems) <= credited:
+        return best  # nothing of the query the document does not already say
+    for said in {asked.intersection(stems) for stems in found.stems}:  # most sentences say the same few words
+        if not said <= credited:
+            best = max(best, terms.coverage(said | credited))
+    return best
+
+
+def order_within_documents(index: LexicalIndex, ranked: Candidates, terms: QueryTerms, head: int = HEAD) -> Candidates:
+    """`ranked` with the passages of each document among its first `head` reordered among themselves (each
+    document keeps its places, and the places keep their scores)."""
+    if not terms.concepts or len(ranked) < 2:
+        return ranked
+    positions = ranked.positions[:head]
+    codes = documents(index)[0][positions]
+    places: dict[int, list[int]] = defaultdict(list)
+    for place, code in enumerate(codes.tolist()):
+        places[code].append(place)
+    shared = [slots for slots in places.values() if len(slots) > 1]
+    if not shared:
+        return ranked
+    words = document_words(index)
+    order = np.arange(len(ranked))
+    for slots in shared:
+        doc = str(index.corpus.metas[int(positions[slots[0]])].get("doc_id") or index.corpus.ids[positions[slots[0]]])
+        credited = terms.stem_set.intersection(words(doc))
+        said = [_said(index, int(positions[s]), terms, credited) for s in slots]
+        best_first = sorted(range(len(slots)), key=lambda i: (-said[i], i))
+        order[slots] = [slots[i] for i in best_first]
+    if (order == np.arange(len(ranked))).all():
+        return ranked
+    return Candidates(ranked.positions[order], ranked.scores.copy())

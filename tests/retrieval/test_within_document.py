@@ -1,0 +1,84 @@
+"""Which passage of a document comes first: the document's title, headline and city are credited to each of its
+passages, so the passage whose own sentence says the rest of the query leads the document."""
+
+from __future__ import annotations
+
+from retrieval.analysis import QueryAnalyzer
+from retrieval.candidates import Candidates
+from retrieval.lexical import LexicalIndex
+from retrieval.terms import query_terms
+from retrieval.within_document import order_within_documents
+
+OPENING = (
+    "Catanzaro, l'unità di strada ha incontrato i migranti più fragili.\n\n"
+    "Presentati a Palazzo De Nobili i risultati del progetto, con ventotto posti letto."
+)
+FACT = (
+    "Il cuore dell'intervento è la presa in carico. L'unità di strada, attiva nel quartiere Lido, ha incontrato "
+    "nel primo anno 215 persone senza dimora."
+)
+PARTNERS = "Lo sportello è gestito con la Caritas diocesana e con la cooperativa Progetto Sud."
+OTHER = "A Cosenza l'unità di strada ha distribuito coperte e pasti caldi a 40 persone nelle notti d'inverno."
+
+
+def _index() -> LexicalIndex:
+    rows = [
+        ("art:000", "art", "Catanzaro", "articolo-2025-0412", 0, OPENING),
+        ("art:001", "art", "Catanzaro", "articolo-2025-0412", 1, FACT),
+        ("art:002", "art", "Catanzaro", "articolo-2025-0412", 2, PARTNERS),
+        ("cos:000", "cos", "Cosenza", "Cosenza, coperte e pasti", 0, OTHER),
+    ]
+    return LexicalIndex.empty().apply(
+        [
+            {"id": i, "text": t, "meta": {"doc_id": d, "city": c, "title": title, "chunk_index": n}}
+            for i, d, c, title, n, t in rows
+        ],
+        set(),
+    )
+
+
+def _order(index: LexicalIndex, query: str, ids: list[str]) -> list[str]:
+    terms = query_terms(QueryAnalyzer().parse(query, known_stems=index.idf), index.idf)
+    positions = [index.corpus.position[i] for i in ids]
+    ranked = Candidates.of(positions, [float(len(ids) - n) for n in range(len(ids))])
+    out = order_within_documents(index, ranked, terms)
+    assert out.scores.tolist() == ranked.scores.tolist()  # the places keep their scores
+    return [index.corpus.ids[p] for p in out.positions.tolist()]
+
+
+def test_the_passage_saying_the_fact_leads_its_document_in_the_document_s_place():
+    """The headline names the city and the street unit; the second passage says whom the unit met. With
+    the document's own words credited to it, it says more of the question and takes the document's first place;
+    the other document keeps its place between them."""
+    index = _index()
+    query = "quante persone ha incontrato l'unità di strada di Catanzaro"
+    ranked = ["art:000", "cos:000", "art:001", "art:002"]
+    assert _order(index, query, ranked) == ["art:001", "cos:000", "art:000", "art:002"]
+
+
+def test_a_passage_saying_nothing_the_document_does_not_already_say_stays_where_it_was():
+    """The partners' passage says nothing of the question but what the headline says: the ranking's order stays."""
+    index = _index()
+    query = "progetto per i migranti di Catanzaro"
+    ranked = ["art:000", "art:002", "cos:000"]
+    assert _order(index, query, ranked) == ranked
+
+
+def test_without_the_credit_the_headline_would_lead(monkeypatch):
+    """What the credit changes: the question's city is said by the headline only, so without it the
+    fact's passage says less of the question than the headline and stays below it."""
+    import retrieval.within_document as within
+
+    index = _index()
+    query = "quante persone ha incontrato l'unità di strada di Catanzaro"
+    monkeypatch.setattr(within, "document_words", lambda index: lambda doc: frozenset())
+    assert _order(index, query, ["art:000", "cos:000", "art:001"]) == ["art:000", "cos:000", "art:001"]
+
+
+def test_a_file_name_is_no_title():
+    """The title credited is a title: "articolo-2025-0412", a file name standing in for one, adds nothing."""
+    from retrieval.within_document import document_words
+
+    index = _index()
+    assert not {"articol", "articolo"} & document_words(index)("art")
+    assert "pasti" in document_words(index)("cos")  # a real title is read ("coperte e pasti")
