@@ -5,7 +5,9 @@ published and dropped with its passages), loaded by every process that reads the
 A group's fingerprint covers its passages (ids, content hashes, near-duplicate groups, city, phase, type) and
 the programme boilerplate found in them; only groups whose fingerprint moved are rebuilt, groups that lost
 all their passages are dropped. What the rules read in each passage (sentence keys, areas, counts, partners,
-periods...) is kept per passage in the state file (`knowledge.readings`): a rebuilt group re-combines it.
+periods...) is kept per passage in the state file (`knowledge.readings`): a rebuilt group re-combines it. A
+phase's group about no city keeps its members' dated sentences in the state file (`knowledge.programme`): a
+refresh combines them with those of its changed members, never reading the group again.
 Because the records live in the store, several processes sharing a `chroma run` server see the same records,
 and a killed run is repaired by the next refresh.
 """
@@ -21,10 +23,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from knowledge import mentions
-from knowledge.reading import Read
+from knowledge.programme import Programme, dated, dated_keys, phase_facts
 from knowledge.readings import Readings
-from knowledge.records import BOILERPLATE_CITIES, RECORD_TYPES, Passage, RecordBuilder, stated_period
+from knowledge.records import BOILERPLATE_CITIES, RECORD_TYPES, Passage, RecordBuilder
 from knowledge.sentences import key, sentences
 from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
 from lgnet.state import connect, read_changes, state_path
@@ -35,6 +36,7 @@ SUFFIX = "records"
 KEYS = "recordkeys"  # per group its passages' ids and sentence keys, and where the change log was read to
 WRITE_ITEMS = 2000  # rebuilt groups' items stored together (a whole refresh at 100k holds a few thousand)
 BUILDER_VERSION = "facts-50"  # bump when the rules change: every group is rebuilt once
+LAYOUT = 2  # how the refresh keeps its state (2: city-less groups' members in the state file); moved: a whole refresh
 
 
 @dataclass
@@ -90,8 +92,7 @@ class RecordRepository:
         self.passages_read = 0  # by the last refresh
         self.passages_parsed = 0  # by the last refresh: passages whose readings were not stored (new or changed)
         self.readings: Readings | None = None  # during a refresh: what the rules read of each passage
-        self._members: dict[str, set[str]] = {}  # during an incremental refresh: each group's passage ids
-        self._known_groups: set[str] = set()
+        self.programme: Programme | None = None  # during a refresh: the city-less groups' dated sentences
 
     def _suffix(self) -> str:
         """The records follow the store's generation like the passages: a rebuild writes its own collection,
@@ -111,7 +112,9 @@ class RecordRepository:
             state = self._state()
             epoch, last, changed = read_changes(conn, state["seq"] if state else 1 << 62)
             self.readings = self.builder.readings = Readings(conn, BUILDER_VERSION)
-            if state and state["epoch"] == epoch and state["version"] == BUILDER_VERSION and state["seq"] <= last:
+            self.programme = Programme(conn)
+            if state and (state["epoch"], state["version"], state.get("layout")) == (epoch, BUILDER_VERSION, LAYOUT) \
+                    and state["seq"] <= last:  # fmt: skip
                 report = self._refresh_changed(embedder, changed)
             else:
                 report = self._refresh_all(embedder)
@@ -119,6 +122,7 @@ class RecordRepository:
             self.passages_parsed = self.readings.computed
         finally:
             self.builder.readings = None
+            self.programme = None
             conn.close()
         self._save_state(epoch, last)
         report.seconds = time.perf_counter() - started
@@ -138,38 +142,42 @@ class RecordRepository:
         self.store.aux_delete(self._keys_suffix(), ids=[f"keys:{g}" for g in sorted(stale - set(groups))] or None)
         keys_of = self._stored_keys(passages)
         self._readings().keep_only(set(keys_of))
-        report = self._apply(groups, keys_of, _boilerplate(_city_keys(groups, keys_of)), embedder, removed=None)
-        report.groups = len(groups)
+        boilerplate = _boilerplate(_city_keys({g: m for g, m in groups.items() if _city(g)}, keys_of))
+        cityless = {g: groups.pop(g) for g in [g for g in groups if not _city(g)]}
+        self._programme().store([(g, p, self._dated(p)) for g, ms in cityless.items() for p in ms], replace_all=True)
+        phases = self._phases(set(cityless), boilerplate)
+        report = self._apply(groups, keys_of, boilerplate, embedder, removed=None, phases=phases)
+        report.groups = len(groups) + len(cityless)
         return report
 
     def _refresh_changed(self, embedder, changed: list[str]) -> RefreshReport:
         """Only the groups the changed passages touch, with the programme boilerplate kept up to date from each
-        group's stored sentence keys (a sentence becomes boilerplate in one city, and stops being it in another)."""
+        group's stored sentence keys (a sentence becomes boilerplate in one city, and stops being it in another).
+        A group about no city combines its stored members' dated sentences with its changed members'."""
         known: dict[str, set[str]] = {}
         group_of: dict[str, str] = {}
         for row in self.store.aux_rows(self._keys_suffix(), where={"kind": "keys"}):
             data = json.loads(row["text"])
             known[row["meta"]["group"]] = set(data["keys"])
             group_of.update(dict.fromkeys(data["ids"], row["meta"]["group"]))
+        group_of.update(self._programme().groups_of(changed))  # a city-less group's members are kept there
         todo = {group_of[c] for c in changed if c in group_of}
         now_in: dict[str, str] = {}  # changed passage -> its group now
+        fresh: dict[str, list[Passage]] = defaultdict(list)  # a city-less group's changed members, as they are now
         for i in range(0, len(changed), 500):
             rows = self.store.get_chunks(changed[i : i + 500])
             self.passages_read += len(rows)
-            now_in.update({r["id"]: _group_of(Passage(r["id"], r["text"], r["meta"])) for r in rows})
+            for r in rows:
+                p = Passage(r["id"], r["text"], r["meta"])
+                now_in[p.id] = gkey = _group_of(p)
+                if gkey and not _city(gkey):
+                    fresh[gkey].append(p)
         todo |= set(now_in.values())
-        self._readings().drop([c for c in changed if c not in now_in])  # passages gone
-        # Each group's members as they are now: the stored ones the change log leaves alone, and the changed ones.
-        self._members = defaultdict(set)
-        moved = set(changed)
-        for cid, gkey in group_of.items():
-            if cid not in moved:
-                self._members[gkey].add(cid)
-        for cid, gkey in now_in.items():
-            self._members[gkey].add(cid)
-        self._known_groups = set(known) | set(now_in.values())
         todo.discard("")
-        before = _boilerplate(_city_keys_of(known))
+        self._readings().drop([c for c in changed if c not in now_in])  # passages gone
+        before = _boilerplate(_city_keys_of({g: k for g, k in known.items() if _city(g)}))
+        cityless = {g for g in todo if not _city(g)}
+        todo -= cityless
         groups: dict[str, list[Passage]] = {}
         keys_of: dict[str, list[str]] = {}
         while todo:
@@ -181,13 +189,37 @@ class RecordRepository:
                     known[gkey] = {k for p in members for k in keys_of[p.id]}
                 else:
                     known.pop(gkey, None)
-            moved = before ^ _boilerplate(_city_keys_of(known))
-            todo = {g for g, keys in known.items() if g not in groups and keys & moved}
-        boilerplate = _boilerplate(_city_keys_of(known))
+            moved = before ^ _boilerplate(_city_keys_of({g: k for g, k in known.items() if _city(g)}))
+            todo = {g for g, keys in known.items() if _city(g) and g not in groups and keys & moved}
+        boilerplate = _boilerplate(_city_keys_of({g: k for g, k in known.items() if _city(g)}))
+        # A city-less group: its changed members' rows rewritten; combined again when they changed or when one of
+        # its dated sentences became or stopped being boilerplate.
+        cityless |= {g for g, keys in known.items() if not _city(g) and keys & (before ^ boilerplate)}
+        members = [p for ps in fresh.values() for p in ps]
+        self._stored_keys(members)
+        self._programme().store([(g, p, self._dated(p)) for g, ps in fresh.items() for p in ps], drop=changed)
+        self._readings().save([p.id for p in members], release=True)
+        phases = self._phases(cityless, boilerplate)
+        for gkey in cityless:
+            if gkey in phases:
+                known[gkey] = phases[gkey][1]
+            else:
+                known.pop(gkey, None)
         report = self._apply({g: m for g, m in groups.items() if m}, keys_of, boilerplate, embedder,
-                             removed=[g for g, m in groups.items() if not m])  # fmt: skip
+                             removed=[g for g, m in groups.items() if not m] + [g for g in cityless if g not in phases],
+                             phases=phases)  # fmt: skip
         report.groups = len(known)
         return report
+
+    def _phases(self, gkeys: set[str], boilerplate: set[str]) -> dict[str, tuple[PhaseFacts, set[str]]]:
+        """The facts of these city-less groups from their members' stored dated sentences, with those sentences'
+        keys (a group with no member left is not among them)."""
+        out = {}
+        for gkey in sorted(gkeys):
+            if self._programme().has_members(gkey):
+                members = self._programme().members(gkey)
+                out[gkey] = (phase_facts(gkey.split("|")[1], members, boilerplate), dated_keys(members))
+        return out
 
     def _apply(
         self,
@@ -196,9 +228,12 @@ class RecordRepository:
         boilerplate: set[str],
         embedder,
         removed: list[str] | None,
+        phases: dict[str, tuple[PhaseFacts, set[str]]],
     ) -> RefreshReport:
-        """Rebuild the groups among `groups` whose fingerprint moved and drop `removed` (None: every stored group
-        not in `groups`); store each group's sentence keys for the next refresh."""
+        """Rebuild the city groups among `groups` whose fingerprint moved, store the city-less groups' `phases`
+        that moved and drop `removed` (None: every stored group not among them); store each group's sentence
+        keys for the next refresh (a city-less group's: its dated sentences' keys, its members are in the state
+        file)."""
         report = RefreshReport()
         stored = {
             row["meta"]["group"]: row["meta"].get("fingerprint")
@@ -213,20 +248,25 @@ class RecordRepository:
                 if len(writes.ids) >= WRITE_ITEMS:
                     self._write(writes)
             self._readings().save([p.id for p in members], release=True)  # a whole refresh holds one group
+        for gkey, (facts, _) in phases.items():
+            text = facts.model_dump_json()
+            fp = hashlib.sha1(f"{BUILDER_VERSION}|{text}".encode()).hexdigest()
+            if stored.get(gkey) != fp:
+                meta = {"kind": "phase", "group": gkey, "phase": facts.phase}
+                self._add_group(writes, gkey, [f"phase:{facts.phase}"], [text], [meta], [self._blank()], fp)
+            if stored.get(gkey) != fp or removed is not None:  # combined again: changed, or a change touched it
+                report.rebuilt.append(gkey)
         self._write(writes)
-        gone = set(stored) - set(groups) if removed is None else set(removed)
+        gone = set(stored) - set(groups) - set(phases) if removed is None else set(removed)
         for gkey in sorted(gone):
             if gkey in stored:
                 self.store.aux_delete(self._suffix(), where={"group": gkey})
                 report.removed.append(gkey)
         self.store.aux_delete(self._keys_suffix(), ids=[f"keys:{g}" for g in sorted(gone)] or None)
-        ids = sorted(groups)
-        texts = [
-            json.dumps(
-                {"ids": sorted(p.id for p in groups[g]), "keys": sorted({k for p in groups[g] for k in keys_of[p.id]})}
-            )
-            for g in ids
-        ]
+        keys = {g: ([p.id for p in ms], {k for p in ms for k in keys_of[p.id]}) for g, ms in groups.items()}
+        keys.update({g: ([], found) for g, (_, found) in phases.items()})
+        ids = sorted(keys)
+        texts = [json.dumps({"ids": sorted(keys[g][0]), "keys": sorted(keys[g][1])}) for g in ids]
         metas = [{"kind": "keys", "group": g} for g in ids]
         if ids:
             self.store.aux_upsert(self._keys_suffix(), [f"keys:{g}" for g in ids], texts, self._blanks(len(ids)), metas)
@@ -240,38 +280,27 @@ class RecordRepository:
         return [Passage(r["id"], r["text"], r["meta"]) for r in rows]
 
     def _read_groups(self, gkeys: set[str]) -> dict[str, list[Passage]]:
-        """The passages of these groups, read by city (a group without a city by its phase)."""
+        """The passages of these city groups, read by city."""
         found: dict[str, list[Passage]] = {g: [] for g in gkeys}
-        cities = sorted({g.split("|")[0] for g in gkeys if g.split("|")[0]})
-        phases = sorted({g.split("|")[1] for g in gkeys if not g.split("|")[0]})
-        passages = [p for c in cities for p in self._read({"city": c})]
-        passages += [p for ph in phases for p in self._read_cityless(ph)]
+        passages = [p for c in sorted({_city(g) for g in gkeys}) for p in self._read({"city": c})]
         for p in passages:
             if _group_of(p) in found:
                 found[_group_of(p)].append(p)
         return found
 
-    def _read_cityless(self, phase: str) -> list[Passage]:
-        """The record-type passages of a phase about no city: when the group's members are known (stored with
-        its keys, moved by the change log), the phase's ids are listed and only theirs read; else the phase's
-        metadata first, then only their texts (a phase holds most of the index: 103k of the 100k bench's
-        passages, 44.5k of them about no city)."""
-        types = {"doc_type": {"$in": list(RECORD_TYPES)}}
-        where = {"$and": [{"phase": phase}, types]}
-        gkey = group_key(None, phase)
-        if gkey in self._known_groups:
-            members = self._members.get(gkey, set())
-            ids = [cid for cid in self.store.chunk_ids(where) if cid in members]  # in the listing's order
-        else:
-            ids = [r["id"] for r in self.store.iter_chunks(where=where, text=False) if not r["meta"].get("city")]
-        found = [r for i in range(0, len(ids), 500) for r in self.store.get_chunks(ids[i : i + 500])]
-        self.passages_read += len(found)
-        return [Passage(r["id"], r["text"], r["meta"]) for r in found]
-
     def _readings(self) -> Readings:
         if self.readings is None:
             raise RuntimeError("readings are open during a refresh only")
         return self.readings
+
+    def _dated(self, p: Passage) -> list:
+        """A city-less member's dated sentences (from its readings, loaded)."""
+        return dated(p, self.builder.memo(p), self.builder.sentence_of)
+
+    def _programme(self) -> Programme:
+        if self.programme is None:
+            raise RuntimeError("the programme's members are open during a refresh only")
+        return self.programme
 
     def _stored_keys(self, passages: list[Passage]) -> dict[str, list[str]]:
         """Each passage's sentence keys (loading the passages' readings, which keep them)."""
@@ -291,13 +320,17 @@ class RecordRepository:
         blank[:, 0] = 1.0
         return blank
 
+    def _blank(self) -> np.ndarray:
+        """A unit vector: items that are not searched by meaning still need one."""
+        return self._blanks(1)[0]
+
     def _state(self) -> dict | None:
         """Where in the change log the last refresh stopped (None: no refresh, or one from before this log)."""
         rows = list(self.store.aux_rows(self._keys_suffix(), where={"kind": "state"}))
         return json.loads(rows[0]["text"]) if rows else None
 
     def _save_state(self, epoch: str, seq: int) -> None:
-        text = json.dumps({"epoch": epoch, "seq": seq, "version": BUILDER_VERSION})
+        text = json.dumps({"epoch": epoch, "seq": seq, "version": BUILDER_VERSION, "layout": LAYOUT})
         self.store.aux_upsert(self._keys_suffix(), ["state"], [text], self._blanks(1), [{"kind": "state"}])
 
     def _rebuild(
@@ -305,38 +338,31 @@ class RecordRepository:
     ) -> int:
         """The group's items, added to `writes` (stored by `_write`); returns its number of records."""
         city, phase = gkey.split("|")
-        phase_or_none = phase or None
         ids: list[str] = []
         texts: list[str] = []
         metas: list[dict] = []
         vectors: list[np.ndarray] = []
-        dim = embedder.dim
-        blank = np.zeros(dim, dtype=np.float32)
-        blank[0] = 1.0  # a unit vector: items that are not searched by meaning still need one
-        if city:
-            records, project = self.builder.build(city, phase_or_none, members, boilerplate)
-            if records:
-                found = np.asarray(embedder.embed([summary_text(r) for r in records]), dtype=np.float32)
-                for r, v in zip(records, found, strict=True):
-                    ids.append(f"record:{r.id}")
-                    texts.append(r.model_dump_json())
-                    metas.append({"kind": "record", "group": gkey, "city": city, "area": r.area, "phase": phase})
-                    vectors.append(v)
-            ids.append(f"project:{project.id}")
-            texts.append(project.model_dump_json())
-            metas.append({"kind": "project", "group": gkey, "city": city, "phase": phase})
-            vectors.append(blank)
-            n = len(records)
-        else:
-            ids.append(f"phase:{phase}")
-            texts.append(self._phase(phase, members, boilerplate).model_dump_json())
-            metas.append({"kind": "phase", "group": gkey, "phase": phase})
-            vectors.append(blank)
-            n = 0
-        ids.append(f"group:{gkey}")
-        texts.append(gkey)
-        metas.append({"kind": "group", "group": gkey, "fingerprint": fp})
-        vectors.append(blank)
+        records, project = self.builder.build(city, phase or None, members, boilerplate)
+        if records:
+            found = np.asarray(embedder.embed([summary_text(r) for r in records]), dtype=np.float32)
+            for r, v in zip(records, found, strict=True):
+                ids.append(f"record:{r.id}")
+                texts.append(r.model_dump_json())
+                metas.append({"kind": "record", "group": gkey, "city": city, "area": r.area, "phase": phase})
+                vectors.append(v)
+        ids.append(f"project:{project.id}")
+        texts.append(project.model_dump_json())
+        metas.append({"kind": "project", "group": gkey, "city": city, "phase": phase})
+        vectors.append(self._blank())
+        self._add_group(writes, gkey, ids, texts, metas, vectors, fp)
+        return len(records)
+
+    def _add_group(self, writes: _Writes, gkey: str, ids: list[str], texts: list[str], metas: list[dict],
+                   vectors: list[np.ndarray], fp: str) -> None:  # fmt: skip
+        """A group's items and its fingerprint, added to `writes` (stored by `_write` in place of what it had)."""
+        ids, texts = [*ids, f"group:{gkey}"], [*texts, gkey]
+        metas = [*metas, {"kind": "group", "group": gkey, "fingerprint": fp}]
+        vectors = [*vectors, self._blank()]
         if not writes.ids_set.isdisjoint(ids):
             self._write(writes)  # an id twice in one upsert is refused: the later group's wins, as one by one
         writes.ids_set.update(ids)
@@ -345,7 +371,6 @@ class RecordRepository:
         writes.texts += texts
         writes.metas += [{k: v for k, v in m.items() if v} for m in metas]
         writes.vectors += vectors
-        return n
 
     def _write(self, writes: _Writes) -> None:
         """Store the rebuilt groups' items in one upsert and drop their stale ones in one delete (a call per group
@@ -362,17 +387,6 @@ class RecordRepository:
         self.store.aux_upsert(suffix, writes.ids, writes.texts, np.stack(writes.vectors), writes.metas)
         self.store.aux_delete(suffix, ids=sorted(old - set(writes.ids)) or None)
         writes.clear()
-
-    def _phase(self, phase: str, members: list[Passage], boilerplate: set[str]) -> PhaseFacts:
-        """A phase's years, as its programme documents (about no one city) state them."""
-        found = []
-        for p in members:
-            memo = self.builder.memo(p)
-            for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
-                body, k, _, _ = memo("sentence", self.builder.sentence_of, s.text)
-                if k not in boilerplate:
-                    found += [(Read(p, s, body, []), m) for m in memo("periods", mentions.periods, body)]
-        return PhaseFacts(phase=phase, period=stated_period(found))
 
     # --- read side -----------------------------------------------------------------------------------------
     def has_records(self) -> bool:
@@ -405,6 +419,11 @@ class RecordRepository:
             if item.period.basis is None and phase and phase.period.basis:
                 item.period = phase.period.model_copy(update={"basis": "phase", "mentions": item.period.mentions})
         return snap
+
+
+def _city(gkey: str) -> str:
+    """A group's city ("" for a phase's group about no city)."""
+    return gkey.split("|")[0]
 
 
 def _group_of(p: Passage) -> str:

@@ -1,0 +1,124 @@
+"""A phase's group of passages about no city (the programme's own documents: 44.5k of the 100k bench's passages)
+gives the phase one fact, its years, read from the few of its sentences that state dates. Each member's dated
+sentences are kept in the index's state file (table `programme`, beside the readings), so a refresh reads the
+members that changed and combines the stored dated sentences of the others: it never reads the group's texts
+or readings again. A whole refresh writes every member's row, an incremental one the changed members' rows:
+both combine the same rows, in the same order (document, then position), so they give the same phase.
+"""
+
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from knowledge import mentions
+from knowledge.merging import stated_period
+from knowledge.reading import Passage, Read
+from knowledge.readings import Memo
+from knowledge.sentences import Sentence, sentences
+from lgnet.practice import PhaseFacts
+from lgnet.state import transaction
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS programme (id TEXT PRIMARY KEY, grp TEXT NOT NULL, doc TEXT NOT NULL, "
+    "pos INTEGER NOT NULL, dated BLOB)",
+    "CREATE INDEX IF NOT EXISTS programme_grp ON programme (grp, dated IS NULL)",
+)
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A member's sentence with dates: where it is, as read, its key and the periods it states."""
+
+    sentence: Sentence
+    body: str
+    key: str
+    periods: list[mentions.Mention]
+
+
+def dated(p: Passage, memo: Memo, sentence_of: Callable[[str], tuple[str, str, list[str], set[str]]]) -> list[Dated]:
+    """The passage's sentences that state a period (from its stored readings: the rules the records apply)."""
+    out = []
+    for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
+        body, k, _, _ = memo("sentence", sentence_of, s.text)
+        found = memo("periods", mentions.periods, body)
+        if found:
+            out.append(Dated(s, body, k, list(found)))
+    return out
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member with dated sentences, as stored."""
+
+    id: str
+    doc_id: str
+    position: int
+    dated: list[Dated]
+
+
+class Programme:
+    """The `programme` table: each member of a city-less group, its place and its dated sentences."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        for statement in _SCHEMA:
+            self.conn.execute(statement)
+
+    def groups_of(self, ids: list[str]) -> dict[str, str]:
+        """The stored group of each of these passages (those in a city-less group)."""
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            rows = self.conn.execute(f"SELECT id, grp FROM programme WHERE id IN ({','.join('?' * len(part))})", part)
+            out.update(dict(rows.fetchall()))
+        return out
+
+    def store(self, rows: Iterable[tuple[str, Passage, list[Dated]]], drop: Iterable[str] = (),
+              replace_all: bool = False) -> None:  # fmt: skip
+        """Write members' rows (group, passage, its dated sentences) after dropping `drop` (every row with
+        `replace_all`)."""
+        drop = list(drop)
+        data = [
+            (p.id, gkey, p.doc_id, int(p.meta.get("chunk_index", 0)),
+             zlib.compress(pickle.dumps(found, protocol=5), 1) if found else None)
+            for gkey, p, found in rows
+        ]  # fmt: skip
+        with transaction(self.conn):
+            if replace_all:
+                self.conn.execute("DELETE FROM programme")
+            for i in range(0, len(drop), 500):
+                part = drop[i : i + 500]
+                self.conn.execute(f"DELETE FROM programme WHERE id IN ({','.join('?' * len(part))})", part)
+            self.conn.executemany("INSERT OR REPLACE INTO programme (id, grp, doc, pos, dated) VALUES (?, ?, ?, ?, ?)",
+                                  data)  # fmt: skip
+
+    def has_members(self, gkey: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM programme WHERE grp = ? LIMIT 1", (gkey,)).fetchone() is not None
+
+    def members(self, gkey: str) -> list[Member]:
+        """The group's members with dated sentences, in document order."""
+        rows = self.conn.execute(
+            "SELECT id, doc, pos, dated FROM programme WHERE grp = ? AND dated IS NOT NULL", (gkey,)
+        ).fetchall()
+        found = [Member(cid, doc, pos, pickle.loads(zlib.decompress(blob))) for cid, doc, pos, blob in rows]
+        return sorted(found, key=lambda m: (m.doc_id, m.position, m.id))
+
+
+def phase_facts(phase: str, members: list[Member], boilerplate: set[str]) -> PhaseFacts:
+    """A phase's years, as its programme documents state them outside the programme's boilerplate."""
+    found = []
+    for m in members:
+        p = Passage(m.id, "", {"doc_id": m.doc_id})
+        for d in m.dated:
+            if d.key not in boilerplate:
+                found += [(Read(p, d.sentence, d.body, []), period) for period in d.periods]
+    return PhaseFacts(phase=phase, period=stated_period(found))
+
+
+def dated_keys(members: list[Member]) -> set[str]:
+    """The keys of the group's dated sentences: the only ones whose status as boilerplate moves its phase."""
+    return {d.key for m in members for d in m.dated}
