@@ -117,14 +117,42 @@ class PerIndex:
         return found
 
 
-def _codes(keys) -> np.ndarray:
-    numbers: dict = {}
-    return np.fromiter((numbers.setdefault(k, len(numbers)) for k in keys), np.int64)
+class Codes:
+    """Each passage's key (its near-duplicate group, its document) as a number, once per index: equal numbers for
+    equal keys. An index made by a change from the last one coded (`LexicalIndex.moved`) takes that one's numbers
+    with its rows and codes only its added or changed rows, so the first search after a change costs the change:
+    coding every passage was ~0.3 s of it at 100k passages."""
 
+    def __init__(self, key: Callable[[dict, str], object]) -> None:
+        self._key = key
+        self._kept: weakref.WeakKeyDictionary[LexicalIndex, np.ndarray] = weakref.WeakKeyDictionary()
+        self._last: tuple[int, dict, np.ndarray] | None = None  # serial, key -> number, codes of the last coded
+        self._lock = threading.Lock()
 
-def _document_codes(index: LexicalIndex) -> np.ndarray:
-    metas = index.corpus.metas
-    return _codes(str(m.get("doc_dup_group") or m.get("doc_id")) for m in metas)
+    def __call__(self, index: LexicalIndex) -> np.ndarray:
+        with self._lock:
+            found = self._kept.get(index)
+            last = self._last
+        if found is not None:
+            return found
+        metas, ids, moved = index.corpus.metas, index.corpus.ids, index.moved
+        if last is not None and moved is not None and moved[0] == last[0]:
+            _, numbers, before = last
+            _, keep, changed = moved
+            kept = before if keep is None else before[keep]
+            codes = np.empty(len(ids), dtype=np.int64)
+            codes[: len(kept)] = kept  # the rows past them are all added ones
+            with self._lock:  # the numbers are shared with the index it was made from (only ever added to)
+                for p in changed.tolist():
+                    codes[p] = numbers.setdefault(self._key(metas[p], ids[p]), len(numbers))
+        else:
+            numbers = {}
+            keys = (self._key(m, cid) for m, cid in zip(metas, ids, strict=True))
+            codes = np.fromiter((numbers.setdefault(k, len(numbers)) for k in keys), np.int64, len(ids))
+        with self._lock:
+            self._kept[index] = codes
+            self._last = (index.serial, numbers, codes)
+        return codes
 
 
 def _date_ranks(index: LexicalIndex) -> np.ndarray:
@@ -146,7 +174,7 @@ def _facet_table(fieldnames: tuple[str, ...]) -> Callable[[LexicalIndex], FacetT
     return build
 
 
-document_codes = PerIndex(_document_codes)  # what diversity counts per block
+document_codes = Codes(lambda m, _: str(m.get("doc_dup_group") or m.get("doc_id")))  # what diversity counts
 date_ranks = PerIndex(_date_ranks)  # the date order of a browse or of `sort=date`
 _FACET_TABLES: dict[tuple[str, ...], PerIndex] = {}
 

@@ -131,6 +131,9 @@ class LexicalIndex:
     # serial of each of the last indexes this one was made from by `apply` -> ids added, changed or removed
     # since: what a derived index (the boilerplate) needs to follow a change at its cost
     lineage: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    # how this index's positions follow the one it was made from by `apply`: (its serial, the rows kept or None
+    # when none left, the positions added or changed); what per-passage codes follow a change with
+    moved: tuple[int, np.ndarray | None, np.ndarray] | None = field(default=None, repr=False)
     # the passages' embeddings, row = corpus position (retrieval/vectors.py); None when rows came without them
     vectors: VectorIndex | None = field(default=None, repr=False)
 
@@ -169,10 +172,12 @@ class LexicalIndex:
             masks = {f: _remapped(per_value, remap) for f, per_value in self._masks.items()}
             vectors = self.vectors.compacted(keep) if self.vectors is not None else None
         else:
+            keep = None
             segments = list(self.segments)
             masks = dict(self._masks)
             vectors = self.vectors
         vocab, df, lengths_sum = dict(self.vocab), self.df, self.lengths_sum
+        positions: list[int] = []
         if added:
             replaced = np.array(sorted(corpus.position[r["id"]] for r in added if r["id"] in corpus.position))
             if replaced.size:  # their old rows no longer count
@@ -203,6 +208,7 @@ class LexicalIndex:
         dead = sum(int((s.rows < 0).sum()) for s in segments)
         if len(segments) > MAX_SEGMENTS or dead > len(corpus.ids) // 4 + 100:
             index = index.merged()
+        index.moved = (self.serial, keep, np.asarray(positions, dtype=np.int64))
         return index
 
     def merged(self) -> LexicalIndex:

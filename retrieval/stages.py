@@ -21,6 +21,7 @@ from lgnet.text import fold
 from retrieval.analysis import ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.candidates import (
     Candidates,
+    Codes,
     by_date,
     collapse,
     date_ranks,
@@ -94,20 +95,7 @@ def _copies(index: LexicalIndex, group: str) -> tuple[int, list[tuple[int, Dupli
 
 
 # Each passage's near-duplicate group (`dup_group`, or its own id) as a number, per index: what the collapse reads.
-_GROUP_CODES: weakref.WeakKeyDictionary[LexicalIndex, np.ndarray] = weakref.WeakKeyDictionary()
-
-
-def group_codes(index: LexicalIndex) -> np.ndarray:
-    """One int64 per passage of the index, equal for the passages of one group; built once per index."""
-    with _copies_lock:
-        codes = _GROUP_CODES.get(index)
-    if codes is None:
-        numbers: dict[str, int] = {}
-        groups = (m.get("dup_group") or cid for m, cid in zip(index.corpus.metas, index.corpus.ids, strict=True))
-        codes = np.fromiter((numbers.setdefault(g, len(numbers)) for g in groups), np.int64, len(index.corpus.ids))
-        with _copies_lock:
-            _GROUP_CODES[index] = codes
-    return codes
+group_codes = Codes(lambda m, cid: m.get("dup_group") or cid)
 
 
 def _dense(found: np.ndarray | tuple[np.ndarray, np.ndarray], size: int) -> np.ndarray:

@@ -83,3 +83,39 @@ def test_a_search_answers_the_same_with_its_candidates_as_arrays(service):
     assert len(groups) == len(set(groups))
     assert first.total == second.total and sum(f["count"] for f in first.facets["doc_type"]) == first.total
     assert np.all(np.diff([h.score for h in first.hits]) <= 0)
+
+
+def _partition(codes: np.ndarray, keys: list) -> bool:
+    """Equal codes exactly where the keys are equal."""
+    first: dict = {}
+    seen: dict = {}
+    for code, key in zip(codes.tolist(), keys, strict=True):
+        if first.setdefault(key, code) != code or seen.setdefault(code, key) != key:
+            return False
+    return True
+
+
+def test_codes_follow_a_change_as_a_coding_of_the_whole_index(service):
+    """An index made by a change takes the codes of the one it came from and codes only its changed rows (the
+    first search after a change): they still tell the groups and the documents apart as a whole coding does,
+    after passages moved to another group, were added and were removed."""
+    index = service.lexical.current()
+    rows = [{"id": cid, "text": t, "meta": dict(m)} for cid, t, m in
+            zip(index.corpus.ids[:6], index.corpus.texts[:6], index.corpus.metas[:6], strict=True)]  # fmt: skip
+    codings = (stages.group_codes, cand.document_codes)
+    for coding in codings:
+        coding(index)
+    rows[0]["meta"]["dup_group"] = index.corpus.metas[1].get("dup_group") or index.corpus.ids[1]  # joins another's
+    rows[2]["meta"]["doc_dup_group"] = "syndicated-elsewhere"
+    new = [{"id": f"{r['id']}-copy", "text": r["text"], "meta": {**r["meta"], "doc_id": "copy-doc"}} for r in rows[3:]]
+    changed = index.apply(rows[:3] + new, {index.corpus.ids[4], index.corpus.ids[10]})
+    assert changed.moved is not None and changed.moved[1] is not None  # rows removed: the positions moved
+    again = changed.apply([new[0]], set())
+    for later in (changed, again):
+        metas, ids = later.corpus.metas, later.corpus.ids
+        groups = [m.get("dup_group") or cid for m, cid in zip(metas, ids, strict=True)]
+        documents = [str(m.get("doc_dup_group") or m.get("doc_id")) for m in metas]
+        assert _partition(stages.group_codes(later), groups)
+        assert _partition(cand.document_codes(later), documents)
+    assert _partition(stages.group_codes(index), [m.get("dup_group") or c for m, c in
+                                                  zip(index.corpus.metas, index.corpus.ids, strict=True)])  # fmt: skip
