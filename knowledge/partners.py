@@ -62,7 +62,7 @@ ORG_KEYWORDS = (
 # A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
 _NAMED_ORG = re.compile(
     r"(?<![\w'’])(?:(?:Cooperativa|Associazione|Fondazione|Consorzio)(?:\s+[Ss]ociale)?"
-    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.-]+|\d+))+|Caritas(?:\s+[A-Z][\w-]+)+|"
+    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.-]+|[dl]['’][A-Z][\w'’.-]*|\d+))+|Caritas(?:\s+[A-Z][\w-]+)+|"
     r"(?:ASL|ASP|AUSL)\s+(?:[A-Z][\w]*\s*\d*|\d+))"
 )
 _ARTICLE = re.compile(
@@ -227,12 +227,13 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             spans.append((m.start(), m.end()))
             name = _tidy(m.group(0))
             funder = _FUNDER.search(body[: m.start()]) or _SHARE_AFTER.match(body, m.end())
+            funder = funder or _OBSERVER_AFTER.match(body, m.end())  # or an observer: "X (uditore)"
             if name and not any(comparable_name(name) in k for k in found) and not funder:
                 add(name, s, body)
         for raw, start, end in organisations.named(body):
             if any(a <= start < b or start <= a < end for a, b in spans) or _FUNDER.search(body[:start]):
                 continue
-            if _SHARE_AFTER.match(body, end):
+            if _SHARE_AFTER.match(body, end) or _OBSERVER_AFTER.match(body, end):
                 continue
             name = _tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):
@@ -380,6 +381,14 @@ _ROW = re.compile(r"\|[ \t]*\n?[ \t]*\|")  # the end of a table row and the star
 _ITEM = re.compile(r"(?:^|\s)[-•*][ \t]+")  # a bullet, one a line or run together on one line
 
 
+# An attendee marked as an observer or a guest: "Associazione X (uditore)", "Y, osservatrice", "Z (observer)".
+_OBSERVER = re.compile(r"\b(?:uditor[ei]|uditric[ei]|osservator[ei]|osservatric[ei]|observers?|invitat[oaie]\s+"
+                       r"(?:come\s+)?uditor\w*|in\s+qualit[àa]\s+di\s+(?:uditor|osservator)\w*)\b", re.I)  # fmt: skip
+
+
+_OBSERVER_AFTER = re.compile(r"[^()\n,;]{0,25}[(,]\s*(?:in\s+qualit[àa]\s+di\s+)?(?:uditor|osservator|observer)", re.I)
+
+
 def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
     """The organisations of an attendance list ("Presenti:"): a bullet "Name, role, Organisation" gives its last
     part when that is an organisation's name; a table row gives its first cell. The city's own offices and
@@ -395,6 +404,8 @@ def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
         elif _ITEM.match(segment):
             candidates = []
             for item in _ITEM.split(segment):
+                if _OBSERVER.search(item):
+                    continue  # who sat in to listen is not who works with the city
                 item = re.sub(r"\s*\([^)]*\)\s*$", "", item.strip())
                 last = item.rsplit(", ", 1)[-1]
                 if re.search(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|Comune\s+di\s", last):

@@ -214,3 +214,14 @@ def test_a_body_with_its_share_in_parentheses_is_a_funder():
     sentence = ("Il progetto è finanziato dalla Regione (80.000 euro) e dalla Fondazione Monte Alto (20.000 euro), "
                 "con la Cooperativa Sociale Arnia.")
     assert names(sentence) == ["Cooperativa Sociale Arnia"]
+
+
+def test_an_observer_is_no_partner_and_an_elided_word_stays_in_a_name():
+    text = ("Presenti:\n- Anna Rossi, Cooperativa Sociale Arnia\n- Luca Bianchi, Associazione Linea d'Orizzonte "
+            "(uditore)\n\nSi apre la seduta.")
+    from knowledge.partners import attendees
+
+    assert _names(attendees(text, "Sulmona")) == ["Cooperativa Sociale Arnia"]
+    assert "Associazione Linea d'Orizzonte" not in names(text.replace("\n", " "))
+    assert names("Lo sportello è gestito insieme alla Fondazione Casa d'Accoglienza.") == [
+        "Fondazione Casa d'Accoglienza"]
