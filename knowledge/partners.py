@@ -280,7 +280,16 @@ def same_org(a: str, b: str) -> bool:
         or set() != _content_words(short) <= set(long.split())  # "Azienda Sanitaria di X", "... Locale di X"
         or long.startswith(short + " ")
         or (len(short.split()) >= 2 and f" {short} " in f" {long} ")  # "FILEF Federazione X" holds "Federazione X"
-        or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+        or _similar(a, b, 0.9)
+    )
+
+
+def _similar(a: str, b: str, threshold: float) -> bool:
+    """difflib's ratio at least `threshold`, its cheap upper bounds asked first (the same answer: a city's group
+    at 100k compared 15k pairs of partner names, 2.3 s of adding one file, most of them far apart)."""
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return (
+        matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
     )
 
 
