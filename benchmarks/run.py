@@ -35,6 +35,14 @@ HUNDRED_K = (
     "the practice records' refresh of the city's and the phase's groups (`knowledge/repository.py`, two thirds "
     "of py-spy's samples over one minute of it) and the ingest report's summary of every document "
     "(`IngestPipeline._summarise`, 15 %): whole-group and whole-index work, the next walls."
+    " Since then (records100k, 2026-12-05, on a copy of the 822409b run's index, benchmarks.measure's loop, "
+    "stand-in embedder): adding one file 52.0 s (load 3.8-5.8) -> 12.6 s (cProfile on) once a phase's group about"
+    " no city (44.5k passages) is combined from its members' stored dated sentences (142b52b), 4.4 s without a "
+    'profiler at load 1.0-1.9 with cc127ef; the first search after it 308 -> 194 ms (normal 7-12 ms) once the '
+    "collapse's and diversity's codes follow the change (02ef570). Left in adding one file: the city's group read"
+    " by a metadata filter (~2.5 s for 2.2k passages), Chroma's upserts (~0.5 s each), the duplicate refresh "
+    "(~2.8 s, over-full LSH buckets' representatives ~1.3 s); in the first search after: within_document's per-"
+    'index pass over every passage (~190 ms under cProfile).'
 )
 
 
