@@ -125,11 +125,18 @@ class Codes:
 
     def __init__(self, key: Callable[[dict, str], object]) -> None:
         self._key = key
-        self._kept: weakref.WeakKeyDictionary[LexicalIndex, np.ndarray] = weakref.WeakKeyDictionary()
+        self._kept: weakref.WeakKeyDictionary[LexicalIndex, tuple[np.ndarray, dict]] = weakref.WeakKeyDictionary()
         self._last: tuple[int, dict, np.ndarray] | None = None  # serial, key -> number, codes of the last coded
         self._lock = threading.Lock()
 
     def __call__(self, index: LexicalIndex) -> np.ndarray:
+        return self._coded(index)[0]
+
+    def number(self, index: LexicalIndex, key: object) -> int | None:
+        """The number of `key` in this index's codes (None: a key it never had)."""
+        return self._coded(index)[1].get(key)
+
+    def _coded(self, index: LexicalIndex) -> tuple[np.ndarray, dict]:
         with self._lock:
             found = self._kept.get(index)
             last = self._last
@@ -150,9 +157,9 @@ class Codes:
             keys = (self._key(m, cid) for m, cid in zip(metas, ids, strict=True))
             codes = np.fromiter((numbers.setdefault(k, len(numbers)) for k in keys), np.int64, len(ids))
         with self._lock:
-            self._kept[index] = codes
+            self._kept[index] = (codes, numbers)
             self._last = (index.serial, numbers, codes)
-        return codes
+        return codes, numbers
 
 
 def _date_ranks(index: LexicalIndex) -> np.ndarray:

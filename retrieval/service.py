@@ -71,7 +71,7 @@ class SearchService(SearchStages):
             group_codes(index)  # the collapse's groups
             document_codes(index)  # the documents diversity counts, the date order, the facets' table
             date_ranks(index)
-            documents(index)  # each passage's document and each document's opening passage
+            documents(index)  # each passage's document
             document_words(index)
             facet_table(index, FACET_FIELDS)
             if index.vectors is not None:  # the dense search's sketch, above its exact size

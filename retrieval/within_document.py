@@ -17,7 +17,7 @@ from collections import defaultdict
 import numpy as np
 
 from retrieval.analysis import get_analyzer
-from retrieval.candidates import Candidates, PerIndex
+from retrieval.candidates import Candidates, Codes, PerIndex
 from retrieval.lexical import LexicalIndex
 from retrieval.sentence_stems import passage_sentences
 from retrieval.terms import QueryTerms
@@ -31,21 +31,19 @@ def _words(text: str) -> set[str]:
     return {s for w in analyzer.words(text) for s in analyzer.word_stems(w)}
 
 
-def _documents(index: LexicalIndex) -> tuple[np.ndarray, dict[str, int]]:
-    """Each passage's document as a number, and each document's opening passage (its lowest chunk)."""
-    codes: dict[str, int] = {}
-    first: dict[str, tuple[int, int]] = {}
-    numbers = np.empty(len(index.corpus.ids), dtype=np.int64)
-    for position, meta in enumerate(index.corpus.metas):
-        doc = str(meta.get("doc_id") or index.corpus.ids[position])
-        numbers[position] = codes.setdefault(doc, len(codes))
-        chunk = int(meta.get("chunk_index") or 0)
-        if doc not in first or chunk < first[doc][0]:
-            first[doc] = (chunk, position)
-    return numbers, {doc: position for doc, (_, position) in first.items()}
+# Each passage's document as a number (an index made by a change codes its changed rows only).
+documents = Codes(lambda meta, cid: str(meta.get("doc_id") or cid))
 
 
-documents = PerIndex(_documents)
+def _opening(index: LexicalIndex, doc: str) -> int | None:
+    """The document's opening passage (its lowest chunk, the first such position), found among the positions of
+    its number: a scan of one array, not a pass over every passage's metadata per index (~190 ms at 100k)."""
+    number = documents.number(index, doc)
+    if number is None:
+        return None
+    metas = index.corpus.metas
+    found = np.flatnonzero(documents(index) == number).tolist()
+    return min(found, key=lambda p: (int(metas[p].get("chunk_index") or 0), p)) if found else None
 
 
 class _DocumentWords:
@@ -59,7 +57,7 @@ class _DocumentWords:
         found = self.kept.get(doc)
         if found is None:
             corpus = self.index.corpus
-            opening = documents(self.index)[1].get(doc)
+            opening = _opening(self.index, doc)
             words: set[str] = set()
             if opening is not None:
                 meta = corpus.metas[opening]
@@ -96,7 +94,7 @@ def order_within_documents(index: LexicalIndex, ranked: Candidates, terms: Query
     if not terms.concepts or len(ranked) < 2:
         return ranked
     positions = ranked.positions[:head]
-    codes = documents(index)[0][positions]
+    codes = documents(index)[positions]
     places: dict[int, list[int]] = defaultdict(list)
     for place, code in enumerate(codes.tolist()):
         places[code].append(place)
