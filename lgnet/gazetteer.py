@@ -18,6 +18,7 @@ from importlib import resources
 import numpy as np
 
 from lgnet.comuni import load_comuni
+from lgnet.homonyms import DocumentScan, HomonymContext
 from lgnet.place_names import (
     LOCATIVE,
     PLACE,
@@ -178,17 +179,17 @@ class Gazetteer:
 
     def _scan_text(self, text: str, about: list[Mention]) -> list[Mention]:
         spans = [m.span() for m in TOKEN.finditer(text)]
-        scan = _Scan()
+        scan = DocumentScan()
         found = self._mentions(text, spans, frozenset(), scan)
         confirmed = frozenset(m.city.name for m in [*found, *about] if m.city.common_word)
         if scan.homonyms:  # a name two comuni share, with no province code: the text's other places may say which
-            scan.context = _Context.of([*found, *about], scan.areas)
+            scan.context = HomonymContext.of([*found, *about], scan.areas)
         if confirmed or scan.context:
-            return self._mentions(text, spans, confirmed, _Scan(context=scan.context))
+            return self._mentions(text, spans, confirmed, DocumentScan(context=scan.context))
         return found
 
     def _mentions(
-        self, text: str, spans: list[tuple[int, int]], confirmed: frozenset[str], scan: _Scan
+        self, text: str, spans: list[tuple[int, int]], confirmed: frozenset[str], scan: DocumentScan
     ) -> list[Mention]:
         found: list[Mention] = []
         i = 0
@@ -218,7 +219,7 @@ class Gazetteer:
         j: int,
         entries: list[Entry],
         confirmed: frozenset[str],
-        scan: _Scan,
+        scan: DocumentScan,
     ) -> Mention | None:
         start, end = spans[i][0], spans[j - 1][1]
         cities = [e for e in entries if e.kind == "city"]
@@ -353,51 +354,6 @@ class Gazetteer:
 
 
 _QUERY_STRONG = frozenset({"phrase", "sigla"})  # a query has no datelines
-
-
-@dataclass
-class _Context:
-    """The provinces and regions a text is set in: those of the comuni it names unambiguously and the provinces
-    and regions it names ("Olbia", "Budoni", "Regione Sardegna": Sassari's province, Sardinia)."""
-
-    provinces: dict[str, int] = field(default_factory=dict)
-    regions: dict[str, int] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, found: list[Mention], areas: list[Entry]) -> _Context:
-        ctx = cls()
-        for c in {m.city.name: m.city for m in found}.values():
-            ctx.provinces[c.province_code] = ctx.provinces.get(c.province_code, 0) + 1
-            ctx.regions[c.region] = ctx.regions.get(c.region, 0) + 1
-        for e in areas:
-            if e.kind == "province":
-                ctx.provinces[e.target] = ctx.provinces.get(e.target, 0) + 1
-            elif e.kind == "region":
-                ctx.regions[e.target.name] = ctx.regions.get(e.target.name, 0) + 1
-        return ctx
-
-    def __bool__(self) -> bool:
-        return bool(self.provinces or self.regions)
-
-    def choose(self, graded: list[tuple[Entry, str]]) -> list[tuple[Entry, str]]:
-        """The one homonym the text's places point to: clearly more of them in its province (each counting twice)
-        or region than in any other's; none when they do not say."""
-
-        def support(c: City) -> int:
-            return 2 * self.provinces.get(c.province_code, 0) + self.regions.get(c.region, 0)
-
-        ranked = sorted(graded, key=lambda g: support(g[0].target), reverse=True)
-        best, second = support(ranked[0][0].target), support(ranked[1][0].target)
-        return ranked[:1] if best > 0 and best >= 2 * second else []
-
-
-@dataclass
-class _Scan:
-    """What one pass over a document noticed besides its mentions."""
-
-    homonyms: bool = False  # a homonym left unresolved
-    areas: list[Entry] = field(default_factory=list)  # regions and provinces named
-    context: _Context | None = None
 
 
 _HOMONYM_CODE = re.compile(r" \([A-Z]{2}\)$")
