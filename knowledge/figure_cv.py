@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 CORPUS_GOLD = REPO / "tests" / "practices" / "gold.json"
 UNSEEN_GOLD = REPO / "tests" / "unseen" / "gold.json"
 # The unseen batches that are development material; a newer batch is the honest measure and stays unread.
-DEV_BATCHES = (1, 2, 3, 4, 5, 6)
+DEV_BATCHES = (1, 2, 3, 4, 5, 6, 7)
 CORPUS = "corpus"
 
 FigureReader = Callable[[str], list[FigureFact]]
