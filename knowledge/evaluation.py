@@ -6,7 +6,8 @@ partners, period and budget. Scored on the records the read model serves:
 - figures, attributed: a figure counts only in the record of its gold area (value and unit equal), or among
   the whole project's facts when the gold says it has no area; the city-level line counts a figure found
   anywhere for the city and phase. Units are equal by meaning (`unit_key`): a code, its label or a noun, in
-  Italian or English, and any noun of persons is one unit with "persone";
+  Italian or English, and any noun of persons is one unit with "persone" (women, minors and children too: the
+  label says which persons; families and households stay a unit of their own);
 - partners, per city and phase: the record's own and the project's (what a record page shows);
 - period (start and end) and budget (total, co-financing), per city and phase: exact values (a date at month
   precision is right for a gold day of that month: `same_date`).
@@ -31,27 +32,34 @@ from lgnet.text import fold
 _UNIT_FORMS = {fold(form): code for code, labels in UNIT_LABELS.items() for form in labels}
 _UNIT_FORMS.update({"famiglie": "families", "nuclei": "families", "abitazioni": "housing_units",
                     "appartamenti": "housing_units", "migranti": "people", "utenti": "beneficiaries",
-                    "destinatari": "beneficiaries", "bambini": "minors", "persons": "people"})  # fmt: skip
+                    "destinatari": "beneficiaries", "bambini": "minors", "bambine": "minors", "children": "minors",
+                    "madri": "women", "mamme": "women", "mothers": "women", "persons": "people"})  # fmt: skip
+# Units the scorer reads as persons: a count of women or of minors counts persons, and a user reading "310 minori
+# stranieri non accompagnati presi in carico" reads how many people were taken charge of; the figure's label keeps
+# who they are (tests/unseen/README.md, "Gold conventions"). Families are households, not persons.
+_PERSONS = frozenset({"people", "beneficiaries", "minors", "women"})
 
 
 # Nouns that count persons, whatever their role, are one unit (`knowledge.persons`, by meaning: the groups and
 # staff the rules know, nouns of agents and roles). The gold names what is counted in a normal form ("persone")
 # where the text, and the record that keeps its words, say "1.540 lavoratori e familiari", "850 partecipanti",
 # "88 richiedenti asilo", "35 tra dipendenti comunali e agenti", "24 alunni": both count persons, and a record
-# is right when it has the value in the right area. Families, minors and women stay units of their own.
+# is right when it has the value in the right area. Women and minors are persons too ("310 minori", "212 tra donne e
+# bambini"); families stay a unit of their own.
 
 
 def unit_key(unit: str) -> str:
     """One key for a unit however it is written: a code ('beds'), its label ('posti letto'), a noun in Italian or
-    in English (an English document's 'visits' is the gold's 'accessi'); any noun of persons is 'people'."""
+    in English (an English document's 'visits' is the gold's 'accessi'); any noun of persons is 'people', women and
+    minors included."""
     u = fold(unit).strip()
     if u in UNIT_LABELS:
-        return "people" if u in ("people", "beneficiaries") else u
+        return "people" if u in _PERSONS else u
     u = fold(ENGLISH_NOUNS.get(u, u))
     first = u.split()[0] if u else ""
     key = _UNIT_FORMS.get(u) or _UNIT_FORMS.get(first) or first
     if key in UNIT_LABELS:
-        return "people" if key in ("people", "beneficiaries") else key
+        return "people" if key in _PERSONS else key
     return "people" if counts_persons(u) else key
 
 

@@ -1,7 +1,8 @@
 """Whether a counted noun counts persons ("alunni", "braccianti", "consiglieri", "case workers"), by what the
 rules already know of people (the target groups, the staff, the English nouns of people) and by the shape of
 Italian and English nouns of agents and roles ("-tori", "-trici", "-anti", "-enti", "-isti"; "-ers", "-ees").
-Families, minors and women are persons too but units of their own: the gold and the records name them apart."""
+Families, minors and women are units of their own in the records (their own words); the scorer reads women and
+minors as persons (`knowledge.evaluation.unit_key`), families as households."""
 
 from __future__ import annotations
 
