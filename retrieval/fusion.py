@@ -1,5 +1,5 @@
 """Fusion of ranked lists and the IDF of a term, written once for passage search (retrieval/service.py), the
-practice catalogue (retrieval/practices.py) and the BM25 index (retrieval/lexical.py)."""
+practice catalogue (retrieval/practices.py) and the BM25 index (retrieval/bm25.py)."""
 
 from __future__ import annotations
 

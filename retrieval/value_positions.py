@@ -1,5 +1,5 @@
 """Each value of a passage metadata field -> the positions of the passages with it: what the lexical index keeps
-for the filters (masks) and the facets, moved for a change rather than recounted (retrieval/lexical.py)."""
+for the filters (masks) and the facets, moved for a change rather than recounted (retrieval/lexical_update.py)."""
 
 from __future__ import annotations
 
