@@ -62,6 +62,12 @@ TARGETS = {
     "relazione-finale-fami-bella-radici-nuove": "docx",
     "intervista-assessora-firenze-lgnet3-abitare": "docx",
     "verbale-tavolo-toro-sai-2025-10": "odt",
+    # batch 8 (2026-12-05, evening)
+    "scheda-progetto-ponte-borgo-ospitale": "docx",
+    "buona-pratica-arco-alloggi-stagionali": "pdf",
+    "verbale-tavolo-chatillon-accoglienza-2025-11": "odt",
+    "rassegna-stampa-isontino-integrazione-2025-12": "pdf",
+    "delibera-giunta-perugia-lgnetea-rendiconto": "docx",
 }
 
 
