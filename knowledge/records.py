@@ -32,6 +32,7 @@ from knowledge.reading import Passage, Read, copies_left, numbers, other_places,
 from knowledge.readings import NO_MEMO, Memo, Readings
 from knowledge.sections import Outline, Sections, outline, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
+from knowledge.table_counts import TableCount, counted, table_counts
 from knowledge.tables import table_sentences
 from knowledge.timeframe import results_only, target
 from lgnet.gazetteer import Gazetteer
@@ -156,6 +157,9 @@ class RecordBuilder:
             contact=mentions.contact(body),
         )
 
+    def _table_counts(self, text: str) -> list[TableCount]:
+        return table_counts(text, self.figure_reader, self.taxonomy, self._areas)
+
     def _elsewhere(self, body: str, city: str | None) -> list[tuple[int, int]]:
         return other_comune_clauses(body, city, self.gazetteer)
 
@@ -211,6 +215,8 @@ class RecordBuilder:
         self._sections = sections(passages, self._outline, self.taxonomy.matches)
         kept = read_once(passages)
         said: dict[str, set[str]] = defaultdict(set)  # the numbers each syndication group's read copy states
+        tabled: list[tuple[str | None, Read, fig.FigureFact]] = []  # the counts of tables, added after the text's
+        rows: dict[str, list[tuple[int, int]]] = defaultdict(list)  # per passage, the table rows they come from
         for p in kept:
             said[p.meta.get("doc_dup_group") or p.doc_id] |= self.memo(p)("numbers", numbers, p.text)
         for p in kept:
@@ -247,6 +253,15 @@ class RecordBuilder:
             for row, found_periods in memo("tables", self._tables, p.text):
                 read = Read(p, row, row.text, [])
                 periods += [(read, m) for m in found_periods]
+            # Its counts in a column of results or targets, in the area of the row, else of the row before for a
+            # part of it ("di cui donne"), else of the table's section.
+            row_area: str | None = None
+            for row, body, f, decided, is_target in memo("table_counts", self._table_counts, p.text):
+                of_row = body.startswith("di cui")
+                area = decided or (row_area if of_row else None) or self._sections.area(p.id, p.doc_id, row.start)
+                row_area = area if not of_row else row_area
+                tabled.append((area, Read(p, row, body, []), _as_target(f) if is_target else f))
+                rows[p.id].append((row.start, row.end))
         # A paragraph only another copy kept: its sentences with numbers the read copy never states.
         for p in copies_left(passages, kept):
             memo = self.memo(p)
@@ -259,6 +274,17 @@ class RecordBuilder:
                     continue
                 said[p.meta["doc_dup_group"]] |= found
                 self._read_sentence(Read(p, s, body, areas), buckets, False, memo)
+        # A table restates what its document's text says (an indicator table closing a report): the text's sentence
+        # says it better, with its own area and words. A table's count the text never states is the record's.
+        # The rows it reads by their columns are not read again as a sentence ("... | 40 | 28 Nuove prese in carico").
+        for b in buckets.values():
+            b.figures = [(r, f) for r, f in b.figures if not any(
+                a < r.sentence.end and r.sentence.start < z for a, z in rows.get(r.passage.id, ()))]  # fmt: skip
+        stated_here = {(r.passage.doc_id, f.value, counted(f.unit)) for b in buckets.values() for r, f in b.figures}
+        for area, read, f in tabled:
+            if (read.passage.doc_id, f.value, counted(f.unit)) not in stated_here:
+                stated_here.add((read.passage.doc_id, f.value, counted(f.unit)))
+                buckets[area].figures.append((read, f))
         # Results only: counts dated before the project's stated start, and targets beside results, are not.
         start = stated_period(periods).start
         for b in buckets.values():

@@ -99,10 +99,12 @@ _HEADING_WORDS = {
     "comunita": "community_building", "community": "community_building", "abitare": "housing", "casa": "housing",
     "formazione": "capacity_building", "rafforzamento dei servizi": "capacity_building",
     "training": "capacity_building", "partecipazione": "civic_engagement", "impegno civico": "civic_engagement",
+    "rafforzamento": "capacity_building",
 }  # fmt: skip
 
 
-def _heading_area(title: str, classify: Callable[[str], list[str]]) -> str | None:
+def heading_area(title: str, classify: Callable[[str], list[str]]) -> str | None:
+    """The one area a heading (or a table's cell of words, an "Area" column's "abitare") names, else None."""
     areas = classify(title)
     if len(areas) == 1:
         return areas[0]
@@ -114,7 +116,7 @@ def _run_in_headings(text: str, classify: Callable[[str], list[str]]) -> list[tu
     sentences, "Il meccanismo è semplice.")."""
     out = []
     for m in _RUN_IN.finditer(text):
-        area = _heading_area(m.group("title"), classify)
+        area = heading_area(m.group("title"), classify)
         if area:
             out.append((m.start(), area))
     return out

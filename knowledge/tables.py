@@ -1,13 +1,18 @@
-"""Rows of a table read as sentences. A passage keeps a table flattened into one paragraph: a word-processor
-table as "Voce | Valore Data di inizio | 01/04/2025 Data di fine | 31/03/2027" (each row's last value runs into the
-next row's label), a markdown one as "| Voce | Valore | |---|---| | Data di inizio | 01/04/2025 |". Each row and
-value becomes one sentence the rules already read: "Data di inizio: 01/04/2025."
+"""Rows of a table read as sentences. A passage keeps a table as its reader wrote it: a word-processor table
+(DOCX, ODT) flattened into one paragraph, "Voce | Valore Data di inizio | 01/04/2025 Data di fine | 31/03/2027" (each
+row's last value runs into the next row's label), a markdown one as "| Voce | Valore | |---|---| | Data di inizio |
+01/04/2025 |", an HTML one a line per row ("Indicatore | Obiettivo | Risultato", "Persone accolte | 60 | 67"), a
+spreadsheet's or a PDF's ruled table a line per row of "header: value" pairs (`ingest.tables.format_row`). Each row
+and value becomes one sentence the rules already read, "Data di inizio: 01/04/2025.", with the row's label, the
+value's column header when the table has one per value cell, and the row's other cells of words (an "Area" column).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from ingest.tables import PAIR_SEPARATOR, is_row
 
 # A value cell: a count, a date, a sum or a share, maybe followed by the next row's label.
 _VALUE = re.compile(
@@ -22,23 +27,76 @@ class RowSentence:
     text: str  # what the row says, as a sentence
     start: int  # the row's span in the passage
     end: int
+    label: str = ""  # the row's label ("Persone prese in carico dallo sportello")
+    value: str = ""  # the value cell
+    column: str = ""  # the value's column header ("Obiettivo 2026", "Cumulato al 30/09/2025"), "" without one
+    words: tuple[str, ...] = ()  # the row's other cells of words ("presa in carico" of an "Area" column)
+
+
+Cell = tuple[str, int, int]  # a cell's text and its span in the passage
 
 
 def table_sentences(text: str) -> list[RowSentence]:
-    """The sentences of every table flattened into `text` (see the module's docstring)."""
+    """The sentences of every table in `text` (see the module's docstring)."""
     out: list[RowSentence] = []
-    for para in re.finditer(r"[^\n]+", text):
-        line = para.group(0)
-        if line.count("|") < 2:
-            continue
-        if re.search(r"\|\s*:?-{3,}", line):
-            out += _markdown(line, para.start())
-        else:
-            out += _flattened(line, para.start())
+    lines = [(m.group(0), m.start()) for m in re.finditer(r"[^\n]+", text) if m.group(0).strip()]
+    i = 0
+    while i < len(lines):
+        line, start = lines[i]
+        if line.count("|") >= 2 and re.search(r"\|\s*:?-{3,}", line):
+            out += _markdown(line, start)
+        elif " | " in line:
+            # a table a line per row (HTML): the run of lines of cells, none running into the next row
+            block = [lines[i]]
+            while i + 1 < len(lines) and " | " in lines[i + 1][0] and lines[i + 1][0].strip()[:1] != "|":
+                block.append(lines[i + 1])
+                i += 1
+            if len(block) > 1 and not any(_runs_on(b) for b, _ in block):
+                out += _line_rows([_cells(b, o, " | ") for b, o in block])
+            else:
+                out += [s for b, o in block if b.count("|") >= 2 for s in _flattened(b, o)]
+        elif is_row(line):
+            block = [lines[i]]
+            while i + 1 < len(lines) and is_row(lines[i + 1][0]):
+                block.append(lines[i + 1])
+                i += 1
+            out += [s for b, o in block for s in _pairs(b, o)]
+        i += 1
     return out
 
 
-def _cells(line: str, offset: int, sep: str) -> list[tuple[str, int, int]]:
+def _runs_on(line: str) -> bool:
+    """A value cell with more text after it: a flattened table, whose rows run into each other."""
+    return any(bool((m := _VALUE.match(part.strip())) and m.group("rest")) for part in line.split(" | "))
+
+
+def _line_rows(rows: list[list[Cell]]) -> list[RowSentence]:
+    """A table a line per row: the first line is its header when no cell of it is a value."""
+    header: list[str] = []
+    if not any(_VALUE.match(c[0]) for c in rows[0]):
+        header, rows = [c[0] for c in rows[0][1:]], rows[1:]
+    return [s for row in rows if len(row) > 1 for s in _row(row[0], row[1:], header if len(header) == len(row) - 1
+                                                            else [])]  # fmt: skip
+
+
+def _pairs(line: str, offset: int) -> list[RowSentence]:
+    """ "Indicatore: Persone accolte; Obiettivo: 60; Risultato: 67": the first pair of words is the row's label,
+    the values keep their headers."""
+    pairs: list[tuple[str, Cell]] = []
+    pos = 0
+    for part in line.split(PAIR_SEPARATOR):
+        head, _, value = part.partition(": ")
+        start = offset + pos + len(head) + 2
+        pairs.append((head.strip(), (value.strip(), start, start + len(value.strip()))))
+        pos += len(part) + len(PAIR_SEPARATOR)
+    label = next((c for _, c in pairs if c[0] and not _VALUE.match(c[0])), None)
+    if label is None:
+        return []
+    cells = [c for _, c in pairs if c is not label]
+    return _row(label, cells, [h for h, c in pairs if c is not label])
+
+
+def _cells(line: str, offset: int, sep: str) -> list[Cell]:
     cells, pos = [], 0
     for part in line.split(sep):
         start = offset + pos + (len(part) - len(part.lstrip()))
@@ -62,7 +120,8 @@ def _markdown(line: str, offset: int) -> list[RowSentence]:
     header, body = rows[0], rows[1:]
     if _VALUE.match(header[-1][0]) and not _VALUE.match(header[0][0]):
         header, body = [], rows  # no header: every row is a label and its values
-    return [s for row in body for s in _row(row[0], row[1:])]
+    names = [c[0] for c in header[1:]]
+    return [s for row in body for s in _row(row[0], row[1:], names if len(names) == len(row) - 1 else [])]
 
 
 def _flattened(line: str, offset: int) -> list[RowSentence]:
@@ -95,16 +154,20 @@ def _flattened(line: str, offset: int) -> list[RowSentence]:
         if len(values) > 1:
             values[:-1] = [(m.group("value"), s, s + len(m.group("value"))) for (t, s, _), m in
                            ((v, _VALUE.match(v[0])) for v in values[:-1]) if m]  # fmt: skip
-        out += _row(label, values)
+        out += _row(label, values, header if len(header) == len(values) else [])
         end = cells[i + columns - 1][2]
         label = (rest, end - len(rest), end)
         i += columns
     return out
 
 
-def _row(label: tuple[str, int, int], values: list[tuple[str, int, int]]) -> list[RowSentence]:
-    """One sentence per value of a row: "<label>: <value>."."""
+def _row(label: Cell, values: list[Cell], header: list[str] | None = None) -> list[RowSentence]:
+    """One sentence per value of a row, "<label>: <value>.", with the value's column header when `header` names
+    every value cell, and the row's cells of words."""
     name = label[0].strip(" *_")
     if not name or _VALUE.match(name):
         return []
-    return [RowSentence(f"{name}: {value}.", label[1], end) for value, _, end in values if _VALUE.match(value)]
+    header = header or []
+    words = tuple(v[0] for v in values if not _VALUE.match(v[0]) and v[0].strip(" –-"))
+    return [RowSentence(f"{name}: {value}.", label[1], end, name, value, header[i] if header else "", words)
+            for i, (value, _, end) in enumerate(values) if _VALUE.match(value)]  # fmt: skip

@@ -34,3 +34,82 @@ def test_a_records_period_from_its_project_sheets_table():
     passage = Passage("s:0", text, {"doc_id": "s", "doc_type": "project_sheet", "city": "Padova"})
     _, project = RecordBuilder().build("Padova", None, [passage], set())
     assert (project.period.start, project.period.end) == ("2024-03-01", "2026-02-28")
+
+
+# --- a table's columns and the record's figures (tables built here) -------------------------------------------
+def test_a_table_a_line_per_row_keeps_its_column_headers_and_cells_of_words():
+    from pathlib import Path
+
+    from ingest.readers.html_reader import read_html
+
+    html = ("<h2>Indicatori</h2><table><tr><th>Indicatore</th><th>Area</th><th>Obiettivo</th><th>Risultato</th></tr>"
+            "<tr><td>Persone accolte</td><td>abitare</td><td>60</td><td>67</td></tr>"
+            "<tr><td>Operatori formati</td><td>formazione</td><td>20</td><td>26</td></tr></table>")  # fmt: skip
+    text = read_html(Path("t.html"), html.encode()).text  # an HTML table as its reader writes it: a line per row
+    rows = table_sentences(text)
+    assert [(r.label, r.value, r.column, r.words) for r in rows] == [
+        ("Persone accolte", "60", "Obiettivo", ("abitare",)),
+        ("Persone accolte", "67", "Risultato", ("abitare",)),
+        ("Operatori formati", "20", "Obiettivo", ("formazione",)),
+        ("Operatori formati", "26", "Risultato", ("formazione",)),
+    ]
+    assert text[rows[1].start : rows[1].end].endswith("67")
+    # a spreadsheet's or a ruled PDF table's rows, "header: value" pairs (ingest.tables.format_row)
+    pairs = table_sentences("Indicatore: Famiglie accolte; Obiettivo: 12; Risultato: 14\n"
+                            "Indicatore: Eventi; Risultato: 8")  # fmt: skip
+    assert [(r.label, r.value, r.column) for r in pairs] == [
+        ("Famiglie accolte", "12", "Obiettivo"), ("Famiglie accolte", "14", "Risultato"), ("Eventi", "8", "Risultato")
+    ]  # fmt: skip
+    md = table_sentences("| Indicatore | Valore di partenza | Obiettivo 2026 | |---|---|---| "
+                         "| Minori accompagnati | 0 | 80 |")  # fmt: skip
+    assert [(r.value, r.column) for r in md] == [("0", "Valore di partenza"), ("80", "Obiettivo 2026")]
+
+
+def _figures(text: str, city: str = "Lecco", doc_type: str = "report") -> dict[tuple[float, str | None], str]:
+    from knowledge.records import Passage, RecordBuilder
+
+    passage = Passage("r:0", text, {"doc_id": "r", "doc_type": doc_type, "city": city})
+    records, project = RecordBuilder().build(city, None, [passage], set())
+    found = {(f.value, r.area): f.label for r in records for f in r.figures}
+    return found | {(f.value, None): f.label for f in project.figures}
+
+
+def test_a_report_s_indicator_table_gives_results_and_labelled_targets_never_baselines():
+    text = ("Relazione finale del progetto Radici\n\n"
+            "Il progetto si è svolto dal 01/01/2024 al 31/12/2025 nel centro storico.\n\n"
+            "Indicatore | Valore di partenza | Obiettivo | Risultato Cittadini di paesi terzi presi in carico dallo "
+            "sportello | 12 | 60 | 67 Famiglie accompagnate nella ricerca di una casa in affitto | 3 | 12 | 14 "
+            "Operatori comunali formati | 0 | 20 | 26\n")  # fmt: skip
+    found = _figures(text)
+    assert (67, "taking_charge") in found and (14, "housing") in found
+    assert "obiettivo" in found[(60, "taking_charge")] and "obiettivo" in found[(12, "housing")]
+    assert "obiettivo" not in found[(67, "taking_charge")]
+    assert not any(v in (3, 0) for v, _ in found)  # the baseline column
+    assert {v for v, _ in found} >= {26, 20}
+
+
+def test_a_count_the_text_states_is_not_restated_from_its_table():
+    text = ("Rapporto di monitoraggio\n\n"
+            "Nel semestre sono stati formati 28 operatori dei servizi sociali.\n\n"
+            "Indicatore | Obiettivo | Risultato al 30/06/2025 Operatori formati | 40 | 28 Nuove prese in carico "
+            "allo sportello | 500 | 398\n")  # fmt: skip
+    from knowledge.records import Passage, RecordBuilder
+
+    passage = Passage("r:0", text, {"doc_id": "r", "doc_type": "report", "city": "Lecco"})
+    records, project = RecordBuilder().build("Lecco", None, [passage], set())
+    values = [f.value for r in records for f in r.figures] + [f.value for f in project.figures]
+    assert values.count(28) == 1 and 40 in values  # the text's 28 once; the table's target it never states
+    # "Nuove prese in carico" count persons taken in charge, in that area; the row is not read again as a sentence
+    assert [(r.area, f.unit) for r in records for f in r.figures if f.value == 398] == [("taking_charge", "people")]
+    assert not any(f.unit.startswith("prese") for r in records for f in r.figures)
+
+
+def test_a_cumulative_column_is_read_and_a_quarter_s_is_not_and_the_area_column_decides():
+    text = ("Rapporto trimestrale\n\n"
+            "| Indicatore | Area | Obiettivo 2024-2026 | III trim. 2025 | Cumulato al 30/09/2025 | "
+            "|---|---|---|---|---| | Persone accolte nella casa | abitare | 180 | 29 | 141 | "
+            "| Incontri di condominio | comunità | 24 | 3 | 17 |\n")  # fmt: skip
+    found = _figures(text)
+    assert (141, "housing") in found and (17, "community_building") in found
+    assert (180, "housing") in found and "obiettivo" in found[(180, "housing")]
+    assert not any(v in (29, 3) for v, _ in found)

@@ -1,0 +1,75 @@
+"""The counts of a table read by its column headers (the gold's conventions: tests/unseen/README.md).
+
+A report's indicator table ("Indicatore | Obiettivo | Risultato") gives each row's result as a figure and its
+target as a figure labelled "(obiettivo)"; a cumulative column ("Cumulato al 30/09/2025") is a result, a quarter's
+beside it is not; the value before the project ("Valore di partenza", "Prima") is never a figure, the one after
+("Dopo") is. Each value is read before its row's label as one sentence ("388 persone prese in carico dal Punto di
+accesso unico"), so the figures' rules give its unit and label; its area is the one the row's cell of words names
+(an "Area" column), else its label's. `records` adds a table's count only when its document's text does not state
+it already (`counted` tells a count from its restatement).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from knowledge import figures as fig
+from knowledge.attribution import figure_area
+from knowledge.persons import counts_persons
+from knowledge.sections import heading_area
+from knowledge.sentences import Sentence
+from knowledge.tables import table_sentences
+from lgnet.taxonomy import Taxonomy
+from lgnet.text import fold
+
+# A column by its (folded) header: targets ("Valore atteso", "Obiettivo 2026"), results ("Risultato al 30/06/2025",
+# "Cumulato al 30/09/2025", "Realizzato", the "Dopo" of a before/after table), or neither: a baseline ("Valore di
+# partenza", "Prima"), a quarter's share ("III trim. 2025"), a budget's lines ("Preventivo", "Speso", "Importo").
+_TARGET_COLUMN = re.compile(r"\b(?:obiettiv\w*|target\w*|attes[oi]|previst[oi]|expected|planned|goals?)\b")
+_RESULT_COLUMN = re.compile(r"\b(?:cumulat\w*|total[ei]|raggiunt[oi]|realizzat[oi]|risultat[oi]|consuntiv\w*|dopo|"
+                            r"achieved|actual|results?|after)\b")  # fmt: skip
+# "Nuove prese in carico": a count of the persons taken in charge.
+_TAKEN_IN_CHARGE = re.compile(r"^pres[ae]\b")
+
+# A row's count: the row as a sentence, the sentence read, the count, its area (None: not said), a target or not.
+TableCount = tuple[Sentence, str, fig.FigureFact, str | None, bool]
+
+
+def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxonomy: Taxonomy,
+                 areas: Callable[[str], list[str]]) -> list[TableCount]:  # fmt: skip
+    """The counts of the result and target columns of every table in `text`; `reader` reads a sentence's counts,
+    `areas` the areas a text names."""
+    out: list[TableCount] = []
+    for row in table_sentences(text):
+        column = fold(row.column).lower()
+        is_target = bool(_TARGET_COLUMN.search(column))
+        if not is_target and not _RESULT_COLUMN.search(column):
+            continue
+        name = row.label[:1].lower() + row.label[1:]
+        body = f"{row.value} {name}"
+        if name.startswith("di cui "):  # "di cui donne | 97": a part of the row before
+            body = f"di cui {row.value} {name[len('di cui ') :]}"
+        at = body.find(row.value.split()[-1])
+        for f in [f for f in reader(body) if f.start <= at][:1]:
+            if _TAKEN_IN_CHARGE.match(fold(f.unit).lower()) and "in carico" in name:
+                f = replace(f, unit="people")
+            named = {a for w in row.words if (a := heading_area(w, taxonomy.classify))}
+            if len(named) == 1:
+                area: str | None = named.pop()
+            else:
+                decided, area = figure_area(body, f, taxonomy, [(f.start, f.end)])
+                if not decided:
+                    own = areas(row.label)
+                    area = own[0] if len(own) == 1 else None
+            out.append((Sentence(row.text, row.start, row.end), body, f, area, is_target))
+    return out
+
+
+def counted(unit: str) -> str:
+    """What a count counts, as far as telling a count from its restatement goes: persons (whatever they are
+    called), else its unit's first word."""
+    if unit in ("people", "beneficiaries", "minors", "women") or counts_persons(unit):
+        return "persons"
+    return fold(unit).lower().split()[0] if unit.strip() else ""
