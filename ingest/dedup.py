@@ -5,8 +5,10 @@
   the exact Jaccard is computed on the candidates only. A group is a connected component of that relation.
 - **Documents** (syndicated copies of one article): a shingle is *boilerplate* when it occurs in documents of
   `BOILERPLATE_CITIES` or more different cities (the network's standard paragraph); two documents are copies
-  when they share at least `DOC_SHARE` of the smaller one's own (non-boilerplate) shingles. A new title, a
-  byline, a reworded opening or a cut paragraph keep two copies together; a boilerplate paragraph shared by
+  when they share at least `DOC_SHARE` of the smaller one's own (non-boilerplate) shingles, its page furniture
+  left out when the other lacks it (`furniture`: shingles only of short blocks, a masthead, byline, sidebar
+  headlines, footer). A new title, a byline, a reworded opening, a cut paragraph or a sidebar keep two copies
+  together; a boilerplate paragraph shared by
   articles about different cities never makes them copies. Documents keep a sample of their shingles
   (1 in `DOC_SAMPLE`, by hash) for this.
 - The canonical member of a group is its longest (ties: the smallest id); the group id is the canonical's id.
@@ -17,6 +19,7 @@ the pipeline writes those to Chroma and clears them (a run killed in between fin
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,6 +43,10 @@ PASSAGE_JACCARD = NEAR_DUPLICATE
 DOC_SHARE = 0.6
 DOC_MIN_OWN = 6  # sampled own shingles the smaller document needs (about 24 shingles) to be compared at all
 DOC_SAMPLE = 4
+# A document's blocks (between blank lines) under this many words are its page's furniture when its running text
+# (the longer blocks) holds at least half its words: an outlet's masthead, title, byline, sidebar headlines and
+# footer, which counted against its copy (Cuneo's outlet copy shared 0.57 of its own shingles, 0.80 without).
+FURNITURE_WORDS = 20
 BOILERPLATE_CITIES = 3
 OVERFULL_BUCKET = 64  # the corpus's largest bucket holds 40 passages; a 10k bench corpus's 977
 REPRESENTATIVES = 8
@@ -65,6 +72,7 @@ CREATE TABLE IF NOT EXISTS dup_sig (id TEXT PRIMARY KEY, sig BLOB) WITHOUT ROWID
 CREATE TABLE IF NOT EXISTS dup_doc (id TEXT PRIMARY KEY, city TEXT, length INTEGER, grams BLOB,
     grp TEXT, canonical INTEGER);
 CREATE INDEX IF NOT EXISTS dup_doc_grp ON dup_doc (grp);
+CREATE TABLE IF NOT EXISTS dup_doc_furniture (id TEXT PRIMARY KEY, grams BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_doc_gram (h INTEGER, id TEXT);
 CREATE INDEX IF NOT EXISTS dup_doc_gram_h ON dup_doc_gram (h);
 CREATE INDEX IF NOT EXISTS dup_doc_gram_id ON dup_doc_gram (id);
@@ -96,10 +104,43 @@ def _without(grams: dict[str, np.ndarray], ids: Iterable[str], boiler: set[int])
     return {i: np.setdiff1d(grams[i], drop, assume_unique=True) for i in ids}
 
 
-def _copies(a: np.ndarray, b: np.ndarray) -> bool:
-    """Two documents' own shingles (boilerplate removed): the smaller shares DOC_SHARE of its own."""
-    smaller = min(a.size, b.size)
-    return smaller >= DOC_MIN_OWN and overlap(a, b) / smaller >= DOC_SHARE
+def furniture(text: str, sampled: np.ndarray) -> np.ndarray:
+    """The document's sampled shingles found only in its short blocks (its page's furniture), when its running
+    text holds at least half its words (else none: a PDF's lines without blank lines between paragraphs, a list)."""
+    blocks = re.split(r"\n[ \t]*\n", text)
+    running = [b for b in blocks if len(b.split()) >= FURNITURE_WORDS]
+    if sum(len(b.split()) for b in running) * 2 < len(text.split()):
+        return np.zeros(0, dtype=np.uint64)
+    body = gram_hashes("\n\n".join(running))
+    return np.setdiff1d(sampled, body, assume_unique=True)
+
+
+def _copies(a: np.ndarray, b: np.ndarray, fa: np.ndarray | None = None, fb: np.ndarray | None = None) -> bool:
+    """Two documents' own shingles (boilerplate removed): the smaller shares DOC_SHARE of its own, without the
+    furniture (`fa`, `fb`) the other does not have (a copy's sidebar and masthead, but a title both carry counts).
+    Documents of two different cities get no furniture left out (`_forgiven`)."""
+    shared = overlap(a, b)
+    size_a = a.size - _unshared(fa, a, b)
+    size_b = b.size - _unshared(fb, b, a)
+    smaller = min(size_a, size_b)
+    return smaller >= DOC_MIN_OWN and shared / smaller >= DOC_SHARE
+
+
+def _forgiven(furn: dict[str, np.ndarray], cities: dict[str, str], a: str, b: str
+              ) -> tuple[np.ndarray | None, np.ndarray | None]:  # fmt: skip
+    """The furniture of two documents that may be left out: none when their cities differ (a short-lined article
+    of one city beside another city's with the same long paragraph is no copy of it)."""
+    if cities.get(a) and cities.get(b) and cities[a] != cities[b]:
+        return None, None
+    return furn.get(a), furn.get(b)
+
+
+def _unshared(furn: np.ndarray | None, own: np.ndarray, other: np.ndarray) -> int:
+    """How many of a document's own furniture shingles the other document lacks."""
+    if furn is None or not furn.size:
+        return 0
+    mine = np.intersect1d(furn, own, assume_unique=True)
+    return int(mine.size - overlap(mine, other))
 
 
 class DuplicateIndex:
@@ -272,6 +313,7 @@ class DuplicateIndex:
             )
             self.conn.execute("DELETE FROM dup_doc_near WHERE a=? OR b=?", (did, did))
             self.conn.execute("DELETE FROM dup_doc_gram WHERE id=?", (did,))
+            self.conn.execute("DELETE FROM dup_doc_furniture WHERE id=?", (did,))
             self.conn.execute("DELETE FROM dup_doc WHERE id=?", (did,))
         self.conn.execute("DELETE FROM dup_gram_city WHERE n <= 0")
         return touched - ids
@@ -280,12 +322,18 @@ class DuplicateIndex:
         if not docs:
             return set()
         grams = {}
+        furn = {}
         for d in docs:
             g = gram_hashes(d.text)
             grams[d.id] = g[g % np.uint64(DOC_SAMPLE) == 0]
+            furn[d.id] = furniture(d.text, grams[d.id])
         self.conn.executemany(
             "INSERT INTO dup_doc VALUES (?, ?, ?, ?, ?, 1)",
             [(d.id, d.city, len(d.text), blob(grams[d.id]), d.id) for d in docs],
+        )
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO dup_doc_furniture VALUES (?, ?)",
+            [(d.id, blob(furn[d.id])) for d in docs if furn[d.id].size],
         )
         self.conn.executemany(
             "INSERT INTO dup_doc_gram VALUES (?, ?)", [(int(h), d.id) for d in docs for h in grams[d.id].view(np.int64)]
@@ -311,7 +359,9 @@ class DuplicateIndex:
             np.unique(np.concatenate([grams[i] for i in others])).view(np.int64) if others else []
         )
         kept = _without(grams, {i for p in pairs for i in p}, boiler)  # once per document, not once per pair
-        edges = [(a, b) for a, b in pairs if _copies(kept[a], kept[b])]
+        furn.update(self._furniture(others))
+        cities = {**self._cities(others), **{d.id: d.city or "" for d in docs}}
+        edges = [(a, b) for a, b in pairs if _copies(kept[a], kept[b], *_forgiven(furn, cities, a, b))]
         self.conn.executemany("INSERT OR IGNORE INTO dup_doc_near VALUES (?, ?)", edges + [(b, a) for a, b in edges])
         return touched | {i for e in edges for i in e}
 
@@ -321,8 +371,10 @@ class DuplicateIndex:
         grams = self._grams("dup_doc", others | {did})
         boiler = self._boilerplate(np.unique(np.concatenate(list(grams.values()))).view(np.int64))
         own = _without(grams, grams.keys(), boiler)
+        furn = self._furniture(others | {did})
+        cities = self._cities(others | {did})
         for other in others:
-            if not _copies(own[did], own[other]):
+            if not _copies(own[did], own[other], *_forgiven(furn, cities, did, other)):
                 self.conn.execute(
                     "DELETE FROM dup_doc_near WHERE (a=? AND b=?) OR (a=? AND b=?)", (did, other, other, did)
                 )
@@ -365,6 +417,19 @@ class DuplicateIndex:
         for pid, grams in self._grams("dup_passage", ids - out.keys()).items():
             out[pid] = signature(grams).astype(np.uint32)
         return out
+
+    def _cities(self, ids: Iterable[str]) -> dict[str, str]:
+        ids = list(ids)
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            sql = f"SELECT id, city FROM dup_doc WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
+            out.update({r[0]: r[1] or "" for r in self.conn.execute(sql, part)})
+        return out
+
+    def _furniture(self, ids: Iterable[str]) -> dict[str, np.ndarray]:
+        """The stored furniture shingles of these documents (none for most, or an index from before them)."""
+        return self._grams("dup_doc_furniture", ids)
 
     def _grams(self, table: str, ids: Iterable[str]) -> dict[str, np.ndarray]:
         ids = list(ids)

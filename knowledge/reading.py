@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ingest.dedup import FURNITURE_WORDS
 from knowledge.sentences import Sentence
 from lgnet.gazetteer import Gazetteer, same_comune
 from lgnet.practice import Source
@@ -73,6 +74,12 @@ def copies_left(passages: list[Passage], kept: list[Passage]) -> list[Passage]:
     read_docs = {p.doc_id for p in kept}
     left = [p for p in passages if p.id not in read and p.doc_id not in read_docs and p.meta.get("doc_dup_group")]
     return sorted(left, key=lambda p: (p.doc_id, p.meta.get("chunk_index", 0)))
+
+
+def running_spans(text: str) -> list[tuple[int, int]]:
+    """The passage's paragraphs of running text: those of `FURNITURE_WORDS` words or more (a copy's shorter blocks
+    are its page's furniture, a sidebar's headlines, a masthead, a byline: the one notion of the duplicate groups)."""
+    return [m.span() for m in _PARAGRAPH.finditer(text) if len(m.group(0).split()) >= FURNITURE_WORDS]
 
 
 # A paragraph opened like a dateline by a comune, then a dash: "Stignano – Il Comune ha ottenuto 8 posti".

@@ -28,7 +28,7 @@ from knowledge.merging import (
     stated_period,
     unique_sourced,
 )
-from knowledge.reading import Passage, Read, copies_left, numbers, other_places, read_once
+from knowledge.reading import Passage, Read, copies_left, numbers, other_places, read_once, running_spans
 from knowledge.readings import NO_MEMO, Memo, Readings
 from knowledge.sections import Outline, Sections, outline, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
@@ -262,12 +262,14 @@ class RecordBuilder:
                 row_area = area if not of_row else row_area
                 tabled.append((area, Read(p, row, body, []), _as_target(f) if is_target else f))
                 rows[p.id].append((row.start, row.end))
-        # A paragraph only another copy kept: its sentences with numbers the read copy never states.
+        # A paragraph only another copy kept: its sentences with numbers the read copy never states (of its running
+        # text: an outlet's sidebar headlines are not the article's, "Alba, la fiera chiude con 200.000 visitatori").
         for p in copies_left(passages, kept):
             memo = self.memo(p)
             elsewhere = other_places(p, city, self.gazetteer)
+            running = memo("running", running_spans, p.text)
             for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
-                if any(a <= s.start < b for a, b in elsewhere):
+                if any(a <= s.start < b for a, b in elsewhere) or not any(a <= s.start < b for a, b in running):
                     continue
                 body, k, areas, found = memo("sentence", self.sentence_of, s.text)
                 if k in boilerplate or not found or found & said[p.meta["doc_dup_group"]]:

@@ -160,6 +160,47 @@ def test_a_syndicated_copy_with_new_title_byline_opening_and_a_cut_paragraph_is_
     assert 0 < DOC_SHARE < 1
 
 
+def _paragraph(rng: random.Random, words: int = 45) -> str:
+    vocab = ["bici", "officina", "quartiere", "ragazzi", "corso", "comune", "volontari", "lavoro", "strada"]
+    return " ".join(rng.choice(vocab) + str(rng.randint(0, 900)) for _ in range(words)) + "."
+
+
+def _headline(rng: random.Random) -> str:
+    """A short line of a page's furniture: a sidebar's headline, a masthead, a byline, a footer."""
+    return " ".join(rng.choice(["fiera", "tartufo", "raccolta", "manovra", "notizie", "provincia"]) + str(
+        rng.randint(0, 900)) for _ in range(12))  # fmt: skip
+
+
+def test_an_outlet_copy_with_its_page_furniture_reworded_opening_and_a_cut_paragraph_is_one_group():
+    """An outlet's copy carries a masthead, a byline, a sidebar of other headlines and a footer the agency text has
+    not, beside its reworded opening and a cut paragraph: its running text is the agency's, and it groups."""
+    rng = random.Random(5)
+    paragraphs = [_paragraph(rng) for _ in range(5)]
+    original = "Cuneo, la ciclofficina rimette in strada le biciclette\n\n" + "\n\n".join(paragraphs)
+    furniture = "\n\n".join(_headline(rng) for _ in range(7))
+    copy = ("La Provincia - quotidiano online\n\nDiciotto meccanici e trecentoventi bici\n\ndi Marco Rossi\n\n"
+            + _paragraph(rng) + "\n\n" + "\n\n".join(paragraphs[1:4]) + "\n\nLe altre notizie\n\n" + furniture)
+    dups = _index()
+    _refresh(dups, docs=[Doc("agency", original, "Cuneo"), Doc("copy", copy, None)])
+    assert sorted(dups.group_sizes().values()) == [2]
+    assert dups.dirty("doc", 10)["copy"]["city"] == "Cuneo"  # the copy names no city: served with its group's
+
+
+def test_two_cities_articles_sharing_one_long_paragraph_beside_short_lines_are_not_copies():
+    """Short blocks are left out of a copy's comparison only when the two documents are not of two different
+    cities: two cities' articles made of short lines and one long paragraph they share (a press note both quote,
+    not yet boilerplate: two cities only) stay apart."""
+    rng = random.Random(9)
+    shared = "\n\n".join(_paragraph(rng, 40) for _ in range(2))
+    docs = []
+    for city in ("Savona", "Sarzana"):
+        lines = "\n\n".join(_headline(rng) for _ in range(5))
+        docs.append(Doc(f"a-{city}", f"{city}, una notizia\n\n{lines}\n\n{shared}", city))
+    dups = _index()
+    _refresh(dups, docs=docs)
+    assert dups.group_sizes() == {}
+
+
 def test_a_paragraph_repeated_past_the_bucket_bound_is_one_group_at_linear_cost(monkeypatch):
     """The network's standard paragraph fills one LSH bucket per band with thousands of passages at 100k: past
     OVERFULL_BUCKET a bucket pairs its new members with representatives only, and the copies are still one group."""
