@@ -81,19 +81,30 @@ def _line_rows(rows: list[list[Cell]]) -> list[RowSentence]:
 
 def _pairs(line: str, offset: int) -> list[RowSentence]:
     """ "Indicatore: Persone accolte; Obiettivo: 60; Risultato: 67": the first pair of words is the row's label,
-    the values keep their headers."""
-    pairs: list[tuple[str, Cell]] = []
+    the values keep their headers. A passage glues the lines of a table into one ("...; Risultato: 67 Indicatore:
+    Operatori formati; ..."): a row ends where a value runs into a header of the table and its colon."""
+    parts: list[tuple[str, str, int]] = []  # header, value, the value's offset
     pos = 0
     for part in line.split(PAIR_SEPARATOR):
         head, _, value = part.partition(": ")
-        start = offset + pos + len(head) + 2
-        pairs.append((head.strip(), (value.strip(), start, start + len(value.strip()))))
+        parts.append((head.strip(), value, offset + pos + len(head) + 2))
         pos += len(part) + len(PAIR_SEPARATOR)
-    label = next((c for _, c in pairs if c[0] and not _VALUE.match(c[0])), None)
-    if label is None:
-        return []
-    cells = [c for _, c in pairs if c is not label]
-    return _row(label, cells, [h for h, c in pairs if c is not label])
+    heads = sorted({h for h, _, _ in parts if h}, key=len, reverse=True)
+    runs_on = re.compile(r"\s(" + "|".join(map(re.escape, heads)) + r"): ") if heads else None
+    rows: list[list[tuple[str, Cell]]] = [[]]
+    for head, value, start in parts:
+        cut = runs_on.search(value) if runs_on else None
+        kept = value[: cut.start()] if cut else value
+        rows[-1].append((head, (kept.strip(), start, start + len(kept.strip()))))
+        if cut:
+            rest = value[cut.end() :]
+            rows.append([(cut.group(1), (rest.strip(), start + cut.end(), start + cut.end() + len(rest.strip())))])
+    out: list[RowSentence] = []
+    for pairs in rows:
+        label = next((c for _, c in pairs if c[0] and not _VALUE.match(c[0])), None)
+        if label is not None:
+            out += _row(label, [c for _, c in pairs if c is not label], [h for h, c in pairs if c is not label])
+    return out
 
 
 def _cells(line: str, offset: int, sep: str) -> list[Cell]:
@@ -126,16 +137,24 @@ def _markdown(line: str, offset: int) -> list[RowSentence]:
 
 def _flattened(line: str, offset: int) -> list[RowSentence]:
     """ "Indicatore | Valore atteso | Valore raggiunto Persone ... | 250 | 187 Nuclei ... | 15 | 11": the number of
-    columns is the number of cells before the first value; each row's last value carries the next label."""
+    columns is the number of cells before the first value, or, with cells of words in the rows ("Persone accolte |
+    abitare | 60 | 67 Operatori ..."), what the first value running into the next label says: with n columns it is
+    the header's n - 1 cells and the first row's n - 1 after it; each row's last value carries the next label."""
     cells = _cells(line, offset, " | ")
     first = next((i for i, c in enumerate(cells) if _VALUE.match(c[0])), None)
     if first is None or first == 0:
         return []
-    if first == 1:  # "Data di inizio | 01/04/2025 Data di fine | 31/03/2027": no header, two columns
+    runs = next((i for i, c in enumerate(cells) if (m := _VALUE.match(c[0])) and m.group("rest")), None)
+    n = runs // 2 + 1 if runs is not None and runs % 2 == 0 else 0
+    split = re.search(r"(?<=\S)\s+(?=[A-ZÀ-Ý])", cells[n - 1][0]) if 2 <= n <= first else None
+    if split and not any(_VALUE.match(c[0]) for c in cells[: n - 1]):
+        first = n  # the header's last cell runs into the first label, after cells of words
+    elif first == 1:  # "Data di inizio | 01/04/2025 Data di fine | 31/03/2027": no header, two columns
         header: list[str] = []
         label = cells[0]
-    else:  # the header's last cell runs into the first label: "Valore raggiunto al 31/12/2025 Persone prese ..."
+    else:
         split = re.search(r"(?<=\S)\s+(?=[A-ZÀ-Ý])", cells[first - 1][0])
+    if first > 1:  # the header's last cell runs into the first label: "Valore raggiunto al 31/12/2025 Persone ..."
         if not split:
             return []
         text, start, _ = cells[first - 1]
@@ -147,13 +166,13 @@ def _flattened(line: str, offset: int) -> list[RowSentence]:
     while i + columns <= len(cells) and label[0]:
         values = [(c[0], c[1], c[2]) for c in cells[i : i + columns]]
         last = _VALUE.match(values[-1][0])
-        if not last or not all(_VALUE.match(v[0]) for v in values):
+        if not last:
             break
         rest = last.group("rest") or ""
         values[-1] = (last.group("value"), values[-1][1], values[-1][1] + len(last.group("value")))
-        if len(values) > 1:
-            values[:-1] = [(m.group("value"), s, s + len(m.group("value"))) for (t, s, _), m in
-                           ((v, _VALUE.match(v[0])) for v in values[:-1]) if m]  # fmt: skip
+        # the other cells: their values, and their words where a row has them (an "Area" column)
+        values[:-1] = [(m.group("value"), s, s + len(m.group("value"))) if (m := _VALUE.match(t)) else (t, s, e)
+                       for t, s, e in values[:-1]]  # fmt: skip
         out += _row(label, values, header if len(header) == len(values) else [])
         end = cells[i + columns - 1][2]
         label = (rest, end - len(rest), end)

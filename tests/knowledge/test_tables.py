@@ -113,3 +113,50 @@ def test_a_cumulative_column_is_read_and_a_quarter_s_is_not_and_the_area_column_
     assert (141, "housing") in found and (17, "community_building") in found
     assert (180, "housing") in found and "obiettivo" in found[(180, "housing")]
     assert not any(v in (29, 3) for v, _ in found)
+
+
+TABLE = [["Indicatore", "Area", "Obiettivo", "Risultato"], ["Persone accolte", "abitare", 60, 67],
+         ["Operatori formati", "formazione", 20, 26]]  # fmt: skip
+
+
+def _xlsx(path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Indicatori"
+    for row in TABLE:
+        sheet.append(row)
+    book.save(path)
+
+
+def _docx(path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Relazione finale del progetto: gli indicatori.")
+    table = document.add_table(rows=len(TABLE), cols=len(TABLE[0]))
+    for i, row in enumerate(TABLE):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = str(value)
+    document.save(path)
+
+
+def _html(path):
+    cells = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in TABLE)
+    path.write_text(f"<html><body><p>Relazione finale del progetto: gli indicatori.</p><table>{cells}</table>"
+                    "</body></html>", encoding="utf-8")  # fmt: skip
+
+
+def test_a_table_as_each_reader_writes_it_into_a_passage_gives_the_same_figures(tmp_path):
+    from ingest.documents import display_text
+    from ingest.readers import read_file
+
+    for suffix, write in ((".xlsx", _xlsx), (".docx", _docx), (".html", _html)):
+        path = tmp_path / f"indicatori{suffix}"
+        write(path)
+        text = display_text(read_file(path, 10**7).text)  # what a passage of it holds
+        found = _figures(text)
+        assert {(v, a) for v, a in found} == {(67, "housing"), (60, "housing"), (26, "capacity_building"),
+                                              (20, "capacity_building")}, (suffix, text)  # fmt: skip
+        assert "obiettivo" in found[(60, "housing")] and "obiettivo" not in found[(67, "housing")], suffix
