@@ -32,7 +32,7 @@ from knowledge.reading import Passage, Read, copies_left, numbers, other_places,
 from knowledge.readings import NO_MEMO, Memo, Readings
 from knowledge.sections import Outline, Sections, outline, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
-from knowledge.table_counts import TableCount, counted, table_counts
+from knowledge.table_counts import TableCount, counted, indicator_rows, table_counts
 from knowledge.tables import table_sentences
 from knowledge.timeframe import results_only, target
 from lgnet.gazetteer import Gazetteer
@@ -261,7 +261,7 @@ class RecordBuilder:
                 area = decided or (row_area if of_row else None) or self._sections.area(p.id, p.doc_id, row.start)
                 row_area = area if not of_row else row_area
                 tabled.append((area, Read(p, row, body, []), _as_target(f) if is_target else f))
-                rows[p.id].append((row.start, row.end))
+            rows[p.id] = memo("indicator_rows", indicator_rows, p.text)
         # A paragraph only another copy kept: its sentences with numbers the read copy never states (of its running
         # text: an outlet's sidebar headlines are not the article's, "Alba, la fiera chiude con 200.000 visitatori").
         for p in copies_left(passages, kept):
@@ -281,7 +281,7 @@ class RecordBuilder:
         # The rows it reads by their columns are not read again as a sentence ("... | 40 | 28 Nuove prese in carico").
         for b in buckets.values():
             b.figures = [(r, f) for r, f in b.figures if not any(
-                a < r.sentence.end and r.sentence.start < z for a, z in rows.get(r.passage.id, ()))]  # fmt: skip
+                a <= r.sentence.start + f.start < z for a, z in rows.get(r.passage.id, ()))]  # fmt: skip
         stated_here = {(r.passage.doc_id, f.value, counted(f.unit)) for b in buckets.values() for r, f in b.figures}
         for area, read, f in tabled:
             if (read.passage.doc_id, f.value, counted(f.unit)) not in stated_here:

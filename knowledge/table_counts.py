@@ -30,6 +30,7 @@ from lgnet.text import fold
 _TARGET_COLUMN = re.compile(r"\b(?:obiettiv\w*|target\w*|attes[oi]|previst[oi]|expected|planned|goals?)\b")
 _RESULT_COLUMN = re.compile(r"\b(?:cumulat\w*|total[ei]|raggiunt[oi]|realizzat[oi]|risultat[oi]|consuntiv\w*|dopo|"
                             r"achieved|actual|results?|after)\b")  # fmt: skip
+_BASELINE_COLUMN = re.compile(r"\b(?:partenza|iniziale|prima|before|baseline)\b")
 # "Nuove prese in carico": a count of the persons taken in charge.
 _TAKEN_IN_CHARGE = re.compile(r"^pres[ae]\b")
 
@@ -65,6 +66,13 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
                     area = own[0] if len(own) == 1 else None
             out.append((Sentence(row.text, row.start, row.end), body, f, area, is_target))
     return out
+
+
+def indicator_rows(text: str) -> list[tuple[int, int]]:
+    """The spans of the rows of indicator tables (a column of targets, results or baselines): what they count is
+    read by their columns, never again as a sentence ("... | 40 | 28 Nuove prese in carico", "9 giorni 2 giorni")."""
+    return [(row.start, row.end) for row in table_sentences(text)
+            if any(r.search(fold(row.column).lower()) for r in (_TARGET_COLUMN, _RESULT_COLUMN, _BASELINE_COLUMN))]
 
 
 def counted(unit: str) -> str:

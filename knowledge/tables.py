@@ -2,7 +2,9 @@
 (DOCX, ODT) flattened into one paragraph, "Voce | Valore Data di inizio | 01/04/2025 Data di fine | 31/03/2027" (each
 row's last value runs into the next row's label), a markdown one as "| Voce | Valore | |---|---| | Data di inizio |
 01/04/2025 |", an HTML one a line per row ("Indicatore | Obiettivo | Risultato", "Persone accolte | 60 | 67"), a
-spreadsheet's or a PDF's ruled table a line per row of "header: value" pairs (`ingest.tables.format_row`). Each row
+spreadsheet's or a PDF's ruled table a line per row of "header: value" pairs (`ingest.tables.format_row`), a PDF's
+table without rules as its words in a row ("Indicatore Prima (2022) Dopo (marzo 2025) Persone che dormono all'aperto
+180 65 Posti di accoglienza notturna 0 24": read when its header names its columns). Each row
 and value becomes one sentence the rules already read, "Data di inizio: 01/04/2025.", with the row's label, the
 value's column header when the table has one per value cell, and the row's other cells of words (an "Area" column).
 """
@@ -35,6 +37,16 @@ class RowSentence:
 
 Cell = tuple[str, int, int]  # a cell's text and its span in the passage
 
+# A table without rules (a PDF's text layer): a header naming its value columns by the words of indicator tables,
+# then rows of a label and one value per column, the values alike (the same unit after each: "9 giorni 2 giorni").
+_COLUMN = re.compile(r"(?:[Vv]alore\s+(?:di\s+partenza|iniziale|atteso|obiettivo|raggiunto|finale)|[Oo]biettivo|"
+                     r"[Tt]arget|[Rr]isultato|[Rr]ealizzato|[Rr]aggiunto|[Aa]tteso|[Pp]revisto|[Pp]rima|[Dd]opo|"
+                     r"[Cc]umulato|[Bb]efore|[Aa]fter|[Bb]aseline|[Rr]esults?)(?:\s+\([^()]{1,30}\)|"
+                     r"\s+al\s+\d{1,2}/\d{1,2}/\d{4}|\s+\d{4}(?:-\d{4})?)?")  # fmt: skip
+_UNRULED = re.compile(rf"\b(?:Indicatore|Indicatori|Voce|Attivit[àa]|Indicators?)\s+(?P<cols>{_COLUMN.pattern}"
+                      rf"(?:\s+{_COLUMN.pattern}){{1,3}})\s+(?=[A-ZÀ-Ý])")  # fmt: skip
+_NUMBER = r"\d[\d.,]*"
+
 
 def table_sentences(text: str) -> list[RowSentence]:
     """The sentences of every table in `text` (see the module's docstring)."""
@@ -55,6 +67,8 @@ def table_sentences(text: str) -> list[RowSentence]:
                 out += _line_rows([_cells(b, o, " | ") for b, o in block])
             else:
                 out += [s for b, o in block if b.count("|") >= 2 for s in _flattened(b, o)]
+        elif _UNRULED.search(line):
+            out += _unruled(line, start)
         elif is_row(line):
             block = [lines[i]]
             while i + 1 < len(lines) and is_row(lines[i + 1][0]):
@@ -62,6 +76,25 @@ def table_sentences(text: str) -> list[RowSentence]:
                 i += 1
             out += [s for b, o in block for s in _pairs(b, o)]
         i += 1
+    return out
+
+
+def _unruled(line: str, offset: int) -> list[RowSentence]:
+    """The rows after a header that names its columns, as long as each is a label and one value per column."""
+    out: list[RowSentence] = []
+    for m in _UNRULED.finditer(line):
+        header = [c.group(0) for c in _COLUMN.finditer(m.group("cols"))]
+        unit = r"(?P<u>%|\s+[a-zà-ù]+|)"  # what follows each value, the same after all of them
+        values = r"\s+".join(f"(?P<v{i}>{_NUMBER})" + (unit if i == 0 else "(?P=u)") for i in range(len(header)))
+        row = re.compile(rf"(?P<label>[A-ZÀ-Ý][^|]*?)\s+{values}(?=\s+[A-ZÀ-Ý]|\s*$)")
+        pos = m.end()
+        while found := row.match(line, pos):
+            label = (found.group("label"), offset + found.start("label"), offset + found.end("label"))
+            cells = [(found.group(f"v{i}") + found.group("u"), offset + found.start(f"v{i}"),
+                      offset + found.end(f"v{i}") + len(found.group("u"))) for i in range(len(header))]  # fmt: skip
+            out += _row(label, cells, header)
+            pos = found.end()
+            pos += len(line[pos:]) - len(line[pos:].lstrip())
     return out
 
 

@@ -160,3 +160,18 @@ def test_a_table_as_each_reader_writes_it_into_a_passage_gives_the_same_figures(
         assert {(v, a) for v, a in found} == {(67, "housing"), (60, "housing"), (26, "capacity_building"),
                                               (20, "capacity_building")}, (suffix, text)  # fmt: skip
         assert "obiettivo" in found[(60, "housing")] and "obiettivo" not in found[(67, "housing")], suffix
+
+
+def test_a_pdf_table_without_rules_read_by_its_named_columns_before_and_after():
+    text = ("Rapporto di valutazione\n\n"
+            "La tabella confronta la situazione prima e dopo il progetto. Indicatore Prima (2022) Dopo (marzo 2025) "
+            "Persone che dormono all'aperto 180 65 Tempo medio per un primo colloquio 9 giorni 2 giorni Posti letto "
+            "nell'accoglienza notturna 0 24 Nei due anni lo sportello ha preso in carico 1.270 persone.\n")  # fmt: skip
+    rows = table_sentences(text)
+    assert [(r.label, r.value, r.column) for r in rows][-2:] == [
+        ("Posti letto nell'accoglienza notturna", "0", "Prima (2022)"),
+        ("Posti letto nell'accoglienza notturna", "24", "Dopo (marzo 2025)"),
+    ]
+    found = {v for v, _ in _figures(text)}
+    assert {24, 65, 1270} <= found  # the after values, and the text's own count after the table
+    assert not found & {180, 9, 0}  # the before values, never read again as a sentence's counts
