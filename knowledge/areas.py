@@ -5,7 +5,8 @@ The taxonomy (lgnet/data/interventions.json) names an area by its services ("spo
 consiglieri eletti", "2.000 visitatori alla festa". The records follow the network's convention for such
 counts: health accompaniment, language courses, job orientation and case files are taking charge; staff who
 are trained are capacity building (whatever service they work in); elections, councils, volunteers and
-collaboration pacts are civic engagement; feasts, events, dinners and their visitors are community building.
+collaboration pacts are civic engagement; feasts, events, dinners and their visitors are community building; a
+night shelter's places and guests ("accoglienza notturna", "dormitorio") are housing.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ _CUES: dict[str, str] = {
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",
     "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|abitazion\w+|alloggi\w*|"
     r"appartament\w+|immobil[ie]\b|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|"
-    r"\brent\b|households?\s+(?:moved|housed)|\bhoused\b",
+    r"\brent\b|households?\s+(?:moved|housed)|\bhoused\b|accoglienza\s+notturna|dormitori\w*|night\s+shelters?|"
+    r"posti\s+(?:di|in)\s+accoglienza",
 }
 _CUE = {area: re.compile(rf"\b(?:{p})", re.I) for area, p in _CUES.items()}
 STAFF = re.compile(

@@ -23,6 +23,10 @@ def area_of(sentence: str, words: str) -> str | None:
         ("La festa di quartiere ha richiamato 1.500 visitatori, e le cene 40 famiglie.", "40 famiglie",
          "community_building"),
         ("Vi abitano oggi 12 persone, in stanze singole.", "12 persone", "housing"),
+        # a night shelter houses people: its places and guests are housing
+        ("Il dormitorio di via Verdi ha ospitato 140 persone.", "140 persone", "housing"),
+        ("L'accoglienza notturna per donne ha ospitato 85 tra donne e bambini.", "85 tra", "housing"),
+        ("The night shelter hosted 60 men over the winter.", "60 men", "housing"),
         ("Il portale ha registrato 400 visite.", "400 visite", None),
     ],
 )  # fmt: skip
