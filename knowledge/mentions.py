@@ -77,7 +77,8 @@ _LABELLED_DATE = re.compile(
 )
 _FROM_TO = re.compile(r"\b(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:mese\s+di\s+))?" + _DATE.format(p="a") +
                       r"\s+(?:al|a|ad|e|fino\s+al|fino\s+ad?|to|until|and)\s+(?:il\s+|(?:mese\s+di\s+))?" +
-                      _DATE.format(p="b") + "|" + _DATE.format(p="a").replace("(?P<a", "(?P<c") + r"\s*[-–—]\s*" +
+                      _DATE.format(p="b") + "|" + _DATE.format(p="a").replace("(?P<a", "(?P<c") +
+                      r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)" +
                       _DATE.format(p="b").replace("(?P<b", "(?P<e"), re.I)  # fmt: skip
 # Start and end told by a verb: "è stato avviato il 01/10/2023 e si concluderà il 30/09/2025".
 # Between the verb and its date, who did it or a short aside ("avviato dal Comune nell'ottobre 2024", "si
@@ -166,9 +167,11 @@ def periods(sentence: str) -> list[Mention]:
         end = _iso(m, "b", end=True) or _iso(m, "e", end=True)
         if start and end and start <= end:
             out += [Mention("start", start), Mention("end", end)]
+    spans = [r.span() for r in _FROM_TO.finditer(sentence)]
     for m in _VERB_DATE.finditer(sentence):
         value = _iso(m, "a")
-        if value and not _FROM_TO.search(sentence[m.start() :]):
+        inside = any(a < m.end() and m.start() < b for a, b in spans)  # "January 2023 until June 2024": the range's
+        if value and not inside and not _FROM_TO.search(sentence[m.start() :]):
             ends = re.match(r"conclu|termin|scade|chiu|end|close|will|fino|until|through", m.group("verb"), re.I)
             out.append(Mention("end" if ends else "start", value))
     for m in _DURATION.finditer(sentence):

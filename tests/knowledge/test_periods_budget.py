@@ -24,6 +24,9 @@ from knowledge.money import amounts
         ("Il servizio è attivo a partire da ottobre 2023 in tre quartieri.", [("start", "2023-10")]),
         ("Il progetto dura dal 1° aprile 2024 al 31 marzo 2026.", [("start", "2024-04-01"), ("end", "2026-03-31")]),
         ("The pilot ran from April 2023 to March 2025.", [("start", "2023-04"), ("end", "2025-03")]),
+        # an English range without "from", as a fact sheet's row writes it
+        ("| Duration | January 2023 to December 2025 (36 months) |", [("start", "2023-01"), ("end", "2025-12")]),
+        ("Duration: 1 March 2024 until 28 February 2026.", [("start", "2024-03-01"), ("end", "2026-02-28")]),
         ("Il Fondo FAMI 2021-2027 sostiene la rete.", []),
     ],
 )  # fmt: skip
