@@ -27,10 +27,28 @@ from lgnet.text import fold
 # A column by its (folded) header: targets ("Valore atteso", "Obiettivo 2026"), results ("Risultato al 30/06/2025",
 # "Cumulato al 30/09/2025", "Realizzato", the "Dopo" of a before/after table), or neither: a baseline ("Valore di
 # partenza", "Prima"), a quarter's share ("III trim. 2025"), a budget's lines ("Preventivo", "Speso", "Importo").
-_TARGET_COLUMN = re.compile(r"\b(?:obiettiv\w*|target\w*|attes[oi]|previst[oi]|expected|planned|goals?)\b")
-_RESULT_COLUMN = re.compile(r"\b(?:cumulat\w*|total[ei]|raggiunt[oi]|realizzat[oi]|risultat[oi]|consuntiv\w*|dopo|"
-                            r"achieved|actual|results?|after)\b")  # fmt: skip
-_BASELINE_COLUMN = re.compile(r"\b(?:partenza|iniziale|prima|before|baseline)\b")
+# A baseline is told first ("Valore di partenza al 01/01/2024"), then a target ("Obiettivo al 31/12/2026"), then a
+# result, also a value at a date ("Valore al 30/06/2025", "as of June 2025").
+_BASELINE_COLUMN = re.compile(r"\b(?:partenza|iniziale|prima|before|baseline|ex\s+ante)\b")
+_TARGET_COLUMN = re.compile(r"\b(?:obiettiv\w*|target\w*|attes[oaie]|previst[oaie]|programmat[oaie]|expected|planned|"
+                            r"goals?)\b")  # fmt: skip
+_RESULT_COLUMN = re.compile(r"\b(?:cumulat\w*|total[ei]|raggiunt[oaie]|realizzat[oaie]|risultat[oi]|consuntiv\w*|"
+                            r"conseguit\w*|effettiv[oaie]|finale|dopo|ex\s+post|achieved|actual|results?|after|"
+                            r"delivered|al\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|as\s+(?:of|at))\b")  # fmt: skip
+
+_MONEY_COLUMN = re.compile(r"\b(?:spes[aoe]|spent|import[oi]|cost[oi]|costs?|budget|euro|eur|preventiv\w*)\b|€")
+
+
+def column_kind(header: str) -> str | None:
+    """What a table's column holds by its header: "baseline", "target", "result", or None (a quarter's share, a
+    budget's lines, a column of words)."""
+    h = fold(header).lower()
+    if _MONEY_COLUMN.search(h):
+        return None  # a budget's columns ("Spesa al 31/12/2024", "Importo previsto"): sums, never counts
+    for kind, pattern in (("baseline", _BASELINE_COLUMN), ("target", _TARGET_COLUMN), ("result", _RESULT_COLUMN)):
+        if pattern.search(h):
+            return kind
+    return None
 # "Nuove prese in carico": a count of the persons taken in charge.
 _TAKEN_IN_CHARGE = re.compile(r"^pres[ae]\b")
 
@@ -44,10 +62,10 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
     `areas` the areas a text names."""
     out: list[TableCount] = []
     for row in table_sentences(text):
-        column = fold(row.column).lower()
-        is_target = bool(_TARGET_COLUMN.search(column))
-        if not is_target and not _RESULT_COLUMN.search(column):
+        kind = column_kind(row.column)
+        if kind not in ("target", "result"):
             continue
+        is_target = kind == "target"
         name = row.label[:1].lower() + row.label[1:]
         body = f"{row.value} {name}"
         if name.startswith("di cui "):  # "di cui donne | 97": a part of the row before
@@ -56,6 +74,9 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
         for f in [f for f in reader(body) if f.start <= at][:1]:
             if _TAKEN_IN_CHARGE.match(fold(f.unit).lower()) and "in carico" in name:
                 f = replace(f, unit="people")
+            if not is_target and re.search(r"\d", row.column):  # when it was counted: "(risultato al 30/06/2025)"
+                when = re.sub(r"\s*\(([^()]*)\)", r", \1", row.column).strip()
+                f = replace(f, label=f"{f.label} ({when[:1].lower()}{when[1:]})")
             named = {a for w in row.words if (a := heading_area(w, taxonomy.classify))}
             if len(named) == 1:
                 area: str | None = named.pop()
@@ -71,8 +92,7 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
 def indicator_rows(text: str) -> list[tuple[int, int]]:
     """The spans of the rows of indicator tables (a column of targets, results or baselines): what they count is
     read by their columns, never again as a sentence ("... | 40 | 28 Nuove prese in carico", "9 giorni 2 giorni")."""
-    return [(row.start, row.end) for row in table_sentences(text)
-            if any(r.search(fold(row.column).lower()) for r in (_TARGET_COLUMN, _RESULT_COLUMN, _BASELINE_COLUMN))]
+    return [(row.start, row.end) for row in table_sentences(text) if column_kind(row.column)]
 
 
 def counted(unit: str) -> str:

@@ -175,3 +175,21 @@ def test_a_pdf_table_without_rules_read_by_its_named_columns_before_and_after():
     found = {v for v, _ in _figures(text)}
     assert {24, 65, 1270} <= found  # the after values, and the text's own count after the table
     assert not found & {180, 9, 0}  # the before values, never read again as a sentence's counts
+
+
+def test_columns_are_told_by_their_headers_in_both_languages_and_budget_columns_are_never_counts():
+    from knowledge.table_counts import column_kind
+
+    assert [column_kind(h) for h in ("Valore di partenza al 01/01/2024", "Obiettivo al 31/12/2026",
+                                     "Valore al 30/06/2025", "III trim. 2025", "Spesa al 31/12/2024",
+                                     "Importo previsto", "Planned", "Achieved", "Area")] == [
+        "baseline", "target", "result", None, None, None, "target", "result", None]  # fmt: skip
+    text = ("Progress report\n\n"
+            "| Indicator | Baseline | Target | Achieved as of June 2025 | |---|---|---|---| "
+            "| People welcomed at the desk | 40 | 400 | 412 | | Staff trained | 3 | 60 | 61 |\n\n"
+            "| Voce | Preventivo | Spesa al 31/12/2024 | |---|---|---| | Personale | 120.000 | 87.340 |\n")  # fmt: skip
+    found = _figures(text)
+    values = {v for v, _ in found}
+    assert {412, 400, 61, 60} <= values and not values & {40, 3, 120000, 87340}
+    label = next(label for (v, _), label in found.items() if v == 412)
+    assert "june 2025" in label.lower()  # a result at a date says when it was counted
