@@ -6,7 +6,8 @@ consiglieri eletti", "2.000 visitatori alla festa". The records follow the netwo
 counts: health accompaniment, language courses, job orientation and case files are taking charge; staff who
 are trained are capacity building (whatever service they work in); elections, councils, volunteers and
 collaboration pacts are civic engagement; feasts, events, dinners and their visitors are community building; a
-night shelter's places and guests ("accoglienza notturna", "dormitorio") are housing.
+night shelter's places and guests ("accoglienza notturna", "dormitorio") are housing; work is taking charge too: who
+was hired, a vocational course ("corso da meccanico", not one for volunteers or staff), the qualification it gives.
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ _CUES: dict[str, str] = {
     r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:(?:a|ai|al|alle|agli)\s+|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
     r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
     r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+charge|"
-    r"residence\s+registration",
+    r"residence\s+registration|"
+    # work, by the network's convention: hirings, vocational courses and the qualifications they give
+    r"(?:(?:sono|è|stat[oaie]|vengono|verranno|già)\s+)assunt[oaie]\b|assunt[oaie]\s+(?:da|dall[ae']?|dal|presso|"
+    r"nei|negli|nelle|con|a\s+tempo)\b|assunzion\w+|\bhired\b|inseriment\w+\s+lavorativ\w+|job\s+placements?|"
+    r"cors[oi]\s+(?:di\s+\d+\s+ore\s+)?(?:da|per)\s+(?!(?:i|gli|le|la|il|l['’])\b|(?:[a-zà-ù]+\s+){0,2}?(?:operator|"
+    r"dipendent|insegnant|docent|volontar|tutor|mediator|educator|assistenti\s+sociali))[a-zà-ù]{4,}|"
+    r"formazione\s+professional\w+|"
+    r"vocational|brevett\w+|qualifica\s+professional\w+",
     "civic_engagement": r"elezion\w+|elett[ieoa]\b|votant\w+|hanno\s+votato|consiglier\w+|consulta\b|consiglio\s+"
     r"(?:comunale\s+)?(?:dei|delle|di\s+quartiere|consultivo)|consultative\s+council|council|patt[oi]\s+di\s+collaborazione|"
     r"comitat\w+\s+(?:dei|di)\s+(?:residenti|quartiere|inquilini)|tutori\s+volontari|volontar\w+|volunteer\w*|"

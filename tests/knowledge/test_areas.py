@@ -27,6 +27,12 @@ def area_of(sentence: str, words: str) -> str | None:
         ("Il dormitorio di via Verdi ha ospitato 140 persone.", "140 persone", "housing"),
         ("L'accoglienza notturna per donne ha ospitato 85 tra donne e bambini.", "85 tra", "housing"),
         ("The night shelter hosted 60 men over the winter.", "60 men", "housing"),
+        # work is taking charge: hirings, vocational courses, the qualification they give
+        ("Alla fine del percorso 7 ragazzi sono stati assunti da due officine.", "7 ragazzi", "taking_charge"),
+        ("Il corso da pizzaiolo ha formato 15 giovani richiedenti asilo.", "15 giovani", "taking_charge"),
+        ("In 11 hanno ottenuto la qualifica professionale di saldatore.", "11 hanno", "taking_charge"),
+        # ... not a course for volunteers or staff
+        ("Il corso per tutori volontari ha formato 25 cittadini.", "25 cittadini", "civic_engagement"),
         ("Il portale ha registrato 400 visite.", "400 visite", None),
     ],
 )  # fmt: skip
