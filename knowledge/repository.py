@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 SUFFIX = "records"
 KEYS = "recordkeys"  # per group its passages' ids and sentence keys, and where the change log was read to
 WRITE_ITEMS = 2000  # rebuilt groups' items stored together (a whole refresh at 100k holds a few thousand)
-BUILDER_VERSION = "facts-60"  # bump when the rules change: every group is rebuilt once
+BUILDER_VERSION = "facts-61"  # bump when the rules change: every group is rebuilt once
 LAYOUT = 2  # how the refresh keeps its state (2: city-less groups' members in the state file); moved: a whole refresh
 
 

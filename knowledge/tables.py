@@ -103,9 +103,20 @@ def _runs_on(line: str) -> bool:
     return any(bool((m := _VALUE.match(part.strip())) and m.group("rest")) for part in line.split(" | "))
 
 
+_INDEX = re.compile(r"^(?:n\.?|nr\.?|n[°º]|#|num\.?|no\.?)$", re.I)
+
+
+def _unnumbered(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """A table whose first column numbers its rows ("N. | Indicatore | ..."): read without it."""
+    if len(rows[0]) > 2 and _INDEX.match(rows[0][0][0]):
+        return [rows[0][1:]] + [r[1:] if r and _VALUE.match(r[0][0]) else r for r in rows[1:]]
+    return rows
+
+
 def _line_rows(rows: list[list[Cell]]) -> list[RowSentence]:
     """A table a line per row: the first line is its header when no cell of it is a value."""
     header: list[str] = []
+    rows = _unnumbered(rows)
     if not any(_VALUE.match(c[0]) for c in rows[0]):
         header, rows = [c[0] for c in rows[0][1:]], rows[1:]
     return [s for row in rows if len(row) > 1 for s in _row(row[0], row[1:], header if len(header) == len(row) - 1
@@ -161,6 +172,7 @@ def _markdown(line: str, offset: int) -> list[RowSentence]:
     rows = [r for r in rows if r and not all(_SEPARATOR.match(c[0]) for c in r)]
     if len(rows) < 2:
         return []
+    rows = _unnumbered(rows)
     header, body = rows[0], rows[1:]
     if _VALUE.match(header[-1][0]) and not _VALUE.match(header[0][0]):
         header, body = [], rows  # no header: every row is a label and its values

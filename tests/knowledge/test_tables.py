@@ -142,6 +142,26 @@ def _docx(path):
     document.save(path)
 
 
+def _odt(path):
+    from odf.opendocument import OpenDocumentText
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import P
+
+    document = OpenDocumentText()
+    document.text.addElement(P(text="Relazione finale del progetto: gli indicatori."))
+    table = Table()
+    table.addElement(TableColumn(numbercolumnsrepeated=len(TABLE[0])))
+    for row in TABLE:
+        line = TableRow()
+        for value in row:
+            cell = TableCell()
+            cell.addElement(P(text=str(value)))
+            line.addElement(cell)
+        table.addElement(line)
+    document.text.addElement(table)
+    document.save(str(path))
+
+
 def _html(path):
     cells = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in TABLE)
     path.write_text(f"<html><body><p>Relazione finale del progetto: gli indicatori.</p><table>{cells}</table>"
@@ -152,7 +172,7 @@ def test_a_table_as_each_reader_writes_it_into_a_passage_gives_the_same_figures(
     from ingest.documents import display_text
     from ingest.readers import read_file
 
-    for suffix, write in ((".xlsx", _xlsx), (".docx", _docx), (".html", _html)):
+    for suffix, write in ((".xlsx", _xlsx), (".docx", _docx), (".odt", _odt), (".html", _html)):
         path = tmp_path / f"indicatori{suffix}"
         write(path)
         text = display_text(read_file(path, 10**7).text)  # what a passage of it holds
@@ -193,3 +213,21 @@ def test_columns_are_told_by_their_headers_in_both_languages_and_budget_columns_
     assert {412, 400, 61, 60} <= values and not values & {40, 3, 120000, 87340}
     label = next(label for (v, _), label in found.items() if v == 412)
     assert "june 2025" in label.lower()  # a result at a date says when it was counted
+
+
+def test_a_column_numbering_the_rows_is_not_their_label():
+    html = ("<table><caption>Tabella 2</caption><thead><tr><th>N.</th><th>Indicatore</th><th>Target 2025</th>"
+            "<th>Valore raggiunto</th></tr></thead><tbody><tr><td>1</td><th>Persone orientate al lavoro</th>"
+            "<td>120</td><td>134</td></tr><tr><td>2</td><th>Eventi di quartiere</th><td>6</td><td>8</td></tr>"
+            "</tbody></table>")  # fmt: skip
+    from pathlib import Path
+
+    from ingest.readers.html_reader import read_html
+
+    for text in (read_html(Path("t.html"), html.encode()).text,
+                 "| N. | Indicatore | Obiettivo | Risultato | |---|---|---|---| | 1 | Persone accolte | 120 | 134 | "
+                 "| 2 | Eventi di quartiere | 6 | 8 |"):  # fmt: skip
+        rows = table_sentences(text)
+        assert [(r.value, r.column.split()[0]) for r in rows if r.label.startswith("Eventi")] == [
+            ("6", rows[0].column.split()[0]), ("8", rows[1].column.split()[0])]  # fmt: skip
+        assert len(rows) == 4 and not any(r.label in ("1", "2") for r in rows)
