@@ -62,7 +62,9 @@ class Bm25:
         `scores(tokens)[positions]` equals it, and every passage outside the set scores 0 in each. The lists'
         scores come one at a time, in order, as the iterator is read. A set past WHOLE_ABOVE of the corpus is
         the whole corpus (`np.arange(n)`); then, with `sparse`, a list of one term (said once) comes as its
-        postings and their scores, (positions, scores), the others scoring 0: no array of the whole corpus."""
+        postings and their scores, (positions, scores), the others scoring 0: no array of the whole corpus.
+        With `sparse`, a list none of whose terms the index knows comes as no positions, (empty, empty), over
+        any set: a long question's alternatives are often words no passage has (a fifth of them on the bench)."""
         n = self.n
         counted = [Counter(self.vocab[t] for t in tokens if t in self.vocab) for tokens in token_lists]
         postings = [self.posting(t)[0] for t in set().union(*counted)]
@@ -77,7 +79,7 @@ class Bm25:
                 positions = within
                 slots = np.empty(n, dtype=np.int64)  # read at the positions of the set's own terms only: all set
                 slots[positions] = np.arange(positions.size)
-        return positions, self._scored(counted, positions.size, slots, sparse and slots is None)
+        return positions, self._scored(counted, positions.size, slots, sparse)
 
     def _scored(
         self, counted: list[Counter], size: int, slots: np.ndarray | None, sparse: bool
@@ -85,7 +87,10 @@ class Bm25:
         """Each list's scores, made when asked for: at 100k passages a query's 70 lists held at once (28 MB)
         were given back to the system and faulted in again by the next query."""
         for terms in counted:
-            if sparse and len(terms) == 1 and next(iter(terms.values())) == 1:
+            if sparse and not terms:
+                yield np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+                continue
+            if sparse and slots is None and len(terms) == 1 and next(iter(terms.values())) == 1:
                 # its weights as float32, as the float64 sum of one of them rounded back would be
                 yield self._weighted(next(iter(terms)), 1)
                 continue

@@ -235,13 +235,18 @@ class SearchStages:
             region_cities = [c for c in parsed.region_cities if c not in parsed.cities]
             # from the index's per-value positions, not a metadata lookup per candidate
             boosts = [
-                (index.mask("city", parsed.cities), s.city_boost),
-                (index.mask("city", region_cities), s.city_boost * REGION_SHARE),
-                (index.mask("interventions", parsed.interventions), s.intervention_boost),
-                (index.mask("phase", parsed.phases), s.city_boost * PHASE_SHARE),
+                ("city", parsed.cities, s.city_boost),
+                ("city", region_cities, s.city_boost * REGION_SHARE),
+                ("interventions", parsed.interventions, s.intervention_boost),
+                ("phase", parsed.phases, s.city_boost * PHASE_SHARE),
             ]
-            for mask_of, weight in boosts:
-                fused[present & mask_of] += weight * top
+            candidates = np.flatnonzero(present)
+            for fieldname, values, weight in boosts:  # over the candidates only, a value's mask kept per index
+                if values:
+                    boosted = np.zeros(candidates.size, dtype=bool)
+                    for value in values:
+                        boosted |= index.in_value(fieldname, value)[candidates]
+                    fused[candidates[boosted]] += weight * top
         positions = np.flatnonzero(present)
         scores = fused[positions]
         order = np.lexsort((positions, -scores))  # best first, then by position
@@ -327,6 +332,8 @@ class SearchStages:
         for (number, _, weight, only), found in zip(alternatives, lists, strict=True):
             if isinstance(found, tuple):  # one word's postings (over the whole corpus): only they are written
                 at, values = found
+                if not at.size:  # no word of it in the index: it adds nothing (a concept's best is >= 0)
+                    continue
                 values = values * weight
                 if only is not None:
                     values = np.where(index.in_value("language", only)[at], values, np.float32(0.0))
@@ -335,12 +342,17 @@ class SearchStages:
                     into = best[number] = np.zeros(positions.size, dtype=np.float32)
                 into[at] = np.maximum(into[at], values)  # as the maximum of whole arrays (scores are >= 0)
                 continue
-            found = found * weight
+            # in place: each list's array is its own (at 100k passages a long question's 20-40 lists each made
+            # two or three more arrays of the whole corpus)
+            found = np.multiply(found, weight, out=found)
             if only is not None:
                 found = _only_in(found, positions, index, only)
-            best[number] = found if number not in best else np.maximum(best[number], found)
+            if number in best:
+                np.maximum(best[number], found, out=best[number])
+            else:
+                best[number] = found
         for found in best.values():  # in the concepts' order
-            scores = scores + found
+            scores += found
         return positions, scores
 
     # --- the stages after ranking ------------------------------------------------------------------------
