@@ -216,7 +216,7 @@ class RecordBuilder:
         kept = read_once(passages)
         said: dict[str, set[str]] = defaultdict(set)  # the numbers each syndication group's read copy states
         tabled: list[tuple[str | None, Read, fig.FigureFact]] = []  # the counts of tables, added after the text's
-        rows: dict[str, list[tuple[int, int]]] = defaultdict(list)  # per passage, the table rows they come from
+        rows: dict[str, list[tuple[int, int]]] = {}  # per passage, the spans of its indicator tables' rows
         for p in kept:
             said[p.meta.get("doc_dup_group") or p.doc_id] |= self.memo(p)("numbers", numbers, p.text)
         for p in kept:
