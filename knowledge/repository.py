@@ -23,17 +23,18 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from knowledge.groupkeys import GroupKeys
 from knowledge.programme import Programme, dated, dated_keys, phase_facts
 from knowledge.readings import Readings
 from knowledge.records import BOILERPLATE_CITIES, RECORD_TYPES, Passage, RecordBuilder
 from knowledge.sentences import key, sentences
 from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
 from lgnet.state import connect, read_changes, state_path
-from lgnet.store import Store
+from lgnet.store import MAX_IDS, Store
 
 log = logging.getLogger(__name__)
 SUFFIX = "records"
-KEYS = "recordkeys"  # per group its passages' ids and sentence keys, and where the change log was read to
+KEYS = "recordkeys"  # where older code kept the refresh's bookkeeping (`knowledge.groupkeys`): imported once
 WRITE_ITEMS = 2000  # rebuilt groups' items stored together (a whole refresh at 100k holds a few thousand)
 BUILDER_VERSION = "facts-61"  # bump when the rules change: every group is rebuilt once
 LAYOUT = 2  # how the refresh keeps its state (2: city-less groups' members in the state file); moved: a whole refresh
@@ -93,6 +94,7 @@ class RecordRepository:
         self.passages_parsed = 0  # by the last refresh: passages whose readings were not stored (new or changed)
         self.readings: Readings | None = None  # during a refresh: what the rules read of each passage
         self.programme: Programme | None = None  # during a refresh: the city-less groups' dated sentences
+        self.group_keys: GroupKeys | None = None  # during a refresh: each group's members and keys, its state
 
     def _suffix(self) -> str:
         """The records follow the store's generation like the passages: a rebuild writes its own collection,
@@ -109,6 +111,7 @@ class RecordRepository:
         self.passages_read = self.passages_parsed = 0
         conn = connect(state_path(self.store.settings.data_dir, self.store.generation))
         try:
+            self.group_keys = GroupKeys(conn)
             state = self._state()
             epoch, last, changed = read_changes(conn, state["seq"] if state else 1 << 62)
             self.readings = self.builder.readings = Readings(conn, BUILDER_VERSION)
@@ -120,11 +123,12 @@ class RecordRepository:
                 report = self._refresh_all(embedder)
             self.readings.save()
             self.passages_parsed = self.readings.computed
+            self._group_keys().save_state({"epoch": epoch, "seq": last, "version": BUILDER_VERSION, "layout": LAYOUT})
         finally:
             self.builder.readings = None
             self.programme = None
+            self.group_keys = None
             conn.close()
-        self._save_state(epoch, last)
         report.seconds = time.perf_counter() - started
         if report.rebuilt or report.removed:
             log.info("practice records: %d groups rebuilt, %d removed in %.1fs (%d passages read, %d parsed)",
@@ -138,8 +142,6 @@ class RecordRepository:
         for p in passages:
             groups[_group_of(p)].append(p)
         groups.pop("", None)
-        stale = {row["meta"]["group"] for row in self.store.aux_rows(self._keys_suffix(), where={"kind": "keys"})}
-        self.store.aux_delete(self._keys_suffix(), ids=[f"keys:{g}" for g in sorted(stale - set(groups))] or None)
         keys_of = self._stored_keys(passages)
         self._readings().keep_only(set(keys_of))
         boilerplate = _boilerplate(_city_keys({g: m for g, m in groups.items() if _city(g)}, keys_of))
@@ -154,12 +156,8 @@ class RecordRepository:
         """Only the groups the changed passages touch, with the programme boilerplate kept up to date from each
         group's stored sentence keys (a sentence becomes boilerplate in one city, and stops being it in another).
         A group about no city combines its stored members' dated sentences with its changed members'."""
-        known: dict[str, set[str]] = {}
-        group_of: dict[str, str] = {}
-        for row in self.store.aux_rows(self._keys_suffix(), where={"kind": "keys"}):
-            data = json.loads(row["text"])
-            known[row["meta"]["group"]] = set(data["keys"])
-            group_of.update(dict.fromkeys(data["ids"], row["meta"]["group"]))
+        known = self._group_keys().keys()
+        group_of = self._group_keys().groups_of(changed)
         group_of.update(self._programme().groups_of(changed))  # a city-less group's members are kept there
         todo = {group_of[c] for c in changed if c in group_of}
         now_in: dict[str, str] = {}  # changed passage -> its group now
@@ -181,7 +179,7 @@ class RecordRepository:
         groups: dict[str, list[Passage]] = {}
         keys_of: dict[str, list[str]] = {}
         while todo:
-            found = self._read_groups(todo)
+            found = self._read_groups(todo, set(changed), now_in)
             keys_of.update(self._stored_keys([p for members in found.values() for p in members]))
             for gkey, members in found.items():
                 groups[gkey] = members
@@ -262,14 +260,9 @@ class RecordRepository:
             if gkey in stored:
                 self.store.aux_delete(self._suffix(), where={"group": gkey})
                 report.removed.append(gkey)
-        self.store.aux_delete(self._keys_suffix(), ids=[f"keys:{g}" for g in sorted(gone)] or None)
         keys = {g: ([p.id for p in ms], {k for p in ms for k in keys_of[p.id]}) for g, ms in groups.items()}
         keys.update({g: ([], found) for g, (_, found) in phases.items()})
-        ids = sorted(keys)
-        texts = [json.dumps({"ids": sorted(keys[g][0]), "keys": sorted(keys[g][1])}) for g in ids]
-        metas = [{"kind": "keys", "group": g} for g in ids]
-        if ids:
-            self.store.aux_upsert(self._keys_suffix(), [f"keys:{g}" for g in ids], texts, self._blanks(len(ids)), metas)
+        self._group_keys().put(keys, drop=gone, replace_all=removed is None)
         return report
 
     def _read(self, where: dict | None) -> list[Passage]:
@@ -279,13 +272,21 @@ class RecordRepository:
         self.passages_read += len(rows)
         return [Passage(r["id"], r["text"], r["meta"]) for r in rows]
 
-    def _read_groups(self, gkeys: set[str]) -> dict[str, list[Passage]]:
-        """The passages of these city groups, read by city."""
-        found: dict[str, list[Passage]] = {g: [] for g in gkeys}
-        passages = [p for c in sorted({_city(g) for g in gkeys}) for p in self._read({"city": c})]
-        for p in passages:
-            if _group_of(p) in found:
-                found[_group_of(p)].append(p)
+    def _read_groups(self, gkeys: set[str], changed: set[str], now_in: dict[str, str]) -> dict[str, list[Passage]]:
+        """The passages of these city groups: each group's stored members but the changed passages, plus the
+        changed passages now in it, read by id in the store's order (the order a whole refresh reads them in).
+        A group past MAX_IDS members is read by its city (a filter over the whole index: ~0.5 s at 100k)."""
+        found: dict[str, list[Passage]] = {}
+        for gkey in sorted(gkeys):
+            ids = {c for c in self._group_keys().members(gkey) if c not in changed}
+            ids |= {c for c, g in now_in.items() if g == gkey}
+            if len(ids) > MAX_IDS:
+                passages = self._read({"city": _city(gkey)})
+            else:
+                rows = list(self.store.iter_chunks(among=sorted(ids)))
+                self.passages_read += len(rows)
+                passages = [Passage(r["id"], r["text"], r["meta"]) for r in rows]
+            found[gkey] = [p for p in passages if _group_of(p) == gkey]
         return found
 
     def _readings(self) -> Readings:
@@ -312,8 +313,10 @@ class RecordRepository:
             out[p.id] = memo("keys", lambda *_: [key(s.text) for s in found], p.text, header_end)  # noqa: B023
         return out
 
-    def _keys_suffix(self) -> str:
-        return self.store.generation_suffix(KEYS)
+    def _group_keys(self) -> GroupKeys:
+        if self.group_keys is None:
+            raise RuntimeError("the groups' keys are open during a refresh only")
+        return self.group_keys
 
     def _blanks(self, n: int) -> np.ndarray:
         blank = np.zeros((n, self.store.dim), dtype=np.float32)
@@ -325,13 +328,37 @@ class RecordRepository:
         return self._blanks(1)[0]
 
     def _state(self) -> dict | None:
-        """Where in the change log the last refresh stopped (None: no refresh, or one from before this log)."""
-        rows = list(self.store.aux_rows(self._keys_suffix(), where={"kind": "state"}))
-        return json.loads(rows[0]["text"]) if rows else None
+        """Where in the change log the last refresh stopped (None: no refresh, or one from before this log).
+        An index refreshed by older code kept it, with each group's members and keys, in the Chroma collection
+        `<generation>_recordkeys`: imported into the state file once and dropped from there."""
+        state = self._group_keys().state()
+        if state is not None:
+            return state
+        suffix = self.store.generation_suffix(KEYS)
+        rows = list(self.store.aux_rows(suffix))
+        groups: dict[str, tuple[list[str], set[str]]] = {}
+        for row in rows:
+            if row["meta"].get("kind") == "keys":
+                data = json.loads(row["text"])
+                groups[row["meta"]["group"]] = (data["ids"], set(data["keys"]))
+            elif row["meta"].get("kind") == "state":
+                state = json.loads(row["text"])
+        if state is not None:
+            self._group_keys().put(groups, replace_all=True)
+            self._group_keys().save_state(state)
+        if rows:
+            self.store.aux_delete(suffix, ids=[row["id"] for row in rows])
+        return state
 
-    def _save_state(self, epoch: str, seq: int) -> None:
-        text = json.dumps({"epoch": epoch, "seq": seq, "version": BUILDER_VERSION, "layout": LAYOUT})
-        self.store.aux_upsert(self._keys_suffix(), ["state"], [text], self._blanks(1), [{"kind": "state"}])
+    def forget(self) -> None:
+        """Drop the records and the refresh's bookkeeping: the next refresh reads the whole index."""
+        name = self._suffix()
+        self.store.aux_delete(name, ids=[row["id"] for row in self.store.aux_rows(name)] or None)
+        conn = connect(state_path(self.store.settings.data_dir, self.store.generation))
+        try:
+            GroupKeys(conn).clear()
+        finally:
+            conn.close()
 
     def _rebuild(
         self, gkey: str, members: list[Passage], boilerplate: set[str], fp: str, embedder, writes: _Writes

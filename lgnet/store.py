@@ -27,6 +27,7 @@ from lgnet.errors import EmbedderMismatch, StoreError, StoreUnavailable
 log = logging.getLogger(__name__)
 
 PAGE = 500  # rows per Chroma get() page
+MAX_IDS = 20_000  # ids in one Chroma get() (its SQL statement fails past 32,766 variables)
 REVISION_TTL = 1.0  # seconds a revision read from the store is trusted
 POINTER_SUFFIX = "_pointer"  # the collection whose metadata names the current generation
 # Collections that belong to one generation beside its passages: built with it, published and dropped with it.
@@ -38,12 +39,17 @@ def clean_metadata(meta: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in meta.items() if v is not None and v != [] and v != ""}
 
 
-def _paged(get: Callable[..., Any], where: dict | None, embeddings: bool, text: bool = True) -> Iterator[dict]:
-    """Every row a Chroma `get` returns, PAGE at a time: {id, text, meta} (and embedding), in Chroma's order.
-    The matching ids first in one call, then the rows PAGE ids at a time: a page by offset costs its offset
-    (the 102,803 passages of one phase of the 100k bench took 100 s by offset, 17 s by ids)."""
+def _paged(
+    get: Callable[..., Any], where: dict | None, embeddings: bool, text: bool = True, among: list[str] | None = None
+) -> Iterator[dict]:
+    """Every row a Chroma `get` returns (among the ids `among`, if given), PAGE at a time: {id, text, meta} (and
+    embedding), in Chroma's order. The matching ids first in one call, then the rows PAGE ids at a time: a page by
+    offset costs its offset (the 102,803 passages of one phase of the 100k bench took 100 s by offset, 17 s by
+    ids)."""
     include = (["documents"] if text else []) + ["metadatas"] + (["embeddings"] if embeddings else [])
-    ids = get(where=where, include=[])["ids"]
+    if among is not None and len(among) > MAX_IDS:
+        raise ValueError(f"at most {MAX_IDS} ids in one ordered read (SQLite's limit on a statement's variables)")
+    ids = get(where=where, ids=among, include=[])["ids"] if among is None or among else []
     for start in range(0, len(ids), PAGE):
         wanted = ids[start : start + PAGE]
         page = get(ids=wanted, include=include)
@@ -390,9 +396,11 @@ class Store:
     def count_docs(self) -> int:
         return int(self._op("docs", "count"))
 
-    def iter_chunks(self, where: dict | None = None, embeddings: bool = False, text: bool = True) -> Iterator[dict]:
-        """Passages; without `text`, only ids, metadata (and embeddings)."""
-        yield from self._iter("chunks", where, embeddings, text)
+    def iter_chunks(self, where: dict | None = None, embeddings: bool = False, text: bool = True,
+                    among: list[str] | None = None) -> Iterator[dict]:  # fmt: skip
+        """Passages (those of the ids `among`, at most MAX_IDS, if given), in Chroma's order; without `text`, only
+        ids, metadata (and embeddings)."""
+        yield from _paged(lambda **kw: self._op("chunks", "get", **kw), where, embeddings, text, among)
 
     def iter_docs(self, where: dict | None = None, text: bool = True) -> Iterator[dict]:
         """Documents; without `text`, only ids and metadata (a listing does not read every document's text)."""

@@ -25,28 +25,44 @@ def remapped(per_value: dict, remap: np.ndarray) -> dict:
 
 
 def moved(per_value: dict, fieldname: str, moves: list[tuple[int, dict | None, dict]]) -> dict:
-    """Per-value positions with each (position, old meta or None, new meta) moved: only the values touched
-    are rewritten, so a change costs the passages changed, not a pass over the corpus."""
+    """Per-value positions with each (position, old meta or None, new meta) moved: only the values that a passage
+    gained or lost are rewritten (a passage whose duplicate group moved keeps its city, phase, language...), each
+    by a binary search into its sorted positions, so a change costs the passages changed, not a pass over the
+    corpus (at 100k a common value's 60-100k positions were tested and merged whole: ~70 ms a field)."""
     gone: dict[Any, list[int]] = {}
     come: dict[Any, list[int]] = {}
     for position, old, new in moves:
-        for v in values(old, fieldname) if old is not None else ():
-            gone.setdefault(v, []).append(position)
-        for v in values(new, fieldname):
-            come.setdefault(v, []).append(position)
+        was = values(old, fieldname) if old is not None else []
+        now = values(new, fieldname)
+        for v in was:
+            if v not in now:
+                gone.setdefault(v, []).append(position)
+        for v in now:
+            if v not in was:
+                come.setdefault(v, []).append(position)
     out = dict(per_value)
     for v in gone.keys() | come.keys():
         positions = out.get(v, np.zeros(0, dtype=np.int64))
         if v in gone:
-            positions = positions[~np.isin(positions, gone[v])]
+            positions = np.delete(positions, _found(positions, np.unique(np.array(gone[v], dtype=np.int64))))
         if v in come:
             arrived = np.unique(np.array(come[v], dtype=np.int64))
-            if positions.size and arrived[0] > positions[-1]:  # appended passages: no sort of the value's positions
-                positions = np.concatenate([positions, arrived])
-            else:
-                positions = np.union1d(positions, arrived)
+            arrived = np.delete(arrived, np.flatnonzero(_present(positions, arrived)))
+            positions = np.insert(positions, np.searchsorted(positions, arrived), arrived)
         if positions.size:
             out[v] = positions
         else:
             out.pop(v, None)
     return out
+
+
+def _present(positions: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Which of `wanted` are in the sorted `positions`."""
+    at = np.minimum(np.searchsorted(positions, wanted), max(positions.size - 1, 0))
+    return positions[at] == wanted if positions.size else np.zeros(wanted.size, dtype=bool)
+
+
+def _found(positions: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The indexes in the sorted `positions` of those of `wanted` it holds."""
+    at = np.minimum(np.searchsorted(positions, wanted), max(positions.size - 1, 0))
+    return at[positions[at] == wanted] if positions.size else np.zeros(0, dtype=np.int64)

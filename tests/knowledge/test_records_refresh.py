@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ingest.pipeline import IngestPipeline
 from knowledge.records import RECORD_TYPES
-from knowledge.repository import KEYS, SUFFIX, RecordRepository
+from knowledge.repository import RecordRepository
 from lgnet.store import Store
 from tests.conftest import make_settings
 
@@ -35,10 +35,8 @@ def snapshot(store: Store) -> tuple:
 
 def full_rebuild(store: Store, embedder) -> RecordRepository:
     """Records and their refresh state dropped: the next refresh reads everything."""
-    for suffix in (SUFFIX, KEYS):
-        name = store.generation_suffix(suffix)
-        store.aux_delete(name, ids=[row["id"] for row in store.aux_rows(name)] or None)
     repository = RecordRepository(store)
+    repository.forget()
     repository.refresh(embedder)
     return repository
 
@@ -96,6 +94,59 @@ def test_a_refresh_reads_the_touched_cities_only_and_ends_as_a_full_rebuild(tmp_
     assert pipeline.run([folder]).ok
     repository, _ = reads[-1]
     assert not any(r.city == "Pescara" for r in RecordRepository(store).load().records)
+    incremental = snapshot(store)
+    full_rebuild(store, pipeline.embedder)
+    assert snapshot(store) == incremental
+
+
+def test_an_index_refreshed_by_older_code_has_its_bookkeeping_imported_not_rebuilt(tmp_path):
+    """Older code kept each group's members and keys, and the refresh's state, as rows of the Chroma collection
+    `<generation>_recordkeys`: the next refresh imports them (no whole refresh), drops them from Chroma, and
+    still ends where a full rebuild does."""
+    import json
+
+    import numpy as np
+
+    from knowledge.groupkeys import GroupKeys
+    from knowledge.repository import KEYS
+    from lgnet.state import connect, state_path
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "scheda-sulmona.txt").write_text(sheet("Sulmona", 12, "Cooperativa sociale Il Faro", True), "utf-8")
+    (folder / "scheda-avezzano.txt").write_text(sheet("Avezzano", 8, "Caritas diocesana", True), "utf-8")
+    (folder / "scheda-teramo.txt").write_text(sheet("Teramo", 20, "Associazione Ponti", False), "utf-8")
+    settings = make_settings(tmp_path / "data")
+    reads: list[RecordRepository] = []
+
+    def hook(store, embedder):
+        repository = RecordRepository(store)
+        repository.refresh(embedder)
+        reads.append(repository)
+
+    pipeline = IngestPipeline(settings, progress=False, hooks=[hook])
+    assert pipeline.run([folder]).ok
+    store = pipeline.store
+    # Written back as older code kept it, and gone from the state file.
+    conn = connect(state_path(settings.data_dir, store.generation))
+    keys = GroupKeys(conn)
+    state, groups = keys.state(), keys.keys()
+    assert state and groups
+    rows = {g: {"ids": sorted(keys.members(g)), "keys": sorted(k)} for g, k in groups.items()}
+    keys.clear()
+    conn.close()
+    suffix = store.generation_suffix(KEYS)
+    ids = ["state", *(f"keys:{g}" for g in rows)]
+    texts = [json.dumps(state), *(json.dumps(r) for r in rows.values())]
+    metas = [{"kind": "state"}, *({"kind": "keys", "group": g} for g in rows)]
+    blank = np.zeros((len(ids), store.dim), dtype=np.float32)
+    blank[:, 0] = 1.0
+    store.aux_upsert(suffix, ids, texts, blank, metas)
+
+    (folder / "scheda-pescara.txt").write_text(sheet("Pescara", 30, "Comunità di Sant'Egidio", False), "utf-8")
+    assert pipeline.run([folder]).ok
+    assert reads[-1].passages_read == 2 * record_passages(store, "Pescara")  # imported: no whole refresh
+    assert not list(store.aux_rows(suffix))
     incremental = snapshot(store)
     full_rebuild(store, pipeline.embedder)
     assert snapshot(store) == incremental

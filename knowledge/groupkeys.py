@@ -1,0 +1,87 @@
+"""The records refresh's own bookkeeping, kept in the index's state file beside the readings: each (city, phase)
+group's member passages and sentence keys, and where in the change log the last refresh stopped.
+
+It lived in a Chroma collection (`<generation>_recordkeys`) as one JSON row per group: at 100k passages each
+write to it cost 1.4-2.5 s (Chroma replays the collection's log of those large rows) and a refresh wrote it
+twice and read it whole; a group's passages were found by a metadata filter over the whole index. Here a group's
+members are one indexed lookup and a write costs what it writes. An index refreshed by older code has its rows
+imported once (`RecordRepository._group_keys`).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable
+
+from lgnet.state import transaction
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS record_groups (grp TEXT PRIMARY KEY, keys BLOB NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS record_members (id TEXT PRIMARY KEY, grp TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS record_members_grp ON record_members (grp)",
+    "CREATE TABLE IF NOT EXISTS record_state (one INTEGER PRIMARY KEY CHECK (one = 1), data TEXT NOT NULL)",
+)
+
+
+class GroupKeys:
+    """The `record_groups`, `record_members` and `record_state` tables."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        for statement in _SCHEMA:
+            self.conn.execute(statement)
+
+    def state(self) -> dict | None:
+        """Where the last refresh stopped (epoch, seq, version, layout), or None."""
+        row = self.conn.execute("SELECT data FROM record_state WHERE one = 1").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_state(self, state: dict) -> None:
+        with transaction(self.conn):
+            self.conn.execute("INSERT OR REPLACE INTO record_state (one, data) VALUES (1, ?)", (json.dumps(state),))
+
+    def keys(self) -> dict[str, set[str]]:
+        """Every stored group's sentence keys (a city-less group's: its dated sentences' keys)."""
+        rows = self.conn.execute("SELECT grp, keys FROM record_groups").fetchall()
+        return {g: set(json.loads(zlib.decompress(blob))) for g, blob in rows}
+
+    def groups_of(self, ids: list[str]) -> dict[str, str]:
+        """The stored group of each of these passages (members of a city group)."""
+        out: dict[str, str] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i : i + 500]
+            sql = f"SELECT id, grp FROM record_members WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
+            out.update(dict(self.conn.execute(sql, part).fetchall()))
+        return out
+
+    def members(self, gkey: str) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM record_members WHERE grp = ?", (gkey,))]
+
+    def put(self, groups: dict[str, tuple[list[str], set[str]]], drop: Iterable[str] = (),
+            replace_all: bool = False) -> None:  # fmt: skip
+        """Write these groups' (members, keys) in place of what they had, after dropping the groups `drop`
+        (every group with `replace_all`), in one transaction."""
+        gone = sorted({*drop, *groups})
+        with transaction(self.conn):
+            if replace_all:
+                self.conn.execute("DELETE FROM record_groups")
+                self.conn.execute("DELETE FROM record_members")
+            for g in gone:
+                self.conn.execute("DELETE FROM record_groups WHERE grp = ?", (g,))
+                self.conn.execute("DELETE FROM record_members WHERE grp = ?", (g,))
+            self.conn.executemany(
+                "INSERT INTO record_groups (grp, keys) VALUES (?, ?)",
+                [(g, zlib.compress(json.dumps(sorted(keys)).encode(), 1)) for g, (_, keys) in sorted(groups.items())],
+            )
+            self.conn.executemany(  # a passage that moved to a group written here leaves its old one
+                "INSERT OR REPLACE INTO record_members (id, grp) VALUES (?, ?)",
+                [(cid, g) for g, (ids, _) in sorted(groups.items()) for cid in ids],
+            )
+
+    def clear(self) -> None:
+        """Forget everything: the next refresh reads the whole index."""
+        with transaction(self.conn):
+            for table in ("record_groups", "record_members", "record_state"):
+                self.conn.execute(f"DELETE FROM {table}")  # noqa: S608
