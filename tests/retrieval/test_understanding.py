@@ -132,6 +132,12 @@ def test_thesaurus_expands_acronyms_and_synonyms_below_the_users_words(qa):
         ("corsi con l'OIM", "iom"),
         ("affido familiare di minori soli", "foster care"),
         ("trovano casa le famiglie", "soluzione abitativa"),  # how people ask for housing, inflected
+        ("alloggi in un bene tolto alla mafia", "immobile confiscato"),  # confiscated property, however said
+        ("housing after the landings", "sbarchi"),  # arrivals by sea: English to the Italian term
+        ("paesi che si spopolano", "spopolamento"),  # depopulation as a verb, inflected
+        ("paesi che perdono abitanti", "perso residenti"),
+        ("appartamenti in semiautonomia", "autonomia abitativa"),
+        ("one-stop shop during the lockdown", "pandemia"),
     ],
 )
 def test_thesaurus_families_of_the_field(qa, query, expected):
