@@ -13,6 +13,7 @@ from ingest.documents import Chunker, DocumentBuilder
 from ingest.model import Chunk, Document
 from ingest.readers import ReadLimits
 from ingest.sandbox import checked_read
+from ingest.sections import document_sections, section_metadata
 from ingest.store_metadata import chunk_metadata, passage_shared_metadata
 from lgnet.errors import IngestError
 
@@ -59,4 +60,9 @@ def prepare_file(task: PrepareTask) -> PreparedFile:
     metas = [chunk_metadata(c, shared[id(c.doc)]) for c in chunks]
     for c, m in zip(chunks, metas, strict=True):  # singletons until the duplicate refresh says otherwise
         m.update(dup_group=c.chunk_id, dup_canonical=True, doc_dup_group=c.doc.doc_id)
+    for d in docs:  # the parts of a document about other comuni (a review's articles, a newsletter's news)
+        mine = [i for i, c in enumerate(chunks) if c.doc is d and d.doc_type != "press_summary"]
+        found = document_sections([chunks[i].text for i in mine], d.city, not chunks[mine[0]].start) if mine else []
+        for i, spans in zip(mine, found, strict=True):
+            metas[i].update(section_metadata(spans))
     return PreparedFile(raw.meta, docs, chunks, metas)

@@ -14,16 +14,19 @@ _OWN_FIELDS = ("doc_type", "phase", "city", "date", "year", "outlet", "url", "so
 
 def document_summaries(ids: Sequence[str], metas: Sequence[Mapping[str, Any]]) -> dict[str, DocumentSummary]:
     """doc_id -> its summary: the document's own fields from its first passage, the number of passages, the
-    union of their intervention areas and the lowest OCR confidence among them."""
+    union of their intervention areas and of the comuni their sections are about, and the lowest OCR confidence
+    among them."""
     first: dict[str, Mapping[str, Any]] = {}
     passages: dict[str, int] = {}
     areas: dict[str, set[str]] = {}
+    sections: dict[str, dict[str, None]] = {}
     ocr: dict[str, float] = {}
     for cid, meta in zip(ids, metas, strict=True):
         doc_id = meta.get("doc_id", cid)
         if doc_id not in first:
-            first[doc_id], passages[doc_id], areas[doc_id] = meta, 0, set()
+            first[doc_id], passages[doc_id], areas[doc_id], sections[doc_id] = meta, 0, set(), {}
         passages[doc_id] += 1
+        sections[doc_id].update(dict.fromkeys(meta.get("section_cities", [])))
         areas[doc_id].update(meta.get("interventions", []))
         if meta.get("ocr_confidence") is not None:
             ocr[doc_id] = min(ocr.get(doc_id, 100.0), meta["ocr_confidence"])
@@ -35,6 +38,7 @@ def document_summaries(ids: Sequence[str], metas: Sequence[Mapping[str, Any]]) -
             **{k: meta.get(k) for k in _OWN_FIELDS},
             title=meta.get("title", ""),
             cities_mentioned=meta.get("cities_mentioned", []),
+            section_cities=list(sections[doc_id]),
             dup_group=meta.get("doc_dup_group"),
             interventions=sorted(areas[doc_id]),
             passages=passages[doc_id],

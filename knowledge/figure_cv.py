@@ -22,7 +22,7 @@ from pathlib import Path
 from knowledge.evaluation import Evaluation, Score, evaluate, load_gold, unit_key
 from knowledge.figures import FigureFact
 from knowledge.records import RECORD_TYPES, Passage, RecordBuilder
-from knowledge.repository import _boilerplate, _city_keys, _group_of, _keys
+from knowledge.repository import _boilerplate, _city_keys, _groups_of, _keys
 from knowledge.sentences import clean, key, sentences
 from lgnet.practice import PracticeRecord, ProjectFacts
 
@@ -90,8 +90,8 @@ def build(passages: list[Passage], reader: FigureReader | None = None) -> tuple[
     """The records and project facts of these passages, grouped and built as the repository does."""
     groups: dict[str, list[Passage]] = defaultdict(list)
     for p in passages:
-        groups[_group_of(p)].append(p)
-    groups.pop("", None)
+        for g in _groups_of(p):
+            groups[g].append(p)
     boilerplate = _boilerplate(_city_keys(groups, _keys(passages)))
     builder = RecordBuilder(figure_reader=reader)
     records: list[PracticeRecord] = []

@@ -19,14 +19,18 @@ from lgnet.state import transaction
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS record_groups (grp TEXT PRIMARY KEY, keys BLOB NOT NULL)",
-    "CREATE TABLE IF NOT EXISTS record_members (id TEXT PRIMARY KEY, grp TEXT NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS record_members_grp ON record_members (grp)",
+    # A passage may be in several groups (a review's article is its comune's, the rest its document's city's).
+    # Table `record_members` (one group per passage) was layout 2's: a layout-3 refresh is a whole one.
+    "DROP TABLE IF EXISTS record_members",
+    "CREATE TABLE IF NOT EXISTS record_member_of (id TEXT NOT NULL, grp TEXT NOT NULL, PRIMARY KEY (id, grp)) "
+    "WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS record_member_of_grp ON record_member_of (grp)",
     "CREATE TABLE IF NOT EXISTS record_state (one INTEGER PRIMARY KEY CHECK (one = 1), data TEXT NOT NULL)",
 )
 
 
 class GroupKeys:
-    """The `record_groups`, `record_members` and `record_state` tables."""
+    """The `record_groups`, `record_member_of` and `record_state` tables."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
@@ -47,17 +51,18 @@ class GroupKeys:
         rows = self.conn.execute("SELECT grp, keys FROM record_groups").fetchall()
         return {g: set(json.loads(zlib.decompress(blob))) for g, blob in rows}
 
-    def groups_of(self, ids: list[str]) -> dict[str, str]:
-        """The stored group of each of these passages (members of a city group)."""
-        out: dict[str, str] = {}
+    def groups_of(self, ids: list[str]) -> dict[str, set[str]]:
+        """The stored groups of each of these passages (members of city groups)."""
+        out: dict[str, set[str]] = {}
         for i in range(0, len(ids), 500):
             part = ids[i : i + 500]
-            sql = f"SELECT id, grp FROM record_members WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
-            out.update(dict(self.conn.execute(sql, part).fetchall()))
+            sql = f"SELECT id, grp FROM record_member_of WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
+            for cid, grp in self.conn.execute(sql, part):
+                out.setdefault(cid, set()).add(grp)
         return out
 
     def members(self, gkey: str) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM record_members WHERE grp = ?", (gkey,))]
+        return [r[0] for r in self.conn.execute("SELECT id FROM record_member_of WHERE grp = ?", (gkey,))]
 
     def put(self, groups: dict[str, tuple[list[str], set[str]]], drop: Iterable[str] = (),
             replace_all: bool = False) -> None:  # fmt: skip
@@ -67,21 +72,21 @@ class GroupKeys:
         with transaction(self.conn):
             if replace_all:
                 self.conn.execute("DELETE FROM record_groups")
-                self.conn.execute("DELETE FROM record_members")
+                self.conn.execute("DELETE FROM record_member_of")
             for g in gone:
                 self.conn.execute("DELETE FROM record_groups WHERE grp = ?", (g,))
-                self.conn.execute("DELETE FROM record_members WHERE grp = ?", (g,))
+                self.conn.execute("DELETE FROM record_member_of WHERE grp = ?", (g,))
             self.conn.executemany(
                 "INSERT INTO record_groups (grp, keys) VALUES (?, ?)",
                 [(g, zlib.compress(json.dumps(sorted(keys)).encode(), 1)) for g, (_, keys) in sorted(groups.items())],
             )
-            self.conn.executemany(  # a passage that moved to a group written here leaves its old one
-                "INSERT OR REPLACE INTO record_members (id, grp) VALUES (?, ?)",
+            self.conn.executemany(  # a passage's old groups are among those written (a refresh rebuilds them)
+                "INSERT OR REPLACE INTO record_member_of (id, grp) VALUES (?, ?)",
                 [(cid, g) for g, (ids, _) in sorted(groups.items()) for cid in ids],
             )
 
     def clear(self) -> None:
         """Forget everything: the next refresh reads the whole index."""
         with transaction(self.conn):
-            for table in ("record_groups", "record_members", "record_state"):
+            for table in ("record_groups", "record_member_of", "record_state"):
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608

@@ -14,6 +14,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from ingest.sections import stored_sections
 from knowledge import mentions
 from knowledge.merging import stated_period
 from knowledge.reading import Passage, Read
@@ -40,9 +41,13 @@ class Dated:
 
 
 def dated(p: Passage, memo: Memo, sentence_of: Callable[[str], tuple[str, str, list[str], set[str]]]) -> list[Dated]:
-    """The passage's sentences that state a period (from its stored readings: the rules the records apply)."""
+    """The passage's sentences that state a period (from its stored readings: the rules the records apply), but
+    those of its parts about a comune (a review's article: its dates are that comune's, `ingest.sections`)."""
     out = []
+    away = [(a, b) for a, b, _, _ in stored_sections(p.meta) or []]
     for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
+        if any(a <= s.start < b for a, b in away):
+            continue
         body, k, _, _ = memo("sentence", sentence_of, s.text)
         found = memo("periods", mentions.periods, body)
         if found:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ingest.dedup import FURNITURE_WORDS
+from ingest.sections import stored_sections
 from knowledge.sentences import Sentence
 from lgnet.gazetteer import Gazetteer, same_comune
 from lgnet.practice import Source
@@ -86,6 +87,32 @@ def running_spans(text: str) -> list[tuple[int, int]]:
 _NEWS_HEAD = re.compile(r"[ \t]*[–—-][ \t]")
 _CANDIDATE = re.compile(r"[ \t]*[A-ZÀ-Ý][\w'’ ]{1,40}?[ \t]*[–—-][ \t]")  # cheap: most paragraphs never open so
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+
+
+def foreign_spans(p: Passage, city: str, gazetteer: Gazetteer | None) -> list[tuple[int, int]]:
+    """The spans of the passage that are not `city`'s to read. For its document's city: the sections about other
+    comuni (`ingest.sections`: a review's other articles, a newsletter's other news, a sidebar's headlines); for a
+    comune one of its sections is about: everything but that comune's sections. A passage stored before sections
+    were kept: the short news of other comuni (`other_places`)."""
+    spans = stored_sections(p.meta)
+    if spans is None:
+        return other_places(p, city, gazetteer or Gazetteer.default())
+    if same_comune(city, p.meta.get("city")) or not any(g and same_comune(city, c) for _, _, c, g in spans):
+        return [(a, b) for a, b, c, _ in spans if not same_comune(city, c)]
+    out, at = [], 0
+    for a, b in sorted((a, b) for a, b, c, g in spans if g and same_comune(city, c)):
+        if a > at:
+            out.append((at, a))
+        at = max(at, b)
+    return [*out, (at, len(p.text))] if at < len(p.text) else out
+
+
+def groups_of(meta: dict) -> list[tuple[str | None, str | None]]:
+    """The (city, phase) groups a passage's facts go to: its document's, and those of the comuni its sections
+    give facts to (the passage is read for each, `elsewhere` keeping what is each one's)."""
+    out: list[tuple[str | None, str | None]] = [(meta.get("city"), meta.get("phase"))]
+    out += [(c, meta.get("phase")) for c in meta.get("section_cities") or [] if c != meta.get("city")]
+    return out
 
 
 def other_places(p: Passage, city: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:

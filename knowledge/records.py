@@ -28,7 +28,7 @@ from knowledge.merging import (
     stated_period,
     unique_sourced,
 )
-from knowledge.reading import Passage, Read, copies_left, numbers, other_places, read_once, running_spans
+from knowledge.reading import Passage, Read, copies_left, foreign_spans, numbers, read_once, running_spans
 from knowledge.readings import NO_MEMO, Memo, Readings
 from knowledge.sections import Outline, Sections, outline, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
@@ -44,9 +44,11 @@ _TARGET_WORD = re.compile(r"\b(?:obiettiv[oi]|target)\b", re.I)
 SUMMARY_SENTENCES = 3
 MAX_ACTIVITIES = 8
 BOILERPLATE_CITIES = 3  # a sentence found in the passages of this many cities describes the programme
-RECORD_TYPES = ("press_article", "project_sheet", "practice_report", "report", "minutes", "other")
+# A review whose articles could not be split is read too: its articles' sections give each comune its facts.
+RECORD_TYPES = ("press_article", "press_review", "project_sheet", "practice_report", "report", "minutes", "other")
 # Which documents speak best for a record's summary: a city's own sheet or report before a press copy.
-TYPE_RANK = {"practice_report": 0, "project_sheet": 1, "report": 2, "minutes": 3, "press_article": 4, "other": 5}
+TYPE_RANK = {"practice_report": 0, "project_sheet": 1, "report": 2, "minutes": 3, "press_article": 4, "press_review": 4,
+             "other": 5}
 
 
 def _as_target(f: fig.FigureFact) -> fig.FigureFact:
@@ -222,17 +224,19 @@ class RecordBuilder:
         for p in kept:
             documents.setdefault(p.doc_id, p.meta)
             memo = self.memo(p)
-            elsewhere = other_places(p, city, self.gazetteer)
+            elsewhere = foreign_spans(p, city, self.gazetteer)
             parts = memo("partnership", partners.partnership, p.text) + memo("attendees", partners.attendees, p.text,
                                                                                city)  # fmt: skip
             for part in parts:
+                if any(a <= part.start < b for a, b in elsewhere):
+                    continue
                 buckets[None].partners.append((None, Partner(
                     name=part.name, role=part.role,
                     source=Source(chunk_id=p.id, doc_id=p.doc_id, start=part.start, end=part.end, quote=part.sentence),
                 )))  # fmt: skip
             for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
                 if any(a <= s.start < b for a, b in elsewhere):
-                    continue  # another comune's short news: none of its facts are this city's
+                    continue  # another comune's article or short news: none of its facts are this city's
                 body, k, areas, _ = memo("sentence", self.sentence_of, s.text)
                 if (p.doc_id, k) in seen:
                     continue  # the sentence two consecutive passages share
@@ -251,12 +255,16 @@ class RecordBuilder:
             # on documents the rules had not seen they restated the text's counts in other areas more often than
             # they added one (measured on the unseen batch's totals).
             for row, found_periods in memo("tables", self._tables, p.text):
+                if any(a <= row.start < b for a, b in elsewhere):
+                    continue
                 read = Read(p, row, row.text, [])
                 periods += [(read, m) for m in found_periods]
             # Its counts in a column of results or targets, in the area of the row, else of the row before for a
             # part of it ("di cui donne"), else of the table's section.
             row_area: str | None = None
             for row, body, f, decided, is_target in memo("table_counts", self._table_counts, p.text):
+                if any(a <= row.start < b for a, b in elsewhere):
+                    continue
                 of_row = body.startswith("di cui")
                 area = decided or (row_area if of_row else None) or self._sections.area(p.id, p.doc_id, row.start)
                 row_area = area if not of_row else row_area
@@ -266,7 +274,7 @@ class RecordBuilder:
         # text: an outlet's sidebar headlines are not the article's, "Alba, la fiera chiude con 200.000 visitatori").
         for p in copies_left(passages, kept):
             memo = self.memo(p)
-            elsewhere = other_places(p, city, self.gazetteer)
+            elsewhere = foreign_spans(p, city, self.gazetteer)
             running = memo("running", running_spans, p.text)
             for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
                 if any(a <= s.start < b for a, b in elsewhere) or not any(a <= s.start < b for a, b in running):

@@ -25,6 +25,7 @@ import numpy as np
 
 from knowledge.groupkeys import GroupKeys
 from knowledge.programme import Programme, dated, dated_keys, phase_facts
+from knowledge.reading import foreign_spans, groups_of
 from knowledge.readings import Readings
 from knowledge.records import BOILERPLATE_CITIES, RECORD_TYPES, Passage, RecordBuilder
 from knowledge.sentences import key, sentences
@@ -36,8 +37,9 @@ log = logging.getLogger(__name__)
 SUFFIX = "records"
 KEYS = "recordkeys"  # where older code kept the refresh's bookkeeping (`knowledge.groupkeys`): imported once
 WRITE_ITEMS = 2000  # rebuilt groups' items stored together (a whole refresh at 100k holds a few thousand)
-BUILDER_VERSION = "facts-61"  # bump when the rules change: every group is rebuilt once
-LAYOUT = 2  # how the refresh keeps its state (2: city-less groups' members in the state file); moved: a whole refresh
+BUILDER_VERSION = "facts-62"  # bump when the rules change: every group is rebuilt once
+LAYOUT = 3  # how the refresh keeps its state (2: city-less groups' members in the state file; 3: a passage in several
+# groups, `knowledge.groupkeys`); moved: a whole refresh
 
 
 @dataclass
@@ -140,8 +142,8 @@ class RecordRepository:
         passages = self._read(None)
         groups: dict[str, list[Passage]] = defaultdict(list)
         for p in passages:
-            groups[_group_of(p)].append(p)
-        groups.pop("", None)
+            for g in _groups_of(p):
+                groups[g].append(p)
         keys_of = self._stored_keys(passages)
         self._readings().keep_only(set(keys_of))
         boilerplate = _boilerplate(_city_keys({g: m for g, m in groups.items() if _city(g)}, keys_of))
@@ -157,21 +159,22 @@ class RecordRepository:
         group's stored sentence keys (a sentence becomes boilerplate in one city, and stops being it in another).
         A group about no city combines its stored members' dated sentences with its changed members'."""
         known = self._group_keys().keys()
-        group_of = self._group_keys().groups_of(changed)
-        group_of.update(self._programme().groups_of(changed))  # a city-less group's members are kept there
-        todo = {group_of[c] for c in changed if c in group_of}
-        now_in: dict[str, str] = {}  # changed passage -> its group now
+        group_of = self._group_keys().groups_of(changed)  # a passage of a multi-comune document is in several
+        for pid, gkey in self._programme().groups_of(changed).items():  # a city-less group's members are kept there
+            group_of.setdefault(pid, set()).add(gkey)
+        todo = {g for c in changed for g in group_of.get(c, ())}
+        now_in: dict[str, list[str]] = {}  # changed passage -> its groups now
         fresh: dict[str, list[Passage]] = defaultdict(list)  # a city-less group's changed members, as they are now
         for i in range(0, len(changed), 500):
             rows = self.store.get_chunks(changed[i : i + 500])
             self.passages_read += len(rows)
             for r in rows:
                 p = Passage(r["id"], r["text"], r["meta"])
-                now_in[p.id] = gkey = _group_of(p)
-                if gkey and not _city(gkey):
-                    fresh[gkey].append(p)
-        todo |= set(now_in.values())
-        todo.discard("")
+                now_in[p.id] = _groups_of(p)
+                for gkey in now_in[p.id]:
+                    if not _city(gkey):
+                        fresh[gkey].append(p)
+        todo |= {g for gs in now_in.values() for g in gs}
         self._readings().drop([c for c in changed if c not in now_in])  # passages gone
         before = _boilerplate(_city_keys_of({g: k for g, k in known.items() if _city(g)}))
         cityless = {g for g in todo if not _city(g)}
@@ -184,7 +187,7 @@ class RecordRepository:
             for gkey, members in found.items():
                 groups[gkey] = members
                 if members:
-                    known[gkey] = {k for p in members for k in keys_of[p.id]}
+                    known[gkey] = {k for p in members for k in _own_keys(p, _city(gkey), keys_of[p.id])}
                 else:
                     known.pop(gkey, None)
             moved = before ^ _boilerplate(_city_keys_of({g: k for g, k in known.items() if _city(g)}))
@@ -260,7 +263,8 @@ class RecordRepository:
             if gkey in stored:
                 self.store.aux_delete(self._suffix(), where={"group": gkey})
                 report.removed.append(gkey)
-        keys = {g: ([p.id for p in ms], {k for p in ms for k in keys_of[p.id]}) for g, ms in groups.items()}
+        keys = {g: ([p.id for p in ms], {k for p in ms for k in _own_keys(p, _city(g), keys_of[p.id])})
+                for g, ms in groups.items()}  # fmt: skip
         keys.update({g: ([], found) for g, (_, found) in phases.items()})
         self._group_keys().put(keys, drop=gone, replace_all=removed is None)
         return report
@@ -272,21 +276,23 @@ class RecordRepository:
         self.passages_read += len(rows)
         return [Passage(r["id"], r["text"], r["meta"]) for r in rows]
 
-    def _read_groups(self, gkeys: set[str], changed: set[str], now_in: dict[str, str]) -> dict[str, list[Passage]]:
+    def _read_groups(self, gkeys: set[str], changed: set[str], now_in: dict[str, list[str]]
+                     ) -> dict[str, list[Passage]]:  # fmt: skip
         """The passages of these city groups: each group's stored members but the changed passages, plus the
         changed passages now in it, read by id in the store's order (the order a whole refresh reads them in).
         A group past MAX_IDS members is read by its city (a filter over the whole index: ~0.5 s at 100k)."""
         found: dict[str, list[Passage]] = {}
         for gkey in sorted(gkeys):
             ids = {c for c in self._group_keys().members(gkey) if c not in changed}
-            ids |= {c for c, g in now_in.items() if g == gkey}
-            if len(ids) > MAX_IDS:
-                passages = self._read({"city": _city(gkey)})
+            ids |= {c for c, gs in now_in.items() if gkey in gs}
+            if len(ids) > MAX_IDS:  # its documents' passages and those whose sections are its
+                city = _city(gkey)
+                passages = self._read({"city": city}) + self._read({"section_cities": {"$contains": city}})
             else:
                 rows = list(self.store.iter_chunks(among=sorted(ids)))
                 self.passages_read += len(rows)
                 passages = [Passage(r["id"], r["text"], r["meta"]) for r in rows]
-            found[gkey] = [p for p in passages if _group_of(p) == gkey]
+            found[gkey] = list({p.id: p for p in passages if gkey in _groups_of(p)}.values())
         return found
 
     def _readings(self) -> Readings:
@@ -344,6 +350,8 @@ class RecordRepository:
             elif row["meta"].get("kind") == "state":
                 state = json.loads(row["text"])
         if state is not None:
+            if state.get("layout") == 2:  # one group per passage then: the same rows in layout 3's tables
+                state = {**state, "layout": LAYOUT}
             self._group_keys().put(groups, replace_all=True)
             self._group_keys().save_state(state)
         if rows:
@@ -377,10 +385,15 @@ class RecordRepository:
                 texts.append(r.model_dump_json())
                 metas.append({"kind": "record", "group": gkey, "city": city, "area": r.area, "phase": phase})
                 vectors.append(v)
-        ids.append(f"project:{project.id}")
-        texts.append(project.model_dump_json())
-        metas.append({"kind": "project", "group": gkey, "city": city, "phase": phase})
-        vectors.append(self._blank())
+        # A comune met only in other documents' sections (a review's short news of it) with nothing to say has no
+        # project of its own to show; one with documents of its own keeps it as before.
+        said = any([records, project.figures, project.partners, project.activities, project.results,
+                    project.budget.total, project.period.start, project.contacts])
+        if said or any(p.meta.get("city") == city for p in members):
+            ids.append(f"project:{project.id}")
+            texts.append(project.model_dump_json())
+            metas.append({"kind": "project", "group": gkey, "city": city, "phase": phase})
+            vectors.append(self._blank())
         self._add_group(writes, gkey, ids, texts, metas, vectors, fp)
         return len(records)
 
@@ -453,11 +466,23 @@ def _city(gkey: str) -> str:
     return gkey.split("|")[0]
 
 
-def _group_of(p: Passage) -> str:
-    """The (city, phase) group a record-type passage belongs to ("" for none)."""
-    if p.meta.get("doc_type") not in RECORD_TYPES or not (p.meta.get("city") or p.meta.get("phase")):
-        return ""
-    return group_key(p.meta.get("city"), p.meta.get("phase"))
+def _groups_of(p: Passage) -> list[str]:
+    """The (city, phase) groups a record-type passage belongs to: its document's (none without city and phase),
+    and those of the comuni its sections give facts to (`knowledge.reading.groups_of`)."""
+    if p.meta.get("doc_type") not in RECORD_TYPES:
+        return []
+    return list(dict.fromkeys(group_key(c, ph) for c, ph in groups_of(p.meta) if c or ph))
+
+
+def _own_keys(p: Passage, city: str, keys: list[str]) -> list[str]:
+    """The keys of the sentences the group of `city` reads in the passage: of a passage with sections, those of
+    its parts about that city (a sentence of one article of a review is no sentence of its sibling's comune: the
+    programme's boilerplate counts the cities that say a sentence)."""
+    if not p.meta.get("sections") or not city:
+        return keys
+    away = foreign_spans(p, city, None)
+    found = sentences(p.text, p.meta.get("header_end", 0))
+    return [k for s, k in zip(found, keys, strict=True) if not any(a <= s.start < b for a, b in away)]
 
 
 def _keys(passages: list[Passage]) -> dict[str, list[str]]:
@@ -466,7 +491,8 @@ def _keys(passages: list[Passage]) -> dict[str, list[str]]:
 
 
 def _city_keys(groups: dict[str, list[Passage]], keys_of: dict[str, list[str]]) -> dict[str, set[str]]:
-    return _city_keys_of({g: {k for p in members for k in keys_of[p.id]} for g, members in groups.items()})
+    return _city_keys_of({g: {k for p in members for k in _own_keys(p, _city(g), keys_of[p.id])}
+                          for g, members in groups.items()})  # fmt: skip
 
 
 def _city_keys_of(group_keys: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -490,7 +516,7 @@ def _boilerplate(city_keys: dict[str, set[str]]) -> set[str]:
 def _fingerprint(members: list[Passage], boilerplate: set[str], keys_of: dict[str, list[str]]) -> str:
     h = hashlib.sha1(BUILDER_VERSION.encode())
     fields = ("content_hash", "dup_group", "doc_dup_group", "dup_canonical", "city", "phase", "doc_type", "title",
-              "date", "outlet", "interventions", "header_end")  # fmt: skip
+              "date", "outlet", "interventions", "header_end", "sections")  # fmt: skip
     for p in sorted(members, key=lambda p: p.id):
         h.update(json.dumps([p.id, [p.meta.get(f) for f in fields]], default=str).encode())
         h.update(json.dumps(sorted({k for k in keys_of[p.id] if k in boilerplate})).encode())

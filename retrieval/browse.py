@@ -131,13 +131,15 @@ def document_file(service: SearchService, doc_id: str, roots: list[Path]) -> Pat
 
 
 def list_cities(service: SearchService) -> dict:
-    """The network's cities (any phase, even before they have documents) and every other city with documents."""
+    """The network's cities (any phase, even before they have documents) and every other city with documents,
+    its own or one a part of which is about it (a review's article about it)."""
     per_city: dict[str, Counter] = defaultdict(Counter)
     counts: Counter = Counter()
     for d in documents(service.lexical.current()).values():
-        if d.city:
-            counts[d.city] += 1
-            per_city[d.city].update(d.interventions)
+        for name in dict.fromkeys([*([d.city] if d.city else []), *d.section_cities]):
+            counts[name] += 1
+            if name == d.city:
+                per_city[name].update(d.interventions)
     network = Network.default()
     names = list(dict.fromkeys([*network.cities(), *sorted(counts)]))
     cities = []
@@ -196,9 +198,10 @@ def city_profile(service: SearchService, name: str) -> dict:
     if city is None:
         raise NotFound(f"unknown city {name!r}", {"allowed": service.allowed_values()["city"]})
     index = service.lexical.current()
-    docs = sorted((d for d in documents(index).values() if d.city == city.name), key=lambda d: d.date or "")
+    docs = sorted((d for d in documents(index).values() if d.city == city.name or city.name in d.section_cities),
+                  key=lambda d: d.date or "")  # fmt: skip
     by_area: dict[str, list[PassageExcerpt]] = defaultdict(list)
-    for p in _read_once(index, lambda m: m.get("city") == city.name):
+    for p in _read_once(index, lambda m: m.get("city") == city.name or city.name in m.get("section_cities", [])):
         for area in p.meta.get("interventions", []):
             by_area[area].append(_passage(p.id, p.text, p.meta))
     catalogue = get_catalogue(service)

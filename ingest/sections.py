@@ -1,0 +1,191 @@
+"""The parts of a document about another comune than its own: a press review's articles (a title opening with
+the comune, "Savona, l'agenzia sociale per la casa firma ...", or a later dateline, "SARZANA. Sono 180 ..."), a
+newsletter's short news ("Stignano – Il Comune ha ottenuto 8 posti"), a section headed "Comune di X".
+
+Computed per document over its passages in order (a section runs on into the next passage), in each passage's
+own offsets, and kept in the passage's metadata: `sections` (JSON `[[start, end, comune, gives], ...]`, the
+spans about comuni other than the document's city) and `section_cities` (the comuni whose sections give facts,
+read with `$contains` to find a comune's passages). A section gives facts when it has a body (a sentence after
+its title); a lone headline (a sidebar's "Alba, la fiera chiude con 200.000 visitatori") gives none but is not
+the document's city's either. The document's own opening (its first paragraph, its first dateline: an agency's
+office) never opens one. Records (knowledge/) give each section's facts to its comune, and none to the others.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from lgnet.gazetteer import Gazetteer, Mention, same_comune
+
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+# Cheap first: a capitalised word or a few, then a comma, colon, full stop or dash (most paragraphs never open so).
+_CANDIDATE = re.compile(r"[ \t#*]*[A-ZÀ-Ý][\w'’ ]{0,40}?[ \t]*(?:[,.:]|[–—-][ \t])")
+_DASH = re.compile(r"[ \t]*[–—-][ \t]")
+_TITLE_PUNCT = re.compile(r"[ \t]*[,:]|[ \t]*[–—-][ \t]")
+_DATELINE_PUNCT = re.compile(r"[ \t]*(?:[.,]|[–—-][ \t])")
+_PLACE_DATE = re.compile(r"[ \t]*,[ \t]*(?:\d|l[iì]\b)", re.I)  # "Latina, 15 aprile 2025", "Roma, lì ..."
+_COMUNE_HEADING = re.compile(r"[ \t#*]*(?:Comune|Città|Citta)\s+di\s+", re.I)
+_SENTENCE_END = re.compile(r"[.!?»\"”)][ \t]*$")
+_NEWS_INSIDE = re.compile(r"(?<=[.!?])[ \t]+(?=[A-ZÀ-Ý][\w'’ ]{0,40}?[ \t]*[–—-][ \t])")
+TITLE_WORDS = 25  # a title or headline is a short paragraph without a final full stop
+HEADING_WORDS = 8  # a heading of no comune ("In breve") closes an article that had its body
+BODY_WORDS = 8
+
+
+@dataclass
+class _Section:
+    comune: str | None  # None: a part of no other comune (a heading like "In breve", "Appuntamento – ...")
+    kind: str  # title, dateline, news, heading
+    start: tuple[int, int]  # (passage, offset)
+    end: tuple[int, int] | None = None
+    body: bool = False
+
+
+@dataclass
+class _Scan:
+    sections: list[_Section] = field(default_factory=list)
+    dated: bool = False  # the document's first dateline was met (its own: an agency's office, the article's city)
+
+    @property
+    def current(self) -> _Section | None:
+        return self.sections[-1] if self.sections and self.sections[-1].end is None else None
+
+    def close(self, at: tuple[int, int]) -> None:
+        if self.current:
+            self.current.end = at
+
+    def open(self, comune: str | None, kind: str, at: tuple[int, int]) -> None:
+        self.close(at)
+        self.sections.append(_Section(comune, kind, at))
+
+
+def _head(para: str, gazetteer: Gazetteer) -> tuple[str, str | None] | None:
+    """What a paragraph's opening makes of it: ("title" | "dateline" | "news", comune), ("news" | "heading",
+    None) for a boundary of no comune, None for running text."""
+    words = len(para.split())
+    closed = bool(_SENTENCE_END.search(para))
+    m = _CANDIDATE.match(para)
+    if m is None:
+        return ("heading", None) if words <= HEADING_WORDS and not closed and para.strip()[:1].isupper() else None
+    lead = len(para) - len(para.lstrip(" \t#*"))
+    named = _COMUNE_HEADING.match(para)
+    if named and words <= HEADING_WORDS and not closed:  # a section headed "Comune di Savona"
+        found = gazetteer.mentions(para[:120])
+        first = next((f for f in found if f.start == named.end()), None)
+        return ("title", first.city.name) if first else None
+    found = gazetteer.mentions(para[:120])
+    first = found[0] if found else None
+    if first is None or first.start != lead or _enumeration(found):
+        if re.search(r"[–—-][ \t]$", m.group(0)):
+            return "news", None  # "Appuntamento – Il seminario ...": a short news of no comune
+        return ("heading", None) if words <= HEADING_WORDS and not closed else None
+    title = words <= TITLE_WORDS and not closed
+    if _PLACE_DATE.match(para, first.end):
+        if title:
+            return None  # a place and a date heading a letter or closing an act, not an article
+        # "Savona, 11 novembre 2025 – Ventidue contratti ...", "SARZANA, 13 novembre – ...": a dateline
+        return ("dateline", first.city.name) if _DASH.search(para[first.end : first.end + 60]) else None
+    if title and _TITLE_PUNCT.match(para, first.end):
+        return "title", first.city.name
+    if _DASH.match(para, first.end):
+        return "news", first.city.name
+    if first.form.isupper() and _DATELINE_PUNCT.match(para, first.end):
+        return "dateline", first.city.name
+    return None
+
+
+def _enumeration(found: list[Mention]) -> bool:
+    """A paragraph opened by a list of comuni ("Bologna, Caserta, Firenze ..."): no one comune's part."""
+    return len(found) > 1 and found[1].start - found[0].end <= 3
+
+
+def _news_inside(para: str) -> list[int]:
+    """Offsets of the short news run into one paragraph after the first ("... senza dimora. Imperia - La ...")."""
+    return [m.end() for m in _NEWS_INSIDE.finditer(para)]
+
+
+def _body(para: str) -> bool:
+    return len(para.split()) >= BODY_WORDS and bool(_SENTENCE_END.search(para))
+
+
+def document_sections(texts: list[str], city: str | None, first_is_opening: bool = True,
+                      gazetteer: Gazetteer | None = None) -> list[list[tuple[int, int, str, bool]]]:  # fmt: skip
+    """Per passage (texts in document order), the spans of its sections about comuni other than `city`:
+    (start, end, comune, gives facts). `first_is_opening`: the first text opens the document."""
+    g = gazetteer or Gazetteer.default()
+    scan = _Scan()
+    for i, text in enumerate(texts):
+        for m in _PARAGRAPH.finditer(text):
+            para, at = m.group(0), (i, m.start())
+            if i == 0 and m.start() == 0 and first_is_opening:
+                continue  # the document's own opening paragraph (its title, its dateline)
+            head = _head(para, g) if _CANDIDATE.match(para) or len(para.split()) <= HEADING_WORDS else None
+            _step(scan, head, para, at)
+            if head and head[0] == "news":
+                for off in _news_inside(para):
+                    inner = _head(para[off:], g)
+                    if inner and inner[0] == "news":
+                        _step(scan, inner, para[off:], (i, m.start() + off))
+            current = scan.current
+            if current and current.comune and (head is None or head[0] != "title") and _body(para):
+                current.body = True
+            if current and current.kind == "news":
+                scan.close((i, m.end()))  # a short news is its own paragraph
+    scan.close((len(texts) - 1, len(texts[-1]) if texts else 0))
+    return _per_passage(scan.sections, texts, city)
+
+
+def _step(scan: _Scan, head: tuple[str, str | None] | None, para: str, at: tuple[int, int]) -> None:
+    if head is None:
+        return
+    kind, comune = head
+    current = scan.current
+    if kind == "heading":
+        if current and current.body:
+            scan.close(at)  # "In breve" after an article: the article is over
+        return
+    if kind == "dateline":
+        first = not scan.dated
+        scan.dated = True
+        if current and current.comune == comune:
+            return  # the article's own dateline, under its title
+        if first and current is None:
+            return  # the document's dateline
+    if current and current.comune == comune and kind != "news":
+        return  # the same comune's part goes on (a passage re-reads the sentence it shares with the one before)
+    scan.open(comune, kind, at)
+
+
+def _per_passage(found: list[_Section], texts: list[str], city: str | None
+                 ) -> list[list[tuple[int, int, str, bool]]]:  # fmt: skip
+    out: list[list[tuple[int, int, str, bool]]] = [[] for _ in texts]
+    for s in found:
+        if s.comune is None or same_comune(s.comune, city) or s.end is None:
+            continue
+        gives = s.body or s.kind in ("news", "dateline")
+        (pa, oa), (pb, ob) = s.start, s.end
+        for i in range(pa, pb + 1):
+            start = oa if i == pa else 0
+            end = ob if i == pb else len(texts[i])
+            if end > start:
+                out[i].append((start, end, s.comune, gives))
+    return out
+
+
+def section_metadata(spans: list[tuple[int, int, str, bool]]) -> dict:
+    """The passage metadata of its sections (nothing when it has none)."""
+    if not spans:
+        return {}
+    cities = sorted({c for _, _, c, gives in spans if gives})
+    return {"sections": json.dumps([list(s) for s in spans], ensure_ascii=False), **({"section_cities": cities}
+                                                                                      if cities else {})}  # fmt: skip
+
+
+def stored_sections(meta: dict) -> list[tuple[int, int, str, bool]] | None:
+    """A passage's sections as stored (None: a passage stored before sections were kept, or with none)."""
+    raw = meta.get("sections")
+    if not raw:
+        return None
+    return [(int(a), int(b), str(c), bool(g)) for a, b, c, g in json.loads(raw)]

@@ -1,0 +1,65 @@
+"""The parts of a document about other comuni than its own (ingest/sections.py). Texts made up for the test."""
+
+from ingest.sections import document_sections, section_metadata, stored_sections
+
+REVIEW = [
+    "Rassegna stampa - Accoglienza nei comuni abruzzesi\n\n"
+    "A cura dell'ufficio stampa dell'associazione dei comuni. Settimana dal 3 al 9 marzo 2025.\n\n"
+    "Sulmona, la casa di accoglienza apre altri dodici posti\n\n"
+    "Il Centro, edizione di Sulmona, 4 marzo 2025\n\n"
+    "SULMONA. Sono 12 i nuovi posti letto aperti dal Comune di Sulmona con la Cooperativa Sociale Il Faro, "
+    "per famiglie con bambini. Il servizio dispone di 90.000 euro per il biennio 2025-2026.",
+    "Teramo, allo sportello per stranieri 230 persone seguite\n\n"
+    "La Città, 6 marzo 2025\n\n"
+    "TERAMO. Sono 230 le persone seguite dallo sportello del Comune di Teramo, gestito con l'Associazione Ponti. "
+    "Lo sportello è aperto il lunedì e il giovedì.\n\n"
+    "In breve\n\n"
+    "Pescara - Il Comune ha firmato il protocollo con la ASL per 40 visite mediche al mese. "
+    "Chieti - Riapre il dormitorio invernale di via Arniense.",
+]
+
+
+def _by_comune(spans: list[list[tuple[int, int, str, bool]]]) -> dict[str, list[tuple[int, str, bool]]]:
+    out: dict[str, list[tuple[int, str, bool]]] = {}
+    for i, passage in enumerate(spans):
+        for a, b, comune, gives in passage:
+            out.setdefault(comune, []).append((i, REVIEW[i][a:b], gives))
+    return out
+
+
+def test_each_article_and_short_news_is_its_comune_s_part_and_no_other_s():
+    found = _by_comune(document_sections(REVIEW, None))
+    assert set(found) == {"Sulmona", "Teramo", "Pescara", "Chieti"}
+    (i, sulmona, gives), = found["Sulmona"]  # fmt: skip
+    assert i == 0 and gives and sulmona.startswith("Sulmona, la casa") and "90.000 euro" in sulmona
+    assert "Rassegna stampa" not in sulmona and "Teramo" not in sulmona
+    (_, teramo, _), = found["Teramo"]  # fmt: skip
+    assert teramo.startswith("Teramo, allo sportello") and "giovedì." in teramo
+    assert "In breve" not in teramo and "Pescara" not in teramo  # the heading after its body closes the article
+    (_, pescara, gives), = found["Pescara"]  # fmt: skip
+    assert gives and "40 visite" in pescara and "Chieti" not in pescara  # a short news run into the paragraph
+    assert "dormitorio" in found["Chieti"][0][1]
+
+
+def test_the_document_s_own_city_opening_dateline_and_place_date_lines_are_no_other_comune_s():
+    article = ["Latina, dodici posti letto per le famiglie\n\n"
+               "ROMA, 4 marzo 2025 (Agenzia) - A Latina il Comune ha aperto 12 posti letto con la Caritas.\n\n"
+               "Latina, il progetto continua\n\n"
+               "Il progetto continua fino al 2026 con altri 20 posti per famiglie."]  # fmt: skip
+    assert document_sections(article, "Latina") == [[]]  # the agency's office in the dateline is not its subject
+    letter = ["Oggetto: relazione.\n\nLa relazione descrive il servizio di accoglienza svolto nel corso dell'anno.\n\n"
+              "Latina, 4 marzo 2025\n\nIl servizio ha accolto 12 famiglie nel corso dell'anno con la Caritas."]
+    assert document_sections(letter, None) == [[]]  # a place and a date head a letter
+    listing = ["Il progetto LGNet.\n\nBologna, Caserta, Firenze, Latina e Torino\n\nSono le città della rete."]
+    assert document_sections(listing, None) == [[]]  # a list of comuni is nobody's section
+
+
+def test_a_sidebar_headline_is_not_the_article_s_city_s_and_gives_its_comune_nothing():
+    copy = ["Il laboratorio ha riparato 320 biciclette nel quartiere con i volontari della città di Cuneo.\n\n"
+            "Le altre notizie\n\n"
+            "Saluzzo, la fiera chiude con 200.000 visitatori\n\n"
+            "La Provincia - Registrazione del Tribunale n. 12/2019"]  # fmt: skip
+    (spans,) = document_sections(copy, "Cuneo")
+    assert [(c, g) for _, _, c, g in spans] == [("Saluzzo", False)]
+    meta = section_metadata(spans)
+    assert "section_cities" not in meta and stored_sections(meta) == spans  # no comune's group reads it
