@@ -11,6 +11,7 @@ from functools import cached_property
 
 from lgnet.text import fold
 from retrieval.analysis import ParsedQuery, get_analyzer
+from retrieval.figures import asked_unit
 
 EXPANSION_WEIGHT = 0.5  # a thesaurus / glossary alternative counts half as much as the user's own word
 ALTERNATIVE_COVERAGE = 0.8  # in a sentence, an alternative stands for most of the concept
@@ -85,6 +86,7 @@ class QueryTerms:
     intent: str | None = None
     written: dict[str, set[int]] = field(default_factory=dict)  # stem -> lengths of query words with it
     phrases: list[str] = field(default_factory=list)  # folded multi-word alternatives, marked only whole
+    unit: frozenset[str] = frozenset()  # a figure question's asked unit, as stems (retrieval/figures.py)
 
     _covered: dict[frozenset[str], float] = field(default_factory=dict, repr=False, compare=False)
 
@@ -133,6 +135,8 @@ def stem_terms(stems: set[str] | frozenset[str]) -> QueryTerms:
 def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
     analyzer = get_analyzer()
     terms = QueryTerms(intent=parsed.intent)
+    if parsed.intent == "figure":
+        terms.unit = asked_unit(parsed.text)
 
     def phrase(text: str, markable: bool) -> Phrase:
         words = []

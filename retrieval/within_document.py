@@ -7,7 +7,8 @@ passages do not repeat them, so the opening passage led the document even when a
 sentence that answers ("how many people did the Catanzaro street unit meet": the headline names Catanzaro,
 the second passage the 215 people the unit met). The title, the first sentences of the opening passage and
 the city the document is filed under are what the document says of itself: credited to each of its passages,
-a passage wins its document's first place by its own sentences. A tie keeps the order the ranking gave.
+a passage wins its document's first place by its own sentences. A tie keeps the order the ranking gave. For a
+figure question, a passage whose prose gives a number of the unit asked (retrieval/figures.py) gets FIGURE_SHARE.
 """
 
 from __future__ import annotations
@@ -18,12 +19,16 @@ import numpy as np
 
 from retrieval.analysis import get_analyzer
 from retrieval.candidates import Candidates, Codes, PerIndex
+from retrieval.figures import gives_figure
 from retrieval.lexical import LexicalIndex
 from retrieval.sentence_stems import passage_sentences
 from retrieval.terms import QueryTerms
 
 HEAD = 50  # the first results reordered: a document's passages further down are not looked at
 HEADING_SENTENCES = 2  # of the opening passage: a headline and its subtitle, or a letterhead and a title
+# A figure question's passage whose sentence gives a number of what was asked ("46 famiglie" for "quante
+# famiglie") counts this share of the query more: it answers, where the headline only names the subject.
+FIGURE_SHARE = 0.25
 
 
 def _words(text: str) -> set[str]:
@@ -88,6 +93,18 @@ def _said(index: LexicalIndex, position: int, terms: QueryTerms, credited: froze
     return best
 
 
+def _gives(index: LexicalIndex, position: int, terms: QueryTerms) -> bool:
+    """Whether a sentence of the passage's prose gives a number of the figure question's asked unit and says
+    something of the query: a table row is left out (its number's unit is in a header or a label before it)."""
+    text = index.corpus.texts[position]
+    found = passage_sentences(text)
+    return any(
+        "|" not in text[s:e] and terms.coverage(stems) > 0 and gives_figure(text[s:e], terms.unit)
+        for (s, e), n, stems in zip(found.spans, found.numbers, found.stems, strict=True)
+        if n
+    )
+
+
 def order_within_documents(index: LexicalIndex, ranked: Candidates, terms: QueryTerms, head: int = HEAD) -> Candidates:
     """`ranked` with the passages of each document among its first `head` reordered among themselves (each
     document keeps its places, and the places keep their scores)."""
@@ -107,6 +124,9 @@ def order_within_documents(index: LexicalIndex, ranked: Candidates, terms: Query
         doc = str(index.corpus.metas[int(positions[slots[0]])].get("doc_id") or index.corpus.ids[positions[slots[0]]])
         credited = terms.stem_set.intersection(words(doc))
         said = [_said(index, int(positions[s]), terms, credited) for s in slots]
+        if terms.unit:  # a figure question: the passage with a number of what was asked leads its document
+            gives = [_gives(index, int(positions[s]), terms) for s in slots]
+            said = [v + FIGURE_SHARE * g for v, g in zip(said, gives, strict=True)]
         best_first = sorted(range(len(slots)), key=lambda i: (-said[i], i))
         order[slots] = [slots[i] for i in best_first]
     if (order == np.arange(len(ranked))).all():

@@ -3,6 +3,8 @@ passages, so the passage whose own sentence says the rest of the query leads the
 
 from __future__ import annotations
 
+import pytest
+
 from retrieval.analysis import QueryAnalyzer
 from retrieval.candidates import Candidates
 from retrieval.lexical import LexicalIndex
@@ -66,12 +68,14 @@ def test_a_passage_saying_nothing_the_document_does_not_already_say_stays_where_
 
 def test_without_the_credit_the_headline_would_lead(monkeypatch):
     """What the credit changes: the question's city is said by the headline only, so without it the
-    fact's passage says less of the question than the headline and stays below it."""
+    fact's passage says less of the question than the headline and stays below it (the figure's share, which
+    would lift it too, set aside)."""
     import retrieval.within_document as within
 
     index = _index()
     query = "quante persone ha incontrato l'unità di strada di Catanzaro"
     monkeypatch.setattr(within, "document_words", lambda index: lambda doc: frozenset())
+    monkeypatch.setattr(within, "FIGURE_SHARE", 0.0)
     assert _order(index, query, ["art:000", "cos:000", "art:001"]) == ["art:000", "cos:000", "art:001"]
 
 
@@ -82,3 +86,53 @@ def test_a_file_name_is_no_title():
     index = _index()
     assert not {"articol", "articolo"} & document_words(index)("art")
     assert "pasti" in document_words(index)("cos")  # a real title is read ("coperte e pasti")
+
+
+@pytest.mark.parametrize("share, first", [(None, "nap:002"), (0.0, "nap:000")])
+def test_a_figure_question_s_passage_with_a_number_of_what_was_asked_leads_its_document(monkeypatch, share, first):
+    """ "quante famiglie": the opening passage says every word of the question in one sentence, with a number
+    of persons; another passage says it too, with a number of families. With the figure's share the passage
+    with a number of families leads the document; without it the tie keeps the opening passage first."""
+    headline = (
+        "Rione Sanità, un anno di Porta Aperta. Lo sportello di quartiere fa il bilancio. Famiglie uscite dal "
+        "sovraffollamento e 530 persone seguite: i numeri del rione."
+    )
+    families = "Nel primo anno 46 famiglie sono uscite da case sovraffollate."
+    table = "Indicatore | Valore\nFamiglie sostenute | 60"
+    index = LexicalIndex.empty().apply(
+        [
+            {
+                "id": f"nap:00{n}",
+                "text": t,
+                "meta": {"doc_id": "nap", "city": "Napoli", "title": "Porta Aperta", "chunk_index": n},
+            }
+            for n, t in enumerate([headline, table, families])
+        ],
+        set(),
+    )
+    query = "quante famiglie sono uscite dal sovraffollamento nel rione con lo sportello?"
+    ranked = ["nap:000", "nap:001", "nap:002"]
+    if share is not None:
+        import retrieval.within_document as within
+
+        monkeypatch.setattr(within, "FIGURE_SHARE", share)
+    assert _order(index, query, ranked)[0] == first
+
+
+def test_the_asked_unit_of_a_figure_question():
+    from retrieval.figures import asked_unit, gives_figure
+
+    families = asked_unit("quante famiglie sono uscite dal sovraffollamento?")
+    assert gives_figure("ha aiutato 46 famiglie a lasciare un alloggio", families)
+    assert gives_figure("Ben 29 nuclei hanno avuto supporto", families)  # the thesaurus' other word for it
+    assert not gives_figure("530 persone seguite dallo sportello", families)
+    people = asked_unit("quante persone ha seguito lo sportello?")
+    assert gives_figure("Sono 180 le persone seguite", people)
+    assert gives_figure("I laboratori hanno coinvolto complessivamente 41 beneficiari", people)
+    assert gives_figure("Diciotto ragazzi formati come meccanici", people)  # a number in words
+    assert not gives_figure("Lo sportello è aperto dal 2024 in via Roma", people)
+    money = asked_unit("quanto costa il progetto e quanto mette il Comune?")
+    assert gives_figure("Il progetto costa 240.000 euro per tre anni", money)
+    assert gives_figure("Contributo della Fondazione: € 40.000,00", money)
+    assert not gives_figure("Il progetto dura 3 anni", money)
+    assert asked_unit("come si organizza una portineria di comunità?") == frozenset()
