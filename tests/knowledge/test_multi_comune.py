@@ -9,6 +9,8 @@ from ingest.pipeline import IngestPipeline
 from knowledge.documents import document_summaries
 from knowledge.repository import RecordRepository
 from lgnet.gazetteer import same_comune
+from retrieval.browse import city_profile, list_cities
+from retrieval.service import SearchService
 from tests.conftest import make_settings
 from tests.knowledge.test_records_refresh import full_rebuild, snapshot
 
@@ -76,12 +78,30 @@ def test_a_review_s_articles_give_each_comune_its_own_records(tmp_path):
     rows = list(store.iter_chunks())
     summary = document_summaries([r["id"] for r in rows], [r["meta"] for r in rows])[review]
     assert {"Sulmona", "Teramo", "Pescara"} <= {summary.city, *summary.section_cities}  # their city pages list it
+    # One read model: a comune met in the review only has its city page, listing the review and its figures.
+    service = SearchService(settings)
+    assert "Pescara" in {c["name"] for c in list_cities(service)["cities"]}
+    profile = city_profile(service, "Pescara")
+    assert review in {d["doc_id"] for d in profile["documents"]}
+    assert 40.0 in {float(f["value"]) for f in profile["figures"]} and 12.0 not in {
+        float(f["value"]) for f in profile["figures"]}  # fmt: skip
 
     # The review changes: the refresh rebuilds what it touches and ends as a full rebuild would.
     (folder / "rassegna-abruzzo.txt").write_text(REVIEW.format(beds=15), "utf-8")
     assert pipeline.run([folder]).ok
     values, _, _ = _facts(RecordRepository(store).load(), "Sulmona")
     assert 15.0 in values and 12.0 not in values
+    incremental = snapshot(store)
+    full_rebuild(store, pipeline.embedder)
+    assert snapshot(store) == incremental
+
+    # The review removed: the comuni it alone spoke of have nothing left; Teramo keeps its own sheet's.
+    (folder / "rassegna-abruzzo.txt").unlink()
+    assert pipeline.run([folder]).ok
+    snap = RecordRepository(store).load()
+    assert not any(x.city in ("Pescara", "Sulmona") for x in [*snap.records, *snap.projects.values()])
+    values, _, _ = _facts(snap, "Teramo")
+    assert 8.0 in values and 230.0 not in values
     incremental = snapshot(store)
     full_rebuild(store, pipeline.embedder)
     assert snapshot(store) == incremental
