@@ -19,7 +19,7 @@ from retrieval.language import ENGLISH, ITALIAN, detect_query_language
 from retrieval.phases import PhaseRecognizer
 from retrieval.places import PlaceRecognizer
 from retrieval.question import read_question
-from retrieval.spelling import Vocabulary, split
+from retrieval.spelling import Vocabulary, edit_distance, split
 from retrieval.thesaurus import Thesaurus
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -171,7 +171,8 @@ class QueryAnalyzer:
         Puglia, "Avezano" is the city), and the corrections and the suggestion stay those of the query typed."""
         parsed = self._read(query, vocabulary, known_stems, known_cities)
         if parsed.suggestion is not None:
-            fixed = self._read(parsed.suggestion, known_cities=known_cities)
+            # the index's words again: "in transito" read from "in tranzito" is no misspelt Taranto either
+            fixed = self._read(parsed.suggestion, vocabulary, known_stems, known_cities)
             fixed.text = parsed.text
             fixed.corrections, fixed.suggestion = parsed.corrections, parsed.suggestion
             parsed = fixed
@@ -196,9 +197,10 @@ class QueryAnalyzer:
         mentions = [
             m
             for m in self.gazetteer.query_mentions(text)
-            if m.evidence != "typo" or vocabulary is None or fold(m.form) not in vocabulary()
+            if m.evidence != "typo" or vocabulary is None or not _a_word_is_closer(m, vocabulary())
         ]
         mentions += self._named_cities(text, mentions, known_cities)
+        mentions += self._lower_case_cities(text, mentions, known_cities)
         places = [  # "Emilia" inside "Reggio Emilia" is the city
             p
             for p in self.places.find(folded)
@@ -307,6 +309,26 @@ class QueryAnalyzer:
                 out.append(Mention(city, start, end, written, "capital"))
         return out
 
+    def _lower_case_cities(self, text: str, found: list[Mention], known_cities: Container[str]) -> list[Mention]:
+        """Cities written in lower case ("sportello sarzana"): the gazetteer takes only the well-known ones so,
+        but a comune the index has documents about, whose name is no word, is the city asked about in any
+        case, as a corrected typo is ("ventimilia" -> "ventimiglia")."""
+        out: list[Mention] = []
+        words = [(m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", text)]
+        for i, (start, _) in enumerate(words):
+            if any(f.start <= start < f.end for f in [*found, *out]):
+                continue
+            for n in range(min(3, len(words) - i), 0, -1):  # the longest name first: "reggio emilia"
+                end = words[i + n - 1][1]
+                written = text[start:end]
+                if not written.islower():
+                    continue
+                city = self.gazetteer.get(written)
+                if city is not None and not city.common_word and city.name in known_cities:
+                    out.append(Mention(city, start, end, written, "lower case"))
+                    break
+        return out
+
     def _concepts(self, core: str) -> tuple[list[Concept], list[str]]:
         """The query's thesaurus phrases (with their alternatives) and its other content words."""
         concepts: list[Concept] = []
@@ -323,6 +345,16 @@ class QueryAnalyzer:
             if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in ENGLISH:
                 concepts.append(Concept(word))
         return concepts, expansions
+
+
+def _a_word_is_closer(mention: Mention, vocabulary: Vocabulary) -> bool:
+    """A typo'd city whose written word is an index word, or is closer to one than to the city ("in tranzito"
+    is "in transito", not Taranto): the user misspelt the word."""
+    word = fold(mention.form)
+    if word in vocabulary:
+        return True
+    fix = vocabulary.correct(word, language_words())
+    return fix is not None and fix.distance < edit_distance(word, fold(mention.city.name), len(word))
 
 
 def _translate(parsed: ParsedQuery, vocabulary: Vocabulary) -> None:

@@ -170,6 +170,27 @@ def test_vocabulary_corrects_to_the_closest_frequent_word():
     assert vocab.correct("zzzzzzz") is None
 
 
+def test_a_misspelt_word_closer_to_an_index_word_is_no_misspelt_city(qa):
+    """ "in tranzito" is one letter from the index's "transito" and further from Taranto: the word was misspelt,
+    and the query read again as corrected ("in transito") names no city either."""
+    vocab = Vocabulary(["persone in transito transito", "sportello per le persone in transito"])
+    parsed = qa.parse("persone in tranzito", vocabulary=lambda: vocab, known_cities={"Taranto"})
+    assert parsed.corrections == {"tranzito": "transito"}
+    assert parsed.cities == []
+    assert qa.parse("alloggi a Palremo", vocabulary=lambda: vocab).cities == ["Palermo"]  # a city misspelt
+
+
+def test_a_city_the_index_has_is_found_in_lower_case(qa):
+    """The gazetteer takes only the well-known cities in lower case; a comune the index has documents about,
+    whose name is no word, is the city asked about however written, and so is its corrected typo."""
+    vocab = Vocabulary(["Ventimiglia, lo sportello per le persone in transito a Ventimiglia"])
+    known = {"Ventimiglia"}
+    assert qa.parse("sportello ventimiglia", vocabulary=lambda: vocab, known_cities=known).cities == ["Ventimiglia"]
+    assert qa.parse("sportello ventimilia", vocabulary=lambda: vocab, known_cities=known).cities == ["Ventimiglia"]
+    assert qa.parse("sportello ventimiglia", vocabulary=lambda: vocab, known_cities=set()).cities == []
+    assert qa.parse("vita quotidiana", known_cities={"Vita"}).cities == []  # a comune named like a word
+
+
 # --- on the real index ----------------------------------------------------------------------------------
 
 
