@@ -113,6 +113,35 @@ class Correction:
 CORRECTIONS_KEPT = 50_000  # words remembered by `Vocabulary.correct`
 
 
+class _Source:
+    """The passages a vocabulary was counted from (id -> text, title), kept by reference, never copied: a change
+    reads the old texts of its passages here (copying two 100k-entry dicts per change cost 25-57 ms of the first
+    search after it at 100k passages). A lexical corpus is never changed in place (`Corpus.updated` copies)."""
+
+    __slots__ = ("ids", "texts", "_titles", "_metas", "_position")
+
+    def __init__(self, ids: list[str], texts: list[str], titles: list[str] | None = None,
+                 metas: list[dict] | None = None, position: dict[str, int] | None = None) -> None:  # fmt: skip
+        self.ids, self.texts, self._titles, self._metas, self._position = ids, texts, titles, metas, position
+
+    @classmethod
+    def of_corpus(cls, corpus) -> _Source:
+        return cls(corpus.ids, corpus.texts, metas=corpus.metas, position=corpus.position)
+
+    def title(self, i: int) -> str:
+        return self._titles[i] if self._titles is not None else (self._metas or [{}])[i].get("title", "")
+
+    def get(self, cid: str) -> tuple[str, str] | None:
+        """The passage's text and title, None when it is not among these passages."""
+        if self._position is None:
+            self._position = {c: i for i, c in enumerate(self.ids)}
+        i = self._position.get(cid)
+        return None if i is None else (self.texts[i], self.title(i))
+
+
+_NONE = _Source([], [], [])
+
+
 class Vocabulary:
     """Words of the indexed texts with their frequency, and a trigram index to find close ones. Built from
     texts, or derived from the vocabulary of an earlier version of the index (`updated`): only the passages
@@ -126,9 +155,8 @@ class Vocabulary:
         self.display: dict[str, str] = {}
         self._grams: dict[str, list[str]] = {}
         self._own_grams: set[str] | None = None  # lists this object may change in place (None: all of them)
-        self._passages: dict[str, str] = {}  # id -> text, when built from an index (`of_index`)
+        self._source = _NONE  # the passages counted, when built from an index (`of_index`)
         self._titles: Counter[str] = Counter()  # title -> passages carrying it (a title counts once)
-        self._title_of: dict[str, str] = {}  # id -> its title, when built from an index
         deltas: Counter[str] = Counter()
         for text in texts:
             _collect(text, 1, deltas)
@@ -139,34 +167,30 @@ class Vocabulary:
     @classmethod
     def of_index(cls, ids: list[str], texts: list[str], titles: list[str], extra: AbstractSet[str]) -> Vocabulary:
         vocab = cls([], extra)
-        vocab._title_of = dict(zip(ids, titles, strict=True))
-        return vocab._apply(dict(zip(ids, texts, strict=True)), Counter(titles))
+        return vocab._apply(_Source(ids, texts, titles))
 
     def updated(self, ids: list[str], texts: list[str], titles: list[str]) -> Vocabulary:
         """The vocabulary of another version of the index, from this one (which stays valid: the inner
         counters and trigram lists are shared until one of them changes, then copied)."""
         new = self._copy()
-        new._title_of = dict(zip(ids, titles, strict=True))
-        return new._apply(dict(zip(ids, texts, strict=True)), Counter(titles))
+        return new._apply(_Source(ids, texts, titles))
 
     def changed(self, ids: frozenset[str], corpus) -> Vocabulary:
         """The vocabulary after the passages `ids` were added, changed or removed (`corpus`: the lexical corpus
         after the change): only their texts and titles are read, not every passage's."""
         new = self._copy()
+        new._source = _Source.of_corpus(corpus)
         deltas: Counter[str] = Counter()
         titles: set[str] = set()
         for cid in ids:
-            text = new._passages.pop(cid, None)
-            if text is not None:
-                _collect(text, -1, deltas)
-            title = new._title_of.pop(cid, None)
-            if title is not None:
-                new._titles[title] -= 1
-                titles.add(title)
+            old = self._source.get(cid)
+            if old is not None:
+                _collect(old[0], -1, deltas)
+                new._titles[old[1]] -= 1
+                titles.add(old[1])
             position = corpus.position.get(cid)
             if position is not None:
                 text, title = corpus.texts[position], corpus.metas[position].get("title", "")
-                new._passages[cid], new._title_of[cid] = text, title
                 _collect(text, 1, deltas)
                 new._titles[title] += 1
                 titles.add(title)
@@ -186,22 +210,27 @@ class Vocabulary:
         new._text_freq, new.freq = Counter(self._text_freq), Counter(self.freq)
         new._written, new.display, new._grams = dict(self._written), dict(self.display), dict(self._grams)
         new._own_grams = set()
-        new._passages, new._titles = dict(self._passages), Counter(self._titles)
-        new._title_of = dict(self._title_of)
+        new._source, new._titles = self._source, Counter(self._titles)
         return new
 
-    def _apply(self, passages: dict[str, str], titles: Counter[str]) -> Vocabulary:
+    def _apply(self, source: _Source) -> Vocabulary:
+        """Count `source`'s passages in place of those counted (only the texts that differ are read)."""
         deltas: Counter[str] = Counter()
-        for cid in self._passages.keys() - passages.keys():
-            _collect(self._passages.pop(cid), -1, deltas)
-        for cid, text in passages.items():
-            old = self._passages.get(cid)
-            if old is text or old == text:
+        old = self._source
+        now = {cid: i for i, cid in enumerate(source.ids)}
+        for j, cid in enumerate(old.ids):
+            if cid not in now:
+                _collect(old.texts[j], -1, deltas)
+        for cid, i in now.items():
+            text, before = source.texts[i], old.get(cid)
+            if before is not None and (before[0] is text or before[0] == text):
                 continue
-            if old is not None:
-                _collect(old, -1, deltas)
+            if before is not None:
+                _collect(before[0], -1, deltas)
             _collect(text, 1, deltas)
-            self._passages[cid] = text
+        titles = Counter(source.title(i) for i in range(len(source.ids)))
+        source._position = now
+        self._source = source
         for title in set(self._titles) | set(titles):
             if bool(self._titles.get(title)) != bool(titles.get(title)):
                 _collect(title, 1 if titles.get(title) else -1, deltas)
@@ -216,11 +245,14 @@ class Vocabulary:
             if delta:
                 by_key.setdefault(fold(surface), []).append((surface, delta))
         for key, changes in by_key.items():
-            written = Counter(self._written.get(key, ()))
+            # Counters filled with dict.update: Counter(x) asks isinstance(x, Mapping), an ABC check that cost
+            # ~27 us a call here (~50 ms of the first search after a change at 100k).
+            counts = dict(self._written.get(key) or {})
             for surface, delta in changes:
-                written[surface] += delta
+                counts[surface] = counts.get(surface, 0) + delta
                 self._text_freq[key] += delta
-            written = Counter({w: n for w, n in written.items() if n > 0})
+            written: Counter[str] = Counter()
+            dict.update(written, {w: n for w, n in counts.items() if n > 0})
             if written:
                 self._written[key] = written
                 self.display[key] = written.most_common(1)[0][0]
@@ -274,9 +306,8 @@ class Vocabulary:
             if len(word) >= MIN_LENGTH - 1:
                 for g in _keys(word):
                     vocab._grams.setdefault(g, []).append(word)
-        vocab._passages = dict(zip(ids, texts, strict=True))
+        vocab._source = _Source(ids, texts, titles)
         vocab._titles = Counter({t: n for t, n in Counter(titles).items() if n})
-        vocab._title_of = dict(zip(ids, titles, strict=True))
         return vocab
 
     def __contains__(self, word: str) -> bool:
