@@ -304,6 +304,8 @@ class QueryAnalyzer:
                 continue
             if any(m.start <= start < m.end for m in found):
                 continue
+            if _inside_a_name(text, words, i, found):  # "Tor Bella Monaca" is a neighbourhood, not Bella
+                continue
             city = self.gazetteer.get(written)
             if city is not None and city.common_word and city.name in known_cities:
                 out.append(Mention(city, start, end, written, "capital"))
@@ -345,6 +347,17 @@ class QueryAnalyzer:
             if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in ENGLISH:
                 concepts.append(Concept(word))
         return concepts, expansions
+
+
+def _inside_a_name(text: str, words: list[tuple[int, int]], i: int, found: list[Mention]) -> bool:
+    """Whether word i stands between two capitalised words, a space apart, neither a city named: one longer name
+    ("Tor Bella Monaca", "Villa Bella Vista"), not the comune of the middle word."""
+    if i == 0 or i + 1 == len(words):
+        return False
+    around = (words[i - 1], words[i + 1])
+    if any(text[a:b][0].islower() or any(m.start <= a < m.end for m in found) for a, b in around):
+        return False
+    return text[words[i - 1][1] : words[i][0]] == " " and text[words[i][1] : words[i + 1][0]] == " "
 
 
 def _a_word_is_closer(mention: Mention, vocabulary: Vocabulary) -> bool:

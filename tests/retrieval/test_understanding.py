@@ -180,6 +180,15 @@ def test_a_misspelt_word_closer_to_an_index_word_is_no_misspelt_city(qa):
     assert qa.parse("alloggi a Palremo", vocabulary=lambda: vocab).cities == ["Palermo"]  # a city misspelt
 
 
+def test_a_comune_named_like_a_word_inside_a_longer_name_is_not_the_city(qa):
+    """ "Bella" between two capitalised words is part of a name ("Tor Bella Monaca", a neighbourhood of Rome);
+    beside a lower-case word or first in a run of names it is the comune."""
+    known = {"Bella"}
+    assert qa.parse("Tor Bella Monaca unità mobile ASL", known_cities=known).cities == []
+    assert qa.parse("sportello a Bella", known_cities=known).cities == ["Bella"]
+    assert qa.parse("progetto Radici Nuove Bella", known_cities=known).cities == ["Bella"]
+
+
 def test_a_city_the_index_has_is_found_in_lower_case(qa):
     """The gazetteer takes only the well-known cities in lower case; a comune the index has documents about,
     whose name is no word, is the city asked about however written, and so is its corrected typo."""
