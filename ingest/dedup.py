@@ -338,15 +338,20 @@ class DuplicateIndex:
         self.conn.executemany(
             "INSERT INTO dup_doc_gram VALUES (?, ?)", [(int(h), d.id) for d in docs for h in grams[d.id].view(np.int64)]
         )
+        new_grams = np.unique(np.concatenate(list(grams.values()))).view(np.int64)
+        was_boiler = self._boilerplate(new_grams)
         self.conn.executemany(
             "INSERT INTO dup_gram_city VALUES (?, ?, 1) ON CONFLICT (h, city) DO UPDATE SET n = n + 1",
             [(int(h), d.city or "") for d in docs for h in grams[d.id].view(np.int64)],
         )
-        new_grams = np.unique(np.concatenate(list(grams.values()))).view(np.int64)
         boiler = self._boilerplate(new_grams)
         touched = {d.id for d in docs}
-        # Shingles that have just become boilerplate: copies joined through them are checked again.
-        for did in self._docs_with(boiler, linked_only=True) - touched:
+        # Shingles that have just become boilerplate: copies joined through them are checked again. Only those: a
+        # link was checked with the statuses of its time, and a shingle becomes boilerplate only when a document
+        # holding it arrives, so the links resting on one are checked when it does (the network's paragraph,
+        # boilerplate long before, re-checked the 820 documents linked through it on every article quoting it at
+        # 100k passages: ~1.6 s of adding one file).
+        for did in self._docs_with(boiler - was_boiler, linked_only=True) - touched:
             touched |= self._check_doc_edges(did)
         pairs = set()
         for d in docs:

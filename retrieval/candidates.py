@@ -16,6 +16,7 @@ from scipy import sparse
 
 from retrieval.diversity import HEAD, diversify_order
 from retrieval.lexical import LexicalIndex
+from retrieval.value_positions import values
 
 # A facet table: the columns' (field, value) and a passages x columns matrix of ones.
 FacetTable = tuple[list[tuple[str, object]], sparse.csr_matrix]
@@ -170,15 +171,62 @@ def _date_ranks(index: LexicalIndex) -> np.ndarray:
 
 
 def _facet_table(fieldnames: tuple[str, ...]) -> Callable[[LexicalIndex], FacetTable]:
+    last: list[tuple[int, list[tuple[str, object]], dict[tuple[str, object], int], sparse.csr_matrix]] = []
+    lock = threading.Lock()
+
     def build(index: LexicalIndex) -> FacetTable:
-        per_value = [((f, v), p) for f in fieldnames for v, p in index.positions(f).items() if v is not None]
-        rows = np.concatenate([p for _, p in per_value]) if per_value else np.zeros(0, dtype=np.int64)
-        cols = np.repeat(np.arange(len(per_value)), [len(p) for _, p in per_value])
-        shape = (len(index.corpus.ids), len(per_value))
-        matrix = sparse.csr_matrix((np.ones(rows.size, dtype=np.int8), (rows, cols)), shape=shape)
-        return [c for c, _ in per_value], matrix
+        with lock:
+            prev = last[0] if last else None
+        moved = index.moved
+        if prev is not None and moved is not None and moved[0] == prev[0]:
+            columns, column_of, matrix = _moved_table(index, fieldnames, prev[1:], moved)
+        else:
+            per_value = [((f, v), p) for f in fieldnames for v, p in index.positions(f).items() if v is not None]
+            rows = np.concatenate([p for _, p in per_value]) if per_value else np.zeros(0, dtype=np.int64)
+            cols = np.repeat(np.arange(len(per_value)), [len(p) for _, p in per_value])
+            shape = (len(index.corpus.ids), len(per_value))
+            matrix = sparse.csr_matrix((np.ones(rows.size, dtype=np.int8), (rows, cols)), shape=shape)
+            columns = [c for c, _ in per_value]
+            column_of = {c: i for i, c in enumerate(columns)}
+        with lock:
+            last[:] = [(index.serial, columns, column_of, matrix)]
+        return columns, matrix
 
     return build
+
+
+def _moved_table(
+    index: LexicalIndex,
+    fieldnames: tuple[str, ...],
+    prev: tuple[list[tuple[str, object]], dict[tuple[str, object], int], sparse.csr_matrix],
+    moved: tuple[int, np.ndarray | None, np.ndarray],
+) -> tuple[list[tuple[str, object]], dict[tuple[str, object], int], sparse.csr_matrix]:
+    """The facet table of an index made by a change, from the table of the index it came from: its kept rows, then
+    the added or changed rows written anew (a new value gets a new column; a value no passage has any more keeps
+    its column, counted 0, which the facets leave out). Building it whole was ~25 ms of the first search after a
+    change at 100k passages."""
+    columns, column_of, matrix = list(prev[0]), dict(prev[1]), prev[2]
+    _, keep, changed = moved
+    matrix = matrix.copy() if keep is None else matrix[keep]
+    n = len(index.corpus.ids)
+    for p in changed.tolist():  # the changed rows emptied (the rows past the kept ones are new: empty already)
+        if p < matrix.shape[0]:
+            matrix.data[matrix.indptr[p] : matrix.indptr[p + 1]] = 0
+    matrix.eliminate_zeros()
+    rows: list[int] = []
+    cols: list[int] = []
+    metas = index.corpus.metas
+    for p in changed.tolist():
+        for f in fieldnames:
+            for v in values(metas[p], f):
+                if v is not None:
+                    rows.append(p)
+                    cols.append(column_of.setdefault((f, v), len(column_of)))
+                    if cols[-1] == len(columns):
+                        columns.append((f, v))
+    matrix.resize((n, len(columns)))
+    delta = sparse.csr_matrix((np.ones(len(rows), dtype=np.int8), (rows, cols)), shape=(n, len(columns)))
+    return columns, column_of, (matrix + delta).tocsr()
 
 
 document_codes = Codes(lambda m, _: str(m.get("doc_dup_group") or m.get("doc_id")))  # what diversity counts

@@ -329,3 +329,37 @@ def test_candidates_whose_signatures_disagree_skip_the_exact_jaccard_and_the_pai
     monkeypatch.setattr(dedup, "ADD_SLICE", 1000)
     _refresh(once, [Passage(i, f"d{i}", t) for i, t in texts.items()])
     assert _groups(once) == _groups(dups)
+
+
+def test_copy_links_are_checked_again_when_a_shingle_becomes_boilerplate_and_only_then(monkeypatch):
+    """Two short articles of two cities sharing the network's paragraph are copies until a third city's article
+    makes it boilerplate; articles quoting it later re-check nothing (it was boilerplate already), and the
+    links end as those of the same articles added at once."""
+    rng = random.Random(5)
+
+    def short(city: str) -> str:
+        return f"{city}. " + " ".join(f"parola{rng.randint(0, 99999)}" for _ in range(10)) + f"\n\n{BOILERPLATE}"
+
+    syndicated = _article("Genova", 99)
+    docs = [Doc(f"a-{c}", short(c), c) for c in CITIES[:3]] + [
+        Doc("agency", syndicated, "Genova"),  # a linked pair quoting the paragraph
+        Doc("outlet", "Titolo nuovo.\n\n" + syndicated, "Genova"),
+    ] + [Doc(f"a-{c}", short(c), c) for c in CITIES[3:]]
+    step = _index()
+    checked: list[str] = []
+    original = DuplicateIndex._check_doc_edges
+    monkeypatch.setattr(
+        DuplicateIndex, "_check_doc_edges", lambda self, did: checked.append(did) or original(self, did)
+    )
+    _refresh(step, docs=docs[:2])
+    assert _pairs(step, "dup_doc_near") == {("a-Milano", "a-Roma")}  # the paragraph is theirs alone: copies
+    _refresh(step, docs=docs[2:3])
+    assert _pairs(step, "dup_doc_near") == set() and checked  # boilerplate now: the link was checked, and went
+    checked.clear()
+    for doc in docs[3:]:
+        _refresh(step, docs=[doc])
+    assert not checked  # boilerplate before they came: no link is checked again (the agency's pair quotes it)
+    once = _index()
+    _refresh(once, docs=docs)
+    assert _pairs(step, "dup_doc_near") == _pairs(once, "dup_doc_near") == {("agency", "outlet")}
+    assert _groups(step, "dup_doc") == _groups(once, "dup_doc")

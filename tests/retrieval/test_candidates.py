@@ -119,3 +119,34 @@ def test_codes_follow_a_change_as_a_coding_of_the_whole_index(service):
         assert _partition(cand.document_codes(later), documents)
     assert _partition(stages.group_codes(index), [m.get("dup_group") or c for m, c in
                                                   zip(index.corpus.metas, index.corpus.ids, strict=True)])  # fmt: skip
+
+
+def test_the_facet_table_of_a_changed_index_counts_as_one_built_whole(service):
+    """An index made by a change takes the facet table of the one it came from, its changed rows written anew: the
+    counts equal those of a table built whole, after passages changed value, took a value no passage had, were
+    added and were removed."""
+    index = service.lexical.current()
+    cand.facet_table(index, FACET_FIELDS)  # the last one built: the next is made from it
+    rows = [{"id": cid, "text": t, "meta": dict(m)} for cid, t, m in
+            zip(index.corpus.ids[:6], index.corpus.texts[:6], index.corpus.metas[:6], strict=True)]  # fmt: skip
+    rows[0]["meta"]["city"] = index.corpus.metas[7].get("city") or "Bari"
+    rows[1]["meta"]["doc_type"] = "a-type-never-seen"
+    rows[2]["meta"]["city"] = None
+    new = [{"id": f"{r['id']}-copy", "text": r["text"], "meta": {**r["meta"], "city": "Matera"}} for r in rows[3:]]
+    changed = index.apply(rows[:3] + new, {index.corpus.ids[4], index.corpus.ids[10]})
+    assert changed.moved is not None and changed.moved[1] is not None  # rows removed: the positions moved
+    again = changed.apply([{**new[0], "meta": {**new[0]["meta"], "city": "Lecce"}}], set())
+    for later in (changed, again):
+        made = cand.facet_table(later, FACET_FIELDS)
+        whole = cand._facet_table(FACET_FIELDS)(later)  # a builder that never saw an index: built whole
+        for seed in range(3):
+            matching = _random(later, seed)
+            assert _nonzero(made, matching) == _nonzero(whole, matching)
+        everything = cand.Candidates.of(np.arange(len(later.corpus.ids)))
+        assert _nonzero(made, everything) == _nonzero(whole, everything)
+        assert ("doc_type", "a-type-never-seen") in made[0]
+
+
+def _nonzero(table, matching) -> dict:
+    counted = cand.facet_counts(table, matching).items()
+    return {name: sorted((str(v), n) for v, n in counts if n) for name, counts in counted if any(n for _, n in counts)}
