@@ -30,8 +30,11 @@ from lgnet.text import fold
 
 # Surface forms of the units (Italian and English) -> the records' unit codes.
 _UNIT_FORMS = {fold(form): code for code, labels in UNIT_LABELS.items() for form in labels}
+# Houses are dwellings: "12 case recuperate" counts housing units like "12 alloggi" (tests/unseen/README.md, "Gold
+# conventions").
 _UNIT_FORMS.update({"famiglie": "families", "nuclei": "families", "abitazioni": "housing_units",
-                    "appartamenti": "housing_units", "migranti": "people", "utenti": "beneficiaries",
+                    "appartamenti": "housing_units", "case": "housing_units", "migranti": "people",
+                    "utenti": "beneficiaries",
                     "destinatari": "beneficiaries", "bambini": "minors", "bambine": "minors", "children": "minors",
                     "madri": "women", "mamme": "women", "mothers": "women", "persons": "people"})  # fmt: skip
 # Units the scorer reads as persons: a count of women or of minors counts persons, and a user reading "310 minori

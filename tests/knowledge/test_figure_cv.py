@@ -71,6 +71,12 @@ def test_nouns_of_persons_are_one_unit_by_meaning():
     assert unit_key("nuclei familiari") == "families" and unit_key("minori") == unit_key("donne") == "people"
 
 
+def test_houses_are_housing_units():
+    # "9 case recuperate" and "9 alloggi" count the same dwellings (the gold conventions); families are no houses
+    assert unit_key("case") == unit_key("case sfitte") == unit_key("alloggi") == unit_key("appartamenti")
+    assert unit_key("case") != unit_key("famiglie")
+
+
 # --- the learned reader (knowledge.figure_model) ----------------------------------------------------------------
 # The rules read the 205, not the 96 (a bare number with an English verb after it).
 SENTENCE = "The desk helped 205 people register with the health service and 96 obtain a residence registration."
