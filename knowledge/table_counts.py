@@ -61,6 +61,7 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
     """The counts of the result and target columns of every table in `text`; `reader` reads a sentence's counts,
     `areas` the areas a text names."""
     out: list[TableCount] = []
+    before = ""  # the row before as read ("1.240 persone prese in carico"), for a row that is a part of it
     for row in table_sentences(text):
         kind = column_kind(row.column)
         if kind not in ("target", "result"):
@@ -68,10 +69,15 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
         is_target = kind == "target"
         name = row.label[:1].lower() + row.label[1:]
         body = f"{row.value} {name}"
+        lead = ""
         if name.startswith("di cui "):  # "di cui donne | 97": a part of the row before
-            body = f"di cui {row.value} {name[len('di cui ') :]}"
-        at = body.find(row.value.split()[-1])
-        for f in [f for f in reader(body) if f.start <= at][:1]:
+            # read after the row before ("1.240 persone ..., di cui 388 accompagnate"): a participle is its unit's part
+            lead = f"{before}, " if before else ""
+            body = f"{lead}di cui {row.value} {name[len('di cui ') :]}"
+        else:
+            before = body
+        at = body.find(row.value.split()[-1], len(lead))
+        for f in [f for f in reader(body) if len(lead) <= f.start <= at][:1]:
             if _TAKEN_IN_CHARGE.match(fold(f.unit).lower()) and "in carico" in name:
                 f = replace(f, unit="people")
             if not is_target and re.search(r"\d", row.column):  # when it was counted: "(risultato al 30/06/2025)"

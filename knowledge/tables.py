@@ -103,6 +103,8 @@ def _runs_on(line: str) -> bool:
     return any(bool((m := _VALUE.match(part.strip())) and m.group("rest")) for part in line.split(" | "))
 
 
+# A column naming what each row counts, when it is not the first ("Azione | Indicatore | Risultato").
+_INDICATOR = re.compile(r"^(?:indicator[ei]|indicators?|descrizione|description)$", re.I)
 _INDEX = re.compile(r"^(?:n\.?|nr\.?|n[°º]|#|num\.?|no\.?)$", re.I)
 
 
@@ -228,10 +230,17 @@ def _flattened(line: str, offset: int) -> list[RowSentence]:
 def _row(label: Cell, values: list[Cell], header: list[str] | None = None) -> list[RowSentence]:
     """One sentence per value of a row, "<label>: <value>.", with the value's column header when `header` names
     every value cell, and the row's cells of words."""
+    header = header or []
+    start = label[1]
+    # "Azione | Indicatore | Risultato": the indicator's cell labels the row; the first cell (the action, the service)
+    # is one of its cells of words, like an "Area" column's
+    said = next((i for i, (h, v) in enumerate(zip(header, values, strict=False)) if _INDICATOR.match(h.strip())
+                 and v[0].strip() and not _VALUE.match(v[0])), None)  # fmt: skip
+    if said is not None and len(header) == len(values):
+        label, values = values[said], [*values[:said], label, *values[said + 1 :]]
     name = label[0].strip(" *_")
     if not name or _VALUE.match(name):
         return []
-    header = header or []
     words = tuple(v[0] for v in values if not _VALUE.match(v[0]) and v[0].strip(" –-"))
-    return [RowSentence(f"{name}: {value}.", label[1], end, name, value, header[i] if header else "", words)
+    return [RowSentence(f"{name}: {value}.", start, end, name, value, header[i] if header else "", words)
             for i, (value, _, end) in enumerate(values) if _VALUE.match(value)]  # fmt: skip

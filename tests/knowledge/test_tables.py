@@ -231,3 +231,38 @@ def test_a_column_numbering_the_rows_is_not_their_label():
         assert [(r.value, r.column.split()[0]) for r in rows if r.label.startswith("Eventi")] == [
             ("6", rows[0].column.split()[0]), ("8", rows[1].column.split()[0])]  # fmt: skip
         assert len(rows) == 4 and not any(r.label in ("1", "2") for r in rows)
+
+
+def test_a_table_whose_rows_are_labelled_by_their_indicator_column_and_a_part_of_the_row_before(tmp_path):
+    # "Servizio | Indicatore | Risultato": the indicator names what is counted, the service is a cell of words; a
+    # "di cui" row counts a part of the row before, in its unit
+    import docx
+
+    from ingest.documents import display_text
+    from ingest.readers import read_file
+
+    rows = [["Servizio", "Indicatore", "Risultato al 31/12/2023"],
+            ["Sportello di via Verdi", "persone prese in carico", "820"],
+            ["Sportello di via Verdi", "di cui accompagnate all'iscrizione anagrafica", "214"],
+            ["Alloggi ponte", "famiglie accolte negli alloggi", "19"],
+            ["Volontariato", "persone coinvolte in attività di volontariato", "57"]]  # fmt: skip
+    document = docx.Document()
+    document.add_paragraph("Rendiconto finale delle attività del progetto.")
+    table = document.add_table(rows=len(rows), cols=3)
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    document.save(tmp_path / "rendiconto.docx")
+    text = display_text(read_file(tmp_path / "rendiconto.docx", 10**7).text)
+    sentences = table_sentences(text)
+    assert [(r.label, r.value) for r in sentences] == [
+        ("persone prese in carico", "820"), ("di cui accompagnate all'iscrizione anagrafica", "214"),
+        ("famiglie accolte negli alloggi", "19"), ("persone coinvolte in attività di volontariato", "57")]  # fmt: skip
+    assert sentences[0].words == ("Sportello di via Verdi",)
+    from knowledge.records import Passage, RecordBuilder
+
+    passage = Passage("r:0", text, {"doc_id": "r", "doc_type": "report", "city": "Lecco"})
+    records, project = RecordBuilder().build("Lecco", None, [passage], set())
+    found = {(f.value, f.unit, r.area) for r in records for f in r.figures}
+    assert {(820, "people", "taking_charge"), (214, "people", "taking_charge"), (19, "families", "housing"),
+            (57, "people", "civic_engagement")} <= found, found  # fmt: skip
