@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from lgnet.config import Settings
+from lgnet.unseen import describe, mark
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS_GOLD = REPO / "tests" / "practices" / "gold.json"
@@ -33,10 +34,8 @@ def knowledge_report(settings: Settings) -> tuple[str, str]:
         "",
         f"Written by `make eval` (`lgnet eval --knowledge`) on {date.today().isoformat()}. The corpus gold was "
         "written while reading the corpus the rules were written on, so its figures are optimistic. The unseen "
-        "set (tests/unseen/) is reported apart, per batch: batches 1 to 6 are development material (the rules "
-        "were changed by mechanism after reading their faults, never tuned to one of their items), so only "
-        "batch 7, written on 2026-12-05 (afternoon) before any rule of that session read it, is an honest "
-        "measure of documents the rules have not seen. Never tune a rule to one of its items.",
+        "set (tests/unseen/) is reported apart, per batch: " + describe(unseen_batches(UNSEEN)) + " Never tune a rule "
+        "to one of its items.",
         "",
         metadata_report(settings.corpus_dir, UNSEEN),
         "",
@@ -45,9 +44,8 @@ def knowledge_report(settings: Settings) -> tuple[str, str]:
     ]
     corpus = evaluate("corpus", load_gold(CORPUS_GOLD), records, projects)
     unseen = evaluate("unseen set", load_gold(UNSEEN / "gold.json"), records, projects)
-    # Each batch apart: batches 1 to 6 are development material (rules fixed by mechanism after reading their
-    # faults); batch 7 (2026-12-05, afternoon) came before any rule of that session read it: the honest one.
-    batches = [evaluate(f"unseen set, batch {b}", load_gold(UNSEEN / "gold.json", batch=b), records, projects)
+    # Each batch apart: development batches and the unseen one (lgnet/data/unseen_batches.json) never mixed.
+    batches = [evaluate(f"unseen set, batch {b}{mark(b)}", load_gold(UNSEEN / "gold.json", batch=b), records, projects)
                for b in unseen_batches(UNSEEN)]  # fmt: skip
     parts += [corpus.markdown(), "Unseen set (reported apart):", "", unseen.markdown()]
     parts += [ev.markdown() for ev in batches]
@@ -59,7 +57,7 @@ def knowledge_report(settings: Settings) -> tuple[str, str]:
         together, pairs, joined = _syndication(groups, b)
         summary.append(
             f"- unseen documents, batch {b} ({len(meta.documents)}): type right {right[0]}, city right {right[1]}; "
-            f"syndicated groups kept together {together} of {pairs}, documents wrongly joined {joined}"
+            f"syndicated groups kept together {together} of {pairs}, documents wrongly joined {joined}{mark(b)}"
         )
         parts.append(
             f"- batch {b}: {together} of {pairs} syndicated groups of the gold are one group in the index; "

@@ -2,8 +2,8 @@
 
 The catalogue is withheld (an entry would override detection), so the figures measure the content rules:
 ingest/doctype.py for the type, ingest/city.py with the gazetteer for the city. Files are read by the real
-readers and described by the real DocumentBuilder. The unseen set (tests/unseen/: its newest batch unseen by
-the rules, the earlier ones development material) is reported apart from the corpus; its city is the one the
+readers and described by the real DocumentBuilder. The unseen set (tests/unseen/: batches rule writers have read are
+development material, lgnet/data/unseen_batches.json) is reported apart from the corpus; its city is the one the
 index serves (`served_cities`: a syndicated copy whose own text names no city takes its group's, by the same
 duplicate tables as ingest).
 """
@@ -20,6 +20,7 @@ from ingest.dedup import Doc, DuplicateIndex
 from ingest.documents import DocumentBuilder
 from ingest.readers import read_file
 from lgnet.gazetteer import same_comune
+from lgnet.unseen import describe
 
 _MAX_BYTES = 50 * 1024 * 1024
 
@@ -134,16 +135,6 @@ def served_cities(docs: list[tuple[str, str, str | None]]) -> dict[str, str | No
     return {i: pushed.get(i, {}).get("city", city) for i, _, city in docs}
 
 
-def batch_status(numbers: list[int]) -> str:
-    """How the batches stand: every batch but the newest has been read by rule writers (development material)."""
-    *read, newest = numbers
-    if not read:
-        return f"batch {newest} unseen"
-    many = f"batches {', '.join(map(str, read[:-1]))} and {read[-1]} are"
-    earlier = f"batch {read[0]} is" if len(read) == 1 else many
-    return f"{earlier} development material, batch {newest} unseen"
-
-
 def unseen_batches(unseen_dir: Path) -> list[int]:
     """The batch numbers of the unseen set's gold (a document without `batch` is of batch 1)."""
     gold = json.loads((unseen_dir / "gold.json").read_text("utf-8"))
@@ -155,11 +146,11 @@ def report(corpus_dir: Path, unseen_dir: Path | None = None) -> str:
     parts = ["## Document type and city (catalogue withheld)", ""]
     parts += [e.table() + "\n" for e in evaluate_corpus(corpus_dir)]
     if unseen_dir is not None and (unseen_dir / "gold.json").is_file():
-        # Each batch apart (the newest is the honest measurement, the earlier ones development material once
-        # rule writers read them: tests/unseen/README.md), then the whole set.
+        # Each batch apart (development material or unseen, as lgnet/data/unseen_batches.json says), then the
+        # whole set.
         numbers = unseen_batches(unseen_dir)
         batches = [evaluate_unseen(unseen_dir, batch=b) for b in numbers]
         whole = MetadataEval("unseen set, all batches", [d for e in batches for d in e.documents])
-        parts += [f"Unseen set (reported apart; {batch_status(numbers)}):", ""]
+        parts += [f"Unseen set (reported apart; {describe(numbers)})", ""]
         parts += [e.table() + "\n" for e in batches] + [whole.table()]
     return "\n".join(parts)

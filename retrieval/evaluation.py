@@ -23,6 +23,7 @@ import numpy as np
 from lgnet.config import Settings
 from lgnet.similarity import NEAR_DUPLICATE, jaccard
 from lgnet.text import fold, normalize_space, replace_between, strip_markdown
+from lgnet.unseen import describe, is_unseen, mark
 from retrieval.models import SearchRequest
 from retrieval.service import SearchService, get_search_service
 
@@ -278,9 +279,13 @@ class EvalReport:
                 lines.append(
                     f"- {part.part} part, batch {k} ({b.n} queries): Success@5 {b.success_at_5:.3f}, "
                     f"MRR@10 {b.mrr_at_10:.3f}, nDCG@10 {b.ndcg_at_10:.3f}, answer from a relevant passage "
-                    f"{b.answer_ok:.3f}"
+                    f"{b.answer_ok:.3f}{mark(int(k)) if part.part == 'new' else ''}"
                 )
         return "\n".join(lines)
+
+    def batches(self) -> list[int]:
+        """The new part's batches."""
+        return sorted({c.batch for p in self.parts.values() for c in p.cases if c.part == "new"})
 
     def update_readme(self, path: Path) -> None:
         """Rewrites what lies between README_MARKERS in `path` with `summary()`."""
@@ -298,15 +303,8 @@ class EvalReport:
             "",
             "- **old**: `lgnet/data/relevance_set.jsonl`, the set the mechanisms were developed and tuned on;",
             "- **new**: `lgnet/data/relevance_set_new.jsonl`, written from the documents (including the unseen "
-            "ones of `tests/unseen/documents`) before any tuning on it: the honest figure. Its batches are "
-            "reported apart too: batch 1 (n001-n073) was written on 2026-11-23 and some rules were changed "
-            'after it; batch 2 (`"batch": 2`, written on 2026-11-24) and batch 3 (`"batch": 3`, n120-n165, '
-            "written on 2026-12-04) were read by rule writers on 2026-12-04 and are development material since "
-            '(never tuned to one of their items), and so is batch 4 (`"batch": 4`, n166-n214, written on '
-            '2026-12-04, its first run recorded in tests/unseen/README.md), and batch 5 (`"batch": 5`, n215-n261, '
-            "written on 2026-12-05, its first run recorded there too); "
-            'batch 6 (`"batch": 6`, n262-n318, written on 2026-12-05 before any rule change of that session read it) '
-            "is the pure measurement.",
+            "ones of `tests/unseen/documents`) before any tuning on it. Its batches (the `batch` of each query) "
+            "are reported apart: " + describe(self.batches()),
             "",
             "*answer ok*: the answer sentence offered comes from a relevant passage; *answered*: an answer was "
             "offered at all. *p50 ms*: each query's embedding is computed once and reused across configurations, so "
@@ -374,9 +372,10 @@ class EvalReport:
                 lambda c: c.part == "new" and c.batch == 1 and c.id in held_out,
             ),
         ]
-        # Every later batch apart: none was tuned on (batch 6, written on 2026-12-05, is the honest figure).
-        later = sorted({c.batch for p in self.parts.values() for c in p.cases if c.part == "new" and c.batch > 1})
-        groups += [(f"new part, batch {b} (never seen, written after)", _in_batch(b)) for b in later]
+        # Every later batch apart: the reranker was tuned on none of them (rule work has read the development ones).
+        later = [b for b in self.batches() if b > 1]
+        groups += [(f"new part, batch {b} ({'unseen' if is_unseen(b) else 'development'}, not tuned on)",
+                    _in_batch(b)) for b in later]  # fmt: skip
         rows = []
         for name, wanted in groups:
             for part in self.parts.values():

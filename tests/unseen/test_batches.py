@@ -1,14 +1,15 @@
-"""The unseen set's batches are loaded apart, so `make eval` can report each batch on its own: batch 8 (written on
-2026-12-05) is the pure measurement, batches 1-7 development material, and the aims stay on batch 1. Checks the
-loaders only, never the rules."""
+"""The unseen set's batches are loaded apart, so `make eval` can report each batch on its own, development material
+(lgnet/data/unseen_batches.json) and unseen batches never mixed. Checks the loaders only, never the rules."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from ingest.evaluation import batch_status, unseen_batches
+from ingest.evaluation import unseen_batches
 from knowledge.evaluation import load_gold
+from knowledge.figure_cv import DEV_BATCHES as FIGURE_CV_FOLDS
+from lgnet.unseen import describe, development_batches, is_unseen, mark
 from retrieval.evaluation import FULL, EvalReport, Outcome, PartReport, QueryCase, aggregate, load_relevance_set
 
 HERE = Path(__file__).resolve().parent
@@ -40,16 +41,19 @@ def test_gold_records_of_one_batch_are_only_that_batch_s():
         assert not any(n["quote"] in others for r in records for n in r["not_figures"])
 
 
-def test_the_newest_batch_is_the_one_called_unseen():
-    assert batch_status(unseen_batches(HERE)) == (
-        "batches 1, 2, 3, 4, 5, 6 and 7 are development material, batch 8 unseen"
-    )
-    assert batch_status([1, 2, 3, 4, 5, 6, 7]) == "batches 1, 2, 3, 4, 5 and 6 are development material, batch 7 unseen"
-    assert batch_status([1, 2, 3, 4, 5, 6]) == "batches 1, 2, 3, 4 and 5 are development material, batch 6 unseen"
-    assert batch_status([1, 2, 3, 4, 5]) == "batches 1, 2, 3 and 4 are development material, batch 5 unseen"
-    assert batch_status([1, 2, 3, 4]) == "batches 1, 2 and 3 are development material, batch 4 unseen"
-    assert batch_status([1, 2]) == "batch 1 is development material, batch 2 unseen"
-    assert batch_status([1]) == "batch 1 unseen"
+def test_reports_call_unseen_only_the_batches_no_rule_writer_has_read():
+    # The register (lgnet/data/unseen_batches.json) says which batches rule work has read; a batch not in it is unseen.
+    dev = development_batches()
+    assert dev == tuple(range(1, len(dev) + 1)), "development batches are the oldest ones"
+    assert dev == FIGURE_CV_FOLDS
+    newest = max(unseen_batches(HERE))
+    text = describe(unseen_batches(HERE))
+    if newest in dev:
+        assert "no batch is unseen now" in text and mark(newest) == ""
+    else:
+        assert f"batch {newest} is unseen" in text and "honest" in mark(newest)
+    assert describe([1, 2, 99]).startswith("batches 1 and 2 are development material")
+    assert "batch 99 is unseen" in describe([1, 2, 99]) and is_unseen(99) and not is_unseen(1)
 
 
 def test_relevance_queries_carry_their_batch():
