@@ -151,7 +151,9 @@ class SearchFilters:
             value = meta.get(field)
             if name == "phase":
                 value = value or NO_PHASE
-            have = value if isinstance(value, list | tuple) else [value]
+            have = list(value) if isinstance(value, list | tuple) else [value]
+            if name == "city":  # a document or passage with a part about the comune (ingest/sections.py)
+                have += meta.get("section_cities") or []
             if not any(v in wanted for v in have):
                 return False
         return True
@@ -177,6 +179,9 @@ class SearchFilters:
             if name == "intervention":  # a list field: any of the areas
                 ors = [{field: {"$contains": v}} for v in values]
                 clauses.append(ors[0] if len(ors) == 1 else {"$or": ors})
+            elif name == "city":  # its own city, or a section about the comune (as the lexical masks read it)
+                sections = [{"section_cities": {"$contains": v}} for v in values]
+                clauses.append({"$or": [{field: {"$in": values}}, *sections]})
             else:
                 clauses.append({field: {"$in": values}})
         if not clauses:

@@ -9,8 +9,14 @@ import numpy as np
 
 
 def values(meta: dict, fieldname: str) -> list:
+    """The values a passage has for `fieldname`: a list field's items; for `city`, its own city and the comuni
+    of its sections (`section_cities`, ingest/sections.py: a press review's article about Sarzana is Sarzana's
+    passage for the city filter, the facet and the city boost, though the review is filed under no city)."""
     value = meta.get(fieldname)
-    return list(dict.fromkeys(value)) if isinstance(value, list) else [value]
+    found = list(dict.fromkeys(value)) if isinstance(value, list) else [value]
+    if fieldname == "city" and meta.get("section_cities"):
+        found += [c for c in meta["section_cities"] if c not in found]
+    return found
 
 
 def remapped(per_value: dict, remap: np.ndarray) -> dict:

@@ -49,7 +49,8 @@ def test_matching_where_and_record_part():
     assert not f.matches({"city": "Torino", "interventions": ["jobs"], "year": 2023})
     assert not f.matches({"city": "Latina", "interventions": ["housing"], "year": 2023})
     assert SearchFilters(phase=(NO_PHASE,)).matches({"phase": None})
-    assert f.where() == {"$and": [{"city": {"$in": ["Torino"]}},
+    assert f.matches({"city": None, "section_cities": ["Torino"], "interventions": ["housing"], "year": 2023})
+    assert f.where() == {"$and": [{"$or": [{"city": {"$in": ["Torino"]}}, {"section_cities": {"$contains": "Torino"}}]},
                                   {"$or": [{"interventions": {"$contains": "housing"}},
                                            {"interventions": {"$contains": "taking_charge"}}]},
                                   {"year": {"$in": [2023]}}]}  # fmt: skip
