@@ -118,6 +118,19 @@ _SAMPLE = re.compile(r"\b(?:survey|sample|questionnaire|indagine|campione|questi
 _METHOD = re.compile(r"\b(?:(?:is|are|was)\s+based\s+on|based\s+on|si\s+basa\s+su|basat[aoie]\s+su|metodologi\w+|"
                      r"methodology|fonti\s+dei\s+dati|data\s+sources)\b", re.I)  # fmt: skip
 
+# Who waits is not who was served: "140 domande in attesa", "altre 15 famiglie sono in lista", "4.000 domande in
+# graduatoria", "200 persone in lista d'attesa" ("88 richiedenti asilo in attesa di un posto" says what they wait for
+# while the practice serves them: a count).
+_WAITING = re.compile(r"\bin\s+(?:lista(?:\s+d['’]\s*attesa)?|graduatoria)\b|\bliste?\s+d['’]\s*attesa\b|"
+                      r"\bin\s+attesa\b(?!\s+(?:di|del|della|dello|dei|degli|delle|d['’]))|\bwaiting\s+lists?\b|"
+                      r"\bon\s+(?:the\s+|a\s+)?waiting\b", re.I)  # fmt: skip
+# Figures of the place quoted from someone else's statistics ("secondo i dati della Prefettura, ... circa 14.000
+# respingimenti", "secondo le stime della Coldiretti, lavorano circa 3.000 braccianti"): the context, not results.
+_QUOTED_STATISTICS = re.compile(r"\b(?:secondo\s+(?:i\s+dati|le\s+stime|le\s+statistiche|l['’]\s*istat|il\s+censimento|"
+                                r"l['’]\s*osservatorio|il\s+rapporto)|stando\s+(?:ai\s+dati|alle\s+stime)|"
+                                r"according\s+to\s+(?:the\s+)?(?:data|estimates|figures|statistics|census))\b",
+                                re.I)  # fmt: skip
+
 
 def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     """True when the number at `num_start` (its count ending at `end`) names, dates, measures a population or
@@ -148,6 +161,11 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True
     if _METHOD.search(_clause(sentence, num_start, end)):
         return True
+    if _QUOTED_STATISTICS.search(sentence[:num_start]):
+        return True  # "secondo i dati della Prefettura, ... circa 14.000 respingimenti"
+    left, right = _segment_bounds(sentence, num_start, end)
+    if _WAITING.search(sentence, left, right):
+        return True  # "altre 15 famiglie sono in lista": waiting, not served
     if (_HAS_WORKFORCE.search(before) and _WORKFORCE.search(sentence, num_start, end)
             and not _BODY.search(sentence[max(0, num_start - 120) : num_start])):  # fmt: skip
         return True  # "conta 112 soci": the organisation's own members and workers, not its beneficiaries

@@ -166,6 +166,8 @@ _NOT_NOUNS = {
     "october", "november", "december",
     # what describes a group rather than counts what was done: "11 consiglieri di 9 nazionalità", "in 6 lingue"
     "nazionalità", "nationalities", "lingue", "languages", "paesi", "countries", "etnie",
+    # flows of migration a place sees, never what a practice did ("l'hotspot ha registrato oltre 30.000 arrivi")
+    "arrivi", "sbarchi", "approdi", "respingimenti", "arrivals", "landings", "pushbacks",
     # the parts of a city (like "comuni", "città") and of a document
     "quartieri", "rioni", "frazioni", "municipi", "neighbourhoods", "districts", "capitoli", "allegati", "paragrafi",
     "sezioni", "tabelle", "grafici", "chapters", "annexes", "sections", "tables",

@@ -45,6 +45,16 @@ _THINGS = frozenset({
     "layers", "filters", "clusters", "banners", "stickers", "markers", "covers", "powers", "matters", "dollars",
 })  # fmt: skip
 
+# Persons by nationality ("23 persone: 14 ucraine e 9 afghane", "12 Syrians"): the adjective stands for its noun.
+_NATIONALITY = re.compile(
+    r"^(?:(?:ucrain|afgh?an|sirian|pakistan|nigerian|marocchin|tunisin|algerin|libic|egizian|somal|eritre|etiop|"
+    r"sudanes|senegales|gambian|malian|ivorian|ghanes|guinean|camerunens|congoles|irachen|iranian|curd|turch|"
+    r"bengales|cingales|nepales|indian|cines|filippin|peruvian|ecuadorian|colombian|venezuelan|brasilian|"
+    r"albanes|kosovar|serb|macedon|moldav|romen|rumen|bulgar|polacch|russ|georgian|italian|african|asiatic|"
+    r"sudamerican|latinoamerican)[ie]|(?:ukrainian|afghan|syrian|pakistani|nigerian|moroccan|tunisian|eritrean|"
+    r"somali|sudanese|iraqi|iranian|kurd|bangladeshi|albanian|romanian|italian|african)s?)$"
+)
+
 
 def counts_persons(noun: str) -> bool:
     """A noun (one word or a short phrase, any case, Italian or English) that counts persons."""
@@ -52,7 +62,7 @@ def counts_persons(noun: str) -> bool:
     if not n:
         return False
     head = n.split()[0]
-    if n in _ROLES or head in _ROLES or _GROUPS.fullmatch(n) or STAFF.fullmatch(n):
+    if n in _ROLES or head in _ROLES or _GROUPS.fullmatch(n) or STAFF.fullmatch(n) or _NATIONALITY.match(n):
         return True
     # English puts the head last ("municipal staff", "farm workers")
     last = n.split()[-1]

@@ -410,3 +410,24 @@ def test_a_number_in_words_opening_a_sentence_is_a_count_when_a_verb_follows_in_
                      "Un appartamento è dotato di un impianto.",
                      "Two dozen people a month were referred to the night shelters.", "Le due sedi sono aperte."):
         assert _counts(sentence) == {}, sentence
+
+
+def test_who_waits_others_statistics_and_migration_flows_are_not_figures_and_nationalities_count_persons():
+    from knowledge.evaluation import unit_key
+    from knowledge.figures import figures
+
+    def values(sentence: str) -> set[float]:
+        return {f.value for f in figures(sentence)}
+
+    # who waits is not who was served; waiting *for* something while served is
+    assert values("Lo sportello ha seguito 310 persone; altre 27 famiglie sono in lista.") == {310}
+    assert values("«Restano 95 richieste in attesa», dice la dirigente.") == set()
+    assert values("Il Comune conta 1.900 domande di alloggio in graduatoria.") == set()
+    assert values("La cooperativa ha accolto 33 richiedenti asilo in attesa di un posto nel SAI.") == {33}
+    # someone else's statistics of the place, and the flows it sees
+    assert values("Secondo le stime dei sindacati, nella valle lavorano circa 2.400 braccianti.") == set()
+    assert values("Nel 2022 il porto ha registrato oltre 8.000 sbarchi e 1.200 respingimenti.") == set()
+    assert values("Il progetto ha ospitato 41 persone sbarcate in estate.") == {41}
+    # "23 ospiti: 15 siriane e 8 eritree" counts persons by nationality
+    found = {f.value: f.unit for f in figures("Gli ospiti sono 23: 15 siriane e 8 eritree, arrivate in aprile.")}
+    assert unit_key(found[15]) == unit_key(found[8]) == unit_key("persone")
