@@ -7,12 +7,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# "come" asks how when it opens the question or a clause ("come si crea", "a Bolzano, come ...") or comes before a
+# verb ("a Bolzano come hanno aiutato", "sapere come convincere"); before a noun it is "as", "like" ("i residenti
+# stranieri come bagnini", "l'italiano come seconda lingua"), and the question is no how-question.
+_COME_VERBS = (
+    r"(?:hanno|ha|ho|hai|avete|abbiamo|possono|puo|posso|si|sono|e|fa|fanno|funziona|funzionano|viene|vengono|"
+    r"riescono|riesce|bisogna|devono|deve|\w+(?:are|ere|ire)(?:si|ne|lo|la|li|le|gli)?)"
+)
+COME = rf"(?:(?:^|(?<=[,;:?!.]))\s*come\b|\bcome\b(?=\s+{_COME_VERBS}\b))"
 _PLACES = r"(?:comuni|citta|amministrazioni(?: comunali)?|enti locali|enti|municipalita|territori)"
 _PLACES_EN = r"(?:cities|municipalities|towns|councils|local authorities|local governments|places)"
 # Frames over folded (lower-case, accent-free) text; each removes only the asking, never the topic.
 FRAMES: tuple[str, ...] = (
     # Italian
-    rf"\bcome (?:hanno|ha|avete|abbiamo|possono|puo|posso|si puo|si possono|si e|si sono|sono)?\s*"
+    rf"{COME}\s*(?:hanno|ha|avete|abbiamo|possono|puo|posso|si puo|si possono|si e|si sono|sono)?\s*"
     rf"(?:fatto|fanno|fa|fare|riuscit[oiae]|lavorato|affrontato)?\s*(?:(?:gli |le |degli )?altr[ie] )?"
     rf"(?:{_PLACES})?\s*(?:(?:a|ad|per|nel|nella) (?=\w))?",
     rf"\b(?:in )?quali? (?:sono )?(?:(?:i|le|gli) )?(?:{_PLACES} )?(?:che |dove |in cui )?(?:hanno |ha )?",
@@ -47,7 +55,7 @@ INTENTS: tuple[tuple[str, str], ...] = (
      r"di quanto|by how much|quale budget|what budget|costo|cost)\b"),
     ("partners", r"\b(?:con chi|con quali|chi (?:ha|hanno)|who|with whom|partner|partners|which organi[sz]ations)\b"),
     ("places", rf"\b(?:quali {_PLACES}|which {_PLACES_EN}|dove|where|in quali)\b"),
-    ("how", r"\b(?:come|how|in che modo|in what way)\b"),
+    ("how", rf"{COME}|\b(?:how|in che modo|in what way)\b"),
     ("definition", r"\b(?:(?:che )?cos(?:a|['’])? ?(?:e|sono)|what (?:is|are))\b"),
 )  # fmt: skip
 _INTENTS = [(name, re.compile(p)) for name, p in INTENTS]

@@ -58,6 +58,22 @@ def test_question_frame_is_taken_out_and_intent_kept(query, intent, gone):
     assert question.core  # the topic stays
 
 
+@pytest.mark.parametrize(
+    "query, how",
+    [
+        ("corsi per formare i giovani stranieri come bagnini di salvataggio", False),
+        ("l'italiano come seconda lingua nelle scuole", False),
+        ("orti sociali gestiti da volontari come presidio del quartiere", False),
+        ("come raggiungere i braccianti nelle campagne", True),
+        ("a Bolzano come hanno aiutato i migranti a trovare casa", True),
+        ("vorrei sapere come convincere i proprietari", True),
+        ("sportello unico: come funziona", True),
+    ],
+)
+def test_come_before_a_noun_is_as_not_how(query, how):
+    assert (read_question(fold(query)).intent == "how") is how
+
+
 def test_a_query_that_is_only_a_frame_keeps_its_words():
     assert read_question("come").core == "come"
 
