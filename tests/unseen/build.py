@@ -1,4 +1,4 @@
-"""Build the PDF and DOCX documents of the unseen set from their committed source texts.
+"""Build the PDF, DOCX, ODT, XLSX and EML documents of the unseen set from their committed source texts.
 
 Run from the repository root: `python tests/unseen/build.py`. The sources live in tests/unseen/sources/
 (plain text: `# ` and `## ` headings, `- ` bullets, `a | b` table rows); the outputs go to
@@ -9,6 +9,7 @@ rebuild gives the same files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -68,6 +69,14 @@ TARGETS = {
     "verbale-tavolo-chatillon-accoglienza-2025-11": "odt",
     "rassegna-stampa-isontino-integrazione-2025-12": "pdf",
     "delibera-giunta-perugia-lgnetea-rendiconto": "docx",
+    # batch 9 (2026-12-06)
+    "scheda-buona-pratica-nove-botteghe-ceramiche": "pdf",
+    "scheda-progetto-calcio-in-gioco": "docx",
+    "monitoraggio-indicatori-taranto-lgnetea-2021": "xlsx",
+    "verbale-tavolo-policoro-braccianti-2025-10": "eml",
+    "articolo-citta-di-castello-casa-tiferno-copia": "pdf",
+    "determina-termoli-porto-sicuro-2025": "odt",
+    "relazione-finale-castelfranco-emilia-vicini-di-casa": "docx",
 }
 
 
@@ -179,7 +188,59 @@ def _meta_date():  # noqa: ANN202 - an odfpy element
     return Date(text=FIXED_DATE.strftime("%Y-%m-%dT%H:%M:%S"))
 
 
-BUILDERS = {"pdf": build_pdf, "docx": build_docx, "odt": build_odt}
+def build_xlsx(source: Path, target: Path) -> None:
+    # XLSX (batch 9): "## name" starts a sheet; "a | b" rows are cells (whole numbers and decimals as numbers,
+    # the rest as text); any other line is a one-cell row (a title above the table).
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    workbook.properties.created = FIXED_DATE.replace(tzinfo=None)
+    workbook.properties.modified = FIXED_DATE.replace(tzinfo=None)
+    sheet = None
+    for line in source.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            sheet = workbook.create_sheet(line[3:].strip())
+            continue
+        if not line.strip() or sheet is None:
+            continue
+        cells = [c.strip() for c in line.split(" | ")] if " | " in line else [line.strip()]
+        sheet.append([_cell(c) for c in cells])
+    workbook.save(str(target))
+
+
+def _cell(text: str) -> object:
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if re.fullmatch(r"\d+\.\d+", text):
+        return float(text)
+    return text or None
+
+
+def build_eml(source: Path, target: Path) -> None:
+    # EML (batch 9): the source's header lines, a blank line, then the plain-text body; "Attachment: name.pdf"
+    # attaches the PDF built from sources/<stem>-allegato.txt. Fixed boundary and dates: a rebuild is the same.
+    import tempfile
+    from email.message import EmailMessage
+    from email.policy import default
+
+    head, _, body = source.read_text(encoding="utf-8").partition("\n\n")
+    headers = dict(line.split(": ", 1) for line in head.splitlines())
+    attachment = headers.pop("Attachment", None)
+    message = EmailMessage()
+    for name, value in headers.items():
+        message[name] = value
+    message.set_content(body)
+    if attachment:
+        with tempfile.TemporaryDirectory() as tmp:
+            pdf = Path(tmp) / attachment
+            build_pdf(source.with_name(f"{source.stem}-allegato.txt"), pdf)
+            message.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf", filename=attachment)
+        message.set_boundary("===============lgnet-unseen-batch9==")
+    target.write_bytes(message.as_bytes(policy=default))
+
+
+BUILDERS = {"pdf": build_pdf, "docx": build_docx, "odt": build_odt, "xlsx": build_xlsx, "eml": build_eml}
 
 
 def main(stems: list[str]) -> None:
