@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+
 from knowledge import figure_cv
 from knowledge.evaluation import unit_key
 from knowledge.figures import FigureFact
 from knowledge.persons import counts_persons
 from knowledge.records import Passage
+from lgnet.unseen import development_batches
+
+REPO = figure_cv.REPO
 
 
 def _passage(pid: str, text: str, source: str, city: str = "Lecce", doc_type: str = "practice_report") -> Passage:
@@ -15,12 +20,16 @@ def _passage(pid: str, text: str, source: str, city: str = "Lecce", doc_type: st
 
 
 def test_folds_are_the_corpus_and_the_development_batches_only():
-    assert figure_cv.fold_names() == ["corpus", "b1", "b2", "b3", "b4", "b5", "b6", "b7"]
+    dev = development_batches()  # lgnet/data/unseen_batches.json
+    assert figure_cv.fold_names() == ["corpus", *(f"b{b}" for b in dev)]
     files = figure_cv.dev_files()
-    assert set(files.values()) == {"b1", "b2", "b3", "b4", "b5", "b6", "b7"}
+    assert set(files.values()) == {f"b{b}" for b in dev}
     assert figure_cv.fold_of("corpus/project-sheets/x.txt", files) == "corpus"
     assert figure_cv.fold_of("documents/scheda-pratica-lecce-housing.pdf", files) == "b1"
-    # a file of no development batch (a later batch, an upload) is never read
+    # a file of no development batch (an unseen batch, an upload) is never read
+    gold = json.loads((REPO / "tests" / "unseen" / "gold.json").read_text("utf-8"))["documents"]
+    unseen = [d["file"] for d in gold if d.get("batch", 1) not in dev]
+    assert all(figure_cv.fold_of(f, files) is None for f in unseen)
     assert figure_cv.fold_of("documents/a-later-batch.pdf", files) is None
 
 
