@@ -87,3 +87,36 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     if own_term := noun_area(terms, f.unit):
         return True, own_term  # "18 coabitazioni": a form of the term "coabitazione"
     return False, None
+
+
+# Persons or families welcomed or hosted, when nothing else names an area (the sentence, the count before it, the
+# section: `knowledge.records`): the place to stay the
+# practice gave them ("le persone accolte in paese sono 23", "Ospitano oggi 52 persone", "gli ospiti della
+# residenza"); a desk that "ha accolto 540 richieste" counts no persons, a desk's own term decides before this.
+_HOSTED = re.compile(r"\b(?:accolt[oaie]|ospitat[oaie]|ospit(?:a|ano|ava|avano)|ospiti|accoglie|accolgono|"
+                     r"hosted|housed|sheltered|guests)\b", re.I)  # fmt: skip
+
+
+def hosted(body: str, unit: str) -> bool:
+    from knowledge.persons import counts_persons  # it reads the areas' staff words: imported when used
+
+    persons = unit in ("people", "families", "minors", "women", "beneficiaries") or counts_persons(unit)
+    return persons and bool(_HOSTED.search(body))
+
+
+# Persons who took part or came by, when nothing else names an area: an event's public, community building ("a cui
+# hanno partecipato più di 150 persone", "sono passate più di 600 persone", "c'erano più di 300 persone"); a course,
+# a volunteering or a training names its own area before this.
+_ATTENDED = re.compile(r"\b(?:partecip\w+|(?:sono|ci\s+sono|ne\s+sono)\s+passat[ie](?!\s+(?:da|a|al|alla|dal|dalla)\b)|"
+                       r"\d[\d.,]*\s+(?:persone|people|visitatori)\s+passat[ie]\b|"
+                       r"c['’]\s*erano|attend\w*|participa\w+|visitatori|visitors)", re.I)  # fmt: skip
+
+
+ATTENDANCE_NOUNS = ("partecipanti", "participants", "visitatori", "visitors", "presenze")
+
+
+def attended(body: str, unit: str) -> bool:
+    from knowledge.persons import counts_persons
+
+    persons = unit in ("people", "families", "minors", "women", "beneficiaries") or counts_persons(unit)
+    return persons and bool(_ATTENDED.search(body))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from knowledge import figures as fig
 from knowledge import mentions, money, partners
-from knowledge.attribution import figure_area
+from knowledge.attribution import ATTENDANCE_NOUNS, attended, figure_area, hosted
 from knowledge.elsewhere import about_elsewhere, other_comune_clauses
 from knowledge.mentions import TARGET_LABELS
 from knowledge.merging import (
@@ -194,7 +194,13 @@ class RecordBuilder:
         goes_on = bare or (_TARGET_WORD.search(read.body) and same_section)
         if previous and previous[0] < read.sentence.start and goes_on:
             return previous[1]
-        # The sentence names no area: its section's heading, else the document's one dominant area.
+        # The sentence names no area: its section's heading, else the document's one dominant area, else the
+        # place to stay given to the persons it counts ("le persone accolte in paese sono 23").
+        if section is None and attended(read.body, f.unit) and (f.unit in ATTENDANCE_NOUNS
+                                                                 or not hosted(read.body, f.unit)):  # fmt: skip
+            return "community_building"  # "a cui hanno partecipato più di 150 persone": an event's public
+        if section is None and hosted(read.body, f.unit):
+            return "housing"
         return section
 
     def build(self, city: str, phase: str | None, passages: list[Passage], boilerplate: set[str]

@@ -18,16 +18,22 @@ from knowledge.figures import UNITS, FigureFact, _plural, number
 
 _N = r"(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)(?![\d%])(?!\s*%)(?!\s*(?:euro|€))"
 _ADVERBS = (
-    r"(?:(?:finora|sinora|in\s+tutto|complessivamente|so\s+far|in\s+total)\s+)?"
+    r"(?:(?:finora|sinora|in\s+tutto|complessivamente|ormai|già|oggi|attualmente|so\s+far|in\s+total|now|"
+    r"currently)\s+)?"
     r"(?:(?:circa|oltre|about|over)\s+)?"
 )
 _BE = r"(?:sono\s+stat[ie]|sono|erano|furono|were|are|was|is)"
+# Words of time that may open a sentence before its subject.
+_WHEN = (r"[Oo]ggi|[Aa]d\s+oggi|[Ff]inora|[Ss]inora|[Aa]ttualmente|[Nn]el\s+complesso|[Qq]uest['’]\s*anno|"
+         r"[Ii]n\s+(?:due|tre|quattro|cinque|\d)\s+(?:anni|mesi|stagioni)|[Tt]oday|[Ss]o\s+far")
 # A noun phrase with its article, then "essere", then the number, within one segment.
 _PREDICATE = re.compile(
     # after a clause's start, or a capitalised article after a heading glued to the sentence ("Comunità Le feste")
-    rf"(?:^|[,;:]\s+|\b(?:nel|nell['’]anno|in)\s+\d{{4}}\s+|(?<=\s)(?=(?:Le|I|Gli|The)\s))"
+    # or after a few words of time opening the sentence ("Oggi le persone accolte ...", "In due anni i ragazzi ...")
+    rf"(?:^|[,;:]\s+|\b(?:nel|nell['’]anno|in)\s+\d{{4}}\s+|(?<=\s)(?=(?:Le|I|Gli|The)\s)|"
+    rf"^(?:{_WHEN})\s+)"
     rf"(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b"
-    rf"[^.;:,]*?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;,)]|$)"
+    rf"[^.;:,]*?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;:,)]|$)"
 )
 # "il numero di/dei X ... è (salito a) N", "number of X: N".
 _NUMBER_OF = re.compile(

@@ -431,3 +431,40 @@ def test_who_waits_others_statistics_and_migration_flows_are_not_figures_and_nat
     # "23 ospiti: 15 siriane e 8 eritree" counts persons by nationality
     found = {f.value: f.unit for f in figures("Gli ospiti sono 23: 15 siriane e 8 eritree, arrivate in aprile.")}
     assert unit_key(found[15]) == unit_key(found[8]) == unit_key("persone")
+
+
+def test_a_count_stated_after_its_subject_opened_by_words_of_time_or_followed_by_its_parts():
+    from knowledge.figures import figures
+
+    found = {f.value: f.label for f in figures("Oggi le famiglie seguite in paese sono 17: 9 siriane e 8 eritree.")}
+    assert found.get(17) == "famiglie seguite in paese"
+    assert [f.value for f in figures("In tre anni i giovani formati sono stati 64.")] == [64]
+    assert [f.value for f in figures("Gli iscritti al doposcuola sono ormai 35.")] == [35]
+    assert figures("Nel quartiere i residenti sono oggi 6.000.") == []  # a population
+
+
+def test_persons_hosted_or_attending_with_no_other_area_go_to_housing_or_community_building():
+    # nothing in these sentences names an area: who was given a place to stay is housing, an event's public is
+    # community building; a desk that "accoglie" requests, or a course's participants, are decided by their words
+    assert _areas_of("Da marzo le due palazzine ristrutturate ospitano 44 persone.") == {44: "housing"}
+    assert _areas_of("Alla merenda di primavera in cortile hanno partecipato circa 230 persone.") == {
+        230: "community_building"}  # fmt: skip
+    assert _areas_of("Alla cena di fine anno c'erano più di 90 persone.") == {90: "community_building"}
+    assert _areas_of("Il corso di italiano ha avuto 28 partecipanti.") == {28: "taking_charge"}
+    assert _areas_of("L'oratorio ha ospitato 3 pomeriggi di giochi con 75 partecipanti.")[75] == "community_building"
+
+
+def test_houses_are_housing_units_and_one_count_of_them():
+    from knowledge.figures import figures
+
+    assert [(f.value, f.unit) for f in figures("Il Comune ha recuperato 7 case sfitte del borgo.")] == [
+        (7, "housing_units")]  # fmt: skip
+    assert [f.unit for f in figures("The desk opened 156 individual case files.")] != ["housing_units"]
+    text = "Il Comune affitta 6 abitazioni del centro storico. A fine progetto ci aspettiamo 6 case di nuovo abitate."
+    assert [f.value for f in _areas_and_figures(text)] == [6]
+
+
+def _areas_and_figures(text: str):
+    p = Passage("d:0", text, {"doc_id": "d", "doc_type": "project_sheet", "city": "Lucca"})
+    records, project = RecordBuilder().build("Lucca", None, [p], set())
+    return [f for r in records for f in r.figures] + list(project.figures)

@@ -179,7 +179,7 @@ def test_a_span_of_months_is_no_duration_figure_and_a_participle_is_no_part_of_t
     sentence = "Nei 24 mesi del progetto 58 persone sono state accolte, con una permanenza media di 7 mesi."
     assert found(sentence) == {58: "people", 7: "mesi"}
     assert {(f.value, f.unit) for f in figures("Nelle 9 case recuperate abitano oggi 23 persone.")} == {
-        (9, "case"),
+        (9, "housing_units"),  # houses are housing units, "recuperate" no part of the unit
         (23, "people"),
     }
 
