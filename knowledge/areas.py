@@ -22,7 +22,9 @@ _CUES: dict[str, str] = {
     r"first\s+(?:contacts|interviews?|appointments)|contatti|contacts|colloqu\w+|tempi?\s+(?:medi\s+)?di\s+attesa|waiting\s+times?|orientament\w+\s+(?:al|alla|ai)\s+(?:lavoro|servizi|formazione)|"
     r"job[\s-]orientation|employment\s+service|bilanci\w*\s+delle\s+competenze|"
     r"cors[oi]\s+(?:seral[ei]\s+)?(?:di\s+)?(?:lingua|italiano|alfabetizzazione)|alfabetizzazione|licenza\s+media|"
-    r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+mediche|ambulatori\w*|vaccinazion\w+|"
+    r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+(?:mediche|specialistiche|pediatriche|"
+    r"ginecologiche|sanitarie)|ambulatori\w*|vaccinazion\w+|prim[ao]\s+assistenza|first\s+aid\s+to|"
+    r"consulenz\w+\s+(?:individual|legal|personalizzat)\w*|appointments?|appuntament\w+|"
     r"screening|servizio\s+sanitario|tessera\s+sanitaria|medical|health\s+(?:care|services?)|\bsanitari[oae]\b|"
     r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:(?:a|ai|al|alle|agli)\s+|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
     r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
@@ -41,7 +43,8 @@ _CUES: dict[str, str] = {
     r"beni\s+comuni|cittadinanza\s+attiva|(?:cura|manutenzione|pulizia)\s+(?:del|dell[ae]|dei|degli)\s+(?:verde|aree\s+"
     r"verdi|giardini|parchi|piazze|spazi\s+pubblici)",
     "community_building": r"incontri\s+(?:di|del|della)\s+(?:comunit|quartiere|vicinato)\w*|community\s+meetings?|"
-    r"\bfest[ae]\b|visitatori|visitors|assemble[ae]\s+(?:di\s+|dei\s+|con\s+i\s+)?(?:condomin|quartiere|residenti|inquilini)\w*|"
+    r"\bfest[ae]\b|visitatori|visitors|visite\s+guidate|guided\s+tours?|"
+    r"iniziative\s+(?:aperte\s+)?(?:a|al|alla|per)\s+(?:tutt[oa]\s+)?(?:il\s+|la\s+)?(?:quartiere|vicinato|cittadinanza)|assemble[ae]\s+(?:di\s+|dei\s+|con\s+i\s+)?(?:condomin|quartiere|residenti|inquilini)\w*|"
     r"(?:neighbou?rhood|residents['’]?|tenants['’]?)\s+(?:assembl|meeting)\w*|(?:tra|fra)\s+vicini\b|neighbou?rs\b|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|torne[oi]\b|(?:public|community)\s+meetings?|incontri\s+pubblici|feasts?|festivals?|"
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",

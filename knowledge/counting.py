@@ -121,7 +121,7 @@ _METHOD = re.compile(r"\b(?:(?:is|are|was)\s+based\s+on|based\s+on|si\s+basa\s+s
 # Who waits is not who was served: "140 domande in attesa", "altre 15 famiglie sono in lista", "4.000 domande in
 # graduatoria", "200 persone in lista d'attesa" ("88 richiedenti asilo in attesa di un posto" says what they wait for
 # while the practice serves them: a count).
-_WAITING = re.compile(r"\bin\s+(?:lista(?:\s+d['’]\s*attesa)?|graduatoria)\b|\bliste?\s+d['’]\s*attesa\b|"
+_WAITING = re.compile(r"\bin\s+(?:lista(?:\s+d['’]\s*attesa)?|graduatoria)\b|\blist[ae]\s+d['’]\s*attesa\b|"
                       r"\bin\s+attesa\b(?!\s+(?:di|del|della|dello|dei|degli|delle|d['’]))|\bwaiting\s+lists?\b|"
                       r"\bon\s+(?:the\s+|a\s+)?waiting\b", re.I)  # fmt: skip
 # Figures of the place quoted from someone else's statistics ("secondo i dati della Prefettura, ... circa 14.000
@@ -132,10 +132,24 @@ _QUOTED_STATISTICS = re.compile(r"\b(?:secondo\s+(?:i\s+dati|le\s+stime|le\s+sta
                                 re.I)  # fmt: skip
 
 
+# A currency before the number makes it a sum ("EUR 384,000 comes from ...", "€ 12.000 sono andati ..."): money is
+# read by `knowledge.money`, never as a count of its next word.
+_CURRENCY = re.compile(r"(?:\b(?:EUR|euro|USD)|[€$£])\s*$", re.I)
+# Facts of the province or the region, not of the comune ("nel territorio della provincia sono impiegati circa 12.000
+# lavoratori"): said before the count in its own segment ("nella provincia di Pisa il progetto ha ospitato 31
+# persone" places the project, not a wider fact).
+_WIDER_PLACE = re.compile(r"\b(?:nel(?:l['’]\s*intero)?\s+territorio\s+"
+                          r"(?:della\s+provincia|provinciale|regionale|della\s+regione)|"
+                          r"in\s+tutta\s+la\s+(?:provincia|regione)|nell['’]\s*intera\s+(?:provincia|regione)|"
+                          r"across\s+the\s+(?:whole\s+)?(?:province|region))\b", re.I)  # fmt: skip
+
+
 def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     """True when the number at `num_start` (its count ending at `end`) names, dates, measures a population or
     refers back to a count stated elsewhere."""
     before = sentence[max(0, num_start - 60) : num_start]
+    if _CURRENCY.search(before):
+        return True
     if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before) or _PLACE_SIZE.search(before):
         return True
     if (part := _PART_OF.search(before)) and POPULATION.search(part.group("whole")):
@@ -166,6 +180,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     left, right = _segment_bounds(sentence, num_start, end)
     if _WAITING.search(sentence, left, right):
         return True  # "altre 15 famiglie sono in lista": waiting, not served
+    if _WIDER_PLACE.search(sentence, left, num_start):
+        return True  # "nel territorio della provincia sono impiegati circa 12.000 lavoratori"
     if (_HAS_WORKFORCE.search(before) and _WORKFORCE.search(sentence, num_start, end)
             and not _BODY.search(sentence[max(0, num_start - 120) : num_start])):  # fmt: skip
         return True  # "conta 112 soci": the organisation's own members and workers, not its beneficiaries

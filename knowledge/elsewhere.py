@@ -15,7 +15,10 @@ rather a district of the city with the same name ("a San Lorenzo" in Rome, San L
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from importlib import resources
 
 from lgnet.gazetteer import Gazetteer, Mention, same_comune
 from lgnet.text import fold
@@ -64,6 +67,63 @@ def other_comune_clauses(body: str, city: str | None, gazetteer: Gazetteer) -> l
         left = max(body.rfind(c, 0, m.start) for c in ";:") + 1
         right = [i for i in (body.find(c, m.end) for c in ";:") if i >= 0]
         out.append((max(left, m.end), min(right) if right else len(body)))
+    return out
+
+
+# A city abroad, named with its country ("Graz (Austria) focused on language cafés and reached 640 participants"):
+# the gazetteer knows Italian comuni only.
+_COUNTRIES = (r"Austria|Germania|Germany|Francia|France|Spagna|Spain|Portogallo|Portugal|Belgio|Belgium|Paesi\s+Bassi|"
+              r"Olanda|Netherlands|Lussemburgo|Luxembourg|Irlanda|Ireland|Regno\s+Unito|UK|United\s+Kingdom|"
+              r"Danimarca|Denmark|Svezia|Sweden|Norvegia|Norway|Finlandia|Finland|Estonia|Lettonia|Latvia|Lituania|"
+              r"Lithuania|Polonia|Poland|Repubblica\s+Ceca|Czech\s+Republic|Czechia|Slovacchia|Slovakia|Ungheria|"
+              r"Hungary|Slovenia|Croazia|Croatia|Svizzera|Switzerland|Grecia|Greece|Malta|Cipro|Cyprus|Romania|"
+              r"Bulgaria|Serbia|Albania|Turchia|Turkey|Tunisia|Marocco|Morocco")  # fmt: skip
+_ABROAD = re.compile(rf"\b[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?\s+\((?:{_COUNTRIES})\)")
+# A sentence about other cities than the record's ("Other NEST cities took different routes: ...", "Negli altri
+# comuni della rete ...").
+_OTHERS = re.compile(r"^\W*(?:(?:in|negli|nelle|tra|fra|among)\s+(?:gli\s+|le\s+)?)?(?:other|altr[ie])\s+"
+                     r"(?:[\w-]+\s+){0,2}?(?:cities|municipalities|towns|partner\s+cities|citt[àa]|comuni)\b", re.I)
+
+
+def other_places(body: str) -> list[tuple[int, int]]:
+    """The parts of a sentence about places abroad named with their country (the rest of the clause after the
+    name), or the whole sentence when it opens by speaking of other cities."""
+    if _OTHERS.match(body):
+        return [(0, len(body))]
+    out = []
+    for m in _ABROAD.finditer(body):
+        right = [i for i in (body.find(c, m.end()) for c in ";:") if i >= 0]
+        out.append((m.end(), min(right) if right else len(body)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _phase_names() -> dict[str, re.Pattern[str]]:
+    data = json.loads(resources.files("lgnet").joinpath("data/phases.json").read_text("utf-8"))
+    return {p["code"]: re.compile(r"\b(?:" + "|".join(re.escape(n).replace(r"\ ", r"[\s-]?") for n in p["names"])
+                                  + r")\b", re.I) for p in data["phases"]}  # fmt: skip
+
+
+# A pluperfect: what had been done before the time the text speaks of ("avevamo accolto", "aveva seguito").
+_PLUPERFECT = re.compile(r"\b(?:avev(?:o|i|a|amo|ate|ano)|had)\s+(?:già\s+|already\s+)?[a-zà-ù]+"
+                         r"(?:at|ut|it|ess|ost|ert|olt|ist|ed|en)[oaie]?\b|\b(?:er(?:a|ano|avamo)|were|was)\s+stat[oaie]\s+[a-zà-ù]+[oaie]\b",
+                         re.I)  # fmt: skip
+
+
+def other_phase_clauses(body: str, phase: str | None) -> list[tuple[int, int]]:
+    """The clauses of a sentence naming another phase of the programme than `phase` whose verb is a pluperfect
+    ("con LGNetEA avevamo accolto circa 70 persone", "l'esperienza di LGNet2, quando lo sportello aveva seguito oltre
+    1.100 persone"): counts of that earlier phase, not of this one. A count of this phase said in continuity with an
+    earlier one ("in continuità con il precedente progetto LgnetEA, sono state coinvolte 100 persone") stays."""
+    if not phase:
+        return []
+    if not any(p.search(body) for code, p in _phase_names().items() if code != phase):
+        return []
+    out = []
+    for m in _PLUPERFECT.finditer(body):
+        left = max(body.rfind(c, 0, m.start()) for c in ";:") + 1
+        right = [i for i in (body.find(c, m.end()) for c in ";:") if i >= 0]
+        out.append((left, min(right) if right else len(body)))
     return out
 
 

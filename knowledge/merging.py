@@ -9,6 +9,7 @@ from knowledge import figures as fig
 from knowledge import mentions, money, partners
 from knowledge.reading import Read
 from knowledge.sentences import key
+from knowledge.table_counts import counted
 from lgnet.practice import Amount, Budget, Citation, Contact, Figure, Partner, Period, PeriodMention, Sourced
 
 
@@ -17,7 +18,9 @@ def merge_figures(items: list[tuple[Read, fig.FigureFact]], area: str | None = N
     out: dict[tuple[float, str], Figure] = {}
     docs: dict[tuple[float, str], set[str]] = defaultdict(set)
     for read, f in items:
-        k = (f.value, f.unit)
+        # persons counted under two nouns in one area are one count ("18 giovani titolari di protezione" and a
+        # headline's "Diciotto ragazzi formati come meccanici")
+        k = (f.value, counted(f.unit))
         docs[k].add(read.passage.doc_id)
         if k in out:
             continue

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from knowledge import figures as fig
 from knowledge import mentions, money, partners
 from knowledge.attribution import ATTENDANCE_NOUNS, attended, figure_area, hosted
-from knowledge.elsewhere import about_elsewhere, other_comune_clauses
+from knowledge.elsewhere import about_elsewhere, other_comune_clauses, other_phase_clauses, other_places
 from knowledge.mentions import TARGET_LABELS
 from knowledge.merging import (
     budget_of,
@@ -118,6 +118,7 @@ class RecordBuilder:
         self._sections = Sections({}, {})
         self._copies: dict[str, list[str]] = {}
         self._city: str | None = None
+        self._phase: str | None = None
         self._last_area: dict[str, tuple[int, str]] = {}  # per passage, where its last count with an area was
 
     # --- reading -----------------------------------------------------------------------------------------
@@ -162,8 +163,9 @@ class RecordBuilder:
     def _table_counts(self, text: str) -> list[TableCount]:
         return table_counts(text, self.figure_reader, self.taxonomy, self._areas)
 
-    def _elsewhere(self, body: str, city: str | None) -> list[tuple[int, int]]:
-        return other_comune_clauses(body, city, self.gazetteer)
+    def _elsewhere(self, body: str, city: str | None, phase: str | None = None) -> list[tuple[int, int]]:
+        """The parts of a sentence about another comune, a city abroad or an earlier phase."""
+        return other_comune_clauses(body, city, self.gazetteer) + other_places(body) + other_phase_clauses(body, phase)
 
     def _tables(self, text: str) -> list[tuple[Sentence, list[mentions.Mention]]]:
         return [(Sentence(row.text, row.start, row.end), mentions.periods(row.text)) for row in table_sentences(text)]
@@ -206,6 +208,7 @@ class RecordBuilder:
     def build(self, city: str, phase: str | None, passages: list[Passage], boilerplate: set[str]
               ) -> tuple[list[PracticeRecord], ProjectFacts]:  # fmt: skip
         self._city = city
+        self._phase = phase
         self._last_area = {}
         buckets: dict[str | None, _Bucket] = defaultdict(_Bucket)
         periods: list[tuple[Read, mentions.Mention]] = []
@@ -309,10 +312,11 @@ class RecordBuilder:
             # a stated target says so in its label ("persone prese in carico (obiettivo)")
             b.figures = [(r, _as_target(f) if target(r.body, (f.start, f.end)) else f) for r, f in b.figures]
         # ... by the head of its noun too: "530 visite" in a headline is the report's "530 visite mediche"
-        stated = {(f.value, f.unit.split()[0]) for area, b in buckets.items() if area for _, f in b.figures}
+        # (persons under another noun too: a headline's "Trentadue giovani" is the text's "32 ragazzi")
+        stated = {(f.value, counted(f.unit)) for area, b in buckets.items() if area for _, f in b.figures}
         if None in buckets:  # the same count said without its area elsewhere is the same fact
             buckets[None].figures = [(r, f) for r, f in buckets[None].figures
-                                     if (f.value, f.unit.split()[0]) not in stated]  # fmt: skip
+                                     if (f.value, counted(f.unit)) not in stated]  # fmt: skip
         project = self._project(city, phase, buckets.get(None, _Bucket()), periods, amounts, contacts, documents)
         records = []
         for area in self.taxonomy.codes:
@@ -346,7 +350,8 @@ class RecordBuilder:
             buckets[area].sentences.append(read)
         facts = memo("said", self._said, body)
         # a count placed in another comune is that comune's ("per il Comune di Carrara ha accolto 22 persone")
-        away = memo("elsewhere", self._elsewhere, body, self._city) if facts.figures or facts.averages else []
+        counts = facts.figures or facts.averages
+        away = memo("elsewhere", self._elsewhere, body, self._city, self._phase) if counts else []
         for f, decision in zip(facts.figures, facts.decided, strict=True):
             if about_elsewhere(away, f.start, f.end):
                 continue
