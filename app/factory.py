@@ -44,6 +44,8 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
         if warm:
             start_warm_up(app)
         yield
+        if app.state.refresher is not None:
+            app.state.refresher.stop()
         app.state.jobs.shutdown()
         sandbox.shutdown()  # a parse under way must not hold the process after SIGTERM
 
@@ -62,6 +64,7 @@ def create_app(settings: Settings | None = None, service: SearchService | None =
     # A service handed in already warm (tests) counts as warm; otherwise /api/ready starts the warm-up.
     app.state.warm = bool(service is not None and service.is_warm())
     app.state.warming = False
+    app.state.refresher = None  # re-reads the store's revision and the edits once warm (retrieval/freshness.py)
     app.state.warm_lock = threading.Lock()
     install_error_handlers(app)
     # Searches and pages compute at most `read_concurrency` at once (the cores), the rest wait in the event loop.

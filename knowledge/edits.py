@@ -64,12 +64,14 @@ class EditStore:
     def __init__(self, store: Store) -> None:
         self.store = store
         self._cache: tuple[float, list[FieldEdit]] | None = None
+        self._writes = 0  # edits added through this object: a read begun before one must not hide it
 
     def add(self, edit: FieldEdit) -> FieldEdit:
         vector = np.zeros((1, self.store.dim), dtype=np.float32)
         vector[0, 0] = 1.0
         meta = {"practice_id": edit.practice_id, "field": edit.field, "action": edit.action, "at": edit.at}
         self.store.aux_upsert(SUFFIX, [edit.id], [edit.model_dump_json()], vector, [meta])
+        self._writes += 1
         self._cache = None
         return edit
 
@@ -77,9 +79,16 @@ class EditStore:
         cached = self._cache
         if cached is not None and time.monotonic() - cached[0] < EDITS_TTL:
             return cached[1]
+        return self.refresh()
+
+    def refresh(self) -> list[FieldEdit]:
+        """The edits read from the store now (and trusted from now on for EDITS_TTL): a served process calls it
+        in the background (retrieval/freshness.py), so its searches find them fresh."""
+        writes = self._writes
         edits = [FieldEdit.model_validate_json(row["text"]) for row in self.store.aux_rows(SUFFIX)]
         edits.sort(key=lambda e: (e.at, e.id))
-        self._cache = (time.monotonic(), edits)
+        if self._writes == writes:  # an edit added meanwhile may be missing from this read: not kept then
+            self._cache = (time.monotonic(), edits)
         return edits
 
     def of(self, practice_id: str) -> list[FieldEdit]:

@@ -85,6 +85,7 @@ class Store:
         self._chunks: Any = None
         self._docs: Any = None
         self._revision: tuple[str, float] | None = None  # (revision, when read)
+        self._bumps = 0  # revisions written through this object: a read begun before one must not undo it
         self._lock = threading.RLock()
 
     # --- connection --------------------------------------------------------------------------------------
@@ -315,6 +316,7 @@ class Store:
         meta = dict(self._chunks.metadata or {})
         meta["revision"] = revision
         self._op("chunks", "modify", metadata=meta)
+        self._bumps += 1
         self._revision = (f"{self._generation}:{revision}", time.monotonic())
 
     def revision(self) -> str:
@@ -324,6 +326,12 @@ class Store:
         cached = self._revision
         if cached is not None and time.monotonic() - cached[1] < REVISION_TTL:
             return cached[0]
+        return self.read_revision()
+
+    def read_revision(self) -> str:
+        """The revision read from the store now (and trusted from now on for REVISION_TTL): a served process
+        calls it in the background (retrieval/freshness.py), so its requests find it fresh."""
+        bumps = self._bumps
         self._ensure()
         with self._lock:
             name = self._pinned or self._guard(self.current_generation)
@@ -336,9 +344,12 @@ class Store:
             if self._pinned is not None or not _is_missing(exc):
                 raise
             self._forget()  # dropped by a rebuild published in between: read the pointer again
-            return self.revision()
+            return self.read_revision()
         revision = f"{name}:{(collection.metadata or {}).get('revision', '')}"
-        self._revision = (revision, time.monotonic())
+        with self._lock:
+            if self._bumps != bumps:  # this object wrote a newer one meanwhile (that write reads back the same)
+                return self.revision()
+            self._revision = (revision, time.monotonic())
         return revision
 
     # --- collections beside the passages (derived data such as the practice records) ------------------------

@@ -9,6 +9,7 @@ import threading
 from fastapi import FastAPI
 
 from lgnet.errors import LGNetError
+from retrieval.freshness import keep_fresh
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,7 @@ def _warm_up(app: FastAPI) -> None:
         service.warm_up()
         get_catalogue(service).warm_up()
         gc.collect()  # the records loaded too: the collector's full pass now, not during a search
+        app.state.refresher = keep_fresh(service)  # the revision and edits re-read off the request path
         app.state.warm = True
     except LGNetError as exc:  # the store may be down: requests will say so; /api/ready tries again
         log.warning("warm-up failed: %s", exc.message)
