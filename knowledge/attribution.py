@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from knowledge.areas import after_cue, cue_area, language_course, noun_area, own_cue, trained_staff
-from knowledge.figures import UNIT_AREA, FigureFact
+from knowledge.figures import UNIT_AREA, UNIT_LABELS, FigureFact
 from lgnet.taxonomy import Taxonomy
 
 # A count closing a list of activities of several areas is their total: the whole project's.
@@ -38,6 +38,9 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         return True, UNIT_AREA[f.unit]  # "3 appartamenti", "30 posti letto" say their area themselves
     if own := own_cue(body, f.start, f.end):
         return True, own  # what the count counts says it: "1.015 contatti", "18 eventi"
+    bare = re.fullmatch(r"[\d.,]+", f.text.strip())  # a count stated after its noun ("... sono 21")
+    if bare and f.unit not in UNIT_LABELS and (own := own_cue(f.unit, 0, len(f.unit))):
+        return True, own  # its noun said before it: "i volontari che accompagnano le famiglie sono ormai 21"
     matches = [(c, s, e) for c, s, e in taxonomy.matches(body) if clause_start <= s < clause_end]
     lead = body[max(clause_start, f.start - 60) : f.start]
     lead = re.split(r"\d[^,;]*", lead)[-1]  # "14 posti complessivi, in cui 26 persone": the other count's total

@@ -66,6 +66,8 @@ def other_comune_clauses(body: str, city: str | None, gazetteer: Gazetteer) -> l
             continue  # a small comune far away is rather a district of the city named alike ("a San Lorenzo", Rome)
         left = max(body.rfind(c, 0, m.start) for c in ";:") + 1
         right = [i for i in (body.find(c, m.end) for c in ";:") if i >= 0]
+        if body.rfind("(", 0, m.start) > body.rfind(")", 0, m.start) and (close := body.find(")", m.end)) >= 0:
+            right.append(close)  # an aside in brackets ("(spesa, visite mediche ad Aosta)") places only itself
         out.append((max(left, m.end), min(right) if right else len(body)))
     return out
 

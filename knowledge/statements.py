@@ -29,11 +29,13 @@ _WHEN = (r"[Oo]ggi|[Aa]d\s+oggi|[Ff]inora|[Ss]inora|[Aa]ttualmente|[Nn]el\s+comp
 # A noun phrase with its article, then "essere", then the number, within one segment.
 _PREDICATE = re.compile(
     # after a clause's start, or a capitalised article after a heading glued to the sentence ("Comunità Le feste")
-    # or after a few words of time opening the sentence ("Oggi le persone accolte ...", "In due anni i ragazzi ...")
+    # or after a few words of time opening the sentence ("Oggi le persone accolte ...", "In due anni i ragazzi ..."),
+    # or after "che" opening a reported clause ("racconta che i volontari ... sono ormai 21")
     rf"(?:^|[,;:]\s+|\b(?:nel|nell['’]anno|in)\s+\d{{4}}\s+|(?<=\s)(?=(?:Le|I|Gli|The)\s)|"
-    rf"^(?:{_WHEN})\s+)"
+    rf"^(?:{_WHEN})\s+|(?<=\bche\s))"
     rf"(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b"
-    rf"[^.;:,]*?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;:,)]|$)"
+    # what the subject says in brackets belongs to it ("I volontari che danno una mano (trasporti, spesa) sono 16")
+    rf"(?:[^.;:,()]|\([^()]*\))*?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;:,)]|$)"
 )
 # "il numero di/dei X ... è (salito a) N", "number of X: N".
 _NUMBER_OF = re.compile(
@@ -94,4 +96,5 @@ def _subject(sentence: str, start: int, end: int) -> str:
                      subject, flags=re.I)  # fmt: skip
     subject = re.sub(r"\s+(?:da|from)\s+\d.*$", "", subject)
     subject = re.sub(r"\s+(?:sono|were|are)\s+\w+$", "", subject)
+    subject = re.sub(r"\s*\([^()]*\)", "", subject)  # "(trasporti, compiti, spesa)": an aside, not the label
     return subject.lower().strip()

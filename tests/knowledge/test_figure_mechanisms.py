@@ -502,3 +502,16 @@ def test_visits_consultations_and_open_initiatives_say_their_area():
     assert _areas_of("La biblioteca ha ospitato 12 visite guidate gratuite.") == {12: "community_building"}
     assert _areas_of("La sala ha ospitato 45 iniziative aperte a tutto il quartiere.") == {45: "community_building"}
     assert _areas_of("Nel territorio della provincia lavorano circa 9.000 braccianti stranieri.") == {}
+
+
+def test_a_count_stated_after_a_subject_with_an_aside_keeps_the_subjects_area_and_place():
+    from knowledge.figures import figures
+
+    found = figures("I volontari che danno una mano (spesa, compiti, trasporti) sono 14.")
+    assert [(f.value, f.label) for f in found] == [(14, "volontari che danno una mano")]
+    # a comune named inside the aside places the aside only; the subject's noun says the area
+    text = "Il coordinatore racconta che i volontari del doposcuola (compiti, visite mediche a Pistoia) sono ormai 27."
+    assert _areas_of(text) == {27: "civic_engagement"}
+    # individual projects of civic engagement are civic engagement, not individual plans of taking charge
+    assert _areas_of("Con il centro servizi sono partiti 31 progetti individuali di impegno civico.") == {
+        31: "civic_engagement"}  # fmt: skip
