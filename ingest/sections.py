@@ -47,6 +47,9 @@ class _Section:
 class _Scan:
     sections: list[_Section] = field(default_factory=list)
     dated: bool = False  # the document's first dateline was met (its own: an agency's office, the article's city)
+    # a document about a comune: its first dateline is its own; a review of no comune has none of its own, its first
+    # dateline opens its first article ("Il Piccolo, 25 novembre – ... MONFALCONE. Il sabato mattina ...")
+    has_city: bool = True
 
     @property
     def current(self) -> _Section | None:
@@ -115,7 +118,7 @@ def document_sections(texts: list[str], city: str | None, first_is_opening: bool
     """Per passage (texts in document order), the spans of its sections about comuni other than `city`:
     (start, end, comune, gives facts). `first_is_opening`: the first text opens the document."""
     g = gazetteer or Gazetteer.default()
-    scan = _Scan()
+    scan = _Scan(has_city=city is not None)
     for i, text in enumerate(texts):
         for m in _PARAGRAPH.finditer(text):
             para, at = m.group(0), (i, m.start())
@@ -151,7 +154,7 @@ def _step(scan: _Scan, head: tuple[str, str | None] | None, para: str, at: tuple
         scan.dated = True
         if current and current.comune == comune:
             return  # the article's own dateline, under its title
-        if first and current is None:
+        if first and current is None and scan.has_city:
             return  # the document's dateline
     if current and current.comune == comune and kind != "news":
         return  # the same comune's part goes on (a passage re-reads the sentence it shares with the one before)

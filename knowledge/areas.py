@@ -37,7 +37,8 @@ _CUES: dict[str, str] = {
     r"dipendent|insegnant|docent|volontar|tutor|mediator|educator|assistenti\s+sociali))[a-zà-ù]{4,}|"
     r"formazione\s+professional\w+|"
     r"vocational|brevett\w+|qualifica\s+professional\w+",
-    "civic_engagement": r"elezion\w+|elett[ieoa]\b|votant\w+|hanno\s+votato|consiglier\w+|consulta\b|consiglio\s+"
+    "civic_engagement": r"\bdirettiv[oi]\b|"
+    r"elezion\w+|elett[ieoa]\b|votant\w+|hanno\s+votato|consiglier\w+|consulta\b|consiglio\s+"
     r"(?:comunale\s+)?(?:dei|delle|di\s+quartiere|consultivo)|consultative\s+council|council|patt[oi]\s+di\s+collaborazione|"
     r"comitat\w+\s+(?:dei|di)\s+(?:residenti|quartiere|inquilini)|tutori\s+volontari|volontar\w+|volunteer\w*|"
     r"beni\s+comuni|cittadinanza\s+attiva|(?:cura|manutenzione|pulizia)\s+(?:del|dell[ae]|dei|degli)\s+(?:verde|aree\s+"

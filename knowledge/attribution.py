@@ -110,7 +110,8 @@ def hosted(body: str, unit: str) -> bool:
 # Persons who took part or came by, when nothing else names an area: an event's public, community building ("a cui
 # hanno partecipato più di 150 persone", "sono passate più di 600 persone", "c'erano più di 300 persone"); a course,
 # a volunteering or a training names its own area before this.
-_ATTENDED = re.compile(r"\b(?:partecip\w+|(?:sono|ci\s+sono|ne\s+sono)\s+passat[ie](?!\s+(?:da|a|al|alla|dal|dalla)\b)|"
+_ATTENDED = re.compile(r"\b(?:partecipat[oaie]|partecipant\w+|partecipazione\s+(?:di|complessiva)|"
+                       r"(?:sono|ci\s+sono|ne\s+sono)\s+passat[ie](?!\s+(?:da|a|al|alla|dal|dalla)\b)|"
                        r"\d[\d.,]*\s+(?:persone|people|visitatori)\s+passat[ie]\b|"
                        r"c['’]\s*erano|attend\w*|participa\w+|visitatori|visitors)", re.I)  # fmt: skip
 

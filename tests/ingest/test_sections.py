@@ -63,3 +63,22 @@ def test_a_sidebar_headline_is_not_the_article_s_city_s_and_gives_its_comune_not
     assert [(c, g) for _, _, c, g in spans] == [("Saluzzo", False)]
     meta = section_metadata(spans)
     assert "section_cities" not in meta and stored_sections(meta) == spans  # no comune's group reads it
+
+
+def test_a_review_of_no_comune_gives_its_first_dateline_s_article_to_that_comune():
+    # the outlet and date head each extract, the article's dateline in capitals names its comune; the review has no
+    # city, so its first dateline is no office of its own
+    review = ("Rassegna stampa settimanale dell'Unione dei comuni\n\n"
+              "Il Tirreno, 3 febbraio 2025 – Portoferraio, corsi di italiano per le madri\n\n"
+              "PORTOFERRAIO. Il Comune ha portato in classe 64 donne con il CPIA e l'associazione Approdi.\n\n"
+              "La Nazione, 5 febbraio 2025 – Follonica, riapre il dormitorio\n\n"
+              "FOLLONICA. Il dormitorio ha 25 posti e ha accolto l'inverno scorso 140 persone diverse.")  # fmt: skip
+    spans = document_sections([review], None)[0]
+    found = {comune: review[a:b] for a, b, comune, gives in spans if gives}
+    assert set(found) == {"Portoferraio", "Follonica"}
+    assert "64 donne" in found["Portoferraio"] and "140 persone" in found["Follonica"]
+    assert "64 donne" not in found["Follonica"]
+    # an article about a comune keeps its first dateline as its own (an agency's office)
+    article = ("Lavoro ai rifugiati\n\nUn laboratorio di biciclette assume sei ragazzi.\n\n"
+               "LIVORNO. L'agenzia regionale riferisce che la ciclofficina di Portoferraio ha formato 18 ragazzi.")
+    assert document_sections([article], "Portoferraio")[0] == []

@@ -515,3 +515,20 @@ def test_a_count_stated_after_a_subject_with_an_aside_keeps_the_subjects_area_an
     # individual projects of civic engagement are civic engagement, not individual plans of taking charge
     assert _areas_of("Con il centro servizi sono partiti 31 progetti individuali di impegno civico.") == {
         31: "civic_engagement"}  # fmt: skip
+
+
+def test_a_headline_restating_a_count_of_its_text_in_another_area_yields_to_the_text():
+    text = ("Un anno di sportello: 410 persone seguite dallo sportello e 37 famiglie uscite dal sovraffollamento\n\n"
+            "Lo sportello di via Roma ha preso in carico 410 persone. Il progetto ha aiutato 37 famiglie a lasciare un "
+            "alloggio sovraffollato con un contributo per la caparra.")  # fmt: skip
+    found = _built(text, doc_type="press_article")
+    assert (37, "housing") in found and (37, "taking_charge") not in found
+    assert (410, "taking_charge") in found
+
+
+def test_participation_as_a_theme_is_no_event_and_a_board_is_civic_engagement():
+    # "la partecipazione" as what a project aims at says nothing of an event's public
+    assert _areas_of("Il progetto punta sulla partecipazione: 26 residenti hanno seguito il percorso.") != {
+        26: "community_building"}  # fmt: skip
+    assert _areas_of("Dopo il percorso 7 ragazzi accolti nel SAI sono entrati nel direttivo della Pro Loco.") == {
+        7: "civic_engagement"}  # fmt: skip
