@@ -188,13 +188,18 @@ def _flattened(line: str, offset: int) -> list[RowSentence]:
     abitare | 60 | 67 Operatori ..."), what the first value running into the next label says: with n columns it is
     the header's n - 1 cells and the first row's n - 1 after it; each row's last value carries the next label."""
     cells = _cells(line, offset, " | ")
-    first = next((i for i, c in enumerate(cells) if _VALUE.match(c[0])), None)
+    # a header may name its columns by years ("Indicatore | 2024 | 2025 | Totale Persone ..."): a cell holding a year
+    # alone before the first other value is a column's name
+    first = next((i for i, c in enumerate(cells) if _VALUE.match(c[0]) and not _YEAR.fullmatch(c[0])), None)
+    if first is None or any(not _YEAR.fullmatch(c[0]) and _VALUE.match(c[0]) for c in cells[:first]):
+        first = next((i for i, c in enumerate(cells) if _VALUE.match(c[0])), None)
     if first is None or first == 0:
         return []
-    runs = next((i for i, c in enumerate(cells) if (m := _VALUE.match(c[0])) and m.group("rest")), None)
+    runs = next((i for i, c in enumerate(cells) if i >= first and (m := _VALUE.match(c[0])) and m.group("rest")),
+                None)  # fmt: skip
     n = runs // 2 + 1 if runs is not None and runs % 2 == 0 else 0
     split = re.search(r"(?<=\S)\s+(?=[A-ZÀ-Ý])", cells[n - 1][0]) if 2 <= n <= first else None
-    if split and not any(_VALUE.match(c[0]) for c in cells[: n - 1]):
+    if split and not any(_VALUE.match(c[0]) and not _YEAR.fullmatch(c[0]) for c in cells[: n - 1]):
         first = n  # the header's last cell runs into the first label, after cells of words
     elif first == 1:  # "Data di inizio | 01/04/2025 Data di fine | 31/03/2027": no header, two columns
         header: list[str] = []
@@ -216,15 +221,34 @@ def _flattened(line: str, offset: int) -> list[RowSentence]:
         if not last:
             break
         rest = last.group("rest") or ""
-        values[-1] = (last.group("value"), values[-1][1], values[-1][1] + len(last.group("value")))
-        # the other cells: their values, and their words where a row has them (an "Area" column)
-        values[:-1] = [(m.group("value"), s, s + len(m.group("value"))) if (m := _VALUE.match(t)) else (t, s, e)
-                       for t, s, e in values[:-1]]  # fmt: skip
+        # a value cell may say what it counts ("540 persone prese in carico"): its words in lower case, up to the
+        # next row's label, which opens with a capital ("... | 12 nuclei accolti Alloggi di transizione | ...")
+        unit = _UNIT_WORDS.match(rest) if not rest.startswith("di cui") else None
+        value = last.group("value") + (f" {unit.group(0).strip()}" if unit and unit.group(0).strip() else "")
+        rest = rest[unit.end() :] if unit else rest
+        values[-1] = (value, values[-1][1], values[-1][1] + len(value))
+        # the other cells: their values (with the words saying what they count), and their words where a row has
+        # them (an "Area" column)
+        values[:-1] = [_value_cell(t, s, e) for t, s, e in values[:-1]]
         out += _row(label, values, header if len(header) == len(values) else [])
         end = cells[i + columns - 1][2]
         label = (rest, end - len(rest), end)
         i += columns
     return out
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_UNIT_WORDS = re.compile(r"[a-zà-ù][^A-ZÀ-Ý|]*?(?=\s+[A-ZÀ-Ý]|\s*$)")
+
+
+def _value_cell(text: str, start: int, end: int) -> Cell:
+    """A value cell of a row: the value with the lower-case words after it ("100 persone"), else as written."""
+    m = _VALUE.match(text)
+    if not m:
+        return text, start, end
+    rest = m.group("rest") or ""
+    kept = m.group("value") + (f" {rest}" if rest[:1].islower() and not rest.startswith("di cui") else "")
+    return kept, start, start + len(kept)
 
 
 def _row(label: Cell, values: list[Cell], header: list[str] | None = None) -> list[RowSentence]:

@@ -266,3 +266,27 @@ def test_a_table_whose_rows_are_labelled_by_their_indicator_column_and_a_part_of
     found = {(f.value, f.unit, r.area) for r in records for f in r.figures}
     assert {(820, "people", "taking_charge"), (214, "people", "taking_charge"), (19, "families", "housing"),
             (57, "people", "civic_engagement")} <= found, found  # fmt: skip
+
+
+def test_a_word_processor_table_with_counts_in_words_in_its_cells_and_columns_named_by_years():
+    # "540 persone prese in carico" in a results cell says what it counts, up to the next row's capitalised label;
+    # "2024 | 2025 | Totale" name the columns, the total is the figure
+    from knowledge.records import Passage, RecordBuilder
+
+    def found(text: str) -> set[tuple[float, str, str | None]]:
+        passage = Passage("r:0", text, {"doc_id": "r", "doc_type": "report", "city": "Lecco"})
+        records, project = RecordBuilder().build("Lecco", None, [passage], set())
+        return {(f.value, f.unit, r.area) for r in records for f in r.figures} | {
+            (f.value, f.unit, None) for f in project.figures}  # fmt: skip
+
+    text = ("Relazione finale.\n\nAzione | Risultati raggiunti Sportello di quartiere | 385 persone prese in carico "
+            "Alloggi ponte | 14 nuclei accolti\n\nIl Comune ringrazia i partner.")  # fmt: skip
+    assert found(text) >= {(385, "people", "taking_charge"), (14, "families", "housing")}
+    text = ("Relazione finale.\n\nIndicatore | Obiettivo | Risultato Persone orientate al lavoro | 90 persone | "
+            "104 persone Corsi di italiano attivati | 3 corsi | 4 corsi\n\nFine.")  # fmt: skip
+    values = found(text)
+    assert (104, "people", "taking_charge") in values and (4, "corsi", "taking_charge") in values
+    text = ("Relazione finale.\n\nIndicatore | 2024 | 2025 | Totale Persone prese in carico | 150 | 170 | 320 "
+            "Famiglie in alloggio | 9 | 12 | 21\n\nFine.")  # fmt: skip
+    values = {(v, a) for v, _, a in found(text)}
+    assert {(320, "taking_charge"), (21, "housing")} <= values and not values & {(150, "taking_charge")}
