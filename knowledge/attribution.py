@@ -96,8 +96,8 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
 # section: `knowledge.records`): the place to stay the
 # practice gave them ("le persone accolte in paese sono 23", "Ospitano oggi 52 persone", "gli ospiti della
 # residenza"); a desk that "ha accolto 540 richieste" counts no persons, a desk's own term decides before this.
-_HOSTED = re.compile(r"\b(?:accolt[oaie]|ospitat[oaie]|ospit(?:a|ano|ava|avano)|ospiti|accoglie|accolgono|"
-                     r"hosted|housed|sheltered|guests)\b", re.I)  # fmt: skip
+_HOSTED = re.compile(r"\b(?:accolt[oaie]|ospitat[oaie]|ospit(?:a|ano|ava|avano|are)|ospiti|accoglie(?:re)?|"
+                     r"accolgono|risied\w+|hosted|housed|sheltered|guests)\b", re.I)  # fmt: skip
 
 
 def hosted(body: str, unit: str) -> bool:

@@ -58,7 +58,9 @@ _AFTER = re.compile(r"^(?:\s*[/.-]\s*\d|\s*%|\s*per\s*cento|\s*percent|\s+anni\b
                     r"\s+\d{3,})", re.I)  # fmt: skip
 # A sentence that states how many people live somewhere: its counts of people are context, not results.
 POPULATION = re.compile(
-    r"\b(?:abitanti|residenti|popolazione|risied\w+|abitav\w+|censiti|inhabitants|residents|"
+    r"\b(?:abitanti|residenti|popolazione|abitav\w+|censiti|inhabitants|residents|"
+    # ... and residing in the housing provided too: "risiedono negli alloggi 33 persone"
+    r"risied\w+(?!\s+(?:\w+\s+){0,2}(?:alloggi|appartament\w*|cas[ae]|coabitazion\w*|struttur\w*)\b)|"
     # living in the housing provided is being housed: "altri 9 vivono negli alloggi ponte"
     r"viv(?:ono|evano)(?!\s+(?:\w+\s+){0,2}(?:alloggi|appartament\w*|cas[ae]|coabitazion\w*|struttur\w*)\b)|"
     r"population|(?:live|lived)\s+in(?!\s+(?:them|it|the\s+(?:flats?|apartments?|houses?|homes?))\b))\b",
@@ -121,7 +123,8 @@ _METHOD = re.compile(r"\b(?:(?:is|are|was)\s+based\s+on|based\s+on|si\s+basa\s+s
 # Who waits is not who was served: "140 domande in attesa", "altre 15 famiglie sono in lista", "4.000 domande in
 # graduatoria", "200 persone in lista d'attesa" ("88 richiedenti asilo in attesa di un posto" says what they wait for
 # while the practice serves them: a count).
-_WAITING = re.compile(r"\bin\s+(?:lista(?:\s+d['’]\s*attesa)?|graduatoria)\b|\blist[ae]\s+d['’]\s*attesa\b|"
+_WAITING = re.compile(r"\bin\s+(?:lista(?:\s+d['’]\s*attesa)?|graduatoria)\b|\bgraduatori[ae]\b|"
+                      r"\blist[ae]\s+d['’]\s*attesa\b|"
                       r"\bin\s+attesa\b(?!\s+(?:di|del|della|dello|dei|degli|delle|d['’]))|\bwaiting\s+lists?\b|"
                       r"\bon\s+(?:the\s+|a\s+)?waiting\b", re.I)  # fmt: skip
 # Figures of the place quoted from someone else's statistics ("secondo i dati della Prefettura, ... circa 14.000

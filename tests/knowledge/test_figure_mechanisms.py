@@ -532,3 +532,12 @@ def test_participation_as_a_theme_is_no_event_and_a_board_is_civic_engagement():
         26: "community_building"}  # fmt: skip
     assert _areas_of("Dopo il percorso 7 ragazzi accolti nel SAI sono entrati nel direttivo della Pro Loco.") == {
         7: "civic_engagement"}  # fmt: skip
+
+
+def test_accesses_legal_orientation_job_search_and_residing_in_the_housing_provided():
+    assert _areas_of("In due anni gli sportelli hanno registrato 1.730 accessi.") == {1730: "taking_charge"}
+    assert _areas_of("Un totale di 52 minori ha ricevuto orientamento legale.") == {52: "taking_charge"}
+    assert _areas_of("Il progetto ha accompagnato 33 persone nella ricerca di lavoro.") == {33: "taking_charge"}
+    assert _areas_of("Attualmente risiedono negli alloggi del progetto 27 persone.") == {27: "housing"}
+    assert _areas_of("Nel quartiere risiedono 4.300 persone.") == {}  # a population
+    assert _areas_of("La graduatoria comprende 64 famiglie in attesa di una casa popolare.") == {}  # waiting
