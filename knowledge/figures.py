@@ -93,7 +93,22 @@ def figures(sentence: str) -> list[FigureFact]:
         if (f.value, f.unit) not in seen and not any(s <= f.start < e for s, e in taken):
             seen.add((f.value, f.unit))
             out.append(f)
-    return sorted(out, key=lambda f: f.start)
+    return _restated(sorted(out, key=lambda f: f.start), sentence)
+
+
+# "Ventidue contratti di affitto in due anni, 22 famiglie che hanno trovato casa": the same number said again right
+# after a comma, of persons or families, restates the count before it (one fact, in the unit of who was served).
+_PERSONS_OR_FAMILIES = ("people", "families", "minors", "women", "beneficiaries")
+
+
+def _restated(found: list[FigureFact], sentence: str) -> list[FigureFact]:
+    out = list(found)
+    for a, b in zip(found, found[1:], strict=False):
+        between = sentence[a.end : b.start]
+        if (a.value == b.value and a.unit != b.unit and b.unit in _PERSONS_OR_FAMILIES
+                and a.unit not in _PERSONS_OR_FAMILIES and re.fullmatch(r"[^,;:.\d]*,\s*", between)):  # fmt: skip
+            out.remove(a)
+    return out
 
 
 # "48 domande, di cui 30 ammesse": after "di cui" a participle agreeing with the noun before says what the part is.

@@ -23,6 +23,7 @@ _PLANNED = re.compile(
     r"\b[a-zà-ù]+(?:rà|ranno)\b|\bsi\s+prevede\b|\bprevist[oaie]\b(?!\s+d[aei])|"
     r"\bprevede\s+di\b|\b(?:valore|risultat[oi])\s+attes[oi]\b|\bobiettiv[oi]\b|\btarget\b|\bdecide\b|"
     r"\b(?:ha|hanno)\s+deciso\s+di\b|\bintende\b|\bintendono\b|\bsi\s+impegna|\bpunta\s+a\b|\bmira\s+a\b|"
+    r"\bsi\s+propon(?:e|gono)\s+di\b|"
     r"\bwill\b|\bis\s+expected\b|\bare\s+expected\b|\bplann(?:ed|s)\b|\baims?\s+to\b",
     re.I,
 )
@@ -82,7 +83,8 @@ def before_project(sentence: str, start: str | None) -> bool:
 
 # What a meeting or a body decides, proposes or asks: a plan still to be discussed, not the project's target.
 _PROPOSAL = re.compile(
-    r"\bdecid(?:e|ono)\b|\b(?:ha|hanno)\s+deciso\b|\bpropon(?:e|gono)\b|\bpropost[aoie]\s+di\b|\bsuggerisc\w+|"
+    # (not "il progetto si propone di raggiungere 200 persone": what the project aims at, a target)
+    r"\bdecid(?:e|ono)\b|\b(?:ha|hanno)\s+deciso\b|(?<!\bsi\s)\bpropon(?:e|gono)\b|\bpropost[aoie]\s+di\b|\bsuggerisc\w+|"
     r"\bchied(?:e|ono)\s+(?:di|che)\b|\b(?:decides?|decided|proposes?|proposed|suggests?|suggested)\b",
     re.I,
 )
