@@ -101,6 +101,9 @@ class ParsedQuery:
     region_cities: list[str] = field(default_factory=list)  # cities of those places
     provinces: list[str] = field(default_factory=list)  # provinces named ("provincia di Chieti")
     phases: list[str] = field(default_factory=list)
+    # of `phases`, those named by name, edition or a range of years: their passages are ranked first. One year
+    # ("nel 2025") only boosts its phase: a document of that year may be of no phase (a comune outside the network)
+    named_phases: list[str] = field(default_factory=list)
     translations: dict[str, str] = field(default_factory=dict)  # English word -> its Italian cognate in the index
 
     def __post_init__(self) -> None:
@@ -214,7 +217,9 @@ class QueryAnalyzer:
                 if not any(s <= m.start < e for s, e in in_place)  # "Venezia" inside "Friuli-Venezia Giulia"
             )
         )
-        phases = list(dict.fromkeys(p.code for p in self.phases.find(folded)))
+        found_phases = self.phases.find(folded)
+        phases = list(dict.fromkeys(p.code for p in found_phases))
+        named_phases = list(dict.fromkeys(p.code for p in found_phases if p.how != "year"))
 
         core = question.core
         # "la terza edizione", "in Sicilia": a phase or a place to boost, not words to match
@@ -288,6 +293,7 @@ class QueryAnalyzer:
             region_cities=self.places.cities_in(places),
             provinces=list(dict.fromkeys(v for p in places for v in p.provinces)),
             phases=phases,
+            named_phases=named_phases,
         )
 
     def _named_cities(self, text: str, found: list[Mention], known_cities: Container[str]) -> list[Mention]:

@@ -158,8 +158,8 @@ class SearchService(SearchStages):
                 if request.understand:  # a document's passage that says the query leads it
                     collapsed = order_within_documents(index, collapsed, terms)
                 collapsed = self._diversify(index, collapsed)
-                if request.understand and parsed.phases:  # "la terza edizione" restricts as a place does
-                    collapsed = places_first(collapsed, index.mask("phase", parsed.phases))
+                if request.understand and parsed.named_phases:  # "la terza edizione" restricts as a place does
+                    collapsed = places_first(collapsed, index.mask("phase", parsed.named_phases))
                 if request.understand and (parsed.regions or parsed.provinces):  # "in Sardegna": its passages first
                     head = collapsed.positions[:50].tolist()
                     inside = in_places(index, head, parsed.regions, parsed.provinces, parsed.region_cities)

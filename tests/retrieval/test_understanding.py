@@ -107,6 +107,14 @@ def test_one_year_names_its_phase_and_stays_a_word(qa):
     assert qa.parse("delibera n. 2025/123").phases == []  # a number, not a year asked about
 
 
+def test_one_year_boosts_its_phase_but_does_not_put_its_passages_first(qa):
+    """'nel 2025' is when, not which edition: a comune outside the network reported that year too."""
+    parsed = qa.parse("quante persone ha seguito lo sportello di Sarzana nel 2025?")
+    assert parsed.phases == ["LGNet3"] and parsed.named_phases == []
+    assert qa.parse("la terza edizione a Bari").named_phases == ["LGNet3"]
+    assert qa.parse("progetti 2024-2026 alloggi di transizione").named_phases == ["LGNet3"]
+
+
 @pytest.mark.parametrize(
     "query, region, city",
     [
