@@ -37,6 +37,12 @@ _PREDICATE = re.compile(
     # what the subject says in brackets belongs to it ("I volontari che danno una mano (trasporti, spesa) sono 16")
     rf"(?:[^.;:,()]|\([^()]*\))*?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;:,)]|$)"
 )
+# English says a group's count without an article: "Women were 142", "Households numbered 85".
+_EN_PREDICATE = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?:and|while)\s+)(?P<noun>[Ww]omen|[Mm]en|[Cc]hildren|[A-Z]?[a-z]{{3,}}s)\s+"
+    rf"(?:were|numbered)\s+{_ADVERBS}{_N}\s*(?:[.;:,)]|$|\s+(?:and|while|in|of)\b)"
+)
+_EN_PERSONS = {"women", "men", "children"}
 # "il numero di/dei X ... è (salito a) N", "number of X: N".
 _NUMBER_OF = re.compile(
     rf"\b(?:numero|number)\s+(?:(?:complessivo|totale|total)\s+)?(?:di|dei|degli|delle|of)\s+(?P<noun>[a-zà-ù]{{3,}})"
@@ -64,12 +70,12 @@ _CHANGE = re.compile(
 def stated(sentence: str) -> list[FigureFact]:
     """The counts of `sentence` stated after their noun (see the module's docstring)."""
     out: list[FigureFact] = []
-    for pattern in (_PREDICATE, _NUMBER_OF, _CHANGE, _LABEL):
+    for pattern in (_PREDICATE, _NUMBER_OF, _CHANGE, _LABEL, _EN_PREDICATE):
         for m in pattern.finditer(sentence):
             noun = m.group("noun")
             if pattern is _LABEL and (noun.lower() in _NOT_LABELS or not _plural(noun)):
                 continue
-            if pattern is not _LABEL and not _plural(noun):
+            if pattern is not _LABEL and not _plural(noun) and noun.lower() not in _EN_PERSONS:
                 continue
             value = number(m.group("num"))
             if value is None or value < 2 or (1900 <= value <= 2100 and m.group("num").isdigit()):

@@ -560,3 +560,11 @@ def test_a_count_restated_in_persons_after_a_comma_is_one_fact_and_what_a_projec
                 {"doc_id": "d", "doc_type": "minutes", "city": "Lucca"})
     records, project = RecordBuilder().build("Lucca", None, [p], set())
     assert not [f for r in records for f in r.figures] and not project.figures
+
+
+def test_english_counts_of_a_group_without_article_and_legal_advice():
+    from knowledge.figures import figures
+
+    assert [(f.value, f.unit) for f in figures("Women were 87, a share that keeps growing.")] == [(87, "women")]
+    assert figures("Prices were 20 euro higher.") == []  # no count of persons or things done
+    assert _areas_of("Over the year, 146 migrants received legal advice.") == {146: "taking_charge"}
