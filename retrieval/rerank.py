@@ -10,7 +10,7 @@ the unseen parts are the check it did not see (docs/search-quality.md, "Reranker
 from __future__ import annotations
 
 import json
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -124,6 +124,14 @@ def features(
             sum(said) / len(said),
         )
     return rows
+
+
+def warm_up_titles(titles: Iterable[str]) -> None:
+    """The stems of these titles computed now (the warm-up's passages'): a cold query's candidates' titles are
+    then read, not split and stemmed."""
+    for title in titles:
+        if title:
+            _stems(title)
 
 
 @lru_cache(maxsize=16384)

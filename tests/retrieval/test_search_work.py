@@ -77,6 +77,30 @@ def test_the_query_vector_is_the_model_s(service):
     assert list(vector) == list(service.embedder.embed(["orientamento al lavoro"])[0])
 
 
+def test_after_the_warm_up_a_never_seen_query_splits_no_passage_and_stems_no_title(service):
+    from retrieval import rerank
+
+    passage_sentences.cache_clear()
+    rerank._stems.cache_clear()
+    service.warm_up()  # what a server does before it says ready
+    before = passage_sentences.cache_info().misses, rerank._stems.cache_info().misses
+    result = service.search(SearchRequest(q="tirocini formativi per giovani rifugiati e orientamento"))
+    assert len(result.hits) >= 5
+    assert (passage_sentences.cache_info().misses, rerank._stems.cache_info().misses) == before
+
+
+def test_after_the_warm_up_a_first_search_builds_no_per_value_positions(corpus_index):
+    from retrieval.service import SearchService
+
+    fresh = SearchService(corpus_index)  # its own lexical index: nothing built by other tests' searches
+    fresh.warm_up()
+    index = fresh.lexical.current()
+    built = set(index._masks)
+    for q in ("how many young refugees found a job in Bologna", "alloggi per donne sole con bambini a Bari"):
+        assert fresh.search(SearchRequest(q=q)).hits
+    assert set(index._masks) == built  # the passages' languages, read by a translated word, were made on the first
+
+
 def test_passage_sentences_are_those_of_each_sentence_alone(service):
     index = service.lexical.current()
     checked = 0
