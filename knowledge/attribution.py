@@ -20,6 +20,11 @@ _TOTAL = re.compile(r"\b(?:per\s+un\s+totale\s+di|in\s+totale|complessiv\w*|nel\
                     r"totale\s+di|overall|in\s+total)\b", re.I)  # fmt: skip
 
 
+# A desk named by housing ("sportello casa", "sportello per l'abitare", "sportello affitti"): its counts are housing.
+_HOUSING_DESK = re.compile(r"\s+(?:per\s+(?:la\s+|l['’]\s*)?|della\s+|dell['’]\s*)?"
+                           r"(?:casa|abitare|affitt\w*|alloggi\w*|abitativ\w*|housing)\b", re.I)  # fmt: skip
+
+
 def _noun_end(body: str, end: int) -> int:
     """The end of a count's noun phrase: its words up to a verb, a comma or the next number."""
     m = re.match(r"(?:\s+(?:[a-zà-ù'’]+))*?(?=\s+(?:hanno|ha|sono|è|have|has|were|was)\b|[,;:.]|\s+\d|$)", body[end:])
@@ -69,6 +74,12 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
             return True, said
     before = stretch or ([] if own_after and previous_end > clause_start else before)
     nearest = max(before, key=lambda m: m[2]) if before else None
+    if (nearest and nearest[0] == "taking_charge" and _HOUSING_DESK.match(body, nearest[2])
+            and not any(m[0] == "taking_charge" and m != nearest for m in before)
+            and not re.search(r"\bin\s+carico\b|\btak\w*\s+charge\b", body[clause_start : f.start], re.I)):  # fmt: skip
+        # "lo sportello casa ha seguito 214 persone": a housing desk ("prendere in carico, tramite lo Sportello Casa,
+        # 150 persone" says taking charge itself)
+        nearest = ("housing", nearest[1], nearest[2])
     if nearest is None and own_after:
         nearest = min(own_after, key=lambda m: m[1])
     elif nearest and nearest[0] == "taking_charge" and any(m[0] != nearest[0] for m in own_after):

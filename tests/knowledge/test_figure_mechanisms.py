@@ -568,3 +568,12 @@ def test_english_counts_of_a_group_without_article_and_legal_advice():
     assert [(f.value, f.unit) for f in figures("Women were 87, a share that keeps growing.")] == [(87, "women")]
     assert figures("Prices were 20 euro higher.") == []  # no count of persons or things done
     assert _areas_of("Over the year, 146 migrants received legal advice.") == {146: "taking_charge"}
+
+
+def test_a_desk_named_by_housing_counts_housing_unless_the_sentence_says_taking_charge():
+    text = "Lo sportello casa, aperto il martedì, ha seguito 175 persone tra contratti, garanzie e pratiche."
+    assert _areas_of(text) == {175: "housing"}
+    assert _areas_of("Lo sportello per l'abitare ha accompagnato 48 famiglie.") == {48: "housing"}
+    text = "Obiettivo: prendere in carico, tramite lo Sportello Casa di via Po, almeno 120 persone."
+    assert _areas_of(text) == {120: "taking_charge"}
+    assert _areas_of("Lo sportello ha seguito 300 persone.") == {300: "taking_charge"}
