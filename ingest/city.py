@@ -50,6 +50,49 @@ _SEAT_NAME = re.compile(r"(?:\b[A-Z]{2,}[A-Z0-9]*|\b\d{1,3}|(?<=[a-zà-ù,] )[A-
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
 
 
+# A web page's furniture around its article: the outlet's name (the title's last part after a dash or bar, "...
+# tunisini - Trapani Sera", that the page repeats in its masthead or footer) names where the outlet is, and the
+# headlines listed under "Leggi anche" / "Le altre notizie" / "Più letti" are other stories: neither is evidence of
+# the article's city.
+_TITLE_PARTS = re.compile(r"[ \t]+[-–—|][ \t]+")
+_SIDEBAR = re.compile(
+    r"^[ \t#*]*(?:leggi anche|le altre notizie|altre notizie|ultime notizie|(?:i )?pi[uù] lett[ie]|"
+    r"(?:ti )?potrebbe(?:ro)? interessart?i|potrebbe anche interessarti|articoli correlati|notizie correlate|"
+    r"related(?: articles| stories| news)?|read (?:more|also)|more stories|most read)\b[ \t]*:?",
+    re.I | re.M,
+)
+_SIDEBAR_ITEM_WORDS = 40  # a listed headline is short; running text after the list ends it
+
+
+def _outlet(title: str, text: str) -> str | None:
+    """The outlet's name ending the title ("Headline - Trapani Sera") when the page repeats it at the start of a
+    line (its masthead or footer)."""
+    parts = _TITLE_PARTS.split(title.strip())
+    if len(parts) < 2 or not 0 < len(parts[-1].split()) <= 6:
+        return None
+    name = parts[-1].strip()
+    found = re.search(r"^[ \t#*©\d]*" + re.escape(name) + r"(?![\w'’])", text, re.M | re.I)
+    return name if found else None
+
+
+def page_furniture(title: str, text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The title without the outlet's name, and the spans of the text that are the page's furniture: the outlet's
+    name wherever written, and the list of other stories under a sidebar heading (to the first long paragraph)."""
+    spans: list[tuple[int, int]] = []
+    outlet = _outlet(title, text)
+    if outlet:
+        title = title[: title.rfind(outlet)].rstrip(" \t-–—|")
+        spans += [m.span() for m in re.finditer(re.escape(outlet), text, re.I)]
+    for m in _SIDEBAR.finditer(text):
+        end = m.end()
+        for para in re.finditer(r"[^\n]+", text[end:]):
+            if len(para.group(0).split()) > _SIDEBAR_ITEM_WORDS:
+                break
+            end = m.end() + para.end()
+        spans.append((m.start(), end))
+    return title, spans
+
+
 def _markup_free(text: str) -> str:
     """Blank out markdown emphasis without moving offsets, so "**Bologna, Caserta**" reads as plain text."""
     return text.replace("**", "  ").replace("__", "  ")
@@ -150,7 +193,8 @@ def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], 
     """The evidence per city, and the cities the title names."""
     scores: Counter[str] = Counter()  # weights are floats: Counter adds any numbers, its stubs say int
     text = _markup_free(text or "")
-    body = _story_mentions(text, gazetteer)
+    title, furniture = page_furniture(title or "", text)
+    body = _outside(_story_mentions(text, gazetteer), furniture)
     # the title read with the body's evidence: a common-word comune or a homonym the body places is placed there too
     in_title = {m.city.name for m in _story_mentions(_markup_free(title or ""), gazetteer, body)}
     for name in in_title:

@@ -394,7 +394,7 @@ class DuplicateIndex:
                 r[0]
                 for r in self.conn.execute(
                     f"SELECT h FROM dup_gram_city WHERE h IN ({','.join('?' * len(part))}) AND n > 0 "  # noqa: S608
-                    "GROUP BY h HAVING COUNT(*) >= ?",
+                    "AND city != '' GROUP BY h HAVING COUNT(*) >= ?",  # documents without a city are no city
                     (*part, BOILERPLATE_CITIES),
                 )
             }

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lgnet.gazetteer import Gazetteer
 from lgnet.text import fold
 
 _MONTHS = r"(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic|jan|may|jun|jul|aug|sep|oct|dec)[a-z]*\.?"
@@ -317,6 +318,30 @@ CUES: tuple[Cue, ...] = (
         cap=2,
     ),
 )
+# A press review's structure: several articles, each under its outlet and date ("Il Piccolo, 25 novembre 2025 –
+# Monfalcone, ...", "La Nazione, edizione di La Spezia, 13 novembre 2025") or opening on a dateline of its own place
+# ("SARZANA. Sono 180 ..."). One article has one of each (its own dateline); a newsletter's news name no outlet.
+_ATTRIBUTION = re.compile(
+    r"^[ \t•*#>\-]*([A-ZÀ-Ý][^\n,;.:!?]{1,40}?),(?:[ \t]*edizione d[i'’][^\n,]{1,30},)?[ \t]*"
+    r"(\d{1,2})(?:°|º)?[ \t]+(" + _MONTHS_RAW + r")[ \t]+(\d{4})[ \t]*(?:$|[–—-][ \t])",
+    re.M,
+)
+_UPPER_DATELINE = re.compile(
+    r"^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’ ]{2,40}?)(?:[ \t]*\([^)\n]{2,30}\))?[ \t]*[.,][ \t]+(?=[A-ZÀ-Ý0-9«\"“])", re.M
+)
+REVIEW_HEAD_WEIGHT = 5.0  # per article head when a text has two or more (at most three count)
+
+
+def article_heads(text: str) -> int:
+    """How many articles a text holds by their heads: distinct outlet-and-date lines, or distinct places opening
+    an upper-case dateline, whichever is more (0 or 1: one article at most)."""
+    outlets = {(m.group(1).strip().lower(), m.group(2), m.group(3)[:3].lower(), m.group(4))
+               for m in _ATTRIBUTION.finditer(text)}  # fmt: skip
+    gazetteer = Gazetteer.default()  # a dateline's place is a comune (not a speaker: "CONSIGLIERE ROSSI.")
+    places = {m.group(1).strip() for m in _UPPER_DATELINE.finditer(text) if gazetteer.homonyms(m.group(1).strip())}
+    return max(len(outlets), len(places))
+
+
 # When two genres tie, the more specific form wins.
 _PRIORITY = ("press_review", "act", "minutes", "practice_report", "project_sheet", "report", "press_article")
 
@@ -347,6 +372,9 @@ class DocTypeClassifier:
             haystack = (raw if cue.raw else folded)[cue.where]
             count = sum(1 for _ in zip(range(cue.cap), cue.pattern.finditer(haystack), strict=False))
             scores[cue.doc_type] += cue.weight * count
+        heads = article_heads(head)
+        if heads >= 2:
+            scores["press_review"] += REVIEW_HEAD_WEIGHT * min(heads, 3)
         words = len(head.split())
         if words > 2500:
             scores["press_article"] -= 3  # articles are short

@@ -351,3 +351,35 @@ def test_the_comune_s_own_domain_in_a_contact_is_its_name():
     # a chief town's domain may skip the province; an abbreviation is no comune's name
     assert city_scores("", "Scrivere a info@comune.bergamo.it")["Bergamo"] == 3.0
     assert city_scores("", "Scrivere a casa@comune.re.it") == {}
+
+
+PAGE = """Gazzetta di Rieti - Notizie dalla provincia di Rieti
+
+Tre botteghe riaprono nel borgo grazie ai nuovi residenti
+
+di Anna Conti - 3 febbraio 2026
+
+Nel centro storico di Cittaducale hanno riaperto tre botteghe artigiane chiuse da anni. Le gestiscono
+famiglie arrivate con i corridoi umanitari, accompagnate dal Comune di Cittaducale e da una cooperativa.
+
+Il sindaco parla di un paese che torna a vivere: a Cittaducale i bambini della scuola sono passati da 20 a 31.
+
+Leggi anche
+
+Rieti, la stagione del teatro Flavio Vespasiano apre con un tutto esaurito.
+
+Rieti, chiude per lavori il ponte romano: i percorsi alternativi.
+
+Antrodoco, riapre la strada per Terminillo dopo la frana.
+
+Gazzetta di Rieti - testata registrata presso il Tribunale di Rieti.
+"""
+
+
+def test_an_outlet_named_after_a_city_and_its_sidebar_are_no_evidence_of_the_article_s_city():
+    # the outlet's name ends the title and opens the masthead and the footer; the sidebar lists other stories
+    title = "Tre botteghe riaprono nel borgo grazie ai nuovi residenti - Gazzetta di Rieti"
+    assert main_city(title, PAGE) == "Cittaducale"
+    assert city_scores(title, PAGE)["Rieti"] < 1
+    # a title whose last part is not the page's masthead keeps its words
+    assert main_city("Rieti - il teatro riapre", "Il teatro di Rieti riapre. A Rieti si festeggia.") == "Rieti"

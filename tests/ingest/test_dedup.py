@@ -363,3 +363,24 @@ def test_copy_links_are_checked_again_when_a_shingle_becomes_boilerplate_and_onl
     _refresh(once, docs=docs)
     assert _pairs(step, "dup_doc_near") == _pairs(once, "dup_doc_near") == {("agency", "outlet")}
     assert _groups(step, "dup_doc") == _groups(once, "dup_doc")
+
+
+def test_documents_without_a_city_are_no_city_of_their_own_for_boilerplate():
+    """A paragraph is boilerplate when articles of BOILERPLATE_CITIES cities quote it; documents with no city (a
+    press review, a summary) are not one more city: adding one quoting the paragraph changes no link between the
+    others (with "" counted as a city, the paragraph of two cities' articles became boilerplate and a syndicated
+    pair quoting it was split)."""
+    rng = random.Random(3)
+    lead = " ".join(f"parola{rng.randint(0, 99999)}" for _ in range(10))
+    docs = [Doc("agency", f"Genova. {lead}\n\n{BOILERPLATE}", "Genova"),
+            Doc("outlet", f"Titolo nuovo.\n\n{lead}\n\n{BOILERPLATE}", "Genova"),
+            Doc("roma", _article("Roma", 1), "Roma")]  # fmt: skip
+    review = Doc("review", "Rassegna. " + _article("Savona", 2), None)
+    without, with_review = _index(), _index()
+    _refresh(without, docs=docs)
+    _refresh(with_review, docs=docs + [review])
+    assert ("agency", "outlet") in _pairs(without, "dup_doc_near")
+    assert {p for p in _pairs(with_review, "dup_doc_near") if "review" not in p} == _pairs(without, "dup_doc_near")
+    # a third city's article makes it boilerplate: the short copies then share too little of their own
+    _refresh(with_review, docs=[Doc("bari", _article("Bari", 3), "Bari")])
+    assert _pairs(with_review, "dup_doc_near") == set()

@@ -215,3 +215,38 @@ Art. 7 – Criteri di valutazione
     assert DocTypeClassifier().run("Comunicato stampa – Nuovo sportello", release, "it").doc_type == "press_article"
     interview = "Intervista alla sindaca di Ornica\nSindaca, come è nato il progetto?\nÈ nato in paese.\n"
     assert DocTypeClassifier().run("Intervista alla sindaca", interview, "it").doc_type == "press_article"
+
+
+REVIEW = """Rassegna stampa – Servizi per i nuovi cittadini in Val Pescara, settimana 3-9 marzo 2025
+A cura dell'Ufficio comunicazione dell'Unione dei Comuni. Gli articoli sono riportati in estratto.
+Il Centro, 4 marzo 2025 – Sulmona, apre lo sportello per il rinnovo dei permessi
+SULMONA. Da lunedì lo sportello di piazza Garibaldi riceve su appuntamento. «Serviva da anni», spiega
+l'assessora. Nel primo mese si sono prenotate 40 persone, ha detto il dirigente.
+Il Messaggero, edizione di Pescara, 6 marzo 2025 – Popoli, corso di italiano per le badanti
+POPOLI. Sono 18 le donne iscritte al corso serale della biblioteca comunale, racconta la coordinatrice.
+Il corso è finanziato dalla Regione e durerà fino a giugno.
+In breve
+• Chieti. Il Consiglio comunale discute la mozione sull'accoglienza.
+"""
+
+TRANSCRIPT = """Consiglio comunale di Pescara – question time del 12 marzo 2025
+PRESIDENTE. Passiamo all'interrogazione sul dormitorio comunale.
+CONSIGLIERE ROSSI. Quante persone ha accolto il dormitorio quest'inverno?
+ASSESSORA BIANCHI. Ne ha accolte 120, ha spiegato il servizio. La riunione si chiude alle ore 18.
+PRESIDENTE. Grazie. Il verbale sarà letto e approvato nella prossima seduta.
+"""
+
+
+def test_a_press_review_from_its_structure_several_outlets_and_datelines():
+    # Several articles, each under its outlet and date and opening on its own dateline: a review, though each
+    # article has the quotes and datelines of a press article (typed press_article before).
+    decision = DocTypeClassifier().run("Rassegna stampa – Servizi per i nuovi cittadini", REVIEW, "it")
+    assert decision.doc_type == "press_review"
+    # without the genre named in its title, the structure still says so
+    body = REVIEW.split("\n", 2)[2]
+    assert DocTypeClassifier().run("Notizie dalla valle", body, "it").doc_type == "press_review"
+    # one article has one dateline of its own: still an article
+    assert DocTypeClassifier().run("", ARTICLE, "it").doc_type == "press_article"
+    assert DocTypeClassifier().run("", REVIEW.split("Il Messaggero")[0], "it").doc_type != "press_review"
+    # speakers' names in capitals are no datelines of several places
+    assert DocTypeClassifier().run("", TRANSCRIPT, "it").doc_type != "press_review"
