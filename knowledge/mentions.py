@@ -72,6 +72,8 @@ _DATE = r"(?:(?P<{p}d>\d{{1,2}})[/.-](?P<{p}m>\d{{1,2}})[/.-](?P<{p}y>20\d\d)|(?
         r"(?P<{p}mn>" + "|".join(MONTHS) + r")\s+(?P<{p}yy>20\d\d))"  # fmt: skip
 _LABELLED_DATE = re.compile(
     r"(?P<label>inizio|avvio|fine|conclusione|termine|start|end)\s*(?:del\s+)?(?:progetto|project|attivit[àa])?"
+    # "Avvio previsto | 1° febbraio 2026", "Conclusione effettiva: ...", "End date (planned): ..."
+    r"(?:\s*(?:date|previst[oa]|effettiv[oa]|\(?(?:planned|expected|actual)\)?)){0,2}"
     r"\s*[:|]?\s*(?:il\s+)?" + _DATE.format(p="a"),
     re.I,
 )
@@ -85,8 +87,9 @@ _FROM_TO = re.compile(r"\b(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:mese\
 # concluderanno con il progetto nazionale, il 31 dicembre 2026"): a few words, no sentence or clause break.
 _VERB_DATE = re.compile(
     r"\b(?P<verb>avviat[oaie]|iniziat[oaie]|partit[oaie]|(?:ha|hanno)\s+preso\s+(?:il\s+)?(?:via|avvio)|started|"
-    r"launched|began|"
+    r"launched|began|(?:è|sono)\s+nat[oaie]|"
     r"conclu(?:so|sa|si|se|derà|deranno|dersi|de|dono)|termin(?:ato|ata|ati|ate|erà|eranno|a|ano)|scade|"
+    r"finir(?:à|anno)|finisc(?:e|ono)|"
     r"chius[oaie]|chiuder(?:à|anno)|ended|ends|will\s+(?:end|close)|closes|closed|"
     r"fino\s+(?:al|ad?|all['’]|alla\s+fine\s+di)|until|through)"
     r"(?:\s+(?:(?:da|dal|dalla|dall['’]|dai|con|by|with)\s+)(?:[^\s,.;:]+\s+){0,3}?[^\s,.;:]+,?)?"
@@ -172,7 +175,7 @@ def periods(sentence: str) -> list[Mention]:
         value = _iso(m, "a")
         inside = any(a < m.end() and m.start() < b for a, b in spans)  # "January 2023 until June 2024": the range's
         if value and not inside and not _FROM_TO.search(sentence[m.start() :]):
-            ends = re.match(r"conclu|termin|scade|chiu|end|close|will|fino|until|through", m.group("verb"), re.I)
+            ends = re.match(r"conclu|termin|scade|chiu|end|close|will|fino|until|through|fini", m.group("verb"), re.I)
             out.append(Mention("end" if ends else "start", value))
     for m in _DURATION.finditer(sentence):
         n = m.group("n").lower()

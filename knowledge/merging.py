@@ -3,6 +3,7 @@ project's period from stated dates, its budget and contacts, the citations of it
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from knowledge import figures as fig
@@ -61,6 +62,12 @@ def unique_sourced(items: list[tuple[Read, str]], limit: int) -> list[Sourced]:
     return out
 
 
+# An act's recital quotes another act or the background ("Vista la deliberazione ... di adesione al progetto LGNet3
+# ..., della durata complessiva dal 16/01/2024 al 31/12/2026"): its dates are the programme's or that act's, below
+# the dates the act itself decides ("di approvare il progetto ..., che si svolgerà dal 1° luglio 2024 ...").
+_RECITAL = re.compile(r"\W*(?:vist[oaie]|richiamat[oaie]|premess[oa]|considerat[oa]|atteso|rilevat[oa])\b", re.I)
+
+
 def stated_period(items: list[tuple[Read, mentions.Mention]]) -> Period:
     """The project's period from stated dates: the earliest start and the latest end; a year range when no
     date is stated. Dates in sentences about the project's own time ("Periodo di realizzazione: ...", "il
@@ -69,13 +76,16 @@ def stated_period(items: list[tuple[Read, mentions.Mention]]) -> Period:
     when the text states none."""
     durations = [int(m.text) for r, m in items if m.code == "duration" and mentions.PROJECT_TIME.search(r.body)]
     items = [(r, m) for r, m in items if m.code != "duration"]
-    own = [(r, m) for r, m in items if mentions.PROJECT_TIME.search(r.body) and m.code in ("start", "end")]
+    own = [(r, m) for r, m in items if mentions.PROJECT_TIME.search(r.body) and m.code in ("start", "end")
+           and not _RECITAL.match(r.body)]  # fmt: skip
     if any(m.code == "start" for _, m in own) or any(m.code == "end" for _, m in own):
         items = own + [(r, m) for r, m in items if m.code == "range"]
     starts = [(m.text, r) for r, m in items if m.code == "start"]
     ends = [(m.text, r) for r, m in items if m.code == "end"]
-    ranges = [(m.text.split("/"), r) for r, m in items if m.code == "range"]
+    ranges = [((m.text.split("/")[0], m.text.split("/")[-1]), r) for r, m in items if m.code == "range"]
     listed = [PeriodMention(code=m.code, value=m.text, source=r.source()) for r, m in items][:5]
+    # Years "2024-2026" ("il triennio 2024-2026") run from the first one's January to the last one's December
+    ranges = [((f"{y1}-01", f"{y2}-12"), r) for (y1, y2), r in ranges]
     if ranges and not (starts and ends):  # "2024-2026" completes a start or an end stated alone
         (y1, y2), _ = ranges[0]
         starts = starts or [(y1, ranges[0][1])]
@@ -120,7 +130,16 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
     def first(*kinds: str) -> Amount | None:
         return next((a for k in kinds for a in amounts if a.kind == k), None)
 
-    return Budget(total=first("city_share", "total", "funded"), cofinancing=first("cofinancing"), items=amounts)
+    cofinancing = first("cofinancing")
+    total = first("city_share", "total", "funded")
+    if total is not None and total.kind == "city_share" and cofinancing is not None:
+        # the city's share of a grant and its co-financing adding up to a stated total are its parts: "costo
+        # complessivo pari a € 486.500, coperto per € 436.500 dal finanziamento assegnato al Comune e per € 50.000
+        # dal cofinanziamento"
+        whole = next((a for a in amounts if a.kind == "total"
+                      and abs(a.value - total.value - cofinancing.value) < 1), None)  # fmt: skip
+        total = whole or total
+    return Budget(total=total, cofinancing=cofinancing, items=amounts)
 
 
 def contacts_of(items: list[tuple[Read, mentions.ContactFact]]) -> list[Contact]:

@@ -58,7 +58,9 @@ AMOUNT_KINDS = (
             # "li mette il Comune", "from the city's own budget"
             r"fondi\s+(?:propri\s+)?del\s+comune|fondi\s+propri|risorse\s+proprie|bilancio\s+comunale|"
             r"(?:mess[oaie]|stanziat[oaie]|mess[oaie]\s+a\s+disposizione)\s+dal(?:la)?\s+(?:comune|citt[àa]|"
-            r"amministrazione)|\bl[aei]?\s+mette\s+il\s+comune|(?:city|municipality)['’]s\s+own",
+            r"amministrazione)|\bl[aei]?\s+mette\s+il\s+comune|(?:city|municipality)['’]s\s+own|"
+            # "dal proprio bilancio", "own contribution of the Municipality", "of its own budget"
+            r"propri[oa]\s+bilancio|\bown\s+(?:contribution|budget|funds|resources)\b",
             re.I,
         ),
     ),
@@ -66,6 +68,17 @@ AMOUNT_KINDS = (
     ("funded", re.compile(r"finanziat|contribut|funded|grant", re.I)),
     ("total", re.compile(r"totale|complessiv|budget|costo|valore|importo|total", re.I)),
 )
+
+
+# Right after a sum, the municipality as its source: "30.000 euro del Comune", "dal Comune", "from the City"
+_FROM_THE_COMUNE = re.compile(
+    r"\s+(?:del|dal|from\s+the)\s+(?:comune|municipality|city|council)\b(?!\s+(?:di|of)\s+[A-ZÀ-Ý]\w+\s+(?:e|and)\b)",
+    re.I,
+)
+
+
+# ... or another source: "31.000 euro dal Consorzio", "dalla Regione", "from the Foundation"
+_FROM_ANOTHER = re.compile(r"\s+(?:da[li]?|dall['’]|dalla|from)\s*\w", re.I)
 
 
 @dataclass(frozen=True)
@@ -132,10 +145,16 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
         r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|con|mess[oaie]|stanziat[oaie]|l[aei]?\s+mette|"
-        r"comes?\s+from|(?:sono|è|rappresentano|costituiscono|are|is)\s+(?:il|la|lo|l['’]|the)?)\s*",
+        r"comes?\s+from|(?:sono|è|rappresentano|costituiscono|are|is)\s+(?:il|la|lo|l['’]|the)?|"
+        # where the sum comes from or goes: "dal bilancio comunale", "del Comune", "nel cofinanziamento", "own ..."
+        r"da[li]?|dall['’]|dalla|del|dell['’]|della|nel|nella|from|own)\s*",
         after,
     ):
         after = ""  # what follows is the next field ("... € 40.000 Cofinanziamento: € 24.000"), not this sum's label
+    if _FROM_THE_COMUNE.match(after):
+        return AmountFact(value, "cofinancing", after.strip().lower(), text, start, end)
+    if _FROM_ANOTHER.match(after) and not AMOUNT_KINDS[0][1].search(after):
+        return AmountFact(value, "funded", after.strip().lower(), text, start, end)  # "60.000 euro dalla Regione"
     per_unit = _PER_UNIT.search(own) or _PER_UNIT_AFTER.match(tail)
     if per_unit and _PAID_BY_THEM.search(sentence[max(0, start - 90) : end + 40]):
         return AmountFact(value, "paid", "quota a carico delle persone", text, start, end)

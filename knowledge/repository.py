@@ -29,7 +29,7 @@ from knowledge.reading import foreign_spans, groups_of
 from knowledge.readings import Readings
 from knowledge.records import BOILERPLATE_CITIES, RECORD_TYPES, Passage, RecordBuilder
 from knowledge.sentences import key, sentences
-from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
+from lgnet.practice import Period, PhaseFacts, PracticeRecord, ProjectFacts
 from lgnet.state import connect, read_changes, state_path
 from lgnet.store import MAX_IDS, Store
 
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 SUFFIX = "records"
 KEYS = "recordkeys"  # where older code kept the refresh's bookkeeping (`knowledge.groupkeys`): imported once
 WRITE_ITEMS = 2000  # rebuilt groups' items stored together (a whole refresh at 100k holds a few thousand)
-BUILDER_VERSION = "facts-77"  # bump when the rules change: every group is rebuilt once
+BUILDER_VERSION = "facts-67"  # bump when the rules change: every group is rebuilt once
 LAYOUT = 3  # how the refresh keeps its state (2: city-less groups' members in the state file; 3: a passage in several
 # groups, `knowledge.groupkeys`); moved: a whole refresh
 
@@ -458,7 +458,22 @@ class RecordRepository:
             phase = snap.phases.get(item.phase or "")
             if item.period.basis is None and phase and phase.period.basis:
                 item.period = phase.period.model_copy(update={"basis": "phase", "mentions": item.period.mentions})
+            elif phase and phase.period.basis:
+                item.period = _completed(item.period, phase.period)
         return snap
+
+
+def _completed(period: Period, phase: Period) -> Period:
+    """A stated period with one side only, within its phase's: the other side is the phase's ("il progetto
+    LGNet3 del Comune, che si concluderà il 31 dicembre 2026 come tutta la terza edizione": from the phase's
+    start). A date outside the phase's years says the project is not the phase's own: left as it is."""
+    start, end = period.start, period.end
+    if not (phase.start and phase.end) or (start is None) == (end is None):
+        return period
+    date = start or end or ""
+    if not phase.start[: len(date)] <= date <= phase.end[: len(date)]:
+        return period
+    return period.model_copy(update={"start": start or phase.start, "end": end or phase.end})
 
 
 def _city(gkey: str) -> str:

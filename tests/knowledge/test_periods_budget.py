@@ -171,3 +171,99 @@ def test_the_kind_of_a_sum_in_other_words(sentence, expected):
 )  # fmt: skip
 def test_periods_by_years_and_months_of_one_year(sentence, expected):
     assert sorted((m.code, m.text) for m in periods(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the municipality's money said by where it comes from, in Italian and English
+        ("La mensa costa 50.000 euro, di cui 10.000 euro del Comune e il resto della Fondazione.",
+         (10000, "cofinancing")),
+        ("Il dormitorio costa 90 mila euro: 40 mila euro dalla Regione e 50 mila euro dal bilancio comunale.",
+         (50000, "cofinancing")),
+        ("L'Unione ha stanziato 70.000 euro, di cui 20.000 euro dal proprio bilancio.", (20000, "cofinancing")),
+        ("| Budget | EUR 200,000 for the pilot, of which EUR 20,000 own contribution of the Municipality |",
+         (20000, "cofinancing")),
+        ("The grant was €150,000; the Municipality added €15,000 of its own budget, bringing the total to €165,000.",
+         (15000, "cofinancing")),
+        ("La spesa copre il servizio per € 80.000,00 nel finanziamento regionale e per € 8.000,00 nel "
+         "cofinanziamento comunale.", (8000, "cofinancing")),
+        # another source is a funder, not the total
+        ("Il doposcuola costa 30.000 euro: 25.000 euro dal Consorzio su fondi regionali e 5.000 euro dal bilancio "
+         "comunale.", (25000, "funded")),
+    ],
+)  # fmt: skip
+def test_co_financing_and_funders_by_the_source_written_after_the_sum(sentence, expected):
+    assert expected in kinds(sentence)
+    assert (expected[0], "total") not in kinds(sentence)
+
+
+def _read(text: str) -> list:
+    from knowledge.records import Passage, Read
+    from knowledge.sentences import Sentence
+
+    r = Read(Passage("p:0", text, {}), Sentence(text, 0, len(text)), text, [])
+    return r
+
+
+def test_a_city_s_share_and_its_co_financing_adding_up_to_a_total_are_its_parts():
+    from knowledge.merging import budget_of
+
+    text = ("Il costo complessivo del progetto, pari a € 300.000,00, trova copertura per € 270.000,00 nel "
+            "finanziamento assegnato al Comune di Alfa e per € 30.000,00 nel cofinanziamento comunale.")  # fmt: skip
+    budget = budget_of([(_read(text), a) for a in amounts(text)])
+    assert (budget.total.value, budget.cofinancing.value) == (300000, 30000)
+    # a share with no total it adds up to stays the city's budget
+    share = "La quota assegnata al Comune di Alfa è di 270.000 euro, oltre a 30.000 euro di cofinanziamento."
+    assert budget_of([(_read(share), a) for a in amounts(share)]).total.value == 270000
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Il progetto è partito a marzo 2024 e finirà a febbraio 2026.", [("start", "2024-03"), ("end", "2026-02")]),
+        ("Il laboratorio è nato nell'ottobre 2023 da un progetto del Comune.", [("start", "2023-10")]),
+        ("Avvio previsto | 1° marzo 2026 Conclusione prevista | 28 febbraio 2028",
+         [("start", "2026-03-01"), ("end", "2028-02-28")]),
+        ("End date (planned): 30 June 2027", [("end", "2027-06-30")]),
+    ],
+)  # fmt: skip
+def test_periods_told_by_more_verbs_and_qualified_labels(sentence, expected):
+    assert sorted((m.code, m.text) for m in periods(sentence) if m.code != "duration") == sorted(expected)
+
+
+def test_a_range_of_years_runs_from_january_to_december():
+    from knowledge.merging import stated_period
+
+    text = "L'agenzia dispone di 100.000 euro per il triennio 2025-2027."
+    period = stated_period([(_read(text), m) for m in periods(text)])
+    assert (period.start, period.end) == ("2025-01", "2027-12")
+
+
+def test_an_act_s_recital_quoting_the_programme_s_dates_is_below_the_dates_the_act_decides():
+    from knowledge.merging import stated_period
+
+    recital = ("Vista la deliberazione n. 40 del 2 aprile 2024 di adesione al progetto nazionale, della durata "
+               "complessiva dal 16/01/2024 al 31/12/2026;")  # fmt: skip
+    decision = "1. di approvare il progetto esecutivo, che si svolgerà dal 1° settembre 2024 al 31 dicembre 2026;"
+    found = [(_read(t), m) for t in (recital, decision) for m in periods(t)]
+    period = stated_period(found)
+    assert (period.start, period.end) == ("2024-09-01", "2026-12-31")
+    # a recital alone still dates the project (an act that only quotes the programme's years)
+    alone = stated_period([(_read(recital), m) for m in periods(recital)])
+    assert (alone.start, alone.end) == ("2024-01-16", "2026-12-31")
+
+
+def test_a_period_stated_on_one_side_within_its_phase_takes_the_other_side_from_the_phase():
+    from knowledge.repository import _completed
+    from lgnet.practice import Period
+
+    phase = Period(start="2024-01-16", end="2026-12-31", basis="stated")
+    ends = Period(end="2026-12-31", basis="stated")
+    assert (_completed(ends, phase).start, _completed(ends, phase).end) == ("2024-01-16", "2026-12-31")
+    starts = Period(start="2024-06", basis="stated")
+    assert _completed(starts, phase).end == "2026-12-31"
+    # a date outside the phase's years is not the phase's project: nothing added
+    assert _completed(Period(start="2027-03", basis="stated"), phase).end is None
+    both = Period(start="2024-07-01", end="2025-06-30", basis="stated")
+    assert _completed(both, phase) == both
