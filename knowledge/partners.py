@@ -33,7 +33,8 @@ _PARTNER_CUE = re.compile(
     r"\b(?:organizzat|realizzat|svolt|condott)[oaie]\s+(?:insieme\s+)?con\b|"
     r"\bcon\s+la\s+(?:collaborazione|partecipazione)\s+d(?:i|el|ella|ell['’]|ei|egli|elle)\b|"
     # ... and in English: "we work with X", "run with X", "held with X", "in cooperation with X", "partners are X"
-    r"\b(?:we|they|it)\s+(?:work|works|worked|collaborate|collaborates|collaborated|partnered)\s+with\b|"
+    r"\b(?:we|they|it|municipality|city|council|project|service)\s+(?:has\s+|have\s+)?(?:work|works|worked|"
+    r"collaborate|collaborates|collaborated|partnered)\s+with\b|"
     r"\b(?:run|held|implemented|delivered|carried\s+out|managed|organi[sz]ed|developed)\s+(?:together\s+)?with\b|"
     r"\bin\s+(?:collaboration|cooperation)\s+with\b|\bpartners\s+(?:are|were|include|included)\b",
     re.I,
@@ -84,7 +85,8 @@ NETWORK = re.compile(
     re.I,
 )
 _MUNICIPAL = re.compile(
-    r"\bComun[ei]\b|\bcomunal[ei]\b|\bMunicipi|\bRoma\s+Capitale\b|\bassessorat|^Serviz[io]\s+social[ei]", re.I
+    r"\bComun[ei]\b|\bcomunal[ei]\b|\bMunicipi|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
+    r"^Serviz[io]\s+social[ei]|^(?:la\s+)?Giunta\b|^Consiglio\s+comunale\b|^Sindac[oa]\b", re.I
 )
 _ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s")
 # Another municipality named as a partner ("Comune di X"): kept, unless it is the city itself (see `partners`).
@@ -99,6 +101,19 @@ _FUNDER = re.compile(
     re.I,
 )
 
+
+# An organisation named in another role than working with the city, said right before its name: where a service
+# is housed ("nei locali della Parrocchia X", "presso"), where people are sent or accompanied ("accompagnate ai
+# servizi sanitari dell'ASL X", "inviare gli elenchi all'Azienda USL"), who wrote an evaluation ("a cura del
+# Dipartimento ... dell'Università X"), whose call funds it ("dal bando «Inclusione» della Fondazione X").
+_OTHER_ROLE = re.compile(
+    r"(?:\b(?:nei|negli|nel|nella)\s+(?:locali|spazi|sede|sala|struttura)\s+(?:di|del|della|dello|dell['’]|dei|degli)|"
+    r"\bpresso\s+(?:il|lo|la|l['’]|i|gli|le)?|\bhosted\s+by(?:\s+the)?|\bon\s+the\s+premises\s+of(?:\s+the)?)\s*$|"
+    r"\b(?:accompagnat\w*|accompagnare|inviat\w*|inviare|indirizzat\w*|rinviat\w*|referred|sent)\b[^.;:]{0,60}$|"
+    r"\ba\s+cura\s+d(?:i|el|ella|ello|ell['’]|ei|egli|elle)\b[^.;:]{0,80}$|"
+    r"\bband[oi]\b[^.;:]{0,40}?\b(?:di|del|della|dello|dell['’]|dei|degli|delle)\s*$",
+    re.I,
+)
 
 # A sum in parentheses right after a name is what that body gives: a funder's share, "Fondazione X (25.000 euro)".
 _SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*\)")
@@ -128,8 +143,9 @@ def _split_items(segment: str) -> list[str]:
     # list ends: the last one, or the one before a clause that follows the list ("..., la Caritas X e l'ASL Y,
     # individuati con avviso ...")
     last = len(parts) - 1
-    while last > 0 and re.match(r"[a-zà-ù]", parts[last]) and not _ARTICLE.match(parts[last]):
-        last -= 1
+    while last > 0 and re.match(r"[a-zà-ù]", parts[last]) and (not _ARTICLE.match(parts[last])
+                                                              or not re.search(r"[A-Z]", parts[last])):  # fmt: skip
+        last -= 1  # a clause after the list ("come da protocollo d'intesa sottoscritto il ...") names no one
     if parts:
         parts[last : last + 1] = _AND.split(parts[last])
     items: list[str] = []
@@ -160,7 +176,10 @@ def _tidy(item: str) -> str | None:
     if not item or len(item) < 3 or len(item.split()) > 12:
         return None
     if not (item[0].isupper() or item[0].isdigit()):
-        if re.match(r"(?:associazione|cooperativa|fondazione)\s", item, re.I) and re.search(r"\s[A-Z0-9«\"“]", item):
+        # a kind in lower case before its name: the name right after it ("la cooperativa sociale Arcobaleno"; not
+        # "la cooperativa scade il 31 marzo")
+        if re.match(r"(?i:associazione|cooperativa|fondazione)(?:\s+(?i:sociale))?\s+(?:(?i:di|del|della)\s+)?"
+                    r"[A-Z0-9«\"“]", item):
             item = item[0].upper() + item[1:]
         elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto)\s+(?-i:[A-Z])", item, re.I):
             item = item[0].upper() + item[1:]  # a kind in lower case before the name: "il circolo Legambiente X"
@@ -228,10 +247,13 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             name = _tidy(m.group(0))
             funder = _FUNDER.search(body[: m.start()]) or _SHARE_AFTER.match(body, m.end())
             funder = funder or _OBSERVER_AFTER.match(body, m.end())  # or an observer: "X (uditore)"
+            funder = funder or _OTHER_ROLE.search(body[: m.start()])
             if name and not any(comparable_name(name) in k for k in found) and not funder:
                 add(name, s, body)
         for raw, start, end in organisations.named(body):
             if any(a <= start < b or start <= a < end for a, b in spans) or _FUNDER.search(body[:start]):
+                continue
+            if _OTHER_ROLE.search(body[:start]):
                 continue
             if _SHARE_AFTER.match(body, end) or _OBSERVER_AFTER.match(body, end):
                 continue

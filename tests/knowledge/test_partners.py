@@ -225,3 +225,41 @@ def test_an_observer_is_no_partner_and_an_elided_word_stays_in_a_name():
     assert "Associazione Linea d'Orizzonte" not in names(text.replace("\n", " "))
     assert names("Lo sportello è gestito insieme alla Fondazione Casa d'Accoglienza.") == [
         "Fondazione Casa d'Accoglienza"]
+
+
+def test_an_english_subject_worked_with_a_list_and_a_clause_after_a_list_names_no_one():
+    from knowledge.partners import partners
+
+    text = ("The Municipality worked with Alfa Social Cooperative, which ran the shelter, Fondazione Beta, which ran "
+            "the outreach unit, and the Gamma Red Cross committee.")  # fmt: skip
+    names = [p.name for p in partners(text, "Trento")]
+    assert names[:2] == ["Alfa Social Cooperative", "Fondazione Beta"] and names[2].startswith("Gamma Red Cross")
+    act = ("3. di dare atto che il servizio sarà realizzato in rete con la Caritas diocesana di Delta, il CPIA 2 di "
+           "Delta e l'Associazione Il Ponte Verde, come da protocollo d'intesa sottoscritto il 3 marzo 2025;")
+    assert "Associazione Il Ponte Verde" in [p.name for p in partners(act, "Delta")]
+    # the city itself in English is no partner
+    city = partners("The Municipality of Delta worked with Fondazione Beta.", "Delta")
+    assert not any("Municipality" in p.name for p in city)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lo sportello ha aperto nei locali della Parrocchia di San Rocco, in piazza Duomo.",
+        "In un anno 40 persone sono state accompagnate ai servizi sanitari dell'ASL Teramo 2.",
+        "Gli enti gestori devono inviare gli elenchi all'Azienda USL di Teramo entro marzo.",
+        "Valutazione indipendente a cura del Dipartimento di Sociologia dell'Università degli Studi di Teramo.",
+        "Il progetto dispone di 50.000 euro: 40.000 euro arrivano dal bando «Comunità» della Fondazione Tercas.",
+    ],
+)
+def test_an_organisation_named_as_a_venue_a_destination_an_evaluator_or_a_call_s_funder_is_no_partner(sentence):
+    assert names(sentence, "Teramo") == []
+    # the same organisation said to work with the city is one
+    assert names("Il servizio è gestito in collaborazione con la Fondazione Tercas.", "Teramo") == ["Fondazione Tercas"]
+
+
+def test_a_kind_in_lower_case_without_a_name_and_the_municipality_s_own_bodies_are_no_partners():
+    text = "La convenzione con la cooperativa scade il 30 giugno 2026 e la Giunta ha deciso di rinnovarla."
+    assert names(text, "Teramo") == []
+    assert names("Il servizio è svolto in convenzione con la cooperativa sociale Girasole.", "Teramo") == [
+        "Cooperativa sociale Girasole"]  # fmt: skip
