@@ -36,7 +36,7 @@ from ingest.walk import FolderProgress
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import IngestError, LGNetError, NotFound
-from lgnet.state import state_path
+from lgnet.state import record_count, state_path
 from lgnet.store import Store
 
 log = logging.getLogger(__name__)
@@ -201,10 +201,12 @@ class IngestPipeline:
                 changed = True
         # Also finishes the refresh of an earlier run killed before it (the manifest says what is pending).
         changed |= self.refresh_duplicates(manifest)
+        count = None
         if changed or rebuild:
             self._run_hooks()
+            count = self._record_count()
             self.store.bump_revision(uuid.uuid4().hex)
-        self._summarise(report)
+        self._summarise(report, count)
         report.seconds_total = time.perf_counter() - started
         report.save(self.settings.report_path)
         return report
@@ -248,6 +250,7 @@ class IngestPipeline:
         IndexSummary(manifest.conn).remove([doc_id])
         self.refresh_duplicates(manifest)
         self._run_hooks()
+        self._record_count()
         self.store.bump_revision(uuid.uuid4().hex)
         return [doc_id]
 
@@ -381,6 +384,13 @@ class IngestPipeline:
         for hook in self.hooks:
             hook(self.store, self.embedder)
 
+    def _record_count(self) -> int:
+        """The store's passage count, written beside the change log once the write is complete: derived indexes
+        that have applied the log that far check their count against it instead of asking the store."""
+        count = self.store.count()
+        record_count(self._manifest().conn, count)
+        return count
+
     def _manifest(self) -> Manifest:
         """The manifest of the store's generation (a rebuild writes a new generation with its own)."""
         generation = self.store.generation
@@ -388,14 +398,14 @@ class IngestPipeline:
             self._manifests[generation] = Manifest(state_path(self.settings.data_dir, generation), self.embedder.name)
         return self._manifests[generation]
 
-    def _summarise(self, report: IngestReport) -> None:
+    def _summarise(self, report: IngestReport, count: int | None = None) -> None:
         # Metadata of the documents the run touched (and those whose syndication group moved), the index's
         # figures from the state file's summary table and duplicate tables: no whole listing, no text read back.
         conn = self._manifest().conn
         summary = IndexSummary(conn)
         docs = summary.update(self.store, self._touched_docs | self.duplicates.pushed_docs)
         self._touched_docs = set()
-        report.chunks = self.store.count()
+        report.chunks = self.store.count() if count is None else count
         report.summarise(summary.figures(), docs, passage_groups(conn))
 
     def _catalogue(self, root: Path, report: IngestReport) -> dict[str, dict]:

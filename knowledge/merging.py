@@ -39,15 +39,25 @@ def merge_partners(items: list[tuple[Read | None, Partner]]) -> list[Partner]:
     name wins."""
     out: list[Partner] = []
     keys: list[str] = []
+    # The entry a name went to: the first key it matches, which stays so while keys are only appended (a name
+    # repeated across a city's 4k passages at 100k was compared with every key each time); forgotten when a key
+    # is replaced by a fuller name.
+    went: dict[str, int] = {}
     for _, p in items:
         k = partners.comparable_name(p.name)
-        same = next((i for i, other in enumerate(keys) if partners.same_org(other, k)), None)
+        same = went.get(k)
+        if same is None:
+            same = next((i for i, other in enumerate(keys) if partners.same_org(other, k)), None)
         if same is None:
             keys.append(k)
             out.append(p)
+            went[k] = len(keys) - 1
         elif len(k) > len(keys[same]):
             keys[same] = k
             out[same] = p.model_copy(update={"role": p.role or out[same].role})
+            went = {k: same}
+        else:
+            went[k] = same
     return out
 
 

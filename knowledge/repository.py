@@ -92,7 +92,7 @@ class RecordRepository:
     def __init__(self, store: Store, builder: RecordBuilder | None = None) -> None:
         self.store = store
         self.builder = builder or RecordBuilder()
-        self.passages_read = 0  # by the last refresh
+        self.passages_read = 0  # read from the store by the last refresh (a group's unchanged members are kept rows)
         self.passages_parsed = 0  # by the last refresh: passages whose readings were not stored (new or changed)
         self.readings: Readings | None = None  # during a refresh: what the rules read of each passage
         self.programme: Programme | None = None  # during a refresh: the city-less groups' dated sentences
@@ -140,6 +140,7 @@ class RecordRepository:
 
     def _refresh_all(self, embedder) -> RefreshReport:
         passages = self._read(None)
+        self._group_keys().put_rows(((p.id, p.text, p.meta) for p in passages), replace_all=True)
         groups: dict[str, list[Passage]] = defaultdict(list)
         for p in passages:
             for g in _groups_of(p):
@@ -165,15 +166,19 @@ class RecordRepository:
         todo = {g for c in changed for g in group_of.get(c, ())}
         now_in: dict[str, list[str]] = {}  # changed passage -> its groups now
         fresh: dict[str, list[Passage]] = defaultdict(list)  # a city-less group's changed members, as they are now
+        read: dict[str, Passage] = {}  # the changed passages, as they are now
         for i in range(0, len(changed), 500):
             rows = self.store.get_chunks(changed[i : i + 500])
             self.passages_read += len(rows)
             for r in rows:
-                p = Passage(r["id"], r["text"], r["meta"])
+                p = read[r["id"]] = Passage(r["id"], r["text"], r["meta"])
                 now_in[p.id] = _groups_of(p)
                 for gkey in now_in[p.id]:
                     if not _city(gkey):
                         fresh[gkey].append(p)
+        # The kept rows follow the change (a passage in no group any more, or gone, is not kept).
+        self._group_keys().put_rows((p.id, p.text, p.meta) for p in read.values() if now_in[p.id])
+        self._group_keys().drop_rows([c for c in changed if not now_in.get(c)])
         todo |= {g for gs in now_in.values() for g in gs}
         self._readings().drop([c for c in changed if c not in now_in])  # passages gone
         before = _boilerplate(_city_keys_of({g: k for g, k in known.items() if _city(g)}))
@@ -182,7 +187,7 @@ class RecordRepository:
         groups: dict[str, list[Passage]] = {}
         keys_of: dict[str, list[str]] = {}
         while todo:
-            found = self._read_groups(todo, set(changed), now_in)
+            found = self._read_groups(todo, read, now_in)
             keys_of.update(self._stored_keys([p for members in found.values() for p in members]))
             for gkey, members in found.items():
                 groups[gkey] = members
@@ -276,11 +281,14 @@ class RecordRepository:
         self.passages_read += len(rows)
         return [Passage(r["id"], r["text"], r["meta"]) for r in rows]
 
-    def _read_groups(self, gkeys: set[str], changed: set[str], now_in: dict[str, list[str]]
+    def _read_groups(self, gkeys: set[str], changed: dict[str, Passage], now_in: dict[str, list[str]]
                      ) -> dict[str, list[Passage]]:  # fmt: skip
-        """The passages of these city groups: each group's stored members but the changed passages, plus the
-        changed passages now in it, read by id in the store's order (the order a whole refresh reads them in).
-        A group past MAX_IDS members is read by its city (a filter over the whole index: ~0.5 s at 100k)."""
+        """The passages of these city groups: each group's stored members but the `changed` passages (read
+        already), plus the changed passages now in it, in the store's order (the order a whole refresh reads
+        them in). The other members' text and metadata are those the refresh kept when it last read them (a
+        passage that changed since is in the change log, so among `changed`); one it does not have is read from
+        the store. A group past MAX_IDS members is read by its city (a filter over the whole index: ~0.5 s at
+        100k)."""
         found: dict[str, list[Passage]] = {}
         for gkey in sorted(gkeys):
             ids = {c for c in self._group_keys().members(gkey) if c not in changed}
@@ -289,9 +297,17 @@ class RecordRepository:
                 city = _city(gkey)
                 passages = self._read({"city": city}) + self._read({"section_cities": {"$contains": city}})
             else:
-                rows = list(self.store.iter_chunks(among=sorted(ids)))
-                self.passages_read += len(rows)
-                passages = [Passage(r["id"], r["text"], r["meta"]) for r in rows]
+                order = self.store.chunk_ids(among=sorted(ids))
+                by_id = {c: changed[c] for c in order if c in changed}
+                others = [c for c in order if c not in by_id]
+                by_id.update({c: Passage(c, text, meta) for c, (text, meta) in self._group_keys().rows(others).items()})
+                missing = [c for c in others if c not in by_id]
+                for i in range(0, len(missing), 500):
+                    rows = self.store.get_chunks(missing[i : i + 500])
+                    self.passages_read += len(rows)
+                    by_id.update({r["id"]: Passage(r["id"], r["text"], r["meta"]) for r in rows})
+                    self._group_keys().put_rows((r["id"], r["text"], r["meta"]) for r in rows)
+                passages = [by_id[c] for c in order if c in by_id]
             found[gkey] = list({p.id: p for p in passages if gkey in _groups_of(p)}.values())
         return found
 

@@ -58,3 +58,21 @@ def read_changes(conn: sqlite3.Connection, after: int) -> tuple[str, int, list[s
         rows = conn.execute("SELECT seq, id FROM changes WHERE seq > ? ORDER BY seq", (after,)).fetchall()
         last = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0]
     return (epoch[0] if epoch else ""), last, list(dict.fromkeys(r[1] for r in rows))
+
+
+def record_count(conn: sqlite3.Connection, count: int) -> None:
+    """The store's passage count once a write is complete, with the change-log position it goes with."""
+    with transaction(conn):
+        last = conn.execute("SELECT COALESCE(MAX(seq), 0) FROM changes").fetchone()[0]
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('count', ?)", (f"{last}:{count}",))
+
+
+def recorded_count(conn: sqlite3.Connection, seq: int) -> int | None:
+    """The passage count a writer recorded at change-log position `seq` (None: none recorded there, a writer
+    under way or older code): a derived index that has applied the log up to `seq` compares its count with it
+    instead of asking the store (a count of a 100k-passage Chroma collection: 12-31 ms)."""
+    row = conn.execute("SELECT value FROM meta WHERE key='count'").fetchone()
+    if row is None:
+        return None
+    at, _, count = str(row[0]).partition(":")
+    return int(count) if at == str(seq) and count.isdigit() else None

@@ -397,9 +397,14 @@ class Store:
         yield from _paged(lambda **kw: self._guard(collection.get, **kw), where, embeddings)
 
     # --- reads -------------------------------------------------------------------------------------------
-    def chunk_ids(self, where: dict | None = None) -> list[str]:
-        """The ids of the passages matching `where`, in Chroma's order (no metadata read)."""
-        return list(self._op("chunks", "get", where=where, include=[])["ids"])
+    def chunk_ids(self, where: dict | None = None, among: list[str] | None = None) -> list[str]:
+        """The ids of the passages matching `where` (of those among `among`, at most MAX_IDS, when given), in
+        Chroma's order, the order `iter_chunks` reads them in (no metadata read)."""
+        if among is not None and len(among) > MAX_IDS:
+            raise ValueError(f"at most {MAX_IDS} ids in one ordered read (SQLite's limit on a statement's variables)")
+        if among is not None and not among:
+            return []
+        return list(self._op("chunks", "get", where=where, ids=among, include=[])["ids"])
 
     def count(self) -> int:
         return int(self._op("chunks", "count"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from lgnet.state import connect, read_changes, state_path
+from lgnet.state import connect, read_changes, recorded_count, state_path
 from lgnet.store import Store
 from retrieval import derived
 from retrieval.lexical import LexicalIndex
@@ -101,7 +101,9 @@ class LexicalIndexManager:
                 ]
                 index = index.apply(rows, set(changed))
                 index.epoch, index.seq = epoch, last
-            if len(index.corpus.ids) == self.store.count():
+            # the count the writer recorded at that position in the log, else the store's
+            count = recorded_count(self.conn, last)
+            if len(index.corpus.ids) == (self.store.count() if count is None else count):
                 index.revision = revision
                 return index
             log.info("lexical index out of step with the store: rebuilding")

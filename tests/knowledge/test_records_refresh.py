@@ -71,12 +71,28 @@ def test_a_refresh_reads_the_touched_cities_only_and_ends_as_a_full_rebuild(tmp_
     repository, rebuilt = reads[-1]
     pescara = record_passages(store, "Pescara")
     assert pescara > 0
-    assert repository.passages_read == 2 * pescara  # the changed passages, then their city's
+    assert repository.passages_read == pescara  # the changed passages, once
     assert repository.passages_read < store.count()
     assert rebuilt and all(g.startswith("Pescara|") for g in rebuilt)
     incremental = snapshot(store)
     assert full_rebuild(store, pipeline.embedder).passages_read == store.count()
     assert snapshot(store) == incremental
+
+    # A second sheet of the same city: its group is rebuilt with the first sheet's passages, which the refresh
+    # kept when it last read them (only the new passages are read from the store).
+    (folder / "scheda-pescara-2.txt").write_text(sheet("Pescara", 45, "Caritas diocesana", False), "utf-8")
+    assert pipeline.run([folder]).ok
+    repository, rebuilt = reads[-1]
+    assert record_passages(store, "Pescara") == 2 * pescara
+    assert repository.passages_read == pescara
+    assert rebuilt and all(g.startswith("Pescara|") for g in rebuilt)
+    incremental = snapshot(store)
+    assert any(f.value == 45 for r in RecordRepository(store).load().records if r.city == "Pescara" for f in r.figures)
+    assert any(f.value == 30 for r in RecordRepository(store).load().records if r.city == "Pescara" for f in r.figures)
+    full_rebuild(store, pipeline.embedder)
+    assert snapshot(store) == incremental
+    (folder / "scheda-pescara-2.txt").unlink()
+    assert pipeline.run([folder]).ok
 
     # The programme's sentence reaches a third city: it becomes boilerplate, so the two cities that had it are
     # read and rebuilt too (their fingerprints moved), and the result is again a full rebuild's.
@@ -145,7 +161,7 @@ def test_an_index_refreshed_by_older_code_has_its_bookkeeping_imported_not_rebui
 
     (folder / "scheda-pescara.txt").write_text(sheet("Pescara", 30, "Comunità di Sant'Egidio", False), "utf-8")
     assert pipeline.run([folder]).ok
-    assert reads[-1].passages_read == 2 * record_passages(store, "Pescara")  # imported: no whole refresh
+    assert reads[-1].passages_read == record_passages(store, "Pescara")  # imported: no whole refresh
     assert not list(store.aux_rows(suffix))
     incremental = snapshot(store)
     full_rebuild(store, pipeline.embedder)

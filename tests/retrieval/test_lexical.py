@@ -57,6 +57,40 @@ def test_an_added_and_a_removed_file_reach_the_index_without_a_rebuild(small, mo
     assert len(service.lexical.current().corpus.ids) == len(before.corpus.ids)
 
 
+def test_a_change_is_checked_against_the_count_its_writer_recorded_not_the_store(small, monkeypatch, tmp_path):
+    """The first search after a change compares the index's passages with the count the writer recorded at that
+    position of the change log (a Chroma count at 100k passages: 12-31 ms); a store out of step with the log (a
+    passage stored without its log entry: a writer killed in between) is still caught at the next write."""
+    from lgnet.store import Store
+
+    settings, pipeline, _ = small
+    service = SearchService(settings, embedder=pipeline.embedder, store=pipeline.store)
+    service.lexical.current()
+    new = tmp_path / "uploads" / "aosta.txt"
+    new.parent.mkdir()
+    new.write_text(NEW_TEXT, "utf-8")
+    pipeline.run([new], prune=False)
+
+    def no_count(self):
+        raise AssertionError("the store was counted on the search path")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Store, "count", no_count)
+        patch.setattr(LexicalIndex, "build", classmethod(_no_rebuild))
+        hits = service.search(SearchRequest(q="zanzibarite")).hits
+        assert hits
+    pipeline.delete_document(hits[0].doc_id)  # the writer counts
+    # A passage stored behind the log's back, then a logged change: the index is rebuilt with it.
+    row = pipeline.store.get_chunks([service.lexical.current().corpus.ids[0]], embeddings=True)[0]
+    pipeline.store.upsert_chunks(["orphan:0"], [row["text"]], np.stack([row["embedding"]]), [row["meta"]])
+    assert len(service.lexical.current().corpus.ids) == pipeline.store.count() - 1  # no revision moved yet
+    pipeline.run([new], prune=False)
+    service.lexical.current()  # out of step: rebuilt in a thread, the old index serving meanwhile
+    assert service.lexical.rebuilding is not None
+    service.lexical.rebuilding.join(120)
+    assert "orphan:0" in service.lexical.current().corpus.position
+
+
 def test_a_new_process_loads_the_saved_index_and_replays_the_changes_since(small, monkeypatch, tmp_path):
     settings, pipeline, corpus = small
     first = LexicalIndexManager(pipeline.store, settings.lexical_dir)
