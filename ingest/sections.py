@@ -109,6 +109,28 @@ def _news_inside(para: str) -> list[int]:
     return [m.end() for m in _NEWS_INSIDE.finditer(para)]
 
 
+# A dateline run into a paragraph whose lines were joined (a PDF's text layer): a comune in capitals (after a
+# sentence's end or an article's title), then a full stop and a capitalised word ("... con le maestre MONFALCONE.
+# Il sabato mattina ..."); a review's "In breve" or the next extract's source line ("Messaggero Veneto, 27 novembre
+# 2025 – ...") run in the same way close the article before them.
+_INLINE_DATELINE = re.compile(r"(?<=\s)(?P<name>[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’ -]{1,40}?)\.[ \t]+(?=[A-ZÀ-Ý])")
+_INLINE_BRIEF = re.compile(r"(?<=[.!?»\"”)]\s)(?:In\s+breve|Brevi|Notizie\s+in\s+breve)\b|"
+                           # the next extract's source line: "Messaggero Veneto, 27 novembre 2025 – ..."
+                           r"(?<=[.!?»\"”)]\s)(?:[A-ZÀ-Ý][\w'’]*\s+){0,3}[A-ZÀ-Ý][\w'’]*,\s+\d{1,2}\s+"
+                           r"(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|"
+                           r"novembre|dicembre)\s+\d{4}\s+[–—-]\s")  # fmt: skip
+
+
+def _inline_datelines(para: str, gazetteer: Gazetteer) -> list[tuple[int, str | None]]:
+    """(offset, comune) of the datelines run into a paragraph after its start, (offset, None) of an "In breve"."""
+    out: list[tuple[int, str | None]] = [(m.start(), None) for m in _INLINE_BRIEF.finditer(para)]
+    for m in _INLINE_DATELINE.finditer(para):
+        found = gazetteer.mentions(m.group(0) + " X")
+        if found and found[0].start == 0 and found[0].end >= len(m.group("name").rstrip()):
+            out.append((m.start(), found[0].city.name))
+    return sorted(out)
+
+
 def _body(para: str) -> bool:
     return len(para.split()) >= BODY_WORDS and bool(_SENTENCE_END.search(para))
 
@@ -122,16 +144,25 @@ def document_sections(texts: list[str], city: str | None, first_is_opening: bool
     for i, text in enumerate(texts):
         for m in _PARAGRAPH.finditer(text):
             para, at = m.group(0), (i, m.start())
-            if i == 0 and m.start() == 0 and first_is_opening:
-                continue  # the document's own opening paragraph (its title, its dateline)
-            head = _head(para, g) if _CANDIDATE.match(para) or len(para.split()) <= HEADING_WORDS else None
-            _step(scan, head, para, at)
-            if head and head[0] == "news":
+            opening = i == 0 and m.start() == 0 and first_is_opening  # the document's own (its title, its dateline)
+            head = None
+            if not opening:
+                head = _head(para, g) if _CANDIDATE.match(para) or len(para.split()) <= HEADING_WORDS else None
+                _step(scan, head, para, at)
+            if head and head[0] == "news" and not opening:
                 for off in _news_inside(para):
                     inner = _head(para[off:], g)
                     if inner and inner[0] == "news":
                         _step(scan, inner, para[off:], (i, m.start() + off))
+            if not scan.has_city:  # a review whose lines were joined: its articles' datelines inside the paragraph
+                for off, comune in _inline_datelines(para, g):
+                    if off > 0 and comune:
+                        _step(scan, ("dateline", comune), para[off:], (i, m.start() + off))
+                    elif off > 0:
+                        scan.close((i, m.start() + off))  # "In breve": the article before it is over
             current = scan.current
+            if opening and (current is None or current.start[1] == 0):
+                continue  # nothing run into the opening paragraph: it stays the document's own
             if current and current.comune and (head is None or head[0] != "title") and _body(para):
                 current.body = True
             if current and current.kind == "news":

@@ -82,3 +82,19 @@ def test_a_review_of_no_comune_gives_its_first_dateline_s_article_to_that_comune
     article = ("Lavoro ai rifugiati\n\nUn laboratorio di biciclette assume sei ragazzi.\n\n"
                "LIVORNO. L'agenzia regionale riferisce che la ciclofficina di Portoferraio ha formato 18 ragazzi.")
     assert document_sections([article], "Portoferraio")[0] == []
+
+
+def test_a_review_whose_lines_were_joined_gives_each_inline_dateline_s_article_to_its_comune():
+    # a PDF's text layer joined the review into one paragraph: the source lines and capitalised datelines run in
+    review = ("Rassegna stampa dell'Ambito – settimana 3-9 febbraio 2025 Uso interno. Il Tirreno, 3 febbraio 2025 – "
+              "Portoferraio, corsi di italiano per le madri PORTOFERRAIO. Il Comune ha portato in classe 64 donne "
+              "con il CPIA. La Nazione, 5 febbraio 2025 – Follonica riapre il dormitorio: 25 posti FOLLONICA. Il "
+              "dormitorio ha accolto l'inverno scorso 140 persone diverse. In breve • Grosseto. Nuovo bando per "
+              "gli affitti, 30 contributi.")  # fmt: skip
+    spans = document_sections([review], None)[0]
+    found = {comune: review[a:b] for a, b, comune, gives in spans if gives}
+    assert set(found) == {"Portoferraio", "Follonica"}
+    assert "64 donne" in found["Portoferraio"] and "25 posti" not in found["Portoferraio"]
+    assert "140 persone" in found["Follonica"] and "30 contributi" not in found["Follonica"]
+    # a document about a comune is not cut by capitals inside it
+    assert document_sections([review], "Portoferraio")[0] == []
