@@ -577,3 +577,10 @@ def test_a_desk_named_by_housing_counts_housing_unless_the_sentence_says_taking_
     text = "Obiettivo: prendere in carico, tramite lo Sportello Casa di via Po, almeno 120 persone."
     assert _areas_of(text) == {120: "taking_charge"}
     assert _areas_of("Lo sportello ha seguito 300 persone.") == {300: "taking_charge"}
+
+
+def test_civil_protection_the_adult_school_and_the_family_doctor_say_their_area():
+    assert _areas_of("Sono 23 i giovani che hanno terminato il corso della Protezione civile.") == {
+        23: "civic_engagement"}  # fmt: skip
+    assert _areas_of("Il progetto, con il CPIA, ha portato in classe 88 donne.") == {88: "taking_charge"}
+    assert _areas_of("Le mediatrici hanno iscritto al medico di base 41 persone.") == {41: "taking_charge"}
