@@ -73,12 +73,6 @@ class Settings(BaseSettings):
     intervention_boost: float = Field(default=0.3, description="Boost of passages in an area the query names")
     candidates: int = Field(default=100, description="Candidates taken from each list before fusion")
     dense_min_similarity: float = Field(default=0.2, description="Dense candidates less similar than this are dropped")
-    # The multilingual model finds a text in the query's language more similar than its translation: an English
-    # question's Italian answer scored below English passages that share only its words. Chosen on the old part's
-    # odd-numbered queries, checked on its even ones and the new part (docs/architecture.md, "Fusion").
-    dense_other_language: float = Field(
-        default=0.06, description="Added to the dense similarity of a passage in another language than the query's"
-    )
     # Measured on the 100k bench index (stand-in vectors) and the 10k one (real model): docs/architecture.md
     dense_exact_up_to: int = Field(
         default=20_000, description="Above this many passages the dense search ranks by a sketch, then exactly"

@@ -47,12 +47,6 @@ FUSIONS = {
     "rank, BM25 x1.5, k=10": {"fusion": "rrf", "rrf_k": 10, "weight_lexical": 1.5, "weight_dense": 1.0},
     "rank, BM25 x3, k=30": {"fusion": "rrf", "rrf_k": 30, "weight_lexical": 3.0, "weight_dense": 1.0},
     "score, equal weights": {"fusion": "score", "weight_lexical": 1.0, "weight_dense": 1.0},
-    "score, BM25 x2, no cross-language lift": {
-        "fusion": "score",
-        "weight_lexical": 2.0,
-        "weight_dense": 1.0,
-        "dense_other_language": 0.0,
-    },
     "score, BM25 x2 (default)": {"fusion": "score", "weight_lexical": 2.0, "weight_dense": 1.0},
 }
 

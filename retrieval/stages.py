@@ -217,13 +217,10 @@ class SearchStages:
             timings["embed"] = time.perf_counter() - t
             t = time.perf_counter()
             if index.vectors is not None:  # exact, in memory (retrieval/vectors.py), the filters as a mask
-                wanted = s.candidates * (2 if request.understand and s.dense_other_language else 1)
-                found = index.vectors.nearest(query_vec, wanted, mask, s.dense_exact_up_to, s.dense_rescore)
+                found = index.vectors.nearest(query_vec, s.candidates, mask, s.dense_exact_up_to, s.dense_rescore)
                 dense = [(i, sim) for i, sim in found if sim >= s.dense_min_similarity]
             else:  # an index made without the embeddings: Chroma's HNSW
                 dense = self._dense_from_store(index, query_vec, filters)
-            if request.understand and s.dense_other_language and dense:
-                dense = _other_language_lifted(index, dense, parsed.language, s.dense_other_language)[: s.candidates]
             signals.dense = {i: sim for i, sim in dense if mask is None or mask[i]}
             dense_positions = np.fromiter(signals.dense, dtype=np.int64, count=len(signals.dense))
             dense_scores = np.fromiter(signals.dense.values(), dtype=np.float64, count=len(signals.dense))
@@ -445,15 +442,3 @@ class SearchStages:
             duplicates_total=max(size - 1, len(duplicates)),  # the passage is one of its group's
             ocr_confidence=meta.get("ocr_confidence"),
         )
-
-
-def _other_language_lifted(
-    index: LexicalIndex, dense: list[tuple[int, float]], language: str, lift: float
-) -> list[tuple[int, float]]:
-    """The dense candidates with `lift` added to the similarity of those in another language than the query's
-    (`Settings.dense_other_language`), best first again: the model scores a passage in the query's language
-    above its translation, so an English question's Italian answer fell below English passages that only
-    share its words. The passages' language is read from the index's per-value mask, at the candidates only."""
-    same = index.in_value("language", language)
-    lifted = [(p, sim if same[p] else sim + lift) for p, sim in dense]
-    return sorted(lifted, key=lambda found: (-found[1], found[0]))
