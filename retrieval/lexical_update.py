@@ -11,6 +11,7 @@ are too many or too many dead rows. Scoring them is `retrieval/bm25.py`.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ import numpy as np
 from scipy import sparse
 
 from retrieval.analysis import get_analyzer
+from retrieval.layered import Layered
 from retrieval.value_positions import moved as _moved
 from retrieval.value_positions import remapped as _remapped
 
@@ -37,24 +39,27 @@ class Corpus:
         ids: list[str],
         texts: list[str],
         metas: list[dict],
-        position: dict[str, int] | None = None,
-        groups: dict[str, list[int]] | None = None,
+        position: MutableMapping[str, int] | None = None,
+        groups: MutableMapping[str, list[int]] | None = None,
     ) -> None:
         self.ids, self.texts, self.metas = ids, texts, metas
         self.position = position if position is not None else {cid: i for i, cid in enumerate(ids)}
         if groups is None:
-            groups = {}  # near-duplicate group -> positions of its passages
+            found: dict[str, list[int]] = {}  # near-duplicate group -> positions of its passages
             for i, meta in enumerate(metas):
                 if meta.get("dup_group"):
-                    groups.setdefault(meta["dup_group"], []).append(i)
+                    found.setdefault(meta["dup_group"], []).append(i)
+            groups = found
         self.groups = groups
 
     def updated(self, rows: list[dict]) -> tuple[Corpus, list[int]]:
         """A copy with `rows` ({id, text, meta}) replacing the passages of the same id in place and the others
-        appended; also their positions. Costs a shallow copy plus the rows (no pass in Python over all)."""
+        appended; also their positions. Costs a shallow copy of the lists plus the rows: the id -> position and
+        group -> positions maps are written over the old ones (`retrieval/layered.py`; copying them cost ~17 ms at
+        100k passages)."""
         ids, texts, metas = list(self.ids), list(self.texts), list(self.metas)
-        position = dict(self.position)
-        groups = dict(self.groups)
+        position: MutableMapping[str, int] = Layered(self.position)
+        groups: MutableMapping[str, list[int]] = Layered(self.groups)
         positions = []
         for row in rows:
             pos = position.get(row["id"])
