@@ -148,6 +148,12 @@ _VERB_YEAR = re.compile(
 _FUND = re.compile(r"(?:fami|fondo|programm\w*|pon|por|fesr|fse\+?|asylum[\w\s,]*fund)\W*$", re.I)
 
 
+# A start without its year before an end with one: "Dal 1° dicembre riapre il dormitorio, che resterà aperto fino al
+# 31 marzo 2026" (the start is in the end's year, or the year before when its month comes later).
+_FROM_DAY_MONTH = re.compile(r"\b(?:a\s+partire\s+(?:dal|da)|dal|since|from)\s+(?:il\s+)?(?P<d>\d{1,2})[°º]?\s+"
+                             r"(?P<mn>" + "|".join(MONTHS) + r")\b(?!\s+20\d\d)", re.I)  # fmt: skip
+
+
 def _iso(match: re.Match, p: str, end: bool = False) -> str | None:
     g = match.groupdict()
     if g.get(f"{p}y"):
@@ -200,6 +206,13 @@ def periods(sentence: str) -> list[Mention]:
         value = _iso(m, "a")
         if value and not any(a < m.end() and m.start() < b for a, b in ranges):  # not the start of a range
             out.append(Mention("start", value))
+    stated_ends = [x.text for x in out if x.code == "end" and len(x.text) >= 7]
+    if stated_ends and not any(x.code == "start" for x in out):
+        for m in _FROM_DAY_MONTH.finditer(sentence):
+            month, year, end_month = MONTHS[m.group("mn").lower()], int(stated_ends[0][:4]), int(stated_ends[0][5:7])
+            start_year = year if month <= end_month else year - 1
+            out.append(Mention("start", f"{start_year}-{month:02d}-{int(m.group('d')):02d}"))
+            break
     for m in _SCHOOL_YEAR.finditer(sentence):
         y1, y2 = int(m.group("y1")), int(m.group("y2")[-2:]) + 2000
         if y2 == y1 + 1 and PROJECT_TIME.search(sentence):

@@ -267,3 +267,19 @@ def test_a_period_stated_on_one_side_within_its_phase_takes_the_other_side_from_
     assert _completed(Period(start="2027-03", basis="stated"), phase).end is None
     both = Period(start="2024-07-01", end="2025-06-30", basis="stated")
     assert _completed(both, phase) == both
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a start without its year before an end with one: the end's year, or the year before
+        ("Dal 15 novembre apre il rifugio invernale, che resterà aperto fino al 15 marzo 2027.",
+         [("start", "2026-11-15"), ("end", "2027-03-15")]),
+        ("Dal 2 febbraio lo sportello apre anche il sabato, fino al 30 giugno 2026.",
+         [("start", "2026-02-02"), ("end", "2026-06-30")]),
+        # with no end, a day and a month alone say no year: nothing
+        ("Dal 1° dicembre riapre il dormitorio comunale.", []),
+    ],
+)  # fmt: skip
+def test_a_start_without_its_year_takes_it_from_the_end_in_its_sentence(sentence, expected):
+    assert sorted((m.code, m.text) for m in periods(sentence) if m.code != "duration") == sorted(expected)
