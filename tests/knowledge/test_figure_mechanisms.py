@@ -584,3 +584,11 @@ def test_civil_protection_the_adult_school_and_the_family_doctor_say_their_area(
         23: "civic_engagement"}  # fmt: skip
     assert _areas_of("Il progetto, con il CPIA, ha portato in classe 88 donne.") == {88: "taking_charge"}
     assert _areas_of("Le mediatrici hanno iscritto al medico di base 41 persone.") == {41: "taking_charge"}
+
+
+def test_a_count_stated_after_its_subject_then_a_verb_joined_by_e():
+    from knowledge.figures import figures
+
+    found = figures("In due anni i volontari coinvolti sono stati 58 e hanno aiutato alla festa.")
+    assert [(f.value, f.label) for f in found] == [(58, "volontari coinvolti")]
+    assert [f.value for f in figures("I posti sono 12 e 4 di questi per donne sole.")] != [12, 12]
