@@ -32,8 +32,9 @@ _SCHEMA = (
     "WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS record_member_of_grp ON record_member_of (grp)",
     "CREATE TABLE IF NOT EXISTS record_state (one INTEGER PRIMARY KEY CHECK (one = 1), data TEXT NOT NULL)",
-    # A member's [text, metadata] as last read from the store (zlib'd JSON); absent: read from the store.
-    "CREATE TABLE IF NOT EXISTS record_rows (id TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID",
+    # A member's [text, metadata] as last read from the store (zlib'd JSON); absent: read from the store. A rowid
+    # table: rows of ~1.5 KB read 4x slower from a WITHOUT ROWID one (54 -> 14 ms CPU for 4,000 of 100k).
+    "CREATE TABLE IF NOT EXISTS record_rows (id TEXT PRIMARY KEY, data BLOB NOT NULL)",
 )
 
 
@@ -42,6 +43,9 @@ class GroupKeys:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        made = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'record_rows'").fetchone()
+        if made and "WITHOUT ROWID" in made[0].upper():  # 2c632aa's table: only copies, read again when absent
+            conn.execute("DROP TABLE record_rows")
         for statement in _SCHEMA:
             self.conn.execute(statement)
 
