@@ -44,11 +44,12 @@ def describe(batches: list[int]) -> str:
             "since written: faults fixed by mechanism, never tuned to one item)"
         )
     if unseen:
-        dates = [f"batch {b} written on {_register()[b]['written']}" for b in unseen if b in _register()]
-        written = f"{', '.join(dates)}; " if dates else ""
+        dates = [f"{_names([b]) + ' ' if len(unseen) > 1 else ''}written on {_register()[b]['written']}"
+                 for b in unseen if b in _register()]  # fmt: skip
+        written = f"{', '.join(dates)}, " if dates else ""
         parts.append(
-            f"{_names(unseen)} {'is' if len(unseen) == 1 else 'are'} unseen ({written}written before the rules "
-            "that meet it, and no rule writer has read it since): the honest figure"
+            f"{_names(unseen)} {'is' if len(unseen) == 1 else 'are'} unseen ({written}before the rules that meet "
+            "it, and no rule writer has read it since): the honest figure"
         )
     else:
         parts.append(
