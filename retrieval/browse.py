@@ -36,6 +36,7 @@ from retrieval.bounds import check_k, check_page
 from retrieval.lexical import LexicalIndex
 from retrieval.practices import card, get_catalogue
 from retrieval.service import SearchService
+from retrieval.value_positions import values
 
 _DOCUMENTS: weakref.WeakKeyDictionary[LexicalIndex, dict[str, DocumentSummary]] = weakref.WeakKeyDictionary()
 _documents_lock = threading.Lock()
@@ -201,7 +202,7 @@ def city_profile(service: SearchService, name: str) -> dict:
     docs = sorted((d for d in documents(index).values() if d.city == city.name or city.name in d.section_cities),
                   key=lambda d: d.date or "")  # fmt: skip
     by_area: dict[str, list[PassageExcerpt]] = defaultdict(list)
-    for p in _read_once(index, lambda m: m.get("city") == city.name or city.name in m.get("section_cities", [])):
+    for p in _read_once(index, lambda m: city.name in values(m, "city")):
         for area in p.meta.get("interventions", []):
             by_area[area].append(_passage(p.id, p.text, p.meta))
     catalogue = get_catalogue(service)

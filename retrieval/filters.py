@@ -24,6 +24,7 @@ from lgnet.network import Network
 from lgnet.taxonomy import Taxonomy
 from lgnet.vocabulary import DOC_TYPES, PHASES
 from retrieval.bounds import MAX_YEAR, MIN_YEAR
+from retrieval.value_positions import values
 
 NO_PHASE = "nd"  # the catalogue's value for records whose documents state no phase
 # Filter name -> the passage metadata field it reads (the facet names are the filter names).
@@ -148,12 +149,9 @@ class SearchFilters:
             wanted = getattr(self, name)
             if not wanted:
                 continue
-            value = meta.get(field)
+            have = values(meta, field)  # a city's: its own and its sections' comuni, as the index's masks read it
             if name == "phase":
-                value = value or NO_PHASE
-            have = list(value) if isinstance(value, list | tuple) else [value]
-            if name == "city":  # a document or passage with a part about the comune (ingest/sections.py)
-                have += meta.get("section_cities") or []
+                have = [v or NO_PHASE for v in have]
             if not any(v in wanted for v in have):
                 return False
         return True

@@ -3,17 +3,18 @@ for the filters (masks) and the facets, moved for a change rather than recounted
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
 
-def values(meta: dict, fieldname: str) -> list:
+def values(meta: Mapping[str, Any], fieldname: str) -> list:
     """The values a passage has for `fieldname`: a list field's items; for `city`, its own city and the comuni
     of its sections (`section_cities`, ingest/sections.py: a press review's article about Sarzana is Sarzana's
     passage for the city filter, the facet and the city boost, though the review is filed under no city)."""
     value = meta.get(fieldname)
-    found = list(dict.fromkeys(value)) if isinstance(value, list) else [value]
+    found = list(dict.fromkeys(value)) if isinstance(value, list | tuple) else [value]
     if fieldname == "city" and meta.get("section_cities"):
         found += [c for c in meta["section_cities"] if c not in found]
     return found

@@ -65,6 +65,12 @@ def test_a_sidebar_headline_is_not_the_article_s_city_s_and_gives_its_comune_not
     assert "section_cities" not in meta and stored_sections(meta) == spans  # no comune's group reads it
 
 
+def _given_parts(review: str) -> dict[str, str]:
+    """The text of each part a review of no comune gives to a comune."""
+    spans = document_sections([review], None)[0]
+    return {comune: review[a:b] for a, b, comune, gives in spans if gives}
+
+
 def test_a_review_of_no_comune_gives_its_first_dateline_s_article_to_that_comune():
     # the outlet and date head each extract, the article's dateline in capitals names its comune; the review has no
     # city, so its first dateline is no office of its own
@@ -73,8 +79,7 @@ def test_a_review_of_no_comune_gives_its_first_dateline_s_article_to_that_comune
               "PORTOFERRAIO. Il Comune ha portato in classe 64 donne con il CPIA e l'associazione Approdi.\n\n"
               "La Nazione, 5 febbraio 2025 – Follonica, riapre il dormitorio\n\n"
               "FOLLONICA. Il dormitorio ha 25 posti e ha accolto l'inverno scorso 140 persone diverse.")  # fmt: skip
-    spans = document_sections([review], None)[0]
-    found = {comune: review[a:b] for a, b, comune, gives in spans if gives}
+    found = _given_parts(review)
     assert set(found) == {"Portoferraio", "Follonica"}
     assert "64 donne" in found["Portoferraio"] and "140 persone" in found["Follonica"]
     assert "64 donne" not in found["Follonica"]
@@ -91,8 +96,7 @@ def test_a_review_whose_lines_were_joined_gives_each_inline_dateline_s_article_t
               "con il CPIA. La Nazione, 5 febbraio 2025 – Follonica riapre il dormitorio: 25 posti FOLLONICA. Il "
               "dormitorio ha accolto l'inverno scorso 140 persone diverse. In breve • Grosseto. Nuovo bando per "
               "gli affitti, 30 contributi.")  # fmt: skip
-    spans = document_sections([review], None)[0]
-    found = {comune: review[a:b] for a, b, comune, gives in spans if gives}
+    found = _given_parts(review)
     assert set(found) == {"Portoferraio", "Follonica"}
     assert "64 donne" in found["Portoferraio"] and "25 posti" not in found["Portoferraio"]
     assert "140 persone" in found["Follonica"] and "30 contributi" not in found["Follonica"]
