@@ -21,8 +21,8 @@ from pathlib import Path
 
 from knowledge.evaluation import Evaluation, Score, evaluate, load_gold, unit_key
 from knowledge.figures import FigureFact
+from knowledge.group_reading import city_keys, passage_groups, programme_boilerplate, text_keys
 from knowledge.records import RECORD_TYPES, Passage, RecordBuilder
-from knowledge.repository import _boilerplate, _city_keys, _groups_of, _keys
 from knowledge.sentences import clean, key, sentences
 from lgnet.practice import PracticeRecord, ProjectFacts
 from lgnet.unseen import development_batches
@@ -92,9 +92,9 @@ def build(passages: list[Passage], reader: FigureReader | None = None) -> tuple[
     """The records and project facts of these passages, grouped and built as the repository does."""
     groups: dict[str, list[Passage]] = defaultdict(list)
     for p in passages:
-        for g in _groups_of(p):
+        for g in passage_groups(p):
             groups[g].append(p)
-    boilerplate = _boilerplate(_city_keys(groups, _keys(passages)))
+    boilerplate = programme_boilerplate(city_keys(groups, text_keys(passages)))
     builder = RecordBuilder(figure_reader=reader)
     records: list[PracticeRecord] = []
     projects: list[ProjectFacts] = []

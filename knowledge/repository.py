@@ -23,15 +23,23 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from knowledge.group_reading import (
+    GroupReader,
+    city_keys,
+    city_keys_of,
+    city_of,
+    fingerprint,
+    own_keys,
+    passage_groups,
+    programme_boilerplate,
+)
 from knowledge.groupkeys import GroupKeys
 from knowledge.programme import Programme, dated, dated_keys, phase_facts
-from knowledge.reading import foreign_spans, groups_of
 from knowledge.readings import Readings
-from knowledge.records import BOILERPLATE_CITIES, RECORD_TYPES, Passage, RecordBuilder
-from knowledge.sentences import key, sentences
+from knowledge.records import Passage, RecordBuilder
 from lgnet.practice import Period, PhaseFacts, PracticeRecord, ProjectFacts
 from lgnet.state import connect, read_changes, state_path
-from lgnet.store import MAX_IDS, Store
+from lgnet.store import Store
 
 log = logging.getLogger(__name__)
 SUFFIX = "records"
@@ -79,10 +87,6 @@ class Snapshot:
     groups: int = 0
 
 
-def group_key(city: str | None, phase: str | None) -> str:
-    return f"{city or ''}|{phase or ''}"
-
-
 def summary_text(record: PracticeRecord) -> str:
     """What is embedded for a record: its title, city and summary."""
     return f"{record.title}. {record.city}. " + " ".join(s.text for s in record.summary)
@@ -97,6 +101,7 @@ class RecordRepository:
         self.readings: Readings | None = None  # during a refresh: what the rules read of each passage
         self.programme: Programme | None = None  # during a refresh: the city-less groups' dated sentences
         self.group_keys: GroupKeys | None = None  # during a refresh: each group's members and keys, its state
+        self.reader: GroupReader | None = None  # during a refresh: what it reads of the groups
 
     def _suffix(self) -> str:
         """The records follow the store's generation like the passages: a rebuild writes its own collection,
@@ -118,6 +123,7 @@ class RecordRepository:
             epoch, last, changed = read_changes(conn, state["seq"] if state else 1 << 62)
             self.readings = self.builder.readings = Readings(conn, BUILDER_VERSION)
             self.programme = Programme(conn)
+            self.reader = GroupReader(self.store, self.group_keys, self.readings, self.builder)
             if state and (state["epoch"], state["version"], state.get("layout")) == (epoch, BUILDER_VERSION, LAYOUT) \
                     and state["seq"] <= last:  # fmt: skip
                 report = self._refresh_changed(embedder, changed)
@@ -129,6 +135,9 @@ class RecordRepository:
         finally:
             self.builder.readings = None
             self.programme = None
+            if self.reader is not None:
+                self.passages_read = self.reader.passages_read
+            self.reader = None
             self.group_keys = None
             conn.close()
         report.seconds = time.perf_counter() - started
@@ -139,16 +148,16 @@ class RecordRepository:
         return report
 
     def _refresh_all(self, embedder) -> RefreshReport:
-        passages = self._read(None)
+        passages = self._reader().read(None)
         self._group_keys().put_rows(((p.id, p.text, p.meta) for p in passages), replace_all=True)
         groups: dict[str, list[Passage]] = defaultdict(list)
         for p in passages:
-            for g in _groups_of(p):
+            for g in passage_groups(p):
                 groups[g].append(p)
-        keys_of = self._stored_keys(passages)
+        keys_of = self._reader().stored_keys(passages)
         self._readings().keep_only(set(keys_of))
-        boilerplate = _boilerplate(_city_keys({g: m for g, m in groups.items() if _city(g)}, keys_of))
-        cityless = {g: groups.pop(g) for g in [g for g in groups if not _city(g)]}
+        boilerplate = programme_boilerplate(city_keys({g: m for g, m in groups.items() if city_of(g)}, keys_of))
+        cityless = {g: groups.pop(g) for g in [g for g in groups if not city_of(g)]}
         self._programme().store([(g, p, self._dated(p)) for g, ms in cityless.items() for p in ms], replace_all=True)
         phases = self._phases(set(cityless), boilerplate)
         report = self._apply(groups, keys_of, boilerplate, embedder, removed=None, phases=phases)
@@ -167,42 +176,39 @@ class RecordRepository:
         now_in: dict[str, list[str]] = {}  # changed passage -> its groups now
         fresh: dict[str, list[Passage]] = defaultdict(list)  # a city-less group's changed members, as they are now
         read: dict[str, Passage] = {}  # the changed passages, as they are now
-        for i in range(0, len(changed), 500):
-            rows = self.store.get_chunks(changed[i : i + 500])
-            self.passages_read += len(rows)
-            for r in rows:
-                p = read[r["id"]] = Passage(r["id"], r["text"], r["meta"])
-                now_in[p.id] = _groups_of(p)
-                for gkey in now_in[p.id]:
-                    if not _city(gkey):
-                        fresh[gkey].append(p)
+        for p in self._reader().get(changed):
+            read[p.id] = p
+            now_in[p.id] = passage_groups(p)
+            for gkey in now_in[p.id]:
+                if not city_of(gkey):
+                    fresh[gkey].append(p)
         # The kept rows follow the change (a passage in no group any more, or gone, is not kept).
         self._group_keys().put_rows((p.id, p.text, p.meta) for p in read.values() if now_in[p.id])
         self._group_keys().drop_rows([c for c in changed if not now_in.get(c)])
         todo |= {g for gs in now_in.values() for g in gs}
         self._readings().drop([c for c in changed if c not in now_in])  # passages gone
-        before = _boilerplate(_city_keys_of({g: k for g, k in known.items() if _city(g)}))
-        cityless = {g for g in todo if not _city(g)}
+        before = programme_boilerplate(city_keys_of({g: k for g, k in known.items() if city_of(g)}))
+        cityless = {g for g in todo if not city_of(g)}
         todo -= cityless
         groups: dict[str, list[Passage]] = {}
         keys_of: dict[str, list[str]] = {}
         while todo:
-            found = self._read_groups(todo, read, now_in)
-            keys_of.update(self._stored_keys([p for members in found.values() for p in members]))
+            found = self._reader().read_groups(todo, read, now_in)
+            keys_of.update(self._reader().stored_keys([p for members in found.values() for p in members]))
             for gkey, members in found.items():
                 groups[gkey] = members
                 if members:
-                    known[gkey] = {k for p in members for k in _own_keys(p, _city(gkey), keys_of[p.id])}
+                    known[gkey] = {k for p in members for k in own_keys(p, city_of(gkey), keys_of[p.id])}
                 else:
                     known.pop(gkey, None)
-            moved = before ^ _boilerplate(_city_keys_of({g: k for g, k in known.items() if _city(g)}))
-            todo = {g for g, keys in known.items() if _city(g) and g not in groups and keys & moved}
-        boilerplate = _boilerplate(_city_keys_of({g: k for g, k in known.items() if _city(g)}))
+            moved = before ^ programme_boilerplate(city_keys_of({g: k for g, k in known.items() if city_of(g)}))
+            todo = {g for g, keys in known.items() if city_of(g) and g not in groups and keys & moved}
+        boilerplate = programme_boilerplate(city_keys_of({g: k for g, k in known.items() if city_of(g)}))
         # A city-less group: its changed members' rows rewritten; combined again when they changed or when one of
         # its dated sentences became or stopped being boilerplate.
-        cityless |= {g for g, keys in known.items() if not _city(g) and keys & (before ^ boilerplate)}
+        cityless |= {g for g, keys in known.items() if not city_of(g) and keys & (before ^ boilerplate)}
         members = [p for ps in fresh.values() for p in ps]
-        self._stored_keys(members)
+        self._reader().stored_keys(members)
         self._programme().store([(g, p, self._dated(p)) for g, ps in fresh.items() for p in ps], drop=changed)
         self._readings().save([p.id for p in members], release=True)
         phases = self._phases(cityless, boilerplate)
@@ -247,7 +253,7 @@ class RecordRepository:
         }
         writes = _Writes()
         for gkey, members in groups.items():
-            fp = _fingerprint(members, boilerplate, keys_of)
+            fp = fingerprint(members, boilerplate, keys_of, BUILDER_VERSION)
             if stored.get(gkey) != fp:
                 report.records += self._rebuild(gkey, members, boilerplate, fp, embedder, writes)
                 report.rebuilt.append(gkey)
@@ -268,48 +274,11 @@ class RecordRepository:
             if gkey in stored:
                 self.store.aux_delete(self._suffix(), where={"group": gkey})
                 report.removed.append(gkey)
-        keys = {g: ([p.id for p in ms], {k for p in ms for k in _own_keys(p, _city(g), keys_of[p.id])})
+        keys = {g: ([p.id for p in ms], {k for p in ms for k in own_keys(p, city_of(g), keys_of[p.id])})
                 for g, ms in groups.items()}  # fmt: skip
         keys.update({g: ([], found) for g, (_, found) in phases.items()})
         self._group_keys().put(keys, drop=gone, replace_all=removed is None)
         return report
-
-    def _read(self, where: dict | None) -> list[Passage]:
-        """The record-type passages (matching `where`), counted: a refresh reads only what it must."""
-        types = {"doc_type": {"$in": list(RECORD_TYPES)}}
-        rows = list(self.store.iter_chunks(where={"$and": [where, types]} if where else types))
-        self.passages_read += len(rows)
-        return [Passage(r["id"], r["text"], r["meta"]) for r in rows]
-
-    def _read_groups(self, gkeys: set[str], changed: dict[str, Passage], now_in: dict[str, list[str]]
-                     ) -> dict[str, list[Passage]]:  # fmt: skip
-        """The passages of these city groups: each group's stored members but the `changed` passages (read
-        already), plus the changed passages now in it, in the store's order (the order a whole refresh reads
-        them in). The other members' text and metadata are those the refresh kept when it last read them (a
-        passage that changed since is in the change log, so among `changed`); one it does not have is read from
-        the store. A group past MAX_IDS members is read by its city (a filter over the whole index: ~0.5 s at
-        100k)."""
-        found: dict[str, list[Passage]] = {}
-        for gkey in sorted(gkeys):
-            ids = {c for c in self._group_keys().members(gkey) if c not in changed}
-            ids |= {c for c, gs in now_in.items() if gkey in gs}
-            if len(ids) > MAX_IDS:  # its documents' passages and those whose sections are its
-                city = _city(gkey)
-                passages = self._read({"city": city}) + self._read({"section_cities": {"$contains": city}})
-            else:
-                order = self.store.chunk_ids(among=sorted(ids))
-                by_id = {c: changed[c] for c in order if c in changed}
-                others = [c for c in order if c not in by_id]
-                by_id.update({c: Passage(c, text, meta) for c, (text, meta) in self._group_keys().rows(others).items()})
-                missing = [c for c in others if c not in by_id]
-                for i in range(0, len(missing), 500):
-                    rows = self.store.get_chunks(missing[i : i + 500])
-                    self.passages_read += len(rows)
-                    by_id.update({r["id"]: Passage(r["id"], r["text"], r["meta"]) for r in rows})
-                    self._group_keys().put_rows((r["id"], r["text"], r["meta"]) for r in rows)
-                passages = [by_id[c] for c in order if c in by_id]
-            found[gkey] = list({p.id: p for p in passages if gkey in _groups_of(p)}.values())
-        return found
 
     def _readings(self) -> Readings:
         if self.readings is None:
@@ -325,15 +294,10 @@ class RecordRepository:
             raise RuntimeError("the programme's members are open during a refresh only")
         return self.programme
 
-    def _stored_keys(self, passages: list[Passage]) -> dict[str, list[str]]:
-        """Each passage's sentence keys (loading the passages' readings, which keep them)."""
-        self._readings().load(passages)
-        out = {}
-        for p in passages:
-            memo, header_end = self.builder.memo(p), p.meta.get("header_end", 0)
-            found = memo("sentences", sentences, p.text, header_end)
-            out[p.id] = memo("keys", lambda *_: [key(s.text) for s in found], p.text, header_end)  # noqa: B023
-        return out
+    def _reader(self) -> GroupReader:
+        if self.reader is None:
+            raise RuntimeError("the groups are read during a refresh only")
+        return self.reader
 
     def _group_keys(self) -> GroupKeys:
         if self.group_keys is None:
@@ -490,65 +454,3 @@ def _completed(period: Period, phase: Period) -> Period:
     if not phase.start[: len(date)] <= date <= phase.end[: len(date)]:
         return period
     return period.model_copy(update={"start": start or phase.start, "end": end or phase.end})
-
-
-def _city(gkey: str) -> str:
-    """A group's city ("" for a phase's group about no city)."""
-    return gkey.split("|")[0]
-
-
-def _groups_of(p: Passage) -> list[str]:
-    """The (city, phase) groups a record-type passage belongs to: its document's (none without city and phase),
-    and those of the comuni its sections give facts to (`knowledge.reading.groups_of`)."""
-    if p.meta.get("doc_type") not in RECORD_TYPES:
-        return []
-    return list(dict.fromkeys(group_key(c, ph) for c, ph in groups_of(p.meta) if c or ph))
-
-
-def _own_keys(p: Passage, city: str, keys: list[str]) -> list[str]:
-    """The keys of the sentences the group of `city` reads in the passage: of a passage with sections, those of
-    its parts about that city (a sentence of one article of a review is no sentence of its sibling's comune: the
-    programme's boilerplate counts the cities that say a sentence)."""
-    if not p.meta.get("sections") or not city:
-        return keys
-    away = foreign_spans(p, city, None)
-    found = sentences(p.text, p.meta.get("header_end", 0))
-    return [k for s, k in zip(found, keys, strict=True) if not any(a <= s.start < b for a, b in away)]
-
-
-def _keys(passages: list[Passage]) -> dict[str, list[str]]:
-    """Each passage's sentence keys, from its text (what the stored readings keep)."""
-    return {p.id: [key(s.text) for s in sentences(p.text, p.meta.get("header_end", 0))] for p in passages}
-
-
-def _city_keys(groups: dict[str, list[Passage]], keys_of: dict[str, list[str]]) -> dict[str, set[str]]:
-    return _city_keys_of({g: {k for p in members for k in _own_keys(p, _city(g), keys_of[p.id])}
-                          for g, members in groups.items()})  # fmt: skip
-
-
-def _city_keys_of(group_keys: dict[str, set[str]]) -> dict[str, set[str]]:
-    """The sentence keys of each city's passages, from its groups' keys."""
-    cities: dict[str, set[str]] = defaultdict(set)
-    for gkey, keys in group_keys.items():
-        if city := gkey.split("|")[0]:
-            cities[city] |= keys
-    return cities
-
-
-def _boilerplate(city_keys: dict[str, set[str]]) -> set[str]:
-    """Sentences found in the passages of BOILERPLATE_CITIES cities or more: the programme's own text."""
-    count: dict[str, int] = defaultdict(int)
-    for keys in city_keys.values():
-        for k in keys:
-            count[k] += 1
-    return {k for k, n in count.items() if n >= BOILERPLATE_CITIES}
-
-
-def _fingerprint(members: list[Passage], boilerplate: set[str], keys_of: dict[str, list[str]]) -> str:
-    h = hashlib.sha1(BUILDER_VERSION.encode())
-    fields = ("content_hash", "dup_group", "doc_dup_group", "dup_canonical", "city", "phase", "doc_type", "title",
-              "date", "outlet", "interventions", "header_end", "sections")  # fmt: skip
-    for p in sorted(members, key=lambda p: p.id):
-        h.update(json.dumps([p.id, [p.meta.get(f) for f in fields]], default=str).encode())
-        h.update(json.dumps(sorted({k for k in keys_of[p.id] if k in boilerplate})).encode())
-    return h.hexdigest()
