@@ -32,12 +32,18 @@ _CLAUSE = re.compile(r"[^\n.;:!?]+")  # the partner list sits after a colon, in 
 # The comune's own web or mail domain: "servizisociali@comune.castro.le.it", "www.comune.camini.rc.it"
 _DOMAIN = re.compile(r"(?<![\w-])comune\.(?P<label>[a-z]+)\.(?:(?P<pv>[a-z]{2})\.)?it\b", re.I)
 _AGENCY = re.compile(r"\([^()\n]{2,25}\)\s*[-–]\s*$")  # "(ANSA) - " right before the city
-_PHRASE = re.compile(r"(?:comune|città|citta|capoluogo|municipality|city)\s+(?:di|of)\s*$", re.I)
+# "Cronaca di X": a local paper's page of X's news (its page header) says what the page is about, like "Comune di X"
+_PHRASE = re.compile(r"(?:comune|città|citta|capoluogo|municipality|city|cronaca)\s+(?:di|of)\s*$", re.I)
 # Before a city named as a seat: a province or diocese word, or an organisation's name ending right before it:
 # an acronym or a number ("CPIA 9 di", "ASL di", "FLAI CGIL"), or a capitalised word inside the sentence
 # ("Caritas Diocesana di", "Tribunale di", "Frosinone Latina").
 _SEAT_WORD = re.compile(r"\b(?:provincia|province|prefettura|questura|diocesi|arcidiocesi|diocesan[ao]|distretto|"
                         r"circondario|county)\s+(?:di|of)\s*$", re.I)  # fmt: skip
+# A public body of a wider area named with words between it and its seat: "Tribunale per i minorenni di X",
+# "Università degli Studi di X", "Azienda ospedaliera di X": where the court or university sits, not the story.
+_SEAT_BODY = re.compile(r"\b(?:tribunale|procura|corte|universit[àa]|ateneo|azienda (?:sanitaria|ospedaliera)|"
+                        r"ufficio scolastico|camera di commercio)(?:\s+[\w'’]+){0,4}?\s+(?:di|of)\s*$",
+                        re.I)  # fmt: skip
 # "PAOLA (Cosenza)", "Vasto (Chieti)": a city in parentheses right after a name is the province qualifying it.
 _QUALIFIER = re.compile(r"[A-Za-zÀ-ÿ']\s*\(\s*$")
 # A neighbour named as such: "il vicino comune di X", "i comuni limitrofi di X e Y", "the neighbouring town of X"
@@ -56,12 +62,17 @@ _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
 # the article's city.
 _TITLE_PARTS = re.compile(r"[ \t]+[-–—|][ \t]+")
 _SIDEBAR = re.compile(
-    r"^[ \t#*]*(?:leggi anche|le altre notizie|altre notizie|ultime notizie|(?:i )?pi[uù] lett[ie]|"
+    r"^[ \t#*]*(?:(?:leggi anche|le altre notizie|altre notizie|ultime notizie|(?:i )?pi[uù] lett[ie]|"
     r"(?:ti )?potrebbe(?:ro)? interessart?i|potrebbe anche interessarti|articoli correlati|notizie correlate|"
-    r"related(?: articles| stories| news)?|read (?:more|also)|more stories|most read)\b[ \t]*:?",
+    r"related(?: articles| stories| news)?|read (?:more|also)|more stories|most read)\b[ \t]*:?|"
+    # a page's news in brief, a heading on a line of its own ("IN BREVE"; "In breve tempo ..." opens a sentence)
+    r"(?:in breve|notizie in breve|brevi|news in brief)[ \t]*:?[ \t]*$)",
     re.I | re.M,
 )
 _SIDEBAR_ITEM_WORDS = 40  # a listed headline is short; running text after the list ends it
+# The same heading in capitals run into its line, as a passage's display text joins a clipping's lines ("... 4
+# ragazzi. IN BREVE Sansepolcro. Palio ..."): the news in brief run to the end of that paragraph.
+_SIDEBAR_RUN = re.compile(r"(?<![\w'’])(?:NOTIZIE IN BREVE|IN BREVE|LEGGI ANCHE|LE ALTRE NOTIZIE)(?![\w'’])[^\n]*")
 
 
 def _outlet(title: str, text: str) -> str | None:
@@ -83,6 +94,13 @@ def page_furniture(title: str, text: str) -> tuple[str, list[tuple[int, int]]]:
     if outlet:
         title = title[: title.rfind(outlet)].rstrip(" \t-–—|")
         spans += [m.span() for m in re.finditer(re.escape(outlet), text, re.I)]
+    return title, spans + sidebar_spans(text)
+
+
+def sidebar_spans(text: str) -> list[tuple[int, int]]:
+    """The lists of other stories under a sidebar heading ("Leggi anche", "IN BREVE"), each to the first long
+    paragraph after it; a heading in capitals run into its line, to that line's end."""
+    spans = []
     for m in _SIDEBAR.finditer(text):
         end = m.end()
         for para in re.finditer(r"[^\n]+", text[end:]):
@@ -90,7 +108,8 @@ def page_furniture(title: str, text: str) -> tuple[str, list[tuple[int, int]]]:
                 break
             end = m.end() + para.end()
         spans.append((m.start(), end))
-    return title, spans
+    spans += [m.span() for m in _SIDEBAR_RUN.finditer(text) if not any(a <= m.start() <= b for a, b in spans)]
+    return spans
 
 
 def _markup_free(text: str) -> str:
@@ -174,7 +193,8 @@ def _is_seat(text: str, m: Mention) -> bool:
         return True
     line_start = text.rfind("\n", max(0, m.start - _LINE_LOOKBACK), m.start) + 1
     before = text[max(line_start, m.start - 40) : m.start]
-    return bool(_SEAT_WORD.search(before) or _SEAT_NAME.search(before) or _QUALIFIER.search(before))
+    return bool(_SEAT_WORD.search(before) or _SEAT_BODY.search(before) or _SEAT_NAME.search(before)
+                or _QUALIFIER.search(before))
 
 
 def _elsewhere(text: str, m: Mention) -> bool:
@@ -218,11 +238,13 @@ def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], 
     return scores, in_title
 
 
-def main_city(title: str, text: str, gazetteer: Gazetteer | None = None) -> str | None:
-    """Canonical name of the city the passage is about, or None when no single city clearly wins."""
+def main_city(title: str, text: str, gazetteer: Gazetteer | None = None, titled_only: bool = False) -> str | None:
+    """Canonical name of the city the passage is about, or None when no single city clearly wins. `titled_only`:
+    only a city its title names (a press review is about its articles' comuni, one only when its title says so:
+    "Rassegna stampa del Comune di X")."""
     scores, in_title = _scores(title, text, gazetteer or Gazetteer.default())
     ranked = scores.most_common(2)
-    if not ranked:
+    if not ranked or (titled_only and ranked[0][0] not in in_title):
         return None
     if len(ranked) == 2 and ranked[0][1] < 1.5 * ranked[1][1]:
         return None  # two cities with comparable evidence: a comparison, not one city's story

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ingest.city import sidebar_spans
 from ingest.minhash import (  # noqa: F401 (gram_jaccard: part of this module's API)
     band_keys,
     blob,
@@ -106,11 +107,21 @@ def _without(grams: dict[str, np.ndarray], ids: Iterable[str], boiler: set[int])
 
 def furniture(text: str, sampled: np.ndarray) -> np.ndarray:
     """The document's sampled shingles found only in its short blocks (its page's furniture), when its running
-    text holds at least half its words (else none: a PDF's lines without blank lines between paragraphs, a list)."""
+    text holds at least half its words (else none: a PDF's lines without blank lines between paragraphs, a list),
+    and those found only in its sidebars' lists of other stories ("IN BREVE", "Leggi anche": a page clipping's
+    news in brief, whatever its line breaks)."""
+    sidebars = sidebar_spans(text)
+    parts, last = [], 0
+    for a, b in sidebars:
+        parts.append(text[last:a])
+        last = max(last, b)
+    text = "\n\n".join([*parts, text[last:]])
     blocks = re.split(r"\n[ \t]*\n", text)
     running = [b for b in blocks if len(b.split()) >= FURNITURE_WORDS]
     if sum(len(b.split()) for b in running) * 2 < len(text.split()):
-        return np.zeros(0, dtype=np.uint64)
+        if not sidebars:
+            return np.zeros(0, dtype=np.uint64)
+        running = [text]  # no blocks to tell apart: only the sidebars are furniture
     body = gram_hashes("\n\n".join(running))
     return np.setdiff1d(sampled, body, assume_unique=True)
 

@@ -260,6 +260,16 @@ CUES: tuple[Cue, ...] = (
         "body",
         cap=2,
     ),
+    # What was done, as a final or monitoring report states it ("Attività realizzate", a column "Risultato finale
+    # (cumulato al ...)"); a project sheet states what is planned ("Attività previste", "Risultati attesi")
+    _cue(
+        "report",
+        1.5,
+        r"\b(?:attivita (?:realizzate|svolte|concluse)|risultat[oi] (?:finale|finali|conseguit[oi]|ottenut[oi])|"
+        r"cumulat[oi] al|valore (?:raggiunto|finale)|activities (?:carried out|delivered)|results achieved)\b",
+        "body",
+        cap=2,
+    ),
     # Press article: the genre named ("Comunicato stampa", "Intervista a ...", a newsletter's issue)
     _cue(
         "press_article",

@@ -79,7 +79,7 @@ class DocumentBuilder:
             doc_type = self.doctype.run(part.title, text, language).doc_type
         city = entry.get("city") if whole_file else None
         if city is None and part.kind != "table":
-            city = main_city(part.title, text)
+            city = main_city(part.title, text, titled_only=doc_type == "press_review")
         return Document(
             doc_id=doc_id,
             source=source,

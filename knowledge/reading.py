@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ingest.city import sidebar_spans
 from ingest.dedup import FURNITURE_WORDS
 from ingest.sections import stored_sections
 from knowledge.sentences import Sentence
@@ -79,8 +80,12 @@ def copies_left(passages: list[Passage], kept: list[Passage]) -> list[Passage]:
 
 def running_spans(text: str) -> list[tuple[int, int]]:
     """The passage's paragraphs of running text: those of `FURNITURE_WORDS` words or more (a copy's shorter blocks
-    are its page's furniture, a sidebar's headlines, a masthead, a byline: the one notion of the duplicate groups)."""
-    return [m.span() for m in _PARAGRAPH.finditer(text) if len(m.group(0).split()) >= FURNITURE_WORDS]
+    are its page's furniture, a sidebar's headlines, a masthead, a byline: the one notion of the duplicate groups),
+    without the lists under a sidebar's heading ("IN BREVE" in a clipping whose lines run on: `ingest.dedup`)."""
+    spans = [m.span() for m in _PARAGRAPH.finditer(text) if len(m.group(0).split()) >= FURNITURE_WORDS]
+    for a, b in sidebar_spans(text):
+        spans = [part for s, e in spans for part in ((s, min(e, a)), (max(s, b), e)) if part[0] < part[1]]
+    return spans
 
 
 # A paragraph opened like a dateline by a comune, then a dash: "Stignano – Il Comune ha ottenuto 8 posti".

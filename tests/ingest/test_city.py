@@ -383,3 +383,34 @@ def test_an_outlet_named_after_a_city_and_its_sidebar_are_no_evidence_of_the_art
     assert city_scores(title, PAGE)["Rieti"] < 1
     # a title whose last part is not the page's masthead keeps its words
     assert main_city("Rieti - il teatro riapre", "Il teatro di Rieti riapre. A Rieti si festeggia.") == "Rieti"
+
+
+CLIPPING = """Ora hanno una casa e un lavoro
+IL CORRIERE DELLA VALLE – Cronaca di Montevarchi – martedì 4 marzo 2025, pagina 7
+Il Comune ha aperto due appartamenti per i ragazzi usciti dall'accoglienza. Montevarchi conta ormai
+tre progetti di questo tipo; due ragazzi lavorano in un'azienda di Figline Valdarno.
+La tutela dei minori resta in capo al Tribunale per i minorenni di Firenze.
+IN BREVE
+Figline Valdarno. Sagra del fungo rinviata a ottobre per il maltempo.
+Arezzo. Chiusa la piazza per lavori fino al 30 marzo.
+Cortona. Riapre il museo con visite ogni domenica.
+"""
+
+
+def test_a_clipping_s_local_page_header_and_news_in_brief():
+    # "Cronaca di X" heads the local paper's page about X; the news in brief are other stories; a court's seat
+    # named after words of its own ("Tribunale per i minorenni di X") is where the court sits
+    assert main_city("Ora hanno una casa e un lavoro", CLIPPING) == "Montevarchi"
+    scores = city_scores("Ora hanno una casa e un lavoro", CLIPPING)
+    assert scores["Firenze"] < 1 and scores["Arezzo"] == 0 and scores["Cortona"] == 0
+    # "In breve" opening a sentence is no sidebar
+    text = ("A Cortona il progetto è partito. In breve tempo a Cortona sono arrivati i volontari.\n"
+            "In breve tempo ad Arezzo no.")
+    assert city_scores("", text)["Cortona"] == 2
+
+
+def test_a_press_review_is_about_a_city_only_when_its_title_names_it():
+    text = "Montevarchi. Sono 40 i volontari.\nMontevarchi. Il Comune ha aperto lo sportello.\nCortona. Nuovo corso."
+    assert main_city("Rassegna stampa", text) == "Montevarchi"
+    assert main_city("Rassegna stampa", text, titled_only=True) is None
+    assert main_city("Rassegna stampa del Comune di Montevarchi", text, titled_only=True) == "Montevarchi"

@@ -384,3 +384,20 @@ def test_documents_without_a_city_are_no_city_of_their_own_for_boilerplate():
     # a third city's article makes it boilerplate: the short copies then share too little of their own
     _refresh(with_review, docs=[Doc("bari", _article("Bari", 3), "Bari")])
     assert _pairs(with_review, "dup_doc_near") == set()
+
+
+def test_a_page_clipping_without_blank_lines_and_its_news_in_brief_is_one_group_with_its_original():
+    """A PDF clipping's text has no blank lines between paragraphs, so no block is its furniture; its news in brief
+    under an "IN BREVE" heading are other stories and are left out of the comparison like a sidebar's."""
+    rng = random.Random(11)
+    paragraphs = [_paragraph(rng) for _ in range(5)]
+    original = "Arezzo, la casa dei ragazzi\n\n" + "\n\n".join(paragraphs)
+    brief = "\n".join(_headline(rng) + " " + _headline(rng) for _ in range(6))
+    copy = "\n".join(["Un titolo nuovo", _paragraph(rng), *paragraphs[1:4], "IN BREVE", brief])
+    dups = _index()
+    _refresh(dups, docs=[Doc("agency", original, "Arezzo"), Doc("copy", copy, "Arezzo")])
+    assert sorted(dups.group_sizes().values()) == [2]
+    # without the heading, the same lines are running text the original lacks: no copy
+    dups = _index()
+    _refresh(dups, docs=[Doc("agency", original, "Arezzo"), Doc("copy", copy.replace("IN BREVE\n", ""), "Arezzo")])
+    assert dups.group_sizes() == {}

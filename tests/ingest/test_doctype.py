@@ -250,3 +250,33 @@ def test_a_press_review_from_its_structure_several_outlets_and_datelines():
     assert DocTypeClassifier().run("", REVIEW.split("Il Messaggero")[0], "it").doc_type != "press_review"
     # speakers' names in capitals are no datelines of several places
     assert DocTypeClassifier().run("", TRANSCRIPT, "it").doc_type != "press_review"
+
+
+def test_a_final_report_with_a_summary_table_of_form_labels_is_a_report():
+    # a final report opens with its project's labels ("Titolo", "Costo complessivo", "Partenariato") like a sheet,
+    # but states what was done: "Attività realizzate", a column of results "cumulato al ..."
+    text = """Comune di Borgoverde – Relazione finale del progetto «Porte aperte»
+
+Voce | Descrizione
+Titolo | Porte aperte
+Periodo di attuazione | 1° marzo 2022 – 28 febbraio 2025
+Costo complessivo | € 120.000,00
+Quota di cofinanziamento comunale | € 20.000,00
+Destinatari | famiglie in cerca di casa
+
+Attività realizzate
+Lo sportello ha accompagnato 30 famiglie.
+
+Indicatore | Valore atteso | Risultato finale (cumulato al 28/02/2025)
+Famiglie accompagnate | 25 | 30
+
+Partenariato
+Partner | Ruolo
+Cooperativa Alfa | sportello
+"""
+    assert DocTypeClassifier().run("relazione-finale-porte-aperte", text, "it").doc_type == "report"
+    # a sheet of what is planned stays a sheet
+    sheet = text.replace("Relazione finale del progetto", "Scheda progetto")
+    sheet = sheet.replace("Attività realizzate", "Attività previste")
+    sheet = sheet.replace("Risultato finale (cumulato al 28/02/2025)", "Valore obiettivo")
+    assert DocTypeClassifier().run("scheda-porte-aperte", sheet, "it").doc_type == "project_sheet"

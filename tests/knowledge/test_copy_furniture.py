@@ -30,3 +30,14 @@ def test_a_copy_s_cut_paragraph_counts_and_its_sidebar_does_not():
     values = {float(f.value) for r in records for f in r.figures} | {float(f.value) for f in project.figures}
     assert {18.0, 320.0, 24.0} <= values  # the volunteers: only the copy kept their paragraph
     assert not values & {9000.0, 1500.0, 40.0}  # the sidebar's headlines are no facts of the article
+
+
+def test_a_clipping_s_news_in_brief_run_into_its_text_give_no_facts():
+    # a PDF clipping's lines joined into one paragraph: "IN BREVE" in capitals opens the other stories
+    clipping = COPY.split("\n\n")[1] + (" IN BREVE Cusio. La sagra della castagna chiude con 9.000 visitatori e "
+                                        "vince 3 delle ultime 5 edizioni del premio.")
+    passages = [Passage("agency:000", AGENCY, _meta("agency")), Passage("copy:000", clipping, _meta("copy"))]
+    records, project = RecordBuilder().build("Ornica", None, passages, set())
+    values = {float(f.value) for r in records for f in r.figures} | {float(f.value) for f in project.figures}
+    assert 24.0 in values
+    assert not values & {9000.0, 5.0}
