@@ -84,6 +84,10 @@ class Settings(BaseSettings):
     max_per_document: int = Field(
         default=3, description="Passages of one article (or its copies) in each block of 5 results at most"
     )
+    # Issue 11: a question asked again skips the model and the parser (retrieval/memo.py); ~2 KB a query.
+    query_memo_size: int = Field(
+        default=4096, ge=0, description="Queries whose vector and reading (parse, terms) a process remembers"
+    )
 
     @property
     def max_file_bytes(self) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import threading
 import time
-from collections import OrderedDict
 
 import numpy as np
 
@@ -29,6 +28,7 @@ from retrieval.dictionary import language_words
 from retrieval.filters import FilterVocabulary, SearchFilters
 from retrieval.lexical import LexicalIndex
 from retrieval.lexical_manager import LexicalIndexManager
+from retrieval.memo import Lru, PerObject
 from retrieval.models import FACET_FIELDS, Hit, SearchRequest, SearchResult
 from retrieval.places import in_places
 from retrieval.rerank import Reranker, Signals, warm_up_titles
@@ -36,8 +36,8 @@ from retrieval.sentence_stems import PASSAGES, passage_sentences
 from retrieval.sentences import boilerplate_of
 from retrieval.snippets import warm_up_phrases
 from retrieval.spelling import Vocabulary, vocabulary_of
-from retrieval.stages import SearchStages, _Ranked, group_codes
-from retrieval.terms import query_terms
+from retrieval.stages import RECENT_VECTORS, SearchStages, _Ranked, group_codes
+from retrieval.terms import QueryTerms, query_terms
 from retrieval.within_document import document_words, documents, order_within_documents
 
 # Searched at warm-up: Italian with a figure asked, a typo and a city; English (translated into the Italian
@@ -57,8 +57,9 @@ class SearchService(SearchStages):
         self.filter_vocabulary = FilterVocabulary(self.gazetteer, tuple(self.taxonomy.codes))
         self.reranker = Reranker.default()
         self._warm = False
-        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._vectors_lock = threading.Lock()
+        self._vectors: Lru[str, np.ndarray] = Lru(max(RECENT_VECTORS, settings.query_memo_size))
+        # each query's parse and terms, per index (they read its vocabulary, IDF and cities)
+        self._readings: PerObject[str, tuple[ParsedQuery, QueryTerms]] = PerObject(settings.query_memo_size)
 
     def warm_up(self) -> None:
         """Load what the first search needs: the model (and one query through it), the lexical index."""
@@ -117,6 +118,17 @@ class SearchService(SearchStages):
             parsed.region_cities = [c for c in parsed.region_cities if c in present]
         return parsed
 
+    def read_query(self, q: str, index: LexicalIndex) -> tuple[ParsedQuery, QueryTerms]:
+        """The query's parse and the terms ranking, snippets and the answer weigh, remembered per index for the
+        same text asked again (shared: never edited)."""
+        memo = self._readings.of(index)
+        found = memo.get(q)
+        if found is None:
+            parsed = self.parse(q, index)
+            found = (parsed, query_terms(parsed, index.idf))
+            memo.put(q, found)
+        return found
+
     # --- validation --------------------------------------------------------------------------------------
     def allowed_values(self) -> dict[str, list]:
         return self.filter_vocabulary.allowed()
@@ -141,10 +153,10 @@ class SearchService(SearchStages):
         timings: dict[str, float] = {}
         index = self.lexical.current()
         if request.understand:
-            parsed = self.parse(request.q, index)
+            parsed, terms = self.read_query(request.q, index)
         else:
             parsed = ParsedQuery(request.q, "it", concepts=[Concept(w) for w in get_analyzer().words(request.q)])
-        terms = query_terms(parsed, index.idf)  # what the reranker, the snippets and the answer weigh
+            terms = query_terms(parsed, index.idf)  # what the reranker, the snippets and the answer weigh
         timings["analysis"] = time.perf_counter() - t0
         mask = filters.mask(index)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +32,7 @@ from retrieval.candidates import (
 from retrieval.filters import SearchFilters
 from retrieval.fusion import fuse_into
 from retrieval.lexical import LexicalIndex
+from retrieval.memo import Lru
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest
 from retrieval.rerank import Reranker, Signals
 from retrieval.rerank import features as rerank_features
@@ -49,8 +49,8 @@ _BROWSE: weakref.WeakKeyDictionary[LexicalIndex, tuple[Candidates, dict[str, lis
 _browse_lock = threading.Lock()
 LEXICAL_CANDIDATES = 1000  # BM25 keeps the best this many: collapse, facets and fusion stay bounded
 DENSE_OVERFETCH = 4  # the dense search asks for this many times the candidates it keeps
-# The vectors of the last few queries: a search's practice cards ask for the same text right after it (the
-# model ran twice per request). Small on purpose: it shares one request's vector, it is not a result cache.
+# Query vectors remembered at least: a search's practice cards ask for the same text right after it (the model
+# ran twice per request). Settings.query_memo_size remembers more: a question asked again skips the model.
 RECENT_VECTORS = 8
 MAX_DUPLICATES = 20  # copies listed under a hit (`Hit.duplicates_total` counts them all)
 
@@ -158,23 +158,18 @@ class SearchStages:
     embedder: Embedder
     store: Store
     analyzer: QueryAnalyzer
-    _vectors: OrderedDict[str, np.ndarray]
-    _vectors_lock: threading.Lock
+    _vectors: Lru[str, np.ndarray]
 
     def embed_query(self, text: str) -> np.ndarray:
         """The query's vector (whitespace normalised), embedded once for the search and its practice cards (both
-        ask for the corrected query when there were typos)."""
+        ask for the corrected query when there were typos), and remembered for the same text asked again (the
+        model's output depends on the text only)."""
         key = " ".join(text.split())
-        with self._vectors_lock:
-            vector = self._vectors.get(key)
-            if vector is not None:
-                self._vectors.move_to_end(key)
-                return vector
-        vector = self.embedder.embed([key])[0]
-        with self._vectors_lock:
-            self._vectors[key] = vector
-            while len(self._vectors) > RECENT_VECTORS:
-                self._vectors.popitem(last=False)
+        vector = self._vectors.get(key)
+        if vector is None:
+            vector = self.embedder.embed([key])[0]
+            vector.flags.writeable = False  # shared by every request that asks the same text
+            self._vectors.put(key, vector)
         return vector
 
     def _rank(

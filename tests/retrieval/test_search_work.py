@@ -42,6 +42,7 @@ class CountingEmbedder:
 def counting(service):
     original = service.embedder
     service.embedder = CountingEmbedder(original)
+    service._vectors.clear()  # the remembered query vectors of other tests' searches
     try:
         yield service.embedder
     finally:
@@ -70,6 +71,33 @@ def test_a_new_query_is_embedded_again(service, counting):
     service.search(SearchRequest(q="mediazione linguistica negli ospedali"))
     service.search(SearchRequest(q="mediazione culturale nelle scuole"))
     assert counting.texts == ["mediazione linguistica negli ospedali", "mediazione culturale nelle scuole"]
+
+
+def test_a_question_asked_again_is_not_embedded_again(service, counting):
+    q = "sportello di orientamento per donne migranti"
+    first = service.search(SearchRequest(q=q))
+    again = service.search(SearchRequest(q=q))
+    assert counting.texts == [q]
+    assert [h.id for h in again.hits] == [h.id for h in first.hits]
+    assert [h.score for h in again.hits] == [h.score for h in first.hits]
+
+
+def test_a_remembered_reading_is_the_fresh_one(service):
+    q = "quante famiglie hanno trovato un alogio a Torino"
+    index = service.lexical.current()
+    parsed, terms = service.read_query(q, index)
+    assert service.read_query(q, index) == (parsed, terms)  # remembered for this index
+    fresh = service.parse(q, index)
+    assert parsed.to_dict() == fresh.to_dict()
+    assert parsed.suggestion == fresh.suggestion and parsed.corrections == fresh.corrections
+    from retrieval.terms import query_terms
+
+    again = query_terms(fresh, index.idf)
+    assert [(c.weight, c.own, c.alternatives) for c in terms.concepts] == [
+        (c.weight, c.own, c.alternatives) for c in again.concepts
+    ]
+    other = type("OtherIndex", (), {})()
+    assert service._readings.of(other).get(q) is None  # another index reads the query again
 
 
 def test_the_query_vector_is_the_model_s(service):
