@@ -77,6 +77,14 @@ TARGETS = {
     "articolo-citta-di-castello-casa-tiferno-copia": "pdf",
     "determina-termoli-porto-sicuro-2025": "odt",
     "relazione-finale-castelfranco-emilia-vicini-di-casa": "docx",
+    # batch 10 (2026-12-06)
+    "scheda-buona-pratica-sale-parole-in-sala": "pdf",
+    "scheda-progetto-mola-di-bari-donne-al-lavoro": "docx",
+    "rassegna-stampa-piana-gioia-tauro-inclusione-2025-12": "docx",
+    "final-report-syracuse-msna-guardians-en": "pdf",
+    "monitoraggio-palermo-lgnetea-2021": "xlsx",
+    "avviso-coprogettazione-mira-casa-donne": "eml",
+    "bilancio-sociale-cooperativa-paese-2025-estratto": "odt",
 }
 
 
