@@ -51,6 +51,10 @@ FURNITURE_WORDS = 20
 BOILERPLATE_CITIES = 3
 OVERFULL_BUCKET = 64  # the corpus's largest bucket holds 40 passages; a 10k bench corpus's 977
 REPRESENTATIVES = 8
+# An over-full bucket's representatives are the largest groups among its first this many stored members (the
+# oldest, in the index's order): a bucket of the network's paragraph holds tens of thousands of passages at 100k,
+# and grouping it whole cost ~0.27 s of adding one file there; its largest groups fill any sample of it.
+REPRESENTATIVE_SCAN = 1000
 # A candidate pair's exact Jaccard is computed only when its MinHash signatures agree on this share of their
 # 126 positions (the estimate's standard error is 0.044 at the 0.6 threshold: a pair at 0.6 falls below 0.42
 # with probability 2e-5, about the LSH's own miss of 4e-5). Most candidates of the bench corpora share a
@@ -301,12 +305,13 @@ class DuplicateIndex:
         one stored member (the smallest id) of each of the bucket's `REPRESENTATIVES` largest groups (or, when
         the bucket holds only new passages, its first new members). A near-copy of the repeated paragraph joins
         its group through a representative; a pair of two other members is still found through any bucket they
-        share that is not over-full. Counted in SQL: at 100k a bucket of the network's paragraph holds tens of
-        thousands of passages, asked once a slice."""
+        share that is not over-full. Counted in SQL over the bucket's first REPRESENTATIVE_SCAN stored members: at
+        100k a bucket of the network's paragraph holds tens of thousands of passages, asked once a slice."""
         rows = self.conn.execute(
-            "SELECT MIN(l.id) FROM dup_lsh l JOIN dup_passage p ON p.id = l.id WHERE l.band = ? AND l.key = ? "
-            "AND l.id NOT IN (SELECT id FROM dup_new) GROUP BY p.grp ORDER BY COUNT(*) DESC, MIN(l.id) LIMIT ?",
-            (band, key, REPRESENTATIVES),
+            "SELECT MIN(id) FROM (SELECT l.id AS id, p.grp AS grp FROM dup_lsh l JOIN dup_passage p ON p.id = l.id "
+            "WHERE l.band = ? AND l.key = ? AND l.id NOT IN (SELECT id FROM dup_new) LIMIT ?) "
+            "GROUP BY grp ORDER BY COUNT(*) DESC, MIN(id) LIMIT ?",
+            (band, key, REPRESENTATIVE_SCAN, REPRESENTATIVES),
         ).fetchall()
         reps = [r[0] for r in rows] or members[:REPRESENTATIVES]
         return {(min(m, r), max(m, r)) for m in members for r in reps if m != r}

@@ -6,6 +6,8 @@ import itertools
 import random
 import sqlite3
 
+import pytest
+
 from ingest.dedup import DOC_SHARE, Doc, DuplicateIndex, Passage, gram_hashes, gram_jaccard, shingles
 from lgnet.state import transaction
 
@@ -201,12 +203,15 @@ def test_two_cities_articles_sharing_one_long_paragraph_beside_short_lines_are_n
     assert dups.group_sizes() == {}
 
 
-def test_a_paragraph_repeated_past_the_bucket_bound_is_one_group_at_linear_cost(monkeypatch):
+@pytest.mark.parametrize("scan", [1000, 7])
+def test_a_paragraph_repeated_past_the_bucket_bound_is_one_group_at_linear_cost(monkeypatch, scan):
     """The network's standard paragraph fills one LSH bucket per band with thousands of passages at 100k: past
-    OVERFULL_BUCKET a bucket pairs its new members with representatives only, and the copies are still one group."""
+    OVERFULL_BUCKET a bucket pairs its new members with representatives only, and the copies are still one group,
+    also when the representatives are taken from the bucket's first few members only (REPRESENTATIVE_SCAN)."""
     import ingest.dedup as dedup
 
     monkeypatch.setattr(dedup, "OVERFULL_BUCKET", 6)
+    monkeypatch.setattr(dedup, "REPRESENTATIVE_SCAN", scan)
     compared = []
     real = dedup.set_jaccard
     monkeypatch.setattr(dedup, "set_jaccard", lambda a, b: compared.append(1) or real(a, b))
