@@ -61,7 +61,7 @@ STAFF = re.compile(
     re.I,
 )
 _TRAINING = re.compile(
-    r"\b(?:formazione|format[ie]|formativ[oaie]|form(?:are|ano|at[oaie]|eranno|erà|ando|arsi)|aggiornament\w+|seminari\w*|webinar|training|trained|workshops?|cors[oi]|"
+    r"\b(?:formazione|format[ie]|formativ[oaie]|form(?:are|ano|at[oaie]|eranno|erà|ando|arsi)|aggiornament\w+|seminari\w*|webinar|training|trained|workshops?|cors[oi]|courses?|"
     r"giornat[ae]\s+formativ[ae]|modul[oi]\s+formativ[oi]|percors[oi]\s+formativ[oi])\b",
     re.I,
 )

@@ -36,7 +36,9 @@ UNIT_AREA = {"beds": "housing", "housing_units": "housing"}
 # Numbers in words are read by their parts (`knowledge.numbers`): "trentadue famiglie", "centoventi persone".
 _NUM = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|" + WORD_NUMBER + ")"
 _UNIT = "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items())
-_FIGURE = re.compile(rf"(?<![\w.,/-]){_NUM}(?![\w.,/-]?\d)\s+(?:(?:[a-zà-ù']+)\s+){{0,2}}?(?:{_UNIT})(?!\w)", re.I)
+# The words between a number and its unit may be compounds ("12 semi-autonomy flats").
+_FIGURE = re.compile(rf"(?<![\w.,/-]){_NUM}(?![\w.,/-]?\d)\s+(?:(?:[a-zà-ù'][a-zà-ù'-]*)\s+){{0,2}}?(?:{_UNIT})(?!\w)",
+                     re.I)  # fmt: skip
 _NOT_COUNT = re.compile(r"^\s*(?:%|per\s*cento|anni|mesi|giorni|ore)\b", re.I)
 # Words between the number and the unit that show the number counts something else ("16 comuni e 160 persone").
 # A preposition between them says the number counts the first noun: "30 ragazzi negli alloggi" are no alloggi.
@@ -80,7 +82,8 @@ def figures(sentence: str) -> list[FigureFact]:
     out = _known(sentence)
     taken = [(f.start, f.end) for f in out]
     seen = {(f.value, f.unit) for f in out}
-    for f in counted_nouns(sentence) + english_heads(sentence) + approximate(sentence):
+    # English heads before any counted noun: "45 social services and reception staff" counts staff, not services
+    for f in english_heads(sentence) + counted_nouns(sentence) + approximate(sentence):
         if (f.value, f.unit) not in seen and not any(s <= f.start < e or f.start <= s < f.end for s, e in taken):
             seen.add((f.value, f.unit))
             taken.append((f.start, f.end))
@@ -228,6 +231,8 @@ ENGLISH_NOUNS = {
     "classes": "classi", "meals": "pasti", "nights": "pernottamenti", "companies": "aziende", "employers": "aziende",
     "contracts": "contratti", "placements": "tirocini", "traineeships": "tirocini", "sessions": "incontri",
     "clients": "utenti", "service users": "utenti", "patients": "pazienti", "children": "bambini",
+    # an enrolment counts a person enrolled ("310 enrolments in Italian courses": 310 iscritti)
+    "enrolments": "iscritti", "enrollments": "iscritti",
 }  # fmt: skip
 _ITALIAN_TO_ENGLISH = {it: en for en, it in ENGLISH_NOUNS.items()}
 
@@ -299,6 +304,8 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         part = _PART_LEAD.search(sentence[: m.start()]) and _PARTICIPLE_WORD.match(head)  # "di cui 9 conclusi"
         if not re.fullmatch(r"[a-zà-ù]+", head) or not (_plural(head) or part):
             continue  # a capitalised word is a name ("73100 Lecce")
+        if re.match(r"-[a-zà-ù]", sentence[sentence.index(head, m.start("noun")) + len(head) :], re.I):
+            continue  # the first part of a compound ("12 semi-autonomy flats"): its head is further on
         value = number(m.group("num"))
         if value is None or value < 2 or _year(m.group("num"), value):
             continue
@@ -348,18 +355,28 @@ _WORD = re.compile(r"\s+([a-z][a-z-]*)")
 
 
 def english_heads(sentence: str) -> list[FigureFact]:
-    """Counts of an English noun after up to four modifiers ("28 municipal and health-service staff")."""
-    if len(_ENGLISH_WORDS.findall(sentence)) < 2:
-        return []
+    """Counts of an English noun after up to four modifiers ("28 municipal and health-service staff"), the head
+    after a coordination ("45 social services and reception staff" counts staff); in an English sentence, or in a
+    row's few words whose head is an English plural of persons ("52 active volunteer neighbours")."""
+    from knowledge.persons import counts_persons  # it reads the areas' staff words: imported when used
+
+    english = len(_ENGLISH_WORDS.findall(sentence)) >= 2
     out: list[FigureFact] = []
     for m in _ENGLISH_NUMBER.finditer(sentence):
         words: list[re.Match[str]] = []
         pos = m.end()
         while len(words) < 5 and (w := _WORD.match(sentence, pos)):
+            if _ENGLISH_WORDS.fullmatch(w.group(1)) and w.group(1).lower() != "and":
+                break  # a phrase ends at a preposition, an article or a verb
             words.append(w)
             pos = w.end()
-        nouns = (i for i, w in enumerate(words) if _english_plural(w.group(1)) or w.group(1) in ENGLISH_NOUNS)
-        head = next(nouns, None)
+        heads = [i for i, w in enumerate(words) if _english_plural(w.group(1)) or w.group(1) in ENGLISH_NOUNS]
+        head = heads[0] if heads else None
+        # "social services and reception staff": a plural coordinated with a later known noun is its modifier
+        for i in heads[1:]:
+            if head is not None and words[head + 1 : head + 2] and words[head + 1].group(1).lower() == "and" and (
+                    words[i].group(1) in ENGLISH_NOUNS):  # fmt: skip
+                head = i
         if not head:
             continue  # no modifier before the noun: the other rules read it
         noun = words[head].group(1)
@@ -367,13 +384,17 @@ def english_heads(sentence: str) -> list[FigureFact]:
             noun = f"{words[head - 1].group(1)} {noun}"  # "case files"
         end = words[head].end()
         value = number(m.group("num"))
-        if noun not in ENGLISH_NOUNS or value is None or value < 2 or _year(m.group("num"), value):
+        persons = noun.endswith("s") and counts_persons(noun)  # "volunteer neighbours", "tenants"
+        if (noun not in ENGLISH_NOUNS and not persons) or value is None or value < 2 or _year(m.group("num"), value):
             continue
+        phrase = [w.group(1) for w in words[: head + 1]]
+        if not english and not (all(w.isascii() for w in phrase) and (persons or "and" in phrase)):
+            continue  # a row's few words in English: its head a plural of persons, or a coordination
         if not m.group("num")[0].isdigit() or not_a_count(sentence, m.start("num"), end, "generic"):
             continue
         if noun in TIME_UNITS and not _time_count(sentence, m.start(), [noun], None):
             continue
-        out.append(FigureFact(value, ENGLISH_NOUNS[noun], label(sentence, m.start(), end, noun, "generic"),
+        out.append(FigureFact(value, ENGLISH_NOUNS.get(noun, noun), label(sentence, m.start(), end, noun, "generic"),
                               sentence[m.start() : end], m.start(), end))  # fmt: skip
     return out
 

@@ -299,10 +299,11 @@ class RecordBuilder:
         for b in buckets.values():
             b.figures = [(r, f) for r, f in b.figures if not any(
                 a <= r.sentence.start + f.start < z for a, z in rows.get(r.passage.id, ()))]  # fmt: skip
-        stated_here = {(r.passage.doc_id, f.value, counted(f.unit)) for b in buckets.values() for r, f in b.figures}
-        for area, read, f in tabled:
-            if (read.passage.doc_id, f.value, counted(f.unit)) not in stated_here:
-                stated_here.add((read.passage.doc_id, f.value, counted(f.unit)))
+        stated_here: set[tuple] = {(r.passage.doc_id, f.value, counted(f.unit)) for b in buckets.values()
+                                   for r, f in b.figures}  # fmt: skip
+        for area, read, f in tabled:  # two rows are two facts ("40 volunteers", "40 staff"); a row read twice, one
+            if not {told := (read.passage.doc_id, f.value, counted(f.unit)), (*told, read.body)} & stated_here:
+                stated_here.add((*told, read.body))
                 buckets[area].figures.append((read, f))
         _headlines_yield(buckets)
         # Results only: counts dated before the project's stated start, and targets beside results, are not.
@@ -442,8 +443,7 @@ class RecordBuilder:
                 if self.memo(r.passage)("readable", readable, r.body) and not r.body.startswith(quoted)
             ]
             scored = sorted(candidates, key=lambda r: -self._sentence_score(area, r))
-            for r in scored[: SUMMARY_SENTENCES - len(chosen)]:
-                chosen.append(r)
+            chosen += scored[: SUMMARY_SENTENCES - len(chosen)]
             if len(chosen) >= SUMMARY_SENTENCES or len(chosen) >= 2:
                 break
         order = {id(r): i for i, r in enumerate(b.sentences)}

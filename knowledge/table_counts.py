@@ -20,7 +20,7 @@ from knowledge.attribution import figure_area
 from knowledge.persons import counts_persons
 from knowledge.sections import heading_area
 from knowledge.sentences import Sentence
-from knowledge.tables import table_sentences
+from knowledge.tables import MONEY_HEADER, table_sentences
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 
@@ -36,14 +36,12 @@ _RESULT_COLUMN = re.compile(r"\b(?:cumulat\w*|total[ei]|raggiunt[oaie]|realizzat
                             r"conseguit\w*|effettiv[oaie]|finale|dopo|ex\s+post|achieved|actual|results?|after|"
                             r"delivered|al\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|as\s+(?:of|at))\b")  # fmt: skip
 
-_MONEY_COLUMN = re.compile(r"\b(?:spes[aoe]|spent|import[oi]|cost[oi]|costs?|budget|euro|eur|preventiv\w*)\b|€")
-
 
 def column_kind(header: str) -> str | None:
     """What a table's column holds by its header: "baseline", "target", "result", or None (a quarter's share, a
     budget's lines, a column of words)."""
     h = fold(header).lower()
-    if _MONEY_COLUMN.search(h):
+    if MONEY_HEADER.search(h):
         return None  # a budget's columns ("Spesa al 31/12/2024", "Importo previsto"): sums, never counts
     for kind, pattern in (("baseline", _BASELINE_COLUMN), ("target", _TARGET_COLUMN), ("result", _RESULT_COLUMN)):
         if pattern.search(h):
@@ -64,8 +62,8 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
     before = ""  # the row before as read ("1.240 persone prese in carico"), for a row that is a part of it
     for row in table_sentences(text):
         kind = column_kind(row.column)
-        if kind not in ("target", "result"):
-            continue
+        if kind not in ("target", "result") or row.money:
+            continue  # a budget's planned and total columns hold sums ("Voce di spesa | Previsto | Speso")
         is_target = kind == "target"
         name = row.label[:1].lower() + row.label[1:]
         body = f"{row.value} {name}"

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.tables import PAIR_SEPARATOR, is_row
+from lgnet.text import fold
 
 # A value cell: a count, a date, a sum or a share, maybe followed by the next row's label.
 _VALUE = re.compile(
@@ -33,6 +34,18 @@ class RowSentence:
     value: str = ""  # the value cell
     column: str = ""  # the value's column header ("Obiettivo 2026", "Cumulato al 30/09/2025"), "" without one
     words: tuple[str, ...] = ()  # the row's other cells of words ("presa in carico" of an "Area" column)
+    money: bool = False  # a row of a budget's table: a column of its sums ("Speso", "Importo", "Voce di spesa")
+
+
+# A budget's columns ("Spesa al 31/12/2024", "Importo previsto", "Voce di spesa", "Costo"): a table with one holds
+# sums in its other columns too ("Voce di spesa | Previsto | Speso": the planned sums are no targets).
+MONEY_HEADER = re.compile(r"\b(?:spes[aoe]|spent|import[oi]|cost[oi]|costs?|budget|euro|eur|preventiv\w*|"
+                          r"expenditure|expenses?)\b|€")  # fmt: skip
+
+
+def money_table(headers: list[str]) -> bool:
+    """A table whose header names a column of sums: a budget's, none of its numbers a count."""
+    return any(MONEY_HEADER.search(fold(h).lower()) for h in headers)
 
 
 Cell = tuple[str, int, int]  # a cell's text and its span in the passage
@@ -119,10 +132,11 @@ def _line_rows(rows: list[list[Cell]]) -> list[RowSentence]:
     """A table a line per row: the first line is its header when no cell of it is a value."""
     header: list[str] = []
     rows = _unnumbered(rows)
+    money = False
     if not any(_VALUE.match(c[0]) for c in rows[0]):
-        header, rows = [c[0] for c in rows[0][1:]], rows[1:]
+        header, rows, money = [c[0] for c in rows[0][1:]], rows[1:], money_table([c[0] for c in rows[0]])
     return [s for row in rows if len(row) > 1 for s in _row(row[0], row[1:], header if len(header) == len(row) - 1
-                                                            else [])]  # fmt: skip
+                                                            else [], money)]  # fmt: skip
 
 
 def _pairs(line: str, offset: int) -> list[RowSentence]:
@@ -149,7 +163,8 @@ def _pairs(line: str, offset: int) -> list[RowSentence]:
     for pairs in rows:
         label = next((c for _, c in pairs if c[0] and not _VALUE.match(c[0])), None)
         if label is not None:
-            out += _row(label, [c for _, c in pairs if c is not label], [h for h, c in pairs if c is not label])
+            out += _row(label, [c for _, c in pairs if c is not label], [h for h, c in pairs if c is not label],
+                        money_table([h for h, _ in pairs]))  # fmt: skip
     return out
 
 
@@ -179,7 +194,8 @@ def _markdown(line: str, offset: int) -> list[RowSentence]:
     if _VALUE.match(header[-1][0]) and not _VALUE.match(header[0][0]):
         header, body = [], rows  # no header: every row is a label and its values
     names = [c[0] for c in header[1:]]
-    return [s for row in body for s in _row(row[0], row[1:], names if len(names) == len(row) - 1 else [])]
+    money = money_table([c[0] for c in header])
+    return [s for row in body for s in _row(row[0], row[1:], names if len(names) == len(row) - 1 else [], money)]
 
 
 def _flattened(line: str, offset: int) -> list[RowSentence]:
@@ -230,7 +246,8 @@ def _flattened(line: str, offset: int) -> list[RowSentence]:
         # the other cells: their values (with the words saying what they count), and their words where a row has
         # them (an "Area" column)
         values[:-1] = [_value_cell(t, s, e) for t, s, e in values[:-1]]
-        out += _row(label, values, header if len(header) == len(values) else [])
+        money = bool(header) and money_table([cells[0][0], *header])
+        out += _row(label, values, header if len(header) == len(values) else [], money)
         end = cells[i + columns - 1][2]
         label = (rest, end - len(rest), end)
         i += columns
@@ -251,9 +268,9 @@ def _value_cell(text: str, start: int, end: int) -> Cell:
     return kept, start, start + len(kept)
 
 
-def _row(label: Cell, values: list[Cell], header: list[str] | None = None) -> list[RowSentence]:
+def _row(label: Cell, values: list[Cell], header: list[str] | None = None, money: bool = False) -> list[RowSentence]:
     """One sentence per value of a row, "<label>: <value>.", with the value's column header when `header` names
-    every value cell, and the row's cells of words."""
+    every value cell, and the row's cells of words; `money`: the row of a budget's table."""
     header = header or []
     start = label[1]
     # "Azione | Indicatore | Risultato": the indicator's cell labels the row; the first cell (the action, the service)
@@ -266,5 +283,5 @@ def _row(label: Cell, values: list[Cell], header: list[str] | None = None) -> li
     if not name or _VALUE.match(name):
         return []
     words = tuple(v[0] for v in values if not _VALUE.match(v[0]) and v[0].strip(" –-"))
-    return [RowSentence(f"{name}: {value}.", start, end, name, value, header[i] if header else "", words)
+    return [RowSentence(f"{name}: {value}.", start, end, name, value, header[i] if header else "", words, money)
             for i, (value, _, end) in enumerate(values) if _VALUE.match(value)]  # fmt: skip

@@ -1,0 +1,58 @@
+"""Mechanisms of figures on new documents (session of 2026-12-06): a budget's table gives no counts, English noun
+phrases counted by their head, what a count counts deciding its area. Sentences and tables invented here."""
+
+from knowledge import figures as fig
+from knowledge.records import Passage, RecordBuilder
+from knowledge.table_counts import table_counts
+from lgnet.taxonomy import Taxonomy
+
+
+def _table_values(text: str) -> list[float]:
+    taxonomy = Taxonomy.default()
+    return [f.value for _, _, f, _, _ in table_counts(text, fig.figures, taxonomy, taxonomy.classify)]
+
+
+def test_a_budget_sheet_s_planned_and_total_columns_are_sums_not_counts():
+    # a spreadsheet's sheet as the reader writes it: "header: value" pairs, the rows glued into one line
+    budget = ("Voce di spesa: Alloggi temporanei (affitti, utenze); Previsto: 52000; Speso al 30/06/2024: 50110 "
+              "Voce di spesa: Mediatori; Previsto: 18500; Speso al 30/06/2024: 18000 "
+              "Voce di spesa: Totale; Previsto: 70500; Speso al 30/06/2024: 68110")  # fmt: skip
+    assert _table_values(budget) == []
+    markdown = ("| Voce | Importo previsto | Totale |\n|---|---|---|\n| Operatori del centro | 41000 | 41000 |\n")
+    assert _table_values(markdown) == []
+    # an indicator sheet beside it still gives its results and targets
+    indicators = ("Indicatore: Famiglie accolte negli alloggi; Obiettivo: 40; Cumulato al 30/06/2024: 46 "
+                  "Indicatore: Operatori formati; Obiettivo: 20; Cumulato al 30/06/2024: 23")  # fmt: skip
+    assert sorted(_table_values(indicators)) == [20, 23, 40, 46]
+
+
+def _counts(sentence: str) -> dict[float, str]:
+    return {f.value: f.unit for f in fig.figures(sentence)}
+
+
+def test_an_english_noun_phrase_is_counted_by_its_head():
+    # the head after a coordination, a plural of persons after its modifiers, a compound modifier, an enrolment
+    assert _counts("Last year 36 youth workers and library staff attended the two-day seminar.") == {36.0: "operatori"}
+    assert _counts("By June the scheme had 27 trained befriender volunteers.") == {27.0: "volontari"}
+    assert _counts("The scheme had 19 regular host neighbours at the end of the year.") == {19.0: "neighbours"}
+    assert _counts("8 short-stay flats in use") == {8.0: "housing_units"}
+    assert _counts("140 enrolments in evening classes were recorded by the school.") == {140.0: "iscritti"}
+    # a table row's few English words: a plural of persons, or a coordination
+    assert _counts("33 active host neighbours") == {33.0: "neighbours"}
+    assert _counts("21 librarians and support staff trained") == {21.0: "operatori"}
+
+
+def _records(text: str, doc_type: str = "report") -> dict[tuple[float, str], str | None]:
+    p = Passage("d:0", text, {"doc_id": "d", "doc_type": doc_type, "city": "Lucca"})
+    records, project = RecordBuilder().build("Lucca", None, [p], set())
+    found: dict[tuple[float, str], str | None] = {(f.value, f.unit): r.area for r in records for f in r.figures}
+    found.update({(f.value, f.unit): None for f in project.figures})
+    return found
+
+
+def test_two_rows_of_a_table_with_the_same_value_are_two_facts():
+    text = ("Results\n\n| Indicator | Target | Result | |---|---|---| | Host volunteers active | 25 | 30 | "
+            "| Social workers trained | 25 | 30 |\n")  # fmt: skip
+    found = _records(text)
+    assert found[(30.0, "volontari")] == "civic_engagement"
+    assert found[(30.0, "operatori")] == "capacity_building"
