@@ -7,7 +7,9 @@ counts: health accompaniment, language courses, job orientation and case files a
 are trained are capacity building (whatever service they work in); elections, councils, volunteers and
 collaboration pacts are civic engagement; feasts, events, dinners and their visitors are community building; a
 night shelter's places and guests ("accoglienza notturna", "dormitorio") are housing; work is taking charge too: who
-was hired, a vocational course ("corso da meccanico", not one for volunteers or staff), the qualification it gives.
+was hired, a vocational course ("corso da meccanico", not one for volunteers or staff), the qualification or
+professional title it gives, internships; living together in a building or a street (its conflicts mediated, its
+meetings) and sport played together are community building; a tenancy or a lease is housing.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ _CUES: dict[str, str] = {
     r"screening|servizio\s+sanitario|tessera\s+sanitaria|medical|health\s+(?:care|services?)|\bsanitari[oae]\b|"
     r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:(?:a|ai|al|alle|agli)\s+|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
     r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
-    r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+charge|"
+    r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+(?:in\s+)?charge|"
     r"residence\s+registration|"
     # work, by the network's convention: hirings, vocational courses and the qualifications they give
     r"(?:(?:sono|è|stat[oaie]|vengono|verranno|già)\s+)assunt[oaie]\b|assunt[oaie]\s+(?:da|dall[ae']?|dal|presso|"
@@ -36,33 +38,39 @@ _CUES: dict[str, str] = {
     r"cors[oi]\s+(?:di\s+\d+\s+ore\s+)?(?:da|per)\s+(?!(?:i|gli|le|la|il|l['’])\b|(?:[a-zà-ù]+\s+){0,2}?(?:operator|"
     r"dipendent|insegnant|docent|volontar|tutor|mediator|educator|assistenti\s+sociali))[a-zà-ù]{4,}|"
     r"formazione\s+professional\w+|"
-    r"vocational|brevett\w+|qualifica\s+professional\w+",
+    r"vocational|brevett\w+|(?:qualifica|titol[oi])\s+professional\w+|tirocin\w+|internships?|traineeships?",
     "civic_engagement": r"\bdirettiv[oi]\b|protezione\s+civile|civil\s+protection|"
     r"elezion\w+|elett[ieoa]\b|votant\w+|hanno\s+votato|consiglier\w+|consulta\b|consiglio\s+"
     r"(?:comunale\s+)?(?:dei|delle|di\s+quartiere|consultivo)|consultative\s+council|council|patt[oi]\s+di\s+collaborazione|"
     r"comitat\w+\s+(?:dei|di)\s+(?:residenti|quartiere|inquilini)|tutori\s+volontari|volontar\w+|volunteer\w*|"
     r"beni\s+comuni|cittadinanza\s+attiva|(?:cura|manutenzione|pulizia)\s+(?:del|dell[ae]|dei|degli)\s+(?:verde|aree\s+"
     r"verdi|giardini|parchi|piazze|spazi\s+pubblici)",
-    "community_building": r"incontri\s+(?:di|del|della)\s+(?:comunit|quartiere|vicinato)\w*|community\s+meetings?|"
+    "community_building": r"incontri\s+(?:di|del|della)\s+(?:comunit|quartiere|vicinato|condomin)\w*|"
+    r"community\s+meetings?|"
+    # living together: a building's or a street's conflicts mediated, sport played together
+    r"(?:conflitt\w+|liti|controversie)\s+(?:condominial\w*|di\s+vicinato|tra\s+(?:vicini|inquilini|condomini))|"
+    r"mediazion\w+\s+(?:condominial\w*|dei\s+conflitti|di\s+vicinato)|(?:neighbou?r|tenant)\s+(?:disputes|conflicts)|"
+    r"\bsport(?:iv[oaie])?\b|allenament\w+|sports?\s+(?:club|team|activit)\w*|"
     r"\bfest[ae]\b|visitatori|visitors|visite\s+guidate|guided\s+tours?|"
     r"iniziative\s+(?:aperte\s+)?(?:a|al|alla|per)\s+(?:tutt[oa]\s+)?(?:il\s+|la\s+)?(?:quartiere|vicinato|cittadinanza)|assemble[ae]\s+(?:di\s+|dei\s+|con\s+i\s+)?(?:condomin|quartiere|residenti|inquilini)\w*|"
     r"(?:neighbou?rhood|residents['’]?|tenants['’]?)\s+(?:assembl|meeting)\w*|(?:tra|fra)\s+vicini\b|neighbou?rs\b|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|torne[oi]\b|(?:public|community)\s+meetings?|incontri\s+pubblici|feasts?|festivals?|"
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",
     "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|abitazion\w+|alloggi\w*|"
-    r"appartament\w+|immobil[ie]\b|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|"
+    r"appartament\w+|immobil[ie]\b|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|tenanc(?:y|ies)|leases?\b|"
     r"\brent\b|households?\s+(?:moved|housed)|\bhoused\b|accoglienza\s+notturna|dormitori\w*|night\s+shelters?|"
     r"posti\s+(?:di|in)\s+accoglienza",
 }
 _CUE = {area: re.compile(rf"\b(?:{p})", re.I) for area, p in _CUES.items()}
 STAFF = re.compile(
     r"\b(?:operator[ie]|operatrici|dipendenti|assistenti\s+sociali|educator[ie]|educatrici|funzionari|insegnanti|"
-    r"docenti|personale|staff|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie])\b",
+    r"docenti|personale|staff|allenatori|coach(?:es)?|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie])\b",
     re.I,
 )
 _TRAINING = re.compile(
     r"\b(?:formazione|format[ie]|formativ[oaie]|form(?:are|ano|at[oaie]|eranno|erà|ando|arsi)|aggiornament\w+|seminari\w*|webinar|training|trained|workshops?|cors[oi]|courses?|"
-    r"giornat[ae]\s+formativ[ae]|modul[oi]\s+formativ[oi]|percors[oi]\s+formativ[oi])\b",
+    r"giornat[ae]\s+formativ[ae]|modul[oi]\s+formativ[oi]|percors[oi]\s+formativ[oi]|"
+    r"percors[oi]\s+di\s+\d+\s+ore)\b",
     re.I,
 )
 # Terms of the taxonomy whose counts the records file elsewhere: a language course is taking charge.

@@ -56,3 +56,23 @@ def test_two_rows_of_a_table_with_the_same_value_are_two_facts():
     found = _records(text)
     assert found[(30.0, "volontari")] == "civic_engagement"
     assert found[(30.0, "operatori")] == "capacity_building"
+
+
+def test_what_a_count_counts_decides_its_area():
+    # a building's conflicts mediated and its meetings: living together (community building)
+    assert _records("Le mediatrici hanno gestito 31 conflitti condominiali e tenuto 12 incontri di condominio.") == {
+        (31.0, "conflitti condominiali"): "community_building", (12.0, "incontri"): "community_building"}  # fmt: skip
+    # work, by the network's convention: internships, a professional title
+    assert _records("Il progetto accompagnerà 18 braccianti al conseguimento del titolo professionale di trattorista."
+                    ) == {(18.0, "braccianti"): "taking_charge"}  # fmt: skip
+    assert _records("Sono stati avviati 26 tirocini nelle aziende della zona.") == {(26.0, "tirocini"): "taking_charge"}
+    # English: taken in charge, a tenancy
+    assert _records("The desk expects 400 people taken in charge by the end of the project.") == {
+        (400.0, "people"): "taking_charge"}  # fmt: skip
+    assert _records("By the end, 17 families had signed a tenancy in their own name.") == {
+        (17.0, "families"): "housing"}  # fmt: skip
+    # sport played together; coaches on a course of some hours are trained
+    assert _records("Si vogliono coinvolgere 45 ragazzi in allenamenti gratuiti due volte alla settimana.") == {
+        (45.0, "ragazzi"): "community_building"}  # fmt: skip
+    assert _records("Un percorso di 10 ore sull'inclusione nello sport per 9 allenatori della società.") == {
+        (9.0, "allenatori"): "capacity_building"}  # fmt: skip
