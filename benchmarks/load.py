@@ -75,7 +75,8 @@ def run_clients(
 
     The clients are coroutines on one event loop, each with its own connection, not threads: 32 threads fighting
     for the GIL cost the generator about twice the CPU per request of 8, and that CPU is taken from the very
-    cores the server computes on (docs/RELIABILITY.md)."""
+    cores the server computes on (docs/RELIABILITY.md). They send `Cache-Control: no-cache`: a loop over a few
+    queries would otherwise measure the answers kept (search_api/response_cache.py), not the searches."""
     return asyncio.run(_run_clients(url, clients, seconds, queries or QUERIES, require_hits))
 
 
@@ -84,6 +85,7 @@ async def _run_clients(url: str, clients: int, seconds: float, queries: list[str
     errors: list[str] = []
     stop = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    headers = {"Cache-Control": "no-cache"}
 
     async def client_loop(client: httpx.AsyncClient, n: int) -> None:
         i = n
@@ -92,7 +94,7 @@ async def _run_clients(url: str, clients: int, seconds: float, queries: list[str
             i += clients
             t = time.perf_counter()
             try:
-                r = await client.get(f"{url}/api/search", params={"q": q, "k": 10})
+                r = await client.get(f"{url}/api/search", params={"q": q, "k": 10}, headers=headers)
                 problem = None if r.status_code == 200 else str(r.status_code)
                 # The raw bytes, not a parse of the answer: the generator's CPU is taken from the server's cores.
                 if problem is None and require_hits and _NO_HITS.search(r.content[:4096]):

@@ -88,6 +88,9 @@ class Settings(BaseSettings):
     query_memo_size: int = Field(
         default=4096, ge=0, description="Queries whose vector and reading (parse, terms) a process remembers"
     )
+    search_cache_mb: float = Field(
+        default=32.0, ge=0, description="Search API answers kept for the same request asked again (0: none)"
+    )
 
     @property
     def max_file_bytes(self) -> int:

@@ -63,6 +63,10 @@ class PracticeCatalogue:
         """Load the records (and build them once if this index predates them)."""
         self._current()
 
+    def version(self) -> object:
+        """The store revision and edits the records in memory are of: what a card shows changes with it."""
+        return self._current().key
+
     def loaded(self) -> bool:
         """True once records are in memory: a catalogue call will not load them (until the store moves)."""
         return self._state.key is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import anyio.to_thread
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Header, Path, Query
 from fastapi.responses import Response
 from pydantic import Field, TypeAdapter
 
@@ -13,6 +13,7 @@ from practices.cards import with_practices
 from retrieval.bounds import MAX_K, MAX_PAGE, MAX_QUERY_CHARS, MAX_YEAR, MIN_YEAR
 from retrieval.models import SearchRequest
 from search_api.deps import ServiceDep
+from search_api.response_cache import HEADER, asked, response_cache
 from search_api.schemas import ERRORS, FacetsResponse, SearchResponse, SimilarResponse
 
 router = APIRouter(prefix="/api", tags=["search"], responses=ERRORS)
@@ -42,9 +43,15 @@ async def search(
     phase: Annotated[Multi, Query()] = None,
     year: Annotated[list[Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]] | None, Query()] = None,
     sort: Annotated[Literal["relevance", "date"], Query()] = "relevance",
+    cache_control: Annotated[
+        str | None,
+        Header(description="`no-cache`: search again rather than replay the answer kept for the same request"),
+    ] = None,
 ) -> Response:
     """Hybrid search (BM25 + dense, fused), near-duplicates collapsed, with facets over the whole matching
-    set and the answer sentence. Unknown filter values answer 422 with the allowed values."""
+    set and the answer sentence. Unknown filter values answer 422 with the allowed values. The same request
+    asked again, while the index and the editors' edits are unchanged, is answered from the answers kept
+    (header `X-Search-Cache: hit`; its `timings_ms` are those of the search that made it)."""
     request = SearchRequest(
         q=q,
         k=k,
@@ -57,12 +64,18 @@ async def search(
         sort=sort,
     )
 
-    def answer() -> bytes:
+    def make() -> bytes:
         result = service.search(request)
         found = with_practices(service, result.to_contract(), result.filters)
         return _SEARCH_RESPONSE.dump_json(_SEARCH_RESPONSE.validate_python(found, from_attributes=True), by_alias=True)
 
-    return Response(await anyio.to_thread.run_sync(answer), media_type="application/json")
+    fresh, keep = asked(cache_control)
+
+    def answer() -> tuple[bytes, str]:  # the versions read in the worker thread too: they may touch the store
+        return response_cache(service).answer(service, request, make, fresh=fresh, keep=keep)
+
+    body, how = await anyio.to_thread.run_sync(answer)
+    return Response(body, media_type="application/json", headers={HEADER: how})
 
 
 @router.get("/similar/{chunk_id}", response_model=SimilarResponse, summary="More like this")
