@@ -9,6 +9,7 @@ except where a project sheet lists them as the project's partnership.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -293,8 +294,11 @@ def _content_words(name: str) -> set[str]:
     return words if len(words) >= 3 else set()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def same_org(a: str, b: str) -> bool:
-    """Two comparable names of one organisation ("FILEF" and "FILEF Federazione ...", "Stimate"/"Stimmate")."""
+    """Two comparable names of one organisation ("FILEF" and "FILEF Federazione ...", "Stimate"/"Stimmate").
+    Kept per pair (a refresh of a city's group compares the same names in every area it merges, and again at the
+    next refresh)."""
     short, long = sorted((a, b), key=len)
     return (
         a == b
@@ -309,10 +313,11 @@ def same_org(a: str, b: str) -> bool:
 def _similar(a: str, b: str, threshold: float) -> bool:
     """difflib's ratio at least `threshold`, its cheap upper bounds asked first (the same answer: a city's group
     at 100k compared 15k pairs of partner names, 2.3 s of adding one file, most of them far apart)."""
+    total = len(a) + len(b)
+    if total and 2.0 * min(len(a), len(b)) / total < threshold:  # real_quick_ratio(), before building a matcher
+        return False
     matcher = difflib.SequenceMatcher(None, a, b)
-    return (
-        matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
-    )
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 # --- the partnership of a project sheet ---------------------------------------------------------------------
