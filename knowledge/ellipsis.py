@@ -10,7 +10,7 @@ import re
 
 from knowledge.counting import not_a_count
 from knowledge.cues import PART, TARGET_BEFORE
-from knowledge.figures import _NOT_NOUNS, ENGLISH_NOUNS, UNITS, FigureFact, number, unit_labels
+from knowledge.figures import _NOT_NOUNS, ENGLISH_NOUNS, UNITS, FigureFact, number, opening_count, unit_labels
 from knowledge.labels import label
 from knowledge.numbers import WORD_NUMBER
 
@@ -80,8 +80,8 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         value = number(m.group("num"))
         if value is None or value < 2 or (m.group("num").isdigit() and 1900 <= value <= 2100) or _TIME.search(head):
             continue
-        if value <= 10 and not m.group("num")[0].isdigit():
-            continue  # small numbers in words describe ("tre di loro")
+        if value <= 10 and not m.group("num")[0].isdigit() and not opening_count(sentence, start, end, value):
+            continue  # small numbers in words describe ("tre di loro"), unless opening a sentence ("Tre di loro hanno")
         if not_a_count(sentence, start, m.end(), "generic"):
             continue
         before = sorted([f for f in [*found, *out] if f.end <= start], key=lambda f: f.end)
@@ -129,7 +129,7 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
     """Bare numbers that borrow the noun of the sentence's count before them: after a clitic "ne", as a target
     ("contro un obiettivo di 250"), or parallel to that count ("accompagnandone 29 a un corso e 17 a un
     lavoro": the same word after both numbers). A number at the start of a sentence or list item that is the
-    subject of an active verb ("19 hanno ottenuto un contratto") counts people."""
+    subject of an active verb ("19 hanno ottenuto un contratto", "...; 52 hanno frequentato il corso") counts people."""
     out: list[FigureFact] = []
     taken = [(f.start, f.end) for f in found]
     for m in _BARE.finditer(sentence):
@@ -167,7 +167,7 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         elif whole := _OF_WHOLE.match(sentence, end):
             # "58 dei 90 partecipanti", "5 of the 6 flats": a part of a whole named right after it
             unit, words = _unit_of(whole.group("noun")), whole.group("noun").lower()
-        elif re.fullmatch(r"\W*", head) and re.match(r"\s+(?:hanno|have|has)\s+[a-zà-ù]+", sentence[end:], re.I):
+        elif re.search(r"(?:^|;)\W*$", head) and re.match(r"\s+(?:hanno|have|has)\s+[a-zà-ù]+", sentence[end:], re.I):
             unit, words = "people", "persone"
         else:
             continue

@@ -249,10 +249,14 @@ def _english_plural(word: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_NOUNS
 
 
+# Nouns of persons the same in the plural: Italian collectives and English loanwords ("12 tutor", "8 caregiver").
+_INVARIANT = {"staff", "personale", "tutor", "mentor", "caregiver", "leader", "manager", "coach", "trainer"}
+
+
 def _plural(word: str) -> bool:
     """An Italian plural (-i, -e, invariant -à) or an English one (-s)."""
     w = word.lower()
-    if w in ("staff", "personale"):  # invariant nouns of people counted
+    if w in _INVARIANT:  # invariant nouns of people counted ("22 tutor volontari")
         return True
     if w.endswith("ione"):
         return False  # "edizione", "riunione": the plural is "-ioni"

@@ -163,3 +163,21 @@ def contacts_of(items: list[tuple[Read, mentions.ContactFact]]) -> list[Contact]
 def citation(doc_id: str, meta: dict) -> Citation:
     return Citation(doc_id=doc_id, **{k: meta.get(k) for k in ("title", "doc_type", "outlet", "date", "url",
                                                               "source", "page")})  # fmt: skip
+
+
+_CLOSED = re.compile(r"[.!?…»\"”)]\s*$")
+
+
+def headlines_yield(figures: dict[str | None, list[tuple[Read, fig.FigureFact]]]
+                    ) -> dict[str | None, list[tuple[Read, fig.FigureFact]]]:  # fmt: skip
+    """A headline (a line without final punctuation) restating a count its document's text states in another area
+    yields to the text ("...: 530 persone seguite dallo sportello e 46 famiglie uscite dal sovraffollamento" puts
+    the 46 by the desk; the text's "ha aiutato 46 famiglie a lasciare un alloggio sovraffollato" is housing)."""
+    said: dict[tuple[str, float, str], set[str]] = defaultdict(set)  # in sentences of the text, by area
+    for area, found in figures.items():
+        for r, f in found:
+            if area and _CLOSED.search(r.body):
+                said[(r.passage.meta.get("doc_dup_group") or r.passage.doc_id, f.value, counted(f.unit))].add(area)
+    return {area: [(r, f) for r, f in found if _CLOSED.search(r.body) or not (
+        said[(r.passage.meta.get("doc_dup_group") or r.passage.doc_id, f.value, counted(f.unit))] - {area})]
+        for area, found in figures.items()}  # fmt: skip

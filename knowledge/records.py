@@ -23,6 +23,7 @@ from knowledge.merging import (
     budget_of,
     citation,
     contacts_of,
+    headlines_yield,
     merge_figures,
     merge_partners,
     stated_period,
@@ -41,6 +42,7 @@ from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 
 _TARGET_WORD = re.compile(r"\b(?:obiettiv[oi]|target)\b", re.I)
+_OF_THOSE = re.compile(r"\bne\s+(?:(?:sono|è|ha|hanno|abbiamo)\s+)?(?:stat[ie]\s+)?[a-zà-ù]+\s+(?:\w+\s+){0,2}$", re.I)
 SUMMARY_SENTENCES = 3
 MAX_ACTIVITIES = 8
 BOILERPLATE_CITIES = 3  # a sentence found in the passages of this many cities describes the programme
@@ -120,6 +122,7 @@ class RecordBuilder:
         self._city: str | None = None
         self._phase: str | None = None
         self._last_area: dict[str, tuple[int, str]] = {}  # per passage, where its last count with an area was
+        self._said_areas: dict[str, list[str]] = {}  # per passage, the areas its last sentence read names
 
     # --- reading -----------------------------------------------------------------------------------------
     def memo(self, p: Passage) -> Memo:
@@ -196,6 +199,9 @@ class RecordBuilder:
         goes_on = bare or (_TARGET_WORD.search(read.body) and same_section)
         if previous and previous[0] < read.sentence.start and goes_on:
             return previous[1]
+        before = self._said_areas.get(read.passage.id, [])
+        if len(before) == 1 and _OF_THOSE.search(read.body[: f.start]):
+            return before[0]  # "... ospitano 10 ragazzi. Da gennaio ne sono passati 9": "ne" names what it just said
         # The sentence names no area: its section's heading, else the document's one dominant area, else the
         # place to stay given to the persons it counts ("le persone accolte in paese sono 23").
         if section is None and attended(read.body, f.unit) and (f.unit in ATTENDANCE_NOUNS
@@ -209,7 +215,7 @@ class RecordBuilder:
               ) -> tuple[list[PracticeRecord], ProjectFacts]:  # fmt: skip
         self._city = city
         self._phase = phase
-        self._last_area = {}
+        self._last_area, self._said_areas = {}, {}
         buckets: dict[str | None, _Bucket] = defaultdict(_Bucket)
         periods: list[tuple[Read, mentions.Mention]] = []
         amounts: list[tuple[Read, money.AmountFact]] = []
@@ -305,7 +311,8 @@ class RecordBuilder:
             if not {told := (read.passage.doc_id, f.value, counted(f.unit)), (*told, read.body)} & stated_here:
                 stated_here.add((*told, read.body))
                 buckets[area].figures.append((read, f))
-        _headlines_yield(buckets)
+        for area, yielded in headlines_yield({a: b.figures for a, b in buckets.items()}).items():
+            buckets[area].figures = yielded
         # Results only: counts dated before the project's stated start, and targets beside results, are not.
         start = stated_period(periods).start
         for b in buckets.values():
@@ -361,6 +368,7 @@ class RecordBuilder:
             buckets[area].figures.append((read, f))
             if area:
                 self._last_area[read.passage.id] = (read.sentence.start, area)
+        self._said_areas[read.passage.id] = read.areas
         for f, decision in facts.averages:
             if about_elsewhere(away, f.start, f.end):
                 continue
@@ -473,23 +481,6 @@ class RecordBuilder:
             budget=budget_of(amounts),
             contacts=contacts_of(contacts),
         )
-
-
-_CLOSED = re.compile(r"[.!?…»\"”)]\s*$")
-
-
-def _headlines_yield(buckets: dict[str | None, _Bucket]) -> None:
-    """A headline (a line without final punctuation) restating a count its document's text states in another area
-    yields to the text ("...: 530 persone seguite dallo sportello e 46 famiglie uscite dal sovraffollamento" puts
-    the 46 by the desk; the text's "ha aiutato 46 famiglie a lasciare un alloggio sovraffollato" is housing)."""
-    said: dict[tuple[str, float, str], set[str]] = defaultdict(set)  # in sentences of the text, by area
-    for area, b in buckets.items():
-        for r, f in b.figures:
-            if area and _CLOSED.search(r.body):
-                said[(r.passage.meta.get("doc_dup_group") or r.passage.doc_id, f.value, counted(f.unit))].add(area)
-    for area, b in buckets.items():
-        b.figures = [(r, f) for r, f in b.figures if _CLOSED.search(r.body) or not (
-            said[(r.passage.meta.get("doc_dup_group") or r.passage.doc_id, f.value, counted(f.unit))] - {area})]
 
 
 def record_text(record: PracticeRecord) -> str:

@@ -76,3 +76,23 @@ def test_what_a_count_counts_decides_its_area():
         (45.0, "ragazzi"): "community_building"}  # fmt: skip
     assert _records("Un percorso di 10 ore sull'inclusione nello sport per 9 allenatori della società.") == {
         (9.0, "allenatori"): "capacity_building"}  # fmt: skip
+
+
+def test_counts_of_persons_left_out_or_invariant_are_read():
+    # an invariant loanword, a list item's subject after ";", a small number in words opening its sentence
+    assert _counts("Con l'associazione è nata una rete di 14 tutor volontari, quasi tutti pensionati.") == {
+        14.0: "tutor volontari"}  # fmt: skip
+    assert _counts("Ognuno ha avuto un colloquio di orientamento; 37 hanno concluso il corso serale.") == {
+        37.0: "people"}  # fmt: skip
+    assert _counts("Quattro di loro hanno già firmato un contratto a proprio nome.") == {4.0: "people"}
+    assert _counts("Alla fine quattro di loro sono rimasti.") == {}
+    # living in the housing provided is being housed; living in a place is its population
+    assert _counts("Negli appartamenti trovati dallo sportello vivono oggi 31 persone, quasi tutte famiglie.") == {
+        31.0: "people"}  # fmt: skip
+    assert _counts("Nelle case popolari del quartiere vivono circa 2.300 persone.") == {}
+
+
+def test_a_count_of_ne_goes_on_with_the_area_its_sentence_before_named():
+    text = ("Il Comune ha messo a disposizione due appartamenti in semi-autonomia. Da marzo ne sono passate 11, "
+            "quasi tutte giovani donne.")  # fmt: skip
+    assert _records(text, "press_article") == {(11.0, "people"): "housing"}
