@@ -33,8 +33,12 @@ _NOT_PLACE_OF = re.compile(
 _WORD_BEFORE = re.compile(r"([\w']+)\s+$")
 
 
+# A comune that a relative clause speaks of ("ripreso da Bassano del Grappa, che ha aperto uno sportello con 60 ...").
+_RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:che|dove|where|which)\b", re.I)
+
+
 def _is_place(body: str, m: Mention) -> bool:
-    if m.evidence == "phrase":  # "Comune di Carrara", "la città di Merano"
+    if m.evidence == "phrase" or _RELATIVE_AFTER.match(body, m.end):  # "Comune di Carrara", "la città di Merano"
         return True
     head = body[max(0, m.start - 40) : m.start]
     word = _WORD_BEFORE.search(head)
@@ -112,16 +116,28 @@ _PLUPERFECT = re.compile(r"\b(?:avev(?:o|i|a|amo|ate|ano)|had)\s+(?:già\s+|alre
                          re.I)  # fmt: skip
 
 
+# The work going on in another phase: "il servizio prosegue nella seconda edizione (LGNet2) con l'obiettivo di 250".
+_GOES_ON = re.compile(r"\b(?:prosegu\w+|continuer\w+|will\s+continue|continues|carried\s+on)\b", re.I)
+
+
 def other_phase_clauses(body: str, phase: str | None) -> list[tuple[int, int]]:
     """The clauses of a sentence naming another phase of the programme than `phase` whose verb is a pluperfect
     ("con LGNetEA avevamo accolto circa 70 persone", "l'esperienza di LGNet2, quando lo sportello aveva seguito oltre
-    1.100 persone"): counts of that earlier phase, not of this one. A count of this phase said in continuity with an
-    earlier one ("in continuità con il precedente progetto LgnetEA, sono state coinvolte 100 persone") stays."""
+    1.100 persone"): counts of that earlier phase, not of this one; and what follows another phase the work goes on
+    in ("prosegue nella seconda edizione della rete (LGNet2) con l'obiettivo di 250 ..."): the next phase's. A count of
+    this phase said in continuity with an earlier one ("in continuità con il precedente progetto LgnetEA, sono state
+    coinvolte 100 persone") stays."""
     if not phase:
         return []
-    if not any(p.search(body) for code, p in _phase_names().items() if code != phase):
+    others = [m for code, p in _phase_names().items() if code != phase for m in p.finditer(body)]
+    if not others:
         return []
     out = []
+    for m in others:
+        left = max(body.rfind(c, 0, m.start()) for c in ";:") + 1
+        right = [i for i in (body.find(c, m.end()) for c in ";:") if i >= 0]
+        if _GOES_ON.search(body, left, m.start()):
+            out.append((m.end(), min(right) if right else len(body)))
     for m in _PLUPERFECT.finditer(body):
         left = max(body.rfind(c, 0, m.start()) for c in ";:") + 1
         right = [i for i in (body.find(c, m.end()) for c in ";:") if i >= 0]

@@ -322,6 +322,8 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
             continue
         unit = " ".join(w.lower() for w in words)
         unit = ENGLISH_NOUNS.get(unit, unit)  # "2,870 visits": the network's Italian noun, the English one its label
+        if re.match(r"pres[ae]\s+in\s+carico\b", sentence[sentence.index(head, m.start("noun")) :], re.I):
+            unit = "people"  # "250 nuove prese in carico": persons taken in charge, not a participle
         noun_end = sentence.index(words[-1], m.start("noun")) + len(words[-1])
         if head == "ore" and m.group("tail"):
             noun_end = m.end("tail")  # "ore di mediazione"

@@ -96,3 +96,18 @@ def test_a_count_of_ne_goes_on_with_the_area_its_sentence_before_named():
     text = ("Il Comune ha messo a disposizione due appartamenti in semi-autonomia. Da marzo ne sono passate 11, "
             "quasi tutte giovani donne.")  # fmt: skip
     assert _records(text, "press_article") == {(11.0, "people"): "housing"}
+
+
+def test_a_count_of_another_comune_s_relative_clause_or_of_the_next_phase_is_not_this_record_s():
+    from knowledge.elsewhere import other_comune_clauses, other_phase_clauses
+    from lgnet.gazetteer import Gazetteer
+
+    body = "Il modello è stato adottato da Chioggia, che ha aperto un centro analogo con 45 prese in carico."
+    assert _counts(body) == {45.0: "people"}  # persons taken in charge, not a participle
+    start = body.index("45")
+    assert any(a <= start < b for a, b in other_comune_clauses(body, "Rovigo", Gazetteer.default()))
+    nxt = "Il servizio prosegue nella terza edizione della rete (LGNet3) con l'obiettivo di 180 nuove prese in carico."
+    assert any(a <= nxt.index("180") < b for a, b in other_phase_clauses(nxt, "LGNet2"))
+    # this phase in continuity with an earlier one stays
+    same = "In continuità con il precedente progetto LGNetEA, sono state coinvolte 100 persone."
+    assert other_phase_clauses(same, "LGNet2") == []
