@@ -131,6 +131,13 @@ def _inline_datelines(para: str, gazetteer: Gazetteer) -> list[tuple[int, str | 
     return sorted(out)
 
 
+def _upper_opening(para: str) -> bool:
+    """A paragraph opened by a name in capitals ("JESI – ..."): in a review of no comune, an article's dateline
+    whose text runs on in the next paragraphs, not a newsletter's one-paragraph news ("Stignano – Il Comune ...")."""
+    first = para.lstrip(" \t#*").split(maxsplit=1)[:1]
+    return bool(first) and len(first[0]) >= 2 and first[0].isupper()
+
+
 def _body(para: str) -> bool:
     return len(para.split()) >= BODY_WORDS and bool(_SENTENCE_END.search(para))
 
@@ -148,6 +155,8 @@ def document_sections(texts: list[str], city: str | None, first_is_opening: bool
             head = None
             if not opening:
                 head = _head(para, g) if _CANDIDATE.match(para) or len(para.split()) <= HEADING_WORDS else None
+                if head and head[0] == "news" and head[1] and not scan.has_city and _upper_opening(para):
+                    head = ("dateline", head[1])  # a review's article: "JESI – Con la firma ..." runs on
                 _step(scan, head, para, at)
             if head and head[0] == "news" and not opening:
                 for off in _news_inside(para):

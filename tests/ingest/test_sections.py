@@ -102,3 +102,23 @@ def test_a_review_whose_lines_were_joined_gives_each_inline_dateline_s_article_t
     assert "140 persone" in found["Follonica"] and "30 contributi" not in found["Follonica"]
     # a document about a comune is not cut by capitals inside it
     assert document_sections([review], "Portoferraio")[0] == []
+
+
+def test_a_review_s_article_opened_by_its_comune_in_capitals_and_a_dash_runs_on_into_its_next_paragraphs():
+    # "PORTOFERRAIO – ..." under a title and an outlet line is an article's dateline: its text goes on in the next
+    # paragraph (and passage), unlike a newsletter's one-paragraph news "Capoliveri – Il Comune ha ..."
+    first = ("Rassegna stampa settimanale dell'Unione dei comuni\n\n"
+             "Portoferraio, corsi di italiano per le madri\n\n"
+             "Il Tirreno, 3 febbraio 2025\n\n"
+             "PORTOFERRAIO – Il Comune ha portato in classe 64 donne con il CPIA, ogni martedì e giovedì.")
+    second = ("Il corso è gestito con l'associazione Approdi e costa 12.000 euro fino a giugno 2026.\n\n"
+              "Follonica, riapre il dormitorio\n\n"
+              "FOLLONICA – Il dormitorio ha 25 posti e ha accolto l'inverno scorso 140 persone diverse.")  # fmt: skip
+    spans = document_sections([first, second], None)
+    given = {c: second[a:b] for a, b, c, g in spans[1] if g}
+    assert "Approdi" in given["Portoferraio"] and "Approdi" not in given["Follonica"]
+    # a review with a city of its own keeps a newsletter's short news to its paragraph
+    news = ("Notizie dall'Unione\n\nCapoliveri – Il Comune ha aperto lo sportello per 30 famiglie.\n\n"
+            "Il resto del testo.")
+    (spans,) = document_sections([news], "Portoferraio")
+    assert [news[a:b] for a, b, _, _ in spans] == ["Capoliveri – Il Comune ha aperto lo sportello per 30 famiglie."]
