@@ -11,7 +11,10 @@ KEYWORDS = (
     r"(?:[Cc]ooperativa|[Aa]ssociazione|[Aa]ssociation|[Ff]ondazione|Consorzio|Caritas|Azienda|Agenzia|Universit[àa]|"
     r"Istituto|Arci|ARCI|"
     r"Parrocchia|Federazione|Comitato|Croce\s+Rossa|Diocesi|Centro\s+(?:servizi|di\s+servizi)|Casa\s+(?:di|della)|"
-    r"Ordine|Camera\s+di\s+[Cc]ommercio|Ufficio\s+[Ss]colastico|Societ[àa]|Unione|Confcooperative|Legacoop)"
+    r"Ordine|Camera\s+di\s+[Cc]ommercio|Ufficio\s+[Ss]colastico|Societ[àa]|Unione|Confcooperative|Legacoop|"
+    # a parish's youth centre, a union's advice office, a sports club, a town's association, a centre by its kind
+    r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Centro\s+(?:di\s+formazione|per\s+le\s+[Ff]amiglie|diurno|"
+    r"di\s+accoglienza|antiviolenza|interculturale))"
 )
 _START = re.compile(rf"(?<!\w){KEYWORDS}(?!\w)")
 _CONNECTORS = {"di", "del", "della", "dello", "dei", "degli", "delle", "per", "la", "il", "le", "lo", "in"}
@@ -114,7 +117,9 @@ def _extend(sentence: str, start: int, key_end: int) -> str | None:
     while words and not _proper(words[-1][0]):
         words.pop()
     if not words:
-        return None
+        # a keyword that is a whole name ("Croce Rossa", "Pro Loco", "Centro per le Famiglie"): its own capitals
+        keyword = sentence[start:key_end]
+        return keyword if re.search(r"\s[A-ZÀ-Ý]", keyword) else None
     name = sentence[start : words[-1][1]]
     return name[0].upper() + name[1:]
 

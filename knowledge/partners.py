@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge import organisations
+from knowledge.partner_tables import partner_tables
 from knowledge.sentences import Sentence, clean, sentences
 from lgnet.text import fold
 
@@ -52,14 +53,19 @@ _WHEN = re.compile(r"\s*(?:(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio
 _LOOSE_CUE = re.compile(
     r"\binsieme\s+(?:a|al|alla|allo|ai|agli|alle|all['’])|\bgrazie\s+(?:a|al|alla|allo|ai|agli|alle|all['’])(?!\s*"
     r"(?:contribut|finanziament|sostegno))|\bcoinvolgendo|\bcon\s+il\s+coinvolgimento\s+d(?:i|el|ella|ell['’]|ei|egli|elle)|"
-    r"\bin\s+raccordo\s+con|\bin\s+sinergia\s+con|\btogether\s+with|\bin\s+partnership\s+with|\bwith\s+the\s+support\s+of",
+    r"\bin\s+raccordo\s+con|\bin\s+sinergia\s+con|\btogether\s+with|\bin\s+partnership\s+with|\bwith\s+the\s+support\s+of|"
+    # "con" and an organisation: "Con la Cooperativa X ... sono stati attivati", "avviato nel 2024 con l'associazione
+    # Y", "è nato con le Acli e il patronato Z" (kept to organisation-like names, like every loose cue)
+    r"\bcon\s+(?=(?:il|lo|la|i|gli|le)\s+(?-i:[A-Z])|l['’]\s*(?-i:[A-Z])|(?:il|lo|la|i|gli|le|l['’])\s*"
+    r"(?:cooperativ|associazion|fondazion|patronat|oratori|circol|comitat|consult|polisportiv)\w*\s)",
     re.I,
 )
 ORG_KEYWORDS = (
     r"Cooperativ[ae]|Coop\.|Associazion[ei]|Fondazione|Caritas|Consorzio|Azienda|ASL|Asl|ASP|Asp|AUSL|USL|"
     r"Onlus|ONLUS|Aps|APS|Odv|ODV|Arci|ARCI|Parrocchia|Confraternita|Comitato|Federazione|Istituto|Università|"
     r"Centro|Gruppo|Rete|Croce\s+Rossa|Diocesi|Unione|Ente|Agenzia|"
-    r"University|Foundation|Association|Cooperative|Agency|Diocese|Charity|Trust"
+    r"University|Foundation|Association|Cooperative|Agency|Diocese|Charity|Trust|"
+    r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Consulta|Acli|ACLI|SpA|S\.p\.A\."
 )
 # A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
 _NAMED_ORG = re.compile(
@@ -76,7 +82,7 @@ _PLURAL_DESCRIPTOR = re.compile(
     r"^(?:le\s+)?(?:associazioni|cooperative|realtà|organizzazioni|enti)\s+(?=(?-i:[A-Z]))", re.I  # a name follows
 )
 _CLAUSE = re.compile(
-    r"\s(?:hanno|ha|che|sono|è|sarà|nonché|si\s|dedicat\w*|operant\w*|attiv[aoi]\s|grazie|presso|ovvero|"
+    r"\s(?:hanno|ha|abbiamo|che|sono|è|sarà|nonché|si\s|(?:e|ed)\s+con\s|(?:per|con)\s+\d|dedicat\w*|operant\w*|attiv[aoi]\s|grazie|presso|ovvero|"
     r"per\s+(?!la\s|il\s|le\s|i\s|gli\s|l')\w+(?:are|ere|ire)\b)"
 )
 # Who is not a partner of a city: the network itself and the municipality's own offices.
@@ -110,12 +116,20 @@ _FUNDER = re.compile(
 _OTHER_ROLE = re.compile(
     r"(?:\b(?:nei|negli|nel|nella)\s+(?:locali|spazi|sede|sala|struttura)\s+(?:di|del|della|dello|dell['’]|dei|degli)|"
     r"\bpresso\s+(?:il|lo|la|l['’]|i|gli|le)?|\bhosted\s+by(?:\s+the)?|\bon\s+the\s+premises\s+of(?:\s+the)?)\s*$|"
-    r"\b(?:accompagnat\w*|accompagnare|inviat\w*|inviare|indirizzat\w*|rinviat\w*|referred|sent)\b[^.;:]{0,60}$|"
+    r"\b(?:accompagnat\w*|accompagnare|accompagnament\w*|inviat\w*|inviare|indirizzat\w*|rinviat\w*|referred|sent)\b[^.;:]{0,60}$|"
     r"\ba\s+cura\s+d(?:i|el|ella|ello|ell['’]|ei|egli|elle)\b[^.;:]{0,80}$|"
+    # someone unnamed from the organisation, an attendee or a guest: "una volontaria della Caritas X"
+    r"\b(?:un|una|un['’])\s*(?:volontari[oa]|funzionari[oa]|referente|rappresentante|delegat[oa]|operat(?:ore|rice)|"
+    r"dipendente|responsabile|esperto|esperta|educat(?:ore|rice))\s+(?:del|della|dello|dell['’]|dei|degli|delle)\s*$|"
+    r"\bletter[ae]\s+di\s+(?:sostegno|supporto|adesione|gradimento)\b[^.;:]{0,150}$|\bletters?\s+of\s+support\b[^.;:]{0,150}$|"
     r"\bband[oi]\b[^.;:]{0,40}?\b(?:di|del|della|dello|dell['’]|dei|degli|delle)\s*$",
     re.I,
 )
 
+_FUNDED = re.compile(r"\b(?:co-?finanziat|finanziat|sostenut|pagat|sponsorizzat)\w*\b", re.I)
+# Who pays, said after the name in its clause: "La Regione e la Fondazione X hanno finanziato il progetto".
+_FUNDS_AFTER = re.compile(r"[^.;:,]{0,80}?\b(?:hanno|ha|che\s+ha|che\s+hanno)\s+(?:anche\s+)?(?:co-?finanziat|"
+                          r"finanziat|sponsorizzat|erogat)\w*", re.I)  # fmt: skip
 # A sum in parentheses right after a name is what that body gives: a funder's share, "Fondazione X (25.000 euro)".
 _SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*\)")
 
@@ -131,7 +145,8 @@ class PartnerFact:
 
 _AND = re.compile(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s)?"
                   r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s|"
-                  r"(?:circolo|comitato|gruppo|consorzio|centro|istituto)\s+(?-i:[A-Z]))|"
+                  r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|consulta)"
+                  r"\s+(?-i:[A-Z]))|"
                   r"(?:with\s+)?the\s)")  # fmt: skip
 
 
@@ -155,7 +170,7 @@ def _split_items(segment: str) -> list[str]:
         current = chunks[0]
         for nxt in chunks[1:]:
             quoted = current.count("«") > current.count("»") or current.count("“") > current.count("”")
-            place = re.match(r"(?:Distretto|Comune|Sede)\b", nxt)
+            place = re.match(r"(?:Distretto|Comune|Sede|Comitato|Sezione|Delegazione)\b", nxt)
             if quoted or place or re.fullmatch(r"[A-Z][A-Z0-9.&]{1,9}", current):
                 current = f"{current} – {nxt}"
             else:
@@ -173,7 +188,7 @@ def _tidy(item: str) -> str | None:
     cut = _CLAUSE.search(item)
     if cut:
         item = item[: cut.start()]
-    item = item.strip(" .;:,*\"«»“”'")
+    item = re.sub(r"\s+(?:e|ed|and|o)$", "", item.strip(" .;:,*\"«»“”'"))  # "A e" before "con B"
     if not item or len(item) < 3 or len(item.split()) > 12:
         return None
     if not (item[0].isupper() or item[0].isdigit()):
@@ -182,7 +197,8 @@ def _tidy(item: str) -> str | None:
         if re.match(r"(?i:associazione|cooperativa|fondazione)(?:\s+(?i:sociale))?\s+(?:(?i:di|del|della)\s+)?"
                     r"[A-Z0-9«\"“]", item):
             item = item[0].upper() + item[1:]
-        elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto)\s+(?-i:[A-Z])", item, re.I):
+        elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|"
+                      r"consulta)\s+(?-i:[A-Z])", item, re.I):
             item = item[0].upper() + item[1:]  # a kind in lower case before the name: "il circolo Legambiente X"
         else:
             return None
@@ -223,9 +239,15 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
     for s in sentences(text):
         body = clean(s.text)
         cues = [(c, False) for c in _PARTNER_CUE.finditer(body)] + [(c, True) for c in _LOOSE_CUE.finditer(body)]
-        cues.sort(key=lambda c: c[0].start())
+        cues = sorted((c for c in cues if not _name_with(body, *c)), key=lambda c: c[0].start())
+        strong = False
         for i, (cue, loose) in enumerate(cues):
             segment = body[cue.end() : cues[i + 1][0].start() if i + 1 < len(cues) else len(body)]
+            with_ = loose and cue.group(0).lower().startswith("con")
+            if with_:
+                segment = segment.split(";")[0]  # a semicolon ends the list ("con la cooperativa X; la Y garantisce")
+            loose = loose and not (strong and with_)  # "realizzato dal Comune con A, B e C": the cue before's list
+            strong = strong or not loose
             if _WHEN.match(segment):
                 continue  # "si è svolto da gennaio 2024 a dicembre 2025": a time, not who did it
             clause = False
@@ -237,8 +259,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 if clause and not (name and _ORGANISATION_LIKE.search(name)):
                     continue
                 clause = False
-                if name and loose and not _ORGANISATION_LIKE.search(name):
-                    continue
+                if name and loose and (not _ORGANISATION_LIKE.search(name) or (with_ and _OTHER_COMUNE.match(name))):
+                    continue  # a loose cue's name must look like an organisation's ("con il Comune di X": no)
                 add(name, s, body)
         if not named_orgs:
             continue
@@ -248,7 +270,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             name = _tidy(m.group(0))
             funder = _FUNDER.search(body[: m.start()]) or _SHARE_AFTER.match(body, m.end())
             funder = funder or _OBSERVER_AFTER.match(body, m.end())  # or an observer: "X (uditore)"
-            funder = funder or _OTHER_ROLE.search(body[: m.start()])
+            funder = funder or _OTHER_ROLE.search(body[: m.start()]) or _FUNDS_AFTER.match(body, m.end())
             if name and not any(comparable_name(name) in k for k in found) and not funder:
                 add(name, s, body)
         for raw, start, end in organisations.named(body):
@@ -256,12 +278,22 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 continue
             if _OTHER_ROLE.search(body[:start]):
                 continue
-            if _SHARE_AFTER.match(body, end) or _OBSERVER_AFTER.match(body, end):
+            if _SHARE_AFTER.match(body, end) or _OBSERVER_AFTER.match(body, end) or _FUNDS_AFTER.match(body, end):
                 continue
             name = _tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):
                 add(name, s, body)
     return list(found.values())
+
+
+def _name_with(body: str, cue: re.Match, loose: bool) -> bool:
+    """A "con" that is no cue: inside a name ("A Tavola con lo Chef"), or naming a programme after a funder
+    ("finanziato dalla Regione con il PR FSE+")."""
+    if not loose or not cue.group(0).lower().startswith("con"):
+        return False
+    before = re.split(r"[,;:]", body[: cue.start()])[-1]
+    last = before.split()[-1:] or [""]
+    return bool((last[0][:1].isupper() and not _MUNICIPAL.search(before)) or _FUNDED.search(before))
 
 
 _NAME_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "e", "ed", "per", "la", "il", "lo", "le", "a",
@@ -294,14 +326,19 @@ def _content_words(name: str) -> set[str]:
     return words if len(words) >= 3 else set()
 
 
+# Words that qualify an organisation's legal kind, not which one it is: "Cooperativa (sociale) X", "X (Onlus)"
+_QUALIFIERS = re.compile(r"\s(?:sociale|onlus|aps|odv|ets|scs|arl|srl|impresa sociale)(?=\s|$)")
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def same_org(a: str, b: str) -> bool:
-    """Two comparable names of one organisation ("FILEF" and "FILEF Federazione ...", "Stimate"/"Stimmate").
-    Kept per pair (a refresh of a city's group compares the same names in every area it merges, and again at the
-    next refresh)."""
+    """Two comparable names of one organisation ("FILEF" and "FILEF Federazione ...", "Stimate"/"Stimmate",
+    "Cooperativa sociale X" and "Cooperativa X"). Kept per pair (a refresh of a city's group compares the same
+    names in every area it merges, and again at the next refresh)."""
     short, long = sorted((a, b), key=len)
     return (
         a == b
+        or _QUALIFIERS.sub("", f" {a}") == _QUALIFIERS.sub("", f" {b}")
         or _content_words(a) == _content_words(b) != set()  # "Distretto X dell'Azienda Y" = "Azienda Y – Distretto X"
         or set() != _content_words(short) <= set(long.split())  # "Azienda Sanitaria di X", "... Locale di X"
         or long.startswith(short + " ")
@@ -389,6 +426,11 @@ def partnership(text: str) -> list[PartnerFact]:
             organisation = name.rsplit(", ", 1)[-1] if kind == "capofila" and ", " in name else name
             kind = "partner di progetto" if kind == "paragraph" else kind
             out.append(PartnerFact(organisation, clean(text[start:end]), start, end, kind))
+    # ... and a partnership table ("Partner | Ruolo", a row per organisation) or row ("Partners | A; B; C")
+    for raw, start, end, cell in partner_tables(text):
+        name = _tidy(raw)
+        if name and not (_MUNICIPAL.search(name) and re.search(r"capofila|lead|titolare|proponente", cell, re.I)):
+            out.append(PartnerFact(name, clean(text[start:end]), start, end, cell))
     return out
 
 

@@ -263,3 +263,68 @@ def test_a_kind_in_lower_case_without_a_name_and_the_municipality_s_own_bodies_a
     assert names(text, "Teramo") == []
     assert names("Il servizio è svolto in convenzione con la cooperativa sociale Girasole.", "Teramo") == [
         "Cooperativa sociale Girasole"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "con" and an organisation: at the sentence's start, after a participle, a list's "e" before a kind word
+        ("Con la Cooperativa sociale Il Faro, che gestisce la casa, e il Centro di formazione professionale Rossi "
+         "sono stati attivati 12 tirocini.",
+         ["Cooperativa sociale Il Faro", "Centro di formazione professionale Rossi"]),
+        ("Il progetto, avviato dal Comune nell'estate del 2023 con la Cooperativa agricola Terra Alta, coinvolge 40 "
+         "famiglie.", ["Cooperativa agricola Terra Alta"]),
+        ("Lo sportello è nato con le Acli provinciali e il patronato Inas, partner del Comune.",
+         ["Acli provinciali", "Patronato Inas"]),
+        # ... after another cue its list goes on; a comune, a name holding "con", a programme after a funder are none
+        ("Il progetto è stato realizzato dal Comune con la Caritas Peligna, la Diaconia Valdese e l'ASL 1 Abruzzo.",
+         ["Caritas Peligna", "Diaconia Valdese", "ASL 1 Abruzzo"]),
+        ("Si propone di aprire un tavolo con il Comune di Pratola Peligna e la Prefettura.", []),
+        ("Il corso è finanziato dalla Regione con il PR FSE+ 2021-2027.", []),
+        ("Al progetto partecipano Europe Consulting, A Tavola con lo Chef, Ambiente Lavoro.",
+         ["Europe Consulting", "A Tavola con lo Chef", "Ambiente Lavoro"]),
+        # a semicolon ends the list; a local branch after a dash is the same organisation
+        ("La casa è gestita con la cooperativa Il Ponte; la Croce Rossa garantisce una visita a chi entra.",
+         ["Cooperativa Il Ponte", "Croce Rossa"]),
+        ("La squadra è nata con la Croce Rossa Italiana – Comitato di Popoli e con i volontari del paese.",
+         ["Croce Rossa Italiana – Comitato di Popoli"]),
+    ],
+)
+def test_with_an_organisation(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La Regione Abruzzo e la Fondazione Carispaq hanno finanziato il progetto.",  # who pays, said after
+        "Hanno espresso una lettera di sostegno l'Ufficio di Piano e la Polisportiva di Raiano.",  # support letters
+        "Presenti: un funzionario della Prefettura; una volontaria della Caritas diocesana di Sulmona.",  # a guest
+        "Indicatore: Accompagnamenti ai servizi sanitari dell'ASL Avezzano; Target: 200.",  # where people are sent
+    ],
+)
+def test_no_partner_by_role(sentence: str) -> None:
+    assert names(sentence) == []
+
+
+def test_a_partnership_table_flattened_or_a_row_a_line_and_a_partnership_row():
+    from knowledge.partners import partnership
+
+    flat = ("Partner | Ruolo Comune di Sulmona | capofila ASD Peligna | allenamenti e torneo Oratorio San Rocco | "
+            "spazi, doposcuola Cooperativa sociale Sottoterra | educatori Centro per le Famiglie distrettuale | "
+            "incontri per i genitori")
+    assert [p.name for p in partnership(flat)] == ["ASD Peligna", "Oratorio San Rocco",
+                                                   "Cooperativa sociale Sottoterra",
+                                                   "Centro per le Famiglie distrettuale"]  # fmt: skip
+    lines = "Partner | Ruolo\nACER Sulmona | alloggi\nAssociazione Vicini | volontari\n\nAltro testo."
+    assert [p.name for p in partnership(lines)] == ["ACER Sulmona", "Associazione Vicini"]
+    row = ("| City | Sulmona |\n"
+           "| Partners in Italy | Municipality of Sulmona; University of Teramo; Labirinto Social Cooperative |")
+    assert [p.name for p in partnership(row)] == ["University of Teramo", "Labirinto Social Cooperative"]
+
+
+def test_one_organisation_with_and_without_its_legal_kind():
+    from knowledge.partners import same_org
+
+    assert same_org("cooperativa sociale sottoterra", "cooperativa sottoterra")
+    assert not same_org("cooperativa sottoterra", "cooperativa sopraterra")

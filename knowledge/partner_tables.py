@@ -1,0 +1,110 @@
+"""A project's partners written as a table: a table of the partnership ("Partner | Ruolo", a row per organisation,
+its name in the first cell) and a row of a key-value table whose label is the partnership ("Partners in Italy |
+A; B; C", "Partenariato: A, B, C").
+
+A word processor's table reaches a passage flattened into one line, each row's last cell run into the next row's
+first ("Partner | Ruolo ACER Modena | alloggi pubblici Cooperativa sociale Il Portico | sportello casa"): a middle
+cell is then a role and the next organisation's name, which ends the cell (`_trailing_name`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import organisations
+
+# The header of a partnership table: the organisation's column, then its role's
+_HEADER = re.compile(
+    r"(?<![\w|])(?:Partners?(?:\s+(?:di|del)\s+progetto)?|Enti?\s+partner|Soggett[oi](?:\s+partner)?|Organizzazion[ei]|"
+    r"Organi[sz]ations?|Ente)\s*\|\s*(?P<role>Ruolo|Ruoli|Funzione|Attivit[àa](?:\s+svolte)?|Compiti|Role|Tasks?|"
+    r"Responsabilit[àa])\b[ \t]*(?P<rest>[^\n]*)"
+)
+# A key-value row whose label is the partnership: "| Partners in Italy | A; B; C |", "Partenariato | A, B e C"
+_ROW = re.compile(
+    r"(?:^|\|)[ \t]*(?:Partners?(?:\s+(?:in\s+[A-Z]\w+|di\s+progetto|del\s+progetto))?|Partenariato|Enti\s+partner|"
+    r"Soggetti\s+partner)[ \t]*(?:\||:)[ \t]*(?P<value>[^|\n]{3,400})",
+    re.M,
+)
+_WORDS_OF_NAME = re.compile(r"[A-ZÀ-Ý0-9][\w'’.&-]*|di|del|della|dello|dei|degli|delle|per|e|la|il|le|lo|in|of|the|and")
+
+
+def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
+    """(name, start, end, role) of the organisations a partnership table or row lists."""
+    out: list[tuple[str, int, int, str]] = []
+    headers = [m.span() for m in _HEADER.finditer(text)]
+    for m in _HEADER.finditer(text):
+        rest, at = m.group("rest"), m.start("rest")
+        if rest.strip():
+            out += _flattened(rest, at, m.group("role"))
+        else:  # a row a line: the first cell of each following line of cells
+            pos = m.end()
+            for line in re.finditer(r"[^\n]+", text[pos:]):
+                cells = line.group(0).strip(" |").split("|")
+                if len(cells) < 2 or not line.group(0).strip():
+                    break
+                name = cells[0].strip()
+                start = pos + line.start() + line.group(0).find(name)
+                out.append((name, start, start + len(name), cells[1].strip()))
+    for m in _ROW.finditer(text):
+        value, at = m.group("value"), m.start("value")
+        if any(a <= at < b for a, b in headers):
+            continue  # the header of a partnership table, read above
+        parts = value.split(";") if ";" in value else re.split(r",\s*|\s+e\s+(?=[A-Z])", value)
+        pos = at
+        for part in parts:
+            name = part.strip(" .")
+            start = text.find(name, pos) if name else -1
+            if len(name) >= 3 and start >= 0:
+                out.append((name, start, start + len(name), "partner di progetto"))
+                pos = start + len(name)
+    return out
+
+
+def _flattened(rest: str, at: int, role_header: str) -> list[tuple[str, int, int, str]]:
+    """A two-column table flattened into one line: the first cell is the first name; each middle cell a role and
+    the next name; the last cell the last role."""
+    cells = []
+    pos = 0
+    for cell in rest.split("|"):
+        cells.append((cell, pos))
+        pos += len(cell) + 1
+    if len(cells) < 2:
+        return []
+    out: list[list] = []
+    first, off = cells[0]
+    name = first.strip()
+    if name:
+        start = at + off + first.find(name)
+        out.append([name, start, start + len(name), ""])
+    for cell, off in cells[1:-1]:
+        body = cell.rstrip()
+        found = _trailing_name(body)
+        if found is None:
+            break  # no organisation ends the cell: not a partnership table after all
+        if out:
+            out[-1][3] = body[:found].strip(" ,;")
+        start = at + off + found
+        out.append([body[found:].strip(), start, at + off + len(body), ""])
+    if out and len(cells) >= 2:
+        out[-1][3] = out[-1][3] or cells[-1][0].strip()
+    return [(str(n), int(s), int(e), str(r or "partner di progetto")) for n, s, e, r in out if n]
+
+
+def _trailing_name(cell: str) -> int | None:
+    """Where the organisation's name that ends a cell starts: the last organisation named by a keyword or an
+    acronym (its name runs to the cell's end: "Centro per le Famiglie distrettuale"), else the capitalised words
+    closing the cell ("... torneo Oratorio San Luigi")."""
+    found = organisations.named(cell)
+    if found:
+        return found[-1][1]
+    words = list(re.finditer(r"\S+", cell))
+    start = None
+    for w in reversed(words):
+        if _WORDS_OF_NAME.fullmatch(w.group(0)):
+            start = w.start()
+        else:
+            break
+    while start is not None and not cell[start].isupper() and not cell[start].isdigit():
+        nxt = re.search(r"\s+", cell[start:])
+        start = start + nxt.end() if nxt else None
+    return start
