@@ -31,6 +31,12 @@ def _noun_end(body: str, end: int) -> int:
     return end + (m.end() if m else 0)
 
 
+# Places that are no place to stay: a course's, an event's, a car park's, a job's, a school's.
+_OTHER_PLACES = re.compile(r"\b(?:cors[oi]|seminari\w*|convegn\w+|event[oi]|spettacol\w+|teatro|sala|laborator\w+|"
+                           r"auto|parchegg\w+|lavoro|tirocin\w+|asil[oi]\s+nido|nido|scuol\w+|mensa|disponibili)\b",
+                           re.I)  # fmt: skip
+
+
 def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple[int, int]]
                 ) -> tuple[bool, str | None]:  # fmt: skip
     """(decided, area) for the count `f` of the sentence `body`, whose counts stand at `counts`."""
@@ -41,6 +47,8 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     clause_end = len(body) if clause_end < 0 else clause_end
     if f.unit in UNIT_AREA:
         return True, UNIT_AREA[f.unit]  # "3 appartamenti", "30 posti letto" say their area themselves
+    if f.unit == "posti" and not _OTHER_PLACES.search(body):
+        return True, "housing"  # "dispone di 25 posti per nuclei familiari", "I posti sono 40": places to stay
     if own := own_cue(body, f.start, f.end):
         return True, own  # what the count counts says it: "1.015 contatti", "18 eventi"
     bare = re.fullmatch(r"[\d.,]+", f.text.strip())  # a count stated after its noun ("... sono 21")

@@ -253,7 +253,8 @@ def test_minutes_and_interviews():
 
 
 def test_short_nouns_share_their_stem_with_the_taxonomy_and_health_is_taking_charge():
-    assert _areas_of("Sono stati assegnati 18 orti a famiglie del quartiere.") == {18.0: "civic_engagement"}
+    # (gardens cultivated together are community building by the gold's convention since b5: a cue of their own)
+    assert _areas_of("Sono state avviate 18 coabitazioni tra anziani soli e studenti.") == {18.0: "housing"}
     assert _areas_of("Il camper sanitario ha raggiunto 540 lavoratori stagionali.") == {540.0: "taking_charge"}
 
 

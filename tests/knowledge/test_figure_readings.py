@@ -111,3 +111,11 @@ def test_a_count_of_another_comune_s_relative_clause_or_of_the_next_phase_is_not
     # this phase in continuity with an earlier one stays
     same = "In continuità con il precedente progetto LGNetEA, sono state coinvolte 100 persone."
     assert other_phase_clauses(same, "LGNet2") == []
+
+
+def test_places_are_places_to_stay_and_gardens_are_cultivated_together():
+    assert _records("Il progetto dispone di 18 posti per nuclei familiari nel centro storico.", "minutes") == {
+        (18.0, "posti"): "housing"}  # fmt: skip
+    assert _records("Il seminario di marzo avrà 120 posti in sala.", "press_article") == {(120.0, "posti"): None}
+    assert _records("Oggi 16 orti sono coltivati da famiglie del quartiere.", "press_article") == {
+        (16.0, "orti"): "community_building"}  # fmt: skip
