@@ -15,7 +15,7 @@ from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 from retrieval.cognates import cognate
 from retrieval.dictionary import is_word, language_words
-from retrieval.language import ENGLISH, ITALIAN, detect_query_language
+from retrieval.language import ENGLISH, FUNCTION_WORDS, ITALIAN, detect_query_language
 from retrieval.phases import PhaseRecognizer
 from retrieval.places import PlaceRecognizer
 from retrieval.question import read_question
@@ -63,9 +63,10 @@ class Analyzer:
                 self._stem_cache[word] = stems
         return stems
 
-    def query_tokens(self, text: str) -> list[str]:
-        """A query is stemmed both ways: the user may write English or Italian words in either."""
-        words = self.words(text)
+    def query_tokens(self, text: str, drop: Container[str] = ()) -> list[str]:
+        """A query is stemmed both ways: the user may write English or Italian words in either. `drop`: words
+        left out (a query's function words: retrieval/language.FUNCTION_WORDS)."""
+        words = [w for w in self.words(text) if w not in drop]
         return list(dict.fromkeys(self._stemmers["it"].stemWords(words) + self._stemmers["en"].stemWords(words)))
 
 
@@ -157,7 +158,7 @@ class QueryAnalyzer:
             | self.thesaurus.words
             | _STOP
             | ITALIAN
-            | ENGLISH
+            | FUNCTION_WORDS
         )
 
     def parse(
@@ -350,7 +351,7 @@ class QueryAnalyzer:
             if any(s < m.end() and m.start() < e for s, e in taken):  # "all'abitare" holds "abitare"
                 continue
             word = _ELIDED.sub("", m.group(0))
-            if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in ENGLISH:
+            if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in FUNCTION_WORDS:
                 concepts.append(Concept(word))
         return concepts, expansions
 

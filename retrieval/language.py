@@ -29,6 +29,21 @@ ENGLISH = frozenset(
     your we they them it""",
     )
 )
+# English function words (prepositions, auxiliaries, pronouns, determiners, adverbs), beyond the short stop list
+# the index drops: the lexical query and the concepts leave them out, so "under LGNetEA" or "what can other towns"
+# does not chase the English passages that say "under", "can", "other". Italian needs no such list: the index's
+# Italian stop list is long, and a preposition may be half of what is asked ("senza casa", "dopo l'accoglienza").
+FUNCTION_WORDS = ENGLISH | frozenset(
+    re.findall(
+        r"\S+",
+        """above across after against along among around before behind below beneath beside besides between beyond
+    despite down during except inside near off onto out outside over since through throughout toward towards under
+    until upon within without am being cannot may might must shall doing also again already always even ever here
+    just only quite rather still then too very yet whether although because though unless whereas while i me my
+    mine you yours he him his she her hers us ours theirs itself themselves each every either neither both few more
+    most several another whatever whichever""",
+    )
+)
 _ELISION = re.compile(r"(?<!\w)(?:l|un|dell|dall|nell|all|sull|quest|quell|c|d|s)['’]\w")
 _ITALIAN_LETTERS = re.compile(r"[àèéìòù]")
 

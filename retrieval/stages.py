@@ -31,6 +31,7 @@ from retrieval.candidates import (
 )
 from retrieval.filters import SearchFilters
 from retrieval.fusion import fuse_into
+from retrieval.language import FUNCTION_WORDS
 from retrieval.lexical import LexicalIndex
 from retrieval.memo import Lru
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest
@@ -305,7 +306,9 @@ class SearchStages:
             return positions, _dense(next(lists), positions.size)
         language = self.analyzer.thesaurus.language
         city_fixes = [e for e in parsed.expansions if e in parsed.cities]
-        main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]))
+        main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]), drop=FUNCTION_WORDS)
+        if not main:  # nothing but function words ("what is it"): the words as written
+            main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]))
         taken = set(main)
         # each alternative scored: (its concept, its tokens, its weight, the passages' language it counts in)
         alternatives: list[tuple[int, list[str], float, str | None]] = []
