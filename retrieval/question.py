@@ -15,22 +15,23 @@ _COME_VERBS = (
     r"riescono|riesce|bisogna|devono|deve|\w+(?:are|ere|ire)(?:si|ne|lo|la|li|le|gli)?)"
 )
 COME = rf"(?:(?:^|(?<=[,;:?!.]))\s*come\b|\bcome\b(?=\s+{_COME_VERBS}\b))"
-_PLACES = r"(?:comuni|citta|amministrazioni(?: comunali)?|enti locali|enti|municipalita|territori)"
+_PLACES = r"(?:comuni|comune|citta|amministrazioni(?: comunali)?|enti locali|enti|municipalita|territori)"
 _PLACES_EN = r"(?:cities|municipalities|towns|councils|local authorities|local governments|places)"
 # Frames over folded (lower-case, accent-free) text; each removes only the asking, never the topic.
 FRAMES: tuple[str, ...] = (
     # Italian
     rf"{COME}\s*(?:hanno|ha|avete|abbiamo|possono|puo|posso|si puo|si possono|si e|si sono|sono)?\s*"
     rf"(?:fatto|fanno|fa|fare|riuscit[oiae]|lavorato|affrontato)?\s*(?:(?:gli |le |degli )?altr[ie] )?"
-    rf"(?:{_PLACES})?\s*(?:(?:a|ad|per|nel|nella) (?=\w))?",
-    rf"\b(?:in )?quali? (?:sono )?(?:(?:i|le|gli) )?(?:{_PLACES} )?(?:che |dove |in cui )?(?:hanno |ha )?",
+    rf"(?:(?:i|gli|le) (?={_PLACES}))?(?:{_PLACES})?\s*(?:(?:a|ad|per|nel|nella) (?=\w))?",
+    rf"\b(?:in )?qual[ie]? (?:sono )?(?:(?:i|le|gli) )?(?:{_PLACES} )?(?:che |dove |in cui )?(?:hanno |ha )?",
     r"\bquant[ieao]\b",
-    r"\b(?:che )?cos[ae]?['’ ]?(?:e|sono|ha|hanno|fa|fanno|si intende per)\b",
-    r"\bchi (?:ha|hanno|e|sono|si occupa|gestisce)\b",
+    r"\b(?:che )?cos[ae]?['’ ]?(?:e|sono|ha|hanno|fa|fanno|si intende per|succede|accade)\b",
+    r"\bchi (?:ha|hanno|e|sono|era|erano|si occupa|gestisce|(?:fa|fanno|faceva|facevano) parte)\b",
     r"\bcon (?:chi|quali|quale)\b",
     r"\bin che modo\b",
     r"\bdove\b",
-    r"\b(?:ci sono|esistono|c['’ ]e)\b",
+    # "ci sono comuni che ...": the places asked for are the frame, as in "quali comuni"
+    rf"\b(?:ci sono|esistono|c['’ ]e)\b(?: (?:dei |degli |delle |altri |altre )?{_PLACES} (?:che|dove|in cui)\b)?",
     r"\b(?:mi )?(?:puoi|potete|potresti|sai)? ?(?:dire|indicare|spiegare|segnalare)\b",
     r"\b(?:vorrei|voglio|vorremmo) (?:sapere|capire|conoscere)\b",
     r"\b(?:qualche )?esemp[io] di\b",

@@ -1,5 +1,6 @@
-"""English function words beyond the index's short stop list ("under", "during", "can", "other") are neither
-concepts nor words of the lexical query: they chased the English passages that say them."""
+"""Question phrasing is not content: English function words beyond the index's short stop list ("under", "during",
+"can", "other") are neither concepts nor words of the lexical query (they chased the English passages that say
+them), and Italian frames take the places asked for with them ("ci sono comuni che", "quale comune ha")."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 
 from retrieval.analysis import QueryAnalyzer, get_analyzer
 from retrieval.language import FUNCTION_WORDS
+from retrieval.question import read_question
 
 
 @pytest.fixture(scope="module")
@@ -36,3 +38,19 @@ def test_the_lexical_query_drops_them():
 def test_italian_words_that_may_be_what_is_asked_stay(word):
     # "senza casa", "dopo l'accoglienza", "sotto-azione", "via Tonale", "durante la pandemia"
     assert word not in FUNCTION_WORDS
+
+
+@pytest.mark.parametrize(
+    "query, frame, core",
+    [
+        ("come hanno fatto i comuni ad aiutare i braccianti", "come hanno fatto i comuni ad", "aiutare i braccianti"),
+        ("ci sono comuni che coinvolgono i ragazzi", "ci sono comuni che", "coinvolgono i ragazzi"),
+        ("quale comune ha fatto un'indagine", "quale comune ha", "fatto un'indagine"),
+        ("cosa succede ai ragazzi stranieri", "cosa succede", "ai ragazzi stranieri"),
+        ("chi faceva parte dell'equipe", "chi faceva parte", "dell'equipe"),
+    ],
+)
+def test_italian_question_frames(query, frame, core):
+    # the places asked for ("i comuni", "ci sono comuni che", "quale comune") are the asking, not the topic
+    asked = read_question(query)
+    assert asked.frame == [frame] and asked.core == core
