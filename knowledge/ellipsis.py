@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.counting import not_a_count
+from knowledge.counting import POPULATION, not_a_count
 from knowledge.cues import PART, TARGET_BEFORE
 from knowledge.figures import _NOT_NOUNS, ENGLISH_NOUNS, UNITS, FigureFact, number, opening_count, unit_labels
 from knowledge.labels import label
@@ -84,6 +84,8 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             continue  # small numbers in words describe ("tre di loro"), unless opening a sentence ("Tre di loro hanno")
         if not_a_count(sentence, start, m.end(), "generic"):
             continue
+        if m.group("pron") and POPULATION.search(sentence[max(0, start - 30) : start]):
+            continue  # "44.000 abitanti, 3.600 dei quali stranieri": a part of a population is a population
         before = sorted([f for f in [*found, *out] if f.end <= start], key=lambda f: f.end)
         if m.group("refl") and not _PARTITIVE.search(head):
             continue  # "26 si sono trasformati in contratti": what things became

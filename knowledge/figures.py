@@ -96,7 +96,25 @@ def figures(sentence: str) -> list[FigureFact]:
         if (f.value, f.unit) not in seen and not any(s <= f.start < e for s, e in taken):
             seen.add((f.value, f.unit))
             out.append(f)
-    return _restated(sorted(out, key=lambda f: f.start), sentence)
+    return _reached(_restated(sorted(out, key=lambda f: f.start), sentence), sentence)
+
+
+# A change from one value to another ("the average stay grew from the planned 12 months to 16", "è scesa da 45
+# giorni a 12"): the count is the value reached, in the unit of the value it started from.
+_FROM = re.compile(r"\b(?:from|da|dai|dagli|dalle)\s+(?:(?:the|i|gli|le)\s+)?(?:(?:planned|expected|initial|"
+                   r"previst[oaie]|iniziali|programmat[oaie])\s+)?$", re.I)  # fmt: skip
+_TO = re.compile(r"\s+(?:to|a|ai|agli|alle)\s+(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+)(?![\w.,%]?\d)(?!\s*%)", re.I)
+
+
+def _reached(found: list[FigureFact], sentence: str) -> list[FigureFact]:
+    out = []
+    for f in found:
+        to = _TO.match(sentence, f.end)
+        if to and _FROM.search(sentence[max(0, f.start - 40) : f.start]) and (value := number(to.group("num"))):
+            f = FigureFact(value, f.unit, f.label, sentence[to.start("num") : to.end("num")], to.start("num"),
+                           to.end("num"))  # fmt: skip
+        out.append(f)
+    return out
 
 
 # "Ventidue contratti di affitto in due anni, 22 famiglie che hanno trovato casa": the same number said again right

@@ -119,3 +119,11 @@ def test_places_are_places_to_stay_and_gardens_are_cultivated_together():
     assert _records("Il seminario di marzo avrà 120 posti in sala.", "press_article") == {(120.0, "posti"): None}
     assert _records("Oggi 16 orti sono coltivati da famiglie del quartiere.", "press_article") == {
         (16.0, "orti"): "community_building"}  # fmt: skip
+
+
+def test_a_part_of_a_population_and_the_start_of_a_change_are_no_figures():
+    assert _counts("Il paese conta circa 9.000 abitanti, 700 dei quali con cittadinanza straniera.") == {}
+    assert _counts("Lo sportello ha seguito 120 persone, 40 delle quali donne.") == {120.0: "people", 40.0: "women"}
+    # the value reached, in the unit of the value the change started from
+    found = fig.figures("The average wait for a flat went from the expected 20 days to 35 in the second year.")
+    assert [(f.value, f.unit) for f in found] == [(35.0, "giorni")]
