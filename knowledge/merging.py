@@ -131,7 +131,12 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
     amounts: list[Amount] = []
     seen: set[tuple[float, str]] = set()
     for read, a in items:
-        if a.kind in ("unit", "part", "paid", "accounts"):
+        if a.kind == "cell":  # a key-value row's sum whose label cell ended the sentence before
+            kind = money.cell_kind(read.passage.text[max(0, read.sentence.start - 150) : read.sentence.start])
+            if kind is None:
+                continue
+            a = money.AmountFact(a.value, kind, "", a.text, a.start, a.end)
+        if a.kind in ("unit", "part", "paid", "accounts", "spent"):
             continue  # a sum per person is a figure; a part of a total or what people pay is neither total nor share
         if (a.value, a.kind) not in seen:
             seen.add((a.value, a.kind))

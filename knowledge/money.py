@@ -44,6 +44,20 @@ _PER_UNIT_AFTER = re.compile(
     r"a\s+settimana|al\s+giorno|per\s+(?:month|week|day))\b",
     re.I,
 )
+# One year's sum of several is not the project's total: "è costato nel primo anno 38.000 euro"; a yearly sum is
+# (a service's "Costa 35.000 euro l'anno"), unless the people served pay it ("paga 20 euro l'anno per l'acqua").
+_FIRST_YEAR = re.compile(r"\b(?:nel|il|al|per\s+il)\s+(?:primo|secondo|terzo)\s+anno\b|"
+                         r"\bin\s+the\s+(?:first|second)\s+year\b", re.I)  # fmt: skip
+_PER_YEAR = re.compile(r"\bannu[oaie]\b|\bper\s+year\b|\ba\s+year\b|\bogni\s+anno\b|\bper\s+anno\b|"
+                       r"\b(?:al)?l['’]anno\b", re.I)  # fmt: skip
+# What was spent or reported is not the budget: "la spesa rendicontata ammonta a", "le economie", "spent"
+_SPENT = re.compile(r"\bspes[ae]\s+(?:rendicontat|sostenut|effettiv|liquidat)\w*|\brendicont\w*|\bspeso\b|\bspent\b|"
+                    r"\beconomie\b|\bexpenditure\b", re.I)  # fmt: skip
+# ... and what remains of a total after a share ("la Regione trasferisce i restanti 558.000 euro") is a part of it
+_REMAINING = re.compile(r"\b(?:i\s+|gli\s+|le\s+)?(?:restant[ei]|rimanent[ei]|remaining)\s*$", re.I)
+# A number without its currency after a sum in euro, the rest of its sentence saying whose money it is: "costa
+# 145.000 euro: 120.000 arrivano dalla Regione e 25.000 sono messi dal Comune", "di cui 62.000 a carico del bilancio"
+_BARE = re.compile(r"(?<![\d.,€\w])(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d.,]*\s*(?:%|euro\b|€|EUR\b))(?![.,]?\d)")
 # An organisation's own accounts are not a project's budget: "il valore della produzione è stato di 6.412.000 euro".
 _OWN_ACCOUNTS = re.compile(r"\b(?:valore\s+della\s+produzione|fatturato|ricavi|turnover|revenues?)\b", re.I)
 AMOUNT_KINDS = (
@@ -53,7 +67,7 @@ AMOUNT_KINDS = (
         "cofinancing",
         re.compile(
             r"co-?finanziament|cofinanced|co-financ|a\s+carico\s+dell?['’]?\s*(?:comune|ente|"
-            r"amministrazione|bilancio\s+comunale)|"
+            r"amministrazione|bilancio\s+comunale|bilancio\s+del(?:l['’])?\s*(?:comune|ente))|"
             # the municipality's own money in other words: "fondi (propri) del Comune", "messi dalla Città",
             # "li mette il Comune", "from the city's own budget"
             r"fondi\s+(?:propri\s+)?del\s+comune|fondi\s+propri|risorse\s+proprie|bilancio\s+comunale|"
@@ -65,7 +79,7 @@ AMOUNT_KINDS = (
         ),
     ),
     ("city_share", re.compile(r"quota\s+(?:per\s+il|del)\s+comune|quota\s+comunale|assegnat\w+\s+al\s+comune", re.I)),
-    ("funded", re.compile(r"finanziat|contribut|funded|grant", re.I)),
+    ("funded", re.compile(r"finanziat|(?<!co)(?<!co-)finanziament|contribut|funded|grant", re.I)),
     ("total", re.compile(r"totale|complessiv|budget|costo|valore|importo|total", re.I)),
 )
 
@@ -96,6 +110,21 @@ class AmountFact:
 _AVERAGE = re.compile(r"\bmedi[oa]\b|\bin\s+media\b|\baverage\b|\bon\s+average\b", re.I)
 
 
+# A spreadsheet's key-value row read across a sentence break: "Voce: Costo complessivo; Dato: € 330.600,00" is cut at
+# the semicolon, so the sum's sentence opens with the value's key and its label is the sentence before.
+_VALUE_KEY = re.compile(r"^\W*(?:dato|valore|value|importo|amount|cifra|euro)\s*:?\s*$", re.I)
+
+
+def cell_kind(before: str) -> str | None:
+    """The kind of a sum whose label is the text right before its sentence (a row's label cell): the kind word
+    nearest its end, of that row only (after its last "Voce:"-like key)."""
+    row = re.split(r"\b\w+:\s", before)[-1]
+    if AMOUNT_KINDS[0][1].search(row):
+        return "cofinancing"
+    nearest = [(m.end(), k) for k, p in AMOUNT_KINDS[1:] for m in p.finditer(row)]
+    return max(nearest)[1] if nearest else None
+
+
 def average(sentence: str, a: AmountFact) -> bool:
     """A sum per unit stated as an average in its own segment (up to the nearest comma or ";")."""
     left = max(sentence.rfind(c, 0, a.start) for c in ",;:") + 1
@@ -124,6 +153,16 @@ def amounts(sentence: str) -> list[AmountFact]:
         head = sentence[max(0, m.start() - 90) : m.start()]
         head = re.split(r"[.;]\s", head)[-1]
         found.append(_amount(sentence, value, head, m.group(0), m.start(), m.end()))
+        spans.append((m.start(), m.end()))
+    if found:
+        for m in _BARE.finditer(sentence):
+            if any(s <= m.start() < e for s, e in spans) or m.start() < min(s for s, _ in spans):
+                continue
+            value = amount_number(m.group("num"))
+            head = re.split(r"[.;:]\s", sentence[max(0, m.start() - 90) : m.start()])[-1]
+            bare = _amount(sentence, value, head, m.group(0), m.start(), m.end()) if value else None
+            if bare and bare.kind in ("cofinancing", "funded", "city_share", "part"):
+                found.append(bare)  # a plain number whose words say it is a share of the sum stated before it
     return found
 
 
@@ -145,6 +184,7 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
         r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|con|mess[oaie]|stanziat[oaie]|l[aei]?\s+mette|"
+        r"arriv\w+\s+da|proveng\w+\s+da|vengono\s+da|"
         r"comes?\s+from|(?:sono|è|rappresentano|costituiscono|are|is)\s+(?:il|la|lo|l['’]|the)?|"
         # where the sum comes from or goes: "dal bilancio comunale", "del Comune", "nel cofinanziamento", "own ..."
         r"da[li]?|dall['’]|dalla|del|dell['’]|della|nel|nella|from|own)\s*",
@@ -160,6 +200,15 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
         return AmountFact(value, "paid", "quota a carico delle persone", text, start, end)
     if _OWN_ACCOUNTS.search(sentence[max(0, start - 60) : start]):
         return AmountFact(value, "accounts", "conti dell'organizzazione", text, start, end)
+    near = sentence[max(0, start - 30) : end + 20]
+    if _PER_YEAR.search(near) and _PAID_BY_THEM.search(sentence[max(0, start - 90) : end + 40]):
+        return AmountFact(value, "paid", "quota a carico delle persone", text, start, end)
+    if _FIRST_YEAR.search(near) and not AMOUNT_KINDS[0][1].search(after):
+        return AmountFact(value, "part", "quota di un anno", text, start, end)
+    if _SPENT.search(context[-60:]) and not AMOUNT_KINDS[0][1].search(after):
+        return AmountFact(value, "spent", "spesa", text, start, end)
+    if _REMAINING.search(sentence[max(0, start - 30) : start]):
+        return AmountFact(value, "part", "quota restante", text, start, end)
     if per_unit:
         words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
         return AmountFact(value, "unit", " ".join(words[-6:]).lower() or "importo", text, start, end)
@@ -168,6 +217,8 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
         return AmountFact(value, kind, re.sub(r"^(?:di|of|as)\s+", "", after.strip()).lower(), text, start, end)
     if kind is None and re.search(rf"\b{PART}\s*$", context):
         kind = "part"
+    if kind is None and _VALUE_KEY.match(context) and start < len(context) + 5:
+        return AmountFact(value, "cell", "", text, start, end)  # labelled by the sentence before (`cell_kind`)
     # The kind word nearest the sum decides ("finanziato fino al 2025, costa complessivamente 110.000 euro").
     nearest = [(m.end(), k) for k, p in AMOUNT_KINDS for m in p.finditer(context)]
     kind = kind or (max(nearest)[1] if nearest else "total")

@@ -283,3 +283,48 @@ def test_a_period_stated_on_one_side_within_its_phase_takes_the_other_side_from_
 )  # fmt: skip
 def test_a_start_without_its_year_takes_it_from_the_end_in_its_sentence(sentence, expected):
     assert sorted((m.code, m.text) for m in periods(sentence) if m.code != "duration") == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        # a plain number after a sum in euro, its words saying whose money it is
+        ("Il progetto costa 90.000 euro: 70.000 arrivano dal bando regionale e 20.000 sono messi dal Comune.",
+         (20000.0, "cofinancing"), None),
+        ("Ha una dotazione di 400.000 euro, di cui 40.000 a carico del bilancio del Comune di Alfa.",
+         (40000.0, "cofinancing"), None),
+        # a count is no sum though the sentence states one
+        ("Il progetto costa 80.000 euro e ha accolto 1.200 persone.", (80000.0, "total"), 1200.0),
+        # one year's cost of several, what the people served pay each year, what remains, what was spent
+        ("Lo sportello è costato nel primo anno 38.000 euro.", None, 38000.0),
+        ("Ogni famiglia paga 20 euro l'anno per l'acqua.", None, 20.0),
+        ("La Regione trasferisce i restanti 360.000 euro.", None, 360000.0),
+        ("La spesa rendicontata ammonta a € 281.340,17.", None, 281340.17),
+        # a grant admitted to funding is a funder's sum, not the total
+        ("Il progetto è stato ammesso a finanziamento per € 223.200,00.", (223200.0, "funded"), None),
+        # a service's yearly cost is its budget
+        ("Il servizio costa 35.000 euro l'anno, coperti dalla Regione.", (35000.0, "total"), None),
+    ],
+)
+def test_sums_without_their_currency_one_year_s_cost_what_remains_what_was_spent(sentence, expected, absent):
+    from knowledge.merging import budget_of
+
+    found = kinds(sentence)
+    if expected:
+        assert expected in found
+    budget = budget_of([(_read(sentence), a) for a in amounts(sentence)])
+    if absent is not None:
+        assert absent not in {x.value for x in (budget.total, budget.cofinancing) if x}
+
+
+def test_a_spreadsheet_row_cut_at_its_semicolon_takes_its_label_from_the_sentence_before():
+    from knowledge.merging import budget_of
+    from knowledge.records import Passage, Read
+    from knowledge.sentences import sentences
+
+    text = ("Voce: Quota di finanziamento assegnata; Dato: € 200.000,00 Voce: Quota a carico del bilancio comunale; "
+            "Dato: € 20.000,00 Voce: Costo complessivo del progetto; Dato: € 220.000,00 Voce: Sedi; Dato: via Roma")
+    p = Passage("p:0", text, {})
+    items = [(Read(p, s, s.text, []), a) for s in sentences(text) for a in amounts(s.text)]
+    budget = budget_of(items)
+    assert (budget.total.value, budget.cofinancing.value) == (220000, 20000)
