@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from knowledge import figures as fig
 from knowledge import mentions, money, partners
 from knowledge.attribution import ATTENDANCE_NOUNS, attended, figure_area, hosted
+from knowledge.context import context_spans
 from knowledge.elsewhere import about_elsewhere, other_comune_clauses, other_phase_clauses, other_places
 from knowledge.mentions import TARGET_LABELS
 from knowledge.merging import (
@@ -233,7 +234,7 @@ class RecordBuilder:
         kept = read_once(passages)
         said: dict[str, set[str]] = defaultdict(set)  # the numbers each syndication group's read copy states
         tabled: list[tuple[str | None, Read, fig.FigureFact]] = []  # the counts of tables, added after the text's
-        rows: dict[str, list[tuple[int, int]]] = {}  # per passage, the spans of its indicator tables' rows
+        rows: dict[str, list[tuple[int, int]]] = {}  # per passage, its indicator tables' rows and context sections
         for p in kept:
             said[p.meta.get("doc_dup_group") or p.doc_id] |= self.memo(p)("numbers", numbers, p.text)
         for p in kept:
@@ -284,7 +285,7 @@ class RecordBuilder:
                 area = decided or (row_area if of_row else None) or self._sections.area(p.id, p.doc_id, row.start)
                 row_area = area if not of_row else row_area
                 tabled.append((area, Read(p, row, body, []), _as_target(f) if is_target else f))
-            rows[p.id] = memo("indicator_rows", indicator_rows, p.text)
+            rows[p.id] = memo("indicator_rows", indicator_rows, p.text) + memo("context", context_spans, p.text)
         # A paragraph only another copy kept: its sentences with numbers the read copy never states (of its running
         # text: an outlet's sidebar headlines are not the article's, "Alba, la fiera chiude con 200.000 visitatori").
         for p in copies_left(passages, kept):
@@ -301,7 +302,8 @@ class RecordBuilder:
                 self._read_sentence(Read(p, s, body, areas), buckets, False, memo)
         # A table restates what its document's text says (an indicator table closing a report): the text's sentence
         # says it better, with its own area and words. A table's count the text never states is the record's.
-        # The rows it reads by their columns are not read again as a sentence ("... | 40 | 28 Nuove prese in carico").
+        # The rows it reads by their columns are not read again as a sentence ("... | 40 | 28 Nuove prese in carico");
+        # nor is a count of the place in a context section (`knowledge.context`: "lavorano circa 230 pescatori").
         for b in buckets.values():
             b.figures = [(r, f) for r, f in b.figures if not any(
                 a <= r.sentence.start + f.start < z for a, z in rows.get(r.passage.id, ()))]  # fmt: skip

@@ -127,3 +127,26 @@ def test_a_part_of_a_population_and_the_start_of_a_change_are_no_figures():
     # the value reached, in the unit of the value the change started from
     found = fig.figures("The average wait for a flat went from the expected 20 days to 35 in the second year.")
     assert [(f.value, f.unit) for f in found] == [(35.0, "giorni")]
+
+
+def test_counts_in_a_context_section_describe_the_place():
+    from knowledge.context import context_spans
+
+    report = ("## Background\n\nThe valley has some 60 family-run workshops and 3 schools.\n\n## What was done\n\n"
+              "The desk took 85 people in charge and placed 12 trainees in the workshops.\n")  # fmt: skip
+    found = _records(report, "practice_report")
+    assert {v for v, _ in found} == {85.0, 12.0}
+    # a heading run into its paragraph (a PDF's joined lines) covers its first sentences only
+    joined = ("Destinatari giovani stranieri Il contesto Il paese conta una trentina di cantine artigiane. Molti "
+              "giovani lavorano stagionalmente. Le cantine cercano apprendisti. Che cosa è stato fatto Lo sportello "
+              "ha preso in carico 42 persone.")  # fmt: skip
+    spans = context_spans(joined)
+    assert any(a <= joined.index("trentina") < b for a, b in spans)
+    assert not any(a <= joined.index("42") < b for a, b in spans)
+    # an act's recital of the situation; a recital citing acts is not one
+    act = ("Premesso che nel porto lavorano circa 180 marittimi stranieri;\nPremesso che il Comune ha aderito alla "
+           "rete;\nConsiderato che il progetto prevede l'accoglienza di 20 persone;")  # fmt: skip
+    spans = context_spans(act)
+    assert any(a <= act.index("180") < b for a, b in spans)
+    assert not any(a <= act.index("aderito") < b for a, b in spans) and not any(a <= act.index("20 p") < b
+                                                                               for a, b in spans)  # fmt: skip
