@@ -1,0 +1,29 @@
+"""Acronyms of the field the thesaurus (lgnet/data/thesaurus.json) expands: a query that writes the acronym finds
+the passages that write the words, and the other way round."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.thesaurus import Thesaurus
+
+
+@pytest.mark.parametrize(
+    "acronym, words",
+    [
+        ("ssr", "servizio sanitario regionale"),
+        ("pds", "permesso di soggiorno"),
+        ("nai", "neo arrivati in italia"),
+        ("ets", "enti del terzo settore"),
+        ("pua", "punto unico di accesso"),
+    ],
+)
+def test_acronym_and_its_words(acronym, words):
+    thesaurus = Thesaurus.default()
+    assert words in thesaurus.alternatives[acronym]
+    assert acronym in thesaurus.alternatives[words]
+
+
+def test_an_acronym_is_found_in_a_query():
+    [match] = [m for m in Thesaurus.default().find("iscrizione al ssr dei lavoratori") if m.phrase == "ssr"]
+    assert "servizio sanitario regionale" in match.alternatives
