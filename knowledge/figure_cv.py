@@ -22,9 +22,10 @@ from pathlib import Path
 from knowledge.evaluation import Evaluation, Score, evaluate, load_gold, unit_key
 from knowledge.figures import FigureFact
 from knowledge.group_reading import city_keys, passage_groups, programme_boilerplate, text_keys
+from knowledge.programme import Member, dated, phase_facts, with_phase
 from knowledge.records import RECORD_TYPES, Passage, RecordBuilder
 from knowledge.sentences import clean, key, sentences
-from lgnet.practice import PracticeRecord, ProjectFacts
+from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
 from lgnet.unseen import development_batches
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,7 +90,8 @@ def index_passages(data_dir: Path | None = None) -> list[Passage]:
 
 def build(passages: list[Passage], reader: FigureReader | None = None) -> tuple[list[PracticeRecord],
                                                                                  list[ProjectFacts]]:  # fmt: skip
-    """The records and project facts of these passages, grouped and built as the repository does."""
+    """The records and project facts of these passages, grouped and built as the repository does, their periods
+    completed from their phase's programme documents as the read model serves them (`programme.with_phase`)."""
     groups: dict[str, list[Passage]] = defaultdict(list)
     for p in passages:
         for g in passage_groups(p):
@@ -98,12 +100,21 @@ def build(passages: list[Passage], reader: FigureReader | None = None) -> tuple[
     builder = RecordBuilder(figure_reader=reader)
     records: list[PracticeRecord] = []
     projects: list[ProjectFacts] = []
+    phases: dict[str, PhaseFacts] = {}
     for gkey in sorted(groups):
         city, phase = gkey.split("|")
         if city:
             found, project = builder.build(city, phase or None, groups[gkey], boilerplate)
             records += found
             projects.append(project)
+        elif phase:  # a phase's programme documents: its years, as the read model serves them to its records
+            members = [Member(p.id, p.doc_id, int(p.meta.get("chunk_index", 0)),
+                              dated(p, builder.memo(p), builder.sentence_of)) for p in groups[gkey]]  # fmt: skip
+            members = sorted((m for m in members if m.dated), key=lambda m: (m.doc_id, m.position, m.id))
+            phases[phase] = phase_facts(phase, members, boilerplate)
+    served: list[PracticeRecord | ProjectFacts] = [*records, *projects]
+    for item in served:
+        with_phase(item, phases.get(item.phase or ""))
     return records, projects
 
 

@@ -20,7 +20,7 @@ from knowledge.merging import stated_period
 from knowledge.reading import Passage, Read
 from knowledge.readings import Memo
 from knowledge.sentences import Sentence, sentences
-from lgnet.practice import PhaseFacts
+from lgnet.practice import Period, PhaseFacts, PracticeRecord, ProjectFacts
 from lgnet.state import transaction
 
 _SCHEMA = (
@@ -127,3 +127,27 @@ def phase_facts(phase: str, members: list[Member], boilerplate: set[str]) -> Pha
 def dated_keys(members: list[Member]) -> set[str]:
     """The keys of the group's dated sentences: the only ones whose status as boilerplate moves its phase."""
     return {d.key for m in members for d in m.dated}
+
+
+def with_phase(item: PracticeRecord | ProjectFacts, phase: PhaseFacts | None) -> None:
+    """A record's period as served: its phase's when it states none; a stated one with one side only, within its
+    phase's years, completed from the phase (the read model and `knowledge.figure_cv` alike)."""
+    if phase is None or not phase.period.basis:
+        return
+    if item.period.basis is None:
+        item.period = phase.period.model_copy(update={"basis": "phase", "mentions": item.period.mentions})
+    else:
+        item.period = _completed(item.period, phase.period)
+
+
+def _completed(period: Period, phase: Period) -> Period:
+    """A stated period with one side only, within its phase's: the other side is the phase's ("il progetto
+    LGNet3 del Comune, che si concluderà il 31 dicembre 2026 come tutta la terza edizione": from the phase's
+    start). A date outside the phase's years says the project is not the phase's own: left as it is."""
+    start, end = period.start, period.end
+    if not (phase.start and phase.end) or (start is None) == (end is None):
+        return period
+    date = start or end or ""
+    if not phase.start[: len(date)] <= date <= phase.end[: len(date)]:
+        return period
+    return period.model_copy(update={"start": start or phase.start, "end": end or phase.end})

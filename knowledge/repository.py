@@ -34,10 +34,10 @@ from knowledge.group_reading import (
     programme_boilerplate,
 )
 from knowledge.groupkeys import GroupKeys
-from knowledge.programme import Programme, dated, dated_keys, phase_facts
+from knowledge.programme import Programme, dated, dated_keys, phase_facts, with_phase
 from knowledge.readings import Readings
 from knowledge.records import Passage, RecordBuilder
-from lgnet.practice import Period, PhaseFacts, PracticeRecord, ProjectFacts
+from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
 from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
 
@@ -435,22 +435,6 @@ class RecordRepository:
             snap.vectors = np.stack([vectors[i] for i in order]).astype(np.float32)
         dated: list[PracticeRecord | ProjectFacts] = [*snap.records, *snap.projects.values()]
         for item in dated:
-            phase = snap.phases.get(item.phase or "")
-            if item.period.basis is None and phase and phase.period.basis:
-                item.period = phase.period.model_copy(update={"basis": "phase", "mentions": item.period.mentions})
-            elif phase and phase.period.basis:
-                item.period = _completed(item.period, phase.period)
+            with_phase(item, snap.phases.get(item.phase or ""))
         return snap
 
-
-def _completed(period: Period, phase: Period) -> Period:
-    """A stated period with one side only, within its phase's: the other side is the phase's ("il progetto
-    LGNet3 del Comune, che si concluderà il 31 dicembre 2026 come tutta la terza edizione": from the phase's
-    start). A date outside the phase's years says the project is not the phase's own: left as it is."""
-    start, end = period.start, period.end
-    if not (phase.start and phase.end) or (start is None) == (end is None):
-        return period
-    date = start or end or ""
-    if not phase.start[: len(date)] <= date <= phase.end[: len(date)]:
-        return period
-    return period.model_copy(update={"start": start or phase.start, "end": end or phase.end})

@@ -255,7 +255,7 @@ def test_an_act_s_recital_quoting_the_programme_s_dates_is_below_the_dates_the_a
 
 
 def test_a_period_stated_on_one_side_within_its_phase_takes_the_other_side_from_the_phase():
-    from knowledge.repository import _completed
+    from knowledge.programme import _completed
     from lgnet.practice import Period
 
     phase = Period(start="2024-01-16", end="2026-12-31", basis="stated")
