@@ -33,7 +33,7 @@ def _noun_end(body: str, end: int) -> int:
 
 # Places that are no place to stay: a course's, an event's, a car park's, a job's, a school's.
 _OTHER_PLACES = re.compile(r"\b(?:cors[oi]|seminari\w*|convegn\w+|event[oi]|spettacol\w+|teatro|sala|laborator\w+|"
-                           r"auto|parchegg\w+|lavoro|tirocin\w+|asil[oi]\s+nido|nido|scuol\w+|mensa|disponibili)\b",
+                           r"auto|parchegg\w+|lavoro|tirocin\w+|asil[oi]\s+nido|nido|scuol\w+|mensa|sedere|disponibili)\b",
                            re.I)  # fmt: skip
 
 

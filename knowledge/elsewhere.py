@@ -38,14 +38,15 @@ _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:che|dove|where|which)\b", re.I)
 
 
 def _is_place(body: str, m: Mention) -> bool:
-    if m.evidence == "phrase" or _RELATIVE_AFTER.match(body, m.end):  # "Comune di Carrara", "la città di Merano"
+    if m.evidence == "phrase":  # "Comune di Carrara", "la città di Merano"
         return True
     head = body[max(0, m.start - 40) : m.start]
     word = _WORD_BEFORE.search(head)
+    low = fold(word.group(1)) if word else ""
+    if low != "di" and _RELATIVE_AFTER.match(body, m.end):
+        return True  # not an organisation's seat ("la cooperativa Rinascita di Lecce, che gestisce 12 alloggi")
     if word is None:
         return False
-    before = word.group(1)
-    low = fold(before)
     if low in _AT:
         return True
     if low == "di":

@@ -106,6 +106,8 @@ def test_a_count_of_another_comune_s_relative_clause_or_of_the_next_phase_is_not
     assert _counts(body) == {45.0: "people"}  # persons taken in charge, not a participle
     start = body.index("45")
     assert any(a <= start < b for a, b in other_comune_clauses(body, "Rovigo", Gazetteer.default()))
+    seat = "Il servizio è gestito dalla Cooperativa Aurora di Padova, che ha seguito 40 famiglie."
+    assert other_comune_clauses(seat, "Rovigo", Gazetteer.default()) == []  # an organisation's seat, not a place
     nxt = "Il servizio prosegue nella terza edizione della rete (LGNet3) con l'obiettivo di 180 nuove prese in carico."
     assert any(a <= nxt.index("180") < b for a, b in other_phase_clauses(nxt, "LGNet2"))
     # this phase in continuity with an earlier one stays
@@ -117,6 +119,7 @@ def test_places_are_places_to_stay_and_gardens_are_cultivated_together():
     assert _records("Il progetto dispone di 18 posti per nuclei familiari nel centro storico.", "minutes") == {
         (18.0, "posti"): "housing"}  # fmt: skip
     assert _records("Il seminario di marzo avrà 120 posti in sala.", "press_article") == {(120.0, "posti"): None}
+    assert _records("La sala ha 200 posti a sedere.", "press_article")[(200.0, "posti")] != "housing"
     assert _records("Oggi 16 orti sono coltivati da famiglie del quartiere.", "press_article") == {
         (16.0, "orti"): "community_building"}  # fmt: skip
 
