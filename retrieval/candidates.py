@@ -93,11 +93,22 @@ def facet_counts(table: FacetTable, matching: Candidates) -> dict[str, list[tupl
     columns, matrix = table
     counts = [0] * len(columns)
     if len(matching) and columns:
-        counts = np.bincount(matrix[matching.positions].indices, minlength=len(columns)).tolist()
+        counts = np.bincount(_row_columns(matrix, matching.positions), minlength=len(columns)).tolist()
     out: dict[str, list[tuple[object, int]]] = {}
     for (fieldname, value), n in zip(columns, counts, strict=True):
         out.setdefault(fieldname, []).append((value, int(n)))
     return out
+
+
+def _row_columns(matrix: sparse.csr_matrix, rows: np.ndarray) -> np.ndarray:
+    """The column indices stored in these rows of a CSR matrix, as `matrix[rows].indices` has them, gathered
+    with numpy: scipy's row indexing cost ~0.2 ms of Python per search for a few hundred candidates."""
+    indptr = matrix.indptr
+    starts = indptr[rows]
+    lengths = indptr[rows + 1] - starts
+    # each row's entries: its start, then +1 per entry (a row's offset minus the entries before it, repeated)
+    at = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+    return matrix.indices[at]
 
 
 class PerIndex:

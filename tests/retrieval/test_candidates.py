@@ -7,6 +7,7 @@ import random
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from retrieval import candidates as cand
 from retrieval import stages
@@ -150,3 +151,15 @@ def test_the_facet_table_of_a_changed_index_counts_as_one_built_whole(service):
 def _nonzero(table, matching) -> dict:
     counted = cand.facet_counts(table, matching).items()
     return {name: sorted((str(v), n) for v, n in counts if n) for name, counts in counted if any(n for _, n in counts)}
+
+
+def test_the_facet_counts_gather_the_rows_scipy_would_give(service):
+    """`facet_counts` reads the candidates' rows of the CSR table with numpy: the same column indices as scipy's
+    row indexing, for rows in any order, repeated rows of no entry and an empty selection."""
+    columns, matrix = cand.facet_table(service.lexical.current(), FACET_FIELDS)
+    n = matrix.shape[0]
+    rng = np.random.default_rng(7)
+    for rows in (rng.permutation(n)[: n // 3], np.arange(n), np.array([n - 1, 0, n - 1]), np.zeros(0, dtype=np.int64)):
+        assert cand._row_columns(matrix, rows).tolist() == matrix[rows].indices.tolist()
+    empty = sparse.csr_matrix((4, 3), dtype=np.int8)
+    assert cand._row_columns(empty, np.array([2, 0])).size == 0
