@@ -139,12 +139,20 @@ _MONTHS_OF_YEAR = re.compile(
     re.I,
 )
 # A start or an end told by a verb and a year alone: "avviato nel 2023", "si concluderà nel 2025".
+# ... with who started it or a season between ("avviato dal Comune di X nella primavera del 2024": the year).
 _VERB_YEAR = re.compile(
     r"\b(?P<verb>avviat[oaie]|iniziat[oaie]|partit[oaie]|started|launched|began|conclu(?:so|sa|si|se|derà|deranno)|"
     r"termin(?:ato|ata|ati|ate|erà|eranno)|chiuder(?:à|anno)|will\s+(?:end|close)|ended|closed)\s+"
-    r"(?:nel|in|a\s+fine|alla\s+fine\s+del|by\s+the\s+end\s+of)\s+(?P<y>20\d\d)\b(?!\s*[-–/]\s*20\d\d)",
+    r"(?:(?:da|dal|dalla|dall['’]|dai|by)\s+(?:[^\s,.;:]+\s+){0,3}?[^\s,.;:]+\s+)?"
+    r"(?:nel|in|a\s+fine|alla\s+fine\s+del|by\s+the\s+end\s+of|"
+    r"(?:nella|nell['’]|in)\s*(?:primavera|estate|autunno|inverno|spring|summer|autumn|fall|winter)\s+(?:del|of))\s+"
+    r"(?P<y>20\d\d)\b(?!\s*[-–/]\s*20\d\d)",
     re.I,
 )
+# Since a service opened or a project started, at a date after a comma: "da quando ha aperto, nel marzo 2024"
+_SINCE_OPENED = re.compile(r"\bda\s+quando\s+(?:[^\s,.;:]+\s+){0,3}?(?:ha|hanno|è|sono)\s+"
+                           r"(?:apert[oaie]|partit[oaie]|nat[oaie]|iniziat[oaie]|avviat[oaie]),?\s+(?:il|nel|a|ad|in)?\s*\b(?:nell['’])?\s*"
+                           + _DATE.format(p="a"), re.I)  # fmt: skip
 _FUND = re.compile(r"(?:fami|fondo|programm\w*|pon|por|fesr|fse\+?|asylum[\w\s,]*fund)\W*$", re.I)
 
 
@@ -201,6 +209,9 @@ def periods(sentence: str) -> list[Mention]:
         code = "end" if ends else "start"
         if not any(x.code == code for x in out):
             out.append(Mention(code, m.group("y")))
+    for m in _SINCE_OPENED.finditer(sentence):
+        if (value := _iso(m, "a")) and not any(x.code == "start" for x in out):
+            out.append(Mention("start", value))
     ranges = [r.span() for r in _FROM_TO.finditer(sentence)]
     for m in _FROM_ONLY.finditer(sentence):
         value = _iso(m, "a")

@@ -89,7 +89,11 @@ def stated_period(items: list[tuple[Read, mentions.Mention]]) -> Period:
     own = [(r, m) for r, m in items if mentions.PROJECT_TIME.search(r.body) and m.code in ("start", "end")
            and not _RECITAL.match(r.body)]  # fmt: skip
     if any(m.code == "start" for _, m in own) or any(m.code == "end" for _, m in own):
-        items = own + [(r, m) for r, m in items if m.code == "range"]
+        # per side: a side the project's own sentences leave open is taken from what happened in it ("Il progetto
+        # durerà fino a dicembre 2026" and "Da gennaio 2024 ne sono passati 9": from January 2024)
+        sides = {m.code for _, m in own}
+        items = own + [(r, m) for r, m in items if m.code == "range" or (m.code in ("start", "end")
+                                                                          and m.code not in sides)]  # fmt: skip
     starts = [(m.text, r) for r, m in items if m.code == "start"]
     ends = [(m.text, r) for r, m in items if m.code == "end"]
     ranges = [((m.text.split("/")[0], m.text.split("/")[-1]), r) for r, m in items if m.code == "range"]

@@ -328,3 +328,29 @@ def test_a_spreadsheet_row_cut_at_its_semicolon_takes_its_label_from_the_sentenc
     items = [(Read(p, s, s.text, []), a) for s in sentences(text) for a in amounts(s.text)]
     budget = budget_of(items)
     assert (budget.total.value, budget.cofinancing.value) == (220000, 20000)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sono 12 i contratti firmati da quando lo sportello ha aperto, nel maggio 2023.", [("start", "2023-05")]),
+        ("Il progetto, avviato dal Comune di Alfa nella primavera del 2024 con una cooperativa, coinvolge 30 famiglie.",
+         [("start", "2024")]),
+        ("Il laboratorio è partito nell'autunno del 2022.", [("start", "2022")]),
+    ],
+)
+def test_a_start_since_a_service_opened_or_in_a_season(sentence, expected):
+    assert [(m.code, m.text) for m in periods(sentence)] == expected
+
+
+def test_a_side_the_project_s_own_sentences_leave_open_comes_from_what_happened_in_it():
+    from knowledge.merging import stated_period
+
+    own = "Il progetto durerà fino a dicembre 2026."
+    happened = "Da gennaio 2024 ne sono passati 9."
+    period = stated_period([(_read(t), m) for t in (own, happened) for m in periods(t)])
+    assert (period.start, period.end) == ("2024-01", "2026-12")
+    # a side the project states keeps outranking what happened in it
+    both = "Il progetto si svolge da marzo 2024 a dicembre 2026."
+    period = stated_period([(_read(t), m) for t in (both, happened) for m in periods(t)])
+    assert period.start == "2024-03"
