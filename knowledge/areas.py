@@ -31,7 +31,10 @@ _CUES: dict[str, str] = {
     r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:(?:a|ai|al|alle|agli)\s+|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+)|"
     r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
     r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+(?:in\s+)?charge|"
-    r"residence\s+registration|"
+    r"residence\s+registration|residence\s+permits?|family\s+reunification|ricongiungiment\w+|"
+    r"drop-in\s+(?:centre|center)|advice\s+(?:desk|centre|center)|(?:individual|legal|one-to-one)\s+consultations?|"
+    r"(?:found|find|finding|trovat[oaie]|trovare)\s+(?:a\s+|un\s+)?(?:stable\s+|new\s+|nuovo\s+)?(?:job|work|"
+    r"employment|lavoro|impiego|occupazione)\b|"
     # work, by the network's convention: hirings, vocational courses and the qualifications they give
     r"(?:(?:sono|è|stat[oaie]|vengono|verranno|già)\s+)assunt[oaie]\b|assunt[oaie]\s+(?:da|dall[ae']?|dal|presso|"
     r"nei|negli|nelle|con|a\s+tempo)\b|assunzion\w+|\bhired\b|inseriment\w+\s+lavorativ\w+|job\s+placements?|"
@@ -54,15 +57,17 @@ _CUES: dict[str, str] = {
     # gardens cultivated together (the gold's convention since b5; the taxonomy files "orti urbani" under civic
     # engagement, a count of gardens is the neighbours' shared work)
     r"\borti\b|(?:community|shared|allotment)\s+gardens?|"
+    r"pranz[oi]\b|lunch(?:es)?\b|picnic\w*|aperitiv[oi]\b|"
     r"\bfest[ae]\b|visitatori|visitors|visite\s+guidate|guided\s+tours?|"
     r"iniziative\s+(?:aperte\s+)?(?:a|al|alla|per)\s+(?:tutt[oa]\s+)?(?:il\s+|la\s+)?(?:quartiere|vicinato|cittadinanza)|assemble[ae]\s+(?:di\s+|dei\s+|con\s+i\s+)?(?:condomin|quartiere|residenti|inquilini)\w*|"
     r"(?:neighbou?rhood|residents['’]?|tenants['’]?)\s+(?:assembl|meeting)\w*|(?:tra|fra)\s+vicini\b|neighbou?rs\b|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|torne[oi]\b|(?:public|community)\s+meetings?|incontri\s+pubblici|feasts?|festivals?|"
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",
     "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|abitazion\w+|alloggi\w*|"
-    r"appartament\w+|immobil[ie]\b|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|tenanc(?:y|ies)|leases?\b|"
+    r"appartament\w+|apartments?\b|immobil[ie]\b|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|tenanc(?:y|ies)|"
+    r"leases?\b|"
     r"\brent\b|households?\s+(?:moved|housed)|\bhoused\b|accoglienza\s+notturna|dormitori\w*|night\s+shelters?|"
-    r"posti\s+(?:di|in)\s+accoglienza",
+    r"posti\s+(?:di|in)\s+accoglienza|pernottament\w+|overnight\s+stays?",
 }
 _CUE = {area: re.compile(rf"\b(?:{p})", re.I) for area, p in _CUES.items()}
 STAFF = re.compile(

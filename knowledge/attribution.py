@@ -75,6 +75,8 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     ]
     own_after = [m for m in after if m[1] < min(segment_end, next_start)]
     if not stretch and not own_after and previous_end > clause_start:
+        if outcome := after_cue(body, f.end, min(segment_end, next_start)):
+            return True, outcome  # what its own words after it say it became ("and 4 of them have found a job")
         # nothing of its own: the count goes with the count right before it when that one says its area itself
         # ("le 3 assemblee con i condomini hanno visto la partecipazione di 48 famiglie")
         prev = max(((s, e) for s, e in counts if e == previous_end), default=None)

@@ -206,7 +206,14 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     housed = _HOUSED.search(sentence[max(0, num_start - 200) : num_start])
     clause = _clause(sentence, num_start, end)
     attended = bool(_WITH.search(before) and _EVENT.search(clause) and not _PLACE_WITH.search(before))
-    return bool(population) and not _TOOK_PART.search(clause) and not housed and not attended
+    hosted = _HOSTS.search(sentence[max(0, num_start - 40) : num_start])
+    return bool(population) and not _TOOK_PART.search(clause) and not housed and not attended and not hosted
+
+
+# Residents a place to stay hosts are its guests ("the cohousing project hosts 22 residents in 8 apartments").
+_HOSTS = re.compile(r"\b(?:hosts|hosted|houses|housed|ospita|ospitano|ospitava|accoglie|accolgono|ha\s+accolto|"
+                    r"hanno\s+accolto|ha\s+ospitato|hanno\s+ospitato)\s+(?:(?:circa|oltre|about|over|some)\s+)?$",
+                    re.I)  # fmt: skip
 
 
 def _segment_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

@@ -153,3 +153,17 @@ def test_counts_in_a_context_section_describe_the_place():
     assert any(a <= act.index("180") < b for a, b in spans)
     assert not any(a <= act.index("aderito") < b for a, b in spans) and not any(a <= act.index("20 p") < b
                                                                                for a, b in spans)  # fmt: skip
+
+
+def test_service_words_of_new_documents_name_their_area():
+    # English service words, guests a place hosts, a job found, meals shared, nights stayed
+    assert _records("Last year the drop-in centre held 930 individual consultations.") == {
+        (930.0, "consultations"): "taking_charge"}  # fmt: skip
+    assert _records("The office processed 640 requests for residence permits.") == {
+        (640.0, "richieste"): "taking_charge"}  # fmt: skip
+    found = _records("The shared house hosts 14 residents in 5 apartments, and 4 of them have found a new job.")
+    assert found[(14.0, "residenti")] == "housing" and found[(4.0, "people")] == "taking_charge"
+    assert _records("Nel 2025 si sono tenuti 11 pranzi condivisi nel cortile.", "press_article") == {
+        (11.0, "pranzi"): "community_building"}  # fmt: skip
+    assert _records("Il dormitorio ha garantito 3.100 pernottamenti.", "press_article") == {
+        (3100.0, "pernottamenti"): "housing"}  # fmt: skip
