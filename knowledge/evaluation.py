@@ -218,12 +218,24 @@ def _name(p) -> str:
     return p if isinstance(p, str) else p.get("name", "")
 
 
+# Words that say what kind of body a name is, never which one: a one-word name that is one of them names no one.
+_KIND_WORDS = frozenset({"comune", "cooperativa", "associazione", "fondazione", "consorzio", "centro", "istituto",
+                         "azienda", "agenzia", "comitato", "gruppo", "rete", "ente", "unione", "universita",
+                         "parrocchia", "onlus", "aps", "odv", "sociale", "municipality", "association", "foundation",
+                         "cooperative", "university", "centre", "center"})  # fmt: skip
+
+
 def _org_match(a: str, b: str) -> bool:
     """One organisation named two ways: the same name, or all the words of the shorter name (two or more) in
-    the longer one ("Cooperativa Alfa", "Cooperativa Sociale Alfa")."""
+    the longer one ("Cooperativa Alfa", "Cooperativa Sociale Alfa"), or a one-word name of four letters or more,
+    not a kind of body, that is a word of the longer one (an acronym or short name and its long form: "VolaBo",
+    "Centro servizi per il volontariato VolaBo"; convention of 2026-12-06: the containment above needs 7 letters)."""
     if same_org(a, b) or (len(a) > 6 and len(b) > 6 and (a in b or b in a)):
         return True
     short, long = sorted((set(a.split()), set(b.split())), key=len)
+    if len(short) == 1 and len(long) > 1:
+        word = next(iter(short))
+        return len(word) >= 4 and word not in _KIND_WORDS and word in long
     return len(short) >= 2 and short <= long
 
 

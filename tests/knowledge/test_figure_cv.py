@@ -135,3 +135,13 @@ def test_records_take_their_phase_s_period_as_the_read_model_serves_them():
     records, projects = figure_cv.build([minutes, programme])
     served = [*records, *projects]
     assert served and all((x.period.start, x.period.end) == ("2024-01-16", "2026-12-31") for x in served)
+
+
+def test_the_scorer_reads_a_short_name_and_its_long_form_as_one_organisation():
+    from knowledge.evaluation import _org_match
+    from knowledge.partners import comparable_name as c
+
+    assert _org_match(c("VolaBo"), c("Centro servizi per il volontariato VolaBo"))
+    assert _org_match(c("Cinformi"), c("il Cinformi della Provincia"))
+    assert not _org_match(c("Rete"), c("Cooperativa Sociale Rete Nuova"))  # a kind names no one
+    assert not _org_match(c("Arca"), c("Cooperativa Arcobaleno"))  # a word, not a part of one
