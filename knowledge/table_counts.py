@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from knowledge import figures as fig
-from knowledge.attribution import figure_area
+from knowledge.attribution import figure_area, hosted
 from knowledge.persons import counts_persons
 from knowledge.sections import heading_area
 from knowledge.sentences import Sentence
@@ -33,7 +33,7 @@ _BASELINE_COLUMN = re.compile(r"\b(?:partenza|iniziale|prima|before|baseline|ex\
 _TARGET_COLUMN = re.compile(r"\b(?:obiettiv\w*|target\w*|attes[oaie]|previst[oaie]|programmat[oaie]|expected|planned|"
                             r"goals?)\b")  # fmt: skip
 _RESULT_COLUMN = re.compile(r"\b(?:cumulat\w*|total[ei]|raggiunt[oaie]|realizzat[oaie]|risultat[oi]|consuntiv\w*|"
-                            r"conseguit\w*|effettiv[oaie]|finale|dopo|ex\s+post|achieved|actual|results?|after|"
+                            r"conseguit\w*|effettiv[oaie]|finale|dopo|ex\s+post|achieved|actual|results?|after|totals?|"
                             r"delivered|al\s+\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|as\s+(?:of|at))\b")  # fmt: skip
 
 
@@ -89,6 +89,8 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
                 if not decided:
                     own = areas(row.label)
                     area = own[0] if len(own) == 1 else None
+                    if area is None and hosted(body, f.unit):
+                        area = "housing"  # "Persone accolte | 60 | 71": persons given a place to stay
             out.append((Sentence(row.text, row.start, row.end), body, f, area, is_target))
     return out
 

@@ -12,7 +12,7 @@ value's column header when the table has one per value cell, and the row's other
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.tables import PAIR_SEPARATOR, is_row
 from lgnet.text import fold
@@ -40,7 +40,14 @@ class RowSentence:
 # A budget's columns ("Spesa al 31/12/2024", "Importo previsto", "Voce di spesa", "Costo"): a table with one holds
 # sums in its other columns too ("Voce di spesa | Previsto | Speso": the planned sums are no targets).
 MONEY_HEADER = re.compile(r"\b(?:spes[aoe]|spent|import[oi]|cost[oi]|costs?|budget|euro|eur|preventiv\w*|"
-                          r"expenditure|expenses?)\b|€")  # fmt: skip
+                          r"expenditure|expenses?|amounts?)\b|€")  # fmt: skip
+
+
+# A heading naming a budget right before a table ("Budget", "Piano finanziario", "Quadro economico", a workbook's
+# "Budget" sheet): its columns of years or totals hold sums.
+_BUDGET_HEADING = re.compile(r"^(?:\d{1,2}[.)]?\s+)?(?:budget|piano\s+(?:finanziario|economico|dei\s+costi)|"
+                             r"quadro\s+economico|rendicontazione(?:\s+economica)?|costi|spese|financial\s+plan|"
+                             r"costs|expenditure)(?:\s+[\w'’()-]+){0,4}$")  # fmt: skip
 
 
 def money_table(headers: list[str]) -> bool:
@@ -68,6 +75,7 @@ def table_sentences(text: str) -> list[RowSentence]:
     i = 0
     while i < len(lines):
         line, start = lines[i]
+        first, at = len(out), i
         if line.count("|") >= 2 and re.search(r"\|\s*:?-{3,}", line):
             out += _markdown(line, start)
         elif " | " in line:
@@ -88,6 +96,8 @@ def table_sentences(text: str) -> list[RowSentence]:
                 block.append(lines[i + 1])
                 i += 1
             out += [s for b, o in block for s in _pairs(b, o)]
+        if at and _BUDGET_HEADING.match(fold(lines[at - 1][0]).strip(" #*_:").lower()):
+            out[first:] = [replace(r, money=True) for r in out[first:]]  # a table under "Budget": its sums
         i += 1
     return out
 

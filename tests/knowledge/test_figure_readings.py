@@ -167,3 +167,14 @@ def test_service_words_of_new_documents_name_their_area():
         (11.0, "pranzi"): "community_building"}  # fmt: skip
     assert _records("Il dormitorio ha garantito 3.100 pernottamenti.", "press_article") == {
         (3100.0, "pernottamenti"): "housing"}  # fmt: skip
+
+
+def test_a_table_s_total_column_its_hosted_persons_and_a_budget_under_its_heading():
+    results = ("Results\n\n| Indicator | Target | 2024 | 2025 | Total | |---|---|---|---|---| "
+               "| Families helped to sign a lease | 20 | 9 | 14 | 23 |\n")  # fmt: skip
+    assert sorted(_table_values(results)) == [20, 23]  # the target and the total, not the years
+    hosted = "Indicatore: Persone accolte; Valore atteso: 50; Valore raggiunto: 58"
+    assert _records(hosted) == {(50.0, "people"): "housing", (58.0, "people"): "housing"}
+    budget = ("Piano finanziario\n\n| Voce | 2025 | 2026 | Totale | |---|---|---|---| "
+              "| Affitti alloggi | 9000 | 9000 | 18000 |\n")  # fmt: skip
+    assert _table_values(budget) == []
