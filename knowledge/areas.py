@@ -32,7 +32,7 @@ _CUES: dict[str, str] = {
     r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
     r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+(?:in\s+)?charge|"
     r"residence\s+registration|residence\s+permits?|family\s+reunification|ricongiungiment\w+|"
-    r"drop-in\s+(?:centre|center)|advice\s+(?:desk|centre|center)|(?:individual|legal|one-to-one)\s+consultations?|"
+    r"helplines?|hotlines?|numero\s+verde|drop-in\s+(?:centre|center)|advice\s+(?:desk|centre|center)|(?:individual|legal|one-to-one)\s+consultations?|"
     r"(?:found|find|finding|trovat[oaie]|trovare)\s+(?:a\s+|un\s+)?(?:stable\s+|new\s+|nuovo\s+)?(?:job|work|"
     r"employment|lavoro|impiego|occupazione)\b|"
     # work, by the network's convention: hirings, vocational courses and the qualifications they give

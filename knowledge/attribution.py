@@ -134,7 +134,8 @@ def hosted(body: str, unit: str) -> bool:
 _ATTENDED = re.compile(r"\b(?:partecipat[oaie]|partecipant\w+|partecipazione\s+(?:di|complessiva)|"
                        r"(?:sono|ci\s+sono|ne\s+sono)\s+passat[ie](?!\s+(?:da|a|al|alla|dal|dalla)\b)|"
                        r"\d[\d.,]*\s+(?:persone|people|visitatori)\s+passat[ie]\b|"
-                       r"c['’]\s*erano|attend\w*|participa\w+|visitatori|visitors)", re.I)  # fmt: skip
+                       r"c['’]\s*erano|attend\w*|participa\w+|t(?:ook|ake|akes|aking)\s+part|visitatori|visitors)",
+                       re.I)  # fmt: skip
 
 
 ATTENDANCE_NOUNS = ("partecipanti", "participants", "visitatori", "visitors", "presenze")

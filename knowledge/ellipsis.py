@@ -33,7 +33,9 @@ _PARTITIVE = re.compile(r"\b(?:dei|degli|delle|tra\s+i|fra\s+i|of\s+the)\s+\d[\d
 _OF_WHOLE = re.compile(r"\s+(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})\b", re.I)
 _PART_BEFORE = re.compile(rf"\b{PART}\s*$", re.I)
 _PART_AFTER = re.compile(r"[\d.,]+\s+(?:(?:delle|dei)\s+quali|of\s+(?:them|whom))\b", re.I)
-_PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})\s*,\s*$", re.I)
+# ... with up to two words after its noun: "Of the 64 people housed, 41 found a job", "Dei 30 ragazzi seguiti, ..."
+_PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})"
+                             r"(?:\s+[a-zà-ù'’]+){0,2}\s*,\s*$", re.I)  # fmt: skip
 # "Tra le persone prese in carico, 61 sono state accompagnate": the group a sentence opens with, its part counted.
 _GROUP_LEAD = re.compile(r"(?:^|[;:.]\s*)(?:tra|fra|among)\s+(?:i|gli|le|the)\s+(?P<noun>[a-zà-ù]{3,}[ies])"
                          r"(?:\s+[\w'’]+){0,5}\s*,\s*$", re.I)  # fmt: skip

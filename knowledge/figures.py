@@ -301,9 +301,14 @@ def opening_count(sentence: str, start: int, end: int, value: float) -> bool:
     return bool(_CLAUSE_VERB.search(sentence, end, stop))
 
 
+# English plurals without an -s ("staff", "people", "children"): the other nouns of an English sentence end in -s.
+_ENGLISH_IRREGULAR = {"staff", "personnel", "people", "children", "women", "men", "youth", "police", "police officers"}
+
+
 def counted_nouns(sentence: str) -> list[FigureFact]:
     """Counts of any noun: the noun (and an adjective that goes with it) is the unit, as written."""
     out: list[FigureFact] = []
+    english = len(_ENGLISH_WORDS.findall(sentence)) >= 2 and not _ITALIAN_WORDS.search(sentence)
     for m in _COUNTED.finditer(sentence):
         art = (m.group("art") or "").strip().lower()
         if art in ("tra", "fra") and not re.match(r"\s+(?:e|ed|and)\s", sentence[m.end("noun") :]):
@@ -326,6 +331,8 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         part = _PART_LEAD.search(sentence[: m.start()]) and _PARTICIPLE_WORD.match(head)  # "di cui 9 conclusi"
         if not re.fullmatch(r"[a-zà-ù]+", head) or not (_plural(head) or part):
             continue  # a capitalised word is a name ("73100 Lecce")
+        if english and not head.lower().endswith("s") and head.lower() not in _ENGLISH_IRREGULAR:
+            continue  # an Italian plural's shape in an English sentence is a verb or an adjective ("84,000 came")
         if re.match(r"-[a-zà-ù]", sentence[sentence.index(head, m.start("noun")) + len(head) :], re.I):
             continue  # the first part of a compound ("12 semi-autonomy flats"): its head is further on
         value = number(m.group("num"))
@@ -372,6 +379,8 @@ def approximate(sentence: str) -> list[FigureFact]:
 
 # English puts the counted noun last, after its modifiers: "28 municipal and health-service staff completed",
 # "156 individual case files". Read only in English sentences, when the noun is one of ENGLISH_NOUNS.
+_ITALIAN_WORDS = re.compile(r"\b(?:il|lo|gli|della|delle|degli|dei|nel|nella|nei|sono|stati|stato|hanno|che|con|"
+                            r"per|una|delle|anche|è)\b", re.I)  # fmt: skip
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|with|were|was|have|has|had|of|for|their|on|to|by|from|at|which|this|that|"
                             r"is|are|they|we|our|its|who|whom|across|into|over|up)\b", re.I)  # fmt: skip
 _ENGLISH_NUMBER = re.compile(rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)")

@@ -178,3 +178,15 @@ def test_a_table_s_total_column_its_hosted_persons_and_a_budget_under_its_headin
     budget = ("Piano finanziario\n\n| Voce | 2025 | 2026 | Totale | |---|---|---|---| "
               "| Affitti alloggi | 9000 | 9000 | 18000 |\n")  # fmt: skip
     assert _table_values(budget) == []
+
+
+def test_english_sentences_count_english_plurals_and_say_who_took_part():
+    # an Italian plural's shape is no noun in English ("came"); a part of a sum is money
+    assert _counts("The scheme cost EUR 150,000, of which 30,000 came from the region.") == {}
+    assert _counts("The 12 staff and 30 children were there.") == {12.0: "operatori", 30.0: "minors"}
+    # a part of a group named with its words after it ("Of the 40 people housed, 22 found a job")
+    found = _records("Of the 40 people housed, 22 found a job within a year.")
+    assert found == {(22.0, "people"): "taking_charge"}
+    assert _records("Eighty people took part in the two open evenings.", "press_article") == {
+        (80.0, "people"): "community_building"}  # fmt: skip
+    assert _records("The helpline answered 2,700 calls.") == {(2700.0, "chiamate"): "taking_charge"}
