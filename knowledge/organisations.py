@@ -10,7 +10,7 @@ import re
 KEYWORDS = (
     r"(?:[Cc]ooperativa|[Aa]ssociazione|[Aa]ssociation|[Ff]ondazione|Consorzio|Caritas|Azienda|Agenzia|Universit[àa]|"
     r"Istituto|Arci|ARCI|"
-    r"Parrocchia|Federazione|Comitato|Croce\s+Rossa|Diocesi|Centro\s+(?:servizi|di\s+servizi)|Casa\s+(?:di|della)|"
+    r"Parrocchia|Federazione|Comitato|Croce\s+Rossa|Diocesi|Centro\s+(?:[Ss]ervizi|di\s+[Ss]ervizi)|Casa\s+(?:di|della)|"
     r"Ordine|Camera\s+di\s+[Cc]ommercio|Ufficio\s+[Ss]colastico|Societ[àa]|Unione|Confcooperative|Legacoop|"
     # a parish's youth centre, a union's advice office, a sports club, a town's association, a centre by its kind
     r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Centro\s+(?:di\s+formazione|per\s+le\s+[Ff]amiglie|diurno|"
@@ -53,6 +53,8 @@ _OWNER_BEFORE = re.compile(
     re.I,
 )
 
+# A capitalised name closed by its legal form: "Cidis Onlus", "Arte Migrante APS" (not a kind word before it)
+_SUFFIXED = re.compile(r"(?<![\w'’])(?:[A-ZÀ-Ý][\w'’.-]+\s+){1,4}(?:Onlus|ONLUS|APS|ODV|ETS)\b")
 _NOT_PLACES = {
     "Provincia", "Regione", "Comune", "Città", "Costo", "Totale", "Progetto", "Settore", "Servizio", "Il", "La", "Lo",
     "Le", "Gli", "Un", "Una", "The", "In", "Nel", "Nella", "Per", "Con", "Si", "Sono", "È",
@@ -75,9 +77,15 @@ def named(sentence: str) -> list[tuple[str, int, int]]:
             continue
         if _OWNER_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
             continue  # the owner of the flats named, not who worked with the city
-        if re.match(r"\s*[A-Z]{2,}\b", sentence[m.end() :]) or m.group("place").split()[-1] in _NOT_PLACES:
+        if re.match(r"\s*[A-Z]{2,}\b", sentence[m.end() :]) or m.group("place").split()[0] in _NOT_PLACES:
             continue  # a heading in capitals ("COMUNE DI X SETTORE ..."), or "X Provincia di ..."
-        out.append((m.group(0), m.start(), m.end()))
+        end = m.end()
+        if m.group("place").split()[-1] in _NOT_PLACES:  # "ATS Milano Città Metropolitana": the place is Milano
+            end = m.start("place") + len(m.group("place").rsplit(None, 1)[0])
+        out.append((sentence[m.start() : end], m.start(), end))
+    for m in _SUFFIXED.finditer(sentence):
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e in out):
+            out.append((m.group(0), m.start(), m.end()))  # "Cidis Onlus": a name its legal form closes
     return _branches_joined(sentence, out)
 
 

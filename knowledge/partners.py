@@ -8,12 +8,11 @@ except where a project sheet lists them as the project's partnership.
 
 from __future__ import annotations
 
-import difflib
-import functools
 import re
 from dataclasses import dataclass
 
 from knowledge import organisations
+from knowledge.org_names import comparable_name, same_org  # noqa: F401 (part of this module's API)
 from knowledge.partner_tables import partner_tables
 from knowledge.sentences import Sentence, clean, sentences
 from lgnet.text import fold
@@ -51,7 +50,7 @@ _WHEN = re.compile(r"\s*(?:(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio
 # Looser cues ("insieme a", "grazie a", "coinvolgendo"): what follows is a partner only when it looks like an
 # organisation (a keyword or an acronym), never a place or a person ("grazie a Milano", "insieme a Maria").
 _LOOSE_CUE = re.compile(
-    r"\binsieme\s+(?:a|al|alla|allo|ai|agli|alle|all['’])|\bgrazie\s+(?:a|al|alla|allo|ai|agli|alle|all['’])(?!\s*"
+    r"\binsieme\s+(?:alla|allo|alle|agli|all['’]|al|ai|a)\b|\bgrazie\s+(?:alla|allo|alle|agli|all['’]|al|ai|a)\b(?!\s*"
     r"(?:contribut|finanziament|sostegno))|\bcoinvolgendo|\bcon\s+il\s+coinvolgimento\s+d(?:i|el|ella|ell['’]|ei|egli|elle)|"
     r"\bin\s+raccordo\s+con|\bin\s+sinergia\s+con|\btogether\s+with|\bin\s+partnership\s+with|\bwith\s+the\s+support\s+of|"
     # "con" and an organisation: "Con la Cooperativa X ... sono stati attivati", "avviato nel 2024 con l'associazione
@@ -75,7 +74,7 @@ _NAMED_ORG = re.compile(
 )
 _ARTICLE = re.compile(
     r"^(?:(?:(?:e|ed|inoltre|con|anche|tra\s+cui|quali|come|al\s+progetto|il|lo|la|i|gli|le|un|una|uno|dal|dalla|"
-    r"dallo|dai|dalle|del|della|dello|and|with|the|also)\s+)|(?:l|un|dall|dell)['’]\s*)+",
+    r"dallo|dai|dalle|del|della|dello|al|allo|alla|ai|agli|alle|and|with|the|also)\s+)|(?:l|un|dall|dell|all)['’]\s*)+",
     re.I,
 )
 _PLURAL_DESCRIPTOR = re.compile(
@@ -92,7 +91,8 @@ NETWORK = re.compile(
     re.I,
 )
 _MUNICIPAL = re.compile(
-    r"\bComun[ei]\b|\bcomunal[ei]\b|\bMunicipi|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
+    r"^(?:il\s+|i\s+)?Comun[ei]\b|\bComun[ei]\s+(?:di|del|della|dell['’]|dei)\b|\b(?:del|dal|al|nel|dei|ai)\s+Comun[ei]\b|"
+    r"\bcomunal[ei]\b|\bMunicipi|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
     r"^Serviz[io]\s+social[ei]|^(?:la\s+)?Giunta\b|^Consiglio\s+comunale\b|^Sindac[oa]\b", re.I
 )
 _ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s")
@@ -143,7 +143,8 @@ class PartnerFact:
     role: str | None = None
 
 
-_AND = re.compile(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s)?"
+_AND = re.compile(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s|al\s|allo\s|alla\s|"
+                  r"all['’]|ai\s|agli\s|alle\s)?"
                   r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s|"
                   r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|consulta)"
                   r"\s+(?-i:[A-Z]))|"
@@ -188,6 +189,10 @@ def _tidy(item: str) -> str | None:
     cut = _CLAUSE.search(item)
     if cut:
         item = item[: cut.start()]
+    tail = re.search(r"\s(?:(?:per|con|a|di|da|su|tra|fra)\s+)?(?:il|lo|la|i|gli|le)\s+[a-zà-ù]+(?:\s+[a-zà-ù]+)*\s*$",
+                     item)  # fmt: skip
+    if tail and re.search(r"\s[A-ZÀ-Ý]", item[: tail.start()]) and re.search(rf"\b(?:{ORG_KEYWORDS})\b", item):
+        item = item[: tail.start()]  # "Istituto comprensivo Dante Alighieri gli alunni": the sentence's subject
     item = re.sub(r"\s+(?:e|ed|and|o)$", "", item.strip(" .;:,*\"«»“”'"))  # "A e" before "con B"
     if not item or len(item) < 3 or len(item.split()) > 12:
         return None
@@ -311,54 +316,9 @@ def masthead(line: str) -> bool:
     return all(w[0].isupper() or w.lower() in _NAME_WORDS for w in words)
 
 
-def comparable_name(name: str) -> str:
-    """A key to compare organisation names: folded, no punctuation or articles."""
-    name = re.sub(r"[^\w\s]", " ", fold(name))
-    return re.sub(r"\s+", " ", name).strip()
-
-
-_FUNCTION_WORDS = {"di", "del", "della", "dello", "dell", "dei", "degli", "delle", "e", "ed", "per", "il", "la", "lo",
-                   "l", "i", "gli", "le", "d", "of", "the", "and"}  # fmt: skip
-
-
-def _content_words(name: str) -> set[str]:
-    words = set(name.split()) - _FUNCTION_WORDS
-    return words if len(words) >= 3 else set()
-
-
-# Words that qualify an organisation's legal kind, not which one it is: "Cooperativa (sociale) X", "X (Onlus)"
-_QUALIFIERS = re.compile(r"\s(?:sociale|onlus|aps|odv|ets|scs|arl|srl|impresa sociale)(?=\s|$)")
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def same_org(a: str, b: str) -> bool:
-    """Two comparable names of one organisation ("FILEF" and "FILEF Federazione ...", "Stimate"/"Stimmate",
-    "Cooperativa sociale X" and "Cooperativa X"). Kept per pair (a refresh of a city's group compares the same
-    names in every area it merges, and again at the next refresh)."""
-    short, long = sorted((a, b), key=len)
-    return (
-        a == b
-        or _QUALIFIERS.sub("", f" {a}") == _QUALIFIERS.sub("", f" {b}")
-        or _content_words(a) == _content_words(b) != set()  # "Distretto X dell'Azienda Y" = "Azienda Y – Distretto X"
-        or set() != _content_words(short) <= set(long.split())  # "Azienda Sanitaria di X", "... Locale di X"
-        or long.startswith(short + " ")
-        or (len(short.split()) >= 2 and f" {short} " in f" {long} ")  # "FILEF Federazione X" holds "Federazione X"
-        or _similar(a, b, 0.9)
-    )
-
-
-def _similar(a: str, b: str, threshold: float) -> bool:
-    """difflib's ratio at least `threshold`, its cheap upper bounds asked first (the same answer: a city's group
-    at 100k compared 15k pairs of partner names, 2.3 s of adding one file, most of them far apart)."""
-    total = len(a) + len(b)
-    if total and 2.0 * min(len(a), len(b)) / total < threshold:  # real_quick_ratio(), before building a matcher
-        return False
-    matcher = difflib.SequenceMatcher(None, a, b)
-    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
-
-
 # --- the partnership of a project sheet ---------------------------------------------------------------------
-_SECTION = re.compile(r"(?:(?:^|\n)\s*(?:#{1,6}\s*)?|(?<=[.!?] ))(?:Partenariato|Partnership|"
+_SECTION = re.compile(r"(?:(?:^|\n)\s*(?:#{1,6}\s*)?|(?<=[.!?] ))(?:Partenariato(?:\s+(?:locale|territoriale|"
+                      r"di\s+progetto|del\s+progetto))?|Partnership|"
                       r"Partner(?:s)?\s+(?:di|del)\s+progetto|Soggetti\s+partner|(?:Enti|Soggetti|Organizzazioni)\s+coinvolt[ie]|"
                       r"Partners?(?=[ \t]*:?[ \t]*(?:\n|[•\-][ \t]))|"
                       # a heading in capitals a passage's display glued to its first line: "PARTNER Cooperativa X"
@@ -410,9 +370,11 @@ def partnership(text: str) -> list[PartnerFact]:
             ):
                 current[1] = end  # a wrapped line of the first entry
                 current[2] = f"{current[2]} {line}"
-            elif not items and "," in line:
+            elif not items and ("," in line or ";" in line):
                 # the names on one line, run on with commas ("PARTNER\nCooperativa X, Associazione Y, Compagnia Z.")
-                names = [_tidy(item) for item in _split_items(line)]
+                # or semicolons ("Cooperativa X; Caritas Y; ASL Z – Distretto 9; Centro Servizi W.")
+                parts = line.rstrip(" .").split(";") if ";" in line else _split_items(line)
+                names = [_tidy(item) for item in parts]
                 if all(names):
                     items += [[start, end, name, "partner di progetto"] for name in names]
                 break

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import random
 
-from knowledge import partners
+from knowledge import org_names as partners  # the name comparisons (knowledge.partners re-exports them)
 from knowledge.merging import merge_partners
 from lgnet.practice import Partner
 

@@ -328,3 +328,31 @@ def test_one_organisation_with_and_without_its_legal_kind():
 
     assert same_org("cooperativa sociale sottoterra", "cooperativa sottoterra")
     assert not same_org("cooperativa sottoterra", "cooperativa sopraterra")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "Comune" as a word of a name is no municipality
+        ("I volontari dell'associazione Borgo Bene Comune tengono aperto il doposcuola.",
+         ["Associazione Borgo Bene Comune"]),
+        # a name closed by its legal form; an acronym's place before "Città Metropolitana"
+        ("Arte Nuova Onlus, per la mediazione linguistico-culturale;", ["Arte Nuova Onlus"]),
+        ("• ATS Sulmona Città Metropolitana", ["ATS Sulmona"]),
+        # a list's "e" before an articulated preposition ("insieme all'X e alla Y")
+        ("Il Comune, insieme all'associazione Vicini e alla Consulta giovani, propone esperienze di volontariato.",
+         ["Associazione Vicini", "Consulta giovani"]),
+    ],
+)
+def test_more_names(sentence: str, expected: list[str]) -> None:
+    assert sorted(names(sentence)) == sorted(expected)
+
+
+def test_a_qualified_partnership_heading_and_names_run_on_with_semicolons():
+    from knowledge.partners import partnership
+
+    text = ("Partenariato locale\n\nCooperativa Sociale Alfa; Caritas Diocesana di Sulmona; ASL 1 – Distretto n. 9; "
+            "Centro Servizi per il Volontariato San Panfilo.\n\nRisultati attesi")
+    assert [p.name for p in partnership(text)] == ["Cooperativa Sociale Alfa", "Caritas Diocesana di Sulmona",
+                                                  "ASL 1 – Distretto n. 9",
+                                                  "Centro Servizi per il Volontariato San Panfilo"]  # fmt: skip
