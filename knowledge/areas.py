@@ -57,7 +57,7 @@ _CUES: dict[str, str] = {
     # gardens cultivated together (the gold's convention since b5; the taxonomy files "orti urbani" under civic
     # engagement, a count of gardens is the neighbours' shared work)
     r"\borti\b|(?:community|shared|allotment)\s+gardens?|"
-    r"pranz[oi]\b|lunch(?:es)?\b|picnic\w*|aperitiv[oi]\b|"
+    r"pranz[oi]\b|lunch(?:es)?\b|picnic\w*|aperitiv[oi]\b|murales|murals?\b|street\s+art|"
     r"\bfest[ae]\b|visitatori|visitors|visite\s+guidate|guided\s+tours?|"
     r"iniziative\s+(?:aperte\s+)?(?:a|al|alla|per)\s+(?:tutt[oa]\s+)?(?:il\s+|la\s+)?(?:quartiere|vicinato|cittadinanza)|assemble[ae]\s+(?:di\s+|dei\s+|con\s+i\s+)?(?:condomin|quartiere|residenti|inquilini)\w*|"
     r"(?:neighbou?rhood|residents['’]?|tenants['’]?)\s+(?:assembl|meeting)\w*|(?:tra|fra)\s+vicini\b|neighbou?rs\b|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"

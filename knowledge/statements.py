@@ -4,7 +4,8 @@
   phrase with its article, then "essere", then the number;
 - "Il numero di persone accolte è salito a 85", "Number of people reached: 1,200": "numero di X";
 - "Persone prese in carico: 128", "Beneficiari diretti: 540": a plural noun phrase as a label, then the number;
-- "Le segnalazioni sono passate da 31 nel 2023 a 17 nel 2024": a change, whose count is the value reached.
+- "Le segnalazioni sono passate da 31 nel 2023 a 17 nel 2024", "passando da 800 a 960", "Visits rose from 300 to
+  420": a change, whose count is the value reached.
 The unit is a known unit's code when the noun phrase opens with one ("I posti letto attivati" are beds), else
 the noun as written; the label is the noun phrase.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from knowledge.counting import not_a_count
-from knowledge.figures import UNITS, FigureFact, _plural, number
+from knowledge.figures import ENGLISH_NOUNS, UNITS, FigureFact, _plural, number
 
 _N = r"(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)(?![\d%])(?!\s*%)(?!\s*(?:euro|€))"
 _ADVERBS = (
@@ -62,15 +63,23 @@ _NOT_LABELS = {"presenti", "assenti", "date", "ore", "anni", "percentuali", "not
 # "passate da 31 (nel 2023) a 17 (nel 2024)": the count is the value reached.
 _CHANGE = re.compile(
     rf"\b(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b[^.;:]*?\b(?:passat[ie]|salit[ie]|aumentat[ie]|"
-    rf"sces[ie]|calat[ie]|diminuit[ie]|cresciut[ie]|went|rose|grew|fell|increased|decreased)\s+(?:da|from)\s+"
+    rf"sces[ie]|calat[ie]|diminuit[ie]|cresciut[ie]|passando|salendo|crescendo|scendendo|calando|went|rose|grew|fell|"
+    rf"increased|decreased|going|rising|growing|falling)\s+(?:da|from)\s+"
     rf"\d[\d.,]*(?:\s+(?:nel|in)\s+\d{{4}})?\s+(?:a|to)\s+{_N}"
+)
+
+
+# English says a change without an article: "Visits rose from 300 to 420", "Referrals went from 120 in 2023 to 180".
+_EN_CHANGE = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?:and|while)\s+)(?P<noun>[A-Z]?[a-z]{{3,}}s)\s+(?:rose|grew|fell|increased|decreased|went|"
+    rf"climbed|dropped)\s+from\s+\d[\d.,]*(?:\s+in\s+\d{{4}})?\s+to\s+{_N}"
 )
 
 
 def stated(sentence: str) -> list[FigureFact]:
     """The counts of `sentence` stated after their noun (see the module's docstring)."""
     out: list[FigureFact] = []
-    for pattern in (_PREDICATE, _NUMBER_OF, _CHANGE, _LABEL, _EN_PREDICATE):
+    for pattern in (_PREDICATE, _NUMBER_OF, _CHANGE, _LABEL, _EN_PREDICATE, _EN_CHANGE):
         for m in pattern.finditer(sentence):
             noun = m.group("noun")
             if pattern is _LABEL and (noun.lower() in _NOT_LABELS or not _plural(noun)):
@@ -85,7 +94,7 @@ def stated(sentence: str) -> list[FigureFact]:
             subject = _subject(sentence, m.start("noun"), m.start("num"))
             words = subject.split()
             known = [code for n in (3, 2, 1) for code, p in UNITS.items() if re.fullmatch(p, " ".join(words[:n]))]
-            unit = known[0] if known else noun.lower()
+            unit = known[0] if known else ENGLISH_NOUNS.get(noun.lower(), noun.lower())
             if not_a_count(sentence, m.start("num"), m.end("num"), unit if unit in UNITS else "generic"):
                 continue
             out.append(FigureFact(value, unit, subject, sentence[m.start("num") : m.end("num")], m.start("num"),

@@ -190,3 +190,10 @@ def test_english_sentences_count_english_plurals_and_say_who_took_part():
     assert _records("Eighty people took part in the two open evenings.", "press_article") == {
         (80.0, "people"): "community_building"}  # fmt: skip
     assert _records("The helpline answered 2,700 calls.") == {(2700.0, "chiamate"): "taking_charge"}
+
+
+def test_a_change_in_a_gerund_or_without_an_article_counts_the_value_reached():
+    assert _counts("Rispetto al 2023 gli accessi sono aumentati del 25%, passando da 640 a 800.") == {800.0: "accessi"}
+    assert _counts("Visits rose from 300 to 420 in two years.") == {420.0: "accessi"}
+    assert _records("Sono stati dipinti 3 murales con 45 studenti.", "press_article") == {
+        (3.0, "murales"): "community_building", (45.0, "studenti"): "community_building"}  # fmt: skip
