@@ -63,7 +63,7 @@ ORG_KEYWORDS = (
     r"Cooperativ[ae]|Coop\.|Associazion[ei]|Fondazione|Caritas|Consorzio|Azienda|ASL|Asl|ASP|Asp|AUSL|USL|"
     r"Onlus|ONLUS|Aps|APS|Odv|ODV|Arci|ARCI|Parrocchia|Confraternita|Comitato|Federazione|Istituto|Università|"
     r"Centro|Gruppo|Rete|Croce\s+Rossa|Diocesi|Unione|Ente|Agenzia|"
-    r"University|Foundation|Association|Cooperative|Agency|Diocese|Charity|Trust|"
+    r"University|Foundation|Association|Cooperative|Agency|Diocese|Charity|Trust|Unit[ée]\s+des\s+Communes|"
     r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Consulta|Acli|ACLI|SpA|S\.p\.A\."
 )
 # A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
@@ -429,6 +429,13 @@ _OBSERVER = re.compile(r"\b(?:uditor[ei]|uditric[ei]|osservator[ei]|osservatric[
 _OBSERVER_AFTER = re.compile(r"[^()\n,;]{0,25}[(,]\s*(?:in\s+qualit[àa]\s+di\s+)?(?:uditor|osservator|observer)", re.I)
 
 
+# An attendee's role before the organisation it is held for: "coordinatore del progetto per la cooperativa X",
+# "assistente sociale dell'Unité des Communes Y"
+_ROLE_OF = re.compile(r"^(?:[a-zà-ù'’]+\s+){1,6}?(?:del|della|dello|dell['’]|dei|degli|delle|"
+                      r"per\s+(?:il|la|l['’]|i|le))\s*(?=(?:cooperativa|associazione|fondazione)\s|[A-ZÀ-Ý])",
+                      )  # fmt: skip
+
+
 def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
     """The organisations of an attendance list ("Presenti:"): a bullet "Name, role, Organisation" gives its last
     part when that is an organisation's name; a table row gives its first cell. The city's own offices and
@@ -437,6 +444,10 @@ def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
     own = fold(city) if city else None
     for m in _PRESENT.finditer(text):
         end = text.find("\n\n", m.end() + 1)
+        # a list whose items a blank line separates ("- A, ...\n\n- B, ..."): to the first paragraph no item opens
+        while end >= 0 and _ITEM.match(text[end:].lstrip("\n")) and text[m.end() : end].strip()[:1] in "-•*":
+            nxt = text.find("\n\n", end + 2)
+            end = nxt if nxt >= 0 else len(text)
         segment = text[m.end() : end if end >= 0 else len(text)].strip()
         if segment.startswith("|"):
             rows = [r.strip(" |\n") for r in _ROW.split(segment)]
@@ -447,7 +458,9 @@ def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
                 if _OBSERVER.search(item):
                     continue  # who sat in to listen is not who works with the city
                 item = re.sub(r"\s*\([^)]*\)\s*$", "", item.strip())
-                last = item.rsplit(", ", 1)[-1]
+                last = _ROLE_OF.sub("", item.rsplit(", ", 1)[-1])  # "assistente sociale dell'Unité des Communes X"
+                if re.match(r"(?:cooperativa|associazione|fondazione)\s", last):
+                    last = last[0].upper() + last[1:]
                 if re.search(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|Comune\s+di\s", last):
                     candidates.append(last)  # else a person, or a person's role
         else:

@@ -356,3 +356,14 @@ def test_a_qualified_partnership_heading_and_names_run_on_with_semicolons():
     assert [p.name for p in partnership(text)] == ["Cooperativa Sociale Alfa", "Caritas Diocesana di Sulmona",
                                                   "ASL 1 – Distretto n. 9",
                                                   "Centro Servizi per il Volontariato San Panfilo"]  # fmt: skip
+
+
+def test_an_attendance_list_whose_items_a_blank_line_separates_and_roles_before_the_organisation():
+    from knowledge.partners import attendees
+
+    text = ("Presenti\n\n- Anna Rossi, assessora del Comune di Sulmona (presiede)\n\n"
+            "- Marco Bianchi, coordinatore del progetto per la cooperativa sociale Il Ponte\n\n"
+            "- Sara Verdi, assistente sociale dell'Unité des Communes Grand-Paradis\n\n"
+            "- Luca Neri, mediatore interculturale\n\nVerbalizza: Sara Bionaz.")
+    assert [p.name for p in attendees(text, "Sulmona")] == ["Cooperativa sociale Il Ponte",
+                                                           "Unité des Communes Grand-Paradis"]  # fmt: skip
