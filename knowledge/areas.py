@@ -36,6 +36,8 @@ _CUES: dict[str, str] = {
     r"(?:found|find|finding|trovat[oaie]|trovare)\s+(?:a\s+|un\s+)?(?:stable\s+|new\s+|nuovo\s+)?(?:job|work|"
     r"employment|lavoro|impiego|occupazione)\b|"
     # work, by the network's convention: hirings, vocational courses and the qualifications they give
+    r"contratt\w+\s+a\s+tempo\s+(?:in)?determinato|permanent\s+contracts?|tasso\s+di\s+occupazione|"
+    r"employment\s+rate|"
     r"(?:(?:sono|è|stat[oaie]|vengono|verranno|già)\s+)assunt[oaie]\b|assunt[oaie]\s+(?:da|dall[ae']?|dal|presso|"
     r"nei|negli|nelle|con|a\s+tempo)\b|assunzion\w+|\bhired\b|inseriment\w+\s+lavorativ\w+|job\s+placements?|"
     r"cors[oi]\s+(?:di\s+\d+\s+ore\s+)?(?:da|per)\s+(?!(?:i|gli|le|la|il|l['’])\b|(?:[a-zà-ù]+\s+){0,2}?(?:operator|"
@@ -72,7 +74,7 @@ _CUES: dict[str, str] = {
 _CUE = {area: re.compile(rf"\b(?:{p})", re.I) for area, p in _CUES.items()}
 STAFF = re.compile(
     r"\b(?:operator[ie]|operatrici|dipendenti|assistenti\s+sociali|educator[ie]|educatrici|funzionari|insegnanti|"
-    r"docenti|personale|staff|allenatori|coach(?:es)?|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie])\b",
+    r"docenti|personale|staff|allenatori|coach(?:es)?|officers|officials|teachers|mediators|educators|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie])\b",
     re.I,
 )
 _TRAINING = re.compile(

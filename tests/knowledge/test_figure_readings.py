@@ -197,3 +197,10 @@ def test_a_change_in_a_gerund_or_without_an_article_counts_the_value_reached():
     assert _counts("Visits rose from 300 to 420 in two years.") == {420.0: "accessi"}
     assert _records("Sono stati dipinti 3 murales con 45 studenti.", "press_article") == {
         (3.0, "murales"): "community_building", (45.0, "studenti"): "community_building"}  # fmt: skip
+
+
+def test_officers_on_a_course_are_trained_and_permanent_contracts_are_work():
+    assert _records("Fifteen municipal officers completed the course on intercultural communication.") == {
+        (15.0, "agenti"): "capacity_building"}  # fmt: skip
+    assert _records("Alla fine del progetto sono stati firmati 21 contratti a tempo indeterminato.") == {
+        (21.0, "contratti"): "taking_charge"}  # fmt: skip
