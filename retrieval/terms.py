@@ -12,6 +12,7 @@ from functools import cached_property
 from lgnet.text import fold
 from retrieval.analysis import ParsedQuery, get_analyzer
 from retrieval.figures import asked_unit
+from retrieval.thesaurus import Thesaurus
 
 EXPANSION_WEIGHT = 0.5  # a thesaurus / glossary alternative counts half as much as the user's own word
 ALTERNATIVE_COVERAGE = 0.8  # in a sentence, an alternative stands for most of the concept
@@ -152,14 +153,22 @@ def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
     def weight_of(phrases: list[Phrase]) -> float:
         return max((idf.get(s, 0.0) for p in phrases for word in p for s in word), default=0.0)
 
+    language = Thesaurus.default().language
     for concept in parsed.concepts:
         own = [p for p in (phrase(t, True) for t in [concept.text, *concept.corrections]) if p]
+        # An English query's Italian alternatives are its words in the corpus's language: they say the concept
+        # as fully as the word itself (as in BM25: translation_weight), not as a synonym does
+        translated = [
+            a for a in concept.alternatives if translation_weight(parsed.language, language.get(fold(a))) == 1
+        ]
+        others = [a for a in concept.alternatives if a not in translated]
         # words of a multi-word alternative are marked only as part of it, which a mark cannot check: unmarked
-        alternatives = [p for p in (phrase(a, " " not in a) for a in concept.alternatives) if p]
+        alternatives = [p for p in (phrase(a, " " not in a) for a in others) if p]
         terms.phrases.extend(fold(a) for a in concept.alternatives if " " in a)
-        weight = weight_of(own)
-        if weight <= 0:  # the user's word is not in the index: its alternatives carry it
+        said = own + [p for p in (phrase(a, " " not in a) for a in translated) if p]
+        weight = weight_of(own) or weight_of(said)  # the user's word, else its translation, is what it weighs
+        if weight <= 0:  # neither is in the index: its alternatives carry it
             weight = EXPANSION_WEIGHT * weight_of(alternatives)
         if weight > 0:
-            terms.concepts.append(ConceptTerms(weight, own, alternatives))
+            terms.concepts.append(ConceptTerms(weight, said, alternatives))
     return terms

@@ -1,0 +1,45 @@
+"""An English query's Italian alternatives (thesaurus and glossary translations) say its concept as fully as the
+English word does: an Italian sentence with "rifugiati" covers "refugees" as an English one with "refugees" does,
+where a synonym ("profughi" for "rifugiati") covers less. What the reranker, the within-document order, the
+snippets and the answer weigh (retrieval/terms.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.analysis import QueryAnalyzer, get_analyzer
+from retrieval.terms import ALTERNATIVE_COVERAGE, query_terms
+
+
+class _EveryStemCounts(dict):
+    """An IDF where every stem weighs 1."""
+
+    def get(self, key, default=None):
+        return 1.0
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> QueryAnalyzer:
+    return QueryAnalyzer()
+
+
+def stems(text: str) -> set[str]:
+    return {s for w in get_analyzer().words(text) for s in get_analyzer().word_stems(w)}
+
+
+def test_an_italian_translation_covers_an_english_query_as_its_own_word(analyzer):
+    terms = query_terms(analyzer.parse("rent deposit grants for refugees"), _EveryStemCounts())
+    italian = terms.coverage(stems("Sono stati erogati 47 contributi per il deposito cauzionale dei rifugiati"))
+    english = terms.coverage(stems("47 grants paid the rent deposit of refugees"))
+    assert italian == pytest.approx(english) == pytest.approx(1.0)
+
+
+def test_an_italian_synonym_of_an_italian_query_still_covers_less(analyzer):
+    terms = query_terms(analyzer.parse("rifugiati"), _EveryStemCounts())
+    assert terms.coverage(stems("profughi")) == pytest.approx(ALTERNATIVE_COVERAGE)
+    assert terms.coverage(stems("rifugiati")) == pytest.approx(1.0)
+
+
+def test_an_italian_query_s_english_alternative_is_no_own_word(analyzer):
+    terms = query_terms(analyzer.parse("rifugiati"), _EveryStemCounts())
+    assert terms.coverage(stems("refugees")) == pytest.approx(ALTERNATIVE_COVERAGE)
