@@ -129,7 +129,10 @@ _OTHER_ROLE = re.compile(
 _FUNDED = re.compile(r"\b(?:co-?finanziat|finanziat|sostenut|pagat|sponsorizzat)\w*\b", re.I)
 # Who pays, said after the name in its clause: "La Regione e la Fondazione X hanno finanziato il progetto".
 _FUNDS_AFTER = re.compile(r"[^.;:,]{0,80}?\b(?:hanno|ha|che\s+ha|che\s+hanno)\s+(?:anche\s+)?(?:co-?finanziat|"
-                          r"finanziat|sponsorizzat|erogat)\w*", re.I)  # fmt: skip
+                          r"finanziat|sponsorizzat|erogat)\w*|"
+                          # ... or who evaluates it: "L'Università di X seguirà la valutazione"
+                          r"[^.;:,]{0,40}?\b(?:segu|cur|condu|svolg|far)\w*\s+(?:anche\s+)?(?:la\s+)?valutazione\b",
+                          re.I)  # fmt: skip
 # A sum in parentheses right after a name is what that body gives: a funder's share, "Fondazione X (25.000 euro)".
 _SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*\)")
 

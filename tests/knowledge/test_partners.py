@@ -301,6 +301,7 @@ def test_with_an_organisation(sentence: str, expected: list[str]) -> None:
         "Hanno espresso una lettera di sostegno l'Ufficio di Piano e la Polisportiva di Raiano.",  # support letters
         "Presenti: un funzionario della Prefettura; una volontaria della Caritas diocesana di Sulmona.",  # a guest
         "Indicatore: Accompagnamenti ai servizi sanitari dell'ASL Avezzano; Target: 200.",  # where people are sent
+        "L'Università di Teramo seguirà la valutazione a titolo gratuito.",  # who evaluates it
     ],
 )
 def test_no_partner_by_role(sentence: str) -> None:
