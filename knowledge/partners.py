@@ -55,7 +55,8 @@ _LOOSE_CUE = re.compile(
     r"\bin\s+raccordo\s+con|\bin\s+sinergia\s+con|\btogether\s+with|\bin\s+partnership\s+with|\bwith\s+the\s+support\s+of|"
     # "con" and an organisation: "Con la Cooperativa X ... sono stati attivati", "avviato nel 2024 con l'associazione
     # Y", "è nato con le Acli e il patronato Z" (kept to organisation-like names, like every loose cue)
-    r"\bcon\s+(?=(?:il|lo|la|i|gli|le)\s+(?-i:[A-Z])|l['’]\s*(?-i:[A-Z])|(?:il|lo|la|i|gli|le|l['’])\s*"
+    r"\bcon\s+(?=(?:il|lo|la|i|gli|le)\s+(?-i:[A-Z])|l['’]\s*(?-i:[A-Z])|(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){0,2}\s+(?-i:S\.?p\.?A|S\.?r\.?l)\b|"
+    r"(?:il|lo|la|i|gli|le|l['’])\s*"
     r"(?:cooperativ|associazion|fondazion|patronat|oratori|circol|comitat|consult|polisportiv)\w*\s)",
     re.I,
 )
@@ -81,7 +82,7 @@ _PLURAL_DESCRIPTOR = re.compile(
     r"^(?:le\s+)?(?:associazioni|cooperative|realtà|organizzazioni|enti)\s+(?=(?-i:[A-Z]))", re.I  # a name follows
 )
 _CLAUSE = re.compile(
-    r"\s(?:hanno|ha|abbiamo|che|sono|è|sarà|nonché|si\s|(?:e|ed)\s+con\s|(?:per|con)\s+\d|dedicat\w*|operant\w*|attiv[aoi]\s|grazie|presso|ovvero|"
+    r"\s(?:hanno|ha|abbiamo|che|sono|è|sarà|nonché|si\s|(?:e|ed)\s+con\s|(?:per|con)\s+\d|\d+\s+(?!d[ei]\w*\b)[a-zà-ù]{3,}|dedicat\w*|operant\w*|attiv[aoi]\s|grazie|presso|ovvero|"
     r"per\s+(?!la\s|il\s|le\s|i\s|gli\s|l')\w+(?:are|ere|ire)\b)"
 )
 # Who is not a partner of a city: the network itself and the municipality's own offices.

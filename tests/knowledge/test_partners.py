@@ -340,6 +340,8 @@ def test_one_organisation_with_and_without_its_legal_kind():
         # a name closed by its legal form; an acronym's place before "Città Metropolitana"
         ("Arte Nuova Onlus, per la mediazione linguistico-culturale;", ["Arte Nuova Onlus"]),
         ("• ATS Sulmona Città Metropolitana", ["ATS Sulmona"]),
+        # "con" and a company named by its legal form; a count after a name ends it
+        ("Abbiamo ristrutturato con Alfa Casa SpA 9 appartamenti sfitti.", ["Alfa Casa SpA"]),
         # a list's "e" before an articulated preposition ("insieme all'X e alla Y")
         ("Il Comune, insieme all'associazione Vicini e alla Consulta giovani, propone esperienze di volontariato.",
          ["Associazione Vicini", "Consulta giovani"]),
