@@ -44,12 +44,13 @@ _PER_EACH_BEFORE = re.compile(r"\b(?:per\s+ogni|per\s+ciascun[oa]?|for\s+each)\s
 _CEILING = re.compile(r"\b(?:al\s+massimo|fino\s+a(?:\s+un\s+massimo\s+di)?|massimo\s+di|up\s+to|at\s+most|"
                       r"a\s+maximum\s+of)\s+$", re.I)  # fmt: skip
 # People who live in the housing the practice provides ("5 appartamenti ..., dove oggi vivono 12 persone", "Nelle case
-# trovate dall'agenzia vivono oggi 46 persone"): housed. Not the homes of a place ("nelle case del quartiere").
+# trovate dall'agenzia vivono oggi 46 persone"): housed. Not the homes of a place ("nelle case del quartiere", "nelle
+# case popolari").
 _HOUSED = re.compile(r"\b(?:alloggi|appartament[io]|case|abitazioni|coabitazioni|flats|apartments|homes)\b[^.;]*"
                      r"\b(?:dove|in\s+cui|nei\s+quali|nelle\s+quali|where)\s+(?:\w+\s+){0,2}$|"
                      r"(?:^|[,;:]\s*)(?:nei|negli|nelle|in\s+quest[ie])\s+(?:alloggi|appartament[io]|case|abitazioni|"
-                     r"coabitazioni)\b(?![^,;:]*\b(?:del|della|dei|delle)\s+(?:quartiere|città|citta|paese|comune|zona|"
-                     r"provincia|centro|rione)\b)[^,;:.]*$", re.I)  # fmt: skip
+                     r"coabitazioni)\b(?![^,;:]*\b(?:(?:del|della|dei|delle)\s+(?:quartiere|città|citta|paese|comune|zona|"
+                     r"provincia|centro|rione)|popolari|erp|di\s+edilizia)\b)[^,;:.]*$", re.I)  # fmt: skip
 # A determiner before the number: the count was stated before and is referred to ("dei 200 contatti, 40...").
 # "dei 20 ...", "tutti i 14 ragazzi inseriti", "all 14 of": the count stated elsewhere, referred back to.
 _REFERENCE = re.compile(r"\b(?:dei|degli|delle|sui|sugli|sulle|tra\s+i|tra\s+le|fra\s+i|fra\s+le|of\s+the|"

@@ -90,6 +90,7 @@ def test_counts_of_persons_left_out_or_invariant_are_read():
     assert _counts("Negli appartamenti trovati dallo sportello vivono oggi 31 persone, quasi tutte famiglie.") == {
         31.0: "people"}  # fmt: skip
     assert _counts("Nelle case popolari del quartiere vivono circa 2.300 persone.") == {}
+    assert _counts("Nelle case popolari vivono circa 2.300 persone.") == {}
 
 
 def test_a_count_of_ne_goes_on_with_the_area_its_sentence_before_named():
