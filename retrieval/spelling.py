@@ -73,11 +73,25 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return prev[-1]
 
 
+def letter_gap(a: str, b: str, limit: int) -> int:
+    """How many letters the two words' letter counts differ by (L1), counted up to the first value above `limit`.
+    A lower bound of `typo_distance` in half units: each step of an edit path changes the counts by at most
+    its cost in halves (a substitution, 2 halves, by 2; an insertion or deletion, 1 or 2 halves, by 1; a
+    transposition by none). Most candidates a misspelling shares trigrams with are ruled out here, for a few
+    str.count calls instead of the alignment's table."""
+    gap = 0
+    for c in set(a).union(b):
+        gap += abs(a.count(c) - b.count(c))
+        if gap > limit:
+            break
+    return gap
+
+
 def typo_distance(a: str, b: str, limit: float) -> float:
     """Edit distance (optimal string alignment) where a letter doubled or undoubled costs 0.5: "alogio" is 1.0
     from "alloggio" but 2 from "alogico". Above `limit` it gives up and returns more than `limit`."""
     half = int(limit * 2)  # the costs in half units, to stay in integers
-    if abs(len(a) - len(b)) > half:
+    if abs(len(a) - len(b)) > half or letter_gap(a, b, half) > half:
         return limit + 1
 
     def indel(word: str, k: int) -> int:  # deleting or inserting word[k]: half when it repeats the letter before
