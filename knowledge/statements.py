@@ -36,7 +36,7 @@ _PREDICATE = re.compile(
     rf"^(?:{_WHEN})\s+|(?<=\bche\s))"
     rf"(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b"
     # what the subject says in brackets belongs to it ("I volontari che danno una mano (trasporti, spesa) sono 16")
-    rf"(?:[^.;:,()]|\([^()]*\))*?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;:,)]|$|\s+(?:e|ed)\s+(?=[a-zà-ù]))"
+    rf"(?:[^.;:,()]|\([^()]*\))*?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;:,)]|\((?=di\s+cui|of\s+wh)|$|\s+(?:e|ed)\s+(?=[a-zà-ù]))"
 )
 # English says a group's count without an article: "Women were 142", "Households numbered 85".
 _EN_PREDICATE = re.compile(

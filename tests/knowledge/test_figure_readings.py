@@ -205,3 +205,9 @@ def test_officers_on_a_course_are_trained_and_permanent_contracts_are_work():
         (15.0, "agenti"): "capacity_building"}  # fmt: skip
     assert _records("Alla fine del progetto sono stati firmati 21 contratti a tempo indeterminato.") == {
         (21.0, "contratti"): "taking_charge"}  # fmt: skip
+
+
+def test_a_stated_count_before_its_part_in_brackets_and_home_visits():
+    assert _counts("I beneficiari raggiunti sono 380 (di cui 150 minori).") == {380.0: "beneficiaries", 150.0: "minors"}
+    assert _records("Sono state effettuate 70 visite domiciliari e 25 accompagnamenti in Questura.") == {
+        (70.0, "visite domiciliari"): "taking_charge", (25.0, "accompagnamenti"): "taking_charge"}  # fmt: skip
