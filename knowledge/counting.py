@@ -123,7 +123,10 @@ _SAMPLE = re.compile(r"\b(?:survey|sample|questionnaire|indagine|campione|questi
                      r"(?:of|on|among|su|di|a|tra)\s+(?:(?:about|circa|oltre|the|i|gli|le)\s+)?$", re.I)  # fmt: skip
 # How a study was made ("is based on 14 interviews", "si basa su 20 questionari"): its sources, not results.
 _METHOD = re.compile(r"\b(?:(?:is|are|was)\s+based\s+on|based\s+on|si\s+basa\s+su|basat[aoie]\s+su|metodologi\w+|"
-                     r"methodology|fonti\s+dei\s+dati|data\s+sources)\b", re.I)  # fmt: skip
+                     r"methodology|fonti\s+dei\s+dati|data\s+sources|"
+                     # the evaluators' own interviews and visits ("The evaluation team carried out 45 interviews")
+                     r"(?:evaluation|evaluators?|valutator\w+|valutazione)\b[^.;]*\b(?:interviews?|interviste|focus\s+groups?"
+                     r"|questionnaires?|questionari))\b", re.I)  # fmt: skip
 
 # Who waits is not who was served: "140 domande in attesa", "altre 15 famiglie sono in lista", "4.000 domande in
 # graduatoria", "200 persone in lista d'attesa" ("88 richiedenti asilo in attesa di un posto" says what they wait for
@@ -149,7 +152,21 @@ _CURRENCY = re.compile(r"(?:\b(?:EUR|euro|USD)|[€$£])\s*$", re.I)
 _WIDER_PLACE = re.compile(r"\b(?:nel(?:l['’]\s*intero)?\s+territorio\s+"
                           r"(?:della\s+provincia|provinciale|regionale|della\s+regione)|"
                           r"in\s+tutta\s+la\s+(?:provincia|regione)|nell['’]\s*intera\s+(?:provincia|regione)|"
-                          r"across\s+the\s+(?:whole\s+)?(?:province|region))\b", re.I)  # fmt: skip
+                          r"across\s+the\s+(?:whole\s+)?(?:province|region)|"
+                          # a wider place as the subject of what it has ("The region hosts around 4,500 asylum seekers")
+                          r"(?:the|this)\s+(?:region|province|metropolitan\s+area|country)\s+(?:hosts|has|had|counts|"
+                          r"counted|saw|recorded)|(?:la|questa)\s+(?:regione|provincia)\s+(?:ospita|conta|contava|"
+                          r"ha\s+registrato|accoglie))\b", re.I)  # fmt: skip
+
+
+# A ratio: "1 in 5 families", "una famiglia su 4" (the latter: `_DENOMINATOR`).
+_RATIO = re.compile(r"\b\d+\s+in\s+$")
+
+
+# ... said after the count, of official statistics only ("2,100 people slept rough, according to the national
+# statistics office"; the project's own monitoring data said after a count stay its figures).
+_STATISTICS_AFTER = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:statistics|census)|"
+                               r"\bsecondo\s+(?:l['’]\s*istat|il\s+censimento|le\s+statistiche)", re.I)  # fmt: skip
 
 
 def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
@@ -162,7 +179,7 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True
     if (part := _PART_OF.search(before)) and POPULATION.search(part.group("whole")):
         return True  # "12.300 abitanti, di cui 1.100 stranieri": a part of a population is a population
-    if _DENOMINATOR.search(sentence[max(0, num_start - 80) : num_start]):
+    if _DENOMINATOR.search(sentence[max(0, num_start - 80) : num_start]) or _RATIO.search(before):
         return True  # the whole the count before it is a part of
     if _QUORUM.match(sentence[num_start:]):
         return True  # "con la presenza di 8 assessori su 9": the members of a body at its own meeting
@@ -183,8 +200,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True
     if _METHOD.search(_clause(sentence, num_start, end)):
         return True
-    if _QUOTED_STATISTICS.search(sentence[:num_start]):
-        return True  # "secondo i dati della Prefettura, ... circa 14.000 respingimenti"
+    if _QUOTED_STATISTICS.search(sentence[:num_start]) or _STATISTICS_AFTER.search(sentence, end):
+        return True  # "secondo i dati della Prefettura, ... circa 14.000 respingimenti", "..., according to the census"
     left, right = _segment_bounds(sentence, num_start, end)
     if _WAITING.search(sentence, left, right):
         return True  # "altre 15 famiglie sono in lista": waiting, not served
@@ -220,9 +237,14 @@ _HOSTS = re.compile(r"\b(?:hosts|hosted|houses|housed|ospita|ospitano|ospitava|a
 def _segment_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The words around a span up to the nearest comma, ";", ":" or sentence bound: where a count's own
     predicate is ("nel quartiere vivono 4.200 persone"; not "300 partecipanti, in gran parte residenti")."""
-    left = max(sentence.rfind(c, 0, start) for c in ",;:")
-    right = [i for i in (sentence.find(c, end) for c in ",;:") if i >= 0]
+    # a comma between digits separates thousands ("4,500 asylum seekers"), not segments
+    cuts = [m.start() for m in _SEGMENT_CUT.finditer(sentence)]
+    left = max([i for i in cuts if i < start], default=-1)
+    right = [i for i in cuts if i >= end]
     return left + 1, min(right) if right else len(sentence)
+
+
+_SEGMENT_CUT = re.compile(r"[;:]|,(?!\d)|(?<!\d),")
 
 
 def _clause(sentence: str, start: int, end: int) -> str:

@@ -16,7 +16,7 @@ UNITS: dict[str, str] = {
     "families": r"nuclei\s+familiari|nuclei\s+monoparentali|nuclei|famiglie|families|households",
     "minors": r"minori(?:\s+stranieri)?|di\s+minore\s+et[àa]|bambin[ie]|minors|children",
     "women": r"donne|women",
-    "housing_units": r"alloggi|appartamenti|abitazioni|unit[àa]\s+abitative|flats|apartments|"
+    "housing_units": r"alloggi|appartamenti|abitazioni|unit[àa]\s+abitative|flats|apartments|housing\s+units|dwellings|"
     r"case(?!\s+(?:files?|workers?|manage\w*|stud\w+|famiglia|di\s+riposo|editrici))",
     "beneficiaries": r"beneficiari|destinatari|utenti|beneficiaries",
     "people": r"persone|migranti|cittadin[ie]|stranier[ie]|rifugiat[ie]|individui|people|persons|individuals|migrants",

@@ -211,3 +211,13 @@ def test_a_stated_count_before_its_part_in_brackets_and_home_visits():
     assert _counts("I beneficiari raggiunti sono 380 (di cui 150 minori).") == {380.0: "beneficiaries", 150.0: "minors"}
     assert _records("Sono state effettuate 70 visite domiciliari e 25 accompagnamenti in Questura.") == {
         (70.0, "visite domiciliari"): "taking_charge", (25.0, "accompagnamenti"): "taking_charge"}  # fmt: skip
+
+
+def test_facts_of_a_wider_place_ratios_statistics_and_the_evaluation_s_own_work_are_no_figures():
+    assert _counts("The province hosts around 3,200 asylum seekers in 40 reception centres.") == {}
+    assert _counts("Rents rose by 12%, and 1 in 4 families spends half its income on rent.") == {}
+    assert _counts("In 2024, 1,800 people slept rough in the city, according to the national statistics office.") == {}
+    assert _counts("The desk took 1,800 people in charge, according to the project's monitoring data.") == {
+        1800.0: "people"}  # fmt: skip
+    assert _counts("The evaluation team carried out 38 interviews with staff and participants.") == {}
+    assert _counts("The municipality allocated 9 social housing units to the project.") == {9.0: "housing_units"}
