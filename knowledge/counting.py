@@ -118,6 +118,12 @@ _HAS_WORKFORCE = re.compile(
 )
 
 
+# Damage a disaster did ("the May 2023 floods, which damaged more than 1,500 homes", "il sisma ha reso inagibili 300
+# case"): the setting a practice answers, not what it did.
+_DAMAGE = re.compile(r"\b(?:damaged|destroyed|flooded|danneggiat[oaie]|distrutt[oaie]|allagat[oaie]|"
+                     r"res[oaie]\s+inagibili|(?:ha|hanno)\s+(?:danneggiato|distrutto|allagato))\s+"
+                     r"(?:(?:more\s+than|over|about|around|some|nearly|almost|oltre|circa|quasi|più\s+di)\s+)?$",
+                     re.I)  # fmt: skip
 # The size of a survey's sample ("a survey of 120 users"): how a study was made, not what the practice did.
 _SAMPLE = re.compile(r"\b(?:survey|sample|questionnaire|indagine|campione|questionari\w*|sondaggio)\s+"
                      r"(?:of|on|among|su|di|a|tra)\s+(?:(?:about|circa|oltre|the|i|gli|le)\s+)?$", re.I)  # fmt: skip
@@ -185,6 +191,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True  # "con la presenza di 8 assessori su 9": the members of a body at its own meeting
     if _PER_EACH_BEFORE.search(before) or _CEILING.search(before):
         return True  # "per ogni alloggio sono previsti 4 posti", "al massimo 25 casi": a rule, not a count
+    if _DAMAGE.search(before):
+        return True  # "the floods damaged more than 1,500 homes": what a disaster did, the setting of a practice
     if _SAMPLE.search(before):
         return True  # "a survey of 120 users": how a study was made, not what the practice did
     if _ARTICLE.search(before) and sentence[num_start].isalpha():

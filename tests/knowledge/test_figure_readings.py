@@ -221,3 +221,9 @@ def test_facts_of_a_wider_place_ratios_statistics_and_the_evaluation_s_own_work_
         1800.0: "people"}  # fmt: skip
     assert _counts("The evaluation team carried out 38 interviews with staff and participants.") == {}
     assert _counts("The municipality allocated 9 social housing units to the project.") == {9.0: "housing_units"}
+
+
+def test_damage_a_disaster_did_is_the_setting_not_a_figure():
+    assert _counts("Rents rose after the storm, which destroyed more than 800 homes along the river.") == {}
+    assert _counts("Il sisma ha danneggiato oltre 300 case nel centro storico.") == {}
+    assert _counts("Il Comune ha ristrutturato 6 case danneggiate dal sisma.") == {6.0: "housing_units"}
