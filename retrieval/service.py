@@ -30,7 +30,7 @@ from retrieval.lexical import LexicalIndex
 from retrieval.lexical_manager import LexicalIndexManager
 from retrieval.memo import Lru, PerObject
 from retrieval.models import FACET_FIELDS, Hit, SearchRequest, SearchResult
-from retrieval.places import in_places
+from retrieval.places import in_places, warm_up_documents
 from retrieval.rerank import Reranker, Signals, warm_up_titles
 from retrieval.sentence_stems import PASSAGES, passage_sentences
 from retrieval.sentences import boilerplate_of
@@ -76,6 +76,7 @@ class SearchService(SearchStages):
             group_codes(index)  # the collapse's groups
             document_codes(index)  # the documents diversity counts, the date order, the facets' table
             date_ranks(index)
+            warm_up_documents(index, self.gazetteer)  # the cities of documents filed without one
             documents(index)  # each passage's document
             document_words(index)
             facet_table(index, FACET_FIELDS)

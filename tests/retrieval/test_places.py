@@ -150,3 +150,21 @@ def test_a_city_named_like_a_word_is_the_city_when_capitalised_and_in_the_index(
 def test_the_first_word_of_a_sentence_is_capitalised_anyway(qa):
     assert qa.parse("Vita quotidiana dei migranti", known_cities={"Vita"}).cities == []
     assert qa.parse("prato e giardino", known_cities={"Prato"}).cities == []
+
+
+def test_documents_read_at_warm_up_give_the_same_places():
+    """`warm_up_documents` reads ahead what `in_places` reads on first need: the same masks either way."""
+    from lgnet.gazetteer import Gazetteer
+    from retrieval.places import _document_cities, in_places, warm_up_documents
+
+    rows = [
+        ("r1", "report", None, "Dal 2016 i centri della costa, tra Vasto, San Salvo e Casalbordino, accolgono."),
+        ("n1", "network", None, "I Comuni di Avezzano, Palermo, Torino e Bari partecipano alla rete."),
+        ("a1", "avezzano", "Avezzano", "Ad Avezzano gli alloggi di transizione sono sei."),
+    ]
+    cold, warmed = _index(rows), _index(rows)
+    warm_up_documents(warmed, Gazetteer.default())
+    assert set(_document_cities[warmed]) == {"report", "network"}  # the documents filed without a city
+    for regions, provinces in ((["Abruzzo"], []), ([], ["Chieti"]), (["Sicilia"], [])):
+        expected = in_places(cold, [0, 1, 2], regions, provinces, [])
+        assert in_places(warmed, [0, 1, 2], regions, provinces, []).tolist() == expected.tolist()
