@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,7 +40,7 @@ from retrieval.rerank import Reranker, Signals
 from retrieval.rerank import features as rerank_features
 from retrieval.sentences import Boilerplate
 from retrieval.snippets import snippet
-from retrieval.terms import QueryTerms, translated_into, translation_weight
+from retrieval.terms import QueryTerms, translated_into, translation_share, translation_weight
 
 # Boosts relative to the recognised city's (Settings.city_boost): a city of the region named (as much as a city
 # named: "in Sicilia" asks for its cities as "a Palermo" does; 0.6 let other regions' cities lead), the phase named.
@@ -134,6 +135,11 @@ def _query_tokens(alternative: str) -> tuple[str, ...]:
     """A thesaurus alternative's query tokens: the thesaurus' phrases come back query after query (a long
     question brings 40-70 of them)."""
     return tuple(get_analyzer().query_tokens(alternative))
+
+
+def _rarity(idf: Mapping[str, float], texts: tuple[str, ...]) -> float:
+    """The IDF of the rarest word of these texts the index has (0: none)."""
+    return max((idf[t] for text in texts for t in _query_tokens(text) if t in idf), default=0.0)
 
 
 @lru_cache(maxsize=8192)
@@ -312,13 +318,17 @@ class SearchStages:
         taken = set(main)
         # each alternative scored: (its concept, its tokens, its weight, the passages' language it counts in)
         alternatives: list[tuple[int, list[str], float, str | None]] = []
+        idf = index.idf
         for number, concept in enumerate(parsed.concepts):
+            own = _rarity(idf, (concept.text, *concept.corrections))
             for alternative in concept.alternatives:
                 alternative_language = language.get(_folded(alternative))
                 weight = translation_weight(parsed.language, alternative_language)
                 only = translated_into(parsed.language, alternative_language)  # counts in these passages only
                 if only is not None:
                     weight = 1.0 if only in index.positions("language") else 0.0
+                    if only == "en":  # into the corpus's minority language: no rarer than the user's word
+                        weight *= translation_share(own, _rarity(idf, (alternative,)))
                 tokens = [t for t in _query_tokens(alternative) if t not in taken] if weight else []
                 if tokens:  # a phrase's words count as a share of the phrase
                     alternatives.append((number, tokens, weight / max(1, len(alternative.split())), only))

@@ -30,6 +30,15 @@ def translation_weight(query_language: str, alternative_language: str | None) ->
     return 1.0 if query_language == "en" and alternative_language == "it" else EXPANSION_WEIGHT
 
 
+def translation_share(own: float, rarity: float) -> float:
+    """The share of its BM25 an Italian query's English translation keeps: it is the user's word in the other
+    language, so it weighs as much as the user's word (`own`, its IDF), never more. English is the corpus's
+    minority language, where the translation is rarer ("reception" beside "accoglienza"), and it put the few
+    English passages above the Italian ones that say the user's own word. 1 when either is unknown to the
+    index. (An English query's Italian translation is in the corpus's language: its rarity is its own.)"""
+    return own / rarity if 0 < own < rarity else 1.0
+
+
 def translated_into(query_language: str, alternative_language: str | None) -> str | None:
     """The language of the passages an alternative is the query's own word in: an alternative in the other
     language is the word's translation, and counts as the word itself in the passages of that language only

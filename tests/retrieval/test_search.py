@@ -14,7 +14,7 @@ from lgnet.text import fold
 from retrieval.analysis import get_analyzer
 from retrieval.models import SearchRequest
 from retrieval.snippets import highlight
-from retrieval.terms import translated_into, translation_weight
+from retrieval.terms import translated_into, translation_share, translation_weight
 
 
 def search(service, q="", **kw):
@@ -170,6 +170,11 @@ def test_bm25_over_the_candidate_set_equals_scoring_the_whole_corpus(service, q)
     languages = service.analyzer.thesaurus.language
     main = analyzer.query_tokens(" ".join([parsed.main_text, *[e for e in parsed.expansions if e in parsed.cities]]))
     expected = index.scores(main)  # every passage scored, for the words and each alternative
+    idf = index.idf
+
+    def rarity(texts: list[str]) -> float:
+        return max((idf[t] for text in texts for t in analyzer.query_tokens(text) if t in idf), default=0.0)
+
     for concept in parsed.concepts:
         best = None
         for alternative in concept.alternatives:
@@ -178,6 +183,8 @@ def test_bm25_over_the_candidate_set_equals_scoring_the_whole_corpus(service, q)
             only = translated_into(parsed.language, language)
             if only is not None:
                 weight = 1.0 if only in index.positions("language") else 0.0
+                if only == "en":  # no rarer than the user's word (terms.translation_share)
+                    weight *= translation_share(rarity([concept.text, *concept.corrections]), rarity([alternative]))
             tokens = [t for t in analyzer.query_tokens(alternative) if t not in main] if weight else []
             if tokens:
                 found = index.scores(tokens) * (weight / max(1, len(alternative.split())))
@@ -211,10 +218,14 @@ def test_an_italian_word_s_english_translation_counts_fully_in_the_english_passa
     assert english and all(scores[p] > without[p] for p in english)
     italian = [p for p, m in enumerate(index.corpus.metas) if m.get("language") != "en"]
     assert (scores[italian] == without[italian]).all()
-    # as the Italian word scores the Italian passages: full weight (a phrase's words a share each), not a
-    # synonym's half
-    alone = index.scores(get_analyzer().query_tokens("civic engagement")) / 2
-    assert all(scores[p] >= alone[p] - 1e-9 for p in english)
+    # as the Italian word scores the Italian passages: its weight (a phrase's words a share each), not a
+    # synonym's half, and no more than the Italian word's rarity (terms.translation_share)
+    idf = index.idf
+    analyzer = get_analyzer()
+    own = max(idf[t] for t in analyzer.query_tokens("impegno civico") if t in idf)
+    rare = max(idf[t] for t in analyzer.query_tokens("civic engagement") if t in idf)
+    alone = index.scores(analyzer.query_tokens("civic engagement")) / 2 * translation_share(own, rare)
+    assert all(scores[p] >= alone[p] - 1e-6 for p in english)
 
 
 def test_an_english_word_s_italian_translation_counts_in_the_italian_passages_only(service):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.analysis import QueryAnalyzer, get_analyzer
-from retrieval.terms import ALTERNATIVE_COVERAGE, query_terms
+from retrieval.terms import ALTERNATIVE_COVERAGE, query_terms, translation_share
 
 
 class _EveryStemCounts(dict):
@@ -43,3 +43,16 @@ def test_an_italian_synonym_of_an_italian_query_still_covers_less(analyzer):
 def test_an_italian_query_s_english_alternative_is_no_own_word(analyzer):
     terms = query_terms(analyzer.parse("rifugiati"), _EveryStemCounts())
     assert terms.coverage(stems("refugees")) == pytest.approx(ALTERNATIVE_COVERAGE)
+
+
+@pytest.mark.parametrize(
+    "own, rarity, share",
+    [
+        (2.0, 4.0, 0.5),  # "accoglienza" common, "reception" rare: the translation weighs as the user's word
+        (4.0, 2.0, 1.0),  # never more than its own BM25
+        (0.0, 4.0, 1.0),  # the user's word unknown to the index: the translation carries it
+        (2.0, 0.0, 1.0),
+    ],
+)
+def test_a_translation_weighs_at_most_as_the_user_s_word(own, rarity, share):
+    assert translation_share(own, rarity) == pytest.approx(share)
