@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
+import weakref
 
 import numpy as np
 
@@ -57,6 +58,7 @@ class SearchService(SearchStages):
         self.filter_vocabulary = FilterVocabulary(self.gazetteer, tuple(self.taxonomy.codes))
         self.reranker = Reranker.default()
         self._warm = False
+        self._frozen_for: weakref.ref[LexicalIndex] | None = None  # the index gc.freeze kept warm-up's objects for
         self._vectors: Lru[str, np.ndarray] = Lru(max(RECENT_VECTORS, settings.query_memo_size))
         # each query's parse and terms, per index (they read its vocabulary, IDF and cities)
         self._readings: PerObject[str, tuple[ParsedQuery, QueryTerms]] = PerObject(settings.query_memo_size)
@@ -99,7 +101,18 @@ class SearchService(SearchStages):
         # The warm-up made most of the process's long-lived objects: collected now, the collector's full pass
         # (0.1-0.2 s at 1k passages, more above) does not fall on one of the first searches.
         gc.collect()
+        # ... and left out of the collector's later full passes (gc.freeze): those scanned all of it, 150-180 ms
+        # of CPU falling on whichever search triggered one (2 of 560 never-seen queries, 1k bench index). Thawed
+        # when the index changes (`_thaw`): a cycle among the old index's objects is then freed as before.
+        gc.freeze()
+        self._frozen_for = weakref.ref(index)
         self._warm = True
+
+    def _thaw(self, index: LexicalIndex) -> None:
+        """Give the objects frozen at warm-up back to the collector once the index they were made for is gone."""
+        if self._frozen_for is not None and self._frozen_for() is not index:
+            self._frozen_for = None
+            gc.unfreeze()
 
     def is_warm(self) -> bool:
         """True once `warm_up` has run: the first search will not load anything."""
@@ -153,6 +166,7 @@ class SearchService(SearchStages):
         filters = self.validate(request)
         timings: dict[str, float] = {}
         index = self.lexical.current()
+        self._thaw(index)
         if request.understand:
             parsed, terms = self.read_query(request.q, index)
         else:

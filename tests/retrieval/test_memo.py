@@ -35,3 +35,26 @@ def test_one_memory_per_live_owner_gone_with_it():
     del first
     gc.collect()
     assert len(memos._memos) == 1
+
+
+def test_warm_ups_objects_go_back_to_the_collector_when_the_index_changes():
+    """gc.freeze keeps warm-up's objects out of the collector's full passes only while their index serves."""
+    import gc
+    import weakref
+
+    from retrieval.service import SearchService
+
+    class Index:
+        pass
+
+    service = SearchService.__new__(SearchService)  # only the freezing part
+    made_for, next_one = Index(), Index()
+    service._frozen_for = weakref.ref(made_for)
+    gc.freeze()
+    try:
+        service._thaw(made_for)  # type: ignore[arg-type]
+        assert gc.get_freeze_count() > 0
+        service._thaw(next_one)  # type: ignore[arg-type]
+        assert gc.get_freeze_count() == 0 and service._frozen_for is None
+    finally:
+        gc.unfreeze()
