@@ -220,7 +220,8 @@ class PartReport:
     def by_batch(self) -> dict[str, Metrics]:
         """The new part's batches apart (each written before the rules that meet it); {} for a single batch."""
         groups = _groups(self.outcomes, lambda c: str(c.batch))
-        return groups if len(groups) > 1 else {}
+        ordered = dict(sorted(groups.items(), key=lambda kv: int(kv[0])))  # batch 10 after 9, not after 1
+        return ordered if len(ordered) > 1 else {}
 
     def batch_outcomes(self, batch: int) -> list[Outcome]:
         return [o for o in self.outcomes if o.case.batch == batch]

@@ -73,11 +73,12 @@ def _outcome(case: QueryCase, found: bool) -> Outcome:
 
 
 def test_the_search_report_gives_each_batch_its_own_line_and_table():
-    ids = ("n001", "n074", "n120", "n121", "n166", "n167", "n215", "n216", "n262", "n263")
+    ids = ("n001", "n074", "n120", "n121", "n166", "n167", "n215", "n216", "n262", "n263", "n469")
     cases = [c for c in load_relevance_set("new") if c.id in ids]
     outcomes = [_outcome(c, c.id not in ("n121", "n167", "n216", "n263")) for c in cases]
     part = PartReport("new", cases, {FULL: aggregate(outcomes)}, outcomes)
-    assert {k: m.n for k, m in part.by_batch.items()} == {"1": 1, "2": 1, "3": 2, "4": 2, "5": 2, "6": 2}
+    assert {k: m.n for k, m in part.by_batch.items()} == {"1": 1, "2": 1, "3": 2, "4": 2, "5": 2, "6": 2, "10": 1}
+    assert list(part.by_batch) == ["1", "2", "3", "4", "5", "6", "10"]  # in the order they were written
     report = EvalReport({"new": part}, corpus_passages=1)
     for batch, missed in ((3, "n121"), (4, "n167"), (5, "n216"), (6, "n263")):
         assert f"- new part, batch {batch} (2 queries): Success@5 0.500" in report.summary()
