@@ -11,6 +11,7 @@
   together; a boilerplate paragraph shared by
   articles about different cities never makes them copies. Documents keep a sample of their shingles
   (1 in `DOC_SAMPLE`, by hash) for this.
+  The comparison itself is `ingest.copies`; this module keeps the shingles, links and groups.
 - The canonical member of a group is its longest (ties: the smallest id); the group id is the canonical's id.
 
 `DuplicateIndex.refresh` updates the tables for what changed and marks "dirty" the ids whose group changed;
@@ -19,21 +20,19 @@ the pipeline writes those to Chroma and clears them (a run killed in between fin
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.city import sidebar_spans
+from ingest.copies import BOILERPLATE_CITIES, DOC_SAMPLE, copies, forgiven, furniture, without_boilerplate
 from ingest.minhash import (  # noqa: F401 (gram_jaccard: part of this module's API)
     band_keys,
     blob,
     gram_hashes,
     gram_jaccard,
     likely_pairs,
-    overlap,
     set_jaccard,
     signature,
     unblob,
@@ -41,14 +40,6 @@ from ingest.minhash import (  # noqa: F401 (gram_jaccard: part of this module's 
 from lgnet.similarity import NEAR_DUPLICATE, jaccard, shingles  # noqa: F401 (part of this module's API)
 
 PASSAGE_JACCARD = NEAR_DUPLICATE
-DOC_SHARE = 0.6
-DOC_MIN_OWN = 6  # sampled own shingles the smaller document needs (about 24 shingles) to be compared at all
-DOC_SAMPLE = 4
-# A document's blocks (between blank lines) under this many words are its page's furniture when its running text
-# (the longer blocks) holds at least half its words: an outlet's masthead, title, byline, sidebar headlines and
-# footer, which counted against its copy (Cuneo's outlet copy shared 0.57 of its own shingles, 0.80 without).
-FURNITURE_WORDS = 20
-BOILERPLATE_CITIES = 3
 OVERFULL_BUCKET = 64  # the corpus's largest bucket holds 40 passages; a 10k bench corpus's 977
 REPRESENTATIVES = 8
 # An over-full bucket's representatives are the largest groups among its first this many stored members (the
@@ -99,63 +90,6 @@ class Doc:
     id: str
     text: str
     city: str | None
-
-
-def _without(grams: dict[str, np.ndarray], ids: Iterable[str], boiler: set[int]) -> dict[str, np.ndarray]:
-    """The documents' sampled shingles without the boilerplate ones: what two copies must share."""
-    if not boiler:
-        return {i: grams[i] for i in ids}
-    drop = np.array(sorted(boiler), dtype=np.int64).view(np.uint64)
-    return {i: np.setdiff1d(grams[i], drop, assume_unique=True) for i in ids}
-
-
-def furniture(text: str, sampled: np.ndarray) -> np.ndarray:
-    """The document's sampled shingles found only in its short blocks (its page's furniture), when its running
-    text holds at least half its words (else none: a PDF's lines without blank lines between paragraphs, a list),
-    and those found only in its sidebars' lists of other stories ("IN BREVE", "Leggi anche": a page clipping's
-    news in brief, whatever its line breaks)."""
-    sidebars = sidebar_spans(text)
-    parts, last = [], 0
-    for a, b in sidebars:
-        parts.append(text[last:a])
-        last = max(last, b)
-    text = "\n\n".join([*parts, text[last:]])
-    blocks = re.split(r"\n[ \t]*\n", text)
-    running = [b for b in blocks if len(b.split()) >= FURNITURE_WORDS]
-    if sum(len(b.split()) for b in running) * 2 < len(text.split()):
-        if not sidebars:
-            return np.zeros(0, dtype=np.uint64)
-        running = [text]  # no blocks to tell apart: only the sidebars are furniture
-    body = gram_hashes("\n\n".join(running))
-    return np.setdiff1d(sampled, body, assume_unique=True)
-
-
-def _copies(a: np.ndarray, b: np.ndarray, fa: np.ndarray | None = None, fb: np.ndarray | None = None) -> bool:
-    """Two documents' own shingles (boilerplate removed): the smaller shares DOC_SHARE of its own, without the
-    furniture (`fa`, `fb`) the other does not have (a copy's sidebar and masthead, but a title both carry counts).
-    Documents of two different cities get no furniture left out (`_forgiven`)."""
-    shared = overlap(a, b)
-    size_a = a.size - _unshared(fa, a, b)
-    size_b = b.size - _unshared(fb, b, a)
-    smaller = min(size_a, size_b)
-    return smaller >= DOC_MIN_OWN and shared / smaller >= DOC_SHARE
-
-
-def _forgiven(furn: dict[str, np.ndarray], cities: dict[str, str], a: str, b: str
-              ) -> tuple[np.ndarray | None, np.ndarray | None]:  # fmt: skip
-    """The furniture of two documents that may be left out: none when their cities differ (a short-lined article
-    of one city beside another city's with the same long paragraph is no copy of it)."""
-    if cities.get(a) and cities.get(b) and cities[a] != cities[b]:
-        return None, None
-    return furn.get(a), furn.get(b)
-
-
-def _unshared(furn: np.ndarray | None, own: np.ndarray, other: np.ndarray) -> int:
-    """How many of a document's own furniture shingles the other document lacks."""
-    if furn is None or not furn.size:
-        return 0
-    mine = np.intersect1d(furn, own, assume_unique=True)
-    return int(mine.size - overlap(mine, other))
 
 
 class DuplicateIndex:
@@ -381,10 +315,10 @@ class DuplicateIndex:
         boiler |= self._boilerplate(
             np.unique(np.concatenate([grams[i] for i in others])).view(np.int64) if others else []
         )
-        kept = _without(grams, {i for p in pairs for i in p}, boiler)  # once per document, not once per pair
+        kept = without_boilerplate(grams, {i for p in pairs for i in p}, boiler)  # once per document, not once per pair
         furn.update(self._furniture(others))
         cities = {**self._cities(others), **{d.id: d.city or "" for d in docs}}
-        edges = [(a, b) for a, b in pairs if _copies(kept[a], kept[b], *_forgiven(furn, cities, a, b))]
+        edges = [(a, b) for a, b in pairs if copies(kept[a], kept[b], *forgiven(furn, cities, a, b))]
         self.conn.executemany("INSERT OR IGNORE INTO dup_doc_near VALUES (?, ?)", edges + [(b, a) for a, b in edges])
         return touched | {i for e in edges for i in e}
 
@@ -393,11 +327,11 @@ class DuplicateIndex:
         others = {r[0] for r in self.conn.execute("SELECT b FROM dup_doc_near WHERE a=?", (did,))}
         grams = self._grams("dup_doc", others | {did})
         boiler = self._boilerplate(np.unique(np.concatenate(list(grams.values()))).view(np.int64))
-        own = _without(grams, grams.keys(), boiler)
+        own = without_boilerplate(grams, grams.keys(), boiler)
         furn = self._furniture(others | {did})
         cities = self._cities(others | {did})
         for other in others:
-            if not _copies(own[did], own[other], *_forgiven(furn, cities, did, other)):
+            if not copies(own[did], own[other], *forgiven(furn, cities, did, other)):
                 self.conn.execute(
                     "DELETE FROM dup_doc_near WHERE (a=? AND b=?) OR (a=? AND b=?)", (did, other, other, did)
                 )

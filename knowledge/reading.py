@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ingest.city import sidebar_spans
-from ingest.dedup import FURNITURE_WORDS
+from ingest.copies import FURNITURE_WORDS
 from ingest.sections import stored_sections
 from knowledge.sentences import Sentence
 from lgnet.gazetteer import Gazetteer, same_comune

@@ -8,7 +8,8 @@ import sqlite3
 
 import pytest
 
-from ingest.dedup import DOC_SHARE, Doc, DuplicateIndex, Passage, gram_hashes, gram_jaccard, shingles
+from ingest.copies import DOC_SHARE
+from ingest.dedup import Doc, DuplicateIndex, Passage, gram_hashes, gram_jaccard, shingles
 from lgnet.state import transaction
 
 WORDS = [
