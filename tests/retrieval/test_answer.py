@@ -8,13 +8,7 @@ from retrieval.analysis import QueryAnalyzer
 from retrieval.answer import best_answer, concepts_carried, is_prose
 from retrieval.models import Hit
 from retrieval.terms import QueryTerms, query_terms
-
-
-class _EveryStemCounts(dict):
-    """An IDF where every stem weighs 1: the tests choose sentences by the concepts they carry."""
-
-    def get(self, key, default=None):
-        return 1.0
+from tests.retrieval.idf import EveryStemCounts
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +17,7 @@ def analyzer() -> QueryAnalyzer:
 
 
 def terms_of(analyzer: QueryAnalyzer, q: str) -> QueryTerms:
-    return query_terms(analyzer.parse(q), _EveryStemCounts())
+    return query_terms(analyzer.parse(q), EveryStemCounts())
 
 
 def hit(text: str, rank: int = 0) -> Hit:
@@ -75,7 +69,7 @@ def test_a_word_of_a_phrase_counts_as_saying_it(analyzer):
 
 def test_a_passage_of_the_city_asked_about_says_the_city(analyzer):
     parsed = analyzer.parse("quanti tutori volontari a Perugia?")
-    terms = query_terms(parsed, _EveryStemCounts())
+    terms = query_terms(parsed, EveryStemCounts())
     sentence = "Nel 2024 sono stati 17 i cittadini che hanno completato il corso per tutori volontari del tribunale."
     elsewhere = hit(sentence)  # filed under no city: only the topic is said, one of the two things asked
     assert best_answer(terms, [elsewhere], places=parsed.cities) is None

@@ -13,11 +13,7 @@ from retrieval.models import SearchRequest
 from retrieval.rerank import FEATURES, Reranker, Signals, features, held_out_ids
 from retrieval.terms import query_terms
 from retrieval.tuning import split_new
-
-
-class _EveryStemCounts(dict):
-    def get(self, key, default=None):
-        return 1.0
+from tests.retrieval.idf import EveryStemCounts
 
 
 def column(rows: np.ndarray, name: str) -> list[float]:
@@ -52,7 +48,7 @@ def test_the_service_without_weights_gives_the_fusions_order(service):
 
 
 def test_features_on_sentences_written_here():
-    terms = query_terms(QueryAnalyzer().parse("alloggi per famiglie rifugiate"), _EveryStemCounts())
+    terms = query_terms(QueryAnalyzer().parse("alloggi per famiglie rifugiate"), EveryStemCounts())
     together = "Il Comune ha trovato alloggi per 40 famiglie rifugiate. Il progetto è finanziato dal FAMI."
     apart = "Il Comune ha aperto nuovi alloggi. Molte famiglie sono arrivate. Tra loro anche persone rifugiate."
     unrelated = "La rassegna stampa raccoglie gli articoli della rete."

@@ -9,13 +9,7 @@ import pytest
 
 from retrieval.analysis import QueryAnalyzer, get_analyzer
 from retrieval.terms import ALTERNATIVE_COVERAGE, query_terms, translation_share
-
-
-class _EveryStemCounts(dict):
-    """An IDF where every stem weighs 1."""
-
-    def get(self, key, default=None):
-        return 1.0
+from tests.retrieval.idf import EveryStemCounts
 
 
 @pytest.fixture(scope="module")
@@ -28,20 +22,20 @@ def stems(text: str) -> set[str]:
 
 
 def test_an_italian_translation_covers_an_english_query_as_its_own_word(analyzer):
-    terms = query_terms(analyzer.parse("rent deposit grants for refugees"), _EveryStemCounts())
+    terms = query_terms(analyzer.parse("rent deposit grants for refugees"), EveryStemCounts())
     italian = terms.coverage(stems("Sono stati erogati 47 contributi per il deposito cauzionale dei rifugiati"))
     english = terms.coverage(stems("47 grants paid the rent deposit of refugees"))
     assert italian == pytest.approx(english) == pytest.approx(1.0)
 
 
 def test_an_italian_synonym_of_an_italian_query_still_covers_less(analyzer):
-    terms = query_terms(analyzer.parse("rifugiati"), _EveryStemCounts())
+    terms = query_terms(analyzer.parse("rifugiati"), EveryStemCounts())
     assert terms.coverage(stems("profughi")) == pytest.approx(ALTERNATIVE_COVERAGE)
     assert terms.coverage(stems("rifugiati")) == pytest.approx(1.0)
 
 
 def test_an_italian_query_s_english_alternative_is_no_own_word(analyzer):
-    terms = query_terms(analyzer.parse("rifugiati"), _EveryStemCounts())
+    terms = query_terms(analyzer.parse("rifugiati"), EveryStemCounts())
     assert terms.coverage(stems("refugees")) == pytest.approx(ALTERNATIVE_COVERAGE)
 
 
