@@ -13,7 +13,7 @@ from ingest.doctype import DocTypeClassifier
 from ingest.metadata import cities_mentioned, detect_phase, interventions
 from ingest.model import Chunk, Document, PageSpan, Part, RawText
 from ingest.splitters import split
-from lgnet.text import detect_language, normalize_space, strip_markdown
+from lgnet.text import detect_language, normalize_space, strip_headings, strip_markdown
 
 _KIND_TO_TYPE = {"article": "press_article", "table": "press_summary"}
 
@@ -83,7 +83,7 @@ class DocumentBuilder:
         return Document(
             doc_id=doc_id,
             source=source,
-            title=normalize_space(strip_markdown(part.title)),
+            title=normalize_space(strip_headings(strip_markdown(part.title))),
             text=text,
             doc_type=doc_type,
             start=part.start,

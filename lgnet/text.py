@@ -31,6 +31,15 @@ def strip_markdown(text: str) -> str:
     return text.replace("**", "")
 
 
+_HEADING_MARK = re.compile(r"(?<!\S)#{1,6}[ \t]+(?=\S)")
+
+
+def strip_headings(text: str) -> str:
+    """Drop markdown heading markers ("### 3.2 Alloggi" -> "3.2 Alloggi") for display: the stored passages keep
+    them, because section detection reads them (knowledge/sections.py). A hashtag ("#LGNet") is kept."""
+    return _HEADING_MARK.sub("", text)
+
+
 def comparable(text: str) -> str:
     """Fold, drop punctuation and collapse spaces: a key for comparing titles."""
     text = fold(strip_markdown(text))

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from collections.abc import Container, Iterable, Sequence
 from functools import lru_cache
 
-from lgnet.text import fold
+from lgnet.text import fold, strip_headings
 from retrieval.analysis import get_analyzer
 from retrieval.sentence_stems import NUMBER as _NUMBER
 from retrieval.sentence_stems import passage_sentences
@@ -152,10 +152,10 @@ def _render(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
     out, last = [], lo
     for start, end in spans:
         if lo <= start and end <= hi:
-            out.append(html.escape(text[last:start]))
+            out.append(html.escape(strip_headings(text[last:start])))
             out.append(f"<mark>{html.escape(text[start:end])}</mark>")
             last = end
-    out.append(html.escape(text[last:hi]))
+    out.append(html.escape(strip_headings(text[last:hi])))
     return "".join(out)
 
 

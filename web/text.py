@@ -6,7 +6,7 @@ import re
 
 from markupsafe import Markup
 
-from lgnet.text import strip_markdown
+from lgnet.text import strip_headings, strip_markdown
 from retrieval.analysis import get_analyzer
 from retrieval.snippets import highlight
 
@@ -53,7 +53,7 @@ def passages(text: str, chunks: list[dict]) -> list[dict]:
 def paragraphs(text: str) -> list[str]:
     """Paragraphs separated by blank lines (single line breaks are kept inside a paragraph), without the
     markdown emphasis (`**housing**`) that PDF-to-text conversion leaves in the sources."""
-    return [strip_markdown(p).strip("\n") for p in re.split(r"\n\s*\n", text) if p.strip()]
+    return [strip_headings(strip_markdown(p)).strip("\n") for p in re.split(r"\n\s*\n", text) if p.strip()]
 
 
 def excerpt(text: str | None, limit: int = 280) -> str:

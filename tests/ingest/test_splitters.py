@@ -57,3 +57,10 @@ def test_press_articles_keep_their_journalist_and_audience():
     docs = DocumentBuilder().run(raw, "press-reviews/review.txt", {})
     articles = [d for d in docs if d.doc_type == "press_article"]
     assert any("audience" in d.meta for d in articles)
+
+
+def test_a_markdown_document_s_title_has_no_heading_marker():
+    text = "# Comune di Aosta – Rapporto di monitoraggio\n\n## 1. Alloggi\n\nSono operativi 4 alloggi di transizione."
+    (doc,) = DocumentBuilder().run(RawText(path=Path("rapporto.md"), text=text, format="md"), "rapporto.md", {})
+    assert doc.title == "Comune di Aosta – Rapporto di monitoraggio"
+    assert "## 1. Alloggi" in doc.text  # the stored text keeps its headings: section detection reads them

@@ -93,6 +93,12 @@ def test_hostile_query_is_escaped(service):
     assert html.unescape(marked.replace("<mark>", "").replace("</mark>", "")).startswith("Case <b")
 
 
+def test_markdown_heading_markers_never_show_in_a_highlight_and_hashtags_stay():
+    marked = highlight("Intro.\n\n### 3.2 Inclusione abitativa Sono operativi 4 alloggi #LGNet3", {"allogg"})
+    assert "#" not in marked.replace("#LGNet3", "")
+    assert "3.2 Inclusione abitativa Sono operativi 4 <mark>alloggi</mark> #LGNet3" in marked
+
+
 def test_snippets_mark_query_terms(service):
     result = search(service, "posti letto per donne e minori")
     assert "<mark>" in result.hits[0].snippet
