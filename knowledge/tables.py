@@ -61,11 +61,13 @@ Cell = tuple[str, int, int]  # a cell's text and its span in the passage
 # then rows of a label and one value per column, the values alike (the same unit after each: "9 giorni 2 giorni").
 _COLUMN = re.compile(r"(?:[Vv]alore\s+(?:di\s+partenza|iniziale|atteso|obiettivo|raggiunto|finale)|[Oo]biettivo|"
                      r"[Tt]arget|[Rr]isultato|[Rr]ealizzato|[Rr]aggiunto|[Aa]tteso|[Pp]revisto|[Pp]rima|[Dd]opo|"
-                     r"[Cc]umulato|[Bb]efore|[Aa]fter|[Bb]aseline|[Rr]esults?)(?:\s+\([^()]{1,30}\)|"
+                     r"[Cc]umulato|[Cc]onseguito|[Cc]onsuntivo|[Bb]efore|[Aa]fter|[Bb]aseline|[Rr]esults?|"
+                     # an English report's columns ("Indicator Target Achieved"), as `column_kind` reads them
+                     r"[Aa]chieved|[Aa]ctual|[Ee]xpected|[Pp]lanned|[Dd]elivered)(?:\s+\([^()]{1,30}\)|"
                      r"\s+al\s+\d{1,2}/\d{1,2}/\d{4}|\s+\d{4}(?:-\d{4})?)?")  # fmt: skip
 _UNRULED = re.compile(rf"\b(?:Indicatore|Indicatori|Voce|Attivit[àa]|Indicators?)\s+(?P<cols>{_COLUMN.pattern}"
                       rf"(?:\s+{_COLUMN.pattern}){{1,3}})\s+(?=[A-ZÀ-Ý])")  # fmt: skip
-_NUMBER = r"\d[\d.,]*"
+_NUMBER = r"\d(?:[\d.,]*\d)?"  # never the full stop after it
 
 
 def table_sentences(text: str) -> list[RowSentence]:
@@ -109,7 +111,8 @@ def _unruled(line: str, offset: int) -> list[RowSentence]:
         header = [c.group(0) for c in _COLUMN.finditer(m.group("cols"))]
         unit = r"(?P<u>%|\s+[a-zà-ù]+|)"  # what follows each value, the same after all of them
         values = r"\s+".join(f"(?P<v{i}>{_NUMBER})" + (unit if i == 0 else "(?P=u)") for i in range(len(header)))
-        row = re.compile(rf"(?P<label>[A-ZÀ-Ý][^|]*?)\s+{values}(?=\s+[A-ZÀ-Ý]|\s*$)")
+        # the last row may run into a numbered heading ("... flats 20 24 5. Lessons learned")
+        row = re.compile(rf"(?P<label>[A-ZÀ-Ý][^|]*?)\s+{values}(?=\s+(?:\d{{1,2}}[.)]\s+)?[A-ZÀ-Ý]|\s*$)")
         pos = m.end()
         while found := row.match(line, pos):
             label = (found.group("label"), offset + found.start("label"), offset + found.end("label"))

@@ -290,3 +290,19 @@ def test_a_word_processor_table_with_counts_in_words_in_its_cells_and_columns_na
             "Famiglie in alloggio | 9 | 12 | 21\n\nFine.")  # fmt: skip
     values = {(v, a) for v, _, a in found(text)}
     assert {(320, "taking_charge"), (21, "housing")} <= values and not values & {(150, "taking_charge")}
+
+
+def test_an_english_pdf_table_without_rules_read_by_its_target_and_achieved_columns():
+    # an English report's table in a PDF's text layer: "Indicator Target Achieved", a numbered heading after it
+    text = ("Final report\n\n"
+            "3. Results The desk took in 412 people. 4. Indicators Indicator Target Achieved People welcomed at the "
+            "night shelter 300 341 Volunteer mentors trained 25 31 Young people hosted in training flats 12 14 "
+            "5. Lessons learned\n")  # fmt: skip
+    rows = table_sentences(text)
+    assert [(r.label, r.value, r.column) for r in rows][-2:] == [
+        ("Young people hosted in training flats", "12", "Target"),
+        ("Young people hosted in training flats", "14", "Achieved"),
+    ]
+    found = _figures(text)
+    assert {300, 341, 25, 31, 12, 14, 412} <= {v for v, _ in found}
+    assert any(v == 25 and "obiettivo" in label for (v, _), label in found.items())  # a target labelled so
