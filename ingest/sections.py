@@ -21,13 +21,17 @@ from lgnet.gazetteer import Gazetteer, Mention, same_comune
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 # Cheap first: a capitalised word or a few, then a comma, colon, full stop or dash (most paragraphs never open so).
-_CANDIDATE = re.compile(r"[ \t#*]*[A-ZÀ-Ý][\w'’ ]{0,40}?[ \t]*(?:[,.:]|[–—-][ \t])")
+# A review may number its articles ("1. Rosarno, dalla tendopoli alle case", "2) Gioia Tauro – ..."): the number
+# and its dot or bracket lead in like a heading's marks.
+_CANDIDATE = re.compile(r"[ \t#*]*(?:\d{1,2}[.)][ \t]+)?(?P<words>[A-ZÀ-Ý][\w'’ ]{0,40}?)[ \t]*(?:[,.:]|[–—-][ \t])")
 _DASH = re.compile(r"[ \t]*[–—-][ \t]")
 _TITLE_PUNCT = re.compile(r"[ \t]*[,:]|[ \t]*[–—-][ \t]")
 _DATELINE_PUNCT = re.compile(r"[ \t]*(?:[.,]|[–—-][ \t])")
 _PLACE_DATE = re.compile(r"[ \t]*,[ \t]*(?:\d|l[iì]\b)", re.I)  # "Latina, 15 aprile 2025", "Roma, lì ..."
 _COMUNE_HEADING = re.compile(r"[ \t#*]*(?:Comune|Città|Citta)\s+di\s+", re.I)
 _SENTENCE_END = re.compile(r"[.!?»\"”)][ \t]*$")
+# A headline may end on a name in quotes or brackets ("... in affitto con il «Patto per l'abitare»"), never on a stop.
+_STOPPED = re.compile(r"[.!?][»\"”)]*[ \t]*$")
 _NEWS_INSIDE = re.compile(r"(?<=[.!?])[ \t]+(?=[A-ZÀ-Ý][\w'’ ]{0,40}?[ \t]*[–—-][ \t])")
 TITLE_WORDS = 25  # a title or headline is a short paragraph without a final full stop
 HEADING_WORDS = 8  # a heading of no comune ("In breve") closes an article that had its body
@@ -72,7 +76,7 @@ def _head(para: str, gazetteer: Gazetteer) -> tuple[str, str | None] | None:
     m = _CANDIDATE.match(para)
     if m is None:
         return ("heading", None) if words <= HEADING_WORDS and not closed and para.strip()[:1].isupper() else None
-    lead = len(para) - len(para.lstrip(" \t#*"))
+    lead = m.start("words")
     named = _COMUNE_HEADING.match(para)
     if named and words <= HEADING_WORDS and not closed:  # a section headed "Comune di Savona"
         found = gazetteer.mentions(para[:120])
@@ -81,10 +85,12 @@ def _head(para: str, gazetteer: Gazetteer) -> tuple[str, str | None] | None:
     found = gazetteer.mentions(para[:120])
     first = found[0] if found else None
     if first is None or first.start != lead or _enumeration(found):
-        if re.search(r"[–—-][ \t]$", m.group(0)):
-            return "news", None  # "Appuntamento – Il seminario ...": a short news of no comune
+        if re.search(r"[–—-][ \t]$", m.group(0)) and closed:
+            # "Appuntamento – Il seminario ... .": a short news of no comune; an outlet's line over an extract
+            # ("Gazzetta del Sud – edizione di Reggio Calabria, 2 dicembre 2025") closes nothing
+            return "news", None
         return ("heading", None) if words <= HEADING_WORDS and not closed else None
-    title = words <= TITLE_WORDS and not closed
+    title = words <= TITLE_WORDS and not _STOPPED.search(para)
     if _PLACE_DATE.match(para, first.end):
         if title:
             return None  # a place and a date heading a letter or closing an act, not an article

@@ -122,3 +122,26 @@ def test_a_review_s_article_opened_by_its_comune_in_capitals_and_a_dash_runs_on_
             "Il resto del testo.")
     (spans,) = document_sections([news], "Portoferraio")
     assert [news[a:b] for a, b, _, _ in spans] == ["Capoliveri – Il Comune ha aperto lo sportello per 30 famiglie."]
+
+
+def test_a_review_s_numbered_article_titles_open_their_comune_s_parts():
+    # a review that numbers its extracts ("1. Portoferraio, ...", "2) Follonica – ..."), each under its outlet line
+    review = ("Rassegna stampa – Accoglienza nell'Arcipelago\n\n"
+              "A cura dell'Ufficio di Piano – settimana 3-9 febbraio 2025\n\n"
+              "1. Portoferraio, le madri tornano in classe con il progetto «Alfabeti»\n\n"
+              "Il Tirreno – edizione di Livorno, 3 febbraio 2025\n\n"
+              "Il Comune di Portoferraio ha portato in classe 64 donne con il CPIA, ogni martedì e giovedì.\n\n"
+              "2) Follonica – riapre il dormitorio con venticinque posti\n\n"
+              "La Nazione, 5 febbraio 2025\n\n"
+              "Il dormitorio comunale ha accolto l'inverno scorso 140 persone diverse, gestito con la Caritas.\n\n"
+              "In breve\n\n"
+              "Grosseto: nuovo bando per gli affitti, 30 contributi alle famiglie.")  # fmt: skip
+    found = _given_parts(review)
+    assert set(found) == {"Portoferraio", "Follonica"}
+    assert found["Portoferraio"].startswith("1. Portoferraio") and "64 donne" in found["Portoferraio"]
+    assert "140 persone" not in found["Portoferraio"]
+    assert "140 persone" in found["Follonica"] and "30 contributi" not in found["Follonica"]
+    # a numbered heading of the document's own city, or of no comune, opens nobody's part
+    report = ["Relazione finale del Comune di Follonica\n\n1. Sintesi\n\nIl dormitorio ha accolto 140 persone.\n\n"
+              "2. Follonica, il contesto\n\nLa città conta 21.000 abitanti e un porto turistico."]
+    assert document_sections(report, "Follonica") == [[]]
