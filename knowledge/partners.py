@@ -103,7 +103,9 @@ _OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
 _FUNDER = re.compile(
     r"(?:(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"
     r"\s+(?:\w+\s+){0,2}?(?:di|da|del|della|dello|dei|degli|delle|dal|dalla|dall['’])?|"
-    r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from))\s*$|"
+    r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)|"
+    # a sum that comes from someone: "30.000 arrivano dalla Fondazione X", "il resto viene dalla Regione"
+    r"(?:\d[\d.,]*|rest[oa]|restante)\s+(?:\w+\s+){0,2}?(?:arriv|proven|vien|vengon|giung)\w*\s+d(?:a|al|alla|all['’]|ai|agli|alle))\s*$|"
     # the rest of a funder's name after a comma: "221.000 euro dal Fondo Asilo, Migrazione e Integrazione"
     r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)\s+(?:[\w'’]+\s+){1,3}?[\w'’]+,\s*$",
     re.I,
@@ -203,7 +205,9 @@ def _tidy(item: str) -> str | None:
     if not (item[0].isupper() or item[0].isdigit()):
         # a kind in lower case before its name: the name right after it ("la cooperativa sociale Arcobaleno"; not
         # "la cooperativa scade il 31 marzo")
-        if re.match(r"(?i:associazione|cooperativa|fondazione)(?:\s+(?i:sociale))?\s+(?:(?i:di|del|della)\s+)?"
+        # ... and in English: "the social cooperative Arcobaleno", "the association X"
+        if re.match(r"(?i:associazione|cooperativa|fondazione|association|social\s+cooperative|foundation)"
+                    r"(?:\s+(?i:sociale))?\s+(?:(?i:di|del|della|of)\s+)?"
                     r"[A-Z0-9«\"“]", item):
             item = item[0].upper() + item[1:]
         elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|"

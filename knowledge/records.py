@@ -30,6 +30,7 @@ from knowledge.merging import (
     stated_period,
     unique_sourced,
 )
+from knowledge.partner_denials import denied_clauses, undenied
 from knowledge.reading import Passage, Read, copies_left, foreign_spans, numbers, read_once, running_spans
 from knowledge.readings import NO_MEMO, Memo, Readings
 from knowledge.sections import Outline, Sections, outline, sections
@@ -237,9 +238,11 @@ class RecordBuilder:
         rows: dict[str, list[tuple[int, int]]] = {}  # per passage, its indicator tables' rows and context sections
         for p in kept:
             said[p.meta.get("doc_dup_group") or p.doc_id] |= self.memo(p)("numbers", numbers, p.text)
+        denials: dict[str, list[str]] = defaultdict(list)  # per document, the organisations it says are no partners
         for p in kept:
             documents.setdefault(p.doc_id, p.meta)
             memo = self.memo(p)
+            denials[p.doc_id] += memo("denials", denied_clauses, p.text)
             elsewhere = foreign_spans(p, city, self.gazetteer)
             parts = memo("partnership", partners.partnership, p.text) + memo("attendees", partners.attendees, p.text,
                                                                                city)  # fmt: skip
@@ -318,6 +321,7 @@ class RecordBuilder:
         # Results only: counts dated before the project's stated start, and targets beside results, are not.
         start = stated_period(periods).start
         for b in buckets.values():
+            b.partners = undenied(b.partners, denials)
             b.figures = results_only(b.figures, lambda i: i[0].body, lambda i: i[0].passage.doc_id, start,
                                      lambda i: (i[1].start, i[1].end))  # fmt: skip
             # a stated target says so in its label ("persone prese in carico (obiettivo)")

@@ -1,0 +1,56 @@
+"""Organisations a text says are not partners: "la ASL partecipa al gruppo ma non è partner di progetto", "The
+Juvenile Court ... took part in the steering committee but were not partners", "hanno espresso sostegno con
+lettera, ma non sono partner". A document that denies an organisation the partnership outright is believed over
+the lists and attendance rolls that name it elsewhere (its minutes' "Presenti: ... (ASL 3 Genovese)").
+
+The denial's subject is its clause before the denial (from the sentence's start or its last ";" or ":"), and an
+organisation found anywhere in the same text is denied when that clause names it: its whole name, or the acronym
+its name opens with ("ASL 3 Genovese" and "la ASL").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TypeVar
+
+from knowledge.org_names import comparable_name
+from knowledge.sentences import clean, sentences
+from lgnet.practice import Partner
+
+T = TypeVar("T")
+
+_DENIAL = re.compile(
+    r"\bnon\s+(?:è|e['’]|sono|era|erano|fa|fanno|risulta|risultano|figura|figurano)\s+(?:(?:un|una|tra\s+i|fra\s+i|"
+    r"formalmente|però)\s+)?(?:partner|parte\s+del\s+partenariato|soggett[oi]\s+partner)\b|"
+    r"\bnon\s+(?:come|in\s+qualità\s+di)\s+partner\b|\bsenza\s+essere\s+partner\b|"
+    r"\b(?:is|are|was|were)\s+not\s+(?:a\s+|formal\s+|project\s+)*partners?\b|\bnot\s+as\s+(?:a\s+)?partners?\b",
+    re.I,
+)
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+
+
+def denied_clauses(text: str) -> list[str]:
+    """The clauses of `text` (comparable form) whose subject a denial says is no partner."""
+    out = []
+    for s in sentences(text):
+        body = clean(s.text)
+        for m in _DENIAL.finditer(body):
+            start = max(body.rfind(";", 0, m.start()), body.rfind(":", 0, m.start())) + 1
+            out.append(f" {comparable_name(body[start : m.start()])} ")
+    return out
+
+
+def denied(name: str, clauses: list[str]) -> bool:
+    """Whether one of the denied `clauses` names the organisation `name`."""
+    if not clauses:
+        return False
+    key = comparable_name(name)
+    first = name.split()[0] if name.split() else ""
+    acronym = comparable_name(first) if _ACRONYM.fullmatch(first) else ""
+    return any(f" {key} " in c or (acronym and f" {acronym} " in c) for c in clauses)
+
+
+def undenied(items: list[tuple[T, Partner]], denials: Mapping[str, list[str]]) -> list[tuple[T, Partner]]:
+    """The partners whose own document (`denials`: per document id, its denied clauses) does not deny them."""
+    return [(r, p) for r, p in items if not denied(p.name, denials.get(p.source.doc_id or "", []) if p.source else [])]

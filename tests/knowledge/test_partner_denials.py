@@ -1,0 +1,48 @@
+"""Organisations a document says are no partners, English kinds in lower case before a name, and sums that come
+from a funder (knowledge/partner_denials.py, knowledge/partners.py). Texts invented for the mechanisms."""
+
+from knowledge.partner_denials import denied, denied_clauses
+from knowledge.partners import partners
+from knowledge.records import Passage, RecordBuilder
+
+
+def _names(text: str, city: str = "Lucca") -> list[str]:
+    return [p.name for p in partners(text, city)]
+
+
+def test_a_denied_organisation_is_no_partner_of_its_document_wherever_else_it_is_named():
+    first = ("Verbale del tavolo. Presenti: Anna Rossi (ASL 2 Lucchese), Marco Bianchi (Cooperativa sociale Il Faro), "
+             "Lucia Neri (Associazione Ponti).\n\n"
+             "Lo sportello è gestito in partenariato con la Cooperativa sociale Il Faro e l'Associazione Ponti; "
+             "la ASL partecipa al tavolo ma non è partner del progetto.")  # fmt: skip
+    second = "Nel 2025 lo sportello ha seguito 140 persone con la Cooperativa sociale Il Faro e la ASL 2 Lucchese."
+    passages = [Passage(f"v:{i}", t, {"doc_id": "v", "doc_type": "minutes", "city": "Lucca", "chunk_index": i})
+                for i, t in enumerate([first, second])]  # fmt: skip
+    records, project = RecordBuilder().build("Lucca", None, passages, set())
+    found = {p.name for r in records for p in r.partners} | {p.name for p in project.partners}
+    assert any("Il Faro" in n for n in found) and any("Ponti" in n for n in found)
+    assert not any("ASL" in n for n in found)  # denied in the first passage, named again in the second
+
+
+def test_an_english_denial_names_its_whole_subject_and_only_it():
+    text = ("The Regional Health Agency and the Prefecture of Lucca sat on the steering board but were not partners. "
+            "The desk was run with the association Porto Sicuro.")  # fmt: skip
+    clauses = denied_clauses(text)
+    assert denied("Prefecture of Lucca", clauses) and denied("Regional Health Agency", clauses)
+    assert not denied("Association Porto Sicuro", clauses)
+    assert not denied_clauses("Il progetto non è partito a gennaio ma a marzo, con la Caritas.")
+
+
+def test_an_english_kind_in_lower_case_before_the_name():
+    found = _names("The service was run by the Municipality with two partners: the social cooperative Stella "
+                   "Maris and the foundation Casa Aperta.")  # fmt: skip
+    assert any(n.endswith("Stella Maris") for n in found) and any(n.endswith("Casa Aperta") for n in found)
+    # an Italian plural is no English kind: "cooperative del Consorzio" are cooperatives, not one named so
+    assert _names("Sono stati attivati 12 tirocini in aziende agricole e cooperative del CAF; 5 sono assunzioni.") == []
+
+
+def test_a_sum_that_comes_from_a_foundation_makes_it_a_funder():
+    assert _names("Il progetto costa 60.000 euro: 40.000 arrivano dalla Fondazione Cassa di Risparmio di Lucca e "
+                  "il resto dal bilancio comunale.") == []  # fmt: skip
+    assert _names("La quota restante viene dalla Fondazione del Monte; lo sportello è gestito con la Cooperativa "
+                  "sociale Il Faro.") == ["Cooperativa sociale Il Faro"]  # fmt: skip
