@@ -131,6 +131,14 @@ def _precise(dates: list[tuple[str, Read]], chosen: tuple[str, Read]) -> tuple[s
     return max((d for d in dates if d[0].startswith(chosen[0])), key=lambda t: len(t[0]))
 
 
+_NAMED_TOTAL = re.compile(r"\b(?:total[ei]?|complessiv\w*|overall|in\s+tutto)\b", re.I)
+
+
+def _same_sentence(a: Amount, b: Amount) -> bool:
+    return a.source is not None and b.source is not None and (a.source.chunk_id, a.source.start) == (
+        b.source.chunk_id, b.source.start)  # fmt: skip
+
+
 def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
     amounts: list[Amount] = []
     seen: set[tuple[float, str]] = set()
@@ -151,6 +159,11 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
 
     cofinancing = first("cofinancing")
     total = first("city_share", "total", "funded")
+    if total is not None and total.kind == "total" and not _NAMED_TOTAL.search(total.label):
+        # a sum of the same sentence its words name the total ("Costo totale del progetto") before a budget line's
+        # sum that a flattened table's header ran into ("Voce | Importo Personale ... | 52.000,00 € ...")
+        total = next((a for a in amounts if a.kind == "total" and _NAMED_TOTAL.search(a.label)
+                      and _same_sentence(a, total)), total)  # fmt: skip
     if total is not None and total.kind == "city_share" and cofinancing is not None:
         # the city's share of a grant and its co-financing adding up to a stated total are its parts: "costo
         # complessivo pari a € 486.500, coperto per € 436.500 dal finanziamento assegnato al Comune e per € 50.000

@@ -71,6 +71,8 @@ AMOUNT_KINDS = (
             # the municipality's own money in other words: "fondi (propri) del Comune", "messi dalla Città",
             # "li mette il Comune", "from the city's own budget"
             r"fondi\s+(?:propri\s+)?del\s+comune|fondi\s+propri|risorse\s+proprie|bilancio\s+comunale|"
+            # "dal bilancio del Comune di X", "di quota comunale" (the municipality's quota, an adjective: its own)
+            r"bilancio\s+del(?:l['’])?\s*(?:comune|ente)\b|quota\s+comunale|"
             r"(?:mess[oaie]|stanziat[oaie]|mess[oaie]\s+a\s+disposizione)\s+dal(?:la)?\s+(?:comune|citt[àa]|"
             r"amministrazione)|\bl[aei]?\s+mette\s+il\s+comune|(?:city|municipality)['’]s\s+own|"
             # "dal proprio bilancio", "own contribution of the Municipality", "of its own budget"
@@ -78,7 +80,7 @@ AMOUNT_KINDS = (
             re.I,
         ),
     ),
-    ("city_share", re.compile(r"quota\s+(?:per\s+il|del)\s+comune|quota\s+comunale|assegnat\w+\s+al\s+comune", re.I)),
+    ("city_share", re.compile(r"quota\s+(?:per\s+il|del)\s+comune|assegnat\w+\s+al\s+comune", re.I)),
     ("funded", re.compile(r"finanziat|(?<!co)(?<!co-)finanziament|contribut|funded|grant", re.I)),
     ("total", re.compile(r"totale|complessiv|budget|costo|valore|importo|total", re.I)),
 )

@@ -354,3 +354,24 @@ def test_a_side_the_project_s_own_sentences_leave_open_comes_from_what_happened_
     both = "Il progetto si svolge da marzo 2024 a dicembre 2026."
     period = stated_period([(_read(t), m) for t in (both, happened) for m in periods(t)])
     assert period.start == "2024-03"
+
+
+def test_the_municipality_s_budget_and_quota_in_other_words_are_its_co_financing():
+    from knowledge.merging import budget_of
+
+    text = ("Il servizio costa 150.000 euro: 30.000 euro dal bilancio del Comune di Alfa e 120.000 euro dal bando "
+            "della Fondazione Beta.")  # fmt: skip
+    assert (30000, "cofinancing") in kinds(text) and (30000, "funded") not in kinds(text)
+    part = "Il progetto è finanziato con 200.000 euro del PNRR (di cui 25.000 euro di quota comunale)."
+    budget = budget_of([(_read(part), a) for a in amounts(part)])
+    assert (budget.total.value, budget.cofinancing.value) == (200000, 25000)  # the quota is no city's share
+
+
+def test_a_flattened_budget_table_s_named_total_outranks_the_line_its_header_ran_into():
+    from knowledge.merging import budget_of
+
+    table = ("Voce | Importo Coordinamento e operatori | 40.000,00 € Affitto dei locali | 12.000,00 € "
+             "Costo totale del progetto | 70.000,00 € Contributo della Regione (80%) | 56.000,00 € "
+             "Cofinanziamento del Comune (20%) | 14.000,00 €")  # fmt: skip
+    budget = budget_of([(_read(table), a) for a in amounts(table)])
+    assert (budget.total.value, budget.cofinancing.value) == (70000, 14000)
