@@ -84,15 +84,16 @@ _FROM_TO = re.compile(r"\b(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:mese\
                       _DATE.format(p="b").replace("(?P<b", "(?P<e"), re.I)  # fmt: skip
 # Start and end told by a verb: "è stato avviato il 01/10/2023 e si concluderà il 30/09/2025".
 # Between the verb and its date, who did it or a short aside ("avviato dal Comune nell'ottobre 2024", "si
-# concluderanno con il progetto nazionale, il 31 dicembre 2026"): a few words, no sentence or clause break.
+# concluderanno con il progetto nazionale, il 31 dicembre 2026", "si chiude per tutti i Comuni della rete il 31
+# dicembre 2021"): a few words, no sentence or clause break.
 _VERB_DATE = re.compile(
     r"\b(?P<verb>avviat[oaie]|iniziat[oaie]|partit[oaie]|(?:ha|hanno)\s+preso\s+(?:il\s+)?(?:via|avvio)|started|"
     r"launched|began|(?:è|sono)\s+nat[oaie]|"
     r"conclu(?:so|sa|si|se|derà|deranno|dersi|de|dono)|termin(?:ato|ata|ati|ate|erà|eranno|a|ano)|scade|"
     r"finir(?:à|anno)|finisc(?:e|ono)|"
-    r"chius[oaie]|chiuder(?:à|anno)|ended|ends|will\s+(?:end|close)|closes|closed|"
+    r"chius[oaie]|chiuder(?:à|anno)|chiud(?:e|ono)|ended|ends|will\s+(?:end|close)|closes|closed|"
     r"fino\s+(?:al|ad?|all['’]|alla\s+fine\s+di)|until|through)"
-    r"(?:\s+(?:(?:da|dal|dalla|dall['’]|dai|con|by|with)\s+)(?:[^\s,.;:]+\s+){0,3}?[^\s,.;:]+,?)?"
+    r"(?:\s+(?:(?:da|dal|dalla|dall['’]|dai|con|by|with|per|for)\s+)(?:[^\s,.;:]+\s+){0,4}?[^\s,.;:]+,?)?"
     r"(?:\s+(?:il|nel|a|ad|in|on|nel\s+mese\s+di)\b|\s*\b(?:nell|all)['’])?\s*" + _DATE.format(p="a"),
     re.I,
 )

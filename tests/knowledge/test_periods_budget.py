@@ -4,7 +4,7 @@ per-person sums kept out of the budget. Sentences invented for the mechanism."""
 
 import pytest
 
-from knowledge.mentions import periods
+from knowledge.mentions import Mention, periods
 from knowledge.money import amounts
 
 
@@ -375,3 +375,9 @@ def test_a_flattened_budget_table_s_named_total_outranks_the_line_its_header_ran
              "Cofinanziamento del Comune (20%) | 14.000,00 €")  # fmt: skip
     budget = budget_of([(_read(table), a) for a in amounts(table)])
     assert (budget.total.value, budget.cofinancing.value) == (70000, 14000)
+
+
+def test_an_end_in_the_present_tense_after_an_aside_of_whom_it_is_for():
+    assert periods("Il progetto si chiude per tutti i Comuni del consorzio il 30 giugno 2027.") == [
+        Mention("end", "2027-06-30")]  # fmt: skip
+    assert periods("Gli sportelli chiudono il 31 marzo 2026.") == [Mention("end", "2026-03-31")]
