@@ -105,6 +105,8 @@ _EXISTS = re.compile(
 # does the work or owns the body, not whom the practice served.
 _WORKFORCE = re.compile(r"(?:soci[ae]?|associat[ie]|addett[ie]|lavorat(?:ori|rici)|dipendenti|employees|members|"
                         r"workers|staff)\b", re.I)  # fmt: skip
+# ... and a part of them ("148 lavoratori (di cui 31 svantaggiati)")
+_OF_WORKFORCE = re.compile(_WORKFORCE.pattern + r"\s*\(?\s*(?:di\s+cui|of\s+whom)\s+$", re.I)
 # ... but the members of a council, committee or group the practice set up are what it did ("la consulta conta 15
 # membri", "the new residents' committee counts 12 members").
 _BODY = re.compile(r"\b(?:consiglio|consulta|comitato|assemblea|gruppo|rete|council|committee|board|group|network|"
@@ -113,7 +115,8 @@ _BODY = re.compile(r"\b(?:consiglio|consulta|comitato|assemblea|gruppo|rete|coun
 _HAS_WORKFORCE = re.compile(
     r"\b(?:conta|contano|contava|contavano|impiega|impiegano|impiegava|occupa|occupano|lavorano|lavoravano|"
     r"employs|employ|employed|counts)\s+(?:(?:circa|oltre|più\s+di|quasi|about|over|some|nearly|more\s+than)\s+)?"
-    r"(?:\d[\d.,]*\s+[\w'’]+(?:\s+[\w'’]+)?\s*,?\s+(?:e|and)\s+)?$",
+    # the counts listed after the verb ("conta 112 soci, 148 lavoratori (di cui 31 svantaggiati) e ...")
+    r"(?:\d[\d.,]*\s+[\w'’]+(?:\s+[\w'’]+)?\s*(?:,|\(?\s*di\s+cui\b|\s(?:e|and)\b)\s*)*$",
     re.I,
 )
 
@@ -141,6 +144,16 @@ _WAITING = re.compile(r"\bin\s+(?:lista(?:\s+d['’]\s*attesa)?|graduatoria)\b|\
                       r"\blist[ae]\s+d['’]\s*attesa\b|"
                       r"\bin\s+attesa\b(?!\s+(?:di|del|della|dello|dei|degli|delle|d['’]))|\bwaiting\s+lists?\b|"
                       r"\bon\s+(?:the\s+|a\s+)?waiting\b", re.I)  # fmt: skip
+# People landing by sea are the flows a place sees, like "arrivi" and "sbarchi" (`knowledge.figures`), told by their
+# verb ("where 2,310 people disembarked in 2024", "nel porto sono sbarcate 1.800 persone"): never a practice's count;
+# "120 persone sbarcate a Pozzallo" accolte by a service are its own.
+_LANDING_AFTER = re.compile(r"[\d.,]+\s+(?:(?!(?:who|that|which|whom)\b)[\w'’-]+\s+){0,3}?(?:have\s+|had\s+)?"
+                            r"(?:disembarked|landed|came\s+ashore)\b", re.I)  # fmt: skip
+_LANDING_BEFORE = re.compile(r"\b(?:sono|erano|sono\s+stat[ie])\s+(?:sbarcat[ei]|approdat[ei])\s+"
+                             r"(?:(?:circa|oltre|ben|quasi|più\s+di)\s+)?$", re.I)  # fmt: skip
+# A sentence that opens as a comparison is about something else ("Per confronto, il CPIA di Tortona ha avuto circa
+# 300 iscritti", "By comparison, the regional service followed 900 people").
+COMPARISON = re.compile(r"^\W*(?:per|a\s+titolo\s+di|in)\s+confronto\b|^\W*(?:by|for|in)\s+comparison\b", re.I)
 # Figures of the place quoted from someone else's statistics ("secondo i dati della Prefettura, ... circa 14.000
 # respingimenti", "secondo le stime della Coldiretti, lavorano circa 3.000 braccianti"): the context, not results.
 _QUOTED_STATISTICS = re.compile(r"\b(?:secondo\s+(?:i\s+dati|le\s+stime|le\s+statistiche|l['’]\s*istat|il\s+censimento|"
@@ -213,9 +226,11 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     left, right = _segment_bounds(sentence, num_start, end)
     if _WAITING.search(sentence, left, right):
         return True  # "altre 15 famiglie sono in lista": waiting, not served
+    if _LANDING_AFTER.match(sentence, num_start) or _LANDING_BEFORE.search(before) or COMPARISON.search(sentence):
+        return True  # "where 2,310 people disembarked": a flow; "Per confronto, ...": another service's count
     if _WIDER_PLACE.search(sentence, left, num_start):
         return True  # "nel territorio della provincia sono impiegati circa 12.000 lavoratori"
-    if (_HAS_WORKFORCE.search(before) and _WORKFORCE.search(sentence, num_start, end)
+    if (_HAS_WORKFORCE.search(before) and (_WORKFORCE.search(sentence, num_start, end) or _OF_WORKFORCE.search(before))
             and not _BODY.search(sentence[max(0, num_start - 120) : num_start])):  # fmt: skip
         return True  # "conta 112 soci": the organisation's own members and workers, not its beneficiaries
     if unit not in PEOPLE_UNITS | {"generic"}:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge import organisations
+from knowledge.counting import COMPARISON
 from knowledge.org_names import comparable_name, same_org  # noqa: F401 (part of this module's API)
 from knowledge.partner_tables import partner_tables
 from knowledge.sentences import Sentence, clean, sentences
@@ -251,6 +252,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
 
     for s in sentences(text):
         body = clean(s.text)
+        if COMPARISON.search(body):
+            continue  # "Per confronto, il CPIA di X ha avuto ...": another service, named to compare
         cues = [(c, False) for c in _PARTNER_CUE.finditer(body)] + [(c, True) for c in _LOOSE_CUE.finditer(body)]
         cues = sorted((c for c in cues if not _name_with(body, *c)), key=lambda c: c[0].start())
         strong = False

@@ -1,0 +1,34 @@
+"""Numbers that are no practice's count, by how the sentence says them: people landing by sea told by their verb,
+a sentence that opens as a comparison, a body's own members and workers listed after "conta" and their parts.
+Sentences invented for the mechanisms."""
+
+from knowledge.figures import figures
+
+
+def _values(sentence: str) -> set[float]:
+    return {f.value for f in figures(sentence)}
+
+
+def test_people_landing_by_sea_are_a_flow_unless_a_service_took_them_in():
+    assert _values("Most of them reach the port of Pozzallo, where 1,840 people disembarked last year.") == set()
+    assert _values("Nel 2024 nel porto di Crotone sono sbarcate oltre 2.300 persone.") == set()
+    assert _values("Lo sportello ha accolto 140 persone sbarcate a Crotone.") == {140}
+    assert _values("The desk helped 320 people who had landed in Calabria.") == {320}
+
+
+def test_a_sentence_that_opens_as_a_comparison_speaks_of_another_service():
+    assert _values("Per confronto, lo sportello di Novi Ligure ha seguito circa 450 persone nel 2024.") == set()
+    assert _values("By comparison, the county's own desk followed 900 people.") == set()
+    assert _values("Lo sportello ha seguito 450 persone, il doppio rispetto al confronto con il 2023.") == {450}
+
+
+def test_a_body_s_members_and_workers_listed_after_conta_and_their_parts():
+    assert _values("A fine anno conta 96 soci, 131 lavoratori (di cui 27 svantaggiati) e tre sedi.") == set()
+    assert _values("La cooperativa conta 40 soci e ha accolto 60 persone.") == {60}
+
+
+def test_an_organisation_named_in_a_comparison_is_no_partner():
+    from knowledge.partners import partners
+
+    assert partners("Per confronto, il CPIA di Novi Ligure ha avuto circa 300 iscritti.", "Sale") == []
+    assert [p.name for p in partners("Il corso è tenuto dal CPIA di Novi Ligure.", "Sale")] == ["CPIA di Novi Ligure"]
