@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from knowledge.area_model import AreaChooser
 from knowledge.evaluation import Evaluation, Score, evaluate, load_gold, unit_key
 from knowledge.figures import FigureFact
 from knowledge.group_reading import city_keys, passage_groups, programme_boilerplate, text_keys
@@ -88,8 +89,8 @@ def index_passages(data_dir: Path | None = None) -> list[Passage]:
     return dev_passages(store.iter_chunks())
 
 
-def build(passages: list[Passage], reader: FigureReader | None = None) -> tuple[list[PracticeRecord],
-                                                                                 list[ProjectFacts]]:  # fmt: skip
+def build(passages: list[Passage], reader: FigureReader | None = None, chooser: AreaChooser | None = None
+          ) -> tuple[list[PracticeRecord], list[ProjectFacts]]:  # fmt: skip
     """The records and project facts of these passages, grouped and built as the repository does, their periods
     completed from their phase's programme documents as the read model serves them (`programme.with_phase`)."""
     groups: dict[str, list[Passage]] = defaultdict(list)
@@ -97,7 +98,7 @@ def build(passages: list[Passage], reader: FigureReader | None = None) -> tuple[
         for g in passage_groups(p):
             groups[g].append(p)
     boilerplate = programme_boilerplate(city_keys(groups, text_keys(passages)))
-    builder = RecordBuilder(figure_reader=reader)
+    builder = RecordBuilder(figure_reader=reader, area_chooser=chooser)
     records: list[PracticeRecord] = []
     projects: list[ProjectFacts] = []
     phases: dict[str, PhaseFacts] = {}

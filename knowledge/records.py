@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from knowledge import figures as fig
 from knowledge import mentions, money, partners
+from knowledge.area_model import AreaChooser, AreaContext, document_areas
 from knowledge.attribution import ATTENDANCE_NOUNS, attended, figure_area, hosted
 from knowledge.context import context_spans
 from knowledge.elsewhere import about_elsewhere, other_comune_clauses, other_phase_clauses, other_places
@@ -114,11 +115,14 @@ class RecordBuilder:
         gazetteer: Gazetteer | None = None,
         figure_reader: Callable[[str], list[fig.FigureFact]] | None = None,
         readings: Readings | None = None,
+        area_chooser: AreaChooser | None = None,
     ) -> None:
         self.taxonomy = taxonomy or Taxonomy.default()
         self.figure_reader = figure_reader or fig.figures  # the counts of a sentence (the rules by default)
         self.gazetteer = gazetteer or Gazetteer.default()
         self.readings = readings
+        self.area_chooser = area_chooser  # a count's area after the rules' (None: the rules')
+        self._doc_areas: dict[str, dict[str, int]] = {}  # per document, its lines naming one area, per area
         self._sections = Sections({}, {})
         self._copies: dict[str, list[str]] = {}
         self._city: str | None = None
@@ -182,13 +186,26 @@ class RecordBuilder:
         return self.memo(p)("outline", self._outline_of, p.text)
 
     def _figure_area(self, read: Read, f: fig.FigureFact, decision: tuple[bool, str | None]) -> str | None:
-        """The area its own sentence gives a count (`decision`: `knowledge.attribution`), else the sentence's only
-        area, else the area of the count before it for a bare count or a target, else its section's."""
+        """The rules' area of a count (`_rules_area`), or the area chooser's when there is one (it sees the rules'
+        choice and why they made it: `knowledge.area_model`)."""
+        return self._chosen(read.passage, read.sentence.start, read.body, f, *self._rules_area(read, f, decision))
+
+    def _chosen(self, p: Passage, start: int, body: str, f: fig.FigureFact, area: str | None, why: str) -> str | None:
+        if self.area_chooser is None:
+            return area
+        where = (f"{p.id}#table" if why == "table" else p.id, start, f.start)  # a table row's apart
+        return self.area_chooser(AreaContext(body, f, area, why, self._sections.area(p.id, p.doc_id, start),
+                                             self._doc_areas.get(p.doc_id, {}), where, self._city, self._phase))
+
+    def _rules_area(self, read: Read, f: fig.FigureFact, decision: tuple[bool, str | None]) -> tuple[str | None, str]:
+        """(area, why): the area its own sentence gives a count (`decision`: `knowledge.attribution`), else the
+        sentence's only area, else the area of the count before it for a bare count or a target, else its
+        section's."""
         decided, area = decision
         if decided:
-            return area
+            return area, "own"
         if len(read.areas) == 1:
-            return read.areas[0]
+            return read.areas[0], "sentence"
         # "Per 27 di loro il percorso si è concluso...": a count without its noun goes on with the people the
         # sentence before counted, in their area.
         previous = self._last_area.get(read.passage.id)
@@ -200,18 +217,19 @@ class RecordBuilder:
                                                           if previous else 0) == section  # fmt: skip
         goes_on = bare or (_TARGET_WORD.search(read.body) and same_section)
         if previous and previous[0] < read.sentence.start and goes_on:
-            return previous[1]
+            return previous[1], "previous"
         before = self._said_areas.get(read.passage.id, [])
         if len(before) == 1 and _OF_THOSE.search(read.body[: f.start]):
-            return before[0]  # "... ospitano 10 ragazzi. Da gennaio ne sono passati 9": "ne" names what it just said
+            # "... ospitano 10 ragazzi. Da gennaio ne sono passati 9": "ne" names what it just said
+            return before[0], "previous"
         # The sentence names no area: its section's heading, else the document's one dominant area, else the
         # place to stay given to the persons it counts ("le persone accolte in paese sono 23").
         if section is None and attended(read.body, f.unit) and (f.unit in ATTENDANCE_NOUNS
                                                                  or not hosted(read.body, f.unit)):  # fmt: skip
-            return "community_building"  # "a cui hanno partecipato più di 150 persone": an event's public
+            return "community_building", "attended"  # "a cui hanno partecipato più di 150 persone": an event's public
         if section is None and hosted(read.body, f.unit):
-            return "housing"
-        return section
+            return "housing", "hosted"
+        return section, "section" if section else "none"
 
     def build(self, city: str, phase: str | None, passages: list[Passage], boilerplate: set[str]
               ) -> tuple[list[PracticeRecord], ProjectFacts]:  # fmt: skip
@@ -232,6 +250,8 @@ class RecordBuilder:
                 copies[group].append(p.doc_id)
         self._copies = {d: copies[m.get("doc_dup_group") or d] for d, m in documents.items()}
         self._sections = sections(passages, self._outline, self.taxonomy.matches)
+        if self.area_chooser is not None:
+            self._doc_areas = document_areas(passages, lambda p: self._outline(p).single)
         kept = read_once(passages)
         said: dict[str, set[str]] = defaultdict(set)  # the numbers each syndication group's read copy states
         tabled: list[tuple[str | None, Read, fig.FigureFact]] = []  # the counts of tables, added after the text's
@@ -286,6 +306,7 @@ class RecordBuilder:
                     continue
                 of_row = body.startswith("di cui")
                 area = decided or (row_area if of_row else None) or self._sections.area(p.id, p.doc_id, row.start)
+                area = self._chosen(p, row.start, body, f, area, "table")
                 row_area = area if not of_row else row_area
                 tabled.append((area, Read(p, row, body, []), _as_target(f) if is_target else f))
             rows[p.id] = memo("indicator_rows", indicator_rows, p.text) + memo("context", context_spans, p.text)
