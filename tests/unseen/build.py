@@ -85,6 +85,13 @@ TARGETS = {
     "monitoraggio-palermo-lgnetea-2021": "xlsx",
     "avviso-coprogettazione-mira-casa-donne": "eml",
     "bilancio-sociale-cooperativa-paese-2025-estratto": "odt",
+    # batch 11 (2026-12-06, 08:17 UTC session)
+    "scheda-buona-pratica-cave-sartoria-filo-comune": "pdf",
+    "scheda-progetto-lana-ponte-verso-casa": "docx",
+    "final-report-ragusa-greenhouse-belt-en": "pdf",
+    "rendiconto-indicatori-potenza-lgnetea-2021": "xlsx",
+    "bilancio-sociale-cooperativa-gallarate-2025-estratto": "odt",
+    "avviso-coprogettazione-ostuni-emporio-interculturale": "eml",
 }
 
 
