@@ -100,20 +100,23 @@ def figures(sentence: str) -> list[FigureFact]:
 
 
 # A change from one value to another ("the average stay grew from the planned 12 months to 16", "è scesa da 45
-# giorni a 12"): the count is the value reached, in the unit of the value it started from.
+# giorni a 12", "fell from 97 days in 2023 to 41"): the count is the value reached, in the unit of the value it
+# started from.
 _FROM = re.compile(r"\b(?:from|da|dai|dagli|dalle)\s+(?:(?:the|i|gli|le)\s+)?(?:(?:planned|expected|initial|"
                    r"previst[oaie]|iniziali|programmat[oaie])\s+)?$", re.I)  # fmt: skip
-_TO = re.compile(r"\s+(?:to|a|ai|agli|alle)\s+(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+)(?![\w.,%]?\d)(?!\s*%)", re.I)
+_TO = re.compile(r"(?:\s+(?:in|nel)\s+(?:19|20)\d\d)?\s+(?:to|a|ai|agli|alle)\s+"
+                 r"(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+)(?![\w.,%]?\d)(?!\s*%)", re.I)  # fmt: skip
 
 
 def _reached(found: list[FigureFact], sentence: str) -> list[FigureFact]:
-    out = []
+    out: list[FigureFact] = []
     for f in found:
         to = _TO.match(sentence, f.end)
         if to and _FROM.search(sentence[max(0, f.start - 40) : f.start]) and (value := number(to.group("num"))):
             f = FigureFact(value, f.unit, f.label, sentence[to.start("num") : to.end("num")], to.start("num"),
                            to.end("num"))  # fmt: skip
-        out.append(f)
+        if not any((g.value, g.unit) == (f.value, f.unit) for g in out):  # the value reached, stated again after
+            out.append(f)
     return out
 
 
@@ -134,6 +137,8 @@ def _restated(found: list[FigureFact], sentence: str) -> list[FigureFact]:
 
 # "48 domande, di cui 30 ammesse": after "di cui" a participle agreeing with the noun before says what the part is.
 _PART_LEAD = re.compile(rf"\b{PART}\s+$", re.I)
+# ... and the next part of the same list: "8 alloggi, di cui 5 di proprietà comunale e 3 reperiti sul mercato"
+_NEXT_PART = re.compile(rf"\b{PART}\s+\d[\d.,]*\s[^;:()\d]*?\s(?:e|ed|and)\s+$", re.I)
 _PARTICIPLE_WORD = re.compile(r"^[a-zà-ù]+(?:at|it|ut|ess|es|us|ost|ott|ert|olt|ist)[ei]$", re.I)
 
 
@@ -143,7 +148,7 @@ def _part_of(sentence: str, f: FigureFact, found: list[FigureFact]) -> FigureFac
     word = f.unit.split()[0] if f.unit not in UNIT_LABELS else ""
     if not before or not word or word in _EVENT_NOUNS or not _PARTICIPLE_WORD.match(word):
         return f
-    if not _PART_LEAD.search(sentence[: f.start]):
+    if not _PART_LEAD.search(sentence[: f.start]) and not _NEXT_PART.search(sentence[: f.start]):
         return f
     whole = max(before, key=lambda g: g.end)
     noun = re.sub(r"^\S+\s+", "", whole.text) if whole.text[:1].isdigit() else whole.unit
@@ -267,6 +272,8 @@ def _english_plural(word: str) -> bool:
     return len(w) > 3 and w.endswith("s") and not w.endswith("ss") and w not in _NOT_NOUNS
 
 
+# Hires and job placements count the persons hired or placed (like "enrolments" the persons enrolled).
+_HIRES = {"assunzioni", "inserimenti lavorativi", "hires", "hirings"}
 # Nouns of persons the same in the plural: Italian collectives and English loanwords ("12 tutor", "8 caregiver").
 _INVARIANT = {"staff", "personale", "tutor", "mentor", "caregiver", "leader", "manager", "coach", "trainer"}
 
@@ -288,7 +295,9 @@ def _plural(word: str) -> bool:
 # headline's "Due solitudini sotto lo stesso tetto:" nor "Dieci anni fa").
 _OPENING = re.compile(r"[\s«\"“'‘•*-]*$")
 _SCALE_AFTER = re.compile(r"\s+(?:dozen|dozens|dozzin\w+|decin\w+|centinai\w+|hundreds?|thousands?|migliaia)\b", re.I)
-_CLAUSE_VERB = re.compile(r"\b(?:hanno|ha|sono|è|erano|era|furono|were|was|have|has|had|are|is)\b", re.I)
+# ... or any Italian verb of the third person plural ("Otto ragazzi del centro fanno volontariato", "vivono")
+_CLAUSE_VERB = re.compile(r"\b(?:hanno|ha|sono|è|erano|era|furono|were|was|have|has|had|are|is|"
+                          r"[a-zà-ù]{2,}(?:ano|ono|nno|rono))\b", re.I)  # fmt: skip
 
 
 def opening_count(sentence: str, start: int, end: int, value: float) -> bool:
@@ -328,7 +337,9 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         if " ".join(words).lower() not in ENGLISH_NOUNS and not ordinal:
             words = words[:2] if len(words) >= 2 and _ADJECTIVE.match(words[1].lower()) else words[:1]
         head = words[-1] if " ".join(words).lower() in ENGLISH_NOUNS or ordinal else words[0]
-        part = _PART_LEAD.search(sentence[: m.start()]) and _PARTICIPLE_WORD.match(head)  # "di cui 9 conclusi"
+        lead = sentence[: m.start()]
+        # "di cui 9 conclusi", "di cui 6 ... e 4 recuperati"
+        part = (_PART_LEAD.search(lead) or _NEXT_PART.search(lead)) and _PARTICIPLE_WORD.match(head)
         if not re.fullmatch(r"[a-zà-ù]+", head) or not (_plural(head) or part):
             continue  # a capitalised word is a name ("73100 Lecce")
         if english and not head.lower().endswith("s") and head.lower() not in _ENGLISH_IRREGULAR:
@@ -349,6 +360,8 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         unit = ENGLISH_NOUNS.get(unit, unit)  # "2,870 visits": the network's Italian noun, the English one its label
         if re.match(r"pres[ae]\s+in\s+carico\b", sentence[sentence.index(head, m.start("noun")) :], re.I):
             unit = "people"  # "250 nuove prese in carico": persons taken in charge, not a participle
+        elif unit in _HIRES:
+            unit = "people"  # "8 assunzioni", "15 inserimenti lavorativi": each counts a person hired or placed
         noun_end = sentence.index(words[-1], m.start("noun")) + len(words[-1])
         if head == "ore" and m.group("tail"):
             noun_end = m.end("tail")  # "ore di mediazione"

@@ -32,7 +32,8 @@ _PREDICATE = re.compile(
     # after a clause's start, or a capitalised article after a heading glued to the sentence ("Comunità Le feste")
     # or after a few words of time opening the sentence ("Oggi le persone accolte ...", "In due anni i ragazzi ..."),
     # or after "che" opening a reported clause ("racconta che i volontari ... sono ormai 21")
-    rf"(?:^|[,;:]\s+|\b(?:nel|nell['’]anno|in)\s+\d{{4}}\s+|(?<=\s)(?=(?:Le|I|Gli|The)\s)|"
+    # or after a time that ends on its year ("Dall'avvio (ottobre 2019) al 31 ottobre 2021 le persone ... sono 486")
+    rf"(?:^|[,;:]\s+|\b(?:nel|nell['’]anno|in)\s+\d{{4}}\s+|(?<=\b(?:19|20)\d\d\s)|(?<=\s)(?=(?:Le|I|Gli|The)\s)|"
     rf"^(?:{_WHEN})\s+|(?<=\bche\s))"
     rf"(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b"
     # what the subject says in brackets belongs to it ("I volontari che danno una mano (trasporti, spesa) sono 16")
@@ -76,6 +77,10 @@ _EN_CHANGE = re.compile(
 )
 
 
+# The unit a change's value is written in ("sono scesi da 21 a 4 giorni") is its unit, not its subject's noun.
+_TIME_AFTER = re.compile(r"\s+(giorni|mesi|settimane|ore|days|months|weeks|hours)\b", re.I)
+
+
 def stated(sentence: str) -> list[FigureFact]:
     """The counts of `sentence` stated after their noun (see the module's docstring)."""
     out: list[FigureFact] = []
@@ -95,6 +100,8 @@ def stated(sentence: str) -> list[FigureFact]:
             words = subject.split()
             known = [code for n in (3, 2, 1) for code, p in UNITS.items() if re.fullmatch(p, " ".join(words[:n]))]
             unit = known[0] if known else ENGLISH_NOUNS.get(noun.lower(), noun.lower())
+            if written := _TIME_AFTER.match(sentence, m.end("num")):  # "i tempi ... scesi da 21 a 4 giorni": days
+                unit = ENGLISH_NOUNS.get(written.group(1).lower(), written.group(1).lower())
             if not_a_count(sentence, m.start("num"), m.end("num"), unit if unit in UNITS else "generic"):
                 continue
             out.append(FigureFact(value, unit, subject, sentence[m.start("num") : m.end("num")], m.start("num"),

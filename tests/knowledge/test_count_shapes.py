@@ -1,0 +1,41 @@
+"""Shapes of counts the rules read: a number word opening its sentence before any plural verb, a change whose years
+stand between its values, a predicate after a time that ends on its year, the unit a change's value is written in,
+the next part of a "di cui" list, hires and job placements as persons. Sentences invented for the mechanisms."""
+
+from knowledge.figures import figures
+
+
+def _found(sentence: str) -> set[tuple[float, str]]:
+    return {(f.value, f.unit) for f in figures(sentence)}
+
+
+def test_a_number_word_opening_its_sentence_before_any_plural_verb():
+    assert (7.0, "ragazze") in _found("Sette ragazze del laboratorio frequentano il corso serale.")
+    assert _found("Dieci anni fa il quartiere contava due scuole.") == set()  # no count of a practice
+
+
+def test_a_change_whose_years_stand_between_its_values_counts_the_value_reached():
+    found = _found("The average wait fell from 60 days in 2022 to 18 days in 2025.")
+    assert (18.0, "giorni") in found and (60.0, "giorni") not in found
+    found = _found("L'attesa media è scesa da 50 giorni nel 2023 a 15 giorni.")
+    assert (15.0, "giorni") in found and (50.0, "giorni") not in found
+
+
+def test_a_predicate_count_after_a_time_that_ends_on_its_year():
+    found = _found("Dall'apertura (marzo 2022) al 30 giugno 2025 le persone accompagnate al consultorio sono 312.")
+    assert (312.0, "people") in found
+
+
+def test_a_change_s_value_is_in_the_unit_it_is_written_in():
+    assert _found("I tempi per il rinnovo del permesso sono scesi da 40 a 12 giorni.") == {(12.0, "giorni")}
+
+
+def test_the_next_part_of_a_di_cui_list_is_a_part_of_the_whole():
+    found = {(f.value, f.unit, f.label) for f in figures(
+        "Il Comune mette a disposizione 10 alloggi, di cui 6 di edilizia pubblica e 4 recuperati dalla Curia.")}
+    assert (4.0, "housing_units", "alloggi recuperati") in found
+
+
+def test_hires_and_job_placements_count_persons():
+    assert (12.0, "people") in _found("Al termine dei tirocini sono previste almeno 12 assunzioni.")
+    assert (9.0, "people") in _found("Il progetto punta a 9 inserimenti lavorativi stabili.")
