@@ -24,6 +24,7 @@ _DENIAL = re.compile(
     r"\bnon\s+(?:è|e['’]|sono|era|erano|fa|fanno|risulta|risultano|figura|figurano)\s+(?:(?:un|una|tra\s+i|fra\s+i|"
     r"formalmente|però)\s+)?(?:partner|parte\s+del\s+partenariato|soggett[oi]\s+partner)\b|"
     r"\bnon\s+(?:come|in\s+qualità\s+di)\s+partner\b|\bsenza\s+essere\s+partner\b|"
+    r"\bnon\s+fa(?:nno)?\s+parte\s+del\s+(?:progetto|partenariato)\b|"
     r"\b(?:is|are|was|were)\s+not\s+(?:a\s+|formal\s+|project\s+)*partners?\b|\bnot\s+as\s+(?:a\s+)?partners?\b",
     re.I,
 )

@@ -25,6 +25,13 @@ _ROW = re.compile(
     r"Soggetti\s+partner)[ \t]*(?:\||:)[ \t]*(?P<value>[^|\n]{3,400})",
     re.M,
 )
+# ... and a PDF's key-value header that lost its cells' rules: "Partner A, B, C Destinatari adulti ...": a label, then
+# a list of capitalised names up to the next field's label (read only when every item is a short capitalised name)
+_BARE_ROW = re.compile(
+    r"(?:^|(?<=[\s)]))(?:Partners?|PARTNERS?|Partenariato)[ \t]+(?P<value>[A-ZÀ-Ý][^|\n:]{3,300}?)"
+    r"(?=\s+(?:Destinatari|Beneficiari|Referente|Contatti|Periodo|Durata|Budget|Costo|Finanziamento|Risultati|"
+    r"Obiettivi|Azioni|Target|Sede|Luogo|Area|Tempi)\b)"
+)
 _WORDS_OF_NAME = re.compile(r"[A-ZÀ-Ý0-9][\w'’.&-]*|di|del|della|dello|dei|degli|delle|per|e|la|il|le|lo|in|of|the|and")
 
 
@@ -45,11 +52,12 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
                 name = cells[0].strip()
                 start = pos + line.start() + line.group(0).find(name)
                 out.append((name, start, start + len(name), cells[1].strip()))
-    for m in _ROW.finditer(text):
+    bare = [m for m in _BARE_ROW.finditer(text) if _list_of_names(m.group("value"))]
+    for m in [*_ROW.finditer(text), *bare]:
         value, at = m.group("value"), m.start("value")
         if any(a <= at < b for a, b in headers):
             continue  # the header of a partnership table, read above
-        parts = value.split(";") if ";" in value else re.split(r",\s*|\s+e\s+(?=[A-Z])", value)
+        parts = _items(value)
         pos = at
         for part in parts:
             name = part.strip(" .")
@@ -58,6 +66,16 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
                 out.append((name, start, start + len(name), "partner di progetto"))
                 pos = start + len(name)
     return out
+
+
+def _items(value: str) -> list[str]:
+    return value.split(";") if ";" in value else re.split(r",\s*|\s+e\s+(?=[A-Z])", value)
+
+
+def _list_of_names(value: str) -> bool:
+    """Two or more items, each a short capitalised name (no clause: "Il Comune ha lavorato con ...")."""
+    items = [i.strip(" .") for i in _items(value)]
+    return len(items) >= 2 and all(i[:1].isupper() and len(i.split()) <= 8 for i in items)
 
 
 def _flattened(rest: str, at: int, role_header: str) -> list[tuple[str, int, int, str]]:

@@ -23,8 +23,8 @@ from lgnet.text import fold
 _PARTNER_CUE = re.compile(
     r"\b(?:hanno|ha)\s+(?:collaborato|lavorato|partecipato)(?:\s+al\s+progetto)?|"
     r"\bin\s+collaborazione\s+con|\bin\s+partenariato\s+con|\bcon\s+il\s+supporto\s+d(?:i|el|ella|ell'|ei)|"
-    r"\b(?:sono|è|sono\s+stat[ei]|è\s+stat[oa])\s+(?:realizzat|gestit|promoss|svolt)[aeio]\s+da|"
-    r"\b(?:sviluppat|realizzat|gestit)[aeio]\s+da|\bconvenzion[ie]\s+con|\baccordi?\s+con|"
+    r"\b(?:sono|è|sono\s+stat[ei]|è\s+stat[oa])\s+(?:realizzat|gestit|promoss|svolt)[aeio]\s+(?:da(?:ll[oa]|l|i|gli|lle)?\b|dall['’])|"
+    r"\b(?:sviluppat|realizzat|gestit)[aeio]\s+(?:da(?:ll[oa]|l|i|gli|lle)?\b|dall['’])|\bconvenzion[ie]\s+con|\baccordi?\s+con|"
     r"\bprotocoll[oi]\s+d'intesa\s+con|\bpartners?\s*:|"
     r"\brete\s+(?:composta|formata|costituita)\s+da|\bin\s+rete\s+con|"
     r"\b(?:enti|soggetti|organizzazioni|realt[àa])\s+partners?(?:\s+(?:coinvolt\w+|del\s+progetto))?\s*:?|"
@@ -83,7 +83,8 @@ _PLURAL_DESCRIPTOR = re.compile(
     r"^(?:le\s+)?(?:associazioni|cooperative|realtà|organizzazioni|enti)\s+(?=(?-i:[A-Z]))", re.I  # a name follows
 )
 _CLAUSE = re.compile(
-    r"\s(?:hanno|ha|abbiamo|che|sono|è|sarà|nonché|si\s|(?:e|ed)\s+con\s|(?:per|con)\s+\d|\d+\s+(?!d[ei]\w*\b)[a-zà-ù]{3,}|dedicat\w*|operant\w*|attiv[aoi]\s|grazie|presso|ovvero|"
+    r"\s(?:hanno|ha|abbiamo|che|sono|è|sarà|nonché|si\s|(?:e|ed)\s+con\s|(?:per|con)\s+\d|nell['’]ambito\b|"
+    r"con\s+(?:il|i)\s+(?:contribut|finanziament|fondi|sostegno)|\d+\s+(?!d[ei]\w*\b)[a-zà-ù]{3,}|dedicat\w*|operant\w*|attiv[aoi]\s|grazie|presso|ovvero|"
     r"per\s+(?!la\s|il\s|le\s|i\s|gli\s|l')\w+(?:are|ere|ire)\b)"
 )
 # Who is not a partner of a city: the network itself and the municipality's own offices.
@@ -212,7 +213,7 @@ def _tidy(item: str) -> str | None:
                     r"[A-Z0-9«\"“]", item):
             item = item[0].upper() + item[1:]
         elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|"
-                      r"consulta)\s+(?-i:[A-Z])", item, re.I):
+                      r"consulta|sindacato)\s+(?-i:[A-Z])", item, re.I):
             item = item[0].upper() + item[1:]  # a kind in lower case before the name: "il circolo Legambiente X"
         else:
             return None

@@ -1,0 +1,39 @@
+"""Partners in shapes of text the rules had not read: a PDF's key-value header without its rules ("Partner A, B, C
+Destinatari ..."), "gestito dalla cooperativa X" with the kind in lower case, "insieme al sindacato X", a name cut
+where a clause of money or scope begins, a structure that "non fa parte del progetto". Texts invented here."""
+
+from knowledge.partner_denials import denied, denied_clauses
+from knowledge.partner_tables import partner_tables
+from knowledge.partners import partners
+
+
+def _names(text: str, city: str = "Ovada") -> list[str]:
+    return [p.name for p in partners(text, city)]
+
+
+def test_a_key_value_header_that_lost_its_rules_lists_the_partners_up_to_the_next_field():
+    text = ("Durata settembre 2024 - giugno 2026 Partner CPIA 2 Novi Ligure, Pro Loco Ovada, Cooperativa sociale "
+            "Il Ponte Destinatari giovani stranieri del territorio Referente Ufficio Servizi Sociali")  # fmt: skip
+    expected = ["CPIA 2 Novi Ligure", "Pro Loco Ovada", "Cooperativa sociale Il Ponte"]
+    assert [n for n, *_ in partner_tables(text)] == expected
+    # a heading over a sentence is no list of names
+    assert partner_tables("Partner Il Comune ha lavorato con la Cooperativa Il Ponte, la Caritas e l'ASL Destinatari "
+                          "tutti") == []  # fmt: skip
+
+
+def test_a_kind_in_lower_case_after_gestito_dalla_and_insieme_al():
+    assert _names("Il centro di Ovada, gestito dalla cooperativa Il Ponte, ha accolto 40 ragazzi.") == [
+        "Cooperativa Il Ponte"]  # fmt: skip
+    assert "Sindacato FILLEA CGIL" in _names("L'agenzia è gestita dall'associazione Casa Aperta insieme al sindacato "
+                                             "FILLEA CGIL.")  # fmt: skip
+
+
+def test_a_name_ends_where_a_clause_of_money_or_scope_begins():
+    assert _names("Il dormitorio è gestito dalla Caritas con il contributo del progetto e ha 20 posti.") == ["Caritas"]
+    assert _names("Le attività realizzate dal Comune di Ovada nell'ambito del progetto sono tre.") == []
+
+
+def test_a_structure_that_is_no_part_of_the_project():
+    clauses = denied_clauses("La struttura di Acqui, gestita dalla Cooperativa Il Faro, ha accolto 30 persone e non fa "
+                             "parte del progetto.")  # fmt: skip
+    assert denied("Cooperativa Il Faro", clauses)
