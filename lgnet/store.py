@@ -14,6 +14,7 @@ import re
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,7 @@ class Store:
         self._revision: tuple[str, float] | None = None  # (revision, when read)
         self._bumps = 0  # revisions written through this object: a read begun before one must not undo it
         self._lock = threading.RLock()
+        self._followers: list[weakref.WeakMethod] = []  # told of each revision written here (`follow`)
 
     # --- connection --------------------------------------------------------------------------------------
     def _new_client(self):
@@ -318,6 +320,27 @@ class Store:
         self._op("chunks", "modify", metadata=meta)
         self._bumps += 1
         self._revision = (f"{self._generation}:{revision}", time.monotonic())
+        self._tell_followers()
+
+    def follow(self, listener: Callable[[], object]) -> None:
+        """Call `listener` (a bound method, held weakly) after each revision written through this object, in the
+        writer's thread: what a reader of this process derives from the index (the search service's lexical
+        index and the structures made from it) is then brought up to date by the change that moved it, not by
+        the first search after it. A listener's failure is logged, never the write's."""
+        with self._lock:
+            self._followers.append(weakref.WeakMethod(listener))
+
+    def _tell_followers(self) -> None:
+        with self._lock:
+            self._followers = [ref for ref in self._followers if ref() is not None]
+            listeners = [ref() for ref in self._followers]
+        for listener in listeners:
+            if listener is None:
+                continue
+            try:
+                listener()
+            except Exception:  # noqa: BLE001 - the write is done; the next search brings the reader up to date
+                log.exception("a follower of the store's revision failed")
 
     def revision(self) -> str:
         """The current revision (`generation:revision`). Read from the store at most every REVISION_TTL

@@ -59,7 +59,10 @@ class Refresher:
 
 
 def keep_fresh(service: SearchService) -> Refresher:
-    """A started refresher of what a served search and its practice cards read from the store each second."""
+    """A started refresher of what a served search and its practice cards read from the store each second, and
+    of what they derive from it when it moved: a change made by another process (a CLI ingest, another worker)
+    is prepared here (`SearchService.prepare`, the catalogue's records loaded), not by the first search after it."""
     from retrieval.practices import get_catalogue
 
-    return Refresher([service.store.read_revision, get_catalogue(service).edits.refresh]).start()
+    catalogue = get_catalogue(service)
+    return Refresher([service.store.read_revision, service.prepare, catalogue.edits.refresh, catalogue.warm_up]).start()

@@ -11,6 +11,7 @@ import gc
 import threading
 import time
 import weakref
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -59,9 +60,12 @@ class SearchService(SearchStages):
         self.reranker = Reranker.default()
         self._warm = False
         self._frozen_for: weakref.ref[LexicalIndex] | None = None  # the index gc.freeze kept warm-up's objects for
+        self._prepared: weakref.ref[LexicalIndex] | None = None  # the last index `_derive` made everything for
+        self._prepare_lock = threading.Lock()
         self._vectors: Lru[str, np.ndarray] = Lru(max(RECENT_VECTORS, settings.query_memo_size))
         # each query's parse and terms, per index (they read its vocabulary, IDF and cities)
         self._readings: PerObject[str, tuple[ParsedQuery, QueryTerms]] = PerObject(settings.query_memo_size)
+        self.store.follow(self.prepare)  # a change written in this process prepares the next index at once
 
     def warm_up(self) -> None:
         """Load what the first search needs: the model (and one query through it), the lexical index."""
@@ -71,26 +75,7 @@ class SearchService(SearchStages):
         self.analyzer.places.warm_up()
         index = self.lexical.current()
         if index.corpus.ids:
-            for fieldname in ("city", "phase"):  # the masks a place or phase question reads
-                index.values(fieldname)
-            self.vocabulary(index)
-            boilerplate = boilerplate_of(index)
-            group_codes(index)  # the collapse's groups
-            document_codes(index)  # the documents diversity counts, the date order, the facets' table
-            date_ranks(index)
-            warm_up_documents(index, self.gazetteer)  # the cities of documents filed without one
-            documents(index)  # each passage's document
-            document_words(index)
-            facet_table(index, FACET_FIELDS)
-            if index.vectors is not None:  # the dense search's sketch, above its exact size
-                index.vectors.warm_up(self.settings.dense_exact_up_to)
-            # each passage's sentences, their stems and which are boilerplate: a cold query's reranker and
-            # snippets then split, stem and look for city names in nothing
-            for cid, text in zip(index.corpus.ids[:PASSAGES], index.corpus.texts[:PASSAGES], strict=True):
-                passage_sentences(text)
-                boilerplate.sentence_flags(cid, text)
-            # and the stems of their titles (one of the reranker's features)
-            warm_up_titles(dict.fromkeys(m.get("title", "") for m in index.corpus.metas[:PASSAGES]))
+            self._derive(index, range(min(PASSAGES, len(index.corpus.ids))))
             # What a first search still made on its own (the per-value positions of the passages' languages, the
             # spelling's trigram index, library code run once): 56 ms of the first query's 64 ms at 10k passages.
             for q in WARM_UP_QUERIES:
@@ -106,7 +91,59 @@ class SearchService(SearchStages):
         # when the index changes (`_thaw`): a cycle among the old index's objects is then freed as before.
         gc.freeze()
         self._frozen_for = weakref.ref(index)
+        self._prepared = weakref.ref(index)
         self._warm = True
+
+    def prepare(self) -> None:
+        """Bring the lexical index up to the store's revision and make what the first search on it would make
+        (the structures `_derive` lists, for the passages that changed): called by the store after a change
+        written in this process (`Store.follow`, in the writer's thread) and by a served process's refresher
+        for a change made elsewhere (retrieval/freshness.py), so the first search after a change is a normal
+        search. Nothing before `warm_up`: a service never warmed makes everything on its first search anyway."""
+        if not self._warm:
+            return
+        index = self.lexical.current()
+        self._thaw(index)
+        with self._prepare_lock:
+            before = self._prepared() if self._prepared is not None else None
+            if before is index:
+                return
+            moved = index.moved
+            if before is not None and moved is not None and moved[0] == before.serial:
+                positions: Iterable[int] = moved[2].tolist()  # the passages added or changed by this change
+            else:
+                positions = range(min(PASSAGES, len(index.corpus.ids)))
+            if index.corpus.ids:
+                self._derive(index, positions)
+            self._prepared = weakref.ref(index)
+
+    def _derive(self, index: LexicalIndex, positions: Iterable[int]) -> None:
+        """What a search reads of an index besides its postings, made now (each is kept per index, and derived
+        from the previous index's by the change alone): the place and phase masks, the spelling vocabulary,
+        the boilerplate, the collapse's and diversity's codes, the date order, the facets' table, the dense
+        sketch, and the sentences, their stems and boilerplate flags of the passages at `positions`."""
+        for fieldname in ("city", "phase"):  # the masks a place or phase question reads
+            index.values(fieldname)
+        self.vocabulary(index)
+        boilerplate = boilerplate_of(index)
+        group_codes(index)  # the collapse's groups
+        document_codes(index)  # the documents diversity counts, the date order, the facets' table
+        date_ranks(index)
+        warm_up_documents(index, self.gazetteer)  # the cities of documents filed without one
+        documents(index)  # each passage's document
+        document_words(index)
+        facet_table(index, FACET_FIELDS)
+        if index.vectors is not None:  # the dense search's sketch, above its exact size
+            index.vectors.warm_up(self.settings.dense_exact_up_to)
+        # each passage's sentences, their stems and which are boilerplate: a cold query's reranker and snippets
+        # then split, stem and look for city names in nothing
+        ids, texts, metas = index.corpus.ids, index.corpus.texts, index.corpus.metas
+        titles = []
+        for p in positions:
+            passage_sentences(texts[p])
+            boilerplate.sentence_flags(ids[p], texts[p])
+            titles.append(metas[p].get("title", ""))
+        warm_up_titles(dict.fromkeys(titles))  # and the stems of their titles (one of the reranker's features)
 
     def _thaw(self, index: LexicalIndex) -> None:
         """Give the objects frozen at warm-up back to the collector once the index they were made for is gone."""

@@ -68,3 +68,30 @@ def test_a_read_begun_before_a_write_of_this_store_does_not_undo_it(writable):
     store._client.get_collection = written_meanwhile
     store.read_revision()
     assert len(calls) >= 2 and store.revision().endswith(":written-meanwhile")
+
+
+def test_a_change_written_by_another_process_is_prepared_by_the_refresher(writable, tmp_path, monkeypatch):
+    """The first search after another process's ingest updates nothing: the refresher brought the lexical index
+    (and what is derived from it) up to the new revision in the background."""
+    from ingest.pipeline import IngestPipeline
+    from knowledge.hooks import INDEX_HOOKS
+
+    _ready(writable)
+    service = writable.app.state.services.get()
+    article = tmp_path / "elsewhere" / "nuovo.txt"
+    article.parent.mkdir()
+    article.write_text("Titolo: Altrove\n\nIl progetto zanzibarite di accoglienza abitativa a Bari.\n", "utf-8")
+    other = IngestPipeline(service.settings, progress=False, hooks=INDEX_HOOKS)  # its own Store: another process
+    assert other.store is not service.store
+    assert other.run([article], prune=False).ok
+    revision = other.store.revision()
+    deadline = time.monotonic() + 60
+    while (index := service.lexical._index) is None or index.revision != revision:
+        assert time.monotonic() < deadline, "the refresher never prepared the change"
+        time.sleep(0.05)
+    def refuse(*args, **kwargs):
+        raise AssertionError("the lexical index updated on the search")
+
+    monkeypatch.setattr(service.lexical, "_update", refuse)
+    found = writable.get("/api/search", params={"q": "zanzibarite"}, headers={"Cache-Control": "no-cache"})
+    assert found.status_code == 200 and found.json()["results"]
