@@ -66,8 +66,10 @@ POPULATION = re.compile(
     r"\b(?:abitanti|residenti|popolazione|abitav\w+|censiti|inhabitants|residents|"
     # ... and residing in the housing provided too: "risiedono negli alloggi 33 persone"
     r"risied\w+(?!\s+(?:\w+\s+){0,2}(?:alloggi|appartament\w*|cas[ae]|coabitazion\w*|struttur\w*)\b)|"
-    # living in the housing provided is being housed: "altri 9 vivono negli alloggi ponte"
-    r"viv(?:ono|evano)(?!\s+(?:\w+\s+){0,2}(?:alloggi|appartament\w*|cas[ae]|coabitazion\w*|struttur\w*)\b)|"
+    # living in the housing provided is being housed: "altri 9 vivono negli alloggi ponte", "7 vivono oggi in un
+    # alloggio in affitto"
+    r"viv(?:ono|evano)(?!\s+(?:\w+\s+){0,3}(?:allogg\w*|appartament\w*|cas[ae]|coabitazion\w*|struttur\w*|"
+    r"affitto)\b)|"
     r"population|(?:live|lived)\s+in(?!\s+(?:them|it|the\s+(?:flats?|apartments?|houses?|homes?))\b))\b",
     re.I,
 )
@@ -114,7 +116,10 @@ _BODY = re.compile(r"\b(?:consiglio|consulta|comitato|assemblea|gruppo|rete|coun
                    re.I)  # fmt: skip
 _HAS_WORKFORCE = re.compile(
     r"\b(?:conta|contano|contava|contavano|impiega|impiegano|impiegava|occupa|occupano|lavorano|lavoravano|"
-    r"employs|employ|employed|counts)\s+(?:(?:circa|oltre|più\s+di|quasi|about|over|some|nearly|more\s+than)\s+)?"
+    r"employs|employ|employed|counts|"
+    # ... or is looking for: "il porto cerca almeno 200 nuovi addetti" (jobs wanted, not people served)
+    r"cerca|cercano|cercherà|ricerca|seeks|needs|(?:is|are)\s+looking\s+for)\s+"
+    r"(?:(?:circa|oltre|più\s+di|quasi|almeno|about|over|some|nearly|more\s+than|at\s+least)\s+)?"
     # the counts listed after the verb ("conta 112 soci, 148 lavoratori (di cui 31 svantaggiati) e ...")
     r"(?:\d[\d.,]*\s+[\w'’]+(?:\s+[\w'’]+)?\s*(?:,|\(?\s*di\s+cui\b|\s(?:e|and)\b)\s*)*$",
     re.I,
@@ -151,6 +156,9 @@ _LANDING_AFTER = re.compile(r"[\d.,]+\s+(?:(?!(?:who|that|which|whom)\b)[\w'’-
                             r"(?:disembarked|landed|came\s+ashore)\b", re.I)  # fmt: skip
 _LANDING_BEFORE = re.compile(r"\b(?:sono|erano|sono\s+stat[ie])\s+(?:sbarcat[ei]|approdat[ei])\s+"
                              r"(?:(?:circa|oltre|ben|quasi|più\s+di)\s+)?$", re.I)  # fmt: skip
+# A daily rate measures a service's throughput, not what it did ("ci aiutano a servire 70 pasti al giorno", "an average
+# of 40 people a day"; the gold reads such counts as optional at most).
+_DAILY = re.compile(r"[^,;:.]{0,40}?\b(?:al\s+giorno|ogni\s+giorno|al\s+dì|a\s+day|per\s+day|each\s+day)\b", re.I)
 # A sentence that opens as a comparison is about something else ("Per confronto, il CPIA di Tortona ha avuto circa
 # 300 iscritti", "By comparison, the regional service followed 900 people").
 COMPARISON = re.compile(r"^\W*(?:per|a\s+titolo\s+di|in)\s+confronto\b|^\W*(?:by|for|in)\s+comparison\b", re.I)
@@ -226,6 +234,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     left, right = _segment_bounds(sentence, num_start, end)
     if _WAITING.search(sentence, left, right):
         return True  # "altre 15 famiglie sono in lista": waiting, not served
+    if _DAILY.match(sentence, end):
+        return True  # "70 pasti al giorno": a rate
     if _LANDING_AFTER.match(sentence, num_start) or _LANDING_BEFORE.search(before) or COMPARISON.search(sentence):
         return True  # "where 2,310 people disembarked": a flow; "Per confronto, ...": another service's count
     if _WIDER_PLACE.search(sentence, left, num_start):

@@ -37,10 +37,18 @@ _WORD_BEFORE = re.compile(r"([\w']+)\s+$")
 _RELATIVE_AFTER = re.compile(r"\s*,?\s+(?:che|dove|where|which)\b", re.I)
 
 
+# A place people left is where they came from ("hanno lasciato la tendopoli di San Ferdinando e vivono oggi in 9
+# appartamenti"): what follows is still the record's.
+_LEFT = re.compile(r"\b(?:lasciat[oaie]|lasciano|lasciare|abbandonat[oaie]|usciti|uscite|left|leaving|moved\s+out\s+of)"
+                   r"\b[^,;:.]{0,40}$", re.I)  # fmt: skip
+
+
 def _is_place(body: str, m: Mention) -> bool:
+    head = body[max(0, m.start - 40) : m.start]
+    if _LEFT.search(body[max(0, m.start - 80) : m.start]):
+        return False
     if m.evidence == "phrase":  # "Comune di Carrara", "la città di Merano"
         return True
-    head = body[max(0, m.start - 40) : m.start]
     word = _WORD_BEFORE.search(head)
     low = fold(word.group(1)) if word else ""
     if low != "di" and _RELATIVE_AFTER.match(body, m.end):

@@ -39,3 +39,19 @@ def test_the_next_part_of_a_di_cui_list_is_a_part_of_the_whole():
 def test_hires_and_job_placements_count_persons():
     assert (12.0, "people") in _found("Al termine dei tirocini sono previste almeno 12 assunzioni.")
     assert (9.0, "people") in _found("Il progetto punta a 9 inserimenti lavorativi stabili.")
+
+
+def test_persons_who_now_live_in_a_rented_home_are_housed_not_a_population():
+    found = _found("Nel gruppo appartamento sono stati accolti 12 ragazzi; 8 vivono oggi in un alloggio in affitto.")
+    assert {12.0, 8.0} <= {v for v, _ in found}
+    assert _found("Nel quartiere vivono oggi circa 4.200 persone.") == set()
+
+
+def test_the_place_people_left_is_where_they_came_from_not_the_place_of_their_count():
+    from knowledge.elsewhere import other_comune_clauses
+    from lgnet.gazetteer import Gazetteer
+
+    text = "22 braccianti hanno lasciato il campo di Castel Volturno e vivono oggi in 7 appartamenti."
+    assert other_comune_clauses(text, "Mondragone", Gazetteer.default()) == []
+    there = "Il servizio gemello del Comune di Castel Volturno ha accolto 40 persone."
+    assert other_comune_clauses(there, "Mondragone", Gazetteer.default()) != []

@@ -32,3 +32,9 @@ def test_an_organisation_named_in_a_comparison_is_no_partner():
 
     assert partners("Per confronto, il CPIA di Novi Ligure ha avuto circa 300 iscritti.", "Sale") == []
     assert [p.name for p in partners("Il corso è tenuto dal CPIA di Novi Ligure.", "Sale")] == ["CPIA di Novi Ligure"]
+
+
+def test_jobs_a_body_is_looking_for_and_a_daily_rate_are_no_counts():
+    assert _values("Nei prossimi mesi il mercato ortofrutticolo cerca almeno 150 nuovi addetti.") == set()
+    assert _values("I volontari aiutano a distribuire 90 pasti al giorno alla mensa.") == set()
+    assert _values("Lo sportello ha seguito 300 persone, aperto ogni giorno.") == {300}
