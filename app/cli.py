@@ -94,7 +94,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         service.warm_up()
         service.reranker = Reranker()  # features and candidates as the fusion gives them
         tuned = run_tuning(service)
-        print(f"reranker tuned on {tuned['tuned_on']}: {tuned['weights']}")
+        verdict = "written to lgnet/data/rerank.json" if tuned["shipped"] else "not better: the committed weights stay"
+        print(f"reranker tuned on {tuned['tuned_on']}: {tuned['weights']} ({verdict})")
+        for name, value in tuned["figures"].items():
+            print(f"  {name}: {value}")
         Reranker.default.cache_clear()
         service.reranker = Reranker.default()
     report = run_evaluation(get_settings(), ablation=not args.no_ablation)
@@ -152,7 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--tune",
         action="store_true",
-        help="first tune the reranker (lgnet/data/rerank.json) on the old part and the new part's tuning half",
+        help="first tune the reranker on the old part and the development batches but the last, check it on the "
+        "last (retrieval/tuning.py); lgnet/data/rerank.json is rewritten only if it wins",
     )
     p.add_argument("--write", metavar="FILE", help="also write the Markdown report (docs/search-quality.md)")
     p.add_argument("--readme", metavar="FILE", help="also rewrite the figures between the eval markers of FILE")

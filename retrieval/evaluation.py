@@ -359,22 +359,29 @@ class EvalReport:
 
     def _reranker_section(self) -> list[str]:
         """With and without the reranker on the part it was tuned on and on those it never saw."""
-        from retrieval.rerank import held_out_ids
+        from retrieval.rerank import held_out_ids, tuning_record
 
         held_out = held_out_ids()
-        groups: list[tuple[str, Callable[[QueryCase], bool]]] = [
-            ("old part (tuned on)", lambda c: c.part == "old"),
-            (
-                "new part, batch 1, tuning half (tuned on)",
-                lambda c: c.part == "new" and c.batch == 1 and c.id not in held_out,
-            ),
-            (
-                "new part, batch 1, held-out half (never seen)",
-                lambda c: c.part == "new" and c.batch == 1 and c.id in held_out,
-            ),
-        ]
+        record = tuning_record()
+        held_batch = record.get("held_out_batch")  # a temporal hold-out (retrieval/tuning.py); else batch 1's half
+        groups: list[tuple[str, Callable[[QueryCase], bool]]] = [("old part (tuned on)", lambda c: c.part == "old")]
+        if held_batch is None:
+            groups += [
+                (
+                    "new part, batch 1, tuning half (tuned on)",
+                    lambda c: c.part == "new" and c.batch == 1 and c.id not in held_out,
+                ),
+                (
+                    "new part, batch 1, held-out half (never seen)",
+                    lambda c: c.part == "new" and c.batch == 1 and c.id in held_out,
+                ),
+            ]
+        first_later = 2 if held_batch is None else int(held_batch)
+        groups += [(f"new part, batch {b} (tuned on)", _in_batch(b)) for b in self.batches() if b < first_later]
+        if held_batch is not None:
+            groups.append((f"new part, batch {held_batch} (held out)", _in_batch(int(held_batch))))
         # Every later batch apart: the reranker was tuned on none of them (rule work has read the development ones).
-        later = [b for b in self.batches() if b > 1]
+        later = [b for b in self.batches() if b > (first_later if held_batch is not None else 1)]
         groups += [(f"new part, batch {b} ({'unseen' if is_unseen(b) else 'development'}, not tuned on)",
                     _in_batch(b)) for b in later]  # fmt: skip
         rows = []
@@ -386,13 +393,15 @@ class EvalReport:
                     rows += [(f"{name}, without", aggregate(without)), (f"{name}, with", aggregate(with_r))]
         if not rows or not held_out:
             return []
+        tuned_on = record.get("tuned_on", "")
         return [
             "## Reranker",
             "",
             "A linear reranker over the best 20 fused candidates (`retrieval/rerank.py`), its weights in "
-            "`lgnet/data/rerank.json`, tuned by `lgnet eval --tune` on the old part and one half of the new "
-            "part's batch 1 only (the held-out ids are listed in that file). Kept because it wins on the parts it "
-            "never saw:",
+            f"`lgnet/data/rerank.json`, tuned by `lgnet eval --tune` on the {tuned_on.split(' (')[0]} only (the "
+            "held-out ids are listed in that file; `retrieval/tuning.py` says how weights are tuned and when "
+            "they replace the committed ones). With and without it, on what it was tuned on and on what it never "
+            "saw:",
             "",
             *_table("queries, reranker", rows, extra=False),
             "",

@@ -3,8 +3,9 @@
 question, boilerplate) at weights tuned by `lgnet eval --tune` and kept as data (lgnet/data/rerank.json).
 
 Weights start as the identity (only the fused score counts), so without a weights file the order is the
-fusion's. Tuned on the old part and one half of the new part only (`retrieval/tuning.py`); the other half and
-the unseen parts are the check it did not see (docs/search-quality.md, "Reranker").
+fusion's. The committed weights were tuned on the old part and one half of the new part's batch 1 (the file says
+which); `lgnet eval --tune` (`retrieval/tuning.py`) now learns on the old part and the development batches but
+the last, checks on the last, and replaces them only when the new ones win (docs/search-quality.md, "Reranker").
 """
 
 from __future__ import annotations
@@ -67,12 +68,15 @@ class Reranker:
         return features @ self.vector
 
 
+def tuning_record() -> dict:
+    """The weights file as `lgnet eval --tune` wrote it ({} when absent): what it was tuned on and held out."""
+    resource = resources.files("lgnet").joinpath(WEIGHTS_FILE)
+    return json.loads(resource.read_text("utf-8")) if resource.is_file() else {}
+
+
 def held_out_ids() -> frozenset[str]:
     """The new part's queries the committed weights were not tuned on (empty without a weights file)."""
-    resource = resources.files("lgnet").joinpath(WEIGHTS_FILE)
-    if not resource.is_file():
-        return frozenset()
-    return frozenset(json.loads(resource.read_text("utf-8")).get("held_out", []))
+    return frozenset(tuning_record().get("held_out", []))
 
 
 @dataclass

@@ -12,6 +12,7 @@ import threading
 import time
 import weakref
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -38,7 +39,7 @@ from retrieval.sentence_stems import PASSAGES, passage_sentences
 from retrieval.sentences import boilerplate_of
 from retrieval.snippets import warm_up_phrases
 from retrieval.spelling import Vocabulary, vocabulary_of
-from retrieval.stages import RECENT_VECTORS, SearchStages, _Ranked, group_codes
+from retrieval.stages import RECENT_VECTORS, SearchStages, _Ranked, group_codes, reordered
 from retrieval.terms import QueryTerms, query_terms
 from retrieval.within_document import document_words, documents, order_within_documents
 
@@ -229,15 +230,7 @@ class SearchService(SearchStages):
                 if request.understand and request.rerank and not self.reranker.identity:
                     found = _Ranked(index, collapsed, signals, terms, boilerplate_of(index))
                     collapsed = self._rerank(found, self.reranker)
-                if request.understand:  # a document's passage that says the query leads it
-                    collapsed = order_within_documents(index, collapsed, terms)
-                collapsed = self._diversify(index, collapsed)
-                if request.understand and parsed.named_phases:  # "la terza edizione" restricts as a place does
-                    collapsed = places_first(collapsed, index.mask("phase", parsed.named_phases))
-                if request.understand and (parsed.regions or parsed.provinces):  # "in Sardegna": its passages first
-                    head = collapsed.positions[:50].tolist()
-                    inside = in_places(index, head, parsed.regions, parsed.provinces, parsed.region_cities)
-                    collapsed = places_first(collapsed, inside)
+                collapsed = self.arrange(index, collapsed, terms, parsed, request.understand)
             facets = self._facets(index, collapsed)
         start = (request.page - 1) * request.k
         boilerplate = boilerplate_of(index)
@@ -261,22 +254,44 @@ class SearchService(SearchStages):
             filters=filters,
         )
 
+    def arrange(
+        self, index: LexicalIndex, ranked: Candidates, terms: QueryTerms, parsed: ParsedQuery, understand: bool = True
+    ) -> Candidates:
+        """What follows the reranker: a document's passages in the order they say the query, per-document
+        diversity, the places and phases the question names first. Tuning (`retrieval/tuning.py`) orders its
+        candidates through it too, so the weights are chosen for the order the user sees."""
+        if understand:  # a document's passage that says the query leads it
+            ranked = order_within_documents(index, ranked, terms)
+        ranked = self._diversify(index, ranked)
+        if understand and parsed.named_phases:  # "la terza edizione" restricts as a place does
+            ranked = places_first(ranked, index.mask("phase", parsed.named_phases))
+        if understand and (parsed.regions or parsed.provinces):  # "in Sardegna": its passages first
+            head = ranked.positions[:50].tolist()
+            inside = in_places(index, head, parsed.regions, parsed.provinces, parsed.region_cities)
+            ranked = places_first(ranked, inside)
+        return ranked
+
     # --- the reranker (retrieval/rerank.py) ----------------------------------------------------------------
-    def rerank_features(self, request: SearchRequest) -> tuple[list[int], np.ndarray]:
-        """The fused candidates the reranker reweighs (positions in the lexical corpus) and their features:
-        what tuning (`retrieval/tuning.py`) reads."""
+    def rerank_features(self, request: SearchRequest) -> RerankCase:
+        """The fused candidates the reranker reweighs and their features, with what `arrange` needs to order
+        them as a search would: what tuning (`retrieval/tuning.py`) reads."""
         filters = self.validate(request)
         index = self.lexical.current()
-        parsed = self.parse(request.q, index)
+        parsed, terms = self.read_query(request.q, index)
         signals = Signals()
         if parsed.text:
             ranked = self._rank(index, parsed, request, filters, filters.mask(index), {}, signals)
         else:
             ranked = Candidates.of([])
         collapsed = self._collapse(index, ranked)
-        found = _Ranked(index, collapsed, signals, query_terms(parsed, index.idf), boilerplate_of(index))
+        found = _Ranked(index, collapsed, signals, terms, boilerplate_of(index))
         top = found.collapsed.take(slice(0, self.reranker.candidates))
-        return top.positions.tolist(), self._features(found, top)
+        return RerankCase(index, collapsed, self._features(found, top), terms, parsed)
+
+    def order_with(self, case: RerankCase, weights: np.ndarray, n: int = 10) -> list[int]:
+        """The first `n` positions a search would show with the reranker at `weights` (as `search` orders)."""
+        ranked = case.collapsed if len(case.rows) < 2 else reordered(case.collapsed, case.rows @ weights)
+        return self.arrange(case.index, ranked, case.terms, case.parsed).positions[:n].tolist()
 
     # --- more like this ----------------------------------------------------------------------------------
     def similar(self, chunk_id: str, k: int = 5) -> list[Hit]:
@@ -323,6 +338,21 @@ class SearchService(SearchStages):
 
 _services: dict[int, SearchService] = {}
 _services_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class RerankCase:
+    """One query's candidates as the reranker meets them (`SearchService.rerank_features`)."""
+
+    index: LexicalIndex
+    collapsed: Candidates  # fused and collapsed, best first
+    rows: np.ndarray  # the features of its first `Reranker.candidates`
+    terms: QueryTerms
+    parsed: ParsedQuery
+
+    @property
+    def positions(self) -> list[int]:
+        return self.collapsed.positions[: len(self.rows)].tolist()
 
 
 def get_search_service(settings: Settings) -> SearchService:

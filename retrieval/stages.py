@@ -147,6 +147,18 @@ def _folded(alternative: str) -> str:
     return fold(alternative)
 
 
+def reordered(collapsed: Candidates, scores: np.ndarray) -> Candidates:
+    """The first len(scores) candidates ordered by `scores` (ties keep their order), above the rest as they were;
+    shown scores stay decreasing: the reranked ones sit above the first one left as fused."""
+    n = len(scores)
+    top, rest = collapsed.take(slice(0, n)), collapsed.take(slice(n, None))
+    order = sorted(range(n), key=lambda i: (-scores[i], i))
+    floor = float(rest.scores[0]) if len(rest) else 0.0
+    low = min(scores)
+    lifted = [floor + 1.0 + float(scores[i] - low) for i in order]
+    return Candidates(top.positions[order], np.array(lifted, dtype=np.float64)).concat(rest)
+
+
 @dataclass
 class _Ranked:
     """A text query's fused, collapsed candidates with what the reranker needs about them."""
@@ -286,17 +298,10 @@ class SearchStages:
 
     def _rerank(self, found: _Ranked, reranker: Reranker) -> Candidates:
         """The best `reranker.candidates` reordered by the reranker, above the rest as fused."""
-        n = reranker.candidates
-        top, rest = found.collapsed.take(slice(0, n)), found.collapsed.take(slice(n, None))
+        top = found.collapsed.take(slice(0, reranker.candidates))
         if len(top) < 2:
             return found.collapsed
-        scores = reranker.scores(self._features(found, top))
-        order = sorted(range(len(top)), key=lambda i: (-scores[i], i))
-        # shown scores stay decreasing: the reranked ones sit above the first one left as fused
-        floor = float(rest.scores[0]) if len(rest) else 0.0
-        low = min(scores)
-        lifted = [floor + 1.0 + float(scores[i] - low) for i in order]
-        return Candidates(top.positions[order], np.array(lifted, dtype=np.float64)).concat(rest)
+        return reordered(found.collapsed, reranker.scores(self._features(found, top)))
 
     def _lexical_scores(
         self, index: LexicalIndex, parsed: ParsedQuery, understand: bool

@@ -1,18 +1,20 @@
-"""The reranker (retrieval/rerank.py) and its tuning split (retrieval/tuning.py): the identity keeps the fusion's
-order, the features say what they claim on sentences written here, and the tuning never sees the held-out half
-or a later batch."""
+"""The reranker (retrieval/rerank.py) and its tuning (retrieval/tuning.py): the identity keeps the fusion's
+order, the features say what they claim on sentences written here, tuning scores the order a search shows, its
+fit finds a signal that separates, it never reads the held-out batch or an unseen one, and new weights replace
+the committed ones only when they win."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+from lgnet.unseen import development_batches
 from retrieval.analysis import QueryAnalyzer
 from retrieval.evaluation import QueryCase, load_relevance_set
 from retrieval.models import SearchRequest
 from retrieval.rerank import FEATURES, Reranker, Signals, features, held_out_ids
 from retrieval.terms import query_terms
-from retrieval.tuning import split_new
+from retrieval.tuning import MIN_GAIN, OLD_SLACK, Sample, decide, fit, objective, split, split_new
 from tests.retrieval.idf import EveryStemCounts
 
 
@@ -92,3 +94,89 @@ def test_the_committed_weights_name_the_half_they_were_not_tuned_on():
         pytest.skip("no weights file: the reranker is the identity")
     _, expected = split_new(load_relevance_set("new"))
     assert held == {c.id for c in expected}
+
+
+def _case(cid: str, part: str = "new", batch: int = 1) -> QueryCase:
+    return QueryCase(cid, f"q {cid}", "it", None, ["e"], form="f", part=part, batch=batch)
+
+
+def test_temporal_split_holds_out_the_last_development_batch_and_reads_no_unseen_one():
+    old = [_case(f"o{i}", part="old") for i in range(3)]
+    new = [_case(f"b{b}-{i}", batch=b) for b in (1, 2, 3, 4) for i in range(2)]
+    parts = split(old, new, development=(3, 1, 2))  # batch 4: unseen
+    assert parts.held_out_batch == 3 and parts.training_batches == (1, 2)
+    assert {c.id for c in parts.held_out} == {"b3-0", "b3-1"}
+    assert {c.id for c in parts.training} == {"o0", "o1", "o2", "b1-0", "b1-1", "b2-0", "b2-1"}
+    assert split(old, new, development=()).held_out == [] and split(old, new, development=()).training == old
+
+
+def test_the_register_decides_what_tuning_reads():
+    parts = split(load_relevance_set("old"), load_relevance_set("new"), development_batches())
+    read = parts.training + parts.held_out
+    assert all(c.part == "old" or c.batch in development_batches() for c in read)
+    assert not {c.id for c in parts.training} & {c.id for c in parts.held_out}
+    assert all(c.batch == max(development_batches()) for c in parts.held_out)
+
+
+def _samples(rng: np.random.Generator, n: int = 60) -> list[Sample]:
+    """Invented queries: the fused score says little (the relevant candidate a little higher, mostly not first),
+    the best sentence says which one is relevant."""
+    out = []
+    for q in range(n):
+        rows = np.zeros((10, len(FEATURES)))
+        relevant = np.zeros(10, dtype=bool)
+        relevant[0] = True
+        rows[:, 0] = rng.random(10) + np.where(relevant, 0.2, 0.0)
+        rows[:, FEATURES.index("sentence")] = np.where(relevant, 0.9, 0.3) + 0.1 * rng.random(10)
+        order = np.argsort(-rows[:, 0], kind="stable")  # candidates come best fused first
+        out.append(Sample(rows[order], relevant[order], f"batch {q % 3}"))
+    return out
+
+
+def test_the_fit_finds_the_feature_that_separates():
+    samples = _samples(np.random.default_rng(3))
+    weights = fit(samples, c=1.0)
+    assert weights[0] == pytest.approx(1.0)  # the fused score is the unit
+    assert weights[FEATURES.index("sentence")] > 1.0
+    assert objective(weights, samples) > objective(Reranker().vector, samples) + 0.3
+    assert np.allclose(fit(samples, c=1.0, scale=0.0), Reranker().vector)
+    held = _samples(np.random.default_rng(4))  # queries it never saw
+    assert objective(weights, held) > objective(Reranker().vector, held) + 0.3
+
+
+def test_new_weights_replace_the_committed_ones_only_when_they_win():
+    assert decide(0.86 + MIN_GAIN, 0.86, 0.80, 0.79, 0.90, 0.90)
+    assert not decide(0.86 + MIN_GAIN / 2, 0.86, 0.80, 0.79, 0.90, 0.90)  # the folds gain too little
+    assert not decide(0.87, 0.86, 0.79, 0.79, 0.90, 0.90)  # the held-out batch does not gain
+    assert not decide(0.87, 0.86, 0.80, 0.79, 0.90 - 2 * OLD_SLACK, 0.90)  # the old part loses
+
+
+def test_tuning_scores_the_order_a_search_shows(service):
+    index = service.lexical.current()
+    weights = Reranker({"fused": 1.0, "sentence": 1.0, "lexical": -0.3}).vector
+    kept = service.reranker
+    try:
+        service.reranker = Reranker({"fused": 1.0, "sentence": 1.0, "lexical": -0.3})
+        for q in ("alloggi ponte per famiglie in Puglia", "orientamento al lavoro", "la terza edizione a Torino"):
+            shown = [index.corpus.position[h.id] for h in service.search(SearchRequest(q=q, k=10)).hits]
+            assert service.order_with(service.rerank_features(SearchRequest(q=q, k=10)), weights) == shown
+    finally:
+        service.reranker = kept
+
+
+def test_the_report_names_the_held_out_batch_of_a_temporal_tuning(monkeypatch):
+    import retrieval.rerank as rerank
+    from retrieval.evaluation import FULL, EvalReport, Outcome, PartReport, aggregate
+
+    record = {"tuned_on": "old part + new part batches 1, 2 (9 queries)", "held_out_batch": 3, "held_out": ["c3"]}
+    monkeypatch.setattr(rerank, "tuning_record", lambda: record)
+    monkeypatch.setattr(rerank, "held_out_ids", lambda: frozenset(record["held_out"]))
+    cases = [_case(f"c{b}", batch=b) for b in (1, 2, 3, 4)]
+    outcomes = [Outcome(c, 0, 1.0, None, 0, 0, True, True, 0.0) for c in cases]
+    part = PartReport("new", cases, {FULL: aggregate(outcomes)}, outcomes, outcomes)
+    text = EvalReport({"new": part}, corpus_passages=1).markdown()
+    assert "tuned by `lgnet eval --tune` on the old part + new part batches 1, 2 only" in text
+    assert "| new part, batch 2 (tuned on), with |" in text
+    assert "| new part, batch 3 (held out), with |" in text
+    assert "| new part, batch 4 (unseen, not tuned on), with |" in text or "batch 4 (development" in text
+    assert "tuning half" not in text
