@@ -180,12 +180,13 @@ def periods(sentence: str) -> list[Mention]:
     """Stated project dates: "Inizio progetto: 01/07/2019", "dal 1 marzo 2022 al 31 dicembre 2023", "2024-2026"
     (a fund's or programme's years, "Fondo FAMI 2014-2020", are not the project's)."""
     out = []
-    for m in _FROM_TO.finditer(sentence):
+    found = list(_FROM_TO.finditer(sentence))  # read once: its ranges are asked three times below
+    for m in found:
         start = _iso(m, "a") or _iso(m, "c")
         end = _iso(m, "b", end=True) or _iso(m, "e", end=True)
         if start and end and start <= end:
             out += [Mention("start", start), Mention("end", end)]
-    spans = [r.span() for r in _FROM_TO.finditer(sentence)]
+    spans = [r.span() for r in found]
     for m in _VERB_DATE.finditer(sentence):
         value = _iso(m, "a")
         inside = any(a < m.end() and m.start() < b for a, b in spans)  # "January 2023 until June 2024": the range's
@@ -213,10 +214,9 @@ def periods(sentence: str) -> list[Mention]:
     for m in _SINCE_OPENED.finditer(sentence):
         if (value := _iso(m, "a")) and not any(x.code == "start" for x in out):
             out.append(Mention("start", value))
-    ranges = [r.span() for r in _FROM_TO.finditer(sentence)]
     for m in _FROM_ONLY.finditer(sentence):
         value = _iso(m, "a")
-        if value and not any(a < m.end() and m.start() < b for a, b in ranges):  # not the start of a range
+        if value and not any(a < m.end() and m.start() < b for a, b in spans):  # not the start of a range
             out.append(Mention("start", value))
     stated_ends = [x.text for x in out if x.code == "end" and len(x.text) >= 7]
     if stated_ends and not any(x.code == "start" for x in out):
