@@ -55,6 +55,13 @@ _BARE = re.compile(rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}
                    r"(?![\w.,/%-]?\d)(?!\s*%)(?![\w-])", re.I)  # fmt: skip
 _PRONOUN_BEFORE = re.compile(rf"(?:^|[;,:.]\s*){_PRONOUN}\s*,?\s*$", re.I)
 _PERSONS = {"families", "minors", "women", "beneficiaries"}  # counted units a pronoun of people can stand for
+_OF_WHICH = re.compile(r"(?:dei|delle)\s+quali", re.I)
+
+
+def _of_persons(unit: str) -> bool:
+    from knowledge.persons import counts_persons  # it reads the areas' staff words: imported when used
+
+    return unit in _PERSONS | {"people", "families"} or counts_persons(unit)
 _TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
 # "173 persone, a fronte delle 150 previste", "14 inserimenti abitativi, contro i 20 previsti": a number then a
 # participle of planning is the planned count of what the count before it counted (a stated target; "delle 150"
@@ -101,6 +108,11 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             known = [c for c, p in UNITS.items() if said_unit and re.match(rf"(?:{p})\b", said_unit.group(1), re.I)]
             if known and known[0] in _PERSONS | {"people"}:
                 unit, words = known[0], said_unit.group(1).split()[0]  # type: ignore[union-attr]
+            elif _OF_WHICH.fullmatch(m.group("pron") or "") and before and not _of_persons(before[-1].unit):
+                # "18 ricorsi contro i dinieghi, 11 dei quali già accolti": the relative stands for the things just
+                # counted, not for people
+                noun = before[-1]
+                unit, words = noun.unit, re.sub(r"^\S+\s*", "", noun.text) or unit_labels(noun.unit)[0]
         elif not before and (part := _PARTITIVE_LEAD.search(head) or _group(head)) and not m.group("refl"):
             # "Dei 33 tirocinanti, 19 hanno ottenuto un contratto": a part of the whole just named
             unit, words = _unit_of(part.group("noun")), part.group("noun").lower()

@@ -108,11 +108,21 @@ _TO = re.compile(r"(?:\s+(?:in|nel)\s+(?:19|20)\d\d)?\s+(?:to|a|ai|agli|alle)\s+
                  r"(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+)(?![\w.,%]?\d)(?!\s*%)", re.I)  # fmt: skip
 
 
+# ... or told as the start and today ("All'inizio avevamo trovato 2 proprietari disponibili, oggi sono 7", "At first
+# 3 landlords agreed; today they are 11"): the count is today's.
+_AT_FIRST = re.compile(r"\b(?:all['’]\s*inizio|inizialmente|in\s+partenza|at\s+first|initially)\b[^.;:]{0,60}$", re.I)
+_TODAY = re.compile(r"[^.;:\d]{0,40}?[,;]\s*(?:e\s+|but\s+|and\s+)?(?:oggi|ora|adesso|today|now)\s+"
+                    r"(?:(?:they|there)\s+)?(?:sono|siamo|are|is)\s+(?P<num>\d{1,3}(?:[.,]\d{3})+|\d+)(?![\w.,%]?\d)",
+                    re.I)  # fmt: skip
+
+
 def _reached(found: list[FigureFact], sentence: str) -> list[FigureFact]:
     out: list[FigureFact] = []
     for f in found:
-        to = _TO.match(sentence, f.end)
-        if to and _FROM.search(sentence[max(0, f.start - 40) : f.start]) and (value := number(to.group("num"))):
+        to = _TO.match(sentence, f.end) if _FROM.search(sentence[max(0, f.start - 40) : f.start]) else None
+        if to is None and _AT_FIRST.search(sentence[: f.start]):
+            to = _TODAY.match(sentence, f.end)
+        if to and (value := number(to.group("num"))):
             f = FigureFact(value, f.unit, f.label, sentence[to.start("num") : to.end("num")], to.start("num"),
                            to.end("num"))  # fmt: skip
         if not any((g.value, g.unit) == (f.value, f.unit) for g in out):  # the value reached, stated again after

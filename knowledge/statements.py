@@ -37,7 +37,9 @@ _PREDICATE = re.compile(
     rf"^(?:{_WHEN})\s+|(?<=\bche\s))"
     rf"(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b"
     # what the subject says in brackets belongs to it ("I volontari che danno una mano (trasporti, spesa) sono 16")
-    rf"(?:[^.;:,()]|\([^()]*\))*?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;:,)]|\((?=di\s+cui|of\s+wh)|$|\s+(?:e|ed)\s+(?=[a-zà-ù]))"
+    # ... and an apposition between commas ("Le serate «Sale del mondo», cene e letture nelle lingue dei corsisti,
+    # sono state 9")
+    rf"(?:[^.;:,()]|\([^()]*\))*?(?:,[^.;:,()]{{3,80}},(?:[^.;:,()]|\([^()]*\))*?)?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;:,)]|\((?=di\s+cui|of\s+wh)|$|\s+(?:e|ed)\s+(?=[a-zà-ù]))"
 )
 # English says a group's count without an article: "Women were 142", "Households numbered 85".
 _EN_PREDICATE = re.compile(
@@ -119,4 +121,5 @@ def _subject(sentence: str, start: int, end: int) -> str:
     subject = re.sub(r"\s+(?:da|from)\s+\d.*$", "", subject)
     subject = re.sub(r"\s+(?:sono|were|are)\s+\w+$", "", subject)
     subject = re.sub(r"\s*\([^()]*\)", "", subject)  # "(trasporti, compiti, spesa)": an aside, not the label
+    subject = re.sub(r",[^,]*,\s*$", "", subject)  # ", cene e letture nelle lingue dei corsisti,": an apposition
     return subject.lower().strip()

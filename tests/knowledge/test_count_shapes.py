@@ -55,3 +55,20 @@ def test_the_place_people_left_is_where_they_came_from_not_the_place_of_their_co
     assert other_comune_clauses(text, "Mondragone", Gazetteer.default()) == []
     there = "Il servizio gemello del Comune di Castel Volturno ha accolto 40 persone."
     assert other_comune_clauses(there, "Mondragone", Gazetteer.default()) != []
+
+
+def test_a_relative_partitive_stands_for_the_things_just_counted():
+    found = _found("Lo sportello ha presentato 25 ricorsi al TAR, 9 dei quali già accolti.")
+    assert (9.0, "ricorsi") in found and (9.0, "people") not in found
+    assert (61.0, "women") in _found("Il corso ha avuto 140 iscritti, 61 dei quali donne.")
+
+
+def test_a_count_told_at_the_start_and_today_is_today_s():
+    found = _found("All'inizio avevamo 3 famiglie ospitanti, oggi sono 14.")
+    assert (14.0, "families") in found and (3.0, "families") not in found
+
+
+def test_a_predicate_count_after_an_apposition_between_commas():
+    found = {(f.value, f.unit, f.label) for f in figures("Le cene di quartiere, con piatti dei paesi d'origine, "
+                                                         "sono state 11.")}  # fmt: skip
+    assert (11.0, "cene", "cene di quartiere") in found
