@@ -23,7 +23,7 @@ from knowledge.area_model import AreaChooser
 from knowledge.evaluation import Evaluation, Score, evaluate, load_gold, unit_key
 from knowledge.figures import FigureFact
 from knowledge.group_reading import city_keys, passage_groups, programme_boilerplate, text_keys
-from knowledge.programme import Member, dated, phase_facts, with_phase
+from knowledge.programme import Member, agreed_phases, dated, phase_facts, with_phase
 from knowledge.records import RECORD_TYPES, Passage, RecordBuilder
 from knowledge.sentences import clean, key, sentences
 from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
@@ -114,6 +114,7 @@ def build(passages: list[Passage], reader: FigureReader | None = None, chooser: 
             members = sorted((m for m in members if m.dated), key=lambda m: (m.doc_id, m.position, m.id))
             phases[phase] = phase_facts(phase, members, boilerplate)
     served: list[PracticeRecord | ProjectFacts] = [*records, *projects]
+    phases = agreed_phases(served, phases)
     for item in served:
         with_phase(item, phases.get(item.phase or ""))
     return records, projects

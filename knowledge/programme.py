@@ -151,3 +151,27 @@ def _completed(period: Period, phase: Period) -> Period:
     if not phase.start[: len(date)] <= date <= phase.end[: len(date)]:
         return period
     return period.model_copy(update={"start": start or phase.start, "end": end or phase.end})
+
+
+# A phase's years its cities agree on: when the programme's own documents state none, the period that this many
+# cities' documents state in full for that phase (LGNetEA's "dal 1° luglio 2019 al 31 dicembre 2021" in Perugia's,
+# Taranto's and Palermo's reports) is the phase's.
+AGREEING_CITIES = 2
+
+
+def agreed_phases(items: Iterable[PracticeRecord | ProjectFacts], phases: dict[str, PhaseFacts]
+                  ) -> dict[str, PhaseFacts]:  # fmt: skip
+    """`phases` with the phases whose programme documents state no years given the period their cities agree on."""
+    said: dict[str, dict[tuple[str, str], set[str]]] = {}
+    for item in items:
+        p = item.period
+        if item.phase and p.basis == "stated" and p.start and p.end and len(p.start) == len(p.end) == 10:
+            said.setdefault(item.phase, {}).setdefault((p.start, p.end), set()).add(item.city)
+    out = dict(phases)
+    for phase, periods in said.items():
+        if phase in phases and phases[phase].period.basis:
+            continue
+        (start, end), cities = max(periods.items(), key=lambda kv: (len(kv[1]), kv[0]))
+        if len(cities) >= AGREEING_CITIES:
+            out[phase] = PhaseFacts(phase=phase, period=Period(start=start, end=end, basis="stated"))
+    return out

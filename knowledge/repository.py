@@ -34,7 +34,7 @@ from knowledge.group_reading import (
     programme_boilerplate,
 )
 from knowledge.groupkeys import GroupKeys
-from knowledge.programme import Programme, dated, dated_keys, phase_facts, with_phase
+from knowledge.programme import Programme, agreed_phases, dated, dated_keys, phase_facts, with_phase
 from knowledge.readings import Readings
 from knowledge.records import Passage, RecordBuilder
 from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
@@ -434,7 +434,8 @@ class RecordRepository:
         if vectors:
             snap.vectors = np.stack([vectors[i] for i in order]).astype(np.float32)
         dated: list[PracticeRecord | ProjectFacts] = [*snap.records, *snap.projects.values()]
+        phases = agreed_phases(dated, snap.phases)  # a phase whose own documents state no years: its cities'
         for item in dated:
-            with_phase(item, snap.phases.get(item.phase or ""))
+            with_phase(item, phases.get(item.phase or ""))
         return snap
 
