@@ -121,7 +121,12 @@ _FUNDER = re.compile(
 _OTHER_ROLE = re.compile(
     r"(?:\b(?:nei|negli|nel|nella)\s+(?:locali|spazi|sede|sala|struttura)\s+(?:di|del|della|dello|dell['’]|dei|degli)|"
     r"\bpresso\s+(?:il|lo|la|l['’]|i|gli|le)?|\bhosted\s+by(?:\s+the)?|\bon\s+the\s+premises\s+of(?:\s+the)?)\s*$|"
-    r"\b(?:accompagnat\w*|accompagnare|accompagnament\w*|inviat\w*|inviare|indirizzat\w*|rinviat\w*|referred|sent)\b[^.;:]{0,60}$|"
+    r"\b(?:accompagnat\w*|accompagnare|accompagnament\w*|inviat\w*|inviare|indirizzat\w*|rinviat\w*|referred|sent|"
+    r"frequent(?:a|ano|ato|ati|ate|ava|avano)|attend(?:s|ed|ing)?)\b[^.;:]{0,60}$|"
+    # whose plan or territory a service is part of: "si inserisce nel Piano di zona dell'Azienda ULSS X", "nei Comuni
+    # del distretto Mirano-Dolo dell'Azienda ULSS X"
+    r"(?:\bpian[oi]\s+(?:di\s+zona|social[ei]|regional[ei]|locale)|\b(?-i:distrett[oi]))\b[^.;:]{0,30}?"
+    r"\b(?:di|del|della|dello|dell['’]|dei)\s*$|"
     r"\ba\s+cura\s+d(?:i|el|ella|ello|ell['’]|ei|egli|elle)\b[^.;:]{0,80}$|"
     # someone unnamed from the organisation, an attendee or a guest: "una volontaria della Caritas X"
     r"\b(?:un|una|un['’])\s*(?:volontari[oa]|funzionari[oa]|referente|rappresentante|delegat[oa]|operat(?:ore|rice)|"

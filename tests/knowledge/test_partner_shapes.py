@@ -37,3 +37,10 @@ def test_a_structure_that_is_no_part_of_the_project():
     clauses = denied_clauses("La struttura di Acqui, gestita dalla Cooperativa Il Faro, ha accolto 30 persone e non fa "
                              "parte del progetto.")  # fmt: skip
     assert denied("Cooperativa Il Faro", clauses)
+
+
+def test_a_school_people_attend_and_the_authority_whose_plan_or_district_a_service_is_in_are_no_partners():
+    assert _names("Quest'anno 14 ragazzi frequentano i corsi serali del CPIA di Alessandria.") == []
+    assert _names("Il servizio si inserisce nel Piano di zona dell'Azienda ULSS 4 Veneto Orientale.") == []
+    assert _names("Possono accedere le donne residenti nei Comuni del distretto Ovada-Acqui dell'ASL AL.") == []
+    assert _names("Il corso è tenuto dal CPIA di Alessandria.") == ["CPIA di Alessandria"]
