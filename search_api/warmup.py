@@ -32,6 +32,10 @@ def _warm_up(app: FastAPI) -> None:
         service.warm_up()
         get_catalogue(service).warm_up()
         gc.collect()  # the records loaded too: the collector's full pass now, not during a search
+        # ... and frozen with the rest of warm-up's objects (SearchService.warm_up froze those before the records
+        # were loaded): a full pass during the searches then scans only what searches made since, as in a process
+        # that warmed up the service alone; thawed with the rest when the index changes (SearchService._thaw).
+        gc.freeze()
         app.state.refresher = keep_fresh(service)  # the revision and edits re-read off the request path
         app.state.warm = True
     except LGNetError as exc:  # the store may be down: requests will say so; /api/ready tries again

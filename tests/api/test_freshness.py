@@ -89,6 +89,7 @@ def test_a_change_written_by_another_process_is_prepared_by_the_refresher(writab
     while (index := service.lexical._index) is None or index.revision != revision:
         assert time.monotonic() < deadline, "the refresher never prepared the change"
         time.sleep(0.05)
+
     def refuse(*args, **kwargs):
         raise AssertionError("the lexical index updated on the search")
 
