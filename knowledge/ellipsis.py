@@ -55,6 +55,11 @@ _BARE = re.compile(rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}
                    r"(?![\w.,/%-]?\d)(?!\s*%)(?![\w-])", re.I)  # fmt: skip
 _PRONOUN_BEFORE = re.compile(rf"(?:^|[;,:.]\s*){_PRONOUN}\s*,?\s*$", re.I)
 _PERSONS = {"families", "minors", "women", "beneficiaries"}  # counted units a pronoun of people can stand for
+# Verbs only persons are the subject of, right after a bare number that opens its clause.
+_PERSON_VERB = re.compile(r"\s+(?:frequentano|lavorano|vivono|abitano|studiano|partecipano|(?:sono|erano)\s+"
+                          r"(?:iscritt[ie]|assunt[ie])|attend|live|work|study)\b", re.I)  # fmt: skip
+_CLAUSE_OPEN = re.compile(r"(?:^|[.;:]\s*)(?:(?:quest['’]\s*anno|oggi|finora|attualmente|this\s+year|today|now|"
+                          r"(?:nel|in)\s+\d{4})\s*,?\s*)?$", re.I)  # fmt: skip
 _OF_WHICH = re.compile(r"(?:dei|delle)\s+quali", re.I)
 
 
@@ -116,6 +121,9 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         elif not before and (part := _PARTITIVE_LEAD.search(head) or _group(head)) and not m.group("refl"):
             # "Dei 33 tirocinanti, 19 hanno ottenuto un contratto": a part of the whole just named
             unit, words = _unit_of(part.group("noun")), part.group("noun").lower()
+        elif not before and _PERSON_VERB.match(sentence, end) and _CLAUSE_OPEN.search(head):
+            # "Quest'anno 22 frequentano la scuola serale": only persons attend, live, study or are enrolled
+            unit, words = "people", "persone"
         elif before and _LEAD.search(head):
             noun = before[-1]
             rest = re.sub(r"^\S+\s*", "", noun.text) if noun.text[:1].isdigit() else noun.unit

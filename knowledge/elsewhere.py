@@ -28,7 +28,9 @@ _AT = frozenset({"a", "ad", "in", "nel", "nella", "presso", "at"})
 # "di X" after these is a body or an area named after its chief town, not the place of a count.
 _NOT_PLACE_OF = re.compile(
     r"\b(?:provincia|province|diocesi|diocese|arcidiocesi|prefettura|questura|regione|area|citta metropolitana|"
-    r"distretto|ambito|asl|asp|ats|ulss|tribunale|universita|ateneo|porto|aeroporto|stazione)\s+di\s+$"
+    r"distretto|ambito|asl|asp|ats|ulss|tribunale|universita|ateneo|porto|aeroporto|stazione|"
+    # an organisation's seat ("la scuola serale del CPIA nella sede di Cittanova")
+    r"sede|sedi)\s+di\s+$"
 )
 _WORD_BEFORE = re.compile(r"([\w']+)\s+$")
 

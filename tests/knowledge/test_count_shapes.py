@@ -72,3 +72,17 @@ def test_a_predicate_count_after_an_apposition_between_commas():
     found = {(f.value, f.unit, f.label) for f in figures("Le cene di quartiere, con piatti dei paesi d'origine, "
                                                          "sono state 11.")}  # fmt: skip
     assert (11.0, "cene", "cene di quartiere") in found
+
+
+def test_a_bare_number_opening_its_clause_before_a_verb_only_persons_do():
+    found = _found("Quest'anno 15 frequentano il corso serale e 6 sono iscritti all'istituto agrario.")
+    assert {(15.0, "people"), (6.0, "people")} <= found
+    assert _found("Nel 2024 3 sono stati avviati.") == set()
+
+
+def test_an_organisation_s_seat_in_another_comune_is_not_the_place_of_a_count():
+    from knowledge.elsewhere import other_comune_clauses
+    from lgnet.gazetteer import Gazetteer
+
+    text = "I ragazzi frequentano il CPIA nella sede di Cittanova e 12 sono iscritti all'istituto alberghiero."
+    assert other_comune_clauses(text, "Taurianova", Gazetteer.default()) == []
