@@ -310,14 +310,21 @@ _CLAUSE_VERB = re.compile(r"\b(?:hanno|ha|sono|è|erano|era|furono|were|was|have
                           r"[a-zà-ù]{2,}(?:ano|ono|nno|rono))\b", re.I)  # fmt: skip
 
 
+# ... or its clause after a report's run-in label ("Care leavers: six semi-autonomy flats opened ... hosted 24").
+_LABEL_OPENING = re.compile(r"^[\s«\"“'‘•*-]*[A-ZÀ-Ý][^\W\d]*(?:\s+[^\W\d]+){0,3}:\s+$")  # no count in the label
+_ENGLISH_PAST = re.compile(r"\b[a-z]{3,}ed\b")
+
+
 def opening_count(sentence: str, start: int, end: int, value: float) -> bool:
-    """A number in words at sentence[start:end] opening its sentence, capitalised, with a verb in its clause."""
-    if not _OPENING.match(sentence[:start]) or not sentence[start : start + 1].isupper():
+    """A number in words at sentence[start:end] opening its sentence, capitalised, with a verb in its clause (or
+    opening the clause after a run-in label of a few words and a colon)."""
+    labelled = bool(_LABEL_OPENING.match(sentence[:start]))
+    if not labelled and (not _OPENING.match(sentence[:start]) or not sentence[start : start + 1].isupper()):
         return False
     if value < 2 or _SCALE_AFTER.match(sentence, start + len(sentence[start:end].split()[0])):
         return False  # "Un appartamento è dotato ...", "Two dozen people a month": one thing, or about that many
     stop = min([i for i in (sentence.find(c, end) for c in ";:") if i >= 0] or [len(sentence)])
-    return bool(_CLAUSE_VERB.search(sentence, end, stop))
+    return bool(_CLAUSE_VERB.search(sentence, end, stop) or (labelled and _ENGLISH_PAST.search(sentence, end, stop)))
 
 
 # English plurals without an -s ("staff", "people", "children"): the other nouns of an English sentence end in -s.

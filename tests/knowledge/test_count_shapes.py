@@ -86,3 +86,8 @@ def test_an_organisation_s_seat_in_another_comune_is_not_the_place_of_a_count():
 
     text = "I ragazzi frequentano il CPIA nella sede di Cittanova e 12 sono iscritti all'istituto alberghiero."
     assert other_comune_clauses(text, "Taurianova", Gazetteer.default()) == []
+
+
+def test_a_number_word_opening_its_clause_after_a_run_in_label():
+    assert (4.0, "housing_units") in _found("Young mothers: four training flats opened in the old town hosted 9 women.")
+    assert (2.0, "housing_units") not in _found("Vivono in 6 alloggi: due sono del Comune.")  # no label: a sentence
