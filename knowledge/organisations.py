@@ -77,6 +77,8 @@ def named(sentence: str) -> list[tuple[str, int, int]]:
             continue
         if _OWNER_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
             continue  # the owner of the flats named, not who worked with the city
+        if sentence[m.end() : m.end() + 1] == ":":
+            continue  # "... allo ZEN Voce: Destinatari": the place is the next field's label (a spreadsheet row)
         if re.match(r"\s*[A-Z]{2,}\b", sentence[m.end() :]) or m.group("place").split()[0] in _NOT_PLACES:
             continue  # a heading in capitals ("COMUNE DI X SETTORE ..."), or "X Provincia di ..."
         end = m.end()
