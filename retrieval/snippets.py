@@ -32,35 +32,41 @@ def _word_spans(text: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
     return tuple((m.start(), m.end(), analyzer.word_stems(m.group(0))) for m in _WORD.finditer(text))
 
 
-def _start(word: tuple[int, int, frozenset[str]]) -> int:
-    return word[0]
+Words = tuple[tuple[int, ...], tuple[int, ...], tuple[frozenset[str], ...]]  # (starts, ends, stems), one per word
 
 
 @lru_cache(maxsize=4096)
-def _words_within(text: str, lo: int, hi: int) -> tuple[tuple[int, int, frozenset[str]], ...]:
+def _words_within(text: str, lo: int, hi: int) -> Words:
     """The words lying whole inside text[lo:hi] with their stems: `_word_spans(text)` cut to the window,
     without splitting and stemming the whole passage. Remembered: a passage's best sentence is the snippet's
-    window for many queries."""
+    window for many queries. As three columns, not a (start, end, stems) tuple per word: the collector leaves
+    tuples of numbers out of its passes, and the per-word tuples kept here were 47,000 of the 90,000 objects its
+    passes scanned after 200 never-seen queries (1k bench index)."""
     start = lo
     while start > 0 and _WORD.match(text, start - 1, start):  # lo cuts a word: scan from its beginning
         start -= 1
     analyzer = get_analyzer()
-    words = []
+    starts: list[int] = []
+    ends: list[int] = []
+    stems: list[frozenset[str]] = []
     for m in _WORD.finditer(text, start):
-        if m.end() > hi:
+        end = m.end()
+        if end > hi:
             break
         if m.start() >= lo:
-            words.append((m.start(), m.end(), analyzer.word_stems(m.group(0))))
-    return tuple(words)
+            starts.append(m.start())
+            ends.append(end)
+            stems.append(analyzer.word_stems(m.group(0)))
+    return tuple(starts), tuple(ends), tuple(stems)
 
 
 def _marked_spans(text: str, terms: QueryTerms, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
     """The words to mark in text[lo:hi] (the whole text by default)."""
     stems = terms.stem_set  # the set built once per query, not once per snippet
     hi = len(text) if hi is None else hi
-    words = _words_within(text, lo, hi)  # only the words inside: a passage has many more
+    starts, ends, words = _words_within(text, lo, hi)  # only the words inside: a passage has many more
     spans = set()
-    for start, end, word_stems in words:
+    for start, end, word_stems in zip(starts, ends, words, strict=True):
         if not word_stems.isdisjoint(stems) and terms.marks(text[start:end], word_stems):
             spans.add((start, end))
     if terms.phrases:  # a multi-word alternative ("senza fissa dimora") is marked where it occurs whole
@@ -73,10 +79,10 @@ def _marked_spans(text: str, terms: QueryTerms, lo: int = 0, hi: int | None = No
                     continue
                 for m in pattern.finditer(folded, begin, stop):
                     a, b = max(m.start(), lo), min(m.end(), hi)  # its words inside text[lo:hi]
-                    for start, end, _ in words[bisect_left(words, a, key=_start) :]:
-                        if end > b:
+                    for i in range(bisect_left(starts, a), len(starts)):
+                        if ends[i] > b:
                             break
-                        spans.add((start, end))
+                        spans.add((starts[i], ends[i]))
     return sorted(spans)
 
 
