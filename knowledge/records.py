@@ -12,81 +12,44 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 from knowledge import figures as fig
 from knowledge import mentions, money, partners
 from knowledge.area_model import AreaChooser, AreaContext, document_areas
 from knowledge.attribution import ATTENDANCE_NOUNS, attended, figure_area, hosted
 from knowledge.context import context_spans
+from knowledge.doc_parts import Bucket, DocPart, DocParts
 from knowledge.elsewhere import about_elsewhere, other_comune_clauses, other_phase_clauses, other_places
 from knowledge.mentions import TARGET_LABELS
 from knowledge.merging import (
-    budget_of,
     citation,
-    contacts_of,
-    headlines_yield,
     merge_figures,
     merge_partners,
     stated_period,
     unique_sourced,
 )
-from knowledge.partner_denials import denied_clauses, undenied
+from knowledge.partner_denials import denied_clauses
 from knowledge.reading import Passage, Read, copies_left, foreign_spans, numbers, read_once, running_spans
 from knowledge.readings import NO_MEMO, Memo, Readings
+from knowledge.record_fields import MAX_ACTIVITIES, as_target, practice_id, project_facts, record_text, settle_figures
 from knowledge.sections import Outline, Sections, outline, sections
 from knowledge.sentences import Sentence, clean, key, readable, sentences
-from knowledge.table_counts import TableCount, counted, indicator_rows, table_counts
+from knowledge.table_counts import TableCount, indicator_rows, table_counts
 from knowledge.tables import table_sentences
-from knowledge.timeframe import results_only, target
 from lgnet.gazetteer import Gazetteer
 from lgnet.practice import Partner, PracticeRecord, ProjectFacts, Source, Sourced, Target
 from lgnet.taxonomy import Taxonomy
-from lgnet.text import fold
 
 _TARGET_WORD = re.compile(r"\b(?:obiettiv[oi]|target)\b", re.I)
 _OF_THOSE = re.compile(r"\bne\s+(?:(?:sono|è|ha|hanno|abbiamo)\s+)?(?:stat[ie]\s+)?[a-zà-ù]+\s+(?:\w+\s+){0,2}$", re.I)
 SUMMARY_SENTENCES = 3
-MAX_ACTIVITIES = 8
 BOILERPLATE_CITIES = 3  # a sentence found in the passages of this many cities describes the programme
 # A review whose articles could not be split is read too: its articles' sections give each comune its facts.
 RECORD_TYPES = ("press_article", "press_review", "project_sheet", "practice_report", "report", "minutes", "other")
 # Which documents speak best for a record's summary: a city's own sheet or report before a press copy.
 TYPE_RANK = {"practice_report": 0, "project_sheet": 1, "report": 2, "minutes": 3, "press_article": 4, "press_review": 4,
              "other": 5}
-
-
-def _as_target(f: fig.FigureFact) -> fig.FigureFact:
-    return f if "obiettiv" in f.label else replace(f, label=f"{f.label} (obiettivo)")
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
-
-
-def practice_id(city: str, area: str, phase: str | None) -> str:
-    return f"{slug(city)}-{slug(area)}-{slug(phase or 'nd')}"
-
-
-def project_id(city: str, phase: str | None) -> str:
-    return f"{slug(city)}-{slug(phase or 'nd')}"
-
-
-@dataclass
-class _Bucket:
-    """The facts of one area (or of the whole project when `area` is None)."""
-
-    sentences: list[Read] = field(default_factory=list)
-    figures: list[tuple[Read, fig.FigureFact]] = field(default_factory=list)
-    partners: list[tuple[Read | None, Partner]] = field(default_factory=list)
-    activities: list[tuple[Read, str]] = field(default_factory=list)
-    targets: list[tuple[Read, mentions.Mention]] = field(default_factory=list)
-    results: list[Read] = field(default_factory=list)
-    transferability: list[Read] = field(default_factory=list)
-
-    def weight(self) -> int:
-        facts = len(self.figures) + len(self.partners) + len(self.activities) + len(self.results)
-        return facts * 2 + len(self.sentences)
 
 
 @dataclass(frozen=True)
@@ -121,6 +84,7 @@ class RecordBuilder:
         self.figure_reader = figure_reader or fig.figures  # the counts of a sentence (the rules by default)
         self.gazetteer = gazetteer or Gazetteer.default()
         self.readings = readings
+        self.parts: DocParts | None = None  # during a refresh: each document's part, kept (`knowledge.doc_parts`)
         self.area_chooser = area_chooser  # a count's area after the rules' (None: the rules')
         self._doc_areas: dict[str, dict[str, int]] = {}  # per document, its lines naming one area, per area
         self._sections = Sections({}, {})
@@ -233,36 +197,104 @@ class RecordBuilder:
 
     def build(self, city: str, phase: str | None, passages: list[Passage], boilerplate: set[str]
               ) -> tuple[list[PracticeRecord], ProjectFacts]:  # fmt: skip
+        """The group's records: each read document's part (`_part`, kept per document with `parts`), merged in
+        the order of `read_once`, then what crosses documents."""
         self._city = city
         self._phase = phase
         self._last_area, self._said_areas = {}, {}
-        buckets: dict[str | None, _Bucket] = defaultdict(_Bucket)
+        buckets: dict[str | None, Bucket] = defaultdict(Bucket)
         periods: list[tuple[Read, mentions.Mention]] = []
         amounts: list[tuple[Read, money.AmountFact]] = []
         contacts: list[tuple[Read, mentions.ContactFact]] = []
         documents: dict[str, dict] = {}
-        seen: set[tuple[str, str]] = set()
         copies: dict[str, list[str]] = defaultdict(list)  # a document's syndication group -> its copies
+        of_doc: dict[str, list[Passage]] = defaultdict(list)
         for p in passages:
             documents.setdefault(p.doc_id, p.meta)
+            of_doc[p.doc_id].append(p)
             group = p.meta.get("doc_dup_group") or p.doc_id
             if p.doc_id not in copies[group]:
                 copies[group].append(p.doc_id)
         self._copies = {d: copies[m.get("doc_dup_group") or d] for d, m in documents.items()}
+        runs: dict[str, list[Passage]] = defaultdict(list)  # a read document's passages read, in order
+        for p in read_once(passages):
+            runs[p.doc_id].append(p)
+        gkey = f"{city}|{phase or ''}"
+        rules = self.figure_reader is fig.figures and self.area_chooser is None  # parts are kept of the rules' only
+        cache = self.parts if self.parts is not None and rules else None
+        kept = cache.parts(gkey) if cache else {}
+        said: dict[str, set[str]] = defaultdict(set)  # the numbers each syndication group's read copy states
+        rows: dict[str, list[tuple[int, int]]] = {}  # per passage, its indicator tables' rows and context sections
+        tabled: list[tuple[str | None, Read, fig.FigureFact]] = []  # the counts of tables, added after the text's
+        made: dict[str, tuple[list[str], DocPart]] = {}
+        denials: dict[str, list[str]] = defaultdict(list)  # per document, the organisations it says are no partners
+        for doc_id, run in runs.items():
+            ids = [p.id for p in run]
+            part = cache.usable(kept.get(doc_id), ids, boilerplate) if cache else None
+            if part is None:
+                part = self._part(run, of_doc[doc_id], boilerplate)
+                made[doc_id] = (ids, part)
+            for area, facts in part.buckets.items():
+                buckets[area].extend(facts)
+            periods += part.periods
+            amounts += part.amounts
+            contacts += part.contacts
+            tabled += part.tabled
+            rows.update(part.rows)
+            denials[doc_id] += part.denials
+            said[run[0].meta.get("doc_dup_group") or doc_id] |= part.numbers
+        if cache:
+            cache.put_parts(gkey, made, boilerplate)
+        # A paragraph only another copy kept: its sentences with numbers the read copy never states (`_copy_part`),
+        # each copy in turn (those before it may have said a number), kept per copy with the numbers said before it.
+        copy_runs: dict[str, list[Passage]] = defaultdict(list)
+        for p in copies_left(passages, [p for run in runs.values() for p in run]):
+            copy_runs[p.doc_id].append(p)
+        made = {}
+        for doc_id, run in copy_runs.items():
+            before = sorted(said[run[0].meta["doc_dup_group"]])
+            part = cache.usable(kept.get(f"copy:{doc_id}"), before, boilerplate) if cache else None
+            if part is None:
+                part = self._copy_part(run, of_doc[doc_id], set(before), boilerplate)
+                made[f"copy:{doc_id}"] = (before, part)
+            for area, facts in part.buckets.items():
+                buckets[area].extend(facts)
+            said[run[0].meta["doc_dup_group"]] |= part.numbers
+        if cache:
+            cache.put_parts(gkey, made, boilerplate)
+        settle_figures(buckets, tabled, rows, periods, denials)
+        project = project_facts(city, phase, buckets.get(None, Bucket()), periods, amounts, contacts)
+        records = []
+        for area in self.taxonomy.codes:
+            bucket = buckets.get(area)
+            if bucket and (bucket.figures or bucket.activities or bucket.results or bucket.partners
+                           or bucket.sentences):  # fmt: skip
+                records.append(self._record(city, area, phase, bucket, project, documents))
+        areas = [r.area for r in records]
+        for r in records:
+            r.areas = areas
+        project.records = [r.id for r in records]
+        return records, project
+
+    def _document(self, passages: list[Passage]) -> None:
+        """The sections of one document (and its lines' areas for the area chooser) from its passages in the group:
+        what the reading of its sentences asks of it."""
         self._sections = sections(passages, self._outline, self.taxonomy.matches)
         if self.area_chooser is not None:
             self._doc_areas = document_areas(passages, lambda p: self._outline(p).single)
-        kept = read_once(passages)
-        said: dict[str, set[str]] = defaultdict(set)  # the numbers each syndication group's read copy states
-        tabled: list[tuple[str | None, Read, fig.FigureFact]] = []  # the counts of tables, added after the text's
-        rows: dict[str, list[tuple[int, int]]] = {}  # per passage, its indicator tables' rows and context sections
-        for p in kept:
-            said[p.meta.get("doc_dup_group") or p.doc_id] |= self.memo(p)("numbers", numbers, p.text)
-        denials: dict[str, list[str]] = defaultdict(list)  # per document, the organisations it says are no partners
-        for p in kept:
-            documents.setdefault(p.doc_id, p.meta)
+
+    def _part(self, run: list[Passage], passages: list[Passage], boilerplate: set[str]) -> DocPart:
+        """What one document's passages read once (`run`) give the group, its sections found in all of its
+        `passages` in the group."""
+        city = self._city or ""
+        out = DocPart()
+        buckets = out.buckets
+        self._document(passages)
+        seen: set[str] = set()
+        for p in run:
             memo = self.memo(p)
-            denials[p.doc_id] += memo("denials", denied_clauses, p.text)
+            out.numbers |= memo("numbers", numbers, p.text)
+            out.denials += memo("denials", denied_clauses, p.text)
             elsewhere = foreign_spans(p, city, self.gazetteer)
             parts = memo("partnership", partners.partnership, p.text) + memo("attendees", partners.attendees, p.text,
                                                                                city)  # fmt: skip
@@ -277,19 +309,20 @@ class RecordBuilder:
                 if any(a <= s.start < b for a, b in elsewhere):
                     continue  # another comune's article or short news: none of its facts are this city's
                 body, k, areas, _ = memo("sentence", self.sentence_of, s.text)
-                if (p.doc_id, k) in seen:
+                if k in seen:
                     continue  # the sentence two consecutive passages share
-                seen.add((p.doc_id, k))
+                seen.add(k)
+                out.tested.add(k)
                 read = Read(p, s, body, areas)
                 issuer = not p.meta.get("char_start") and s.start == 0 and partners.masthead(body)
                 self._read_sentence(read, buckets, k in boilerplate, memo, issuer)
                 if k in boilerplate:
                     continue
                 facts = memo("said", self._said, body)
-                periods += [(read, m) for m in facts.periods]
-                amounts += [(read, a) for a in facts.amounts]
+                out.periods += [(read, m) for m in facts.periods]
+                out.amounts += [(read, a) for a in facts.amounts]
                 if c := facts.contact:
-                    contacts.append((read, c))
+                    out.contacts.append((read, c))
             # The dates of a table ("Data di inizio | 01/04/2025"), a sentence per row. Its counts are not read:
             # on documents the rules had not seen they restated the text's counts in other areas more often than
             # they added one (measured on the unseen batch's totals).
@@ -297,7 +330,7 @@ class RecordBuilder:
                 if any(a <= row.start < b for a, b in elsewhere):
                     continue
                 read = Read(p, row, row.text, [])
-                periods += [(read, m) for m in found_periods]
+                out.periods += [(read, m) for m in found_periods]
             # Its counts in a column of results or targets, in the area of the row, else of the row before for a
             # part of it ("di cui donne"), else of the table's section.
             row_area: str | None = None
@@ -308,63 +341,33 @@ class RecordBuilder:
                 area = decided or (row_area if of_row else None) or self._sections.area(p.id, p.doc_id, row.start)
                 area = self._chosen(p, row.start, body, f, area, "table")
                 row_area = area if not of_row else row_area
-                tabled.append((area, Read(p, row, body, []), _as_target(f) if is_target else f))
-            rows[p.id] = memo("indicator_rows", indicator_rows, p.text) + memo("context", context_spans, p.text)
-        # A paragraph only another copy kept: its sentences with numbers the read copy never states (of its running
-        # text: an outlet's sidebar headlines are not the article's, "Alba, la fiera chiude con 200.000 visitatori").
-        for p in copies_left(passages, kept):
+                out.tabled.append((area, Read(p, row, body, []), as_target(f) if is_target else f))
+            out.rows[p.id] = memo("indicator_rows", indicator_rows, p.text) + memo("context", context_spans, p.text)
+        return out
+
+    def _copy_part(self, run: list[Passage], passages: list[Passage], said: set[str], boilerplate: set[str]
+                   ) -> DocPart:  # fmt: skip
+        """What a syndicated copy that is not read gives: the sentences of its running text (an outlet's sidebar
+        headlines are not the article's, "Alba, la fiera chiude con 200.000 visitatori") with numbers its group's
+        copies read before it never `said`; its `numbers`: those it said."""
+        out = DocPart()
+        self._document(passages)
+        said = set(said)
+        for p in run:
             memo = self.memo(p)
-            elsewhere = foreign_spans(p, city, self.gazetteer)
+            elsewhere = foreign_spans(p, self._city or "", self.gazetteer)
             running = memo("running", running_spans, p.text)
             for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
                 if any(a <= s.start < b for a, b in elsewhere) or not any(a <= s.start < b for a, b in running):
                     continue
                 body, k, areas, found = memo("sentence", self.sentence_of, s.text)
-                if k in boilerplate or not found or found & said[p.meta["doc_dup_group"]]:
+                out.tested.add(k)
+                if k in boilerplate or not found or found & said:
                     continue
-                said[p.meta["doc_dup_group"]] |= found
-                self._read_sentence(Read(p, s, body, areas), buckets, False, memo)
-        # A table restates what its document's text says (an indicator table closing a report): the text's sentence
-        # says it better, with its own area and words. A table's count the text never states is the record's.
-        # The rows it reads by their columns are not read again as a sentence ("... | 40 | 28 Nuove prese in carico");
-        # nor is a count of the place in a context section (`knowledge.context`: "lavorano circa 230 pescatori").
-        for b in buckets.values():
-            b.figures = [(r, f) for r, f in b.figures if not any(
-                a <= r.sentence.start + f.start < z for a, z in rows.get(r.passage.id, ()))]  # fmt: skip
-        stated_here: set[tuple] = {(r.passage.doc_id, f.value, counted(f.unit)) for b in buckets.values()
-                                   for r, f in b.figures}  # fmt: skip
-        for area, read, f in tabled:  # two rows are two facts ("40 volunteers", "40 staff"); a row read twice, one
-            if not {told := (read.passage.doc_id, f.value, counted(f.unit)), (*told, read.body)} & stated_here:
-                stated_here.add((*told, read.body))
-                buckets[area].figures.append((read, f))
-        for area, yielded in headlines_yield({a: b.figures for a, b in buckets.items()}).items():
-            buckets[area].figures = yielded
-        # Results only: counts dated before the project's stated start, and targets beside results, are not.
-        start = stated_period(periods).start
-        for b in buckets.values():
-            b.partners = undenied(b.partners, denials)
-            b.figures = results_only(b.figures, lambda i: i[0].body, lambda i: i[0].passage.doc_id, start,
-                                     lambda i: (i[1].start, i[1].end))  # fmt: skip
-            # a stated target says so in its label ("persone prese in carico (obiettivo)")
-            b.figures = [(r, _as_target(f) if target(r.body, (f.start, f.end)) else f) for r, f in b.figures]
-        # ... by the head of its noun too: "530 visite" in a headline is the report's "530 visite mediche"
-        # (persons under another noun too: a headline's "Trentadue giovani" is the text's "32 ragazzi")
-        stated = {(f.value, counted(f.unit)) for area, b in buckets.items() if area for _, f in b.figures}
-        if None in buckets:  # the same count said without its area elsewhere is the same fact
-            buckets[None].figures = [(r, f) for r, f in buckets[None].figures
-                                     if (f.value, counted(f.unit)) not in stated]  # fmt: skip
-        project = self._project(city, phase, buckets.get(None, _Bucket()), periods, amounts, contacts, documents)
-        records = []
-        for area in self.taxonomy.codes:
-            bucket = buckets.get(area)
-            if bucket and (bucket.figures or bucket.activities or bucket.results or bucket.partners
-                           or bucket.sentences):  # fmt: skip
-                records.append(self._record(city, area, phase, bucket, project, documents))
-        areas = [r.area for r in records]
-        for r in records:
-            r.areas = areas
-        project.records = [r.id for r in records]
-        return records, project
+                said |= found
+                out.numbers |= found
+                self._read_sentence(Read(p, s, body, areas), out.buckets, False, memo)
+        return out
 
     def _read_sentence(self, read: Read, buckets: dict, boilerplate: bool, memo: Memo, issuer: bool = False) -> None:
         body = read.body
@@ -413,7 +416,7 @@ class RecordBuilder:
                 buckets[area].targets += [(read, m) for m in facts.targets]
 
     # --- one record ----------------------------------------------------------------------------------------
-    def _record(self, city: str, area: str, phase: str | None, b: _Bucket, project: ProjectFacts,
+    def _record(self, city: str, area: str, phase: str | None, b: Bucket, project: ProjectFacts,
                 documents: dict[str, dict]) -> PracticeRecord:  # fmt: skip
         label = self.taxonomy.by_code[area]
         summary = self._summary(area, b)
@@ -455,7 +458,7 @@ class RecordBuilder:
         record.text = record_text(record)
         return record
 
-    def _summary(self, area: str, b: _Bucket) -> list[Sourced]:
+    def _summary(self, area: str, b: Bucket) -> list[Sourced]:
         """Whole, readable sentences from the best source: the document saying most about the area (a city's
         sheet or report before a press article), then the next ones if it has too few."""
         per_doc: dict[str, list[Read]] = defaultdict(list)
@@ -491,33 +494,6 @@ class RecordBuilder:
         figures = facts.figures if self.figure_reader is fig.figures else fig.figures(r.body)
         score = 2.0 * counts.get(area, 0) + 1.5 * bool(figures) + 1.0 * bool(facts.activity)
         return score - 0.5 * (len(r.areas) > 1) - 1.0 * (len(r.body) > 350)
-
-    # --- the whole project in the city ---------------------------------------------------------------------
-    def _project(self, city: str, phase: str | None, b: _Bucket, periods: list, amounts: list, contacts: list,
-                 documents: dict) -> ProjectFacts:  # fmt: skip
-        return ProjectFacts(
-            id=project_id(city, phase),
-            city=city,
-            phase=phase,
-            figures=merge_figures(b.figures),
-            partners=merge_partners(b.partners),
-            activities=unique_sourced(b.activities, MAX_ACTIVITIES),
-            results=unique_sourced([(r, r.body) for r in b.results], 5),
-            transferability=unique_sourced([(r, r.body) for r in b.transferability], 3),
-            period=stated_period(periods),
-            budget=budget_of(amounts),
-            contacts=contacts_of(contacts),
-        )
-
-
-def record_text(record: PracticeRecord) -> str:
-    """What lexical search reads of a record."""
-    parts = [record.title, record.title_en, record.city, record.area_label_it, record.area_label_en]
-    parts += [s.text for s in record.summary] + [a.text for a in record.activities]
-    parts += [p.name for p in record.partners] + [t.label_it for t in record.target_groups]
-    parts += [f"{f.value} {f.unit_label_it} {f.label}" for f in record.figures]
-    return "\n".join(parts)
-
 
 __all__ = ["BOILERPLATE_CITIES", "RECORD_TYPES", "Passage", "Read", "RecordBuilder", "read_once", "record_text",
            "stated_period"]  # fmt: skip

@@ -5,7 +5,9 @@ published and dropped with its passages), loaded by every process that reads the
 A group's fingerprint covers its passages (ids, content hashes, near-duplicate groups, city, phase, type) and
 the programme boilerplate found in them; only groups whose fingerprint moved are rebuilt, groups that lost
 all their passages are dropped. What the rules read in each passage (sentence keys, areas, counts, partners,
-periods...) is kept per passage in the state file (`knowledge.readings`): a rebuilt group re-combines it. A
+periods...) is kept per passage in the state file (`knowledge.readings`), and what each document gives each of its
+groups (its part, `knowledge.doc_parts`) per document: a rebuilt group reads its unchanged documents' parts, reads
+the changed ones' passages, and merges them (a city's group at 100k passages holds ~2-4k of them). A
 phase's group about no city keeps its members' dated sentences in the state file (`knowledge.programme`): a
 refresh combines them with those of its changed members, never reading the group again.
 Because the records live in the store, several processes sharing a `chroma run` server see the same records,
@@ -23,13 +25,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from knowledge.doc_parts import DocParts
 from knowledge.group_reading import (
     GroupReader,
-    city_keys,
     city_keys_of,
     city_of,
     fingerprint,
-    own_keys,
     passage_groups,
     programme_boilerplate,
 )
@@ -102,6 +103,7 @@ class RecordRepository:
         self.programme: Programme | None = None  # during a refresh: the city-less groups' dated sentences
         self.group_keys: GroupKeys | None = None  # during a refresh: each group's members and keys, its state
         self.reader: GroupReader | None = None  # during a refresh: what it reads of the groups
+        self.parts: DocParts | None = None  # during a refresh: each document's part of its groups, kept
 
     def _suffix(self) -> str:
         """The records follow the store's generation like the passages: a rebuild writes its own collection,
@@ -124,6 +126,7 @@ class RecordRepository:
             self.readings = self.builder.readings = Readings(conn, BUILDER_VERSION)
             self.programme = Programme(conn)
             self.reader = GroupReader(self.store, self.group_keys, self.readings, self.builder)
+            self.parts = self.builder.parts = DocParts(conn, BUILDER_VERSION)
             if state and (state["epoch"], state["version"], state.get("layout")) == (epoch, BUILDER_VERSION, LAYOUT) \
                     and state["seq"] <= last:  # fmt: skip
                 report = self._refresh_changed(embedder, changed)
@@ -134,6 +137,7 @@ class RecordRepository:
             self._group_keys().save_state({"epoch": epoch, "seq": last, "version": BUILDER_VERSION, "layout": LAYOUT})
         finally:
             self.builder.readings = None
+            self.builder.parts = self.parts = None
             self.programme = None
             if self.reader is not None:
                 self.passages_read = self.reader.passages_read
@@ -156,11 +160,14 @@ class RecordRepository:
                 groups[g].append(p)
         keys_of = self._reader().stored_keys(passages)
         self._readings().keep_only(set(keys_of))
-        boilerplate = programme_boilerplate(city_keys({g: m for g, m in groups.items() if city_of(g)}, keys_of))
+        self._parts().clear()
+        keys_of, own = self._reader().member_keys({g: m for g, m in groups.items() if city_of(g)}, self._parts(),
+                                                 keys_of)  # fmt: skip
+        boilerplate = programme_boilerplate(city_keys_of(own))
         cityless = {g: groups.pop(g) for g in [g for g in groups if not city_of(g)]}
         self._programme().store([(g, p, self._dated(p)) for g, ms in cityless.items() for p in ms], replace_all=True)
         phases = self._phases(set(cityless), boilerplate)
-        report = self._apply(groups, keys_of, boilerplate, embedder, removed=None, phases=phases)
+        report = self._apply(groups, keys_of, own, boilerplate, embedder, removed=None, phases=phases)
         report.groups = len(groups) + len(cityless)
         return report
 
@@ -194,11 +201,12 @@ class RecordRepository:
         keys_of: dict[str, list[str]] = {}
         while todo:
             found = self._reader().read_groups(todo, read, now_in)
-            keys_of.update(self._reader().stored_keys([p for members in found.values() for p in members]))
+            found_keys, own = self._reader().member_keys(found, self._parts())
+            keys_of.update(found_keys)
             for gkey, members in found.items():
                 groups[gkey] = members
                 if members:
-                    known[gkey] = {k for p in members for k in own_keys(p, city_of(gkey), keys_of[p.id])}
+                    known[gkey] = own[gkey]
                 else:
                     known.pop(gkey, None)
             moved = before ^ programme_boilerplate(city_keys_of({g: k for g, k in known.items() if city_of(g)}))
@@ -217,7 +225,7 @@ class RecordRepository:
                 known[gkey] = phases[gkey][1]
             else:
                 known.pop(gkey, None)
-        report = self._apply({g: m for g, m in groups.items() if m}, keys_of, boilerplate, embedder,
+        report = self._apply({g: m for g, m in groups.items() if m}, keys_of, known, boilerplate, embedder,
                              removed=[g for g, m in groups.items() if not m] + [g for g in cityless if g not in phases],
                              phases=phases)  # fmt: skip
         report.groups = len(known)
@@ -237,6 +245,7 @@ class RecordRepository:
         self,
         groups: dict[str, list[Passage]],
         keys_of: dict[str, list[str]],
+        own: dict[str, set[str]],
         boilerplate: set[str],
         embedder,
         removed: list[str] | None,
@@ -253,7 +262,7 @@ class RecordRepository:
         }
         writes = _Writes()
         for gkey, members in groups.items():
-            fp = fingerprint(members, boilerplate, keys_of, BUILDER_VERSION)
+            fp = fingerprint(members, boilerplate, keys_of, BUILDER_VERSION, self._parts().stamps.get(gkey))
             if stored.get(gkey) != fp:
                 report.records += self._rebuild(gkey, members, boilerplate, fp, embedder, writes)
                 report.rebuilt.append(gkey)
@@ -274,11 +283,18 @@ class RecordRepository:
             if gkey in stored:
                 self.store.aux_delete(self._suffix(), where={"group": gkey})
                 report.removed.append(gkey)
-        keys = {g: ([p.id for p in ms], {k for p in ms for k in own_keys(p, city_of(g), keys_of[p.id])})
-                for g, ms in groups.items()}  # fmt: skip
+        keys = {g: ([p.id for p in ms], own[g]) for g, ms in groups.items()}
+        for gkey, members in groups.items():
+            self._parts().keep_only(gkey, {p.doc_id for p in members})
+        self._parts().drop(gone)
         keys.update({g: ([], found) for g, (_, found) in phases.items()})
         self._group_keys().put(keys, drop=gone, replace_all=removed is None)
         return report
+
+    def _parts(self) -> DocParts:
+        if self.parts is None:
+            raise RuntimeError("the documents' parts are open during a refresh only")
+        return self.parts
 
     def _readings(self) -> Readings:
         if self.readings is None:
@@ -345,6 +361,7 @@ class RecordRepository:
         conn = connect(state_path(self.store.settings.data_dir, self.store.generation))
         try:
             GroupKeys(conn).clear()
+            DocParts(conn, BUILDER_VERSION).clear()
         finally:
             conn.close()
 

@@ -135,7 +135,7 @@ class PracticeCatalogue:
         return data
 
     def project(self, city: str, phase: str | None) -> ProjectFacts | None:
-        from knowledge.records import project_id
+        from knowledge.record_fields import project_id
 
         return self._current().projects.get(project_id(city, phase))
 
