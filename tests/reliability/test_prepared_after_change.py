@@ -113,3 +113,28 @@ def test_followers_are_held_weakly(written):
     store.bump_revision("after-it-is-gone")
     assert calls == [1]
     assert all(ref() is not None for ref in store._followers)
+
+
+def test_the_practice_records_of_the_new_revision_are_loaded_by_the_change(written, monkeypatch):
+    from retrieval.practices import PracticeCatalogue, get_catalogue
+
+    settings, pipeline, root = written
+    service = SearchService(settings, embedder=pipeline.embedder, store=pipeline.store)
+    service.warm_up()
+    catalogue = get_catalogue(service)
+    catalogue.warm_up()
+    before = catalogue.version()
+    _add(pipeline, root, "tre")
+    monkeypatch.setattr(PracticeCatalogue, "_load", lambda *a, **k: pytest.fail("records loaded on the request"))
+    assert catalogue.version() != before  # the new revision's, loaded by the change
+    assert catalogue.models()
+
+
+def test_a_catalogue_never_loaded_is_not_loaded_by_a_change(written):
+    from retrieval.practices import get_catalogue
+
+    settings, pipeline, root = written
+    service = SearchService(settings, embedder=pipeline.embedder, store=pipeline.store)
+    catalogue = get_catalogue(service)
+    _add(pipeline, root, "quattro")
+    assert not catalogue.loaded()
