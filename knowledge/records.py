@@ -13,10 +13,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
 
 from knowledge import figures as fig
 from knowledge import mentions, money, partners
-from knowledge.area_model import AreaChooser, AreaContext, document_areas
+from knowledge.area_choice import context, shipped
+from knowledge.area_model import AreaChooser, document_areas
 from knowledge.attribution import ATTENDANCE_NOUNS, attended, figure_area, hosted
 from knowledge.context import context_spans
 from knowledge.doc_parts import Bucket, DocPart, DocParts
@@ -78,14 +80,15 @@ class RecordBuilder:
         gazetteer: Gazetteer | None = None,
         figure_reader: Callable[[str], list[fig.FigureFact]] | None = None,
         readings: Readings | None = None,
-        area_chooser: AreaChooser | None = None,
+        area_chooser: AreaChooser | None | Literal["shipped"] = "shipped",
     ) -> None:
         self.taxonomy = taxonomy or Taxonomy.default()
         self.figure_reader = figure_reader or fig.figures  # the counts of a sentence (the rules by default)
         self.gazetteer = gazetteer or Gazetteer.default()
         self.readings = readings
         self.parts: DocParts | None = None  # during a refresh: each document's part, kept (`knowledge.doc_parts`)
-        self.area_chooser = area_chooser  # a count's area after the rules' (None: the rules')
+        # a count's area after the rules' (`knowledge.area_choice`; None: the rules')
+        self.area_chooser = shipped() if area_chooser == "shipped" else area_chooser
         self._doc_areas: dict[str, dict[str, int]] = {}  # per document, its lines naming one area, per area
         self._sections = Sections({}, {})
         self._copies: dict[str, list[str]] = {}
@@ -150,16 +153,14 @@ class RecordBuilder:
         return self.memo(p)("outline", self._outline_of, p.text)
 
     def _figure_area(self, read: Read, f: fig.FigureFact, decision: tuple[bool, str | None]) -> str | None:
-        """The rules' area of a count (`_rules_area`), or the area chooser's when there is one (it sees the rules'
-        choice and why they made it: `knowledge.area_model`)."""
+        """The rules' area of a count (`_rules_area`), or the area chooser's (`knowledge.area_choice`)."""
         return self._chosen(read.passage, read.sentence.start, read.body, f, *self._rules_area(read, f, decision))
 
     def _chosen(self, p: Passage, start: int, body: str, f: fig.FigureFact, area: str | None, why: str) -> str | None:
         if self.area_chooser is None:
             return area
-        where = (f"{p.id}#table" if why == "table" else p.id, start, f.start)  # a table row's apart
-        return self.area_chooser(AreaContext(body, f, area, why, self._sections.area(p.id, p.doc_id, start),
-                                             self._doc_areas.get(p.doc_id, {}), where, self._city, self._phase))
+        return self.area_chooser(context(p.id, p.doc_id, start, body, f, area, why, self._sections, self._doc_areas,
+                                         self._city, self._phase))  # fmt: skip
 
     def _rules_area(self, read: Read, f: fig.FigureFact, decision: tuple[bool, str | None]) -> tuple[str | None, str]:
         """(area, why): the area its own sentence gives a count (`decision`: `knowledge.attribution`), else the
@@ -220,7 +221,8 @@ class RecordBuilder:
         for p in read_once(passages):
             runs[p.doc_id].append(p)
         gkey = f"{city}|{phase or ''}"
-        rules = self.figure_reader is fig.figures and self.area_chooser is None  # parts are kept of the rules' only
+        # parts are kept of the rules' and the shipped area's only (BUILDER_VERSION stamps both)
+        rules = self.figure_reader is fig.figures and self.area_chooser in (None, shipped())
         cache = self.parts if self.parts is not None and rules else None
         kept = cache.parts(gkey) if cache else {}
         said: dict[str, set[str]] = defaultdict(set)  # the numbers each syndication group's read copy states

@@ -56,8 +56,11 @@ def test_the_model_overrides_the_rules_only_where_its_gate_and_threshold_let_it(
     assert _model(0.9, "all").choose(own) == "housing"
     # the model may also say a figure is the whole project's
     classes = classes_of()
-    total = AreaModel(classes, {"word:totale": [5.0 if c == NONE else 0.0 for c in classes]}, [0.0] * 6, 0.5, "all")
-    assert total.choose(_ctx("In totale 300 persone.", "300 persone", rules="housing", why="section")) is None
+    total = AreaModel(classes, {"word:person": [5.0 if c == NONE else 0.0 for c in classes]}, [0.0] * 6, 0.5, "all")
+    assert total.choose(_ctx("Le persone sono 300 persone.", "300 persone", rules="housing", why="section")) is None
+    # ... but never overrides the rules on a count the text gives as a total (knowledge.area_model._TOTAL)
+    said = _ctx("In totale le persone sono 300 persone.", "300 persone", rules="housing", why="section")
+    assert total.choose(said) == "housing" and total.choose_any(said) is None
 
 
 def test_weights_saved_and_loaded_choose_alike(tmp_path):
@@ -84,7 +87,7 @@ def test_fit_learns_a_word_that_names_the_area():
 
 
 def test_records_take_the_choosers_area_and_it_sees_why_the_rules_chose():
-    text = "Il progetto ha coinvolto 48 persone."
+    text = "In città sono state coinvolte 48 persone."
     seen: list[AreaContext] = []
 
     def chooser(ctx: AreaContext) -> str | None:
@@ -92,7 +95,7 @@ def test_records_take_the_choosers_area_and_it_sees_why_the_rules_chose():
         return "civic_engagement"
 
     passage = Passage("doc:0", text, {"doc_id": "doc", "doc_type": "report", "city": "Padova"})
-    plain, project = RecordBuilder().build("Padova", None, [passage], set())
+    plain, project = RecordBuilder(area_chooser=None).build("Padova", None, [passage], set())
     assert not plain and [f.value for f in project.figures] == [48]  # the rules: the whole project's
     records, _ = RecordBuilder(area_chooser=chooser).build("Padova", None, [passage], set())
     assert [(r.area, [f.value for f in r.figures]) for r in records] == [("civic_engagement", [48])]

@@ -1,8 +1,10 @@
 """The walk-forward training of the learned figure area (knowledge.area_walk): the rules' reason every version can
 say, the table counts it leaves to the rules, the labels of the counts old rules read."""
 
+from knowledge.area_choice import coarse
+from knowledge.area_choice import model_chooser as chooser
 from knowledge.area_model import AreaContext, AreaModel, classes_of
-from knowledge.area_walk import FIRST_RUN, ORDER, WALK, chooser, coarse, labelled
+from knowledge.area_walk import FIRST_RUN, ORDER, WALK, labelled
 from knowledge.figures import FigureFact
 
 
@@ -13,7 +15,7 @@ def _ctx(rules: str | None, why: str) -> AreaContext:
                        None, {}, ("doc:0", 0, start))  # fmt: skip
 
 
-def test_the_rules_reason_is_reduced_to_area_or_none():
+def test_the_rules_reason_is_reduced_to_area_total_or_none():
     assert coarse(_ctx(None, "section")).why == "none"
     assert coarse(_ctx("taking_charge", "own")).why == "area"
     assert coarse(_ctx("housing", "previous")).rules == "housing"

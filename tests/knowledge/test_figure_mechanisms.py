@@ -352,7 +352,7 @@ def test_a_headline_count_is_its_areas_count_and_tutti_i_refers_back():
     text = ("A Caserta 530 visite ai braccianti in un anno. Il camper sanitario ha fatto 530 visite mediche nelle "
             "campagne. Per i casi più seri, 19 persone sono state accompagnate a visite specialistiche.")  # fmt: skip
     p = Passage("d:0", text, {"doc_id": "d", "doc_type": "press_article", "city": "Caserta", "chunk_index": 0})
-    records, project = RecordBuilder().build("Caserta", None, [p], set())
+    records, project = RecordBuilder(area_chooser=None).build("Caserta", None, [p], set())  # the rules alone
     # the headline's '530 visite' is the same fact as the '530 visite mediche' of taking charge, not a project one
     assert [(r.area, [(f.value, f.unit) for f in r.figures]) for r in records] == [
         ("taking_charge", [(530, "visite mediche"), (19, "people")])  # accompanied 'a visite': taking charge

@@ -1,0 +1,70 @@
+"""The area-choosing hook (knowledge.area_choice): a project's explicit total keeps no area, and the shipped
+learned area loads and moves an invented count the way its model says."""
+
+from importlib import resources
+
+from knowledge.area_choice import WEIGHTS, coarse, model_chooser, reason, shipped
+from knowledge.area_model import NONE, TOTAL, AreaContext, AreaModel, classes_of, explicit_total, features
+from knowledge.figures import FigureFact
+from knowledge.records import Passage, RecordBuilder
+
+
+def _ctx(body: str, words: str, rules: str | None = None, why: str = NONE) -> AreaContext:
+    start = body.index(words)
+    unit = words.split()[1]
+    fact = FigureFact(float(words.split()[0]), unit, unit, words, start, start + len(words))
+    return AreaContext(body, fact, rules, why, None, {}, ("doc:0", 0, start))
+
+
+TOTAL_SENTENCE = "Le attività del progetto hanno coinvolto complessivamente 300 beneficiari nel quartiere."
+PLAIN_SENTENCE = "Nel quartiere lo sportello ha seguito 300 beneficiari."
+
+
+def test_an_explicit_total_is_told_from_a_count_with_no_cue():
+    for body in (TOTAL_SENTENCE, "Sono stati attivati corsi e alloggi, per un totale di 120 persone.",
+                 "Il servizio ha raggiunto 80 famiglie grazie al progetto.", "Overall, 75 people took part."):
+        words = next(w for w in ("300 beneficiari", "120 persone", "80 famiglie", "75 people") if w in body)
+        c = _ctx(body, words)
+        assert explicit_total(body, c.fact), body
+        assert reason(body, c.fact, None, NONE) == TOTAL
+        assert reason(body, c.fact, "housing", "section") == "section"  # only a count left without area
+    plain = _ctx(PLAIN_SENTENCE, "300 beneficiari")
+    assert not explicit_total(PLAIN_SENTENCE, plain.fact)
+    assert coarse(plain).why == NONE and coarse(_ctx(TOTAL_SENTENCE, "300 beneficiari")).why == TOTAL
+
+
+def test_no_model_moves_an_explicit_total_into_an_area():
+    classes = classes_of()
+    sure = AreaModel(classes, {"word:quarti": [20.0 if c == "community_building" else 0.0 for c in classes]},
+                     [0.0] * len(classes), 0.0)  # fmt: skip
+    choose = model_chooser(sure)
+    assert choose(_ctx(PLAIN_SENTENCE, "300 beneficiari")) == "community_building"
+    assert choose(_ctx(TOTAL_SENTENCE, "300 beneficiari")) is None
+    assert model_chooser(sure, guard=False)(_ctx(TOTAL_SENTENCE, "300 beneficiari")) == "community_building"
+
+
+def _records(text: str, chooser: object = "shipped") -> tuple[list[tuple[str, list[float]]], list[float]]:
+    passage = Passage("doc:0", text, {"doc_id": "doc", "doc_type": "report", "city": "Padova"})
+    records, project = RecordBuilder(area_chooser=chooser).build("Padova", None, [passage], set())  # type: ignore[arg-type]
+    return [(r.area, [f.value for f in r.figures]) for r in records], [f.value for f in project.figures]
+
+
+def test_the_shipped_weights_load_and_move_a_count_the_way_their_model_says():
+    with resources.as_file(resources.files("lgnet").joinpath(WEIGHTS)) as path:
+        model = AreaModel.load(path)
+    choose = shipped()
+    assert choose is not None and model.threshold == 0.0 and model.gate == "none"
+    body = "Gli iscritti alla scuola serale sono 45."  # no area the rules can read: the whole project's
+    start = body.index("45")
+    ctx = AreaContext(body, FigureFact(45, "iscritti", "iscritti", "45", start, start + 2), None, NONE, None, {},
+                      ("doc:0", 0, start))  # fmt: skip
+    said = model.choose(coarse(ctx), features(coarse(ctx)))
+    assert said == "taking_charge" and choose(ctx) == said  # an evening school: taking charge, by the network's use
+    assert _records(body, None) == ([], [45])
+    assert _records(body) == ([("taking_charge", [45])], [])
+
+
+def test_the_shipped_area_leaves_an_explicit_total_to_the_whole_project():
+    assert _records(TOTAL_SENTENCE, None) == ([], [300])
+    assert _records(TOTAL_SENTENCE) == ([], [300])
+    assert shipped()(_ctx(TOTAL_SENTENCE, "300 beneficiari")) is None  # type: ignore[misc]
