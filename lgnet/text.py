@@ -31,7 +31,7 @@ def strip_markdown(text: str) -> str:
     return text.replace("**", "")
 
 
-_HEADING_MARK = re.compile(r"(?<!\S)#{1,6}[ \t]+(?=\S)")
+_HEADING_MARK = re.compile(r"(?<!\S)#{1,6}[ \t]+(?=\S|\Z)")  # \Z: a piece cut just before a marked word
 
 
 def strip_headings(text: str) -> str:

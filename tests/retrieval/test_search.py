@@ -97,6 +97,8 @@ def test_markdown_heading_markers_never_show_in_a_highlight_and_hashtags_stay():
     marked = highlight("Intro.\n\n### 3.2 Inclusione abitativa Sono operativi 4 alloggi #LGNet3", {"allogg"})
     assert "#" not in marked.replace("#LGNet3", "")
     assert "3.2 Inclusione abitativa Sono operativi 4 <mark>alloggi</mark> #LGNet3" in marked
+    heading_word = highlight("Intro.\n\n## Alloggi di transizione", {"allogg"})  # the marker right before a mark
+    assert "#" not in heading_word and "<mark>Alloggi</mark> di transizione" in heading_word
 
 
 def test_snippets_mark_query_terms(service):
