@@ -16,7 +16,7 @@ from ingest.manifest import known_sources
 from ingest.readers import check_upload
 from lgnet.config import Settings
 from lgnet.errors import EmptyFile, FileTooLarge, IngestError, InvalidRequest
-from lgnet.store import writer_lock
+from lgnet.write_lock import writer_lock
 
 if TYPE_CHECKING:  # the pipeline is handed in (with the knowledge hooks): only its type is needed here
     from ingest.pipeline import IngestPipeline

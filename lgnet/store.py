@@ -7,23 +7,22 @@ Embeddings are always passed explicitly: Chroma's default embedding function wou
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import logging
-import os
 import re
 import threading
 import time
 import uuid
 import weakref
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
 
+from lgnet.chroma_errors import is_connection_error, is_missing
 from lgnet.config import Settings
 from lgnet.errors import EmbedderMismatch, StoreError, StoreUnavailable
+from lgnet.write_lock import writer_lock
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +122,7 @@ class Store:
         try:
             return client.get_collection(name, embedding_function=None)
         except Exception as exc:  # noqa: BLE001 - absent: create it (another process may win the race)
-            if not _is_missing(exc):
+            if not is_missing(exc):
                 raise
         try:
             return client.create_collection(
@@ -182,7 +181,7 @@ class Store:
         except (StoreError, EmbedderMismatch):
             raise
         except Exception as exc:
-            if self.settings.chroma_url and _is_connection_error(exc):
+            if self.settings.chroma_url and is_connection_error(exc):
                 self._forget(client=True)
                 raise StoreUnavailable(
                     f"Chroma server at {self.settings.chroma_url} is not reachable", detail=str(exc)
@@ -199,7 +198,7 @@ class Store:
             try:
                 return self._guard(getattr(collection, method), **kwargs)
             except Exception as exc:
-                if attempt == 0 and self._pinned is None and _is_missing(exc):
+                if attempt == 0 and self._pinned is None and is_missing(exc):
                     log.info("collection %s gone (rebuilt elsewhere): following the pointer", self._generation)
                     self._forget()
                     continue
@@ -364,7 +363,7 @@ class Store:
         try:
             collection = self._guard(self._client.get_collection, name, embedding_function=None)
         except Exception as exc:
-            if self._pinned is not None or not _is_missing(exc):
+            if self._pinned is not None or not is_missing(exc):
                 raise
             self._forget()  # dropped by a rebuild published in between: read the pointer again
             return self.read_revision()
@@ -482,50 +481,3 @@ class Store:
             include=["distances"],
         )
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
-
-
-def _is_missing(exc: BaseException) -> bool:
-    """Chroma's "collection does not exist": a NotFoundError, embedded and over HTTP alike (chromadb 1.5)."""
-    from chromadb.errors import NotFoundError
-
-    return any(isinstance(e, NotFoundError) for e in _chain(exc))
-
-
-_writer_locks: dict[str, list] = {}  # data dir -> [thread lock, fd, depth]
-_writer_locks_guard = threading.Lock()
-
-
-@contextlib.contextmanager
-def writer_lock(data_dir: Path) -> Iterator[None]:
-    """Exclusive writer for one data dir across processes (fcntl lock file), re-entrant within a process."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    key = str(data_dir.resolve())
-    with _writer_locks_guard:
-        entry = _writer_locks.setdefault(key, [threading.RLock(), None, 0])
-    with entry[0]:
-        if entry[2] == 0:
-            fd = os.open(data_dir / ".write.lock", os.O_RDWR | os.O_CREAT, 0o644)
-            fcntl.flock(fd, fcntl.LOCK_EX)  # waits for a writer in another process
-            entry[1] = fd
-        entry[2] += 1
-        try:
-            yield
-        finally:
-            entry[2] -= 1
-            if entry[2] == 0:
-                os.close(entry[1])  # closing releases the flock
-                entry[1] = None
-
-
-def _is_connection_error(exc: Exception) -> bool:
-    """The server cannot be reached: a transport error of Chroma's HTTP client (httpx) or of the socket, in
-    the exception or anything that caused it. Errors the server answered with are not connection errors."""
-    import httpx
-
-    return any(isinstance(e, (httpx.TransportError, ConnectionError, TimeoutError)) for e in _chain(exc))
-
-
-def _chain(exc: BaseException | None) -> Iterator[BaseException]:
-    while exc is not None:
-        yield exc
-        exc = exc.__cause__ or exc.__context__

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from lgnet.store import _is_connection_error
+from lgnet.chroma_errors import is_connection_error
 
 
 @pytest.mark.parametrize(
@@ -19,7 +19,7 @@ from lgnet.store import _is_connection_error
     ],
 )
 def test_transport_errors_are_connection_errors(exc):
-    assert _is_connection_error(exc)
+    assert is_connection_error(exc)
 
 
 def test_a_cause_counts():
@@ -29,7 +29,7 @@ def test_a_cause_counts():
         except httpx.ConnectError as inner:
             raise RuntimeError("chroma call failed") from inner
     except RuntimeError as outer:
-        assert _is_connection_error(outer)
+        assert is_connection_error(outer)
 
 
 @pytest.mark.parametrize(
@@ -41,4 +41,4 @@ def test_a_cause_counts():
     ],
 )
 def test_answers_of_the_server_are_not(exc):
-    assert not _is_connection_error(exc)
+    assert not is_connection_error(exc)
