@@ -22,6 +22,7 @@ import logging
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -59,11 +60,13 @@ class _Writes:
     ids: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
     metas: list[dict] = field(default_factory=list)
-    vectors: list[np.ndarray] = field(default_factory=list)
+    vectors: list[np.ndarray | None] = field(default_factory=list)  # None: a record's summary, embedded on writing
+    summaries: list[str] = field(default_factory=list)  # what a record's vector embeds ("" for the other items)
     ids_set: set[str] = field(default_factory=set)
+    embedder: Any = None  # what embeds the records' summaries
 
     def clear(self) -> None:
-        for items in (self.groups, self.ids, self.texts, self.metas, self.vectors):
+        for items in (self.groups, self.ids, self.texts, self.metas, self.vectors, self.summaries):
             items.clear()
         self.ids_set.clear()
 
@@ -104,6 +107,7 @@ class RecordRepository:
         self.group_keys: GroupKeys | None = None  # during a refresh: each group's members and keys, its state
         self.reader: GroupReader | None = None  # during a refresh: what it reads of the groups
         self.parts: DocParts | None = None  # during a refresh: each document's part of its groups, kept
+        self.written: list[str] = []  # the items the last store of rebuilt groups wrote (those that changed)
 
     def _suffix(self) -> str:
         """The records follow the store's generation like the passages: a rebuild writes its own collection,
@@ -118,6 +122,7 @@ class RecordRepository:
         epoch, new rules)."""
         started = time.perf_counter()
         self.passages_read = self.passages_parsed = 0
+        self.written = []
         conn = connect(state_path(self.store.settings.data_dir, self.store.generation))
         try:
             self.group_keys = GroupKeys(conn)
@@ -260,11 +265,11 @@ class RecordRepository:
             row["meta"]["group"]: row["meta"].get("fingerprint")
             for row in self.store.aux_rows(self._suffix(), where={"kind": "group"})
         }
-        writes = _Writes()
+        writes = _Writes(embedder=embedder)
         for gkey, members in groups.items():
             fp = fingerprint(members, boilerplate, keys_of, BUILDER_VERSION, self._parts().stamps.get(gkey))
             if stored.get(gkey) != fp:
-                report.records += self._rebuild(gkey, members, boilerplate, fp, embedder, writes)
+                report.records += self._rebuild(gkey, members, boilerplate, fp, writes)
                 report.rebuilt.append(gkey)
                 if len(writes.ids) >= WRITE_ITEMS:
                     self._write(writes)
@@ -365,23 +370,21 @@ class RecordRepository:
         finally:
             conn.close()
 
-    def _rebuild(
-        self, gkey: str, members: list[Passage], boilerplate: set[str], fp: str, embedder, writes: _Writes
-    ) -> int:
+    def _rebuild(self, gkey: str, members: list[Passage], boilerplate: set[str], fp: str, writes: _Writes) -> int:
         """The group's items, added to `writes` (stored by `_write`); returns its number of records."""
         city, phase = gkey.split("|")
         ids: list[str] = []
         texts: list[str] = []
         metas: list[dict] = []
-        vectors: list[np.ndarray] = []
+        vectors: list[np.ndarray | None] = []
+        summaries: list[str] = []
         records, project = self.builder.build(city, phase or None, members, boilerplate)
-        if records:
-            found = np.asarray(embedder.embed([summary_text(r) for r in records]), dtype=np.float32)
-            for r, v in zip(records, found, strict=True):
-                ids.append(f"record:{r.id}")
-                texts.append(r.model_dump_json())
-                metas.append({"kind": "record", "group": gkey, "city": city, "area": r.area, "phase": phase})
-                vectors.append(v)
+        for r in records:  # embedded when written, and only if the record changed (`_write`)
+            ids.append(f"record:{r.id}")
+            texts.append(r.model_dump_json())
+            metas.append({"kind": "record", "group": gkey, "city": city, "area": r.area, "phase": phase})
+            vectors.append(None)
+            summaries.append(summary_text(r))
         # A comune met only in other documents' sections (a review's short news of it) with nothing to say has no
         # project of its own to show; one with documents of its own keeps it as before.
         said = any([records, project.figures, project.partners, project.activities, project.results,
@@ -391,15 +394,17 @@ class RecordRepository:
             texts.append(project.model_dump_json())
             metas.append({"kind": "project", "group": gkey, "city": city, "phase": phase})
             vectors.append(self._blank())
-        self._add_group(writes, gkey, ids, texts, metas, vectors, fp)
+            summaries.append("")
+        self._add_group(writes, gkey, ids, texts, metas, vectors, fp, summaries)
         return len(records)
 
     def _add_group(self, writes: _Writes, gkey: str, ids: list[str], texts: list[str], metas: list[dict],
-                   vectors: list[np.ndarray], fp: str) -> None:  # fmt: skip
+                   vectors: list[np.ndarray | None], fp: str, summaries: list[str] | None = None) -> None:  # fmt: skip
         """A group's items and its fingerprint, added to `writes` (stored by `_write` in place of what it had)."""
         ids, texts = [*ids, f"group:{gkey}"], [*texts, gkey]
         metas = [*metas, {"kind": "group", "group": gkey, "fingerprint": fp}]
         vectors = [*vectors, self._blank()]
+        summaries = [*(summaries or [""] * (len(ids) - 1)), ""]
         if not writes.ids_set.isdisjoint(ids):
             self._write(writes)  # an id twice in one upsert is refused: the later group's wins, as one by one
         writes.ids_set.update(ids)
@@ -408,21 +413,33 @@ class RecordRepository:
         writes.texts += texts
         writes.metas += [{k: v for k, v in m.items() if v} for m in metas]
         writes.vectors += vectors
+        writes.summaries += summaries
 
     def _write(self, writes: _Writes) -> None:
-        """Store the rebuilt groups' items in one upsert and drop their stale ones in one delete (a call per group
-        was ~40 ms of Chroma's fixed cost, 27 groups at 1k). The new items first, then the stale ones out: a
-        reader never sees a group empty."""
+        """Store the rebuilt groups' items that changed in one upsert and drop their stale ones in one delete (a
+        call per group was ~40 ms of Chroma's fixed cost, 27 groups at 1k). An item stored with the same text and
+        metadata is not written again, and a record is embedded only when written: one new file changes a few of
+        its city's records, not all of them (each upsert costs by its items at 100k; the real model ~20 ms a
+        summary). The new items first, then the stale ones out: a reader never sees a group empty."""
         if not writes.ids:
             return
         suffix = self._suffix()
-        old: set[str] = set()
+        old: dict[str, tuple[str, dict]] = {}
         for i in range(0, len(writes.groups), 100):
             part = writes.groups[i : i + 100]
             where = {"group": part[0]} if len(part) == 1 else {"group": {"$in": part}}
-            old |= {row["id"] for row in self.store.aux_rows(suffix, where=where)}
-        self.store.aux_upsert(suffix, writes.ids, writes.texts, np.stack(writes.vectors), writes.metas)
-        self.store.aux_delete(suffix, ids=sorted(old - set(writes.ids)) or None)
+            old.update({row["id"]: (row["text"], row["meta"]) for row in self.store.aux_rows(suffix, where=where)})
+        todo = [i for i, item in enumerate(writes.ids) if old.get(item) != (writes.texts[i], writes.metas[i])]
+        ids = [writes.ids[i] for i in todo]
+        self.written += ids
+        for i in todo:  # one summary a call: its vector never depends on which other records changed with it
+            if writes.vectors[i] is None:
+                writes.vectors[i] = np.asarray(writes.embedder.embed([writes.summaries[i]]), dtype=np.float32)[0]
+        if todo:
+            vectors = np.stack([v for v in (writes.vectors[i] for i in todo) if v is not None])
+            texts, metas = [writes.texts[i] for i in todo], [writes.metas[i] for i in todo]
+            self.store.aux_upsert(suffix, ids, texts, vectors, metas)
+        self.store.aux_delete(suffix, ids=sorted(set(old) - set(writes.ids)) or None)
         writes.clear()
 
     # --- read side -----------------------------------------------------------------------------------------

@@ -166,3 +166,45 @@ def test_an_index_refreshed_by_older_code_has_its_bookkeeping_imported_not_rebui
     incremental = snapshot(store)
     full_rebuild(store, pipeline.embedder)
     assert snapshot(store) == incremental
+
+
+def test_a_rebuilt_group_writes_only_its_items_that_changed(tmp_path):
+    """A second sheet about the city's housing changes its housing record and the group's fingerprint: its
+    work record and its project stay as stored, neither embedded nor written again (each upsert costs by its
+    items), and the records end as a full rebuild leaves them."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Scheda pratica del Comune di Sulmona\n\nAccoglienza abitativa\n\n"
+        "Nel 2024 il Comune di Sulmona ha attivato 12 posti letto in alloggi ponte per famiglie migranti. "
+        "Il servizio è gestito insieme alla Cooperativa sociale Il Faro.\n\nLavoro\n\n"
+        "Nel 2024 lo sportello lavoro di Sulmona ha accompagnato 40 persone in tirocini formativi presso aziende "
+        "del territorio.\n",
+        "utf-8",
+    )
+    pipeline = IngestPipeline(make_settings(tmp_path / "data"), progress=False,
+                              hooks=[lambda store, embedder: RecordRepository(store).refresh(embedder)])  # fmt: skip
+    written: list[str] = []
+    upsert = pipeline.store.aux_upsert
+
+    def recording(suffix, ids, *args):
+        written.extend(ids)
+        return upsert(suffix, ids, *args)
+
+    pipeline.store.aux_upsert = recording  # type: ignore[method-assign]
+    assert pipeline.run([folder]).ok
+    first = set(written)
+    assert {"record:sulmona-housing-nd", "record:sulmona-taking-charge-nd", "project:sulmona-nd"} <= first
+    written.clear()
+    (folder / "b.txt").write_text(
+        "Scheda pratica del Comune di Sulmona\n\nAccoglienza abitativa\n\n"
+        "Nel 2025 il Comune di Sulmona ha attivato altri 9 posti letto in alloggi ponte per famiglie migranti.\n",
+        "utf-8",
+    )
+    assert pipeline.run([folder]).ok
+    assert sorted(written) == ["group:Sulmona|", "record:sulmona-housing-nd"]
+    records = {r.id: r for r in RecordRepository(pipeline.store).load().records}
+    assert sorted(f.value for f in records["sulmona-housing-nd"].figures) == [9, 12]
+    incremental = snapshot(pipeline.store)
+    full_rebuild(pipeline.store, pipeline.embedder)
+    assert snapshot(pipeline.store) == incremental
