@@ -33,6 +33,7 @@ from ingest.sandbox import SandboxLimits, WorkerQueue
 from ingest.store_metadata import doc_metadata
 from ingest.summary import IndexSummary, passage_groups
 from ingest.walk import FolderProgress
+from lgnet.collector import collector_paused
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
 from lgnet.errors import IngestError, LGNetError, NotFound
@@ -190,23 +191,26 @@ class IngestPipeline:
                     self._store_batch(pending, manifest, report)
                     pending = []
                 walk.done(file)
-        self._store_batch(pending, manifest, report)  # what was read before the end (or a Ctrl-C) is kept
-        if prune and not report.interrupted:  # an interrupted walk has not seen every file
-            for source in [s for s in manifest.sources() if any(s.startswith(r) for r in roots) and s not in seen]:
-                entry = manifest.get(source)
-                self.store.delete_source(source)
-                manifest.remove(source, entry.chunk_ids if entry else [], entry.doc_ids if entry else [])
-                self._touched_docs.update(entry.doc_ids if entry else [])
-                report.files_removed += 1
-                changed = True
-        # Also finishes the refresh of an earlier run killed before it (the manifest says what is pending).
-        changed |= self.refresh_duplicates(manifest)
-        count = None
-        if changed or rebuild:
-            self._run_hooks()
-            count = self._record_count()
-            self.store.bump_revision(uuid.uuid4().hex)
-        self._summarise(report, count)
+        # A run whose files all fit in one batch (adding a file, an upload) is written with the collector paused
+        # (`lgnet.collector`): no full pass over the process's heap falls inside it.
+        with collector_paused(not rebuild and report.files_ingested == 0):
+            self._store_batch(pending, manifest, report)  # what was read before the end (or a Ctrl-C) is kept
+            if prune and not report.interrupted:  # an interrupted walk has not seen every file
+                for source in [s for s in manifest.sources() if any(s.startswith(r) for r in roots) and s not in seen]:
+                    entry = manifest.get(source)
+                    self.store.delete_source(source)
+                    manifest.remove(source, entry.chunk_ids if entry else [], entry.doc_ids if entry else [])
+                    self._touched_docs.update(entry.doc_ids if entry else [])
+                    report.files_removed += 1
+                    changed = True
+            # Also finishes the refresh of an earlier run killed before it (the manifest says what is pending).
+            changed |= self.refresh_duplicates(manifest)
+            count = None
+            if changed or rebuild:
+                self._run_hooks()
+                count = self._record_count()
+                self.store.bump_revision(uuid.uuid4().hex)
+            self._summarise(report, count)
         report.seconds_total = time.perf_counter() - started
         report.save(self.settings.report_path)
         return report
@@ -222,7 +226,7 @@ class IngestPipeline:
     def delete_document(self, doc_id: str) -> list[str]:
         """Remove one document and its passages. When it was its file's last document the file leaves the
         manifest too (an uploaded file is deleted), so it is not ingested again."""
-        with self.store.writing():
+        with self.store.writing(), collector_paused():
             return self._delete_document(doc_id)
 
     def _delete_document(self, doc_id: str) -> list[str]:
