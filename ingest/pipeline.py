@@ -49,10 +49,12 @@ IndexHook = Callable[[Store, Embedder], object]
 # instead of two per file (each upsert has a fixed cost of tens of ms, more than a small file's passages).
 WRITE_BATCH_PASSAGES = 256
 WRITE_BATCH_FILES = 64
-# Files handed to the parse worker ahead of their turn. One (none ahead): the embedding's BLAS threads take
-# every core, and a parse beside them slowed the embedding more than it saved (1k bench at 84ec252, a batch
-# ahead: the embedding took 57.5 s inside the ingest against 14.0 s alone, at load 3.7).
-READ_AHEAD_FILES = 1
+# Files handed to the parse worker ahead of their turn: a batch's worth, so the worker reads the next batch while
+# the main process embeds this one. With one BLAS thread per process (LGNET_THREADS, since 25cf912) the embedding
+# takes one core and the parse the other; with BLAS on every core (3b3368f) a parse beside it had slowed it more than
+# the overlap saved. 1k bench corpus, real model, load ~3, one file ahead / a batch ahead, alternated: ingest 33.9 /
+# 30.6 s and 28.6 / 22.5 s, the embedding inside it 21.6 / 22.1 s and 17.0 / 15.7 s.
+READ_AHEAD_FILES = WRITE_BATCH_FILES
 
 
 @dataclass
