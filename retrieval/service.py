@@ -138,12 +138,13 @@ class SearchService(SearchStages):
         facet_table(index, FACET_FIELDS)
         if index.vectors is not None:  # the dense search's sketch, above its exact size
             index.vectors.warm_up(self.settings.dense_exact_up_to)
-        # each passage's sentences, their stems and which are boilerplate: a cold query's reranker and snippets
-        # then split, stem and look for city names in nothing
+        # each passage's sentences, their stems (and all of them as one set, which the reranker and the
+        # within-document order test the query against) and which are boilerplate: a cold query's reranker and
+        # snippets then split, stem, make sets and look for city names in nothing
         ids, texts, metas = index.corpus.ids, index.corpus.texts, index.corpus.metas
         titles = []
         for p in positions:
-            passage_sentences(texts[p])
+            passage_sentences(texts[p]).all_stems  # noqa: B018 - made now, frozen with the rest at warm-up
             boilerplate.sentence_flags(ids[p], texts[p])
             titles.append(metas[p].get("title", ""))
         warm_up_titles(dict.fromkeys(titles))  # and the stems of their titles (one of the reranker's features)

@@ -117,6 +117,16 @@ def test_after_the_warm_up_a_never_seen_query_splits_no_passage_and_stems_no_tit
     assert (passage_sentences.cache_info().misses, rerank._stems.cache_info().misses) == before
 
 
+def test_after_the_warm_up_every_passage_s_stems_are_one_set_already(service):
+    # The reranker and the within-document order test the query against a passage's stems as one set: made by
+    # a cold query, ~250-stem sets per candidate were also the young objects the collector's passes traversed.
+    passage_sentences.cache_clear()
+    service.warm_up()
+    texts = service.lexical.current().corpus.texts
+    assert texts
+    assert all("all_stems" in vars(passage_sentences(t)) for t in texts)
+
+
 def test_after_the_warm_up_a_first_search_builds_no_per_value_positions(corpus_index):
     from retrieval.service import SearchService
 
