@@ -1,6 +1,7 @@
 """The domain thesaurus (lgnet/data/thesaurus.json) and the English-Italian glossary (lgnet/data/glossary.json)
 as one lookup: a phrase of the query -> the other ways the field says it. Expansions widen the lexical query
-at a lower weight than the user's own words.
+at a lower weight than the user's own words. The glossary is read both ways: an English term's Italian
+equivalents, and an Italian term's English one (counted in the English passages only: retrieval/terms.py).
 
 A phrase of several words is also found inflected ("prese in carico" is "presa in carico", "alloggio di
 transizione" is "alloggi di transizione"): each of its words by its stem. A single word only as written: its
@@ -54,6 +55,11 @@ class Thesaurus:
             self.language.update((fold(t), "it") for t in italian if fold(t) != key)
             alternatives.setdefault(key, []).extend(t.lower() for t in italian if fold(t) != key)
             self.english.update(key.split())
+            # and the other way: an Italian query's word is the English term in the English passages (an
+            # evaluation report about "rented flats" answers "appartamenti in affitto")
+            for term in italian:
+                if fold(term) != key:
+                    alternatives.setdefault(fold(term), []).append(english.lower())
         self.alternatives = {k: tuple(dict.fromkeys(a for a in v if fold(a) != k)) for k, v in alternatives.items()}
         self.words = {w for phrase in self.alternatives for w in re.findall(r"\w+", phrase)}
         self.words |= {w for alts in self.alternatives.values() for a in alts for w in re.findall(r"\w+", fold(a))}

@@ -27,3 +27,14 @@ def test_acronym_and_its_words(acronym, words):
 def test_an_acronym_is_found_in_a_query():
     [match] = [m for m in Thesaurus.default().find("iscrizione al ssr dei lavoratori") if m.phrase == "ssr"]
     assert "servizio sanitario regionale" in match.alternatives
+
+
+def test_glossary_is_read_both_ways():
+    """An Italian word the glossary gives as an English term's equivalent has that English term as an alternative:
+    an Italian question finds an English report that says it in English."""
+    thesaurus = Thesaurus([], {"flats": ["appartamenti", "alloggi"]})
+    assert thesaurus.alternatives["flats"] == ("appartamenti", "alloggi")
+    assert "flats" in thesaurus.alternatives["appartamenti"]
+    assert thesaurus.language["flats"] == "en"
+    [match] = thesaurus.find("braccianti spostati in appartamenti in affitto")
+    assert match.alternatives == ("flats",)
