@@ -77,13 +77,20 @@ def named(sentence: str) -> list[tuple[str, int, int]]:
             continue
         if _OWNER_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
             continue  # the owner of the flats named, not who worked with the city
-        if sentence[m.end() : m.end() + 1] == ":":
-            continue  # "... allo ZEN Voce: Destinatari": the place is the next field's label (a spreadsheet row)
-        if re.match(r"\s*[A-Z]{2,}\b", sentence[m.end() :]) or m.group("place").split()[0] in _NOT_PLACES:
-            continue  # a heading in capitals ("COMUNE DI X SETTORE ..."), or "X Provincia di ..."
         end = m.end()
-        if m.group("place").split()[-1] in _NOT_PLACES:  # "ATS Milano Città Metropolitana": the place is Milano
+        if sentence[end : end + 1] == ":":
+            # a word right before a colon is the next field's label (a spreadsheet row): "... allo ZEN Voce:
+            # Destinatari" has no place, "CSV Basilicata Campo: Note" is "CSV Basilicata"
+            place = m.group("place").split()
+            if len(place) < 2:
+                continue
             end = m.start("place") + len(m.group("place").rsplit(None, 1)[0])
+        elif re.match(r"\s*[A-Z]{2,}\b", sentence[end:]):
+            continue  # a heading in capitals ("COMUNE DI X SETTORE ...")
+        if m.group("place").split()[0] in _NOT_PLACES:
+            continue  # "X Provincia di ..."
+        if end == m.end() and m.group("place").split()[-1] in _NOT_PLACES:  # "ATS Milano Città Metropolitana"
+            end = m.start("place") + len(m.group("place").rsplit(None, 1)[0])  # the place is Milano
         out.append((sentence[m.start() : end], m.start(), end))
     for m in _SUFFIXED.finditer(sentence):
         if not any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e in out):

@@ -29,6 +29,16 @@ _DENIAL = re.compile(
     re.I,
 )
 _ACRONYM = re.compile(r"[A-Z]{2,}")
+# A denial said of the name right before it by a relative pronoun in the singular: "..., which was not a partner",
+# "..., che non è partner di progetto"; its subject is that name alone, from the comma before it (a table run into
+# the sentence before it, "Partner Role ... Caritas X legal desk The evaluation ... of the University of Y, which
+# was not a partner", names no one it denies).
+_RELATIVE = re.compile(r",\s*(?:which|who|that|che|il\s+quale|la\s+quale)\s+(?:\w+\s+){0,2}$", re.I)
+# A sentence run on without its full stop (a table's last cell, then the text): a word in lower case, then an
+# article in capitals and a word in lower case ("... legal desk volunteers The evaluation was ..."; not a name's
+# article, "la cooperativa La Ringhiera", which a capitalised word follows).
+_RUN_ON = re.compile(r"[a-zà-ù]\s+(?:The|An?|La|Il|Lo|Le|Gli|I|Una?|Nel|Nella|In)\s+[a-zà-ù]")
+_SINGULAR = re.compile(r"(?<!\w)(?:è|e['’]|era|fa|risulta|figura|is|was)\s", re.I)
 
 
 def denied_clauses(text: str) -> list[str]:
@@ -38,6 +48,10 @@ def denied_clauses(text: str) -> list[str]:
         body = clean(s.text)
         for m in _DENIAL.finditer(body):
             start = max(body.rfind(";", 0, m.start()), body.rfind(":", 0, m.start())) + 1
+            start = max([start, *(r.start() + 1 for r in _RUN_ON.finditer(body, start, m.start()))])
+            relative = _RELATIVE.search(body, start, m.start())
+            if relative and _SINGULAR.search(m.group(0)):
+                start = max(start, body.rfind(",", start, relative.start()) + 1)
             out.append(f" {comparable_name(body[start : m.start()])} ")
     return out
 

@@ -46,3 +46,18 @@ def test_a_sum_that_comes_from_a_foundation_makes_it_a_funder():
                   "il resto dal bilancio comunale.") == []  # fmt: skip
     assert _names("La quota restante viene dalla Fondazione del Monte; lo sportello è gestito con la Cooperativa "
                   "sociale Il Faro.") == ["Cooperativa sociale Il Faro"]  # fmt: skip
+
+
+def test_a_relative_denial_in_the_singular_denies_only_the_name_before_it():
+    # a partner table run into the sentence without its rules: the denial is of the evaluator alone
+    text = ("Partner Role in the project Cooperativa Sociale Alfa outreach team Caritas Diocesana di Beta legal desk "
+            "volunteers The evaluation was commissioned to the Department of Law of the University of Gamma, which "
+            "was not a partner and had no role in delivery.")  # fmt: skip
+    clauses = denied_clauses(text)
+    assert denied("University of Gamma", clauses)
+    assert not denied("Caritas Diocesana di Beta", clauses) and not denied("Cooperativa Sociale Alfa", clauses)
+    italian = "Lavorano con la Cooperativa Delta, la Questura di Lucca, che non è partner, ha dato i permessi."
+    assert denied("Questura di Lucca", denied_clauses(italian))
+    assert not denied("Cooperativa Delta", denied_clauses(italian))
+    plural = "Il Tribunale e la Caritas di Lucca, che non sono partner, hanno partecipato al tavolo."
+    assert denied("Caritas di Lucca", denied_clauses(plural)) and denied("Tribunale", denied_clauses(plural))

@@ -50,3 +50,10 @@ def test_an_acronym_s_place_is_never_the_next_field_s_label():
     row = "Voce: Sedi; Dato: Centro civico, sportello allo CEP Voce: Destinatari; Dato: famiglie del quartiere"
     assert _names(row) == []
     assert _names("Lo sportello è gestito con ATER Verbania.") == ["ATER Verbania"]
+
+
+def test_a_two_word_place_before_the_next_field_s_label_keeps_its_first_word():
+    row = "Campo: Partner; Valore: Cooperativa sociale Il Faro, CSV Molise Campo: Note; Valore: i valori attesi"
+    from knowledge.organisations import named
+
+    assert "CSV Molise" in [n for n, _, _ in named(row)]
