@@ -69,7 +69,8 @@ MONTHS = {"gennaio": 1, "febbraio": 2, "marzo": 3, "aprile": 4, "maggio": 5, "gi
           "april": 4, "may": 5, "june": 6, "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
           "december": 12}  # fmt: skip
 _DATE = r"(?:(?P<{p}d>\d{{1,2}})[/.-](?P<{p}m>\d{{1,2}})[/.-](?P<{p}y>20\d\d)|(?:(?P<{p}dd>\d{{1,2}})[°º]?\s+)?" \
-        r"(?P<{p}mn>" + "|".join(MONTHS) + r")\s+(?P<{p}yy>20\d\d))"  # fmt: skip
+        r"(?P<{p}mn>" + "|".join(MONTHS) + r")\s+(?:del\s+)?(?P<{p}yy>20\d\d))"  # fmt: skip
+# (a month's year may follow "del": "nel settembre del 2025")
 _LABELLED_DATE = re.compile(
     r"(?P<label>inizio|avvio|fine|conclusione|termine|start|end)\s*(?:del\s+)?(?:progetto|project|attivit[àa])?"
     # "Avvio previsto | 1° febbraio 2026", "Conclusione effettiva: ...", "End date (planned): ..."

@@ -117,6 +117,15 @@ _AVERAGE = re.compile(r"\bmedi[oa]\b|\bin\s+media\b|\baverage\b|\bon\s+average\b
 _VALUE_KEY = re.compile(r"^\W*(?:dato|valore|value|importo|amount|cifra|euro)\s*:?\s*$", re.I)
 
 
+# ... and a value key naming its currency, then a plain number: "Importo (euro): 27600" (a workbook's funding sheet,
+# its source in the cell before: "Fonte: Cofinanziamento del Comune di X; Importo (euro): 27600").
+_KEY_IN_CURRENCY = re.compile(
+    r"^\W*(?:importo|amount|valore|value|dato|cifra|costo|cost)\s*\(\s*(?:euro|€|eur)\s*\)\s*:\s*"
+    r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?|\d+(?:,\d{1,2})?)(?![\d.,]*\s*%)",
+    re.I,
+)
+
+
 def cell_kind(before: str) -> str | None:
     """The kind of a sum whose label is the text right before its sentence (a row's label cell): the kind word
     nearest its end, of that row only (after its last "Voce:"-like key)."""
@@ -143,6 +152,9 @@ def amounts(sentence: str) -> list[AmountFact]:
         if value:
             found.append(_amount(sentence, value, m.group("label"), m.group(0), m.start(), m.end()))
             spans.append((m.start(), m.end()))
+    if (keyed := _KEY_IN_CURRENCY.match(sentence)) and (value := amount_number(keyed.group("num"))):
+        found.append(AmountFact(value, "cell", "", keyed.group(0), keyed.start("num"), keyed.end()))
+        spans.append((keyed.start(), keyed.end()))  # labelled by the sentence before (`cell_kind`)
     for m in _AMOUNT.finditer(sentence):
         if any(s <= m.start() < e for s, e in spans):
             continue
@@ -209,7 +221,8 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
         return AmountFact(value, "part", "quota di un anno", text, start, end)
     if _SPENT.search(context[-60:]) and not AMOUNT_KINDS[0][1].search(after):
         return AmountFact(value, "spent", "spesa", text, start, end)
-    if _REMAINING.search(sentence[max(0, start - 30) : start]):
+    if _REMAINING.search(sentence[max(0, start - 30) : start]) and not AMOUNT_KINDS[0][1].search(after):
+        # (unless its own words say it is the co-financing: "i restanti 14.000 euro sono il cofinanziamento")
         return AmountFact(value, "part", "quota restante", text, start, end)
     if per_unit:
         words = re.sub(r"\s+", " ", context).strip(" :,-–").split()

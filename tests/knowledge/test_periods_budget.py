@@ -381,3 +381,27 @@ def test_an_end_in_the_present_tense_after_an_aside_of_whom_it_is_for():
     assert periods("Il progetto si chiude per tutti i Comuni del consorzio il 30 giugno 2027.") == [
         Mention("end", "2027-06-30")]  # fmt: skip
     assert periods("Gli sportelli chiudono il 31 marzo 2026.") == [Mention("end", "2026-03-31")]
+
+
+def test_a_funding_sheet_s_value_key_naming_its_currency_takes_its_label_from_the_row_before():
+    from knowledge.merging import budget_of
+    from knowledge.records import Passage, Read
+    from knowledge.sentences import sentences
+
+    text = ("Fonte: Contributo regionale; Importo (euro): 180000; Quota: 75% Fonte: Cofinanziamento del Comune di "
+            "Alfa; Importo (euro): 60000; Quota: 25% Fonte: Totale progetto; Importo (euro): 240000; Quota: 100%")
+    p = Passage("p:0", text, {})
+    items = [(Read(p, s, s.text, []), a) for s in sentences(text) for a in amounts(s.text)]
+    budget = budget_of(items)
+    assert (budget.total.value, budget.cofinancing.value) == (240000, 60000)
+
+
+def test_what_remains_is_the_co_financing_when_its_own_words_say_so():
+    text = ("La Fondazione Beta ha dato 50.000 euro; i restanti 12.000 euro sono il cofinanziamento del Comune di "
+            "Alfa, in servizi.")  # fmt: skip
+    assert [(a.value, a.kind) for a in amounts(text) if a.value == 12000] == [(12000, "cofinancing")]
+    assert [a.kind for a in amounts("la Regione trasferisce i restanti 558.000 euro")] == ["part"]
+
+
+def test_a_month_s_year_after_del():
+    assert periods("Il Comune ha avviato nel marzo del 2024 un corso di italiano.") == [Mention("start", "2024-03")]
