@@ -260,6 +260,17 @@ CUES: tuple[Cue, ...] = (
         "body",
         cap=2,
     ),
+    # An indicator workbook's rows (a spreadsheet read as "Indicatore: X; Atteso: 24; 2020: 24; Totale progetto: 36"):
+    # an indicator with a value per year or a value achieved is a monitoring report's table (a project sheet's
+    # indicators have expected values only)
+    _cue(
+        "report",
+        2,
+        _LINE + r"(?:indicatore|indicator)\s*[:|][^\n]*[;|]\s*(?:20\d\d|realizzat\w*|raggiunt\w*|conseguit\w*|"
+        r"achieved|actual)\b[^:;|\n]{0,20}[:|]\s*\d",
+        "lines",
+        cap=2,
+    ),
     # What was done, as a final or monitoring report states it ("Attività realizzate", a column "Risultato finale
     # (cumulato al ...)"); a project sheet states what is planned ("Attività previste", "Risultati attesi")
     _cue(
