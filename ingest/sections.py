@@ -68,9 +68,10 @@ class _Scan:
         self.sections.append(_Section(comune, kind, at))
 
 
-def _head(para: str, gazetteer: Gazetteer) -> tuple[str, str | None] | None:
+def _head(para: str, gazetteer: Gazetteer, about: list[Mention] | None = None) -> tuple[str, str | None] | None:
     """What a paragraph's opening makes of it: ("title" | "dateline" | "news", comune), ("news" | "heading",
-    None) for a boundary of no comune, None for running text."""
+    None) for a boundary of no comune, None for running text. `about`: the comuni whose names are common words that
+    the document names as places elsewhere ("dal Comune di Sorso"): a heading "Sorso, uno spazio ..." is theirs."""
     words = len(para.split())
     closed = bool(_SENTENCE_END.search(para))
     m = _CANDIDATE.match(para)
@@ -79,10 +80,10 @@ def _head(para: str, gazetteer: Gazetteer) -> tuple[str, str | None] | None:
     lead = m.start("words")
     named = _COMUNE_HEADING.match(para)
     if named and words <= HEADING_WORDS and not closed:  # a section headed "Comune di Savona"
-        found = gazetteer.mentions(para[:120])
+        found = gazetteer.mentions(para[:120], about)
         first = next((f for f in found if f.start == named.end()), None)
         return ("title", first.city.name) if first else None
-    found = gazetteer.mentions(para[:120])
+    found = gazetteer.mentions(para[:120], about)
     first = found[0] if found else None
     if first is None or first.start != lead or _enumeration(found):
         if re.search(r"[–—-][ \t]$", m.group(0)) and closed:
@@ -153,6 +154,9 @@ def document_sections(texts: list[str], city: str | None, first_is_opening: bool
     """Per passage (texts in document order), the spans of its sections about comuni other than `city`:
     (start, end, comune, gives facts). `first_is_opening`: the first text opens the document."""
     g = gazetteer or Gazetteer.default()
+    # a comune whose name is a common word ("Sorso", "Cave") heads its section when the document names it as a
+    # place somewhere ("aperto dal Comune di Sorso"), as the gazetteer reads it elsewhere in one text
+    about = [m for m in g.mentions("\n\n".join(texts)) if m.city.common_word]
     scan = _Scan(has_city=city is not None)
     for i, text in enumerate(texts):
         for m in _PARAGRAPH.finditer(text):
@@ -160,13 +164,13 @@ def document_sections(texts: list[str], city: str | None, first_is_opening: bool
             opening = i == 0 and m.start() == 0 and first_is_opening  # the document's own (its title, its dateline)
             head = None
             if not opening:
-                head = _head(para, g) if _CANDIDATE.match(para) or len(para.split()) <= HEADING_WORDS else None
+                head = _head(para, g, about) if _CANDIDATE.match(para) or len(para.split()) <= HEADING_WORDS else None
                 if head and head[0] == "news" and head[1] and not scan.has_city and _upper_opening(para):
                     head = ("dateline", head[1])  # a review's article: "JESI – Con la firma ..." runs on
                 _step(scan, head, para, at)
             if head and head[0] == "news" and not opening:
                 for off in _news_inside(para):
-                    inner = _head(para[off:], g)
+                    inner = _head(para[off:], g, about)
                     if inner and inner[0] == "news":
                         _step(scan, inner, para[off:], (i, m.start() + off))
             if not scan.has_city:  # a review whose lines were joined: its articles' datelines inside the paragraph

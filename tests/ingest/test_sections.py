@@ -145,3 +145,17 @@ def test_a_review_s_numbered_article_titles_open_their_comune_s_parts():
     report = ["Relazione finale del Comune di Follonica\n\n1. Sintesi\n\nIl dormitorio ha accolto 140 persone.\n\n"
               "2. Follonica, il contesto\n\nLa città conta 21.000 abitanti e un porto turistico."]
     assert document_sections(report, "Follonica") == [[]]
+
+
+def test_a_review_s_article_headed_by_a_comune_that_is_a_common_word_is_its_part_when_the_text_names_it_a_place():
+    # "Bra" is a word too: its heading alone is no evidence, "il Comune di Bra" in its article is
+    review = ("Rassegna stampa settimanale della Provincia\n\n"
+              "Cuneo, corsi di italiano per le madri\n\n"
+              "da «La Fedeltà», 3 febbraio 2025 – di Anna Rossi\n\n"
+              "CUNEO. Il Comune ha portato in classe 64 donne con il CPIA e l'associazione Approdi.\n\n"
+              "Bra, un orto per le famiglie arrivate da poco\n\n"
+              "da «Gazzetta d'Alba», 5 febbraio 2025 – di Marco Bianchi\n\n"
+              "BRA. Con l'associazione Semi sono stati dati 12 orti a famiglie arrivate da poco.\n\n"
+              "Il progetto è del Comune di Bra e durerà fino a giugno 2026.")  # fmt: skip
+    found = _given_parts(review)
+    assert "12 orti" in found.get("Bra", "") and "12 orti" not in found.get("Cuneo", "")
