@@ -92,6 +92,13 @@ TARGETS = {
     "rendiconto-indicatori-potenza-lgnetea-2021": "xlsx",
     "bilancio-sociale-cooperativa-gallarate-2025-estratto": "odt",
     "avviso-coprogettazione-ostuni-emporio-interculturale": "eml",
+    # batch 12 (2026-12-06, 14:07 UTC session)
+    "scheda-buona-pratica-rende-corridoi-universitari": "pdf",
+    "scheda-progetto-cascina-semi-di-comunita": "docx",
+    "peer-review-bolzano-lgnetea-accesso-unico-en": "pdf",
+    "monitoraggio-stagionale-palazzo-san-gervasio-2025": "xlsx",
+    "relazione-missione-associazione-venafro-2025-estratto": "odt",
+    "email-vinci-avvio-accoglienza-in-famiglia": "eml",
 }
 
 
