@@ -32,6 +32,8 @@ _PARTNER_CUE = re.compile(
     # who does the work, said actively: "Lo realizzano X e Y", "I partner sono X", "con la collaborazione di X"
     r"\b(?:lo|la|li|le)\s+(?:realizzano|gestiscono|promuovono|conducono|curano)\b|\b(?:i|gli)\s+partners?\s+sono\b|"
     r"\b(?:al\s+progetto|all['’]iniziativa|vi)\s+(?:partecipano|aderiscono|collaborano)\b|"
+    # ... or the sentence opens with it: "Collaborano l'Associazione X e la parrocchia Y"
+    r"^\W*(?:collaborano|partecipano|aderiscono)(?:\s+(?:al\s+progetto|all['’]iniziativa))?\b|"
     r"\b(?:organizzat|realizzat|svolt|condott)[oaie]\s+(?:insieme\s+)?con\b|"
     r"\bcon\s+la\s+(?:collaborazione|partecipazione)\s+d(?:i|el|ella|ell['’]|ei|egli|elle)\b|"
     # ... and in English: "we work with X", "run with X", "held with X", "in cooperation with X", "partners are X"
@@ -156,11 +158,14 @@ class PartnerFact:
     role: str | None = None
 
 
+# Words of a kind before the name it opens: "consorzio di cooperative Nord Ovest Lavoro", "parrocchia di San Michele",
+# "consultorio familiare della ASL n. 1"
+_KIND_WORDS = r"(?:\s+(?:di|del|della|dei|delle|familiare|sociale|cooperative)){0,3}"
 _AND = re.compile(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s|al\s|allo\s|alla\s|"
                   r"all['’]|ai\s|agli\s|alle\s)?"
                   r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s|"
-                  r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|consulta)"
-                  r"\s+(?-i:[A-Z]))|"
+                  r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|consulta|"
+                  r"parrocchia|consultorio)" + _KIND_WORDS + r"\s+(?-i:[A-Z]))|"
                   r"(?:with\s+)?the\s)")  # fmt: skip
 
 
@@ -218,7 +223,7 @@ def _tidy(item: str) -> str | None:
                     r"[A-Z0-9«\"“]", item):
             item = item[0].upper() + item[1:]
         elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|"
-                      r"consulta|sindacato)\s+(?-i:[A-Z])", item, re.I):
+                      r"consulta|sindacato|parrocchia|consultorio)" + _KIND_WORDS + r"\s+(?-i:[A-Z])", item, re.I):
             item = item[0].upper() + item[1:]  # a kind in lower case before the name: "il circolo Legambiente X"
         else:
             return None

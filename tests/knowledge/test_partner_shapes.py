@@ -57,3 +57,13 @@ def test_a_two_word_place_before_the_next_field_s_label_keeps_its_first_word():
     from knowledge.organisations import named
 
     assert "CSV Molise" in [n for n, _, _ in named(row)]
+
+
+def test_a_sentence_opened_by_who_takes_part_and_kinds_in_lower_case_with_words_of_their_kind():
+    text = "Collaborano l'Associazione Ponti Aperti e la parrocchia di San Rocco, che ha raccolto i mobili."
+    assert _names(text) == ["Associazione Ponti Aperti", "Parrocchia di San Rocco"]
+    found = _names("Lo sportello è aperto in collaborazione con il consultorio familiare della ASL 2 di Lucca.")
+    assert found == ["Consultorio familiare della ASL 2 di Lucca"]
+    assert _names("Il corso è nato insieme al consorzio di cooperative Arno Lavoro.") == [
+        "Consorzio di cooperative Arno Lavoro"]  # fmt: skip
+    assert _names("Collaborano spesso i vicini di casa.") == []
