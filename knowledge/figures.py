@@ -227,6 +227,10 @@ _NOT_NOUNS = {
 # Nouns of events in -ate/-ati that are no participles ("10 serate", "6 giornate").
 _EVENT_NOUNS = {"serate", "giornate", "mattinate", "nottate", "passeggiate", "camminate", "tavolate", "grigliate"}
 _PRE_ADJECTIVES = {"nuovi", "nuove", "ulteriori", "diversi", "diverse", "altri", "altre", "new", "further", "other"}
+# An adverb between a number and what it counts ("di cui 131 già accolte", "52 ancora aperte", "12 poi assunti") is
+# never the noun: the words after it are read as if it were not there.
+_ADVERBS = {"già", "ancora", "poi", "ormai", "tuttora", "appena", "infine", "successivamente", "attualmente",
+            "effettivamente", "regolarmente", "stabilmente", "already", "still", "then", "now", "eventually"}
 # "780 primi colloqui": an ordinal that makes one noun with the next ("primi contatti", "prime visite").
 _ORDINALS = {"primi", "prime", "first"}
 # A second word that belongs to the noun: an adjective ("cartelle sociali", "ore settimanali") or "di X".
@@ -342,6 +346,10 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         if art in ("i", "gli", "le") and not _BE_BEFORE.search(sentence[: m.start()]):
             continue  # "dei 20 i..." cannot be; an article after a number belongs to "sono N i ..."
         words = m.group("noun").split()
+        if words[0].lower() in _ADVERBS:
+            words = words[1:]  # "131 già accolte": the participle after the adverb
+            if not words:
+                continue
         if words[0].lower() in _PRE_ADJECTIVES and len(words) >= 2:
             words = words[1:]  # "87 nuove cartelle": the noun is "cartelle"
         if len(words) >= 2 and " ".join(words[:2]).lower() in ENGLISH_NOUNS:

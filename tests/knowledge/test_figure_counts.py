@@ -297,3 +297,9 @@ def test_a_count_stated_after_its_subject_then_a_verb_joined_by_e():
     found = figures("In due anni i volontari coinvolti sono stati 58 e hanno aiutato alla festa.")
     assert [(f.value, f.label) for f in found] == [(58, "volontari coinvolti")]
     assert [f.value for f in figures("I posti sono 12 e 4 di questi per donne sole.")] != [12, 12]
+
+
+def test_an_adverb_after_the_number_is_no_noun_and_the_part_keeps_the_whole_s():
+    assert counts("Sono arrivate 164 domande di iscrizione, di cui 131 già accolte.") == {
+        164.0: "domande", 131.0: "domande"}  # fmt: skip
+    assert counts("Sono arrivate 80 richieste, di cui 52 ancora aperte.") == {80.0: "richieste", 52.0: "richieste"}
