@@ -60,3 +60,24 @@ def test_a_readme_without_the_block_is_an_error(tmp_path):
     readme.write_text("no markers\n", "utf-8")
     with pytest.raises(ConfigError, match="bench:start"):
         latency.update_readme(readme, [])
+
+
+def test_the_ratios_to_1k_use_the_1k_figures_measured_with_the_large_row():
+    """A 1k row replaced by a later run's (other load) leaves the 100k row's ratios to the 1k figures measured in
+    its own re-measure (`paired_1k`), not to figures of another load."""
+    from benchmarks.run import aims, pair_with_small
+
+    def row(size: int, add: float, p95: float) -> dict:
+        return {**run("bench", cold=0.02, warm=0.01, embed=0.005), "size": size, "passages": size, "add_file_s": add,
+                "first_search_after_change_s": 0.01, "inproc_warm_p95": p95, "ingest_real_s": 1.0,
+                "real_embed_s": 1.0, "startup_first_search_s": 10.0, "server_rss_mb": 900.0, "load": []}  # fmt: skip
+
+    small = {**row(1000, 1.0, 0.010), "inproc_when": "2026-12-06 15:50", "inproc_load_average": 6.0,
+             "inproc_code": "abc"}  # fmt: skip
+    big = {**row(100000, 2.5, 0.020), "inproc_code": "abc"}
+    results = {"1000/embedded": small, "100000/embedded": big}
+    pair_with_small(results, "100000/embedded", {"inproc_code": "abc"}, "1000,100000")
+    results["1000/embedded"] = row(1000, 0.25, 0.004)  # a later 1k run, another load
+    table = aims(list(results.values()))
+    assert "| add one file at 100,000 within 3x the time at 1k | 2.50x | yes |" in table
+    assert "| query p95 at 100,000 within 2x p95 at 1k (in-process, warm) | 2.00x | yes |" in table
