@@ -150,6 +150,10 @@ _PART_LEAD = re.compile(rf"\b{PART}\s+$", re.I)
 # ... and the next part of the same list: "8 alloggi, di cui 5 di proprietà comunale e 3 reperiti sul mercato"
 _NEXT_PART = re.compile(rf"\b{PART}\s+\d[\d.,]*\s[^;:()\d]*?\s(?:e|ed|and)\s+$", re.I)
 _PARTICIPLE_WORD = re.compile(r"^[a-zà-ù]+(?:at|it|ut|ess|es|us|ost|ott|ert|olt|ist)[ei]$", re.I)
+# A part of a sum is money too: "120.000 euro fino al 2028, di cui 30.000 messi dal bilancio comunale" (no other
+# number than a year between them).
+_MONEY_PART = re.compile(rf"(?:€\s*\d[\d.,]*|\d[\d.,]*\s*(?:euro|eur|€))(?:[^;:\d]|(?:19|20)\d\d){{0,80}}?\b{PART}\s+"
+                         rf"(?:\d[\d.,]*\s[^;:()\d]*?\s(?:e|ed|and)\s+)?$", re.I)  # fmt: skip
 
 
 def _part_of(sentence: str, f: FigureFact, found: list[FigureFact]) -> FigureFact:
@@ -367,6 +371,8 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         part = (_PART_LEAD.search(lead) or _NEXT_PART.search(lead)) and _PARTICIPLE_WORD.match(head)
         if not re.fullmatch(r"[a-zà-ù]+", head) or not (_plural(head) or part):
             continue  # a capitalised word is a name ("73100 Lecce")
+        if part and _MONEY_PART.search(lead):
+            continue  # "di cui 30.000 messi dal Comune": a share of the sum before, no count
         if english and not head.lower().endswith("s") and head.lower() not in _ENGLISH_IRREGULAR:
             continue  # an Italian plural's shape in an English sentence is a verb or an adjective ("84,000 came")
         if re.match(r"-[a-zà-ù]", sentence[sentence.index(head, m.start("noun")) + len(head) :], re.I):

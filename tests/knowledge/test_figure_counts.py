@@ -303,3 +303,11 @@ def test_an_adverb_after_the_number_is_no_noun_and_the_part_keeps_the_whole_s():
     assert counts("Sono arrivate 164 domande di iscrizione, di cui 131 già accolte.") == {
         164.0: "domande", 131.0: "domande"}  # fmt: skip
     assert counts("Sono arrivate 80 richieste, di cui 52 ancora aperte.") == {80.0: "richieste", 52.0: "richieste"}
+
+
+def test_a_part_of_a_sum_of_money_is_money_not_a_count_of_its_participle():
+    assert counts("Il progetto costa 80.000 euro fino al 2027, di cui 20.000 stanziati dal Comune.") == {}
+    assert counts("Il budget è di € 45.000, di cui 9.000 coperti dalla Fondazione e 6.000 versati dai partner.") == {}
+    # a count between the sum and its part is the whole
+    assert counts("Con 5.000 euro sono stati aperti 8 alloggi, di cui 5 arredati.") == {
+        8.0: "housing_units", 5.0: "housing_units"}  # fmt: skip
