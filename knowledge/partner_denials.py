@@ -38,6 +38,8 @@ _RELATIVE = re.compile(r",\s*(?:which|who|that|che|il\s+quale|la\s+quale)\s+(?:\
 # article in capitals and a word in lower case ("... legal desk volunteers The evaluation was ..."; not a name's
 # article, "la cooperativa La Ringhiera", which a capitalised word follows).
 _RUN_ON = re.compile(r"[a-zà-ù]\s+(?:The|An?|La|Il|Lo|Le|Gli|I|Una?|Nel|Nella|In)\s+[a-zà-ù]")
+# The rest of a denial up to the colon that closes its label (a few words, no sentence break)
+_LABEL_END = re.compile(r"[^.;:]{0,40}?:")
 _SINGULAR = re.compile(r"(?<!\w)(?:è|e['’]|era|fa|risulta|figura|is|was)\s", re.I)
 
 
@@ -53,6 +55,14 @@ def denied_clauses(text: str) -> list[str]:
             if relative and _SINGULAR.search(m.group(0)):
                 start = max(start, body.rfind(",", start, relative.start()) + 1)
             out.append(f" {comparable_name(body[start : m.start()])} ")
+            subject = body[start : m.start()].split()
+            if _LABEL_END.match(body, m.end()) and not any(w[:1].isupper() for w in subject[1:]):
+                # a label naming no one that denies what it lists, to its line's end (a list's "dott." is no
+                # sentence's end): "Invitati al tavolo, che non sono partner del progetto: A (ASL X), B"
+                colon = text.find(":", s.start + m.end() - 5)
+                if colon >= 0:
+                    line = text.find("\n", colon)
+                    out.append(f" {comparable_name(text[colon + 1 : line if line >= 0 else len(text)])} ")
     return out
 
 

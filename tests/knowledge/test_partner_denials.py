@@ -61,3 +61,13 @@ def test_a_relative_denial_in_the_singular_denies_only_the_name_before_it():
     assert not denied("Cooperativa Delta", denied_clauses(italian))
     plural = "Il Tribunale e la Caritas di Lucca, che non sono partner, hanno partecipato al tavolo."
     assert denied("Caritas di Lucca", denied_clauses(plural)) and denied("Tribunale", denied_clauses(plural))
+
+
+def test_a_label_denying_partnership_denies_whom_it_lists_to_its_line_s_end():
+    text = ("Verbale del tavolo\n\n**Ospiti, che non sono partner del progetto:** dott. Carlo Verdi (ASL Lucca, "
+            "Distretto 3), dott.ssa Anna Neri (Caritas diocesana).\n\nPresenti: Marco Bianchi (Cooperativa Alfa).")
+    clauses = denied_clauses(text)
+    assert denied("ASL Lucca", clauses) and not denied("Cooperativa Alfa", clauses)
+    # a denial whose subject names an organisation denies nothing after its colon
+    other = "La ASL partecipa al gruppo ma non è partner di progetto: lo sportello è della Cooperativa Alfa."
+    assert not denied("Cooperativa Alfa", denied_clauses(other))
