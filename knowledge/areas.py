@@ -31,6 +31,9 @@ _CUES: dict[str, str] = {
     r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:(?:a|ai|al|alle|agli|in)\s+|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+|"
     r"questura|prefettura|uffic\w+|anagrafe)|visite\s+domiciliari|home\s+visits|"
     r"(?:laborator\w+|lezion\w+|scuola)\s+di\s+(?:lingua\s+)?italiano|italiano\s+(?:L2|come\s+seconda\s+lingua)|"
+    # school support, by the network's convention: after-school help and school-family meetings
+    r"doposcuola|after[\s-]school|(?:sostegno|supporto)\s+scolastico|incontri\s+scuola[\s-]famiglia|"
+    r"school[\s-]family\s+meetings?|"
     r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+(?:in\s+)?charge|"
     r"residence\s+registration|residence\s+permits?|family\s+reunification|ricongiungiment\w+|"
     r"helplines?|hotlines?|numero\s+verde|drop-in\s+(?:centre|center)|advice\s+(?:desk|centre|center)|(?:individual|legal|one-to-one)\s+consultations?|"

@@ -184,3 +184,9 @@ def test_civil_protection_the_adult_school_and_the_family_doctor_say_their_area(
         23: "civic_engagement"}  # fmt: skip
     assert areas_of("Il progetto, con il CPIA, ha portato in classe 88 donne.") == {88: "taking_charge"}
     assert areas_of("Le mediatrici hanno iscritto al medico di base 41 persone.") == {41: "taking_charge"}
+
+
+def test_after_school_help_and_school_family_meetings_are_taking_charge():
+    assert areas_of("Nel doposcuola interculturale sono stati seguiti 64 minori.") == {64.0: "taking_charge"}
+    assert areas_of("Agli incontri scuola-famiglia hanno partecipato 35 famiglie.") == {35.0: "taking_charge"}
+    assert areas_of("Il sostegno scolastico ha raggiunto 58 ragazzi delle medie.") == {58.0: "taking_charge"}
