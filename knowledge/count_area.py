@@ -1,0 +1,64 @@
+"""A count's area in the record builder: what its own sentence says (`knowledge.attribution`), else the sentence's
+only area, the count before it, its section's heading, an event's public or the people hosted; then the area
+chooser's (`knowledge.area_choice`) after the rules'."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import figures as fig
+from knowledge.area_choice import context
+from knowledge.attribution import ATTENDANCE_NOUNS, attended, hosted
+from knowledge.builder_base import BuilderBase
+from knowledge.reading import Passage, Read
+
+_TARGET_WORD = re.compile(r"\b(?:obiettiv[oi]|target)\b", re.I)
+_OF_THOSE = re.compile(r"\bne\s+(?:(?:sono|è|ha|hanno|abbiamo)\s+)?(?:stat[ie]\s+)?[a-zà-ù]+\s+(?:\w+\s+){0,2}$", re.I)
+
+
+class CountAreas(BuilderBase):
+    """The area of each count the builder reads."""
+
+    def _figure_area(self, read: Read, f: fig.FigureFact, decision: tuple[bool, str | None]) -> str | None:
+        """The rules' area of a count (`_rules_area`), or the area chooser's (`knowledge.area_choice`)."""
+        return self._chosen(read.passage, read.sentence.start, read.body, f, *self._rules_area(read, f, decision))
+
+    def _chosen(self, p: Passage, start: int, body: str, f: fig.FigureFact, area: str | None, why: str) -> str | None:
+        if self.area_chooser is None:
+            return area
+        return self.area_chooser(context(p.id, p.doc_id, start, body, f, area, why, self._sections, self._doc_areas,
+                                         self._city, self._phase))  # fmt: skip
+
+    def _rules_area(self, read: Read, f: fig.FigureFact, decision: tuple[bool, str | None]) -> tuple[str | None, str]:
+        """(area, why): the area its own sentence gives a count (`decision`: `knowledge.attribution`), else the
+        sentence's only area, else the area of the count before it for a bare count or a target, else its
+        section's."""
+        decided, area = decision
+        if decided:
+            return area, "own"
+        if len(read.areas) == 1:
+            return read.areas[0], "sentence"
+        # "Per 27 di loro il percorso si è concluso...": a count without its noun goes on with the people the
+        # sentence before counted, in their area.
+        previous = self._last_area.get(read.passage.id)
+        # A target stated after a result ("The target set in 2022 was 900 people") is that result's area.
+        section = self._sections.area(read.passage.id, read.passage.doc_id, read.sentence.start)
+        bare = re.fullmatch(r"[\d.,]+", f.text)
+        # ... but a target with its own noun under a heading of another area is that section's
+        same_section = not section or self._sections.area(read.passage.id, read.passage.doc_id, previous[0]
+                                                          if previous else 0) == section  # fmt: skip
+        goes_on = bare or (_TARGET_WORD.search(read.body) and same_section)
+        if previous and previous[0] < read.sentence.start and goes_on:
+            return previous[1], "previous"
+        before = self._said_areas.get(read.passage.id, [])
+        if len(before) == 1 and _OF_THOSE.search(read.body[: f.start]):
+            # "... ospitano 10 ragazzi. Da gennaio ne sono passati 9": "ne" names what it just said
+            return before[0], "previous"
+        # The sentence names no area: its section's heading, else the document's one dominant area, else the
+        # place to stay given to the persons it counts ("le persone accolte in paese sono 23").
+        if section is None and attended(read.body, f.unit) and (f.unit in ATTENDANCE_NOUNS
+                                                                 or not hosted(read.body, f.unit)):  # fmt: skip
+            return "community_building", "attended"  # "a cui hanno partecipato più di 150 persone": an event's public
+        if section is None and hosted(read.body, f.unit):
+            return "housing", "hosted"
+        return section, "section" if section else "none"

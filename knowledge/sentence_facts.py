@@ -1,0 +1,54 @@
+"""What the rules find in one sentence that is not the programme's boilerplate, all at once (kept per passage in
+its readings: `knowledge.readings`): its counts and what their own sentence says of their area, unit amounts stated
+as averages, money, an activity, a result, transferability, target groups, periods and a contact."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from knowledge import figures as fig
+from knowledge import mentions, money
+from knowledge.attribution import figure_area
+from lgnet.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class Said:
+    """What the rules find in one sentence that is not the programme's boilerplate (kept per passage)."""
+
+    figures: list[fig.FigureFact]
+    decided: list[tuple[bool, str | None]]  # per count, what its own sentence says of its area
+    averages: list[tuple[fig.FigureFact, tuple[bool, str | None]]]  # unit amounts stated as averages, as counts
+    amounts: list[money.AmountFact]
+    activity: mentions.Mention | None
+    result: bool
+    transferability: bool
+    targets: list[mentions.Mention]  # only for a sentence naming an area
+    periods: list[mentions.Mention]
+    contact: mentions.ContactFact | None
+
+
+def said(body: str, figure_reader: Callable[[str], list[fig.FigureFact]], taxonomy: Taxonomy,
+         areas: Callable[[str], list[str]]) -> Said:  # fmt: skip
+    """Every per-sentence rule of a sentence that is not boilerplate, at once (`areas`: those it names itself)."""
+    counts = figure_reader(body)
+    spans = [(f.start, f.end) for f in counts]
+    found = money.amounts(body)
+    averages = []
+    for a in found:
+        if a.kind == "unit" and money.average(body, a):  # "un contributo medio di 900 euro": what each got
+            f = fig.FigureFact(a.value, "euro", a.label, a.text, a.start, a.end)
+            averages.append((f, figure_area(body, f, taxonomy, spans)))
+    return Said(
+        figures=counts,
+        decided=[figure_area(body, f, taxonomy, spans) for f in counts],
+        averages=averages,
+        amounts=found,
+        activity=mentions.activity(body),
+        result=mentions.result(body),
+        transferability=mentions.transferability(body),
+        targets=mentions.target_groups(body) if areas(body) else [],
+        periods=mentions.periods(body),
+        contact=mentions.contact(body),
+    )
