@@ -99,6 +99,14 @@ TARGETS = {
     "monitoraggio-stagionale-palazzo-san-gervasio-2025": "xlsx",
     "relazione-missione-associazione-venafro-2025-estratto": "odt",
     "email-vinci-avvio-accoglienza-in-famiglia": "eml",
+    # batch 13 (2026-12-06, 19:59 UTC session)
+    "scheda-buona-pratica-chiusi-case-dei-ferrovieri": "pdf",
+    "scheda-progetto-piove-di-sacco-mamme-in-rete": "docx",
+    "verbale-commissione-gravina-in-puglia-terra-comune-2026-01": "odt",
+    "rassegna-stampa-provincia-modena-inclusione-2026-03": "pdf",
+    "midterm-evaluation-crotone-safe-harbour-en": "docx",
+    "monitoraggio-finale-sassari-lgnetea-2021": "xlsx",
+    "email-sulmona-protocollo-valle-peligna-accogliente": "eml",
 }
 
 
