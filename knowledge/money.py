@@ -58,8 +58,10 @@ _REMAINING = re.compile(r"\b(?:i\s+|gli\s+|le\s+)?(?:restant[ei]|rimanent[ei]|re
 # A number without its currency after a sum in euro, the rest of its sentence saying whose money it is: "costa
 # 145.000 euro: 120.000 arrivano dalla Regione e 25.000 sono messi dal Comune", "di cui 62.000 a carico del bilancio"
 _BARE = re.compile(r"(?<![\d.,€\w])(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d.,]*\s*(?:%|euro\b|€|EUR\b))(?![.,]?\d)")
-# An organisation's own accounts are not a project's budget: "il valore della produzione è stato di 6.412.000 euro".
-_OWN_ACCOUNTS = re.compile(r"\b(?:valore\s+della\s+produzione|fatturato|ricavi|turnover|revenues?)\b", re.I)
+# An organisation's own accounts are not a project's budget: "il valore della produzione è stato di 6.412.000 euro",
+# "nel 2025 le entrate complessive sono state di 231.000 euro".
+_OWN_ACCOUNTS = re.compile(r"\b(?:valore\s+della\s+produzione|fatturato|ricavi|entrate|turnover|revenues?)\b",
+                           re.I)  # fmt: skip
 AMOUNT_KINDS = (
     # The municipality's own share of a project others fund is its co-financing ("di cui 20.000 euro a carico
     # del Comune").
@@ -71,10 +73,15 @@ AMOUNT_KINDS = (
             # the municipality's own money in other words: "fondi (propri) del Comune", "messi dalla Città",
             # "li mette il Comune", "from the city's own budget"
             r"fondi\s+(?:propri\s+)?del\s+comune|fondi\s+propri|risorse\s+proprie|bilancio\s+comunale|"
+            # "18.500 euro di fondi comunali", "12.000 sono la parte del Comune"
+            r"(?:fondi|risorse)\s+comunali|\bparte\s+(?:del|a\s+carico\s+del)\s+comune\b|"
             # "dal bilancio del Comune di X", "di quota comunale" (the municipality's quota, an adjective: its own)
             r"bilancio\s+del(?:l['’])?\s*(?:comune|ente)\b|quota\s+comunale|"
             r"(?:mess[oaie]|stanziat[oaie]|mess[oaie]\s+a\s+disposizione)\s+dal(?:la)?\s+(?:comune|citt[àa]|"
-            r"amministrazione)|\bl[aei]?\s+mette\s+il\s+comune|(?:city|municipality)['’]s\s+own|"
+            r"amministrazione)|(?:city|municipality)['’]s\s+own|"
+            # "5.000 euro li mette il Comune", "12.000 li ha stanziati il Comune di X", "le ha messe la Città"
+            r"\bl[aei]?\s+(?:ha\s+|hanno\s+)?(?:mette|mettono|mess[oaie]|stanzia|stanziat[oaie])\s+"
+            r"(?:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione)|"
             # "dal proprio bilancio", "own contribution of the Municipality", "of its own budget"
             r"propri[oa]\s+bilancio|\bown\s+(?:contribution|budget|funds|resources)\b",
             re.I,
@@ -89,6 +96,18 @@ AMOUNT_KINDS = (
 # Right after a sum, the municipality as its source: "30.000 euro del Comune", "dal Comune", "from the City"
 _FROM_THE_COMUNE = re.compile(
     r"\s+(?:del|dal|from\s+the)\s+(?:comune|municipality|city|council)\b(?!\s+(?:di|of)\s+[A-ZÀ-Ý]\w+\s+(?:e|and)\b)",
+    re.I,
+)
+
+
+# The municipality giving its share, its verb right before the sum: "il Comune ha contribuito con 18.500 euro", "il
+# Comune di X concorre con 22.000 euro propri", "la Città ci mette di suo 41.200 euro" (a share of what others fund;
+# "il Comune ha stanziato 28.000 euro" says who pays the whole, not a share).
+_COMUNE_GIVES = re.compile(
+    r"\b(?:(?:il|del|dal)\s+comune(?:\s+di\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,3}?)?|la\s+citt[àa]|"
+    r"l['’]\s*amministrazione(?:\s+comunale)?|the\s+(?:municipality|city))\s+(?:ci\s+)?(?:ha\s+|hanno\s+)?"
+    r"(?:contribuit[oa]|contribuisce|concorre|partecipa|aggiunge|mette|cofinanzia|contributes|adds)\s+"
+    r"(?:di\s+suo\s+|con\s+|per\s+|with\s+)?(?:(?:altri|ulteriori|another)\s+)?$",
     re.I,
 )
 
@@ -197,7 +216,8 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     after = re.split(rf"[,;.()|:]|\s(?:e|ed|{PART})\s", tail)[0]
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
-        r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|con|mess[oaie]|stanziat[oaie]|l[aei]?\s+mette|"
+        r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|con|mess[oaie]|stanziat[oaie]|"
+        r"l[aei]?\s+(?:ha\s+|hanno\s+)?(?:mette|mettono|mess[oaie]|stanzia|stanziat[oaie])|"
         r"arriv\w+\s+da|proveng\w+\s+da|vengono\s+da|"
         r"comes?\s+from|(?:sono|è|rappresentano|costituiscono|are|is)\s+(?:il|la|lo|l['’]|the)?|"
         # where the sum comes from or goes: "dal bilancio comunale", "del Comune", "nel cofinanziamento", "own ..."
@@ -209,6 +229,8 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
         return AmountFact(value, "cofinancing", after.strip().lower(), text, start, end)
     if _FROM_ANOTHER.match(after) and not AMOUNT_KINDS[0][1].search(after):
         return AmountFact(value, "funded", after.strip().lower(), text, start, end)  # "60.000 euro dalla Regione"
+    if _COMUNE_GIVES.search(context):
+        return AmountFact(value, "cofinancing", " ".join(context.split()[-6:]).lower(), text, start, end)
     per_unit = _PER_UNIT.search(own) or _PER_UNIT_AFTER.match(tail)
     if per_unit and _PAID_BY_THEM.search(sentence[max(0, start - 90) : end + 40]):
         return AmountFact(value, "paid", "quota a carico delle persone", text, start, end)

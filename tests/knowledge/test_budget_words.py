@@ -1,0 +1,40 @@
+"""The Comune's share of a budget in the words a text gives it, and what is no budget of the project."""
+
+import pytest
+
+from knowledge.money import amounts
+
+
+def kinds(sentence: str) -> list[tuple[float, str]]:
+    return [(a.value, a.kind) for a in amounts(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the Comune giving its share, its verb right before the sum
+        ("Il centro costa 80.000 euro: la Regione ne copre 70.000 e il Comune partecipa con 10.000 euro.",
+         (10000, "cofinancing")),
+        ("Per il laboratorio l'ASL mette 20.000 euro; il Comune di Alfa contribuisce con 5.000 euro.",
+         (5000, "cofinancing")),
+        ("La dotazione è di 300.000 euro, e l'Amministrazione comunale ci mette di suo 30.000 euro.",
+         (30000, "cofinancing")),
+        # its money named after the sum
+        ("Lo sportello ha un budget di 50.000 euro, di cui 7.000 euro di risorse comunali.", (7000, "cofinancing")),
+        ("Il servizio dispone di 90.000 euro: 80.000 vengono dalla Fondazione e 10.000 li ha messi il Comune.",
+         (10000, "cofinancing")),
+        ("La mensa costa 40.000 euro: 30.000 sono del bando regionale e 10.000 sono la parte del Comune.",
+         (10000, "cofinancing")),
+    ],
+)  # fmt: skip
+def test_the_comune_s_share_in_other_words(sentence, expected):
+    assert expected in kinds(sentence)
+
+
+def test_the_comune_paying_the_whole_or_another_body_giving_is_no_share_and_an_organisation_s_income_no_budget():
+    # who pays the whole is not a share of others' money
+    assert kinds("Il Comune ha stanziato 45.000 euro per il 2026.") == [(45000, "total")]
+    # another body's part, with the Comune named elsewhere in the sentence
+    assert (60000, "cofinancing") not in kinds("Per il progetto del Comune la Fondazione ha coperto 60.000 euro.")
+    # an association's yearly income is its own accounts
+    assert kinds("Nel 2024 le entrate dell'associazione sono state di 180.000 euro.") == [(180000, "accounts")]
