@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from knowledge import mentions, partners
 from knowledge.area_model import document_areas
+from knowledge.budget_tables import budget_rows
 from knowledge.context import context_spans
 from knowledge.count_area import CountAreas
 from knowledge.doc_parts import DocPart
@@ -96,6 +97,10 @@ class DocumentReading(CountAreas):
                     continue
                 read = Read(p, row, row.text, [])
                 out.periods += [(read, m) for m in found_periods]
+            # The sums of a budget's table, by their rows and columns (`knowledge.budget_tables`).
+            for cells, amount in memo("budget_rows", budget_rows, p.text):
+                if not any(a <= cells.start < b for a, b in elsewhere):
+                    out.amounts.append((Read(p, Sentence(cells.text, cells.start, cells.end), cells.text, []), amount))
             # Its counts in a column of results or targets, in the area of the row, else of the row before for a
             # part of it ("di cui donne"), else of the table's section.
             row_area: str | None = None

@@ -141,6 +141,7 @@ def _same_sentence(a: Amount, b: Amount) -> bool:
 
 def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
     amounts: list[Amount] = []
+    tabled: list[Amount] = []  # the sums a budget's table gives by its rows and columns (`knowledge.budget_tables`)
     seen: set[tuple[float, str]] = set()
     for read, a in items:
         if a.kind == "cell":  # a key-value row's sum whose label cell ended the sentence before
@@ -148,11 +149,14 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
             if kind is None:
                 continue
             a = money.AmountFact(a.value, kind, "", a.text, a.start, a.end)
-        if a.kind in ("unit", "part", "paid", "accounts", "spent"):
+        if a.kind in ("unit", "part", "paid", "accounts", "spent", "line"):
             continue  # a sum per person is a figure; a part of a total or what people pay is neither total nor share
+        amount = Amount(value=a.value, kind=a.kind, label=a.label, source=read.source())
+        if a.table:
+            tabled.append(amount)
         if (a.value, a.kind) not in seen:
             seen.add((a.value, a.kind))
-            amounts.append(Amount(value=a.value, kind=a.kind, label=a.label, source=read.source()))
+            amounts.append(amount)
 
     def first(*kinds: str) -> Amount | None:
         return next((a for k in kinds for a in amounts if a.kind == k), None)
@@ -171,6 +175,10 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
         whole = next((a for a in amounts if a.kind == "total"
                       and abs(a.value - total.value - cofinancing.value) < 1), None)  # fmt: skip
         total = whole or total
+    # a budget's table says by its rows and columns what its total and the Comune's share are: above the sums of the
+    # text, and of the flattened table's text, around it
+    total = next((a for a in tabled if a.kind == "total"), total)
+    cofinancing = next((a for a in tabled if a.kind == "cofinancing"), cofinancing)
     return Budget(total=total, cofinancing=cofinancing, items=amounts)
 
 

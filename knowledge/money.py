@@ -124,6 +124,7 @@ class AmountFact:
     text: str
     start: int
     end: int
+    table: bool = False  # read from a budget's table by its row and column (`knowledge.budget_tables`)
 
 
 # An average says what the practice gave each one ("un importo medio di 1.150 euro"): a result. A monthly allowance
