@@ -131,6 +131,9 @@ def _precise(dates: list[tuple[str, Read]], chosen: tuple[str, Read]) -> tuple[s
     return max((d for d in dates if d[0].startswith(chosen[0])), key=lambda t: len(t[0]))
 
 
+# A sum named a share of others' money: never a whole budget alone.
+_NAMED_SHARE = re.compile(r"co-?finanz|co-?financ|\bdi\s+cui\b|\bquota\b|\bparte\b|\bof\s+which\b|contribu|concorr|"
+                          r"partecip|aggiung|\badds?\b|\bdi\s+suo\b", re.I)  # fmt: skip
 _NAMED_TOTAL = re.compile(r"\b(?:total[ei]?|complessiv\w*|overall|in\s+tutto)\b", re.I)
 
 
@@ -175,6 +178,10 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
         whole = next((a for a in amounts if a.kind == "total"
                       and abs(a.value - total.value - cofinancing.value) < 1), None)  # fmt: skip
         total = whole or total
+    if total is None and cofinancing is not None and not _NAMED_SHARE.search(cofinancing.label):
+        # the Comune's money and nobody else's ("finanziato con 60.000 euro dal Comune per due anni"): the whole
+        # budget, no share of what others fund
+        total, cofinancing = cofinancing.model_copy(update={"kind": "total"}), None
     # a budget's table says by its rows and columns what its total and the Comune's share are: above the sums of the
     # text, and of the flattened table's text, around it
     total = next((a for a in tabled if a.kind == "total"), total)

@@ -38,3 +38,18 @@ def test_the_comune_paying_the_whole_or_another_body_giving_is_no_share_and_an_o
     assert (60000, "cofinancing") not in kinds("Per il progetto del Comune la Fondazione ha coperto 60.000 euro.")
     # an association's yearly income is its own accounts
     assert kinds("Nel 2024 le entrate dell'associazione sono state di 180.000 euro.") == [(180000, "accounts")]
+
+
+def test_the_comune_s_money_alone_is_the_whole_budget_a_named_share_alone_stays_a_share():
+    from knowledge.merging import budget_of
+    from knowledge.records import Passage, Read
+    from knowledge.sentences import Sentence
+
+    def budget(text: str) -> tuple[float | None, float | None]:
+        read = Read(Passage("p:0", text, {}), Sentence(text, 0, len(text)), text, [])
+        b = budget_of([(read, a) for a in amounts(text)])
+        return (b.total.value if b.total else None, b.cofinancing.value if b.cofinancing else None)
+
+    assert budget("Lo sportello, finanziato con 45.000 euro dal Comune, aprirà a maggio.") == (45000, None)
+    assert budget("Il Comune partecipa con 10.000 euro.") == (None, 10000)
+    assert budget("Il cofinanziamento comunale è di 8.000 euro.") == (None, 8000)
