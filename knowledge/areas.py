@@ -26,7 +26,7 @@ _CUES: dict[str, str] = {
     r"cors[oi]\s+(?:seral[ei]\s+)?(?:di\s+)?(?:lingua|italiano|alfabetizzazione)|alfabetizzazione|licenza\s+media|"
     r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+(?:mediche|specialistiche|pediatriche|"
     r"ginecologiche|sanitarie)|ambulatori\w*|vaccinazion\w+|prim[ao]\s+assistenza|first\s+aid\s+to|"
-    r"consulenz\w+\s+(?:individual|legal|personalizzat)\w*|appointments?|appuntament\w+|"
+    r"consulenz[ae]\s+(?:individual|legal|personalizzat)\w*|consulenze\b|consultations\b|appointments?|appuntament\w+|"
     r"screening|servizio\s+sanitario|tessera\s+sanitaria|medical|health\s+(?:care|services?)|\bsanitari[oae]\b|"
     r"accompagn\w+(?:\s+[\w']+){0,3}?\s+(?:(?:a|ai|al|alle|agli|in)\s+|all['’]\s*)(?:servizi|visite|iscrizion\w+|medic\w+|"
     r"questura|prefettura|uffic\w+|anagrafe)|visite\s+domiciliari|home\s+visits|"
@@ -41,6 +41,10 @@ _CUES: dict[str, str] = {
     r"employment|lavoro|impiego|occupazione)\b|"
     # work, by the network's convention: hirings, vocational courses and the qualifications they give
     r"contratt\w+\s+a\s+tempo\s+(?:in)?determinato|permanent\s+contracts?|tasso\s+di\s+occupazione|"
+    # a contract of work, or one signed with companies, is a job ("64 partecipanti hanno firmato un contratto con
+    # aziende del polo logistico", "Contratti di lavoro regolarizzati: 181"); a lease is housing
+    r"contratt\w+\s+(?:di\s+(?:lavoro|apprendistato)|con\s+(?:le\s+|l['’]\s*|un['’]\s*|una\s+)?(?:aziend|impres|dit)\w*)|"
+    r"(?:employment|work|job)\s+contracts?|"
     r"employment\s+rate|"
     r"(?:(?:sono|è|stat[oaie]|vengono|verranno|già)\s+)assunt[oaie]\b|assunt[oaie]\s+(?:da|dall[ae']?|dal|presso|"
     r"nei|negli|nelle|con|a\s+tempo)\b|assunzion\w+|\bhired\b|inseriment\w+\s+lavorativ\w+|job\s+placements?|"
@@ -64,7 +68,7 @@ _CUES: dict[str, str] = {
     # engagement, a count of gardens is the neighbours' shared work)
     r"\borti\b|(?:community|shared|allotment)\s+gardens?|"
     r"pranz[oi]\b|lunch(?:es)?\b|picnic\w*|aperitiv[oi]\b|murales|murals?\b|street\s+art|"
-    r"\bfest[ae]\b|visitatori|visitors|visite\s+guidate|guided\s+tours?|"
+    r"\bfest[ae]\b|\bserat[ae]\b|visitatori|visitors|visite\s+guidate|guided\s+tours?|"
     r"iniziative\s+(?:aperte\s+)?(?:a|al|alla|per)\s+(?:tutt[oa]\s+)?(?:il\s+|la\s+)?(?:quartiere|vicinato|cittadinanza)|assemble[ae]\s+(?:di\s+|dei\s+|con\s+i\s+)?(?:condomin|quartiere|residenti|inquilini)\w*|"
     r"(?:neighbou?rhood|residents['’]?|tenants['’]?)\s+(?:assembl|meeting)\w*|(?:tra|fra)\s+vicini\b|neighbou?rs\b|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|torne[oi]\b|(?:public|community)\s+meetings?|incontri\s+pubblici|feasts?|festivals?|"
@@ -76,6 +80,15 @@ _CUES: dict[str, str] = {
     r"posti\s+(?:di|in)\s+accoglienza|pernottament\w+|overnight\s+stays?",
 }
 _CUE = {area: re.compile(rf"\b(?:{p})", re.I) for area, p in _CUES.items()}
+# Evenings as the time something happened ("In sei serate nella sala ..., 85 lavoratori hanno seguito incontri") are
+# when, not an event the count is of ("Le serate ... sono state 9", "serate aperte a tutti: ... 400 persone").
+_OCCASION = re.compile(r"serat", re.I)
+_WHEN = re.compile(r"\b(?:in|nell[ae]|durante|during)\s+(?:[\w']+\s+)?$", re.I)
+
+
+def _cues(p: re.Pattern[str], sentence: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    return [m for m in p.finditer(sentence, start, len(sentence) if end is None else end)
+            if not (_OCCASION.match(m.group()) and _WHEN.search(sentence, max(0, m.start() - 30), m.start()))]
 STAFF = re.compile(
     r"\b(?:operator[ie]|operatrici|dipendenti|assistenti\s+sociali|educator[ie]|educatrici|funzionari|insegnanti|"
     r"docenti|personale|staff|allenatori|coach(?:es)?|officers|officials|teachers|mediators|educators|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie])\b",
@@ -105,14 +118,14 @@ def language_course(term: str) -> bool:
 
 def own_cue(sentence: str, start: int, end: int) -> str | None:
     """The area of a cue in the count's own words ("1.015 contatti", "14 incontri di comunità")."""
-    return next((area for area, p in _CUE.items() if any(start <= m.start() < end for m in p.finditer(sentence))), None)
+    return next((area for area, p in _CUE.items() if any(start <= m.start() < end for m in _cues(p, sentence))), None)
 
 
 def cue_area(sentence: str, start: int, end: int, clause: bool = True) -> str | None:
     """The area of the cue nearest the count at sentence[start:end]: in the count's own words first, then in
     its comma-separated segment, then (unless `clause` is False) in its clause (";")."""
     for area, p in _CUE.items():
-        if any(start <= m.start() < end for m in p.finditer(sentence)):
+        if any(start <= m.start() < end for m in _cues(p, sentence)):
             return area
     for left_stop, right_stop in ((",;:", ",;:"), (";", ";"))[: 2 if clause else 1]:
         left = max(sentence.rfind(c, 0, start) for c in left_stop) + 1
@@ -121,7 +134,7 @@ def cue_area(sentence: str, start: int, end: int, clause: bool = True) -> str | 
         found = [
             (min(abs(m.start() - start), abs(m.end() - end)), area)
             for area, p in _CUE.items()
-            for m in p.finditer(sentence, left, right)
+            for m in _cues(p, sentence, left, right)
         ]
         if found:
             return min(found)[1]
@@ -147,5 +160,5 @@ def noun_area(terms: dict[str, tuple[str, ...]], noun: str) -> str | None:
 
 def after_cue(sentence: str, start: int, end: int) -> str | None:
     """The area of the first cue in sentence[start:end] (what a count's own words after it say it became)."""
-    found = [(m.start(), area) for area, p in _CUE.items() for m in p.finditer(sentence, start, end)]
+    found = [(m.start(), area) for area, p in _CUE.items() for m in _cues(p, sentence, start, end)]
     return min(found)[1] if found else None

@@ -274,6 +274,7 @@ ENGLISH_NOUNS = {
     "clients": "utenti", "service users": "utenti", "patients": "pazienti", "children": "bambini",
     # an enrolment counts a person enrolled ("310 enrolments in Italian courses": 310 iscritti)
     "enrolments": "iscritti", "enrollments": "iscritti",
+    "consultations": "consulenze",
 }  # fmt: skip
 _ITALIAN_TO_ENGLISH = {it: en for en, it in ENGLISH_NOUNS.items()}
 

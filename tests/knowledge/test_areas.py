@@ -105,10 +105,10 @@ def test_after_a_count_its_own_segment_speaks_before_the_next_one():
 def test_a_count_without_its_noun_goes_on_in_the_area_of_the_sentence_before():
     text = (
         "Lo sportello ha preso in carico 64 persone con un progetto individuale. "
-        "Per 27 di loro il percorso si è concluso con un contratto di lavoro."
+        "Per 27 di loro il percorso si è concluso con esito positivo."
     )
     assert _areas(text, doc_type="press_article")[27] == "taking_charge"
-    alone = "Per 27 di loro il percorso si è concluso con un contratto di lavoro."
+    alone = "Per 27 di loro il percorso si è concluso con esito positivo."
     assert _areas(alone, doc_type="press_article")[27] is None
 
 

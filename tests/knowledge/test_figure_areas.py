@@ -190,3 +190,29 @@ def test_after_school_help_and_school_family_meetings_are_taking_charge():
     assert areas_of("Nel doposcuola interculturale sono stati seguiti 64 minori.") == {64.0: "taking_charge"}
     assert areas_of("Agli incontri scuola-famiglia hanno partecipato 35 famiglie.") == {35.0: "taking_charge"}
     assert areas_of("Il sostegno scolastico ha raggiunto 58 ragazzi delle medie.") == {58.0: "taking_charge"}
+
+
+def test_consultations_are_taking_charge_whoever_gives_them():
+    # a desk staffed by volunteers gives consultations: the count is of the service, not of the volunteers
+    assert counts("The desk gave 300 consultations.") == {300.0: "consulenze"}
+    assert areas_of("The legal desk, run by parish volunteers, gave 520 consultations on permits.") == {
+        520.0: "taking_charge"}  # fmt: skip
+    assert areas_of("Lo sportello, gestito dai volontari della parrocchia, ha dato 520 consulenze sui permessi.") == {
+        520.0: "taking_charge"}  # fmt: skip
+
+
+def test_a_contract_of_work_or_with_companies_is_a_job_a_lease_is_housing():
+    assert areas_of("Dopo il corso, 37 partecipanti hanno firmato un contratto con aziende della zona.") == {
+        37.0: "taking_charge"}  # fmt: skip
+    assert areas_of("Contratti di lavoro regolarizzati: 95;") == {95.0: "taking_charge"}
+    assert areas_of("Dopo il corso, 37 partecipanti hanno firmato un contratto d'affitto.") == {37.0: "housing"}
+
+
+def test_evenings_are_events_unless_they_say_when():
+    assert areas_of("Con i volontari del quartiere abbiamo organizzato 14 serate.") == {14.0: "community_building"}
+    assert areas_of("Le serate del giovedì nel cortile della biblioteca, con volontari e famiglie, sono state 12.") == {
+        12.0: "community_building"}  # fmt: skip
+    assert areas_of("Il centro organizza serate aperte a tutti in piazza: le prime quattro hanno richiamato circa "
+                    "250 persone.") == {250.0: "community_building"}  # fmt: skip
+    assert areas_of("In cinque serate nella sala civica, 60 lavoratori hanno seguito incontri su contratti e salute; "
+                    "il sindacato ha tenuto le lezioni.") != {60.0: "community_building"}  # fmt: skip

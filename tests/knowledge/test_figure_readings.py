@@ -159,7 +159,7 @@ def test_counts_in_a_context_section_describe_the_place():
 def test_service_words_of_new_documents_name_their_area():
     # English service words, guests a place hosts, a job found, meals shared, nights stayed
     assert _records("Last year the drop-in centre held 930 individual consultations.") == {
-        (930.0, "consultations"): "taking_charge"}  # fmt: skip
+        (930.0, "consulenze"): "taking_charge"}  # fmt: skip
     assert _records("The office processed 640 requests for residence permits.") == {
         (640.0, "richieste"): "taking_charge"}  # fmt: skip
     found = _records("The shared house hosts 14 residents in 5 apartments, and 4 of them have found a new job.")
