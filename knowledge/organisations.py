@@ -22,7 +22,7 @@ _ELIDED = re.compile(r"^(?:dell|d|l|all|sull)['’](?P<rest>.+)$", re.I)
 # A lowercase word that still belongs to a name: an adjective of kind ("sociale", "sanitaria", "diocesana")
 # or a common noun of well-known names ("casa", "studi", "volontariato", "istruzione").
 _LOWER_PART = re.compile(r"^(?:[a-zà-ù]+(?:ale|ali|ana|ano|ane|iva|ivo|ive|aria|ario|arie|ica|ico|iche|ese|ense|"
-                         r"ata|ato)|casa|studi|servizi|volontariato|istruzione|superiore|comprensivo|onlus|"
+                         r"ata|ato)|agricol[aoie]|casa|studi|servizi|volontariato|istruzione|superiore|comprensivo|onlus|"
                          r"solidariet[àa]|lavoro|salute|ricerca|formazione)$")  # fmt: skip
 _WORD = re.compile(r"[\w'’.&-]+")
 MAX_WORDS = 10

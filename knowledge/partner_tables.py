@@ -79,8 +79,10 @@ def _list_of_names(value: str) -> bool:
 
 
 def _flattened(rest: str, at: int, role_header: str) -> list[tuple[str, int, int, str]]:
-    """A two-column table flattened into one line: the first cell is the first name; each middle cell a role and
-    the next name; the last cell the last role."""
+    """A table flattened into one line: with two columns, the first cell is the first name, each middle cell a role
+    and the next name, the last cell the last role; with more ("Soggetto | Ruolo | Impegno Comune di X | capofila |
+    coordinamento Cooperativa Y | partner | ..."), the header's further cells run into the first name and each row's
+    last cell into the next row's name, its role the cell after its name."""
     cells = []
     pos = 0
     for cell in rest.split("|"):
@@ -88,6 +90,9 @@ def _flattened(rest: str, at: int, role_header: str) -> list[tuple[str, int, int
         pos += len(cell) + 1
     if len(cells) < 2:
         return []
+    if not cells[0][0].strip():  # more columns than the name's and the role's: the header's next cells come first
+        first = next((i for i, (c, _) in enumerate(cells[1:], 1) if _trailing_name(c.rstrip()) is not None), None)
+        return _wide(cells, at, first) if first is not None else []
     out: list[list] = []
     first, off = cells[0]
     name = first.strip()
@@ -106,6 +111,22 @@ def _flattened(rest: str, at: int, role_header: str) -> list[tuple[str, int, int
     if out and len(cells) >= 2:
         out[-1][3] = out[-1][3] or cells[-1][0].strip()
     return [(str(n), int(s), int(e), str(r or "partner di progetto")) for n, s, e, r in out if n]
+
+
+def _wide(cells: list[tuple[str, int]], at: int, first: int) -> list[tuple[str, int, int, str]]:
+    """A flattened table of `first` + 2 columns (`_flattened`: the name's, the role's and the `first` header cells
+    after them, the last running into the first name): a name ends cell `first` and every (`first` + 1)-th cell
+    after it, its role is the cell right after it."""
+    out = []
+    for i in range(first, len(cells), first + 1):
+        cell, off = cells[i]
+        body = cell.rstrip()
+        found = _trailing_name(body)
+        if found is None:
+            break
+        role = cells[i + 1][0].strip() if i + 1 < len(cells) else ""
+        out.append((body[found:].strip(), at + off + found, at + off + len(body), role or "partner di progetto"))
+    return [o for o in out if o[0]]
 
 
 def _trailing_name(cell: str) -> int | None:

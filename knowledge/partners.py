@@ -413,9 +413,16 @@ def partnership(text: str) -> list[PartnerFact]:
     # ... and a partnership table ("Partner | Ruolo", a row per organisation) or row ("Partners | A; B; C")
     for raw, start, end, cell in partner_tables(text):
         name = _tidy(raw)
+        if _NOT_A_PARTNER_ROLE.search(cell):
+            continue  # a row whose role says it is no partner: a supporter, a funder, an observer, an evaluator
         if name and not (_MUNICIPAL.search(name) and re.search(r"capofila|lead|titolare|proponente", cell, re.I)):
             out.append(PartnerFact(name, clean(text[start:end]), start, end, cell))
     return out
+
+
+# A role in a partnership table that is no partner's: "sostenitore" (a letter of support), a funder, an observer
+_NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:sostenitor\w*|supporter|finanziator\w*|funder|uditor\w*|osservator\w*|"
+                                 r"observer|valutator\w*|evaluator)\b", re.I)  # fmt: skip
 
 
 def _paragraph_name(line: str) -> bool:

@@ -67,3 +67,14 @@ def test_a_sentence_opened_by_who_takes_part_and_kinds_in_lower_case_with_words_
     assert _names("Il corso è nato insieme al consorzio di cooperative Arno Lavoro.") == [
         "Consorzio di cooperative Arno Lavoro"]  # fmt: skip
     assert _names("Collaborano spesso i vicini di casa.") == []
+
+
+def test_a_flattened_table_of_three_columns_and_a_role_that_is_no_partner_s():
+    from knowledge.partners import partnership
+
+    text = ("Partenariato\n\nEnte | Ruolo | Attività Comune di Ovada | capofila | regia e sedi Cooperativa agricola "
+            "Terra Viva | partner | orti e corsi Istituto Tecnico Agrario Ovada | partner | tirocini Confagricoltura "
+            "Alessandria | sostenitore | lettera di adesione")  # fmt: skip
+    names = [p.name for p in partnership(text)]
+    assert "Cooperativa agricola Terra Viva" in names and "Istituto Tecnico Agrario Ovada" in names
+    assert not any("Confagricoltura" in n for n in names)  # a supporter
