@@ -91,8 +91,8 @@ def _flattened(rest: str, at: int, role_header: str) -> list[tuple[str, int, int
     if len(cells) < 2:
         return []
     if not cells[0][0].strip():  # more columns than the name's and the role's: the header's next cells come first
-        first = next((i for i, (c, _) in enumerate(cells[1:], 1) if _trailing_name(c.rstrip()) is not None), None)
-        return _wide(cells, at, first) if first is not None else []
+        named = next((i for i, (c, _) in enumerate(cells[1:], 1) if _trailing_name(c.rstrip()) is not None), None)
+        return _wide(cells, at, named) if named is not None else []
     out: list[list] = []
     first, off = cells[0]
     name = first.strip()
