@@ -142,6 +142,12 @@ _FUNDED = re.compile(r"\b(?:co-?finanziat|finanziat|sostenut|pagat|sponsorizzat)
 # Who pays, said after the name in its clause: "La Regione e la Fondazione X hanno finanziato il progetto".
 _FUNDS_AFTER = re.compile(r"[^.;:,]{0,80}?\b(?:hanno|ha|che\s+ha|che\s+hanno)\s+(?:anche\s+)?(?:co-?finanziat|"
                           r"finanziat|sponsorizzat|erogat)\w*|"
+                          # ... in the present: "La Fondazione X finanzia il progetto e ne segue il monitoraggio"
+                          r"[^.;:,]{0,80}?\b(?:co-?finanzia(?:no)?|finanzia(?:no)?|funds|sponsorizza(?:no)?)\b|"
+                          # ... or by the sum it gives: "La Fondazione X ha coperto 98.000 euro", "mette 40.000 euro"
+                          r"\s+(?:(?:ha|hanno)\s+(?:coperto|messo|dato|stanziato|erogato|versato|donato)|copre|coprono|"
+                          r"mette|mettono|stanzia|eroga|versa|dona|provided|gave|contributed)\s+(?:\w+\s+){0,2}?"
+                          r"(?:€\s*|EUR\s*)?\d[\d.,]*\s*(?:mila\s+)?(?:euro|€|EUR)?(?!\s*(?:persone|posti|ore))|"
                           # ... or who evaluates it: "L'Università di X seguirà la valutazione"
                           r"[^.;:,]{0,40}?\b(?:segu|cur|condu|svolg|far)\w*\s+(?:anche\s+)?(?:la\s+)?valutazione\b",
                           re.I)  # fmt: skip

@@ -78,3 +78,11 @@ def test_a_flattened_table_of_three_columns_and_a_role_that_is_no_partner_s():
     names = [p.name for p in partnership(text)]
     assert "Cooperativa agricola Terra Viva" in names and "Istituto Tecnico Agrario Ovada" in names
     assert not any("Confagricoltura" in n for n in names)  # a supporter
+
+
+def test_a_body_that_funds_in_the_present_or_gives_a_sum_is_a_funder_not_a_partner():
+    assert _names("La Fondazione Cassa di Risparmio di Ovada finanzia il doposcuola e ne segue i risultati.") == []
+    assert _names("La Fondazione Compagnia di San Paolo ha coperto 40.000 euro del costo.") == []
+    assert _names("La Fondazione Agape mette 15.000 euro; il resto lo mette il Comune.") == []
+    # who works on the project, with a count after its verb, stays a partner
+    assert _names("La Cooperativa Il Ponte ha seguito 40 ragazzi.") == ["Cooperativa Il Ponte"]
