@@ -90,6 +90,10 @@ _FROM_TO = re.compile(r"\b(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:mese\
 _VERB_DATE = re.compile(
     r"\b(?P<verb>avviat[oaie]|iniziat[oaie]|partit[oaie]|(?:ha|hanno)\s+preso\s+(?:il\s+)?(?:via|avvio)|started|"
     r"launched|began|(?:è|sono)\s+nat[oaie]|"
+    # a service opened ("aperta dal Comune di X nel febbraio 2025", "aperto nel marzo 2025"), a start to come
+    # ("Le attività partiranno il 1° gennaio 2027", "prenderà il via a marzo 2026")
+    r"apert[oaie]|opened|partir(?:à|anno)|inizier(?:à|anno)|comincer(?:à|anno)|avr(?:à|anno)\s+inizio|"
+    r"prender(?:à|anno)\s+(?:il\s+)?via|will\s+(?:start|begin)|"
     r"conclu(?:so|sa|si|se|derà|deranno|dersi|de|dono)|termin(?:ato|ata|ati|ate|erà|eranno|a|ano)|scade|"
     r"finir(?:à|anno)|finisc(?:e|ono)|"
     r"chius[oaie]|chiuder(?:à|anno)|chiud(?:e|ono)|ended|ends|will\s+(?:end|close)|closes|closed|"
@@ -152,9 +156,20 @@ _VERB_YEAR = re.compile(
     re.I,
 )
 # Since a service opened or a project started, at a date after a comma: "da quando ha aperto, nel marzo 2024"
-_SINCE_OPENED = re.compile(r"\bda\s+quando\s+(?:[^\s,.;:]+\s+){0,3}?(?:ha|hanno|è|sono)\s+"
-                           r"(?:apert[oaie]|partit[oaie]|nat[oaie]|iniziat[oaie]|avviat[oaie]),?\s+(?:il|nel|a|ad|in)?\s*\b(?:nell['’])?\s*"
+_SINCE_OPENED = re.compile(r"(?:\bda\s+quando\s+(?:[^\s,.;:]+\s+){0,3}?(?:ha|hanno|è|sono)\s+"
+                           r"(?:apert[oaie]|partit[oaie]|nat[oaie]|iniziat[oaie]|avviat[oaie])|"
+                           # "Dall'apertura, nel marzo 2025, ...", "dall'avvio del servizio, a ottobre 2024"
+                           r"\bdall['’]\s*(?:apertura|avvio|inizio|attivazione)(?:\s+del(?:lo|la|l['’])?\s*\w+)?)"
+                           r",?\s+(?:il|nel|a|ad|in)?\s*\b(?:nell['’])?\s*"
                            + _DATE.format(p="a"), re.I)  # fmt: skip
+# A project whose time is the network's edition's ("si concluderà il 31 dicembre 2026 come tutta la terza edizione della
+# rete", "per tutti i Comuni della rete", "con il progetto nazionale"): a service it opened is not when it started.
+_NETWORK_TIME = re.compile(r"\bcome\s+tutt[aoie]\s+(?:la|il|i|le|gli)\s+(?:\w+\s+){0,2}?(?:edizione|rete|programma|"
+                           r"comuni)\b|\bper\s+tutti\s+i\s+comuni\s+(?:della|del)\s+(?:rete|consorzio|progetto)\b|"
+                           r"\bcon\s+il\s+progetto\s+nazionale\b", re.I)  # fmt: skip
+# A start at a season of a year: "Dalla primavera del 2025 i volontari sono stati 27" (the year alone).
+_FROM_SEASON = re.compile(r"\b(?:dall['’]|dalla)\s*(?:primavera|estate|autunno|inverno)\s+(?:del\s+)?(?P<y>20\d\d)\b",
+                          re.I)  # fmt: skip
 _FUND = re.compile(r"(?:fami|fondo|programm\w*|pon|por|fesr|fse\+?|asylum[\w\s,]*fund)\W*$", re.I)
 
 
@@ -188,8 +203,11 @@ def periods(sentence: str) -> list[Mention]:
         if start and end and start <= end:
             out += [Mention("start", start), Mention("end", end)]
     spans = [r.span() for r in found]
+    network_time = _NETWORK_TIME.search(sentence)
     for m in _VERB_DATE.finditer(sentence):
         value = _iso(m, "a")
+        if network_time and re.match(r"apert|opened", m.group("verb"), re.I):
+            continue  # the service opened within a project that runs with the network's edition: not its start
         inside = any(a < m.end() and m.start() < b for a, b in spans)  # "January 2023 until June 2024": the range's
         if value and not inside and not _FROM_TO.search(sentence[m.start() :]):
             ends = re.match(r"conclu|termin|scade|chiu|end|close|will|fino|until|through|fini", m.group("verb"), re.I)
@@ -215,6 +233,9 @@ def periods(sentence: str) -> list[Mention]:
     for m in _SINCE_OPENED.finditer(sentence):
         if (value := _iso(m, "a")) and not any(x.code == "start" for x in out):
             out.append(Mention("start", value))
+    for m in _FROM_SEASON.finditer(sentence):
+        if not any(x.code == "start" for x in out):
+            out.append(Mention("start", m.group("y")))
     for m in _FROM_ONLY.finditer(sentence):
         value = _iso(m, "a")
         if value and not any(a < m.end() and m.start() < b for a, b in spans):  # not the start of a range

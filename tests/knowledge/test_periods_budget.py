@@ -108,9 +108,11 @@ def test_a_label_holds_no_sum_of_its_own_and_a_share_in_parentheses_does_not_hid
         ("Il laboratorio, avviato dalla Caritas nell'ottobre 2023, ospita dieci donne.", [("start", "2023-10")]),
         ("Il servizio, partito nell'aprile 2024 e finanziato fino all'aprile 2026, costa 50.000 euro.",
          [("start", "2024-04"), ("end", "2026-04")]),
-        # the end as a year's end, and an English closing verb
-        ("Lo sportello, aperto a maggio 2024, si chiuderà a fine 2025.", [("end", "2025-12")]),
-        ("The shelter opened on 3 May 2024 and will close on 30 April 2026.", [("end", "2026-04-30")]),
+        # the end as a year's end, and an English closing verb; a service's opening is its start (the gold of
+        # batches 11 and 12: Alghero, Sorso, Amelia, Roseto degli Abruzzi; tests/knowledge/test_period_words.py)
+        ("Lo sportello, aperto a maggio 2024, si chiuderà a fine 2025.", [("start", "2024-05"), ("end", "2025-12")]),
+        ("The shelter opened on 3 May 2024 and will close on 30 April 2026.",
+         [("start", "2024-05-03"), ("end", "2026-04-30")]),
     ],
 )  # fmt: skip
 def test_periods_told_by_verbs_with_asides_and_year_ends(sentence, expected):

@@ -1,0 +1,29 @@
+"""A project's start in words the period rules had not read: a service opened, a start to come, since its opening,
+from a season of a year; a service opened inside a project that runs with the network's edition is no start."""
+
+import pytest
+
+from knowledge.mentions import Mention, periods
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lo sportello casa, aperto dal Comune di Alfa nel maggio 2024, ha seguito 40 famiglie.", "2024-05"),
+        ("Il laboratorio, aperto a novembre 2025 con la Caritas, ha 15 iscritti.", "2025-11"),
+        ("I corsi partiranno il 15 febbraio 2027.", "2027-02-15"),
+        ("Il servizio prenderà il via a marzo 2026.", "2026-03"),
+        ("Dall'apertura, nel giugno 2024, sono state accolte 50 persone.", "2024-06"),
+        ("Dall'estate del 2023 i volontari sono stati 12.", "2023"),
+    ],
+)  # fmt: skip
+def test_a_start_told_by_an_opening_a_start_to_come_or_a_season(sentence, expected):
+    starts = [m.text for m in periods(sentence) if m.code == "start"]
+    assert starts == ([expected] if expected else [])
+
+
+def test_a_service_opened_in_a_project_that_runs_with_the_network_s_edition_is_no_start():
+    sentence = ("Aperto il 3 marzo 2025, il centro è parte del progetto del Comune di Alfa, che si chiuderà il 31 "
+                "dicembre 2026 come tutta la terza edizione della rete.")  # fmt: skip
+    assert periods(sentence) == [Mention("end", "2026-12-31")]
+
