@@ -5,6 +5,8 @@ sentences of its running text with numbers its group's other copies never said (
 
 from __future__ import annotations
 
+import re
+
 from knowledge import mentions, partners
 from knowledge.area_model import document_areas
 from knowledge.budget_tables import budget_rows
@@ -41,6 +43,21 @@ class DocumentReading(CountAreas):
 
     def _outline(self, p: Passage) -> Outline:
         return self.memo(p)("outline", self._outline_of, p.text)
+
+    def _own_periods(self, body: str, found: list[mentions.Mention], memo: Memo) -> list[mentions.Mention]:
+        """The dates of a sentence but those placed in another comune's clause ("A Merano un progetto analogo,
+        avviato nel 2021, ...": Merano's project's start), found there by their year."""
+        if not found:
+            return found
+        away = memo("elsewhere", self._elsewhere, body, self._city, self._phase)
+        if not away:
+            return found
+        kept = []
+        for m in found:
+            at = [(x.start(), x.end()) for x in re.finditer(re.escape(m.text[:4]), body)]
+            if not at or not all(about_elsewhere(away, a, b) for a, b in at):
+                kept.append(m)
+        return kept
 
     def _document(self, passages: list[Passage]) -> None:
         """The sections of one document (and its lines' areas for the area chooser) from its passages in the group:
@@ -85,7 +102,7 @@ class DocumentReading(CountAreas):
                 if k in boilerplate:
                     continue
                 facts = memo("said", self._said, body)
-                out.periods += [(read, m) for m in facts.periods]
+                out.periods += [(read, m) for m in self._own_periods(body, facts.periods, memo)]
                 out.amounts += [(read, a) for a in facts.amounts]
                 if c := facts.contact:
                     out.contacts.append((read, c))

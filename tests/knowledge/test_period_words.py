@@ -27,3 +27,12 @@ def test_a_service_opened_in_a_project_that_runs_with_the_network_s_edition_is_n
                 "dicembre 2026 come tutta la terza edizione della rete.")  # fmt: skip
     assert periods(sentence) == [Mention("end", "2026-12-31")]
 
+
+
+def test_a_date_in_another_comune_s_clause_is_that_comune_s():
+    from knowledge.records import Passage, RecordBuilder
+
+    text = ("Il progetto del Comune di Lana durerà dal 1° marzo 2026 al 28 febbraio 2028. A Merano un progetto "
+            "simile, avviato nel 2019, ha accolto 20 ragazzi.")  # fmt: skip
+    _, project = RecordBuilder().build("Lana", None, [Passage("d:000", text, {"doc_id": "d", "city": "Lana"})], set())
+    assert (project.period.start, project.period.end) == ("2026-03-01", "2028-02-28")
