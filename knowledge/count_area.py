@@ -16,6 +16,14 @@ _TARGET_WORD = re.compile(r"\b(?:obiettiv[oi]|target)\b", re.I)
 _OF_THOSE = re.compile(r"\bne\s+(?:(?:sono|è|ha|hanno|abbiamo)\s+)?(?:stat[ie]\s+)?[a-zà-ù]+\s+(?:\w+\s+){0,2}$", re.I)
 
 
+def _labelled(body: str, f: fig.FigureFact) -> bool:
+    """A count under its own label, a row's cell ("Ospiti accolti: 601"): not bare, though its number stands alone
+    ("Per 27 di loro", "Women were 142" go on with the count before them)."""
+    label = f.label.lower().strip()
+    at = body.lower().rfind(label, 0, f.start) if label else -1
+    return at >= 0 and bool(re.fullmatch(r"\s*:\s*(?:circa|oltre|about|over)?\s*", body[at + len(label) : f.start]))
+
+
 class CountAreas(BuilderBase):
     """The area of each count the builder reads."""
 
@@ -43,11 +51,11 @@ class CountAreas(BuilderBase):
         previous = self._last_area.get(read.passage.id)
         # A target stated after a result ("The target set in 2022 was 900 people") is that result's area.
         section = self._sections.area(read.passage.id, read.passage.doc_id, read.sentence.start)
-        bare = re.fullmatch(r"[\d.,]+", f.text)
+        bare = re.fullmatch(r"[\d.,]+", f.text) and not _labelled(read.body, f)
         # ... but a target with its own noun under a heading of another area is that section's
         same_section = not section or self._sections.area(read.passage.id, read.passage.doc_id, previous[0]
                                                           if previous else 0) == section  # fmt: skip
-        goes_on = bare or (_TARGET_WORD.search(read.body) and same_section)
+        goes_on = bare or (_TARGET_WORD.search(read.body, 0, f.start) and same_section)
         if previous and previous[0] < read.sentence.start and goes_on:
             return previous[1], "previous"
         before = self._said_areas.get(read.passage.id, [])
@@ -56,9 +64,13 @@ class CountAreas(BuilderBase):
             return before[0], "previous"
         # The sentence names no area: its section's heading, else the document's one dominant area, else the
         # place to stay given to the persons it counts ("le persone accolte in paese sono 23").
-        if section is None and attended(read.body, f.unit) and (f.unit in ATTENDANCE_NOUNS
-                                                                 or not hosted(read.body, f.unit)):  # fmt: skip
+        # ... in the count's own clause ("sono state seguite 38 donne in gravidanza; 29 hanno partecipato al corso":
+        # the 38 took part in nothing)
+        end = read.body.find(";", f.end)
+        clause = read.body[read.body.rfind(";", 0, f.start) + 1 : end if end >= 0 else len(read.body)]
+        if section is None and attended(clause, f.unit) and (f.unit in ATTENDANCE_NOUNS
+                                                             or not hosted(clause, f.unit)):  # fmt: skip
             return "community_building", "attended"  # "a cui hanno partecipato più di 150 persone": an event's public
-        if section is None and hosted(read.body, f.unit):
+        if section is None and hosted(clause, f.unit):
             return "housing", "hosted"
         return section, "section" if section else "none"

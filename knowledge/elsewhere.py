@@ -29,6 +29,8 @@ _AT = frozenset({"a", "ad", "in", "nel", "nella", "presso", "at"})
 _NOT_PLACE_OF = re.compile(
     r"\b(?:provincia|province|diocesi|diocese|arcidiocesi|prefettura|questura|regione|area|citta metropolitana|"
     r"distretto|ambito|asl|asp|ats|ulss|tribunale|universita|ateneo|porto|aeroporto|stazione|"
+    # a public office named after its town ("accompagnate al Centro per l'impiego di Isernia, e 15 hanno trovato")
+    r"impiego|"
     # an organisation's seat ("la scuola serale del CPIA nella sede di Cittanova")
     r"sede|sedi)\s+di\s+$"
 )
@@ -51,6 +53,8 @@ def _is_place(body: str, m: Mention) -> bool:
         return False
     if m.evidence == "phrase":  # "Comune di Carrara", "la città di Merano"
         return True
+    if re.match(r"['’]s\b", body[m.end : m.end + 3]):
+        return True  # an English possessive: "Merano's own night shelter (30 beds)"
     word = _WORD_BEFORE.search(head)
     low = fold(word.group(1)) if word else ""
     if low != "di" and _RELATIVE_AFTER.match(body, m.end):

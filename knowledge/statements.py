@@ -19,7 +19,8 @@ from knowledge.figures import ENGLISH_NOUNS, UNITS, FigureFact, _plural, number
 
 _N = r"(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)(?![\d%])(?!\s*%)(?!\s*(?:euro|€))"
 _ADVERBS = (
-    r"(?:(?:finora|sinora|in\s+tutto|complessivamente|ormai|già|oggi|attualmente|so\s+far|in\s+total|now|"
+    r"(?:(?:finora|sinora|in\s+tutto|complessivamente|ormai|oramai|già|oggi|ora|adesso|tuttora|attualmente|so\s+far|"
+    r"in\s+total|now|"
     r"currently)\s+)?"
     r"(?:(?:circa|oltre|about|over)\s+)?"
 )

@@ -3,7 +3,7 @@ achieved, terms of the next count, English service nouns, other comuni. Sentence
 test_figure_mechanisms.py, assertions unchanged)."""
 
 from knowledge import areas
-from tests.knowledge.figure_text import areas_of, counts
+from tests.knowledge.figure_text import areas_of, built, counts
 
 
 def test_a_language_workshop_is_taking_charge_and_trained_teachers_capacity_building():
@@ -216,3 +216,26 @@ def test_evenings_are_events_unless_they_say_when():
                     "250 persone.") == {250.0: "community_building"}  # fmt: skip
     assert areas_of("In cinque serate nella sala civica, 60 lavoratori hanno seguito incontri su contratti e salute; "
                     "il sindacato ha tenuto le lezioni.") != {60.0: "community_building"}  # fmt: skip
+
+
+def test_a_row_s_labelled_cell_has_its_own_noun_and_only_a_target_goes_on_with_the_result_before():
+    # "Ospiti accolti: 248" is no bare number borrowing the noun of the cell before it: persons hosted, housing
+    assert areas_of("Visite al presidio sanitario: 390;\nOspiti accolti: 248;") == {
+        390.0: "taking_charge", 248.0: "housing"}  # fmt: skip
+    # the result before "contro un obiettivo di" is no target: it does not go on with the count before it
+    found = areas_of("Lo spazio bimbi ha accolto 40 bambini. Nei due anni si sono iscritte ai corsi 214 persone, "
+                     "contro un obiettivo di 150 iscritti.")  # fmt: skip
+    assert found[40.0] == "housing" and found[214.0] != "housing"
+
+
+def test_who_took_part_or_was_hosted_is_read_in_the_count_s_own_clause():
+    found = areas_of("Il consultorio ha seguito 38 donne in gravidanza; 29 hanno partecipato al corso.")
+    assert found[29.0] == "community_building" and found[38.0] != "community_building"
+
+
+def test_a_count_stated_now_and_places_that_are_offices_or_possessives():
+    assert counts("Gli alloggi di transizione sono ora 9, con 36 posti letto.") == {9.0: "housing_units", 36.0: "beds"}
+    # another comune's own shelter is not the record's; a job centre named after its town places nothing
+    assert built("Merano's own night shelter (30 beds) was visited as a comparison.", city="Bolzano") == set()
+    assert (15.0, "taking_charge") in built("Lo sportello ha accompagnato 44 persone al Centro per l'impiego di "
+                                            "Isernia, e 15 hanno trovato un lavoro.", city="Venafro")  # fmt: skip
