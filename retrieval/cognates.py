@@ -1,8 +1,9 @@
 """English words of an English query read as their Italian cognates in the index's own vocabulary: the corpus is
 Italian, and most of the field's Latinate words cross with a regular change of ending ("collaboration" ->
 "collaborazione", "mediator" -> "mediatore", "municipality" -> "municipalità", "psychologist" -> "psicologo",
-"deposit" -> "deposito"). The rules are the language's, not the corpus's: no word list is written here, and a
-word the index does not have after the change is left alone."""
+"deposit" -> "deposito", "contracts" -> "contratti", "regularised" -> "regolarizzati"). The rules are the
+language's, not the corpus's: no word list is written here, and a word the index does not have after the change
+is left alone."""
 
 from __future__ import annotations
 
@@ -13,6 +14,10 @@ from retrieval.spelling import Vocabulary, typo_distance
 MIN_LENGTH = 6  # shorter English words cross too loosely ("team", "rent")
 # English ending -> Italian ending, longest first; one applies per word.
 SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("isations", "izzazioni"),
+    ("isation", "izzazione"),
+    ("izations", "izzazioni"),
+    ("ization", "izzazione"),
     ("ologists", "ologi"),
     ("ologist", "ologo"),
     ("ations", "azioni"),
@@ -41,6 +46,25 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("ory", "orio"),
     ("ators", "atori"),
     ("ator", "atore"),
+    ("ised", "izzati"),
+    ("ized", "izzati"),
+    ("ated", "ati"),
+    ("ors", "ori"),
+    ("or", "ore"),
+    ("ents", "enti"),
+    ("ent", "ente"),
+    ("ures", "ure"),
+    ("ure", "ura"),
+    ("ices", "izi"),
+    ("ice", "izio"),
+    ("tres", "tri"),
+    ("tre", "tro"),
+    ("isms", "ismi"),
+    ("ism", "ismo"),
+    ("ibles", "ibili"),
+    ("ible", "ibile"),
+    ("ables", "abili"),
+    ("able", "abile"),
     ("ency", "enzia"),
     ("ancy", "anzia"),
     ("als", "ali"),
@@ -48,7 +72,7 @@ SUFFIXES: tuple[tuple[str, str], ...] = (
     ("ic", "ico"),
 )
 # Spellings English keeps from Greek and Latin that Italian simplified.
-LETTERS: tuple[tuple[str, str], ...] = (("ph", "f"), ("th", "t"), ("ch", "c"), ("y", "i"), ("k", "c"))
+LETTERS: tuple[tuple[str, str], ...] = (("ph", "f"), ("th", "t"), ("ch", "c"), ("y", "i"), ("k", "c"), ("ct", "tt"))
 _VOWEL_END = re.compile(r"[aeiou]+$")
 
 
@@ -86,4 +110,8 @@ def cognate(word: str, vocabulary: Vocabulary) -> str | None:
     for vowel in "oeia":
         if form + vowel in vocabulary:
             return form + vowel
+    if form.endswith("s") and not form.endswith("ss"):  # an English plural: the Italian one ends in -i or -e
+        for vowel in "ie":
+            if form[:-1] + vowel in vocabulary:
+                return form[:-1] + vowel
     return None

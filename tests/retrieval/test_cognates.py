@@ -60,3 +60,27 @@ def test_a_thesaurus_term_is_read_through_the_thesaurus_not_as_a_cognate(vocab):
     parsed = QueryAnalyzer().parse("what collaboration for the deposit", vocabulary=lambda: vocab)
     assert "deposit" not in parsed.translations
     assert "deposito cauzionale" in parsed.expansions  # the field's own phrase, not the bare cognate
+
+
+MORE_TEXTS = [
+    "contratti di lavoro regolarizzati, patentini per trattori e macchine agricole",
+    "i servizi attivati nel centro per gli studenti, la cultura e le organizzazioni",
+]
+
+
+@pytest.mark.parametrize(
+    "english, italian",
+    [
+        ("contracts", "contratti"),  # ct -> tt, and the English plural's -s an Italian -i
+        ("regularised", "regolarizzati"),  # -ised -> -izzati (and one edit: regul- / regol-)
+        ("activated", "attivati"),  # -ated -> -ati
+        ("tractor", "trattori"),  # -or -> -ore, the index's plural one edit away
+        ("services", "servizi"),  # -ices -> -izi
+        ("centre", "centro"),  # -tre -> -tro
+        ("students", "studenti"),  # -ents -> -enti
+        ("culture", "cultura"),  # -ure -> -ura
+        ("organisations", "organizzazioni"),  # -isations -> -izzazioni
+    ],
+)
+def test_more_of_the_regular_endings_cross(english, italian):
+    assert cognate(english, Vocabulary(MORE_TEXTS)) == italian
