@@ -25,6 +25,13 @@ _ROW = re.compile(
     r"Soggetti\s+partner)[ \t]*(?:\||:)[ \t]*(?P<value>[^|\n]{3,400})",
     re.M,
 )
+# ... and a spreadsheet's key-value row read as "key: value" pairs, whose first value is the label: "Voce: Altri
+# partner; Dato: A (presidio sanitario), B, C Voce: Destinatari; ..." (the passage runs its rows on: the next key ends
+# it)
+_PAIR_ROW = re.compile(
+    r"\b\w+:[ \t]*(?i:(?:altri[ \t]+)?(?:partners?(?:[ \t]+(?:di|del)[ \t]+progetto)?|partenariato|enti[ \t]+partner|"
+    r"soggetti[ \t]+partner))[ \t]*;[ \t]*\w+:[ \t]*(?P<value>[^|\n;]{3,400}?)(?=\s+[A-Z]\w*:\s|;|\n|$)"
+)
 # ... and a PDF's key-value header that lost its cells' rules: "Partner A, B, C Destinatari adulti ...": a label, then
 # a list of capitalised names up to the next field's label (read only when every item is a short capitalised name)
 _BARE_ROW = re.compile(
@@ -53,14 +60,14 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
                 start = pos + line.start() + line.group(0).find(name)
                 out.append((name, start, start + len(name), cells[1].strip()))
     bare = [m for m in _BARE_ROW.finditer(text) if _list_of_names(m.group("value"))]
-    for m in [*_ROW.finditer(text), *bare]:
+    for m in [*_ROW.finditer(text), *bare, *_PAIR_ROW.finditer(text)]:
         value, at = m.group("value"), m.start("value")
         if any(a <= at < b for a, b in headers):
             continue  # the header of a partnership table, read above
         parts = _items(value)
         pos = at
         for part in parts:
-            name = part.strip(" .")
+            name = re.sub(r"\s*\([^()]*\)\s*$", "", part.strip(" ."))  # "ASP X (presidio sanitario)": its task
             start = text.find(name, pos) if name else -1
             if len(name) >= 3 and start >= 0:
                 out.append((name, start, start + len(name), "partner di progetto"))

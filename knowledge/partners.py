@@ -95,6 +95,8 @@ NETWORK = re.compile(
     r"ministero.*|dipartimento.*|viminale|direzione\s+centrale.*|unione\s+europea|fondo\s+fami.*)$",
     re.I,
 )
+# Who reports the news is never a partner: a press agency ("AGIL – Agenzia Giornalistica Lombarda", "news agency").
+_PRESS = re.compile(r"\bagenzia\s+(?:giornalistica|di\s+stampa|stampa)\b|\b(?:news|press)\s+agency\b", re.I)
 _MUNICIPAL = re.compile(
     r"^(?:il\s+|i\s+)?Comun[ei]\b|\bComun[ei]\s+(?:di|del|della|dell['’]|dei)\b|\b(?:del|dal|al|nel|dei|ai)\s+Comun[ei]\b|"
     r"\bcomunal[ei]\b|\bMunicipi|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
@@ -171,7 +173,10 @@ _AND = re.compile(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\
                   r"all['’]|ai\s|agli\s|alle\s)?"
                   r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s|"
                   r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|consulta|"
-                  r"parrocchia|consultorio)" + _KIND_WORDS + r"\s+(?-i:[A-Z]))|"
+                  r"parrocchia|consultorio|sindacato)" + _KIND_WORDS + r"\s+(?-i:[A-Z])|"
+                  # a kind, a word or two saying of whom, then its acronym: "il sindacato inquilini SUNIA"
+                  r"(?:sindacato|associazione|cooperativa|consorzio|comitato|centro)(?:\s+[a-zà-ù]+){1,2}\s+"
+                  r"(?-i:[A-Z]{3,})\b)|"
                   r"(?:with\s+)?the\s)")  # fmt: skip
 
 
@@ -231,9 +236,12 @@ def _tidy(item: str) -> str | None:
         elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|"
                       r"consulta|sindacato|parrocchia|consultorio)" + _KIND_WORDS + r"\s+(?-i:[A-Z])", item, re.I):
             item = item[0].upper() + item[1:]  # a kind in lower case before the name: "il circolo Legambiente X"
+        elif m := re.match(r"(?:sindacato|associazione|cooperativa|consorzio|comitato|centro)(?:\s+[a-zà-ù]+){1,2}\s+"
+                           r"(?P<acronym>(?-i:[A-Z]{3,}))\b", item, re.I):
+            item = m.group("acronym")  # "sindacato inquilini SUNIA": the organisation is its acronym
         else:
             return None
-    if NETWORK.match(item) or not _looks_like_name(item):
+    if NETWORK.match(item) or _PRESS.search(item) or not _looks_like_name(item):
         return None
     if _MUNICIPAL.search(item) and not _OTHER_COMUNE.match(item):
         return None

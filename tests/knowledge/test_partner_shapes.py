@@ -86,3 +86,12 @@ def test_a_body_that_funds_in_the_present_or_gives_a_sum_is_a_funder_not_a_partn
     assert _names("La Fondazione Agape mette 15.000 euro; il resto lo mette il Comune.") == []
     # who works on the project, with a count after its verb, stays a partner
     assert _names("La Cooperativa Il Ponte ha seguito 40 ragazzi.") == ["Cooperativa Il Ponte"]
+
+
+def test_an_acronym_after_its_kind_a_spreadsheet_s_partner_row_and_no_press_agency():
+    assert _names("Lo sportello è gestito con l'associazione Casa Aperta e con il sindacato pensionati SPI.") == [
+        "Associazione Casa Aperta", "SPI"]  # fmt: skip
+    row = ("Voce: Ente gestore; Dato: Cooperativa Il Ponte Voce: Altri partner; Dato: ASL AL (ambulatorio), CGIL "
+           "Alessandria (sportello), Pro Loco Ovada Voce: Destinatari; Dato: famiglie")  # fmt: skip
+    assert [n for n, *_ in partner_tables(row)] == ["ASL AL", "CGIL Alessandria", "Pro Loco Ovada"]
+    assert _names("ANSA – Agenzia di stampa regionale / Cronaca – 3 marzo 2026, ore 10:05") == []
