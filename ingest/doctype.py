@@ -209,11 +209,15 @@ CUES: tuple[Cue, ...] = (
         "practice_report",
         5,
         r"\bbuon[ae] pratic[ah]e?\b|\bgood practices?\b|\bbest practices?\b|"
-        r"\bscheda (?:di )?(?:buona )?pratica\b|\bpratica replicabile\b",
+        r"\bscheda (?:di )?(?:buona )?pratica\b|\bpratica replicabile\b|"
+        # a catalogue of practices naming itself: "Banca dati regionale delle pratiche di inclusione"
+        r"\b(?:banca dati|catalogo|repertorio|raccolta|database)(?: \w+){0,2} (?:delle|di) (?:buone )?pratiche\b",
         "title",
     ),
     _cue("practice_report", 2, r"\bbuon[ae] pratic[ah]e?\b|\bgood practices?\b", "body"),
-    _cue("practice_report", 2.5, _LINE + r"(?:trasferibilita|replicabilita|transferability|replicability)\b", "lines"),
+    # a heading of its own: "Trasferibilità", "Risultati e trasferibilità", "Results and transferability"
+    _cue("practice_report", 2.5, _LINE + r"(?:(?:risultati|esiti|results|outcomes) (?:e|and) )?"
+         r"(?:trasferibilita|replicabilita|transferability|replicability)\b", "lines"),
     _cue(
         "practice_report",
         2,

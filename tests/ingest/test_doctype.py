@@ -294,3 +294,18 @@ def test_an_indicator_workbook_with_values_per_year_is_a_report():
     planned = ("Indicatore: Persone inserite in tirocinio; Valore di partenza: 0; Valore atteso: 40\n"
                "Indicatore: Corsi attivati; Valore di partenza: 0; Valore atteso: 6\n")
     assert DocTypeClassifier().run("Indicatori", planned, "it").doc_type == "other"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        # a catalogue of practices naming itself in its first line
+        ("", "Repertorio regionale delle pratiche di accoglienza – Regione Umbria\nScheda: lo sportello casa di Alfa\n"
+             "Il Comune ha aperto uno sportello per la casa."),
+        # a heading joining results and transferability
+        ("", "Lo sportello casa di Alfa\nIl contesto\nIl Comune ha aperto uno sportello.\nRisultati e trasferibilità\n"
+             "Il modello è stato ripreso da due comuni vicini."),
+    ],
+)  # fmt: skip
+def test_a_practice_catalogue_s_entry_by_its_own_name_or_its_heading_of_transferability(title, text):
+    assert DocTypeClassifier().run(title, text, "it").doc_type == "practice_report"
