@@ -10,7 +10,8 @@ partners, period and budget. Scored on the records the read model serves:
   label says which persons; families and households stay a unit of their own);
 - partners, per city and phase: the record's own and the project's (what a record page shows);
 - period (start and end) and budget (total, co-financing), per city and phase: exact values (a date at month
-  precision is right for a gold day of that month: `same_date`).
+  precision is right for a gold day of that month: `same_date`);
+- contacts, per city and phase: the e-mail addresses written (the gold's and those of the records and projects).
 Optional gold figures are neither rewarded nor penalised; `not_figures` are always wrong.
 """
 
@@ -96,11 +97,12 @@ class Evaluation:
     partners: Score = field(default_factory=Score)
     period: Score = field(default_factory=Score)
     budget: Score = field(default_factory=Score)
+    contacts: Score = field(default_factory=Score)  # the contacts' e-mail addresses
 
     def rows(self) -> list[tuple[str, Score]]:
         return [("figures (area attributed)", self.figures), ("figures (city level)", self.figures_city),
                 ("partners", self.partners), ("period (start, end)", self.period),
-                ("budget (total, co-financing)", self.budget)]  # fmt: skip
+                ("budget (total, co-financing)", self.budget), ("contacts (e-mail)", self.contacts)]  # fmt: skip
 
     def markdown(self) -> str:
         lines = [f"### Practice records: {self.name} ({self.records} gold records)", "",
@@ -194,6 +196,11 @@ def evaluate(name: str, gold: list[dict], records: list[PracticeRecord], project
                 if not any(same_org(k, o) for o in found):
                     found.append(k)
         _match(ev.partners, city, [comparable_name(p) for p in expected_partners], found, _org_match)
+        # Contacts: the e-mail addresses written (an office's name is written too many ways to compare)
+        emails = list(dict.fromkeys(str(c.get("email")).lower() for g in group for c in g.get("contacts") or []
+                                    if isinstance(c, dict) and c.get("email")))  # fmt: skip
+        written = list(dict.fromkeys((c.email or "").lower() for item in items for c in item.contacts if c.email))
+        _match(ev.contacts, city, emails, written, lambda a, b: a == b)
         g = group[0]
         sample = next((r for r in records if same_group(r, city, phase)), None)
         for key in ("start", "end"):

@@ -218,10 +218,10 @@ def table(rows: list[FoldRow]) -> str:
 
 
 def fields_table(rows: list[FoldRow]) -> str:
-    """The rules' partners, period and budget P/R (right/wrong/missed) per fold."""
-    lines = ["| fold | partners | period | budget |", "|---|---|---|---|"]
+    """The rules' partners, period, budget and contacts' e-mail P/R (right/wrong/missed) per fold."""
+    lines = ["| fold | partners | period | budget | contacts (e-mail) |", "|---|---|---|---|---|"]
     for r in rows:
-        cells = [_score(s) for s in (r.rules.partners, r.rules.period, r.rules.budget)]
+        cells = [_score(s) for s in (r.rules.partners, r.rules.period, r.rules.budget, r.rules.contacts)]
         lines.append(f"| {r.fold} | {' | '.join(cells)} |")
     return "\n".join(lines)
 
@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> None:
             print(f"\n{r.fold}: missed {r.rules.figures.misses}\n  wrong {r.rules.figures.wrong}")
             if args.fields:
                 for name, s in (("partners", r.rules.partners), ("period", r.rules.period),
-                                ("budget", r.rules.budget)):  # fmt: skip
+                                ("budget", r.rules.budget), ("contacts", r.rules.contacts)):  # fmt: skip
                     print(f"  {name} missed {s.misses}\n  {name} wrong {s.wrong}")
 
 
