@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from lgnet.config import Settings
-from lgnet.embedders import Embedder, get_embedder
+from lgnet.embedders import Embedder, get_embedder, limit_blas_threads
 from lgnet.errors import InvalidRequest, NotFound
 from lgnet.gazetteer import Gazetteer
 from lgnet.store import Store
@@ -51,6 +51,10 @@ WARM_UP_QUERIES = ("quante famiglie hanno trovato un alogio a Torino", "how many
 class SearchService(SearchStages):
     def __init__(self, settings: Settings, embedder: Embedder | None = None, store: Store | None = None) -> None:
         self.settings = settings
+        # The search's own BLAS work (the dense products) gets the settings' thread budget even with an embedder
+        # given (the bench's stand-in): OpenBLAS's default threads spin-wait for each other on a loaded machine,
+        # 0.4 -> 20 ms a search's product at 1k passages, load 9 (get_embedder caps them for its model only).
+        limit_blas_threads(settings.threads)
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.threads)
         self.store = store or Store(settings, self.embedder.name, self.embedder.dim)
         self.lexical = LexicalIndexManager(self.store, settings.lexical_dir)

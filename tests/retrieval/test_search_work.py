@@ -256,3 +256,24 @@ def test_a_concept_is_said_by_a_word_of_its_own_or_by_a_whole_alternative():
     assert concept.score({"sistem", "abitat", "zzz"}) == 2.0 * ALTERNATIVE_COVERAGE
     assert concept.score({"sistem"}) == 0.0
     assert QueryTerms([concept]).coverage(("zzz", "qqq")) == 0.0
+
+
+def test_a_service_with_an_embedder_of_its_own_caps_the_process_blas_threads(corpus_index, service):
+    """The bench's stand-in embedder never went through `get_embedder`: the search's matrix products ran with
+    OpenBLAS's default threads, spin-waiting for each other on a loaded machine."""
+    from threadpoolctl import threadpool_info
+
+    from lgnet.embedders import limit_blas_threads
+    from retrieval.service import SearchService
+
+    def blas_threads() -> set[int]:
+        return {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"}
+
+    np.ones((64, 64)) @ np.ones(64)  # numpy's BLAS is loaded
+    try:
+        limit_blas_threads(2)
+        SearchService(corpus_index, embedder=service.embedder, store=service.store)
+        assert blas_threads() == {corpus_index.threads}
+    finally:
+        limit_blas_threads(corpus_index.threads)
+
