@@ -136,7 +136,7 @@ class DocumentReading(CountAreas):
                    ) -> DocPart:  # fmt: skip
         """What a syndicated copy that is not read gives: the sentences of its running text (an outlet's sidebar
         headlines are not the article's, "Alba, la fiera chiude con 200.000 visitatori") with numbers its group's
-        copies read before it never `said`; its `numbers`: those it said."""
+        copies read before it never `said`, and its e-mail contacts; its `numbers`: those it said."""
         out = DocPart()
         self._document(passages)
         said = set(said)
@@ -149,6 +149,9 @@ class DocumentReading(CountAreas):
                     continue
                 body, k, areas, found = memo("sentence", self.sentence_of, s.text)
                 out.tested.add(k)
+                if k not in boilerplate and (contact := memo("said", self._said, body).contact) and contact.email:
+                    # an address the read copy cut ("per un appuntamento si può scrivere a ..."): the merge keeps one
+                    out.contacts.append((Read(p, s, body, areas), contact))
                 if k in boilerplate or not found or found & said:
                     continue
                 said |= found

@@ -189,9 +189,19 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
     return Budget(total=total, cofinancing=cofinancing, items=amounts)
 
 
+# Addresses of who sends or publishes the text, not of the service: a newsletter's or a mailing list's, a newsroom's
+_NOT_A_CONTACT = re.compile(r"^(?:newsletter|news|no-?reply|mailing\w*|unsubscribe|cancellazion\w*|redazione)@", re.I)
+
+
 def contacts_of(items: list[tuple[Read, mentions.ContactFact]]) -> list[Contact]:
+    """The contacts written, one an address (a syndicated copy's and the read copy's "scrivere a X" are one), none
+    of a newsletter, a mailing list or a newsroom."""
     out: list[Contact] = []
     for read, c in items:
+        if c.email and _NOT_A_CONTACT.match(c.email):
+            continue
+        if c.email and any(o.email == c.email for o in out):
+            continue
         if not any((o.office, o.email) == (c.office, c.email) for o in out):
             out.append(Contact(office=c.office, email=c.email, phone=c.phone, source=read.source()))
     return out[:5]

@@ -98,6 +98,7 @@ class RecordBuilder(DocumentReading, RecordMaking):
                 made[f"copy:{doc_id}"] = (before, part)
             for area, facts in part.buckets.items():
                 buckets[area].extend(facts)
+            contacts += part.contacts
             said[run[0].meta["doc_dup_group"]] |= part.numbers
         if cache:
             cache.put_parts(gkey, made, boilerplate)

@@ -41,3 +41,14 @@ def test_a_clipping_s_news_in_brief_run_into_its_text_give_no_facts():
     values = {float(f.value) for r in records for f in r.figures} | {float(f.value) for f in project.figures}
     assert 24.0 in values
     assert not values & {9000.0, 5.0}
+
+
+def test_an_address_only_a_copy_kept_is_a_contact_and_a_newsletter_s_is_none():
+    copy = COPY.split("\n\n")[0] + ("\n\nLo sportello della ciclofficina è aperto il martedì e il giovedì pomeriggio "
+                                    "nel vecchio magazzino della valle; per informazioni e per prenotare una "
+                                    "riparazione si può scrivere a ciclofficina@comune.ornica.bg.it. Chi vuole "
+                                    "ricevere le notizie della valle ogni mese può iscriversi scrivendo a "
+                                    "newsletter@valle.example.it.")  # fmt: skip
+    passages = [Passage("agency:000", AGENCY, _meta("agency")), Passage("copy:000", copy, _meta("copy"))]
+    _, project = RecordBuilder().build("Ornica", None, passages, set())
+    assert [c.email for c in project.contacts] == ["ciclofficina@comune.ornica.bg.it"]
