@@ -37,6 +37,11 @@ _OTHER_PLACES = re.compile(r"\b(?:cors[oi]|seminari\w*|convegn\w+|event[oi]|spet
                            re.I)  # fmt: skip
 
 
+# A count right after a colon counts what the few words before the colon name ("i volontari: 18 facilitatori").
+_NAMED_BEFORE = re.compile(r"\b(?:[Ii]|[Gg]li|[Ll]e|[Tt]he|[Ll]oro)\s+((?:[\w'’]+\s+){0,1}[\w'’]+)\s*:\s*"
+                           r"(?:(?:circa|oltre|about|over)\s+)?$")  # fmt: skip
+
+
 def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple[int, int]]
                 ) -> tuple[bool, str | None]:  # fmt: skip
     """(decided, area) for the count `f` of the sentence `body`, whose counts stand at `counts`."""
@@ -51,6 +56,9 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         return True, "housing"  # "dispone di 25 posti per nuclei familiari", "I posti sono 40": places to stay
     if own := own_cue(body, f.start, f.end):
         return True, own  # what the count counts says it: "1.015 contatti", "18 eventi"
+    named = _NAMED_BEFORE.search(body, max(0, f.start - 60), f.start)
+    if named and (said := own_cue(named.group(1), 0, len(named.group(1)))):
+        return True, said  # the words a colon opens on: "sono soprattutto i volontari: 18 facilitatori digitali"
     bare = re.fullmatch(r"[\d.,]+", f.text.strip())  # a count stated after its noun ("... sono 21")
     if bare and f.unit not in UNIT_LABELS and (own := own_cue(f.unit, 0, len(f.unit))):
         return True, own  # its noun said before it: "i volontari che accompagnano le famiglie sono ormai 21"

@@ -29,6 +29,8 @@ _ROLES = frozenset({
     "voters", "minorenni", "maggiorenni", "vicini", "neighbours", "neighbors", "richiedenti asilo",
     "asylum seekers", "case workers", "social workers", "assistenti sociali", "educatori", "tirocinanti",
     "custodi", "custodians", "guardiani", "guardians", "bagnini", "lifeguards", "portieri", "caretakers",
+    # agents in -tatori, which the things' ending leaves out ("contatori"): an audience, digital helpers
+    "spettatori", "spectators", "facilitatori", "facilitators",
 })  # fmt: skip
 # Italian agents and roles: "-tori/-trici" (lavoratori, visitatrici), "-anti/-enti" (partecipanti, braccianti,
 # residenti, utenti: not "-menti" nor the things below), "-isti" (giornalisti); English agents "-ers", "-ees",

@@ -34,7 +34,7 @@ _PREDICATE = re.compile(
     # or after a few words of time opening the sentence ("Oggi le persone accolte ...", "In due anni i ragazzi ..."),
     # or after "che" opening a reported clause ("racconta che i volontari ... sono ormai 21")
     # or after a time that ends on its year ("Dall'avvio (ottobre 2019) al 31 ottobre 2021 le persone ... sono 486")
-    rf"(?:^|[,;:]\s+|\b(?:nel|nell['’]anno|in)\s+\d{{4}}\s+|(?<=\b(?:19|20)\d\d\s)|(?<=\s)(?=(?:Le|I|Gli|The)\s)|"
+    rf"(?:^|[,;:]\s+(?:e\s+|ed\s+|and\s+)?|\b(?:nel|nell['’]anno|in)\s+\d{{4}}\s+|(?<=\b(?:19|20)\d\d\s)|(?<=\s)(?=(?:Le|I|Gli|The)\s)|"
     rf"^(?:{_WHEN})\s+|(?<=\bche\s))"
     rf"(?P<art>[Ll]e|[Ii]|[Gg]li|[Tt]he)\s+(?P<noun>[a-zà-ù]{{3,}})\b"
     # what the subject says in brackets belongs to it ("I volontari che danno una mano (trasporti, spesa) sono 16")

@@ -239,3 +239,20 @@ def test_a_count_stated_now_and_places_that_are_offices_or_possessives():
     assert built("Merano's own night shelter (30 beds) was visited as a comparison.", city="Bolzano") == set()
     assert (15.0, "taking_charge") in built("Lo sportello ha accompagnato 44 persone al Centro per l'impiego di "
                                             "Isernia, e 15 hanno trovato un lavoro.", city="Venafro")  # fmt: skip
+
+
+def test_a_count_after_a_colon_counts_what_the_words_before_it_name():
+    assert areas_of("Allo sportello lavorano soprattutto i volontari: 14 facilitatori, formati dal Comune.") == {
+        14.0: "civic_engagement"}  # fmt: skip
+    # a clause before the colon is no name: "a chi una casa ce l'ha: 190 persone" are not housed
+    assert areas_of("Lo sportello è aperto anche a chi una casa ce l'ha: 190 persone in tre anni.") == {
+        190.0: "taking_charge"}  # fmt: skip
+
+
+def test_a_count_stated_after_and_and_agents_in_tatori_are_persons():
+    assert counts("I contratti firmati sono 31, per 104 persone, e i proprietari che hanno aderito sono 26.") == {
+        31.0: "contratti", 104.0: "people", 26.0: "proprietari"}  # fmt: skip
+    from knowledge.persons import counts_persons
+
+    assert counts_persons("spettatori") and counts_persons("facilitatori digitali")
+    assert not counts_persons("contatori")
