@@ -99,7 +99,7 @@ NETWORK = re.compile(
 _PRESS = re.compile(r"\bagenzia\s+(?:giornalistica|di\s+stampa|stampa)\b|\b(?:news|press)\s+agency\b", re.I)
 _MUNICIPAL = re.compile(
     r"^(?:il\s+|i\s+)?Comun[ei]\b|\bComun[ei]\s+(?:di|del|della|dell['’]|dei)\b|\b(?:del|dal|al|nel|dei|ai)\s+Comun[ei]\b|"
-    r"\bcomunal[ei]\b|\bMunicipi|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
+    r"\bcomunal[ei]\b|\bMunicipi|\bMunicipalit[àa]\b|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
     r"^Serviz[io]\s+social[ei]|^(?:la\s+)?Giunta\b|^Consiglio\s+comunale\b|^Sindac[oa]\b", re.I
 )
 _ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s")

@@ -95,3 +95,9 @@ def test_an_acronym_after_its_kind_a_spreadsheet_s_partner_row_and_no_press_agen
            "Alessandria (sportello), Pro Loco Ovada Voce: Destinatari; Dato: famiglie")  # fmt: skip
     assert [n for n, *_ in partner_tables(row)] == ["ASL AL", "CGIL Alessandria", "Pro Loco Ovada"]
     assert _names("ANSA – Agenzia di stampa regionale / Cronaca – 3 marzo 2026, ore 10:05") == []
+
+
+def test_a_city_s_district_council_is_the_municipality_s_own():
+    names = _names("La festa si è tenuta in collaborazione con la Municipalità 2 Centro Storico e la Cooperativa "
+                   "Il Ponte.", "Napoli")  # fmt: skip
+    assert names == ["Cooperativa Il Ponte"]
