@@ -83,6 +83,7 @@ class Passage:
     id: str
     doc_id: str
     text: str
+    shingles: tuple[np.ndarray, np.ndarray] | None = None  # `passage_shingles(text)`, when computed already
 
 
 @dataclass
@@ -90,6 +91,21 @@ class Doc:
     id: str
     text: str
     city: str | None
+    shingles: tuple[np.ndarray, np.ndarray] | None = None  # `doc_shingles(text)`, when computed already
+
+
+def passage_shingles(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """A passage's word 3-gram hashes and their MinHash signature: a pure function of its text, computed by the
+    parse worker beside the embedding (`ingest.prepare`) and here for the passages it did not read."""
+    grams = gram_hashes(text)
+    return grams, signature(grams)
+
+
+def doc_shingles(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """A document's sampled shingles (1 in DOC_SAMPLE, by hash) and those of them that are its page's furniture."""
+    g = gram_hashes(text)
+    sampled = g[g % np.uint64(DOC_SAMPLE) == 0]
+    return sampled, furniture(text, sampled)
 
 
 class DuplicateIndex:
@@ -139,12 +155,13 @@ class DuplicateIndex:
         """Insert the new passages (singleton groups) and their near-duplicate edges; returns the edges."""
         if not passages:
             return []
-        grams = {p.id: gram_hashes(p.text) for p in passages}
+        found = {p.id: p.shingles or passage_shingles(p.text) for p in passages}
+        grams = {i: g for i, (g, _) in found.items()}
         self.conn.executemany(
             "INSERT INTO dup_passage VALUES (?, ?, ?, ?, ?, 1)",
             [(p.id, p.doc_id, len(p.text), blob(grams[p.id]), p.id) for p in passages],
         )
-        sigs = {p.id: signature(grams[p.id]) for p in passages}
+        sigs = {i: sig for i, (_, sig) in found.items()}
         keys = [(band, key, p.id) for p in passages for band, key in enumerate(band_keys(grams[p.id], sigs[p.id]))]
         # 32 bits of each minimum are enough to tell agreement (a false match has probability 2**-32).
         short = {i: sig.astype(np.uint32) for i, sig in sigs.items()}
@@ -276,9 +293,7 @@ class DuplicateIndex:
         grams = {}
         furn = {}
         for d in docs:
-            g = gram_hashes(d.text)
-            grams[d.id] = g[g % np.uint64(DOC_SAMPLE) == 0]
-            furn[d.id] = furniture(d.text, grams[d.id])
+            grams[d.id], furn[d.id] = d.shingles or doc_shingles(d.text)
         self.conn.executemany(
             "INSERT INTO dup_doc VALUES (?, ?, ?, ?, ?, 1)",
             [(d.id, d.city, len(d.text), blob(grams[d.id]), d.id) for d in docs],

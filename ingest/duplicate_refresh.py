@@ -3,7 +3,9 @@ written to the store's metadata (its readers filter and collapse with them)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
+
+import numpy as np
 
 from ingest.dedup import Doc, DuplicateIndex, Passage
 from ingest.manifest import Manifest
@@ -20,9 +22,23 @@ class DuplicateRefresh:
         self._fresh_docs: dict[str, tuple[Doc, str]] = {}
         self.pushed_docs: set[str] = set()  # documents whose group metadata the last refresh wrote
 
-    def remember(self, chunks: Iterable[Chunk], docs: Iterable[Document]) -> None:
-        self._fresh_passages.update({c.chunk_id: Passage(c.chunk_id, c.doc.doc_id, c.text) for c in chunks})
-        self._fresh_docs.update({d.doc_id: (Doc(d.doc_id, d.text, d.city), d.doc_type) for d in docs})
+    def remember(
+        self,
+        chunks: Sequence[Chunk],
+        docs: Sequence[Document],
+        chunk_shingles: Sequence[tuple[np.ndarray, np.ndarray] | None] = (),
+        doc_shingles: Sequence[tuple[np.ndarray, np.ndarray] | None] = (),
+    ) -> None:
+        """The texts stored, with their shingles when the parse worker computed them (`ingest.dedup`'s
+        `passage_shingles`, `doc_shingles`)."""
+        shingles = list(chunk_shingles) or [None] * len(chunks)
+        self._fresh_passages.update(
+            {c.chunk_id: Passage(c.chunk_id, c.doc.doc_id, c.text, s) for c, s in zip(chunks, shingles, strict=True)}
+        )
+        shingles = list(doc_shingles) or [None] * len(docs)
+        self._fresh_docs.update(
+            {d.doc_id: (Doc(d.doc_id, d.text, d.city, s), d.doc_type) for d, s in zip(docs, shingles, strict=True)}
+        )
 
     def run(self, store: Store, manifest: Manifest) -> bool:
         """Update near-duplicate groups for the files whose refresh is pending (this run's, or an interrupted

@@ -68,6 +68,9 @@ class _ReadFile:
     chunks: list[Chunk]
     metas: list[dict]
     known: FileEntry | None
+    tokens: list[list[int]] | None = None  # its passages tokenized by the parse worker for the embedder
+    chunk_shingles: list | None = None  # and their shingles, its documents' too (`ingest.dedup`)
+    doc_shingles: list | None = None
 
 
 @dataclass
@@ -110,6 +113,7 @@ class IngestPipeline:
         self._queue: WorkerQueue | None = None  # the parse worker's queue, during a walk
         self._looked: dict[Path, _Looked] = {}  # files of the walk checked ahead of their turn
         self._touched_docs: set[str] = set()  # documents stored or removed by the run, for its report
+        self._ahead: list[np.ndarray] = []  # the pending batch's first passages' vectors, embedded as they came
 
     def run(self, paths: Iterable[Path], rebuild: bool = False, prune: bool = True) -> IngestReport:
         """Ingest files and folders. With `prune`, files gone from an ingested folder leave the index.
@@ -156,6 +160,7 @@ class IngestPipeline:
         started = time.perf_counter()
         report = IngestReport(embedder=self.embedder.name)
         self._touched_docs = set()
+        self._ahead = []
         manifest = self._manifest()
         changed = False
         roots: list[str] = []
@@ -185,6 +190,7 @@ class IngestPipeline:
                     if read:
                         pending.append(read)
                         changed = True
+                        self._embed_ahead(pending, report)
                 except IngestError as exc:
                     report.errors.append(FileError(exc.path, exc.code, exc.reason))
                     report.tally(file, "refused", exc.code)
@@ -282,7 +288,7 @@ class IngestPipeline:
             sandbox = SandboxLimits.from_settings(self.settings)
             task = PrepareTask(
                 file, source, entry, self.settings.max_file_bytes, limits, sandbox.max_text_chars,
-                self.settings.chunk_min_words, self.settings.chunk_max_words,
+                self.settings.chunk_min_words, self.settings.chunk_max_words, getattr(self.embedder, "tokenizer", None),
             )  # fmt: skip
             self._worker().submit(file, prepare_file, task)
         self._looked[file] = looked
@@ -300,8 +306,9 @@ class IngestPipeline:
         prepared = cast(PreparedFile, self._worker().result(file))
         report.note_read(file, prepared.read_meta)
         return _ReadFile(
-            source, looked.digest, looked.size, prepared.docs, prepared.chunks, prepared.metas, looked.known
-        )
+            source, looked.digest, looked.size, prepared.docs, prepared.chunks, prepared.metas, looked.known,
+            prepared.tokens, prepared.chunk_shingles, prepared.doc_shingles,
+        )  # fmt: skip
 
     def _worker(self) -> WorkerQueue:
         if self._queue is None:
@@ -328,7 +335,9 @@ class IngestPipeline:
         chunks = [c for r in batch for c in r.chunks]
         metas = [m for r in batch for m in r.metas]
         owners = [r.source for r in batch for _ in r.chunks]
-        vectors = self._vectors(chunks, [m["content_hash"] for m in metas], owners, reusable, report)
+        tokens = [t for r in batch for t in _tokens(r)]
+        ahead, self._ahead = self._ahead, []
+        vectors = self._vectors(chunks, tokens, [m["content_hash"] for m in metas], owners, reusable, report, ahead)
         self.store.delete_chunks([c for s in sources for c in old_ids[s]])
         self.store.delete_docs_of(sources)
         self.store.upsert_chunks([c.chunk_id for c in chunks], [c.text for c in chunks], vectors, metas)
@@ -350,35 +359,71 @@ class IngestPipeline:
         manifest.put_many(entries)
         for r in batch:
             self._touched_docs.update([*(r.known.doc_ids if r.known else []), *(d.doc_id for d in r.docs)])
-        self.duplicates.remember(chunks, docs)
+        self.duplicates.remember(
+            chunks,
+            docs,
+            [s for r in batch for s in (r.chunk_shingles or [None] * len(r.chunks))],
+            [s for r in batch for s in (r.doc_shingles or [None] * len(r.docs))],
+        )
         report.files_ingested += len(batch)
+
+    def _embed_ahead(self, pending: list[_ReadFile], report: IngestReport) -> None:
+        """Embed the pending batch's passages a whole embedding batch at a time as its files come from the parse
+        worker, rather than once the write batch is full: the embedding starts after the first few files, not
+        after the first 256 passages. Only while every file of the batch is new (nothing stored to re-use), so
+        these are the very batches `_vectors` would embed."""
+        if any(r.known is not None for r in pending):
+            return
+        size = self.settings.batch_size
+        done = sum(len(v) for v in self._ahead)
+        waiting = [(c, t) for r in pending for c, t in zip(r.chunks, _tokens(r), strict=True)]
+        while len(waiting) - done >= size:
+            part = waiting[done : done + size]
+            self._ahead.append(self._embed([c for c, _ in part], [t for _, t in part], report))
+            done += size
+
+    def _embed(self, chunks: list[Chunk], tokens: list[list[int] | None], report: IngestReport) -> np.ndarray:
+        """One embedding batch: from the worker's tokens when it tokenized every passage, else from the texts."""
+        started = time.perf_counter()
+        embed_tokenized = getattr(self.embedder, "embed_tokenized", None)
+        if embed_tokenized is not None and all(t is not None for t in tokens):
+            vectors = embed_tokenized(tokens)
+        else:
+            vectors = self.embedder.embed([c.embed_text for c in chunks])
+        report.seconds_embedding += time.perf_counter() - started
+        return vectors
 
     def _vectors(
         self,
         chunks: list[Chunk],
+        tokens: list[list[int] | None],
         hashes: list[str],
         owners: list[str],
         reusable: dict[str, dict[str, np.ndarray]],
         report: IngestReport,
+        ahead: list[np.ndarray] | None = None,
     ) -> np.ndarray:
         """Embed the passages, re-using the stored vector of a passage of the same file whose embedded text
-        is unchanged."""
+        is unchanged, and those the walk embedded ahead (`_embed_ahead`: the batch's first passages)."""
         vectors = np.zeros((len(chunks), self.embedder.dim), dtype=np.float32)
+        done = np.concatenate(ahead) if ahead else vectors[:0]
         todo = []
+        reused = 0
         for i, (h, owner) in enumerate(zip(hashes, owners, strict=True)):
             if h in reusable[owner]:
                 vectors[i] = reusable[owner][h]
+                reused += 1
+            elif i < len(done):
+                vectors[i] = done[i]
             else:
                 todo.append(i)
-        started = time.perf_counter()
         batch = self.settings.batch_size
         steps = range(0, len(todo), batch)
         for i in tqdm(steps, desc=f"embedding {len(set(owners))} files", unit="batch", disable=not self.progress):
             idx = todo[i : i + batch]
-            vectors[idx] = self.embedder.embed([chunks[j].embed_text for j in idx])
-        report.seconds_embedding += time.perf_counter() - started
-        report.chunks_embedded += len(todo)
-        report.chunks_reused += len(chunks) - len(todo)
+            vectors[idx] = self._embed([chunks[j] for j in idx], [tokens[j] for j in idx], report)
+        report.chunks_embedded += len(chunks) - reused
+        report.chunks_reused += reused
         return vectors
 
     # --- whole index -------------------------------------------------------------------------------------
@@ -435,6 +480,11 @@ class IngestPipeline:
             and p.name not in SKIPPED_NAMES
             and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
+
+
+def _tokens(read: _ReadFile) -> list[list[int] | None]:
+    """The file's passages' tokens (None each when the worker did not tokenize)."""
+    return list(read.tokens) if read.tokens is not None else [None] * len(read.chunks)
 
 
 def _mean(vectors: list[np.ndarray]) -> np.ndarray:

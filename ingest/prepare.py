@@ -9,12 +9,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
+from ingest.dedup import doc_shingles, passage_shingles
 from ingest.documents import Chunker, DocumentBuilder
 from ingest.model import Chunk, Document
 from ingest.readers import ReadLimits
 from ingest.sandbox import checked_read
 from ingest.sections import document_sections, section_metadata
 from ingest.store_metadata import chunk_metadata, passage_shared_metadata
+from lgnet.embedders import tokenize
 from lgnet.errors import IngestError
 
 
@@ -26,6 +30,10 @@ class PreparedFile:
     docs: list[Document]
     chunks: list[Chunk]
     metas: list[dict]
+    tokens: list[list[int]] | None = None  # each passage's embed_text tokenized for the embedder, when asked
+    # The near-duplicate refresh's arithmetic of each passage and document (`ingest.dedup`), done here too
+    chunk_shingles: list[tuple[np.ndarray, np.ndarray]] | None = None
+    doc_shingles: list[tuple[np.ndarray, np.ndarray]] | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,7 @@ class PrepareTask:
     max_text_chars: int
     chunk_min_words: int
     chunk_max_words: int
+    tokenizer: str | None = None  # the embedder's (`lgnet.embedders.tokenize`): the worker tokenizes, the caller embeds
 
 
 @lru_cache(maxsize=1)
@@ -65,4 +74,8 @@ def prepare_file(task: PrepareTask) -> PreparedFile:
         found = document_sections([chunks[i].text for i in mine], d.city, not chunks[mine[0]].start) if mine else []
         for i, spans in zip(mine, found, strict=True):
             metas[i].update(section_metadata(spans))
-    return PreparedFile(raw.meta, docs, chunks, metas)
+    tokens = tokenize(task.tokenizer, [c.embed_text for c in chunks]) if task.tokenizer else None
+    return PreparedFile(
+        raw.meta, docs, chunks, metas, tokens, [passage_shingles(c.text) for c in chunks],
+        [doc_shingles(d.text) for d in docs],
+    )  # fmt: skip
