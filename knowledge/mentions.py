@@ -92,7 +92,8 @@ _VERB_DATE = re.compile(
     r"launched|began|(?:è|sono)\s+nat[oaie]|"
     # a service opened ("aperta dal Comune di X nel febbraio 2025", "aperto nel marzo 2025"), a start to come
     # ("Le attività partiranno il 1° gennaio 2027", "prenderà il via a marzo 2026")
-    r"apert[oaie]|opened|partir(?:à|anno)|inizier(?:à|anno)|comincer(?:à|anno)|avr(?:à|anno)\s+inizio|"
+    r"apert[oaie]|inaugurat[oaie]|opened|inaugurated|partir(?:à|anno)|inizier(?:à|anno)|comincer(?:à|anno)|"
+    r"avr(?:à|anno)\s+inizio|"
     r"prender(?:à|anno)\s+(?:il\s+)?via|will\s+(?:start|begin)|"
     r"conclu(?:so|sa|si|se|derà|deranno|dersi|de|dono)|termin(?:ato|ata|ati|ate|erà|eranno|a|ano)|scade|"
     r"finir(?:à|anno)|finisc(?:e|ono)|"
@@ -206,7 +207,7 @@ def periods(sentence: str) -> list[Mention]:
     network_time = _NETWORK_TIME.search(sentence)
     for m in _VERB_DATE.finditer(sentence):
         value = _iso(m, "a")
-        if network_time and re.match(r"apert|opened", m.group("verb"), re.I):
+        if network_time and re.match(r"apert|inaugurat|opened|inaugurated", m.group("verb"), re.I):
             continue  # the service opened within a project that runs with the network's edition: not its start
         inside = any(a < m.end() and m.start() < b for a, b in spans)  # "January 2023 until June 2024": the range's
         if value and not inside and not _FROM_TO.search(sentence[m.start() :]):

@@ -75,6 +75,8 @@ AMOUNT_KINDS = (
             r"fondi\s+(?:propri\s+)?del\s+comune|fondi\s+propri|risorse\s+proprie|bilancio\s+comunale|"
             # "18.500 euro di fondi comunali", "12.000 sono la parte del Comune"
             r"(?:fondi|risorse)\s+comunali|\bparte\s+(?:del|a\s+carico\s+del)\s+comune\b|"
+            # "la compartecipazione comunale", "quota di compartecipazione del Comune", "match funding from the City"
+            r"compartecipazione\s+(?:comunale|del(?:l['’])?\s*(?:comune|ente))|\bmatch(?:ing)?\s+fund\w*|"
             # "dal bilancio del Comune di X", "di quota comunale" (the municipality's quota, an adjective: its own)
             r"bilancio\s+del(?:l['’])?\s*(?:comune|ente)\b|quota\s+comunale|"
             r"(?:mess[oaie]|stanziat[oaie]|mess[oaie]\s+a\s+disposizione)\s+dal(?:la)?\s+(?:comune|citt[àa]|"

@@ -26,6 +26,8 @@ _PARTNER_CUE = re.compile(
     r"\b(?:sono|è|sono\s+stat[ei]|è\s+stat[oa])\s+(?:realizzat|gestit|promoss|svolt)[aeio]\s+(?:da(?:ll[oa]|l|i|gli|lle)?\b|dall['’])|"
     r"\b(?:sviluppat|realizzat|gestit)[aeio]\s+(?:da(?:ll[oa]|l|i|gli|lle)?\b|dall['’])|\bconvenzion[ie]\s+con|\baccordi?\s+con|"
     r"\bprotocoll[oi]\s+d'intesa\s+con|\bpartners?\s*:|"
+    # "sono stati ammessi al partenariato: 1) A ...", "compongono il partenariato"
+    r"\bammess[oi]\s+al\s+partenariato\b|\bcompongono\s+il\s+partenariato\b|"
     r"\brete\s+(?:composta|formata|costituita)\s+da|\bin\s+rete\s+con|"
     r"\b(?:enti|soggetti|organizzazioni|realt[àa])\s+partners?(?:\s+(?:coinvolt\w+|del\s+progetto))?\s*:?|"
     r"\bpartners?\s+(?:del\s+progetto|di\s+progetto|coinvolti)\s*(?:sono|:)|"
@@ -68,12 +70,13 @@ ORG_KEYWORDS = (
     r"Onlus|ONLUS|Aps|APS|Odv|ODV|Arci|ARCI|Parrocchia|Confraternita|Comitato|Federazione|Istituto|Università|"
     r"Centro|Gruppo|Rete|Croce\s+Rossa|Diocesi|Unione|Ente|Agenzia|"
     r"University|Foundation|Association|Cooperative|Agency|Diocese|Charity|Trust|Unit[ée]\s+des\s+Communes|"
-    r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Consulta|Acli|ACLI|SpA|S\.p\.A\."
+    r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Consulta|Acli|ACLI|SpA|S\.p\.A\.|Misericordia"
 )
 # A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
 _NAMED_ORG = re.compile(
     r"(?<![\w'’])(?:(?:Cooperativa|Associazione|Fondazione|Consorzio)(?:\s+[Ss]ociale)?"
-    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.-]+|[dl]['’][A-Z][\w'’.-]*|\d+))+|Caritas(?:\s+[A-Z][\w-]+)+|"
+    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.-]+|[dl]['’][A-Z][\w'’.-]*|\d+(?![.)](?:\s|$))))+|"
+    r"Caritas(?:\s+[A-Z][\w-]+)+|"
     r"(?:ASL|ASP|AUSL)\s+(?:[A-Z][\w]*\s*\d*|\d+))"
 )
 _ARTICLE = re.compile(
@@ -99,7 +102,7 @@ NETWORK = re.compile(
 _PRESS = re.compile(r"\bagenzia\s+(?:giornalistica|di\s+stampa|stampa)\b|\b(?:news|press)\s+agency\b", re.I)
 _MUNICIPAL = re.compile(
     r"^(?:il\s+|i\s+)?Comun[ei]\b|\bComun[ei]\s+(?:di|del|della|dell['’]|dei)\b|\b(?:del|dal|al|nel|dei|ai)\s+Comun[ei]\b|"
-    r"\bcomunal[ei]\b|\bMunicipi|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
+    r"\bcomunal[ei]\b|\bMunicipi|\bMunicipalit[àa]\b|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
     r"^Serviz[io]\s+social[ei]|^(?:la\s+)?Giunta\b|^Consiglio\s+comunale\b|^Sindac[oa]\b", re.I
 )
 _ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s")
@@ -180,10 +183,31 @@ _AND = re.compile(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\
                   r"(?:with\s+)?the\s)")  # fmt: skip
 
 
+# A number opening an item of a list run on one line ("1) A 2) B", "1. A; 2. B"), never a name's ("CPIA 2 Novi")
+_NUMBERED = re.compile(r"(?:^|[\s;,])\(?\d{1,2}[.)]\s+(?=(?:(?:il|lo|la|i|gli|le)\s+|l['’]\s*)?[A-ZÀ-Ý«\"“])")
+
+
+# The last item of a list whose lines were joined runs into the next sentence: "3) Misericordia di X La Società Y
+# finanzia ...": a name's last capitalised word (not a kind, "Cooperativa La Rupe"), then an article in capitals.
+_RUN_ON_SENTENCE = re.compile(r"\b(?P<w>[A-ZÀ-Ý][\w'’-]+)(?P<cut>\s+)(?=(?:La|Il|Lo|Le|Gli|L['’])\s*[A-ZÀ-Ý])")
+
+
+def _run_on_cut(item: str) -> str:
+    for m in _RUN_ON_SENTENCE.finditer(item):
+        if not re.fullmatch(ORG_KEYWORDS, m.group("w")):
+            return item[: m.start("cut")]
+    return item
+
+
 def _split_items(segment: str) -> list[str]:
     """'A, B, C e D' -> [A, B, C, D]; a dash separates organisations unless it spells out an acronym, qualifies a
     place ('IPRS – Istituto ...', 'Segretariato sociale – Distretto Latina 2') or stands inside a quoted name
     ('Istituto Comprensivo «Da Vinci – Ungaretti»')."""
+    # a numbered list run on one line: "1) A (capofila) 2) B – gruppo X 3) C", "1. A; 2. B": each number opens an item
+    numbered = _NUMBERED.split(segment)
+    if len(numbered) > 2:  # an item's role in parentheses is no item: "1) A (ente attuatore, capofila) 2) B"
+        numbered[-1] = _run_on_cut(numbered[-1])
+        return [i for part in numbered for i in _split_items(re.sub(r"\s*\([^()]*\)", "", part)) if i]
     parts = [p.strip() for p in re.split(r",\s*", segment) if p.strip()]
     # "A e B", "A e la Cooperativa B", and an English "A and the local health authority B" in the part where the
     # list ends: the last one, or the one before a clause that follows the list ("..., la Caritas X e l'ASL Y,
@@ -389,6 +413,12 @@ def partnership(text: str) -> list[PartnerFact]:
             if role:
                 current = [start, end, role.group("name"), role.group("role").lower()]
                 items.append(current)
+            elif not items and len(_NUMBERED.split(line)) > 2:
+                # a numbered list run on one line: "1. Cooperativa A (capofila) 2. Associazione B 3. C"
+                for piece in _NUMBERED.split(line)[1:]:
+                    current = [start, end, _item_name(re.sub(r"\s*\([^()]*\)", "", piece)), "partner di progetto"]
+                    items.append(current)
+                break
             elif bullet and not re.match(r"^\d", line):
                 # One bullet a line, or several run together on one line ("- A - B", "• A • B").
                 for piece in _INLINE_BULLET.split(line[bullet.end() :]):

@@ -5,7 +5,8 @@ equivalents, and an Italian term's English one (counted in the English passages 
 
 A phrase of several words is also found inflected ("prese in carico" is "presa in carico", "alloggio di
 transizione" is "alloggi di transizione"): each of its words by its stem. A single word only as written: its
-stem would say too much ("casa" and "CAS" share the stem "cas")."""
+stem would say too much ("casa" and "CAS" share the stem "cas"); an English one also in its other number, as
+English writes it ("greenhouse" is the thesaurus' "greenhouses", "cities" its "city")."""
 
 from __future__ import annotations
 
@@ -25,6 +26,20 @@ _STEMMERS = (Stemmer.Stemmer("italian"), Stemmer.Stemmer("english"))
 
 def _stems(word: str) -> frozenset[str]:
     return frozenset(stemmer.stemWord(word) for stemmer in _STEMMERS)
+
+
+def english_number(word: str) -> list[str]:
+    """The word's other number, as English writes it: "greenhouse" -> "greenhouses", "cities" -> "city",
+    "houses" -> "house"."""
+    if len(word) < 4 or not word.isalpha():
+        return []
+    if word.endswith("ies"):
+        return [word[:-3] + "y"]
+    if word.endswith("s") and not word.endswith("ss"):
+        return [word[:-1], word[:-2]] if word.endswith("es") else [word[:-1]]
+    if word.endswith("y") and word[-2] not in "aeiou":
+        return [word[:-1] + "ies"]
+    return [word + "es"] if word.endswith(("s", "x", "ch", "sh")) else [word + "s"]
 
 
 @dataclass(frozen=True)
@@ -104,6 +119,12 @@ class Thesaurus:
                 if len(span) == len(stems) and all(not a.isdisjoint(w[2]) for a, w in zip(stems, span, strict=True)):
                     end = span[-1][1]
                     found.append((len(stems), phrase, Match(folded[start:end], start, end, self.alternatives[phrase])))
+        for start, end, _ in words:  # an English word of the thesaurus in the other number ("greenhouse")
+            word = folded[start:end]
+            for variant in english_number(word):
+                if self.language.get(variant) == "en" and variant in self.alternatives:
+                    found.append((1, variant, Match(word, start, end, (variant, *self.alternatives[variant]))))
+                    break
         out: list[Match] = []
         for _, _, match in sorted(found, key=lambda f: (-f[0], f[2].start, f[1])):
             if not any(match.start < m.end and m.start < match.end for m in out):

@@ -53,3 +53,10 @@ def test_the_comune_s_money_alone_is_the_whole_budget_a_named_share_alone_stays_
     assert budget("Lo sportello, finanziato con 45.000 euro dal Comune, aprirà a maggio.") == (45000, None)
     assert budget("Il Comune partecipa con 10.000 euro.") == (None, 10000)
     assert budget("Il cofinanziamento comunale è di 8.000 euro.") == (None, 8000)
+
+
+def test_the_comune_s_share_as_compartecipazione_or_match_funding():
+    assert (12000, "cofinancing") in kinds("Il progetto costa 80.000 euro, di cui 12.000 euro di compartecipazione "
+                                           "comunale.")  # fmt: skip
+    assert (20000, "cofinancing") in kinds("The project costs EUR 200,000, with EUR 20,000 of match funding from "
+                                           "the City.")  # fmt: skip

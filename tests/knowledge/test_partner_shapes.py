@@ -95,3 +95,19 @@ def test_an_acronym_after_its_kind_a_spreadsheet_s_partner_row_and_no_press_agen
            "Alessandria (sportello), Pro Loco Ovada Voce: Destinatari; Dato: famiglie")  # fmt: skip
     assert [n for n, *_ in partner_tables(row)] == ["ASL AL", "CGIL Alessandria", "Pro Loco Ovada"]
     assert _names("ANSA – Agenzia di stampa regionale / Cronaca – 3 marzo 2026, ore 10:05") == []
+
+
+def test_a_city_s_district_council_is_the_municipality_s_own():
+    names = _names("La festa si è tenuta in collaborazione con la Municipalità 2 Centro Storico e la Cooperativa "
+                   "Il Ponte.", "Napoli")  # fmt: skip
+    assert names == ["Cooperativa Il Ponte"]
+
+
+def test_a_numbered_list_run_on_one_line_its_roles_in_parentheses_and_its_last_item_run_into_the_next_sentence():
+    from knowledge.partners import partnership
+
+    text = ("Sono stati ammessi al partenariato: 1) Cooperativa sociale Alfa (capofila, ente gestore) 2) Associazione "
+            "Beta 3) Misericordia di Ovada La Fondazione Gamma finanzia il progetto.")  # fmt: skip
+    assert _names(text) == ["Cooperativa sociale Alfa", "Associazione Beta", "Misericordia di Ovada"]
+    sheet = "Partenariato\n\n1. Cooperativa La Rupe (capofila) 2. Associazione Il Ponte 3. Pro Loco Ovada\n\nAltro"
+    assert [p.name for p in partnership(sheet)] == ["Cooperativa La Rupe", "Associazione Il Ponte", "Pro Loco Ovada"]

@@ -36,3 +36,8 @@ def test_a_date_in_another_comune_s_clause_is_that_comune_s():
             "simile, avviato nel 2019, ha accolto 20 ragazzi.")  # fmt: skip
     _, project = RecordBuilder().build("Lana", None, [Passage("d:000", text, {"doc_id": "d", "city": "Lana"})], set())
     assert (project.period.start, project.period.end) == ("2026-03-01", "2028-02-28")
+
+
+def test_a_service_inaugurated_is_opened():
+    assert periods("Lo sportello, inaugurato il 3 marzo 2025 in biblioteca, ha accolto 40 persone.") == [
+        Mention("start", "2025-03-03")]  # fmt: skip

@@ -38,3 +38,13 @@ def test_glossary_is_read_both_ways():
     assert thesaurus.language["flats"] == "en"
     [match] = thesaurus.find("braccianti spostati in appartamenti in affitto")
     assert match.alternatives == ("flats",)
+
+
+def test_an_english_word_is_found_in_the_other_number():
+    """The thesaurus writes "greenhouses" and "rental": a query's "greenhouse" and "rentals" are the same words."""
+    thesaurus = Thesaurus([{"it": ["serre"], "en": ["greenhouses"]}], {"rental": ["affitto", "locazione"]})
+    found = {m.phrase: m.alternatives for m in thesaurus.find("a greenhouse with rentals for the neighbourhoods")}
+    assert found["greenhouse"] == ("greenhouses", "serre")
+    assert found["rentals"] == ("rental", "affitto", "locazione")
+    assert "neighbourhoods" not in found  # not a word of the thesaurus in either number
+    assert [m.phrase for m in thesaurus.find("le serre")] == ["serre"]  # an Italian word as written, as before
