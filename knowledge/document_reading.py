@@ -25,6 +25,15 @@ from knowledge.tables import table_sentences
 from lgnet.practice import Partner, Source
 
 
+def memo_runs(memo: Memo, text: str) -> bool:
+    """Whether a passage says its document's issuer runs the service for the Comune (`partners.RUNS_IT`)."""
+    return memo("runs_it", _runs_it, text)
+
+
+def _runs_it(text: str) -> bool:
+    return bool(partners.RUNS_IT.search(text))
+
+
 class DocumentReading(CountAreas):
     """A document's part of its group's records (`knowledge.doc_parts.DocPart`)."""
 
@@ -73,6 +82,7 @@ class DocumentReading(CountAreas):
         out = DocPart()
         buckets = out.buckets
         self._document(passages)
+        runs_it = any(memo_runs(self.memo(p), p.text) for p in passages)
         seen: set[str] = set()
         for p in run:
             memo = self.memo(p)
@@ -97,7 +107,9 @@ class DocumentReading(CountAreas):
                 seen.add(k)
                 out.tested.add(k)
                 read = Read(p, s, body, areas)
-                issuer = not p.meta.get("char_start") and s.start == 0 and partners.masthead(body)
+                # who issued the document is no partner, unless it says it runs the service for the Comune
+                issuer = (not p.meta.get("char_start") and s.start == 0 and partners.issuer_line(body)
+                          and not runs_it)  # fmt: skip
                 self._read_sentence(read, buckets, k in boilerplate, memo, issuer)
                 if k in boilerplate:
                     continue

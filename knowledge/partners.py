@@ -376,6 +376,25 @@ def masthead(line: str) -> bool:
     return all(w[0].isupper() or w.lower() in _NAME_WORDS for w in words)
 
 
+# A document's first line that opens with who issued it, then its genre: "Cooperativa sociale X – Bilancio sociale 2025"
+_ISSUED = re.compile(r"\s*[–—-]\s*(?:bilancio\s+sociale|relazione|rapporto|report|newsletter|notiziario|"
+                     r"comunicato|annual\s+report)\b", re.I)  # fmt: skip
+# ... who says it runs the service for the Comune: "Dal 2024 gestiamo per conto del Comune di X il servizio",
+# "l'associazione gestisce per il Comune di X il progetto"
+RUNS_IT = re.compile(r"\b(?:(?:l['’]\s*associazione|la\s+cooperativa|la\s+fondazione|l['’]\s*ente)\s+"
+                     r"(?:gestisce|realizza|conduce|coordina)|gestiamo|realizziamo|conduciamo|coordiniamo)\s+"
+                     r"(?:\w+\s+){0,2}?per\s+(?:conto\s+del|il)\s+Comune\b", re.I)  # fmt: skip
+
+
+def issuer_line(line: str) -> bool:
+    """A document's first line naming who issued it: a masthead (`masthead`), or an organisation's name opening it
+    before the document's genre ("Cooperativa sociale X – Bilancio sociale 2025 (estratto)")."""
+    if masthead(line):
+        return True
+    found = organisations.named(line)
+    return bool(found and found[0][1] == 0 and _ISSUED.match(line, found[0][2]))
+
+
 # --- the partnership of a project sheet ---------------------------------------------------------------------
 _SECTION = re.compile(r"(?:(?:^|\n)\s*(?:#{1,6}\s*)?|(?<=[.!?] ))(?:Partenariato(?:\s+(?:locale|territoriale|"
                       r"di\s+progetto|del\s+progetto))?|Partnership|"

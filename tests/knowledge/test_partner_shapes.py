@@ -111,3 +111,22 @@ def test_a_numbered_list_run_on_one_line_its_roles_in_parentheses_and_its_last_i
     assert _names(text) == ["Cooperativa sociale Alfa", "Associazione Beta", "Misericordia di Ovada"]
     sheet = "Partenariato\n\n1. Cooperativa La Rupe (capofila) 2. Associazione Il Ponte 3. Pro Loco Ovada\n\nAltro"
     assert [p.name for p in partnership(sheet)] == ["Cooperativa La Rupe", "Associazione Il Ponte", "Pro Loco Ovada"]
+
+
+def test_who_issued_the_document_is_a_partner_only_when_it_says_it_runs_the_service_for_the_comune():
+    from knowledge.records import Passage, RecordBuilder
+
+    def partners_of(text: str) -> list[str]:
+        p = Passage("d:000", text, {"doc_id": "d", "city": "Ovada", "doc_type": "report"})
+        records, project = RecordBuilder().build("Ovada", None, [p], set())
+        return sorted({x.name for r in [*records, project] for x in r.partners})
+
+    body = ("\n\nIl progetto accoglie 12 famiglie in due appartamenti del centro storico. Collaborano la Caritas "
+            "parrocchiale di Ovada e la Cooperativa Il Ponte.")  # fmt: skip
+    runs = "\n\nDal 2024 l'associazione gestisce per il Comune di Ovada il progetto «Casa comune»."
+    assert "Associazione Casa Aperta APS" not in partners_of("Associazione Casa Aperta APS – Ovada (AL)" + body)
+    assert "Associazione Casa Aperta APS" in partners_of("Associazione Casa Aperta APS – Ovada (AL)" + runs + body)
+    report = "Cooperativa sociale Il Faro – Bilancio sociale 2025 (estratto)"
+    assert "Cooperativa sociale Il Faro" not in partners_of(report + body)
+    assert "Cooperativa sociale Il Faro" in partners_of(report + runs.replace("l'associazione gestisce", "gestiamo")
+                                                        + body)  # fmt: skip
