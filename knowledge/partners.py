@@ -114,7 +114,10 @@ _FUNDER = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:di|da|del|della|dello|dei|degli|delle|dal|dalla|dall['’])?|"
     r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)|"
     # a sum that comes from someone: "30.000 arrivano dalla Fondazione X", "il resto viene dalla Regione"
-    r"(?:\d[\d.,]*|rest[oa]|restante)\s+(?:\w+\s+){0,2}?(?:arriv|proven|vien|vengon|giung)\w*\s+d(?:a|al|alla|all['’]|ai|agli|alle))\s*$|"
+    r"(?:\d[\d.,]*|rest[oa]|restante)\s+(?:\w+\s+){0,2}?(?:arriv|proven|vien|vengon|giung)\w*\s+d(?:a|al|alla|all['’]|ai|agli|alle)|"
+    # ... in English: "funded by the X Foundation", "a grant from", "with funding from", "sponsored by"
+    r"\b(?:co-?funded|funded|financed|sponsored|paid\s+for)\s+(?:\w+\s+){0,2}?by(?:\s+the)?|"
+    r"\b(?:grant|funding|financing|contribution)\b[^.;:]{0,40}?\bfrom(?:\s+the)?)\s*$|"
     # the rest of a funder's name after a comma: "221.000 euro dal Fondo Asilo, Migrazione e Integrazione"
     r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)\s+(?:[\w'’]+\s+){1,3}?[\w'’]+,\s*$",
     re.I,

@@ -130,3 +130,9 @@ def test_who_issued_the_document_is_a_partner_only_when_it_says_it_runs_the_serv
     assert "Cooperativa sociale Il Faro" not in partners_of(report + body)
     assert "Cooperativa sociale Il Faro" in partners_of(report + runs.replace("l'associazione gestisce", "gestiamo")
                                                         + body)  # fmt: skip
+
+
+def test_a_funder_in_english_is_no_partner():
+    assert _names("The project is funded by the Fondazione Cariplo and run with the Cooperativa Il Ponte.") == [
+        "Cooperativa Il Ponte"]  # fmt: skip
+    assert _names("It received a grant of EUR 40,000 from the Fondazione Compagnia di San Paolo.") == []
