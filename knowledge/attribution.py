@@ -37,6 +37,9 @@ _OTHER_PLACES = re.compile(r"\b(?:cors[oi]|seminari\w*|convegn\w+|event[oi]|spet
                            re.I)  # fmt: skip
 
 
+# The complement of a count's noun: a preposition and a few words, up to a comma, "e" or a verb.
+_COMPLEMENT = re.compile(r"\s+(?P<c>(?:a|al|alla|allo|ai|agli|alle|all['’]|di|del|della|dei|degli|delle|dell['’])\s*"
+                         r"(?:(?!(?:e|ed|che|hanno|ha|sono|è)\b)[\w'’]+\s*){1,4})", re.I)  # fmt: skip
 # A count right after a colon counts what the few words before the colon name ("i volontari: 18 facilitatori").
 _NAMED_BEFORE = re.compile(r"\b(?:[Ii]|[Gg]li|[Ll]e|[Tt]he|[Ll]oro)\s+((?:[\w'’]+\s+){0,1}[\w'’]+)\s*:\s*"
                            r"(?:(?:circa|oltre|about|over)\s+)?$")  # fmt: skip
@@ -56,6 +59,8 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         return True, "housing"  # "dispone di 25 posti per nuclei familiari", "I posti sono 40": places to stay
     if own := own_cue(body, f.start, f.end):
         return True, own  # what the count counts says it: "1.015 contatti", "18 eventi"
+    if (comp := _COMPLEMENT.match(body, f.end)) and (said := own_cue(body, comp.start(1), comp.end())):
+        return True, said  # its noun's complement: "60 iscritti alla scuola di italiano (e un quarto appartamento)"
     named = _NAMED_BEFORE.search(body, max(0, f.start - 60), f.start)
     if named and (said := own_cue(named.group(1), 0, len(named.group(1)))):
         return True, said  # the words a colon opens on: "sono soprattutto i volontari: 18 facilitatori digitali"

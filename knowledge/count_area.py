@@ -44,8 +44,12 @@ class CountAreas(BuilderBase):
         decided, area = decision
         if decided:
             return area, "own"
-        if len(read.areas) == 1:
-            return read.areas[0], "sentence"
+        # the sentence's only area, in the count's own clause when the sentence has several (";")
+        end = read.body.find(";", f.end)
+        clause = read.body[read.body.rfind(";", 0, f.start) + 1 : end if end >= 0 else len(read.body)]
+        areas = self._areas(clause) if len(clause) < len(read.body) else read.areas
+        if len(areas) == 1:
+            return areas[0], "sentence"
         # "Per 27 di loro il percorso si è concluso...": a count without its noun goes on with the people the
         # sentence before counted, in their area.
         previous = self._last_area.get(read.passage.id)
@@ -66,8 +70,6 @@ class CountAreas(BuilderBase):
         # place to stay given to the persons it counts ("le persone accolte in paese sono 23").
         # ... in the count's own clause ("sono state seguite 38 donne in gravidanza; 29 hanno partecipato al corso":
         # the 38 took part in nothing)
-        end = read.body.find(";", f.end)
-        clause = read.body[read.body.rfind(";", 0, f.start) + 1 : end if end >= 0 else len(read.body)]
         if section is None and attended(clause, f.unit) and (f.unit in ATTENDANCE_NOUNS
                                                              or not hosted(clause, f.unit)):  # fmt: skip
             return "community_building", "attended"  # "a cui hanno partecipato più di 150 persone": an event's public

@@ -105,7 +105,8 @@ _EXISTS = re.compile(
 # An organisation's or a place's own workforce and members ("Al 31 dicembre conta 112 soci e 187 lavoratrici e
 # lavoratori", "nella zona industriale lavorano oltre 8.000 addetti", "the cooperative employs 40 people"): who
 # does the work or owns the body, not whom the practice served.
-_WORKFORCE = re.compile(r"(?:soci[ae]?|associat[ie]|addett[ie]|lavorat(?:ori|rici)|dipendenti|employees|members|"
+_WORKFORCE = re.compile(r"(?:soci[ae]?|associat[ie]|addett[ie]|lavorat(?:ori|rici)|braccianti|dipendenti|employees|"
+                        r"members|"
                         r"workers|staff)\b", re.I)  # fmt: skip
 # ... and a part of them ("148 lavoratori (di cui 31 svantaggiati)")
 _OF_WORKFORCE = re.compile(_WORKFORCE.pattern + r"\s*\(?\s*(?:di\s+cui|of\s+whom)\s+$", re.I)
@@ -119,6 +120,8 @@ _HAS_WORKFORCE = re.compile(
     r"employs|employ|employed|counts|"
     # ... or is looking for: "il porto cerca almeno 200 nuovi addetti" (jobs wanted, not people served)
     r"cerca|cercano|cercherà|ricerca|seeks|needs|(?:is|are)\s+looking\s+for)\s+"
+    # ... in a season ("nell'area ... lavorano in estate circa 2.000 braccianti")
+    r"(?:(?:in|d['’]|ogni|during|in\s+the)\s*(?:estate|inverno|stagione|anno|summer|winter|season)\s+)?"
     r"(?:(?:circa|oltre|più\s+di|quasi|almeno|about|over|some|nearly|more\s+than|at\s+least)\s+)?"
     # the counts listed after the verb ("conta 112 soci, 148 lavoratori (di cui 31 svantaggiati) e ...")
     r"(?:\d[\d.,]*\s+[\w'’]+(?:\s+[\w'’]+)?\s*(?:,|\(?\s*di\s+cui\b|\s(?:e|and)\b)\s*)*$",

@@ -256,3 +256,14 @@ def test_a_count_stated_after_and_and_agents_in_tatori_are_persons():
 
     assert counts_persons("spettatori") and counts_persons("facilitatori digitali")
     assert not counts_persons("contatori")
+
+
+def test_the_sentence_s_only_area_is_read_in_the_count_s_clause_and_its_noun_s_complement_speaks_first():
+    assert areas_of("Il gruppo di volontariato del quartiere ha raccolto le adesioni; 46 persone hanno ottenuto un "
+                    "contratto regolare dal datore di lavoro.") == {46.0: "taking_charge"}  # fmt: skip
+    assert areas_of("Per il 2027 vogliamo arrivare a 80 iscritti al corso di italiano e aprire un secondo "
+                    "appartamento.") == {80.0: "taking_charge"}  # fmt: skip
+
+
+def test_who_works_in_the_area_in_a_season_is_its_workforce():
+    assert counts("Nella piana lavorano d'estate circa 3.500 braccianti stranieri.") == {}
