@@ -77,6 +77,8 @@ AMOUNT_KINDS = (
             r"(?:fondi|risorse)\s+comunali|\bparte\s+(?:del|a\s+carico\s+del)\s+comune\b|"
             # "la compartecipazione comunale", "quota di compartecipazione del Comune", "match funding from the City"
             r"compartecipazione\s+(?:comunale|del(?:l['’])?\s*(?:comune|ente))|\bmatch(?:ing)?\s+fund\w*|"
+            # "EUR 20,000 from the municipal budget", "of municipal funds", "a municipal contribution of"
+            r"\bmunicipal\s+(?:budget|funds|resources|contribution|co-?financing|co-?funding)\b|"
             # "dal bilancio del Comune di X", "di quota comunale" (the municipality's quota, an adjective: its own)
             r"bilancio\s+del(?:l['’])?\s*(?:comune|ente)\b|quota\s+comunale|"
             r"(?:mess[oaie]|stanziat[oaie]|mess[oaie]\s+a\s+disposizione)\s+dal(?:la)?\s+(?:comune|citt[àa]|"

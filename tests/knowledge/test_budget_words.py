@@ -60,3 +60,10 @@ def test_the_comune_s_share_as_compartecipazione_or_match_funding():
                                            "comunale.")  # fmt: skip
     assert (20000, "cofinancing") in kinds("The project costs EUR 200,000, with EUR 20,000 of match funding from "
                                            "the City.")  # fmt: skip
+
+
+def test_the_municipal_budget_in_english_is_the_co_financing():
+    assert (15000, "cofinancing") in kinds("The shelter costs EUR 150,000, of which EUR 15,000 from the municipal "
+                                           "budget.")  # fmt: skip
+    assert (30000, "cofinancing") in kinds("The project has a budget of EUR 300,000, including a municipal "
+                                           "contribution of EUR 30,000.")  # fmt: skip
