@@ -48,3 +48,19 @@ def test_an_english_word_is_found_in_the_other_number():
     assert found["rentals"] == ("rental", "affitto", "locazione")
     assert "neighbourhoods" not in found  # not a word of the thesaurus in either number
     assert [m.phrase for m in thesaurus.find("le serre")] == ["serre"]  # an Italian word as written, as before
+
+
+@pytest.mark.parametrize(
+    "query, phrase, alternative",
+    [
+        ("msna diventati maggiorenni senza casa", "diventati maggiorenni", "neomaggiorenni"),
+        ("hotels used as emergency accommodation", "hotels", "alberghi"),
+        ("contracts regularised through the union desk", "union", "sindacato"),
+        ("trained as lifeguards", "lifeguards", "bagnini"),
+        ("a former mining town", "mining", "minerario"),
+        ("students after the scholarship", "scholarship", "borsa di studio"),
+    ],
+)
+def test_field_words_in_italian_and_english(query, phrase, alternative):
+    found = {m.phrase: m.alternatives for m in Thesaurus.default().find(query)}
+    assert alternative in found[phrase]
