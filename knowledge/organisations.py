@@ -127,6 +127,8 @@ def _extend(sentence: str, start: int, key_end: int) -> str | None:
         token = w.group(0).rstrip(".")
         if token.isdigit() and (w.group(0).endswith(".") or sentence[w.end() : w.end() + 1] == ")"):
             break  # the next item's number in a list run on one line ("2. Associazione B 3. C"), not the name's
+        if sentence[w.end() : w.end() + 1] == ":" and words:
+            break  # the next field's label of a spreadsheet's row run on ("Cooperativa X Voce: Altri partner")
         if _proper(token):
             proper = True
         elif not (token.lower() in _CONNECTORS or _ELIDED.match(token) or (_LOWER_PART.match(token) and not proper)):

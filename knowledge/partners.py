@@ -75,7 +75,8 @@ ORG_KEYWORDS = (
 # A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
 _NAMED_ORG = re.compile(
     r"(?<![\w'’])(?:(?:Cooperativa|Associazione|Fondazione|Consorzio)(?:\s+[Ss]ociale)?"
-    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.-]+|[dl]['’][A-Z][\w'’.-]*|\d+(?![.)](?:\s|$))))+|"
+    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.-]+(?![\w'’.-]*:)|[dl]['’][A-Z][\w'’.-]*|"
+    r"\d+(?![.)](?:\s|$))))+|"
     r"Caritas(?:\s+[A-Z][\w-]+)+|"
     r"(?:ASL|ASP|AUSL)\s+(?:[A-Z][\w]*\s*\d*|\d+))"
 )
@@ -238,6 +239,7 @@ def _split_items(segment: str) -> list[str]:
 
 
 def _tidy(item: str) -> str | None:
+    item = re.split(r":\s", item)[0]  # a colon ends the name: what follows says something of it, or a next field
     item = item.strip(" .;:*\"«»“”'")
     item = _PLURAL_DESCRIPTOR.sub("", item)
     item = _ARTICLE.sub("", item).strip()

@@ -136,3 +136,9 @@ def test_a_funder_in_english_is_no_partner():
     assert _names("The project is funded by the Fondazione Cariplo and run with the Cooperativa Il Ponte.") == [
         "Cooperativa Il Ponte"]  # fmt: skip
     assert _names("It received a grant of EUR 40,000 from the Fondazione Compagnia di San Paolo.") == []
+
+
+def test_a_colon_ends_a_name_a_spreadsheet_s_next_label_included():
+    assert _names("Voce: Ente gestore; Dato: Cooperativa sociale Il Faro Voce: Altri partner; Dato: nessuno") == [
+        "Cooperativa sociale Il Faro"]  # fmt: skip
+    assert _names("Hanno collaborato la Cooperativa Il Ponte: una bella esperienza.") == ["Cooperativa Il Ponte"]
