@@ -94,13 +94,15 @@ _VERB_DATE = re.compile(
     # ("Le attività partiranno il 1° gennaio 2027", "prenderà il via a marzo 2026")
     r"apert[oaie]|inaugurat[oaie]|opened|inaugurated|partir(?:à|anno)|inizier(?:à|anno)|comincer(?:à|anno)|"
     r"avr(?:à|anno)\s+inizio|"
-    r"prender(?:à|anno)\s+(?:il\s+)?via|will\s+(?:start|begin)|"
+    r"prender(?:à|anno)\s+(?:il\s+)?via|will\s+(?:start|begin)|(?:è\s+|sono\s+)?al\s+via|cominciat[oaie]|"
     r"conclu(?:so|sa|si|se|derà|deranno|dersi|de|dono)|termin(?:ato|ata|ati|ate|erà|eranno|a|ano)|scade|"
+    r"scadr(?:à|anno)|runs?\s+(?:to|until|through)|"
     r"finir(?:à|anno)|finisc(?:e|ono)|"
     r"chius[oaie]|chiuder(?:à|anno)|chiud(?:e|ono)|ended|ends|will\s+(?:end|close)|closes|closed|"
     r"fino\s+(?:al|ad?|all['’]|alla\s+fine\s+di)|until|through)"
     r"(?:\s+(?:(?:da|dal|dalla|dall['’]|dai|con|by|with|per|for)\s+)(?:[^\s,.;:]+\s+){0,4}?[^\s,.;:]+,?)?"
-    r"(?:\s+(?:il|nel|a|ad|in|on|nel\s+mese\s+di)\b|\s*\b(?:nell|all)['’])?\s*" + _DATE.format(p="a"),
+    r"(?:\s+(?:il|nel|a|ad|in|on|nel\s+mese\s+di|entro(?:\s+il)?)\b|\s*\b(?:nell|all|entro\s+l)['’])?\s*"
+    + _DATE.format(p="a"),
     re.I,
 )
 # How long the project lasts ("durerà due anni", "della durata di 18 mesi", "Durata: 24 mesi", "will last two
@@ -211,7 +213,8 @@ def periods(sentence: str) -> list[Mention]:
             continue  # the service opened within a project that runs with the network's edition: not its start
         inside = any(a < m.end() and m.start() < b for a, b in spans)  # "January 2023 until June 2024": the range's
         if value and not inside and not _FROM_TO.search(sentence[m.start() :]):
-            ends = re.match(r"conclu|termin|scade|chiu|end|close|will|fino|until|through|fini", m.group("verb"), re.I)
+            ends = re.match(r"conclu|termin|scad|chiu|end|close|will\s+(?:end|close)|fino|until|through|fini|run",
+                            m.group("verb"), re.I)  # fmt: skip
             out.append(Mention("end" if ends else "start", value))
     for m in _DURATION.finditer(sentence):
         n = m.group("n").lower()

@@ -41,3 +41,18 @@ def test_a_date_in_another_comune_s_clause_is_that_comune_s():
 def test_a_service_inaugurated_is_opened():
     assert periods("Lo sportello, inaugurato il 3 marzo 2025 in biblioteca, ha accolto 40 persone.") == [
         Mention("start", "2025-03-03")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Il progetto si concluderà entro dicembre 2026.", [("end", "2026-12")]),
+        ("La convenzione scadrà il 30 giugno 2026.", [("end", "2026-06-30")]),
+        ("The project started in March 2024 and runs to December 2026.", [("start", "2024-03"), ("end", "2026-12")]),
+        ("Il laboratorio, al via nel gennaio 2025, ha 12 iscritti.", [("start", "2025-01")]),
+        ("Le attività sono cominciate a maggio 2025.", [("start", "2025-05")]),
+        ("The desk will start on 1 March 2026.", [("start", "2026-03-01")]),
+    ],
+)  # fmt: skip
+def test_ends_by_entro_scadrà_runs_to_and_starts_by_al_via_cominciate_will_start(sentence, expected):
+    assert [(m.code, m.text) for m in periods(sentence) if m.code in ("start", "end")] == expected
