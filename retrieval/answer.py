@@ -6,6 +6,11 @@ fragments (a PDF line that starts mid-sentence, a list item ending in ";", a bul
 PDF ran into the text. A figure question wants a sentence with a number; a question about two things or more
 wants a sentence that says two of them at least ("orientamento al lavoro per donne" is not answered by a
 sentence about housing for women).
+
+Which passage answers is mostly the ranking's call: only sentences that clear the bar compete, and a lower
+passage's sentence takes the answer only when it says clearly more of the query (RANK_PENALTY per rank). The
+ranking weighs the whole passage (its other sentences, its meaning, its city); one sentence's words do not, and a
+lower passage's sentence that says a word more of the query often says it about something else.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ MIN_WORDS, MAX_WORDS = 6, 70
 # Share of the query's weight a sentence must carry to be offered as the answer. A long question is seldom
 # covered whole by one sentence, so each concept beyond two asks a little less, down to a floor.
 MIN_COVERAGE, COVERAGE_STEP, COVERAGE_FLOOR = 0.5, 0.04, 0.3
-RANK_PENALTY = 0.05  # the better-ranked passage wins a near tie
+RANK_PENALTY = 0.2  # per rank: a lower passage's sentence must say clearly more to take the answer
 _STARTS_WELL = re.compile(r"[«“\"'(\[]?[A-ZÀ-Ý0-9]")
 # A letterhead a PDF ran into the text ("COMUNE DI LECCE Settore Politiche Sociali ... SCHEDA BUONA PRATICA"):
 # a word in capitals (longer than an acronym) followed by another.
@@ -42,6 +47,7 @@ def best_answer(
     # a passage filed under the city asked about says the city in every sentence ("quanti tutori ha formato
     # Perugia?" is answered by "17 cittadini ... tutori volontari" in a Perugia report)
     place_stems = frozenset(s for _, _, stems in _word_spans(" ".join(places)) for s in stems)
+    needed = max(COVERAGE_FLOOR, MIN_COVERAGE - COVERAGE_STEP * max(0, len(terms.concepts) - 2))
     best: tuple[float, int, str] | None = None
     for rank, hit in enumerate(hits):
         if elsewhere and hit.city is not None and hit.city not in places and not _names(hit.text, places):
@@ -57,11 +63,10 @@ def best_answer(
                 continue
             if concepts_carried(sentence, terms, said) < min(2, len(terms.concepts)):
                 continue
-            score = sentence_score(sentence, terms, boilerplate) - RANK_PENALTY * rank
-            if best is None or score > best[0]:
-                best = (score, rank, sentence)
-    needed = max(COVERAGE_FLOOR, MIN_COVERAGE - COVERAGE_STEP * max(0, len(terms.concepts) - 2))
-    if best is None or best[0] < needed:
+            score = sentence_score(sentence, terms, boilerplate)
+            if score >= needed and (best is None or score - RANK_PENALTY * rank > best[0]):
+                best = (score - RANK_PENALTY * rank, rank, sentence)
+    if best is None:
         return None
     score, rank, sentence = best
     hit = hits[rank]

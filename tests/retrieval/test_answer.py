@@ -118,3 +118,17 @@ def test_the_answer_about_a_city_comes_from_that_city(analyzer):
     assert best_answer(terms, [campobasso, bari]).city == "Campobasso"  # no city asked: the best sentence
     province = _at("A Bari il budget totale è di 328.295 euro, compreso il cofinanziamento comunale.", 0, "Puglia")
     assert best_answer(terms, [province, bari], places=["Bari"]).chunk_id == "doc0:000"
+
+
+def test_the_better_ranked_passage_keeps_the_answer_unless_a_lower_one_says_clearly_more(analyzer):
+    """The ranking weighed the whole passage: a lower passage's sentence that says one word more of the query
+    does not take the answer from a better-ranked one whose sentence clears the bar."""
+    terms = terms_of(analyzer, "corso serale di italiano per mamme straniere in biblioteca")
+    first = hit("Il corso serale di italiano per le mamme si tiene in biblioteca il martedì e il giovedì.")
+    lower = hit("Le mamme straniere chiedono un corso serale di italiano in biblioteca, dice il parroco.", 1)
+    answer = best_answer(terms, [first, lower])
+    assert answer is not None and answer.chunk_id == "doc0:000"
+    # a better-ranked passage without a sentence that clears the bar leaves the answer to the next one
+    weak = hit("La biblioteca apre anche il sabato mattina per le famiglie e per le mamme del quartiere.")
+    answer = best_answer(terms, [weak, lower])
+    assert answer is not None and answer.chunk_id == "doc1:000"
