@@ -110,8 +110,10 @@ _FROM_THE_COMUNE = re.compile(
 _COMUNE_GIVES = re.compile(
     r"\b(?:(?:il|del|dal)\s+comune(?:\s+di\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,3}?)?|la\s+citt[àa]|"
     r"l['’]\s*amministrazione(?:\s+comunale)?|the\s+(?:municipality|city))\s+(?:ci\s+)?(?:ha\s+|hanno\s+)?"
-    r"(?:contribuit[oa]|contribuisce|concorre|partecipa|aggiunge|mette|cofinanzia|contributes|adds)\s+"
-    r"(?:di\s+suo\s+|con\s+|per\s+|with\s+)?(?:(?:altri|ulteriori|another)\s+)?$",
+    r"(?:contribuit[oa]|contribuisce|concorre|partecipa|aggiunge|mette|cofinanzia|contributes|contributed|adds|added|"
+    r"provides|provided|covers|covered|puts\s+in|put\s+in)\s+"
+    r"(?:di\s+suo\s+|con\s+|per\s+|with\s+)?(?:(?:una\s+quota|un\s+contributo|a\s+share|a\s+contribution)\s+"
+    r"(?:di|of)\s+)?(?:(?:altri|ulteriori|another)\s+)?$",
     re.I,
 )
 
@@ -218,6 +220,8 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     # a share in parentheses right after the sum says how big it is, not what it is: "EUR 47,790.00 (15%) is the
     # City's co-financing"
     tail = re.sub(r"^\s*\(\s*\d+(?:[.,]\d+)?\s*%\s*\)", "", sentence[end : end + 70])
+    # "30.000 dei quali a carico del Comune": the words after "of which" say what this part is
+    tail = re.sub(rf"^\s*{PART}\s+", " ", tail)
     after = re.split(rf"[,;.()|:]|\s(?:e|ed|{PART})\s", tail)[0]
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(

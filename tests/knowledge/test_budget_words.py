@@ -67,3 +67,16 @@ def test_the_municipal_budget_in_english_is_the_co_financing():
                                            "budget.")  # fmt: skip
     assert (30000, "cofinancing") in kinds("The project has a budget of EUR 300,000, including a municipal "
                                            "contribution of EUR 30,000.")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Il servizio vale 200.000 euro, 30.000 dei quali a carico del Comune.", (30000, "cofinancing")),
+        ("Il Comune partecipa con una quota di 15.000 euro su un totale di 150.000 euro.", (15000, "cofinancing")),
+        ("The overall budget is EUR 250,000, of which the City provides EUR 25,000.", (25000, "cofinancing")),
+        ("The total cost was EUR 180,000; the Municipality covered EUR 18,000.", (18000, "cofinancing")),
+    ],
+)  # fmt: skip
+def test_the_comune_s_share_after_of_which_with_a_quota_and_in_english_verbs(sentence, expected):
+    assert expected in kinds(sentence)
