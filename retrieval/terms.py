@@ -162,6 +162,10 @@ def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
     def weight_of(phrases: list[Phrase]) -> float:
         return max((idf.get(s, 0.0) for p in phrases for word in p for s in word), default=0.0)
 
+    def whole(phrases: list[Phrase]) -> list[Phrase]:
+        """The phrases the index can say whole: a word of each of their words in it."""
+        return [p for p in phrases if all(any(s in idf for s in word) for word in p)]
+
     language = Thesaurus.default().language
     for concept in parsed.concepts:
         own = [p for p in (phrase(t, True) for t in [concept.text, *concept.corrections]) if p]
@@ -175,7 +179,9 @@ def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
         alternatives = [p for p in (phrase(a, " " not in a) for a in others) if p]
         terms.phrases.extend(fold(a) for a in concept.alternatives if " " in a)
         said = own + [p for p in (phrase(a, " " not in a) for a in translated) if p]
-        weight = weight_of(own) or weight_of(said)  # the user's word, else its translation, is what it weighs
+        # the user's word, else its translation, is what it weighs: one the index says whole before one it knows
+        # only in part ("social supermarket", of which the index has "social" only, is its "emporio solidale")
+        weight = weight_of(whole(own)) or weight_of(whole(said)) or weight_of(own) or weight_of(said)
         if weight <= 0:  # neither is in the index: its alternatives carry it
             weight = EXPANSION_WEIGHT * weight_of(alternatives)
         if weight > 0:

@@ -50,3 +50,13 @@ def test_an_italian_query_s_english_alternative_is_no_own_word(analyzer):
 )
 def test_a_translation_weighs_at_most_as_the_user_s_word(own, rarity, share):
     assert translation_share(own, rarity) == pytest.approx(share)
+
+
+def test_a_phrase_the_index_says_only_in_part_weighs_as_its_translation(analyzer):
+    """A "social supermarket": the index has "social" (common) and no "supermarket"; its Italian words, "emporio
+    solidale", are rare. The concept weighs as the phrase the index can say whole, not as its common word."""
+    idf = {s: 0.3 for s in stems("social")} | {s: 6.0 for s in stems("emporio solidale")}
+    idf |= {s: 2.0 for s in stems("partners partner")}
+    terms = query_terms(analyzer.parse("partners for a social supermarket"), idf)
+    weights = {c.weight for c in terms.concepts}
+    assert 6.0 in weights and 0.3 not in weights
