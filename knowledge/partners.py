@@ -28,7 +28,7 @@ _PARTNER_CUE = re.compile(
     r"\bprotocoll[oi]\s+d'intesa\s+con|\bpartners?\s*:|"
     # "sono stati ammessi al partenariato: 1) A ...", "compongono il partenariato"
     r"\bammess[oi]\s+al\s+partenariato\b|\bcompongono\s+il\s+partenariato\b|"
-    r"\brete\s+(?:composta|formata|costituita)\s+da|\bin\s+rete\s+con|"
+    r"\brete\s+(?:composta|formata|costituita)\s+da|\b(?:rete|partenariato)\s+(?:comprende|include|riunisce)\b|\bin\s+rete\s+con|"
     r"\b(?:enti|soggetti|organizzazioni|realt[àa])\s+partners?(?:\s+(?:coinvolt\w+|del\s+progetto))?\s*:?|"
     r"\bpartners?\s+(?:del\s+progetto|di\s+progetto|coinvolti)\s*(?:sono|:)|"
     # who does the work, said actively: "Lo realizzano X e Y", "I partner sono X", "con la collaborazione di X"
@@ -70,7 +70,7 @@ ORG_KEYWORDS = (
     r"Onlus|ONLUS|Aps|APS|Odv|ODV|Arci|ARCI|Parrocchia|Confraternita|Comitato|Federazione|Istituto|Università|"
     r"Centro|Gruppo|Rete|Croce\s+Rossa|Diocesi|Unione|Ente|Agenzia|"
     r"University|Foundation|Association|Cooperative|Agency|Diocese|Charity|Trust|Unit[ée]\s+des\s+Communes|"
-    r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Consulta|Acli|ACLI|SpA|S\.p\.A\.|Misericordia"
+    r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Consulta|Acli|ACLI|SpA|S\.p\.A\.|Misericordia|Sindacato"
 )
 # A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
 _NAMED_ORG = re.compile(
@@ -109,6 +109,10 @@ _MUNICIPAL = re.compile(
 _ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s")
 # Another municipality named as a partner ("Comune di X"): kept, unless it is the city itself (see `partners`).
 _OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
+# A relative clause after a listed name saying it pays: "la Fondazione X, che lo finanzia, e ..."
+_FUNDS_RELATIVE = re.compile(r"^(?:che|which|who)\s+(?:(?:lo|la|li|le|ne|l['’])\s*)?(?:anche\s+)?(?:co-?)?"
+                             r"(?:finanzia|finanziano|finanziato|paga|pagano|sponsorizza|funds|funded|pays)\b",
+                             re.I)  # fmt: skip
 # Who pays is not a partner: "con il contributo della Fondazione X", "finanziato da".
 _FUNDER = re.compile(
     r"(?:(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"
@@ -249,7 +253,7 @@ def _tidy(item: str) -> str | None:
         item = item[: cut.start()]
     tail = re.search(r"\s(?:(?:per|con|a|di|da|su|tra|fra)\s+)?(?:il|lo|la|i|gli|le)\s+[a-zà-ù]+(?:\s+[a-zà-ù]+)*\s*$",
                      item)  # fmt: skip
-    if tail and re.search(r"\s[A-ZÀ-Ý]", item[: tail.start()]) and re.search(rf"\b(?:{ORG_KEYWORDS})\b", item):
+    if tail and re.search(r"\s[A-ZÀ-Ý]", item[: tail.start()]) and re.search(rf"\b(?:{ORG_KEYWORDS})\b", item, re.I):
         item = item[: tail.start()]  # "Istituto comprensivo Dante Alighieri gli alunni": the sentence's subject
     item = re.sub(r"\s+(?:e|ed|and|o)$", "", item.strip(" .;:,*\"«»“”'"))  # "A e" before "con B"
     if not item or len(item) < 3 or len(item.split()) > 12:
@@ -321,7 +325,10 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             if _WHEN.match(segment):
                 continue  # "si è svolto da gennaio 2024 a dicembre 2025": a time, not who did it
             clause = False
-            for item in _split_items(segment):
+            listed = _split_items(segment)
+            for i, item in enumerate(listed):
+                if i + 1 < len(listed) and _FUNDS_RELATIVE.match(listed[i + 1]):
+                    continue  # "grazie alla Fondazione X, che lo finanzia, e alla Cooperativa Y": a funder
                 if _RELATIVE.match(item):
                     clause = True
                     continue
@@ -341,6 +348,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             funder = _FUNDER.search(body[: m.start()]) or _SHARE_AFTER.match(body, m.end())
             funder = funder or _OBSERVER_AFTER.match(body, m.end())  # or an observer: "X (uditore)"
             funder = funder or _OTHER_ROLE.search(body[: m.start()]) or _FUNDS_AFTER.match(body, m.end())
+            funder = funder or _FUNDS_RELATIVE.match(body[m.end() :].lstrip(" ,"))  # "X, che lo finanzia"
             if name and not any(comparable_name(name) in k for k in found) and not funder:
                 add(name, s, body)
         for raw, start, end in organisations.named(body):
@@ -349,6 +357,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             if _OTHER_ROLE.search(body[:start]):
                 continue
             if _SHARE_AFTER.match(body, end) or _OBSERVER_AFTER.match(body, end) or _FUNDS_AFTER.match(body, end):
+                continue
+            if _FUNDS_RELATIVE.match(body[end:].lstrip(" ,")):
                 continue
             name = _tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):

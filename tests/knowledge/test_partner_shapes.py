@@ -142,3 +142,12 @@ def test_a_colon_ends_a_name_a_spreadsheet_s_next_label_included():
     assert _names("Voce: Ente gestore; Dato: Cooperativa sociale Il Faro Voce: Altri partner; Dato: nessuno") == [
         "Cooperativa sociale Il Faro"]  # fmt: skip
     assert _names("Hanno collaborato la Cooperativa Il Ponte: una bella esperienza.") == ["Cooperativa Il Ponte"]
+
+
+def test_a_listed_funder_by_its_relative_clause_a_network_that_comprises_and_a_union_s_tail():
+    assert _names("Lo sportello è nato grazie alla Fondazione Delta, che lo finanzia, e alla Cooperativa Epsilon, "
+                  "che lo gestisce.") == ["Cooperativa Epsilon"]  # fmt: skip
+    assert "Centro per l'impiego di Ovada" in _names("La rete comprende la Croce Rossa Italiana – Comitato di Ovada e "
+                                                    "il Centro per l'impiego di Ovada.")  # fmt: skip
+    assert _names("Il Comune ha firmato un accordo con l'associazione Gamma e con il sindacato CGIL per lo "
+                  "sportello.") == ["Associazione Gamma", "Sindacato CGIL"]  # fmt: skip
