@@ -3,9 +3,11 @@
 Scored lexically (the query's concepts weighted by their rarity in the index, alternatives from the thesaurus
 counting less), so it costs microseconds, not another round of embeddings. Never offered: boilerplate,
 fragments (a PDF line that starts mid-sentence, a list item ending in ";", a bulleted list) and letterheads a
-PDF ran into the text. A figure question wants a sentence with a number; a question about two things or more
-wants a sentence that says two of them at least ("orientamento al lavoro per donne" is not answered by a
-sentence about housing for women).
+PDF ran into the text. A figure question wants a sentence with a number that counts something (a name's, a
+year's, a date's or a time's is none: "LgNet2", "nel 2024", "ore 17.30"), and prefers one with a number of
+what it asks about ("quante persone": "74 persone"); a question about two things or more wants a sentence that
+says two of them at least ("orientamento al lavoro per donne" is not answered by a sentence about housing for
+women).
 
 Which passage answers is mostly the ranking's call: only sentences that clear the bar compete, and a lower
 passage's sentence takes the answer only when it says clearly more of the query (RANK_PENALTY per rank). The
@@ -19,6 +21,7 @@ import re
 from collections.abc import Collection, Container
 
 from lgnet.text import fold
+from retrieval.figures import gives_figure
 from retrieval.models import Answer, Hit
 from retrieval.sentences import sentence_spans
 from retrieval.snippets import _NUMBER, _word_spans, highlight, sentence_score
@@ -33,6 +36,20 @@ _STARTS_WELL = re.compile(r"[«“\"'(\[]?[A-ZÀ-Ý0-9]")
 # A letterhead a PDF ran into the text ("COMUNE DI LECCE Settore Politiche Sociali ... SCHEDA BUONA PRATICA"):
 # a word in capitals (longer than an acronym) followed by another.
 _LETTERHEAD = re.compile(r"[A-ZÀ-Ý]{4,}\s+[A-ZÀ-Ý]{2,}\b")
+# Numbers that are no figure of anything: inside a name ("LGNet2", "FAMI", "Covid-19"), a year, a date, a time.
+_MONTHS = (
+    "gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre|"
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_NO_FIGURE = re.compile(
+    r"\w*[^\W\d_]-?\d+\w*|\d+[^\W\d_]+\w*"  # glued to letters
+    r"|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"  # 01/03/2024
+    r"|\b\d{1,2}[.:]\d{2}\b"  # 17.30
+    r"|\b(?:19|20)\d{2}\b"  # a year
+    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\b",  # 12 dicembre
+    re.I,
+)
+UNIT_FACTOR = 1.2  # a figure question's sentence with a number of the asked unit ("quante persone": "74 persone")
 
 
 def best_answer(
@@ -59,11 +76,14 @@ def best_answer(
                 continue
             if sentence in boilerplate or sentence.endswith((":", ";")) or not is_prose(sentence):
                 continue
-            if terms.intent == "figure" and not _NUMBER.search(sentence):
+            figure = terms.intent == "figure"
+            if figure and not has_figure(sentence):
                 continue
             if concepts_carried(sentence, terms, said) < min(2, len(terms.concepts)):
                 continue
             score = sentence_score(sentence, terms, boilerplate)
+            if figure and terms.unit and gives_figure(_NO_FIGURE.sub(" ", sentence), terms.unit):
+                score *= UNIT_FACTOR
             if score >= needed and (best is None or score - RANK_PENALTY * rank > best[0]):
                 best = (score - RANK_PENALTY * rank, rank, sentence)
     if best is None:
@@ -87,6 +107,11 @@ def best_answer(
 def _names(text: str, places: Collection[str]) -> bool:
     folded = fold(text)
     return any(re.search(rf"\b{re.escape(fold(p))}\b", folded) for p in places)
+
+
+def has_figure(sentence: str) -> bool:
+    """Whether the sentence writes a number that counts something: not only a name's, a year's, a date's."""
+    return bool(_NUMBER.search(_NO_FIGURE.sub(" ", sentence)))
 
 
 def is_prose(sentence: str) -> bool:

@@ -132,3 +132,24 @@ def test_the_better_ranked_passage_keeps_the_answer_unless_a_lower_one_says_clea
     weak = hit("La biblioteca apre anche il sabato mattina per le famiglie e per le mamme del quartiere.")
     answer = best_answer(terms, [weak, lower])
     assert answer is not None and answer.chunk_id == "doc1:000"
+
+
+def test_a_figure_question_is_not_answered_by_a_name_s_a_year_s_or_a_date_s_number(analyzer):
+    terms = terms_of(analyzer, "quante persone ha accolto lo sportello?")
+    for sentence in (
+        "Lo sportello del progetto LGNet3 ha accolto persone da tutta la città.",
+        "Dal marzo 2024 lo sportello ha accolto persone di ogni provenienza.",
+        "Il 12 dicembre lo sportello ha accolto le persone dalle 17.30 in poi.",
+    ):
+        assert best_answer(terms, [hit(sentence)]) is None
+    counted = "Lo sportello del progetto LGNet3 ha accolto 120 persone nel 2024."
+    answer = best_answer(terms, [hit(counted)])
+    assert answer is not None and answer.sentence == counted
+
+
+def test_a_figure_question_prefers_the_number_of_what_it_asks_about(analyzer):
+    terms = terms_of(analyzer, "quante persone ha accolto lo sportello?")
+    other = "Lo sportello ha accolto le persone del quartiere e ha aperto 300 pratiche in un anno."
+    asked = "Sono 120 le persone accolte dallo sportello, quasi tutte donne."
+    answer = best_answer(terms, [hit(f"{other} {asked}")])
+    assert answer is not None and answer.sentence == asked
