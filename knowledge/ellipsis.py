@@ -76,6 +76,8 @@ _PLANNED_AFTER = re.compile(r"\s+(?:previst[ie]|programmat[ie]|preventivat[ie]|a
 # "36 persone all'iscrizione anagrafica e 23 al rinnovo del permesso", "19 contratti: dodici per famiglie con
 # minori e 7 per lavoratori soli": a bare number joined by "e" (or by the colon that opens the parts) to the count
 # before it, a preposition where that count had its noun, counts the same (not a rate: "e 3 al mese").
+_GAPPED = re.compile(r"\s+(?:un|uno|una|un['’])\s*(?!(?:volta|settimana|mese|anno|giorno|ora|sola|solo)\b)[a-zà-ù]{3,}",
+                     re.I)  # fmt: skip
 _JOINED = re.compile(r"(?:\b(?:e|ed|and)|:)\s+$", re.I)
 _PREPOSITION = re.compile(r"\s+(?:a|al|allo|alla|ai|agli|alle|all['’]|in|nel|nella|nei|negli|nelle|per|con|verso|to|"
                           r"into|for|with)(?:\s+|(?<=['’]))(?!(?:più|meno|more|less|each|ogni|ciascun\w*|testa|"
@@ -174,7 +176,9 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             continue
         nxt = re.match(r"\s+(\w+)", sentence[end:])
         parallel = before and nxt and re.match(rf"\s+{re.escape(nxt.group(1))}\b", sentence[before[-1].end :])
-        joined = (before and _JOINED.search(head) and _PREPOSITION.match(sentence, end)
+        # ... or its verb left out before an object ("21 hanno ottenuto un tirocinio ... e 14 un lavoro retribuito")
+        joined = (before and _JOINED.search(head)
+                  and (_PREPOSITION.match(sentence, end) or _GAPPED.match(sentence, end))
                   and not re.search(r"[;.]", sentence[before[-1].end : start]))  # fmt: skip
         if before and (_CLITIC.search(head) or TARGET_BEFORE.search(head) or (parallel and _LEAD.search(head))
                        or joined or planned):  # fmt: skip

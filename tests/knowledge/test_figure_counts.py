@@ -311,3 +311,9 @@ def test_a_part_of_a_sum_of_money_is_money_not_a_count_of_its_participle():
     # a count between the sum and its part is the whole
     assert counts("Con 5.000 euro sono stati aperti 8 alloggi, di cui 5 arredati.") == {
         8.0: "housing_units", 5.0: "housing_units"}  # fmt: skip
+
+
+def test_a_count_whose_verb_is_left_out_before_its_object_borrows_the_noun_before_it():
+    assert counts("Con il progetto 30 ragazzi hanno ottenuto un tirocinio in azienda e 12 un contratto di lavoro.") == {
+        30.0: "ragazzi", 12.0: "ragazzi"}  # fmt: skip
+    assert counts("Il servizio ha accolto 40 persone e 3 una volta sola.") == {40.0: "people"}
