@@ -153,3 +153,13 @@ def test_a_figure_question_prefers_the_number_of_what_it_asks_about(analyzer):
     asked = "Sono 120 le persone accolte dallo sportello, quasi tutte donne."
     answer = best_answer(terms, [hit(f"{other} {asked}")])
     assert answer is not None and answer.sentence == asked
+
+
+def test_a_lower_passage_answers_only_with_a_sentence_that_clears_a_higher_bar(analyzer):
+    """The first passage has no sentence that answers: a sentence of the second saying half of the query would
+    clear the first passage's bar, not the second's."""
+    terms = terms_of(analyzer, "corso serale di italiano per mamme straniere in biblioteca")
+    first = hit("Il quartiere ha una biblioteca comunale aperta anche il sabato mattina.")
+    half = "Le mamme del quartiere seguono un corso serale di cucina in parrocchia il martedì."
+    assert best_answer(terms, [hit(half)]) is not None  # first, it answers
+    assert best_answer(terms, [first, hit(half, 1)]) is None
