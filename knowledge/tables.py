@@ -247,6 +247,17 @@ def _flattened(line: str, offset: int) -> list[RowSentence]:
     while i + columns <= len(cells) and label[0]:
         values = [(c[0], c[1], c[2]) for c in cells[i : i + columns]]
         last = _VALUE.match(values[-1][0])
+        if not last and header and _VALUE.match(values[0][0]) and (
+                words := re.match(r"([a-zà-ù][^A-ZÀ-Ý|]*?)(?:\s+(?=[A-ZÀ-Ý])|\s*$)", values[-1][0])):  # fmt: skip
+            # a last column of words ("Indicatore | Valore atteso | Verifica ... | 40 persone | registri presenze
+            # Patentini ..."): its cell runs into the next row's label
+            text, start, end = values[-1]
+            values[-1] = (words.group(1), start, start + len(words.group(1)))
+            values[:-1] = [_value_cell(t, s, e) for t, s, e in values[:-1]]
+            out += _row(label, values, header if len(header) == len(values) else [])
+            label = (text[words.end() :], start + words.end(), end)
+            i += columns
+            continue
         if not last:
             break
         rest = last.group("rest") or ""

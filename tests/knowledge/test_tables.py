@@ -306,3 +306,12 @@ def test_an_english_pdf_table_without_rules_read_by_its_target_and_achieved_colu
     found = _figures(text)
     assert {300, 341, 25, 31, 12, 14, 412} <= {v for v, _ in found}
     assert any(v == 25 and "obiettivo" in label for (v, _), label in found.items())  # a target labelled so
+
+
+def test_a_flattened_table_whose_last_column_is_words_runs_each_row_s_last_cell_into_the_next_label():
+    text = ("Indicatore | Valore atteso | Fonte Persone iscritte al corso di cucina | 30 persone | registri "
+            "Assunzioni a tempo determinato | 8 | contratti firmati Feste di quartiere | 3 eventi | foto")  # fmt: skip
+    rows = [(r.label, r.value, r.column, r.words) for r in table_sentences(text)]
+    assert rows == [("Persone iscritte al corso di cucina", "30 persone", "Valore atteso", ("registri",)),
+                    ("Assunzioni a tempo determinato", "8", "Valore atteso", ("contratti firmati",)),
+                    ("Feste di quartiere", "3 eventi", "Valore atteso", ("foto",))]  # fmt: skip
