@@ -82,7 +82,7 @@ def best_answer(
                 continue
             if concepts_carried(sentence, terms, said) < min(2, len(terms.concepts)):
                 continue
-            score = sentence_score(sentence, terms, boilerplate)
+            score = sentence_score(sentence, terms, boilerplate, said)
             if figure and terms.unit and gives_figure(_NO_FIGURE.sub(" ", sentence), terms.unit):
                 score *= UNIT_FACTOR
             score -= RANK_PENALTY * rank  # a lower passage clears a higher bar

@@ -165,8 +165,11 @@ def _render(text: str, lo: int, hi: int, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def sentence_score(sentence: str, terms: QueryTerms, boilerplate: Container[str] = ()) -> float:
-    stems = {s for _, _, st in _word_spans(sentence) for s in st}
+def sentence_score(
+    sentence: str, terms: QueryTerms, boilerplate: Container[str] = (), said: frozenset[str] = frozenset()
+) -> float:
+    """`said`: stems the sentence's passage says for it (the city it is filed under: retrieval/answer.py)."""
+    stems = {s for _, _, st in _word_spans(sentence) for s in st} | said
     return _score(terms, stems, bool(_NUMBER.search(sentence)), sentence in boilerplate)
 
 

@@ -163,3 +163,15 @@ def test_a_lower_passage_answers_only_with_a_sentence_that_clears_a_higher_bar(a
     half = "Le mamme del quartiere seguono un corso serale di cucina in parrocchia il martedì."
     assert best_answer(terms, [hit(half)]) is not None  # first, it answers
     assert best_answer(terms, [first, hit(half, 1)]) is None
+
+
+def test_the_city_a_passage_is_filed_under_counts_in_its_sentences_score(analyzer):
+    """A Perugia report's sentence says Perugia without naming it: the city weighs in its score as it counts
+    among the concepts it carries."""
+    parsed = analyzer.parse("corso serale di italiano per mamme straniere a Perugia")
+    terms = query_terms(parsed, EveryStemCounts())
+    sentence = "Da ottobre il corso serale si tiene nella sala civica del quartiere."
+    there = hit(sentence).model_copy(update={"city": "Perugia"})
+    answer = best_answer(terms, [there], places=parsed.cities)
+    assert answer is not None and answer.sentence == sentence
+    assert best_answer(terms, [hit(sentence)], places=parsed.cities) is None
