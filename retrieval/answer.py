@@ -50,6 +50,10 @@ _NO_FIGURE = re.compile(
     rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\b",  # 12 dicembre
     re.I,
 )
+# A table run into one line ("Voce | Importo Personale | 148.200,00 ...") weighs less than prose saying as much: the
+# answer is a sentence ("lo sportello ha preso in carico 187 persone, contro un obiettivo di 250"), a table when
+# nothing else says it.
+TABLE_FACTOR = 0.85
 UNIT_FACTOR = 1.2  # a figure question's sentence with a number of the asked unit ("quante persone": "74 persone")
 
 
@@ -83,6 +87,8 @@ def best_answer(
             if concepts_carried(sentence, terms, said) < min(2, len(terms.concepts)):
                 continue
             score = sentence_score(sentence, terms, boilerplate, said)
+            if sentence.count("|") >= 2:  # a table's rows run into one line
+                score *= TABLE_FACTOR
             if figure and terms.unit and gives_figure(_NO_FIGURE.sub(" ", sentence), terms.unit):
                 score *= UNIT_FACTOR
             score -= RANK_PENALTY * rank  # a lower passage clears a higher bar

@@ -175,3 +175,13 @@ def test_the_city_a_passage_is_filed_under_counts_in_its_sentences_score(analyze
     answer = best_answer(terms, [there], places=parsed.cities)
     assert answer is not None and answer.sentence == sentence
     assert best_answer(terms, [hit(sentence)], places=parsed.cities) is None
+
+
+def test_prose_answers_before_a_table_run_into_one_line(analyzer):
+    terms = terms_of(analyzer, "persone prese in carico dallo sportello")
+    table = "Indicatore | Atteso | Raggiunto Persone prese in carico dallo sportello | 250 | 187 Tirocini | 20 | 14."
+    prose = "Lo sportello ha preso in carico 187 persone, contro le 250 attese."
+    answer = best_answer(terms, [hit(f"{table} {prose}")])
+    assert answer is not None and answer.sentence == prose
+    answer = best_answer(terms, [hit(table)])  # a table, when nothing else says it
+    assert answer is not None and answer.sentence == table
