@@ -86,9 +86,15 @@ _OCCASION = re.compile(r"serat", re.I)
 _WHEN = re.compile(r"\b(?:in|nell[ae]|durante|during)\s+(?:[\w']+\s+)?$", re.I)
 
 
+# A capitalised word of a street's name is no cue ("all'indirizzo «via della Casa Comunale 1»").
+_STREET = re.compile(r"\b(?:via|viale|piazza|piazzale|vicolo|largo|contrada|località)\s+(?:[\w'’]+\s+){0,3}$",
+                     re.I)  # fmt: skip
+
+
 def _cues(p: re.Pattern[str], sentence: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     return [m for m in p.finditer(sentence, start, len(sentence) if end is None else end)
-            if not (_OCCASION.match(m.group()) and _WHEN.search(sentence, max(0, m.start() - 30), m.start()))]
+            if not (_OCCASION.match(m.group()) and _WHEN.search(sentence, max(0, m.start() - 30), m.start()))
+            and not (m.group()[:1].isupper() and _STREET.search(sentence, max(0, m.start() - 40), m.start()))]
 STAFF = re.compile(
     r"\b(?:operator[ie]|operatrici|dipendenti|assistenti\s+sociali|educator[ie]|educatrici|funzionari|insegnanti|"
     r"docenti|personale|staff|allenatori|coach(?:es)?|officers|officials|teachers|mediators|educators|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie])\b",

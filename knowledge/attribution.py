@@ -40,6 +40,9 @@ _OTHER_PLACES = re.compile(r"\b(?:cors[oi]|seminari\w*|convegn\w+|event[oi]|spet
 # The complement of a count's noun: a preposition and a few words, up to a comma, "e" or a verb.
 _COMPLEMENT = re.compile(r"\s+(?P<c>(?:a|al|alla|allo|ai|agli|alle|all['’]|di|del|della|dei|degli|delle|dell['’])\s*"
                          r"(?:(?!(?:e|ed|che|hanno|ha|sono|è)\b)[\w'’]+\s*){1,4})", re.I)  # fmt: skip
+# "il percorso ... ha formato finora 34 persone": persons trained (staff are capacity building: `trained_staff`).
+_TRAINED = re.compile(r"\b(?:ha|hanno|abbiamo|avrà|avranno)\s+(?:già\s+|finora\s+)?format[oi]\s+(?:\w+\s+)?$",
+                      re.I)  # fmt: skip
 # A count right after a colon counts what the few words before the colon name ("i volontari: 18 facilitatori").
 _NAMED_BEFORE = re.compile(r"\b(?:[Ii]|[Gg]li|[Ll]e|[Tt]he|[Ll]oro)\s+((?:[\w'’]+\s+){0,1}[\w'’]+)\s*:\s*"
                            r"(?:(?:circa|oltre|about|over)\s+)?$")  # fmt: skip
@@ -123,6 +126,8 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     terms = {a.code: a.terms for a in taxonomy.areas}
     if own_term := noun_area(terms, f.unit):
         return True, own_term  # "18 coabitazioni": a form of the term "coabitazione"
+    if _TRAINED.search(body, clause_start, f.start):
+        return True, "taking_charge"  # persons trained, no staff and no other area named, learn a trade
     return False, None
 
 

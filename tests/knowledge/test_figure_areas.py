@@ -267,3 +267,11 @@ def test_the_sentence_s_only_area_is_read_in_the_count_s_clause_and_its_noun_s_c
 
 def test_who_works_in_the_area_in_a_season_is_its_workforce():
     assert counts("Nella piana lavorano d'estate circa 3.500 braccianti stranieri.") == {}
+
+
+def test_a_street_s_name_is_no_cue_and_persons_trained_who_are_no_staff_learn_a_trade():
+    assert areas_of("Per 33 persone senza residenza l'iscrizione è avvenuta in «via della Casa Comunale 1», come "
+                    "previsto dalla legge.") == {33.0: "taking_charge"}  # fmt: skip
+    assert areas_of("Il percorso, partito a marzo con i titolari di protezione accolti in città, ha formato finora 34 "
+                    "persone come carrellisti.") == {34.0: "taking_charge"}  # fmt: skip
+    assert areas_of("Il Comune ha formato 20 assistenti sociali sul diritto d'asilo.") == {20.0: "capacity_building"}
