@@ -10,7 +10,8 @@ says two of them at least ("orientamento al lavoro per donne" is not answered by
 women).
 
 Which passage answers is mostly the ranking's call: a lower passage's sentence must clear a higher bar
-(RANK_PENALTY per rank), both to answer at all and to take the answer from a better-ranked passage. The ranking
+(RANK_PENALTY per rank), both to answer at all and to take the answer from a better-ranked passage, unless it
+says every concept of a long question (EVERY_CONCEPT). The ranking
 weighs the whole passage (its other sentences, its meaning, its city); one sentence's words do not, and a lower
 passage's sentence that says a word more of the query often says it about something else (on the development
 queries, 1 answer in 6 taken from the second or third passage came from a relevant one, 3 in 4 from the first).
@@ -54,6 +55,11 @@ _NO_FIGURE = re.compile(
 # answer is a sentence ("lo sportello ha preso in carico 187 persone, contro un obiettivo di 250"), a table when
 # nothing else says it.
 TABLE_FACTOR = 0.85
+# A sentence that says every concept of a question of this many concepts or more answers from any of the top
+# passages, without the rank's higher bar: a short query's every word is easily said by chance, a long question's is
+# not ("... trovare casa alle famiglie migranti in uscita dall'accoglienza?": "assegna ... a famiglie straniere in
+# uscita dall'accoglienza" in the third passage, before the first passage's sentence about families and reception).
+EVERY_CONCEPT = 4
 UNIT_FACTOR = 1.2  # a figure question's sentence with a number of the asked unit ("quante persone": "74 persone")
 
 
@@ -84,14 +90,16 @@ def best_answer(
             figure = terms.intent == "figure"
             if figure and not has_figure(sentence):
                 continue
-            if concepts_carried(sentence, terms, said) < min(2, len(terms.concepts)):
+            carried = concepts_carried(sentence, terms, said)
+            if carried < min(2, len(terms.concepts)):
                 continue
             score = sentence_score(sentence, terms, boilerplate, said)
             if sentence.count("|") >= 2:  # a table's rows run into one line
                 score *= TABLE_FACTOR
             if figure and terms.unit and gives_figure(_NO_FIGURE.sub(" ", sentence), terms.unit):
                 score *= UNIT_FACTOR
-            score -= RANK_PENALTY * rank  # a lower passage clears a higher bar
+            if not carried == len(terms.concepts) >= EVERY_CONCEPT:
+                score -= RANK_PENALTY * rank  # a lower passage clears a higher bar
             if score >= needed and (best is None or score > best[0]):
                 best = (score, rank, sentence)
     if best is None:

@@ -124,8 +124,8 @@ def test_the_better_ranked_passage_keeps_the_answer_unless_a_lower_one_says_clea
     """The ranking weighed the whole passage: a lower passage's sentence that says one word more of the query
     does not take the answer from a better-ranked one whose sentence clears the bar."""
     terms = terms_of(analyzer, "corso serale di italiano per mamme straniere in biblioteca")
-    first = hit("Il corso serale di italiano per le mamme si tiene in biblioteca il martedì e il giovedì.")
-    lower = hit("Le mamme straniere chiedono un corso serale di italiano in biblioteca, dice il parroco.", 1)
+    first = hit("Il corso serale di italiano per le mamme si tiene il martedì e il giovedì.")
+    lower = hit("Le mamme straniere chiedono un corso serale di italiano, dice il parroco.", 1)
     answer = best_answer(terms, [first, lower])
     assert answer is not None and answer.chunk_id == "doc0:000"
     # a better-ranked passage without a sentence that clears the bar leaves the answer to the next one
@@ -185,3 +185,14 @@ def test_prose_answers_before_a_table_run_into_one_line(analyzer):
     assert answer is not None and answer.sentence == prose
     answer = best_answer(terms, [hit(table)])  # a table, when nothing else says it
     assert answer is not None and answer.sentence == table
+
+
+def test_a_sentence_saying_every_concept_of_a_long_question_answers_from_a_lower_passage(analyzer):
+    terms = terms_of(analyzer, "corso serale di italiano per mamme straniere in biblioteca")
+    first = hit("Il corso serale di italiano per le mamme si tiene il martedì e il giovedì.")
+    every = "Le mamme straniere seguono il corso serale di italiano in biblioteca."
+    answer = best_answer(terms, [first, hit("Orari e contatti della segreteria del quartiere.", 1), hit(every, 2)])
+    assert answer is not None and answer.sentence == every
+    short = terms_of(analyzer, "corso serale")  # a short query's every word is said by chance
+    answer = best_answer(short, [hit("Il corso serale si tiene il martedì."), hit("Il corso serale è gratuito.", 2)])
+    assert answer is not None and answer.chunk_id == "doc0:000"
