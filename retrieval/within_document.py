@@ -13,6 +13,7 @@ figure question, a passage whose prose gives a number of the unit asked (retriev
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 
 import numpy as np
@@ -52,17 +53,22 @@ def _opening(index: LexicalIndex, doc: str) -> int | None:
 
 
 class _DocumentWords:
-    """The stems a document says of itself (title, opening sentences, city), per index, made when first asked."""
+    """The stems a document says of itself (title, opening sentences, city), per index, made when first asked.
+    It holds its index weakly: it is the value `document_words` keeps under that index in a WeakKeyDictionary, and a
+    strong reference there kept every index a process had searched alive, with all that was kept for each."""
 
     def __init__(self, index: LexicalIndex) -> None:
-        self.index = index
+        self._index = weakref.ref(index)
         self.kept: dict[str, frozenset[str]] = {}
 
     def __call__(self, doc: str) -> frozenset[str]:
         found = self.kept.get(doc)
         if found is None:
-            corpus = self.index.corpus
-            opening = _opening(self.index, doc)
+            index = self._index()
+            if index is None:  # asked through `document_words(index)`, which holds it: never gone here
+                return frozenset()
+            corpus = index.corpus
+            opening = _opening(index, doc)
             words: set[str] = set()
             if opening is not None:
                 meta = corpus.metas[opening]

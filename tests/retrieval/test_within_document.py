@@ -136,3 +136,17 @@ def test_the_asked_unit_of_a_figure_question():
     assert gives_figure("Contributo della Fondazione: € 40.000,00", money)
     assert not gives_figure("Il progetto dura 3 anni", money)
     assert asked_unit("come si organizza una portineria di comunità?") == frozenset()
+
+
+def test_an_index_searched_once_is_not_kept_alive_by_its_document_words():
+    """The documents' own words are kept per index under a weak key; the value held its index strongly, so every
+    index a served process had searched (one per change) stayed in memory with all that was kept for it."""
+    import gc
+    import weakref
+
+    index = _index()
+    _order(index, "quante persone ha incontrato l'unità di strada di Catanzaro", ["art:000", "art:001"])
+    gone = weakref.ref(index)
+    del index
+    gc.collect()
+    assert gone() is None
