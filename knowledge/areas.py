@@ -48,7 +48,8 @@ _CUES: dict[str, str] = {
     r"employment\s+rate|"
     r"(?:(?:sono|è|stat[oaie]|vengono|verranno|già)\s+)assunt[oaie]\b|assunt[oaie]\s+(?:da|dall[ae']?|dal|presso|"
     r"nei|negli|nelle|con|a\s+tempo)\b|assunzion\w+|\bhired\b|inseriment\w+\s+lavorativ\w+|job\s+placements?|"
-    r"cors[oi]\s+(?:di\s+\d+\s+ore\s+)?(?:da|per)\s+(?!(?:i|gli|le|la|il|l['’])\b|(?:[a-zà-ù]+\s+){0,2}?(?:operator|"
+    r"cors[oi]\s+(?:di\s+\d+\s+ore\s+)?(?:da|per|di(?!\s+(?:lingua|italiano|formazione|aggiornamento|protezione|"
+    r"primo|base|accompagnamento|cittadinanza|educazione)\b))\s+(?!(?:i|gli|le|la|il|l['’])\b|(?:[a-zà-ù]+\s+){0,2}?(?:operator|"
     r"dipendent|insegnant|docent|volontar|tutor|mediator|educator|assistenti\s+sociali))[a-zà-ù]{4,}|"
     r"formazione\s+professional\w+|"
     r"vocational|brevett\w+|(?:qualifica|titol[oi])\s+professional\w+|tirocin\w+|internships?|traineeships?",

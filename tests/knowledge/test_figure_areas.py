@@ -275,3 +275,9 @@ def test_a_street_s_name_is_no_cue_and_persons_trained_who_are_no_staff_learn_a_
     assert areas_of("Il percorso, partito a marzo con i titolari di protezione accolti in città, ha formato finora 34 "
                     "persone come carrellisti.") == {34.0: "taking_charge"}  # fmt: skip
     assert areas_of("Il Comune ha formato 20 assistenti sociali sul diritto d'asilo.") == {20.0: "capacity_building"}
+
+
+def test_a_course_of_a_trade_is_vocational():
+    # "corso di falegnameria" like "corso da meccanico"; a course of training or of the language names no trade
+    assert areas.cue_area("40 persone partecipanti al corso di falegnameria", 0, 10) == "taking_charge"
+    assert areas.cue_area("20 persone al corso di formazione", 0, 9) is None
