@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge import mentions, partners
+from knowledge import mentions, partner_lists, partners
 from knowledge.area_model import document_areas
 from knowledge.budget_tables import budget_rows
 from knowledge.context import context_spans
@@ -89,8 +89,9 @@ class DocumentReading(CountAreas):
             out.numbers |= memo("numbers", numbers, p.text)
             out.denials += memo("denials", denied_clauses, p.text)
             elsewhere = foreign_spans(p, city, self.gazetteer)
-            parts = memo("partnership", partners.partnership, p.text) + memo("attendees", partners.attendees, p.text,
-                                                                               city)  # fmt: skip
+            parts = memo("partnership", partner_lists.partnership, p.text) + memo(
+                "attendees", partner_lists.attendees, p.text, city
+            )
             for part in parts:
                 if any(a <= part.start < b for a, b in elsewhere):
                     continue

@@ -1,6 +1,7 @@
 """Organisations that worked with a city: the lists after "hanno collaborato", "in collaborazione con",
-"realizzate da", "convenzioni con"...; organisations named with a strong keyword; and the formal partnership of a
-project sheet ("Partenariato: Capofila: ... • Fondazione ..."), with the role it states.
+"realizzate da", "convenzioni con"...; organisations named with a strong keyword; what a name is (`tidy`,
+`split_items`) and who issued a document. The formal partnership of a project sheet ("Partenariato: Capofila: ...
+• Fondazione ...") and the attendance list of minutes are read by `knowledge.partner_lists`.
 
 The network itself (ANCI, Cittalia, the Ministry) and the municipality's own offices are not partners of a city,
 except where a project sheet lists them as the project's partnership.
@@ -14,7 +15,6 @@ from dataclasses import dataclass
 from knowledge import organisations
 from knowledge.counting import COMPARISON
 from knowledge.org_names import comparable_name, same_org  # noqa: F401 (part of this module's API)
-from knowledge.partner_tables import partner_tables
 from knowledge.sentences import Sentence, clean, sentences
 from lgnet.text import fold
 
@@ -101,14 +101,14 @@ NETWORK = re.compile(
 )
 # Who reports the news is never a partner: a press agency ("AGIL – Agenzia Giornalistica Lombarda", "news agency").
 _PRESS = re.compile(r"\bagenzia\s+(?:giornalistica|di\s+stampa|stampa)\b|\b(?:news|press)\s+agency\b", re.I)
-_MUNICIPAL = re.compile(
+MUNICIPAL = re.compile(
     r"^(?:il\s+|i\s+)?Comun[ei]\b|\bComun[ei]\s+(?:di|del|della|dell['’]|dei)\b|\b(?:del|dal|al|nel|dei|ai)\s+Comun[ei]\b|"
     r"\bcomunal[ei]\b|\bMunicipi|\bMunicipalit[àa]\b|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
     r"^Serviz[io]\s+social[ei]|^(?:la\s+)?Giunta\b|^Consiglio\s+comunale\b|^Sindac[oa]\b", re.I
 )
 _ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s")
 # Another municipality named as a partner ("Comune di X"): kept, unless it is the city itself (see `partners`).
-_OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
+OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
 # A relative clause after a listed name saying it pays: "la Fondazione X, che lo finanzia, e ..."
 _FUNDS_RELATIVE = re.compile(r"^(?:che|which|who)\s+(?:(?:lo|la|li|le|ne|l['’])\s*)?(?:anche\s+)?(?:co-?)?"
                              r"(?:finanzia|finanziano|finanziato|paga|pagano|sponsorizza|funds|funded|pays)\b",
@@ -192,7 +192,7 @@ _AND = re.compile(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\
 
 
 # A number opening an item of a list run on one line ("1) A 2) B", "1. A; 2. B"), never a name's ("CPIA 2 Novi")
-_NUMBERED = re.compile(r"(?:^|[\s;,])\(?\d{1,2}[.)]\s+(?=(?:(?:il|lo|la|i|gli|le)\s+|l['’]\s*)?[A-ZÀ-Ý«\"“])")
+NUMBERED = re.compile(r"(?:^|[\s;,])\(?\d{1,2}[.)]\s+(?=(?:(?:il|lo|la|i|gli|le)\s+|l['’]\s*)?[A-ZÀ-Ý«\"“])")
 
 
 # The last item of a list whose lines were joined runs into the next sentence: "3) Misericordia di X La Società Y
@@ -207,15 +207,15 @@ def _run_on_cut(item: str) -> str:
     return item
 
 
-def _split_items(segment: str) -> list[str]:
+def split_items(segment: str) -> list[str]:
     """'A, B, C e D' -> [A, B, C, D]; a dash separates organisations unless it spells out an acronym, qualifies a
     place ('IPRS – Istituto ...', 'Segretariato sociale – Distretto Latina 2') or stands inside a quoted name
     ('Istituto Comprensivo «Da Vinci – Ungaretti»')."""
     # a numbered list run on one line: "1) A (capofila) 2) B – gruppo X 3) C", "1. A; 2. B": each number opens an item
-    numbered = _NUMBERED.split(segment)
+    numbered = NUMBERED.split(segment)
     if len(numbered) > 2:  # an item's role in parentheses is no item: "1) A (ente attuatore, capofila) 2) B"
         numbered[-1] = _run_on_cut(numbered[-1])
-        return [i for part in numbered for i in _split_items(re.sub(r"\s*\([^()]*\)", "", part)) if i]
+        return [i for part in numbered for i in split_items(re.sub(r"\s*\([^()]*\)", "", part)) if i]
     parts = [p.strip() for p in re.split(r",\s*", segment) if p.strip()]
     # "A e B", "A e la Cooperativa B", and an English "A and the local health authority B" in the part where the
     # list ends: the last one, or the one before a clause that follows the list ("..., la Caritas X e l'ASL Y,
@@ -242,7 +242,7 @@ def _split_items(segment: str) -> list[str]:
     return items
 
 
-def _tidy(item: str) -> str | None:
+def tidy(item: str) -> str | None:
     item = re.split(r":\s", item)[0]  # a colon ends the name: what follows says something of it, or a next field
     item = item.strip(" .;:*\"«»“”'")
     item = _PLURAL_DESCRIPTOR.sub("", item)
@@ -276,7 +276,7 @@ def _tidy(item: str) -> str | None:
             return None
     if NETWORK.match(item) or _PRESS.search(item) or not _looks_like_name(item):
         return None
-    if _MUNICIPAL.search(item) and not _OTHER_COMUNE.match(item):
+    if MUNICIPAL.search(item) and not OTHER_COMUNE.match(item):
         return None
     return item
 
@@ -303,7 +303,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
     def add(name: str | None, s: Sentence, body: str) -> None:
         if not name or comparable_name(name) in found:
             return
-        other = _OTHER_COMUNE.match(name)
+        other = OTHER_COMUNE.match(name)
         if other and (own is None or fold(other.group("place")).strip() == own):
             return  # the city's own municipality is who does the work, not a partner
         found[comparable_name(name)] = PartnerFact(name, body, s.start, s.end)
@@ -325,18 +325,18 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             if _WHEN.match(segment):
                 continue  # "si è svolto da gennaio 2024 a dicembre 2025": a time, not who did it
             clause = False
-            listed = _split_items(segment)
+            listed = split_items(segment)
             for i, item in enumerate(listed):
                 if i + 1 < len(listed) and _FUNDS_RELATIVE.match(listed[i + 1]):
                     continue  # "grazie alla Fondazione X, che lo finanzia, e alla Cooperativa Y": a funder
                 if _RELATIVE.match(item):
                     clause = True
                     continue
-                name = _tidy(item)
+                name = tidy(item)
                 if clause and not (name and _ORGANISATION_LIKE.search(name)):
                     continue
                 clause = False
-                if name and loose and (not _ORGANISATION_LIKE.search(name) or (with_ and _OTHER_COMUNE.match(name))):
+                if name and loose and (not _ORGANISATION_LIKE.search(name) or (with_ and OTHER_COMUNE.match(name))):
                     continue  # a loose cue's name must look like an organisation's ("con il Comune di X": no)
                 add(name, s, body)
         if not named_orgs:
@@ -344,7 +344,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
         spans = []
         for m in _NAMED_ORG.finditer(body):
             spans.append((m.start(), m.end()))
-            name = _tidy(m.group(0))
+            name = tidy(m.group(0))
             funder = _FUNDER.search(body[: m.start()]) or _SHARE_AFTER.match(body, m.end())
             funder = funder or _OBSERVER_AFTER.match(body, m.end())  # or an observer: "X (uditore)"
             funder = funder or _OTHER_ROLE.search(body[: m.start()]) or _FUNDS_AFTER.match(body, m.end())
@@ -360,7 +360,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 continue
             if _FUNDS_RELATIVE.match(body[end:].lstrip(" ,")):
                 continue
-            name = _tidy(raw)
+            name = tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):
                 add(name, s, body)
     return list(found.values())
@@ -373,7 +373,7 @@ def _name_with(body: str, cue: re.Match, loose: bool) -> bool:
         return False
     before = re.split(r"[,;:]", body[: cue.start()])[-1]
     last = before.split()[-1:] or [""]
-    return bool((last[0][:1].isupper() and not _MUNICIPAL.search(before)) or _FUNDED.search(before))
+    return bool((last[0][:1].isupper() and not MUNICIPAL.search(before)) or _FUNDED.search(before))
 
 
 _NAME_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "e", "ed", "per", "la", "il", "lo", "le", "a",
@@ -410,173 +410,5 @@ def issuer_line(line: str) -> bool:
     return bool(found and found[0][1] == 0 and _ISSUED.match(line, found[0][2]))
 
 
-# --- the partnership of a project sheet ---------------------------------------------------------------------
-_SECTION = re.compile(r"(?:(?:^|\n)\s*(?:#{1,6}\s*)?|(?<=[.!?] ))(?:Partenariato(?:\s+(?:locale|territoriale|"
-                      r"di\s+progetto|del\s+progetto))?|Partnership|"
-                      r"Partner(?:s)?\s+(?:di|del)\s+progetto|Soggetti\s+partner|(?:Enti|Soggetti|Organizzazioni)\s+coinvolt[ie]|"
-                      r"Partners?(?=[ \t]*:?[ \t]*(?:\n|[•\-][ \t]))|"
-                      # a heading in capitals a passage's display glued to its first line: "PARTNER Cooperativa X"
-                      r"(?-i:PARTNERS?|PARTENARIATO)(?=[ \t]+(?-i:[A-Z])))[ \t]*:?[ \t]*", re.I)  # fmt: skip
-_INLINE_BULLET = re.compile(r"[ \t]+[•·\-*][ \t]+")
-_ROLE_LINE = re.compile(r"^(?P<role>Capofila|Soggetto\s+proponente|Lead\s+partner|Partner|Co-?beneficiari?o?)\s*:\s*"
-                        r"(?P<name>.*)$", re.I)  # fmt: skip
-_BULLET = re.compile(r"^(?:[•·\-–*]|\d{1,2}[.)])\s*")
-_OTHER_CITIES = re.compile(r"^(?:Comuni|Città|Municipalities)\b", re.I)
-
-
-def partnership(text: str) -> list[PartnerFact]:
-    """The organisations a "Partenariato:" section lists, one a line (bullets, "Capofila: ..."), several bullets
-    run together on one line, or one name a paragraph, with their role; the list of member municipalities
-    ("Comuni di: 1. Agrigento ...") is the network, not a partner."""
-    out: list[PartnerFact] = []
-    for m in _SECTION.finditer(text):
-        pos = m.end()
-        lines = [(pos + x.start(), x.group(0)) for x in re.finditer(r"[^\n]+", text[pos:])]
-        current: list = []  # [start, end, name, role]
-        items: list[list] = []
-        previous_end = pos
-        for start, raw in lines:
-            line = clean(raw)
-            paragraph = "\n\n" in text[previous_end:start].replace(" ", "")
-            previous_end = start + len(raw)
-            if not line:
-                continue
-            role = _ROLE_LINE.match(line)
-            bullet = _BULLET.match(line)
-            end = start + len(raw.rstrip())
-            if role:
-                current = [start, end, role.group("name"), role.group("role").lower()]
-                items.append(current)
-            elif not items and len(_NUMBERED.split(line)) > 2:
-                # a numbered list run on one line: "1. Cooperativa A (capofila) 2. Associazione B 3. C"
-                for piece in _NUMBERED.split(line)[1:]:
-                    current = [start, end, _item_name(re.sub(r"\s*\([^()]*\)", "", piece)), "partner di progetto"]
-                    items.append(current)
-                break
-            elif bullet and not re.match(r"^\d", line):
-                # One bullet a line, or several run together on one line ("- A - B", "• A • B").
-                for piece in _INLINE_BULLET.split(line[bullet.end() :]):
-                    current = [start, end, _item_name(piece), "partner di progetto"]
-                    items.append(current)
-            elif paragraph and all(i[3] == "paragraph" for i in items) and _paragraph_name(line):
-                current = [start, end, line, "paragraph"]  # "Partner\n\nAzienda X\n\nCooperativa Y"
-                items.append(current)
-            elif (
-                current
-                and current[3] != "paragraph"
-                and not line.endswith(":")
-                and len(line.split()) <= 12
-                and not items[1:]
-            ):
-                current[1] = end  # a wrapped line of the first entry
-                current[2] = f"{current[2]} {line}"
-            elif not items and ("," in line or ";" in line):
-                # the names on one line, run on with commas ("PARTNER\nCooperativa X, Associazione Y, Compagnia Z.")
-                # or semicolons ("Cooperativa X; Caritas Y; ASL Z – Distretto 9; Centro Servizi W.")
-                parts = line.rstrip(" .").split(";") if ";" in line else _split_items(line)
-                names = [_tidy(item) for item in parts]
-                if all(names):
-                    items += [[start, end, name, "partner di progetto"] for name in names]
-                break
-            else:
-                break
-        for start, end, name, kind in items:
-            name = name.strip(" .;:")
-            if not name or _OTHER_CITIES.match(name) or len(name.split()) > 25:
-                continue
-            # "Direzione Centrale ..., Ministero dell'Interno": the organisation is the last part.
-            organisation = name.rsplit(", ", 1)[-1] if kind == "capofila" and ", " in name else name
-            kind = "partner di progetto" if kind == "paragraph" else kind
-            out.append(PartnerFact(organisation, clean(text[start:end]), start, end, kind))
-    # ... and a partnership table ("Partner | Ruolo", a row per organisation) or row ("Partners | A; B; C")
-    for raw, start, end, cell in partner_tables(text):
-        name = _tidy(raw)
-        if _NOT_A_PARTNER_ROLE.search(cell):
-            continue  # a row whose role says it is no partner: a supporter, a funder, an observer, an evaluator
-        if name and not (_MUNICIPAL.search(name) and re.search(r"capofila|lead|titolare|proponente", cell, re.I)):
-            out.append(PartnerFact(name, clean(text[start:end]), start, end, cell))
-    return out
-
-
-# A role in a partnership table that is no partner's: "sostenitore" (a letter of support), a funder, an observer
-_NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:sostenitor\w*|supporter|finanziator\w*|funder|uditor\w*|osservator\w*|"
-                                 r"observer|valutator\w*|evaluator)\b", re.I)  # fmt: skip
-
-
-def _paragraph_name(line: str) -> bool:
-    """A short line of its own that is an organisation's name, not a sentence or the next heading (a heading is
-    written in sentence case, "Durata e risorse"; a name in title case or opened by its kind, "Cooperativa ...")."""
-    words = line.split()
-    heading = len(words) >= 2 and all(w[:1].islower() for w in words[1:]) and not organisations.named(line)
-    return not line.endswith((".", ":")) and len(words) <= 12 and not heading and _tidy(line) is not None
-
-
-def _item_name(piece: str) -> str:
-    """An item of a list run together on one line; the last one may run on into the next heading ("Caritas
-    X Periodo e risorse Periodo di realizzazione: ..."): then the organisation's name it opens."""
-    piece = re.split(r"[:;](?:\s|$)|\.\s", piece)[0].strip()
-    if len(piece.split()) <= 8:
-        return piece
-    found = organisations.named(piece)
-    return found[0][0] if found and found[0][1] == 0 else ""
-
-
-# --- who sat at the table: the attendance list of minutes ------------------------------------------------------
-_PRESENT = re.compile(r"(?:^|\n)[ \t]*(?:#{1,6}[ \t]*)?\**(?:Presenti|Partecipanti|Present|Attendees|Participants)\**"
-                      r"[ \t]*:?[ \t]*\**[ \t]*(?=\n|[-•|])", re.I)  # fmt: skip
-_ROW = re.compile(r"\|[ \t]*\n?[ \t]*\|")  # the end of a table row and the start of the next, on one line or two
-_ITEM = re.compile(r"(?:^|\s)[-•*][ \t]+")  # a bullet, one a line or run together on one line
-
-
-# An attendee marked as an observer or a guest: "Associazione X (uditore)", "Y, osservatrice", "Z (observer)".
-_OBSERVER = re.compile(r"\b(?:uditor[ei]|uditric[ei]|osservator[ei]|osservatric[ei]|observers?|invitat[oaie]\s+"
-                       r"(?:come\s+)?uditor\w*|in\s+qualit[àa]\s+di\s+(?:uditor|osservator)\w*)\b", re.I)  # fmt: skip
-
-
+# An attendee or a named organisation marked as an observer: "X (uditore)", "Y, in qualità di osservatore".
 _OBSERVER_AFTER = re.compile(r"[^()\n,;]{0,25}[(,]\s*(?:in\s+qualit[àa]\s+di\s+)?(?:uditor|osservator|observer)", re.I)
-
-
-# An attendee's role before the organisation it is held for: "coordinatore del progetto per la cooperativa X",
-# "assistente sociale dell'Unité des Communes Y"
-_ROLE_OF = re.compile(r"^(?:[a-zà-ù'’]+\s+){1,6}?(?:del|della|dello|dell['’]|dei|degli|delle|"
-                      r"per\s+(?:il|la|l['’]|i|le))\s*(?=(?:cooperativa|associazione|fondazione)\s|[A-ZÀ-Ý])",
-                      )  # fmt: skip
-
-
-def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
-    """The organisations of an attendance list ("Presenti:"): a bullet "Name, role, Organisation" gives its last
-    part when that is an organisation's name; a table row gives its first cell. The city's own offices and
-    the network are left out, like everywhere else."""
-    out: list[PartnerFact] = []
-    own = fold(city) if city else None
-    for m in _PRESENT.finditer(text):
-        end = text.find("\n\n", m.end() + 1)
-        # a list whose items a blank line separates ("- A, ...\n\n- B, ..."): to the first paragraph no item opens
-        while end >= 0 and _ITEM.match(text[end:].lstrip("\n")) and text[m.end() : end].strip()[:1] in "-•*":
-            nxt = text.find("\n\n", end + 2)
-            end = nxt if nxt >= 0 else len(text)
-        segment = text[m.end() : end if end >= 0 else len(text)].strip()
-        if segment.startswith("|"):
-            rows = [r.strip(" |\n") for r in _ROW.split(segment)]
-            candidates = [r.split("|")[0].strip() for r in rows if r and not set(r) <= set("-:| ")][1:]  # no header
-        elif _ITEM.match(segment):
-            candidates = []
-            for item in _ITEM.split(segment):
-                if _OBSERVER.search(item):
-                    continue  # who sat in to listen is not who works with the city
-                item = re.sub(r"\s*\([^)]*\)\s*$", "", item.strip())
-                last = _ROLE_OF.sub("", item.rsplit(", ", 1)[-1])  # "assistente sociale dell'Unité des Communes X"
-                if re.match(r"(?:cooperativa|associazione|fondazione)\s", last):
-                    last = last[0].upper() + last[1:]
-                if re.search(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|Comune\s+di\s", last):
-                    candidates.append(last)  # else a person, or a person's role
-        else:
-            continue
-        for candidate in candidates:
-            name = _tidy(re.sub(r"^(?:rappresentant\w+|delegat\w+)\s+(?:del|della|dell['’]|dei|di)\s*", "", candidate))
-            other = _OTHER_COMUNE.match(name or "")
-            if not name or (other and (own is None or fold(other.group("place")).strip() == own)):
-                continue
-            at = text.find(candidate, m.end())
-            out.append(PartnerFact(name, clean(candidate), at, at + len(candidate)))
-    return out

@@ -70,7 +70,7 @@ def test_a_sentence_opened_by_who_takes_part_and_kinds_in_lower_case_with_words_
 
 
 def test_a_flattened_table_of_three_columns_and_a_role_that_is_no_partner_s():
-    from knowledge.partners import partnership
+    from knowledge.partner_lists import partnership
 
     text = ("Partenariato\n\nEnte | Ruolo | Attività Comune di Ovada | capofila | regia e sedi Cooperativa agricola "
             "Terra Viva | partner | orti e corsi Istituto Tecnico Agrario Ovada | partner | tirocini Confagricoltura "
@@ -104,7 +104,7 @@ def test_a_city_s_district_council_is_the_municipality_s_own():
 
 
 def test_a_numbered_list_run_on_one_line_its_roles_in_parentheses_and_its_last_item_run_into_the_next_sentence():
-    from knowledge.partners import partnership
+    from knowledge.partner_lists import partnership
 
     text = ("Sono stati ammessi al partenariato: 1) Cooperativa sociale Alfa (capofila, ente gestore) 2) Associazione "
             "Beta 3) Misericordia di Ovada La Fondazione Gamma finanzia il progetto.")  # fmt: skip

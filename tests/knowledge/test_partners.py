@@ -66,7 +66,7 @@ def test_who_gives_the_money_and_who_wrote_the_article_are_not_partners():
 
 
 def test_the_partnership_section_in_its_written_forms():
-    from knowledge.partners import partnership
+    from knowledge.partner_lists import partnership
 
     markdown = "### Partner\n\n- Cooperativa Delta - Associazione Epsilon - CPIA di Rovigo\n\n### Costi\n"
     assert _names(partnership(markdown)) == ["Cooperativa Delta", "Associazione Epsilon", "CPIA di Rovigo"]
@@ -79,7 +79,7 @@ def test_the_partnership_section_in_its_written_forms():
 
 
 def test_the_organisations_of_an_attendance_list():
-    from knowledge.partners import attendees
+    from knowledge.partner_lists import attendees
 
     bullets = ("Presenti: - dott.ssa Anna Neri, dirigente (coordina) - Luca Bianchi, Associazione Theta - Sara Verdi, "
                "operatrice, Centro per l'Impiego di Rovigo - Marco Blu, Comune di Rovigo\n\nOdG")  # fmt: skip
@@ -107,16 +107,16 @@ def test_one_organisation_named_with_a_word_more():
 
 
 def test_a_list_of_names_a_paragraph_ends_at_a_heading_in_sentence_case():
-    from knowledge.partners import partnership
+    from knowledge.partner_lists import partnership
 
     text = "Partner\n\nCooperativa Sociale Kappa\n\nFondazione Lambda di Adria\n\nDurata e risorse\n\nData di inizio"
     assert _names(partnership(text)) == ["Cooperativa Sociale Kappa", "Fondazione Lambda di Adria"]
 
 
 def test_a_dash_inside_a_quoted_name_does_not_split_it():
-    from knowledge.partners import _split_items
+    from knowledge.partners import split_items
 
-    items = _split_items("l'Istituto Comprensivo «Manzoni – Pascoli», la Cooperativa Sociale Aurora")
+    items = split_items("l'Istituto Comprensivo «Manzoni – Pascoli», la Cooperativa Sociale Aurora")
     assert items == ["l'Istituto Comprensivo «Manzoni – Pascoli»", "la Cooperativa Sociale Aurora"]
 
 
@@ -163,7 +163,7 @@ def test_a_group_in_lower_case_after_a_cue_is_not_cut_into_a_name():
 
 
 def test_a_partnership_heading_in_capitals_glued_to_its_comma_list():
-    from knowledge.partners import partnership
+    from knowledge.partner_lists import partnership
 
     text = "Costo: 9.000 euro.\n\nPARTNER Cooperativa Sociale Gamma, Associazione Delta, Compagnia Teatro Sud.\n\nX"
     assert _names(partnership(text)) == ["Cooperativa Sociale Gamma", "Associazione Delta", "Compagnia Teatro Sud"]
@@ -219,7 +219,7 @@ def test_a_body_with_its_share_in_parentheses_is_a_funder():
 def test_an_observer_is_no_partner_and_an_elided_word_stays_in_a_name():
     text = ("Presenti:\n- Anna Rossi, Cooperativa Sociale Arnia\n- Luca Bianchi, Associazione Linea d'Orizzonte "
             "(uditore)\n\nSi apre la seduta.")
-    from knowledge.partners import attendees
+    from knowledge.partner_lists import attendees
 
     assert _names(attendees(text, "Sulmona")) == ["Cooperativa Sociale Arnia"]
     assert "Associazione Linea d'Orizzonte" not in names(text.replace("\n", " "))
@@ -309,7 +309,7 @@ def test_no_partner_by_role(sentence: str) -> None:
 
 
 def test_a_partnership_table_flattened_or_a_row_a_line_and_a_partnership_row():
-    from knowledge.partners import partnership
+    from knowledge.partner_lists import partnership
 
     flat = ("Partner | Ruolo Comune di Sulmona | capofila ASD Peligna | allenamenti e torneo Oratorio San Rocco | "
             "spazi, doposcuola Cooperativa sociale Sottoterra | educatori Centro per le Famiglie distrettuale | "
@@ -352,7 +352,7 @@ def test_more_names(sentence: str, expected: list[str]) -> None:
 
 
 def test_a_qualified_partnership_heading_and_names_run_on_with_semicolons():
-    from knowledge.partners import partnership
+    from knowledge.partner_lists import partnership
 
     text = ("Partenariato locale\n\nCooperativa Sociale Alfa; Caritas Diocesana di Sulmona; ASL 1 – Distretto n. 9; "
             "Centro Servizi per il Volontariato San Panfilo.\n\nRisultati attesi")
@@ -362,7 +362,7 @@ def test_a_qualified_partnership_heading_and_names_run_on_with_semicolons():
 
 
 def test_an_attendance_list_whose_items_a_blank_line_separates_and_roles_before_the_organisation():
-    from knowledge.partners import attendees
+    from knowledge.partner_lists import attendees
 
     text = ("Presenti\n\n- Anna Rossi, assessora del Comune di Sulmona (presiede)\n\n"
             "- Marco Bianchi, coordinatore del progetto per la cooperativa sociale Il Ponte\n\n"
