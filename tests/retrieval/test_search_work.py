@@ -276,4 +276,3 @@ def test_a_service_with_an_embedder_of_its_own_caps_the_process_blas_threads(cor
         assert blas_threads() == {corpus_index.threads}
     finally:
         limit_blas_threads(corpus_index.threads)
-
