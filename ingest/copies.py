@@ -34,6 +34,13 @@ def without_boilerplate(grams: dict[str, np.ndarray], ids: Iterable[str], boiler
     return {i: np.setdiff1d(grams[i], drop, assume_unique=True) for i in ids}
 
 
+def doc_shingles(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """A document's sampled shingles (1 in DOC_SAMPLE, by hash) and those of them that are its page's furniture."""
+    g = gram_hashes(text)
+    sampled = g[g % np.uint64(DOC_SAMPLE) == 0]
+    return sampled, furniture(text, sampled)
+
+
 def furniture(text: str, sampled: np.ndarray) -> np.ndarray:
     """The document's sampled shingles found only in its short blocks (its page's furniture), when its running
     text holds at least half its words (else none: a PDF's lines without blank lines between paragraphs, a list),

@@ -26,13 +26,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ingest.copies import BOILERPLATE_CITIES, DOC_SAMPLE, copies, forgiven, furniture, without_boilerplate
-from ingest.minhash import (  # noqa: F401 (gram_jaccard: part of this module's API)
+from ingest.copies import BOILERPLATE_CITIES, copies, doc_shingles, forgiven, without_boilerplate
+from ingest.minhash import (  # noqa: F401 (gram_hashes, gram_jaccard: part of this module's API)
     band_keys,
     blob,
     gram_hashes,
     gram_jaccard,
     likely_pairs,
+    passage_shingles,
     set_jaccard,
     signature,
     unblob,
@@ -92,20 +93,6 @@ class Doc:
     text: str
     city: str | None
     shingles: tuple[np.ndarray, np.ndarray] | None = None  # `doc_shingles(text)`, when computed already
-
-
-def passage_shingles(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """A passage's word 3-gram hashes and their MinHash signature: a pure function of its text, computed by the
-    parse worker beside the embedding (`ingest.prepare`) and here for the passages it did not read."""
-    grams = gram_hashes(text)
-    return grams, signature(grams)
-
-
-def doc_shingles(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """A document's sampled shingles (1 in DOC_SAMPLE, by hash) and those of them that are its page's furniture."""
-    g = gram_hashes(text)
-    sampled = g[g % np.uint64(DOC_SAMPLE) == 0]
-    return sampled, furniture(text, sampled)
 
 
 class DuplicateIndex:

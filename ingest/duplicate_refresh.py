@@ -29,8 +29,8 @@ class DuplicateRefresh:
         chunk_shingles: Sequence[tuple[np.ndarray, np.ndarray] | None] = (),
         doc_shingles: Sequence[tuple[np.ndarray, np.ndarray] | None] = (),
     ) -> None:
-        """The texts stored, with their shingles when the parse worker computed them (`ingest.dedup`'s
-        `passage_shingles`, `doc_shingles`)."""
+        """The texts stored, with their shingles when the parse worker computed them
+        (`ingest.minhash.passage_shingles`, `ingest.copies.doc_shingles`)."""
         shingles = list(chunk_shingles) or [None] * len(chunks)
         self._fresh_passages.update(
             {c.chunk_id: Passage(c.chunk_id, c.doc.doc_id, c.text, s) for c, s in zip(chunks, shingles, strict=True)}

@@ -84,6 +84,13 @@ def signature(grams: np.ndarray) -> np.ndarray:
     return _mix(grams[None, :] ^ _seeds()).min(axis=1)
 
 
+def passage_shingles(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """A passage's word 3-gram hashes and their MinHash signature: a pure function of its text, computed by the
+    parse worker beside the embedding (`ingest.prepare`) and here for the passages it did not read."""
+    grams = gram_hashes(text)
+    return grams, signature(grams)
+
+
 def agreement(signatures: np.ndarray, a: np.ndarray, b: np.ndarray, step: int = 20_000) -> np.ndarray:
     """For each pair (a[i], b[i]) of rows of `signatures`, the share of positions they agree on."""
     out = np.empty(len(a), dtype=np.float32)

@@ -69,7 +69,7 @@ class _ReadFile:
     metas: list[dict]
     known: FileEntry | None
     tokens: list[list[int]] | None = None  # its passages tokenized by the parse worker for the embedder
-    chunk_shingles: list | None = None  # and their shingles, its documents' too (`ingest.dedup`)
+    chunk_shingles: list | None = None  # and their shingles, its documents' too (`passage_shingles`, `doc_shingles`)
     doc_shingles: list | None = None
 
 

@@ -11,8 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from ingest.dedup import doc_shingles, passage_shingles
+from ingest.copies import doc_shingles
 from ingest.documents import Chunker, DocumentBuilder
+from ingest.minhash import passage_shingles
 from ingest.model import Chunk, Document
 from ingest.readers import ReadLimits
 from ingest.sandbox import checked_read
@@ -31,7 +32,7 @@ class PreparedFile:
     chunks: list[Chunk]
     metas: list[dict]
     tokens: list[list[int]] | None = None  # each passage's embed_text tokenized for the embedder, when asked
-    # The near-duplicate refresh's arithmetic of each passage and document (`ingest.dedup`), done here too
+    # the near-duplicate refresh's arithmetic of each passage and document (`passage_shingles`, `doc_shingles`)
     chunk_shingles: list[tuple[np.ndarray, np.ndarray]] | None = None
     doc_shingles: list[tuple[np.ndarray, np.ndarray]] | None = None
 

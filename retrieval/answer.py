@@ -88,7 +88,8 @@ def best_answer(
             if sentence in boilerplate or sentence.endswith((":", ";")) or not is_prose(sentence):
                 continue
             figure = terms.intent == "figure"
-            if figure and not has_figure(sentence):
+            counted = _NO_FIGURE.sub(" ", sentence) if figure else ""  # its numbers that count something
+            if figure and not _NUMBER.search(counted):
                 continue
             carried = concepts_carried(sentence, terms, said)
             if carried < min(2, len(terms.concepts)):
@@ -96,7 +97,7 @@ def best_answer(
             score = sentence_score(sentence, terms, boilerplate, said)
             if sentence.count("|") >= 2:  # a table's rows run into one line
                 score *= TABLE_FACTOR
-            if figure and terms.unit and gives_figure(_NO_FIGURE.sub(" ", sentence), terms.unit):
+            if figure and terms.unit and gives_figure(counted, terms.unit):
                 score *= UNIT_FACTOR
             if not carried == len(terms.concepts) >= EVERY_CONCEPT:
                 score -= RANK_PENALTY * rank  # a lower passage clears a higher bar
@@ -123,11 +124,6 @@ def best_answer(
 def _names(text: str, places: Collection[str]) -> bool:
     folded = fold(text)
     return any(re.search(rf"\b{re.escape(fold(p))}\b", folded) for p in places)
-
-
-def has_figure(sentence: str) -> bool:
-    """Whether the sentence writes a number that counts something: not only a name's, a year's, a date's."""
-    return bool(_NUMBER.search(_NO_FIGURE.sub(" ", sentence)))
 
 
 def is_prose(sentence: str) -> bool:
