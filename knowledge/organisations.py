@@ -21,7 +21,7 @@ _CONNECTORS = {"di", "del", "della", "dello", "dei", "degli", "delle", "per", "l
 _ELIDED = re.compile(r"^(?:dell|d|l|all|sull)['’](?P<rest>.+)$", re.I)
 # A lowercase word that still belongs to a name: an adjective of kind ("sociale", "sanitaria", "diocesana")
 # or a common noun of well-known names ("casa", "studi", "volontariato", "istruzione").
-_LOWER_PART = re.compile(r"^(?:[a-zà-ù]+(?:ale|ali|ana|ano|ane|iva|ivo|ive|aria|ario|arie|ica|ico|iche|ese|ense|"
+LOWER_PART = re.compile(r"^(?:[a-zà-ù]+(?:ale|ali|ana|ano|ane|iva|ivo|ive|aria|ario|arie|ica|ico|iche|ese|ense|"
                          r"ata|ato)|agricol[aoie]|casa|studi|servizi|volontariato|istruzione|superiore|comprensivo|onlus|"
                          r"solidariet[àa]|lavoro|salute|ricerca|formazione)$")  # fmt: skip
 _WORD = re.compile(r"[\w'’.&-]+")
@@ -75,6 +75,8 @@ def named(sentence: str) -> list[tuple[str, int, int]]:
     for m in _ACRONYM.finditer(sentence):
         if m.group("acro") in NOT_ORGANISATIONS or any(s <= m.start() < e for _, s, e in out):
             continue
+        if _ROMAN.fullmatch(m.group("acro")):
+            continue  # an ordinal, not an acronym: "III Commissione consiliare", "XII Municipio"
         if _OWNER_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):
             continue  # the owner of the flats named, not who worked with the city
         end = m.end()
@@ -93,10 +95,24 @@ def named(sentence: str) -> list[tuple[str, int, int]]:
             end = m.start("place") + len(m.group("place").rsplit(None, 1)[0])  # the place is Milano
         out.append((sentence[m.start() : end], m.start(), end))
     for m in _SUFFIXED.finditer(sentence):
-        if not any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e in out):
+        if any(s <= m.start() < e or m.start() <= s < m.end() for _, s, e in out):
+            continue
+        # the legal form closes the name a keyword opened, across the small words the keyword's name stopped at:
+        # "Associazione Donne nel Mondo APS" is one name, not "Associazione Donne" and "Mondo APS"
+        opened = next((i for i, (_, s, e) in enumerate(out) if _INSIDE_NAME.fullmatch(sentence, e, m.start())), None)
+        if opened is not None:
+            _, s, _ = out.pop(opened)
+            out.append((sentence[s : m.end()], s, m.end()))
+        else:
             out.append((m.group(0), m.start(), m.end()))  # "Cidis Onlus": a name its legal form closes
-    return _branches_joined(sentence, out)
+    return _expansions_joined(sentence, _branches_joined(sentence, out))
 
+
+# An ordinal in Roman numerals ("III Commissione", "XII Municipio"): no acronym
+_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+# Small words inside a name that the keyword's reading stops at, between it and the legal form closing the name
+_INSIDE_NAME = re.compile(r"\s+(?:(?:nel|nella|nello|nei|negli|nelle|con|tra|fra|sul|sulla|sui|in|per|a|al|alla|ai|"
+                          r"e)\s+){1,2}")  # fmt: skip
 
 # A dash then a local branch: one organisation ("Croce Rossa Italiana – Comitato di Maglie")
 _BRANCH = re.compile(r"\s*[–—-]\s*(?:Comitato|Sezione|Sede|Delegazione|Distretto)\b")
@@ -112,6 +128,39 @@ def _branches_joined(sentence: str, found: list[tuple[str, int, int]]) -> list[t
         else:
             out.append((name, start, end))
     return out
+
+
+# A dash between an acronym and the name it abbreviates: "ASP Crotone – Azienda Sanitaria Provinciale",
+# "Azienda Sanitaria Provinciale – ASP Crotone"
+_DASH = re.compile(r"\s*[–—-]\s*")
+
+
+def _expansions_joined(sentence: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Two names a dash joins are one organisation when one is the other's acronym (`spells`)."""
+    out: list[tuple[str, int, int]] = []
+    for name, start, end in found:
+        if (
+            out
+            and _DASH.fullmatch(sentence, out[-1][2], start)
+            and (spells(out[-1][0], name) or spells(name, out[-1][0]))
+        ):
+            _, first, _ = out.pop()
+            out.append((sentence[first:end], first, end))
+        else:
+            out.append((name, start, end))
+    return out
+
+
+_SMALL_WORDS = {*_CONNECTORS, "e", "ed", "a", "al", "alla", "of", "the", "and", "for"}
+
+
+def spells(short: str, long: str) -> bool:
+    """Whether `short` opens with an acronym (three letters or more) of `long`'s words ("ASP Crotone", "Azienda
+    Sanitaria Provinciale"; small words skipped, "Agenzia per la Casa": APC)."""
+    acronym = re.match(r"[A-Z]{3,7}\b", short)
+    words = [w for w in re.findall(r"[\w'’]+", long) if w.lower() not in _SMALL_WORDS]
+    initials = "".join(_ELIDED.sub(r"\g<rest>", w)[:1].upper() for w in words)
+    return acronym is not None and len(words) >= 3 and initials.startswith(acronym.group(0))
 
 
 def _extend(sentence: str, start: int, key_end: int) -> str | None:
@@ -131,7 +180,7 @@ def _extend(sentence: str, start: int, key_end: int) -> str | None:
             break  # the next field's label of a spreadsheet's row run on ("Cooperativa X Voce: Altri partner")
         if _proper(token):
             proper = True
-        elif not (token.lower() in _CONNECTORS or _ELIDED.match(token) or (_LOWER_PART.match(token) and not proper)):
+        elif not (token.lower() in _CONNECTORS or _ELIDED.match(token) or (LOWER_PART.match(token) and not proper)):
             break
         words.append((token, w.start() + len(token)))
         pos = w.end()

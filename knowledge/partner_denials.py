@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from knowledge.org_names import comparable_name
+from knowledge.partner_tables import denied_rows
 from knowledge.sentences import clean, sentences
 from lgnet.practice import Partner
 
@@ -63,6 +64,8 @@ def denied_clauses(text: str) -> list[str]:
                 if colon >= 0:
                     line = text.find("\n", colon)
                     out.append(f" {comparable_name(text[colon + 1 : line if line >= 0 else len(text)])} ")
+    # a partnership table's row whose role is no partner's: "Soggetto: X; ...; Ruolo: nessun ruolo nel progetto"
+    out += [f" {comparable_name(name)} " for name in denied_rows(text)]
     return out
 
 

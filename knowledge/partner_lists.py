@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from knowledge import organisations
-from knowledge.partner_tables import partner_tables
+from knowledge.partner_tables import NOT_A_PARTNER_ROLE, partner_tables
 from knowledge.partners import MUNICIPAL, NUMBERED, ORG_KEYWORDS, OTHER_COMUNE, PartnerFact, split_items, tidy
 from knowledge.sentences import clean
 from lgnet.text import fold
@@ -24,6 +24,7 @@ _INLINE_BULLET = re.compile(r"[ \t]+[•·\-*][ \t]+")
 _ROLE_LINE = re.compile(r"^(?P<role>Capofila|Soggetto\s+proponente|Lead\s+partner|Partner|Co-?beneficiari?o?)\s*:\s*"
                         r"(?P<name>.*)$", re.I)  # fmt: skip
 _BULLET = re.compile(r"^(?:[•·\-–*]|\d{1,2}[.)])\s*")
+_FIELD = re.compile(r"\s*[A-ZÀ-Ý][\w'’]*(?:\s+[\w'’]+){0,2}:\s")  # a field's label: "Tipo: ", "Ruolo nel progetto: "
 _OTHER_CITIES = re.compile(r"^(?:Comuni|Città|Municipalities)\b", re.I)
 
 
@@ -77,6 +78,8 @@ def partnership(text: str) -> list[PartnerFact]:
                 # the names on one line, run on with commas ("PARTNER\nCooperativa X, Associazione Y, Compagnia Z.")
                 # or semicolons ("Cooperativa X; Caritas Y; ASL Z – Distretto 9; Centro Servizi W.")
                 parts = line.rstrip(" .").split(";") if ";" in line else split_items(line)
+                if sum(1 for part in parts if _FIELD.match(part)) >= 2:
+                    break  # a row of "key: value" fields ("Soggetto: A; Tipo: ...; Ruolo: ..."), read as a table
                 names = [tidy(item) for item in parts]
                 if all(names):
                     items += [[start, end, name, "partner di progetto"] for name in names]
@@ -94,16 +97,11 @@ def partnership(text: str) -> list[PartnerFact]:
     # ... and a partnership table ("Partner | Ruolo", a row per organisation) or row ("Partners | A; B; C")
     for raw, start, end, cell in partner_tables(text):
         name = tidy(raw)
-        if _NOT_A_PARTNER_ROLE.search(cell):
+        if NOT_A_PARTNER_ROLE.search(cell):
             continue  # a row whose role says it is no partner: a supporter, a funder, an observer, an evaluator
         if name and not (MUNICIPAL.search(name) and re.search(r"capofila|lead|titolare|proponente", cell, re.I)):
             out.append(PartnerFact(name, clean(text[start:end]), start, end, cell))
     return out
-
-
-# A role in a partnership table that is no partner's: "sostenitore" (a letter of support), a funder, an observer
-_NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:sostenitor\w*|supporter|finanziator\w*|funder|uditor\w*|osservator\w*|"
-                                 r"observer|valutator\w*|evaluator)\b", re.I)  # fmt: skip
 
 
 def _paragraph_name(line: str) -> bool:

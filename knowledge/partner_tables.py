@@ -39,6 +39,16 @@ _BARE_ROW = re.compile(
     r"(?=\s+(?:Destinatari|Beneficiari|Referente|Contatti|Periodo|Durata|Budget|Costo|Finanziamento|Risultati|"
     r"Obiettivi|Azioni|Target|Sede|Luogo|Area|Tempi)\b)"
 )
+# ... and a spreadsheet's partnership sheet read as "key: value" pairs, one organisation a row: "Soggetto: A; Tipo:
+# cooperativa sociale; Ruolo: gestione dello sportello; Accordo: convenzione Soggetto: B; ..." (its name and its role)
+_RECORD_NAME = re.compile(r"(?:^|(?<=[\s;|]))(?P<key>Soggetto|Ente|Partner|Organizzazione|Organi[sz]ation|"
+                          r"Denominazione):[ \t]*(?P<name>[^;|\n]{3,200}?)[ \t]*;")  # fmt: skip
+_RECORD_ROLE = re.compile(r"(?:^|(?<=[\s;|]))(?:Ruolo(?:\s+nel\s+progetto)?|Role|Funzione|Compiti):[ \t]*"
+                          r"(?P<role>[^;|\n]{2,300}?)[ \t]*(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
+# A role that is no partner's: a supporter (a letter of support), a funder, an observer, an evaluator, or none
+NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:sostenitor\w*|supporter|finanziator\w*|funder|uditor\w*|osservator\w*|"
+                                r"observer|valutator\w*|evaluator)\b|\bnessun\s+ruolo\b|\bno\s+role\b",
+                                re.I)  # fmt: skip
 _WORDS_OF_NAME = re.compile(r"[A-ZÀ-Ý0-9][\w'’.&-]*|di|del|della|dello|dei|degli|delle|per|e|la|il|le|lo|in|of|the|and")
 
 
@@ -59,6 +69,7 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
                 name = cells[0].strip()
                 start = pos + line.start() + line.group(0).find(name)
                 out.append((name, start, start + len(name), cells[1].strip()))
+    out += _records(text)
     bare = [m for m in _BARE_ROW.finditer(text) if _list_of_names(m.group("value"))]
     for m in [*_ROW.finditer(text), *bare, *_PAIR_ROW.finditer(text)]:
         value, at = m.group("value"), m.start("value")
@@ -73,6 +84,24 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
                 out.append((name, start, start + len(name), "partner di progetto"))
                 pos = start + len(name)
     return out
+
+
+def _records(text: str) -> list[tuple[str, int, int, str]]:
+    """The organisations of a partnership sheet read as "key: value" pairs (`_RECORD_NAME`): a row's name and the
+    role its row states (a row with no role is no partnership's)."""
+    found = list(_RECORD_NAME.finditer(text))
+    out = []
+    for i, m in enumerate(found):
+        row_end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        role = _RECORD_ROLE.search(text, m.end(), row_end)
+        if role and m.group("key") == found[0].group("key"):
+            out.append((m.group("name"), m.start("name"), m.end("name"), role.group("role")))
+    return out
+
+
+def denied_rows(text: str) -> list[str]:
+    """The names a partnership table lists with a role that is no partner's (`NOT_A_PARTNER_ROLE`)."""
+    return [name for name, _, _, role in partner_tables(text) if NOT_A_PARTNER_ROLE.search(role)]
 
 
 def _items(value: str) -> list[str]:

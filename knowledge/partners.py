@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from knowledge import organisations
 from knowledge.counting import COMPARISON
 from knowledge.org_names import comparable_name, same_org  # noqa: F401 (part of this module's API)
+from knowledge.organisations import spells
 from knowledge.sentences import Sentence, clean, sentences
 from lgnet.text import fold
 
@@ -100,7 +101,12 @@ NETWORK = re.compile(
     re.I,
 )
 # Who reports the news is never a partner: a press agency ("AGIL – Agenzia Giornalistica Lombarda", "news agency").
-_PRESS = re.compile(r"\bagenzia\s+(?:giornalistica|di\s+stampa|stampa)\b|\b(?:news|press)\s+agency\b", re.I)
+_PRESS = re.compile(
+    r"\bagenzia\s+(?:giornalistica|di\s+stampa|stampa)\b|\b(?:news|press)\s+agency\b|"
+    # ... or an agency whose name says it is news: "Agenzia Puglia Notizie", "Agenzia X News"
+    r"\bagenzia\b(?:\s+[\w'’]+){0,3}?\s+(?:notizie|news|informazione|stampa)\b",
+    re.I,
+)
 MUNICIPAL = re.compile(
     r"^(?:il\s+|i\s+)?Comun[ei]\b|\bComun[ei]\s+(?:di|del|della|dell['’]|dei)\b|\b(?:del|dal|al|nel|dei|ai)\s+Comun[ei]\b|"
     r"\bcomunal[ei]\b|\bMunicipi|\bMunicipalit[àa]\b|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
@@ -128,6 +134,10 @@ _FUNDER = re.compile(
     re.I,
 )
 
+# ... or its label in a table or form: "Ente finanziatore | Fondazione X", "Finanziatore: X", "Funder | X"
+_FUNDER_LABEL = re.compile(r"\b(?:co-?finanziator[ei]|finanziator[ei]|fonte\s+di\s+finanziamento|funders?|"
+                           r"funding\s+body|(?:finanziat[oa]|co-?finanziat[oa])\s+da|(?:co-?)?funded\s+by)\s*[|:]\s*$",
+                           re.I)  # fmt: skip
 
 # An organisation named in another role than working with the city, said right before its name: where a service
 # is housed ("nei locali della Parrocchia X", "presso"), where people are sent or accompanied ("accompagnate ai
@@ -233,13 +243,22 @@ def split_items(segment: str) -> list[str]:
         for nxt in chunks[1:]:
             quoted = current.count("«") > current.count("»") or current.count("“") > current.count("”")
             place = re.match(r"(?:Distretto|Comune|Sede|Comitato|Sezione|Delegazione)\b", nxt)
-            if quoted or place or re.fullmatch(r"[A-Z][A-Z0-9.&]{1,9}", current):
+            acronym = re.fullmatch(r"[A-Z][A-Z0-9.&]{1,9}", current) or spells(current, nxt) or spells(nxt, current)
+            if quoted or place or acronym:
                 current = f"{current} – {nxt}"
             else:
                 items.append(current)
                 current = nxt
         items.append(current)
     return items
+
+
+_LEGAL_FORM = re.compile(r"\s(?:Onlus|ONLUS|APS|ODV|ETS)$")
+# A verb and its object closing an item: "... cura la mensa della foresteria", "... coordina i volontari" (a word in
+# lower case that is no small word of a name, an article, then words in lower case to the end)
+_ACTS = re.compile(r"\s(?P<verb>(?!(?:per|con|tra|fra|dal|dalla|dai|del|della|dei|nel|nella|nei|sul|sulla|sui|"
+                   r"sociale|sociali|onlus|e|ed)\s)[a-zà-ù]{3,})\s+(?:il|lo|la|i|gli|le|l['’])\s*[a-zà-ù]+"
+                   r"(?:\s+[a-zà-ù'’]+)*\s*$")  # fmt: skip
 
 
 def tidy(item: str) -> str | None:
@@ -251,6 +270,9 @@ def tidy(item: str) -> str | None:
     cut = _CLAUSE.search(item)
     if cut:
         item = item[: cut.start()]
+    acting = _ACTS.search(item)
+    if acting and re.match(rf"(?:{ORG_KEYWORDS})\b", item, re.I) and not organisations.LOWER_PART.match(acting["verb"]):
+        item = item[: acting.start()]  # "Caritas diocesana cura la mensa": the name, then what it does
     tail = re.search(r"\s(?:(?:per|con|a|di|da|su|tra|fra)\s+)?(?:il|lo|la|i|gli|le)\s+[a-zà-ù]+(?:\s+[a-zà-ù]+)*\s*$",
                      item)  # fmt: skip
     if tail and re.search(r"\s[A-ZÀ-Ý]", item[: tail.start()]) and re.search(rf"\b(?:{ORG_KEYWORDS})\b", item, re.I):
@@ -342,17 +364,25 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
         if not named_orgs:
             continue
         spans = []
+        known = organisations.named(body)
         for m in _NAMED_ORG.finditer(body):
-            spans.append((m.start(), m.end()))
-            name = tidy(m.group(0))
-            funder = _FUNDER.search(body[: m.start()]) or _SHARE_AFTER.match(body, m.end())
-            funder = funder or _OBSERVER_AFTER.match(body, m.end())  # or an observer: "X (uditore)"
-            funder = funder or _OTHER_ROLE.search(body[: m.start()]) or _FUNDS_AFTER.match(body, m.end())
-            funder = funder or _FUNDS_RELATIVE.match(body[m.end() :].lstrip(" ,"))  # "X, che lo finanzia"
+            # the name a legal form closes past where the keyword's capitalised words stop: "Associazione Donne nel
+            # Mondo APS" (`organisations.named`)
+            whole = next((n for n in known if n[1] == m.start() and n[2] > m.end() and _LEGAL_FORM.search(n[0])), None)
+            start, end = (whole[1], whole[2]) if whole else m.span()
+            spans.append((start, end))
+            name = tidy(body[start:end])
+            funder = _FUNDER.search(body[:start]) or _SHARE_AFTER.match(body, end)
+            funder = funder or _FUNDER_LABEL.search(body[:start])
+            funder = funder or _OBSERVER_AFTER.match(body, end)  # or an observer: "X (uditore)"
+            funder = funder or _OTHER_ROLE.search(body[:start]) or _FUNDS_AFTER.match(body, end)
+            funder = funder or _FUNDS_RELATIVE.match(body[end:].lstrip(" ,"))  # "X, che lo finanzia"
             if name and not any(comparable_name(name) in k for k in found) and not funder:
                 add(name, s, body)
-        for raw, start, end in organisations.named(body):
+        for raw, start, end in known:
             if any(a <= start < b or start <= a < end for a, b in spans) or _FUNDER.search(body[:start]):
+                continue
+            if _FUNDER_LABEL.search(body[:start]):
                 continue
             if _OTHER_ROLE.search(body[:start]):
                 continue
