@@ -107,6 +107,12 @@ TARGETS = {
     "midterm-evaluation-crotone-safe-harbour-en": "docx",
     "monitoraggio-finale-sassari-lgnetea-2021": "xlsx",
     "email-sulmona-protocollo-valle-peligna-accogliente": "eml",
+    # batch 14 (2026-12-06, 22:30 UTC session)
+    "scheda-progetto-ala-un-ala-per-crescere": "odt",
+    "verbale-tavolo-sesto-san-giovanni-abitare-2025-11": "docx",
+    "final-evaluation-marsala-working-harvest-en": "pdf",
+    "riepilogo-municipi-milano-lgnetea-2021": "xlsx",
+    "email-matera-agenzia-casa-proprietari": "eml",
 }
 
 
