@@ -21,7 +21,7 @@ from lgnet.text import fold
 _CUES: dict[str, str] = {
     "taking_charge": r"cartell[ae]\s+(?:social|personal)\w*|fascicol\w+|case\s+files?|progett\w+\s+(?:individual|"
     r"personalizzat)\w*\b(?!\s+di\s+(?:impegno|volontariato|cittadinanza|partecipazione))|piano\s+individual\w*|personal\s+plans?|prim[ie]\s+(?:contatti|colloqui|accessi)|"
-    r"first\s+(?:contacts|interviews?|appointments)|contatti|contacts|colloqu\w+|tempi?\s+(?:medi\s+)?di\s+attesa|waiting\s+times?|\baccessi\b|legal\s+(?:advice|aid|counsell?ing|guidance)|\bCPIA\b|medic[oi]\s+di\s+(?:base|famiglia)|ricerca\s+(?:di|del)\s+(?:un\s+)?lavoro|job\s+search|orientament\w+\s+(?:legale|giuridic\w+|sociale|sanitari\w+)|orienta(?:ment\w+|t[oaie])\s+(?:al|alla|ai)\s+(?:lavoro|servizi|formazione)|"
+    r"first\s+(?:contacts|interviews?|appointments)|contatti|contacts|colloqu\w+|tempi?\s+(?:medi\s+)?di\s+attesa|waiting\s+times?|\baccessi\b|legal\s+(?:advice|aid|counsell?ing|guidance)|\bCPIA\b|medic[oi]\s+di\s+(?:base|famiglia)|ricerca\s+(?:di|del)\s+(?:un\s+)?lavoro|job\s+search|orientament\w+\s+(?:legale|giuridic\w+|sociale|sanitari\w+)|orienta(?:ment\w+|t[oaie]|re)\s+(?:al|alla|ai)\s+(?:lavoro|servizi|formazione)|"
     r"job[\s-]orientation|employment\s+service|bilanci\w*\s+delle\s+competenze|"
     r"cors[oi]\s+(?:seral[ei]\s+)?(?:di\s+)?(?:lingua|italiano|alfabetizzazione)|alfabetizzazione|licenza\s+media|"
     r"language\s+courses?|italian\s+(?:language\s+)?courses?|visite\s+(?:mediche|specialistiche|pediatriche|"

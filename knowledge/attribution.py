@@ -20,9 +20,11 @@ _TOTAL = re.compile(r"\b(?:per\s+un\s+totale\s+di|in\s+totale|complessiv\w*|nel\
                     r"totale\s+di|overall|in\s+total)\b", re.I)  # fmt: skip
 
 
-# A desk named by housing ("sportello casa", "sportello per l'abitare", "sportello affitti"): its counts are housing.
+# A desk named by housing ("sportello casa", "sportello per l'abitare", "sportello affitti"): its counts are housing;
+# not a desk named by housing and work ("sportello casa-lavoro", "sportello casa e lavoro"), which takes charge.
 _HOUSING_DESK = re.compile(r"\s+(?:per\s+(?:la\s+|l['’]\s*)?|della\s+|dell['’]\s*)?"
-                           r"(?:casa|abitare|affitt\w*|alloggi\w*|abitativ\w*|housing)\b", re.I)  # fmt: skip
+                           r"(?:casa|abitare|affitt\w*|alloggi\w*|abitativ\w*|housing)\b"
+                           r"(?!\s*(?:[-/]|\be\b|\bed\b)\s*(?:(?:il|del)\s+)?lavoro)", re.I)  # fmt: skip
 
 
 def _noun_end(body: str, end: int) -> int:
@@ -43,6 +45,11 @@ _COMPLEMENT = re.compile(r"\s+(?P<c>(?:a|al|alla|allo|ai|agli|alle|all['’]|di|
 # "il percorso ... ha formato finora 34 persone": persons trained (staff are capacity building: `trained_staff`).
 _TRAINED = re.compile(r"\b(?:ha|hanno|abbiamo|avrà|avranno)\s+(?:già\s+|finora\s+)?format[oi]\s+(?:\w+\s+)?$",
                       re.I)  # fmt: skip
+# Persons who attended or completed a course, said after the count in its own clause ("22 giovani, tra i 18 e i 25
+# anni, hanno frequentato il corso di 300 ore"): no staff (capacity building) and no other area named before it.
+_COURSE_TAKEN = re.compile(r"[^;]*?\b(?:hanno|ha|avevano|aveva)\s+(?:già\s+|finora\s+)?(?:frequentat|seguit|completat|"
+                           r"concluso)\w*\s+(?:(?:il|un|i|dei|lo)\s+)?(?:cors[oi]|percors[oi]\s+formativ[oi])\b",
+                           re.I)  # fmt: skip
 # A count right after a colon counts what the few words before the colon name ("i volontari: 18 facilitatori").
 _NAMED_BEFORE = re.compile(r"\b(?:[Ii]|[Gg]li|[Ll]e|[Tt]he|[Ll]oro)\s+((?:[\w'’]+\s+){0,1}[\w'’]+)\s*:\s*"
                            r"(?:(?:circa|oltre|about|over)\s+)?$")  # fmt: skip
@@ -93,6 +100,11 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     if not stretch and not own_after and previous_end > clause_start:
         if outcome := after_cue(body, f.end, min(segment_end, next_start)):
             return True, outcome  # what its own words after it say it became ("and 4 of them have found a job")
+        # its own item of a list of counts says it: "a dare casa a 30 persone, a orientare al lavoro 80 persone" (the
+        # terms before the count before it are that count's)
+        item_start = max(previous_end, max(body.rfind(c, 0, f.start) for c in ",;:") + 1)
+        if own := own_cue(body, item_start, min(segment_end, next_start)):
+            return True, own
         # nothing of its own: the count goes with the count right before it when that one says its area itself
         # ("le 3 assemblee con i condomini hanno visto la partecipazione di 48 famiglie")
         prev = max(((s, e) for s, e in counts if e == previous_end), default=None)
@@ -116,6 +128,10 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         return True, outcome  # "la campagna ... ha portato 17 cittadini a completare il corso per tutori volontari"
     if nearest is None and (cue := cue_area(body, f.start, f.end, clause=False)):
         return True, cue
+    if nearest is None and (course := _COURSE_TAKEN.match(body, f.end, next_start)) and not any(
+        m[1] < course.end() for m in after
+    ):
+        return True, "taking_charge"  # persons who attended a course (no staff, no language named): a trade learnt
     nearest = nearest or (min(after, key=lambda m: m[1]) if after else None)
     if nearest:
         # the term with its complement: "laboratori di italiano L2" teach the language (taking charge)

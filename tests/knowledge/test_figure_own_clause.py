@@ -1,0 +1,24 @@
+"""A count's area comes from its own clause, not from the sentence's first topic word: an item of a list of counts
+("a dare casa a 30 persone, a orientare al lavoro 80 persone"), a desk named by housing and work, persons who
+attended a course after an apposition. Sentences invented here."""
+
+from tests.knowledge.figure_text import areas_of
+
+
+def test_each_item_of_a_list_of_counts_says_its_own_area():
+    text = ("Il patto impegna la rete a trovare almeno 12 alloggi in affitto, a dare casa ad almeno 25 persone, "
+            "a orientare al lavoro 70 persone, a offrire corsi di italiano a 40 persone.")  # fmt: skip
+    found = areas_of(text)
+    assert found == {12.0: "housing", 25.0: "housing", 70.0: "taking_charge", 40.0: "taking_charge"}
+
+
+def test_a_desk_named_by_housing_and_work_takes_charge():
+    assert areas_of("Lo sportello casa-lavoro ha seguito 84 persone.") == {84.0: "taking_charge"}
+    assert areas_of("Lo sportello casa e lavoro ha seguito 84 persone.") == {84.0: "taking_charge"}
+    assert areas_of("Lo sportello casa ha seguito 84 persone.") == {84.0: "housing"}
+
+
+def test_persons_who_attended_a_course_after_an_apposition_learn_a_trade():
+    found = areas_of("Finora 31 ragazzi, tra i 17 e i 24 anni, hanno frequentato il corso di 250 ore tenuto in "
+                     "falegnameria, con le lezioni di disegno nei laboratori del liceo.")  # fmt: skip
+    assert found == {31.0: "taking_charge"}
