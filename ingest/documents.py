@@ -9,6 +9,7 @@ from pathlib import Path
 from ingest.chunking import chunk_spans
 from ingest.city import main_city
 from ingest.clean import blank_furniture
+from ingest.display import display_text
 from ingest.doctype import DocTypeClassifier
 from ingest.metadata import cities_mentioned, detect_phase, interventions
 from ingest.model import Chunk, Document, PageSpan, Part, RawText
@@ -115,13 +116,6 @@ def _pages_within(pages: list[PageSpan], start: int, end: int) -> list[PageSpan]
         for p in pages
         if p.end > start and p.start < end
     ]
-
-
-def display_text(text: str) -> str:
-    """A passage as shown: markdown markers gone, paragraphs kept, spaces tidied."""
-    text = strip_markdown(text)
-    paragraphs = [normalize_space(p) for p in re.split(r"\n\s*\n", text)]
-    return "\n\n".join(p for p in paragraphs if p)
 
 
 class Chunker:

@@ -45,6 +45,8 @@ def partnership(text: str) -> list[PartnerFact]:
             previous_end = start + len(raw)
             if not line:
                 continue
+            if " | " in line:
+                break  # a partnership table's rows, a line each (partner_tables reads them)
             role = _ROLE_LINE.match(line)
             bullet = _BULLET.match(line)
             end = start + len(raw.rstrip())

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ingest.tables import PAIR_SEPARATOR, is_row
+from knowledge.long_tables import long_format
 from lgnet.text import fold
 
 # A value cell: a count, a date, a sum or a share, maybe followed by the next row's label.
@@ -80,14 +81,25 @@ def table_sentences(text: str) -> list[RowSentence]:
         first, at = len(out), i
         if line.count("|") >= 2 and re.search(r"\|\s*:?-{3,}", line):
             out += _markdown(line, start)
+        elif _markdown_head(lines, i):
+            # a markdown table a line per row ("| a | b |", "|---|---|", "| c | d |"): read as one
+            block_end = i + 1
+            while block_end + 1 < len(lines) and lines[block_end + 1][0].strip().startswith("|"):
+                block_end += 1
+            last, last_start = lines[block_end]
+            out += _markdown(text[start : last_start + len(last)], start)
+            i = block_end
         elif " | " in line:
-            # a table a line per row (HTML): the run of lines of cells, none running into the next row
+            # a table a line per row (HTML, a word processor's): the run of lines of cells; rows whose value cells
+            # carry words ("40 persone") are rows all the same when every line has the header's number of cells
             block = [lines[i]]
             while i + 1 < len(lines) and " | " in lines[i + 1][0] and lines[i + 1][0].strip()[:1] != "|":
                 block.append(lines[i + 1])
                 i += 1
-            if len(block) > 1 and not any(_runs_on(b) for b, _ in block):
-                out += _line_rows([_cells(b, o, " | ") for b, o in block])
+            widths = {len(b.split(" | ")) for b, _ in block}
+            if len(block) > 1 and (len(widths) == 1 or not any(_runs_on(b) for b, _ in block)):
+                out += _line_rows([[_value_cell(*c) if n else c for n, c in enumerate(_cells(b, o, " | "))]
+                                   for b, o in block])  # fmt: skip
             else:
                 out += [s for b, o in block if b.count("|") >= 2 for s in _flattened(b, o)]
         elif _UNRULED.search(line):
@@ -97,11 +109,17 @@ def table_sentences(text: str) -> list[RowSentence]:
             while i + 1 < len(lines) and is_row(lines[i + 1][0]):
                 block.append(lines[i + 1])
                 i += 1
-            out += [s for b, o in block for s in _pairs(b, o)]
+            out += _pairs(block)
         if at and _BUDGET_HEADING.match(fold(lines[at - 1][0]).strip(" #*_:").lower()):
             out[first:] = [replace(r, money=True) for r in out[first:]]  # a table under "Budget": its sums
         i += 1
     return out
+
+
+def _markdown_head(lines: list[tuple[str, int]], i: int) -> bool:
+    """A markdown table's header line, its separator line after it ("| Indicatore | Obiettivo |", "|---|---|")."""
+    return (i + 1 < len(lines) and lines[i][0].strip().startswith("|")
+            and bool(re.fullmatch(r"\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*", lines[i + 1][0])))  # fmt: skip
 
 
 def _unruled(line: str, offset: int) -> list[RowSentence]:
@@ -152,10 +170,24 @@ def _line_rows(rows: list[list[Cell]]) -> list[RowSentence]:
                                                             else [], money)]  # fmt: skip
 
 
-def _pairs(line: str, offset: int) -> list[RowSentence]:
+def _pairs(lines: list[tuple[str, int]]) -> list[RowSentence]:
     """ "Indicatore: Persone accolte; Obiettivo: 60; Risultato: 67": the first pair of words is the row's label,
-    the values keep their headers. A passage glues the lines of a table into one ("...; Risultato: 67 Indicatore:
-    Operatori formati; ..."): a row ends where a value runs into a header of the table and its colon."""
+    the values keep their headers; a table in long format (a row per indicator, period and kind of value) is read
+    by its kinds (knowledge/long_tables.py)."""
+    rows = long_format([r for line, offset in lines for r in _pair_rows(line, offset)], lambda c: bool(_VALUE.match(c)))
+    out: list[RowSentence] = []
+    for pairs in rows:
+        label = next((c for _, c in pairs if c[0] and not _VALUE.match(c[0])), None)
+        if label is not None:
+            out += _row(label, [c for _, c in pairs if c is not label], [h for h, c in pairs if c is not label],
+                        money_table([h for h, _ in pairs]))  # fmt: skip
+    return out
+
+
+def _pair_rows(line: str, offset: int) -> list[list[tuple[str, Cell]]]:
+    """A line's rows of (header, cell) pairs. A passage stored before its table's lines were kept glues them into
+    one ("...; Risultato: 67 Indicatore: Operatori formati; ..."): a row ends where a value runs into a header of the
+    table and its colon."""
     parts: list[tuple[str, str, int]] = []  # header, value, the value's offset
     pos = 0
     for part in line.split(PAIR_SEPARATOR):
@@ -172,13 +204,7 @@ def _pairs(line: str, offset: int) -> list[RowSentence]:
         if cut:
             rest = value[cut.end() :]
             rows.append([(cut.group(1), (rest.strip(), start + cut.end(), start + cut.end() + len(rest.strip())))])
-    out: list[RowSentence] = []
-    for pairs in rows:
-        label = next((c for _, c in pairs if c[0] and not _VALUE.match(c[0])), None)
-        if label is not None:
-            out += _row(label, [c for _, c in pairs if c is not label], [h for h, c in pairs if c is not label],
-                        money_table([h for h, _ in pairs]))  # fmt: skip
-    return out
+    return rows
 
 
 def _cells(line: str, offset: int, sep: str) -> list[Cell]:

@@ -1,0 +1,70 @@
+"""Tables a passage keeps a row a line (ingest.display): a word processor's target grid, a markdown table, a
+long-format export (a row per indicator, period and kind of value), a partnership table of three columns. Tables
+invented for the mechanism."""
+
+from knowledge.partner_lists import partnership
+from knowledge.tables import table_sentences
+
+
+def _figures(text: str, city: str = "Lecco", doc_type: str = "project_sheet") -> dict[float, tuple[str, str | None]]:
+    from knowledge.records import Passage, RecordBuilder
+
+    passage = Passage("r:0", text, {"doc_id": "r", "doc_type": doc_type, "city": city})
+    records, project = RecordBuilder().build(city, None, [passage], set())
+    return {f.value: (f.label, f.unit) for r in records for f in r.figures} | {
+        f.value: (f.label, f.unit) for f in project.figures}  # fmt: skip
+
+
+def test_a_target_grid_whose_indicator_is_its_second_column_and_whose_last_column_is_words():
+    text = ("Scheda progetto\n\n4. Risultati attesi\n\n"
+            "Risultato atteso | Indicatore | Valore obiettivo | Verifica\n"
+            "I ragazzi studiano | ragazzi iscritti al doposcuola | 45 | registri\n"
+            "I ragazzi studiano | ragazzi promossi | 38 | pagelle\n"
+            "Le famiglie partecipano | genitori agli incontri | 60 | fogli firma\n")  # fmt: skip
+    from ingest.documents import display_text
+
+    text = display_text(text)  # what a passage of it holds
+    rows = table_sentences(text)
+    assert [(r.label, r.value, r.column) for r in rows] == [
+        ("ragazzi iscritti al doposcuola", "45", "Valore obiettivo"), ("ragazzi promossi", "38", "Valore obiettivo"),
+        ("genitori agli incontri", "60", "Valore obiettivo")]  # fmt: skip
+    found = _figures(text)
+    assert {45, 38, 60} <= set(found) and all("obiettivo" in found[v][0] for v in (45, 38, 60))
+
+
+def test_a_markdown_table_a_line_per_row():
+    text = ("| Indicatore | Obiettivo 2026 | Risultato al 30/06/2025 |\n| --- | --- | --- |\n"
+            "| Persone accolte | 40 | 31 |\n| Operatori formati | 20 | 22 |\n")  # fmt: skip
+    assert [(r.label, r.value, r.column) for r in table_sentences(text)] == [
+        ("Persone accolte", "40", "Obiettivo 2026"),
+        ("Persone accolte", "31", "Risultato al 30/06/2025"),
+        ("Operatori formati", "20", "Obiettivo 2026"),
+        ("Operatori formati", "22", "Risultato al 30/06/2025"),
+    ]
+
+
+def test_a_long_format_export_reads_each_value_by_the_kind_its_row_names_and_leaves_out_a_period_s_parts():
+    rows = [("Accoglienza", "Persone accolte nel dormitorio", "intero progetto", "Target", "120"),
+            ("Accoglienza", "Persone accolte nel dormitorio", "2023", "Risultato", "70"),
+            ("Accoglienza", "Persone accolte nel dormitorio", "2024", "Risultato", "81"),
+            ("Accoglienza", "Persone accolte nel dormitorio", "intero progetto", "Risultato", "132"),
+            ("Lavoro", "Tirocini avviati", "2024", "Risultato", "9")]  # fmt: skip
+    text = "Indicatori\n\n" + "\n".join(
+        f"Area: {a}; Indicatore: {i}; Periodo: {p}; Tipo di valore: {k}; Valore: {v}" for a, i, p, k, v in rows
+    )
+    read = [(r.label, r.value, r.column, r.words) for r in table_sentences(text)]
+    assert read == [
+        ("Persone accolte nel dormitorio", "120", "Target", ("Accoglienza",)),
+        ("Persone accolte nel dormitorio", "132", "Risultato", ("Accoglienza",)),
+        ("Tirocini avviati", "9", "Risultato (2024)", ("Lavoro",)),  # counted only by parts: the part, named
+    ]
+    found = _figures(text, doc_type="report")
+    assert found[132][1] == "people" and "obiettivo" in found[120][0] and "obiettivo" not in found[132][0]
+    assert not {70, 81} & set(found)
+
+
+def test_a_partnership_table_of_three_columns_a_row_a_line():
+    text = ("3. Partenariato\n\nSoggetto | Ruolo | Impegno\n"
+            "Cooperativa sociale La Quercia | partner | gestione del centro\n"
+            "Associazione Il Ponte APS | partner | volontari\n\nIl progetto dura due anni.")  # fmt: skip
+    assert sorted(p.name for p in partnership(text)) == ["Associazione Il Ponte APS", "Cooperativa sociale La Quercia"]
