@@ -236,7 +236,9 @@ def in_places(
 ) -> np.ndarray:
     """Mask of the passages in the places a query names: those of its `cities` (the places' comuni), and, among
     the `candidates`, those of a document filed without a city whose text names cities of those places only
-    (a practice report "tra Vasto, San Salvo e Casalbordino" is about Abruzzo, city or not)."""
+    (a practice report "tra Vasto, San Salvo e Casalbordino" is about Abruzzo, city or not), and, of such a
+    document that also names other places, the passages that name cities of those places only (a provincial
+    press review's article about Carpi is in the province of Modena though its news in brief names Bologna)."""
     inside = index.mask("city", list(cities))
     metas = index.corpus.metas
     unplaced = {str(metas[p].get("doc_id")) for p in candidates if not metas[p].get("city")}
@@ -244,14 +246,23 @@ def in_places(
         return inside
     gazetteer = gazetteer or Gazetteer.default()
     wanted_provinces = {fold(p) for p in provinces}
-    by_doc = index.positions("doc_id")  # per value, computed once per index
-    for doc in unplaced:
-        named = _cities_of_document(index, doc, by_doc.get(doc, np.zeros(0, dtype=np.int64)), gazetteer)
-        if named and all(
+
+    def within(named: list[City]) -> bool:
+        return bool(named) and all(
             city.region in regions or any(fold(p) in wanted_provinces for p in city.province.split("/"))
             for city in named
-        ):
-            inside[by_doc[doc]] = True
+        )
+
+    by_doc = index.positions("doc_id")  # per value, computed once per index
+    for doc in unplaced:
+        positions = by_doc.get(doc, np.zeros(0, dtype=np.int64))
+        named, per_passage = _cities_of_document(index, doc, positions, gazetteer)
+        if within(named):
+            inside[positions] = True
+            continue
+        for position, of_passage in zip(positions.tolist(), per_passage, strict=True):
+            if within(of_passage):
+                inside[position] = True
     return inside
 
 
@@ -266,15 +277,20 @@ def warm_up_documents(index: LexicalIndex, gazetteer: Gazetteer, limit: int = DO
         _cities_of_document(index, doc, by_doc.get(doc, np.zeros(0, dtype=np.int64)), gazetteer)
 
 
-def _cities_of_document(index: LexicalIndex, doc: str, positions: np.ndarray, gazetteer: Gazetteer) -> list[City]:
-    """The gazetteer's cities a document's passages name (remembered per index: the same few documents come
-    back query after query)."""
+def _cities_of_document(
+    index: LexicalIndex, doc: str, positions: np.ndarray, gazetteer: Gazetteer
+) -> tuple[list[City], list[list[City]]]:
+    """The gazetteer's cities a document's passages name, all of them and per passage (in the order of
+    `positions`), remembered per index: the same few documents come back query after query."""
     with _document_lock:
         known = _document_cities.setdefault(index, {})
         if doc in known:
             return known[doc]
-    names = {m.city.name: m.city for p in positions for m in gazetteer.mentions(index.corpus.texts[p])}
-    found = list(names.values())
+    per_passage = [
+        list({m.city.name: m.city for m in gazetteer.mentions(index.corpus.texts[p])}.values()) for p in positions
+    ]
+    names = {city.name: city for named in per_passage for city in named}
+    found = (list(names.values()), per_passage)
     with _document_lock:
         if len(known) >= DOCUMENT_CITIES_KEPT:
             known.clear()

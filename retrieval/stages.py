@@ -36,6 +36,7 @@ from retrieval.language import FUNCTION_WORDS
 from retrieval.lexical import LexicalIndex
 from retrieval.memo import Lru
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest
+from retrieval.places import in_places
 from retrieval.rerank import Reranker, Signals
 from retrieval.rerank import features as rerank_features
 from retrieval.sentences import Boilerplate
@@ -244,7 +245,8 @@ class SearchStages:
             # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
             wanted = index.mask("city", parsed.region_cities) | index.mask("phase", parsed.phases)
             present |= wanted if mask is None else wanted & mask
-        if request.understand and (parsed.cities or parsed.interventions or parsed.region_cities or parsed.phases):
+        places = parsed.region_cities or parsed.regions or parsed.provinces
+        if request.understand and (parsed.cities or parsed.interventions or places or parsed.phases):
             top = 1.0 / (s.rrf_k + 1) if s.fusion == "rrf" else 1.0
             region_cities = [c for c in parsed.region_cities if c not in parsed.cities]
             # from the index's per-value positions, not a metadata lookup per candidate
@@ -261,6 +263,12 @@ class SearchStages:
                     for value in values:
                         boosted |= index.in_value(fieldname, value)[candidates]
                     fused[candidates[boosted]] += weight * top
+            if parsed.regions or parsed.provinces:
+                # a document filed without a city that names the places' comuni (a provincial press review's
+                # article), as `arrange` puts it among the places' passages; their own documents are boosted above
+                unfiled = in_places(index, candidates.tolist(), parsed.regions, parsed.provinces, [])[candidates]
+                unfiled &= ~index.mask("city", region_cities)[candidates]
+                fused[candidates[unfiled]] += s.city_boost * REGION_SHARE * top
         positions = np.flatnonzero(present)
         scores = fused[positions]
         order = np.lexsort((positions, -scores))  # best first, then by position

@@ -168,3 +168,45 @@ def test_documents_read_at_warm_up_give_the_same_places():
     for regions, provinces in ((["Abruzzo"], []), ([], ["Chieti"]), (["Sicilia"], [])):
         expected = in_places(cold, [0, 1, 2], regions, provinces, [])
         assert in_places(warmed, [0, 1, 2], regions, provinces, []).tolist() == expected.tolist()
+
+
+def test_a_passage_naming_only_the_places_comuni_is_in_the_place_though_its_document_names_others():
+    """A provincial press review filed without a city: its article about Carpi and Mirandola is in the province
+    of Modena, though its news in brief name Bologna too (so the document as a whole is not)."""
+    from retrieval.places import in_places
+
+    index = _index(
+        [
+            ("m1", "review", None, "Carpi, il Punto salute donna compie un anno. A Mirandola otto alloggi."),
+            ("m2", "review", None, "In breve. Bologna: uno studio sulla salute dei migranti. Sassuolo: un corso."),
+            ("m3", "review", None, "Prossima rassegna: 20 marzo. Per segnalazioni scrivere all'osservatorio."),
+        ]
+    )
+    everything = [0, 1, 2]
+    assert in_places(index, everything, [], ["Modena"], []).tolist() == [True, False, False]
+    assert in_places(index, everything, ["Emilia-Romagna"], [], []).tolist() == [True, True, True]
+    assert not in_places(index, everything, ["Puglia"], [], []).any()
+
+
+def test_a_province_lifts_an_unfiled_passage_naming_its_comuni_at_fusion(service):
+    """The places' boost at fusion reaches the passages `arrange` puts first: a provincial review's article, filed
+    under no city, is lifted among the candidates as its comuni's own documents are (before, it stayed below the
+    head `arrange` reads, 96th on the development index)."""
+    from retrieval.models import SearchRequest
+    from retrieval.rerank import Signals
+
+    index = _index(
+        [
+            ("b1", "bari", "Bari", "A Bari i progetti per l'inclusione dei migranti."),
+            ("m2", "review", None, "A Bologna uno studio, a Bari i progetti per l'inclusione dei migranti."),
+            ("m1", "review", None, "A Carpi i progetti per l'inclusione dei migranti."),
+            ("r1", "roma", "Roma", "Roma: i migranti."),
+            ("t1", "torino", "Torino", "Torino: progetti."),
+        ]
+    )
+    query = "progetti per l'inclusione dei migranti in provincia di Modena"
+    parsed, _ = service.read_query(query, index)
+    assert parsed.provinces == ["Modena"]
+    request = SearchRequest(q=query, mode="lexical")
+    ranked = service._rank(index, parsed, request, service.validate(request), None, {}, Signals())
+    assert ranked.positions.tolist()[0] == 2
