@@ -28,6 +28,11 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _ELIDED = re.compile(r"^(?:[ldcsmtvn]|un|dell|dall|nell|all|sull|coll|quest|quell|nessun|sant|tutt|anch)['’](?=\w)")
 STEM_CACHE_SIZE = 200_000  # distinct words remembered (a few MB)
 _ENDING = re.compile(r"[aeiou]+$")  # an Italian word's inflected ending
+# Prefixes that make a word of another ("riusare" of "usare", "coabitare", "preiscrizione"): a word the lists lack
+# that is one of them before its would-be correction is that word's derivative, not a typo of it.
+_PREFIXES = (
+    "ri", "re", "pre", "co", "auto", "inter", "sotto", "sovra", "semi", "post", "anti", "multi", "extra", "neo",
+)  # fmt: skip
 _STOP = {fold(w) for w in (*STOPWORDS_ITALIAN, *STOPWORDS_EN)} | {"lgnet", "lgnet2", "lgnet3", "progetto"}
 
 
@@ -249,6 +254,8 @@ class QueryAnalyzer:
                 # when its correction is of the same family and differs only in its ending vowels ("rifugati",
                 # stemmed as "rifugiati" is, is a typo). A stem alone proves nothing: the Italian stemmer cuts
                 # "stranieir" to "stran", as "strano".
+                if fix is not None and any(fold(word) == p + fold(fix.correct) for p in _PREFIXES):
+                    continue
                 if (
                     fix is not None
                     and _ENDING.sub("", word) == _ENDING.sub("", fix.correct)

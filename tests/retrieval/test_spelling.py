@@ -179,3 +179,12 @@ def test_a_remembered_correction_is_the_word_s_for_that_word_list():
     assert vocab.correct("quatni", frozenset({"quanti"})) is None  # another word list, another answer
     assert vocab.correct("quatni", frozenset()).correct == "quali"  # remembered, as computed
     assert vocab.correct("alogio", ()) == vocab._correct("alogio", ())
+
+
+def test_a_prefixed_word_is_not_a_typo_of_the_word_it_is_made_from():
+    """'riusare' (to reuse) is not in the word lists; its nearest index word is 'usare', the same word without
+    its prefix: a derivative, not a typo ('rifugati' is still one, of 'rifugiati')."""
+    vocab = Vocabulary(["usare usare usare edifici pubblici", "rifugiati rifugiati rifugiati"])
+    parsed = QueryAnalyzer().parse("riusare edifici pubblici per i rifugati", vocabulary=lambda: vocab)
+    assert parsed.corrections == {"rifugati": "rifugiati"}
+    assert "riusare" in parsed.core
