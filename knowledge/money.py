@@ -72,7 +72,10 @@ AMOUNT_KINDS = (
             r"amministrazione|bilancio\s+comunale|bilancio\s+del(?:l['’])?\s*(?:comune|ente))|"
             # the municipality's own money in other words: "fondi (propri) del Comune", "messi dalla Città",
             # "li mette il Comune", "from the city's own budget"
-            r"fondi\s+(?:propri\s+)?del\s+comune|fondi\s+propri|risorse\s+proprie|bilancio\s+comunale|"
+            r"fondi\s+(?:propri\s+)?del\s+comune|bilancio\s+comunale|"
+            # its own money, whatever the noun: "quota propria", "fondi propri", "risorse proprie", "propria quota"
+            r"\b(?:quota|fondi|risorse|contributo|mezzi)\s+propri[oaie]?\b|\bpropri[oaie]?\s+(?:quota|fondi|risorse|"
+            r"contributo|mezzi)\b|"
             # "18.500 euro di fondi comunali", "12.000 sono la parte del Comune"
             r"(?:fondi|risorse)\s+comunali|\bparte\s+(?:del|a\s+carico\s+del)\s+comune\b|"
             # "la compartecipazione comunale", "quota di compartecipazione del Comune", "match funding from the City"
@@ -83,9 +86,9 @@ AMOUNT_KINDS = (
             r"bilancio\s+del(?:l['’])?\s*(?:comune|ente)\b|quota\s+comunale|"
             r"(?:mess[oaie]|stanziat[oaie]|mess[oaie]\s+a\s+disposizione)\s+dal(?:la)?\s+(?:comune|citt[àa]|"
             r"amministrazione)|(?:city|municipality)['’]s\s+own|"
-            # "5.000 euro li mette il Comune", "12.000 li ha stanziati il Comune di X", "le ha messe la Città"
-            r"\bl[aei]?\s+(?:ha\s+|hanno\s+)?(?:mette|mettono|mess[oaie]|stanzia|stanziat[oaie])\s+"
-            r"(?:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione)|"
+            # the sum taken up by a pronoun, the municipality the subject of its verb, whatever the verb: "5.000 euro
+            # li mette il Comune", "12.000 li ha stanziati il Comune di X", "36.000 euro li ha iscritti il Comune"
+            r"\bl[aei]?\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+\s+(?:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione)|"
             # "dal proprio bilancio", "own contribution of the Municipality", "of its own budget"
             r"propri[oa]\s+bilancio|\bown\s+(?:contribution|budget|funds|resources)\b",
             re.I,
@@ -97,9 +100,10 @@ AMOUNT_KINDS = (
 )
 
 
-# Right after a sum, the municipality as its source: "30.000 euro del Comune", "dal Comune", "from the City"
+# Right after a sum, the municipality as its source: "30.000 euro del Comune", "dal Comune", "from the City", "arrivano
+# dal Comune"
 _FROM_THE_COMUNE = re.compile(
-    r"\s+(?:del|dal|from\s+the)\s+(?:comune|municipality|city|council)\b(?!\s+(?:di|of)\s+[A-ZÀ-Ý]\w+\s+(?:e|and)\b)",
+    r"\s+(?:(?:arriv\w+|proveng\w+|provien\w+|vengono|viene|giung\w+|comes?)\s+)?(?:del|dal|from\s+the)\s+(?:comune|municipality|city|council)\b(?!\s+(?:di|of)\s+[A-ZÀ-Ý]\w+\s+(?:e|and)\b)",
     re.I,
 )
 
@@ -109,9 +113,12 @@ _FROM_THE_COMUNE = re.compile(
 # "il Comune ha stanziato 28.000 euro" says who pays the whole, not a share).
 _COMUNE_GIVES = re.compile(
     r"\b(?:(?:il|del|dal)\s+comune(?:\s+di\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,3}?)?|la\s+citt[àa]|"
-    r"l['’]\s*amministrazione(?:\s+comunale)?|the\s+(?:municipality|city))\s+(?:ci\s+)?(?:ha\s+|hanno\s+)?"
+    r"l['’]\s*amministrazione(?:\s+comunale)?|the\s+(?:municipality|city))\s+(?:"
+    # ... whatever the verb when a pronoun says the sum is part of the whole or added to it: "il Comune ne copre
+    # 15.000", "il Comune ci aggiunge 14.000 euro", "il Comune ne mette 20.000"
+    r"(?:ci|ne)\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+|(?:ha\s+|hanno\s+)?"
     r"(?:contribuit[oa]|contribuisce|concorre|partecipa|aggiunge|mette|cofinanzia|contributes|contributed|adds|added|"
-    r"provides|provided|covers|covered|puts\s+in|put\s+in)\s+"
+    r"provides|provided|covers|covered|puts\s+in|put\s+in))\s+"
     r"(?:di\s+suo\s+|con\s+|per\s+|with\s+)?(?:(?:una\s+quota|un\s+contributo|a\s+share|a\s+contribution)\s+"
     r"(?:di|of)\s+)?(?:(?:altri|ulteriori|another)\s+)?$",
     re.I,
@@ -119,7 +126,10 @@ _COMUNE_GIVES = re.compile(
 
 
 # ... or another source: "31.000 euro dal Consorzio", "dalla Regione", "from the Foundation"
-_FROM_ANOTHER = re.compile(r"\s+(?:da[li]?|dall['’]|dalla|from)\s*\w", re.I)
+# ... said with its verb: "50.000 arrivano dalla Fondazione X" (not the municipality: "arrivano dal Comune")
+_FROM_ANOTHER = re.compile(r"\s+(?:(?:arriv\w+|proveng\w+|provien\w+|vengono|viene|giung\w+|comes?)\s+)?"
+                           r"(?:(?:da[li]?|dalla|from)\b|dall['’])\s*(?!(?:il\s+|the\s+)?(?:comune|citt[àa]|municipality|"
+                           r"city|council)\b)\w", re.I)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -226,7 +236,7 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
         r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|con|mess[oaie]|stanziat[oaie]|"
-        r"l[aei]?\s+(?:ha\s+|hanno\s+)?(?:mette|mettono|mess[oaie]|stanzia|stanziat[oaie])|"
+        r"l[aei]?\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+\s+(?=(?i:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione))|"
         r"arriv\w+\s+da|proveng\w+\s+da|vengono\s+da|"
         r"comes?\s+from|(?:sono|è|rappresentano|costituiscono|are|is)\s+(?:il|la|lo|l['’]|the)?|"
         # where the sum comes from or goes: "dal bilancio comunale", "del Comune", "nel cofinanziamento", "own ..."
