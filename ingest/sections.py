@@ -121,6 +121,14 @@ def _news_inside(para: str) -> list[int]:
 # Il sabato mattina ..."); a review's "In breve" or the next extract's source line ("Messaggero Veneto, 27 novembre
 # 2025 – ...") run in the same way close the article before them.
 _INLINE_DATELINE = re.compile(r"(?<=\s)(?P<name>[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’ -]{1,40}?)\.[ \t]+(?=[A-ZÀ-Ý])")
+# ... or with a dash after a sentence's or a source line's end ("... 9 marzo 2026) CARPI – Un anno fa ..."), never
+# inside a list ("Comune di Perugia, ROMA CAPITALE - Dipartimento ...": a name in capitals)
+_INLINE_DASH_DATELINE = re.compile(r"(?<=[.!?»\"”)][ \t])(?P<name>[A-ZÀ-Ý]{2}[A-ZÀ-Ý'’ ]{1,40}?)[ \t]+[–—-][ \t]+"
+                                   r"(?=[A-ZÀ-Ý])")  # fmt: skip
+# A review's numbered article opening its line ("1. Carpi, il Punto salute donna ..."): its text layer runs the title,
+# the source line and the body into one line, so its length says nothing; a comune right after the number, then a
+# title's comma, colon or dash, opens that comune's article.
+_NUMBERED_LINE = re.compile(r"(?:^|(?<=\n))[ \t]*\d{1,2}[.)][ \t]+(?=[A-ZÀ-Ý])")
 _INLINE_BRIEF = re.compile(r"(?<=[.!?»\"”)]\s)(?:In\s+breve|Brevi|Notizie\s+in\s+breve)\b|"
                            # the next extract's source line: "Messaggero Veneto, 27 novembre 2025 – ..."
                            r"(?<=[.!?»\"”)]\s)(?:[A-ZÀ-Ý][\w'’]*\s+){0,3}[A-ZÀ-Ý][\w'’]*,\s+\d{1,2}\s+"
@@ -131,11 +139,22 @@ _INLINE_BRIEF = re.compile(r"(?<=[.!?»\"”)]\s)(?:In\s+breve|Brevi|Notizie\s+i
 def _inline_datelines(para: str, gazetteer: Gazetteer) -> list[tuple[int, str | None]]:
     """(offset, comune) of the datelines run into a paragraph after its start, (offset, None) of an "In breve"."""
     out: list[tuple[int, str | None]] = [(m.start(), None) for m in _INLINE_BRIEF.finditer(para)]
-    for m in _INLINE_DATELINE.finditer(para):
+    for m in [*_INLINE_DATELINE.finditer(para), *_INLINE_DASH_DATELINE.finditer(para)]:
         found = gazetteer.mentions(m.group(0) + " X")
         if found and found[0].start == 0 and found[0].end >= len(m.group("name").rstrip()):
             out.append((m.start(), found[0].city.name))
     return sorted(out)
+
+
+def _numbered_titles(para: str, gazetteer: Gazetteer, about: list[Mention]) -> list[tuple[int, str]]:
+    """(offset, comune) of the numbered articles whose lines open with a comune (`_NUMBERED_LINE`)."""
+    out = []
+    for m in _NUMBERED_LINE.finditer(para):
+        found = gazetteer.mentions(para[m.end() : m.end() + 120], about)
+        titled = found and found[0].start == 0 and _TITLE_PUNCT.match(para, m.end() + found[0].end)
+        if titled and not _enumeration(found):
+            out.append((m.start(), found[0].city.name))
+    return out
 
 
 def _upper_opening(para: str) -> bool:
@@ -163,6 +182,7 @@ def document_sections(texts: list[str], city: str | None, first_is_opening: bool
             para, at = m.group(0), (i, m.start())
             opening = i == 0 and m.start() == 0 and first_is_opening  # the document's own (its title, its dateline)
             head = None
+            since = 0  # where the paragraph's last article opened (a review's articles run into one paragraph)
             if not opening:
                 head = _head(para, g, about) if _CANDIDATE.match(para) or len(para.split()) <= HEADING_WORDS else None
                 if head and head[0] == "news" and head[1] and not scan.has_city and _upper_opening(para):
@@ -174,15 +194,22 @@ def document_sections(texts: list[str], city: str | None, first_is_opening: bool
                     if inner and inner[0] == "news":
                         _step(scan, inner, para[off:], (i, m.start() + off))
             if not scan.has_city:  # a review whose lines were joined: its articles' datelines inside the paragraph
-                for off, comune in _inline_datelines(para, g):
-                    if off > 0 and comune:
-                        _step(scan, ("dateline", comune), para[off:], (i, m.start() + off))
-                    elif off > 0:
+                heads = [(o, c, "dateline") for o, c in _inline_datelines(para, g) if o > 0]
+                titles = _numbered_titles(para, g, about)
+                heads += [(o, c, "title") for o, c in titles if o > 0 or not (opening or head)]
+                for off, comune, kind in sorted(heads, key=lambda h: h[0]):
+                    current = scan.current
+                    if current and current.comune and _body(para[since:off].rstrip()):
+                        current.body = True  # the article before it had its body in this paragraph
+                    since = off
+                    if comune:
+                        _step(scan, (kind, comune), para[off:], (i, m.start() + off))
+                    else:
                         scan.close((i, m.start() + off))  # "In breve": the article before it is over
             current = scan.current
             if opening and (current is None or current.start[1] == 0):
                 continue  # nothing run into the opening paragraph: it stays the document's own
-            if current and current.comune and (head is None or head[0] != "title") and _body(para):
+            if current and current.comune and (head is None or head[0] != "title") and _body(para[since:]):
                 current.body = True
             if current and current.kind == "news":
                 scan.close((i, m.end()))  # a short news is its own paragraph

@@ -159,3 +159,33 @@ def test_a_review_s_article_headed_by_a_comune_that_is_a_common_word_is_its_part
               "Il progetto è del Comune di Bra e durerà fino a giugno 2026.")  # fmt: skip
     found = _given_parts(review)
     assert "12 orti" in found.get("Bra", "") and "12 orti" not in found.get("Cuneo", "")
+
+
+def test_a_pdf_review_whose_numbered_articles_run_title_source_and_body_into_one_line():
+    # a PDF's text layer: title, source line and body of each article wrapped over lines, joined for display; the
+    # numbered titles keep their lines (a list's items), the datelines in capitals take a dash
+    from ingest.documents import display_text
+
+    pdf = ("Rassegna stampa settimanale – Osservatorio provinciale\nA cura dell'ufficio stampa. Gli articoli sono "
+           "riportati per estratto.\n"
+           "1. Vignola, lo sportello salute compie un anno: 180 donne accompagnate\nalle visite\n"
+           "(da «Il Resto di Vignola», 9 marzo 2026)\nVIGNOLA – Un anno fa apriva lo sportello salute. In dodici mesi "
+           "le mediatrici hanno accompagnato\n180 donne alle visite. Costa 40.000 euro.\n"
+           "2. Pavullo nel Frignano, sei alloggi nell'ex scuola\n(da «Appennino Oggi», 10 marzo 2026)\nPAVULLO NEL "
+           "FRIGNANO – L'ex scuola di via Giardini è diventata una piccola residenza: 6\nalloggi per famiglie. Oggi "
+           "ci vivono 21 persone.\nIn breve\n• Modena: il dormitorio ha 150 posti.\n")  # fmt: skip
+    text = display_text(pdf)
+    (spans,) = document_sections([text], None)
+    found = {comune: (text[a:b], gives) for a, b, comune, gives in spans}
+    assert set(found) == {"Vignola", "Pavullo nel Frignano"}
+    vignola, gives = found["Vignola"]
+    assert gives and vignola.startswith("1. Vignola") and "40.000 euro" in vignola and "alloggi" not in vignola
+    pavullo, gives = found["Pavullo nel Frignano"]
+    assert gives and pavullo.startswith("2. Pavullo") and "21 persone" in pavullo and "150 posti" not in pavullo
+
+
+def test_names_in_capitals_with_a_dash_inside_a_list_open_no_article():
+    sheet = ("Progetto della rete. PARTNER DEL PROGETTO Comune di Perugia, ROMA CAPITALE - Dipartimento Politiche "
+             "Sociali, ASSB - Azienda Servizi Sociali Bolzano, Comune di Milano DURATA dal 16/01/2024 al 31/12/2026 "
+             "IMPORTO € 1.076.353,03 il progetto è finanziato dal FAMI.")  # fmt: skip
+    assert document_sections([sheet], None) == [[]]
