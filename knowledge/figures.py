@@ -274,7 +274,7 @@ ENGLISH_NOUNS = {
     "clients": "utenti", "service users": "utenti", "patients": "pazienti", "children": "bambini",
     # an enrolment counts a person enrolled ("310 enrolments in Italian courses": 310 iscritti)
     "enrolments": "iscritti", "enrollments": "iscritti",
-    "consultations": "consulenze",
+    "consultations": "consulenze", "renewals": "rinnovi",
 }  # fmt: skip
 _ITALIAN_TO_ENGLISH = {it: en for en, it in ENGLISH_NOUNS.items()}
 
@@ -429,7 +429,7 @@ _ITALIAN_WORDS = re.compile(r"\b(?:il|lo|gli|della|delle|degli|dei|nel|nella|nei
 _ENGLISH_WORDS = re.compile(r"\b(?:the|and|with|were|was|have|has|had|of|for|their|on|to|by|from|at|which|this|that|"
                             r"is|are|they|we|our|its|who|whom|across|into|over|up)\b", re.I)  # fmt: skip
 _ENGLISH_NUMBER = re.compile(rf"(?<![\w.,/'’-]){_NUM}(?![\w.,/-]?\d)")
-_WORD = re.compile(r"\s+([a-z][a-z-]*)")
+_WORD = re.compile(r",?\s+([a-z][a-z-]*)")  # modifiers listed with commas too: "64 municipal, health and police staff"
 
 
 def english_heads(sentence: str) -> list[FigureFact]:

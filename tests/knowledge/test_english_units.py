@@ -1,0 +1,18 @@
+"""English counts: a noun after modifiers listed with commas, and renewals in the network's Italian unit.
+Sentences invented for the mechanism."""
+
+from knowledge.evaluation import unit_key
+from knowledge.figures import figures
+
+
+def test_a_count_whose_noun_follows_modifiers_listed_with_commas():
+    found = [(f.value, unit_key(f.unit)) for f in figures("Training reached 45 social, health and school staff.")]
+    assert found == [(45.0, "people")]
+    # a row's few words, read before its label by the table's rules
+    assert [(f.value, unit_key(f.unit)) for f in figures("30 municipal, health and police staff trained")] == [
+        (30.0, "people")]  # fmt: skip
+
+
+def test_renewals_are_counted_in_the_network_s_unit():
+    found = figures("The desk helped obtain 140 permit renewals and gave 600 legal consultations.")
+    assert [(f.value, f.unit) for f in found] == [(140.0, "rinnovi"), (600.0, "consulenze")]
