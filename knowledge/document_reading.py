@@ -34,8 +34,23 @@ def _runs_it(text: str) -> bool:
     return bool(partners.RUNS_IT.search(text))
 
 
+def _unlisted_dropped(buckets: dict, kinds: list[tuple[str, Partner]]) -> None:
+    """A document that states its partnership (a partnership list or table, "in partenariato con", "i partner
+    sono"): the organisations it only names with no role or lists as present are not partners."""
+    if not any(how == "formal" for how, _ in kinds):
+        return
+    listed = [partners.comparable_name(p.name) for how, p in kinds if how in ("formal", "cue")]
+    weak = {id(p) for how, p in kinds if how in ("named", "attended")
+            and not any(partners.same_org(partners.comparable_name(p.name), k) for k in listed)}  # fmt: skip
+    if weak:
+        for bucket in buckets.values():
+            bucket.partners = [(r, p) for r, p in bucket.partners if id(p) not in weak]
+
+
 class DocumentReading(CountAreas):
     """A document's part of its group's records (`knowledge.doc_parts.DocPart`)."""
+
+    _partner_kinds: list[tuple[str, Partner]]  # how each partner of the part being read was found
 
     def _table_counts(self, text: str) -> list[TableCount]:
         return table_counts(text, self.figure_reader, self.taxonomy, self._areas)
@@ -83,6 +98,7 @@ class DocumentReading(CountAreas):
         buckets = out.buckets
         self._document(passages)
         runs_it = any(memo_runs(self.memo(p), p.text) for p in passages)
+        self._partner_kinds = []
         seen: set[str] = set()
         for p in run:
             memo = self.memo(p)
@@ -95,10 +111,12 @@ class DocumentReading(CountAreas):
             for part in parts:
                 if any(a <= part.start < b for a, b in elsewhere):
                     continue
-                buckets[None].partners.append((None, Partner(
+                partner = Partner(
                     name=part.name, role=part.role,
                     source=Source(chunk_id=p.id, doc_id=p.doc_id, start=part.start, end=part.end, quote=part.sentence),
-                )))  # fmt: skip
+                )  # fmt: skip
+                buckets[None].partners.append((None, partner))
+                self._partner_kinds.append((part.how, partner))
             for s in memo("sentences", sentences, p.text, p.meta.get("header_end", 0)):
                 if any(a <= s.start < b for a, b in elsewhere):
                     continue  # another comune's article or short news: none of its facts are this city's
@@ -143,6 +161,7 @@ class DocumentReading(CountAreas):
                 row_area = area if not of_row else row_area
                 out.tabled.append((area, Read(p, row, body, []), as_target(f) if is_target else f))
             out.rows[p.id] = memo("indicator_rows", indicator_rows, p.text) + memo("context", context_spans, p.text)
+        _unlisted_dropped(buckets, self._partner_kinds)
         return out
 
     def _copy_part(self, run: list[Passage], passages: list[Passage], said: set[str], boilerplate: set[str]
@@ -152,6 +171,7 @@ class DocumentReading(CountAreas):
         copies read before it never `said`, and its e-mail contacts; its `numbers`: those it said."""
         out = DocPart()
         self._document(passages)
+        self._partner_kinds = []
         said = set(said)
         for p in run:
             memo = self.memo(p)
@@ -185,7 +205,9 @@ class DocumentReading(CountAreas):
             areas: list[str | None] = list(memo("areas", self._areas, rest)) or [None]
             for item in found:
                 for area in areas:
-                    buckets[area].partners.append((read, Partner(name=item.name, source=read.source())))
+                    partner = Partner(name=item.name, source=read.source())
+                    buckets[area].partners.append((read, partner))
+                    self._partner_kinds.append((item.how, partner))
         if boilerplate:
             return
         for area in read.areas:

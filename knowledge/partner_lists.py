@@ -95,14 +95,14 @@ def partnership(text: str) -> list[PartnerFact]:
             # "Direzione Centrale ..., Ministero dell'Interno": the organisation is the last part.
             organisation = name.rsplit(", ", 1)[-1] if kind == "capofila" and ", " in name else name
             kind = "partner di progetto" if kind == "paragraph" else kind
-            out.append(PartnerFact(organisation, clean(text[start:end]), start, end, kind))
+            out.append(PartnerFact(organisation, clean(text[start:end]), start, end, kind, "formal"))
     # ... and a partnership table ("Partner | Ruolo", a row per organisation) or row ("Partners | A; B; C")
     for raw, start, end, cell in partner_tables(text):
         name = tidy(raw)
         if NOT_A_PARTNER_ROLE.search(cell):
             continue  # a row whose role says it is no partner: a supporter, a funder, an observer, an evaluator
         if name and not (MUNICIPAL.search(name) and re.search(r"capofila|lead|titolare|proponente", cell, re.I)):
-            out.append(PartnerFact(name, clean(text[start:end]), start, end, cell))
+            out.append(PartnerFact(name, clean(text[start:end]), start, end, cell, "formal"))
     return out
 
 
@@ -178,5 +178,5 @@ def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
             if not name or (other and (own is None or fold(other.group("place")).strip() == own)):
                 continue
             at = text.find(candidate, m.end())
-            out.append(PartnerFact(name, clean(candidate), at, at + len(candidate)))
+            out.append(PartnerFact(name, clean(candidate), at, at + len(candidate), how="attended"))
     return out

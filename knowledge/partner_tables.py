@@ -19,10 +19,12 @@ _HEADER = re.compile(
     r"Organi[sz]ations?|Ente)\s*\|\s*(?P<role>Ruolo|Ruoli|Funzione|Attivit[àa](?:\s+svolte)?|Compiti|Role|Tasks?|"
     r"Responsabilit[àa])\b[ \t]*(?P<rest>[^\n]*)"
 )
+# ... or who runs the service for the city: "Ente gestore", "Managing body" (not the "Ente attuatore", the city itself)
+_MANAGER = r"(?:ente|soggetto)[ \t]+gestore|managing[ \t]+(?:body|organi[sz]ation)"
 # A key-value row whose label is the partnership: "| Partners in Italy | A; B; C |", "Partenariato | A, B e C"
 _ROW = re.compile(
     r"(?:^|\|)[ \t]*(?:Partners?(?:\s+(?:in\s+[A-Z]\w+|di\s+progetto|del\s+progetto))?|Partenariato|Enti\s+partner|"
-    r"Soggetti\s+partner)[ \t]*(?:\||:)[ \t]*(?P<value>[^|\n]{3,400})",
+    rf"Soggetti\s+partner|(?i:{_MANAGER}))[ \t]*(?:\||:)[ \t]*(?P<value>[^|\n]{{3,400}})",
     re.M,
 )
 # ... and a spreadsheet's key-value row read as "key: value" pairs, whose first value is the label: "Voce: Altri
@@ -30,7 +32,7 @@ _ROW = re.compile(
 # it)
 _PAIR_ROW = re.compile(
     r"\b\w+:[ \t]*(?i:(?:altri[ \t]+)?(?:partners?(?:[ \t]+(?:di|del)[ \t]+progetto)?|partenariato|enti[ \t]+partner|"
-    r"soggetti[ \t]+partner))[ \t]*;[ \t]*\w+:[ \t]*(?P<value>[^|\n;]{3,400}?)(?=\s+[A-Z]\w*:\s|;|\n|$)"
+    rf"soggetti[ \t]+partner|{_MANAGER}))[ \t]*;[ \t]*\w+:[ \t]*(?P<value>[^|\n;]{{3,400}}?)(?=\s+[A-Z]\w*:\s|;|\n|$)"
 )
 # ... and a PDF's key-value header that lost its cells' rules: "Partner A, B, C Destinatari adulti ...": a label, then
 # a list of capitalised names up to the next field's label (read only when every item is a short capitalised name)

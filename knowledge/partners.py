@@ -27,6 +27,8 @@ _PARTNER_CUE = re.compile(
     r"\b(?:sono|è|sono\s+stat[ei]|è\s+stat[oa])\s+(?:realizzat|gestit|promoss|svolt)[aeio]\s+(?:da(?:ll[oa]|l|i|gli|lle)?\b|dall['’])|"
     r"\b(?:sviluppat|realizzat|gestit)[aeio]\s+(?:da(?:ll[oa]|l|i|gli|lle)?\b|dall['’])|\bconvenzion[ie]\s+con|\baccordi?\s+con|"
     r"\bprotocoll[oi]\s+d'intesa\s+con|\bpartners?\s*:|"
+    # entrusted to whom runs it: "è affidata in partenariato alla Cooperativa X", "affidato in gestione all'ente Y"
+    r"\baffidat[oaie]\s+(?:in\s+(?:partenariato|gestione|convenzione)\s+)?(?:a(?:l|i|gli|lla|llo|lle)?\b|all['’])|"
     # "sono stati ammessi al partenariato: 1) A ...", "compongono il partenariato"
     r"\bammess[oi]\s+al\s+partenariato\b|\bcompongono\s+il\s+partenariato\b|"
     r"\brete\s+(?:composta|formata|costituita)\s+da|\b(?:rete|partenariato)\s+(?:comprende|include|riunisce)\b|\bin\s+rete\s+con|"
@@ -185,6 +187,9 @@ class PartnerFact:
     start: int  # the sentence's offsets in the passage
     end: int
     role: str | None = None
+    # how it was found: "formal" (a partnership list or a cue naming the partnership), "cue" (a phrase saying who
+    # worked with the city), "named" (an organisation named with no role), "attended" (an attendance list)
+    how: str = "cue"
 
 
 # Words of a kind before the name it opens: "consorzio di cooperative Nord Ovest Lavoro", "parrocchia di San Michele",
@@ -253,6 +258,7 @@ def split_items(segment: str) -> list[str]:
     return items
 
 
+_FORMAL_CUE = re.compile(r"partner|partenariat", re.I)  # a cue that names the partnership itself
 _LEGAL_FORM = re.compile(r"\s(?:Onlus|ONLUS|APS|ODV|ETS)$")
 # A verb and its object closing an item: "... cura la mensa della foresteria", "... coordina i volontari" (a word in
 # lower case that is no small word of a name, an article, then words in lower case to the end)
@@ -262,7 +268,8 @@ _ACTS = re.compile(r"\s(?P<verb>(?!(?:per|con|tra|fra|dal|dalla|dai|del|della|de
 
 
 def tidy(item: str) -> str | None:
-    item = re.split(r":\s", item)[0]  # a colon ends the name: what follows says something of it, or a next field
+    item = re.split(r":\s|;", item)[0]  # a colon ends the name (what follows says something of it, or a next field), a
+    # semicolon too (a name never holds one: "... Liguria; la ASL partecipa al gruppo")
     item = item.strip(" .;:*\"«»“”'")
     item = _PLURAL_DESCRIPTOR.sub("", item)
     item = _ARTICLE.sub("", item).strip()
@@ -322,13 +329,13 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
     found: dict[str, PartnerFact] = {}
     own = fold(city) if city else None
 
-    def add(name: str | None, s: Sentence, body: str) -> None:
+    def add(name: str | None, s: Sentence, body: str, how: str = "cue") -> None:
         if not name or comparable_name(name) in found:
             return
         other = OTHER_COMUNE.match(name)
         if other and (own is None or fold(other.group("place")).strip() == own):
             return  # the city's own municipality is who does the work, not a partner
-        found[comparable_name(name)] = PartnerFact(name, body, s.start, s.end)
+        found[comparable_name(name)] = PartnerFact(name, body, s.start, s.end, how=how)
 
     for s in sentences(text):
         body = clean(s.text)
@@ -336,12 +343,14 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             continue  # "Per confronto, il CPIA di X ha avuto ...": another service, named to compare
         cues = [(c, False) for c in _PARTNER_CUE.finditer(body)] + [(c, True) for c in _LOOSE_CUE.finditer(body)]
         cues = sorted((c for c in cues if not _name_with(body, *c)), key=lambda c: c[0].start())
+        cues = [c for i, c in enumerate(cues) if not any(o.start() <= c[0].start() < o.end() for o, _ in cues[:i])]
         strong = False
         for i, (cue, loose) in enumerate(cues):
             segment = body[cue.end() : cues[i + 1][0].start() if i + 1 < len(cues) else len(body)]
             with_ = loose and cue.group(0).lower().startswith("con")
-            if with_:
-                segment = segment.split(";")[0]  # a semicolon ends the list ("con la cooperativa X; la Y garantisce")
+            # a semicolon ends the list ("con la cooperativa X; la Y garantisce", "in rete con A, B e C, come da
+            # protocollo ...; 7. di nominare ...")
+            segment = segment.split(";")[0]
             loose = loose and not (strong and with_)  # "realizzato dal Comune con A, B e C": the cue before's list
             strong = strong or not loose
             if _WHEN.match(segment):
@@ -360,7 +369,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 clause = False
                 if name and loose and (not _ORGANISATION_LIKE.search(name) or (with_ and OTHER_COMUNE.match(name))):
                     continue  # a loose cue's name must look like an organisation's ("con il Comune di X": no)
-                add(name, s, body)
+                add(name, s, body, "formal" if _FORMAL_CUE.search(cue.group(0)) else "cue")
         if not named_orgs:
             continue
         spans = []
@@ -378,7 +387,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             funder = funder or _OTHER_ROLE.search(body[:start]) or _FUNDS_AFTER.match(body, end)
             funder = funder or _FUNDS_RELATIVE.match(body[end:].lstrip(" ,"))  # "X, che lo finanzia"
             if name and not any(comparable_name(name) in k for k in found) and not funder:
-                add(name, s, body)
+                add(name, s, body, "named")
         for raw, start, end in known:
             if any(a <= start < b or start <= a < end for a, b in spans) or _FUNDER.search(body[:start]):
                 continue
@@ -392,7 +401,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 continue
             name = tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):
-                add(name, s, body)
+                add(name, s, body, "named")
     return list(found.values())
 
 
@@ -403,7 +412,14 @@ def _name_with(body: str, cue: re.Match, loose: bool) -> bool:
         return False
     before = re.split(r"[,;:]", body[: cue.start()])[-1]
     last = before.split()[-1:] or [""]
+    if _KIND_AFTER.match(body, cue.end()):
+        return bool(_FUNDED.search(before))  # "la Caritas X con la cooperativa Y": another organisation, its kind said
     return bool((last[0][:1].isupper() and not MUNICIPAL.search(before)) or _FUNDED.search(before))
+
+
+# An organisation's kind opening what follows "con": "con la cooperativa Il Mosaico", "con l'associazione X"
+_KIND_AFTER = re.compile(r"\s*(?:(?:il|lo|la|i|gli|le)\s+|l['’]\s*)?(?:cooperativ|associazion|fondazion|consorzi|"
+                         r"parrocchi|caritas)\w*\s", re.I)  # fmt: skip
 
 
 _NAME_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "e", "ed", "per", "la", "il", "lo", "le", "a",

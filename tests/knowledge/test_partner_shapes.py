@@ -93,7 +93,9 @@ def test_an_acronym_after_its_kind_a_spreadsheet_s_partner_row_and_no_press_agen
         "Associazione Casa Aperta", "SPI"]  # fmt: skip
     row = ("Voce: Ente gestore; Dato: Cooperativa Il Ponte Voce: Altri partner; Dato: ASL AL (ambulatorio), CGIL "
            "Alessandria (sportello), Pro Loco Ovada Voce: Destinatari; Dato: famiglie")  # fmt: skip
-    assert [n for n, *_ in partner_tables(row)] == ["ASL AL", "CGIL Alessandria", "Pro Loco Ovada"]
+    # who runs the service ("Ente gestore") has a partnership role too (tests/knowledge/test_partner_roles.py)
+    assert [n for n, *_ in partner_tables(row)] == ["Cooperativa Il Ponte", "ASL AL", "CGIL Alessandria",
+                                                    "Pro Loco Ovada"]  # fmt: skip
     assert _names("ANSA – Agenzia di stampa regionale / Cronaca – 3 marzo 2026, ore 10:05") == []
 
 
