@@ -81,3 +81,58 @@ def test_the_ratios_to_1k_use_the_1k_figures_measured_with_the_large_row():
     table = aims(list(results.values()))
     assert "| add one file at 100,000 within 3x the time at 1k | 2.50x | yes |" in table
     assert "| query p95 at 100,000 within 2x p95 at 1k (in-process, warm) | 2.00x | yes |" in table
+
+
+def test_the_cpu_aim_and_table_use_the_searches_cpu_time_paired_with_the_large_row():
+    """Rows with the searches' CPU time by stage (`warm_cpu`) get the CPU aim (the 1k figures measured with the
+    large row, as the wall-time ones) and a table of the stages' p95."""
+    from benchmarks.run import aims, cpu_table, pair_with_small
+
+    def cpu(total: float, lexical: float) -> dict:
+        return {"total": [total / 2, total], "lexical": [lexical / 2, lexical], "dense": [0.0001, 0.0002]}
+
+    def row(size: int, p95: float) -> dict:
+        return {**run("bench", cold=0.02, warm=0.01, embed=0.005), "size": size, "passages": size, "add_file_s": 1.0,
+                "first_search_after_change_s": 0.01, "inproc_warm_p95": p95, "ingest_real_s": 1.0,
+                "real_embed_s": 1.0, "startup_first_search_s": 10.0, "server_rss_mb": 900.0, "load": [],
+                "inproc_code": "abc", "inproc_when": "2026-12-07 00:10"}  # fmt: skip
+
+    small = {
+        **row(1000, 0.010),
+        "inproc_load_average": 6.0,
+        "warm_cpu": cpu(0.004, 0.001),
+        "cold_cpu": cpu(0.009, 0.002),
+    }
+    big = {**row(100000, 0.040), "warm_cpu": cpu(0.010, 0.006), "cold_cpu": cpu(0.012, 0.007)}
+    results = {"1000/embedded": small, "100000/embedded": big}
+    pair_with_small(results, "100000/embedded", {"inproc_code": "abc"}, "1000,100000")
+    results["1000/embedded"] = {**row(1000, 0.004), "warm_cpu": cpu(0.001, 0.0005), "cold_cpu": cpu(0.002, 0.001)}
+    table = aims(list(results.values()))
+    assert (
+        "| query CPU p95 at 100,000 within 2x CPU p95 at 1k (in-process, warm; CPU time, not wall) | 2.50x | **no** |"
+        in table
+    )
+    lines = cpu_table(list(results.values()))
+    assert (
+        "| 100,000 | embedded | 2026-12-07 00:10 | 6.0 / 12.0 ms | 5.0 / 10.0 ms | 0.00 | 6.00 | 0.20 | 0.00 | 0.00 |"
+        in lines
+    )
+    assert cpu_table([row(1000, 0.01)]) == []  # rows from before the bench recorded CPU time: no table
+
+
+def test_the_stage_timings_are_cpu_time_inside_the_bench_clock_and_wall_time_after():
+    """`cpu_stage_timings` makes the search's stage timings CPU time of the process, and puts the wall clock back
+    after; `stage_cpu` gives each stage's p50 and p95 (a stage a search skipped counts 0)."""
+    import time
+
+    from benchmarks.measure import cpu_stage_timings, stage_cpu
+    from retrieval import service, stages
+
+    with cpu_stage_timings():
+        assert service.time.perf_counter is time.process_time
+        assert stages.time.perf_counter is time.process_time
+    assert service.time is time and stages.time is time
+    assert stage_cpu([{"total": 0.002, "lexical": 0.001}, {"total": 0.004}]) == {
+        "total": [0.002, 0.004],
+        "lexical": [0.0, 0.001],
+    }
