@@ -197,6 +197,12 @@ def _is_seat(text: str, m: Mention) -> bool:
                 or _QUALIFIER.search(before))
 
 
+def story_place(text: str, m: Mention) -> bool:
+    """A mention of the place a story happens in: not an organisation's seat or a province ("Prefettura di X"), not a
+    neighbour or a postal address."""
+    return not (_is_seat(text, m) or _elsewhere(text, m))
+
+
 def _elsewhere(text: str, m: Mention) -> bool:
     """A postal "c/o" (an organisation's address) or a neighbour named as one: the text is about another place."""
     line_start = text.rfind("\n", max(0, m.start - _LINE_LOOKBACK), m.start) + 1

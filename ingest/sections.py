@@ -17,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from ingest.city import story_place
 from lgnet.gazetteer import Gazetteer, Mention, same_comune
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
@@ -106,6 +107,26 @@ def _head(para: str, gazetteer: Gazetteer, about: list[Mention] | None = None) -
     return None
 
 
+_DATE = re.compile(r"\b\d{1,2}°?\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|"
+                   r"novembre|dicembre)\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", re.I)  # fmt: skip
+
+
+def _titled(para: str, gazetteer: Gazetteer, about: list[Mention]) -> tuple[str, str | None] | None:
+    """A review's headline that names one comune, wherever ("Dieci alloggi a Oderzo per le famiglie", "Lo sportello
+    di Vittorio Veneto ha seguito 210 persone"): that comune's article. A province or an organisation's seat
+    ("Prefettura di Treviso") is no comune of a story; a headline naming two comuni is nobody's; a markdown headline
+    naming none closes the article before it, like a heading."""
+    if len(para.split()) > TITLE_WORDS or _STOPPED.search(para) or "\n" in para.strip() or _DATE.search(para):
+        return None  # an outlet's line or a place and a date ("Il Tirreno – edizione di Livorno, 3 febbraio 2025")
+    named = {m.city.name for m in gazetteer.mentions(para, about) if story_place(para, m)}
+    if len(named) == 1:
+        return "title", named.pop()
+    return ("heading", None) if not named and _MARKED.match(para) else None  # a marked headline of no comune
+
+
+_MARKED = re.compile(r"[ \t]*#{1,6}[ \t]")  # a markdown heading's marks
+
+
 def _enumeration(found: list[Mention]) -> bool:
     """A paragraph opened by a list of comuni ("Bologna, Caserta, Firenze ..."): no one comune's part."""
     return len(found) > 1 and found[1].start - found[0].end <= 3
@@ -185,6 +206,8 @@ def document_sections(texts: list[str], city: str | None, first_is_opening: bool
             since = 0  # where the paragraph's last article opened (a review's articles run into one paragraph)
             if not opening:
                 head = _head(para, g, about) if _CANDIDATE.match(para) or len(para.split()) <= HEADING_WORDS else None
+                if not scan.has_city and head in (None, ("heading", None)):
+                    head = _titled(para, g, about) or head
                 if head and head[0] == "news" and head[1] and not scan.has_city and _upper_opening(para):
                     head = ("dateline", head[1])  # a review's article: "JESI – Con la firma ..." runs on
                 _step(scan, head, para, at)

@@ -189,3 +189,20 @@ def test_names_in_capitals_with_a_dash_inside_a_list_open_no_article():
              "Sociali, ASSB - Azienda Servizi Sociali Bolzano, Comune di Milano DURATA dal 16/01/2024 al 31/12/2026 "
              "IMPORTO € 1.076.353,03 il progetto è finanziato dal FAMI.")  # fmt: skip
     assert document_sections([sheet], None) == [[]]
+
+
+def test_a_review_s_headline_naming_its_comune_anywhere_opens_that_comune_s_article():
+    review = ("# Rassegna stampa – Inclusione nella Marca\n\n"
+              "A cura dell'ufficio stampa dell'ambito, settimana dal 1 al 7 aprile 2026.\n\n"
+              "## Dieci alloggi a Oderzo per le famiglie nell'ex caserma\n\n"
+              "*Il Gazzettino – edizione di Treviso, 2 aprile 2026*\n\n"
+              "Il Comune ha aperto dieci alloggi per famiglie straniere nell'ex caserma. Oggi ci vivono 34 persone.\n\n"
+              "## Lo sportello di Vittorio Veneto ha seguito 210 persone\n\n"
+              "Lo sportello per stranieri del Comune ha seguito nel 2025 in tutto 210 persone. Costa 50.000 euro.\n\n"
+              "## La Prefettura di Treviso apre un nuovo bando per l'accoglienza\n\n"
+              "Il bando della Prefettura mette a disposizione 120 posti per i richiedenti asilo.")  # fmt: skip
+    (spans,) = document_sections([review], None)
+    found = {comune: review[a:b] for a, b, comune, gives in spans if gives}
+    assert set(found) == {"Oderzo", "Vittorio Veneto"}  # a seat ("Prefettura di Treviso") or an outlet's edition: none
+    assert "34 persone" in found["Oderzo"] and "210 persone" not in found["Oderzo"]
+    assert "210 persone" in found["Vittorio Veneto"] and "120 posti" not in found["Vittorio Veneto"]
