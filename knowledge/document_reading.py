@@ -39,7 +39,7 @@ def _unlisted_dropped(buckets: dict, kinds: list[tuple[str, Partner]]) -> None:
     sono"): the organisations it only names with no role or lists as present are not partners."""
     if not any(how == "formal" for how, _ in kinds):
         return
-    listed = [partners.comparable_name(p.name) for how, p in kinds if how in ("formal", "cue")]
+    listed = [partners.comparable_name(p.name) for how, p in kinds if how in ("formal", "cue", "listed")]
     weak = {id(p) for how, p in kinds if how in ("named", "attended")
             and not any(partners.same_org(partners.comparable_name(p.name), k) for k in listed)}  # fmt: skip
     if weak:

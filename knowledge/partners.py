@@ -126,6 +126,8 @@ _FUNDER = re.compile(
     r"(?:(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"
     r"\s+(?:\w+\s+){0,2}?(?:di|da|del|della|dello|dei|degli|delle|dal|dalla|dall['’])?|"
     r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)|"
+    # a cost someone covers or pays: "La spesa, 9.000 euro per magliette, è stata coperta dalla Fondazione X"
+    r"\b(?:copert|pagat|rimborsat)[oaie]\s+(?:\w+\s+){0,2}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle)|"
     # a sum that comes from someone: "30.000 arrivano dalla Fondazione X", "il resto viene dalla Regione"
     r"(?:\d[\d.,]*|rest[oa]|restante)\s+(?:\w+\s+){0,2}?(?:arriv|proven|vien|vengon|giung)\w*\s+d(?:a|al|alla|all['’]|ai|agli|alle)|"
     # ... in English: "funded by the X Foundation", "a grant from", "with funding from", "sponsored by"
@@ -187,8 +189,9 @@ class PartnerFact:
     start: int  # the sentence's offsets in the passage
     end: int
     role: str | None = None
-    # how it was found: "formal" (a partnership list or a cue naming the partnership), "cue" (a phrase saying who
-    # worked with the city), "named" (an organisation named with no role), "attended" (an attendance list)
+    # how it was found: "formal" (a partnership list, a cue naming the partnership, an apposition "X, partner del
+    # Comune"), "cue" (a phrase saying who worked with the city), "listed" (a list's item of its own), "named" (an
+    # organisation named with no role), "attended" (an attendance list)
     how: str = "cue"
 
 
@@ -259,6 +262,18 @@ def split_items(segment: str) -> list[str]:
 
 
 _FORMAL_CUE = re.compile(r"partner|partenariat", re.I)  # a cue that names the partnership itself
+# ... or an apposition giving a name its role: "la cooperativa sociale X, partner del Comune nella gestione"
+_PARTNER_AFTER = re.compile(r"\s*,\s*(?:che\s+è\s+)?(?:partner|capofila)\s+(?:del|dell['’]|della|di)\b", re.I)
+def _how_named(body: str, start: int, end: int) -> str:
+    """How an organisation named without a cue was found: "formal" when an apposition gives it the partnership
+    ("X, partner del Comune"), "listed" when it opens a list's item of its own ("Cidis Onlus, per la mediazione;",
+    the items after "in collaborazione con i seguenti enti:"), else "named"."""
+    if _PARTNER_AFTER.match(body, end):
+        return "formal"
+    item = not body[:start].strip(" -•*·\t") and (body.rstrip().endswith(";") or len(body.split()) <= 12)
+    return "listed" if item else "named"
+
+
 _LEGAL_FORM = re.compile(r"\s(?:Onlus|ONLUS|APS|ODV|ETS)$")
 # A verb and its object closing an item: "... cura la mensa della foresteria", "... coordina i volontari" (a word in
 # lower case that is no small word of a name, an article, then words in lower case to the end)
@@ -387,7 +402,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             funder = funder or _OTHER_ROLE.search(body[:start]) or _FUNDS_AFTER.match(body, end)
             funder = funder or _FUNDS_RELATIVE.match(body[end:].lstrip(" ,"))  # "X, che lo finanzia"
             if name and not any(comparable_name(name) in k for k in found) and not funder:
-                add(name, s, body, "named")
+                add(name, s, body, _how_named(body, start, end))
         for raw, start, end in known:
             if any(a <= start < b or start <= a < end for a, b in spans) or _FUNDER.search(body[:start]):
                 continue
@@ -401,7 +416,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 continue
             name = tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):
-                add(name, s, body, "named")
+                add(name, s, body, _how_named(body, start, end))
     return list(found.values())
 
 

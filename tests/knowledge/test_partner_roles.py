@@ -52,3 +52,19 @@ def test_con_la_cooperativa_after_a_name_opens_another_organisation_and_a_semico
                                       "e l'Associazione Ponti, come da protocollo; 7. di nominare Responsabile del "
                                       "Progetto la dott.ssa Rossi", "Lucca")]  # fmt: skip
     assert found == ["Caritas di Lucca", "CPIA 3 Lucca", "Associazione Ponti"]
+
+
+def test_a_cost_someone_covers_makes_it_a_funder():
+    assert [p.name for p in partners("La spesa, 7.000 euro per le divise, è stata coperta dalla Fondazione Cassa di "
+                                     "Risparmio di Lucca.", "Lucca")] == []  # fmt: skip
+
+
+def test_an_apposition_giving_the_partnership_states_it_and_list_items_of_their_own_stay():
+    found = _found("I lavori li ha seguiti ATER Lucca; le famiglie le accompagna la cooperativa sociale Il Faro, "
+                   "partner del Comune nella gestione.", doc_type="press_article")  # fmt: skip
+    assert any("Il Faro" in n for n in found) and not any("ATER" in n for n in found)
+    listed = _found("Il Comune, capofila, ha realizzato le azioni in collaborazione con i seguenti enti:",
+                    "Cooperativa sociale Il Faro, capofila del raggruppamento;",
+                    "Associazione Ponti, per la mediazione;", "Caritas diocesana di Lucca, per l'accoglienza.",
+                    doc_type="report")  # fmt: skip
+    assert {"Cooperativa sociale Il Faro", "Associazione Ponti", "Caritas diocesana di Lucca"} <= listed
