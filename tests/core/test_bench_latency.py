@@ -136,3 +136,26 @@ def test_the_stage_timings_are_cpu_time_inside_the_bench_clock_and_wall_time_aft
         "total": [0.002, 0.004],
         "lexical": [0.0, 0.001],
     }
+
+
+def test_cpu_figures_measured_again_pair_the_1k_ones_with_the_large_row():
+    """`--cpu-only` for 1k and 100k in one invocation: the CPU aim divides by the 1k figures of that invocation
+    (`paired_1k_cpu`), not by those of a later 1k run under another load; a run at other code is not paired."""
+    from benchmarks.run import aims, pair_cpu_with_small
+
+    def row(size: int, cpu_p95: float, code: str) -> dict:
+        return {**run("bench", cold=0.02, warm=0.01, embed=0.005), "size": size, "passages": size, "add_file_s": 1.0,
+                "first_search_after_change_s": 0.01, "inproc_warm_p95": 0.01, "ingest_real_s": 1.0,
+                "real_embed_s": 1.0, "startup_first_search_s": 10.0, "server_rss_mb": 900.0, "load": [],
+                "warm_cpu": {"total": [cpu_p95 / 2, cpu_p95]}, "cold_cpu": {"total": [cpu_p95, cpu_p95]},
+                "cpu_when": "2026-12-07 00:20", "cpu_load_average": 3.0, "cpu_code": code}  # fmt: skip
+
+    results = {"1000/embedded": row(1000, 0.004, "abc"), "100000/embedded": row(100000, 0.012, "abc")}
+    pair_cpu_with_small(results, "100000/embedded", "1000,100000")
+    assert results["100000/embedded"]["paired_1k_cpu"]["warm_cpu"]["total"] == [0.002, 0.004]
+    results["1000/embedded"] = row(1000, 0.002, "def")  # a later 1k run, another load
+    label = "| query CPU p95 at 100,000 within 2x CPU p95 at 1k (in-process, warm; CPU time, not wall)"
+    assert f"{label} | 3.00x | **no** |" in aims(list(results.values()))
+    other = {"1000/embedded": row(1000, 0.004, "abc"), "100000/embedded": row(100000, 0.012, "xyz")}
+    pair_cpu_with_small(other, "100000/embedded", "1000,100000")
+    assert "paired_1k_cpu" not in other["100000/embedded"]
