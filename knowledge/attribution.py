@@ -111,6 +111,13 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         if prev and (said := own_cue(body, prev[0], _noun_end(body, prev[1]))):
             return True, said
     before = stretch or ([] if own_after and previous_end > clause_start else before)
+    # its own predicate says it attended a course ("...: 9 di loro hanno frequentato il corso di un anno") when no
+    # term of its own segment does: the terms before its segment ("Nel laboratorio di tessitura, ...:") are the scene
+    segment_start = max(body.rfind(c, 0, f.start) for c in ",;:") + 1
+    if not own_after and not any(m[1] >= segment_start for m in before) and (
+        course := _COURSE_TAKEN.match(body, f.end, next_start)
+    ) and not any(m[1] < course.end() for m in after):
+        return True, "taking_charge"
     nearest = max(before, key=lambda m: m[2]) if before else None
     if (nearest and nearest[0] == "taking_charge" and _HOUSING_DESK.match(body, nearest[2])
             and not any(m[0] == "taking_charge" and m != nearest for m in before)
@@ -128,10 +135,6 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         return True, outcome  # "la campagna ... ha portato 17 cittadini a completare il corso per tutori volontari"
     if nearest is None and (cue := cue_area(body, f.start, f.end, clause=False)):
         return True, cue
-    if nearest is None and (course := _COURSE_TAKEN.match(body, f.end, next_start)) and not any(
-        m[1] < course.end() for m in after
-    ):
-        return True, "taking_charge"  # persons who attended a course (no staff, no language named): a trade learnt
     nearest = nearest or (min(after, key=lambda m: m[1]) if after else None)
     if nearest:
         # the term with its complement: "laboratori di italiano L2" teach the language (taking charge)

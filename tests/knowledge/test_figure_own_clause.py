@@ -22,3 +22,11 @@ def test_persons_who_attended_a_course_after_an_apposition_learn_a_trade():
     found = areas_of("Finora 31 ragazzi, tra i 17 e i 24 anni, hanno frequentato il corso di 250 ore tenuto in "
                      "falegnameria, con le lezioni di disegno nei laboratori del liceo.")  # fmt: skip
     assert found == {31.0: "taking_charge"}
+
+
+def test_a_course_in_the_count_s_own_predicate_outranks_the_scene_named_before_its_segment():
+    found = areas_of("Nel laboratorio di ricamo del centro storico lavorano insieme donne del paese e donne arrivate "
+                     "dall'Ucraina: 7 di loro hanno frequentato il corso di un anno.")  # fmt: skip
+    assert found == {7.0: "taking_charge"}
+    # a term in the count's own segment still speaks first
+    assert areas_of("Le 12 famiglie ospitate negli alloggi hanno frequentato il corso di un anno.") == {12.0: "housing"}
