@@ -54,6 +54,35 @@ HUNDRED_K = (
     " which the group has already), the merge of ~550 documents' parts (~0.25 s), Chroma's upserts (~0.1 s)."
 )
 
+# Where a search's time goes as the corpus grows (written by hand from profiles: the tables have only end figures).
+QUERY_COST = (
+    "**Query cost by stage** (profiled 2026-12-06 22:50-23:15 at code efed7db, load 5-8 from other sessions, so in"
+    " CPU time: warm searches of the relevance set's first half, stand-in embedder, BLAS capped to the settings'"
+    " threads; the bench's 1k and 10k stand-in corpora and, for 100k, the 10k index ten times over, 104,250"
+    " passages): total p95 4.4 / 6.4 / 15.5 ms at 1k / 10k / 100k; lexical (BM25 of the words and their thesaurus"
+    " alternatives, the best 1,000, fusion) 0.9 / 1.6 / 8.1 ms; dense 0.4 / 1.8 / 5.1 ms (an exact product up to"
+    " 20k passages, the sketch above); everything else (reading the query, collapse, rerank, order, facets,"
+    " snippets, answer) about 3 ms at every size. Lexical grows because a long question's 20-50 token lists are"
+    " each scored over a candidate set that at 100k is 92k-104k of the passages, 0.5-2.4 M postings a query, 2.6"
+    " times the distinct terms' (a word repeated across alternatives): the synthetic corpus recombines the 284"
+    " passages' sentences, so every document frequency grows with it (a real corpus's rarer words would make the"
+    " sets smaller). Dense grows with the sketch's 104k x 128 product (51 MB read, ~2.3 ms) and the 2,000 rows"
+    " rescored (~0.5 ms). Tried and rejected (CPU at 100k): each list scored over its own terms' postings only,"
+    " into one array of the corpus per concept (exact: the 92 queries' lexical scores and results bit-identical"
+    " at 10k and 100k), lexical mean 3.3-4.1 ms against 3.0-3.2 ms, also switching to whole arrays above 3-25 % of"
+    " the corpus (the common words' postings are most of it: indexing them costs more than the whole-array passes"
+    " saved); MaxScore top-k with per-term upper bounds: at k = 1,000 the words it could skip leave 11k-85k"
+    " passages (25-100 % of the candidate set) still to score, no gain worth its lookups on this corpus; a"
+    " coarse-to-fine sketch (32 directions first, 10,000 kept): 3.3 against 3.0 ms, recall@100 0.991 against"
+    " 0.9998; a 64- or 96-direction sketch: within the load's noise, recall@100 0.991-0.9999; an inverted file"
+    " (k-means, 100 lists, the 10k stand-in vectors): recall@100 0.52 / 0.68 / 0.84 scanning 5 / 10 / 20 % of the"
+    " rows (hashed bags of words do not cluster; the real model's vectors might, not measurable here at 100k)."
+    " Cold searches at 1k (a fresh process, CPU): 6.7 / 9.5 ms mean / p95 against 3.1 / 4.3 ms warm, a difference"
+    " made per query, not once: reading the query (2.1 / 4.0 ms: spelling, places, thesaurus; remembered per query"
+    " after), its snippets' word windows and the reranker's sentence coverage (3.0 / 4.4 against 2.0 / 3.2 ms);"
+    " over HTTP the practice cards are ~14 % of a search request's CPU. Nothing cheap to warm before ready."
+)
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -188,7 +217,7 @@ def render(results: dict, plot: str | None) -> str:
         "(and the plot's lines from 1k to 10k) shows the machine's load as much as the code. Sizes absent "
         "from the tables were not measured.",
         "",
-        *([HUNDRED_K, ""] if any(r["size"] >= 100_000 for r in runs) else []),
+        *([HUNDRED_K, "", QUERY_COST, ""] if any(r["size"] >= 100_000 for r in runs) else []),
         "Corpora are generated from the sentences of `corpus/` (`benchmarks/synthetic.py`): articles of 3-8 "
         "paragraphs, about 20 % of them near-duplicate copies, a third with the network's boilerplate paragraph. "
         "The real model (USE-M3) embeds them where the embedder column says so; otherwise a **stand-in embedder** "
