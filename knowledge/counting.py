@@ -36,13 +36,13 @@ _QUORUM = re.compile(r"\d+\s+(?:assessori|consiglieri|componenti|membri|members|
 _PART_OF = re.compile(rf"(?P<whole>\d[\d.,]*\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+)\s*,?\s*{PART}\s+$", re.I)
 _OTHER_COUNT = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?:[a-zà-ù]+\s+){0,2}$", re.I)
 # A number per unit or a ceiling states a rule of the service, not what it did: "per ogni alloggio sono previsti 4
-# posti", "ogni operatore segue al massimo 25 casi" ("2 appartamenti con 4 posti letto ciascuno" says what the
-# flats hold: the corpus gold counts it).
+# posti", "ogni operatore segue al massimo 25 casi", "massimo 30 persone alla volta" ("2 appartamenti con 4 posti
+# letto ciascuno" says what the flats hold: the corpus gold counts it).
 _PER_EACH_BEFORE = re.compile(r"\b(?:per\s+ogni|per\s+ciascun[oa]?|for\s+each)\s+[a-zà-ù]+\b[^,;:.\d]{0,30}$|"
                               r"(?:^|[,;:]\s*)(?:ogni|ciascun[oa]?|each|every)\s+[a-zà-ù]+\s+[^,;:.\d]{0,30}$",
                               re.I)  # fmt: skip
-_CEILING = re.compile(r"\b(?:al\s+massimo|fino\s+a(?:\s+un\s+massimo\s+di)?|massimo\s+di|up\s+to|at\s+most|"
-                      r"a\s+maximum\s+of)\s+$", re.I)  # fmt: skip
+_CEILING = re.compile(r"\b(?:al\s+massimo|fino\s+a(?:\s+un\s+massimo\s+di)?|massimo(?:\s+di)?|up\s+to|at\s+most|"
+                      r"a\s+maximum\s+of|maximum(?:\s+of)?)\s+$", re.I)  # fmt: skip
 # People who live in the housing the practice provides ("5 appartamenti ..., dove oggi vivono 12 persone", "Nelle case
 # trovate dall'agenzia vivono oggi 46 persone"): housed. Not the homes of a place ("nelle case del quartiere", "nelle
 # case popolari").

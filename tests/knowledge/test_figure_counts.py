@@ -130,6 +130,8 @@ def test_a_part_after_di_cui_told_by_a_participle_is_a_part_of_the_count_before(
 def test_a_rule_per_unit_or_a_ceiling_is_no_count():
     assert counts("Per ogni appartamento sono previsti 3 posti letto.") == {}
     assert counts("Ogni mediatore segue al massimo 20 casi.") == {}
+    # a ceiling said with "massimo" alone: how many at a time, not how many came
+    assert counts("La sala studio riapre con ingressi contingentati: massimo 25 persone alla volta.") == {}
     # what each flat holds is a count of the flats' beds (the corpus gold counts it)
     assert counts("Sono stati aperti 3 appartamenti con 4 posti letto ciascuno.") == {
         3.0: "housing_units",
