@@ -247,6 +247,9 @@ _COUNTED = re.compile(
     r"(?P<tail>\s+(?:di|d['’])\s*[a-zà-ù]{3,})?",
     re.I,
 )
+# "tra dipendenti e agenti", "tra medici di famiglia, infermiere e operatori": the nouns a count adds up, listed
+_BETWEEN = re.compile(r"(?:\s+(?:di|del|della|dei|delle|degli)\s+[a-zà-ù]+)?(?:,\s+[a-zà-ù]+(?:\s+(?:di|del|della|dei|"
+                      r"delle|degli)\s+[a-zà-ù]+)?)*\s+(?:e|ed|and)\s", re.I)  # fmt: skip
 # "Sono 40 i dipendenti che...", "sono stati 16 i giovani...": the count stated by "essere", the noun after its article.
 _BE_BEFORE = re.compile(r"\b(?:sono|erano|saranno|furono|sono\s+stat[ie])\s+(?:(?:oltre|circa|ben|quasi)\s+)?$", re.I)
 _TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|nei|negli|durante|within|after|every|for|in|over|"
@@ -346,7 +349,7 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
     english = len(_ENGLISH_WORDS.findall(sentence)) >= 2 and not _ITALIAN_WORDS.search(sentence)
     for m in _COUNTED.finditer(sentence):
         art = (m.group("art") or "").strip().lower()
-        if art in ("tra", "fra") and not re.match(r"\s+(?:e|ed|and)\s", sentence[m.end("noun") :]):
+        if art in ("tra", "fra") and not _BETWEEN.match(sentence, m.end("noun")):
             continue  # "35 tra dipendenti e agenti" counts both; "5 tra le città" is no count of a noun
         if art in ("i", "gli", "le") and not _BE_BEFORE.search(sentence[: m.start()]):
             continue  # "dei 20 i..." cannot be; an article after a number belongs to "sono N i ..."

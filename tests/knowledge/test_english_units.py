@@ -1,5 +1,5 @@
-"""English counts: a noun after modifiers listed with commas, and renewals in the network's Italian unit.
-Sentences invented for the mechanism."""
+"""Counts of listed nouns: an English noun after modifiers listed with commas, a count "tra" a list of nouns;
+renewals in the network's Italian unit. Sentences invented for the mechanism."""
 
 from knowledge.evaluation import unit_key
 from knowledge.figures import figures
@@ -16,3 +16,11 @@ def test_a_count_whose_noun_follows_modifiers_listed_with_commas():
 def test_renewals_are_counted_in_the_network_s_unit():
     found = figures("The desk helped obtain 140 permit renewals and gave 600 legal consultations.")
     assert [(f.value, f.unit) for f in found] == [(140.0, "rinnovi"), (600.0, "consulenze")]
+
+
+def test_a_count_between_a_list_of_nouns_of_persons():
+    # "N tra A, B e C": one count of all the nouns listed, each of them maybe with its complement
+    for sentence in ("Nel corso dell'anno 30 tra medici di famiglia, ostetriche e operatori hanno seguito il corso.",
+                     "Il percorso ha formato 44 tra insegnanti, educatori e impiegati comunali."):  # fmt: skip
+        assert [(f.value, unit_key(f.unit)) for f in figures(sentence)][:1] in ([(30.0, "people")], [(44.0, "people")])
+    assert figures("Il progetto coinvolge 5 tra le città della rete.") == []
