@@ -31,6 +31,8 @@ _ROLES = frozenset({
     "custodi", "custodians", "guardiani", "guardians", "bagnini", "lifeguards", "portieri", "caretakers",
     # agents in -tatori, which the things' ending leaves out ("contatori"): an audience, digital helpers
     "spettatori", "spectators", "facilitatori", "facilitators",
+    # masters of a craft and teachers, artisans: "Otto maestri ceramisti in pensione fanno da tutor"
+    "maestri", "maestre", "artigiani", "artigiane", "craftsmen", "artisans",
 })  # fmt: skip
 # Italian agents and roles: "-tori/-trici" (lavoratori, visitatrici), "-anti/-enti" (partecipanti, braccianti,
 # residenti, utenti: not "-menti" nor the things below), "-isti" (giornalisti); English agents "-ers", "-ees",

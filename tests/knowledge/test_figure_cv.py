@@ -71,7 +71,8 @@ def test_cross_validation_scores_rules_and_a_reader_trained_without_the_held_out
 def test_nouns_of_persons_are_one_unit_by_meaning():
     for noun in ("alunni", "anziani", "insegnanti", "braccianti", "proprietari", "consiglieri", "lavoratori",
                  "partecipanti", "richiedenti asilo", "farm workers", "municipal staff", "tirocinanti",
-                 "custodi", "custodi di quartiere", "lifeguards"):  # fmt: skip
+                 "custodi", "custodi di quartiere", "lifeguards", "maestri", "maestri ceramisti", "artigiani"
+                 ):  # fmt: skip
         assert counts_persons(noun), noun
         assert unit_key(noun) == unit_key("persone"), noun
     for noun in ("documenti", "eventi", "interventi", "indicatori", "contratti", "seminari", "vouchers",
