@@ -74,6 +74,16 @@ class Analyzer:
         words = [w for w in self.words(text) if w not in drop]
         return list(dict.fromkeys(self._stemmers["it"].stemWords(words) + self._stemmers["en"].stemWords(words)))
 
+    def stem_pairs(self, text: str, language: str, drop: Container[str] = ()) -> list[tuple[str, str]]:
+        """Each word's stem in `language` and in the other one (the query's words as `query_tokens` stems them):
+        a passage is stemmed in its own language only, so the other stem of an Italian word matches English
+        passages that quote it ("accoglienza" in an English report), and is rare there."""
+        other = "en" if language == "it" else "it"
+        if language not in self._stemmers:
+            return []
+        words = [w for w in self.words(text) if w not in drop]
+        return list(zip(self._stemmers[language].stemWords(words), self._stemmers[other].stemWords(words), strict=True))
+
 
 @lru_cache(maxsize=1)
 def get_analyzer() -> Analyzer:

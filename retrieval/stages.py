@@ -329,9 +329,23 @@ class SearchStages:
         if not main:  # nothing but function words ("what is it"): the words as written
             main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]))
         taken = set(main)
+        idf = index.idf
+        # A word's stem in the other language (an Italian word as an English report quotes it) weighs no more than
+        # its stem in the query's language: rare in the few passages of that language, it outweighed the word
+        # ("accoglienza" 6.2 against "accoglient" 1.3 on the development index).
+        pairs = analyzer.stem_pairs(" ".join([parsed.main_text, *city_fixes]), parsed.language, FUNCTION_WORDS)
+        owns = {own for own, _ in pairs}
+        other: dict[str, float] = {}
+        for own_stem, other_stem in pairs:
+            if other_stem in owns or other_stem not in taken or idf.get(own_stem, 0.0) <= 0.0:
+                continue
+            share = min(1.0, idf[own_stem] / idf[other_stem]) if idf.get(other_stem, 0.0) > 0.0 else 1.0
+            if share < 1.0:
+                other[other_stem] = min(share, other.get(other_stem, 1.0))
+        if other:
+            main = [t for t in main if t not in other]
         # each alternative scored: (its concept, its tokens, its weight, the passages' language it counts in)
         alternatives: list[tuple[int, list[str], float, str | None]] = []
-        idf = index.idf
         for number, concept in enumerate(parsed.concepts):
             own = _rarity(idf, (concept.text, *concept.corrections))
             for alternative in concept.alternatives:
@@ -345,8 +359,12 @@ class SearchStages:
                 tokens = [t for t in _query_tokens(alternative) if t not in taken] if weight else []
                 if tokens:  # a phrase's words count as a share of the phrase
                     alternatives.append((number, tokens, weight / max(1, len(alternative.split())), only))
-        positions, lists = index.scores_within([main, *(tokens for _, tokens, _, _ in alternatives)], sparse=True)
+        positions, lists = index.scores_within(
+            [main, *([t] for t in other), *(tokens for _, tokens, _, _ in alternatives)], sparse=True
+        )
         scores = _dense(next(lists), positions.size)
+        for weight in other.values():  # each of a passage's two stems of a word is in one language only: summed
+            scores += weight * _dense(next(lists), positions.size)
         # each concept counts once, by its best alternative: "casa" does not add up "alloggio", "abitazione"
         # and "housing" (one list's scores at a time: they are made as they are read)
         best: dict[int, np.ndarray] = {}

@@ -60,3 +60,24 @@ def test_a_phrase_the_index_says_only_in_part_weighs_as_its_translation(analyzer
     terms = query_terms(analyzer.parse("partners for a social supermarket"), idf)
     weights = {c.weight for c in terms.concepts}
     assert 6.0 in weights and 0.3 not in weights
+
+
+def test_an_italian_word_quoted_by_an_english_passage_weighs_as_the_word_does(service):
+    """A passage is stemmed in its own language only: "accoglienza" is "accoglient" in the Italian passages and
+    stays "accoglienza" in an English report that quotes it, where it is rare (before, 0.65 against the Italian
+    passages' 0.06 here). That stem weighs no more than the word's own (Italian) stem does."""
+    from retrieval.lexical import LexicalIndex
+
+    rows = [(f"i{n}", "it", f"Il centro di accoglienza numero {n} ha aperto.") for n in range(8)]
+    rows += [
+        ("en", "en", 'The city runs an "accoglienza" service for people who leave it.'),
+        ("it", "it", "I migranti usciti dall'accoglienza trovano casa."),
+    ]
+    index = LexicalIndex.empty().apply(
+        [{"id": i, "text": t, "meta": {"doc_id": i, "language": lang, "title": i}} for i, lang, t in rows], set()
+    )
+    parsed, _ = service.read_query("accoglienza e uscita", index)
+    assert parsed.language == "it"
+    positions, scores = service._lexical_scores(index, parsed, True)
+    by_id = {index.corpus.ids[p]: float(s) for p, s in zip(positions.tolist(), scores, strict=True)}
+    assert by_id["en"] <= by_id["i0"] < by_id["it"]
