@@ -51,6 +51,17 @@ _NO_FIGURE = re.compile(
     rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\b",  # 12 dicembre
     re.I,
 )
+# A number that names a body, a place or a part ("il CPIA 4 di Roma", "ASL Roma 2", "Municipio 9", "sezione 3", "art.
+# 5", "pagina 9"): after an acronym or a numbering word, and not followed by a word it counts ("dall'ATERP 4
+# appartamenti": four flats), only by a preposition, a conjunction, a capital or punctuation.
+_NUMBERING = (
+    "municipio|distretto|circoscrizione|quartiere|ambito|zona|lotto|sezione|pagina|pag|art|articolo|comma|capitolo|"
+    "allegato|azione|misura|asse|legge|punto|lettera|tabella|scheda|n|nr|section|page|article|annex|table|district"
+)
+_IDENTIFIER = re.compile(
+    rf"(?:\b[A-Z]{{2,}}|\b(?i:{_NUMBERING})\.?)\s+(?:[A-Z][a-zà-ù]+\s+)?\d+\b"
+    r"(?!\s+(?!(?:di|del|della|dello|dei|degli|delle|e|ed|o|a|in|per|and|or|of|in|for)\b)[a-zà-ù])"
+)
 # A table run into one line ("Voce | Importo Personale | 148.200,00 ...") weighs less than prose saying as much: the
 # answer is a sentence ("lo sportello ha preso in carico 187 persone, contro un obiettivo di 250"), a table when
 # nothing else says it.
@@ -88,7 +99,7 @@ def best_answer(
             if sentence in boilerplate or sentence.endswith((":", ";")) or not is_prose(sentence):
                 continue
             figure = terms.intent == "figure"
-            counted = _NO_FIGURE.sub(" ", sentence) if figure else ""  # its numbers that count something
+            counted = _NO_FIGURE.sub(" ", _IDENTIFIER.sub(" ", sentence)) if figure else ""  # numbers that count
             if figure and not _NUMBER.search(counted):
                 continue
             carried = concepts_carried(sentence, terms, said)

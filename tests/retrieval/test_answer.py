@@ -196,3 +196,19 @@ def test_a_sentence_saying_every_concept_of_a_long_question_answers_from_a_lower
     short = terms_of(analyzer, "corso serale")  # a short query's every word is said by chance
     answer = best_answer(short, [hit("Il corso serale si tiene il martedì."), hit("Il corso serale è gratuito.", 2)])
     assert answer is not None and answer.chunk_id == "doc0:000"
+
+
+def test_a_number_naming_a_body_or_a_part_is_no_figure(analyzer):
+    """'il CPIA 4 di Roma', 'ASL Roma 2', 'sezione 3' name a school, a health district, a section: a figure question
+    is not answered by them; a number after an acronym that counts the word after it ('dall'ATERP 4 appartamenti')
+    still counts."""
+    terms = terms_of(analyzer, "quanti corsi di italiano con il CPIA nel progetto?")
+    named = "Il progetto è realizzato con la ASL Roma 2 – Distretto 6 e con il CPIA 4 di Roma per i corsi di italiano."
+    assert best_answer(terms, [hit(named)]) is None
+    counted = "Con il CPIA 4 di Roma il progetto ha organizzato 12 corsi di italiano per gli adulti."
+    answer = best_answer(terms, [hit(f"{named} {counted}")])
+    assert answer is not None and answer.sentence == counted
+    flats = terms_of(analyzer, "quanti appartamenti ha preso in locazione il Comune?")
+    leased = "Il Comune ha preso in locazione dall'ATERP 4 appartamenti nel quartiere di Commenda."
+    answer = best_answer(flats, [hit(leased)])
+    assert answer is not None and answer.sentence == leased
