@@ -46,7 +46,12 @@ def column_kind(header: str) -> str | None:
     for kind, pattern in (("baseline", _BASELINE_COLUMN), ("target", _TARGET_COLUMN), ("result", _RESULT_COLUMN)):
         if pattern.search(h):
             return kind
-    return None
+    return "result" if _VALUE_COLUMN.match(h.strip()) else None
+
+
+# A column that only says it holds the values ("Indicatore | Valore", "Attività | N.", "Value"): what was counted.
+_VALUE_COLUMN = re.compile(r"^(?:valore|valori|value|values|numero|num\.?|n\.?|nr\.?|n°|quantit[aà]|count|number)"
+                           r"(?:\s*\([^()]*\))?$")  # fmt: skip
 # "Nuove prese in carico": a count of the persons taken in charge.
 _TAKEN_IN_CHARGE = re.compile(r"^pres[ae]\b")
 

@@ -160,21 +160,37 @@ def _unnumbered(rows: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def _line_rows(rows: list[list[Cell]]) -> list[RowSentence]:
-    """A table a line per row: the first line is its header when no cell of it is a value."""
+    """A table a line per row: the first line is its header when no cell of it is a value; a table in long format
+    (a row per indicator, period and kind of value) is read by its kinds (knowledge/long_tables.py)."""
     header: list[str] = []
     rows = _unnumbered(rows)
     money = False
     if not any(_VALUE.match(c[0]) for c in rows[0]):
         header, rows, money = [c[0] for c in rows[0][1:]], rows[1:], money_table([c[0] for c in rows[0]])
+    if header and rows and all(len(row) == len(header) + 1 for row in rows):
+        named = [[("", row[0]), *zip(header, row[1:], strict=True)] for row in rows]
+        return [s for pairs in long_format(named, _is_value, _kind) for s in _row(
+            pairs[0][1], [c for _, c in pairs[1:]], [h for h, _ in pairs[1:]], money)]  # fmt: skip
     return [s for row in rows if len(row) > 1 for s in _row(row[0], row[1:], header if len(header) == len(row) - 1
                                                             else [], money)]  # fmt: skip
+
+
+def _is_value(cell: str) -> bool:
+    return bool(_VALUE.match(cell))
+
+
+def _kind(cell: str) -> str | None:
+    """What a column (or a long-format row's kind cell) holds: knowledge/table_counts.py's reading of it."""
+    from knowledge.table_counts import column_kind  # it reads these tables' rows: imported when used
+
+    return column_kind(cell)
 
 
 def _pairs(lines: list[tuple[str, int]]) -> list[RowSentence]:
     """ "Indicatore: Persone accolte; Obiettivo: 60; Risultato: 67": the first pair of words is the row's label,
     the values keep their headers; a table in long format (a row per indicator, period and kind of value) is read
     by its kinds (knowledge/long_tables.py)."""
-    rows = long_format([r for line, offset in lines for r in _pair_rows(line, offset)], lambda c: bool(_VALUE.match(c)))
+    rows = long_format([r for line, offset in lines for r in _pair_rows(line, offset)], _is_value, _kind)
     out: list[RowSentence] = []
     for pairs in rows:
         label = next((c for _, c in pairs if c[0] and not _VALUE.match(c[0])), None)

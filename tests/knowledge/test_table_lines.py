@@ -68,3 +68,27 @@ def test_a_partnership_table_of_three_columns_a_row_a_line():
             "Cooperativa sociale La Quercia | partner | gestione del centro\n"
             "Associazione Il Ponte APS | partner | volontari\n\nIl progetto dura due anni.")  # fmt: skip
     assert sorted(p.name for p in partnership(text)) == ["Associazione Il Ponte APS", "Cooperativa sociale La Quercia"]
+
+
+def test_a_column_that_only_says_it_holds_the_values_holds_what_was_counted():
+    from knowledge.evaluation import unit_key
+
+    for text in ("Risultati\n\nIndicatore | Valore\nPersone accolte nel dormitorio | 120\nAlloggi attivati | 12\n",
+                 "Risultati\n\nIndicatore: Persone accolte nel dormitorio; Valore: 120\n"
+                 "Indicatore: Alloggi attivati; Valore: 12\n",
+                 "Attività svolte\n\nAttività | N.\nPersone accolte nel dormitorio | 120\n"
+                 "Alloggi attivati | 12\n"):  # fmt: skip
+        found = _figures(text, doc_type="report")
+        assert {(v, unit_key(u)) for v, (_, u) in found.items()} == {(120, "people"), (12, "housing_units")}, text
+
+
+def test_a_long_format_table_a_line_per_row_and_one_with_a_period_column_and_no_kind():
+    grid = ("Monitoraggio\n\nIndicatore | Periodo | Tipo | Valore\n"
+            "Persone accolte | intero progetto | Target | 100\nPersone accolte | 2024 | Risultato | 40\n"
+            "Persone accolte | intero progetto | Risultato | 112\n")  # fmt: skip
+    assert [(r.label, r.value, r.column) for r in table_sentences(grid)] == [
+        ("Persone accolte", "100", "Target"), ("Persone accolte", "112", "Risultato")]  # fmt: skip
+    yearly = ("Indicatori\n\nIndicatore: Persone accolte nel dormitorio; Anno: 2023; Valore: 61\n"
+              "Indicatore: Persone accolte nel dormitorio; Anno: 2024; Valore: 70\n")  # fmt: skip
+    found = _figures(yearly, doc_type="report")
+    assert found[61][1] == found[70][1] == "people" and "2024" in found[70][0]
