@@ -40,8 +40,9 @@ _OTHER_PLACES = re.compile(r"\b(?:cors[oi]|seminari\w*|convegn\w+|event[oi]|spet
 
 
 # The complement of a count's noun: a preposition and a few words, up to a comma, "e" or a verb.
-_COMPLEMENT = re.compile(r"\s+(?P<c>(?:a|al|alla|allo|ai|agli|alle|all['’]|di|del|della|dei|degli|delle|dell['’])\s*"
-                         r"(?:(?!(?:e|ed|che|hanno|ha|sono|è)\b)[\w'’]+\s*){1,4})", re.I)  # fmt: skip
+# (the preposition a word of its own: "accolti negli alloggi" is no "a" and its complement)
+_COMPLEMENT = re.compile(r"\s+(?P<c>(?:(?:a|al|alla|allo|ai|agli|alle|di|del|della|dei|degli|delle)\b|all['’]|"
+                         r"dell['’])\s*(?:(?!(?:e|ed|che|hanno|ha|sono|è)\b)[\w'’]+\s*){1,4})", re.I)  # fmt: skip
 # "il percorso ... ha formato finora 34 persone": persons trained (staff are capacity building: `trained_staff`).
 _TRAINED = re.compile(r"\b(?:ha|hanno|abbiamo|avrà|avranno)\s+(?:già\s+|finora\s+)?format[oi]\s+(?:\w+\s+)?$",
                       re.I)  # fmt: skip
@@ -50,6 +51,9 @@ _TRAINED = re.compile(r"\b(?:ha|hanno|abbiamo|avrà|avranno)\s+(?:già\s+|finora
 _COURSE_TAKEN = re.compile(r"[^;]*?\b(?:hanno|ha|avevano|aveva)\s+(?:già\s+|finora\s+)?(?:frequentat|seguit|completat|"
                            r"concluso)\w*\s+(?:(?:il|un|i|dei|lo)\s+)?(?:cors[oi]|percors[oi]\s+formativ[oi])\b",
                            re.I)  # fmt: skip
+# A restrictive relative clause with its verb: "... che hanno firmato", "che sono stati assunti"
+_RELATIVE = re.compile(r"\bche\s+(?:(?:hanno|ha|avevano|aveva|sono|è|erano)\s+)?(?:[a-zà-ù]+(?:at[oaie]|ut[oaie]|"
+                       r"it[oaie])|hanno|ha|partecipano|frequentano|lavorano|seguono|vivono)\b", re.I)  # fmt: skip
 # A count right after a colon counts what the few words before the colon name ("i volontari: 18 facilitatori").
 _NAMED_BEFORE = re.compile(r"\b(?:[Ii]|[Gg]li|[Ll]e|[Tt]he|[Ll]oro)\s+((?:[\w'’]+\s+){0,1}[\w'’]+)\s*:\s*"
                            r"(?:(?:circa|oltre|about|over)\s+)?$")  # fmt: skip
@@ -127,6 +131,14 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         nearest = ("housing", nearest[1], nearest[2])
     if nearest is None and own_after:
         nearest = min(own_after, key=lambda m: m[1])
+        # a restrictive relative clause says what is counted, the words before it who they are: "Sono 19 i giovani
+        # ospitati negli alloggi che hanno firmato patti di collaborazione" counts those who signed
+        relative = _RELATIVE.search(body, f.end, min(segment_end, next_start))
+        if relative and nearest[1] < relative.start():
+            said_after = [m for m in own_after if m[1] >= relative.end()]
+            said = said_after[0][0] if said_after else after_cue(body, relative.end(), min(segment_end, next_start))
+            if said and said != nearest[0]:
+                return True, said
     elif nearest and nearest[0] == "taking_charge" and any(m[0] != nearest[0] for m in own_after):
         # the service that did it before the count, what it achieved after it: "lo sportello ha aiutato 42
         # famiglie a trovare un alloggio" is housing

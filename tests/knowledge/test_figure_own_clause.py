@@ -30,3 +30,10 @@ def test_a_course_in_the_count_s_own_predicate_outranks_the_scene_named_before_i
     assert found == {7.0: "taking_charge"}
     # a term in the count's own segment still speaks first
     assert areas_of("Le 12 famiglie ospitate negli alloggi hanno frequentato il corso di un anno.") == {12.0: "housing"}
+
+
+def test_a_restrictive_relative_clause_says_what_is_counted():
+    found = areas_of("Sono 14 i ragazzi accolti negli alloggi che hanno firmato patti di collaborazione per la cura "
+                     "del parco.")  # fmt: skip
+    assert found == {14.0: "civic_engagement"}
+    assert areas_of("Sono 14 i ragazzi accolti negli alloggi del progetto.") == {14.0: "housing"}
