@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.areas import after_cue, cue_area, language_course, noun_area, own_cue, trained_staff
+from knowledge.areas import NEGATED, after_cue, cue_area, language_course, noun_area, own_cue, trained_staff
 from knowledge.figures import UNIT_AREA, UNIT_LABELS, FigureFact
 from lgnet.taxonomy import Taxonomy
 
@@ -81,7 +81,9 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     bare = re.fullmatch(r"[\d.,]+", f.text.strip())  # a count stated after its noun ("... sono 21")
     if bare and f.unit not in UNIT_LABELS and (own := own_cue(f.unit, 0, len(f.unit))):
         return True, own  # its noun said before it: "i volontari che accompagnano le famiglie sono ormai 21"
-    matches = [(c, s, e) for c, s, e in taxonomy.matches(body) if clause_start <= s < clause_end]
+    # (a term said in the negative names no area of the count: `areas.NEGATED`)
+    matches = [(c, s, e) for c, s, e in taxonomy.matches(body) if clause_start <= s < clause_end
+               and not NEGATED.search(body, max(clause_start, s - 30), s)]  # fmt: skip
     lead = body[max(clause_start, f.start - 60) : f.start]
     lead = re.split(r"\d[^,;]*", lead)[-1]  # "14 posti complessivi, in cui 26 persone": the other count's total
     if (_TOTAL.search(lead) or _FOR_N.search(lead)) and len({m[0] for m in matches}) >= 2:

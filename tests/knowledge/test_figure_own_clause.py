@@ -37,3 +37,11 @@ def test_a_restrictive_relative_clause_says_what_is_counted():
                      "del parco.")  # fmt: skip
     assert found == {14.0: "civic_engagement"}
     assert areas_of("Sono 14 i ragazzi accolti negli alloggi del progetto.") == {14.0: "housing"}
+
+
+def test_a_term_said_in_the_negative_names_no_area_of_the_count():
+    found = areas_of("Il progetto vuole accompagnare 35 donne, anche non accolte negli alloggi, in percorsi di "
+                     "orientamento al lavoro.")  # fmt: skip
+    assert found == {35.0: "taking_charge"}
+    # "non solo" says it, and more
+    assert areas_of("Il servizio offre non solo alloggi a 20 famiglie.") == {20.0: "housing"}
