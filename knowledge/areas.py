@@ -92,6 +92,10 @@ _STREET = re.compile(r"\b(?:via|viale|piazza|piazzale|vicolo|largo|contrada|loca
                      re.I)  # fmt: skip
 
 
+# "Voluntary" said of an act, not of people who volunteer: "95 iscrizioni volontarie al Servizio sanitario", "rimpatri
+# volontari assistiti", "contributi volontari"
+_VOLUNTARY_ACT = re.compile(r"\b(?:iscrizion|rimpatri|contribut|donazion|adesion|ritorn|uscit|dimission|"
+                            r"registration|return|contribution|donation|departure)\w*\s+$", re.I)  # fmt: skip
 # A cue said in the negative names no area: "40 donne, anche non accolte negli alloggi, in percorsi di orientamento"
 # (not "non solo": "non solo alloggi ma anche lavoro" says both)
 NEGATED = re.compile(r"\bnon\s+(?!(?:solo|soltanto|unicamente)\b)(?:[a-zà-ù'’]+\s+){1,2}$", re.I)
@@ -101,7 +105,9 @@ def _cues(p: re.Pattern[str], sentence: str, start: int = 0, end: int | None = N
     return [m for m in p.finditer(sentence, start, len(sentence) if end is None else end)
             if not (_OCCASION.match(m.group()) and _WHEN.search(sentence, max(0, m.start() - 30), m.start()))
             and not (m.group()[:1].isupper() and _STREET.search(sentence, max(0, m.start() - 40), m.start()))
-            and not NEGATED.search(sentence, max(0, m.start() - 30), m.start())]
+            and not NEGATED.search(sentence, max(0, m.start() - 30), m.start())
+            and not (m.group()[:5].lower() == "volon" and _VOLUNTARY_ACT.search(sentence, max(0, m.start() - 30),
+                                                                             m.start()))]
 STAFF = re.compile(
     r"\b(?:operator[ie]|operatrici|dipendenti|assistenti\s+sociali|educator[ie]|educatrici|funzionari|insegnanti|"
     r"docenti|personale|staff|allenatori|coach(?:es)?|officers|officials|teachers|mediators|educators|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie])\b",

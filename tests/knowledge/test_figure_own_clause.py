@@ -45,3 +45,10 @@ def test_a_term_said_in_the_negative_names_no_area_of_the_count():
     assert found == {35.0: "taking_charge"}
     # "non solo" says it, and more
     assert areas_of("Il servizio offre non solo alloggi a 20 famiglie.") == {20.0: "housing"}
+
+
+def test_voluntary_said_of_an_act_is_no_volunteering():
+    found = areas_of("Lo sportello del distretto ha rilasciato 80 iscrizioni volontarie al Servizio sanitario "
+                     "nazionale.")  # fmt: skip
+    assert found == {80.0: "taking_charge"}
+    assert areas_of("Il progetto ha coinvolto 20 volontari del quartiere.") == {20.0: "civic_engagement"}
