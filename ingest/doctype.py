@@ -266,12 +266,15 @@ CUES: tuple[Cue, ...] = (
     ),
     # An indicator workbook's rows (a spreadsheet read as "Indicatore: X; Atteso: 24; 2020: 24; Totale progetto: 36"):
     # an indicator with a value per year or a value achieved is a monitoring report's table (a project sheet's
-    # indicators have expected values only)
+    # indicators have expected values only); in long format, a row whose kind of value is a result ("Area: Alloggi;
+    # Indicatore: X; Periodo: 2020; Tipo di valore: Risultato; Valore: 148"), the indicator maybe after an area
     _cue(
         "report",
         2,
-        _LINE + r"(?:indicatore|indicator)\s*[:|][^\n]*[;|]\s*(?:20\d\d|realizzat\w*|raggiunt\w*|conseguit\w*|"
-        r"achieved|actual)\b[^:;|\n]{0,20}[:|]\s*\d",
+        _LINE + r"(?:[^\n:;|]{1,40}[:|][^\n;|]*[;|]\s*)?(?:indicatore|indicator)\s*[:|][^\n]*[;|]\s*"
+        r"(?:(?:20\d\d|realizzat\w*|raggiunt\w*|conseguit\w*|achieved|actual)\b[^:;|\n]{0,20}[:|]\s*\d|"
+        r"(?:tipo|value type)[^:;|\n]{0,20}[:|]\s*(?:risultat[oi]|realizzat\w*|raggiunt\w*|consuntiv\w*|achieved|"
+        r"actual)\b)",
         "lines",
         cap=2,
     ),

@@ -309,3 +309,14 @@ def test_an_indicator_workbook_with_values_per_year_is_a_report():
 )  # fmt: skip
 def test_a_practice_catalogue_s_entry_by_its_own_name_or_its_heading_of_transferability(title, text):
     assert DocTypeClassifier().run(title, text, "it").doc_type == "practice_report"
+
+
+def test_a_monitoring_export_in_long_format_is_a_report():
+    # a row per indicator, period and kind of value: a row whose kind is a result says what was done
+    rows = [("Accoglienza", "Persone accolte", "intero progetto", "Target", "120"),
+            ("Accoglienza", "Persone accolte", "intero progetto", "Risultato", "132"),
+            ("Lavoro", "Tirocini avviati", "intero progetto", "Risultato", "9")]  # fmt: skip
+    text = "Scheda\n\nComune di Lecco – Servizi sociali\n\nIndicatori\n\n" + "\n".join(
+        f"Area: {a}; Indicatore: {i}; Periodo: {p}; Tipo di valore: {k}; Valore: {v}" for a, i, p, k, v in rows
+    )
+    assert DocTypeClassifier().run("Scheda", text, "it").doc_type == "report"
