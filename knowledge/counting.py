@@ -48,7 +48,8 @@ _CEILING = re.compile(r"\b(?:al\s+massimo|fino\s+a(?:\s+un\s+massimo\s+di)?|mass
 # case popolari").
 _HOUSED = re.compile(r"\b(?:alloggi|appartament[io]|case|abitazioni|coabitazioni|flats|apartments|homes)\b[^.;]*"
                      r"\b(?:dove|in\s+cui|nei\s+quali|nelle\s+quali|where)\s+(?:\w+\s+){0,2}$|"
-                     r"(?:^|[,;:]\s*)(?:nei|negli|nelle|in\s+quest[ie])\s+(?:alloggi|appartament[io]|case|abitazioni|"
+                     r"(?:^|[,;:]\s*)(?:(?:oggi|ora|adesso|attualmente|ancora)\s+)?(?:nei|negli|nelle|in\s+quest[ie])\s+"
+                     r"(?:alloggi|appartament[io]|case|abitazioni|"
                      r"coabitazioni)\b(?![^,;:]*\b(?:(?:del|della|dei|delle)\s+(?:quartiere|città|citta|paese|comune|zona|"
                      r"provincia|centro|rione)|popolari|erp|di\s+edilizia)\b)[^,;:.]*$", re.I)  # fmt: skip
 # A determiner before the number: the count was stated before and is referred to ("dei 200 contatti, 40...").
