@@ -20,7 +20,7 @@ from knowledge.attribution import figure_area, hosted
 from knowledge.persons import counts_persons
 from knowledge.sections import heading_area
 from knowledge.sentences import Sentence
-from knowledge.tables import MONEY_HEADER, table_sentences
+from knowledge.tables import MONEY_HEADER, RowSentence, table_sentences
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 
@@ -67,9 +67,12 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
     before = ""  # the row before as read ("1.240 persone prese in carico"), for a row that is a part of it
     for row in table_sentences(text):
         kind = column_kind(row.column)
-        if kind not in ("target", "result") or row.money:
+        total = kind is None and _total_of_a_column(row)
+        if (kind not in ("target", "result") and not total) or row.money:
             continue  # a budget's planned and total columns hold sums ("Voce di spesa | Previsto | Speso")
         is_target = kind == "target"
+        if total:  # "Totale | 386 | 12" under "Municipio | Persone prese in carico | Alloggi": the column's count
+            row = replace(row, label=row.column, column="")
         name = row.label[:1].lower() + row.label[1:]
         body = f"{row.value} {name}"
         lead = ""
@@ -101,9 +104,24 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
 
 
 def indicator_rows(text: str) -> list[tuple[int, int]]:
-    """The spans of the rows of indicator tables (a column of targets, results or baselines): what they count is
-    read by their columns, never again as a sentence ("... | 40 | 28 Nuove prese in carico", "9 giorni 2 giorni")."""
-    return [(row.start, row.end) for row in table_sentences(text) if column_kind(row.column)]
+    """The spans of the rows of indicator tables (a column of targets, results or baselines, or a total row under
+    columns of indicators): what they count is read by their columns, never again as a sentence ("... | 40 | 28 Nuove
+    prese in carico", "9 giorni 2 giorni")."""
+    return [(row.start, row.end) for row in table_sentences(text)
+            if column_kind(row.column) or (not row.money and _total_of_a_column(row))]  # fmt: skip
+
+
+# A table's total row ("Totale", "Totale complessivo", "Total"): under columns that name what they count ("Municipio |
+# Persone prese in carico | Alloggi attivati"), its values are the counts of the whole, the other rows its parts (a
+# district's, a site's, a year's).
+_TOTAL_ROW = re.compile(r"^(?:totale|totali|total|totals|totale\s+(?:complessivo|generale|progetto|citt[aà])|"
+                        r"grand\s+total|overall)$", re.I)  # fmt: skip
+
+
+def _total_of_a_column(row: RowSentence) -> bool:
+    """A total row's value under a column that names a count (its header has words, no kind and no sum)."""
+    return bool(_TOTAL_ROW.match(row.label.strip(" *_:")) and re.search(r"[a-zà-ù]{3,}", row.column)
+                and not MONEY_HEADER.search(fold(row.column).lower()))  # fmt: skip
 
 
 def counted(unit: str) -> str:

@@ -92,3 +92,13 @@ def test_a_long_format_table_a_line_per_row_and_one_with_a_period_column_and_no_
               "Indicatore: Persone accolte nel dormitorio; Anno: 2024; Valore: 70\n")  # fmt: skip
     found = _figures(yearly, doc_type="report")
     assert found[61][1] == found[70][1] == "people" and "2024" in found[70][0]
+
+
+def test_a_total_row_under_columns_that_name_what_they_count_gives_the_whole_s_counts():
+    from knowledge.evaluation import unit_key
+
+    text = ("Riepilogo per quartiere\n\nQuartiere | Persone prese in carico | Alloggi attivati\n"
+            "Centro storico | 40 | 3\nSan Paolo | 55 | 4\nTotale | 95 | 7\n\n"
+            "Piano dei costi\n\nVoce | Importo\nPersonale | 10.000\nTotale | 12.000\n")  # fmt: skip
+    found = _figures(text, doc_type="report")
+    assert {(v, unit_key(u)) for v, (_, u) in found.items()} == {(95, "people"), (7, "housing_units")}
