@@ -60,7 +60,7 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
     headers = [m.span() for m in _HEADER.finditer(text)]
     for m in _HEADER.finditer(text):
         rest, at = m.group("rest"), m.start("rest")
-        if rest.strip() and not re.match(r"\n[^\n]*\|", text[m.end() :]):
+        if rest.strip() and not re.match(r"\n(?:[ \t]*\n)*[^\n]*\|", text[m.end() :]):
             out += _flattened(rest, at, m.group("role"))  # the rows run on after the header (no row a line)
         else:  # a row a line (the header's further columns, "| Impegno", end its line): each row's first cell
             pos = m.end()

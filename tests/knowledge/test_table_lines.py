@@ -68,6 +68,10 @@ def test_a_partnership_table_of_three_columns_a_row_a_line():
             "Cooperativa sociale La Quercia | partner | gestione del centro\n"
             "Associazione Il Ponte APS | partner | volontari\n\nIl progetto dura due anni.")  # fmt: skip
     assert sorted(p.name for p in partnership(text)) == ["Associazione Il Ponte APS", "Cooperativa sociale La Quercia"]
+    # an ODT's table: a paragraph a row, a blank line between rows
+    odt = text.replace(" | volontari\n", " | volontari\n\n").replace("Impegno\n", "Impegno\n\n")
+    odt = odt.replace("gestione del centro\n", "gestione del centro\n\n")
+    assert sorted(p.name for p in partnership(odt)) == ["Associazione Il Ponte APS", "Cooperativa sociale La Quercia"]
 
 
 def test_a_column_that_only_says_it_holds_the_values_holds_what_was_counted():
