@@ -46,11 +46,12 @@ _COMPLEMENT = re.compile(r"\s+(?P<c>(?:(?:a|al|alla|allo|ai|agli|alle|di|del|del
 # "il percorso ... ha formato finora 34 persone": persons trained (staff are capacity building: `trained_staff`).
 _TRAINED = re.compile(r"\b(?:ha|hanno|abbiamo|avrà|avranno)\s+(?:già\s+|finora\s+)?format[oi]\s+(?:\w+\s+)?$",
                       re.I)  # fmt: skip
-# Persons who attended or completed a course, said after the count in its own clause ("22 giovani, tra i 18 e i 25
-# anni, hanno frequentato il corso di 300 ore"): no staff (capacity building) and no other area named before it.
-_COURSE_TAKEN = re.compile(r"[^;]*?\b(?:hanno|ha|avevano|aveva)\s+(?:già\s+|finora\s+)?(?:frequentat|seguit|completat|"
-                           r"concluso)\w*\s+(?:(?:il|un|i|dei|lo)\s+)?(?:cors[oi]|percors[oi]\s+formativ[oi])\b",
-                           re.I)  # fmt: skip
+# Persons who attended, took part in or completed a course, said after the count in its own clause ("22 giovani, tra
+# i 18 e i 25 anni, hanno frequentato il corso di 300 ore", "29 hanno partecipato al corso di accompagnamento alla
+# nascita"): no staff (capacity building), no other area named before it nor by the course ("per tutori volontari").
+_COURSE_TAKEN = re.compile(r"[^;]*?\b(?:hanno|ha|avevano|aveva)\s+(?:già\s+|finora\s+)?(?:(?:frequentat|seguit|"
+                           r"completat|concluso)\w*\s+(?:(?:il|un|i|dei|lo)\s+)?|partecipato\s+(?:al|ai|a\s+un)\s+)"
+                           r"(?:cors[oi]|percors[oi]\s+formativ[oi])\b", re.I)  # fmt: skip
 # A restrictive relative clause with its verb: "... che hanno firmato", "che sono stati assunti"
 _RELATIVE = re.compile(r"\bche\s+(?:(?:hanno|ha|avevano|aveva|sono|è|erano)\s+)?(?:[a-zà-ù]+(?:at[oaie]|ut[oaie]|"
                        r"it[oaie])|hanno|ha|partecipano|frequentano|lavorano|seguono|vivono)\b", re.I)  # fmt: skip
@@ -122,7 +123,9 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     segment_start = max(body.rfind(c, 0, f.start) for c in ",;:") + 1
     if not own_after and not any(m[1] >= segment_start for m in before) and (
         course := _COURSE_TAKEN.match(body, f.end, next_start)
-    ) and not any(m[1] < course.end() for m in after):
+    ) and not any(m[1] < course.end() for m in after) and after_cue(body, course.end(), segment_end) in (
+        None, "taking_charge"
+    ):
         return True, "taking_charge"
     nearest = max(before, key=lambda m: m[2]) if before else None
     if (nearest and nearest[0] == "taking_charge" and _HOUSING_DESK.match(body, nearest[2])

@@ -229,8 +229,11 @@ def test_a_row_s_labelled_cell_has_its_own_noun_and_only_a_target_goes_on_with_t
 
 
 def test_who_took_part_or_was_hosted_is_read_in_the_count_s_own_clause():
-    found = areas_of("Il consultorio ha seguito 38 donne in gravidanza; 29 hanno partecipato al corso.")
+    found = areas_of("Il consultorio ha seguito 38 donne in gravidanza; 29 hanno partecipato all'incontro.")
     assert found[29.0] == "community_building" and found[38.0] != "community_building"
+    # a course taken is taking charge (tests/knowledge/test_figure_own_clause.py), still in the count's own clause
+    found = areas_of("Il consultorio ha seguito 38 donne in gravidanza; 29 hanno partecipato al corso.")
+    assert found[29.0] == "taking_charge" and found[38.0] != "community_building"
 
 
 def test_a_count_stated_now_and_places_that_are_offices_or_possessives():

@@ -52,3 +52,11 @@ def test_voluntary_said_of_an_act_is_no_volunteering():
                      "nazionale.")  # fmt: skip
     assert found == {80.0: "taking_charge"}
     assert areas_of("Il progetto ha coinvolto 20 volontari del quartiere.") == {20.0: "civic_engagement"}
+
+
+def test_persons_who_took_part_in_a_course_take_charge_unless_the_course_names_another_area():
+    found = areas_of("Il consultorio ha seguito 40 donne in gravidanza; 23 hanno partecipato al corso di preparazione "
+                     "alla nascita.")  # fmt: skip
+    assert found[23.0] == "taking_charge"
+    found = areas_of("In primavera 23 persone hanno partecipato al corso per tutori volontari del Tribunale.")
+    assert found[23.0] == "civic_engagement"
