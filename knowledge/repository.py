@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 SUFFIX = "records"
 KEYS = "recordkeys"  # where older code kept the refresh's bookkeeping (`knowledge.groupkeys`): imported once
 WRITE_ITEMS = 2000  # rebuilt groups' items stored together (a whole refresh at 100k holds a few thousand)
-BUILDER_VERSION = "facts-173"  # bump when the rules change: every group is rebuilt once
+BUILDER_VERSION = "facts-174"  # bump when the rules change: every group is rebuilt once
 LAYOUT = 3  # how the refresh keeps its state (2: city-less groups' members in the state file; 3: a passage in several
 # groups, `knowledge.groupkeys`); moved: a whole refresh
 
