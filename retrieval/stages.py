@@ -335,15 +335,34 @@ class SearchStages:
         # ("accoglienza" 6.2 against "accoglient" 1.3 on the development index).
         pairs = analyzer.stem_pairs(" ".join([parsed.main_text, *city_fixes]), parsed.language, FUNCTION_WORDS)
         owns = {own for own, _ in pairs}
-        other: dict[str, float] = {}
+        capped: dict[str, float] = {}  # a stem -> the share of its BM25 it keeps
         for own_stem, other_stem in pairs:
             if other_stem in owns or other_stem not in taken or idf.get(own_stem, 0.0) <= 0.0:
                 continue
             share = min(1.0, idf[own_stem] / idf[other_stem]) if idf.get(other_stem, 0.0) > 0.0 else 1.0
             if share < 1.0:
-                other[other_stem] = min(share, other.get(other_stem, 1.0))
-        if other:
-            main = [t for t in main if t not in other]
+                capped[other_stem] = min(share, capped.get(other_stem, 1.0))
+        if parsed.language == "en":
+            # An English word weighs no more than its Italian translation does: English is the corpus's minority
+            # language, where every word is rare ("recept" 3.4 against "accoglient" 1.3), and an English query put
+            # the few English passages above the Italian ones saying the same (as terms.translation_share keeps an
+            # Italian query's English translations from outweighing the user's word)
+            for concept in parsed.concepts:
+                if " " in concept.text:
+                    continue
+                italian = [
+                    _rarity(idf, (a,))
+                    for a in concept.alternatives
+                    if translated_into("en", language.get(_folded(a))) == "it"
+                ]
+                italian = [r for r in italian if r > 0.0]
+                if not italian:
+                    continue
+                for own_stem, _ in analyzer.stem_pairs(concept.text, "en"):
+                    if own_stem in taken and idf.get(own_stem, 0.0) > max(italian):
+                        capped[own_stem] = min(max(italian) / idf[own_stem], capped.get(own_stem, 1.0))
+        if capped:
+            main = [t for t in main if t not in capped]
         # each alternative scored: (its concept, its tokens, its weight, the passages' language it counts in)
         alternatives: list[tuple[int, list[str], float, str | None]] = []
         for number, concept in enumerate(parsed.concepts):
@@ -360,10 +379,10 @@ class SearchStages:
                 if tokens:  # a phrase's words count as a share of the phrase
                     alternatives.append((number, tokens, weight / max(1, len(alternative.split())), only))
         positions, lists = index.scores_within(
-            [main, *([t] for t in other), *(tokens for _, tokens, _, _ in alternatives)], sparse=True
+            [main, *([t] for t in capped), *(tokens for _, tokens, _, _ in alternatives)], sparse=True
         )
         scores = _dense(next(lists), positions.size)
-        for weight in other.values():  # each of a passage's two stems of a word is in one language only: summed
+        for weight in capped.values():  # a capped stem's list, summed as BM25 sums a passage's terms
             scores += weight * _dense(next(lists), positions.size)
         # each concept counts once, by its best alternative: "casa" does not add up "alloggio", "abitazione"
         # and "housing" (one list's scores at a time: they are made as they are read)

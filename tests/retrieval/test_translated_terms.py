@@ -81,3 +81,26 @@ def test_an_italian_word_quoted_by_an_english_passage_weighs_as_the_word_does(se
     positions, scores = service._lexical_scores(index, parsed, True)
     by_id = {index.corpus.ids[p]: float(s) for p, s in zip(positions.tolist(), scores, strict=True)}
     assert by_id["en"] <= by_id["i0"] < by_id["it"]
+
+
+def test_an_english_word_weighs_no_more_than_its_italian_translation(service):
+    """English is the corpus's minority language, where every word is rare: an English query's "reception" in
+    the few English passages weighed six times the Italian "accoglienza" (its translation) in the Italian ones
+    that say the same (1.94 against 0.31 here). It now weighs as the translation does."""
+    from retrieval.lexical import LexicalIndex
+
+    rows = [(f"i{n}", "it", f"Il centro di accoglienza numero {n} ha aperto per i rifugiati.") for n in range(8)]
+    rows += [
+        ("e1", "en", "The city report on the project."),
+        ("e2", "en", "Another city report."),
+        ("en", "en", "The reception of refugees in the city."),
+        ("it", "it", "L'accoglienza dei rifugiati in città."),
+    ]
+    index = LexicalIndex.empty().apply(
+        [{"id": i, "text": t, "meta": {"doc_id": i, "language": lang, "title": i}} for i, lang, t in rows], set()
+    )
+    parsed, _ = service.read_query("reception of refugees", index)
+    assert parsed.language == "en"
+    positions, scores = service._lexical_scores(index, parsed, True)
+    by_id = {index.corpus.ids[p]: float(s) for p, s in zip(positions.tolist(), scores, strict=True)}
+    assert by_id["en"] <= by_id["it"]
