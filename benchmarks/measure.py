@@ -141,7 +141,7 @@ def rerun_in_process(
     """The in-process figures again (queries, add one file, first search after it) on the index a full run
     left in `work`, with the code as it is now: for a change to the search path, without a new ingest. With
     `cpu_only`, the searches' CPU time only (`cold_cpu`, `warm_cpu`, `cpu_when`): no file added, so an index
-    whose records an older BUILDER_VERSION built is not parsed again (343 s of CPU at 100k)."""
+    whose records older rules built (knowledge/version.py) is not parsed again (343 s of CPU at 100k)."""
     data = work / f"data-{size}-{mode}"
     if not (data / "chroma").is_dir() and not (data / "chroma-server").is_dir():
         raise SystemExit(f"no index left by a full run in {data}")

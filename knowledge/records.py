@@ -58,7 +58,7 @@ class RecordBuilder(DocumentReading, RecordMaking):
         for p in read_once(passages):
             runs[p.doc_id].append(p)
         gkey = f"{city}|{phase or ''}"
-        # parts are kept of the rules' and the shipped area's only (BUILDER_VERSION stamps both)
+        # parts are kept of the rules' and the shipped area's only (the builder's version stamps both)
         rules = self.figure_reader is fig.figures and self.area_chooser in (None, shipped())
         cache = self.parts if self.parts is not None and rules else None
         kept = cache.parts(gkey) if cache else {}

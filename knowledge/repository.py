@@ -39,6 +39,7 @@ from knowledge.groupkeys import GroupKeys
 from knowledge.programme import Programme, agreed_phases, dated, dated_keys, phase_facts, with_phase
 from knowledge.readings import Readings
 from knowledge.records import Passage, RecordBuilder
+from knowledge.version import builder_version
 from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
 from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
@@ -47,7 +48,6 @@ log = logging.getLogger(__name__)
 SUFFIX = "records"
 KEYS = "recordkeys"  # where older code kept the refresh's bookkeeping (`knowledge.groupkeys`): imported once
 WRITE_ITEMS = 2000  # rebuilt groups' items stored together (a whole refresh at 100k holds a few thousand)
-BUILDER_VERSION = "facts-174"  # bump when the rules change: every group is rebuilt once
 LAYOUT = 3  # how the refresh keeps its state (2: city-less groups' members in the state file; 3: a passage in several
 # groups, `knowledge.groupkeys`); moved: a whole refresh
 
@@ -128,18 +128,18 @@ class RecordRepository:
             self.group_keys = GroupKeys(conn)
             state = self._state()
             epoch, last, changed = read_changes(conn, state["seq"] if state else 1 << 62)
-            self.readings = self.builder.readings = Readings(conn, BUILDER_VERSION)
+            self.readings = self.builder.readings = Readings(conn, builder_version())
             self.programme = Programme(conn)
             self.reader = GroupReader(self.store, self.group_keys, self.readings, self.builder)
-            self.parts = self.builder.parts = DocParts(conn, BUILDER_VERSION)
-            if state and (state["epoch"], state["version"], state.get("layout")) == (epoch, BUILDER_VERSION, LAYOUT) \
+            self.parts = self.builder.parts = DocParts(conn, builder_version())
+            if state and (state["epoch"], state["version"], state.get("layout")) == (epoch, builder_version(), LAYOUT) \
                     and state["seq"] <= last:  # fmt: skip
                 report = self._refresh_changed(embedder, changed)
             else:
                 report = self._refresh_all(embedder)
             self.readings.save()
             self.passages_parsed = self.readings.computed
-            self._group_keys().save_state({"epoch": epoch, "seq": last, "version": BUILDER_VERSION, "layout": LAYOUT})
+            self._group_keys().save_state({"epoch": epoch, "seq": last, "version": builder_version(), "layout": LAYOUT})
         finally:
             self.builder.readings = None
             self.builder.parts = self.parts = None
@@ -267,7 +267,7 @@ class RecordRepository:
         }
         writes = _Writes(embedder=embedder)
         for gkey, members in groups.items():
-            fp = fingerprint(members, boilerplate, keys_of, BUILDER_VERSION, self._parts().stamps.get(gkey))
+            fp = fingerprint(members, boilerplate, keys_of, builder_version(), self._parts().stamps.get(gkey))
             if stored.get(gkey) != fp:
                 report.records += self._rebuild(gkey, members, boilerplate, fp, writes)
                 report.rebuilt.append(gkey)
@@ -276,7 +276,7 @@ class RecordRepository:
             self._readings().save([p.id for p in members], release=True)  # a whole refresh holds one group
         for gkey, (facts, _) in phases.items():
             text = facts.model_dump_json()
-            fp = hashlib.sha1(f"{BUILDER_VERSION}|{text}".encode()).hexdigest()
+            fp = hashlib.sha1(f"{builder_version()}|{text}".encode()).hexdigest()
             if stored.get(gkey) != fp:
                 meta = {"kind": "phase", "group": gkey, "phase": facts.phase}
                 self._add_group(writes, gkey, [f"phase:{facts.phase}"], [text], [meta], [self._blank()], fp)
@@ -366,7 +366,7 @@ class RecordRepository:
         conn = connect(state_path(self.store.settings.data_dir, self.store.generation))
         try:
             GroupKeys(conn).clear()
-            DocParts(conn, BUILDER_VERSION).clear()
+            DocParts(conn, builder_version()).clear()
         finally:
             conn.close()
 
