@@ -8,16 +8,13 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from lgnet.config import Settings
 from lgnet.embedders import Embedder
 from lgnet.store import Store
-from lgnet.text import fold
 from retrieval.analysis import ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.candidates import (
     Candidates,
@@ -37,6 +34,7 @@ from retrieval.lexical import LexicalIndex
 from retrieval.memo import Lru
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest
 from retrieval.places import in_places
+from retrieval.query_weights import capped_stems, folded, query_tokens, rarity
 from retrieval.rerank import Reranker, Signals
 from retrieval.rerank import features as rerank_features
 from retrieval.sentences import Boilerplate
@@ -129,23 +127,6 @@ def _only_in(scores: np.ndarray, positions: np.ndarray, index: LexicalIndex, lan
         if value != language:
             scores[at] = 0.0
     return scores
-
-
-@lru_cache(maxsize=8192)
-def _query_tokens(alternative: str) -> tuple[str, ...]:
-    """A thesaurus alternative's query tokens: the thesaurus' phrases come back query after query (a long
-    question brings 40-70 of them)."""
-    return tuple(get_analyzer().query_tokens(alternative))
-
-
-def _rarity(idf: Mapping[str, float], texts: tuple[str, ...]) -> float:
-    """The IDF of the rarest word of these texts the index has (0: none)."""
-    return max((idf[t] for text in texts for t in _query_tokens(text) if t in idf), default=0.0)
-
-
-@lru_cache(maxsize=8192)
-def _folded(alternative: str) -> str:
-    return fold(alternative)
 
 
 def reordered(collapsed: Candidates, scores: np.ndarray) -> Candidates:
@@ -330,52 +311,22 @@ class SearchStages:
             main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]))
         taken = set(main)
         idf = index.idf
-        # A word's stem in the other language (an Italian word as an English report quotes it) weighs no more than
-        # its stem in the query's language: rare in the few passages of that language, it outweighed the word
-        # ("accoglienza" 6.2 against "accoglient" 1.3 on the development index).
-        pairs = analyzer.stem_pairs(" ".join([parsed.main_text, *city_fixes]), parsed.language, FUNCTION_WORDS)
-        owns = {own for own, _ in pairs}
-        capped: dict[str, float] = {}  # a stem -> the share of its BM25 it keeps
-        for own_stem, other_stem in pairs:
-            if other_stem in owns or other_stem not in taken or idf.get(own_stem, 0.0) <= 0.0:
-                continue
-            share = min(1.0, idf[own_stem] / idf[other_stem]) if idf.get(other_stem, 0.0) > 0.0 else 1.0
-            if share < 1.0:
-                capped[other_stem] = min(share, capped.get(other_stem, 1.0))
-        if parsed.language == "en":
-            # An English word weighs no more than its Italian translation does: English is the corpus's minority
-            # language, where every word is rare ("recept" 3.4 against "accoglient" 1.3), and an English query put
-            # the few English passages above the Italian ones saying the same (as terms.translation_share keeps an
-            # Italian query's English translations from outweighing the user's word)
-            for concept in parsed.concepts:
-                if " " in concept.text:
-                    continue
-                italian = [
-                    _rarity(idf, (a,))
-                    for a in concept.alternatives
-                    if translated_into("en", language.get(_folded(a))) == "it"
-                ]
-                italian = [r for r in italian if r > 0.0]
-                if not italian:
-                    continue
-                for own_stem, _ in analyzer.stem_pairs(concept.text, "en"):
-                    if own_stem in taken and idf.get(own_stem, 0.0) > max(italian):
-                        capped[own_stem] = min(max(italian) / idf[own_stem], capped.get(own_stem, 1.0))
+        capped = capped_stems(index, parsed, " ".join([parsed.main_text, *city_fixes]), taken, language)
         if capped:
             main = [t for t in main if t not in capped]
         # each alternative scored: (its concept, its tokens, its weight, the passages' language it counts in)
         alternatives: list[tuple[int, list[str], float, str | None]] = []
         for number, concept in enumerate(parsed.concepts):
-            own = _rarity(idf, (concept.text, *concept.corrections))
+            own = rarity(idf, (concept.text, *concept.corrections))
             for alternative in concept.alternatives:
-                alternative_language = language.get(_folded(alternative))
+                alternative_language = language.get(folded(alternative))
                 weight = translation_weight(parsed.language, alternative_language)
                 only = translated_into(parsed.language, alternative_language)  # counts in these passages only
                 if only is not None:
                     weight = 1.0 if only in index.positions("language") else 0.0
                     if only == "en":  # into the corpus's minority language: no rarer than the user's word
-                        weight *= translation_share(own, _rarity(idf, (alternative,)))
-                tokens = [t for t in _query_tokens(alternative) if t not in taken] if weight else []
+                        weight *= translation_share(own, rarity(idf, (alternative,)))
+                tokens = [t for t in query_tokens(alternative) if t not in taken] if weight else []
                 if tokens:  # a phrase's words count as a share of the phrase
                     alternatives.append((number, tokens, weight / max(1, len(alternative.split())), only))
         positions, lists = index.scores_within(

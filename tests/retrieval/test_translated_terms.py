@@ -104,3 +104,24 @@ def test_an_english_word_weighs_no_more_than_its_italian_translation(service):
     positions, scores = service._lexical_scores(index, parsed, True)
     by_id = {index.corpus.ids[p]: float(s) for p, s in zip(positions.tolist(), scores, strict=True)}
     assert by_id["en"] <= by_id["it"]
+
+
+def test_an_english_stem_weighs_its_idf_among_the_english_passages():
+    """In a corpus mostly Italian every English word is rare: "city", in every English passage, weighed as much as
+    "tractor" in one. A stem only English passages have keeps its IDF among them over its IDF among all; a
+    stem Italian passages have too (the loanword "housing") keeps its whole weight."""
+    from retrieval.fusion import idf
+    from retrieval.lexical import LexicalIndex
+    from retrieval.query_weights import english_share as _english_share
+
+    rows = [(f"i{n}", "it", f"Il centro numero {n} ha aperto per i rifugiati.") for n in range(9)]
+    rows += [("ih", "it", "Il progetto di housing sociale.")]
+    rows += [(f"e{n}", "en", f"The city report number {n}.") for n in range(3)]
+    rows += [("et", "en", "The city runs a tractor course and a housing scheme.")]
+    index = LexicalIndex.empty().apply(
+        [{"id": i, "text": t, "meta": {"doc_id": i, "language": lang, "title": i}} for i, lang, t in rows], set()
+    )
+    assert _english_share(index, "citi") == pytest.approx(idf(4, 4) / idf(14, 4))
+    assert _english_share(index, "tractor") == pytest.approx(idf(4, 1) / idf(14, 1))
+    assert _english_share(index, "citi") < _english_share(index, "tractor") < 1.0
+    assert _english_share(index, "housing") == 1.0  # an Italian passage's loanword: the corpus's own
