@@ -48,6 +48,21 @@ def test_a_period_date_is_right_at_the_coarser_of_the_two_precisions_down_to_the
     assert not same_date("2024-02", "2024") and not same_date("2024-02-01", None)  # a year alone says too little
 
 
+def test_a_phase_period_is_not_held_against_a_gold_that_says_the_city_states_none():
+    from lgnet.practice import Period
+
+    gold = [{"city": "X", "area": "housing", "phase": "LGNet2", "figures": [], "partners": [], "period": None,
+             "budget": None}]  # fmt: skip
+    record = PracticeRecord(id="x-housing-lgnet2", title="", title_en="", city="X", area="housing", area_label_it="",
+                            area_label_en="", phase="LGNet2", period=Period(start="2022-03-01", end="2023-12-31",
+                            basis="phase"))  # fmt: skip
+    assert (evaluate("t", gold, [record], []).period.fp, evaluate("t", gold, [record], []).period.tp) == (0, 0)
+    stated = record.model_copy(update={"period": record.period.model_copy(update={"basis": "stated"})})
+    assert evaluate("t", gold, [stated], []).period.fp == 2  # the city's own statement where the gold has none
+    dated = [dict(gold[0], period={"start": "2022-03-01", "end": "2023-12-31"})]
+    assert evaluate("t", dated, [record], []).period.tp == 2  # where the gold gives the phase's years, they count
+
+
 def test_units_are_equal_by_meaning():
     # an English document's noun is the gold's Italian one; any noun of persons is "persone"
     assert unit_key("visits") == unit_key("accessi") and unit_key("staff") == unit_key("operatori")
