@@ -35,19 +35,24 @@ HUNDRED_K = (
     "the practice records' refresh of the city's and the phase's groups (`knowledge/repository.py`, two thirds "
     "of py-spy's samples over one minute of it) and the ingest report's summary of every document "
     "(`IngestPipeline._summarise`, 15 %): whole-group and whole-index work, the next walls."
-    " The table's 100k row is a full run at 58e79ad (2026-12-06 15:08-15:47, load ~2 rising to 6.8 with another"
-    " bench beside it): ingest 1,797 s with the stand-in, the real model's cost measured under that load 1,887 s"
-    " (1.94x; the 1k run of the same invocation, load 1.9: 24.9 s against 15.7 s, 1.59x), startup to the first"
-    " answered search 25.7 s, server RSS 1.87 GB. Its in-process figures were measured again at 13fc627 on the"
-    " index it left, right after the 1k ones (`--in-process-only --sizes 1000,100000`, 15:50-15:53, load 5.6-6.3):"
-    " adding one file 1.04 s at 1k and 2.87 s at 100k (2.75x; the full run at 58e79ad: 3.74 s, 8.2x its 1k 0.46"
-    " s), the first search after it 24 ms against a normal search's 30 ms. CPU time of adding one file on copies"
+    " The table's 100k row is a full run at efed7db (2026-12-06 22:50-00:01, nice 10, load 5-7 from other"
+    " sessions during the ingest, 2.6 at its end; its server ran 75bcd5a, the same search path but for two"
+    " commits on reading the query, 69a734a and 181d814, and parse workers started after 23:03 read 75bcd5a's"
+    " ingest rules, which change tables and lists the synthetic articles do not have): ingest 4,052 s with the"
+    " stand-in (the walk ~27 min, the passages' duplicate refresh ~28 min, the records ~8 min, the lexical save"
+    " 76 s), the real model's cost measured under that load 1,540 s (3.57x: the load and nice 10 slowed the"
+    " pipeline's own work, measured beside an embedding pass that ran at a quieter moment). Against the previous"
+    " 100k row (58e79ad, 15:08-15:47, load 2-6.8, before 735c6fb capped the BLAS threads of the stand-in's"
+    " server, in-process figures at 13fc627): in-process warm p50 / p95 30 / 43 -> 11 / 17 ms, HTTP cold p95 169"
+    " -> 28 ms, searched again 141 -> 17 ms, startup to the first answered search 25.7 -> 9.7 s (ready 51.6 ->"
+    " 18.3 s), 8.6 / 12.3 / 16.3 -> 64 / 64 / 65 requests/s at 1 / 8 / 32 clients, server RSS 1.87 -> 1.99 GB,"
+    " adding one file 2.87 -> 1.69 s, the first search after it 24 -> 11 ms. CPU time of adding one file on copies"
     " of a 100k stand-in index (median of 3, benchmarks.measure's loop, load ~2.5): 2.10 s at 58e79ad -> 2.02 s"
     " once a rebuilt group writes and embeds only its records that changed (9010699) -> 1.30-1.44 s once a"
     " one-batch write pauses the garbage collector (27d673e: the write's short-lived objects, promoted, set off"
     " full passes over the process's heap, ~0.5 s at 100k); 1k 0.40 -> 0.29-0.32 s, 10k (stand-in) 0.27 s:"
-    " by CPU time 100k is still ~4.5x 1k (the 2.75x above is wall time under load, which inflates the 1k"
-    " figure's real-model embedding more). Before, the 822409b run (2026-12-05, load ~8): 1.38x, startup 33.5 s."
+    " by CPU time 100k is still ~4.5x 1k (wall-time ratios under load inflate the 1k figure's real-model"
+    " embedding more). Before, the 822409b run (2026-12-05, load ~8): 1.38x, startup 33.5 s."
     " Left in adding one file at 100k (cProfile of the median add): the over-full LSH buckets' representatives"
     " (~0.13-0.23 s of SQL, 70 buckets), the touched groups' kept rows read back (~0.15 s decompressing ~4k"
     " rows), the documents' parts and keys unpickled (~0.16 s: a part pickles its passages' text and metadata,"
@@ -63,7 +68,7 @@ QUERY_COST = (
     " alternatives, the best 1,000, fusion) 0.9 / 1.6 / 8.1 ms; dense 0.4 / 1.8 / 5.1 ms (an exact product up to"
     " 20k passages, the sketch above); everything else (reading the query, collapse, rerank, order, facets,"
     " snippets, answer) about 3 ms at every size. Lexical grows because a long question's 20-50 token lists are"
-    " each scored over a candidate set that at 100k is 92k-104k of the passages, 0.5-2.4 M postings a query, 2.6"
+    " each scored over a candidate set that at 100k is 92k-104k of the passages, up to 2.4 M postings a query, 2.6"
     " times the distinct terms' (a word repeated across alternatives): the synthetic corpus recombines the 284"
     " passages' sentences, so every document frequency grows with it (a real corpus's rarer words would make the"
     " sets smaller). Dense grows with the sketch's 104k x 128 product (51 MB read, ~2.3 ms) and the 2,000 rows"
@@ -72,7 +77,7 @@ QUERY_COST = (
     " at 10k and 100k), lexical mean 3.3-4.1 ms against 3.0-3.2 ms, also switching to whole arrays above 3-25 % of"
     " the corpus (the common words' postings are most of it: indexing them costs more than the whole-array passes"
     " saved); MaxScore top-k with per-term upper bounds: at k = 1,000 the words it could skip leave 11k-85k"
-    " passages (25-100 % of the candidate set) still to score, no gain worth its lookups on this corpus; a"
+    " passages (20-85 % of the candidate set) still to score, no gain worth its lookups on this corpus; a"
     " coarse-to-fine sketch (32 directions first, 10,000 kept): 3.3 against 3.0 ms, recall@100 0.991 against"
     " 0.9998; a 64- or 96-direction sketch: within the load's noise, recall@100 0.991-0.9999; an inverted file"
     " (k-means, 100 lists, the 10k stand-in vectors): recall@100 0.52 / 0.68 / 0.84 scanning 5 / 10 / 20 % of the"
@@ -124,7 +129,7 @@ def main() -> None:
                 if args.in_process_only:
                     partial = rerun_in_process(size, mode, Path(args.work).resolve(), args.stand_in_above)
                     partial.update(inproc_load_average=os.getloadavg()[0], inproc_code=_commit())
-                    results[f"{size}/{mode}"].update(partial)
+                    results[f"{size}/{mode}"] = remeasured(results[f"{size}/{mode}"], partial)
                     pair_with_small(results, f"{size}/{mode}", partial, args.sizes)
                     results_path.write_text(json.dumps(results, indent=1, sort_keys=True), "utf-8")
                     print(json.dumps(partial, indent=1), flush=True)
@@ -159,6 +164,13 @@ def pair_with_small(results: dict, key: str, partial: dict, sizes: str) -> None:
             **{n: small[n] for n in names if n in small},
             **{n: small[n] for n in ("inproc_when", "inproc_load_average", "inproc_code")},
         }
+
+
+def remeasured(row: dict, partial: dict) -> dict:
+    """`row` with the in-process figures of `partial` (`--in-process-only`): they include the searches' CPU time,
+    so what a `--cpu-only` run left (its time, load, code and 1k pairing) goes with the CPU time it measured."""
+    kept = {k: v for k, v in row.items() if k not in ("cpu_when", "cpu_load_average", "cpu_code", "paired_1k_cpu")}
+    return {**kept, **partial}
 
 
 def pair_cpu_with_small(results: dict, key: str, sizes: str) -> None:

@@ -159,3 +159,14 @@ def test_cpu_figures_measured_again_pair_the_1k_ones_with_the_large_row():
     other = {"1000/embedded": row(1000, 0.004, "abc"), "100000/embedded": row(100000, 0.012, "xyz")}
     pair_cpu_with_small(other, "100000/embedded", "1000,100000")
     assert "paired_1k_cpu" not in other["100000/embedded"]
+
+
+def test_in_process_figures_measured_again_drop_the_cpu_only_pairing():
+    """`--in-process-only` measures the searches' CPU time too: a `--cpu-only` run's time, load, code and 1k
+    pairing no longer describe the row's CPU figures and are dropped (the aim then pairs the in-process ones)."""
+    from benchmarks.run import remeasured
+
+    row = {"size": 100000, "warm_cpu": {"total": [1, 2]}, "cpu_when": "00:04", "cpu_code": "a", "cpu_load_average": 1.0,
+           "paired_1k_cpu": {"warm_cpu": {}}, "add_file_s": 2.0}  # fmt: skip
+    again = remeasured(row, {"warm_cpu": {"total": [3, 4]}, "inproc_when": "00:14", "add_file_s": 1.5})
+    assert again == {"size": 100000, "warm_cpu": {"total": [3, 4]}, "inproc_when": "00:14", "add_file_s": 1.5}
