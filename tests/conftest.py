@@ -43,6 +43,17 @@ def chroma_server_mode(request, tmp_path_factory):
         server.stop()
 
 
+def write_notes(folder: Path, count: int) -> list[Path]:
+    """`count` one-sentence notes from Sulmona in a new `folder`, in name order (ingest tests that need many files)."""
+    folder.mkdir()
+    files = []
+    for n in range(count):
+        path = folder / f"nota-{n:03d}.txt"
+        path.write_text(f"Nota {n}\n\nIl Comune di Sulmona ha aperto lo sportello numero {n}.\n", "utf-8")
+        files.append(path)
+    return files
+
+
 def make_settings(data_dir: Path, **overrides) -> Settings:
     """Settings of a test store: embedded, or (with --chroma-server) its own collections on the server."""
     server = {"chroma_url": None}

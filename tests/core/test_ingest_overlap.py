@@ -10,7 +10,7 @@ import ingest.dedup
 from ingest.model import Chunk, Document
 from ingest.pipeline import WRITE_BATCH_FILES, IngestPipeline
 from lgnet.embedders import get_embedder, tokenize
-from tests.conftest import make_settings
+from tests.conftest import make_settings, write_notes
 
 
 def test_embedding_from_tokens_is_the_embedding_to_the_bit():
@@ -22,12 +22,7 @@ def test_embedding_from_tokens_is_the_embedding_to_the_bit():
 
 def test_the_worker_tokenizes_and_the_walk_embeds_before_its_batch_is_full(tmp_path):
     folder = tmp_path / "corpus"
-    folder.mkdir()
-    files = []
-    for n in range(WRITE_BATCH_FILES + 6):
-        path = folder / f"nota-{n:03d}.txt"
-        path.write_text(f"Nota {n}\n\nIl Comune di Sulmona ha aperto lo sportello numero {n}.\n", "utf-8")
-        files.append(path)
+    files = write_notes(folder, WRITE_BATCH_FILES + 6)
     settings = make_settings(tmp_path / "data", batch_size=8)
     model = get_embedder(settings.embedding_model, settings.threads)
     texts_embedded: list[str] = []

@@ -5,17 +5,12 @@ from __future__ import annotations
 
 from ingest.pipeline import WRITE_BATCH_FILES, IngestPipeline
 from lgnet.embedders import get_embedder
-from tests.conftest import make_settings
+from tests.conftest import make_settings, write_notes
 
 
 def test_the_next_files_are_read_while_a_batch_is_embedded(tmp_path):
     folder = tmp_path / "corpus"
-    folder.mkdir()
-    files = []
-    for n in range(WRITE_BATCH_FILES + 6):
-        path = folder / f"nota-{n:03d}.txt"
-        path.write_text(f"Nota {n}\n\nIl Comune di Sulmona ha aperto lo sportello numero {n}.\n", "utf-8")
-        files.append(path)
+    files = write_notes(folder, WRITE_BATCH_FILES + 6)
     settings = make_settings(tmp_path / "data")
     model = get_embedder(settings.embedding_model, settings.threads)
     queued_while_embedding: list[bool] = []
