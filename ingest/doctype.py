@@ -233,7 +233,7 @@ CUES: tuple[Cue, ...] = (
         "report",
         4,
         r"\b(?:rapporto|relazione|report|monitoraggio|valutazione|evaluation|assessment|"
-        r"executive summary|sintesi dei risultati)\b",
+        r"executive summary|sintesi dei risultati|riepilogo|consuntivo|rendicontazione)\b",
         "title",
     ),
     # An organisation's accounts of its year (a third-sector body's social report, art. 14 of d.lgs. 117/2017),
@@ -358,6 +358,10 @@ _UPPER_DATELINE = re.compile(
     r"^[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’ ]{2,40}?)(?:[ \t]*\([^)\n]{2,30}\))?[ \t]*[.,][ \t]+(?=[A-ZÀ-Ý0-9«\"“])", re.M
 )
 REVIEW_HEAD_WEIGHT = 5.0  # per article head when a text has two or more (at most three count)
+# A workbook is a table of figures: of the genres, a report (indicators, accounts, monitoring) unless its content
+# makes it something else; as strong as the threshold, so a form of project-sheet labels or minutes still wins.
+SPREADSHEET_FORMATS = frozenset({"xlsx", "xls", "ods", "csv"})
+SPREADSHEET_REPORT_PRIOR = 3.0
 
 
 def article_heads(text: str) -> int:
@@ -390,7 +394,9 @@ class DocTypeClassifier:
         self.threshold = threshold
         self.head_chars = head_chars
 
-    def scores(self, title: str, text: str, language: str | None = None) -> dict[str, float]:
+    def scores(
+        self, title: str, text: str, language: str | None = None, file_format: str | None = None
+    ) -> dict[str, float]:
         head = text[: self.head_chars]  # genres show in their first pages; bounds the work on huge files
         first_lines = "\n".join([title, *[ln for ln in head.splitlines() if ln.strip()][:3]])
         folded = {"title": fold(first_lines), "body": fold(head), "lines": fold(head)}
@@ -408,10 +414,14 @@ class DocTypeClassifier:
             scores["press_article"] -= 3  # articles are short
         if language == "en" and words > 300:
             scores["report"] += 1  # the network's English documents are reports for an EU audience
+        if file_format in SPREADSHEET_FORMATS:
+            scores["report"] += SPREADSHEET_REPORT_PRIOR
         return scores
 
-    def run(self, title: str, text: str, language: str | None = None) -> TypeDecision:
-        scores = self.scores(title, text, language)
+    def run(self, title: str, text: str, language: str | None = None, file_format: str | None = None) -> TypeDecision:
+        """The type of one document; `file_format` is the reader's (RawText.format), when the document is a whole
+        file."""
+        scores = self.scores(title, text, language, file_format)
         best = max(_PRIORITY, key=lambda t: (scores[t], -_PRIORITY.index(t)))
         doc_type = best if scores[best] >= self.threshold and best != "act" else "other"
         return TypeDecision(doc_type, scores)

@@ -77,7 +77,8 @@ class DocumentBuilder:
         # (an entry's "press_review" whose articles could not be split says nothing about the whole text).
         doc_type = _KIND_TO_TYPE.get(part.kind) or (entry.get("doc_type") if whole_file else None)
         if doc_type in (None, "press_review"):
-            doc_type = self.doctype.run(part.title, text, language).doc_type
+            file_format = raw.format if whole_file else None  # a press review's article is no workbook
+            doc_type = self.doctype.run(part.title, text, language, file_format).doc_type
         city = entry.get("city") if whole_file else None
         if city is None and part.kind != "table":
             city = main_city(part.title, text, titled_only=doc_type == "press_review")

@@ -320,3 +320,42 @@ def test_a_monitoring_export_in_long_format_is_a_report():
         f"Area: {a}; Indicatore: {i}; Periodo: {p}; Tipo di valore: {k}; Valore: {v}" for a, i, p, k, v in rows
     )
     assert DocTypeClassifier().run("Scheda", text, "it").doc_type == "report"
+
+
+def test_a_workbook_of_figures_is_a_report(tmp_path):
+    # A workbook named neither "monitoraggio" nor "rapporto": an indicator table by district and a notes sheet. Read
+    # from a real .xlsx it is a report; the same text as a plain file has too few cues for any genre.
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Quartieri"
+    sheet.append(["Quartiere", "Persone accolte", "Famiglie", "Alloggi"])
+    for row in (["Nord", 41, 12, 6], ["Centro", 28, 9, 4], ["Sud", 33, 10, 5]):
+        sheet.append(row)
+    notes = book.create_sheet("Note")
+    notes.append(["Dati forniti dagli sportelli di quartiere"])
+    path = tmp_path / "quartieri-2024.xlsx"
+    book.save(path)
+    from ingest.readers import read_file
+
+    raw = read_file(path, 10_000_000)
+    assert raw.format == "xlsx"
+    builder = DocumentBuilder()
+    assert builder.run(raw, "uploads/quartieri-2024.xlsx", {})[0].doc_type == "report"
+    as_text = RawText(path=Path("quartieri-2024.txt"), text=raw.text, format="txt")
+    assert builder.run(as_text, "uploads/quartieri-2024.txt", {})[0].doc_type == "other"
+    # a project sheet kept as a workbook stays a project sheet: its form outweighs the format
+    sheet_text = """Scheda progetto
+Titolo del progetto: Casa Ponte
+Ente capofila: Comune di Lodi
+Partenariato: Cooperativa Il Ponte
+Importo: 120.000 €
+Durata: 24 mesi
+"""
+    decision = DocTypeClassifier().run("Scheda progetto", sheet_text, "it", file_format="xlsx")
+    assert decision.doc_type == "project_sheet"
+
+
+def test_a_summary_named_in_the_title_is_a_report():
+    text = "Riepilogo finale delle attività 2021\nSportello: 140 utenti. Corsi: 3.\n"
+    assert DocTypeClassifier().run("Riepilogo finale delle attività 2021", text, "it").doc_type == "report"
