@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from knowledge import organisations
+from knowledge.funders import funder_by_nature
 from knowledge.partner_tables import NOT_A_PARTNER_ROLE, partner_tables
 from knowledge.partners import MUNICIPAL, NUMBERED, ORG_KEYWORDS, OTHER_COMUNE, PartnerFact, split_items, tidy
 from knowledge.sentences import clean
@@ -177,6 +178,8 @@ def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
             other = OTHER_COMUNE.match(name or "")
             if not name or (other and (own is None or fold(other.group("place")).strip() == own)):
                 continue
+            if funder_by_nature(name):
+                continue  # a banking foundation at the table funds, it does not work with the city
             at = text.find(candidate, m.end())
             out.append(PartnerFact(name, clean(candidate), at, at + len(candidate), how="attended"))
     return out

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from knowledge import organisations
 from knowledge.counting import COMPARISON
+from knowledge.funders import funder_by_nature
 from knowledge.org_names import comparable_name, same_org  # noqa: F401 (part of this module's API)
 from knowledge.organisations import spells
 from knowledge.sentences import Sentence, clean, sentences
@@ -350,6 +351,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
         other = OTHER_COMUNE.match(name)
         if other and (own is None or fold(other.group("place")).strip() == own):
             return  # the city's own municipality is who does the work, not a partner
+        if how != "formal" and funder_by_nature(name):
+            return  # a banking foundation gives money, whatever the verb, unless named the partnership's
         found[comparable_name(name)] = PartnerFact(name, body, s.start, s.end, how=how)
 
     for s in sentences(text):

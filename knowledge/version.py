@@ -28,7 +28,7 @@ RULE_MODULES: tuple[str, ...] = (
     "lgnet.practice", "lgnet.taxonomy", "lgnet.text",
 )  # and every module of the knowledge package but TOOLS
 RULE_DATA: tuple[str, ...] = (
-    "area_model.json", "cities.json", "cities_common_words.json", "cities_regions.json",
+    "area_model.json", "banking_foundations.json", "cities.json", "cities_common_words.json", "cities_regions.json",
     "interventions.json", "phases.json",
 )  # inside lgnet/data
 

@@ -249,13 +249,15 @@ def test_an_english_subject_worked_with_a_list_and_a_clause_after_a_list_names_n
         "In un anno 40 persone sono state accompagnate ai servizi sanitari dell'ASL Teramo 2.",
         "Gli enti gestori devono inviare gli elenchi all'Azienda USL di Teramo entro marzo.",
         "Valutazione indipendente a cura del Dipartimento di Sociologia dell'Università degli Studi di Teramo.",
-        "Il progetto dispone di 50.000 euro: 40.000 euro arrivano dal bando «Comunità» della Fondazione Tercas.",
+        "Il progetto dispone di 50.000 euro: 40.000 euro arrivano dal bando «Comunità» della Fondazione Gran Sasso.",
     ],
 )
 def test_an_organisation_named_as_a_venue_a_destination_an_evaluator_or_a_call_s_funder_is_no_partner(sentence):
     assert names(sentence, "Teramo") == []
     # the same organisation said to work with the city is one
-    assert names("Il servizio è gestito in collaborazione con la Fondazione Tercas.", "Teramo") == ["Fondazione Tercas"]
+    assert names("Il servizio è gestito in collaborazione con la Fondazione Gran Sasso.", "Teramo") == [
+        "Fondazione Gran Sasso"
+    ]
 
 
 def test_a_kind_in_lower_case_without_a_name_and_the_municipality_s_own_bodies_are_no_partners():

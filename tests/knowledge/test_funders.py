@@ -1,0 +1,40 @@
+"""A banking foundation (fondazione di origine bancaria, lgnet/data/banking_foundations.json, or a name of their
+shape) funds a project whatever its sentence's verb; only a document's own partnership list makes one a partner.
+Texts invented here."""
+
+from knowledge.funders import funder_by_nature
+from knowledge.partner_lists import partnership
+from knowledge.partners import partners
+
+
+def _names(text: str) -> set[str]:
+    return {p.name for p in partners(text, "Lucca")}
+
+
+def test_banking_foundations_are_known_by_the_list_and_by_their_names_shape():
+    assert funder_by_nature("Fondazione Caritro") and funder_by_nature("Fondazione Cassamarca")
+    assert funder_by_nature("Fondazione Cassa di Risparmio di Lucca") and funder_by_nature("Fondazione CRC")
+    assert funder_by_nature("Fondazione Banca del Monte di Lucca") and funder_by_nature("Fondazione Cariplo 80")
+    assert not funder_by_nature("Fondazione Città Solidale") and not funder_by_nature("Fondazione San Vito Onlus")
+
+
+def test_a_banking_foundation_named_in_running_text_is_no_partner():
+    assert not any(
+        "Cassamarca" in n
+        for n in _names(
+            "Costa 18.000 euro, divisi a metà tra il Comune e la Fondazione Cassamarca (9.000 euro ciascuno)."
+        )
+    )
+    assert not any(
+        "CRC" in n
+        for n in _names("La Fondazione CRC ha sostenuto la ristrutturazione del dormitorio con 100.000 euro.")
+    )
+    assert not any("Caritro" in n for n in _names("Bando «Scuola e comunità» 2026 – Fondazione Caritro."))
+    found = _names("Lo sportello è realizzato in collaborazione con la Cooperativa sociale Il Faro e la Fondazione "
+                   "Cassa di Risparmio di Lucca.")  # fmt: skip
+    assert any("Il Faro" in n for n in found) and not any("Risparmio" in n for n in found)
+
+
+def test_a_partnership_list_that_names_one_is_believed():
+    text = "Partner\n\nCooperativa Sociale Pane e Rose\n\nFondazione Cassa di Risparmio di Lucca\n\nDurata e risorse\n"
+    assert "Fondazione Cassa di Risparmio di Lucca" in {p.name for p in partnership(text)}
