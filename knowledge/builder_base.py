@@ -46,6 +46,8 @@ class BuilderBase:
         self._phase: str | None = None
         self._last_area: dict[str, tuple[int, str]] = {}  # per passage, where its last count with an area was
         self._said_areas: dict[str, list[str]] = {}  # per passage, the areas its last sentence read names
+        # per passage, where its last sentence read ends and its counts ("Di questi, 64": `knowledge.antecedents`)
+        self._last_counts: dict[str, tuple[int, list[fig.FigureFact]]] = {}
 
     def memo(self, p: Passage) -> Memo:
         """The passage's stored readings (none kept for another figure reader than the rules')."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from knowledge import mentions, partner_lists, partners
+from knowledge.antecedents import antecedent
 from knowledge.area_model import document_areas
 from knowledge.budget_tables import budget_rows
 from knowledge.context import context_spans
@@ -192,6 +193,12 @@ class DocumentReading(CountAreas):
                 self._read_sentence(Read(p, s, body, areas), out.buckets, False, memo)
         return out
 
+    def _previous_counts(self, read: Read) -> list:
+        """The counts of the sentence right before this one in its passage (none after a gap)."""
+        end, counts = self._last_counts.get(read.passage.id, (-1, []))
+        gap = read.passage.text[end : read.sentence.start] if 0 <= end <= read.sentence.start else "x"
+        return counts if re.fullmatch(r"\s{0,3}", gap) else []
+
     def _read_sentence(self, read: Read, buckets: dict, boilerplate: bool, memo: Memo, issuer: bool = False) -> None:
         body = read.body
         # the document's masthead names who issued it, not a partner
@@ -208,6 +215,9 @@ class DocumentReading(CountAreas):
                     partner = Partner(name=item.name, source=read.source())
                     buckets[area].partners.append((read, partner))
                     self._partner_kinds.append((item.how, partner))
+        previous = self._previous_counts(read)
+        counted = [] if boilerplate else memo("said", self._said, body).figures
+        self._last_counts[read.passage.id] = (read.sentence.end, counted)
         if boilerplate:
             return
         for area in read.areas:
@@ -219,6 +229,8 @@ class DocumentReading(CountAreas):
         for f, decision in zip(facts.figures, facts.decided, strict=True):
             if about_elsewhere(away, f.start, f.end):
                 continue
+            # "Di questi, 64 ...": the unit of the count of the sentence before it points back to
+            f = antecedent(body, f, [g for g in facts.figures if g.end <= f.start], previous)
             area = self._figure_area(read, f, decision)
             buckets[area].figures.append((read, f))
             if area:

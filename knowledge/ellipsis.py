@@ -61,6 +61,9 @@ _PERSON_VERB = re.compile(r"\s+(?:frequentano|lavorano|vivono|abitano|studiano|p
 _CLAUSE_OPEN = re.compile(r"(?:^|[.;:]\s*)(?:(?:quest['’]\s*anno|oggi|finora|attualmente|this\s+year|today|now|"
                           r"(?:nel|in)\s+\d{4})\s*,?\s*)?$", re.I)  # fmt: skip
 _OF_WHICH = re.compile(r"(?:dei|delle)\s+quali", re.I)
+# "In 61 sono riusciti a firmare un contratto", "in 41 hanno il certificato", "eravamo in 30": "in" and a number as the
+# subject of a verb counts the persons who did it (Italian says so of people only).
+_IN_N = re.compile(r"(?:^|[.;:,]\s*|\b(?:e|ed|ma)\s+)in\s+(?:(?:circa|oltre|più\s+di|quasi|ben)\s+)?$", re.I)
 
 
 def _of_persons(unit: str) -> bool:
@@ -125,6 +128,8 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             unit, words = _unit_of(part.group("noun")), part.group("noun").lower()
         elif not before and _PERSON_VERB.match(sentence, end) and _CLAUSE_OPEN.search(head):
             # "Quest'anno 22 frequentano la scuola serale": only persons attend, live, study or are enrolled
+            unit, words = "people", "persone"
+        elif _IN_N.search(head) and not m.group("refl"):
             unit, words = "people", "persone"
         elif before and _LEAD.search(head):
             noun = before[-1]

@@ -39,7 +39,7 @@ class RecordBuilder(DocumentReading, RecordMaking):
         the order of `read_once`, then what crosses documents."""
         self._city = city
         self._phase = phase
-        self._last_area, self._said_areas = {}, {}
+        self._last_area, self._said_areas, self._last_counts = {}, {}, {}
         buckets: dict[str | None, Bucket] = defaultdict(Bucket)
         periods: list[tuple[Read, mentions.Mention]] = []
         amounts: list[tuple[Read, money.AmountFact]] = []
