@@ -69,9 +69,12 @@ POPULATION = re.compile(
     r"risied\w+(?!\s+(?:\w+\s+){0,2}(?:alloggi|appartament\w*|cas[ae]|coabitazion\w*|struttur\w*)\b)|"
     # living in the housing provided is being housed: "altri 9 vivono negli alloggi ponte", "7 vivono oggi in un
     # alloggio in affitto"
-    r"viv(?:ono|evano)(?!\s+(?:\w+\s+){0,3}(?:allogg\w*|appartament\w*|cas[ae]|coabitazion\w*|struttur\w*|"
-    r"affitto)\b)|"
-    r"population|(?:live|lived)\s+in(?!\s+(?:them|it|the\s+(?:flats?|apartments?|houses?|homes?))\b))\b",
+    r"(?<!\bci\s)(?<!\bvi\s)viv(?:ono|evano)(?!\s+(?:\w+\s+){0,3}(?:allogg\w*|appartament\w*|cas[ae]|"
+    r"coabitazion\w*|struttur\w*|affitto)\b)|"
+    # ... and living there ("ci vivono 29 persone": `_LIVE_THERE`), or in flats of the
+    # project's ("34 people lived in the project flats")
+    r"population|(?:live|lived)\s+in(?!\s+(?:them|it|the\s+(?:[\w-]+\s+){0,2}(?:flats?|apartments?|houses?|homes?))"
+    r"\b))\b",
     re.I,
 )
 # The size of a place: "una città di circa 40.000 persone", "a town of about 12,000 people".
@@ -258,6 +261,11 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     # Matched on the whole sentence (what follows a word may clear it: "vivono negli alloggi"), kept in the scope.
     population = [m for m in POPULATION.finditer(sentence) if left <= m.start() < scope_end
                   and not (m.start() < num_start and _OTHER_COUNT.search(sentence[left : m.start()]))]  # fmt: skip
+    # living "there" is living in the place the text just named: housed where the sentence names housing ("ci vivono 29
+    # persone: sei famiglie ... e alcuni anziani, a cui è riservata una parte degli appartamenti"), else a population
+    there = _LIVE_THERE.search(sentence, left, scope_end)
+    if there and not _HOUSING_WORDS.search(sentence):
+        population.append(there)
     housed = _HOUSED.search(sentence[max(0, num_start - 200) : num_start])
     clause = _clause(sentence, num_start, end)
     attended = bool(_WITH.search(before) and _EVENT.search(clause) and not _PLACE_WITH.search(before))
@@ -265,6 +273,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     return bool(population) and not _TOOK_PART.search(clause) and not housed and not attended and not hosted
 
 
+_LIVE_THERE = re.compile(r"\b(?:ci|vi)\s+viv(?:ono|evano|ranno)\b", re.I)
+_HOUSING_WORDS = re.compile(r"\b(?:alloggi\w*|appartament\w+|abitazion\w+|case|coabitazion\w+|condomini\w*)\b", re.I)
 # Residents a place to stay hosts are its guests ("the cohousing project hosts 22 residents in 8 apartments").
 _HOSTS = re.compile(r"\b(?:hosts|hosted|houses|housed|ospita|ospitano|ospitava|accoglie|accolgono|ha\s+accolto|"
                     r"hanno\s+accolto|ha\s+ospitato|hanno\s+ospitato)\s+(?:(?:circa|oltre|about|over|some)\s+)?$",

@@ -7,3 +7,15 @@ from knowledge.figures import figures
 def test_people_living_in_the_housing_provided_after_a_time_adverb_are_a_count():
     assert [(f.value, f.unit) for f in figures("Oggi negli alloggi vivono 19 persone.")] == [(19.0, "people")]
     assert figures("Oggi nelle case del quartiere vivono 4.200 persone.") == []  # the homes of a place: population
+
+
+def test_living_there_is_housed_where_the_sentence_names_housing_else_a_population():
+    text = "Da maggio ci vivono 14 persone, a cui sono riservati gli appartamenti del primo piano."
+    assert [(f.value, f.unit) for f in figures(text)] == [(14.0, "people")]
+    assert figures("Il borgo è piccolo: ci vivono 2.000 persone.") == []  # the place just named: a population
+
+
+def test_people_who_lived_in_the_project_flats_are_housed():
+    text = "Overall 27 people lived in the project flats at some point."
+    assert [(f.value, f.unit) for f in figures(text)] == [(27.0, "people")]
+    assert figures("About 5,000 people lived in the district.") == []
