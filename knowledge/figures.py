@@ -36,8 +36,10 @@ UNIT_AREA = {"beds": "housing", "housing_units": "housing"}
 # Numbers in words are read by their parts (`knowledge.numbers`): "trentadue famiglie", "centoventi persone".
 _NUM = r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|" + WORD_NUMBER + ")"
 _UNIT = "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items())
-# The words between a number and its unit may be compounds ("12 semi-autonomy flats").
-_FIGURE = re.compile(rf"(?<![\w.,/-]){_NUM}(?![\w.,/-]?\d)\s+(?:(?:[a-zà-ù'][a-zà-ù'-]*)\s+){{0,2}}?(?:{_UNIT})(?!\w)",
+# The words between a number and its unit may be compounds ("12 semi-autonomy flats")
+# ... and a unit may be a compound's head ("10 mini-alloggi", "6 micro-appartamenti").
+_FIGURE = re.compile(rf"(?<![\w.,/-]){_NUM}(?![\w.,/-]?\d)\s+(?:(?:[a-zà-ù'][a-zà-ù'-]*)\s+){{0,2}}?"
+                     rf"(?:[a-zà-ù]{{2,}}-)?(?:{_UNIT})(?!\w)",
                      re.I)  # fmt: skip
 _NOT_COUNT = re.compile(r"^\s*(?:%|per\s*cento|anni|mesi|giorni|ore)\b", re.I)
 # Words between the number and the unit that show the number counts something else ("16 comuni e 160 persone").

@@ -91,3 +91,10 @@ def test_an_organisation_s_seat_in_another_comune_is_not_the_place_of_a_count():
 def test_a_number_word_opening_its_clause_after_a_run_in_label():
     assert (4.0, "housing_units") in _found("Young mothers: four training flats opened in the old town hosted 9 women.")
     assert (2.0, "housing_units") not in _found("Vivono in 6 alloggi: due sono del Comune.")  # no label: a sentence
+
+
+def test_a_unit_may_be_the_head_of_a_compound():
+    from knowledge.figures import figures
+
+    text = "Le aule della vecchia scuola sono diventate 8 mini-alloggi."
+    assert [(f.value, f.unit) for f in figures(text)] == [(8.0, "housing_units")]
