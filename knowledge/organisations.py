@@ -61,8 +61,23 @@ _NOT_PLACES = {
 }  # fmt: skip
 
 
+# Before a name, a street's word: the street is named after the body, no body is named ("via Istituto Sordomuti 2",
+# "piazza della Croce Rossa", "Caritas Street")
+_STREET_BEFORE = re.compile(r"\b(?:via|viale|piazza|piazzale|corso|vicolo|largo|strada|contrada|lungomare|salita|"
+                            r"street|road|square|avenue)\s+(?:(?:del|della|dello|dei|degli|delle|dell['’]|di)\s*)?$",
+                            re.I)  # fmt: skip
+# Before a word in capitals, a word in capitals (an elided article too): a heading in capitals, not an acronym ("A CHI
+# SERVE L'AGENZIA L'Agenzia si rivolge")
+_HEADING_BEFORE = re.compile(r"(?:\b[A-ZÀ-Ý]{2,}|(?<![\w'’])[A-ZÀ-Ý])['’\s]+$")
+
+
 def named(sentence: str) -> list[tuple[str, int, int]]:
-    """(name, start, end) of organisations named by a keyword or an acronym with its place."""
+    """(name, start, end) of organisations named by a keyword or an acronym with its place (not a street named after
+    one, not a heading in capitals)."""
+    return [n for n in _named(sentence) if not _STREET_BEFORE.search(sentence[max(0, n[1] - 40) : n[1]])]
+
+
+def _named(sentence: str) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for m in _START.finditer(sentence):
         name = _extend(sentence, m.start(), m.end())
@@ -75,6 +90,8 @@ def named(sentence: str) -> list[tuple[str, int, int]]:
     for m in _ACRONYM.finditer(sentence):
         if m.group("acro") in NOT_ORGANISATIONS or any(s <= m.start() < e for _, s, e in out):
             continue
+        if _HEADING_BEFORE.search(sentence[max(0, m.start() - 20) : m.start()]):
+            continue  # a word of a heading in capitals
         if _ROMAN.fullmatch(m.group("acro")):
             continue  # an ordinal, not an acronym: "III Commissione consiliare", "XII Municipio"
         if _OWNER_BEFORE.search(sentence[max(0, m.start() - 40) : m.start()]):

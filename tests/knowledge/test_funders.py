@@ -38,3 +38,13 @@ def test_a_banking_foundation_named_in_running_text_is_no_partner():
 def test_a_partnership_list_that_names_one_is_believed():
     text = "Partner\n\nCooperativa Sociale Pane e Rose\n\nFondazione Cassa di Risparmio di Lucca\n\nDurata e risorse\n"
     assert "Fondazione Cassa di Risparmio di Lucca" in {p.name for p in partnership(text)}
+
+
+def test_a_street_named_after_a_body_and_a_heading_in_capitals_name_no_organisation():
+    from knowledge.organisations import named
+
+    assert named("Contact: Social Services Department, via Istituto Sordomuti 2, 91025 Lucca.") == []
+    assert named("Lo sportello è in piazza della Croce Rossa 3.") == []
+    assert named("A CHI SERVE L'AGENZIA L'Agenzia si rivolge alle famiglie.") == []
+    assert [n for n, _, _ in named("Lo gestisce l'Istituto Sordomuti di Lucca con ATER Lucca.")] == [
+        "Istituto Sordomuti di Lucca", "ATER Lucca"]
