@@ -151,6 +151,26 @@ def test_scores_over_the_candidate_set_equal_the_whole_corpus_scores(small, tmp_
     assert empty.size == 0 and next(nothing).size == 0
 
 
+def test_a_common_term_is_added_as_one_array_and_scores_the_same(small):
+    """A term most passages hold is added to a list's scores over the whole corpus as one array of every
+    passage (kept per index), not by its postings: each list's scores stay equal to `scores`, also a list of
+    that one word (which `sparse` would give as its postings)."""
+    settings, pipeline, _ = small
+    index = LexicalIndexManager(pipeline.store, settings.lexical_dir).current()
+    n = len(index.corpus.ids)
+    analyzer = get_analyzer()
+    held = {t: int(index.df[c]) for t, c in index.vocab.items()}
+    common = max(held, key=held.__getitem__)  # a word of most passages
+    assert held[common] > n / 2
+    lists = [[common, *analyzer.query_tokens("zanzibarite migranti")], [common], analyzer.query_tokens("servizi")]
+    positions, scores = index.scores_within(lists, sparse=True)
+    assert positions.tolist() == list(range(n))
+    for tokens, within in zip(lists, scores, strict=True):
+        assert not isinstance(within, tuple)  # the common word's list too: an array of the corpus
+        assert np.array_equal(within, index.scores(tokens))
+    assert index.vocab[common] in index.bm25._whole
+
+
 def test_after_a_published_rebuild_the_old_index_serves_while_the_new_one_is_built(small, monkeypatch):
     """A rebuild from another process (a new generation, a new change log) cannot be replayed: the index is
     rebuilt in a thread, and until it is complete searches get the old one instead of waiting for it."""
