@@ -72,7 +72,7 @@ AMOUNT_KINDS = (
             r"amministrazione|bilancio\s+comunale|bilancio\s+del(?:l['’])?\s*(?:comune|ente))|"
             # the municipality's own money in other words: "fondi (propri) del Comune", "messi dalla Città",
             # "li mette il Comune", "from the city's own budget"
-            r"fondi\s+(?:propri\s+)?del\s+comune|bilancio\s+comunale|"
+            r"bilancio\s+comunale|"
             # its own money, whatever the noun: "quota propria", "fondi propri", "risorse proprie", "propria quota"
             r"\b(?:quota|fondi|risorse|contributo|mezzi)\s+propri[oaie]?\b|\bpropri[oaie]?\s+(?:quota|fondi|risorse|"
             r"contributo|mezzi)\b|"
@@ -84,8 +84,7 @@ AMOUNT_KINDS = (
             r"\bmunicipal\s+(?:budget|funds|resources|contribution|co-?financing|co-?funding)\b|"
             # "dal bilancio del Comune di X", "di quota comunale" (the municipality's quota, an adjective: its own)
             r"bilancio\s+del(?:l['’])?\s*(?:comune|ente)\b|quota\s+comunale|"
-            r"(?:mess[oaie]|stanziat[oaie]|mess[oaie]\s+a\s+disposizione)\s+dal(?:la)?\s+(?:comune|citt[àa]|"
-            r"amministrazione)|(?:city|municipality)['’]s\s+own|"
+            r"(?:city|municipality)['’]s\s+own|"
             # the sum taken up by a pronoun, the municipality the subject of its verb, whatever the verb: "5.000 euro
             # li mette il Comune", "12.000 li ha stanziati il Comune di X", "36.000 euro li ha iscritti il Comune"
             r"\bl[aei]?\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+\s+(?:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione)|"
@@ -97,14 +96,6 @@ AMOUNT_KINDS = (
     ("city_share", re.compile(r"quota\s+(?:per\s+il|del)\s+comune|assegnat\w+\s+al\s+comune", re.I)),
     ("funded", re.compile(r"finanziat|(?<!co)(?<!co-)finanziament|contribut|funded|grant", re.I)),
     ("total", re.compile(r"totale|complessiv|budget|costo|valore|importo|total", re.I)),
-)
-
-
-# Right after a sum, the municipality as its source: "30.000 euro del Comune", "dal Comune", "from the City", "arrivano
-# dal Comune"
-_FROM_THE_COMUNE = re.compile(
-    r"\s+(?:(?:arriv\w+|proveng\w+|provien\w+|vengono|viene|giung\w+|comes?)\s+)?(?:del|dal|from\s+the)\s+(?:comune|municipality|city|council)\b(?!\s+(?:di|of)\s+[A-ZÀ-Ý]\w+\s+(?:e|and)\b)",
-    re.I,
 )
 
 
@@ -130,6 +121,41 @@ _COMUNE_GIVES = re.compile(
 _FROM_ANOTHER = re.compile(r"\s+(?:(?:arriv\w+|proveng\w+|provien\w+|vengono|viene|giung\w+|comes?)\s+)?"
                            r"(?:(?:da[li]?|dalla|from)\b|dall['’])\s*(?!(?:il\s+|the\s+)?(?:comune|citt[àa]|municipality|"
                            r"city|council)\b)\w", re.I)  # fmt: skip
+
+
+# Whose money a sum is, read from its own clause: the municipality (its council, its administration) as the agent of
+# the sum's verb, its owner, or the subject a pronoun takes the sum up for, whatever the verb.
+_COMUNE = (r"(?:(?:il|lo|la|the)\s+|l['’]\s*)?(?:comune|municipality|city|council|citt[àa]|"
+           r"amministrazione(?:\s+comunale)?)\b(?!\s+metropolitan)")  # fmt: skip
+_COMUNE_CLAUSE = re.compile(
+    # the agent of a passive: "(, EUR 147,080,) was borne by the Municipality", "è stato coperto dal Comune"
+    rf"^,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been|will\s+be|è|sono|viene|vengono|verrà|verranno|sarà|"
+    rf"saranno)\s+)?(?:stat[oaie]\s+)?(?:[a-zà-ù]+\s+){{0,2}}?(?:by|da|dal|dalla|dall['’])\s*{_COMUNE}|"
+    # its owner or source: "sono risorse dell'Amministrazione comunale", "are funds of the City", "fondi propri del
+    # Comune", "(di cui 30.000 euro) del Comune", "arrivano dal Comune", "comes from the Municipality"
+    rf"^\s*(?:(?:sono|è|are|is|were|was|rappresentano|costituiscono|arriv\w+|proveng\w+|provien\w+|vengono|viene|"
+    rf"giung\w+|comes?|came)\s+)?(?:(?:le|i|gli|the)\s+)?(?:(?:risorse|fondi|soldi|mezzi|quota|parte|resources|funds|"
+    rf"money|share)\s+(?:propri[oaie]?\s+)?)?(?:del|dello|della|dell['’]|dal|dalla|dall['’]|of\s+the|from\s+the|from)"
+    rf"\s*{_COMUNE}(?!\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*\s+(?:e|and)\b)|"
+    # the subject a pronoun takes the sum up for: "gli altri 80.000 euro il Comune li ha trovati nel proprio bilancio"
+    rf"^\s*{_COMUNE}(?:\s+di\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})?\s+(?:l[aeio]|l['’]|ne|ci)\s*"
+    rf"(?:ha|hanno|aveva|avevano)?\s*[a-zà-ù]+",
+    re.I,
+)
+# ... or the municipality among those a sum is shared between, each's part said after it: "divisi a metà tra il Comune
+# di X e la Fondazione Y (9.000 euro ciascuno)", "split equally between the Municipality and Z (EUR 9,000 each)"
+_SHARED_WITH_COMUNE = re.compile(rf"\b(?:divis|ripartit|suddivis|split|shared)\w*\b[^.;:]{{0,40}}?\b(?:tra|fra|between)"
+                                 rf"\b[^.;:()]{{0,80}}?\b{_COMUNE}[^.;:()]{{0,80}}\(\s*$", re.I)  # fmt: skip
+_EACH = re.compile(r"^\s*(?:ciascun[oa]|cadauno|each|a\s+testa|per\s+parte)\b", re.I)
+
+
+def comune_money(sentence: str, start: int, end: int) -> bool:
+    """Whether the sum at `start:end` is the municipality's own, by what its clause says of it (`_COMUNE_CLAUSE`) or
+    by a share between the municipality and others (`_SHARED_WITH_COMUNE`)."""
+    tail = re.split(r"[;:.](?:\s|$)", sentence[end : end + 160])[0]
+    if _COMUNE_CLAUSE.match(tail):
+        return True
+    return bool(_EACH.match(tail) and _SHARED_WITH_COMUNE.search(sentence[max(0, start - 200) : start]))
 
 
 @dataclass(frozen=True)
@@ -244,8 +270,9 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
         after,
     ):
         after = ""  # what follows is the next field ("... € 40.000 Cofinanziamento: € 24.000"), not this sum's label
-    if _FROM_THE_COMUNE.match(after):
-        return AmountFact(value, "cofinancing", after.strip().lower(), text, start, end)
+    if comune_money(sentence, start, end):  # its clause's own words label it
+        words = re.split(r"[;:.](?:\s|$)", sentence[end : end + 160])[0].strip(" ,").split()
+        return AmountFact(value, "cofinancing", " ".join(words[:8]).lower(), text, start, end)
     if _FROM_ANOTHER.match(after) and not AMOUNT_KINDS[0][1].search(after):
         return AmountFact(value, "funded", after.strip().lower(), text, start, end)  # "60.000 euro dalla Regione"
     if _COMUNE_GIVES.search(context):

@@ -1,0 +1,39 @@
+"""Whose money a sum is, read from its own clause: the municipality as the agent of its verb ("was borne by the
+Municipality"), its owner or source ("sono risorse dell'Amministrazione comunale", "del Comune", "arrivano dal
+Comune"), the subject a pronoun takes it up for, whatever the verb ("il Comune li ha trovati nel proprio bilancio"),
+or one of those a sum is shared between, each's part said ("divisi a metà tra il Comune e X (9.000 euro ciascuno)").
+Texts invented here."""
+
+import pytest
+
+from knowledge.money import amounts
+
+
+def _kinds(sentence: str) -> dict[float, str]:
+    return {a.value: a.kind for a in amounts(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The total cost was EUR 500,000. The Region covered EUR 400,000 and the remaining EUR 100,000 was borne by "
+         "the Municipality of Lucca.", 100_000),
+        ("Il progetto costa 90.000 euro: 60.000 arrivano dalla Regione e i restanti 30.000 euro sono risorse "
+         "dell'Amministrazione comunale.", 30_000),
+        ("Il servizio costa 50.000 euro; 40.000 euro li mette la Fondazione Alfa e gli altri 10.000 euro il Comune li "
+         "ha trovati nel proprio bilancio.", 10_000),
+        ("Costa 12.000 euro, divisi a metà tra il Comune di Lucca e la Fondazione Alfa (6.000 euro ciascuno).", 6_000),
+        ("Il progetto dispone di 70.000 euro, di cui 20.000 euro del Comune e il resto della Regione.", 20_000),
+        ("Il progetto costa 80.000 euro: 65.000 arrivano dalla Regione e 15.000 arrivano dal Comune.", 15_000),
+    ],
+)  # fmt: skip
+def test_the_municipality_s_own_money_is_its_co_financing(sentence: str, value: float) -> None:
+    assert _kinds(sentence)[value] == "cofinancing"
+
+
+def test_a_sum_the_municipality_manages_or_receives_from_others_is_not_its_own() -> None:
+    kinds = _kinds("Il Comune di Lucca ha gestito 380.000 euro del FAMI, di cui 300.000 euro dalla Regione.")
+    assert kinds[380_000] != "cofinancing" and kinds[300_000] != "cofinancing"
+    assert _kinds("Costa 30.000 euro, divisi tra la Regione e la Fondazione Alfa (15.000 euro ciascuno).")[15_000] != (
+        "cofinancing"
+    )
