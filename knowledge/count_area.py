@@ -66,7 +66,8 @@ class CountAreas(BuilderBase):
         if len(before) == 1 and _OF_THOSE.search(read.body[: f.start]):
             # "... ospitano 10 ragazzi. Da gennaio ne sono passati 9": "ne" names what it just said
             return before[0], "previous"
-        # The sentence names no area: its section's heading, else the document's one dominant area, else the
+        # The sentence names no area: its section's heading, else the document's one dominant area (with an area
+        # chooser, the chooser's area: below), else the
         # place to stay given to the persons it counts ("le persone accolte in paese sono 23").
         # ... in the count's own clause ("sono state seguite 38 donne in gravidanza; 29 hanno partecipato al corso":
         # the 38 took part in nothing)
@@ -75,4 +76,9 @@ class CountAreas(BuilderBase):
             return "community_building", "attended"  # "a cui hanno partecipato più di 150 persone": an event's public
         if section is None and hosted(clause, f.unit):
             return "housing", "hosted"
+        if section and self.area_chooser is not None and not self._sections.heading(read.passage.id,
+                                                                                     read.sentence.start):  # fmt: skip
+            # no heading, only the document's dominant area: a prior, which the area chooser weighs (its features
+            # hold the section's area and the document's area shares) against what the count's sentence says
+            return None, "none"
         return section, "section" if section else "none"

@@ -39,12 +39,16 @@ class Sections:
     dominant: dict[str, str]  # doc_id -> its dominant area, when it has one
 
     def area(self, passage_id: str, doc_id: str, offset: int) -> str | None:
+        return self.heading(passage_id, offset) or self.dominant.get(doc_id)
+
+    def heading(self, passage_id: str, offset: int) -> str | None:
+        """The area the heading of the section at `offset` names (None: no heading of one area)."""
         current: str | None = None
         for start, area in self.starts.get(passage_id, []):
             if start > offset:
                 break
             current = area
-        return current or self.dominant.get(doc_id)
+        return current
 
 
 def _headings(text: str) -> list[tuple[int, str]]:

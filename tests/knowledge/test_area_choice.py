@@ -68,3 +68,22 @@ def test_the_shipped_area_leaves_an_explicit_total_to_the_whole_project():
     assert _records(TOTAL_SENTENCE, None) == ([], [300])
     assert _records(TOTAL_SENTENCE) == ([], [300])
     assert shipped()(_ctx(TOTAL_SENTENCE, "300 beneficiari")) is None  # type: ignore[misc]
+
+
+def test_a_documents_dominant_area_is_a_prior_the_chooser_weighs_a_heading_is_not():
+    lines = ["Il Comune ha aperto 6 alloggi ponte.", "Gli alloggi sono in centro.", "Ogni alloggio ha due stanze.",
+             "Le case sono state ristrutturate.", "Tra 2023 e 2025 sono stati iscritti 120 partecipanti al percorso."]
+    meta = {"doc_id": "d", "doc_type": "report", "city": "Lucca", "chunk_index": 0}
+    seen: dict[float, tuple[str | None, str, str | None]] = {}
+
+    def chooser(ctx):  # records what the rules handed over
+        seen[ctx.fact.value] = (ctx.rules, ctx.why, ctx.section)
+        return ctx.rules
+
+    RecordBuilder(area_chooser=chooser).build("Lucca", None, [Passage("d:0", " ".join(lines), meta)], set())
+    assert seen[120] == (None, "none", "housing")  # no heading: the dominant area is the chooser's to weigh
+    records, _ = RecordBuilder(area_chooser=None).build("Lucca", None, [Passage("d:0", " ".join(lines), meta)], set())
+    assert any(f.value == 120 for r in records if r.area == "housing" for f in r.figures)  # the rules alone keep it
+    headed = "## Inclusione abitativa\n\n" + " ".join(lines)
+    RecordBuilder(area_chooser=chooser).build("Lucca", None, [Passage("d:0", headed, meta)], set())
+    assert seen[120][:2] == ("housing", "section")  # a heading of one area names the section's
