@@ -35,7 +35,9 @@ _PAID_BY_THEM = re.compile(
 # A sum per person, per month or on average is what a practice gives each one: a figure, never the budget.
 _PER_UNIT = re.compile(
     r"\b(?:medi[oa]|mensil[ei]|al\s+mese|a\s+persona|pro\s+capite|a\s+testa|per\s+(?:ciascun[oa]?|ogni|"
-    r"famiglia|nucleo|persona|beneficiari[oa])|average|monthly|per\s+(?:month|person|family))\b",
+    r"famiglia|nucleo|persona|beneficiari[oa])|average|monthly|per\s+(?:month|person|family)|"
+    # a lump sum each one gets once: "riceve dal Comune 1.500 euro una tantum", "a one-off grant of EUR 500"
+    r"una\s+tantum|one-?off)\b",
     re.I,
 )
 # ... or said right after the sum: "2.300 euro ciascuno", "EUR 250 a month", "500 euro a settimana"

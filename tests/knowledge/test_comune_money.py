@@ -37,3 +37,9 @@ def test_a_sum_the_municipality_manages_or_receives_from_others_is_not_its_own()
     assert _kinds("Costa 30.000 euro, divisi tra la Regione e la Fondazione Alfa (15.000 euro ciascuno).")[15_000] != (
         "cofinancing"
     )
+
+
+def test_a_lump_sum_each_one_gets_once_is_no_budget() -> None:
+    kinds = _kinds("Chi aderisce affitta a canone concordato e riceve dal Comune 1.500 euro una tantum per i lavori.")
+    assert kinds[1500] == "unit"
+    assert _kinds("Each landlord received a one-off grant of EUR 1,000 for repairs.")[1000] == "unit"
