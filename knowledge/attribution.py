@@ -60,9 +60,24 @@ _NAMED_BEFORE = re.compile(r"\b(?:[Ii]|[Gg]li|[Ll]e|[Tt]he|[Ll]oro)\s+((?:[\w'â€
                            r"(?:(?:circa|oltre|about|over)\s+)?$")  # fmt: skip
 
 
+# Persons counted as volunteers, whatever their trade ("26 insegnanti volontari", "le 9 insegnanti volontarie", "12
+# volunteer tutors"): civic engagement, not staff trained (capacity building) nor the service they give; an act said
+# to be voluntary is no volunteer ("95 iscrizioni volontarie al Servizio sanitario nazionale").
+_VOLUNTEERS = re.compile(r"\b(?:volontar(?:i|ie|e)|volunteers?)\b", re.I)
+_VOLUNTEER_AFTER = re.compile(r"\s+(?:volontar(?:i|ie|e)|volunteers?)\b", re.I)
+
+
+def _of_persons(unit: str) -> bool:
+    from knowledge.persons import counts_persons  # it reads the areas' staff words: imported when used
+
+    return unit in ("people", "women", "minors", "beneficiaries") or counts_persons(unit)
+
+
 def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple[int, int]]
                 ) -> tuple[bool, str | None]:  # fmt: skip
     """(decided, area) for the count `f` of the sentence `body`, whose counts stand at `counts`."""
+    if (_VOLUNTEERS.search(f.text) or _VOLUNTEER_AFTER.match(body, f.end)) and _of_persons(f.unit):
+        return True, "civic_engagement"  # "tenuta da 26 insegnanti volontari", "le 9 insegnanti volontarie"
     if trained_staff(body, f"{f.unit} {f.text}"):
         return True, "capacity_building"
     clause_start = body.rfind(";", 0, f.start) + 1

@@ -60,3 +60,20 @@ def test_persons_who_took_part_in_a_course_take_charge_unless_the_course_names_a
     assert found[23.0] == "taking_charge"
     found = areas_of("In primavera 23 persone hanno partecipato al corso per tutori volontari del Tribunale.")
     assert found[23.0] == "civic_engagement"
+
+
+def test_persons_counted_as_volunteers_are_civic_engagement_whatever_their_trade():
+    from knowledge.attribution import figure_area
+    from knowledge.figures import figures
+    from lgnet.taxonomy import Taxonomy
+
+    taxonomy = Taxonomy.default()
+    for text in ("La scuola di italiano, tenuta da 18 insegnanti volontari, ha avuto 90 iscritti.",
+                 "L'associazione ha formato le 12 insegnanti volontarie del corso."):  # fmt: skip
+        found = figures(text)
+        spans = [(f.start, f.end) for f in found]
+        teachers = next(f for f in found if f.unit.startswith("insegnanti"))
+        assert figure_area(text, teachers, taxonomy, spans) == (True, "civic_engagement")
+    text = "Lo sportello ha rilasciato 40 iscrizioni volontarie al Servizio sanitario nazionale."
+    found = figures(text)
+    assert figure_area(text, found[0], taxonomy, [(f.start, f.end) for f in found])[1] != "civic_engagement"
