@@ -78,8 +78,12 @@ _LABELLED_DATE = re.compile(
     r"\s*[:|]?\s*(?:il\s+)?" + _DATE.format(p="a"),
     re.I,
 )
-_FROM_TO = re.compile(r"\b(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:mese\s+di\s+))?" + _DATE.format(p="a") +
-                      r"\s+(?:al|a|ad|e|fino\s+al|fino\s+ad?|to|until|and)\s+(?:il\s+|(?:mese\s+di\s+))?" +
+# (the article elided before a month's vowel: "dall'aprile 2025 all'ottobre 2026")
+_ELIDED_MONTH = r"['’]\s*(?=(?:aprile|agosto|ottobre)\b)"
+_FROM_TO = re.compile(r"\b(?:(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:mese\s+di\s+))?|dall"
+                      + _ELIDED_MONTH + ")" + _DATE.format(p="a")
+                      + r"\s+(?:(?:al|a|ad|e|fino\s+al|fino\s+ad?|to|until|and)\s+"
+                      r"(?:il\s+|(?:mese\s+di\s+))?|(?:fino\s+)?all" + _ELIDED_MONTH + ")" +
                       _DATE.format(p="b") + "|" + _DATE.format(p="a").replace("(?P<a", "(?P<c") +
                       r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)" +
                       _DATE.format(p="b").replace("(?P<b", "(?P<e"), re.I)  # fmt: skip
@@ -93,6 +97,8 @@ _VERB_DATE = re.compile(
     # a service opened ("aperta dal Comune di X nel febbraio 2025", "aperto nel marzo 2025"), a start to come
     # ("Le attività partiranno il 1° gennaio 2027", "prenderà il via a marzo 2026")
     r"apert[oaie]|inaugurat[oaie]|opened|inaugurated|partir(?:à|anno)|inizier(?:à|anno)|comincer(?:à|anno)|"
+    # ... or in the present, a date right after it: "L'Agenzia parte il 1° febbraio 2027", "the desk starts on"
+    r"(?:(?<!fa\s)(?<!fanno\s)parte|partono|inizia|iniziano|comincia|cominciano|starts|begins)(?=\s+(?:il|dal|on|in)\s+\d)|"
     r"avr(?:à|anno)\s+inizio|"
     r"prender(?:à|anno)\s+(?:il\s+)?via|will\s+(?:start|begin)|(?:è\s+|sono\s+)?al\s+via|cominciat[oaie]|"
     r"conclu(?:so|sa|si|se|derà|deranno|dersi|de|dono)|termin(?:ato|ata|ati|ate|erà|eranno|a|ano)|scade|"
@@ -130,8 +136,9 @@ _SCHOOL_YEAR = re.compile(
     r"\b(?:anno\s+scolastico|a\.\s?s\.|school\s+year)\s+(?P<y1>20\d\d)\s*[-/–]\s*(?P<y2>(?:20)?\d\d)\b", re.I
 )
 # A start told alone: "dal 1° settembre 2023", "a partire da marzo 2024", "since May 2024".
-_FROM_ONLY = re.compile(r"\b(?:a\s+partire\s+(?:dal|da|dall')|dal|da|since|from)\s+(?:il\s+|(?:mese\s+di\s+))?"
-                        + _DATE.format(p="a"), re.I)  # fmt: skip
+_FROM_ONLY = re.compile(r"\b(?:(?:a\s+partire\s+(?:dal|da|dall')|dal|da|since|from)\s+(?:il\s+|(?:mese\s+di\s+))?"
+                        # ... the article elided before a month's vowel: "è aperta dall'aprile 2025", "dall'ottobre"
+                        r"|(?:a\s+partire\s+)?dall" + _ELIDED_MONTH + ")" + _DATE.format(p="a"), re.I)  # fmt: skip
 # The sentence speaks of the project's own time: its period, duration, start or end, or the project as subject.
 PROJECT_TIME = re.compile(
     r"\b(?:progett[oi]|iniziativ[ae]|periodo\s+di\s+(?:realizzazione|attuazione|svolgimento|progetto)|durata|"

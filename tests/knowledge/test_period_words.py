@@ -56,3 +56,20 @@ def test_a_service_inaugurated_is_opened():
 )  # fmt: skip
 def test_ends_by_entro_scadrà_runs_to_and_starts_by_al_via_cominciate_will_start(sentence, expected):
     assert [(m.code, m.text) for m in periods(sentence) if m.code in ("start", "end")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the article elided before a month's vowel
+        ("La casa ha 20 posti letto ed è aperta dall'aprile 2025.", [Mention("start", "2025-04")]),
+        ("Il corso si è tenuto dall'ottobre 2024 all'agosto 2025.",
+         [Mention("start", "2024-10"), Mention("end", "2025-08")]),
+        # a start in the present, its date right after the verb; "fa parte" is no start
+        ("L'Agenzia parte il 1° febbraio 2027.", [Mention("start", "2027-02-01")]),
+        ("The desk starts on 3 March 2026.", [Mention("start", "2026-03-03")]),
+        ("Il Comune fa parte il 1° marzo 2025 della rete.", []),
+    ],
+)  # fmt: skip
+def test_a_start_told_with_an_elided_article_or_in_the_present(sentence, expected):
+    assert [m for m in periods(sentence) if m.code in ("start", "end")] == expected
