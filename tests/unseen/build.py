@@ -113,6 +113,14 @@ TARGETS = {
     "final-evaluation-marsala-working-harvest-en": "pdf",
     "riepilogo-municipi-milano-lgnetea-2021": "xlsx",
     "email-matera-agenzia-casa-proprietari": "eml",
+    # batch 15 (2026-12-07, 01:05 UTC session)
+    "scheda-buona-pratica-canale-conti-in-tasca": "pdf",
+    "scheda-progetto-fiume-veneto-compiti-in-riva": "docx",
+    "rassegna-stampa-salento-inclusione-2026-05": "odt",
+    "final-evaluation-lamezia-terme-open-doors-en": "pdf",
+    "monitoraggio-napoli-lgnetea-quadrimestri-2021": "xlsx",
+    "email-lucca-bottega-mestieri-primo-anno": "eml",
+    "delibera-giunta-ascoli-piceno-abitare-tronto-2026": "docx",
 }
 
 
