@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from knowledge import organisations
 from knowledge.counting import COMPARISON
 from knowledge.funders import funder_by_nature
+from knowledge.issuers import RUNS_IT, issuer_line, masthead  # noqa: F401 (part of this module's API)
 from knowledge.org_names import comparable_name, same_org  # noqa: F401 (part of this module's API)
 from knowledge.organisations import spells
 from knowledge.sentences import Sentence, clean, sentences
@@ -181,6 +182,31 @@ _FUNDS_AFTER = re.compile(r"[^.;:,]{0,80}?\b(?:hanno|ha|che\s+ha|che\s+hanno)\s+
                           re.I)  # fmt: skip
 # A sum in parentheses right after a name is what that body gives: a funder's share, "Fondazione X (25.000 euro)".
 _SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*\)")
+
+
+# Who works in a service for an organisation, in the plural, then the organisation: it runs that part of the service
+# ("tenuto dagli operatori della FLAI CGIL Salerno", "I 22 volontari della parrocchia di Santa Cecilia preparano il tè",
+# "i medici di Medici per i Diritti Umani passano una domenica al mese"); one person of it is no such sign ("una
+# volontaria della Caritas", `_OTHER_ROLE`)
+STAFF_OF = re.compile(
+    r"\b(?:operatori|operatrici|volontari|volontarie|medici|educatori|educatrici|mediatori|mediatrici|avvocati|"
+    r"insegnanti|psicologi|psicologhe|infermieri|infermiere|legali|staff|volunteers|doctors|lawyers|workers)\s+"
+    r"(?:del|della|dello|dell['’]|dei|degli|delle|di|of(?:\s+the)?)\s*"
+    r"(?P<name>(?:(?:parrocchia|associazione|cooperativa|fondazione|comunità|sindacato)\s+(?:(?:di|del|della)\s+)?)?"
+    r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:di|del|della|dei|per|per\s+i|per\s+la|e)\s+)?[A-ZÀ-Ý][\w'’.-]*)*)"
+)
+
+
+
+
+def _staff_org(name: str) -> bool:
+    """An organisation's name after its staff: a keyword or an acronym (no programme's: "gli operatori del SAI"), or
+    three capitalised words; not a place or a person ("l'Ordine degli avvocati di Matera", "volontari di Châtillon")."""
+    acronym = re.match(r"[A-Z]{2,}\b", name)
+    if acronym and acronym.group(0) in organisations.NOT_ORGANISATIONS:
+        return False
+    capitalised = [w for w in name.split() if w[:1].isupper()]
+    return bool(re.search(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b", name)) or len(capitalised) >= 3
 
 
 @dataclass(frozen=True)
@@ -388,6 +414,10 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 if name and loose and (not _ORGANISATION_LIKE.search(name) or (with_ and OTHER_COMUNE.match(name))):
                     continue  # a loose cue's name must look like an organisation's ("con il Comune di X": no)
                 add(name, s, body, "formal" if _FORMAL_CUE.search(cue.group(0)) else "cue")
+        for m in STAFF_OF.finditer(body):  # "dagli operatori della FLAI CGIL X", "i volontari della parrocchia di Y"
+            name, before = tidy(m.group("name")), body[: m.start()]
+            if name and _staff_org(name) and not (_FUNDER.search(before) or _OTHER_ROLE.search(before)):
+                add(name, s, body, "cue")
         if not named_orgs:
             continue
         spans = []
@@ -438,40 +468,6 @@ def _name_with(body: str, cue: re.Match, loose: bool) -> bool:
 # An organisation's kind opening what follows "con": "con la cooperativa Il Mosaico", "con l'associazione X"
 _KIND_AFTER = re.compile(r"\s*(?:(?:il|lo|la|i|gli|le)\s+|l['’]\s*)?(?:cooperativ|associazion|fondazion|consorzi|"
                          r"parrocchi|caritas)\w*\s", re.I)  # fmt: skip
-
-
-_NAME_WORDS = {"di", "del", "della", "dello", "dei", "degli", "delle", "e", "ed", "per", "la", "il", "lo", "le", "a",
-               "al", "alla", "allo", "ai", "agli", "alle", "in",
-               "of", "the", "and", "for", "für", "de", "des", "du", "und", "der", "die", "das", "d", "l"}  # fmt: skip
-
-
-def masthead(line: str) -> bool:
-    """A document's first line that is only the names of who issued it ("ASSB – Azienda Servizi Sociali di Bolzano
-    / Betrieb für Sozialdienste Bozen"): an organisation named and nothing but names around it (no word in lower
-    case but a name's own), so not a title saying what someone did ("La Cooperativa X apre uno sportello")."""
-    if "\n" in line.strip() or len(line) > 160 or not organisations.named(line):
-        return False
-    words = re.findall(r"[^\W\d_]+", line)
-    return all(w[0].isupper() or w.lower() in _NAME_WORDS for w in words)
-
-
-# A document's first line that opens with who issued it, then its genre: "Cooperativa sociale X – Bilancio sociale 2025"
-_ISSUED = re.compile(r"\s*[–—-]\s*(?:bilancio\s+sociale|relazione|rapporto|report|newsletter|notiziario|"
-                     r"comunicato|annual\s+report)\b", re.I)  # fmt: skip
-# ... who says it runs the service for the Comune: "Dal 2024 gestiamo per conto del Comune di X il servizio",
-# "l'associazione gestisce per il Comune di X il progetto"
-RUNS_IT = re.compile(r"\b(?:(?:l['’]\s*associazione|la\s+cooperativa|la\s+fondazione|l['’]\s*ente)\s+"
-                     r"(?:gestisce|realizza|conduce|coordina)|gestiamo|realizziamo|conduciamo|coordiniamo)\s+"
-                     r"(?:\w+\s+){0,2}?per\s+(?:conto\s+del|il)\s+Comune\b", re.I)  # fmt: skip
-
-
-def issuer_line(line: str) -> bool:
-    """A document's first line naming who issued it: a masthead (`masthead`), or an organisation's name opening it
-    before the document's genre ("Cooperativa sociale X – Bilancio sociale 2025 (estratto)")."""
-    if masthead(line):
-        return True
-    found = organisations.named(line)
-    return bool(found and found[0][1] == 0 and _ISSUED.match(line, found[0][2]))
 
 
 # An attendee or a named organisation marked as an observer: "X (uditore)", "Y, in qualità di osservatore".

@@ -48,3 +48,17 @@ def test_a_street_named_after_a_body_and_a_heading_in_capitals_name_no_organisat
     assert named("A CHI SERVE L'AGENZIA L'Agenzia si rivolge alle famiglie.") == []
     assert [n for n, _, _ in named("Lo gestisce l'Istituto Sordomuti di Lucca con ATER Lucca.")] == [
         "Istituto Sordomuti di Lucca", "ATER Lucca"]
+
+
+def test_an_organisation_whose_staff_run_part_of_the_service_is_a_partner():
+    assert _names("Lo sportello è tenuto due volte a settimana dagli operatori della FLAI CGIL Lucca.") == {
+        "FLAI CGIL Lucca"
+    }
+    assert _names("I 22 volontari della parrocchia di San Frediano preparano il tè.") == {"Parrocchia di San Frediano"}
+    assert _names("Anche i medici di Medici per i Diritti Umani passano una domenica al mese.") == {
+        "Medici per i Diritti Umani"
+    }
+    # a place, a public service, a programme, one person of it: no such sign
+    assert _names("L'Ordine degli avvocati di Lucca ha chiesto di essere aggiornato.") == set()
+    assert _names("Sono entrati nel gruppo comunale di volontari della Protezione civile.") == set()
+    assert _names("La visita si è chiusa con gli operatori del SAI di Lucca.") == set()
