@@ -12,6 +12,7 @@ from knowledge.reading import Read
 from knowledge.sentences import key
 from knowledge.table_counts import counted
 from lgnet.practice import Amount, Budget, Citation, Contact, Figure, Partner, Period, PeriodMention, Sourced
+from lgnet.text import fold
 
 
 def merge_figures(items: list[tuple[Read, fig.FigureFact]], area: str | None = None) -> list[Figure]:
@@ -219,12 +220,26 @@ def headlines_yield(figures: dict[str | None, list[tuple[Read, fig.FigureFact]]]
                     ) -> dict[str | None, list[tuple[Read, fig.FigureFact]]]:  # fmt: skip
     """A headline (a line without final punctuation) restating a count its document's text states in another area
     yields to the text ("...: 530 persone seguite dallo sportello e 46 famiglie uscite dal sovraffollamento" puts
-    the 46 by the desk; the text's "ha aiutato 46 famiglie a lasciare un alloggio sovraffollato" is housing)."""
+    the 46 by the desk; the text's "ha aiutato 46 famiglie a lasciare un alloggio sovraffollato" is housing); so does
+    one the text states under another noun its sentence names (the headline's "61 contratti in regola" are the text's
+    "In 61 sono riusciti a firmare un contratto regolare": persons who signed one each)."""
     said: dict[tuple[str, float, str], set[str]] = defaultdict(set)  # in sentences of the text, by area
+    told: dict[tuple[str, float], list[tuple[str, str]]] = defaultdict(list)  # (unit, sentence) of the text's counts
     for area, found in figures.items():
         for r, f in found:
+            doc = r.passage.meta.get("doc_dup_group") or r.passage.doc_id
+            if _CLOSED.search(r.body):
+                told[(doc, f.value)].append((counted(f.unit), fold(r.body).lower()))
             if area and _CLOSED.search(r.body):
-                said[(r.passage.meta.get("doc_dup_group") or r.passage.doc_id, f.value, counted(f.unit))].add(area)
-    return {area: [(r, f) for r, f in found if _CLOSED.search(r.body) or not (
-        said[(r.passage.meta.get("doc_dup_group") or r.passage.doc_id, f.value, counted(f.unit))] - {area})]
-        for area, found in figures.items()}  # fmt: skip
+                said[(doc, f.value, counted(f.unit))].add(area)
+
+    def restated(r: Read, f: fig.FigureFact, area: str | None) -> bool:
+        doc = r.passage.meta.get("doc_dup_group") or r.passage.doc_id
+        if said[(doc, f.value, counted(f.unit))] - {area}:
+            return True
+        stem = fold(f.unit).lower().split()[0][:6] if f.unit.strip() and f.unit not in fig.UNIT_LABELS else ""
+        return len(stem) >= 5 and any(unit != counted(f.unit) and re.search(rf"\b{re.escape(stem)}", body)
+                                      for unit, body in told[(doc, f.value)])  # fmt: skip
+
+    return {area: [(r, f) for r, f in found if _CLOSED.search(r.body) or not restated(r, f, area)]
+            for area, found in figures.items()}  # fmt: skip

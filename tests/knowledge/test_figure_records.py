@@ -94,3 +94,13 @@ def test_a_count_restated_in_persons_after_a_comma_is_one_fact_and_what_a_projec
                 {"doc_id": "d", "doc_type": "minutes", "city": "Lucca"})
     records, project = RecordBuilder().build("Lucca", None, [p], set())
     assert not [f for r in records for f in r.figures] and not project.figures
+
+
+def test_a_headline_count_the_text_restates_under_another_noun_yields_to_it():
+    text = ("Dallo sportello 45 contratti per i braccianti\n\nNel 2025 lo sportello ha seguito 120 lavoratori. "
+            "Di questi, 45 hanno firmato un contratto di lavoro con le aziende della zona.")  # fmt: skip
+    p = Passage("d:0", text, {"doc_id": "d", "doc_type": "press_article", "city": "Latina", "chunk_index": 0})
+    records, project = RecordBuilder(area_chooser=None).build("Latina", None, [p], set())
+    found = {(f.value, f.unit) for r in [*records, project] for f in r.figures}
+    assert (45, "people") in found  # the persons who signed, as the text says
+    assert (45, "contratti") not in found  # the headline's contracts are the same fact
