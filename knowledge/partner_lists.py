@@ -21,6 +21,14 @@ _SECTION = re.compile(r"(?:(?:^|\n)\s*(?:#{1,6}\s*)?|(?<=[.!?] ))(?:Partenariato
                       r"Partners?(?=[ \t]*:?[ \t]*(?:\n|[•\-][ \t]))|"
                       # a heading in capitals a passage's display glued to its first line: "PARTNER Cooperativa X"
                       r"(?-i:PARTNERS?|PARTENARIATO)(?=[ \t]+(?-i:[A-Z])))[ \t]*:?[ \t]*", re.I)  # fmt: skip
+# ... or a line that ends with a cue saying who works with the city, the names one a line or a paragraph after it:
+# "La pratica è gestita dal Comune di X in rete con:", "Le attività sono realizzate in collaborazione con:"
+_CUE_LINE = re.compile(r"(?:^|\n)[^\n]{0,200}?\b(?:in\s+(?:rete|collaborazione|partenariato|convenzione)\s+con|"
+                       r"insieme\s+(?:a|con)|in\s+(?:partnership|collaboration|cooperation)\s+with|together\s+with|"
+                       r"(?:work|works|worked)\s+with)[ \t]*:[ \t]*(?=\n)", re.I)  # fmt: skip
+# What follows a listed name and says what it does there: "Coldiretti X, per il collegamento con le aziende", "Consorzio
+# Y (servizi socio-assistenziali del territorio)"
+_PURPOSE = re.compile(r"\s*\(|,\s+(?=[a-zà-ù])")
 _INLINE_BULLET = re.compile(r"[ \t]+[•·\-*][ \t]+")
 _ROLE_LINE = re.compile(r"^(?P<role>Capofila|Soggetto\s+proponente|Lead\s+partner|Partner|Co-?beneficiari?o?)\s*:\s*"
                         r"(?P<name>.*)$", re.I)  # fmt: skip
@@ -34,7 +42,7 @@ def partnership(text: str) -> list[PartnerFact]:
     run together on one line, or one name a paragraph, with their role; the list of member municipalities
     ("Comuni di: 1. Agrigento ...") is the network, not a partner."""
     out: list[PartnerFact] = []
-    for m in _SECTION.finditer(text):
+    for m in [*_SECTION.finditer(text), *_CUE_LINE.finditer(text)]:
         pos = m.end()
         lines = [(pos + x.start(), x.group(0)) for x in re.finditer(r"[^\n]+", text[pos:])]
         current: list = []  # [start, end, name, role]
@@ -65,8 +73,9 @@ def partnership(text: str) -> list[PartnerFact]:
                 for piece in _INLINE_BULLET.split(line[bullet.end() :]):
                     current = [start, end, _item_name(piece), "partner di progetto"]
                     items.append(current)
-            elif paragraph and all(i[3] == "paragraph" for i in items) and _paragraph_name(line):
-                current = [start, end, line, "paragraph"]  # "Partner\n\nAzienda X\n\nCooperativa Y"
+            elif (paragraph and all(i[3] == "paragraph" for i in items) and not line.endswith(".")
+                  and _paragraph_name(_PURPOSE.split(line)[0])):  # fmt: skip (a sentence is no name and its purpose)
+                current = [start, end, _PURPOSE.split(line)[0], "paragraph"]  # "Partner\n\nAzienda X\n\nCooperativa Y"
                 items.append(current)
             elif (
                 current

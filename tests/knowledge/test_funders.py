@@ -62,3 +62,12 @@ def test_an_organisation_whose_staff_run_part_of_the_service_is_a_partner():
     assert _names("L'Ordine degli avvocati di Lucca ha chiesto di essere aggiornato.") == set()
     assert _names("Sono entrati nel gruppo comunale di volontari della Protezione civile.") == set()
     assert _names("La visita si è chiusa con gli operatori del SAI di Lucca.") == set()
+
+
+def test_a_line_ending_with_a_partner_cue_opens_a_list_of_names_with_their_purposes():
+    text = ("Chi ci lavora\n\nLa pratica è gestita dal Comune di Lucca in rete con:\n\n"
+            "Consorzio Alfa Solidale (servizi socio-assistenziali)\n\ncooperativa sociale Armonia\n\n"
+            "Coldiretti Lucca, per il collegamento con le aziende agricole\n\n"
+            "La Prefettura di Lucca ha seguito il progetto, senza un ruolo operativo.\n")  # fmt: skip
+    assert [p.name for p in partnership(text)] == ["Consorzio Alfa Solidale", "cooperativa sociale Armonia",
+                                                   "Coldiretti Lucca"]  # fmt: skip
