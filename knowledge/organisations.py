@@ -193,6 +193,8 @@ def _extend(sentence: str, start: int, key_end: int) -> str | None:
         token = w.group(0).rstrip(".")
         if token.isdigit() and (w.group(0).endswith(".") or sentence[w.end() : w.end() + 1] == ")"):
             break  # the next item's number in a list run on one line ("2. Associazione B 3. C"), not the name's
+        if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?", token):
+            break  # a sum after the name ("la Fondazione X 80.000 e ..."), not the name's number
         if sentence[w.end() : w.end() + 1] == ":" and words:
             break  # the next field's label of a spreadsheet's row run on ("Cooperativa X Voce: Altri partner")
         if _proper(token):

@@ -81,7 +81,7 @@ ORG_KEYWORDS = (
 _NAMED_ORG = re.compile(
     r"(?<![\w'’])(?:(?:Cooperativa|Associazione|Fondazione|Consorzio)(?:\s+[Ss]ociale)?"
     r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.-]+(?![\w'’.-]*:)|[dl]['’][A-Z][\w'’.-]*|"
-    r"\d+(?![.)](?:\s|$))))+|"
+    r"\d+(?![\d.,]*\d)(?![.)](?:\s|$))))+|"
     r"Caritas(?:\s+[A-Z][\w-]+)+|"
     r"(?:ASL|ASP|AUSL)\s+(?:[A-Z][\w]*\s*\d*|\d+))"
 )
@@ -163,7 +163,8 @@ _OTHER_ROLE = re.compile(
     r"\b(?:un|una|un['’])\s*(?:volontari[oa]|funzionari[oa]|referente|rappresentante|delegat[oa]|operat(?:ore|rice)|"
     r"dipendente|responsabile|esperto|esperta|educat(?:ore|rice))\s+(?:del|della|dello|dell['’]|dei|degli|delle)\s*$|"
     r"\bletter[ae]\s+di\s+(?:sostegno|supporto|adesione|gradimento)\b[^.;:]{0,150}$|\bletters?\s+of\s+support\b[^.;:]{0,150}$|"
-    r"\bband[oi]\b[^.;:]{0,40}?\b(?:di|del|della|dello|dell['’]|dei|degli|delle)\s*$",
+    # whose call it is: "dal bando «Inclusione» della Fondazione X", a form's head "Bando «Scuola» 2026 – Fondazione Y"
+    r"\bband[oi]\b[^.;:]{0,40}?(?:\b(?:di|del|della|dello|dell['’]|dei|degli|delle)|\s[–—-])\s*$",
     re.I,
 )
 
@@ -177,11 +178,19 @@ _FUNDS_AFTER = re.compile(r"[^.;:,]{0,80}?\b(?:hanno|ha|che\s+ha|che\s+hanno)\s+
                           r"\s+(?:(?:ha|hanno)\s+(?:coperto|messo|dato|stanziato|erogato|versato|donato)|copre|coprono|"
                           r"mette|mettono|stanzia|eroga|versa|dona|provided|gave|contributed)\s+(?:\w+\s+){0,2}?"
                           r"(?:€\s*|EUR\s*)?\d[\d.,]*\s*(?:mila\s+)?(?:euro|€|EUR)?(?!\s*(?:persone|posti|ore))|"
+                          # ... or by a verb of support whose clause gives a sum: "La Fondazione X ha sostenuto la
+                          # ristrutturazione con 100.000 euro", "supported the flats with EUR 50,000"
+                          r"\s+(?:(?:ha|hanno|has|have)\s+)?(?:sostenut[oa]|sostiene|sostengono|supportat[oa]|supported|"
+                          r"supports)\b[^.;:,]{0,80}?(?:€\s*|EUR\s*)?\d[\d.,]*\s*(?:mila\s+)?(?:euro|€|EUR)|"
                           # ... or who evaluates it: "L'Università di X seguirà la valutazione"
                           r"[^.;:,]{0,40}?\b(?:segu|cur|condu|svolg|far)\w*\s+(?:anche\s+)?(?:la\s+)?valutazione\b",
                           re.I)  # fmt: skip
 # A sum in parentheses right after a name is what that body gives: a funder's share, "Fondazione X (25.000 euro)".
-_SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*\)")
+# ... each's when a sum is shared ("divisi a metà tra il Comune e la Fondazione X (9.000 euro ciascuno)"); and a sum
+# right after a name in a list of shares is that body's, its verb said once ("la Regione ne copre 210.000, la
+# Fondazione X 80.000 e ...")
+_SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*(?:ciascun[oa]|each)?\s*\)|"
+                          r"\s+(?:€\s*|EUR\s*)?\d{1,3}(?:[.,]\d{3})+(?:,\d{2})?(?:\s*(?:euro|€))?(?=\s*(?:,|;|\.|e\s|and\s|$))")
 
 
 # Who works in a service for an organisation, in the plural, then the organisation: it runs that part of the service

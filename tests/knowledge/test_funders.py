@@ -2,6 +2,8 @@
 shape) funds a project whatever its sentence's verb; only a document's own partnership list makes one a partner.
 Texts invented here."""
 
+import pytest
+
 from knowledge.funders import funder_by_nature
 from knowledge.partner_lists import partnership
 from knowledge.partners import partners
@@ -71,3 +73,21 @@ def test_a_line_ending_with_a_partner_cue_opens_a_list_of_names_with_their_purpo
             "La Prefettura di Lucca ha seguito il progetto, senza un ruolo operativo.\n")  # fmt: skip
     assert [p.name for p in partnership(text)] == ["Consorzio Alfa Solidale", "cooperativa sociale Armonia",
                                                    "Coldiretti Lucca"]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Costa 18.000 euro, divisi a metà tra il Comune e la Fondazione Alfa (9.000 euro ciascuno).",
+        "La Fondazione Alfa ha sostenuto la ristrutturazione del dormitorio con 100.000 euro.",
+        "La Regione ne copre 210.000 con il bando, la Fondazione Alfa 80.000 e i restanti 58.000 euro sono del Comune.",
+        "Bando Scuola e comunità 2026 – Fondazione Alfa.",
+    ],
+)
+def test_any_body_its_own_clause_says_gives_money_is_a_funder(sentence):
+    assert not any("Alfa" in n for n in _names(sentence))
+
+
+def test_a_number_in_a_name_is_no_sum_after_it():
+    assert _names("In rete con la Cooperativa 3 Valli e la Cooperativa Delta 2000.") == {
+        "Cooperativa 3 Valli", "Cooperativa Delta 2000"}
