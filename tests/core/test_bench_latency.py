@@ -170,3 +170,15 @@ def test_in_process_figures_measured_again_drop_the_cpu_only_pairing():
            "paired_1k_cpu": {"warm_cpu": {}}, "add_file_s": 2.0}  # fmt: skip
     again = remeasured(row, {"warm_cpu": {"total": [3, 4]}, "inproc_when": "00:14", "add_file_s": 1.5})
     assert again == {"size": 100000, "warm_cpu": {"total": [3, 4]}, "inproc_when": "00:14", "add_file_s": 1.5}
+
+
+def test_in_process_figures_measured_again_keep_the_full_runs_query_embedding():
+    """The HTTP aims divide a full run's HTTP p95 by the query embedding's p95 of that run: a re-measure of the
+    in-process figures (another time, another load) keeps it, so the ratio never pairs two runs."""
+    from benchmarks.run import remeasured
+
+    row = {"size": 1000, "http_cold_p95": 0.013, "embed_p50": 0.002, "embed_p95": 0.0026, "add_file_s": 0.4}
+    again = remeasured(row, {"embed_p50": 0.003, "embed_p95": 0.0071, "add_file_s": 0.8, "inproc_when": "01:38"})
+    assert again == {"size": 1000, "http_cold_p95": 0.013, "embed_p50": 0.002, "embed_p95": 0.0026, "add_file_s": 0.8,
+                     "inproc_when": "01:38"}  # fmt: skip
+    assert remeasured({"size": 1000}, {"embed_p95": 0.007})["embed_p95"] == 0.007  # a row without one takes it
