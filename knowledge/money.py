@@ -132,7 +132,7 @@ _COMUNE = (r"(?:(?:il|lo|la|the)\s+|l['’]\s*)?(?:comune|municipality|city|coun
 _COMUNE_CLAUSE = re.compile(
     # the agent of a passive: "(, EUR 147,080,) was borne by the Municipality", "è stato coperto dal Comune"
     rf"^,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been|will\s+be|è|sono|viene|vengono|verrà|verranno|sarà|"
-    rf"saranno)\s+)?(?:stat[oaie]\s+)?(?:[a-zà-ù]+\s+){{0,2}}?(?:by|da|dal|dalla|dall['’])\s*{_COMUNE}|"
+    rf"saranno)\s+)?(?:stat[oaie]\s+)?(?:[a-zà-ù]+\s+){{0,3}}?(?:by|da|dal|dalla|dall['’])\s*{_COMUNE}|"
     # its owner or source: "sono risorse dell'Amministrazione comunale", "are funds of the City", "fondi propri del
     # Comune", "(di cui 30.000 euro) del Comune", "arrivano dal Comune", "comes from the Municipality"
     rf"^\s*(?:(?:sono|è|are|is|were|was|rappresentano|costituiscono|arriv\w+|proveng\w+|provien\w+|vengono|viene|"
@@ -151,11 +151,30 @@ _SHARED_WITH_COMUNE = re.compile(rf"\b(?:divis|ripartit|suddivis|split|shared)\w
 _EACH = re.compile(r"^\s*(?:ciascun[oa]|cadauno|each|a\s+testa|per\s+parte)\b", re.I)
 
 
+# ... or the municipality named right before the sum in a list of shares whose verb is said once: "la Regione ne mette
+# 80.000 e il Comune 20.000", "the Region EUR 80,000 and the City EUR 20,000"
+_COMUNE_ELLIPSIS = re.compile(rf"(?:,|\b(?:e|ed|and))\s+{_COMUNE}(?:\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*"
+                              rf"(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})?\s*(?:€|EUR)?\s*$", re.I)  # fmt: skip
+# ... or the municipality the subject of a verb of paying whose clause gives the sum as what it pays with: "Il Comune
+# ha cofinanziato il progetto con 20.000 euro", "The City of X contributed EUR 20,000" (its object is the whole:
+# "il Comune ha stanziato 118.000 euro, di cui 38.000 dal proprio bilancio e il resto dalla Prefettura")
+_COMUNE_PAYS = re.compile(
+    rf"\b{_COMUNE}(?:\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})?\s+(?:(?:ha|hanno|has|have)\s+)?"
+    r"(?:(?:co-?finanzi|finanzi|contribui|paid|pays|pag|cover|stanzi|destin|invest|co-?fund|fund)\w*"
+    r"[^.;:,]{0,50}?\b(?:con|per|with)\s+|contribut(?:ed|es)\s+)"
+    r"(?:(?:altri|ulteriori|another|the\s+remaining|i\s+restanti)\s+)?(?:€|EUR)?\s*$",
+    re.I,
+)
+
+
 def comune_money(sentence: str, start: int, end: int) -> bool:
-    """Whether the sum at `start:end` is the municipality's own, by what its clause says of it (`_COMUNE_CLAUSE`) or
-    by a share between the municipality and others (`_SHARED_WITH_COMUNE`)."""
+    """Whether the sum at `start:end` is the municipality's own, by what its clause says of it (`_COMUNE_CLAUSE`,
+    `_COMUNE_PAYS`, `_COMUNE_ELLIPSIS`) or by a share between the municipality and others (`_SHARED_WITH_COMUNE`)."""
     tail = re.split(r"[;:.](?:\s|$)", sentence[end : end + 160])[0]
     if _COMUNE_CLAUSE.match(tail):
+        return True
+    before = re.split(r"[;:.](?:\s|$)", sentence[max(0, start - 160) : start])[-1]
+    if _COMUNE_PAYS.search(before) or _COMUNE_ELLIPSIS.search(before):
         return True
     return bool(_EACH.match(tail) and _SHARED_WITH_COMUNE.search(sentence[max(0, start - 200) : start]))
 
@@ -266,7 +285,7 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
         r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|con|mess[oaie]|stanziat[oaie]|"
         r"l[aei]?\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+\s+(?=(?i:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione))|"
         r"arriv\w+\s+da|proveng\w+\s+da|vengono\s+da|"
-        r"comes?\s+from|(?:sono|è|rappresentano|costituiscono|are|is)\s+(?:il|la|lo|l['’]|the)?|"
+        r"(?:comes?|came)\s+from|(?:sono|è|rappresentano|costituiscono|are|is)\s+(?:il|la|lo|l['’]|the)?|"
         # where the sum comes from or goes: "dal bilancio comunale", "del Comune", "nel cofinanziamento", "own ..."
         r"da[li]?|dall['’]|dalla|del|dell['’]|della|nel|nella|from|own)\s*",
         after,

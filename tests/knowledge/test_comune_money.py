@@ -25,6 +25,12 @@ def _kinds(sentence: str) -> dict[float, str]:
         ("Costa 12.000 euro, divisi a metà tra il Comune di Lucca e la Fondazione Alfa (6.000 euro ciascuno).", 6_000),
         ("Il progetto dispone di 70.000 euro, di cui 20.000 euro del Comune e il resto della Regione.", 20_000),
         ("Il progetto costa 80.000 euro: 65.000 arrivano dalla Regione e 15.000 arrivano dal Comune.", 15_000),
+        ("Il progetto costa 100.000 euro: 80.000 dalla Regione e 20.000 euro messi a disposizione dal Comune.", 20_000),
+        ("Il budget è di 100.000 euro, 20.000 dei quali stanziati dall'Amministrazione.", 20_000),
+        ("Il progetto costa 100.000 euro: la Regione ne mette 80.000 e il Comune 20.000.", 20_000),
+        ("Il Comune ha cofinanziato il progetto con 20.000 euro su un totale di 100.000.", 20_000),
+        ("The City of Lucca contributed EUR 20,000 of the EUR 100,000 total.", 20_000),
+        ("Of the EUR 100,000 budget, EUR 20,000 came from municipal funds.", 20_000),
     ],
 )  # fmt: skip
 def test_the_municipality_s_own_money_is_its_co_financing(sentence: str, value: float) -> None:
@@ -34,6 +40,9 @@ def test_the_municipality_s_own_money_is_its_co_financing(sentence: str, value: 
 def test_a_sum_the_municipality_manages_or_receives_from_others_is_not_its_own() -> None:
     kinds = _kinds("Il Comune di Lucca ha gestito 380.000 euro del FAMI, di cui 300.000 euro dalla Regione.")
     assert kinds[380_000] != "cofinancing" and kinds[300_000] != "cofinancing"
+    # what the municipality allots as a whole, others' money in it, is no share of it
+    kinds = _kinds("Il Comune ha stanziato 118.000 euro, di cui 38.000 euro dal proprio bilancio e il resto dalla ASL.")
+    assert kinds[118_000] == "total" and kinds[38_000] == "cofinancing"
     assert _kinds("Costa 30.000 euro, divisi tra la Regione e la Fondazione Alfa (15.000 euro ciascuno).")[15_000] != (
         "cofinancing"
     )
