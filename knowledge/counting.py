@@ -245,6 +245,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True  # "70 pasti al giorno": a rate
     if _LANDING_AFTER.match(sentence, num_start) or _LANDING_BEFORE.search(before) or COMPARISON.search(sentence):
         return True  # "where 2,310 people disembarked": a flow; "Per confronto, ...": another service's count
+    if _in_hardship(sentence, num_start, end):
+        return True  # "almeno 300 braccianti dormono ancora nei casolari abbandonati": the need, not what was done
     if _WIDER_PLACE.search(sentence, left, num_start):
         return True  # "nel territorio della provincia sono impiegati circa 12.000 lavoratori"
     if (_HAS_WORKFORCE.search(before) and (_WORKFORCE.search(sentence, num_start, end) or _OF_WORKFORCE.search(before))
@@ -279,6 +281,40 @@ _HOUSING_WORDS = re.compile(r"\b(?:alloggi\w*|appartament\w+|abitazion\w+|case|c
 _HOSTS = re.compile(r"\b(?:hosts|hosted|houses|housed|ospita|ospitano|ospitava|accoglie|accolgono|ha\s+accolto|"
                     r"hanno\s+accolto|ha\s+ospitato|hanno\s+ospitato)\s+(?:(?:circa|oltre|about|over|some)\s+)?$",
                     re.I)  # fmt: skip
+
+
+# Persons said to sleep or live where no one should (abandoned farmhouses, cars, the street, shacks, tents): the need
+# a practice answers, never its count ("the evaluators estimate that at least 400 farm workers ... lived in abandoned
+# farmhouses", "almeno 300 braccianti dormono ancora nei casolari", "avevano contato 23 persone che dormivano in
+# macchina"): the count is the subject of that predicate, or of a relative clause after a census or an estimate
+# ("l'unità di strada ha incontrato 120 persone che dormono in strada" counts whom the service met; "1,015 contacts
+# with people sleeping rough" counts contacts).
+_HARDSHIP = re.compile(r"\b(?P<verb>dorm(?:e|ono|iva|ivano)|viv(?:e|ono|eva|evano)|abit(?:a|ano|ava|avano)|"
+                       r"sleep(?:s|ing)?|slept|li(?:ve|ves|ved|ving))\b[^,;:.]{0,40}?"
+                       r"\b(?:casolar\w*|abbandonat\w*|baracc\w*|tend[ae]\b|tendopol\w*|macchin[ae]\b|in\s+auto\b|"
+                       r"(?:per|in|sulla|nella)\s+strada\b|all['’]\s*aperto|ghett\w+|shacks?\b|farmhouses?\b|abandoned|"
+                       r"in\s+(?:their\s+)?cars?\b|on\s+the\s+streets?\b|tents?\b|rough\b)", re.I)  # fmt: skip
+_RELATIVE = re.compile(r"\b(?:che|who|which|that)\b", re.I)
+_CENSUS = re.compile(r"\b(?:contat[oaie]|censit[oaie]|stimat[oaie]|stimano|stima|estimat\w*|counted|recorded)\b"
+                     r"[^.;]{0,60}$", re.I)  # fmt: skip
+
+
+def _in_hardship(sentence: str, num_start: int, end: int) -> bool:
+    from knowledge.persons import counts_persons  # it reads the areas' staff words: imported when used
+
+    num = re.match(r"[\d.,]+|\S+", sentence[num_start:])
+    after = num_start + (num.end() if num else 0)
+    m = _HARDSHIP.search(sentence, after, min(len(sentence), after + 160))
+    if m is None or re.search(r"[,;:.]", sentence[after : m.start()]):
+        return False
+    phrase = re.split(r"\b(?:with|of|for|in|at|from|di|del|della|dei|delle|con|per|tra|fra|in|nel|nei)\b",
+                      sentence[after : m.start()], maxsplit=1)[0]  # the count's own noun phrase
+    words = re.findall(r"[^\W\d_]+", phrase)[:5]
+    if not any(counts_persons(w) for w in words):
+        return False  # "1,015 contacts with people sleeping rough" counts contacts
+    if _RELATIVE.search(sentence, after, m.start()):
+        return bool(_CENSUS.search(sentence[max(0, num_start - 80) : num_start]))
+    return True
 
 
 def _segment_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

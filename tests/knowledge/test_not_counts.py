@@ -38,3 +38,14 @@ def test_jobs_a_body_is_looking_for_and_a_daily_rate_are_no_counts():
     assert _values("Nei prossimi mesi il mercato ortofrutticolo cerca almeno 150 nuovi addetti.") == set()
     assert _values("I volontari aiutano a distribuire 90 pasti al giorno alla mensa.") == set()
     assert _values("Lo sportello ha seguito 300 persone, aperto ogni giorno.") == {300}
+
+
+def test_persons_said_to_sleep_or_live_where_no_one_should_are_the_need_not_a_count():
+    from knowledge.figures import figures
+
+    assert figures("Secondo il sindacato almeno 250 braccianti dormono ancora nelle baracche della piana.") == []
+    assert figures("The survey team estimate that 150 seasonal workers lived in abandoned farmhouses.") == []
+    assert figures("A marzo i servizi avevano contato 17 persone che dormivano in macchina.") == []
+    # whom a service met there, or its contacts with them, are its counts
+    assert [f.value for f in figures("L'unità di strada ha incontrato 90 persone che dormono in strada.")] == [90]
+    assert [f.value for f in figures("The team made 640 contacts with people sleeping rough.")] == [640]
