@@ -98,7 +98,8 @@ _VERB_DATE = re.compile(
     # ("Le attività partiranno il 1° gennaio 2027", "prenderà il via a marzo 2026")
     r"apert[oaie]|inaugurat[oaie]|opened|inaugurated|partir(?:à|anno)|inizier(?:à|anno)|comincer(?:à|anno)|"
     # ... or in the present, a date right after it: "L'Agenzia parte il 1° febbraio 2027", "the desk starts on"
-    r"(?:(?<!fa\s)(?<!fanno\s)parte|partono|inizia|iniziano|comincia|cominciano|starts|begins)(?=\s+(?:il|dal|on|in)\s+\d)|"
+    r"(?:(?<!fa\s)(?<!fanno\s)parte|partono|inizia|iniziano|comincia|cominciano|prend(?:e|ono)\s+(?:il\s+)?(?:via|avvio)|"
+    r"starts|begins)(?=\s+(?:il|dal|on|in)\s+\d)|"
     r"avr(?:à|anno)\s+inizio|"
     r"prender(?:à|anno)\s+(?:il\s+)?via|will\s+(?:start|begin)|(?:è\s+|sono\s+)?al\s+via|cominciat[oaie]|"
     r"conclu(?:so|sa|si|se|derà|deranno|dersi|de|dono)|termin(?:ato|ata|ati|ate|erà|eranno|a|ano)|scade|"

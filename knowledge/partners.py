@@ -47,7 +47,10 @@ _PARTNER_CUE = re.compile(
     r"\b(?:we|they|it|municipality|city|council|project|service)\s+(?:has\s+|have\s+)?(?:work|works|worked|"
     r"collaborate|collaborates|collaborated|partnered)\s+with\b|"
     r"\b(?:run|held|implemented|delivered|carried\s+out|managed|organi[sz]ed|developed)\s+(?:together\s+)?with\b|"
-    r"\bin\s+(?:collaboration|cooperation)\s+with\b|\bpartners\s+(?:are|were|include|included)\b",
+    r"\bin\s+(?:collaboration|cooperation)\s+with\b|\bpartners\s+(?:are|were|include|included)\b|"
+    # ... and who runs it, said passively: "the flats are managed by the X Social Cooperative", "run by ASGI"
+    r"\b(?:is|are|was|were|been|be)\s+(?:(?:jointly|also)\s+)?(?:managed|run|operated|delivered|coordinated|"
+    r"implemented)\s+by\b",
     re.I,
 )
 # An item opening a possessive relative clause ("whose Department of X, Y and Z", "il cui comitato di A, B e C"): it

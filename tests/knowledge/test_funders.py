@@ -91,3 +91,9 @@ def test_any_body_its_own_clause_says_gives_money_is_a_funder(sentence):
 def test_a_number_in_a_name_is_no_sum_after_it():
     assert _names("In rete con la Cooperativa 3 Valli e la Cooperativa Delta 2000.") == {
         "Cooperativa 3 Valli", "Cooperativa Delta 2000"}
+
+
+def test_who_runs_it_said_passively_in_english_is_a_partner():
+    assert _names("The flats are managed by the Alfa Social Cooperative and the legal desk is run by ASGI.") == {
+        "Alfa Social Cooperative", "ASGI"}
+    assert _names("The evaluation was carried out by a team of the University of Lucca.") == set()

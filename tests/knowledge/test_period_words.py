@@ -67,6 +67,7 @@ def test_ends_by_entro_scadrà_runs_to_and_starts_by_al_via_cominciate_will_star
          [Mention("start", "2024-10"), Mention("end", "2025-08")]),
         # a start in the present, its date right after the verb; "fa parte" is no start
         ("L'Agenzia parte il 1° febbraio 2027.", [Mention("start", "2027-02-01")]),
+        ("Il progetto prende il via il 1° aprile 2026.", [Mention("start", "2026-04-01")]),
         ("The desk starts on 3 March 2026.", [Mention("start", "2026-03-03")]),
         ("Il Comune fa parte il 1° marzo 2025 della rete.", []),
     ],
