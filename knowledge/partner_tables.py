@@ -77,6 +77,8 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
         value, at = m.group("value"), m.start("value")
         if any(a <= at < b for a, b in headers):
             continue  # the header of a partnership table, read above
+        if m.re is _ROW and _table_header(text, m.start()):
+            continue  # "Partner | Natura | Attività" over rows of as many cells: a table's header, no key-value row
         parts = _items(value)
         pos = at
         for part in parts:
@@ -185,3 +187,17 @@ def _trailing_name(cell: str) -> int | None:
         nxt = re.search(r"\s+", cell[start:])
         start = start + nxt.end() if nxt else None
     return start
+
+
+def _table_header(text: str, at: int) -> bool:
+    """Whether the line at `at` has three cells or more and the next line that is not blank as many: a table's header
+    row by its shape (a key-value row has two cells, its label's and its value's)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)]
+    cells = [c for c in line.split("|") if c.strip()]
+    nxt = re.match(r"\n(?:[ \t]*\n)*([^\n]*)", text[end:]) if end >= 0 else None
+    if len(cells) < 3 or nxt is None:
+        return False
+    following = [c for c in nxt.group(1).split("|") if c.strip() and not re.fullmatch(r"[\s:\-–]+", c)]
+    return len(following) == len(cells)

@@ -97,3 +97,10 @@ def test_who_runs_it_said_passively_in_english_is_a_partner():
     assert _names("The flats are managed by the Alfa Social Cooperative and the legal desk is run by ASGI.") == {
         "Alfa Social Cooperative", "ASGI"}
     assert _names("The evaluation was carried out by a team of the University of Lucca.") == set()
+
+
+def test_a_table_s_header_row_is_no_key_value_row():
+    header = "Partner | Natura | Attività\nIstituto comprensivo Lucca | scuola | spazi\nGenitori Uniti | APS | feste"
+    assert "Natura" not in {p.name for p in partnership(header)}
+    assert {p.name for p in partnership("Partner | Cooperativa Alfa, Associazione Beta\nDurata | 24 mesi\n")} == {
+        "Cooperativa Alfa", "Associazione Beta"}
