@@ -104,3 +104,17 @@ def test_a_table_s_header_row_is_no_key_value_row():
     assert "Natura" not in {p.name for p in partnership(header)}
     assert {p.name for p in partnership("Partner | Cooperativa Alfa, Associazione Beta\nDurata | 24 mesi\n")} == {
         "Cooperativa Alfa", "Associazione Beta"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hanno aderito al progetto Emergency e Libera.",
+        "Al progetto hanno aderito Emergency e Libera.",
+        "Sono partner del progetto Emergency e Libera.",
+        "Tra i partner figurano Emergency e Libera.",
+        "Collaborano con il Comune Emergency e Libera.",
+    ],
+)
+def test_names_without_a_keyword_after_a_cue_of_the_partnership(sentence):
+    assert _names(sentence) == {"Emergency", "Libera"}
