@@ -11,7 +11,10 @@ partners, period and budget. Scored on the records the read model serves:
 - partners, per city and phase: the record's own and the project's (what a record page shows);
 - period (start and end) and budget (total, co-financing), per city and phase: exact values (a date at month
   precision is right for a gold day of that month: `same_date`);
-- contacts, per city and phase: the e-mail addresses written (the gold's and those of the records and projects).
+- contacts, per city and phase: the e-mail addresses written (the gold's and those of the records and projects);
+- target groups, per record (city, area, phase): a gold group is found when one of the record's groups names the
+  same people (`knowledge.group_match`: key words' overlap, one to one); a gold record with no groups makes the
+  record's groups wrong. Records of areas the gold does not list are not scored here (the figures measure areas).
 Optional gold figures are neither rewarded nor penalised; `not_figures` are always wrong.
 """
 
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from knowledge.figures import ENGLISH_NOUNS, UNIT_LABELS
+from knowledge.group_match import match_groups
 from knowledge.partners import comparable_name, same_org
 from knowledge.persons import counts_persons
 from lgnet.gazetteer import same_comune
@@ -98,11 +102,13 @@ class Evaluation:
     period: Score = field(default_factory=Score)
     budget: Score = field(default_factory=Score)
     contacts: Score = field(default_factory=Score)  # the contacts' e-mail addresses
+    target_groups: Score = field(default_factory=Score)  # per record: the groups that name the gold's people
 
     def rows(self) -> list[tuple[str, Score]]:
         return [("figures (area attributed)", self.figures), ("figures (city level)", self.figures_city),
                 ("partners", self.partners), ("period (start, end)", self.period),
-                ("budget (total, co-financing)", self.budget), ("contacts (e-mail)", self.contacts)]  # fmt: skip
+                ("budget (total, co-financing)", self.budget), ("contacts (e-mail)", self.contacts),
+                ("target groups (per record)", self.target_groups)]  # fmt: skip
 
     def markdown(self) -> str:
         lines = [f"### Practice records: {self.name} ({self.records} gold records)", "",
@@ -138,6 +144,9 @@ def load_gold(path: Path, batch: int | None = None) -> list[dict]:
         k = (r["city"], r["area"], r.get("phase"))
         if k not in merged:
             merged[k] = {**r, "not_figures": list(not_figures if not data.get("records") else [])}
+        elif r.get("target_groups") is not None:  # two documents of one record: the groups either names
+            known = merged[k].get("target_groups") or []
+            merged[k]["target_groups"] = known + [t for t in r["target_groups"] if t not in known]
     return list(merged.values())
 
 
@@ -183,6 +192,7 @@ def evaluate(name: str, gold: list[dict], records: list[PracticeRecord], project
                 ev.figures.wrong.append((city, *m))
         ev.figures_city.fp += sum(1 for m in unmatched if m[:2] not in optional_keys
                                   and not any((v, u) == m[:2] for v, u, *_ in expected))  # fmt: skip
+    _score_target_groups(ev.target_groups, gold, records)
     # Partners, period, budget: per city and phase.
     for city, phase in sorted(cities, key=lambda k: (k[0], k[1] or "")):
         group = [g for g in gold if g["city"] == city and g.get("phase") == phase]
@@ -217,6 +227,27 @@ def evaluate(name: str, gold: list[dict], records: list[PracticeRecord], project
             _compare(ev.budget, city, key, want, amount.value if amount else None,
                      lambda w, o: o is not None and abs(float(w) - float(o)) < 0.5)  # fmt: skip
     return ev
+
+
+def _score_target_groups(score: Score, gold: list[dict], records: list[PracticeRecord]) -> None:
+    """Per gold record that lists target groups (an empty list: the text states none), against the record of its
+    city, area and phase (none: every gold group missed)."""
+    for g in gold:
+        if g.get("target_groups") is None:
+            continue
+        city, phase = g["city"], g.get("phase")
+        record = next((r for r in records if same_comune(city, r.city) and r.area == g["area"]
+                       and (phase is None or r.phase == phase)), None)  # fmt: skip
+        found = [(t.text, t.label_it, t.label_en) for t in record.target_groups] if record else []
+        expected = list(g["target_groups"])
+        pairs = match_groups([[n for n in names if n] for names in found], expected)
+        score.tp += len(pairs)
+        matched_found, matched_gold = {i for i, _ in pairs}, {j for _, j in pairs}
+        score.fp += len(found) - len(pairs)
+        score.fn += len(expected) - len(pairs)
+        score.wrong += [(city, g["area"], found[i][0] or found[i][1]) for i in range(len(found))
+                        if i not in matched_found]  # fmt: skip
+        score.misses += [(city, g["area"], t) for j, t in enumerate(expected) if j not in matched_gold]
 
 
 def same_date(want: object, got: object) -> bool:

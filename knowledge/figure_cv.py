@@ -218,10 +218,11 @@ def table(rows: list[FoldRow]) -> str:
 
 
 def fields_table(rows: list[FoldRow]) -> str:
-    """The rules' partners, period, budget and contacts' e-mail P/R (right/wrong/missed) per fold."""
-    lines = ["| fold | partners | period | budget | contacts (e-mail) |", "|---|---|---|---|---|"]
+    """The rules' partners, period, budget, contacts' e-mail and target groups P/R (right/wrong/missed) per fold."""
+    lines = ["| fold | partners | period | budget | contacts (e-mail) | target groups |", "|---|---|---|---|---|---|"]
     for r in rows:
-        cells = [_score(s) for s in (r.rules.partners, r.rules.period, r.rules.budget, r.rules.contacts)]
+        cells = [_score(s) for s in (r.rules.partners, r.rules.period, r.rules.budget, r.rules.contacts,
+                                     r.rules.target_groups)]  # fmt: skip
         lines.append(f"| {r.fold} | {' | '.join(cells)} |")
     return "\n".join(lines)
 
@@ -239,7 +240,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--c", type=float, default=1.0, help="the logistic regression's inverse regularisation")
     ap.add_argument("--threshold", type=float, default=0.5, help="how likely a reading the rules left must be")
     ap.add_argument("--misses", action="store_true", help="list the rules' misses and wrong figures per fold")
-    ap.add_argument("--fields", action="store_true", help="also partners, period and budget per fold")
+    ap.add_argument(
+        "--fields", action="store_true", help="also partners, period, budget, contacts and target groups per fold"
+    )
     ap.add_argument("--shipped", action="store_true",
                     help="the records as the repository builds them: with the shipped area model "
                          "(lgnet/data/area_model.json), trained on these folds, so not a held-out figure")  # fmt: skip
@@ -256,7 +259,8 @@ def main(argv: list[str] | None = None) -> None:
             print(f"\n{r.fold}: missed {r.rules.figures.misses}\n  wrong {r.rules.figures.wrong}")
             if args.fields:
                 for name, s in (("partners", r.rules.partners), ("period", r.rules.period),
-                                ("budget", r.rules.budget), ("contacts", r.rules.contacts)):  # fmt: skip
+                                ("budget", r.rules.budget), ("contacts", r.rules.contacts),
+                                ("target groups", r.rules.target_groups)):  # fmt: skip
                     print(f"  {name} missed {s.misses}\n  {name} wrong {s.wrong}")
 
 
