@@ -14,7 +14,7 @@ from knowledge.figures import number
 _AMOUNT_NUM = r"(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:,\d{1,2})?)"
 _AMOUNT = re.compile(
     rf"(?:(?:€|EUR)\s*{_AMOUNT_NUM}(?:\s*(?P<mil>milioni|mila))?|{_AMOUNT_NUM.replace('num', 'num2')}"
-    rf"(?:\s*(?P<mil2>milioni|mila))?\s*(?:di\s+)?(?:euro\b|EUR\b|€))",  # "17.650,00 €" (no word after €)
+    rf"(?:\s*(?P<mil2>milioni|mila))?\s*(?:di\s+)?(?:euros?\b|EUR\b|€))",  # "17.650,00 €" (no word after €)
     re.I,
 )
 # A label then a bare number: "Costo totale del progetto: 11.434.653,45".
@@ -59,7 +59,8 @@ _SPENT = re.compile(r"\bspes[ae]\s+(?:rendicontat|sostenut|effettiv|liquidat)\w*
 _REMAINING = re.compile(r"\b(?:i\s+|gli\s+|le\s+)?(?:restant[ei]|rimanent[ei]|remaining)\s*$", re.I)
 # A number without its currency after a sum in euro, the rest of its sentence saying whose money it is: "costa
 # 145.000 euro: 120.000 arrivano dalla Regione e 25.000 sono messi dal Comune", "di cui 62.000 a carico del bilancio"
-_BARE = re.compile(r"(?<![\d.,€\w])(?P<num>\d{1,3}(?:\.\d{3})+)(?![\d.,]*\s*(?:%|euro\b|€|EUR\b))(?![.,]?\d)")
+_BARE = re.compile(r"(?<![\d.,€\w])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+)(?![\d.,]*\s*(?:%|euros?\b|€|EUR\b))"
+                   r"(?![.,]?\d)")  # fmt: skip (an English report's "15,000 of which ...")
 # An organisation's own accounts are not a project's budget: "il valore della produzione è stato di 6.412.000 euro",
 # "nel 2025 le entrate complessive sono state di 231.000 euro".
 _OWN_ACCOUNTS = re.compile(r"\b(?:valore\s+della\s+produzione|fatturato|ricavi|entrate|turnover|revenues?)\b",
@@ -131,8 +132,8 @@ _COMUNE = (r"(?:(?:il|lo|la|the)\s+|l['’]\s*)?(?:comune|municipality|city|coun
            r"amministrazione(?:\s+comunale)?)\b(?!\s+metropolitan)")  # fmt: skip
 _COMUNE_CLAUSE = re.compile(
     # the agent of a passive: "(, EUR 147,080,) was borne by the Municipality", "è stato coperto dal Comune"
-    rf"^,?\s*(?:(?:was|were|is|are|has\s+been|have\s+been|will\s+be|è|sono|viene|vengono|verrà|verranno|sarà|"
-    rf"saranno)\s+)?(?:stat[oaie]\s+)?(?:[a-zà-ù]+\s+){{0,3}}?(?:by|da|dal|dalla|dall['’])\s*{_COMUNE}|"
+    rf"^,?\s*(?:{PART}\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|will\s+be|è|sono|viene|vengono|verrà|"
+    rf"verranno|sarà|saranno)\s+)?(?:stat[oaie]\s+)?(?:[a-zà-ù-]+\s+){{0,3}}?(?:by|da|dal|dalla|dall['’])\s*{_COMUNE}|"
     # its owner or source: "sono risorse dell'Amministrazione comunale", "are funds of the City", "fondi propri del
     # Comune", "(di cui 30.000 euro) del Comune", "arrivano dal Comune", "comes from the Municipality"
     rf"^\s*(?:(?:sono|è|are|is|were|was|rappresentano|costituiscono|arriv\w+|proveng\w+|provien\w+|vengono|viene|"

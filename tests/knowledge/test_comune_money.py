@@ -31,6 +31,9 @@ def _kinds(sentence: str) -> dict[float, str]:
         ("Il Comune ha cofinanziato il progetto con 20.000 euro su un totale di 100.000.", 20_000),
         ("The City of Lucca contributed EUR 20,000 of the EUR 100,000 total.", 20_000),
         ("Of the EUR 100,000 budget, EUR 20,000 came from municipal funds.", 20_000),
+        ("The project had a total budget of EUR 250,000, of which EUR 20,000 was co-financed by the Municipality.",
+         20_000),
+        ("The project costs 90,000 euros, 20,000 of which are paid by the City.", 20_000),
     ],
 )  # fmt: skip
 def test_the_municipality_s_own_money_is_its_co_financing(sentence: str, value: float) -> None:
