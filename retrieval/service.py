@@ -65,7 +65,9 @@ class SearchService(SearchStages):
         self.reranker = Reranker.default()
         self._warm = False
         self._frozen_for: weakref.ref[LexicalIndex] | None = None  # the index gc.freeze kept warm-up's objects for
-        self._prepared: weakref.ref[LexicalIndex] | None = None  # the last index `_derive` made everything for
+        # the serial of the last index `_derive` made everything for (a number, not the index: the old index is
+        # gone by the time the next one is prepared, and a dead reference made `prepare` derive 16,384 passages)
+        self._prepared: int | None = None
         self._prepare_lock = threading.Lock()
         self._vectors: Lru[str, np.ndarray] = Lru(max(RECENT_VECTORS, settings.query_memo_size))
         # each query's parse and terms, per index (they read its vocabulary, IDF and cities)
@@ -97,7 +99,7 @@ class SearchService(SearchStages):
         # when the index changes (`_thaw`): a cycle among the old index's objects is then freed as before.
         gc.freeze()
         self._frozen_for = weakref.ref(index)
-        self._prepared = weakref.ref(index)
+        self._prepared = index.serial
         self._warm = True
 
     def prepare(self) -> None:
@@ -111,17 +113,16 @@ class SearchService(SearchStages):
         index = self.lexical.current()
         self._thaw(index)
         with self._prepare_lock:
-            before = self._prepared() if self._prepared is not None else None
-            if before is index:
+            if self._prepared == index.serial:
                 return
             moved = index.moved
-            if before is not None and moved is not None and moved[0] == before.serial:
+            if self._prepared is not None and moved is not None and moved[0] == self._prepared:
                 positions: Iterable[int] = moved[2].tolist()  # the passages added or changed by this change
             else:
                 positions = range(min(PASSAGES, len(index.corpus.ids)))
             if index.corpus.ids:
                 self._derive(index, positions)
-            self._prepared = weakref.ref(index)
+            self._prepared = index.serial
 
     def _derive(self, index: LexicalIndex, positions: Iterable[int]) -> None:
         """What a search reads of an index besides its postings, made now (each is kept per index, and derived
