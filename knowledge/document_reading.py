@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from knowledge import mentions, partner_lists, partners
+from knowledge import target_groups as groups
 from knowledge.antecedents import antecedent
 from knowledge.area_model import document_areas
 from knowledge.budget_tables import budget_rows
@@ -101,7 +102,10 @@ class DocumentReading(CountAreas):
         runs_it = any(memo_runs(self.memo(p), p.text) for p in passages)
         self._partner_kinds = []
         seen: set[str] = set()
+        stated: list = []  # (Read, Mention): the groups the document states
+        inline: list = []  # ... and those it only names in passing, kept when it states none
         for p in run:
+            items = False  # the sentence is an item of a section of target groups ("Destinatari", then its list)
             memo = self.memo(p)
             out.numbers |= memo("numbers", numbers, p.text)
             out.denials += memo("denials", denied_clauses, p.text)
@@ -131,9 +135,14 @@ class DocumentReading(CountAreas):
                 issuer = (not p.meta.get("char_start") and s.start == 0 and partners.issuer_line(body)
                           and not runs_it)  # fmt: skip
                 self._read_sentence(read, buckets, k in boilerplate, memo, issuer)
-                if k in boilerplate:
+                was_items, items = items, groups.items_follow(body, s.text, items)
+                if k in boilerplate:  # (a bare heading "Destinatari" is in many cities' documents)
                     continue
                 facts = memo("said", self._said, body)
+                # the groups it states are the document's: every record it feeds names them
+                found = groups.stated_groups(s.text, after_heading=True) if was_items else facts.groups
+                stated += [(read, m) for m in found]
+                inline += [(read, m) for m in facts.inline]
                 out.periods += [(read, m) for m in self._own_periods(body, facts.periods, memo)]
                 out.amounts += [(read, a) for a in facts.amounts]
                 if c := facts.contact:
@@ -163,6 +172,8 @@ class DocumentReading(CountAreas):
                 out.tabled.append((area, Read(p, row, body, []), as_target(f) if is_target else f))
             out.rows[p.id] = memo("indicator_rows", indicator_rows, p.text) + memo("context", context_spans, p.text)
         _unlisted_dropped(buckets, self._partner_kinds)
+        # the groups it states are the document's: every record it feeds names them
+        buckets[None].targets += stated or inline
         return out
 
     def _copy_part(self, run: list[Passage], passages: list[Passage], said: set[str], boilerplate: set[str]
@@ -249,5 +260,3 @@ class DocumentReading(CountAreas):
                 buckets[area].results.append(read)
             if facts.transferability:
                 buckets[area].transferability.append(read)
-            if area is not None:
-                buckets[area].targets += [(read, m) for m in facts.targets]

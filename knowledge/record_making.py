@@ -4,17 +4,18 @@ budget, contacts, results, transferability and the documents cited."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from knowledge import figures as fig
 from knowledge.builder_base import BuilderBase
 from knowledge.doc_parts import Bucket
-from knowledge.mentions import TARGET_LABELS
 from knowledge.merging import citation, merge_figures, merge_partners, unique_sourced
 from knowledge.reading import Read
 from knowledge.record_fields import MAX_ACTIVITIES, practice_id, record_text
 from knowledge.sentences import readable
 from lgnet.practice import PracticeRecord, ProjectFacts, Sourced, Target
+from lgnet.text import fold
 
 SUMMARY_SENTENCES = 3
 # Which documents speak best for a record's summary: a city's own sheet or report before a press copy.
@@ -27,7 +28,7 @@ class RecordMaking(BuilderBase):
     """A record of one area of the group."""
 
     def _record(self, city: str, area: str, phase: str | None, b: Bucket, project: ProjectFacts,
-                documents: dict[str, dict]) -> PracticeRecord:  # fmt: skip
+                documents: dict[str, dict], stated: list | None = None) -> PracticeRecord:  # fmt: skip
         label = self.taxonomy.by_code[area]
         summary = self._summary(area, b)
         used = [s.source for s in summary if s.source] + [f.source for f in merge_figures(b.figures, area) if f.source]
@@ -38,11 +39,7 @@ class RecordMaking(BuilderBase):
         doc_ids = list(dict.fromkeys(c for d in doc_ids for c in [d, *self._copies.get(d, [])]))
         city_en = self.gazetteer.by_name[city].name_en if city in self.gazetteer.by_name else city
         suffix = f" ({phase})" if phase else ""
-        targets: dict[str, Target] = {}
-        for read, m in b.targets:
-            if m.code not in targets:
-                it, en = TARGET_LABELS[m.code]
-                targets[m.code] = Target(code=m.code, label_it=it, label_en=en, text=m.text, source=read.source())
+        targets = self._targets(stated or [], set(doc_ids))
         record = PracticeRecord(
             id=practice_id(city, area, phase),
             title=f"{label.label_it} a {city}{suffix}",
@@ -54,7 +51,7 @@ class RecordMaking(BuilderBase):
             phase=phase,
             summary=summary,
             activities=unique_sourced(b.activities, MAX_ACTIVITIES),
-            target_groups=list(targets.values()),
+            target_groups=targets,
             figures=merge_figures(b.figures, area),
             partners=merge_partners(b.partners),
             period=project.period,
@@ -67,6 +64,16 @@ class RecordMaking(BuilderBase):
         )
         record.text = record_text(record)
         return record
+
+    def _targets(self, stated: list, doc_ids: set[str]) -> list[Target]:
+        """The target groups the record's own documents state (`stated`: the group's, `knowledge.target_groups`),
+        as they word them, each once; its code (the kind of group) for facets."""
+        out: dict[str, Target] = {}
+        for read, m in stated:
+            key = " ".join(re.findall(r"\w+", fold(m.text))[:3])  # one group named twice: "persone in transito"
+            if read.passage.doc_id in doc_ids and key not in out:
+                out[key] = Target(code=m.code, label_it=m.text, label_en=m.text, text=m.text, source=read.source())
+        return list(out.values())
 
     def _summary(self, area: str, b: Bucket) -> list[Sourced]:
         """Whole, readable sentences from the best source: the document saying most about the area (a city's

@@ -109,7 +109,8 @@ class RecordBuilder(DocumentReading, RecordMaking):
             bucket = buckets.get(area)
             if bucket and (bucket.figures or bucket.activities or bucket.results or bucket.partners
                            or bucket.sentences):  # fmt: skip
-                records.append(self._record(city, area, phase, bucket, project, documents))
+                stated = buckets[None].targets if None in buckets else []
+                records.append(self._record(city, area, phase, bucket, project, documents, stated))
         areas = [r.area for r in records]
         for r in records:
             r.areas = areas

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from knowledge import figures as fig
 from knowledge import mentions, money
 from knowledge.attribution import figure_area
+from knowledge.target_groups import inline_groups, stated_groups
 from lgnet.taxonomy import Taxonomy
 
 
@@ -24,7 +25,8 @@ class Said:
     activity: mentions.Mention | None
     result: bool
     transferability: bool
-    targets: list[mentions.Mention]  # only for a sentence naming an area
+    groups: list[mentions.Mention]  # the target groups it states as noun phrases (`knowledge.target_groups`)
+    inline: list[mentions.Mention]  # ... and those it names in passing, with what kind of people they are
     periods: list[mentions.Mention]
     contact: mentions.ContactFact | None
 
@@ -48,7 +50,8 @@ def said(body: str, figure_reader: Callable[[str], list[fig.FigureFact]], taxono
         activity=mentions.activity(body),
         result=mentions.result(body),
         transferability=mentions.transferability(body),
-        targets=mentions.target_groups(body) if areas(body) else [],
+        groups=stated_groups(body),
+        inline=inline_groups(body),
         periods=mentions.periods(body),
         contact=mentions.contact(body),
     )

@@ -1,0 +1,180 @@
+"""The target groups a document states, as it words them: the people a service is for, read as whole noun phrases
+("titolari di protezione internazionale in uscita dai CAS", "Third-country nationals living in the station area")
+where the text names them as its object: a section or a table's column headed "Destinatari", "Gruppi destinatari",
+"Beneficiari", "Target groups" (its items on the same line or the lines after it), or a clause "rivolto a",
+"si rivolge a", "destinatari del piano", "aimed at", "Most users are". A document that states none may still name
+them in passing, as whom a service is for or a count counts, with what kind of people they are ("un punto di
+orientamento per persone in transito", "47 persone titolari di protezione internazionale"): those are its groups
+then (`inline_groups`; the record builder keeps them only for a document that states none). The fixed codes of
+`knowledge.mentions` still say which kind of group a phrase is (`code`, "other" for none), for facets.
+
+A phrase runs to the end of its clause; a list is cut into groups at commas, semicolons and "e/and" before an
+article, each piece a group when its first word names persons (`knowledge.persons`, or a word of the codes:
+"famiglie", "minori", "donne"), else a qualifier of the group before it ("tra i 18 e i 45 anni, residenti ...")."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.mentions import TARGET_GROUPS, Mention
+from knowledge.persons import counts_persons
+from lgnet.text import fold
+
+# A heading of the section ("3. Destinatari", "### Gruppi destinatari", "Art. 2 – Destinatari", "7. Target groups"),
+# alone on its line or followed by its list.
+_HEADING = re.compile(
+    r"^\W{0,4}(?:\d{1,2}\s*[.)–-]\s*|art\.\s*\d+\s*[–-]\s*)?(?:gruppi\s+(?:di\s+)?destinatari|gruppi\s+target|"
+    r"destinatari(?:\s+(?:del\s+progetto|dell['’]intervento|finali|diretti))?|beneficiari|target\s+groups?)"
+    r"(?=\s|$|[:|–-])\s*[:|–-]?\s*",
+    re.I,
+)
+# A clause naming whom a service is for ("Il servizio è rivolto a", "si rivolge a", "destinatari del piano le").
+_CUE = re.compile(
+    r"\b(?:rivolt[oaie]|dedicat[oaie])\s+(?:(?:in\s+particolare|soprattutto|principalmente)\s+)?"
+    r"(?:a|ad|ai|agli|alle|alla|al|all['’])(?=\s|['’])|"
+    r"\bsi\s+rivolg(?:e|ono)\s+(?:a|ad|ai|agli|alle|alla|al)\b|"
+    r"\bdestinatari\s+(?:del\s+(?:piano|progetto|servizio|intervento)\s+)?(?:sono\s+)?(?=(?:i|gli|le)\s)|"
+    r"\b(?:aimed|targeted)\s+at\b|\bintended\s+for\b|\bmost\s+users\s+are\b|"
+    r"\bwho\s+are\s+the\s+people\?\s+(?:mostly\s+)?",
+    re.I,
+)
+# Where a list of groups is cut: a comma or semicolon, "e"/"and" before an article or a preposition.
+_CUT = re.compile(r"(\s*[;,]\s*(?:(?:e|ed|and)\s+)?|\s+(?:e|ed)\s+(?=(?:a|ai|agli|alle|i|gli|le|la|il)\s)|"
+                  r"\s+and\s+(?=the\s))", re.I)  # fmt: skip
+_END = re.compile(r"[.!?()\[\]|«»\"“”]|\s[–—]\s|\n")
+# A heading in a table's cell: "| Target group | refugees leaving reception centres |", "Destinatari | ...".
+_CELL = re.compile(r"(?:^|\||\n)\s*(?:destinatari|gruppi\s+destinatari|beneficiari|target\s+groups?)\s*\|", re.I)
+_LEAD = re.compile(r"^(?:(?:a|ad|ai|agli|alle|alla|al|i|gli|le|la|il|lo|l['’]|the|per\s+lo\s+più|mostly|"
+                   r"in\s+particolare|soprattutto)\s+)+", re.I)  # fmt: skip
+_KIND_WORDS = re.compile(r"(?:famigli|nucle|minor|donn|madr|mamm|bambin|ragazz|giovan|famil|women|mothers|children|"
+                         r"young|homeless|refugee|asylum|third|newcomer|single|neomaggiorenn|braccian|colf|badant|"
+                         r"pescator)\w*", re.I)  # fmt: skip
+# Inline, the people a service is for or a count counts, when the phrase says what kind of people they are (a
+# condition the codes know, or being foreign, in transit, newly arrived): "un punto di orientamento per persone in
+# transito", "ha preso in carico 530 persone, in gran parte famiglie srilankesi", "In venti mesi 47 persone
+# titolari di protezione internazionale", "Diciotto giovani titolari di protezione".
+_INLINE = re.compile(
+    r"(?:\bper\s+(?:i|le|gli|l['’])?|\b(?:in\s+gran\s+parte|per\s+lo\s+più|soprattutto|in\s+prevalenza|"
+    r"prevalentemente|mostly|mainly)\s+(?:(?:a|ai|alle|agli|i|le|gli)\s+)?|"
+    r"(?<![\d.,])\b\d{1,3}(?:\.\d{3})*\s+(?:(?:i|le|gli)\s+)?|"
+    r"\b(?:dodici|quindici|diciotto|venti|trenta|quaranta|cinquanta|cento)\s+)(?=\w)",
+    re.I,
+)
+_CONDITION = re.compile(
+    r"senza\s+(?:fissa\s+)?dimora|richiedenti|titolari\s+di\s+protezione|msna|unaccompanied|stranier\w*|migrant\w*|paesi\s+terzi|protezione|asilo|neomaggiorenn\w*|braccianti|origine\s+straniera|"
+    r"in\s+transito|vulnerabil\w*|foreign\w*|newcomers?|third.country|refugees?|asylum|homeless|rifugiat\w*|"
+    r"srilankes\w*|ucrain\w*|tunisin\w*",
+    re.I,
+)
+_INLINE_END = re.compile(r"[,;.:!?()\[\]|\n«»\"“”]|\s[–—]\s|\s(?:e\s+)?\d|"
+                         r"\s(?:che|chi|hanno|ha|sono|è|sarà|saranno|erano|era|who|have|has|had|were|was|are|is|will)\b",
+                         re.I)  # fmt: skip
+_CODES = {code: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I) for code, p in TARGET_GROUPS.items()}
+MAX_CHARS = 140
+
+
+def _names_persons(piece: str) -> bool:
+    words = re.findall(r"[\w'-]+", piece)
+    if not words:
+        return False
+    first = words[0]
+    return bool(_KIND_WORDS.fullmatch(fold(first))) or counts_persons(first) or (
+        len(words) > 1 and counts_persons(f"{first} {words[1]}")
+    )
+
+
+def code_of(phrase: str) -> str:
+    """The fixed code a phrase is of ("other" when none fits)."""
+    found = [(m.start(), code) for code, p in _CODES.items() if (m := p.search(phrase))]
+    return min(found)[1] if found else "other"
+
+
+def groups_in(text: str) -> list[str]:
+    """The groups of a list of groups (the text after a heading or a cue, up to its clause's end)."""
+    end = _END.search(text)
+    text = text[: end.start()] if end else text
+    if ":" in text:  # an umbrella and its list: "Cittadini ... vulnerabili: persone senza dimora, donne sole, ..."
+        before, after = text.split(":", 1)
+        listed = groups_in(after)
+        return listed if len(listed) >= 2 else groups_in(before)
+    out: list[str] = []
+    parts = _CUT.split(text)  # pieces and, between them, their separators
+    for i in range(0, len(parts), 2):
+        piece = _LEAD.sub("", parts[i].strip())
+        if not piece:
+            continue
+        if _names_persons(piece) and not _ADJECTIVES.fullmatch(piece):
+            out.append(piece)
+        elif out:  # a qualifier of the group before it, with its own separator
+            out[-1] = f"{out[-1]}{parts[i - 1]}{parts[i].strip()}"
+        else:
+            break  # the clause does not open with people
+    return [_trim(g) for g in out]
+
+
+def _trim(group: str) -> str:
+    group = group.strip(" ,;")
+    if len(group) > MAX_CHARS:
+        group = group[:MAX_CHARS].rsplit(" ", 1)[0]
+    return group
+
+
+def bare_heading(sentence: str) -> bool:
+    """Whether the sentence is a heading of a section of target groups alone ("Destinatari", "### Gruppi
+    destinatari"): its items follow."""
+    m = _HEADING.match(sentence.strip())
+    return m is not None and not sentence.strip()[m.end() :].strip()
+
+
+def stated_groups(sentence: str, after_heading: bool = False) -> list[Mention]:
+    """The groups a sentence states: after a heading of the section (in it, or `after_heading`: the sentence is an
+    item of a section whose heading came before), or after a cue."""
+    texts: list[str] = []
+    cues = list(_CUE.finditer(sentence))
+    if cues:
+        texts += [sentence[m.end() :] for m in cues]
+    elif (m := _HEADING.match(sentence)) and sentence[m.end() :].strip():
+        texts.append(sentence[m.end() :])
+    elif after_heading:  # the section's items: a line each, or a list on one line
+        texts += [line.lstrip("•-*–· \t") for line in sentence.splitlines() if line.strip()]
+    for m in _CELL.finditer(sentence):
+        texts.append(sentence[m.end() :])
+    found = [g for t in texts for g in groups_in(t)]
+    return [Mention(code_of(g), g) for g in dict.fromkeys(found)]
+
+
+def inline_groups(sentence: str) -> list[Mention]:
+    """The people a sentence's service is for or its count counts, named with what kind of people they are."""
+    out = []
+    for m in _INLINE.finditer(sentence):
+        rest = sentence[m.end() :]
+        end = _INLINE_END.search(rest)
+        phrase = _LEAD.sub("", rest[: end.start()] if end else rest).strip()
+        # "famiglie srilankesi, ucraine e nigeriane": adjectives after a comma still qualify the group
+        while end and rest[end.start()] == "," and (more := re.match(r",\s*([a-zà-ù]+(?:\s+(?:e|ed)\s+[a-zà-ù]+)?)"
+                                                                     r"(?=[\s,.;]|$)", rest[end.start() :])):
+            words = more.group(1).split()
+            if _KIND_WORDS.fullmatch(fold(words[0])) or not all(_NATIONALITY.search(w) for w in words
+                                                                 if w not in ("e", "ed")):
+                break
+            phrase = f"{phrase}, {more.group(1)}"
+            end = _INLINE_END.search(rest, end.start() + more.end())
+        head = " ".join(phrase.split()[:6])  # what kind of people: said right with the noun
+        if phrase and _names_persons(phrase) and _CONDITION.search(head) and fold(phrase) not in _GENERIC_ONLY:
+            out.append(_trim(phrase))
+    return [Mention(code_of(g), g) for g in dict.fromkeys(out)]
+
+
+_NATIONALITY = re.compile(r"(?:es[ei]|an[ei]|in[ei]|en[ei]|ian|ese)$")
+# Adjectives of nationality after a group ("di origine straniera, in particolare cinese, pakistana e nigeriana").
+_ADJECTIVES = re.compile(r"[a-zà-ù]+(?:es[ei]|an[ei]|in[ei])(?:(?:,\s*|\s+e\s+)[a-zà-ù]+(?:es[ei]|an[ei]|in[ei]))*")
+_GENERIC_ONLY = frozenset({"persone", "people", "persons"})
+
+
+def items_follow(body: str, text: str, items: bool) -> bool:
+    """Whether the sentence after this one is an item of a section of target groups: this one is its bare heading,
+    or an item followed by more bullets."""
+    return bare_heading(body) or (items and text.lstrip().startswith(_BULLETS))
+
+
+_BULLETS = ("•", "-", "*", "·", "–")

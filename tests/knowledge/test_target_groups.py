@@ -1,0 +1,67 @@
+"""Target groups read as the document words them (knowledge.target_groups): a "Destinatari" section's items, a
+clause naming whom a service is for, or, in a document that states none, the people a service is for or a count
+counts named with what kind of people they are; every record the document feeds names them."""
+
+from __future__ import annotations
+
+from knowledge import figure_cv
+from knowledge.records import Passage
+from knowledge.target_groups import inline_groups, stated_groups
+
+
+def _texts(found) -> list[str]:
+    return [m.text for m in found]
+
+
+def test_a_heading_and_its_list_on_one_line():
+    sentence = ("Target groups Third-country nationals living in the station area, asylum seekers who have left the "
+                "reception system, and homeless migrants.")  # fmt: skip
+    assert _texts(stated_groups(sentence)) == ["Third-country nationals living in the station area",
+                                               "asylum seekers who have left the reception system", "homeless migrants"]
+    # a qualifier after a comma stays with its group
+    found = stated_groups("Destinatari Cittadini di Paesi terzi tra i 18 e i 45 anni, disoccupati o inattivi.")
+    assert _texts(found) == ["Cittadini di Paesi terzi tra i 18 e i 45 anni, disoccupati o inattivi"]
+
+
+def test_a_clause_naming_whom_the_service_is_for():
+    sentence = ("Il servizio si rivolge a titolari di protezione internazionale in uscita dai CAS e dal SAI e a nuclei "
+                "familiari stranieri con uno sfratto esecutivo.")  # fmt: skip
+    found = stated_groups(sentence)
+    assert _texts(found) == ["titolari di protezione internazionale in uscita dai CAS e dal SAI",
+                             "nuclei familiari stranieri con uno sfratto esecutivo"]  # fmt: skip
+    assert [m.code for m in found] == ["refugees", "families"]  # the codes, for facets
+    # an umbrella and its list: the list's groups
+    sentence = "Cittadini di paesi terzi: persone senza dimora, donne sole con figli, giovani adulti ex MSNA."
+    assert _texts(stated_groups(sentence, after_heading=True)) == ["persone senza dimora", "donne sole con figli",
+                                                                   "giovani adulti ex MSNA"]  # fmt: skip
+
+
+def test_people_named_in_passing_need_what_kind_of_people_they_are():
+    assert _texts(inline_groups("In venti mesi 47 persone titolari di protezione internazionale hanno trovato casa.")) \
+        == ["persone titolari di protezione internazionale"]
+    assert _texts(inline_groups("Un punto di orientamento per persone in transito.")) == ["persone in transito"]
+    assert inline_groups("Il corso è durato per 18 mesi e ha coinvolto 850 partecipanti e 40 ragazzi.") == []
+
+
+def _passage(pid: str, text: str) -> Passage:
+    meta = {"doc_id": pid, "source": f"corpus/{pid}.txt", "city": "Lecce", "doc_type": "practice_report",
+            "chunk_index": 0}  # fmt: skip
+    return Passage(f"{pid}:0", text, meta)
+
+
+SHEET = ("Scheda di buona pratica: Casa Ponte a Lecce\n\n"
+         "Il Comune di Lecce ha messo a disposizione 9 alloggi per l'accoglienza abitativa temporanea.\n\n"
+         "Lo sportello di orientamento al lavoro ha preso in carico 40 persone.\n\n"
+         "Destinatari\n\n"
+         "• titolari di protezione internazionale in uscita dai progetti SAI;\n"
+         "• nuclei monoparentali con minori in emergenza abitativa.\n\n"
+         "Trasferibilità\n\nLa pratica è replicabile in altri comuni.\n")  # fmt: skip
+
+
+def test_every_record_of_a_document_names_the_groups_of_its_section():
+    records, _ = figure_cv.build([_passage("lecce", SHEET)])
+    assert len(records) >= 2
+    for r in records:
+        assert [t.text for t in r.target_groups] == ["titolari di protezione internazionale in uscita dai progetti SAI",
+                                                     "nuclei monoparentali con minori in emergenza abitativa"]
+        assert r.target_groups[0].label_it == r.target_groups[0].text  # shown as the document words it
