@@ -173,7 +173,7 @@ class DocumentReading(CountAreas):
             out.rows[p.id] = memo("indicator_rows", indicator_rows, p.text) + memo("context", context_spans, p.text)
         _unlisted_dropped(buckets, self._partner_kinds)
         # the groups it states are the document's: every record it feeds names them
-        buckets[None].targets += stated or inline
+        buckets[None].targets += stated or groups.distinct_heads(inline)
         return out
 
     def _copy_part(self, run: list[Passage], passages: list[Passage], said: set[str], boilerplate: set[str]

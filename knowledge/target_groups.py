@@ -54,7 +54,10 @@ _KIND_WORDS = re.compile(r"(?:famigli|nucle|minor|donn|madr|mamm|bambin|ragazz|g
 # transito", "ha preso in carico 530 persone, in gran parte famiglie srilankesi", "In venti mesi 47 persone
 # titolari di protezione internazionale", "Diciotto giovani titolari di protezione".
 _INLINE = re.compile(
-    r"(?:\bper\s+(?:i|le|gli|l['’])?|\b(?:in\s+gran\s+parte|per\s+lo\s+più|soprattutto|in\s+prevalenza|"
+    r"(?:\b(?:per|for)\s+(?:i|le|gli|l['’])?|"
+    # the object of a service's noun: "per l'accoglienza e la tutela dei braccianti stranieri", "l'inclusione dei"
+    r"\b(?:inclusione|accoglienza|tutela|presa\s+in\s+carico(?:\s+rapida)?|integrazione|inserimento|"
+    r"accompagnamento|orientamento|sostegno|supporto|assistenza)\s+(?:dei|delle|degli|di)\s+|\b(?:in\s+gran\s+parte|per\s+lo\s+più|soprattutto|in\s+prevalenza|"
     r"prevalentemente|mostly|mainly)\s+(?:(?:a|ai|alle|agli|i|le|gli)\s+)?|"
     r"(?<![\d.,])\b\d{1,3}(?:\.\d{3})*\s+(?:(?:i|le|gli)\s+)?|"
     r"\b(?:dodici|quindici|diciotto|venti|trenta|quaranta|cinquanta|cento)\s+)(?=\w)",
@@ -169,6 +172,20 @@ _NATIONALITY = re.compile(r"(?:es[ei]|an[ei]|in[ei]|en[ei]|ian|ese)$")
 # Adjectives of nationality after a group ("di origine straniera, in particolare cinese, pakistana e nigeriana").
 _ADJECTIVES = re.compile(r"[a-zà-ù]+(?:es[ei]|an[ei]|in[ei])(?:(?:,\s*|\s+e\s+)[a-zà-ù]+(?:es[ei]|an[ei]|in[ei]))*")
 _GENERIC_ONLY = frozenset({"persone", "people", "persons"})
+
+
+def distinct_heads(found: list) -> list:
+    """(Read, Mention) pairs, one per head word: the people a document names in passing are often named again with
+    another qualifier ("12 neomaggiorenni con un progetto individuale", "neomaggiorenni nei settori della
+    ristorazione"); the first naming stands for them."""
+    out, heads = [], set()
+    for read, m in found:
+        words = [w for w in re.findall(r"\w+", fold(m.text)) if w not in _GENERIC_ONLY]
+        head = words[0] if words else ""
+        if head not in heads:
+            heads.add(head)
+            out.append((read, m))
+    return out
 
 
 def items_follow(body: str, text: str, items: bool) -> bool:

@@ -65,3 +65,19 @@ def test_every_record_of_a_document_names_the_groups_of_its_section():
         assert [t.text for t in r.target_groups] == ["titolari di protezione internazionale in uscita dai progetti SAI",
                                                      "nuclei monoparentali con minori in emergenza abitativa"]
         assert r.target_groups[0].label_it == r.target_groups[0].text  # shown as the document words it
+
+
+def test_the_object_of_a_service_and_for_in_english():
+    found = inline_groups("Progetto «Casa e campi» per l'accoglienza e la tutela dei braccianti stranieri")
+    assert _texts(found) == ["braccianti stranieri"]
+    assert _texts(inline_groups("The City opened its one-stop shop for third-country nationals.")) == [
+        "third-country nationals"]
+
+
+def test_people_named_in_passing_count_once_per_head():
+    text = ("Il tavolo segue 12 neomaggiorenni stranieri con un progetto individuale di autonomia.\n\n"
+            "Nel 2025 7 neomaggiorenni stranieri nei settori della ristorazione hanno trovato lavoro.\n")  # fmt: skip
+    p = _passage("perugia", "Verbale del tavolo sull'accoglienza abitativa a Perugia.\n\n" + text)
+    records, _ = figure_cv.build([p])
+    first = "neomaggiorenni stranieri con un progetto individuale di autonomia"
+    assert records and all([t.text for t in r.target_groups] == [first] for r in records)
