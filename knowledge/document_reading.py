@@ -104,8 +104,10 @@ class DocumentReading(CountAreas):
         seen: set[str] = set()
         stated: list = []  # (Read, Mention): the groups the document states
         inline: list = []  # ... and those it only names in passing, kept when it states none
+        # the next sentence is an item of a section of target groups ("Destinatari", then its list), across passages:
+        # a list runs on into the next passage, whose first sentence (the overlap) is not read again
+        items = False
         for p in run:
-            items = False  # the sentence is an item of a section of target groups ("Destinatari", then its list)
             memo = self.memo(p)
             out.numbers |= memo("numbers", numbers, p.text)
             out.denials += memo("denials", denied_clauses, p.text)

@@ -81,3 +81,21 @@ def test_people_named_in_passing_count_once_per_head():
     records, _ = figure_cv.build([p])
     first = "neomaggiorenni stranieri con un progetto individuale di autonomia"
     assert records and all([t.text for t in r.target_groups] == [first] for r in records)
+
+
+def test_a_list_runs_on_into_the_next_passage():
+    first = ("Scheda di buona pratica: Casa Ponte a Lecce\n\n"
+             "Il Comune di Lecce ha messo a disposizione 9 alloggi per l'accoglienza abitativa temporanea.\n\n"
+             "Destinatari\n\n"
+             "• titolari di protezione internazionale in uscita dai progetti SAI;\n"
+             "• neomaggiorenni già minori stranieri non accompagnati;")  # fmt: skip
+    second = ("• neomaggiorenni già minori stranieri non accompagnati;\n"
+              "• nuclei monoparentali con minori in emergenza abitativa.\n\n"
+              "Trasferibilità\n\nLa pratica è replicabile in altri comuni.\n")  # fmt: skip
+    meta = {"doc_id": "lecce", "source": "corpus/lecce.txt", "city": "Lecce", "doc_type": "practice_report"}
+    passages = [Passage("lecce:0", first, {**meta, "chunk_index": 0}),
+                Passage("lecce:1", second, {**meta, "chunk_index": 1})]  # fmt: skip
+    records, _ = figure_cv.build(passages)
+    assert records
+    for r in records:
+        assert [t.text for t in r.target_groups][-1] == "nuclei monoparentali con minori in emergenza abitativa"
