@@ -15,6 +15,7 @@ _ACTIVITY = re.compile(
     r"\b(?:was|were|have\s+been)\s+(?:activated|set\s+up|created|organised|organized|developed)",
     re.I,
 )
+# The kinds of people a practice serves, as facet codes (knowledge/target_groups.py reads the phrases themselves)
 TARGET_GROUPS: dict[str, str] = {
     "unaccompanied_minors": r"minori\s+stranieri\s+non\s+accompagnati|msna|unaccompanied\s+minors",
     "minors": r"minori|di\s+minore\s+età|bambini|adolescenti|children|minors",
@@ -29,20 +30,6 @@ TARGET_GROUPS: dict[str, str] = {
     "vulnerable_migrants": r"migranti\s+(?:in\s+condizion\w+\s+di\s+)?(?:particolare\s+)?vulnerabil\w+|"
     r"cittadini\s+(?:di\s+)?paesi\s+terzi|vulnerable\s+migrants|third.country\s+nationals",
 }
-TARGET_LABELS = {
-    "unaccompanied_minors": ("minori stranieri non accompagnati", "unaccompanied minors"),
-    "minors": ("minori", "minors"),
-    "young_people": ("giovani", "young people"),
-    "women": ("donne e madri", "women and mothers"),
-    "families": ("famiglie e nuclei", "families"),
-    "homeless": ("persone senza dimora", "homeless people"),
-    "refugees": ("rifugiati e richiedenti asilo", "refugees and asylum seekers"),
-    "mental_health": ("persone con disagio mentale o dipendenze", "people with mental health or addiction needs"),
-    "detainees": ("detenuti ed ex detenuti", "(former) prisoners"),
-    "elderly": ("anziani", "elderly people"),
-    "vulnerable_migrants": ("migranti vulnerabili", "vulnerable migrants"),
-}
-_TARGETS = {code: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I) for code, p in TARGET_GROUPS.items()}
 
 
 @dataclass(frozen=True)
@@ -57,10 +44,6 @@ def activity(sentence: str) -> Mention | None:
     if m and 40 <= len(sentence) <= 700 and not sentence.startswith(("«", '"', "“")):
         return Mention("", sentence[m.start() :].strip())
     return None
-
-
-def target_groups(sentence: str) -> list[Mention]:
-    return [Mention(code, m.group(0)) for code, p in _TARGETS.items() if (m := p.search(sentence))]
 
 
 # --- period ------------------------------------------------------------------------------------------------
