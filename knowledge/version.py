@@ -24,8 +24,8 @@ INFRASTRUCTURE = frozenset({"lgnet.state", "lgnet.store", "lgnet.config", "lgnet
                             "lgnet.unseen", "ingest.pipeline"})  # fmt: skip
 RULE_MODULES: tuple[str, ...] = (
     "ingest.city", "ingest.copies", "ingest.minhash", "ingest.sections", "ingest.tables",
-    "lgnet.comuni", "lgnet.domain", "lgnet.gazetteer", "lgnet.homonyms", "lgnet.place_names",
-    "lgnet.practice", "lgnet.taxonomy", "lgnet.text",
+    "lgnet.cities", "lgnet.comuni", "lgnet.domain", "lgnet.gazetteer", "lgnet.homonyms", "lgnet.place_names",
+    "lgnet.practice", "lgnet.taxonomy", "lgnet.text", "lgnet.typo_keys",
 )  # and every module of the knowledge package but TOOLS
 RULE_DATA: tuple[str, ...] = (
     "area_model.json", "banking_foundations.json", "cities.json", "cities_common_words.json", "cities_regions.json",

@@ -1,23 +1,18 @@
-"""Every Italian comune (ISTAT's list, lgnet/comuni.py) with region, province and NUTS codes, plus English names,
-aliases and coordinates (data/cities.json), region names in Italian and English (data/cities_regions.json).
+"""Cities named in documents and queries: every Italian comune and region (lgnet/cities.py loads them: ISTAT's list
+with region, province and NUTS codes, English names, aliases and coordinates, regions in Italian and English).
 
 Documents are read case-aware (a place starts with a capital, and a comune whose name is a common word needs
-evidence: see lgnet/place_names.py); queries case-free for well-known cities, with typo tolerance. The token
-trie is built on first use, never at import.
+evidence: see lgnet/place_names.py); queries case-free for well-known cities, with typo tolerance
+(lgnet/typo_keys.py). The token trie is built on first use, never at import.
 """
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 
-import numpy as np
-
-from lgnet.comuni import load_comuni
+from lgnet.cities import City, Region, load_cities
 from lgnet.homonyms import DocumentScan, HomonymContext
 from lgnet.place_names import (
     LOCATIVE,
@@ -35,42 +30,7 @@ from lgnet.place_names import (
     strict_dateline,
 )
 from lgnet.text import fold
-
-
-@dataclass(frozen=True)
-class City:
-    name: str  # canonical: the Italian name, "Castro (LE)" for the few homonyms
-    name_en: str
-    region: str
-    lat: float | None
-    lon: float | None
-    aliases: tuple[str, ...] = field(default_factory=tuple)
-    province: str = ""  # ISTAT's supra-municipal unit (province, metropolitan city, free consortium)
-    province_code: str = ""  # car plate code: TO, MI, BZ
-    istat: str = ""
-    nuts3: str = ""
-    capital: bool = False  # chief town of its province
-    well_known: bool = False  # a chief town or a city with an entry in data/cities.json
-    common_word: bool = False  # its name is also a word or a first name: needs evidence in documents
-    curated: bool = False  # has an entry in data/cities.json (the network's cities, English exonyms)
-    official: str = ""  # the name as ISTAT writes it (without the province code of homonyms)
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        """Every written form of the city: Italian, English, aliases."""
-        return tuple(dict.fromkeys((self.official or self.name, self.name_en, *self.aliases)))
-
-
-@dataclass(frozen=True)
-class Region:
-    name: str  # short Italian name: "Trentino-Alto Adige"
-    name_en: str
-    aliases: tuple[str, ...] = ()
-    code: str = ""
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((self.name, self.name_en, *self.aliases)))
+from lgnet.typo_keys import TypoKeys, close_matches
 
 
 @dataclass(frozen=True)
@@ -118,7 +78,7 @@ class Gazetteer:
     @classmethod
     @lru_cache(maxsize=1)
     def default(cls) -> Gazetteer:
-        return cls(*_load_default())
+        return cls(*load_cities())
 
     def warm_up(self) -> None:
         """Build the name trie now (about 0.1 s of CPU) rather than on the first document or query."""
@@ -310,7 +270,7 @@ class Gazetteer:
     def _closest_name(self, word: str) -> str | None:
         """The curated city a (folded) word is probably a misspelling of; remembered, as users repeat words."""
         if word not in self._typo_cache:
-            close = _close_matches(word, self._typo_key_counts)
+            close = close_matches(word, self._typo_key_counts)
             if len(self._typo_cache) > 50_000:
                 self._typo_cache.clear()
             self._typo_cache[word] = close[0] if close else None
@@ -397,87 +357,3 @@ def _before_surname(text: str, spans: list[tuple[int, int]], j: int) -> bool:
     surname ("Paola Rossi")."""
     after = spans[j][0] if j < len(spans) else None
     return after is not None and text[spans[j - 1][1] : after] == " " and text[after].isupper()
-
-
-def _load_default() -> tuple[list[City], list[Region], dict[str, list[str]]]:
-    data = resources.files("lgnet").joinpath("data")
-    extras = json.loads(data.joinpath("cities.json").read_text("utf-8"))["cities"]
-    geo = json.loads(data.joinpath("cities_regions.json").read_text("utf-8"))
-    common = json.loads(data.joinpath("cities_common_words.json").read_text("utf-8"))
-    words, chief_words = set(common["words"]), set(common["chief_towns"])
-    regions = [Region(r["name"], r["name_en"], tuple(r["aliases"])) for r in geo["regions"]]
-    region_by_istat = {fold(a): r for r in regions for a in (r.name, *r.aliases)}
-    rows = load_comuni()
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row.name] = counts.get(row.name, 0) + 1
-    cities = []
-    for row in rows:
-        extra = extras.get(row.name, {})
-        region = region_by_istat.get(fold(row.region)) or region_by_istat.get(fold(row.region.split("/")[0]))
-        if region is None:
-            raise ValueError(f"data/cities_regions.json has no region named {row.region!r} (ISTAT)")
-        names = [n for n in row.name_other.split("/") if n] if row.name_other else []
-        aliases = tuple(dict.fromkeys([*names, *extra.get("aliases", [])]))
-        name = row.name if counts[row.name] == 1 else f"{row.name} ({row.province_code})"
-        cities.append(
-            City(
-                name=name,
-                name_en=extra.get("name_en", row.name),
-                region=region.name,
-                lat=extra.get("lat"),
-                lon=extra.get("lon"),
-                aliases=aliases,
-                province=row.province,
-                province_code=row.province_code,
-                istat=row.istat,
-                nuts3=row.nuts3,
-                capital=row.capital,
-                well_known=row.capital or bool(extra),
-                curated=bool(extra),
-                common_word=not extra and any(n in (chief_words if row.capital else words) for n in (row.name, *names)),
-                official=row.name,
-            )
-        )
-    missing = set(extras) - {c.official for c in cities}
-    if missing:
-        raise ValueError(f"data/cities.json names comuni ISTAT does not list: {sorted(missing)}")
-    return cities, regions, geo.get("province_aliases", {})
-
-
-class TypoKeys:
-    """Words with their letter counts as a matrix (one row per word), for `_close_matches`."""
-
-    def __init__(self, keys: list[str]) -> None:
-        self.keys = keys
-        self.letters = {c: i for i, c in enumerate(sorted({c for k in keys for c in k}))}
-        self.counts = np.zeros((len(keys), len(self.letters)), dtype=np.int64)
-        for row, key in enumerate(keys):
-            for c in key:
-                self.counts[row, self.letters[c]] += 1
-        self.lengths = np.array([len(k) for k in keys], dtype=np.int64)
-
-
-def _close_matches(word: str, keys: TypoKeys, cutoff: float = 0.8) -> list[str]:
-    """`difflib.get_close_matches(word, keys, n=1, cutoff)`, the same answer: its two quick upper bounds
-    (lengths, then letters in common) computed for every key at once, a SequenceMatcher only for the keys
-    that pass them (a cold query's words paid one for every curated city)."""
-    if not keys.keys:
-        return []
-    counts = np.zeros(len(keys.letters), dtype=np.int64)
-    for c in word:
-        if c in keys.letters:  # a letter no key has matches nothing
-            counts[keys.letters[c]] += 1
-    length = keys.lengths + len(word)
-    real_quick = 2.0 * np.minimum(keys.lengths, len(word)) / length  # SequenceMatcher.real_quick_ratio
-    quick = 2.0 * np.minimum(keys.counts, counts).sum(axis=1) / length  # SequenceMatcher.quick_ratio
-    best: tuple[float, str] | None = None
-    matcher = difflib.SequenceMatcher()
-    matcher.set_seq2(word)
-    for row in np.flatnonzero((real_quick >= cutoff) & (quick >= cutoff)).tolist():
-        key = keys.keys[row]
-        matcher.set_seq1(key)
-        ratio = matcher.ratio()
-        if ratio >= cutoff and (best is None or (ratio, key) > best):  # heapq.nlargest(1, ...) is max()
-            best = (ratio, key)
-    return [best[1]] if best else []

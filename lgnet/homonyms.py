@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from lgnet.gazetteer import City, Mention
+    from lgnet.cities import City
+    from lgnet.gazetteer import Mention
     from lgnet.place_names import Entry
 
 

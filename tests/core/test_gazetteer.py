@@ -132,14 +132,14 @@ def test_a_misspelt_city_is_found_as_difflib_finds_it():
     bounds computed for every city at once."""
     import difflib
 
-    from lgnet.gazetteer import _close_matches
+    from lgnet.typo_keys import close_matches
 
     gazetteer = Gazetteer.default()
     keys = gazetteer._typo_keys
     words = {"torinno", "palremo", "cagliarri", "turino", "milanno", "napolli", "quante", "persone", "housing"}
     for key in keys:  # each city with a letter dropped, doubled, swapped or replaced
         words |= {key[1:], key[:-1], key + key[-1], key[1] + key[0] + key[2:], "x" + key[1:], key[:2] + "'" + key[3:]}
-    found = {w: _close_matches(w, gazetteer._typo_key_counts) for w in words}
+    found = {w: close_matches(w, gazetteer._typo_key_counts) for w in words}
     assert found == {w: difflib.get_close_matches(w, keys, n=1, cutoff=0.8) for w in words}
     assert found["torinno"] == ["torino"] and found["housing"] == []
 
