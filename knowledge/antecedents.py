@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from knowledge.figures import FigureFact, number, unit_labels
+from knowledge.figure_facts import FigureFact, number, unit_labels
 
 # A pronoun of the count before: "Di questi,", "Di queste ultime", "Tra loro", "Of these", "Among them".
 _PRONOUN = re.compile(r"^\W*(?:(?:di|tra|fra)\s+(?P<it>questi|queste|loro|essi|esse)(?:\s+ultim[ie])?|"

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.areas import cue_area, own_cue
-from knowledge.figures import UNIT_AREA, FigureFact
+from knowledge.figure_facts import UNIT_AREA, FigureFact
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from knowledge.areas import NEGATED, after_cue, cue_area, language_course, noun_area, own_cue, trained_staff
-from knowledge.figures import UNIT_AREA, UNIT_LABELS, FigureFact
+from knowledge.figure_facts import UNIT_AREA, UNIT_LABELS, FigureFact
 from lgnet.taxonomy import Taxonomy
 
 # A count closing a list of activities of several areas is their total: the whole project's.

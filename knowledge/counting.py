@@ -156,9 +156,9 @@ _WAITING = re.compile(r"\bin\s+(?:lista(?:\s+d['’]\s*attesa)?|graduatoria)\b|\
                       r"\blist[ae]\s+d['’]\s*attesa\b|"
                       r"\bin\s+attesa\b(?!\s+(?:di|del|della|dello|dei|degli|delle|d['’]))|\bwaiting\s+lists?\b|"
                       r"\bon\s+(?:the\s+|a\s+)?waiting\b", re.I)  # fmt: skip
-# People landing by sea are the flows a place sees, like "arrivi" and "sbarchi" (`knowledge.figures`), told by their
-# verb ("where 2,310 people disembarked in 2024", "nel porto sono sbarcate 1.800 persone"): never a practice's count;
-# "120 persone sbarcate a Pozzallo" accolte by a service are its own.
+# People landing by sea are the flows a place sees, like "arrivi" and "sbarchi" (`knowledge.counted_nouns`), told by
+# their verb ("where 2,310 people disembarked in 2024", "nel porto sono sbarcate 1.800 persone"): never a practice's
+# count; "120 persone sbarcate a Pozzallo" accolte by a service are its own.
 _LANDING_AFTER = re.compile(r"[\d.,]+\s+(?:(?!(?:who|that|which|whom)\b)[\w'’-]+\s+){0,3}?(?:have\s+|had\s+)?"
                             r"(?:disembarked|landed|came\s+ashore)\b", re.I)  # fmt: skip
 _LANDING_BEFORE = re.compile(r"\b(?:sono|erano|sono\s+stat[ie])\s+(?:sbarcat[ei]|approdat[ei])\s+"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from knowledge.counted_nouns import _NOT_NOUNS, opening_count
 from knowledge.counting import POPULATION, not_a_count
 from knowledge.cues import PART, TARGET_BEFORE
-from knowledge.figures import _NOT_NOUNS, ENGLISH_NOUNS, UNITS, FigureFact, number, opening_count, unit_labels
+from knowledge.figure_facts import ENGLISH_NOUNS, UNITS, FigureFact, number, unit_labels
 from knowledge.labels import label
 from knowledge.numbers import WORD_NUMBER
 

@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.figures import ENGLISH_NOUNS, UNIT_LABELS
+from knowledge.figure_facts import ENGLISH_NOUNS, UNIT_LABELS
 from knowledge.group_match import match_groups
 from knowledge.partners import comparable_name, same_org
 from knowledge.persons import counts_persons

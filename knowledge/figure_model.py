@@ -21,8 +21,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from knowledge.counted_nouns import _plural
 from knowledge.counting import not_a_count
-from knowledge.figures import UNIT_LABELS, UNITS, FigureFact, _plural, figures, number
+from knowledge.figures import UNIT_LABELS, UNITS, FigureFact, figures, number
 from knowledge.labels import TIME_UNITS, label
 from knowledge.numbers import APPROXIMATE, WORD_NUMBER
 from knowledge.persons import counts_persons

@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from knowledge import figures as fig
 from knowledge import mentions, money, partners
+from knowledge.figure_facts import unit_labels
 from knowledge.reading import Read
 from knowledge.sentences import key
 from knowledge.table_counts import counted
@@ -26,7 +27,7 @@ def merge_figures(items: list[tuple[Read, fig.FigureFact]], area: str | None = N
         docs[k].add(read.passage.doc_id)
         if k in out:
             continue
-        it, en = fig.unit_labels(f.unit)
+        it, en = unit_labels(f.unit)
         value = int(f.value) if f.value == int(f.value) else f.value
         out[k] = Figure(value=value, unit=f.unit, unit_label_it=it, unit_label_en=en, label=f.label, text=f.text,
                         area=area, source=read.source())  # fmt: skip

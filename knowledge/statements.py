@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from knowledge.counted_nouns import _plural
 from knowledge.counting import not_a_count
-from knowledge.figures import ENGLISH_NOUNS, UNITS, FigureFact, _plural, number
+from knowledge.figure_facts import ENGLISH_NOUNS, UNITS, FigureFact, number
 
 _N = r"(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+)(?![\d%])(?!\s*%)(?!\s*(?:euro|€))"
 _ADVERBS = (

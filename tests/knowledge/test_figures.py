@@ -159,7 +159,7 @@ def test_a_reflexive_count_is_people_only_after_a_partitive():
 
 
 def test_english_counted_nouns_take_the_networks_italian_noun_and_keep_the_english_label():
-    from knowledge.figures import unit_labels
+    from knowledge.figure_facts import unit_labels
 
     facts = {(f.value, f.unit) for f in figures("The desk held 12 information meetings and recorded 2,870 visits.")}
     assert facts == {(12, "incontri"), (2870, "accessi")}
