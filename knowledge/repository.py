@@ -11,7 +11,8 @@ the changed ones' passages, and merges them (a city's group at 100k passages hol
 phase's group about no city keeps its members' dated sentences in the state file (`knowledge.programme`): a
 refresh combines them with those of its changed members, never reading the group again.
 Because the records live in the store, several processes sharing a `chroma run` server see the same records,
-and a killed run is repaired by the next refresh.
+and a killed run is repaired by the next refresh. This module decides what a refresh rebuilds; storing the rebuilt
+groups' items is `knowledge.record_writes`'s, reading them back `knowledge.record_snapshot`'s.
 """
 
 from __future__ import annotations
@@ -22,9 +23,6 @@ import logging
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
 
 from knowledge.doc_parts import DocParts
 from knowledge.group_reading import (
@@ -36,39 +34,20 @@ from knowledge.group_reading import (
     programme_boilerplate,
 )
 from knowledge.groupkeys import GroupKeys
-from knowledge.programme import Programme, agreed_phases, dated, dated_keys, phase_facts, with_phase
+from knowledge.programme import Programme, dated, dated_keys, phase_facts
 from knowledge.readings import Readings
+from knowledge.record_snapshot import Snapshot, read_snapshot
+from knowledge.record_writes import SUFFIX, WRITE_ITEMS, GroupWrites
 from knowledge.records import Passage, RecordBuilder
 from knowledge.version import builder_version
-from lgnet.practice import PhaseFacts, PracticeRecord, ProjectFacts
+from lgnet.practice import PhaseFacts
 from lgnet.state import connect, read_changes, state_path
 from lgnet.store import Store
 
 log = logging.getLogger(__name__)
-SUFFIX = "records"
 KEYS = "recordkeys"  # where older code kept the refresh's bookkeeping (`knowledge.groupkeys`): imported once
-WRITE_ITEMS = 2000  # rebuilt groups' items stored together (a whole refresh at 100k holds a few thousand)
 LAYOUT = 3  # how the refresh keeps its state (2: city-less groups' members in the state file; 3: a passage in several
 # groups, `knowledge.groupkeys`); moved: a whole refresh
-
-
-@dataclass
-class _Writes:
-    """The items of the groups rebuilt and not yet stored."""
-
-    groups: list[str] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-    metas: list[dict] = field(default_factory=list)
-    vectors: list[np.ndarray | None] = field(default_factory=list)  # None: a record's summary, embedded on writing
-    summaries: list[str] = field(default_factory=list)  # what a record's vector embeds ("" for the other items)
-    ids_set: set[str] = field(default_factory=set)
-    embedder: Any = None  # what embeds the records' summaries
-
-    def clear(self) -> None:
-        for items in (self.groups, self.ids, self.texts, self.metas, self.vectors, self.summaries):
-            items.clear()
-        self.ids_set.clear()
 
 
 @dataclass
@@ -78,22 +57,6 @@ class RefreshReport:
     removed: list[str] = field(default_factory=list)
     records: int = 0
     seconds: float = 0.0
-
-
-@dataclass
-class Snapshot:
-    """Every record, project and phase as stored, with the records' embedded summaries (row i = records[i])."""
-
-    records: list[PracticeRecord] = field(default_factory=list)
-    projects: dict[str, ProjectFacts] = field(default_factory=dict)
-    phases: dict[str, PhaseFacts] = field(default_factory=dict)
-    vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 1), dtype=np.float32))
-    groups: int = 0
-
-
-def summary_text(record: PracticeRecord) -> str:
-    """What is embedded for a record: its title, city and summary."""
-    return f"{record.title}. {record.city}. " + " ".join(s.text for s in record.summary)
 
 
 class RecordRepository:
@@ -265,24 +228,24 @@ class RecordRepository:
             row["meta"]["group"]: row["meta"].get("fingerprint")
             for row in self.store.aux_rows(self._suffix(), where={"kind": "group"})
         }
-        writes = _Writes(embedder=embedder)
+        writes = GroupWrites(self.store, embedder, self.written)
         for gkey, members in groups.items():
             fp = fingerprint(members, boilerplate, keys_of, builder_version(), self._parts().stamps.get(gkey))
             if stored.get(gkey) != fp:
-                report.records += self._rebuild(gkey, members, boilerplate, fp, writes)
+                report.records += writes.rebuild(self.builder, gkey, members, boilerplate, fp)
                 report.rebuilt.append(gkey)
                 if len(writes.ids) >= WRITE_ITEMS:
-                    self._write(writes)
+                    writes.write()
             self._readings().save([p.id for p in members], release=True)  # a whole refresh holds one group
         for gkey, (facts, _) in phases.items():
             text = facts.model_dump_json()
             fp = hashlib.sha1(f"{builder_version()}|{text}".encode()).hexdigest()
             if stored.get(gkey) != fp:
                 meta = {"kind": "phase", "group": gkey, "phase": facts.phase}
-                self._add_group(writes, gkey, [f"phase:{facts.phase}"], [text], [meta], [self._blank()], fp)
+                writes.add_group(gkey, [f"phase:{facts.phase}"], [text], [meta], [writes.blank()], fp)
             if stored.get(gkey) != fp or removed is not None:  # combined again: changed, or a change touched it
                 report.rebuilt.append(gkey)
-        self._write(writes)
+        writes.write()
         gone = set(stored) - set(groups) - set(phases) if removed is None else set(removed)
         for gkey in sorted(gone):
             if gkey in stored:
@@ -325,15 +288,6 @@ class RecordRepository:
             raise RuntimeError("the groups' keys are open during a refresh only")
         return self.group_keys
 
-    def _blanks(self, n: int) -> np.ndarray:
-        blank = np.zeros((n, self.store.dim), dtype=np.float32)
-        blank[:, 0] = 1.0
-        return blank
-
-    def _blank(self) -> np.ndarray:
-        """A unit vector: items that are not searched by meaning still need one."""
-        return self._blanks(1)[0]
-
     def _state(self) -> dict | None:
         """Where in the change log the last refresh stopped (None: no refresh, or one from before this log).
         An index refreshed by older code kept it, with each group's members and keys, in the Chroma collection
@@ -370,106 +324,9 @@ class RecordRepository:
         finally:
             conn.close()
 
-    def _rebuild(self, gkey: str, members: list[Passage], boilerplate: set[str], fp: str, writes: _Writes) -> int:
-        """The group's items, added to `writes` (stored by `_write`); returns its number of records."""
-        city, phase = gkey.split("|")
-        ids: list[str] = []
-        texts: list[str] = []
-        metas: list[dict] = []
-        vectors: list[np.ndarray | None] = []
-        summaries: list[str] = []
-        records, project = self.builder.build(city, phase or None, members, boilerplate)
-        for r in records:  # embedded when written, and only if the record changed (`_write`)
-            ids.append(f"record:{r.id}")
-            texts.append(r.model_dump_json())
-            metas.append({"kind": "record", "group": gkey, "city": city, "area": r.area, "phase": phase})
-            vectors.append(None)
-            summaries.append(summary_text(r))
-        # A comune met only in other documents' sections (a review's short news of it) with nothing to say has no
-        # project of its own to show; one with documents of its own keeps it as before.
-        said = any([records, project.figures, project.partners, project.activities, project.results,
-                    project.budget.total, project.period.start, project.contacts])
-        if said or any(p.meta.get("city") == city for p in members):
-            ids.append(f"project:{project.id}")
-            texts.append(project.model_dump_json())
-            metas.append({"kind": "project", "group": gkey, "city": city, "phase": phase})
-            vectors.append(self._blank())
-            summaries.append("")
-        self._add_group(writes, gkey, ids, texts, metas, vectors, fp, summaries)
-        return len(records)
-
-    def _add_group(self, writes: _Writes, gkey: str, ids: list[str], texts: list[str], metas: list[dict],
-                   vectors: list[np.ndarray | None], fp: str, summaries: list[str] | None = None) -> None:  # fmt: skip
-        """A group's items and its fingerprint, added to `writes` (stored by `_write` in place of what it had)."""
-        ids, texts = [*ids, f"group:{gkey}"], [*texts, gkey]
-        metas = [*metas, {"kind": "group", "group": gkey, "fingerprint": fp}]
-        vectors = [*vectors, self._blank()]
-        summaries = [*(summaries or [""] * (len(ids) - 1)), ""]
-        if not writes.ids_set.isdisjoint(ids):
-            self._write(writes)  # an id twice in one upsert is refused: the later group's wins, as one by one
-        writes.ids_set.update(ids)
-        writes.groups.append(gkey)
-        writes.ids += ids
-        writes.texts += texts
-        writes.metas += [{k: v for k, v in m.items() if v} for m in metas]
-        writes.vectors += vectors
-        writes.summaries += summaries
-
-    def _write(self, writes: _Writes) -> None:
-        """Store the rebuilt groups' items that changed in one upsert and drop their stale ones in one delete (a
-        call per group was ~40 ms of Chroma's fixed cost, 27 groups at 1k). An item stored with the same text and
-        metadata is not written again, and a record is embedded only when written: one new file changes a few of
-        its city's records, not all of them (each upsert costs by its items at 100k; the real model ~20 ms a
-        summary). The new items first, then the stale ones out: a reader never sees a group empty."""
-        if not writes.ids:
-            return
-        suffix = self._suffix()
-        old: dict[str, tuple[str, dict]] = {}
-        for i in range(0, len(writes.groups), 100):
-            part = writes.groups[i : i + 100]
-            where = {"group": part[0]} if len(part) == 1 else {"group": {"$in": part}}
-            old.update({row["id"]: (row["text"], row["meta"]) for row in self.store.aux_rows(suffix, where=where)})
-        todo = [i for i, item in enumerate(writes.ids) if old.get(item) != (writes.texts[i], writes.metas[i])]
-        ids = [writes.ids[i] for i in todo]
-        self.written += ids
-        for i in todo:  # one summary a call: its vector never depends on which other records changed with it
-            if writes.vectors[i] is None:
-                writes.vectors[i] = np.asarray(writes.embedder.embed([writes.summaries[i]]), dtype=np.float32)[0]
-        if todo:
-            vectors = np.stack([v for v in (writes.vectors[i] for i in todo) if v is not None])
-            texts, metas = [writes.texts[i] for i in todo], [writes.metas[i] for i in todo]
-            self.store.aux_upsert(suffix, ids, texts, vectors, metas)
-        self.store.aux_delete(suffix, ids=sorted(set(old) - set(writes.ids)) or None)
-        writes.clear()
-
     # --- read side -----------------------------------------------------------------------------------------
     def has_records(self) -> bool:
         return any(True for _ in self.store.aux_rows(self._suffix(), where={"kind": "group"}))
 
     def load(self) -> Snapshot:
-        snap = Snapshot()
-        vectors = []
-        for row in self.store.aux_rows(self._suffix(), embeddings=True):
-            kind = row["meta"].get("kind")
-            if kind == "record":
-                snap.records.append(PracticeRecord.model_validate_json(row["text"]))
-                vectors.append(row["embedding"])
-            elif kind == "project":
-                project = ProjectFacts.model_validate_json(row["text"])
-                snap.projects[project.id] = project
-            elif kind == "phase":
-                facts = PhaseFacts.model_validate_json(row["text"])
-                snap.phases[facts.phase] = facts
-            elif kind == "group":
-                snap.groups += 1
-        order = sorted(range(len(snap.records)), key=lambda i: (snap.records[i].city, snap.records[i].phase or "",
-                                                                snap.records[i].area))  # fmt: skip
-        snap.records = [snap.records[i] for i in order]
-        if vectors:
-            snap.vectors = np.stack([vectors[i] for i in order]).astype(np.float32)
-        dated: list[PracticeRecord | ProjectFacts] = [*snap.records, *snap.projects.values()]
-        phases = agreed_phases(dated, snap.phases)  # a phase whose own documents state no years: its cities'
-        for item in dated:
-            with_phase(item, phases.get(item.phase or ""))
-        return snap
-
+        return read_snapshot(self.store.aux_rows(self._suffix(), embeddings=True))
