@@ -21,6 +21,23 @@ def stems(text: str) -> set[str]:
     return {s for w in get_analyzer().words(text) for s in get_analyzer().word_stems(w)}
 
 
+def lexical_index(rows: list[tuple[str, str, str]]):
+    """A lexical index of (id, language, text) passages, each its own document."""
+    from retrieval.lexical import LexicalIndex
+
+    return LexicalIndex.empty().apply(
+        [{"id": i, "text": t, "meta": {"doc_id": i, "language": lang, "title": i}} for i, lang, t in rows], set()
+    )
+
+
+def scores_by_id(service, rows: list[tuple[str, str, str]], query: str):
+    """The query as the service reads it, and each passage's lexical score for it."""
+    index = lexical_index(rows)
+    parsed, _ = service.read_query(query, index)
+    positions, scores = service._lexical_scores(index, parsed, True)
+    return parsed, {index.corpus.ids[p]: float(s) for p, s in zip(positions.tolist(), scores, strict=True)}
+
+
 def test_an_italian_translation_covers_an_english_query_as_its_own_word(analyzer):
     terms = query_terms(analyzer.parse("rent deposit grants for refugees"), EveryStemCounts())
     italian = terms.coverage(stems("Sono stati erogati 47 contributi per il deposito cauzionale dei rifugiati"))
@@ -66,20 +83,13 @@ def test_an_italian_word_quoted_by_an_english_passage_weighs_as_the_word_does(se
     """A passage is stemmed in its own language only: "accoglienza" is "accoglient" in the Italian passages and
     stays "accoglienza" in an English report that quotes it, where it is rare (before, 0.65 against the Italian
     passages' 0.06 here). That stem weighs no more than the word's own (Italian) stem does."""
-    from retrieval.lexical import LexicalIndex
-
     rows = [(f"i{n}", "it", f"Il centro di accoglienza numero {n} ha aperto.") for n in range(8)]
     rows += [
         ("en", "en", 'The city runs an "accoglienza" service for people who leave it.'),
         ("it", "it", "I migranti usciti dall'accoglienza trovano casa."),
     ]
-    index = LexicalIndex.empty().apply(
-        [{"id": i, "text": t, "meta": {"doc_id": i, "language": lang, "title": i}} for i, lang, t in rows], set()
-    )
-    parsed, _ = service.read_query("accoglienza e uscita", index)
+    parsed, by_id = scores_by_id(service, rows, "accoglienza e uscita")
     assert parsed.language == "it"
-    positions, scores = service._lexical_scores(index, parsed, True)
-    by_id = {index.corpus.ids[p]: float(s) for p, s in zip(positions.tolist(), scores, strict=True)}
     assert by_id["en"] <= by_id["i0"] < by_id["it"]
 
 
@@ -87,8 +97,6 @@ def test_an_english_word_weighs_no_more_than_its_italian_translation(service):
     """English is the corpus's minority language, where every word is rare: an English query's "reception" in
     the few English passages weighed six times the Italian "accoglienza" (its translation) in the Italian ones
     that say the same (1.94 against 0.31 here). It now weighs as the translation does."""
-    from retrieval.lexical import LexicalIndex
-
     rows = [(f"i{n}", "it", f"Il centro di accoglienza numero {n} ha aperto per i rifugiati.") for n in range(8)]
     rows += [
         ("e1", "en", "The city report on the project."),
@@ -96,13 +104,8 @@ def test_an_english_word_weighs_no_more_than_its_italian_translation(service):
         ("en", "en", "The reception of refugees in the city."),
         ("it", "it", "L'accoglienza dei rifugiati in città."),
     ]
-    index = LexicalIndex.empty().apply(
-        [{"id": i, "text": t, "meta": {"doc_id": i, "language": lang, "title": i}} for i, lang, t in rows], set()
-    )
-    parsed, _ = service.read_query("reception of refugees", index)
+    parsed, by_id = scores_by_id(service, rows, "reception of refugees")
     assert parsed.language == "en"
-    positions, scores = service._lexical_scores(index, parsed, True)
-    by_id = {index.corpus.ids[p]: float(s) for p, s in zip(positions.tolist(), scores, strict=True)}
     assert by_id["en"] <= by_id["it"]
 
 
@@ -111,16 +114,13 @@ def test_an_english_stem_weighs_its_idf_among_the_english_passages():
     "tractor" in one. A stem only English passages have keeps its IDF among them over its IDF among all; a
     stem Italian passages have too (the loanword "housing") keeps its whole weight."""
     from retrieval.fusion import idf
-    from retrieval.lexical import LexicalIndex
     from retrieval.query_weights import english_share as _english_share
 
     rows = [(f"i{n}", "it", f"Il centro numero {n} ha aperto per i rifugiati.") for n in range(9)]
     rows += [("ih", "it", "Il progetto di housing sociale.")]
     rows += [(f"e{n}", "en", f"The city report number {n}.") for n in range(3)]
     rows += [("et", "en", "The city runs a tractor course and a housing scheme.")]
-    index = LexicalIndex.empty().apply(
-        [{"id": i, "text": t, "meta": {"doc_id": i, "language": lang, "title": i}} for i, lang, t in rows], set()
-    )
+    index = lexical_index(rows)
     assert _english_share(index, "citi") == pytest.approx(idf(4, 4) / idf(14, 4))
     assert _english_share(index, "tractor") == pytest.approx(idf(4, 1) / idf(14, 1))
     assert _english_share(index, "citi") < _english_share(index, "tractor") < 1.0
