@@ -130,6 +130,8 @@ _FROM_ANOTHER = re.compile(r"\s+(?:(?:arriv\w+|proveng\w+|provien\w+|vengono|vie
 # the sum's verb, its owner, or the subject a pronoun takes the sum up for, whatever the verb.
 _COMUNE = (r"(?:(?:il|lo|la|the)\s+|l['’]\s*)?(?:comune|municipality|city|council|citt[àa]|"
            r"amministrazione(?:\s+comunale)?)\b(?!\s+metropolitan)")  # fmt: skip
+# ... and its place's name after it, if written: "il Comune di Reggio Emilia", "the City of Forlì"
+_OF_PLACE = r"(?:\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2})?"
 _COMUNE_CLAUSE = re.compile(
     # the agent of a passive: "(, EUR 147,080,) was borne by the Municipality", "è stato coperto dal Comune"
     rf"^,?\s*(?:{PART}\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|will\s+be|è|sono|viene|vengono|verrà|"
@@ -154,13 +156,12 @@ _EACH = re.compile(r"^\s*(?:ciascun[oa]|cadauno|each|a\s+testa|per\s+parte)\b", 
 
 # ... or the municipality named right before the sum in a list of shares whose verb is said once: "la Regione ne mette
 # 80.000 e il Comune 20.000", "the Region EUR 80,000 and the City EUR 20,000"
-_COMUNE_ELLIPSIS = re.compile(rf"(?:,|\b(?:e|ed|and))\s+{_COMUNE}(?:\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*"
-                              rf"(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})?\s*(?:€|EUR)?\s*$", re.I)  # fmt: skip
+_COMUNE_ELLIPSIS = re.compile(rf"(?:,|\b(?:e|ed|and))\s+{_COMUNE}{_OF_PLACE}\s*(?:€|EUR)?\s*$", re.I)  # fmt: skip
 # ... or the municipality the subject of a verb of paying whose clause gives the sum as what it pays with: "Il Comune
 # ha cofinanziato il progetto con 20.000 euro", "The City of X contributed EUR 20,000" (its object is the whole:
 # "il Comune ha stanziato 118.000 euro, di cui 38.000 dal proprio bilancio e il resto dalla Prefettura")
 _COMUNE_PAYS = re.compile(
-    rf"\b{_COMUNE}(?:\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})?\s+(?:(?:ha|hanno|has|have)\s+)?"
+    rf"\b{_COMUNE}{_OF_PLACE}\s+(?:(?:ha|hanno|has|have)\s+)?"
     r"(?:(?:co-?finanzi|finanzi|contribui|paid|pays|pag|cover|stanzi|destin|invest|co-?fund|fund)\w*"
     r"[^.;:,]{0,50}?\b(?:con|per|with)\s+|contribut(?:ed|es)\s+)"
     r"(?:(?:altri|ulteriori|another|the\s+remaining|i\s+restanti)\s+)?(?:€|EUR)?\s*$",
