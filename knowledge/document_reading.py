@@ -14,6 +14,7 @@ from knowledge.area_model import document_areas
 from knowledge.budget_tables import budget_rows
 from knowledge.context import context_spans
 from knowledge.count_area import CountAreas
+from knowledge.disowned import disowned_clauses
 from knowledge.doc_parts import DocPart
 from knowledge.elsewhere import about_elsewhere, other_comune_clauses, other_phase_clauses, other_places
 from knowledge.partner_denials import denied_clauses
@@ -58,8 +59,10 @@ class DocumentReading(CountAreas):
         return table_counts(text, self.figure_reader, self.taxonomy, self._areas)
 
     def _elsewhere(self, body: str, city: str | None, phase: str | None = None) -> list[tuple[int, int]]:
-        """The parts of a sentence about another comune, a city abroad or an earlier phase."""
-        return other_comune_clauses(body, city, self.gazetteer) + other_places(body) + other_phase_clauses(body, phase)
+        """The parts of a sentence about another comune, a city abroad or an earlier phase, or that it says are not
+        the project's (`knowledge.disowned`)."""
+        return (other_comune_clauses(body, city, self.gazetteer) + other_places(body)
+                + other_phase_clauses(body, phase) + disowned_clauses(body))  # fmt: skip
 
     def _tables(self, text: str) -> list[tuple[Sentence, list[mentions.Mention]]]:
         return [(Sentence(row.text, row.start, row.end), mentions.periods(row.text)) for row in table_sentences(text)]

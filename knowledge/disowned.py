@@ -1,0 +1,53 @@
+"""Counts a sentence says are not the project's: a clause that denies that what it counts belongs to the project
+("Il dormitorio pubblico, con 120 posti, non è finanziato dall'azione e non rientra negli indicatori", "75 persone
+inviate dal progetto SAI, contate nel progetto SAI e non qui", "i cui 140 utenti non sono compresi in questo
+riepilogo", "...; neither figure refers to Open Doors", "those figures are not part of this project"). A report
+names the figures of other bodies beside its own and, when it does, says so; the denial is read by its shape: a
+negation, a verb of belonging (rientrare, far parte, essere compreso, contato, finanziato, riferirsi; be part of,
+refer to, be included, counted, funded) and what it denies belonging to: the project, its action, indicators,
+plan or summary, "qui"/"here", or a name. Not a membership of the network ("non fa parte della rete LGNet") nor
+what a body is not ("che non fa parte della cabina di regia"): those are not about counts.
+
+The denial covers the sentence up to the end of its clause (between ";" and ":"): "neither figure" points back
+to every count before it; a count in a later clause is the sentence's own again."""
+
+from __future__ import annotations
+
+import re
+
+# What a count may be denied to belong to: the project and its parts, this report's figures, "here".
+_OBJECT = (r"(?:(?:il|l['’]|lo|la|i|gli|le|nel|nella|nei|negli|nelle|nell['’]|del|della|dei|degli|delle|dell['’]|"
+           r"dal|dalla|dall['’]|al|alla|agli|alle|all['’]|in|a|da|questo|questa|questi|queste|quest['’]|nostro|"
+           r"nostra|the|this|these|our|its|to|in|by|of)\s*)*"
+           r"(?:progett[oi]|azion[ei]|indicator[ei]|riepilogo|protocollo|piano|iniziativa|monitoraggio|rendiconto|"
+           r"conteggi\w*|dati\s+del\s+progetto|project|programme|program|action|initiative|indicators|figures|"
+           r"report|summary|count)\b")  # fmt: skip
+_HERE = r"(?:qui|here)\b"
+_NAME = r"(?:[«\"“]?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+_IT_VERB = (r"(?:rientra(?:no|va|vano)?|fa(?:nno)?\s+parte|facevano\s+parte|faceva\s+parte|"
+            r"(?:(?:è|sono|era|erano|viene|vengono|è\s+stat[oa]|sono\s+stat[ie])\s+)?"
+            r"(?:compres[oaie]|inclus[oaie]|contat[oaie]|conteggiat[oaie]|finanziat[oaie]|riportat[oaie])|"
+            r"riguarda(?:no)?|si\s+riferisc(?:e|ono)|appartien(?:e|gono))")  # fmt: skip
+_IT = re.compile(rf"\b(?:non|né)\s+{_IT_VERB}\s+(?:(?:di|a|in|da|con|per)\s+)?(?:{_OBJECT}|{_HERE})"
+                 rf"|\be\s+non\s+{_HERE}", re.I)  # fmt: skip
+_EN_VERB = (r"(?:(?:(?:is|are|was|were|be|been)\s+)?(?:not\s+)?(?:part\s+of|included\s+in|counted\s+in|funded\s+by|"
+            r"covered\s+by)|refers?\s+to|belongs?\s+to|relates?\s+to)")  # fmt: skip
+# "not"/"neither"/"none of" before the verb, in the same few words ("neither figure refers to", "they are not part of")
+_EN = re.compile(rf"\b(?i:not|neither|nor|none\s+of\s+(?:them|these|those))\b(?:\s+[\w'’]+){{0,3}}?\s+"
+                 rf"(?i:{_EN_VERB})\s+(?:(?i:{_OBJECT}|{_HERE})|{_NAME})")  # fmt: skip
+# What is denied membership of is not a count's place: the network, a body or its meetings.
+_NOT_ABOUT_COUNTS = re.compile(r"(?:(?:di|della|del|of\s+the|'s)\s+)?(?:rete|network|cabina|tavolo|comitato|"
+                               r"partenariato|partnership|consorzio)\b", re.I)  # fmt: skip
+
+
+def disowned_clauses(body: str) -> list[tuple[int, int]]:
+    """The part of a sentence whose counts it says are not the project's: from its start to the end of the clause
+    that denies it (see the module's docstring)."""
+    out: list[tuple[int, int]] = []
+    for pattern in (_IT, _EN):
+        for m in pattern.finditer(body):
+            if _NOT_ABOUT_COUNTS.match(body[m.end() : m.end() + 20].lstrip()):
+                continue  # "non rientra nel progetto di rete": the network, not a count
+            ends = [i for i in (body.find(c, m.end()) for c in ";:") if i >= 0]
+            out.append((0, min(ends) if ends else len(body)))
+    return out
