@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge import organisations
+from knowledge import partner_roles as roles
 from knowledge.counting import COMPARISON
 from knowledge.funders import funder_by_nature
 from knowledge.issuers import RUNS_IT, issuer_line, masthead  # noqa: F401 (part of this module's API)
@@ -127,84 +128,10 @@ MUNICIPAL = re.compile(
 _ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s")
 # Another municipality named as a partner ("Comune di X"): kept, unless it is the city itself (see `partners`).
 OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
-# A relative clause after a listed name saying it pays: "la Fondazione X, che lo finanzia, e ..."
-_FUNDS_RELATIVE = re.compile(r"^(?:che|which|who)\s+(?:(?:lo|la|li|le|ne|l['’])\s*)?(?:anche\s+)?(?:co-?)?"
-                             r"(?:finanzia|finanziano|finanziato|paga|pagano|sponsorizza|funds|funded|pays)\b",
-                             re.I)  # fmt: skip
-# Who pays is not a partner: "con il contributo della Fondazione X", "finanziato da".
-_FUNDER = re.compile(
-    r"(?:(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"
-    r"\s+(?:\w+\s+){0,2}?(?:di|da|del|della|dello|dei|degli|delle|dal|dalla|dall['’])?|"
-    r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)|"
-    # a cost someone covers or pays: "La spesa, 9.000 euro per magliette, è stata coperta dalla Fondazione X"
-    r"\b(?:copert|pagat|rimborsat)[oaie]\s+(?:\w+\s+){0,2}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle)|"
-    # a sum that comes from someone: "30.000 arrivano dalla Fondazione X", "il resto viene dalla Regione"
-    r"(?:\d[\d.,]*|rest[oa]|restante)\s+(?:\w+\s+){0,2}?(?:arriv|proven|vien|vengon|giung)\w*\s+d(?:a|al|alla|all['’]|ai|agli|alle)|"
-    # ... in English: "funded by the X Foundation", "a grant from", "with funding from", "sponsored by"
-    r"\b(?:co-?funded|funded|financed|sponsored|paid\s+for)\s+(?:\w+\s+){0,2}?by(?:\s+the)?|"
-    r"\b(?:grant|funding|financing|contribution)\b[^.;:]{0,40}?\bfrom(?:\s+the)?)\s*$|"
-    # the rest of a funder's name after a comma: "221.000 euro dal Fondo Asilo, Migrazione e Integrazione"
-    r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)\s+(?:[\w'’]+\s+){1,3}?[\w'’]+,\s*$",
-    re.I,
-)
-
-# ... or its label in a table or form: "Ente finanziatore | Fondazione X", "Finanziatore: X", "Funder | X"
-_FUNDER_LABEL = re.compile(r"\b(?:co-?finanziator[ei]|finanziator[ei]|fonte\s+di\s+finanziamento|funders?|"
-                           r"funding\s+body|(?:finanziat[oa]|co-?finanziat[oa])\s+da|(?:co-?)?funded\s+by)\s*[|:]\s*$",
-                           re.I)  # fmt: skip
-
-# An organisation named in another role than working with the city, said right before its name: where a service
-# is housed ("nei locali della Parrocchia X", "presso"), where people are sent or accompanied ("accompagnate ai
-# servizi sanitari dell'ASL X", "inviare gli elenchi all'Azienda USL"), who wrote an evaluation ("a cura del
-# Dipartimento ... dell'Università X"), whose call funds it ("dal bando «Inclusione» della Fondazione X").
-_OTHER_ROLE = re.compile(
-    r"(?:\b(?:nei|negli|nel|nella)\s+(?:locali|spazi|sede|sala|struttura)\s+(?:di|del|della|dello|dell['’]|dei|degli)|"
-    r"\bpresso\s+(?:il|lo|la|l['’]|i|gli|le)?|\bhosted\s+by(?:\s+the)?|\bon\s+the\s+premises\s+of(?:\s+the)?)\s*$|"
-    r"\b(?:accompagnat\w*|accompagnare|accompagnament\w*|inviat\w*|inviare|indirizzat\w*|rinviat\w*|referred|sent|"
-    r"frequent(?:a|ano|ato|ati|ate|ava|avano)|attend(?:s|ed|ing)?)\b[^.;:]{0,60}$|"
-    # whose plan or territory a service is part of: "si inserisce nel Piano di zona dell'Azienda ULSS X", "nei Comuni
-    # del distretto Mirano-Dolo dell'Azienda ULSS X"
-    r"(?:\bpian[oi]\s+(?:di\s+zona|social[ei]|regional[ei]|locale)|\b(?-i:distrett[oi]))\b[^.;:]{0,30}?"
-    r"\b(?:di|del|della|dello|dell['’]|dei)\s*$|"
-    r"\ba\s+cura\s+d(?:i|el|ella|ello|ell['’]|ei|egli|elle)\b[^.;:]{0,80}$|"
-    # someone unnamed from the organisation, an attendee or a guest: "una volontaria della Caritas X"
-    r"\b(?:un|una|un['’])\s*(?:volontari[oa]|funzionari[oa]|referente|rappresentante|delegat[oa]|operat(?:ore|rice)|"
-    r"dipendente|responsabile|esperto|esperta|educat(?:ore|rice))\s+(?:del|della|dello|dell['’]|dei|degli|delle)\s*$|"
-    r"\bletter[ae]\s+di\s+(?:sostegno|supporto|adesione|gradimento)\b[^.;:]{0,150}$|\bletters?\s+of\s+support\b[^.;:]{0,150}$|"
-    # whose call it is: "dal bando «Inclusione» della Fondazione X", a form's head "Bando «Scuola» 2026 – Fondazione Y"
-    r"\bband[oi]\b[^.;:]{0,40}?(?:\b(?:di|del|della|dello|dell['’]|dei|degli|delle)|\s[–—-])\s*$",
-    re.I,
-)
-
-_FUNDED = re.compile(r"\b(?:co-?finanziat|finanziat|sostenut|pagat|sponsorizzat)\w*\b", re.I)
-# Who pays, said after the name in its clause: "La Regione e la Fondazione X hanno finanziato il progetto".
-_FUNDS_AFTER = re.compile(r"[^.;:,]{0,80}?\b(?:hanno|ha|che\s+ha|che\s+hanno)\s+(?:anche\s+)?(?:co-?finanziat|"
-                          r"finanziat|sponsorizzat|erogat)\w*|"
-                          # ... in the present: "La Fondazione X finanzia il progetto e ne segue il monitoraggio"
-                          r"[^.;:,]{0,80}?\b(?:co-?finanzia(?:no)?|finanzia(?:no)?|funds|sponsorizza(?:no)?)\b|"
-                          # ... or by the sum it gives: "La Fondazione X ha coperto 98.000 euro", "mette 40.000 euro"
-                          r"\s+(?:(?:ha|hanno)\s+(?:coperto|messo|dato|stanziato|erogato|versato|donato)|copre|coprono|"
-                          r"mette|mettono|stanzia|eroga|versa|dona|provided|gave|contributed)\s+(?:\w+\s+){0,2}?"
-                          r"(?:€\s*|EUR\s*)?\d[\d.,]*\s*(?:mila\s+)?(?:euro|€|EUR)?(?!\s*(?:persone|posti|ore))|"
-                          # ... or by a verb of support whose clause gives a sum: "La Fondazione X ha sostenuto la
-                          # ristrutturazione con 100.000 euro", "supported the flats with EUR 50,000"
-                          r"\s+(?:(?:ha|hanno|has|have)\s+)?(?:sostenut[oa]|sostiene|sostengono|supportat[oa]|supported|"
-                          r"supports)\b[^.;:,]{0,80}?(?:€\s*|EUR\s*)?\d[\d.,]*\s*(?:mila\s+)?(?:euro|€|EUR)|"
-                          # ... or who evaluates it: "L'Università di X seguirà la valutazione"
-                          r"[^.;:,]{0,40}?\b(?:segu|cur|condu|svolg|far)\w*\s+(?:anche\s+)?(?:la\s+)?valutazione\b",
-                          re.I)  # fmt: skip
-# A sum in parentheses right after a name is what that body gives: a funder's share, "Fondazione X (25.000 euro)".
-# ... each's when a sum is shared ("divisi a metà tra il Comune e la Fondazione X (9.000 euro ciascuno)"); and a sum
-# right after a name in a list of shares is that body's, its verb said once ("la Regione ne copre 210.000, la
-# Fondazione X 80.000 e ...")
-_SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*(?:ciascun[oa]|each)?\s*\)|"
-                          r"\s+(?:€\s*|EUR\s*)?\d{1,3}(?:[.,]\d{3})+(?:,\d{2})?(?:\s*(?:euro|€))?(?=\s*(?:,|;|\.|e\s|and\s|$))")
-
-
 # Who works in a service for an organisation, in the plural, then the organisation: it runs that part of the service
 # ("tenuto dagli operatori della FLAI CGIL Salerno", "I 22 volontari della parrocchia di Santa Cecilia preparano il tè",
 # "i medici di Medici per i Diritti Umani passano una domenica al mese"); one person of it is no such sign ("una
-# volontaria della Caritas", `_OTHER_ROLE`)
+# volontaria della Caritas", `roles.OTHER_ROLE`)
 STAFF_OF = re.compile(
     r"\b(?:operatori|operatrici|volontari|volontarie|medici|educatori|educatrici|mediatori|mediatrici|avvocati|"
     r"insegnanti|psicologi|psicologhe|infermieri|infermiere|legali|staff|volunteers|doctors|lawyers|workers)\s+"
@@ -419,7 +346,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             clause = False
             listed = split_items(segment)
             for i, item in enumerate(listed):
-                if i + 1 < len(listed) and _FUNDS_RELATIVE.match(listed[i + 1]):
+                if i + 1 < len(listed) and roles.FUNDS_RELATIVE.match(listed[i + 1]):
                     continue  # "grazie alla Fondazione X, che lo finanzia, e alla Cooperativa Y": a funder
                 if _RELATIVE.match(item):
                     clause = True
@@ -433,7 +360,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 add(name, s, body, "formal" if _FORMAL_CUE.search(cue.group(0)) else "cue")
         for m in STAFF_OF.finditer(body):  # "dagli operatori della FLAI CGIL X", "i volontari della parrocchia di Y"
             name, before = tidy(m.group("name")), body[: m.start()]
-            if name and _staff_org(name) and not (_FUNDER.search(before) or _OTHER_ROLE.search(before)):
+            if name and _staff_org(name) and not (roles.FUNDER.search(before) or roles.OTHER_ROLE.search(before)):
                 add(name, s, body, "cue")
         if not named_orgs:
             continue
@@ -446,23 +373,11 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             start, end = (whole[1], whole[2]) if whole else m.span()
             spans.append((start, end))
             name = tidy(body[start:end])
-            funder = _FUNDER.search(body[:start]) or _SHARE_AFTER.match(body, end)
-            funder = funder or _FUNDER_LABEL.search(body[:start])
-            funder = funder or _OBSERVER_AFTER.match(body, end)  # or an observer: "X (uditore)"
-            funder = funder or _OTHER_ROLE.search(body[:start]) or _FUNDS_AFTER.match(body, end)
-            funder = funder or _FUNDS_RELATIVE.match(body[end:].lstrip(" ,"))  # "X, che lo finanzia"
+            funder = roles.other_role(body, start, end)  # a funder, an observer, a host...
             if name and not any(comparable_name(name) in k for k in found) and not funder:
                 add(name, s, body, _how_named(body, start, end))
         for raw, start, end in known:
-            if any(a <= start < b or start <= a < end for a, b in spans) or _FUNDER.search(body[:start]):
-                continue
-            if _FUNDER_LABEL.search(body[:start]):
-                continue
-            if _OTHER_ROLE.search(body[:start]):
-                continue
-            if _SHARE_AFTER.match(body, end) or _OBSERVER_AFTER.match(body, end) or _FUNDS_AFTER.match(body, end):
-                continue
-            if _FUNDS_RELATIVE.match(body[end:].lstrip(" ,")):
+            if any(a <= start < b or start <= a < end for a, b in spans) or roles.other_role(body, start, end):
                 continue
             name = tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):
@@ -478,8 +393,9 @@ def _name_with(body: str, cue: re.Match, loose: bool) -> bool:
     before = re.split(r"[,;:]", body[: cue.start()])[-1]
     last = before.split()[-1:] or [""]
     if _KIND_AFTER.match(body, cue.end()):
-        return bool(_FUNDED.search(before))  # "la Caritas X con la cooperativa Y": another organisation, its kind said
-    return bool((last[0][:1].isupper() and not MUNICIPAL.search(before)) or _FUNDED.search(before))
+        # "la Caritas X con la cooperativa Y": another organisation, its kind said
+        return bool(roles.FUNDED.search(before))
+    return bool((last[0][:1].isupper() and not MUNICIPAL.search(before)) or roles.FUNDED.search(before))
 
 
 # An organisation's kind opening what follows "con": "con la cooperativa Il Mosaico", "con l'associazione X"
@@ -487,5 +403,3 @@ _KIND_AFTER = re.compile(r"\s*(?:(?:il|lo|la|i|gli|le)\s+|l['’]\s*)?(?:coopera
                          r"parrocchi|caritas)\w*\s", re.I)  # fmt: skip
 
 
-# An attendee or a named organisation marked as an observer: "X (uditore)", "Y, in qualità di osservatore".
-_OBSERVER_AFTER = re.compile(r"[^()\n,;]{0,25}[(,]\s*(?:in\s+qualit[àa]\s+di\s+)?(?:uditor|osservator|observer)", re.I)

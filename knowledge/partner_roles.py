@@ -1,0 +1,95 @@
+"""What the words around an organisation's name say of its role when it is no partner of the city: who pays ("con il
+contributo della Fondazione X", "X (25.000 euro)", "X ha finanziato"), a funder's label in a table, an observer ("X
+(uditore)"), and other roles said right before the name (where a service is housed, where people are sent, who
+evaluates, whose call it is). Read by `knowledge.partners`."""
+
+from __future__ import annotations
+
+import re
+
+# A relative clause after a listed name saying it pays: "la Fondazione X, che lo finanzia, e ..."
+FUNDS_RELATIVE = re.compile(r"^(?:che|which|who)\s+(?:(?:lo|la|li|le|ne|l['’])\s*)?(?:anche\s+)?(?:co-?)?"
+                             r"(?:finanzia|finanziano|finanziato|paga|pagano|sponsorizza|funds|funded|pays)\b",
+                             re.I)  # fmt: skip
+# Who pays is not a partner: "con il contributo della Fondazione X", "finanziato da".
+FUNDER = re.compile(
+    r"(?:(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"
+    r"\s+(?:\w+\s+){0,2}?(?:di|da|del|della|dello|dei|degli|delle|dal|dalla|dall['’])?|"
+    r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)|"
+    # a cost someone covers or pays: "La spesa, 9.000 euro per magliette, è stata coperta dalla Fondazione X"
+    r"\b(?:copert|pagat|rimborsat)[oaie]\s+(?:\w+\s+){0,2}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle)|"
+    # a sum that comes from someone: "30.000 arrivano dalla Fondazione X", "il resto viene dalla Regione"
+    r"(?:\d[\d.,]*|rest[oa]|restante)\s+(?:\w+\s+){0,2}?(?:arriv|proven|vien|vengon|giung)\w*\s+d(?:a|al|alla|all['’]|ai|agli|alle)|"
+    # ... in English: "funded by the X Foundation", "a grant from", "with funding from", "sponsored by"
+    r"\b(?:co-?funded|funded|financed|sponsored|paid\s+for)\s+(?:\w+\s+){0,2}?by(?:\s+the)?|"
+    r"\b(?:grant|funding|financing|contribution)\b[^.;:]{0,40}?\bfrom(?:\s+the)?)\s*$|"
+    # the rest of a funder's name after a comma: "221.000 euro dal Fondo Asilo, Migrazione e Integrazione"
+    r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)\s+(?:[\w'’]+\s+){1,3}?[\w'’]+,\s*$",
+    re.I,
+)
+
+# ... or its label in a table or form: "Ente finanziatore | Fondazione X", "Finanziatore: X", "Funder | X"
+FUNDER_LABEL = re.compile(r"\b(?:co-?finanziator[ei]|finanziator[ei]|fonte\s+di\s+finanziamento|funders?|"
+                           r"funding\s+body|(?:finanziat[oa]|co-?finanziat[oa])\s+da|(?:co-?)?funded\s+by)\s*[|:]\s*$",
+                           re.I)  # fmt: skip
+
+# An organisation named in another role than working with the city, said right before its name: where a service
+# is housed ("nei locali della Parrocchia X", "presso"), where people are sent or accompanied ("accompagnate ai
+# servizi sanitari dell'ASL X", "inviare gli elenchi all'Azienda USL"), who wrote an evaluation ("a cura del
+# Dipartimento ... dell'Università X"), whose call funds it ("dal bando «Inclusione» della Fondazione X").
+OTHER_ROLE = re.compile(
+    r"(?:\b(?:nei|negli|nel|nella)\s+(?:locali|spazi|sede|sala|struttura)\s+(?:di|del|della|dello|dell['’]|dei|degli)|"
+    r"\bpresso\s+(?:il|lo|la|l['’]|i|gli|le)?|\bhosted\s+by(?:\s+the)?|\bon\s+the\s+premises\s+of(?:\s+the)?)\s*$|"
+    r"\b(?:accompagnat\w*|accompagnare|accompagnament\w*|inviat\w*|inviare|indirizzat\w*|rinviat\w*|referred|sent|"
+    r"frequent(?:a|ano|ato|ati|ate|ava|avano)|attend(?:s|ed|ing)?)\b[^.;:]{0,60}$|"
+    # whose plan or territory a service is part of: "si inserisce nel Piano di zona dell'Azienda ULSS X", "nei Comuni
+    # del distretto Mirano-Dolo dell'Azienda ULSS X"
+    r"(?:\bpian[oi]\s+(?:di\s+zona|social[ei]|regional[ei]|locale)|\b(?-i:distrett[oi]))\b[^.;:]{0,30}?"
+    r"\b(?:di|del|della|dello|dell['’]|dei)\s*$|"
+    r"\ba\s+cura\s+d(?:i|el|ella|ello|ell['’]|ei|egli|elle)\b[^.;:]{0,80}$|"
+    # someone unnamed from the organisation, an attendee or a guest: "una volontaria della Caritas X"
+    r"\b(?:un|una|un['’])\s*(?:volontari[oa]|funzionari[oa]|referente|rappresentante|delegat[oa]|operat(?:ore|rice)|"
+    r"dipendente|responsabile|esperto|esperta|educat(?:ore|rice))\s+(?:del|della|dello|dell['’]|dei|degli|delle)\s*$|"
+    r"\bletter[ae]\s+di\s+(?:sostegno|supporto|adesione|gradimento)\b[^.;:]{0,150}$|\bletters?\s+of\s+support\b[^.;:]{0,150}$|"
+    # whose call it is: "dal bando «Inclusione» della Fondazione X", a form's head "Bando «Scuola» 2026 – Fondazione Y"
+    r"\bband[oi]\b[^.;:]{0,40}?(?:\b(?:di|del|della|dello|dell['’]|dei|degli|delle)|\s[–—-])\s*$",
+    re.I,
+)
+
+FUNDED = re.compile(r"\b(?:co-?finanziat|finanziat|sostenut|pagat|sponsorizzat)\w*\b", re.I)
+# Who pays, said after the name in its clause: "La Regione e la Fondazione X hanno finanziato il progetto".
+FUNDS_AFTER = re.compile(r"[^.;:,]{0,80}?\b(?:hanno|ha|che\s+ha|che\s+hanno)\s+(?:anche\s+)?(?:co-?finanziat|"
+                          r"finanziat|sponsorizzat|erogat)\w*|"
+                          # ... in the present: "La Fondazione X finanzia il progetto e ne segue il monitoraggio"
+                          r"[^.;:,]{0,80}?\b(?:co-?finanzia(?:no)?|finanzia(?:no)?|funds|sponsorizza(?:no)?)\b|"
+                          # ... or by the sum it gives: "La Fondazione X ha coperto 98.000 euro", "mette 40.000 euro"
+                          r"\s+(?:(?:ha|hanno)\s+(?:coperto|messo|dato|stanziato|erogato|versato|donato)|copre|coprono|"
+                          r"mette|mettono|stanzia|eroga|versa|dona|provided|gave|contributed)\s+(?:\w+\s+){0,2}?"
+                          r"(?:€\s*|EUR\s*)?\d[\d.,]*\s*(?:mila\s+)?(?:euro|€|EUR)?(?!\s*(?:persone|posti|ore))|"
+                          # ... or by a verb of support whose clause gives a sum: "La Fondazione X ha sostenuto la
+                          # ristrutturazione con 100.000 euro", "supported the flats with EUR 50,000"
+                          r"\s+(?:(?:ha|hanno|has|have)\s+)?(?:sostenut[oa]|sostiene|sostengono|supportat[oa]|supported|"
+                          r"supports)\b[^.;:,]{0,80}?(?:€\s*|EUR\s*)?\d[\d.,]*\s*(?:mila\s+)?(?:euro|€|EUR)|"
+                          # ... or who evaluates it: "L'Università di X seguirà la valutazione"
+                          r"[^.;:,]{0,40}?\b(?:segu|cur|condu|svolg|far)\w*\s+(?:anche\s+)?(?:la\s+)?valutazione\b",
+                          re.I)  # fmt: skip
+# A sum in parentheses right after a name is what that body gives: a funder's share, "Fondazione X (25.000 euro)".
+# ... each's when a sum is shared ("divisi a metà tra il Comune e la Fondazione X (9.000 euro ciascuno)"); and a sum
+# right after a name in a list of shares is that body's, its verb said once ("la Regione ne copre 210.000, la
+# Fondazione X 80.000 e ...")
+SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*(?:ciascun[oa]|each)?\s*\)|"
+                          r"\s+(?:€\s*|EUR\s*)?\d{1,3}(?:[.,]\d{3})+(?:,\d{2})?(?:\s*(?:euro|€))?(?=\s*(?:,|;|\.|e\s|and\s|$))")
+
+
+
+# An attendee or a named organisation marked as an observer: "X (uditore)", "Y, in qualità di osservatore".
+OBSERVER_AFTER = re.compile(r"[^()\n,;]{0,25}[(,]\s*(?:in\s+qualit[àa]\s+di\s+)?(?:uditor|osservator|observer)", re.I)
+
+
+def other_role(body: str, start: int, end: int) -> bool:
+    """Whether the words around the name at body[start:end] say it pays, observes or has another role than working
+    with the city."""
+    before = body[:start]
+    return bool(FUNDER.search(before) or FUNDER_LABEL.search(before) or OTHER_ROLE.search(before)
+                or SHARE_AFTER.match(body, end) or OBSERVER_AFTER.match(body, end) or FUNDS_AFTER.match(body, end)
+                or FUNDS_RELATIVE.match(body[end:].lstrip(" ,")))  # fmt: skip
