@@ -50,6 +50,18 @@ def _unlisted_dropped(buckets: dict, kinds: list[tuple[str, Partner]]) -> None:
             bucket.partners = [(r, p) for r, p in bucket.partners if id(p) not in weak]
 
 
+def _named_elsewhere(body: str, name: str, away: list[tuple[int, int]]) -> bool:
+    """Whether every place `name` is written in `body` is inside one of the `away` clauses (its first letter's case
+    aside: a name is tidied with a capital)."""
+    # only a clause the place opens ("A Capannori ...", "Nel Comune di X, ..."): a comune inside a name before the
+    # partner ("la Caritas diocesana di Cosenza, l'ASP ...") places nothing
+    away = [(a, b) for a, b in away if len(body[max(body.rfind(c, 0, a) for c in ";:") + 1 : a].split()) <= 5]
+    if not away:
+        return False
+    at = [m.start() - 1 for m in re.finditer(re.escape(name[1:]), body)]
+    return bool(at) and all(about_elsewhere(away, a, a + len(name)) for a in at)
+
+
 class DocumentReading(CountAreas):
     """A document's part of its group's records (`knowledge.doc_parts.DocPart`)."""
 
@@ -219,6 +231,11 @@ class DocumentReading(CountAreas):
         body = read.body
         # the document's masthead names who issued it, not a partner
         found = [] if issuer else memo("partners", partners.partners, body, self._city, not boilerplate)
+        if found:
+            # an organisation named in a clause placed in another comune is that comune's ("A Capannori un progetto
+            # parallelo del Consorzio X segue 18 ragazzi")
+            away = memo("elsewhere", self._elsewhere, body, self._city, self._phase)
+            found = [f for f in found if not _named_elsewhere(body, f.name, away)]
         if found:
             # The area of a list of partners is what the sentence says apart from their names ("Segretariato
             # sociale" is an organisation there, not the area).

@@ -50,6 +50,9 @@ OTHER_ROLE = re.compile(
     # someone unnamed from the organisation, an attendee or a guest: "una volontaria della Caritas X"
     r"\b(?:un|una|un['’])\s*(?:volontari[oa]|funzionari[oa]|referente|rappresentante|delegat[oa]|operat(?:ore|rice)|"
     r"dipendente|responsabile|esperto|esperta|educat(?:ore|rice))\s+(?:del|della|dello|dell['’]|dei|degli|delle)\s*$|"
+    # who a recommendation or a proposal for later names: "The evaluators recommend ... negotiating with the Regional
+    # Housing Agency (ATERP X)", "si raccomanda di coinvolgere l'ASL"
+    r"\b(?:recommend\w*|raccomand\w*|suggest\w*|suggeri\w*)\b[^.;:]{0,160}$|"
     r"\bletter[ae]\s+di\s+(?:sostegno|supporto|adesione|gradimento)\b[^.;:]{0,150}$|\bletters?\s+of\s+support\b[^.;:]{0,150}$|"
     # whose call it is: "dal bando «Inclusione» della Fondazione X", a form's head "Bando «Scuola» 2026 – Fondazione Y"
     r"\bband[oi]\b[^.;:]{0,40}?(?:\b(?:di|del|della|dello|dell['’]|dei|degli|delle)|\s[–—-])\s*$",

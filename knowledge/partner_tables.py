@@ -47,9 +47,15 @@ _RECORD_NAME = re.compile(r"(?:^|(?<=[\s;|]))(?P<key>Soggetto|Ente|Partner|Organ
                           r"Denominazione):[ \t]*(?P<name>[^;|\n]{3,200}?)[ \t]*;")  # fmt: skip
 _RECORD_ROLE = re.compile(r"(?:^|(?<=[\s;|]))(?:Ruolo(?:\s+nel\s+progetto)?|Role|Funzione|Compiti):[ \t]*"
                           r"(?P<role>[^;|\n]{2,300}?)[ \t]*(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
+_RECORD_RELATION = re.compile(r"(?:^|(?<=[\s;|]))(?:Tipo\s+di\s+rapporto|Rapporto|Relazione|Relationship|"
+                              r"Tipo\s+di\s+relazione):[ \t]*(?P<relation>[^;|\n]{2,200}?)[ \t]*"
+                              r"(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
 # A role that is no partner's: a supporter (a letter of support), a funder, an observer, an evaluator, or none
 NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:sostenitor\w*|supporter|finanziator\w*|funder|uditor\w*|osservator\w*|"
-                                r"observer|valutator\w*|evaluator)\b|\bnessun\s+ruolo\b|\bno\s+role\b",
+                                r"observer|valutator\w*|evaluator)\b|\bnessun\s+ruolo\b|\bno\s+role\b|"
+                               # ... or a relationship that says so: "collaborazione senza partenariato", "non partner"
+                               r"\bsenza\s+(?:essere\s+)?(?:partenariato|partner)\b|\bnon\s+(?:è\s+)?partner\b|"
+                               r"\bwithout\s+(?:being\s+)?(?:a\s+)?partner|\bnot\s+a\s+partner\b",
                                 re.I)  # fmt: skip
 _WORDS_OF_NAME = re.compile(r"[A-ZÀ-Ý0-9][\w'’.&-]*|di|del|della|dello|dei|degli|delle|per|e|la|il|le|lo|in|of|the|and")
 
@@ -99,7 +105,11 @@ def _records(text: str) -> list[tuple[str, int, int, str]]:
         row_end = found[i + 1].start() if i + 1 < len(found) else len(text)
         role = _RECORD_ROLE.search(text, m.end(), row_end)
         if role and m.group("key") == found[0].group("key"):
-            out.append((m.group("name"), m.start("name"), m.end("name"), role.group("role")))
+            # the row's relationship, when it has one, says what kind of role it is ("Tipo di rapporto: collaborazione
+            # senza partenariato")
+            relation = _RECORD_RELATION.search(text, m.end(), row_end)
+            said = f"{role.group('role')}; {relation.group('relation')}" if relation else role.group("role")
+            out.append((m.group("name"), m.start("name"), m.end("name"), said))
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge import organisations
+from knowledge import org_phrases, organisations
 from knowledge import partner_roles as roles
 from knowledge.counting import COMPARISON
 from knowledge.funders import funder_by_nature
@@ -30,6 +30,10 @@ _PARTNER_CUE = re.compile(
     r"\b(?:sono|è|sono\s+stat[ei]|è\s+stat[oa])\s+(?:realizzat|gestit|promoss|svolt)[aeio]\s+(?:da(?:ll[oa]|l|i|gli|lle)?\b|dall['’])|"
     r"\b(?:sviluppat|realizzat|gestit)[aeio]\s+(?:da(?:ll[oa]|l|i|gli|lle)?\b|dall['’])|\bconvenzion[ie]\s+con|\baccordi?\s+con|"
     r"\bprotocoll[oi]\s+d'intesa\s+con|\bpartners?\s*:|"
+    # an intro naming the partnership, its list after a colon: "con questi partner, che ringraziamo: a) X; b) Y", "led a
+    # partnership of four organisations: the social cooperative X, which ...; the ..." (words in lower case: no
+    # field's label, "Tipo di rapporto: partner Municipalità: IV")
+    r"\b(?:partners?|partnership|partenariato)\b(?-i:[^:.;\nA-ZÀ-Ý]){1,60}:|"
     # entrusted to whom runs it: "è affidata in partenariato alla Cooperativa X", "affidato in gestione all'ente Y"
     r"\baffidat[oaie]\s+(?:in\s+(?:partenariato|gestione|convenzione)\s+)?(?:a(?:l|i|gli|lla|llo|lle)?\b|all['’])|"
     # "sono stati ammessi al partenariato: 1) A ...", "compongono il partenariato"
@@ -84,12 +88,13 @@ ORG_KEYWORDS = (
     r"Onlus|ONLUS|Aps|APS|Odv|ODV|Arci|ARCI|Parrocchia|Confraternita|Comitato|Federazione|Istituto|Università|"
     r"Centro|Gruppo|Rete|Croce\s+Rossa|Diocesi|Unione|Ente|Agenzia|"
     r"University|Foundation|Association|Cooperative|Agency|Diocese|Charity|Trust|Unit[ée]\s+des\s+Communes|"
-    r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Consulta|Acli|ACLI|SpA|S\.p\.A\.|Misericordia|Sindacato"
+    r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Consulta|Acli|ACLI|SpA|S\.p\.A\.|Misericordia|Sindacato|"
+    r"Banca|Bank|Cgil|CGIL|Cisl|CISL|Uil|UIL"
 )
 # A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
 _NAMED_ORG = re.compile(
     r"(?<![\w'’])(?:(?:Cooperativa|Associazione|Fondazione|Consorzio)(?:\s+[Ss]ociale)?"
-    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.-]+(?![\w'’.-]*:)|[dl]['’][A-Z][\w'’.-]*|"
+    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.&-]+(?![\w'’.&-]*:)|[dl]['’][A-Z][\w'’.-]*|"
     r"\d+(?![\d.,]*\d)(?![.)](?:\s|$))))+|"
     r"Caritas(?:\s+[A-Z][\w-]+)+|"
     r"(?:ASL|ASP|AUSL)\s+(?:[A-Z][\w]*\s*\d*|\d+))"
@@ -169,14 +174,17 @@ class PartnerFact:
 # Words of a kind before the name it opens: "consorzio di cooperative Nord Ovest Lavoro", "parrocchia di San Michele",
 # "consultorio familiare della ASL n. 1"
 _KIND_WORDS = r"(?:\s+(?:di|del|della|dei|delle|familiare|sociale|cooperative)){0,3}"
-_AND = re.compile(r"\s+(?:e|ed|and)\s+(?=(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s|al\s|allo\s|alla\s|"
+_AND = re.compile(r"\s+(?:e|ed|and)\s+(?=con\s+(?:il|lo|la|i|gli|le)\s|con\s+l['’]|"
+                  r"(?:con\s+)?(?:il\s|lo\s|la\s|l['’]|i\s|gli\s|le\s|the\s|al\s|allo\s|alla\s|"
                   r"all['’]|ai\s|agli\s|alle\s)?"
                   r"(?:[A-Z\"«“]|(?:associazion|cooperativ|fondazion|association|foundation)\w*\s|"
                   r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|consulta|"
                   r"parrocchia|consultorio|sindacato)" + _KIND_WORDS + r"\s+(?-i:[A-Z])|"
                   # a kind, a word or two saying of whom, then its acronym: "il sindacato inquilini SUNIA"
                   r"(?:sindacato|associazione|cooperativa|consorzio|comitato|centro)(?:\s+[a-zà-ù]+){1,2}\s+"
-                  r"(?-i:[A-Z]{3,})\b)|"
+                  r"(?-i:[A-Z]{3,})\b|"
+                  # any kind in lower case, its qualifiers, then the name: "e all'agenzia formativa X"
+                  + org_phrases.KIND_AHEAD + r")|"
                   r"(?:with\s+)?the\s)")  # fmt: skip
 
 
@@ -221,7 +229,11 @@ def split_items(segment: str) -> list[str]:
         current = chunks[0]
         for nxt in chunks[1:]:
             quoted = current.count("«") > current.count("»") or current.count("“") > current.count("”")
-            place = re.match(r"(?:Distretto|Comune|Sede|Comitato|Sezione|Delegazione)\b", nxt)
+            # a branch or unit of the organisation before, its kind capitalised or not: "ASL X – Distretto 9",
+            # "Azienda sanitaria X – Comprensorio sanitario di Y", "ERAP X – Presidio di Y", "Associazione X – gruppo
+            # territoriale Y"
+            place = re.match(r"(?i:distretto|comune|sede|comitato|sezione|delegazione|comprensorio|presidio|gruppo|"
+                             r"ufficio|dipartimento|filiale)\b", nxt) or nxt[:1].islower()
             acronym = re.fullmatch(r"[A-Z][A-Z0-9.&]{1,9}", current) or spells(current, nxt) or spells(nxt, current)
             if quoted or place or acronym:
                 current = f"{current} – {nxt}"
@@ -232,6 +244,7 @@ def split_items(segment: str) -> list[str]:
     return items
 
 
+_SUM = re.compile(r"\d[\d.,]*\s*(?:mila\s+)?(?:euro|€)|€|\bEUR\b", re.I)  # money said in a clause: a funder's
 _FORMAL_CUE = re.compile(r"partner|partenariat", re.I)  # a cue that names the partnership itself
 # ... or an apposition giving a name its role: "la cooperativa sociale X, partner del Comune nella gestione"
 _PARTNER_AFTER = re.compile(r"\s*,\s*(?:che\s+è\s+)?(?:partner|capofila)\s+(?:del|dell['’]|della|di)\b", re.I)
@@ -270,7 +283,7 @@ def tidy(item: str) -> str | None:
                      item)  # fmt: skip
     if tail and re.search(r"\s[A-ZÀ-Ý]", item[: tail.start()]) and re.search(rf"\b(?:{ORG_KEYWORDS})\b", item, re.I):
         item = item[: tail.start()]  # "Istituto comprensivo Dante Alighieri gli alunni": the sentence's subject
-    item = re.sub(r"\s+(?:e|ed|and|o)$", "", item.strip(" .;:,*\"«»“”'"))  # "A e" before "con B"
+    item = re.sub(r"\s+(?:e|ed|and|o|in)$", "", item.strip(" .;:,*\"«»“”'"))  # "A e" before "con B", "A in convenzione"
     if not item or len(item) < 3 or len(item.split()) > 12:
         return None
     if not (item[0].isupper() or item[0].isdigit()):
@@ -287,6 +300,10 @@ def tidy(item: str) -> str | None:
         elif m := re.match(r"(?:sindacato|associazione|cooperativa|consorzio|comitato|centro)(?:\s+[a-zà-ù]+){1,2}\s+"
                            r"(?P<acronym>(?-i:[A-Z]{3,}))\b", item, re.I):
             item = m.group("acronym")  # "sindacato inquilini SUNIA": the organisation is its acronym
+        elif org := org_phrases.unit_of(item):
+            return tidy(org)  # "il distretto sociosanitario dell'ASL Lecce": the organisation of the unit
+        elif named := org_phrases.kind_named(item):
+            item = named  # "agenzia formativa Sinergie", "the volunteer association X"
         else:
             return None
     if NETWORK.match(item) or _PRESS.search(item) or not _looks_like_name(item):
@@ -338,7 +355,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             with_ = loose and cue.group(0).lower().startswith("con")
             # a semicolon ends the list ("con la cooperativa X; la Y garantisce", "in rete con A, B e C, come da
             # protocollo ...; 7. di nominare ...")
-            segment = segment.split(";")[0]
+            pieces = org_phrases.unlettered(segment).split(";")
+            segment = pieces[0]
             loose = loose and not (strong and with_)  # "realizzato dal Comune con A, B e C": the cue before's list
             strong = strong or not loose
             if _WHEN.match(segment):
@@ -358,6 +376,23 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 if name and loose and (not _ORGANISATION_LIKE.search(name) or (with_ and OTHER_COMUNE.match(name))):
                     continue  # a loose cue's name must look like an organisation's ("con il Comune di X": no)
                 add(name, s, body, "formal" if _FORMAL_CUE.search(cue.group(0)) else "cue")
+            # ... unless its items are separated by semicolons, each an organisation and what it does ("con X, che mette
+            # i locali; la cooperativa Y, che gestisce il doposcuola; l'associazione Z, che ..."): on to the first piece
+            # that opens with no organisation
+            for piece in pieces[1:] if listed else []:
+                item = (split_items(org_phrases.list_piece(piece)) or [""])[0]
+                name = tidy(item)
+                if not (name and _ORGANISATION_LIKE.search(name) and org_phrases.name_only(item)):
+                    break  # no organisation, or a clause of its own ("; la parrocchia X ha messo a disposizione ...")
+                add(name, s, body, "formal" if _FORMAL_CUE.search(cue.group(0)) else "cue")
+        # an organisation opening a clause as the subject of what it does in the service: "la Banca X ha offerto ..."
+        for raw, start, end in org_phrases.subjects(body):
+            name = tidy(raw)
+            said = re.split(r"[;:]", body[end:], maxsplit=1)[0]  # the rest of its clause: a sum is a funder's
+            if name and _ORGANISATION_LIKE.search(name) and not roles.other_role(body, start, end) and not _SUM.search(
+                said
+            ):
+                add(name, s, body, "cue")
         for m in STAFF_OF.finditer(body):  # "dagli operatori della FLAI CGIL X", "i volontari della parrocchia di Y"
             name, before = tidy(m.group("name")), body[: m.start()]
             if name and _staff_org(name) and not (roles.FUNDER.search(before) or roles.OTHER_ROLE.search(before)):
