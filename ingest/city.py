@@ -28,6 +28,8 @@ _DATELINE_WEIGHT = 3.0
 _PHRASE_WEIGHT = 3.0
 _MENTION_WEIGHT = 1.0
 _SEAT_WEIGHT = 0.25
+_LETTERHEAD_WEIGHT = _TITLE_WEIGHT  # the issuer heading the text: it says whose document this is, like a title
+_LETTERHEAD_LINES = 3  # a letterhead is one of the text's first lines
 _CLAUSE = re.compile(r"[^\n.;:!?]+")  # the partner list sits after a colon, in one clause with its ASSB alias
 # The comune's own web or mail domain: "servizisociali@comune.castro.le.it", "www.comune.camini.rc.it"
 _DOMAIN = re.compile(r"(?<![\w-])comune\.(?P<label>[a-z]+)\.(?:(?P<pv>[a-z]{2})\.)?it\b", re.I)
@@ -51,6 +53,10 @@ _NEIGHBOUR = re.compile(r"\b(?:vicin[oaie]|limitrof[oaie]|confinant[ei]|neighbou
                         r"citt[àa]|paes[ei]|towns?|municipalit(?:y|ies))\s+(?:di|of)\s*$", re.I)  # fmt: skip
 # A postal "care of": the office an organisation uses as its address ("segreteria c/o Comune di X (RC)")
 _CARE_OF = re.compile(r"\bc/o\b[^\n,;]{0,25}$", re.I)
+# A letterhead: a line of its own naming the municipality that issues the document ("COMUNE DI ASCOLI PICENO",
+# "Città di X (PV)", "Comune di X – Settore Politiche sociali", "Municipality of X")
+_LETTERHEAD = re.compile(r"[ \t#*]*(?:comune|citt[àa]|municipio|municipality|city)\s+(?:di|of)\s+$", re.I)
+_LETTERHEAD_END = re.compile(r"[ \t*]*(?:\([A-Z]{2}\)[ \t]*)?(?:[-–—,|][^\n]{0,80})?(?:\n|$)")
 _SEAT_NAME = re.compile(r"(?:\b[A-Z]{2,}[A-Z0-9]*|\b\d{1,3}|(?<=[a-zà-ù,] )[A-ZÀ-Ý][a-zà-ù]+)\s+(?:(?:di|of)\s+)?$")
 # After a line-initial city: "TORINO, 18 OTT", "BOLZANO. ", "Roma - ", "Sassari Intercettare", lone "Milano"
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
@@ -226,6 +232,9 @@ def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], 
     for name in in_title:
         scores[name] += _TITLE_WEIGHT / len(in_title)  # type: ignore[assignment]
     dated = None  # a text has one dateline: later ones of other cities open its short news about them
+    for name in _letterhead(text, body):
+        scores[name] += _LETTERHEAD_WEIGHT  # type: ignore[assignment]
+        in_title.add(name)
     for m in body:
         if _elsewhere(text, m):
             scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
@@ -242,6 +251,21 @@ def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], 
     for name in {c.name for d in _DOMAIN.finditer(text) if (c := gazetteer.by_domain(d["label"], d["pv"]))}:
         scores[name] += _PHRASE_WEIGHT  # type: ignore[assignment]
     return scores, in_title
+
+
+def _letterhead(text: str, mentions: list[Mention]) -> set[str]:
+    """The comune a letterhead names: "COMUNE DI X" on a line of its own among the text's first lines (a resolution,
+    a letter, a notice whose title is only its file name says who issued it there); the issuer is what it is about."""
+    lines = re.finditer(r"[^\n]*\S[^\n]*", text[:2000])
+    head = max((m.end() for _, m in zip(range(_LETTERHEAD_LINES), lines, strict=False)), default=0)
+    found = set()
+    for m in mentions:
+        if m.start >= head:
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if _LETTERHEAD.fullmatch(text, line_start, m.start) and _LETTERHEAD_END.match(text, m.end):
+            found.add(m.city.name)
+    return found
 
 
 def main_city(title: str, text: str, gazetteer: Gazetteer | None = None, titled_only: bool = False) -> str | None:

@@ -414,3 +414,17 @@ def test_a_press_review_is_about_a_city_only_when_its_title_names_it():
     assert main_city("Rassegna stampa", text) == "Montevarchi"
     assert main_city("Rassegna stampa", text, titled_only=True) is None
     assert main_city("Rassegna stampa del Comune di Montevarchi", text, titled_only=True) == "Montevarchi"
+
+
+def test_a_letterhead_names_the_issuing_comune_over_a_comune_it_cites():
+    # a resolution whose title is its file name: the letterhead says whose it is, a homonym-like comune cited as a
+    # model ("Comune di Ascoli Satriano (FG)") does not tie with it
+    text = ("COMUNE DI ASCOLI PICENO\nDeliberazione della Giunta Comunale n. 87 del 19 marzo 2026\n"
+            "LA GIUNTA COMUNALE\nPREMESSO che la cooperativa sociale Il Picchio e la Caritas diocesana di "
+            "Ascoli Piceno hanno sottoscritto la proposta;\nCONSIDERATO che il modello si ispira all'esperienza "
+            "del Comune di Ascoli Satriano (FG), dove un'agenzia per la casa ha reperito 8 alloggi;\n"
+            "DELIBERA di approvare il progetto.")
+    assert main_city("delibera-giunta-abitare-2026", text) == "Ascoli Piceno"
+    # the same line deep in the text is a plain "Comune di X", no letterhead
+    late = "Il progetto.\nDelibera.\nPremesso.\nConsiderato.\nCOMUNE DI ASCOLI PICENO\n" + text.split("\n", 1)[1]
+    assert main_city("delibera-giunta-abitare-2026", late) is None
