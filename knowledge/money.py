@@ -13,7 +13,8 @@ from knowledge.figures import number
 # Italian "180.000,00" or English "180,000.00" (an English report writes its sums the English way).
 _AMOUNT_NUM = r"(?P<num>\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:,\d{1,2})?)"
 _AMOUNT = re.compile(
-    rf"(?:(?:€|EUR)\s*{_AMOUNT_NUM}(?:\s*(?P<mil>milioni|mila))?|{_AMOUNT_NUM.replace('num', 'num2')}"
+    # the currency before the sum, also as a word: "€ 30.000", "EUR 45,000", an act's "pari a euro 36.000,00"
+    rf"(?:(?:€|EUR(?:O\b)?)\s*{_AMOUNT_NUM}(?:\s*(?P<mil>milioni|mila))?|{_AMOUNT_NUM.replace('num', 'num2')}"
     rf"(?:\s*(?P<mil2>milioni|mila))?\s*(?:di\s+)?(?:euros?\b|EUR\b|€))",  # "17.650,00 €" (no word after €)
     re.I,
 )
@@ -87,7 +88,7 @@ AMOUNT_KINDS = (
             r"\bmunicipal\s+(?:budget|funds|resources|contribution|co-?financing|co-?funding)\b|"
             # "dal bilancio del Comune di X", "di quota comunale" (the municipality's quota, an adjective: its own)
             r"bilancio\s+del(?:l['’])?\s*(?:comune|ente)\b|quota\s+comunale|"
-            r"(?:city|municipality)['’]s\s+own|"
+            r"(?:city|municipality)['’]s\s+own(?:\s+(?:contribution|budget|funds|resources|share))?|"
             # the sum taken up by a pronoun, the municipality the subject of its verb, whatever the verb: "5.000 euro
             # li mette il Comune", "12.000 li ha stanziati il Comune di X", "36.000 euro li ha iscritti il Comune"
             r"\bl[aei]?\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+\s+(?:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione)|"
@@ -129,17 +130,23 @@ _FROM_ANOTHER = re.compile(r"\s+(?:(?:arriv\w+|proveng\w+|provien\w+|vengono|vie
 # Whose money a sum is, read from its own clause: the municipality (its council, its administration) as the agent of
 # the sum's verb, its owner, or the subject a pronoun takes the sum up for, whatever the verb.
 _COMUNE = (r"(?:(?:il|lo|la|the)\s+|l['’]\s*)?(?:comune|municipality|city|council|citt[àa]|"
+           # its organs: "stanziati dal Consiglio comunale", "dalla Giunta comunale"
+           r"consiglio\s+comunale|giunta\s+comunale|"
            r"amministrazione(?:\s+comunale)?)\b(?!\s+metropolitan)")  # fmt: skip
 # ... and its place's name after it, if written: "il Comune di Reggio Emilia", "the City of Forlì"
 _OF_PLACE = r"(?:\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2})?"
 _COMUNE_CLAUSE = re.compile(
     # the agent of a passive: "(, EUR 147,080,) was borne by the Municipality", "è stato coperto dal Comune"
-    rf"^,?\s*(?:{PART}\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|will\s+be|è|sono|viene|vengono|verrà|"
+    # ... also the second of two predicates of the sum's subject: "La quota, pari a 19.600 euro, resta a carico del
+    # proponente ed è garantita dal Comune" (no number between: "... dalla Regione e 20.000 sono messi dal Comune")
+    rf"^,?\s*(?:[^.;:\d]{{0,80}}?\s(?:e|ed|and)\s+)?"
+    rf"(?:{PART}\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|will\s+be|è|sono|viene|vengono|verrà|"
     rf"verranno|sarà|saranno)\s+)?(?:stat[oaie]\s+)?(?:[a-zà-ù-]+\s+){{0,3}}?(?:by|da|dal|dalla|dall['’])\s*{_COMUNE}|"
     # its owner or source: "sono risorse dell'Amministrazione comunale", "are funds of the City", "fondi propri del
     # Comune", "(di cui 30.000 euro) del Comune", "arrivano dal Comune", "comes from the Municipality"
     rf"^\s*(?:(?:sono|è|are|is|were|was|rappresentano|costituiscono|arriv\w+|proveng\w+|provien\w+|vengono|viene|"
-    rf"giung\w+|comes?|came)\s+)?(?:(?:le|i|gli|the)\s+)?(?:(?:risorse|fondi|soldi|mezzi|quota|parte|resources|funds|"
+    rf"giung\w+|comes?|came)\s+)?(?:(?:le|i|gli|la|il|lo|l['’]|the)\s*)?(?:(?:risorse|fondi|soldi|mezzi|quota|parte|"
+    rf"resources|funds|"
     rf"money|share)\s+(?:propri[oaie]?\s+)?)?(?:del|dello|della|dell['’]|dal|dalla|dall['’]|of\s+the|from\s+the|from)"
     rf"\s*{_COMUNE}(?!\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*\s+(?:e|and)\b)|"
     # the subject a pronoun takes the sum up for: "gli altri 80.000 euro il Comune li ha trovati nel proprio bilancio"
@@ -326,8 +333,10 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     if kind is None and _VALUE_KEY.match(context) and start < len(context) + 5:
         return AmountFact(value, "cell", "", text, start, end)  # labelled by the sentence before (`cell_kind`)
     # The kind word nearest the sum decides ("finanziato fino al 2025, costa complessivamente 110.000 euro").
-    nearest = [(m.end(), k) for k, p in AMOUNT_KINDS for m in p.finditer(context)]
-    kind = kind or (max(nearest)[1] if nearest else "total")
+    # ... the more specific kind where two end at one word ("The Municipality's own contribution, EUR 45,000": its own
+    # money, not a funder's contribution)
+    nearest = [(m.end(), -i, k) for i, (k, p) in enumerate(AMOUNT_KINDS) for m in p.finditer(context)]
+    kind = kind or (max(nearest)[2] if nearest else "total")
     words = re.sub(r"\s+", " ", context).strip(" :,-–").split()
     label_text = " ".join(words[-8:]).lower() if words else "importo"
     return AmountFact(value, kind, label_text, text, start, end)

@@ -55,3 +55,31 @@ def test_a_lump_sum_each_one_gets_once_is_no_budget() -> None:
     kinds = _kinds("Chi aderisce affitta a canone concordato e riceve dal Comune 1.500 euro una tantum per i lavori.")
     assert kinds[1500] == "unit"
     assert _kinds("Each landlord received a one-off grant of EUR 1,000 for repairs.")[1000] == "unit"
+
+
+def _listed(sentence: str) -> list[tuple[float, str]]:
+    return [(a.value, a.kind) for a in amounts(sentence)]
+
+
+def test_the_currency_written_as_a_word_before_the_sum():
+    # an act's "pari a euro 36.000,00": the sum is read, and its kind from its words
+    assert _listed("Il piano economico prevede un costo complessivo di euro 150.000,00, di cui euro 120.000,00 a "
+                   "valere sul Fondo regionale e una quota di compartecipazione comunale pari a euro 30.000,00.") == [
+        (150000.0, "total"), (120000.0, "part"), (30000.0, "cofinancing")]  # fmt: skip
+
+
+def test_the_councils_money_and_the_second_predicate_of_the_sums_subject():
+    assert _listed("I restanti 40.000 euro sono stati stanziati dal Consiglio comunale nel bilancio.") == [
+        (40000.0, "cofinancing")]  # fmt: skip
+    assert _listed("La quota del 20%, pari a 9.000 euro, resta a carico dell'ente proponente ed è garantita dal "
+                  "Comune con fondi del bilancio.") == [(9000.0, "cofinancing")]  # fmt: skip
+    # a number between is another sum's clause
+    assert _listed("Costa 50.000 euro: 40.000 euro arrivano dalla Regione e 10.000 sono messi dal Comune.")[1] == (
+        40000.0, "funded")  # fmt: skip
+
+
+def test_the_share_of_the_comune_with_its_article_and_the_municipalitys_own_contribution():
+    assert _listed("Il progetto vale 70.000 euro: 60.000 euro arrivano dalla Regione e 10.000 euro sono la quota del "
+                  "Comune di Oristano, resa in ore di lavoro.")[-1] == (10000.0, "cofinancing")  # fmt: skip
+    assert _listed("The Municipality's own contribution, EUR 30,000, was provided as staff time.") == [
+        (30000.0, "cofinancing")]  # fmt: skip
