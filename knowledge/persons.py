@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from knowledge.areas import STAFF
+from knowledge.figure_facts import UNITS
 from knowledge.mentions import TARGET_GROUPS
 from lgnet.text import fold
 
@@ -60,18 +61,47 @@ _NATIONALITY = re.compile(
 )
 
 
-def counts_persons(noun: str) -> bool:
-    """A noun (one word or a short phrase, any case, Italian or English) that counts persons."""
+def known_persons(noun: str) -> tuple[bool, bool]:
+    """(listed, ending): whether the rules' lists name the noun as persons, else whether its ending looks like an
+    agent's or a role's."""
     n = fold(noun).strip().lower()
     if not n:
-        return False
+        return False, False
     head = n.split()[0]
     if n in _ROLES or head in _ROLES or _GROUPS.fullmatch(n) or STAFF.fullmatch(n) or _NATIONALITY.match(n):
-        return True
+        return True, False
     # English puts the head last ("municipal staff", "farm workers")
     last = n.split()[-1]
+    ending = False
     for word in dict.fromkeys((head, last)):
-        if word in _ROLES or (len(word) > 5 and _AGENT.search(word) and not _THING_ENDINGS.search(word)
-                              and word not in _THINGS):
-            return True
-    return False
+        if word in _ROLES:
+            return True, False
+        if len(word) > 5 and _AGENT.search(word) and not _THING_ENDINGS.search(word) and word not in _THINGS:
+            ending = True
+    return False, ending
+
+
+# What the noun means, learned (`knowledge.noun_kind`), for nouns the lists do not know: only a word that may be a
+# plural noun ("cuochi", "navigators"), not a function word.
+_MAYBE_NOUN = re.compile(r"[a-z][a-z' -]{2,}[ies]")
+_OWN_UNITS = re.compile("(?:" + "|".join(f"(?:{UNITS[u]})" for u in ("minors", "women", "families")) + r")(?:\s.*)?",
+                        re.I)  # fmt: skip
+
+
+def counts_persons(noun: str) -> bool:
+    """A noun (one word or a short phrase, any case, Italian or English) that counts persons: the lists' words,
+    else what the learned noun kind says of it (an agent's ending it finds unlikely is no person, a noun it is
+    sure of is one: `knowledge.noun_kind`), else the ending."""
+    listed, ending = known_persons(noun)
+    if listed:
+        return True
+    n = fold(noun).strip().lower()
+    if not _MAYBE_NOUN.fullmatch(n) or _OWN_UNITS.fullmatch(n):
+        return ending  # women, minors and families are units of their own
+    from knowledge.noun_kind import persons_probability, thresholds  # the encoder loads on first use
+
+    p = persons_probability(n)
+    if p is None:
+        return ending
+    veto, accept = thresholds()
+    return (ending and p >= veto) or p >= accept

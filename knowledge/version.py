@@ -29,7 +29,7 @@ RULE_MODULES: tuple[str, ...] = (
 )  # and every module of the knowledge package but TOOLS
 RULE_DATA: tuple[str, ...] = (
     "area_model.json", "banking_foundations.json", "cities.json", "cities_common_words.json", "cities_regions.json",
-    "interventions.json", "phases.json",
+    "interventions.json", "noun_persons.json", "phases.json",
 )  # inside lgnet/data
 
 

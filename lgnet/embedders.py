@@ -167,6 +167,14 @@ def get_embedder(spec: str, threads: int) -> Embedder:
         return _cache[key]
 
 
+def shared_embedder(spec: str) -> Embedder:
+    """The process's embedder of `spec` whatever its thread budget (the one ingestion loaded, say), else one of a
+    single thread: for a reader that only needs its vectors (`knowledge.noun_kind`)."""
+    with _cache_lock:
+        found = next((e for (s, _), e in _cache.items() if s == spec), None)
+    return found if found is not None else get_embedder(spec, 1)
+
+
 def limit_blas_threads(threads: int) -> None:
     """Cap every BLAS library loaded in this process (numpy's OpenBLAS) at `threads`. OpenBLAS's threads
     spin-wait for each other: on 2 cores with other work running (load 6), 2 threads made the 10k x 512
