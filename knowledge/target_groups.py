@@ -106,7 +106,7 @@ def groups_in(text: str) -> list[str]:
         piece = _LEAD.sub("", parts[i].strip())
         if not piece:
             continue
-        if _names_persons(piece) and not _ADJECTIVES.fullmatch(piece):
+        if _names_persons(piece) and not _ADJECTIVES.fullmatch(piece) and not (out and _QUALIFIER.match(piece)):
             out.append(piece)
         elif out:  # a qualifier of the group before it, with its own separator
             out[-1] = f"{out[-1]}{parts[i - 1]}{parts[i].strip()}"
@@ -168,6 +168,10 @@ def inline_groups(sentence: str) -> list[Mention]:
     return [Mention(code_of(g), g) for g in dict.fromkeys(out)]
 
 
+# A piece after a group that says where its people live or what they are, not other people: "Giovani richiedenti
+# asilo tra i 18 e i 30 anni, residenti nella zona X", "..., maggiorenni, presenti nel territorio dell'Ambito"
+_QUALIFIER = re.compile(r"(?:residenti|presenti|domiciliati|domiciliate|maggiorenni|disoccupati|disoccupate|"
+                        r"inoccupati|occupati|regolarmente|living|resident|aged)\b", re.I)  # fmt: skip
 _NATIONALITY = re.compile(r"(?:es[ei]|an[ei]|in[ei]|en[ei]|ian|ese)$")
 # Adjectives of nationality after a group ("di origine straniera, in particolare cinese, pakistana e nigeriana").
 _ADJECTIVES = re.compile(r"[a-zà-ù]+(?:es[ei]|an[ei]|in[ei])(?:(?:,\s*|\s+e\s+)[a-zà-ù]+(?:es[ei]|an[ei]|in[ei]))*")

@@ -99,3 +99,14 @@ def test_a_list_runs_on_into_the_next_passage():
     assert records
     for r in records:
         assert [t.text for t in r.target_groups][-1] == "nuclei monoparentali con minori in emergenza abitativa"
+
+
+def test_a_piece_saying_where_the_groups_people_live_or_what_they_are_qualifies_it():
+    # "residenti nella zona X" after a group is where its people live, not other people
+    found = [m.text for m in stated_groups("Destinatari: giovani richiedenti asilo tra i 18 e i 30 anni, residenti "
+                                           "nella zona di Empoli; famiglie della frazione di Sovigliana.")]  # fmt: skip
+    assert found == ["giovani richiedenti asilo tra i 18 e i 30 anni, residenti nella zona di Empoli",
+                     "famiglie della frazione di Sovigliana"]  # fmt: skip
+    found = [m.text for m in stated_groups("Il servizio è rivolto a cittadini di paesi terzi, maggiorenni, presenti "
+                                           "nel territorio dell'Ambito.")]  # fmt: skip
+    assert found == ["cittadini di paesi terzi, maggiorenni, presenti nel territorio dell'Ambito"]
