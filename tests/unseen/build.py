@@ -121,6 +121,12 @@ TARGETS = {
     "monitoraggio-napoli-lgnetea-quadrimestri-2021": "xlsx",
     "email-lucca-bottega-mestieri-primo-anno": "eml",
     "delibera-giunta-ascoli-piceno-abitare-tronto-2026": "docx",
+    # batch 16 (2026-12-07, 03:34 UTC session)
+    "buona-pratica-spoleto-chiostro-abitato": "pdf",
+    "scheda-progetto-penne-filo-vestino": "docx",
+    "rendiconto-roma-lgnetea-municipi-2021": "xlsx",
+    "email-saint-vincent-stagionali-bilancio-inverno": "eml",
+    "delibera-giunta-aprilia-abitare-solidale-2026": "odt",
 }
 
 
