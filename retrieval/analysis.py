@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Container
+from collections import ChainMap
+from collections.abc import Callable, Container, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,6 +35,7 @@ _PREFIXES = (
     "ri", "re", "pre", "co", "auto", "inter", "sotto", "sovra", "semi", "post", "anti", "multi", "extra", "neo",
 )  # fmt: skip
 _STOP = {fold(w) for w in (*STOPWORDS_ITALIAN, *STOPWORDS_EN)} | {"lgnet", "lgnet2", "lgnet3", "progetto"}
+STOP = frozenset(_STOP)  # the stop words of the index and the query, both languages
 
 
 class Analyzer:
@@ -121,6 +123,12 @@ class ParsedQuery:
     # ("nel 2025") only boosts its phase: a document of that year may be of no phase (a comune outside the network)
     named_phases: list[str] = field(default_factory=list)
     translations: dict[str, str] = field(default_factory=dict)  # English word -> its Italian cognate in the index
+    # Italian alternatives found by the embedding model (retrieval/word_translation.py) -> the weight they count with
+    translated: dict[str, float] = field(default_factory=dict)
+
+    def term_languages(self, thesaurus: dict[str, str]) -> Mapping[str, str]:
+        """The language of each alternative: the thesaurus', and Italian for the model's translations."""
+        return ChainMap(dict.fromkeys(self.translated, "it"), thesaurus) if self.translated else thesaurus
 
     def __post_init__(self) -> None:
         if not self.core:

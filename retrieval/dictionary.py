@@ -31,6 +31,32 @@ def language_words() -> frozenset[str]:
         return _words
 
 
+_by_list: dict[Path, frozenset[str]] = {}
+
+
+def _list(path: Path) -> frozenset[str]:
+    """One word list, folded ({} when absent)."""
+    with _lock:
+        found = _by_list.get(path)
+        if found is None:
+            try:
+                text = path.read_text("utf-8", errors="replace")
+            except OSError:
+                text = ""
+            found = _by_list[path] = frozenset(fold(line.strip()) for line in text.splitlines() if line.strip())
+        return found
+
+
+def italian_words() -> frozenset[str]:
+    """The Italian list alone ({} without it)."""
+    return _list(WORD_LISTS[0])
+
+
+def english_words() -> frozenset[str]:
+    """The English list alone ({} without it)."""
+    return _list(WORD_LISTS[1])
+
+
 # Italian forms the list often lacks, from one it has: gerunds from infinitives, plurals and genders from the
 # masculine singular ("accogliendo": "accogliere", "psichiatrici": "psichiatrico").
 _FORMS = (

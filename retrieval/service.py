@@ -23,7 +23,7 @@ from lgnet.gazetteer import Gazetteer
 from lgnet.store import Store
 from lgnet.taxonomy import Taxonomy
 from lgnet.text import fold
-from retrieval.analysis import Concept, ParsedQuery, QueryAnalyzer, get_analyzer
+from retrieval.analysis import STOP, Concept, ParsedQuery, QueryAnalyzer, get_analyzer
 from retrieval.answer import best_answer
 from retrieval.bounds import check_k, check_page, check_query
 from retrieval.candidates import Candidates, date_ranks, document_codes, facet_table, places_first
@@ -42,6 +42,7 @@ from retrieval.spelling import Vocabulary, vocabulary_of
 from retrieval.stages import RECENT_VECTORS, SearchStages, _Ranked, group_codes, reordered
 from retrieval.terms import QueryTerms, query_terms
 from retrieval.within_document import document_words, documents, order_within_documents
+from retrieval.word_translation import WordTable, WordVectors, index_words, translatable, translations
 
 # Searched at warm-up: Italian with a figure asked, a typo and a city; English (translated into the Italian
 # passages). Their results are thrown away: they only make what every first search would make.
@@ -72,6 +73,7 @@ class SearchService(SearchStages):
         self._vectors: Lru[str, np.ndarray] = Lru(max(RECENT_VECTORS, settings.query_memo_size))
         # each query's parse and terms, per index (they read its vocabulary, IDF and cities)
         self._readings: PerObject[str, tuple[ParsedQuery, QueryTerms]] = PerObject(settings.query_memo_size)
+        self.words = WordVectors(self.embedder.embed)  # English query words and the index's Italian words
         self.store.follow(self.prepare)  # a change written in this process prepares the next index at once
 
     def warm_up(self) -> None:
@@ -141,6 +143,7 @@ class SearchService(SearchStages):
         documents(index)  # each passage's document
         document_words(index)
         facet_table(index, FACET_FIELDS)
+        self.word_table(index)  # the Italian words an English query's words are translated into
         if index.vectors is not None:  # the dense search's sketch, above its exact size
             index.vectors.warm_up(self.settings.dense_exact_up_to)
         # each passage's sentences, their stems (and all of them as one set, which the reranker and the
@@ -176,7 +179,28 @@ class SearchService(SearchStages):
         if parsed.region_cities:  # of a region's comuni, those the index has passages about
             present = index.values("city")
             parsed.region_cities = [c for c in parsed.region_cities if c in present]
+        if parsed.language == "en":
+            self._translate_words(parsed, index)
         return parsed
+
+    def word_table(self, index: LexicalIndex) -> WordTable:
+        """The index's Italian words and their vectors (retrieval/word_translation.py), made once per index."""
+        return self.words.table(index, lambda: index_words(self.vocabulary(index).freq, STOP))
+
+    def _translate_words(self, parsed: ParsedQuery, index: LexicalIndex) -> None:
+        """An English word the thesaurus has no alternative for gets its nearest Italian index word as one, counted
+        as the glossary's translations are, at the weight of what it says of the question."""
+        todo = [c for c in parsed.concepts if " " not in c.text and not c.alternatives and translatable(c.text, STOP)]
+        if not todo:
+            return
+        words = [c.text for c in todo]
+        query = self.embed_query(parsed.suggestion or parsed.text)
+        found = translations(words, self.words.vectors(words), query, self.word_table(index))
+        for concept in todo:
+            if concept.text in found:
+                italian, weight = found[concept.text]
+                concept.alternatives.append(italian)
+                parsed.translated[italian] = max(weight, parsed.translated.get(italian, 0.0))
 
     def read_query(self, q: str, index: LexicalIndex) -> tuple[ParsedQuery, QueryTerms]:
         """The query's parse and the terms ranking, snippets and the answer weigh, remembered per index for the

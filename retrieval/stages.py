@@ -304,7 +304,7 @@ class SearchStages:
         if not understand:
             positions, lists = index.scores_within([analyzer.query_tokens(parsed.text)])
             return positions, _dense(next(lists), positions.size)
-        language = self.analyzer.thesaurus.language
+        language = parsed.term_languages(self.analyzer.thesaurus.language)
         city_fixes = [e for e in parsed.expansions if e in parsed.cities]
         main = analyzer.query_tokens(" ".join([parsed.main_text, *city_fixes]), drop=FUNCTION_WORDS)
         if not main:  # nothing but function words ("what is it"): the words as written
@@ -326,6 +326,7 @@ class SearchStages:
                     weight = 1.0 if only in index.positions("language") else 0.0
                     if only == "en":  # into the corpus's minority language: no rarer than the user's word
                         weight *= translation_share(own, rarity(idf, (alternative,)))
+                weight *= parsed.translated.get(folded(alternative), 1.0)  # the model's, by what its word says
                 tokens = [t for t in query_tokens(alternative) if t not in taken] if weight else []
                 if tokens:  # a phrase's words count as a share of the phrase
                     alternatives.append((number, tokens, weight / max(1, len(alternative.split())), only))

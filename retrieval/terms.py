@@ -166,7 +166,7 @@ def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
         """The phrases the index can say whole: a word of each of their words in it."""
         return [p for p in phrases if all(any(s in idf for s in word) for word in p)]
 
-    language = Thesaurus.default().language
+    language = parsed.term_languages(Thesaurus.default().language)
     for concept in parsed.concepts:
         own = [p for p in (phrase(t, True) for t in [concept.text, *concept.corrections]) if p]
         # An English query's Italian alternatives are its words in the corpus's language: they say the concept
@@ -182,6 +182,8 @@ def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
         # the user's word, else its translation, is what it weighs: one the index says whole before one it knows
         # only in part ("social supermarket", of which the index has "social" only, is its "emporio solidale")
         weight = weight_of(whole(own)) or weight_of(whole(said)) or weight_of(own) or weight_of(said)
+        # a translation of the embedding model's weighs by what its word says of the question (word_translation.py)
+        weight *= max((parsed.translated.get(fold(a), 1.0) for a in translated), default=1.0)
         if weight <= 0:  # neither is in the index: its alternatives carry it
             weight = EXPANSION_WEIGHT * weight_of(alternatives)
         if weight > 0:

@@ -1,0 +1,114 @@
+"""English words of an English query that neither the thesaurus nor a cognate translates, read as the Italian word
+of the index nearest to them in the embedding model's space: the model is multilingual, and one word's vector lies
+beside its translation's ("furniture" 0.89 "mobili", "repairs" 0.88 "riparazioni", "night" 0.88 "notte",
+"dormitories" 0.99 "dormitori" on the development index). The corpus is Italian: an English query whose words the
+thesaurus lacks found its Italian passages through the dense list alone.
+
+The Italian side is the index's own vocabulary (`italian_words`: words of the Italian word list used at least twice,
+their vectors embedded once per process and kept by word, so a changed index embeds only its new words); the
+English side is the query's words, embedded in one call and remembered. No word list is written here.
+
+A translation counts as the glossary's do (an Italian alternative of an English word, in the Italian passages only:
+retrieval/terms.py), weighed by how much its English word says of the question: the word's similarity to the whole
+query over CENTRALITY, at most 1 ("How long does the third phase last": "long", "last" are the question's
+asking, 0.18 and 0.12, and their nearest words, "lunga", "ultimo", another sense).
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from retrieval.dictionary import english_words, italian_words
+
+MIN_SIMILARITY = 0.85  # a word and its nearest Italian word at least this similar (the model's cosine)
+CENTRALITY = 0.15  # an English word this similar to the whole query (or more) weighs its translation fully
+MIN_LENGTH = 4  # shorter words are too often function words or codes
+MIN_COUNT = 2  # an index word used once may be a typo or a name
+BATCH = 256  # words embedded per call of the model
+
+
+@dataclass(frozen=True)
+class WordTable:
+    """The index's Italian words and their unit vectors (one row each)."""
+
+    words: tuple[str, ...]
+    matrix: np.ndarray
+
+    def nearest(self, vector: np.ndarray) -> tuple[str, float] | None:
+        if not self.words:
+            return None
+        sims = self.matrix @ vector
+        best = int(np.argmax(sims))
+        return self.words[best], float(sims[best])
+
+
+def translatable(word: str, stop: Iterable[str] = ()) -> bool:
+    return len(word) >= MIN_LENGTH and word.isalpha() and word not in stop
+
+
+def index_words(freq: dict[str, int], stop: frozenset[str]) -> list[str]:
+    """The index's words to translate into: Italian words (Debian's list, when present; else any word the English
+    list lacks) the texts use at least MIN_COUNT times."""
+    italian, english = italian_words(), english_words()
+    return sorted(
+        w
+        for w, n in freq.items()
+        if n >= MIN_COUNT and translatable(w, stop) and (w in italian if italian else w not in english)
+    )
+
+
+class WordVectors:
+    """Each word's vector, embedded once per process (an index's table embeds only the words no earlier table had),
+    and the table of each index."""
+
+    def __init__(self, embed: Callable[[list[str]], np.ndarray]) -> None:
+        self._embed = embed
+        self._vectors: dict[str, np.ndarray] = {}
+        self._tables: weakref.WeakKeyDictionary[object, WordTable] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def vectors(self, words: list[str]) -> list[np.ndarray]:
+        with self._lock:
+            missing = [w for w in dict.fromkeys(words) if w not in self._vectors]
+        for start in range(0, len(missing), BATCH):
+            batch = missing[start : start + BATCH]
+            found = self._embed(batch)
+            with self._lock:
+                for w, v in zip(batch, found, strict=True):
+                    self._vectors[w] = np.asarray(v, dtype=np.float32)
+        with self._lock:
+            return [self._vectors[w] for w in words]
+
+    def table(self, index: object, words: Callable[[], list[str]]) -> WordTable:
+        """The table of `index` (kept while the index is), made from `words()` on first use."""
+        with self._lock:
+            found = self._tables.get(index)
+        if found is None:
+            listed = words()
+            rows = self.vectors(listed) if listed else []
+            matrix = np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
+            found = WordTable(tuple(listed), matrix)
+            with self._lock:
+                self._tables[index] = found
+        return found
+
+
+def translations(
+    words: list[str], vectors: list[np.ndarray], query: np.ndarray, table: WordTable
+) -> dict[str, tuple[str, float]]:
+    """English word -> (its nearest Italian word of the table, the weight it counts with), for the words with one
+    at least MIN_SIMILARITY near and a weight above 0."""
+    out: dict[str, tuple[str, float]] = {}
+    for word, vector in zip(words, vectors, strict=True):
+        found = table.nearest(vector)
+        if found is None or found[1] < MIN_SIMILARITY or found[0] == word:
+            continue
+        weight = min(1.0, float(vector @ query) / CENTRALITY)
+        if weight > 0:
+            out[word] = (found[0], weight)
+    return out

@@ -1,0 +1,77 @@
+"""An English query's word that the thesaurus lacks is read as the Italian word of the index nearest to it in the
+multilingual model's space (retrieval/word_translation.py), counted in the Italian passages as a glossary
+translation is, at the weight of what the word says of the question."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import retrieval.word_translation as wt
+from retrieval.word_translation import WordTable, WordVectors, index_words, translations
+from tests.retrieval.test_translated_terms import scores_by_id
+
+
+def unit(*values: float) -> np.ndarray:
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+TABLE = WordTable(("mobili", "notte"), np.vstack([unit(1, 0, 0), unit(0, 1, 0)]))
+
+
+def test_a_word_takes_its_nearest_italian_word_weighed_by_what_it_says_of_the_query():
+    query = unit(1, 0.2, 0)
+    found = translations(["furniture", "night"], [unit(1, 0.05, 0), unit(0.5, 1, 0.6)], query, TABLE)
+    assert found["furniture"][0] == "mobili"
+    assert found["furniture"][1] == pytest.approx(1.0)  # the question's topic: counts fully
+    assert "night" not in found  # its nearest word, 0.79 near, is not near enough
+
+
+def test_a_word_the_question_only_asks_with_weighs_its_translation_less():
+    query = unit(0, 0, 1)  # "how long does it last": the word says little of the whole question
+    word = unit(1, 0.02, 0.03)
+    weight = translations(["long"], [word], query, TABLE)["long"][1]
+    assert 0 < weight < 1
+    assert weight == pytest.approx(float(word @ query) / wt.CENTRALITY)
+
+
+def test_a_word_whose_nearest_is_itself_or_unrelated_to_the_query_is_not_translated():
+    table = WordTable(("mobili",), unit(1, 0, 0)[None, :])
+    assert translations(["mobili"], [unit(1, 0, 0)], unit(1, 0, 0), table) == {}
+    assert translations(["furniture"], [unit(1, 0, 0)], unit(-1, 0, 0), table) == {}
+
+
+def test_the_index_words_are_italian_words_used_twice(monkeypatch):
+    monkeypatch.setattr(wt, "italian_words", lambda: frozenset({"mobili", "notte", "casa", "sera"}))
+    monkeypatch.setattr(wt, "english_words", lambda: frozenset({"furniture"}))
+    freq = {"mobili": 3, "notte": 1, "casa": 2, "furniture": 5, "sera": 4, "mobili2": 4}
+    assert index_words(freq, frozenset({"sera"})) == ["casa", "mobili"]
+    # without the Italian list: any word the English list lacks
+    monkeypatch.setattr(wt, "italian_words", lambda: frozenset())
+    assert index_words(freq, frozenset({"sera"})) == ["casa", "mobili"]
+
+
+def test_each_word_is_embedded_once_per_process():
+    calls: list[list[str]] = []
+
+    def embed(words: list[str]) -> np.ndarray:
+        calls.append(list(words))
+        return np.ones((len(words), 3), dtype=np.float32)
+
+    vectors = WordVectors(embed)
+    vectors.vectors(["casa", "notte"])
+    vectors.vectors(["notte", "mobili", "casa"])
+    assert calls == [["casa", "notte"], ["mobili"]]
+
+
+def test_an_english_word_the_thesaurus_lacks_finds_the_italian_passages_saying_it(service):
+    rows = [
+        ("mobili", "it", "Nel laboratorio i ragazzi restaurano i mobili usati. I mobili vanno alle famiglie."),
+        ("cucina", "it", "Nel laboratorio i ragazzi imparano a cucinare. La cucina apre alle famiglie."),
+        ("report", "en", "The workshop trains young people in cooking."),
+    ]
+    parsed, by_id = scores_by_id(service, rows, "furniture for young people")
+    assert parsed.language == "en"
+    assert "mobili" in parsed.translated
+    assert by_id.get("mobili", 0.0) > by_id.get("cucina", 0.0)
