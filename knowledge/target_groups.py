@@ -24,7 +24,10 @@ from lgnet.text import fold
 # alone on its line or followed by its list.
 _HEADING = re.compile(
     r"^\W{0,4}(?:\d{1,2}\s*[.)–-]\s*|art\.\s*\d+\s*[–-]\s*)?(?:gruppi\s+(?:di\s+)?destinatari|gruppi\s+target|"
-    r"destinatari(?:\s+(?:del\s+progetto|dell['’]intervento|finali|diretti))?|beneficiari|target\s+groups?)"
+    r"destinatari(?:\s+(?:del\s+progetto|dell['’]intervento|finali|diretti))?|beneficiari|target\s+groups?|"
+    # ... or asked as a question: "A chi si rivolge", "A chi è rivolto il servizio", "Who is it for"
+    r"a\s+chi\s+(?:si\s+rivolge|è\s+rivolt[oa])(?:\s+(?:il|la|lo)\s+(?:servizio|progetto|pratica|iniziativa))?\??|"
+    r"who\s+is\s+it\s+for\??|per\s+chi\s+è\??)"
     r"(?=\s|$|[:|–-])\s*[:|–-]?\s*",
     re.I,
 )
@@ -58,6 +61,8 @@ _INLINE = re.compile(
     # the object of a service's noun: "per l'accoglienza e la tutela dei braccianti stranieri", "l'inclusione dei"
     r"\b(?:inclusione|accoglienza|tutela|presa\s+in\s+carico(?:\s+rapida)?|integrazione|inserimento|"
     r"accompagnamento|orientamento|sostegno|supporto|assistenza)\s+(?:dei|delle|degli|di)\s+|\b(?:in\s+gran\s+parte|per\s+lo\s+più|soprattutto|in\s+prevalenza|"
+    # ... "48 persone, tutte titolari di protezione", "all of them refugees"
+    r"(?<=,\s)tutt[ei]|all\s+of\s+them|"
     r"prevalentemente|mostly|mainly)\s+(?:(?:a|ai|alle|agli|i|le|gli)\s+)?|"
     r"(?<![\d.,])\b\d{1,3}(?:\.\d{3})*\s+(?:(?:i|le|gli)\s+)?|"
     r"\b(?:dodici|quindici|diciotto|venti|trenta|quaranta|cinquanta|cento)\s+)(?=\w)",
@@ -157,8 +162,8 @@ def inline_groups(sentence: str) -> list[Mention]:
         while end and rest[end.start()] == "," and (more := re.match(r",\s*([a-zà-ù]+(?:\s+(?:e|ed)\s+[a-zà-ù]+)?)"
                                                                      r"(?=[\s,.;]|$)", rest[end.start() :])):
             words = more.group(1).split()
-            if _KIND_WORDS.fullmatch(fold(words[0])) or not all(_NATIONALITY.search(w) for w in words
-                                                                 if w not in ("e", "ed")):
+            if words[0] in ("e", "ed") or _KIND_WORDS.fullmatch(fold(words[0])) or not all(
+                    _NATIONALITY.search(w) for w in words if w not in ("e", "ed")):  # fmt: skip (", e 19 sono": no)
                 break
             phrase = f"{phrase}, {more.group(1)}"
             end = _INLINE_END.search(rest, end.start() + more.end())

@@ -110,3 +110,17 @@ def test_a_piece_saying_where_the_groups_people_live_or_what_they_are_qualifies_
     found = [m.text for m in stated_groups("Il servizio è rivolto a cittadini di paesi terzi, maggiorenni, presenti "
                                            "nel territorio dell'Ambito.")]  # fmt: skip
     assert found == ["cittadini di paesi terzi, maggiorenni, presenti nel territorio dell'Ambito"]
+
+
+def test_a_heading_asked_as_a_question_and_its_items():
+    from knowledge.target_groups import bare_heading
+
+    assert bare_heading("A chi si rivolge") and bare_heading("Who is it for?")
+    assert [m.text for m in stated_groups("A chi è rivolto il servizio: famiglie straniere con figli piccoli")] == [
+        "famiglie straniere con figli piccoli"]  # fmt: skip
+
+
+def test_people_all_of_whom_are_named_in_passing_after_their_count():
+    text = "In tre mesi ha orientato 52 persone, tutte titolari di protezione internazionale o richiedenti asilo, e 20 "
+    found = [m.text for m in inline_groups(text + "sono già state assunte.")]
+    assert found == ["titolari di protezione internazionale o richiedenti asilo"]
