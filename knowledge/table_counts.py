@@ -4,9 +4,10 @@ A report's indicator table ("Indicatore | Obiettivo | Risultato") gives each row
 target as a figure labelled "(obiettivo)"; a cumulative column ("Cumulato al 30/09/2025") is a result, a quarter's
 beside it is not; the value before the project ("Valore di partenza", "Prima") is never a figure, the one after
 ("Dopo") is. Each value is read before its row's label as one sentence ("388 persone prese in carico dal Punto di
-accesso unico"), so the figures' rules give its unit and label; its area is the one the row's cell of words names
-(an "Area" column), else its label's. `records` adds a table's count only when its document's text does not state
-it already (`counted` tells a count from its restatement).
+accesso unico"), so the figures' rules give its unit and label; its area is the one its own words name
+(`knowledge.attribution`: "Volontari attivi nel doposcuola" counts volunteers, whatever objective the row serves),
+else the one the row's cell of words names (an "Area" column), else its label's. `records` adds a table's count only
+when its document's text does not state it already (`counted` tells a count from its restatement).
 """
 
 from __future__ import annotations
@@ -90,10 +91,13 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
                 when = re.sub(r"\s*\(([^()]*)\)", r", \1", row.column).strip()
                 f = replace(f, label=f"{f.label} ({when[:1].lower()}{when[1:]})")
             named = {a for w in row.words if (a := heading_area(w, taxonomy.classify))}
-            if len(named) == 1:
-                area: str | None = named.pop()
+            decided, said = figure_area(body, f, taxonomy, [(f.start, f.end)])
+            if decided and said is not None:
+                area: str | None = said
+            elif len(named) == 1:
+                area = named.pop()
             else:
-                decided, area = figure_area(body, f, taxonomy, [(f.start, f.end)])
+                area = said
                 if not decided:
                     own = areas(row.label)
                     area = own[0] if len(own) == 1 else None

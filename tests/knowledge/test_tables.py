@@ -315,3 +315,14 @@ def test_a_flattened_table_whose_last_column_is_words_runs_each_row_s_last_cell_
     assert rows == [("Persone iscritte al corso di cucina", "30 persone", "Valore atteso", ("registri",)),
                     ("Assunzioni a tempo determinato", "8", "Valore atteso", ("contratti firmati",)),
                     ("Feste di quartiere", "3 eventi", "Valore atteso", ("foto",))]  # fmt: skip
+
+
+def test_a_row_s_count_takes_the_area_its_own_words_name_before_another_cell_s():
+    # the objective a row serves names one area, what the row counts another: the count's own words decide
+    text = ("Scheda progetto\n\n"
+            "| Obiettivo specifico | Indicatore | Valore atteso a dicembre 2027 | "
+            "|---|---|---| | Coinvolgere la comunità locale | Volontari attivi nella biblioteca | 15 | "
+            "| Coinvolgere la comunità locale | Feste di quartiere organizzate | 3 |\n")  # fmt: skip
+    found = _figures(text)
+    assert (15, "civic_engagement") in found and (15, "community_building") not in found
+
