@@ -64,8 +64,13 @@ _COLUMN = re.compile(r"(?:[Vv]alore\s+(?:di\s+partenza|iniziale|atteso|obiettivo
                      r"[Tt]arget|[Rr]isultato|[Rr]ealizzato|[Rr]aggiunto|[Aa]tteso|[Pp]revisto|[Pp]rima|[Dd]opo|"
                      r"[Cc]umulato|[Cc]onseguito|[Cc]onsuntivo|[Bb]efore|[Aa]fter|[Bb]aseline|[Rr]esults?|"
                      # an English report's columns ("Indicator Target Achieved"), as `column_kind` reads them
-                     r"[Aa]chieved|[Aa]ctual|[Ee]xpected|[Pp]lanned|[Dd]elivered)(?:\s+\([^()]{1,30}\)|"
-                     r"\s+al\s+\d{1,2}/\d{1,2}/\d{4}|\s+\d{4}(?:-\d{4})?)?")  # fmt: skip
+                     r"[Aa]chieved|[Aa]ctual|[Ee]xpected|[Pp]lanned|[Dd]elivered|[Cc]umulative|"
+                     # a period's column ("Year 1 (Apr 2023–Mar 2024)", "Anno 2", "II semestre", "2024"): read as
+                     # `column_kind` reads it (a part of the cumulative beside it: no figure)
+                     r"(?:[Yy]ear|[Aa]nno|[Ss]emestre|[Ss]emester|[Tt]rimestre|[Qq]uarter)\s+\d{1,2}|"
+                     r"[IV]{1,3}\s+(?:anno|semestre|trimestre)|(?:19|20)\d\d(?!\s*[-–]))"
+                     r"(?:\s+\([^()]{1,30}\)|\s+al\s+\d{1,2}/\d{1,2}/\d{4}|\s+\d{4}(?:-\d{4})?|"
+                     r"\s+(?:at|al|as\s+of)\s+\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})?")  # fmt: skip
 _UNRULED = re.compile(rf"\b(?:Indicatore|Indicatori|Voce|Attivit[àa]|Indicators?)\s+(?P<cols>{_COLUMN.pattern}"
                       rf"(?:\s+{_COLUMN.pattern}){{1,3}})\s+(?=[A-ZÀ-Ý])")  # fmt: skip
 _NUMBER = r"\d(?:[\d.,]*\d)?"  # never the full stop after it

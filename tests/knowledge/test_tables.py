@@ -326,3 +326,17 @@ def test_a_row_s_count_takes_the_area_its_own_words_name_before_another_cell_s()
     found = _figures(text)
     assert (15, "civic_engagement") in found and (15, "community_building") not in found
 
+
+def test_a_pdf_table_without_rules_with_a_column_per_period_beside_its_target_and_cumulative():
+    # a column per year or semester beside the target and the cumulative: the cumulative is the result, the
+    # periods are its parts (no figure), the target a target
+    for text in ("Monitoring Indicator Target Year 1 (Jan–Dec 2024) Year 2 (Jan–Dec 2025) Cumulative at 31 Dec 2025 "
+                 "Tenants supported by the agency 120 58 77 135 Landlords who signed a lease 40 12 19 31\n",
+                 "Monitoraggio Indicatore Obiettivo I semestre II semestre Cumulato al 31/12/2025 Persone accolte "
+                 "nella casa 120 58 77 135 Proprietari che hanno firmato un contratto 40 12 19 31\n"):  # fmt: skip
+        rows = table_sentences(text)
+        assert [(r.value, r.column.split()[0]) for r in rows][:4] == [
+            ("120", text.split()[2]), ("58", rows[1].column.split()[0]), ("77", rows[2].column.split()[0]),
+            ("135", rows[3].column.split()[0])]  # fmt: skip
+        values = {v for v, _ in _figures(text)}
+        assert {120, 135, 40, 31} <= values and not values & {58, 77, 12, 19}, text
