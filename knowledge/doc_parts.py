@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 import orjson
 
+from knowledge.decoded import DECODED
 from lgnet.state import transaction
 
 FORMAT = "p1"
@@ -147,7 +148,7 @@ class DocParts:
         """The kept (keys by passage, group's own keys) of the documents whose stamp is unchanged."""
         out = {}
         for doc, (stamp, blob) in self._rows("record_doc_keys", gkey, stamps).items():
-            if stamp == stamps[doc] and (found := _unpack(blob)) is not None:
+            if stamp == stamps[doc] and (found := DECODED.get("doc_keys", f"{gkey}\0{doc}", blob, _unpack)) is not None:
                 out[doc] = found
         return out
 
@@ -165,7 +166,7 @@ class DocParts:
         stamps = self.stamps.get(gkey, {})
         out = {}
         for name, (stamp, blob) in self._rows("record_doc_parts", gkey, [*stamps, *map(_copy, stamps)]).items():
-            if stamp == stamps[_doc(name)] and (found := _unpack(blob)) is not None:
+            if stamp == stamps[_doc(name)] and (found := DECODED.get("doc_part", f"{gkey}\0{name}", blob, _unpack)):
                 out[name] = found
         return out
 

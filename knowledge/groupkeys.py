@@ -21,6 +21,7 @@ from collections.abc import Iterable
 
 import orjson
 
+from knowledge.decoded import DECODED
 from lgnet.state import transaction
 
 _SCHEMA = (
@@ -36,6 +37,15 @@ _SCHEMA = (
     # table: rows of ~1.5 KB read 4x slower from a WITHOUT ROWID one (54 -> 14 ms CPU for 4,000 of 100k).
     "CREATE TABLE IF NOT EXISTS record_rows (id TEXT PRIMARY KEY, data BLOB NOT NULL)",
 )
+
+
+def _key_set(blob: bytes) -> set[str]:
+    return set(json.loads(zlib.decompress(blob)))
+
+
+def _row(blob: bytes) -> tuple[str, dict]:
+    text, meta = orjson.loads(zlib.decompress(blob))
+    return text, meta
 
 
 class GroupKeys:
@@ -61,7 +71,7 @@ class GroupKeys:
     def keys(self) -> dict[str, set[str]]:
         """Every stored group's sentence keys (a city-less group's: its dated sentences' keys)."""
         rows = self.conn.execute("SELECT grp, keys FROM record_groups").fetchall()
-        return {g: set(json.loads(zlib.decompress(blob))) for g, blob in rows}
+        return {g: DECODED.get("group_keys", g, blob, _key_set) for g, blob in rows}
 
     def groups_of(self, ids: list[str]) -> dict[str, set[str]]:
         """The stored groups of each of these passages (members of city groups)."""
@@ -104,8 +114,7 @@ class GroupKeys:
             part = ids[i : i + 500]
             sql = f"SELECT id, data FROM record_rows WHERE id IN ({','.join('?' * len(part))})"  # noqa: S608
             for cid, blob in self.conn.execute(sql, part):
-                text, meta = orjson.loads(zlib.decompress(blob))
-                out[cid] = (text, meta)
+                out[cid] = DECODED.get("row", cid, blob, _row)
         return out
 
     def put_rows(self, rows: Iterable[tuple[str, str, dict]], replace_all: bool = False) -> None:
