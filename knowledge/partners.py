@@ -38,7 +38,14 @@ _PARTNER_CUE = re.compile(
     r"\baffidat[oaie]\s+(?:in\s+(?:partenariato|gestione|convenzione)\s+)?(?:a(?:l|i|gli|lla|llo|lle)?\b|all['’])|"
     # "sono stati ammessi al partenariato: 1) A ...", "compongono il partenariato"
     r"\bammess[oi]\s+al\s+partenariato\b|\bcompongono\s+il\s+partenariato\b|"
-    r"\brete\s+(?:composta|formata|costituita)\s+da|\b(?:rete|partenariato)\s+(?:comprende|include|riunisce)\b|\bin\s+rete\s+con|"
+    r"\brete\s+(?:composta|formata|costituita)\s+da|\bin\s+rete\s+con|"
+    # the network or partnership, a few words about it, then what it holds: "La rete del progetto comprende tre enti:",
+    # "The partnership includes", "Fanno parte della rete X e Y" (not "non fa parte": a denial)
+    r"\b(?:rete|partenariato|partnership|network)\b[^.;:]{0,30}?\b(?:comprende|include|riunisce|includes|comprises|"
+    r"brings\s+together)\b|(?<!non\s)\bfa(?:nno)?\s+parte\s+(?:della\s+rete|del\s+partenariato)\b|"
+    # who runs it, the sentence turned round: "A gestire la struttura è la cooperativa X"; a form's "Soggetto gestore:"
+    r"^\W*a\s+(?:gestire|realizzare|curare|coordinare|condurre)\b[^.;:]{0,60}?\s(?:è|sono|sarà|saranno)\b|"
+    r"\b(?:soggetto|ente)\s+gestore\s*:|"
     r"\b(?:enti|soggetti|organizzazioni|realt[àa])\s+partners?(?:\s+(?:coinvolt\w+|del\s+progetto))?\s*:?|"
     r"\bpartners?\s+(?:del\s+progetto|di\s+progetto|coinvolti)\s*(?:sono|:)|"
     # who does the work, said actively: "Lo realizzano X e Y", "I partner sono X", "con la collaborazione di X"
@@ -54,13 +61,13 @@ _PARTNER_CUE = re.compile(
     r"\b(?:organizzat|realizzat|svolt|condott)[oaie]\s+(?:insieme\s+)?con\b|"
     r"\bcon\s+la\s+(?:collaborazione|partecipazione)\s+d(?:i|el|ella|ell['’]|ei|egli|elle)\b|"
     # ... and in English: "we work with X", "run with X", "held with X", "in cooperation with X", "partners are X"
-    r"\b(?:we|they|it|municipality|city|council|project|service)\s+(?:has\s+|have\s+)?(?:work|works|worked|"
-    r"collaborate|collaborates|collaborated|partnered)\s+with\b|"
+    r"\b(?:we|they|it|municipality|city|council|project|service)\s+(?:has\s+|have\s+)?(?:\w+ly\s+)?(?:work|works|worked|"
+    r"collaborate|collaborates|collaborated|partnered)\s+(?:\w+ly\s+)?with\b|"
     r"\b(?:run|held|implemented|delivered|carried\s+out|managed|organi[sz]ed|developed)\s+(?:together\s+)?with\b|"
     r"\bin\s+(?:collaboration|cooperation)\s+with\b|\bpartners\s+(?:are|were|include|included)\b|"
     # ... and who runs it, said passively: "the flats are managed by the X Social Cooperative", "run by ASGI"
     r"\b(?:is|are|was|were|been|be)\s+(?:(?:jointly|also)\s+)?(?:managed|run|operated|delivered|coordinated|"
-    r"implemented)\s+by\b",
+    r"implemented|staffed)\s+by\b",
     re.I,
 )
 # An item opening a possessive relative clause ("whose Department of X, Y and Z", "il cui comitato di A, B e C"): it
@@ -89,7 +96,7 @@ ORG_KEYWORDS = (
     r"Centro|Gruppo|Rete|Croce\s+Rossa|Diocesi|Unione|Ente|Agenzia|"
     r"University|Foundation|Association|Cooperative|Agency|Diocese|Charity|Trust|Unit[ée]\s+des\s+Communes|"
     r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Consulta|Acli|ACLI|SpA|S\.p\.A\.|Misericordia|Sindacato|"
-    r"Banca|Bank|Cgil|CGIL|Cisl|CISL|Uil|UIL"
+    r"Banca|Bank|Cgil|CGIL|Cisl|CISL|Uil|UIL|Red\s+Cross"
 )
 # A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
 _NAMED_ORG = re.compile(
@@ -128,7 +135,9 @@ _PRESS = re.compile(
 MUNICIPAL = re.compile(
     r"^(?:il\s+|i\s+)?Comun[ei]\b|\bComun[ei]\s+(?:di|del|della|dell['’]|dei)\b|\b(?:del|dal|al|nel|dei|ai)\s+Comun[ei]\b|"
     r"\bcomunal[ei]\b|\bMunicipi|\bMunicipalit[àa]\b|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
-    r"^Serviz[io]\s+social[ei]|^(?:la\s+)?Giunta\b|^Consiglio\s+comunale\b|^Sindac[oa]\b", re.I
+    r"^Serviz[io]\s+social[ei]|^(?:la\s+)?Giunta\b|^Consiglio\s+comunale\b|^Sindac[oa]\b|"
+    # ... in English: "the City", "the City Council", "the Town Hall", "the Mayor"
+    r"^(?:the\s+)?(?:city|town|city\s+council|town\s+hall|city\s+hall|mayor)$", re.I
 )
 _ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s")
 # Another municipality named as a partner ("Comune di X"): kept, unless it is the city itself (see `partners`).
@@ -140,7 +149,7 @@ OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
 STAFF_OF = re.compile(
     r"\b(?:operatori|operatrici|volontari|volontarie|medici|educatori|educatrici|mediatori|mediatrici|avvocati|"
     r"insegnanti|psicologi|psicologhe|infermieri|infermiere|legali|staff|volunteers|doctors|lawyers|workers)\s+"
-    r"(?:del|della|dello|dell['’]|dei|degli|delle|di|of(?:\s+the)?)\s*"
+    r"(?:del|della|dello|dell['’]|dei|degli|delle|di|of(?:\s+the)?|from(?:\s+the)?)\s*"
     r"(?P<name>(?:(?:parrocchia|associazione|cooperativa|fondazione|comunità|sindacato)\s+(?:(?:di|del|della)\s+)?)?"
     r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:di|del|della|dei|per|per\s+i|per\s+la|e)\s+)?[A-ZÀ-Ý][\w'’.-]*)*)"
 )
@@ -270,6 +279,7 @@ def tidy(item: str) -> str | None:
     item = re.split(r":\s|;", item)[0]  # a colon ends the name (what follows says something of it, or a next field), a
     # semicolon too (a name never holds one: "... Liguria; la ASL partecipa al gruppo")
     item = item.strip(" .;:*\"«»“”'")
+    item = re.sub(r"\s*\((?-i:[a-zà-ù])[^()]*\)$", "", item)  # its role in brackets: "X (housing)", "Y (capofila)"
     item = _PLURAL_DESCRIPTOR.sub("", item)
     item = _ARTICLE.sub("", item).strip()
     item = _PLURAL_DESCRIPTOR.sub("", item)
@@ -333,7 +343,12 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
     own = fold(city) if city else None
 
     def add(name: str | None, s: Sentence, body: str, how: str = "cue") -> None:
-        if not name or comparable_name(name) in found:
+        if not name:
+            return
+        if (known := found.get(comparable_name(name))) is not None:
+            if how == "formal" and known.how != "formal":  # named the partnership's too: "X, capofila dell'ATI"
+                found[comparable_name(name)] = PartnerFact(known.name, known.sentence, known.start, known.end,
+                                                           known.role, "formal")  # fmt: skip
             return
         other = OTHER_COMUNE.match(name)
         if other and (own is None or fold(other.group("place")).strip() == own):
@@ -356,7 +371,10 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             # a semicolon ends the list ("con la cooperativa X; la Y garantisce", "in rete con A, B e C, come da
             # protocollo ...; 7. di nominare ...")
             pieces = org_phrases.unlettered(segment).split(";")
-            segment = pieces[0]
+            segment = org_phrases.list_piece(pieces[0].lstrip(" :")) if len(pieces) > 1 else pieces[0]
+            head, colon, listed_after = segment.partition(":")
+            if colon and (not re.search(r"[A-ZÀ-Ý]", head) or re.match(r"\s*(?:\d{1,2}[.)]|[a-z]\))\s", listed_after)):
+                segment = org_phrases.list_piece(listed_after.lstrip())  # "comprende tre enti: la cooperativa X; ..."
             loose = loose and not (strong and with_)  # "realizzato dal Comune con A, B e C": the cue before's list
             strong = strong or not loose
             if _WHEN.match(segment):

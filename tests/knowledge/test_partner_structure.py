@@ -96,3 +96,28 @@ def test_an_organisation_in_a_clause_another_comune_opens_is_that_comunes():
     body = "Partner del progetto sono la Caritas diocesana di Pescara, l'ASP di Teramo e l'associazione Amici ODV."
     away = other_comune_clauses(body, "Teramo", gazetteer)
     assert not _named_elsewhere(body, "Associazione Amici ODV", away)
+
+
+def test_more_ways_to_say_who_is_in_the_network_or_runs_the_service():
+    assert set(_found("Fanno parte della rete la cooperativa sociale Aurora e l'associazione Vicini ODV.")) == {
+        "Cooperativa sociale Aurora", "Associazione Vicini ODV"}  # fmt: skip
+    found = _found("La rete del progetto comprende tre enti: la cooperativa sociale Aurora; l'associazione Vicini; "
+                   "la Caritas diocesana di Teramo.")  # fmt: skip
+    assert set(found.values()) == {"cue"} and len(found) == 3
+    found = _found("La rete è composta, oltre che dal Comune, da: 1) Caritas diocesana di Teramo; 2) cooperativa "
+                   "sociale Aurora, che gestisce lo sportello; 3) SUNIA Teramo.")  # fmt: skip
+    assert set(found) == {"Caritas diocesana di Teramo", "Cooperativa sociale Aurora", "SUNIA Teramo"}
+    assert _found("A gestire la struttura è la cooperativa sociale Aurora.") == {"Cooperativa sociale Aurora": "cue"}
+    assert _found("Soggetto gestore: cooperativa sociale Aurora.") == {"Cooperativa sociale Aurora": "cue"}
+
+
+def test_english_partners_with_an_adverb_a_numbered_list_staff_from_and_roles_in_brackets():
+    assert set(_found("We worked closely with two NGOs, Oxfam Italia and Medici per i Diritti Umani.")) == {
+        "Oxfam Italia", "Medici per i Diritti Umani"}  # fmt: skip
+    assert set(_found("The partners were: 1. the social cooperative Aurora; 2. the association Vicini; 3. the "
+                      "Teramo Red Cross.")) >= {"Social cooperative Aurora", "Association Vicini"}  # fmt: skip
+    assert "ASGI" in _found("The desk is staffed by lawyers from ASGI.")
+    assert set(_found("Partners: the social cooperative Aurora (housing), the association Vicini (legal advice).")) == {
+        "Social cooperative Aurora", "Association Vicini"}  # fmt: skip
+    # the city itself is no partner in English either
+    assert "City" not in _found("The project was delivered by the City together with the Diocesan Caritas of Teramo.")
