@@ -89,6 +89,8 @@ AMOUNT_KINDS = (
             # "dal bilancio del Comune di X", "di quota comunale" (the municipality's quota, an adjective: its own)
             r"bilancio\s+del(?:l['’])?\s*(?:comune|ente)\b|quota\s+comunale|"
             r"(?:city|municipality)['’]s\s+own(?:\s+(?:contribution|budget|funds|resources|share))?|"
+            # "the Municipality's share (EUR 15,000)", "the City's in-kind contribution"
+            r"(?:city|municipality|council)['’]s\s+(?:in-kind\s+)?(?:share|contribution|part|co-?financing)|"
             # the sum taken up by a pronoun, the municipality the subject of its verb, whatever the verb: "5.000 euro
             # li mette il Comune", "12.000 li ha stanziati il Comune di X", "36.000 euro li ha iscritti il Comune"
             r"\bl[aei]?\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+\s+(?:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione)|"
@@ -111,7 +113,7 @@ _COMUNE_GIVES = re.compile(
     r"l['’]\s*amministrazione(?:\s+comunale)?|the\s+(?:municipality|city))\s+(?:"
     # ... whatever the verb when a pronoun says the sum is part of the whole or added to it: "il Comune ne copre
     # 15.000", "il Comune ci aggiunge 14.000 euro", "il Comune ne mette 20.000"
-    r"(?:ci|ne)\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+|(?:ha\s+|hanno\s+)?"
+    r"(?:ci|ne|vi)\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+|(?:ha\s+|hanno\s+)?"
     r"(?:contribuit[oa]|contribuisce|concorre|partecipa|aggiunge|mette|cofinanzia|contributes|contributed|adds|added|"
     r"provides|provided|covers|covered|puts\s+in|put\s+in))\s+"
     r"(?:di\s+suo\s+|con\s+|per\s+|with\s+)?(?:(?:una\s+quota|un\s+contributo|a\s+share|a\s+contribution)\s+"
@@ -131,7 +133,7 @@ _FROM_ANOTHER = re.compile(r"\s+(?:(?:arriv\w+|proveng\w+|provien\w+|vengono|vie
 # the sum's verb, its owner, or the subject a pronoun takes the sum up for, whatever the verb.
 _COMUNE = (r"(?:(?:il|lo|la|the)\s+|l['’]\s*)?(?:comune|municipality|city|council|citt[àa]|"
            # its organs: "stanziati dal Consiglio comunale", "dalla Giunta comunale"
-           r"consiglio\s+comunale|giunta\s+comunale|"
+           r"consiglio\s+comunale|giunta(?!\s+regionale)(?:\s+comunale)?|"
            r"amministrazione(?:\s+comunale)?)\b(?!\s+metropolitan)")  # fmt: skip
 # ... and its place's name after it, if written: "il Comune di Reggio Emilia", "the City of Forlì"
 _OF_PLACE = r"(?:\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2})?"
@@ -151,7 +153,10 @@ _COMUNE_CLAUSE = re.compile(
     rf"\s*{_COMUNE}(?!\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*\s+(?:e|and)\b)|"
     # the subject a pronoun takes the sum up for: "gli altri 80.000 euro il Comune li ha trovati nel proprio bilancio"
     rf"^\s*{_COMUNE}(?:\s+di\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})?\s+(?:l[aeio]|l['’]|ne|ci)\s*"
-    rf"(?:ha|hanno|aveva|avevano)?\s*[a-zà-ù]+",
+    rf"(?:ha|hanno|aveva|avevano)?\s*[a-zà-ù]+|"
+    # ... the pronoun and its verb first, the municipality their subject after them: "la parte restante, 15.000 euro, la
+    # copre il Comune con fondi propri"
+    rf"^,?\s*(?:l[aeio]|l['’]|ne|ci)\s*(?:(?:ha|hanno)\s+)?[a-zà-ù]+\s+{_COMUNE}",
     re.I,
 )
 # ... or the municipality among those a sum is shared between, each's part said after it: "divisi a metà tra il Comune
@@ -180,6 +185,7 @@ def comune_money(sentence: str, start: int, end: int) -> bool:
     """Whether the sum at `start:end` is the municipality's own, by what its clause says of it (`_COMUNE_CLAUSE`,
     `_COMUNE_PAYS`, `_COMUNE_ELLIPSIS`) or by a share between the municipality and others (`_SHARED_WITH_COMUNE`)."""
     tail = re.split(r"[;:.](?:\s|$)", sentence[end : end + 160])[0]
+    tail = re.sub(r"^\s*\)", "", tail)  # a sum in brackets after its share: "il restante 15% (15.000 euro) è ..."
     if _COMUNE_CLAUSE.match(tail):
         return True
     before = re.split(r"[;:.](?:\s|$)", sentence[max(0, start - 160) : start])[-1]

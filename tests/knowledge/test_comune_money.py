@@ -83,3 +83,18 @@ def test_the_share_of_the_comune_with_its_article_and_the_municipalitys_own_cont
                   "Comune di Oristano, resa in ore di lavoro.")[-1] == (10000.0, "cofinancing")  # fmt: skip
     assert _listed("The Municipality's own contribution, EUR 30,000, was provided as staff time.") == [
         (30000.0, "cofinancing")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Il progetto costa 80.000 euro; il restante 20% (16.000 euro) è finanziato dal Comune.",
+        "Il progetto costa 80.000 euro: la parte restante, 16.000 euro, la copre il Comune con fondi propri.",
+        "Il progetto costa 80.000 euro. Il Comune vi concorre con 16.000 euro.",
+        "Il progetto costa 80.000 euro. La restante quota di 16.000 euro è stata deliberata dalla Giunta.",
+        "The project costs EUR 80,000. The Municipality's share (EUR 16,000) consists of staff time.",
+        "The total budget is EUR 80,000; the City's in-kind contribution is valued at EUR 16,000.",
+    ],
+)
+def test_more_ways_a_clause_says_the_sum_is_the_comunes(sentence: str) -> None:
+    assert _listed(sentence)[-1] == (16000.0, "cofinancing")
