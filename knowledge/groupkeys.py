@@ -89,23 +89,30 @@ class GroupKeys:
     def put(self, groups: dict[str, tuple[list[str], set[str]]], drop: Iterable[str] = (),
             replace_all: bool = False) -> None:  # fmt: skip
         """Write these groups' (members, keys) in place of what they had, after dropping the groups `drop`
-        (every group with `replace_all`), in one transaction."""
-        gone = sorted({*drop, *groups})
+        (every group with `replace_all`), in one transaction. A group's membership is written by difference: a
+        city's group at 100k passages holds 2-3k members, of which adding one file changes a few (deleting and
+        inserting them all was ~40 ms of each file added)."""
         with transaction(self.conn):
             if replace_all:
                 self.conn.execute("DELETE FROM record_groups")
                 self.conn.execute("DELETE FROM record_member_of")
-            for g in gone:
+            for g in sorted({*drop} - groups.keys()):
                 self.conn.execute("DELETE FROM record_groups WHERE grp = ?", (g,))
                 self.conn.execute("DELETE FROM record_member_of WHERE grp = ?", (g,))
             self.conn.executemany(
-                "INSERT INTO record_groups (grp, keys) VALUES (?, ?)",
+                "INSERT OR REPLACE INTO record_groups (grp, keys) VALUES (?, ?)",
                 [(g, zlib.compress(json.dumps(sorted(keys)).encode(), 1)) for g, (_, keys) in sorted(groups.items())],
             )
-            self.conn.executemany(  # a passage's old groups are among those written (a refresh rebuilds them)
-                "INSERT OR REPLACE INTO record_member_of (id, grp) VALUES (?, ?)",
-                [(cid, g) for g, (ids, _) in sorted(groups.items()) for cid in ids],
-            )
+            for g, (ids, _) in sorted(groups.items()):
+                now = set() if replace_all else set(self.members(g))
+                want = set(ids)
+                self.conn.executemany(
+                    "DELETE FROM record_member_of WHERE id = ? AND grp = ?", [(cid, g) for cid in sorted(now - want)]
+                )
+                self.conn.executemany(  # a passage's old groups are among those written (a refresh rebuilds them)
+                    "INSERT OR REPLACE INTO record_member_of (id, grp) VALUES (?, ?)",
+                    [(cid, g) for cid in ids if cid not in now],
+                )
 
     def rows(self, ids: list[str]) -> dict[str, tuple[str, dict]]:
         """The kept (text, metadata) of these passages (those kept)."""
