@@ -181,11 +181,23 @@ class SearchService(SearchStages):
             parsed.region_cities = [c for c in parsed.region_cities if c in present]
         if parsed.language == "en":
             self._translate_words(parsed, index)
+        elif parsed.language == "it":
+            self._related_words(parsed, index)
         return parsed
 
     def word_table(self, index: LexicalIndex) -> WordTable:
         """The index's Italian words and their vectors (retrieval/word_translation.py), made once per index."""
         return self.words.table(index, lambda: index_words(self.vocabulary(index).freq, STOP))
+
+    def _related_words(self, parsed: ParsedQuery, index: LexicalIndex) -> None:
+        """An Italian word the thesaurus has no alternative for gets the index's words nearest to it in the model's
+        space, its own inflections left out, as synonyms (retrieval/word_translation.py)."""
+        todo = [c for c in parsed.concepts if " " not in c.text and not c.alternatives]
+        if not todo:
+            return
+        table = self.word_table(index)
+        for concept in todo:
+            concept.alternatives.extend(table.related(concept.text, _same_family))
 
     def _translate_words(self, parsed: ParsedQuery, index: LexicalIndex) -> None:
         """An English word the thesaurus has no alternative for gets its nearest Italian index word as one, counted
@@ -366,6 +378,12 @@ class SearchService(SearchStages):
             if len(hits) == k:
                 break
         return hits
+
+
+def _same_family(word: str, other: str) -> bool:
+    """Whether two words share a stem (Italian or English): inflections of one word."""
+    analyzer = get_analyzer()
+    return not analyzer.word_stems(word).isdisjoint(analyzer.word_stems(other))
 
 
 _services: dict[int, SearchService] = {}

@@ -12,6 +12,11 @@ A translation counts as the glossary's do (an Italian alternative of an English 
 retrieval/terms.py), weighed by how much its English word says of the question: the word's similarity to the whole
 query over CENTRALITY, at most 1 ("How long does the third phase last": "long", "last" are the question's
 asking, 0.18 and 0.12, and their nearest words, "lunga", "ultimo", another sense).
+
+An Italian query's word of the table the thesaurus has no alternative for gets the table's words nearest to it that
+are no inflection of it (`WordTable.related`: "maestra" -> "insegnanti", "libero" -> "gratuito") as synonyms: a
+paraphrase says the practice in other words than the documents. They count as the thesaurus' synonyms do, less than
+the user's word; read from the table's rows, no call of the model.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -30,6 +35,10 @@ CENTRALITY = 0.15  # an English word this similar to the whole query (or more) w
 MIN_LENGTH = 4  # shorter words are too often function words or codes
 MIN_COUNT = 2  # an index word used once may be a typo or a name
 BATCH = 256  # words embedded per call of the model
+# An Italian query's word: its nearest index words of another family, as synonyms ("maestra" -> "insegnanti")
+RELATED_SIMILARITY = 0.75
+RELATED = 2
+RELATED_POOL = 20  # the nearest words looked at (most near ones are the word's own inflections)
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,11 @@ class WordTable:
 
     words: tuple[str, ...]
     matrix: np.ndarray
+    _rows: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    _related: dict[str, list[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._rows.update((w, i) for i, w in enumerate(self.words))
 
     def nearest(self, vector: np.ndarray) -> tuple[str, float] | None:
         if not self.words:
@@ -45,6 +59,25 @@ class WordTable:
         sims = self.matrix @ vector
         best = int(np.argmax(sims))
         return self.words[best], float(sims[best])
+
+    def related(self, word: str, same_family: Callable[[str, str], bool]) -> list[str]:
+        """The RELATED words of the table nearest to `word` (one of the table's) at least RELATED_SIMILARITY near,
+        its own family left out (`same_family`: its inflections, which its stem matches already); remembered."""
+        found = self._related.get(word)
+        if found is None:
+            row = self._rows.get(word)
+            found = []
+            if row is not None:
+                sims = self.matrix @ self.matrix[row]
+                pool = min(RELATED_POOL, len(sims))
+                top = np.argpartition(-sims, pool - 1)[:pool]
+                for i in top[np.argsort(-sims[top], kind="stable")].tolist():
+                    if sims[i] < RELATED_SIMILARITY or len(found) == RELATED:
+                        break
+                    if not same_family(word, self.words[i]):
+                        found.append(self.words[i])
+            self._related[word] = found
+        return found
 
 
 def translatable(word: str, stop: Iterable[str] = ()) -> bool:

@@ -75,3 +75,31 @@ def test_an_english_word_the_thesaurus_lacks_finds_the_italian_passages_saying_i
     assert parsed.language == "en"
     assert "mobili" in parsed.translated
     assert by_id.get("mobili", 0.0) > by_id.get("cucina", 0.0)
+
+
+def test_an_italian_word_s_nearest_words_of_another_family_are_its_synonyms():
+    words = ("maestra", "maestre", "insegnanti", "docenti", "scuola", "cucina")
+    rows = [unit(1, 0, 0), unit(1, 0.05, 0), unit(1, 0.3, 0), unit(1, 0.4, 0), unit(1, 1, 0), unit(0, 0, 1)]
+    table = WordTable(words, np.vstack(rows))
+    same = {frozenset({"maestra", "maestre"})}
+
+    def family(a: str, b: str) -> bool:
+        return a == b or frozenset({a, b}) in same
+
+    # its own inflection and the word itself left out; at most RELATED, at least RELATED_SIMILARITY near
+    assert table.related("maestra", family) == ["insegnanti", "docenti"]
+    assert table.related("cucina", family) == []  # nothing near enough
+    assert table.related("assente", family) == []  # not a word of the table
+
+
+def test_an_italian_query_word_gets_the_index_s_related_words_as_synonyms(service, monkeypatch):
+    table = WordTable(("maestra", "insegnanti"), np.vstack([unit(1, 0, 0), unit(1, 0.3, 0)]))
+    monkeypatch.setattr(service, "word_table", lambda index: table)
+    rows = [
+        ("scuola", "it", "Le insegnanti della scuola incontrano le madri straniere ogni settimana."),
+        ("casa", "it", "Le madri straniere cercano una casa in affitto ogni settimana."),
+    ]
+    parsed, by_id = scores_by_id(service, rows, "la maestra parla con le madri straniere")
+    concept = next(c for c in parsed.concepts if c.text == "maestra")
+    assert concept.alternatives == ["insegnanti"]
+    assert by_id["scuola"] > by_id["casa"]
