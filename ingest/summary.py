@@ -14,14 +14,22 @@ from lgnet.store import Store
 
 FULL_LISTING = 2000  # touched documents past which one listing of every document is cheaper than by id
 FIELDS = ("doc_id", "title", "doc_type", "city", "date", "outlet", "source", "dup_group", "chunks")
-_SCHEMA = """CREATE TABLE IF NOT EXISTS doc_summary (
-    doc_id TEXT PRIMARY KEY, doc_type TEXT, city TEXT, dup_group TEXT, row TEXT NOT NULL)"""
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS doc_summary (doc_id TEXT PRIMARY KEY, doc_type TEXT, city TEXT, dup_group TEXT, "
+    "row TEXT NOT NULL)",
+    # The report's counts by type, city and syndication group read these, not the table's rows with their JSON
+    # (at 100k passages, 24k documents: the three counts scanned ~10 MB, ~35 ms of adding one file).
+    "CREATE INDEX IF NOT EXISTS doc_summary_type ON doc_summary (doc_type)",
+    "CREATE INDEX IF NOT EXISTS doc_summary_city ON doc_summary (city)",
+    "CREATE INDEX IF NOT EXISTS doc_summary_group ON doc_summary (dup_group)",
+)
 
 
 class IndexSummary:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        self.conn.execute(_SCHEMA)
+        for statement in _SCHEMA:
+            self.conn.execute(statement)
 
     def update(self, store: Store, touched: Iterable[str]) -> list[dict]:
         """Bring the table up to the store for the `touched` documents (all of them when the table does not

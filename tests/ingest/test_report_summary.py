@@ -76,3 +76,30 @@ def test_a_run_lists_its_own_documents_and_keeps_the_index_figures(tmp_path):
     assert figures(report) == listing(store)
     assert report.duplicate_groups == 0 and report.cities == {"Sulmona": 1, "Pescara": 1}
     assert report.documents == store.count_docs() == 2
+
+
+def test_the_report_counts_read_the_summary_indexes_not_its_rows(tmp_path):
+    """Counts by type, syndication group and city scan small indexes, not every document's JSON row (at 100k
+    passages the rows are ~10 MB, counted on every file added)."""
+    import sqlite3
+
+    from ingest.summary import IndexSummary
+
+    conn = sqlite3.connect(str(tmp_path / "state.sqlite"), isolation_level=None)
+    summary = IndexSummary(conn)
+    rows = [
+        {"doc_id": "d1", "doc_type": "press_article", "city": "Bari", "dup_group": "d1"},
+        {"doc_id": "d2", "doc_type": "press_article", "city": "Bari", "dup_group": "d1"},
+        {"doc_id": "d3", "doc_type": "report", "city": None, "dup_group": "d3"},
+    ]
+    summary._put(rows)
+    assert summary.figures() == {"documents": 3, "articles": 2, "tables": 0, "duplicate_groups": 1,
+                                 "cities": {"Bari": 2}}  # fmt: skip
+    for sql in (
+        "SELECT doc_type, COUNT(*) FROM doc_summary GROUP BY doc_type",
+        "SELECT dup_group FROM doc_summary GROUP BY dup_group HAVING COUNT(*) > 1",
+        "SELECT city, COUNT(*) FROM doc_summary WHERE city IS NOT NULL AND city != '' GROUP BY city",
+    ):
+        plan = " ".join(str(step[-1]) for step in conn.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        assert "COVERING INDEX" in plan, plan
+    conn.close()
