@@ -57,6 +57,10 @@ _CARE_OF = re.compile(r"\bc/o\b[^\n,;]{0,25}$", re.I)
 # "Città di X (PV)", "Comune di X – Settore Politiche sociali", "Municipality of X")
 _LETTERHEAD = re.compile(r"[ \t#*]*(?:comune|citt[àa]|municipio|municipality|city)\s+(?:di|of)\s+$", re.I)
 _LETTERHEAD_END = re.compile(r"[ \t*]*(?:\([A-Z]{2}\)[ \t]*)?(?:[-–—,|][^\n]{0,80})?(?:\n|$)")
+# ... or a signature's line: an office, a dash or comma, the comune ("Ufficio Casa – Comune di X"), or the comune alone
+_SIGNATURE = re.compile(r"[ \t*_]*(?:[^\n]{0,60}?\s[-–—,|]\s*)?(?:comune|citt[àa]|municipality|city)\s+(?:di|of)\s+$",
+                        re.I)  # fmt: skip
+_SIGNATURE_END = re.compile(r"[ \t*_]*(?:\([A-Z]{2}\)[ \t*_]*)?(?:\n|$)")
 _SEAT_NAME = re.compile(r"(?:\b[A-Z]{2,}[A-Z0-9]*|\b\d{1,3}|(?<=[a-zà-ù,] )[A-ZÀ-Ý][a-zà-ù]+)\s+(?:(?:di|of)\s+)?$")
 # After a line-initial city: "TORINO, 18 OTT", "BOLZANO. ", "Roma - ", "Sassari Intercettare", lone "Milano"
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
@@ -221,8 +225,8 @@ def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Co
     return _scores(title, text, gazetteer or Gazetteer.default())[0]
 
 
-def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], set[str]]:
-    """The evidence per city, and the cities the title names."""
+def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], set[str], set[str]]:
+    """The evidence per city, the cities the title names, and those its letterhead or signature names."""
     scores: Counter[str] = Counter()  # weights are floats: Counter adds any numbers, its stubs say int
     text = _markup_free(text or "")
     title, furniture = page_furniture(title or "", text)
@@ -232,7 +236,8 @@ def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], 
     for name in in_title:
         scores[name] += _TITLE_WEIGHT / len(in_title)  # type: ignore[assignment]
     dated = None  # a text has one dateline: later ones of other cities open its short news about them
-    for name in _letterhead(text, body):
+    issuer = _letterhead(text, body)
+    for name in issuer:
         scores[name] += _LETTERHEAD_WEIGHT  # type: ignore[assignment]
         in_title.add(name)
     for m in body:
@@ -250,20 +255,22 @@ def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], 
     # the comune's own domain in a contact says as much as "Comune di X" (once per comune)
     for name in {c.name for d in _DOMAIN.finditer(text) if (c := gazetteer.by_domain(d["label"], d["pv"]))}:
         scores[name] += _PHRASE_WEIGHT  # type: ignore[assignment]
-    return scores, in_title
+    return scores, in_title, issuer
 
 
 def _letterhead(text: str, mentions: list[Mention]) -> set[str]:
     """The comune a letterhead names: "COMUNE DI X" on a line of its own among the text's first lines (a resolution,
-    a letter, a notice whose title is only its file name says who issued it there); the issuer is what it is about."""
-    lines = re.finditer(r"[^\n]*\S[^\n]*", text[:2000])
-    head = max((m.end() for _, m in zip(range(_LETTERHEAD_LINES), lines, strict=False)), default=0)
+    a letter, a notice whose title is only its file name says who issued it there), or a signature's last line among
+    its last lines ("Ufficio Politiche sociali – Comune di X" closing an e-mail); the issuer is what it is about."""
+    lines = list(re.finditer(r"[^\n]*\S[^\n]*", text))
+    head = max((m.end() for m in lines[:_LETTERHEAD_LINES]), default=0)
+    foot = lines[-_LETTERHEAD_LINES].start() if len(lines) > _LETTERHEAD_LINES else len(text)
     found = set()
     for m in mentions:
-        if m.start >= head:
-            continue
         line_start = text.rfind("\n", 0, m.start) + 1
-        if _LETTERHEAD.fullmatch(text, line_start, m.start) and _LETTERHEAD_END.match(text, m.end):
+        top = m.start < head and _LETTERHEAD.fullmatch(text, line_start, m.start) and _LETTERHEAD_END.match(text, m.end)
+        end = m.start >= foot and _SIGNATURE.fullmatch(text, line_start, m.start) and _SIGNATURE_END.match(text, m.end)
+        if top or end:
             found.add(m.city.name)
     return found
 
@@ -272,10 +279,12 @@ def main_city(title: str, text: str, gazetteer: Gazetteer | None = None, titled_
     """Canonical name of the city the passage is about, or None when no single city clearly wins. `titled_only`:
     only a city its title names (a press review is about its articles' comuni, one only when its title says so:
     "Rassegna stampa del Comune di X")."""
-    scores, in_title = _scores(title, text, gazetteer or Gazetteer.default())
+    scores, in_title, issuer = _scores(title, text, gazetteer or Gazetteer.default())
     ranked = scores.most_common(2)
     if not ranked or (titled_only and ranked[0][0] not in in_title):
         return None
+    if ranked[0][0] in issuer:
+        return ranked[0][0]  # the issuer, ahead: a comune it cites as a model or a neighbour does not tie with it
     if len(ranked) == 2 and ranked[0][1] < 1.5 * ranked[1][1]:
         return None  # two cities with comparable evidence: a comparison, not one city's story
     if ranked[0][0] in in_title:

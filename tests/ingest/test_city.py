@@ -428,3 +428,15 @@ def test_a_letterhead_names_the_issuing_comune_over_a_comune_it_cites():
     # the same line deep in the text is a plain "Comune di X", no letterhead
     late = "Il progetto.\nDelibera.\nPremesso.\nConsiderato.\nCOMUNE DI ASCOLI PICENO\n" + text.split("\n", 1)[1]
     assert main_city("delibera-giunta-abitare-2026", late) is None
+
+
+def test_the_issuer_ahead_wins_and_a_signature_names_it_too():
+    # a letterhead's comune ahead of a model the text cites twice: the issuer, not a tie
+    text = ("COMUNE DI CASTRO (LE)\nDeliberazione della Giunta n. 4\nIl progetto si ispira al modello del Comune di "
+            "Lecce, dove un servizio analogo ha accolto 30 persone. Il Comune di Lecce ha fornito supporto.")
+    assert main_city("delibera-2026", text) == "Castro (LE)"
+    # an e-mail signed by the comune's office, another comune's project named in it
+    mail = ("Oggetto: aggiornamento del progetto\n\nCari tutti,\nil laboratorio ha accolto 20 ragazzi. A Pistoia un "
+            "progetto simile del Comune di Pistoia ne segue 18.\n\nUn saluto,\nMaria Rossi\n"
+            "Ufficio Politiche sociali – Comune di Montale")
+    assert main_city("email", mail) == "Montale"
