@@ -55,26 +55,44 @@ _ENGLISH = re.compile(r"\b(?:the|and|of|were|was|with|have|has)\b", re.I)
 # A count the text gives as the whole project's: a total cue in its clause ("complessivamente", "per un totale di",
 # "l'insieme di queste attività", "in all"), what it counts is everything the project did ("beneficiari di tutte le
 # attività", "queste attività hanno coinvolto": what was just listed, summed) or the project itself is what reached
-# them ("il progetto ha avuto l'impatto su 160 persone", "grazie al progetto"). The model never overrides the rules
+# them (`_THE_PROJECT`, below). The model never overrides the rules
 # on such a count: without area it stays the project's; with the area of its own clause's cue it keeps it.
 _TOTAL = re.compile(
     r"\b(?:complessiv\w+|in\s+totale|in\s+tutto|(?:per\s+)?un\s+totale\s+di|nel\s+complesso|totali\b|"
     r"globalmente|l['’]\s*insieme\s+d(?:i|ei|elle|egli)\b|in\s+total|a\s+total\s+of|overall|altogether|in\s+all\b|"
     r"tutt[ie]\s+(?:gli|le|i)\s+(?:interventi|attività|azioni|servizi)|"
     r"(?:quest[ie]|tali)\s+(?:attività|interventi|azioni|iniziative)|(?:these|all\s+these)\s+(?:activities|actions)|"
-    r"(?:all|every)\s+(?:the\s+|its\s+)?(?:activities|interventions|services|actions)|"
-    r"(?:il|lo\s+stesso|quest[oa]|del|dal|al|nel)\s+progett[oi]\b|the\s+(?:whole\s+)?project\b)",
+    r"(?:all|every)\s+(?:the\s+|its\s+)?(?:activities|interventions|services|actions))",
     re.I,
 )
 
 
+# The project itself as what reached them ("il progetto ha avuto l'impatto su 160 persone", "grazie al progetto",
+# "the project reached 160 people"): in the count's own segment (between commas), not anywhere in its clause (a
+# heading run into the sentence, "What the project achieved By the end of ...", another segment's subject); and the
+# project named as a time ("By the end of the project", "entro la fine del progetto", "dall'avvio del progetto",
+# "nei 24 mesi del progetto") dates the count, it does not make it everything the project did.
+_THE_PROJECT = re.compile(r"\b(?:(?:il|lo\s+stesso|quest[oa]|del|dal|al|nel)\s+progett[oi]|"
+                          r"the\s+(?:whole\s+)?project)\b", re.I)  # fmt: skip
+_PROJECT_TIME = re.compile(
+    r"\b(?:(?:the\s+)?(?:end|start|beginning|close|course|life|duration|launch|first|second|third|final|last)"
+    r"(?:\s+(?:year|years|months|phase))?\s+of\s+(?:the|this)\s+(?:whole\s+)?project|"
+    r"(?:fine|chiusura|conclusione|termine|durata|inizio|avvio|partenza|corso|anno|anni|mesi|fase|vita)\s+"
+    r"(?:del|dello|di\s+questo|dell['’]intero)\s+progetto)\b", re.I)  # fmt: skip
+
+
 def explicit_total(body: str, fact: FigureFact) -> bool:
-    """Whether the sentence gives the count as the whole project's total (a total cue in its clause: the text
-    between the semicolons around it)."""
+    """Whether the sentence gives the count as the whole project's total: a total cue in its clause (the text
+    between the semicolons around it), or the project in its own segment, the project named as a time aside."""
     start, end = max(0, min(fact.start, len(body))), max(0, min(fact.end, len(body)))
     left = body.rfind(";", 0, start) + 1
     right = body.find(";", end)
-    return bool(_TOTAL.search(body, left, right if right >= 0 else len(body)))
+    clause = _PROJECT_TIME.sub(lambda m: " " * len(m.group(0)), body[left : right if right >= 0 else len(body)])
+    if _TOTAL.search(clause):
+        return True
+    seg_left = max(body.rfind(c, 0, start) for c in ",;:") + 1
+    seg_right = min([i for i in (body.find(c, end) for c in ",;:") if i >= 0] or [len(body)])
+    return bool(_THE_PROJECT.search(_PROJECT_TIME.sub(lambda m: " " * len(m.group(0)), body[seg_left:seg_right])))
 
 
 @dataclass(frozen=True)

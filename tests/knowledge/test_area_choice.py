@@ -87,3 +87,14 @@ def test_a_documents_dominant_area_is_a_prior_the_chooser_weighs_a_heading_is_no
     headed = "## Inclusione abitativa\n\n" + " ".join(lines)
     RecordBuilder(area_chooser=chooser).build("Lucca", None, [Passage("d:0", headed, meta)], set())
     assert seen[120][:2] == ("housing", "section")  # a heading of one area names the section's
+
+
+def test_the_project_is_a_total_cue_in_the_count_s_own_segment_and_never_as_a_time():
+    for body, words in (("Il progetto ha raggiunto 160 persone in due anni.", "160 persone"),
+                        ("Over two years the project reached 160 people.", "160 people")):  # fmt: skip
+        assert explicit_total(body, _ctx(body, words).fact), body
+    for body, words in (("How the project worked By the end of the project, 90 people had found a job.", "90 people"),
+                        ("Entro la fine del progetto saranno accolte 40 famiglie.", "40 famiglie"),
+                        ("Il progetto è partito a marzo, e nel quartiere 35 famiglie hanno trovato casa.",
+                         "35 famiglie")):  # fmt: skip
+        assert not explicit_total(body, _ctx(body, words).fact), body
