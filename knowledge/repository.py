@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from knowledge.doc_parts import DocParts
 from knowledge.group_reading import (
+    CityKeyCounts,
     GroupReader,
     city_keys_of,
     city_of,
@@ -162,7 +163,8 @@ class RecordRepository:
         self._group_keys().drop_rows([c for c in changed if not now_in.get(c)])
         todo |= {g for gs in now_in.values() for g in gs}
         self._readings().drop([c for c in changed if c not in now_in])  # passages gone
-        before = programme_boilerplate(city_keys_of({g: k for g, k in known.items() if city_of(g)}))
+        counts = CityKeyCounts(known)  # the boilerplate, kept as the groups read below change their keys
+        before = set(counts.boilerplate)
         cityless = {g for g in todo if not city_of(g)}
         todo -= cityless
         groups: dict[str, list[Passage]] = {}
@@ -177,9 +179,10 @@ class RecordRepository:
                     known[gkey] = own[gkey]
                 else:
                     known.pop(gkey, None)
-            moved = before ^ programme_boilerplate(city_keys_of({g: k for g, k in known.items() if city_of(g)}))
+                counts.update(gkey, known.get(gkey))
+            moved = before ^ counts.boilerplate
             todo = {g for g, keys in known.items() if city_of(g) and g not in groups and keys & moved}
-        boilerplate = programme_boilerplate(city_keys_of({g: k for g, k in known.items() if city_of(g)}))
+        boilerplate = set(counts.boilerplate)
         # A city-less group: its changed members' rows rewritten; combined again when they changed or when one of
         # its dated sentences became or stopped being boilerplate.
         cityless |= {g for g, keys in known.items() if not city_of(g) and keys & (before ^ boilerplate)}
