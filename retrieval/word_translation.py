@@ -103,6 +103,7 @@ class WordVectors:
         self._embed = embed
         self._vectors: dict[str, np.ndarray] = {}
         self._tables: weakref.WeakKeyDictionary[object, WordTable] = weakref.WeakKeyDictionary()
+        self._last: WordTable | None = None  # the table made last (the next index's, when its words are the same)
         self._lock = threading.Lock()
 
     def vectors(self, words: list[str]) -> list[np.ndarray]:
@@ -122,12 +123,17 @@ class WordVectors:
         with self._lock:
             found = self._tables.get(index)
         if found is None:
-            listed = words()
-            rows = self.vectors(listed) if listed else []
-            matrix = np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
-            found = WordTable(tuple(listed), matrix)
+            listed = tuple(words())
+            last = self._last
+            if last is not None and last.words == listed:  # a change that brought no new word: the same table
+                found = last
+            else:
+                rows = self.vectors(list(listed)) if listed else []
+                matrix = np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
+                found = WordTable(listed, matrix)
             with self._lock:
                 self._tables[index] = found
+                self._last = found
         return found
 
 

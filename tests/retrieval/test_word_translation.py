@@ -103,3 +103,14 @@ def test_an_italian_query_word_gets_the_index_s_related_words_as_synonyms(servic
     concept = next(c for c in parsed.concepts if c.text == "maestra")
     assert concept.alternatives == ["insegnanti"]
     assert by_id["scuola"] > by_id["casa"]
+
+
+def test_an_index_with_the_same_words_shares_the_table():
+    class Index:  # any object a table is kept for (weakly)
+        pass
+
+    vectors = WordVectors(lambda words: np.ones((len(words), 3), dtype=np.float32))
+    first, second, third = Index(), Index(), Index()
+    table = vectors.table(first, lambda: ["casa", "notte"])
+    assert vectors.table(second, lambda: ["casa", "notte"]) is table
+    assert vectors.table(third, lambda: ["casa", "mobili", "notte"]).words == ("casa", "mobili", "notte")
