@@ -34,6 +34,7 @@ def kind_named(item: str) -> str | None:
     closed), else None."""
     if not (_IT_KIND_NAME.match(item) or _EN_KIND_NAME.match(item)):
         return None
+    item = name_span(item)
     item = item[0].upper() + item[1:]
     for opening, closing in (("«", "»"), ("“", "”")):
         if item.count(opening) > item.count(closing):
@@ -71,6 +72,24 @@ _CONNECTORS = {"di", "del", "della", "dello", "dei", "degli", "delle", "dell", "
 _KIND_WORD = re.compile(rf"(?i:{_IT_KINDS}|{_EN_KINDS}|croce|pro)$")
 
 
+def name_span(item: str) -> str:
+    """The item up to the end of its proper name: past its first capitalised word, up to the first word in lower
+    case that is no small word of a name ("social cooperative X for the management of the flats" -> "social
+    cooperative X")."""
+    words = list(re.finditer(r"\S+", item))
+    proper = next((i for i, w in enumerate(words) if w.group(0)[:1].isupper() or w.group(0)[:1] in "«\"“"), None)
+    if proper is None:
+        return item
+    end = words[proper].end()
+    for w in words[proper + 1 :]:
+        word = w.group(0).strip(",;.()")
+        if not (word[:1].isupper() or word[:1].isdigit() or word[:1] in "«\"“»”" or word.lower() in _CONNECTORS):
+            break
+        end = w.end()
+    small = r"di|del|della|dei|delle|e|ed|of|the|and|for|on|in|per|i|il|la|le|lo|gli"
+    return re.sub(rf"(?:\s+(?:{small}))+$", "", item[:end])
+
+
 def name_only(item: str) -> bool:
     """Whether an item is a name and nothing more: past its proper name's first capitalised word (a kind's aside), no
     word in lower case but a name's small words ("Associazione Il Ponte sul Serchio ODV"; not "Croce Rossa garantisce
@@ -93,7 +112,7 @@ def list_piece(piece: str) -> str:
 # "l'ASL mette a disposizione un medico", "the X Foundation ran the desk" (a sum said with it is a funder's: the caller
 # asks `partner_roles`)
 _SUBJECT = re.compile(
-    r"(?:^|[;:]\s*)(?:(?:il|lo|la|i|gli|le|the)\s+|l['’]\s*)?"
+    r"(?:^|[;:]\s*|,\s*(?:while|whereas|mentre)\s+)(?:(?:il|lo|la|i|gli|le|the)\s+|l['’]\s*)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’&.-]*(?:\s+(?:(?:di|del|della|dei|of|d['’])\s*)?[A-ZÀ-Ý0-9][\w'’&.-]*){0,5})\s+"
     r"(?:(?:ha|hanno|has|have)\s+)?(?:anche\s+|also\s+)?"
     r"(?:presta|prestano|prestato|offre|offrono|offerto|mette\s+a\s+disposizione|mettono\s+a\s+disposizione|"

@@ -57,14 +57,20 @@ _PARTNER_CUE = re.compile(
     r"\bco-?gestit[oaie]\s+con\b|"
     # ... or the sentence opens with it: "Collaborano l'Associazione X e la parrocchia Y", "Collaborano con il Comune X"
     r"^\W*(?:collaborano|partecipano|aderiscono)(?:\s+(?:al\s+progetto|all['’]iniziativa|con\s+il\s+comune|"
-    r"con\s+l['’]\s*amministrazione))?\b|"
+    r"con\s+l['’]\s*amministrazione|al\s+(?:tavolo|gruppo)(?:\s+(?:di\s+[a-zà-ù]+|[a-zà-ù]+))?|alla\s+(?:rete|cabina\s+di\s+regia)))?\b|"
     r"\b(?:organizzat|realizzat|svolt|condott)[oaie]\s+(?:insieme\s+)?con\b|"
     r"\bcon\s+la\s+(?:collaborazione|partecipazione)\s+d(?:i|el|ella|ell['’]|ei|egli|elle)\b|"
     # ... and in English: "we work with X", "run with X", "held with X", "in cooperation with X", "partners are X"
-    r"\b(?:we|they|it|municipality|city|council|project|service)\s+(?:has\s+|have\s+)?(?:\w+ly\s+)?(?:work|works|worked|"
+    r"\b(?:we|they|it|municipality|city|council|project|service|organi[sz]ations|partners|bodies|NGOs)\s+"
+    r"(?:has\s+|have\s+)?(?:\w+ly\s+)?(?:work|works|worked|"
     r"collaborate|collaborates|collaborated|partnered)\s+(?:\w+ly\s+)?with\b|"
     r"\b(?:run|held|implemented|delivered|carried\s+out|managed|organi[sz]ed|developed)\s+(?:together\s+)?with\b|"
     r"\bin\s+(?:collaboration|cooperation)\s+with\b|\bpartners\s+(?:are|were|include|included)\b|"
+    # "The Municipality relied on X", "co-designed with X", "si avvale della
+    # cooperativa X", "co-progettato con X", "un accordo tra il Comune, X e Y", "an agreement between the City and X"
+    r"\brel(?:ied|ies|y)\s+on\b|\bco-?designed\s+with\b|"
+    r"\bsi\s+(?:è\s+)?avval(?:e|so|sa|gono)\s+(?:di|del|della|dello|dell['’]|dei|degli|delle)|"
+    r"\bco-?progettat[oaie]\s+con\b|\baccord[oi]\s+(?:[\w'’]+\s+){0,2}?tra\b|\bagreement\s+(?:\w+\s+){0,2}?between\b|"
     # ... and who runs it, said passively: "the flats are managed by the X Social Cooperative", "run by ASGI"
     r"\b(?:is|are|was|were|been|be)\s+(?:(?:jointly|also)\s+)?(?:managed|run|operated|delivered|coordinated|"
     r"implemented|staffed)\s+by\b",
@@ -303,6 +309,7 @@ def tidy(item: str) -> str | None:
         if re.match(r"(?i:associazione|cooperativa|fondazione|association|social\s+cooperative|foundation)"
                     r"(?:\s+(?i:sociale))?\s+(?:(?i:di|del|della|of)\s+)?"
                     r"[A-Z0-9«\"“]", item):
+            item = org_phrases.name_span(item)  # not what it does after its name
             item = item[0].upper() + item[1:]
         elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|"
                       r"consulta|sindacato|parrocchia|consultorio)" + _KIND_WORDS + r"\s+(?-i:[A-Z])", item, re.I):
@@ -373,7 +380,9 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             pieces = org_phrases.unlettered(segment).split(";")
             segment = org_phrases.list_piece(pieces[0].lstrip(" :")) if len(pieces) > 1 else pieces[0]
             head, colon, listed_after = segment.partition(":")
-            if colon and (not re.search(r"[A-ZÀ-Ý]", head) or re.match(r"\s*(?:\d{1,2}[.)]|[a-z]\))\s", listed_after)):
+            short = len(head.split()) <= 4 and not tidy(head)  # "worked with the City: the social cooperative X, ..."
+            if colon and (short or not re.search(r"[A-ZÀ-Ý]", head) or re.match(r"\s*(?:\d{1,2}[.)]|[a-z]\))\s",
+                                                                                 listed_after)):  # fmt: skip
                 segment = org_phrases.list_piece(listed_after.lstrip())  # "comprende tre enti: la cooperativa X; ..."
             loose = loose and not (strong and with_)  # "realizzato dal Comune con A, B e C": the cue before's list
             strong = strong or not loose

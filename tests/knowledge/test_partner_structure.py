@@ -121,3 +121,20 @@ def test_english_partners_with_an_adverb_a_numbered_list_staff_from_and_roles_in
         "Social cooperative Aurora", "Association Vicini"}  # fmt: skip
     # the city itself is no partner in English either
     assert "City" not in _found("The project was delivered by the City together with the Diocesan Caritas of Teramo.")
+
+
+def test_english_and_italian_wordings_of_working_with_and_a_kinds_name_ends_where_its_words_do():
+    assert set(_found("Three organisations worked with the City: the social cooperative Aurora, the association "
+                      "Vicini and the Diocesan Caritas.")) == {"Social cooperative Aurora", "Association Vicini",
+                                                               "Diocesan Caritas"}  # fmt: skip
+    assert _found("The Municipality relied on the social cooperative Aurora for the management of the flats.") == {
+        "Social cooperative Aurora": "cue"}  # fmt: skip
+    assert set(_found("The service was co-designed with the association Vicini and the social cooperative "
+                      "Aurora.")) == {"Association Vicini", "Social cooperative Aurora"}  # fmt: skip
+    assert "Red Cross" in _found("Legal advice was provided by lawyers of ASGI, while the Red Cross ran the shelter.")
+    assert set(_found("Il progetto è nato da un accordo tra il Comune, l'ASL Teramo e la cooperativa sociale "
+                      "Aurora.").values()) == {"cue"}  # fmt: skip
+    assert set(_found("Partecipano al tavolo di coordinamento la cooperativa Aurora e l'associazione "
+                      "Vicini.").values()) == {"cue"}  # fmt: skip
+    assert _found("Lo sportello è gestito con la cooperativa sociale Aurora e durerà fino a dicembre 2026.") == {
+        "Cooperativa sociale Aurora": "cue"}  # fmt: skip
