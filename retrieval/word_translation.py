@@ -34,6 +34,9 @@ MIN_SIMILARITY = 0.85  # a word and its nearest Italian word at least this simil
 CENTRALITY = 0.15  # an English word this similar to the whole query (or more) weighs its translation fully
 MIN_LENGTH = 4  # shorter words are too often function words or codes
 MIN_COUNT = 2  # an index word used once may be a typo or a name
+# The table's size bound: a large real corpus may use most of the Italian list's 117k words; its most used 20k
+# keep warm-up (~0.33 ms a word embedded in batches) and memory (~4 KB a word) bounded whatever the index's size.
+MAX_WORDS = 20_000
 BATCH = 256  # words embedded per call of the model
 # An Italian query's word: its nearest index words of another family, as synonyms ("maestra" -> "insegnanti")
 RELATED_SIMILARITY = 0.75
@@ -86,13 +89,16 @@ def translatable(word: str, stop: Iterable[str] = ()) -> bool:
 
 def index_words(freq: dict[str, int], stop: frozenset[str]) -> list[str]:
     """The index's words to translate into: Italian words (Debian's list, when present; else any word the English
-    list lacks) the texts use at least MIN_COUNT times."""
+    list lacks) the texts use at least MIN_COUNT times, the MAX_WORDS most used of them."""
     italian, english = italian_words(), english_words()
-    return sorted(
+    found = [
         w
         for w, n in freq.items()
         if n >= MIN_COUNT and translatable(w, stop) and (w in italian if italian else w not in english)
-    )
+    ]
+    if len(found) > MAX_WORDS:
+        found = sorted(found, key=lambda w: (-freq[w], w))[:MAX_WORDS]
+    return sorted(found)
 
 
 class WordVectors:

@@ -52,6 +52,13 @@ def test_the_index_words_are_italian_words_used_twice(monkeypatch):
     assert index_words(freq, frozenset({"sera"})) == ["casa", "mobili"]
 
 
+def test_the_table_keeps_the_most_used_words_of_a_large_index(monkeypatch):
+    monkeypatch.setattr(wt, "italian_words", lambda: frozenset({"mobili", "notte", "casa", "sera"}))
+    monkeypatch.setattr(wt, "MAX_WORDS", 2)
+    freq = {"mobili": 3, "notte": 9, "casa": 2, "sera": 3}
+    assert index_words(freq, frozenset()) == ["mobili", "notte"]  # 9 uses, then 3: "mobili" ties "sera", sorts first
+
+
 def test_each_word_is_embedded_once_per_process():
     calls: list[list[str]] = []
 
