@@ -24,7 +24,8 @@ from lgnet.text import fold
 # alone on its line or followed by its list.
 _HEADING = re.compile(
     r"^\W{0,4}(?:\d{1,2}\s*[.)–-]\s*|art\.\s*\d+\s*[–-]\s*)?(?:gruppi\s+(?:di\s+)?destinatari|gruppi\s+target|"
-    r"destinatari(?:\s+(?:del\s+progetto|dell['’]intervento|finali|diretti))?|beneficiari|target\s+groups?|"
+    r"destinatari(?:\s+(?:del\s+progetto|dell['’]intervento|finali|diretti))?|beneficiari|beneficiaries|target\s+groups?|"
+    r"target\s+population|chi\s+può\s+accedere|who\s+can\s+(?:apply|use\s+it)\??|"
     # ... or asked as a question: "A chi si rivolge", "A chi è rivolto il servizio", "Who is it for"
     r"a\s+chi\s+(?:si\s+rivolge|è\s+rivolt[oa])(?:\s+(?:il|la|lo)\s+(?:servizio|progetto|pratica|iniziativa))?\??|"
     r"who\s+is\s+it\s+for\??|per\s+chi\s+è\??)"
@@ -35,7 +36,9 @@ _HEADING = re.compile(
 _CUE = re.compile(
     r"\b(?:rivolt[oaie]|dedicat[oaie])\s+(?:(?:in\s+particolare|soprattutto|principalmente)\s+)?"
     r"(?:a|ad|ai|agli|alle|alla|al|all['’])(?=\s|['’])|"
-    r"\bsi\s+rivolg(?:e|ono)\s+(?:a|ad|ai|agli|alle|alla|al)\b|"
+    r"\bsi\s+rivolg(?:e|ono)\s+(?:(?:in\s+particolare|soprattutto|principalmente)\s+)?(?:a|ad|ai|agli|alle|alla|al)\b|"
+    r"\b(?:is|are)\s+open\s+to\b|\b(?:targets|targeted)\b(?=\s)|\bdesigned\s+for\b|"
+    r"\b(?:main\s+)?(?:users|beneficiaries)\s+(?:are|were|include)\b|"
     r"\bdestinatari\s+(?:del\s+(?:piano|progetto|servizio|intervento)\s+)?(?:sono\s+)?(?=(?:i|gli|le)\s)|"
     r"\b(?:aimed|targeted)\s+at\b|\bintended\s+for\b|\bmost\s+users\s+are\b|"
     r"\bwho\s+are\s+the\s+people\?\s+(?:mostly\s+)?",

@@ -124,3 +124,19 @@ def test_people_all_of_whom_are_named_in_passing_after_their_count():
     text = "In tre mesi ha orientato 52 persone, tutte titolari di protezione internazionale o richiedenti asilo, e 20 "
     found = [m.text for m in inline_groups(text + "sono già state assunte.")]
     assert found == ["titolari di protezione internazionale o richiedenti asilo"]
+
+
+def test_more_cues_and_headings_naming_whom_a_service_is_for():
+    def said(text: str) -> list[str]:
+        return [m.text for m in stated_groups(text)]
+
+    assert said("The service is open to third-country nationals living in the district.") == [
+        "third-country nationals living in the district"]  # fmt: skip
+    assert said("The project targets young refugees leaving reception centres.") == [
+        "young refugees leaving reception centres"]  # fmt: skip
+    assert said("The main users are women from Nigeria and Ghana.") == ["women from Nigeria and Ghana"]
+    assert said("Beneficiaries: families with children and single women.") == [
+        "families with children and single women"]  # fmt: skip
+    assert said("Chi può accedere: titolari di protezione internazionale e richiedenti asilo.") == [
+        "titolari di protezione internazionale e richiedenti asilo"]  # fmt: skip
+    assert said("Il progetto si rivolge in particolare ai giovani neomaggiorenni.") == ["giovani neomaggiorenni"]
