@@ -9,6 +9,8 @@ import re
 # Words that open an organisation's name (capitalised as written, or any case for the first three).
 KEYWORDS = (
     r"(?:[Cc]ooperativa|[Aa]ssociazione|[Aa]ssociation|[Ff]ondazione|Consorzio|Caritas|Azienda|Agenzia|Universit[àa]|"
+    # ... in English: "the social cooperative X", "Red Cross"
+    r"(?<=[Ss]ocial\s)[Cc]o-?operative|Red\s+Cross|"
     r"Istituto|Arci|ARCI|"
     r"Parrocchia|Federazione|Comitato|Croce\s+Rossa|Diocesi|Centro\s+(?:[Ss]ervizi|di\s+[Ss]ervizi)|Casa\s+(?:di|della)|"
     r"Ordine|Camera\s+di\s+[Cc]ommercio|Ufficio\s+[Ss]colastico|Societ[àa]|Unione|Confcooperative|Legacoop|"
@@ -17,7 +19,7 @@ KEYWORDS = (
     r"di\s+accoglienza|antiviolenza|interculturale))"
 )
 _START = re.compile(rf"(?<!\w){KEYWORDS}(?!\w)")
-_CONNECTORS = {"di", "del", "della", "dello", "dei", "degli", "delle", "per", "la", "il", "le", "lo", "in"}
+_CONNECTORS = {"di", "del", "della", "dello", "dei", "degli", "delle", "per", "la", "il", "le", "lo", "in", "of"}
 _ELIDED = re.compile(r"^(?:dell|d|l|all|sull)['’](?P<rest>.+)$", re.I)
 # A lowercase word that still belongs to a name: an adjective of kind ("sociale", "sanitaria", "diocesana")
 # or a common noun of well-known names ("casa", "studi", "volontariato", "istruzione").

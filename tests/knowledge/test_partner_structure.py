@@ -138,3 +138,13 @@ def test_english_and_italian_wordings_of_working_with_and_a_kinds_name_ends_wher
                       "Vicini.").values()) == {"cue"}  # fmt: skip
     assert _found("Lo sportello è gestito con la cooperativa sociale Aurora e durerà fino a dicembre 2026.") == {
         "Cooperativa sociale Aurora": "cue"}  # fmt: skip
+
+
+def test_an_english_social_cooperative_and_a_caritas_of_a_place_named_in_passing():
+    from knowledge.organisations import named
+
+    assert [n for n, *_ in named("Mediators from the social cooperative Progetto Casa met 300 people.")] == [
+        "Cooperative Progetto Casa"]  # fmt: skip
+    assert [n for n, *_ in named("The Diocesan Caritas of Teramo opened a second desk.")] == ["Caritas of Teramo"]
+    # an Italian plural is no name's kind: "aziende agricole e cooperative del MOF"
+    assert named("sono stati attivati 41 tirocini in aziende agricole e cooperative del MOF") == []
