@@ -189,15 +189,15 @@ def cross_validate(passages: list[Passage], gold: dict[str, list[dict]],
                    train: Callable[[list[str]], FigureReader] | None = None,
                    chooser: AreaChooser | None = None) -> list[FoldRow]:  # fmt: skip
     """Per fold of `gold`: the rules' figures (with `chooser`'s areas when given), and those of a reader trained
-    on the other folds only (`train` is given the training folds' names and returns a reader; it never sees the
-    held-out fold's gold)."""
+    on the other folds only, with the same `chooser` (`train` is given the training folds' names and returns a
+    reader; it never sees the held-out fold's gold)."""
     rules = score(*build(passages, chooser=chooser), gold)
     rows = []
     for fold in gold:
         learned = None
         if train is not None:
             reader = train([f for f in gold if f != fold])
-            learned = score(*build(passages, reader), {fold: gold[fold]})[fold]
+            learned = score(*build(passages, reader, chooser), {fold: gold[fold]})[fold]
         rows.append(FoldRow(fold, rules[fold], learned))
     return rows
 

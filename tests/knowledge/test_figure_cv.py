@@ -164,3 +164,26 @@ def test_cross_validation_scores_the_records_with_the_area_chooser_it_is_given()
     assert figure_cv.cross_validate(passages, GOLD)[0].rules.figures.tp == 2
     rows = figure_cv.cross_validate(passages, GOLD, chooser=chooser)
     assert rows[0].rules.figures.tp == 0  # --shipped's records are built through the chooser, as the repository's
+
+
+def test_the_learned_reader_is_scored_with_the_same_area_chooser_as_the_rules():
+    passages = [_passage("lecce", TEXT, "corpus/lecce.txt")]
+
+    def chooser(ctx):
+        return None
+
+    def train(folds: list[str]):
+        return lambda sentence: [FigureFact(9, "housing_units", "alloggi", "9 alloggi", 0, 9)]
+
+    rows = figure_cv.cross_validate(passages, {**GOLD, "other": []}, train, chooser=chooser)
+    assert rows[0].learned is not None and rows[0].learned.figures.tp == 0  # its flats moved by the chooser too
+
+
+def test_the_learned_reader_s_features_say_what_its_noun_is_and_whether_its_sentence_disowns_it():
+    from knowledge.figure_model import candidates
+
+    disowned = "Il dormitorio, con 40 posti, non rientra nel progetto."
+    assert all(c.features["disowned"] == 1.0 for c in candidates(disowned))
+    own = candidates("Sono stati accolti 12 navigatori nel quartiere.")
+    assert any(k.startswith("noun_persons=") for c in own for k in c.features)
+    assert all(c.features["disowned"] == 0.0 for c in own)
