@@ -25,6 +25,10 @@ from lgnet.text import fold
 
 # Words before a comune's name that place what the clause says there.
 _AT = frozenset({"a", "ad", "in", "nel", "nella", "presso", "at"})
+# A comune named as the city's neighbour is another place ("la vicina Battipaglia ha chiesto ... per aprire altri 20
+# posti", "Nearby Mazara del Vallo, where a desk reached some 300 people").
+_NEIGHBOURING = frozenset({"vicina", "vicino", "vicine", "vicini", "limitrofa", "limitrofo", "confinante", "nearby",
+                           "neighbouring", "neighboring"})  # fmt: skip
 # "di X" after these is a body or an area named after its chief town, not the place of a count.
 _NOT_PLACE_OF = re.compile(
     r"\b(?:provincia|province|diocesi|diocese|arcidiocesi|prefettura|questura|regione|area|citta metropolitana|"
@@ -61,8 +65,8 @@ def _is_place(body: str, m: Mention) -> bool:
         return True  # not an organisation's seat ("la cooperativa Rinascita di Lecce, che gestisce 12 alloggi")
     if word is None:
         return False
-    if low in _AT:
-        return True
+    if low in _AT or low in _NEIGHBOURING:
+        return True  # "a Carrara", "la vicina Battipaglia", "Nearby Mazara del Vallo": a place, another comune
     if low == "di":
         prior = _WORD_BEFORE.search(head[: word.start()])
         return bool(prior and prior.group(1)[0].islower() and not _NOT_PLACE_OF.search(fold(head)))

@@ -98,3 +98,15 @@ def test_a_unit_may_be_the_head_of_a_compound():
 
     text = "Le aule della vecchia scuola sono diventate 8 mini-alloggi."
     assert [(f.value, f.unit) for f in figures(text)] == [(8.0, "housing_units")]
+
+
+def test_a_comune_named_as_the_city_s_neighbour_is_the_place_of_the_count_after_it():
+    from knowledge.elsewhere import other_comune_clauses
+    from lgnet.gazetteer import Gazetteer
+
+    g = Gazetteer.default()
+    for text in ("Il sindaco ha ricordato che la vicina Mondragone ha aperto altri 30 posti per i braccianti.",
+                 "Nearby Mondragone, where a similar desk reached some 200 people, has asked to join."):  # fmt: skip
+        (span,) = other_comune_clauses(text, "Castel Volturno", g)
+        count = next(i for i in (text.find("30"), text.find("200")) if i >= 0)
+        assert span[0] <= count < span[1], text
