@@ -166,6 +166,13 @@ _LANDING_BEFORE = re.compile(r"\b(?:sono|erano|sono\s+stat[ie])\s+(?:sbarcat[ei]
 # A daily rate measures a service's throughput, not what it did ("ci aiutano a servire 70 pasti al giorno", "an average
 # of 40 people a day"; the gold reads such counts as optional at most).
 _DAILY = re.compile(r"[^,;:.]{0,40}?\b(?:al\s+giorno|ogni\s+giorno|al\s+dì|a\s+day|per\s+day|each\s+day)\b", re.I)
+# A count said of what happens every day, month or summer, its verb in the present ("la mensa serve ogni giorno circa
+# 140 pasti", "Ogni estate, ..., arrivano oltre 8.000 lavoratori", "fa ogni anno più di 900 visite"): a rate or the
+# place's setting, not what was done; a past or a result in its clause ("ha effettuato", "c'erano") is no rate.
+_HABITUAL = re.compile(r"\b(?:ogni|every|each)\s+(?:giorno|settimana|mese|anno|estate|inverno|sera|notte|day|week|"
+                       r"month|year|summer|winter|evening|night)\b(?![^;:]*\b(?:ha|hanno|è|sono|era|erano|c['’]erano|"
+                       r"aveva|avevano|has|have|had|was|were)\b)(?![^;:]*\b[a-zà-ù]+(?:ato|ati|ata|ate|uto|uti|ito|iti|"
+                       r"ed)\b)[^;:]*$", re.I)  # fmt: skip
 # A sentence that opens as a comparison is about something else ("Per confronto, il CPIA di Tortona ha avuto circa
 # 300 iscritti", "By comparison, the regional service followed 900 people").
 COMPARISON = re.compile(r"^\W*(?:per|a\s+titolo\s+di|in)\s+confronto\b|^\W*(?:by|for|in)\s+comparison\b", re.I)
@@ -243,6 +250,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True  # "altre 15 famiglie sono in lista": waiting, not served
     if _DAILY.match(sentence, end):
         return True  # "70 pasti al giorno": a rate
+    if _HABITUAL.search(sentence[max(0, *(sentence.rfind(c, 0, num_start) + 1 for c in ";:")) : num_start]):
+        return True  # "la mensa serve ogni giorno circa 140 pasti": what happens every day or summer, a rate
     if _LANDING_AFTER.match(sentence, num_start) or _LANDING_BEFORE.search(before) or COMPARISON.search(sentence):
         return True  # "where 2,310 people disembarked": a flow; "Per confronto, ...": another service's count
     if _in_hardship(sentence, num_start, end):

@@ -110,3 +110,11 @@ def test_a_comune_named_as_the_city_s_neighbour_is_the_place_of_the_count_after_
         (span,) = other_comune_clauses(text, "Castel Volturno", g)
         count = next(i for i in (text.find("30"), text.find("200")) if i >= 0)
         assert span[0] <= count < span[1], text
+
+
+def test_a_count_of_what_happens_every_day_or_summer_is_a_rate_not_what_was_done():
+    assert not _found("Il parroco ricorda che il dormitorio accoglie ogni notte circa 60 persone.")
+    assert not _found("Every summer about 3,000 seasonal workers arrive in the valley.")
+    # a past or a result in its clause: what was done
+    assert (80.0, "families") in _found("Lo sportello è aperto ogni settimana e ha seguito 80 famiglie.")
+    assert (400.0, "people") in _found("Ogni estate la festa richiama i paesi vicini: ad agosto c'erano 400 persone.")
