@@ -112,6 +112,8 @@ def _plural(word: str) -> bool:
         return True
     if w.endswith("ione"):
         return False  # "edizione", "riunione": the plural is "-ioni"
+    if w.endswith("rà"):
+        return False  # a verb's future ("all'incontro del 17 verrà", "sarà", "potrà"), no noun ends so
     if re.search(r"(?:ati|ate|usi|use|olti|olte)$", w) and w not in _EVENT_NOUNS:
         return False  # a past participle ("di cui 9 conclusi", "3 attivati"), not a noun
     return w not in _NOT_NOUNS and (w.endswith(("i", "e", "à")) or (w.endswith("s") and len(w) > 3))

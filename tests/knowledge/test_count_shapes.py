@@ -118,3 +118,10 @@ def test_a_count_of_what_happens_every_day_or_summer_is_a_rate_not_what_was_done
     # a past or a result in its clause: what was done
     assert (80.0, "families") in _found("Lo sportello è aperto ogni settimana e ha seguito 80 famiglie.")
     assert (400.0, "people") in _found("Ogni estate la festa richiama i paesi vicini: ad agosto c'erano 400 persone.")
+
+
+def test_a_verb_s_future_after_a_number_is_no_counted_noun():
+    assert not _found("Ci vediamo all'incontro del 21 dicembre; la referente del 21 sarà presente.")
+    assert not _found("Il progetto di Monza segue 30 ragazzi: all'incontro del 15 verrà a raccontarcelo.") - {
+        (30.0, "ragazzi")}  # fmt: skip
+    assert (12.0, "attività") in _found("Sono state avviate 12 attività nel quartiere.")
