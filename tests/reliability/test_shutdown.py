@@ -113,7 +113,9 @@ def test_sigterm_during_a_parse_stops_the_server_and_its_worker_and_writes_nothi
         deadline = time.monotonic() + 30  # the orphan is moved by a thread started with the server
         while time.monotonic() < deadline and any((data / "uploads").rglob("pesante*")):
             time.sleep(0.2)
+        # Gone from uploads/ either way: removed by its own job's cleanup when the stop interrupted the parse in time
+        # (ingest/uploads.store_and_ingest), or, when the process died first, moved to quarantine/ by the restarted
+        # server (that move is tests/reliability/test_uploads.py's). Which one depends on timing: both keep nothing.
         assert not any((data / "uploads").rglob("pesante*"))
-        assert any((data / "quarantine").rglob("pesante*"))
     finally:
         restarted.stop(signal.SIGKILL)
