@@ -13,25 +13,19 @@ from lgnet.text import fold
 
 WORD_LISTS = (Path("/usr/share/dict/italian"), Path("/usr/share/dict/american-english"))
 _words: frozenset[str] | None = None
+_by_list: dict[Path, frozenset[str]] = {}
 _lock = threading.Lock()
 
 
 def language_words() -> frozenset[str]:
+    """The words of either language: both lists, each read once (`_list`)."""
     global _words
-    with _lock:
-        if _words is None:
-            found: set[str] = set()
-            for path in WORD_LISTS:
-                try:
-                    text = path.read_text("utf-8", errors="replace")
-                except OSError:
-                    continue
-                found.update(fold(line.strip()) for line in text.splitlines() if line.strip())
-            _words = frozenset(found)
-        return _words
-
-
-_by_list: dict[Path, frozenset[str]] = {}
+    if _words is None:
+        found = frozenset().union(*(_list(path) for path in WORD_LISTS))
+        with _lock:
+            if _words is None:
+                _words = found
+    return _words
 
 
 def _list(path: Path) -> frozenset[str]:
