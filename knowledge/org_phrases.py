@@ -24,7 +24,8 @@ KIND_AHEAD = rf"(?i:(?:{_IT_KINDS})(?:\s+{_IT_ADJECTIVE}){{0,3}}\s+)[A-ZÀ-Ý0-9
 _IT_KIND_NAME = re.compile(rf"(?:{_IT_KINDS})(?:\s+{_IT_ADJECTIVE}){{0,3}}\s+(?-i:[A-ZÀ-Ý0-9«\"“])", re.I)
 # English puts the qualifiers first: "the volunteer association X", "the social cooperative X", "the diocesan Caritas
 # of X" (words that are no function word)
-_EN_WORD = r"(?!(?:the|a|an|and|of|with|by|to|for|in|on|at|which|who|that|is|are|was|were|its|their)\b)[a-z-]+"
+_EN_WORD = (r"(?!(?:the|a|an|and|of|with|by|to|for|in|on|at|which|who|that|is|are|was|were|its|their)\b)[a-z-]+"
+            r"(?:['’]s?)?")  # ... a possessive too: "the growers' consortium X", "the women's association Y"
 _EN_KIND_NAME = re.compile(rf"(?:{_EN_WORD}\s+){{0,2}}(?:{_EN_KINDS})\s+(?:of\s+(?:the\s+)?)?(?-i:[A-ZÀ-Ý«\"“])",
                            re.I)  # fmt: skip
 

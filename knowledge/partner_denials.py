@@ -29,6 +29,18 @@ _DENIAL = re.compile(
     r"\b(?:is|are|was|were)\s+not\s+(?:a\s+|formal\s+|project\s+)*partners?\b|\bnot\s+as\s+(?:a\s+)?partners?\b",
     re.I,
 )
+# What one does without an agreement with the project: "La Caritas X segnala le persone, senza una convenzione con il
+# progetto", "la scuola ha chiesto di collaborare senza entrare nell'accordo", "without a formal agreement"; its subject
+# is the clause it closes, from the last relative or completive "che" before it
+_NO_AGREEMENT = re.compile(
+    r"\bsenza\s+(?:(?:un|una|alcun|alcuna)\s+)?(?:convenzione|accordo|protocollo|rapporto\s+formale)\b|"
+    r"\bsenza\s+(?:entrare|aderire|far\s+parte)\s+(?:a|al|alla|all['’]|nel|nella|nell['’]|del|della|dell['’])\s*"
+    r"(?:accordo|convenzione|partenariato|rete|protocollo|ats|ati)\b|"
+    r"\bwithout\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:agreement|contract)\b|\bwithout\s+(?:joining|signing)\s+the\s+"
+    r"(?:agreement|partnership|network)\b",
+    re.I,
+)
+_THAT = re.compile(r"\s(?:che|that|which|who)\s", re.I)
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 # A denial said of the name right before it by a relative pronoun in the singular: "..., which was not a partner",
 # "..., che non è partner di progetto"; its subject is that name alone, from the comma before it (a table run into
@@ -49,6 +61,10 @@ def denied_clauses(text: str) -> list[str]:
     out = []
     for s in sentences(text):
         body = clean(s.text)
+        for m in _NO_AGREEMENT.finditer(body):
+            start = max(body.rfind(";", 0, m.start()), body.rfind(":", 0, m.start())) + 1
+            start = max([start, *(t.end() for t in _THAT.finditer(body, start, m.start()))])
+            out.append(f" {comparable_name(body[start : m.start()])} ")
         for m in _DENIAL.finditer(body):
             start = max(body.rfind(";", 0, m.start()), body.rfind(":", 0, m.start())) + 1
             start = max([start, *(r.start() + 1 for r in _RUN_ON.finditer(body, start, m.start()))])

@@ -153,6 +153,41 @@ _ROLE_OF = re.compile(r"^(?:[a-zà-ù'’]+\s+){1,6}?(?:del|della|dello|dell['�
                       )  # fmt: skip
 
 
+# The columns of an attendance table: whom a row's person is there for ("Nome | Ente | Ruolo", "Name | Organisation"),
+# and the person's own ("Nominativo", "Partecipante"): a row's organisation is the first's cell, never the person's
+_BODY_COLUMN = re.compile(r"^(?:ente|enti|organizzazione|organismo|soggetto|struttura|servizio|istituzione|"
+                          r"amministrazione|(?:ente\s+di\s+)?appartenenza|organi[sz]ation|body|affiliation|agency|"
+                          r"institution)\b", re.I)  # fmt: skip
+_PERSON_COLUMN = re.compile(r"^(?:nome|nominativo|cognome|partecipante|componente|name|participant|attendee|"
+                            r"full\s+name)\b", re.I)  # fmt: skip
+# A person's name in a cell: two to four capitalised words, no organisation's keyword or acronym ("Anna Maria Rossi")
+_PERSON = re.compile(r"(?:[A-ZÀ-Ý][a-zà-ÿ'’]+\s+){1,3}(?:(?:De|Di|Da|Del|Della|El|Al|Lo|La)\s+)?[A-ZÀ-Ý][a-zà-ÿ'’]+")
+# A row's guest, invited for one item of the agenda, or observer: no one who works with the city
+_GUEST = re.compile(r"\b(?:invitat[oaie]|ospit[ei]|guests?|invited)\b", re.I)
+
+
+def _table_attendees(rows: list[list[str]]) -> list[str]:
+    """The organisations of an attendance table's rows (its first row the header): the cell of the column headed by a
+    body ("Ente", "Organizzazione"), else the first cell that is no person's name; no row of a guest or observer."""
+    if len(rows) < 2:
+        return []
+    header = [c.strip() for c in rows[0]]
+    body = next((i for i, c in enumerate(header) if _BODY_COLUMN.match(c)), None)
+    person = {i for i, c in enumerate(header) if _PERSON_COLUMN.match(c)}
+    out = []
+    for row in rows[1:]:
+        cells = [c.strip() for c in row]
+        if any(_GUEST.search(c) or _OBSERVER.search(c) for c in cells[1:]):
+            continue  # invited for one point, or sat in to listen
+        if body is not None and body < len(cells):
+            out.append(cells[body])
+            continue
+        named = [c for i, c in enumerate(cells) if c and i not in person and not _PERSON.fullmatch(c)]
+        if named:
+            out.append(named[0])
+    return out
+
+
 def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
     """The organisations of an attendance list ("Presenti:"): a bullet "Name, role, Organisation" gives its last
     part when that is an organisation's name; a table row gives its first cell. The city's own offices and
@@ -168,7 +203,7 @@ def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
         segment = text[m.end() : end if end >= 0 else len(text)].strip()
         if segment.startswith("|"):
             rows = [r.strip(" |\n") for r in _ROW.split(segment)]
-            candidates = [r.split("|")[0].strip() for r in rows if r and not set(r) <= set("-:| ")][1:]  # no header
+            candidates = _table_attendees([r.split("|") for r in rows if r and not set(r) <= set("-:| ")])
         elif _ITEM.match(segment):
             candidates = []
             for item in _ITEM.split(segment):

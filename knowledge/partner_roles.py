@@ -38,7 +38,9 @@ FUNDER_LABEL = re.compile(r"\b(?:co-?finanziator[ei]|finanziator[ei]|fonte\s+di\
 # servizi sanitari dell'ASL X", "inviare gli elenchi all'Azienda USL"), who wrote an evaluation ("a cura del
 # Dipartimento ... dell'Università X"), whose call funds it ("dal bando «Inclusione» della Fondazione X").
 OTHER_ROLE = re.compile(
-    r"(?:\b(?:nei|negli|nel|nella)\s+(?:locali|spazi|sede|sala|struttura)\s+(?:di|del|della|dello|dell['’]|dei|degli)|"
+    r"(?:\b(?:nei|negli|nel|nella|nelle|nello|nell['’])\s*(?:locali|spazi|sede|sala|sale|struttura|cortile|chiostro|"
+    r"giardino|palazzo|palazzina|edificio|immobile|salone|auditorium|teatro|aule|aula|piazzale|magazzin[oi]|"
+    r"capannone|stanze|campo)\s+(?:di|del|della|dello|dell['’]|dei|degli)|"
     r"\bpresso\s+(?:il|lo|la|l['’]|i|gli|le)?|\bhosted\s+by(?:\s+the)?|\bon\s+the\s+premises\s+of(?:\s+the)?)\s*$|"
     r"\b(?:accompagnat\w*|accompagnare|accompagnament\w*|inviat\w*|inviare|indirizzat\w*|rinviat\w*|referred|sent|"
     r"frequent(?:a|ano|ato|ati|ate|ava|avano)|attend(?:s|ed|ing)?)\b[^.;:]{0,60}$|"
@@ -87,12 +89,34 @@ SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro
 
 # An attendee or a named organisation marked as an observer: "X (uditore)", "Y, in qualità di osservatore".
 OBSERVER_AFTER = re.compile(r"[^()\n,;]{0,25}[(,]\s*(?:in\s+qualit[àa]\s+di\s+)?(?:uditor|osservator|observer)", re.I)
+# ... or a table row's next cell saying the one there for it is a guest or an observer: "| Nome | Ente | Ruolo |" over
+# "| A. Rossi | Caritas X | invitata per il punto 3 |"
+GUEST_CELL = re.compile(r"[ \t]*\|[ \t]*(?:(?:ospite|guest)\b|(?:invitat[oaie]|invited|uditor\w*|uditric\w*|"
+                        r"osservat(?:or|ric)\w*|observers?)\b)", re.I)  # fmt: skip
+
+
+# Who lends things and does nothing else in its clause, said right after its name: "L'ARCI di X ha messo a disposizione
+# le attrezzature per le serate", "la parrocchia Y presta il furgone" (not "ha offerto conti ... e ha messo a
+# disposizione la filiale", nor who lends people, "istruttori e veicoli")
+LENDS_AFTER = re.compile(
+    # the other names of the verb's subject first: "Lo IACP X e il CPIA Y hanno messo a disposizione gli spazi"
+    r"(?:(?:\s*,|\s+(?:e|ed|and))\s+(?:(?:il|lo|la|i|gli|le|the)\s+|l['’]\s*)?(?-i:[A-ZÀ-Ý])[\w'’.-]*"
+    r"(?:\s+(?:di|del|della|of)?\s*(?-i:[A-ZÀ-Ý0-9])[\w'’.-]*)*)*"
+    r"\s+(?:(?:ha|hanno|has|have)\s+)?(?:anche\s+|also\s+)?(?:(?:messo|mette|mettono)\s+a\s+disposizione|prest(?:a|ano|ato)|"
+    r"concess[oi]\s+in\s+(?:uso|comodato)|concede|lends|lent|loaned|loans)\s+(?:(?:le|i|gli|la|il|lo|l['’]|the|its|their|"
+    r"propri[oaie]|suoi|sue|gratuitamente|free\s+of\s+charge)\s*)*"
+    r"(?:attrezzatur[ae]|material[ei]|navett[ae]|furgon[ei]|pulmin[oi]|veicol[oi]|mezzi|aule|aula|locali|spazi|spazio|"
+    r"sala|sale|stanze|stanza|impianti|strumenti|equipment|vans?|vehicles?|shuttles?|premises|rooms?|hall)\b"
+    r"(?![^.;]*\s(?:e|ed|and)\s+(?:(?:ha|hanno|has|have)\s+)?(?:offert|offre|gestisc|gestit|cur[ao]|coordin|segu|"
+    r"organizz|realizz|accompagn|tien[ei]|run|manag|coordinat|organi[sz]))",
+    re.I,
+)
 
 
 def other_role(body: str, start: int, end: int) -> bool:
     """Whether the words around the name at body[start:end] say it pays, observes or has another role than working
     with the city."""
     before = body[:start]
+    after = (SHARE_AFTER, OBSERVER_AFTER, GUEST_CELL, FUNDS_AFTER, LENDS_AFTER)
     return bool(FUNDER.search(before) or FUNDER_LABEL.search(before) or OTHER_ROLE.search(before)
-                or SHARE_AFTER.match(body, end) or OBSERVER_AFTER.match(body, end) or FUNDS_AFTER.match(body, end)
-                or FUNDS_RELATIVE.match(body[end:].lstrip(" ,")))  # fmt: skip
+                or any(p.match(body, end) for p in after) or FUNDS_RELATIVE.match(body[end:].lstrip(" ,")))  # fmt: skip

@@ -51,20 +51,35 @@ _RECORD_RELATION = re.compile(r"(?:^|(?<=[\s;|]))(?:Tipo\s+di\s+rapporto|Rapport
                               r"Tipo\s+di\s+relazione):[ \t]*(?P<relation>[^;|\n]{2,200}?)[ \t]*"
                               r"(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
 # A role that is no partner's: a supporter (a letter of support), a funder, an observer, an evaluator, or none
-NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:sostenitor\w*|supporter|finanziator\w*|funder|uditor\w*|osservator\w*|"
-                                r"observer|valutator\w*|evaluator)\b|\bnessun\s+ruolo\b|\bno\s+role\b|"
+NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:(?:ente|soggetto|organismo|istituto|body|organi[sz]ation)\s+)?"
+                                r"(?:sostenitor\w*|supporter|(?:co-?)?finanziator\w*|(?:co-?)?funder|funding|"
+                                r"uditor\w*|osservator\w*|observer|valutator\w*|evaluator)\b|\bnessun\s+ruolo\b|\bno\s+role\b|"
                                # ... or a relationship that says so: "collaborazione senza partenariato", "non partner"
                                r"\bsenza\s+(?:essere\s+)?(?:partenariato|partner)\b|\bnon\s+(?:è\s+)?partner\b|"
-                               r"\bwithout\s+(?:being\s+)?(?:a\s+)?partner|\bnot\s+a\s+partner\b",
+                               r"\bwithout\s+(?:being\s+)?(?:a\s+)?partner|\bnot\s+a\s+partner\b|"
+                               # ... or that there is no agreement: "Rete informale (senza accordo)", "senza
+                               # convenzione", "informal network", "without an agreement"
+                               r"\bsenza\s+(?:(?:un|una|alcun|alcuna)\s+)?(?:accordo|convenzione|protocollo|"
+                               r"rapporto\s+formale)\b|\b(?:rete|rapporto|collaborazione)\s+informale\b|"
+                               r"\binformal\s+(?:network|relationship|contact)|\bwithout\s+(?:an?\s+|any\s+)?"
+                               r"(?:formal\s+)?(?:agreement|contract)\b",
                                 re.I)  # fmt: skip
 _WORDS_OF_NAME = re.compile(r"[A-ZÀ-Ý0-9][\w'’.&-]*|di|del|della|dello|dei|degli|delle|per|e|la|il|le|lo|in|of|the|and")
+
+
+# A person's column right before the organisation's: an attendance table ("Nome | Ente | Ruolo"), whose rows are
+# people (`knowledge.partner_lists.attendees` reads it)
+_PERSON_BEFORE = re.compile(r"(?i:nome|nominativo|cognome(?:\s+e\s+nome)?|partecipante|componente|name|participant|"
+                            r"attendee)[ \t]*\|[ \t]*$")  # fmt: skip
 
 
 def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
     """(name, start, end, role) of the organisations a partnership table or row lists."""
     out: list[tuple[str, int, int, str]] = []
-    headers = [m.span() for m in _HEADER.finditer(text)]
-    for m in _HEADER.finditer(text):
+    found = [m for m in _HEADER.finditer(text) if not _PERSON_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1,
+                                                                             m.start())]  # fmt: skip
+    headers = [m.span() for m in found]
+    for m in found:
         rest, at = m.group("rest"), m.start("rest")
         if rest.strip() and not re.match(r"\n(?:[ \t]*\n)*[^\n]*\|", text[m.end() :]):
             out += _flattened(rest, at, m.group("role"))  # the rows run on after the header (no row a line)

@@ -21,7 +21,7 @@ def names(sentence: str, city: str | None = "Sulmona") -> list[str]:
         ("Grazie al Centro servizi per il volontariato Abruzzo e all'Istituto comprensivo Dante Alighieri "
          "gli alunni hanno partecipato.", ["Centro servizi per il volontariato Abruzzo",
                                            "Istituto comprensivo Dante Alighieri"]),
-        ("Lo IACP Teramo e il CPIA 2 Pescara hanno messo a disposizione gli spazi.", ["IACP Teramo", "CPIA 2 Pescara"]),
+        ("Lo IACP Teramo e il CPIA 2 Pescara gestiscono gli spazi.", ["IACP Teramo", "CPIA 2 Pescara"]),
         ("È stato rinnovato il protocollo con l'ATER dell'Aquila.", ["ATER dell'Aquila"]),
         ("La rete composta da Alfa Servizi, Beta Lavoro e Gamma Onlus si riunisce ogni mese.",
          ["Alfa Servizi", "Beta Lavoro", "Gamma Onlus"]),
