@@ -25,54 +25,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from knowledge.figure_facts import ENGLISH_NOUNS, UNIT_LABELS
 from knowledge.group_match import match_groups
 from knowledge.partners import comparable_name, same_org
-from knowledge.persons import counts_persons
+from knowledge.unit_table import frozen_key
 from lgnet.gazetteer import same_comune
 from lgnet.practice import PracticeRecord, ProjectFacts
-from lgnet.text import fold
-
-# Surface forms of the units (Italian and English) -> the records' unit codes.
-_UNIT_FORMS = {fold(form): code for code, labels in UNIT_LABELS.items() for form in labels}
-# Houses are dwellings: "12 case recuperate" counts housing units like "12 alloggi" (tests/unseen/README.md, "Gold
-# conventions").
-_UNIT_FORMS.update({"famiglie": "families", "nuclei": "families", "abitazioni": "housing_units",
-                    "appartamenti": "housing_units", "case": "housing_units", "migranti": "people",
-                    "utenti": "beneficiaries",
-                    "destinatari": "beneficiaries", "bambini": "minors", "bambine": "minors", "children": "minors",
-                    "madri": "women", "mamme": "women", "mothers": "women", "persons": "people"})  # fmt: skip
-# Hires and placements count the persons hired or placed (tests/unseen/README.md, "Gold conventions", 2026-12-06):
-# "8 assunzioni", "15 inserimenti lavorativi", "gli inserimenti sono stati 63" count persons like "8 persone assunte"
-# (batch 10's gold wrote them "persone", batches 11-12's "assunzioni", batch 5's "14 inserimenti abitativi" its noun).
-_UNIT_FORMS.update({"assunzioni": "people", "inserimenti": "people", "hires": "people", "hirings": "people"})
-# Units the scorer reads as persons: a count of women or of minors counts persons, and a user reading "310 minori
-# stranieri non accompagnati presi in carico" reads how many people were taken charge of; the figure's label keeps
-# who they are (tests/unseen/README.md, "Gold conventions"). Families are households, not persons.
-_PERSONS = frozenset({"people", "beneficiaries", "minors", "women"})
-
-
-# Nouns that count persons, whatever their role, are one unit (`knowledge.persons`, by meaning: the groups and
-# staff the rules know, nouns of agents and roles). The gold names what is counted in a normal form ("persone")
-# where the text, and the record that keeps its words, say "1.540 lavoratori e familiari", "850 partecipanti",
-# "88 richiedenti asilo", "35 tra dipendenti comunali e agenti", "24 alunni": both count persons, and a record
-# is right when it has the value in the right area. Women and minors are persons too ("310 minori", "212 tra donne e
-# bambini"); families stay a unit of their own.
 
 
 def unit_key(unit: str) -> str:
     """One key for a unit however it is written: a code ('beds'), its label ('posti letto'), a noun in Italian or
     in English (an English document's 'visits' is the gold's 'accessi'); any noun of persons is 'people', women and
-    minors included."""
-    u = fold(unit).strip()
-    if u in UNIT_LABELS:
-        return "people" if u in _PERSONS else u
-    u = fold(ENGLISH_NOUNS.get(u, u))
-    first = u.split()[0] if u else ""
-    key = _UNIT_FORMS.get(u) or _UNIT_FORMS.get(first) or first
-    if key in UNIT_LABELS:
-        return "people" if key in _PERSONS else key
-    return "people" if counts_persons(u) else key
+    minors included. Read from a frozen table (`knowledge.unit_table`), never through the rules' reading."""
+    return frozen_key(unit)
 
 
 @dataclass

@@ -262,8 +262,8 @@ def test_a_number_in_words_opening_a_sentence_is_a_count_when_a_verb_follows_in_
 
 
 def test_who_waits_others_statistics_and_migration_flows_are_not_figures_and_nationalities_count_persons():
-    from knowledge.evaluation import unit_key
     from knowledge.figures import figures
+    from knowledge.unit_table import reading_key as unit_key  # the rules' reading of units
 
     def values(sentence: str) -> set[float]:
         return {f.value for f in figures(sentence)}

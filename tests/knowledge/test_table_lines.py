@@ -75,7 +75,7 @@ def test_a_partnership_table_of_three_columns_a_row_a_line():
 
 
 def test_a_column_that_only_says_it_holds_the_values_holds_what_was_counted():
-    from knowledge.evaluation import unit_key
+    from knowledge.unit_table import reading_key as unit_key  # the rules' reading of units
 
     for text in ("Risultati\n\nIndicatore | Valore\nPersone accolte nel dormitorio | 120\nAlloggi attivati | 12\n",
                  "Risultati\n\nIndicatore: Persone accolte nel dormitorio; Valore: 120\n"
@@ -99,7 +99,7 @@ def test_a_long_format_table_a_line_per_row_and_one_with_a_period_column_and_no_
 
 
 def test_a_total_row_under_columns_that_name_what_they_count_gives_the_whole_s_counts():
-    from knowledge.evaluation import unit_key
+    from knowledge.unit_table import reading_key as unit_key  # the rules' reading of units
 
     text = ("Riepilogo per quartiere\n\nQuartiere | Persone prese in carico | Alloggi attivati\n"
             "Centro storico | 40 | 3\nSan Paolo | 55 | 4\nTotale | 95 | 7\n\n"

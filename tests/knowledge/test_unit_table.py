@@ -1,0 +1,43 @@
+"""The scorer reads units from a frozen table (knowledge/unit_table.py, lgnet/data/unit_keys.json), never through
+the rules' reading of persons: a rule change cannot change how the gold is scored."""
+
+import pytest
+
+from knowledge.evaluation import unit_key
+from knowledge.figure_cv import dev_gold
+from knowledge.unit_table import table
+from lgnet.text import fold
+
+
+def test_the_reviewed_nouns_are_read_by_meaning():
+    for noun in ("bibliotecari", "cuochi", "interpreti", "marinai", "tutor"):
+        assert unit_key(noun) == unit_key("persone") == "people", noun
+    assert unit_key("dormitori") != "people"
+
+
+@pytest.mark.parametrize("says", [True, False])
+def test_the_scorer_does_not_move_with_the_rules_reading_of_persons(monkeypatch, says):
+    import knowledge.noun_kind
+    import knowledge.persons
+
+    monkeypatch.setattr(knowledge.noun_kind, "persons_probability", lambda noun: 1.0 if says else 0.0)
+    monkeypatch.setattr(knowledge.persons, "counts_persons", lambda noun: says)
+    assert unit_key("dormitori") == "dormitori" and unit_key("laboratori") == "laboratori"
+    assert unit_key("bibliotecari") == unit_key("operatori") == unit_key("navigators") == "people"
+    assert unit_key("nuclei familiari") == "families" and unit_key("case sfitte") == "housing_units"
+
+
+def test_a_noun_the_table_does_not_know_is_its_own_word():
+    assert "zampognari" not in table()
+    assert unit_key("zampognari") == "zampognari"  # whatever the rules would say of it
+    assert unit_key("zampognari volontari") == "people"  # a word of it the table knows: its last
+    assert unit_key("farm workers") == "people" and unit_key("case sfitte") == "housing_units"
+
+
+def test_every_unit_the_development_gold_writes_is_in_the_table():
+    known = table()
+    for name, records in dev_gold().items():
+        for r in records:
+            for f in r.get("figures", []):
+                u = fold(str(f["unit"])).strip()
+                assert u in known or u.split()[0] in known, (name, u)
