@@ -41,3 +41,10 @@ def test_every_unit_the_development_gold_writes_is_in_the_table():
             for f in r.get("figures", []):
                 u = fold(str(f["unit"])).strip()
                 assert u in known or u.split()[0] in known, (name, u)
+
+
+def test_events_are_one_unit():
+    # the gold writes a feast 'eventi' or 'feste', the records keep the text's noun (convention of 2026-12-07)
+    for noun in ("serate", "feste", "feste di quartiere", "incontri pubblici", "pomeriggi", "evenings", "feasts"):
+        assert unit_key(noun) == unit_key("eventi"), noun
+    assert unit_key("laboratori") != unit_key("eventi") and unit_key("persone") != unit_key("eventi")
