@@ -34,6 +34,9 @@ _QUORUM = re.compile(r"\d+\s+(?:assessori|consiglieri|componenti|membri|members|
                      r"(?:su|out\s+of|of)\s+\d", re.I)  # fmt: skip
 # A part of the count just stated: "N X, di cui M", "N X, of whom M".
 _PART_OF = re.compile(rf"(?P<whole>\d[\d.,]*\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+)\s*,?\s*{PART}\s+$", re.I)
+# A part named after its number ("640 delle quali", "1,300 of whom") and the count right before it, its whole.
+_PART_AFTER = re.compile(r"(?:\d[\d.,]*|[a-zà-ù]+)\s+(?:(?:dei|delle|degli)\s+quali|of\s+(?:whom|which))\b", re.I)
+_WHOLE_BEFORE = re.compile(r"(?<![\w/.,-])\d[\d.,]*\d?\s+(?:[\w'’]+\s+){0,2}?[\w'’]+\s*,\s*$")
 _OTHER_COUNT = re.compile(r"(?<![\w/.,-])(?!(?:19|20)\d\d\b)\d[\d.,]*\s+(?:[a-zà-ù]+\s+){0,2}$", re.I)
 # A number per unit or a ceiling states a rule of the service, not what it did: "per ogni alloggio sono previsti 4
 # posti", "ogni operatore segue al massimo 25 casi", "massimo 30 persone alla volta" ("2 appartamenti con 4 posti
@@ -177,11 +180,17 @@ _HABITUAL = re.compile(r"\b(?:ogni|every|each)\s+(?:giorno|settimana|mese|anno|e
 # 300 iscritti", "By comparison, the regional service followed 900 people").
 COMPARISON = re.compile(r"^\W*(?:per|a\s+titolo\s+di|in)\s+confronto\b|^\W*(?:by|for|in)\s+comparison\b", re.I)
 # Figures of the place quoted from someone else's statistics ("secondo i dati della Prefettura, ... circa 14.000
-# respingimenti", "secondo le stime della Coldiretti, lavorano circa 3.000 braccianti"): the context, not results.
+# respingimenti", "secondo le stime della Coldiretti, lavorano circa 3.000 braccianti", "secondo una stima della
+# Regione", someone's estimate "la Regione stima che ... 300 marinai"): the context, not results.
 _QUOTED_STATISTICS = re.compile(r"\b(?:secondo\s+(?:i\s+dati|le\s+stime|le\s+statistiche|l['’]\s*istat|il\s+censimento|"
-                                r"l['’]\s*osservatorio|il\s+rapporto)|stando\s+(?:ai\s+dati|alle\s+stime)|"
-                                r"according\s+to\s+(?:the\s+)?(?:data|estimates|figures|statistics|census))\b",
-                                re.I)  # fmt: skip
+                                r"l['’]\s*osservatorio|il\s+rapporto|(?:una|la|un['’]\s*|l['’]\s*)\s*(?:stima|"
+                                r"rilevazione|indagine|elaborazione|analisi)\s+(?:del|della|dell['’]|dei|delle|degli|di))|"
+                                r"stando\s+(?:ai\s+dati|alle\s+stime)|"
+                                r"according\s+to\s+(?:the\s+|an?\s+)?(?:data|estimates?|figures|statistics|census|survey))\b|"
+                                # someone else's estimate of the place: "La Regione stima che nei porti manchino
+                                # almeno 300 marinai", "the Province estimates that ..." (not the project's own)
+                                r"(?<!progetto\s)(?<!abbiamo\s)(?<!we\s)\b(?:stima|stimano|ha\s+stimato|hanno\s+stimato|"
+                                r"si\s+stima|estimates|estimated)\s+(?:che|that)\b", re.I)  # fmt: skip
 
 
 # A currency before the number makes it a sum ("EUR 384,000 comes from ...", "€ 12.000 sono andati ..."): money is
@@ -220,6 +229,9 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True
     if (part := _PART_OF.search(before)) and POPULATION.search(part.group("whole")):
         return True  # "12.300 abitanti, di cui 1.100 stranieri": a part of a population is a population
+    whole = _WHOLE_BEFORE.search(sentence, 0, num_start) if _PART_AFTER.match(sentence, num_start) else None
+    if whole and not_a_count(sentence, whole.start(), whole.end(), "people"):
+        return True  # "risiedono circa 11.800 persone, 640 delle quali straniere": the part of a population
     if _DENOMINATOR.search(sentence[max(0, num_start - 80) : num_start]) or _RATIO.search(before):
         return True  # the whole the count before it is a part of
     if _QUORUM.match(sentence[num_start:]):

@@ -1,8 +1,9 @@
 """Counts a sentence says are not the project's: a clause that denies that what it counts belongs to the project
 ("Il dormitorio pubblico, con 120 posti, non è finanziato dall'azione e non rientra negli indicatori", "75 persone
 inviate dal progetto SAI, contate nel progetto SAI e non qui", "i cui 140 utenti non sono compresi in questo
-riepilogo", "...; neither figure refers to Open Doors", "those figures are not part of this project"). A report
-names the figures of other bodies beside its own and, when it does, says so; the denial is read by its shape: a
+riepilogo", "...; neither figure refers to Open Doors", "those figures are not part of this project", "sono un
+dato dell'ospedale, non del progetto", "the hospital's figure, not the project's"). A report names the figures of
+other bodies beside its own and, when it does, says so; the denial is read by its shape: a
 negation, a verb of belonging (rientrare, far parte, essere compreso, contato, finanziato, riferirsi; be part of,
 refer to, be included, counted, funded) and what it denies belonging to: the project, its action, indicators,
 plan or summary, "qui"/"here", or a name. Not a membership of the network ("non fa parte della rete LGNet") nor
@@ -35,6 +36,12 @@ _EN_VERB = (r"(?:(?:(?:is|are|was|were|be|been)\s+)?(?:not\s+)?(?:part\s+of|incl
 # "not"/"neither"/"none of" before the verb, in the same few words ("neither figure refers to", "they are not part of")
 _EN = re.compile(rf"\b(?i:not|neither|nor|none\s+of\s+(?:them|these|those))\b(?:\s+[\w'’]+){{0,3}}?\s+"
                  rf"(?i:{_EN_VERB})\s+(?:(?i:{_OBJECT}|{_HERE})|{_NAME})")  # fmt: skip
+# A figure said to be someone else's and not the project's: "sono un dato dell'ospedale, non del progetto", "dato del
+# Municipio, non dell'azione", "a figure of the hospital, not of the project", "the district's data, not the project's".
+_SOURCE_IT = re.compile(rf"\b(?:dat[oi]|cifr[ae]|numer[oi])\b[^,;:.]{{0,60}}?,?\s+(?:e\s+)?non\s+(?:{_OBJECT}|{_HERE})",
+                        re.I)  # fmt: skip
+_SOURCE_EN = re.compile(rf"\b(?:figures?|data|numbers?|counts?)\b[^,;:.]{{0,60}}?,?\s+(?:and\s+)?not\s+"
+                        rf"(?:(?:those\s+)?(?:of|from)\s+)?(?:{_OBJECT}|{_HERE})", re.I)  # fmt: skip
 # What is denied membership of is not a count's place: the network, a body or its meetings.
 _NOT_ABOUT_COUNTS = re.compile(r"(?:(?:di|della|del|of\s+the|'s)\s+)?(?:rete|network|cabina|tavolo|comitato|"
                                r"partenariato|partnership|consorzio)\b", re.I)  # fmt: skip
@@ -44,7 +51,7 @@ def disowned_clauses(body: str) -> list[tuple[int, int]]:
     """The part of a sentence whose counts it says are not the project's: from its start to the end of the clause
     that denies it (see the module's docstring)."""
     out: list[tuple[int, int]] = []
-    for pattern in (_IT, _EN):
+    for pattern in (_IT, _EN, _SOURCE_IT, _SOURCE_EN):
         for m in pattern.finditer(body):
             if _NOT_ABOUT_COUNTS.match(body[m.end() : m.end() + 20].lstrip()):
                 continue  # "non rientra nel progetto di rete": the network, not a count

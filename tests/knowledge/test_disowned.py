@@ -38,3 +38,23 @@ def test_membership_of_a_network_or_a_body_disowns_no_count():
                  "Il funzionario, che non fa parte della cabina di regia, ha presentato 3 casi.",
                  "Il progetto ha accolto 40 persone, non solo del quartiere."):  # fmt: skip
         assert disowned_clauses(body) == [], body
+
+
+def test_a_figure_said_to_be_someone_else_s_not_the_project_s_is_disowned():
+    for body, gone, kept in (
+        ("Ricorda che le 2.300 visite del consultorio sono un dato dell'ASL, non del progetto.", 2300.0, None),
+        ("Il Municipio V ha ospitato nel 2024 anche 95 persone nel piano caldo: dato del Municipio, non dell'azione.",
+         95.0, None),
+        ("The 1,800 calls to the helpline are a figure of the Region, not of the project; the desk met 64 people.",
+         1800.0, 64.0),
+        ("The shelter's 48 beds are the Red Cross's data, not the project's.", 48.0, None),
+    ):  # fmt: skip
+        values = _values(body)
+        assert gone not in values, body
+        assert kept is None or kept in values, body
+
+
+def test_a_figure_compared_with_the_project_is_not_disowned():
+    for body in ("Il dato del 2025, 84 persone prese in carico, non è lontano da quello del progetto pilota.",
+                 "These figures, 64 people housed in 20 flats, are not far from the target."):  # fmt: skip
+        assert disowned_clauses(body) == [], body

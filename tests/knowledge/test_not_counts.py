@@ -49,3 +49,18 @@ def test_persons_said_to_sleep_or_live_where_no_one_should_are_the_need_not_a_co
     # whom a service met there, or its contacts with them, are its counts
     assert [f.value for f in figures("L'unità di strada ha incontrato 90 persone che dormono in strada.")] == [90]
     assert [f.value for f in figures("The team made 640 contacts with people sleeping rough.")] == [640]
+
+
+def test_someone_else_s_estimate_of_the_place_is_no_count():
+    assert _values("La Provincia stima che nelle campagne lavorino almeno 1.200 braccianti.") == set()
+    assert _values("Secondo una stima della Regione, nel settore mancano almeno 500 autisti.") == set()
+    assert _values("Secondo un'indagine della Caritas diocesana, 400 famiglie vivono in case sovraffollate.") == set()
+    assert _values("The Province estimates that some 2,000 seasonal workers arrive every year.") == set()
+    assert _values("Il progetto stima che 300 persone abbiano usato lo sportello.") == {300}
+    assert _values("Lo sportello ha preso in carico 140 persone, secondo i registri del progetto.") == {140}
+
+
+def test_a_part_named_after_its_number_is_what_its_whole_is():
+    assert _values("Nel comune risiedono circa 9.000 persone, 700 delle quali straniere.") == set()
+    assert _values("The town has about 14,000 inhabitants, 1,300 of whom are foreign nationals.") == set()
+    assert _values("Il progetto ha accolto 30 persone, 12 delle quali donne.") == {30, 12}
