@@ -57,6 +57,8 @@ _CUES: dict[str, str] = {
     r"elezion\w+|elett[ieoa]\b|votant\w+|hanno\s+votato|consiglier\w+|consulta\b|consiglio\s+"
     r"(?:comunale\s+)?(?:dei|delle|di\s+quartiere|consultivo)|consultative\s+council|council|patt[oi]\s+di\s+collaborazione|"
     r"comitat\w+\s+(?:dei|di)\s+(?:residenti|quartiere|inquilini)|tutori\s+volontari|volontar\w+|volunteer\w*|"
+    # mentors, whom the network's practices recruit among residents as volunteers ("34 mentors have taken part")
+    r"mentor(?:i|e|s)?\b|"
     r"beni\s+comuni|cittadinanza\s+attiva|(?:cura|manutenzione|pulizia)\s+(?:del|dell[ae]|dei|degli)\s+(?:verde|aree\s+"
     r"verdi|giardini|parchi|piazze|spazi\s+pubblici)",
     "community_building": r"incontri\s+(?:di|del|della)\s+(?:comunit|quartiere|vicinato|condomin)\w*|"
@@ -110,7 +112,12 @@ def _cues(p: re.Pattern[str], sentence: str, start: int = 0, end: int | None = N
                                                                              m.start()))]
 STAFF = re.compile(
     r"\b(?:operator[ie]|operatrici|dipendenti|assistenti\s+sociali|educator[ie]|educatrici|funzionari|insegnanti|"
-    r"docenti|personale|staff|allenatori|coach(?:es)?|officers|officials|teachers|mediators|educators|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie])\b",
+    r"docenti|personale|staff|allenatori|coach(?:es)?|officers|officials|teachers|mediators|educators|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie]|"
+    # the helping and public professions a service trains ("Sono stati formati 19 bibliotecari", "librarians")
+    r"bibliotecari[ae]?|librarians|vigili|poliziott[ie]|police|agenti\s+(?:di\s+polizia|della\s+polizia)\w*|"
+    r"psicolog[ie]|psicologhe|psychologists|avvocat[ie]|lawyers|impiegat[ie]|clerks|amministrativ[ie]|"
+    r"segretari[e]?|pediatri|ostetriche|midwives|farmacisti|pharmacists|doctors|nurses|health\s+workers|"
+    r"coordinator[ie]|coordinatrici|coordinators|referenti|dirigenti|managers|ispettori|inspectors)\b",
     re.I,
 )
 _TRAINING = re.compile(

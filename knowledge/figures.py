@@ -44,7 +44,28 @@ def figures(sentence: str) -> list[FigureFact]:
         if (f.value, f.unit) not in seen and not any(s <= f.start < e for s, e in taken):
             seen.add((f.value, f.unit))
             out.append(f)
+    for f in _held_times(sentence):
+        if not any(s <= f.start < e for s, e in taken) and (f.value, f.unit) not in seen:
+            out.append(f)
     return _reached(_restated(sorted(out, key=lambda f: f.start), sentence), sentence)
+
+
+# How many times an event was held ("la festa si è già tenuta 7 volte", "the fair has been held 4 times"): a count of
+# its editions, events. "Volte" is no counted noun otherwise ("tre volte la settimana", "twice as many").
+_HELD = re.compile(r"\b(?:si\s+(?:è|sono)|è\s+stat[oa]|sono\s+stat[ie]|(?:has|have)\s+been|was|were)\s+"
+                   r"(?:già\s+|already\s+)?(?:tenut|svolt|ripetut|organizzat|replicat|celebrat|ripropost|held|"
+                   r"organi[sz]ed|run|repeated|staged)[oaie]?\s+(?:già\s+|ormai\s+|finora\s+|ben\s+)?"
+                   rf"{NUM}\s+(?:volte|times)\b", re.I)  # fmt: skip
+
+
+def _held_times(sentence: str) -> list[FigureFact]:
+    out = []
+    for m in _HELD.finditer(sentence):
+        value = number(m.group("num"))
+        if value and value >= 2 and not is_year(m.group("num"), value):
+            out.append(FigureFact(value, "edizioni", f"edizioni ({m.group(0).strip()})", m.group(0)[m.start("num")
+                                  - m.start():], m.start("num"), m.end()))  # fmt: skip
+    return out
 
 
 # A change from one value to another ("the average stay grew from the planned 12 months to 16", "è scesa da 45

@@ -3,7 +3,7 @@ achieved, terms of the next count, English service nouns, other comuni. Sentence
 test_figure_mechanisms.py, assertions unchanged)."""
 
 from knowledge import areas
-from tests.knowledge.figure_text import areas_of, built, counts
+from tests.knowledge.figure_text import areas_and_figures, areas_of, built, counts
 
 
 def test_a_language_workshop_is_taking_charge_and_trained_teachers_capacity_building():
@@ -284,3 +284,26 @@ def test_a_course_of_a_trade_is_vocational():
     # "corso di falegnameria" like "corso da meccanico"; a course of training or of the language names no trade
     assert areas.cue_area("40 persone partecipanti al corso di falegnameria", 0, 10) == "taking_charge"
     assert areas.cue_area("20 persone al corso di formazione", 0, 9) is None
+
+
+def test_the_helping_professions_trained_are_capacity_building_and_mentors_civic_engagement():
+    assert areas_of("Sono stati formati 19 bibliotecari.") == {19.0: "capacity_building"}
+    assert areas_of("Twenty-two librarians and desk staff were trained on residence permits.") == {
+        22.0: "capacity_building"
+    }
+    assert areas_of("Il corso ha formato 14 vigili e impiegati dell'anagrafe sul diritto di residenza.") == {
+        14.0: "capacity_building"
+    }
+    assert areas_of("So far 28 mentors have taken part in the project.") == {28.0: "civic_engagement"}
+    assert areas_of("Il corso ha formato 12 giovani come cuochi.") != {12.0: "capacity_building"}
+
+
+def test_the_times_an_event_was_held_count_its_editions():
+    found = areas_and_figures("Da allora la festa del quartiere si è già tenuta 6 volte, sempre in piazza.")
+    assert [(f.value, f.unit) for f in found] == [(6.0, "edizioni")]
+    assert areas_of("Da allora la festa del quartiere si è già tenuta 6 volte, sempre in piazza.") == {
+        6.0: "community_building"
+    }
+    assert counts("Lo sportello apre tre volte la settimana.") == {}
+    assert counts("Il mercato si è tenuto 2024 volte.") == {}  # a year is no count of times
+
