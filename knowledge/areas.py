@@ -76,7 +76,9 @@ _CUES: dict[str, str] = {
     r"(?:neighbou?rhood|residents['’]?|tenants['’]?)\s+(?:assembl|meeting)\w*|(?:tra|fra)\s+vicini\b|neighbou?rs\b|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|torne[oi]\b|(?:public|community)\s+meetings?|incontri\s+pubblici|feasts?|festivals?|"
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",
-    "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|abitazion\w+|alloggi\w*|"
+    "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|"
+    # having lived in the housing ("li hanno abitati in tutto 26 persone"), not an inhabited area ("centri abitati")
+    r"(?<!centri\s)(?<!centro\s)(?<!zone\s)(?<!aree\s)\babitat[oaie]\b|abitazion\w+|alloggi\w*|"
     r"appartament\w+|apartments?\b|immobil[ie]\b|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|tenanc(?:y|ies)|"
     r"leases?\b|"
     r"\brent\b|households?\s+(?:moved|housed)|\bhoused\b|accoglienza\s+notturna|dormitori\w*|night\s+shelters?|"
