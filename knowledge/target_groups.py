@@ -1,7 +1,10 @@
 """The target groups a document states, as it words them: the people a service is for, read as whole noun phrases
 ("titolari di protezione internazionale in uscita dai CAS", "Third-country nationals living in the station area")
 where the text names them as its object: a section or a table's column headed "Destinatari", "Gruppi destinatari",
-"Beneficiari", "Target groups" (its items on the same line or the lines after it), or a clause "rivolto a",
+"Beneficiari", "Target groups" (its items on the same line or the lines after it; a spreadsheet's key-value row,
+"Voce: Destinatari; Dato: ...", whose value may be the next sentence; a key-facts label a PDF's text layer ran into
+its line, "... Destinatari adulti stranieri ... Il contesto", up to the next heading run into it), or a clause
+"rivolto a",
 "si rivolge a", "destinatari del piano", "aimed at", "Most users are". A document that states none may still name
 them in passing, as whom a service is for or a count counts, with what kind of people they are ("un punto di
 orientamento per persone in transito", "47 persone titolari di protezione internazionale"): those are its groups
@@ -45,12 +48,29 @@ _CUE = re.compile(
     re.I,
 )
 # Where a list of groups is cut: a comma or semicolon, "e"/"and" before an article or a preposition.
-_CUT = re.compile(r"(\s*[;,]\s*(?:(?:e|ed|and)\s+)?|\s+(?:e|ed)\s+(?=(?:a|ai|agli|alle|i|gli|le|la|il)\s)|"
+_CUT = re.compile(r"(,?\s+con\s+particolare\s+attenzione\s+(?=a|ad|ai|agli|alle|alla|al|all['’])|"
+                  # (first: the groups a list singles out after its first, "..., con particolare attenzione alle donne")
+                  r"\s*[;,]\s*(?:(?:e|ed|and)\s+)?|\s+(?:e|ed)\s+(?=(?:a|ai|agli|alle|i|gli|le|la|il)\s)|"
                   r"\s+and\s+(?=the\s))", re.I)  # fmt: skip
 _END = re.compile(r"[.!?()\[\]|«»\"“”]|\s[–—]\s|\n")
-# A heading in a table's cell: "| Target group | refugees leaving reception centres |", "Destinatari | ...".
-_CELL = re.compile(r"(?:^|\||\n)\s*(?:destinatari|gruppi\s+destinatari|beneficiari|target\s+groups?)\s*\|", re.I)
-_LEAD = re.compile(r"^(?:(?:a|ad|ai|agli|alle|alla|al|i|gli|le|la|il|lo|l['’]|the|per\s+lo\s+più|mostly|"
+# A heading in a table's cell: "| Target group | refugees leaving reception centres |", "Destinatari | ...", or a
+# spreadsheet's key-value row read as "key: value" pairs: "Voce: Destinatari; Dato: famiglie straniere, ...".
+_LABEL = r"(?:destinatari(?:\s+del\s+progetto)?|gruppi\s+destinatari|beneficiari|target\s+groups?)"
+_CELL = re.compile(rf"(?:^|\||\n)\s*{_LABEL}\s*\||(?:^|\n|;\s)[ \t]*\w+:[ \t]*{_LABEL}[ \t]*;[ \t]*\w+:[ \t]*", re.I)
+# ... whose label ends its sentence ("Voce: Destinatari;"): the next sentence is its value ("Dato: famiglie ...")
+_LABEL_ROW = re.compile(rf"(?:^|\s)\w+:[ \t]*{_LABEL}[ \t]*;[ \t]*$", re.I)
+_VALUE_KEY = re.compile(r"^[ \t]*(?:dato|dati|valore|contenuto|value|data|risposta|testo)[ \t]*:[ \t]*", re.I)
+# ... or a key-facts label a PDF's text layer ran into its line, capitalised, its groups in lower case after it:
+# "... (28.000 euro) Destinatari residenti stranieri in cerca di lavoro Il contesto ..."
+_RUN_LABEL = re.compile(r"(?<=[\s)])(?-i:Destinatari|Beneficiari|Target\s+groups?)[ \t]+(?=[a-zà-ù])")
+# The next heading run into a group's line: an article in capitals then a word in lower case ("... famiglie Il
+# contesto"), or a heading's word ("... del territorio Attività realizzate", "... Referente Ufficio ...")
+_RUN_ON = re.compile(r"\s(?=(?:(?:Il|La|Lo|Le|I|Gli|Un|Una|The)\s+[a-zà-ù]|L['’][a-zà-ù])|"
+                     r"(?:Durata|Referente|Referenti|Contatti|Contatto|Periodo|Attività|Argomento|Obiettivi|Risultati|"
+                     r"Costo|Budget|Partner|Partners|Partenariato|Ente|Sede|Luogo|Tempi|Scheda|Finanziamento|"
+                     r"Trasferibilità|Contesto|Descrizione|Azioni|Note|Contacts?|Duration|Period|Results|Activities|"
+                     r"Funding|Lessons|Background|Final)\b)")  # fmt: skip
+_LEAD = re.compile(r"^(?:(?:a|ad|ai|agli|alle|alla|al|i|gli|le|la|il|lo|l['’]|the|at|to|per\s+lo\s+più|mostly|"
                    r"in\s+particolare|soprattutto)\s+)+", re.I)  # fmt: skip
 _KIND_WORDS = re.compile(r"(?:famigli|nucle|minor|donn|madr|mamm|bambin|ragazz|giovan|famil|women|mothers|children|"
                          r"young|homeless|refugee|asylum|third|newcomer|single|neomaggiorenn|braccian|colf|badant|"
@@ -63,7 +83,8 @@ _INLINE = re.compile(
     r"(?:\b(?:per|for)\s+(?:i|le|gli|l['’])?|"
     # the object of a service's noun: "per l'accoglienza e la tutela dei braccianti stranieri", "l'inclusione dei"
     r"\b(?:inclusione|accoglienza|tutela|presa\s+in\s+carico(?:\s+rapida)?|integrazione|inserimento|"
-    r"accompagnamento|orientamento|sostegno|supporto|assistenza)\s+(?:dei|delle|degli|di)\s+|\b(?:in\s+gran\s+parte|per\s+lo\s+più|soprattutto|in\s+prevalenza|"
+    r"accompagnamento|orientamento|sostegno|supporto|assistenza)\s+(?:dei|delle|degli|di)\s+|\b(?:in\s+gran\s+parte|per\s+lo\s+più|soprattutto|in\s+prevalenza|in\s+maggioranza|"
+    r"per\s+la\s+maggior\s+parte|"
     # ... "48 persone, tutte titolari di protezione", "all of them refugees"
     r"(?<=,\s)tutt[ei]|all\s+of\s+them|"
     r"prevalentemente|mostly|mainly)\s+(?:(?:a|ai|alle|agli|i|le|gli)\s+)?|"
@@ -84,11 +105,18 @@ _CODES = {code: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I) for code, p in TARGET
 MAX_CHARS = 140
 
 
+# English qualifiers before the noun of persons: "foreign seasonal workers", "older single women"
+_EN_BEFORE = re.compile(r"(?:foreign|seasonal|older|elderly|local|migrant|vulnerable|unaccompanied|undocumented|"
+                        r"low-income|isolated|working|recently|newly|arrived|resettled|displaced)", re.I)  # fmt: skip
+
+
 def _names_persons(piece: str) -> bool:
     words = re.findall(r"[\w'-]+", piece)
     if not words:
         return False
     first = words[0]
+    if len(words) > 1 and _EN_BEFORE.fullmatch(first):
+        return _names_persons(" ".join(words[1:]))
     return bool(_KIND_WORDS.fullmatch(fold(first))) or counts_persons(first) or (
         len(words) > 1 and counts_persons(f"{first} {words[1]}")
     )
@@ -104,6 +132,8 @@ def groups_in(text: str) -> list[str]:
     """The groups of a list of groups (the text after a heading or a cue, up to its clause's end)."""
     end = _END.search(text)
     text = text[: end.start()] if end else text
+    if run_on := _RUN_ON.search(text):
+        text = text[: run_on.start()]
     if ":" in text:  # an umbrella and its list: "Cittadini ... vulnerabili: persone senza dimora, donne sole, ..."
         before, after = text.split(":", 1)
         listed = groups_in(after)
@@ -146,8 +176,10 @@ def stated_groups(sentence: str, after_heading: bool = False) -> list[Mention]:
         texts += [sentence[m.end() :] for m in cues]
     elif (m := _HEADING.match(sentence)) and sentence[m.end() :].strip():
         texts.append(sentence[m.end() :])
-    elif after_heading:  # the section's items: a line each, or a list on one line
-        texts += [line.lstrip("•-*–· \t") for line in sentence.splitlines() if line.strip()]
+    elif after_heading:  # the section's items: a line each, or a list on one line ("Dato: ..." after a label row)
+        texts += [_VALUE_KEY.sub("", line.lstrip("•-*–· \t")) for line in sentence.splitlines() if line.strip()]
+    elif m := _RUN_LABEL.search(sentence):
+        texts.append(sentence[m.end() :])
     for m in _CELL.finditer(sentence):
         texts.append(sentence[m.end() :])
     found = [g for t in texts for g in groups_in(t)]
@@ -160,6 +192,8 @@ def inline_groups(sentence: str) -> list[Mention]:
     for m in _INLINE.finditer(sentence):
         rest = sentence[m.end() :]
         end = _INLINE_END.search(rest)
+        if (run_on := _RUN_ON.search(rest)) and (end is None or run_on.start() < end.start()):
+            end = run_on  # the next heading run into its line ("... non accompagnati Referente Ufficio ...")
         phrase = _LEAD.sub("", rest[: end.start()] if end else rest).strip()
         # "famiglie srilankesi, ucraine e nigeriane": adjectives after a comma still qualify the group
         while end and rest[end.start()] == "," and (more := re.match(r",\s*([a-zà-ù]+(?:\s+(?:e|ed)\s+[a-zà-ù]+)?)"
@@ -171,7 +205,9 @@ def inline_groups(sentence: str) -> list[Mention]:
             phrase = f"{phrase}, {more.group(1)}"
             end = _INLINE_END.search(rest, end.start() + more.end())
         head = " ".join(phrase.split()[:6])  # what kind of people: said right with the noun
-        if phrase and _names_persons(phrase) and _CONDITION.search(head) and fold(phrase) not in _GENERIC_ONLY:
+        if (phrase and _names_persons(phrase) and _CONDITION.search(head) and fold(phrase) not in _GENERIC_ONLY
+                and not (_nationalities(phrase) and not m.group(0)[:1].isdigit())):  # fmt: skip
+            # (nationalities alone after "in maggioranza" say what the people counted are made of: no group)
             out.append(_trim(phrase))
     return [Mention(code_of(g), g) for g in dict.fromkeys(out)]
 
@@ -184,6 +220,12 @@ _NATIONALITY = re.compile(r"(?:es[ei]|an[ei]|in[ei]|en[ei]|ian|ese)$")
 # Adjectives of nationality after a group ("di origine straniera, in particolare cinese, pakistana e nigeriana").
 _ADJECTIVES = re.compile(r"[a-zà-ù]+(?:es[ei]|an[ei]|in[ei])(?:(?:,\s*|\s+e\s+)[a-zà-ù]+(?:es[ei]|an[ei]|in[ei]))*")
 _GENERIC_ONLY = frozenset({"persone", "people", "persons"})
+
+
+def _nationalities(phrase: str) -> bool:
+    """Whether a phrase is adjectives of nationality only ("rumeni e tunisini", "ucraine"), no noun of persons."""
+    words = [w for w in re.findall(r"[\w'’]+", phrase) if w not in ("e", "ed")]
+    return bool(words) and all(_NATIONALITY.search(w) and not _KIND_WORDS.fullmatch(fold(w)) for w in words)
 
 
 def distinct_heads(found: list) -> list:
@@ -203,7 +245,7 @@ def distinct_heads(found: list) -> list:
 def items_follow(body: str, text: str, items: bool) -> bool:
     """Whether the sentence after this one is an item of a section of target groups: this one is its bare heading,
     or an item followed by more bullets."""
-    return bare_heading(body) or (items and text.lstrip().startswith(_BULLETS))
+    return bare_heading(body) or bool(_LABEL_ROW.search(body)) or (items and text.lstrip().startswith(_BULLETS))
 
 
 _BULLETS = ("•", "-", "*", "·", "–")

@@ -1,0 +1,63 @@
+"""Target groups in the shapes new documents write them: a spreadsheet's key-value row ("Voce: Destinatari; Dato: ...",
+its label ending one sentence and its value the next), a key-facts label a PDF's text layer ran into its line, the next
+heading run into a group's line, an English list ", and at ...", "con particolare attenzione a", and "in maggioranza"
+before whom a count counts (nationalities alone are none). Texts invented here."""
+
+from knowledge.records import Passage, RecordBuilder
+from knowledge.target_groups import groups_in, inline_groups, items_follow, stated_groups
+
+
+def _groups(text: str) -> list[str]:
+    return [m.text for m in stated_groups(text)]
+
+
+def _record_groups(text: str) -> set[str]:
+    passage = Passage("w:0", text, {"doc_id": "w", "doc_type": "report", "city": "Lucca", "chunk_index": 0})
+    records, _ = RecordBuilder().build("Lucca", None, [passage], set())
+    return {t.text for r in records for t in r.target_groups}
+
+
+_SHEET = """Campo: Amministrazione; Dato: Comune di Lucca
+Campo: Referente; Dato: Ufficio casa – casa@comune.lucca.it
+Campo: Destinatari; Dato: famiglie straniere in emergenza abitativa, giovani neomaggiorenni usciti dall'accoglienza
+
+Area: Abitare; Indicatore: Famiglie accolte negli alloggi; Target di progetto: 20; Totale: 24
+
+Note
+Il dormitorio comunale ha accolto anche 60 persone senza dimora nel piano freddo: dato del dormitorio."""
+
+
+def test_a_key_value_row_of_a_sheet_names_the_groups_and_wins_over_the_notes():
+    assert _groups("Voce: Destinatari; Dato: famiglie straniere in emergenza abitativa") == [
+        "famiglie straniere in emergenza abitativa"]  # fmt: skip
+    assert items_follow("Dato: Comune di Lucca Voce: Destinatari;", "", False)  # its value is the next sentence's
+    assert [m.text for m in stated_groups("Dato: famiglie straniere, giovani neomaggiorenni", after_heading=True)] == [
+        "famiglie straniere", "giovani neomaggiorenni"]  # fmt: skip
+    assert _record_groups(_SHEET) == {"famiglie straniere in emergenza abitativa",
+                                      "giovani neomaggiorenni usciti dall'accoglienza"}  # fmt: skip
+
+
+def test_a_label_run_into_its_line_and_the_next_heading_run_into_a_group():
+    text = ("Costo complessivo 40.000 euro (cofinanziamento 8.000 euro) Destinatari adulti stranieri in cerca di "
+            "lavoro Il contesto Il paese conta 4.000 abitanti.")  # fmt: skip
+    assert _groups(text) == ["adulti stranieri in cerca di lavoro"]
+    assert groups_in("famiglie straniere in emergenza abitativa Attività realizzate Il Comune ha destinato 6 alloggi") \
+        == ["famiglie straniere in emergenza abitativa"]  # fmt: skip
+    assert _groups("Beneficiari raggiunti: 40") == []  # a label of a count, no group
+
+
+def test_an_english_list_and_at_and_a_group_singled_out():
+    text = ("The desk is aimed at young refugees who have left reception centres, and at foreign seasonal workers who "
+            "have no stable home.")  # fmt: skip
+    assert _groups(text) == ["young refugees who have left reception centres",
+                             "foreign seasonal workers who have no stable home"]  # fmt: skip
+    found = groups_in("Cittadini stranieri residenti, con particolare attenzione alle madri sole e ai giovani dai 16 "
+                      "ai 20 anni")  # fmt: skip
+    assert found == ["Cittadini stranieri residenti", "madri sole", "giovani dai 16 ai 20 anni"]
+
+
+def test_in_maggioranza_before_whom_a_count_counts():
+    found = [m.text for m in inline_groups("Lo sportello ha seguito 120 persone, in maggioranza braccianti della piana "
+                                           "del Fucino, e 30 famiglie.")]  # fmt: skip
+    assert found == ["braccianti della piana del Fucino"]
+    assert inline_groups("Nelle serre lavorano migliaia di braccianti, in maggioranza rumeni e tunisini.") == []
