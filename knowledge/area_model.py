@@ -81,13 +81,39 @@ _PROJECT_TIME = re.compile(
     r"(?:del|dello|di\s+questo|dell['’]intero)\s+progetto)\b", re.I)  # fmt: skip
 
 
+# A running total of one kind of thing ("l'inserimento di altri 12 nuclei familiari, per un totale di 26 nuclei", "a
+# further 5 families, a total of 19 families"): the total's noun is the noun of the count before it, so it sums that
+# count's kind, not everything the project did; neither count is the project's total.
+_RUNNING_TOTAL = re.compile(r"(?P<before>\d[\d.,]*)\s+(?P<noun>[a-zà-ù]+(?:\s+[a-zà-ù]+)?)\b[^;:]{0,40}?,?\s+"
+                            r"(?P<cue>(?:per\s+)?un\s+totale\s+di|(?:for\s+)?a\s+total\s+of)\s+"
+                            r"(?:(?:circa|oltre|about|over)\s+)?\d[\d.,]*(?![\d.,])(?!\s*(?:euro|€))"
+                            r"(?:\s+(?P<same>[a-zà-ù]{4,}))?", re.I)  # fmt: skip
+# what follows a total's number when it names no noun of its own ("388 dall'avvio", "14 since 2024")
+_NO_NOUN = re.compile(r"^(?:dall?|dai|dalle|dalla|dall['’]\w*|dal|nel|nei|in|da|since|from|in|by|at|to|entro|fino)$",
+                      re.I)  # fmt: skip
+
+
+def _running_totals(clause: str) -> str:
+    """The clause with the cues of its running totals blanked (`_RUNNING_TOTAL`): the total's noun is a word of
+    the count before it ("altri 12 nuclei familiari, per un totale di 26 nuclei"), or the total names none ("71 nuove
+    persone, per un totale di 388 dall'avvio")."""
+    out = clause
+    for m in _RUNNING_TOTAL.finditer(clause):
+        same = (m.group("same") or "").lower()
+        if not same or _NO_NOUN.match(same) or any(w[:4].lower() == same[:4] for w in m.group("noun").split()):
+            out = out[: m.start("cue")] + " " * len(m.group("cue")) + out[m.end("cue") :]
+    return out
+
+
 def explicit_total(body: str, fact: FigureFact) -> bool:
     """Whether the sentence gives the count as the whole project's total: a total cue in its clause (the text
-    between the semicolons around it), or the project in its own segment, the project named as a time aside."""
+    between the semicolons around it; not the cue of a running total of one kind of thing, `_RUNNING_TOTAL`), or the
+    project in its own segment, the project named as a time aside."""
     start, end = max(0, min(fact.start, len(body))), max(0, min(fact.end, len(body)))
     left = body.rfind(";", 0, start) + 1
     right = body.find(";", end)
     clause = _PROJECT_TIME.sub(lambda m: " " * len(m.group(0)), body[left : right if right >= 0 else len(body)])
+    clause = _running_totals(clause)
     if _TOTAL.search(clause):
         return True
     seg_left = max(body.rfind(c, 0, start) for c in ",;:") + 1

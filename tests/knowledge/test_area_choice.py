@@ -98,3 +98,20 @@ def test_the_project_is_a_total_cue_in_the_count_s_own_segment_and_never_as_a_ti
                         ("Il progetto è partito a marzo, e nel quartiere 35 famiglie hanno trovato casa.",
                          "35 famiglie")):  # fmt: skip
         assert not explicit_total(body, _ctx(body, words).fact), body
+
+
+def test_a_running_total_of_one_kind_of_thing_is_not_the_project_s_total():
+    for body, words in (
+        ("Il piano prevede l'inserimento di altri 9 nuclei familiari, per un totale di 20 nuclei a fine progetto.",
+         ("9 nuclei", "20 nuclei")),
+        ("A further 5 families moved in, for a total of 19 families since 2024.", ("5 families", "19 families")),
+        ("Nel 2025 lo sportello ha accolto 71 nuove persone, per un totale di 388 dall'avvio.", ("71 nuove",)),
+    ):  # fmt: skip
+        for w in words:
+            assert not explicit_total(body, _ctx(body, w).fact), (body, w)
+    # a total over several kinds of things stays the project's
+    for body, w in (("Sono stati attivati 7 laboratori, per un totale di 1000 beneficiari.", "1000 beneficiari"),
+                    ("Abbiamo accolto 41 famiglie, per un totale di 133 persone.", "133 persone")):  # fmt: skip
+        assert explicit_total(body, _ctx(body, w).fact), body
+    values = _records("Il piano prevede l'inserimento di altri 9 nuclei familiari, per un totale di 20 nuclei.")[1]
+    assert 9.0 not in values and 20.0 not in values  # the model gives them an area; no longer the project's
