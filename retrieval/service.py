@@ -8,6 +8,7 @@ boosts) -> filters -> duplicate collapse -> per-document diversity -> facets -> 
 from __future__ import annotations
 
 import gc
+import os
 import threading
 import time
 import weakref
@@ -73,7 +74,9 @@ class SearchService(SearchStages):
         self._vectors: Lru[str, np.ndarray] = Lru(max(RECENT_VECTORS, settings.query_memo_size))
         # each query's parse and terms, per index (they read its vocabulary, IDF and cities)
         self._readings: PerObject[str, tuple[ParsedQuery, QueryTerms]] = PerObject(settings.query_memo_size)
-        self.words = WordVectors(self.embedder.embed)  # English query words and the index's Italian words
+        # English query words and the index's Italian words; a query's words embedded beside the query's own call
+        # when two of the settings' BLAS threads fit the machine's cores
+        self.words = WordVectors(self.embedder.embed, parallel=2 * settings.threads <= (os.cpu_count() or 1))
         self.store.follow(self.prepare)  # a change written in this process prepares the next index at once
 
     def warm_up(self) -> None:
@@ -206,8 +209,8 @@ class SearchService(SearchStages):
         if not todo:
             return
         words = [c.text for c in todo]
-        query = self.embed_query(parsed.suggestion or parsed.text)
-        found = translations(words, self.words.vectors(words), query, self.word_table(index))
+        query, vectors = self.words.beside(words, lambda: self.embed_query(parsed.suggestion or parsed.text))
+        found = translations(words, vectors, query, self.word_table(index))
         for concept in todo:
             if concept.text in found:
                 italian, weight = found[concept.text]

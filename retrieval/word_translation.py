@@ -6,7 +6,11 @@ thesaurus lacks found its Italian passages through the dense list alone.
 
 The Italian side is the index's own vocabulary (`italian_words`: words of the Italian word list used at least twice,
 their vectors embedded once per process and kept by word, so a changed index embeds only its new words); the
-English side is the query's words, embedded in one call and remembered. No word list is written here.
+English side is the query's words, embedded in one call and remembered. No word list is written here. That call is
+the model's second for a cold English query (beside the query's own, whose vector the translations' weights need):
+`WordVectors.beside` makes it in a second thread while the query is embedded in the search's, each a call of its
+own as before (the vectors are the same), so a cold English query waits for the longer of the two, not their sum,
+where a core is free for it (BLAS at the settings' threads per call).
 
 A translation counts as the glossary's do (an Italian alternative of an English word, in the Italian passages only:
 retrieval/terms.py), weighed by how much its English word says of the question: the word's similarity to the whole
@@ -24,7 +28,9 @@ from __future__ import annotations
 import threading
 import weakref
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 
@@ -42,6 +48,8 @@ BATCH = 256  # words embedded per call of the model
 RELATED_SIMILARITY = 0.75
 RELATED = 2
 RELATED_POOL = 20  # the nearest words looked at (most near ones are the word's own inflections)
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -105,12 +113,41 @@ class WordVectors:
     """Each word's vector, embedded once per process (an index's table embeds only the words no earlier table had),
     and the table of each index."""
 
-    def __init__(self, embed: Callable[[list[str]], np.ndarray]) -> None:
+    def __init__(self, embed: Callable[[list[str]], np.ndarray], parallel: bool = False) -> None:
         self._embed = embed
         self._vectors: dict[str, np.ndarray] = {}
         self._tables: weakref.WeakKeyDictionary[object, WordTable] = weakref.WeakKeyDictionary()
         self._last: WordTable | None = None  # the table made last (the next index's, when its words are the same)
         self._lock = threading.Lock()
+        # `beside`'s second thread (made on first use), one call at a time: a search finding it busy with another
+        # search's words embeds its own in its thread, as before
+        self._parallel = parallel
+        self._worker: ThreadPoolExecutor | None = None
+        self._free = threading.Semaphore(1)
+
+    def beside(self, words: list[str], work: Callable[[], T]) -> tuple[T, list[np.ndarray]]:
+        """(`work()`, `vectors(words)`): the words' vectors made in a second thread while `work` (the query's
+        embedding) runs in this one, when the service may use two cores (`parallel`), some of the words are new
+        and the second thread is free; else one after the other in this thread."""
+        with self._lock:
+            new = any(w not in self._vectors for w in words)
+        if not (self._parallel and new and self._free.acquire(blocking=False)):
+            return work(), self.vectors(words)
+        try:
+            with self._lock:
+                if self._worker is None:
+                    self._worker = ThreadPoolExecutor(1, thread_name_prefix="word-vectors")
+                worker = self._worker
+            pending = worker.submit(self.vectors, words)
+        except BaseException:
+            self._free.release()
+            raise
+        pending.add_done_callback(lambda _: self._free.release())
+        try:
+            done = work()
+        finally:
+            vectors = pending.result()  # waited for even when `work` failed: its call of the model is finished
+        return done, vectors
 
     def vectors(self, words: list[str]) -> list[np.ndarray]:
         with self._lock:

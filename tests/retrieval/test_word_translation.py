@@ -4,6 +4,8 @@ translation is, at the weight of what the word says of the question."""
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -70,6 +72,75 @@ def test_each_word_is_embedded_once_per_process():
     vectors.vectors(["casa", "notte"])
     vectors.vectors(["notte", "mobili", "casa"])
     assert calls == [["casa", "notte"], ["mobili"]]
+
+
+def test_the_words_are_embedded_in_a_second_thread_while_the_query_is_in_this_one():
+    here = threading.current_thread().name
+    seen: dict[tuple[str, ...], str] = {}
+    query_started = threading.Event()
+
+    def embed(words: list[str]) -> np.ndarray:
+        query_started.wait(5)  # the query's embedding is under way meanwhile, not done before or after
+        seen[tuple(words)] = threading.current_thread().name
+        return np.ones((len(words), 3), dtype=np.float32)
+
+    def query() -> str:
+        query_started.set()
+        return "query vector"
+
+    vectors = WordVectors(embed, parallel=True)
+    done, found = vectors.beside(["casa", "notte"], query)
+    assert done == "query vector"
+    assert seen[("casa", "notte")] != here
+    assert [v.tolist() for v in found] == [[1.0, 1.0, 1.0]] * 2
+    assert vectors.vectors(["notte"])[0] is found[1]  # remembered as `vectors` remembers them
+
+
+def test_without_a_second_core_or_new_words_everything_stays_in_this_thread():
+    here = threading.current_thread().name
+    seen: list[str] = []
+
+    def embed(words: list[str]) -> np.ndarray:
+        seen.append(threading.current_thread().name)
+        return np.ones((len(words), 3), dtype=np.float32)
+
+    WordVectors(embed).beside(["casa"], lambda: None)  # parallel off (the settings' threads fill the cores)
+    vectors = WordVectors(embed, parallel=True)
+    vectors.vectors(["notte"])
+    vectors.beside(["notte"], lambda: None)  # nothing new to embed
+    assert seen == [here, here]
+
+
+def test_a_failing_query_still_waits_for_its_words_and_frees_the_second_thread():
+    vectors = WordVectors(lambda words: np.ones((len(words), 3), dtype=np.float32), parallel=True)
+
+    def fail() -> None:
+        raise ValueError("the model failed")
+
+    with pytest.raises(ValueError):
+        vectors.beside(["casa"], fail)
+    assert vectors.vectors(["casa"])[0].shape == (3,)  # the words' call finished all the same
+    seen: list[str] = []
+    vectors._embed = lambda words: seen.append(threading.current_thread().name) or np.ones((len(words), 3))
+    vectors.beside(["notte"], lambda: None)
+    assert seen and seen[0] != threading.current_thread().name  # the second thread is free again
+
+
+def test_a_cold_english_query_embeds_its_words_beside_the_query(service, monkeypatch):
+    seen: dict[str, str] = {}
+    embed = service.words._embed
+
+    def recording(words: list[str]) -> np.ndarray:
+        seen.update(dict.fromkeys(words, threading.current_thread().name))
+        return embed(words)
+
+    monkeypatch.setattr(service.words, "_embed", recording)
+    monkeypatch.setattr(service.words, "_parallel", True)  # as on any machine of two cores or more
+    rows = [("mobili", "it", "Nel laboratorio i ragazzi restaurano i mobili usati per le famiglie.")]
+    parsed, _ = scores_by_id(service, rows, "upholstered wardrobes for young people")
+    assert parsed.language == "en"
+    assert "wardrobes" in seen  # a word of its own, embedded ...
+    assert seen["wardrobes"] != threading.current_thread().name  # ... in the second thread
 
 
 def test_an_english_word_the_thesaurus_lacks_finds_the_italian_passages_saying_it(service):
