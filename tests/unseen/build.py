@@ -127,6 +127,13 @@ TARGETS = {
     "rendiconto-roma-lgnetea-municipi-2021": "xlsx",
     "email-saint-vincent-stagionali-bilancio-inverno": "eml",
     "delibera-giunta-aprilia-abitare-solidale-2026": "odt",
+    # batch 17 (2026-12-07, 06:05 UTC session)
+    "buona-pratica-casale-monferrato-cascina-ospitale": "pdf",
+    "scheda-progetto-cividale-del-friuli-ponte-del-diavolo": "docx",
+    "learning-review-crema-open-courtyards-en": "pdf",
+    "rendiconto-firenze-lgnet2-quartieri-2023": "xlsx",
+    "delibera-giunta-battipaglia-piana-accogliente-2025": "odt",
+    "email-borgo-valsugana-falegnameria-canonica-semestre": "eml",
 }
 
 
