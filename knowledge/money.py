@@ -93,7 +93,10 @@ AMOUNT_KINDS = (
             r"(?:city|municipality|council)['’]s\s+(?:in-kind\s+)?(?:share|contribution|part|co-?financing)|"
             # the sum taken up by a pronoun, the municipality the subject of its verb, whatever the verb: "5.000 euro
             # li mette il Comune", "12.000 li ha stanziati il Comune di X", "36.000 euro li ha iscritti il Comune"
-            r"\bl[aei]?\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+\s+(?:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione)|"
+            r"\bl[aei]?\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+\s+(?:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione)"
+            r"(?!\s+(?:metropolitan|regional|provincial|central|statal))|"
+            # its own revenue or surplus: "con proprie entrate da canoni", "presi dall'avanzo di amministrazione"
+            r"\b(?:proprie\s+entrate|entrate\s+proprie|avanzo\s+di\s+amministrazione)\b|"
             # "dal proprio bilancio", "own contribution of the Municipality", "of its own budget"
             r"propri[oa]\s+bilancio|\bown\s+(?:contribution|budget|funds|resources)\b",
             re.I,
@@ -109,7 +112,7 @@ AMOUNT_KINDS = (
 # Comune di X concorre con 22.000 euro propri", "la Città ci mette di suo 41.200 euro" (a share of what others fund;
 # "il Comune ha stanziato 28.000 euro" says who pays the whole, not a share).
 _COMUNE_GIVES = re.compile(
-    r"\b(?:(?:il|del|dal)\s+comune(?:\s+di\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,3}?)?|la\s+citt[àa]|"
+    r"\b(?:(?:il|del|dal)\s+comune(?:\s+di\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,3}?)?|la\s+citt[àa](?!\s+metropolitan)|"
     r"l['’]\s*amministrazione(?:\s+comunale)?|the\s+(?:municipality|city))\s+(?:"
     # ... whatever the verb when a pronoun says the sum is part of the whole or added to it: "il Comune ne copre
     # 15.000", "il Comune ci aggiunge 14.000 euro", "il Comune ne mette 20.000"
@@ -134,7 +137,7 @@ _FROM_ANOTHER = re.compile(r"\s+(?:(?:arriv\w+|proveng\w+|provien\w+|vengono|vie
 _COMUNE = (r"(?:(?:il|lo|la|the)\s+|l['’]\s*)?(?:comune|municipality|city|council|citt[àa]|"
            # its organs: "stanziati dal Consiglio comunale", "dalla Giunta comunale"
            r"consiglio\s+comunale|giunta(?!\s+regionale)(?:\s+comunale)?|"
-           r"amministrazione(?:\s+comunale)?)\b(?!\s+metropolitan)")  # fmt: skip
+           r"amministrazione(?:\s+comunale)?)\b(?!\s+(?:metropolitan|regional|provincial|central|statal))")  # fmt: skip
 # ... and its place's name after it, if written: "il Comune di Reggio Emilia", "the City of Forlì"
 _OF_PLACE = r"(?:\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,2})?"
 _COMUNE_CLAUSE = re.compile(
@@ -181,6 +184,21 @@ _COMUNE_PAYS = re.compile(
 )
 
 
+# ... or the means it is paid with, right after it, the municipality's own: "per la parte restante, pari a euro
+# 34.000,00, con risorse del bilancio comunale", "EUR 20,000, from the municipal budget"
+_OWN_MEANS = re.compile(r"^\s*,?\s*(?:con|attraverso|mediante|tramite|coperti\s+con|with|from|through)\s+"
+                        r"(?:[^,;.]|\.(?=\d)){0,70}")  # fmt: skip (a number's point is no clause's end)
+# ... or the municipality covering the rest, its means between its verb and the sum: "il Comune di X ha coperto con
+# proprie entrate da canoni i restanti 58.000 euro", "the City covered the remaining EUR 20,000"
+_COMUNE_COVERS_REST = re.compile(
+    rf"\b{_COMUNE}{_OF_PLACE}\s+(?:(?:ha|hanno|has|have)\s+)?(?:copert|cope|pagat|paga|mess|mette|garantit|garantisce|"
+    r"assicurat|assicura|covered|covers|paid|pays|provided|provides)\w*\s+(?:[^.;:,]{0,60}?\s+)?"
+    r"(?:i\s+restanti|i\s+rimanenti|gli\s+altri|la\s+parte\s+restante(?:,\s+pari\s+a)?|the\s+remaining|the\s+rest(?:,)?)\s*"
+    r"(?:(?:€|EUR)\s*|euro\s+)?$",
+    re.I,
+)
+
+
 def comune_money(sentence: str, start: int, end: int) -> bool:
     """Whether the sum at `start:end` is the municipality's own, by what its clause says of it (`_COMUNE_CLAUSE`,
     `_COMUNE_PAYS`, `_COMUNE_ELLIPSIS`) or by a share between the municipality and others (`_SHARED_WITH_COMUNE`)."""
@@ -189,8 +207,11 @@ def comune_money(sentence: str, start: int, end: int) -> bool:
     if _COMUNE_CLAUSE.match(tail):
         return True
     before = re.split(r"[;:.](?:\s|$)", sentence[max(0, start - 160) : start])[-1]
-    if _COMUNE_PAYS.search(before) or _COMUNE_ELLIPSIS.search(before):
+    if _COMUNE_PAYS.search(before) or _COMUNE_ELLIPSIS.search(before) or _COMUNE_COVERS_REST.search(before):
         return True
+    means = _OWN_MEANS.match(tail)
+    if means and AMOUNT_KINDS[0][1].search(means.group(0)) and not re.search(r"\d[.,]\d{3}|€|\beuro", means.group(0)):
+        return True  # (not another sum's own words: "(25.000 euro), con un cofinanziamento comunale di 15.000 euro")
     return bool(_EACH.match(tail) and _SHARED_WITH_COMUNE.search(sentence[max(0, start - 200) : start]))
 
 
@@ -286,6 +307,30 @@ def amount_number(raw: str) -> float | None:
     return number(raw)
 
 
+# Another public body or a funder paying the sum, the subject of its verb before it ("La Regione copre 240.000 euro",
+# "la Fondazione X ha finanziato 140.000 euro") or after it, the sum taken up by a pronoun ("90.000 euro li ha
+# messi la Città Metropolitana di Genova"): a funder's sum, never the Comune's
+_OTHER_BODY = (r"(?:(?:la|il|lo|l['’]|the)\s*)?(?:regione|provincia|citt[àa]\s+metropolitana|prefettura|ministero|"
+               r"stato|fondazione|unione\s+europea|region|province|ministry|foundation)\b"
+               r"(?:\s+(?:di\s+|of\s+)?[A-ZÀ-Ý][\w'’-]*){0,4}")
+_OTHER_PAYS = re.compile(
+    rf"\b{_OTHER_BODY}\s+(?:(?:ne|ci)\s+)?(?:(?:ha|hanno|has|have)\s+)?(?:copre|coprono|copert\w*|mette|mess\w*|"
+    r"finanzia|finanziat\w*|stanzia|stanziat\w*|eroga|erogat\w*|versa|versat\w*|paga|pagat\w*|garantisce|garantit\w*|"
+    r"covers|covered|provides|provided|gives|gave|pays|paid)\s+(?:con\s+|per\s+|with\s+)?(?:(?:€|EUR)\s*)?$",
+    re.I,
+)
+_OTHER_TAKES_IT = re.compile(rf"^\s*(?:euro\s+)?l[aei]\s+(?:ha|hanno)\s+[a-zà-ù]+\s+{_OTHER_BODY}", re.I)
+# A yearly sum and, right after it, the whole for the years: "costa 96.000 euro l'anno, 288.000 euro per i tre anni
+# della convenzione" (the yearly one is a part)
+_YEARLY_THEN_WHOLE = re.compile(
+    r"\s*(?:l['’]anno|all['’]anno|annui|ogni\s+anno|per\s+anno|a\s+year|per\s+year)\s*[,;(]\s*(?:e\s+|and\s+)?"
+    r"(?:€\s*|EUR\s*)?\d[\d.,]*\s*(?:mila\s+)?(?:euros?|€|EUR)?\s*(?:per\s+(?:i|gli|le)\s+(?:\w+\s+)?(?:anni|annualità)|"
+    r"in\s+tutto|complessiv\w+|nel\s+(?:biennio|triennio|quadriennio)|in\s+total|over\s+(?:the\s+)?\w+\s+years|"
+    r"for\s+the\s+\w+\s+years)",
+    re.I,
+)
+
+
 def _amount(sentence: str, value: float, context: str, text: str, start: int, end: int) -> AmountFact:
     """What a sum is: the words right after it label it first ("€ 30.000 di cofinanziamento"), then the words
     before it; a part ("di cui € X") is never the total; a sum per person or month is per unit."""
@@ -298,7 +343,8 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     own = sentence[max(0, start - 30) : end + len(after)]
     if not re.match(
         r"\s+(?:di|of|as|a\s+titolo\s+di|a\s+carico|quale|come|in|per|con|mess[oaie]|stanziat[oaie]|"
-        r"l[aei]?\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+\s+(?=(?i:il\s+comune|la\s+citt[àa]|l['’]\s*amministrazione))|"
+        r"l[aei]?\s+(?:ha\s+|hanno\s+)?[a-zà-ù]+\s+(?=(?i:il\s+comune|la\s+citt[àa](?!\s+metropolitan)|"
+        r"l['’]\s*amministrazione(?!\s+(?:regional|provincial))))|"
         r"arriv\w+\s+da|proveng\w+\s+da|vengono\s+da|"
         r"(?:comes?|came)\s+from|(?:sono|è|rappresentano|costituiscono|are|is)\s+(?:il|la|lo|l['’]|the)?|"
         # where the sum comes from or goes: "dal bilancio comunale", "del Comune", "nel cofinanziamento", "own ..."
@@ -309,6 +355,10 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
     if comune_money(sentence, start, end):  # its clause's own words label it
         words = re.split(r"[;:.](?:\s|$)", sentence[end : end + 160])[0].strip(" ,").split()
         return AmountFact(value, "cofinancing", " ".join(words[:8]).lower(), text, start, end)
+    if _OTHER_PAYS.search(context) or _OTHER_TAKES_IT.match(tail):
+        return AmountFact(value, "funded", " ".join(context.split()[-6:]).lower(), text, start, end)
+    if _YEARLY_THEN_WHOLE.match(sentence, end):
+        return AmountFact(value, "part", "quota di un anno", text, start, end)
     if _FROM_ANOTHER.match(after) and not AMOUNT_KINDS[0][1].search(after):
         return AmountFact(value, "funded", after.strip().lower(), text, start, end)  # "60.000 euro dalla Regione"
     if _COMUNE_GIVES.search(context):
