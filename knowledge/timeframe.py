@@ -67,9 +67,15 @@ def planned(sentence: str, span: tuple[int, int] | None = None) -> bool:
 _SCHOOL_YEAR = re.compile(r"\banno\s+scolastico\s+(?P<y>20\d\d)\s*[/-]\s*(?:20)?\d\d\b", re.I)
 
 
-def before_project(sentence: str, start: str | None) -> bool:
+def before_project(sentence: str, start: str | None, span: tuple[int, int] | None = None) -> bool:
     """The sentence is about a time before the project started: it says so, or every year it is dated by is
-    earlier than the year of `start` (an ISO date, "2025-02-01")."""
+    earlier than the year of `start` (an ISO date, "2025-02-01"). With the `span` of a count, a later clause
+    (after a semicolon) does not date it: "ha accolto 212 persone, oltre l'obiettivo di 150; nel 2024, quando esisteva
+    solo un banco informazioni, gli accessi erano stati 40" dates the 40, not the 212; a date that opens the sentence
+    reaches its later clauses ("Nell'anno scolastico 2023/24 gli alunni stranieri erano 418; 73 di loro ...")."""
+    if span is not None:
+        right = sentence.find(";", span[1])
+        sentence = sentence[: right if right >= 0 else len(sentence)]
     if _BEFORE.search(sentence):
         return True
     if not start:
@@ -131,5 +137,5 @@ def results_only(
     """The facts that are the project's: baselines dropped, and the counts of decisions or proposals still to
     be discussed (`span`: where each fact stands in its sentence, so a result beside a plan is kept). Stated
     targets stay: `planned` tells them apart for their label. `doc` is kept for the callers' signature."""
-    kept = [i for i in items if not before_project(text(i), start)]
+    kept = [i for i in items if not before_project(text(i), start, span(i) if span else None)]
     return [i for i in kept if not proposal(text(i), span(i) if span else None)]

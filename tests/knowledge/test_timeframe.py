@@ -58,3 +58,18 @@ def test_a_result_and_a_target_of_one_sentence_are_told_apart():
     assert planned(decided, (decided.index("2 "), decided.index("2 ") + 10))
     stimated = "Si prevede di organizzare 24 eventi, con una partecipazione stimata in 1.500 persone."
     assert planned(stimated, (stimated.index("1.500"), stimated.index("1.500") + 13))
+
+
+def test_a_baseline_in_another_clause_dates_only_its_own_counts():
+    body = ("In dodici mesi lo sportello ha accolto 180 persone, oltre l'obiettivo di 120; nel 2023, quando esisteva "
+            "solo un banco informazioni, gli accessi erano stati 30.")  # fmt: skip
+    span = lambda words: (body.index(words), body.index(words) + len(words))  # noqa: E731
+    assert not before_project(body, "2024-01-01", span("180 persone"))
+    assert not before_project(body, "2024-01-01", span("120"))
+    assert before_project(body, "2024-01-01", span("30"))
+    assert before_project(body, "2024-01-01")  # the whole sentence, read without a count's place, as before
+    kept = results_only([(body, span("180 persone")), (body, span("30"))], lambda i: i[0], lambda i: "d",
+                        "2024-01-01", lambda i: i[1])  # fmt: skip
+    assert kept == [(body, span("180 persone"))]
+    body = "Nell'anno scolastico 2022/23 gli alunni stranieri erano 418; 73 di loro erano arrivati da poco."
+    assert before_project(body, "2024-01-01", span("73"))  # a date opening the sentence reaches its later clauses
