@@ -36,6 +36,10 @@ _CUES: dict[str, str] = {
     r"school[\s-]family\s+meetings?|"
     r"permess\w+\s+di\s+soggiorno|iscrizion\w+\s+anagrafic\w+|t(?:ake|akes|ook|aken|aking)\s+(?:in\s+)?charge|"
     r"residence\s+registration|residence\s+permits?|family\s+reunification|ricongiungiment\w+|"
+    # a desk by another name: a welcome or information point ("il punto di accoglienza della biblioteca ha accolto
+    # 212 persone": not a place to stay, "punto di accoglienza notturna")
+    r"punt[oi]\s+(?:di\s+)?(?:accoglienza|ascolto|informativ[oi]|informazion[ei]|accesso)\b(?!\s+notturn)|"
+    r"info[\s-]?points?|welcome\s+(?:desks?|points?)|"
     r"helplines?|hotlines?|numero\s+verde|drop-in\s+(?:centre|center)|advice\s+(?:desk|centre|center)|(?:individual|legal|one-to-one)\s+consultations?|"
     r"(?:found|find|finding|trovat[oaie]|trovare)\s+(?:a\s+|un\s+)?(?:stable\s+|new\s+|nuovo\s+)?(?:job|work|"
     r"employment|lavoro|impiego|occupazione)\b|"

@@ -313,3 +313,11 @@ def test_persons_who_lived_in_the_housing_are_housing_not_an_inhabited_area():
         (6.0, "housing"), (31.0, "housing")
     }
     assert areas_of("Nei centri abitati della valle il progetto ha seguito 40 persone.") != {40.0: "housing"}
+
+
+def test_a_welcome_or_information_point_is_a_desk_not_a_place_to_stay():
+    assert areas_of("In dodici mesi il punto di accoglienza della biblioteca ha accolto 180 persone straniere.") == {
+        180.0: "taking_charge"
+    }
+    assert areas_of("Il punto informativo del mercato ha accolto 95 persone in sei mesi.") == {95.0: "taking_charge"}
+    assert areas_of("Il punto di accoglienza notturna ha ospitato 25 persone.") == {25.0: "housing"}
