@@ -42,8 +42,10 @@ def merge_partners(items: list[tuple[Read | None, Partner]]) -> list[Partner]:
     out: list[Partner] = []
     keys: list[str] = []
     # The entry a name went to: the first key it matches, which stays so while keys are only appended (a name
-    # repeated across a city's 4k passages at 100k was compared with every key each time); forgotten when a key
-    # is replaced by a fuller name.
+    # repeated across a city's 4k passages at 100k was compared with every key each time). A key replaced by a
+    # fuller name may now match the names that went to it or to a later entry first: those are forgotten, the
+    # names that went to an earlier entry still go there (the keys before it are unchanged). Forgetting every
+    # name at each replacement compared ~5k pairs per refresh of a city's group at 100k.
     went: dict[str, int] = {}
     for _, p in items:
         k = partners.comparable_name(p.name)
@@ -57,7 +59,8 @@ def merge_partners(items: list[tuple[Read | None, Partner]]) -> list[Partner]:
         elif len(k) > len(keys[same]):
             keys[same] = k
             out[same] = p.model_copy(update={"role": p.role or out[same].role})
-            went = {k: same}
+            went = {name: i for name, i in went.items() if i < same}
+            went[k] = same
         else:
             went[k] = same
     return out
