@@ -3,6 +3,7 @@ index: the stages after fusion keep the same order, scores and counts. No timing
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import numpy as np
@@ -163,3 +164,50 @@ def test_the_facet_counts_gather_the_rows_scipy_would_give(service):
         assert cand._row_columns(matrix, rows).tolist() == matrix[rows].indices.tolist()
     empty = sparse.csr_matrix((4, 3), dtype=np.int8)
     assert cand._row_columns(empty, np.array([2, 0])).size == 0
+
+
+class _Counted(dict):
+    """A passage's metadata that counts the reads of its date."""
+
+    reads = 0
+
+    def get(self, key, default=None):
+        if key == "date":
+            _Counted.reads += 1
+        return super().get(key, default)
+
+
+def _same_order(ranks: np.ndarray, dates: list[str]) -> bool:
+    """The ranks order the passages as their dates do, equal dates equal ranks."""
+    pairs = sorted(zip(dates, ranks.tolist(), strict=True))
+    return all((a[0] < b[0]) == (a[1] < b[1]) and (a[0] == b[0]) == (a[1] == b[1])
+               for a, b in itertools.pairwise(pairs))  # fmt: skip
+
+
+def test_date_ranks_follow_a_change_without_reading_the_other_passages(service):
+    """An index made by a change takes the date ranks of the one it came from and ranks only its changed rows (the
+    writer's thread makes them for the first search after each file added): the same order as ranking every
+    passage, after passages were added, changed date and were removed; a date never ranked ranks them all again."""
+    index = service.lexical.current()
+    cand.date_ranks(index)  # the last one ranked: the next is made from it
+    dates = sorted({m.get("date") or "" for m in index.corpus.metas})
+    assert len(dates) >= 3, "the corpus has documents of several dates"
+    rows = [{"id": cid, "text": t, "meta": dict(m)} for cid, t, m in
+            zip(index.corpus.ids[:4], index.corpus.texts[:4], index.corpus.metas[:4], strict=True)]  # fmt: skip
+    rows[0]["meta"]["date"] = dates[-1]
+    rows[1]["meta"]["date"] = dates[0]
+    new = [{"id": f"{r['id']}-copy", "text": r["text"], "meta": {**r["meta"], "date": dates[1]}} for r in rows[2:]]
+    changed = index.apply(rows[:2] + new, {index.corpus.ids[5], index.corpus.ids[9]})
+    assert changed.moved is not None and changed.moved[1] is not None  # rows removed: the positions moved
+    touched = set(changed.moved[2].tolist())
+    for p, meta in enumerate(changed.corpus.metas):
+        if p not in touched:
+            changed.corpus.metas[p] = _Counted(meta)
+    _Counted.reads = 0
+    ranks = cand.date_ranks(changed)
+    assert _Counted.reads == 0  # the other passages' dates were not read
+    assert _same_order(ranks, [m.get("date") or "" for m in changed.corpus.metas])
+    never = changed.apply([{**new[0], "meta": {**new[0]["meta"], "date": "2999-12-31"}}], set())
+    ranks = cand.date_ranks(never)
+    assert _same_order(ranks, [m.get("date") or "" for m in never.corpus.metas])
+    assert ranks[never.corpus.ids.index(new[0]["id"])] == ranks.max()
