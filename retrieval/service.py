@@ -43,7 +43,7 @@ from retrieval.spelling import Vocabulary, vocabulary_of
 from retrieval.stages import RECENT_VECTORS, SearchStages, _Ranked, group_codes, reordered
 from retrieval.terms import QueryTerms, query_terms
 from retrieval.within_document import document_words, documents, order_within_documents
-from retrieval.word_translation import WordTable, WordVectors, index_words, translatable, translations
+from retrieval.word_translation import WordTable, WordVectors, index_words, translatable, weighed
 
 # Searched at warm-up: Italian with a figure asked, a typo and a city; English (translated into the Italian
 # passages). Their results are thrown away: they only make what every first search would make.
@@ -209,8 +209,9 @@ class SearchService(SearchStages):
         if not todo:
             return
         words = [c.text for c in todo]
-        query, vectors = self.words.beside(words, lambda: self.embed_query(parsed.suggestion or parsed.text))
-        found = translations(words, vectors, query, self.word_table(index))
+        table = self.word_table(index)
+        query, nearest = self.words.beside(words, table, lambda: self.embed_query(parsed.suggestion or parsed.text))
+        found = weighed(words, nearest, query)
         for concept in todo:
             if concept.text in found:
                 italian, weight = found[concept.text]

@@ -8,9 +8,9 @@ The Italian side is the index's own vocabulary (`italian_words`: words of the It
 their vectors embedded once per process and kept by word, so a changed index embeds only its new words); the
 English side is the query's words, embedded in one call and remembered. No word list is written here. That call is
 the model's second for a cold English query (beside the query's own, whose vector the translations' weights need):
-`WordVectors.beside` makes it in a second thread while the query is embedded in the search's, each a call of its
-own as before (the vectors are the same), so a cold English query waits for the longer of the two, not their sum,
-where a core is free for it (BLAS at the settings' threads per call).
+`WordVectors.beside` makes it, and finds each word's nearest Italian word, in a second thread while the query is
+embedded in the search's, each a call of its own as before (the vectors are the same), so a cold English query waits
+for the longer of the two, not their sum, where a core is free for it (BLAS at the settings' threads per call).
 
 A translation counts as the glossary's do (an Italian alternative of an English word, in the Italian passages only:
 retrieval/terms.py), weighed by how much its English word says of the question: the word's similarity to the whole
@@ -50,6 +50,7 @@ RELATED = 2
 RELATED_POOL = 20  # the nearest words looked at (most near ones are the word's own inflections)
 
 T = TypeVar("T")
+Nearest = tuple[np.ndarray, tuple[str, float] | None]  # a word's vector, its nearest word of a table and their cosine
 
 
 @dataclass(frozen=True)
@@ -125,20 +126,25 @@ class WordVectors:
         self._worker: ThreadPoolExecutor | None = None
         self._free = threading.Semaphore(1)
 
-    def beside(self, words: list[str], work: Callable[[], T]) -> tuple[T, list[np.ndarray]]:
-        """(`work()`, `vectors(words)`): the words' vectors made in a second thread while `work` (the query's
-        embedding) runs in this one, when the service may use two cores (`parallel`), some of the words are new
-        and the second thread is free; else one after the other in this thread."""
+    def beside(self, words: list[str], table: WordTable, work: Callable[[], T]) -> tuple[T, list[Nearest]]:
+        """(`work()`, each word's vector with its nearest word of `table`): the words' vectors and their nearest
+        words made in a second thread while `work` (the query's embedding) runs in this one, when the service may
+        use two cores (`parallel`), some of the words are new and the second thread is free; else one after the
+        other in this thread."""
+
+        def nearest() -> list[Nearest]:
+            return [(v, table.nearest(v)) for v in self.vectors(words)]
+
         with self._lock:
             new = any(w not in self._vectors for w in words)
         if not (self._parallel and new and self._free.acquire(blocking=False)):
-            return work(), self.vectors(words)
+            return work(), nearest()
         try:
             with self._lock:
                 if self._worker is None:
                     self._worker = ThreadPoolExecutor(1, thread_name_prefix="word-vectors")
                 worker = self._worker
-            pending = worker.submit(self.vectors, words)
+            pending = worker.submit(nearest)
         except BaseException:
             self._free.release()
             raise
@@ -146,8 +152,8 @@ class WordVectors:
         try:
             done = work()
         finally:
-            vectors = pending.result()  # waited for even when `work` failed: its call of the model is finished
-        return done, vectors
+            found = pending.result()  # waited for even when `work` failed: its call of the model is finished
+        return done, found
 
     def vectors(self, words: list[str]) -> list[np.ndarray]:
         with self._lock:
@@ -185,12 +191,16 @@ def translations(
 ) -> dict[str, tuple[str, float]]:
     """English word -> (its nearest Italian word of the table, the weight it counts with), for the words with one
     at least MIN_SIMILARITY near and a weight above 0."""
+    return weighed(words, [(v, table.nearest(v)) for v in vectors], query)
+
+
+def weighed(words: list[str], found: list[Nearest], query: np.ndarray) -> dict[str, tuple[str, float]]:
+    """`translations` from each word's vector and nearest table word (`WordVectors.beside`)."""
     out: dict[str, tuple[str, float]] = {}
-    for word, vector in zip(words, vectors, strict=True):
-        found = table.nearest(vector)
-        if found is None or found[1] < MIN_SIMILARITY or found[0] == word:
+    for word, (vector, nearest) in zip(words, found, strict=True):
+        if nearest is None or nearest[1] < MIN_SIMILARITY or nearest[0] == word:
             continue
         weight = min(1.0, float(vector @ query) / CENTRALITY)
         if weight > 0:
-            out[word] = (found[0], weight)
+            out[word] = (nearest[0], weight)
     return out

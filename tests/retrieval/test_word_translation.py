@@ -89,11 +89,14 @@ def test_the_words_are_embedded_in_a_second_thread_while_the_query_is_in_this_on
         return "query vector"
 
     vectors = WordVectors(embed, parallel=True)
-    done, found = vectors.beside(["casa", "notte"], query)
+    table = WordTable(("casa",), unit(1, 1, 1)[None, :])
+    done, found = vectors.beside(["casa", "notte"], table, query)
     assert done == "query vector"
     assert seen[("casa", "notte")] != here
-    assert [v.tolist() for v in found] == [[1.0, 1.0, 1.0]] * 2
-    assert vectors.vectors(["notte"])[0] is found[1]  # remembered as `vectors` remembers them
+    assert [v.tolist() for v, _ in found] == [[1.0, 1.0, 1.0]] * 2
+    assert [near[0] for _, near in found if near] == ["casa", "casa"]  # each word's nearest of the table
+    assert found[0][1][1] == pytest.approx(3**0.5)
+    assert vectors.vectors(["notte"])[0] is found[1][0]  # remembered as `vectors` remembers them
 
 
 def test_without_a_second_core_or_new_words_everything_stays_in_this_thread():
@@ -104,10 +107,10 @@ def test_without_a_second_core_or_new_words_everything_stays_in_this_thread():
         seen.append(threading.current_thread().name)
         return np.ones((len(words), 3), dtype=np.float32)
 
-    WordVectors(embed).beside(["casa"], lambda: None)  # parallel off (the settings' threads fill the cores)
+    WordVectors(embed).beside(["casa"], TABLE, lambda: None)  # parallel off (the settings' threads fill the cores)
     vectors = WordVectors(embed, parallel=True)
     vectors.vectors(["notte"])
-    vectors.beside(["notte"], lambda: None)  # nothing new to embed
+    vectors.beside(["notte"], TABLE, lambda: None)  # nothing new to embed
     assert seen == [here, here]
 
 
@@ -118,11 +121,11 @@ def test_a_failing_query_still_waits_for_its_words_and_frees_the_second_thread()
         raise ValueError("the model failed")
 
     with pytest.raises(ValueError):
-        vectors.beside(["casa"], fail)
+        vectors.beside(["casa"], TABLE, fail)
     assert vectors.vectors(["casa"])[0].shape == (3,)  # the words' call finished all the same
     seen: list[str] = []
     vectors._embed = lambda words: seen.append(threading.current_thread().name) or np.ones((len(words), 3))
-    vectors.beside(["notte"], lambda: None)
+    vectors.beside(["notte"], TABLE, lambda: None)
     assert seen and seen[0] != threading.current_thread().name  # the second thread is free again
 
 
@@ -141,6 +144,24 @@ def test_a_cold_english_query_embeds_its_words_beside_the_query(service, monkeyp
     assert parsed.language == "en"
     assert "wardrobes" in seen  # a word of its own, embedded ...
     assert seen["wardrobes"] != threading.current_thread().name  # ... in the second thread
+
+
+def test_the_words_nearest_table_words_are_found_in_the_second_thread():
+    here = threading.current_thread().name
+    seen: list[str] = []
+
+    class Table(WordTable):
+        def nearest(self, vector: np.ndarray) -> tuple[str, float] | None:
+            seen.append(threading.current_thread().name)
+            return super().nearest(vector)
+
+    table = Table(TABLE.words, TABLE.matrix)
+    vectors = WordVectors(lambda words: np.vstack([unit(1, 0.05, 0)] * len(words)), parallel=True)
+    query = unit(1, 0.2, 0)
+    done, found = vectors.beside(["furniture"], table, lambda: query)
+    assert seen and here not in seen
+    # the same translation, and weight, as `translations` gives from the vectors
+    assert wt.weighed(["furniture"], found, done) == translations(["furniture"], [found[0][0]], query, TABLE)
 
 
 def test_an_english_word_the_thesaurus_lacks_finds_the_italian_passages_saying_it(service):
