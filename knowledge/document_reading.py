@@ -18,7 +18,7 @@ from knowledge.disowned import disowned_clauses
 from knowledge.doc_parts import DocPart
 from knowledge.elsewhere import about_elsewhere, other_comune_clauses, other_phase_clauses, other_places
 from knowledge.partner_denials import denied_clauses
-from knowledge.reading import Passage, Read, foreign_spans, numbers, running_spans
+from knowledge.reading import Passage, Read, foreign_spans, numbers, other_comune_address, running_spans
 from knowledge.readings import Memo
 from knowledge.record_fields import as_target
 from knowledge.sections import Outline, outline, sections
@@ -162,8 +162,8 @@ class DocumentReading(CountAreas):
                 inline += [(read, m) for m in facts.inline]
                 out.periods += [(read, m) for m in self._own_periods(body, facts.periods, memo)]
                 out.amounts += [(read, a) for a in facts.amounts]
-                if c := facts.contact:
-                    out.contacts.append((read, c))
+                if (c := facts.contact) and not other_comune_address(c.email, city, self.gazetteer):
+                    out.contacts.append((read, c))  # (never another comune's address: a newsletter's footer)
             # The dates of a table ("Data di inizio | 01/04/2025"), a sentence per row. Its counts are not read:
             # on documents the rules had not seen they restated the text's counts in other areas more often than
             # they added one (measured on the unseen batch's totals).
@@ -211,7 +211,9 @@ class DocumentReading(CountAreas):
                     continue
                 body, k, areas, found = memo("sentence", self.sentence_of, s.text)
                 out.tested.add(k)
-                if k not in boilerplate and (contact := memo("said", self._said, body).contact) and contact.email:
+                contact = memo("said", self._said, body).contact
+                if (k not in boilerplate and contact and contact.email
+                        and not other_comune_address(contact.email, self._city or "", self.gazetteer)):  # fmt: skip
                     # an address the read copy cut ("per un appuntamento si può scrivere a ..."): the merge keeps one
                     out.contacts.append((Read(p, s, body, areas), contact))
                 if k in boilerplate or not found or found & said:

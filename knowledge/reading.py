@@ -137,3 +137,18 @@ def other_places(p: Passage, city: str, gazetteer: Gazetteer) -> list[tuple[int,
         if _NEWS_HEAD.match(head, found[0].end) and not same_comune(city, found[0].city.name):
             spans.append(m.span())
     return spans
+
+
+# A comune's own mail domain: "x@comune.latina.it", "y@comune.saint-vincent.ao.it" (the gazetteer reads its label)
+_COMUNE_DOMAIN = re.compile(r"@(?:[\w-]+\.)*?comune\.(?P<label>[a-z-]+)\.(?:(?P<pv>[a-z]{2})\.)?it$", re.I)
+
+
+def other_comune_address(email: str | None, city: str, gazetteer: Gazetteer) -> bool:
+    """Whether an e-mail address is at another comune's own domain than `city`'s: a newsletter's footer or another
+    city's office, never this city's contact (an address at no comune's domain, or one the gazetteer cannot place,
+    may be)."""
+    m = _COMUNE_DOMAIN.search(email or "")
+    if not m or not city:
+        return False
+    place = gazetteer.by_domain(m["label"].replace("-", ""), m["pv"])
+    return place is not None and not same_comune(city, place.name)
