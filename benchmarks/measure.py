@@ -208,11 +208,16 @@ def _queries() -> list[str]:
 
 @contextmanager
 def cpu_stage_timings() -> Iterator[None]:
-    """A search's stage timings (`SearchResult.timings`) in CPU time of this process instead of wall time while
-    inside: on a machine shared with other work, wall time measures the load as much as the code, CPU time the
-    code (its threads included). The bench's own wall-time figures use this module's clock, not theirs."""
+    """A search's stage timings (`SearchResult.timings`) in CPU time instead of wall time while inside: on a
+    machine shared with other work, wall time measures the load as much as the code, CPU time the code. The
+    search's whole (`total`) and the service's stages in CPU time of the process (every thread of it: a large
+    index's dense leg runs in a worker beside the lexical leg, retrieval/beside.py); the ranking's legs (lexical,
+    embed, dense: retrieval/stages.py) in CPU time of the thread that ran each (BLAS at one thread,
+    `Settings.threads`), so one leg's time never counts the other's. The bench's own wall-time figures use this
+    module's clock, not theirs."""
     saved = service_module.time, stages_module.time
-    service_module.time = stages_module.time = SimpleNamespace(perf_counter=time.process_time)  # type: ignore[assignment]
+    service_module.time = SimpleNamespace(perf_counter=time.process_time)  # type: ignore[assignment]
+    stages_module.time = SimpleNamespace(perf_counter=time.thread_time)  # type: ignore[assignment]
     try:
         yield
     finally:

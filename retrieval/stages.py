@@ -9,6 +9,7 @@ import threading
 import time
 import weakref
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -16,6 +17,7 @@ from lgnet.config import Settings
 from lgnet.embedders import Embedder
 from lgnet.store import Store
 from retrieval.analysis import ParsedQuery, QueryAnalyzer
+from retrieval.beside import PARALLEL_ABOVE, beside
 from retrieval.candidates import (
     Candidates,
     Codes,
@@ -158,6 +160,11 @@ class SearchStages:
         size = len(index.corpus.ids)
         fused = np.zeros(size, dtype=np.float64)
         present = np.zeros(size, dtype=bool)
+        dense_leg = None
+        if request.mode in ("hybrid", "dense"):
+            leg = partial(self._dense_leg, index, parsed, filters, mask)
+            # beside the lexical leg on an index where it is worth a thread (retrieval/beside.py)
+            dense_leg = beside(leg) if request.mode == "hybrid" and size > PARALLEL_ABOVE else leg
         if request.mode in ("hybrid", "lexical"):
             t = time.perf_counter()
             within, scores = self._lexical_scores(index, parsed, request.understand)
@@ -175,22 +182,15 @@ class SearchStages:
             signals.lexical = dict(zip(lexical.tolist(), lexical_scores.tolist(), strict=True))
             fuse_into(fused, present, lexical, lexical_scores, s.weight_lexical, s.fusion, s.rrf_k)
             timings["lexical"] = time.perf_counter() - t
-        if request.mode in ("hybrid", "dense"):
+        if dense_leg is not None:
+            dense, leg_timings = dense_leg()
             t = time.perf_counter()
-            # the corrected query when there were typos: the model reads a misspelt word as another word
-            query_vec = self.embed_query(parsed.suggestion or parsed.text)
-            timings["embed"] = time.perf_counter() - t
-            t = time.perf_counter()
-            if index.vectors is not None:  # exact, in memory (retrieval/vectors.py), the filters as a mask
-                found = index.vectors.nearest(query_vec, s.candidates, mask, s.dense_exact_up_to, s.dense_rescore)
-                dense = [(i, sim) for i, sim in found if sim >= s.dense_min_similarity]
-            else:  # an index made without the embeddings: Chroma's HNSW
-                dense = self._dense_from_store(index, query_vec, filters)
             signals.dense = {i: sim for i, sim in dense if mask is None or mask[i]}
             dense_positions = np.fromiter(signals.dense, dtype=np.int64, count=len(signals.dense))
             dense_scores = np.fromiter(signals.dense.values(), dtype=np.float64, count=len(signals.dense))
             fuse_into(fused, present, dense_positions, dense_scores, s.weight_dense, s.fusion, s.rrf_k)
-            timings["dense"] = time.perf_counter() - t
+            timings["embed"] = leg_timings["embed"]
+            timings["dense"] = leg_timings["dense"] + time.perf_counter() - t
         if request.understand and not parsed.concepts and (parsed.phases or parsed.region_cities):
             # only a place or a phase was asked for ("in Puglia", "la terza edizione"): all its passages
             wanted = index.mask("city", parsed.region_cities) | index.mask("phase", parsed.phases)
@@ -223,6 +223,25 @@ class SearchStages:
         scores = fused[positions]
         order = np.lexsort((positions, -scores))  # best first, then by position
         return Candidates(positions[order], scores[order])
+
+    def _dense_leg(
+        self, index: LexicalIndex, parsed: ParsedQuery, filters: SearchFilters, mask: np.ndarray | None
+    ) -> tuple[list[tuple[int, float]], dict[str, float]]:
+        """The dense candidates (position, similarity), best first, and the timings of the query's vector and of
+        their search (in the thread that ran them)."""
+        s = self.settings
+        t = time.perf_counter()
+        # the corrected query when there were typos: the model reads a misspelt word as another word
+        query_vec = self.embed_query(parsed.suggestion or parsed.text)
+        timings = {"embed": time.perf_counter() - t}
+        t = time.perf_counter()
+        if index.vectors is not None:  # exact, in memory (retrieval/vectors.py), the filters as a mask
+            found = index.vectors.nearest(query_vec, s.candidates, mask, s.dense_exact_up_to, s.dense_rescore)
+            dense = [(i, sim) for i, sim in found if sim >= s.dense_min_similarity]
+        else:  # an index made without the embeddings: Chroma's HNSW
+            dense = self._dense_from_store(index, query_vec, filters)
+        timings["dense"] = time.perf_counter() - t
+        return dense, timings
 
     def _dense_from_store(
         self, index: LexicalIndex, query_vec: np.ndarray, filters: SearchFilters
