@@ -2,7 +2,8 @@
 
 A query touches only the postings of its terms: each term's live rows are read from the segments' columns once
 per index (`Bm25` is made with its index and keeps what it read), weighed by the term's IDF and summed in
-float64 in the query's term order, so every way of scoring below gives the same float32 score for a passage.
+float64 in the query's term order (two terms in float32, which rounds their sum the same: `Bm25._pair`), so every way
+of scoring below gives the same float32 score for a passage.
 How the segments are made and follow a change is `retrieval/lexical_update.py`.
 """
 
@@ -24,6 +25,8 @@ WHOLE_ABOVE = 0.5
 # of a scatter of its postings (~2.5 ns a posting). At 100k passages a long question's lists read one common word
 # ('abit', 80 % of the bench's passages) a dozen times.
 WHOLE_TERM_ABOVE = 0.25
+# A list of at most this many terms is summed in float32 (`Bm25._pair`): the same scores, half the bytes.
+PAIR = 2
 
 
 class Bm25:
@@ -69,7 +72,7 @@ class Bm25:
         scores come one at a time, in order, as the iterator is read. A set past WHOLE_ABOVE of the corpus is
         the whole corpus (`np.arange(n)`); then, with `sparse`, a list of one term (said once) comes as its
         postings and their scores, (positions, scores), the others scoring 0: no array of the whole corpus
-        (unless most passages hold it, WHOLE_TERM_ABOVE: then the array, a copy of the one kept for it).
+        (unless most passages hold it, WHOLE_TERM_ABOVE: then the array kept for it, read-only).
         With `sparse`, a list none of whose terms the index knows comes as no positions, (empty, empty), over
         any set: a long question's alternatives are often words no passage has (a fifth of them on the bench)."""
         n = self.n
@@ -101,7 +104,10 @@ class Bm25:
                 # its weights as float32, as the float64 sum of one of them rounded back would be
                 term = next(iter(terms))
                 whole = self._whole_weighted(term)
-                yield self._weighted(term, 1) if whole is None else whole.copy()  # the caller writes into it
+                yield self._weighted(term, 1) if whole is None else whole  # read-only: the caller copies it
+                continue
+            if len(terms) <= PAIR:
+                yield self._pair(terms, size, slots)
                 continue
             summed = None
             for t, count in terms.items():
@@ -118,6 +124,27 @@ class Bm25:
                 if at.size:
                     summed[at if slots is None else slots[at]] += weighted
             yield (np.zeros(size, dtype=np.float64) if summed is None else summed).astype(np.float32)
+
+    def _pair(self, terms: Counter, size: int, slots: np.ndarray | None) -> np.ndarray:
+        """The scores of a list of at most PAIR terms summed in float32: the float32 sum of two float32 numbers
+        is their float64 sum rounded to float32, exactly (rounding twice, to 53 bits and then to 24, is harmless
+        for one addition: 53 >= 2 x 24 + 2), so each score is the one the float64 sum gives, without the float64
+        array and its conversion (a thesaurus alternative is one or two words: most of a long question's lists)."""
+        summed = None
+        for t, count in terms.items():
+            whole = self._whole_weighted(t) if slots is None and count == 1 else None
+            if whole is not None:  # 0 where absent: adding it is adding its postings
+                if summed is None:
+                    summed = whole.copy()
+                else:
+                    summed += whole
+                continue
+            if summed is None:
+                summed = np.zeros(size, dtype=np.float32)
+            at, weighted = self._weighted(t, count)
+            if at.size:
+                summed[at if slots is None else slots[at]] += weighted
+        return np.zeros(size, dtype=np.float32) if summed is None else summed
 
     def _weighted(self, term: int, count: int) -> tuple[np.ndarray, np.ndarray]:
         """A term's postings with its BM25 weight times IDF (and its count in the query), as `scores` computes

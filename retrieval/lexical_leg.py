@@ -15,9 +15,10 @@ from retrieval.terms import translated_into, translation_share, translation_weig
 
 
 def _dense(found: np.ndarray | tuple[np.ndarray, np.ndarray], size: int) -> np.ndarray:
-    """A list's scores over the whole candidate set (`found` as `LexicalIndex.scores_within` gives it)."""
+    """A list's scores over the whole candidate set (`found` as `LexicalIndex.scores_within` gives it), an array
+    the caller may write into."""
     if not isinstance(found, tuple):
-        return found
+        return found if found.flags.writeable else found.copy()  # a common word's: the index's own
     at, values = found
     whole = np.zeros(size, dtype=np.float32)
     whole[at] = values
@@ -106,7 +107,8 @@ def lexical_scores(
             continue
         # in place: each list's array is its own (at 100k passages a long question's 20-40 lists each made
         # two or three more arrays of the whole corpus)
-        found = np.multiply(found, weight, out=found)
+        # a common word's array is the index's own (read-only): multiplied into a new one
+        found = np.multiply(found, weight, out=found) if found.flags.writeable else found * weight
         if only is not None:
             found = _only_in(found, positions, index, only)
         if number in best:
