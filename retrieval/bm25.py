@@ -37,6 +37,8 @@ class Bm25:
         self._postings: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # term column -> (positions, weights)
         self._weighted_once: dict[int, np.ndarray] = {}  # term column -> its postings' weight x IDF
         self._whole: dict[int, np.ndarray] = {}  # a common term's column -> its weight x IDF at every position
+        self._every = np.arange(n)  # every position, the candidate set of most queries (read-only, shared)
+        self._every.flags.writeable = False
 
     def top(self, query_tokens: list[str], k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The `k` best (position, BM25 score) with a score above zero, best first; only the postings of the
@@ -78,7 +80,7 @@ class Bm25:
         n = self.n
         counted = [Counter(self.vocab[t] for t in tokens if t in self.vocab) for tokens in token_lists]
         postings = [self.posting(t)[0] for t in set().union(*counted)]
-        positions = np.arange(n)  # most of the corpus (common words): scored as it is, no slot per posting
+        positions = self._every  # most of the corpus (common words): scored as it is, no slot per posting
         slots = None
         if all(p.size <= n * WHOLE_ABOVE / 2 for p in postings):  # else the set is surely that large: not built
             held = np.zeros(n, dtype=bool)

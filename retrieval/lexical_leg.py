@@ -101,9 +101,11 @@ def lexical_scores(
             if only is not None:
                 values = np.where(index.in_value("language", only)[at], values, np.float32(0.0))
             into = best.get(number)
-            if into is None:
-                into = best[number] = np.zeros(positions.size, dtype=np.float32)
-            into[at] = np.maximum(into[at], values)  # as the maximum of whole arrays (scores are >= 0)
+            if into is None:  # the concept's first list: the maximum with 0 is the list (scores are >= 0)
+                best[number] = into = np.zeros(positions.size, dtype=np.float32)
+                into[at] = values
+            else:
+                into[at] = np.maximum(into[at], values)  # as the maximum of whole arrays
             continue
         # in place: each list's array is its own (at 100k passages a long question's 20-40 lists each made
         # two or three more arrays of the whole corpus)

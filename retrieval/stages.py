@@ -172,7 +172,9 @@ class SearchStages:
                 scores = scores * mask[within]
             # The best LEXICAL_CANDIDATES only: sorting every matching passage grew with the corpus.
             held = scores > 0
-            matching, matching_scores = within[held], scores[held]
+            # the whole corpus (most queries at 100k passages): the positions held are the mask's own
+            matching = np.flatnonzero(held) if within.size == size else within[held]
+            matching_scores = scores[held]
             if matching.size > LEXICAL_CANDIDATES:
                 best = np.argpartition(-matching_scores, LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]
                 matching, matching_scores = matching[best], matching_scores[best]

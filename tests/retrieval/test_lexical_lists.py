@@ -56,3 +56,14 @@ def test_a_common_word_alone_is_the_index_s_array_and_a_search_of_it_leaves_it_u
     result = service.search(SearchRequest(q=word))  # the word alone: the main list is that array
     assert result.hits
     assert np.array_equal(found, before)
+
+
+def test_the_whole_corpus_as_candidate_set_is_one_read_only_array_of_the_index(service):
+    """Most queries' candidate set at 100k passages is every passage: the positions are made once per index."""
+    index = service.lexical.current()
+    common = max(index.vocab, key=lambda t: int(index.df[index.vocab[t]]))
+    first, _ = index.scores_within([[common]])
+    again, _ = index.scores_within([[common], ["xyzzy"]])
+    assert first is again
+    assert not first.flags.writeable
+    assert np.array_equal(first, np.arange(index.bm25.n))
