@@ -32,7 +32,8 @@ _LETTERHEAD_WEIGHT = _TITLE_WEIGHT  # the issuer heading the text: it says whose
 _LETTERHEAD_LINES = 3  # a letterhead is one of the text's first lines
 _CLAUSE = re.compile(r"[^\n.;:!?]+")  # the partner list sits after a colon, in one clause with its ASSB alias
 # The comune's own web or mail domain: "servizisociali@comune.castro.le.it", "www.comune.camini.rc.it"
-_DOMAIN = re.compile(r"(?<![\w-])comune\.(?P<label>[a-z]+)\.(?:(?P<pv>[a-z]{2})\.)?it\b", re.I)
+# (a hyphen of the comune's name stays in its label: "comune.saint-vincent.ao.it")
+_DOMAIN = re.compile(r"(?<![\w-])comune\.(?P<label>[a-z]+(?:-[a-z]+)*)\.(?:(?P<pv>[a-z]{2})\.)?it\b", re.I)
 _AGENCY = re.compile(r"\([^()\n]{2,25}\)\s*[-–]\s*$")  # "(ANSA) - " right before the city
 # "Cronaca di X": a local paper's page of X's news (its page header) says what the page is about, like "Comune di X"
 _PHRASE = re.compile(r"(?:comune|città|citta|capoluogo|municipality|city|cronaca)\s+(?:di|of)\s*$", re.I)
@@ -57,10 +58,16 @@ _CARE_OF = re.compile(r"\bc/o\b[^\n,;]{0,25}$", re.I)
 # "Città di X (PV)", "Comune di X – Settore Politiche sociali", "Municipality of X")
 _LETTERHEAD = re.compile(r"[ \t#*]*(?:comune|citt[àa]|municipio|municipality|city)\s+(?:di|of)\s+$", re.I)
 _LETTERHEAD_END = re.compile(r"[ \t*]*(?:\([A-Z]{2}\)[ \t]*)?(?:[-–—,|][^\n]{0,80})?(?:\n|$)")
-# ... or a signature's line: an office, a dash or comma, the comune ("Ufficio Casa – Comune di X"), or the comune alone
-_SIGNATURE = re.compile(r"[ \t*_]*(?:[^\n]{0,60}?\s[-–—,|]\s*)?(?:comune|citt[àa]|municipality|city)\s+(?:di|of)\s+$",
-                        re.I)  # fmt: skip
-_SIGNATURE_END = re.compile(r"[ \t*_]*(?:\([A-Z]{2}\)[ \t*_]*)?(?:\n|$)")
+# ... or a signature's line: an office, a dash or comma, the comune ("Ufficio Casa – Comune di X"), the comune alone, or
+# an office of the comune's ("Servizio Sociale comunale di X", "Ufficio Casa del Comune di X"), then at most its phone
+# or address ("... di X – tel. 0166 525 114")
+_SIGNATURE = re.compile(r"[ \t*_]*(?:[^\n]{0,60}?\s(?:[-–—,|]\s*)?)?(?:comune|comunale|citt[àa]|municipality|city)\s+"
+                        r"(?:di|of)\s+$", re.I)  # fmt: skip
+_SIGNATURE_END = re.compile(r"[ \t*_]*(?:\([A-Z]{2}\)[ \t*_]*)?(?:[-–—,|][ \t]*(?i:tel|telefono|phone|cell|fax|e-?mail|"
+                            r"pec)\b[^\n]{0,60})?(?:\n|$)")  # fmt: skip
+# An e-mail's forwarded or quoted message: what follows is another sender's, and the signature closes what comes before
+_FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}\s*(?:messaggio\s+(?:inoltrato|originale)|forwarded\s+message|original\s+"
+                        r"message)\s*-{3,}|inizio\s+messaggio\s+inoltrato\s*:)", re.I | re.M)  # fmt: skip
 _SEAT_NAME = re.compile(r"(?:\b[A-Z]{2,}[A-Z0-9]*|\b\d{1,3}|(?<=[a-zà-ù,] )[A-ZÀ-Ý][a-zà-ù]+)\s+(?:(?:di|of)\s+)?$")
 # After a line-initial city: "TORINO, 18 OTT", "BOLZANO. ", "Roma - ", "Sassari Intercettare", lone "Milano"
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
@@ -253,7 +260,8 @@ def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], 
         else:
             scores[m.city.name] += _MENTION_WEIGHT  # type: ignore[assignment]
     # the comune's own domain in a contact says as much as "Comune di X" (once per comune)
-    for name in {c.name for d in _DOMAIN.finditer(text) if (c := gazetteer.by_domain(d["label"], d["pv"]))}:
+    for name in {c.name for d in _DOMAIN.finditer(text)
+                 if (c := gazetteer.by_domain(d["label"].replace("-", ""), d["pv"]))}:  # fmt: skip
         scores[name] += _PHRASE_WEIGHT  # type: ignore[assignment]
     return scores, in_title, issuer
 
@@ -264,12 +272,18 @@ def _letterhead(text: str, mentions: list[Mention]) -> set[str]:
     its last lines ("Ufficio Politiche sociali – Comune di X" closing an e-mail); the issuer is what it is about."""
     lines = list(re.finditer(r"[^\n]*\S[^\n]*", text))
     head = max((m.end() for m in lines[:_LETTERHEAD_LINES]), default=0)
-    foot = lines[-_LETTERHEAD_LINES].start() if len(lines) > _LETTERHEAD_LINES else len(text)
+    # the signature closes the text, or the message before a forwarded one (an e-mail's: its sender signs there)
+    forwarded = _FORWARDED.search(text)
+    message = len(text) if forwarded is None else forwarded.start()
+    mine = [m for m in lines if m.end() <= message]
+    feet = [(lines[-_LETTERHEAD_LINES].start() if len(lines) > _LETTERHEAD_LINES else len(text), len(text)),
+            (mine[-_LETTERHEAD_LINES].start() if len(mine) > _LETTERHEAD_LINES else message, message)]  # fmt: skip
     found = set()
     for m in mentions:
         line_start = text.rfind("\n", 0, m.start) + 1
         top = m.start < head and _LETTERHEAD.fullmatch(text, line_start, m.start) and _LETTERHEAD_END.match(text, m.end)
-        end = m.start >= foot and _SIGNATURE.fullmatch(text, line_start, m.start) and _SIGNATURE_END.match(text, m.end)
+        end = (any(a <= m.start < b for a, b in feet) and _SIGNATURE.fullmatch(text, line_start, m.start)
+               and _SIGNATURE_END.match(text, m.end))  # fmt: skip
         if top or end:
             found.add(m.city.name)
     return found

@@ -211,7 +211,9 @@ CUES: tuple[Cue, ...] = (
         r"\bbuon[ae] pratic[ah]e?\b|\bgood practices?\b|\bbest practices?\b|"
         r"\bscheda (?:di )?(?:buona )?pratica\b|\bpratica replicabile\b|"
         # a catalogue of practices naming itself: "Banca dati regionale delle pratiche di inclusione"
-        r"\b(?:banca dati|catalogo|repertorio|raccolta|database)(?: \w+){0,2} (?:delle|di) (?:buone )?pratiche\b",
+        r"\b(?:banca dati|catalogo|repertorio|raccolta|database)(?: \w+){0,2} (?:delle|di) (?:buone )?pratiche\b|"
+        # a case study of a local practice names itself so: "Case study: X's ...", "Local practice case studies, No. 7"
+        r"\bcase stud(?:y|ies)\b|\bcas[oi] di studio\b|\bstudi[oi] di caso\b",
         "title",
     ),
     _cue("practice_report", 2, r"\bbuon[ae] pratic[ah]e?\b|\bgood practices?\b", "body"),
@@ -222,7 +224,7 @@ CUES: tuple[Cue, ...] = (
         "practice_report",
         2,
         _LINE + r"(?:elementi di innovazione|innovativita|lezioni apprese|punti di forza|"
-        r"fattori di successo|criticita(?: incontrate)?|sostenibilita|lessons learn[te]d?|success factors|"
+        r"fattori di successo|criticita(?: incontrate)?|sostenibilita|lessons(?: learn[te]d?)?|success factors|"
         r"descrizione della pratica|come (?:e nata|funziona)|risultati raggiunti)\b",
         "lines",
         cap=3,
