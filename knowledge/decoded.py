@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 T = TypeVar("T")
-MAX_BYTES = 32 << 20  # of compressed rows kept (~100-150 MB decoded): the groups of a few files' cities at 100k
+MAX_BYTES = 64 << 20  # of rows kept (~100-150 MB decoded; rows are not compressed): a few files' cities' groups at 100k
 
 
 class Decoded:
@@ -45,7 +45,7 @@ class Decoded:
             old = self._items.pop(name, None)
             if old is not None:
                 self._bytes -= len(old[0])
-            if len(blob) <= self.max_bytes // 4:
+            if value is not None and len(blob) <= self.max_bytes // 4:  # (None: unreadable, asked again)
                 self._items[name] = (blob, value)
                 self._bytes += len(blob)
             while self._bytes > self.max_bytes:

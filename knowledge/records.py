@@ -61,7 +61,7 @@ class RecordBuilder(DocumentReading, RecordMaking):
         # parts are kept of the rules' and the shipped area's only (the builder's version stamps both)
         rules = self.figure_reader is fig.figures and self.area_chooser in (None, shipped())
         cache = self.parts if self.parts is not None and rules else None
-        kept = cache.parts(gkey) if cache else {}
+        kept = cache.parts(gkey, passages) if cache else {}
         said: dict[str, set[str]] = defaultdict(set)  # the numbers each syndication group's read copy states
         rows: dict[str, list[tuple[int, int]]] = {}  # per passage, its indicator tables' rows and context sections
         tabled: list[tuple[str | None, Read, fig.FigureFact]] = []  # the counts of tables, added after the text's

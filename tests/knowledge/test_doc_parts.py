@@ -9,6 +9,7 @@ from collections import defaultdict
 
 import pytest
 
+from knowledge.decoded import DECODED
 from knowledge.doc_parts import DocParts
 from knowledge.group_reading import city_keys, city_of, passage_groups, programme_boilerplate, text_keys
 from knowledge.records import RECORD_TYPES, Passage, RecordBuilder, read_once
@@ -99,3 +100,31 @@ def test_a_changed_passage_reads_its_document_and_its_copies_again_and_no_other(
     assert any(f["value"] == 4321 for r in fresh[gkey][0] for f in r["figures"]) or any(
         f["value"] == 4321 for f in fresh[gkey][1]["figures"]
     )
+
+
+def test_a_kept_part_names_its_passages_and_is_read_back_with_the_groups_own(corpus_groups, conn):
+    """A part is kept without its passages' texts and metadata (the group has them): read back, its sentences'
+    passages are the group's passage objects themselves; a part naming a passage the group does not have is
+    computed again."""
+    groups, boilerplate = corpus_groups
+    build(groups, boilerplate, DocParts(conn, "v"))
+    gkey = max(groups, key=lambda g: len({p.doc_id for p in groups[g]}))
+    members = groups[gkey]
+    for (blob,) in conn.execute("SELECT data FROM record_doc_parts WHERE grp = ?", (gkey,)):
+        assert blob[:1] == b"\x80"  # a pickle, not compressed
+        assert not any(p.meta["content_hash"].encode() in blob for p in members)  # no passage's metadata
+    DECODED.clear()  # a row decoded already (another test's) is kept with the passages it was read with
+    parts = DocParts(conn, "v")
+    parts.stamp(gkey, members)
+    kept = parts.parts(gkey, members)
+    by_id = {p.id: p for p in members}
+    reads = [r for _, _, part in kept.values() for b in part.buckets.values() for r in b.sentences]
+    assert reads and all(r.passage is by_id[r.passage.id] for r in reads)
+    name, (_, _, part) = next((n, k) for n, k in kept.items() if any(b.sentences for b in k[2].buckets.values()))
+    named = {r.passage.id for b in part.buckets.values() for r in b.sentences}
+    fewer = [p for p in members if p.id not in named]
+    DECODED.clear()  # (a row decoded already is kept with its bytes)
+    again = DocParts(conn, "v")
+    again.stamp(gkey, members)  # stamped with every member: only the passages it names miss
+    assert name not in again.parts(gkey, fewer)
+    assert name in again.parts(gkey, members)  # a failed reading is not kept
