@@ -104,7 +104,14 @@ _HEADING_WORDS = {
     "formazione": "capacity_building", "rafforzamento dei servizi": "capacity_building",
     "training": "capacity_building", "partecipazione": "civic_engagement", "impegno civico": "civic_engagement",
     "rafforzamento": "capacity_building",
+    # the areas' headings of the network's sheets for taking charge: work, language, health, orientation
+    "lavoro": "taking_charge", "orientamento": "taking_charge", "lingua": "taking_charge", "salute": "taking_charge",
+    "inserimento lavorativo": "taking_charge", "work": "taking_charge", "employment": "taking_charge",
+    "language": "taking_charge", "health": "taking_charge", "volontariato": "civic_engagement",
+    "volunteering": "civic_engagement", "vicinato": "community_building", "housing": "housing",
 }  # fmt: skip
+# A heading of several parts ("Orientamento e lavoro", "Lingua e salute") names the one area all its parts name.
+_PARTS = re.compile(r"\s*(?:,|\be\b|\bed\b|\band\b|&|/)\s*", re.I)
 
 
 def heading_area(title: str, classify: Callable[[str], list[str]]) -> str | None:
@@ -112,7 +119,13 @@ def heading_area(title: str, classify: Callable[[str], list[str]]) -> str | None
     areas = classify(title)
     if len(areas) == 1:
         return areas[0]
-    return _HEADING_WORDS.get(" ".join(fold(title).lower().split())) if not areas else None
+    if areas:
+        return None
+    words = " ".join(fold(title).lower().split())
+    if words in _HEADING_WORDS:
+        return _HEADING_WORDS[words]
+    parts = {_HEADING_WORDS.get(p) for p in _PARTS.split(words) if p}
+    return parts.pop() if len(parts) == 1 and None not in parts else None
 
 
 def _run_in_headings(text: str, classify: Callable[[str], list[str]]) -> list[tuple[int, str]]:

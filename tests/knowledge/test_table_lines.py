@@ -106,3 +106,18 @@ def test_a_total_row_under_columns_that_name_what_they_count_gives_the_whole_s_c
             "Piano dei costi\n\nVoce | Importo\nPersonale | 10.000\nTotale | 12.000\n")  # fmt: skip
     found = _figures(text, doc_type="report")
     assert {(v, unit_key(u)) for v, (_, u) in found.items()} == {(95, "people"), (7, "housing_units")}
+
+
+def test_a_target_table_s_objective_column_names_the_area_of_its_rows():
+    from knowledge.sections import heading_area
+    from lgnet.taxonomy import Taxonomy
+    from tests.knowledge.figure_text import built
+
+    classify = Taxonomy.default().classify
+    assert heading_area("Orientamento e lavoro", classify) == "taking_charge"
+    assert heading_area("Lingua", classify) == heading_area("Lingua e salute", classify) == "taking_charge"
+    assert heading_area("Lavoro e comunità", classify) is None  # two areas: none
+    text = ("Obiettivo | Indicatore | Valore atteso a fine progetto\n"
+            "Orientamento e lavoro | Persone con un contratto di almeno un anno | 12\n"
+            "Lingua | Iscritti ai corsi serali | 40\n")  # fmt: skip
+    assert built(text, doc_type="project_sheet") == {(12.0, "taking_charge"), (40.0, "taking_charge")}
