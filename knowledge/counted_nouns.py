@@ -51,6 +51,8 @@ _NOT_NOUNS = {
     "metres", "meters", "kilometres", "hectares", "punti", "pagine", "pages", "posizioni", "volumi",
     "righe", "lines", "anziché", "invece", "rispetto", "ovvero", "cioè", "mentre", "quali", "quale", "nei", "sui",
     "dai", "coi", "ai", "tre", "due", "sei", "nove", "dieci", "venti", "cento", "mille", "sere", "mattine",
+    # a month's payment is money, never whom or what the practice served ("ha coperto 6 mensilità non pagate")
+    "mensilità", "mensilita", "annualità", "annualita",
     "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
     # participles of planning after a bare number: "contro i 20 previsti" is a target of the count before it
     "previsti", "previste", "programmati", "programmate", "preventivati", "preventivate", "attesi", "expected",

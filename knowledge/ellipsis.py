@@ -38,7 +38,10 @@ _PART_AFTER = re.compile(r"[\d.,]+\s+(?:(?:delle|dei)\s+quali|of\s+(?:them|whom)
 _PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})"
                              r"(?:\s+[a-zà-ù'’]+){0,2}\s*,\s*$", re.I)  # fmt: skip
 # "Tra le persone prese in carico, 61 sono state accompagnate": the group a sentence opens with, its part counted.
-_GROUP_LEAD = re.compile(r"(?:^|[;:.]\s*)(?:tra|fra|among)\s+(?:i|gli|le|the)\s+(?P<noun>[a-zà-ù]{3,}[ies])"
+# ... or a group just named taken up ("Of these trainees, 29 were then hired", "Di questi ragazzi, 12 lavorano").
+_GROUP_LEAD = re.compile(r"(?:^|[;:.]\s*)(?:(?:tra|fra|among)\s+(?:i|gli|le|the|quest[ie]|these|those)|"
+                         r"(?:out\s+)?of\s+(?:these|those|the)|di\s+quest[ie]|dei|degli|delle)\s+"
+                         r"(?P<noun>[a-zà-ù]{3,}[ies])"
                          r"(?:\s+[\w'’]+){0,5}\s*,\s*$", re.I)  # fmt: skip
 _LEAD = re.compile(rf"(?:[;,:]\s*|\b{PART}\s+|\b(?:altri|altre|further|another)\s+|\b(?:e|and)\s+)$", re.I)
 # A verb with the clitic "ne" (of them) before a bare number: "accompagnandone 29 a un corso", "di prenderne in

@@ -319,3 +319,12 @@ def test_a_count_whose_verb_is_left_out_before_its_object_borrows_the_noun_befor
     assert counts("Con il progetto 30 ragazzi hanno ottenuto un tirocinio in azienda e 12 un contratto di lavoro.") == {
         30.0: "ragazzi", 12.0: "ragazzi"}  # fmt: skip
     assert counts("Il servizio ha accolto 40 persone e 3 una volta sola.") == {40.0: "people"}
+
+
+def test_a_group_just_named_and_taken_up_is_what_its_part_counts():
+    from knowledge.figures import figures
+
+    found = {f.value: f.unit for f in figures("Of these trainees, 17 were then hired by local firms.")}
+    assert found == {17.0: "tirocinanti"}
+    found = {f.value: f.unit for f in figures("Delle famiglie accolte, 9 hanno firmato un contratto d'affitto.")}
+    assert found == {9.0: "families"}

@@ -64,3 +64,8 @@ def test_a_part_named_after_its_number_is_what_its_whole_is():
     assert _values("Nel comune risiedono circa 9.000 persone, 700 delle quali straniere.") == set()
     assert _values("The town has about 14,000 inhabitants, 1,300 of whom are foreign nationals.") == set()
     assert _values("Il progetto ha accolto 30 persone, 12 delle quali donne.") == {30, 12}
+
+
+def test_a_month_s_payment_is_money_not_a_count():
+    assert _values("Il fondo di garanzia ha coperto 8 mensilità non pagate, senza alcuno sfratto.") == set()
+    assert _values("Il fondo ha aiutato 8 famiglie a pagare le mensilità arretrate.") == {8}
