@@ -82,7 +82,8 @@ def other_comune_clauses(body: str, city: str | None, gazetteer: Gazetteer) -> l
         return []
     home = gazetteer.get(city)
     out: list[tuple[int, int]] = []
-    for m in gazetteer.mentions(body):
+    mentions = list(gazetteer.mentions(body))
+    for m in mentions:
         if same_comune(city, m.city.name) or m.city.name == city or not _is_place(body, m):
             continue
         if not m.city.well_known and home is not None and m.city.region != home.region:
@@ -92,7 +93,30 @@ def other_comune_clauses(body: str, city: str | None, gazetteer: Gazetteer) -> l
         if body.rfind("(", 0, m.start) > body.rfind(")", 0, m.start) and (close := body.find(")", m.end)) >= 0:
             right.append(close)  # an aside in brackets ("(spesa, visite mediche ad Aosta)") places only itself
         out.append((max(left, m.end), min(right) if right else len(body)))
+    for n in _NEIGHBOUR_NAME.finditer(body):
+        # a neighbour named by a comune the gazetteer reads only with a place word, a common word or a name ("Nella
+        # vicina Lavagna, ... gli iscritti sono 35"): a neighbour is near, whatever its region
+        name = _comune_named(n.group("name"), gazetteer)
+        if name is None or same_comune(city, name) or any(m.start == n.start("name") for m in mentions):
+            continue  # the gazetteer read it: decided above
+        right = [i for i in (body.find(c, n.end()) for c in ";:") if i >= 0]
+        out.append((n.end(), min(right) if right else len(body)))
     return out
+
+
+_NEIGHBOUR_NAME = re.compile(r"\b(?i:vicin[aoie]|limitrof[aoie]|confinant[ei]|nearby|neighbou?ring)\s+"
+                             r"(?:(?i:comune\s+di|town\s+of)\s+)?(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+(?:(?:di|del|della|"
+                             r"sul|sulla|in|al)\s+)?[A-ZÀ-Ý][\w'’-]+){0,3})")  # fmt: skip
+
+
+def _comune_named(words: str, gazetteer: Gazetteer) -> str | None:
+    """The comune the longest run of `words` from their start names exactly, else None."""
+    parts = words.split()
+    for n in range(len(parts), 0, -1):
+        place = gazetteer.get(" ".join(parts[:n]))
+        if place is not None:
+            return place.name
+    return None
 
 
 # A city abroad, named with its country ("Graz (Austria) focused on language cafés and reached 640 participants"):
