@@ -328,3 +328,14 @@ def test_a_group_just_named_and_taken_up_is_what_its_part_counts():
     assert found == {17.0: "tirocinanti"}
     found = {f.value: f.unit for f in figures("Delle famiglie accolte, 9 hanno firmato un contratto d'affitto.")}
     assert found == {9.0: "families"}
+
+
+def test_a_small_number_in_words_joined_to_a_count_of_persons_counts_them():
+    from knowledge.figures import figures
+
+    text = "Over the two years 18 people have lived in the flats, and six have since moved into a tenancy."
+    assert {f.value for f in figures(text)} == {18.0, 6.0}
+    text = "Negli alloggi hanno vissuto 18 persone, e sei di loro hanno poi firmato un contratto a proprio nome."
+    assert {f.value for f in figures(text)} == {18.0, 6.0}
+    assert {f.value for f in figures("Lo sportello ha seguito 40 persone, e tre giorni dopo ha chiuso.")} == {40.0}
+    assert {f.value for f in figures("Tre di loro hanno trovato casa.")} == {3.0}  # opening a sentence, as before
