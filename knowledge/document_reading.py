@@ -18,7 +18,7 @@ from knowledge.disowned import disowned_clauses
 from knowledge.doc_parts import DocPart
 from knowledge.elsewhere import about_elsewhere, other_comune_clauses, other_phase_clauses, other_places
 from knowledge.partner_denials import denied_clauses
-from knowledge.reading import Passage, Read, foreign_spans, numbers, other_comune_address, running_spans
+from knowledge.reading import FORWARDED, Passage, Read, foreign_spans, numbers, other_comune_address, running_spans
 from knowledge.readings import Memo
 from knowledge.record_fields import as_target
 from knowledge.sections import Outline, outline, sections
@@ -122,8 +122,12 @@ class DocumentReading(CountAreas):
         # the next sentence is an item of a section of target groups ("Destinatari", then its list), across passages:
         # a list runs on into the next passage, whose first sentence (the overlap) is not read again
         items = False
+        forwarded = False  # past an e-mail's forwarded message: another sender's words, not the document's
         for p in run:
             memo = self.memo(p)
+            marker = None if forwarded else FORWARDED.search(p.text)
+            from_here = 0 if forwarded else marker.start() if marker else len(p.text)
+            forwarded = forwarded or marker is not None
             out.numbers |= memo("numbers", numbers, p.text)
             out.denials += memo("denials", denied_clauses, p.text)
             elsewhere = foreign_spans(p, city, self.gazetteer)
@@ -158,11 +162,12 @@ class DocumentReading(CountAreas):
                 facts = memo("said", self._said, body)
                 # the groups it states are the document's: every record it feeds names them
                 found = groups.stated_groups(s.text, after_heading=True) if was_items else facts.groups
-                stated += [(read, m) for m in found]
-                inline += [(read, m) for m in facts.inline]
+                own = s.start < from_here  # (a forwarded message's groups and addresses are its sender's)
+                stated += [(read, m) for m in found if own]
+                inline += [(read, m) for m in facts.inline if own]
                 out.periods += [(read, m) for m in self._own_periods(body, facts.periods, memo)]
                 out.amounts += [(read, a) for a in facts.amounts]
-                if (c := facts.contact) and not other_comune_address(c.email, city, self.gazetteer):
+                if (c := facts.contact) and own and not other_comune_address(c.email, city, self.gazetteer):
                     out.contacts.append((read, c))  # (never another comune's address: a newsletter's footer)
             # The dates of a table ("Data di inizio | 01/04/2025"), a sentence per row. Its counts are not read:
             # on documents the rules had not seen they restated the text's counts in other areas more often than

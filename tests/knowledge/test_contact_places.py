@@ -24,3 +24,20 @@ def test_a_record_keeps_its_own_citys_address_only():
     records, project = RecordBuilder().build("Lucca", None, [passage], set())
     emails = {c.email for r in records for c in r.contacts} | {c.email for c in project.contacts}
     assert emails == {"casa@comune.lucca.it"}
+
+
+_MAIL = """Buongiorno a tutti, la casa comunale ha ospitato 20 lavoratori stagionali stranieri delle aziende agricole.
+Per informazioni: casa@comune.lucca.it
+
+---------- Messaggio inoltrato ----------
+Da: Cooperativa Il Monte <info@ilmonte-coop.it>
+
+Ciao, a Pisa lo sportello regionale per gli stranieri ha visto 900 persone. Scriveteci a info@ilmonte-coop.it."""
+
+
+def test_a_forwarded_messages_addresses_and_groups_are_its_senders():
+    passage = Passage("m:0", _MAIL, {"doc_id": "m", "doc_type": "other", "city": "Lucca", "chunk_index": 0})
+    records, project = RecordBuilder().build("Lucca", None, [passage], set())
+    emails = {c.email for r in records for c in r.contacts} | {c.email for c in project.contacts}
+    assert emails == {"casa@comune.lucca.it"}
+    assert not any(t.text == "stranieri" for r in records for t in r.target_groups)
