@@ -151,9 +151,10 @@ class Codes:
     def _coded(self, index: LexicalIndex) -> tuple[np.ndarray, dict]:
         with self._lock:
             found = self._kept.get(index)
+            if found is not None:  # asked again: the next index made by a change may come from this one
+                self._last = (index.serial, found[1], found[0])
+                return found
             last = self._last
-        if found is not None:
-            return found
         metas, ids, moved = index.corpus.metas, index.corpus.ids, index.moved
         if last is not None and moved is not None and moved[0] == last[0]:
             _, numbers, before = last
@@ -189,16 +190,19 @@ class DateRanks:
     ~0.16 s of CPU of each file added at 100k passages (the writer's thread makes it for the first search)."""
 
     def __init__(self) -> None:
-        self._kept: weakref.WeakKeyDictionary[LexicalIndex, np.ndarray] = weakref.WeakKeyDictionary()
+        self._kept: weakref.WeakKeyDictionary[LexicalIndex, tuple[np.ndarray, dict[str, int]]] = (
+            weakref.WeakKeyDictionary()
+        )
         self._last: tuple[int, dict[str, int], np.ndarray] | None = None  # serial, date -> rank, ranks of the last
         self._lock = threading.Lock()
 
     def __call__(self, index: LexicalIndex) -> np.ndarray:
         with self._lock:
             found = self._kept.get(index)
+            if found is not None:  # asked again: the next index made by a change may come from this one
+                self._last = (index.serial, found[1], found[0])
+                return found[0]
             last = self._last
-        if found is not None:
-            return found
         metas, moved = index.corpus.metas, index.moved
         ranks: np.ndarray | None = None
         if last is not None and moved is not None and moved[0] == last[0]:
@@ -213,7 +217,7 @@ class DateRanks:
         if ranks is None:
             ranks, rank = _date_ranks(index)
         with self._lock:
-            self._kept[index] = ranks
+            self._kept[index] = (ranks, rank)
             self._last = (index.serial, rank, ranks)
         return ranks
 

@@ -187,9 +187,12 @@ def _same_order(ranks: np.ndarray, dates: list[str]) -> bool:
 def test_date_ranks_follow_a_change_without_reading_the_other_passages(service):
     """An index made by a change takes the date ranks of the one it came from and ranks only its changed rows (the
     writer's thread makes them for the first search after each file added): the same order as ranking every
-    passage, after passages were added, changed date and were removed; a date never ranked ranks them all again."""
+    passage, after passages were added, changed date and were removed, and after another index was ranked in between;
+    a date never ranked ranks them all again."""
     index = service.lexical.current()
-    cand.date_ranks(index)  # the last one ranked: the next is made from it
+    cand.date_ranks(index)
+    cand.date_ranks(index.apply([], {index.corpus.ids[0]}))  # another index ranked since (another search's)
+    cand.date_ranks(index)  # asked again, ranked already: the last one asked, the next is made from it
     dates = sorted({m.get("date") or "" for m in index.corpus.metas})
     assert len(dates) >= 3, "the corpus has documents of several dates"
     rows = [{"id": cid, "text": t, "meta": dict(m)} for cid, t, m in
