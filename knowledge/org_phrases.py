@@ -18,7 +18,11 @@ _EN_KINDS = (r"association|co-?operative|foundation|agency|charity|trust|institu
 # A word in lower case that qualifies a kind after it, by its ending ("formativa", "alberghiero", "sociale",
 # "diocesana", "culturale", "sanitaria", "comprensivo") or of whom ("di", "del", "della", "dei", "delle")
 _IT_ADJECTIVE = (r"(?:[a-zà-ù]+(?:ale|ali|ile|ili|ana|ano|ane|ani|iva|ivo|ive|ivi|aria|ario|arie|ari|ica|ico|iche|ici|"
-                 r"ese|esi|ense|ensi|iero|iera|ieri|iere|ista|isti|ente|enti|ante|anti)|di|del|della|dei|delle)")
+                 r"ese|esi|ense|ensi|iero|iera|ieri|iere|ista|isti|ente|enti|ante|anti)|di|del|della|dei|delle|"
+                 # ... or a noun of what it does or whom it gathers: "centro di formazione professionale X",
+                 # "consorzio di tutela X", "associazione viticoltori del X"
+                 r"formazione|lavoro|salute|ricerca|studi|servizi|volontariato|istruzione|tutela|"
+                 r"[a-zà-ù]{3,}(?:tori|trici|ini))")
 # ... as a lookahead's part of a case-sensitive pattern: "agenzia formativa X", "istituto alberghiero «X»"
 KIND_AHEAD = rf"(?i:(?:{_IT_KINDS})(?:\s+{_IT_ADJECTIVE}){{0,3}}\s+)[A-ZÀ-Ý0-9«\"“]"
 _IT_KIND_NAME = re.compile(rf"(?:{_IT_KINDS})(?:\s+{_IT_ADJECTIVE}){{0,3}}\s+(?-i:[A-ZÀ-Ý0-9«\"“])", re.I)

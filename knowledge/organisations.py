@@ -25,7 +25,13 @@ _ELIDED = re.compile(r"^(?:dell|d|l|all|sull)['’](?P<rest>.+)$", re.I)
 # or a common noun of well-known names ("casa", "studi", "volontariato", "istruzione").
 LOWER_PART = re.compile(r"^(?:[a-zà-ù]+(?:ale|ali|ana|ano|ane|iva|ivo|ive|aria|ario|arie|ica|ico|iche|ese|ense|"
                          r"ata|ato)|agricol[aoie]|casa|studi|servizi|volontariato|istruzione|superiore|comprensivo|onlus|"
-                         r"solidariet[àa]|lavoro|salute|ricerca|formazione)$")  # fmt: skip
+                         r"solidariet[àa]|lavoro|salute|ricerca|formazione|tutela)$")  # fmt: skip
+# ... and a plural noun of who the body gathers or what it is about, between its kind and its name: "Associazione
+# viticoltori del Basso Monferrato", "Associazione commercianti di X", "Consorzio di tutela vini Y" (a word in -i, not
+# a participle, an adverb or a time: "L'Associazione coinvolti", "La Caritas ieri ...")
+MEMBERS = re.compile(r"^(?![a-zà-ù]+(?:ati|iti|uti)$)(?!(?:ieri|oggi|poi|anni|mesi|giorni|tutti|altri|questi|quelli|"
+                     r"quali|cui|nei|dei|sui|dai|ai|gli|lì|qui|più|già|così)$)[a-zà-ù]{3,}i$")  # fmt: skip
+_MAX_MEMBERS = 2
 _WORD = re.compile(r"[\w'’.&-]+")
 MAX_WORDS = 10
 # An acronym and where it is: "ATER dell'Aquila", "IACP Campobasso", "CPIA 1 Karalis".
@@ -188,6 +194,7 @@ def _extend(sentence: str, start: int, key_end: int) -> str | None:
     words: list[tuple[str, int]] = []  # (word, end offset)
     pos = key_end
     proper = False
+    members = 0  # plural nouns read before the name (`MEMBERS`)
     for w in _WORD.finditer(sentence, pos):
         gap = sentence[pos : w.start()]
         if gap.strip() or len(words) >= MAX_WORDS:
@@ -201,6 +208,8 @@ def _extend(sentence: str, start: int, key_end: int) -> str | None:
             break  # the next field's label of a spreadsheet's row run on ("Cooperativa X Voce: Altri partner")
         if _proper(token):
             proper = True
+        elif not proper and members < _MAX_MEMBERS and MEMBERS.match(token) and not LOWER_PART.match(token):
+            members += 1  # "Associazione viticoltori del ...": the name goes on if a capitalised word follows
         elif not (token.lower() in _CONNECTORS or _ELIDED.match(token) or (LOWER_PART.match(token) and not proper)):
             break
         words.append((token, w.start() + len(token)))

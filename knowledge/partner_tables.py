@@ -19,6 +19,14 @@ _HEADER = re.compile(
     r"Organi[sz]ations?|Ente)\s*\|\s*(?P<role>Ruolo|Ruoli|Funzione|Attivit[àa](?:\s+svolte)?|Compiti|Role|Tasks?|"
     r"Responsabilit[àa])\b[ \t]*(?P<rest>[^\n]*)"
 )
+# ... or the same with one or two columns between the organisation's and its role's, a row a line: "Soggetto | Natura
+# giuridica | Ruolo nel progetto" over "Cooperativa sociale X | Impresa sociale | Partner: sportello" (the role's cell is
+# the one under its header)
+_WIDE_HEADER = re.compile(
+    r"(?:^|\n)[ \t|]*(?:Partners?(?:\s+(?:di|del)\s+progetto)?|Enti?\s+partner|Soggett[oi](?:\s+partner)?|"
+    r"Organizzazion[ei]|Organi[sz]ations?|Ente|Denominazione|Name)[ \t]*(?P<between>(?:\|[^|\n]{1,40}){1,2})\|[ \t]*"
+    r"(?:Ruolo|Ruoli|Funzione|Attivit[àa](?:\s+svolte)?|Compiti|Role|Tasks?|Responsabilit[àa])\b[^|\n]*\|?[ \t]*(?=\n)"
+)
 # ... or who runs the service for the city: "Ente gestore", "Managing body" (not the "Ente attuatore", the city itself)
 _MANAGER = r"(?:ente|soggetto)[ \t]+gestore|managing[ \t]+(?:body|organi[sz]ation)"
 # A key-value row whose label is the partnership: "| Partners in Italy | A; B; C |", "Partenariato | A, B e C"
@@ -56,6 +64,9 @@ NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:(?:ente|soggetto|organismo|istituto|bod
                                 r"uditor\w*|osservator\w*|observer|valutator\w*|evaluator)\b|\bnessun\s+ruolo\b|\bno\s+role\b|"
                                # ... or a relationship that says so: "collaborazione senza partenariato", "non partner"
                                r"\bsenza\s+(?:essere\s+)?(?:partenariato|partner)\b|\bnon\s+(?:è\s+)?partner\b|"
+                               # ... or who only supports it on paper: "Aderente senza oneri (lettera di sostegno)"
+                               r"\baderent\w*\s+senza\s+oneri\b|\blettera\s+di\s+(?:sostegno|supporto)\b|"
+                               r"\bletters?\s+of\s+support\b|"
                                r"\bwithout\s+(?:being\s+)?(?:a\s+)?partner|\bnot\s+a\s+partner\b|"
                                # ... or that there is no agreement: "Rete informale (senza accordo)", "senza
                                # convenzione", "informal network", "without an agreement"
@@ -92,6 +103,7 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
                 name = cells[0].strip()
                 start = pos + line.start() + line.group(0).find(name)
                 out.append((name, start, start + len(name), cells[1].strip()))
+    out += _wide_rows(text)
     out += _records(text)
     bare = [m for m in _BARE_ROW.finditer(text) if _list_of_names(m.group("value"))]
     for m in [*_ROW.finditer(text), *bare, *_PAIR_ROW.finditer(text)]:
@@ -108,6 +120,33 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
             if len(name) >= 3 and start >= 0:
                 out.append((name, start, start + len(name), "partner di progetto"))
                 pos = start + len(name)
+    return out
+
+
+_PERSON_CELL = re.compile(r"\|[ \t]*(?i:nome|nominativo|cognome|partecipante|componente|referente|name|participant|"
+                          r"attendee|contact)", re.I)  # fmt: skip
+
+
+def _wide_rows(text: str) -> list[tuple[str, int, int, str]]:
+    """The rows of a partnership table whose role's column is not right after the organisation's (`_WIDE_HEADER`),
+    a row a line: each row's first cell and the cell under the role's header."""
+    out = []
+    for m in _WIDE_HEADER.finditer(text):
+        if _PERSON_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()) or _PERSON_CELL.search(
+            m.group("between")
+        ):
+            continue  # an attendance table ("Ente | Nominativo | Ruolo"): its roles are people's
+        column = m.group("between").count("|") + 1
+        pos = m.end()
+        for line in re.finditer(r"[^\n]+", text[pos:]):
+            cells = line.group(0).strip(" |").split("|")
+            if len(cells) <= column or set(line.group(0)) <= set("|-: \t"):
+                if set(line.group(0)) <= set("|-: \t") and line.group(0).strip():
+                    continue  # a markdown table's rule under its header
+                break
+            name = cells[0].strip()
+            start = pos + line.start() + line.group(0).find(name)
+            out.append((name, start, start + len(name), cells[column].strip()))
     return out
 
 
