@@ -39,11 +39,17 @@ def _runs_it(text: str) -> bool:
 
 def _unlisted_dropped(buckets: dict, kinds: list[tuple[str, Partner]]) -> None:
     """A document that states its partnership (a partnership list or table, "in partenariato con", "i partner
-    sono"): the organisations it only names with no role or lists as present are not partners."""
+    sono"): the organisations it only names with no role or lists as present are not partners; when a section or
+    table lists the partnership, neither are those its sentences name with a cue that the list does not name."""
     if not any(how == "formal" for how, _ in kinds):
         return
-    listed = [partners.comparable_name(p.name) for how, p in kinds if how in ("formal", "cue", "listed")]
-    weak = {id(p) for how, p in kinds if how in ("named", "attended")
+    # a partnership section or table (a partner found with its role) is the whole partnership: an organisation its
+    # text names with a cue is then where people are sent or who runs something else ("gestito dall'Ambito", "nei
+    # rapporti con il Centro per l'impiego"), unless the list names it too
+    complete = any(how == "formal" and p.role for how, p in kinds)
+    strong = ("formal",) if complete else ("formal", "cue", "listed")
+    listed = [partners.comparable_name(p.name) for how, p in kinds if how in strong]
+    weak = {id(p) for how, p in kinds if (how in ("named", "attended") or (complete and how in ("cue", "listed")))
             and not any(partners.same_org(partners.comparable_name(p.name), k) for k in listed)}  # fmt: skip
     if weak:
         for bucket in buckets.values():

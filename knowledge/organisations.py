@@ -13,6 +13,9 @@ KEYWORDS = (
     r"(?<=[Ss]ocial\s)[Cc]o-?operative|Red\s+Cross|"
     r"Istituto|Arci|ARCI|"
     r"Parrocchia|Federazione|Comitato|Croce\s+Rossa|Diocesi|Centro\s+(?:[Ss]ervizi|di\s+[Ss]ervizi)|Casa\s+(?:di|della)|"
+    # a valley's or mountain community, the body that runs a Trentino or Alpine area's social services ("Comunità
+    # Valle X", "Comunità di montagna del Y")
+    r"Comunit[àa](?=\s+(?:[Mm]ontana|di\s+[Mm]ontagna|di\s+[Vv]alle|[A-Z]))|"
     r"Ordine|Camera\s+di\s+[Cc]ommercio|Ufficio\s+[Ss]colastico|Societ[àa]|Unione|Confcooperative|Legacoop|"
     # a parish's youth centre, a union's advice office, a sports club, a town's association, a centre by its kind
     r"Oratorio|Patronato|Polisportiva|Pro\s+Loco|Centro\s+(?:di\s+formazione|per\s+le\s+[Ff]amiglie|diurno|"
@@ -25,7 +28,7 @@ _ELIDED = re.compile(r"^(?:dell|d|l|all|sull)['’](?P<rest>.+)$", re.I)
 # or a common noun of well-known names ("casa", "studi", "volontariato", "istruzione").
 LOWER_PART = re.compile(r"^(?:[a-zà-ù]+(?:ale|ali|ana|ano|ane|iva|ivo|ive|aria|ario|arie|ica|ico|iche|ese|ense|"
                          r"ata|ato)|agricol[aoie]|casa|studi|servizi|volontariato|istruzione|superiore|comprensivo|onlus|"
-                         r"solidariet[àa]|lavoro|salute|ricerca|formazione|tutela)$")  # fmt: skip
+                         r"solidariet[àa]|lavoro|salute|ricerca|formazione|tutela|montagna)$")  # fmt: skip
 # ... and a plural noun of who the body gathers or what it is about, between its kind and its name: "Associazione
 # viticoltori del Basso Monferrato", "Associazione commercianti di X", "Consorzio di tutela vini Y" (a word in -i, not
 # a participle, an adverb or a time: "L'Associazione coinvolti", "La Caritas ieri ...")

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from knowledge.org_names import comparable_name
+from knowledge.partner_lists import guests
 from knowledge.partner_tables import denied_rows
 from knowledge.sentences import clean, sentences
 from lgnet.practice import Partner
@@ -25,7 +26,12 @@ _DENIAL = re.compile(
     r"\bnon\s+(?:è|e['’]|sono|era|erano|fa|fanno|risulta|risultano|figura|figurano)\s+(?:(?:un|una|tra\s+i|fra\s+i|"
     r"formalmente|però)\s+)?(?:partner|parte\s+del\s+partenariato|soggett[oi]\s+partner)\b|"
     r"\bnon\s+(?:come|in\s+qualità\s+di)\s+partner\b|\bsenza\s+essere\s+partner\b|"
-    r"\bnon\s+fa(?:nno)?\s+parte\s+del\s+(?:progetto|partenariato)\b|"
+    # ... nor of the agreement that makes the partnership: "ci ha dato la canonica, ma non fa parte della convenzione",
+    # "non fa parte dell'accordo", "is not part of the agreement", "is not a member of the consortium"
+    r"\bnon\s+fa(?:nno)?\s+parte\s+(?:del|della|dell['’])\s*(?:progetto|partenariato|accordo|convenzione|protocollo|"
+    r"rete\s+(?:del\s+)?progetto|ats|ati)\b|"
+    r"\b(?:is|are|was|were)\s+not\s+(?:a\s+)?(?:part|members?|signator(?:y|ies))\s+of\s+the\s+(?:agreement|"
+    r"partnership|consortium|project)\b|"
     r"\b(?:is|are|was|were)\s+not\s+(?:a\s+|formal\s+|project\s+)*partners?\b|\bnot\s+as\s+(?:a\s+)?partners?\b",
     re.I,
 )
@@ -82,6 +88,8 @@ def denied_clauses(text: str) -> list[str]:
                     out.append(f" {comparable_name(text[colon + 1 : line if line >= 0 else len(text)])} ")
     # a partnership table's row whose role is no partner's: "Soggetto: X; ...; Ruolo: nessun ruolo nel progetto"
     out += [f" {comparable_name(name)} " for name in denied_rows(text)]
+    # ... and a body the minutes' attendance table lists for a guest or an observer ("invitata per il punto 2")
+    out += [f" {comparable_name(name)} " for name in guests(text)]
     return out
 
 

@@ -188,19 +188,46 @@ def _table_attendees(rows: list[list[str]]) -> list[str]:
     return out
 
 
-def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
-    """The organisations of an attendance list ("Presenti:"): a bullet "Name, role, Organisation" gives its last
-    part when that is an organisation's name; a table row gives its first cell. The city's own offices and
-    the network are left out, like everywhere else."""
-    out: list[PartnerFact] = []
-    own = fold(city) if city else None
+def _attendance(text: str) -> list[tuple[re.Match, str]]:
+    """Each attendance list's heading ("Presenti:") and the list under it (a table, or items)."""
+    out = []
     for m in _PRESENT.finditer(text):
         end = text.find("\n\n", m.end() + 1)
         # a list whose items a blank line separates ("- A, ...\n\n- B, ..."): to the first paragraph no item opens
         while end >= 0 and _ITEM.match(text[end:].lstrip("\n")) and text[m.end() : end].strip()[:1] in "-•*":
             nxt = text.find("\n\n", end + 2)
             end = nxt if nxt >= 0 else len(text)
-        segment = text[m.end() : end if end >= 0 else len(text)].strip()
+        out.append((m, text[m.end() : end if end >= 0 else len(text)].strip()))
+    return out
+
+
+def guests(text: str) -> list[str]:
+    """The bodies an attendance table lists only for a guest or an observer ("| A. Rossi | ACER X | invitata per il
+    punto 2 |"): invited to one item, or sitting in, they are no partners anywhere in the document
+    (`knowledge.partner_denials`)."""
+    out = []
+    for _, segment in _attendance(text):
+        if not segment.startswith("|"):
+            continue
+        rows = [[c.strip() for c in r.strip(" |\n").split("|")] for r in _ROW.split(segment)]
+        rows = [r for r in rows if any(r) and not set("".join(r)) <= set("-: ")]
+        if len(rows) < 2:
+            continue
+        body = next((i for i, c in enumerate(rows[0]) if _BODY_COLUMN.match(c)), None)
+        for cells in rows[1:]:
+            if body is not None and body < len(cells) and any(_GUEST.search(c) or _OBSERVER.search(c)
+                                                              for c in cells[1:]):  # fmt: skip
+                out.append(cells[body].split(",")[0])  # "ACER X, filiale di Y": the body
+    return out
+
+
+def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
+    """The organisations of an attendance list ("Presenti:"): a bullet "Name, role, Organisation" gives its last
+    part when that is an organisation's name; a table row gives its first cell. The city's own offices and
+    the network are left out, like everywhere else."""
+    out: list[PartnerFact] = []
+    own = fold(city) if city else None
+    for m, segment in _attendance(text):
         if segment.startswith("|"):
             rows = [r.strip(" |\n") for r in _ROW.split(segment)]
             candidates = _table_attendees([r.split("|") for r in rows if r and not set(r) <= set("-:| ")])

@@ -44,6 +44,7 @@ OTHER_ROLE = re.compile(
     r"\bpresso\s+(?:il|lo|la|l['’]|i|gli|le)?|\bhosted\s+by(?:\s+the)?|\bon\s+the\s+premises\s+of(?:\s+the)?)\s*$|"
     r"\b(?:accompagnat\w*|accompagnare|accompagnament\w*|inviat\w*|inviare|indirizzat\w*|rinviat\w*|referred|sent|"
     r"frequent(?:a|ano|ato|ati|ate|ava|avano)|attend(?:s|ed|ing)?)\b[^.;:]{0,60}$|"
+
     # whose plan or territory a service is part of: "si inserisce nel Piano di zona dell'Azienda ULSS X", "nei Comuni
     # del distretto Mirano-Dolo dell'Azienda ULSS X"
     r"(?:\bpian[oi]\s+(?:di\s+zona|social[ei]|regional[ei]|locale)|\b(?-i:distrett[oi]))\b[^.;:]{0,30}?"
@@ -61,6 +62,12 @@ OTHER_ROLE = re.compile(
     re.I,
 )
 
+# With whom the people a service helps deal themselves, said before "con"/"with": "un operatore li affianca nei
+# rapporti con il Centro per l'impiego", "per 37 di loro è stato costruito un progetto individuale con il Centro per
+# l'impiego", "un colloquio con l'ASL", "in their dealings with the job centre": where people go, no partner
+DEALS_WITH = re.compile(r"\b(?:(?:nei|nel|ai|negli)\s+rapport[oi]|colloqui?o?|appuntament[oi]|"
+                        r"progett[oi]\s+individual[ei]|(?:their|its)\s+dealings|appointments?|interviews?)\s+"
+                        r"(?:con|with)\s*(?:(?:il|lo|la|i|gli|le|the)\s+|l['’]\s*)?$", re.I)  # fmt: skip
 FUNDED = re.compile(r"\b(?:co-?finanziat|finanziat|sostenut|pagat|sponsorizzat)\w*\b", re.I)
 # Who pays, said after the name in its clause: "La Regione e la Fondazione X hanno finanziato il progetto".
 FUNDS_AFTER = re.compile(r"[^.;:,]{0,80}?\b(?:hanno|ha|che\s+ha|che\s+hanno)\s+(?:anche\s+)?(?:co-?finanziat|"
@@ -119,4 +126,5 @@ def other_role(body: str, start: int, end: int) -> bool:
     before = body[:start]
     after = (SHARE_AFTER, OBSERVER_AFTER, GUEST_CELL, FUNDS_AFTER, LENDS_AFTER)
     return bool(FUNDER.search(before) or FUNDER_LABEL.search(before) or OTHER_ROLE.search(before)
-                or any(p.match(body, end) for p in after) or FUNDS_RELATIVE.match(body[end:].lstrip(" ,")))  # fmt: skip
+                or DEALS_WITH.search(before) or any(p.match(body, end) for p in after)
+                or FUNDS_RELATIVE.match(body[end:].lstrip(" ,")))  # fmt: skip

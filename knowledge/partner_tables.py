@@ -20,8 +20,8 @@ _HEADER = re.compile(
     r"Responsabilit[àa])\b[ \t]*(?P<rest>[^\n]*)"
 )
 # ... or the same with one or two columns between the organisation's and its role's, a row a line: "Soggetto | Natura
-# giuridica | Ruolo nel progetto" over "Cooperativa sociale X | Impresa sociale | Partner: sportello" (the role's cell is
-# the one under its header)
+# giuridica | Ruolo nel progetto" over "Cooperativa sociale X | Impresa sociale | Partner: sportello" (the role's cell
+# is the one under its header)
 _WIDE_HEADER = re.compile(
     r"(?:^|\n)[ \t|]*(?:Partners?(?:\s+(?:di|del)\s+progetto)?|Enti?\s+partner|Soggett[oi](?:\s+partner)?|"
     r"Organizzazion[ei]|Organi[sz]ations?|Ente|Denominazione|Name)[ \t]*(?P<between>(?:\|[^|\n]{1,40}){1,2})\|[ \t]*"

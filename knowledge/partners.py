@@ -128,7 +128,7 @@ _CLAUSE = re.compile(
 # Who is not a partner of a city: the network itself and the municipality's own offices.
 NETWORK = re.compile(
     r"^(?:anci(?:\s+(?:nazionale|comunicare))?|cittalia|fondazione\s+(?:anci|cittalia)|associazione\s+dei\s+comuni.*|"
-    r"ministero.*|dipartimento.*|viminale|direzione\s+centrale.*|unione\s+europea|fondo\s+fami.*)$",
+    r"ministero.*|dipartimento.*|viminale|direzione\s+centrale.*|(?:unione|comunit[àa])\s+europea|fondo\s+fami.*)$",
     re.I,
 )
 # Who reports the news is never a partner: a press agency ("AGIL – Agenzia Giornalistica Lombarda", "news agency").
@@ -388,6 +388,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             strong = strong or not loose
             if _WHEN.match(segment):
                 continue  # "si è svolto da gennaio 2024 a dicembre 2025": a time, not who did it
+            if loose and roles.DEALS_WITH.search(body[: cue.end()]):
+                continue  # "un progetto individuale con il Centro per l'impiego": where the people go
             clause = False
             listed = split_items(segment)
             for i, item in enumerate(listed):

@@ -25,8 +25,8 @@ def test_a_partnership_table_with_a_column_between_the_name_and_its_role():
 
 
 def test_a_markdown_table_of_that_shape_and_an_attendance_table_which_is_none():
-    table = ("| Ente | Natura | Ruolo |\n|---|---|---|\n| Cooperativa Il Faggio | cooperativa sociale | partner: sportello |"
-             "\n| Fondazione Pietra Viva | fondazione | co-finanziatore |\n")  # fmt: skip
+    table = ("| Ente | Natura | Ruolo |\n|---|---|---|\n| Cooperativa Il Faggio | cooperativa sociale | partner: "
+             "sportello |\n| Fondazione Pietra Viva | fondazione | co-finanziatore |\n")  # fmt: skip
     assert [p.name for p in partnership(table)] == ["Cooperativa Il Faggio"]
     # whom a person is there for, the roles being people's: the minutes' attendance list reads it, not this
     attendance = "| Ente | Nominativo | Ruolo |\n|---|---|---|\n| Comune di Pontelungo | dott. Rossi | presidente |\n"
