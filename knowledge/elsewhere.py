@@ -36,7 +36,7 @@ _NOT_PLACE_OF = re.compile(
     # a public office named after its town ("accompagnate al Centro per l'impiego di Isernia, e 15 hanno trovato")
     r"impiego|"
     # an organisation's seat ("la scuola serale del CPIA nella sede di Cittanova")
-    r"sede|sedi)\s+di\s+$"
+    r"sede|sedi)(?:\s+autonoma)?\s+di\s+$"  # (the "Provincia autonoma di Trento", not the comune)
 )
 _WORD_BEFORE = re.compile(r"([\w']+)\s+$")
 

@@ -56,6 +56,8 @@ _DATE = r"(?:(?P<{p}d>\d{{1,2}})[/.-](?P<{p}m>\d{{1,2}})[/.-](?P<{p}y>20\d\d)|(?
 # (a month's year may follow "del": "nel settembre del 2025")
 _LABELLED_DATE = re.compile(
     r"(?P<label>inizio|avvio|fine|conclusione|termine|start|end)\s*(?:del\s+)?(?:progetto|project|attivit[àa])?"
+    # ... of its activities in the plural: "con avvio delle attività il 1° giugno 2024 e conclusione prevista il ..."
+    r"(?:(?<=\w)\s+(?:delle\s+attivit[àa]|dei\s+lavori|of\s+(?:the\s+)?activities))?"
     # "Avvio previsto | 1° febbraio 2026", "Conclusione effettiva: ...", "End date (planned): ..."
     r"(?:\s*(?:date|previst[oa]|effettiv[oa]|\(?(?:planned|expected|actual)\)?)){0,2}"
     r"\s*[:|]?\s*(?:il\s+)?" + _DATE.format(p="a"),

@@ -81,7 +81,7 @@ AMOUNT_KINDS = (
             r"\b(?:quota|fondi|risorse|contributo|mezzi)\s+propri[oaie]?\b|\bpropri[oaie]?\s+(?:quota|fondi|risorse|"
             r"contributo|mezzi)\b|"
             # "18.500 euro di fondi comunali", "12.000 sono la parte del Comune"
-            r"(?:fondi|risorse)\s+comunali|\bparte\s+(?:del|a\s+carico\s+del)\s+comune\b|"
+            r"(?:fondi|risorse)\s+comunali|\b(?:fondo|risorsa)\s+comunale\b|\bparte\s+(?:del|a\s+carico\s+del)\s+comune\b|"
             # "la compartecipazione comunale", "quota di compartecipazione del Comune", "match funding from the City"
             r"compartecipazione\s+(?:comunale|del(?:l['’])?\s*(?:comune|ente))|\bmatch(?:ing)?\s+fund\w*|"
             # "EUR 20,000 from the municipal budget", "of municipal funds", "a municipal contribution of"
@@ -159,7 +159,10 @@ _COMUNE_CLAUSE = re.compile(
     rf"(?:ha|hanno|aveva|avevano)?\s*[a-zà-ù]+|"
     # ... the pronoun and its verb first, the municipality their subject after them: "la parte restante, 15.000 euro, la
     # copre il Comune con fondi propri"
-    rf"^,?\s*(?:l[aeio]|l['’]|ne|ci)\s*(?:(?:ha|hanno)\s+)?[a-zà-ù]+\s+{_COMUNE}",
+    rf"^,?\s*(?:l[aeio]|l['’]|ne|ci)\s*(?:(?:ha|hanno)\s+)?[a-zà-ù]+\s+{_COMUNE}|"
+    # ... or no verb at all, a list of shares whose verb was said once, each sum then whose it is: "150.000 li mette la
+    # Regione, 20.000 un gruppo di imprese e i restanti 28.000 il Comune di X, che ..."
+    rf"^\s*(?:euro\s+)?{_COMUNE}(?:\s+(?:di|of)\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,2}})?\s*(?:,|$)",
     re.I,
 )
 # ... or the municipality among those a sum is shared between, each's part said after it: "divisi a metà tra il Comune
@@ -186,7 +189,9 @@ _COMUNE_PAYS = re.compile(
 
 # ... or the means it is paid with, right after it, the municipality's own: "per la parte restante, pari a euro
 # 34.000,00, con risorse del bilancio comunale", "EUR 20,000, from the municipal budget"
-_OWN_MEANS = re.compile(r"^\s*,?\s*(?:con|attraverso|mediante|tramite|coperti\s+con|with|from|through)\s+"
+_OWN_MEANS = re.compile(r"^\s*,?\s*(?:(?:è|sono|viene|vengono|is|are)\s+(?:stat[oaie]\s+)?(?:copert|finanziat|pagat|"
+                        r"garantit|covered|paid|funded)\w*\s+)?"  # "..., 41.000 euro, è coperta con il fondo comunale"
+                        r"(?:con|attraverso|mediante|tramite|coperti\s+con|with|from|through)\s+"
                         r"(?:[^,;.]|\.(?=\d)){0,70}")  # fmt: skip (a number's point is no clause's end)
 # ... or the municipality covering the rest, its means between its verb and the sum: "il Comune di X ha coperto con
 # proprie entrate da canoni i restanti 58.000 euro", "the City covered the remaining EUR 20,000"
