@@ -81,6 +81,11 @@ _CUES: dict[str, str] = {
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|torne[oi]\b|(?:public|community)\s+meetings?|incontri\s+pubblici|feasts?|festivals?|"
     r"neighbourhood\s+(?:events?|dinners?)|dinners?",
     "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|"
+    # rooms to stay in ("sono state ricavate 8 stanze", "le stanze della residenza sono 12", "12 rooms"): not a room
+    # for meetings, interviews, children or study
+    r"(?<!meeting\s)(?<!waiting\s)(?<!reading\s)\b(?:stanz[ae]|rooms?)\b(?!\s+(?:per|dei|delle|degli|for)\s+"
+    r"(?:i\s+|gli\s+|le\s+)?(?:colloqu|riunion|incontr|giochi|bambin|bimbi|lettura|studio|meetings?|interviews?|"
+    r"children|study))|"
     # having lived in the housing ("li hanno abitati in tutto 26 persone"), not an inhabited area ("centri abitati")
     r"(?<!centri\s)(?<!centro\s)(?<!zone\s)(?<!aree\s)\babitat[oaie]\b|abitazion\w+|alloggi\w*|"
     r"appartament\w+|apartments?\b|immobil[ie]\b|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|tenanc(?:y|ies)|"

@@ -321,3 +321,10 @@ def test_a_welcome_or_information_point_is_a_desk_not_a_place_to_stay():
     }
     assert areas_of("Il punto informativo del mercato ha accolto 95 persone in sei mesi.") == {95.0: "taking_charge"}
     assert areas_of("Il punto di accoglienza notturna ha ospitato 25 persone.") == {25.0: "housing"}
+
+
+def test_rooms_to_stay_in_are_housing():
+    # invented: a count of rooms with nothing else in its sentence naming an area
+    assert areas_of("Nel vecchio municipio sono state ricavate 9 stanze per soggiorni brevi.") == {9.0: "housing"}
+    assert areas_of("Le stanze della foresteria sono 14 e sono sempre occupate.") == {14.0: "housing"}
+    assert areas_of("The old school now has 11 rooms for seasonal workers.") == {11.0: "housing"}
