@@ -15,7 +15,7 @@ from knowledge.reading import Passage, numbers
 from knowledge.readings import NO_MEMO, Memo, Readings
 from knowledge.sections import Sections
 from knowledge.sentence_facts import Said, said
-from knowledge.sentences import clean, key
+from knowledge.sentences import as_read, key
 from lgnet.gazetteer import Gazetteer
 from lgnet.taxonomy import Taxonomy
 
@@ -61,7 +61,7 @@ class BuilderBase:
 
     def sentence_of(self, text: str) -> tuple[str, str, list[str], set[str]]:
         """A sentence as read: its clean text, its key, the areas it names itself, its numbers."""
-        body = clean(text)
+        body = as_read(text)
         return body, key(body), self._areas(body), numbers(body)
 
     def _said(self, body: str) -> Said:

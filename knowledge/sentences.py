@@ -53,6 +53,18 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# A list item's marker opening a sentence or a line after a closed item ("- 7 di loro sono già state assunte;", "•
+# 12 alloggi."): the facts rules read the item as the clause it is, its marker dropped ("...; 7 di loro" for "...;\n- 7
+# di loro"), so what reads a sentence's or a clause's opening words reads an item's ("- di questi, 44 sono stati aiutati
+# ..."). The markers of a list whose items are not closed ("- CPIA di X\n- Cooperativa Y") stay: they part its names.
+_ITEM_MARKER = re.compile(r"(^|[;.:!?][ \t]*\n)[ \t]*[-–•▪●*][ \t]+")
+
+
+def as_read(text: str) -> str:
+    """A sentence as the facts rules read it: `clean`, without the list markers of its items (`_ITEM_MARKER`)."""
+    return clean(_ITEM_MARKER.sub(r"\1", text.lstrip()))
+
+
 def key(sentence: str) -> str:
     """A key that is the same for a sentence and its copies (case, accents, punctuation ignored)."""
     return re.sub(r"\W+", " ", fold(clean(sentence))).strip()

@@ -4,7 +4,7 @@ here (split from test_figure_mechanisms.py, assertions unchanged)."""
 
 from knowledge import money
 from knowledge.sentences import sentences
-from tests.knowledge.figure_text import counts
+from tests.knowledge.figure_text import built, counts
 
 
 def test_a_bulleted_item_is_a_sentence_of_its_own():
@@ -339,3 +339,12 @@ def test_a_small_number_in_words_joined_to_a_count_of_persons_counts_them():
     assert {f.value for f in figures(text)} == {18.0, 6.0}
     assert {f.value for f in figures("Lo sportello ha seguito 40 persone, e tre giorni dopo ha chiuso.")} == {40.0}
     assert {f.value for f in figures("Tre di loro hanno trovato casa.")} == {3.0}  # opening a sentence, as before
+
+
+def test_a_list_item_is_read_as_the_clause_it_is_without_its_marker():
+    # invented: items of a bulleted list, one opening with "di questi," (what the item before counted)
+    text = ("I numeri del semestre:\n\n- lo sportello ha seguito 58 persone;\n\n"
+            "- di questi, 21 sono stati aiutati a firmare un contratto di lavoro e 8 hanno trovato un alloggio in "
+            "affitto;\n\n- 6 artigiani in pensione vengono in bottega come volontari, a turno.")  # fmt: skip
+    assert built(text) == {(58.0, "taking_charge"), (21.0, "taking_charge"), (8.0, "housing"),
+                           (6.0, "civic_engagement")}  # fmt: skip
