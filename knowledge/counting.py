@@ -32,8 +32,11 @@ _ATTENDANCE = re.compile(r"\b(?:presenti|assenti|present|absent|attendees)\s*:\s
 # Members of a body present at its meeting: "8 assessori su 9", "12 consiglieri presenti su 15".
 _QUORUM = re.compile(r"\d+\s+(?:assessori|consiglieri|componenti|membri|members|councillors)(?:\s+presenti)?\s+"
                      r"(?:su|out\s+of|of)\s+\d", re.I)  # fmt: skip
-# A part of the count just stated: "N X, di cui M", "N X, of whom M".
-_PART_OF = re.compile(rf"(?P<whole>\d[\d.,]*\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+)\s*,?\s*{PART}\s+$", re.I)
+# A part of the count just stated: "N X, di cui M", "N X, of whom M", about that many ("di cui poco meno di 3.900",
+# "of whom nearly 900").
+_PART_OF = re.compile(rf"(?P<whole>\d[\d.,]*\s+(?:[\w'’]+\s+){{0,3}}?[\w'’]+)\s*,?\s*{PART}\s+"
+                      r"(?:(?:circa|oltre|quasi|almeno|poco\s+(?:meno|più)\s+di|più\s+di|meno\s+di|about|around|"
+                      r"nearly|almost|over|some|just\s+(?:under|over))\s+)?$", re.I)  # fmt: skip
 # A part named after its number ("640 delle quali", "1,300 of whom") and the count right before it, its whole.
 _PART_AFTER = re.compile(r"(?:\d[\d.,]*|[a-zà-ù]+)\s+(?:(?:dei|delle|degli)\s+quali|of\s+(?:whom|which))\b", re.I)
 _WHOLE_BEFORE = re.compile(r"(?<![\w/.,-])\d[\d.,]*\d?\s+(?:[\w'’]+\s+){0,2}?[\w'’]+\s*,\s*$")
@@ -123,7 +126,8 @@ _BODY = re.compile(r"\b(?:consiglio|consulta|comitato|assemblea|gruppo|rete|coun
                    r"forum|associazione\s+(?:dei|delle|di)\s+(?:nuovi|migranti|stranieri|residenti|inquilini))\b",
                    re.I)  # fmt: skip
 _HAS_WORKFORCE = re.compile(
-    r"\b(?:conta|contano|contava|contavano|impiega|impiegano|impiegava|occupa|occupano|lavorano|lavoravano|"
+    r"\b(?:conta|contano|contava|contavano|impiega|impiegano|impiegava|(?:ha|hanno|aveva|avevano)\s+impiegato|"
+    r"occupa|occupano|lavorano|lavoravano|"
     r"employs|employ|employed|counts|"
     # ... or is looking for: "il porto cerca almeno 200 nuovi addetti" (jobs wanted, not people served)
     r"cerca|cercano|cercherà|ricerca|seeks|needs|(?:is|are)\s+looking\s+for)\s+"
@@ -193,6 +197,17 @@ _QUOTED_STATISTICS = re.compile(r"\b(?:secondo\s+(?:i\s+dati|le\s+stime|le\s+sta
                                 r"si\s+stima|estimates|estimated)\s+(?:che|that)\b", re.I)  # fmt: skip
 
 
+# The State's offices in the province, the prefecture and the police headquarters, as the subject of a count's clause
+# or its source ("la Questura di X, che nel 2025 ha rilasciato in provincia oltre 2.400 permessi", "The prefecture's
+# reception centres in the area host around 260 asylum seekers", "..., secondo la Prefettura"): their own figures of
+# the province, never the project's; not where the project's people are accompanied ("accompagnate in Questura",
+# "presso la Questura di X": a preposition before it).
+_STATE_OFFICE = r"(?:prefettur[ae]|questur[ae]|prefectures?|police\s+headquarters)"
+_STATE_SOURCE = re.compile(rf"\b(?:secondo|according\s+to)\s+(?:la|le|the)\s+{_STATE_OFFICE}\b", re.I)
+_STATE_SUBJECT = re.compile(rf"(?:^|[,;:(]\s*|\b(?:e|ed|che|mentre|and|while|that)\s+)(?:la|le|the)\s+"
+                            rf"{_STATE_OFFICE}\b|" + _STATE_SOURCE.pattern, re.I)  # fmt: skip
+
+
 # A currency before the number makes it a sum ("EUR 384,000 comes from ...", "€ 12.000 sono andati ..."): money is
 # read by `knowledge.money`, never as a count of its next word.
 _CURRENCY = re.compile(r"(?:\b(?:EUR|euro|USD)|[€$£])\s*$", re.I)
@@ -257,6 +272,11 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True
     if _QUOTED_STATISTICS.search(sentence[:num_start]) or _STATISTICS_AFTER.search(sentence, end):
         return True  # "secondo i dati della Prefettura, ... circa 14.000 respingimenti", "..., according to the census"
+    clause_end = sentence.find(";", end)
+    if _STATE_SUBJECT.search(sentence, max(0, sentence.rfind(";", 0, num_start)), num_start) or _STATE_SOURCE.search(
+        sentence, end, clause_end if clause_end >= 0 else len(sentence)
+    ):
+        return True  # "la Questura di X, che ... ha rilasciato oltre 2.400 permessi": the State's figure
     left, right = _segment_bounds(sentence, num_start, end)
     if _WAITING.search(sentence, left, right):
         return True  # "altre 15 famiglie sono in lista": waiting, not served

@@ -69,3 +69,24 @@ def test_a_part_named_after_its_number_is_what_its_whole_is():
 def test_a_month_s_payment_is_money_not_a_count():
     assert _values("Il fondo di garanzia ha coperto 8 mensilità non pagate, senza alcuno sfratto.") == set()
     assert _values("Il fondo ha aiutato 8 famiglie a pagare le mensilità arretrate.") == {8}
+
+
+def test_the_state_s_offices_in_the_province_count_their_own_figures():
+    # invented: the prefecture or the police headquarters as the subject or the source of a count's clause
+    assert _values("Lo sportello ha seguito 75 persone; la Questura di Rieti, che nel 2024 ha rilasciato in provincia "
+                   "oltre 1.900 permessi, siede al tavolo.") == {75}  # fmt: skip
+    assert _values("The prefecture's reception centres in the valley host around 340 asylum seekers.") == set()
+    assert _values("Nei centri della provincia sono ospitate circa 410 persone, secondo la Prefettura.") == set()
+    # ... not where the project's people are accompanied
+    assert _values("Le operatrici hanno accompagnato in Questura 28 persone per il rinnovo del permesso.") == {28}
+    assert _values("Di queste, 17 sono state accompagnate presso la Questura di Rieti.") == {17}
+
+
+def test_a_part_of_a_population_said_about_that_many_is_a_population():
+    assert _values("Il paese conta circa 21.000 abitanti, di cui poco meno di 2.100 stranieri.") == set()
+    assert _values("The town has 20,000 residents, of whom nearly 1,300 are foreign nationals.") == set()
+    assert _values("Lo sportello ha seguito 140 persone, di cui circa 60 donne.") == {140, 60}
+
+
+def test_a_workforce_employed_in_the_past_is_no_count_of_the_practice():
+    assert _values("Secondo l'azienda, i suoi stabilimenti hanno impiegato in estate circa 450 dipendenti.") == set()
