@@ -65,6 +65,11 @@ _NAMED_BEFORE = re.compile(r"\b(?:[Ii]|[Gg]li|[Ll]e|[Tt]he|[Ll]oro)\s+((?:[\w'â€
 # to be voluntary is no volunteer ("95 iscrizioni volontarie al Servizio sanitario nazionale").
 _VOLUNTEERS = re.compile(r"\b(?:volontar(?:i|ie|e)|volunteers?)\b", re.I)
 _VOLUNTEER_AFTER = re.compile(r"\s+(?:volontar(?:i|ie|e)|volunteers?)\b", re.I)
+# ... or said to act as volunteers in the count's own clause ("6 artigiani in pensione vengono in laboratorio come
+# volontari", "12 di loro hanno prestato servizio come volontari", "8 retired teachers help as volunteers")
+_AS_VOLUNTEERS = re.compile(
+    r"[^;:\d]{0,80}?\b(?:come|as|in\s+qualitÃ \s+di)\s+(?:volontar(?:i|ie|e)|volunteers)\b", re.I
+)
 
 
 def _of_persons(unit: str) -> bool:
@@ -76,7 +81,9 @@ def _of_persons(unit: str) -> bool:
 def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple[int, int]]
                 ) -> tuple[bool, str | None]:  # fmt: skip
     """(decided, area) for the count `f` of the sentence `body`, whose counts stand at `counts`."""
-    if (_VOLUNTEERS.search(f.text) or _VOLUNTEER_AFTER.match(body, f.end)) and _of_persons(f.unit):
+    if (_VOLUNTEERS.search(f.text) or _VOLUNTEER_AFTER.match(body, f.end) or _AS_VOLUNTEERS.match(body, f.end)) and (
+        _of_persons(f.unit)
+    ):
         return True, "civic_engagement"  # "tenuta da 26 insegnanti volontari", "le 9 insegnanti volontarie"
     if trained_staff(body, f"{f.unit} {f.text}"):
         return True, "capacity_building"

@@ -328,3 +328,11 @@ def test_rooms_to_stay_in_are_housing():
     assert areas_of("Nel vecchio municipio sono state ricavate 9 stanze per soggiorni brevi.") == {9.0: "housing"}
     assert areas_of("Le stanze della foresteria sono 14 e sono sempre occupate.") == {14.0: "housing"}
     assert areas_of("The old school now has 11 rooms for seasonal workers.") == {11.0: "housing"}
+
+
+def test_persons_said_to_act_as_volunteers_in_their_clause_are_civic_engagement():
+    # invented: a taxonomy term of another area between the count and "come volontari"
+    assert areas_of("Quest'anno 14 artigiani in pensione vengono al laboratorio di quartiere come volontari.") == {
+        14.0: "civic_engagement"}  # fmt: skip
+    assert areas_of("Nel 2025 16 studenti hanno lavorato alla festa del quartiere come volontari.") == {
+        16.0: "civic_engagement"}  # fmt: skip
