@@ -32,6 +32,8 @@ _HEADING = re.compile(
     # ... or asked as a question: "A chi si rivolge", "A chi è rivolto il servizio", "Who is it for"
     r"a\s+chi\s+(?:si\s+rivolge|è\s+rivolt[oa])(?:\s+(?:il|la|lo)\s+(?:servizio|progetto|pratica|iniziativa))?\??|"
     r"who\s+is\s+it\s+for\??|per\s+chi\s+è\??)"
+    # ... an aside before its colon: "Destinatari del progetto, come da scheda approvata: ..."
+    r"(?:,[^:.;|\n]{1,40}(?=:))?"
     r"(?=\s|$|[:|–-])\s*[:|–-]?\s*",
     re.I,
 )
@@ -41,6 +43,9 @@ _CUE = re.compile(
     r"(?:a|ad|ai|agli|alle|alla|al|all['’])(?=\s|['’])|"
     r"\bsi\s+rivolg(?:e|ono)\s+(?:(?:in\s+particolare|soprattutto|principalmente)\s+)?(?:a|ad|ai|agli|alle|alla|al)\b|"
     r"\b(?:is|are)\s+open\s+to\b|\b(?:targets|targeted)\b(?=\s)|\bdesigned\s+for\b|"
+    # "Il corso è aperto a giovani rifugiati ... e ai richiedenti asilo", "The project is for refugees ..., for ..."
+    r"\b(?:è|sono)\s+apert[oaie]\s+(?:a|ad|ai|agli|alle|alla|al|all['’])(?=\s|['’])|"
+    r"\b(?:project|service|programme|scheme|desk|course|initiative)\s+(?:is|was)\s+(?:meant\s+)?for\b|"
     r"\b(?:main\s+)?(?:users|beneficiaries)\s+(?:are|were|include)\b|"
     r"\bdestinatari\s+(?:del\s+(?:piano|progetto|servizio|intervento)\s+)?(?:sono\s+)?(?=(?:i|gli|le)\s)|"
     r"\b(?:aimed|targeted)\s+at\b|\bintended\s+for\b|\bmost\s+users\s+are\b|"
@@ -55,7 +60,11 @@ _CUT = re.compile(r"(,?\s+con\s+particolare\s+attenzione\s+(?=a|ad|ai|agli|alle|
 _END = re.compile(r"[.!?()\[\]|«»\"“”]|\s[–—]\s|\n")
 # A heading in a table's cell: "| Target group | refugees leaving reception centres |", "Destinatari | ...", or a
 # spreadsheet's key-value row read as "key: value" pairs: "Voce: Destinatari; Dato: famiglie straniere, ...".
-_LABEL = r"(?:destinatari(?:\s+del\s+progetto)?|gruppi\s+destinatari|beneficiari|target\s+groups?)"
+# ... or asking whom it is for: "Persone a cui si rivolge l'azione | ...", "A chi si rivolge | ..."
+_LABEL = (
+    r"(?:destinatari(?:\s+del\s+progetto)?|gruppi\s+destinatari|beneficiari|target\s+groups?|"
+    r"(?:persone|soggetti)\s+a\s+cui\s+si\s+rivolge(?:\s+(?:il|la|l['’])\s*\w+)?|a\s+chi\s+si\s+rivolge)"
+)
 _CELL = re.compile(rf"(?:^|\||\n)\s*{_LABEL}\s*\||(?:^|\n|;\s)[ \t]*\w+:[ \t]*{_LABEL}[ \t]*;[ \t]*\w+:[ \t]*", re.I)
 # ... whose label ends its sentence ("Voce: Destinatari;"): the next sentence is its value ("Dato: famiglie ...")
 _LABEL_ROW = re.compile(rf"(?:^|\s)\w+:[ \t]*{_LABEL}[ \t]*;[ \t]*$", re.I)
@@ -70,7 +79,7 @@ _RUN_ON = re.compile(r"\s(?=(?:(?:Il|La|Lo|Le|I|Gli|Un|Una|The)\s+[a-zà-ù]|L['
                      r"Costo|Budget|Partner|Partners|Partenariato|Ente|Sede|Luogo|Tempi|Scheda|Finanziamento|"
                      r"Trasferibilità|Contesto|Descrizione|Azioni|Note|Contacts?|Duration|Period|Results|Activities|"
                      r"Funding|Lessons|Background|Final)\b)")  # fmt: skip
-_LEAD = re.compile(r"^(?:(?:a|ad|ai|agli|alle|alla|al|i|gli|le|la|il|lo|l['’]|the|at|to|per\s+lo\s+più|mostly|"
+_LEAD = re.compile(r"^(?:(?:a|ad|ai|agli|alle|alla|al|i|gli|le|la|il|lo|l['’]|the|at|to|for|per\s+lo\s+più|mostly|"
                    r"in\s+particolare|soprattutto)\s+)+", re.I)  # fmt: skip
 _KIND_WORDS = re.compile(r"(?:famigli|nucle|minor|donn|madr|mamm|bambin|ragazz|giovan|famil|women|mothers|children|"
                          r"young|homeless|refugee|asylum|third|newcomer|single|neomaggiorenn|braccian|colf|badant|"
