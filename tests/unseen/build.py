@@ -134,6 +134,13 @@ TARGETS = {
     "rendiconto-firenze-lgnet2-quartieri-2023": "xlsx",
     "delibera-giunta-battipaglia-piana-accogliente-2025": "odt",
     "email-borgo-valsugana-falegnameria-canonica-semestre": "eml",
+    # batch 18 (2026-12-07, 12:37 UTC session)
+    "buona-pratica-tempio-pausania-stazzi-aperti": "pdf",
+    "scheda-progetto-gela-serre-e-case": "docx",
+    "completion-report-marino-welcome-hills-en": "pdf",
+    "rendiconto-bari-lgnetea-semestri-2021": "xlsx",
+    "delibera-giunta-colle-di-val-d-elsa-vetrate-aperte-2025": "odt",
+    "email-finale-ligure-coprogettazione-stagionali": "eml",
 }
 
 
