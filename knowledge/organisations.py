@@ -35,6 +35,8 @@ LOWER_PART = re.compile(r"^(?:[a-zà-ù]+(?:ale|ali|ana|ano|ane|iva|ivo|ive|aria
 MEMBERS = re.compile(r"^(?![a-zà-ù]+(?:ati|iti|uti)$)(?!(?:ieri|oggi|poi|anni|mesi|giorni|tutti|altri|questi|quelli|"
                      r"quali|cui|nei|dei|sui|dai|ai|gli|lì|qui|più|già|così)$)[a-zà-ù]{3,}i$")  # fmt: skip
 _MAX_MEMBERS = 2
+# A role's word, never a word of a name: a table's role cell run on after the name it follows
+_ROLE_WORDS = {"Partner", "Partners", "Capofila", "Ruolo", "Role"}
 _WORD = re.compile(r"[\w'’.&-]+")
 MAX_WORDS = 10
 # An acronym and where it is: "ATER dell'Aquila", "IACP Campobasso", "CPIA 1 Karalis".
@@ -209,6 +211,8 @@ def _extend(sentence: str, start: int, key_end: int) -> str | None:
             break  # a sum after the name ("la Fondazione X 80.000 e ..."), not the name's number
         if sentence[w.end() : w.end() + 1] == ":" and words:
             break  # the next field's label of a spreadsheet's row run on ("Cooperativa X Voce: Altri partner")
+        if token in _ROLE_WORDS and words:
+            break  # the next row's role cell of a table run on ("Partner | Cooperativa X Partner | Associazione Y")
         if _proper(token):
             proper = True
         elif not proper and members < _MAX_MEMBERS and MEMBERS.match(token) and not LOWER_PART.match(token):

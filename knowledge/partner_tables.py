@@ -19,14 +19,13 @@ _HEADER = re.compile(
     r"Organi[sz]ations?|Ente)\s*\|\s*(?P<role>Ruolo|Ruoli|Funzione|Attivit[àa](?:\s+svolte)?|Compiti|Role|Tasks?|"
     r"Responsabilit[àa])\b[ \t]*(?P<rest>[^\n]*)"
 )
-# ... or the same with one or two columns between the organisation's and its role's, a row a line: "Soggetto | Natura
-# giuridica | Ruolo nel progetto" over "Cooperativa sociale X | Impresa sociale | Partner: sportello" (the role's cell
-# is the one under its header)
-_WIDE_HEADER = re.compile(
-    r"(?:^|\n)[ \t|]*(?:Partners?(?:\s+(?:di|del)\s+progetto)?|Enti?\s+partner|Soggett[oi](?:\s+partner)?|"
-    r"Organizzazion[ei]|Organi[sz]ations?|Ente|Denominazione|Name)[ \t]*(?P<between>(?:\|[^|\n]{1,40}){1,2})\|[ \t]*"
-    r"(?:Ruolo|Ruoli|Funzione|Attivit[àa](?:\s+svolte)?|Compiti|Role|Tasks?|Responsabilit[àa])\b[^|\n]*\|?[ \t]*(?=\n)"
-)
+# ... or a table a row a line whose header has the organisation's column and its role's anywhere, other columns between
+# or after them, or the role's first: "Soggetto | Natura giuridica | Ruolo nel progetto", "Ente | Tipologia | Ruolo |
+# Contributo", "Ruolo | Ente" (each row's cells under those headers)
+_NAME_COLUMN = re.compile(r"(?:Partners?(?:\s+(?:di|del)\s+progetto)?|Ent[ei](?:\s+partner)?|"
+                          r"Soggett[oi](?:\s+partner)?|Organizzazion[ei]|Organi[sz]ations?|Partner\s+organi[sz]ations?|Denominazione)",
+                          re.I)  # fmt: skip
+_ROLE_COLUMN = re.compile(r"(?:Ruol[oi]|Funzione|Attivit[àa]|Compiti|Role|Tasks?|Responsabilit[àa])\b", re.I)
 # ... or who runs the service for the city: "Ente gestore", "Managing body" (not the "Ente attuatore", the city itself)
 _MANAGER = r"(?:ente|soggetto)[ \t]+gestore|managing[ \t]+(?:body|organi[sz]ation)"
 # A key-value row whose label is the partnership: "| Partners in Italy | A; B; C |", "Partenariato | A, B e C"
@@ -103,7 +102,8 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
                 name = cells[0].strip()
                 start = pos + line.start() + line.group(0).find(name)
                 out.append((name, start, start + len(name), cells[1].strip()))
-    out += _wide_rows(text)
+    read = {(a, b) for _, a, b, _ in out}
+    out += [row for row in _wide_rows(text) if (row[1], row[2]) not in read]
     out += _records(text)
     bare = [m for m in _BARE_ROW.finditer(text) if _list_of_names(m.group("value"))]
     for m in [*_ROW.finditer(text), *bare, *_PAIR_ROW.finditer(text)]:
@@ -123,30 +123,37 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
     return out
 
 
-_PERSON_CELL = re.compile(r"\|[ \t]*(?i:nome|nominativo|cognome|partecipante|componente|referente|name|participant|"
-                          r"attendee|contact)", re.I)  # fmt: skip
+_PERSON_COLUMN = re.compile(r"(?:nome|nominativo|cognome(?:\s+e\s+nome)?|partecipante|componente|referente|"
+                            r"participant|attendee|contact(?:\s+person)?|full\s+name)", re.I)  # fmt: skip
 
 
 def _wide_rows(text: str) -> list[tuple[str, int, int, str]]:
-    """The rows of a partnership table whose role's column is not right after the organisation's (`_WIDE_HEADER`),
-    a row a line: each row's first cell and the cell under the role's header."""
+    """The rows of a partnership table a row a line whose header names the organisation's column and the role's
+    anywhere (`_NAME_COLUMN`, `_ROLE_COLUMN`; not an attendance table's, a person's column among them): each row's
+    cell under the organisation's header and the cell under the role's."""
     out = []
-    for m in _WIDE_HEADER.finditer(text):
-        if _PERSON_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()) or _PERSON_CELL.search(
-            m.group("between")
-        ):
-            continue  # an attendance table ("Ente | Nominativo | Ruolo"): its roles are people's
-        column = m.group("between").count("|") + 1
-        pos = m.end()
-        for line in re.finditer(r"[^\n]+", text[pos:]):
-            cells = line.group(0).strip(" |").split("|")
-            if len(cells) <= column or set(line.group(0)) <= set("|-: \t"):
-                if set(line.group(0)) <= set("|-: \t") and line.group(0).strip():
-                    continue  # a markdown table's rule under its header
+    lines = list(re.finditer(r"^.*$", text, re.M))
+    for k, header in enumerate(lines):
+        cells = [c.strip(" *\t") for c in header.group(0).strip().strip("|").split("|")]
+        if len(cells) < 2 or any(_PERSON_COLUMN.fullmatch(c) for c in cells):
+            continue
+        name = next((i for i, c in enumerate(cells) if _NAME_COLUMN.fullmatch(c)), None)
+        role = next((i for i, c in enumerate(cells) if _ROLE_COLUMN.match(c)), None)
+        if name is None or role is None or name == role:
+            continue
+        for line in lines[k + 1 :]:
+            row = line.group(0)
+            if "|" not in row:
+                break  # the table ends at a line with no cells (a blank one too)
+            if set(row) <= set("|-: \t"):
+                continue  # a markdown table's rule under its header
+            parts = row.strip().strip("|").split("|")
+            if len(parts) <= max(name, role):
                 break
-            name = cells[0].strip()
-            start = pos + line.start() + line.group(0).find(name)
-            out.append((name, start, start + len(name), cells[column].strip()))
+            value = parts[name].strip()
+            if value:
+                at = line.start() + row.find(value)
+                out.append((value, at, at + len(value), parts[role].strip()))
     return out
 
 

@@ -107,7 +107,8 @@ ORG_KEYWORDS = (
 # A named organisation anywhere in a sentence: a strong keyword and capitalised words ("Cooperativa Astrolabio").
 _NAMED_ORG = re.compile(
     r"(?<![\w'’])(?:(?:Cooperativa|Associazione|Fondazione|Consorzio)(?:\s+[Ss]ociale)?"
-    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:[A-Z][\w'’.&-]+(?![\w'’.&-]*:)|[dl]['’][A-Z][\w'’.-]*|"
+    r"(?:\s+(?:di|del|della|per\s+la|dei)?\s*(?:(?!(?:Partners?|Capofila|Ruolo|Role)\b)[A-Z][\w'’.&-]+(?![\w'’.&-]*:)|"
+    r"[dl]['’][A-Z][\w'’.-]*|"
     r"\d+(?![\d.,]*\d)(?![.)](?:\s|$))))+|"
     r"Caritas(?:\s+[A-Z][\w-]+)+|"
     r"(?:ASL|ASP|AUSL)\s+(?:[A-Z][\w]*\s*\d*|\d+))"

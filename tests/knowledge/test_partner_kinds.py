@@ -49,3 +49,24 @@ def test_a_kind_in_lower_case_with_what_it_does_before_its_name():
                                       "della Valle Alta.", "Pontelungo")]  # fmt: skip
     assert names == ["Centro di formazione professionale San Marco", "Cooperativa sociale Il Faggio",
                      "Associazione allevatori della Valle Alta"]  # fmt: skip
+
+
+def test_a_partnership_table_with_columns_after_the_role_or_the_role_first():
+    wide = ("Partenariato\n\nEnte | Tipologia | Ruolo | Contributo (euro)\nComune di Pontelungo | ente locale | "
+            "capofila | 20.000\nCooperativa sociale Il Faggio | cooperativa | partner: alloggi | 0\n"
+            "Fondazione Monte Verde | fondazione | cofinanziatore | 50.000\n")  # fmt: skip
+    assert [p.name for p in partnership(wide)] == ["Cooperativa sociale Il Faggio"]
+    # a funder in such a table is no partner where the text names it either
+    assert "Fondazione Monte Verde" not in _found(wide)
+    first = "Partenariato\n\nRuolo | Ente\nCapofila | Comune di Pontelungo\nPartner | Cooperativa sociale Il Faggio\n" \
+            "Partner | Associazione Amici Lontani APS\n"  # fmt: skip
+    assert _found(first) == {"Cooperativa sociale Il Faggio", "Associazione Amici Lontani APS"}
+
+
+def _found(text: str) -> set[str]:
+    from knowledge.records import Passage, RecordBuilder
+
+    passages = [Passage("v:0", text, {"doc_id": "v", "doc_type": "project_sheet", "city": "Pontelungo",
+                                      "chunk_index": 0})]  # fmt: skip
+    records, project = RecordBuilder().build("Pontelungo", None, passages, set())
+    return {p.name for r in records for p in r.partners} | {p.name for p in project.partners}
