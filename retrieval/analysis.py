@@ -190,18 +190,13 @@ class QueryAnalyzer:
         vocabulary: Callable[[], Vocabulary] | None = None,
         known_stems: Container[str] = (),
         known_cities: Container[str] = (),
-        embedded: Callable[[str], None] | None = None,
     ) -> ParsedQuery:
         """`vocabulary`: gives the index's words, for spelling corrections (called only when a word is unknown);
-        `known_stems`: the index's stems (a word whose stem the index has is an inflection, not a typo);
-        `embedded`: called with the text a search embeds (the suggestion, else the query) once it is known, before
-        the rest of the reading (retrieval/query_vectors.py).
+        `known_stems`: the index's stems (a word whose stem the index has is an inflection, not a typo).
 
         A query with typos is read again as corrected: the search is the corrected query's ("in Pugia" is in
         Puglia, "Avezano" is the city), and the corrections and the suggestion stay those of the query typed."""
         parsed = self._read(query, vocabulary, known_stems, known_cities)
-        if embedded is not None:
-            embedded(parsed.suggestion or parsed.text)
         if parsed.suggestion is not None:
             # the index's words again: "in transito" read from "in tranzito" is no misspelt Taranto either
             fixed = self._read(parsed.suggestion, vocabulary, known_stems, known_cities)

@@ -5,9 +5,7 @@ over the sketch and an argpartition (retrieval/vectors.py), numpy calls that rel
 each leg costs about 5 ms of CPU. Run one beside the other, a search waits for the longer instead of their sum
 on a machine with a core to spare; its CPU time is the same (the stage timings say which thread spent it).
 Below `PARALLEL_ABOVE` passages the dense leg costs less than handing it over (an exact product of a few
-thousand rows: ~0.3 ms at 1k passages), so it runs in the caller's thread as before, unless the question was never
-seen: its leg then starts with the model's call for the query's vector (~3 ms, longer than a small index's lexical
-leg), and runs beside the lexical leg at any size (`SearchStages.knows_vector`).
+thousand rows: ~0.3 ms at 1k passages), so it runs in the caller's thread as before.
 
 A worker is taken only when one is idle: when every worker is busy (more searches at once than cores, as under
 load) the leg runs in the caller's thread, so no search ever waits in a queue behind another's leg.

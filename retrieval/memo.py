@@ -51,11 +51,6 @@ class Lru(Generic[K, V]):
         with self._lock:
             self._values.clear()
 
-    def __contains__(self, key: object) -> bool:
-        """Whether a value is kept for `key` (neither a use of it nor counted as a hit or a miss)."""
-        with self._lock:
-            return key in self._values
-
     def __len__(self) -> int:
         return len(self._values)
 

@@ -32,10 +32,9 @@ from retrieval.dictionary import language_words
 from retrieval.filters import FilterVocabulary, SearchFilters
 from retrieval.lexical import LexicalIndex
 from retrieval.lexical_manager import LexicalIndexManager
-from retrieval.memo import PerObject
+from retrieval.memo import Lru, PerObject
 from retrieval.models import FACET_FIELDS, Hit, SearchRequest, SearchResult
 from retrieval.places import in_places, warm_up_documents
-from retrieval.query_vectors import QueryVectors
 from retrieval.rerank import Reranker, Signals, warm_up_titles
 from retrieval.sentence_stems import PASSAGES, passage_sentences
 from retrieval.sentences import boilerplate_of
@@ -72,7 +71,7 @@ class SearchService(SearchStages):
         # gone by the time the next one is prepared, and a dead reference made `prepare` derive 16,384 passages)
         self._prepared: int | None = None
         self._prepare_lock = threading.Lock()
-        self._vectors = QueryVectors(max(RECENT_VECTORS, settings.query_memo_size))
+        self._vectors: Lru[str, np.ndarray] = Lru(max(RECENT_VECTORS, settings.query_memo_size))
         # each query's parse and terms, per index (they read its vocabulary, IDF and cities)
         self._readings: PerObject[str, tuple[ParsedQuery, QueryTerms]] = PerObject(settings.query_memo_size)
         # English query words and the index's Italian words; a query's words embedded beside the query's own call
@@ -175,16 +174,10 @@ class SearchService(SearchStages):
         """The index's words (plus the thesaurus') for spelling corrections, built once per index."""
         return vocabulary_of(index, self.analyzer.thesaurus.words)
 
-    def parse(self, q: str, index: LexicalIndex | None = None, embed_ahead: bool = False) -> ParsedQuery:
-        """`embed_ahead`: the text the search embeds is sent to the model in a worker as soon as the query's first
-        reading says what it is (`start_embedding`), while this thread reads on."""
+    def parse(self, q: str, index: LexicalIndex | None = None) -> ParsedQuery:
         index = index or self.lexical.current()
         parsed = self.analyzer.parse(
-            q,
-            vocabulary=lambda: self.vocabulary(index),
-            known_stems=index.idf,
-            known_cities=index.values("city"),
-            embedded=self.start_embedding if embed_ahead else None,
+            q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf, known_cities=index.values("city")
         )
         if parsed.region_cities:  # of a region's comuni, those the index has passages about
             present = index.values("city")
@@ -217,12 +210,7 @@ class SearchService(SearchStages):
             return
         words = [c.text for c in todo]
         table = self.word_table(index)
-        text = parsed.suggestion or parsed.text
-        if self.knows_vector(text):  # the query's vector under way in a worker (or remembered): the words here
-            nearest = [(v, table.nearest(v)) for v in self.words.vectors(words)]
-            query = self.embed_query(text)
-        else:
-            query, nearest = self.words.beside(words, table, lambda: self.embed_query(text))
+        query, nearest = self.words.beside(words, table, lambda: self.embed_query(parsed.suggestion or parsed.text))
         found = weighed(words, nearest, query)
         for concept in todo:
             if concept.text in found:
@@ -230,13 +218,13 @@ class SearchService(SearchStages):
                 concept.alternatives.append(italian)
                 parsed.translated[italian] = max(weight, parsed.translated.get(italian, 0.0))
 
-    def read_query(self, q: str, index: LexicalIndex, embed_ahead: bool = False) -> tuple[ParsedQuery, QueryTerms]:
+    def read_query(self, q: str, index: LexicalIndex) -> tuple[ParsedQuery, QueryTerms]:
         """The query's parse and the terms ranking, snippets and the answer weigh, remembered per index for the
-        same text asked again (shared: never edited). `embed_ahead`: see `parse`."""
+        same text asked again (shared: never edited)."""
         memo = self._readings.of(index)
         found = memo.get(q)
         if found is None:
-            parsed = self.parse(q, index, embed_ahead)
+            parsed = self.parse(q, index)
             found = (parsed, query_terms(parsed, index.idf))
             memo.put(q, found)
         return found
@@ -265,8 +253,8 @@ class SearchService(SearchStages):
         timings: dict[str, float] = {}
         index = self.lexical.current()
         self._thaw(index)
-        if request.understand:  # a search with a dense leg has its query's vector made beside the reading
-            parsed, terms = self.read_query(request.q, index, embed_ahead=request.mode in ("hybrid", "dense"))
+        if request.understand:
+            parsed, terms = self.read_query(request.q, index)
         else:
             parsed = ParsedQuery(request.q, "it", concepts=[Concept(w) for w in get_analyzer().words(request.q)])
             terms = query_terms(parsed, index.idf)  # what the reranker, the snippets and the answer weigh

@@ -33,9 +33,9 @@ from retrieval.filters import SearchFilters
 from retrieval.fusion import fuse_into
 from retrieval.lexical import LexicalIndex
 from retrieval.lexical_leg import lexical_scores
+from retrieval.memo import Lru
 from retrieval.models import FACET_FIELDS, FACET_NAMES, Duplicate, Hit, SearchRequest
 from retrieval.places import in_places
-from retrieval.query_vectors import QueryVectors
 from retrieval.rerank import Reranker, Signals
 from retrieval.rerank import features as rerank_features
 from retrieval.sentences import Boilerplate
@@ -130,26 +130,19 @@ class SearchStages:
     embedder: Embedder
     store: Store
     analyzer: QueryAnalyzer
-    _vectors: QueryVectors
+    _vectors: Lru[str, np.ndarray]
 
     def embed_query(self, text: str) -> np.ndarray:
         """The query's vector (whitespace normalised), embedded once for the search and its practice cards (both
         ask for the corrected query when there were typos), and remembered for the same text asked again (the
-        model's output depends on the text only); waited for when a search started it ahead (`start_embedding`)."""
-        return self._vectors.get(text, self._embed_one)
-
-    def start_embedding(self, text: str) -> None:
-        """The query's vector made in an idle worker while this thread goes on reading the query and ranking its
-        lexical candidates (retrieval/query_vectors.py)."""
-        self._vectors.start(text, self._embed_one)
-
-    def knows_vector(self, text: str) -> bool:
-        """Whether `embed_query(text)` calls no model in this thread: the vector is remembered (a question asked
-        before, or an English one whose translations embedded it) or under way in a worker."""
-        return self._vectors.known(text)
-
-    def _embed_one(self, text: str) -> np.ndarray:
-        return self.embedder.embed([text])[0]
+        model's output depends on the text only)."""
+        key = " ".join(text.split())
+        vector = self._vectors.get(key)
+        if vector is None:
+            vector = self.embedder.embed([key])[0]
+            vector.flags.writeable = False  # shared by every request that asks the same text
+            self._vectors.put(key, vector)
+        return vector
 
     def _rank(
         self,
@@ -170,11 +163,8 @@ class SearchStages:
         dense_leg = None
         if request.mode in ("hybrid", "dense"):
             leg = partial(self._dense_leg, index, parsed, filters, mask)
-            # beside the lexical leg where it is worth a thread (retrieval/beside.py): on a large index, and on any
-            # index when the leg would start with the model's call (~3 ms, longer than a small index's lexical leg;
-            # a vector started ahead is under way already): the search waits for the longer, not their sum
-            worth = size > PARALLEL_ABOVE or not self.knows_vector(parsed.suggestion or parsed.text)
-            dense_leg = beside(leg) if request.mode == "hybrid" and worth else leg
+            # beside the lexical leg on an index where it is worth a thread (retrieval/beside.py)
+            dense_leg = beside(leg) if request.mode == "hybrid" and size > PARALLEL_ABOVE else leg
         if request.mode in ("hybrid", "lexical"):
             t = time.perf_counter()
             within, scores = self._lexical_scores(index, parsed, request.understand)

@@ -1,6 +1,5 @@
-"""A large index's dense leg runs in a worker thread beside the lexical leg (retrieval/beside.py), and so does any
-index's for a question never seen (its leg embeds the query): the same results as run one after the other; a
-dense-only search keeps its leg in the caller. No timings checked."""
+"""A large index's dense leg runs in a worker thread beside the lexical leg (retrieval/beside.py): the same
+results as run one after the other; a dense-only search keeps its leg in the caller. No timings checked."""
 
 from __future__ import annotations
 
@@ -56,9 +55,6 @@ def test_a_dense_leg_run_beside_the_lexical_leg_gives_the_same_results(service, 
         return nearest(*args, **kwargs)
 
     monkeypatch.setattr(service, "_dense_leg", recording)
-    for q in QUERIES:  # their vectors remembered: only the index's size decides
-        _hits(service, q)
-    threads.clear()
     monkeypatch.setattr(stages, "PARALLEL_ABOVE", 10**9)  # one leg after the other
     alone = [_hits(service, q) for q in QUERIES]
     assert set(threads) == {threading.get_ident()}
@@ -68,29 +64,6 @@ def test_a_dense_leg_run_beside_the_lexical_leg_gives_the_same_results(service, 
     assert threading.get_ident() not in threads and len(threads) == len(QUERIES)
     assert together == alone
     assert all(alone)
-
-
-def test_a_question_never_seen_embeds_beside_the_lexical_leg_on_a_small_index(service, monkeypatch):
-    """Below PARALLEL_ABOVE passages, a first search whose vector nobody started ahead (a search that does not read
-    its query) runs its dense leg, which starts with the model's call, in a worker while the caller runs the
-    lexical leg; asked again (its vector remembered) the leg runs in the caller. The same results both times."""
-    threads: list[int] = []
-    nearest = service._dense_leg
-
-    def recording(*args, **kwargs):
-        threads.append(threading.get_ident())
-        return nearest(*args, **kwargs)
-
-    monkeypatch.setattr(service, "_dense_leg", recording)
-    assert len(service.lexical.current().corpus.ids) < stages.PARALLEL_ABOVE
-    q = "sportello serale di orientamento per le famiglie appena arrivate in quartiere"
-    assert not service.knows_vector(q)
-    first = service.search(SearchRequest(q=q, understand=False))
-    assert service.knows_vector(q)
-    again = service.search(SearchRequest(q=q, understand=False))
-    assert len(threads) == 2
-    assert threads[0] != threading.get_ident() and threads[1] == threading.get_ident()
-    assert [(h.id, h.score) for h in first.hits] == [(h.id, h.score) for h in again.hits] and first.hits
 
 
 def test_a_dense_only_search_runs_its_leg_in_the_caller(service, monkeypatch):

@@ -6,7 +6,6 @@ No timings here (they live in the bench): each test checks the work is shared an
 from __future__ import annotations
 
 import re
-import threading
 
 import numpy as np
 import pytest
@@ -277,24 +276,3 @@ def test_a_service_with_an_embedder_of_its_own_caps_the_process_blas_threads(cor
         assert blas_threads() == {corpus_index.threads}
     finally:
         limit_blas_threads(corpus_index.threads)
-
-
-def test_a_never_seen_question_is_embedded_once_in_a_worker_while_it_is_read(service, counting):
-    """A search's vector is made beside the rest of its reading and its lexical leg (retrieval/query_vectors.py):
-    once, in another thread, of the text the search embeds (the suggestion of a misspelt query); the results are
-    those of the same question asked again."""
-    threads: list[str] = []
-    embed = counting.embed
-
-    def recording(texts):
-        threads.append(threading.current_thread().name)
-        return embed(texts)
-
-    counting.embed = recording
-    q = "laboratori serali di cucina per le famiglie appena arrivate in quartere"
-    first = service.search(SearchRequest(q=q))
-    assert first.parsed.suggestion and counting.texts == [first.parsed.suggestion]
-    assert threads and threads[0] != threading.current_thread().name
-    again = service.search(SearchRequest(q=q))
-    assert counting.calls == 1
-    assert [(h.id, h.score) for h in again.hits] == [(h.id, h.score) for h in first.hits] and first.hits
