@@ -43,7 +43,14 @@ from retrieval.spelling import Vocabulary, vocabulary_of
 from retrieval.stages import RECENT_VECTORS, SearchStages, _Ranked, group_codes, reordered
 from retrieval.terms import QueryTerms, query_terms
 from retrieval.within_document import document_words, documents, order_within_documents
-from retrieval.word_translation import WordTable, WordVectors, index_words, translatable, weighed
+from retrieval.word_translation import (
+    WordTable,
+    WordVectors,
+    english_index_words,
+    index_words,
+    translatable,
+    weighed,
+)
 
 # Searched at warm-up: Italian with a figure asked, a typo and a city; English (translated into the Italian
 # passages). Their results are thrown away: they only make what every first search would make.
@@ -147,6 +154,7 @@ class SearchService(SearchStages):
         document_words(index)
         facet_table(index, FACET_FIELDS)
         self.word_table(index)  # the Italian words an English query's words are translated into
+        self.words.vectors(english_index_words(self.vocabulary(index).freq, STOP))  # and its English words' vectors
         if index.vectors is not None:  # the dense search's sketch, above its exact size
             index.vectors.warm_up(self.settings.dense_exact_up_to)
         # each passage's sentences, their stems (and all of them as one set, which the reranker and the

@@ -213,3 +213,29 @@ def test_an_index_with_the_same_words_shares_the_table():
     table = vectors.table(first, lambda: ["casa", "notte"])
     assert vectors.table(second, lambda: ["casa", "notte"]) is table
     assert vectors.table(third, lambda: ["casa", "mobili", "notte"]).words == ("casa", "mobili", "notte")
+
+
+def test_the_index_s_english_words_are_those_of_the_english_list_it_uses(monkeypatch):
+    monkeypatch.setattr(wt, "english_words", lambda: frozenset({"housing", "shelter", "night", "the", "tenancy"}))
+    freq = {"housing": 5, "shelter": 1, "alloggi": 9, "the": 40, "night": 2, "tenancy": 3}
+    assert wt.english_index_words(freq, frozenset({"the"})) == ["housing", "night", "shelter", "tenancy"]
+    monkeypatch.setattr(wt, "ENGLISH_WORDS", 2)  # the most used, when there are more
+    assert wt.english_index_words(freq, frozenset({"the"})) == ["housing", "tenancy"]
+
+
+def test_after_the_warm_up_an_english_query_in_the_index_s_own_english_words_calls_no_model_for_them(service):
+    """The index's English words are embedded ahead, as the table's Italian words are: an English question asked
+    in the words of the English passages makes no call of the model for its words."""
+    from retrieval.analysis import STOP
+
+    index = service.lexical.current()
+    english = wt.english_index_words(service.vocabulary(index).freq, STOP)
+    assert len(english) > 20  # the corpus's English reports
+    calls: list[list[str]] = []
+    embed = service.words._embed
+    service.words._embed = lambda words: calls.append(list(words)) or embed(words)
+    try:
+        service.words.vectors(english)
+    finally:
+        service.words._embed = embed
+    assert calls == []
