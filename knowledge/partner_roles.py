@@ -50,6 +50,9 @@ OTHER_ROLE = re.compile(
     r"(?:\bpian[oi]\s+(?:di\s+zona|social[ei]|regional[ei]|locale)|\b(?-i:distrett[oi]))\b[^.;:]{0,30}?"
     r"\b(?:di|del|della|dello|dell['’]|dei)\s*$|"
     r"\ba\s+cura\s+d(?:i|el|ella|ello|ell['’]|ei|egli|elle)\b[^.;:]{0,80}$|"
+    # whose data or estimate a sentence quotes: "Secondo i dati della Caritas X", "according to the Caritas"
+    r"\b(?:secondo|stando\s+a|according\s+to)\s+(?:(?:i|gli|le|la|il|l['’]|the)\s*)?(?:(?:dati|stime|numeri|rilevazioni|"
+    r"data|figures|estimates)\s+)?(?:del|della|dello|dell['’]|dei|degli|delle|of\s+the|of|from\s+the|from)?\s*$|"
     # someone unnamed from the organisation, an attendee or a guest: "una volontaria della Caritas X"
     r"\b(?:un|una|un['’])\s*(?:volontari[oa]|funzionari[oa]|referente|rappresentante|delegat[oa]|operat(?:ore|rice)|"
     r"dipendente|responsabile|esperto|esperta|educat(?:ore|rice))\s+(?:del|della|dello|dell['’]|dei|degli|delle)\s*$|"
@@ -68,6 +71,15 @@ OTHER_ROLE = re.compile(
 DEALS_WITH = re.compile(r"\b(?:(?:nei|nel|ai|negli)\s+rapport[oi]|colloqui?o?|appuntament[oi]|"
                         r"progett[oi]\s+individual[ei]|(?:their|its)\s+dealings|appointments?|interviews?)\s+"
                         r"(?:con|with)\s*(?:(?:il|lo|la|i|gli|le|the)\s+|l['’]\s*)?$", re.I)  # fmt: skip
+# Who an evaluation is entrusted to or carried out by: "La valutazione è stata affidata all'Università di X",
+# "the evaluation was carried out by the University of X": an evaluator, no partner
+EVALUATED_BY = re.compile(
+    r"\b(?:valutazion[ei]|evaluation|assessment)\b[^.;:]{0,40}?"
+    r"\b(?:affidat[oaie]|svolt[oaie]|condott[oaie]|realizzat[oaie]|curat[oaie]|entrusted|carried\s+out|conducted|"
+    r"done|made)\s+(?:\w+\s+){0,2}?(?:a|al|alla|all['’]|ai|agli|alle|da|dal|dalla|dall['’]|dai|to|by)\s*"
+    r"(?:(?:il|lo|la|i|gli|le|the)\s+)?$",
+    re.I,
+)
 FUNDED = re.compile(r"\b(?:co-?finanziat|finanziat|sostenut|pagat|sponsorizzat)\w*\b", re.I)
 # Who pays, said after the name in its clause: "La Regione e la Fondazione X hanno finanziato il progetto".
 FUNDS_AFTER = re.compile(r"[^.;:,]{0,80}?\b(?:hanno|ha|che\s+ha|che\s+hanno)\s+(?:anche\s+)?(?:co-?finanziat|"
@@ -126,5 +138,5 @@ def other_role(body: str, start: int, end: int) -> bool:
     before = body[:start]
     after = (SHARE_AFTER, OBSERVER_AFTER, GUEST_CELL, FUNDS_AFTER, LENDS_AFTER)
     return bool(FUNDER.search(before) or FUNDER_LABEL.search(before) or OTHER_ROLE.search(before)
-                or DEALS_WITH.search(before) or any(p.match(body, end) for p in after)
+                or DEALS_WITH.search(before) or EVALUATED_BY.search(before) or any(p.match(body, end) for p in after)
                 or FUNDS_RELATIVE.match(body[end:].lstrip(" ,")))  # fmt: skip

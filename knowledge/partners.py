@@ -146,7 +146,9 @@ MUNICIPAL = re.compile(
     # ... in English: "the City", "the City Council", "the Town Hall", "the Mayor"
     r"^(?:the\s+)?(?:city|town|city\s+council|town\s+hall|city\s+hall|mayor)$", re.I
 )
-_ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s")
+_ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s|"
+                                # ... an English name its kind closes in lower case: "the Il Faggio social cooperative"
+                                r"^[A-ZÀ-Ý].*\s(?:co-?operative|association|foundation|charity|consortium|trust)$")
 # Another municipality named as a partner ("Comune di X"): kept, unless it is the city itself (see `partners`).
 OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
 # Who works in a service for an organisation, in the plural, then the organisation: it runs that part of the service
@@ -391,6 +393,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 continue  # "si è svolto da gennaio 2024 a dicembre 2025": a time, not who did it
             if loose and roles.DEALS_WITH.search(body[: cue.end()]):
                 continue  # "un progetto individuale con il Centro per l'impiego": where the people go
+            if roles.EVALUATED_BY.search(body[: cue.end()]):
+                continue  # "La valutazione è stata affidata all'Università di X": who evaluates
             clause = False
             listed = split_items(segment)
             for i, item in enumerate(listed):
