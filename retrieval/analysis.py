@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import ChainMap
-from collections.abc import Callable, Container, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -228,6 +228,7 @@ class QueryAnalyzer:
         ]
         mentions += self._named_cities(text, mentions, known_cities)
         mentions += self._lower_case_cities(text, mentions, known_cities)
+        mentions += self._short_names(text, mentions, known_cities)
         places = [  # "Emilia" inside "Reggio Emilia" is the city
             p
             for p in self.places.find(folded)
@@ -338,6 +339,8 @@ class QueryAnalyzer:
                 continue
             if _inside_a_name(text, words, i, found):  # "Tor Bella Monaca" is a neighbourhood, not Bella
                 continue
+            if _OF_A_NAME.match(text, end):  # "progetto Ponte del Diavolo": a project's name, not Ponte
+                continue
             city = self.gazetteer.get(written)
             if city is not None and city.common_word and city.name in known_cities:
                 out.append(Mention(city, start, end, written, "capital"))
@@ -363,6 +366,38 @@ class QueryAnalyzer:
                     break
         return out
 
+    def _short_names(self, text: str, found: list[Mention], known_cities: Container[str]) -> list[Mention]:
+        """A comune of several words called by its first ("Cividale" for Cividale del Friuli, "Civitanova" for
+        Civitanova Marche), as people say it: the index has documents about it and about no other comune that
+        name starts, and the word is no comune of its own. A word of the language ("Gravina", "Casale") only
+        written with a capital and not opening the query, as `_named_cities` reads a comune named like a word."""
+        by_first: dict[str, list[str]] = {}
+        for name in known_cities if isinstance(known_cities, Iterable) else ():
+            first = re.match(r"[^\W\d_]+", fold(str(name)))
+            if first and len(first.group(0)) >= 4 and first.group(0) != fold(str(name)):
+                by_first.setdefault(first.group(0), []).append(str(name))
+        if not by_first:
+            return []
+        out: list[Mention] = []
+        words = [(m.start(), m.end()) for m in re.finditer(r"[^\W\d_]+", text)]
+        keywords_only = not any(fold(text[a:b]) in ITALIAN or fold(text[a:b]) in ENGLISH for a, b in words)
+        for i, (start, end) in enumerate(words):
+            word = fold(text[start:end])
+            names = by_first.get(word)
+            if not names or len(names) > 1 or any(m.start <= start < m.end for m in found):
+                continue
+            if self.gazetteer.get(text[start:end]) is not None:  # a comune of its own: "Torino" (di Sangro)
+                continue
+            if word in ITALIAN or word in ENGLISH or is_word(word) or is_word(text[start:end].lower()):
+                if not text[start].isupper() or (i == 0 and not keywords_only) or _OF_A_NAME.match(text, end):
+                    continue
+                if i + 1 < len(words) and text[end : words[i + 1][0]] == " " and text[words[i + 1][0]].isupper():
+                    continue  # "Città Solidale", "Città Bianca": a name of its own
+            city = self.gazetteer.get(names[0])
+            if city is not None:
+                out.append(Mention(city, start, end, text[start:end], "short name"))
+        return out
+
     def _concepts(self, core: str) -> tuple[list[Concept], list[str]]:
         """The query's thesaurus phrases (with their alternatives) and its other content words."""
         concepts: list[Concept] = []
@@ -379,6 +414,10 @@ class QueryAnalyzer:
             if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in FUNCTION_WORDS:
                 concepts.append(Concept(word))
         return concepts, expansions
+
+
+# After a capitalised word, "del Diavolo", "della Pace", "di San Rocco": the word opens a longer name.
+_OF_A_NAME = re.compile(r"\s+(?:d[ei]|del|dell[aeo]?|degli|dei)(?:\s+|['’])[A-Z]")
 
 
 def _inside_a_name(text: str, words: list[tuple[int, int]], i: int, found: list[Mention]) -> bool:

@@ -213,6 +213,32 @@ def test_a_comune_named_like_a_word_inside_a_longer_name_is_not_the_city(qa):
     assert qa.parse("progetto Radici Nuove Bella", known_cities=known).cities == ["Bella"]
 
 
+def test_a_comune_named_like_a_word_opening_a_longer_name_is_not_the_city(qa):
+    """ "Ponte" followed by "dei Sogni" opens a project's name, not the comune Ponte."""
+    known = {"Ponte"}
+    assert qa.parse(
+        "quanti posti letto ha il progetto Ponte dei Sogni di Bassano del Grappa?", known_cities=known
+    ).cities == ["Bassano del Grappa"]
+    assert qa.parse("il laboratorio Ponte della Memoria", known_cities=known).cities == []
+    assert qa.parse("sportello a Ponte", known_cities=known).cities == ["Ponte"]
+
+
+def test_a_comune_of_several_words_is_found_by_its_first(qa):
+    """People call Cervignano del Friuli "Cervignano": the comune the index has documents about, when no other
+    comune of the index starts so and the word is no comune of its own; a word of the language ("Sesto", "Città")
+    only with a capital, and not when a capitalised word follows ("Città Solidale" is a name)."""
+    known = {"Cervignano del Friuli", "Bassano del Grappa", "Città di Castello", "Udine"}
+    assert qa.parse("dove si tengono i corsi di italiano a Cervignano?", known_cities=known).cities == [
+        "Cervignano del Friuli"
+    ]
+    assert qa.parse("foresteria bassano lavoratori", known_cities=known).cities == ["Bassano del Grappa"]
+    assert qa.parse("foresteria bassano lavoratori", known_cities={"Udine"}).cities == []
+    # two comuni of the index start with the word: which one is not said
+    assert qa.parse("corsi a Bassano", known_cities={"Bassano del Grappa", "Bassano Romano"}).cities == []
+    assert qa.parse("la Fondazione Città Solidale e i volontari", known_cities=known).cities == []
+    assert qa.parse("la città dei ragazzi", known_cities=known).cities == []
+
+
 def test_a_city_the_index_has_is_found_in_lower_case(qa):
     """The gazetteer takes only the well-known cities in lower case; a comune the index has documents about,
     whose name is no word, is the city asked about however written, and so is its corrected typo."""
