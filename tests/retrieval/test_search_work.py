@@ -139,6 +139,20 @@ def test_after_the_warm_up_a_first_search_builds_no_per_value_positions(corpus_i
     assert set(index._masks) == built  # the passages' languages, read by a translated word, were made on the first
 
 
+def test_after_the_warm_up_a_first_search_reads_no_posting(corpus_index):
+    from retrieval.service import SearchService
+
+    fresh = SearchService(corpus_index)  # its own lexical index: no posting read by other tests' searches
+    fresh.warm_up()
+    bm25 = fresh.lexical.current().bm25
+    read = dict(bm25._postings)
+    assert len(read) == len(bm25.df)  # every term's
+    for q in ("orti condivisi e laboratori di falegnameria per giovani", "night shelters for homeless women"):
+        assert fresh.search(SearchRequest(q=q)).hits
+    assert bm25._postings.keys() == read.keys()
+    assert all(bm25._postings[t] is read[t] for t in read)  # the same arrays, read once
+
+
 def test_passage_sentences_are_those_of_each_sentence_alone(service):
     index = service.lexical.current()
     checked = 0
