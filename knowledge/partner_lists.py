@@ -188,6 +188,12 @@ def _table_attendees(rows: list[list[str]]) -> list[str]:
     return out
 
 
+# An attendee's body: a kind or an acronym, "Comune di", or an English name its kind closes ("Il Faggio social
+# cooperative", "Amici Lontani association")
+_BODY_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|Comune\s+di\s|^(?:[Cc]ooperativa|[Aa]ssociazione|"
+                        r"[Ff]ondazione)\s|\s(?:co-?operative|association|foundation|charity|consortium)$")
+
+
 def _attendance(text: str) -> list[tuple[re.Match, str]]:
     """Each attendance list's heading ("Presenti:") and the list under it (a table, or items)."""
     out = []
@@ -236,11 +242,18 @@ def attendees(text: str, city: str | None = None) -> list[PartnerFact]:
             for item in _ITEM.split(segment):
                 if _OBSERVER.search(item):
                     continue  # who sat in to listen is not who works with the city
+                # a person, then the body in brackets: "Anna Neri (Il Faggio social cooperative)", "Bruno Sala
+                # (presidente, associazione Amici Lontani APS)": the body; else the brackets say the role
+                bracket = re.search(r"\(([^()]*)\)\s*$", item.strip())
+                body = bracket.group(1).rsplit(", ", 1)[-1] if bracket else ""
+                person = item.strip()[: bracket.start()].strip(" ,–-") if bracket else ""
+                if bracket and _PERSON.fullmatch(person) and _BODY_LIKE.search(body):
+                    item = body
                 item = re.sub(r"\s*\([^)]*\)\s*$", "", item.strip())
                 last = _ROLE_OF.sub("", item.rsplit(", ", 1)[-1])  # "assistente sociale dell'Unité des Communes X"
                 if re.match(r"(?:cooperativa|associazione|fondazione)\s", last):
                     last = last[0].upper() + last[1:]
-                if re.search(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|Comune\s+di\s", last):
+                if _BODY_LIKE.search(last):
                     candidates.append(last)  # else a person, or a person's role
         else:
             continue

@@ -18,6 +18,10 @@ FUNDER = re.compile(
     r"(?:euro|€|EUR)\s+(?:\w+\s+){0,3}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle|from)|"
     # a cost someone covers or pays: "La spesa, 9.000 euro per magliette, è stata coperta dalla Fondazione X"
     r"\b(?:copert|pagat|rimborsat)[oaie]\s+(?:\w+\s+){0,2}?(?:da|dal|dalla|dall['’]|dai|dagli|dalle)|"
+    # the project itself supported by someone: "Il progetto è sostenuto dalla Fondazione X" (not the people it helps,
+    # "le famiglie sono sostenute dalla cooperativa")
+    r"\b(?:progett|iniziativ|servizi|sportell|attivit)\w*\s+(?:è|sono|viene|vengono)\s+(?:stat[oaie]\s+)?(?:anche\s+)?"
+    r"sostenut[oaie]\s+(?:anche\s+)?(?:da|dal|dalla|dall['’]|dai|dagli|dalle)|"
     # a sum that comes from someone: "30.000 arrivano dalla Fondazione X", "il resto viene dalla Regione"
     r"(?:\d[\d.,]*|rest[oa]|restante)\s+(?:\w+\s+){0,2}?(?:arriv|proven|vien|vengon|giung)\w*\s+d(?:a|al|alla|all['’]|ai|agli|alle)|"
     # ... in English: "funded by the X Foundation", "a grant from", "with funding from", "sponsored by"

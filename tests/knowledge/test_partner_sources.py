@@ -1,7 +1,8 @@
 """Organisations named beside a project in roles that are no partnership, and an English partner named with its kind
 after it: whose data a sentence quotes ("Secondo i dati della Caritas X"), who an evaluation is entrusted to ("La
-valutazione è stata affidata all'Università di X"), and "in partnership with the X social cooperative". Texts
-invented here."""
+valutazione è stata affidata all'Università di X"), who supports the project ("Il progetto è sostenuto dalla
+Fondazione X"), "in partnership with the X social cooperative", and an attendance list's bodies in brackets after
+their people ("Anna Neri (X social cooperative)"). Texts invented here."""
 
 from knowledge.partners import partners
 
@@ -33,3 +34,23 @@ def test_an_english_partner_named_with_its_kind_after_it():
     assert len(found) == 1 and found[0].endswith("Faggio social cooperative")
     assert _names("It was run together with the Amici Lontani association and the parish.") == [
         "Amici Lontani association"]  # fmt: skip
+
+
+def test_the_project_supported_by_a_body_is_funded_by_it():
+    assert _names("Il progetto è sostenuto dalla Fondazione Monte Verde e realizzato dalla cooperativa sociale Il "
+                  "Faggio.") == ["Cooperativa sociale Il Faggio"]  # fmt: skip
+    # the people it helps supported by a body: that body works in it
+    assert _names("Le famiglie sono sostenute dalla cooperativa sociale Il Faggio.") == [
+        "Cooperativa sociale Il Faggio"
+    ]
+
+
+def test_an_attendance_list_of_people_with_their_bodies_in_brackets():
+    from knowledge.partner_lists import attendees
+
+    minutes = ("Attendees:\n- Anna Neri (Il Faggio social cooperative)\n- Bruno Sala (chair, Amici Lontani "
+               "association)\n- Carla Riva (Prefecture of Pontelungo, observer)\n- Dario Neri (coordinatore)\n\n"
+               "1. Progress")  # fmt: skip
+    found = [p.name for p in attendees(minutes, "Pontelungo")]
+    assert len(found) == 2 and found[0].endswith("Faggio social cooperative")
+    assert found[1] == "Amici Lontani association"
