@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 
 # A relative clause after a listed name saying it pays: "la Fondazione X, che lo finanzia, e ..."
-FUNDS_RELATIVE = re.compile(r"^(?:che|which|who)\s+(?:(?:lo|la|li|le|ne|l['’])\s*)?(?:anche\s+)?(?:co-?)?"
-                             r"(?:finanzia|finanziano|finanziato|paga|pagano|sponsorizza|funds|funded|pays)\b",
-                             re.I)  # fmt: skip
+FUNDS_RELATIVE = re.compile(r"^(?:che|which|who)\s+(?:(?:lo|la|li|le|ne|l['’])\s*)?(?:(?:ha|hanno|has|have)\s+)?"
+                             r"(?:anche\s+|also\s+)?(?:co-?)?"
+                             r"(?:finanzia|finanziano|finanziato|paga|pagano|pagato|sponsorizza|sponsorizzato|funds|funded|"
+                             r"pays|paid)\b", re.I)  # fmt: skip (also in the past: "che ha finanziato gli arredi")
 # Who pays is not a partner: "con il contributo della Fondazione X", "finanziato da".
 FUNDER = re.compile(
     r"(?:(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"

@@ -54,3 +54,9 @@ def test_an_attendance_list_of_people_with_their_bodies_in_brackets():
     found = [p.name for p in attendees(minutes, "Pontelungo")]
     assert len(found) == 2 and found[0].endswith("Faggio social cooperative")
     assert found[1] == "Amici Lontani association"
+
+
+def test_a_listed_name_whose_relative_clause_says_it_paid_is_a_funder():
+    assert _names("Grazie alla Fondazione Monte Verde, che ha finanziato gli arredi, e alla cooperativa sociale Il "
+                  "Faggio, che gestisce gli alloggi, 20 famiglie hanno trovato casa.") == [
+        "Cooperativa sociale Il Faggio"]  # fmt: skip
