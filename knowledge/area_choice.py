@@ -7,7 +7,9 @@ totale di", "beneficiari di tutte le attività", "il progetto ha raggiunto"), wh
 and "none" (no cue found). The shipped chooser (`shipped`) is the learned area of
 `knowledge.area_model` with the weights of lgnet/data/area_model.json (trained by `python -m knowledge.area_walk
 train`): it reads a count of the text with the rules' reason as every version of the rules could say it (an area,
-a total, none) and leaves a table's counts to the rules.
+a total, none) and leaves a table's counts to the rules, unless they gave one no area: a row whose cells name no area
+("30 famiglie seguite dalla mediatrice", "250 people registered with a family doctor") is read by its label as a
+sentence would be.
 """
 
 from __future__ import annotations
@@ -50,12 +52,13 @@ def coarse(ctx: AreaContext) -> AreaContext:
 
 
 def model_chooser(model: AreaModel, guard: bool = True) -> AreaChooser:
-    """The model's area for a count of the text, the rules' for a table's (it never learnt those); with `guard`,
+    """The model's area for a count of the text, the rules' for a table's when they found one (it never learnt table
+    rows; a row left without area is read by its label like a sentence); with `guard`,
     none for a count the rules left without area as the project's total."""
     taxonomy = Taxonomy.default()
 
     def choose(ctx: AreaContext) -> str | None:
-        if ctx.why == "table":
+        if ctx.why == "table" and ctx.rules is not None:
             return ctx.rules
         ctx = coarse(ctx)
         feats = features(ctx, taxonomy)

@@ -115,3 +115,13 @@ def test_a_running_total_of_one_kind_of_thing_is_not_the_project_s_total():
         assert explicit_total(body, _ctx(body, w).fact), body
     values = _records("Il piano prevede l'inserimento di altri 9 nuclei familiari, per un totale di 20 nuclei.")[1]
     assert 9.0 not in values and 20.0 not in values  # the model gives them an area; no longer the project's
+
+
+def test_a_table_row_the_rules_left_without_area_is_read_by_the_model_one_with_an_area_keeps_it():
+    classes = classes_of()
+    sure = AreaModel(classes, {"word:famigl": [20.0 if c == "housing" else 0.0 for c in classes]},
+                     [0.0] * len(classes), 0.0)  # fmt: skip
+    choose = model_chooser(sure)
+    row = "30 famiglie seguite dalla mediatrice"  # invented: a row whose cells name no area
+    assert choose(_ctx(row, "30 famiglie", None, "table")) == "housing"
+    assert choose(_ctx(row, "30 famiglie", "taking_charge", "table")) == "taking_charge"
