@@ -54,6 +54,25 @@ _CLITIC = re.compile(rf"(?:\b[a-zà-ù]{{4,}}ne|\bne\s+(?:{_AUX}\s+)?(?:stat[ie]
 # gennaio ne sono passate più di trecento", "ne abbiamo accompagnate centoventi ai servizi").
 _OF_PEOPLE = re.compile(r"\bne\b.*\b(?:accol|accompagnat|passat|seguit|ospitat|inserit|aiutat|assistit|incontrat|"
                         r"arrivat|orientat|sostenut|pres[ei]\s+in\s+carico)\w*", re.I)  # fmt: skip
+# Events a clitic "ne" with no count before it stands for: the event the sentence named before it ("le feste di
+# vicinato: finora se ne sono fatte 6", "una cena a offerta libera ...: da settembre ne sono state organizzate 6", "le
+# «cene in cortile»: nel 2025 la cascina ne ha organizzate 5"), counted in its plural.
+_EVENT_PLURAL = {"cena": "cene", "cene": "cene", "festa": "feste", "feste": "feste", "pranzo": "pranzi",
+                 "pranzi": "pranzi", "evento": "eventi", "eventi": "eventi", "serata": "serate", "serate": "serate",
+                 "spettacolo": "spettacoli", "spettacoli": "spettacoli", "concerto": "concerti", "concerti": "concerti",
+                 "torneo": "tornei", "tornei": "tornei", "mostra": "mostre", "mostre": "mostre",
+                 "proiezione": "proiezioni", "proiezioni": "proiezioni", "giornata": "giornate",
+                 "giornate": "giornate", "edizione": "edizioni", "edizioni": "edizioni"}  # fmt: skip
+_EVENT_NAMED = re.compile(rf"\b({'|'.join(sorted(_EVENT_PLURAL, key=len, reverse=True))})\b", re.I)
+
+
+def _event_named(head: str) -> re.Match[str] | None:
+    """The last event the words before a clitic "ne" name, before the clitic's own clause."""
+    at = head.lower().rfind("ne ")
+    found = list(_EVENT_NAMED.finditer(head, 0, at if at >= 0 else len(head)))
+    return found[-1] if found else None
+
+
 # A bare number in digits, or in words from eleven up ("ne abbiamo accolti trecento": small ones describe).
 _BARE = re.compile(rf"(?<![\w.,/'’-])(?P<num>\d{{1,3}}(?:\.\d{{3}})+|\d{{1,3}}(?:,\d{{3}})+|\d+|{WORD_NUMBER})"
                    r"(?![\w.,/%-]?\d)(?!\s*%)(?![\w-])", re.I)  # fmt: skip
@@ -206,6 +225,8 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             words = rest or unit_labels(unit)[0]  # a bare count borrowed its noun too: the unit's label
         elif not before and _CLITIC.search(head) and _OF_PEOPLE.search(head[-60:]):
             unit, words = "people", "persone"
+        elif not before and _CLITIC.search(head) and (event := _event_named(head)):
+            unit = words = _EVENT_PLURAL[event.group(1).lower()]
         elif whole := _OF_WHOLE.match(sentence, end):
             # "58 dei 90 partecipanti", "5 of the 6 flats": a part of a whole named right after it
             unit, words = _unit_of(whole.group("noun")), whole.group("noun").lower()

@@ -4,7 +4,7 @@ here (split from test_figure_mechanisms.py, assertions unchanged)."""
 
 from knowledge import money
 from knowledge.sentences import sentences
-from tests.knowledge.figure_text import built, counts
+from tests.knowledge.figure_text import areas_of, built, counts
 
 
 def test_a_bulleted_item_is_a_sentence_of_its_own():
@@ -348,3 +348,12 @@ def test_a_list_item_is_read_as_the_clause_it_is_without_its_marker():
             "affitto;\n\n- 6 artigiani in pensione vengono in bottega come volontari, a turno.")  # fmt: skip
     assert built(text) == {(58.0, "taking_charge"), (21.0, "taking_charge"), (8.0, "housing"),
                            (6.0, "civic_engagement")}  # fmt: skip
+
+
+def test_a_clitic_ne_with_no_count_before_it_counts_the_event_the_sentence_named():
+    # invented: the event named before the clitic, in the plural or the singular
+    assert counts("In estate il cortile ospita le feste di strada: quest'anno se ne sono fatte 7.") == {7.0: "feste"}
+    assert counts("Ogni mese c'è una cena di quartiere: da marzo ne sono state organizzate 8, sempre piene.") == {
+        8.0: "cene"}  # fmt: skip
+    assert areas_of("Ogni mese c'è una cena di quartiere: da marzo ne sono state organizzate 8.") == {
+        8.0: "community_building"}  # fmt: skip
