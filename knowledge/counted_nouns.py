@@ -278,8 +278,9 @@ def english_heads(sentence: str) -> list[FigureFact]:
         if (noun not in ENGLISH_NOUNS and not persons) or value is None or value < 2 or is_year(m.group("num"), value):
             continue
         phrase = [w.group(1) for w in words[: head + 1]]
+        persons = persons or counts_persons(ENGLISH_NOUNS.get(noun, noun))  # "front-line staff": staff are persons
         if not english and not (all(w.isascii() for w in phrase) and (persons or "and" in phrase)):
-            continue  # a row's few words in English: its head a plural of persons, or a coordination
+            continue  # a row's few words in English: its head a noun of persons, or a coordination
         if not m.group("num")[0].isdigit() or not_a_count(sentence, m.start("num"), end, "generic"):
             continue
         if noun in TIME_UNITS and not _time_count(sentence, m.start(), [noun], None):

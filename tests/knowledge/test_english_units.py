@@ -24,3 +24,9 @@ def test_a_count_between_a_list_of_nouns_of_persons():
                      "Il percorso ha formato 44 tra insegnanti, educatori e impiegati comunali."):  # fmt: skip
         assert [(f.value, unit_key(f.unit)) for f in figures(sentence)][:1] in ([(30.0, "people")], [(44.0, "people")])
     assert figures("Il progetto coinvolge 5 tra le città della rete.") == []
+
+
+def test_a_row_s_few_english_words_counting_staff_after_a_modifier_are_persons():
+    # invented: an indicator row's label read after its value; "staff" is a noun of persons with no plural -s
+    assert {(f.value, f.unit) for f in figures("22 front-line staff trained")} == {(22.0, "operatori")}
+    assert {(f.value, f.unit) for f in figures("14 registry office staff")} == {(14.0, "operatori")}
