@@ -152,6 +152,12 @@ _SAMPLE = re.compile(r"\b(?:survey|sample|questionnaire|indagine|campione|questi
 # How a study was made ("is based on 14 interviews", "si basa su 20 questionari"): its sources, not results.
 _METHOD = re.compile(r"\b(?:(?:is|are|was)\s+based\s+on|based\s+on|si\s+basa\s+su|basat[aoie]\s+su|metodologi\w+|"
                      r"methodology|fonti\s+dei\s+dati|data\s+sources|"
+                     # ... drawn from its sources ("It draws on the monitoring database, 42 interviews and ...", "was
+                     # written from the project's monitoring data, twelve interviews and two focus groups")
+                     r"draws?\s+on|drawing\s+on|drawn\s+(?:up\s+)?from|(?:written|compiled|prepared)\s+(?:from|on\s+the"
+                     r"\s+basis\s+of)|(?:redatt|elaborat|scritt)[oa]\s+(?:sulla\s+base\s+d|a\s+partire\s+da)|"
+                     # interviews listed with focus groups are a study's sources
+                     r"(?:interviews?|interviste)\b[^.;]*\bfocus\s+groups?\b|"
                      # the evaluators' own interviews and visits ("The evaluation team carried out 45 interviews")
                      r"(?:evaluation|evaluators?|valutator\w+|valutazione)\b[^.;]*\b(?:interviews?|interviste|focus\s+groups?"
                      r"|questionnaires?|questionari))\b", re.I)  # fmt: skip

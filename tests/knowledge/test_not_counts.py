@@ -90,3 +90,11 @@ def test_a_part_of_a_population_said_about_that_many_is_a_population():
 
 def test_a_workforce_employed_in_the_past_is_no_count_of_the_practice():
     assert _values("Secondo l'azienda, i suoi stabilimenti hanno impiegato in estate circa 450 dipendenti.") == set()
+
+
+def test_a_study_s_sources_drawn_on_are_no_counts():
+    # invented: how a review was written, in other words than "based on"
+    assert _values("The report draws on the desk's records, 31 interviews and three focus groups.") == set()
+    assert _values("This evaluation was written from the monitoring data and 26 interviews with tenants.") == set()
+    assert _values("Lo studio raccoglie 18 interviste e due focus group con le famiglie.") == set()
+    assert _values("The desk held 90 interviews with tenants.") == {90}
