@@ -72,6 +72,23 @@ _AS_VOLUNTEERS = re.compile(
 )
 
 
+# "Laboratorio" (a workshop), a term of community building in the taxonomy, names that area only with what it is a
+# workshop of: cooking, an intercultural or neighbourhood one, theatre, music, the arts ("laboratori di cucina,
+# sartoria e italiano", "il laboratorio di cucina interculturale", "laboratori di quartiere"). A workshop of a trade
+# ("laboratorio di sartoria", "di assemblaggio"), of citizenship or a bare one ("12 nel laboratorio", "seguiti nel
+# doposcuola e nei laboratori") says nothing of the count's area by itself: the gold files them under taking charge,
+# civic engagement or community building by what is done there.
+_WORKSHOP = re.compile(r"laborator\w*", re.I)
+_COMMUNITY_WORKSHOP = re.compile(r"\s+(?:(?:di|del|della|dei|delle)\s+)?(?:[\w'’]+\s+){0,1}?"
+                                 r"(?:cucin\w*|intercultural\w*|quartiere|comunit\w+|teatr\w*|music\w*|arte|"
+                                 r"artistic\w*|danz\w*|cant\w*|pittur\w*|fotografi\w*|lettur\w*|gioc\w*|ricreativ\w*|"
+                                 r"creativ\w*)\b", re.I)  # fmt: skip
+
+
+def _workshop_alone(body: str, m: tuple[str, int, int]) -> bool:
+    return bool(_WORKSHOP.fullmatch(body[m[1] : m[2]])) and not _COMMUNITY_WORKSHOP.match(body, m[2])
+
+
 def _of_persons(unit: str) -> bool:
     from knowledge.persons import counts_persons  # it reads the areas' staff words: imported when used
 
@@ -111,6 +128,9 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     lead = re.split(r"\d[^,;]*", lead)[-1]  # "14 posti complessivi, in cui 26 persone": the other count's total
     if (_TOTAL.search(lead) or _FOR_N.search(lead)) and len({m[0] for m in matches}) >= 2:
         return True, None  # "..., per un totale di 65 beneficiari" after a list of several areas: the whole project
+    # a workshop names no area by itself, only with what it is a workshop of (`_WORKSHOP`): it is one activity of a
+    # list (the total above), not the area of a count beside it
+    matches = [m for m in matches if not _workshop_alone(body, m)]
     before = [m for m in matches if m[2] <= f.start]
     # A term after the count before this one is this count's own context; one before or inside that count is
     # that count's ("28 refugees in 9 flats and supported 140 people at the help desk": the flats are not the

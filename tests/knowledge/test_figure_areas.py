@@ -336,3 +336,14 @@ def test_persons_said_to_act_as_volunteers_in_their_clause_are_civic_engagement(
         14.0: "civic_engagement"}  # fmt: skip
     assert areas_of("Nel 2025 16 studenti hanno lavorato alla festa del quartiere come volontari.") == {
         16.0: "civic_engagement"}  # fmt: skip
+
+
+def test_a_workshop_names_community_building_only_with_what_it_is_a_workshop_of():
+    # invented: a trade's workshop is no community event; a cooking or intercultural one is
+    assert areas_of("Il laboratorio di sartoria ha accolto 21 donne, 9 delle quali hanno poi trovato un lavoro.") == {
+        21.0: "taking_charge", 9.0: "taking_charge"}  # fmt: skip
+    assert areas_of("Al laboratorio di cucina interculturale hanno partecipato 28 persone.") == {
+        28.0: "community_building"}  # fmt: skip
+    # ... and a workshop is still one activity of a list whose total is the whole project's
+    assert areas_of("Sono stati attivati uno sportello, due alloggi e 4 laboratori, per un totale di 300 "
+                    "beneficiari.")[300.0] is None  # fmt: skip
