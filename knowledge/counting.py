@@ -112,6 +112,14 @@ _EXISTS = re.compile(
     r"\b(?:sono\s+presenti|ci\s+sono|esistono|si\s+contano|there\s+are)\s+(?:(?:circa|oltre|ben|almeno)\s+)?$", re.I
 )
 
+# ... but the practice's own rooms, flats or places that people have lived in since ("nella canonica ci sono 5 stanze
+# e finora ci hanno abitato 9 persone", "due appartamenti ...: ci sono 8 posti, e da gennaio ci hanno vissuto 19
+# ragazzi"): a past participle of living or being hosted there, in the clause after the count; a city's stock where
+# people live now ("In città ci sono 300 alloggi popolari, in cui vivono circa 900 famiglie") stays what a place has.
+_LIVED_IN = re.compile(r"[^;:.]{0,60}?\b(?:ci|vi)\s+(?:hanno|sono)\s+(?:già\s+)?(?:abitat|vissut|stat[ie]\s+(?:accolt|"
+                       r"ospitat))\w*|[^;:.]{0,60}?\bhanno\s+(?:già\s+)?(?:ospitato|accolto)\b", re.I)  # fmt: skip
+
+
 # An organisation's or a place's own workforce and members ("Al 31 dicembre conta 112 soci e 187 lavoratrici e
 # lavoratori", "nella zona industriale lavorano oltre 8.000 addetti", "the cooperative employs 40 people"): who
 # does the work or owns the body, not whom the practice served.
@@ -272,7 +280,7 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True
     if _ATTENDANCE.search(before):
         return True  # "Presenti: 11 componenti": who attended the meeting the minutes record
-    if unit in ("generic", "housing_units") and _EXISTS.search(before):
+    if unit in ("generic", "housing_units") and _EXISTS.search(before) and not _LIVED_IN.match(sentence, end):
         return True
     if _METHOD.search(_clause(sentence, num_start, end)):
         return True

@@ -98,3 +98,11 @@ def test_a_study_s_sources_drawn_on_are_no_counts():
     assert _values("This evaluation was written from the monitoring data and 26 interviews with tenants.") == set()
     assert _values("Lo studio raccoglie 18 interviste e due focus group con le famiglie.") == set()
     assert _values("The desk held 90 interviews with tenants.") == {90}
+
+
+def test_the_practice_s_rooms_that_people_have_lived_in_are_counts_a_city_s_stock_is_not():
+    # invented: "ci sono" of the practice's own housing, then who has lived there since
+    assert _values("Nella vecchia scuola ci sono 7 stanze e da maggio ci hanno abitato 15 lavoratori.") == {7, 15}
+    assert _values("Abbiamo aperto una casa: ci sono 4 posti e finora vi sono state accolte 11 persone.") == {4, 11}
+    # ... a city's stock, where people live now, stays what the place has
+    assert _values("In paese ci sono 120 alloggi popolari, in cui vivono circa 300 famiglie.") == {300}
