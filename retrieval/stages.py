@@ -41,6 +41,7 @@ from retrieval.rerank import features as rerank_features
 from retrieval.sentences import Boilerplate
 from retrieval.snippets import snippet
 from retrieval.terms import QueryTerms
+from retrieval.top_k import largest
 
 # Boosts relative to the recognised city's (Settings.city_boost): a city of the region named (as much as a city
 # named: "in Sicilia" asks for its cities as "a Palermo" does; 0.6 let other regions' cities lead), the phase named.
@@ -170,14 +171,21 @@ class SearchStages:
             within, scores = self._lexical_scores(index, parsed, request.understand)
             if mask is not None:
                 scores = scores * mask[within]
-            # The best LEXICAL_CANDIDATES only: sorting every matching passage grew with the corpus.
-            held = scores > 0
-            # the whole corpus (most queries at 100k passages): the positions held are the mask's own
-            matching = np.flatnonzero(held) if within.size == size else within[held]
-            matching_scores = scores[held]
-            if matching.size > LEXICAL_CANDIDATES:
-                best = np.argpartition(-matching_scores, LEXICAL_CANDIDATES - 1)[:LEXICAL_CANDIDATES]
-                matching, matching_scores = matching[best], matching_scores[best]
+            # The best LEXICAL_CANDIDATES with a score above 0 only (retrieval/top_k.py): sorting every matching
+            # passage grew with the corpus. Unfiltered, nearly every candidate scores: the best are chosen among
+            # all of them and the zeros among those dropped (the same passages), no pass to find the ones held.
+            if mask is None and scores.size > LEXICAL_CANDIDATES:
+                best = largest(scores, LEXICAL_CANDIDATES)
+                best = best[scores[best] > 0]
+                matching, matching_scores = within[best], scores[best]
+            else:
+                held = scores > 0
+                # the whole corpus (most queries at 100k passages): the positions held are the mask's own
+                matching = np.flatnonzero(held) if within.size == size else within[held]
+                matching_scores = scores[held]
+                if matching.size > LEXICAL_CANDIDATES:
+                    best = largest(matching_scores, LEXICAL_CANDIDATES)
+                    matching, matching_scores = matching[best], matching_scores[best]
             order = np.lexsort((matching, -matching_scores))  # best first, then by position
             lexical = matching[order]
             lexical_scores = matching_scores[order].astype(np.float64)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from retrieval.top_k import largest
+
 FILE = "vectors.npy"
 GROWTH = 1.25  # spare rows kept past the last, so appending a few passages does not copy the matrix
 PROJECTED = 128  # principal directions of the sketch the approximate search ranks by first
@@ -205,10 +207,10 @@ class VectorIndex:
         scores = sketch.rows[: self.n] @ (sketch.basis.T @ q)
         if mask is not None:
             scores[~mask[: self.n]] = -np.inf
-        found = np.argpartition(-scores, m - 1)[:m]
+        found = largest(scores, m)  # a sample's threshold first, not a selection over every row (retrieval/top_k.py)
         if mask is not None:
             found = found[mask[found]]
-        return np.sort(found)
+        return found
 
     def warm_up(self, exact_up_to: int | None) -> None:
         """The sketch computed now when searches will read it (not on the first search)."""

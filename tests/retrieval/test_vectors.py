@@ -108,6 +108,22 @@ def test_above_its_exact_size_the_search_ranks_by_the_sketch_then_scores_exactly
     assert index.nearest(queries[1], 20, exact_up_to=0, rescore=3000) == index.nearest(queries[1], 20)
 
 
+def test_rows_tied_in_the_sketch_are_rescored_by_lowest_position():
+    # identical passages (a copied paragraph) tie in the sketch: the rows rescored among them are the first ones,
+    # whatever the order a selection visits them in, so the same index always answers the same
+    matrix = _random(20_000, seed=3)
+    copies = np.arange(7, 20_000, 9)  # 2,222 copies of one passage, more than the rows rescored
+    matrix[copies] = matrix[0]
+    index = VectorIndex.of(matrix)
+    rescored = {0, *copies[:999].tolist()}
+    found = index.nearest(matrix[0], 20, exact_up_to=0, rescore=1_000)
+    assert len(found) == 20 and {p for p, _ in found} <= rescored
+    mask = np.ones(20_000, dtype=bool)
+    mask[copies[:500]] = False
+    filtered = index.nearest(matrix[0], 20, mask, exact_up_to=0, rescore=1_000)
+    assert len(filtered) == 20 and {p for p, _ in filtered} <= {0, *copies[500:1_499].tolist()}
+
+
 def test_the_sketch_follows_appends_replacements_and_compactions():
     matrix = _clustered(1200)
     first = VectorIndex.of(matrix[:1000])
