@@ -63,12 +63,14 @@ class _Sketch:
     """Each row projected on the matrix's first principal directions (PROJECTED of them, around the mean row,
     both fitted once from an even sample of the rows when first asked for and kept as rows change): the
     product of the query with these short rows ranks the rows almost as the full cosine does, reading 100k x
-    128 floats (51 MB) instead of 100k x 512 (205 MB)."""
+    128 floats (51 MB) instead of 100k x 512 (205 MB). Kept by direction (one array of every row's projection on
+    each direction, `columns`): the query's product then streams along the rows (BLAS's gemv over a long
+    dimension: ~2.3 ms at 100k passages where the same floats kept row by row, 128 per row, took ~3.3 ms)."""
 
-    def __init__(self, center: np.ndarray, basis: np.ndarray, rows: np.ndarray) -> None:
+    def __init__(self, center: np.ndarray, basis: np.ndarray, columns: np.ndarray) -> None:
         self.center = center  # (dimension,) float32
         self.basis = basis  # (dimension, PROJECTED) float32, orthonormal columns
-        self.rows = rows  # (rows with spare ones, PROJECTED) float32
+        self.columns = columns  # (PROJECTED, rows with spare ones) float32: column i is row i's projection
 
     @classmethod
     def of(cls, matrix: np.ndarray, capacity: int) -> _Sketch:
@@ -77,19 +79,23 @@ class _Sketch:
         sample = (matrix[:: max(1, len(matrix) // SAMPLE)] - center).astype(np.float64)
         _, vectors = np.linalg.eigh(sample.T @ sample)  # ascending eigenvalues: the last columns lead
         basis = np.ascontiguousarray(vectors[:, ::-1][:, : min(PROJECTED, dim)], dtype=np.float32)
-        sketch = cls(center, basis, np.zeros((capacity, basis.shape[1]), dtype=np.float32))
+        sketch = cls(center, basis, np.zeros((basis.shape[1], capacity), dtype=np.float32))
         sketch.put(np.arange(len(matrix)), matrix)
         return sketch
 
     def holding(self, n: int, capacity: int) -> _Sketch:
-        rows = np.zeros((capacity, self.rows.shape[1]), dtype=np.float32)
-        rows[:n] = self.rows[:n]
-        return _Sketch(self.center, self.basis, rows)
+        columns = np.zeros((self.columns.shape[0], capacity), dtype=np.float32)
+        columns[:, :n] = self.columns[:, :n]
+        return _Sketch(self.center, self.basis, columns)
+
+    def of_rows(self, n: int) -> np.ndarray:
+        """The projections of the first `n` rows, one row each (n, PROJECTED): a copy."""
+        return np.ascontiguousarray(self.columns[:, :n].T)
 
     def put(self, positions: np.ndarray, vectors: np.ndarray) -> None:
         for start in range(0, len(positions), SKETCH_SLICE):  # bounded temporaries
             part = slice(start, start + SKETCH_SLICE)
-            self.rows[positions[part]] = (vectors[part] - self.center) @ self.basis
+            self.columns[:, positions[part]] = ((vectors[part] - self.center) @ self.basis).T
 
 
 class VectorIndex:
@@ -130,7 +136,7 @@ class VectorIndex:
         kept = self.matrix[keep]
         codes = self._rows.sketched
         if codes is not None:  # the kept rows' sketch, kept (the same directions)
-            codes = _Sketch(codes.center, codes.basis, codes.rows[: self.n][keep])
+            codes = _Sketch(codes.center, codes.basis, codes.columns[:, : self.n][:, keep])
         return VectorIndex(_Rows.holding(kept, self.dim, codes), len(kept))
 
     def placed(self, positions: Sequence[int], vectors: Iterable[np.ndarray]) -> VectorIndex:
@@ -204,7 +210,7 @@ class VectorIndex:
         assert self._rows is not None
         sketch = self._rows.sketch()
         # q . x = q . center + q . (x - center), the second read in the principal directions only
-        scores = sketch.rows[: self.n] @ (sketch.basis.T @ q)
+        scores = (sketch.basis.T @ q) @ sketch.columns[:, : self.n]
         if mask is not None:
             scores[~mask[: self.n]] = -np.inf
         found = largest(scores, m)  # a sample's threshold first, not a selection over every row (retrieval/top_k.py)

@@ -130,6 +130,8 @@ def test_the_sketch_follows_appends_replacements_and_compactions():
     first.warm_up(0)  # the sketch computed now
     sketch = first._rows.sketched
     assert sketch is not None
+    # kept by direction: a query's product reads each direction's projections of every row in one stretch
+    assert sketch.columns.shape == (sketch.basis.shape[1], len(first._rows.data)) and sketch.columns.flags.c_contiguous
 
     def projected(index: VectorIndex) -> np.ndarray:
         s = index._rows.sketched
@@ -139,16 +141,16 @@ def test_the_sketch_follows_appends_replacements_and_compactions():
         return index.nearest(row, 5, exact_up_to=0, rescore=50)[0][0]
 
     appended = first.placed(range(1000, 1100), matrix[1000:1100])  # in place: the sketch rows appended
-    assert np.allclose(appended._rows.sketched.rows[:1100], projected(appended), atol=1e-4)
+    assert np.allclose(appended._rows.sketched.of_rows(1100), projected(appended), atol=1e-4)
     assert first_found(appended, matrix[1050]) == 1050
     changed = appended.placed([7, 1100], [matrix[1150], matrix[1100]])  # a copy: the same directions
     assert changed._rows.sketched.basis is sketch.basis
-    assert np.allclose(changed._rows.sketched.rows[:1101], projected(changed), atol=1e-4)
+    assert np.allclose(changed._rows.sketched.of_rows(1101), projected(changed), atol=1e-4)
     assert first_found(changed, matrix[1150]) in (7, 1150) and first_found(changed, matrix[1100]) == 1100
     keep = np.ones(1101, dtype=bool)
     keep[:10] = False
     compacted = changed.compacted(keep)
-    assert np.allclose(compacted._rows.sketched.rows[:1091], projected(compacted), atol=1e-4)
+    assert np.allclose(compacted._rows.sketched.of_rows(1091), projected(compacted), atol=1e-4)
     assert first_found(compacted, matrix[1100]) == 1090
 
 
