@@ -48,6 +48,8 @@ def english_share(index: LexicalIndex, stem: str) -> float:
     if english is None or stem not in bm25.vocab or whole <= 0.0:
         return 1.0
     at = bm25.posting(bm25.vocab[stem])[0]
+    if at.size > len(english):  # more passages than the English ones: not all English (no language read: at
+        return 1.0  # 100k passages a common stem's postings were ~80k, gathered for each English query word)
     in_english = int(np.count_nonzero(index.in_value("language", "en")[at]))
     if not at.size or in_english < at.size:
         return 1.0

@@ -125,3 +125,23 @@ def test_an_english_stem_weighs_its_idf_among_the_english_passages():
     assert _english_share(index, "tractor") == pytest.approx(idf(4, 1) / idf(14, 1))
     assert _english_share(index, "citi") < _english_share(index, "tractor") < 1.0
     assert _english_share(index, "housing") == 1.0  # an Italian passage's loanword: the corpus's own
+
+
+def test_a_stem_in_more_passages_than_the_english_ones_keeps_its_weight_without_reading_their_languages(
+    monkeypatch,
+):
+    """A stem held by more passages than there are English ones cannot be only theirs: its whole weight, without
+    reading the language of each passage holding it (a common stem's postings, most of a large corpus)."""
+    from retrieval.lexical import LexicalIndex
+    from retrieval.query_weights import english_share as _english_share
+
+    rows = [(f"i{n}", "it", f"Il centro numero {n} ha un tutor per i rifugiati.") for n in range(9)]
+    rows += [(f"e{n}", "en", f"The tutor report number {n}.") for n in range(3)]
+    index = lexical_index(rows)
+    index.positions("language")
+    read = []
+    monkeypatch.setattr(index, "in_value", lambda *a: read.append(a) or LexicalIndex.in_value(index, *a))
+    assert _english_share(index, "tutor") == 1.0  # in 12 passages, 3 of them English
+    assert read == []
+    assert _english_share(index, "report") < 1.0  # only the English ones: their languages read
+    assert read
