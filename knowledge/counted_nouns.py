@@ -87,8 +87,10 @@ _COUNTED = re.compile(
     re.I,
 )
 # "tra dipendenti e agenti", "tra medici di famiglia, infermiere e operatori": the nouns a count adds up, listed
-_BETWEEN = re.compile(r"(?:\s+(?:di|del|della|dei|delle|degli)\s+[a-zà-ù]+)?(?:,\s+[a-zà-ù]+(?:\s+(?:di|del|della|dei|"
-                      r"delle|degli)\s+[a-zà-ù]+)?)*\s+(?:e|ed|and)\s", re.I)  # fmt: skip
+# (each one of the list with a few words of its own: "31 tra assistenti sociali del Comune, operatori della Zona sociale
+# n. 9 e agenti della Polizia locale")
+_MEMBER_TAIL = r"(?:\s+(?:n\.\s*\d+|[\w'’]+)){0,4}?"
+_BETWEEN = re.compile(rf"{_MEMBER_TAIL}(?:,\s+[a-zà-ù]+{_MEMBER_TAIL})*\s+(?:e|ed|and)\s", re.I)  # fmt: skip
 # "Sono 40 i dipendenti che...", "sono stati 16 i giovani...": the count stated by "essere", the noun after its article.
 _BE_BEFORE = re.compile(r"\b(?:sono|erano|saranno|furono|sono\s+stat[ie])\s+(?:(?:oltre|circa|ben|quasi)\s+)?$", re.I)
 _TIME_BEFORE = re.compile(r"\b(?:entro|dopo|fra|tra|ogni|per|da|nei|negli|durante|within|after|every|for|in|over|"

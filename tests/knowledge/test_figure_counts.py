@@ -357,3 +357,12 @@ def test_a_clitic_ne_with_no_count_before_it_counts_the_event_the_sentence_named
         8.0: "cene"}  # fmt: skip
     assert areas_of("Ogni mese c'è una cena di quartiere: da marzo ne sono state organizzate 8.") == {
         8.0: "community_building"}  # fmt: skip
+
+
+def test_a_count_between_nouns_each_with_words_of_its_own_counts_them_all():
+    # invented: "N tra X del Y, Z della W n. 4 e V": the members of the list named with a complement each
+    assert counts("Sono stati formati 27 tra assistenti sociali del Comune, operatori della Zona n. 4 e agenti "
+                  "della Polizia locale.") == {27.0: "assistenti sociali"}  # fmt: skip
+    assert areas_of("Sono stati formati 27 tra assistenti sociali del Comune e agenti della Polizia locale.") == {
+        27.0: "capacity_building"}  # fmt: skip
+    assert counts("Il sindaco ha incontrato 5 tra le città più colpite.") == {}
