@@ -109,7 +109,15 @@ QUERY_COST = (
     " faster than the sketch. The dense leg is now the stage that grows most (CPU p95 0.35 -> 5.14 ms, 1k ->"
     " 100k, 15750b9, load 4.2-4.4; lexical 0.98 -> 5.53 ms): with the other stages' ~3.5 ms the aim's 2x needs"
     " an index whose query reads a fraction of the rows, which on this machine's numpy no variant tried gave"
-    " without losing recall."
+    " without losing recall. Since 5e21a40 and bc3b5e4 (2026-12-07, measured with benchmarks/query_testbed.py: the"
+    " bench's synthetic 100k corpus chunked, 103,218 passages, no ingest; main and the change run at once, load"
+    " 3-5) the best 1,000 lexical scores and 2,000 sketch rows come from a threshold read off a strided sample"
+    " (retrieval/top_k.py, exact) instead of an argpartition over every score (~0.9 ms each), and the sketch is"
+    " kept direction by direction (its product ~3.3 -> ~2.3 ms): 100k CPU p50 / p95 12.4 / 15.8 -> 9.2 / 12.1 ms"
+    " (lexical 3.5 / 6.1 -> 2.5 / 5.0, dense 5.6 / 6.9 -> 3.7 / 4.6), 2.81x -> 2.03x the 1k p95. What the dense"
+    " leg still spends at 100k, timed in sequence (op timings on one array repeated read cached rows): the"
+    " sketch's product ~2.1-2.7 ms, the selection ~0.4 ms, the 2,000 rows rescored ~1.2-1.8 ms (4 MB of rows"
+    " read from memory, different for every query; blocks of 256 rows: ~0.1 ms less, left)."
 )
 
 
