@@ -371,11 +371,8 @@ class QueryAnalyzer:
         Civitanova Marche), as people say it: the index has documents about it and about no other comune that
         name starts, and the word is no comune of its own. A word of the language ("Gravina", "Casale") only
         written with a capital and not opening the query, as `_named_cities` reads a comune named like a word."""
-        by_first: dict[str, list[str]] = {}
-        for name in known_cities if isinstance(known_cities, Iterable) else ():
-            first = re.match(r"[^\W\d_]+", fold(str(name)))
-            if first and len(first.group(0)) >= 4 and first.group(0) != fold(str(name)):
-                by_first.setdefault(first.group(0), []).append(str(name))
+        cities = frozenset(map(str, known_cities)) if isinstance(known_cities, Iterable) else frozenset()
+        by_first = _by_first_word(cities)
         if not by_first:
             return []
         out: list[Mention] = []
@@ -414,6 +411,18 @@ class QueryAnalyzer:
             if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in FUNCTION_WORDS:
                 concepts.append(Concept(word))
         return concepts, expansions
+
+
+@lru_cache(maxsize=8)
+def _by_first_word(names: frozenset[str]) -> dict[str, list[str]]:
+    """The comuni of several words among `names` by their first word (folded, 4 letters or more): read once per
+    index's set of cities, not on every query (a real index may name thousands of comuni)."""
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        first = re.match(r"[^\W\d_]+", fold(name))
+        if first and len(first.group(0)) >= 4 and first.group(0) != fold(name):
+            by_first.setdefault(first.group(0), []).append(name)
+    return by_first
 
 
 # After a capitalised word, "del Diavolo", "della Pace", "di San Rocco": the word opens a longer name.
