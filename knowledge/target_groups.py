@@ -4,16 +4,18 @@ where the text names them as its object: a section or a table's column headed "D
 "Beneficiari", "Target groups" (its items on the same line or the lines after it; a spreadsheet's key-value row,
 "Voce: Destinatari; Dato: ...", whose value may be the next sentence; a key-facts label a PDF's text layer ran into
 its line, "... Destinatari adulti stranieri ... Il contesto", up to the next heading run into it), or a clause
-"rivolto a",
-"si rivolge a", "destinatari del piano", "aimed at", "Most users are". A document that states none may still name
-them in passing, as whom a service is for or a count counts, with what kind of people they are ("un punto di
-orientamento per persone in transito", "47 persone titolari di protezione internazionale"): those are its groups
-then (`inline_groups`; the record builder keeps them only for a document that states none). The fixed codes of
-`knowledge.mentions` still say which kind of group a phrase is (`code`, "other" for none), for facets.
+"rivolto a", "si rivolge a" (in any tense: "continuerà a rivolgersi a"), "destinatari del piano", "aimed at", "Most
+users are"; a heading closing the line a PDF's text layer ran it into ("... Staff trained 30 31 Who the project was
+for") opens its bullets. A document that states none may still name them in passing, as whom a service is for or a
+count counts, with what kind of people they are ("un punto di orientamento per persone in transito", "47 persone
+titolari di protezione internazionale"): those are its groups then (`inline_groups`; the record builder keeps them
+only for a document that states none). The fixed codes of `knowledge.mentions` still say which kind of group a phrase
+is (`code`, "other" for none), for facets.
 
 A phrase runs to the end of its clause; a list is cut into groups at commas, semicolons and "e/and" before an
 article, each piece a group when its first word names persons (`knowledge.persons`, or a word of the codes:
-"famiglie", "minori", "donne"), else a qualifier of the group before it ("tra i 18 e i 45 anni, residenti ...")."""
+"famiglie", "minori", "donne"), else a qualifier of the group before it ("tra i 18 e i 45 anni, residenti ..."); a
+group with a long qualifier of its own ends at an "e" before another noun of persons (`_closed_groups`)."""
 
 from __future__ import annotations
 
@@ -31,7 +33,8 @@ _HEADING = re.compile(
     r"target\s+population|chi\s+può\s+accedere|who\s+can\s+(?:apply|use\s+it)\??|"
     # ... or asked as a question: "A chi si rivolge", "A chi è rivolto il servizio", "Who is it for"
     r"a\s+chi\s+(?:si\s+rivolge|è\s+rivolt[oa])(?:\s+(?:il|la|lo)\s+(?:servizio|progetto|pratica|iniziativa))?\??|"
-    r"who\s+is\s+it\s+for\??|per\s+chi\s+è\??)"
+    r"who\s+is\s+it\s+for\??|who\s+(?:the\s+(?:project|service|programme|scheme)|it)\s+(?:is|was)\s+for\??|"
+    r"per\s+chi\s+è\??)"
     # ... an aside before its colon: "Destinatari del progetto, come da scheda approvata: ..."
     r"(?:,[^:.;|\n]{1,40}(?=:))?"
     r"(?=\s|$|[:|–-])\s*[:|–-]?\s*",
@@ -41,7 +44,9 @@ _HEADING = re.compile(
 _CUE = re.compile(
     r"\b(?:rivolt[oaie]|dedicat[oaie])\s+(?:(?:in\s+particolare|soprattutto|principalmente)\s+)?"
     r"(?:a|ad|ai|agli|alle|alla|al|all['’])(?=\s|['’])|"
-    r"\bsi\s+rivolg(?:e|ono)\s+(?:(?:in\s+particolare|soprattutto|principalmente)\s+)?(?:a|ad|ai|agli|alle|alla|al)\b|"
+    # ... whatever the verb's tense or mood: "si rivolgerà a", "continuerà a rivolgersi a", "rivolgendosi a"
+    r"\b(?:si\s+rivolg[a-zà-ù]*|rivolgers[ie]|rivolgendosi)\s+(?:(?:in\s+particolare|soprattutto|principalmente)\s+)?"
+    r"(?:a|ad|ai|agli|alle|alla|al)\b|"
     r"\b(?:is|are)\s+open\s+to\b|\b(?:targets|targeted)\b(?=\s)|\bdesigned\s+for\b|"
     # "Il corso è aperto a giovani rifugiati ... e ai richiedenti asilo", "The project is for refugees ..., for ..."
     r"\b(?:è|sono)\s+apert[oaie]\s+(?:a|ad|ai|agli|alle|alla|al|all['’])(?=\s|['’])|"
@@ -159,7 +164,35 @@ def groups_in(text: str) -> list[str]:
             out[-1] = f"{out[-1]}{parts[i - 1]}{parts[i].strip()}"
         else:
             break  # the clause does not open with people
-    return [_trim(g) for g in out]
+    return [_trim(g) for group in out for g in _closed_groups(group)]
+
+
+# A group named with a long qualifier of its own is whole: an "e"/"o" after it before another noun of persons opens
+# another group ("famiglie straniere sotto sfratto o in alloggi sovraffollati e lavoratori stranieri della
+# logistica", "cittadini stranieri appena arrivati nel Tigullio e famiglie ricongiunte"); a pair named together
+# stays one ("richiedenti asilo e titolari di protezione", "donne straniere in gravidanza e madri di bambini")
+_AND_PERSONS = re.compile(r"\s+(?:e|ed|o|and|or)\s+(?:(?:i|gli|le|the)\s+)?(?=\w)", re.I)
+_CLOSED_WORDS = 5
+
+
+def _closed_groups(group: str) -> list[str]:
+    for m in _AND_PERSONS.finditer(group):
+        before, after = group[: m.start()], group[m.end() :]
+        # (its words since its last comma: "..., disoccupati o inattivi" joins two qualifiers of one group)
+        words = [w for w in re.findall(r"[\w'’]+", before.rsplit(",", 1)[-1]) if fold(w) not in _SMALL_WORDS]
+        if len(words) >= _CLOSED_WORDS and _names_persons(after) and not _QUALIFIER.match(after):
+            return [before, *_closed_groups(after)]
+    return [group]
+
+
+_SMALL_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "di del della dello dei degli delle da dal dalla dai dagli dalle a al alla ai agli alle in nel "
+        "nella nei negli nelle con su sul sulla per tra fra il lo la i gli le l un una e ed o the of and "
+        "or with in on at to for from",
+    )
+)
 
 
 def _trim(group: str) -> str:
@@ -251,10 +284,19 @@ def distinct_heads(found: list) -> list:
     return out
 
 
+# A heading of the section closing a sentence it was run into: a PDF's text layer joins a table's last row or a
+# paragraph to the heading after it ("... Staff trained 30 31 Who the project was for", its bullets on the next lines)
+_TRAILING_HEADING = re.compile(
+    r"(?<=\S)\s+(?-i:Destinatari|Gruppi\s+destinatari|Target\s+groups?|A\s+chi\s+si\s+rivolge|"
+    r"Who\s+(?:the\s+(?:project|service|programme|scheme)|it)\s+(?:is|was)\s+for|Who\s+is\s+it\s+for)\s*[?:]?\s*$"
+)
+
+
 def items_follow(body: str, text: str, items: bool) -> bool:
-    """Whether the sentence after this one is an item of a section of target groups: this one is its bare heading,
-    or an item followed by more bullets."""
-    return bare_heading(body) or bool(_LABEL_ROW.search(body)) or (items and text.lstrip().startswith(_BULLETS))
+    """Whether the sentence after this one is an item of a section of target groups: this one is its bare heading
+    (alone, or closing the sentence it was run into), or an item followed by more bullets."""
+    return (bare_heading(body) or bool(_LABEL_ROW.search(body)) or bool(_TRAILING_HEADING.search(body))
+            or (items and text.lstrip().startswith(_BULLETS)))  # fmt: skip
 
 
 _BULLETS = ("•", "-", "*", "·", "–")

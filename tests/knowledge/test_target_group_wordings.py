@@ -30,3 +30,44 @@ def test_a_table_row_asking_whom_it_is_for():
     assert _texts("Persone a cui si rivolge il servizio | famiglie straniere in affitto; giovani titolari di "
                   "protezione internazionale") == [
         "famiglie straniere in affitto", "giovani titolari di protezione internazionale"]  # fmt: skip
+
+
+def test_a_heading_closing_the_line_it_was_run_into_opens_its_bullets():
+    # a PDF's text layer runs a table's last row into the heading after it: the bullets below are its groups
+    from knowledge.records import Passage, RecordBuilder
+
+    text = ("Results\nIndicator Target Achieved Families housed 20 22 Volunteers 15 17 Who the service was for\n"
+            "• families evicted from private rentals in the valley\n• young refugees who turned eighteen in care\n"
+            "Lessons learned The desk needs a second room.\n\nThe desk of the Municipality housed 22 families and "
+            "opened a service for migrants in the town.")  # fmt: skip
+    passage = Passage("h:0", text, {"doc_id": "h", "doc_type": "report", "city": "Lucca", "chunk_index": 0})
+    records, _ = RecordBuilder().build("Lucca", None, [passage], set())
+    assert records
+    for record in records:
+        assert [t.text for t in record.target_groups] == [
+            "families evicted from private rentals in the valley",
+            "young refugees who turned eighteen in care",
+        ]
+
+
+def test_the_verb_of_whom_it_is_for_in_any_tense():
+    assert _texts("Il servizio continuerà a rivolgersi a madri sole con figli piccoli e a giovani usciti dalle "
+                  "comunità per minori.") == [
+        "madri sole con figli piccoli", "giovani usciti dalle comunità per minori"]  # fmt: skip
+    assert _texts("Dal prossimo anno lo sportello si rivolgerà anche ai lavoratori stagionali.") == []
+    assert _texts("Dal prossimo anno lo sportello si rivolgerà soprattutto ai lavoratori stagionali delle serre.") == [
+        "lavoratori stagionali delle serre"]  # fmt: skip
+    # who turns to a desk is no group
+    assert _texts("Chi ha bisogno di una casa si rivolge allo sportello del Comune.") == []
+
+
+def test_a_group_with_a_long_qualifier_of_its_own_ends_at_the_next_people():
+    assert _texts("Destinatari: nuclei familiari stranieri colpiti da sfratto nel centro storico e giovani "
+                  "lavoratori della cantieristica senza un contratto d'affitto.") == [
+        "nuclei familiari stranieri colpiti da sfratto nel centro storico",
+        "giovani lavoratori della cantieristica senza un contratto d'affitto"]  # fmt: skip
+    # a pair named together stays one group, and so do two qualifiers of one group
+    assert _texts("Destinatari: richiedenti asilo e titolari di protezione internazionale della provincia.") == [
+        "richiedenti asilo e titolari di protezione internazionale della provincia"]  # fmt: skip
+    assert _texts("Destinatari: giovani stranieri tra i 18 e i 29 anni, disoccupati o inattivi, residenti a Lucca") == [
+        "giovani stranieri tra i 18 e i 29 anni, disoccupati o inattivi, residenti a Lucca"]  # fmt: skip
