@@ -84,7 +84,15 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
         else:
             before = body
         at = body.find(row.value.split()[-1], len(lead))
-        for f in [f for f in reader(body) if len(lead) <= f.start <= at][:1]:
+        found = [f for f in reader(body) if len(lead) <= f.start <= at][:1]
+        unit = _unit_column(row, reader)
+        if unit == []:
+            continue  # "Unità | %", "Unità | giorni": the row's values are no counts
+        if unit:  # the unit column says what the values count, whatever noun the label opens with
+            found = [replace(f, unit=unit[0].unit) for f in found] or [
+                replace(unit[0], label=name, start=at, end=at + len(row.value.split()[-1]))
+            ]
+        for f in found:
             if _TAKEN_IN_CHARGE.match(fold(f.unit).lower()) and "in carico" in name:
                 f = replace(f, unit="people")
             if not is_target and re.search(r"\d", row.column):  # when it was counted: "(risultato al 30/06/2025)"
@@ -105,6 +113,20 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
                         area = "housing"  # "Persone accolte | 60 | 71": persons given a place to stay
             out.append((Sentence(row.text, row.start, row.end), body, f, area, is_target))
     return out
+
+
+# A unit column's cell that only says the values are numbers ("n.", "numero", "valore assoluto").
+_PLAIN_NUMBER = re.compile(r"^(?:n\.?|nr\.?|n[°º]|num\.?|numero|number|no\.?|count|unit[aà]|valore(?:\s+assoluto)?|"
+                           r"#)$")  # fmt: skip
+
+
+def _unit_column(row: RowSentence, reader: Callable[[str], list[fig.FigureFact]]) -> list[fig.FigureFact] | None:
+    """The count a row's unit column makes of its value ("Unità | posti letto": "12 posti letto"), as a list of
+    one; None without a unit column (or one saying only "numero"), none when its unit is no count ("%", "giorni")."""
+    unit = row.unit.strip()
+    if not unit or _PLAIN_NUMBER.match(fold(unit).lower()):
+        return None
+    return reader(f"{row.value} {unit}")[:1]
 
 
 def indicator_rows(text: str) -> list[tuple[int, int]]:

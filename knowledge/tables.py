@@ -36,6 +36,7 @@ class RowSentence:
     column: str = ""  # the value's column header ("Obiettivo 2026", "Cumulato al 30/09/2025"), "" without one
     words: tuple[str, ...] = ()  # the row's other cells of words ("presa in carico" of an "Area" column)
     money: bool = False  # a row of a budget's table: a column of its sums ("Speso", "Importo", "Voce di spesa")
+    unit: str = ""  # the cell of the row's unit column ("Unità | posti letto"): what its values count
 
 
 # A budget's columns ("Spesa al 31/12/2024", "Importo previsto", "Voce di spesa", "Costo"): a table with one holds
@@ -152,8 +153,19 @@ def _runs_on(line: str) -> bool:
     return any(bool((m := _VALUE.match(part.strip())) and m.group("rest")) for part in line.split(" | "))
 
 
-# A column naming what each row counts, when it is not the first ("Azione | Indicatore | Risultato").
-_INDICATOR = re.compile(r"^(?:indicator[ei]|indicators?|descrizione|description)$", re.I)
+# A column naming what each row counts, when it is not the first ("Azione | Indicatore | Risultato", "Ambito |
+# Descrizione dell'indicatore | Valore atteso", "Indicatore di risultato", "Indicator description").
+_INDICATOR = re.compile(r"^(?:(?:descrizione|nome|denominazione|description|name)(?:\s+(?:dell['’]\s*|del\s+|"
+                        r"of\s+(?:the\s+)?))?)?(?:indicator[ei]|indicators?)(?:\s+(?:di|del|dei|of)\s+[\w'’ ]{3,20}|"
+                        r"\s+(?:description|name))?$|^(?:descrizione|description)$", re.I)  # fmt: skip
+# A column grouping the rows by what they serve ("Ambito", "Area di intervento", "Asse", "Linea di azione"): its cell is
+# one of the row's cells of words (its area), never what the row counts, when a later cell of words says that.
+_GROUPING = re.compile(r"^(?:ambit[oi]|area|aree|asse|assi|settore|linea|linee|obiettivo\s+specifico|macro[\w-]*|"
+                       r"theme|themes|strand|pillar|axis|field)(?:\s+(?:di|d['’]|del|dell['’]|of)\s*[\w'’ ]{3,20}|"
+                       r"\s+tematic[oa])?$", re.I)  # fmt: skip
+# A column saying what each row's values count ("Unità", "Unità di misura", "U.M.", "Unit"): the values' unit.
+_UNIT_COLUMN = re.compile(r"^(?:unit[aà](?:\s+di\s+misura)?|u\.?\s?m\.?|units?(?:\s+of\s+measure(?:ment)?)?|"
+                          r"misura)$", re.I)  # fmt: skip
 _INDEX = re.compile(r"^(?:n\.?|nr\.?|n[°º]|#|num\.?|no\.?)$", re.I)
 
 
@@ -169,15 +181,16 @@ def _line_rows(rows: list[list[Cell]]) -> list[RowSentence]:
     (a row per indicator, period and kind of value) is read by its kinds (knowledge/long_tables.py)."""
     header: list[str] = []
     rows = _unnumbered(rows)
-    money = False
+    money, first = False, ""
     if not any(_VALUE.match(c[0]) for c in rows[0]):
+        first = rows[0][0][0]
         header, rows, money = [c[0] for c in rows[0][1:]], rows[1:], money_table([c[0] for c in rows[0]])
     if header and rows and all(len(row) == len(header) + 1 for row in rows):
         named = [[("", row[0]), *zip(header, row[1:], strict=True)] for row in rows]
         return [s for pairs in long_format(named, _is_value, _kind) for s in _row(
-            pairs[0][1], [c for _, c in pairs[1:]], [h for h, _ in pairs[1:]], money)]  # fmt: skip
+            pairs[0][1], [c for _, c in pairs[1:]], [h for h, _ in pairs[1:]], money, first)]  # fmt: skip
     return [s for row in rows if len(row) > 1 for s in _row(row[0], row[1:], header if len(header) == len(row) - 1
-                                                            else [], money)]  # fmt: skip
+                                                            else [], money, first)]  # fmt: skip
 
 
 def _is_value(cell: str) -> bool:
@@ -198,10 +211,11 @@ def _pairs(lines: list[tuple[str, int]]) -> list[RowSentence]:
     rows = long_format([r for line, offset in lines for r in _pair_rows(line, offset)], _is_value, _kind)
     out: list[RowSentence] = []
     for pairs in rows:
-        label = next((c for _, c in pairs if c[0] and not _VALUE.match(c[0])), None)
-        if label is not None:
+        first = next(((h, c) for h, c in pairs if c[0] and not _VALUE.match(c[0])), None)
+        if first is not None:
+            head, label = first
             out += _row(label, [c for _, c in pairs if c is not label], [h for h, c in pairs if c is not label],
-                        money_table([h for h, _ in pairs]))  # fmt: skip
+                        money_table([h for h, _ in pairs]), head)  # fmt: skip
     return out
 
 
@@ -255,7 +269,9 @@ def _markdown(line: str, offset: int) -> list[RowSentence]:
         header, body = [], rows  # no header: every row is a label and its values
     names = [c[0] for c in header[1:]]
     money = money_table([c[0] for c in header])
-    return [s for row in body for s in _row(row[0], row[1:], names if len(names) == len(row) - 1 else [], money)]
+    first = header[0][0] if header else ""
+    return [s for row in body for s in _row(row[0], row[1:], names if len(names) == len(row) - 1 else [], money,
+                                            first)]  # fmt: skip
 
 
 def _flattened(line: str, offset: int) -> list[RowSentence]:
@@ -339,20 +355,34 @@ def _value_cell(text: str, start: int, end: int) -> Cell:
     return kept, start, start + len(kept)
 
 
-def _row(label: Cell, values: list[Cell], header: list[str] | None = None, money: bool = False) -> list[RowSentence]:
+def _row(label: Cell, values: list[Cell], header: list[str] | None = None, money: bool = False, first: str = ""
+         ) -> list[RowSentence]:  # fmt: skip
     """One sentence per value of a row, "<label>: <value>.", with the value's column header when `header` names
-    every value cell, and the row's cells of words; `money`: the row of a budget's table."""
+    every value cell, the row's cells of words and the cell of its unit column; `money`: the row of a budget's
+    table; `first`: the header of the label's column."""
     header = header or []
     start = label[1]
+    heads = [h.strip() for h in header] if len(header) == len(values) else []
+
+    def words_under(pattern: re.Pattern[str]) -> int | None:
+        return next((i for i, (h, v) in enumerate(zip(heads, values, strict=False)) if pattern.match(h)
+                     and v[0].strip() and not _VALUE.match(v[0])), None)  # fmt: skip
+
     # "Azione | Indicatore | Risultato": the indicator's cell labels the row; the first cell (the action, the service)
-    # is one of its cells of words, like an "Area" column's
-    said = next((i for i, (h, v) in enumerate(zip(header, values, strict=False)) if _INDICATOR.match(h.strip())
-                 and v[0].strip() and not _VALUE.match(v[0])), None)  # fmt: skip
-    if said is not None and len(header) == len(values):
+    # is one of its cells of words, like an "Area" column's. Under a first column that groups the rows ("Ambito |
+    # Descrizione | Unità | ..."), the first later cell of words that neither groups nor gives the unit labels it.
+    said = words_under(_INDICATOR)
+    unit_at = words_under(_UNIT_COLUMN)
+    if said is None and _GROUPING.match(first.strip()):
+        said = next((i for i, (h, v) in enumerate(zip(heads, values, strict=False)) if i != unit_at
+                     and not _GROUPING.match(h) and _kind(h) is None and v[0].strip()
+                     and not _VALUE.match(v[0])), None)  # fmt: skip
+    unit = values[unit_at][0].strip() if unit_at is not None else ""
+    if said is not None:
         label, values = values[said], [*values[:said], label, *values[said + 1 :]]
     name = label[0].strip(" *_")
     if not name or _VALUE.match(name):
         return []
-    words = tuple(v[0] for v in values if not _VALUE.match(v[0]) and v[0].strip(" –-"))
-    return [RowSentence(f"{name}: {value}.", start, end, name, value, header[i] if header else "", words, money)
+    words = tuple(v[0] for v in values if not _VALUE.match(v[0]) and v[0].strip(" –-") and v[0].strip() != unit)
+    return [RowSentence(f"{name}: {value}.", start, end, name, value, header[i] if header else "", words, money, unit)
             for i, (value, _, end) in enumerate(values) if _VALUE.match(value)]  # fmt: skip
