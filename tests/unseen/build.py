@@ -141,6 +141,13 @@ TARGETS = {
     "rendiconto-bari-lgnetea-semestri-2021": "xlsx",
     "delibera-giunta-colle-di-val-d-elsa-vetrate-aperte-2025": "odt",
     "email-finale-ligure-coprogettazione-stagionali": "eml",
+    # batch 19 (2026-12-07, 15:38 UTC session)
+    "buona-pratica-villa-literno-foresteria-del-pomodoro": "pdf",
+    "scheda-progetto-barge-pietra-e-casa": "docx",
+    "field-visit-report-sant-egidio-alla-vibrata-en": "pdf",
+    "monitoraggio-vignola-stagione-giusta-2026": "xlsx",
+    "delibera-giunta-brunico-casa-ponte-pusteria-2026": "odt",
+    "email-pont-saint-martin-risposta-dati-passaggi": "eml",
 }
 
 
