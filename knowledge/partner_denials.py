@@ -25,7 +25,10 @@ T = TypeVar("T")
 _DENIAL = re.compile(
     r"\bnon\s+(?:è|e['’]|sono|era|erano|fa|fanno|risulta|risultano|figura|figurano)\s+(?:(?:un|una|tra\s+i|fra\s+i|"
     r"formalmente|però)\s+)?(?:partner|parte\s+del\s+partenariato|soggett[oi]\s+partner)\b|"
-    r"\bnon\s+(?:come|in\s+qualità\s+di)\s+partner\b|\bsenza\s+essere\s+partner\b|"
+    r"\bnon\s+(?:come|in\s+qualità\s+di)\s+partner\b|"
+    # ... what one does without being one: "senza essere (formalmente) partner", "without being a formal partner"
+    r"\bsenza\s+essere\s+(?:(?:un|formalmente|ufficialmente)\s+)?partner\b|"
+    r"\bwithout\s+being\s+(?:(?:a|an|formal|official|formally|officially|project)\s+)*partners?\b|"
     # ... nor of the agreement that makes the partnership: "ci ha dato la canonica, ma non fa parte della convenzione",
     # "non fa parte dell'accordo", "is not part of the agreement", "is not a member of the consortium"
     r"\bnon\s+fa(?:nno)?\s+parte\s+(?:del|della|dell['’])\s*(?:progetto|partenariato|accordo|convenzione|protocollo|"

@@ -48,7 +48,9 @@ OTHER_ROLE = re.compile(
     r"capannone|stanze|campo)\s+(?:di|del|della|dello|dell['’]|dei|degli)|"
     r"\bpresso\s+(?:il|lo|la|l['’]|i|gli|le)?|\bhosted\s+by(?:\s+the)?|\bon\s+the\s+premises\s+of(?:\s+the)?)\s*$|"
     r"\b(?:accompagnat\w*|accompagnare|accompagnament\w*|inviat\w*|inviare|indirizzat\w*|rinviat\w*|referred|sent|"
-    r"frequent(?:a|ano|ato|ati|ate|ava|avano)|attend(?:s|ed|ing)?)\b[^.;:]{0,60}$|"
+    r"frequent(?:a|ano|ato|ati|ate|ava|avano)|attend(?:s|ed|ing)?|"
+    # ... or where they enrol: "26 sono state iscritte ai corsi di italiano del CPIA X", "enrolled in the courses of"
+    r"iscritt[oaie]|enrolled)\b[^.;:]{0,60}$|"
 
     # whose plan or territory a service is part of: "si inserisce nel Piano di zona dell'Azienda ULSS X", "nei Comuni
     # del distretto Mirano-Dolo dell'Azienda ULSS X"

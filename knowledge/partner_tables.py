@@ -50,13 +50,24 @@ _BARE_ROW = re.compile(
 )
 # ... and a spreadsheet's partnership sheet read as "key: value" pairs, one organisation a row: "Soggetto: A; Tipo:
 # cooperativa sociale; Ruolo: gestione dello sportello; Accordo: convenzione Soggetto: B; ..." (its name and its role)
-_RECORD_NAME = re.compile(r"(?:^|(?<=[\s;|]))(?P<key>Soggetto|Ente|Partner|Organizzazione|Organi[sz]ation|"
+# (never a value's first word after its own key: "Ruolo: Partner: gestione dei posti" is a role, not a row)
+_RECORD_NAME = re.compile(r"(?:^|(?<=[\s;|]))(?<!:[ \t])(?P<key>Soggetto|Ente|Partner|Organizzazione|Organi[sz]ation|"
                           r"Denominazione):[ \t]*(?P<name>[^;|\n]{3,200}?)[ \t]*;")  # fmt: skip
 _RECORD_ROLE = re.compile(r"(?:^|(?<=[\s;|]))(?:Ruolo(?:\s+nel\s+progetto)?|Role|Funzione|Compiti):[ \t]*"
                           r"(?P<role>[^;|\n]{2,300}?)[ \t]*(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
 _RECORD_RELATION = re.compile(r"(?:^|(?<=[\s;|]))(?:Tipo\s+di\s+rapporto|Rapporto|Relazione|Relationship|"
                               r"Tipo\s+di\s+relazione):[ \t]*(?P<relation>[^;|\n]{2,200}?)[ \t]*"
                               r"(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
+# A column saying whether the row's body signed the partnership's agreement ("Sottoscrittore dell'accordo: no",
+# "Firmatario | no", "Signatory: no"): who did not sign it is no partner, whatever its role
+_SIGNATORY = (
+    r"(?:sottoscrittor[ei]|firmatari[oa]|signator(?:y|ies)|signed)(?:\s+(?:del|della|dell['’]|dei|of\s+the|"
+    r"the)\s*(?:accordo|convenzione|protocollo|partenariato|agreement|partnership))?"
+)
+_RECORD_SIGNED = re.compile(rf"(?:^|(?<=[\s;|]))(?i:{_SIGNATORY}|firma(?:to)?):[ \t]*(?P<signed>[^;|\n]{{1,40}}?)[ \t]*"
+                            r"(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
+_NOT_SIGNED = re.compile(r"^\W*(?:no|non|not|none|nessun[oa]?)\b", re.I)
+_SIGNATORY_CELL = re.compile(_SIGNATORY + r"\??", re.I)
 # A role that is no partner's: a supporter (a letter of support), a funder, an observer, an evaluator, or none
 NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:(?:ente|soggetto|organismo|istituto|body|organi[sz]ation)\s+)?"
                                 r"(?:sostenitor\w*|supporter|(?:co-?)?finanziator\w*|(?:co-?)?funder|funding|"
@@ -66,6 +77,9 @@ NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:(?:ente|soggetto|organismo|istituto|bod
                                # ... or who only supports it on paper: "Aderente senza oneri (lettera di sostegno)"
                                r"\baderent\w*\s+senza\s+oneri\b|\blettera\s+di\s+(?:sostegno|supporto)\b|"
                                r"\bletters?\s+of\s+support\b|"
+                               # ... or who did not sign the agreement: "Tavolo di coordinamento (non sottoscrittore)",
+                               # "non firmatario", "non-signatory", "did not sign"
+                               r"\bnon[\s-]+(?:sottoscrittor\w*|firmatari\w*|signator\w*)|\bdid\s+not\s+sign\b|"
                                r"\bwithout\s+(?:being\s+)?(?:a\s+)?partner|\bnot\s+a\s+partner\b|"
                                # ... or that there is no agreement: "Rete informale (senza accordo)", "senza
                                # convenzione", "informal network", "without an agreement"
@@ -95,13 +109,20 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
             out += _flattened(rest, at, m.group("role"))  # the rows run on after the header (no row a line)
         else:  # a row a line (the header's further columns, "| Impegno", end its line): each row's first cell
             pos = m.end()
-            for line in re.finditer(r"[^\n]+", text[pos:]):
+            further = [c.strip() for c in rest.strip(" |\t").split("|")] if rest.strip(" |\t") else []
+            signed = next((2 + i for i, c in enumerate(further) if _SIGNATORY_CELL.fullmatch(c)), None)
+            for line in re.finditer(r"[^\n]+", text[pos:]):  # (an ODT's table has a blank line between rows)
                 cells = line.group(0).strip(" |").split("|")
-                if len(cells) < 2 or not line.group(0).strip():
-                    break
+                if len(cells) < 2 or _HEADER.match(line.group(0).strip(" |")):
+                    break  # the table ends at a line with no cells, or at the next table's header
                 name = cells[0].strip()
+                if set(name) <= set("-: "):
+                    continue  # a markdown table's rule under its header
                 start = pos + line.start() + line.group(0).find(name)
-                out.append((name, start, start + len(name), cells[1].strip()))
+                said = cells[1].strip()
+                if signed is not None and signed < len(cells) and _NOT_SIGNED.match(cells[signed].strip()):
+                    said = f"{said}; non sottoscrittore"  # "| Ente | Ruolo | Firmatario |" over "| X | ... | no |"
+                out.append((name, start, start + len(name), said))
     read = {(a, b) for _, a, b, _ in out}
     out += [row for row in _wide_rows(text) if (row[1], row[2]) not in read]
     out += _records(text)
@@ -141,6 +162,7 @@ def _wide_rows(text: str) -> list[tuple[str, int, int, str]]:
         role = next((i for i, c in enumerate(cells) if _ROLE_COLUMN.match(c)), None)
         if name is None or role is None or name == role:
             continue
+        signed = next((i for i, c in enumerate(cells) if _SIGNATORY_CELL.fullmatch(c)), None)
         for line in lines[k + 1 :]:
             row = line.group(0)
             if "|" not in row:
@@ -153,7 +175,10 @@ def _wide_rows(text: str) -> list[tuple[str, int, int, str]]:
             value = parts[name].strip()
             if value:
                 at = line.start() + row.find(value)
-                out.append((value, at, at + len(value), parts[role].strip()))
+                said = parts[role].strip()
+                if signed is not None and signed < len(parts) and _NOT_SIGNED.match(parts[signed].strip()):
+                    said = f"{said}; non sottoscrittore"  # "| Firmatario | no |"
+                out.append((value, at, at + len(value), said))
     return out
 
 
@@ -170,6 +195,9 @@ def _records(text: str) -> list[tuple[str, int, int, str]]:
             # senza partenariato")
             relation = _RECORD_RELATION.search(text, m.end(), row_end)
             said = f"{role.group('role')}; {relation.group('relation')}" if relation else role.group("role")
+            signed = _RECORD_SIGNED.search(text, m.end(), row_end)
+            if signed and _NOT_SIGNED.match(signed.group("signed")):
+                said = f"{said}; non sottoscrittore"  # "Sottoscrittore dell'accordo: no"
             out.append((m.group("name"), m.start("name"), m.end("name"), said))
     return out
 

@@ -80,6 +80,9 @@ _PARTNER_CUE = re.compile(
 # and the items after it that are no organisation describe the partner before it. A plain relative ("che gestisce
 # il SAI,", "which runs the flats,") ends at its comma, and the list goes on.
 _RELATIVE = re.compile(r"^(?:whose|il\s+cui|la\s+cui|i\s+cui|le\s+cui)\b", re.I)
+# An office of a body, named right after it ("Comune di X, Servizio Politiche sociali"): the body's own, no other one
+_OFFICE = re.compile(r"\s*(?:(?:il|lo|la|l['’])\s*)?(?:serviz(?:io|i)|settor[ei]|uffic(?:io|i)|ripartizione|direzione|"
+                     r"assessorato|dipartimento|unit[àa]\s+operativa|area)\b", re.I)  # fmt: skip
 # What follows "svolto da", "realizzato da" when it is a time: a month, a year, a date.
 _WHEN = re.compile(r"\s*(?:(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
                    r"dicembre)\b|\d)", re.I)  # fmt: skip
@@ -93,7 +96,10 @@ _LOOSE_CUE = re.compile(
     # Y", "è nato con le Acli e il patronato Z" (kept to organisation-like names, like every loose cue)
     r"\bcon\s+(?=(?:il|lo|la|i|gli|le)\s+(?-i:[A-Z])|l['’]\s*(?-i:[A-Z])|(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){0,2}\s+(?-i:S\.?p\.?A|S\.?r\.?l)\b|"
     r"(?:il|lo|la|i|gli|le|l['’])\s*"
-    r"(?:cooperativ|associazion|fondazion|patronat|oratori|circol|comitat|consult|polisportiv)\w*\s)",
+    r"(?:cooperativ|associazion|fondazion|patronat|oratori|circol|comitat|consult|polisportiv)\w*\s|"
+    # ... any kind in lower case, what it does or its qualifiers, then its name: "con il centro di formazione X",
+    # "con l'agenzia formativa Y"
+    r"(?:il|lo|la|i|gli|le|l['’])\s*" + org_phrases.KIND_AHEAD + r")",
     re.I,
 )
 ORG_KEYWORDS = (
@@ -403,6 +409,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
                 if _RELATIVE.match(item):
                     clause = True
                     continue
+                if i and _OFFICE.match(item) and MUNICIPAL.search(listed[i - 1]):
+                    continue  # "dal Comune di X, Servizio Politiche sociali, ...": the municipality's own office
                 name = tidy(item)
                 if clause and not (name and _ORGANISATION_LIKE.search(name)):
                     continue

@@ -1,0 +1,62 @@
+"""Partners in shapes new documents write them: a partnership sheet whose role cell opens with "Partner:" and whose
+column says who signed the agreement ("Sottoscrittore dell'accordo: no"), "con" before a kind in lower case that
+says what it does ("con il centro di formazione X"), an English "without being a formal partner", the city's own
+office named after it in a list ("Comune di X, Servizio Y"), a body whose courses people enrolled in. Texts invented
+here."""
+
+from knowledge.partner_denials import denied, denied_clauses
+from knowledge.partner_lists import partnership
+from knowledge.partner_tables import denied_rows
+from knowledge.partners import partners
+
+_SHEET = "\n".join([
+    "Partenariato",
+    "",
+    "Soggetto: Comune di Rieti – Settore Sociale; Tipologia: Ente locale; Ruolo: Capofila; Firmatario dell'accordo: sì",
+    "Soggetto: Cooperativa sociale Sabina Aperta; Tipologia: Cooperativa sociale; Ruolo: Partner: gestione degli "
+    "alloggi; Firmatario dell'accordo: sì",
+    "Soggetto: Associazione Ponte Velino APS; Tipologia: Associazione; Ruolo: Partner: volontari e doposcuola; "
+    "Firmatario dell'accordo: sì",
+    "Soggetto: Questura di Rieti; Tipologia: Amministrazione statale; Ruolo: Tavolo tecnico; Firmatario "
+    "dell'accordo: no",
+    "Soggetto: Istituto Tecnico Agrario di Rieti; Tipologia: Scuola; Ruolo: Ospita i tirocini; Firmatario "
+    "dell'accordo: no",
+])  # fmt: skip
+
+
+def test_a_sheet_s_role_opening_with_partner_and_who_did_not_sign():
+    names = [p.name for p in partnership(_SHEET)]
+    assert "Cooperativa sociale Sabina Aperta" in names and "Associazione Ponte Velino APS" in names
+    assert not any("Questura" in n or "Istituto" in n for n in names)
+    assert set(denied_rows(_SHEET)) == {"Questura di Rieti", "Istituto Tecnico Agrario di Rieti"}
+
+
+def test_a_table_s_signatory_column_and_a_role_that_says_it():
+    table = ("| Ente | Ruolo | Firmatario |\n|---|---|---|\n| Cooperativa Valle Aperta | gestione sportello | sì |\n"
+             "| Caritas di Rieti | segnalazioni | no |\n\n| Soggetto | Ruolo |\n|---|---|\n"
+             "| Associazione Terra Mia | Tavolo di regia (non firmatario) |")  # fmt: skip
+    assert {p.name for p in partnership(table)} == {"Cooperativa Valle Aperta"}
+
+
+def test_con_before_a_kind_that_says_what_it_does():
+    text = ("Il corso è gestito dal Comune con il centro di formazione Sabina Lavoro, con la cooperativa sociale "
+            "Velino, che cura l'alloggio, e con l'associazione Amici del Terminillo, che segue i ragazzi.")  # fmt: skip
+    names = [p.name for p in partners(text, "Rieti")]
+    assert names[0] == "Centro di formazione Sabina Lavoro"
+    assert len(names) == 3
+
+
+def test_without_being_a_formal_partner():
+    text = ("The Prefecture was kept informed; the local health authority (ASL Rieti 1) ran health checks at the desk "
+            "without being a formal partner.")  # fmt: skip
+    assert denied("ASL Rieti 1", denied_clauses(text))
+    assert denied("Croce Verde", denied_clauses("La Croce Verde ha messo a disposizione i mezzi senza essere "
+                                                "formalmente partner."))  # fmt: skip
+
+
+def test_the_city_s_own_office_after_it_in_a_list_and_where_people_enrol():
+    text = ("Il progetto è promosso dal Comune di Rieti, Settore Politiche sociali, e realizzato con la cooperativa "
+            "sociale Velino, che gestisce gli alloggi.")  # fmt: skip
+    assert [p.name for p in partners(text, "Rieti")] == ["Cooperativa sociale Velino"]
+    enrolled = "Lo sportello riferisce che 31 persone sono state iscritte ai corsi serali del CPIA di Rieti."
+    assert [p.name for p in partners(enrolled, "Rieti")] == []
