@@ -157,8 +157,9 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
             if kind is None:
                 continue
             a = money.AmountFact(a.value, kind, "", a.text, a.start, a.end)
-        if a.kind in ("unit", "part", "paid", "accounts", "spent", "line"):
-            continue  # a sum per person is a figure; a part of a total or what people pay is neither total nor share
+        if a.kind in ("unit", "part", "paid", "accounts", "spent", "line", "outside"):
+            continue  # a sum per person is a figure; a part of a total, what people pay or what is spent beside the
+            # project ("che non rientrano nel costo del progetto") is neither total nor share
         amount = Amount(value=a.value, kind=a.kind, label=a.label, source=read.source())
         if a.table:
             tabled.append(amount)

@@ -62,6 +62,23 @@ _REMAINING = re.compile(r"\b(?:i\s+|gli\s+|le\s+)?(?:restant[ei]|rimanent[ei]|re
 # 145.000 euro: 120.000 arrivano dalla Regione e 25.000 sono messi dal Comune", "di cui 62.000 a carico del bilancio"
 _BARE = re.compile(r"(?<![\d.,€\w])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+)(?![\d.,]*\s*(?:%|euros?\b|€|EUR\b))"
                    r"(?![.,]?\d)")  # fmt: skip (an English report's "15,000 of which ...")
+# A sum its sentence says is outside the project's cost or budget: "lavori pagati con 310.000 euro di fondi PNRR, che
+# non rientrano nel costo del progetto", "esclusi dal quadro economico", "not included in the project's budget"
+_OUTSIDE = re.compile(
+    r"\bnon\s+(?:rientr\w+|(?:sono|è|vengono|viene|sono\s+stat[ie]|è\s+stat[oa])\s+(?:compres|inclus|contat|conteggiat|"
+    r"calcolat)\w*)\s+(?:nel|nella|nei|negli|in|tra|fra)\s+(?:(?:il|lo|la|i|gli|le|l['’])\s*)?(?:[a-zà-ù]+\s+){0,2}?"
+    r"(?:costo|costi|budget|bilancio|totale|quadro\s+economico|spesa|piano\s+finanziario)\b|"
+    r"\b(?:esclus[oaie]|fuori)\s+dal(?:l['’])?\s*(?:costo|budget|bilancio|totale|quadro\s+economico|piano\s+finanziario)\b|"
+    r"\bnot\s+(?:included|counted|part)\s+(?:in|of)\s+the\s+(?:project['’]s\s+)?(?:cost|budget|total)\b",
+    re.I,
+)
+_ANOTHER_PREDICATE = re.compile(r"\b(?:e|ed|ma|mentre|and|but|while|whereas)\s", re.I)
+# A sentence opening with the sum of the sentence before as what it shares out: "Di questi, ...", "Of this sum, ..."
+_OF_THESE = re.compile(r"^\W*(?:di\s+quest[ieao]|di\s+tale\s+(?:somma|importo|cifra)|di\s+questa\s+(?:somma|cifra)|"
+                       r"of\s+th(?:is|ese|at)(?:\s+(?:sum|amount|total))?)\s*[,:]", re.I)  # fmt: skip
+# ... whose plain numbers are money, not a count of something named right after them
+_COUNTED_AFTER = re.compile(r"\s+(?:persone|famiglie|nuclei|posti|ore|utenti|abitanti|alloggi|people|persons|families|"
+                            r"places|hours)\b", re.I)  # fmt: skip
 # An organisation's own accounts are not a project's budget: "il valore della produzione è stato di 6.412.000 euro",
 # "nel 2025 le entrate complessive sono state di 231.000 euro".
 _OWN_ACCOUNTS = re.compile(r"\b(?:valore\s+della\s+produzione|fatturato|ricavi|entrate|turnover|revenues?)\b",
@@ -292,10 +309,15 @@ def amounts(sentence: str) -> list[AmountFact]:
         head = re.split(r"[.;]\s", head)[-1]
         found.append(_amount(sentence, value, head, m.group(0), m.start(), m.end()))
         spans.append((m.start(), m.end()))
-    if found:
+    # a sentence whose numbers share out the sum of the sentence before it, "Di questi, 168.000 arrivano dalla Regione,
+    # i restanti 42.000 li mette il Comune": its plain numbers, when their words say whose share they are
+    shares_of_before = not found and _OF_THESE.match(sentence) is not None
+    if found or shares_of_before:
         for m in _BARE.finditer(sentence):
-            if any(s <= m.start() < e for s, e in spans) or m.start() < min(s for s, _ in spans):
+            if any(s <= m.start() < e for s, e in spans) or (spans and m.start() < min(s for s, _ in spans)):
                 continue
+            if shares_of_before and _COUNTED_AFTER.match(sentence, m.end()):
+                continue  # "Di questi, 1.200 persone ...": a count, not money
             value = amount_number(m.group("num"))
             head = re.split(r"[.;:]\s", sentence[max(0, m.start() - 90) : m.start()])[-1]
             bare = _amount(sentence, value, head, m.group(0), m.start(), m.end()) if value else None
@@ -357,6 +379,13 @@ def _amount(sentence: str, value: float, context: str, text: str, start: int, en
         after,
     ):
         after = ""  # what follows is the next field ("... € 40.000 Cofinanziamento: € 24.000"), not this sum's label
+    rest = re.split(r"[;.](?:\s|$)", sentence[end : end + 200])[0]
+    out = _OUTSIDE.search(rest)
+    if out and not _AMOUNT.search(rest, 0, out.start()) and not _ANOTHER_PREDICATE.search(rest, 0, out.start()):
+        # "pagati con 310.000 euro di fondi PNRR, che non rientrano nel costo del progetto": spent beside the project
+        # (said of the sum itself, not of what another predicate after it names: "... i restanti 58.000 euro e ha
+        # sostenuto a parte i lavori, che non rientrano nel costo del progetto")
+        return AmountFact(value, "outside", "fuori dal costo del progetto", text, start, end)
     if comune_money(sentence, start, end):  # its clause's own words label it
         words = re.split(r"[;:.](?:\s|$)", sentence[end : end + 160])[0].strip(" ,").split()
         return AmountFact(value, "cofinancing", " ".join(words[:8]).lower(), text, start, end)
