@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 import httpx
 
+from benchmarks.http_timing import TimedClient
 from benchmarks.synthetic import StandInEmbedder, generate, new_article
 from knowledge.hooks import index_pipeline
 from lgnet.config import Settings
@@ -322,19 +323,22 @@ def _http(settings: Settings, stand_in: bool) -> dict:
                 ready = time.monotonic() - started
             except RuntimeError:
                 ready = float("nan")
-            cold, warm, uncached = [], [], []
+        # The timed searches on the standard library's client, with the server's CPU beside each (http_timing.py).
+        cold, warm, uncached = [], [], []
+        cold_cpu, uncached_cpu = [], []
+        with TimedClient("127.0.0.1", port, server_pid=proc.pid) as timed:
             for q in queries[:half]:  # never seen by this server
-                t = time.perf_counter()
-                http.get("/api/search", params={"q": q}).raise_for_status()
-                cold.append(time.perf_counter() - t)
+                wall, cpu = timed.get("/api/search", {"q": q})
+                cold.append(wall)
+                cold_cpu.append(cpu)
             # The same queries again, searched anew (`no-cache`: the pipeline, with the queries' vectors and parses
             # remembered), then answered as served (the answers kept: search_api/response_cache.py).
-            for times, headers in ((uncached, {"Cache-Control": "no-cache"}), (warm, {})):
+            for times, cpus, headers in ((uncached, uncached_cpu, {"Cache-Control": "no-cache"}), (warm, [], {})):
                 for _ in range(2):
                     for q in queries[:half]:
-                        t = time.perf_counter()
-                        http.get("/api/search", params={"q": q}, headers=headers).raise_for_status()
-                        times.append(time.perf_counter() - t)
+                        wall, cpu = timed.get("/api/search", {"q": q}, headers)
+                        times.append(wall)
+                        cpus.append(cpu)
         res = subprocess.run(  # the one load generator, from a separate process
             [sys.executable, "-m", "benchmarks.load", "--url", base, "--clients", "1,8,32", "--seconds", "10"],
             env=env,
@@ -354,6 +358,11 @@ def _http(settings: Settings, stand_in: bool) -> dict:
             "http_warm_p95": pct(warm, 0.95),
             "http_warm_uncached_p50": pct(uncached, 0.5),
             "http_warm_uncached_p95": pct(uncached, 0.95),
+            # The server process's CPU per request (every thread of it): the code's share of the wall times above.
+            "http_cold_server_cpu_p50": pct(cold_cpu, 0.5),
+            "http_cold_server_cpu_p95": pct(cold_cpu, 0.95),
+            "http_warm_uncached_server_cpu_p50": pct(uncached_cpu, 0.5),
+            "http_warm_uncached_server_cpu_p95": pct(uncached_cpu, 0.95),
             "server_rss_mb": rss_mb(proc.pid),
             "load": load,
         }
