@@ -28,7 +28,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # is what the user asked about, and what spelling checks ("dall'acoglienza" is "accoglienza" misspelt).
 _ELIDED = re.compile(r"^(?:[ldcsmtvn]|un|dell|dall|nell|all|sull|coll|quest|quell|nessun|sant|tutt|anch)['’](?=\w)")
 STEM_CACHE_SIZE = 200_000  # distinct words remembered (a few MB)
-_ENDING = re.compile(r"[aeiou]+$")  # an Italian word's inflected ending
+# an Italian word's inflected ending, with the "h" a plural of -co/-ca/-go/-ga keeps before it ("psichiatriche")
+_ENDING = re.compile(r"(?<=[cg])h?[aeiou]+$|[aeiou]+$")
 # Prefixes that make a word of another ("riusare" of "usare", "coabitare", "preiscrizione"): a word the lists lack
 # that is one of them before its would-be correction is that word's derivative, not a typo of it.
 _PREFIXES = (
@@ -254,7 +255,18 @@ class QueryAnalyzer:
         for start, end in spans:
             core = core[:start] + " " * (end - start) + core[end:]
         core = " ".join(core.split()) or question.core
-
+        # A city called by another of its names ("Turin", "Bozen", "capoluogo ionico") is read by the name the
+        # documents use, as its words (the answer, the snippets, the reranker weigh it): it is no typo, so nothing
+        # is suggested and the query is not read twice. A short name ("Cividale") stays as written.
+        renamed: set[str] = set()
+        for m in mentions:
+            name = fold(m.city.name)
+            if m.evidence in ("typo", "short name") or m.city.name not in cities or name in folded:
+                continue
+            written = re.sub(rf"(?<!\w){re.escape(fold(m.form))}(?!\w)", name, core)
+            if written != core:
+                core = written
+                renamed.add(m.city.name)
         concepts, expansions = self._concepts(core)
         corrections: dict[str, str] = {}
         suggestion_words: dict[str, str] = {}
@@ -273,30 +285,32 @@ class QueryAnalyzer:
                 # when its correction is of the same family and differs only in its ending vowels ("rifugati",
                 # stemmed as "rifugiati" is, is a typo). A stem alone proves nothing: the Italian stemmer cuts
                 # "stranieir" to "stran", as "strano".
-                if fix is not None and any(fold(word) == p + fold(fix.correct) for p in _PREFIXES):
+                if fix is None or any(fold(word) == p + fold(fix.correct) for p in _PREFIXES):
                     continue
-                if (
-                    fix is not None
-                    and _ENDING.sub("", word) == _ENDING.sub("", fix.correct)
-                    and any(s in known_stems for s in stems & get_analyzer().word_stems(fix.correct))
-                ):
+                inflection = _ENDING.sub("", word) == _ENDING.sub("", fix.correct)
+                if inflection and any(s in known_stems for s in stems & get_analyzer().word_stems(fix.correct)):
                     continue
-                if fix is not None:
-                    concept.corrections.append(fix.correct)
-                    corrections[word] = fix.correct
+                concept.corrections.append(fix.correct)
+                corrections[word] = fix.correct
+                # an inflection the stemmer cuts apart ("psichiatrici", "psichiatr-iche") is searched in the
+                # index's form, but it is no typo: nothing to suggest
+                if not inflection:
                     suggestion_words[word] = fix.display
-                    # the corrected word may itself be a thesaurus term: "senzateto" -> "senzatetto"
-                    for match in self.thesaurus.find(fix.correct):
-                        concept.alternatives.extend(match.alternatives)
-                        expansions.extend(match.alternatives)
-        # Typo'd city names are added in their correct spelling so BM25 can match them too.
-        city_fixes = [c for c in cities if fold(c) not in folded]
+                # the corrected word may itself be a thesaurus term: "senzateto" -> "senzatetto"
+                for match in self.thesaurus.find(fix.correct):
+                    concept.alternatives.extend(match.alternatives)
+                    expansions.extend(match.alternatives)
+        # Cities named otherwise and not read by their name above (typo'd, a short name) are added in their name so
+        # BM25 can match them too; only a typo'd one is suggested.
+        city_fixes = [c for c in cities if fold(c) not in folded and c not in renamed]
         expansions += city_fixes
+        misspelt = {m.city.name for m in mentions if m.evidence == "typo"}
+        city_typos = [c for c in city_fixes if c in misspelt]
         areas = self.taxonomy.classify(" ".join([core, *corrections.values(), *expansions]))
         suggestion = None
-        if suggestion_words or city_fixes:
+        if suggestion_words or city_typos:
             suggestion = _rewrite(text, suggestion_words)
-            for c in city_fixes:  # written as the city is, capital included ("a palremo" -> "a Palermo")
+            for c in city_typos:  # written as the city is, capital included ("a palremo" -> "a Palermo")
                 for m in self.gazetteer.query_mentions(suggestion):
                     if m.city.name == c and m.form != c:
                         suggestion = suggestion[: m.start] + c + suggestion[m.end :]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lgnet.text import fold
 from retrieval.analysis import QueryAnalyzer
 from retrieval.dictionary import is_word
 from retrieval.spelling import Vocabulary, typo_distance, undoubled
@@ -188,3 +189,43 @@ def test_a_prefixed_word_is_not_a_typo_of_the_word_it_is_made_from():
     parsed = QueryAnalyzer().parse("riusare edifici pubblici per i rifugati", vocabulary=lambda: vocab)
     assert parsed.corrections == {"rifugati": "rifugiati"}
     assert "riusare" in parsed.core
+
+
+@pytest.mark.parametrize(
+    "query, city",
+    [("night shelters in Turin", "Torino"), ("job desk for refugees in Milan", "Milano"), ("Rome co-housing", "Roma")],
+)
+def test_a_city_named_in_english_is_no_typo(query, city):
+    """ "Turin" is Torino's English name, not a misspelling: no "Forse cercavi" (a suggestion also reads and
+    searches the query twice); the query is read with the name the documents use."""
+    vocab = Vocabulary(["dormitori a Torino, sportello lavoro a Milano, coabitazione a Roma"])
+    parsed = QueryAnalyzer().parse(query, vocabulary=lambda: vocab)
+    assert parsed.cities == [city]
+    assert parsed.suggestion is None and parsed.corrections == {}
+    assert fold(city) in [c.text for c in parsed.concepts]  # read by the name the documents use
+
+
+def test_a_city_called_by_a_nickname_is_read_by_its_name():
+    vocab = Vocabulary(["sportello per rifugiati a Taranto"])
+    parsed = QueryAnalyzer().parse("nel capoluogo ionico c'è uno sportello per rifugiati?", vocabulary=lambda: vocab)
+    assert parsed.cities == ["Taranto"] and parsed.suggestion is None
+    assert "taranto" in [c.text for c in parsed.concepts]
+
+
+def test_an_english_city_name_stays_as_typed_when_another_word_is_corrected():
+    vocab = Vocabulary(["alloggio alloggio alloggi a Torino"])
+    parsed = QueryAnalyzer().parse("alogio Turin", vocabulary=lambda: vocab)
+    assert parsed.suggestion == "alloggio Turin"
+    assert parsed.cities == ["Torino"]
+
+
+def test_a_plural_in_ch_or_gh_is_an_inflection_not_a_typo():
+    """A plural of a -co/-ca word writes an "h" before its ending or not ("psichiatrici", "psichiatriche"), and
+    the stemmer cuts them apart: with the index holding the other form, that form is searched, but the word is
+    no typo, so nothing is suggested."""
+    vocab = Vocabulary(["servizi per persone con disturbi psichiatriche", "psichiatriche psichiatriche"])
+    parsed = QueryAnalyzer().parse(
+        "centri psichiatrici per stranieri", vocabulary=lambda: vocab, known_stems={"psichiatr"}
+    )
+    assert parsed.suggestion is None
+    assert parsed.corrections == {"psichiatrici": "psichiatriche"}
