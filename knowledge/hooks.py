@@ -4,6 +4,7 @@ knowledge, so the hook is handed to the pipeline by whoever builds it, never imp
 from __future__ import annotations
 
 from ingest.pipeline import IngestPipeline
+from knowledge.pre_read import PreReader
 from knowledge.repository import RecordRepository, RefreshReport
 from lgnet.config import Settings
 from lgnet.embedders import Embedder
@@ -23,5 +24,8 @@ def index_pipeline(
 ) -> IngestPipeline:
     """The ingestion pipeline that also keeps the practice records up to date: the one the CLI, the API's jobs
     and the site's upload form run (a served app passes its service's embedder and store: one Chroma client
-    per process, models loaded once)."""
-    return IngestPipeline(settings, embedder=embedder, store=store, progress=progress, hooks=INDEX_HOOKS)
+    per process, models loaded once). What the records read of each passage is read while the walk goes on
+    (`knowledge.pre_read`), beside the embedding."""
+    return IngestPipeline(
+        settings, embedder=embedder, store=store, progress=progress, hooks=INDEX_HOOKS, batch_hooks=(PreReader(),)
+    )

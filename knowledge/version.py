@@ -18,7 +18,8 @@ from importlib import resources
 
 # Modules that measure or train rules, or wire them into the pipeline, without shaping a record.
 TOOLS = frozenset({"knowledge.evaluation", "knowledge.group_match", "knowledge.figure_cv", "knowledge.area_cv",
-                   "knowledge.area_walk", "knowledge.hooks", "knowledge.version", "knowledge.unit_table"})  # fmt: skip
+                   "knowledge.area_walk", "knowledge.hooks", "knowledge.pre_read", "knowledge.version",
+                   "knowledge.unit_table"})  # fmt: skip
 # Infrastructure the rules import to store or configure, where the import walk stops.
 INFRASTRUCTURE = frozenset({"lgnet.state", "lgnet.store", "lgnet.config", "lgnet.errors", "lgnet.embedders",
                             "lgnet.unseen", "ingest.pipeline"})  # fmt: skip

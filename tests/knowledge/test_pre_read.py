@@ -1,0 +1,65 @@
+"""What the records read of each passage is read while ingest walks (`knowledge.pre_read`, the pipeline's batch hooks
+running beside the walk): the records hook after the walk finds every passage's readings and parses none, and its
+records are those of a build from the texts alone. A real Chroma store and the real embedding model."""
+
+from __future__ import annotations
+
+import ingest.pipeline as pipeline_module
+from knowledge.hooks import index_pipeline, refresh_records
+from knowledge.pre_read import PreReader
+from knowledge.repository import RecordRepository
+from tests.conftest import make_settings
+from tests.knowledge.test_records_readings import from_texts, readings, record_passages
+from tests.knowledge.test_records_refresh import sheet, snapshot
+
+ARTICLE = (
+    "Vasto, un tetto per chi arriva\n\n"
+    "Vasto. Il Comune di Vasto ha aperto dal marzo 2024 un ostello comunale che in otto mesi ha ospitato 37 "
+    "persone. L'ostello è gestito con l'Associazione Porto Sicuro.\n"
+)
+
+
+def test_the_walk_reads_the_records_passages_so_the_hook_parses_none(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "scheda-vasto.txt").write_text(sheet("Vasto", 14, "Cooperativa sociale La Rete", True), "utf-8")
+    (folder / "articolo-vasto.txt").write_text(ARTICLE, "utf-8")
+    (folder / "scheda-lanciano.txt").write_text(sheet("Lanciano", 9, "Associazione Orizzonti", False), "utf-8")
+    monkeypatch.setattr(pipeline_module, "WRITE_BATCH_FILES", 1)  # every file a batch stored during the walk
+    runs: list[RecordRepository] = []
+
+    def hook(store, embedder):
+        repository = RecordRepository(store)
+        repository.refresh(embedder)
+        runs.append(repository)
+
+    pipeline = index_pipeline(make_settings(tmp_path / "data"), progress=False)
+    assert any(isinstance(h, PreReader) for h in pipeline.batch_hooks)
+    assert pipeline.hooks == (refresh_records,)
+    pipeline.hooks = (hook,)
+    assert pipeline.run([folder]).ok
+    store = pipeline.store
+    everything = record_passages(store)
+    assert everything and readings(store) == everything
+    assert runs[-1].passages_read == len(everything)
+    assert runs[-1].passages_parsed == 0  # read beside the walk, before the hook
+    ingested = snapshot(store)
+    assert any(r.city == "Vasto" for r in RecordRepository(store).load().records)
+    assert from_texts(store, pipeline.embedder).passages_parsed == len(everything)
+    assert snapshot(store) == ingested  # the same records as read from the texts after the walk
+
+
+def test_a_failing_batch_hook_leaves_the_work_to_the_index_hooks(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "articolo-vasto.txt").write_text(ARTICLE, "utf-8")
+    (folder / "scheda-lanciano.txt").write_text(sheet("Lanciano", 9, "Associazione Orizzonti", False), "utf-8")
+    monkeypatch.setattr(pipeline_module, "WRITE_BATCH_FILES", 1)
+
+    def broken(store, ids, texts, metas):
+        raise RuntimeError("no reading today")
+
+    pipeline = index_pipeline(make_settings(tmp_path / "data"), progress=False)
+    pipeline.batch_hooks = (broken,)
+    assert pipeline.run([folder]).ok
+    assert readings(pipeline.store) == record_passages(pipeline.store)  # the records hook read them
