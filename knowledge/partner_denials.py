@@ -46,9 +46,19 @@ _NO_AGREEMENT = re.compile(
     r"\bsenza\s+(?:entrare|aderire|far\s+parte)\s+(?:a|al|alla|all['’]|nel|nella|nell['’]|del|della|dell['’])\s*"
     r"(?:accordo|convenzione|partenariato|rete|protocollo|ats|ati)\b|"
     r"\bwithout\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:agreement|contract)\b|\bwithout\s+(?:joining|signing)\s+the\s+"
-    r"(?:agreement|partnership|network)\b",
+    r"(?:agreement|partnership|network)\b|"
+    # ... or without signing it, whatever the words: "senza sottoscrivere l'accordo", "ma non ha firmato la
+    # convenzione", "non l'ha sottoscritto", "but did not sign the partnership agreement", "has not signed"
+    r"\bsenza\s+(?:(?:sottoscrivere|firmare)|aver(?:e)?\s+(?:sottoscritto|firmato))\b|"
+    r"\bnon\s+(?:(?:l['’]\s*|lo\s+|la\s+)?(?:ha|hanno)\s+|(?:è|sono)\s+)(?:mai\s+|ancora\s+)?(?:sottoscritt|firmat|"
+    r"firmatari|sottoscrittor)\w*|"
+    r"\b(?:did|does|do|has|have|had)\s+not\s+(?:yet\s+)?sign(?:ed)?\b|\b(?:is|are|was|were)\s+not\s+(?:a\s+)?"
+    r"signator(?:y|ies)\b",
     re.I,
 )
+# A contrast opening a clause of its own subject ("..., mentre l'associazione Y non l'ha firmata", "while the X did
+# not sign"): a denial after it says nothing of the names before it
+_CONTRAST = re.compile(r"\b(?:ma|mentre|but|while|whereas)\s+(?=(?:il|lo|la|i|gli|le|the)\s|l['’]|[A-ZÀ-Ý])", re.I)
 _THAT = re.compile(r"\s(?:che|that|which|who)\s", re.I)
 _ACRONYM = re.compile(r"[A-Z]{2,}")
 # A denial said of the name right before it by a relative pronoun in the singular: "..., which was not a partner",
@@ -73,6 +83,7 @@ def denied_clauses(text: str) -> list[str]:
         for m in _NO_AGREEMENT.finditer(body):
             start = max(body.rfind(";", 0, m.start()), body.rfind(":", 0, m.start())) + 1
             start = max([start, *(t.end() for t in _THAT.finditer(body, start, m.start()))])
+            start = max([start, *(c.start() for c in _CONTRAST.finditer(body, start, m.start()))])
             out.append(f" {comparable_name(body[start : m.start()])} ")
         for m in _DENIAL.finditer(body):
             start = max(body.rfind(";", 0, m.start()), body.rfind(":", 0, m.start())) + 1

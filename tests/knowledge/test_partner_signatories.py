@@ -60,3 +60,17 @@ def test_the_city_s_own_office_after_it_in_a_list_and_where_people_enrol():
     assert [p.name for p in partners(text, "Rieti")] == ["Cooperativa sociale Velino"]
     enrolled = "Lo sportello riferisce che 31 persone sono state iscritte ai corsi serali del CPIA di Rieti."
     assert [p.name for p in partners(enrolled, "Rieti")] == []
+
+
+def test_who_did_not_sign_the_agreement_said_in_a_sentence():
+    def denied_of(text: str) -> list[str]:
+        clauses = denied_clauses(text)
+        return [p.name for p in partners(text, "Rieti") if denied(p.name, clauses)]
+
+    assert denied_of("Lo sportello è gestito con la cooperativa Velino. The Caritas of Rieti referred families to the "
+                     "desk but did not sign the partnership agreement.") == ["Caritas of Rieti"]  # fmt: skip
+    assert denied_of("La cooperativa Sabina Aperta gestisce gli alloggi; la Caritas di Rieti segnala le famiglie, "
+                     "senza sottoscrivere l'accordo.") == ["Caritas di Rieti"]  # fmt: skip
+    # a contrast with a subject of its own denies only that subject
+    assert denied_of("La cooperativa Il Sole ha firmato la convenzione con il Comune, mentre l'associazione Luna "
+                     "Nuova non l'ha firmata.") == ["Associazione Luna Nuova"]  # fmt: skip
