@@ -407,3 +407,167 @@ def test_a_page_clipping_without_blank_lines_and_its_news_in_brief_is_one_group_
     dups = _index()
     _refresh(dups, docs=[Doc("agency", original, "Arezzo"), Doc("copy", copy.replace("IN BREVE\n", ""), "Arezzo")])
     assert dups.group_sizes() == {}
+
+
+# --- passages of different comuni: copies of one text only, never a chain of templated press releases ----------
+TEMPLATE = (
+    "{city} entra nella rete nazionale dei comuni per l'accoglienza diffusa. Il programma, sostenuto dal fondo "
+    "europeo per l'asilo e guidato dal Ministero dell'Interno insieme all'associazione dei comuni e alla sua "
+    "fondazione di ricerca, punta a intercettare le persone straniere in condizione di fragilità che vivono ai "
+    "margini delle città e a costruire per loro percorsi di presa in carico, orientamento ai servizi, "
+    "accompagnamento all'abitare e partecipazione alla vita del quartiere, con équipe miste di operatori "
+    "sociali, mediatori culturali e volontari delle parrocchie."
+)
+TOWNS = ["Rieti", "Cremona", "Savona"]
+
+
+def _release(city: str, seed: int) -> tuple[Doc, list[Passage]]:
+    """A templated press release of one city: its opening is the network's template with the city's name, its
+    second passage what the city itself did."""
+    rng = random.Random(seed)
+    opening = f"{city} nella rete dell'accoglienza\n\n" + TEMPLATE.format(city=city)
+    own = " ".join(rng.choice(["dormitorio", "mensa", "tirocinio", "bottega", "orto"]) + str(rng.randint(0, 999))
+                   for _ in range(70))  # fmt: skip
+    doc = f"d-{city}"
+    return Doc(doc, f"{opening}\n\n{own}", city), [Passage(f"{doc}:0", doc, opening), Passage(f"{doc}:1", doc, own)]
+
+
+def test_templated_releases_of_three_cities_sharing_a_long_paragraph_stay_apart():
+    """Three cities' releases open with the same template (their openings are near-duplicates of each other):
+    they are not copies of one text, so each city's opening stays its own group, and search shows each city's."""
+    dups = _index()
+    made = [_release(city, n) for n, city in enumerate(TOWNS)]
+    _refresh(dups, [p for _, ps in made for p in ps], [d for d, _ in made])
+    openings = sorted(f"d-{city}:0" for city in TOWNS)
+    assert set(itertools.combinations(openings, 2)) <= _pairs(dups)  # near-duplicates by their shingles
+    assert dups.group_sizes() == {}  # the documents are no copies of each other
+    assert dups.passage_group_sizes() == {}  # and no passage stands for another city's
+    # also when the releases come one by one, and a fourth city's joins later
+    step = _index()
+    for n, city in enumerate([*TOWNS, "Lodi"]):
+        doc, passages = _release(city, n)
+        _refresh(step, passages, [doc])
+    assert step.passage_group_sizes() == {}
+
+
+def test_one_city_copies_of_its_opening_still_group():
+    """Two outlets printing one city's release: its opening, of one comune, is one group (the rule splits comuni,
+    not copies)."""
+    dups = _index()
+    doc, passages = _release("Rieti", 1)
+    reprint = Doc("d-outlet", doc.text.replace("nella rete", "entra nella rete"), "Rieti")
+    _refresh(dups, [*passages, Passage("d-outlet:0", "d-outlet", "Da Rieti. " + passages[0].text)], [doc, reprint])
+    assert _groups(dups)["d-outlet:0"][0] == _groups(dups)["d-Rieti:0"][0]
+
+
+def _syndicated(rng: random.Random) -> tuple[Doc, list[Passage], Doc, list[Passage]]:
+    """An agency's article of one comune and an outlet's copy: new title and byline, a reworded opening, the last
+    paragraph cut, the dateline (the only place naming the comune) gone."""
+    paragraphs = [_paragraph(rng, 60) for _ in range(4)]
+    original = ["Rieti, il dormitorio apre tutto l'anno\n\n" + paragraphs[0], *paragraphs[1:]]
+    copy = ["Un letto per chi dorme in strada\ndi Anna Bianchi\n\nCon parole nuove, la notizia del giorno.",
+            *paragraphs[1:3]]  # fmt: skip
+    agency = Doc("agency", "\n\n".join(original), "Rieti")
+    outlet = Doc("outlet", "\n\n".join(copy), None)
+    return (agency, [Passage(f"agency:{i}", "agency", t) for i, t in enumerate(original)],
+            outlet, [Passage(f"outlet:{i}", "outlet", t) for i, t in enumerate(copy)])  # fmt: skip
+
+
+def test_a_syndicated_copy_with_new_title_byline_and_a_cut_paragraph_joins_its_original_across_comuni():
+    """The outlet's copy names no comune (its document has none), the agency's names Rieti: their passages are of
+    two comuni, and they group because the documents are copies of one article, also when the copy comes later.
+    Removing the original leaves the copy's passages alone again."""
+    agency, originals, outlet, copies = _syndicated(random.Random(4))
+    dups = _index()
+    others = [_release(city, n) for n, city in enumerate(TOWNS)]
+    _refresh(dups, [*originals, *(p for _, ps in others for p in ps)], [agency, *(d for d, _ in others)])
+    _refresh(dups, copies, [outlet])
+    assert dups.group_sizes() == {"agency": 2}
+    groups = _groups(dups)
+    assert groups["outlet:1"][0] == groups["agency:1"][0] and groups["outlet:2"][0] == groups["agency:2"][0]
+    assert groups["outlet:0"][0] == "outlet:0"  # the reworded opening is its own
+    _refresh(dups, removed_passages=[p.id for p in originals], removed_docs=["agency"])
+    assert dups.passage_group_sizes() == {}
+
+
+def test_a_copy_link_made_or_lost_by_the_documents_regroups_their_stored_passages():
+    """Passages stay stored while their documents' syndication groups change (a document re-read with another
+    text or city): the stored passages of the documents whose group changed are grouped again."""
+    agency, originals, outlet, copies = _syndicated(random.Random(6))
+    dups = _index()
+    _refresh(dups, [*originals, *copies])  # passages of documents the tables do not know: no comune, one group
+    assert _groups(dups)["outlet:1"][0] == _groups(dups)["agency:1"][0]
+    other = Doc("outlet", _release("Terni", 9)[0].text, "Terni")
+    _refresh(dups, docs=[other, agency])  # two comuni, and their documents no copies: apart
+    assert dups.group_sizes() == {}
+    assert _groups(dups)["outlet:1"][0] != _groups(dups)["agency:1"][0]
+    _refresh(dups, docs=[outlet])  # the copy's document, a copy of the agency's: together again
+    assert dups.group_sizes() == {"agency": 2}
+    assert _groups(dups)["outlet:1"][0] == _groups(dups)["agency:1"][0]
+    _refresh(dups, docs=[other])  # and apart
+    assert _groups(dups)["outlet:1"][0] != _groups(dups)["agency:1"][0]
+
+
+def test_groups_of_documents_of_several_comuni_after_rounds_equal_groups_computed_at_once():
+    """With cities and syndicated copies, the groups made step by step (additions, re-ingests and removals of
+    documents) are those made at once."""
+    rng = random.Random(23)
+    docs: dict[str, tuple[Doc, list[Passage]]] = {}
+    for n in range(36):
+        city = rng.choice(["Rieti", "Cremona", "Savona", None])
+        if docs and rng.random() < 0.4:  # a copy (or a templated sibling) of an earlier document
+            base = docs[rng.choice(sorted(docs))][1]
+            texts = [" ".join(w if rng.random() > 0.05 else rng.choice(WORDS) for w in p.text.split()) for p in base]
+        else:
+            texts = [" ".join(rng.choices(WORDS + [f"v{i}" for i in range(400)], k=70)) for _ in range(2)]
+        did = f"d{n:02d}"
+        passages = [Passage(f"{did}:{i}", did, t) for i, t in enumerate(texts)]
+        docs[did] = (Doc(did, "\n\n".join(texts), city), passages)
+    ids = sorted(docs)
+    rng.shuffle(ids)
+    step = _index()
+    live: set[str] = set()
+    for n in range(0, len(ids), 6):
+        batch = ids[n : n + 6]
+        gone = rng.sample(sorted(live), min(2, len(live)))
+        live -= set(gone)
+        live |= set(batch)
+        _refresh(step, [p for d in batch for p in docs[d][1]], [docs[d][0] for d in batch],
+                 removed_passages=[p.id for d in gone for p in docs[d][1]], removed_docs=gone)  # fmt: skip
+    once = _index()
+    kept = sorted(live)
+    _refresh(once, [p for d in kept for p in docs[d][1]], [docs[d][0] for d in kept])
+    assert _groups(step, "dup_doc") == _groups(once, "dup_doc")
+    assert _groups(step) == _groups(once)
+    assert any(n > 1 for n in once.passage_group_sizes().values())  # there are groups to get right
+    cities = {d: docs[d][0].city for d in kept}
+    doc_group = {d: g for d, (g, _) in _groups(once, "dup_doc").items()}
+    texts = {p.id: p.text for d in kept for p in docs[d][1]}
+    for pid, (leader, _) in _groups(once).items():  # each member a near-copy of its leader, of its comune or article
+        mine, its = pid.split(":")[0], leader.split(":")[0]
+        assert cities[mine] == cities[its] or doc_group[mine] == doc_group[its]
+        assert gram_jaccard(gram_hashes(texts[pid]), gram_hashes(texts[leader])) >= 0.6 or pid == leader
+
+
+def test_an_index_grouped_by_the_older_rule_is_grouped_again_once(monkeypatch):
+    import ingest.dedup as dedup
+
+    made = [_release(city, n) for n, city in enumerate(TOWNS)]
+    dups = _index()
+    with monkeypatch.context() as patch:  # the rule before: every near-duplicate pair links
+        patch.setattr(dedup, "linked", lambda a, b: True)
+        _refresh(dups, [p for _, ps in made for p in ps], [d for d, _ in made])
+    with transaction(dups.conn):
+        dups.clear_dirty("chunk", list(dups.dirty("chunk", 1000)))
+        dups.clear_dirty("doc", list(dups.dirty("doc", 1000)))
+    assert sorted(dups.passage_group_sizes().values()) == [3]
+    with transaction(dups.conn):
+        moved = dups.migrate()
+    assert dups.passage_group_sizes() == {}
+    assert moved == 2 and len(dups.dirty("chunk", 1000)) == 2  # the two openings that lost the third's name
+    with transaction(dups.conn):
+        assert dups.migrate() == 0  # once
+    fresh = _index()
+    with transaction(fresh.conn):
+        assert fresh.migrate() == 0  # a new index starts with the rule
+    assert fresh.conn.execute("SELECT rule FROM dup_rule").fetchall() == [(dedup.RULE,)]
