@@ -79,7 +79,9 @@ _CUES: dict[str, str] = {
     r"iniziative\s+(?:aperte\s+)?(?:a|al|alla|per)\s+(?:tutt[oa]\s+)?(?:il\s+|la\s+)?(?:quartiere|vicinato|cittadinanza)|assemble[ae]\s+(?:di\s+|dei\s+|con\s+i\s+)?(?:condomin|quartiere|residenti|inquilini)\w*|"
     r"(?:neighbou?rhood|residents['’]?|tenants['’]?)\s+(?:assembl|meeting)\w*|(?:tra|fra)\s+vicini\b|neighbou?rs\b|\bcen[ae]\b|eventi|evento|events?|iniziative\s+di\s+"
     r"(?:vicinato|quartiere)|vicinato|spettacol\w+|concert\w+|mostr[ae]\b|torne[oi]\b|(?:public|community)\s+meetings?|incontri\s+pubblici|feasts?|festivals?|"
-    r"neighbourhood\s+(?:events?|dinners?)|dinners?",
+    r"neighbourhood\s+(?:events?|dinners?)|dinners?|"
+    # days named as an event, by their name in quotation marks ("3 giornate «Mare aperto»")
+    r"giornat[ae]\s+(?:(?:di|del|della|dei|delle)\s+)?[«“]",
     "housing": r"\bcas[ae]\b(?!\s+(?:files?|management|workers?|stud))|\babit(?:a|ano|avano)\b|"
     # rooms to stay in ("sono state ricavate 8 stanze", "le stanze della residenza sono 12", "12 rooms"): not a room
     # for meetings, interviews, children or study

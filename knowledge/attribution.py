@@ -12,6 +12,7 @@ import re
 
 from knowledge.areas import NEGATED, after_cue, cue_area, language_course, noun_area, own_cue, trained_staff
 from knowledge.figure_facts import UNIT_AREA, UNIT_LABELS, FigureFact
+from knowledge.quoted import without_names
 from lgnet.taxonomy import Taxonomy
 
 # A count closing a list of activities of several areas is their total: the whole project's.
@@ -98,6 +99,7 @@ def _of_persons(unit: str) -> bool:
 def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple[int, int]]
                 ) -> tuple[bool, str | None]:  # fmt: skip
     """(decided, area) for the count `f` of the sentence `body`, whose counts stand at `counts`."""
+    body = without_names(body, (f.start, f.end))  # «Pagine di casa» names a project, it says no area
     if (_VOLUNTEERS.search(f.text) or _VOLUNTEER_AFTER.match(body, f.end) or _AS_VOLUNTEERS.match(body, f.end)) and (
         _of_persons(f.unit)
     ):

@@ -11,6 +11,7 @@ from knowledge import figures as fig
 from knowledge.area_choice import shipped
 from knowledge.area_model import AreaChooser
 from knowledge.doc_parts import DocParts
+from knowledge.quoted import without_names
 from knowledge.reading import Passage, numbers
 from knowledge.readings import NO_MEMO, Memo, Readings
 from knowledge.sections import Sections
@@ -56,7 +57,7 @@ class BuilderBase:
         return self.readings.of(p)
 
     def _areas(self, body: str) -> list[str]:
-        areas = self.taxonomy.classify(body)
+        areas = self.taxonomy.classify(without_names(body))  # a name in quotation marks describes nothing
         return areas if len(areas) < 3 else []
 
     def sentence_of(self, text: str) -> tuple[str, str, list[str], set[str]]:

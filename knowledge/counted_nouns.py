@@ -292,6 +292,10 @@ def english_heads(sentence: str) -> list[FigureFact]:
     return out
 
 
+# Days with a name after them, maybe in quotation marks (read as spaces: `knowledge.quoted`): days of an event.
+_NAMED_DAYS = re.compile(r"[\w.,]+\s+giornate\s+(?:(?:di|del|della|dei|delle)\s+)?[«“\s]*[A-ZÀ-Ý]")
+
+
 def _time_count(sentence: str, start: int, words: list[str], tail: str | None) -> bool:
     """A duration is a figure when it is an average ("permanenza media di 4 mesi") or hours of a service
     ("1.200 ore di mediazione", "30 ore settimanali"); never a deadline or a span ("entro 30 giorni")."""
@@ -299,6 +303,8 @@ def _time_count(sentence: str, start: int, words: list[str], tail: str | None) -
         return False
     if words[0].lower() in ("ore", "hours", "giornate") and (tail or words[1:]):
         return True
+    if words[0].lower() == "giornate" and _NAMED_DAYS.match(sentence, start):
+        return True  # days named as an event ("3 giornate «Mare aperto»", "4 giornate di «Bottega aperta»")
     # the average must be this duration's: "Nei 24 mesi ..., con una permanenza media di sette mesi" is a span
     left = max(sentence.rfind(c, 0, start) for c in ",;:") + 1
     rights = [i for i in (sentence.find(c, start) for c in ",;:") if i >= 0]

@@ -9,6 +9,7 @@ from knowledge.counted_nouns import approximate, counted_nouns, english_heads, o
 from knowledge.counting import not_a_count
 from knowledge.figure_facts import NUM, UNIT_LABELS, UNITS, FigureFact, is_year, number
 from knowledge.labels import label
+from knowledge.quoted import unquote_counted
 
 _UNIT = "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items())
 # The words between a number and its unit may be compounds ("12 semi-autonomy flats")
@@ -27,6 +28,7 @@ _BREAKERS = re.compile(r"\b(?:comuni|citt[àa]|anni|mesi|giorni|ore|euro|per|di 
 def figures(sentence: str) -> list[FigureFact]:
     """Counts with their unit in one (clean) sentence, once per (value, unit): the known units first, then any
     counted noun (see `knowledge.counts`); years, dates, percentages, amounts of money left out (see `amounts`)."""
+    sentence = unquote_counted(sentence)  # "2 «cene dell'olio nuovo»": the name says what is counted
     out = _known(sentence)
     taken = [(f.start, f.end) for f in out]
     seen = {(f.value, f.unit) for f in out}
