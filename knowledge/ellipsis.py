@@ -83,6 +83,15 @@ _PERSON_VERB = re.compile(r"\s+(?:frequentano|lavorano|vivono|abitano|studiano|p
                           r"(?:iscritt[ie]|assunt[ie])|attend|live|work|study)\b", re.I)  # fmt: skip
 _CLAUSE_OPEN = re.compile(r"(?:^|[.;:]\s*)(?:(?:quest['’]\s*anno|oggi|finora|attualmente|this\s+year|today|now|"
                           r"(?:nel|in)\s+\d{4})\s*,?\s*)?$", re.I)  # fmt: skip
+# A reported statement opening a clause ("riferisce che", "spiega che", "..., e che"): its bare number's noun is left
+# out as in speech; a verb of what persons did or had done to them after it ("sono state iscritte", "hanno ottenuto").
+_SAYING = re.compile(r"\b(?:riferisc\w+|riferit\w+|spieg\w+|raccont\w+|dice|dicono|precis\w+|sottoline\w+|"
+                     r"aggiung\w+|ricord\w+|segnal\w+|conferm\w+|afferm\w+|osserv\w+|annunci\w+|comunic\w+|"
+                     r"fa\s+sapere|fanno\s+sapere)\b", re.I)  # fmt: skip
+_REPORTED = re.compile(r"\bche\s+(?:(?:circa|oltre|ben|quasi)\s+)?$", re.I)
+_DID = re.compile(r"\s+(?:(?:sono|erano)\s+(?:stat[ie]\s+)?[a-zà-ù]+(?:at|ut|it|ct|tt|s)[ie]\b|"
+                  r"(?:hanno|avevano)\s+(?:già\s+|poi\s+|anche\s+)?[a-zà-ù]+(?:at|ut|it|tt|st|rt|s)o\b)",
+                  re.I)  # fmt: skip
 _OF_WHICH = re.compile(r"(?:dei|delle)\s+quali", re.I)
 # "In 61 sono riusciti a firmare un contratto", "in 41 hanno il certificato", "eravamo in 30": "in" and a number as the
 # subject of a verb counts the persons who did it (Italian says so of people only).
@@ -154,6 +163,10 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         elif not before and (part := _PARTITIVE_LEAD.search(head) or _group(head)) and not m.group("refl"):
             # "Dei 33 tirocinanti, 19 hanno ottenuto un contratto": a part of the whole just named
             unit, words = _unit_of(part.group("noun")), part.group("noun").lower()
+        elif _REPORTED.search(head) and _SAYING.search(head) and _DID.match(sentence, end):
+            # "Haddad riferisce che 26 sono state iscritte ai corsi e che 29 hanno ottenuto un contratto": a
+            # reported statement's bare subject who was enrolled or obtained something is persons
+            unit, words = "people", "persone"
         elif not before and _PERSON_VERB.match(sentence, end) and _CLAUSE_OPEN.search(head):
             # "Quest'anno 22 frequentano la scuola serale": only persons attend, live, study or are enrolled
             unit, words = "people", "persone"
