@@ -116,14 +116,37 @@ def _restated(found: list[FigureFact], sentence: str) -> list[FigureFact]:
     return out
 
 
+# A clause's verb: an auxiliary, a third person, a participle ("sono stati ristrutturati", "abbiamo aperto",
+# "leased").
+_VERB = re.compile(r"\b(?:hanno|ha|abbiamo|sono|è|erano|era|furono|were|was|have|has|had|are|is|"
+                   r"[a-zà-ù]{2,}(?:ano|ono|nno|rono|at[oiae]|ut[oiae]|it[oiae])|[a-z]{3,}ed)\b", re.I)  # fmt: skip
+
+
+_PLACED_IN = re.compile(r"\b(?:in|nel|nei|negli|nelle|nello|nella|di|dei|degli|delle|con|su|sui|tra|fra|per|a|ai|"
+                        r"agli|alle|da|dai|dagli|dalle|of|into|among|with|to)\s+$", re.I)  # fmt: skip
+
+
+def _in_a_clause(sentence: str, start: int, end: int) -> bool:
+    """A count that is what its clause's verb acts on (no preposition before it, a verb in its clause between the
+    marks that close clauses): dwellings are few, so a small number in words counts them ("abbiamo aperto due
+    appartamenti", "The Municipality leased three flats"), where a small count of persons only describes; not where
+    persons are placed ("ospitate in due appartamenti") nor a part of a whole ("con l'aggiunta di due appartamenti")."""
+    if _PLACED_IN.search(sentence, max(0, start - 20), start):
+        return False
+    left = max(sentence.rfind(c, 0, start) for c in ";:.") + 1
+    rights = [i for i in (sentence.find(c, end) for c in ";:.") if i >= 0]
+    clause = sentence[left : min(rights) if rights else len(sentence)]
+    return bool(_VERB.search(clause))
+
+
 def _known(sentence: str) -> list[FigureFact]:
     out: list[FigureFact] = []
     seen: set[tuple[float, str]] = set()
     for m in _FIGURE.finditer(sentence):
         unit = next(k for k in UNITS if m.group(k))
         between = sentence[m.end("num") : m.start(unit)]
-        if re.search(r"\b(?:di|da|of)\b|\bd['’]", between):
-            continue  # "186 accessi di cittadini": the count is of the first noun (see `counted_nouns`)
+        if re.search(r"\b(?:di|da|of|del|dello|della|dei|degli|delle)\b|\bd(?:ell)?['’]", between):
+            continue  # "186 accessi di cittadini", "4 feste delle famiglie": the count is of the first noun
         if _BREAKERS.search(between) or _NOT_COUNT.match(sentence[m.end("num") :]):
             continue
         if re.search(r"\b[A-ZÀ-Ý]", sentence[m.end("num") : m.end(unit)]) and not sentence.isupper():
@@ -132,8 +155,9 @@ def _known(sentence: str) -> list[FigureFact]:
         if value is None or value <= 0 or is_year(m.group("num"), value):
             continue
         small = value <= 10 and not m.group("num")[0].isdigit()
-        if small and not opening_count(sentence, m.start("num"), m.end("num"), value):
-            continue  # "in due appartamenti", "segnala due nuclei": small numbers in words describe, results use digits
+        if small and not opening_count(sentence, m.start("num"), m.end("num"), value) and not (
+                unit == "housing_units" and value >= 2 and _in_a_clause(sentence, m.start(), m.end())):  # fmt: skip
+            continue  # "segnala due nuclei": small numbers in words describe, results use digits
         if not_a_count(sentence, m.start("num"), m.end(), unit):
             continue
         if unit == "people" and m.group("people").lower().startswith("cittadin") and value < 2:

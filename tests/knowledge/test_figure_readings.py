@@ -96,7 +96,9 @@ def test_counts_of_persons_left_out_or_invariant_are_read():
 def test_a_count_of_ne_goes_on_with_the_area_its_sentence_before_named():
     text = ("Il Comune ha messo a disposizione due appartamenti in semi-autonomia. Da marzo ne sono passate 11, "
             "quasi tutte giovani donne.")  # fmt: skip
-    assert _records(text, "press_article") == {(11.0, "people"): "housing"}
+    # (the two flats the Comune made available are a count of their own: dwellings are few, tests/knowledge/
+    # test_dwellings_in_words.py)
+    assert _records(text, "press_article") == {(11.0, "people"): "housing", (2.0, "housing_units"): "housing"}
 
 
 def test_a_count_of_another_comune_s_relative_clause_or_of_the_next_phase_is_not_this_record_s():
