@@ -93,7 +93,10 @@ _CUES: dict[str, str] = {
     r"appartament\w+|apartments?\b|immobil[ie]\b|locazion\w+|affitt\w+|housing|homes?\b|flats?\b|tenanc(?:y|ies)|"
     r"leases?\b|"
     r"\brent\b|households?\s+(?:moved|housed)|\bhoused\b|accoglienza\s+notturna|dormitori\w*|night\s+shelters?|"
-    r"posti\s+(?:di|in)\s+accoglienza|pernottament\w+|overnight\s+stays?",
+    r"posti\s+(?:di|in)\s+accoglienza|pernottament\w+|overnight\s+stays?|"
+    # a place to live found or given ("hanno trovato una sistemazione autonoma", "sistemazione abitativa")
+    r"(?:trovat\w*|trovare|ottenut\w*|ottenere)\s+(?:una\s+|la\s+)?(?:nuova\s+)?sistemazion[ei]\b|"
+    r"sistemazion[ei]\s+(?:abitativ|autonom|alloggiativ|stabil|temporane|definitiv)\w*",
 }
 _CUE = {area: re.compile(rf"\b(?:{p})", re.I) for area, p in _CUES.items()}
 # Evenings as the time something happened ("In sei serate nella sala ..., 85 lavoratori hanno seguito incontri") are

@@ -72,6 +72,14 @@ _AS_VOLUNTEERS = re.compile(
     r"[^;:\d]{0,80}?\b(?:come|as|in\s+qualità\s+di)\s+(?:volontar(?:i|ie|e)|volunteers)\b", re.I
 )
 
+# ... or said to give their work for nothing, their verb's subject ("9 cuochi in pensione, ..., che insegnano gratis
+# ai ragazzi", "12 retired joiners teach for free"): who gives time unpaid volunteers, whoever they are; not who
+# receives something free ("40 famiglie ricevono gratis il pacco").
+_UNPAID = re.compile(r"[^;:\d]{0,140}?\b(?:insegn|lavor|prest|offr|dedic|aiut|accompagn|cucin|ripar|assist|cur|"
+                     r"tengono|guid|mett|teach|work|help|giv|offer|volunteer)[a-zà-ù]*\s+(?:[a-zà-ù'’]+\s+)?"
+                     r"(?:gratis|gratuitamente|a\s+titolo\s+gratuito|senza\s+(?:alcun\s+)?compenso|for\s+free|"
+                     r"unpaid|free\s+of\s+charge)\b", re.I)  # fmt: skip
+
 
 # "Laboratorio" (a workshop), a term of community building in the taxonomy, names that area only with what it is a
 # workshop of: cooking, an intercultural or neighbourhood one, theatre, music, the arts ("laboratori di cucina,
@@ -100,9 +108,8 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
                 ) -> tuple[bool, str | None]:  # fmt: skip
     """(decided, area) for the count `f` of the sentence `body`, whose counts stand at `counts`."""
     body = without_names(body, (f.start, f.end))  # «Pagine di casa» names a project, it says no area
-    if (_VOLUNTEERS.search(f.text) or _VOLUNTEER_AFTER.match(body, f.end) or _AS_VOLUNTEERS.match(body, f.end)) and (
-        _of_persons(f.unit)
-    ):
+    if (_VOLUNTEERS.search(f.text) or _VOLUNTEER_AFTER.match(body, f.end) or _AS_VOLUNTEERS.match(body, f.end)
+            or _UNPAID.match(body, f.end)) and _of_persons(f.unit):  # fmt: skip
         return True, "civic_engagement"  # "tenuta da 26 insegnanti volontari", "le 9 insegnanti volontarie"
     if trained_staff(body, f"{f.unit} {f.text}"):
         return True, "capacity_building"
