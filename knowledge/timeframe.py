@@ -67,15 +67,24 @@ def planned(sentence: str, span: tuple[int, int] | None = None) -> bool:
 _SCHOOL_YEAR = re.compile(r"\banno\s+scolastico\s+(?P<y>20\d\d)\s*[/-]\s*(?:20)?\d\d\b", re.I)
 
 
+# A result its own clause credits to the practice ("...; grazie allo sportello, 28 persone hanno ottenuto ...").
+_CREDITED = re.compile(r"\b(?:grazie\s+(?:a|al|allo|alla|ai|agli|alle|all['’])|thanks\s+to)\b", re.I)
+
+
 def before_project(sentence: str, start: str | None, span: tuple[int, int] | None = None) -> bool:
     """The sentence is about a time before the project started: it says so, or every year it is dated by is
     earlier than the year of `start` (an ISO date, "2025-02-01"). With the `span` of a count, a later clause
     (after a semicolon) does not date it: "ha accolto 212 persone, oltre l'obiettivo di 150; nel 2024, quando esisteva
     solo un banco informazioni, gli accessi erano stati 40" dates the 40, not the 212; a date that opens the sentence
-    reaches its later clauses ("Nell'anno scolastico 2023/24 gli alunni stranieri erano 418; 73 di loro ...")."""
+    reaches its later clauses ("Nell'anno scolastico 2023/24 gli alunni stranieri erano 418; 73 di loro ..."), not one
+    that credits the practice ("Nel 2023 l'anagrafe aveva registrato 60 richieste; grazie allo sportello, 28 persone
+    hanno ottenuto la residenza")."""
     if span is not None:
         right = sentence.find(";", span[1])
         sentence = sentence[: right if right >= 0 else len(sentence)]
+        left = sentence.rfind(";", 0, span[0])
+        if left >= 0 and _CREDITED.search(sentence, left, span[0]):
+            sentence = sentence[left + 1 :]  # its own clause credits the practice: the time before is the contrast
     if _BEFORE.search(sentence):
         return True
     if not start:
