@@ -92,6 +92,12 @@ _REPORTED = re.compile(r"\bche\s+(?:(?:circa|oltre|ben|quasi)\s+)?$", re.I)
 _DID = re.compile(r"\s+(?:(?:sono|erano)\s+(?:stat[ie]\s+)?[a-zà-ù]+(?:at|ut|it|ct|tt|s)[ie]\b|"
                   r"(?:hanno|avevano)\s+(?:già\s+|poi\s+|anche\s+)?[a-zà-ù]+(?:at|ut|it|tt|st|rt|s)o\b)",
                   re.I)  # fmt: skip
+# A share of a sum said by where the money comes from ("168.000 arrivano dalla Regione", "vengono dal fondo", "sono
+# coperti dalla Fondazione"): the funder, a fund or a programme after it, never a country people come from.
+_FUNDED = re.compile(r"\s+(?:(?:arriv|proven|veng|giung)\w*|(?:sono\s+)?(?:copert|finanziat|stanziat|mess)[ie])\s+"
+                     r"(?:d(?:a|al|alla|allo|ai|agli|alle|all['’])\s*)(?:[\w'’]+\s+){0,2}?(?:Region|Stat[oi]\b|"
+                     r"Minister|Fondazion|Comun|Provinc|Union|UE\b|EU\b|programm|fond[oi]\b|bando|FAMI|PNRR|FSE|FESR|"
+                     r"Cassa|bilancio)", re.I)  # fmt: skip
 _OF_WHICH = re.compile(r"(?:dei|delle)\s+quali", re.I)
 # "In 61 sono riusciti a firmare un contratto", "in 41 hanno il certificato", "eravamo in 30": "in" and a number as the
 # subject of a verb counts the persons who did it (Italian says so of people only).
@@ -145,6 +151,8 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         before = sorted([f for f in [*found, *out] if f.end <= start], key=lambda f: f.end)
         if m.group("refl") and not _PARTITIVE.search(head):
             continue  # "26 si sono trasformati in contratti": what things became
+        if _FUNDED.match(sentence, end):
+            continue  # "Di questi [euro], 168.000 arrivano dalla Regione": a share of a sum, no persons
         if m.group("pron") or _PRONOUN_BEFORE.search(head) or m.group("refl"):
             # a pronoun stands for the people the sentence counted first ("41 famiglie, ...; per 29 di loro")
             first = min(found, key=lambda f: f.start) if found else None

@@ -105,13 +105,22 @@ _PROPOSAL = re.compile(
 )
 
 
+# A verb in the conditional: what could or would be done ("potrebbe metterne a disposizione 2", "si potrebbero
+# accogliere 10 persone", "would house 12"), neither done nor the project's target.
+_SUPPOSED = re.compile(r"\b(?:potrebbe(?:ro)?|dovrebbe(?:ro)?|vorrebbe(?:ro)?|"
+                       r"[a-zà-ù]{2,}(?:erebbe|irebbe|arebbe)(?:ro)?|could|would|might)\b", re.I)  # fmt: skip
+
+
 def proposal(sentence: str, span: tuple[int, int] | None = None) -> bool:
     """A decision or proposal of the people speaking (a meeting's), not a target the project states. With the
     `span` of a count: a decision before it governs it ("Il tavolo decide: ...; - di aprire un appartamento con 4
     posti") unless the count's own segment says it was done ("chi decide di fermarsi: ... hanno preso in carico 88
-    richiedenti")."""
+    richiedenti"); a count after a verb in the conditional in its own clause is what could be done ("potrebbe
+    metterne a disposizione 2")."""
     if span is None:
         return bool(_PROPOSAL.search(sentence))
+    if _SUPPOSED.search(sentence, max(sentence.rfind(c, 0, span[0]) for c in ",;:(") + 1, span[0]):
+        return True  # "l'azienda potrebbe metterne a disposizione 2": what could be done, if ...
     if not _PROPOSAL.search(sentence[: span[0]]):
         return False
     left = max(sentence.rfind(c, 0, span[0]) for c in ",;:(")

@@ -25,4 +25,3 @@ def test_persons_who_give_their_work_for_nothing_volunteer_and_those_who_get_som
     assert found[7][1] == "civic_engagement"
     found = _areas("Allo sportello 40 persone ricevono gratis una consulenza legale.")
     assert found[40][1] != "civic_engagement"
-
