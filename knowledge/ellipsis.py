@@ -63,6 +63,10 @@ _EVENT_PLURAL = {"cena": "cene", "cene": "cene", "festa": "feste", "feste": "fes
                  "torneo": "tornei", "tornei": "tornei", "mostra": "mostre", "mostre": "mostre",
                  "proiezione": "proiezioni", "proiezioni": "proiezioni", "giornata": "giornate",
                  "giornate": "giornate", "edizione": "edizioni", "edizioni": "edizioni"}  # fmt: skip
+# ... and with no event named in its sentence (the sentence before named it: "... ripetere le cene di vicinato. Da
+# settembre ne sono state organizzate 6"), a participle of organising or holding says they are events.
+_ORGANISED = re.compile(r"\bne\s+(?:(?:sono|è|abbiamo|hanno|ha|siamo)\s+)?(?:stat[ie]\s+)?(?:già\s+)?"
+                        r"(?:organizzat|tenut|svolt|promoss)[ie]\s+(?:già\s+|finora\s+|ben\s+)?$", re.I)  # fmt: skip
 _EVENT_NAMED = re.compile(rf"\b({'|'.join(sorted(_EVENT_PLURAL, key=len, reverse=True))})\b", re.I)
 
 
@@ -248,6 +252,8 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
             unit, words = "people", "persone"
         elif not before and _CLITIC.search(head) and (event := _event_named(head)):
             unit = words = _EVENT_PLURAL[event.group(1).lower()]
+        elif not before and _CLITIC.search(head) and _ORGANISED.search(head[-50:]):
+            unit = words = "eventi"  # "Da settembre ne sono state organizzate 6": what is organised or held is events
         elif whole := _OF_WHOLE.match(sentence, end):
             # "58 dei 90 partecipanti", "5 of the 6 flats": a part of a whole named right after it
             unit, words = _unit_of(whole.group("noun")), whole.group("noun").lower()
