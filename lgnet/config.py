@@ -71,7 +71,8 @@ class Settings(BaseSettings):
     weight_lexical: float = Field(default=2.0, description="Weight of the BM25 list in the fusion")
     city_boost: float = Field(default=1.0, description="Boost of passages about a city the query names")
     intervention_boost: float = Field(default=0.3, description="Boost of passages in an area the query names")
-    candidates: int = Field(default=100, description="Candidates taken from each list before fusion")
+    # 300, not 100: the dense list's scores are scaled between its best and its last (docs/architecture.md, Fusion)
+    candidates: int = Field(default=300, description="Dense candidates taken before fusion (BM25 keeps its best 1,000)")
     dense_min_similarity: float = Field(default=0.2, description="Dense candidates less similar than this are dropped")
     # Measured on the 100k bench index (stand-in vectors) and the 10k one (real model): docs/architecture.md
     dense_exact_up_to: int = Field(

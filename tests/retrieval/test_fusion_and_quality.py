@@ -54,3 +54,19 @@ def test_full_system_meets_the_quality_bar(service):
     assert metrics.success_at_5 >= 0.90
     assert metrics.mrr_at_10 >= 0.80
     assert metrics.queries_with_dup == 0
+
+
+def test_the_dense_list_is_deep_enough_that_its_floor_is_no_cliff():
+    """A question the model reads poorly: its neighbours' similarities are flat (0.318 down to 0.200 over 300
+    passages). Passage 1 is near BM25's top and the model's 114th; passage 2 is the model's first and low in BM25.
+    Scaled over the model's best 100 only, the 100th similarity was the dense list's zero and passage 1 had none of
+    the dense weight while passage 2 had all of it: 2 came first. Over the settings' deeper list 1 keeps its share."""
+    from lgnet.config import Settings
+
+    s = Settings()
+    sims = [0.318 - i * (0.118 / 299) for i in range(300)]
+    dense_order = [2, *range(100, 212), 1, *range(212, 400)][:300]
+    dense = list(zip(dense_order, sims, strict=True))[: s.candidates]
+    lexical = [(7, 1.0), (1, 0.81), *[(p, 0.6 - p / 1000) for p in range(100, 140)], (2, 0.45), (8, 0.01)]
+    fused = fuse([(lexical, s.weight_lexical), (dense, s.weight_dense)], "score", s.rrf_k)
+    assert fused[1] > fused[2]
