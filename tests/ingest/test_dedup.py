@@ -571,3 +571,30 @@ def test_an_index_grouped_by_the_older_rule_is_grouped_again_once(monkeypatch):
     with transaction(fresh.conn):
         assert fresh.migrate() == 0  # a new index starts with the rule
     assert fresh.conn.execute("SELECT rule FROM dup_rule").fetchall() == [(dedup.RULE,)]
+
+
+def test_an_overfull_buckets_representatives_are_read_from_indexes_only():
+    """An over-full bucket's members, their groups and their documents' comuni come from covering indexes, never
+    from the rows of dup_passage (each holds its shingles' blob: at 100k, scattered pages of a 1.2 GB table, read
+    again for every file added), and an index made before them gets them when opened."""
+    import ingest.dedup as dedup
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE dup_lsh (band INTEGER, key INTEGER, id TEXT)")
+    conn.execute("CREATE INDEX dup_lsh_key ON dup_lsh (band, key)")  # what an older index has
+    DuplicateIndex(conn)
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"dup_lsh_bucket", "dup_passage_group_doc", "dup_doc_id_city"} <= indexes
+    assert "dup_lsh_key" not in indexes
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS dup_new (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    for sql, args in ((dedup.REPRESENTATIVES_SQL, (0, 0, 10)), (dedup.REPRESENTATIVES_OF_CITY_SQL, (0, 0, "", 10, 8))):
+        plan = " | ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, args))
+        for index in ("dup_lsh_bucket", "dup_passage_group_doc", "dup_doc_id_city"):
+            assert f"COVERING INDEX {index}" in plan
+    docs = [("d1", "Aosta", "d1"), ("d2", "Bra", "d2")]
+    conn.executemany("INSERT INTO dup_doc (id, city, grp) VALUES (?, ?, ?)", docs)
+    rows = [("a", "d1", "g1"), ("b", "d1", "g1"), ("c", "d2", "g2")]
+    conn.executemany("INSERT INTO dup_passage (id, doc_id, grp) VALUES (?, ?, ?)", rows)
+    conn.executemany("INSERT INTO dup_lsh VALUES (0, 7, ?)", [("a",), ("b",), ("c",)])
+    assert conn.execute(dedup.REPRESENTATIVES_SQL, (0, 7, 10)).fetchall() == [("g1", "Aosta"), ("g2", "Bra")]
+    assert conn.execute(dedup.REPRESENTATIVES_OF_CITY_SQL, (0, 7, "Bra", 10, 8)).fetchall() == [("g2",)]
