@@ -116,6 +116,11 @@ _EXISTS = re.compile(
 # e finora ci hanno abitato 9 persone", "due appartamenti ...: ci sono 8 posti, e da gennaio ci hanno vissuto 19
 # ragazzi"): a past participle of living or being hosted there, in the clause after the count; a city's stock where
 # people live now ("In città ci sono 300 alloggi popolari, in cui vivono circa 900 famiglie") stays what a place has.
+# Dwellings on record as vacant ("a Este risultano 11 alloggi sfitti in attesa di manutenzione", "ne risultano 48
+# sfitti"): the owner's stock, not what the practice did with it ("ha recuperato 9 case sfitte" is).
+_ON_RECORD = re.compile(r"\b(?:ne\s+)?(?:risulta(?:no)?|sono\s+censit[ie]|si\s+registrano)\s+(?:(?:circa|oltre|ben|"
+                        r"almeno|ancora)\s+)?$", re.I)  # fmt: skip
+_VACANT = re.compile(r"(?:\s+[a-zà-ù]+){0,2}?\s+(?:sfitt|vuot|inutilizzat|disabitat|vacant|empty)\w*\b", re.I)
 _LIVED_IN = re.compile(r"[^;:.]{0,60}?\b(?:ci|vi)\s+(?:hanno|sono)\s+(?:già\s+)?(?:abitat|vissut|stat[ie]\s+(?:accolt|"
                        r"ospitat))\w*|[^;:.]{0,60}?\bhanno\s+(?:già\s+)?(?:ospitato|accolto)\b", re.I)  # fmt: skip
 
@@ -282,6 +287,8 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True  # "Presenti: 11 componenti": who attended the meeting the minutes record
     if unit in ("generic", "housing_units") and _EXISTS.search(before) and not _LIVED_IN.match(sentence, end):
         return True
+    if _ON_RECORD.search(before) and num and _VACANT.match(sentence, num_start + len(num.group(0).rstrip(".,"))):
+        return True  # "a Imola ne risultano 48 sfitti", "risultano 11 alloggi sfitti": a stock, not what was done
     if _METHOD.search(_clause(sentence, num_start, end)):
         return True
     if _QUOTED_STATISTICS.search(sentence[:num_start]) or _STATISTICS_AFTER.search(sentence, end):
