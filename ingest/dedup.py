@@ -2,12 +2,7 @@
 
 - **Passages**: two passages are near-duplicates when the Jaccard similarity of their word 3-gram sets reaches
   `PASSAGE_JACCARD`. Candidates come from MinHash LSH (persisted bands, queried with the new passages only);
-  the exact Jaccard is computed on the candidates only. A pair links two passages into one group only when
-  they are of one comune (their documents' cities, a document without a city being no comune) or their documents
-  are syndicated copies of one article (`linked`): the network's templated press releases repeat a paragraph in
-  the articles of a dozen cities, and a group chained through them hid every city's passage but one. A group is
-  copies of one text, never a chain: its leader, the longest, and the passages that link with it and with no
-  leader before it (`ingest.leaders`: a passage joins the first leader, longest first, it links with).
+  the exact Jaccard is computed on the candidates only. A group is a connected component of that relation.
 - **Documents** (syndicated copies of one article): a shingle is *boilerplate* when it occurs in documents of
   `BOILERPLATE_CITIES` or more different cities (the network's standard paragraph); two documents are copies
   when they share at least `DOC_SHARE` of the smaller one's own (non-boilerplate) shingles, its page furniture
@@ -32,7 +27,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from ingest.copies import BOILERPLATE_CITIES, copies, doc_shingles, forgiven, without_boilerplate
-from ingest.leaders import Releader
 from ingest.minhash import (  # noqa: F401 (gram_hashes, gram_jaccard: part of this module's API)
     band_keys,
     blob,
@@ -61,44 +55,20 @@ MIN_AGREEMENT = 0.42
 # New passages are added in slices (each queried against everything stored, earlier slices included, then
 # merged): the candidate pairs and their shingle sets held in memory are those of one slice, not of 100k.
 ADD_SLICE = 2000
-# The rule the stored groups were made by: an index grouped by an older rule is grouped again once (`migrate`).
-# 1: components of every near-duplicate pair; 2: only pairs of one comune or of syndicated copies link.
-RULE = 2
-
-# An over-full bucket's members, their groups and their documents' comuni are read from covering indexes
-# (`dup_lsh_bucket`, `dup_passage_group_doc`, `dup_doc_id_city`), never from the tables' rows: a dup_passage row holds
-# its shingles' blob before its group, so the group was read from scattered pages of a 1.2 GB table (at 100k, 55
-# over-full buckets of one added file: ~0.08 s of CPU warm, ~1 s of wall in a fresh connection) where the indexes
-# take ~0.02 / 0.04 s. Named in the queries: SQLite's planner took the tables' unique keys and read the rows.
-_BUCKET = (
-    "FROM dup_lsh l INDEXED BY dup_lsh_bucket JOIN dup_passage p INDEXED BY dup_passage_group_doc ON p.id = l.id "
-    "LEFT JOIN dup_doc d INDEXED BY dup_doc_id_city ON d.id = p.doc_id WHERE l.band = ? AND l.key = ? "
-)
-REPRESENTATIVES_SQL = (
-    "SELECT grp, MAX(city) FROM (SELECT l.id AS id, p.grp AS grp, COALESCE(d.city, '') AS city " + _BUCKET
-    + "AND l.id NOT IN (SELECT id FROM dup_new) LIMIT ?) GROUP BY grp ORDER BY COUNT(*) DESC, grp"
-)  # fmt: skip
-REPRESENTATIVES_OF_CITY_SQL = (
-    "SELECT grp FROM (SELECT l.id AS id, p.grp AS grp " + _BUCKET + "AND COALESCE(d.city, '') = ? "
-    "AND l.id NOT IN (SELECT id FROM dup_new) LIMIT ?) GROUP BY grp ORDER BY COUNT(*) DESC, grp LIMIT ?"
-)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS dup_passage (id TEXT PRIMARY KEY, doc_id TEXT, length INTEGER, grams BLOB,
     grp TEXT, canonical INTEGER);
 CREATE INDEX IF NOT EXISTS dup_passage_doc ON dup_passage (doc_id);
 CREATE INDEX IF NOT EXISTS dup_passage_grp ON dup_passage (grp);
-CREATE INDEX IF NOT EXISTS dup_passage_group_doc ON dup_passage (id, grp, doc_id);
 CREATE TABLE IF NOT EXISTS dup_lsh (band INTEGER, key INTEGER, id TEXT);
-CREATE INDEX IF NOT EXISTS dup_lsh_bucket ON dup_lsh (band, key, id);
-DROP INDEX IF EXISTS dup_lsh_key;
+CREATE INDEX IF NOT EXISTS dup_lsh_key ON dup_lsh (band, key);
 CREATE INDEX IF NOT EXISTS dup_lsh_id ON dup_lsh (id);
 CREATE TABLE IF NOT EXISTS dup_near (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_sig (id TEXT PRIMARY KEY, sig BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_doc (id TEXT PRIMARY KEY, city TEXT, length INTEGER, grams BLOB,
     grp TEXT, canonical INTEGER);
 CREATE INDEX IF NOT EXISTS dup_doc_grp ON dup_doc (grp);
-CREATE INDEX IF NOT EXISTS dup_doc_id_city ON dup_doc (id, city);
 CREATE TABLE IF NOT EXISTS dup_doc_furniture (id TEXT PRIMARY KEY, grams BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_doc_gram (h INTEGER, id TEXT);
 CREATE INDEX IF NOT EXISTS dup_doc_gram_h ON dup_doc_gram (h);
@@ -106,15 +76,7 @@ CREATE INDEX IF NOT EXISTS dup_doc_gram_id ON dup_doc_gram (id);
 CREATE TABLE IF NOT EXISTS dup_gram_city (h INTEGER, city TEXT, n INTEGER, PRIMARY KEY (h, city)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_doc_near (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dup_dirty (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS dup_rule (rule INTEGER);
 """
-
-
-def linked(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
-    """Whether two near-duplicate passages, each given as its (comune, syndication group), are copies of one
-    text: of one comune (no comune being one too), or of documents that are copies of one article. A paragraph
-    the network's press releases repeat for a dozen cities never joins their passages."""
-    return a[0] == b[0] or (a[1] is not None and a[1] == b[1])
 
 
 @dataclass
@@ -150,69 +112,17 @@ class DuplicateIndex:
         touched_docs = self._remove_docs(set(removed_docs) | {d.id for d in docs})
         touched_docs |= self._add_docs(docs)
         changed_docs = self._regroup("doc", touched_docs)
-        # Removals hand the members of a removed leader on; new passages join the first leader they link with
-        # (`ingest.leaders`), reading their own pairs only: a passage joining a group of thousands does not walk its
-        # members (the network's paragraph at 100k).
-        touched = self._remove_passages(set(removed_passages) | {p.id for p in passages})
-        new: dict[str, set[str]] = {p.id: set() for p in passages}
+        # Removals can split a group: walked again. Additions only join groups: merged by group, so a passage
+        # joining a group of thousands does not walk its members (the network's paragraph at 100k).
+        self._regroup("chunk", self._remove_passages(set(removed_passages) | {p.id for p in passages}))
         for i in range(0, len(passages), ADD_SLICE):
-            for a, b in self._add_passages(passages[i : i + ADD_SLICE]):
-                for one, other in ((a, b), (b, a)):
-                    if one in new:
-                        new[one].add(other)
-        # A document that joined or left a syndication group (or was read again) links or unlinks its stored
-        # passages with those of other comuni: they and their neighbours read their pairs again. An ingest stores a
-        # document with its passages: nothing to read.
-        exact = self._passages_of(changed_docs | {d.id for d in docs}) - new.keys()
-        for pid in list(exact):
-            exact |= self.neighbours(pid)
-        self._moved(Releader(self, linked, PASSAGE_JACCARD).run(touched, new, exact - new.keys()))
+            self._merge_passages(self._add_passages(passages[i : i + ADD_SLICE]))
         for doc_id in changed_docs:  # their passages carry the document's group too
             self.conn.execute(
                 "INSERT OR IGNORE INTO dup_dirty SELECT 'chunk', id FROM dup_passage WHERE doc_id=?", (doc_id,)
             )
         counts = dict(self.conn.execute("SELECT kind, COUNT(*) FROM dup_dirty GROUP BY kind").fetchall())
         return counts.get("chunk", 0), counts.get("doc", 0)
-
-    def migrate(self) -> int:
-        """Group the stored passages again when the index was grouped by an older `RULE` (once, at the first
-        refresh after an upgrade); the passages whose group moved become dirty. Returns how many moved."""
-        row = self.conn.execute("SELECT MAX(rule) FROM dup_rule").fetchone()
-        if row[0] == RULE:
-            return 0
-        before = self.conn.execute("SELECT COUNT(*) FROM dup_dirty WHERE kind='chunk'").fetchone()[0]
-        if row[0] is not None or self.conn.execute("SELECT 1 FROM dup_passage LIMIT 1").fetchone():
-            every = {r[0] for r in self.conn.execute("SELECT id FROM dup_passage")}
-            self._moved(Releader(self, linked, PASSAGE_JACCARD).run(every, {}, every))
-        self.conn.execute("DELETE FROM dup_rule")
-        self.conn.execute("INSERT INTO dup_rule VALUES (?)", (RULE,))
-        return self.conn.execute("SELECT COUNT(*) FROM dup_dirty WHERE kind='chunk'").fetchone()[0] - before
-
-    def _moved(self, ids: Iterable[str]) -> None:
-        self.conn.executemany("INSERT OR IGNORE INTO dup_dirty VALUES ('chunk', ?)", [(i,) for i in ids])
-
-    def _passages_of(self, doc_ids: Iterable[str]) -> set[str]:
-        ids = list(doc_ids)
-        found: set[str] = set()
-        for i in range(0, len(ids), 500):
-            part = ids[i : i + 500]
-            sql = f"SELECT id FROM dup_passage WHERE doc_id IN ({','.join('?' * len(part))})"  # noqa: S608
-            found |= {r[0] for r in self.conn.execute(sql, part)}
-        return found
-
-    def _origins(self, ids: Iterable[str]) -> dict[str, tuple[str, str | None]]:
-        """Each passage's (comune, syndication group) as its document's (a passage without a stored document:
-        no comune, no group)."""
-        ids = list(ids)
-        out: dict[str, tuple[str, str | None]] = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i : i + 500]
-            sql = (
-                "SELECT p.id, d.city, d.grp FROM dup_passage p LEFT JOIN dup_doc d ON d.id = p.doc_id "  # noqa: S608
-                f"WHERE p.id IN ({','.join('?' * len(part))})"
-            )
-            out.update({r[0]: (r[1] or "", r[2]) for r in self.conn.execute(sql, part)})
-        return out
 
     def _remove_passages(self, ids: set[str]) -> set[str]:
         touched: set[str] = set()
@@ -283,10 +193,8 @@ class DuplicateIndex:
             bucket_members: dict[tuple[int, int], list[str]] = {}
             for band, key, pid in keys:
                 bucket_members.setdefault((band, key), []).append(pid)
-            longest_first = {p.id: (-len(p.text), p.id) for p in passages}
             for band, key in full:
-                members = sorted(bucket_members.get((band, key), []), key=longest_first.__getitem__)
-                pairs |= self._representative_pairs(band, key, members)
+                pairs |= self._representative_pairs(band, key, sorted(bucket_members.get((band, key), [])))
         others = {i for pair in pairs for i in pair} - grams.keys()
         likely = likely_pairs(pairs, {**self._signatures(others), **short}, MIN_AGREEMENT)
         # The stored passages' grams are read for the likely pairs only (at 100k a slice's candidates reach most
@@ -298,32 +206,53 @@ class DuplicateIndex:
         self.conn.executemany("INSERT OR IGNORE INTO dup_near VALUES (?, ?)", edges + [(b, a) for a, b in edges])
         return edges
 
+    def _merge_passages(self, edges: list[tuple[str, str]]) -> None:
+        """The groups new edges join become one, named after the longest of their canonicals (each group's
+        canonical is its longest member, so the merged group's is one of them); only the members of the other
+        groups move and become dirty. The same groups as walking the components, at the cost of what moves."""
+        nodes = {i for e in edges for i in e}
+        group = {rid: grp for rid, _length, grp, _flag in self._rows("dup_passage", nodes)}
+        parent: dict[str, str] = {}
+
+        def root(g: str) -> str:
+            top = g
+            while parent.get(top, top) != top:
+                top = parent[top]
+            while g != top:  # path compression: the next lookup is one step
+                parent[g], g = top, parent[g]
+            return top
+
+        for a, b in edges:
+            ra, rb = root(group[a]), root(group[b])
+            if ra != rb:
+                parent[ra] = rb
+        merged: dict[str, set[str]] = {}
+        for g in {group[i] for i in nodes}:
+            merged.setdefault(root(g), set()).add(g)
+        for groups in (gs for gs in merged.values() if len(gs) > 1):
+            lengths = {rid: length for rid, length, _grp, _flag in self._rows("dup_passage", groups)}
+            canonical = min(groups, key=lambda g: (-lengths[g], g))
+            for g in groups - {canonical}:
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO dup_dirty SELECT 'chunk', id FROM dup_passage WHERE grp=?", (g,)
+                )
+                self.conn.execute("UPDATE dup_passage SET grp=?, canonical=0 WHERE grp=?", (canonical, g))
+
     def _representative_pairs(self, band: int, key: int, members: list[str]) -> set[tuple[str, str]]:
         """The pairs an over-full bucket gives: each of its new `members` (the slice's, in table `dup_new`) with
-        the leader (`ingest.leaders`) of each of the bucket's `REPRESENTATIVES` largest groups and of the
-        `REPRESENTATIVES` largest groups of its own comune (a pair of two comuni does not link: `linked`), or,
-        when the bucket holds only new passages, its longest new members, overall and of its comune. A near-copy of
-        the repeated paragraph joins its group through a representative; a pair of two other members is still
-        found through any bucket they share that is not over-full. Counted in SQL over the bucket's first
-        REPRESENTATIVE_SCAN stored members: at 100k a bucket of the network's paragraph holds tens of thousands
-        of passages, asked once a slice."""
-        rows = self.conn.execute(REPRESENTATIVES_SQL, (band, key, REPRESENTATIVE_SCAN)).fetchall()
-        origins = self._origins(members)
-        stored = rows or [(m, origins[m][0]) for m in members]
-        largest = [rep for rep, _city in stored[:REPRESENTATIVES]]
-        of_city: dict[str, list[str]] = {}
-        for rep, city in stored:
-            if len(of_city.setdefault(city, [])) < REPRESENTATIVES:
-                of_city[city].append(rep)
-        # A comune none of the scanned members is of: its own members of the bucket, scanned apart.
-        for city in {origins[m][0] for m in members} - of_city.keys() if rows else ():
-            of_city[city] = [
-                r[0]
-                for r in self.conn.execute(
-                    REPRESENTATIVES_OF_CITY_SQL, (band, key, city, REPRESENTATIVE_SCAN, REPRESENTATIVES)
-                )
-            ]
-        return {(min(m, r), max(m, r)) for m in members for r in largest + of_city.get(origins[m][0], []) if m != r}
+        one stored member (the smallest id) of each of the bucket's `REPRESENTATIVES` largest groups (or, when
+        the bucket holds only new passages, its first new members). A near-copy of the repeated paragraph joins
+        its group through a representative; a pair of two other members is still found through any bucket they
+        share that is not over-full. Counted in SQL over the bucket's first REPRESENTATIVE_SCAN stored members: at
+        100k a bucket of the network's paragraph holds tens of thousands of passages, asked once a slice."""
+        rows = self.conn.execute(
+            "SELECT MIN(id) FROM (SELECT l.id AS id, p.grp AS grp FROM dup_lsh l JOIN dup_passage p ON p.id = l.id "
+            "WHERE l.band = ? AND l.key = ? AND l.id NOT IN (SELECT id FROM dup_new) LIMIT ?) "
+            "GROUP BY grp ORDER BY COUNT(*) DESC, MIN(id) LIMIT ?",
+            (band, key, REPRESENTATIVE_SCAN, REPRESENTATIVES),
+        ).fetchall()
+        reps = [r[0] for r in rows] or members[:REPRESENTATIVES]
+        return {(min(m, r), max(m, r)) for m in members for r in reps if m != r}
 
     def _remove_docs(self, ids: set[str]) -> set[str]:
         touched: set[str] = set()

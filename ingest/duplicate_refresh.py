@@ -45,8 +45,6 @@ class DuplicateRefresh:
         run's) and the passages removed, then write the groups that changed to the store. True if anything was
         pending."""
         dups = DuplicateIndex(manifest.conn)
-        with transaction(manifest.conn):  # an index grouped by an older rule is grouped again, once
-            dups.migrate()
         sources, chunk_ids, doc_ids, removed = manifest.dedup_pending()
         if sources or removed:
             fresh = [self._fresh_passages.get(c) for c in chunk_ids]

@@ -302,7 +302,7 @@ class SearchStages:
     def _collapse(index: LexicalIndex, ranked: Candidates) -> Candidates:
         """One hit per group of near-identical passages: the best ranked stands for the others. The groups are
         the one notion of near-duplicate, `dup_group`, computed at ingest (ingest/dedup.py: MinHash LSH candidates,
-        exact Jaccard, passages of one comune or of syndicated copies) and stored on the passages."""
+        exact Jaccard, chained through syndicated copies) and stored on the passages."""
         return collapse(group_codes(index), ranked)
 
     @staticmethod
