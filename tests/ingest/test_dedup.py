@@ -407,3 +407,27 @@ def test_a_page_clipping_without_blank_lines_and_its_news_in_brief_is_one_group_
     dups = _index()
     _refresh(dups, docs=[Doc("agency", original, "Arezzo"), Doc("copy", copy.replace("IN BREVE\n", ""), "Arezzo")])
     assert dups.group_sizes() == {}
+
+
+def test_an_overfull_buckets_representatives_are_read_from_indexes_only():
+    """An over-full bucket's members and their groups come from covering indexes, never from the rows of
+    dup_passage (each holds its shingles' blob: at 100k, scattered pages of a 1.2 GB table, read again for every
+    file added), and an index made before them gets them when opened."""
+    import ingest.dedup as dedup
+
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE dup_lsh (band INTEGER, key INTEGER, id TEXT)")
+    conn.execute("CREATE INDEX dup_lsh_key ON dup_lsh (band, key)")  # what an older index has
+    DuplicateIndex(conn)
+    indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"dup_lsh_bucket", "dup_passage_id_grp"} <= indexes
+    assert "dup_lsh_key" not in indexes
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS dup_new (id TEXT PRIMARY KEY) WITHOUT ROWID")
+    plan = " | ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + dedup.REPRESENTATIVES_SQL, (0, 0, 10, 8)))
+    for index in ("dup_lsh_bucket", "dup_passage_id_grp"):
+        assert f"COVERING INDEX {index}" in plan
+    rows = [("a", "d1", "g1"), ("b", "d1", "g1"), ("c", "d2", "g2")]
+    conn.executemany("INSERT INTO dup_passage (id, doc_id, grp) VALUES (?, ?, ?)", rows)
+    conn.executemany("INSERT INTO dup_lsh VALUES (0, 7, ?)", [("a",), ("b",), ("c",)])
+    conn.execute("INSERT INTO dup_new VALUES ('c')")  # a new member is no representative
+    assert conn.execute(dedup.REPRESENTATIVES_SQL, (0, 7, 10, 8)).fetchall() == [("a",)]
