@@ -14,7 +14,6 @@ import time
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import cast
 import numpy as np
 from tqdm import tqdm
 
+from ingest.batch_hooks import BatchHook, BesideWalk
 from ingest.catalogue import CATALOGUE_NAME, load_catalogue
 from ingest.duplicate_refresh import DuplicateRefresh
 from ingest.manifest import FileEntry, Manifest
@@ -46,11 +46,6 @@ SKIPPED_NAMES = {CATALOGUE_NAME, ".gitkeep", ".DS_Store"}
 # Called with (store, embedder) after the passages and their duplicate groups changed, before the revision
 # moves: the layers above (knowledge: practice records) keep their derived data in step this way.
 IndexHook = Callable[[Store, Embedder], object]
-# Called with (store, ids, texts, metas) of each write batch stored during a walk, in a thread beside the walk (one
-# batch at a time, all done before the duplicate refresh and the index hooks): work of the layers above that reads
-# only the batch's own passages goes on while the next batch is embedded (knowledge.pre_read: what the records read
-# of each passage) instead of after the walk, serial with nothing. A failure is logged and left to the index hooks.
-BatchHook = Callable[[Store, list[str], list[str], list[dict]], object]
 # Files read are stored together once this many passages wait: one Chroma upsert per collection per batch
 # instead of two per file (each upsert has a fixed cost of tens of ms, more than a small file's passages).
 WRITE_BATCH_PASSAGES = 256
@@ -112,8 +107,6 @@ class IngestPipeline:
         self.settings = settings
         self.hooks = tuple(hooks)
         self.batch_hooks = tuple(batch_hooks)
-        self._beside: list[Future] = []  # the batch hooks of the walk's batches, running or done
-        self._executor: ThreadPoolExecutor | None = None  # their thread, during a walk
         self.embedder = embedder or get_embedder(settings.embedding_model, settings.threads)
         self.store = store or Store(settings, self.embedder.name, self.embedder.dim)
         self.progress = sys.stderr.isatty() if progress is None else progress
@@ -185,7 +178,7 @@ class IngestPipeline:
         pending: list[_ReadFile] = []
         queue = WorkerQueue(SandboxLimits.from_settings(self.settings))
         with FolderProgress([file for _, _, file in work], self.progress) as walk, queue, self._walking(queue), \
-                self._batch_hooks_beside():  # fmt: skip
+                BesideWalk(self.store, self.batch_hooks) as beside:  # fmt: skip
             for n, (root, _catalogue, file) in enumerate(work):
                 if walk.stopped:
                     report.interrupted = True
@@ -208,7 +201,11 @@ class IngestPipeline:
                     log.warning("%s", exc.message)
                 if sum(len(r.chunks) for r in pending) >= WRITE_BATCH_PASSAGES or len(pending) >= WRITE_BATCH_FILES:
                     self._store_batch(pending, manifest, report)
-                    self._hooks_beside(pending)
+                    beside.submit(
+                        [c.chunk_id for r in pending for c in r.chunks],
+                        [c.text for r in pending for c in r.chunks],
+                        [dict(m) for r in pending for m in r.metas],
+                    )
                     pending = []
                 walk.done(file)
         # A run whose files all fit in one batch (adding a file, an upload) is written with the collector paused
@@ -234,30 +231,6 @@ class IngestPipeline:
         report.seconds_total = time.perf_counter() - started
         report.save(self.settings.report_path)
         return report
-
-    @contextmanager
-    def _batch_hooks_beside(self) -> Iterator[None]:
-        """The thread the walk's batch hooks run in; every one of them finished on the way out."""
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-hooks") as beside:
-            self._executor, self._beside = beside, []
-            try:
-                yield
-            finally:
-                for future in self._beside:
-                    if future.exception() is not None:
-                        log.warning("a batch hook failed (left to the index hooks): %s", future.exception())
-                self._executor, self._beside = None, []
-
-    def _hooks_beside(self, batch: list[_ReadFile]) -> None:
-        """Hand a batch stored during the walk to the batch hooks, in the thread beside the walk. The batch written
-        after the walk (all of a one-file add) has nothing to run beside: the index hooks do its work."""
-        if not self.batch_hooks or self._executor is None:
-            return
-        ids = [c.chunk_id for r in batch for c in r.chunks]
-        texts = [c.text for r in batch for c in r.chunks]
-        metas = [dict(m) for r in batch for m in r.metas]
-        for hook in self.batch_hooks:
-            self._beside.append(self._executor.submit(hook, self.store, ids, texts, metas))
 
     @contextmanager
     def _walking(self, queue: WorkerQueue) -> Iterator[None]:
