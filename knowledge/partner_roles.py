@@ -1,7 +1,7 @@
 """What the words around an organisation's name say of its role when it is no partner of the city: who pays ("con il
 contributo della Fondazione X", "X (25.000 euro)", "X ha finanziato"), a funder's label in a table, an observer ("X
 (uditore)"), and other roles said right before the name (where a service is housed, where people are sent, who
-evaluates, whose call it is). Read by `knowledge.partners`."""
+evaluates, who only teaches a course, whose call it is). Read by `knowledge.partners`."""
 
 from __future__ import annotations
 
@@ -57,6 +57,14 @@ OTHER_ROLE = re.compile(
     r"(?:\bpian[oi]\s+(?:di\s+zona|social[ei]|regional[ei]|locale)|\b(?-i:distrett[oi]))\b[^.;:]{0,30}?"
     r"\b(?:di|del|della|dello|dell['’]|dei)\s*$|"
     r"\ba\s+cura\s+d(?:i|el|ella|ello|ell['’]|ei|egli|elle)\b[^.;:]{0,80}$|"
+    # who teaches a course or trains people, by itself or by its teachers: "il corso, tenuto dai docenti
+    # dell'Università X", "i corsi serali (tenuti dal Centro Y)", "volontari formati dall'associazione Z", "taught by
+    # lecturers of the University of W": a provider of teaching, no partner unless a cue or a list says so
+    r"\b(?:tenut[oaie]|insegnat[oaie]|impartit[oaie]|format[ie]|addestrat[ie]|taught|trained)\s+(?:\w+\s+){0,2}?"
+    r"(?:da|dal|dalla|dallo|dall['’]|dai|dagli|dalle|by)\s*(?:(?:il|lo|la|i|gli|le|the)\s+|l['’]\s*)?"
+    r"(?:(?:docenti|insegnanti|formatori|formatrici|esperti|esperte|ricercatori|ricercatrici|teachers|trainers|"
+    r"lecturers|experts|staff)\s+(?:\w+\s+)?(?:del|della|dello|dell['’]|dei|degli|delle|di|of(?:\s+the)?|"
+    r"from(?:\s+the)?)\s*)?(?:(?:centro|istituto|scuola|ente|agenzia)\s+)?$|"
     # whose data or estimate a sentence quotes: "Secondo i dati della Caritas X", "according to the Caritas"
     r"\b(?:secondo|stando\s+a|according\s+to)\s+(?:(?:i|gli|le|la|il|l['’]|the)\s*)?(?:(?:dati|stime|numeri|rilevazioni|"
     r"data|figures|estimates)\s+)?(?:del|della|dello|dell['’]|dei|degli|delle|of\s+the|of|from\s+the|from)?\s*$|"

@@ -89,3 +89,15 @@ def test_an_english_list_of_partners_after_kinds_with_a_possessive():
     found = [(p.name, p.how) for p in partners(text, "Lecco")]
     assert [how for _, how in found] == ["formal"] * 3
     assert any("Consorzio Ortofrutta Lario" in n for n, _ in found) and any("Amici del Lago ODV" in n for n, _ in found)
+
+
+def test_who_only_teaches_a_course_or_trains_people_is_no_partner():
+    # a provider of teaching, by itself or by its teachers, named in no partnership role
+    for text in ("Le lezioni di cucina, tenute dai formatori dell'Istituto Alberghiero Marconi, sono finite a maggio.",
+                 "I moduli di lingua (tre per anno, tenuti dal Centro EDA di Pontedera) hanno avuto 40 iscritti.",
+                 "Allo sportello lavorano 12 volontari, formati dall'associazione Parole Nuove APS.",
+                 "The workshop for nurses was taught by lecturers of the University of Ferrara."):  # fmt: skip
+        assert partners(text, "Lucca") == [], text
+    # ... a cue still names it a partner, and a name in a partnership role elsewhere stays
+    cue = partners("Il corso è realizzato in collaborazione con l'Istituto Alberghiero Marconi.", "Lucca")
+    assert [p.name for p in cue] == ["Istituto Alberghiero Marconi"]

@@ -43,7 +43,9 @@ def test_a_school_people_attend_and_the_authority_whose_plan_or_district_a_servi
     assert _names("Quest'anno 14 ragazzi frequentano i corsi serali del CPIA di Alessandria.") == []
     assert _names("Il servizio si inserisce nel Piano di zona dell'Azienda ULSS 4 Veneto Orientale.") == []
     assert _names("Possono accedere le donne residenti nei Comuni del distretto Ovada-Acqui dell'ASL AL.") == []
-    assert _names("Il corso è tenuto dal CPIA di Alessandria.") == ["CPIA di Alessandria"]
+    # who holds the course is a provider of teaching (test_partner_bystanders), a partner only where a cue says so
+    assert _names("Il corso è tenuto dal CPIA di Alessandria.") == []
+    assert _names("Il corso è organizzato con il CPIA di Alessandria.") == ["CPIA di Alessandria"]
 
 
 def test_an_acronym_s_place_is_never_the_next_field_s_label():
