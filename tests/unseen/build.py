@@ -148,6 +148,13 @@ TARGETS = {
     "monitoraggio-vignola-stagione-giusta-2026": "xlsx",
     "delibera-giunta-brunico-casa-ponte-pusteria-2026": "odt",
     "email-pont-saint-martin-risposta-dati-passaggi": "eml",
+    # batch 20 (2026-12-07, 18:03 UTC session)
+    "buona-pratica-castellammare-del-golfo-approdo": "pdf",
+    "scheda-progetto-cittadella-dentro-le-mura": "odt",
+    "progress-report-san-dorligo-della-valle-rosandra-en": "docx",
+    "monitoraggio-lungro-shtepia-2026": "xlsx",
+    "determina-montalto-di-castro-casa-dei-braccianti-saldo": "pdf",
+    "email-acquaviva-collecroce-nova-kuca-primo-anno": "eml",
 }
 
 
