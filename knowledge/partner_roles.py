@@ -147,11 +147,29 @@ LENDS_AFTER = re.compile(
 )
 
 
+# ... or who holds a course or lends its teachers and does nothing else in its clause, said after its name: "l'Istituto
+# comprensivo X ha curato i corsi di italiano", "il CPIA Y collabora con i suoi docenti ai corsi", "la scuola Z e il
+# circolo didattico collaborano mettendo a disposizione aule e insegnanti" (a provider of teaching, like `OTHER_ROLE`'s
+# "tenuto dai docenti di X"; not who also runs something, "tiene i corsi e gestisce lo sportello")
+TEACHES_AFTER = re.compile(
+    r"[^.;:]{0,60}?\s(?:(?:(?:ha|hanno)\s+)?(?:curat[oi]|tenut[oi]|cura|curano|tiene|tengono)\s+(?:anche\s+)?"
+    r"(?:i|il|le|gli)\s+(?:corsi|corso|lezioni|moduli)\b|"
+    r"collabor\w*\s+con\s+(?:i\s+)?(?:suoi|propri|loro)\s+(?:docenti|insegnanti|formatori)\b|"
+    r"(?:mett\w*|(?:ha|hanno)\s+mess[oi])\s+a\s+disposizione\s+(?:(?:i\s+|gli\s+|le\s+)?[\w'’]+\s+(?:e|ed)\s+)?"
+    r"(?:(?:i|gli|propri|suoi)\s+)?(?:docenti|insegnanti|formatori)\b|"
+    r"(?:taught|teaches|teach|held|holds)\s+(?:the\s+)?(?:\w+\s+)?(?:courses?|classes|lessons)\b|"
+    r"(?:provided|provides|lent|lends)\s+(?:its\s+|their\s+)?(?:teachers|trainers)\b)"
+    r"(?![^.;]*\s(?:e|ed|and)\s+(?:(?:ha|hanno|has|have)\s+)?(?:offert|offre|gestisc|gestit|coordin|segu|organizz|"
+    r"realizz|accompagn|run|manag|coordinat|organi[sz]))",
+    re.I,
+)
+
+
 def other_role(body: str, start: int, end: int) -> bool:
     """Whether the words around the name at body[start:end] say it pays, observes or has another role than working
     with the city."""
     before = body[:start]
-    after = (SHARE_AFTER, OBSERVER_AFTER, GUEST_CELL, FUNDS_AFTER, LENDS_AFTER)
+    after = (SHARE_AFTER, OBSERVER_AFTER, GUEST_CELL, FUNDS_AFTER, LENDS_AFTER, TEACHES_AFTER)
     return bool(FUNDER.search(before) or FUNDER_LABEL.search(before) or OTHER_ROLE.search(before)
                 or DEALS_WITH.search(before) or EVALUATED_BY.search(before) or any(p.match(body, end) for p in after)
                 or FUNDS_RELATIVE.match(body[end:].lstrip(" ,")))  # fmt: skip

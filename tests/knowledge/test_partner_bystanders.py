@@ -101,3 +101,14 @@ def test_who_only_teaches_a_course_or_trains_people_is_no_partner():
     # ... a cue still names it a partner, and a name in a partnership role elsewhere stays
     cue = partners("Il corso è realizzato in collaborazione con l'Istituto Alberghiero Marconi.", "Lucca")
     assert [p.name for p in cue] == ["Istituto Alberghiero Marconi"]
+
+
+def test_who_only_holds_courses_or_lends_its_teachers_is_no_partner():
+    for text in ("Le attività sono partite a marzo; il Liceo Galilei ha curato i corsi di inglese per le madri.",
+                 "Il CPIA di Massa collabora con i suoi docenti ai laboratori di lingua.",
+                 "La Scuola media Pascoli e il circolo didattico collaborano mettendo a disposizione aule e docenti.",
+                 "The Adult School of Carrara taught the evening classes."):  # fmt: skip
+        assert partners(text, "Lucca") == [], text
+    # ... who also runs something in the same clause keeps its role
+    runs = partners("Il CPIA di Massa tiene i corsi e gestisce lo sportello per le famiglie.", "Lucca")
+    assert [p.name for p in runs] == ["CPIA di Massa"]
