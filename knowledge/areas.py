@@ -163,9 +163,16 @@ def own_cue(sentence: str, start: int, end: int) -> str | None:
     return next((area for area, p in _CUE.items() if any(start <= m.start() < end for m in _cues(p, sentence))), None)
 
 
-def cue_area(sentence: str, start: int, end: int, clause: bool = True) -> str | None:
+# The areas that say who the counted persons are rather than what was done: volunteers, staff trained.
+PERSONS_ROLES = ("civic_engagement", "capacity_building")
+
+
+def cue_area(sentence: str, start: int, end: int, clause: bool = True, others: tuple[tuple[int, int], ...] = ()
+             ) -> str | None:  # fmt: skip
     """The area of the cue nearest the count at sentence[start:end]: in the count's own words first, then in
-    its comma-separated segment, then (unless `clause` is False) in its clause (";")."""
+    its comma-separated segment, then (unless `clause` is False) in its clause (";"). A cue saying who persons are
+    (`PERSONS_ROLES`: volunteers, staff trained) in the words of one of the sentence's `others` counts is that
+    count's ("tenuta da 26 insegnanti volontari, ha avuto 146 iscritti": the volunteers are the 26, not the 146)."""
     for area, p in _CUE.items():
         if any(start <= m.start() < end for m in _cues(p, sentence)):
             return area
@@ -177,6 +184,7 @@ def cue_area(sentence: str, start: int, end: int, clause: bool = True) -> str | 
             (min(abs(m.start() - start), abs(m.end() - end)), area)
             for area, p in _CUE.items()
             for m in _cues(p, sentence, left, right)
+            if area not in PERSONS_ROLES or not any(s <= m.start() < e for s, e in others)
         ]
         if found:
             return min(found)[1]

@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import re
 
-from knowledge.areas import NEGATED, after_cue, cue_area, language_course, noun_area, own_cue, trained_staff
+from knowledge.areas import (
+    NEGATED,
+    PERSONS_ROLES,
+    after_cue,
+    cue_area,
+    language_course,
+    noun_area,
+    own_cue,
+    trained_staff,
+)
+from knowledge.cues import PART
 from knowledge.figure_facts import UNIT_AREA, UNIT_LABELS, FigureFact
 from knowledge.quoted import without_names
 from lgnet.taxonomy import Taxonomy
@@ -104,6 +114,19 @@ def _of_persons(unit: str) -> bool:
     return unit in ("people", "women", "minors", "beneficiaries") or counts_persons(unit)
 
 
+# A part of the count before it: "..., di cui 27", "..., 12 dei quali", "of whom 40".
+_PART_LEAD = re.compile(rf"^[^;.\d]*\b{PART}\s+(?:[a-zà-ù]+\s+){{0,3}}$", re.I)
+_PART_AFTER = re.compile(rf"\s+{PART}\b", re.I)  # read with .match at the count's end
+
+
+def _part(body: str, whole: tuple[int, int], f: FigureFact) -> bool:
+    """The count `f` is a part of the count at `whole`, stated right before it."""
+    between = body[whole[1] : f.start]
+    return whole[1] <= f.start and bool(
+        _PART_LEAD.match(between) or (re.fullmatch(r"[^;.\d]*,\s*", between) and _PART_AFTER.match(body, f.end))
+    )
+
+
 def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple[int, int]]
                 ) -> tuple[bool, str | None]:  # fmt: skip
     """(decided, area) for the count `f` of the sentence `body`, whose counts stand at `counts`."""
@@ -165,8 +188,14 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
             return True, own
         # nothing of its own: the count goes with the count right before it when that one says its area itself
         # ("le 3 assemblee con i condomini hanno visto la partecipazione di 48 famiglie")
+        # ... unless that area says who its persons are (volunteers, staff trained): it is theirs, not that of what
+        # they did or of whom they served ("La scuola, tenuta da 26 insegnanti volontari, ha avuto 146 iscritti")
         prev = max(((s, e) for s, e in counts if e == previous_end), default=None)
-        if prev and (said := own_cue(body, prev[0], _noun_end(body, prev[1]))):
+        if (
+            prev
+            and (said := own_cue(body, prev[0], _noun_end(body, prev[1])))
+            and (said not in PERSONS_ROLES or _part(body, prev, f))
+        ):
             return True, said
     before = stretch or ([] if own_after and previous_end > clause_start else before)
     # its own predicate says it attended a course ("...: 9 di loro hanno frequentato il corso di un anno") when no
@@ -201,14 +230,16 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         nearest = min((m for m in own_after if m[0] != nearest[0]), key=lambda m: m[1])
     elif nearest and (outcome := after_cue(body, f.end, min(segment_end, next_start))) and outcome != nearest[0]:
         return True, outcome  # "la campagna ... ha portato 17 cittadini a completare il corso per tutori volontari"
-    if nearest is None and (cue := cue_area(body, f.start, f.end, clause=False)):
+    # the other counts of the sentence, but those this count is a part of ("18 volontari, 9 dei quali ...")
+    others = tuple((s, e) for s, e in counts if (s, e) != (f.start, f.end) and not _part(body, (s, e), f))
+    if nearest is None and (cue := cue_area(body, f.start, f.end, clause=False, others=others)):
         return True, cue
     nearest = nearest or (min(after, key=lambda m: m[1]) if after else None)
     if nearest:
         # the term with its complement: "laboratori di italiano L2" teach the language (taking charge)
         taught = language_course(body[nearest[1] : nearest[2] + 25])
         return True, "taking_charge" if taught else nearest[0]
-    if cue := cue_area(body, f.start, f.end):
+    if cue := cue_area(body, f.start, f.end, others=others):
         return True, cue
     terms = {a.code: a.terms for a in taxonomy.areas}
     if own_term := noun_area(terms, f.unit):
