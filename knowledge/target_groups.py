@@ -71,6 +71,12 @@ _LABEL = (
     r"(?:persone|soggetti)\s+a\s+cui\s+si\s+rivolge(?:\s+(?:il|la|l['’])\s*\w+)?|a\s+chi\s+si\s+rivolge)"
 )
 _CELL = re.compile(rf"(?:^|\||\n)\s*{_LABEL}\s*\||(?:^|\n|;\s)[ \t]*\w+:[ \t]*{_LABEL}[ \t]*;[ \t]*\w+:[ \t]*", re.I)
+# ... or a row of a table whose rows a sentence joined into one line ("... Durata | 24 mesi Destinatari | giovani adulti
+# ... Referente | Ufficio X"): the label in capitals after the row before, its value up to the next row's label
+_JOINED_CELL = re.compile(r"(?<=\s)(?-i:(?:Gruppi\s+)?Destinatari(?:\s+del\s+progetto)?|Beneficiari|Target\s+groups?)"
+                          r"[ \t]*\|[ \t]*")  # fmt: skip
+# The next row's label closing a joined row's value: capitalised words, a few, right before its cell's bar
+_NEXT_LABEL = re.compile(r"\s(?-i:[A-ZÀ-Ý])[\w'’]*(?:\s+[\w'’]+){0,3}\s*$")
 # ... whose label ends its sentence ("Voce: Destinatari;"): the next sentence is its value ("Dato: famiglie ...")
 _LABEL_ROW = re.compile(rf"(?:^|\s)\w+:[ \t]*{_LABEL}[ \t]*;[ \t]*$", re.I)
 _VALUE_KEY = re.compile(r"^[ \t]*(?:dato|dati|valore|contenuto|value|data|risposta|testo)[ \t]*:[ \t]*", re.I)
@@ -222,8 +228,13 @@ def stated_groups(sentence: str, after_heading: bool = False) -> list[Mention]:
         texts += [_VALUE_KEY.sub("", line.lstrip("•-*–· \t")) for line in sentence.splitlines() if line.strip()]
     elif m := _RUN_LABEL.search(sentence):
         texts.append(sentence[m.end() :])
-    for m in _CELL.finditer(sentence):
+    cells = list(_CELL.finditer(sentence))
+    for m in cells:
         texts.append(sentence[m.end() :])
+    for m in _JOINED_CELL.finditer(sentence):
+        if not any(c.start() <= m.start() < c.end() for c in cells):
+            value, bar, _ = sentence[m.end() :].partition("|")
+            texts.append(_NEXT_LABEL.sub("", value) if bar else value)
     found = [g for t in texts for g in groups_in(t)]
     return [Mention(code_of(g), g) for g in dict.fromkeys(found)]
 

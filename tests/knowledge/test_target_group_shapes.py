@@ -61,3 +61,16 @@ def test_in_maggioranza_before_whom_a_count_counts():
                                            "del Fucino, e 30 famiglie.")]  # fmt: skip
     assert found == ["braccianti della piana del Fucino"]
     assert inline_groups("Nelle serre lavorano migliaia di braccianti, in maggioranza rumeni e tunisini.") == []
+
+
+def test_a_table_row_of_groups_a_sentence_joined_to_the_rows_around_it():
+    # a word processor's table reaches the sentence reader as one line: the label in capitals after the row before,
+    # its value up to the next row's label
+    joined = ("Campo | Contenuto Titolo | Casa aperta Durata | 18 mesi, da maggio 2026 Destinatari | donne straniere "
+              "sole con figli piccoli, nuclei familiari sotto sfratto Referente | Ufficio casa del Comune")  # fmt: skip
+    assert _groups(joined) == ["donne straniere sole con figli piccoli", "nuclei familiari sotto sfratto"]
+    assert _groups("Costo | 40.000 euro Destinatari | giovani rifugiati in uscita dai centri") == [
+        "giovani rifugiati in uscita dai centri"
+    ]
+    # ... a word "destinatari" in lower case in a sentence is no cell
+    assert _groups("Il costo comprende i destinatari | 40.000 euro") == []
