@@ -253,13 +253,33 @@ _STATISTICS_AFTER = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,2
                                r"\bsecondo\s+(?:l['’]\s*istat|il\s+censimento|le\s+statistiche)", re.I)  # fmt: skip
 
 
+# The practice's own dwellings, named as known ("I due appartamenti ... ospitano 10 ragazzi", "nei due appartamenti per
+# l'autonomia hanno vissuto 6 ragazzi", "dei 3 alloggi di transizione ...: vi sono state accolte 8 persone", "5 dei 6
+# alloggi, con 19 persone accolte"): a definite article or an articulated preposition before the number, and persons
+# said to live or be hosted there later in the sentence. Dwellings are few and a practice's own are named this way;
+# a place's stock names none who lives there, and "ospitate in due appartamenti" (no article) only says where.
+_DEFINITE = re.compile(r"(?:^|[\s'’])(?:i|gli|le|the|dei|degli|delle|nei|negli|nelle|of\s+the|in\s+the)\s+$", re.I)
+_DWELT = re.compile(r"\b(?:viv(?:e|ono|evano)|abit(?:a|ano|avano)|(?:hanno|ha)\s+(?:già\s+)?(?:vissuto|abitato|"
+                    r"ospitato|accolto)|ospit(?:a|ano|ava|avano|at[oaie])|accol(?:t[oaie]|gono)|accoglie|"
+                    r"lives?|lived|living|hosts?|hosted|housed)\b", re.I)  # fmt: skip
+
+
+def own_dwellings(sentence: str, num_start: int, end: int) -> bool:
+    """A count of dwellings named as known whose sentence says persons live or are hosted in them (see `_DEFINITE`)."""
+    stop = min([i for i in (sentence.find(c, end) for c in ".") if i >= 0] or [len(sentence)])
+    return bool(_DEFINITE.search(sentence, max(0, num_start - 12), num_start) and _DWELT.search(sentence, end, stop))
+
+
 def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
     """True when the number at `num_start` (its count ending at `end`) names, dates, measures a population or
     refers back to a count stated elsewhere."""
     before = sentence[max(0, num_start - 60) : num_start]
     if _CURRENCY.search(before):
         return True
-    if _NAMING.search(before) or _ADDRESS.search(before) or _REFERENCE.search(before) or _PLACE_SIZE.search(before):
+    dwellings = unit == "housing_units" and own_dwellings(sentence, num_start, end)
+    if _REFERENCE.search(before) and not dwellings:
+        return True
+    if _NAMING.search(before) or _ADDRESS.search(before) or _PLACE_SIZE.search(before):
         return True
     if (part := _PART_OF.search(before)) and POPULATION.search(part.group("whole")):
         return True  # "12.300 abitanti, di cui 1.100 stranieri": a part of a population is a population
@@ -276,7 +296,7 @@ def not_a_count(sentence: str, num_start: int, end: int, unit: str) -> bool:
         return True  # "the floods damaged more than 1,500 homes": what a disaster did, the setting of a practice
     if _SAMPLE.search(before):
         return True  # "a survey of 120 users": how a study was made, not what the practice did
-    if _ARTICLE.search(before) and sentence[num_start].isalpha():
+    if _ARTICLE.search(before) and sentence[num_start].isalpha() and not dwellings:
         return True
     if _PER_CENT.search(before) and re.match(r"(?:cento|mille)\b", sentence[num_start:], re.I):
         return True

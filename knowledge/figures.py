@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from knowledge.counted_nouns import approximate, counted_nouns, english_heads, opening_count, part_of
-from knowledge.counting import not_a_count
+from knowledge.counting import not_a_count, own_dwellings
 from knowledge.figure_facts import NUM, UNIT_LABELS, UNITS, FigureFact, is_year, number
 from knowledge.labels import label
 from knowledge.quoted import unquote_counted
@@ -20,7 +20,8 @@ _FIGURE = re.compile(rf"(?<![\w.,/-]){NUM}(?![\w.,/-]?\d)\s+(?:(?:[a-zà-ù'][a-
 _NOT_COUNT = re.compile(r"^\s*(?:%|per\s*cento|anni|mesi|giorni|ore)\b", re.I)
 # Words between the number and the unit that show the number counts something else ("16 comuni e 160 persone").
 # A preposition between them says the number counts the first noun: "30 ragazzi negli alloggi" are no alloggi.
-_BREAKERS = re.compile(r"\b(?:comuni|citt[àa]|anni|mesi|giorni|ore|euro|per|di cui|e|ed|con|su|in|a|da|tra|fra|"
+_BREAKERS = re.compile(r"\b(?:comuni|citt[àa]|anni|mesi|giorni|ore|years|months|weeks|days|hours|the|euro|per|di cui|"
+                       r"e|ed|con|su|in|a|da|tra|fra|"
                        r"with|and|for|on|to|at|by|from|into|n(?:el|ei|egli|elle|ello|ella)|a(?:l|i|gli|lle|llo|lla)|"
                        r"d(?:al|ai|agli|alle|allo|alla)|s(?:ul|ui|ugli|ulle|ullo|ulla))\b", re.I)  # fmt: skip
 
@@ -155,8 +156,9 @@ def _known(sentence: str) -> list[FigureFact]:
         if value is None or value <= 0 or is_year(m.group("num"), value):
             continue
         small = value <= 10 and not m.group("num")[0].isdigit()
-        if small and not opening_count(sentence, m.start("num"), m.end("num"), value) and not (
-                unit == "housing_units" and value >= 2 and _in_a_clause(sentence, m.start(), m.end())):  # fmt: skip
+        dwellings = unit == "housing_units" and value >= 2 and (
+            _in_a_clause(sentence, m.start(), m.end()) or own_dwellings(sentence, m.start(), m.end()))  # fmt: skip
+        if small and not opening_count(sentence, m.start("num"), m.end("num"), value) and not dwellings:
             continue  # "segnala due nuclei": small numbers in words describe, results use digits
         if not_a_count(sentence, m.start("num"), m.end(), unit):
             continue

@@ -22,8 +22,9 @@ def test_a_small_number_in_words_of_anything_else_or_of_a_city_s_stock_is_no_cou
     assert _read("Lo sportello segnala due nuclei in difficoltà.") == []
     assert _read("In paese ci sono tre appartamenti sfitti.") == []
     assert _read("Uno dei due appartamenti è ancora vuoto.") == []
-    # where persons are placed, or a part of a whole, is no count of its own
-    assert _read("Nei due alloggi di via Verdi hanno vissuto 7 ragazzi.") == [(7.0, "ragazzi")]
+    # where persons are placed, or a part of a whole, is no count of its own (the practice's own dwellings, named
+    # with their article, where persons lived are: test_own_dwellings.py)
+    assert _read("Altri 7 ragazzi hanno vissuto in due alloggi di via Verdi.") == [(7.0, "ragazzi")]
     assert _read("Sono previsti 5 alloggi, con l'aggiunta di due appartamenti del Comune.") == [(5.0, "housing_units")]
 
 
