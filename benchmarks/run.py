@@ -191,7 +191,8 @@ def pair_with_small(results: dict, key: str, partial: dict, sizes: str) -> None:
     size, mode = key.split("/")
     small = results.get(f"1000/{mode}") if int(size) > 1000 and "1000" in sizes.split(",") else None
     if small and small.get("inproc_when") and small.get("inproc_code") == partial.get("inproc_code"):
-        names = ("add_file_s", "first_search_after_change_s", "inproc_warm_p50", "inproc_warm_p95", "warm_cpu")
+        names = ("add_file_s", "first_search_after_change_s", "inproc_warm_p50", "inproc_warm_p95", "warm_cpu",
+                 "add_file_cpu_s", "delete_file_s", "delete_file_cpu_s")  # fmt: skip
         results[key]["paired_1k"] = {
             **{n: small[n] for n in names if n in small},
             **{n: small[n] for n in ("inproc_when", "inproc_load_average", "inproc_code")},
@@ -240,6 +241,16 @@ def _when(r: dict) -> str:
     return when
 
 
+def _change(r: dict, which: str) -> str:
+    """Adding one file or deleting it: wall time, with the bench process's CPU time where the row has it (rows
+    measured before 2026-12-07 19:00 have neither the CPU time nor the delete)."""
+    wall = r.get(f"{which}_file_s")
+    if wall is None:
+        return "-"
+    cpu = r.get(f"{which}_file_cpu_s")
+    return f"{wall:.2f} s" + (f" (CPU {cpu:.2f} s)" if cpu is not None else "")
+
+
 def _runs(results: dict) -> list[dict]:
     return sorted(results.values(), key=lambda r: (r["size"], r["mode"]))
 
@@ -269,13 +280,17 @@ def render(results: dict, plot: str | None) -> str:
         "The real model (USE-M3) embeds them where the embedder column says so; otherwise a **stand-in embedder** "
         "(hashed bag of words, 512 dims, not semantic: `benchmarks/synthetic.py`) does, and the real model's cost, "
         "measured on 300 of the same passages in the same run, is added back in the *with the real model* figure. "
-        "The *real embedding alone* column is always that measured cost per passage times the passages.",
+        "The *real embedding alone* column is always that measured cost per passage times the passages. "
+        "*Add one file* and *delete it*: the median of three rounds on the kept index (a new article about one "
+        "city added with every refresh a change makes, searched, then its document deleted), wall time and, in "
+        "brackets, the bench process's CPU time (the parse worker's is not in it); rows without a delete figure "
+        "predate it.",
         "",
         "## Ingestion and changes",
         "",
         "| passages | mode | embedder | when | full ingest | passages/s | real embedding alone | ingest / embedding "
-        "| add one file | first search after it | normal search (p50) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| add one file | delete it | first search after it | normal search (p50) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
         ratio = r["ingest_real_s"] / r["real_embed_s"] if r["real_embed_s"] else 0
@@ -283,7 +298,7 @@ def render(results: dict, plot: str | None) -> str:
             f"| {r['passages']:,} | {r['mode']} | {r['embedder']} | {_when(r)} | {r['ingest_s']:.1f} s"
             + (f" ({r['ingest_real_s']:.0f} s with the real model)" if r["embedder"].endswith("(stand-in)") else "")
             + f" | {r['passages'] / r['ingest_s']:.0f} | {r['real_embed_s']:.1f} s | **{ratio:.2f}** "
-            f"| {r['add_file_s']:.2f} s | {r['first_search_after_change_s'] * MS:.0f} ms "
+            f"| {_change(r, 'add')} | {_change(r, 'delete')} | {r['first_search_after_change_s'] * MS:.0f} ms "
             f"| {r['inproc_warm_p50'] * MS:.0f} ms |"
         )
     lines += [
@@ -425,6 +440,11 @@ def aims(runs: list[dict]) -> list[str]:
                     2,
                 )
             )
+        # Deleting the file again (the bench's loop), and both changes in CPU time (rows that measured them).
+        for name, what in (("delete_file_s", "delete one file"), ("add_file_cpu_s", "add one file, CPU time"),
+                           ("delete_file_cpu_s", "delete one file, CPU time")):  # fmt: skip
+            if big.get(name) and small.get(name):
+                checks.append((f"{what} at {n} within 3x the time at 1k", big[name] / small[name], 3))
         for label, value, limit in checks:
             out.append(f"| {label} | {value:.2f}x | {'yes' if value <= limit else '**no**'} |")
         out.append(
@@ -467,6 +487,8 @@ def draw(results: dict, path: Path) -> bool:
     axes[0].plot(sizes, [r["embed_p95"] * MS for r in runs], "o--", label="query embedding p95")
     axes[0].set_ylabel("ms")
     axes[1].plot(sizes, [r["add_file_s"] for r in runs], "o-", label="add one file (s)")
+    if all("delete_file_s" in r for r in runs):
+        axes[1].plot(sizes, [r["delete_file_s"] for r in runs], "o-", label="delete it (s)")
     axes[1].plot(sizes, [r["startup_first_search_s"] for r in runs], "o-", label="startup to first search (s)")
     axes[2].plot(sizes, [r["server_rss_mb"] for r in runs], "o-", label="server RSS (MB)")
     axes[2].plot(sizes, [r["disk_per_passage"] / 1024 for r in runs], "o-", label="disk per passage (KB)")

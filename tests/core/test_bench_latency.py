@@ -183,3 +183,25 @@ def test_in_process_figures_measured_again_keep_the_full_runs_query_embedding():
     assert again == {"size": 1000, "http_cold_p95": 0.013, "embed_p50": 0.002, "embed_p95": 0.0026, "add_file_s": 0.8,
                      "inproc_when": "01:38"}  # fmt: skip
     assert remeasured({"size": 1000}, {"embed_p95": 0.007})["embed_p95"] == 0.007  # a row without one takes it
+
+
+def test_deleting_one_file_has_its_column_and_its_own_aim_beside_adding_one():
+    """A row that measured deleting the added file (and both changes' CPU time) shows it in the changes' table and
+    gets aims of its own, the same 3x the 1k time as adding one file; a row from before shows "-", no aim."""
+    from benchmarks.run import _change, aims
+
+    def row(size: int, **changes: float) -> dict:
+        return {**run("bench", cold=0.02, warm=0.01, embed=0.005), "size": size, "passages": size, "add_file_s": 1.0,
+                "first_search_after_change_s": 0.01, "inproc_warm_p50": 0.005, "inproc_warm_p95": 0.01,
+                "ingest_real_s": 1.0, "real_embed_s": 1.0, "ingest_s": 1.0, "embedder": "use-m3", "when": "x",
+                "startup_first_search_s": 10.0, "server_rss_mb": 900.0, "load": [], **changes}  # fmt: skip
+
+    small = row(1000, delete_file_s=0.5, add_file_cpu_s=0.3, delete_file_cpu_s=0.2)
+    big = row(100000, delete_file_s=2.0, add_file_cpu_s=0.6, delete_file_cpu_s=0.8)
+    table = aims([small, big])
+    assert "| delete one file at 100,000 within 3x the time at 1k | 4.00x | **no** |" in table
+    assert "| add one file, CPU time at 100,000 within 3x the time at 1k | 2.00x | yes |" in table
+    assert "| delete one file, CPU time at 100,000 within 3x the time at 1k | 4.00x | **no** |" in table
+    assert not [line for line in aims([row(1000), row(100000)]) if "delete" in line or "CPU time at" in line]
+    assert (_change(small, "add"), _change(small, "delete")) == ("1.00 s (CPU 0.30 s)", "0.50 s (CPU 0.20 s)")
+    assert (_change(row(10000), "add"), _change(row(10000), "delete")) == ("1.00 s", "-")
