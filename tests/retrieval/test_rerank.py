@@ -180,3 +180,22 @@ def test_the_report_names_the_held_out_batch_of_a_temporal_tuning(monkeypatch):
     assert "| new part, batch 3 (held out), with |" in text
     assert "| new part, batch 4 (unseen, not tuned on), with |" in text or "batch 4 (development" in text
     assert "tuning half" not in text
+
+
+def test_the_reranker_reads_the_first_thirty_fused_candidates(service):
+    """A passage fused 21st-30th (BM25 ranks it 20th-50th, the dense list lacks it) is still read by the reranker,
+    whose best-sentence feature can lift it onto the page; below the window the fused order stands."""
+    assert Reranker.default().candidates == 30
+    kept = service.reranker
+    try:
+        service.reranker = Reranker({"fused": 0.0, "sentence": 1.0}, Reranker.default().candidates)
+        q = "alloggi di transizione per famiglie straniere in uscita dall'accoglienza"
+        case = service.rerank_features(SearchRequest(q=q, k=10))
+        assert len(case.rows) == 30 and len(case.collapsed) > 30
+        index = service.lexical.current()
+        shown = [index.corpus.position[h.id] for h in service.search(SearchRequest(q=q, k=30)).hits]
+        assert set(shown) == set(case.positions)  # the page of 30 is the window, reordered
+        best = case.positions[int(np.argmax(case.rows[:, FEATURES.index("sentence")]))]
+        assert best in shown[:10]
+    finally:
+        service.reranker = kept
