@@ -20,6 +20,7 @@ from knowledge.areas import (
     own_cue,
     trained_staff,
 )
+from knowledge.counted_nouns import ORGANISED_BEFORE
 from knowledge.cues import PART
 from knowledge.figure_facts import UNIT_AREA, UNIT_LABELS, FigureFact
 from knowledge.quoted import without_names
@@ -117,6 +118,10 @@ def _of_persons(unit: str) -> bool:
 # A part of the count before it: "..., di cui 27", "..., 12 dei quali", "of whom 40".
 _PART_LEAD = re.compile(rf"^[^;.\d]*\b{PART}\s+(?:[a-zà-ù]+\s+){{0,3}}$", re.I)
 _PART_AFTER = re.compile(rf"\s+{PART}\b", re.I)  # read with .match at the count's end
+
+
+# What an organised count teaches, right after its noun: the language ("4 moduli di italiano", "3 cicli di lingua").
+_TEACHES_LANGUAGE = re.compile(r"\s+(?:di|in)\s+(?:lingua\s+)?(?:italian[oa]|lingua)\b|\s+(?:of\s+)?italian\b", re.I)
 
 
 def _part(body: str, whole: tuple[int, int], f: FigureFact) -> bool:
@@ -246,6 +251,11 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         return True, own_term  # "18 coabitazioni": a form of the term "coabitazione"
     if _TRAINED.search(body, clause_start, f.start):
         return True, "taking_charge"  # persons trained, no staff and no other area named, learn a trade
+    if ORGANISED_BEFORE.search(body, max(clause_start, f.start - 60), f.start) and not _of_persons(f.unit):
+        # what was organised or held, nothing else named: events, unless it teaches the language ("4 moduli di
+        # italiano": a course)
+        taught = language_course(body[f.start : f.end + 40]) or bool(_TEACHES_LANGUAGE.match(body, f.end))
+        return True, "taking_charge" if taught else "community_building"
     return False, None
 
 

@@ -123,6 +123,16 @@ def _plural(word: str) -> bool:
     return w not in _NOT_NOUNS and (w.endswith(("i", "e", "à")) or (w.endswith("s") and len(w) > 3))
 
 
+# A verb of organising or holding right before the number (a few words of time or degree between them): what it
+# counts are events ("hanno organizzato 3 sfilate", "ha organizzato da ottobre 14 incontri", "the project has held 6
+# dinners", "si sono svolte 4 passeggiate").
+ORGANISED_BEFORE = re.compile(r"\b(?:organizzat[oaie]|organizzano|organizza|tenut[oaie]|svolt[oaie]|promoss[oaie]|"
+                              r"allestit[oaie]|held|organi[sz]ed|hosted|staged)\s+(?:[^\W\d][\w'’]*\s+){0,3}?"
+                              r"(?:(?:già|finora|ben|oltre|circa|almeno|ancora|already|over|about)\s+)?$",
+                              re.I)  # fmt: skip
+_PARTICIPLE_SHAPE = re.compile(r"(?:ati|ate)$")
+
+
 # A sentence opens with a number in words (a number may not open a sentence in digits: "Sette ospiti ... hanno
 # trovato un alloggio", "Cinque aree verdi sono state adottate"): a count when a verb follows in its clause (not a
 # headline's "Due solitudini sotto lo stesso tetto:" nor "Dieci anni fa").
@@ -184,7 +194,9 @@ def counted_nouns(sentence: str) -> list[FigureFact]:
         lead = sentence[: m.start()]
         # "di cui 9 conclusi", "di cui 6 ... e 4 recuperati"
         part = (_PART_LEAD.search(lead) or _NEXT_PART.search(lead)) and _PARTICIPLE_WORD.match(head)
-        if not re.fullmatch(r"[a-zà-ù]+", head) or not (_plural(head) or part):
+        # what is organised or held is an event, whatever its ending ("hanno organizzato 3 sfilate": no participle)
+        event = bool(ORGANISED_BEFORE.search(lead)) and _PARTICIPLE_SHAPE.search(head.lower()) is not None
+        if not re.fullmatch(r"[a-zà-ù]+", head) or not (_plural(head) or part or event):
             continue  # a capitalised word is a name ("73100 Lecce")
         if part and _MONEY_PART.search(lead):
             continue  # "di cui 30.000 messi dal Comune": a share of the sum before, no count
