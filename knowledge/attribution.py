@@ -105,7 +105,7 @@ _COMMUNITY_WORKSHOP = re.compile(r"\s+(?:(?:di|del|della|dei|delle)\s+)?(?:[\w'â
                                  r"creativ\w*)\b", re.I)  # fmt: skip
 
 
-def _workshop_alone(body: str, m: tuple[str, int, int]) -> bool:
+def workshop_alone(body: str, m: tuple[str, int, int]) -> bool:
     return bool(_WORKSHOP.fullmatch(body[m[1] : m[2]])) and not _COMMUNITY_WORKSHOP.match(body, m[2])
 
 
@@ -167,7 +167,7 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
         return True, None  # "..., per un totale di 65 beneficiari" after a list of several areas: the whole project
     # a workshop names no area by itself, only with what it is a workshop of (`_WORKSHOP`): it is one activity of a
     # list (the total above), not the area of a count beside it
-    matches = [m for m in matches if not _workshop_alone(body, m)]
+    matches = [m for m in matches if not workshop_alone(body, m)]
     before = [m for m in matches if m[2] <= f.start]
     # A term after the count before this one is this count's own context; one before or inside that count is
     # that count's ("28 refugees in 9 flats and supported 140 people at the help desk": the flats are not the

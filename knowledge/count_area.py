@@ -8,10 +8,13 @@ import re
 
 from knowledge import figures as fig
 from knowledge.area_choice import context
-from knowledge.attribution import ATTENDANCE_NOUNS, attended, hosted
+from knowledge.attribution import ATTENDANCE_NOUNS, attended, hosted, workshop_alone
 from knowledge.builder_base import BuilderBase
+from knowledge.quoted import without_names
 from knowledge.reading import Passage, Read
 
+# Persons attending or enrolled ("frequentato da 58 donne", "i ragazzi iscritti ai laboratori", "attended").
+_ATTENDING = re.compile(r"\b(?:frequentat[oaie]|frequentano|iscritt[ie]|enrolled|attended|attend)\b", re.I)
 _TARGET_WORD = re.compile(r"\b(?:obiettiv[oi]|target)\b", re.I)
 _OF_THOSE = re.compile(r"\bne\s+(?:(?:sono|è|ha|hanno|abbiamo)\s+)?(?:stat[ie]\s+)?[a-zà-ù]+\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -26,6 +29,13 @@ def _labelled(body: str, f: fig.FigureFact) -> bool:
 
 class CountAreas(BuilderBase):
     """The area of each count the builder reads."""
+
+    def _named_areas(self, clause: str) -> list[str]:
+        """The areas a clause's terms name, in taxonomy order, but a workshop named bare ("il laboratorio è stato
+        frequentato da 58 donne": of what, it does not say)."""
+        text = without_names(clause)
+        named = {code for code, s, e in self.taxonomy.matches(text) if not workshop_alone(text, (code, s, e))}
+        return [a.code for a in self.taxonomy.areas if a.code in named]
 
     def _figure_area(self, read: Read, f: fig.FigureFact, decision: tuple[bool, str | None]) -> str | None:
         """The rules' area of a count (`_rules_area`), or the area chooser's (`knowledge.area_choice`)."""
@@ -48,6 +58,10 @@ class CountAreas(BuilderBase):
         end = read.body.find(";", f.end)
         clause = read.body[read.body.rfind(";", 0, f.start) + 1 : end if end >= 0 else len(read.body)]
         areas = self._areas(clause) if len(clause) < len(read.body) else read.areas
+        if areas and len(areas) < 3 and _ATTENDING.search(clause):
+            # a bare workshop its persons attend or enrol in says nothing of their area (`attribution.workshop_alone`:
+            # a trade's, a language's or a neighbourhood's, it does not say), here as in the count's own words
+            areas = self._named_areas(clause)
         if len(areas) == 1:
             return areas[0], "sentence"
         # "Per 27 di loro il percorso si è concluso...": a count without its noun goes on with the people the
