@@ -194,7 +194,7 @@ class DocumentReading(CountAreas):
                 if any(a <= row.start < b for a, b in elsewhere):
                     continue
                 of_row = body.startswith("di cui")
-                area = decided or (row_area if of_row else None) or self._sections.area(p.id, p.doc_id, row.start)
+                area = decided or (row_area if of_row else None) or self._sections.heading(p.id, row.start)
                 area = self._chosen(p, row.start, body, f, area, "table")
                 row_area = area if not of_row else row_area
                 out.tabled.append((area, Read(p, row, body, []), as_target(f) if is_target else f))
