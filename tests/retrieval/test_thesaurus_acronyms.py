@@ -64,3 +64,17 @@ def test_an_english_word_is_found_in_the_other_number():
 def test_field_words_in_italian_and_english(query, phrase, alternative):
     found = {m.phrase: m.alternatives for m in Thesaurus.default().find(query)}
     assert alternative in found[phrase]
+
+
+@pytest.mark.parametrize(
+    "query, phrase, alternative, not_alternative",
+    [
+        ("a course for workers who arrived last year", "workers", "lavoratori", "operatori"),
+        ("language classes for people who work shifts", "shifts", "turni", "fabbrica"),
+    ],
+)
+def test_workers_are_lavoratori_and_shifts_are_turni(query, phrase, alternative, not_alternative):
+    """"Workers" are the people who work (lavoratori), not a service's staff (operatori); a shift is a turn of work,
+    not a factory."""
+    found = {m.phrase: m.alternatives for m in Thesaurus.default().find(query)}
+    assert alternative in found[phrase] and not_alternative not in found[phrase]
