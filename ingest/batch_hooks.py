@@ -26,8 +26,8 @@ from lgnet.store import Store
 
 log = logging.getLogger(__name__)
 
-# Called with (store, ids, texts, metas) of one write batch, one batch at a time; all are done before the duplicate
-# refresh and the index hooks.
+# Called with (store, ids, texts, metas) of one write batch, one batch at a time; all are done before the index hooks
+# (the last ones while the duplicate refresh runs: they read the batch as it was stored, never its groups).
 BatchHook = Callable[[Store, list[str], list[str], list[dict]], object]
 SWITCH_INTERVAL = 0.0005  # seconds a thread holds the GIL while another waits for it, during a walk with hooks
 _switching = threading.Lock()
@@ -35,7 +35,8 @@ _walks = [0, 0.0]  # walks with hooks under way in this process, and the switch 
 
 
 class BesideWalk:
-    """One walk's batch hooks, run in a thread of their own; every one of them finished when the walk ends."""
+    """One walk's batch hooks, run in a thread of their own; every one of them finished by `finish` (or when the block
+    ends)."""
 
     def __init__(self, store: Store, hooks: Sequence[BatchHook]) -> None:
         self.store = store
@@ -61,11 +62,13 @@ class BesideWalk:
         for hook in self.hooks:
             self._running.append(self._executor.submit(hook, self.store, ids, texts, metas))
 
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
-        if self._executor is None:
+    def finish(self) -> None:
+        """Wait for every hook handed a batch and log the failures (once; leaving the block calls it too)."""
+        executor, self._executor = self._executor, None
+        if executor is None:
             return
         try:
-            self._executor.shutdown(wait=True)
+            executor.shutdown(wait=True)
         finally:
             with _switching:
                 _walks[0] -= 1
@@ -74,4 +77,7 @@ class BesideWalk:
         for future in self._running:
             if future.exception() is not None:
                 log.warning("a batch hook failed (left to the index hooks): %s", future.exception())
-        self._executor, self._running = None, []
+        self._running = []
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.finish()

@@ -177,57 +177,61 @@ class IngestPipeline:
             work.extend((root, catalogue, file) for file in self._discover(path))
         pending: list[_ReadFile] = []
         queue = WorkerQueue(SandboxLimits.from_settings(self.settings))
-        with FolderProgress([file for _, _, file in work], self.progress) as walk, queue, self._walking(queue), \
-                BesideWalk(self.store, self.batch_hooks) as beside:  # fmt: skip
-            for n, (root, _catalogue, file) in enumerate(work):
-                if walk.stopped:
-                    report.interrupted = True
-                    break
-                for ahead in work[n : n + READ_AHEAD_FILES]:
-                    self._look(*ahead, manifest)
-                source = f"{root.resolve().name}/{file.relative_to(root).as_posix()}"
-                seen.add(source)
-                report.files_seen += 1
-                try:
-                    read = self._read_file(file, source, report)
-                    report.tally(file, "read" if read else "unchanged")
-                    if read:
-                        pending.append(read)
+        # The batch hooks go on with the last batches stored during the walk while the duplicate refresh runs.
+        with BesideWalk(self.store, self.batch_hooks) as beside:
+            with FolderProgress([file for _, _, file in work], self.progress) as walk, queue, self._walking(queue):
+                for n, (root, _catalogue, file) in enumerate(work):
+                    if walk.stopped:
+                        report.interrupted = True
+                        break
+                    for ahead in work[n : n + READ_AHEAD_FILES]:
+                        self._look(*ahead, manifest)
+                    source = f"{root.resolve().name}/{file.relative_to(root).as_posix()}"
+                    seen.add(source)
+                    report.files_seen += 1
+                    try:
+                        read = self._read_file(file, source, report)
+                        report.tally(file, "read" if read else "unchanged")
+                        if read:
+                            pending.append(read)
+                            changed = True
+                            self._embed_ahead(pending, report)
+                    except IngestError as exc:
+                        report.errors.append(FileError(exc.path, exc.code, exc.reason))
+                        report.tally(file, "refused", exc.code)
+                        log.warning("%s", exc.message)
+                    if sum(len(r.chunks) for r in pending) >= WRITE_BATCH_PASSAGES or len(pending) >= WRITE_BATCH_FILES:
+                        self._store_batch(pending, manifest, report)
+                        beside.submit(
+                            [c.chunk_id for r in pending for c in r.chunks],
+                            [c.text for r in pending for c in r.chunks],
+                            [dict(m) for r in pending for m in r.metas],
+                        )
+                        pending = []
+                    walk.done(file)
+            # A run whose files all fit in one batch (adding a file, an upload) is written with the collector paused
+            # (`lgnet.collector`): no full pass over the process's heap falls inside it.
+            with collector_paused(not rebuild and report.files_ingested == 0):
+                self._store_batch(pending, manifest, report)  # what was read before the end (or a Ctrl-C) is kept
+                if prune and not report.interrupted:  # an interrupted walk has not seen every file
+                    for source in [
+                        s for s in manifest.sources() if any(s.startswith(r) for r in roots) and s not in seen
+                    ]:
+                        entry = manifest.get(source)
+                        self.store.delete_source(source)
+                        manifest.remove(source, entry.chunk_ids if entry else [], entry.doc_ids if entry else [])
+                        self._touched_docs.update(entry.doc_ids if entry else [])
+                        report.files_removed += 1
                         changed = True
-                        self._embed_ahead(pending, report)
-                except IngestError as exc:
-                    report.errors.append(FileError(exc.path, exc.code, exc.reason))
-                    report.tally(file, "refused", exc.code)
-                    log.warning("%s", exc.message)
-                if sum(len(r.chunks) for r in pending) >= WRITE_BATCH_PASSAGES or len(pending) >= WRITE_BATCH_FILES:
-                    self._store_batch(pending, manifest, report)
-                    beside.submit(
-                        [c.chunk_id for r in pending for c in r.chunks],
-                        [c.text for r in pending for c in r.chunks],
-                        [dict(m) for r in pending for m in r.metas],
-                    )
-                    pending = []
-                walk.done(file)
-        # A run whose files all fit in one batch (adding a file, an upload) is written with the collector paused
-        # (`lgnet.collector`): no full pass over the process's heap falls inside it.
-        with collector_paused(not rebuild and report.files_ingested == 0):
-            self._store_batch(pending, manifest, report)  # what was read before the end (or a Ctrl-C) is kept
-            if prune and not report.interrupted:  # an interrupted walk has not seen every file
-                for source in [s for s in manifest.sources() if any(s.startswith(r) for r in roots) and s not in seen]:
-                    entry = manifest.get(source)
-                    self.store.delete_source(source)
-                    manifest.remove(source, entry.chunk_ids if entry else [], entry.doc_ids if entry else [])
-                    self._touched_docs.update(entry.doc_ids if entry else [])
-                    report.files_removed += 1
-                    changed = True
-            # Also finishes the refresh of an earlier run killed before it (the manifest says what is pending).
-            changed |= self.refresh_duplicates(manifest)
-            count = None
-            if changed or rebuild:
-                self._run_hooks()
-                count = self._record_count()
-                self.store.bump_revision(uuid.uuid4().hex)
-            self._summarise(report, count)
+                # Also finishes the refresh of an earlier run killed before it (the manifest says what is pending).
+                changed |= self.refresh_duplicates(manifest)
+                beside.finish()  # every batch hook done before the index hooks, which read what they wrote
+                count = None
+                if changed or rebuild:
+                    self._run_hooks()
+                    count = self._record_count()
+                    self.store.bump_revision(uuid.uuid4().hex)
+                self._summarise(report, count)
         report.seconds_total = time.perf_counter() - started
         report.save(self.settings.report_path)
         return report
