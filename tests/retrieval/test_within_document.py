@@ -150,3 +150,25 @@ def test_an_index_searched_once_is_not_kept_alive_by_its_document_words():
     del index
     gc.collect()
     assert gone() is None
+
+
+def test_the_ranking_s_first_passage_leads_unless_another_says_clearly_more(monkeypatch):
+    """The share is a coarse count of the query's words in one sentence: another passage of the document takes the
+    first place only when it says at least MARGIN more than the passage the ranking put first (which BM25, the
+    dense similarity and the reranker had read whole)."""
+    from retrieval import within_document
+    from retrieval.within_document import _said, document_words
+
+    index = _index()
+    query = "persone senza dimora incontrate dall'unità di strada di Catanzaro"  # no figure asked: no FIGURE_SHARE
+    terms = query_terms(QueryAnalyzer().parse(query, known_stems=index.idf), index.idf)
+    credited = terms.stem_set.intersection(document_words(index)("art"))
+    gap = _said(index, index.corpus.position["art:001"], terms, credited) - _said(
+        index, index.corpus.position["art:000"], terms, credited
+    )
+    assert 0 < within_document.MARGIN < gap  # the fact says clearly more: it leads
+    ranked = ["art:000", "cos:000", "art:001"]
+    monkeypatch.setattr(within_document, "MARGIN", gap + 0.01)  # a passage saying a little more than the first
+    assert _order(index, query, ranked) == ranked
+    monkeypatch.setattr(within_document, "MARGIN", gap - 0.01)
+    assert _order(index, query, ranked) == ["art:001", "cos:000", "art:000"]
