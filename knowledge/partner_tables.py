@@ -25,7 +25,11 @@ _HEADER = re.compile(
 _NAME_COLUMN = re.compile(r"(?:Partners?(?:\s+(?:di|del)\s+progetto)?|Ent[ei](?:\s+partner)?|"
                           r"Soggett[oi](?:\s+partner)?|Organizzazion[ei]|Organi[sz]ations?|Partner\s+organi[sz]ations?|Denominazione)",
                           re.I)  # fmt: skip
-_ROLE_COLUMN = re.compile(r"(?:Ruol[oi]|Funzione|Attivit[àa]|Compiti|Role|Tasks?|Responsabilit[àa])\b", re.I)
+# (what each body does or commits to, however the column words it: "Che cosa fa nel progetto", "Forma dell'impegno",
+# "What it does")
+_DOES = (r"(?:che\s+)?cosa\s+fa(?:nno)?(?:\s+nel\s+progetto)?|(?:forma|tipo)\s+(?:di\s+|dell['’]\s*)?impegno|impegno|"
+         r"what\s+(?:it|they)\s+do(?:es)?(?:\s+in\s+the\s+project)?")
+_ROLE_COLUMN = re.compile(rf"(?:Ruol[oi]|Funzione|Attivit[àa]|Compiti|Role|Tasks?|Responsabilit[àa]|{_DOES})\b", re.I)
 # ... or who runs the service for the city: "Ente gestore", "Managing body" (not the "Ente attuatore", the city itself)
 _MANAGER = r"(?:ente|soggetto)[ \t]+gestore|managing[ \t]+(?:body|organi[sz]ation)"
 # A key-value row whose label is the partnership: "| Partners in Italy | A; B; C |", "Partenariato | A, B e C"
@@ -53,7 +57,8 @@ _BARE_ROW = re.compile(
 # (never a value's first word after its own key: "Ruolo: Partner: gestione dei posti" is a role, not a row)
 _RECORD_NAME = re.compile(r"(?:^|(?<=[\s;|]))(?<!:[ \t])(?P<key>Soggetto|Ente|Partner|Organizzazione|Organi[sz]ation|"
                           r"Denominazione):[ \t]*(?P<name>[^;|\n]{3,200}?)[ \t]*;")  # fmt: skip
-_RECORD_ROLE = re.compile(r"(?:^|(?<=[\s;|]))(?:Ruolo(?:\s+nel\s+progetto)?|Role|Funzione|Compiti):[ \t]*"
+_RECORD_ROLE = re.compile(r"(?:^|(?<=[\s;|]))(?i:Ruolo(?:\s+nel\s+progetto)?|Role|Funzione|Compiti|"
+                          + _DOES + r"):[ \t]*"
                           r"(?P<role>[^;|\n]{2,300}?)[ \t]*(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
 _RECORD_RELATION = re.compile(r"(?:^|(?<=[\s;|]))(?:Tipo\s+di\s+rapporto|Rapporto|Relazione|Relationship|"
                               r"Tipo\s+di\s+relazione):[ \t]*(?P<relation>[^;|\n]{2,200}?)[ \t]*"
@@ -61,8 +66,9 @@ _RECORD_RELATION = re.compile(r"(?:^|(?<=[\s;|]))(?:Tipo\s+di\s+rapporto|Rapport
 # A column saying whether the row's body signed the partnership's agreement ("Sottoscrittore dell'accordo: no",
 # "Firmatario | no", "Signatory: no"): who did not sign it is no partner, whatever its role
 _SIGNATORY = (
-    r"(?:sottoscrittor[ei]|firmatari[oa]|signator(?:y|ies)|signed)(?:\s+(?:del|della|dell['’]|dei|of\s+the|"
-    r"the)\s*(?:accordo|convenzione|protocollo|partenariato|agreement|partnership))?"
+    r"(?:sottoscrittor[ei]|firmatari[oa]|signator(?:y|ies)|signed|(?:ha|hanno|has|have)\s+(?:firmato|sottoscritto|signed))"
+    r"(?:\s+(?:del|della|dell['’]|dei|of\s+the|the|l['’]|la|il)\s*(?:accordo|convenzione|protocollo|partenariato|"
+    r"agreement|partnership))?"
 )
 _RECORD_SIGNED = re.compile(rf"(?:^|(?<=[\s;|]))(?i:{_SIGNATORY}|firma(?:to)?):[ \t]*(?P<signed>[^;|\n]{{1,40}}?)[ \t]*"
                             r"(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
