@@ -46,6 +46,7 @@ _SCHEMA = (
     "data BLOB NOT NULL, PRIMARY KEY (grp, doc))",
 )
 _TABLES = ("record_doc_keys", "record_doc_parts")
+_KINDS = {"record_doc_keys": "doc_keys", "record_doc_parts": "doc_part"}  # their values remembered (`DECODED`)
 
 
 class _Passage(Protocol):
@@ -107,6 +108,30 @@ def doc_stamps(gkey: str, version: str, passages: Sequence[_Passage]) -> dict[st
     return {d: h.hexdigest() for d, h in hashes.items()}
 
 
+def kept_stamps(gkey: str, version: str, passages: Sequence[_Passage]) -> dict[str, str]:
+    """`doc_stamps`, a document's digest taken from the process's memory when its passages are the very objects it
+    was computed from (a touched group's unchanged members are the state file's rows as decoded before,
+    `knowledge.decoded`: the same text and metadata objects), so only a changed document is hashed again (hashing
+    every member's text and metadata was ~15 ms of a refresh of a city's group at 100k)."""
+    of_doc: dict[str, list[_Passage]] = defaultdict(list)
+    for p in passages:
+        of_doc[p.doc_id].append(p)
+    out: dict[str, str] = {}
+    for doc, members in of_doc.items():
+        inputs = [(p.id, p.text, p.meta) for p in members]  # held with the digest: their ids are never reused
+        found, kept = DECODED.recall("doc_stamp", f"{gkey}\0{doc}", version)
+        if (
+            found
+            and len(kept[0]) == len(inputs)
+            and all(a[0] == b[0] and a[1] is b[1] and a[2] is b[2] for a, b in zip(kept[0], inputs, strict=True))
+        ):
+            out[doc] = kept[1]
+            continue
+        out[doc] = doc_stamps(gkey, version, members)[doc]
+        DECODED.remember("doc_stamp", f"{gkey}\0{doc}", version, (inputs, out[doc]))
+    return out
+
+
 def _copy(doc: str) -> str:
     """The name a syndicated copy's part is kept under (`RecordBuilder._copy_part`)."""
     return f"copy:{doc}"
@@ -158,10 +183,37 @@ class DocParts:
             conn.execute(statement)
         self.stamps: dict[str, dict[str, str]] = {}  # group -> document -> stamp, of this refresh's reads
         self.reused = self.computed = 0  # parts read back / computed by this refresh
+        self.rows_read = 0  # rows of parts and keys read from the state file by this refresh (not remembered)
 
     def stamp(self, gkey: str, passages: Sequence[_Passage]) -> dict[str, str]:
-        self.stamps[gkey] = doc_stamps(gkey, self.version, passages)
+        self.stamps[gkey] = kept_stamps(gkey, self.version, passages)
         return self.stamps[gkey]
+
+    def _kept(self, kind: str, table: str, gkey: str, names: dict[str, str], decode: Any) -> dict[str, Any]:
+        """The values of these rows (name -> its document's stamp) whose stamp is unchanged: remembered by this
+        process with that stamp (`DECODED.recall`: a value, or None for a row known absent), else read from
+        `table` (its row decoded, `DECODED.get`) and remembered. A value is a pure function of what its stamp
+        names, so whichever process wrote the row, the remembered one is right: a group touched by one new file
+        reads that file's rows only, its other documents' are taken as they are."""
+        out: dict[str, Any] = {}
+        todo: list[str] = []
+        for name, stamp in names.items():
+            found, value = DECODED.recall(kind, f"{gkey}\0{name}", stamp)
+            if not found:
+                todo.append(name)
+            elif value is not None:
+                out[name] = value
+        rows = self._rows(table, gkey, todo)
+        self.rows_read += len(rows)
+        for name in todo:
+            row: tuple[str | None, bytes] = rows.get(name, (None, b""))
+            stored, blob = row
+            value = DECODED.get(kind, f"{gkey}\0{name}", blob, decode) if stored == names[name] else None
+            if value is not None:
+                out[name] = value
+            if value is not None or stored != names[name]:  # read, or absent or stale: no value for this stamp
+                DECODED.remember(kind, f"{gkey}\0{name}", names[name], value)  # (an unreadable one: asked again)
+        return out
 
     def _rows(self, table: str, gkey: str, docs: Iterable[str]) -> dict[str, tuple[str, bytes]]:
         docs = list(docs)
@@ -175,15 +227,13 @@ class DocParts:
     # --- keys: each document's passages' sentence keys and the keys the group reads in them ------------------
     def keys(self, gkey: str, stamps: dict[str, str]) -> dict[str, tuple[dict[str, list[str]], set[str]]]:
         """The kept (keys by passage, group's own keys) of the documents whose stamp is unchanged."""
-        out = {}
-        for doc, (stamp, blob) in self._rows("record_doc_keys", gkey, stamps).items():
-            if stamp == stamps[doc] and (found := DECODED.get("doc_keys", f"{gkey}\0{doc}", blob, _unpack)) is not None:
-                out[doc] = found
-        return out
+        return self._kept("doc_keys", "record_doc_keys", gkey, stamps, _unpack)
 
     def put_keys(self, gkey: str, found: dict[str, tuple[dict[str, list[str]], set[str]]]) -> None:
         stamps = self.stamps[gkey]
         rows = [(gkey, doc, stamps[doc], _pack(value)) for doc, value in found.items()]
+        for doc, value in found.items():
+            DECODED.remember("doc_keys", f"{gkey}\0{doc}", stamps[doc], value)
         with transaction(self.conn):
             self.conn.executemany("INSERT OR REPLACE INTO record_doc_keys VALUES (?, ?, ?, ?)", rows)
 
@@ -199,11 +249,8 @@ class DocParts:
         def unpack(blob: bytes) -> Any:
             return _unpack(blob, by_id)
 
-        out = {}
-        for name, (stamp, blob) in self._rows("record_doc_parts", gkey, [*stamps, *map(_copy, stamps)]).items():
-            if stamp == stamps[_doc(name)] and (found := DECODED.get("doc_part", f"{gkey}\0{name}", blob, unpack)):
-                out[name] = found
-        return out
+        names = {**stamps, **{_copy(d): stamp for d, stamp in stamps.items()}}
+        return self._kept("doc_part", "record_doc_parts", gkey, names, unpack)
 
     def usable(self, kept: tuple[list[str], set[str], DocPart] | None, read: list[str], boilerplate: set[str]
                ) -> DocPart | None:  # fmt: skip
@@ -221,11 +268,14 @@ class DocParts:
         stamps = self.stamps.get(gkey)
         if not stamps:
             return
-        rows = [
-            (gkey, name, stamps[_doc(name)], _pack((read, {k for k in part.tested if k in boilerplate}, part)))
+        values = {
+            name: (read, {k for k in part.tested if k in boilerplate}, part)
             for name, (read, part) in parts.items()
             if _doc(name) in stamps
-        ]
+        }
+        rows = [(gkey, name, stamps[_doc(name)], _pack(value)) for name, value in values.items()]
+        for name, value in values.items():
+            DECODED.remember("doc_part", f"{gkey}\0{name}", stamps[_doc(name)], value)
         self.computed += len(rows)
         with transaction(self.conn):
             self.conn.executemany("INSERT OR REPLACE INTO record_doc_parts VALUES (?, ?, ?, ?)", rows)
@@ -239,14 +289,17 @@ class DocParts:
                 stored = [r[0] for r in self.conn.execute(f"SELECT doc FROM {table} WHERE grp = ?", (gkey,))]  # noqa: S608
                 gone = [(gkey, d) for d in stored if _doc(d) not in docs]
                 self.conn.executemany(f"DELETE FROM {table} WHERE grp = ? AND doc = ?", gone)  # noqa: S608
+                DECODED.forget(_KINDS[table], [f"{gkey}\0{d}" for _, d in gone])
 
     def drop(self, gkeys: Iterable[str]) -> None:
         with transaction(self.conn):
             for gkey in gkeys:
                 for table in _TABLES:
                     self.conn.execute(f"DELETE FROM {table} WHERE grp = ?", (gkey,))  # noqa: S608
+                    DECODED.forget(_KINDS[table], prefix=f"{gkey}\0")
 
     def clear(self) -> None:
         with transaction(self.conn):
             for table in _TABLES:
                 self.conn.execute(f"DELETE FROM {table}")  # noqa: S608
+                DECODED.forget(_KINDS[table])

@@ -66,6 +66,9 @@ class RecordRepository:
         self.builder = builder or RecordBuilder()
         self.passages_read = 0  # read from the store by the last refresh (a group's unchanged members are kept rows)
         self.passages_parsed = 0  # by the last refresh: passages whose readings were not stored (new or changed)
+        # by the last refresh: documents' parts and keys read from the state file (not remembered by this process
+        # with their stamps, `knowledge.doc_parts`): a group touched by one new file reads that file's only
+        self.part_rows_read = 0
         self.readings: Readings | None = None  # during a refresh: what the rules read of each passage
         self.programme: Programme | None = None  # during a refresh: the city-less groups' dated sentences
         self.group_keys: GroupKeys | None = None  # during a refresh: each group's members and keys, its state
@@ -85,7 +88,7 @@ class RecordRepository:
         read; everything when there is no position in the log to start from (first refresh, a rebuild's new
         epoch, new rules)."""
         started = time.perf_counter()
-        self.passages_read = self.passages_parsed = 0
+        self.passages_read = self.passages_parsed = self.part_rows_read = 0
         self.written = []
         conn = connect(state_path(self.store.settings.data_dir, self.store.generation))
         try:
@@ -105,6 +108,7 @@ class RecordRepository:
             self.passages_parsed = self.readings.computed
             self._group_keys().save_state({"epoch": epoch, "seq": last, "version": builder_version(), "layout": LAYOUT})
         finally:
+            self.part_rows_read = self.parts.rows_read if self.parts is not None else 0
             self.builder.readings = None
             self.builder.parts = self.parts = None
             self.programme = None
