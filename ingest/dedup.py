@@ -415,13 +415,19 @@ class DuplicateIndex:
         for start in touched:
             if start in done:
                 continue
+            # Breadth first, a query per level and 500 ids: a component is read in a few queries, not one per
+            # member (the network's paragraph's: ~1.4k passages at 10k, ~14k at 100k; 23 ms at 10k one by one).
             component, frontier = {start}, [start]
             while frontier:
-                node = frontier.pop()
-                for (other,) in self.conn.execute(f"SELECT b FROM {near} WHERE a=?", (node,)):  # noqa: S608
-                    if other not in component:
-                        component.add(other)
-                        frontier.append(other)
+                found: list[str] = []
+                for i in range(0, len(frontier), 500):
+                    part = frontier[i : i + 500]
+                    sql = f"SELECT b FROM {near} WHERE a IN ({','.join('?' * len(part))})"  # noqa: S608
+                    for (other,) in self.conn.execute(sql, part):
+                        if other not in component:
+                            component.add(other)
+                            found.append(other)
+                frontier = found
             done |= component
             rows = self._rows(table, component)
             if not rows:
