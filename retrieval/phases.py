@@ -15,6 +15,10 @@ YEAR_RANGE = re.compile(
 # One year ("fino al 2026", "nel 2025", "risultati 2025") names the phase whose years hold it; not a year of a range.
 YEAR = re.compile(r"(?<![\w/.,-])(20\d\d)(?![\w/.,-])")
 MIN_OVERLAP = 0.5  # share of the asked years a phase must cover ("2014-2020", the fund's years, is no phase)
+# An ordinal edition "of" something names that thing's edition ("la seconda edizione del corso", "the third round
+# of the festival"), not the programme's, unless the thing is the programme: the network, the project, LGNet.
+OF_WHAT = re.compile(r"\s+(?:d'|(?:della|dello|delle|degli|dei|del|di|of the|of)\s+)(\w+)")
+PROGRAMME = frozenset({"rete", "network", "progetto", "programma", "project", "programme", "lgnet", "comuni"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,9 @@ class PhaseRecognizer:
             for m in pattern.finditer(folded):
                 add(code, m.start(), m.end(), "name")
         for m in self._ordinal_pattern.finditer(folded):
+            of = OF_WHAT.match(folded, m.end())
+            if of is not None and of.group(1) not in PROGRAMME and not of.group(1).startswith("lgnet"):
+                continue  # the edition of a course, a festival, a call: not a phase of the programme
             word = m.group(1) or m.group(2)
             number = int(word) if word.isdigit() else self._ordinals.get(word)
             add(self.by_ordinal.get(number), m.start(), m.end(), "ordinal")

@@ -94,6 +94,21 @@ def test_phases_by_name_ordinal_edition_or_years(qa, query, phase):
     assert qa.parse(query).phases == [phase]
 
 
+@pytest.mark.parametrize(
+    "query, phases",
+    [
+        ("iscrizioni alla seconda edizione del corso di sartoria a Lodi", []),
+        ("the third round of the football tournament for young refugees", []),
+        ("la prima edizione della rete: sportelli e unità di strada", ["LGNetEA"]),
+        ("la terza edizione di LGNet a Bari", ["LGNet3"]),
+        ("the second phase of the project in Trieste", ["LGNet2"]),
+    ],
+)
+def test_the_edition_of_a_course_is_no_phase_of_the_programme(query, phases):
+    """An ordinal edition of something else (a course, a tournament) is that thing's, not the network's."""
+    assert [p.code for p in PhaseRecognizer.default().find(fold(query))] == phases
+
+
 def test_years_of_the_fund_are_not_a_phase():
     assert PhaseRecognizer.default().find("fami 2014-2020") == []
     assert PhaseRecognizer.default().find("fami 2021-2027") == []  # nor is one of its years
