@@ -210,8 +210,9 @@ def _is_seat(text: str, m: Mention) -> bool:
         return True
     line_start = text.rfind("\n", max(0, m.start - _LINE_LOOKBACK), m.start) + 1
     before = text[max(line_start, m.start - 40) : m.start]
-    return bool(_SEAT_WORD.search(before) or _SEAT_BODY.search(before) or _SEAT_NAME.search(before)
-                or _QUALIFIER.search(before))
+    return bool(
+        _SEAT_WORD.search(before) or _SEAT_BODY.search(before) or _SEAT_NAME.search(before) or _QUALIFIER.search(before)
+    )
 
 
 def story_place(text: str, m: Mention) -> bool:

@@ -218,8 +218,13 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue("practice_report", 2, r"\bbuon[ae] pratic[ah]e?\b|\bgood practices?\b", "body"),
     # a heading of its own: "Trasferibilità", "Risultati e trasferibilità", "Results and transferability"
-    _cue("practice_report", 2.5, _LINE + r"(?:(?:risultati|esiti|results|outcomes) (?:e|and) )?"
-         r"(?:trasferibilita|replicabilita|transferability|replicability)\b", "lines"),
+    _cue(
+        "practice_report",
+        2.5,
+        _LINE + r"(?:(?:risultati|esiti|results|outcomes) (?:e|and) )?"
+        r"(?:trasferibilita|replicabilita|transferability|replicability)\b",
+        "lines",
+    ),
     _cue(
         "practice_report",
         2,

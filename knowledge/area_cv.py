@@ -88,8 +88,17 @@ def samples(passages: list[Passage], gold: dict[str, list[dict]]) -> list[Sample
                  and g.get("phase") in (None, ctx.phase) for f in g.get("figures", [])
                  if (float(f["value"]), unit_key(str(f["unit"]))) == wanted}  # fmt: skip
         if len(areas) == 1:
-            out.append(Sample(fold, ctx.key, features(ctx, taxonomy), ctx.rules or NONE, ctx.why, areas.pop(),
-                              (ctx.city, ctx.phase, *wanted)))  # fmt: skip)
+            out.append(
+                Sample(
+                    fold,
+                    ctx.key,
+                    features(ctx, taxonomy),
+                    ctx.rules or NONE,
+                    ctx.why,
+                    areas.pop(),
+                    (ctx.city, ctx.phase, *wanted),
+                )
+            )  # fmt: skip)
     return out
 
 

@@ -44,13 +44,18 @@ GATES: dict[str, frozenset[str] | None] = {
 STEM = 6  # letters a word is cut to: "alloggi", "alloggio" -> "allogg"
 WINDOW = 8  # words either side of the count read as its own context
 _WORDS = re.compile(r"[a-zà-ÿ]+", re.I)
-_STOP = frozenset(re.findall(r"\w+", """
+_STOP = frozenset(
+    re.findall(
+        r"\w+",
+        """
 alla alle allo agli dalla dalle dagli della delle degli dello nella nelle negli nello sulla sulle
 sugli sono stato stata stati state essere hanno aveva avevano anche come dove quando oltre circa
 ogni loro questo questa questi queste quello quella quelli quelle tutto tutti tutte molto molti
 sulla fino dopo prima with that this these those from have were been which their there about over
 into also more than they when where some each other such only were will would
-"""))
+""",
+    )
+)
 _ENGLISH = re.compile(r"\b(?:the|and|of|were|was|with|have|has)\b", re.I)
 # A count the text gives as the whole project's: a total cue in its clause ("complessivamente", "per un totale di",
 # "l'insieme di queste attività", "in all"), what it counts is everything the project did ("beneficiari di tutte le

@@ -104,7 +104,7 @@ class Row:
 
 
 # --- reading with old rules ------------------------------------------------------------------------------------
-_RECORD = r'''
+_RECORD = r"""
 import importlib.util, inspect, pickle, sys
 old, model_file, dump, out = sys.argv[1:5]
 sys.path.insert(0, old)
@@ -143,7 +143,7 @@ for g in sorted(d["groups"]):
 tax = Taxonomy.default()
 pickle.dump([(d["fold"].get(c.key[0]), c.city, c.phase, float(c.fact.value), str(c.fact.unit), c.rules or "none",
               c.why, am.features(c, tax)) for c in seen], open(out, "wb"))
-'''
+"""
 
 
 def dump(path: Path) -> None:

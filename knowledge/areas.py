@@ -120,12 +120,18 @@ NEGATED = re.compile(r"\bnon\s+(?!(?:solo|soltanto|unicamente)\b)(?:[a-zà-ù'�
 
 
 def _cues(p: re.Pattern[str], sentence: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-    return [m for m in p.finditer(sentence, start, len(sentence) if end is None else end)
-            if not (_OCCASION.match(m.group()) and _WHEN.search(sentence, max(0, m.start() - 30), m.start()))
-            and not (m.group()[:1].isupper() and _STREET.search(sentence, max(0, m.start() - 40), m.start()))
-            and not NEGATED.search(sentence, max(0, m.start() - 30), m.start())
-            and not (m.group()[:5].lower() == "volon" and _VOLUNTARY_ACT.search(sentence, max(0, m.start() - 30),
-                                                                             m.start()))]
+    return [
+        m
+        for m in p.finditer(sentence, start, len(sentence) if end is None else end)
+        if not (_OCCASION.match(m.group()) and _WHEN.search(sentence, max(0, m.start() - 30), m.start()))
+        and not (m.group()[:1].isupper() and _STREET.search(sentence, max(0, m.start() - 40), m.start()))
+        and not NEGATED.search(sentence, max(0, m.start() - 30), m.start())
+        and not (
+            m.group()[:5].lower() == "volon" and _VOLUNTARY_ACT.search(sentence, max(0, m.start() - 30), m.start())
+        )
+    ]
+
+
 STAFF = re.compile(
     r"\b(?:operator[ie]|operatrici|dipendenti|assistenti\s+sociali|educator[ie]|educatrici|funzionari|insegnanti|"
     r"docenti|personale|staff|allenatori|coach(?:es)?|officers|officials|teachers|mediators|educators|social\s+workers|front[\s-]line\s+workers|case\s*workers|employees|professionals|mediatori|medici|infermier[ie]|"

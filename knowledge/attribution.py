@@ -206,10 +206,12 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     # its own predicate says it attended a course ("...: 9 di loro hanno frequentato il corso di un anno") when no
     # term of its own segment does: the terms before its segment ("Nel laboratorio di tessitura, ...:") are the scene
     segment_start = max(body.rfind(c, 0, f.start) for c in ",;:") + 1
-    if not own_after and not any(m[1] >= segment_start for m in before) and (
-        course := _COURSE_TAKEN.match(body, f.end, next_start)
-    ) and not any(m[1] < course.end() for m in after) and after_cue(body, course.end(), segment_end) in (
-        None, "taking_charge"
+    if (
+        not own_after
+        and not any(m[1] >= segment_start for m in before)
+        and (course := _COURSE_TAKEN.match(body, f.end, next_start))
+        and not any(m[1] < course.end() for m in after)
+        and after_cue(body, course.end(), segment_end) in (None, "taking_charge")
     ):
         return True, "taking_charge"
     nearest = max(before, key=lambda m: m[2]) if before else None

@@ -72,8 +72,25 @@ _EVENT_NOUNS = {"serate", "giornate", "mattinate", "nottate", "passeggiate", "ca
 _PRE_ADJECTIVES = {"nuovi", "nuove", "ulteriori", "diversi", "diverse", "altri", "altre", "new", "further", "other"}
 # An adverb between a number and what it counts ("di cui 131 già accolte", "52 ancora aperte", "12 poi assunti") is
 # never the noun: the words after it are read as if it were not there.
-_ADVERBS = {"già", "ancora", "poi", "ormai", "tuttora", "appena", "infine", "successivamente", "attualmente",
-            "effettivamente", "regolarmente", "stabilmente", "already", "still", "then", "now", "eventually"}
+_ADVERBS = {
+    "già",
+    "ancora",
+    "poi",
+    "ormai",
+    "tuttora",
+    "appena",
+    "infine",
+    "successivamente",
+    "attualmente",
+    "effettivamente",
+    "regolarmente",
+    "stabilmente",
+    "already",
+    "still",
+    "then",
+    "now",
+    "eventually",
+}
 # "780 primi colloqui": an ordinal that makes one noun with the next ("primi contatti", "prime visite").
 _ORDINALS = {"primi", "prime", "first"}
 # A second word that belongs to the noun: an adjective ("cartelle sociali", "ore settimanali") or "di X".
@@ -243,8 +260,16 @@ def approximate(sentence: str) -> list[FigureFact]:
             continue
         unit = next((code for code, p in UNITS.items() if re.fullmatch(p, noun)), ENGLISH_NOUNS.get(noun, noun))
         words = sentence[m.start("noun") : m.end()]
-        out.append(FigureFact(float(APPROXIMATE[m.group("num").lower()]), unit,
-                              label(sentence, m.start(), m.end(), words, "generic"), m.group(0), m.start(), m.end()))
+        out.append(
+            FigureFact(
+                float(APPROXIMATE[m.group("num").lower()]),
+                unit,
+                label(sentence, m.start(), m.end(), words, "generic"),
+                m.group(0),
+                m.start(),
+                m.end(),
+            )
+        )
     return out
 
 

@@ -389,8 +389,11 @@ def _in_hardship(sentence: str, num_start: int, end: int) -> bool:
     m = _HARDSHIP.search(sentence, after, min(len(sentence), after + 160))
     if m is None or re.search(r"[,;:.]", sentence[after : m.start()]):
         return False
-    phrase = re.split(r"\b(?:with|of|for|in|at|from|di|del|della|dei|delle|con|per|tra|fra|in|nel|nei)\b",
-                      sentence[after : m.start()], maxsplit=1)[0]  # the count's own noun phrase
+    phrase = re.split(
+        r"\b(?:with|of|for|in|at|from|di|del|della|dei|delle|con|per|tra|fra|in|nel|nei)\b",
+        sentence[after : m.start()],
+        maxsplit=1,
+    )[0]  # the count's own noun phrase
     words = re.findall(r"[^\W\d_]+", phrase)[:5]
     if not any(counts_persons(w) for w in words):
         return False  # "1,015 contacts with people sleeping rough" counts contacts

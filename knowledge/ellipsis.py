@@ -112,6 +112,8 @@ def _of_persons(unit: str) -> bool:
     from knowledge.persons import counts_persons  # it reads the areas' staff words: imported when used
 
     return unit in _PERSONS | {"people", "families"} or counts_persons(unit)
+
+
 # A clause joined after a comma ("..., and six have since moved", "..., e sei di loro hanno firmato").
 _COORDINATED = re.compile(r"[,;]\s*(?:e|ed|and|ma|but)\s+$", re.I)
 _TIME = re.compile(r"\b(?:alle|dalle|ore|entro|dopo|fra|tra)\s+$", re.I)
@@ -143,8 +145,12 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         value = number(m.group("num"))
         if value is None or value < 2 or (m.group("num").isdigit() and 1900 <= value <= 2100) or _TIME.search(head):
             continue
-        if (value <= 10 and not m.group("num")[0].isdigit() and not opening_count(sentence, start, end, value)
-                and not (_COORDINATED.search(head) and any(f.end <= start and _of_persons(f.unit) for f in found))):
+        if (
+            value <= 10
+            and not m.group("num")[0].isdigit()
+            and not opening_count(sentence, start, end, value)
+            and not (_COORDINATED.search(head) and any(f.end <= start and _of_persons(f.unit) for f in found))
+        ):
             # small numbers in words describe ("tre di loro"), unless opening a sentence ("Tre di loro hanno") or a
             # clause joined to a count of persons ("18 people have lived there, and six have since moved out")
             continue

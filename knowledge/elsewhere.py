@@ -130,8 +130,11 @@ _COUNTRIES = (r"Austria|Germania|Germany|Francia|France|Spagna|Spain|Portogallo|
 _ABROAD = re.compile(rf"\b[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+)?\s+\((?:{_COUNTRIES})\)")
 # A sentence about other cities than the record's ("Other NEST cities took different routes: ...", "Negli altri
 # comuni della rete ...").
-_OTHERS = re.compile(r"^\W*(?:(?:in|negli|nelle|tra|fra|among)\s+(?:gli\s+|le\s+)?)?(?:other|altr[ie])\s+"
-                     r"(?:[\w-]+\s+){0,2}?(?:cities|municipalities|towns|partner\s+cities|citt[àa]|comuni)\b", re.I)
+_OTHERS = re.compile(
+    r"^\W*(?:(?:in|negli|nelle|tra|fra|among)\s+(?:gli\s+|le\s+)?)?(?:other|altr[ie])\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:cities|municipalities|towns|partner\s+cities|citt[àa]|comuni)\b",
+    re.I,
+)
 
 
 def other_places(body: str) -> list[tuple[int, int]]:

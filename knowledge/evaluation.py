@@ -236,8 +236,36 @@ _KIND_WORDS = frozenset({"comune", "cooperativa", "associazione", "fondazione", 
 
 
 # Articles and prepositions an acronym skips ("Agenzia sarda per le politiche attive del lavoro": ASPAL).
-_FUNCTION_WORDS = frozenset({"di", "del", "della", "dello", "dei", "degli", "delle", "per", "le", "la", "il", "lo",
-                             "i", "gli", "l", "d", "e", "ed", "a", "al", "alla", "in", "of", "the", "and", "for"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "di",
+        "del",
+        "della",
+        "dello",
+        "dei",
+        "degli",
+        "delle",
+        "per",
+        "le",
+        "la",
+        "il",
+        "lo",
+        "i",
+        "gli",
+        "l",
+        "d",
+        "e",
+        "ed",
+        "a",
+        "al",
+        "alla",
+        "in",
+        "of",
+        "the",
+        "and",
+        "for",
+    }
+)
 
 
 def _org_match(a: str, b: str) -> bool:

@@ -51,6 +51,8 @@ _WORD = re.compile(r"[\w'’%€]+|[^\w\s]")
 _SKIP = {"di", "of", "tra", "fra", "i", "gli", "le", "the", "nuovi", "nuove", "altri", "altre", "new", "other"}
 _TARGET_CUE = re.compile(r"\b(?:obiettiv\w*|target|previst\w*|attes\w*|expected|planned|stimat\w*|a\s+fronte)\b", re.I)
 _PAST_CUE = re.compile(r"\b(?:prima|before|nel\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|up\s+from|rispetto)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _areas(sentence: str) -> frozenset[str]:
     """The intervention areas the sentence's words name (the taxonomy's terms)."""

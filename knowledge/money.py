@@ -60,8 +60,10 @@ _SPENT = re.compile(r"\bspes[ae]\s+(?:rendicontat|sostenut|effettiv|liquidat)\w*
 _REMAINING = re.compile(r"\b(?:i\s+|gli\s+|le\s+)?(?:restant[ei]|rimanent[ei]|remaining)\s*$", re.I)
 # A number without its currency after a sum in euro, the rest of its sentence saying whose money it is: "costa
 # 145.000 euro: 120.000 arrivano dalla Regione e 25.000 sono messi dal Comune", "di cui 62.000 a carico del bilancio"
-_BARE = re.compile(r"(?<![\d.,€\w])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+)(?![\d.,]*\s*(?:%|euros?\b|€|EUR\b))"
-                   r"(?![.,]?\d)")  # fmt: skip (an English report's "15,000 of which ...")
+_BARE = re.compile(
+    r"(?<![\d.,€\w])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+)(?![\d.,]*\s*(?:%|euros?\b|€|EUR\b))"
+    r"(?![.,]?\d)"
+)  # fmt: skip (an English report's "15,000 of which ...")
 # A sum its sentence says is outside the project's cost or budget: "lavori pagati con 310.000 euro di fondi PNRR, che
 # non rientrano nel costo del progetto", "esclusi dal quadro economico", "not included in the project's budget"
 _OUTSIDE = re.compile(
@@ -206,10 +208,12 @@ _COMUNE_PAYS = re.compile(
 
 # ... or the means it is paid with, right after it, the municipality's own: "per la parte restante, pari a euro
 # 34.000,00, con risorse del bilancio comunale", "EUR 20,000, from the municipal budget"
-_OWN_MEANS = re.compile(r"^\s*,?\s*(?:(?:è|sono|viene|vengono|is|are)\s+(?:stat[oaie]\s+)?(?:copert|finanziat|pagat|"
-                        r"garantit|covered|paid|funded)\w*\s+)?"  # "..., 41.000 euro, è coperta con il fondo comunale"
-                        r"(?:con|attraverso|mediante|tramite|coperti\s+con|with|from|through)\s+"
-                        r"(?:[^,;.]|\.(?=\d)){0,70}")  # fmt: skip (a number's point is no clause's end)
+_OWN_MEANS = re.compile(
+    r"^\s*,?\s*(?:(?:è|sono|viene|vengono|is|are)\s+(?:stat[oaie]\s+)?(?:copert|finanziat|pagat|"
+    r"garantit|covered|paid|funded)\w*\s+)?"  # "..., 41.000 euro, è coperta con il fondo comunale"
+    r"(?:con|attraverso|mediante|tramite|coperti\s+con|with|from|through)\s+"
+    r"(?:[^,;.]|\.(?=\d)){0,70}"
+)  # fmt: skip (a number's point is no clause's end)
 # ... or the municipality covering the rest, its means between its verb and the sum: "il Comune di X ha coperto con
 # proprie entrate da canoni i restanti 58.000 euro", "the City covered the remaining EUR 20,000"
 _COMUNE_COVERS_REST = re.compile(
@@ -337,9 +341,11 @@ def amount_number(raw: str) -> float | None:
 # Another public body or a funder paying the sum, the subject of its verb before it ("La Regione copre 240.000 euro",
 # "la Fondazione X ha finanziato 140.000 euro") or after it, the sum taken up by a pronoun ("90.000 euro li ha
 # messi la Città Metropolitana di Genova"): a funder's sum, never the Comune's
-_OTHER_BODY = (r"(?:(?:la|il|lo|l['’]|the)\s*)?(?:regione|provincia|citt[àa]\s+metropolitana|prefettura|ministero|"
-               r"stato|fondazione|unione\s+europea|region|province|ministry|foundation)\b"
-               r"(?:\s+(?:di\s+|of\s+)?[A-ZÀ-Ý][\w'’-]*){0,4}")
+_OTHER_BODY = (
+    r"(?:(?:la|il|lo|l['’]|the)\s*)?(?:regione|provincia|citt[àa]\s+metropolitana|prefettura|ministero|"
+    r"stato|fondazione|unione\s+europea|region|province|ministry|foundation)\b"
+    r"(?:\s+(?:di\s+|of\s+)?[A-ZÀ-Ý][\w'’-]*){0,4}"
+)
 _OTHER_PAYS = re.compile(
     rf"\b{_OTHER_BODY}\s+(?:(?:ne|ci)\s+)?(?:(?:ha|hanno|has|have)\s+)?(?:copre|coprono|copert\w*|mette|mess\w*|"
     r"finanzia|finanziat\w*|stanzia|stanziat\w*|eroga|erogat\w*|versa|versat\w*|paga|pagat\w*|garantisce|garantit\w*|"

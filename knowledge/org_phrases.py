@@ -17,19 +17,23 @@ _EN_KINDS = (r"association|co-?operative|foundation|agency|charity|trust|institu
              r"caritas|consortium|federation|bank|university|school")  # fmt: skip
 # A word in lower case that qualifies a kind after it, by its ending ("formativa", "alberghiero", "sociale",
 # "diocesana", "culturale", "sanitaria", "comprensivo") or of whom ("di", "del", "della", "dei", "delle")
-_IT_ADJECTIVE = (r"(?:[a-zà-ù]+(?:ale|ali|ile|ili|ana|ano|ane|ani|iva|ivo|ive|ivi|aria|ario|arie|ari|ica|ico|iche|ici|"
-                 r"ese|esi|ense|ensi|iero|iera|ieri|iere|ista|isti|ente|enti|ante|anti)|di|del|della|dei|delle|"
-                 # ... or a noun of what it does or whom it gathers: "centro di formazione professionale X",
-                 # "consorzio di tutela X", "associazione viticoltori del X"
-                 r"formazione|lavoro|salute|ricerca|studi|servizi|volontariato|istruzione|tutela|"
-                 r"[a-zà-ù]{3,}(?:tori|trici|ini))")
+_IT_ADJECTIVE = (
+    r"(?:[a-zà-ù]+(?:ale|ali|ile|ili|ana|ano|ane|ani|iva|ivo|ive|ivi|aria|ario|arie|ari|ica|ico|iche|ici|"
+    r"ese|esi|ense|ensi|iero|iera|ieri|iere|ista|isti|ente|enti|ante|anti)|di|del|della|dei|delle|"
+    # ... or a noun of what it does or whom it gathers: "centro di formazione professionale X",
+    # "consorzio di tutela X", "associazione viticoltori del X"
+    r"formazione|lavoro|salute|ricerca|studi|servizi|volontariato|istruzione|tutela|"
+    r"[a-zà-ù]{3,}(?:tori|trici|ini))"
+)
 # ... as a lookahead's part of a case-sensitive pattern: "agenzia formativa X", "istituto alberghiero «X»"
 KIND_AHEAD = rf"(?i:(?:{_IT_KINDS})(?:\s+{_IT_ADJECTIVE}){{0,3}}\s+)[A-ZÀ-Ý0-9«\"“]"
 _IT_KIND_NAME = re.compile(rf"(?:{_IT_KINDS})(?:\s+{_IT_ADJECTIVE}){{0,3}}\s+(?-i:[A-ZÀ-Ý0-9«\"“])", re.I)
 # English puts the qualifiers first: "the volunteer association X", "the social cooperative X", "the diocesan Caritas
 # of X" (words that are no function word)
-_EN_WORD = (r"(?!(?:the|a|an|and|of|with|by|to|for|in|on|at|which|who|that|is|are|was|were|its|their)\b)[a-z-]+"
-            r"(?:['’]s?)?")  # ... a possessive too: "the growers' consortium X", "the women's association Y"
+_EN_WORD = (
+    r"(?!(?:the|a|an|and|of|with|by|to|for|in|on|at|which|who|that|is|are|was|were|its|their)\b)[a-z-]+"
+    r"(?:['’]s?)?"
+)  # ... a possessive too: "the growers' consortium X", "the women's association Y"
 _EN_KIND_NAME = re.compile(rf"(?:{_EN_WORD}\s+){{0,2}}(?:{_EN_KINDS})\s+(?:of\s+(?:the\s+)?)?(?-i:[A-ZÀ-Ý«\"“])",
                            re.I)  # fmt: skip
 
@@ -82,13 +86,13 @@ def name_span(item: str) -> str:
     case that is no small word of a name ("social cooperative X for the management of the flats" -> "social
     cooperative X")."""
     words = list(re.finditer(r"\S+", item))
-    proper = next((i for i, w in enumerate(words) if w.group(0)[:1].isupper() or w.group(0)[:1] in "«\"“"), None)
+    proper = next((i for i, w in enumerate(words) if w.group(0)[:1].isupper() or w.group(0)[:1] in '«"“'), None)
     if proper is None:
         return item
     end = words[proper].end()
     for w in words[proper + 1 :]:
         word = w.group(0).strip(",;.()")
-        if not (word[:1].isupper() or word[:1].isdigit() or word[:1] in "«\"“»”" or word.lower() in _CONNECTORS):
+        if not (word[:1].isupper() or word[:1].isdigit() or word[:1] in '«"“»”' or word.lower() in _CONNECTORS):
             break
         end = w.end()
     small = r"di|del|della|dei|delle|e|ed|of|the|and|for|on|in|per|i|il|la|le|lo|gli"

@@ -73,8 +73,12 @@ def partnership(text: str) -> list[PartnerFact]:
                 for piece in _INLINE_BULLET.split(line[bullet.end() :]):
                     current = [start, end, _item_name(piece), "partner di progetto"]
                     items.append(current)
-            elif (paragraph and all(i[3] == "paragraph" for i in items) and not line.endswith(".")
-                  and _paragraph_name(_PURPOSE.split(line)[0])):  # fmt: skip (a sentence is no name and its purpose)
+            elif (
+                paragraph
+                and all(i[3] == "paragraph" for i in items)
+                and not line.endswith(".")
+                and _paragraph_name(_PURPOSE.split(line)[0])
+            ):  # fmt: skip (a sentence is no name and its purpose)
                 current = [start, end, _PURPOSE.split(line)[0], "paragraph"]  # "Partner\n\nAzienda X\n\nCooperativa Y"
                 items.append(current)
             elif (
@@ -190,8 +194,10 @@ def _table_attendees(rows: list[list[str]]) -> list[str]:
 
 # An attendee's body: a kind or an acronym, "Comune di", or an English name its kind closes ("Il Faggio social
 # cooperative", "Amici Lontani association")
-_BODY_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|Comune\s+di\s|^(?:[Cc]ooperativa|[Aa]ssociazione|"
-                        r"[Ff]ondazione)\s|\s(?:co-?operative|association|foundation|charity|consortium)$")
+_BODY_LIKE = re.compile(
+    rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|Comune\s+di\s|^(?:[Cc]ooperativa|[Aa]ssociazione|"
+    r"[Ff]ondazione)\s|\s(?:co-?operative|association|foundation|charity|consortium)$"
+)
 
 
 def _attendance(text: str) -> list[tuple[re.Match, str]]:

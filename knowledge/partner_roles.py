@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 
 # A relative clause after a listed name saying it pays: "la Fondazione X, che lo finanzia, e ..."
-FUNDS_RELATIVE = re.compile(r"^(?:che|which|who)\s+(?:(?:lo|la|li|le|ne|l['’])\s*)?(?:(?:ha|hanno|has|have)\s+)?"
-                             r"(?:anche\s+|also\s+)?(?:co-?)?"
-                             r"(?:finanzia|finanziano|finanziato|paga|pagano|pagato|sponsorizza|sponsorizzato|funds|funded|"
-                             r"pays|paid)\b", re.I)  # fmt: skip (also in the past: "che ha finanziato gli arredi")
+FUNDS_RELATIVE = re.compile(
+    r"^(?:che|which|who)\s+(?:(?:lo|la|li|le|ne|l['’])\s*)?(?:(?:ha|hanno|has|have)\s+)?"
+    r"(?:anche\s+|also\s+)?(?:co-?)?"
+    r"(?:finanzia|finanziano|finanziato|paga|pagano|pagato|sponsorizza|sponsorizzato|funds|funded|"
+    r"pays|paid)\b",
+    re.I,
+)  # fmt: skip (also in the past: "che ha finanziato gli arredi")
 # Who pays is not a partner: "con il contributo della Fondazione X", "finanziato da".
 FUNDER = re.compile(
     r"(?:(?:contribut\w*|finanziat\w*|finanziament\w*|sostegno(?:\s+economico)?|sponsor\w*|cofinanziat\w*)"
@@ -51,7 +54,6 @@ OTHER_ROLE = re.compile(
     r"frequent(?:a|ano|ato|ati|ate|ava|avano)|attend(?:s|ed|ing)?|"
     # ... or where they enrol: "26 sono state iscritte ai corsi di italiano del CPIA X", "enrolled in the courses of"
     r"iscritt[oaie]|enrolled)\b[^.;:]{0,60}$|"
-
     # whose plan or territory a service is part of: "si inserisce nel Piano di zona dell'Azienda ULSS X", "nei Comuni
     # del distretto Mirano-Dolo dell'Azienda ULSS X"
     r"(?:\bpian[oi]\s+(?:di\s+zona|social[ei]|regional[ei]|locale)|\b(?-i:distrett[oi]))\b[^.;:]{0,30}?"
@@ -116,9 +118,10 @@ FUNDS_AFTER = re.compile(r"[^.;:,]{0,80}?\b(?:hanno|ha|che\s+ha|che\s+hanno)\s+(
 # ... each's when a sum is shared ("divisi a metà tra il Comune e la Fondazione X (9.000 euro ciascuno)"); and a sum
 # right after a name in a list of shares is that body's, its verb said once ("la Regione ne copre 210.000, la
 # Fondazione X 80.000 e ...")
-SHARE_AFTER = re.compile(r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*(?:ciascun[oa]|each)?\s*\)|"
-                          r"\s+(?:€\s*|EUR\s*)?\d{1,3}(?:[.,]\d{3})+(?:,\d{2})?(?:\s*(?:euro|€))?(?=\s*(?:,|;|\.|e\s|and\s|$))")
-
+SHARE_AFTER = re.compile(
+    r"\s*\(\s*(?:€|EUR)?\s*\d[\d.,\s]*(?:mila\s+)?(?:euro|€|EUR)?\s*(?:ciascun[oa]|each)?\s*\)|"
+    r"\s+(?:€\s*|EUR\s*)?\d{1,3}(?:[.,]\d{3})+(?:,\d{2})?(?:\s*(?:euro|€))?(?=\s*(?:,|;|\.|e\s|and\s|$))"
+)
 
 
 # An attendee or a named organisation marked as an observer: "X (uditore)", "Y, in qualità di osservatore".

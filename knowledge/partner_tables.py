@@ -27,8 +27,10 @@ _NAME_COLUMN = re.compile(r"(?:Partners?(?:\s+(?:di|del)\s+progetto)?|Ent[ei](?:
                           re.I)  # fmt: skip
 # (what each body does or commits to, however the column words it: "Che cosa fa nel progetto", "Forma dell'impegno",
 # "What it does")
-_DOES = (r"(?:che\s+)?cosa\s+fa(?:nno)?(?:\s+nel\s+progetto)?|(?:forma|tipo)\s+(?:di\s+|dell['’]\s*)?impegno|impegno|"
-         r"what\s+(?:it|they)\s+do(?:es)?(?:\s+in\s+the\s+project)?")
+_DOES = (
+    r"(?:che\s+)?cosa\s+fa(?:nno)?(?:\s+nel\s+progetto)?|(?:forma|tipo)\s+(?:di\s+|dell['’]\s*)?impegno|impegno|"
+    r"what\s+(?:it|they)\s+do(?:es)?(?:\s+in\s+the\s+project)?"
+)
 _ROLE_COLUMN = re.compile(rf"(?:Ruol[oi]|Funzione|Attivit[àa]|Compiti|Role|Tasks?|Responsabilit[àa]|{_DOES})\b", re.I)
 # ... or who runs the service for the city: "Ente gestore", "Managing body" (not the "Ente attuatore", the city itself)
 _MANAGER = r"(?:ente|soggetto)[ \t]+gestore|managing[ \t]+(?:body|organi[sz]ation)"

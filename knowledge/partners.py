@@ -125,7 +125,8 @@ _ARTICLE = re.compile(
     re.I,
 )
 _PLURAL_DESCRIPTOR = re.compile(
-    r"^(?:le\s+)?(?:associazioni|cooperative|realtà|organizzazioni|enti)\s+(?=(?-i:[A-Z]))", re.I  # a name follows
+    r"^(?:le\s+)?(?:associazioni|cooperative|realtà|organizzazioni|enti)\s+(?=(?-i:[A-Z]))",
+    re.I,  # a name follows
 )
 _CLAUSE = re.compile(
     r"\s(?:hanno|ha|abbiamo|che|sono|è|sarà|nonché|si\s|(?:e|ed)\s+con\s|(?:per|con)\s+\d|nell['’]ambito\b|"
@@ -150,11 +151,14 @@ MUNICIPAL = re.compile(
     r"\bcomunal[ei]\b|\bMunicipi|\bMunicipalit[àa]\b|\bMunicipality\b|\bRoma\s+Capitale\b|\bassessorat|"
     r"^Serviz[io]\s+social[ei]|^(?:la\s+)?Giunta\b|^Consiglio\s+comunale\b|^Sindac[oa]\b|"
     # ... in English: "the City", "the City Council", "the Town Hall", "the Mayor"
-    r"^(?:the\s+)?(?:city|town|city\s+council|town\s+hall|city\s+hall|mayor)$", re.I
+    r"^(?:the\s+)?(?:city|town|city\s+council|town\s+hall|city\s+hall|mayor)$",
+    re.I,
 )
-_ORGANISATION_LIKE = re.compile(rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s|"
-                                # ... an English name its kind closes in lower case: "the Il Faggio social cooperative"
-                                r"^[A-ZÀ-Ý].*\s(?:co-?operative|association|foundation|charity|consortium|trust)$")
+_ORGANISATION_LIKE = re.compile(
+    rf"\b(?:{ORG_KEYWORDS})\b|\b[A-Z]{{2,}}\b|^Comune\s+di\s|"
+    # ... an English name its kind closes in lower case: "the Il Faggio social cooperative"
+    r"^[A-ZÀ-Ý].*\s(?:co-?operative|association|foundation|charity|consortium|trust)$"
+)
 # Another municipality named as a partner ("Comune di X"): kept, unless it is the city itself (see `partners`).
 OTHER_COMUNE = re.compile(r"^Comune\s+di\s+(?P<place>[A-Z][\w'’ -]+)$")
 # Who works in a service for an organisation, in the plural, then the organisation: it runs that part of the service
@@ -168,8 +172,6 @@ STAFF_OF = re.compile(
     r"(?P<name>(?:(?:parrocchia|associazione|cooperativa|fondazione|comunità|sindacato)\s+(?:(?:di|del|della)\s+)?)?"
     r"[A-ZÀ-Ý][\w'’.-]*(?:\s+(?:(?:di|del|della|dei|per|per\s+i|per\s+la|e)\s+)?[A-ZÀ-Ý][\w'’.-]*)*)"
 )
-
-
 
 
 def _staff_org(name: str) -> bool:
@@ -256,8 +258,14 @@ def split_items(segment: str) -> list[str]:
             # a branch or unit of the organisation before, its kind capitalised or not: "ASL X – Distretto 9",
             # "Azienda sanitaria X – Comprensorio sanitario di Y", "ERAP X – Presidio di Y", "Associazione X – gruppo
             # territoriale Y"
-            place = re.match(r"(?i:distretto|comune|sede|comitato|sezione|delegazione|comprensorio|presidio|gruppo|"
-                             r"ufficio|dipartimento|filiale)\b", nxt) or nxt[:1].islower()
+            place = (
+                re.match(
+                    r"(?i:distretto|comune|sede|comitato|sezione|delegazione|comprensorio|presidio|gruppo|"
+                    r"ufficio|dipartimento|filiale)\b",
+                    nxt,
+                )
+                or nxt[:1].islower()
+            )
             acronym = re.fullmatch(r"[A-Z][A-Z0-9.&]{1,9}", current) or spells(current, nxt) or spells(nxt, current)
             if quoted or place or acronym:
                 current = f"{current} – {nxt}"
@@ -272,6 +280,8 @@ _SUM = re.compile(r"\d[\d.,]*\s*(?:mila\s+)?(?:euro|€)|€|\bEUR\b", re.I)  # 
 _FORMAL_CUE = re.compile(r"partner|partenariat", re.I)  # a cue that names the partnership itself
 # ... or an apposition giving a name its role: "la cooperativa sociale X, partner del Comune nella gestione"
 _PARTNER_AFTER = re.compile(r"\s*,\s*(?:che\s+è\s+)?(?:partner|capofila)\s+(?:del|dell['’]|della|di)\b", re.I)
+
+
 def _how_named(body: str, start: int, end: int) -> str:
     """How an organisation named without a cue was found: "formal" when an apposition gives it the partnership
     ("X, partner del Comune"), "listed" when it opens a list's item of its own ("Cidis Onlus, per la mediazione;",
@@ -315,16 +325,27 @@ def tidy(item: str) -> str | None:
         # a kind in lower case before its name: the name right after it ("la cooperativa sociale Arcobaleno"; not
         # "la cooperativa scade il 31 marzo")
         # ... and in English: "the social cooperative Arcobaleno", "the association X"
-        if re.match(r"(?i:associazione|cooperativa|fondazione|association|social\s+cooperative|foundation)"
-                    r"(?:\s+(?i:sociale))?\s+(?:(?i:di|del|della|of)\s+)?"
-                    r"[A-Z0-9«\"“]", item):
+        if re.match(
+            r"(?i:associazione|cooperativa|fondazione|association|social\s+cooperative|foundation)"
+            r"(?:\s+(?i:sociale))?\s+(?:(?i:di|del|della|of)\s+)?"
+            r"[A-Z0-9«\"“]",
+            item,
+        ):
             item = org_phrases.name_span(item)  # not what it does after its name
             item = item[0].upper() + item[1:]
-        elif re.match(r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|"
-                      r"consulta|sindacato|parrocchia|consultorio)" + _KIND_WORDS + r"\s+(?-i:[A-Z])", item, re.I):
+        elif re.match(
+            r"(?:circolo|comitato|gruppo|consorzio|centro|istituto|patronato|oratorio|polisportiva|"
+            r"consulta|sindacato|parrocchia|consultorio)" + _KIND_WORDS + r"\s+(?-i:[A-Z])",
+            item,
+            re.I,
+        ):
             item = item[0].upper() + item[1:]  # a kind in lower case before the name: "il circolo Legambiente X"
-        elif m := re.match(r"(?:sindacato|associazione|cooperativa|consorzio|comitato|centro)(?:\s+[a-zà-ù]+){1,2}\s+"
-                           r"(?P<acronym>(?-i:[A-Z]{3,}))\b", item, re.I):
+        elif m := re.match(
+            r"(?:sindacato|associazione|cooperativa|consorzio|comitato|centro)(?:\s+[a-zà-ù]+){1,2}\s+"
+            r"(?P<acronym>(?-i:[A-Z]{3,}))\b",
+            item,
+            re.I,
+        ):
             item = m.group("acronym")  # "sindacato inquilini SUNIA": the organisation is its acronym
         elif org := org_phrases.unit_of(item):
             return tidy(org)  # "il distretto sociosanitario dell'ASL Lecce": the organisation of the unit
@@ -431,8 +452,11 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
         for raw, start, end in org_phrases.subjects(body):
             name = tidy(raw)
             said = re.split(r"[;:]", body[end:], maxsplit=1)[0]  # the rest of its clause: a sum is a funder's
-            if name and _ORGANISATION_LIKE.search(name) and not roles.other_role(body, start, end) and not _SUM.search(
-                said
+            if (
+                name
+                and _ORGANISATION_LIKE.search(name)
+                and not roles.other_role(body, start, end)
+                and not _SUM.search(said)
             ):
                 add(name, s, body, "cue")
         for m in STAFF_OF.finditer(body):  # "dagli operatori della FLAI CGIL X", "i volontari della parrocchia di Y"
@@ -478,5 +502,3 @@ def _name_with(body: str, cue: re.Match, loose: bool) -> bool:
 # An organisation's kind opening what follows "con": "con la cooperativa Il Mosaico", "con l'associazione X"
 _KIND_AFTER = re.compile(r"\s*(?:(?:il|lo|la|i|gli|le)\s+|l['’]\s*)?(?:cooperativ|associazion|fondazion|consorzi|"
                          r"parrocchi|caritas)\w*\s", re.I)  # fmt: skip
-
-

@@ -14,8 +14,12 @@ from knowledge.mentions import TARGET_GROUPS
 from lgnet.text import fold
 
 # The target groups of persons the records name (families, minors and women are units of their own).
-_GROUPS = re.compile("|".join(f"(?:{TARGET_GROUPS[c]})" for c in ("young_people", "homeless", "refugees",
-                                                                  "detainees", "elderly", "vulnerable_migrants")))
+_GROUPS = re.compile(
+    "|".join(
+        f"(?:{TARGET_GROUPS[c]})"
+        for c in ("young_people", "homeless", "refugees", "detainees", "elderly", "vulnerable_migrants")
+    )
+)
 
 # Persons by role or condition that no suffix tells ("alunni", "anziani", "proprietari", "consiglieri").
 _ROLES = frozenset({

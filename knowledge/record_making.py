@@ -19,9 +19,15 @@ from lgnet.text import fold
 
 SUMMARY_SENTENCES = 3
 # Which documents speak best for a record's summary: a city's own sheet or report before a press copy.
-TYPE_RANK = {"practice_report": 0, "project_sheet": 1, "report": 2, "minutes": 3, "press_article": 4, "press_review": 4,
-             "other": 5}
-
+TYPE_RANK = {
+    "practice_report": 0,
+    "project_sheet": 1,
+    "report": 2,
+    "minutes": 3,
+    "press_article": 4,
+    "press_review": 4,
+    "other": 5,
+}
 
 
 class RecordMaking(BuilderBase):

@@ -59,8 +59,18 @@ class GroupWrites:
             summaries.append(summary_text(r))
         # A comune met only in other documents' sections (a review's short news of it) with nothing to say has no
         # project of its own to show; one with documents of its own keeps it as before.
-        said = any([records, project.figures, project.partners, project.activities, project.results,
-                    project.budget.total, project.period.start, project.contacts])
+        said = any(
+            [
+                records,
+                project.figures,
+                project.partners,
+                project.activities,
+                project.results,
+                project.budget.total,
+                project.period.start,
+                project.contacts,
+            ]
+        )
         if said or any(p.meta.get("city") == city for p in members):
             ids.append(f"project:{project.id}")
             texts.append(project.model_dump_json())

@@ -117,5 +117,6 @@ class RecordBuilder(DocumentReading, RecordMaking):
         project.records = [r.id for r in records]
         return records, project
 
+
 __all__ = ["BOILERPLATE_CITIES", "RECORD_TYPES", "Passage", "Read", "RecordBuilder", "read_once", "record_text",
            "stated_period"]  # fmt: skip

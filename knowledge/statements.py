@@ -27,8 +27,10 @@ _ADVERBS = (
 )
 _BE = r"(?:sono\s+stat[ie]|sono|erano|furono|were|are|was|is)"
 # Words of time that may open a sentence before its subject.
-_WHEN = (r"[Oo]ggi|[Aa]d\s+oggi|[Ff]inora|[Ss]inora|[Aa]ttualmente|[Nn]el\s+complesso|[Qq]uest['’]\s*anno|"
-         r"[Ii]n\s+(?:due|tre|quattro|cinque|\d)\s+(?:anni|mesi|stagioni)|[Tt]oday|[Ss]o\s+far")
+_WHEN = (
+    r"[Oo]ggi|[Aa]d\s+oggi|[Ff]inora|[Ss]inora|[Aa]ttualmente|[Nn]el\s+complesso|[Qq]uest['’]\s*anno|"
+    r"[Ii]n\s+(?:due|tre|quattro|cinque|\d)\s+(?:anni|mesi|stagioni)|[Tt]oday|[Ss]o\s+far"
+)
 # A noun phrase with its article, then "essere", then the number, within one segment.
 _PREDICATE = re.compile(
     # after a clause's start, or a capitalised article after a heading glued to the sentence ("Comunità Le feste")

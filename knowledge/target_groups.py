@@ -141,8 +141,10 @@ def _names_persons(piece: str) -> bool:
     first = words[0]
     if len(words) > 1 and _EN_BEFORE.fullmatch(first):
         return _names_persons(" ".join(words[1:]))
-    return bool(_KIND_WORDS.fullmatch(fold(first))) or counts_persons(first) or (
-        len(words) > 1 and counts_persons(f"{first} {words[1]}")
+    return (
+        bool(_KIND_WORDS.fullmatch(fold(first)))
+        or counts_persons(first)
+        or (len(words) > 1 and counts_persons(f"{first} {words[1]}"))
     )
 
 
@@ -253,11 +255,23 @@ def inline_groups(sentence: str) -> list[Mention]:
             end = run_on  # the next heading run into its line ("... non accompagnati Referente Ufficio ...")
         phrase = _LEAD.sub("", rest[: end.start()] if end else rest).strip()
         # "famiglie srilankesi, ucraine e nigeriane": adjectives after a comma still qualify the group
-        while end and rest[end.start()] == "," and (more := re.match(r",\s*([a-zà-ù]+(?:\s+(?:e|ed)\s+[a-zà-ù]+)?)"
-                                                                     r"(?=[\s,.;]|$)", rest[end.start() :])):
+        while (
+            end
+            and rest[end.start()] == ","
+            and (
+                more := re.match(
+                    r",\s*([a-zà-ù]+(?:\s+(?:e|ed)\s+[a-zà-ù]+)?)"
+                    r"(?=[\s,.;]|$)",
+                    rest[end.start() :],
+                )
+            )
+        ):
             words = more.group(1).split()
-            if words[0] in ("e", "ed") or _KIND_WORDS.fullmatch(fold(words[0])) or not all(
-                    _NATIONALITY.search(w) for w in words if w not in ("e", "ed")):  # fmt: skip (", e 19 sono": no)
+            if (
+                words[0] in ("e", "ed")
+                or _KIND_WORDS.fullmatch(fold(words[0]))
+                or not all(_NATIONALITY.search(w) for w in words if w not in ("e", "ed"))
+            ):  # fmt: skip (", e 19 sono": no)
                 break
             phrase = f"{phrase}, {more.group(1)}"
             end = _INLINE_END.search(rest, end.start() + more.end())

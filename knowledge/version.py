@@ -24,13 +24,31 @@ TOOLS = frozenset({"knowledge.evaluation", "knowledge.group_match", "knowledge.f
 INFRASTRUCTURE = frozenset({"lgnet.state", "lgnet.store", "lgnet.config", "lgnet.errors", "lgnet.embedders",
                             "lgnet.unseen", "ingest.pipeline"})  # fmt: skip
 RULE_MODULES: tuple[str, ...] = (
-    "ingest.city", "ingest.copies", "ingest.minhash", "ingest.sections", "ingest.tables",
-    "lgnet.cities", "lgnet.comuni", "lgnet.domain", "lgnet.gazetteer", "lgnet.homonyms", "lgnet.place_names",
-    "lgnet.practice", "lgnet.taxonomy", "lgnet.text", "lgnet.typo_keys",
+    "ingest.city",
+    "ingest.copies",
+    "ingest.minhash",
+    "ingest.sections",
+    "ingest.tables",
+    "lgnet.cities",
+    "lgnet.comuni",
+    "lgnet.domain",
+    "lgnet.gazetteer",
+    "lgnet.homonyms",
+    "lgnet.place_names",
+    "lgnet.practice",
+    "lgnet.taxonomy",
+    "lgnet.text",
+    "lgnet.typo_keys",
 )  # and every module of the knowledge package but TOOLS
 RULE_DATA: tuple[str, ...] = (
-    "area_model.json", "banking_foundations.json", "cities.json", "cities_common_words.json", "cities_regions.json",
-    "interventions.json", "noun_persons.json", "phases.json",
+    "area_model.json",
+    "banking_foundations.json",
+    "cities.json",
+    "cities_common_words.json",
+    "cities_regions.json",
+    "interventions.json",
+    "noun_persons.json",
+    "phases.json",
 )  # inside lgnet/data
 
 

@@ -44,8 +44,9 @@ class DocumentSummary(BaseModel):
     category: str | None = Field(None, description="A press review's outlet category (Agenzie, Stampa...)")
     cities_mentioned: list[str] = Field(default_factory=list)
     section_cities: list[str] = Field(
-        default_factory=list, description="Other comuni parts of it are about (a review's articles, a newsletter's "
-        "news): each one's practice records cite it"
+        default_factory=list,
+        description="Other comuni parts of it are about (a review's articles, a newsletter's "
+        "news): each one's practice records cite it",
     )
     dup_group: str | None = Field(None, description="Group of the syndicated copies of the same article")
     interventions: list[str]

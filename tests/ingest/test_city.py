@@ -329,8 +329,10 @@ def test_a_lesser_known_comune_written_as_a_first_name_before_a_surname_is_a_per
 
 
 def test_a_neighbour_named_as_such_is_not_the_subject():
-    text = ("Il corso di Ornica è stato frequentato anche da 6 giovani del vicino comune di Cusio, che ha "
-            "contribuito alle spese. A Ornica il corso riprende in autunno.")
+    text = (
+        "Il corso di Ornica è stato frequentato anche da 6 giovani del vicino comune di Cusio, che ha "
+        "contribuito alle spese. A Ornica il corso riprende in autunno."
+    )
     scores = city_scores("", text)
     assert scores["Cusio"] < 1.0 and main_city("", text) == "Ornica"
 
@@ -404,8 +406,10 @@ def test_a_clipping_s_local_page_header_and_news_in_brief():
     scores = city_scores("Ora hanno una casa e un lavoro", CLIPPING)
     assert scores["Firenze"] < 1 and scores["Arezzo"] == 0 and scores["Cortona"] == 0
     # "In breve" opening a sentence is no sidebar
-    text = ("A Cortona il progetto è partito. In breve tempo a Cortona sono arrivati i volontari.\n"
-            "In breve tempo ad Arezzo no.")
+    text = (
+        "A Cortona il progetto è partito. In breve tempo a Cortona sono arrivati i volontari.\n"
+        "In breve tempo ad Arezzo no."
+    )
     assert city_scores("", text)["Cortona"] == 2
 
 
@@ -419,11 +423,13 @@ def test_a_press_review_is_about_a_city_only_when_its_title_names_it():
 def test_a_letterhead_names_the_issuing_comune_over_a_comune_it_cites():
     # a resolution whose title is its file name: the letterhead says whose it is, a homonym-like comune cited as a
     # model ("Comune di Ascoli Satriano (FG)") does not tie with it
-    text = ("COMUNE DI ASCOLI PICENO\nDeliberazione della Giunta Comunale n. 87 del 19 marzo 2026\n"
-            "LA GIUNTA COMUNALE\nPREMESSO che la cooperativa sociale Il Picchio e la Caritas diocesana di "
-            "Ascoli Piceno hanno sottoscritto la proposta;\nCONSIDERATO che il modello si ispira all'esperienza "
-            "del Comune di Ascoli Satriano (FG), dove un'agenzia per la casa ha reperito 8 alloggi;\n"
-            "DELIBERA di approvare il progetto.")
+    text = (
+        "COMUNE DI ASCOLI PICENO\nDeliberazione della Giunta Comunale n. 87 del 19 marzo 2026\n"
+        "LA GIUNTA COMUNALE\nPREMESSO che la cooperativa sociale Il Picchio e la Caritas diocesana di "
+        "Ascoli Piceno hanno sottoscritto la proposta;\nCONSIDERATO che il modello si ispira all'esperienza "
+        "del Comune di Ascoli Satriano (FG), dove un'agenzia per la casa ha reperito 8 alloggi;\n"
+        "DELIBERA di approvare il progetto."
+    )
     assert main_city("delibera-giunta-abitare-2026", text) == "Ascoli Piceno"
     # the same line deep in the text is a plain "Comune di X", no letterhead
     late = "Il progetto.\nDelibera.\nPremesso.\nConsiderato.\nCOMUNE DI ASCOLI PICENO\n" + text.split("\n", 1)[1]
@@ -432,11 +438,15 @@ def test_a_letterhead_names_the_issuing_comune_over_a_comune_it_cites():
 
 def test_the_issuer_ahead_wins_and_a_signature_names_it_too():
     # a letterhead's comune ahead of a model the text cites twice: the issuer, not a tie
-    text = ("COMUNE DI CASTRO (LE)\nDeliberazione della Giunta n. 4\nIl progetto si ispira al modello del Comune di "
-            "Lecce, dove un servizio analogo ha accolto 30 persone. Il Comune di Lecce ha fornito supporto.")
+    text = (
+        "COMUNE DI CASTRO (LE)\nDeliberazione della Giunta n. 4\nIl progetto si ispira al modello del Comune di "
+        "Lecce, dove un servizio analogo ha accolto 30 persone. Il Comune di Lecce ha fornito supporto."
+    )
     assert main_city("delibera-2026", text) == "Castro (LE)"
     # an e-mail signed by the comune's office, another comune's project named in it
-    mail = ("Oggetto: aggiornamento del progetto\n\nCari tutti,\nil laboratorio ha accolto 20 ragazzi. A Pistoia un "
-            "progetto simile del Comune di Pistoia ne segue 18.\n\nUn saluto,\nMaria Rossi\n"
-            "Ufficio Politiche sociali – Comune di Montale")
+    mail = (
+        "Oggetto: aggiornamento del progetto\n\nCari tutti,\nil laboratorio ha accolto 20 ragazzi. A Pistoia un "
+        "progetto simile del Comune di Pistoia ne segue 18.\n\nUn saluto,\nMaria Rossi\n"
+        "Ufficio Politiche sociali – Comune di Montale"
+    )
     assert main_city("email", mail) == "Montale"

@@ -30,8 +30,10 @@ def test_an_emails_sender_domain_and_signature_before_a_forwarded_message_name_i
 
 
 def test_a_case_study_of_a_local_practice_is_a_practice_report():
-    head = ("Case study: Lecco's \"Lake Pathways\" – jobs and homes for newcomers\nLake Inclusion Lab – Local "
-            "practice case studies, No. 3\n\nKey facts\n\nMunicipality: Lecco\n\nWhat the project did\n\n")
+    head = (
+        'Case study: Lecco\'s "Lake Pathways" – jobs and homes for newcomers\nLake Inclusion Lab – Local '
+        "practice case studies, No. 3\n\nKey facts\n\nMunicipality: Lecco\n\nWhat the project did\n\n"
+    )
     text = head + "The desk helped people find work and rooms. " * 40 + "\n\nLessons\n\nLandlords trusted the lease."
     decision = DocTypeClassifier().run("Case study: Lecco's Lake Pathways", text, language="en")
     assert decision.doc_type == "practice_report"

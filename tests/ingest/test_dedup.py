@@ -181,8 +181,14 @@ def test_an_outlet_copy_with_its_page_furniture_reworded_opening_and_a_cut_parag
     paragraphs = [_paragraph(rng) for _ in range(5)]
     original = "Cuneo, la ciclofficina rimette in strada le biciclette\n\n" + "\n\n".join(paragraphs)
     furniture = "\n\n".join(_headline(rng) for _ in range(7))
-    copy = ("La Provincia - quotidiano online\n\nDiciotto meccanici e trecentoventi bici\n\ndi Marco Rossi\n\n"
-            + _paragraph(rng) + "\n\n" + "\n\n".join(paragraphs[1:4]) + "\n\nLe altre notizie\n\n" + furniture)
+    copy = (
+        "La Provincia - quotidiano online\n\nDiciotto meccanici e trecentoventi bici\n\ndi Marco Rossi\n\n"
+        + _paragraph(rng)
+        + "\n\n"
+        + "\n\n".join(paragraphs[1:4])
+        + "\n\nLe altre notizie\n\n"
+        + furniture
+    )
     dups = _index()
     _refresh(dups, docs=[Doc("agency", original, "Cuneo"), Doc("copy", copy, None)])
     assert sorted(dups.group_sizes().values()) == [2]
@@ -352,10 +358,14 @@ def test_copy_links_are_checked_again_when_a_shingle_becomes_boilerplate_and_onl
         return f"{city}. " + " ".join(f"parola{rng.randint(0, 99999)}" for _ in range(10)) + f"\n\n{BOILERPLATE}"
 
     syndicated = _article("Genova", 99)
-    docs = [Doc(f"a-{c}", short(c), c) for c in CITIES[:3]] + [
-        Doc("agency", syndicated, "Genova"),  # a linked pair quoting the paragraph
-        Doc("outlet", "Titolo nuovo.\n\n" + syndicated, "Genova"),
-    ] + [Doc(f"a-{c}", short(c), c) for c in CITIES[3:]]
+    docs = (
+        [Doc(f"a-{c}", short(c), c) for c in CITIES[:3]]
+        + [
+            Doc("agency", syndicated, "Genova"),  # a linked pair quoting the paragraph
+            Doc("outlet", "Titolo nuovo.\n\n" + syndicated, "Genova"),
+        ]
+        + [Doc(f"a-{c}", short(c), c) for c in CITIES[3:]]
+    )
     step = _index()
     checked: list[str] = []
     original = DuplicateIndex._check_doc_edges

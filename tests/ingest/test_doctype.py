@@ -284,15 +284,19 @@ Cooperativa Alfa | sportello
 
 def test_an_indicator_workbook_with_values_per_year_is_a_report():
     # a spreadsheet as its reader writes it: a cover sheet, then an action's sheet of indicator rows
-    workbook = ("Copertina\n\nComune di Alfa – Servizi sociali\nProgetto Ponti\nCampo: Comune; Valore: Alfa\n\n"
-                "Azione 2 - Lavoro\n\n"
-                "Indicatore: Persone inserite in tirocinio; Unità: persone; Atteso: 40; 2022: 12; 2023: 18; "
-                "Totale progetto: 30\n"
-                "Indicatore: Corsi attivati; Unità: corsi; Atteso: 6; 2022: 2; 2023: 3; Totale progetto: 5\n")
+    workbook = (
+        "Copertina\n\nComune di Alfa – Servizi sociali\nProgetto Ponti\nCampo: Comune; Valore: Alfa\n\n"
+        "Azione 2 - Lavoro\n\n"
+        "Indicatore: Persone inserite in tirocinio; Unità: persone; Atteso: 40; 2022: 12; 2023: 18; "
+        "Totale progetto: 30\n"
+        "Indicatore: Corsi attivati; Unità: corsi; Atteso: 6; 2022: 2; 2023: 3; Totale progetto: 5\n"
+    )
     assert DocTypeClassifier().run("Copertina", workbook, "it").doc_type == "report"
     # a project sheet's indicators with expected values only stay the sheet's
-    planned = ("Indicatore: Persone inserite in tirocinio; Valore di partenza: 0; Valore atteso: 40\n"
-               "Indicatore: Corsi attivati; Valore di partenza: 0; Valore atteso: 6\n")
+    planned = (
+        "Indicatore: Persone inserite in tirocinio; Valore di partenza: 0; Valore atteso: 40\n"
+        "Indicatore: Corsi attivati; Valore di partenza: 0; Valore atteso: 6\n"
+    )
     assert DocTypeClassifier().run("Indicatori", planned, "it").doc_type == "other"
 
 

@@ -47,8 +47,10 @@ def test_the_document_s_own_city_opening_dateline_and_place_date_lines_are_no_ot
                "Latina, il progetto continua\n\n"
                "Il progetto continua fino al 2026 con altri 20 posti per famiglie."]  # fmt: skip
     assert document_sections(article, "Latina") == [[]]  # the agency's office in the dateline is not its subject
-    letter = ["Oggetto: relazione.\n\nLa relazione descrive il servizio di accoglienza svolto nel corso dell'anno.\n\n"
-              "Latina, 4 marzo 2025\n\nIl servizio ha accolto 12 famiglie nel corso dell'anno con la Caritas."]
+    letter = [
+        "Oggetto: relazione.\n\nLa relazione descrive il servizio di accoglienza svolto nel corso dell'anno.\n\n"
+        "Latina, 4 marzo 2025\n\nIl servizio ha accolto 12 famiglie nel corso dell'anno con la Caritas."
+    ]
     assert document_sections(letter, None) == [[]]  # a place and a date head a letter
     listing = ["Il progetto LGNet.\n\nBologna, Caserta, Firenze, Latina e Torino\n\nSono le città della rete."]
     assert document_sections(listing, None) == [[]]  # a list of comuni is nobody's section
@@ -84,8 +86,10 @@ def test_a_review_of_no_comune_gives_its_first_dateline_s_article_to_that_comune
     assert "64 donne" in found["Portoferraio"] and "140 persone" in found["Follonica"]
     assert "64 donne" not in found["Follonica"]
     # an article about a comune keeps its first dateline as its own (an agency's office)
-    article = ("Lavoro ai rifugiati\n\nUn laboratorio di biciclette assume sei ragazzi.\n\n"
-               "LIVORNO. L'agenzia regionale riferisce che la ciclofficina di Portoferraio ha formato 18 ragazzi.")
+    article = (
+        "Lavoro ai rifugiati\n\nUn laboratorio di biciclette assume sei ragazzi.\n\n"
+        "LIVORNO. L'agenzia regionale riferisce che la ciclofficina di Portoferraio ha formato 18 ragazzi."
+    )
     assert document_sections([article], "Portoferraio")[0] == []
 
 
@@ -107,10 +111,12 @@ def test_a_review_whose_lines_were_joined_gives_each_inline_dateline_s_article_t
 def test_a_review_s_article_opened_by_its_comune_in_capitals_and_a_dash_runs_on_into_its_next_paragraphs():
     # "PORTOFERRAIO – ..." under a title and an outlet line is an article's dateline: its text goes on in the next
     # paragraph (and passage), unlike a newsletter's one-paragraph news "Capoliveri – Il Comune ha ..."
-    first = ("Rassegna stampa settimanale dell'Unione dei comuni\n\n"
-             "Portoferraio, corsi di italiano per le madri\n\n"
-             "Il Tirreno, 3 febbraio 2025\n\n"
-             "PORTOFERRAIO – Il Comune ha portato in classe 64 donne con il CPIA, ogni martedì e giovedì.")
+    first = (
+        "Rassegna stampa settimanale dell'Unione dei comuni\n\n"
+        "Portoferraio, corsi di italiano per le madri\n\n"
+        "Il Tirreno, 3 febbraio 2025\n\n"
+        "PORTOFERRAIO – Il Comune ha portato in classe 64 donne con il CPIA, ogni martedì e giovedì."
+    )
     second = ("Il corso è gestito con l'associazione Approdi e costa 12.000 euro fino a giugno 2026.\n\n"
               "Follonica, riapre il dormitorio\n\n"
               "FOLLONICA – Il dormitorio ha 25 posti e ha accolto l'inverno scorso 140 persone diverse.")  # fmt: skip
@@ -118,8 +124,9 @@ def test_a_review_s_article_opened_by_its_comune_in_capitals_and_a_dash_runs_on_
     given = {c: second[a:b] for a, b, c, g in spans[1] if g}
     assert "Approdi" in given["Portoferraio"] and "Approdi" not in given["Follonica"]
     # a review with a city of its own keeps a newsletter's short news to its paragraph
-    news = ("Notizie dall'Unione\n\nCapoliveri – Il Comune ha aperto lo sportello per 30 famiglie.\n\n"
-            "Il resto del testo.")
+    news = (
+        "Notizie dall'Unione\n\nCapoliveri – Il Comune ha aperto lo sportello per 30 famiglie.\n\nIl resto del testo."
+    )
     (spans,) = document_sections([news], "Portoferraio")
     assert [news[a:b] for a, b, _, _ in spans] == ["Capoliveri – Il Comune ha aperto lo sportello per 30 famiglie."]
 
@@ -142,8 +149,10 @@ def test_a_review_s_numbered_article_titles_open_their_comune_s_parts():
     assert "140 persone" not in found["Portoferraio"]
     assert "140 persone" in found["Follonica"] and "30 contributi" not in found["Follonica"]
     # a numbered heading of the document's own city, or of no comune, opens nobody's part
-    report = ["Relazione finale del Comune di Follonica\n\n1. Sintesi\n\nIl dormitorio ha accolto 140 persone.\n\n"
-              "2. Follonica, il contesto\n\nLa città conta 21.000 abitanti e un porto turistico."]
+    report = [
+        "Relazione finale del Comune di Follonica\n\n1. Sintesi\n\nIl dormitorio ha accolto 140 persone.\n\n"
+        "2. Follonica, il contesto\n\nLa città conta 21.000 abitanti e un porto turistico."
+    ]
     assert document_sections(report, "Follonica") == [[]]
 
 

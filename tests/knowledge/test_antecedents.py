@@ -26,7 +26,7 @@ def test_the_count_named_again_gives_its_unit():
 
 
 def test_a_count_with_its_own_noun_or_after_a_gap_keeps_its_unit():
-    text = ("Allo sportello sono passati 140 nuclei familiari. Di questi, 12 volontari hanno seguito le pratiche.")
+    text = "Allo sportello sono passati 140 nuclei familiari. Di questi, 12 volontari hanno seguito le pratiche."
     assert (12, "families") not in _figures(text)
 
 

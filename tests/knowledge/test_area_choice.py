@@ -21,8 +21,12 @@ PLAIN_SENTENCE = "Nel quartiere lo sportello ha seguito 300 beneficiari."
 
 
 def test_an_explicit_total_is_told_from_a_count_with_no_cue():
-    for body in (TOTAL_SENTENCE, "Sono stati attivati corsi e alloggi, per un totale di 120 persone.",
-                 "Il servizio ha raggiunto 80 famiglie grazie al progetto.", "Overall, 75 people took part."):
+    for body in (
+        TOTAL_SENTENCE,
+        "Sono stati attivati corsi e alloggi, per un totale di 120 persone.",
+        "Il servizio ha raggiunto 80 famiglie grazie al progetto.",
+        "Overall, 75 people took part.",
+    ):
         words = next(w for w in ("300 beneficiari", "120 persone", "80 famiglie", "75 people") if w in body)
         c = _ctx(body, words)
         assert explicit_total(body, c.fact), body
@@ -71,8 +75,13 @@ def test_the_shipped_area_leaves_an_explicit_total_to_the_whole_project():
 
 
 def test_a_documents_dominant_area_is_a_prior_the_chooser_weighs_a_heading_is_not():
-    lines = ["Il Comune ha aperto 6 alloggi ponte.", "Gli alloggi sono in centro.", "Ogni alloggio ha due stanze.",
-             "Le case sono state ristrutturate.", "Tra 2023 e 2025 sono stati iscritti 120 partecipanti al percorso."]
+    lines = [
+        "Il Comune ha aperto 6 alloggi ponte.",
+        "Gli alloggi sono in centro.",
+        "Ogni alloggio ha due stanze.",
+        "Le case sono state ristrutturate.",
+        "Tra 2023 e 2025 sono stati iscritti 120 partecipanti al percorso.",
+    ]
     meta = {"doc_id": "d", "doc_type": "report", "city": "Lucca", "chunk_index": 0}
     seen: dict[float, tuple[str | None, str, str | None]] = {}
 

@@ -43,8 +43,10 @@ def test_labels_come_from_the_folds_gold_by_value_and_unit():
             ("b6", "Lucca", None, 30.0, "families", "housing", "area", {}),  # another fold's
             ("b5", "Pisa", None, 30.0, "families", "housing", "area", {})]  # another city's  # fmt: skip
     rows = labelled(read, "b5", gold)
-    assert [(r.label, r.rules, r.why, r.optional) for r in rows] == [("housing", "none", "none", False),
-                                                                     ("housing", "housing", "area", True)]
+    assert [(r.label, r.rules, r.why, r.optional) for r in rows] == [
+        ("housing", "none", "none", False),
+        ("housing", "housing", "area", True),
+    ]
     assert rows[0].features == {"f": 1.0}
 
 

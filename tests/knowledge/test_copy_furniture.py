@@ -34,8 +34,10 @@ def test_a_copy_s_cut_paragraph_counts_and_its_sidebar_does_not():
 
 def test_a_clipping_s_news_in_brief_run_into_its_text_give_no_facts():
     # a PDF clipping's lines joined into one paragraph: "IN BREVE" in capitals opens the other stories
-    clipping = COPY.split("\n\n")[1] + (" IN BREVE Cusio. La sagra della castagna chiude con 9.000 visitatori e "
-                                        "vince 3 delle ultime 5 edizioni del premio.")
+    clipping = COPY.split("\n\n")[1] + (
+        " IN BREVE Cusio. La sagra della castagna chiude con 9.000 visitatori e "
+        "vince 3 delle ultime 5 edizioni del premio."
+    )
     passages = [Passage("agency:000", AGENCY, _meta("agency")), Passage("copy:000", clipping, _meta("copy"))]
     records, project = RecordBuilder().build("Ornica", None, passages, set())
     values = {float(f.value) for r in records for f in r.figures} | {float(f.value) for f in project.figures}

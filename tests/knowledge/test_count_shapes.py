@@ -31,8 +31,12 @@ def test_a_change_s_value_is_in_the_unit_it_is_written_in():
 
 
 def test_the_next_part_of_a_di_cui_list_is_a_part_of_the_whole():
-    found = {(f.value, f.unit, f.label) for f in figures(
-        "Il Comune mette a disposizione 10 alloggi, di cui 6 di edilizia pubblica e 4 recuperati dalla Curia.")}
+    found = {
+        (f.value, f.unit, f.label)
+        for f in figures(
+            "Il Comune mette a disposizione 10 alloggi, di cui 6 di edilizia pubblica e 4 recuperati dalla Curia."
+        )
+    }
     assert (4.0, "housing_units", "alloggi recuperati") in found
 
 

@@ -310,7 +310,8 @@ def test_the_times_an_event_was_held_count_its_editions():
 
 def test_persons_who_lived_in_the_housing_are_housing_not_an_inhabited_area():
     assert built("Il progetto gestisce 6 appartamenti. Dal 2023 li hanno abitati in tutto 31 persone.") == {
-        (6.0, "housing"), (31.0, "housing")
+        (6.0, "housing"),
+        (31.0, "housing"),
     }
     assert areas_of("Nei centri abitati della valle il progetto ha seguito 40 persone.") != {40.0: "housing"}
 

@@ -154,9 +154,7 @@ def test_minutes_and_interviews():
     # who attended the meeting is no figure of the practice; what was reported at it is
     assert counts("Presenti: 9 componenti; assenti: 2.") == {}
     assert counts("Alla riunione del tavolo erano presenti 14 persone.") == {}
-    assert counts("La referente riferisce che sono stati firmati 12 nuovi contratti di affitto.") == {
-        12.0: "contratti"
-    }
+    assert counts("La referente riferisce che sono stati firmati 12 nuovi contratti di affitto.") == {12.0: "contratti"}
     # spoken: a clitic of people with no count before it, numbers in words with a pronoun
     assert counts("Da gennaio ne sono passate più di trecento dal centro.") == {300.0: "people"}
     assert counts("Abbiamo seguito 41 minori; diciotto di loro vanno a scuola.") == {41.0: "minors", 18.0: "minors"}
@@ -230,8 +228,12 @@ def test_about_that_many_is_a_count_and_residents_at_an_event_took_part():
 def test_a_group_the_sentence_opens_with_is_what_its_bare_counts_count():
     from knowledge.figures import figures as read
 
-    found = [(f.value, f.unit, f.label) for f in read(
-        "Tra le persone prese in carico, 61 sono state accompagnate a un corso e 34 hanno ottenuto un contratto.")]
+    found = [
+        (f.value, f.unit, f.label)
+        for f in read(
+            "Tra le persone prese in carico, 61 sono state accompagnate a un corso e 34 hanno ottenuto un contratto."
+        )
+    ]
     assert [(v, u) for v, u, _ in found] == [(61.0, "people"), (34.0, "people")]
     assert found[1][2].startswith("persone che hanno ottenuto")  # the bare count before lends its unit's label
     assert read("Tra i comuni della provincia, 12 hanno aderito.") == []  # places are no count
@@ -254,10 +256,13 @@ def test_a_number_in_words_opening_a_sentence_is_a_count_when_a_verb_follows_in_
         7.0: "ospiti"}  # fmt: skip
     assert counts("Cinque aree verdi sono state adottate dal gruppo.") == {5.0: "aree"}
     # a headline without a verb in its clause, a time, one thing, about that many, and small numbers elsewhere
-    for sentence in ("Due solitudini sotto lo stesso tetto: anziani e rifugiati vivono insieme",
-                     "Dieci anni fa si contavano sulle dita i camini accesi.",
-                     "Un appartamento è dotato di un impianto.",
-                     "Two dozen people a month were referred to the night shelters.", "Le due sedi sono aperte."):
+    for sentence in (
+        "Due solitudini sotto lo stesso tetto: anziani e rifugiati vivono insieme",
+        "Dieci anni fa si contavano sulle dita i camini accesi.",
+        "Un appartamento è dotato di un impianto.",
+        "Two dozen people a month were referred to the night shelters.",
+        "Le due sedi sono aperte.",
+    ):
         assert counts(sentence) == {}, sentence
 
 

@@ -134,11 +134,21 @@ def test_fit_learns_which_features_make_a_figure():
 
 def test_records_take_their_phase_s_period_as_the_read_model_serves_them():
     # a city's minutes state no period; the phase's programme document (no city) states its years
-    minutes = _passage("m", "Il tavolo del progetto LGNet3 si è riunito. Lo sportello ha preso in carico 12 persone.",
-                       "corpus/m.txt", city="Lecce", doc_type="minutes")
+    minutes = _passage(
+        "m",
+        "Il tavolo del progetto LGNet3 si è riunito. Lo sportello ha preso in carico 12 persone.",
+        "corpus/m.txt",
+        city="Lecce",
+        doc_type="minutes",
+    )
     minutes.meta["phase"] = "LGNet3"
-    programme = _passage("p", "Il progetto LGNet3 si svolge dal 16 gennaio 2024 al 31 dicembre 2026 in sedici città.",
-                         "corpus/p.txt", city=None, doc_type="report")  # type: ignore[arg-type]
+    programme = _passage(
+        "p",
+        "Il progetto LGNet3 si svolge dal 16 gennaio 2024 al 31 dicembre 2026 in sedici città.",
+        "corpus/p.txt",
+        city=None,
+        doc_type="report",
+    )  # type: ignore[arg-type]
     programme.meta["phase"] = "LGNet3"
     records, projects = figure_cv.build([minutes, programme])
     served = [*records, *projects]

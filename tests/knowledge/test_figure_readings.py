@@ -18,7 +18,7 @@ def test_a_budget_sheet_s_planned_and_total_columns_are_sums_not_counts():
               "Voce di spesa: Mediatori; Previsto: 18500; Speso al 30/06/2024: 18000 "
               "Voce di spesa: Totale; Previsto: 70500; Speso al 30/06/2024: 68110")  # fmt: skip
     assert _table_values(budget) == []
-    markdown = ("| Voce | Importo previsto | Totale |\n|---|---|---|\n| Operatori del centro | 41000 | 41000 |\n")
+    markdown = "| Voce | Importo previsto | Totale |\n|---|---|---|\n| Operatori del centro | 41000 | 41000 |\n"
     assert _table_values(markdown) == []
     # an indicator sheet beside it still gives its results and targets
     indicators = ("Indicatore: Famiglie accolte negli alloggi; Obiettivo: 40; Cumulato al 30/06/2024: 46 "

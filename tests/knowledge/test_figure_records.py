@@ -84,14 +84,20 @@ def test_a_count_restated_in_persons_after_a_comma_is_one_fact_and_what_a_projec
     assert [(f.value, f.unit) for f in found] == [(31, "families")]
     both = figures("Il Comune ha recuperato 9 case e oggi vi abitano 9 famiglie.")  # two facts, not a restatement
     assert sorted(f.unit for f in both) == ["families", "housing_units"]
-    p = Passage("d:0", "Il progetto si propone di raggiungere almeno 240 cittadini stranieri entro il 2027.",
-                {"doc_id": "d", "doc_type": "project_sheet", "city": "Lucca"})
+    p = Passage(
+        "d:0",
+        "Il progetto si propone di raggiungere almeno 240 cittadini stranieri entro il 2027.",
+        {"doc_id": "d", "doc_type": "project_sheet", "city": "Lucca"},
+    )
     records, project = RecordBuilder().build("Lucca", None, [p], set())
     labels = [f.label for r in records for f in r.figures] + [f.label for f in project.figures]
     assert len(labels) == 1 and "obiettivo" in labels[0]
     # a meeting's proposal stays no figure
-    p = Passage("d:0", "Il tavolo propone di aprire un secondo appartamento con 5 posti letto.",
-                {"doc_id": "d", "doc_type": "minutes", "city": "Lucca"})
+    p = Passage(
+        "d:0",
+        "Il tavolo propone di aprire un secondo appartamento con 5 posti letto.",
+        {"doc_id": "d", "doc_type": "minutes", "city": "Lucca"},
+    )
     records, project = RecordBuilder().build("Lucca", None, [p], set())
     assert not [f for r in records for f in r.figures] and not project.figures
 

@@ -49,7 +49,9 @@ def test_a_street_named_after_a_body_and_a_heading_in_capitals_name_no_organisat
     assert named("Lo sportello è in piazza della Croce Rossa 3.") == []
     assert named("A CHI SERVE L'AGENZIA L'Agenzia si rivolge alle famiglie.") == []
     assert [n for n, _, _ in named("Lo gestisce l'Istituto Sordomuti di Lucca con ATER Lucca.")] == [
-        "Istituto Sordomuti di Lucca", "ATER Lucca"]
+        "Istituto Sordomuti di Lucca",
+        "ATER Lucca",
+    ]
 
 
 def test_an_organisation_whose_staff_run_part_of_the_service_is_a_partner():
@@ -90,12 +92,16 @@ def test_any_body_its_own_clause_says_gives_money_is_a_funder(sentence):
 
 def test_a_number_in_a_name_is_no_sum_after_it():
     assert _names("In rete con la Cooperativa 3 Valli e la Cooperativa Delta 2000.") == {
-        "Cooperativa 3 Valli", "Cooperativa Delta 2000"}
+        "Cooperativa 3 Valli",
+        "Cooperativa Delta 2000",
+    }
 
 
 def test_who_runs_it_said_passively_in_english_is_a_partner():
     assert _names("The flats are managed by the Alfa Social Cooperative and the legal desk is run by ASGI.") == {
-        "Alfa Social Cooperative", "ASGI"}
+        "Alfa Social Cooperative",
+        "ASGI",
+    }
     assert _names("The evaluation was carried out by a team of the University of Lucca.") == set()
 
 
@@ -103,7 +109,9 @@ def test_a_table_s_header_row_is_no_key_value_row():
     header = "Partner | Natura | Attività\nIstituto comprensivo Lucca | scuola | spazi\nGenitori Uniti | APS | feste"
     assert "Natura" not in {p.name for p in partnership(header)}
     assert {p.name for p in partnership("Partner | Cooperativa Alfa, Associazione Beta\nDurata | 24 mesi\n")} == {
-        "Cooperativa Alfa", "Associazione Beta"}
+        "Cooperativa Alfa",
+        "Associazione Beta",
+    }
 
 
 @pytest.mark.parametrize(

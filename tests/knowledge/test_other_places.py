@@ -40,8 +40,10 @@ def test_the_city_s_own_dash_and_a_document_s_opening_dateline_are_its_own():
 def test_a_neighbour_named_by_a_comune_that_is_also_a_word_is_another_comune():
     from tests.knowledge.figure_text import built
 
-    for text in ("Nella vicina Lavagna, dove la biblioteca ha avviato un'esperienza simile, gli iscritti sono 35.",
-                 "Nella vicina Bra, dove il Comune ha aperto uno sportello, sono state seguite 40 persone."):
+    for text in (
+        "Nella vicina Lavagna, dove la biblioteca ha avviato un'esperienza simile, gli iscritti sono 35.",
+        "Nella vicina Bra, dove il Comune ha aperto uno sportello, sono state seguite 40 persone.",
+    ):
         assert built(text, city="Chiavari") == set(), text
     assert {v for v, _ in built("Il progetto ha accolto 30 persone, alcune arrivate dalla vicina Lavagna.",
                                 city="Chiavari")} == {30.0}  # fmt: skip

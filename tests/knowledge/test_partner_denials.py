@@ -64,8 +64,10 @@ def test_a_relative_denial_in_the_singular_denies_only_the_name_before_it():
 
 
 def test_a_label_denying_partnership_denies_whom_it_lists_to_its_line_s_end():
-    text = ("Verbale del tavolo\n\n**Ospiti, che non sono partner del progetto:** dott. Carlo Verdi (ASL Lucca, "
-            "Distretto 3), dott.ssa Anna Neri (Caritas diocesana).\n\nPresenti: Marco Bianchi (Cooperativa Alfa).")
+    text = (
+        "Verbale del tavolo\n\n**Ospiti, che non sono partner del progetto:** dott. Carlo Verdi (ASL Lucca, "
+        "Distretto 3), dott.ssa Anna Neri (Caritas diocesana).\n\nPresenti: Marco Bianchi (Cooperativa Alfa)."
+    )
     clauses = denied_clauses(text)
     assert denied("ASL Lucca", clauses) and not denied("Cooperativa Alfa", clauses)
     # a denial whose subject names an organisation denies nothing after its colon

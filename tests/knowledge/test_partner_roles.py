@@ -45,8 +45,14 @@ def test_who_runs_the_service_has_a_partnership_role():
 
 
 def test_con_la_cooperativa_after_a_name_opens_another_organisation_and_a_semicolon_ends_a_name():
-    found = [(p.name, p.how) for p in partners("La gestione è affidata alla Caritas diocesana di Lucca con la "
-                                               "cooperativa Il Faro; la Croce Rossa garantisce una visita.", "Lucca")]
+    found = [
+        (p.name, p.how)
+        for p in partners(
+            "La gestione è affidata alla Caritas diocesana di Lucca con la "
+            "cooperativa Il Faro; la Croce Rossa garantisce una visita.",
+            "Lucca",
+        )
+    ]
     assert found[:2] == [("Caritas diocesana di Lucca", "cue"), ("Cooperativa Il Faro", "cue")]
     found = [p.name for p in partners("Il progetto sarà realizzato in rete con la Caritas di Lucca, il CPIA 3 Lucca "
                                       "e l'Associazione Ponti, come da protocollo; 7. di nominare Responsabile del "

@@ -79,8 +79,10 @@ def test_who_did_not_sign_the_agreement_said_in_a_sentence():
 def test_a_role_column_worded_as_what_each_body_does_and_a_signature_column_as_a_question():
     from knowledge.partner_lists import partnership
 
-    table = ("Ente | Forma dell'impegno | Quota (euro)\nComune di Lucca | Capofila, personale e locali | 9.000\n"
-             "Cooperativa sociale Il Faro | Partner: sportello casa | –\nCentro studi Alfa | Lettera di sostegno | –")
+    table = (
+        "Ente | Forma dell'impegno | Quota (euro)\nComune di Lucca | Capofila, personale e locali | 9.000\n"
+        "Cooperativa sociale Il Faro | Partner: sportello casa | –\nCentro studi Alfa | Lettera di sostegno | –"
+    )
     assert [(p.name, p.how) for p in partnership(table)] == [("Cooperativa sociale Il Faro", "formal")]
     sheet = ("Ente: Cooperativa sociale Il Faro; Natura: cooperativa; Che cosa fa nel progetto: gestione dello "
              "sportello; Ha firmato l'accordo: sì\nEnte: Unione dei Comuni Beta; Natura: ente pubblico; Che cosa "

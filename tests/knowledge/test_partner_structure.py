@@ -57,8 +57,12 @@ def test_an_organisation_opening_a_clause_as_the_subject_of_what_it_does():
     # a sum with it is a funder's; the rooms it lends are a host's
     assert "Banca Popolare di Teramo" not in _found("Il progetto è del Comune; la Banca Popolare di Teramo ha messo a "
                                                     "disposizione 20.000 euro.")  # fmt: skip
-    assert _found("Il doposcuola è del Comune; la Parrocchia di San Rocco ha messo a disposizione le aule.").get(
-        "Parrocchia di San Rocco") != "cue"  # fmt: skip (named only: dropped where the document states its partners)
+    assert (
+        _found("Il doposcuola è del Comune; la Parrocchia di San Rocco ha messo a disposizione le aule.").get(
+            "Parrocchia di San Rocco"
+        )
+        != "cue"
+    )  # fmt: skip (named only: dropped where the document states its partners)
 
 
 def test_a_unit_of_an_organisation_stands_for_it():

@@ -137,19 +137,30 @@ def test_an_agency_tag_closing_the_article_is_who_wrote_it():
     ("sentence", "expected"),
     [
         # said actively, and "con la collaborazione di"
-        ("Lo gestiscono la Cooperativa Sociale Il Faro e la Rete dei Cortili Aperti, con la collaborazione di "
-         "Acque Chiare Servizi.", ["Cooperativa Sociale Il Faro", "Rete dei Cortili Aperti", "Acque Chiare Servizi"]),
-        ("I partner sono l'ASL Teramo, la Cooperativa Sociale Orsa e il Centro Studi Valle Peligna.",
-         ["ASL Teramo", "Cooperativa Sociale Orsa", "Centro Studi Valle Peligna"]),
+        (
+            "Lo gestiscono la Cooperativa Sociale Il Faro e la Rete dei Cortili Aperti, con la collaborazione di "
+            "Acque Chiare Servizi.",
+            ["Cooperativa Sociale Il Faro", "Rete dei Cortili Aperti", "Acque Chiare Servizi"],
+        ),
+        (
+            "I partner sono l'ASL Teramo, la Cooperativa Sociale Orsa e il Centro Studi Valle Peligna.",
+            ["ASL Teramo", "Cooperativa Sociale Orsa", "Centro Studi Valle Peligna"],
+        ),
         # in English, a relative clause's list is not a list of partners
-        ("We work with the Cooperativa Sociale Aurora, which runs the shelter, and with the University of Bergamo, "
-         "whose Department of Law, Economics and Social Sciences evaluates the project.",
-         ["Cooperativa Sociale Aurora", "University of Bergamo"]),
-        ("The desk is run with Cooperativa Sociale Arca and the local health authority ASL Teramo.",
-         ["Cooperativa Sociale Arca", "ASL Teramo"]),
+        (
+            "We work with the Cooperativa Sociale Aurora, which runs the shelter, and with the University of Bergamo, "
+            "whose Department of Law, Economics and Social Sciences evaluates the project.",
+            ["Cooperativa Sociale Aurora", "University of Bergamo"],
+        ),
+        (
+            "The desk is run with Cooperativa Sociale Arca and the local health authority ASL Teramo.",
+            ["Cooperativa Sociale Arca", "ASL Teramo"],
+        ),
         # a local branch after a dash is the same organisation
-        ("Il Comune ha formato una squadra con la Croce Rossa Italiana – Comitato di Lanciano.",
-         ["Croce Rossa Italiana – Comitato di Lanciano"]),
+        (
+            "Il Comune ha formato una squadra con la Croce Rossa Italiana – Comitato di Lanciano.",
+            ["Croce Rossa Italiana – Comitato di Lanciano"],
+        ),
     ],
 )
 def test_who_does_the_work_said_actively_and_in_english(sentence, expected):
@@ -157,8 +168,10 @@ def test_who_does_the_work_said_actively_and_in_english(sentence, expected):
 
 
 def test_a_group_in_lower_case_after_a_cue_is_not_cut_into_a_name():
-    sentence = ("Con la collaborazione delle associazioni di categoria sono stati attivati 10 tirocini in aziende e "
-                "cooperative del CAAB; 5 sono diventati contratti.")
+    sentence = (
+        "Con la collaborazione delle associazioni di categoria sono stati attivati 10 tirocini in aziende e "
+        "cooperative del CAAB; 5 sono diventati contratti."
+    )
     assert not any("CAAB" in n for n in names(sentence))
 
 
@@ -170,15 +183,18 @@ def test_a_partnership_heading_in_capitals_glued_to_its_comma_list():
 
 
 def test_a_plain_relative_clause_ends_at_its_comma_and_a_kind_in_lower_case_opens_a_name():
-    sentence = ("I partner sono la Cooperativa Sociale Arnia, che gestisce lo sportello, la Pro Loco Scanno e il "
-                "circolo Legambiente Alto Sangro.")
+    sentence = (
+        "I partner sono la Cooperativa Sociale Arnia, che gestisce lo sportello, la Pro Loco Scanno e il "
+        "circolo Legambiente Alto Sangro."
+    )
     expected = ["Circolo Legambiente Alto Sangro", "Cooperativa Sociale Arnia", "Pro Loco Scanno"]
     assert sorted(names(sentence)) == expected
 
 
 def test_the_owner_of_the_flats_named_is_not_a_partner():
     assert names("Nei condomini ACER di San Donato si sono tenuti 4 incontri con l'Associazione Vicini.") == [
-        "Associazione Vicini"]
+        "Associazione Vicini"
+    ]
     assert names("Ten of the flats belong to ATER Rieti, the public housing agency.") == []
     assert names("È stato firmato un accordo con l'ATER di Rieti per 10 alloggi.") == ["ATER di Rieti"]
 
@@ -189,8 +205,10 @@ def test_a_document_s_masthead_names_who_issued_it():
 
     assert masthead("# FCA – Fondazione Casa Aperta di Chieti / Open House Foundation")
     assert not masthead("La Cooperativa Sociale Il Faro apre uno sportello a Chieti")
-    text = ("# Azienda Pubblica di Servizi alla Persona di Chieti\n\n"
-            "Lo sportello ha preso in carico 40 persone insieme alla Cooperativa Sociale Arnia.")
+    text = (
+        "# Azienda Pubblica di Servizi alla Persona di Chieti\n\n"
+        "Lo sportello ha preso in carico 40 persone insieme alla Cooperativa Sociale Arnia."
+    )
     p = Passage("d:000", text, {"doc_id": "d", "doc_type": "report", "city": "Chieti", "char_start": 0})
     records, project = RecordBuilder().build("Chieti", None, [p], set())
     found = {x.name for r in records for x in r.partners} | {x.name for x in project.partners}
@@ -198,8 +216,10 @@ def test_a_document_s_masthead_names_who_issued_it():
 
 
 def test_a_list_ending_before_a_clause_and_a_present_tense_cue():
-    sentence = ("Le attività saranno realizzate in collaborazione con la Cooperativa Sociale Orsa, la Caritas "
-                "diocesana di Sulmona e l'ASL n. 2 di Sulmona, individuati con avviso pubblico.")
+    sentence = (
+        "Le attività saranno realizzate in collaborazione con la Cooperativa Sociale Orsa, la Caritas "
+        "diocesana di Sulmona e l'ASL n. 2 di Sulmona, individuati con avviso pubblico."
+    )
     assert "ASL n. 2 di Sulmona" in names(sentence)
     assert "Anci Abruzzo" in names("Al progetto partecipano la Cooperativa Sociale Orsa e Anci Abruzzo.")
 
@@ -207,24 +227,30 @@ def test_a_list_ending_before_a_clause_and_a_present_tense_cue():
 def test_an_unnamed_association_in_lower_case_is_no_partner():
     assert names("Le giornate di cura dei giardini sono state organizzate con l'associazione di quartiere.") == []
     assert names("Le giornate sono state organizzate con l'associazione Amici del Parco.") == [
-        "Associazione Amici del Parco"]
+        "Associazione Amici del Parco"
+    ]
 
 
 def test_a_body_with_its_share_in_parentheses_is_a_funder():
-    sentence = ("Il progetto è finanziato dalla Regione (80.000 euro) e dalla Fondazione Monte Alto (20.000 euro), "
-                "con la Cooperativa Sociale Arnia.")
+    sentence = (
+        "Il progetto è finanziato dalla Regione (80.000 euro) e dalla Fondazione Monte Alto (20.000 euro), "
+        "con la Cooperativa Sociale Arnia."
+    )
     assert names(sentence) == ["Cooperativa Sociale Arnia"]
 
 
 def test_an_observer_is_no_partner_and_an_elided_word_stays_in_a_name():
-    text = ("Presenti:\n- Anna Rossi, Cooperativa Sociale Arnia\n- Luca Bianchi, Associazione Linea d'Orizzonte "
-            "(uditore)\n\nSi apre la seduta.")
+    text = (
+        "Presenti:\n- Anna Rossi, Cooperativa Sociale Arnia\n- Luca Bianchi, Associazione Linea d'Orizzonte "
+        "(uditore)\n\nSi apre la seduta."
+    )
     from knowledge.partner_lists import attendees
 
     assert _names(attendees(text, "Sulmona")) == ["Cooperativa Sociale Arnia"]
     assert "Associazione Linea d'Orizzonte" not in names(text.replace("\n", " "))
     assert names("Lo sportello è gestito insieme alla Fondazione Casa d'Accoglienza.") == [
-        "Fondazione Casa d'Accoglienza"]
+        "Fondazione Casa d'Accoglienza"
+    ]
 
 
 def test_an_english_subject_worked_with_a_list_and_a_clause_after_a_list_names_no_one():
@@ -234,8 +260,10 @@ def test_an_english_subject_worked_with_a_list_and_a_clause_after_a_list_names_n
             "the outreach unit, and the Gamma Red Cross committee.")  # fmt: skip
     names = [p.name for p in partners(text, "Trento")]
     assert names[:2] == ["Alfa Social Cooperative", "Fondazione Beta"] and names[2].startswith("Gamma Red Cross")
-    act = ("3. di dare atto che il servizio sarà realizzato in rete con la Caritas diocesana di Delta, il CPIA 2 di "
-           "Delta e l'Associazione Il Ponte Verde, come da protocollo d'intesa sottoscritto il 3 marzo 2025;")
+    act = (
+        "3. di dare atto che il servizio sarà realizzato in rete con la Caritas diocesana di Delta, il CPIA 2 di "
+        "Delta e l'Associazione Il Ponte Verde, come da protocollo d'intesa sottoscritto il 3 marzo 2025;"
+    )
     assert "Associazione Il Ponte Verde" in [p.name for p in partners(act, "Delta")]
     # the city itself in English is no partner
     city = partners("The Municipality of Delta worked with Fondazione Beta.", "Delta")
@@ -271,25 +299,40 @@ def test_a_kind_in_lower_case_without_a_name_and_the_municipality_s_own_bodies_a
     ("sentence", "expected"),
     [
         # "con" and an organisation: at the sentence's start, after a participle, a list's "e" before a kind word
-        ("Con la Cooperativa sociale Il Faro, che gestisce la casa, e il Centro di formazione professionale Rossi "
-         "sono stati attivati 12 tirocini.",
-         ["Cooperativa sociale Il Faro", "Centro di formazione professionale Rossi"]),
-        ("Il progetto, avviato dal Comune nell'estate del 2023 con la Cooperativa agricola Terra Alta, coinvolge 40 "
-         "famiglie.", ["Cooperativa agricola Terra Alta"]),
-        ("Lo sportello è nato con le Acli provinciali e il patronato Inas, partner del Comune.",
-         ["Acli provinciali", "Patronato Inas"]),
+        (
+            "Con la Cooperativa sociale Il Faro, che gestisce la casa, e il Centro di formazione professionale Rossi "
+            "sono stati attivati 12 tirocini.",
+            ["Cooperativa sociale Il Faro", "Centro di formazione professionale Rossi"],
+        ),
+        (
+            "Il progetto, avviato dal Comune nell'estate del 2023 con la Cooperativa agricola Terra Alta, coinvolge 40 "
+            "famiglie.",
+            ["Cooperativa agricola Terra Alta"],
+        ),
+        (
+            "Lo sportello è nato con le Acli provinciali e il patronato Inas, partner del Comune.",
+            ["Acli provinciali", "Patronato Inas"],
+        ),
         # ... after another cue its list goes on; a comune, a name holding "con", a programme after a funder are none
-        ("Il progetto è stato realizzato dal Comune con la Caritas Peligna, la Diaconia Valdese e l'ASL 1 Abruzzo.",
-         ["Caritas Peligna", "Diaconia Valdese", "ASL 1 Abruzzo"]),
+        (
+            "Il progetto è stato realizzato dal Comune con la Caritas Peligna, la Diaconia Valdese e l'ASL 1 Abruzzo.",
+            ["Caritas Peligna", "Diaconia Valdese", "ASL 1 Abruzzo"],
+        ),
         ("Si propone di aprire un tavolo con il Comune di Pratola Peligna e la Prefettura.", []),
         ("Il corso è finanziato dalla Regione con il PR FSE+ 2021-2027.", []),
-        ("Al progetto partecipano Europe Consulting, A Tavola con lo Chef, Ambiente Lavoro.",
-         ["Europe Consulting", "A Tavola con lo Chef", "Ambiente Lavoro"]),
+        (
+            "Al progetto partecipano Europe Consulting, A Tavola con lo Chef, Ambiente Lavoro.",
+            ["Europe Consulting", "A Tavola con lo Chef", "Ambiente Lavoro"],
+        ),
         # a semicolon ends the list; a local branch after a dash is the same organisation
-        ("La casa è gestita con la cooperativa Il Ponte; la Croce Rossa garantisce una visita a chi entra.",
-         ["Cooperativa Il Ponte", "Croce Rossa"]),
-        ("La squadra è nata con la Croce Rossa Italiana – Comitato di Popoli e con i volontari del paese.",
-         ["Croce Rossa Italiana – Comitato di Popoli"]),
+        (
+            "La casa è gestita con la cooperativa Il Ponte; la Croce Rossa garantisce una visita a chi entra.",
+            ["Cooperativa Il Ponte", "Croce Rossa"],
+        ),
+        (
+            "La squadra è nata con la Croce Rossa Italiana – Comitato di Popoli e con i volontari del paese.",
+            ["Croce Rossa Italiana – Comitato di Popoli"],
+        ),
     ],
 )
 def test_with_an_organisation(sentence: str, expected: list[str]) -> None:
@@ -313,16 +356,20 @@ def test_no_partner_by_role(sentence: str) -> None:
 def test_a_partnership_table_flattened_or_a_row_a_line_and_a_partnership_row():
     from knowledge.partner_lists import partnership
 
-    flat = ("Partner | Ruolo Comune di Sulmona | capofila ASD Peligna | allenamenti e torneo Oratorio San Rocco | "
-            "spazi, doposcuola Cooperativa sociale Sottoterra | educatori Centro per le Famiglie distrettuale | "
-            "incontri per i genitori")
+    flat = (
+        "Partner | Ruolo Comune di Sulmona | capofila ASD Peligna | allenamenti e torneo Oratorio San Rocco | "
+        "spazi, doposcuola Cooperativa sociale Sottoterra | educatori Centro per le Famiglie distrettuale | "
+        "incontri per i genitori"
+    )
     assert [p.name for p in partnership(flat)] == ["ASD Peligna", "Oratorio San Rocco",
                                                    "Cooperativa sociale Sottoterra",
                                                    "Centro per le Famiglie distrettuale"]  # fmt: skip
     lines = "Partner | Ruolo\nACER Sulmona | alloggi\nAssociazione Vicini | volontari\n\nAltro testo."
     assert [p.name for p in partnership(lines)] == ["ACER Sulmona", "Associazione Vicini"]
-    row = ("| City | Sulmona |\n"
-           "| Partners in Italy | Municipality of Sulmona; University of Teramo; Labirinto Social Cooperative |")
+    row = (
+        "| City | Sulmona |\n"
+        "| Partners in Italy | Municipality of Sulmona; University of Teramo; Labirinto Social Cooperative |"
+    )
     assert [p.name for p in partnership(row)] == ["University of Teramo", "Labirinto Social Cooperative"]
 
 
@@ -337,16 +384,20 @@ def test_one_organisation_with_and_without_its_legal_kind():
     ("sentence", "expected"),
     [
         # "Comune" as a word of a name is no municipality
-        ("I volontari dell'associazione Borgo Bene Comune tengono aperto il doposcuola.",
-         ["Associazione Borgo Bene Comune"]),
+        (
+            "I volontari dell'associazione Borgo Bene Comune tengono aperto il doposcuola.",
+            ["Associazione Borgo Bene Comune"],
+        ),
         # a name closed by its legal form; an acronym's place before "Città Metropolitana"
         ("Arte Nuova Onlus, per la mediazione linguistico-culturale;", ["Arte Nuova Onlus"]),
         ("• ATS Sulmona Città Metropolitana", ["ATS Sulmona"]),
         # "con" and a company named by its legal form; a count after a name ends it
         ("Abbiamo ristrutturato con Alfa Casa SpA 9 appartamenti sfitti.", ["Alfa Casa SpA"]),
         # a list's "e" before an articulated preposition ("insieme all'X e alla Y")
-        ("Il Comune, insieme all'associazione Vicini e alla Consulta giovani, propone esperienze di volontariato.",
-         ["Associazione Vicini", "Consulta giovani"]),
+        (
+            "Il Comune, insieme all'associazione Vicini e alla Consulta giovani, propone esperienze di volontariato.",
+            ["Associazione Vicini", "Consulta giovani"],
+        ),
     ],
 )
 def test_more_names(sentence: str, expected: list[str]) -> None:
@@ -356,8 +407,10 @@ def test_more_names(sentence: str, expected: list[str]) -> None:
 def test_a_qualified_partnership_heading_and_names_run_on_with_semicolons():
     from knowledge.partner_lists import partnership
 
-    text = ("Partenariato locale\n\nCooperativa Sociale Alfa; Caritas Diocesana di Sulmona; ASL 1 – Distretto n. 9; "
-            "Centro Servizi per il Volontariato San Panfilo.\n\nRisultati attesi")
+    text = (
+        "Partenariato locale\n\nCooperativa Sociale Alfa; Caritas Diocesana di Sulmona; ASL 1 – Distretto n. 9; "
+        "Centro Servizi per il Volontariato San Panfilo.\n\nRisultati attesi"
+    )
     assert [p.name for p in partnership(text)] == ["Cooperativa Sociale Alfa", "Caritas Diocesana di Sulmona",
                                                   "ASL 1 – Distretto n. 9",
                                                   "Centro Servizi per il Volontariato San Panfilo"]  # fmt: skip
@@ -366,9 +419,11 @@ def test_a_qualified_partnership_heading_and_names_run_on_with_semicolons():
 def test_an_attendance_list_whose_items_a_blank_line_separates_and_roles_before_the_organisation():
     from knowledge.partner_lists import attendees
 
-    text = ("Presenti\n\n- Anna Rossi, assessora del Comune di Sulmona (presiede)\n\n"
-            "- Marco Bianchi, coordinatore del progetto per la cooperativa sociale Il Ponte\n\n"
-            "- Sara Verdi, assistente sociale dell'Unité des Communes Grand-Paradis\n\n"
-            "- Luca Neri, mediatore interculturale\n\nVerbalizza: Sara Bionaz.")
+    text = (
+        "Presenti\n\n- Anna Rossi, assessora del Comune di Sulmona (presiede)\n\n"
+        "- Marco Bianchi, coordinatore del progetto per la cooperativa sociale Il Ponte\n\n"
+        "- Sara Verdi, assistente sociale dell'Unité des Communes Grand-Paradis\n\n"
+        "- Luca Neri, mediatore interculturale\n\nVerbalizza: Sara Bionaz."
+    )
     assert [p.name for p in attendees(text, "Sulmona")] == ["Cooperativa sociale Il Ponte",
                                                            "Unité des Communes Grand-Paradis"]  # fmt: skip

@@ -28,7 +28,6 @@ def test_a_service_opened_in_a_project_that_runs_with_the_network_s_edition_is_n
     assert periods(sentence) == [Mention("end", "2026-12-31")]
 
 
-
 def test_a_date_in_another_comune_s_clause_is_that_comune_s():
     from knowledge.records import Passage, RecordBuilder
 

@@ -291,10 +291,16 @@ def test_a_start_without_its_year_takes_it_from_the_end_in_its_sentence(sentence
     ("sentence", "expected", "absent"),
     [
         # a plain number after a sum in euro, its words saying whose money it is
-        ("Il progetto costa 90.000 euro: 70.000 arrivano dal bando regionale e 20.000 sono messi dal Comune.",
-         (20000.0, "cofinancing"), None),
-        ("Ha una dotazione di 400.000 euro, di cui 40.000 a carico del bilancio del Comune di Alfa.",
-         (40000.0, "cofinancing"), None),
+        (
+            "Il progetto costa 90.000 euro: 70.000 arrivano dal bando regionale e 20.000 sono messi dal Comune.",
+            (20000.0, "cofinancing"),
+            None,
+        ),
+        (
+            "Ha una dotazione di 400.000 euro, di cui 40.000 a carico del bilancio del Comune di Alfa.",
+            (40000.0, "cofinancing"),
+            None,
+        ),
         # a count is no sum though the sentence states one
         ("Il progetto costa 80.000 euro e ha accolto 1.200 persone.", (80000.0, "total"), 1200.0),
         # one year's cost of several, what the people served pay each year, what remains, what was spent
@@ -324,8 +330,10 @@ def test_a_spreadsheet_row_cut_at_its_semicolon_takes_its_label_from_the_sentenc
     from knowledge.records import Passage, Read
     from knowledge.sentences import sentences
 
-    text = ("Voce: Quota di finanziamento assegnata; Dato: € 200.000,00 Voce: Quota a carico del bilancio comunale; "
-            "Dato: € 20.000,00 Voce: Costo complessivo del progetto; Dato: € 220.000,00 Voce: Sedi; Dato: via Roma")
+    text = (
+        "Voce: Quota di finanziamento assegnata; Dato: € 200.000,00 Voce: Quota a carico del bilancio comunale; "
+        "Dato: € 20.000,00 Voce: Costo complessivo del progetto; Dato: € 220.000,00 Voce: Sedi; Dato: via Roma"
+    )
     p = Passage("p:0", text, {})
     items = [(Read(p, s, s.text, []), a) for s in sentences(text) for a in amounts(s.text)]
     budget = budget_of(items)
@@ -336,8 +344,11 @@ def test_a_spreadsheet_row_cut_at_its_semicolon_takes_its_label_from_the_sentenc
     ("sentence", "expected"),
     [
         ("Sono 12 i contratti firmati da quando lo sportello ha aperto, nel maggio 2023.", [("start", "2023-05")]),
-        ("Il progetto, avviato dal Comune di Alfa nella primavera del 2024 con una cooperativa, coinvolge 30 famiglie.",
-         [("start", "2024")]),
+        (
+            "Il progetto, avviato dal Comune di Alfa nella primavera del 2024 con una cooperativa, "
+            "coinvolge 30 famiglie.",
+            [("start", "2024")],
+        ),
         ("Il laboratorio è partito nell'autunno del 2022.", [("start", "2022")]),
     ],
 )
@@ -390,8 +401,10 @@ def test_a_funding_sheet_s_value_key_naming_its_currency_takes_its_label_from_th
     from knowledge.records import Passage, Read
     from knowledge.sentences import sentences
 
-    text = ("Fonte: Contributo regionale; Importo (euro): 180000; Quota: 75% Fonte: Cofinanziamento del Comune di "
-            "Alfa; Importo (euro): 60000; Quota: 25% Fonte: Totale progetto; Importo (euro): 240000; Quota: 100%")
+    text = (
+        "Fonte: Contributo regionale; Importo (euro): 180000; Quota: 75% Fonte: Cofinanziamento del Comune di "
+        "Alfa; Importo (euro): 60000; Quota: 25% Fonte: Totale progetto; Importo (euro): 240000; Quota: 100%"
+    )
     p = Passage("p:0", text, {})
     items = [(Read(p, s, s.text, []), a) for s in sentences(text) for a in amounts(s.text)]
     budget = budget_of(items)

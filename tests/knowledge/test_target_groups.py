@@ -16,8 +16,11 @@ def _texts(found) -> list[str]:
 def test_a_heading_and_its_list_on_one_line():
     sentence = ("Target groups Third-country nationals living in the station area, asylum seekers who have left the "
                 "reception system, and homeless migrants.")  # fmt: skip
-    assert _texts(stated_groups(sentence)) == ["Third-country nationals living in the station area",
-                                               "asylum seekers who have left the reception system", "homeless migrants"]
+    assert _texts(stated_groups(sentence)) == [
+        "Third-country nationals living in the station area",
+        "asylum seekers who have left the reception system",
+        "homeless migrants",
+    ]
     # a qualifier after a comma stays with its group
     found = stated_groups("Destinatari Cittadini di Paesi terzi tra i 18 e i 45 anni, disoccupati o inattivi.")
     assert _texts(found) == ["Cittadini di Paesi terzi tra i 18 e i 45 anni, disoccupati o inattivi"]
@@ -37,8 +40,9 @@ def test_a_clause_naming_whom_the_service_is_for():
 
 
 def test_people_named_in_passing_need_what_kind_of_people_they_are():
-    assert _texts(inline_groups("In venti mesi 47 persone titolari di protezione internazionale hanno trovato casa.")) \
-        == ["persone titolari di protezione internazionale"]
+    assert _texts(
+        inline_groups("In venti mesi 47 persone titolari di protezione internazionale hanno trovato casa.")
+    ) == ["persone titolari di protezione internazionale"]
     assert _texts(inline_groups("Un punto di orientamento per persone in transito.")) == ["persone in transito"]
     assert inline_groups("Il corso è durato per 18 mesi e ha coinvolto 850 partecipanti e 40 ragazzi.") == []
 
@@ -62,8 +66,10 @@ def test_every_record_of_a_document_names_the_groups_of_its_section():
     records, _ = figure_cv.build([_passage("lecce", SHEET)])
     assert len(records) >= 2
     for r in records:
-        assert [t.text for t in r.target_groups] == ["titolari di protezione internazionale in uscita dai progetti SAI",
-                                                     "nuclei monoparentali con minori in emergenza abitativa"]
+        assert [t.text for t in r.target_groups] == [
+            "titolari di protezione internazionale in uscita dai progetti SAI",
+            "nuclei monoparentali con minori in emergenza abitativa",
+        ]
         assert r.target_groups[0].label_it == r.target_groups[0].text  # shown as the document words it
 
 
@@ -71,7 +77,8 @@ def test_the_object_of_a_service_and_for_in_english():
     found = inline_groups("Progetto «Casa e campi» per l'accoglienza e la tutela dei braccianti stranieri")
     assert _texts(found) == ["braccianti stranieri"]
     assert _texts(inline_groups("The City opened its one-stop shop for third-country nationals.")) == [
-        "third-country nationals"]
+        "third-country nationals"
+    ]
 
 
 def test_people_named_in_passing_count_once_per_head():

@@ -74,7 +74,7 @@ def test_field_words_in_italian_and_english(query, phrase, alternative):
     ],
 )
 def test_workers_are_lavoratori_and_shifts_are_turni(query, phrase, alternative, not_alternative):
-    """"Workers" are the people who work (lavoratori), not a service's staff (operatori); a shift is a turn of work,
+    """ "Workers" are the people who work (lavoratori), not a service's staff (operatori); a shift is a turn of work,
     not a factory."""
     found = {m.phrase: m.alternatives for m in Thesaurus.default().find(query)}
     assert alternative in found[phrase] and not_alternative not in found[phrase]
