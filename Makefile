@@ -35,6 +35,7 @@ serve: $(STAMP)
 SERVER_TESTS := tests/retrieval/test_lexical.py tests/api/test_write_endpoints.py
 test: $(STAMP) system-packages
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	PYTHONPATH=. $(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -q
@@ -61,7 +62,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check . || true
+	$(VENV)/bin/ruff format --check .
 
 clean:
 	rm -rf data .eval-data .pytest_cache
