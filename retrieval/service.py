@@ -205,7 +205,7 @@ class SearchService(SearchStages):
     def _related_words(self, parsed: ParsedQuery, index: LexicalIndex) -> None:
         """An Italian word the thesaurus has no alternative for gets the index's words nearest to it in the model's
         space, its own inflections left out, as synonyms (retrieval/word_translation.py)."""
-        todo = [c for c in parsed.concepts if " " not in c.text and not c.alternatives]
+        todo = [c for c in parsed.concepts if " " not in c.text and not c.alternatives and not c.literal]
         if not todo:
             return
         table = self.word_table(index)

@@ -54,3 +54,24 @@ def test_analyzer_folds_accents_and_stems():
     assert a.tokens("Città") == a.tokens("citta")
     assert a.tokens("abitativa") == a.tokens("abitative")
     assert a.tokens("il la di") == []
+
+
+@pytest.mark.parametrize(
+    "query, literal",
+    [
+        ("regole per gli spazi comuni", True),  # "comuni" after a plural noun: the adjective, "common"
+        ("pulizia delle aree comuni del condominio", True),
+        ("una sala comune per i residenti", True),  # and "comune" after a singular one
+        ("i comuni della provincia", False),  # the municipalities: after an article,
+        ("comuni della Puglia con dormitori", False),  # first,
+        ("altri comuni come Bari", False),  # after a word that comes before its noun,
+        ("accoglienza comuni", False),  # after a noun it does not agree with,
+        ("nel comune di Lecce", False),  # after a preposition
+    ],
+)
+def test_comuni_after_a_noun_is_the_adjective(qa, query, literal):
+    parsed = qa.parse(query)
+    concept = next(c for c in parsed.concepts if c.text in ("comuni", "comune"))
+    assert concept.literal is literal
+    if literal:  # the glossary's "municipality" of "comune" is not searched
+        assert concept.alternatives == [] and "municipality" not in parsed.expansions

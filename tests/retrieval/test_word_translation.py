@@ -204,6 +204,25 @@ def test_an_italian_query_word_gets_the_index_s_related_words_as_synonyms(servic
     assert by_id["scuola"] > by_id["casa"]
 
 
+@pytest.mark.parametrize(
+    "query, related",
+    [
+        ("le stanze comuni del dormitorio", []),  # the adjective: common rooms
+        ("tre comuni della provincia", ["comunali"]),  # the municipalities
+        ("altri comuni con dormitori", ["comunali"]),
+    ],
+)
+def test_comuni_after_a_plural_noun_gets_no_municipal_related_word(service, monkeypatch, query, related):
+    table = WordTable(("comuni", "comunali"), np.vstack([unit(1, 0, 0), unit(1, 0.3, 0)]))
+    monkeypatch.setattr(service, "word_table", lambda index: table)
+    rows = [
+        ("dormitorio", "it", "Il dormitorio ha stanze comuni e una cucina per gli ospiti."),
+        ("uffici", "it", "Gli uffici comunali della provincia aprono il dormitorio."),
+    ]
+    parsed, _ = scores_by_id(service, rows, query)
+    assert next(c for c in parsed.concepts if c.text == "comuni").alternatives == related
+
+
 def test_an_index_with_the_same_words_shares_the_table():
     class Index:  # any object a table is kept for (weakly)
         pass
