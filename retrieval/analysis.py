@@ -129,6 +129,9 @@ class ParsedQuery:
     translations: dict[str, str] = field(default_factory=dict)  # English word -> its Italian cognate in the index
     # Italian alternatives found by the embedding model (retrieval/word_translation.py) -> the weight they count with
     translated: dict[str, float] = field(default_factory=dict)
+    # the folded words of the cities and places read in the query ("bolzano", "bozen", "sicily"): names, the same
+    # in the index, that an English query sends to no translation (retrieval/service.py)
+    names: frozenset[str] = frozenset()
 
     def term_languages(self, thesaurus: dict[str, str]) -> Mapping[str, str]:
         """The language of each alternative: the thesaurus', and Italian for the model's translations."""
@@ -338,6 +341,15 @@ class QueryAnalyzer:
             provinces=list(dict.fromkeys(v for p in places for v in p.provinces)),
             phases=phases,
             named_phases=named_phases,
+            names=frozenset(
+                re.findall(
+                    r"\w+",
+                    " ".join(
+                        [fold(n) for m in mentions if m.city.name in cities for n in (m.form, m.city.name)]
+                        + [folded[p.start : p.end] + " " + fold(p.name) for p in places]
+                    ),
+                )
+            ),
         )
 
     def _named_cities(self, text: str, found: list[Mention], known_cities: Container[str]) -> list[Mention]:

@@ -215,7 +215,14 @@ class SearchService(SearchStages):
     def _translate_words(self, parsed: ParsedQuery, index: LexicalIndex) -> None:
         """An English word the thesaurus has no alternative for gets its nearest Italian index word as one, counted
         as the glossary's translations are, at the weight of what it says of the question."""
-        todo = [c for c in parsed.concepts if " " not in c.text and not c.alternatives and translatable(c.text, STOP)]
+        todo = [
+            c
+            for c in parsed.concepts
+            if " " not in c.text
+            and not c.alternatives
+            and c.text not in parsed.names  # a city's or a region's name is the same in the index
+            and translatable(c.text, STOP)
+        ]
         if not todo:
             return
         words = [c.text for c in todo]

@@ -258,3 +258,19 @@ def test_after_the_warm_up_an_english_query_in_the_index_s_own_english_words_cal
     finally:
         service.words._embed = embed
     assert calls == []
+
+
+def test_a_city_or_region_an_english_query_names_is_sent_to_no_translation(service, monkeypatch):
+    """A comune's or a region's name is the same in the index: only the other words are sent for translation, and
+    a query whose only untranslated words are places makes no call of the model for its words."""
+    sent: list[list[str]] = []
+    beside = service.words.beside
+    monkeypatch.setattr(service.words, "beside", lambda words, *rest: sent.append(list(words)) or beside(words, *rest))
+    rows = [("mobili", "it", "A Caserta i ragazzi restaurano i mobili usati per le famiglie della Sicilia.")]
+    parsed, _ = scores_by_id(service, rows, "cushioned armchairs for families in Caserta and Sicily")
+    assert parsed.language == "en" and "Caserta" in parsed.cities
+    assert sent == [["cushioned", "armchairs"]]
+    sent.clear()
+    parsed, _ = scores_by_id(service, rows, "the families of Bolzano")
+    assert parsed.language == "en" and "Bolzano" in parsed.cities
+    assert sent == []
