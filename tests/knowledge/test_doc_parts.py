@@ -46,6 +46,14 @@ def build(groups: Groups, boilerplate: set[str], parts: DocParts | None = None) 
     return out
 
 
+@pytest.fixture(autouse=True)
+def nothing_remembered():
+    """Each test starts as a process that remembers no part: what an earlier test of the session read or computed
+    (kept by stamp in `DECODED` since 0bf1951) would be recalled, neither computed nor reused, and the counts below
+    would say nothing."""
+    DECODED.clear()
+
+
 @pytest.fixture
 def conn(tmp_path):
     connection = sqlite3.connect(str(tmp_path / "state.sqlite"), isolation_level=None)
