@@ -22,6 +22,7 @@ from retrieval.places import PlaceRecognizer
 from retrieval.question import read_question
 from retrieval.spelling import Vocabulary, edit_distance, split
 from retrieval.thesaurus import Thesaurus
+from retrieval.word_sense import adjective_after_a_noun
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # Italian elided articles and prepositions before a word ("dall'accoglienza", "nell'ambito", "un'unità"): the word
@@ -101,7 +102,7 @@ class Concept:
     corrections: list[str] = field(default_factory=list)  # spelling corrections (weigh as the word itself)
     alternatives: list[str] = field(default_factory=list)  # thesaurus / glossary expansions (weigh less)
     # read in its own sense, with no alternative of the thesaurus or the model: "comuni" after a noun it agrees with
-    # ("spazi comuni") is the adjective, "common", never "municipalities" (`_adjective_after_a_noun`)
+    # ("spazi comuni") is the adjective, "common", never "municipalities" (`retrieval/word_sense.py`)
     literal: bool = False
 
 
@@ -430,7 +431,7 @@ class QueryAnalyzer:
         expansions: list[str] = []
         taken = []
         for match in self.thesaurus.find(core):
-            if _adjective_after_a_noun(core, match.start, match.end):  # "spazio comune": no "municipality"
+            if adjective_after_a_noun(core, match.start, match.end, _STOP):  # "spazio comune": no "municipality"
                 concepts.append(Concept(match.phrase, literal=True))
             else:
                 concepts.append(Concept(match.phrase, alternatives=list(match.alternatives)))
@@ -441,46 +442,8 @@ class QueryAnalyzer:
                 continue
             word = _ELIDED.sub("", m.group(0))
             if len(word) > 2 and word not in _STOP and word not in ITALIAN and word not in FUNCTION_WORDS:
-                concepts.append(Concept(word, literal=_adjective_after_a_noun(core, m.start(), m.end())))
+                concepts.append(Concept(word, literal=adjective_after_a_noun(core, m.start(), m.end(), _STOP)))
         return concepts, expansions
-
-
-# Italian words that are a noun and also an adjective of another sense, by the number the adjective agrees in:
-# "i comuni", "comuni della Puglia" are municipalities, "spazi comuni", "parti comuni" common spaces and parts.
-_NOUN_OR_ADJECTIVE = {"comuni": "plural", "comune": "singular"}
-# a noun's ending in each number (Italian: "spazi", "aree"; "spazio", "casa", "parte")
-_NOUN_ENDING = {"plural": ("i", "e"), "singular": ("o", "a", "e")}
-# words that come before the noun they qualify or count ("altri comuni", "diversi comuni", "tre comuni"): after
-# them the word is still the noun (articles, prepositions and question words are the stop and function words)
-_BEFORE_A_NOUN = frozenset(
-    re.findall(
-        r"\S+",
-        """alcuni alcune altri altre diversi diverse vari varie numerosi numerose pochi poche tanti tante molti molte
-    piccoli piccole grandi medi medie nuovi nuove singoli singole principali primi prime ultimi ultime nostri
-    nostre vostri vostre propri proprie stessi stesse tutti tutte certi certe parecchi parecchie ogni ciascun
-    ciascuno nessun nessuno altro altra piccolo piccola grande medio media nuovo nuova singolo singola primo
-    prima ultimo ultima nostro nostra vostro vostra proprio propria stesso stessa certo certa questo questa
-    quello quella quel due tre quattro cinque sei sette otto nove dieci undici dodici quindici venti trenta
-    quaranta cinquanta cento mille""",
-    )
-)
-
-
-def _adjective_after_a_noun(core: str, start: int, end: int) -> bool:
-    """Whether the word at core[start:end] is one of `_NOUN_OR_ADJECTIVE` read as the adjective: right after
-    (one space) a noun of its number, not after an article, preposition, question word, number or a word that
-    comes before its noun ("spazi comuni", "cucine comuni", "bene comune"; not "i comuni", "quali comuni",
-    "altri comuni", "3 comuni")."""
-    number = _NOUN_OR_ADJECTIVE.get(core[start:end])
-    if number is None or not core[:start].endswith(" "):
-        return False
-    before = re.search(r"(\w+)$", core[: start - 1])
-    if before is None or core[before.start() - 1 : before.start()] in ("'", "’"):  # "dell'altro comune"
-        return False
-    word = before.group(1)
-    if word in _STOP or word in ITALIAN or word in FUNCTION_WORDS or word in _BEFORE_A_NOUN or not word.isalpha():
-        return False
-    return len(word) > 2 and word.endswith(_NOUN_ENDING[number])
 
 
 @lru_cache(maxsize=8)
