@@ -16,21 +16,32 @@ import urllib.parse
 from pathlib import Path
 
 
-def process_cpu(pid: int) -> float:
-    """Seconds of CPU the process `pid` has run, every thread of it (the scheduler's nanosecond count per thread,
-    /proc/<pid>/task/*/schedstat: finer than /proc/<pid>/stat's clock ticks of 10 ms) that are running now (a thread
-    ended in between is not counted: the server's threads live as long as it); 0.0 where there is no /proc."""
-    total = 0
+def thread_cpu(pid: int) -> dict[str, int]:
+    """Nanoseconds of CPU each running thread of the process `pid` has run (the scheduler's count per thread,
+    /proc/<pid>/task/*/schedstat: finer than /proc/<pid>/stat's clock ticks of 10 ms); empty where there is no /proc."""
+    counts = {}
     try:
         tasks = list(Path(f"/proc/{pid}/task").iterdir())
     except OSError:
-        return 0.0
+        return {}
     for task in tasks:
         try:
-            total += int((task / "schedstat").read_text().split()[0])
+            counts[task.name] = int((task / "schedstat").read_text().split()[0])
         except (OSError, ValueError, IndexError):  # a thread that ended meanwhile
             continue
-    return total / 1e9
+    return counts
+
+
+def process_cpu(pid: int) -> float:
+    """Seconds of CPU the running threads of the process `pid` have run; 0.0 where there is no /proc."""
+    return sum(thread_cpu(pid).values()) / 1e9
+
+
+def cpu_since(pid: int, before: dict[str, int]) -> float:
+    """Seconds of CPU the process `pid` ran since `before` (its `thread_cpu` then), thread by thread: a thread that
+    ended in between loses only its last part instead of taking its whole count off the sum (which made a request's
+    CPU negative), a thread started since counts whole."""
+    return sum(max(0, ns - before.get(tid, 0)) for tid, ns in thread_cpu(pid).items()) / 1e9
 
 
 class TimedClient:
@@ -44,14 +55,13 @@ class TimedClient:
     def get(self, path: str, params: dict[str, str], headers: dict[str, str] | None = None) -> tuple[float, float]:
         """(wall seconds, server CPU seconds) of one GET that must answer 200 (else RuntimeError)."""
         url = f"{path}?{urllib.parse.urlencode(params)}" if params else path
-        cpu = process_cpu(self.server_pid) if self.server_pid else 0.0
+        before = thread_cpu(self.server_pid) if self.server_pid else {}
         started = time.perf_counter()
         self.connection.request("GET", url, headers=headers or {})
         response = self.connection.getresponse()
         body = response.read()
         wall = time.perf_counter() - started
-        if self.server_pid:
-            cpu = process_cpu(self.server_pid) - cpu
+        cpu = cpu_since(self.server_pid, before) if self.server_pid else 0.0
         if response.status != 200:
             raise RuntimeError(f"GET {url} answered {response.status}: {body[:200]!r}")
         return wall, cpu

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
@@ -81,3 +82,23 @@ def test_process_cpu_counts_every_thread_of_the_process():
         leave.set()
         worker.join()
     assert process_cpu(2**31 - 1) == 0.0  # no such process
+
+
+def test_a_thread_ending_between_the_reads_takes_nothing_off():
+    from benchmarks.http_timing import cpu_since, thread_cpu
+
+    burned, done = threading.Event(), threading.Event()
+
+    def burn() -> None:
+        while time.thread_time() < 0.2:  # a thread of the server that has run 0.2 s of CPU...
+            pass
+        burned.set()
+        done.wait()
+
+    worker = threading.Thread(target=burn)
+    worker.start()
+    assert burned.wait(timeout=60)
+    before = thread_cpu(os.getpid())
+    done.set()
+    worker.join()  # ...ends before the second read: the sum of the running threads drops by its 0.2 s
+    assert 0 <= cpu_since(os.getpid(), before) < 0.2
