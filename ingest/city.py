@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
+from ingest.messages import FORWARDED
 from lgnet.gazetteer import Gazetteer, Mention
 from lgnet.place_names import strict_dateline, wrapped_line
 from lgnet.text import fold
@@ -65,9 +66,6 @@ _SIGNATURE = re.compile(r"[ \t*_]*(?:[^\n]{0,60}?\s(?:[-–—,|]\s*)?)?(?:comun
                         r"(?:di|of)\s+$", re.I)  # fmt: skip
 _SIGNATURE_END = re.compile(r"[ \t*_]*(?:\([A-Z]{2}\)[ \t*_]*)?(?:[-–—,|][ \t]*(?i:tel|telefono|phone|cell|fax|e-?mail|"
                             r"pec)\b[^\n]{0,60})?(?:\n|$)")  # fmt: skip
-# An e-mail's forwarded or quoted message: what follows is another sender's, and the signature closes what comes before
-_FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}\s*(?:messaggio\s+(?:inoltrato|originale)|forwarded\s+message|original\s+"
-                        r"message)\s*-{3,}|inizio\s+messaggio\s+inoltrato\s*:)", re.I | re.M)  # fmt: skip
 _SEAT_NAME = re.compile(r"(?:\b[A-Z]{2,}[A-Z0-9]*|\b\d{1,3}|(?<=[a-zà-ù,] )[A-ZÀ-Ý][a-zà-ù]+)\s+(?:(?:di|of)\s+)?$")
 # After a line-initial city: "TORINO, 18 OTT", "BOLZANO. ", "Roma - ", "Sassari Intercettare", lone "Milano"
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
@@ -274,7 +272,7 @@ def _letterhead(text: str, mentions: list[Mention]) -> set[str]:
     lines = list(re.finditer(r"[^\n]*\S[^\n]*", text))
     head = max((m.end() for m in lines[:_LETTERHEAD_LINES]), default=0)
     # the signature closes the text, or the message before a forwarded one (an e-mail's: its sender signs there)
-    forwarded = _FORWARDED.search(text)
+    forwarded = FORWARDED.search(text)  # an e-mail's forwarded or quoted message: another sender's
     message = len(text) if forwarded is None else forwarded.start()
     mine = [m for m in lines if m.end() <= message]
     feet = [(lines[-_LETTERHEAD_LINES].start() if len(lines) > _LETTERHEAD_LINES else len(text), len(text)),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.messages import is_email, own_part
 from lgnet.gazetteer import Gazetteer
 from lgnet.text import fold
 
@@ -369,6 +370,12 @@ REVIEW_HEAD_WEIGHT = 5.0  # per article head when a text has two or more (at mos
 # makes it something else; as strong as the threshold, so a form of project-sheet labels or minutes still wins.
 SPREADSHEET_FORMATS = frozenset({"xlsx", "xls", "ods", "csv"})
 SPREADSHEET_REPORT_PRIOR = 3.0
+# An e-mail is a message (`other`): a covering note, an answer, news sent to a network, whatever report, sheet or
+# call its subject or greeting names ("i numeri per la relazione al Consiglio", "dati per la relazione regionale").
+# It is of a genre only when its own part carries a document of that genre (the minutes of a meeting written out in
+# the body), so its genre must outscore this, twice the threshold; what it forwards or quotes is another sender's
+# (ingest/messages.py).
+MESSAGE_PRIOR = 6.0
 
 
 def article_heads(text: str) -> int:
@@ -382,7 +389,8 @@ def article_heads(text: str) -> int:
 
 
 # When two genres tie, the more specific form wins.
-_PRIORITY = ("press_review", "act", "minutes", "practice_report", "project_sheet", "report", "press_article")
+_PRIORITY = ("press_review", "act", "minutes", "practice_report", "project_sheet", "report", "press_article", "message")
+_NOT_A_GENRE = frozenset({"act", "message"})  # a winner of these is `other`
 
 
 @dataclass
@@ -404,6 +412,9 @@ class DocTypeClassifier:
     def scores(
         self, title: str, text: str, language: str | None = None, file_format: str | None = None
     ) -> dict[str, float]:
+        email = is_email(text, file_format)
+        if email:
+            text = own_part(text)  # a forwarded sheet or the quoted questions are another sender's document
         head = text[: self.head_chars]  # genres show in their first pages; bounds the work on huge files
         first_lines = "\n".join([title, *[ln for ln in head.splitlines() if ln.strip()][:3]])
         folded = {"title": fold(first_lines), "body": fold(head), "lines": fold(head)}
@@ -423,6 +434,8 @@ class DocTypeClassifier:
             scores["report"] += 1  # the network's English documents are reports for an EU audience
         if file_format in SPREADSHEET_FORMATS:
             scores["report"] += SPREADSHEET_REPORT_PRIOR
+        if email:
+            scores["message"] = MESSAGE_PRIOR
         return scores
 
     def run(self, title: str, text: str, language: str | None = None, file_format: str | None = None) -> TypeDecision:
@@ -430,5 +443,5 @@ class DocTypeClassifier:
         file."""
         scores = self.scores(title, text, language, file_format)
         best = max(_PRIORITY, key=lambda t: (scores[t], -_PRIORITY.index(t)))
-        doc_type = best if scores[best] >= self.threshold and best != "act" else "other"
+        doc_type = best if scores[best] >= self.threshold and best not in _NOT_A_GENRE else "other"
         return TypeDecision(doc_type, scores)

@@ -26,6 +26,7 @@ INFRASTRUCTURE = frozenset({"lgnet.state", "lgnet.store", "lgnet.config", "lgnet
 RULE_MODULES: tuple[str, ...] = (
     "ingest.city",
     "ingest.copies",
+    "ingest.messages",
     "ingest.minhash",
     "ingest.sections",
     "ingest.tables",
