@@ -5,6 +5,7 @@ text lexical search reads of a record."""
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import replace
 
 from knowledge import figures as fig
@@ -58,7 +59,16 @@ def settle_figures(buckets: dict[str | None, Bucket], tabled: list, rows: dict[s
             a <= r.sentence.start + f.start < z for a, z in rows.get(r.passage.id, ()))]  # fmt: skip
     stated_here: set[tuple] = {(r.passage.doc_id, f.value, counted(f.unit)) for b in buckets.values()
                                for r, f in b.figures}  # fmt: skip
+    # ... also where the text's count names it by a word of the row's label ("13 assunte" in a headline, the row
+    # "Donne assunte nella ristorazione | 13"): a participle or a noun the persons' lists do not know
+    words_here: dict[tuple, set[str]] = defaultdict(set)
+    for b in buckets.values():
+        for r, f in b.figures:
+            words_here[(r.passage.doc_id, f.value)].add(fold(f.unit).lower())
     for area, read, f in tabled:  # two rows are two facts ("40 volunteers", "40 staff"); a row read twice, one
+        said = words_here.get((read.passage.doc_id, f.value), set())
+        if any(len(w) >= 4 and re.search(rf"\b{re.escape(w)}\b", fold(read.body).lower()) for w in said):
+            continue
         if not {told := (read.passage.doc_id, f.value, counted(f.unit)), (*told, read.body)} & stated_here:
             stated_here.add((*told, read.body))
             buckets[area].figures.append((read, f))

@@ -67,7 +67,7 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
     out: list[TableCount] = []
     before = ""  # the row before as read ("1.240 persone prese in carico"), for a row that is a part of it
     for row in table_sentences(text):
-        kind = column_kind(row.column)
+        kind = column_kind(row.column) or ("result" if _unnamed_result(row) else None)
         total = kind is None and _total_of_a_column(row)
         if (kind not in ("target", "result") and not total) or row.money:
             continue  # a budget's planned and total columns hold sums ("Voce di spesa | Previsto | Speso")
@@ -115,6 +115,39 @@ def table_counts(text: str, reader: Callable[[str], list[fig.FigureFact]], taxon
     return out
 
 
+# A column of periods ("2025", "Anno 2", "II semestre", "Year 1", "Gennaio-giugno", "Q3 2025"): a part of the whole,
+# never the result; and a column of a measure that is no count ("Ore", "Giorni", "Durata", "%", "Media").
+_PERIOD_COLUMN = re.compile(r"^(?:(?:[ivx]{1,4}|primo|secondo|terzo|quarto|first|second|third|fourth)\s+)?"
+                            r"(?:(?:19|20)\d\d|anno|anni|year|years|semestre|semester|trimestre|trim\.?|quarter|q[1-4]|mese|mesi|month|"
+                            r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
+                            r"dicembre|january|february|march|april|may|june|july|august|september|october|november|"
+                            r"december|stagione|season)\b")  # fmt: skip
+_MEASURE_COLUMN = re.compile(r"\b(?:ore|hours|giorni|days|durata|duration|mesi|months|settimane|weeks|media|"
+                             r"average|mean|quota|share|tasso|rate|percentuale|percentage|per\s*cento|"
+                             r"percent)\b|%")  # fmt: skip
+
+
+def _plain_value_column(header: str) -> bool:
+    """A column header that names no kind of value, no period, no measure and nothing counted: it only holds the
+    rows' values ("Dato", "Quanti", "Value at 30 June 2026"), each counting what its row's label says."""
+    h = fold(header).lower().strip(" *_:")
+    if not re.search(r"[a-z]", h) or column_kind(header) is not None or MONEY_HEADER.search(h):
+        return False
+    if _PERIOD_COLUMN.match(h) or _MEASURE_COLUMN.search(h):
+        return False
+    # "Persone accolte", "Alloggi attivati": the column names what its values count (a table of parts, by district)
+    return not any(f.unit in fig.UNITS or counts_persons(f.unit) for f in fig.figures(f"12 {h}"))
+
+
+def _unnamed_result(row: RowSentence) -> bool:
+    """A row's value under the one column of values whose header names no kind ("Voce | Dato", "Che cosa | Quanti",
+    "Indicator | Target | Value at 30 June 2026"): the table's result, when no other column of values is one."""
+    if not row.column or len(re.findall(r"\d[\d.,]*", row.value)) != 1 or not _plain_value_column(row.column):
+        return False  # a cell of several counts ("120 posti letto; 684 lavoratori ospitati") is read as sentences
+    others = [c for c in row.columns if c != row.column]
+    return not any(column_kind(c) == "result" or _plain_value_column(c) for c in others)
+
+
 # A unit column's cell that only says the values are numbers ("n.", "numero", "valore assoluto").
 _PLAIN_NUMBER = re.compile(r"^(?:n\.?|nr\.?|n[°º]|num\.?|numero|number|no\.?|count|unit[aà]|valore(?:\s+assoluto)?|"
                            r"#)$")  # fmt: skip
@@ -133,8 +166,8 @@ def indicator_rows(text: str) -> list[tuple[int, int]]:
     """The spans of the rows of indicator tables (a column of targets, results or baselines, or a total row under
     columns of indicators): what they count is read by their columns, never again as a sentence ("... | 40 | 28 Nuove
     prese in carico", "9 giorni 2 giorni")."""
-    return [(row.start, row.end) for row in table_sentences(text)
-            if column_kind(row.column) or (not row.money and _total_of_a_column(row))]  # fmt: skip
+    return [(row.start, row.end) for row in table_sentences(text) if column_kind(row.column)
+            or (not row.money and (_total_of_a_column(row) or _unnamed_result(row)))]  # fmt: skip
 
 
 # A table's total row ("Totale", "Totale complessivo", "Total"): under columns that name what they count ("Municipio |

@@ -37,6 +37,7 @@ class RowSentence:
     words: tuple[str, ...] = ()  # the row's other cells of words ("presa in carico" of an "Area" column)
     money: bool = False  # a row of a budget's table: a column of its sums ("Speso", "Importo", "Voce di spesa")
     unit: str = ""  # the cell of the row's unit column ("Unità | posti letto"): what its values count
+    columns: tuple[str, ...] = ()  # the headers of the row's columns holding a value ("Obiettivo", "Dato")
 
 
 # A budget's columns ("Spesa al 31/12/2024", "Importo previsto", "Voce di spesa", "Costo"): a table with one holds
@@ -71,7 +72,10 @@ _COLUMN = re.compile(r"(?:[Vv]alore\s+(?:di\s+partenza|iniziale|atteso|obiettivo
                      r"(?:[Yy]ear|[Aa]nno|[Ss]emestre|[Ss]emester|[Tt]rimestre|[Qq]uarter)\s+\d{1,2}|"
                      r"[IV]{1,3}\s+(?:anno|semestre|trimestre)|(?:19|20)\d\d(?!\s*[-–]))"
                      r"(?:\s+\([^()]{1,30}\)|\s+al\s+\d{1,2}/\d{1,2}/\d{4}|\s+\d{4}(?:-\d{4})?|"
-                     r"\s+(?:at|al|as\s+of)\s+\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})?")  # fmt: skip
+                     r"\s+(?:at|al|as\s+of)\s+\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}|"
+                     # a column's name in words after its kind, up to the next column's ("Planned for the grant",
+                     # "Atteso a fine progetto")
+                     r"(?:\s+[a-zà-ù'’]{1,12}){1,4}(?=\s+[A-ZÀ-Ý]))?")  # fmt: skip
 _UNRULED = re.compile(rf"\b(?:Indicatore|Indicatori|Voce|Attivit[àa]|Indicators?)\s+(?P<cols>{_COLUMN.pattern}"
                       rf"(?:\s+{_COLUMN.pattern}){{1,3}})\s+(?=[A-ZÀ-Ý])")  # fmt: skip
 _NUMBER = r"\d(?:[\d.,]*\d)?"  # never the full stop after it
@@ -384,5 +388,6 @@ def _row(label: Cell, values: list[Cell], header: list[str] | None = None, money
     if not name or _VALUE.match(name):
         return []
     words = tuple(v[0] for v in values if not _VALUE.match(v[0]) and v[0].strip(" –-") and v[0].strip() != unit)
-    return [RowSentence(f"{name}: {value}.", start, end, name, value, header[i] if header else "", words, money, unit)
-            for i, (value, _, end) in enumerate(values) if _VALUE.match(value)]  # fmt: skip
+    columns = tuple(h for h, v in zip(header, values, strict=False) if _VALUE.match(v[0])) if header else ()
+    return [RowSentence(f"{name}: {value}.", start, end, name, value, header[i] if header else "", words, money, unit,
+                        columns) for i, (value, _, end) in enumerate(values) if _VALUE.match(value)]  # fmt: skip
