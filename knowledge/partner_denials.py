@@ -26,18 +26,6 @@ _DENIAL = re.compile(
     r"\bnon\s+(?:è|e['’]|sono|era|erano|fa|fanno|risulta|risultano|figura|figurano)\s+(?:(?:un|una|tra\s+i|fra\s+i|"
     r"formalmente|però)\s+)?(?:partner|parte\s+del\s+partenariato|soggett[oi]\s+partner)\b|"
     r"\bnon\s+(?:come|in\s+qualità\s+di)\s+partner\b|"
-    # ... who takes no part in the project, or no longer: "che non partecipa al progetto", "non fa più parte del
-    # partenariato", "does not take part in the project", "is no longer a partner"
-    r"\bnon\s+(?:partecipa|partecipano|prende\s+parte|prendono\s+parte|aderisce|aderiscono)\s+(?:più\s+)?"
-    r"(?:al|alla|all['’])\s*(?:progetto|partenariato|accordo|rete|iniziativa)\b|\bnon\s+fa(?:nno)?\s+più\s+parte\b|"
-    r"\b(?:does|do|did)\s+not\s+take\s+part\s+in\s+the\s+(?:project|partnership)\b|"
-    r"\b(?:is|are|was|were)\s+no\s+longer\s+(?:a\s+)?(?:partners?|part\s+of)\b|"
-    # ... or who left it: "ha comunicato il proprio recesso dall'accordo di partenariato", "si è ritirata dal
-    # progetto", "è uscita dal partenariato", "withdrew from the partnership", "left the project"
-    r"\b(?:proprio|suo|loro)\s+recesso\b|\brecesso\s+(?:dal|dalla|dall['’])\s*(?:progetto|partenariato|accordo|"
-    r"convenzione)\b|\b(?:si\s+(?:è|sono)\s+ritirat[oaie]|(?:è|sono)\s+uscit[oaie]|(?:ha|hanno)\s+lasciato|esce|escono)\s+"
-    r"(?:dal|dalla|dall['’])\s*(?:progetto|partenariato|accordo|rete|convenzione)\b|"
-    r"\b(?:withdrew|withdrawn|left|has\s+left|have\s+left)\s+(?:from\s+)?the\s+(?:project|partnership|agreement)\b|"
     # ... what one does without being one: "senza essere (formalmente) partner", "without being a formal partner"
     r"\bsenza\s+essere\s+(?:(?:un|formalmente|ufficialmente)\s+)?partner\b|"
     r"\bwithout\s+being\s+(?:(?:a|an|formal|official|formally|officially|project)\s+)*partners?\b|"

@@ -73,14 +73,3 @@ def test_a_label_denying_partnership_denies_whom_it_lists_to_its_line_s_end():
     # a denial whose subject names an organisation denies nothing after its colon
     other = "La ASL partecipa al gruppo ma non è partner di progetto: lo sportello è della Cooperativa Alfa."
     assert not denied("Cooperativa Alfa", denied_clauses(other))
-
-
-def test_who_takes_no_part_or_left_the_partnership_is_denied():
-    left = ("PRESO ATTO che la cooperativa Il Ponte, partner per i trasporti, ha comunicato il proprio recesso "
-            "dall'accordo e che al suo posto entra l'associazione Sole APS;")  # fmt: skip
-    clauses = denied_clauses(left)
-    assert denied("Cooperativa Il Ponte", clauses) and not denied("Associazione Sole APS", clauses)
-    for text, name in (("Tre famiglie hanno una casa dall'ATER Lucca, che non partecipa al progetto.", "ATER Lucca"),
-                       ("La Pro Loco Alfa non fa più parte della rete.", "Pro Loco Alfa"),
-                       ("The Beta Trust withdrew from the partnership in May.", "Beta Trust")):  # fmt: skip
-        assert denied(name, denied_clauses(text)), text
