@@ -53,10 +53,6 @@ _CUE = re.compile(
     r"\b(?:project|service|programme|scheme|desk|course|initiative)\s+(?:is|was)\s+(?:meant\s+)?for\b|"
     r"\b(?:main\s+)?(?:users|beneficiaries)\s+(?:are|were|include)\b|"
     r"\bdestinatari\s+(?:del\s+(?:piano|progetto|servizio|intervento)\s+)?(?:sono\s+)?(?=(?:i|gli|le)\s)|"
-    # ... of a project named or described, then a colon or "sono" and its list: "i destinatari di «Passaggi»: A, B e
-    # C", "I destinatari dello sportello sono ..." (not of what may come, "destinatari di una eventuale prosecuzione")
-    r"\bdestinatari\s+(?:di|del|della|dello|dell['’])\s*(?:«[^«»]{1,60}»|“[^“”]{1,60}”|\"[^\"]{1,60}\"|"
-    r"(?:[\w'’]+\s+){0,3}?[\w'’]+)\s*(?::\s*|sono\s+)|"
     r"\b(?:aimed|targeted)\s+at\b|\bintended\s+for\b|\bmost\s+users\s+are\b|"
     r"\bwho\s+are\s+the\s+people\?\s+(?:mostly\s+)?",
     re.I,

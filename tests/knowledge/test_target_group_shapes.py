@@ -74,13 +74,3 @@ def test_a_table_row_of_groups_a_sentence_joined_to_the_rows_around_it():
     ]
     # ... a word "destinatari" in lower case in a sentence is no cell
     assert _groups("Il costo comprende i destinatari | 40.000 euro") == []
-
-
-def test_the_recipients_of_a_named_project_then_a_colon_or_sono():
-    said = "Vi ricordo anche i destinatari di «Casa Aperta»: famiglie straniere sotto sfratto, giovani rifugiati soli."
-    assert _groups(said) == ["famiglie straniere sotto sfratto", "giovani rifugiati soli"]
-    assert _groups("I destinatari dello sportello sono madri sole con figli piccoli.") == [
-        "madri sole con figli piccoli"
-    ]
-    # ... not the people of what may come later
-    assert _groups("Si valuteranno come destinatari di un nuovo bando i braccianti stranieri della piana.") == []
