@@ -155,6 +155,13 @@ TARGETS = {
     "monitoraggio-lungro-shtepia-2026": "xlsx",
     "determina-montalto-di-castro-casa-dei-braccianti-saldo": "pdf",
     "email-acquaviva-collecroce-nova-kuca-primo-anno": "eml",
+    # batch 21 (2026-12-07, 21:13 UTC session)
+    "buona-pratica-canelli-vendemmia-accogliente": "pdf",
+    "scheda-progetto-popoli-terme-parole-di-valle": "odt",
+    "final-report-medicina-health-bridge-en": "docx",
+    "monitoraggio-osimo-porte-aperte-2026": "xlsx",
+    "determina-castel-volturno-fuori-rotta-chiusura": "pdf",
+    "email-mezzolombardo-apprendisti-in-rotaliana": "eml",
 }
 
 
