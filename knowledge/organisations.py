@@ -38,6 +38,10 @@ _MAX_MEMBERS = 2
 # A role's word, never a word of a name: a table's role cell run on after the name it follows
 _ROLE_WORDS = {"Partner", "Partners", "Capofila", "Ruolo", "Role"}
 _WORD = re.compile(r"[\w'’.&-]+")
+# A day of a month after "il": a date, never a name's number ("la relazione trasmessa dalla cooperativa il 31 luglio";
+# a name that holds a date has no article before it, "Associazione 25 Aprile")
+_DAY_OF_MONTH = re.compile(r"(?:[12]?\d|3[01])\s+(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|"
+                           r"settembre|ottobre|novembre|dicembre)\b", re.I)  # fmt: skip
 MAX_WORDS = 10
 # An acronym and where it is: "ATER dell'Aquila", "IACP Campobasso", "CPIA 1 Karalis".
 _ACRONYM = re.compile(
@@ -209,6 +213,8 @@ def _extend(sentence: str, start: int, key_end: int) -> str | None:
             break  # the next item's number in a list run on one line ("2. Associazione B 3. C"), not the name's
         if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+(?:,\d+)?", token):
             break  # a sum after the name ("la Fondazione X 80.000 e ..."), not the name's number
+        if words and words[-1][0].lower() == "il" and _DAY_OF_MONTH.match(sentence, w.start()):
+            break  # a date after the name ("trasmessa dalla cooperativa il 20 marzo"), not the name's number
         if sentence[w.end() : w.end() + 1] == ":" and words:
             break  # the next field's label of a spreadsheet's row run on ("Cooperativa X Voce: Altri partner")
         if token in _ROLE_WORDS and words:

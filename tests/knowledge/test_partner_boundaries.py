@@ -1,7 +1,8 @@
 """What a partner is: an organisation named in a partnership role, its name bounded by syntax. A funder's label in a
 table, a committee numbered in Roman numerals, a news agency, an acronym and the name it abbreviates joined by a dash,
 a legal form closing a name past its small words, a verb and its object after a name, a partnership sheet read as
-"key: value" fields and a row whose role is none. Texts invented here."""
+"key: value" fields, a row whose role is none and a date after a name ("la cooperativa il 12 maggio"). Texts
+invented here."""
 
 from knowledge.organisations import named, spells
 from knowledge.partner_denials import denied, denied_clauses
@@ -78,3 +79,13 @@ def test_a_row_whose_role_is_none_denies_it_the_partnership_wherever_it_is_named
     clauses = denied_clauses(_SHEET)
     assert denied("ASL Alessandria", clauses)
     assert not denied("Cooperativa sociale Il Faro", clauses)
+
+
+def test_a_day_of_a_month_after_a_name_is_a_date_not_the_name_s_number():
+    # "il 12 maggio" after a body's kind or name says when, never which body
+    assert _names("Vista la relazione trasmessa dalla cooperativa il 12 maggio 2026, dalla quale risulta che:") == []
+    assert _names("Letta la relazione trasmessa dall'Associazione Il Melograno il 3 febbraio.") == [
+        "Associazione Il Melograno"]  # fmt: skip
+    # a name that holds a date has no article before it
+    assert _names("Hanno collaborato il Circolo 25 Aprile e la Cooperativa 8 Marzo.") == [
+        "Circolo 25 Aprile", "Cooperativa 8 Marzo"]  # fmt: skip
