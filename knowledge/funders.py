@@ -5,7 +5,11 @@ bancaria, lgnet/data/banking_foundations.json: a closed public set, ACRI's membe
 partnership list can make one a partner (`knowledge.partner_lists`, a "formal" finding), and that is believed.
 
 A foundation missing from the list is still known by the shape of its name: "Fondazione Cassa di Risparmio di X",
-"Fondazione Banca del Monte di X", "Fondazione Monte di Pietà di X", "Fondazione CR X"."""
+"Fondazione Banca del Monte di X", "Fondazione Monte di Pietà di X", "Fondazione CR X".
+
+A Region is such a funder too: it grants its comuni's projects by a convention ("come stabilito dalla convenzione con
+la Regione", "come da convenzione con la Regione X", "the agreement with the Y Region"), which names it with the cues
+of a partnership; only a partnership list makes it a partner."""
 
 from __future__ import annotations
 
@@ -21,6 +25,8 @@ _SHAPE = re.compile(r"^fondazione\s+(?:(?:cassa|casse)\s+(?:di|dei)\s+risparmi[o
 # What may follow a name without making it another body's: a legal form, a number run on from a sum ("la Fondazione
 # Cariplo 80.000": the name read as "Fondazione Cariplo 80")
 _TRAILING = re.compile(r"(?:\s+(?:onlus|ets|\d+))+$")
+# A Region, the body ("Regione", "Regione X", "Regione autonoma X", "the X Region", "Region of X"), in comparable form
+_REGION = re.compile(r"^(?:the\s+)?(?:regione|region)\b|^(?:the\s+)?[a-z]+(?:\s+[a-z]+)?\s+region$")
 
 
 @cache
@@ -31,6 +37,7 @@ def _names() -> frozenset[str]:
 
 
 def funder_by_nature(name: str) -> bool:
-    """Whether `name` is a banking foundation or a funder they founded (by the list or by its name's shape)."""
+    """Whether `name` is a banking foundation or a funder they founded (by the list or by its name's shape), or a
+    Region."""
     key = _TRAILING.sub("", comparable_name(name))
-    return key in _names() or bool(_SHAPE.match(key + " "))
+    return key in _names() or bool(_SHAPE.match(key + " ")) or bool(_REGION.match(key))

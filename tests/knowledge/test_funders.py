@@ -1,5 +1,6 @@
 """A banking foundation (fondazione di origine bancaria, lgnet/data/banking_foundations.json, or a name of their
-shape) funds a project whatever its sentence's verb; only a document's own partnership list makes one a partner.
+shape) or a Region funds a project whatever its sentence's verb; only a document's own partnership list makes one a
+partner.
 Texts invented here."""
 
 import pytest
@@ -40,6 +41,18 @@ def test_a_banking_foundation_named_in_running_text_is_no_partner():
 def test_a_partnership_list_that_names_one_is_believed():
     text = "Partner\n\nCooperativa Sociale Pane e Rose\n\nFondazione Cassa di Risparmio di Lucca\n\nDurata e risorse\n"
     assert "Fondazione Cassa di Risparmio di Lucca" in {p.name for p in partnership(text)}
+
+
+def test_a_region_that_grants_the_project_by_a_convention_is_no_partner():
+    assert funder_by_nature("Regione Toscana") and funder_by_nature("Regione")
+    assert funder_by_nature("the Tuscany Region")
+    assert not funder_by_nature("Azienda Sanitaria Regionale del Molise")
+    found = _names("Il servizio, avviato come da convenzione con la Regione Toscana, è gestito in collaborazione con "
+                   "la cooperativa sociale Il Faro.")  # fmt: skip
+    assert found == {"Cooperativa sociale Il Faro"}
+    assert _names("Le attività dureranno fino a giugno, come previsto dalla convenzione con la Regione.") == set()
+    # a partnership list that names one is believed
+    assert "Regione Toscana" in {p.name for p in partnership("Partner\n\nRegione Toscana\n\nCooperativa Il Faro\n")}
 
 
 def test_a_street_named_after_a_body_and_a_heading_in_capitals_name_no_organisation():
