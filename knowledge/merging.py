@@ -8,6 +8,7 @@ from collections import defaultdict
 
 from knowledge import figures as fig
 from knowledge import mentions, money, partners
+from knowledge.budget_rest import rest_of_total
 from knowledge.figure_facts import unit_labels
 from knowledge.reading import Read
 from knowledge.sentences import key
@@ -150,6 +151,7 @@ def _same_sentence(a: Amount, b: Amount) -> bool:
 def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
     amounts: list[Amount] = []
     tabled: list[Amount] = []  # the sums a budget's table gives by its rows and columns (`knowledge.budget_tables`)
+    parts: list[Amount] = []  # parts of a total ("i restanti 32.000 euro"): maybe the rest beside a funder's grant
     seen: set[tuple[float, str]] = set()
     for read, a in items:
         if a.kind == "cell":  # a key-value row's sum whose label cell ended the sentence before
@@ -157,6 +159,8 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
             if kind is None:
                 continue
             a = money.AmountFact(a.value, kind, "", a.text, a.start, a.end)
+        if a.kind == "part":
+            parts.append(Amount(value=a.value, kind="total", label=a.label, source=read.source()))
         if a.kind in ("unit", "part", "paid", "accounts", "spent", "line", "outside"):
             continue  # a sum per person is a figure; a part of a total, what people pay or what is spent beside the
             # project ("che non rientrano nel costo del progetto") is neither total nor share
@@ -188,6 +192,9 @@ def budget_of(items: list[tuple[Read, money.AmountFact]]) -> Budget:
         # the Comune's money and nobody else's ("finanziato con 60.000 euro dal Comune per due anni"): the whole
         # budget, no share of what others fund
         total, cofinancing = cofinancing.model_copy(update={"kind": "total"}), None
+    if cofinancing is None and total is not None and total.kind == "total":
+        # the rest of the total beside a funder's grant, in words that do not name it co-financing (budget_rest.py)
+        cofinancing = rest_of_total(total, [a for a in amounts if a is not total] + parts)
     # a budget's table says by its rows and columns what its total and the Comune's share are: above the sums of the
     # text, and of the flattened table's text, around it
     total = next((a for a in tabled if a.kind == "total"), total)
