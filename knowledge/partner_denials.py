@@ -33,6 +33,11 @@ _DENIAL = re.compile(
     # "non fa parte dell'accordo", "is not part of the agreement", "is not a member of the consortium"
     r"\bnon\s+fa(?:nno)?\s+parte\s+(?:del|della|dell['’])\s*(?:progetto|partenariato|accordo|convenzione|protocollo|"
     r"rete\s+(?:del\s+)?progetto|ats|ati)\b|"
+    # ... said any way membership is denied: "non è parte dell'accordo", "che non partecipa al progetto", "non ha
+    # aderito al partenariato", "non aderiscono alla rete"
+    r"\bnon\s+(?:(?:è|sono|era|erano|ha|hanno)\s+)?(?:mai\s+|più\s+)?(?:parte|partecipa|partecipano|partecipato|"
+    r"aderisce|aderiscono|aderito)\s+(?:(?:formalmente|direttamente)\s+)?(?:al|alla|all['’]|del|della|dell['’]|a)\s*"
+    r"(?:progetto|partenariato|accordo|convenzione|protocollo|rete|ats|ati)\b|"
     r"\b(?:is|are|was|were)\s+not\s+(?:a\s+)?(?:part|members?|signator(?:y|ies))\s+of\s+the\s+(?:agreement|"
     r"partnership|consortium|project)\b|"
     r"\b(?:is|are|was|were)\s+not\s+(?:a\s+|formal\s+|project\s+)*partners?\b|\bnot\s+as\s+(?:a\s+)?partners?\b",
@@ -43,7 +48,8 @@ _DENIAL = re.compile(
 # is the clause it closes, from the last relative or completive "che" before it
 _NO_AGREEMENT = re.compile(
     r"\bsenza\s+(?:(?:un|una|alcun|alcuna)\s+)?(?:convenzione|accordo|protocollo|rapporto\s+formale)\b|"
-    r"\bsenza\s+(?:entrare|aderire|far\s+parte)\s+(?:a|al|alla|all['’]|nel|nella|nell['’]|del|della|dell['’])\s*"
+    r"\bsenza\s+(?:(?:tuttavia|però|peraltro|comunque|mai|formalmente)\s+)?(?:entrare|aderire|far\s+parte)\s+"
+    r"(?:a|al|alla|all['’]|nel|nella|nell['’]|del|della|dell['’])\s*"
     r"(?:accordo|convenzione|partenariato|rete|protocollo|ats|ati)\b|"
     r"\bwithout\s+(?:an?\s+|any\s+)?(?:formal\s+)?(?:agreement|contract)\b|\bwithout\s+(?:joining|signing)\s+the\s+"
     r"(?:agreement|partnership|network)\b|"

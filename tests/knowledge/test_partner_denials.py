@@ -73,3 +73,19 @@ def test_a_label_denying_partnership_denies_whom_it_lists_to_its_line_s_end():
     # a denial whose subject names an organisation denies nothing after its colon
     other = "La ASL partecipa al gruppo ma non è partner di progetto: lo sportello è della Cooperativa Alfa."
     assert not denied("Cooperativa Alfa", denied_clauses(other))
+
+
+def test_a_body_said_to_be_no_member_of_the_agreement_or_the_project_however_worded_is_denied():
+    for text, name in [
+        ("L'Arciconfraternita di San Rocco, che ospita le lezioni, non è parte della convenzione.",
+         "Arciconfraternita di San Rocco"),
+        ("Le famiglie arrivano anche dall'ARCI Lucca, che non partecipa al progetto.", "ARCI Lucca"),
+        ("La Fondazione Il Ponte ha aderito all'iniziativa, mentre l'Associazione Terra Viva non ha aderito alla rete.",
+         "Associazione Terra Viva"),
+        ("Il sindacato CISL Lucca e la Misericordia di Lucca hanno segnalato alcune persone allo sportello, senza però "
+         "entrare nel partenariato.", "Misericordia di Lucca"),
+    ]:  # fmt: skip
+        assert denied(name, denied_clauses(text)), text
+    # a denial about something else denies no one
+    assert not denied("Cooperativa Il Faro", denied_clauses("La Cooperativa Il Faro non partecipa alle feste di "
+                                                             "quartiere del sabato."))  # fmt: skip
