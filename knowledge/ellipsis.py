@@ -35,8 +35,9 @@ _OF_WHOLE = re.compile(r"\s+(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>
 _PART_BEFORE = re.compile(rf"\b{PART}\s*$", re.I)
 _PART_AFTER = re.compile(r"[\d.,]+\s+(?:(?:delle|dei)\s+quali|of\s+(?:them|whom))\b", re.I)
 # ... with up to two words after its noun: "Of the 64 people housed, 41 found a job", "Dei 30 ragazzi seguiti, ..."
-_PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+\d[\d.,]*\s+(?P<noun>[a-zà-ù]{3,})"
-                             r"(?:\s+[a-zà-ù'’]+){0,2}\s*,\s*$", re.I)  # fmt: skip
+_RELATIVES = {"who", "whom", "which", "that", "che", "cui", "quali"}
+_PARTITIVE_LEAD = re.compile(r"\b(?:dei|degli|delle|of\s+the)\s+(?P<whole>\d[\d.,]*)\s+(?P<noun>[a-zà-ù]{3,})"
+                             r"(?:\s+[a-zà-ù'’]+){0,5}\s*,\s*$", re.I)  # fmt: skip
 # "Tra le persone prese in carico, 61 sono state accompagnate": the group a sentence opens with, its part counted.
 # ... or a group just named taken up ("Of these trainees, 29 were then hired", "Di questi ragazzi, 12 lavorano").
 _GROUP_LEAD = re.compile(r"(?:^|[;:.]\s*)(?:(?:tra|fra|among)\s+(?:i|gli|le|the|quest[ie]|these|those)|"
@@ -139,6 +140,7 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
     from knowledge.statements import stated  # it reads the known units of figures: imported when used
 
     out: list[FigureFact] = [f for f in stated(sentence) if not any(g.start <= f.start < g.end for g in found)]
+    wholes: list[FigureFact] = []  # the wholes a clause opens with, read after their parts
     for m in _ELLIPTIC.finditer(sentence):
         start, end = m.start("num"), m.end("num")
         head = sentence[:start]
@@ -179,8 +181,25 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
                 noun = before[-1]
                 unit, words = noun.unit, re.sub(r"^\S+\s*", "", noun.text) or unit_labels(noun.unit)[0]
         elif not before and (part := _PARTITIVE_LEAD.search(head) or _group(head)) and not m.group("refl"):
-            # "Dei 33 tirocinanti, 19 hanno ottenuto un contratto": a part of the whole just named
-            unit, words = _unit_of(part.group("noun")), part.group("noun").lower()
+            # "Dei 33 tirocinanti, 19 hanno ottenuto un contratto": a part of the whole just named; "Of the 57 who
+            # finished a course, 41 were hired": of the persons a relative clause describes
+            whole_noun = part.group("noun").lower()
+            if whole_noun in _RELATIVES:
+                if whole_noun not in ("who", "whom"):
+                    continue
+                unit, words = "people", "people"
+            elif re.fullmatch(r"[a-z]{3,}ed", whole_noun) and part.re is _PARTITIVE_LEAD:
+                unit, words = "people", whole_noun  # "Of the 214 enrolled, 131 ...": the persons enrolled
+            else:
+                unit, words = _unit_of(whole_noun), whole_noun
+            if part.re is _PARTITIVE_LEAD and re.fullmatch(r"(?:.*[;:.])?\s*", head[: part.start()], re.S):
+                # the whole a clause opens with is a count too ("Dei 18 iscritti al corso, 14 ..."), unless the
+                # document states it elsewhere (`record_fields.settle_figures`)
+                a, b = part.span("whole")
+                total = number(part.group("whole"))
+                if total and total > value and not any(f.start == a for f in [*found, *out, *wholes]):
+                    said_whole = label(sentence, a, part.end("noun"), words, unit)
+                    wholes.append(FigureFact(total, unit, said_whole, sentence[a:b], a, b))
         elif _REPORTED.search(head) and _SAYING.search(head) and _DID.match(sentence, end):
             # "Haddad riferisce che 26 sono state iscritte ai corsi e che 29 hanno ottenuto un contratto": a
             # reported statement's bare subject who was enrolled or obtained something is persons
@@ -199,7 +218,7 @@ def elliptic(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         said = m.end("pron") if m.group("pron") else end  # the label reads on after "di loro"
         out.append(FigureFact(value, unit, label(sentence, start, said, words, unit), sentence[start:end], start, end))
     out += borrowed(sentence, [*found, *out])
-    return out
+    return out + wholes
 
 
 def _group(head: str) -> re.Match[str] | None:

@@ -45,6 +45,10 @@ def project_id(city: str, phase: str | None) -> str:
     return f"{slug(city)}-{slug(phase or 'nd')}"
 
 
+# "Dei 18 iscritti ...", "Of the 57 who ...": the whole a clause opens with, the part after its comma.
+_WHOLE_OPENING = re.compile(r"(?:^|[;:.]\s*|,\s*)(?:dei|degli|delle|of\s+the)\s+$", re.I)
+
+
 def settle_figures(buckets: dict[str | None, Bucket], tabled: list, rows: dict[str, list[tuple[int, int]]],
                    periods: list, denials: dict[str, list[str]]) -> None:  # fmt: skip
     """What crosses the group's documents once their parts are merged: a table's counts against the text's, a
@@ -57,6 +61,21 @@ def settle_figures(buckets: dict[str | None, Bucket], tabled: list, rows: dict[s
     for b in buckets.values():
         b.figures = [(r, f) for r, f in b.figures if not any(
             a <= r.sentence.start + f.start < z for a, z in rows.get(r.passage.id, ()))]  # fmt: skip
+    # A whole a clause opens with ("Dei 215 contatti dell'unità di strada, 40 ...") is a count only where its
+    # document states its number nowhere else, under any noun ("33 tirocini avviati ... Dei 33 tirocinanti, 19
+    # ..."), nor in a table: else it points back to that count.
+    wholes = {id(f) for b in buckets.values() for r, f in b.figures if _WHOLE_OPENING.search(r.body[: f.start])}
+    if wholes:
+        others: dict[tuple, int] = defaultdict(int)
+        for b in buckets.values():
+            for r, f in b.figures:
+                if id(f) not in wholes:
+                    others[(r.passage.doc_id, f.value)] += 1
+        for _, r, f in tabled:  # (a table's row states it too: "People met | 1,500 | 1,184")
+            others[(r.passage.doc_id, f.value)] += 1
+        for b in buckets.values():
+            b.figures = [(r, f) for r, f in b.figures if id(f) not in wholes
+                         or not others[(r.passage.doc_id, f.value)]]  # fmt: skip
     stated_here: set[tuple] = {(r.passage.doc_id, f.value, counted(f.unit)) for b in buckets.values()
                                for r, f in b.figures}  # fmt: skip
     # ... also where the text's count names it by a word of the row's label ("13 assunte" in a headline, the row
