@@ -9,6 +9,11 @@ the page a search shows, and so the mechanism of each miss:
 - `collapsed`: the relevant passage was fused, but its near-duplicate group is shown by a passage without it;
 - `fusion`: a candidate, but below the reranker's window (the first `Reranker.candidates` fused);
 - `ranking`: inside the window, out-ranked on the page (reranker, within-document order, places first).
+
+A miss whose first five show the right document all the same says so (`near`): `passage`, another passage of a
+document holding the evidence (which passage of a document leads it: retrieval/within_document.py), or `copy`, a
+near-duplicate of a relevant passage or another outlet's copy of its document (the collapse's and diversity's
+choice), neither of which the metric credits: only the shown passage's own text counts.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ class Trace:
     shown: int | None  # on the page (k=10)
     mechanism: str
     parsed: dict
+    near: str = ""  # a miss: "passage" or "copy" when its first five show the right document (see the module)
 
     @property
     def miss(self) -> bool:
@@ -55,6 +61,21 @@ class Trace:
 
 def _best(order: list[int] | np.ndarray, relevant: set[int]) -> int | None:
     return next((i for i, p in enumerate(order) if int(p) in relevant), None)
+
+
+def near_miss(metas: list[dict], top: list[int], relevant: set[int]) -> str:
+    """Whether the positions `top` (a miss's first five) show a relevant passage's document by another of its
+    passages ("passage"), or a copy of it: a passage of its near-duplicate group or of another outlet's copy of the
+    document ("copy"); "" when neither."""
+    documents = {metas[p].get("doc_id") for p in relevant}
+    if any(metas[p].get("doc_id") in documents for p in top):
+        return "passage"
+    groups = {metas[p].get("dup_group") for p in relevant} - {None}
+    copies = {metas[p].get("doc_dup_group") or metas[p].get("doc_id") for p in relevant}
+    for p in top:
+        if metas[p].get("dup_group") in groups or (metas[p].get("doc_dup_group") or metas[p].get("doc_id")) in copies:
+            return "copy"
+    return ""
 
 
 def trace(service: SearchService, case: QueryCase) -> Trace:
@@ -73,7 +94,8 @@ def trace(service: SearchService, case: QueryCase) -> Trace:
         dense_all = _best(np.argsort(-sims, kind="stable"), relevant)
     collapsed = service._collapse(index, ranked)
     result = service.search(request)
-    shown = _best([index.corpus.position[h.id] for h in result.hits], relevant)
+    page = [index.corpus.position[h.id] for h in result.hits]
+    shown = _best(page, relevant)
     fused = _best(ranked.positions, relevant)
     in_collapsed = _best(collapsed.positions, relevant)
     window = service.reranker.candidates
@@ -115,6 +137,7 @@ def trace(service: SearchService, case: QueryCase) -> Trace:
             "places": parsed.places,
             "cities": parsed.cities,
         },
+        near_miss(index.corpus.metas, page[:5], relevant) if shown is None or shown >= 5 else "",
     )
 
 
@@ -169,12 +192,19 @@ def report(traces: list[Trace]) -> str:
         lines.append("  form: mechanism counts (found = in the top 5)")
         for form, counts in sorted(by_form.items()):
             lines.append(f"    {form:<22} " + ", ".join(f"{m} {n}" for m, n in counts.most_common()))
+        near = Counter(t.near for t in group if t.miss)
+        lines.append(
+            f"  misses whose first five show the right document: {near['passage']} by another passage, "
+            f"{near['copy']} by a copy (of {sum(near.values())} misses)"
+        )
     lines.append("== misses (top 5) and low ranks")
     for t in traces:
         if t.miss:
             lines.append(
                 f"{t.id} b{t.batch} {t.lang} {t.form:<20} {t.mechanism:<12} lex={t.lexical} dense={t.dense} "
-                f"dense_all={t.dense_all} fused={t.fused} coll={t.collapsed} shown={t.shown} | {t.query}"
+                f"dense_all={t.dense_all} fused={t.fused} coll={t.collapsed} shown={t.shown}"
+                + (f" top5={t.near}" if t.near else "")
+                + f" | {t.query}"
             )
     return "\n".join(lines)
 
