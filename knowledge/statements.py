@@ -25,7 +25,7 @@ _ADVERBS = (
     r"currently)\s+)?"
     r"(?:(?:circa|oltre|about|over)\s+)?"
 )
-_BE = r"(?:sono\s+stat[ie]|sono|erano|furono|were|are|was|is)"
+_BE = r"(?:sono\s+stat[ie]|sono\s+diventat[ie]|sono|erano|furono|were|are|was|is|have\s+become|became)"
 # Words of time that may open a sentence before its subject.
 _WHEN = (
     r"[Oo]ggi|[Aa]d\s+oggi|[Ff]inora|[Ss]inora|[Aa]ttualmente|[Nn]el\s+complesso|[Qq]uest['’]\s*anno|"
@@ -43,7 +43,11 @@ _PREDICATE = re.compile(
     # what the subject says in brackets belongs to it ("I volontari che danno una mano (trasporti, spesa) sono 16")
     # ... and an apposition between commas ("Le serate «Sale del mondo», cene e letture nelle lingue dei corsisti,
     # sono state 9")
-    rf"(?:[^.;:,()]|\([^()]*\))*?(?:,[^.;:,()]{{3,80}},(?:[^.;:,()]|\([^()]*\))*?)?\s{_BE}\s+{_ADVERBS}{_N}\s*(?:[.;:,)]|\((?=di\s+cui|of\s+wh)|$|\s+(?:e|ed)\s+(?=[a-zà-ù]))"
+    rf"(?:[^.;:,()]|\([^()]*\))*?(?:,[^.;:,()]{{3,80}},(?:[^.;:,()]|\([^()]*\))*?)?\s{_BE}\s+{_ADVERBS}{_N}"
+    # the number may be followed by who the persons are or when ("sono 15 tra assistenti sociali e agenti", "sono
+    # state 9 in due estati", "are 12 in all")
+    rf"\s*(?:[.;:,)]|\((?=di\s+cui|of\s+wh)|$|\s+(?:e|ed)\s+(?=[a-zà-ù])|\s+(?:tra|fra|in|nel|nei|nell['’]|negli|"
+    rf"nelle|da|dal|dall['’]|dai|su|among|over|since|during|by)\b)"
 )
 # English says a group's count without an article: "Women were 142", "Households numbered 85".
 _EN_PREDICATE = re.compile(
