@@ -17,7 +17,8 @@ FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}\s*(?:messaggio\s+(?:inoltrato|original
                        r"message)\s*-{3,}|inizio\s+messaggio\s+inoltrato\s*:)", re.I | re.M)  # fmt: skip
 # The line a reply opens the quoted message with: "Il 10/11/2026 alle 15:20, X ha scritto:", "Il giorno gio 3 dic
 # 2026 alle ore 10:12 X <x@y.it> ha scritto:", "On Mon, 3 Dec 2026 at 10:12, X wrote:"
-_REPLY_HEADER = re.compile(r"^[ \t>]*(?:il|on)\b[^\n]{4,200}\b(?:ha scritto|wrote)\s*:[ \t]*$", re.I | re.M)
+# (a passage's display text may run the quoted lines into it: "... ha scritto: > Gentili referenti, > per la ...")
+_REPLY_HEADER = re.compile(r"^[ \t>]*(?:il|on)\b[^\n]{4,200}?\b(?:ha scritto|wrote)\s*:(?=[ \t]*(?:$|>))", re.I | re.M)
 # A mail client's header block (a forwarded or answered message inside the body, or a pasted message's own)
 _HEADER_LINE = re.compile(r"^[ \t>*]*(?P<label>from|da|to|a|cc|sent|inviato|date|data|subject|oggetto)[ \t]*:[ \t]*\S",
                           re.I | re.M)  # fmt: skip
@@ -62,3 +63,16 @@ def own_part(text: str) -> str:
     ends += [s for s in _header_blocks(text) if _line_number(text, s) >= _HEAD_LINES]
     own = text[: min(ends)] if ends else text
     return _QUOTED_LINE.sub("", own)
+
+
+def others_from(text: str, email: bool = True) -> int | None:
+    """Where another sender's message begins in a text or a passage of it: a forwarded message's separator, and in an
+    e-mail a reply's "... ha scritto:" line too; None when neither is in it."""
+    found = [m.start() for m in (FORWARDED.search(text), _REPLY_HEADER.search(text) if email else None) if m]
+    return min(found) if found else None
+
+
+def quoted_line(text: str, offset: int) -> bool:
+    """The line holding `offset` is quoted with ">" (a reply's copy of the message it answers)."""
+    start = text.rfind("\n", 0, offset) + 1
+    return text[start : offset + 1].lstrip(" \t").startswith(">")

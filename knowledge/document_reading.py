@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.messages import others_from, quoted_line
 from knowledge import mentions, partner_lists, partners
 from knowledge import target_groups as groups
 from knowledge.antecedents import antecedent
@@ -18,7 +19,7 @@ from knowledge.disowned import disowned_clauses
 from knowledge.doc_parts import DocPart
 from knowledge.elsewhere import about_elsewhere, other_comune_clauses, other_phase_clauses, other_places
 from knowledge.partner_denials import denied_clauses
-from knowledge.reading import FORWARDED, Passage, Read, foreign_spans, numbers, other_comune_address, running_spans
+from knowledge.reading import Passage, Read, foreign_spans, numbers, other_comune_address, running_spans
 from knowledge.readings import Memo
 from knowledge.record_fields import as_target
 from knowledge.sections import Outline, outline, sections
@@ -128,11 +129,12 @@ class DocumentReading(CountAreas):
         # the next sentence is an item of a section of target groups ("Destinatari", then its list), across passages:
         # a list runs on into the next passage, whose first sentence (the overlap) is not read again
         items = False
-        forwarded = False  # past an e-mail's forwarded message: another sender's words, not the document's
+        forwarded = False  # past an e-mail's forwarded or answered message: another sender's words, not the document's
         for p in run:
             memo = self.memo(p)
-            marker = None if forwarded else FORWARDED.search(p.text)
-            from_here = 0 if forwarded else marker.start() if marker else len(p.text)
+            email = p.meta.get("format") == "eml"
+            marker = None if forwarded else others_from(p.text, email)
+            from_here = 0 if forwarded else marker if marker is not None else len(p.text)
             forwarded = forwarded or marker is not None
             out.numbers |= memo("numbers", numbers, p.text)
             out.denials += memo("denials", denied_clauses, p.text)
@@ -161,14 +163,15 @@ class DocumentReading(CountAreas):
                 # who issued the document is no partner, unless it says it runs the service for the Comune
                 issuer = (not p.meta.get("char_start") and s.start == 0 and partners.issuer_line(body)
                           and not runs_it)  # fmt: skip
-                self._read_sentence(read, buckets, k in boilerplate, memo, issuer)
+                # (a forwarded or answered message, and the lines a reply quotes with ">", are another sender's)
+                own = s.start < from_here and not (email and quoted_line(p.text, s.start))
+                self._read_sentence(read, buckets, k in boilerplate, memo, issuer, own)
                 was_items, items = items, groups.items_follow(body, s.text, items)
                 if k in boilerplate:  # (a bare heading "Destinatari" is in many cities' documents)
                     continue
                 facts = memo("said", self._said, body)
                 # the groups it states are the document's: every record it feeds names them
                 found = groups.stated_groups(s.text, after_heading=True) if was_items else facts.groups
-                own = s.start < from_here  # (a forwarded message's groups and addresses are its sender's)
                 stated += [(read, m) for m in found if own]
                 inline += [(read, m) for m in facts.inline if own]
                 out.periods += [(read, m) for m in self._own_periods(body, facts.periods, memo)]
@@ -240,7 +243,11 @@ class DocumentReading(CountAreas):
         gap = read.passage.text[end : read.sentence.start] if 0 <= end <= read.sentence.start else "x"
         return counts if re.fullmatch(r"\s{0,3}", gap) else []
 
-    def _read_sentence(self, read: Read, buckets: dict, boilerplate: bool, memo: Memo, issuer: bool = False) -> None:
+    def _read_sentence(
+        self, read: Read, buckets: dict, boilerplate: bool, memo: Memo, issuer: bool = False, own: bool = True
+    ) -> None:
+        """What one sentence says: partners, and its counts unless another sender's (`own` False: a forwarded or
+        answered message's, whose counts are its sender's project's or region's)."""
         body = read.body
         # the document's masthead names who issued it, not a partner
         found = [] if issuer else memo("partners", partners.partners, body, self._city, not boilerplate)
@@ -273,7 +280,7 @@ class DocumentReading(CountAreas):
         counts = facts.figures or facts.averages
         away = memo("elsewhere", self._elsewhere, body, self._city, self._phase) if counts else []
         for f, decision in zip(facts.figures, facts.decided, strict=True):
-            if about_elsewhere(away, f.start, f.end):
+            if not own or about_elsewhere(away, f.start, f.end):
                 continue
             # "Di questi, 64 ...": the unit of the count of the sentence before it points back to
             f = antecedent(body, f, [g for g in facts.figures if g.end <= f.start], previous)

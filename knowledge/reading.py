@@ -152,9 +152,3 @@ def other_comune_address(email: str | None, city: str, gazetteer: Gazetteer) -> 
         return False
     place = gazetteer.by_domain(m["label"].replace("-", ""), m["pv"])
     return place is not None and not same_comune(city, place.name)
-
-
-# An e-mail's forwarded or quoted message: what follows it is another sender's ("---------- Messaggio inoltrato
-# ----------", "-----Original Message-----", "Inizio messaggio inoltrato:")
-FORWARDED = re.compile(r"^[ \t>]*(?:-{3,}\s*(?:messaggio\s+(?:inoltrato|originale)|forwarded\s+message|original\s+"
-                       r"message)\s*-{3,}|inizio\s+messaggio\s+inoltrato\s*:)", re.I | re.M)  # fmt: skip
