@@ -74,3 +74,15 @@ def test_a_table_row_of_groups_a_sentence_joined_to_the_rows_around_it():
     ]
     # ... a word "destinatari" in lower case in a sentence is no cell
     assert _groups("Il costo comprende i destinatari | 40.000 euro") == []
+
+
+def test_a_heading_asking_whom_it_is_for_whatever_it_names_opens_its_list():
+    text = ("3. Results\n\nThe drop-in centre in Lucca's station met 210 people and gave 80 of them a bed for the "
+            "night.\n\n4. Who the drop-in centre is for\n\n- women travelling alone with small children\n\n"
+            "- young men sleeping in the station\n\n5. Next steps\n\nThe centre will open on Sundays.")  # fmt: skip
+    assert _record_groups(text) == {"women travelling alone with small children", "young men sleeping in the station"}
+    # ... asked as a question of its own, its answer the next sentence
+    text = ("The night shelter of Lucca gave a bed to 45 people this winter. Who are the people? Mostly older men with "
+            "no home, and young asylum seekers waiting for a place in reception.")  # fmt: skip
+    assert _record_groups(text) == {"older men with no home", "young asylum seekers waiting for a place in reception"}
+    assert items_follow("A chi si rivolge lo sportello casa", "", False)
