@@ -42,6 +42,16 @@ _SOURCE_IT = re.compile(rf"\b(?:dat[oi]|cifr[ae]|numer[oi])\b[^,;:.]{{0,60}}?,?\
                         re.I)  # fmt: skip
 _SOURCE_EN = re.compile(rf"\b(?:figures?|data|numbers?|counts?)\b[^,;:.]{{0,60}}?,?\s+(?:and\s+)?not\s+"
                         rf"(?:(?:those\s+)?(?:of|from)\s+)?(?:{_OBJECT}|{_HERE})", re.I)  # fmt: skip
+# A count the writers say not to count or use ("il gruppo decide di non contarli tra i risultati", "quel dato ... non
+# va usato nella relazione", "da non conteggiare"), and one said to be another's ("those figures belong to the Slovene
+# partner's report").
+_NOT_USED = re.compile(r"\b(?:non|da\s+non)\s+(?:va(?:nno)?\s+(?:usat|utilizzat|contat|conteggiat|considerat|"
+                       r"inserit|riportat)[oaie]|(?:contar|usar|utilizzar|conteggiar|considerar|inserir|riportar)"
+                       r"(?:l[oaie]|ne|e)?)\b|\b(?:(?:should|must|will)\s+not|(?:do|does)\s+not|don['’]t)\s+"
+                       r"(?:be\s+)?(?:count(?:ed)?|us(?:e|ed)|report(?:ed)?|include[d]?)\b", re.I)  # fmt: skip
+_OTHERS = re.compile(r"\b(?:those|these|that|this|the)\s+(?:figures?|numbers?|data|counts?)\s+(?:belongs?|refers?|"
+                     r"relates?)\s+to\s+(?:the\s+|an?\s+)?[\w'’ -]{0,40}?['’]s?\s+(?:own\s+)?(?:report|count|figures|"
+                     r"data|records?|register|system)\b", re.I)  # fmt: skip
 # What is denied membership of is not a count's place: the network, a body or its meetings.
 _NOT_ABOUT_COUNTS = re.compile(r"(?:(?:di|della|del|of\s+the|'s)\s+)?(?:rete|network|cabina|tavolo|comitato|"
                                r"partenariato|partnership|consorzio)\b", re.I)  # fmt: skip
@@ -51,7 +61,7 @@ def disowned_clauses(body: str) -> list[tuple[int, int]]:
     """The part of a sentence whose counts it says are not the project's: from its start to the end of the clause
     that denies it (see the module's docstring)."""
     out: list[tuple[int, int]] = []
-    for pattern in (_IT, _EN, _SOURCE_IT, _SOURCE_EN):
+    for pattern in (_IT, _EN, _SOURCE_IT, _SOURCE_EN, _NOT_USED, _OTHERS):
         for m in pattern.finditer(body):
             if _NOT_ABOUT_COUNTS.match(body[m.end() : m.end() + 20].lstrip()):
                 continue  # "non rientra nel progetto di rete": the network, not a count
