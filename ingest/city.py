@@ -231,8 +231,11 @@ def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Co
     return _scores(title, text, gazetteer or Gazetteer.default())[0]
 
 
-def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], set[str], set[str]]:
-    """The evidence per city, the cities the title names, and those its letterhead or signature names."""
+def _scores(
+    title: str, text: str, gazetteer: Gazetteer, addresses: str = ""
+) -> tuple[Counter[str], set[str], set[str]]:
+    """The evidence per city, the cities the title names, and those its letterhead or signature names; `addresses`:
+    an e-mail's recipients, whose comune's domain counts as the sender's does in the text."""
     scores: Counter[str] = Counter()  # weights are floats: Counter adds any numbers, its stubs say int
     text = _markup_free(text or "")
     title, furniture = page_furniture(title or "", text)
@@ -258,8 +261,9 @@ def _scores(title: str, text: str, gazetteer: Gazetteer) -> tuple[Counter[str], 
             scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
         else:
             scores[m.city.name] += _MENTION_WEIGHT  # type: ignore[assignment]
-    # the comune's own domain in a contact says as much as "Comune di X" (once per comune)
-    for name in {c.name for d in _DOMAIN.finditer(text)
+    # the comune's own domain in a contact, or among the addresses an e-mail is sent to (its mayor, its offices), says
+    # as much as "Comune di X" (once per comune)
+    for name in {c.name for d in _DOMAIN.finditer(f"{text}\n{addresses}")
                  if (c := gazetteer.by_domain(d["label"].replace("-", ""), d["pv"]))}:  # fmt: skip
         scores[name] += _PHRASE_WEIGHT  # type: ignore[assignment]
     return scores, in_title, issuer
@@ -288,11 +292,13 @@ def _letterhead(text: str, mentions: list[Mention]) -> set[str]:
     return found
 
 
-def main_city(title: str, text: str, gazetteer: Gazetteer | None = None, titled_only: bool = False) -> str | None:
+def main_city(
+    title: str, text: str, gazetteer: Gazetteer | None = None, titled_only: bool = False, addresses: str = ""
+) -> str | None:
     """Canonical name of the city the passage is about, or None when no single city clearly wins. `titled_only`:
     only a city its title names (a press review is about its articles' comuni, one only when its title says so:
-    "Rassegna stampa del Comune di X")."""
-    scores, in_title, issuer = _scores(title, text, gazetteer or Gazetteer.default())
+    "Rassegna stampa del Comune di X"); `addresses`: an e-mail's recipients (To, Cc)."""
+    scores, in_title, issuer = _scores(title, text, gazetteer or Gazetteer.default(), addresses)
     ranked = scores.most_common(2)
     if not ranked or (titled_only and ranked[0][0] not in in_title):
         return None

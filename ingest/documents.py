@@ -81,7 +81,8 @@ class DocumentBuilder:
             doc_type = self.doctype.run(part.title, text, language, file_format).doc_type
         city = entry.get("city") if whole_file else None
         if city is None and part.kind != "table":
-            city = main_city(part.title, text, titled_only=doc_type == "press_review")
+            addressed = str(raw.meta.get("recipients") or "") if whole_file else ""  # an e-mail's To and Cc
+            city = main_city(part.title, text, titled_only=doc_type == "press_review", addresses=addressed)
         return Document(
             doc_id=doc_id,
             source=source,

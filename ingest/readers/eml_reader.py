@@ -1,5 +1,6 @@
 """E-mail messages (.eml, RFC 5322/MIME) with the standard library: the message is a document (subject as
-title, sender, date, body: plain text, or HTML made text) and each attachment is read by its own reader and
+title, sender, date, body: plain text, or HTML made text; its recipients, To and Cc, in its metadata only, where
+ingest/city.py reads a comune's domain among them) and each attachment is read by its own reader and
 becomes a document linked to it (`RawText.attachments`; ingest/documents.py links them both ways).
 
 An attachment that cannot be read (unsupported type, damaged...) does not lose the message: it is listed
@@ -31,6 +32,7 @@ def read_eml(path: Path, data: bytes, limits: ReadLimits) -> RawText:
         message = BytesParser(policy=policy.default).parsebytes(data)
         subject = clean_text(str(message.get("subject") or "")).strip()
         sender = _addresses(message, "from")
+        recipients = ", ".join(a for a in (_addresses(message, "to"), _addresses(message, "cc")) if a)
         date = _date(message)
         body = _body(path, message, limits)
         parts = list(message.iter_attachments())
@@ -58,7 +60,7 @@ def read_eml(path: Path, data: bytes, limits: ReadLimits) -> RawText:
     if names:
         body += "\n\nAllegati: " + ", ".join(names)
     text = "\n\n".join(["\n".join(header), body.strip()]).strip()
-    meta = {"sender": sender, "attachments_not_read": not_read}
+    meta = {"sender": sender, "recipients": recipients, "attachments_not_read": not_read}
     return RawText(
         path=path, text=text, format="eml", title=subject or None, date=date, meta=meta, attachments=attachments
     )
