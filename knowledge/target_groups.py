@@ -55,6 +55,11 @@ _CUE = re.compile(
     r"\b(?:project|service|programme|scheme|desk|course|initiative)\s+(?:is|was)\s+(?:meant\s+)?for\b|"
     r"\b(?:main\s+)?(?:users|beneficiaries)\s+(?:are|were|include)\b|"
     r"\bdestinatari\s+(?:del\s+(?:piano|progetto|servizio|intervento)\s+)?(?:sono\s+)?(?=(?:i|gli|le)\s)|"
+    # ... of whatever project, named or described, then a colon or "essere" in any tense and the list: "Destinatari del
+    # progetto erano i braccianti ...", "i destinatari di «X»: A, B e C", "I destinatari dello sportello saranno ..."
+    # (never "destinatari di una eventuale prosecuzione i braccianti": the people of what may come)
+    r"\bdestinatari\s+(?:(?:di|del|della|dello|dell['’]|dei|degli|delle)\s*(?:«[^«»]{1,60}»|“[^“”]{1,60}”|"
+    r"\"[^\"]{1,60}\"|(?:[\w'’]+\s+){0,3}?[\w'’]+)\s*)?(?::\s*|(?:sono|erano|saranno|furono|sono\s+stat[ei])\s+)|"
     r"\b(?:aimed|targeted)\s+at\b|\bintended\s+for\b|\bmost\s+users\s+are\b|"
     r"\bwho\s+are\s+the\s+people\?\s+(?:mostly\s+)?",
     re.I,

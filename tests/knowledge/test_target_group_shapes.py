@@ -86,3 +86,15 @@ def test_a_heading_asking_whom_it_is_for_whatever_it_names_opens_its_list():
             "no home, and young asylum seekers waiting for a place in reception.")  # fmt: skip
     assert _record_groups(text) == {"older men with no home", "young asylum seekers waiting for a place in reception"}
     assert items_follow("A chi si rivolge lo sportello casa", "", False)
+
+
+def test_the_recipients_of_a_project_named_or_described_then_a_colon_or_essere_in_any_tense():
+    assert _groups("Destinatari del progetto erano i giovani rifugiati ospiti dei centri della valle e le madri sole "
+                   "con figli piccoli.") == ["giovani rifugiati ospiti dei centri della valle",
+                                             "madri sole con figli piccoli"]  # fmt: skip
+    assert _groups("Ricordo che i destinatari di «Porte aperte»: famiglie straniere sotto sfratto, giovani "
+                   "neomaggiorenni.") == ["famiglie straniere sotto sfratto", "giovani neomaggiorenni"]  # fmt: skip
+    assert _groups("I destinatari dello sportello saranno gli anziani soli del quartiere.") == [
+        "anziani soli del quartiere"]  # fmt: skip
+    # the people of what may come are no recipients of the project
+    assert _groups("Il tavolo indica quali destinatari di una eventuale prosecuzione i braccianti della piana.") == []
