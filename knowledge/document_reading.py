@@ -28,6 +28,10 @@ from knowledge.table_counts import TableCount, indicator_rows, table_counts
 from knowledge.tables import table_sentences
 from lgnet.practice import Partner, Source
 
+# A list of the document's recipients, said so by its label or heading ("Destinatari", "Beneficiari", "Target groups"):
+# its groups are the document's, over those a clause names ("il progetto, rivolto ai lavoratori ...")
+_LISTED = re.compile(r"\b(?:destinatari|beneficiari|target\s+groups?)\b", re.I)
+
 
 def memo_runs(memo: Memo, text: str) -> bool:
     """Whether a passage says its document's issuer runs the service for the Comune (`partners.RUNS_IT`)."""
@@ -125,6 +129,7 @@ class DocumentReading(CountAreas):
         self._partner_kinds = []
         seen: set[str] = set()
         stated: list = []  # (Read, Mention): the groups the document states
+        listed: list = []  # ... those of its list of recipients ("Destinatari", a heading and its items)
         inline: list = []  # ... and those it only names in passing, kept when it states none
         # the next sentence is an item of a section of target groups ("Destinatari", then its list), across passages:
         # a list runs on into the next passage, whose first sentence (the overlap) is not read again
@@ -173,6 +178,8 @@ class DocumentReading(CountAreas):
                 # the groups it states are the document's: every record it feeds names them
                 found = groups.stated_groups(s.text, after_heading=True) if was_items else facts.groups
                 stated += [(read, m) for m in found if own]
+                if found and own and (was_items or _LISTED.search(body)):
+                    listed += [(read, m) for m in found]
                 inline += [(read, m) for m in facts.inline if own]
                 out.periods += [(read, m) for m in self._own_periods(body, facts.periods, memo)]
                 out.amounts += [(read, a) for a in facts.amounts]
@@ -204,7 +211,7 @@ class DocumentReading(CountAreas):
             out.rows[p.id] = memo("indicator_rows", indicator_rows, p.text) + memo("context", context_spans, p.text)
         _unlisted_dropped(buckets, self._partner_kinds)
         # the groups it states are the document's: every record it feeds names them
-        buckets[None].targets += stated or groups.distinct_heads(inline)
+        buckets[None].targets += listed or stated or groups.distinct_heads(inline)
         return out
 
     def _copy_part(self, run: list[Passage], passages: list[Passage], said: set[str], boilerplate: set[str]

@@ -98,3 +98,13 @@ def test_the_recipients_of_a_project_named_or_described_then_a_colon_or_essere_i
         "anziani soli del quartiere"]  # fmt: skip
     # the people of what may come are no recipients of the project
     assert _groups("Il tavolo indica quali destinatari di una eventuale prosecuzione i braccianti della piana.") == []
+
+
+def test_a_document_s_list_of_recipients_is_its_groups_over_those_a_clause_names():
+    text = ("Il Comune di Lucca ha avviato lo sportello «Casa aperta», rivolto ai lavoratori stranieri delle cartiere "
+            "della piana. In un anno ha seguito 120 persone.\n\nDestinatari\n\n- operai stranieri con un contratto a "
+            "termine\n\n- famiglie ricongiunte in cerca di casa")  # fmt: skip
+    assert _record_groups(text) == {"operai stranieri con un contratto a termine",
+                                    "famiglie ricongiunte in cerca di casa"}  # fmt: skip
+    # with no such list, the clause's groups are the document's
+    assert _record_groups(text.split("\n\nDestinatari")[0]) == {"lavoratori stranieri delle cartiere della piana"}
