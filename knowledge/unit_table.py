@@ -8,7 +8,8 @@ The table was written once (2026-12-07, `python -m knowledge.unit_table write --
 over every unit the gold writes (corpus and development batches), every unit the records of the development folds
 carry, the nouns `knowledge.noun_kind` was trained on and the English nouns the records translate, and reviewed
 against those nouns' labels by meaning. A unit the table does not know is its first or last word's key when the table
-knows that word ("case sfitte", "farm workers"), else its first word (folded): the scorer learns nothing from the rules.
+knows that word ("case sfitte", "farm workers"), persons when it is the feminine of a plural of persons the table knows
+("volontarie"), else its first word (folded): the scorer learns nothing from the rules.
 """
 
 from __future__ import annotations
@@ -40,7 +41,19 @@ def frozen_key(unit: str) -> str:
         return known[u]
     words = u.split() or [""]
     # Italian puts a noun's head first ("case sfitte"), English last ("farm workers")
-    return known.get(words[0]) or known.get(words[-1]) or words[0]
+    return known.get(words[0]) or known.get(words[-1]) or _feminine_of_persons(words[0], known) or words[0]
+
+
+def _feminine_of_persons(word: str, known: dict[str, str]) -> str | None:
+    """A feminine plural whose masculine the table reads as persons is persons too: "volontarie" as "volontari",
+    "iscritte" as "iscritti", "tutrici" as "tutori" (the table was written from the plurals the texts then
+    used; a text about women's courses writes the feminine). Only where the masculine is persons: "case" is no
+    "casi"."""
+    # -trici/-tori ("tutrici"), -ie/-i ("volontarie": volontario's plurals), -e/-i ("iscritte")
+    for feminine, masculine in (("trici", "tori"), ("ie", "i"), ("e", "i")):
+        if word.endswith(feminine) and known.get(word[: -len(feminine)] + masculine) == "people":
+            return "people"
+    return None
 
 
 # --- writing the table (once, from the reading of its day) ------------------------------------------------

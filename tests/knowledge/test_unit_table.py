@@ -48,3 +48,14 @@ def test_events_are_one_unit():
     for noun in ("serate", "feste", "feste di quartiere", "incontri pubblici", "pomeriggi", "evenings", "feasts"):
         assert unit_key(noun) == unit_key("eventi"), noun
     assert unit_key("laboratori") != unit_key("eventi") and unit_key("persone") != unit_key("eventi")
+
+
+def test_a_feminine_plural_of_persons_is_persons():
+    # the table knows "volontari", "iscritti", "tutori" as persons; a text about women writes the feminine
+    for noun in ("volontarie", "iscritte", "tutrici"):
+        assert noun not in table()
+        assert unit_key(noun) == "people", noun
+    assert unit_key("volontarie formate") == "people"
+    # only where the masculine is persons: "case" is dwellings, not "casi"; "sedi" stays its own word
+    assert unit_key("case") == "housing_units" and unit_key("sedi") == "sedi"
+    assert unit_key("zampognare") == "zampognare"
