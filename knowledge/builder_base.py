@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from knowledge import figures as fig
+from knowledge import mentions
 from knowledge.area_choice import shipped
 from knowledge.area_model import AreaChooser
 from knowledge.doc_parts import DocParts
@@ -65,6 +66,9 @@ class BuilderBase:
         body = as_read(text)
         return body, key(body), self._areas(body), numbers(body)
 
-    def _said(self, body: str) -> Said:
-        """Every per-sentence rule of a sentence that is not boilerplate, at once (`knowledge.sentence_facts`)."""
-        return said(body, self.figure_reader, self.taxonomy, self._areas)
+    def _said(self, memo: Memo, body: str) -> Said:
+        """Every per-sentence rule of a sentence that is not boilerplate, at once (`knowledge.sentence_facts`), kept
+        in the passage's readings. Its periods are the sentence's "periods" reading, which the programme's dated
+        sentences (`knowledge.programme.dated`) ask of every sentence: read once, not once for each."""
+        return memo("said", lambda b: said(b, self.figure_reader, self.taxonomy, self._areas,
+                                           memo("periods", mentions.periods, b)), body)  # fmt: skip

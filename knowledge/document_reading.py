@@ -174,7 +174,7 @@ class DocumentReading(CountAreas):
                 was_items, items = items, groups.items_follow(body, s.text, items)
                 if k in boilerplate:  # (a bare heading "Destinatari" is in many cities' documents)
                     continue
-                facts = memo("said", self._said, body)
+                facts = self._said(memo, body)
                 # the groups it states are the document's: every record it feeds names them
                 found = groups.stated_groups(s.text, after_heading=True) if was_items else facts.groups
                 stated += [(read, m) for m in found if own]
@@ -232,7 +232,7 @@ class DocumentReading(CountAreas):
                     continue
                 body, k, areas, found = memo("sentence", self.sentence_of, s.text)
                 out.tested.add(k)
-                contact = memo("said", self._said, body).contact
+                contact = self._said(memo, body).contact
                 if (k not in boilerplate and contact and contact.email
                         and not other_comune_address(contact.email, self._city or "", self.gazetteer)):  # fmt: skip
                     # an address the read copy cut ("per un appuntamento si può scrivere a ..."): the merge keeps one
@@ -257,7 +257,10 @@ class DocumentReading(CountAreas):
         answered message's, whose counts are its sender's project's or region's)."""
         body = read.body
         # the document's masthead names who issued it, not a partner
-        found = [] if issuer else memo("partners", partners.partners, body, self._city, not boilerplate)
+        # with and without named organisations at once: the pre-read reads every sentence as if no boilerplate, the
+        # refresh the programme's without them (`knowledge.pre_read`)
+        found = [] if issuer else memo.both("partners", partners.partners_both, (body, self._city), (True, False),
+                                            not boilerplate)  # fmt: skip
         if found:
             # an organisation named in a clause placed in another comune is that comune's ("A Capannori un progetto
             # parallelo del Consorzio X segue 18 ragazzi")
@@ -276,13 +279,13 @@ class DocumentReading(CountAreas):
                     buckets[area].partners.append((read, partner))
                     self._partner_kinds.append((item.how, partner))
         previous = self._previous_counts(read)
-        counted = [] if boilerplate else memo("said", self._said, body).figures
+        counted = [] if boilerplate else self._said(memo, body).figures
         self._last_counts[read.passage.id] = (read.sentence.end, counted)
         if boilerplate:
             return
         for area in read.areas:
             buckets[area].sentences.append(read)
-        facts = memo("said", self._said, body)
+        facts = self._said(memo, body)
         # a count placed in another comune is that comune's ("per il Comune di Carrara ha accolto 22 persone")
         counts = facts.figures or facts.averages
         away = memo("elsewhere", self._elsewhere, body, self._city, self._phase) if counts else []

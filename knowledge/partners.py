@@ -376,7 +376,20 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
     "realizzate da", "convenzioni con", "insieme a"...; organisations named by a keyword or an acronym with its
     place anywhere (not a funder; only with `named_orgs`: the programme's boilerplate names the network's
     members, who are not the city's partners); other municipalities ("Comune di X") but never `city` itself."""
+    return _partners(text, city, named_orgs)[0]
+
+
+def partners_both(text: str, city: str | None = None) -> tuple[list[PartnerFact], list[PartnerFact]]:
+    """(`partners(text, city, True)`, `partners(text, city, False)`): of one sentence in one pass (the second is what
+    the first found before the named organisations), else each in its own."""
+    named, unnamed = _partners(text, city, True, both=True)
+    return named, unnamed if unnamed is not None else partners(text, city, False)
+
+
+def _partners(text: str, city: str | None, named_orgs: bool, both: bool = False
+              ) -> tuple[list[PartnerFact], list[PartnerFact] | None]:  # fmt: skip
     found: dict[str, PartnerFact] = {}
+    unnamed: list[PartnerFact] | None = None
     own = fold(city) if city else None
 
     def add(name: str | None, s: Sentence, body: str, how: str = "cue") -> None:
@@ -394,7 +407,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             return  # a banking foundation gives money, whatever the verb, unless named the partnership's
         found[comparable_name(name)] = PartnerFact(name, body, s.start, s.end, how=how)
 
-    for s in sentences(text):
+    read = sentences(text)
+    for s in read:
         body = clean(s.text)
         if COMPARISON.search(body):
             continue  # "Per confronto, il CPIA di X ha avuto ...": another service, named to compare
@@ -463,6 +477,8 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             name, before = tidy(m.group("name")), body[: m.start()]
             if name and _staff_org(name) and not (roles.FUNDER.search(before) or roles.OTHER_ROLE.search(before)):
                 add(name, s, body, "cue")
+        if both and len(read) == 1:
+            unnamed = list(found.values())  # all `partners(text, city, False)` would find
         if not named_orgs:
             continue
         spans = []
@@ -483,7 +499,7 @@ def partners(text: str, city: str | None = None, named_orgs: bool = True) -> lis
             name = tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):
                 add(name, s, body, _how_named(body, start, end))
-    return list(found.values())
+    return list(found.values()), unnamed
 
 
 def _name_with(body: str, cue: re.Match, loose: bool) -> bool:

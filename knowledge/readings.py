@@ -48,10 +48,13 @@ class Memo:
         self.dirty = entries is None
         self.text = text
 
-    def __call__(self, tag: str, rule: Callable[..., T], *args: Any) -> T:
+    def _key(self, tag: str, args: tuple) -> bytes:
         own = self.text
         named = (tag, *(_OWN_TEXT if a is own else a for a in args)) if own is not None else (tag, *args)
-        k = hashlib.blake2b(repr(named).encode(), digest_size=12).digest()
+        return hashlib.blake2b(repr(named).encode(), digest_size=12).digest()
+
+    def __call__(self, tag: str, rule: Callable[..., T], *args: Any) -> T:
+        k = self._key(tag, args)
         try:
             return self.entries[k]
         except KeyError:
@@ -59,12 +62,25 @@ class Memo:
             self.dirty = True
             return value
 
+    def both(self, tag: str, rule: Callable[..., tuple[T, T]], args: tuple, flags: tuple[Any, Any], flag: Any) -> T:
+        """`memo(tag, rule_of_flag, *args, flag)` where `rule(*args)` gives the answers for both `flags` in one
+        pass: both are kept, so asking for the other flag later costs nothing."""
+        k = self._key(tag, (*args, flag))
+        if k not in self.entries:
+            for f, value in zip(flags, rule(*args), strict=True):
+                self.entries[self._key(tag, (*args, f))] = value
+            self.dirty = True
+        return self.entries[k]
+
 
 class NoMemo(Memo):
     """Nothing kept: every rule computed (a builder used without a readings store)."""
 
     def __call__(self, tag: str, rule: Callable[..., T], *args: Any) -> T:
         return rule(*args)
+
+    def both(self, tag: str, rule: Callable[..., tuple[T, T]], args: tuple, flags: tuple[Any, Any], flag: Any) -> T:
+        return rule(*args)[flags.index(flag)]
 
 
 NO_MEMO = NoMemo({})

@@ -113,7 +113,7 @@ class RecordMaking(BuilderBase):
 
     def _sentence_score(self, area: str, r: Read) -> float:
         counts = self.memo(r.passage)("counts", self.taxonomy.counts, r.body)
-        facts = self.memo(r.passage)("said", self._said, r.body)
+        facts = self._said(self.memo(r.passage), r.body)
         figures = facts.figures if self.figure_reader is fig.figures else fig.figures(r.body)
         score = 2.0 * counts.get(area, 0) + 1.5 * bool(figures) + 1.0 * bool(facts.activity)
         return score - 0.5 * (len(r.areas) > 1) - 1.0 * (len(r.body) > 350)

@@ -32,8 +32,9 @@ class Said:
 
 
 def said(body: str, figure_reader: Callable[[str], list[fig.FigureFact]], taxonomy: Taxonomy,
-         areas: Callable[[str], list[str]]) -> Said:  # fmt: skip
-    """Every per-sentence rule of a sentence that is not boilerplate, at once (`areas`: those it names itself)."""
+         areas: Callable[[str], list[str]], periods: list[mentions.Mention] | None = None) -> Said:  # fmt: skip
+    """Every per-sentence rule of a sentence that is not boilerplate, at once (`areas`: those it names itself;
+    `periods`: `mentions.periods(body)` when read already)."""
     counts = figure_reader(body)
     spans = [(f.start, f.end) for f in counts]
     found = money.amounts(body)
@@ -52,6 +53,6 @@ def said(body: str, figure_reader: Callable[[str], list[fig.FigureFact]], taxono
         transferability=mentions.transferability(body),
         groups=stated_groups(body),
         inline=inline_groups(body),
-        periods=mentions.periods(body),
+        periods=mentions.periods(body) if periods is None else periods,
         contact=mentions.contact(body),
     )
