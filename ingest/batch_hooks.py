@@ -1,6 +1,7 @@
-"""Work of the layers above run beside an ingest walk: each write batch stored during the walk is handed to the
-pipeline's batch hooks in one thread, while the next batch is embedded (knowledge.pre_read: what the practice
-records read of each passage), instead of after the walk, serial with nothing. A failure is logged and left to the
+"""Work of the layers above run beside an ingest walk: each write batch of the walk is handed to the pipeline's batch
+hooks in one thread as it is stored, while its last passages and the next batch are embedded (knowledge.pre_read: what
+the practice records read of each passage), instead of after the walk, serial with nothing; the last batch of a walk
+that stored batches before it too, beside its storing and the duplicate refresh. A failure is logged and left to the
 index hooks, which do the same work after the walk anyway.
 
 While the hooks' thread runs, the process switches threads every SWITCH_INTERVAL seconds instead of Python's 5 ms:
@@ -21,13 +22,14 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
+from typing import Any
 
 from lgnet.store import Store
 
 log = logging.getLogger(__name__)
 
 # Called with (store, ids, texts, metas) of one write batch, one batch at a time; all are done before the index hooks
-# (the last ones while the duplicate refresh runs: they read the batch as it was stored, never its groups).
+# (the last ones while the duplicate refresh runs: they read the batch as it was read, never its groups).
 BatchHook = Callable[[Store, list[str], list[str], list[dict]], object]
 SWITCH_INTERVAL = 0.0005  # seconds a thread holds the GIL while another waits for it, during a walk with hooks
 _switching = threading.Lock()
@@ -54,9 +56,16 @@ class BesideWalk:
                 _walks[0] += 1
         return self
 
+    def submit_files(self, files: Sequence[Any]) -> None:
+        """`submit` the passages of these files read (each with its `chunks` and their `metas`): handed before they
+        are stored, so their reading goes on beside their own storing. The batch written after a walk that stored
+        none (all of a one-file add) is never handed here: nothing runs beside it, the index hooks do its work."""
+        if self._executor is not None and files:
+            ids = [c.chunk_id for r in files for c in r.chunks]
+            self.submit(ids, [c.text for r in files for c in r.chunks], [dict(m) for r in files for m in r.metas])
+
     def submit(self, ids: list[str], texts: list[str], metas: list[dict]) -> None:
-        """Hand one batch stored during the walk to every hook. The batch written after the walk (all of a one-file
-        add) is never handed here: nothing runs beside it, the index hooks do its work."""
+        """Hand one batch of the walk to every hook."""
         if self._executor is None:
             return
         for hook in self.hooks:

@@ -201,17 +201,15 @@ class IngestPipeline:
                         report.tally(file, "refused", exc.code)
                         log.warning("%s", exc.message)
                     if sum(len(r.chunks) for r in pending) >= WRITE_BATCH_PASSAGES or len(pending) >= WRITE_BATCH_FILES:
+                        beside.submit_files(pending)  # read beside its own storing, not the next batch's
                         self._store_batch(pending, manifest, report)
-                        beside.submit(
-                            [c.chunk_id for r in pending for c in r.chunks],
-                            [c.text for r in pending for c in r.chunks],
-                            [dict(m) for r in pending for m in r.metas],
-                        )
                         pending = []
                     walk.done(file)
             # A run whose files all fit in one batch (adding a file, an upload) is written with the collector paused
             # (`lgnet.collector`): no full pass over the process's heap falls inside it.
             with collector_paused(not rebuild and report.files_ingested == 0):
+                if report.files_ingested:  # the walk's last batch, read beside its storing and the duplicate refresh
+                    beside.submit_files(pending)
                 self._store_batch(pending, manifest, report)  # what was read before the end (or a Ctrl-C) is kept
                 if prune and not report.interrupted:  # an interrupted walk has not seen every file
                     for source in [

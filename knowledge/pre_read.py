@@ -1,6 +1,6 @@
 """What the practice records read of a batch of passages, computed while ingest goes on (`IngestPipeline`'s
-`batch_hooks`: a thread beside the embedding of the next batch), so the records hook after the walk finds every
-passage's readings stored (`knowledge.readings`) and only combines them.
+`batch_hooks`: a thread beside the embedding and storing of the batch and the next), so the records hook after the
+walk finds every passage's readings stored (`knowledge.readings`) and only combines them.
 
 The readings are pure functions of a passage's text and city, keyed by their rule and arguments, so any reading
 of them fills the same entries the refresh would: here each (city, phase) group's passages of the batch are read

@@ -63,3 +63,33 @@ def test_a_failing_batch_hook_leaves_the_work_to_the_index_hooks(tmp_path, monke
     pipeline.batch_hooks = (broken,)
     assert pipeline.run([folder]).ok
     assert readings(pipeline.store) == record_passages(pipeline.store)  # the records hook read them
+
+
+def test_the_walks_last_batch_is_read_beside_the_duplicate_refresh_but_a_one_file_add_is_not(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "articolo-vasto.txt").write_text(ARTICLE, "utf-8")
+    (folder / "scheda-lanciano.txt").write_text(sheet("Lanciano", 9, "Associazione Orizzonti", False), "utf-8")
+    (folder / "scheda-vasto.txt").write_text(sheet("Vasto", 14, "Cooperativa sociale La Rete", True), "utf-8")
+    monkeypatch.setattr(pipeline_module, "WRITE_BATCH_FILES", 2)  # two files stored during the walk, the third after
+    runs: list[RecordRepository] = []
+
+    def hook(store, embedder):
+        repository = RecordRepository(store)
+        repository.refresh(embedder)
+        runs.append(repository)
+
+    pipeline = index_pipeline(make_settings(tmp_path / "data"), progress=False)
+    pipeline.hooks = (hook,)
+    assert pipeline.run([folder]).ok
+    everything = record_passages(pipeline.store)
+    assert runs[-1].passages_read == len(everything)
+    assert runs[-1].passages_parsed == 0  # the third file's passages too, though stored after the walk
+    ingested = snapshot(pipeline.store)
+    assert from_texts(pipeline.store, pipeline.embedder).passages_parsed == len(everything)
+    assert snapshot(pipeline.store) == ingested
+
+    (folder / "scheda-ortona.txt").write_text(sheet("Ortona", 5, "Associazione Il Faro", False), "utf-8")
+    assert pipeline.run([folder / "scheda-ortona.txt"], prune=False).ok  # one file: nothing runs beside it
+    added = record_passages(pipeline.store, {"source": "corpus/scheda-ortona.txt"})
+    assert added and runs[-1].passages_parsed == len(added)
