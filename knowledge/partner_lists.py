@@ -9,8 +9,9 @@ import re
 
 from knowledge import organisations
 from knowledge.funders import funder_by_nature
+from knowledge.partner_names import MUNICIPAL, NUMBERED, ORG_KEYWORDS, OTHER_COMUNE, split_items, tidy
 from knowledge.partner_tables import NOT_A_PARTNER_ROLE, partner_tables
-from knowledge.partners import MUNICIPAL, NUMBERED, ORG_KEYWORDS, OTHER_COMUNE, PartnerFact, split_items, tidy
+from knowledge.partners import PartnerFact
 from knowledge.sentences import clean
 from lgnet.text import fold
 
