@@ -1,7 +1,8 @@
 """Organisations that worked with a city: the lists after "hanno collaborato", "in collaborazione con",
 "realizzate da", "convenzioni con"...; organisations named with a strong keyword; who issued a document. What a
-name is (`tidy`, `split_items`) is `knowledge.partner_names`'s. The formal partnership of a project sheet ("Partenariato: Capofila: ...
-• Fondazione ...") and the attendance list of minutes are read by `knowledge.partner_lists`.
+name is (`tidy`, `split_items`) is `knowledge.partner_names`'s. The formal partnership of a project sheet
+("Partenariato: Capofila: ... • Fondazione ...") and the attendance list of minutes are read by
+`knowledge.partner_lists`.
 
 The network itself (ANCI, Cittalia, the Ministry) and the municipality's own offices are not partners of a city,
 except where a project sheet lists them as the project's partnership.
