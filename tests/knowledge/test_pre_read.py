@@ -19,6 +19,17 @@ ARTICLE = (
 )
 
 
+def _refreshing_into(runs: list[RecordRepository]):
+    """The records hook, keeping each run's repository (its parse counts) in `runs`."""
+
+    def hook(store, embedder):
+        repository = RecordRepository(store)
+        repository.refresh(embedder)
+        runs.append(repository)
+
+    return hook
+
+
 def test_the_walk_reads_the_records_passages_so_the_hook_parses_none(tmp_path, monkeypatch):
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -27,11 +38,7 @@ def test_the_walk_reads_the_records_passages_so_the_hook_parses_none(tmp_path, m
     (folder / "scheda-lanciano.txt").write_text(sheet("Lanciano", 9, "Associazione Orizzonti", False), "utf-8")
     monkeypatch.setattr(pipeline_module, "WRITE_BATCH_FILES", 1)  # every file a batch stored during the walk
     runs: list[RecordRepository] = []
-
-    def hook(store, embedder):
-        repository = RecordRepository(store)
-        repository.refresh(embedder)
-        runs.append(repository)
+    hook = _refreshing_into(runs)
 
     pipeline = index_pipeline(make_settings(tmp_path / "data"), progress=False)
     assert any(isinstance(h, PreReader) for h in pipeline.batch_hooks)
@@ -73,11 +80,7 @@ def test_the_walks_last_batch_is_read_beside_the_duplicate_refresh_but_a_one_fil
     (folder / "scheda-vasto.txt").write_text(sheet("Vasto", 14, "Cooperativa sociale La Rete", True), "utf-8")
     monkeypatch.setattr(pipeline_module, "WRITE_BATCH_FILES", 2)  # two files stored during the walk, the third after
     runs: list[RecordRepository] = []
-
-    def hook(store, embedder):
-        repository = RecordRepository(store)
-        repository.refresh(embedder)
-        runs.append(repository)
+    hook = _refreshing_into(runs)
 
     pipeline = index_pipeline(make_settings(tmp_path / "data"), progress=False)
     pipeline.hooks = (hook,)
