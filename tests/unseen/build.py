@@ -162,6 +162,14 @@ TARGETS = {
     "monitoraggio-osimo-porte-aperte-2026": "xlsx",
     "determina-castel-volturno-fuori-rotta-chiusura": "pdf",
     "email-mezzolombardo-apprendisti-in-rotaliana": "eml",
+    # batch 22 (2026-12-07, 23:52 UTC session)
+    "buona-pratica-cerignola-dal-campo-alla-casa": "pdf",
+    "scheda-progetto-pinerolo-ponte-sul-chisone": "docx",
+    "rassegna-stampa-sardegna-centrale-inclusione-2026-10": "odt",
+    "email-thiene-abitare-in-rete-primo-anno": "eml",
+    "midterm-report-corigliano-rossano-sibari-welcome-en": "docx",
+    "monitoraggio-anagni-ciociaria-accogliente-2026": "xlsx",
+    "delibera-giunta-piombino-approdo-in-citta-2026": "pdf",
 }
 
 
