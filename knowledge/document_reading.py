@@ -24,6 +24,7 @@ from knowledge.readings import Memo
 from knowledge.record_fields import as_target
 from knowledge.sections import Outline, outline, sections
 from knowledge.sentences import Sentence, sentences
+from knowledge.split_tables import carried_header, under_header
 from knowledge.table_counts import TableCount, indicator_rows, table_counts
 from knowledge.tables import table_sentences
 from lgnet.practice import Partner, Source
@@ -73,6 +74,20 @@ def _named_elsewhere(body: str, name: str, away: list[tuple[int, int]]) -> bool:
     return bool(at) and all(about_elsewhere(away, a, a + len(name)) for a in at)
 
 
+def memo_header(memo: Memo, before: Passage | None, p: Passage) -> str:
+    """The header of a table the passage right before `p` in its document ends with and `p` goes on, else ""."""
+    if before is None or before.doc_id != p.doc_id:
+        return ""
+    if int(p.meta.get("chunk_index", 0)) != int(before.meta.get("chunk_index", 0)) + 1:
+        return ""
+    return memo("carried_header", carried_header, before.text, p.text)
+
+
+def _carried_rows(text: str, header: str) -> list[tuple[int, int]]:
+    """The spans of the indicator rows that go on a table whose `header` the passage before holds."""
+    return under_header(text, header, indicator_rows, lambda s: s[0], lambda s, d: (s[0] + d, s[1] + d))
+
+
 class DocumentReading(CountAreas):
     """A document's part of its group's records (`knowledge.doc_parts.DocPart`)."""
 
@@ -80,6 +95,11 @@ class DocumentReading(CountAreas):
 
     def _table_counts(self, text: str) -> list[TableCount]:
         return table_counts(text, self.figure_reader, self.taxonomy, self._areas)
+
+    def _carried_counts(self, text: str, header: str) -> list[TableCount]:
+        """The counts of rows that go on a table whose `header` the passage before holds (`knowledge.split_tables`)."""
+        return under_header(text, header, self._table_counts, lambda c: c[0].start,
+                            lambda c, d: (Sentence(c[0].text, c[0].start + d, c[0].end + d), *c[1:]))  # fmt: skip
 
     def _elsewhere(self, body: str, city: str | None, phase: str | None = None) -> list[tuple[int, int]]:
         """The parts of a sentence about another comune, a city abroad or an earlier phase, or that it says are not
@@ -135,7 +155,10 @@ class DocumentReading(CountAreas):
         # a list runs on into the next passage, whose first sentence (the overlap) is not read again
         items = False
         forwarded = False  # past an e-mail's forwarded or answered message: another sender's words, not the document's
+        before: Passage | None = None  # the passage read before, for a table it cuts (`knowledge.split_tables`)
         for p in run:
+            header = memo_header(self.memo(p), before, p)
+            before = p
             memo = self.memo(p)
             email = p.meta.get("format") == "eml"
             marker = None if forwarded else others_from(p.text, email)
@@ -200,7 +223,9 @@ class DocumentReading(CountAreas):
             # Its counts in a column of results or targets, in the area of the row, else of the row before for a
             # part of it ("di cui donne"), else of the table's section.
             row_area: str | None = None
-            for row, body, f, decided, is_target in memo("table_counts", self._table_counts, p.text):
+            counts = (memo("carried_counts", self._carried_counts, p.text, header) if header
+                      else memo("table_counts", self._table_counts, p.text))  # fmt: skip
+            for row, body, f, decided, is_target in counts:
                 if any(a <= row.start < b for a, b in elsewhere):
                     continue
                 of_row = body.startswith("di cui")
@@ -208,7 +233,9 @@ class DocumentReading(CountAreas):
                 area = self._chosen(p, row.start, body, f, area, "table")
                 row_area = area if not of_row else row_area
                 out.tabled.append((area, Read(p, row, body, []), as_target(f) if is_target else f))
-            out.rows[p.id] = memo("indicator_rows", indicator_rows, p.text) + memo("context", context_spans, p.text)
+            rows = (memo("carried_rows", _carried_rows, p.text, header) if header
+                    else memo("indicator_rows", indicator_rows, p.text))  # fmt: skip
+            out.rows[p.id] = rows + memo("context", context_spans, p.text)
         _unlisted_dropped(buckets, self._partner_kinds)
         # the groups it states are the document's: every record it feeds names them
         buckets[None].targets += listed or stated or groups.distinct_heads(inline)
