@@ -153,10 +153,23 @@ _LANGUAGE_COURSE = re.compile(r"(?:cors[oi]|laborator[io]|lezion[ei])\s+(?:di\s+
                               r"language\s+courses?", re.I)  # fmt: skip
 
 
-def trained_staff(text: str, unit: str) -> bool:
+# The trades a project trains so that they serve its public, named by their noun and its complement: employers and
+# firms' tutors, labour consultants, the housing market's professions ("26 titolari di aziende e consulenti del lavoro",
+# "amministratori di condominio e agenti immobiliari formati"); not "titolari di protezione internazionale".
+PROFESSIONS = re.compile(
+    r"(?:titolari\s+(?:di\s+|d['’]\s*)(?:aziend|impres|ditt|negoz|botteg)\w*|imprenditor[ie]|imprenditrici|"
+    r"datori\s+di\s+lavoro|consulenti\s+del\s+lavoro|commercialisti|amministratori\s+di\s+condomini\w*|"
+    r"agenti\s+immobiliari|tutor\s+aziendali|employers|business\s+owners|estate\s+agents|property\s+managers)\b",
+    re.I,
+)
+
+
+def trained_staff(text: str, unit: str, noun: str = "") -> bool:
     """A count of staff in a sentence about their training, or of training events for staff ("6 seminari per i
-    dipendenti comunali"): capacity building, whatever service they serve."""
-    return bool(STAFF.search(unit) and _TRAINING.search(text)) or bool(_TRAINING.match(unit) and STAFF.search(text))
+    dipendenti comunali"): capacity building, whatever service they serve. `noun`: the count's noun and the words
+    after it, which may name a trade the project trains (`PROFESSIONS`)."""
+    staff = bool(STAFF.search(unit)) or bool(PROFESSIONS.match(noun))
+    return (staff and bool(_TRAINING.search(text))) or bool(_TRAINING.match(unit) and STAFF.search(text))
 
 
 def language_course(term: str) -> bool:

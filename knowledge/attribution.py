@@ -132,6 +132,11 @@ def _part(body: str, whole: tuple[int, int], f: FigureFact) -> bool:
     )
 
 
+def _noun_on(body: str, f: FigureFact) -> str:
+    """The count's noun and the words after it ("titolari di aziende e consulenti"), without its number and "tra"."""
+    return re.sub(r"^[\d.,]+\s+(?:(?:tra|fra|among)\s+)?", "", body[f.start : f.end + 40])
+
+
 def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple[int, int]]
                 ) -> tuple[bool, str | None]:  # fmt: skip
     """(decided, area) for the count `f` of the sentence `body`, whose counts stand at `counts`."""
@@ -139,7 +144,7 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     if (_VOLUNTEERS.search(f.text) or _VOLUNTEER_AFTER.match(body, f.end) or _AS_VOLUNTEERS.match(body, f.end)
             or _UNPAID.match(body, f.end)) and _of_persons(f.unit):  # fmt: skip
         return True, "civic_engagement"  # "tenuta da 26 insegnanti volontari", "le 9 insegnanti volontarie"
-    if trained_staff(body, f"{f.unit} {f.text}"):
+    if trained_staff(body, f"{f.unit} {f.text}", _noun_on(body, f)):
         return True, "capacity_building"
     clause_start = body.rfind(";", 0, f.start) + 1
     clause_end = body.find(";", f.end)
