@@ -94,6 +94,8 @@ _CUES: dict[str, str] = {
     r"leases?\b|"
     r"\brent\b|households?\s+(?:moved|housed)|\bhoused\b|accoglienza\s+notturna|dormitori\w*|night\s+shelters?|"
     r"posti\s+(?:di|in)\s+accoglienza|pernottament\w+|overnight\s+stays?|"
+    # having slept in the practice's beds ("ci hanno dormito in tutto 37 persone"; "dormitorio" above)
+    r"(?:vi|ci|hanno|ha|abbiano)\s+dormit[oaie]\b|\bslept\b|"
     # a place to live found or given ("hanno trovato una sistemazione autonoma", "sistemazione abitativa")
     r"(?:trovat\w*|trovare|ottenut\w*|ottenere)\s+(?:una\s+|la\s+)?(?:nuova\s+)?sistemazion[ei]\b|"
     r"sistemazion[ei]\s+(?:abitativ|autonom|alloggiativ|stabil|temporane|definitiv)\w*",

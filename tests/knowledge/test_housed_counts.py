@@ -19,3 +19,11 @@ def test_people_who_lived_in_the_project_flats_are_housed():
     text = "Overall 27 people lived in the project flats at some point."
     assert [(f.value, f.unit) for f in figures(text)] == [(27.0, "people")]
     assert figures("About 5,000 people lived in the district.") == []
+
+
+def test_persons_who_slept_in_the_practice_s_beds_are_housing_also_as_a_total():
+    from tests.knowledge.figure_text import built
+
+    found = built("Nelle due stagioni vi hanno dormito in tutto 150 persone diverse: 80 nel 2025 e 75 nel 2026.")
+    assert (150, "housing") in found
+    assert (41, "housing") in built("Dall'apertura ci hanno dormito in tutto 41 persone, quasi tutte operai.")
