@@ -50,7 +50,25 @@ def figures(sentence: str) -> list[FigureFact]:
     for f in _held_times(sentence):
         if not any(s <= f.start < e for s, e in taken) and (f.value, f.unit) not in seen:
             out.append(f)
-    return _reached(_restated(sorted(out, key=lambda f: f.start), sentence), sentence)
+    return _superseded(_reached(_restated(sorted(out, key=lambda f: f.start), sentence), sentence), sentence)
+
+
+# A target the sentence says was replaced by a new one ("il progetto aveva previsto 12 alloggi, ...: il tavolo decide
+# di abbassare l'obiettivo a 9", "had promised 40 places; the new target is 30"): the old one is no figure any more,
+# the new one is. Only a target told in the past perfect (or "era previsto"), with a new target said after it.
+_PLANNED_ONCE = re.compile(r"\b(?:aveva|avevano|avevamo|era|erano|had)\s+(?:(?:già|inizialmente|originally|"
+                           r"initially)\s+)?(?:previst|promess|programmat|fissat|stimat|indicat|planned|promised|"
+                           r"set|expected|targeted)\w*\s+(?:(?:di|a|to)\s+)?(?:\w+\s+){0,2}$", re.I)  # fmt: skip
+_NEW_TARGET = re.compile(r"\b(?:nuov[oa]\s+(?:obiettivo|target|soglia)|(?:abbass|riduc|ridurr|ridott|rived|rivist|"
+                         r"ricalibr|aggiorn|corregg|corrett)\w*\s+(?:l['’]\s*)?(?:obiettivo|target)|"
+                         r"(?:obiettivo|target)\s+(?:scende|sale|passa|è\s+(?:stato\s+)?(?:ridotto|abbassato|rivisto|"
+                         r"portato))|new\s+target|(?:lower|reduc|revis|cut)\w*\s+the\s+target|target\s+(?:was\s+|has\s+"
+                         r"been\s+)?(?:lowered|reduced|revised|cut))\b[^.;]{0,60}?\d", re.I)  # fmt: skip
+
+
+def _superseded(found: list[FigureFact], sentence: str) -> list[FigureFact]:
+    return [f for f in found if not (_PLANNED_ONCE.search(sentence[max(0, f.start - 50) : f.start])
+                                     and _NEW_TARGET.search(sentence, f.end))]  # fmt: skip
 
 
 # How many times an event was held ("la festa si è già tenuta 7 volte", "the fair has been held 4 times"): a count of
