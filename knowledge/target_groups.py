@@ -326,9 +326,20 @@ _TRAILING_HEADING = re.compile(
 
 def items_follow(body: str, text: str, items: bool) -> bool:
     """Whether the sentence after this one is an item of a section of target groups: this one is its bare heading
-    (alone, or closing the sentence it was run into), or an item followed by more bullets."""
+    (alone, or closing the sentence it was run into), or an item followed by more bullets, or an item written as a
+    line of its own with no bullet (a word processor's list, "6. Target groups", then a paragraph per group): the
+    list runs on while its lines name people."""
     return (bare_heading(body) or bool(_LABEL_ROW.search(body)) or bool(_TRAILING_HEADING.search(body))
-            or (items and text.lstrip().startswith(_BULLETS)))  # fmt: skip
+            or (items and (text.lstrip().startswith(_BULLETS) or _line_item(text))))  # fmt: skip
 
 
 _BULLETS = ("•", "-", "*", "·", "–")
+# An item's line closed as a sentence or a label is prose or the next field, not an item of a list
+_CLOSED_LINE = re.compile(r"[.!?:]\s*$")
+
+
+def _line_item(text: str) -> bool:
+    """Whether a sentence is an unbulleted item of a list of groups: one line, not closed as a sentence, whose words
+    open with people (`groups_in`)."""
+    line = text.strip()
+    return bool(line) and "\n" not in line and not _CLOSED_LINE.search(line) and bool(groups_in(line))

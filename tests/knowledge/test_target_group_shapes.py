@@ -108,3 +108,19 @@ def test_a_document_s_list_of_recipients_is_its_groups_over_those_a_clause_names
                                     "famiglie ricongiunte in cerca di casa"}  # fmt: skip
     # with no such list, the clause's groups are the document's
     assert _record_groups(text.split("\n\nDestinatari")[0]) == {"lavoratori stranieri delle cartiere della piana"}
+
+
+def test_a_list_of_groups_without_bullets_runs_on_while_its_lines_name_people():
+    # a word processor's list: the heading, then a paragraph per group, then the next heading
+    text = ("2. Risultati\n\nLo sportello di Lucca ha preso in carico 64 persone nel primo anno.\n\n3. Destinatari\n\n"
+            "famiglie straniere sotto sfratto nel centro storico\n\n"
+            "giovani neomaggiorenni usciti dalle comunità per minori\n\n"
+            "donne sole con figli seguite dai servizi sociali\n\n4. Partenariato\n\n"
+            "Il progetto è gestito dalla cooperativa sociale Il Faro.")  # fmt: skip
+    assert _record_groups(text) == {"famiglie straniere sotto sfratto nel centro storico",
+                                    "giovani neomaggiorenni usciti dalle comunità per minori",
+                                    "donne sole con figli seguite dai servizi sociali"}  # fmt: skip
+    # a line closed as a sentence is prose, not an item: the list ends before it
+    assert items_follow("famiglie straniere sotto sfratto", "famiglie straniere sotto sfratto", True)
+    assert not items_follow("Famiglie straniere sono state accolte.", "Famiglie straniere sono state accolte.", True)
+    assert not items_follow("4. Partenariato", "Partenariato", True)
