@@ -67,15 +67,27 @@ _RECORD_RELATION = re.compile(r"(?:^|(?<=[\s;|]))(?:Tipo\s+di\s+rapporto|Rapport
                               r"(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
 # A column saying whether the row's body signed the partnership's agreement ("Sottoscrittore dell'accordo: no",
 # "Firmatario | no", "Signatory: no"): who did not sign it is no partner, whatever its role
+# ... or asking, any way it is worded, whether the body is a member of it ("Aderisce all'accordo: no", "Fa parte del
+# partenariato | no", "Member of the partnership: no")
+_AGREEMENT = r"(?:accordo|convenzione|protocollo|partenariato|rete|agreement|partnership|network)"
 _SIGNATORY = (
-    r"(?:sottoscrittor[ei]|firmatari[oa]|signator(?:y|ies)|signed|(?:ha|hanno|has|have)\s+(?:firmato|sottoscritto|signed))"
-    r"(?:\s+(?:del|della|dell['’]|dei|of\s+the|the|l['’]|la|il)\s*(?:accordo|convenzione|protocollo|partenariato|"
-    r"agreement|partnership))?"
+    r"(?:(?:sottoscrittor[ei]|firmatari[oa]|signator(?:y|ies)|signed|(?:ha|hanno|has|have)\s+(?:firmato|sottoscritto|"
+    rf"signed))(?:\s+(?:del|della|dell['’]|dei|of\s+the|the|l['’]|la|il)\s*{_AGREEMENT})?|"
+    r"(?:aderisc[eo](?:no)?|aderent[ei]|(?:fa|fanno)\s+parte|partecipa(?:no)?|membr[oi]|members?|joins?|part)\s+"
+    rf"(?:al|alla|all['’]|del|della|dell['’]|nel|nella|nell['’]|of\s+the|to\s+the|in\s+the|the)\s*{_AGREEMENT})"
 )
 _RECORD_SIGNED = re.compile(rf"(?:^|(?<=[\s;|]))(?i:{_SIGNATORY}|firma(?:to)?):[ \t]*(?P<signed>[^;|\n]{{1,40}}?)[ \t]*"
                             r"(?=;|\s+[A-ZÀ-Ý]\w*:\s|\n|$)")  # fmt: skip
 _NOT_SIGNED = re.compile(r"^\W*(?:no|non|not|none|nessun[oa]?)\b", re.I)
 _SIGNATORY_CELL = re.compile(_SIGNATORY + r"\??", re.I)
+# A cell of a row, whichever column, that says its body is no partner ("lettera di interesse, non partner", "senza
+# convenzione", "non firmatario"): believed over the role the row gives it
+_DENYING_CELL = re.compile(r"\bnon[\s-]+(?:è\s+)?partner\b|\bnot\s+a\s+partner\b|"
+                           r"\bsenza\s+(?:essere\s+)?(?:partenariato|partner)\b|"
+                           r"\bnon[\s-]+(?:sottoscrittor\w*|firmatari\w*|signator\w*|aderent\w*)|"
+                           r"\bdid\s+not\s+sign\b|\bsenza\s+(?:(?:un|una|alcun|alcuna)\s+)?(?:accordo|convenzione|"
+                           r"protocollo)\b|\blettera\s+di\s+(?:sostegno|supporto)\b|\bletters?\s+of\s+support\b",
+                           re.I)  # fmt: skip
 # A role that is no partner's: a supporter (a letter of support), a funder, an observer, an evaluator, or none
 NOT_A_PARTNER_ROLE = re.compile(r"^\W*(?:(?:ente|soggetto|organismo|istituto|body|organi[sz]ation)\s+)?"
                                 r"(?:sostenitor\w*|supporter|(?:co-?)?finanziator\w*|(?:co-?)?funder|funding|"
@@ -130,7 +142,7 @@ def partner_tables(text: str) -> list[tuple[str, int, int, str]]:
                 said = cells[1].strip()
                 if signed is not None and signed < len(cells) and _NOT_SIGNED.match(cells[signed].strip()):
                     said = f"{said}; non sottoscrittore"  # "| Ente | Ruolo | Firmatario |" over "| X | ... | no |"
-                out.append((name, start, start + len(name), said))
+                out.append((name, start, start + len(name), _denied_by_cells(said, cells[2:])))
     read = {(a, b) for _, a, b, _ in out}
     out += [row for row in _wide_rows(text) if (row[1], row[2]) not in read]
     out += _records(text)
@@ -186,7 +198,8 @@ def _wide_rows(text: str) -> list[tuple[str, int, int, str]]:
                 said = parts[role].strip()
                 if signed is not None and signed < len(parts) and _NOT_SIGNED.match(parts[signed].strip()):
                     said = f"{said}; non sottoscrittore"  # "| Firmatario | no |"
-                out.append((value, at, at + len(value), said))
+                others = [c for i, c in enumerate(parts) if i not in (name, role)]
+                out.append((value, at, at + len(value), _denied_by_cells(said, others)))
     return out
 
 
@@ -206,13 +219,29 @@ def _records(text: str) -> list[tuple[str, int, int, str]]:
             signed = _RECORD_SIGNED.search(text, m.end(), row_end)
             if signed and _NOT_SIGNED.match(signed.group("signed")):
                 said = f"{said}; non sottoscrittore"  # "Sottoscrittore dell'accordo: no"
-            out.append((m.group("name"), m.start("name"), m.end("name"), said))
+            out.append(
+                (m.group("name"), m.start("name"), m.end("name"), _denied_by_cells(said, [text[m.end() : row_end]]))
+            )
     return out
 
 
+def _denied_by_cells(said: str, cells: list[str]) -> str:
+    """A row's role, said to be no partner's when another of its cells denies it the partnership (`_DENYING_CELL`)."""
+    if any(_DENYING_CELL.search(c) for c in cells) and not NOT_A_PARTNER_ROLE.search(said):
+        return f"{said}; non partner"
+    return said
+
+
 def denied_rows(text: str) -> list[str]:
-    """The names a partnership table lists with a role that is no partner's (`NOT_A_PARTNER_ROLE`)."""
-    return [name for name, _, _, role in partner_tables(text) if NOT_A_PARTNER_ROLE.search(role)]
+    """The names a partnership table lists with a role that is no partner's (`NOT_A_PARTNER_ROLE`), and the first
+    cell of any table's row another of whose cells denies it the partnership (`_DENYING_CELL`: a row whose table's
+    header is in another passage, "X | consulenza sui contratti | lettera di interesse, non partner")."""
+    named = [name for name, _, _, role in partner_tables(text) if NOT_A_PARTNER_ROLE.search(role)]
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 2 and cells[0] and any(_DENYING_CELL.search(c) for c in cells[1:]):
+            named.append(cells[0])
+    return list(dict.fromkeys(named))
 
 
 def _items(value: str) -> list[str]:

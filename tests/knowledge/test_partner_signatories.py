@@ -88,3 +88,22 @@ def test_a_role_column_worded_as_what_each_body_does_and_a_signature_column_as_a
              "sportello; Ha firmato l'accordo: sì\nEnte: Unione dei Comuni Beta; Natura: ente pubblico; Che cosa "
              "fa nel progetto: invio delle famiglie; Ha firmato l'accordo: no")  # fmt: skip
     assert [p.name for p in partnership(sheet)] == ["Cooperativa sociale Il Faro"]
+
+
+def test_membership_denied_in_any_cell_of_a_row():
+    # a sheet's column asking, in other words than signing, whether the body joins the agreement
+    sheet = "\n".join([
+        "Ente: Cooperativa sociale Sabina Aperta; Tipo: cooperativa; Ruolo: gestione degli alloggi; Aderisce "
+        "all'accordo: sì",
+        "Ente: Agenzia territoriale per la casa di Rieti; Tipo: ente pubblico; Ruolo: segnala le case sfitte; Aderisce "
+        "all'accordo: no",
+        "Ente: Oratorio San Giuseppe; Tipo: ente religioso; Ruolo: presta il cortile; Fa parte del partenariato: no",
+    ])  # fmt: skip
+    assert set(denied_rows(sheet)) == {"Agenzia territoriale per la casa di Rieti", "Oratorio San Giuseppe"}
+    assert {p.name for p in partnership(sheet)} == {"Cooperativa sociale Sabina Aperta"}
+    # a table's other cell that says it ("lettera di interesse, non partner"), its header in the passage or not
+    table = ("Ente | Che cosa fa | Forma della collaborazione\nCooperativa Valle Aperta | sportello | accordo firmato\n"
+             "Consorzio Bonifica Velino | terreni per l'orto | lettera di interesse, non partner")  # fmt: skip
+    assert denied_rows(table) == ["Consorzio Bonifica Velino"]
+    rows_only = "Consorzio Bonifica Velino | terreni per l'orto | comodato senza convenzione\n\n3. Durata"
+    assert denied_rows(rows_only) == ["Consorzio Bonifica Velino"]
