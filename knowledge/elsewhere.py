@@ -51,6 +51,15 @@ _LEFT = re.compile(r"\b(?:lasciat[oaie]|lasciano|lasciare|abbandonat[oaie]|uscit
                    r"\b[^,;:.]{0,40}$", re.I)  # fmt: skip
 
 
+# ... or named in apposition to the words that say it is a neighbour ("nei comuni vicini, Tissi e Usini", "Budrio, the
+# neighbouring town,", "Pomponesco, il comune confinante,").
+_NEIGHBOUR_WORDS = r"(?:vicin[aoie]|limitrof[aoie]|confinant[ei]|nearby|neighbou?ring)"
+_NEIGHBOUR_BEFORE = re.compile(rf"\b{_NEIGHBOUR_WORDS}\s*,\s*(?:[A-ZÀ-Ý][\w'’-]+\s+(?:e|ed|and)\s+)?$", re.I)
+_NEIGHBOUR_AFTER = re.compile(rf"\s*,\s+(?:(?:il|lo|la|the|un|una|a)\s+)?(?:{_NEIGHBOUR_WORDS}\s+"
+                              rf"(?:comune|paese|citt[àa]|town|municipality|village)|(?:comune|paese|citt[àa]|town|"
+                              rf"municipality|village)\s+{_NEIGHBOUR_WORDS})\b", re.I)  # fmt: skip
+
+
 def _is_place(body: str, m: Mention) -> bool:
     head = body[max(0, m.start - 40) : m.start]
     if _LEFT.search(body[max(0, m.start - 80) : m.start]):
@@ -59,6 +68,8 @@ def _is_place(body: str, m: Mention) -> bool:
         return True
     if re.match(r"['’]s\b", body[m.end : m.end + 3]):
         return True  # an English possessive: "Merano's own night shelter (30 beds)"
+    if _NEIGHBOUR_BEFORE.search(head) or _NEIGHBOUR_AFTER.match(body, m.end):
+        return True  # "Nei comuni vicini, Tissi e Usini, ...", "Budrio, the neighbouring town, ran ...": a neighbour
     word = _WORD_BEFORE.search(head)
     low = fold(word.group(1)) if word else ""
     if low != "di" and _RELATIVE_AFTER.match(body, m.end):
@@ -69,6 +80,8 @@ def _is_place(body: str, m: Mention) -> bool:
         return True  # "a Carrara", "la vicina Battipaglia", "Nearby Mazara del Vallo": a place, another comune
     if low == "di":
         prior = _WORD_BEFORE.search(head[: word.start()])
+        if prior and fold(prior.group(1)).lower() in ("comune", "comuni", "municipio"):
+            return True  # "del Comune di Ascoli Satriano (FG), dove ...": a comune, however the gazetteer read it
         return bool(prior and prior.group(1)[0].islower() and not _NOT_PLACE_OF.search(fold(head)))
     return False
 
@@ -86,8 +99,11 @@ def other_comune_clauses(body: str, city: str | None, gazetteer: Gazetteer) -> l
     for m in mentions:
         if same_comune(city, m.city.name) or m.city.name == city or not _is_place(body, m):
             continue
-        if not m.city.well_known and home is not None and m.city.region != home.region:
-            continue  # a small comune far away is rather a district of the city named alike ("a San Lorenzo", Rome)
+        # a small comune far away is rather a district of the city named alike ("a San Lorenzo", Rome), unless named
+        # as a comune or with its province ("del Comune di Ascoli Satriano (FG), dove ... 8 alloggi")
+        far = home is not None and m.city.region != home.region
+        if not m.city.well_known and far and m.evidence not in ("phrase", "sigla"):
+            continue
         left = max(body.rfind(c, 0, m.start) for c in ";:") + 1
         right = [i for i in (body.find(c, m.end) for c in ";:") if i >= 0]
         if body.rfind("(", 0, m.start) > body.rfind(")", 0, m.start) and (close := body.find(")", m.end)) >= 0:
