@@ -7,8 +7,9 @@ its line, "... Destinatari adulti stranieri ... Il contesto", up to the next hea
 "rivolto a", "si rivolge a" (in any tense: "continuerà a rivolgersi a"), "destinatari del piano", "aimed at", "Most
 users are"; a heading closing the line a PDF's text layer ran it into ("... Staff trained 30 31 Who the project was
 for") opens its bullets. A document that states none may still name them in passing, as whom a service is for or a
-count counts, with what kind of people they are ("un punto di orientamento per persone in transito", "47 persone
-titolari di protezione internazionale"): those are its groups then (`inline_groups`; the record builder keeps them
+count counts or a service's verb serves, with what kind of people they are ("un punto di orientamento per persone in
+transito", "47 persone titolari di protezione internazionale", "le assegna a famiglie titolari di protezione"): those
+are its groups then (`inline_groups`; the record builder keeps them
 only for a document that states none). The fixed codes of `knowledge.mentions` still say which kind of group a phrase
 is (`code`, "other" for none), for facets.
 
@@ -108,6 +109,10 @@ _KIND_WORDS = re.compile(r"(?:famigli|nucle|minor|donn|madr|mamm|bambin|ragazz|g
 # titolari di protezione internazionale", "Diciotto giovani titolari di protezione".
 _INLINE = re.compile(
     r"(?:\b(?:per|for)\s+(?:i|le|gli|l['’])?|"
+    # the people a service's verb serves: "le assegna a famiglie e giovani titolari di protezione", "aiuta le donne
+    # straniere a prenotare", "per dare una risposta ai lavoratori stranieri", "accoglie giovani richiedenti asilo"
+    r"\b(?:accoglie|accolgono|ospita|ospitano|assegna|assegnano|aiuta|aiutano|accompagna|accompagnano|sostiene|"
+    r"sostengono|risposta|houses|welcomes|supports)\s+(?:(?:a|ad|ai|agli|alle|i|le|gli|the)\s+)?|"
     # the object of a service's noun: "per l'accoglienza e la tutela dei braccianti stranieri", "l'inclusione dei"
     r"\b(?:inclusione|accoglienza|tutela|presa\s+in\s+carico(?:\s+rapida)?|integrazione|inserimento|"
     r"accompagnamento|orientamento|sostegno|supporto|assistenza)\s+(?:dei|delle|degli|di)\s+|\b(?:in\s+gran\s+parte|per\s+lo\s+più|soprattutto|in\s+prevalenza|in\s+maggioranza|"

@@ -147,3 +147,15 @@ def test_more_cues_and_headings_naming_whom_a_service_is_for():
     assert said("Chi può accedere: titolari di protezione internazionale e richiedenti asilo.") == [
         "titolari di protezione internazionale e richiedenti asilo"]  # fmt: skip
     assert said("Il progetto si rivolge in particolare ai giovani neomaggiorenni.") == ["giovani neomaggiorenni"]
+
+
+def test_people_a_service_s_verb_serves_named_in_passing():
+    assert _texts(inline_groups("Il Comune ristruttura le case vuote e le assegna a famiglie richiedenti asilo "
+                                "seguite dal servizio sociale.")) == [
+        "famiglie richiedenti asilo seguite dal servizio sociale"
+    ]  # fmt: skip
+    assert _texts(inline_groups("Lo sportello nasce per dare una risposta ai lavoratori stranieri delle serre, che "
+                                "dormono nei casolari.")) == ["lavoratori stranieri delle serre"]  # fmt: skip
+    assert _texts(inline_groups("The hostel houses young refugees who have left reception.")) == ["young refugees"]
+    # the verb's object must say what kind of people they are
+    assert inline_groups("La biblioteca ospita i ragazzi del quartiere ogni pomeriggio.") == []
