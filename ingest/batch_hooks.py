@@ -29,7 +29,8 @@ from lgnet.store import Store
 log = logging.getLogger(__name__)
 
 # Called with (store, ids, texts, metas) of one write batch, one batch at a time; all are done before the index hooks
-# (the last ones while the duplicate refresh runs: they read the batch as it was read, never its groups).
+# (the last ones while the duplicate refresh runs: they read the batch as it was read, never its groups). A hook with a
+# `flush()` has it called once every batch is done, after the duplicate refresh (what it could not write during it).
 BatchHook = Callable[[Store, list[str], list[str], list[dict]], object]
 SWITCH_INTERVAL = 0.0005  # seconds a thread holds the GIL while another waits for it, during a walk with hooks
 _switching = threading.Lock()
@@ -87,6 +88,13 @@ class BesideWalk:
             if future.exception() is not None:
                 log.warning("a batch hook failed (left to the index hooks): %s", future.exception())
         self._running = []
+        for hook in self.hooks:  # what a hook kept to write once nothing else writes (`knowledge.pre_read`)
+            flush = getattr(hook, "flush", None)
+            try:
+                if flush is not None:
+                    flush()
+            except Exception as exc:  # noqa: BLE001 - left to the index hooks, as a failed batch
+                log.warning("a batch hook failed (left to the index hooks): %s", exc)
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
         self.finish()

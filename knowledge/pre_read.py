@@ -14,6 +14,7 @@ largest serial block of a full ingest."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -28,6 +29,9 @@ from lgnet.state import connect, state_path
 from lgnet.store import Store
 
 log = logging.getLogger(__name__)
+# Seconds a batch's readings wait for the state file's write lock before they are left for the next batch: the walk's
+# duplicate refresh holds it in one transaction (~19-28 min at 100k passages) while the last batches are still read.
+SAVE_WAIT = 0.1
 
 
 class PreReader:
@@ -35,6 +39,7 @@ class PreReader:
 
     def __init__(self) -> None:
         self._builder: RecordBuilder | None = None
+        self._unsaved: list[Readings] = []  # batches read, their readings not written yet (each with its connection)
 
     def __call__(self, store: Store, ids: Sequence[str], texts: Sequence[str], metas: Sequence[dict]) -> None:
         passages = [Passage(i, t, dict(m)) for i, t, m in zip(ids, texts, metas, strict=True)]
@@ -58,7 +63,30 @@ class PreReader:
                 if city_of(gkey):
                     city, phase = gkey.split("|")
                     builder.build(city, phase or None, members, set())
-            readings.save()
+        except BaseException:
+            conn.close()
+            raise
         finally:
             builder.readings = None
-            conn.close()
+        self._unsaved.append(readings)
+        self._save(wait=False)
+
+    def flush(self) -> None:
+        """Write what the batches read that is not written yet (`BesideWalk.finish` calls it once every batch is
+        read, after the duplicate refresh)."""
+        self._save(wait=True)
+
+    def _save(self, wait: bool) -> None:
+        """Write the batches' readings in the order read; without `wait`, only while the state file's write lock is
+        free within SAVE_WAIT (the rest waits for the next batch or `flush`)."""
+        while self._unsaved:
+            readings = self._unsaved[0]
+            readings.conn.execute(f"PRAGMA busy_timeout = {int((60 if wait else SAVE_WAIT) * 1000)}")
+            try:
+                readings.save()
+            except sqlite3.OperationalError as exc:
+                if wait or "locked" not in str(exc):
+                    self._unsaved.pop(0).conn.close()
+                    raise
+                return
+            self._unsaved.pop(0).conn.close()
