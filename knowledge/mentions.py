@@ -72,6 +72,8 @@ _FROM_TO = re.compile(r"\b(?:(?:dal|da|from|tra|fra|between)\s+(?:l'|il\s+|(?:me
                       _DATE.format(p="b") + "|" + _DATE.format(p="a").replace("(?P<a", "(?P<c") +
                       r"(?:\s*[-–—]\s*|\s+(?:to|until|through)\s+)" +
                       _DATE.format(p="b").replace("(?P<b", "(?P<e"), re.I)  # fmt: skip
+# Each of _FROM_TO's dates has a year of its own: a sentence without two is not searched (most sentences).
+_TWO_YEARS = re.compile(r"20\d\d[\s\S]*?20\d\d")
 # Start and end told by a verb: "è stato avviato il 01/10/2023 e si concluderà il 30/09/2025".
 # Between the verb and its date, who did it or a short aside ("avviato dal Comune nell'ottobre 2024", "si
 # concluderanno con il progetto nazionale, il 31 dicembre 2026", "si chiude per tutti i Comuni della rete il 31
@@ -192,7 +194,8 @@ def periods(sentence: str) -> list[Mention]:
     """Stated project dates: "Inizio progetto: 01/07/2019", "dal 1 marzo 2022 al 31 dicembre 2023", "2024-2026"
     (a fund's or programme's years, "Fondo FAMI 2014-2020", are not the project's)."""
     out = []
-    found = list(_FROM_TO.finditer(sentence))  # read once: its ranges are asked three times below
+    ranged = _TWO_YEARS.search(sentence) is not None
+    found = list(_FROM_TO.finditer(sentence)) if ranged else []  # read once: its ranges are asked three times below
     for m in found:
         start = _iso(m, "a") or _iso(m, "c")
         end = _iso(m, "b", end=True) or _iso(m, "e", end=True)
@@ -205,7 +208,7 @@ def periods(sentence: str) -> list[Mention]:
         if network_time and re.match(r"apert|inaugurat|opened|inaugurated", m.group("verb"), re.I):
             continue  # the service opened within a project that runs with the network's edition: not its start
         inside = any(a < m.end() and m.start() < b for a, b in spans)  # "January 2023 until June 2024": the range's
-        if value and not inside and not _FROM_TO.search(sentence[m.start() :]):
+        if value and not inside and not (ranged and _FROM_TO.search(sentence[m.start() :])):
             ends = re.match(r"conclu|termin|scad|chiu|end|close|will\s+(?:end|close)|fino|until|through|fini|run",
                             m.group("verb"), re.I)  # fmt: skip
             out.append(Mention("end" if ends else "start", value))

@@ -420,3 +420,29 @@ def test_what_remains_is_the_co_financing_when_its_own_words_say_so():
 
 def test_a_month_s_year_after_del():
     assert periods("Il Comune ha avviato nel marzo del 2024 un corso di italiano.") == [Mention("start", "2024-03")]
+
+
+def test_a_range_is_searched_for_only_in_a_sentence_with_two_years(monkeypatch):
+    import knowledge.mentions as mentions
+
+    searched: list[str] = []
+
+    class Counted:
+        def finditer(self, text):
+            searched.append(text)
+            return pattern.finditer(text)
+
+        def search(self, text):
+            searched.append(text)
+            return pattern.search(text)
+
+    pattern = mentions._FROM_TO
+    monkeypatch.setattr(mentions, "_FROM_TO", Counted())
+    assert periods("Dal 1° marzo 2024 lo sportello apre anche il sabato.") == [Mention("start", "2024-03-01")]
+    assert periods("Il servizio è partito il 3 febbraio 2024 con dodici volontari.") == [Mention("start", "2024-02-03")]
+    assert searched == []  # one year each: no range
+    assert periods("Lo sportello resta aperto da marzo 2024 ad aprile 2026.") == [
+        Mention("start", "2024-03"),
+        Mention("end", "2026-04"),
+    ]
+    assert len(searched) == 1
