@@ -328,8 +328,9 @@ class SearchService(SearchStages):
         if understand:  # a document's passage that says the query leads it
             ranked = order_within_documents(index, ranked, terms)
         ranked = self._diversify(index, ranked)
-        if understand and parsed.named_phases:  # "la terza edizione" restricts as a place does
-            ranked = places_first(ranked, index.mask("phase", parsed.named_phases))
+        phases = phases_first(index, parsed) if understand else []
+        if phases:  # "la terza edizione" restricts as a place does
+            ranked = places_first(ranked, index.mask("phase", phases))
         if understand and (parsed.regions or parsed.provinces):  # "in Sardegna": its passages first
             head = ranked.positions[:50].tolist()
             inside = in_places(index, head, parsed.regions, parsed.provinces, parsed.region_cities)
@@ -399,6 +400,17 @@ class SearchService(SearchStages):
             if len(hits) == k:
                 break
         return hits
+
+
+def phases_first(index: LexicalIndex, parsed: ParsedQuery) -> list[str]:
+    """The phases whose passages a search shows first: those the query names (by name, edition or years), unless
+    it names a city none of whose passages is of them. Then the years are the city's own project's ("Casa e
+    mestiere Umbertide 2025-2027": a comune outside the network), not the network's phase, and putting the
+    phase's passages first pushed the city's own document off the page."""
+    phases = parsed.named_phases
+    if phases and parsed.cities and not (index.mask("city", parsed.cities) & index.mask("phase", phases)).any():
+        return []
+    return phases
 
 
 def _same_family(word: str, other: str) -> bool:

@@ -210,3 +210,45 @@ def test_a_province_lifts_an_unfiled_passage_naming_its_comuni_at_fusion(service
     request = SearchRequest(q=query, mode="lexical")
     ranked = service._rank(index, parsed, request, service.validate(request), None, {}, Signals())
     assert ranked.positions.tolist()[0] == 2
+
+
+def _phased(rows: list[tuple[str, str | None, str | None, str]]):
+    """A real lexical index of (id, city, phase, text) passages, one document each."""
+    from retrieval.lexical import LexicalIndex
+
+    return LexicalIndex.empty().apply(
+        [{"id": i, "text": t, "meta": {"doc_id": i, "city": c, "phase": p, "title": i}} for i, c, p, t in rows], set()
+    )
+
+
+def _arranged(index, parsed) -> list[str]:
+    """The order `SearchService.arrange` gives the index's passages, ranked in their order (diversity off)."""
+    from types import SimpleNamespace
+
+    from retrieval.service import SearchService
+    from retrieval.terms import QueryTerms
+
+    plain = SimpleNamespace(_diversify=lambda index, ranked: ranked)
+    ranked = Candidates.of(np.arange(len(index.corpus.ids)))
+    out = SearchService.arrange(plain, index, ranked, QueryTerms(), parsed)  # type: ignore[arg-type]
+    return [index.corpus.ids[p] for p in out.positions.tolist()]
+
+
+def test_years_of_a_city_outside_the_phase_are_its_projects_not_the_networks_phase():
+    """A query "Officina solidale Borgoverde 2031-2033": Borgoverde's passages are of no phase, so the years are its own
+    project's, and its passage keeps its place; a city with passages of the phase still gets the phase first."""
+    from retrieval.analysis import ParsedQuery
+
+    index = _phased(
+        [
+            ("borgo", "Borgoverde", None, "L'officina solidale di Borgoverde apre nel 2031 per tre anni."),
+            ("rete", "Montefiore", "LGNet9", "La rete LGNet9 riunisce i comuni dal 2031 al 2033."),
+            ("monte", "Montefiore", None, "Montefiore apre un'officina solidale."),
+        ]
+    )
+    asked = ParsedQuery("officina solidale borgoverde 2031-2033", "it", cities=["Borgoverde"], named_phases=["LGNet9"])
+    assert _arranged(index, asked) == ["borgo", "rete", "monte"]
+    network = ParsedQuery("officina montefiore 2031-2033", "it", cities=["Montefiore"], named_phases=["LGNet9"])
+    assert _arranged(index, network) == ["rete", "borgo", "monte"]
+    no_city = ParsedQuery("officine solidali 2031-2033", "it", named_phases=["LGNet9"])
+    assert _arranged(index, no_city) == ["rete", "borgo", "monte"]
