@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from ingest.tables import PAIR_SEPARATOR
 from knowledge import figures as fig
 from knowledge.attribution import figure_area, hosted
 from knowledge.persons import counts_persons
@@ -166,8 +167,18 @@ def indicator_rows(text: str) -> list[tuple[int, int]]:
     """The spans of the rows of indicator tables (a column of targets, results or baselines, or a total row under
     columns of indicators): what they count is read by their columns, never again as a sentence ("... | 40 | 28 Nuove
     prese in carico", "9 giorni 2 giorni")."""
-    return [(row.start, row.end) for row in table_sentences(text) if column_kind(row.column)
+    return [(row.start, _line_end(text, row.end)) for row in table_sentences(text) if column_kind(row.column)
             or (not row.money and (_total_of_a_column(row) or _unnamed_result(row)))]  # fmt: skip
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the row of a value ends: when another cell follows it on its line (" | ", a workbook's "; Note: ..."), the
+    line's end, its later cells (a "Note" column's comment, "persone diverse: 15 seguite in entrambi gli anni") the
+    row's, no sentence of the text; else the value's end (a PDF's table without rules runs into the prose after it)."""
+    if not (text.startswith(" | ", at) or text.startswith(PAIR_SEPARATOR, at)):
+        return at
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 # A table's total row ("Totale", "Totale complessivo", "Total"): under columns that name what they count ("Municipio |
