@@ -330,16 +330,6 @@ CUES: tuple[Cue, ...] = (
         "lines",
         raw=True,
     ),
-    # ... or the newsroom's: "di Redazione", "a cura della redazione"
-    _cue("press_article", 2, r"^\s*(?:di|by|a cura della) redazione\b", "lines"),
-    # a newspaper's legal line in its masthead or footer: "testata registrata presso il Tribunale di X", "Registrazione
-    # Tribunale di X n. 12/2019", "il quotidiano online della valle"
-    _cue(
-        "press_article",
-        2,
-        r"\btestata (?:giornalistica )?registrata\b|\bregistrazione (?:presso il )?tribunale\b|\bquotidiano online\b",
-        "body",
-    ),
     _cue(
         "press_article",
         2,

@@ -196,27 +196,6 @@ I numeri sono quelli del bilancio sociale della cooperativa, presentato ieri, ha
     assert DocTypeClassifier().run(title, article, "it").doc_type == "press_article"
 
 
-def test_a_web_article_signed_by_its_newsroom_under_a_registered_masthead():
-    # no dateline with a date, no named journalist, nobody quoted: the newsroom's byline and the paper's legal line
-    page = """La Voce del Serchio – notizie dalla Garfagnana
-Cronaca / Territorio
-
-Il forno di comunità riapre con sei nuovi panettieri
-
-di Redazione
-
-Nel forno a legna della frazione tornano a lavorare sei persone arrivate in valle negli ultimi due anni.
-Il corso è durato quattro mesi e si è chiuso con un attestato regionale.
-
-© 2027 La Voce del Serchio – testata registrata presso il Tribunale di Lucca
-"""
-    decision = DocTypeClassifier().run("Il forno di comunità riapre con sei nuovi panettieri", page, "it", "html")
-    assert decision.doc_type == "press_article"
-    # the same words inside a report name no newsroom of its own: a "redazione" of a text is no byline
-    report = "Relazione finale\nIntroduzione\nLa redazione del piano è stata curata dal servizio.\nConclusioni\n"
-    assert DocTypeClassifier().run("Relazione finale", report, "it").doc_type == "report"
-
-
 def test_a_genre_named_in_the_title_a_call_and_a_press_release():
     # a call for proposals carries a sheet's form labels but is an act of the administration: other
     call = """Avviso pubblico per la co-progettazione di servizi per l'abitare
