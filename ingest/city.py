@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
-from ingest.messages import FORWARDED
+from ingest.messages import FORWARDED, own_end, someone_elses
 from lgnet.gazetteer import Gazetteer, Mention
 from lgnet.place_names import strict_dateline, wrapped_line
 from lgnet.text import fold
@@ -232,10 +232,11 @@ def city_scores(title: str, text: str, gazetteer: Gazetteer | None = None) -> Co
 
 
 def _scores(
-    title: str, text: str, gazetteer: Gazetteer, addresses: str = ""
+    title: str, text: str, gazetteer: Gazetteer, addresses: str = "", email: bool = False
 ) -> tuple[Counter[str], set[str], set[str]]:
-    """The evidence per city, the cities the title names, and those its letterhead or signature names; `addresses`:
-    an e-mail's recipients, whose comune's domain counts as the sender's does in the text."""
+    """The evidence per city, the cities the title names, and those its letterhead, signature or addressee names.
+    `addresses`: an e-mail's recipients; `email`: the text is an e-mail, whose forwarded or quoted message is another
+    sender's (ingest/messages.py)."""
     scores: Counter[str] = Counter()  # weights are floats: Counter adds any numbers, its stubs say int
     text = _markup_free(text or "")
     title, furniture = page_furniture(title or "", text)
@@ -244,13 +245,22 @@ def _scores(
     in_title = {m.city.name for m in _story_mentions(_markup_free(title or ""), gazetteer, body)}
     for name in in_title:
         scores[name] += _TITLE_WEIGHT / len(in_title)  # type: ignore[assignment]
+    # An e-mail is its sender's message: the comuni of a message it forwards or answers (another body's sheet about its
+    # own project) weigh as little as a seat, as they give neither its type nor its counts
+    own = own_end(text) if email else len(text)
+    theirs = {id(m) for m in body if email and someone_elses(text, m.start, own)}
     dated = None  # a text has one dateline: later ones of other cities open its short news about them
-    issuer = _letterhead(text, body)
+    issuer = _letterhead(text, [m for m in body if id(m) not in theirs])
+    # the one comune an e-mail is sent to (its mayor, its offices: "sindaco@comune.x.it") is whom it writes for, as a
+    # letterhead is who writes; several comuni addressed (a mailing) are each only a contact of theirs
+    addressed = _domain_comuni(addresses, gazetteer)
+    if len(addressed) == 1:
+        issuer |= addressed
     for name in issuer:
         scores[name] += _LETTERHEAD_WEIGHT  # type: ignore[assignment]
         in_title.add(name)
     for m in body:
-        if _elsewhere(text, m):
+        if id(m) in theirs or _elsewhere(text, m):
             scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
         elif _is_dateline(text, m) and dated in (None, m.city.name):
             dated = m.city.name
@@ -261,12 +271,18 @@ def _scores(
             scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
         else:
             scores[m.city.name] += _MENTION_WEIGHT  # type: ignore[assignment]
-    # the comune's own domain in a contact, or among the addresses an e-mail is sent to (its mayor, its offices), says
-    # as much as "Comune di X" (once per comune)
-    for name in {c.name for d in _DOMAIN.finditer(f"{text}\n{addresses}")
-                 if (c := gazetteer.by_domain(d["label"].replace("-", ""), d["pv"]))}:  # fmt: skip
+    # the comune's own domain in a contact (of the sender's own message), or among several addressees, says as much as
+    # "Comune di X" (once per comune)
+    mine = "\n".join(d.group(0) for d in _DOMAIN.finditer(text) if not someone_elses(text, d.start(), own))
+    addressee = addressed if len(addressed) == 1 else set()
+    for name in (_domain_comuni(mine, gazetteer) | addressed) - addressee:
         scores[name] += _PHRASE_WEIGHT  # type: ignore[assignment]
     return scores, in_title, issuer
+
+
+def _domain_comuni(text: str, gazetteer: Gazetteer) -> set[str]:
+    """The comuni whose own web or mail domain the text holds ("servizisociali@comune.castro.le.it")."""
+    return {c.name for d in _DOMAIN.finditer(text) if (c := gazetteer.by_domain(d["label"].replace("-", ""), d["pv"]))}
 
 
 def _letterhead(text: str, mentions: list[Mention]) -> set[str]:
@@ -293,12 +309,18 @@ def _letterhead(text: str, mentions: list[Mention]) -> set[str]:
 
 
 def main_city(
-    title: str, text: str, gazetteer: Gazetteer | None = None, titled_only: bool = False, addresses: str = ""
+    title: str,
+    text: str,
+    gazetteer: Gazetteer | None = None,
+    titled_only: bool = False,
+    addresses: str = "",
+    email: bool = False,
 ) -> str | None:
     """Canonical name of the city the passage is about, or None when no single city clearly wins. `titled_only`:
     only a city its title names (a press review is about its articles' comuni, one only when its title says so:
-    "Rassegna stampa del Comune di X"); `addresses`: an e-mail's recipients (To, Cc)."""
-    scores, in_title, issuer = _scores(title, text, gazetteer or Gazetteer.default(), addresses)
+    "Rassegna stampa del Comune di X"); `addresses`: an e-mail's recipients (To, Cc); `email`: the text is an
+    e-mail (ingest/messages.is_email)."""
+    scores, in_title, issuer = _scores(title, text, gazetteer or Gazetteer.default(), addresses, email)
     ranked = scores.most_common(2)
     if not ranked or (titled_only and ranked[0][0] not in in_title):
         return None

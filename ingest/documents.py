@@ -11,6 +11,7 @@ from ingest.city import main_city
 from ingest.clean import blank_furniture
 from ingest.display import display_text
 from ingest.doctype import DocTypeClassifier
+from ingest.messages import is_email
 from ingest.metadata import cities_mentioned, detect_phase, interventions
 from ingest.model import Chunk, Document, PageSpan, Part, RawText
 from ingest.splitters import split
@@ -82,7 +83,8 @@ class DocumentBuilder:
         city = entry.get("city") if whole_file else None
         if city is None and part.kind != "table":
             addressed = str(raw.meta.get("recipients") or "") if whole_file else ""  # an e-mail's To and Cc
-            city = main_city(part.title, text, titled_only=doc_type == "press_review", addresses=addressed)
+            email = is_email(text, raw.format if whole_file else None)
+            city = main_city(part.title, text, titled_only=doc_type == "press_review", addresses=addressed, email=email)
         return Document(
             doc_id=doc_id,
             source=source,

@@ -55,14 +55,24 @@ def is_email(text: str, file_format: str | None = None) -> bool:
     return any(_line_number(text, start) < _HEAD_LINES for start in _header_blocks(text))
 
 
-def own_part(text: str) -> str:
-    """The sender's own message: the text before the first forwarded or answered message (its separator, the
-    reply's "... ha scritto:" line or a header block past the message's own header), without lines quoted with
-    ">"."""
+def own_end(text: str) -> int:
+    """Where the sender's own message ends: the first forwarded or answered message (its separator, the reply's "...
+    ha scritto:" line or a header block past the message's own header), else the text's end."""
     ends = [m.start() for m in (FORWARDED.search(text), _REPLY_HEADER.search(text)) if m]
     ends += [s for s in _header_blocks(text) if _line_number(text, s) >= _HEAD_LINES]
-    own = text[: min(ends)] if ends else text
-    return _QUOTED_LINE.sub("", own)
+    return min(ends, default=len(text))
+
+
+def own_part(text: str) -> str:
+    """The sender's own message: the text before the first forwarded or answered message (own_end), without lines
+    quoted with ">"."""
+    return _QUOTED_LINE.sub("", text[: own_end(text)])
+
+
+def someone_elses(text: str, offset: int, own: int | None = None) -> bool:
+    """The e-mail's `text` at `offset` is another sender's: in the message it forwards or answers, or on a line quoted
+    with ">" (`own`: own_end(text), when known)."""
+    return offset >= (own_end(text) if own is None else own) or quoted_line(text, offset)
 
 
 def others_from(text: str, email: bool = True) -> int | None:

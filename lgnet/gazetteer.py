@@ -160,10 +160,7 @@ class Gazetteer:
                 continue
             hit = self._trie.longest(text, spans, i)
             if hit is None:
-                short = self._short_name(text, spans, i, scan)
-                if short:
-                    found.append(short[1])
-                i = short[0] if short else i + 1
+                i += 1
                 continue
             j, entries = hit
             if entries[0].kind != "city" and not in_address(text, spans[i][0], spans[j - 1][1]):
@@ -211,44 +208,6 @@ class Gazetteer:
         if not _counts_in_document(city, ev, all_caps, text, spans, i, j, before):
             return None
         return Mention(city, start, end, written, ev)
-
-    def _short_name(
-        self, text: str, spans: list[tuple[int, int]], i: int, scan: DocumentScan
-    ) -> tuple[int, Mention] | None:
-        """A comune's name written short after "Comune di" / "sindaco di" ("Comune di Acquaviva"): the first words
-        of several comuni's names, and no more words of a name after them. Its province code says which ("Comune di
-        Acquaviva (CB)"); else the comune the text names in full or its other places point to (lgnet/homonyms.py),
-        on the scan with the text's context; none when nothing decides."""
-        hit = self._short_trie.longest(text, spans, i)
-        if hit is None or not _SHORT_AFTER.search(fold(text[max(0, spans[i][0] - 30) : spans[i][0]])):
-            return None
-        j, entries = hit
-        start, end = spans[i][0], spans[j - 1][1]
-        if any(not text[slice(*spans[k])][0].isupper() for k in range(i, j)) or in_address(text, start, end):
-            return None
-        if j < len(spans) and _joined_name(text, end, spans[j][0]) and text[spans[j][0]].isupper():
-            return None  # "Comune di Acquaviva Platani": some other name, not one written short
-        sigla = [e.target for e in entries if evidence(text, start, end, e, None) == "sigla"]
-        if len(sigla) == 1:
-            return j, Mention(sigla[0], start, end, text[start:end], "sigla")
-        if scan.context is None:
-            scan.homonyms = True  # read again with the text's places
-            return None
-        city = scan.context.complete(list(dict.fromkeys(e.target for e in entries)))
-        return (j, Mention(city, start, end, text[start:end], "phrase")) if city else None
-
-    @cached_property
-    def _short_trie(self) -> NameTrie:
-        """The comuni's names written short: each name of several words by its first words, up to a capitalised
-        one ("Acquaviva" of "Acquaviva delle Fonti"; not "Castellammare di")."""
-        trie = NameTrie()
-        for c in self.cities:
-            words = TOKEN.findall(c.official or c.name)
-            for k in range(1, len(words)):
-                form = " ".join(words[:k])
-                if words[k - 1][0].isupper() and fold(form) not in self._by_form:
-                    trie.add(form, Entry("city", c, form, alias=True))
-        return trie
 
     def cities_in(self, text: str) -> list[str]:
         """Names of the cities mentioned, in order of first mention, without repeats."""
@@ -355,13 +314,6 @@ class Gazetteer:
 
 
 _QUERY_STRONG = frozenset({"phrase", "sigla"})  # a query has no datelines
-# Before a comune's name written short: the comune itself or its mayor ("città di" is left out: "Città di Castello")
-_SHORT_AFTER = re.compile(r"\b(?:comune|municipio|municipality|sindac[oa]|mayor)\s+(?:di|of)\s+$")
-
-
-def _joined_name(text: str, end: int, start: int) -> bool:
-    """The next word continues the name: one space, an apostrophe or a hyphen between them."""
-    return text[end:start] in (" ", "'", "’", "-")
 
 
 _HOMONYM_CODE = re.compile(r" \([A-Z]{2}\)$")

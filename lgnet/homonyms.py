@@ -1,8 +1,6 @@
 """Which of two comuni sharing a name a document means: the provinces and regions of the other places it names.
 
-Used by lgnet.gazetteer's document scan ("San Teodoro" beside Olbia and Budoni is San Teodoro (SS)); and for a name
-written short after "Comune di" ("Comune di Acquaviva": Acquaviva Collecroce, d'Isernia, delle Fonti or Picena), the
-comune the text names in full, or the one its other places point to, or none."""
+Used by lgnet.gazetteer's document scan ("San Teodoro" beside Olbia and Budoni is San Teodoro (SS))."""
 
 from __future__ import annotations
 
@@ -22,11 +20,10 @@ class HomonymContext:
 
     provinces: dict[str, int] = field(default_factory=dict)
     regions: dict[str, int] = field(default_factory=dict)
-    named: frozenset[str] = frozenset()  # the comuni it names, by their canonical names
 
     @classmethod
     def of(cls, found: list[Mention], areas: list[Entry]) -> HomonymContext:
-        ctx = cls(named=frozenset(m.city.name for m in found))
+        ctx = cls()
         for c in {m.city.name: m.city for m in found}.values():
             ctx.provinces[c.province_code] = ctx.provinces.get(c.province_code, 0) + 1
             ctx.regions[c.region] = ctx.regions.get(c.region, 0) + 1
@@ -40,28 +37,16 @@ class HomonymContext:
     def __bool__(self) -> bool:
         return bool(self.provinces or self.regions)
 
-    def _support(self, c: City) -> int:
-        return 2 * self.provinces.get(c.province_code, 0) + self.regions.get(c.region, 0)
-
     def choose(self, graded: list[tuple[Entry, str]]) -> list[tuple[Entry, str]]:
         """The one homonym the text's places point to: clearly more of them in its province (each counting twice)
         or region than in any other's; none when they do not say."""
-        ranked = sorted(graded, key=lambda g: self._support(g[0].target), reverse=True)
-        best, second = self._support(ranked[0][0].target), self._support(ranked[1][0].target)
-        return ranked[:1] if best > 0 and best >= 2 * second else []
 
-    def complete(self, candidates: list[City]) -> City | None:
-        """The comune a name written short stands for, of those whose names it begins ("Acquaviva"): the one the text
-        names in full; of several named in full (or of all, when none is), the one its places point to as for
-        homonyms; None when nothing decides."""
-        named = [c for c in candidates if c.name in self.named]
-        if len(named) == 1:
-            return named[0]
-        pool = sorted(named or candidates, key=self._support, reverse=True)
-        if len(pool) == 1:
-            return pool[0]
-        best, second = self._support(pool[0]), self._support(pool[1])
-        return pool[0] if best > 0 and best >= 2 * second else None
+        def support(c: City) -> int:
+            return 2 * self.provinces.get(c.province_code, 0) + self.regions.get(c.region, 0)
+
+        ranked = sorted(graded, key=lambda g: support(g[0].target), reverse=True)
+        best, second = support(ranked[0][0].target), support(ranked[1][0].target)
+        return ranked[:1] if best > 0 and best >= 2 * second else []
 
 
 @dataclass
