@@ -212,7 +212,9 @@ CUES: tuple[Cue, ...] = (
         r"\bbuon[ae] pratic[ah]e?\b|\bgood practices?\b|\bbest practices?\b|"
         r"\bscheda (?:di )?(?:buona )?pratica\b|\bpratica replicabile\b|"
         # a catalogue of practices naming itself: "Banca dati regionale delle pratiche di inclusione"
-        r"\b(?:banca dati|catalogo|repertorio|raccolta|database)(?: \w+){0,2} (?:delle|di) (?:buone )?pratiche\b|"
+        # or "Osservatorio regionale sulle pratiche di inclusione", "Atlante delle pratiche", "Practice database"
+        r"\b(?:banca dati|catalogo|repertorio|raccolta|database|osservatorio|archivio|atlante|mappa)(?: \w+){0,2} "
+        r"(?:delle|di|sulle) (?:buone )?pratiche\b|\bpractices? (?:database|catalogue|observatory|repository)\b|"
         # a case study of a local practice names itself so: "Case study: X's ...", "Local practice case studies, No. 7"
         r"\bcase stud(?:y|ies)\b|\bcas[oi] di studio\b|\bstudi[oi] di caso\b",
         "title",
@@ -231,7 +233,11 @@ CUES: tuple[Cue, ...] = (
         2,
         _LINE + r"(?:elementi di innovazione|innovativita|lezioni apprese|punti di forza|"
         r"fattori di successo|criticita(?: incontrate)?|sostenibilita|lessons(?: learn[te]d?)?|success factors|"
-        r"descrizione della pratica|come (?:e nata|funziona)|risultati raggiunti)\b",
+        r"descrizione della pratica|come (?:e nata|funziona)|risultati raggiunti|"
+        # the practice named as the subject of a heading ("La pratica in breve", "The practice at a glance"), and what
+        # did not work, a practice database's own section ("Che cosa non ha funzionato", "What did not work")
+        r"la pratica(?: in (?:breve|sintesi))?\s*$|the practice(?: in brief| at a glance)?\s*$|"
+        r"(?:che )?cosa non ha funzionato|what (?:did not|didn't|has not) work(?:ed)?)\b",
         "lines",
         cap=3,
     ),
@@ -242,6 +248,17 @@ CUES: tuple[Cue, ...] = (
         4,
         r"\b(?:rapporto|relazione|report|monitoraggio|valutazione|evaluation|assessment|"
         r"executive summary|sintesi dei risultati|riepilogo|consuntivo|rendicontazione)\b",
+        "title",
+    ),
+    # ... stated as the document's own kind, a report of a stage or a year ("Final report to the Foundation", "Relazione
+    # finale", "Rapporto di monitoraggio"): the genre named, stronger than a form's labels a report also carries (its
+    # lead applicant, partners, target groups)
+    _cue(
+        "report",
+        3,
+        r"\b(?:final|annual|interim|progress|monitoring|evaluation|activity|mid-term|closing) report\b|"
+        r"\breport (?:finale|annuale|intermedio|conclusivo)\b|"
+        r"\b(?:relazione|rapporto) (?:finale|annuale|intermedi[ao]|conclusiv[ao]|di (?:monitoraggio|valutazione))\b",
         "title",
     ),
     # An organisation's accounts of its year (a third-sector body's social report, art. 14 of d.lgs. 117/2017),
@@ -267,7 +284,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "report",
         1.5,
-        r"\b(?:periodo di (?:riferimento|monitoraggio|rendicontazione)|reporting period|"
+        r"\b(?:periodo di (?:riferimento|monitoraggio|rendicontazione)|reporting period|period covered|"
         r"(?:primo|secondo|i|ii) semestre|mid-term|intermedia|ex post|indicatori di (?:risultato|output))\b",
         "body",
         cap=2,
@@ -285,6 +302,15 @@ CUES: tuple[Cue, ...] = (
         r"actual)\b)",
         "lines",
         cap=2,
+    ),
+    # A results table setting what was achieved beside what was planned: a header "Target | Achieved", "Atteso |
+    # Raggiunto", "Previsto | Realizzato" (a project sheet's indicators have targets only)
+    _cue(
+        "report",
+        1.5,
+        r"\b(?:target|expected|planned|atteso|attesi|previsto|previsti|obiettivo)\s*[|\t;]\s*"
+        r"(?:achieved|actual|reached|delivered|raggiunt[oi]|realizzat[oi]|conseguit[oi]|ottenut[oi])\b",
+        "body",
     ),
     # What was done, as a final or monitoring report states it ("Attività realizzate", a column "Risultato finale
     # (cumulato al ...)"); a project sheet states what is planned ("Attività previste", "Risultati attesi")
@@ -421,6 +447,8 @@ class DocTypeClassifier:
         raw = {"title": first_lines, "body": head, "lines": head}
         scores = dict.fromkeys(_PRIORITY, 0.0)
         for cue in CUES:
+            if email and cue.where == "title":
+                continue  # an e-mail's subject says what it is about ("dati per il rapporto ..."), not what it is
             haystack = (raw if cue.raw else folded)[cue.where]
             count = sum(1 for _ in zip(range(cue.cap), cue.pattern.finditer(haystack), strict=False))
             scores[cue.doc_type] += cue.weight * count

@@ -363,3 +363,74 @@ Durata: 24 mesi
 def test_a_summary_named_in_the_title_is_a_report():
     text = "Riepilogo finale delle attività 2021\nSportello: 140 utenti. Corsi: 3.\n"
     assert DocTypeClassifier().run("Riepilogo finale delle attività 2021", text, "it").doc_type == "report"
+
+
+# An English report to a funder that carries a project form's labels (its lead applicant, partners, target groups, a
+# co-financing): its title names it a final report, it states the period it covers and sets what was achieved beside
+# each target
+FUNDER_REPORT = """Open Kitchens – Final report to the Rossi Foundation's community call
+
+Lead applicant: Municipality of Valdoro
+
+Report sent on 3 May 2027 by the social services office. Period covered: March 2025 to February 2027.
+
+1. Why the project
+
+Valdoro had no place where newcomers could cook and eat with their neighbours; the project opened two kitchens in the
+parish halls, where volunteers and new residents prepare a weekly dinner for the whole street.
+
+2. Partners
+
+The project was run with the cooperative Pentole Aperte and co-financed by the Municipality.
+
+3. Results
+
+Indicator | Target | Achieved
+Weekly dinners held | 80 | 92
+Volunteers involved | 30 | 27
+
+4. Target groups
+
+newcomers living alone
+
+5. Lessons learned
+
+Dinners on Friday drew more families than those on Monday.
+"""
+
+# A regional observatory's entry on a local practice: its headings name the practice and what did not work
+OBSERVATORY_ENTRY = """«Biciclette in comune»: una ciclofficina per i lavoratori delle serre
+Osservatorio provinciale sulle pratiche di accoglienza – scheda n. 4, aggiornata a gennaio 2027.
+La pratica in breve
+Nel 2025 il Comune ha aperto una ciclofficina nel magazzino comunale: chi lavora nelle serre ripara la bicicletta e
+ne riceve una in prestito per la stagione. Sono state prestate 64 biciclette.
+Chi la porta avanti
+Il Comune con l'associazione Ruote Libere.
+Durata e risorse
+Da aprile 2025 a marzo 2027, con 38.000 euro.
+Che cosa non ha funzionato
+Le serre più lontane restano senza un percorso sicuro.
+"""
+
+
+def test_a_final_report_to_a_funder_with_a_form_s_labels_is_a_report():
+    builder = DocumentBuilder()
+    raw = RawText(path=Path("open-kitchens-final-report.docx"), text=FUNDER_REPORT, format="docx")
+    assert builder.run(raw, "uploads/open-kitchens-final-report.docx", {})[0].doc_type == "report"
+    # the same form, named a project sheet and planning its targets only, stays a project sheet
+    sheet = (
+        FUNDER_REPORT.replace("Final report to", "Project sheet for")
+        .replace("| Achieved", "")
+        .replace(
+            "Report sent on 3 May 2027 by the social services office. Period covered: March 2025 to February 2027.", ""
+        )
+    )
+    assert DocTypeClassifier().run(sheet.split("\n")[0], sheet, "en").doc_type == "project_sheet"
+
+
+def test_an_observatory_s_entry_on_a_practice_is_a_practice_report():
+    title = OBSERVATORY_ENTRY.split("\n")[0]
+    assert DocTypeClassifier().run(title, OBSERVATORY_ENTRY, "it").doc_type == "practice_report"
+    # without the observatory's line, its headings alone still say so
+    no_line = OBSERVATORY_ENTRY.replace(OBSERVATORY_ENTRY.split("\n")[1] + "\n", "")
+    assert DocTypeClassifier().run(title, no_line, "it").doc_type == "practice_report"
