@@ -29,15 +29,16 @@ from ingest.manifest import FileEntry, Manifest
 from ingest.model import Chunk, Document
 from ingest.prepare import PreparedFile, PrepareTask, prepare_file
 from ingest.readers import ReadLimits
+from ingest.redescribe import Descriptions
 from ingest.report import FileError, IngestReport
 from ingest.sandbox import SandboxLimits, WorkerQueue
 from ingest.store_metadata import doc_metadata
 from ingest.summary import IndexSummary, passage_groups
-from ingest.walk import FolderProgress
+from ingest.walk import FolderProgress, discover
 from lgnet.collector import collector_paused
 from lgnet.config import Settings
 from lgnet.embedders import Embedder, get_embedder
-from lgnet.errors import IngestError, LGNetError, NotFound
+from lgnet.errors import IngestError, NotFound
 from lgnet.state import record_count, state_path
 from lgnet.store import Store
 
@@ -82,6 +83,7 @@ class _Looked:
     size: int = 0
     known: FileEntry | None = None
     unchanged: bool = False
+    redescribe: bool = False  # unchanged, but described by other rules (ingest/redescribe.py): read again
     error: IngestError | None = None
 
 
@@ -95,6 +97,8 @@ def _digest(data: bytes, entry: dict) -> str:
 
 
 class IngestPipeline:
+    _descriptions: Descriptions  # which rules described each file (ingest/redescribe.py), set by each walk
+
     def __init__(
         self,
         settings: Settings,
@@ -165,6 +169,7 @@ class IngestPipeline:
         self._touched_docs = set()
         self._ahead = []
         manifest = self._manifest()
+        self._descriptions = Descriptions(manifest.conn)
         changed = False
         roots: list[str] = []
         seen: set[str] = set()
@@ -174,7 +179,7 @@ class IngestPipeline:
             root = path if path.is_dir() else path.parent
             roots.append(root.resolve().name + "/")
             catalogue = self._catalogue(root, report)
-            work.extend((root, catalogue, file) for file in self._discover(path))
+            work.extend((root, catalogue, file) for file in discover(path, SKIPPED_NAMES))
         pending: list[_ReadFile] = []
         queue = WorkerQueue(SandboxLimits.from_settings(self.settings))
         # The batch hooks go on with the last batches stored during the walk while the duplicate refresh runs.
@@ -294,7 +299,8 @@ class IngestPipeline:
         digest = _digest(data, entry) if data is not None else None
         known = manifest.get(source)
         looked = _Looked(digest or "", len(data or b""), known, unchanged=bool(known and digest == known.sha256))
-        if not looked.unchanged:
+        looked.redescribe = looked.unchanged and self._descriptions.stale(source)
+        if not looked.unchanged or looked.redescribe:
             limits = ReadLimits.from_settings(self.settings, self.progress, self.progress_file)
             sandbox = SandboxLimits.from_settings(self.settings)
             task = PrepareTask(
@@ -311,10 +317,13 @@ class IngestPipeline:
         looked = self._looked.pop(file)
         if looked.error:
             raise looked.error
-        if looked.unchanged:
+        if looked.unchanged and not looked.redescribe:
             report.files_unchanged += 1
             return None
         prepared = cast(PreparedFile, self._worker().result(file))
+        if looked.redescribe and self._descriptions.confirmed(self.store, source, looked.known, prepared):
+            report.files_unchanged += 1  # described again as stored: nothing to write
+            return None
         report.note_read(file, prepared.read_meta)
         return _ReadFile(
             source, looked.digest, looked.size, prepared.docs, prepared.chunks, prepared.metas, looked.known,
@@ -368,6 +377,7 @@ class IngestPipeline:
             entry = FileEntry(r.digest, r.size, [d.doc_id for d in r.docs], [c.chunk_id for c in r.chunks])
             entries.append((r.source, entry, old_ids[r.source] + entry.chunk_ids, r.known.doc_ids if r.known else []))
         manifest.put_many(entries)
+        self._descriptions.mark(sources)
         for r in batch:
             self._touched_docs.update([*(r.known.doc_ids if r.known else []), *(d.doc_id for d in r.docs)])
         self.duplicates.remember(
@@ -476,21 +486,6 @@ class IngestPipeline:
         except IngestError as exc:
             report.errors.append(FileError(exc.path, exc.code, exc.reason))
             return {}
-
-    @staticmethod
-    def _discover(path: Path) -> list[Path]:
-        """Files under `path` (a broken link too, so it is reported), without hidden files or the catalogue."""
-        if not path.exists() and not path.is_symlink():
-            raise LGNetError(f"{path}: no such file or folder")
-        if not path.is_dir():
-            return [path]
-        return sorted(
-            p
-            for p in path.rglob("*")
-            if not p.is_dir()
-            and p.name not in SKIPPED_NAMES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
 
 
 def _tokens(read: _ReadFile) -> list[list[int] | None]:

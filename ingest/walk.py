@@ -7,12 +7,14 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from tqdm import tqdm
+
+from lgnet.errors import LGNetError
 
 
 class FolderProgress:
@@ -63,3 +65,18 @@ def _size(file: Path) -> int:
         return file.stat().st_size
     except OSError:
         return 0
+
+
+def discover(path: Path, skipped: Collection[str] = ()) -> list[Path]:
+    """Files under `path` (a broken link too, so it is reported), without hidden files or those named in `skipped`."""
+    if not path.exists() and not path.is_symlink():
+        raise LGNetError(f"{path}: no such file or folder")
+    if not path.is_dir():
+        return [path]
+    return sorted(
+        p
+        for p in path.rglob("*")
+        if not p.is_dir()
+        and p.name not in skipped
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+    )
