@@ -436,9 +436,16 @@ class DocTypeClassifier:
         self.head_chars = head_chars
 
     def scores(
-        self, title: str, text: str, language: str | None = None, file_format: str | None = None
+        self,
+        title: str,
+        text: str,
+        language: str | None = None,
+        file_format: str | None = None,
+        email: bool | None = None,
     ) -> dict[str, float]:
-        email = is_email(text, file_format)
+        """Each genre's score; `email`: whether the text is an e-mail (ingest/documents.py decides it once for the
+        document), else decided here by ingest/messages.is_email."""
+        email = is_email(text, file_format) if email is None else email
         if email:
             text = own_part(text)  # a forwarded sheet or the quoted questions are another sender's document
         head = text[: self.head_chars]  # genres show in their first pages; bounds the work on huge files
@@ -466,10 +473,17 @@ class DocTypeClassifier:
             scores["message"] = MESSAGE_PRIOR
         return scores
 
-    def run(self, title: str, text: str, language: str | None = None, file_format: str | None = None) -> TypeDecision:
+    def run(
+        self,
+        title: str,
+        text: str,
+        language: str | None = None,
+        file_format: str | None = None,
+        email: bool | None = None,
+    ) -> TypeDecision:
         """The type of one document; `file_format` is the reader's (RawText.format), when the document is a whole
-        file."""
-        scores = self.scores(title, text, language, file_format)
+        file; `email` as for `scores`."""
+        scores = self.scores(title, text, language, file_format, email)
         best = max(_PRIORITY, key=lambda t: (scores[t], -_PRIORITY.index(t)))
         doc_type = best if scores[best] >= self.threshold and best not in _NOT_A_GENRE else "other"
         return TypeDecision(doc_type, scores)

@@ -59,7 +59,7 @@ class DocumentBuilder:
             doc_id = base if part.kind == "document" else f"{base}-{part.kind[0]}{n:02d}"
             doc = self._describe(part, raw, source, entry, doc_id)
             # what the splitter found about a part (a press article's journalist, audience...) is kept too
-            doc.meta = {**raw.meta, "format": raw.format, **part.extra, **doc.ocr_metadata()}
+            doc.meta = {**raw.meta, "format": raw.format, **part.extra, **doc.ocr_metadata(), **doc.meta}
             docs.append(doc)
         return docs
 
@@ -77,13 +77,15 @@ class DocumentBuilder:
         # The splitter knows its parts; a catalogue entry or upload field overrides; otherwise the content decides
         # (an entry's "press_review" whose articles could not be split says nothing about the whole text).
         doc_type = _KIND_TO_TYPE.get(part.kind) or (entry.get("doc_type") if whole_file else None)
+        file_format = raw.format if whole_file else None  # a press review's article is no workbook, no .eml
+        # An e-mail (an .eml, or a message pasted with its header) is its sender's message: its type, its city and the
+        # records' reading (knowledge/document_reading.py, by the `email` metadata) leave out what it forwards or quotes
+        email = is_email(text, file_format)
         if doc_type in (None, "press_review"):
-            file_format = raw.format if whole_file else None  # a press review's article is no workbook
-            doc_type = self.doctype.run(part.title, text, language, file_format).doc_type
+            doc_type = self.doctype.run(part.title, text, language, file_format, email).doc_type
         city = entry.get("city") if whole_file else None
         if city is None and part.kind != "table":
             addressed = str(raw.meta.get("recipients") or "") if whole_file else ""  # an e-mail's To and Cc
-            email = is_email(text, raw.format if whole_file else None)
             city = main_city(part.title, text, titled_only=doc_type == "press_review", addresses=addressed, email=email)
         return Document(
             doc_id=doc_id,
@@ -103,6 +105,7 @@ class DocumentBuilder:
             category=part.category,
             pages=_pages_within(raw.pages, part.start, part.end),
             body_start=part.body_start,
+            meta={"email": True} if email else {},
         )
 
 

@@ -160,7 +160,7 @@ class DocumentReading(CountAreas):
             header = memo_header(self.memo(p), before, p)
             before = p
             memo = self.memo(p)
-            email = p.meta.get("format") == "eml"
+            email = bool(p.meta.get("email"))  # the document's own e-mail-ness, decided at ingest (ingest/documents.py)
             marker = None if forwarded else others_from(p.text, email)
             from_here = 0 if forwarded else marker if marker is not None else len(p.text)
             forwarded = forwarded or marker is not None
