@@ -120,3 +120,27 @@ def test_a_practice_report_declares_its_main_area():
     found = _areas(text, doc_type="practice_report")
     assert found[1200] == found[300] == "community_building"
     assert _areas(text, doc_type="press_article")[1200] is None  # an article speaks of the whole project
+
+
+def test_a_sentence_s_cues_are_scanned_once_for_all_its_counts(monkeypatch):
+    import knowledge.areas as areas
+
+    scans: list[str] = []
+
+    class Counted:
+        def __init__(self, area: str, pattern) -> None:
+            self.area, self.pattern = area, pattern
+
+        def finditer(self, sentence, start, end):
+            scans.append(self.area)
+            return self.pattern.finditer(sentence, start, end)
+
+    monkeypatch.setattr(areas, "_CUE", {a: Counted(a, p) for a, p in areas._CUE.items()})
+    sentence = (
+        "Nel rione sono nati 14 incontri di comunità, e 26 volontari hanno seguito 40 famiglie "
+        "nella ricerca di una casa."
+    )
+    spans = [(sentence.index(w), sentence.index(w) + len(w)) for w in ("14 incontri di comunità", "26 volontari")]
+    asked = [(areas.own_cue(sentence, *s), areas.cue_area(sentence, *s)) for s in spans]
+    assert asked == [("community_building", "community_building"), ("civic_engagement", "civic_engagement")]
+    assert sorted(scans) == sorted(set(scans))  # each area's cues scanned once over the whole sentence
