@@ -83,6 +83,20 @@ def memo_header(memo: Memo, before: Passage | None, p: Passage) -> str:
     return memo("carried_header", carried_header, before.text, p.text)
 
 
+def _own_contacts(contacts: list[tuple[Read, mentions.ContactFact]]) -> list[tuple[Read, mentions.ContactFact]]:
+    """An e-mail's contacts: the address of its head (its subject and sender, "Da: Segreteria <segreteria@x.it>", up to
+    the first blank line) is its contact only when its message gives none of its own (a signature's, "scrivete a ..."):
+    the box that sent what a coordinator signs is not the project's contact."""
+
+    def in_head(read: Read) -> bool:
+        if read.passage.meta.get("char_start"):
+            return False  # not the e-mail's first passage
+        head = read.passage.text.find("\n\n")
+        return head < 0 or read.sentence.start < head
+
+    return [c for c in contacts if not in_head(c[0])] or contacts
+
+
 def _carried_rows(text: str, header: str) -> list[tuple[int, int]]:
     """The spans of the indicator rows that go on a table whose `header` the passage before holds."""
     return under_header(text, header, indicator_rows, lambda s: s[0], lambda s, d: (s[0] + d, s[1] + d))
@@ -237,6 +251,8 @@ class DocumentReading(CountAreas):
                     else memo("indicator_rows", indicator_rows, p.text))  # fmt: skip
             out.rows[p.id] = rows + memo("context", context_spans, p.text)
         _unlisted_dropped(buckets, self._partner_kinds)
+        if any(p.meta.get("email") for p in run):
+            out.contacts = _own_contacts(out.contacts)
         # the groups it states are the document's: every record it feeds names them
         buckets[None].targets += listed or stated or groups.distinct_heads(inline)
         return out
