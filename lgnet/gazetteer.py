@@ -9,6 +9,7 @@ evidence: see lgnet/place_names.py); queries case-free for well-known cities, wi
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -214,9 +215,10 @@ class Gazetteer:
         return list(dict.fromkeys(m.city.name for m in self.mentions(text)))
 
     # --- queries -----------------------------------------------------------------------------------------
-    def query_mentions(self, query: str) -> list[Mention]:
+    def query_mentions(self, query: str, not_typos: Container[str] = ()) -> list[Mention]:
         """Cities named in a user query: well-known ones in any case, others capitalised or after 'a', 'di',
-        'comune di'; typos ('Turino', 'Palremo') for the curated cities and words of five letters or more."""
+        'comune di'; typos ('Turino', 'Palremo') for the curated cities and words of five letters or more, but for
+        the (folded) words of `not_typos`, which the caller would drop as typos anyway."""
         spans = [m.span() for m in TOKEN.finditer(query)]
         found: list[Mention] = []
         taken: list[tuple[int, int]] = []
@@ -237,7 +239,7 @@ class Gazetteer:
             word = fold(query[start:end])
             # A lower-case short word is more often a word than a misspelt city ("quanto costa": not Aosta)
             shortest = 5 if query[start].isupper() else 6
-            if len(word) < shortest or any(s <= start < e for s, e in taken):
+            if len(word) < shortest or word in not_typos or any(s <= start < e for s, e in taken):
                 continue
             close = self._closest_name(word)
             if close:
