@@ -21,7 +21,7 @@ from retrieval.phases import PhaseRecognizer
 from retrieval.places import PlaceRecognizer
 from retrieval.query_cities import city_mentions
 from retrieval.question import read_question
-from retrieval.spelling import Vocabulary, split
+from retrieval.spelling import MIN_LENGTH, Vocabulary, split
 from retrieval.thesaurus import Thesaurus
 from retrieval.word_sense import adjective_after_a_noun
 
@@ -30,6 +30,7 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 # is what the user asked about, and what spelling checks ("dall'acoglienza" is "accoglienza" misspelt).
 _ELIDED = re.compile(r"^(?:[ldcsmtvn]|un|dell|dall|nell|all|sull|coll|quest|quell|nessun|sant|tutt|anch)['’](?=\w)")
 STEM_CACHE_SIZE = 200_000  # distinct words remembered (a few MB)
+_LETTERS = re.compile(r"[^\W\d_]+")
 # an Italian word's inflected ending, with the "h" a plural of -co/-ca/-go/-ga keeps before it ("psichiatriche")
 _ENDING = re.compile(r"(?<=[cg])h?[aeiou]+$|[aeiou]+$")
 # Prefixes that make a word of another ("riusare" of "usare", "coabitare", "preiscrizione"): a word the lists lack
@@ -199,13 +200,18 @@ class QueryAnalyzer:
         vocabulary: Callable[[], Vocabulary] | None = None,
         known_stems: Container[str] = (),
         known_cities: Container[str] = (),
+        searched: Callable[[str], object] | None = None,
     ) -> ParsedQuery:
         """`vocabulary`: gives the index's words, for spelling corrections (called only when a word is unknown);
-        `known_stems`: the index's stems (a word whose stem the index has is an inflection, not a typo).
+        `known_stems`: the index's stems (a word whose stem the index has is an inflection, not a typo);
+        `searched`: called with the text the search is for (the suggestion, else the query) as soon as it is
+        known, before a query with typos is read again.
 
         A query with typos is read again as corrected: the search is the corrected query's ("in Pugia" is in
         Puglia, "Avezano" is the city), and the corrections and the suggestion stay those of the query typed."""
         parsed = self._read(query, vocabulary, known_stems, known_cities)
+        if searched is not None:
+            searched(parsed.suggestion or parsed.text)
         if parsed.suggestion is not None:
             # the index's words again: "in transito" read from "in tranzito" is no misspelt Taranto either
             fixed = self._read(parsed.suggestion, vocabulary, known_stems, known_cities)
@@ -215,6 +221,16 @@ class QueryAnalyzer:
         if parsed.language == "en" and vocabulary is not None:
             _translate(parsed, vocabulary())
         return parsed
+
+    def spelt_right(self, query: str, vocabulary: Vocabulary) -> bool:
+        """A guess, before reading `query`, that its reading corrects nothing (no suggestion): each of its words is
+        the index's, too short to correct, or one `_read` never corrects (a place's, the thesaurus', a word of the
+        language). It decides whether the query as typed is embedded while it is read (retrieval/stages.py): a
+        wrong guess costs a second embedding, never another result."""
+        return all(
+            w in vocabulary or len(w) < MIN_LENGTH or w in self._known or is_word(w)
+            for w in _LETTERS.findall(fold(query))
+        )
 
     def _read(
         self,

@@ -7,6 +7,9 @@ on a machine with a core to spare; its CPU time is the same (the stage timings s
 Below `PARALLEL_ABOVE` passages the dense leg costs less than handing it over (an exact product of a few
 thousand rows: ~0.3 ms at 1k passages), so it runs in the caller's thread as before.
 
+A never-seen query's embedding is started in one the same way while the query is read (`SearchStages.embed_ahead`,
+retrieval/stages.py): the model is mostly numpy too, the reading pure Python.
+
 A worker is taken only when one is idle: when every worker is busy (more searches at once than cores, as under
 load) the leg runs in the caller's thread, so no search ever waits in a queue behind another's leg.
 """

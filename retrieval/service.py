@@ -79,6 +79,8 @@ class SearchService(SearchStages):
         self._prepared: int | None = None
         self._prepare_lock = threading.Lock()
         self._vectors: Lru[str, np.ndarray] = Lru(max(RECENT_VECTORS, settings.query_memo_size))
+        self._ahead = {}
+        self._ahead_lock = threading.Lock()
         # each query's parse and terms, per index (they read its vocabulary, IDF and cities)
         self._readings: PerObject[str, tuple[ParsedQuery, QueryTerms]] = PerObject(settings.query_memo_size)
         # English query words and the index's Italian words; a query's words embedded beside the query's own call
@@ -184,10 +186,16 @@ class SearchService(SearchStages):
         """The index's words (plus the thesaurus') for spelling corrections, built once per index."""
         return vocabulary_of(index, self.analyzer.thesaurus.words)
 
-    def parse(self, q: str, index: LexicalIndex | None = None) -> ParsedQuery:
+    def parse(self, q: str, index: LexicalIndex | None = None, embed_ahead: bool = False) -> ParsedQuery:
+        """`embed_ahead`: what the dense leg embeds (the suggestion, else the query) is embedded as soon as it is
+        known, while the rest is read (`SearchStages.embed_ahead`)."""
         index = index or self.lexical.current()
         parsed = self.analyzer.parse(
-            q, vocabulary=lambda: self.vocabulary(index), known_stems=index.idf, known_cities=index.values("city")
+            q,
+            vocabulary=lambda: self.vocabulary(index),
+            known_stems=index.idf,
+            known_cities=index.values("city"),
+            searched=(lambda text: self.embed_ahead(text, lambda: True)) if embed_ahead else None,
         )
         if parsed.region_cities:  # of a region's comuni, those the index has passages about
             present = index.values("city")
@@ -235,13 +243,13 @@ class SearchService(SearchStages):
                 concept.alternatives.append(italian)
                 parsed.translated[italian] = max(weight, parsed.translated.get(italian, 0.0))
 
-    def read_query(self, q: str, index: LexicalIndex) -> tuple[ParsedQuery, QueryTerms]:
+    def read_query(self, q: str, index: LexicalIndex, embed_ahead: bool = False) -> tuple[ParsedQuery, QueryTerms]:
         """The query's parse and the terms ranking, snippets and the answer weigh, remembered per index for the
         same text asked again (shared: never edited)."""
         memo = self._readings.of(index)
         found = memo.get(q)
         if found is None:
-            parsed = self.parse(q, index)
+            parsed = self.parse(q, index, embed_ahead)
             found = (parsed, query_terms(parsed, index.idf))
             memo.put(q, found)
         return found
@@ -270,8 +278,11 @@ class SearchService(SearchStages):
         timings: dict[str, float] = {}
         index = self.lexical.current()
         self._thaw(index)
+        dense = request.mode != "lexical"
+        if dense:  # what the dense leg embeds, unless the reading corrects it, while it is read
+            self.embed_ahead(request.q, lambda: self.analyzer.spelt_right(request.q, self.vocabulary(index)))
         if request.understand:
-            parsed, terms = self.read_query(request.q, index)
+            parsed, terms = self.read_query(request.q, index, embed_ahead=dense)
         else:
             parsed = ParsedQuery(request.q, "it", concepts=[Concept(w) for w in get_analyzer().words(request.q)])
             terms = query_terms(parsed, index.idf)  # what the reranker, the snippets and the answer weigh

@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -132,18 +133,54 @@ class SearchStages:
     store: Store
     analyzer: QueryAnalyzer
     _vectors: Lru[str, np.ndarray]
+    # texts being embedded ahead (`embed_ahead`) -> waits for the vector (None: its worker not handed it yet)
+    _ahead: dict[str, Callable[[], np.ndarray] | None]
+    _ahead_lock: threading.Lock
 
     def embed_query(self, text: str) -> np.ndarray:
         """The query's vector (whitespace normalised), embedded once for the search and its practice cards (both
         ask for the corrected query when there were typos), and remembered for the same text asked again (the
-        model's output depends on the text only)."""
+        model's output depends on the text only); waited for when `embed_ahead` is embedding it."""
         key = " ".join(text.split())
         vector = self._vectors.get(key)
         if vector is None:
-            vector = self.embedder.embed([key])[0]
-            vector.flags.writeable = False  # shared by every request that asks the same text
-            self._vectors.put(key, vector)
+            with self._ahead_lock:
+                pending = self._ahead.get(key)
+            if pending is not None:
+                return pending()
+            vector = self._embed_now(key)
         return vector
+
+    def _embed_now(self, key: str) -> np.ndarray:
+        vector = self.embedder.embed([key])[0]
+        vector.flags.writeable = False  # shared by every request that asks the same text
+        self._vectors.put(key, vector)
+        return vector
+
+    def embed_ahead(self, text: str, likely: Callable[[], bool]) -> None:
+        """Start embedding `text` in an idle worker thread (retrieval/beside.py; in this thread when none is idle)
+        unless its vector is known or on its way or `likely()` says it will not be asked for: a never-seen query
+        is embedded while it is read (the parse, the spelling, the terms: pure Python; the model is mostly numpy,
+        which releases the GIL), and `embed_query` waits for it. The vector is the same either way."""
+        key = " ".join(text.split())
+        if not key or self._vectors.get(key) is not None or not likely():
+            return
+        with self._ahead_lock:
+            if key in self._ahead:
+                return
+            self._ahead[key] = None
+
+        def embed() -> np.ndarray:
+            try:
+                return self._embed_now(key)
+            finally:
+                with self._ahead_lock:
+                    self._ahead.pop(key, None)
+
+        wait = beside(embed)
+        with self._ahead_lock:
+            if key in self._ahead:  # still on its way (else done, and remembered)
+                self._ahead[key] = wait
 
     def _rank(
         self,
