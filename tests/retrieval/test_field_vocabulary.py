@@ -1,6 +1,7 @@
-"""Field vocabulary the thesaurus (lgnet/data/thesaurus.json) carries across languages: an English question whose
-only evidence is the Italian term of the field (and an Italian one whose evidence is an English report) now
-covers the sentence that says it. Invented questions and sentences; each covered nothing before the entries."""
+"""Field vocabulary the thesaurus (lgnet/data/thesaurus.json) and the glossary (lgnet/data/glossary.json) carry: an
+English question whose only evidence is the Italian term of the field (and an Italian one whose evidence is an English
+report, or an Italian synonym) now covers the sentence that says it. Invented questions and sentences; each covered
+nothing before the entries."""
 
 from __future__ import annotations
 
@@ -36,6 +37,23 @@ def stems(text: str) -> set[str]:
         ("cofinanziamento comunale", "The Municipality provided EUR 20,000 in co-financing."),
         ("baracche", "The project moved workers out of farm shacks."),
         ("the aim of the project", "L'obiettivo del progetto è la coesione sociale."),
+        # the field's vocabulary of migrant inclusion (6760227): thesaurus groups and glossary pairs
+        # English term -> Italian passage
+        ("gangmasters", "I caporali reclutavano i braccianti all'alba."),
+        ("statelessness", "Lo sportello segue le persone apolidi."),
+        ("kindergarten", "I bambini frequentano la scuola dell'infanzia."),
+        ("employability", "Il corso punta all'occupabilità delle donne."),
+        ("steering committee", "La cabina di regia si è riunita a marzo."),
+        ("round table", "Il tavolo tecnico ha scritto le linee guida."),
+        ("paperwork", "Lo sportello aiuta nel disbrigo pratiche."),
+        # Italian synonym -> Italian passage
+        ("analfabetismo", "Corsi di prealfabetizzazione per donne."),
+        ("cabina di regia", "Il comitato di pilotaggio ha approvato il piano."),
+        ("sanatoria", "Cento lavoratori hanno ottenuto la regolarizzazione."),
+        ("rete sai", "Il progetto SPRAR del Comune."),
+        # Italian term -> English passage
+        ("tavolo di coordinamento", "The round table met every month."),
+        ("prosieguo amministrativo", "Extended care lets them stay."),
     ],
 )
 def test_a_field_term_covers_its_translation(analyzer, query, sentence):
