@@ -33,6 +33,16 @@ def _refreshing_into(runs: list[RecordRepository]):
     return hook
 
 
+def _three_files(tmp_path):
+    """A corpus folder of Vasto's article and the two sheets (Lanciano's, Vasto's), written in that order."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "articolo-vasto.txt").write_text(ARTICLE, "utf-8")
+    (folder / "scheda-lanciano.txt").write_text(sheet("Lanciano", 9, "Associazione Orizzonti", False), "utf-8")
+    (folder / "scheda-vasto.txt").write_text(sheet("Vasto", 14, "Cooperativa sociale La Rete", True), "utf-8")
+    return folder
+
+
 def test_the_walk_reads_the_records_passages_so_the_hook_parses_none(tmp_path, monkeypatch):
     folder = tmp_path / "corpus"
     folder.mkdir()
@@ -76,11 +86,7 @@ def test_a_failing_batch_hook_leaves_the_work_to_the_index_hooks(tmp_path, monke
 
 
 def test_the_walks_last_batch_is_read_beside_the_duplicate_refresh_but_a_one_file_add_is_not(tmp_path, monkeypatch):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "articolo-vasto.txt").write_text(ARTICLE, "utf-8")
-    (folder / "scheda-lanciano.txt").write_text(sheet("Lanciano", 9, "Associazione Orizzonti", False), "utf-8")
-    (folder / "scheda-vasto.txt").write_text(sheet("Vasto", 14, "Cooperativa sociale La Rete", True), "utf-8")
+    folder = _three_files(tmp_path)
     monkeypatch.setattr(pipeline_module, "WRITE_BATCH_FILES", 2)  # two files stored during the walk, the third after
     runs: list[RecordRepository] = []
     hook = _refreshing_into(runs)
@@ -124,11 +130,7 @@ class _Watched:
 
 
 def test_batches_read_while_the_duplicate_refresh_holds_the_state_file_are_written_after_it(tmp_path, monkeypatch):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "articolo-vasto.txt").write_text(ARTICLE, "utf-8")
-    (folder / "scheda-lanciano.txt").write_text(sheet("Lanciano", 9, "Associazione Orizzonti", False), "utf-8")
-    (folder / "scheda-vasto.txt").write_text(sheet("Vasto", 14, "Cooperativa sociale La Rete", True), "utf-8")
+    folder = _three_files(tmp_path)
     monkeypatch.setattr(pipeline_module, "WRITE_BATCH_FILES", 1)  # three batches, the last read beside the refresh
     runs: list[RecordRepository] = []
     pipeline = index_pipeline(make_settings(tmp_path / "data"), progress=False)
