@@ -170,6 +170,14 @@ TARGETS = {
     "midterm-report-corigliano-rossano-sibari-welcome-en": "docx",
     "monitoraggio-anagni-ciociaria-accogliente-2026": "xlsx",
     "delibera-giunta-piombino-approdo-in-citta-2026": "pdf",
+    # batch 23 (2026-12-08, 02:41 UTC session)
+    "buona-pratica-tolmezzo-case-in-quota": "pdf",
+    "scheda-progetto-nizza-monferrato-vendemmie-di-casa": "odt",
+    "verbale-tavolo-verres-un-tetto-in-bassa-valle-2026-11": "docx",
+    "email-agnone-borgo-che-accoglie-relazione-intermedia": "eml",
+    "annual-report-san-giovanni-in-persiceto-open-fields-2026-en": "pdf",
+    "delibera-giunta-pisticci-marconia-accoglie-2027": "pdf",
+    "monitoraggio-trimestrale-tolentino-ricostruire-insieme-2026": "xlsx",
 }
 
 
