@@ -1,10 +1,12 @@
 """The target groups a document states, as it words them: the people a service is for, read as whole noun phrases
 ("titolari di protezione internazionale in uscita dai CAS", "Third-country nationals living in the station area")
 where the text names them as its object: a section or a table's column headed "Destinatari", "Gruppi destinatari",
-"Beneficiari", "Target groups" (its items on the same line or the lines after it; a spreadsheet's key-value row,
+"Beneficiari", "Target groups" (also qualified by who chose them: "Destinatari richiamati dal tavolo"; its items on
+the same line or the lines after it; a spreadsheet's key-value row,
 "Voce: Destinatari; Dato: ...", whose value may be the next sentence; a key-facts label a PDF's text layer ran into
 its line, "... Destinatari adulti stranieri ... Il contesto", up to the next heading run into it), or a clause
-"rivolto a", "si rivolge a" (in any tense: "continuerà a rivolgersi a"), "destinatari del piano", "aimed at", "Most
+"rivolto a", "si rivolge a" (in any tense: "continuerà a rivolgersi a"), "destinatari del piano", "come destinatari
+prioritari i ...", "I destinatari restano le ...", "aimed at", "Most
 users are"; a heading closing the line a PDF's text layer ran it into ("... Staff trained 30 31 Who the project was
 for") opens its bullets. A document that states none may still name them in passing, as whom a service is for or a
 count counts or a service's verb serves, with what kind of people they are ("un punto di orientamento per persone in
@@ -26,11 +28,19 @@ from knowledge.mentions import TARGET_GROUPS, Mention
 from knowledge.persons import counts_persons
 from lgnet.text import fold
 
+# The words qualifying "destinatari" by who chose them or how much they count: "prioritari", "principali",
+# "richiamati dal tavolo", "individuati dalla Giunta"
+_QUALIFIED = (
+    r"(?:\s+(?:prioritari|principali|privilegiati|primari|[a-zà-ù]{3,}(?:at|it|ut)i)"
+    r"(?:\s+(?:da|dal|dalla|dai|dagli|dalle|nel|nella|per)\s+[\w'’]+)?)?"
+)
 # A heading of the section ("3. Destinatari", "### Gruppi destinatari", "Art. 2 – Destinatari", "7. Target groups"),
 # alone on its line or followed by its list.
 _HEADING = re.compile(
     r"^\W{0,4}(?:\d{1,2}\s*[.)–-]\s*|art\.\s*\d+\s*[–-]\s*)?(?:gruppi\s+(?:di\s+)?destinatari|gruppi\s+target|"
-    r"destinatari(?:\s+(?:del\s+progetto|dell['’]intervento|finali|diretti))?|beneficiari|beneficiaries|target\s+groups?|"
+    r"destinatari(?:\s+(?:del\s+progetto|dell['’]intervento|finali|diretti))?"
+    # ... qualified by who named or chose them: "## Destinatari richiamati dal tavolo", "Destinatari prioritari"
+    rf"{_QUALIFIED}|beneficiari|beneficiaries|target\s+groups?|"
     r"target\s+population|chi\s+può\s+accedere|who\s+can\s+(?:apply|use\s+it)\??|"
     # ... or asked as a question: "A chi si rivolge", "A chi è rivolto il servizio", "Who is it for"
     r"a\s+chi\s+(?:si\s+rivolge|è\s+rivolt[oa])(?:\s+(?:il|la|lo|l['’])\s*(?:[\w'’-]+\s+){0,2}[\w'’-]+)?\??|"
@@ -55,7 +65,9 @@ _CUE = re.compile(
     r"\b(?:è|sono)\s+apert[oaie]\s+(?:a|ad|ai|agli|alle|alla|al|all['’])(?=\s|['’])|"
     r"\b(?:project|service|programme|scheme|desk|course|initiative)\s+(?:is|was)\s+(?:meant\s+)?for\b|"
     r"\b(?:main\s+)?(?:users|beneficiaries)\s+(?:are|were|include)\b|"
-    r"\bdestinatari\s+(?:del\s+(?:piano|progetto|servizio|intervento)\s+)?(?:sono\s+)?(?=(?:i|gli|le)\s)|"
+    # ... qualified, or said to stay so: "di individuare come destinatari prioritari i ...", "I destinatari restano le"
+    r"\bdestinatari\s+(?:del\s+(?:piano|progetto|servizio|intervento)\s+)?"
+    r"(?:(?:prioritari|principali|privilegiati|primari)\s+)?(?:(?:sono|restano|rimangono)\s+)?(?=(?:i|gli|le)\s)|"
     # ... of whatever project, named or described, then a colon or "essere" in any tense and the list: "Destinatari del
     # progetto erano i braccianti ...", "i destinatari di «X»: A, B e C", "I destinatari dello sportello saranno ..."
     # (never "destinatari di una eventuale prosecuzione i braccianti": the people of what may come)

@@ -71,3 +71,27 @@ def test_a_group_with_a_long_qualifier_of_its_own_ends_at_the_next_people():
         "richiedenti asilo e titolari di protezione internazionale della provincia"]  # fmt: skip
     assert _texts("Destinatari: giovani stranieri tra i 18 e i 29 anni, disoccupati o inattivi, residenti a Lucca") == [
         "giovani stranieri tra i 18 e i 29 anni, disoccupati o inattivi, residenti a Lucca"]  # fmt: skip
+
+
+def test_recipients_qualified_by_who_chose_them_or_said_to_stay():
+    # an act's item choosing its recipients, qualified: "come destinatari prioritari i ..."
+    assert _texts("3. di indicare come destinatari prioritari le madri sole con figli piccoli e i giovani usciti "
+                  "dalle comunità per minori;") == [
+        "madri sole con figli piccoli", "giovani usciti dalle comunità per minori"]  # fmt: skip
+    # minutes recalling them: "I destinatari restano ..."
+    assert _texts("Il tavolo conferma che i destinatari restano gli anziani stranieri soli del quartiere.") == [
+        "anziani stranieri soli del quartiere"]  # fmt: skip
+
+
+def test_a_heading_of_recipients_qualified_by_who_named_them_opens_its_items():
+    from knowledge.records import Passage, RecordBuilder
+
+    text = ("## Destinatari indicati dalla cooperativa\n\n- badanti straniere senza una stanza propria\n"
+            "- giovani neomaggiorenni usciti dalle comunità\n\n## Decisioni\n\nIl gruppo apre lo sportello casa, "
+            "che ha già seguito 14 famiglie.")  # fmt: skip
+    passage = Passage("q:0", text, {"doc_id": "q", "doc_type": "minutes", "city": "Lucca", "chunk_index": 0})
+    records, _ = RecordBuilder().build("Lucca", None, [passage], set())
+    assert records
+    for record in records:
+        assert [t.text for t in record.target_groups] == [
+            "badanti straniere senza una stanza propria", "giovani neomaggiorenni usciti dalle comunità"]  # fmt: skip
