@@ -59,3 +59,10 @@ def test_a_feminine_plural_of_persons_is_persons():
     # only where the masculine is persons: "case" is dwellings, not "casi"; "sedi" stays its own word
     assert unit_key("case") == "housing_units" and unit_key("sedi") == "sedi"
     assert unit_key("zampognare") == "zampognare"
+
+
+def test_the_nouns_batches_19_and_20_count_in_their_own_words_are_read_by_meaning():
+    # afternoons of snacks and open Sundays are events, mini-flats dwellings, fathers and seafarers persons
+    assert unit_key("merende") == unit_key("domeniche") == unit_key("eventi")
+    assert unit_key("minialloggi") == unit_key("alloggi") == "housing_units"
+    assert unit_key("padri") == unit_key("marittimi") == "people"
