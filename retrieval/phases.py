@@ -33,6 +33,8 @@ class PhaseRecognizer:
     def __init__(self, data: dict) -> None:
         self.phases = data["phases"]
         self.by_ordinal = {p["ordinal"]: p["code"] for p in self.phases}
+        self.first_year = min(p["years"][0] for p in self.phases)  # the programme's years, all phases together
+        self.last_year = max(p["years"][1] for p in self.phases)
         self._names = [
             (p["code"], re.compile(r"(?<!\w)" + r"[\s-]?".join(map(re.escape, n.split())) + r"(?!\w)"))
             for p in sorted(self.phases, key=lambda p: -max(len(n) for n in p["names"]))
@@ -78,8 +80,10 @@ class PhaseRecognizer:
         return sorted(found, key=lambda p: p.start)
 
     def phase_of_years(self, first: int, last: int) -> str | None:
-        """The phase that covers most of the years asked, if it covers at least half of them."""
-        if last < first:
+        """The phase that covers most of the years asked, if it covers at least half of them. Years running past
+        the programme's ("triennio 2025-2028", "2018-2020": the programme's phases run 2019-2026) are a project's
+        own duration, of a comune outside the network or of another fund, and name no phase."""
+        if last < first or first < self.first_year or last > self.last_year:
             return None
         asked = last - first + 1
         best, best_share = None, 0.0

@@ -114,6 +114,22 @@ def test_years_of_the_fund_are_not_a_phase():
     assert PhaseRecognizer.default().find("fami 2021-2027") == []  # nor is one of its years
 
 
+@pytest.mark.parametrize(
+    "query, phases",
+    [
+        ("orti condivisi della Valtrebbia, triennio 2025-2028", []),  # half inside LGNet3's years, half after
+        ("laboratorio di falegnameria 2026-2027", []),
+        ("sportello di quartiere 2018-2020", []),  # begins before the programme
+        ("alloggi di transizione 2024-2025", ["LGNet3"]),  # inside a phase's years
+        ("accoglienza notturna 2020-2022", ["LGNetEA"]),  # inside the programme: the phase covering most
+    ],
+)
+def test_years_running_past_the_programme_are_a_project_s_own(query, phases):
+    """A range of years running outside the programme's (2019-2026) is a project's own duration, not a phase:
+    its passages are not put first."""
+    assert [p.code for p in PhaseRecognizer.default().find(fold(query))] == phases
+
+
 def test_one_year_names_its_phase_and_stays_a_word(qa):
     parsed = qa.parse("progetti in corso fino al 2026")
     assert parsed.phases == ["LGNet3"]
