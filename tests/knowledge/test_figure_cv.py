@@ -82,10 +82,12 @@ def test_nouns_of_persons_are_one_unit_by_meaning():
 
 
 def test_hires_and_placements_count_persons():
-    # "8 assunzioni", "15 inserimenti lavorativi" count the persons hired or placed (the gold conventions)
-    for noun in ("assunzioni", "inserimenti lavorativi", "inserimenti", "hires"):
+    # "8 assunzioni", "15 inserimenti lavorativi" count the persons hired or placed (the gold conventions), and so do
+    # contracts and internships, the persons who hold them (scorer convention of 2026-12-08)
+    for noun in ("assunzioni", "inserimenti lavorativi", "inserimenti", "hires", "contratti", "tirocini", "contracts",
+                 "traineeships"):  # fmt: skip
         assert unit_key(noun) == unit_key("persone"), noun
-    assert unit_key("tirocini") != unit_key("persone") and unit_key("contratti") != unit_key("persone")
+    assert unit_key("famiglie") != unit_key("contratti")
 
 
 def test_houses_are_housing_units():
