@@ -49,6 +49,8 @@ _CUES: dict[str, str] = {
     # a contract of work, or one signed with companies, is a job ("64 partecipanti hanno firmato un contratto con
     # aziende del polo logistico", "Contratti di lavoro regolarizzati: 181"); a lease is housing
     r"contratt\w+\s+(?:di\s+(?:lavoro|apprendistato)|con\s+(?:le\s+|l['’]\s*|un['’]\s*|una\s+)?(?:aziend|impres|dit)\w*)|"
+    # ... and so are regular contracts, said of work ("restano sotto per i contratti regolari")
+    r"contratt[oi]\s+regolar[ei]\b|regular\s+contracts?|"
     r"(?:employment|work|job)\s+contracts?|"
     r"employment\s+rate|"
     r"(?:(?:sono|è|stat[oaie]|vengono|verranno|già)\s+)assunt[oaie]\b|assunt[oaie]\s+(?:da|dall[ae']?|dal|presso|"

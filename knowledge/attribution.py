@@ -161,7 +161,11 @@ def figure_area(body: str, f: FigureFact, taxonomy: Taxonomy, counts: list[tuple
     if named and (said := own_cue(named.group(1), 0, len(named.group(1)))):
         return True, said  # the words a colon opens on: "sono soprattutto i volontari: 18 facilitatori digitali"
     bare = re.fullmatch(r"[\d.,]+", f.text.strip())  # a count stated after its noun ("... sono 21")
-    if bare and f.unit not in UNIT_LABELS and (own := own_cue(f.unit, 0, len(f.unit))):
+    if (
+        bare
+        and f.unit not in UNIT_LABELS
+        and (own := own_cue(f.unit, 0, len(f.unit)) or own_cue(f.label, 0, len(f.label)))
+    ):
         return True, own  # its noun said before it: "i volontari che accompagnano le famiglie sono ormai 21"
     # (a term said in the negative names no area of the count: `areas.NEGATED`)
     matches = [(c, s, e) for c, s, e in taxonomy.matches(body) if clause_start <= s < clause_end

@@ -71,6 +71,23 @@ _ORGANISED = re.compile(r"\bne\s+(?:(?:sono|è|abbiamo|hanno|ha|siamo)\s+)?(?:st
 _EVENT_NAMED = re.compile(rf"\b({'|'.join(sorted(_EVENT_PLURAL, key=len, reverse=True))})\b", re.I)
 
 
+# A target a clitic "ne" states with a verb of planning or expecting: what it counts is what the sentence said it is
+# about after "per" ("per le donne prese in carico il risultato va oltre l'obiettivo della convenzione, che ne
+# prevedeva 50", "restano sotto per i contratti regolari, dove se ne attendevano 25"), the nearest such before it
+# and after any count the sentence said before it.
+_EXPECTED = re.compile(r"\bne\s+(?:(?:erano|era|sono|è)\s+(?:stat[ie]\s+)?)?(?:prevede\w*|previst[ie]|attende\w*|"
+                       r"attes[ie]|aspetta\w*|programmat[ie])\s+(?:(?:almeno|circa|solo)\s+)?$", re.I)  # fmt: skip
+_FOR_NOUN = re.compile(r"\bper\s+(?:i|gli|le)\s+(?P<words>(?P<noun>[a-zà-ù]{3,}[ie])"
+                       r"(?:\s+(?!(?:il|la|lo|i|gli|le|è|sono|va|resta|restano|che|dove)\b)[a-zà-ù]+){0,3})",
+                       re.I)  # fmt: skip
+
+
+def _named_for(head: str) -> re.Match[str] | None:
+    """The last "per" and the plural noun phrase the words before a target's clitic "ne" say they are about."""
+    found = list(_FOR_NOUN.finditer(head))
+    return found[-1] if found else None
+
+
 def _event_named(head: str) -> re.Match[str] | None:
     """The last event the words before a clitic "ne" name, before the clitic's own clause."""
     at = head.lower().rfind("ne ")
@@ -263,8 +280,14 @@ def borrowed(sentence: str, found: list[FigureFact]) -> list[FigureFact]:
         joined = (before and _JOINED.search(head)
                   and (_PREPOSITION.match(sentence, end) or _GAPPED.match(sentence, end))
                   and not re.search(r"[;.]", sentence[before[-1].end : start]))  # fmt: skip
-        if before and (_CLITIC.search(head) or TARGET_BEFORE.search(head) or (parallel and _LEAD.search(head))
-                       or joined or planned):  # fmt: skip
+        named = _named_for(head) if _CLITIC.search(head) and _EXPECTED.search(head) else None
+        if named and (not before or named.start() > before[-1].end):
+            # "per i contratti regolari, dove se ne attendevano 25": a target of what its clause is about
+            unit = _unit_of(named.group("noun"))
+            words = re.sub(r"\s+(?:di|del|dei|degli|delle|in|nei|negli|nelle|nel|a|ai|agli|alle|al|con|da|dai|su)$", "",
+                           named.group("words"))  # fmt: skip
+        elif before and (_CLITIC.search(head) or TARGET_BEFORE.search(head) or (parallel and _LEAD.search(head))
+                         or joined or planned):  # fmt: skip
             # a target is of the count its clause is about, not of a part of it ("312 persone, 118 delle quali
             # donne, contro un obiettivo di 400": 400 persone)
             wholes = [g for g in before if not (_PART_BEFORE.search(sentence[: g.start])

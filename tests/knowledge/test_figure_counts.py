@@ -374,3 +374,24 @@ def test_a_count_between_nouns_each_with_words_of_its_own_counts_them_all():
     assert areas_of("Sono stati formati 27 tra assistenti sociali del Comune e agenti della Polizia locale.") == {
         27.0: "capacity_building"}  # fmt: skip
     assert counts("Il sindaco ha incontrato 5 tra le città più colpite.") == {}
+
+
+def test_a_target_a_clitic_states_after_what_its_clause_is_about():
+    # "per X ..., che ne prevedeva N", "per X ...: se ne attendevano N": the target counts X, said after "per"
+    assert counts("Il programma supera l'obiettivo per le famiglie accolte, mentre per i tirocini avviati resta "
+                  "sotto: se ne prevedevano 18;") == {18.0: "tirocini"}  # fmt: skip
+    assert counts("Rispetto alla convenzione, per le donne seguite dallo sportello il risultato è sotto "
+                  "l'obiettivo, che ne prevedeva 60.") == {60.0: "women"}  # fmt: skip
+    # ... even after another count: not the serate's
+    assert counts("Le serate sono state 4 e per i lavoratori stagionali ospitati negli alloggi, dove se ne "
+                  "attendevano 40, i posti non sono bastati.") == {4.0: "serate", 40.0: "lavoratori"}  # fmt: skip
+    # the target's area is its noun's: regular contracts are work, not the beds named before them
+    assert areas_of("Considerato che i risultati superano quelli attesi per i posti letto e restano sotto per i "
+                    "contratti regolari, dove se ne attendevano 16;")[16.0] == "taking_charge"  # fmt: skip
+
+
+def test_regular_contracts_are_work():
+    assert areas_of("Nella casa di via Roma, aperta nel 2025, 9 ospiti hanno firmato contratti regolari.") == {
+        9.0: "taking_charge"}  # fmt: skip
+    assert areas_of("The flats house 12 people, and 9 signed regular contracts with local firms.")[9.0] == (
+        "taking_charge")  # fmt: skip
