@@ -31,6 +31,7 @@ _DATELINE_PUNCT = re.compile(r"[ \t]*(?:[.,]|[–—-][ \t])")
 _PLACE_DATE = re.compile(r"[ \t]*,[ \t]*(?:\d|l[iì]\b)", re.I)  # "Latina, 15 aprile 2025", "Roma, lì ..."
 _COMUNE_HEADING = re.compile(r"[ \t#*]*(?:Comune|Città|Citta)\s+di\s+", re.I)
 _SENTENCE_END = re.compile(r"[.!?»\"”)][ \t]*$")
+_SENTENCE_INSIDE = re.compile(r"[a-zà-ù0-9][.!?][»\"”)]?[ \t]+[A-ZÀ-Ý«\"]")  # "... le luci accese. Il Comune ..."
 # A headline may end on a name in quotes or brackets ("... in affitto con il «Patto per l'abitare»"), never on a stop.
 _STOPPED = re.compile(r"[.!?][»\"”)]*[ \t]*$")
 _NEWS_INSIDE = re.compile(r"(?<=[.!?])[ \t]+(?=[A-ZÀ-Ý][\w'’ ]{0,40}?[ \t]*[–—-][ \t])")
@@ -116,8 +117,10 @@ def _titled(para: str, gazetteer: Gazetteer, about: list[Mention]) -> tuple[str,
     di Vittorio Veneto ha seguito 210 persone"): that comune's article. A province or an organisation's seat
     ("Prefettura di Treviso") is no comune of a story; a headline naming two comuni is nobody's; a markdown headline
     naming none closes the article before it, like a heading."""
-    if len(para.split()) > TITLE_WORDS or _STOPPED.search(para) or "\n" in para.strip() or _DATE.search(para):
-        return None  # an outlet's line or a place and a date ("Il Tirreno – edizione di Livorno, 3 febbraio 2025")
+    if len(para.split()) > TITLE_WORDS or _STOPPED.search(para) or "\n" in para.strip():
+        return None
+    if dated := _DATE.search(para):
+        return _sourced(para, dated.end(), gazetteer, about)
     named = {m.city.name for m in gazetteer.mentions(para, about) if story_place(para, m)}
     if len(named) == 1:
         return "title", named.pop()
@@ -125,6 +128,30 @@ def _titled(para: str, gazetteer: Gazetteer, about: list[Mention]) -> tuple[str,
 
 
 _MARKED = re.compile(r"[ \t]*#{1,6}[ \t]")  # a markdown heading's marks
+# After an article's date, its year, then a dash and what the line goes on with: "La Nuova Sardegna, 7 ottobre 2026 –
+# Macomer, l'ex caserma ..."
+_AFTER_DATE = re.compile(r"(?:[ \t]+\d{4})?[ \t]*[–—-][ \t]+")
+
+
+def _sourced(para: str, end: int, gazetteer: Gazetteer, about: list[Mention]) -> tuple[str, str | None] | None:
+    """A review's heading that gives an article's outlet and date, then a dash and its headline ("L'Eco, 9 ottobre
+    2026 – Siniscola, i pescatori ..."): a new article, the comune that opens its headline's (a comune only
+    named further on places nothing: "... – Il sindaco di X ..."). An outlet's line with its date and no dash after it
+    is an article's source line under its title ("Il Tirreno – edizione di Livorno, 3 febbraio 2025"), or a place
+    and a date heading a letter: none."""
+    after = _AFTER_DATE.match(para, end)
+    if after is None:
+        return None
+    rest = para[after.end() :]
+    first = next(iter(gazetteer.mentions(rest[:120], about)), None)
+    if (
+        first
+        and first.start == 0
+        and story_place(rest, first)
+        and (_TITLE_PUNCT.match(rest, first.end) or not rest[first.end :].strip())
+    ):
+        return "title", first.city.name
+    return "heading", None  # another article begins, of no comune its heading names
 
 
 def _enumeration(found: list[Mention]) -> bool:
@@ -186,7 +213,14 @@ def _upper_opening(para: str) -> bool:
 
 
 def _body(para: str) -> bool:
-    return len(para.split()) >= BODY_WORDS and bool(_SENTENCE_END.search(para))
+    """Running text: a paragraph of sentences, whether or not it ends on one (an article's last line may be its
+    contact, "... dice il sindaco. Informazioni: casa@comune.x.it")."""
+    if len(para.split()) < BODY_WORDS:
+        return False
+    if _SENTENCE_END.search(para):
+        return True
+    inside = _SENTENCE_INSIDE.search(para)  # a first sentence of its own, not an abbreviation ("Aut. Tribunale di X")
+    return inside is not None and len(para[: inside.start()].split()) >= BODY_WORDS
 
 
 def document_sections(texts: list[str], city: str | None, first_is_opening: bool = True,
