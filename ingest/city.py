@@ -7,11 +7,15 @@ weighted by where they stand: the title and the dateline ("(ANSA) - TORINO, 18 O
 weigh most, then "Comune di X" / "nella città di X" / "X (LT)", then plain mentions. A city named as the seat of
 an organisation or as a province ("ASL di Latina", "CPIA 9 di Latina", "FLAI CGIL Frosinone Latina",
 "provincia di Latina") says where a partner sits, not what the text is about: it weighs little, so a province's
-or partner's name never outranks the comune the document is about ("Comune di Fondi (LT)").
+or partner's name never outranks the comune the document is about ("Comune di Fondi (LT)"). A "Comune di X" in a
+table's row names that row's body (an attendee, a partner: one among the others) and weighs as a plain mention,
+unless the row says it leads ("capofila"); minutes' place line ("Luogo: Vigevano, sala riunioni ...") weighs as a
+dateline, and the comune's own mail or web domain ("casa@comune.vigevano.pv.it") as a title.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -31,6 +35,10 @@ _MENTION_WEIGHT = 1.0
 _SEAT_WEIGHT = 0.25
 _LETTERHEAD_WEIGHT = _TITLE_WEIGHT  # the issuer heading the text: it says whose document this is, like a title
 _LETTERHEAD_LINES = 3  # a letterhead is one of the text's first lines
+_DOMAIN_WEIGHT = _TITLE_WEIGHT  # the comune's own mail or web domain: its offices write or are written to
+_PLACE_LINE_WEIGHT = _DATELINE_WEIGHT
+_ROW_REACH = 2000  # a table's row or a heading block's line is shorter than this
+_PLACE_LINES = 8  # minutes name their place in their heading block, among their first lines
 _CLAUSE = re.compile(r"[^\n.;:!?]+")  # the partner list sits after a colon, in one clause with its ASSB alias
 # The comune's own web or mail domain: "servizisociali@comune.castro.le.it", "www.comune.camini.rc.it"
 # (a hyphen of the comune's name stays in its label: "comune.saint-vincent.ao.it")
@@ -67,6 +75,11 @@ _SIGNATURE = re.compile(r"[ \t*_]*(?:[^\n]{0,60}?\s(?:[-–—,|]\s*)?)?(?:comun
 _SIGNATURE_END = re.compile(r"[ \t*_]*(?:\([A-Z]{2}\)[ \t*_]*)?(?:[-–—,|][ \t]*(?i:tel|telefono|phone|cell|fax|e-?mail|"
                             r"pec)\b[^\n]{0,60})?(?:\n|$)")  # fmt: skip
 _SEAT_NAME = re.compile(r"(?:\b[A-Z]{2,}[A-Z0-9]*|\b\d{1,3}|(?<=[a-zà-ù,] )[A-ZÀ-Ý][a-zà-ù]+)\s+(?:(?:di|of)\s+)?$")
+# Minutes' place line: "**Luogo:** Vigevano, sala riunioni ...", "Luogo e ora: sala Giunta, via Dante 44, Nuoro",
+# "Venue: ...": the comune it names is where the meeting sat, as a dateline says where a story happens.
+_PLACE_LINE = re.compile(r"[ \t>*_#-]*(?:luogo(?:\s+e\s+(?:ora|data))?|place|venue|location)[ \t*_]*:", re.I)
+# A row of a table naming the comune that leads ("| Comune di X | ... | capofila |"): not just one row among others.
+_LEAD = re.compile(r"\b(?:capofila|lead partner|ente proponente|soggetto proponente)\b", re.I)
 # After a line-initial city: "TORINO, 18 OTT", "BOLZANO. ", "Roma - ", "Sassari Intercettare", lone "Milano"
 _AFTER_DATELINE = re.compile(r"[ \t]*(?:[,.\-–—]|\r?\n|$)|[ \t]+[A-ZÀ-Ý]")
 
@@ -135,8 +148,27 @@ def _markup_free(text: str) -> str:
 def _list_line(line: str) -> bool:
     """A line of a list or a table: short (list items, page headers) or a table row of any length ("| Comune di
     Celano | ... |", tab-separated cells), where each row names its own entity."""
+    return len(line.strip()) <= _SHORT_LINE or _table_row(line)
+
+
+def _table_row(line: str) -> bool:
     line = line.strip()
-    return len(line) <= _SHORT_LINE or line.startswith("|") or line.count("\t") >= 2
+    return line.startswith("|") or line.count("\t") >= 2
+
+
+def _line_of(text: str, at: int) -> str:
+    """The line around `at`; "" inside a line longer than a row's (running text whose lines were joined)."""
+    start = text.rfind("\n", max(0, at - _ROW_REACH), at)
+    end = text.find("\n", at, at + _ROW_REACH)
+    if (start < 0 and at > _ROW_REACH) or (end < 0 and len(text) > at + _ROW_REACH):
+        return ""
+    return text[start + 1 : end if end >= 0 else len(text)]
+
+
+def _head_end(text: str) -> int:
+    """Where the text's first `_PLACE_LINES` non-blank lines end."""
+    lines = list(itertools.islice(re.finditer(r"[^\n]*\S[^\n]*", text), _PLACE_LINES))
+    return lines[-1].end() if lines else 0
 
 
 def _distinct_cities(mentions: list[Mention], starts: list[int], start: int, end: int) -> int:
@@ -259,24 +291,31 @@ def _scores(
     for name in issuer:
         scores[name] += _LETTERHEAD_WEIGHT  # type: ignore[assignment]
         in_title.add(name)
+    head = _head_end(text)
     for m in body:
+        line = _line_of(text, m.start)
         if id(m) in theirs or _elsewhere(text, m):
             scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
         elif _is_dateline(text, m) and dated in (None, m.city.name):
             dated = m.city.name
             scores[m.city.name] += _DATELINE_WEIGHT  # type: ignore[assignment]
         elif _PHRASE.search(text, max(0, m.start - 30), m.start) or m.evidence == "sigla":
-            scores[m.city.name] += _PHRASE_WEIGHT  # type: ignore[assignment]
+            # a table's row names its own body ("| Comune di Mortara | ... | invitato |": an attendee, a partner),
+            # one among the others, unless it says that comune leads
+            row = _table_row(line) and not _LEAD.search(line)
+            scores[m.city.name] += _MENTION_WEIGHT if row else _PHRASE_WEIGHT  # type: ignore[assignment]
         elif _is_seat(text, m):
             scores[m.city.name] += _SEAT_WEIGHT  # type: ignore[assignment]
+        elif m.start < head and _PLACE_LINE.match(line):
+            scores[m.city.name] += _PLACE_LINE_WEIGHT  # type: ignore[assignment]
         else:
             scores[m.city.name] += _MENTION_WEIGHT  # type: ignore[assignment]
     # the comune's own domain in a contact (of the sender's own message), or among several addressees, says as much as
-    # "Comune di X" (once per comune)
+    # a title: its offices write or are written to (once per comune)
     mine = "\n".join(d.group(0) for d in _DOMAIN.finditer(text) if not someone_elses(text, d.start(), own))
     addressee = addressed if len(addressed) == 1 else set()
     for name in (_domain_comuni(mine, gazetteer) | addressed) - addressee:
-        scores[name] += _PHRASE_WEIGHT  # type: ignore[assignment]
+        scores[name] += _DOMAIN_WEIGHT  # type: ignore[assignment]
     return scores, in_title, issuer
 
 
