@@ -25,8 +25,10 @@ from collections.abc import Collection, Container
 from lgnet.text import fold
 from retrieval.figures import gives_figure
 from retrieval.models import Answer, Hit
-from retrieval.sentences import sentence_spans
-from retrieval.snippets import _NUMBER, _word_spans, highlight, sentence_score
+from retrieval.sentence_stems import NUMBER as _NUMBER
+from retrieval.sentence_stems import passage_sentences
+from retrieval.sentences import Boilerplate
+from retrieval.snippets import _score, _word_spans, highlight
 from retrieval.terms import QueryTerms
 
 MIN_WORDS, MAX_WORDS = 6, 70
@@ -92,20 +94,30 @@ def best_answer(
         if elsewhere and hit.city is not None and hit.city not in places and not _names(hit.text, places):
             continue
         said = place_stems if hit.city in places else frozenset()
-        for start, end in sentence_spans(hit.text):
-            sentence = " ".join(hit.text[start:end].split())
+        # the passage's sentences with their stems and numbers, made once per passage (at warm-up: a cold query's
+        # answer split and stemmed its top passages' sentences and read city names in them, sentence_key)
+        found = passage_sentences(hit.text)
+        flags = boilerplate.sentence_flags(hit.id, hit.text) if isinstance(boilerplate, Boilerplate) else None
+        for i, (start, end) in enumerate(found.spans):
+            raw = hit.text[start:end]
+            sentence = " ".join(raw.split())
             if not MIN_WORDS <= len(sentence.split()) <= MAX_WORDS or not _STARTS_WELL.match(sentence):
                 continue
-            if sentence in boilerplate or sentence.endswith((":", ";")) or not is_prose(sentence):
+            # a sentence written on one line is the passage's own, whose flag is known; one run over lines is
+            # asked as joined (its key may differ: a line's start can be a dateline's)
+            repeated = flags[i] if flags is not None and sentence == raw else sentence in boilerplate
+            if repeated or sentence.endswith((":", ";")) or not is_prose(sentence):
                 continue
             figure = terms.intent == "figure"
             counted = _NO_FIGURE.sub(" ", _IDENTIFIER.sub(" ", sentence)) if figure else ""  # numbers that count
             if figure and not _NUMBER.search(counted):
                 continue
-            carried = concepts_carried(sentence, terms, said)
+            # the sentence's words are the passage's words between its bounds (sentences are cut at whitespace)
+            stems = frozenset(found.stems[i]) | said
+            carried = _carried(stems, terms)
             if carried < min(2, len(terms.concepts)):
                 continue
-            score = sentence_score(sentence, terms, boilerplate, said)
+            score = _score(terms, stems, found.numbers[i], repeated)
             if sentence.count("|") >= 2:  # a table's rows run into one line
                 score *= TABLE_FACTOR
             if figure and terms.unit and gives_figure(counted, terms.unit):
@@ -145,7 +157,10 @@ def is_prose(sentence: str) -> bool:
 def concepts_carried(sentence: str, terms: QueryTerms, said: frozenset[str] = frozenset()) -> int:
     """How many of the query's concepts the sentence says: the concept itself, an alternative, or a word of
     the phrase as written ("the shop" says "one stop shop"). `said`: stems its passage says for it (its city)."""
-    stems = {s for _, _, word_stems in _word_spans(sentence) for s in word_stems} | said
+    return _carried({s for _, _, word_stems in _word_spans(sentence) for s in word_stems} | said, terms)
+
+
+def _carried(stems: set[str] | frozenset[str], terms: QueryTerms) -> int:
     return sum(
         c.score(stems) > 0 or any(not word.isdisjoint(stems) for phrase in c.own for word in phrase)
         for c in terms.concepts

@@ -290,3 +290,36 @@ def test_a_service_with_an_embedder_of_its_own_caps_the_process_blas_threads(cor
         assert blas_threads() == {corpus_index.threads}
     finally:
         limit_blas_threads(corpus_index.threads)
+
+
+def test_the_answer_reads_its_passages_boilerplate_flags_and_answers_as_asking_each_sentence(service, monkeypatch):
+    """A never-seen query's answer read city names in its top passages' sentences (`sentence_key`) to tell the
+    network's boilerplate: a sentence written on one line is the passage's own, whose flag the warm-up made."""
+    from retrieval import sentences
+    from retrieval.answer import best_answer
+    from retrieval.terms import query_terms
+
+    index = service.lexical.current()
+    boilerplate = boilerplate_of(index)
+
+    class Asked:  # each sentence asked of the boilerplate, as the answer did
+        def __contains__(self, sentence: object) -> bool:
+            return sentence in boilerplate
+
+    cases = []
+    for q in ("quante famiglie hanno trovato casa", "corsi di italiano per donne", "rete dei comuni accoglienza"):
+        result = service.search(SearchRequest(q=q))
+        terms = query_terms(result.parsed, index.idf)
+        one_line = [h for h in result.hits if all("\n" not in h.text[s:e] for s, e in sentence_spans(h.text))]
+        assert len(one_line) >= 3
+        for hit in one_line:
+            boilerplate.sentence_flags(hit.id, hit.text)  # as the warm-up made them
+        cases.append((terms, one_line[:3], best_answer(terms, one_line[:3], Asked())))
+    assert any(answer is not None for _, _, answer in cases)
+
+    def read_city_names(sentence: str) -> str:
+        raise AssertionError(f"city names read in {sentence[:40]!r}")
+
+    monkeypatch.setattr(sentences, "sentence_key", read_city_names)
+    for terms, hits, expected in cases:
+        assert best_answer(terms, hits, boilerplate) == expected
