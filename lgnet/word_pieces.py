@@ -17,8 +17,9 @@ compares the two).
 
 from __future__ import annotations
 
-import math
 from typing import Any
+
+import numpy as np
 
 SEPARATOR = "\u2581"
 CACHED_WORDS = 200_000  # distinct words kept (a few ids each); the table starts again past it
@@ -43,8 +44,9 @@ class WordPieces:
             self._eos_id: int = tokenizer._eos_id
         except AttributeError:  # another version of the package: its own encode
             return
-        if any(SEPARATOR in piece[1:] for piece in pieces):
-            return
+        joined = "\x00" + "\x00".join(pieces)  # each piece after a NUL: a separator after one starts a piece
+        if joined.count("\x00") != len(pieces) or joined.count(SEPARATOR) != joined.count("\x00" + SEPARATOR):
+            return  # a separator inside a piece (or a NUL in one, which the count could not tell apart)
         step, largest = _grid(scores)
         if largest > 0:
             # A path of n nodes sums at most n * largest; each position starts at most one node of a path.
@@ -87,14 +89,15 @@ class WordPieces:
 
 def _grid(scores: list[float]) -> tuple[int, float]:
     """(e, m): every score is a multiple of 2**e, and m the largest score's magnitude."""
-    step = 0
-    for score in scores:
-        if score:
-            mantissa, exponent = math.frexp(score)
-            bits = abs(int(mantissa * 2**_MANTISSA_BITS))
-            low = (bits & -bits).bit_length() - 1  # the mantissa's lowest bit set
-            step = min(step, exponent - _MANTISSA_BITS + low)
-    return step, max((abs(s) for s in scores), default=0.0)
+    values = np.asarray(scores, dtype=np.float64)
+    values = values[values != 0]
+    if not values.size:
+        return 0, 0.0
+    mantissas, exponents = np.frexp(values)
+    bits = np.abs(mantissas * 2.0**_MANTISSA_BITS).astype(np.int64)  # exact: integers below 2**53
+    lowest = np.log2((bits & -bits).astype(np.float64)).astype(np.int64)  # the mantissa's lowest bit set
+    step = int(min(0, (exponents - _MANTISSA_BITS + lowest).min()))
+    return step, float(np.abs(values).max())
 
 
 def _words(normalized: str) -> list[str]:

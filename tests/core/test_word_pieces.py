@@ -101,3 +101,11 @@ def test_the_worker_s_tokenize_segments_a_repeated_word_once(package):
     before = pieces.segmented
     assert tokenize("use-m3", [text, text]) == [_package_ids(package, text)] * 2
     assert pieces.segmented == before
+
+
+def test_the_grid_of_the_scores():
+    from lgnet.word_pieces import _grid
+
+    assert _grid([0.5, -0.75, 3.0, 0.0]) == (-2, 3.0)  # -0.75 = -3 * 2**-2
+    assert _grid([-1.0, -2.0]) == (0, 2.0)
+    assert _grid([0.0]) == (0, 0.0)
