@@ -54,6 +54,21 @@ def stems(text: str) -> set[str]:
         # Italian term -> English passage
         ("tavolo di coordinamento", "The round table met every month."),
         ("prosieguo amministrativo", "Extended care lets them stay."),
+        # everyday English words of the field whose evidence is Italian (glossary pairs, issue 11's batch 22)
+        ("trained", "Venti operatori sono stati formati in primavera."),
+        ("hired", "Nove ragazzi sono stati assunti da un'officina."),
+        ("seasonal", "Il dormitorio ospita i lavoratori stagionali."),
+        ("condominiums", "Le assemblee nei condomini sono state dieci."),
+        ("apprentices", "Tre apprendisti lavorano nella falegnameria."),
+        ("sea", "Sono arrivati dal mare su un barcone."),
+        ("harbour", "Il porto offre lavoro nella manutenzione delle reti."),
+        ("lent", "La parrocchia ha dato la casa in comodato."),
+        ("municipal", "Il servizio comunale apre il lunedì."),
+        ("lunches", "Ogni mese si organizzano pranzi di quartiere."),
+        ("dinner", "Una cena con i vicini ha chiuso la festa."),
+        ("settlements", "Il presidio visita gli insediamenti informali."),
+        ("vineyards", "I ragazzi lavorano nelle vigne della collina."),
+        ("formati", "Thirty teachers were trained last spring."),
     ],
 )
 def test_a_field_term_covers_its_translation(analyzer, query, sentence):
