@@ -9,8 +9,9 @@ its line, "... Destinatari adulti stranieri ... Il contesto", up to the next hea
 prioritari i ...", "I destinatari restano le ...", "aimed at", "Most
 users are"; a heading closing the line a PDF's text layer ran it into ("... Staff trained 30 31 Who the project was
 for") opens its bullets. A document that states none may still name them in passing, as whom a service is for or a
-count counts or a service's verb serves, with what kind of people they are ("un punto di orientamento per persone in
-transito", "47 persone titolari di protezione internazionale", "le assegna a famiglie titolari di protezione"): those
+count counts or a service's verb serves (or lets homes to at a stated rent, "le ha affittate a canone concordato a
+famiglie ..."), with what kind of people they are ("un punto di orientamento per persone in transito", "47 persone
+titolari di protezione internazionale", "le assegna a famiglie titolari di protezione"): those
 are its groups then (`inline_groups`; the record builder keeps them
 only for a document that states none). The fixed codes of `knowledge.mentions` still say which kind of group a phrase
 is (`code`, "other" for none), for facets.
@@ -121,6 +122,10 @@ _KIND_WORDS = re.compile(r"(?:famigli|nucle|minor|donn|madr|mamm|bambin|ragazz|g
 # titolari di protezione internazionale", "Diciotto giovani titolari di protezione".
 _INLINE = re.compile(
     r"(?:\b(?:per|for)\s+(?:i|le|gli|l['’])?|"
+    # the people a service lets homes to at a stated rent, the rent between the verb and its people: "le ha
+    # affittate a canone concordato a famiglie ...", "le assegna con contratti a canone concordato a ..."
+    r"\b(?:assegn|affitt|loc)[a-zà-ù]*\s+(?:con\s+(?:un\s+|dei\s+)?contratt[oi]\s+)?a\s+canone\s+"
+    r"(?:concordato|calmierato|agevolato|sociale|ridotto|moderato)\s+(?:a|ad|ai|agli|alle|al)\s+|"
     # the people a service's verb serves: "le assegna a famiglie e giovani titolari di protezione", "aiuta le donne
     # straniere a prenotare", "per dare una risposta ai lavoratori stranieri", "accoglie giovani richiedenti asilo"
     r"\b(?:accoglie|accolgono|ospita|ospitano|assegna|assegnano|aiuta|aiutano|accompagna|accompagnano|sostiene|"

@@ -124,3 +124,21 @@ def test_a_list_of_groups_without_bullets_runs_on_while_its_lines_name_people():
     assert items_follow("famiglie straniere sotto sfratto", "famiglie straniere sotto sfratto", True)
     assert not items_follow("Famiglie straniere sono state accolte.", "Famiglie straniere sono state accolte.", True)
     assert not items_follow("4. Partenariato", "Partenariato", True)
+
+
+def test_the_people_a_service_lets_homes_to_at_a_stated_rent():
+    # the rent stands between the verb and its people: they are still whom the homes are let to
+    assert [m.text for m in inline_groups(
+        "La fondazione ha sistemato sei alloggi del borgo e li ha affittati a canone concordato a famiglie e giovani "
+        "titolari di protezione sussidiaria.")] == [
+        "famiglie e giovani titolari di protezione sussidiaria"]  # fmt: skip
+    assert [m.text for m in inline_groups(
+        "L'agenzia li assegna con contratti a canone calmierato a nuclei stranieri in uscita dai progetti SAI.")] == [
+        "nuclei stranieri in uscita dai progetti SAI"]  # fmt: skip
+    # as in a document that states no group of its own, whose records name them
+    assert _record_groups("Con lo sportello casa 14 famiglie hanno trovato un alloggio. Nel quartiere alcuni "
+                          "proprietari affittano a canone concordato a famiglie di operai stranieri della vetreria. "
+                          "Il Comune garantisce il pagamento.") == {
+        "famiglie di operai stranieri della vetreria"}  # fmt: skip
+    # the rent's people must still say what kind of people they are
+    assert inline_groups("Le case sono affittate a canone concordato a giovani coppie del paese.") == []
