@@ -22,6 +22,8 @@ from lgnet.text import fold
 
 _MONTHS = r"(?:gen|feb|mar|apr|mag|giu|lug|ago|set|ott|nov|dic|jan|may|jun|jul|aug|sep|oct|dec)[a-z]*\.?"
 _MONTHS_RAW = r"(?i:" + _MONTHS + r")"  # months in any case inside a case-sensitive pattern: "23 NOV"
+# A dateline's place of one or two words, in capitals too: "Roma - Intercettare ...", "NOCI – Alle sei ..."
+_DATELINE_PLACE = r"(?:[A-ZÀ-Ý][a-zà-ÿ']+(?: [A-ZÀ-Ý][a-zà-ÿ']+)?|[A-ZÀ-Ý]{2}[A-ZÀ-Ý']*(?: [A-ZÀ-Ý]{2}[A-ZÀ-Ý']*)?)"
 _AGENCIES = r"(?:ansa|agi|askanews|adnkronos|dire|italpress|lapresse|redattore sociale|reuters|ap|afp|nova)"
 
 
@@ -345,7 +347,7 @@ CUES: tuple[Cue, ...] = (
         "lines",
         raw=True,
     ),
-    _cue("press_article", 2, r"^\s*[A-ZÀ-Ý][a-zà-ÿ']+(?: [A-ZÀ-Ý][a-zà-ÿ']+)? [-–] [A-ZÀ-Ý]", "lines", raw=True),
+    _cue("press_article", 2, r"^\s*" + _DATELINE_PLACE + r" [-–] [A-ZÀ-Ý]", "lines", raw=True),
     # a publication date on its own near the top: "23 ottobre 2023", "[23/10/2023] - ", "17-10-2023 18:22"
     _cue("press_article", 2, r"^\W{0,3}\d{1,2}(?: " + _MONTHS + r" |[/.\-]\d{1,2}[/.\-])\d{2,4}\b", "lines"),
     # bylines: "di Giulia Serra", "DI GIULIA MASCIA", "By Marco Piras"

@@ -149,6 +149,20 @@ def test_a_dateline_with_its_province_and_an_agency_named_in_full():
     assert decision.scores["press_article"] >= 7  # the dateline and the agency tag each count
 
 
+def test_a_dateline_of_a_place_in_capitals_and_a_dash():
+    # "FOSSANO – ...": the place in capitals, as much a dateline as "Fossano – ..."; a heading in capitals with a dash
+    # of more than two words is no dateline
+    text = (
+        "di Redazione\n\n"
+        "FOSSANO – Alle sette del mattino il forno del convitto è già acceso. Il Comune ha aperto un corso di "
+        "panificazione per dodici ragazzi arrivati da soli, con una cooperativa del paese."
+    )
+    decision = DocTypeClassifier().run("Il forno del convitto insegna un mestiere", text, "it")
+    assert decision.doc_type == "press_article" and decision.scores["press_article"] == 3.5  # with "redazione"
+    heading = "PUNTO TRE DELL'ORDINE – Il gruppo discute il corso di panificazione del convitto."
+    assert DocTypeClassifier().scores("Corso di panificazione", heading, "it")["press_article"] == 0
+
+
 RESOLUTION = """COMUNE DI ALBAVERDE
 Deliberazione della Giunta Comunale n. 112 del 4 giugno 2025
 Oggetto: Approvazione del progetto di accoglienza diffusa e variazione di bilancio
