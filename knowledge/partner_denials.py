@@ -81,18 +81,25 @@ _LABEL_END = re.compile(r"[^.;:]{0,40}?:")
 _SINGULAR = re.compile(r"(?<!\w)(?:è|e['’]|era|fa|risulta|figura|is|was)\s", re.I)
 
 
+def _row_start(body: str, at: int) -> int:
+    """Where the table row holding `at` opens in a sentence that runs over a table's rows ("... | capofila | | Coop X |
+    ... | osservatore, non ha firmato l'accordo |"): a denial in a row says nothing of the rows above it (-1: none)."""
+    found = body.rfind("| |", 0, at)
+    return found + 2 if found >= 0 else -1
+
+
 def denied_clauses(text: str) -> list[str]:
     """The clauses of `text` (comparable form) whose subject a denial says is no partner."""
     out = []
     for s in sentences(text):
         body = clean(s.text)
         for m in _NO_AGREEMENT.finditer(body):
-            start = max(body.rfind(";", 0, m.start()), body.rfind(":", 0, m.start())) + 1
+            start = max(body.rfind(";", 0, m.start()), body.rfind(":", 0, m.start()), _row_start(body, m.start())) + 1
             start = max([start, *(t.end() for t in _THAT.finditer(body, start, m.start()))])
             start = max([start, *(c.start() for c in _CONTRAST.finditer(body, start, m.start()))])
             out.append(f" {comparable_name(body[start : m.start()])} ")
         for m in _DENIAL.finditer(body):
-            start = max(body.rfind(";", 0, m.start()), body.rfind(":", 0, m.start())) + 1
+            start = max(body.rfind(";", 0, m.start()), body.rfind(":", 0, m.start()), _row_start(body, m.start())) + 1
             start = max([start, *(r.start() + 1 for r in _RUN_ON.finditer(body, start, m.start()))])
             relative = _RELATIVE.search(body, start, m.start())
             if relative and _SINGULAR.search(m.group(0)):

@@ -89,3 +89,20 @@ def test_a_body_said_to_be_no_member_of_the_agreement_or_the_project_however_wor
     # a denial about something else denies no one
     assert not denied("Cooperativa Il Faro", denied_clauses("La Cooperativa Il Faro non partecipa alle feste di "
                                                              "quartiere del sabato."))  # fmt: skip
+
+
+def test_a_denial_in_one_row_of_an_attendance_table_denies_that_row_s_body_only():
+    # the table is one sentence (no full stop between its rows): the denial's subject starts at its own row
+    table = (
+        "## Presenti\n\n"
+        "| Ente | Nome | Ruolo |\n"
+        "|---|---|---|\n"
+        "| Comune di Voghera | Anna Ferri | capofila |\n"
+        "| Cooperativa sociale Il Tralcio | Luca Sala | partner, alloggi |\n"
+        "| Associazione Porte Aperte | Rita Moro | partner, sportello |\n"
+        "| Agenzia per la casa dell'Oltrepò | Ugo Testa | osservatore, non ha firmato l'accordo |\n"
+    )
+    clauses = denied_clauses(table)
+    assert denied("Agenzia per la casa dell'Oltrepò", clauses)
+    assert not denied("Cooperativa sociale Il Tralcio", clauses)
+    assert not denied("Associazione Porte Aperte", clauses)
