@@ -121,7 +121,8 @@ _KIND_WORDS = re.compile(r"(?:famigli|nucle|minor|donn|madr|mamm|bambin|ragazz|g
 # transito", "ha preso in carico 530 persone, in gran parte famiglie srilankesi", "In venti mesi 47 persone
 # titolari di protezione internazionale", "Diciotto giovani titolari di protezione".
 _INLINE = re.compile(
-    r"(?:\b(?:per|for)\s+(?:i|le|gli|l['’])?|"
+    # (never the "per" of "per lo più", its own cue below: "12 persone, per lo più giovani ...")
+    r"(?:\b(?:per|for)\s+(?!lo\s+più\b)(?:i|le|gli|l['’])?|"
     # the people a service lets homes to at a stated rent, the rent between the verb and its people: "le ha
     # affittate a canone concordato a famiglie ...", "le assegna con contratti a canone concordato a ..."
     r"\b(?:assegn|affitt|loc)[a-zà-ù]*\s+(?:con\s+(?:un\s+|dei\s+)?contratt[oi]\s+)?a\s+canone\s+"

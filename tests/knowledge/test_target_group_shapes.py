@@ -142,3 +142,10 @@ def test_the_people_a_service_lets_homes_to_at_a_stated_rent():
         "famiglie di operai stranieri della vetreria"}  # fmt: skip
     # the rent's people must still say what kind of people they are
     assert inline_groups("Le case sono affittate a canone concordato a giovani coppie del paese.") == []
+
+
+def test_per_lo_piu_is_no_per_before_whom_a_service_is_for():
+    # "per lo più" says what most of the people counted are: the group is named without it
+    assert [m.text for m in inline_groups("Nel primo anno 18 persone, per lo più giovani titolari di protezione "
+                                          "sussidiaria, hanno trovato casa.")] == [
+        "giovani titolari di protezione sussidiaria"]  # fmt: skip
