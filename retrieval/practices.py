@@ -167,11 +167,13 @@ class PracticeCatalogue:
         state = self._current()
         q = q.strip()
         scores = self._scores(q, state) if q else None
-        scored = range(len(state.records)) if scores is None else np.flatnonzero(scores > 0).tolist()
-        positions = [i for i in scored if record_matches(filters, state.records[i])]  # the scored ones only
-        if scores is not None:
-            positions.sort(key=lambda i: -scores[i])
-        return [(state.records[i], float(scores[i]) if scores is not None else 0.0) for i in positions]
+        if scores is None:
+            return [(r, 0.0) for r in state.records if not filters or record_matches(filters, r)]
+        scored = np.flatnonzero(scores > 0)
+        if filters:  # the scored ones only (without filters every record passes)
+            scored = scored[[record_matches(filters, state.records[i]) for i in scored.tolist()]]
+        positions = scored[np.argsort(-scores[scored], kind="stable")]  # best first, ties in the records' order
+        return [(state.records[i], s) for i, s in zip(positions.tolist(), scores[positions].tolist(), strict=True)]
 
     def search(self, q: str = "", filters: SearchFilters | None = None, page: int = 1, k: int = 20) -> dict:
         check_k(k)

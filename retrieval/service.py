@@ -41,7 +41,7 @@ from retrieval.sentences import boilerplate_of
 from retrieval.snippets import warm_up_phrases
 from retrieval.spelling import Vocabulary, vocabulary_of
 from retrieval.stages import RECENT_VECTORS, SearchStages, _Ranked, group_codes, reordered
-from retrieval.terms import QueryTerms, query_terms
+from retrieval.terms import QueryTerms, query_terms, warm_up_terms
 from retrieval.within_document import document_words, documents, order_within_documents
 from retrieval.word_translation import (
     WordTable,
@@ -107,6 +107,7 @@ class SearchService(SearchStages):
         language_words()
         alternatives = self.analyzer.thesaurus.alternatives.values()
         warm_up_phrases(fold(a) for alts in alternatives for a in alts if " " in a)  # the snippets' patterns
+        warm_up_terms(a for alts in alternatives for a in alts)  # the alternatives' stems, as the terms read them
         # The warm-up made most of the process's long-lived objects: collected now, the collector's full pass
         # (0.1-0.2 s at 1k passages, more above) does not fall on one of the first searches.
         gc.collect()

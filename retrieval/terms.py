@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from lgnet.text import fold
 from retrieval.analysis import ParsedQuery, get_analyzer
@@ -58,6 +58,8 @@ class ConceptTerms:
     weight: float
     own: list[Phrase]  # the word as written, and its spelling correction
     alternatives: list[Phrase]  # its thesaurus / glossary alternatives
+    # the score of each set of this concept's stems a text was found to say (`score`)
+    _scored: dict[frozenset[str], float] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def any_stem(self) -> frozenset[str]:
@@ -73,8 +75,19 @@ class ConceptTerms:
         return _by_length(self.alternatives)
 
     def score(self, stems: set[str] | frozenset[str]) -> float:
+        """How much of the concept a text with these stems says. Only its own stems matter, so the score is
+        remembered by those: a never-seen query's reranker, within-document order and answer ask it of hundreds of
+        sentences' stems, which say the same few of each concept's (its alternatives' phrases tested one by one
+        each time were most of such a query's reranking)."""
         if self.any_stem.isdisjoint(stems):
             return 0.0
+        key = self.any_stem.intersection(stems)
+        found = self._scored.get(key)
+        if found is None:
+            found = self._scored[key] = self._score(key)
+        return found
+
+    def _score(self, stems: frozenset[str]) -> float:
         single, longer = self._own
         if not single.isdisjoint(stems) or any(_satisfied(p, stems) for p in longer):
             return self.weight
@@ -122,10 +135,14 @@ class QueryTerms:
         found = self._stem_set.intersection(stems)
         covered = self._covered.get(found)
         if covered is None:
-            total = sum(c.weight for c in self.concepts)
+            total = self._total
             covered = sum(c.score(found) for c in self.concepts) / total if total > 0 else 0.0
             self._covered[found] = covered
         return covered
+
+    @cached_property
+    def _total(self) -> float:
+        return sum(c.weight for c in self.concepts)
 
     def marks(self, word: str, stems: frozenset[str]) -> bool:
         """Whether a written word is a real match: same stem as a query word and about as long, so
@@ -142,22 +159,43 @@ def stem_terms(stems: set[str] | frozenset[str]) -> QueryTerms:
     return QueryTerms([ConceptTerms(1.0, [(frozenset(stems),)], [])] if stems else [])
 
 
-def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
+# Thesaurus alternatives come back query after query: their words' stems and folded lengths (what `query_terms`
+# reads of a phrase) and their folded forms are remembered, not split, stemmed and folded by every new query.
+PHRASES_KEPT = 16384
+
+
+@lru_cache(maxsize=PHRASES_KEPT)
+def _phrase_words(text: str) -> tuple[tuple[frozenset[str], int], ...]:
+    """Each word of `text` that has stems: its stems and the length of the word folded."""
     analyzer = get_analyzer()
+    found = ((analyzer.word_stems(w), w) for w in re.findall(r"\w+", text))
+    return tuple((stems, len(fold(w))) for stems, w in found if stems)
+
+
+@lru_cache(maxsize=PHRASES_KEPT)
+def _folded(text: str) -> str:
+    return fold(text)
+
+
+def warm_up_terms(alternatives: Iterable[str]) -> None:
+    """What `query_terms` reads of these (the thesaurus') alternatives, made now (~25 ms for its ~2,500)."""
+    for alternative in alternatives:
+        _phrase_words(alternative)
+        _folded(alternative)
+
+
+def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
     terms = QueryTerms(intent=parsed.intent)
     if parsed.intent == "figure":
         terms.unit = asked_unit(parsed.text)
 
     def phrase(text: str, markable: bool) -> Phrase:
-        words = []
-        for w in re.findall(r"\w+", text):
-            stems = analyzer.word_stems(w)
-            if stems:
-                words.append(stems)
-                if markable:
-                    for s in stems:
-                        terms.written.setdefault(s, set()).add(len(fold(w)))
-        return tuple(words)
+        words = _phrase_words(text)
+        if markable:
+            for stems, length in words:
+                for s in stems:
+                    terms.written.setdefault(s, set()).add(length)
+        return tuple(stems for stems, _ in words)
 
     def weight_of(phrases: list[Phrase]) -> float:
         return max((idf.get(s, 0.0) for p in phrases for word in p for s in word), default=0.0)
@@ -172,12 +210,12 @@ def query_terms(parsed: ParsedQuery, idf: Mapping[str, float]) -> QueryTerms:
         # An English query's Italian alternatives are its words in the corpus's language: they say the concept
         # as fully as the word itself (as in BM25: translation_weight), not as a synonym does
         translated = [
-            a for a in concept.alternatives if translation_weight(parsed.language, language.get(fold(a))) == 1
+            a for a in concept.alternatives if translation_weight(parsed.language, language.get(_folded(a))) == 1
         ]
         others = [a for a in concept.alternatives if a not in translated]
         # words of a multi-word alternative are marked only as part of it, which a mark cannot check: unmarked
         alternatives = [p for p in (phrase(a, " " not in a) for a in others) if p]
-        terms.phrases.extend(fold(a) for a in concept.alternatives if " " in a)
+        terms.phrases.extend(_folded(a) for a in concept.alternatives if " " in a)
         said = own + [p for p in (phrase(a, " " not in a) for a in translated) if p]
         # the user's word, else its translation, is what it weighs: one the index says whole before one it knows
         # only in part ("social supermarket", of which the index has "social" only, is its "emporio solidale")
