@@ -69,6 +69,15 @@ def stems(text: str) -> set[str]:
         ("settlements", "Il presidio visita gli insediamenti informali."),
         ("vineyards", "I ragazzi lavorano nelle vigne della collina."),
         ("formati", "Thirty teachers were trained last spring."),
+        ("rented", "Gli appartamenti sono stati affittati a tre famiglie."),
+        ("landed", "I ragazzi sbarcati a maggio sono stati accolti."),
+        ("glass", "Due tirocini in una vetreria artigiana."),
+        ("ski", "D'inverno lavorano sulle piste da sci."),
+        ("forestry", "Il consorzio forestale ha assunto sei operai."),
+        ("grape pickers", "I vendemmiatori dormono in un capannone."),
+        ("payslips", "Lo sportello controlla le buste paga."),
+        ("winegrowers", "Cinque viticoltori fanno da tutor."),
+        ("drivers", "Gli autisti dell'autobus hanno seguito un corso."),
     ],
 )
 def test_a_field_term_covers_its_translation(analyzer, query, sentence):
