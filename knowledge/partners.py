@@ -299,16 +299,25 @@ def _partners(text: str, city: str | None, named_orgs: bool, both: bool = False
             start, end = (whole[1], whole[2]) if whole else m.span()
             spans.append((start, end))
             name = tidy(body[start:end])
-            funder = roles.other_role(body, start, end)  # a funder, an observer, a host...
+            funder = roles.other_role(body, start, end) or _OUTLET_DATE.match(body, end)  # a funder, a host, an outlet
             if name and not any(comparable_name(name) in k for k in found) and not funder:
                 add(name, s, body, _how_named(body, start, end))
         for raw, start, end in known:
             if any(a <= start < b or start <= a < end for a, b in spans) or roles.other_role(body, start, end):
                 continue
+            if _OUTLET_DATE.match(body, end):
+                continue
             name = tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):
                 add(name, s, body, _how_named(body, start, end))
     return list(found.values()), unnamed
+
+
+# A name its date follows is an outlet's, heading the article it published ("L'Unione Sarda, 9 ottobre 2026 – X, ...",
+# "Il Secolo XIX, edizione di Savona, 11 novembre 2025"), never a partner named with no role
+_OUTLET_DATE = re.compile(r"[»\"”]?,\s*(?:edizione\s+d[i'’]\s*[^,]{1,30},\s*)?\d{1,2}°?\s+(?:gennaio|febbraio|"
+                          r"marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b",
+                          re.I)  # fmt: skip
 
 
 def _name_with(body: str, cue: re.Match, loose: bool) -> bool:

@@ -106,3 +106,10 @@ def test_a_denial_in_one_row_of_an_attendance_table_denies_that_row_s_body_only(
     assert denied("Agenzia per la casa dell'Oltrepò", clauses)
     assert not denied("Cooperativa sociale Il Tralcio", clauses)
     assert not denied("Associazione Porte Aperte", clauses)
+
+
+def test_an_outlet_heading_its_article_with_its_date_is_no_partner():
+    heading = "La Gazzetta Unione Langhe, 3 marzo 2026 – Fossano, il vecchio convitto diventa casa"
+    assert not any("Unione" in p.name for p in partners(heading, "Fossano"))
+    # the same kind of name doing something in the project is one
+    assert any("Unione" in p.name for p in partners("Il servizio è gestito con l'Unione Langhe e Roero.", "Fossano"))
