@@ -34,6 +34,12 @@ def _by_comune(spans: list[list[tuple[int, int, str, bool]]]) -> dict[str, list[
     return out
 
 
+def _fossano_articles(review: list[str]) -> list[str]:
+    """The spans of a one-passage review that give their facts to Fossano."""
+    (spans,) = document_sections(review, None)
+    return [review[0][a:b] for a, b, comune, gives in spans if comune == "Fossano" and gives]
+
+
 def test_an_outlet_and_date_heading_opens_the_article_of_the_comune_its_headline_names_first():
     found = _by_comune(document_sections(REVIEW, None))
     fossano = [text for text, gives in found["Fossano"] if gives]
@@ -54,8 +60,7 @@ def test_a_heading_with_a_date_and_no_comune_after_its_dash_closes_the_article_b
         "Gazzetta del Roero, 5 marzo 2026 – Le sarte in pensione insegnano il mestiere\n\n"
         "Nel laboratorio della biblioteca, il giovedì pomeriggio, 8 sarte insegnano a cucire a 15 ragazze."
     ]
-    (spans,) = document_sections(review, None)
-    fossano = [review[0][a:b] for a, b, comune, gives in spans if comune == "Fossano" and gives]
+    fossano = _fossano_articles(review)
     assert len(fossano) == 1 and "31 lavoratori" in fossano[0] and "sarte" not in fossano[0]
     # an outlet's line with its date under the article's title ("da «Outlet», date – di Author") closes nothing
     under = [
@@ -64,8 +69,7 @@ def test_a_heading_with_a_date_and_no_comune_after_its_dash_closes_the_article_b
         "da «Il Foglio di Langa», 3 marzo 2026 – di Maria Rinaldi\n\n"
         "Il Comune di Fossano ha aperto 9 alloggi nel convitto di via Garibaldi. Ci abitano 31 lavoratori."
     ]
-    (spans,) = document_sections(under, None)
-    fossano = [under[0][a:b] for a, b, comune, gives in spans if comune == "Fossano" and gives]
+    fossano = _fossano_articles(under)
     assert len(fossano) == 1 and fossano[0].startswith("Fossano, il vecchio") and "31 lavoratori" in fossano[0]
 
 

@@ -9,6 +9,18 @@ def _texts(sentence: str) -> list[str]:
     return [m.text for m in stated_groups(sentence)]
 
 
+def _record_groups(text: str, doc_type: str) -> list[str]:
+    """The target groups of the records one passage of Lucca's builds: the same on every record, or the test fails."""
+    from knowledge.records import Passage, RecordBuilder
+
+    passage = Passage("t:0", text, {"doc_id": "t", "doc_type": doc_type, "city": "Lucca", "chunk_index": 0})
+    records, _ = RecordBuilder().build("Lucca", None, [passage], set())
+    assert records
+    groups = [[t.text for t in record.target_groups] for record in records]
+    assert all(g == groups[0] for g in groups)
+    return groups[0]
+
+
 def test_a_heading_with_an_aside_before_its_colon():
     assert _texts("Destinatari del progetto, come previsto dal bando: donne sole con figli piccoli.") == [
         "donne sole con figli piccoli"]  # fmt: skip
@@ -34,20 +46,14 @@ def test_a_table_row_asking_whom_it_is_for():
 
 def test_a_heading_closing_the_line_it_was_run_into_opens_its_bullets():
     # a PDF's text layer runs a table's last row into the heading after it: the bullets below are its groups
-    from knowledge.records import Passage, RecordBuilder
-
     text = ("Results\nIndicator Target Achieved Families housed 20 22 Volunteers 15 17 Who the service was for\n"
             "• families evicted from private rentals in the valley\n• young refugees who turned eighteen in care\n"
             "Lessons learned The desk needs a second room.\n\nThe desk of the Municipality housed 22 families and "
             "opened a service for migrants in the town.")  # fmt: skip
-    passage = Passage("h:0", text, {"doc_id": "h", "doc_type": "report", "city": "Lucca", "chunk_index": 0})
-    records, _ = RecordBuilder().build("Lucca", None, [passage], set())
-    assert records
-    for record in records:
-        assert [t.text for t in record.target_groups] == [
-            "families evicted from private rentals in the valley",
-            "young refugees who turned eighteen in care",
-        ]
+    assert _record_groups(text, "report") == [
+        "families evicted from private rentals in the valley",
+        "young refugees who turned eighteen in care",
+    ]
 
 
 def test_the_verb_of_whom_it_is_for_in_any_tense():
@@ -84,14 +90,8 @@ def test_recipients_qualified_by_who_chose_them_or_said_to_stay():
 
 
 def test_a_heading_of_recipients_qualified_by_who_named_them_opens_its_items():
-    from knowledge.records import Passage, RecordBuilder
-
     text = ("## Destinatari indicati dalla cooperativa\n\n- badanti straniere senza una stanza propria\n"
             "- giovani neomaggiorenni usciti dalle comunità\n\n## Decisioni\n\nIl gruppo apre lo sportello casa, "
             "che ha già seguito 14 famiglie.")  # fmt: skip
-    passage = Passage("q:0", text, {"doc_id": "q", "doc_type": "minutes", "city": "Lucca", "chunk_index": 0})
-    records, _ = RecordBuilder().build("Lucca", None, [passage], set())
-    assert records
-    for record in records:
-        assert [t.text for t in record.target_groups] == [
-            "badanti straniere senza una stanza propria", "giovani neomaggiorenni usciti dalle comunità"]  # fmt: skip
+    assert _record_groups(text, "minutes") == [
+        "badanti straniere senza una stanza propria", "giovani neomaggiorenni usciti dalle comunità"]  # fmt: skip
