@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ingest.copies import BOILERPLATE_CITIES, copies, doc_shingles, forgiven, without_boilerplate
+from ingest.dedup_tables import REPRESENTATIVES_SQL, SCHEMA
 from ingest.minhash import (  # noqa: F401 (gram_hashes, gram_jaccard: part of this module's API)
     band_keys,
     blob,
@@ -55,41 +56,6 @@ MIN_AGREEMENT = 0.42
 # New passages are added in slices (each queried against everything stored, earlier slices included, then
 # merged): the candidate pairs and their shingle sets held in memory are those of one slice, not of 100k.
 ADD_SLICE = 2000
-# An over-full bucket's members and their groups are read from covering indexes (`dup_lsh_bucket`,
-# `dup_passage_id_grp`), never from the tables' rows: a dup_passage row holds its shingles' blob before its group, so
-# at 100k the groups of a bucket's members were read from scattered pages of a 1.2 GB table, for each of the ~55
-# over-full buckets of one added file (0.35 s of CPU in a fresh connection; 0.07 s from the indexes, 5a54833's
-# measure). Named in the query: SQLite's planner took the table's unique key and read the rows.
-REPRESENTATIVES_SQL = (
-    "SELECT MIN(id) FROM (SELECT l.id AS id, p.grp AS grp FROM dup_lsh l INDEXED BY dup_lsh_bucket "
-    "JOIN dup_passage p INDEXED BY dup_passage_id_grp ON p.id = l.id "
-    "WHERE l.band = ? AND l.key = ? AND l.id NOT IN (SELECT id FROM dup_new) LIMIT ?) "
-    "GROUP BY grp ORDER BY COUNT(*) DESC, MIN(id) LIMIT ?"
-)
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS dup_passage (id TEXT PRIMARY KEY, doc_id TEXT, length INTEGER, grams BLOB,
-    grp TEXT, canonical INTEGER);
-CREATE INDEX IF NOT EXISTS dup_passage_doc ON dup_passage (doc_id);
-CREATE INDEX IF NOT EXISTS dup_passage_grp ON dup_passage (grp);
-CREATE INDEX IF NOT EXISTS dup_passage_id_grp ON dup_passage (id, grp);
-CREATE TABLE IF NOT EXISTS dup_lsh (band INTEGER, key INTEGER, id TEXT);
-CREATE INDEX IF NOT EXISTS dup_lsh_bucket ON dup_lsh (band, key, id);
-DROP INDEX IF EXISTS dup_lsh_key;
-CREATE INDEX IF NOT EXISTS dup_lsh_id ON dup_lsh (id);
-CREATE TABLE IF NOT EXISTS dup_near (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS dup_sig (id TEXT PRIMARY KEY, sig BLOB) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS dup_doc (id TEXT PRIMARY KEY, city TEXT, length INTEGER, grams BLOB,
-    grp TEXT, canonical INTEGER);
-CREATE INDEX IF NOT EXISTS dup_doc_grp ON dup_doc (grp);
-CREATE TABLE IF NOT EXISTS dup_doc_furniture (id TEXT PRIMARY KEY, grams BLOB) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS dup_doc_gram (h INTEGER, id TEXT);
-CREATE INDEX IF NOT EXISTS dup_doc_gram_h ON dup_doc_gram (h);
-CREATE INDEX IF NOT EXISTS dup_doc_gram_id ON dup_doc_gram (id);
-CREATE TABLE IF NOT EXISTS dup_gram_city (h INTEGER, city TEXT, n INTEGER, PRIMARY KEY (h, city)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS dup_doc_near (a TEXT, b TEXT, PRIMARY KEY (a, b)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS dup_dirty (kind TEXT, id TEXT, PRIMARY KEY (kind, id)) WITHOUT ROWID;
-"""
 
 
 @dataclass
@@ -113,7 +79,7 @@ class DuplicateIndex:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
-        conn.executescript(_SCHEMA)
+        conn.executescript(SCHEMA)
 
     # --- the refresh -------------------------------------------------------------------------------------
     def refresh(
