@@ -93,8 +93,8 @@ _RELATIVE = re.compile(r"^(?:whose|il\s+cui|la\s+cui|i\s+cui|le\s+cui)\b", re.I)
 _OFFICE = re.compile(r"\s*(?:(?:il|lo|la|l['’])\s*)?(?:serviz(?:io|i)|settor[ei]|uffic(?:io|i)|ripartizione|direzione|"
                      r"assessorato|dipartimento|unit[àa]\s+operativa|area)\b", re.I)  # fmt: skip
 # What follows "svolto da", "realizzato da" when it is a time: a month, a year, a date.
-_WHEN = re.compile(r"\s*(?:(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|"
-                   r"dicembre)\b|\d)", re.I)  # fmt: skip
+_IT_MONTH = r"(?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b"
+_WHEN = re.compile(r"\s*(?:" + _IT_MONTH + r"|\d)", re.I)
 # Looser cues ("insieme a", "grazie a", "coinvolgendo"): what follows is a partner only when it looks like an
 # organisation (a keyword or an acronym), never a place or a person ("grazie a Milano", "insieme a Maria").
 _LOOSE_CUE = re.compile(
@@ -299,13 +299,10 @@ def _partners(text: str, city: str | None, named_orgs: bool, both: bool = False
             start, end = (whole[1], whole[2]) if whole else m.span()
             spans.append((start, end))
             name = tidy(body[start:end])
-            funder = roles.other_role(body, start, end) or _OUTLET_DATE.match(body, end)  # a funder, a host, an outlet
-            if name and not any(comparable_name(name) in k for k in found) and not funder:
+            if name and not any(comparable_name(name) in k for k in found) and not _other_role(body, start, end):
                 add(name, s, body, _how_named(body, start, end))
         for raw, start, end in known:
-            if any(a <= start < b or start <= a < end for a, b in spans) or roles.other_role(body, start, end):
-                continue
-            if _OUTLET_DATE.match(body, end):
+            if any(a <= start < b or start <= a < end for a, b in spans) or _other_role(body, start, end):
                 continue
             name = tidy(raw)
             if name and not any(comparable_name(name) in k for k in found):
@@ -315,9 +312,13 @@ def _partners(text: str, city: str | None, named_orgs: bool, both: bool = False
 
 # A name its date follows is an outlet's, heading the article it published ("L'Unione Sarda, 9 ottobre 2026 – X, ...",
 # "Il Secolo XIX, edizione di Savona, 11 novembre 2025"), never a partner named with no role
-_OUTLET_DATE = re.compile(r"[»\"”]?,\s*(?:edizione\s+d[i'’]\s*[^,]{1,30},\s*)?\d{1,2}°?\s+(?:gennaio|febbraio|"
-                          r"marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\b",
-                          re.I)  # fmt: skip
+_OUTLET_DATE = re.compile(r"[»\"”]?,\s*(?:edizione\s+d[i'’]\s*[^,]{1,30},\s*)?\d{1,2}°?\s+" + _IT_MONTH, re.I)
+
+
+def _other_role(body: str, start: int, end: int) -> bool:
+    """Whether the name at body[start:end] has a role other than partner: a funder, a host, an observer...
+    (`partner_roles`), or the outlet heading the article its date follows."""
+    return bool(roles.other_role(body, start, end) or _OUTLET_DATE.match(body, end))
 
 
 def _name_with(body: str, cue: re.Match, loose: bool) -> bool:
