@@ -31,8 +31,9 @@ from lgnet.text import fold
 
 # The words qualifying "destinatari" by who chose them or how much they count: "prioritari", "principali",
 # "richiamati dal tavolo", "individuati dalla Giunta"
+_RANKED = r"(?:prioritari|principali|privilegiati|primari)"  # "destinatari prioritari"
 _QUALIFIED = (
-    r"(?:\s+(?:prioritari|principali|privilegiati|primari|[a-zà-ù]{3,}(?:at|it|ut)i)"
+    r"(?:\s+(?:" + _RANKED + r"|[a-zà-ù]{3,}(?:at|it|ut)i)"
     r"(?:\s+(?:da|dal|dalla|dai|dagli|dalle|nel|nella|per)\s+[\w'’]+)?)?"
 )
 # A heading of the section ("3. Destinatari", "### Gruppi destinatari", "Art. 2 – Destinatari", "7. Target groups"),
@@ -68,7 +69,7 @@ _CUE = re.compile(
     r"\b(?:main\s+)?(?:users|beneficiaries)\s+(?:are|were|include)\b|"
     # ... qualified, or said to stay so: "di individuare come destinatari prioritari i ...", "I destinatari restano le"
     r"\bdestinatari\s+(?:del\s+(?:piano|progetto|servizio|intervento)\s+)?"
-    r"(?:(?:prioritari|principali|privilegiati|primari)\s+)?(?:(?:sono|restano|rimangono)\s+)?(?=(?:i|gli|le)\s)|"
+    rf"(?:{_RANKED}\s+)?(?:(?:sono|restano|rimangono)\s+)?(?=(?:i|gli|le)\s)|"
     # ... of whatever project, named or described, then a colon or "essere" in any tense and the list: "Destinatari del
     # progetto erano i braccianti ...", "i destinatari di «X»: A, B e C", "I destinatari dello sportello saranno ..."
     # (never "destinatari di una eventuale prosecuzione i braccianti": the people of what may come)
